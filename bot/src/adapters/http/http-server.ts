@@ -1,0 +1,66 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import { existsSync } from 'node:fs';
+import type { AppDeps } from '../../app/app-deps';
+import type { ApiIdentity } from './api-identity';
+import { registerApiRoutes } from './api-routes';
+
+export interface HttpServerOptions {
+  deps: AppDeps;
+  identify: ApiIdentity;
+  localMode: boolean;
+  tabDir: string;
+  /** Hands a request on `/api/messages` to the Bot Framework adapter. */
+  handleBotActivity(req: Request, res: Response): Promise<void>;
+}
+
+// Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
+const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+
+export function createHttpServer(options: HttpServerOptions): Server {
+  const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (missing from the types).
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 256 * 1024 } as restify.plugins.JsonBodyParserOptions));
+
+  // restify 11 insists that two-argument handlers are real async functions.
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    await options.handleBotActivity(req, res);
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await options.deps.stores.isEmpty();
+      res.json({ status: 'ok', mode: options.localMode ? 'local' : 'teams' });
+    } catch {
+      res.status(503);
+      res.json({ status: 'store unavailable' });
+    }
+  });
+
+  registerApiRoutes(server, options.deps, options.identify, options.localMode);
+
+  server.get('/', async (_req: Request, res: Response) => {
+    res.header('Location', '/tab/');
+    res.send(302);
+  });
+  const serveTab = restify.plugins.serveStaticFiles(options.tabDir);
+  server.get('/tab/*', (req: Request, res: Response, next) => {
+    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self' https://res.cdn.office.net; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors ${FRAME_ANCESTORS}`);
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!existsSync(options.tabDir)) {
+      res.status(503);
+      res.json({ error: 'The tab pages have not been built: run `npm run build:tab`.' });
+      return next(false);
+    }
+    const wanted = (req.params as Record<string, string>)['*'] ?? '';
+    if (wanted === '' || wanted.endsWith('/')) (req.params as Record<string, string>)['*'] = `${wanted}index.html`;
+    return serveTab(req, res, next);
+  });
+
+  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    if ((error.statusCode ?? 500) >= 500) options.deps.log.error(`HTTP ${req.method} ${req.getPath()} failed`, error);
+    return callback();
+  });
+  return server;
+}

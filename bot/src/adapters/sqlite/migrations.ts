@@ -1,0 +1,35 @@
+/**
+ * Schema changes, applied in order and recorded in `PRAGMA user_version`. Never edit a shipped
+ * migration: add a new one. Each collection stores its record as JSON plus the indexed fields as
+ * columns, the way a SharePoint list has its indexed columns.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE school (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL);
+  CREATE TABLE people (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "aadObjectId" TEXT);
+  CREATE INDEX people_aad ON people ("aadObjectId");
+  CREATE TABLE pupils (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "className" TEXT);
+  CREATE INDEX pupils_class ON pupils ("className");
+  CREATE TABLE policies (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "managedHere" INTEGER);
+  CREATE TABLE access_requests (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "requesterId" TEXT, "state" TEXT, "submissionKey" TEXT);
+  CREATE INDEX access_requests_requester ON access_requests ("requesterId");
+  CREATE INDEX access_requests_state ON access_requests ("state");
+  CREATE UNIQUE INDEX access_requests_submission ON access_requests ("submissionKey");
+  CREATE TABLE conversations (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "key" TEXT, "aadObjectId" TEXT);
+  CREATE UNIQUE INDEX conversations_key ON conversations ("key");
+  CREATE INDEX conversations_aad ON conversations ("aadObjectId");
+  CREATE TABLE card_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "recordId" TEXT);
+  CREATE INDEX card_messages_record ON card_messages ("recordId");
+  CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL, action TEXT NOT NULL, record_type TEXT NOT NULL, record_id TEXT NOT NULL, summary TEXT NOT NULL);
+  CREATE INDEX audit_log_record ON audit_log (record_type, record_id);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
+];

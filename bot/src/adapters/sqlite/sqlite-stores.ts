@@ -1,0 +1,26 @@
+import type { Stores } from '../../ports/stores.port';
+import { openDatabase } from './database';
+import { SqliteAuditLog } from './sqlite-audit-log';
+import { SqliteCollection } from './sqlite-collection';
+
+/** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
+export function createSqliteStores(dataDir: string | ':memory:'): Stores {
+  const db = openDatabase(dataDir);
+  return {
+    school: new SqliteCollection(db, 'school', []),
+    people: new SqliteCollection(db, 'people', ['aadObjectId']),
+    pupils: new SqliteCollection(db, 'pupils', ['className']),
+    policies: new SqliteCollection(db, 'policies', ['managedHere']),
+    accessRequests: new SqliteCollection(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
+    conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
+    cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
+    audit: new SqliteAuditLog(db),
+    async isEmpty() {
+      const row = db.prepare('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM school) AS n').get() as { n: number };
+      return row.n === 0;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { AccessRequest } from '../../domain/access/access-request';
+import { availableSteps, maySee } from '../../domain/access/access-request-rules';
+import type { Person } from '../../domain/people/person';
+import { accessRequestCard, type AccessRequestCardModel } from './cards/access-request-card';
+import type { AdaptiveCard } from './cards/card-elements';
+import { messageCard } from './cards/simple-cards';
+
+/** The card one person sees for a request: buttons only for the steps they may take now. */
+export function accessRequestCardFor(
+  request: AccessRequest,
+  viewer: Person,
+  viewerTeamsId: string | undefined,
+  extras: Pick<AccessRequestCardModel, 'banner' | 'values' | 'errors'> = {},
+): AdaptiveCard {
+  if (!maySee(request, viewer)) return messageCard(`You don't have access to request #${request.id}.`, 'Blocked content access request');
+  return accessRequestCard({ request, steps: availableSteps(request, viewer), ...(viewerTeamsId ? { viewerTeamsId } : {}), ...extras });
+}

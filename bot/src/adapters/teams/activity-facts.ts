@@ -1,0 +1,35 @@
+import type { Activity } from 'botbuilder';
+import type { Person } from '../../domain/people/person';
+import type { ConversationRecord } from '../../ports/conversation.port';
+import type { TeamsDeps } from './teams-deps';
+
+/** The person behind an activity, matched by their Entra object id; undefined if the school has not added them. */
+export async function identifyActor(deps: TeamsDeps, activity: Activity): Promise<Person | undefined> {
+  const aadObjectId = activity.from?.aadObjectId;
+  return aadObjectId ? deps.directory.byAadObjectId(aadObjectId) : undefined;
+}
+
+/** What is needed to message this person in this conversation later, or undefined if the activity lacks it. */
+export function conversationReferenceOf(activity: Activity): Omit<ConversationRecord, 'id' | 'key' | 'updatedAt'> | undefined {
+  const aadObjectId = activity.from?.aadObjectId;
+  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  if (!aadObjectId || !activity.conversation?.id || !activity.serviceUrl || !activity.recipient?.id) return undefined;
+  return {
+    aadObjectId,
+    teamsUserId: activity.from.id,
+    conversationId: activity.conversation.id,
+    conversationType: activity.conversation.conversationType ?? 'personal',
+    serviceUrl: activity.serviceUrl,
+    tenantId: tenantId ?? '',
+    botId: activity.recipient.id,
+    botName: activity.recipient.name ?? 'Online Safety Desk',
+  };
+}
+
+export function unknownPersonMessage(deps: TeamsDeps): string {
+  return `I don't know you yet, so I can't act for you. Please ask ${deps.school.contactForAccess} to add you to Online Safety Desk.`;
+}
+
+export function firstName(person: Person): string {
+  return person.displayName.split(' ')[0] ?? person.displayName;
+}

@@ -1,0 +1,48 @@
+import { STATE_LABELS, type AccessRequest } from '../../../domain/access/access-request';
+import { adaptiveCard, escapeMarkdown, executeAction, heading, text, userText, type AdaptiveCard, type CardElement } from './card-elements';
+import { formatDateTime } from './format';
+
+export const VERB_OPEN_ACCESS = 'openAccessRequest';
+export const VERB_NEW_ACCESS = 'newAccessRequest';
+
+export const COMMANDS: { command: string; what: string }[] = [
+  { command: 'request access', what: 'ask for a blocked website to be opened (Social Media Policy, section 9)' },
+  { command: 'my requests', what: 'see the requests you have made and where each one is' },
+  { command: 'help', what: 'show this list' },
+];
+
+export function helpCard(schoolName: string, firstName?: string): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(firstName ? `Hello ${escapeMarkdown(firstName)} — this is Online Safety Desk` : 'Online Safety Desk'),
+      text(`I help staff at ${escapeMarkdown(schoolName)} follow the Social Media Policy. Type one of these:`),
+      ...COMMANDS.map((entry) => text(`**${entry.command}** — ${entry.what}`, { spacing: 'Small' })),
+    ],
+    { actions: [executeAction('Request access to a blocked site', VERB_NEW_ACCESS, {})] },
+  );
+}
+
+export function myRequestsCard(requests: AccessRequest[], hasMore: boolean): AdaptiveCard {
+  if (requests.length === 0) {
+    return adaptiveCard([heading('Your requests'), text('You have not made any requests yet. Type **request access** to ask for a blocked website to be opened.')]);
+  }
+  const rows: CardElement[] = requests.map((request) => ({
+    type: 'Container',
+    separator: true,
+    items: [
+      text(`**#${request.id}** · ${STATE_LABELS[request.state]} · ${formatDateTime(request.submittedAt)}`, { spacing: 'None' }),
+      { ...userText(request.url), spacing: 'None' },
+    ],
+    selectAction: executeAction(`Open request ${request.id}`, VERB_OPEN_ACCESS, { requestId: request.id }),
+  }));
+  return adaptiveCard([
+    heading('Your requests'),
+    ...rows,
+    ...(hasMore ? [text('Only your most recent requests are shown here. The My requests tab lists them all.', { subtle: true })] : []),
+  ]);
+}
+
+/** A short card for a reply that is only a message, with an optional heading. */
+export function messageCard(message: string, title?: string): AdaptiveCard {
+  return adaptiveCard([...(title ? [heading(title)] : []), text(message)]);
+}

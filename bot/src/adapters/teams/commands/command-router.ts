@@ -1,0 +1,44 @@
+import { listAccessRequests } from '../../../app/list-access-requests';
+import type { Person } from '../../../domain/people/person';
+import { accessRequestFormCard } from '../cards/access-request-form-card';
+import type { AdaptiveCard } from '../cards/card-elements';
+import { helpCard, messageCard, myRequestsCard } from '../cards/simple-cards';
+import type { TeamsDeps } from '../teams-deps';
+import { firstName } from '../activity-facts';
+
+type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
+
+const requestAccess: Command = async (deps, person) =>
+  accessRequestFormCard({ requesterName: person.displayName, today: deps.clock.now().toISOString(), target: { submissionKey: deps.newKey() } });
+
+const myRequests: Command = async (deps, person) => {
+  const page = await listAccessRequests(deps, person, { limit: 10, onlyMine: true });
+  return myRequestsCard(page.items, Boolean(page.next));
+};
+
+const help: Command = async (deps, person) => helpCard(deps.school.name, firstName(person));
+
+/** Phrases staff actually type, matched loosely; the first matching rule wins. */
+const RULES: { pattern: RegExp; command: Command }[] = [
+  { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
+  { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
+  { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
+  { pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/, command: requestAccess },
+];
+
+export async function runCommand(deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> {
+  const text = normalise(typed);
+  const rule = RULES.find((candidate) => candidate.pattern.test(text));
+  if (rule) return rule.command(deps, person);
+  return messageCard('Sorry, I didn\'t understand that. Try **request access** to ask for a blocked website, **my requests** to see yours, or **help** for everything I can do.');
+}
+
+/** Drops the bot's @mention and punctuation so "@Online Safety Desk Help!" is "help". */
+export function normalise(typed: string): string {
+  return typed
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}?\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,89 @@
+import {
+  ActivityHandler,
+  CardFactory,
+  MessageFactory,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import { rememberConversation } from '../../app/remember-conversation';
+import { CARD_ACTIONS } from './actions/action-router';
+import { conversationReferenceOf, firstName, identifyActor, unknownPersonMessage } from './activity-facts';
+import type { AdaptiveCard } from './cards/card-elements';
+import { helpCard, messageCard } from './cards/simple-cards';
+import { runCommand } from './commands/command-router';
+import type { TeamsDeps } from './teams-deps';
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
+/** Routes Teams activities: messages to commands, card actions to one handler per verb. */
+export class OnlineSafetyBot extends ActivityHandler {
+  constructor(private readonly deps: TeamsDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.capture(context);
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.capture(context);
+      const person = await identifyActor(this.deps, context.activity);
+      await context.sendActivity(asMessage(person ? helpCard(this.deps.school.name, firstName(person)) : messageCard(unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await this.capture(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    await this.capture(context);
+    const card = await this.runCardAction(context, invokeValue.action.verb, invokeValue.action.data);
+    return { statusCode: 200, type: CARD_RESPONSE, value: card as unknown as AdaptiveCardInvokeResponse['value'] };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const value = context.activity.value as { verb?: unknown } | undefined;
+    // Older Teams clients send Action.Submit (the cards' fallback) as a message carrying the data.
+    if (value && typeof value === 'object' && typeof value.verb === 'string') {
+      const card = await this.runCardAction(context, value.verb, value);
+      if (context.activity.replyToId) {
+        await context.updateActivity({ ...asMessage(card), id: context.activity.replyToId });
+      } else {
+        await context.sendActivity(asMessage(card));
+      }
+      return;
+    }
+    const person = await identifyActor(this.deps, context.activity);
+    if (!person) {
+      await context.sendActivity(asMessage(messageCard(unknownPersonMessage(this.deps))));
+      return;
+    }
+    await context.sendActivity(asMessage(await runCommand(this.deps, person, context.activity.text ?? '')));
+  }
+
+  private async runCardAction(context: TurnContext, verb: string, data: unknown): Promise<AdaptiveCard> {
+    const actor = await identifyActor(this.deps, context.activity);
+    if (!actor) return messageCard(unknownPersonMessage(this.deps));
+    const handler = CARD_ACTIONS.get(verb);
+    if (!handler) return messageCard('This card is out of date. Type **help** to see what I can do.');
+    const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    return handler({ deps: this.deps, actor, data: fields, turn: context, activity: context.activity });
+  }
+
+  /** Keeps the way back to this person so later steps can reach them (install, message, click). */
+  private async capture(context: TurnContext): Promise<void> {
+    const reference = conversationReferenceOf(context.activity);
+    if (!reference) return;
+    try {
+      await rememberConversation(this.deps, reference);
+    } catch (error) {
+      this.deps.log.warn(`Could not store a conversation reference (${error instanceof Error ? error.name : 'unknown error'})`);
+    }
+  }
+}
+
+function asMessage(card: AdaptiveCard) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}

@@ -1,0 +1,60 @@
+import type { AccessAction, AccessRequest } from '../domain/access/access-request';
+import { validateAccessRequestInput, type AccessRequestField, type FieldErrors } from '../domain/access/access-request-input';
+import { applyAccessStep, type AccessStepError } from '../domain/access/access-request-rules';
+import type { Person } from '../domain/people/person';
+import { StaleRecordError, StoreUnavailableError } from '../ports/collection.port';
+import type { AppDeps } from './app-deps';
+import { recordAudit } from './record-audit';
+
+export type ActOnAccessRequestResult =
+  | { status: 'done'; request: AccessRequest }
+  | { status: 'refused'; error: AccessStepError; request: AccessRequest }
+  | { status: 'invalid'; errors: FieldErrors<AccessRequestField>; request: AccessRequest }
+  | { status: 'not-found' }
+  | { status: 'not-saved'; message: string };
+
+/** Raw input for a resubmission; every other step's text is checked by the domain rules. */
+export type RequestedAction = Exclude<AccessAction, { type: 'resubmit' }> | { type: 'resubmit'; form: unknown };
+
+/**
+ * One step on a request: load it fresh, let the policy rules decide, save conditionally. The
+ * request and the actor come from the store and the directory, never from card data.
+ */
+export async function actOnAccessRequest(deps: AppDeps, actor: Person, requestId: string, requested: RequestedAction): Promise<ActOnAccessRequestResult> {
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const request = await deps.stores.accessRequests.get(requestId);
+      if (!request) return { status: 'not-found' };
+      let action: AccessAction;
+      if (requested.type === 'resubmit') {
+        const input = validateAccessRequestInput(requested.form);
+        if (!input.ok) return { status: 'invalid', errors: input.errors, request };
+        action = { type: 'resubmit', input: input.value };
+      } else {
+        action = requested;
+      }
+      const outcome = applyAccessStep(request, action, actor, deps.clock.now());
+      if (!outcome.ok) {
+        if (outcome.error.code === 'not-permitted') {
+          await recordAudit(deps, actor, { action: `access-request.${action.type}.denied`, recordType: 'accessRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
+        }
+        return { status: 'refused', error: outcome.error, request };
+      }
+      try {
+        const saved = await deps.stores.accessRequests.update({ ...outcome.request, version: request.version });
+        await recordAudit(deps, actor, { action: `access-request.${action.type}`, recordType: 'accessRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });
+        return { status: 'done', request: saved };
+      } catch (error) {
+        // Someone acted at the same moment: read again and let the rules judge the new state.
+        if (error instanceof StaleRecordError && attempt < 3) continue;
+        throw error;
+      }
+    }
+  } catch (error) {
+    if (error instanceof StoreUnavailableError || error instanceof StaleRecordError) {
+      deps.log.error(`A step on access request ${requestId} could not be saved`, error);
+      return { status: 'not-saved', message: 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.' };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import { applyAccessStep } from '../domain/access/access-request-rules';
+import { newAccessRequest, type AccessAction, type AccessRequest } from '../domain/access/access-request';
+import type { Person } from '../domain/people/person';
+import type { Stores } from '../ports/stores.port';
+import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL } from './demo-school';
+
+/** Fills an empty store with the demo school; a store that holds anything is left untouched. */
+export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean> {
+  if (!(await stores.isEmpty())) return false;
+  await stores.school.insert(DEMO_SCHOOL);
+  const people: Person[] = [];
+  for (const person of DEMO_PEOPLE) people.push(await stores.people.insert(person));
+  for (const pupil of DEMO_PUPILS) await stores.pupils.insert(pupil);
+  for (const policy of DEMO_POLICIES) await stores.policies.insert(policy);
+  await seedAccessRequests(stores, people, now);
+  return true;
+}
+
+/** Two requests that went through the process, so the tab and "my requests" have history to show. */
+async function seedAccessRequests(stores: Stores, people: Person[], now: Date): Promise<void> {
+  const who = (name: string) => people.find((person) => person.displayName === name)!;
+  const daysAgo = (days: number, hours = 0) => new Date(now.getTime() - (days * 24 + hours) * 3600_000);
+  const [priya, megan, adele, isaiah, alex] = ['Priya Shah', 'Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Alex Wilber'].map(who) as [Person, Person, Person, Person, Person];
+
+  const walk = async (request: Omit<AccessRequest, 'id'>, steps: [AccessAction, Person, Date][]) => {
+    let current = await stores.accessRequests.insert(request);
+    for (const [action, actor, at] of steps) {
+      const result = applyAccessStep(current, action, actor, at);
+      if (!result.ok) throw new Error(`Demo data does not follow the rules: ${result.error.message}`);
+      current = await stores.accessRequests.update({ ...result.request, version: current.version });
+    }
+  };
+
+  await walk(
+    newAccessRequest(
+      {
+        url: 'https://www.bbc.co.uk/bitesize/topics/zd9d7p3',
+        siteContent: 'BBC Bitesize videos on the Romans for Year 4 history.',
+        reasons: 'The videos are blocked by the video category filter; we use them in lessons this half term.',
+        risksAndControls: 'Embedded comments and related videos: teacher plays videos from the front screen only.',
+      },
+      { personId: priya.id, name: priya.displayName },
+      'demo-1',
+      daysAgo(9),
+    ),
+    [
+      [{ type: 'forward', note: 'Educational content; low risk with teacher control.' }, megan, daysAgo(8)],
+      [{ type: 'approve', reasons: 'Curriculum content with sensible controls.' }, adele, daysAgo(7)],
+      [{ type: 'markDone', note: 'Allowed bbc.co.uk/bitesize in the video category for staff devices.' }, isaiah, daysAgo(7, -3)],
+    ],
+  );
+  await walk(
+    newAccessRequest(
+      {
+        url: 'https://scratch.mit.edu/projects/editor/',
+        siteContent: 'Scratch online editor for programming projects.',
+        reasons: 'Year 6 computing unit on games design needs the online editor and project sharing.',
+        risksAndControls: 'Project comments from the public: pupils use class accounts with comments turned off.',
+      },
+      { personId: alex.id, name: alex.displayName },
+      'demo-2',
+      daysAgo(2),
+    ),
+    [[{ type: 'forward', note: 'Class accounts make this manageable.', addedRisksAndControls: 'Check sharing settings on each class account.' }, megan, daysAgo(1)]],
+  );
+}

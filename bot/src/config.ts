@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+
+/**
+ * Environment → typed settings. With no bot app id the app runs in local mode: the Bot
+ * Framework's anonymous mode, which accepts unsigned requests and so may only listen on this
+ * machine. Anything else needs the bot's registration.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  tabDir: string;
+  mode: 'local' | 'teams';
+  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config {
+  const appId = (env.BOT_ID ?? '').trim();
+  const mode = appId ? 'teams' : 'local';
+  const host = (env.HOST ?? '127.0.0.1').trim();
+  const port = parsePort(env.PORT);
+
+  if (mode === 'local' && !LOOPBACK.has(host)) {
+    throw new ConfigError(
+      `Refusing to start: local mode (no BOT_ID) accepts unsigned Teams traffic, so it only listens on this machine. HOST is "${host}"; use 127.0.0.1, or set BOT_ID and BOT_PASSWORD to run for real.`,
+    );
+  }
+  const appType = (env.BOT_TYPE ?? 'SingleTenant').trim();
+  if (appType !== 'SingleTenant' && appType !== 'UserAssignedMSI') {
+    throw new ConfigError(`BOT_TYPE must be SingleTenant or UserAssignedMSI (new multi-tenant bots can no longer be registered); it is "${appType}".`);
+  }
+  const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim() } as const;
+  if (mode === 'teams') {
+    const missing = [
+      ...(bot.tenantId ? [] : ['BOT_TENANT_ID']),
+      ...(appType === 'SingleTenant' && !bot.appPassword ? ['BOT_PASSWORD'] : []),
+    ];
+    if (missing.length) throw new ConfigError(`BOT_ID is set, so the bot runs for real and also needs: ${missing.join(', ')}.`);
+  }
+  return {
+    port,
+    host,
+    dataDir: resolve(projectRoot, env.DATA_DIR ?? 'data'),
+    tabDir: resolve(projectRoot, env.TAB_DIR ?? 'dist/tab'),
+    mode,
+    bot,
+  };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3978;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number; it is "${value}".`);
+  return port;
+}

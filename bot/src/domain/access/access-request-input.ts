@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+export const LIMITS = { url: 2048, siteContent: 1000, reasons: 2000, risksAndControls: 2000, note: 1000 } as const;
+
+// Control characters (other than tab and newline) and bidirectional overrides can hide or
+// reorder what a reviewer reads, so they are refused rather than shown.
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be ${max} characters or fewer.`)
+    .refine((value) => !HIDDEN_CHARACTERS.test(value), `${label} contains hidden control characters.`);
+}
+
+function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer.`)
+    .refine((value) => !HIDDEN_CHARACTERS.test(value), `${label} contains hidden control characters.`)
+    .optional()
+    .transform((value) => value ?? '');
+}
+
+function isWebAddress(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Appendix A, the requester's part of the form. */
+export const accessRequestInputSchema = z.object({
+  url: text('Full URL', LIMITS.url).refine(
+    isWebAddress,
+    'Enter the full web address, starting with https:// or http:// (for example https://www.example.org/page).',
+  ),
+  siteContent: text('Site content', LIMITS.siteContent),
+  reasons: text('Reasons for access', LIMITS.reasons),
+  risksAndControls: text('Identified risks and control measures', LIMITS.risksAndControls),
+});
+
+export type AccessRequestInput = z.infer<typeof accessRequestInputSchema>;
+export type AccessRequestField = keyof AccessRequestInput;
+
+export const reviewNoteSchema = optionalText('Note', LIMITS.note);
+export const reasonsSchema = optionalText('Reasons', LIMITS.note);
+export const addedRisksSchema = optionalText('Additional risks and controls', LIMITS.risksAndControls);
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+export type Validated<T, F extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
+
+/** Checks a submitted form; every wrong field gets its own message. */
+export function validateAccessRequestInput(raw: unknown): Validated<AccessRequestInput, AccessRequestField> {
+  const parsed = accessRequestInputSchema.safeParse(typeof raw === 'object' && raw !== null ? raw : {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: FieldErrors<AccessRequestField> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as AccessRequestField;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

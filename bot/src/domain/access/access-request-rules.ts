@@ -1,0 +1,150 @@
+import { holds, type Person } from '../people/person';
+import type { Role } from '../people/role';
+import type { AccessAction, AccessActionType, AccessRequest, AccessRequestState, Signature } from './access-request';
+import { STATE_LABELS } from './access-request';
+
+/** Who may take each step, and from which state (s.9, Appendix A). */
+interface StepRule {
+  actor: Role | 'requester';
+  from: readonly AccessRequestState[];
+}
+
+export const ACCESS_STEP_RULES: Record<AccessActionType, StepRule> = {
+  forward: { actor: 'onlineSafetyLead', from: ['withOnlineSafetyLead'] },
+  return: { actor: 'onlineSafetyLead', from: ['withOnlineSafetyLead'] },
+  approve: { actor: 'headteacher', from: ['withHeadteacher'] },
+  refuse: { actor: 'headteacher', from: ['withHeadteacher'] },
+  markDone: { actor: 'ictTechnician', from: ['approved'] },
+  withdraw: { actor: 'requester', from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'] },
+  resubmit: { actor: 'requester', from: ['returnedToRequester'] },
+};
+
+const ACTOR_LABELS: Record<StepRule['actor'], string> = {
+  onlineSafetyLead: 'the online safety lead',
+  headteacher: 'the headteacher',
+  ictTechnician: 'the ICT technician',
+  requester: 'the person who made the request',
+  staff: 'staff',
+  dsl: 'the DSL',
+  deputyDsl: 'a deputy DSL',
+  admin: 'the admin team',
+  governor: 'a governor',
+  chairOfGovernors: 'the chair of governors',
+};
+
+const STEP_LABELS: Record<AccessActionType, string> = {
+  forward: 'send this request to the headteacher',
+  return: 'return this request',
+  approve: 'approve this request',
+  refuse: 'refuse this request',
+  markDone: 'mark this site as opened',
+  withdraw: 'withdraw this request',
+  resubmit: 'resubmit this request',
+};
+
+export type AccessStepError =
+  | { code: 'not-permitted'; message: string }
+  | { code: 'not-now'; message: string }
+  | { code: 'reasons-required'; field: 'reasons'; message: string };
+
+export type AccessStepResult = { ok: true; request: AccessRequest } | { ok: false; error: AccessStepError };
+
+function mayAct(rule: StepRule, request: AccessRequest, person: Person): boolean {
+  return rule.actor === 'requester' ? request.requesterId === person.id : holds(person, rule.actor);
+}
+
+/** The steps this person could take on the request right now: what their card offers. */
+export function availableSteps(request: AccessRequest, person: Person): AccessActionType[] {
+  return (Object.keys(ACCESS_STEP_RULES) as AccessActionType[]).filter((type) => {
+    const rule = ACCESS_STEP_RULES[type];
+    return rule.from.includes(request.state) && mayAct(rule, request, person);
+  });
+}
+
+/** Whether a person may see the request at all. */
+export function maySee(request: AccessRequest, person: Person): boolean {
+  return (
+    request.requesterId === person.id ||
+    holds(person, 'onlineSafetyLead') ||
+    holds(person, 'headteacher') ||
+    holds(person, 'ictTechnician')
+  );
+}
+
+/**
+ * Applies one step. The role is checked before the state so that someone who may never act is
+ * told so plainly; a step on a request that has moved on changes nothing (no second decision).
+ */
+export function applyAccessStep(request: AccessRequest, action: AccessAction, actor: Person, now: Date): AccessStepResult {
+  const rule = ACCESS_STEP_RULES[action.type];
+  if (!mayAct(rule, request, actor)) {
+    return fail('not-permitted', `Only ${ACTOR_LABELS[rule.actor]} can ${STEP_LABELS[action.type]}.`);
+  }
+  if (!rule.from.includes(request.state)) {
+    return fail('not-now', `This request is already "${STATE_LABELS[request.state]}", so nothing was changed.`);
+  }
+  const at = now.toISOString();
+  const signature: Signature = { personId: actor.id, name: actor.displayName, at, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) };
+  const next = (changes: Partial<AccessRequest>, note?: string): AccessStepResult => ({
+    ok: true,
+    request: {
+      ...request,
+      ...changes,
+      history: [...request.history, { at, personId: actor.id, name: actor.displayName, step: action.type, ...(note ? { note } : {}) }],
+      updatedAt: at,
+    },
+  });
+
+  switch (action.type) {
+    case 'forward':
+      return next({
+        state: 'withHeadteacher',
+        leadReview: {
+          outcome: 'forwarded',
+          note: action.note ?? '',
+          addedRisksAndControls: action.addedRisksAndControls ?? '',
+          signature,
+        },
+      }, action.note);
+    case 'return':
+      if (!action.reason?.trim()) return fail('reasons-required', 'Say why the request is being returned, so the requester can fix it.');
+      return next({ state: 'returnedToRequester', leadReview: { outcome: 'returned', note: action.reason, addedRisksAndControls: '', signature } }, action.reason);
+    case 'approve':
+      return next({ state: 'approved', decision: { approved: true, reasons: action.reasons ?? '', signature } }, action.reasons);
+    case 'refuse':
+      if (!action.reasons?.trim()) return fail('reasons-required', 'A refusal needs reasons (Appendix A), so the requester knows why.');
+      return next({ state: 'refused', decision: { approved: false, reasons: action.reasons, signature } }, action.reasons);
+    case 'markDone':
+      return next({ state: 'unblocked', actioned: { note: action.note ?? '', signature } }, action.note);
+    case 'withdraw':
+      return next({ state: 'withdrawn' });
+    case 'resubmit':
+      return next({ ...action.input, state: 'withOnlineSafetyLead' });
+  }
+}
+
+function fail(code: AccessStepError['code'], message: string): AccessStepResult {
+  return { ok: false, error: code === 'reasons-required' ? { code, field: 'reasons', message } : { code, message } };
+}
+
+/** Who is told after a step (s.9: the requester is told at each step; the next person is asked to act). */
+export type Recipient = 'requester' | Role;
+
+export function whoToTell(step: AccessActionType | 'submit'): { act: Recipient[]; informed: Recipient[] } {
+  switch (step) {
+    case 'submit':
+    case 'resubmit':
+      return { act: ['onlineSafetyLead'], informed: [] };
+    case 'forward':
+      return { act: ['headteacher'], informed: ['requester'] };
+    case 'return':
+      return { act: ['requester'], informed: [] };
+    case 'approve':
+      return { act: ['ictTechnician'], informed: ['requester'] };
+    case 'refuse':
+    case 'markDone':
+      return { act: [], informed: ['requester'] };
+    case 'withdraw':
+      return { act: [], informed: [] };
+  }
+}

@@ -1,0 +1,30 @@
+/** The roles the policy names (s.2). A person may hold several. */
+export const ROLES = [
+  'staff',
+  'onlineSafetyLead',
+  'headteacher',
+  'dsl',
+  'deputyDsl',
+  'ictTechnician',
+  'admin',
+  'governor',
+  'chairOfGovernors',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  staff: 'Staff member',
+  onlineSafetyLead: 'Online safety lead',
+  headteacher: 'Headteacher',
+  dsl: 'Designated safeguarding lead',
+  deputyDsl: 'Deputy DSL',
+  ictTechnician: 'ICT technician',
+  admin: 'Admin team',
+  governor: 'Governor',
+  chairOfGovernors: 'Chair of governors',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Logger } from './app/app-deps';
+import { BackgroundTasks } from './app/background-tasks';
+import { DEMO_SCHOOL } from './app/demo-school';
+import { seedDemoSchool } from './app/seed-demo-school';
+import { consoleLogger } from './adapters/console-logger';
+import { PeopleListDirectory } from './adapters/directory/people-list-directory';
+import { localPersonaIdentity, refuseEveryone } from './adapters/http/api-identity';
+import { createHttpServer } from './adapters/http/http-server';
+import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
+import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapter';
+import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
+import { ProactiveSender } from './adapters/teams/proactive-sender';
+import { TeamsNotifier } from './adapters/teams/teams-notifier';
+import { ConfigError, loadConfig, type Config } from './config';
+import { systemClock, type Clock } from './ports/clock.port';
+import type { Stores } from './ports/stores.port';
+
+export interface RunningApp {
+  url: string;
+  stores: Stores;
+  background: BackgroundTasks;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  log?: Logger;
+  clock?: Clock;
+}
+
+/** The composition root: the one place where adapters are built and wired together. */
+export async function startApp({ config, log = consoleLogger(), clock = systemClock }: StartOptions): Promise<RunningApp> {
+  const stores = createSqliteStores(config.dataDir);
+  if (await seedDemoSchool(stores, clock.now())) log.info('Empty store: the demo school was added.');
+  const school = (await stores.school.find({ limit: 1 })).items[0] ?? DEMO_SCHOOL;
+  const directory = new PeopleListDirectory(stores.people);
+  const background = new BackgroundTasks(log);
+
+  const adapter = createBotAdapter(config, log);
+  const sender = new ProactiveSender(adapter, config.bot.appId, log);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, school.contactForAccess);
+  const deps = { stores, directory, notifier, clock, log };
+  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID });
+
+  const server = createHttpServer({
+    deps,
+    identify: config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
+    localMode: config.mode === 'local',
+    tabDir: config.tabDir,
+    handleBotActivity: botRequestHandler(adapter, bot),
+  });
+  await new Promise<void>((done) => server.listen(config.port, config.host, done));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  return {
+    url,
+    stores,
+    background,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await background.idle();
+      await stores.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const log = consoleLogger();
+  let config: Config;
+  try {
+    config = loadConfig(process.env, resolve(__dirname, '..', '..', '..'));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      log.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await startApp({ config, log });
+  if (config.mode === 'local') {
+    log.warn('LOCAL MODE: the bot accepts unsigned requests (no BOT_ID), so it listens on this machine only. Never expose it.');
+  } else {
+    log.info(`Teams mode: every bot request must be signed for app ${config.bot.appId}.`);
+  }
+  log.info(`Bot endpoint: ${app.url}/api/messages`);
+  log.info(`Tabs:         ${app.url}/tab/`);
+  log.info(`Health:       ${app.url}/healthz`);
+  log.info(`Data folder:  ${config.dataDir}`);
+  const stop = () => {
+    log.info('Stopping…');
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  void main();
+}

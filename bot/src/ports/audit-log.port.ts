@@ -1,0 +1,16 @@
+/** Append-only: there is no way to change or remove an entry. Summaries never hold safeguarding details. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  recordType: string;
+  recordId: string;
+  summary: string;
+}
+
+export interface AuditLog {
+  append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  forRecord(recordType: string, recordId: string): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,53 @@
+/**
+ * A list of records, shaped so that a SharePoint list can implement it as well as SQLite:
+ * no transactions across records, conditional updates by version, filters on indexed fields only.
+ */
+export type Versioned<T> = T & { version: number };
+
+export type IndexValue = string | number | boolean;
+
+export interface FindQuery<T, K extends keyof T> {
+  /** Equality on indexed fields only (SharePoint refuses filters on other columns past 5,000 items). */
+  where?: Partial<Pick<T, K>>;
+  newestFirst?: boolean;
+  limit: number;
+  /** Opaque: the `next` of the previous page. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}
+
+export interface Collection<T extends { id: string }, K extends keyof T> {
+  insert(record: Omit<T, 'id'>): Promise<Versioned<T>>;
+  get(id: string): Promise<Versioned<T> | undefined>;
+  /** Saves the record only if it is still at `record.version`; otherwise throws StaleRecordError. */
+  update(record: Versioned<T>): Promise<Versioned<T>>;
+  find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>>;
+}
+
+/** Someone else changed the record since it was read: nothing was written. */
+export class StaleRecordError extends Error {
+  constructor(readonly recordId: string) {
+    super(`Record ${recordId} was changed by someone else; nothing was written.`);
+    this.name = 'StaleRecordError';
+  }
+}
+
+/** The store could not be reached or refused the write: nothing was written. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A record with the same unique key (for example a submission key) is already stored. */
+export class DuplicateRecordError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DuplicateRecordError';
+  }
+}

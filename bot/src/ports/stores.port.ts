@@ -1,0 +1,31 @@
+import type { AccessRequest } from '../domain/access/access-request';
+import type { Person } from '../domain/people/person';
+import type { PolicyDocument } from '../domain/school/policy-document';
+import type { Pupil } from '../domain/school/pupil';
+import type { School } from '../domain/school/school';
+import type { AuditLog } from './audit-log.port';
+import type { Collection } from './collection.port';
+import type { CardMessageRecord, ConversationRecord } from './conversation.port';
+
+export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
+export type PersonCollection = Collection<Person, 'aadObjectId'>;
+export type PupilCollection = Collection<Pupil, 'className'>;
+export type PolicyCollection = Collection<PolicyDocument, 'managedHere'>;
+export type SchoolCollection = Collection<School & { id: string }, never>;
+export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aadObjectId'>;
+export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
+
+/** Every record store the app uses; one implementation per backing store (SQLite, SharePoint). */
+export interface Stores {
+  school: SchoolCollection;
+  people: PersonCollection;
+  pupils: PupilCollection;
+  policies: PolicyCollection;
+  accessRequests: AccessRequestCollection;
+  conversations: ConversationCollection;
+  cardMessages: CardMessageCollection;
+  audit: AuditLog;
+  /** True when nothing has been stored yet (the demo school is seeded only then). */
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}

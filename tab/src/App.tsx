@@ -1,0 +1,133 @@
+import {
+  Badge,
+  Body1,
+  Dropdown,
+  FluentProvider,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { getJson, type AccessRequestSummary, type Me } from './api';
+import type { Host } from './teams';
+
+const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+const useStyles = makeStyles({
+  page: { padding: '24px', display: 'flex', flexDirection: 'column', gap: '16px', minHeight: '100vh', boxSizing: 'border-box' },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', flexWrap: 'wrap', gap: '12px' },
+  url: { wordBreak: 'break-all' },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+const STATE_COLOURS: Record<string, 'brand' | 'success' | 'warning' | 'danger' | 'informative'> = {
+  withOnlineSafetyLead: 'brand',
+  withHeadteacher: 'brand',
+  returnedToRequester: 'warning',
+  approved: 'success',
+  unblocked: 'success',
+  refused: 'danger',
+  withdrawn: 'informative',
+};
+
+export function App({ host }: { host: Host }) {
+  const styles = useStyles();
+  const [personaId, setPersonaId] = useState<string | undefined>(() => sessionStorage.getItem('persona') ?? undefined);
+  const [me, setMe] = useState<Me>();
+  const [requests, setRequests] = useState<AccessRequestSummary[]>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    setRequests(undefined);
+    setError(undefined);
+    Promise.all([getJson<Me>('/api/me', personaId), getJson<{ items: AccessRequestSummary[] }>('/api/access-requests', personaId)])
+      .then(([who, list]) => {
+        setMe(who);
+        setRequests(list.items);
+      })
+      .catch((failure: Error) => setError(failure.message));
+  }, [personaId]);
+
+  const choosePersona = (id: string) => {
+    sessionStorage.setItem('persona', id);
+    setPersonaId(id);
+  };
+
+  return (
+    <FluentProvider theme={THEMES[host.theme]}>
+      <main className={styles.page}>
+        <div className={styles.header}>
+          <div>
+            <Title2 as="h1">Blocked website requests</Title2>
+            {me && <Body1 as="p">Signed in as {me.displayName} ({me.roles.join(', ')})</Body1>}
+          </div>
+          {me?.localMode && (
+            <Field label="Demo persona (local mode only)">
+              <Dropdown
+                aria-label="Demo persona"
+                value={me.displayName}
+                selectedOptions={[me.id]}
+                onOptionSelect={(_, data) => data.optionValue && choosePersona(data.optionValue)}
+              >
+                {me.personas.map((persona) => (
+                  <Option key={persona.id} value={persona.id} text={persona.displayName}>
+                    {persona.displayName} — {persona.roles.join(', ')}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          )}
+        </div>
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {!error && !requests && <Spinner label="Loading requests…" />}
+        {requests && requests.length === 0 && <Body1 className={styles.empty}>No requests yet. Ask the Online Safety Desk bot to "request access" to start one.</Body1>}
+        {requests && requests.length > 0 && (
+          <Table aria-label="Blocked website requests">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>#</TableHeaderCell>
+                <TableHeaderCell>Website</TableHeaderCell>
+                <TableHeaderCell>Requested by</TableHeaderCell>
+                <TableHeaderCell>Date</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {requests.map((request) => (
+                <TableRow key={request.id} data-testid="access-request-row">
+                  <TableCell>{request.id}</TableCell>
+                  <TableCell className={styles.url}>{request.url}</TableCell>
+                  <TableCell>{request.requesterName}</TableCell>
+                  <TableCell>{new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={STATE_COLOURS[request.state] ?? 'informative'}>
+                      {request.stateLabel}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

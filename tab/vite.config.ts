@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: '/tab/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),
+    emptyOutDir: true,
+    // The server's Content-Security-Policy allows no inline script.
+    modulePreload: { polyfill: false },
+  },
+});
