@@ -100,7 +100,8 @@ export function guard<R>(work: () => R): R {
     if (code.startsWith('SQLITE_') && !code.startsWith('SQLITE_CONSTRAINT')) {
       throw new StoreUnavailableError('The database could not be reached.', { cause: error });
     }
-    if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
+    // Checked by message, not class: the driver's errors may come from another realm (e.g. under Jest).
+    if (/database connection is not open/.test(String((error as { message?: unknown }).message))) {
       throw new StoreUnavailableError('The database is closed.', { cause: error });
     }
     throw error;

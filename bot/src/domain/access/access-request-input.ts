@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const LIMITS = { url: 2048, siteContent: 1000, reasons: 2000, risksAndControls: 2000, note: 1000 } as const;
+// Sized so that a card showing a whole request, every field at its longest, stays well under
+// Teams' 40 KB message limit (tests/unit/adapters/teams/every-card.test.ts).
+export const LIMITS = { url: 2048, siteContent: 1000, reasons: 1500, risksAndControls: 1500, note: 1000 } as const;
 
 // Control characters (other than tab and newline) and bidirectional overrides can hide or
 // reorder what a reviewer reads, so they are refused rather than shown.
@@ -51,7 +53,7 @@ export type AccessRequestField = keyof AccessRequestInput;
 
 export const reviewNoteSchema = optionalText('Note', LIMITS.note);
 export const reasonsSchema = optionalText('Reasons', LIMITS.note);
-export const addedRisksSchema = optionalText('Additional risks and controls', LIMITS.risksAndControls);
+export const addedRisksSchema = optionalText('Further risks and control measures', LIMITS.note);
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -59,7 +61,7 @@ export type Validated<T, F extends string> = { ok: true; value: T } | { ok: fals
 
 /** Checks a submitted form; every wrong field gets its own message. */
 export function validateAccessRequestInput(raw: unknown): Validated<AccessRequestInput, AccessRequestField> {
-  const parsed = accessRequestInputSchema.safeParse(typeof raw === 'object' && raw !== null ? raw : {});
+  const parsed = accessRequestInputSchema.safeParse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: FieldErrors<AccessRequestField> = {};
   for (const issue of parsed.error.issues) {

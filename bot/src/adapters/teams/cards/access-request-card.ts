@@ -120,7 +120,7 @@ function inputsFor(model: AccessRequestCardModel): CardElement[] {
     inputs.push(
       textInput('note', 'Note (required if you return it)', { multiline: true, maxLength: LIMITS.note, ...(values.note ? { value: values.note } : {}) }),
       ...(errors.note ? [fieldError(errors.note)] : []),
-      textInput('addedRisksAndControls', 'Further risks and control measures (optional)', { multiline: true, maxLength: LIMITS.risksAndControls, ...(values.addedRisksAndControls ? { value: values.addedRisksAndControls } : {}) }),
+      textInput('addedRisksAndControls', 'Further risks and control measures (optional)', { multiline: true, maxLength: LIMITS.note, ...(values.addedRisksAndControls ? { value: values.addedRisksAndControls } : {}) }),
     );
   }
   if (steps.has('approve') || steps.has('refuse')) {

@@ -31,7 +31,7 @@ export function myRequestsCard(requests: AccessRequest[], hasMore: boolean): Ada
     separator: true,
     items: [
       text(`**#${request.id}** · ${STATE_LABELS[request.state]} · ${formatDateTime(request.submittedAt)}`, { spacing: 'None' }),
-      { ...userText(request.url), spacing: 'None' },
+      { ...userText(shorten(request.url, 120)), spacing: 'None' },
     ],
     selectAction: executeAction(`Open request ${request.id}`, VERB_OPEN_ACCESS, { requestId: request.id }),
   }));
@@ -45,4 +45,8 @@ export function myRequestsCard(requests: AccessRequest[], hasMore: boolean): Ada
 /** A short card for a reply that is only a message, with an optional heading. */
 export function messageCard(message: string, title?: string): AdaptiveCard {
   return adaptiveCard([...(title ? [heading(title)] : []), text(message)]);
+}
+
+function shorten(value: string, length: number): string {
+  return value.length > length ? `${value.slice(0, length - 1)}…` : value;
 }

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createSqliteStores } from '../../bot/src/adapters/sqlite/sqlite-stores';
+import { describeStoreContract } from './store-contract';
+
+describeStoreContract('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'osd-contract-'));
+  const stores = createSqliteStores(dir);
+  let closed = false;
+  return {
+    stores,
+    async breakIt() {
+      closed = true;
+      await stores.close();
+    },
+    async cleanup() {
+      if (!closed) await stores.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SQLite specifics', () => {
+  it('the audit table itself refuses updates and deletes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-audit-'));
+    const stores = createSqliteStores(dir);
+    await stores.audit.append({ at: 'now', actorId: 'p', actorName: 'P', action: 'a', recordType: 't', recordId: '1', summary: 's' });
+    await stores.close();
+    const db = new Database(join(dir, 'online-safety-desk.sqlite'));
+    expect(() => db.prepare("UPDATE audit_log SET summary = 'changed'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps records across a restart (the data folder is the store)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-restart-'));
+    const first = createSqliteStores(dir);
+    const person = await first.people.insert({ displayName: 'Alex', roles: ['staff'] });
+    await first.close();
+    const second = createSqliteStores(dir);
+    expect(await second.people.get(person.id)).toEqual(person);
+    await second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The behaviour every store must have, whatever holds the records (SQLite now, SharePoint lists
+ * next). A store runs it with `describeStoreContract('name', makeStores)`.
+ */
+import { newAccessRequest } from '../../bot/src/domain/access/access-request';
+import { DuplicateRecordError, StaleRecordError, StoreUnavailableError } from '../../bot/src/ports/collection.port';
+import type { Stores } from '../../bot/src/ports/stores.port';
+
+export interface StoreUnderTest {
+  stores: Stores;
+  /** Makes the backing store unreachable (closed file, network down…). */
+  breakIt(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+const INPUT = { url: 'https://example.org/', siteContent: 'Site', reasons: 'Reasons', risksAndControls: 'Risks' };
+let keys = 0;
+const draft = (requesterId = 'p1') => newAccessRequest(INPUT, { personId: requesterId, name: 'Priya Shah' }, `key-${++keys}`, new Date('2026-11-24T09:00:00Z'));
+
+export function describeStoreContract(name: string, make: () => Promise<StoreUnderTest>): void {
+  describe(`${name} store contract`, () => {
+    let subject: StoreUnderTest;
+    beforeEach(async () => {
+      subject = await make();
+    });
+    afterEach(() => subject.cleanup());
+
+    it('is empty until something is stored', async () => {
+      expect(await subject.stores.isEmpty()).toBe(true);
+      await subject.stores.people.insert({ displayName: 'Alex', roles: ['staff'] });
+      expect(await subject.stores.isEmpty()).toBe(false);
+    });
+
+    it('creates a record with an id and version 1, and reads it back whole', async () => {
+      const created = await subject.stores.accessRequests.insert(draft());
+      expect(created.id).toEqual(expect.any(String));
+      expect(created.version).toBe(1);
+      expect(await subject.stores.accessRequests.get(created.id)).toEqual(created);
+    });
+
+    it('answers undefined for a record that does not exist', async () => {
+      expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
+    });
+
+    it('updates conditionally: the current version wins, a stale one fails and writes nothing', async () => {
+      const requests = subject.stores.accessRequests;
+      const created = await requests.insert(draft());
+      const first = await requests.update({ ...created, state: 'withHeadteacher' });
+      expect(first.version).toBe(2);
+      await expect(requests.update({ ...created, state: 'refused' })).rejects.toBeInstanceOf(StaleRecordError);
+      expect(await requests.get(created.id)).toMatchObject({ state: 'withHeadteacher', version: 2 });
+    });
+
+    it('refuses a second record with the same unique submission key', async () => {
+      const record = draft();
+      await subject.stores.accessRequests.insert(record);
+      await expect(subject.stores.accessRequests.insert(record)).rejects.toBeInstanceOf(DuplicateRecordError);
+    });
+
+    it('finds by indexed fields', async () => {
+      const requests = subject.stores.accessRequests;
+      const mine = await requests.insert(draft('p1'));
+      await requests.insert(draft('p2'));
+      const moved = await requests.insert(draft('p1'));
+      await requests.update({ ...moved, state: 'approved' });
+      expect((await requests.find({ where: { requesterId: 'p1' }, limit: 10 })).items.map((r) => r.id)).toEqual([mine.id, moved.id]);
+      expect((await requests.find({ where: { requesterId: 'p1', state: 'approved' }, limit: 10 })).items.map((r) => r.id)).toEqual([moved.id]);
+      expect((await requests.find({ where: { submissionKey: mine.submissionKey }, limit: 10 })).items).toEqual([mine]);
+    });
+
+    it('pages through every record exactly once, oldest or newest first', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push((await subject.stores.accessRequests.insert(draft())).id);
+      for (const newestFirst of [false, true]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await subject.stores.accessRequests.find({ limit: 3, newestFirst, ...(cursor ? { cursor } : {}) });
+          seen.push(...page.items.map((r) => r.id));
+          cursor = page.next;
+          pages++;
+        } while (cursor);
+        expect(seen).toEqual(newestFirst ? [...ids].reverse() : ids);
+        expect(pages).toBe(3);
+      }
+    });
+
+    it('gives no next page when the last page is exactly full', async () => {
+      for (let i = 0; i < 3; i++) await subject.stores.accessRequests.insert(draft());
+      expect((await subject.stores.accessRequests.find({ limit: 3 })).next).toBeUndefined();
+    });
+
+    it('keeps audit entries in order per record', async () => {
+      const entry = { at: '2026-11-24T09:00:00Z', actorId: 'p1', actorName: 'Priya', recordType: 'accessRequest', summary: 'x' };
+      await subject.stores.audit.append({ ...entry, action: 'a', recordId: '1' });
+      await subject.stores.audit.append({ ...entry, action: 'b', recordId: '2' });
+      await subject.stores.audit.append({ ...entry, action: 'c', recordId: '1' });
+      expect((await subject.stores.audit.forRecord('accessRequest', '1')).map((e) => e.action)).toEqual(['a', 'c']);
+    });
+
+    it('says the store is unavailable, rather than failing oddly, when it cannot be reached', async () => {
+      await subject.breakIt();
+      await expect(subject.stores.accessRequests.insert(draft())).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(subject.stores.accessRequests.get('1')).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * Every card the app can send parses with the `adaptivecards` library without warnings, declares
+ * schema 1.5 and stays well under Teams' 40 KB message limit even with every field at its longest.
+ */
+import { AdaptiveCard, SerializationContext } from 'adaptivecards';
+import { accessRequestCard } from '../../../../bot/src/adapters/teams/cards/access-request-card';
+import { accessRequestFormCard } from '../../../../bot/src/adapters/teams/cards/access-request-form-card';
+import { helpCard, messageCard, myRequestsCard } from '../../../../bot/src/adapters/teams/cards/simple-cards';
+import { ACCESS_REQUEST_STATES, type AccessActionType, type AccessRequest } from '../../../../bot/src/domain/access/access-request';
+import { ACCESS_STEP_RULES } from '../../../../bot/src/domain/access/access-request-rules';
+import { LIMITS } from '../../../../bot/src/domain/access/access-request-input';
+import { allText } from '../../../fixtures/cards';
+
+const longest = (limit: number) => 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(limit / 28)).slice(0, limit);
+const signature = { personId: '3', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022', at: '2026-11-24T10:00:00Z' };
+
+function fullRequest(state: AccessRequest['state']): AccessRequest {
+  return {
+    id: '123456',
+    submissionKey: 'k',
+    requesterId: '1',
+    requesterName: 'Alex Wilber',
+    submittedAt: '2026-11-20T09:00:00Z',
+    url: `https://example.org/${longest(LIMITS.url - 20)}`,
+    siteContent: longest(LIMITS.siteContent),
+    reasons: longest(LIMITS.reasons),
+    risksAndControls: longest(LIMITS.risksAndControls),
+    state,
+    leadReview: { outcome: 'forwarded', note: longest(LIMITS.note), addedRisksAndControls: longest(LIMITS.note), signature },
+    decision: { approved: state !== 'refused', reasons: longest(LIMITS.note), signature },
+    actioned: { note: longest(LIMITS.note), signature },
+    history: [],
+    updatedAt: '2026-11-24T10:00:00Z',
+  };
+}
+
+/** Every button anyone could have on the card in this state (a person holding every role). */
+const stepsIn = (state: AccessRequest['state']) => (Object.keys(ACCESS_STEP_RULES) as AccessActionType[]).filter((step) => ACCESS_STEP_RULES[step].from.includes(state));
+
+const CARDS: [string, object][] = [
+  ['help', helpCard('Riverside Community Primary School (demo)', 'Alex')],
+  ['message', messageCard('Sorry, I didn\'t understand that.', 'Title')],
+  ['my requests (empty)', myRequestsCard([], false)],
+  ['my requests (ten, longest URLs)', myRequestsCard(Array.from({ length: 10 }, () => fullRequest('withHeadteacher')), true)],
+  ['form (new)', accessRequestFormCard({ requesterName: 'Alex Wilber', today: '2026-11-24T10:00:00Z', target: { submissionKey: 'k' } })],
+  [
+    'form (every field at its longest, every error)',
+    accessRequestFormCard({
+      requesterName: 'Alex Wilber',
+      today: '2026-11-24T10:00:00Z',
+      target: { requestId: '7' },
+      values: { url: longest(LIMITS.url), siteContent: longest(LIMITS.siteContent), reasons: longest(LIMITS.reasons), risksAndControls: longest(LIMITS.risksAndControls) },
+      errors: { url: 'Enter the full web address.', siteContent: 'Required.', reasons: 'Required.', risksAndControls: 'Required.' },
+      banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
+    }),
+  ],
+  ...ACCESS_REQUEST_STATES.map((state): [string, object] => [
+    `access request (${state}, every section at its longest, every button of that state)`,
+    accessRequestCard({
+      request: fullRequest(state),
+      steps: stepsIn(state),
+      viewerTeamsId: '29:1abc',
+      banner: { text: 'Nothing was changed.', tone: 'warning' },
+      values: { note: longest(LIMITS.note), reasons: longest(LIMITS.note), addedRisksAndControls: longest(LIMITS.note) },
+      errors: { note: 'Say why.', reasons: 'A refusal needs reasons.' },
+    }),
+  ]),
+];
+
+function parseWarnings(card: object): string[] {
+  const context = new SerializationContext();
+  new AdaptiveCard().parse(card, context);
+  return Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+}
+
+describe('every card the app can send', () => {
+  it.each(CARDS)('%s parses cleanly, is schema 1.5 and well under 40 KB', (_name, card) => {
+    expect(parseWarnings(card)).toEqual([]);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const message = { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+    const utf16Bytes = JSON.stringify(message).length * 2;
+    expect(utf16Bytes).toBeLessThan(36 * 1024);
+  });
+
+  it('the check itself catches an element Teams would not know', () => {
+    expect(parseWarnings({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Magic', id: 'x' }] }).length).toBeGreaterThan(0);
+  });
+
+  it('every Action.Execute has an Action.Submit fallback carrying its verb (older clients)', () => {
+    const card = accessRequestCard({ request: fullRequest('withHeadteacher'), steps: ['approve', 'refuse'] });
+    for (const action of card.actions ?? []) {
+      expect(action).toMatchObject({ type: 'Action.Execute', fallback: { type: 'Action.Submit', data: { verb: action.verb } } });
+    }
+  });
+});
+
+describe('user text is shown exactly as typed', () => {
+  const typed = '**bold** _it_ [click](https://evil.example) <script>x</script> {{DATE(2026-01-01T00:00:00Z, SHORT)}}';
+  const request = { ...fullRequest('withOnlineSafetyLead'), siteContent: typed, requesterName: '*Alex*' };
+  const card = accessRequestCard({ request, steps: [] });
+
+  it('goes into a TextRun, which Teams does not read as markdown', () => {
+    const json = JSON.stringify(card);
+    expect(json).toContain(JSON.stringify('**bold** _it_ [click](https://evil.example) <script>x</script> {\u200B{DATE(2026-01-01T00:00:00Z, SHORT)}}'));
+  });
+
+  it('never puts typed text into a markdown TextBlock', () => {
+    const blocks: string[] = [];
+    JSON.stringify(card, (_key, value: unknown) => {
+      if (value && typeof value === 'object' && (value as { type?: string }).type === 'TextBlock') blocks.push(String((value as { text: unknown }).text));
+      return value;
+    });
+    expect(blocks.some((text) => text.includes('[click]'))).toBe(false);
+  });
+});

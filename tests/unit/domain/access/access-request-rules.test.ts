@@ -1,0 +1,138 @@
+/**
+ * Social Media Policy s.9 and Appendix A: "Requests may be made to access erroneously blocked
+ * content by submitting a blocked content access form to the online safety lead, which will be
+ * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
+ */
+import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
+import { applyAccessStep, availableSteps, whoToTell } from '../../../../bot/src/domain/access/access-request-rules';
+import type { Person } from '../../../../bot/src/domain/people/person';
+import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
+
+const NOW = new Date('2026-11-24T10:30:00Z');
+const INPUT = { url: 'https://example.org/', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+const requester: Person = { id: 'p-requester', displayName: 'Priya Shah', roles: ['staff'], aadObjectId: 'aad-requester' };
+const holderOf = (role: Role): Person => ({ id: `p-${role}`, displayName: `The ${role}`, roles: [role], aadObjectId: `aad-${role}` });
+
+const ACTIONS: Record<AccessActionType, AccessAction> = {
+  forward: { type: 'forward', note: 'fine' },
+  return: { type: 'return', reason: 'Please give the full URL' },
+  approve: { type: 'approve', reasons: 'Curriculum' },
+  refuse: { type: 'refuse', reasons: 'Not suitable' },
+  markDone: { type: 'markDone', note: 'Allowed on filter' },
+  withdraw: { type: 'withdraw' },
+  resubmit: { type: 'resubmit', input: { ...INPUT, url: 'https://example.org/page' } },
+};
+
+/** Every step the policy allows: [from, step, who, to]. Anything not listed must be refused. */
+const ALLOWED: [AccessRequestState, AccessActionType, Role | 'requester', AccessRequestState][] = [
+  ['withOnlineSafetyLead', 'forward', 'onlineSafetyLead', 'withHeadteacher'],
+  ['withOnlineSafetyLead', 'return', 'onlineSafetyLead', 'returnedToRequester'],
+  ['withHeadteacher', 'approve', 'headteacher', 'approved'],
+  ['withHeadteacher', 'refuse', 'headteacher', 'refused'],
+  ['approved', 'markDone', 'ictTechnician', 'unblocked'],
+  ['withOnlineSafetyLead', 'withdraw', 'requester', 'withdrawn'],
+  ['returnedToRequester', 'withdraw', 'requester', 'withdrawn'],
+  ['withHeadteacher', 'withdraw', 'requester', 'withdrawn'],
+  ['returnedToRequester', 'resubmit', 'requester', 'withOnlineSafetyLead'],
+];
+
+/** Who may take a step at all, whatever the state. */
+const STEP_OWNER: Record<AccessActionType, Role | 'requester'> = {
+  forward: 'onlineSafetyLead',
+  return: 'onlineSafetyLead',
+  approve: 'headteacher',
+  refuse: 'headteacher',
+  markDone: 'ictTechnician',
+  withdraw: 'requester',
+  resubmit: 'requester',
+};
+
+function requestIn(state: AccessRequestState): AccessRequest {
+  return { ...newAccessRequest(INPUT, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z')), id: '7', state };
+}
+
+const ACTORS: [Role | 'requester', Person][] = [['requester', requester], ...ROLES.map((role): [Role, Person] => [role, holderOf(role)])];
+
+const cases = ACCESS_REQUEST_STATES.flatMap((state) =>
+  (Object.keys(ACTIONS) as AccessActionType[]).flatMap((step) => ACTORS.map(([who, person]) => ({ state, step, who, person }))),
+);
+
+describe('every state × step × role (s.9, Appendix A)', () => {
+  it.each(cases)('$state, $step by $who', ({ state, step, who, person }) => {
+    const allowed = ALLOWED.find(([from, s, w]) => from === state && s === step && w === who);
+    const result = applyAccessStep(requestIn(state), ACTIONS[step], person, NOW);
+    if (allowed) {
+      expect(result).toMatchObject({ ok: true, request: { state: allowed[3] } });
+    } else if (STEP_OWNER[step] !== who) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
+    } else {
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-now' } });
+    }
+  });
+
+  it('offers each person exactly the steps they could take', () => {
+    for (const { state, person, who } of cases) {
+      const expected = ALLOWED.filter(([from, , w]) => from === state && w === who).map(([, step]) => step).sort();
+      expect(availableSteps(requestIn(state), person).sort()).toEqual(expected);
+    }
+  });
+});
+
+describe('signatures, reasons and history', () => {
+  const lead = holderOf('onlineSafetyLead');
+  const head = holderOf('headteacher');
+
+  it.each([
+    ['refuse', { type: 'refuse', reasons: '   ' }, 'withHeadteacher', head],
+    ['refuse', { type: 'refuse' }, 'withHeadteacher', head],
+    ['return', { type: 'return', reason: '' }, 'withOnlineSafetyLead', lead],
+  ] as [string, AccessAction, AccessRequestState, Person][])('a %s without reasons is refused (Appendix A "Reasons")', (_name, action, state, actor) => {
+    expect(applyAccessStep(requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
+  });
+
+  it('an approval may be given without reasons', () => {
+    expect(applyAccessStep(requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
+  });
+
+  it('the decision is signed with the name, Entra identity, date and time (Appendix A "Signature")', () => {
+    const result = applyAccessStep(requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
+    expect(result).toMatchObject({
+      ok: true,
+      request: { state: 'refused', decision: { approved: false, reasons: 'Social media site', signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() } } },
+    });
+  });
+
+  it('each step is added to the history; the original request is not changed', () => {
+    const original = requestIn('withOnlineSafetyLead');
+    const result = applyAccessStep(original, { type: 'forward', note: 'ok', addedRisksAndControls: 'Supervise' }, lead, NOW);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.request.history.map((entry) => entry.step)).toEqual(['submit', 'forward']);
+    expect(result.request.leadReview).toMatchObject({ outcome: 'forwarded', addedRisksAndControls: 'Supervise' });
+    expect(original.history).toHaveLength(1);
+    expect(original.state).toBe('withOnlineSafetyLead');
+  });
+
+  it('a resubmission replaces the form fields and goes back to the online safety lead', () => {
+    const result = applyAccessStep(requestIn('returnedToRequester'), ACTIONS.resubmit, requester, NOW);
+    expect(result).toMatchObject({ ok: true, request: { url: 'https://example.org/page', state: 'withOnlineSafetyLead' } });
+  });
+
+  it('a person holding the role who also made the request may still act in that role', () => {
+    const leadRequester: Person = { ...lead, id: requester.id };
+    expect(applyAccessStep(requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW).ok).toBe(true);
+  });
+});
+
+describe('who is told after each step (s.9: the requester is told at each step)', () => {
+  it.each([
+    ['submit', ['onlineSafetyLead'], []],
+    ['forward', ['headteacher'], ['requester']],
+    ['return', ['requester'], []],
+    ['approve', ['ictTechnician'], ['requester']],
+    ['refuse', [], ['requester']],
+    ['markDone', [], ['requester']],
+    ['resubmit', ['onlineSafetyLead'], []],
+  ] as const)('after %s: asked to act %j, informed %j', (step, act, informed) => {
+    expect(whoToTell(step)).toEqual({ act, informed });
+  });
+});
