@@ -41,7 +41,16 @@ export class ProactiveSender {
     };
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.adapter.continueConversationAsync(this.botAppId, reference, work);
+        // The adapter's onTurnError would swallow a failure inside the turn; carry it out instead.
+        let failure: unknown;
+        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+          try {
+            await work(context);
+          } catch (error) {
+            failure = error ?? new Error('send failed');
+          }
+        });
+        if (failure) throw failure;
         return;
       } catch (error) {
         const wait = retryDelay(error, attempt);
