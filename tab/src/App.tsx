@@ -30,6 +30,10 @@ const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teams
 const useStyles = makeStyles({
   page: { padding: '24px', display: 'flex', flexDirection: 'column', gap: '16px', minHeight: '100vh', boxSizing: 'border-box' },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', flexWrap: 'wrap', gap: '12px' },
+  titleBlock: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  idColumn: { width: '56px' },
+  statusColumn: { width: '200px' },
+  dateColumn: { width: '120px' },
   url: { wordBreak: 'break-all' },
   empty: { color: tokens.colorNeutralForeground3 },
 });
@@ -71,7 +75,7 @@ export function App({ host }: { host: Host }) {
     <FluentProvider theme={THEMES[host.theme]}>
       <main className={styles.page}>
         <div className={styles.header}>
-          <div>
+          <div className={styles.titleBlock}>
             <Title2 as="h1">Blocked website requests</Title2>
             {me && <Body1 as="p">Signed in as {me.displayName} ({me.roles.join(', ')})</Body1>}
           </div>
@@ -103,11 +107,11 @@ export function App({ host }: { host: Host }) {
           <Table aria-label="Blocked website requests">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>#</TableHeaderCell>
+                <TableHeaderCell className={styles.idColumn}>#</TableHeaderCell>
                 <TableHeaderCell>Website</TableHeaderCell>
                 <TableHeaderCell>Requested by</TableHeaderCell>
-                <TableHeaderCell>Date</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
+                <TableHeaderCell className={styles.dateColumn}>Date</TableHeaderCell>
+                <TableHeaderCell className={styles.statusColumn}>Status</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

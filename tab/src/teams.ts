@@ -1,14 +1,16 @@
-import { app } from '@microsoft/teams-js';
-
 export interface Host {
   inTeams: boolean;
   theme: 'default' | 'dark' | 'contrast';
 }
 
-/** Initialises teams-js when the page is inside Teams (an iframe); a plain browser tab skips it. */
+/**
+ * Initialises teams-js when the page is inside Teams (an iframe). A plain browser tab never loads
+ * it: on import it fetches its list of valid Teams domains, which is only needed inside Teams.
+ */
 export async function startTeams(): Promise<Host> {
   if (window.parent === window) return { inTeams: false, theme: 'default' };
   try {
+    const { app } = await import('@microsoft/teams-js');
     await withTimeout(app.initialize(), 5000);
     const context = await app.getContext();
     app.notifySuccess();

@@ -1,0 +1,108 @@
+/** The one HTTP server: health, the tabs' API, the built tab pages, and the modes it runs in. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type RunningApp } from '../../../bot/src/main';
+import { testConfig } from '../../fixtures/test-app';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+interface Me {
+  displayName: string;
+  personas: { id: string; displayName: string }[];
+}
+interface RequestList {
+  items: { requesterName: string }[];
+}
+
+describe('in local mode', () => {
+  let app: RunningApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'osd-http-'));
+    app = await startApp({ config: testConfig(dir), log: quiet });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (path: string, persona?: string) => fetch(`${app.url}${path}`, { headers: persona ? { 'x-demo-person': persona } : {}, redirect: 'manual' });
+
+  it('is healthy and says which mode it is in', async () => {
+    const response = await get('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', mode: 'local' });
+  });
+
+  it('serves the demo school with the Agents Playground user as the first persona', async () => {
+    const me = (await (await get('/api/me')).json()) as Me;
+    expect(me).toMatchObject({ displayName: 'Alex Wilber', roles: ['Staff member'], localMode: true });
+    expect(me.personas.map((p) => p.displayName)).toEqual(expect.arrayContaining(['Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Linda Davis']));
+  });
+
+  it('shows staff only their own requests, and the online safety lead all of them', async () => {
+    const mine = (await (await get('/api/access-requests')).json()) as RequestList;
+    expect(mine.items.map((r) => r.requesterName)).toEqual(['Alex Wilber']);
+    const me = (await (await get('/api/me')).json()) as Me;
+    const lead = me.personas.find((p) => p.displayName === 'Megan Bowen')!.id;
+    const all = (await (await get('/api/access-requests', lead)).json()) as RequestList;
+    expect(all.items.map((r) => r.requesterName)).toEqual(['Alex Wilber', 'Priya Shah']);
+    expect(all.items[0]).not.toHaveProperty('submissionKey');
+  });
+
+  it('ignores a malformed persona header rather than failing', async () => {
+    expect((await get('/api/me', '1 OR 1=1')).status).toBe(200);
+  });
+
+  it('serves the built tab with security headers that only let Teams frame it', async () => {
+    const response = await get('/tab/');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="root">');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await get('/')).headers.get('location')).toBe('/tab/');
+  });
+
+  it('answers 404 for unknown tab files and rejects oversized bot requests', async () => {
+    expect((await get('/tab/nope.js')).status).toBe(404);
+    const huge = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('never seeds over existing data: a restart keeps the same records', async () => {
+    const before = (await app.stores.people.find({ limit: 100 })).items.length;
+    await app.close();
+    app = await startApp({ config: testConfig(dir), log: quiet });
+    expect((await app.stores.people.find({ limit: 100 })).items).toHaveLength(before);
+  });
+});
+
+describe('outside local mode (a registered bot)', () => {
+  let app: RunningApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'osd-http-teams-'));
+    const config = { ...testConfig(dir), mode: 'teams' as const, bot: { appId: '11111111-2222-3333-4444-555555555555', appPassword: 'not-a-real-secret', appType: 'SingleTenant' as const, tenantId: 'tenant' } };
+    app = await startApp({ config, log: quiet });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses an unsigned bot activity', async () => {
+    // botbuilder reports the refusal on console.error itself; keep the test output clean.
+    const botbuilderLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1' }, recipient: { id: '28:bot' } }) });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses the tabs\' API without sign-in and offers no personas', async () => {
+    const response = await fetch(`${app.url}/api/access-requests`, { headers: { 'x-demo-person': '1' } });
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain('Alex');
+  });
+});

@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from '../../../bot/src/config';
+
+const ROOT = '/srv/osd';
+
+describe('configuration', () => {
+  it('runs locally with no settings at all: port 3978, ./data, bound to this machine', () => {
+    expect(loadConfig({}, ROOT)).toMatchObject({ mode: 'local', port: 3978, host: '127.0.0.1', dataDir: '/srv/osd/data' });
+  });
+
+  it.each(['0.0.0.0', '192.168.1.20', '::', 'example.org'])('refuses local anonymous mode on %s (anyone could post unsigned activities)', (host) => {
+    expect(() => loadConfig({ HOST: host }, ROOT)).toThrow(/Refusing to start: local mode/);
+  });
+
+  it.each(['localhost', '::1', '127.0.0.1'])('allows local mode on loopback %s', (host) => {
+    expect(loadConfig({ HOST: host }, ROOT).mode).toBe('local');
+  });
+
+  it('runs for real when the bot is registered, on any address', () => {
+    const config = loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TENANT_ID: 'tenant', HOST: '0.0.0.0', PORT: '8080', DATA_DIR: '/var/osd' }, ROOT);
+    expect(config).toMatchObject({ mode: 'teams', host: '0.0.0.0', port: 8080, dataDir: '/var/osd', bot: { appId: 'app-id', appType: 'SingleTenant', tenantId: 'tenant' } });
+  });
+
+  it('names every missing setting for a registered bot', () => {
+    expect(() => loadConfig({ BOT_ID: 'app-id' }, ROOT)).toThrow('BOT_ID is set, so the bot runs for real and also needs: BOT_TENANT_ID, BOT_PASSWORD.');
+  });
+
+  it('needs no password for a user-assigned managed identity', () => {
+    expect(loadConfig({ BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }, ROOT).bot.appType).toBe('UserAssignedMSI');
+  });
+
+  it.each([
+    [{ BOT_TYPE: 'MultiTenant' }, /SingleTenant or UserAssignedMSI/],
+    [{ PORT: 'eighty' }, /PORT must be a port number/],
+    [{ PORT: '70000' }, /PORT must be a port number/],
+  ])('refuses %j with a clear message', (env, message) => {
+    expect(() => loadConfig(env, ROOT)).toThrow(ConfigError);
+    expect(() => loadConfig(env, ROOT)).toThrow(message);
+  });
+});
