@@ -45,7 +45,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
   const serveTab = restify.plugins.serveStaticFiles(options.tabDir);
   server.get('/tab/*', (req: Request, res: Response, next) => {
-    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self' https://res.cdn.office.net; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`);
+    // teams-js is bundled; inside Teams it fetches its list of valid domains from the Office CDN.
+    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`);
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!existsSync(options.tabDir)) {

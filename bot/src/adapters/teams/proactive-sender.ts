@@ -17,10 +17,10 @@ export class ProactiveSender {
   ) {}
 
   /** Returns the new message's id. */
-  async send(to: ConversationRecord, content: AdaptiveCard | string): Promise<string | undefined> {
+  async send(to: ConversationRecord, card: AdaptiveCard): Promise<string | undefined> {
     let id: string | undefined;
     await this.inConversation(to, async (context) => {
-      id = (await context.sendActivity(toActivity(content)))?.id;
+      id = (await context.sendActivity(toActivity(card)))?.id;
     });
     return id;
   }
@@ -62,8 +62,8 @@ export class ProactiveSender {
   }
 }
 
-function toActivity(content: AdaptiveCard | string) {
-  return typeof content === 'string' ? MessageFactory.text(content) : MessageFactory.attachment(CardFactory.adaptiveCard(content));
+function toActivity(card: AdaptiveCard) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
 
 function statusOf(error: unknown): number | undefined {

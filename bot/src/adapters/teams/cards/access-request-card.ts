@@ -25,6 +25,7 @@ export const ACCESS_STEP_VERBS: Record<AccessActionType, string> = {
   refuse: 'refuseAccessRequest',
   markDone: 'markAccessRequestDone',
   withdraw: 'withdrawAccessRequest',
+  // The resubmit button opens the form again; sending that form is VERB_RESUBMIT_ACCESS.
   resubmit: 'editAccessRequest',
 };
 export const VERB_REFRESH_ACCESS = 'refreshAccessRequest';
