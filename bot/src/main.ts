@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
-import { DEMO_SCHOOL } from './app/demo-school';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
@@ -17,6 +16,9 @@ import { TeamsNotifier } from './adapters/teams/teams-notifier';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
+import type { School } from './domain/school/school';
+
+const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 
 export interface RunningApp {
   url: string;
@@ -34,8 +36,9 @@ export interface StartOptions {
 /** The composition root: the one place where adapters are built and wired together. */
 export async function startApp({ config, log = consoleLogger(), clock = systemClock }: StartOptions): Promise<RunningApp> {
   const stores = createSqliteStores(config.dataDir);
-  if (await seedDemoSchool(stores, clock.now())) log.info('Empty store: the demo school was added.');
-  const school = (await stores.school.find({ limit: 1 })).items[0] ?? DEMO_SCHOOL;
+  // The demo school is for trying the app on this machine; a real school's store never gets it.
+  if (config.mode === 'local' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
+  const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
   const directory = new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
 

@@ -2,14 +2,15 @@ import type { AccessAction, AccessRequest } from '../domain/access/access-reques
 import { validateAccessRequestInput, type AccessRequestField, type FieldErrors } from '../domain/access/access-request-input';
 import { applyAccessStep, type AccessStepError } from '../domain/access/access-request-rules';
 import type { Person } from '../domain/people/person';
-import { StaleRecordError, StoreUnavailableError } from '../ports/collection.port';
+import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
 
 export type ActOnAccessRequestResult =
-  | { status: 'done'; request: AccessRequest }
-  | { status: 'refused'; error: AccessStepError; request: AccessRequest }
-  | { status: 'invalid'; errors: FieldErrors<AccessRequestField>; request: AccessRequest }
+  | { status: 'done'; request: Versioned<AccessRequest> }
+  | { status: 'refused'; error: AccessStepError; request: Versioned<AccessRequest> }
+  | { status: 'out-of-date'; request: Versioned<AccessRequest> }
+  | { status: 'invalid'; errors: FieldErrors<AccessRequestField>; request: Versioned<AccessRequest> }
   | { status: 'not-found' }
   | { status: 'not-saved'; message: string };
 
@@ -18,9 +19,17 @@ export type RequestedAction = Exclude<AccessAction, { type: 'resubmit' }> | { ty
 
 /**
  * One step on a request: load it fresh, let the policy rules decide, save conditionally. The
- * request and the actor come from the store and the directory, never from card data.
+ * request and the actor come from the store and the directory, never from card data. A card that
+ * showed an older version of the request (`seenVersion`) is not acted on, even when the step would
+ * be allowed: the person has not seen what they would be approving.
  */
-export async function actOnAccessRequest(deps: AppDeps, actor: Person, requestId: string, requested: RequestedAction): Promise<ActOnAccessRequestResult> {
+export async function actOnAccessRequest(
+  deps: AppDeps,
+  actor: Person,
+  requestId: string,
+  requested: RequestedAction,
+  seenVersion?: number,
+): Promise<ActOnAccessRequestResult> {
   try {
     for (let attempt = 1; ; attempt++) {
       const request = await deps.stores.accessRequests.get(requestId);
@@ -40,6 +49,7 @@ export async function actOnAccessRequest(deps: AppDeps, actor: Person, requestId
         }
         return { status: 'refused', error: outcome.error, request };
       }
+      if (seenVersion !== undefined && seenVersion !== request.version) return { status: 'out-of-date', request };
       try {
         const saved = await deps.stores.accessRequests.update({ ...outcome.request, version: request.version });
         await recordAudit(deps, actor, { action: `access-request.${action.type}`, recordType: 'accessRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });

@@ -9,11 +9,17 @@ import type { AppDeps } from './app-deps';
  * act, tell the requester, and tell the actor about anyone who could not be reached. The request
  * stays pending and visible whatever happens here.
  */
-export async function announceAccessStep(deps: AppDeps, requestId: string, step: AccessActionType | 'submit', actor: Person): Promise<void> {
+export async function announceAccessStep(
+  deps: AppDeps,
+  requestId: string,
+  step: AccessActionType | 'submit',
+  actor: Person,
+  clickedActivityId?: string,
+): Promise<void> {
   const request = await deps.stores.accessRequests.get(requestId);
   if (!request) return;
   const notice = { recordType: 'accessRequest' as const, recordId: request.id };
-  await deps.notifier.refreshCards(notice);
+  await deps.notifier.refreshCards(notice, clickedActivityId);
 
   const { act, informed } = whoToTell(step);
   const missingRoles: Role[] = [];

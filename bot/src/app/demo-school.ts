@@ -8,6 +8,9 @@ import type { School } from '../domain/school/school';
  * Microsoft 365 Agents Playground's built-in users (its default user is Alex Wilber), so every
  * role can be tried there without a tenant.
  */
+/** The Agents Playground's default user (Alex Wilber): the first persona a newcomer sees. */
+export const PLAYGROUND_DEFAULT_AAD_ID = '00000000-0000-0000-0000-0000000000020';
+
 export const DEMO_SCHOOL: School = {
   name: 'Riverside Community Primary School (demo)',
   contactForAccess: 'the school office (Lynne Robbins)',

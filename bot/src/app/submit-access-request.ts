@@ -1,12 +1,12 @@
 import { newAccessRequest, type AccessRequest } from '../domain/access/access-request';
 import { validateAccessRequestInput, type AccessRequestField, type FieldErrors } from '../domain/access/access-request-input';
 import type { Person } from '../domain/people/person';
-import { DuplicateRecordError, StoreUnavailableError } from '../ports/collection.port';
+import { DuplicateRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
 
 export type SubmitAccessRequestResult =
-  | { status: 'saved'; request: AccessRequest; alreadySaved: boolean }
+  | { status: 'saved'; request: Versioned<AccessRequest>; alreadySaved: boolean }
   | { status: 'invalid'; errors: FieldErrors<AccessRequestField> }
   | { status: 'not-saved'; message: string };
 
@@ -26,7 +26,7 @@ export async function submitAccessRequest(
   try {
     const earlier = await findBySubmissionKey(deps, submissionKey);
     if (earlier) return sameRequester(earlier, requester);
-    let request: AccessRequest;
+    let request: Versioned<AccessRequest>;
     try {
       request = await requests.insert(newAccessRequest(input.value, { personId: requester.id, name: requester.displayName }, submissionKey, deps.clock.now()));
     } catch (error) {
@@ -45,13 +45,13 @@ export async function submitAccessRequest(
   }
 }
 
-function sameRequester(request: AccessRequest, requester: Person): SubmitAccessRequestResult {
+function sameRequester(request: Versioned<AccessRequest>, requester: Person): SubmitAccessRequestResult {
   // The key arrives in card data, which is never trusted: it only ever finds the sender's own request.
   if (request.requesterId !== requester.id) return { status: 'not-saved', message: 'This form could not be used. Please start a new request.' };
   return { status: 'saved', request, alreadySaved: true };
 }
 
-async function findBySubmissionKey(deps: AppDeps, submissionKey: string): Promise<AccessRequest | undefined> {
+async function findBySubmissionKey(deps: AppDeps, submissionKey: string): Promise<Versioned<AccessRequest> | undefined> {
   const page = await deps.stores.accessRequests.find({ where: { submissionKey }, limit: 1 });
   return page.items[0];
 }

@@ -19,6 +19,9 @@ export interface Notifier {
   notify(people: Person[], notice: Notice): Promise<NotifyOutcome>;
   /** Tells `to` that some people (or every holder of a role) could not be reached about the record. */
   reportUnreachable(to: Person, missed: { people: Person[]; roles: Role[] }, notice: Omit<Notice, 'reason'>): Promise<void>;
-  /** Brings every card already sent about the record up to date. */
-  refreshCards(notice: Omit<Notice, 'reason'>): Promise<void>;
+  /**
+   * Brings every card already sent about the record up to date, except the card just clicked:
+   * Teams has already shown the clicker their answer, which must not be overwritten.
+   */
+  refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void>;
 }

@@ -1,12 +1,10 @@
 import type { Request } from 'restify';
 import type { Person } from '../../domain/people/person';
+import { PLAYGROUND_DEFAULT_AAD_ID } from '../../app/demo-school';
 import type { Directory } from '../../ports/directory.port';
 
 /** Who is calling the tabs' API, or undefined (→ 401). */
 export type ApiIdentity = (req: Request) => Promise<Person | undefined>;
-
-/** The Agents Playground's default user: the persona a newcomer sees first. */
-export const DEFAULT_LOCAL_AAD_ID = '00000000-0000-0000-0000-0000000000020';
 
 /**
  * Local mode only (the server listens on this machine alone): the tab picks a demo persona and
@@ -16,7 +14,7 @@ export function localPersonaIdentity(directory: Directory): ApiIdentity {
   return async (req) => {
     const chosen = req.header('x-demo-person');
     if (typeof chosen === 'string' && /^\d{1,12}$/.test(chosen)) return directory.byId(chosen);
-    return directory.byAadObjectId(DEFAULT_LOCAL_AAD_ID);
+    return directory.byAadObjectId(PLAYGROUND_DEFAULT_AAD_ID);
   };
 }
 

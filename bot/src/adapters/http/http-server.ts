@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes } from './api-routes';
+import { refuse, refusedInLocalMode } from './local-mode-guard';
 
 export interface HttpServerOptions {
   deps: AppDeps;
@@ -21,6 +22,14 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (missing from the types).
   server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 256 * 1024 } as restify.plugins.JsonBodyParserOptions));
+  if (options.localMode) {
+    server.use((req: Request, res: Response, next) => {
+      const refusal = refusedInLocalMode(req);
+      if (!refusal) return next();
+      refuse(res, refusal);
+      return next(false);
+    });
+  }
 
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Person } from '../../domain/people/person';
 import type { ConversationRecord } from '../../ports/conversation.port';
+import type { RichPart } from './cards/card-elements';
 import type { TeamsDeps } from './teams-deps';
 
 /** The person behind an activity, matched by their Entra object id; undefined if the school has not added them. */
@@ -26,8 +27,8 @@ export function conversationReferenceOf(activity: Activity): Omit<ConversationRe
   };
 }
 
-export function unknownPersonMessage(deps: TeamsDeps): string {
-  return `I don't know you yet, so I can't act for you. Please ask ${deps.school.contactForAccess} to add you to Online Safety Desk.`;
+export function unknownPersonMessage(deps: TeamsDeps): RichPart[][] {
+  return [["I don't know you yet, so I can't act for you. Please ask ", deps.school.contactForAccess, ' to add you to Online Safety Desk.']];
 }
 
 export function firstName(person: Person): string {

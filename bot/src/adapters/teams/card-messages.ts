@@ -1,4 +1,3 @@
-import { DuplicateRecordError } from '../../ports/collection.port';
 import type { CardMessageRecord } from '../../ports/conversation.port';
 import type { Stores } from '../../ports/stores.port';
 
@@ -6,11 +5,7 @@ import type { Stores } from '../../ports/stores.port';
 export async function rememberCardMessage(stores: Stores, message: Omit<CardMessageRecord, 'id'>): Promise<void> {
   const known = await allCardMessages(stores, message.recordId);
   if (known.some((other) => other.activityId === message.activityId && other.conversationId === message.conversationId)) return;
-  try {
-    await stores.cardMessages.insert(message);
-  } catch (error) {
-    if (!(error instanceof DuplicateRecordError)) throw error;
-  }
+  await stores.cardMessages.insert(message);
 }
 
 export async function allCardMessages(stores: Stores, recordId: string): Promise<CardMessageRecord[]> {

@@ -1,20 +1,19 @@
-import {
-  ActivityHandler,
-  CardFactory,
-  MessageFactory,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { rememberConversation } from '../../app/remember-conversation';
+import { StoreUnavailableError } from '../../ports/collection.port';
 import { CARD_ACTIONS } from './actions/action-router';
+import { CardActionFailure } from './actions/card-action';
 import { conversationReferenceOf, firstName, identifyActor, unknownPersonMessage } from './activity-facts';
+import { cardActivity } from './card-activity';
 import type { AdaptiveCard } from './cards/card-elements';
 import { helpCard, messageCard } from './cards/simple-cards';
 import { runCommand } from './commands/command-router';
 import type { TeamsDeps } from './teams-deps';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+const ERROR_RESPONSE = 'application/vnd.microsoft.error';
+const STORE_DOWN = 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.';
+const UNEXPECTED = 'Sorry, something went wrong on my side. Type "my requests" to check where your request is before trying again.';
 
 /** Routes Teams activities: messages to commands, card actions to one handler per verb. */
 export class OnlineSafetyBot extends ActivityHandler {
@@ -28,7 +27,7 @@ export class OnlineSafetyBot extends ActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.capture(context);
       const person = await identifyActor(this.deps, context.activity);
-      await context.sendActivity(asMessage(person ? helpCard(this.deps.school.name, firstName(person)) : messageCard(unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
+      await context.sendActivity(cardActivity(person ? helpCard(this.deps.school.name, firstName(person)) : messageCard(unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -39,28 +38,40 @@ export class OnlineSafetyBot extends ActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     await this.capture(context);
-    const card = await this.runCardAction(context, invokeValue.action.verb, invokeValue.action.data);
-    return { statusCode: 200, type: CARD_RESPONSE, value: card as unknown as AdaptiveCardInvokeResponse['value'] };
+    try {
+      const card = await this.runCardAction(context, invokeValue.action.verb, invokeValue.action.data);
+      return { statusCode: 200, type: CARD_RESPONSE, value: card as unknown as AdaptiveCardInvokeResponse['value'] };
+    } catch (error) {
+      // An error response leaves the clicked card as it was, with the message shown over it.
+      const message = this.describeFailure(error, invokeValue.action.verb);
+      return { statusCode: 503, type: ERROR_RESPONSE, value: { code: 'ServiceUnavailable', message } as unknown as AdaptiveCardInvokeResponse['value'] };
+    }
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const value = context.activity.value as { verb?: unknown } | undefined;
     // Older Teams clients send Action.Submit (the cards' fallback) as a message carrying the data.
     if (value && typeof value === 'object' && typeof value.verb === 'string') {
-      const card = await this.runCardAction(context, value.verb, value);
+      let card: AdaptiveCard;
+      try {
+        card = await this.runCardAction(context, value.verb, value);
+      } catch (error) {
+        await context.sendActivity(cardActivity(messageCard(this.describeFailure(error, value.verb))));
+        return;
+      }
       if (context.activity.replyToId) {
-        await context.updateActivity({ ...asMessage(card), id: context.activity.replyToId });
+        await context.updateActivity({ ...cardActivity(card), id: context.activity.replyToId });
       } else {
-        await context.sendActivity(asMessage(card));
+        await context.sendActivity(cardActivity(card));
       }
       return;
     }
     const person = await identifyActor(this.deps, context.activity);
     if (!person) {
-      await context.sendActivity(asMessage(messageCard(unknownPersonMessage(this.deps))));
+      await context.sendActivity(cardActivity(messageCard(unknownPersonMessage(this.deps))));
       return;
     }
-    await context.sendActivity(asMessage(await runCommand(this.deps, person, context.activity.text ?? '')));
+    await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '')));
   }
 
   private async runCardAction(context: TurnContext, verb: string, data: unknown): Promise<AdaptiveCard> {
@@ -70,6 +81,16 @@ export class OnlineSafetyBot extends ActivityHandler {
     if (!handler) return messageCard('This card is out of date. Type **help** to see what I can do.');
     const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
     return handler({ deps: this.deps, actor, data: fields, turn: context, activity: context.activity });
+  }
+
+  private describeFailure(error: unknown, verb: string): string {
+    if (error instanceof CardActionFailure) return error.message;
+    if (error instanceof StoreUnavailableError) {
+      this.deps.log.error(`Card action ${verb} failed: the store is unavailable`, error);
+      return STORE_DOWN;
+    }
+    this.deps.log.error(`Card action ${verb} failed`, error);
+    return UNEXPECTED;
   }
 
   /** Keeps the way back to this person so later steps can reach them (install, message, click). */
@@ -82,8 +103,4 @@ export class OnlineSafetyBot extends ActivityHandler {
       this.deps.log.warn(`Could not store a conversation reference (${error instanceof Error ? error.name : 'unknown error'})`);
     }
   }
-}
-
-function asMessage(card: AdaptiveCard) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }

@@ -1,9 +1,15 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../../app/app-deps';
 import type { ConversationRecord } from '../../ports/conversation.port';
+import { cardActivity } from './card-activity';
 import type { AdaptiveCard } from './cards/card-elements';
 
 const MAX_ATTEMPTS = 3;
+
+/** A new message is retried only when Teams surely did not take it, so nobody gets it twice. */
+const SEND_IS_RETRIABLE = (status: number) => status === 429 || status === 503;
+/** Updating a message to the same card is harmless to repeat. */
+const UPDATE_IS_RETRIABLE = (status: number) => status === 429 || status >= 500;
 
 /**
  * Sends and updates messages outside a turn through stored conversation references. botbuilder
@@ -19,19 +25,19 @@ export class ProactiveSender {
   /** Returns the new message's id. */
   async send(to: ConversationRecord, card: AdaptiveCard): Promise<string | undefined> {
     let id: string | undefined;
-    await this.inConversation(to, async (context) => {
-      id = (await context.sendActivity(toActivity(card)))?.id;
+    await this.inConversation(to, SEND_IS_RETRIABLE, async (context) => {
+      id = (await context.sendActivity(cardActivity(card)))?.id;
     });
     return id;
   }
 
   async update(to: ConversationRecord, activityId: string, card: AdaptiveCard): Promise<void> {
-    await this.inConversation(to, async (context) => {
-      await context.updateActivity({ ...toActivity(card), id: activityId });
+    await this.inConversation(to, UPDATE_IS_RETRIABLE, async (context) => {
+      await context.updateActivity({ ...cardActivity(card), id: activityId });
     });
   }
 
-  private async inConversation(to: ConversationRecord, work: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async inConversation(to: ConversationRecord, retriable: (status: number) => boolean, work: (context: TurnContext) => Promise<void>): Promise<void> {
     const reference = {
       channelId: 'msteams',
       serviceUrl: to.serviceUrl,
@@ -40,39 +46,26 @@ export class ProactiveSender {
       conversation: { id: to.conversationId, conversationType: to.conversationType, tenantId: to.tenantId, isGroup: to.conversationType !== 'personal', name: '' },
     };
     for (let attempt = 1; ; attempt++) {
-      try {
-        // The adapter's onTurnError would swallow a failure inside the turn; carry it out instead.
-        let failure: unknown;
-        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-          try {
-            await work(context);
-          } catch (error) {
-            failure = error ?? new Error('send failed');
-          }
-        });
-        if (failure) throw failure;
-        return;
-      } catch (error) {
-        const wait = retryDelay(error, attempt);
-        if (wait === undefined) throw error;
-        this.log.warn(`Teams answered ${statusOf(error)}; retrying in ${wait} ms`);
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+      // The adapter's onTurnError would swallow a failure inside the turn; carry it out instead.
+      let failure: unknown;
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        try {
+          await work(context);
+        } catch (error) {
+          failure = error ?? new Error('send failed');
+        }
+      });
+      if (!failure) return;
+      const status = (failure as { statusCode?: number }).statusCode;
+      if (attempt >= MAX_ATTEMPTS || status === undefined || !retriable(status)) throw failure;
+      const wait = retryDelay(failure, attempt);
+      this.log.warn(`Teams answered ${status}; retrying in ${wait} ms`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }
 
-function toActivity(card: AdaptiveCard) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
-}
-
-function statusOf(error: unknown): number | undefined {
-  return (error as { statusCode?: number }).statusCode;
-}
-
-function retryDelay(error: unknown, attempt: number): number | undefined {
-  const status = statusOf(error);
-  if (attempt >= MAX_ATTEMPTS || status === undefined || !(status === 429 || status >= 500)) return undefined;
+function retryDelay(error: unknown, attempt: number): number {
   const header = (error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers?.get?.('retry-after');
   const seconds = header ? Number(header) : NaN;
   return Number.isFinite(seconds) ? Math.min(seconds, 30) * 1000 : 500 * 2 ** (attempt - 1);

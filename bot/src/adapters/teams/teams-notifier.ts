@@ -8,7 +8,7 @@ import type { Notice, Notifier, NotifyOutcome } from '../../ports/notifier.port'
 import type { Stores } from '../../ports/stores.port';
 import { accessRequestCardFor } from './access-request-view';
 import { allCardMessages, rememberCardMessage } from './card-messages';
-import { escapeMarkdown, type Tone } from './cards/card-elements';
+import type { RichPart, Tone } from './cards/card-elements';
 import { messageCard } from './cards/simple-cards';
 import type { ProactiveSender } from './proactive-sender';
 
@@ -32,24 +32,24 @@ export class TeamsNotifier implements Notifier {
         unreachable.push(person);
         continue;
       }
+      let activityId: string | undefined;
       try {
-        const card = accessRequestCardFor(request, person, conversation.teamsUserId, { banner: bannerFor(request, notice) });
-        const activityId = await this.sender.send(conversation, card);
-        if (activityId) {
-          await rememberCardMessage(this.stores, { recordId: request.id, aadObjectId: conversation.aadObjectId, conversationId: conversation.conversationId, activityId, sentAt: new Date().toISOString() });
-        }
+        activityId = await this.sender.send(conversation, accessRequestCardFor(request, person, conversation.teamsUserId, { banner: bannerFor(request, notice) }));
       } catch (error) {
         this.log.warn(`Could not message person ${person.id} about access request ${request.id} (${describe(error)})`);
         unreachable.push(person);
+        continue;
       }
+      await this.rememberSent(request.id, conversation, activityId);
     }
     return { unreachable };
   }
 
-  async refreshCards(notice: Omit<Notice, 'reason'>): Promise<void> {
+  async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
     const request = await this.stores.accessRequests.get(notice.recordId);
     if (!request) return;
     for (const message of await allCardMessages(this.stores, request.id)) {
+      if (message.activityId === exceptActivityId) continue;
       const viewer = await this.directory.byAadObjectId(message.aadObjectId);
       const conversation = (await this.stores.conversations.find({ where: { key: `${message.aadObjectId}|${message.conversationId}` }, limit: 1 })).items[0];
       if (!viewer || !conversation) continue;
@@ -64,15 +64,25 @@ export class TeamsNotifier implements Notifier {
   async reportUnreachable(to: Person, missed: { people: Person[]; roles: Role[] }, notice: Omit<Notice, 'reason'>): Promise<void> {
     const conversation = await this.personalConversation(to);
     if (!conversation) return;
-    const lines = [
-      ...missed.people.map((person) => `I couldn't reach **${escapeMarkdown(person.displayName)}** (${rolesOf(person)}): they have not opened Online Safety Desk in Teams yet.`),
-      ...missed.roles.map((role) => `Nobody holds the role of **${ROLE_LABELS[role]}** in Online Safety Desk yet; please tell ${this.contactForAccess}.`),
-      `Request #${notice.recordId} is saved and waiting, so nothing is lost — you may want to tell them yourself.`,
+    const lines: RichPart[][] = [
+      ...missed.people.map((person) => ["I couldn't reach ", { text: person.displayName, bold: true }, ` (${rolesOf(person)}): they have not opened Online Safety Desk in Teams, or have blocked it.`]),
+      ...missed.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${this.contactForAccess}.`]),
+      [`Request #${notice.recordId} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
     ];
     try {
-      await this.sender.send(conversation, messageCard(lines.join('\n\n'), 'Some people could not be told'));
+      await this.sender.send(conversation, messageCard(lines, 'Some people could not be told'));
     } catch (error) {
       this.log.warn(`Could not tell person ${to.id} about unreachable people (${describe(error)})`);
+    }
+  }
+
+  /** A lost record only means this card will not update itself later, so it is logged, not raised. */
+  private async rememberSent(recordId: string, conversation: ConversationRecord, activityId: string | undefined): Promise<void> {
+    if (!activityId) return;
+    try {
+      await rememberCardMessage(this.stores, { recordId, aadObjectId: conversation.aadObjectId, conversationId: conversation.conversationId, activityId, sentAt: new Date().toISOString() });
+    } catch (error) {
+      this.log.warn(`Could not remember a card for record ${recordId} (${describe(error)})`);
     }
   }
 

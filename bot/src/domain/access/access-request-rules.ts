@@ -61,14 +61,14 @@ export function availableSteps(request: AccessRequest, person: Person): AccessAc
   });
 }
 
-/** Whether a person may see the request at all. */
+/** The people who act on requests (online safety lead, headteacher, ICT) see all of them. */
+export function seesEveryAccessRequest(person: Person): boolean {
+  return holds(person, 'onlineSafetyLead') || holds(person, 'headteacher') || holds(person, 'ictTechnician');
+}
+
+/** Whether a person may see the request at all: their own, or every one if they act on requests. */
 export function maySee(request: AccessRequest, person: Person): boolean {
-  return (
-    request.requesterId === person.id ||
-    holds(person, 'onlineSafetyLead') ||
-    holds(person, 'headteacher') ||
-    holds(person, 'ictTechnician')
-  );
+  return request.requesterId === person.id || seesEveryAccessRequest(person);
 }
 
 /**

@@ -9,14 +9,16 @@ import { helpCard, messageCard, myRequestsCard } from '../../../../bot/src/adapt
 import { ACCESS_REQUEST_STATES, type AccessActionType, type AccessRequest } from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_STEP_RULES } from '../../../../bot/src/domain/access/access-request-rules';
 import { LIMITS } from '../../../../bot/src/domain/access/access-request-input';
+import type { Versioned } from '../../../../bot/src/ports/collection.port';
 import { allText } from '../../../fixtures/cards';
 
 const longest = (limit: number) => 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(limit / 28)).slice(0, limit);
 const signature = { personId: '3', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022', at: '2026-11-24T10:00:00Z' };
 
-function fullRequest(state: AccessRequest['state']): AccessRequest {
+function fullRequest(state: AccessRequest['state']): Versioned<AccessRequest> {
   return {
     id: '123456',
+    version: 12345,
     submissionKey: 'k',
     requesterId: '1',
     requesterName: 'Alex Wilber',

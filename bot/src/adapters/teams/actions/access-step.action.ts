@@ -3,19 +3,20 @@ import { announceAccessStep } from '../../../app/announce-access-step';
 import type { AccessActionType } from '../../../domain/access/access-request';
 import { addedRisksSchema, reasonsSchema, reviewNoteSchema } from '../../../domain/access/access-request-input';
 import { accessRequestCardFor } from '../access-request-view';
-import { rememberCardMessage } from '../card-messages';
-import type { Tone } from '../cards/card-elements';
+import type { AdaptiveCard, Tone } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
-import { dataString, type ActionContext, type CardActionHandler } from './card-action';
+import { CardActionFailure, dataString, rememberCard, seenVersion, typedText, type CardActionHandler } from './card-action';
 
 type TypedStep = Exclude<AccessActionType, 'resubmit'>;
+type Typed = { note: string; reasons: string; addedRisksAndControls: string };
+type TypedErrors = Partial<Record<keyof Typed, string>>;
 
 const DONE_MESSAGES: Record<TypedStep, string> = {
-  forward: 'Sent to the headteacher for a decision. The requester has been told.',
-  return: 'Returned to the requester with your reason.',
-  approve: 'Approved and signed. The ICT technician and the requester have been told.',
-  refuse: 'Refused and signed. The requester has been told, with your reasons.',
-  markDone: 'Marked as done. The requester has been told the site is open.',
+  forward: 'Sent to the headteacher for a decision. I am letting the requester know.',
+  return: 'Returned to the requester with your reason. I am letting them know.',
+  approve: 'Approved and signed. I am asking the ICT technician to open the site and letting the requester know.',
+  refuse: 'Refused and signed. I am letting the requester know, with your reasons.',
+  markDone: 'Marked as done. I am letting the requester know the site is open.',
   withdraw: 'Your request has been withdrawn.',
 };
 
@@ -25,52 +26,54 @@ export function accessStepAction(step: TypedStep): CardActionHandler {
     const { deps, actor, data, activity } = context;
     const requestId = dataString(data, 'requestId', 20);
     if (!requestId) return messageCard('This card is out of date. Type **my requests** to find the request.');
-    const typed = readTypedText(data);
-    const values = typed.values;
-    const viewerId = activity.from.id;
-
-    const reload = async (banner: { text: string; tone: Tone }, errors: { note?: string; reasons?: string } = {}) => {
+    const { values, errors } = readTyped(data);
+    const current = async (banner: { text: string; tone: Tone }, fieldErrors: TypedErrors = {}): Promise<AdaptiveCard> => {
       const request = await deps.stores.accessRequests.get(requestId);
-      return request ? accessRequestCardFor(request, actor, viewerId, { banner, values, errors }) : messageCard(`I can't find request #${requestId}.`);
+      return request ? accessRequestCardFor(request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(`I can't find request #${requestId}.`);
     };
-    if (typed.errors) return reload({ text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, typed.errors);
+    if (errors) return current({ text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, errors);
 
-    const result = await actOnAccessRequest(deps, actor, requestId, toAction(step, values));
+    const result = await actOnAccessRequest(deps, actor, requestId, toAction(step, values), seenVersion(data));
+    const view = (banner: { text: string; tone: Tone }, fieldErrors: TypedErrors = {}) =>
+      'request' in result ? accessRequestCardFor(result.request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(banner.text);
     switch (result.status) {
       case 'not-found':
         return messageCard(`I can't find request #${requestId}.`);
       case 'not-saved':
-        return reload({ text: result.message, tone: 'attention' });
+        throw new CardActionFailure(result.message);
       case 'invalid':
-        return reload({ text: 'Nothing was changed.', tone: 'attention' });
-      case 'refused': {
-        const error = result.error;
-        if (error.code === 'reasons-required') {
-          return accessRequestCardFor(result.request, actor, viewerId, { banner: { text: 'Nothing was changed.', tone: 'attention' }, values, errors: step === 'return' ? { note: error.message } : { reasons: error.message } });
+      case 'out-of-date':
+        return view({ text: 'This card was out of date, so nothing was changed. Here is the request as it is now: please check it and try again.', tone: 'warning' });
+      case 'refused':
+        if (result.error.code === 'reasons-required') {
+          return view({ text: 'Nothing was changed.', tone: 'attention' }, step === 'return' ? { note: result.error.message } : { reasons: result.error.message });
         }
-        return accessRequestCardFor(result.request, actor, viewerId, { banner: { text: error.message, tone: 'warning' } });
-      }
+        return view({ text: result.error.message, tone: 'warning' });
       case 'done':
-        await rememberThisCard(context, result.request.id);
-        deps.background.run(`announce access request ${result.request.id}`, () => announceAccessStep(deps, result.request.id, step, actor));
-        return accessRequestCardFor(result.request, actor, viewerId, { banner: { text: DONE_MESSAGES[step], tone: 'good' } });
+        await rememberCard(context, result.request.id);
+        deps.background.run(`announce access request ${result.request.id}`, () => announceAccessStep(deps, result.request.id, step, actor, activity.replyToId));
+        return accessRequestCardFor(result.request, actor, activity.from.id, { banner: { text: DONE_MESSAGES[step], tone: 'good' } });
     }
   };
 }
 
-function readTypedText(data: Record<string, unknown>) {
-  const note = reviewNoteSchema.safeParse(dataString(data, 'note') ?? '');
-  const reasons = reasonsSchema.safeParse(dataString(data, 'reasons') ?? '');
-  const added = addedRisksSchema.safeParse(dataString(data, 'addedRisksAndControls') ?? '');
-  const values = { note: note.data ?? '', reasons: reasons.data ?? '', addedRisksAndControls: added.data ?? '' };
-  const errors: { note?: string; reasons?: string } = {};
-  if (!note.success) errors.note = note.error.issues[0]?.message ?? 'Too long.';
-  if (!reasons.success) errors.reasons = reasons.error.issues[0]?.message ?? 'Too long.';
-  if (!added.success) errors.note ??= added.error.issues[0]?.message ?? 'Too long.';
-  return { values, errors: Object.keys(errors).length ? errors : undefined };
+function readTyped(data: Record<string, unknown>): { values: Typed; errors?: TypedErrors } {
+  const checks = {
+    note: reviewNoteSchema.safeParse(typedText(data, 'note')),
+    reasons: reasonsSchema.safeParse(typedText(data, 'reasons')),
+    addedRisksAndControls: addedRisksSchema.safeParse(typedText(data, 'addedRisksAndControls')),
+  };
+  const values: Typed = { note: '', reasons: '', addedRisksAndControls: '' };
+  const errors: TypedErrors = {};
+  for (const field of Object.keys(checks) as (keyof Typed)[]) {
+    const check = checks[field];
+    if (check.success) values[field] = check.data;
+    else errors[field] = check.error.issues[0]?.message ?? 'This field could not be read.';
+  }
+  return Object.keys(errors).length ? { values, errors } : { values };
 }
 
-function toAction(step: TypedStep, values: { note: string; reasons: string; addedRisksAndControls: string }): RequestedAction {
+function toAction(step: TypedStep, values: Typed): RequestedAction {
   switch (step) {
     case 'forward':
       return { type: 'forward', note: values.note, addedRisksAndControls: values.addedRisksAndControls };
@@ -85,9 +88,4 @@ function toAction(step: TypedStep, values: { note: string; reasons: string; adde
     case 'withdraw':
       return { type: 'withdraw' };
   }
-}
-
-async function rememberThisCard({ deps, activity }: ActionContext, recordId: string): Promise<void> {
-  if (!activity.replyToId || !activity.from.aadObjectId) return;
-  await rememberCardMessage(deps.stores, { recordId, aadObjectId: activity.from.aadObjectId, conversationId: activity.conversation.id, activityId: activity.replyToId, sentAt: deps.clock.now().toISOString() });
 }

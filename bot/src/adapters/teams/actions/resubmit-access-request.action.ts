@@ -31,9 +31,10 @@ export const resubmitAccessRequestAction: CardActionHandler = async ({ deps, act
     case 'not-saved':
       return form(result.message);
     case 'refused':
-      return accessRequestCardFor(result.request, actor, activity.from.id, { banner: { text: result.error.message, tone: 'warning' } });
+    case 'out-of-date':
+      return accessRequestCardFor(result.request, actor, activity.from.id, { banner: { text: result.status === 'refused' ? result.error.message : 'Nothing was changed.', tone: 'warning' } });
     case 'done':
-      deps.background.run(`announce access request ${requestId}`, () => announceAccessStep(deps, requestId, 'resubmit', actor));
+      deps.background.run(`announce access request ${requestId}`, () => announceAccessStep(deps, requestId, 'resubmit', actor, activity.replyToId));
       return accessRequestCardFor(result.request, actor, activity.from.id, { banner: { text: 'Resubmitted. It is back with the online safety lead.', tone: 'good' } });
   }
 };

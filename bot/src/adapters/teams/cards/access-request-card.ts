@@ -1,5 +1,6 @@
 import { STATE_LABELS, isFinished, type AccessActionType, type AccessRequest, type Signature } from '../../../domain/access/access-request';
 import { LIMITS } from '../../../domain/access/access-request-input';
+import type { Versioned } from '../../../ports/collection.port';
 import {
   adaptiveCard,
   executeAction,
@@ -10,10 +11,11 @@ import {
   text,
   textInput,
   userText,
-  escapeMarkdown,
+  richText,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
+  type RichPart,
   type Tone,
 } from './card-elements';
 import { formatDateTime } from './format';
@@ -31,7 +33,7 @@ export const ACCESS_STEP_VERBS: Record<AccessActionType, string> = {
 export const VERB_REFRESH_ACCESS = 'refreshAccessRequest';
 
 export interface AccessRequestCardModel {
-  request: AccessRequest;
+  request: Versioned<AccessRequest>;
   /** The steps the viewer may take now; empty means a read-only view. */
   steps: AccessActionType[];
   /** The viewer's Teams user id, so Teams refreshes this card for them (user-specific view). */
@@ -39,7 +41,7 @@ export interface AccessRequestCardModel {
   banner?: { text: string; tone: Tone };
   /** Text the viewer had typed, kept when the card comes back with an error. */
   values?: { note?: string; reasons?: string; addedRisksAndControls?: string };
-  errors?: { note?: string; reasons?: string };
+  errors?: { note?: string; reasons?: string; addedRisksAndControls?: string };
 }
 
 const STATE_TONES: Record<AccessRequest['state'], Tone> = {
@@ -69,8 +71,10 @@ export function accessRequestCard(model: AccessRequestCardModel): AdaptiveCard {
   body.push(...reviewSection(request), ...decisionSection(request), ...ictSection(request));
   body.push(...inputsFor(model));
   const requestId = { requestId: request.id };
+  // The version lets the server spot a card that is out of date; it is never trusted for anything else.
+  const stepData = { ...requestId, version: String(request.version) };
   return adaptiveCard(body, {
-    actions: model.steps.map((step) => stepAction(step, requestId)),
+    actions: model.steps.map((step) => stepAction(step, stepData)),
     ...(model.viewerTeamsId && !isFinished(request.state) ? { refresh: refreshFor(VERB_REFRESH_ACCESS, requestId, [model.viewerTeamsId]) } : {}),
   });
 }
@@ -81,7 +85,7 @@ function reviewSection(request: AccessRequest): CardElement[] {
   const outcome = review.outcome === 'forwarded' ? 'Sent to the headteacher' : 'Returned to the requester';
   return [
     text('Online safety lead review', { weight: 'Bolder', size: 'Medium' }),
-    text(`${outcome} — ${signedBy(review.signature)}`),
+    richText([`${outcome} — `, ...signedBy(review.signature)]),
     ...(review.note ? [userText(review.note, { label: review.outcome === 'returned' ? 'Reason' : 'Note' })] : []),
     ...(review.addedRisksAndControls ? [userText(review.addedRisksAndControls, { label: 'Further risks and control measures' })] : []),
   ];
@@ -95,7 +99,7 @@ function decisionSection(request: AccessRequest): CardElement[] {
     text('Authoriser', { weight: 'Bolder', size: 'Medium' }),
     text(decision.approved ? '**Approved?** ✓ Approved' : '**Approved?** X Refused', { color: decision.approved ? 'good' : 'attention' }),
     ...(decision.reasons ? [userText(decision.reasons, { label: 'Reasons' })] : []),
-    text(`**Signature:** ${signedBy(decision.signature)}`),
+    richText([{ text: 'Signature: ', bold: true }, ...signedBy(decision.signature)]),
   ];
 }
 
@@ -103,13 +107,13 @@ function ictSection(request: AccessRequest): CardElement[] {
   if (!request.actioned) return [];
   return [
     text('ICT action', { weight: 'Bolder', size: 'Medium' }),
-    text(`Site opened — ${signedBy(request.actioned.signature)}`),
+    richText(['Site opened — ', ...signedBy(request.actioned.signature)]),
     ...(request.actioned.note ? [userText(request.actioned.note, { label: 'What was changed' })] : []),
   ];
 }
 
-function signedBy(signature: Signature): string {
-  return `signed in Teams by ${escapeMarkdown(signature.name)} on ${formatDateTime(signature.at)}`;
+function signedBy(signature: Signature): RichPart[] {
+  return ['signed in Teams by ', { text: signature.name, bold: true }, ` on ${formatDateTime(signature.at)}`];
 }
 
 function inputsFor(model: AccessRequestCardModel): CardElement[] {
@@ -122,6 +126,7 @@ function inputsFor(model: AccessRequestCardModel): CardElement[] {
       textInput('note', 'Note (required if you return it)', { multiline: true, maxLength: LIMITS.note, ...(values.note ? { value: values.note } : {}) }),
       ...(errors.note ? [fieldError(errors.note)] : []),
       textInput('addedRisksAndControls', 'Further risks and control measures (optional)', { multiline: true, maxLength: LIMITS.note, ...(values.addedRisksAndControls ? { value: values.addedRisksAndControls } : {}) }),
+      ...(errors.addedRisksAndControls ? [fieldError(errors.addedRisksAndControls)] : []),
     );
   }
   if (steps.has('approve') || steps.has('refuse')) {
@@ -146,7 +151,7 @@ const STEP_BUTTONS: Record<AccessActionType, { title: string; style?: 'positive'
   resubmit: { title: 'Edit and resubmit' },
 };
 
-function stepAction(step: AccessActionType, data: { requestId: string }): CardAction {
+function stepAction(step: AccessActionType, data: Record<string, string>): CardAction {
   const button = STEP_BUTTONS[step];
   return executeAction(button.title, ACCESS_STEP_VERBS[step], data, button.style ? { style: button.style } : {});
 }

@@ -38,15 +38,26 @@ export function heading(value: string): CardElement {
   return text(value, { weight: 'Bolder', size: 'Medium' });
 }
 
+/** A piece of a line that holds data (a name, something typed): shown exactly as it is. */
+export type RichPart = string | { text: string; bold?: boolean };
+
 /**
- * Text someone typed, shown exactly as typed: a TextRun does not interpret markdown, and the
- * `{{DATE()}}`/`{{TIME()}}` functions Teams expands are broken up with an invisible space.
+ * Data goes into TextRuns, which Teams does not read as markdown; the `{{DATE()}}`/`{{TIME()}}`
+ * functions Teams expands are broken up with an invisible space. Names and typed text only ever
+ * reach a card this way.
  */
-export function userText(value: string, options: { label?: string; weight?: 'Bolder' } = {}): CardElement {
-  const run = { type: 'TextRun', text: value.replace(/\{\{/g, '{\u200B{'), ...(options.weight ? { weight: options.weight } : {}) };
-  const block: CardElement = { type: 'RichTextBlock', inlines: [run] };
-  if (!options.label) return block;
-  return { type: 'Container', spacing: 'Small', items: [text(options.label, { weight: 'Bolder', spacing: 'None' }), { ...block, spacing: 'None' }] };
+export function richText(parts: RichPart[], options: { size?: 'Medium'; spacing?: 'None' | 'Small' } = {}): CardElement {
+  const inlines = parts.map((part) => {
+    const { text: value, bold } = typeof part === 'string' ? { text: part, bold: false } : part;
+    return { type: 'TextRun', text: value.replace(/\{\{/g, '{\u200B{'), ...(bold ? { weight: 'Bolder' } : {}), ...(options.size ? { size: options.size } : {}) };
+  });
+  return { type: 'RichTextBlock', inlines, ...(options.spacing ? { spacing: options.spacing } : {}) };
+}
+
+/** Text someone typed, under an optional label of ours. */
+export function userText(value: string, options: { label?: string } = {}): CardElement {
+  if (!options.label) return richText([value]);
+  return { type: 'Container', spacing: 'Small', items: [text(options.label, { weight: 'Bolder', spacing: 'None' }), richText([value], { spacing: 'None' })] };
 }
 
 export function notice(value: string, tone: Tone): CardElement {
@@ -90,9 +101,4 @@ export function refreshFor(verb: string, data: Record<string, string>, userIds: 
 
 function toColor(tone: Tone): string {
   return { default: 'Default', good: 'Good', warning: 'Warning', attention: 'Attention', accent: 'Accent' }[tone];
-}
-
-/** For names from the directory shown inside our own markdown text. */
-export function escapeMarkdown(value: string): string {
-  return value.replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
 }

@@ -1,5 +1,5 @@
 import { STATE_LABELS, type AccessRequest } from '../../../domain/access/access-request';
-import { adaptiveCard, escapeMarkdown, executeAction, heading, text, userText, type AdaptiveCard, type CardElement } from './card-elements';
+import { adaptiveCard, executeAction, heading, richText, text, userText, type AdaptiveCard, type CardElement, type RichPart } from './card-elements';
 import { formatDateTime } from './format';
 
 export const VERB_OPEN_ACCESS = 'openAccessRequest';
@@ -14,8 +14,8 @@ export const COMMANDS: { command: string; what: string }[] = [
 export function helpCard(schoolName: string, firstName?: string): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(firstName ? `Hello ${escapeMarkdown(firstName)} — this is Online Safety Desk` : 'Online Safety Desk'),
-      text(`I help staff at ${escapeMarkdown(schoolName)} follow the Social Media Policy. Type one of these:`),
+      firstName ? richText([{ text: `Hello ${firstName} — this is Online Safety Desk`, bold: true }], { size: 'Medium' }) : heading('Online Safety Desk'),
+      richText(['I help staff at ', schoolName, ' follow the Social Media Policy. Type one of these:']),
       ...COMMANDS.map((entry) => text(`**${entry.command}** — ${entry.what}`, { spacing: 'Small' })),
     ],
     { actions: [executeAction('Request access to a blocked site', VERB_NEW_ACCESS, {})] },
@@ -42,9 +42,13 @@ export function myRequestsCard(requests: AccessRequest[], hasMore: boolean): Ada
   ]);
 }
 
-/** A short card for a reply that is only a message, with an optional heading. */
-export function messageCard(message: string, title?: string): AdaptiveCard {
-  return adaptiveCard([...(title ? [heading(title)] : []), text(message)]);
+/**
+ * A short card for a reply that is only a message, with an optional heading. A string is our own
+ * text (markdown allowed); lines of parts carry data such as names, shown as they are.
+ */
+export function messageCard(message: string | RichPart[][], title?: string): AdaptiveCard {
+  const body = typeof message === 'string' ? [text(message)] : message.map((line) => richText(line));
+  return adaptiveCard([...(title ? [heading(title)] : []), ...body]);
 }
 
 function shorten(value: string, length: number): string {

@@ -1,6 +1,6 @@
 import { listAccessRequests } from '../../../app/list-access-requests';
 import type { Person } from '../../../domain/people/person';
-import { accessRequestFormCard } from '../cards/access-request-form-card';
+import { newAccessRequestForm } from '../access-request-view';
 import type { AdaptiveCard } from '../cards/card-elements';
 import { helpCard, messageCard, myRequestsCard } from '../cards/simple-cards';
 import type { TeamsDeps } from '../teams-deps';
@@ -8,8 +8,7 @@ import { firstName } from '../activity-facts';
 
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 
-const requestAccess: Command = async (deps, person) =>
-  accessRequestFormCard({ requesterName: person.displayName, today: deps.clock.now().toISOString(), target: { submissionKey: deps.newKey() } });
+const requestAccess: Command = async (deps, person) => newAccessRequestForm(deps, person);
 
 const myRequests: Command = async (deps, person) => {
   const page = await listAccessRequests(deps, person, { limit: 10, onlyMine: true });
