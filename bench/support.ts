@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-/** Shared by the benchmarks: figures, printed lines, a Bot Connector stub and Teams activity JSON. */
+/** Shared by the benchmarks: figures, printed lines, temp folders and a Bot Connector stub. */
 
 export interface Summary {
   n: number;
@@ -39,6 +42,36 @@ export function note(text: string): void {
   console.log(`    · ${text}`);
 }
 
+const tempDirs = new Set<string>();
+
+/** A fresh data folder (on the real disk under the OS temp dir), removed when the bench ends. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
+// A bench stopped half way (Ctrl-C, a crash, a closed pipe) still removes its folders: Ctrl-C
+// becomes an ordinary exit so that this 'exit' handler runs.
+process.once('exit', () => tempDirs.forEach(removeTempDir));
+process.once('SIGINT', () => process.exit(130));
+
+export const sleep = (msToWait: number) => new Promise((done) => setTimeout(done, msToWait));
+
+/** A port nobody is using, for a child process that must be told its port up front (so not 0). */
+export async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
 export interface StubConnector {
   /** The serviceUrl to put on activities, so the bot's replies and proactive messages land here. */
   url: string;
@@ -69,58 +102,6 @@ export async function startStubConnector(): Promise<StubConnector> {
         server.closeAllConnections();
         server.close(() => done());
       }),
-  };
-}
-
-// The activity JSON Teams sends a bot in a personal chat (same shape as tests/fixtures/teams-activities.ts,
-// copied because tests/ is not part of the build).
-const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
-const BOT = { id: '28:00000000-0000-0000-0000-00000000000011', name: 'Online Safety Desk' };
-
-export interface TeamsUser {
-  teamsId: string;
-  aadObjectId: string;
-  name: string;
-  conversationId: string;
-}
-
-export function teamsUser(name: string, aadObjectId: string): TeamsUser {
-  const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
-  return { teamsId: `29:1${slug}`, aadObjectId, name, conversationId: `a:1personal-${slug}` };
-}
-
-let sequence = 0;
-
-function base(user: TeamsUser, serviceUrl: string) {
-  const now = new Date().toISOString();
-  return {
-    id: `1732${String(++sequence).padStart(9, '0')}`,
-    timestamp: now,
-    localTimestamp: now,
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: user.teamsId, name: user.name, aadObjectId: user.aadObjectId },
-    conversation: { conversationType: 'personal', tenantId: TENANT_ID, id: user.conversationId },
-    recipient: { id: BOT.id, name: BOT.name },
-    entities: [{ type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web', timezone: 'Europe/London' }],
-    channelData: { tenant: { id: TENANT_ID } },
-    locale: 'en-GB',
-    localTimezone: 'Europe/London',
-  };
-}
-
-export function messageActivity(user: TeamsUser, serviceUrl: string, text: string) {
-  return { ...base(user, serviceUrl), type: 'message', textFormat: 'plain', text };
-}
-
-export function cardActionInvoke(user: TeamsUser, serviceUrl: string, replyToId: string, verb: string, data: Record<string, unknown>) {
-  return {
-    ...base(user, serviceUrl),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    replyToId,
-    value: { action: { type: 'Action.Execute', id: '', verb, data }, trigger: 'manual' },
-    channelData: { tenant: { id: TENANT_ID }, source: { name: 'message' }, legacy: { replyToId } },
   };
 }
 

@@ -11,7 +11,7 @@ import { runCommand } from './commands/command-router';
 import type { TeamsDeps } from './teams-deps';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
-const ERROR_RESPONSE = 'application/vnd.microsoft.error';
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 const STORE_DOWN = 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.';
 const UNEXPECTED = 'Sorry, something went wrong on my side. Type "my requests" to check where your request is before trying again.';
 
@@ -42,9 +42,9 @@ export class OnlineSafetyBot extends ActivityHandler {
       const card = await this.runCardAction(context, invokeValue.action.verb, invokeValue.action.data);
       return { statusCode: 200, type: CARD_RESPONSE, value: card as unknown as AdaptiveCardInvokeResponse['value'] };
     } catch (error) {
-      // An error response leaves the clicked card as it was, with the message shown over it.
+      // A message response leaves the clicked card as it was and shows the message to the person.
       const message = this.describeFailure(error, invokeValue.action.verb);
-      return { statusCode: 503, type: ERROR_RESPONSE, value: { code: 'ServiceUnavailable', message } as unknown as AdaptiveCardInvokeResponse['value'] };
+      return { statusCode: 200, type: MESSAGE_RESPONSE, value: message as unknown as AdaptiveCardInvokeResponse['value'] };
     }
   }
 

@@ -18,7 +18,7 @@ export type CardActionHandler = (context: ActionContext) => Promise<AdaptiveCard
 
 /**
  * Thrown when nothing could be done and the clicked card should stay as it was (so the person can
- * simply try again): Teams shows the message over the unchanged card.
+ * simply try again): Teams shows the message and leaves the card unchanged.
  */
 export class CardActionFailure extends Error {
   constructor(message: string) {

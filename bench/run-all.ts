@@ -1,0 +1,30 @@
+import { cpus, platform, release, totalmem } from 'node:os';
+import { decisionBench } from './decision-bench';
+import { startupBench } from './startup-bench';
+
+/** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
+async function main(): Promise<void> {
+  // Libraries print load-time deprecation warnings on a later tick: let them out before the table.
+  await new Promise((done) => setImmediate(done));
+  const cores = cpus();
+  console.log('Online Safety Desk benchmarks');
+  console.log(`  machine: ${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${platform()} ${release()}`);
+  console.log(`  node ${process.version}, ${new Date().toISOString()}`);
+
+  // In sequence, never together: each bench would otherwise steal CPU from the other's figures.
+  const benches: [string, () => Promise<void>][] = [
+    ['decision', decisionBench],
+    ['start-up', startupBench],
+  ];
+  for (const [name, bench] of benches) {
+    try {
+      await bench();
+    } catch (error) {
+      // A bench that cannot run is a failure (unlike a figure over target); carry on with the others.
+      console.error(`\nThe ${name} bench could not run:`, error);
+      process.exitCode = 1;
+    }
+  }
+}
+
+void main();
