@@ -44,7 +44,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, school.contactForAccess);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
   const deps = { stores, directory, notifier, clock, log };
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID });
 
@@ -55,7 +55,17 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     tabDir: config.tabDir,
     handleBotActivity: botRequestHandler(adapter, bot),
   });
-  await new Promise<void>((done) => server.listen(config.port, config.host, done));
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(config.port, config.host, done);
+    });
+  } catch (error) {
+    await stores.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new ConfigError(`Port ${config.port} on ${config.host} is already in use (is Online Safety Desk already running?). Stop the other program or set PORT.`);
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -83,7 +93,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp({ config, log });
+  let app: RunningApp;
+  try {
+    app = await startApp({ config, log });
+  } catch (error) {
+    log.error(error instanceof ConfigError ? error.message : 'Online Safety Desk could not start', error instanceof ConfigError ? undefined : error);
+    process.exit(1);
+  }
   if (config.mode === 'local') {
     log.warn('LOCAL MODE: the bot accepts unsigned requests (no BOT_ID), so it listens on this machine only. Never expose it.');
   } else {

@@ -51,8 +51,10 @@ describe('in local mode', () => {
     expect(all.items[0]).not.toHaveProperty('submissionKey');
   });
 
-  it('ignores a malformed persona header rather than failing', async () => {
-    expect((await get('/api/me', '1 OR 1=1')).status).toBe(200);
+  it('ignores a malformed persona header and falls back to the default persona', async () => {
+    const response = await get('/api/me', '1 OR 1=1');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Me).displayName).toBe('Alex Wilber');
   });
 
   it('serves the built tab with security headers that only let Teams frame it', async () => {
@@ -70,6 +72,13 @@ describe('in local mode', () => {
     expect((await get('/tab/nope.js')).status).toBe(404);
     const huge = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
     expect(huge.status).toBe(413);
+  });
+
+  it('says plainly when its port is already taken', async () => {
+    const port = Number(new URL(app.url).port);
+    const other = mkdtempSync(join(tmpdir(), 'osd-http-busy-'));
+    await expect(startApp({ config: { ...testConfig(other), port }, log: quiet })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
+    rmSync(other, { recursive: true, force: true });
   });
 
   it('never seeds over existing data: a restart keeps the same records', async () => {
@@ -98,6 +107,10 @@ describe('outside local mode (a registered bot)', () => {
     const botbuilderLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1' }, recipient: { id: '28:bot' } }) });
     expect(response.status).toBe(401);
+  });
+
+  it('adds no demo school to a real school\'s store', async () => {
+    expect(await app.stores.isEmpty()).toBe(true);
   });
 
   it('refuses the tabs\' API without sign-in and offers no personas', async () => {

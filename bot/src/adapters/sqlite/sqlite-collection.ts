@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import {
   DuplicateRecordError,
@@ -14,17 +15,29 @@ type SqlValue = string | number | null;
 
 /** One collection in its own table: the record as JSON, the indexed fields as columns. */
 export class SqliteCollection<T extends { id: string }, K extends keyof T & string> implements Collection<T, K> {
+  private readonly statements = new Map<string, Statement<SqlValue[]>>();
+
   constructor(
     private readonly db: SqliteDatabase,
     private readonly table: string,
     private readonly indexed: readonly K[],
   ) {}
 
+  /** Statements are prepared once per distinct SQL text (a handful per table). */
+  private prepare(sql: string): Statement<SqlValue[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<SqlValue[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
     return guard(() => {
       const columns = ['version', 'data', ...this.indexed.map(quote)];
       const values = [1, JSON.stringify(record), ...this.indexed.map((field) => toSql((record as Record<string, unknown>)[field]))];
-      const info = this.db
+      const info = this
         .prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
         .run(...values);
       return { ...(record as object), id: String(info.lastInsertRowid), version: 1 } as Versioned<T>;
@@ -33,7 +46,7 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
 
   async get(id: string): Promise<Versioned<T> | undefined> {
     return guard(() => {
-      const row = this.db.prepare(`SELECT id, version, data FROM ${this.table} WHERE id = ?`).get(Number(id)) as Row | undefined;
+      const row = this.prepare(`SELECT id, version, data FROM ${this.table} WHERE id = ?`).get(Number(id)) as Row | undefined;
       return row ? fromRow<T>(row) : undefined;
     });
   }
@@ -43,7 +56,7 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
       const { id, version, ...data } = record as Versioned<T> & Record<string, unknown>;
       const sets = ['version = version + 1', 'data = ?', ...this.indexed.map((field) => `${quote(field)} = ?`)];
       const values = [JSON.stringify(data), ...this.indexed.map((field) => toSql(data[field]))];
-      const info = this.db
+      const info = this
         .prepare(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ? AND version = ?`)
         .run(...values, Number(id), version);
       if (info.changes === 0) throw new StaleRecordError(id);
@@ -65,7 +78,7 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
         values.push(Number(query.cursor));
       }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-      const rows = this.db
+      const rows = this
         .prepare(`SELECT id, version, data FROM ${this.table} ${where} ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
         .all(...values, query.limit + 1) as Row[];
       const items = rows.slice(0, query.limit).map((row) => fromRow<T>(row));

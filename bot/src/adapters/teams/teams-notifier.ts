@@ -3,6 +3,7 @@ import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-req
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, type Role } from '../../domain/people/role';
 import type { ConversationRecord } from '../../ports/conversation.port';
+import type { Clock } from '../../ports/clock.port';
 import type { Directory } from '../../ports/directory.port';
 import type { Notice, Notifier, NotifyOutcome } from '../../ports/notifier.port';
 import type { Stores } from '../../ports/stores.port';
@@ -19,6 +20,7 @@ export class TeamsNotifier implements Notifier {
     private readonly directory: Directory,
     private readonly sender: ProactiveSender,
     private readonly log: Logger,
+    private readonly clock: Clock,
     private readonly contactForAccess: string,
   ) {}
 
@@ -80,7 +82,7 @@ export class TeamsNotifier implements Notifier {
   private async rememberSent(recordId: string, conversation: ConversationRecord, activityId: string | undefined): Promise<void> {
     if (!activityId) return;
     try {
-      await rememberCardMessage(this.stores, { recordId, aadObjectId: conversation.aadObjectId, conversationId: conversation.conversationId, activityId, sentAt: new Date().toISOString() });
+      await rememberCardMessage(this.stores, { recordId, aadObjectId: conversation.aadObjectId, conversationId: conversation.conversationId, activityId, sentAt: this.clock.now().toISOString() });
     } catch (error) {
       this.log.warn(`Could not remember a card for record ${recordId} (${describe(error)})`);
     }
