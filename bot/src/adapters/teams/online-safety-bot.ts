@@ -83,8 +83,10 @@ export class OnlineSafetyBot extends ActivityHandler {
     return handler({ deps: this.deps, actor, data: fields, turn: context, activity: context.activity });
   }
 
-  private describeFailure(error: unknown, verb: string): string {
+  private describeFailure(error: unknown, typedVerb: string): string {
     if (error instanceof CardActionFailure) return error.message;
+    // The verb came from the client: only a known one goes into the log.
+    const verb = CARD_ACTIONS.has(typedVerb) ? typedVerb : 'unknown';
     if (error instanceof StoreUnavailableError) {
       this.deps.log.error(`Card action ${verb} failed: the store is unavailable`, error);
       return STORE_DOWN;
