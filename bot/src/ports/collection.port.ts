@@ -2,13 +2,23 @@
  * A list of records, shaped so that a SharePoint list can implement it as well as SQLite:
  * no transactions across records, conditional updates by version, filters on indexed fields only.
  */
-export type Versioned<T> = T & { version: number };
+export type Versioned<T> = T & {
+  version: number;
+  /** The backing store's own concurrency token (a SharePoint item's ETag), carried unchanged. */
+  etag?: string;
+};
+
+/** Equality on exactly one indexed field: SharePoint filters on one indexed field at a time. */
+export type OneFieldEquals<T, K extends keyof T> = { [P in K]: { [Q in P]: T[P] } }[K];
 
 export type IndexValue = string | number | boolean;
 
 export interface FindQuery<T, K extends keyof T> {
-  /** Equality on indexed fields only (SharePoint refuses filters on other columns past 5,000 items). */
-  where?: Partial<Pick<T, K>>;
+  /**
+   * Equality on one indexed field (SharePoint refuses filters on other columns past 5,000 items,
+   * and filters on one indexed field at a time).
+   */
+  where?: OneFieldEquals<T, K>;
   newestFirst?: boolean;
   limit: number;
   /** Opaque: the `next` of the previous page. */

@@ -53,7 +53,7 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
 
   async update(record: Versioned<T>): Promise<Versioned<T>> {
     return guard(() => {
-      const { id, version, ...data } = record as Versioned<T> & Record<string, unknown>;
+      const { id, version, etag: _etag, ...data } = record as Versioned<T> & Record<string, unknown>;
       const sets = ['version = version + 1', 'data = ?', ...this.indexed.map((field) => `${quote(field)} = ?`)];
       const values = [JSON.stringify(data), ...this.indexed.map((field) => toSql(data[field]))];
       const info = this
@@ -68,7 +68,9 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
     return guard(() => {
       const clauses: string[] = [];
       const values: SqlValue[] = [];
-      for (const [field, value] of Object.entries(query.where ?? {})) {
+      const conditions = Object.entries(query.where ?? {});
+      if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (as SharePoint does).');
+      for (const [field, value] of conditions) {
         if (!this.indexed.includes(field as K)) throw new Error(`${this.table}.${field} is not indexed and cannot be filtered on.`);
         clauses.push(`${quote(field)} = ?`);
         values.push(toSql(value));
