@@ -12,6 +12,24 @@ export interface Config {
   tabDir: string;
   mode: 'local' | 'teams';
   bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string };
+  store: SqliteSettings | SharePointSettings;
+}
+
+export interface SqliteSettings {
+  kind: 'sqlite';
+}
+
+export interface SharePointSettings {
+  kind: 'sharepoint';
+  siteId: string;
+  /** `https://graph.microsoft.com`, or a local stand-in in tests. */
+  graphBaseUrl: string;
+  /** Named in the User-Agent SharePoint asks for: NONISV|<organisation>|OnlineSafetyDesk/<version>. */
+  organisation: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret?: string;
+  certificate?: { privateKeyPath: string; thumbprintSha256: string };
 }
 
 export class ConfigError extends Error {
@@ -53,6 +71,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     tabDir: resolve(projectRoot, env.TAB_DIR ?? 'dist/tab'),
     mode,
     bot,
+    store: loadStoreSettings(env, bot.tenantId),
+  };
+}
+
+export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): SqliteSettings | SharePointSettings {
+  const kind = (env.STORE ?? 'sqlite').trim();
+  if (kind === 'sqlite') return { kind };
+  if (kind !== 'sharepoint') throw new ConfigError(`STORE must be sqlite or sharepoint; it is "${kind}".`);
+  const value = (name: string) => (env[name] ?? '').trim();
+  const tenantId = value('GRAPH_TENANT_ID') || botTenantId;
+  const certificatePath = value('GRAPH_CERTIFICATE_PATH');
+  const missing = [
+    ...(value('SHAREPOINT_SITE_ID') ? [] : ['SHAREPOINT_SITE_ID']),
+    ...(tenantId ? [] : ['GRAPH_TENANT_ID']),
+    ...(value('GRAPH_CLIENT_ID') ? [] : ['GRAPH_CLIENT_ID']),
+    ...(value('GRAPH_CLIENT_SECRET') || certificatePath ? [] : ['GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH)']),
+    ...(certificatePath && !value('GRAPH_CERTIFICATE_THUMBPRINT') ? ['GRAPH_CERTIFICATE_THUMBPRINT'] : []),
+  ];
+  if (missing.length) throw new ConfigError(`STORE=sharepoint also needs: ${missing.join(', ')}.`);
+  return {
+    kind,
+    siteId: value('SHAREPOINT_SITE_ID'),
+    graphBaseUrl: value('GRAPH_BASE_URL') || 'https://graph.microsoft.com',
+    organisation: (value('SCHOOL_ORGANISATION') || 'School').replace(/[|\r\n]/g, ' '),
+    tenantId,
+    clientId: value('GRAPH_CLIENT_ID'),
+    ...(certificatePath
+      ? { certificate: { privateKeyPath: certificatePath, thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') } }
+      : { clientSecret: value('GRAPH_CLIENT_SECRET') }),
   };
 }
 

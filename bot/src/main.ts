@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
@@ -13,12 +14,18 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { ConfigError, loadConfig, type Config } from './config';
+import { appTokenProvider } from './adapters/sharepoint/app-token';
+import { GraphApi } from './adapters/sharepoint/graph-api';
+import { createSharePointStores } from './adapters/sharepoint/sharepoint-stores';
+import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
 import type { School } from './domain/school/school';
 
 const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
+/** The folder holding package.json: two levels up from the sources, three from the build. */
+const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
+const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface RunningApp {
   url: string;
@@ -31,11 +38,13 @@ export interface StartOptions {
   config: Config;
   log?: Logger;
   clock?: Clock;
+  /** Tests talk to a local Graph stand-in with a token of their own. */
+  graphToken?: () => Promise<string>;
 }
 
 /** The composition root: the one place where adapters are built and wired together. */
-export async function startApp({ config, log = consoleLogger(), clock = systemClock }: StartOptions): Promise<RunningApp> {
-  const stores = createSqliteStores(config.dataDir);
+export async function startApp({ config, log = consoleLogger(), clock = systemClock, graphToken }: StartOptions): Promise<RunningApp> {
+  const stores = await createStores(config, log, graphToken);
   // The demo school is for trying the app on this machine; a real school's store never gets it.
   if (config.mode === 'local' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
   const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
@@ -81,11 +90,31 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   };
 }
 
+async function createStores(config: Config, log: Logger, graphToken?: () => Promise<string>): Promise<Stores> {
+  if (config.store.kind === 'sqlite') return createSqliteStores(config.dataDir);
+  const graph = createGraphApi(config.store, log, graphToken);
+  return createSharePointStores(graph, config.store.siteId);
+}
+
+/** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */
+export function createGraphApi(settings: SharePointSettings, log: Logger, graphToken?: () => Promise<string>): GraphApi {
+  return new GraphApi(
+    {
+      baseUrl: settings.graphBaseUrl,
+      userAgent: `NONISV|${settings.organisation}|OnlineSafetyDesk/${APP_VERSION}`,
+      timeoutMs: 15_000,
+      retry: { maxAttempts: 4, budgetMs: 20_000, baseDelayMs: 500 },
+      token: graphToken ?? appTokenProvider(settings),
+    },
+    log,
+  );
+}
+
 async function main(): Promise<void> {
   const log = consoleLogger();
   let config: Config;
   try {
-    config = loadConfig(process.env, resolve(__dirname, '..', '..', '..'));
+    config = loadConfig(process.env, PROJECT_ROOT);
   } catch (error) {
     if (error instanceof ConfigError) {
       log.error(error.message);

@@ -1,0 +1,92 @@
+import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import type { Logger } from '../../app/app-deps';
+import { AuthLink, RetryLink, TimeoutLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
+
+export interface GraphSettings {
+  /** `https://graph.microsoft.com` in production; a local stand-in in tests. */
+  baseUrl: string;
+  userAgent: string;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  token(): Promise<string>;
+}
+
+export interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Graph's limit on requests in one JSON batch. */
+export const BATCH_LIMIT = 20;
+const VERSION = 'v1.0';
+
+/** The one Graph client of the app: every call goes through the same pipeline. */
+export class GraphApi {
+  private readonly client: Client;
+  private readonly origin: string;
+
+  constructor(settings: GraphSettings, log: Logger) {
+    this.origin = new URL(settings.baseUrl).origin;
+    this.client = Client.initWithMiddleware({
+      baseUrl: settings.baseUrl,
+      defaultVersion: VERSION,
+      middleware: [new RetryLink(settings.retry, log), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new TimeoutLink(settings.timeoutMs), new HTTPMessageHandler()],
+    });
+  }
+
+  get<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+    return this.client.api(path).headers(headers).get() as Promise<T>;
+  }
+
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.client.api(path).post(body) as Promise<T>;
+  }
+
+  patch<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.client.api(path).headers(headers).patch(body) as Promise<T>;
+  }
+
+  /** Several requests in as few round trips as Graph allows (20 per batch; not a transaction). */
+  async batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    const responses: BatchResponse[] = [];
+    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
+      const chunk = requests.slice(start, start + BATCH_LIMIT).map((request) => ({
+        ...request,
+        headers: { ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers },
+      }));
+      const answer = await this.post<{ responses: BatchResponse[] }>('/$batch', { requests: chunk });
+      responses.push(...answer.responses);
+    }
+    return responses;
+  }
+
+  /**
+   * An `@odata.nextLink` as a path for this client. Paging cursors come back from the tabs, so
+   * only a link to this Graph host and version is accepted.
+   */
+  pathFromNextLink(nextLink: string): string | undefined {
+    try {
+      const url = new URL(nextLink);
+      if (url.origin !== this.origin || !url.pathname.startsWith(`/${VERSION}/`)) return undefined;
+      return `${url.pathname.slice(VERSION.length + 1)}${url.search}`;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The HTTP status of a failed Graph call; undefined when no answer came back at all. */
+export function graphStatus(error: unknown): number | undefined {
+  if (!(error instanceof GraphError)) return undefined;
+  return error.statusCode > 0 ? error.statusCode : undefined;
+}

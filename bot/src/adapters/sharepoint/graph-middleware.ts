@@ -1,0 +1,124 @@
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Logger } from '../../app/app-deps';
+
+/**
+ * The cross-cutting work of every Graph call, done once (as pnpjs does with its behaviours):
+ * retries honouring Retry-After within a budget, the bearer token, the User-Agent SharePoint asks
+ * for, and a timeout per attempt.
+ */
+abstract class Link implements Middleware {
+  protected next!: Middleware;
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  abstract execute(context: Context): Promise<void>;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** The most time all waits of one call may add up to. */
+  budgetMs: number;
+  /** The first wait when Graph gives no Retry-After; doubled each time. */
+  baseDelayMs: number;
+}
+
+const RETRIABLE = new Set([429, 503, 504]);
+
+export class RetryLink extends Link {
+  constructor(
+    private readonly policy: RetryPolicy,
+    private readonly log: Logger,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    let waited = 0;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        await this.next.execute(context);
+      } catch (error) {
+        failure = error;
+      }
+      const status = context.response?.status;
+      const retriable = failure !== undefined ? isNetworkError(failure) : status !== undefined && RETRIABLE.has(status);
+      if (!retriable) {
+        if (failure !== undefined) throw failure;
+        return;
+      }
+      const wait = failure === undefined ? retryAfterMs(context.response!) ?? this.backoff(attempt) : this.backoff(attempt);
+      if (attempt >= this.policy.maxAttempts || waited + wait > this.policy.budgetMs) {
+        if (failure !== undefined) throw failure;
+        return;
+      }
+      this.log.warn(`Graph ${failure !== undefined ? 'connection failed' : `answered ${status}`}; retry ${attempt} in ${wait} ms`);
+      waited += wait;
+      context.response = undefined;
+      await this.sleep(wait);
+    }
+  }
+
+  private backoff(attempt: number): number {
+    return this.policy.baseDelayMs * 2 ** (attempt - 1);
+  }
+}
+
+export class AuthLink extends Link {
+  constructor(private readonly token: () => Promise<string>) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    setHeader(context, 'Authorization', `Bearer ${await this.token()}`);
+    await this.next.execute(context);
+  }
+}
+
+/** SharePoint asks apps to identify their traffic: NONISV|Organisation|App/version. */
+export class UserAgentLink extends Link {
+  constructor(private readonly userAgent: string) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    setHeader(context, 'User-Agent', this.userAgent);
+    await this.next.execute(context);
+  }
+}
+
+export class TimeoutLink extends Link {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    context.options = { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) };
+    await this.next.execute(context);
+  }
+}
+
+function setHeader(context: Context, name: string, value: string): void {
+  const options = (context.options ??= {});
+  const headers = options.headers;
+  if (headers instanceof Headers) headers.set(name, value);
+  else options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** A reset connection or a timeout: the request may not have arrived, so it is worth another try. */
+function isNetworkError(error: unknown): boolean {
+  const name = (error as { name?: string }).name;
+  return name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError' || name === 'FetchError';
+}

@@ -1,0 +1,60 @@
+/**
+ * How each record type is laid out as a SharePoint list: one typed column per field, so the
+ * school can read its lists in SharePoint too. Nested values (history, signatures) are kept as
+ * JSON in multi-line text columns.
+ */
+/** `date` is a calendar date (YYYY-MM-DD); `dateTime` an instant, kept to the second by SharePoint. */
+export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'date' | 'dateTime' | 'choice' | 'json';
+
+export interface ColumnSpec {
+  /** The record field the column holds. */
+  field: string;
+  /** The column's internal name in SharePoint. */
+  name: string;
+  displayName: string;
+  type: ColumnType;
+  /** Used in $filter: SharePoint refuses filters on non-indexed columns in large lists. */
+  indexed?: boolean;
+  unique?: boolean;
+  choices?: readonly string[];
+}
+
+export interface ListSpec<T> {
+  /** Also the list's URL name; never change it once lists exist. */
+  name: string;
+  displayName: string;
+  description: string;
+  columns: ColumnSpec[];
+  /** What the item's Title column shows when someone browses the list. */
+  title(record: T): string;
+}
+
+/** The record's version, for conditional updates alongside the item's ETag. */
+export const VERSION_COLUMN: ColumnSpec = { field: 'version', name: 'RecordVersion', displayName: 'Record version', type: 'number' };
+
+type ColumnDeclaration =
+  | ColumnType
+  | { type: ColumnType; indexed?: boolean; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
+
+/**
+ * Declares a list. The declaration must name every field of the record (the compiler checks), so
+ * a field added to a record type cannot be forgotten here.
+ */
+export function listSpec<T extends { id: string }>(
+  name: string,
+  displayName: string,
+  description: string,
+  fields: { [F in Exclude<keyof T, 'id'> & string]-?: ColumnDeclaration },
+  title: (record: T) => string,
+): ListSpec<T> {
+  const columns = Object.entries(fields as Record<string, ColumnDeclaration>).map(([field, declaration]): ColumnSpec => {
+    const { column, ...decl } = typeof declaration === 'string' ? { type: declaration, column: undefined } : declaration;
+    return { field, name: column ?? field, displayName: decl.displayName ?? humanise(field), ...decl };
+  });
+  return { name, displayName, description, columns: [...columns, VERSION_COLUMN], title: (record) => title(record).slice(0, 255) };
+}
+
+function humanise(field: string): string {
+  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,71 @@
+import type { GraphApi } from './graph-api';
+import type { ColumnSpec, ListSpec } from './list-spec';
+import { LISTS } from './lists';
+import { unavailable } from './sharepoint-collection';
+import { findListIds } from './sharepoint-stores';
+
+interface ExistingColumn {
+  id: string;
+  name: string;
+  indexed?: boolean;
+  enforceUniqueValues?: boolean;
+}
+
+/**
+ * Creates the app's lists and columns on the site, idempotently: a second run changes nothing,
+ * and a column added in code is added to its list. Filter columns are created indexed.
+ * Returns one line per change made.
+ */
+export async function provisionLists(graph: GraphApi, siteId: string): Promise<string[]> {
+  const done: string[] = [];
+  const { found } = await findListIds(graph, siteId);
+  for (const [key, spec] of Object.entries(LISTS) as [keyof typeof LISTS, ListSpec<never>][]) {
+    const listId = found[key];
+    if (!listId) {
+      await call(() => graph.post(`/sites/${siteId}/lists`, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } }));
+      done.push(`Created list "${spec.displayName}" with ${spec.columns.length} columns.`);
+      continue;
+    }
+    const existing = (await call(() => graph.get<{ value: ExistingColumn[] }>(`/sites/${siteId}/lists/${listId}/columns`))).value;
+    for (const column of spec.columns) {
+      const current = existing.find((candidate) => candidate.name.toLowerCase() === column.name.toLowerCase());
+      if (!current) {
+        await call(() => graph.post(`/sites/${siteId}/lists/${listId}/columns`, columnDefinition(column)));
+        done.push(`Added column "${column.name}" to "${spec.displayName}".`);
+      } else if ((column.indexed && !current.indexed) || (column.unique && !current.enforceUniqueValues)) {
+        await call(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { indexed: true, enforceUniqueValues: Boolean(column.unique) }));
+        done.push(`Indexed column "${column.name}" of "${spec.displayName}".`);
+      }
+    }
+  }
+  return done;
+}
+
+function columnDefinition(column: ColumnSpec): Record<string, unknown> {
+  const base = { name: column.name, displayName: column.displayName, indexed: Boolean(column.indexed || column.unique), enforceUniqueValues: Boolean(column.unique) };
+  switch (column.type) {
+    case 'text':
+      return { ...base, text: { allowMultipleLines: false, maxLength: 255 } };
+    case 'note':
+    case 'json':
+      return { ...base, text: { allowMultipleLines: true, linesForEditing: 6 } };
+    case 'number':
+      return { ...base, number: {} };
+    case 'boolean':
+      return { ...base, boolean: {} };
+    case 'date':
+      return { ...base, dateTime: { format: 'dateOnly' } };
+    case 'dateTime':
+      return { ...base, dateTime: { format: 'dateTime' } };
+    case 'choice':
+      return { ...base, choice: { choices: [...(column.choices ?? [])] } };
+  }
+}
+
+async function call<R>(work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}

@@ -1,0 +1,150 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import {
+  DuplicateRecordError,
+  StaleRecordError,
+  StoreUnavailableError,
+  type Collection,
+  type FindQuery,
+  type Page,
+  type Versioned,
+} from '../../ports/collection.port';
+import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
+import { graphStatus, type GraphApi } from './graph-api';
+import type { ListSpec } from './list-spec';
+
+interface ListItem {
+  id: string;
+  eTag?: string;
+  fields: Fields;
+}
+
+/** Graph's largest page of list items: used when a whole filtered set must be read. */
+const FULL_PAGE = 999;
+
+/**
+ * A collection as a SharePoint list. Updates are conditional on the item's ETag (412 → stale);
+ * filters use one indexed column; paging follows `@odata.nextLink`.
+ */
+export class SharePointCollection<T extends { id: string }, K extends keyof T & string> implements Collection<T, K> {
+  constructor(
+    private readonly graph: GraphApi,
+    /** `/sites/{site-id}/lists/{list-id}/items` */
+    private readonly itemsPath: string,
+    private readonly spec: ListSpec<T>,
+  ) {}
+
+  async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
+    try {
+      const item = await this.graph.post<ListItem>(this.itemsPath, { fields: toFields(this.spec, record, 1, false) });
+      return this.fromItem(item);
+    } catch (error) {
+      // A unique column refused the value (SharePoint reports duplicate values found).
+      if (graphStatus(error) === 409 || /duplicate values were found/i.test(String((error as Error).message))) {
+        throw new DuplicateRecordError(`A ${this.spec.displayName} item with that key is already stored.`);
+      }
+      throw unavailable(error);
+    }
+  }
+
+  async get(id: string): Promise<Versioned<T> | undefined> {
+    if (!/^\d{1,12}$/.test(id)) return undefined;
+    try {
+      return this.fromItem(await this.graph.get<ListItem>(`${this.itemsPath}/${id}?$expand=fields`));
+    } catch (error) {
+      if (graphStatus(error) === 404) return undefined;
+      throw unavailable(error);
+    }
+  }
+
+  async update(record: Versioned<T>): Promise<Versioned<T>> {
+    const etag = record.etag ?? (await this.currentEtag(record));
+    const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
+    try {
+      const fields = await this.graph.patch<Fields>(`${this.itemsPath}/${id}/fields`, toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), { 'If-Match': etag });
+      const newEtag = typeof fields['@odata.etag'] === 'string' ? fields['@odata.etag'] : undefined;
+      return { ...record, version: version + 1, ...(newEtag ? { etag: newEtag } : { etag: undefined }) };
+    } catch (error) {
+      const status = graphStatus(error);
+      if (status === 412 || status === 409 || status === 404) throw new StaleRecordError(id);
+      throw unavailable(error);
+    }
+  }
+
+  async find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
+    return query.newestFirst ? this.findNewestFirst(query) : this.findInOrder(query);
+  }
+
+  /** Oldest first, as SharePoint returns items; the cursor is Graph's own next link. */
+  private async findInOrder(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
+    const path = query.cursor ? this.pathFromCursor(query.cursor) : `${this.itemsPath}?$expand=fields&$top=${query.limit}${this.filter(query)}`;
+    const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
+    const items = page.value.map((item) => this.fromItem(item));
+    const nextLink = page['@odata.nextLink'];
+    return nextLink ? { items, next: Buffer.from(nextLink).toString('base64url') } : { items };
+  }
+
+  /**
+   * Newest first. Graph ignores $orderby on list items (microsoftgraph/microsoft-graph-docs
+   * issues 3962 and 14191), so the filtered set is read in full and sorted here; the cursor is the
+   * last id shown. Fine for a school's volumes; a filter keeps the set small.
+   */
+  private async findNewestFirst(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
+    const all: Versioned<T>[] = [];
+    let path: string | undefined = `${this.itemsPath}?$expand=fields&$top=${FULL_PAGE}${this.filter(query)}`;
+    while (path) {
+      const current: string = path;
+      const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
+      all.push(...page.value.map((item) => this.fromItem(item)));
+      const nextLink = page['@odata.nextLink'];
+      path = nextLink ? this.graph.pathFromNextLink(nextLink) : undefined;
+    }
+    const before = query.cursor && /^\d{1,12}$/.test(query.cursor) ? Number(query.cursor) : Infinity;
+    const newest = all.filter((record) => Number(record.id) < before).sort((a, b) => Number(b.id) - Number(a.id));
+    const items = newest.slice(0, query.limit);
+    return newest.length > query.limit ? { items, next: items[items.length - 1]!.id } : { items };
+  }
+
+  private filter(query: FindQuery<T, K>): string {
+    const conditions = Object.entries(query.where ?? {});
+    if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (SharePoint filters on one indexed field).');
+    const [condition] = conditions;
+    if (!condition) return '';
+    const column = this.spec.columns.find((candidate) => candidate.field === condition[0]);
+    if (!column?.indexed) throw new Error(`${this.spec.name}.${condition[0]} is not an indexed column and cannot be filtered on.`);
+    return `&$filter=${encodeURIComponent(`fields/${column.name} eq ${filterLiteral(column, condition[1])}`)}`;
+  }
+
+  /** Cursors come back from the tabs: only a next link into this very list is followed. */
+  private pathFromCursor(cursor: string): string {
+    const path = this.graph.pathFromNextLink(Buffer.from(cursor, 'base64url').toString());
+    if (!path || !path.startsWith(`${this.itemsPath}?`)) throw new Error('That page link is not valid for this list.');
+    return path;
+  }
+
+  private async currentEtag(record: Versioned<T>): Promise<string> {
+    const current = await this.get(record.id);
+    if (!current || current.version !== record.version || !current.etag) throw new StaleRecordError(record.id);
+    return current.etag;
+  }
+
+  private fromItem(item: ListItem): Versioned<T> {
+    const etag = item.eTag ?? (typeof item.fields['@odata.etag'] === 'string' ? item.fields['@odata.etag'] : undefined);
+    return fromFields(this.spec, item.id, item.fields, etag);
+  }
+
+  private async call<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+}
+
+/** Throttling that outlasted the retries, a 5xx or no answer: the store cannot be reached now. */
+export function unavailable(error: unknown): unknown {
+  if (!(error instanceof GraphError)) return error;
+  const status = error.statusCode;
+  if (status <= 0 || status === 429 || status >= 500) return new StoreUnavailableError('SharePoint could not be reached.', { cause: error });
+  return error;
+}

@@ -1,0 +1,55 @@
+import type { Stores } from '../../ports/stores.port';
+import type { GraphApi } from './graph-api';
+import type { ListSpec } from './list-spec';
+import { LISTS } from './lists';
+import { SharePointAuditLog } from './sharepoint-audit-log';
+import { SharePointCollection, unavailable } from './sharepoint-collection';
+
+export type ListIds = Record<keyof typeof LISTS, string>;
+
+/** Finds the app's lists on the site; a missing list means provisioning has not been run. */
+export async function findListIds(graph: GraphApi, siteId: string): Promise<{ found: Partial<ListIds>; missing: string[] }> {
+  const found: Partial<ListIds> = {};
+  let path: string | undefined = `/sites/${siteId}/lists?$select=id,displayName`;
+  const byName = new Map<string, string>();
+  while (path) {
+    const current: string = path;
+    const page = await graph.get<{ value: { id: string; displayName: string }[]; '@odata.nextLink'?: string }>(current).catch((error: unknown) => {
+      throw unavailable(error);
+    });
+    for (const list of page.value) byName.set(list.displayName, list.id);
+    path = page['@odata.nextLink'] ? graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
+  }
+  const missing: string[] = [];
+  for (const [key, spec] of Object.entries(LISTS) as [keyof typeof LISTS, ListSpec<never>][]) {
+    const id = byName.get(spec.displayName);
+    if (id) found[key] = id;
+    else missing.push(spec.displayName);
+  }
+  return { found, missing };
+}
+
+/** Every store on the school's SharePoint site, through Microsoft Graph. */
+export async function createSharePointStores(graph: GraphApi, siteId: string): Promise<Stores> {
+  const { found, missing } = await findListIds(graph, siteId);
+  if (missing.length) throw new Error(`These SharePoint lists are missing: ${missing.join(', ')}. Run \`npm run provision:lists\` first.`);
+  const ids = found as ListIds;
+  const items = (key: keyof typeof LISTS) => `/sites/${siteId}/lists/${ids[key]}/items`;
+  const school = new SharePointCollection(graph, items('school'), LISTS.school);
+  const people = new SharePointCollection(graph, items('people'), LISTS.people);
+  return {
+    school,
+    people,
+    pupils: new SharePointCollection(graph, items('pupils'), LISTS.pupils),
+    policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
+    accessRequests: new SharePointCollection(graph, items('accessRequests'), LISTS.accessRequests),
+    conversations: new SharePointCollection(graph, items('conversations'), LISTS.conversations),
+    cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
+    audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
+    async isEmpty() {
+      const [schools, persons] = await Promise.all([school.find({ limit: 1 }), people.find({ limit: 1 })]);
+      return schools.items.length === 0 && persons.items.length === 0;
+    },
+    async close() {},
+  };
+}
