@@ -85,7 +85,7 @@ async function overHttp(): Promise<void> {
   const connector = await startStubConnector();
   const log = quietLogger();
   const tabDir = resolve(__dirname, '..', '..', 'dist', 'tab');
-  const app = await startApp({ config: { port: 0, host: '127.0.0.1', dataDir: dir, tabDir, mode: 'local', bot: { appId: '', appPassword: '', appType: 'SingleTenant', tenantId: '' }, store: { kind: 'sqlite' } }, log });
+  const app = await startApp({ config: { port: 0, host: '127.0.0.1', dataDir: dir, tabDir, mode: 'local', bot: { appId: '', appPassword: '', appType: 'SingleTenant', tenantId: '' }, store: { kind: 'sqlite' }, directory: { kind: 'store' } }, log });
   try {
     const head = DEMO_PEOPLE.find((person) => person.roles.includes('headteacher'));
     const requester = (await app.stores.people.find({ limit: 1 })).items[0];

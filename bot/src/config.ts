@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ROLES, type Role } from './domain/people/role';
 
 /**
  * Environment → typed settings. With no bot app id the app runs in local mode: the Bot
@@ -13,6 +14,8 @@ export interface Config {
   mode: 'local' | 'teams';
   bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string };
   store: SqliteSettings | SharePointSettings;
+  /** Where people and roles come from: the store's people list, or Entra ID security groups. */
+  directory: { kind: 'store' } | { kind: 'entra'; roleGroups: Partial<Record<Role, string>> };
 }
 
 export interface SqliteSettings {
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     throw new ConfigError(`BOT_TYPE must be SingleTenant or UserAssignedMSI (new multi-tenant bots can no longer be registered); it is "${appType}".`);
   }
   const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim() } as const;
+  const store = loadStoreSettings(env, bot.tenantId);
   if (mode === 'teams') {
     const missing = [
       ...(bot.tenantId ? [] : ['BOT_TENANT_ID']),
@@ -71,8 +75,29 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     tabDir: resolve(projectRoot, env.TAB_DIR ?? 'dist/tab'),
     mode,
     bot,
-    store: loadStoreSettings(env, bot.tenantId),
+    store,
+    directory: loadDirectorySettings(env, store),
   };
+}
+
+/** The roles every deployment needs a group for; the others may be added as the school uses them. */
+const REQUIRED_ROLE_GROUPS: Role[] = ['staff', 'onlineSafetyLead', 'headteacher', 'ictTechnician'];
+
+export function roleGroupVariable(role: Role): string {
+  return `ROLE_GROUP_${role.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
+}
+
+function loadDirectorySettings(env: NodeJS.ProcessEnv, store: Config['store']): Config['directory'] {
+  const roleGroups: Partial<Record<Role, string>> = {};
+  for (const role of ROLES) {
+    const group = (env[roleGroupVariable(role)] ?? '').trim();
+    if (group) roleGroups[role] = group;
+  }
+  if (Object.keys(roleGroups).length === 0) return { kind: 'store' };
+  if (store.kind !== 'sharepoint') throw new ConfigError('ROLE_GROUP_* settings need STORE=sharepoint: the same Microsoft Graph app reads the groups.');
+  const missing = REQUIRED_ROLE_GROUPS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
+  if (missing.length) throw new ConfigError(`Roles come from Entra ID groups, so these are needed too: ${missing.join(', ')}.`);
+  return { kind: 'entra', roleGroups };
 }
 
 export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): SqliteSettings | SharePointSettings {

@@ -14,9 +14,10 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { appTokenProvider } from './adapters/sharepoint/app-token';
-import { GraphApi } from './adapters/sharepoint/graph-api';
-import { createSharePointStores } from './adapters/sharepoint/sharepoint-stores';
+import { appTokenProvider } from './adapters/graph/app-token';
+import { EntraDirectory } from './adapters/graph/entra/entra-directory';
+import { GraphApi } from './adapters/graph/graph-api';
+import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
@@ -44,11 +45,12 @@ export interface StartOptions {
 
 /** The composition root: the one place where adapters are built and wired together. */
 export async function startApp({ config, log = consoleLogger(), clock = systemClock, graphToken }: StartOptions): Promise<RunningApp> {
-  const stores = await createStores(config, log, graphToken);
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphToken) : undefined;
+  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine; a real school's store never gets it.
   if (config.mode === 'local' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
   const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
-  const directory = new PeopleListDirectory(stores.people);
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -88,12 +90,6 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
       await stores.close();
     },
   };
-}
-
-async function createStores(config: Config, log: Logger, graphToken?: () => Promise<string>): Promise<Stores> {
-  if (config.store.kind === 'sqlite') return createSqliteStores(config.dataDir);
-  const graph = createGraphApi(config.store, log, graphToken);
-  return createSharePointStores(graph, config.store.siteId);
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

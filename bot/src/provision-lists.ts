@@ -1,5 +1,5 @@
 import { consoleLogger } from './adapters/console-logger';
-import { provisionLists } from './adapters/sharepoint/provision-lists';
+import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
 import { ConfigError, loadStoreSettings } from './config';
 import { createGraphApi } from './main';
 

@@ -1,7 +1,7 @@
-import type { GraphApi } from './graph-api';
+import type { GraphApi } from '../graph-api';
 import type { ColumnSpec, ListSpec } from './list-spec';
 import { LISTS } from './lists';
-import { unavailable } from './sharepoint-collection';
+import { unavailable } from '../graph-api';
 import { findListIds } from './sharepoint-stores';
 
 interface ExistingColumn {

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditLog } from '../../ports/audit-log.port';
+import type { AuditEntry, AuditLog } from '../../../ports/audit-log.port';
 import type { SharePointCollection } from './sharepoint-collection';
 
 /**

@@ -1,15 +1,13 @@
-import { GraphError } from '@microsoft/microsoft-graph-client';
 import {
   DuplicateRecordError,
   StaleRecordError,
-  StoreUnavailableError,
   type Collection,
   type FindQuery,
   type Page,
   type Versioned,
-} from '../../ports/collection.port';
+} from '../../../ports/collection.port';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
-import { graphStatus, type GraphApi } from './graph-api';
+import { graphStatus, unavailable, type GraphApi } from '../graph-api';
 import type { ListSpec } from './list-spec';
 
 interface ListItem {
@@ -139,12 +137,4 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
       throw unavailable(error);
     }
   }
-}
-
-/** Throttling that outlasted the retries, a 5xx or no answer: the store cannot be reached now. */
-export function unavailable(error: unknown): unknown {
-  if (!(error instanceof GraphError)) return error;
-  const status = error.statusCode;
-  if (status <= 0 || status === 429 || status >= 500) return new StoreUnavailableError('SharePoint could not be reached.', { cause: error });
-  return error;
 }

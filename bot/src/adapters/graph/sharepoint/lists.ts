@@ -1,10 +1,10 @@
-import { ACCESS_REQUEST_STATES, type AccessRequest } from '../../domain/access/access-request';
-import type { Person } from '../../domain/people/person';
-import type { PolicyDocument } from '../../domain/school/policy-document';
-import type { Pupil } from '../../domain/school/pupil';
-import type { School } from '../../domain/school/school';
-import type { AuditEntry } from '../../ports/audit-log.port';
-import type { CardMessageRecord, ConversationRecord } from '../../ports/conversation.port';
+import { ACCESS_REQUEST_STATES, type AccessRequest } from '../../../domain/access/access-request';
+import type { Person } from '../../../domain/people/person';
+import type { PolicyDocument } from '../../../domain/school/policy-document';
+import type { Pupil } from '../../../domain/school/pupil';
+import type { School } from '../../../domain/school/school';
+import type { AuditEntry } from '../../../ports/audit-log.port';
+import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
 import { listSpec } from './list-spec';
 
 /** Every list the app keeps on the school's SharePoint site. */

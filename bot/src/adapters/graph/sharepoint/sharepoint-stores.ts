@@ -1,9 +1,9 @@
-import type { Stores } from '../../ports/stores.port';
-import type { GraphApi } from './graph-api';
+import type { Stores } from '../../../ports/stores.port';
 import type { ListSpec } from './list-spec';
 import { LISTS } from './lists';
 import { SharePointAuditLog } from './sharepoint-audit-log';
-import { SharePointCollection, unavailable } from './sharepoint-collection';
+import { SharePointCollection } from './sharepoint-collection';
+import { unavailable, type GraphApi } from '../graph-api';
 
 export type ListIds = Record<keyof typeof LISTS, string>;
 

@@ -1,4 +1,5 @@
 import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
 import { AuthLink, RetryLink, TimeoutLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
 
@@ -89,4 +90,12 @@ export class GraphApi {
 export function graphStatus(error: unknown): number | undefined {
   if (!(error instanceof GraphError)) return undefined;
   return error.statusCode > 0 ? error.statusCode : undefined;
+}
+
+/** Throttling that outlasted the retries, a 5xx or no answer: the store cannot be reached now. */
+export function unavailable(error: unknown): unknown {
+  if (!(error instanceof GraphError)) return error;
+  const status = error.statusCode;
+  if (status <= 0 || status === 429 || status >= 500) return new StoreUnavailableError('Microsoft 365 could not be reached.', { cause: error });
+  return error;
 }

@@ -1,4 +1,4 @@
-import type { Versioned } from '../../ports/collection.port';
+import type { Versioned } from '../../../ports/collection.port';
 import { VERSION_COLUMN, type ColumnSpec, type ListSpec } from './list-spec';
 
 export type Fields = Record<string, unknown>;
