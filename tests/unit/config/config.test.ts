@@ -28,7 +28,31 @@ describe('configuration', () => {
     expect(loadConfig({ BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }, ROOT).bot.appType).toBe('UserAssignedMSI');
   });
 
+  const SHAREPOINT = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' };
+
+  it('keeps records in SQLite unless told otherwise', () => {
+    expect(loadConfig({}, ROOT)).toMatchObject({ store: { kind: 'sqlite' }, directory: { kind: 'store' } });
+  });
+
+  it('uses SharePoint through Graph with a client secret or a certificate', () => {
+    expect(loadConfig(SHAREPOINT, ROOT).store).toEqual({ kind: 'sharepoint', siteId: 'site', graphBaseUrl: 'https://graph.microsoft.com', organisation: 'School', tenantId: 'tenant', clientId: 'client', clientSecret: 'secret' });
+    const { GRAPH_CLIENT_SECRET: _secret, ...withoutSecret } = SHAREPOINT;
+    expect(loadConfig({ ...withoutSecret, GRAPH_CERTIFICATE_PATH: '/k.pem', GRAPH_CERTIFICATE_THUMBPRINT: 'AB' }, ROOT).store).toMatchObject({ certificate: { privateKeyPath: '/k.pem', thumbprintSha256: 'AB' } });
+  });
+
+  it('names every missing SharePoint setting at once', () => {
+    expect(() => loadConfig({ STORE: 'sharepoint' }, ROOT)).toThrow('STORE=sharepoint also needs: SHAREPOINT_SITE_ID, GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH).');
+  });
+
+  it('takes roles from Entra ID groups when they are configured, and names the missing ones', () => {
+    const groups = { ROLE_GROUP_STAFF: 'g-staff', ROLE_GROUP_ONLINE_SAFETY_LEAD: 'g-lead', ROLE_GROUP_HEADTEACHER: 'g-head', ROLE_GROUP_ICT_TECHNICIAN: 'g-ict' };
+    expect(loadConfig({ ...SHAREPOINT, ...groups }, ROOT).directory).toEqual({ kind: 'entra', roleGroups: { staff: 'g-staff', onlineSafetyLead: 'g-lead', headteacher: 'g-head', ictTechnician: 'g-ict' } });
+    expect(() => loadConfig({ ...SHAREPOINT, ROLE_GROUP_STAFF: 'g' }, ROOT)).toThrow('ROLE_GROUP_ONLINE_SAFETY_LEAD, ROLE_GROUP_HEADTEACHER, ROLE_GROUP_ICT_TECHNICIAN');
+    expect(() => loadConfig(groups, ROOT)).toThrow(/need STORE=sharepoint/);
+  });
+
   it.each([
+    [{ STORE: 'postgres' }, /STORE must be sqlite or sharepoint/],
     [{ BOT_TYPE: 'MultiTenant' }, /SingleTenant or UserAssignedMSI/],
     [{ PORT: 'eighty' }, /PORT must be a port number/],
     [{ PORT: '70000' }, /PORT must be a port number/],
