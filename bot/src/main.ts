@@ -17,6 +17,7 @@ import { TeamsNotifier } from './adapters/teams/teams-notifier';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
+import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
@@ -39,13 +40,20 @@ export interface StartOptions {
   config: Config;
   log?: Logger;
   clock?: Clock;
-  /** Tests talk to a local Graph stand-in with a token of their own. */
-  graphToken?: () => Promise<string>;
+  /** Tests talk to a local Graph stand-in with a token of their own and quicker retries. */
+  graph?: GraphOverrides;
 }
 
+export interface GraphOverrides {
+  token?: () => Promise<string>;
+  retry?: RetryPolicy;
+}
+
+const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, budgetMs: 20_000, baseDelayMs: 500 };
+
 /** The composition root: the one place where adapters are built and wired together. */
-export async function startApp({ config, log = consoleLogger(), clock = systemClock, graphToken }: StartOptions): Promise<RunningApp> {
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphToken) : undefined;
+export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides }: StartOptions): Promise<RunningApp> {
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine; a real school's store never gets it.
   if (config.mode === 'local' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
@@ -93,14 +101,14 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */
-export function createGraphApi(settings: SharePointSettings, log: Logger, graphToken?: () => Promise<string>): GraphApi {
+export function createGraphApi(settings: SharePointSettings, log: Logger, overrides: GraphOverrides = {}): GraphApi {
   return new GraphApi(
     {
       baseUrl: settings.graphBaseUrl,
       userAgent: `NONISV|${settings.organisation}|OnlineSafetyDesk/${APP_VERSION}`,
       timeoutMs: 15_000,
-      retry: { maxAttempts: 4, budgetMs: 20_000, baseDelayMs: 500 },
-      token: graphToken ?? appTokenProvider(settings),
+      retry: overrides.retry ?? GRAPH_RETRY,
+      token: overrides.token ?? appTokenProvider(settings),
     },
     log,
   );

@@ -1,0 +1,17 @@
+import { createSharePointStores } from '../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
+import { provisionedSite, SITE_ID } from '../fixtures/sharepoint-site';
+import { describeStoreContract } from './store-contract';
+
+describeStoreContract('SharePoint (through the Graph stand-in)', async () => {
+  const { standIn, graph } = await provisionedSite();
+  const stores = await createSharePointStores(graph, SITE_ID);
+  return {
+    stores,
+    async breakIt() {
+      standIn.failNext(1000, { status: 503 });
+    },
+    async cleanup() {
+      await standIn.stop();
+    },
+  };
+});
