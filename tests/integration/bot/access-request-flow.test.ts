@@ -5,7 +5,7 @@
 import { cardOf } from '../../fixtures/connector-stand-in';
 import { allText, button, buttons, errorUnder, inputIds } from '../../fixtures/cards';
 import { teamsUser } from '../../fixtures/teams-activities';
-import { TestApp } from '../../fixtures/test-app';
+import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020'); // staff
 const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021'); // online safety lead
@@ -19,10 +19,10 @@ const FORM = {
   risksAndControls: 'Comments below videos: played from the teacher screen only.',
 };
 
-describe('blocked-content access request through Teams (s.9, Appendix A)', () => {
+describe.each<StoreKind>(['sqlite', 'sharepoint'])('blocked-content access request through Teams (s.9, Appendix A), records in %s', (store) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await new TestApp().start();
+    t = await new TestApp(store).start();
     for (const user of [alex, megan, adele, isaiah]) await t.install(user);
   });
   afterAll(() => t.stop());
