@@ -16,11 +16,11 @@ interface ExistingColumn {
  * and a column added in code is added to its list. Filter columns are created indexed.
  * Returns one line per change made.
  */
-export async function provisionLists(graph: GraphApi, siteId: string): Promise<string[]> {
+export async function provisionLists(graph: GraphApi, siteId: string, lists: Record<string, ListSpec<never>> = LISTS): Promise<string[]> {
   const done: string[] = [];
-  const { found } = await findListIds(graph, siteId);
-  for (const [key, spec] of Object.entries(LISTS) as [keyof typeof LISTS, ListSpec<never>][]) {
-    const listId = found[key];
+  const found = await findListIds(graph, siteId);
+  for (const spec of Object.values(lists)) {
+    const listId = found.get(spec.displayName);
     if (!listId) {
       await call(() => graph.post(`/sites/${siteId}/lists`, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } }));
       done.push(`Created list "${spec.displayName}" with ${spec.columns.length} columns.`);

@@ -1,15 +1,11 @@
 import type { Stores } from '../../../ports/stores.port';
-import type { ListSpec } from './list-spec';
 import { LISTS } from './lists';
 import { SharePointAuditLog } from './sharepoint-audit-log';
 import { SharePointCollection } from './sharepoint-collection';
 import { unavailable, type GraphApi } from '../graph-api';
 
-export type ListIds = Record<keyof typeof LISTS, string>;
-
-/** Finds the app's lists on the site; a missing list means provisioning has not been run. */
-export async function findListIds(graph: GraphApi, siteId: string): Promise<{ found: Partial<ListIds>; missing: string[] }> {
-  const found: Partial<ListIds> = {};
+/** The site's lists by display name. */
+export async function findListIds(graph: GraphApi, siteId: string): Promise<Map<string, string>> {
   let path: string | undefined = `/sites/${siteId}/lists?$select=id,displayName`;
   const byName = new Map<string, string>();
   while (path) {
@@ -20,21 +16,15 @@ export async function findListIds(graph: GraphApi, siteId: string): Promise<{ fo
     for (const list of page.value) byName.set(list.displayName, list.id);
     path = page['@odata.nextLink'] ? graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
   }
-  const missing: string[] = [];
-  for (const [key, spec] of Object.entries(LISTS) as [keyof typeof LISTS, ListSpec<never>][]) {
-    const id = byName.get(spec.displayName);
-    if (id) found[key] = id;
-    else missing.push(spec.displayName);
-  }
-  return { found, missing };
+  return byName;
 }
 
 /** Every store on the school's SharePoint site, through Microsoft Graph. */
 export async function createSharePointStores(graph: GraphApi, siteId: string): Promise<Stores> {
-  const { found, missing } = await findListIds(graph, siteId);
+  const found = await findListIds(graph, siteId);
+  const missing = Object.values(LISTS).filter((spec) => !found.has(spec.displayName)).map((spec) => spec.displayName);
   if (missing.length) throw new Error(`These SharePoint lists are missing: ${missing.join(', ')}. Run \`npm run provision:lists\` first.`);
-  const ids = found as ListIds;
-  const items = (key: keyof typeof LISTS) => `/sites/${siteId}/lists/${ids[key]}/items`;
+  const items = (key: keyof typeof LISTS) => `/sites/${siteId}/lists/${found.get(LISTS[key].displayName)}/items`;
   const school = new SharePointCollection(graph, items('school'), LISTS.school);
   const people = new SharePointCollection(graph, items('people'), LISTS.people);
   return {

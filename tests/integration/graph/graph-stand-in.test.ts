@@ -1,5 +1,5 @@
 /** The Graph stand-in itself, exercised with plain fetch: it must behave as Graph is documented to. */
-import { GraphStandIn } from '../fixtures/graph-stand-in';
+import { GraphStandIn } from '../../fixtures/graph-stand-in';
 
 const SITE = 'contoso.sharepoint.com,11111111-1111-1111-1111-111111111111,22222222-2222-2222-2222-222222222222';
 const LISTS = `/sites/${SITE}/lists`;
