@@ -1,0 +1,70 @@
+/**
+ * Issue #3's promise under faults: with SharePoint failing one request in five at random (429,
+ * 503, dropped connections — sometimes after the write was applied), every request a person
+ * submits is stored exactly once, or they are told it was not saved. Never lost and reported saved.
+ */
+import { allText } from '../../fixtures/cards';
+import { cardActionInvoke, teamsUser } from '../../fixtures/teams-activities';
+import { TestApp } from '../../fixtures/test-app';
+import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import { SITE_ID } from '../../fixtures/sharepoint-site';
+
+const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
+const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
+const SUBMISSIONS = 40;
+
+type Told = 'saved' | 'not saved';
+
+function whatThePersonWasTold(body: unknown): Told {
+  const answer = body as { type: string; value: unknown };
+  if (answer.type === 'application/vnd.microsoft.activity.message') return 'not saved';
+  const text = allText(answer.value as Record<string, unknown>);
+  if (/Saved as request #\d+|already sent as request #\d+/.test(text)) return 'saved';
+  if (/was NOT saved|could not be reached/.test(text)) return 'not saved';
+  throw new Error(`The person was told something unclear: ${text.slice(0, 300)}`);
+}
+
+describe('submitting requests while SharePoint fails one request in five', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await new TestApp('sharepoint').start();
+    await t.install(alex);
+    await t.install(megan);
+  });
+  afterAll(() => t.stop());
+
+  it('stores each request exactly once, or tells the person it was not saved', async () => {
+    t.graph!.failRandomly(0.2, { seed: 20261124 });
+    const told = new Map<string, Told>();
+    for (let i = 1; i <= SUBMISSIONS; i++) {
+      const form = { submissionKey: `fault-${i}`, url: `https://example.org/page-${i}`, siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+      const response = await t.post(cardActionInvoke(alex, t.serviceUrl, `form-${i}`, 'submitAccessRequest', form));
+      expect(response.status).toBe(200);
+      told.set(form.submissionKey, whatThePersonWasTold(response.body));
+    }
+    await t.app.background.idle();
+    t.graph!.stopFailing();
+
+    const injected = t.graph!.requests.filter((request) => request.injected).length;
+    expect(injected).toBeGreaterThan(10);
+    const stored = t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).map((item) => String(item.fields.submissionKey));
+    for (const [key, answer] of told) {
+      const copies = stored.filter((storedKey) => storedKey === key).length;
+      if (answer === 'saved') expect({ key, copies }).toEqual({ key, copies: 1 });
+      else expect({ key, copies: Math.min(copies, 1) }).toEqual({ key, copies });
+    }
+    expect([...told.values()].filter((answer) => answer === 'saved').length).toBeGreaterThan(SUBMISSIONS / 2);
+  });
+
+  it('a request reported as not saved can be sent again from the same form, and is then stored once', async () => {
+    const form = { submissionKey: 'retry-1', url: 'https://example.org/retry', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+    t.graph!.failNext(12, { status: 503 });
+    const first = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-retry', 'submitAccessRequest', form));
+    expect(whatThePersonWasTold(first.body)).toBe('not saved');
+    t.graph!.stopFailing();
+    const second = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-retry', 'submitAccessRequest', form));
+    expect(whatThePersonWasTold(second.body)).toBe('saved');
+    await t.app.background.idle();
+    expect(t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((item) => item.fields.submissionKey === 'retry-1')).toHaveLength(1);
+  });
+});
