@@ -38,6 +38,15 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect(await subject.stores.accessRequests.get(created.id)).toEqual(created);
     });
 
+    it('stores many records at once, in order, each readable alone', async () => {
+      const drafts = Array.from({ length: 23 }, (_, i) => ({ displayName: `Pupil ${i}`, className: i % 2 ? '4B' : '6A', yearGroup: 'Year 4', onRollFrom: '2024-09-04' }));
+      const stored = await subject.stores.pupils.insertMany(drafts);
+      expect(stored.map((pupil) => pupil.displayName)).toEqual(drafts.map((draft) => draft.displayName));
+      expect(new Set(stored.map((pupil) => pupil.id)).size).toBe(23);
+      expect(await subject.stores.pupils.get(stored[22]!.id)).toEqual(stored[22]);
+      expect((await subject.stores.pupils.find({ where: { className: '4B' }, limit: 50 })).items).toHaveLength(11);
+    });
+
     it('answers undefined for a record that does not exist', async () => {
       expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
     });

@@ -8,10 +8,9 @@ import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL } from './demo-sch
 export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean> {
   if (!(await stores.isEmpty())) return false;
   await stores.school.insert(DEMO_SCHOOL);
-  const people: Person[] = [];
-  for (const person of DEMO_PEOPLE) people.push(await stores.people.insert(person));
-  for (const pupil of DEMO_PUPILS) await stores.pupils.insert(pupil);
-  for (const policy of DEMO_POLICIES) await stores.policies.insert(policy);
+  const people: Person[] = await stores.people.insertMany(DEMO_PEOPLE);
+  await stores.pupils.insertMany(DEMO_PUPILS);
+  await stores.policies.insertMany(DEMO_POLICIES);
   await seedAccessRequests(stores, people, now);
   return true;
 }

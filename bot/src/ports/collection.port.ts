@@ -32,6 +32,11 @@ export interface Page<T> {
 
 export interface Collection<T extends { id: string }, K extends keyof T> {
   insert(record: Omit<T, 'id'>): Promise<Versioned<T>>;
+  /**
+   * Several new records in as few round trips as the store allows, in order. Not a transaction:
+   * if it throws, some records may have been stored.
+   */
+  insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]>;
   get(id: string): Promise<Versioned<T> | undefined>;
   /** Saves the record only if it is still at `record.version`; otherwise throws StaleRecordError. */
   update(record: Versioned<T>): Promise<Versioned<T>>;

@@ -45,7 +45,10 @@ export class RetryLink extends Link {
         failure = error;
       }
       const status = context.response?.status;
-      const retriable = failure !== undefined ? isNetworkError(failure) : status !== undefined && RETRIABLE.has(status);
+      // A batch that may have been carried out is not sent again: items in it have no key to
+      // catch a second copy. A 429 means Graph refused it untouched, so that one is retried.
+      const maybeDone = failure !== undefined || status === 503 || status === 504;
+      const retriable = isBatch(context) && maybeDone ? false : failure !== undefined ? isNetworkError(failure) : status !== undefined && RETRIABLE.has(status);
       if (!retriable) {
         if (failure !== undefined) throw failure;
         return;
@@ -99,6 +102,10 @@ export class TimeoutLink extends Link {
     context.options = { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) };
     await this.next.execute(context);
   }
+}
+
+function isBatch(context: Context): boolean {
+  return /\/\$batch(\?|$)/.test(typeof context.request === 'string' ? context.request : context.request.url);
 }
 
 function setHeader(context: Context, name: string, value: string): void {

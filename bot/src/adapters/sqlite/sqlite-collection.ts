@@ -44,6 +44,12 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
     });
   }
 
+  async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
+    const stored: Versioned<T>[] = [];
+    for (const record of records) stored.push(await this.insert(record));
+    return stored;
+  }
+
   async get(id: string): Promise<Versioned<T> | undefined> {
     return guard(() => {
       const row = this.prepare(`SELECT id, version, data FROM ${this.table} WHERE id = ?`).get(Number(id)) as Row | undefined;

@@ -1,0 +1,89 @@
+/** The one Graph pipeline: retries within a budget honouring Retry-After, timeouts, batches. */
+import { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
+import { GraphStandIn } from '../../fixtures/graph-stand-in';
+import { silentLog } from '../../fixtures/sharepoint-site';
+
+describe('the Graph pipeline', () => {
+  let standIn: GraphStandIn;
+  let origin: string;
+  beforeAll(async () => {
+    standIn = new GraphStandIn();
+    origin = await standIn.start();
+    await graph().post('/sites/s/lists', { displayName: 'Things', list: { template: 'genericList' } });
+  });
+  afterEach(() => standIn.stopFailing());
+  afterAll(() => standIn.stop());
+
+  function graph(options: { budgetMs?: number; timeoutMs?: number } = {}): GraphApi {
+    return new GraphApi({ baseUrl: origin, userAgent: 'NONISV|Test|OnlineSafetyDesk/0', timeoutMs: options.timeoutMs ?? 2000, retry: { maxAttempts: 4, budgetMs: options.budgetMs ?? 5000, baseDelayMs: 10 }, token: async () => 't' }, silentLog);
+  }
+  const attemptsAt = (since: number) => standIn.requests.slice(since).map((request) => request.status);
+
+  it('waits as long as Retry-After says, then succeeds', async () => {
+    standIn.failNext(1, { status: 429, retryAfterSeconds: 1 });
+    const since = standIn.requests.length;
+    const started = Date.now();
+    await graph().get('/sites/s/lists');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(attemptsAt(since)).toEqual([429, 200]);
+  });
+
+  it.each([
+    ['429 without Retry-After', { status: 429 }],
+    ['503', { status: 503 }],
+    ['504', { status: 504 }],
+    ['a dropped connection', { status: 'reset' as const }],
+  ])('retries %s with backoff', async (_name, failure) => {
+    standIn.failNext(2, failure);
+    const since = standIn.requests.length;
+    await expect(graph().get('/sites/s/lists')).resolves.toBeDefined();
+    expect(attemptsAt(since)).toHaveLength(3);
+  });
+
+  it('gives up at once when Retry-After is beyond its budget, rather than hold the person up', async () => {
+    standIn.failNext(1, { status: 429, retryAfterSeconds: 120 });
+    const started = Date.now();
+    await expect(graph({ budgetMs: 1000 }).get('/sites/s/lists')).rejects.toMatchObject({ statusCode: 429 });
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('stops after its attempts and reports the last answer', async () => {
+    standIn.failNext(10, { status: 503 });
+    const since = standIn.requests.length;
+    await expect(graph().get('/sites/s/lists')).rejects.toMatchObject({ statusCode: 503 });
+    expect(attemptsAt(since)).toHaveLength(4);
+  });
+
+  it('times out a request that hangs, and tries again', async () => {
+    standIn.latencyMs = 400;
+    try {
+      const since = standIn.requests.length;
+      await expect(graph({ timeoutMs: 100, budgetMs: 300 }).get('/sites/s/lists')).rejects.toBeDefined();
+      expect(standIn.requests.length - since).toBeGreaterThan(1);
+    } finally {
+      standIn.latencyMs = 0;
+    }
+  });
+
+  it('never sends a batch twice when it may have been carried out', async () => {
+    standIn.failNext(1, { status: 503 });
+    const since = standIn.requests.length;
+    await expect(graph().batch([{ id: '1', method: 'GET', url: '/sites/s/lists' }])).rejects.toMatchObject({ statusCode: 503 });
+    expect(attemptsAt(since)).toEqual([503]);
+  });
+
+  it('splits work into batches of at most 20 requests', async () => {
+    const since = standIn.requests.length;
+    const answers = await graph().batch(Array.from({ length: 45 }, (_, i) => ({ id: String(i + 1), method: 'GET' as const, url: '/sites/s/lists' })));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(45).fill(200));
+    expect(standIn.requests.slice(since).map((request) => request.url)).toEqual(['/v1.0/$batch', '/v1.0/$batch', '/v1.0/$batch']);
+  });
+
+  it('follows only next links to its own Graph host and version', () => {
+    const api = graph();
+    expect(api.pathFromNextLink(`${origin}/v1.0/sites/s/lists/l/items?$skiptoken=abc`)).toBe('/sites/s/lists/l/items?$skiptoken=abc');
+    expect(api.pathFromNextLink('https://evil.example/v1.0/sites/s/lists')).toBeUndefined();
+    expect(api.pathFromNextLink(`${origin}/beta/sites`)).toBeUndefined();
+    expect(api.pathFromNextLink('not a url')).toBeUndefined();
+  });
+});
