@@ -1,5 +1,6 @@
 import { cpus, platform, release, totalmem } from 'node:os';
 import { decisionBench } from './decision-bench';
+import { graphRoundTripsBench } from './graph-round-trips-bench';
 import { startupBench } from './startup-bench';
 
 /** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const benches: [string, () => Promise<void>][] = [
     ['decision', decisionBench],
     ['start-up', startupBench],
+    ['graph round trips', graphRoundTripsBench],
   ];
   for (const [name, bench] of benches) {
     try {

@@ -24,8 +24,8 @@ export async function submitAccessRequest(
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   const requests = deps.stores.accessRequests;
   try {
-    const earlier = await findBySubmissionKey(deps, submissionKey);
-    if (earlier) return sameRequester(earlier, requester);
+    // Insert first: the submission key is unique, so a second click is caught by the store and
+    // the usual single click costs one write, not a read and a write.
     let request: Versioned<AccessRequest>;
     try {
       request = await requests.insert(newAccessRequest(input.value, { personId: requester.id, name: requester.displayName }, submissionKey, deps.clock.now()));
