@@ -12,7 +12,13 @@ async function run(): Promise<void> {
     const changes = await provisionLists(createGraphApi(settings, log), settings.siteId);
     log.info(changes.length ? changes.join('\n') : 'Every list and column is already in place: nothing changed.');
   } catch (error) {
-    log.error(error instanceof ConfigError ? error.message : 'Provisioning failed', error instanceof ConfigError ? undefined : error);
+    if (error instanceof ConfigError) {
+      log.error(error.message);
+    } else {
+      // An administrator runs this by hand: say what Graph or Entra ID answered (never a token).
+      const cause = (error as { cause?: { message?: string } }).cause?.message;
+      log.error(`Provisioning failed${cause ? ` (${cause.split('\n')[0]})` : ''}`, error);
+    }
     process.exitCode = 1;
   }
 }
