@@ -49,7 +49,8 @@ export interface GraphOverrides {
   retry?: RetryPolicy;
 }
 
-const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, budgetMs: 20_000, baseDelayMs: 500 };
+/** Calls made while a person waits for a card: all over within four seconds. */
+const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTimeoutMs: 3_000, baseDelayMs: 200 };
 
 /** The composition root: the one place where adapters are built and wired together. */
 export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides }: StartOptions): Promise<RunningApp> {
@@ -106,7 +107,6 @@ export function createGraphApi(settings: SharePointSettings, log: Logger, overri
     {
       baseUrl: settings.graphBaseUrl,
       userAgent: `NONISV|${settings.organisation}|OnlineSafetyDesk/${APP_VERSION}`,
-      timeoutMs: 15_000,
       retry: overrides.retry ?? GRAPH_RETRY,
       token: overrides.token ?? appTokenProvider(settings),
     },

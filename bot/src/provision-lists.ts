@@ -7,9 +7,11 @@ import { createGraphApi } from './main';
 async function run(): Promise<void> {
   const log = consoleLogger();
   try {
-    const settings = loadStoreSettings({ ...process.env, STORE: 'sharepoint' });
+    const settings = loadStoreSettings({ ...process.env, STORE: 'sharepoint' }, process.env.BOT_TENANT_ID);
     if (settings.kind !== 'sharepoint') return;
-    const changes = await provisionLists(createGraphApi(settings, log), settings.siteId);
+    // Nobody is waiting on a card here: allow SharePoint the time it needs.
+    const graph = createGraphApi(settings, log, { retry: { maxAttempts: 6, deadlineMs: 120_000, attemptTimeoutMs: 60_000, baseDelayMs: 1_000 } });
+    const changes = await provisionLists(graph, settings.siteId);
     log.info(changes.length ? changes.join('\n') : 'Every list and column is already in place: nothing changed.');
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -19,7 +19,7 @@ function whatThePersonWasTold(body: unknown): Told {
   const answer = body as { type: string; value: unknown };
   if (answer.type === 'application/vnd.microsoft.activity.message') return 'not saved';
   const text = allText(answer.value as Record<string, unknown>);
-  if (/Saved as request #\d+|already sent as request #\d+/.test(text)) return 'saved';
+  if (/Saved as request #\d+|Sent to the headteacher/.test(text)) return 'saved';
   if (/was NOT saved|could not be reached/.test(text)) return 'not saved';
   throw new Error(`The person was told something unclear: ${text.slice(0, 300)}`);
 }
@@ -54,6 +54,33 @@ describe('submitting requests while SharePoint fails one request in five', () =>
       else expect({ key, copies: Math.min(copies, 1) }).toEqual({ key, copies });
     }
     expect([...told.values()].filter((answer) => answer === 'saved').length).toBeGreaterThan(SUBMISSIONS / 2);
+
+    // Each saved request has exactly one "submitted" audit entry: retried writes left no copies.
+    const audit = t.graph!.items(SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
+    for (const item of t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((request) => told.get(String(request.fields.submissionKey)) === 'saved')) {
+      expect(audit.filter((entry) => entry.recordId === item.id && entry.action === 'access-request.submitted')).toHaveLength(1);
+    }
+  });
+
+  it('forwards each request once, or says nothing was changed, while SharePoint keeps failing', async () => {
+    const waiting = t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((item) => item.fields.state === 'withOnlineSafetyLead' && String(item.fields.submissionKey).startsWith('fault-'));
+    t.graph!.failRandomly(0.2, { seed: 42 });
+    const told = new Map<string, Told>();
+    for (const item of waiting) {
+      const response = await t.post(cardActionInvoke(megan, t.serviceUrl, `review-${item.id}`, 'forwardAccessRequest', { requestId: item.id }));
+      expect(response.status).toBe(200);
+      told.set(item.id, whatThePersonWasTold(response.body));
+    }
+    await t.app.background.idle();
+    t.graph!.stopFailing();
+    const stored = new Map(t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).map((item) => [item.id, item.fields.state]));
+    const audit = t.graph!.items(SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
+    for (const [id, answer] of told) {
+      if (answer !== 'saved') continue;
+      expect({ id, state: stored.get(id) }).toEqual({ id, state: 'withHeadteacher' });
+      expect(audit.filter((entry) => entry.recordId === id && entry.action === 'access-request.forward')).toHaveLength(1);
+    }
+    expect([...told.values()].filter((answer) => answer === 'saved').length).toBeGreaterThan(waiting.length / 2);
   });
 
   it('a request reported as not saved can be sent again from the same form, and is then stored once', async () => {

@@ -1,13 +1,12 @@
 import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
-import { AuthLink, RetryLink, TimeoutLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
+import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
 
 export interface GraphSettings {
   /** `https://graph.microsoft.com` in production; a local stand-in in tests. */
   baseUrl: string;
   userAgent: string;
-  timeoutMs: number;
   retry: RetryPolicy;
   token(): Promise<string>;
 }
@@ -41,7 +40,7 @@ export class GraphApi {
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
-      middleware: [new RetryLink(settings.retry, log), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new TimeoutLink(settings.timeoutMs), new HTTPMessageHandler()],
+      middleware: [new RetryLink(settings.retry, log), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
     });
   }
 

@@ -3,8 +3,8 @@ import type { Logger } from '../../app/app-deps';
 
 /**
  * The cross-cutting work of every Graph call, done once (as pnpjs does with its behaviours):
- * retries honouring Retry-After within a budget, the bearer token, the User-Agent SharePoint asks
- * for, and a timeout per attempt.
+ * retries honouring Retry-After within a deadline, a timeout per attempt, the bearer token, and
+ * the User-Agent SharePoint asks for.
  */
 abstract class Link implements Middleware {
   protected next!: Middleware;
@@ -18,13 +18,19 @@ abstract class Link implements Middleware {
 
 export interface RetryPolicy {
   maxAttempts: number;
-  /** The most time all waits of one call may add up to. */
-  budgetMs: number;
+  /**
+   * The whole call, attempts and waits, ends by then: a card click must be answered within about
+   * five seconds, so a person hears "not saved" rather than "Unable to reach the app".
+   */
+  deadlineMs: number;
+  /** The longest one attempt may take (never past the deadline). */
+  attemptTimeoutMs: number;
   /** The first wait when Graph gives no Retry-After; doubled each time. */
   baseDelayMs: number;
 }
 
 const RETRIABLE = new Set([429, 503, 504]);
+const MIN_ATTEMPT_MS = 50;
 
 export class RetryLink extends Link {
   constructor(
@@ -36,9 +42,11 @@ export class RetryLink extends Link {
   }
 
   async execute(context: Context): Promise<void> {
-    let waited = 0;
+    const deadline = Date.now() + this.policy.deadlineMs;
+    const options = context.options;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
+      context.options = { ...options, signal: AbortSignal.timeout(Math.max(1, Math.min(this.policy.attemptTimeoutMs, deadline - Date.now()))) };
       try {
         await this.next.execute(context);
       } catch (error) {
@@ -54,12 +62,12 @@ export class RetryLink extends Link {
         return;
       }
       const wait = failure === undefined ? retryAfterMs(context.response!) ?? this.backoff(attempt) : this.backoff(attempt);
-      if (attempt >= this.policy.maxAttempts || waited + wait > this.policy.budgetMs) {
+      // A retry needs time left for the wait and a useful attempt after it.
+      if (attempt >= this.policy.maxAttempts || Date.now() + wait + MIN_ATTEMPT_MS > deadline) {
         if (failure !== undefined) throw failure;
         return;
       }
       this.log.warn(`Graph ${failure !== undefined ? 'connection failed' : `answered ${status}`}; retry ${attempt} in ${wait} ms`);
-      waited += wait;
       context.response = undefined;
       await this.sleep(wait);
     }
@@ -89,17 +97,6 @@ export class UserAgentLink extends Link {
 
   async execute(context: Context): Promise<void> {
     setHeader(context, 'User-Agent', this.userAgent);
-    await this.next.execute(context);
-  }
-}
-
-export class TimeoutLink extends Link {
-  constructor(private readonly timeoutMs: number) {
-    super();
-  }
-
-  async execute(context: Context): Promise<void> {
-    context.options = { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) };
     await this.next.execute(context);
   }
 }

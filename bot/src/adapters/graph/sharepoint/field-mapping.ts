@@ -1,5 +1,5 @@
 import type { Versioned } from '../../../ports/collection.port';
-import { VERSION_COLUMN, type ColumnSpec, type ListSpec } from './list-spec';
+import { HOUSEKEEPING_COLUMNS, VERSION_COLUMN, type ColumnSpec, type ListSpec } from './list-spec';
 
 export type Fields = Record<string, unknown>;
 
@@ -8,7 +8,7 @@ export function toFields<T extends { id: string }>(spec: ListSpec<T>, record: Om
   const source = record as Record<string, unknown>;
   const fields: Fields = { Title: spec.title(record as T), [VERSION_COLUMN.name]: version };
   for (const column of spec.columns) {
-    if (column === VERSION_COLUMN) continue;
+    if (HOUSEKEEPING_COLUMNS.includes(column)) continue;
     const value = toColumnValue(column, source[column.field]);
     // On update an absent value must clear the column; on create it is simply left out.
     if (value !== undefined) fields[column.name] = value;
@@ -22,7 +22,7 @@ export function fromFields<T extends { id: string }>(spec: ListSpec<T>, id: stri
   const record: Record<string, unknown> = { id, version: Number(fields[VERSION_COLUMN.name] ?? 1) };
   if (etag) record.etag = etag;
   for (const column of spec.columns) {
-    if (column === VERSION_COLUMN) continue;
+    if (HOUSEKEEPING_COLUMNS.includes(column)) continue;
     const value = fromColumnValue(column, fields[column.name]);
     if (value !== undefined) record[column.field] = value;
   }

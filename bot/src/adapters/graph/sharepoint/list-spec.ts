@@ -32,6 +32,17 @@ export interface ListSpec<T> {
 /** The record's version, for conditional updates alongside the item's ETag. */
 export const VERSION_COLUMN: ColumnSpec = { field: 'version', name: 'RecordVersion', displayName: 'Record version', type: 'number' };
 
+/**
+ * Marks that make writes safe to retry: each new item carries a unique key chosen by the app, and
+ * each update a fresh write id. When an answer is lost and the write is sent again, the app can
+ * tell its own earlier write (already stored) from somebody else's.
+ */
+export const KEY_COLUMN: ColumnSpec = { field: '', name: 'RecordKey', displayName: 'Record key', type: 'text', indexed: true, unique: true };
+export const WRITE_COLUMN: ColumnSpec = { field: '', name: 'RecordWrite', displayName: 'Last write', type: 'text' };
+
+/** Columns the app keeps for itself, not fields of a record. */
+export const HOUSEKEEPING_COLUMNS: readonly ColumnSpec[] = [VERSION_COLUMN, KEY_COLUMN, WRITE_COLUMN];
+
 type ColumnDeclaration =
   | ColumnType
   | { type: ColumnType; indexed?: boolean; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
@@ -51,7 +62,7 @@ export function listSpec<T extends { id: string }>(
     const { column, ...decl } = typeof declaration === 'string' ? { type: declaration, column: undefined } : declaration;
     return { field, name: column ?? field, displayName: decl.displayName ?? humanise(field), ...decl };
   });
-  return { name, displayName, description, columns: [...columns, VERSION_COLUMN], title: (record) => title(record).slice(0, 255) };
+  return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255) };
 }
 
 function humanise(field: string): string {

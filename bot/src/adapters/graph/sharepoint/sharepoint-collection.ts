@@ -6,9 +6,10 @@ import {
   type Page,
   type Versioned,
 } from '../../../ports/collection.port';
+import { randomUUID } from 'node:crypto';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
 import { graphStatus, unavailable, type GraphApi } from '../graph-api';
-import type { ListSpec } from './list-spec';
+import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN, type ListSpec } from './list-spec';
 
 interface ListItem {
   id: string;
@@ -31,12 +32,18 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     private readonly spec: ListSpec<T>,
   ) {}
 
+  /**
+   * A retried POST whose first answer was lost meets its own item (409 on the record key), and a
+   * POST that finally failed may still have landed: both are settled by looking the key up.
+   */
   async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
+    const key = randomUUID();
     try {
-      const item = await this.graph.post<ListItem>(this.itemsPath, { fields: toFields(this.spec, record, 1, false) });
-      return this.fromItem(item);
+      return this.fromItem(await this.graph.post<ListItem>(this.itemsPath, { fields: this.newItemFields(record, key) }));
     } catch (error) {
-      // A unique column refused the value (SharePoint reports duplicate values found).
+      const landed = await this.byKey(key).catch(() => undefined);
+      if (landed) return landed;
+      // Another unique column refused the value (SharePoint reports duplicate values found).
       if (graphStatus(error) === 409 || /duplicate values were found/i.test(String((error as Error).message))) {
         throw new DuplicateRecordError(`A ${this.spec.displayName} item with that key is already stored.`);
       }
@@ -49,7 +56,7 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    * the service busy) is sent again on its own, through the retrying pipeline.
    */
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
-    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: this.itemsPath, body: { fields: toFields(this.spec, record, 1, false) } }));
+    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: this.itemsPath, body: { fields: this.newItemFields(record, randomUUID()) } }));
     const answers = await this.call(() => this.graph.batch(requests));
     const byId = new Map(answers.map((answer) => [answer.id, answer]));
     const stored: Versioned<T>[] = [];
@@ -70,14 +77,21 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     }
   }
 
+  /**
+   * Conditional on the ETag the record was read with. If the PATCH was retried after a lost answer,
+   * the retry meets a changed ETag (412): the write id tells whether the change was this very write.
+   */
   async update(record: Versioned<T>): Promise<Versioned<T>> {
     const etag = record.etag ?? (await this.currentEtag(record));
     const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
+    const writeId = randomUUID();
+    const fields = { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId };
     try {
-      const fields = await this.graph.patch<Fields>(`${this.itemsPath}/${id}/fields`, toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), { 'If-Match': etag });
-      const newEtag = typeof fields['@odata.etag'] === 'string' ? fields['@odata.etag'] : undefined;
-      return { ...record, version: version + 1, ...(newEtag ? { etag: newEtag } : { etag: undefined }) };
+      const stored = await this.graph.patch<Fields>(`${this.itemsPath}/${id}/fields`, fields, { 'If-Match': etag });
+      return { ...record, version: version + 1, etag: typeof stored['@odata.etag'] === 'string' ? stored['@odata.etag'] : undefined };
     } catch (error) {
+      const mine = await this.ownWrite(id, version + 1, writeId).catch(() => undefined);
+      if (mine) return { ...record, version: version + 1, etag: mine.etag };
       const status = graphStatus(error);
       if (status === 412 || status === 409 || status === 404) throw new StaleRecordError(id);
       throw unavailable(error);
@@ -133,6 +147,23 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     const path = this.graph.pathFromNextLink(Buffer.from(cursor, 'base64url').toString());
     if (!path || !path.startsWith(`${this.itemsPath}?`)) throw new Error('That page link is not valid for this list.');
     return path;
+  }
+
+  private newItemFields(record: Omit<T, 'id'>, key: string): Fields {
+    return { ...toFields(this.spec, record, 1, false), [KEY_COLUMN.name]: key, [WRITE_COLUMN.name]: key };
+  }
+
+  private async byKey(key: string): Promise<Versioned<T> | undefined> {
+    const filter = encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`);
+    const page = await this.graph.get<{ value: ListItem[] }>(`${this.itemsPath}?$expand=fields&$top=1&$filter=${filter}`);
+    return page.value[0] ? this.fromItem(page.value[0]) : undefined;
+  }
+
+  /** The item, if its current content is the write with this id at this version. */
+  private async ownWrite(id: string, version: number, writeId: string): Promise<{ etag: string | undefined } | undefined> {
+    const item = await this.graph.get<ListItem>(`${this.itemsPath}/${id}?$expand=fields`);
+    const matches = item.fields[WRITE_COLUMN.name] === writeId && Number(item.fields[VERSION_COLUMN.name]) === version;
+    return matches ? { etag: item.eTag ?? (item.fields['@odata.etag'] as string | undefined) } : undefined;
   }
 
   private async currentEtag(record: Versioned<T>): Promise<string> {
