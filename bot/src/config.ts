@@ -115,10 +115,15 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
     ...(certificatePath && !value('GRAPH_CERTIFICATE_THUMBPRINT') ? ['GRAPH_CERTIFICATE_THUMBPRINT'] : []),
   ];
   if (missing.length) throw new ConfigError(`STORE=sharepoint also needs: ${missing.join(', ')}.`);
+  const graphBaseUrl = value('GRAPH_BASE_URL') || 'https://graph.microsoft.com';
+  // The app's Graph token goes wherever this points: only Microsoft Graph, or this machine (tests).
+  if (!/^(https:\/\/graph\.microsoft\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/.test(graphBaseUrl)) {
+    throw new ConfigError(`GRAPH_BASE_URL must be https://graph.microsoft.com (or a local stand-in on this machine); it is "${graphBaseUrl}".`);
+  }
   return {
     kind,
     siteId: value('SHAREPOINT_SITE_ID'),
-    graphBaseUrl: value('GRAPH_BASE_URL') || 'https://graph.microsoft.com',
+    graphBaseUrl,
     organisation: (value('SCHOOL_ORGANISATION') || 'School').replace(/[|\r\n]/g, ' '),
     tenantId,
     clientId: value('GRAPH_CLIENT_ID'),

@@ -56,8 +56,8 @@ const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTim
 export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides }: StartOptions): Promise<RunningApp> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
-  // The demo school is for trying the app on this machine; a real school's store never gets it.
-  if (config.mode === 'local' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
+  // The demo school is for trying the app on this machine: never in a school's SharePoint site.
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
   const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
   const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);

@@ -1,7 +1,7 @@
 /** What the bot needs to message a person later (proactive messages), per person and conversation. */
 export interface ConversationRecord {
   id: string;
-  /** `${aadObjectId}|${conversationId}`: one record per person per conversation. */
+  /** One record per person per conversation: see `conversationKey`. */
   key: string;
   aadObjectId: string;
   teamsUserId: string;

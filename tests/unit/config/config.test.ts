@@ -40,6 +40,11 @@ describe('configuration', () => {
     expect(loadConfig({ ...withoutSecret, GRAPH_CERTIFICATE_PATH: '/k.pem', GRAPH_CERTIFICATE_THUMBPRINT: 'AB' }, ROOT).store).toMatchObject({ certificate: { privateKeyPath: '/k.pem', thumbprintSha256: 'AB' } });
   });
 
+  it('sends the Graph token to Microsoft Graph only (or a stand-in on this machine)', () => {
+    expect(() => loadConfig({ ...SHAREPOINT, GRAPH_BASE_URL: 'https://graph.evil.example' }, ROOT)).toThrow(/GRAPH_BASE_URL must be https:\/\/graph.microsoft.com/);
+    expect(loadConfig({ ...SHAREPOINT, GRAPH_BASE_URL: 'http://127.0.0.1:4567' }, ROOT).store).toMatchObject({ graphBaseUrl: 'http://127.0.0.1:4567' });
+  });
+
   it('names every missing SharePoint setting at once', () => {
     expect(() => loadConfig({ STORE: 'sharepoint' }, ROOT)).toThrow('STORE=sharepoint also needs: SHAREPOINT_SITE_ID, GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH).');
   });

@@ -91,10 +91,17 @@ export function graphStatus(error: unknown): number | undefined {
   return error.statusCode > 0 ? error.statusCode : undefined;
 }
 
-/** Throttling that outlasted the retries, a 5xx or no answer: the store cannot be reached now. */
+/**
+ * What a person should hear about a failed Graph call: throttling that outlasted the retries, a
+ * 5xx or no answer means the store cannot be reached now; so does a refused identity (401/403:
+ * an expired secret, a withdrawn site grant) or a missing list (404), which an administrator must
+ * fix — the message says which. Anything else (400) is a fault in the app and stays as it is.
+ */
 export function unavailable(error: unknown): unknown {
   if (!(error instanceof GraphError)) return error;
   const status = error.statusCode;
+  if (status === 401 || status === 403) return new StoreUnavailableError(`Microsoft 365 refused the app's access (${status}): check its secret or certificate and the site grant.`, { cause: error });
+  if (status === 404) return new StoreUnavailableError('A SharePoint list or site the app uses was not found: run `npm run provision:lists`.', { cause: error });
   if (status <= 0 || status === 429 || status >= 500) return new StoreUnavailableError('Microsoft 365 could not be reached.', { cause: error });
   return error;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../app/app-deps';
+import { conversationKey } from '../../app/remember-conversation';
 import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, type Role } from '../../domain/people/role';
@@ -53,7 +54,7 @@ export class TeamsNotifier implements Notifier {
     for (const message of await allCardMessages(this.stores, request.id)) {
       if (message.activityId === exceptActivityId) continue;
       const viewer = await this.directory.byAadObjectId(message.aadObjectId);
-      const conversation = (await this.stores.conversations.find({ where: { key: `${message.aadObjectId}|${message.conversationId}` }, limit: 1 })).items[0];
+      const conversation = (await this.stores.conversations.find({ where: { key: conversationKey(message.aadObjectId, message.conversationId) }, limit: 1 })).items[0];
       if (!viewer || !conversation) continue;
       try {
         await this.sender.update(conversation, message.activityId, accessRequestCardFor(request, viewer, conversation.teamsUserId));

@@ -39,6 +39,9 @@ describe('SharePoint list layout', () => {
     const fields = toFields(LISTS.pupils, pupil, 1, false);
     expect(fields.onRollFrom).toBe('2022-09-05T00:00:00Z');
     expect(fromFields(LISTS.pupils, '1', fields, undefined)).toEqual({ ...pupil, id: '1', version: 1 });
+    // A site in Europe/London answers British Summer Time midnight as 23:00 the day before.
+    expect(fromFields(LISTS.pupils, '1', { ...fields, onRollFrom: '2022-09-04T23:00:00Z' }, undefined)).toMatchObject({ onRollFrom: '2022-09-05' });
+    expect(fromFields(LISTS.pupils, '1', { ...fields, onRollFrom: '2022-12-05T00:00:00Z' }, undefined)).toMatchObject({ onRollFrom: '2022-12-05' });
     expect(fromFields(LISTS.accessRequests, '1', { submittedAt: '2026-11-24T10:30:00Z' }, undefined)).toMatchObject({ submittedAt: '2026-11-24T10:30:00.000Z' });
   });
 

@@ -2,12 +2,13 @@ import type { Person } from '../../../domain/people/person';
 import { ROLES, type Role } from '../../../domain/people/role';
 import type { Clock } from '../../../ports/clock.port';
 import type { Directory } from '../../../ports/directory.port';
-import { graphStatus, unavailable, type GraphApi } from '../graph-api';
+import { unavailable, type GraphApi } from '../graph-api';
 
 interface GraphUser {
   id: string;
   displayName?: string;
   mail?: string | null;
+  accountEnabled?: boolean;
 }
 
 interface GraphPage<T> {
@@ -21,12 +22,13 @@ const CACHE_MS = 60_000;
 
 /**
  * People and roles from Microsoft Entra ID: each role is a security group (nested groups count),
- * and a person's id is their Entra object id. Answers are cached briefly so a burst of card clicks
- * does not become a burst of Graph calls; a role change shows within a minute.
+ * and a person's id is their Entra object id. The members of the role groups are read together
+ * (one call per group and page) and kept for a minute, so a burst of clicks is not a burst of
+ * Graph calls, and a role change shows within a minute. Disabled accounts hold no role.
  */
 export class EntraDirectory implements Directory {
-  private readonly people = new Map<string, { person: Person | undefined; until: number }>();
-  private readonly members = new Map<Role, { ids: string[]; until: number }>();
+  private snapshot: { people: Map<string, Person>; until: number } | undefined;
+  private loading: Promise<Map<string, Person>> | undefined;
 
   constructor(
     private readonly graph: GraphApi,
@@ -34,73 +36,59 @@ export class EntraDirectory implements Directory {
     private readonly clock: Clock,
   ) {}
 
-  byId(personId: string): Promise<Person | undefined> {
-    return this.byAadObjectId(personId);
+  async byId(personId: string): Promise<Person | undefined> {
+    return (await this.people()).get(personId);
   }
 
-  async byAadObjectId(aadObjectId: string): Promise<Person | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(aadObjectId)) return undefined;
-    const cached = this.people.get(aadObjectId);
-    if (cached && cached.until > this.now()) return cached.person;
-    const person = await this.lookUp(aadObjectId);
-    this.people.set(aadObjectId, { person, until: this.now() + CACHE_MS });
-    return person;
+  byAadObjectId(aadObjectId: string): Promise<Person | undefined> {
+    return this.byId(aadObjectId);
   }
 
   async holdersOf(role: Role): Promise<Person[]> {
-    const people = await Promise.all((await this.memberIds(role)).map((id) => this.byAadObjectId(id)));
-    return people.filter((person): person is Person => person !== undefined && person.roles.includes(role));
+    return [...(await this.people()).values()].filter((person) => person.roles.includes(role));
   }
 
   async everyone(): Promise<Person[]> {
-    const ids = new Set<string>();
-    for (const role of ROLES) for (const id of await this.memberIds(role)) ids.add(id);
-    const people = await Promise.all([...ids].map((id) => this.byAadObjectId(id)));
-    return people.filter((person): person is Person => person !== undefined);
+    return [...(await this.people()).values()];
   }
 
-  /** A user in none of the role groups is not a person of the app (→ "I don't know you yet"). */
-  private async lookUp(aadObjectId: string): Promise<Person | undefined> {
+  private async people(): Promise<Map<string, Person>> {
+    if (this.snapshot && this.snapshot.until > this.clock.now().getTime()) return this.snapshot.people;
+    // One load at a time: clicks arriving together share it.
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private async load(): Promise<Map<string, Person>> {
+    const people = new Map<string, Person>();
+    for (const role of ROLES) {
+      const groupId = this.roleGroups[role];
+      if (!groupId) continue;
+      for (const user of await this.members(groupId, role)) {
+        if (user.accountEnabled === false) continue;
+        const person = people.get(user.id) ?? { id: user.id, aadObjectId: user.id, displayName: user.displayName ?? 'Unknown', roles: [], ...(user.mail ? { email: user.mail } : {}) };
+        person.roles.push(role);
+        people.set(user.id, person);
+      }
+    }
+    this.snapshot = { people, until: this.clock.now().getTime() + CACHE_MS };
+    return people;
+  }
+
+  private async members(groupId: string, role: Role): Promise<GraphUser[]> {
+    const users: GraphUser[] = [];
+    let path: string | undefined = `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,mail,accountEnabled&$count=true&$top=999`;
     try {
-      const user = await this.graph.get<GraphUser>(`/users/${aadObjectId}?$select=id,displayName,mail`);
-      const groups = await this.all<{ id: string }>(`/users/${aadObjectId}/transitiveMemberOf/microsoft.graph.group?$select=id&$count=true&$top=999`);
-      const groupIds = new Set(groups.map((group) => group.id));
-      const roles = ROLES.filter((role) => this.roleGroups[role] && groupIds.has(this.roleGroups[role]!));
-      if (roles.length === 0) return undefined;
-      return { id: user.id, displayName: user.displayName ?? 'Unknown', aadObjectId: user.id, roles, ...(user.mail ? { email: user.mail } : {}) };
+      while (path) {
+        const page: GraphPage<GraphUser> = await this.graph.get<GraphPage<GraphUser>>(path, ADVANCED_QUERY);
+        users.push(...page.value);
+        path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
+      }
     } catch (error) {
-      if (graphStatus(error) === 404) return undefined;
-      throw unavailable(error);
+      const failure = unavailable(error);
+      if (failure instanceof Error) failure.message = `${failure.message} (the ${role} group, ${groupId})`;
+      throw failure;
     }
-  }
-
-  private async memberIds(role: Role): Promise<string[]> {
-    const groupId = this.roleGroups[role];
-    if (!groupId) return [];
-    const cached = this.members.get(role);
-    if (cached && cached.until > this.now()) return cached.ids;
-    try {
-      const users = await this.all<GraphUser>(`/groups/${groupId}/transitiveMembers/microsoft.graph.user?$select=id&$count=true&$top=999`);
-      const ids = users.map((user) => user.id);
-      this.members.set(role, { ids, until: this.now() + CACHE_MS });
-      return ids;
-    } catch (error) {
-      throw unavailable(error);
-    }
-  }
-
-  private async all<T>(firstPath: string): Promise<T[]> {
-    const items: T[] = [];
-    let path: string | undefined = firstPath;
-    while (path) {
-      const page: GraphPage<T> = await this.graph.get<GraphPage<T>>(path, ADVANCED_QUERY);
-      items.push(...page.value);
-      path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
-    }
-    return items;
-  }
-
-  private now(): number {
-    return this.clock.now().getTime();
+    return users;
   }
 }

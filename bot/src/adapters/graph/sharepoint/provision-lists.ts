@@ -9,6 +9,7 @@ interface ExistingColumn {
   name: string;
   indexed?: boolean;
   enforceUniqueValues?: boolean;
+  choice?: { choices?: string[] };
 }
 
 /**
@@ -32,9 +33,16 @@ export async function provisionLists(graph: GraphApi, siteId: string, lists: Rec
       if (!current) {
         await call(() => graph.post(`/sites/${siteId}/lists/${listId}/columns`, columnDefinition(column)));
         done.push(`Added column "${column.name}" to "${spec.displayName}".`);
-      } else if ((column.indexed && !current.indexed) || (column.unique && !current.enforceUniqueValues)) {
+        continue;
+      }
+      if ((column.indexed && !current.indexed) || (column.unique && !current.enforceUniqueValues)) {
         await call(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { indexed: true, enforceUniqueValues: Boolean(column.unique) }));
         done.push(`Indexed column "${column.name}" of "${spec.displayName}".`);
+      }
+      const missingChoices = (column.choices ?? []).filter((choice) => !(current.choice?.choices ?? []).includes(choice));
+      if (column.type === 'choice' && missingChoices.length) {
+        await call(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { choice: { choices: [...(current.choice?.choices ?? []), ...missingChoices] } }));
+        done.push(`Added choices ${missingChoices.join(', ')} to column "${column.name}" of "${spec.displayName}".`);
       }
     }
   }
@@ -48,7 +56,7 @@ function columnDefinition(column: ColumnSpec): Record<string, unknown> {
       return { ...base, text: { allowMultipleLines: false, maxLength: 255 } };
     case 'note':
     case 'json':
-      return { ...base, text: { allowMultipleLines: true, linesForEditing: 6 } };
+      return { ...base, text: { allowMultipleLines: true, linesForEditing: 6, textType: 'plain' } };
     case 'number':
       return { ...base, number: {} };
     case 'boolean':

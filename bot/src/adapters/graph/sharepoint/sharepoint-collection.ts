@@ -104,11 +104,12 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
 
   /** Oldest first, as SharePoint returns items; the cursor is Graph's own next link. */
   private async findInOrder(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
-    const path = query.cursor ? this.pathFromCursor(query.cursor) : `${this.itemsPath}?$expand=fields&$top=${query.limit}${this.filter(query)}`;
+    const firstPage = `${this.itemsPath}?$expand=fields&$top=${query.limit}${this.filter(query)}`;
+    const path = query.cursor ? `${firstPage}&$skiptoken=${encodeURIComponent(Buffer.from(query.cursor, 'base64url').toString())}` : firstPage;
     const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
     const items = page.value.map((item) => this.fromItem(item));
-    const nextLink = page['@odata.nextLink'];
-    return nextLink ? { items, next: Buffer.from(nextLink).toString('base64url') } : { items };
+    const skipToken = this.skipTokenOf(page['@odata.nextLink']);
+    return skipToken ? { items, next: Buffer.from(skipToken).toString('base64url') } : { items };
   }
 
   /**
@@ -142,11 +143,17 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     return `&$filter=${encodeURIComponent(`fields/${column.name} eq ${filterLiteral(column, condition[1])}`)}`;
   }
 
-  /** Cursors come back from the tabs: only a next link into this very list is followed. */
-  private pathFromCursor(cursor: string): string {
-    const path = this.graph.pathFromNextLink(Buffer.from(cursor, 'base64url').toString());
-    if (!path || !path.startsWith(`${this.itemsPath}?`)) throw new Error('That page link is not valid for this list.');
-    return path;
+  /**
+   * Cursors come back from the tabs, so a cursor holds only Graph's skip token: the next page is
+   * asked for with this query's own filter, never with a link someone could have altered.
+   */
+  private skipTokenOf(nextLink: string | undefined): string | undefined {
+    if (!nextLink) return undefined;
+    try {
+      return new URL(nextLink).searchParams.get('$skiptoken') ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private newItemFields(record: Omit<T, 'id'>, key: string): Fields {
