@@ -83,6 +83,15 @@ describe('submitting requests while SharePoint fails one request in five', () =>
     expect([...told.values()].filter((answer) => answer === 'saved').length).toBeGreaterThan(waiting.length / 2);
   });
 
+  it('tells the person "not saved" when Microsoft 365 refuses the app (403), and logs why for the administrator', async () => {
+    t.graph!.failNext(6, { status: 403 });
+    const form = { submissionKey: 'refused-1', url: 'https://example.org/refused', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+    const response = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-refused', 'submitAccessRequest', form));
+    t.graph!.stopFailing();
+    expect(whatThePersonWasTold(response.body)).toBe('not saved');
+    expect(t.logs.some((line) => line.level === 'error' && /refused the app's access \(403\)/.test(line.message))).toBe(true);
+  });
+
   it('a request reported as not saved can be sent again from the same form, and is then stored once', async () => {
     const form = { submissionKey: 'retry-1', url: 'https://example.org/retry', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
     t.graph!.failNext(12, { status: 503 });
