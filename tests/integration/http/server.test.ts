@@ -107,6 +107,7 @@ describe('outside local mode (a registered bot)', () => {
     const botbuilderLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1' }, recipient: { id: '28:bot' } }) });
     expect(response.status).toBe(401);
+    botbuilderLog.mockRestore();
   });
 
   it('adds no demo school to a real school\'s store', async () => {

@@ -68,7 +68,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return serveTab(req, res, next);
   });
 
-  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     if ((error.statusCode ?? 500) >= 500) options.deps.log.error(`HTTP ${req.method} ${req.getPath()} failed`, error);
     return callback();
   });

@@ -10,7 +10,6 @@ import { ACCESS_REQUEST_STATES, type AccessActionType, type AccessRequest } from
 import { ACCESS_STEP_RULES } from '../../../../bot/src/domain/access/access-request-rules';
 import { LIMITS } from '../../../../bot/src/domain/access/access-request-input';
 import type { Versioned } from '../../../../bot/src/ports/collection.port';
-import { allText } from '../../../fixtures/cards';
 
 const longest = (limit: number) => 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(limit / 28)).slice(0, limit);
 const signature = { personId: '3', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022', at: '2026-11-24T10:00:00Z' };

@@ -20,7 +20,7 @@ export interface ColumnSpec {
 }
 
 export interface ListSpec<T> {
-  /** Also the list's URL name; never change it once lists exist. */
+  /** A short name for the list in code and error messages; SharePoint finds it by display name. */
   name: string;
   displayName: string;
   description: string;
