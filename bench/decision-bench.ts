@@ -9,6 +9,7 @@ import { accessRequestCardFor } from '../bot/src/adapters/teams/access-request-v
 import { ACCESS_STEP_VERBS } from '../bot/src/adapters/teams/cards/access-request-card';
 import { newAccessRequest } from '../bot/src/domain/access/access-request';
 import type { Person } from '../bot/src/domain/people/person';
+import { loadConfig } from '../bot/src/config';
 import { startApp } from '../bot/src/main';
 import { systemClock } from '../bot/src/ports/clock.port';
 import type { Notifier } from '../bot/src/ports/notifier.port';
@@ -85,7 +86,7 @@ async function overHttp(): Promise<void> {
   const connector = await startStubConnector();
   const log = quietLogger();
   const tabDir = resolve(__dirname, '..', '..', 'dist', 'tab');
-  const app = await startApp({ config: { port: 0, host: '127.0.0.1', dataDir: dir, tabDir, mode: 'local', bot: { appId: '', appPassword: '', appType: 'SingleTenant', tenantId: '' }, store: { kind: 'sqlite' }, directory: { kind: 'store' } }, log });
+  const app = await startApp({ config: loadConfig({ PORT: '0', DATA_DIR: dir, TAB_DIR: tabDir }, resolve(__dirname, '..', '..')), log });
   try {
     const head = DEMO_PEOPLE.find((person) => person.roles.includes('headteacher'));
     const requester = (await app.stores.people.find({ limit: 1 })).items[0];

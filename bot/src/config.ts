@@ -16,6 +16,17 @@ export interface Config {
   store: SqliteSettings | SharePointSettings;
   /** Where people and roles come from: the store's people list, or Entra ID security groups. */
   directory: { kind: 'store' } | { kind: 'entra'; roleGroups: Partial<Record<Role, string>> };
+  /** The school's tenant(s): activities and tokens from anywhere else are refused. Empty in local mode. */
+  allowedTenants: string[];
+  /** Teams SSO for the tabs; when set, the local persona switcher is off. */
+  sso?: SsoSettings;
+}
+
+export interface SsoSettings {
+  clientId: string;
+  applicationIdUri?: string;
+  allowedTenants: string[];
+  loginBaseUrl: string;
 }
 
 export interface SqliteSettings {
@@ -68,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     ];
     if (missing.length) throw new ConfigError(`BOT_ID is set, so the bot runs for real and also needs: ${missing.join(', ')}.`);
   }
+  const allowedTenants = [...new Set([bot.tenantId, ...(env.ALLOWED_TENANT_IDS ?? '').split(',')].map((tenant) => tenant.trim()).filter(Boolean))];
   return {
     port,
     host,
@@ -77,7 +89,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     bot,
     store,
     directory: loadDirectorySettings(env, store),
+    allowedTenants: mode === 'local' ? [] : allowedTenants,
+    ...loadSsoSettings(env, allowedTenants),
   };
+}
+
+/** Teams SSO settings, named as the Teams Toolkit's aadApp/create writes them. */
+function loadSsoSettings(env: NodeJS.ProcessEnv, allowedTenants: string[]): { sso?: SsoSettings } {
+  const clientId = (env.AAD_APP_CLIENT_ID ?? '').trim();
+  if (!clientId) return {};
+  const tenants = [...new Set([...allowedTenants, (env.AAD_APP_TENANT_ID ?? '').trim()].filter(Boolean))];
+  if (tenants.length === 0) throw new ConfigError('AAD_APP_CLIENT_ID is set, so Teams SSO is on: set AAD_APP_TENANT_ID (the school tenant) too.');
+  const loginBaseUrl = (env.AAD_APP_OAUTH_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').trim().replace(/\/$/, '');
+  // The signing keys are fetched from here: only Entra ID itself, or a stand-in on this machine.
+  if (!/^(https:\/\/login\.microsoftonline\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(loginBaseUrl)) {
+    throw new ConfigError(`AAD_APP_OAUTH_AUTHORITY_HOST must be https://login.microsoftonline.com; it is "${loginBaseUrl}".`);
+  }
+  const applicationIdUri = (env.AAD_APP_ID_URI ?? '').trim();
+  return { sso: { clientId, allowedTenants: tenants, loginBaseUrl, ...(applicationIdUri ? { applicationIdUri } : {}) } };
 }
 
 /** The roles every deployment needs a group for; the others may be added as the school uses them. */

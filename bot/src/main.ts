@@ -8,6 +8,7 @@ import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
 import { localPersonaIdentity, refuseEveryone } from './adapters/http/api-identity';
+import { entraSsoIdentity } from './adapters/http/entra-sso-identity';
 import { createHttpServer } from './adapters/http/http-server';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
 import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapter';
@@ -70,8 +71,10 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const server = createHttpServer({
     deps,
-    identify: config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
+    identify: config.sso ? entraSsoIdentity(config.sso, directory) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
     localMode: config.mode === 'local',
+    personasEnabled: config.mode === 'local' && !config.sso,
+    allowedTenants: config.allowedTenants,
     tabDir: config.tabDir,
     handleBotActivity: botRequestHandler(adapter, bot),
   });

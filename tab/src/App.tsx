@@ -58,13 +58,14 @@ export function App({ host }: { host: Host }) {
   useEffect(() => {
     setRequests(undefined);
     setError(undefined);
-    Promise.all([getJson<Me>('/api/me', personaId), getJson<{ items: AccessRequestSummary[] }>('/api/access-requests', personaId)])
+    const credentials = host.token ? { token: host.token } : { personaId };
+    Promise.all([getJson<Me>('/api/me', credentials), getJson<{ items: AccessRequestSummary[] }>('/api/access-requests', credentials)])
       .then(([who, list]) => {
         setMe(who);
         setRequests(list.items);
       })
       .catch((failure: Error) => setError(failure.message));
-  }, [personaId]);
+  }, [personaId, host]);
 
   const choosePersona = (id: string) => {
     sessionStorage.setItem('persona', id);

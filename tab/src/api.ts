@@ -16,9 +16,19 @@ export interface AccessRequestSummary {
   updatedAt: string;
 }
 
-/** Calls the app's API as the chosen persona (local mode); Teams SSO takes over in Teams. */
-export async function getJson<T>(path: string, personaId: string | undefined): Promise<T> {
-  const response = await fetch(path, { headers: personaId ? { 'x-demo-person': personaId } : {} });
+/** How the tab proves who it is: the Teams SSO token inside Teams, the chosen persona locally. */
+export interface Credentials {
+  token?: () => Promise<string>;
+  personaId?: string;
+}
+
+export async function getJson<T>(path: string, credentials: Credentials): Promise<T> {
+  const headers: Record<string, string> = credentials.token
+    ? { authorization: `Bearer ${await credentials.token()}` }
+    : credentials.personaId
+      ? { 'x-demo-person': credentials.personaId }
+      : {};
+  const response = await fetch(path, { headers });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     throw new Error(body.error ?? `The server answered ${response.status}.`);

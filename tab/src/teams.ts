@@ -1,6 +1,8 @@
 export interface Host {
   inTeams: boolean;
   theme: 'default' | 'dark' | 'contrast';
+  /** Inside Teams: a fresh SSO token for the app's API (kept in memory only, never stored). */
+  token?: () => Promise<string>;
 }
 
 /**
@@ -15,7 +17,8 @@ export async function startTeams(): Promise<Host> {
     const context = await app.getContext();
     app.notifySuccess();
     const theme = context.app.theme === 'dark' || context.app.theme === 'contrast' ? context.app.theme : 'default';
-    return { inTeams: true, theme };
+    const { authentication } = await import('@microsoft/teams-js');
+    return { inTeams: true, theme, token: () => authentication.getAuthToken() };
   } catch {
     return { inTeams: false, theme: 'default' };
   }

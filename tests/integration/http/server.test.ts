@@ -94,7 +94,7 @@ describe('outside local mode (a registered bot)', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-http-teams-'));
-    const config = { ...testConfig(dir), mode: 'teams' as const, bot: { appId: '11111111-2222-3333-4444-555555555555', appPassword: 'not-a-real-secret', appType: 'SingleTenant' as const, tenantId: 'tenant' } };
+    const config = { ...testConfig(dir), mode: 'teams' as const, bot: { appId: '11111111-2222-3333-4444-555555555555', appPassword: 'not-a-real-secret', appType: 'SingleTenant' as const, tenantId: 'tenant' }, allowedTenants: ['tenant'] };
     app = await startApp({ config, log: quiet });
   });
   afterAll(async () => {
@@ -105,9 +105,14 @@ describe('outside local mode (a registered bot)', () => {
   it('refuses an unsigned bot activity', async () => {
     // botbuilder reports the refusal on console.error itself; keep the test output clean.
     const botbuilderLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1' }, recipient: { id: '28:bot' } }) });
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1', tenantId: 'tenant' }, recipient: { id: '28:bot' } }) });
     expect(response.status).toBe(401);
     botbuilderLog.mockRestore();
+  });
+
+  it('refuses an activity from another tenant', async () => {
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams', conversation: { id: 'a:1', tenantId: 'another-school' }, channelData: { tenant: { id: 'another-school' } } }) });
+    expect(response.status).toBe(403);
   });
 
   it('adds no demo school to a real school\'s store', async () => {

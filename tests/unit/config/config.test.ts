@@ -20,6 +20,14 @@ describe('configuration', () => {
     expect(config).toMatchObject({ mode: 'teams', host: '0.0.0.0', port: 8080, dataDir: '/var/osd', bot: { appId: 'app-id', appType: 'SingleTenant', tenantId: 'tenant' } });
   });
 
+  it('serves only the school\'s tenant(s) once registered, and turns on Teams SSO with the toolkit\'s settings', () => {
+    const config = loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 's', BOT_TENANT_ID: 't1', ALLOWED_TENANT_IDS: 't2, t1', AAD_APP_CLIENT_ID: 'tab-app' }, ROOT);
+    expect(config.allowedTenants).toEqual(['t1', 't2']);
+    expect(config.sso).toEqual({ clientId: 'tab-app', allowedTenants: ['t1', 't2'], loginBaseUrl: 'https://login.microsoftonline.com' });
+    expect(() => loadConfig({ AAD_APP_CLIENT_ID: 'tab-app', AAD_APP_TENANT_ID: 't', AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.evil.example' }, ROOT)).toThrow(/AAD_APP_OAUTH_AUTHORITY_HOST/);
+    expect(() => loadConfig({ AAD_APP_CLIENT_ID: 'tab-app' }, ROOT)).toThrow(/AAD_APP_TENANT_ID/);
+  });
+
   it('names every missing setting for a registered bot', () => {
     expect(() => loadConfig({ BOT_ID: 'app-id' }, ROOT)).toThrow('BOT_ID is set, so the bot runs for real and also needs: BOT_TENANT_ID, BOT_PASSWORD.');
   });

@@ -3,20 +3,21 @@ import type { Person } from '../../domain/people/person';
 import { PLAYGROUND_DEFAULT_AAD_ID } from '../../app/demo-school';
 import type { Directory } from '../../ports/directory.port';
 
-/** Who is calling the tabs' API, or undefined (→ 401). */
-export type ApiIdentity = (req: Request) => Promise<Person | undefined>;
+/** Who is calling the tabs' API: a person, or a refusal (401: not signed in; 403: signed in, no role). */
+export type Caller = { person: Person } | { refused: 401 | 403 };
+export type ApiIdentity = (req: Request) => Promise<Caller>;
 
 /**
  * Local mode only (the server listens on this machine alone): the tab picks a demo persona and
- * sends its id. Teams SSO replaces this outside local mode.
+ * sends its id. Teams SSO takes over outside local mode.
  */
 export function localPersonaIdentity(directory: Directory): ApiIdentity {
   return async (req) => {
     const chosen = req.header('x-demo-person');
-    if (typeof chosen === 'string' && /^\d{1,12}$/.test(chosen)) return directory.byId(chosen);
-    return directory.byAadObjectId(PLAYGROUND_DEFAULT_AAD_ID);
+    const person = typeof chosen === 'string' && /^\d{1,12}$/.test(chosen) ? await directory.byId(chosen) : await directory.byAadObjectId(PLAYGROUND_DEFAULT_AAD_ID);
+    return person ? { person } : { refused: 403 };
   };
 }
 
-/** Until Teams SSO is in place, nothing outside local mode may read the API. */
-export const refuseEveryone: ApiIdentity = async () => undefined;
+/** Outside local mode without SSO settings, nobody may read the API. */
+export const refuseEveryone: ApiIdentity = async () => ({ refused: 401 });

@@ -6,19 +6,21 @@ import { ROLE_LABELS } from '../../domain/people/role';
 import type { ApiIdentity } from './api-identity';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, localMode: boolean): void {
+export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean): void {
   server.get('/api/me', async (req: Request, res: Response) => {
-    const person = await identify(req);
-    if (!person) return unauthorised(res);
-    const personas = localMode
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    const { person } = caller;
+    const personas = personasEnabled
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
-    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), localMode, personas });
+    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), localMode: personasEnabled, personas });
   });
 
   server.get('/api/access-requests', async (req: Request, res: Response) => {
-    const person = await identify(req);
-    if (!person) return unauthorised(res);
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    const { person } = caller;
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
     res.json({ items: page.items.map(toSummary), next: page.next ?? null });
@@ -37,7 +39,9 @@ function toSummary(request: AccessRequest) {
   };
 }
 
-function unauthorised(res: Response): void {
-  res.status(401);
-  res.json({ error: 'Sign in through Microsoft Teams to use Online Safety Desk.' });
+function refuse(res: Response, status: 401 | 403): void {
+  res.status(status);
+  res.json({
+    error: status === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.',
+  });
 }

@@ -9,6 +9,10 @@ export interface HttpServerOptions {
   deps: AppDeps;
   identify: ApiIdentity;
   localMode: boolean;
+  /** The demo persona switcher (local mode without SSO only). */
+  personasEnabled: boolean;
+  /** When not empty, bot activities from any other tenant are refused. */
+  allowedTenants: string[];
   tabDir: string;
   /** Hands a request on `/api/messages` to the Bot Framework adapter. */
   handleBotActivity(req: Request, res: Response): Promise<void>;
@@ -33,6 +37,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {
+    const tenant = tenantOf(req.body);
+    if (options.allowedTenants.length > 0 && !options.allowedTenants.includes(tenant ?? '')) {
+      options.deps.log.warn(`Refused a bot activity from another tenant (${tenant ?? 'none given'})`);
+      res.status(403);
+      res.json({ error: 'This app serves one school only.' });
+      return;
+    }
     await options.handleBotActivity(req, res);
   });
 
@@ -46,7 +57,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
   });
 
-  registerApiRoutes(server, options.deps, options.identify, options.localMode);
+  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.header('Location', '/tab/');
@@ -73,4 +84,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return callback();
   });
   return server;
+}
+
+/** The tenant a Teams activity comes from (`conversation.tenantId`, or `channelData.tenant.id`). */
+function tenantOf(body: unknown): string | undefined {
+  const activity = body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | undefined;
+  const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
+  return typeof tenant === 'string' ? tenant : undefined;
 }

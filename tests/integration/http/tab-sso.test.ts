@@ -1,0 +1,115 @@
+/**
+ * Teams SSO for the tabs' API: Entra ID v2 access tokens checked against keys published by a
+ * local stand-in for the tenant's JWKS endpoint, so this runs offline.
+ */
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../../../bot/src/config';
+import { startApp, type RunningApp } from '../../../bot/src/main';
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const OTHER_TENANT = '99999999-2222-3333-4444-555555555555';
+const CLIENT_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+const STRANGER = '12345678-0000-0000-0000-000000000000';
+
+describe('the tabs\' API with Teams SSO', () => {
+  let app: RunningApp;
+  let jwks: Server;
+  let dir: string;
+  let signingKey: KeyLike;
+  let otherKey: KeyLike;
+
+  beforeAll(async () => {
+    const published = await generateKeyPair('RS256');
+    signingKey = published.privateKey;
+    otherKey = (await generateKeyPair('RS256')).privateKey;
+    const jwk = { ...(await exportJWK(published.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    jwks = createServer((req, res) => {
+      const known = req.url === `/${TENANT}/discovery/v2.0/keys` || req.url === `/${OTHER_TENANT}/discovery/v2.0/keys`;
+      res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(known ? { keys: [jwk] } : {}));
+    });
+    await new Promise<void>((done) => jwks.listen(0, '127.0.0.1', done));
+    dir = mkdtempSync(join(tmpdir(), 'osd-sso-'));
+    const root = resolve(__dirname, '..', '..', '..');
+    const config = loadConfig(
+      { PORT: '0', DATA_DIR: dir, TAB_DIR: join(root, 'dist', 'tab'), AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, AAD_APP_OAUTH_AUTHORITY_HOST: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}` },
+      root,
+    );
+    app = await startApp({ config, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await new Promise<void>((done) => jwks.close(() => done()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  interface TokenOptions {
+    claims?: Record<string, unknown>;
+    issuer?: string;
+    audience?: string;
+    expires?: string | number;
+    notBefore?: string | number;
+    key?: KeyLike;
+    kid?: string;
+  }
+
+  function token(options: TokenOptions = {}): Promise<string> {
+    const claims = { tid: TENANT, oid: ALEX, scp: 'access_as_user', ver: '2.0', ...options.claims };
+    let jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1' })
+      .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)
+      .setAudience(options.audience ?? CLIENT_ID)
+      .setIssuedAt()
+      .setExpirationTime(options.expires ?? '10m');
+    if (options.notBefore !== undefined) jwt = jwt.setNotBefore(options.notBefore);
+    return jwt.sign(options.key ?? signingKey);
+  }
+
+  const call = (authorization?: string, path = '/api/access-requests') =>
+    fetch(`${app.url}${path}`, { headers: { ...(authorization ? { authorization } : {}), 'x-demo-person': '2' } });
+
+  it('accepts a valid token and answers as the person it names (no persona switcher)', async () => {
+    const response = await call(`Bearer ${await token()}`, '/api/me');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ displayName: 'Alex Wilber', localMode: false, personas: [] });
+  });
+
+  it('refuses the Application ID URI form of the audience when it is not configured', async () => {
+    expect((await call(`Bearer ${await token({ audience: `api://localhost/${CLIENT_ID}` })}`)).status).toBe(401);
+  });
+
+  const unsigned = (claims: Record<string, unknown>) => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    return `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, tid: TENANT, oid: ALEX, scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600, ...claims })}.`;
+  };
+
+  it.each<[string, () => Promise<string | undefined>]>([
+    ['no token', async () => undefined],
+    ['not a JWT', async () => 'Bearer not-a-token'],
+    ['the wrong audience', async () => `Bearer ${await token({ audience: 'someone-else' })}`],
+    ['the wrong issuer', async () => `Bearer ${await token({ issuer: 'https://sts.windows.net/x/' })}`],
+    ['another tenant', async () => `Bearer ${await token({ claims: { tid: OTHER_TENANT } })}`],
+    ['an expired token', async () => `Bearer ${await token({ expires: Math.floor(Date.now() / 1000) - 3600 })}`],
+    ['a token not yet valid', async () => `Bearer ${await token({ notBefore: Math.floor(Date.now() / 1000) + 3600 })}`],
+    ['a missing scope', async () => `Bearer ${await token({ claims: { scp: 'User.Read' } })}`],
+    ['a bad signature', async () => `Bearer ${await token({ key: otherKey })}`],
+    ['alg none', async () => `Bearer ${unsigned({})}`],
+    ['an unknown key id', async () => `Bearer ${await token({ kid: 'k9' })}`],
+  ])('refuses %s with 401 and no data', async (_name, authorization) => {
+    const response = await call(await authorization());
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toMatch(/scratch|bbc|Alex/);
+  });
+
+  it('answers 403 to a valid token for someone the school has not added', async () => {
+    const response = await call(`Bearer ${await token({ claims: { oid: STRANGER } })}`);
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toMatch(/scratch|bbc/);
+  });
+});
