@@ -118,6 +118,10 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       await subject.stores.audit.append({ ...entry, action: 'b', recordId: '2' });
       await subject.stores.audit.append({ ...entry, action: 'c', recordId: '1' });
       expect((await subject.stores.audit.forRecord('accessRequest', '1')).map((e) => e.action)).toEqual(['a', 'c']);
+      const first = await subject.stores.audit.page({ limit: 2 });
+      const rest = await subject.stores.audit.page({ limit: 2, cursor: first.next! });
+      expect([...first.items, ...rest.items].map((e) => e.action)).toEqual(['a', 'b', 'c']);
+      expect(rest.next).toBeUndefined();
     });
 
     it('says the store is unavailable, rather than failing oddly, when it cannot be reached', async () => {

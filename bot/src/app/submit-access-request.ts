@@ -1,5 +1,6 @@
 import { newAccessRequest, type AccessRequest } from '../domain/access/access-request';
 import { validateAccessRequestInput, type AccessRequestField, type FieldErrors } from '../domain/access/access-request-input';
+import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { DuplicateRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
@@ -7,6 +8,7 @@ import { recordAudit } from './record-audit';
 
 export type SubmitAccessRequestResult =
   | { status: 'saved'; request: Versioned<AccessRequest>; alreadySaved: boolean }
+  | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; errors: FieldErrors<AccessRequestField> }
   | { status: 'not-saved'; message: string };
 
@@ -20,6 +22,10 @@ export async function submitAccessRequest(
   form: unknown,
   submissionKey: string,
 ): Promise<SubmitAccessRequestResult> {
+  if (!may(requester, 'accessRequest.submit')) {
+    await recordAudit(deps, requester, { action: 'access-request.submit.denied', recordType: 'accessRequest', recordId: '-', summary: 'Request refused: the person is not staff' });
+    return { status: 'not-permitted', message: `Only ${whoMay('accessRequest.submit')} can ask for a blocked website to be opened (Social Media Policy, section 9).` };
+  }
   const input = validateAccessRequestInput(form);
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   const requests = deps.stores.accessRequests;

@@ -1,3 +1,5 @@
+import type { Page } from './collection.port';
+
 /** Append-only: there is no way to change or remove an entry. Summaries never hold safeguarding details. */
 export interface AuditEntry {
   id: string;
@@ -13,4 +15,6 @@ export interface AuditEntry {
 export interface AuditLog {
   append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   forRecord(recordType: string, recordId: string): Promise<AuditEntry[]>;
+  /** Every entry, oldest first, a page at a time. */
+  page(query: { limit: number; cursor?: string }): Promise<Page<AuditEntry>>;
 }

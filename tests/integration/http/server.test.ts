@@ -111,7 +111,7 @@ describe('outside local mode (a registered bot)', () => {
   });
 
   it('refuses an activity from another tenant', async () => {
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams', conversation: { id: 'a:1', tenantId: 'another-school' }, channelData: { tenant: { id: 'another-school' } } }) });
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1', tenantId: 'another-school' }, channelData: { tenant: { id: 'another-school' } } }) });
     expect(response.status).toBe(403);
   });
 

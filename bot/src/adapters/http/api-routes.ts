@@ -3,7 +3,9 @@ import type { AppDeps } from '../../app/app-deps';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
 import { ROLE_LABELS } from '../../domain/people/role';
+import { exportAuditLog } from '../../app/export-audit-log';
 import type { ApiIdentity } from './api-identity';
+import { toCsv } from './csv';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean): void {
@@ -25,6 +27,18 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
     res.json({ items: page.items.map(toSummary), next: page.next ?? null });
   });
+
+  server.get('/api/audit.csv', async (req: Request, res: Response) => {
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    const result = await exportAuditLog(deps, caller.person);
+    if (result.status === 'denied') return refuse(res, 403, 'Only the headteacher can export the audit log.');
+    const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
+  });
 }
 
 function toSummary(request: AccessRequest) {
@@ -39,9 +53,9 @@ function toSummary(request: AccessRequest) {
   };
 }
 
-function refuse(res: Response, status: 401 | 403): void {
+function refuse(res: Response, status: 401 | 403, message?: string): void {
   res.status(status);
   res.json({
-    error: status === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.',
+    error: message ?? (status === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.'),
   });
 }

@@ -37,6 +37,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!looksLikeActivity(req.body)) {
+      res.status(400);
+      res.json({ error: 'This is not a Bot Framework activity.' });
+      return;
+    }
     const tenant = tenantOf(req.body);
     if (options.allowedTenants.length > 0 && !options.allowedTenants.includes(tenant ?? '')) {
       options.deps.log.warn(`Refused a bot activity from another tenant (${tenant ?? 'none given'})`);
@@ -91,4 +96,18 @@ function tenantOf(body: unknown): string | undefined {
   const activity = body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | undefined;
   const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
   return typeof tenant === 'string' ? tenant : undefined;
+}
+
+/** The fields every activity from Teams carries; anything less would only crash deeper down. */
+function looksLikeActivity(body: unknown): boolean {
+  const activity = body as { type?: unknown; serviceUrl?: unknown; channelId?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } } | undefined;
+  return (
+    typeof activity === 'object' &&
+    activity !== null &&
+    typeof activity.type === 'string' &&
+    typeof activity.serviceUrl === 'string' &&
+    typeof activity.channelId === 'string' &&
+    typeof activity.from?.id === 'string' &&
+    typeof activity.conversation?.id === 'string'
+  );
 }

@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditLog } from '../../ports/audit-log.port';
+import type { Page } from '../../ports/collection.port';
 import type { SqliteDatabase } from './database';
 import { guard } from './sqlite-collection';
 
@@ -17,21 +18,25 @@ export class SqliteAuditLog implements AuditLog {
     });
   }
 
+  async page(query: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
+    return guard(() => {
+      const after = query.cursor && /^\d{1,12}$/.test(query.cursor) ? Number(query.cursor) : 0;
+      const rows = this.db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?').all(after, query.limit + 1) as Row[];
+      const items = rows.slice(0, query.limit).map(toEntry);
+      return rows.length > query.limit ? { items, next: items[items.length - 1]!.id } : { items };
+    });
+  }
+
   async forRecord(recordType: string, recordId: string): Promise<AuditEntry[]> {
     return guard(() => {
       const rows = this.db
         .prepare('SELECT * FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY id')
         .all(recordType, recordId) as Row[];
-      return rows.map((row) => ({
-        id: String(row.id),
-        at: row.at,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        recordType: row.record_type,
-        recordId: row.record_id,
-        summary: row.summary,
-      }));
+      return rows.map(toEntry);
     });
   }
+}
+
+function toEntry(row: Row): AuditEntry {
+  return { id: String(row.id), at: row.at, actorId: row.actor_id, actorName: row.actor_name, action: row.action, recordType: row.record_type, recordId: row.record_id, summary: row.summary };
 }

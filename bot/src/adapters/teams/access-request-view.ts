@@ -1,5 +1,6 @@
 import type { AccessRequest } from '../../domain/access/access-request';
 import { availableSteps, maySee } from '../../domain/access/access-request-rules';
+import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
 import type { Versioned } from '../../ports/collection.port';
 import { accessRequestCard, type AccessRequestCardModel } from './cards/access-request-card';
@@ -19,7 +20,10 @@ export function accessRequestCardFor(
   return accessRequestCard({ request, steps: availableSteps(request, viewer), ...(viewerTeamsId ? { viewerTeamsId } : {}), ...extras });
 }
 
-/** A blank Appendix A form for this person, with a fresh submission key. */
+/** A blank Appendix A form with a fresh submission key, for staff; anyone else is told who may ask. */
 export function newAccessRequestForm(deps: Pick<TeamsDeps, 'clock' | 'newKey'>, person: Person): AdaptiveCard {
+  if (!may(person, 'accessRequest.submit')) {
+    return messageCard(`Only ${whoMay('accessRequest.submit')} can ask for a blocked website to be opened (Social Media Policy, section 9).`);
+  }
   return accessRequestFormCard({ requesterName: person.displayName, today: deps.clock.now().toISOString(), target: { submissionKey: deps.newKey() } });
 }

@@ -1,35 +1,23 @@
-import { holds, type Person } from '../people/person';
+import { may, whoMay, type Action } from '../authorization/permissions';
+import type { Person } from '../people/person';
 import type { Role } from '../people/role';
 import type { AccessAction, AccessActionType, AccessRequest, AccessRequestState, Signature } from './access-request';
 import { STATE_LABELS } from './access-request';
 
-/** Who may take each step, and from which state (s.9, Appendix A). */
+/** From which states each step may be taken (s.9, Appendix A); who may take it is in PERMISSIONS. */
 interface StepRule {
-  actor: Role | 'requester';
+  action: Action;
   from: readonly AccessRequestState[];
 }
 
 export const ACCESS_STEP_RULES: Record<AccessActionType, StepRule> = {
-  forward: { actor: 'onlineSafetyLead', from: ['withOnlineSafetyLead'] },
-  return: { actor: 'onlineSafetyLead', from: ['withOnlineSafetyLead'] },
-  approve: { actor: 'headteacher', from: ['withHeadteacher'] },
-  refuse: { actor: 'headteacher', from: ['withHeadteacher'] },
-  markDone: { actor: 'ictTechnician', from: ['approved'] },
-  withdraw: { actor: 'requester', from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'] },
-  resubmit: { actor: 'requester', from: ['returnedToRequester'] },
-};
-
-const ACTOR_LABELS: Record<StepRule['actor'], string> = {
-  onlineSafetyLead: 'the online safety lead',
-  headteacher: 'the headteacher',
-  ictTechnician: 'the ICT technician',
-  requester: 'the person who made the request',
-  staff: 'staff',
-  dsl: 'the DSL',
-  deputyDsl: 'a deputy DSL',
-  admin: 'the admin team',
-  governor: 'a governor',
-  chairOfGovernors: 'the chair of governors',
+  forward: { action: 'accessRequest.forward', from: ['withOnlineSafetyLead'] },
+  return: { action: 'accessRequest.return', from: ['withOnlineSafetyLead'] },
+  approve: { action: 'accessRequest.approve', from: ['withHeadteacher'] },
+  refuse: { action: 'accessRequest.refuse', from: ['withHeadteacher'] },
+  markDone: { action: 'accessRequest.markDone', from: ['approved'] },
+  withdraw: { action: 'accessRequest.withdraw', from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'] },
+  resubmit: { action: 'accessRequest.resubmit', from: ['returnedToRequester'] },
 };
 
 const STEP_LABELS: Record<AccessActionType, string> = {
@@ -50,7 +38,7 @@ export type AccessStepError =
 export type AccessStepResult = { ok: true; request: AccessRequest } | { ok: false; error: AccessStepError };
 
 function mayAct(rule: StepRule, request: AccessRequest, person: Person): boolean {
-  return rule.actor === 'requester' ? request.requesterId === person.id : holds(person, rule.actor);
+  return may(person, rule.action, request.requesterId);
 }
 
 /** The steps this person could take on the request right now: what their card offers. */
@@ -63,7 +51,7 @@ export function availableSteps(request: AccessRequest, person: Person): AccessAc
 
 /** The people who act on requests (online safety lead, headteacher, ICT) see all of them. */
 export function seesEveryAccessRequest(person: Person): boolean {
-  return holds(person, 'onlineSafetyLead') || holds(person, 'headteacher') || holds(person, 'ictTechnician');
+  return may(person, 'accessRequest.viewAll');
 }
 
 /** Whether a person may see the request at all: their own, or every one if they act on requests. */
@@ -78,7 +66,7 @@ export function maySee(request: AccessRequest, person: Person): boolean {
 export function applyAccessStep(request: AccessRequest, action: AccessAction, actor: Person, now: Date): AccessStepResult {
   const rule = ACCESS_STEP_RULES[action.type];
   if (!mayAct(rule, request, actor)) {
-    return fail('not-permitted', `Only ${ACTOR_LABELS[rule.actor]} can ${STEP_LABELS[action.type]}.`);
+    return fail('not-permitted', `Only ${whoMay(rule.action)} can ${STEP_LABELS[action.type]}.`);
   }
   if (!rule.from.includes(request.state)) {
     return fail('not-now', `This request is already "${STATE_LABELS[request.state]}", so nothing was changed.`);

@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditLog } from '../../../ports/audit-log.port';
+import type { Page } from '../../../ports/collection.port';
 import type { SharePointCollection } from './sharepoint-collection';
 
 /**
@@ -11,6 +12,11 @@ export class SharePointAuditLog implements AuditLog {
   async append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
     const { version: _version, etag: _etag, ...stored } = await this.entries.insert(entry);
     return stored;
+  }
+
+  async page(query: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
+    const page = await this.entries.find({ limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return { items: page.items.map(({ version: _version, etag: _etag, ...entry }) => entry), ...(page.next ? { next: page.next } : {}) };
   }
 
   async forRecord(recordType: string, recordId: string): Promise<AuditEntry[]> {

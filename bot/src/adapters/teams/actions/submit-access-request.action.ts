@@ -17,6 +17,8 @@ export const submitAccessRequestAction: CardActionHandler = async (context) => {
       return form('Please correct the fields marked below. Nothing has been saved yet.', result.errors);
     case 'not-saved':
       return form(result.message);
+    case 'not-permitted':
+      return messageCard(result.message);
     case 'saved': {
       const { request } = result;
       await rememberCard(context, request.id);
