@@ -12,7 +12,7 @@ export interface Config {
   dataDir: string;
   tabDir: string;
   mode: 'local' | 'teams';
-  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string };
+  bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string; openIdMetadataUrl?: string };
   store: SqliteSettings | SharePointSettings;
   /** Where people and roles come from: the store's people list, or Entra ID security groups. */
   directory: { kind: 'store' } | { kind: 'entra'; roleGroups: Partial<Record<Role, string>> };
@@ -70,7 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   if (appType !== 'SingleTenant' && appType !== 'UserAssignedMSI') {
     throw new ConfigError(`BOT_TYPE must be SingleTenant or UserAssignedMSI (new multi-tenant bots can no longer be registered); it is "${appType}".`);
   }
-  const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim() } as const;
+  const openIdMetadataUrl = (env.BOT_OPENID_METADATA_URL ?? '').trim();
+  // Where the keys that sign Teams' requests are published: the Bot Framework's own, or a stand-in on this machine (tests).
+  if (openIdMetadataUrl && !/^(https:\/\/login\.botframework\.com\/|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/)/.test(openIdMetadataUrl)) {
+    throw new ConfigError(`BOT_OPENID_METADATA_URL must be on https://login.botframework.com; it is "${openIdMetadataUrl}".`);
+  }
+  const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim(), ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}) } as const;
   const store = loadStoreSettings(env, bot.tenantId);
   if (mode === 'teams') {
     const missing = [

@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../../app/app-deps';
 import type { Config } from '../../config';
@@ -12,7 +12,13 @@ export function createBotAdapter(config: Config, log: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.mode === 'local'
       ? {}
-      : { MicrosoftAppId: config.bot.appId, MicrosoftAppPassword: config.bot.appPassword, MicrosoftAppType: config.bot.appType, MicrosoftAppTenantId: config.bot.tenantId },
+      : {
+          MicrosoftAppId: config.bot.appId,
+          MicrosoftAppPassword: config.bot.appPassword,
+          MicrosoftAppType: config.bot.appType,
+          MicrosoftAppTenantId: config.bot.tenantId,
+          ...(config.bot.openIdMetadataUrl ? publicCloudWithMetadataFrom(config.bot.openIdMetadataUrl) : {}),
+        },
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -26,4 +32,22 @@ export function createBotAdapter(config: Config, log: Logger): CloudAdapter {
 
 export function botRequestHandler(adapter: CloudAdapter, bot: OnlineSafetyBot) {
   return (req: Request, res: Response): Promise<void> => adapter.process(req, res, (context) => bot.run(context));
+}
+
+/**
+ * botbuilder takes all of the public cloud's settings as given once any one of them is set, so
+ * moving only where the signing keys are published means restating the others (botframework-
+ * connector's AuthenticationConstants for the public cloud).
+ */
+function publicCloudWithMetadataFrom(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
