@@ -69,4 +69,17 @@ describe('hostile card data', () => {
     expect((await t.post({ type: 'message' })).status).toBe(400);
     expect((await t.post({ ...submitFallbackActivity(priya, t.serviceUrl, 'm', {}), conversation: 'a string' })).status).toBe(400);
   });
+
+  it('answers hostile API queries and headers with 2xx or 4xx, never 5xx', async () => {
+    const next = random(7);
+    const values = ['', '0', '-1', '99999999999999999999', 'abc', '%00', '../', '1 OR 1=1', 'x'.repeat(5000), '__proto__', '🧒', '<script>'];
+    for (let i = 0; i < 120; i++) {
+      const pick = () => values[Math.floor(next() * values.length)]!;
+      const path = ['/api/me', '/api/access-requests', '/api/audit.csv'][i % 3]!;
+      const response = await fetch(`${t.app.url}${path}?cursor=${encodeURIComponent(pick())}&__proto__[x]=1`, {
+        headers: { 'x-demo-person': encodeURIComponent(pick()), authorization: `Bearer ${encodeURIComponent(pick())}` },
+      });
+      expect({ i, path, ok: response.status < 500 }).toEqual({ i, path, ok: true });
+    }
+  });
 });
