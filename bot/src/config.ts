@@ -20,6 +20,8 @@ export interface Config {
   allowedTenants: string[];
   /** Teams SSO for the tabs; when set, the local persona switcher is off. */
   sso?: SsoSettings;
+  /** How long a leaver's photo and video consent is kept before it is reviewed. */
+  consentMonthsAfterLeaving: number;
 }
 
 export interface SsoSettings {
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     store,
     directory: loadDirectorySettings(env, store),
     allowedTenants: mode === 'local' ? [] : allowedTenants,
+    consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
     ...loadSsoSettings(env, allowedTenants),
   };
 }
@@ -165,6 +168,13 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
       ? { certificate: { privateKeyPath: certificatePath, thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') } }
       : { clientSecret: value('GRAPH_CLIENT_SECRET') }),
   };
+}
+
+function wholeNumber(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 1200) throw new ConfigError(`${name} must be a whole number of months; it is "${value}".`);
+  return number;
 }
 
 function parsePort(value: string | undefined): number {

@@ -64,6 +64,12 @@ describe('configuration', () => {
     expect(() => loadConfig(groups, ROOT)).toThrow(/need STORE=sharepoint/);
   });
 
+  it('keeps a leaver\'s consent for a set number of months before review (12 unless told)', () => {
+    expect(loadConfig({}, ROOT).consentMonthsAfterLeaving).toBe(12);
+    expect(loadConfig({ CONSENT_RETENTION_MONTHS: '24' }, ROOT).consentMonthsAfterLeaving).toBe(24);
+    expect(() => loadConfig({ CONSENT_RETENTION_MONTHS: 'a year' }, ROOT)).toThrow(/CONSENT_RETENTION_MONTHS must be a whole number of months/);
+  });
+
   it.each([
     [{ STORE: 'postgres' }, /STORE must be sqlite or sharepoint/],
     [{ BOT_TYPE: 'MultiTenant' }, /SingleTenant or UserAssignedMSI/],

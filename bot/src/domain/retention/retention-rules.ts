@@ -1,0 +1,65 @@
+/**
+ * How long records are kept, as data: nothing is deleted automatically; when a record's time is
+ * up it is listed for review by the people who own it.
+ * Sources: IRMS Information Management Toolkit for Schools (child protection records: the pupil's
+ * date of birth + 25 years, then review); the policy's s.4 (consent lasts while the pupil is at the
+ * school); DfE filtering and monitoring standards (decisions documented and reviewed).
+ */
+export type RetainedRecord = 'incident' | 'consent' | 'accessRequest';
+
+export type KeepUntil =
+  | { kind: 'pupilAge'; years: number }
+  | { kind: 'offRollPlus'; months: number }
+  | { kind: 'createdPlus'; years: number };
+
+export interface RetentionRule {
+  record: RetainedRecord;
+  keep: KeepUntil;
+  reviewedBy: 'dsl' | 'admin' | 'onlineSafetyLead';
+  basis: string;
+}
+
+export function retentionRules(consentMonthsAfterLeaving: number): RetentionRule[] {
+  return [
+    { record: 'incident', keep: { kind: 'pupilAge', years: 25 }, reviewedBy: 'dsl', basis: "Child protection record: kept until the pupil's 25th birthday, then reviewed (IRMS schools toolkit)." },
+    { record: 'consent', keep: { kind: 'offRollPlus', months: consentMonthsAfterLeaving }, reviewedBy: 'admin', basis: 'Photo and video consent: kept while the pupil is on roll plus the school\'s set period (policy s.4).' },
+    { record: 'accessRequest', keep: { kind: 'createdPlus', years: 6 }, reviewedBy: 'onlineSafetyLead', basis: 'Filtering decision: kept six years from the request, then reviewed (DfE filtering and monitoring standards).' },
+  ];
+}
+
+/** What is known about one record for its rule. */
+export interface RetentionFacts {
+  createdAt: string;
+  pupilDateOfBirth?: string;
+  offRollOn?: string;
+}
+
+/**
+ * The day a record becomes due for review, or `unknown` when a fact the rule needs is missing
+ * (such a record is listed for review at once, so nothing is kept or dropped by accident).
+ */
+export function reviewDue(rule: RetentionRule, facts: RetentionFacts): string | 'unknown' | 'not yet' {
+  switch (rule.keep.kind) {
+    case 'pupilAge':
+      return facts.pupilDateOfBirth ? addMonths(facts.pupilDateOfBirth, rule.keep.years * 12) : 'unknown';
+    case 'offRollPlus':
+      return facts.offRollOn ? addMonths(facts.offRollOn, rule.keep.months) : 'not yet';
+    case 'createdPlus':
+      return addMonths(facts.createdAt, rule.keep.years * 12);
+  }
+}
+
+export function isDue(rule: RetentionRule, facts: RetentionFacts, today: string): boolean {
+  const due = reviewDue(rule, facts);
+  return due === 'unknown' || (due !== 'not yet' && due <= today);
+}
+
+/** Calendar arithmetic on YYYY-MM-DD: 29 February plus a year is 28 February. */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const total = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(total / 12);
+  const targetMonth = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}

@@ -1,0 +1,22 @@
+import { reviewRetention } from '../../../bot/src/app/review-retention';
+import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
+import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
+
+describe('the monthly retention review', () => {
+  it('lists leavers\' consent after the set period and old filtering decisions, and deletes nothing', async () => {
+    const stores = createSqliteStores(':memory:');
+    const left = await stores.pupils.insert({ displayName: 'Ava Patel', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04', onRollTo: '2025-07-22' });
+    await stores.pupils.insert({ displayName: 'Leo Murphy', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' });
+    await stores.pupils.insert({ displayName: 'Mia Thompson', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04', onRollTo: '2026-07-22' });
+    const input = { url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' };
+    const old = await stores.accessRequests.insert(newAccessRequest(input, { personId: '1', name: 'A' }, 'k1', new Date('2019-03-01T09:00:00Z')));
+    await stores.accessRequests.insert(newAccessRequest(input, { personId: '1', name: 'A' }, 'k2', new Date('2026-03-01T09:00:00Z')));
+
+    expect(await reviewRetention(stores, '2026-11-24', 12)).toEqual([
+      { record: 'consent', recordId: left.id, reviewedBy: 'admin', due: '2026-07-22' },
+      { record: 'accessRequest', recordId: old.id, reviewedBy: 'onlineSafetyLead', due: '2025-03-01' },
+    ]);
+    expect((await stores.pupils.find({ limit: 10 })).items).toHaveLength(3);
+    await stores.close();
+  });
+});
