@@ -1,0 +1,31 @@
+import type { ConsentEvent, Media } from './consent';
+
+/** A post on a school account, with the pupils it shows and the media it used (s.4, s.5). */
+export interface RegisteredPost {
+  id: string;
+  accountId: string;
+  postedOn: string;
+  media: readonly Media[];
+  pupilIds: readonly string[];
+  link: string;
+}
+
+export interface TakedownTask {
+  postId: string;
+  pupilId: string;
+  media: Media;
+  /** The written notice the task comes from. */
+  noticeId: string;
+}
+
+/**
+ * s.4: a withdrawal or amendment does not affect what was posted before it, but "wherever it is
+ * reasonably practicable" those posts are taken down. So a notice that refuses a medium lists
+ * every earlier post showing the pupil in that medium.
+ */
+export function takedownsFor(notice: ConsentEvent, posts: readonly RegisteredPost[]): TakedownTask[] {
+  if (notice.decision !== 'refused') return [];
+  return posts
+    .filter((post) => post.pupilIds.includes(notice.pupilId) && post.media.includes(notice.media) && post.postedOn.slice(0, 10) < notice.effectiveFrom.slice(0, 10))
+    .map((post) => ({ postId: post.id, pupilId: notice.pupilId, media: notice.media, noticeId: notice.id }));
+}

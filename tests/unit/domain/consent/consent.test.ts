@@ -1,0 +1,59 @@
+/**
+ * Social Media Policy s.4: consent per pupil for images and videos separately; withdrawn or
+ * amended in writing, from the date received; history kept; earlier posts listed for takedown.
+ */
+import { consentOn, type ConsentEvent } from '../../../../bot/src/domain/consent/consent';
+import { takedownsFor, type RegisteredPost } from '../../../../bot/src/domain/consent/takedown';
+
+let n = 0;
+const event = (pupilId: string, media: 'images' | 'videos', decision: 'given' | 'refused', effectiveFrom: string): ConsentEvent => ({
+  id: `e${++n}`, pupilId, media, decision, effectiveFrom, source: decision === 'given' && effectiveFrom < '2025' ? 'consent form' : 'written notice', recordedBy: 'Lynne Robbins', recordedAt: `${effectiveFrom}T09:00:00Z`,
+});
+
+const HISTORY = [
+  event('amelia', 'images', 'given', '2022-09-05'),
+  event('amelia', 'videos', 'given', '2022-09-05'),
+  event('amelia', 'videos', 'refused', '2026-03-10'), // amended in writing: images only from 10 March
+  event('oliver', 'images', 'refused', '2022-09-05'),
+  event('isla', 'images', 'given', '2022-09-05'),
+  event('isla', 'images', 'refused', '2025-01-15'), // withdrawn…
+  event('isla', 'images', 'given', '2025-06-01'), // …and given again
+];
+
+describe('consent on a date (s.4)', () => {
+  it.each([
+    ['amelia', 'images', '2026-11-24', 'given'],
+    ['amelia', 'videos', '2026-03-09', 'given'],
+    ['amelia', 'videos', '2026-03-10', 'withdrawn'],
+    ['amelia', 'videos', '2022-09-04', 'none'],
+    ['oliver', 'images', '2026-11-24', 'refused'],
+    ['oliver', 'videos', '2026-11-24', 'none'],
+    ['isla', 'images', '2025-03-01', 'withdrawn'],
+    ['isla', 'images', '2025-06-01', 'given'],
+    ['nobody', 'images', '2026-11-24', 'none'],
+  ] as const)('%s, %s on %s: %s', (pupil, media, date, expected) => {
+    expect(consentOn(HISTORY, pupil, media, date)).toBe(expected);
+  });
+
+  it('never needs history rewritten: an amendment is one more event', () => {
+    expect(HISTORY.filter((e) => e.pupilId === 'amelia')).toHaveLength(3);
+  });
+});
+
+describe('takedown tasks after a withdrawal (s.4 "remove any posts before consent was withdrawn")', () => {
+  const posts: RegisteredPost[] = [
+    { id: 'p1', accountId: 'x', postedOn: '2026-02-01', media: ['images'], pupilIds: ['amelia', 'isla'], link: 'https://x/1' },
+    { id: 'p2', accountId: 'x', postedOn: '2026-03-01', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/2' },
+    { id: 'p3', accountId: 'x', postedOn: '2026-03-12', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/3' },
+    { id: 'p4', accountId: 'x', postedOn: '2026-02-20', media: ['images', 'videos'], pupilIds: ['oliver'], link: 'https://x/4' },
+  ];
+
+  it('lists earlier posts showing the pupil in the medium withdrawn, and nothing else', () => {
+    const notice = HISTORY[2]!; // Amelia, videos refused from 10 March
+    expect(takedownsFor(notice, posts)).toEqual([{ postId: 'p2', pupilId: 'amelia', media: 'videos', noticeId: notice.id }]);
+  });
+
+  it('lists nothing for a consent given', () => {
+    expect(takedownsFor(HISTORY[0]!, posts)).toEqual([]);
+  });
+});
