@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../bot/src/adapters/sqlite/migrations';
 import { createSqliteStores } from '../../bot/src/adapters/sqlite/sqlite-stores';
 import { describeStoreContract } from './store-contract';
 
@@ -32,6 +33,20 @@ describe('SQLite specifics', () => {
     expect(() => db.prepare("UPDATE audit_log SET summary = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('brings an older database up to date without losing its records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.prepare('INSERT INTO pupils (version, data, "className") VALUES (1, ?, ?)').run(JSON.stringify({ displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' }), '4B');
+    old.close();
+    const stores = createSqliteStores(dir);
+    expect((await stores.pupils.find({ where: { className: '4B' }, limit: 5 })).items.map((p) => p.displayName)).toEqual(['Amelia Khan']);
+    expect((await stores.consents.find({ limit: 5 })).items).toEqual([]);
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -56,6 +56,21 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.pupils.find({ where: { className: '4B' }, limit: 50 })).items).toHaveLength(11);
     });
 
+    it('keeps one pupil per MIS reference, so a re-import cannot duplicate anyone', async () => {
+      const pupil = { misReference: 'UPN-A123', displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' };
+      await subject.stores.pupils.insert(pupil);
+      await expect(subject.stores.pupils.insert({ ...pupil, displayName: 'Someone Else' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.pupils.find({ where: { misReference: 'UPN-A123' }, limit: 5 })).items.map((p) => p.displayName)).toEqual(['Amelia Khan']);
+    });
+
+    it('keeps each consent decision as its own record, found by pupil', async () => {
+      const decision = { pupilId: '7', media: 'images' as const, decision: 'given' as const, effectiveFrom: '2022-09-05', source: 'consent form' as const, recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00.000Z' };
+      await subject.stores.consents.insert(decision);
+      await subject.stores.consents.insert({ ...decision, decision: 'refused', effectiveFrom: '2026-03-10', source: 'written notice' });
+      const found = (await subject.stores.consents.find({ where: { pupilId: '7' }, limit: 10 })).items;
+      expect(found.map((event) => [event.decision, event.effectiveFrom])).toEqual([['given', '2022-09-05'], ['refused', '2026-03-10']]);
+    });
+
     it('answers undefined for a record that does not exist', async () => {
       expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
     });

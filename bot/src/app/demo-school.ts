@@ -37,8 +37,8 @@ const CLASS_4B = ['Amelia Khan', 'Oliver Bennett', 'Isla Nowak', 'Noah Williams'
 const CLASS_6A = ['Mia Thompson', 'Harry Evans', 'Sofia Rossi', 'Jack Taylor', 'Grace Okoye', 'Ethan Clarke', 'Lily-Mae Brown', "Daniel O'Connor"];
 
 export const DEMO_PUPILS: Omit<Pupil, 'id'>[] = [
-  ...CLASS_4B.map((displayName) => ({ displayName, className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' })),
-  ...CLASS_6A.map((displayName) => ({ displayName, className: '6A', yearGroup: 'Year 6', onRollFrom: '2020-09-03' })),
+  ...CLASS_4B.map((displayName, i) => ({ misReference: `DEMO-4B-${i + 1}`, displayName, className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' })),
+  ...CLASS_6A.map((displayName, i) => ({ misReference: `DEMO-6A-${i + 1}`, displayName, className: '6A', yearGroup: 'Year 6', onRollFrom: '2020-09-03' })),
 ];
 
 /** This policy, and the related policies of its section 1 (listed for reference). */

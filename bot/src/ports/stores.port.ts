@@ -1,4 +1,7 @@
 import type { AccessRequest } from '../domain/access/access-request';
+import type { ConsentEvent } from '../domain/consent/consent';
+import type { RegisteredPost, TrackedTakedown } from '../domain/consent/takedown';
+import type { SocialAccount } from '../domain/posting/social-account';
 import type { Person } from '../domain/people/person';
 import type { PolicyDocument } from '../domain/school/policy-document';
 import type { Pupil } from '../domain/school/pupil';
@@ -9,7 +12,11 @@ import type { CardMessageRecord, ConversationRecord } from './conversation.port'
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PersonCollection = Collection<Person, 'aadObjectId'>;
-export type PupilCollection = Collection<Pupil, 'className'>;
+export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
+export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
+export type SocialAccountCollection = Collection<SocialAccount, 'active'>;
+export type PostCollection = Collection<RegisteredPost, 'accountId'>;
+export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status'>;
 export type PolicyCollection = Collection<PolicyDocument, 'managedHere'>;
 export type SchoolCollection = Collection<School & { id: string }, never>;
 export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aadObjectId'>;
@@ -22,6 +29,10 @@ export interface Stores {
   pupils: PupilCollection;
   policies: PolicyCollection;
   accessRequests: AccessRequestCollection;
+  consents: ConsentCollection;
+  socialAccounts: SocialAccountCollection;
+  posts: PostCollection;
+  takedowns: TakedownCollection;
   conversations: ConversationCollection;
   cardMessages: CardMessageCollection;
   audit: AuditLog;

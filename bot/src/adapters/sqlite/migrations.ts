@@ -32,4 +32,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // Photo and video consent, school accounts, registered posts and takedown tasks (issue #5).
+  `
+  ALTER TABLE pupils ADD COLUMN "misReference" TEXT;
+  CREATE UNIQUE INDEX pupils_mis_reference ON pupils ("misReference");
+  CREATE TABLE consents (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "pupilId" TEXT);
+  CREATE INDEX consents_pupil ON consents ("pupilId");
+  CREATE TABLE social_accounts (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "active" INTEGER);
+  CREATE TABLE posts (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "accountId" TEXT);
+  CREATE INDEX posts_account ON posts ("accountId");
+  CREATE TABLE takedowns (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "ownerId" TEXT, "status" TEXT);
+  CREATE INDEX takedowns_owner ON takedowns ("ownerId");
+  CREATE INDEX takedowns_status ON takedowns ("status");
+  `,
 ];

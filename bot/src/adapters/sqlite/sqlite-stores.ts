@@ -9,7 +9,11 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
   return {
     school: new SqliteCollection(db, 'school', []),
     people: new SqliteCollection(db, 'people', ['aadObjectId']),
-    pupils: new SqliteCollection(db, 'pupils', ['className']),
+    pupils: new SqliteCollection(db, 'pupils', ['className', 'misReference']),
+    consents: new SqliteCollection(db, 'consents', ['pupilId']),
+    socialAccounts: new SqliteCollection(db, 'social_accounts', ['active']),
+    posts: new SqliteCollection(db, 'posts', ['accountId']),
+    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status']),
     policies: new SqliteCollection(db, 'policies', ['managedHere']),
     accessRequests: new SqliteCollection(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),

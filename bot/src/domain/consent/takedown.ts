@@ -18,6 +18,16 @@ export interface TakedownTask {
   noticeId: string;
 }
 
+/** A takedown task as it is tracked until closed (s.4: removed, or why it cannot be). */
+export interface TrackedTakedown extends TakedownTask {
+  id: string;
+  /** The account owner (DSL or designated staff), who is reminded until it is closed. */
+  ownerId: string;
+  status: 'to do' | 'removed' | 'cannot be removed';
+  reason: string;
+  updatedAt: string;
+}
+
 /**
  * s.4: a withdrawal or amendment does not affect what was posted before it, but "wherever it is
  * reasonably practicable" those posts are taken down. So a notice that refuses a medium lists

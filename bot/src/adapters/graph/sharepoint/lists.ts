@@ -3,6 +3,9 @@ import type { Person } from '../../../domain/people/person';
 import type { PolicyDocument } from '../../../domain/school/policy-document';
 import type { Pupil } from '../../../domain/school/pupil';
 import type { School } from '../../../domain/school/school';
+import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
+import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
+import type { SocialAccount } from '../../../domain/posting/social-account';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
 import { listSpec } from './list-spec';
@@ -21,7 +24,7 @@ export const LISTS = {
     'OsdPupils',
     'Online Safety Desk - Pupils',
     'Pupils: display name, class and on-roll dates only (data minimisation, policy section 4).',
-    { displayName: 'text', className: { type: 'text', indexed: true }, yearGroup: 'text', onRollFrom: 'date', onRollTo: 'date' },
+    { misReference: { type: 'text', indexed: true, unique: true, displayName: 'MIS reference' }, displayName: 'text', className: { type: 'text', indexed: true }, yearGroup: 'text', onRollFrom: 'date', onRollTo: 'date' },
     (pupil) => pupil.displayName,
   ),
   policies: listSpec<PolicyDocument>(
@@ -52,6 +55,42 @@ export const LISTS = {
       updatedAt: 'dateTime',
     },
     (request) => request.url,
+  ),
+  consents: listSpec<ConsentEvent>(
+    'OsdConsents',
+    'Online Safety Desk - Photo and video consent',
+    'Consent for images and videos on school accounts, per pupil; every form and written notice kept (policy section 4).',
+    {
+      pupilId: { type: 'text', indexed: true },
+      media: { type: 'choice', choices: MEDIA },
+      decision: { type: 'choice', choices: ['given', 'refused'] },
+      effectiveFrom: { type: 'date', displayName: 'From (date received)' },
+      source: { type: 'choice', choices: ['consent form', 'written notice'] },
+      recordedBy: 'text',
+      recordedAt: 'dateTime',
+    },
+    (event) => `${event.pupilId} ${event.media} ${event.decision}`,
+  ),
+  socialAccounts: listSpec<SocialAccount>(
+    'OsdSocialAccounts',
+    'Online Safety Desk - School social media accounts',
+    'The school accounts (policy section 5).',
+    { platform: 'text', handle: 'text', purpose: 'note', reason: { type: 'note', displayName: 'Pedagogical or business reason' }, ownerId: 'text', ownerName: 'text', schoolEmail: 'text', successMeasure: { type: 'note', displayName: 'How success is evaluated' }, active: { type: 'boolean', indexed: true } },
+    (account) => `${account.platform} ${account.handle}`,
+  ),
+  posts: listSpec<RegisteredPost>(
+    'OsdPosts',
+    'Online Safety Desk - Posts',
+    'What was posted on which school account and which pupils it shows, so a withdrawal of consent finds it.',
+    { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note' },
+    (post) => post.link,
+  ),
+  takedowns: listSpec<TrackedTakedown>(
+    'OsdTakedowns',
+    'Online Safety Desk - Takedown tasks',
+    'Posts to take down after consent was withdrawn or amended (policy section 4).',
+    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
+    (task) => `Post ${task.postId}: ${task.status}`,
   ),
   conversations: listSpec<ConversationRecord>(
     'OsdConversations',
