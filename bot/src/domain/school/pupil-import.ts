@@ -1,0 +1,107 @@
+import type { Pupil } from './pupil';
+
+/** Which CSV column holds each field (the admin confirms this before anything is imported). */
+export interface ColumnMapping {
+  misReference: string;
+  displayName: string;
+  className: string;
+  yearGroup: string;
+  onRollFrom: string;
+}
+
+export const PUPIL_FIELDS: { field: keyof ColumnMapping; label: string; guesses: RegExp }[] = [
+  { field: 'misReference', label: 'Pupil reference (UPN or admission number)', guesses: /^(upn|adno|admission\s*no|reference|ref|pupil\s*id|id)$/i },
+  { field: 'displayName', label: 'Name', guesses: /^(name|pupil\s*name|full\s*name|preferred\s*name|display\s*name)$/i },
+  { field: 'className', label: 'Class', guesses: /^(class|reg(istration)?\s*group|form)$/i },
+  { field: 'yearGroup', label: 'Year group', guesses: /^(year|year\s*group|ncy)$/i },
+  { field: 'onRollFrom', label: 'Date of admission', guesses: /^(admission\s*date|date\s*of\s*admission|on\s*roll\s*from|start\s*date|doa)$/i },
+];
+
+export interface RowError {
+  /** The line in the file, counting the header as line 1. */
+  line: number;
+  field?: keyof ColumnMapping;
+  message: string;
+}
+
+export interface PupilImportPlan {
+  errors: RowError[];
+  create: Omit<Pupil, 'id'>[];
+  update: Pupil[];
+  /** On roll now, missing from the file: marked as left, never deleted. */
+  leave: Pupil[];
+  unchanged: number;
+}
+
+/** Suggests a mapping from the header row; the admin sees it and can change it before importing. */
+export function guessMapping(header: readonly string[]): Partial<ColumnMapping> {
+  const mapping: Partial<ColumnMapping> = {};
+  for (const { field, guesses } of PUPIL_FIELDS) {
+    const column = header.find((name) => guesses.test(name.trim()));
+    if (column) mapping[field] = column;
+  }
+  return mapping;
+}
+
+/**
+ * Plans an import of the school's MIS export: row-level errors first (nothing is imported until
+ * the file is clean), then who is new, who changed, and who has left. Data minimisation (s.4):
+ * only the mapped fields are read; every other column is ignored.
+ */
+export function planPupilImport(rows: readonly string[][], mapping: ColumnMapping, known: readonly Pupil[], today: string): PupilImportPlan {
+  const [header = [], ...data] = rows;
+  const errors: RowError[] = [];
+  const index = {} as Record<keyof ColumnMapping, number>;
+  for (const { field, label } of PUPIL_FIELDS) {
+    index[field] = header.findIndex((name) => name.trim() === mapping[field]);
+    if (index[field] < 0) errors.push({ line: 1, field, message: `No column "${mapping[field]}" for ${label}.` });
+  }
+  if (errors.length) return { errors, create: [], update: [], leave: [], unchanged: 0 };
+
+  const seen = new Map<string, number>();
+  const incoming: Omit<Pupil, 'id'>[] = [];
+  data.forEach((row, i) => {
+    const line = i + 2;
+    const cell = (field: keyof ColumnMapping) => (row[index[field]] ?? '').trim();
+    const rowErrors: RowError[] = [];
+    for (const { field, label } of PUPIL_FIELDS) {
+      const value = cell(field);
+      if (!value) rowErrors.push({ line, field, message: `${label} is empty.` });
+      else if (/^[=+\-@]/.test(value)) rowErrors.push({ line, field, message: `${label} "${value.slice(0, 20)}" looks like a spreadsheet formula; correct it in the file.` });
+      else if (value.length > 100) rowErrors.push({ line, field, message: `${label} is longer than 100 characters.` });
+    }
+    const admitted = toIsoDate(cell('onRollFrom'));
+    if (cell('onRollFrom') && !admitted) rowErrors.push({ line, field: 'onRollFrom', message: `Date of admission "${cell('onRollFrom')}" is not a date (use DD/MM/YYYY).` });
+    const reference = cell('misReference');
+    if (reference && seen.has(reference)) rowErrors.push({ line, field: 'misReference', message: `Pupil reference ${reference} is also on line ${seen.get(reference)}.` });
+    seen.set(reference, line);
+    if (rowErrors.length) errors.push(...rowErrors);
+    else incoming.push({ misReference: reference, displayName: cell('displayName'), className: cell('className'), yearGroup: cell('yearGroup'), onRollFrom: admitted! });
+  });
+  if (errors.length) return { errors, create: [], update: [], leave: [], unchanged: 0 };
+
+  const byReference = new Map(known.filter((pupil) => pupil.misReference).map((pupil) => [pupil.misReference!, pupil]));
+  const plan: PupilImportPlan = { errors: [], create: [], update: [], leave: [], unchanged: 0 };
+  for (const pupil of incoming) {
+    const current = byReference.get(pupil.misReference!);
+    if (!current) plan.create.push(pupil);
+    else if (current.displayName !== pupil.displayName || current.className !== pupil.className || current.yearGroup !== pupil.yearGroup || current.onRollFrom !== pupil.onRollFrom || current.onRollTo) {
+      const { onRollTo: _left, ...stillHere } = current;
+      plan.update.push({ ...stillHere, ...pupil });
+    } else plan.unchanged++;
+  }
+  const inFile = new Set(incoming.map((pupil) => pupil.misReference));
+  plan.leave = known.filter((pupil) => !pupil.onRollTo && pupil.misReference && !inFile.has(pupil.misReference)).map((pupil) => ({ ...pupil, onRollTo: today }));
+  return plan;
+}
+
+/** DD/MM/YYYY (as UK MIS exports write it) or YYYY-MM-DD, checked to be a real day. */
+export function toIsoDate(value: string): string | undefined {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [year, month, day] = uk ? [Number(uk[3]), Number(uk[2]), Number(uk[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [];
+  if (!year || !month || !day) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}

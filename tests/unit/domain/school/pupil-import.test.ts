@@ -1,0 +1,92 @@
+/**
+ * Importing pupils from the school's MIS export (issue #5; data minimisation, policy s.4): row-level
+ * errors before anything is imported, updates by reference without duplicates, leavers marked off
+ * roll and never deleted.
+ */
+import { parseCsv } from '../../../../bot/src/domain/school/csv';
+import { guessMapping, planPupilImport, toIsoDate, type ColumnMapping } from '../../../../bot/src/domain/school/pupil-import';
+import type { Pupil } from '../../../../bot/src/domain/school/pupil';
+
+const MAPPING: ColumnMapping = { misReference: 'UPN', displayName: 'Name', className: 'Reg Group', yearGroup: 'Year', onRollFrom: 'Admission Date' };
+const HEADER = 'UPN,Name,Reg Group,Year,Admission Date,Date of Birth,Address';
+const rows = (...lines: string[]) => {
+  const parsed = parseCsv([HEADER, ...lines].join('\r\n'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.rows;
+};
+const known: Pupil[] = [
+  { id: '1', misReference: 'A1', displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' },
+  { id: '2', misReference: 'A2', displayName: 'Oliver Bennett', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' },
+  { id: '3', misReference: 'A3', displayName: 'Isla Nowak', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05', onRollTo: '2025-07-22' },
+];
+
+describe('reading CSV', () => {
+  it.each([
+    ['a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    ['"Khan, Amelia","say ""hi"""\n', [['Khan, Amelia', 'say "hi"']]],
+    ['"two\nlines",x', [['two\nlines', 'x']]],
+    ['\uFEFFa,b\n\n,\n1,2', [['a', 'b'], ['1', '2']]],
+  ])('reads %p', (text, expected) => {
+    expect(parseCsv(text)).toEqual({ ok: true, rows: expected });
+  });
+
+  it('says where quoting is broken', () => {
+    expect(parseCsv('a,b\n"unclosed,2\n3,4')).toEqual({ ok: false, error: 'The quoted cell that starts on line 2 is never closed.' });
+  });
+});
+
+describe('planning a pupil import', () => {
+  it('guesses the usual MIS column names, and ignores everything else', () => {
+    expect(guessMapping(HEADER.split(','))).toEqual(MAPPING);
+    const plan = planPupilImport(rows('B1,Zoë Müller,6A,Year 6,04/09/2019,01/02/2015,1 High Street'), MAPPING, [], '2026-11-24');
+    expect(plan.create).toEqual([{ misReference: 'B1', displayName: 'Zoë Müller', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04' }]);
+  });
+
+  it('updates by reference, keeps unchanged pupils, brings a returner back, and marks leavers off roll', () => {
+    const plan = planPupilImport(rows('A1,Amelia Khan,5C,Year 5,05/09/2022', 'A3,Isla Nowak,5C,Year 5,05/09/2022', 'A4,Noah Williams,5C,Year 5,06/01/2026'), MAPPING, known, '2026-11-24');
+    expect(plan.errors).toEqual([]);
+    expect(plan.create.map((p) => p.misReference)).toEqual(['A4']);
+    expect(plan.update).toEqual([
+      { id: '1', misReference: 'A1', displayName: 'Amelia Khan', className: '5C', yearGroup: 'Year 5', onRollFrom: '2022-09-05' },
+      { id: '3', misReference: 'A3', displayName: 'Isla Nowak', className: '5C', yearGroup: 'Year 5', onRollFrom: '2022-09-05' },
+    ]);
+    expect(plan.leave).toEqual([{ ...known[1], onRollTo: '2026-11-24' }]);
+  });
+
+  it('counts a pupil with nothing new as unchanged', () => {
+    expect(planPupilImport(rows('A1,Amelia Khan,4B,Year 4,2022-09-05', 'A2,Oliver Bennett,4B,Year 4,05/09/2022'), MAPPING, known, '2026-11-24')).toMatchObject({ unchanged: 2, create: [], update: [], leave: [] });
+  });
+
+  it.each([
+    ['A9,,4B,Year 4,05/09/2022', { line: 3, field: 'displayName', message: 'Name is empty.' }],
+    ['A9,Ava Patel,4B,Year 4,31/02/2022', { line: 3, field: 'onRollFrom', message: 'Date of admission "31/02/2022" is not a date (use DD/MM/YYYY).' }],
+    ['A9,Ava Patel,4B,Year 4,next week', { line: 3, field: 'onRollFrom' }],
+    ['=cmd|" /C calc"!A0,Ava Patel,4B,Year 4,05/09/2022', { line: 3, field: 'misReference', message: expect.stringMatching(/looks like a spreadsheet formula/) }],
+    ['A9,@SUM(1),4B,Year 4,05/09/2022', { line: 3, field: 'displayName' }],
+    ['A9,Ava Patel,+4B,Year 4,05/09/2022', { line: 3, field: 'className' }],
+  ])('refuses the whole file for a bad row: %s', (line, error) => {
+    const plan = planPupilImport(rows('A1,Amelia Khan,4B,Year 4,05/09/2022', line), MAPPING, known, '2026-11-24');
+    expect(plan.errors).toEqual([expect.objectContaining(error)]);
+    expect(plan).toMatchObject({ create: [], update: [], leave: [] });
+  });
+
+  it('names both lines of a duplicated reference', () => {
+    const plan = planPupilImport(rows('A5,Ava Patel,4B,Year 4,05/09/2022', 'A5,Leo Murphy,4B,Year 4,05/09/2022'), MAPPING, [], '2026-11-24');
+    expect(plan.errors).toEqual([{ line: 3, field: 'misReference', message: 'Pupil reference A5 is also on line 2.' }]);
+  });
+
+  it('says which mapped column is missing from the file', () => {
+    expect(planPupilImport(rows(), { ...MAPPING, className: 'Class' }, [], '2026-11-24').errors).toEqual([{ line: 1, field: 'className', message: 'No column "Class" for Class.' }]);
+  });
+
+  it.each([
+    ['05/09/2022', '2022-09-05'],
+    ['5/9/2022', '2022-09-05'],
+    ['2022-09-05', '2022-09-05'],
+    ['29/02/2024', '2024-02-29'],
+    ['29/02/2023', undefined],
+    ['09/05', undefined],
+  ])('reads the date %s as %s', (value, expected) => {
+    expect(toIsoDate(value)).toBe(expected);
+  });
+});
