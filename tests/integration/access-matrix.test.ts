@@ -64,6 +64,13 @@ describe('the access matrix (from PERMISSIONS)', () => {
     expect({ holder, saved }).toEqual({ holder, saved: may(person, 'accessRequest.submit') });
   });
 
+  it.each(holders)('asking for a class\'s photo consent as %s', async (holder) => {
+    const { person, user } = people.get(holder)!;
+    await t.install(user);
+    const shown = /Photo and video consent — 4B/.test(allText((await t.say(user, 'consent 4B')).card));
+    expect({ holder, shown }).toEqual({ holder, shown: may(person, 'consent.viewClass') });
+  });
+
   const api = (holder: Role | 'requester', path: string) => fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': people.get(holder)!.person.id } });
 
   it.each(holders)('GET /api/access-requests as %s shows all requests only to those who may see all', async (holder) => {
@@ -88,7 +95,7 @@ describe('the access matrix (from PERMISSIONS)', () => {
   });
 
   it('covers every action in the table', () => {
-    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export']);
+    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export', 'consent.viewClass']);
     expect(Object.keys(PERMISSIONS).filter((action) => !covered.has(action))).toEqual([]);
   });
 });

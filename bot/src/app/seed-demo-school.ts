@@ -1,6 +1,8 @@
 import { applyAccessStep } from '../domain/access/access-request-rules';
 import { newAccessRequest, type AccessAction, type AccessRequest } from '../domain/access/access-request';
+import type { ConsentEvent, Media } from '../domain/consent/consent';
 import type { Person } from '../domain/people/person';
+import type { Pupil } from '../domain/school/pupil';
 import type { Stores } from '../ports/stores.port';
 import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL } from './demo-school';
 
@@ -9,10 +11,29 @@ export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean
   if (!(await stores.isEmpty())) return false;
   await stores.school.insert(DEMO_SCHOOL);
   const people: Person[] = await stores.people.insertMany(DEMO_PEOPLE);
-  await stores.pupils.insertMany(DEMO_PUPILS);
+  const pupils = await stores.pupils.insertMany(DEMO_PUPILS);
+  await stores.consents.insertMany(demoConsent(pupils, people.find((person) => person.roles.includes('admin'))!));
   await stores.policies.insertMany(DEMO_POLICIES);
   await seedAccessRequests(stores, people, now);
   return true;
+}
+
+/**
+ * Consent as the admin team recorded it from the forms: most pupils for both media, and the
+ * cases staff must notice — images only, none returned, and a withdrawal in writing.
+ */
+function demoConsent(pupils: Pupil[], admin: Person): Omit<ConsentEvent, 'id'>[] {
+  const events: Omit<ConsentEvent, 'id'>[] = [];
+  const record = (pupil: Pupil, media: Media, decision: 'given' | 'refused', effectiveFrom: string, source: ConsentEvent['source']) =>
+    events.push({ pupilId: pupil.id, media, decision, effectiveFrom, source, recordedBy: admin.displayName, recordedAt: `${effectiveFrom}T09:00:00.000Z` });
+  for (const pupil of pupils) {
+    if (pupil.displayName === 'Zain Ahmed') continue; // form never returned
+    record(pupil, 'images', 'given', pupil.onRollFrom, 'consent form');
+    const imagesOnly = pupil.displayName === 'Oliver Bennett' || pupil.displayName === 'Jack Taylor';
+    record(pupil, 'videos', imagesOnly ? 'refused' : 'given', pupil.onRollFrom, 'consent form');
+    if (pupil.displayName === 'Freya Jones') record(pupil, 'images', 'refused', '2026-03-10', 'written notice');
+  }
+  return events;
 }
 
 /** Two requests that went through the process, so the tab and "my requests" have history to show. */

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'accessRequest.withdraw': ['requester'],
   'accessRequest.resubmit': ['requester'],
   'audit.export': ['headteacher'],
+  'consent.viewClass': ['staff'],
 } as const satisfies Record<string, readonly (Role | 'requester')[]>;
 
 export type Action = keyof typeof PERMISSIONS;

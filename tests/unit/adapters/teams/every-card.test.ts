@@ -6,6 +6,7 @@ import { AdaptiveCard, SerializationContext } from 'adaptivecards';
 import { accessRequestCard } from '../../../../bot/src/adapters/teams/cards/access-request-card';
 import { accessRequestFormCard } from '../../../../bot/src/adapters/teams/cards/access-request-form-card';
 import { helpCard, messageCard, myRequestsCard } from '../../../../bot/src/adapters/teams/cards/simple-cards';
+import { classConsentCard } from '../../../../bot/src/adapters/teams/cards/class-consent-card';
 import { ACCESS_REQUEST_STATES, type AccessActionType, type AccessRequest } from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_STEP_RULES } from '../../../../bot/src/domain/access/access-request-rules';
 import { LIMITS } from '../../../../bot/src/domain/access/access-request-input';
@@ -43,6 +44,10 @@ const CARDS: [string, object][] = [
   ['message', messageCard('Sorry, I didn\'t understand that.', 'Title')],
   ['my requests (empty)', myRequestsCard([], false)],
   ['my requests (ten, longest URLs)', myRequestsCard(Array.from({ length: 10 }, () => fullRequest('withHeadteacher')), true)],
+  [
+    'class consent (30 pupils, long names)',
+    classConsentCard('4B', '2026-11-24', Array.from({ length: 30 }, (_, i) => ({ pupilId: String(i), displayName: `Pupil-With-A-Long-Name Number ${i} O'Sullivan-Smythe`, consent: { images: i % 3 ? 'given' : 'withdrawn', videos: i % 4 ? 'given' : 'none' } }))),
+  ],
   ['form (new)', accessRequestFormCard({ requesterName: 'Alex Wilber', today: '2026-11-24T10:00:00Z', target: { submissionKey: 'k' } })],
   [
     'form (every field at its longest, every error)',

@@ -3,6 +3,8 @@ import type { Person } from '../../../domain/people/person';
 import { newAccessRequestForm } from '../access-request-view';
 import type { AdaptiveCard } from '../cards/card-elements';
 import { helpCard, messageCard, myRequestsCard } from '../cards/simple-cards';
+import { classConsentCard } from '../cards/class-consent-card';
+import { classConsent } from '../../../app/class-consent';
 import type { TeamsDeps } from '../teams-deps';
 import { firstName } from '../activity-facts';
 
@@ -17,6 +19,20 @@ const myRequests: Command = async (deps, person) => {
 
 const help: Command = async (deps, person) => helpCard(deps.school.name, firstName(person));
 
+const consentForClass = async (deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> => {
+  const className = /^consent(?: for)?(?: class)? ?(.*)$/.exec(typed)?.[1] ?? '';
+  if (!className) return messageCard('Which class? For example: **consent 4B**.');
+  const result = await classConsent(deps, person, className, deps.clock.now().toISOString().slice(0, 10));
+  switch (result.status) {
+    case 'not-permitted':
+      return messageCard(result.message);
+    case 'unknown-class':
+      return messageCard(`I can't find class ${className.toUpperCase()}. Classes: ${result.classes.join(', ') || 'none yet'}.`);
+    case 'ok':
+      return classConsentCard(result.className, result.date, result.pupils);
+  }
+};
+
 /** Phrases staff actually type, matched loosely; the first matching rule wins. */
 const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
@@ -27,6 +43,7 @@ const RULES: { pattern: RegExp; command: Command }[] = [
 
 export async function runCommand(deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> {
   const text = normalise(typed);
+  if (/^consent\b/.test(text)) return consentForClass(deps, person, text);
   const rule = RULES.find((candidate) => candidate.pattern.test(text));
   if (rule) return rule.command(deps, person);
   return messageCard('Sorry, I didn\'t understand that. Try **request access** to ask for a blocked website, **my requests** to see yours, or **help** for everything I can do.');
