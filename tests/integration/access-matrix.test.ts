@@ -88,6 +88,12 @@ describe('the access matrix (from PERMISSIONS)', () => {
     if (allowed) expect(await response.text()).toMatch(/^"When","Who","Action"/);
   });
 
+  it.each(holders)('POST /api/pupils/import as %s', async (holder) => {
+    const response = await fetch(`${t.app.url}/api/pupils/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify({ csv: 'UPN,Name,Reg Group,Year,Admission Date' }) });
+    const allowed = may(people.get(holder)!.person, 'pupils.import');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 200 : 403 });
+  });
+
   it('audits every refusal without the record\'s contents', async () => {
     const denials = (await t.app.stores.audit.page({ limit: 1000 })).items.filter((entry) => entry.action.endsWith('.denied'));
     expect(denials.length).toBeGreaterThan(10);
@@ -95,7 +101,7 @@ describe('the access matrix (from PERMISSIONS)', () => {
   });
 
   it('covers every action in the table', () => {
-    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export', 'consent.viewClass']);
+    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export', 'consent.viewClass', 'pupils.import']);
     expect(Object.keys(PERMISSIONS).filter((action) => !covered.has(action))).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@ import type { AppDeps } from '../../app/app-deps';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
 import { ROLE_LABELS } from '../../domain/people/role';
+import { z } from 'zod';
 import { exportAuditLog } from '../../app/export-audit-log';
+import { importPupils } from '../../app/import-pupils';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
 
@@ -26,6 +28,20 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
     res.json({ items: page.items.map(toSummary), next: page.next ?? null });
+  });
+
+  server.post('/api/pupils/import', async (req: Request, res: Response) => {
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    const body = pupilImportBody.safeParse(req.body);
+    if (!body.success) {
+      res.status(400);
+      return res.json({ error: 'Send {"csv": "...", "mapping"?: {...}, "apply"?: true}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
+    }
+    const result = await importPupils(deps, caller.person, body.data.csv, body.data.mapping, body.data.apply ?? false);
+    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+    res.status(result.status === 'invalid' || result.status === 'needs-mapping' ? 422 : 200);
+    res.json(result);
   });
 
   server.get('/api/audit.csv', async (req: Request, res: Response) => {
@@ -59,3 +75,10 @@ function refuse(res: Response, status: 401 | 403, message?: string): void {
     error: message ?? (status === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.'),
   });
 }
+
+const column = z.string().min(1).max(100);
+const pupilImportBody = z.object({
+  csv: z.string().max(2_000_000),
+  mapping: z.object({ misReference: column, displayName: column, className: column, yearGroup: column, onRollFrom: column }).optional(),
+  apply: z.boolean().optional(),
+});

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'accessRequest.resubmit': ['requester'],
   'audit.export': ['headteacher'],
   'consent.viewClass': ['staff'],
+  'pupils.import': ['admin'],
 } as const satisfies Record<string, readonly (Role | 'requester')[]>;
 
 export type Action = keyof typeof PERMISSIONS;
