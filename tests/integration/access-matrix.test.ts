@@ -94,6 +94,13 @@ describe('the access matrix (from PERMISSIONS)', () => {
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 200 : 403 });
   });
 
+  it.each(holders)('POST /api/consent as %s', async (holder) => {
+    const pupil = (await t.app.stores.pupils.find({ where: { className: '6A' }, limit: 1 })).items[0]!;
+    const response = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify({ pupilId: pupil.id, media: 'videos', decision: 'given', effectiveFrom: '2026-01-05', source: 'consent form' }) });
+    const allowed = may(people.get(holder)!.person, 'consent.record');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 201 : 403 });
+  });
+
   it('audits every refusal without the record\'s contents', async () => {
     const denials = (await t.app.stores.audit.page({ limit: 1000 })).items.filter((entry) => entry.action.endsWith('.denied'));
     expect(denials.length).toBeGreaterThan(10);
@@ -101,7 +108,7 @@ describe('the access matrix (from PERMISSIONS)', () => {
   });
 
   it('covers every action in the table', () => {
-    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export', 'consent.viewClass', 'pupils.import']);
+    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export', 'consent.viewClass', 'pupils.import', 'consent.record']);
     expect(Object.keys(PERMISSIONS).filter((action) => !covered.has(action))).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import { ROLE_LABELS } from '../../domain/people/role';
 import { z } from 'zod';
 import { exportAuditLog } from '../../app/export-audit-log';
 import { importPupils } from '../../app/import-pupils';
+import { classConsent } from '../../app/class-consent';
+import { recordConsent } from '../../app/record-consent';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
 
@@ -41,6 +43,34 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     const result = await importPupils(deps, caller.person, body.data.csv, body.data.mapping, body.data.apply ?? false);
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     res.status(result.status === 'invalid' || result.status === 'needs-mapping' ? 422 : 200);
+    res.json(result);
+  });
+
+  server.post('/api/consent', async (req: Request, res: Response) => {
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    const body = consentBody.safeParse(req.body);
+    if (!body.success) {
+      res.status(400);
+      return res.json({ error: 'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
+    }
+    const result = await recordConsent(deps, caller.person, body.data);
+    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+    if (result.status === 'invalid') {
+      res.status(422);
+      return res.json({ error: result.message });
+    }
+    res.status(201);
+    res.json({ event: result.event, takedowns: result.takedowns.length });
+  });
+
+  server.get('/api/consent', async (req: Request, res: Response) => {
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
+    const result = await classConsent(deps, caller.person, className, new Date().toISOString().slice(0, 10));
+    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+    res.status(result.status === 'unknown-class' ? 404 : 200);
     res.json(result);
   });
 
@@ -81,4 +111,12 @@ const pupilImportBody = z.object({
   csv: z.string().max(2_000_000),
   mapping: z.object({ misReference: column, displayName: column, className: column, yearGroup: column, onRollFrom: column }).optional(),
   apply: z.boolean().optional(),
+});
+
+const consentBody = z.object({
+  pupilId: z.string().regex(/^\d{1,12}$/),
+  media: z.enum(['images', 'videos']),
+  decision: z.enum(['given', 'refused']),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  source: z.enum(['consent form', 'written notice']),
 });

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'audit.export': ['headteacher'],
   'consent.viewClass': ['staff'],
   'pupils.import': ['admin'],
+  'consent.record': ['admin'],
 } as const satisfies Record<string, readonly (Role | 'requester')[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,0 +1,62 @@
+import { MEDIA, type ConsentEvent, type Media } from '../domain/consent/consent';
+import { takedownsFor, type RegisteredPost, type TrackedTakedown } from '../domain/consent/takedown';
+import { may, whoMay } from '../domain/authorization/permissions';
+import type { Person } from '../domain/people/person';
+import type { AppDeps } from './app-deps';
+import { recordAudit } from './record-audit';
+
+export interface ConsentNotice {
+  pupilId: string;
+  media: Media;
+  decision: 'given' | 'refused';
+  /** The day the form or written notice was received (s.4: it applies from then). */
+  effectiveFrom: string;
+  source: ConsentEvent['source'];
+}
+
+export type RecordConsentResult =
+  | { status: 'not-permitted'; message: string }
+  | { status: 'invalid'; message: string }
+  | { status: 'recorded'; event: ConsentEvent; takedowns: TrackedTakedown[] };
+
+/**
+ * The admin team records a consent form or a parent's written notice (s.4). Nothing earlier is
+ * changed: the decision is one more event. A refusal that withdraws or amends consent lists every
+ * earlier post showing the pupil in that medium as a takedown task for the account's owner.
+ */
+export async function recordConsent(deps: AppDeps, person: Person, notice: ConsentNotice): Promise<RecordConsentResult> {
+  if (!may(person, 'consent.record')) {
+    await recordAudit(deps, person, { action: 'consent.record.denied', recordType: 'pupil', recordId: notice.pupilId, summary: 'Consent change refused: the person does not hold the role' });
+    return { status: 'not-permitted', message: `Only ${whoMay('consent.record')} can record consent.` };
+  }
+  const pupil = await deps.stores.pupils.get(notice.pupilId);
+  if (!pupil) return { status: 'invalid', message: 'That pupil is not in the register.' };
+  if (!MEDIA.includes(notice.media)) return { status: 'invalid', message: 'Consent is for images or videos.' };
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  if (notice.effectiveFrom > today) return { status: 'invalid', message: 'The date received cannot be in the future.' };
+  const event = await deps.stores.consents.insert({ ...notice, recordedBy: person.displayName, recordedAt: deps.clock.now().toISOString() });
+  await recordAudit(deps, person, { action: `consent.${notice.decision}`, recordType: 'pupil', recordId: pupil.id, summary: `Consent for ${notice.media} recorded (${notice.source})` });
+
+  const takedowns: TrackedTakedown[] = [];
+  if (notice.decision === 'refused') {
+    const accounts = new Map((await deps.stores.socialAccounts.find({ limit: 200 })).items.map((account) => [account.id, account]));
+    const posts = await allPosts(deps);
+    const accountOf = new Map(posts.map((post) => [post.id, post.accountId]));
+    for (const task of takedownsFor(event, posts)) {
+      const ownerId = accounts.get(accountOf.get(task.postId) ?? '')?.ownerId ?? '';
+      takedowns.push(await deps.stores.takedowns.insert({ ...task, ownerId, status: 'to do', reason: '', updatedAt: deps.clock.now().toISOString() }));
+    }
+  }
+  return { status: 'recorded', event, takedowns };
+}
+
+async function allPosts(deps: AppDeps): Promise<RegisteredPost[]> {
+  const all: RegisteredPost[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.stores.posts.find({ limit: 500, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return all;
+}
