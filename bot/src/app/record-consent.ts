@@ -17,7 +17,7 @@ export interface ConsentNotice {
 export type RecordConsentResult =
   | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; message: string }
-  | { status: 'recorded'; event: ConsentEvent; takedowns: TrackedTakedown[] };
+  | { status: 'recorded'; event: ConsentEvent; takedowns: (TrackedTakedown & { link: string })[] };
 
 /**
  * The admin team records a consent form or a parent's written notice (s.4). Nothing earlier is
@@ -37,14 +37,16 @@ export async function recordConsent(deps: AppDeps, person: Person, notice: Conse
   const event = await deps.stores.consents.insert({ ...notice, recordedBy: person.displayName, recordedAt: deps.clock.now().toISOString() });
   await recordAudit(deps, person, { action: `consent.${notice.decision}`, recordType: 'pupil', recordId: pupil.id, summary: `Consent for ${notice.media} recorded (${notice.source})` });
 
-  const takedowns: TrackedTakedown[] = [];
+  const takedowns: (TrackedTakedown & { link: string })[] = [];
   if (notice.decision === 'refused') {
     const accounts = new Map((await deps.stores.socialAccounts.find({ limit: 200 })).items.map((account) => [account.id, account]));
     const posts = await allPosts(deps);
-    const accountOf = new Map(posts.map((post) => [post.id, post.accountId]));
+    const postsById = new Map(posts.map((post) => [post.id, post]));
     for (const task of takedownsFor(event, posts)) {
-      const ownerId = accounts.get(accountOf.get(task.postId) ?? '')?.ownerId ?? '';
-      takedowns.push(await deps.stores.takedowns.insert({ ...task, ownerId, status: 'to do', reason: '', updatedAt: deps.clock.now().toISOString() }));
+      const post = postsById.get(task.postId)!;
+      const ownerId = accounts.get(post.accountId)?.ownerId ?? '';
+      const stored = await deps.stores.takedowns.insert({ ...task, ownerId, status: 'to do', reason: '', updatedAt: deps.clock.now().toISOString() });
+      takedowns.push({ ...stored, link: post.link });
     }
   }
   return { status: 'recorded', event, takedowns };
@@ -59,4 +61,13 @@ async function allPosts(deps: AppDeps): Promise<RegisteredPost[]> {
     cursor = page.next;
   } while (cursor);
   return all;
+}
+
+/** A pupil's consent history, oldest first: every form and written notice, nothing overwritten. */
+export async function consentHistory(deps: AppDeps, person: Person, pupilId: string): Promise<{ status: 'not-permitted'; message: string } | { status: 'not-found' } | { status: 'ok'; displayName: string; events: ConsentEvent[] }> {
+  if (!may(person, 'consent.viewClass')) return { status: 'not-permitted', message: `Only ${whoMay('consent.viewClass')} can see consent.` };
+  const pupil = /^\d{1,12}$/.test(pupilId) ? await deps.stores.pupils.get(pupilId) : undefined;
+  if (!pupil) return { status: 'not-found' };
+  const events = (await deps.stores.consents.find({ where: { pupilId }, limit: 500 })).items.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.recordedAt.localeCompare(b.recordedAt));
+  return { status: 'ok', displayName: pupil.displayName, events };
 }

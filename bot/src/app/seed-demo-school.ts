@@ -13,6 +13,7 @@ export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean
   const people: Person[] = await stores.people.insertMany(DEMO_PEOPLE);
   const pupils = await stores.pupils.insertMany(DEMO_PUPILS);
   await stores.consents.insertMany(demoConsent(pupils, people.find((person) => person.roles.includes('admin'))!));
+  await seedAccountAndPosts(stores, people, pupils);
   await stores.policies.insertMany(DEMO_POLICIES);
   await seedAccessRequests(stores, people, now);
   return true;
@@ -34,6 +35,27 @@ function demoConsent(pupils: Pupil[], admin: Person): Omit<ConsentEvent, 'id'>[]
     if (pupil.displayName === 'Freya Jones') record(pupil, 'images', 'refused', '2026-03-10', 'written notice');
   }
   return events;
+}
+
+/** One school account with two earlier posts, so a withdrawal of consent has something to find. */
+async function seedAccountAndPosts(stores: Stores, people: Person[], pupils: Pupil[]): Promise<void> {
+  const dsl = people.find((person) => person.roles.includes('dsl'))!;
+  const account = await stores.socialAccounts.insert({
+    platform: 'X',
+    handle: '@RiversidePrimary',
+    purpose: 'News and celebrations for parents',
+    reason: 'Keeps parents informed about school life and events (business reason, policy s.5).',
+    ownerId: dsl.id,
+    ownerName: dsl.displayName,
+    schoolEmail: 'office@riverside.example',
+    successMeasure: 'Termly parent survey and engagement figures.',
+    active: true,
+  });
+  const ids = (...names: string[]) => names.map((name) => pupils.find((pupil) => pupil.displayName === name)!.id);
+  await stores.posts.insertMany([
+    { accountId: account.id, postedOn: '2026-06-15', media: ['images'], pupilIds: ids('Amelia Khan', 'Isla Nowak', 'Ava Patel'), link: 'https://x.example/RiversidePrimary/status/1' },
+    { accountId: account.id, postedOn: '2026-10-01', media: ['videos'], pupilIds: ids('Amelia Khan', 'Noah Williams'), link: 'https://x.example/RiversidePrimary/status/2' },
+  ]);
 }
 
 /** Two requests that went through the process, so the tab and "my requests" have history to show. */

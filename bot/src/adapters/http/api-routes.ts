@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { exportAuditLog } from '../../app/export-audit-log';
 import { importPupils } from '../../app/import-pupils';
 import { classConsent } from '../../app/class-consent';
-import { recordConsent } from '../../app/record-consent';
+import { consentHistory, recordConsent } from '../../app/record-consent';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
 
@@ -61,7 +61,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       return res.json({ error: result.message });
     }
     res.status(201);
-    res.json({ event: result.event, takedowns: result.takedowns.length });
+    res.json({ event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status })) });
   });
 
   server.get('/api/consent', async (req: Request, res: Response) => {
@@ -71,6 +71,15 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     const result = await classConsent(deps, caller.person, className, new Date().toISOString().slice(0, 10));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     res.status(result.status === 'unknown-class' ? 404 : 200);
+    res.json(result);
+  });
+
+  server.get('/api/pupils/:id/consent', async (req: Request, res: Response) => {
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    const result = await consentHistory(deps, caller.person, String(req.params.id ?? ''));
+    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+    res.status(result.status === 'not-found' ? 404 : 200);
     res.json(result);
   });
 
