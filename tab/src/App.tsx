@@ -8,6 +8,8 @@ import {
   MessageBarBody,
   Option,
   Spinner,
+  Tab,
+  TabList,
   Table,
   TableBody,
   TableCell,
@@ -21,8 +23,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { getJson, type AccessRequestSummary, type Me } from './api';
+import { ConsentPage } from './ConsentPage';
 import type { Host } from './teams';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -54,18 +57,19 @@ export function App({ host }: { host: Host }) {
   const [me, setMe] = useState<Me>();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
+  const [page, setPage] = useState<'requests' | 'consent'>('requests');
+  const credentials = useMemo(() => (host.token ? { token: host.token } : { personaId }), [host, personaId]);
 
   useEffect(() => {
     setRequests(undefined);
     setError(undefined);
-    const credentials = host.token ? { token: host.token } : { personaId };
     Promise.all([getJson<Me>('/api/me', credentials), getJson<{ items: AccessRequestSummary[] }>('/api/access-requests', credentials)])
       .then(([who, list]) => {
         setMe(who);
         setRequests(list.items);
       })
       .catch((failure: Error) => setError(failure.message));
-  }, [personaId, host]);
+  }, [credentials]);
 
   const choosePersona = (id: string) => {
     sessionStorage.setItem('persona', id);
@@ -77,7 +81,7 @@ export function App({ host }: { host: Host }) {
       <main className={styles.page}>
         <div className={styles.header}>
           <div className={styles.titleBlock}>
-            <Title2 as="h1">Blocked website requests</Title2>
+            <Title2 as="h1">Online Safety Desk</Title2>
             {me && <Body1 as="p">Signed in as {me.displayName} ({me.roles.join(', ')})</Body1>}
           </div>
           {me?.localMode && (
@@ -97,14 +101,19 @@ export function App({ host }: { host: Host }) {
             </Field>
           )}
         </div>
-        {error && (
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as 'requests' | 'consent')}>
+          <Tab value="requests">Blocked website requests</Tab>
+          {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
+        </TabList>
+        {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} />}
+        {page === 'requests' && error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
-        {!error && !requests && <Spinner label="Loading requests…" />}
-        {requests && requests.length === 0 && <Body1 className={styles.empty}>No requests yet. Ask the Online Safety Desk bot to "request access" to start one.</Body1>}
-        {requests && requests.length > 0 && (
+        {page === 'requests' && !error && !requests && <Spinner label="Loading requests…" />}
+        {page === 'requests' && requests && requests.length === 0 && <Body1 className={styles.empty}>No requests yet. Ask the Online Safety Desk bot to "request access" to start one.</Body1>}
+        {page === 'requests' && requests && requests.length > 0 && (
           <Table aria-label="Blocked website requests">
             <TableHeader>
               <TableRow>

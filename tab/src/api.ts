@@ -2,6 +2,7 @@ export interface Me {
   id: string;
   displayName: string;
   roles: string[];
+  can: { seeConsent: boolean; recordConsent: boolean };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];
 }
@@ -23,15 +24,41 @@ export interface Credentials {
 }
 
 export async function getJson<T>(path: string, credentials: Credentials): Promise<T> {
+  return send<T>('GET', path, credentials);
+}
+
+export async function postJson<T>(path: string, credentials: Credentials, body: object): Promise<T> {
+  return send<T>('POST', path, credentials, body);
+}
+
+async function send<T>(method: 'GET' | 'POST', path: string, credentials: Credentials, body?: object): Promise<T> {
   const headers: Record<string, string> = credentials.token
     ? { authorization: `Bearer ${await credentials.token()}` }
     : credentials.personaId
       ? { 'x-demo-person': credentials.personaId }
       : {};
-  const response = await fetch(path, { headers });
+  const response = await fetch(path, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     throw new Error(body.error ?? `The server answered ${response.status}.`);
   }
   return (await response.json()) as T;
+}
+
+export type ConsentState = 'given' | 'refused' | 'withdrawn' | 'none';
+
+export interface ClassConsent {
+  status: 'ok' | 'unknown-class';
+  className?: string;
+  classes?: string[];
+  pupils?: { pupilId: string; displayName: string; consent: { images: ConsentState; videos: ConsentState } }[];
+}
+
+export interface ConsentEvent {
+  id: string;
+  media: 'images' | 'videos';
+  decision: 'given' | 'refused';
+  effectiveFrom: string;
+  source: string;
+  recordedBy: string;
 }

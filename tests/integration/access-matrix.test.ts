@@ -94,6 +94,14 @@ describe('the access matrix (from PERMISSIONS)', () => {
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 200 : 403 });
   });
 
+  it.each(holders)('the consent register\'s GET routes as %s', async (holder) => {
+    const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
+    const allowed = may(people.get(holder)!.person, 'consent.viewClass');
+    for (const path of ['/api/classes', '/api/consent?className=4B', `/api/pupils/${pupil.id}/consent`]) {
+      expect({ holder, path, status: (await api(holder, path)).status }).toEqual({ holder, path, status: allowed ? 200 : 403 });
+    }
+  });
+
   it.each(holders)('POST /api/consent as %s', async (holder) => {
     const pupil = (await t.app.stores.pupils.find({ where: { className: '6A' }, limit: 1 })).items[0]!;
     const response = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify({ pupilId: pupil.id, media: 'videos', decision: 'given', effectiveFrom: '2026-01-05', source: 'consent form' }) });

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/app-deps';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
 import { ROLE_LABELS } from '../../domain/people/role';
+import { may } from '../../domain/authorization/permissions';
 import { z } from 'zod';
 import { exportAuditLog } from '../../app/export-audit-log';
 import { importPupils } from '../../app/import-pupils';
@@ -20,7 +21,9 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     const personas = personasEnabled
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
-    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), localMode: personasEnabled, personas });
+    // `can` only shapes what the tab offers; every route checks again on the server.
+    const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record') };
+    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   });
 
   server.get('/api/access-requests', async (req: Request, res: Response) => {
@@ -72,6 +75,14 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     res.status(result.status === 'unknown-class' ? 404 : 200);
     res.json(result);
+  });
+
+  server.get('/api/classes', async (req: Request, res: Response) => {
+    const caller = await identify(req);
+    if (!('person' in caller)) return refuse(res, caller.refused);
+    if (!may(caller.person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
+    const pupils = (await deps.stores.pupils.find({ limit: 5000 })).items;
+    res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
   });
 
   server.get('/api/pupils/:id/consent', async (req: Request, res: Response) => {

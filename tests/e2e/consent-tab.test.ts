@@ -1,0 +1,65 @@
+/**
+ * The Consent tab in real Chromium (policy s.4): the admin team filters a class for pupils
+ * without consent, opens a pupil's history, records a written withdrawal and sees the earlier
+ * posts to take down.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../bot/src/main';
+import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { testConfig } from '../fixtures/test-app';
+
+describeInBrowser('the Consent tab', () => {
+  let app: RunningApp;
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'osd-e2e-consent-'));
+    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('pageerror', (error) => problems.push(error.message));
+    const admin = (await app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
+    await page.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(admin.id)})`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rows = () => page.getByTestId('consent-row');
+
+  it('shows the class register and filters pupils without full consent', async () => {
+    await page.goto(`${app.url}/tab/`);
+    await page.getByRole('tab', { name: 'Photo consent' }).click();
+    await rows().first().waitFor();
+    expect(await rows().count()).toBe(8);
+    await page.getByText('Only pupils without full consent').click();
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="consent-row"]').length === 3`);
+    expect((await rows().allInnerTexts()).map((text) => text.split(/\t|\n/)[0])).toEqual(['Freya Jones', 'Oliver Bennett', 'Zain Ahmed']);
+    await page.getByText('Only pupils without full consent').click();
+  });
+
+  it('records a written withdrawal, keeps the history and lists the posts to take down', async () => {
+    await page.getByRole('button', { name: 'Amelia Khan' }).click();
+    const history = page.getByTestId('consent-history');
+    await history.waitFor();
+    expect(await history.locator('li').count()).toBe(2);
+    await page.getByRole('combobox', { name: 'Medium' }).selectOption('images');
+    await page.getByRole('combobox', { name: 'Decision' }).selectOption('refused');
+    await page.getByRole('button', { name: 'Record' }).click();
+    await page.getByTestId('takedown-list').waitFor();
+    expect(await page.getByTestId('takedown-list').innerText()).toContain('https://x.example/RiversidePrimary/status/1');
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="consent-history"] li').length === 3`);
+    const amelia = rows().filter({ hasText: 'Amelia Khan' });
+    await amelia.getByText('Withdrawn').waitFor();
+    await page.screenshot({ path: join(tmpdir(), 'osd-consent-tab.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
