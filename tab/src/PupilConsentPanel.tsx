@@ -1,0 +1,102 @@
+import { Body1, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { getJson, postJson, type ConsentEvent, type Credentials } from './api';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '16px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
+});
+
+/** One pupil's consent history, and for the admin team the form to record a consent form or a written notice. */
+export function PupilConsentPanel({ pupil, credentials, canRecord, onRecorded }: { pupil: { pupilId: string; displayName: string }; credentials: Credentials; canRecord: boolean; onRecorded: () => void }) {
+  const styles = useStyles();
+  const [history, setHistory] = useState<ConsentEvent[]>();
+  const [media, setMedia] = useState<'images' | 'videos'>('images');
+  const [decision, setDecision] = useState<'refused' | 'given'>('refused');
+  const [received, setReceived] = useState(new Date().toISOString().slice(0, 10));
+  const [outcome, setOutcome] = useState<{ message: string; takedowns: { id: string; link: string }[] }>();
+  const [error, setError] = useState<string>();
+
+  const loadHistory = () => getJson<{ events: ConsentEvent[] }>(`/api/pupils/${pupil.pupilId}/consent`, credentials).then(({ events }) => setHistory(events), (failure: Error) => setError(failure.message));
+  useEffect(() => {
+    void loadHistory();
+  }, []);
+
+  const save = async () => {
+    setError(undefined);
+    try {
+      const result = await postJson<{ takedowns: { id: string; link: string }[] }>('/api/consent', credentials, { pupilId: pupil.pupilId, media, decision, effectiveFrom: received, source: decision === 'refused' ? 'written notice' : 'consent form' });
+      const from = new Date(received).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+      setOutcome({ message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`, takedowns: result.takedowns });
+      await loadHistory();
+      onRecorded();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+
+  return (
+    <section className={styles.panel} aria-label={`Consent history of ${pupil.displayName}`}>
+      <Subtitle2 as="h2">{pupil.displayName}: consent history</Subtitle2>
+      {!history && <Spinner size="tiny" label="Loading history…" />}
+      {history && history.length === 0 && <Body1>No consent form has been recorded.</Body1>}
+      {history && history.length > 0 && (
+        <ul data-testid="consent-history">
+          {history.map((event) => (
+            <li key={event.id}>
+              {new Date(event.effectiveFrom).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}: {event.media} {event.decision} ({event.source}, recorded by {event.recordedBy})
+            </li>
+          ))}
+        </ul>
+      )}
+      {canRecord && (
+        <div className={styles.form}>
+          <Field label="Medium">
+            <Select aria-label="Medium" value={media} onChange={(_, data) => setMedia(data.value as 'images' | 'videos')}>
+              <option value="images">Images</option>
+              <option value="videos">Videos</option>
+            </Select>
+          </Field>
+          <Field label="Decision">
+            <Select aria-label="Decision" value={decision} onChange={(_, data) => setDecision(data.value as 'refused' | 'given')}>
+              <option value="refused">Withdrawn or refused (written notice)</option>
+              <option value="given">Given (consent form)</option>
+            </Select>
+          </Field>
+          <Field label="Date received">
+            <Input type="date" aria-label="Date received" value={received} onChange={(_, data) => setReceived(data.value)} />
+          </Field>
+          <Button appearance="primary" onClick={() => void save()}>
+            Record
+          </Button>
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && (
+        <MessageBar intent={outcome.takedowns.length ? 'warning' : 'success'}>
+          <MessageBarBody>
+            {outcome.message}{' '}
+            {outcome.takedowns.length > 0 && (
+              <>
+                Take down these earlier posts where you can (the account owner has been given the tasks):
+                <ul data-testid="takedown-list">
+                  {outcome.takedowns.map((task) => (
+                    <li key={task.id}>
+                      <Link href={task.link} target="_blank" rel="noreferrer">
+                        {task.link}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
