@@ -2,9 +2,9 @@ import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { parseCsv } from '../domain/school/csv';
 import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type RowError } from '../domain/school/pupil-import';
-import type { Pupil } from '../domain/school/pupil';
 import { StaleRecordError } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
+import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
 
 export interface ImportCounts {
@@ -37,7 +37,7 @@ export async function importPupils(deps: AppDeps, person: Person, csv: string, m
   const chosen = mapping ?? guessMapping(header);
   if (PUPIL_FIELDS.some(({ field }) => !chosen[field])) return { status: 'needs-mapping', header, mapping: chosen };
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, await allPupils(deps), today);
+  const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, await readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) })), today);
   if (plan.errors.length) return { status: 'invalid', errors: plan.errors };
   const counts = { create: plan.create.length, update: plan.update.length, leave: plan.leave.length, unchanged: plan.unchanged };
   if (!apply) return { status: 'preview', counts, mapping: chosen as ColumnMapping };
@@ -55,15 +55,4 @@ export async function importPupils(deps: AppDeps, person: Person, csv: string, m
   }
   await recordAudit(deps, person, { action: 'pupils.imported', recordType: 'pupils', recordId: '-', summary: `Pupils imported: ${counts.create} new, ${counts.update} changed, ${counts.leave} marked as left` });
   return { status: 'imported', counts, notSaved };
-}
-
-async function allPupils(deps: AppDeps): Promise<Pupil[]> {
-  const all: Pupil[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return all;
 }

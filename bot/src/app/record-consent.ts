@@ -1,8 +1,9 @@
 import { MEDIA, type ConsentEvent, type Media } from '../domain/consent/consent';
-import { takedownsFor, type RegisteredPost, type TrackedTakedown } from '../domain/consent/takedown';
+import { takedownsFor, type TrackedTakedown } from '../domain/consent/takedown';
 import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import type { AppDeps } from './app-deps';
+import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
 
 export interface ConsentNotice {
@@ -40,7 +41,7 @@ export async function recordConsent(deps: AppDeps, person: Person, notice: Conse
   const takedowns: (TrackedTakedown & { link: string })[] = [];
   if (notice.decision === 'refused') {
     const accounts = new Map((await deps.stores.socialAccounts.find({ limit: 200 })).items.map((account) => [account.id, account]));
-    const posts = await allPosts(deps);
+    const posts = await readAll((cursor) => deps.stores.posts.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
     const postsById = new Map(posts.map((post) => [post.id, post]));
     for (const task of takedownsFor(event, posts)) {
       const post = postsById.get(task.postId)!;
@@ -50,17 +51,6 @@ export async function recordConsent(deps: AppDeps, person: Person, notice: Conse
     }
   }
   return { status: 'recorded', event, takedowns };
-}
-
-async function allPosts(deps: AppDeps): Promise<RegisteredPost[]> {
-  const all: RegisteredPost[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.stores.posts.find({ limit: 500, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return all;
 }
 
 /** A pupil's consent history, oldest first: every form and written notice, nothing overwritten. */

@@ -1,5 +1,6 @@
 import { isDue, retentionRules, reviewDue, type RetainedRecord, type RetentionRule } from '../domain/retention/retention-rules';
 import type { Stores } from '../ports/stores.port';
+import { readAll } from './read-all';
 
 export interface DueForReview {
   record: RetainedRecord;
@@ -9,9 +10,6 @@ export interface DueForReview {
   due: string;
 }
 
-/** Bounds the scan of one list; a school's lists are far smaller. */
-const MAX_ITEMS = 100_000;
-
 /**
  * The monthly retention review: every record whose keeping period is over, for its owner to
  * review. Nothing is deleted. Incidents join when they exist (issue #6).
@@ -20,25 +18,14 @@ export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessReq
   const rules = new Map(retentionRules(consentMonthsAfterLeaving).map((rule) => [rule.record, rule]));
   const due: DueForReview[] = [];
   const consent = rules.get('consent')!;
-  for (const pupil of await everything(stores.pupils)) {
+  for (const pupil of await readAll((cursor) => stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: pupil.onRollFrom, ...(pupil.onRollTo ? { offRollOn: pupil.onRollTo } : {}) };
     if (isDue(consent, facts, today)) due.push({ record: 'consent', recordId: pupil.id, reviewedBy: consent.reviewedBy, due: reviewDue(consent, facts) });
   }
   const requests = rules.get('accessRequest')!;
-  for (const request of await everything(stores.accessRequests)) {
+  for (const request of await readAll((cursor) => stores.accessRequests.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: request.submittedAt };
     if (isDue(requests, facts, today)) due.push({ record: 'accessRequest', recordId: request.id, reviewedBy: requests.reviewedBy, due: reviewDue(requests, facts) });
   }
   return due;
-}
-
-async function everything<T>(collection: { find(query: { limit: number; cursor?: string }): Promise<{ items: T[]; next?: string }> }): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await collection.find({ limit: 500, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.next;
-  } while (cursor && all.length < MAX_ITEMS);
-  return all;
 }

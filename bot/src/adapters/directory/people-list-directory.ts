@@ -1,3 +1,4 @@
+import { readAll } from '../../app/read-all';
 import type { Person } from '../../domain/people/person';
 import type { Role } from '../../domain/people/role';
 import type { Directory } from '../../ports/directory.port';
@@ -19,14 +20,7 @@ export class PeopleListDirectory implements Directory {
     return (await this.everyone()).filter((person) => person.roles.includes(role));
   }
 
-  async everyone(): Promise<Person[]> {
-    const all: Person[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.people.find({ limit: 200, ...(cursor ? { cursor } : {}) });
-      all.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
-    return all;
+  everyone(): Promise<Person[]> {
+    return readAll((cursor) => this.people.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
   }
 }

@@ -1,3 +1,4 @@
+import { readAll } from '../../app/read-all';
 import type { CardMessageRecord } from '../../ports/conversation.port';
 import type { Stores } from '../../ports/stores.port';
 
@@ -8,13 +9,6 @@ export async function rememberCardMessage(stores: Stores, message: Omit<CardMess
   await stores.cardMessages.insert(message);
 }
 
-export async function allCardMessages(stores: Stores, recordId: string): Promise<CardMessageRecord[]> {
-  const all: CardMessageRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await stores.cardMessages.find({ where: { recordId }, limit: 100, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return all;
+export function allCardMessages(stores: Stores, recordId: string): Promise<CardMessageRecord[]> {
+  return readAll((cursor) => stores.cardMessages.find({ where: { recordId }, limit: 100, ...(cursor ? { cursor } : {}) }));
 }
