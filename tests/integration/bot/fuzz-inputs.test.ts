@@ -3,20 +3,11 @@
  * markdown/HTML, prototype-pollution keys): always a clear answer, never a crash, never a write.
  */
 import { cardActionInvoke, submitFallbackActivity, teamsUser } from '../../fixtures/teams-activities';
+import { mulberry32 } from '../../fixtures/graph-stand-in/faults';
 import { TestApp } from '../../fixtures/test-app';
 
 const priya = teamsUser('Priya Shah', '00000000-0000-0000-0000-000000000102'); // staff, no other role
 const VERBS = ['submitAccessRequest', 'resubmitAccessRequest', 'editAccessRequest', 'forwardAccessRequest', 'returnAccessRequest', 'approveAccessRequest', 'refuseAccessRequest', 'markAccessRequestDone', 'withdrawAccessRequest', 'refreshAccessRequest', 'openAccessRequest', 'newAccessRequest', 'noSuchVerb'];
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY: unknown[] = [
   null, 0, -1, 1e308, true, [], {}, '', ' ', 'x'.repeat(100_000), '1', '2', '999999999999', '-1', '1 OR 1=1', '../../etc/passwd',
@@ -44,7 +35,7 @@ describe('hostile card data', () => {
 
   it('always answers clearly and never writes for someone who may not act', async () => {
     const before = JSON.stringify((await t.app.stores.accessRequests.find({ limit: 100 })).items);
-    const next = random(2026);
+    const next = mulberry32(2026);
     for (let i = 0; i < 300; i++) {
       const verb = VERBS[Math.floor(next() * VERBS.length)]!;
       const data = payload(next);
@@ -71,7 +62,7 @@ describe('hostile card data', () => {
   });
 
   it('answers hostile API queries and headers with 2xx or 4xx, never 5xx', async () => {
-    const next = random(7);
+    const next = mulberry32(7);
     const values = ['', '0', '-1', '99999999999999999999', 'abc', '%00', '../', '1 OR 1=1', 'x'.repeat(5000), '__proto__', '🧒', '<script>'];
     for (let i = 0; i < 120; i++) {
       const pick = () => values[Math.floor(next() * values.length)]!;

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
+import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
 import { z } from 'zod';
@@ -14,50 +15,49 @@ import { toCsv } from './csv';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean): void {
-  server.get('/api/me', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
-    const { person } = caller;
+  /** Answers 401/403 for callers who are not signed in or unknown, and hands on the person otherwise. */
+  const signedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) =>
+    // restify 11 insists that two-argument handlers are real async functions.
+    async (req: Request, res: Response) => {
+      const caller = await identify(req);
+      if (!('person' in caller)) return refuse(res, caller.refused);
+      await handler(caller.person, req, res);
+    };
+
+  server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
     const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record') };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
-  });
+  }));
 
-  server.get('/api/access-requests', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
-    const { person } = caller;
+  server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
     res.json({ items: page.items.map(toSummary), next: page.next ?? null });
-  });
+  }));
 
-  server.post('/api/pupils/import', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
+  server.post('/api/pupils/import', signedIn(async (person, req, res) => {
     const body = pupilImportBody.safeParse(req.body);
     if (!body.success) {
       res.status(400);
       return res.json({ error: 'Send {"csv": "...", "mapping"?: {...}, "apply"?: true}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
     }
-    const result = await importPupils(deps, caller.person, body.data.csv, body.data.mapping, body.data.apply ?? false);
+    const result = await importPupils(deps, person, body.data.csv, body.data.mapping, body.data.apply ?? false);
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     res.status(result.status === 'invalid' || result.status === 'needs-mapping' ? 422 : 200);
     res.json(result);
-  });
+  }));
 
-  server.post('/api/consent', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
+  server.post('/api/consent', signedIn(async (person, req, res) => {
     const body = consentBody.safeParse(req.body);
     if (!body.success) {
       res.status(400);
       return res.json({ error: 'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
     }
-    const result = await recordConsent(deps, caller.person, body.data);
+    const result = await recordConsent(deps, person, body.data);
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     if (result.status === 'invalid') {
       res.status(422);
@@ -65,46 +65,38 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     }
     res.status(201);
     res.json({ event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status })) });
-  });
+  }));
 
-  server.get('/api/consent', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
+  server.get('/api/consent', signedIn(async (person, req, res) => {
     const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
-    const result = await classConsent(deps, caller.person, className, new Date().toISOString().slice(0, 10));
+    const result = await classConsent(deps, person, className, new Date().toISOString().slice(0, 10));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     res.status(result.status === 'unknown-class' ? 404 : 200);
     res.json(result);
-  });
+  }));
 
-  server.get('/api/classes', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
-    if (!may(caller.person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
+  server.get('/api/classes', signedIn(async (person, req, res) => {
+    if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
     const pupils = (await deps.stores.pupils.find({ limit: 5000 })).items;
     res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
-  });
+  }));
 
-  server.get('/api/pupils/:id/consent', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
-    const result = await consentHistory(deps, caller.person, String(req.params.id ?? ''));
+  server.get('/api/pupils/:id/consent', signedIn(async (person, req, res) => {
+    const result = await consentHistory(deps, person, String(req.params.id ?? ''));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     res.status(result.status === 'not-found' ? 404 : 200);
     res.json(result);
-  });
+  }));
 
-  server.get('/api/audit.csv', async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return refuse(res, caller.refused);
-    const result = await exportAuditLog(deps, caller.person);
+  server.get('/api/audit.csv', signedIn(async (person, req, res) => {
+    const result = await exportAuditLog(deps, person);
     if (result.status === 'denied') return refuse(res, 403, 'Only the headteacher can export the audit log.');
     const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
-  });
+  }));
 }
 
 function toSummary(request: AccessRequest) {
