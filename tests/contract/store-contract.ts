@@ -83,6 +83,27 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       await expect(subject.stores.postingRequests.insert({ ...blocked, id: undefined } as never)).rejects.toBeInstanceOf(DuplicateRecordError);
     });
 
+    it('keeps one reminder per idempotency key, and lets only one run claim it', async () => {
+      const entry = { key: 'training-overdue|2026-W48|7', run: 'training-reminders 2026-11-24', personId: '7', personName: "Tom O'Neill", reason: 'training-overdue', period: '2026-W48', status: 'pending' as const, message: { title: 'Training overdue', lines: ['Due 2026-11-01'], tone: 'warning' as const, act: { label: 'Open Training', tabView: 'training' } }, attempts: 0, createdAt: '2026-11-24T07:30:00.000Z', updatedAt: '2026-11-24T07:30:00.000Z' };
+      const stored = await subject.stores.outbox.insert(entry);
+      await expect(subject.stores.outbox.insert({ ...entry, status: 'sent' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const claimed = await subject.stores.outbox.update({ ...stored, status: 'sending', attempts: 1 });
+      await expect(subject.stores.outbox.update({ ...stored, status: 'sending', attempts: 1 })).rejects.toBeInstanceOf(StaleRecordError);
+      await subject.stores.outbox.update({ ...claimed, status: 'sent' });
+      expect((await subject.stores.outbox.find({ where: { key: entry.key }, limit: 5 })).items).toEqual([expect.objectContaining({ status: 'sent', attempts: 1, message: entry.message })]);
+      expect((await subject.stores.outbox.find({ where: { status: 'sent' }, limit: 5 })).items).toHaveLength(1);
+      expect((await subject.stores.outbox.find({ where: { run: entry.run }, limit: 5 })).items).toHaveLength(1);
+    });
+
+    it('keeps training records with their evidence and attendees, found by person and by status', async () => {
+      const record = { requirementId: 'parent-online-safety', audience: 'parents' as const, subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: 'Evening session in the hall', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: '2026-10-08T09:00:00.000Z', status: 'confirmed' as const, attendees: ["Mrs O'Connor", 'Mr Khan'], sessionId: 's-1' };
+      const stored = await subject.stores.trainingRecords.insert(record);
+      await subject.stores.trainingRecords.insert({ ...record, audience: 'staff', subjectId: '9', subjectName: 'Alex Wilber', status: 'awaitingConfirmation', attendees: undefined as never });
+      expect(await subject.stores.trainingRecords.get(stored.id)).toEqual(stored);
+      expect((await subject.stores.trainingRecords.find({ where: { subjectId: '9' }, limit: 5 })).items.map((r) => r.status)).toEqual(['awaitingConfirmation']);
+      expect((await subject.stores.trainingRecords.find({ where: { status: 'confirmed' }, limit: 5 })).items.map((r) => r.id)).toEqual([stored.id]);
+    });
+
     it('answers undefined for a record that does not exist', async () => {
       expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
     });

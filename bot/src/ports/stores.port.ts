@@ -10,6 +10,9 @@ import type { School } from '../domain/school/school';
 import type { AuditLog } from './audit-log.port';
 import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
+import type { OutboxCollection } from './outbox.port';
+import type { Refresher } from '../domain/training/training-requirement';
+import type { TrainingRecord } from '../domain/training/training-record';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
@@ -23,6 +26,8 @@ export type PolicyCollection = Collection<PolicyDocument, 'managedHere'>;
 export type SchoolCollection = Collection<School & { id: string }, never>;
 export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aadObjectId'>;
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
+export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
+export type RefresherCollection = Collection<Refresher, never>;
 
 /** Every record store the app uses; one implementation per backing store (SQLite, SharePoint). */
 export interface Stores {
@@ -38,6 +43,11 @@ export interface Stores {
   takedowns: TakedownCollection;
   conversations: ConversationCollection;
   cardMessages: CardMessageCollection;
+  /** Training completions (s.11) and the refreshers the DSL requires. */
+  trainingRecords: TrainingRecordCollection;
+  refreshers: RefresherCollection;
+  /** Every reminder, stored under its idempotency key before it is sent (issue #7). */
+  outbox: OutboxCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;

@@ -57,4 +57,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX posting_requests_state ON posting_requests ("state");
   CREATE UNIQUE INDEX posting_requests_submission ON posting_requests ("submissionKey");
   `,
+  // Training records, refreshers and the reminders' outbox (issue #7).
+  `
+  CREATE TABLE training_records (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "subjectId" TEXT, "requirementId" TEXT, "status" TEXT);
+  CREATE INDEX training_records_subject ON training_records ("subjectId");
+  CREATE INDEX training_records_requirement ON training_records ("requirementId");
+  CREATE INDEX training_records_status ON training_records ("status");
+  CREATE TABLE refreshers (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL);
+  CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "key" TEXT, "status" TEXT, "run" TEXT);
+  CREATE UNIQUE INDEX outbox_key ON outbox ("key");
+  CREATE INDEX outbox_status ON outbox ("status");
+  CREATE INDEX outbox_run ON outbox ("run");
+  `,
 ];

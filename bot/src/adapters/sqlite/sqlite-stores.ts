@@ -19,6 +19,9 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
     cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
+    trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
+    refreshers: new SqliteCollection(db, 'refreshers', []),
+    outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),
     audit: new SqliteAuditLog(db),
     async isEmpty() {
       const row = db.prepare('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM school) AS n').get() as { n: number };

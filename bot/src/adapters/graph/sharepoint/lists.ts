@@ -9,6 +9,9 @@ import { POSTING_STATE_LABELS, type PostingRequest, type PostingState } from '..
 import type { SocialAccount } from '../../../domain/posting/social-account';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
+import type { OutboxEntry } from '../../../ports/outbox.port';
+import type { Refresher } from '../../../domain/training/training-requirement';
+import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec } from './list-spec';
 
 /** Every list the app keeps on the school's SharePoint site. */
@@ -145,6 +148,55 @@ export const LISTS = {
     'Cards the bot sent about a record, so they can be updated.',
     { recordId: { type: 'text', indexed: true }, aadObjectId: 'text', conversationId: 'text', activityId: 'text', sentAt: 'dateTime' },
     (message) => `${message.recordId} ${message.activityId}`,
+  ),
+  trainingRecords: listSpec<TrainingRecord>(
+    'OsdTrainingRecords',
+    'Online Safety Desk - Training records',
+    'Online safety training completed by staff, classes and parents, with evidence (policy section 11).',
+    {
+      requirementId: { type: 'text', indexed: true, displayName: 'Requirement' },
+      audience: { type: 'choice', choices: ['staff', 'pupils', 'parents'] },
+      subjectId: { type: 'text', indexed: true, displayName: 'Person, class or parents' },
+      subjectName: { type: 'text', displayName: 'Who' },
+      completedOn: 'date',
+      evidence: { type: 'note', displayName: 'Evidence (certificate link or note)' },
+      recordedById: 'text',
+      recordedByName: { type: 'text', displayName: 'Recorded by' },
+      recordedAt: 'dateTime',
+      status: { type: 'choice', indexed: true, choices: ['confirmed', 'awaitingConfirmation', 'rejected'] },
+      confirmedById: 'text',
+      confirmedByName: { type: 'text', displayName: 'Confirmed by' },
+      attendees: 'json',
+      sessionId: 'text',
+    },
+    (record) => `${record.subjectName}: ${record.requirementId} ${record.completedOn}`,
+  ),
+  refreshers: listSpec<Refresher>(
+    'OsdRefreshers',
+    'Online Safety Desk - Required refreshers',
+    'Refresher training the DSL requires after a significant incident or change (policy section 11).',
+    { title: { type: 'text', column: 'RefresherTitle' }, audience: { type: 'choice', choices: ['staff', 'pupils', 'parents'] }, group: 'text', dueOn: 'date', requiredOn: 'date', requiredById: 'text', requiredByName: 'text' },
+    (refresher) => refresher.title,
+  ),
+  outbox: listSpec<OutboxEntry>(
+    'OsdOutbox',
+    'Online Safety Desk - Reminder outbox',
+    'Every reminder the app sends, stored before sending so that none is sent twice.',
+    {
+      key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
+      run: { type: 'text', indexed: true },
+      personId: 'text',
+      personName: 'text',
+      reason: 'text',
+      period: 'text',
+      status: { type: 'choice', indexed: true, choices: ['pending', 'sending', 'sent', 'notInstalled', 'blocked', 'failed', 'uncertain'] },
+      message: 'json',
+      attempts: 'number',
+      createdAt: 'dateTime',
+      updatedAt: 'dateTime',
+      lastError: 'text',
+    },
+    (entry) => entry.key,
   ),
   audit: listSpec<AuditEntry>(
     'OsdAuditLog',

@@ -40,6 +40,9 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     postingRequests: new SharePointCollection(graph, items('postingRequests'), LISTS.postingRequests),
     conversations: new SharePointCollection(graph, items('conversations'), LISTS.conversations),
     cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
+    trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
+    refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
+    outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
     async isEmpty() {
       const [schools, persons] = await Promise.all([school.find({ limit: 1 }), people.find({ limit: 1 })]);

@@ -1,0 +1,144 @@
+import type { Person } from '../../domain/people/person';
+import { reminderKey } from '../../domain/reminders/reminder-rules';
+import { DuplicateRecordError, StaleRecordError, type Versioned } from '../../ports/collection.port';
+import type { Clock } from '../../ports/clock.port';
+import type { ConversationRecord } from '../../ports/conversation.port';
+import type { Directory } from '../../ports/directory.port';
+import type { OutboxEntry, OutboxStatus, ReminderMessage } from '../../ports/outbox.port';
+import type { ReminderChannel } from '../../ports/reminder-channel.port';
+import type { Stores } from '../../ports/stores.port';
+import type { Logger } from '../app-deps';
+import type { RateLimiter, Timer } from './rate-limiter';
+
+export interface PlannedReminder {
+  person: Person;
+  reason: string;
+  period: string;
+  message: ReminderMessage;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** Backoff when a 429 or 5xx comes without Retry-After: base × 2^(attempt-1), with jitter. */
+  baseDelayMs: number;
+  /** A Retry-After longer than this is cut short (the message is retried next run if it keeps failing). */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+
+export interface FanOutDeps {
+  stores: Pick<Stores, 'outbox' | 'conversations'>;
+  directory: Pick<Directory, 'byId'>;
+  channel: ReminderChannel;
+  limiter: RateLimiter;
+  timer: Timer;
+  clock: Clock;
+  log: Logger;
+  retry?: RetryPolicy;
+  /** Messages in flight at once; the limiter decides the pace. */
+  concurrency?: number;
+}
+
+export type FanOutReport = Record<'planned' | 'sent' | 'alreadyDone' | 'notInstalled' | 'blocked' | 'failed' | 'uncertain', number>;
+
+/** A `sending` entry older than this was left by a run that stopped (crashed or killed). */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+
+/**
+ * Sends each planned reminder at most once, ever. Every message is first stored under its
+ * idempotency key; a run that is stopped and started again (or runs on two instances at once)
+ * skips what was sent, sends what was not, and never re-sends a message whose fate is unknown.
+ */
+export async function deliverReminders(deps: FanOutDeps, run: string, planned: PlannedReminder[]): Promise<FanOutReport> {
+  const report: FanOutReport = { planned: planned.length, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 };
+  const todo: Versioned<OutboxEntry>[] = [];
+  for (const reminder of planned) {
+    const entry = await record(deps, run, reminder);
+    if (entry.status === 'pending' || entry.status === 'failed') todo.push(entry);
+    else if (entry.status === 'sending' && deps.clock.now().getTime() - Date.parse(entry.updatedAt) > ABANDONED_AFTER_MS) {
+      await save(deps, entry, 'uncertain', 'stopped while sending').catch(() => undefined);
+      report.uncertain++;
+    } else report.alreadyDone++;
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const entry = todo[next++]!;
+      report[await deliverOne(deps, entry)]++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, todo.length) }, worker));
+  return report;
+}
+
+async function record(deps: FanOutDeps, run: string, reminder: PlannedReminder): Promise<Versioned<OutboxEntry>> {
+  const key = reminderKey(reminder.person.id, reminder.reason, reminder.period);
+  const at = deps.clock.now().toISOString();
+  try {
+    return await deps.stores.outbox.insert({ key, run, personId: reminder.person.id, personName: reminder.person.displayName, reason: reminder.reason, period: reminder.period, status: 'pending', message: reminder.message, attempts: 0, createdAt: at, updatedAt: at });
+  } catch (error) {
+    if (!(error instanceof DuplicateRecordError)) throw error;
+    const found = (await deps.stores.outbox.find({ where: { key }, limit: 1 })).items[0];
+    if (!found) throw error;
+    return found;
+  }
+}
+
+type Outcome = 'sent' | 'notInstalled' | 'blocked' | 'failed' | 'alreadyDone';
+
+async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Promise<Outcome> {
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const conversation = await personalConversation(deps, planned.personId);
+  if (!conversation) {
+    await save(deps, planned, 'notInstalled');
+    return 'notInstalled';
+  }
+  let entry = planned;
+  for (let attempt = 1; ; attempt++) {
+    await deps.limiter.acquire(conversation.conversationId);
+    const claimed = await claim(deps, entry);
+    if (!claimed) return 'alreadyDone';
+    const result = await deps.channel.attempt(conversation, entry.message);
+    if (result.outcome === 'sent' || result.outcome === 'blocked') {
+      await save(deps, claimed, result.outcome);
+      return result.outcome;
+    }
+    if (result.outcome === 'failed' || attempt >= retry.maxAttempts) {
+      await save(deps, claimed, 'failed', String(result.status ?? (result.outcome === 'failed' ? result.error : 'retries exhausted')));
+      deps.log.warn(`Reminder ${claimed.id} could not be delivered (${result.status ?? 'error'}); the next run tries again`);
+      return 'failed';
+    }
+    entry = await save(deps, claimed, 'pending', String(result.status));
+    await deps.timer.sleep(delayFor(retry, attempt, result.retryAfterMs));
+  }
+}
+
+/** Marks the entry as being sent, unless another run got there first (the update is conditional). */
+async function claim(deps: FanOutDeps, entry: Versioned<OutboxEntry>): Promise<Versioned<OutboxEntry> | undefined> {
+  try {
+    return await deps.stores.outbox.update({ ...entry, status: 'sending', attempts: entry.attempts + 1, updatedAt: deps.clock.now().toISOString() });
+  } catch (error) {
+    if (error instanceof StaleRecordError) return undefined;
+    throw error;
+  }
+}
+
+function save(deps: FanOutDeps, entry: Versioned<OutboxEntry>, status: OutboxStatus, lastError?: string): Promise<Versioned<OutboxEntry>> {
+  const { lastError: _previous, ...rest } = entry;
+  return deps.stores.outbox.update({ ...rest, status, updatedAt: deps.clock.now().toISOString(), ...(lastError ? { lastError } : {}) });
+}
+
+function delayFor(retry: RetryPolicy, attempt: number, retryAfterMs: number | undefined): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, retry.maxDelayMs);
+  const backoff = retry.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(backoff / 2 + Math.random() * (backoff / 2), retry.maxDelayMs);
+}
+
+/** The person's most recent personal chat with the bot; none means they never installed it. */
+export async function personalConversation(deps: Pick<FanOutDeps, 'stores' | 'directory'>, personId: string): Promise<ConversationRecord | undefined> {
+  const person = await deps.directory.byId(personId);
+  if (!person?.aadObjectId) return undefined;
+  const { items } = await deps.stores.conversations.find({ where: { aadObjectId: person.aadObjectId }, limit: 50 });
+  return items.filter((conversation) => conversation.conversationType === 'personal').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}

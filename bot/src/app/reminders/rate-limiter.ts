@@ -1,0 +1,85 @@
+/** At most `count` sends in any `ms` milliseconds. */
+export interface RateWindow {
+  count: number;
+  ms: number;
+}
+
+/**
+ * Teams' limits per bot per conversation (msteams-docs, bots/how-to/rate-limit): 7 per second,
+ * 8 per 2 s, 60 per 30 s, 1,800 per hour.
+ */
+export const TEAMS_CONVERSATION_LIMITS: readonly RateWindow[] = [
+  { count: 7, ms: 1_000 },
+  { count: 8, ms: 2_000 },
+  { count: 60, ms: 30_000 },
+  { count: 1_800, ms: 3_600_000 },
+];
+
+/** Teams allows 50 per second per app per tenant (30 on an older page): 25 leaves room for the app's other traffic. */
+export const DEFAULT_GLOBAL_RATE_PER_SECOND = 25;
+
+export interface Timer {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realTimer: Timer = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+/**
+ * Sliding-window limits for the whole app and for each conversation. Each window is widened by a
+ * small margin, because a request reaches Teams a little after it leaves here: without it, two
+ * requests sent 1,000 ms apart could arrive 990 ms apart and count in the same second.
+ */
+export class RateLimiter {
+  private readonly globalLog: number[] = [];
+  private readonly logs = new Map<string, number[]>();
+  private readonly keepMs: number;
+  private acquired = 0;
+
+  constructor(
+    private readonly global: readonly RateWindow[],
+    private readonly perConversation: readonly RateWindow[],
+    private readonly timer: Timer = realTimer,
+    private readonly marginMs = 50,
+  ) {
+    this.keepMs = Math.max(...[...global, ...perConversation].map((window) => window.ms)) + marginMs;
+  }
+
+  /** Waits until one more send to `conversationId` stays within every limit, and counts it. */
+  async acquire(conversationId: string): Promise<void> {
+    for (;;) {
+      const now = this.timer.now();
+      const log = this.logs.get(conversationId) ?? [];
+      const wait = Math.max(this.waitFor(this.globalLog, this.global, now), this.waitFor(log, this.perConversation, now));
+      if (wait <= 0) {
+        this.globalLog.push(now);
+        log.push(now);
+        this.logs.set(conversationId, log);
+        this.prune(now);
+        return;
+      }
+      await this.timer.sleep(wait);
+    }
+  }
+
+  private waitFor(log: number[], windows: readonly RateWindow[], now: number): number {
+    let wait = 0;
+    for (const window of windows) {
+      if (log.length < window.count) continue;
+      const oldestCounted = log[log.length - window.count]!;
+      wait = Math.max(wait, oldestCounted + window.ms + this.marginMs - now);
+    }
+    return wait;
+  }
+
+  private prune(now: number): void {
+    const globalKeep = Math.max(...this.global.map((window) => window.ms)) + this.marginMs;
+    while (this.globalLog.length > 0 && this.globalLog[0]! <= now - globalKeep) this.globalLog.shift();
+    // Conversations not written to for an hour are forgotten, checked now and then.
+    if (++this.acquired % 1_000 !== 0) return;
+    for (const [key, log] of this.logs) {
+      while (log.length > 0 && log[0]! <= now - this.keepMs) log.shift();
+      if (log.length === 0) this.logs.delete(key);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/** Calendar dates as `YYYY-MM-DD` strings: whole days, no time zone, so no daylight-saving surprises. */
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+
+function toUtc(date: IsoDate): number {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day);
+}
+
+function fromUtc(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/**
+ * Whole calendar months later. A day the target month lacks falls back to its last day, so a
+ * year after 29 February 2024 is 28 February 2025 (never 1 March).
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return fromUtc(target.getTime());
+}
+
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  return new Date(toUtc(date)).getUTCDay();
+}
+
+/** The ISO week (`2026-W48`): the period of a weekly reminder. */
+export function isoWeek(date: IsoDate): string {
+  const ms = toUtc(date);
+  const day = (new Date(ms).getUTCDay() + 6) % 7;
+  const thursday = new Date(ms + (3 - day) * DAY_MS);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = 1 + Math.floor((thursday.getTime() - yearStart) / DAY_MS / 7);
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtc(toUtc(value)) === value;
+}
