@@ -31,6 +31,24 @@ export class ProactiveSender {
     return id;
   }
 
+  /**
+   * One try, no retry: for the reminders' fan-out, which paces and retries by itself. Answers
+   * the failure's status, Retry-After and whether Teams said MessageWritesBlocked.
+   */
+  async sendOnce(to: ConversationRecord, card: AdaptiveCard): Promise<SendOnceResult> {
+    try {
+      await this.inConversation(to, () => false, async (context) => {
+        withoutConnectorRetries(context);
+        await context.sendActivity(cardActivity(card));
+      });
+      return { ok: true };
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      const retryAfterMs = retryAfterHeaderMs(error);
+      return { ok: false, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), blocked: status === 403 && mentionsWritesBlocked(error), error: error instanceof Error ? error.name : 'unknown error' };
+    }
+  }
+
   async update(to: ConversationRecord, activityId: string, card: AdaptiveCard): Promise<void> {
     await this.inConversation(to, UPDATE_IS_RETRIABLE, async (context) => {
       await context.updateActivity({ ...cardActivity(card), id: activityId });
@@ -65,8 +83,36 @@ export class ProactiveSender {
   }
 }
 
+/**
+ * The connector client's pipeline retries 5xx (and 429/503 with Retry-After) by itself, unpaced
+ * and uncounted. The fan-out paces and retries every request itself, so for its sends the retry
+ * step is taken out of this turn's client (a new client is made for each proactive turn).
+ */
+function withoutConnectorRetries(context: TurnContext): void {
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } } } | undefined;
+  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+}
+
+export type SendOnceResult = { ok: true } | { ok: false; status?: number; retryAfterMs?: number; blocked: boolean; error: string };
+
 function retryDelay(error: unknown, attempt: number): number {
+  const wait = retryAfterHeaderMs(error);
+  return wait !== undefined ? Math.min(wait, 30_000) : 500 * 2 ** (attempt - 1);
+}
+
+/** Retry-After in seconds (or an HTTP date), as milliseconds; undefined when absent. */
+function retryAfterHeaderMs(error: unknown): number | undefined {
   const header = (error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers?.get?.('retry-after');
-  const seconds = header ? Number(header) : NaN;
-  return Number.isFinite(seconds) ? Math.min(seconds, 30) * 1000 : 500 * 2 ** (attempt - 1);
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+/** Teams puts the subCode inside a JSON string in `message` (errorCode 209), so the raw body is searched. */
+function mentionsWritesBlocked(error: unknown): boolean {
+  const response = (error as { response?: { bodyAsText?: string; parsedBody?: unknown } }).response;
+  const body = response?.bodyAsText ?? JSON.stringify(response?.parsedBody ?? '');
+  return /MessageWritesBlocked/.test(body ?? '') || /MessageWritesBlocked/.test(String((error as { message?: unknown }).message ?? ''));
 }

@@ -96,10 +96,16 @@ async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Pr
   }
   let entry = planned;
   for (let attempt = 1; ; attempt++) {
-    await deps.limiter.acquire(conversation.conversationId);
-    const claimed = await claim(deps, entry);
-    if (!claimed) return 'alreadyDone';
-    const result = await deps.channel.attempt(conversation, entry.message);
+    const answered = await deps.limiter.acquire(conversation.conversationId);
+    const claimed = await claim(deps, entry).catch((error: unknown) => {
+      answered();
+      throw error;
+    });
+    if (!claimed) {
+      answered();
+      return 'alreadyDone';
+    }
+    const result = await deps.channel.attempt(conversation, entry.message).finally(answered);
     if (result.outcome === 'sent' || result.outcome === 'blocked') {
       await save(deps, claimed, result.outcome);
       return result.outcome;

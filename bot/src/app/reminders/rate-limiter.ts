@@ -26,13 +26,15 @@ export interface Timer {
 export const realTimer: Timer = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
- * Sliding-window limits for the whole app and for each conversation. Each window is widened by a
- * small margin, because a request reaches Teams a little after it leaves here: without it, two
- * requests sent 1,000 ms apart could arrive 990 ms apart and count in the same second.
+ * Sliding-window limits for the whole app and for each conversation. A send is counted from when
+ * it leaves and, once Teams has answered, at the time of the answer: the request reached Teams
+ * somewhere in between, and only the later time is safe (a first request that was slow to leave
+ * must not let the next second's requests arrive less than a second after it). A small margin
+ * covers the time a request takes to reach Teams.
  */
 export class RateLimiter {
-  private readonly globalLog: number[] = [];
-  private readonly logs = new Map<string, number[]>();
+  private readonly globalLog: Sent[] = [];
+  private readonly logs = new Map<string, Sent[]>();
   private readonly keepMs: number;
   private acquired = 0;
 
@@ -40,33 +42,40 @@ export class RateLimiter {
     private readonly global: readonly RateWindow[],
     private readonly perConversation: readonly RateWindow[],
     private readonly timer: Timer = realTimer,
-    private readonly marginMs = 50,
+    private readonly marginMs = 20,
   ) {
     this.keepMs = Math.max(...[...global, ...perConversation].map((window) => window.ms)) + marginMs;
   }
 
-  /** Waits until one more send to `conversationId` stays within every limit, and counts it. */
-  async acquire(conversationId: string): Promise<void> {
+  /**
+   * Waits until one more send to `conversationId` stays within every limit, and counts it.
+   * Call the answer once Teams has answered (or the attempt failed).
+   */
+  async acquire(conversationId: string): Promise<() => void> {
     for (;;) {
       const now = this.timer.now();
       const log = this.logs.get(conversationId) ?? [];
       const wait = Math.max(this.waitFor(this.globalLog, this.global, now), this.waitFor(log, this.perConversation, now));
       if (wait <= 0) {
-        this.globalLog.push(now);
-        log.push(now);
+        const sent: Sent = { at: now };
+        this.globalLog.push(sent);
+        log.push(sent);
         this.logs.set(conversationId, log);
         this.prune(now);
-        return;
+        return () => {
+          sent.at = Math.max(sent.at, this.timer.now());
+        };
       }
       await this.timer.sleep(wait);
     }
   }
 
-  private waitFor(log: number[], windows: readonly RateWindow[], now: number): number {
+  private waitFor(log: Sent[], windows: readonly RateWindow[], now: number): number {
     let wait = 0;
+    const times = log.map((sent) => sent.at).sort((a, b) => a - b);
     for (const window of windows) {
-      if (log.length < window.count) continue;
-      const oldestCounted = log[log.length - window.count]!;
+      if (times.length < window.count) continue;
+      const oldestCounted = times[times.length - window.count]!;
       wait = Math.max(wait, oldestCounted + window.ms + this.marginMs - now);
     }
     return wait;
@@ -74,12 +83,22 @@ export class RateLimiter {
 
   private prune(now: number): void {
     const globalKeep = Math.max(...this.global.map((window) => window.ms)) + this.marginMs;
-    while (this.globalLog.length > 0 && this.globalLog[0]! <= now - globalKeep) this.globalLog.shift();
+    dropOlder(this.globalLog, now - globalKeep);
     // Conversations not written to for an hour are forgotten, checked now and then.
     if (++this.acquired % 1_000 !== 0) return;
     for (const [key, log] of this.logs) {
-      while (log.length > 0 && log[0]! <= now - this.keepMs) log.shift();
+      dropOlder(log, now - this.keepMs);
       if (log.length === 0) this.logs.delete(key);
     }
   }
+}
+
+interface Sent {
+  at: number;
+}
+
+function dropOlder(log: Sent[], before: number): void {
+  let kept = 0;
+  for (const sent of log) if (sent.at > before) log[kept++] = sent;
+  log.length = kept;
 }
