@@ -22,6 +22,21 @@ export interface Config {
   sso?: SsoSettings;
   /** How long a leaver's photo and video consent is kept before it is reviewed. */
   consentMonthsAfterLeaving: number;
+  reminders: ReminderSettings;
+}
+
+/** The reminder jobs (issue #7). */
+export interface ReminderSettings {
+  /** Local school time (Europe/London) the jobs run at, `HH:MM`. */
+  at: string;
+  /** Off when several instances run: a cloud timer calls the job trigger instead. */
+  scheduler: boolean;
+  /** The app's global pace for proactive messages (Teams allows 50/s per app per tenant). */
+  perSecond: number;
+  /** The shared secret a cloud timer sends in `X-Job-Secret`; without it the trigger is off outside local mode. */
+  jobSecret?: string;
+  /** Where reminder cards link to (`<publicUrl>/tab/?view=…`). */
+  publicUrl?: string;
 }
 
 export interface SsoSettings {
@@ -98,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     directory: loadDirectorySettings(env, store),
     allowedTenants: mode === 'local' ? [] : allowedTenants,
     consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
+    reminders: loadReminderSettings(env),
     ...loadSsoSettings(env, allowedTenants),
   };
 }
@@ -168,6 +184,20 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
       ? { certificate: { privateKeyPath: certificatePath, thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') } }
       : { clientSecret: value('GRAPH_CLIENT_SECRET') }),
   };
+}
+
+function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
+  const at = (env.SCHEDULE_TIME ?? '07:30').trim();
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) throw new ConfigError(`SCHEDULE_TIME must be a local time such as 07:30; it is "${at}".`);
+  const scheduler = (env.SCHEDULER ?? 'on').trim();
+  if (scheduler !== 'on' && scheduler !== 'off') throw new ConfigError(`SCHEDULER must be on or off; it is "${scheduler}".`);
+  const perSecond = Number((env.REMINDER_RATE_PER_SECOND ?? '25').trim());
+  if (!Number.isInteger(perSecond) || perSecond < 1 || perSecond > 50) throw new ConfigError(`REMINDER_RATE_PER_SECOND must be a whole number from 1 to 50 (Teams allows 50 per second per app); it is "${env.REMINDER_RATE_PER_SECOND}".`);
+  const jobSecret = (env.JOB_SECRET ?? '').trim();
+  if (jobSecret && jobSecret.length < 32) throw new ConfigError('JOB_SECRET must be at least 32 characters (a random value, e.g. `openssl rand -hex 32`).');
+  const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/$/, '');
+  if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be the app's address, such as https://osd.example.org; it is "${publicUrl}".`);
+  return { at, scheduler: scheduler === 'on', perSecond, ...(jobSecret ? { jobSecret } : {}), ...(publicUrl ? { publicUrl } : {}) };
 }
 
 function wholeNumber(value: string | undefined, fallback: number, name: string): number {

@@ -24,6 +24,10 @@ import { ConfigError, loadConfig, type Config, type SharePointSettings } from '.
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
 import type { School } from './domain/school/school';
+import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
+import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
+import { schoolSchedules } from './adapters/scheduler/schedule';
+import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
 const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 /** The folder holding package.json: two levels up from the sources, three from the build. */
@@ -68,6 +72,13 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
   const deps = { stores, directory, notifier, clock, log };
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID });
+  let url = '';
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
+  const startJob = (name: string, at: Date) => {
+    const running = jobs.run(name, at);
+    background.run(`job ${name}`, async () => void (await running));
+    return running;
+  };
 
   const server = createHttpServer({
     deps,
@@ -77,6 +88,15 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     allowedTenants: config.allowedTenants,
     tabDir: config.tabDir,
     handleBotActivity: botRequestHandler(adapter, bot),
+    jobs: {
+      names: REMINDER_JOBS,
+      ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
+      start: (name) => {
+        if (jobs.isRunning(name)) return false;
+        void startJob(name, clock.now());
+        return true;
+      },
+    },
   });
   try {
     await new Promise<void>((done, fail) => {
@@ -90,13 +110,16 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const scheduler = new Scheduler(schoolSchedules(config.reminders.at), async (name, at) => void (await startJob(name, at)), clock, realTimers, log);
+  if (config.reminders.scheduler) scheduler.start();
 
   return {
     url,
     stores,
     background,
     async close() {
+      scheduler.stop();
       await new Promise<void>((done) => server.close(() => done()));
       await background.idle();
       await stores.close();

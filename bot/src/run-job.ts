@@ -1,41 +1,52 @@
 import { consoleLogger } from './adapters/console-logger';
+import { PeopleListDirectory } from './adapters/directory/people-list-directory';
+import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
+import { isReminderJob, REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { reviewRetention } from './app/review-retention';
 import { ConfigError, loadConfig } from './config';
+import { localDate } from './domain/calendar/zoned-time';
 import { createGraphApi, PROJECT_ROOT } from './main';
+import { systemClock } from './ports/clock.port';
+import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
 /**
- * `npm run job -- <name>`: runs one scheduled job now. Jobs print counts and record ids only —
- * never names or safeguarding details.
+ * `npm run job -- <name>`: runs one scheduled job now, as the scheduler would at the school
+ * time. Messages already sent for the same period are not sent again. Jobs print counts and
+ * record ids only — never names or safeguarding details.
  */
-const JOBS: Record<string, () => Promise<string[]>> = {
-  'retention-review': async () => {
-    const config = loadConfig(process.env, PROJECT_ROOT);
-    const stores = config.store.kind === 'sharepoint' ? await createSharePointStores(createGraphApi(config.store, consoleLogger()), config.store.siteId) : createSqliteStores(config.dataDir);
-    try {
-      const due = await reviewRetention(stores, new Date().toISOString().slice(0, 10), config.consentMonthsAfterLeaving);
-      return [
-        `${due.length} record(s) due for review; nothing was deleted.`,
-        ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`),
-      ];
-    } finally {
-      await stores.close();
+async function runJob(name: string): Promise<string[]> {
+  const log = consoleLogger();
+  const config = loadConfig(process.env, PROJECT_ROOT);
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log) : undefined;
+  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  try {
+    const lines: string[] = [];
+    if (name === 'retention-review') {
+      const due = await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving);
+      lines.push(`${due.length} record(s) due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
     }
-  },
-};
+    const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, systemClock) : new PeopleListDirectory(stores.people);
+    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, directory, systemClock, log, () => `http://${config.host}:${config.port}`), log);
+    const report = await runner.run(name, systemClock.now());
+    if (report) lines.push(`Messages: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}.`);
+    return lines;
+  } finally {
+    await stores.close();
+  }
+}
 
 async function run(): Promise<void> {
   const log = consoleLogger();
   const name = process.argv[2] ?? '';
-  const job = JOBS[name];
-  if (!job) {
-    log.error(`Unknown job "${name}". Jobs: ${Object.keys(JOBS).join(', ')}.`);
+  if (!isReminderJob(name)) {
+    log.error(`Unknown job "${name}". Jobs: ${REMINDER_JOBS.join(', ')}.`);
     process.exitCode = 2;
     return;
   }
   try {
-    for (const line of await job()) console.log(line);
+    for (const line of await runJob(name)) console.log(line);
   } catch (error) {
     log.error(error instanceof ConfigError ? error.message : `Job ${name} failed`, error instanceof ConfigError ? undefined : error);
     process.exitCode = 1;

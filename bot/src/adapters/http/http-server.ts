@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes } from './api-routes';
+import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
 import { refuse, refusedInLocalMode } from './local-mode-guard';
 
 export interface HttpServerOptions {
@@ -16,6 +17,8 @@ export interface HttpServerOptions {
   tabDir: string;
   /** Hands a request on `/api/messages` to the Bot Framework adapter. */
   handleBotActivity(req: Request, res: Response): Promise<void>;
+  /** Scheduled jobs a cloud timer may start (`POST /api/jobs/<name>`). */
+  jobs?: JobTrigger;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
@@ -63,6 +66,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   registerApiRoutes(server, options.deps, options.identify, options.personasEnabled);
+  if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.header('Location', '/tab/');

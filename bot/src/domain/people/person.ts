@@ -7,6 +7,8 @@ export interface Person {
   /** Entra ID object id: how a Teams user is matched to a person. */
   aadObjectId?: string;
   roles: Role[];
+  /** First day at the school: induction training is due within a set number of days of it (s.11). */
+  startedOn?: string;
 }
 
 export function holds(person: Pick<Person, 'roles'>, role: Role): boolean {

@@ -21,7 +21,7 @@ export const LISTS = {
     'OsdPeople',
     'Online Safety Desk - People',
     'People and roles (local directory; production roles come from Entra ID groups).',
-    { displayName: 'text', email: 'text', aadObjectId: { type: 'text', indexed: true, displayName: 'Entra object id' }, roles: 'json' },
+    { displayName: 'text', email: 'text', aadObjectId: { type: 'text', indexed: true, displayName: 'Entra object id' }, roles: 'json', startedOn: { type: 'date', displayName: 'Started on' } },
     (person) => person.displayName,
   ),
   pupils: listSpec<Pupil>(

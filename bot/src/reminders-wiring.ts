@@ -1,0 +1,62 @@
+import type { Logger } from './app/app-deps';
+import { DEFAULT_RETRY, type FanOutReport } from './app/reminders/deliver-reminders';
+import { runReminderJob } from './app/reminders/reminder-jobs';
+import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
+import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
+import { TERM_DATES } from './app/term-dates';
+import { createBotAdapter } from './adapters/teams/bot-adapter';
+import { ProactiveSender } from './adapters/teams/proactive-sender';
+import { TeamsReminderChannel } from './adapters/teams/teams-reminder-channel';
+import type { Config } from './config';
+import type { Clock } from './ports/clock.port';
+import type { Directory } from './ports/directory.port';
+import type { Stores } from './ports/stores.port';
+
+/**
+ * The reminder jobs' dependencies, for the server (scheduler and HTTP trigger) and for
+ * `npm run job`: one pace for the whole process, shared by every job it runs.
+ */
+export function reminderJobDeps(config: Config, stores: Stores, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string): ReminderJobDeps {
+  const sender = new ProactiveSender(createBotAdapter(config, log), config.bot.appId, log);
+  return {
+    stores,
+    directory,
+    calendar: TERM_DATES,
+    consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
+    fanOut: {
+      channel: new TeamsReminderChannel(sender, (view) => `${config.reminders.publicUrl ?? serverUrl()}/tab/?view=${encodeURIComponent(view)}`),
+      limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),
+      timer: realTimer,
+      clock,
+      log,
+      retry: DEFAULT_RETRY,
+    },
+  };
+}
+
+/** Runs reminder jobs one at a time per job name, logging counts only (never names). */
+export class ReminderJobRunner {
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly deps: ReminderJobDeps,
+    private readonly log: Logger,
+  ) {}
+
+  isRunning(job: string): boolean {
+    return this.running.has(job);
+  }
+
+  /** Undefined when the job is already running in this process. */
+  async run(job: string, now: Date): Promise<FanOutReport | undefined> {
+    if (this.running.has(job)) return undefined;
+    this.running.add(job);
+    try {
+      const report = await runReminderJob(this.deps, job, now);
+      this.log.info(`Job ${job}: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
+      return report;
+    } finally {
+      this.running.delete(job);
+    }
+  }
+}
