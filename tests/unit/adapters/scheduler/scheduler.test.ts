@@ -1,0 +1,95 @@
+/**
+ * The scheduler with an injected clock and timers, across both 2026 clock changes (29 March and
+ * 25 October): jobs run at the school's local time, once per slot, whatever UTC does.
+ */
+import { nextRun, schoolSchedules, type Schedule } from '../../../../bot/src/adapters/scheduler/schedule';
+import { Scheduler, type Timers } from '../../../../bot/src/adapters/scheduler/scheduler';
+import { localDate, localTime } from '../../../../bot/src/domain/calendar/zoned-time';
+
+/** A clock that only moves when the test moves it, and timers that fire when it gets there. */
+class FakeTime implements Timers {
+  private pending: { at: number; callback: () => void; id: number }[] = [];
+  private ids = 0;
+  constructor(public now: number) {}
+  readonly clock = { now: () => new Date(this.now) };
+  set(callback: () => void, ms: number): unknown {
+    const id = ++this.ids;
+    this.pending.push({ at: this.now + ms, callback, id });
+    return id;
+  }
+  clear(handle: unknown): void {
+    this.pending = this.pending.filter((timer) => timer.id !== handle);
+  }
+  /** Runs every timer due up to `until`, letting each job finish before the next. */
+  async runUntil(until: number): Promise<void> {
+    for (;;) {
+      this.pending.sort((a, b) => a.at - b.at);
+      const next = this.pending[0];
+      if (!next || next.at > until) break;
+      this.pending.shift();
+      this.now = Math.max(this.now, next.at);
+      next.callback();
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    }
+    this.now = until;
+  }
+}
+
+const quiet = { info() {}, warn() {}, error() {} };
+
+async function runsBetween(schedules: Schedule[], from: string, to: string): Promise<{ job: string; utc: string; local: string }[]> {
+  const time = new FakeTime(Date.parse(from));
+  const runs: { job: string; utc: string; local: string }[] = [];
+  const scheduler = new Scheduler(schedules, async (job, at) => void runs.push({ job, utc: at.toISOString(), local: `${localDate(at)} ${localTime(at)}` }), time.clock, time, quiet);
+  scheduler.start();
+  await time.runUntil(Date.parse(to));
+  scheduler.stop();
+  return runs;
+}
+
+describe('the scheduler across clock changes', () => {
+  it('runs a weekday job at 07:30 London time before and after the clocks go forward (29 March 2026)', async () => {
+    const runs = await runsBetween([{ job: 'training-reminders', on: 'weekdays', at: '07:30' }], '2026-03-26T00:00:00Z', '2026-04-01T00:00:00Z');
+    expect(runs.map((run) => [run.local, run.utc])).toEqual([
+      ['2026-03-26 07:30', '2026-03-26T07:30:00.000Z'],
+      ['2026-03-27 07:30', '2026-03-27T07:30:00.000Z'],
+      ['2026-03-30 07:30', '2026-03-30T06:30:00.000Z'],
+      ['2026-03-31 07:30', '2026-03-31T06:30:00.000Z'],
+    ]);
+  });
+
+  it('runs at 07:30 London time when the clocks go back (25 October 2026), once a day', async () => {
+    const runs = await runsBetween([{ job: 'policy-reviews', on: 'weekdays', at: '07:30' }], '2026-10-22T12:00:00Z', '2026-10-28T00:00:00Z');
+    expect(runs.map((run) => run.utc)).toEqual(['2026-10-23T06:30:00.000Z', '2026-10-26T07:30:00.000Z', '2026-10-27T07:30:00.000Z']);
+  });
+
+  it('runs the weekly digest on Mondays only', async () => {
+    const runs = await runsBetween([{ job: 'training-digest', on: 1, at: '07:30' }], '2026-03-20T00:00:00Z', '2026-04-07T00:00:00Z');
+    expect(runs.map((run) => run.local)).toEqual(['2026-03-23 07:30', '2026-03-30 07:30', '2026-04-06 07:30']);
+  });
+
+  it('runs a job set at a time the clocks skip once, just after the jump', () => {
+    expect(nextRun({ job: 'x', on: 'weekdays', at: '01:30' }, new Date('2026-03-29T00:00:00Z')).toISOString()).toBe('2026-03-30T00:30:00.000Z');
+    expect(nextRun({ job: 'x', on: 1, at: '01:30' }, new Date('2026-03-22T00:00:00Z')).toISOString()).toBe('2026-03-23T01:30:00.000Z');
+  });
+
+  it('runs every school job once on a weekday, in order, and stops when told', async () => {
+    const runs = await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z');
+    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'training-digest']);
+    expect(new Set(runs.map((run) => run.utc))).toEqual(new Set(['2026-11-23T08:00:00.000Z']));
+  });
+
+  it('carries on with the next job when one fails', async () => {
+    const time = new FakeTime(Date.parse('2026-11-23T00:00:00Z'));
+    const ran: string[] = [];
+    const errors: string[] = [];
+    const scheduler = new Scheduler(schoolSchedules('07:30'), async (job) => {
+      ran.push(job);
+      if (job === 'training-reminders') throw new Error('store down');
+    }, time.clock, time, { ...quiet, error: (message: string) => void errors.push(message) });
+    scheduler.start();
+    await time.runUntil(Date.parse('2026-11-24T00:00:00Z'));
+    expect(ran).toHaveLength(5);
+    expect(errors).toEqual(['Scheduled job training-reminders failed']);
+  });
+});
