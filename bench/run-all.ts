@@ -1,5 +1,6 @@
 import { cpus, platform, release, totalmem } from 'node:os';
 import { decisionBench } from './decision-bench';
+import { fanOutBench } from './fan-out-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
 import { startupBench } from './startup-bench';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ['decision', decisionBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
+    ['reminder fan-out', fanOutBench],
   ];
   for (const [name, bench] of benches) {
     try {

@@ -7,10 +7,16 @@ import type { ReminderMessage } from './outbox.port';
  */
 export type DeliveryAttempt =
   | { outcome: 'sent' }
+  /** The gate said no: nothing was sent. */
+  | { outcome: 'skipped' }
   | { outcome: 'blocked' }
   | { outcome: 'retry'; status: number; retryAfterMs?: number }
   | { outcome: 'failed'; status?: number; error: string };
 
 export interface ReminderChannel {
-  attempt(to: ConversationRecord, message: ReminderMessage): Promise<DeliveryAttempt>;
+  /**
+   * `gate` is awaited at the last moment before the request leaves for Teams (it waits for the
+   * rate limits and marks the message as being sent); when it answers false nothing is sent.
+   */
+  attempt(to: ConversationRecord, message: ReminderMessage, gate: () => Promise<boolean>): Promise<DeliveryAttempt>;
 }

@@ -35,14 +35,15 @@ export class ProactiveSender {
    * One try, no retry: for the reminders' fan-out, which paces and retries by itself. Answers
    * the failure's status, Retry-After and whether Teams said MessageWritesBlocked.
    */
-  async sendOnce(to: ConversationRecord, card: AdaptiveCard): Promise<SendOnceResult> {
+  async sendOnce(to: ConversationRecord, card: AdaptiveCard, gate: () => Promise<boolean> = async () => true): Promise<SendOnceResult> {
     try {
       await this.inConversation(to, () => false, async (context) => {
-        withoutConnectorRetries(context);
+        if (!gatedConnector(context, gate) && !(await gate())) throw new GateClosed();
         await context.sendActivity(cardActivity(card));
       });
       return { ok: true };
     } catch (error) {
+      if (error instanceof GateClosed) return { ok: false, skipped: true, blocked: false, error: error.name };
       const status = (error as { statusCode?: number }).statusCode;
       const retryAfterMs = retryAfterHeaderMs(error);
       return { ok: false, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), blocked: status === 403 && mentionsWritesBlocked(error), error: error instanceof Error ? error.name : 'unknown error' };
@@ -83,17 +84,45 @@ export class ProactiveSender {
   }
 }
 
-/**
- * The connector client's pipeline retries 5xx (and 429/503 with Retry-After) by itself, unpaced
- * and uncounted. The fan-out paces and retries every request itself, so for its sends the retry
- * step is taken out of this turn's client (a new client is made for each proactive turn).
- */
-function withoutConnectorRetries(context: TurnContext): void {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+interface ConnectorPipeline {
+  removePolicy(options: { phase: 'Retry' }): unknown;
+  addPolicy(policy: { name: string; sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown> }, options: { afterPhase: 'Sign' }): void;
 }
 
-export type SendOnceResult = { ok: true } | { ok: false; status?: number; retryAfterMs?: number; blocked: boolean; error: string };
+/** The gate said no: the message was not sent. */
+class GateClosed extends Error {
+  constructor() {
+    super('Not sent: the gate was closed');
+    this.name = 'GateClosed';
+  }
+}
+
+/**
+ * Prepares this turn's connector client (a new one is made for each proactive turn) for the
+ * fan-out, which paces and retries every request itself: the client's own retries (5xx, and
+ * 429/503 with Retry-After), unpaced and uncounted, are taken out, and the gate is awaited right
+ * before the signed request goes to Teams, so the rate limits count from when it really left.
+ * False when the client is not shaped as expected (the gate is then awaited before sending).
+ */
+function gatedConnector(context: TurnContext, gate: () => Promise<boolean>): boolean {
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: ConnectorPipeline } } | undefined;
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline) return false;
+  pipeline.removePolicy({ phase: 'Retry' });
+  pipeline.addPolicy(
+    {
+      name: 'OnlineSafetyDesk_Gate',
+      sendRequest: async (request, next) => {
+        if (!(await gate())) throw new GateClosed();
+        return next(request);
+      },
+    },
+    { afterPhase: 'Sign' },
+  );
+  return true;
+}
+
+export type SendOnceResult = { ok: true } | { ok: false; status?: number; retryAfterMs?: number; blocked: boolean; skipped?: boolean; error: string };
 
 function retryDelay(error: unknown, attempt: number): number {
   const wait = retryAfterHeaderMs(error);

@@ -11,9 +11,10 @@ export class TeamsReminderChannel implements ReminderChannel {
     private readonly tabUrl: (view: string) => string,
   ) {}
 
-  async attempt(to: ConversationRecord, message: ReminderMessage): Promise<DeliveryAttempt> {
-    const result = await this.sender.sendOnce(to, reminderCard(message, this.tabUrl));
+  async attempt(to: ConversationRecord, message: ReminderMessage, gate: () => Promise<boolean>): Promise<DeliveryAttempt> {
+    const result = await this.sender.sendOnce(to, reminderCard(message, this.tabUrl), gate);
     if (result.ok) return { outcome: 'sent' };
+    if (result.skipped) return { outcome: 'skipped' };
     if (result.blocked) return { outcome: 'blocked' };
     const status = result.status;
     // 429 and 5xx: Teams did not (or probably did not) take it; anything else will not get better.

@@ -96,26 +96,28 @@ async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Pr
   }
   let entry = planned;
   for (let attempt = 1; ; attempt++) {
-    const answered = await deps.limiter.acquire(conversation.conversationId);
-    const claimed = await claim(deps, entry).catch((error: unknown) => {
-      answered();
-      throw error;
-    });
-    if (!claimed) {
-      answered();
-      return 'alreadyDone';
-    }
-    const result = await deps.channel.attempt(conversation, entry.message).finally(answered);
+    let claimed: Versioned<OutboxEntry> | undefined;
+    let answered = () => {};
+    // Awaited by the sender at the last moment: the pace counts from when the request leaves,
+    // and the message is marked as being sent just before it goes.
+    const gate = async () => {
+      answered = await deps.limiter.acquire(conversation.conversationId);
+      claimed = await claim(deps, entry);
+      return claimed !== undefined;
+    };
+    const result = await deps.channel.attempt(conversation, entry.message, gate).finally(() => answered());
+    if (result.outcome === 'skipped') return 'alreadyDone';
+    const current = claimed ?? entry;
     if (result.outcome === 'sent' || result.outcome === 'blocked') {
-      await save(deps, claimed, result.outcome);
+      await save(deps, current, result.outcome);
       return result.outcome;
     }
     if (result.outcome === 'failed' || attempt >= retry.maxAttempts) {
-      await save(deps, claimed, 'failed', String(result.status ?? (result.outcome === 'failed' ? result.error : 'retries exhausted')));
-      deps.log.warn(`Reminder ${claimed.id} could not be delivered (${result.status ?? 'error'}); the next run tries again`);
+      await save(deps, current, 'failed', String(result.status ?? (result.outcome === 'failed' ? result.error : 'retries exhausted')));
+      deps.log.warn(`Reminder ${current.id} could not be delivered (${result.status ?? 'error'}); the next run tries again`);
       return 'failed';
     }
-    entry = await save(deps, claimed, 'pending', String(result.status));
+    entry = await save(deps, current, 'pending', String(result.status));
     await deps.timer.sleep(delayFor(retry, attempt, result.retryAfterMs));
   }
 }

@@ -26,11 +26,12 @@ export interface Timer {
 export const realTimer: Timer = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
- * Sliding-window limits for the whole app and for each conversation. A send is counted from when
- * it leaves and, once Teams has answered, at the time of the answer: the request reached Teams
- * somewhere in between, and only the later time is safe (a first request that was slow to leave
- * must not let the next second's requests arrive less than a second after it). A small margin
- * covers the time a request takes to reach Teams.
+ * Sliding-window limits for the whole app and for each conversation, as Teams counts them: by
+ * when each request arrived. That moment is not known here, only that it lies between the request
+ * leaving (the sender asks at the last moment) and its answer coming back. So a send counts from
+ * when it was allowed until it is answered, and from the time of its answer after that: a request
+ * that was slow on its way cannot let the next second's requests arrive less than a second after
+ * it. The margin only covers the clock's granularity.
  */
 export class RateLimiter {
   private readonly globalLog: Sent[] = [];
@@ -42,14 +43,14 @@ export class RateLimiter {
     private readonly global: readonly RateWindow[],
     private readonly perConversation: readonly RateWindow[],
     private readonly timer: Timer = realTimer,
-    private readonly marginMs = 20,
+    private readonly marginMs = 5,
   ) {
     this.keepMs = Math.max(...[...global, ...perConversation].map((window) => window.ms)) + marginMs;
   }
 
   /**
-   * Waits until one more send to `conversationId` stays within every limit, and counts it.
-   * Call the answer once Teams has answered (or the attempt failed).
+   * Waits until one more send to `conversationId` stays within every limit, and counts it. Call
+   * the function it answers when Teams has answered (or the attempt ended).
    */
   async acquire(conversationId: string): Promise<() => void> {
     for (;;) {

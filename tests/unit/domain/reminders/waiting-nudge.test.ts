@@ -13,7 +13,7 @@ describe('nudges for requests that wait', () => {
     ['2026-10-22', '2026-11-03', 3, 'after half term: Tuesday makes three'],
     ['2026-11-23', '2026-11-28', undefined, 'no nudges on a Saturday'],
     ['2026-12-16', '2026-12-21', undefined, 'none in the holidays'],
-  ])('waiting since %s, on %s → %s working days (%s)', (since, today, expected) => {
+  ] as [string, string, number | undefined, string][])('waiting since %s, on %s → %s working days (%s)', (since, today, expected) => {
     expect(waitingNudge(CALENDAR, since, today)?.workingDays).toBe(expected);
   });
 

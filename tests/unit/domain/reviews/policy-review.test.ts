@@ -1,5 +1,6 @@
 /** Social Media Policy s.2 and s.12: review reminders at 90, 30 and 7 days, weekly while overdue; a review sets the next date. */
 import { completeReview, reviewReminder } from '../../../../bot/src/domain/reviews/policy-review';
+import type { PolicyDocument } from '../../../../bot/src/domain/school/policy-document';
 
 const policy = { managedHere: true, nextReviewDue: '2026-09-01' };
 
@@ -13,7 +14,7 @@ describe('policy review reminders (s.2, s.12)', () => {
     ['2026-09-01', { kind: 'dueSoon', daysBefore: 7, daysLeft: 0 }, 'on the day'],
     ['2026-09-02', { kind: 'overdue', daysOverdue: 1, period: 'overdue-2026-W36' }, 'a day overdue'],
     ['2026-09-08', { kind: 'overdue', daysOverdue: 7, period: 'overdue-2026-W37' }, 'the next week: a new weekly reminder'],
-  ])('on %s → %j (%s)', (today, expected) => {
+  ] as [string, Record<string, unknown> | undefined, string][])('on %s → %j (%s)', (today, expected) => {
     const reminder = reviewReminder(policy, today);
     if (expected === undefined) expect(reminder).toBeUndefined();
     else expect(reminder).toMatchObject(expected);
@@ -27,6 +28,6 @@ describe('policy review reminders (s.2, s.12)', () => {
   it('a completed review is the new approval date and sets the next review one cycle later (two years, s.12)', () => {
     const reviewed = completeReview({ id: '1', title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true }, '2026-11-24');
     expect(reviewed).toMatchObject({ approvedOn: '2026-11-24', nextReviewDue: '2028-11-24', reviewCycleMonths: 24 });
-    expect(completeReview({ id: '2', title: 'Yearly', reviewCycleMonths: 12, managedHere: true }, '2024-02-29').nextReviewDue).toBe('2025-02-28');
+    expect(completeReview({ id: '2', title: 'Yearly', reviewCycleMonths: 12, managedHere: true } as PolicyDocument, '2024-02-29').nextReviewDue).toBe('2025-02-28');
   });
 });

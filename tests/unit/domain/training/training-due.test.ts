@@ -41,7 +41,7 @@ describe('due status: reminders start 30 days before', () => {
     ['2026-11-24', '2026-11-24', 'dueSoon', 'due today'],
     ['2026-11-23', '2026-11-24', 'overdue', 'a day late'],
     [undefined, '2026-11-24', 'upToDate', 'nothing due'],
-  ])('due %s on %s → %s (%s)', (due, today, status) => {
+  ] as [string | undefined, string, string, string][])('due %s on %s → %s (%s)', (due, today, status) => {
     expect(dueStatus(due, today)).toBe(status);
   });
 });
