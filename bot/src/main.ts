@@ -25,6 +25,7 @@ import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
 import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
+import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules } from './adapters/scheduler/schedule';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
@@ -88,6 +89,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     allowedTenants: config.allowedTenants,
     tabDir: config.tabDir,
     handleBotActivity: botRequestHandler(adapter, bot),
+    training: { announce: jobs.announce, calendar: TERM_DATES },
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),

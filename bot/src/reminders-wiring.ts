@@ -1,5 +1,6 @@
 import type { Logger } from './app/app-deps';
-import { DEFAULT_RETRY, type FanOutReport } from './app/reminders/deliver-reminders';
+import type { Announce } from './app/reminders/announce';
+import { DEFAULT_RETRY, deliverReminders, type FanOutReport } from './app/reminders/deliver-reminders';
 import { runReminderJob } from './app/reminders/reminder-jobs';
 import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
 import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
@@ -42,6 +43,9 @@ export class ReminderJobRunner {
     private readonly deps: ReminderJobDeps,
     private readonly log: Logger,
   ) {}
+
+  /** Messages outside the jobs (a policy changed, a completion to confirm), through the same outbox and pace. */
+  readonly announce: Announce = (run, planned) => deliverReminders({ ...this.deps.fanOut, stores: this.deps.stores, directory: this.deps.directory }, run, planned);
 
   isRunning(job: string): boolean {
     return this.running.has(job);

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/app-deps';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes } from './api-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
+import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
 import { refuse, refusedInLocalMode } from './local-mode-guard';
 
 export interface HttpServerOptions {
@@ -19,6 +20,8 @@ export interface HttpServerOptions {
   handleBotActivity(req: Request, res: Response): Promise<void>;
   /** Scheduled jobs a cloud timer may start (`POST /api/jobs/<name>`). */
   jobs?: JobTrigger;
+  /** The Training tab's API. */
+  training?: TrainingRouteDeps;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
@@ -67,6 +70,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
   registerApiRoutes(server, options.deps, options.identify, options.personasEnabled);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
+  if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.header('Location', '/tab/');

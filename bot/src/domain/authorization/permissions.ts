@@ -6,7 +6,8 @@ import type { Role } from '../people/role';
  * `requester` means the person who made the request and `owner` the owner of the school account
  * a record concerns (relationships, not roles).
  * Policy sections: s.9 and Appendix A (blocked content), s.2 (roles), s.12 (review, audit),
- * s.4 (consent, takedowns), s.5 (school accounts, permission to post).
+ * s.4 (consent, takedowns), s.5 (school accounts, permission to post), s.11 (training: the DSL
+ * requires refreshers), s.12 (the headteacher reviews the policy with the online safety lead).
  */
 export const PERMISSIONS = {
   'accessRequest.submit': ['staff'],
@@ -33,6 +34,12 @@ export const PERMISSIONS = {
   'socialAccount.manage': ['dsl', 'socialMediaStaff'],
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['owner', 'dsl'],
+  'training.logOwn': ['staff'],
+  'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
+  'training.record': ['onlineSafetyLead'],
+  'training.confirm': ['onlineSafetyLead'],
+  'training.requireRefresher': ['dsl'],
+  'policy.recordReview': ['headteacher'],
 } as const satisfies Record<string, readonly Holder[]>;
 
 /** A role, or a relationship to the record: its requester, or the owner of the account it concerns. */

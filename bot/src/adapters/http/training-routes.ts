@@ -1,0 +1,120 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/app-deps';
+import type { Announce } from '../../app/reminders/announce';
+import { recordPolicyReview } from '../../app/training/record-policy-review';
+import { decideTrainingClaim, logOwnTraining, recordTrainingSession } from '../../app/training/record-training';
+import { trainingHistory, trainingOverview } from '../../app/training/training-views';
+import { readAll } from '../../app/read-all';
+import { may } from '../../domain/authorization/permissions';
+import { localDate } from '../../domain/calendar/zoned-time';
+import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
+import type { Person } from '../../domain/people/person';
+import type { ApiIdentity } from './api-identity';
+import { toCsv } from './csv';
+
+export interface TrainingRouteDeps {
+  announce: Announce;
+  calendar: SchoolCalendar;
+}
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const sessionBody = z.object({
+  requirementId: z.string().min(1).max(80),
+  completedOn: date,
+  evidence: z.string().max(1000),
+  subjectIds: z.array(z.string().min(1).max(40)).min(1).max(2000),
+  attendees: z.array(z.string().max(120)).max(500).optional(),
+});
+const ownBody = z.object({ completedOn: date, evidence: z.string().max(1000) });
+const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']) });
+const reviewBody = z.object({ reviewedOn: date });
+
+/** The Training tab's API (s.11, s.12). Every route identifies the caller; the use cases check the permissions table. */
+export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, training: TrainingRouteDeps): void {
+  const signedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    const caller = await identify(req);
+    if (!('person' in caller)) return fail(res, caller.refused, caller.refused === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'Online Safety Desk does not know you yet. Ask your school office to add you.');
+    await handler(caller.person, req, res);
+  };
+  const today = () => localDate(deps.clock.now());
+  const announceLater = (deps2: AppDeps) => ({ ...deps2, announce: training.announce });
+
+  server.get('/api/training', signedIn(async (person, _req, res) => {
+    const overview = await trainingOverview(deps, person, today(), training.calendar);
+    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm'), recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn') };
+    const policies = overview.everyone || can.recordReview ? (await deps.stores.policies.find({ where: { managedHere: true }, limit: 50 })).items : [];
+    res.json({ ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] });
+  }));
+
+  server.get('/api/training/history/:subjectId', signedIn(async (person, req, res) => {
+    const result = await trainingHistory(deps, person, String(req.params.subjectId ?? '').slice(0, 40));
+    if (result.status === 'not-permitted') return fail(res, 403, 'You can see your own training only.');
+    res.json(result);
+  }));
+
+  server.get('/api/training.csv', signedIn(async (person, _req, res) => {
+    if (!may(person, 'training.viewAll')) return fail(res, 403, 'Only the online safety lead, the headteacher or the DSL can export training records.');
+    const records = await readAll((cursor) => deps.stores.trainingRecords.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
+    const rows = records.map((r) => [r.audience, r.subjectName, r.requirementId, r.completedOn, r.status, r.evidence, (r.attendees ?? []).join('; '), r.recordedByName, r.recordedAt, r.confirmedByName ?? '']);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="online-safety-training-${today()}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendRaw(200, toCsv(['Audience', 'Who', 'Training', 'Completed on', 'Status', 'Evidence', 'Attended', 'Recorded by', 'Recorded at', 'Confirmed by'], rows));
+  }));
+
+  server.post('/api/training/sessions', signedIn(async (person, req, res) => {
+    const body = sessionBody.safeParse(req.body);
+    if (!body.success) return invalid(res, 'Send {"requirementId", "completedOn": "YYYY-MM-DD", "evidence", "subjectIds": [...], "attendees"?: [...]}.', body.error.issues);
+    const refreshers = new Map((await deps.stores.refreshers.find({ limit: 200 })).items.map((r) => [`refresher-${r.id}`, r.audience] as const));
+    const result = await recordTrainingSession(deps, person, body.data, refreshers);
+    if (result.status === 'not-permitted') return fail(res, 403, result.message);
+    if (result.status === 'invalid') return unprocessable(res, result.message);
+    res.status(201);
+    res.json({ recorded: result.records.length });
+  }));
+
+  server.post('/api/training/mine', signedIn(async (person, req, res) => {
+    const body = ownBody.safeParse(req.body);
+    if (!body.success) return invalid(res, 'Send {"completedOn": "YYYY-MM-DD", "evidence"}.', body.error.issues);
+    const result = await logOwnTraining(announceLater(deps), person, body.data);
+    if (result.status === 'not-permitted') return fail(res, 403, result.message);
+    if (result.status === 'invalid') return unprocessable(res, result.message);
+    res.status(201);
+    res.json({ record: result.record });
+  }));
+
+  server.post('/api/training/records/:id/decision', signedIn(async (person, req, res) => {
+    const body = decisionBody.safeParse(req.body);
+    if (!body.success) return invalid(res, 'Send {"decision": "confirm" | "reject"}.', body.error.issues);
+    const result = await decideTrainingClaim(deps, person, String(req.params.id ?? ''), body.data.decision === 'confirm');
+    if (result.status === 'not-permitted') return fail(res, 403, result.message);
+    if (result.status === 'invalid') return unprocessable(res, result.message);
+    res.json({ record: result.record, alreadyDecided: result.alreadyDecided });
+  }));
+
+  server.post('/api/policies/:id/review', signedIn(async (person, req, res) => {
+    const body = reviewBody.safeParse(req.body);
+    if (!body.success) return invalid(res, 'Send {"reviewedOn": "YYYY-MM-DD"}.', body.error.issues);
+    const result = await recordPolicyReview(announceLater(deps), person, String(req.params.id ?? ''), body.data.reviewedOn);
+    if (result.status === 'not-permitted') return fail(res, 403, result.message);
+    if (result.status === 'invalid') return unprocessable(res, result.message);
+    result.announced.catch((error: unknown) => deps.log.error('Announcing a policy review failed', error));
+    res.json({ policy: result.policy });
+  }));
+}
+
+function fail(res: Response, status: 401 | 403, message: string): void {
+  res.status(status);
+  res.json({ error: message });
+}
+
+function invalid(res: Response, message: string, issues: { path: PropertyKey[] }[]): void {
+  res.status(400);
+  res.json({ error: message, fields: issues.map((issue) => issue.path.join('.')) });
+}
+
+function unprocessable(res: Response, message: string): void {
+  res.status(422);
+  res.json({ error: message });
+}

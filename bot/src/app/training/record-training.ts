@@ -1,0 +1,137 @@
+import { may, whoMay } from '../../domain/authorization/permissions';
+import { isIsoDate, longDate } from '../../domain/calendar/dates';
+import type { Person } from '../../domain/people/person';
+import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/training-record';
+import { TRAINING_REQUIREMENTS, type Audience } from '../../domain/training/training-requirement';
+import { StaleRecordError } from '../../ports/collection.port';
+import type { AppDeps } from '../app-deps';
+import type { Announce } from '../reminders/announce';
+import { recordAudit } from '../record-audit';
+import { readAll } from '../read-all';
+
+const STAFF_REQUIREMENT = TRAINING_REQUIREMENTS.find((requirement) => requirement.audience === 'staff')!;
+
+export type TrainingResult<T> = { status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | ({ status: 'ok' } & T);
+
+function checkDate(completedOn: string, today: string): string | undefined {
+  if (!isIsoDate(completedOn)) return 'Give the date as YYYY-MM-DD.';
+  if (completedOn > today) return 'The date cannot be in the future.';
+  return undefined;
+}
+
+/**
+ * A staff member says they did their online safety training (s.11). It waits for the online
+ * safety lead, who is sent a card to confirm it; only confirmed records count.
+ */
+export async function logOwnTraining(deps: AppDeps & { announce: Announce }, actor: Person, input: { completedOn: string; evidence: string }): Promise<TrainingResult<{ record: TrainingRecord }>> {
+  if (!may(actor, 'training.logOwn')) return { status: 'not-permitted', message: `Only ${whoMay('training.logOwn')} log their own training.` };
+  const now = deps.clock.now();
+  const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
+  if (problem) return { status: 'invalid', message: problem };
+  const record = await deps.stores.trainingRecords.insert({
+    requirementId: STAFF_REQUIREMENT.id,
+    audience: 'staff',
+    subjectId: actor.id,
+    subjectName: actor.displayName,
+    completedOn: input.completedOn,
+    evidence: input.evidence.trim().slice(0, 1000),
+    recordedById: actor.id,
+    recordedByName: actor.displayName,
+    recordedAt: now.toISOString(),
+    status: 'awaitingConfirmation',
+  });
+  await recordAudit(deps, actor, { action: 'training.logOwn', recordType: 'trainingRecord', recordId: record.id, summary: 'Staff member logged their own online safety training' });
+  const leads = await deps.directory.holdersOf('onlineSafetyLead');
+  await deps.announce(`training-claim ${record.id}`, leads.map((lead) => ({
+    person: lead,
+    reason: `training-claim:${record.id}`,
+    period: 'once',
+    message: {
+      title: 'Please confirm online safety training',
+      lines: [`${actor.displayName} says they completed ${STAFF_REQUIREMENT.title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.'],
+      tone: 'accent',
+      act: { label: 'Confirm', confirmTrainingId: record.id },
+    },
+  })));
+  return { status: 'ok', record };
+}
+
+/** The online safety lead confirms (or turns down) a completion a staff member logged. */
+export async function decideTrainingClaim(deps: AppDeps, actor: Person, recordId: string, confirm: boolean): Promise<TrainingResult<{ record: TrainingRecord; alreadyDecided: boolean }>> {
+  if (!may(actor, 'training.confirm')) {
+    await recordAudit(deps, actor, { action: 'training.confirm.denied', recordType: 'trainingRecord', recordId, summary: 'Confirming training refused: the person does not hold the role' });
+    return { status: 'not-permitted', message: `Only ${whoMay('training.confirm')} can confirm training.` };
+  }
+  const record = /^\d{1,12}$/.test(recordId) ? await deps.stores.trainingRecords.get(recordId) : undefined;
+  if (!record) return { status: 'invalid', message: 'That training record was not found.' };
+  if (record.status !== 'awaitingConfirmation') return { status: 'ok', record, alreadyDecided: true };
+  try {
+    const decided = await deps.stores.trainingRecords.update({ ...record, status: confirm ? 'confirmed' : 'rejected', confirmedById: actor.id, confirmedByName: actor.displayName });
+    await recordAudit(deps, actor, { action: confirm ? 'training.confirm' : 'training.reject', recordType: 'trainingRecord', recordId, summary: confirm ? 'Training confirmed' : 'Training not confirmed' });
+    return { status: 'ok', record: decided, alreadyDecided: false };
+  } catch (error) {
+    if (!(error instanceof StaleRecordError)) throw error;
+    return { status: 'ok', record: (await deps.stores.trainingRecords.get(recordId))!, alreadyDecided: true };
+  }
+}
+
+export interface SessionInput {
+  requirementId: string;
+  completedOn: string;
+  evidence: string;
+  /** Person ids (staff), class names (pupils), or `parents`. */
+  subjectIds: string[];
+  /** Parents' sessions: who attended. */
+  attendees?: string[];
+}
+
+/** The online safety lead records one session for many people at once: all staff, a class, the parents' evening. */
+export async function recordTrainingSession(deps: AppDeps, actor: Person, input: SessionInput, refresherIds: Map<string, Audience>): Promise<TrainingResult<{ records: TrainingRecord[] }>> {
+  if (!may(actor, 'training.record')) {
+    await recordAudit(deps, actor, { action: 'training.record.denied', recordType: 'trainingSession', recordId: input.requirementId.slice(0, 60), summary: 'Recording training refused: the person does not hold the role' });
+    return { status: 'not-permitted', message: `Only ${whoMay('training.record')} can record training.` };
+  }
+  const now = deps.clock.now();
+  const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
+  if (problem) return { status: 'invalid', message: problem };
+  const audience = TRAINING_REQUIREMENTS.find((requirement) => requirement.id === input.requirementId)?.audience ?? refresherIds.get(input.requirementId);
+  if (!audience) return { status: 'invalid', message: 'Choose one of the training requirements.' };
+  const subjects = await subjectNames(deps, audience, input.subjectIds);
+  if (typeof subjects === 'string') return { status: 'invalid', message: subjects };
+  const sessionId = `${input.requirementId}-${now.getTime()}`;
+  const records = await deps.stores.trainingRecords.insertMany(subjects.map(([subjectId, subjectName]) => ({
+    requirementId: input.requirementId,
+    audience,
+    subjectId,
+    subjectName,
+    completedOn: input.completedOn,
+    evidence: input.evidence.trim().slice(0, 1000),
+    recordedById: actor.id,
+    recordedByName: actor.displayName,
+    recordedAt: now.toISOString(),
+    status: 'confirmed' as const,
+    sessionId,
+    ...(audience === 'parents' ? { attendees: (input.attendees ?? []).map((name) => name.trim().slice(0, 120)).filter(Boolean) } : {}),
+  })));
+  await recordAudit(deps, actor, { action: 'training.record', recordType: 'trainingSession', recordId: sessionId, summary: `Training recorded for ${records.length} (${audience})` });
+  return { status: 'ok', records };
+}
+
+async function subjectNames(deps: AppDeps, audience: Audience, ids: string[]): Promise<[string, string][] | string> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return 'Choose who attended.';
+  if (audience === 'parents') return unique.every((id) => id === PARENTS_SUBJECT) ? [[PARENTS_SUBJECT, 'Parents']] : 'Parents are recorded as one group, with who attended.';
+  if (audience === 'pupils') {
+    const pupils = await readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
+    const classes = new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className));
+    const unknown = unique.filter((id) => !classes.has(id));
+    return unknown.length ? `Unknown class: ${unknown.join(', ')}.` : unique.map((id) => [id, `Class ${id}`]);
+  }
+  const named: [string, string][] = [];
+  for (const id of unique) {
+    const person = /^\d{1,12}$/.test(id) ? await deps.directory.byId(id) : undefined;
+    if (!person?.roles.includes('staff')) return 'Only staff members can be recorded for staff training.';
+    named.push([person.id, person.displayName]);
+  }
+  return named;
+}
