@@ -72,9 +72,9 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
   const deps = { stores, directory, notifier, clock, log };
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID });
   let url = '';
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
+  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
     background.run(`job ${name}`, async () => void (await running));

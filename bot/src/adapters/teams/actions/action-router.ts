@@ -2,6 +2,8 @@ import { ACCESS_STEP_VERBS, VERB_REFRESH_ACCESS } from '../cards/access-request-
 import { VERB_RESUBMIT_ACCESS, VERB_SUBMIT_ACCESS } from '../cards/access-request-form-card';
 import { VERB_NEW_ACCESS, VERB_OPEN_ACCESS } from '../cards/simple-cards';
 import { accessStepAction } from './access-step.action';
+import { VERB_CONFIRM_TRAINING, VERB_LOG_TRAINING, VERB_REJECT_TRAINING } from '../cards/training-cards';
+import { decideTrainingAction, logTrainingAction } from './training.action';
 import type { CardActionHandler } from './card-action';
 import { editAccessRequestAction, resubmitAccessRequestAction } from './resubmit-access-request.action';
 import { submitAccessRequestAction } from './submit-access-request.action';
@@ -21,4 +23,7 @@ export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
   [VERB_REFRESH_ACCESS, refreshAccessRequestAction],
   [VERB_OPEN_ACCESS, openAccessRequestAction],
   [VERB_NEW_ACCESS, newAccessRequestAction],
+  [VERB_LOG_TRAINING, logTrainingAction],
+  [VERB_CONFIRM_TRAINING, decideTrainingAction(true)],
+  [VERB_REJECT_TRAINING, decideTrainingAction(false)],
 ]);

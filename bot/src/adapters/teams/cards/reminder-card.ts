@@ -1,11 +1,15 @@
 import type { ReminderMessage } from '../../../ports/outbox.port';
 import { VERB_OPEN_ACCESS } from './simple-cards';
+import { VERB_CONFIRM_TRAINING, VERB_REJECT_TRAINING } from './training-cards';
 import { adaptiveCard, executeAction, richText, type CardAction } from './card-elements';
 
 /** A reminder, with a button to where the person can act. Every line may hold names, so all are TextRuns. */
 export function reminderCard(message: ReminderMessage, tabUrl: (view: string) => string) {
   const actions: CardAction[] = [];
-  if (message.act?.accessRequestId) actions.push(executeAction(message.act.label, VERB_OPEN_ACCESS, { requestId: message.act.accessRequestId }));
+  if (message.act?.confirmTrainingId) {
+    const data = { recordId: message.act.confirmTrainingId };
+    actions.push(executeAction('Confirm', VERB_CONFIRM_TRAINING, data, { style: 'positive' }), executeAction('Not confirmed', VERB_REJECT_TRAINING, data));
+  } else if (message.act?.accessRequestId) actions.push(executeAction(message.act.label, VERB_OPEN_ACCESS, { requestId: message.act.accessRequestId }));
   else if (message.act?.tabView) actions.push({ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) });
   return adaptiveCard(
     [

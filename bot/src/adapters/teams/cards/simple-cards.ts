@@ -9,6 +9,7 @@ export const COMMANDS: { command: string; what: string }[] = [
   { command: 'request access', what: 'ask for a blocked website to be opened (Social Media Policy, section 9)' },
   { command: 'my requests', what: 'see the requests you have made and where each one is' },
   { command: 'consent 4B', what: "see a class's photo and video consent before you take pictures (section 4)" },
+  { command: 'my training', what: "see your online safety training, and tell the online safety lead you've done it (section 11)" },
   { command: 'help', what: 'show this list' },
 ];
 

@@ -7,6 +7,7 @@ import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
 import type { TeamsDeps } from '../teams-deps';
 import { firstName } from '../activity-facts';
+import { myTraining } from '../actions/training.action';
 
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 
@@ -38,6 +39,7 @@ const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
   { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
+  { pattern: /\bmy training\b|\b(done|did|completed|finished) my (online safety )?training\b/, command: (deps, person) => myTraining(deps, person) },
   { pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/, command: requestAccess },
 ];
 
