@@ -16,7 +16,7 @@ export interface ReminderMessage {
   lines: string[];
   tone: 'accent' | 'warning' | 'attention';
   /** Where the person can act: a tab view, or a request card the bot can show again. */
-  act?: { label: string; tabView?: string; accessRequestId?: string; confirmTrainingId?: string };
+  act?: { label: string; tabView?: string; accessRequestId?: string; postingRequestId?: string; takedownId?: string; confirmTrainingId?: string };
 }
 
 export interface OutboxEntry {

@@ -10,8 +10,10 @@ import { exportAuditLog } from '../../app/export-audit-log';
 import { importPupils } from '../../app/import-pupils';
 import { classConsent } from '../../app/class-consent';
 import { consentHistory, recordConsent } from '../../app/record-consent';
+import { allPupils } from '../../app/read-all';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
+import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean): void {
@@ -29,7 +31,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record') };
+    const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record'), seeAccounts: may(person, 'socialAccount.view'), manageAccounts: may(person, 'socialAccount.manage') };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));
 
@@ -77,7 +79,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
 
   server.get('/api/classes', signedIn(async (person, req, res) => {
     if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
-    const pupils = (await deps.stores.pupils.find({ limit: 5000 })).items;
+    const pupils = await allPupils(deps.stores);
     res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
   }));
 
@@ -87,6 +89,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     res.status(result.status === 'not-found' ? 404 : 200);
     res.json(result);
   }));
+
+  registerSocialAccountRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

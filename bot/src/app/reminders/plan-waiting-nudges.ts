@@ -54,7 +54,7 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
         title: state === 'approved' ? `Your approved post #${request.id} is waiting to be posted` : `Permission to post #${request.id} is waiting for your decision`,
         lines: [`${request.accountLabel}`],
         tone: 'warning',
-        act: { label: 'Open requests', tabView: 'requests' },
+        act: { label: 'Open the request', postingRequestId: request.id },
       });
     }
   }
@@ -67,7 +67,7 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
       person: owner,
       reason: `nudge:takedown:${task.id}`,
       period: due.period,
-      message: { title: 'A post still needs taking down', lines: [`Consent was withdrawn for a pupil shown in post ${task.postId}. Take it down, or record why it cannot be (Social Media Policy section 4).`, `It has waited ${due.workingDays} working days.`], tone: 'attention', act: { label: 'Open takedown tasks', tabView: 'consent' } },
+      message: { title: 'A post still needs taking down', lines: [`Consent was withdrawn for a pupil shown in post ${task.postId}. Take it down, or record why it cannot be (Social Media Policy section 4).`, `It has waited ${due.workingDays} working days.`], tone: 'attention', act: { label: 'Open the task', takedownId: task.id } },
     });
   }
   return planned;

@@ -1,5 +1,6 @@
 import type { ReminderMessage } from '../../../ports/outbox.port';
-import { VERB_OPEN_ACCESS } from './simple-cards';
+import { VERB_OPEN_ACCESS, VERB_OPEN_POSTING } from './simple-cards';
+import { VERB_OPEN_TAKEDOWN } from './takedown-card';
 import { VERB_CONFIRM_TRAINING, VERB_REJECT_TRAINING } from './training-cards';
 import { adaptiveCard, executeAction, richText, type CardAction } from './card-elements';
 
@@ -9,7 +10,9 @@ export function reminderCard(message: ReminderMessage, tabUrl: (view: string) =>
   if (message.act?.confirmTrainingId) {
     const data = { recordId: message.act.confirmTrainingId };
     actions.push(executeAction('Confirm', VERB_CONFIRM_TRAINING, data, { style: 'positive' }), executeAction('Not confirmed', VERB_REJECT_TRAINING, data));
-  } else if (message.act?.accessRequestId) actions.push(executeAction(message.act.label, VERB_OPEN_ACCESS, { requestId: message.act.accessRequestId }));
+  } else if (message.act?.postingRequestId) actions.push(executeAction(message.act.label, VERB_OPEN_POSTING, { requestId: message.act.postingRequestId }));
+  else if (message.act?.takedownId) actions.push(executeAction(message.act.label, VERB_OPEN_TAKEDOWN, { taskId: message.act.takedownId }));
+  else if (message.act?.accessRequestId) actions.push(executeAction(message.act.label, VERB_OPEN_ACCESS, { requestId: message.act.accessRequestId }));
   else if (message.act?.tabView) actions.push({ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) });
   return adaptiveCard(
     [
