@@ -187,6 +187,33 @@ describe('the access matrix (from PERMISSIONS)', () => {
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 201 : 403 });
   });
 
+  const send = (holder: Role | 'requester', path: string, body: unknown) =>
+    fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+
+  it.each(holders)('the Training tab\'s routes as %s', async (holder) => {
+    const person = people.get(holder)!.person;
+    const overview = (await (await api(holder, '/api/training')).json()) as { rows: { subjectId: string }[] };
+    expect({ holder, othersShown: overview.rows.some((row) => row.subjectId !== person.id) }).toEqual({ holder, othersShown: may(person, 'training.viewAll') });
+    expect({ holder, csv: (await api(holder, '/api/training.csv')).status }).toEqual({ holder, csv: may(person, 'training.viewAll') ? 200 : 403 });
+    const staffId = people.get('staff')!.person.id;
+    const session = await send(holder, '/api/training/sessions', { requirementId: 'staff-online-safety', completedOn: '2026-11-20', evidence: 'INSET', subjectIds: [staffId] });
+    expect({ holder, session: session.status }).toEqual({ holder, session: may(person, 'training.record') ? 201 : 403 });
+    const own = await send(holder, '/api/training/mine', { completedOn: '2026-11-20', evidence: '' });
+    expect({ holder, own: own.status }).toEqual({ holder, own: may(person, 'training.logOwn') ? 201 : 403 });
+    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: staffId, subjectName: 'Only staff', completedOn: '2026-11-20', evidence: '', recordedById: staffId, recordedByName: 'Only staff', recordedAt: new Date().toISOString(), status: 'awaitingConfirmation' });
+    const decision = await send(holder, `/api/training/records/${claim.id}/decision`, { decision: 'confirm' });
+    expect({ holder, decision: decision.status }).toEqual({ holder, decision: may(person, 'training.confirm') ? 200 : 403 });
+    const refresher = await send(holder, '/api/training/refreshers', { title: 'Sharing images after an incident', audience: 'staff', group: 'all', dueOn: '2099-01-31' });
+    expect({ holder, refresher: refresher.status }).toEqual({ holder, refresher: may(person, 'training.requireRefresher') ? 201 : 403 });
+  });
+
+  it.each(holders)('POST /api/policies/:id/review as %s', async (holder) => {
+    const policy = (await t.app.stores.policies.find({ where: { managedHere: true }, limit: 1 })).items[0]!;
+    const response = await send(holder, `/api/policies/${policy.id}/review`, { reviewedOn: '2026-11-20' });
+    expect({ holder, status: response.status }).toEqual({ holder, status: may(people.get(holder)!.person, 'policy.recordReview') ? 200 : 403 });
+    await t.app.background.idle();
+  });
+
   it('audits every refusal without the record\'s contents', async () => {
     const denials = (await t.app.stores.audit.page({ limit: 1000 })).items.filter((entry) => entry.action.endsWith('.denied'));
     expect(denials.length).toBeGreaterThan(10);
@@ -209,6 +236,12 @@ describe('the access matrix (from PERMISSIONS)', () => {
       'socialAccount.manage',
       'takedown.close',
       'takedown.viewAll',
+      'training.logOwn',
+      'training.viewAll',
+      'training.record',
+      'training.confirm',
+      'training.requireRefresher',
+      'policy.recordReview',
     ]);
     expect(Object.keys(PERMISSIONS).filter((action) => !covered.has(action))).toEqual([]);
   });

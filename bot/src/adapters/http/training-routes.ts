@@ -5,6 +5,7 @@ import type { Announce } from '../../app/reminders/announce';
 import { recordPolicyReview } from '../../app/training/record-policy-review';
 import { decideTrainingClaim, logOwnTraining, recordTrainingSession } from '../../app/training/record-training';
 import { trainingHistory, trainingOverview } from '../../app/training/training-views';
+import { requireRefresher } from '../../app/training/require-refresher';
 import { readAll } from '../../app/read-all';
 import { may } from '../../domain/authorization/permissions';
 import { localDate } from '../../domain/calendar/zoned-time';
@@ -29,6 +30,7 @@ const sessionBody = z.object({
 const ownBody = z.object({ completedOn: date, evidence: z.string().max(1000) });
 const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']) });
 const reviewBody = z.object({ reviewedOn: date });
+const refresherBody = z.object({ title: z.string().max(200), audience: z.enum(['staff', 'pupils', 'parents']), group: z.string().max(40), dueOn: date });
 
 /** The Training tab's API (s.11, s.12). Every route identifies the caller; the use cases check the permissions table. */
 export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, training: TrainingRouteDeps): void {
@@ -91,6 +93,16 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
     res.json({ record: result.record, alreadyDecided: result.alreadyDecided });
+  }));
+
+  server.post('/api/training/refreshers', signedIn(async (person, req, res) => {
+    const body = refresherBody.safeParse(req.body);
+    if (!body.success) return invalid(res, 'Send {"title", "audience": "staff"|"pupils"|"parents", "group": "all" or a class, "dueOn": "YYYY-MM-DD"}.', body.error.issues);
+    const result = await requireRefresher(deps, person, body.data);
+    if (result.status === 'not-permitted') return fail(res, 403, result.message);
+    if (result.status === 'invalid') return unprocessable(res, result.message);
+    res.status(201);
+    res.json({ refresher: result.refresher });
   }));
 
   server.post('/api/policies/:id/review', signedIn(async (person, req, res) => {

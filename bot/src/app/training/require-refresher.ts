@@ -1,0 +1,25 @@
+import { may, whoMay } from '../../domain/authorization/permissions';
+import { isIsoDate } from '../../domain/calendar/dates';
+import type { Person } from '../../domain/people/person';
+import type { Audience, Refresher } from '../../domain/training/training-requirement';
+import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../record-audit';
+
+/**
+ * s.11: "training … will be refreshed in light of any significant incidents or changes". The DSL
+ * requires a refresher for a group by a date; it then shows in compliance and reminders.
+ */
+export async function requireRefresher(deps: AppDeps, actor: Person, input: { title: string; audience: Audience; group: string; dueOn: string }): Promise<{ status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | { status: 'ok'; refresher: Refresher }> {
+  if (!may(actor, 'training.requireRefresher')) {
+    await recordAudit(deps, actor, { action: 'training.requireRefresher.denied', recordType: 'refresher', recordId: '-', summary: 'Requiring a refresher refused: the person does not hold the role' });
+    return { status: 'not-permitted', message: `Only ${whoMay('training.requireRefresher')} can require a refresher.` };
+  }
+  const now = deps.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  if (!isIsoDate(input.dueOn) || input.dueOn < today) return { status: 'invalid', message: 'Give a due date from today on, as YYYY-MM-DD.' };
+  const title = input.title.trim();
+  if (!title) return { status: 'invalid', message: 'Say what the refresher is about.' };
+  const refresher = await deps.stores.refreshers.insert({ title: title.slice(0, 200), audience: input.audience, group: input.group.trim() || 'all', dueOn: input.dueOn, requiredOn: today, requiredById: actor.id, requiredByName: actor.displayName });
+  await recordAudit(deps, actor, { action: 'training.requireRefresher', recordType: 'refresher', recordId: refresher.id, summary: `Refresher required for ${input.audience} (${refresher.group}) by ${input.dueOn}` });
+  return { status: 'ok', refresher };
+}
