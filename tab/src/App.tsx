@@ -27,6 +27,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { getJson, type AccessRequestSummary, type Me } from './api';
 import { AccountsPage } from './AccountsPage';
 import { ConsentPage } from './ConsentPage';
+import { TrainingPage } from './TrainingPage';
 import type { Host } from './teams';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -58,7 +59,7 @@ export function App({ host }: { host: Host }) {
   const [me, setMe] = useState<Me>();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
-  const [page, setPage] = useState<'requests' | 'consent' | 'accounts'>('requests');
+  const [page, setPage] = useState<'requests' | 'consent' | 'accounts' | 'training'>(() => (new URLSearchParams(window.location.search).get('view') === 'training' ? 'training' : 'requests'));
   const credentials = useMemo(() => (host.token ? { token: host.token } : { personaId }), [host, personaId]);
 
   useEffect(() => {
@@ -102,11 +103,13 @@ export function App({ host }: { host: Host }) {
             </Field>
           )}
         </div>
-        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as 'requests' | 'consent' | 'accounts')}>
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as 'requests' | 'consent' | 'accounts' | 'training')}>
           <Tab value="requests">Blocked website requests</Tab>
           {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
           {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
+          {me && <Tab value="training">Training</Tab>}
         </TabList>
+        {page === 'training' && me && <TrainingPage credentials={credentials} />}
         {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} />}
         {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} />}
         {page === 'requests' && error && (

@@ -1,0 +1,52 @@
+import type { Credentials } from './api';
+
+export type DueStatus = 'upToDate' | 'dueSoon' | 'overdue';
+
+export interface ComplianceRow {
+  requirementId: string;
+  requirementTitle: string;
+  policy: string;
+  audience: 'staff' | 'pupils' | 'parents';
+  group: string;
+  subjectId: string;
+  subjectName: string;
+  lastCompletedOn?: string;
+  due?: string;
+  status: DueStatus;
+}
+
+export interface TrainingRecord {
+  id: string;
+  requirementId: string;
+  subjectName: string;
+  completedOn: string;
+  evidence: string;
+  status: 'confirmed' | 'awaitingConfirmation' | 'rejected';
+  recordedByName: string;
+  attendees?: string[];
+}
+
+export interface TrainingOverview {
+  everyone: boolean;
+  today: string;
+  rows: ComplianceRow[];
+  groups: { audience: string; group: string; upToDate: number; dueSoon: number; overdue: number }[];
+  awaitingConfirmation: TrainingRecord[];
+  requirements: { id: string; title: string; audience: 'staff' | 'pupils' | 'parents' }[];
+  people: { id: string; displayName: string }[];
+  policies: { id: string; title: string; approvedOn?: string; nextReviewDue?: string }[];
+  can: { seeEveryone: boolean; record: boolean; confirm: boolean; recordReview: boolean; logOwn: boolean };
+}
+
+/** Downloads the CSV with the caller's credentials (a plain link would not carry them). */
+export async function downloadCsv(path: string, credentials: Credentials, filename: string): Promise<void> {
+  const headers: Record<string, string> = credentials.token ? { authorization: `Bearer ${await credentials.token()}` } : credentials.personaId ? { 'x-demo-person': credentials.personaId } : {};
+  const response = await fetch(path, { headers });
+  if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}

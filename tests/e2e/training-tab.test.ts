@@ -1,0 +1,82 @@
+/**
+ * The Training tab in real Chromium (policy s.11, s.12): the online safety lead sees compliance
+ * at a glance, records a session for several staff at once, opens a person's history and exports
+ * the records; the headteacher records a completed policy review.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../bot/src/main';
+import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { testConfig } from '../fixtures/test-app';
+
+describeInBrowser('the Training tab', () => {
+  let app: RunningApp;
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'osd-e2e-training-'));
+    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    for (const person of (await app.stores.people.find({ limit: 50 })).items) ids.set(person.displayName, person.id);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
+    page.setDefaultTimeout(8_000);
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const as = async (name: string) => {
+    await page.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(ids.get(name))})`);
+    await page.goto(`${app.url}/tab/?view=training`);
+  };
+
+  it('shows the online safety lead compliance per group with a chart, and who is due', async () => {
+    await as('Megan Bowen');
+    await page.getByTestId('training-chart').waitFor();
+    const chart = await page.getByTestId('training-chart').innerHTML();
+    for (const group of ['Staff: All staff', 'Pupils: 4B', 'Pupils: 6A', 'Parents: Parents']) expect(chart).toContain(group);
+    expect(await page.getByTestId('due-soon-list').innerText()).toContain('Priya Shah');
+  });
+
+  it('records a session for two staff at once: they are up to date and it shows in their history', async () => {
+    await page.getByLabel('Evidence').fill('INSET day: online safety');
+    await page.getByLabel('Priya Shah').check();
+    await page.getByLabel("Tom O'Neill").check();
+    await page.getByRole('button', { name: 'Record attendance' }).click();
+    await page.getByText('Recorded for 2 people.').waitFor();
+    await page.waitForFunction(`!document.querySelector('[data-testid="due-soon-list"]')?.innerText.includes('Priya Shah')`);
+    await page.getByRole('button', { name: 'Alex Wilber' }).first().click();
+    await page.getByTestId('training-history').getByText('No training recorded yet.').waitFor();
+    expect(await app.stores.trainingRecords.find({ where: { subjectId: ids.get('Priya Shah')! }, limit: 5 }).then((found) => found.items.map((r) => r.evidence))).toEqual(['INSET day: online safety']);
+  });
+
+  it('exports the records as CSV with formula cells neutralised', async () => {
+    await app.stores.trainingRecords.insert({ requirementId: 'parent-online-safety', audience: 'parents', subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: '=cmd()', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: new Date().toISOString(), status: 'confirmed', attendees: ['Mr Khan'] });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^"Audience","Who","Training"/);
+    expect(csv).toContain('"INSET day: online safety"');
+    expect(csv).toContain(`"'=cmd()"`);
+  });
+
+  it('lets the headteacher record a completed policy review', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page = fresh;
+    page.on('pageerror', (error) => problems.push(error.message));
+    await as('Adele Vance');
+    await page.getByRole('button', { name: 'Record completed review' }).click();
+    await page.getByText(/Review recorded\. Next review: \d{4}-\d{2}-\d{2}/).waitFor();
+    const policy = (await app.stores.policies.find({ where: { managedHere: true }, limit: 1 })).items[0]!;
+    expect(policy.nextReviewDue! > '2028-01-01').toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
