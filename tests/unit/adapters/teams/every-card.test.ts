@@ -7,6 +7,8 @@ import { accessRequestCard } from '../../../../bot/src/adapters/teams/cards/acce
 import { accessRequestFormCard } from '../../../../bot/src/adapters/teams/cards/access-request-form-card';
 import { helpCard, messageCard, myRequestsCard } from '../../../../bot/src/adapters/teams/cards/simple-cards';
 import { classConsentCard } from '../../../../bot/src/adapters/teams/cards/class-consent-card';
+import { reminderCard } from '../../../../bot/src/adapters/teams/cards/reminder-card';
+import { myTrainingCard, trainingDecidedCard, trainingLoggedCard } from '../../../../bot/src/adapters/teams/cards/training-cards';
 import { ACCESS_REQUEST_STATES, type AccessActionType, type AccessRequest } from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_STEP_RULES } from '../../../../bot/src/domain/access/access-request-rules';
 import { LIMITS } from '../../../../bot/src/domain/access/access-request-input';
@@ -138,6 +140,12 @@ const CARDS: [string, object][] = [
   ],
   ['takedown task (longest link and names)', takedownCard(takedown(1), { canClose: true, viewerTeamsId: '29:1abc', reason: longest(1000), reasonError: 'Say why.' })],
   ['takedown list (50 open tasks)', takedownListCard(Array.from({ length: 50 }, (_, i) => takedown(i)))],
+  ['reminder (a digest with more lines than a card shows, a link to the tab)', reminderCard({ title: longest(200), lines: Array.from({ length: 80 }, () => longest(200)), tone: 'warning', act: { label: 'Open Training', tabView: 'training' } }, (view) => `https://osd.example/tab/?view=${view}`)],
+  ['reminder (a completion to confirm)', reminderCard({ title: 'Please confirm online safety training', lines: [longest(300), longest(1000)], tone: 'accent', act: { label: 'Confirm', confirmTrainingId: '123456' } }, (view) => view)],
+  ['reminder (a takedown task to close)', reminderCard({ title: 'A post still needs taking down', lines: [longest(300)], tone: 'attention', act: { label: 'Open the task', takedownId: '99' } }, (view) => view)],
+  ['my training (every requirement, a message)', myTrainingCard(Array.from({ length: 10 }, (_, i) => ({ requirementId: `r${i}`, requirementTitle: longest(200), policy: 's.11', audience: 'staff' as const, group: 'All staff', subjectId: '1', subjectName: 'Alex Wilber', lastCompletedOn: '2025-11-02', due: '2026-11-02', status: 'overdue' as const })), '2026-11-25', 'The date cannot be in the future.')],
+  ['training logged', trainingLoggedCard('2026-11-02')],
+  ['training decided', trainingDecidedCard(longName(3), true, false)],
   ['my requests (ten of each kind)', myRequestsCard(Array.from({ length: 10 }, () => fullRequest('withHeadteacher')), true, Array.from({ length: 10 }, () => fullPostingRequest('withHeadteacher')))],
 ];
 
