@@ -2,12 +2,14 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
 import type { ApiIdentity } from './api-identity';
-import { registerApiRoutes } from './api-routes';
+import { registerApiRoutes, type UserGraph } from './api-routes';
 import { refuse, refusedInLocalMode } from './local-mode-guard';
 
 export interface HttpServerOptions {
   deps: AppDeps;
   identify: ApiIdentity;
+  /** Graph as the signed-in person, when Teams SSO with a client secret is configured. */
+  userGraph?: UserGraph;
   localMode: boolean;
   /** The demo persona switcher (local mode without SSO only). */
   personasEnabled: boolean;
@@ -62,7 +64,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
   });
 
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled);
+  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.userGraph);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.header('Location', '/tab/');
