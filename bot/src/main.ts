@@ -65,7 +65,9 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
+  let url = '';
+  const incidentsLink = () => (config.teamsAppId ? `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.teamsAppId)}/incidents` : `${url}/tab/?view=incidents`);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, incidentsLink);
   const deps = { stores, directory, notifier, clock, log };
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID });
 
@@ -90,7 +92,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   return {
     url,

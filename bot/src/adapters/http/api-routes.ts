@@ -12,6 +12,7 @@ import { classConsent } from '../../app/class-consent';
 import { consentHistory, recordConsent } from '../../app/record-consent';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
+import { registerIncidentRoutes } from './incident-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean): void {
@@ -23,6 +24,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       if (!('person' in caller)) return refuse(res, caller.refused);
       await handler(caller.person, req, res);
     };
+
+  registerIncidentRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled

@@ -3,6 +3,8 @@ import { VERB_RESUBMIT_ACCESS, VERB_SUBMIT_ACCESS } from '../cards/access-reques
 import { VERB_NEW_ACCESS, VERB_OPEN_ACCESS } from '../cards/simple-cards';
 import { accessStepAction } from './access-step.action';
 import type { CardActionHandler } from './card-action';
+import { VERB_NEW_CONCERN, VERB_REPORT_CONCERN } from '../cards/incident-cards';
+import { newConcernAction, reportConcernAction } from './report-concern.action';
 import { editAccessRequestAction, resubmitAccessRequestAction } from './resubmit-access-request.action';
 import { submitAccessRequestAction } from './submit-access-request.action';
 import { newAccessRequestAction, openAccessRequestAction, refreshAccessRequestAction } from './view-access-request.action';
@@ -21,4 +23,6 @@ export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
   [VERB_REFRESH_ACCESS, refreshAccessRequestAction],
   [VERB_OPEN_ACCESS, openAccessRequestAction],
   [VERB_NEW_ACCESS, newAccessRequestAction],
+  [VERB_REPORT_CONCERN, reportConcernAction],
+  [VERB_NEW_CONCERN, newConcernAction],
 ]);

@@ -9,6 +9,7 @@ export const COMMANDS: { command: string; what: string }[] = [
   { command: 'request access', what: 'ask for a blocked website to be opened (Social Media Policy, section 9)' },
   { command: 'my requests', what: 'see the requests you have made and where each one is' },
   { command: 'consent 4B', what: "see a class's photo and video consent before you take pictures (section 4)" },
+  { command: 'report a concern', what: 'tell the DSL (or the right person) about abuse, bullying or anything worrying online (section 8)' },
   { command: 'help', what: 'show this list' },
 ];
 

@@ -7,6 +7,7 @@ import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
 import type { TeamsDeps } from '../teams-deps';
 import { firstName } from '../activity-facts';
+import { concernFormCard } from '../cards/incident-cards';
 
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 
@@ -16,6 +17,8 @@ const myRequests: Command = async (deps, person) => {
   const page = await listAccessRequests(deps, person, { limit: 10, onlyMine: true });
   return myRequestsCard(page.items, Boolean(page.next));
 };
+
+const reportConcern: Command = async (deps) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
 
 const help: Command = async (deps, person) => helpCard(deps.school.name, firstName(person));
 
@@ -38,6 +41,7 @@ const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
   { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
+  { pattern: /\b(report (a )?concern|concern about|report an? (incident|issue))\b|^(concern|incident|report)$/, command: reportConcern },
   { pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/, command: requestAccess },
 ];
 
