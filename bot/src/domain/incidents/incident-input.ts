@@ -33,15 +33,11 @@ export type IncidentField = 'whatHappened' | 'occurredOn' | 'where' | 'platform'
 export function validateIncidentReport(input: unknown, today: string): { ok: true; value: IncidentReport } | { ok: false; errors: Partial<Record<IncidentField, string>> } {
   const parsed = incidentReportSchema.safeParse(input);
   const errors: Partial<Record<IncidentField, string>> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as IncidentField;
-      errors[field] ??= issue.message;
-    }
-    return { ok: false, errors };
-  }
+  const occurredOn = (input as { occurredOn?: unknown } | null)?.occurredOn;
+  if (typeof occurredOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(occurredOn) && occurredOn > today) errors.occurredOn = 'That date is in the future.';
+  for (const issue of parsed.success ? [] : parsed.error.issues) errors[issue.path[0] as IncidentField] ??= issue.message;
+  if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
   const { sourceAuthor, sourceLink, ...report } = parsed.data;
-  if (report.occurredOn > today) return { ok: false, errors: { occurredOn: 'That date is in the future.' } };
   return { ok: true, value: { ...report, ...(sourceLink ? { sourceMessage: { author: sourceAuthor ?? '', link: sourceLink } } : {}) } };
 }
 
