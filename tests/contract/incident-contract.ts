@@ -7,6 +7,8 @@ import { compareIncidents, matchesIncident, type IncidentFilter } from '../../bo
 import { incidentScope } from '../../bot/src/domain/incidents/incident-visibility';
 import { DuplicateRecordError } from '../../bot/src/ports/collection.port';
 import type { Stores } from '../../bot/src/ports/stores.port';
+import type { Role } from '../../bot/src/domain/people/role';
+import type { Versioned } from '../../bot/src/ports/collection.port';
 
 let keys = 0;
 
@@ -32,10 +34,11 @@ export function incident(overrides: Partial<Omit<Incident, 'id'>> = {}): Omit<In
   };
 }
 
-const DSL = { id: 'dsl1', roles: ['dsl' as const] };
-const HEAD = { id: 'head1', roles: ['headteacher' as const] };
-const CHAIR = { id: 'chair1', roles: ['chairOfGovernors' as const] };
-const OSL = { id: 'osl1', roles: ['onlineSafetyLead' as const] };
+type Viewer = { id: string; roles: Role[] };
+const DSL: Viewer = { id: 'dsl1', roles: ['dsl'] };
+const HEAD: Viewer = { id: 'head1', roles: ['headteacher'] };
+const CHAIR: Viewer = { id: 'chair1', roles: ['chairOfGovernors'] };
+const OSL: Viewer = { id: 'osl1', roles: ['onlineSafetyLead'] };
 
 export function describeIncidentContract(make: () => Promise<{ stores: Stores; cleanup(): Promise<void> }>): void {
   describe('incidents', () => {
@@ -62,7 +65,7 @@ export function describeIncidentContract(make: () => Promise<{ stores: Stores; c
         incident({ reportedAt: '2026-11-01T00:00:00.000Z', status: 'new', routedTo: 'onlineSafetyLead', category: 'contentOnSchoolEquipment', involved: 'pupil', assigneeId: 'osl1', platform: 'YouTube', whatHappened: 'Violent video on a Year 6 laptop' }),
         incident({ reportedAt: '2026-11-20T10:00:00.000Z', status: 'actionTaken', category: 'cyberbullying', reporterName: 'Alex Wilber', involved: 'pupil' }),
       ];
-      const saved = [];
+      const saved: Versioned<Incident>[] = [];
       for (const draft of drafts) saved.push(await stores.incidents.insert(draft));
       const filters: IncidentFilter[] = [
         {},
