@@ -58,15 +58,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX posting_requests_submission ON posting_requests ("submissionKey");
   `,
   // The incident log (issue #6). The fields the Incidents tab filters and sorts on are columns
-  // (generated from the JSON where the collection does not write them), each with an index; the
+  // (generated from the JSON where the collection does not write them, and stored so that a search
+  // reads no JSON), each with an index; the
   // chronology is its own append-only table, like the audit log.
   `
   CREATE TABLE incidents (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
     "status" TEXT, "category" TEXT, "routedTo" TEXT, "submissionKey" TEXT, "assigneeId" TEXT,
-    "aboutHeadteacher" INTEGER GENERATED ALWAYS AS (json_extract(data, '$.aboutHeadteacher')) VIRTUAL,
-    "reportedAt" TEXT GENERATED ALWAYS AS (json_extract(data, '$.reportedAt')) VIRTUAL,
-    "occurredOn" TEXT GENERATED ALWAYS AS (json_extract(data, '$.occurredOn')) VIRTUAL,
-    "searchText" TEXT GENERATED ALWAYS AS (lower(json_extract(data, '$.whatHappened') || char(10) || json_extract(data, '$.platform') || char(10) || json_extract(data, '$.reporterName'))) VIRTUAL);
+    "aboutHeadteacher" INTEGER GENERATED ALWAYS AS (json_extract(data, '$.aboutHeadteacher')) STORED,
+    "reportedAt" TEXT GENERATED ALWAYS AS (json_extract(data, '$.reportedAt')) STORED,
+    "occurredOn" TEXT GENERATED ALWAYS AS (json_extract(data, '$.occurredOn')) STORED,
+    "searchText" TEXT GENERATED ALWAYS AS (lower(json_extract(data, '$.whatHappened') || char(10) || json_extract(data, '$.platform') || char(10) || json_extract(data, '$.reporterName'))) STORED);
   CREATE UNIQUE INDEX incidents_submission ON incidents ("submissionKey");
   CREATE INDEX incidents_reported ON incidents ("reportedAt");
   CREATE INDEX incidents_occurred ON incidents ("occurredOn");

@@ -9,12 +9,23 @@ import { guard, SqliteCollection } from './sqlite-collection';
 
 type SqlValue = string | number;
 
-const SCOPES: Record<IncidentScope['byRole'], string> = {
-  all: '1',
-  notAboutHeadteacher: 'NOT "aboutHeadteacher"',
-  aboutHeadteacherOnly: '"aboutHeadteacher"',
-  none: '0',
-};
+/**
+ * The visibility scope as SQL, simplified so the planner can walk an index: `all` needs no clause,
+ * and a viewer who never sees concerns about the headteacher gets exactly `aboutHeadteacher = 0`.
+ */
+function scopeClauses(scope: IncidentScope): { clauses: string[]; values: SqlValue[] } {
+  const notAboutHead = '"aboutHeadteacher" = 0';
+  if (scope.excludeAboutHeadteacher && (scope.byRole === 'all' || scope.byRole === 'notAboutHeadteacher')) return { clauses: [notAboutHead], values: [] };
+  const clauses = scope.excludeAboutHeadteacher ? [notAboutHead] : [];
+  switch (scope.byRole) {
+    case 'all':
+      return { clauses, values: [] };
+    case 'none':
+      return { clauses: [...clauses, '"assigneeId" = ?'], values: [scope.assignedTo] };
+    default:
+      return { clauses: [...clauses, `("aboutHeadteacher" = ${scope.byRole === 'aboutHeadteacherOnly' ? 1 : 0} OR "assigneeId" = ?)`], values: [scope.assignedTo] };
+  }
+}
 
 /** Incidents in SQL: every filter of the Incidents tab runs on an indexed column. */
 export class SqliteIncidentStore extends SqliteCollection<Incident, 'status' | 'category' | 'routedTo' | 'submissionKey' | 'assigneeId'> implements IncidentStore {
@@ -24,9 +35,7 @@ export class SqliteIncidentStore extends SqliteCollection<Incident, 'status' | '
 
   async search(query: IncidentQuery): Promise<{ items: Versioned<Incident>[]; total: number }> {
     return guard(() => {
-      const clauses = [`(${SCOPES[query.scope.byRole]} OR "assigneeId" = ?)`];
-      const values: SqlValue[] = [query.scope.assignedTo];
-      if (query.scope.excludeAboutHeadteacher) clauses.push('NOT "aboutHeadteacher"');
+      const { clauses, values } = scopeClauses(query.scope);
       for (const field of ['status', 'category', 'routedTo'] as const) {
         const value = query[field];
         if (value) {
@@ -48,7 +57,7 @@ export class SqliteIncidentStore extends SqliteCollection<Incident, 'status' | '
         clauses.push(`("searchText" LIKE ? ESCAPE '\\'${id ? ' OR id = ?' : ''})`);
         values.push(`%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...(id ? [Number(id)] : []));
       }
-      const where = `WHERE ${clauses.join(' AND ')}`;
+      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
       const direction = query.descending === false ? 'ASC' : 'DESC';
       const total = (this.database.prepare(`SELECT COUNT(*) AS n FROM incidents ${where}`).get(...values) as { n: number }).n;
       const rows = this.database
