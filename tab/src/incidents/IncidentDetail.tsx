@@ -1,7 +1,7 @@
 import {
   Badge, Body1, Button, Card, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Subtitle2, Text, Textarea, Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Credentials } from '../api';
 import { api, formatDate, formatDateTime, type IncidentDetail, type Status, type Step } from './incidents-api';
 import { STATUS_COLOURS } from './IncidentList';
@@ -28,11 +28,17 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
   const [detail, setDetail] = useState<IncidentDetail>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(() => api.detail(credentials, id).then(setDetail, (failure: Error) => setError(failure.message)), [credentials, id]);
   useEffect(() => {
     void load();
   }, [load]);
+  // Keyboard and screen-reader users land on the incident they opened, not back at the top.
+  const opened = detail !== undefined;
+  useEffect(() => {
+    if (opened) heading.current?.focus();
+  }, [opened]);
 
   const record = async (step: Step): Promise<boolean> => {
     setSaving(true);
@@ -61,7 +67,7 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
         <Button onClick={() => window.print()}>Print report</Button>
       </div>
       <div className={styles.title}>
-        <Title3 as="h2">{incident.reference}: {incident.categoryLabel}</Title3>
+        <h2 ref={heading} tabIndex={-1} style={{ margin: 0 }}><Title3>{incident.reference}: {incident.categoryLabel}</Title3></h2>
         <Badge appearance="filled" color={STATUS_COLOURS[incident.status]} data-testid="incident-status">{incident.statusLabel}</Badge>
       </div>
       {error && <MessageBar intent="error" className="no-print"><MessageBarBody>{error}</MessageBarBody></MessageBar>}

@@ -62,8 +62,14 @@ export function inScope(incident: Seen, scope: IncidentScope): boolean {
 /** Roles whose holders may be given an incident to work on (the online safety lead for sites to block). */
 const ASSIGNABLE_ROLES = ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'onlineSafetyLead'] as const;
 
-/** Whether an incident may be assigned to this person: never a concern about the headteacher to the headteacher. */
+/** Those who deal with a concern about the headteacher: the chair of governors, with the DSL and deputies. */
+const ASSIGNABLE_ABOUT_HEAD = ['dsl', 'deputyDsl', 'chairOfGovernors'] as const;
+
+/**
+ * Whether an incident may be assigned to this person (who then sees it): a concern about the
+ * headteacher stays with the chair, the DSL and deputies, and never goes to the headteacher.
+ */
 export function canBeAssigned(candidate: Pick<Person, 'roles'>, incident: Pick<Incident, 'aboutHeadteacher'>): boolean {
-  if (incident.aboutHeadteacher && holds(candidate, 'headteacher')) return false;
-  return ASSIGNABLE_ROLES.some((role) => holds(candidate, role));
+  if (!incident.aboutHeadteacher) return ASSIGNABLE_ROLES.some((role) => holds(candidate, role));
+  return !holds(candidate, 'headteacher') && ASSIGNABLE_ABOUT_HEAD.some((role) => holds(candidate, role));
 }

@@ -45,10 +45,12 @@ describe('who sees an incident', () => {
     }
   });
 
-  it('an incident about the headteacher can never be assigned to the headteacher', () => {
+  it('an incident about the headteacher can only be assigned to the chair, the DSL or deputies, never the headteacher', () => {
     expect(canBeAssigned({ roles: ['headteacher', 'dsl'] }, { aboutHeadteacher: true })).toBe(false);
     expect(canBeAssigned({ roles: ['headteacher'] }, { aboutHeadteacher: false })).toBe(true);
     expect(canBeAssigned({ roles: ['onlineSafetyLead'] }, { aboutHeadteacher: false })).toBe(true);
     expect(canBeAssigned({ roles: ['staff'] }, { aboutHeadteacher: false })).toBe(false);
+    expect(canBeAssigned({ roles: ['onlineSafetyLead'] }, { aboutHeadteacher: true })).toBe(false);
+    expect(canBeAssigned({ roles: ['chairOfGovernors'] }, { aboutHeadteacher: true })).toBe(true);
   });
 });
