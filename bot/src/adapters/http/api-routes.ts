@@ -10,6 +10,7 @@ import { exportAuditLog } from '../../app/export-audit-log';
 import { importPupils } from '../../app/import-pupils';
 import { classConsent } from '../../app/class-consent';
 import { consentHistory, recordConsent } from '../../app/record-consent';
+import { allPupils } from '../../app/read-all';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
@@ -80,7 +81,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
 
   server.get('/api/classes', signedIn(async (person, req, res) => {
     if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
-    const pupils = (await deps.stores.pupils.find({ limit: 5000 })).items;
+    const pupils = await allPupils(deps.stores);
     res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
   }));
 

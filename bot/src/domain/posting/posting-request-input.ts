@@ -73,8 +73,10 @@ export const postLinkSchema = z
 
 export type PostingValidated = { ok: true; value: PostingRequestInput } | { ok: false; errors: Partial<Record<PostingRequestField, string>> };
 
-export function validatePostingRequestInput(raw: unknown): PostingValidated {
+/** Checks a submitted form; every wrong field gets its own message. A post is planned for today or later. */
+export function validatePostingRequestInput(raw: unknown, today: string): PostingValidated {
   const parsed = postingRequestInputSchema.safeParse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
+  if (parsed.success && parsed.data.postingDate < today) return { ok: false, errors: { postingDate: 'That date has passed: choose today or a later date.' } };
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: Partial<Record<PostingRequestField, string>> = {};
   for (const issue of parsed.error.issues) {

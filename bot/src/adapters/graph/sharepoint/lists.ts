@@ -85,7 +85,7 @@ export const LISTS = {
     'OsdPosts',
     'Online Safety Desk - Posts',
     'What was posted on which school account and which pupils it shows, so a withdrawal of consent finds it.',
-    { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note' },
+    { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note', postingRequestId: { type: 'text', displayName: 'Permission request' } },
     (post) => post.link,
   ),
   takedowns: listSpec<TrackedTakedown>(
