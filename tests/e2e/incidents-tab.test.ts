@@ -75,6 +75,13 @@ describeInBrowser('the Incidents tab', () => {
     expect(await page.getByTestId('chronology').locator('li').count()).toBe(3);
     await page.screenshot({ path: join(tmpdir(), 'osd-incidents-detail.png'), fullPage: true });
 
+    // The printable report: the record and its chronology, without the controls around them.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('chronology').isVisible()).toBe(true);
+    expect(await page.getByLabel('Add an action').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print report' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
     await page.getByRole('button', { name: '← Back to the log' }).click();
     // The filters are kept (new, "vpn"), and the incident is no longer new.
     await page.getByTestId('incidents-empty').waitFor();
