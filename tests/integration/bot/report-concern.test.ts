@@ -6,7 +6,7 @@
 import { allText, inputIds } from '../../fixtures/cards';
 import { fetchTaskInvoke, messagePayload, submitActionInvoke } from '../../fixtures/message-extension-activities';
 import { cardActionInvoke, teamsUser } from '../../fixtures/teams-activities';
-import { TestApp } from '../../fixtures/test-app';
+import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
@@ -20,10 +20,10 @@ const FORM = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform'
 type Json = Record<string, unknown>;
 type TaskAnswer = { task: { type: string; value: string | { title: string; card: { contentType: string; content: Json } } } };
 
-describe('reporting a concern', () => {
+describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records in %s)', (store) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await new TestApp().start();
+    t = await new TestApp(store).start();
     for (const user of [alex, adele, patti, linda]) await t.install(user);
   });
   afterAll(() => t.stop());
