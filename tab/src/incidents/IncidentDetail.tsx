@@ -112,7 +112,7 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
               ))}
             </div>
           </Card>
-          {detail.canAssign && <Assign saving={saving} people={detail.assignable} onAssign={(personId) => record({ type: 'assign', personId })} />}
+          {detail.canAssign && <Assign saving={saving} people={detail.assignable} current={incident.assigneeId} onAssign={(personId) => record({ type: 'assign', personId })} />}
           <OneLine label="CPOMS reference" button="Save reference" saving={saving} initial={incident.cpomsReference ?? ''} onSave={(reference) => record({ type: 'cpoms', reference })} />
           <Police saving={saving} onSave={(step) => record(step)} />
         </div>
@@ -150,9 +150,9 @@ function AddAction({ saving, onAdd }: { saving: boolean; onAdd(text: string): Pr
   );
 }
 
-function Assign({ saving, people, onAssign }: { saving: boolean; people: { id: string; displayName: string }[]; onAssign(id: string): Promise<boolean> }) {
+function Assign({ saving, people, current, onAssign }: { saving: boolean; people: { id: string; displayName: string }[]; current: string | null; onAssign(id: string): Promise<boolean> }) {
   const styles = useStyles();
-  const [personId, setPersonId] = useState(people[0]?.id ?? '');
+  const [personId, setPersonId] = useState(people.find((person) => person.id === current)?.id ?? people[0]?.id ?? '');
   return (
     <Card>
       <div className={styles.row}>
@@ -161,7 +161,7 @@ function Assign({ saving, people, onAssign }: { saving: boolean; people: { id: s
             {people.map((person) => <option key={person.id} value={person.id}>{person.displayName}</option>)}
           </Select>
         </Field>
-        <Button disabled={saving || !personId} onClick={() => onAssign(personId)}>Assign</Button>
+        <Button disabled={saving || !personId || personId === current} onClick={() => onAssign(personId)}>Assign</Button>
       </div>
     </Card>
   );

@@ -10,13 +10,14 @@ const useStyles = makeStyles({
 });
 
 /** Counts by category and by month for the headteacher's and governors' reports: no names, no details. */
-export function IncidentSummary({ credentials, onDenied }: { credentials: Credentials; onDenied(message: string): void }) {
+export function IncidentSummary({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
   const [summary, setSummary] = useState<Summary>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api.summary(credentials).then(setSummary, (failure: Error) => (failure instanceof ApiError && failure.status === 403 ? onDenied(failure.message) : setError(failure.message)));
-  }, [credentials, onDenied]);
+    // Someone who only sees the incidents assigned to them is told here, without losing the log.
+    api.summary(credentials).then(setSummary, (failure: Error) => setError(failure instanceof ApiError && failure.status === 403 ? 'The summary is for the DSL, deputy DSLs, the headteacher and the chair of governors.' : failure.message));
+  }, [credentials]);
 
   if (error) return <Body1 role="alert">{error}</Body1>;
   if (!summary) return <Spinner label="Counting…" />;

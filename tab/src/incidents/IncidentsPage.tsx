@@ -70,7 +70,7 @@ export function IncidentsPage({ host }: { host: Host }) {
             ) : view === 'log' ? (
               <IncidentList credentials={credentials} onOpen={setOpenId} onDenied={setDenied} />
             ) : (
-              <IncidentSummary credentials={credentials} onDenied={setDenied} />
+              <IncidentSummary credentials={credentials} />
             )}
           </>
         )}

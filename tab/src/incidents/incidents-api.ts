@@ -27,6 +27,7 @@ export interface ChronologyEntry {
 
 export interface IncidentDetail {
   incident: IncidentRow & {
+    assigneeId: string | null;
     whatHappened: string;
     where: string;
     platform: string;

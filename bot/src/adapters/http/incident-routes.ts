@@ -70,7 +70,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     if (result.status === 'not-found') return notFound(res);
     const { incident, ...rest } = result;
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ...rest, incident: { ...toRow(incident), whatHappened: incident.whatHappened, where: WHERE_LABELS[incident.where], platform: incident.platform, involved: INVOLVED_LABELS[incident.involved], sourceMessage: incident.sourceMessage ?? null, cpomsReference: incident.cpomsReference ?? null, police: incident.police ?? null, aboutHeadteacher: incident.aboutHeadteacher } });
+    res.json({ ...rest, incident: { ...toRow(incident), assigneeId: incident.assigneeId ?? null, whatHappened: incident.whatHappened, where: WHERE_LABELS[incident.where], platform: incident.platform, involved: INVOLVED_LABELS[incident.involved], sourceMessage: incident.sourceMessage ?? null, cpomsReference: incident.cpomsReference ?? null, police: incident.police ?? null, aboutHeadteacher: incident.aboutHeadteacher } });
   }));
 
   server.post('/api/incidents/:id/steps', signedIn(async (person, req, res) => {
