@@ -95,6 +95,14 @@ describeInBrowser('the Incidents tab', () => {
     const page = await openAs('headteacher');
     await waitForRows(page, 6);
     expect((await rowTexts(page)).some((text) => /Chair of governors/.test(text))).toBe(false);
+
+    // By keyboard: the reference is a button; Enter opens the incident and the focus moves to it.
+    await page.getByRole('button', { name: /^Open C-\d{5}$/ }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('chronology').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA'); // "Add an action" comes next
     await page.close();
   });
 
