@@ -1,4 +1,5 @@
 import { cpus, platform, release, totalmem } from 'node:os';
+import { consentCheckBench } from './consent-check-bench';
 import { decisionBench } from './decision-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
 import { incidentsBench } from './incidents-bench';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   // In sequence, never together: each bench would otherwise steal CPU from the other's figures.
   const benches: [string, () => Promise<void>][] = [
     ['decision', decisionBench],
+    ['consent check', consentCheckBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
     ['incidents', incidentsBench],

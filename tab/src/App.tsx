@@ -25,6 +25,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { getJson, type AccessRequestSummary, type Me } from './api';
+import { AccountsPage } from './AccountsPage';
 import { ConsentPage } from './ConsentPage';
 import type { Host } from './teams';
 
@@ -57,7 +58,7 @@ export function App({ host }: { host: Host }) {
   const [me, setMe] = useState<Me>();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
-  const [page, setPage] = useState<'requests' | 'consent'>('requests');
+  const [page, setPage] = useState<'requests' | 'consent' | 'accounts'>('requests');
   const credentials = useMemo(() => (host.token ? { token: host.token } : { personaId }), [host, personaId]);
 
   useEffect(() => {
@@ -101,11 +102,13 @@ export function App({ host }: { host: Host }) {
             </Field>
           )}
         </div>
-        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as 'requests' | 'consent')}>
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as 'requests' | 'consent' | 'accounts')}>
           <Tab value="requests">Blocked website requests</Tab>
           {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
+          {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
         </TabList>
         {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} />}
+        {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} />}
         {page === 'requests' && error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>

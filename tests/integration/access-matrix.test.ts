@@ -3,6 +3,7 @@
  * × every card action and every API route, through the real bot endpoint and HTTP API.
  */
 import { newAccessRequest, type AccessRequestState } from '../../bot/src/domain/access/access-request';
+import { newPostingRequest, type PostingState } from '../../bot/src/domain/posting/posting-request';
 import { may, PERMISSIONS, type Action } from '../../bot/src/domain/authorization/permissions';
 import type { Person } from '../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../bot/src/domain/people/role';
@@ -22,6 +23,17 @@ const STEPS: { action: Action; verb: string; from: AccessRequestState; data: Rec
   { action: 'accessRequest.markDone', verb: 'markAccessRequestDone', from: 'approved', data: {} },
   { action: 'accessRequest.withdraw', verb: 'withdrawAccessRequest', from: 'withHeadteacher', data: {} },
   { action: 'accessRequest.resubmit', verb: 'resubmitAccessRequest', from: 'returnedToRequester', data: FORM },
+];
+
+const today = new Date().toISOString().slice(0, 10);
+
+/** Each posting step's verb, the state it acts on, and the typed data it needs (the account is added later). */
+const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: Record<string, string> }[] = [
+  { action: 'postingRequest.approve', verb: 'approvePostingRequest', from: 'withHeadteacher', data: {} },
+  { action: 'postingRequest.refuse', verb: 'refusePostingRequest', from: 'withHeadteacher', data: { reasons: 'Not this week' } },
+  { action: 'postingRequest.withdraw', verb: 'withdrawPostingRequest', from: 'withHeadteacher', data: {} },
+  { action: 'postingRequest.resubmit', verb: 'resubmitPostingRequest', from: 'checksFailed', data: { kind: 'parentReminder', text: 'Trip slips back by Friday, please.', postingDate: today } },
+  { action: 'postingRequest.confirmPosted', verb: 'confirmPosted', from: 'approved', data: { link: 'https://x.example/status/7' } },
 ];
 
 describe('the access matrix (from PERMISSIONS)', () => {
@@ -56,6 +68,72 @@ describe('the access matrix (from PERMISSIONS)', () => {
       const after = await t.app.stores.accessRequests.get(requestId);
       expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: may(person, action, requesterId) });
     });
+  });
+
+  async function postingRequestIn(state: PostingState): Promise<{ requestId: string; accountId: string }> {
+    const requester = people.get('requester')!.person;
+    const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
+    const details = { kind: 'parentReminder' as const, accountId, accountLabel: 'X @RiversidePrimary', text: 'Reminder: trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: today };
+    const draft = newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, `matrix-post-${Math.random()}`, new Date());
+    return { requestId: (await t.app.stores.postingRequests.insert({ ...draft, state })).id, accountId };
+  }
+
+  describe.each(POSTING_STEPS)('card action $verb', ({ action, verb, from, data }) => {
+    it.each(holders)('by %s', async (holder) => {
+      const { requestId, accountId } = await postingRequestIn(from);
+      const { person, user } = people.get(holder)!;
+      await t.click(user, `posting-${requestId}`, verb, { requestId, accountId, ...data });
+      const after = await t.app.stores.postingRequests.get(requestId);
+      expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: may(person, action, people.get('requester')!.person.id) });
+    });
+  });
+
+  it.each(holders)('seeing someone\'s posting request as %s', async (holder) => {
+    const { requestId } = await postingRequestIn('withHeadteacher');
+    const { person, user } = people.get(holder)!;
+    const card = await t.click(user, `posting-${requestId}`, 'refreshPostingRequest', { requestId }, );
+    const shown = !/You don't have access/.test(allText(card));
+    expect({ holder, shown }).toEqual({ holder, shown: holder === 'requester' || may(person, 'postingRequest.viewAll') });
+  });
+
+  it.each(holders)('asking permission to post as %s', async (holder) => {
+    const { person, user } = people.get(holder)!;
+    const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
+    const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'submitPostingRequest', { submissionKey: `matrix-post-submit-${holder}`, kind: 'parentReminder', accountId, text: 'Reminder: trip slips', postingDate: today }));
+    const saved = /Saved as request/.test(allText((response.body as { value: Record<string, unknown> }).value)) || /Every check passed/.test(allText((response.body as { value: Record<string, unknown> }).value));
+    expect({ holder, saved }).toEqual({ holder, saved: may(person, 'postingRequest.submit') });
+  });
+
+  async function takedownOwnedByRequester(): Promise<string> {
+    const owner = people.get('requester')!.person;
+    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+    return task.id;
+  }
+
+  it.each(holders)('closing a takedown task owned by the requester, as %s', async (holder) => {
+    const taskId = await takedownOwnedByRequester();
+    const { person, user } = people.get(holder)!;
+    await t.click(user, `takedown-${taskId}`, 'takedownRemoved', { taskId });
+    const closed = (await t.app.stores.takedowns.get(taskId))!.status !== 'to do';
+    expect({ holder, closed }).toEqual({ holder, closed: may(person, 'takedown.close', people.get('requester')!.person.id) });
+  });
+
+  it.each(holders)('seeing a takedown task owned by someone else, as %s', async (holder) => {
+    const taskId = await takedownOwnedByRequester();
+    const { person, user } = people.get(holder)!;
+    const card = await t.click(user, `takedown-${taskId}`, 'refreshTakedown', { taskId });
+    const shown = !/You don't have access/.test(allText(card));
+    expect({ holder, shown }).toEqual({ holder, shown: holder === 'requester' || may(person, 'takedown.viewAll') });
+  });
+
+  it.each(holders)('the school accounts register as %s', async (holder) => {
+    const { person } = people.get(holder)!;
+    const read = await api(holder, '/api/social-accounts');
+    expect({ holder, status: read.status }).toEqual({ holder, status: may(person, 'socialAccount.view') ? 200 : 403 });
+    const owner = (await t.app.stores.people.find({ limit: 50 })).items.find((candidate) => candidate.roles.includes('dsl'))!;
+    const account = { platform: 'Facebook', handle: `Riverside ${holder}`, purpose: 'News', reason: 'Parents use Facebook', ownerId: owner.id, schoolEmail: 'office@riverside.example', successMeasure: 'Survey' };
+    const write = await fetch(`${t.app.url}/api/social-accounts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': person.id }, body: JSON.stringify(account) });
+    expect({ holder, status: write.status }).toEqual({ holder, status: may(person, 'socialAccount.manage') ? 201 : 403 });
   });
 
   it.each(holders)('submitting a request as %s', async (holder) => {
@@ -195,7 +273,28 @@ describe('the access matrix (from PERMISSIONS)', () => {
   });
 
   it('covers every action in the table', () => {
-    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export', 'consent.viewClass', 'pupils.import', 'consent.record', 'incident.report', 'incident.view', 'incident.act', 'incident.assign', 'incident.export', 'incident.summary']);
+    const covered = new Set<string>([
+      ...STEPS.map((step) => step.action),
+      ...POSTING_STEPS.map((step) => step.action),
+      'accessRequest.submit',
+      'accessRequest.viewAll',
+      'audit.export',
+      'consent.viewClass',
+      'pupils.import',
+      'consent.record',
+      'postingRequest.submit',
+      'postingRequest.viewAll',
+      'socialAccount.view',
+      'socialAccount.manage',
+      'takedown.close',
+      'takedown.viewAll',
+      'incident.report',
+      'incident.view',
+      'incident.act',
+      'incident.assign',
+      'incident.export',
+      'incident.summary',
+    ]);
     expect(Object.keys(PERMISSIONS).filter((action) => !covered.has(action))).toEqual([]);
   });
 });

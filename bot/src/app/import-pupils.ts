@@ -6,6 +6,7 @@ import { StaleRecordError } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
+import { forgetRoster } from './roster-snapshot';
 
 export interface ImportCounts {
   create: number;
@@ -53,6 +54,7 @@ export async function importPupils(deps: AppDeps, person: Person, csv: string, m
       notSaved.push(pupil.misReference ?? pupil.id);
     }
   }
+  forgetRoster(deps.stores);
   await recordAudit(deps, person, { action: 'pupils.imported', recordType: 'pupils', recordId: '-', summary: `Pupils imported: ${counts.create} new, ${counts.update} changed, ${counts.leave} marked as left` });
   return { status: 'imported', counts, notSaved };
 }

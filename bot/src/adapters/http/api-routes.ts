@@ -14,6 +14,7 @@ import { allPupils } from '../../app/read-all';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
+import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean): void {
@@ -33,7 +34,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record') };
+    const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record'), seeAccounts: may(person, 'socialAccount.view'), manageAccounts: may(person, 'socialAccount.manage') };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));
 
@@ -91,6 +92,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     res.status(result.status === 'not-found' ? 404 : 200);
     res.json(result);
   }));
+
+  registerSocialAccountRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

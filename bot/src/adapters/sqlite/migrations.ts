@@ -59,8 +59,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // The incident log (issue #6). The fields the Incidents tab filters and sorts on are columns
   // (generated from the JSON where the collection does not write them, and stored so that a search
-  // reads no JSON), each with an index; the
-  // chronology is its own append-only table, like the audit log.
+  // reads no JSON), each with an index; the chronology is its own append-only table, like the audit log.
   `
   CREATE TABLE incidents (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
     "status" TEXT, "category" TEXT, "routedTo" TEXT, "submissionKey" TEXT, "assigneeId" TEXT,
