@@ -57,6 +57,15 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
     expect((await t.app.stores.incidentChronology.forIncident(stored.id)).map((entry) => entry.kind)).toEqual(['reported']);
   });
 
+  it('takes no concern in a group chat or channel, where the answering card would be shown to everyone', async () => {
+    const invoke = cardActionInvoke(alex, t.serviceUrl, 'form-in-channel', 'reportConcern', { submissionKey: 'concern-channel', ...FORM, category: '' });
+    const response = await t.post({ ...invoke, conversation: { ...invoke.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=1' } });
+    const card = (response.body as { value: Json }).value;
+    expect(allText(card)).toMatch(/report concerns in your private chat/);
+    expect(JSON.stringify(card)).not.toContain(SECRET);
+    expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-channel' }, limit: 1 })).items).toHaveLength(0);
+  });
+
   it('saves a form sent twice once', async () => {
     const again = await t.click(alex, 'form-1', 'reportConcern', { submissionKey: 'concern-1', ...FORM });
     expect(allText(again)).toMatch(/already sent as C-\d{5}; nothing new was saved/);
