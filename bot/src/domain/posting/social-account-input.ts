@@ -1,18 +1,8 @@
 import { z } from 'zod';
-
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+import { requiredText as text } from '../validation/typed-text';
 
 /** Personal mailboxes: s.5 asks for an official school email account behind every school account. */
 const PERSONAL_MAIL = /@(gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|aol|btinternet|sky|virginmedia|protonmail)\.[a-z.]+$/i;
-
-function text(label: string, max: number) {
-  return z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be ${max} characters or fewer.`)
-    .refine((value) => !HIDDEN_CHARACTERS.test(value), `${label} contains hidden control characters.`);
-}
 
 /** A school account as the DSL or designated staff register it (s.5: purpose, reason, evaluation). */
 export const socialAccountInputSchema = z.object({
