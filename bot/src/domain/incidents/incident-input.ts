@@ -1,26 +1,16 @@
 import { z } from 'zod';
+import { optionalText, requiredText } from '../validation/typed-text';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type IncidentReport } from './incident';
 
 export const INCIDENT_LIMITS = { whatHappened: 4000, platform: 200, note: 2000, cpoms: 50, author: 200, link: 2048 } as const;
 
-// Control characters and bidirectional overrides can hide or reorder what the DSL reads.
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be ${max} characters or fewer.`)
-    .refine((value) => !HIDDEN_CHARACTERS.test(value), `${label} contains hidden control characters.`);
-
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `Choose ${label}.` });
 
 export const incidentReportSchema = z.object({
-  whatHappened: text('What happened', INCIDENT_LIMITS.whatHappened),
+  whatHappened: requiredText('What happened', INCIDENT_LIMITS.whatHappened),
   occurredOn: z.string({ error: 'When it happened is required.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date it happened.'),
   where: choice('where it happened', WHERE),
-  platform: z.string().trim().max(INCIDENT_LIMITS.platform, `Platform must be ${INCIDENT_LIMITS.platform} characters or fewer.`).optional().transform((value) => value ?? ''),
+  platform: optionalText('Platform', INCIDENT_LIMITS.platform),
   involved: choice('who is involved', INVOLVED),
   category: choice('a category', INCIDENT_CATEGORIES),
   sourceAuthor: z.string().trim().max(INCIDENT_LIMITS.author).optional(),
@@ -41,6 +31,6 @@ export function validateIncidentReport(input: unknown, today: string): { ok: tru
   return { ok: true, value: { ...report, ...(sourceLink ? { sourceMessage: { author: sourceAuthor ?? '', link: sourceLink } } : {}) } };
 }
 
-export const noteSchema = text('Note', INCIDENT_LIMITS.note);
+export const noteSchema = requiredText('Note', INCIDENT_LIMITS.note);
 export const statusSchema = z.enum(INCIDENT_STATUSES);
 export const cpomsSchema = z.string().trim().min(1, 'Give the CPOMS reference.').max(INCIDENT_LIMITS.cpoms).regex(/^[\w\-/. ]+$/, 'Letters, numbers, spaces and - / . only.');
