@@ -2,6 +2,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { consentCheckBench } from './consent-check-bench';
 import { decisionBench } from './decision-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
+import { incidentsBench } from './incidents-bench';
 import { startupBench } from './startup-bench';
 
 /** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ['consent check', consentCheckBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
+    ['incidents', incidentsBench],
   ];
   for (const [name, bench] of benches) {
     try {

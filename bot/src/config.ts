@@ -22,6 +22,8 @@ export interface Config {
   sso?: SsoSettings;
   /** How long a leaver's photo and video consent is kept before it is reviewed. */
   consentMonthsAfterLeaving: number;
+  /** The Teams app's id (manifest `id`): notifications link to its static tabs; unset = links to the local tab. */
+  teamsAppId?: string;
 }
 
 export interface SsoSettings {
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     directory: loadDirectorySettings(env, store),
     allowedTenants: mode === 'local' ? [] : allowedTenants,
     consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
+    ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     ...loadSsoSettings(env, allowedTenants),
   };
 }

@@ -17,6 +17,7 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
+import { incidentsTabLink } from './adapters/teams/incidents-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
@@ -69,7 +70,8 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
+  let url = '';
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, () => incidentsTabLink(config.teamsAppId, url));
   const deps = { stores, directory, notifier, clock, log };
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID });
 
@@ -95,7 +97,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   return {
     url,

@@ -14,6 +14,7 @@ import { allPupils } from '../../app/read-all';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
+import { registerIncidentRoutes } from './incident-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
@@ -35,6 +36,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       if (!('person' in caller)) return refuse(res, caller.refused);
       await handler(caller.person, req, res, caller.userToken && userGraph ? userGraph.actAs(caller.userToken) : undefined);
     };
+
+  registerIncidentRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
