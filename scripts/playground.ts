@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   await healthy(Date.now() + 60_000);
 
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  const playground = spawn(process.execPath, [cli, '-e', `${endpoint}/api/messages`, '-c', 'msteams'], {
+  const playground = spawn(process.execPath, [cli, '-e', `${endpoint}/api/messages`, '-c', 'msteams', '--disable-telemetry'], {
     cwd: root,
     env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath },
     stdio: 'inherit',
