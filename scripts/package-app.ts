@@ -42,7 +42,7 @@ export async function packageApp({ env, root = projectRoot(), envDir = join(root
   if (missing.length) {
     const lines = missing.map((name) => `  ${name}${HINTS[name] ? `: ${HINTS[name]}` : ''}`);
     const files = environment.files.map((file) => relative(root, file)).join(' or ');
-    throw new PackageError(`appPackage/manifest.json needs values for:\n${lines.join('\n')}\nRun \`teamsapp provision --env ${env}\` for the ones provision writes; set the others in ${files}.`);
+    throw new PackageError(`appPackage/manifest.json needs values for:\n${lines.join('\n')}\nRun \`atk provision --env ${env}\` for the ones provision writes; set the others in ${files}.`);
   }
   const manifest = JSON.parse(text) as Record<string, unknown>;
   const problems = [...(await schemaProblems(manifest)), ...appRuleProblems(manifest), ...iconProblems(manifest.icons as { color?: string; outline?: string }, join(root, 'appPackage'))];

@@ -46,7 +46,7 @@ describe('packaging the app', () => {
   it('refuses, naming each missing value and where it comes from, and writes nothing', async () => {
     writeEnv('.env.dev', { ...SAMPLE_VALUES, TEAMS_APP_ID: '', SCHOOL_PRIVACY_URL: '' });
     await expect(packageApp({ env: 'dev', envDir, outDir })).rejects.toThrow(
-      /needs values for:\n {2}TEAMS_APP_ID: written by provision \(teamsApp\/create\)\n {2}SCHOOL_PRIVACY_URL: the school's privacy notice for staff\nRun `teamsapp provision --env dev`/,
+      /needs values for:\n {2}TEAMS_APP_ID: written by provision \(teamsApp\/create\)\n {2}SCHOOL_PRIVACY_URL: the school's privacy notice for staff\nRun `atk provision --env dev`/,
     );
     expect(existsSync(outDir)).toBe(false);
   });
