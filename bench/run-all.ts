@@ -3,6 +3,7 @@ import { consentCheckBench } from './consent-check-bench';
 import { decisionBench } from './decision-bench';
 import { fanOutBench } from './fan-out-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
+import { incidentsBench } from './incidents-bench';
 import { startupBench } from './startup-bench';
 
 /** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     ['consent check', consentCheckBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
+    ['incidents', incidentsBench],
     ['reminder fan-out', fanOutBench],
   ];
   for (const [name, bench] of benches) {

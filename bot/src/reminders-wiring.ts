@@ -25,7 +25,7 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
     calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     fanOut: {
-      channel: new TeamsReminderChannel(sender, (view) => `${config.reminders.publicUrl ?? serverUrl()}/tab/?view=${encodeURIComponent(view)}`),
+      channel: new TeamsReminderChannel(sender, (view) => tabLink(config, serverUrl(), view)),
       limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),
       timer: realTimer,
       clock,
@@ -33,6 +33,15 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
       retry: DEFAULT_RETRY,
     },
   };
+}
+
+/**
+ * Where a reminder's button leads: the app's static tab in Teams (its entity id is the view's
+ * name in the manifest) when TEAMS_APP_ID is known, otherwise the tab page on this server.
+ */
+function tabLink(config: Config, serverUrl: string, view: string): string {
+  if (config.teamsAppId) return `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.teamsAppId)}/${encodeURIComponent(view)}`;
+  return `${config.reminders.publicUrl ?? serverUrl}/tab/?view=${encodeURIComponent(view)}`;
 }
 
 /** Runs reminder jobs one at a time per job name, logging counts only (never names). */

@@ -6,6 +6,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   Spinner,
@@ -21,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { getJson, sendJson, type Credentials } from './api';
+import type { Host } from './teams';
 
 export interface SocialAccount {
   id: string;
@@ -57,13 +59,14 @@ const useStyles = makeStyles({
 });
 
 /** The register of school social media accounts (policy s.5); the DSL and designated staff keep it. */
-export function AccountsPage({ credentials, canManage }: { credentials: Credentials; canManage: boolean }) {
+export function AccountsPage({ credentials, canManage, askConsent }: { credentials: Credentials; canManage: boolean; askConsent?: Host['askConsent'] }) {
   const styles = useStyles();
   const [accounts, setAccounts] = useState<SocialAccount[]>();
   const [owners, setOwners] = useState<{ id: string; displayName: string }[]>([]);
   const [editing, setEditing] = useState<{ id?: string; version?: number; draft: Draft }>();
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
+  const [consent, setConsent] = useState<{ clientId: string; scopes: string[] }>();
 
   const load = () =>
     getJson<{ accounts: SocialAccount[]; owners: { id: string; displayName: string }[] }>('/api/social-accounts', credentials).then(
@@ -80,12 +83,19 @@ export function AccountsPage({ credentials, canManage }: { credentials: Credenti
   const save = async () => {
     if (!editing) return;
     const body = editing.id ? { ...editing.draft, version: editing.version } : editing.draft;
-    const result = await sendJson<{ account?: SocialAccount; error?: string; errors?: Errors }>(editing.id ? 'PUT' : 'POST', editing.id ? `/api/social-accounts/${editing.id}` : '/api/social-accounts', credentials, body);
+    setConsent(undefined);
+    const result = await sendJson<{ account?: SocialAccount; error?: string; errors?: Errors; consentRequired?: boolean; clientId?: string; scopes?: string[] }>(editing.id ? 'PUT' : 'POST', editing.id ? `/api/social-accounts/${editing.id}` : '/api/social-accounts', credentials, body);
     if (result.ok) {
       setMessage({ intent: 'success', text: `Saved ${result.body.account!.platform} ${result.body.account!.handle}.` });
       setEditing(undefined);
       setErrors({});
       void load();
+      return;
+    }
+    if (result.body.consentRequired && result.body.clientId && result.body.scopes) {
+      // Not an error: the school email is checked in the directory as you, and Microsoft needs your say-so once.
+      setMessage(undefined);
+      setConsent({ clientId: result.body.clientId, scopes: result.body.scopes });
       return;
     }
     setErrors(result.body.errors ?? {});
@@ -99,6 +109,27 @@ export function AccountsPage({ credentials, canManage }: { credentials: Credenti
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {consent && (
+        <MessageBar intent="info" data-testid="consent-prompt">
+          <MessageBarBody>
+            To check that the school email address is a real mailbox at your school, Online Safety Desk needs your permission to read basic profiles in your school's directory. You only need to give it once.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              appearance="primary"
+              disabled={!askConsent}
+              onClick={() =>
+                askConsent?.(consent.clientId, consent.scopes).then(
+                  () => void save(),
+                  () => setMessage({ intent: 'warning', text: 'Permission was not given, so the account was not saved. You can try again, or ask your IT provider to grant it for the whole school.' }),
+                )
+              }
+            >
+              Give permission
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {!accounts && !message && <Spinner label="Loading accounts…" />}

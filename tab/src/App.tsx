@@ -111,7 +111,7 @@ export function App({ host }: { host: Host }) {
         </TabList>
         {page === 'training' && me && <TrainingPage credentials={credentials} />}
         {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} />}
-        {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} />}
+        {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} />}
         {page === 'requests' && error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>

@@ -7,6 +7,7 @@ import { newPostingRequest, type PostingState } from '../../bot/src/domain/posti
 import { may, PERMISSIONS, type Action } from '../../bot/src/domain/authorization/permissions';
 import type { Person } from '../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../bot/src/domain/people/role';
+import { canSeeIncident } from '../../bot/src/domain/incidents/incident-visibility';
 import { allText } from '../fixtures/cards';
 import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-activities';
 import { TestApp } from '../fixtures/test-app';
@@ -214,6 +215,84 @@ describe('the access matrix (from PERMISSIONS)', () => {
     await t.app.background.idle();
   });
 
+  describe('the incident log (s.8: the DSL, deputies and headteacher; the chair for concerns about the headteacher)', () => {
+    const SECRET = 'Matrix secret: a pupil shared images';
+    const ids = { ordinary: '', aboutHead: '' };
+    const send = (holder: Role | 'requester', method: 'GET' | 'POST', path: string, body?: object) =>
+      fetch(`${t.app.url}${path}`, { method, headers: { 'x-demo-person': people.get(holder)!.person.id, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+
+    beforeAll(async () => {
+      const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: new Date().toISOString(), status: 'new' as const, updatedAt: new Date().toISOString() };
+      ids.ordinary = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-ordinary', involved: 'pupil', category: 'pupilDisclosure', routedTo: 'dsl', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
+      ids.aboutHead = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-head', involved: 'headteacher', category: 'other', routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeId: 'nobody' })).id;
+    });
+
+    const kinds = ['ordinary', 'aboutHead'] as const;
+    const seen = (holder: Role | 'requester', kind: (typeof kinds)[number]) => canSeeIncident(people.get(holder)!.person, { aboutHeadteacher: kind === 'aboutHead', assigneeId: 'nobody' });
+    /** Someone who uses the log is told an incident they may not see does not exist; anyone else is refused. */
+    const hidden = (holder: Role | 'requester') => (may(people.get(holder)!.person, 'incident.view') ? 404 : 403);
+
+    it('spells out the headteacher case', () => {
+      expect([seen('headteacher', 'ordinary'), seen('headteacher', 'aboutHead')]).toEqual([true, false]);
+      expect([seen('chairOfGovernors', 'ordinary'), seen('chairOfGovernors', 'aboutHead')]).toEqual([false, true]);
+      expect([seen('dsl', 'aboutHead'), seen('deputyDsl', 'aboutHead'), seen('staff', 'ordinary')]).toEqual([true, true, false]);
+    });
+
+    it.each(holders)('GET /api/incidents as %s lists only the incidents they may see', async (holder) => {
+      const response = await send(holder, 'GET', '/api/incidents');
+      const allowed = may(people.get(holder)!.person, 'incident.view');
+      expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 200 : 403 });
+      if (!allowed) return;
+      const listed = ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+      expect({ holder, ordinary: listed.includes(ids.ordinary), aboutHead: listed.includes(ids.aboutHead) }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead') });
+    });
+
+    it.each(holders)('GET /api/incidents/:id as %s', async (holder) => {
+      for (const kind of kinds) {
+        const response = await send(holder, 'GET', `/api/incidents/${ids[kind]}`);
+        expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: seen(holder, kind) ? 200 : hidden(holder) });
+        if (!seen(holder, kind)) expect(await response.text()).not.toContain('Matrix secret');
+      }
+    });
+
+    it.each(holders)('POST /api/incidents/:id/steps (add an action, assign) as %s', async (holder) => {
+      const dsl = people.get('dsl')!.person;
+      for (const kind of kinds) {
+        const action = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'action', text: `Checked by ${holder}` });
+        const mayAct = seen(holder, kind) && may(people.get(holder)!.person, 'incident.act');
+        expect({ holder, kind, status: action.status }).toEqual({ holder, kind, status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        const assign = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'assign', personId: dsl.id });
+        const mayAssign = seen(holder, kind) && may(people.get(holder)!.person, 'incident.assign');
+        expect({ holder, kind, status: assign.status }).toEqual({ holder, kind, status: mayAssign ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        // Put it back with nobody, so the other holders' checks start from the same incident.
+        const current = (await t.app.stores.incidents.get(ids[kind]))!;
+        await t.app.stores.incidents.update({ ...current, assigneeId: 'nobody' });
+      }
+    });
+
+    it.each(holders)('GET /api/incidents.csv and /api/incidents/summary as %s', async (holder) => {
+      const person = people.get(holder)!.person;
+      expect({ holder, status: (await send(holder, 'GET', '/api/incidents.csv')).status }).toEqual({ holder, status: may(person, 'incident.export') ? 200 : 403 });
+      const summary = await send(holder, 'GET', '/api/incidents/summary');
+      expect({ holder, status: summary.status }).toEqual({ holder, status: may(person, 'incident.summary') ? 200 : 403 });
+      if (summary.status === 200) expect(await summary.text()).not.toMatch(/Matrix secret|Reporter/);
+    });
+
+    it.each(holders)('reporting a concern in the bot as %s', async (holder) => {
+      const { person, user } = people.get(holder)!;
+      const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'reportConcern', { submissionKey: `matrix-concern-${holder}`, whatHappened: 'Something worrying', occurredOn: '2026-11-20', where: 'platform', involved: 'unknown', category: 'other' }));
+      const saved = /saved as C-\d{5}/.test(allText((response.body as { value: Record<string, unknown> }).value));
+      expect({ holder, saved }).toEqual({ holder, saved: may(person, 'incident.report') });
+    });
+
+    it("audits a staff member's direct call for an incident, without its contents", async () => {
+      await send('staff', 'GET', `/api/incidents/${ids.ordinary}`);
+      const denials = (await t.app.stores.audit.forRecord('incident', ids.ordinary)).filter((entry) => entry.action === 'incident.view.denied' && entry.actorId === people.get('staff')!.person.id);
+      expect(denials.length).toBeGreaterThan(0);
+      expect(JSON.stringify(denials)).not.toMatch(/Matrix secret|Snapchat/);
+    });
+  });
+
   it('audits every refusal without the record\'s contents', async () => {
     const denials = (await t.app.stores.audit.page({ limit: 1000 })).items.filter((entry) => entry.action.endsWith('.denied'));
     expect(denials.length).toBeGreaterThan(10);
@@ -236,6 +315,12 @@ describe('the access matrix (from PERMISSIONS)', () => {
       'socialAccount.manage',
       'takedown.close',
       'takedown.viewAll',
+      'incident.report',
+      'incident.view',
+      'incident.act',
+      'incident.assign',
+      'incident.export',
+      'incident.summary',
       'training.logOwn',
       'training.viewAll',
       'training.record',

@@ -10,6 +10,7 @@ import type { School } from '../domain/school/school';
 import type { AuditLog } from './audit-log.port';
 import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
+import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { OutboxCollection } from './outbox.port';
 import type { Refresher } from '../domain/training/training-requirement';
 import type { TrainingRecord } from '../domain/training/training-record';
@@ -43,6 +44,8 @@ export interface Stores {
   takedowns: TakedownCollection;
   conversations: ConversationCollection;
   cardMessages: CardMessageCollection;
+  incidents: IncidentStore;
+  incidentChronology: ChronologyStore;
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;

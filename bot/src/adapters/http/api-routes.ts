@@ -11,20 +11,33 @@ import { importPupils } from '../../app/import-pupils';
 import { classConsent } from '../../app/class-consent';
 import { consentHistory, recordConsent } from '../../app/record-consent';
 import { allPupils } from '../../app/read-all';
+import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
 import { toCsv } from './csv';
+import { registerIncidentRoutes } from './incident-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean): void {
-  /** Answers 401/403 for callers who are not signed in or unknown, and hands on the person otherwise. */
-  const signedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) =>
+/** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
+export interface UserGraph {
+  clientId: string;
+  actAs(userToken: string): ActingAsUser;
+}
+
+export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, userGraph?: UserGraph): void {
+  /**
+   * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
+   * otherwise (with Graph as that person, when SSO allows it).
+   */
+  const signedIn = (handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>) =>
     // restify 11 insists that two-argument handlers are real async functions.
     async (req: Request, res: Response) => {
       const caller = await identify(req);
       if (!('person' in caller)) return refuse(res, caller.refused);
-      await handler(caller.person, req, res);
+      await handler(caller.person, req, res, caller.userToken && userGraph ? userGraph.actAs(caller.userToken) : undefined);
     };
+
+  registerIncidentRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
@@ -90,7 +103,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     res.json(result);
   }));
 
-  registerSocialAccountRoutes(server, deps, signedIn);
+  registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

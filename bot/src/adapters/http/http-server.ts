@@ -2,7 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
 import type { ApiIdentity } from './api-identity';
-import { registerApiRoutes } from './api-routes';
+import { registerApiRoutes, type UserGraph } from './api-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
 import { refuse, refusedInLocalMode } from './local-mode-guard';
@@ -10,6 +10,8 @@ import { refuse, refusedInLocalMode } from './local-mode-guard';
 export interface HttpServerOptions {
   deps: AppDeps;
   identify: ApiIdentity;
+  /** Graph as the signed-in person, when Teams SSO with a client secret is configured. */
+  userGraph?: UserGraph;
   localMode: boolean;
   /** The demo persona switcher (local mode without SSO only). */
   personasEnabled: boolean;
@@ -68,7 +70,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
   });
 
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled);
+  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 

@@ -2,6 +2,7 @@ import type { Stores } from '../../ports/stores.port';
 import { openDatabase } from './database';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteCollection } from './sqlite-collection';
+import { SqliteChronology, SqliteIncidentStore } from './sqlite-incident-store';
 
 /** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
 export function createSqliteStores(dataDir: string | ':memory:'): Stores {
@@ -19,6 +20,8 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
     cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
+    incidents: new SqliteIncidentStore(db),
+    incidentChronology: new SqliteChronology(db),
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
     outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),

@@ -18,6 +18,8 @@ import { postingRequestFormCard } from '../../../../bot/src/adapters/teams/cards
 import { takedownCard, takedownListCard, type TakedownView } from '../../../../bot/src/adapters/teams/cards/takedown-card';
 import { POSTING_STATE_LABELS, POSTING_STEP_RULES, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_LIMITS } from '../../../../bot/src/domain/posting/posting-request-input';
+import { concernFormCard, concernSavedCard, newConcernCard } from '../../../../bot/src/adapters/teams/cards/incident-cards';
+import { INCIDENT_LIMITS } from '../../../../bot/src/domain/incidents/incident-input';
 
 const longest = (limit: number) => 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(limit / 28)).slice(0, limit);
 const signature = { personId: '3', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022', at: '2026-11-24T10:00:00Z' };
@@ -109,6 +111,20 @@ const CARDS: [string, object][] = [
       banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
     }),
   ],
+  ['concern form (chat, new)', concernFormCard({ submissionKey: 'k', today: '2026-11-24T10:00:00Z', surface: 'chat' })],
+  [
+    'concern form (dialog, pre-filled at its longest, every error)',
+    concernFormCard({
+      submissionKey: 'k',
+      today: '2026-11-24T10:00:00Z',
+      surface: 'dialog',
+      values: { whatHappened: longest(INCIDENT_LIMITS.whatHappened), occurredOn: '2026-11-20', where: 'platform', platform: longest(INCIDENT_LIMITS.platform), involved: 'pupil', category: 'cyberbullying', sourceAuthor: longest(INCIDENT_LIMITS.author), sourceLink: `https://teams.microsoft.com/l/message/${longest(INCIDENT_LIMITS.link - 40)}` },
+      errors: { whatHappened: 'Required.', occurredOn: 'That date is in the future.', where: 'Choose.', platform: 'Too long.', involved: 'Choose.', category: 'Choose.' },
+      banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
+    }),
+  ],
+  ['concern saved', concernSavedCard('C-00042', 'designated safeguarding lead', false)],
+  ['a new concern needs your attention', newConcernCard('https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000000/incidents')],
   ...ACCESS_REQUEST_STATES.map((state): [string, object] => [
     `access request (${state}, every section at its longest, every button of that state)`,
     accessRequestCard({

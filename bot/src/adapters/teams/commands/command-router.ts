@@ -9,6 +9,7 @@ import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
 import type { TeamsDeps } from '../teams-deps';
 import { firstName } from '../activity-facts';
+import { concernFormCard } from '../cards/incident-cards';
 import { myTraining } from '../actions/training.action';
 
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
@@ -16,6 +17,7 @@ type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 const requestAccess: Command = async (deps, person) => newAccessRequestForm(deps, person);
 const requestToPost: Command = async (deps, person) => postingRequestForm(deps, person);
 
+const reportConcern: Command = async (deps) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
 
 const help: Command = async (deps, person) => helpCard(deps.school.name, firstName(person));
 
@@ -40,6 +42,7 @@ const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
   { pattern: /\bmy training\b|\b(done|did|completed|finished) my (online safety )?training\b/, command: (deps, person) => myTraining(deps, person) },
   { pattern: /\b(my )?take ?downs?\b/, command: openTakedowns },
+  { pattern: /\b(report (a )?concern|concern about|report an? (incident|issue))\b|^(concern|incident|report)$/, command: reportConcern },
   { pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/, command: requestAccess },
   { pattern: /\b(request to post|permission to post|ask to post|post on|new post|reminder for parents|parent reminder)\b|^post$/, command: requestToPost },
 ];
