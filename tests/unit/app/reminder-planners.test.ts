@@ -1,0 +1,73 @@
+/**
+ * What each reminder job plans for a given school day, on the demo school in SQLite: who is
+ * nudged about what (more than two working days, s.4 takedowns until closed), training due and
+ * overdue (s.11), and the policy review (s.2, s.12). Sending is covered by the fan-out tests.
+ */
+import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
+import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
+import { planPolicyReviews } from '../../../bot/src/app/reminders/plan-policy-reviews';
+import { planTrainingDigest } from '../../../bot/src/app/reminders/plan-training-digest';
+import { planTrainingReminders } from '../../../bot/src/app/reminders/plan-training-reminders';
+import { planWaitingNudges } from '../../../bot/src/app/reminders/plan-waiting-nudges';
+import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
+import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
+import { TERM_DATES } from '../../../bot/src/app/term-dates';
+import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
+import type { Stores } from '../../../bot/src/ports/stores.port';
+
+describe('reminder planners on the demo school', () => {
+  let stores: Stores;
+  let deps: ReminderJobDeps;
+  const id = async (name: string) => (await stores.people.find({ limit: 50 })).items.find((p) => p.displayName === name)!.id;
+
+  beforeEach(async () => {
+    stores = createSqliteStores(':memory:');
+    await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
+    deps = { stores, directory: new PeopleListDirectory(stores.people), calendar: TERM_DATES, consentMonthsAfterLeaving: 12, fanOut: {} as ReminderJobDeps['fanOut'] };
+  });
+  afterEach(() => stores.close());
+
+  it('nudges the headteacher about a request waiting more than two working days, with the request\'s own card', async () => {
+    const priya = await id('Priya Shah');
+    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-nudge', new Date('2026-11-19T10:00:00Z'));
+    const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-11-19T10:00:00.000Z' });
+    const on = async (today: string) => (await planWaitingNudges(deps, today)).filter((p) => p.reason.startsWith(`nudge:accessRequest:${request.id}:`));
+    expect(await on('2026-11-23')).toEqual([]); // Friday and Monday: two working days
+    const tuesday = await on('2026-11-24');
+    expect(tuesday.map((p) => p.person.displayName)).toEqual(['Adele Vance']);
+    expect(tuesday[0]!.message.act).toEqual({ label: 'Open the request', accessRequestId: request.id });
+    expect(tuesday[0]!.message.lines).toContain('It has waited 3 working days.');
+    expect((await on('2026-11-25'))[0]!.period).toBe(tuesday[0]!.period);
+    expect((await on('2026-11-26'))[0]!.period).not.toBe(tuesday[0]!.period);
+    expect(await on('2026-11-28')).toEqual([]); // a Saturday
+  });
+
+  it('reminds the account owner of a takedown task until it is closed (s.4)', async () => {
+    const patti = await id('Patti Fernandez');
+    const task = await stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: patti, status: 'to do', reason: '', updatedAt: '2026-11-16T09:00:00.000Z' });
+    const nudges = (await planWaitingNudges(deps, '2026-11-25')).filter((p) => p.reason === `nudge:takedown:${task.id}`);
+    expect(nudges.map((p) => [p.person.displayName, p.message.act?.takedownId])).toEqual([['Patti Fernandez', task.id]]);
+    await stores.takedowns.update({ ...task, status: 'removed' });
+    expect((await planWaitingNudges(deps, '2026-11-25')).filter((p) => p.reason === `nudge:takedown:${task.id}`)).toEqual([]);
+  });
+
+  it('reminds staff whose training is due within 30 days once per due date, and overdue staff once a week', async () => {
+    const priya = await id('Priya Shah');
+    await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: priya, subjectName: 'Priya Shah', completedOn: '2025-12-10', evidence: '', recordedById: priya, recordedByName: 'Priya Shah', recordedAt: '', status: 'confirmed' });
+    const tom = await id("Tom O'Neill");
+    await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: tom, subjectName: "Tom O'Neill", completedOn: '2025-10-01', evidence: '', recordedById: tom, recordedByName: "Tom O'Neill", recordedAt: '', status: 'confirmed' });
+    const planned = await planTrainingReminders(deps, '2026-11-25');
+    const forPerson = (name: string) => planned.find((p) => p.person.displayName === name)!;
+    expect([forPerson('Priya Shah').reason, forPerson('Priya Shah').period]).toEqual(['training-due:staff-online-safety', 'due-2026-12-10']);
+    expect([forPerson("Tom O'Neill").reason, forPerson("Tom O'Neill").period]).toEqual(['training-overdue:staff-online-safety', '2026-W48']);
+    expect(planned.some((p) => p.person.displayName === 'Linda Davis')).toBe(false); // a governor, not staff
+  });
+
+  it('sends the online safety lead a digest, and the reviewers the overdue policy review', async () => {
+    const digest = await planTrainingDigest(deps, '2026-11-25');
+    expect(digest.map((p) => p.person.displayName)).toEqual(['Megan Bowen']);
+    const reviews = await planPolicyReviews(deps, '2026-11-25');
+    expect(new Set(reviews.map((p) => p.person.displayName))).toEqual(new Set(['Adele Vance', 'Megan Bowen', 'Linda Davis', 'Mark Green']));
+    expect(reviews[0]!.period).toBe('overdue-2026-W48');
+  });
+});
