@@ -2,6 +2,7 @@ import { Badge, Body1, Button, Input, Link, MessageBar, MessageBarBody, Spinner,
 import { useCallback, useEffect, useState } from 'react';
 import { getJson, sendJson, type Credentials } from './api';
 import { AttendanceForm } from './AttendanceForm';
+import { LogOwnTrainingForm, RefresherForm } from './OwnTrainingForms';
 import { TrainingChart } from './TrainingChart';
 import { downloadCsv, type ComplianceRow, type DueStatus, type TrainingOverview, type TrainingRecord } from './training-api';
 
@@ -90,6 +91,18 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
         {dueSoon.length ? list(dueSoon, 'Due soon', 'due-soon-list') : <Body1 as="p">Nothing is due soon.</Body1>}
       </section>
       {!overview.everyone && list(overview.rows, 'Your training', 'my-training')}
+      {overview.can.logOwn && !overview.can.record && (
+        <section aria-label="Log your training">
+          <Subtitle2 as="h2">Done your training?</Subtitle2>
+          <LogOwnTrainingForm credentials={credentials} today={overview.today} onSaved={load} />
+        </section>
+      )}
+      {overview.can.requireRefresher && (
+        <section aria-label="Refreshers">
+          <Subtitle2 as="h2">Require a refresher (after a significant incident or change)</Subtitle2>
+          <RefresherForm credentials={credentials} today={overview.today} classes={[...new Set(overview.rows.filter((row) => row.audience === 'pupils').map((row) => row.subjectId))]} onSaved={load} />
+        </section>
+      )}
       {history && (
         <section aria-label="History" data-testid="training-history">
           <Subtitle2 as="h2">History: {history.name}</Subtitle2>

@@ -35,7 +35,7 @@ export interface TrainingOverview {
   requirements: { id: string; title: string; audience: 'staff' | 'pupils' | 'parents' }[];
   people: { id: string; displayName: string }[];
   policies: { id: string; title: string; approvedOn?: string; nextReviewDue?: string }[];
-  can: { seeEveryone: boolean; record: boolean; confirm: boolean; recordReview: boolean; logOwn: boolean };
+  can: { seeEveryone: boolean; record: boolean; confirm: boolean; recordReview: boolean; logOwn: boolean; requireRefresher: boolean };
 }
 
 /** Downloads the CSV with the caller's credentials (a plain link would not carry them). */

@@ -68,6 +68,29 @@ describeInBrowser('the Training tab', () => {
     expect(csv).toContain(`"'=cmd()"`);
   });
 
+  it("lets a staff member see only their own training and log it for the online safety lead to confirm", async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await as('Alex Wilber');
+    await page.getByTestId('my-training').waitFor();
+    expect(await page.getByTestId('training-chart').count()).toBe(0);
+    await page.getByLabel('My evidence').fill('Certificate https://learning.example/1');
+    await page.getByRole('button', { name: "I've done it" }).click();
+    await page.getByText('Saved and sent to the online safety lead to confirm.').waitFor();
+    const claims = await app.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 5 });
+    expect(claims.items.map((r) => [r.subjectName, r.evidence])).toEqual([['Alex Wilber', 'Certificate https://learning.example/1']]);
+  });
+
+  it('lets the DSL require a refresher for all staff, which then shows as due', async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await as('Patti Fernandez');
+    await page.getByLabel('Refresher about').fill('Sharing pupils\' images after an incident');
+    await page.getByRole('button', { name: 'Require refresher' }).click();
+    await page.getByText('Refresher required').waitFor();
+    await page.waitForFunction(`document.querySelector('[data-testid="due-soon-list"]')?.innerText.includes("Sharing pupils' images after an incident")`);
+  });
+
   it('lets the headteacher record a completed policy review', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
     page = fresh;

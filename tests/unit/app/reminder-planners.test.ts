@@ -63,9 +63,15 @@ describe('reminder planners on the demo school', () => {
     expect(planned.some((p) => p.person.displayName === 'Linda Davis')).toBe(false); // a governor, not staff
   });
 
-  it('sends the online safety lead a digest, and the reviewers the overdue policy review', async () => {
+  it('sends the online safety lead a digest naming who blocked the app or never installed it, and the reviewers the overdue policy review', async () => {
+    const entry = { run: 'r', reason: 'training-overdue:staff-online-safety', period: '2026-W48', message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-11-24T07:30:00.000Z', updatedAt: '2026-11-24T07:30:05.000Z' };
+    await stores.outbox.insert({ ...entry, key: 'a', personId: await id('Sam Okafor'), personName: 'Sam Okafor', status: 'blocked' });
+    await stores.outbox.insert({ ...entry, key: 'b', personId: await id('Priya Shah'), personName: 'Priya Shah', status: 'notInstalled' });
+    await stores.outbox.insert({ ...entry, key: 'c', personId: await id('Alex Wilber'), personName: 'Alex Wilber', status: 'blocked', updatedAt: '2026-11-01T07:30:00.000Z' });
     const digest = await planTrainingDigest(deps, '2026-11-25');
     expect(digest.map((p) => p.person.displayName)).toEqual(['Megan Bowen']);
+    expect(digest[0]!.message.lines).toEqual(expect.arrayContaining(['Sam Okafor has blocked or removed the app in Teams.', 'Priya Shah has not opened Online Safety Desk in Teams.']));
+    expect(digest[0]!.message.lines.join('\n')).not.toContain('Alex Wilber has blocked'); // older than a week
     const reviews = await planPolicyReviews(deps, '2026-11-25');
     expect(new Set(reviews.map((p) => p.person.displayName))).toEqual(new Set(['Adele Vance', 'Megan Bowen', 'Linda Davis', 'Mark Green']));
     expect(reviews[0]!.period).toBe('overdue-2026-W48');

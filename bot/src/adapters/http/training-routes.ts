@@ -44,7 +44,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
 
   server.get('/api/training', signedIn(async (person, _req, res) => {
     const overview = await trainingOverview(deps, person, today(), training.calendar);
-    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm'), recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn') };
+    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm'), recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
     const policies = overview.everyone || can.recordReview ? (await deps.stores.policies.find({ where: { managedHere: true }, limit: 50 })).items : [];
     res.json({ ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] });
   }));
