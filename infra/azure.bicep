@@ -49,6 +49,9 @@ param roleGroupDeputyDsl string = ''
 param roleGroupAdmin string = ''
 param roleGroupGovernor string = ''
 param roleGroupChairOfGovernors string = ''
+param roleGroupSocialMediaStaff string = ''
+@description('The Teams app id, for links from reminder cards straight into the tabs.')
+param teamsAppId string = ''
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -165,6 +168,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     GRAPH_TENANT_ID: aadAppTenantId
     // A Key Vault reference: App Service reads the secret with the app's identity.
     GRAPH_CLIENT_SECRET: empty(aadAppClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'
+    // The same secret lets the tabs' API call Graph as the signed-in person (on-behalf-of).
+    AAD_APP_CLIENT_SECRET: empty(aadAppClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'
     ROLE_GROUP_STAFF: roleGroupStaff
     ROLE_GROUP_ONLINE_SAFETY_LEAD: roleGroupOnlineSafetyLead
     ROLE_GROUP_HEADTEACHER: roleGroupHeadteacher
@@ -174,6 +179,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ROLE_GROUP_ADMIN: roleGroupAdmin
     ROLE_GROUP_GOVERNOR: roleGroupGovernor
     ROLE_GROUP_CHAIR_OF_GOVERNORS: roleGroupChairOfGovernors
+    ROLE_GROUP_SOCIAL_MEDIA_STAFF: roleGroupSocialMediaStaff
+    TEAMS_APP_ID: teamsAppId
   }
   dependsOn: [readSecrets]
 }

@@ -36,12 +36,17 @@ describe('the Entra app for single sign-on', () => {
     }
   });
 
-  it('asks for the least Graph access the server uses: one granted site, group membership, users', () => {
+  it('sends the consent pop-up back to the tab\'s own page', () => {
+    expect(entraApp.web.redirectUris).toEqual(['${{TAB_ENDPOINT}}/tab/auth-end.html']);
+  });
+
+  it('asks for the least Graph access the server uses: one granted site, group membership, users, and basic profiles as the person (on-behalf-of)', () => {
     expect(entraApp.requiredResourceAccess).toEqual([
       {
         resourceAppId: 'Microsoft Graph',
         resourceAccess: [
           { id: 'User.Read', type: 'Scope' },
+          { id: 'User.ReadBasic.All', type: 'Scope' },
           { id: 'Sites.Selected', type: 'Role' },
           { id: 'GroupMember.Read.All', type: 'Role' },
           { id: 'User.Read.All', type: 'Role' },
