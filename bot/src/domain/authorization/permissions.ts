@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'consent.viewClass': ['staff'],
   'pupils.import': ['admin'],
   'consent.record': ['admin'],
+  'consent.export': ['admin'],
 } as const satisfies Record<string, readonly (Role | 'requester')[]>;
 
 export type Action = keyof typeof PERMISSIONS;
