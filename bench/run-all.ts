@@ -1,6 +1,7 @@
 import { cpus, platform, release, totalmem } from 'node:os';
 import { decisionBench } from './decision-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
+import { pupilImportBench } from './pupil-import-bench';
 import { startupBench } from './startup-bench';
 
 /** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ['decision', decisionBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
+    ['pupil import', pupilImportBench],
   ];
   for (const [name, bench] of benches) {
     try {

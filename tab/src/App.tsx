@@ -27,6 +27,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { getJson, type AccessRequestSummary, type Me } from './api';
 import { ConsentPage } from './ConsentPage';
 import type { Host } from './teams';
+import { viewFor, viewFromQuery, type View } from './views';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -57,7 +58,8 @@ export function App({ host }: { host: Host }) {
   const [me, setMe] = useState<Me>();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
-  const [page, setPage] = useState<'requests' | 'consent'>('requests');
+  const [chosen, setPage] = useState<View>(() => viewFromQuery(window.location.search));
+  const page = viewFor(chosen, me);
   const credentials = useMemo(() => (host.token ? { token: host.token } : { personaId }), [host, personaId]);
 
   useEffect(() => {
@@ -101,11 +103,11 @@ export function App({ host }: { host: Host }) {
             </Field>
           )}
         </div>
-        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as 'requests' | 'consent')}>
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as View)}>
           <Tab value="requests">Blocked website requests</Tab>
           {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
         </TabList>
-        {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} />}
+        {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
         {page === 'requests' && error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>

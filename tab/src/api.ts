@@ -2,7 +2,7 @@ export interface Me {
   id: string;
   displayName: string;
   roles: string[];
-  can: { seeConsent: boolean; recordConsent: boolean };
+  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];
 }
@@ -31,12 +31,14 @@ export async function postJson<T>(path: string, credentials: Credentials, body: 
   return send<T>('POST', path, credentials, body);
 }
 
+/** The token goes in a header, never in a URL (where logs and browser history would keep it). */
+export async function authHeaders(credentials: Credentials): Promise<Record<string, string>> {
+  if (credentials.token) return { authorization: `Bearer ${await credentials.token()}` };
+  return credentials.personaId ? { 'x-demo-person': credentials.personaId } : {};
+}
+
 async function send<T>(method: 'GET' | 'POST', path: string, credentials: Credentials, body?: object): Promise<T> {
-  const headers: Record<string, string> = credentials.token
-    ? { authorization: `Bearer ${await credentials.token()}` }
-    : credentials.personaId
-      ? { 'x-demo-person': credentials.personaId }
-      : {};
+  const headers = await authHeaders(credentials);
   const response = await fetch(path, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };

@@ -3,7 +3,7 @@ import type { Person } from '../domain/people/person';
 import { parseCsv } from '../domain/school/csv';
 import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type PupilImportPlan, type RowError } from '../domain/school/pupil-import';
 import type { Pupil } from '../domain/school/pupil';
-import { StaleRecordError, StoreUnavailableError } from '../ports/collection.port';
+import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
@@ -21,6 +21,8 @@ export interface PreparedImport {
   mapping: ColumnMapping;
   plan: PupilImportPlan;
   counts: ImportCounts;
+  /** The register as it was read for the plan, by id: each change is written over the version read. */
+  read: Map<string, Versioned<Pupil>>;
 }
 
 export type PrepareResult =
@@ -53,10 +55,11 @@ export async function preparePupilImport(deps: AppDeps, person: Person, csv: str
   const header = parsed.rows[0] ?? [];
   const chosen = mapping ?? guessMapping(header);
   if (PUPIL_FIELDS.some(({ field }) => !chosen[field])) return { status: 'needs-mapping', header, mapping: chosen };
-  const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, await allPupils(deps), today(deps));
+  const register = await allPupils(deps);
+  const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, register, today(deps));
   if (plan.errors.length) return { status: 'invalid', header, mapping: chosen, errors: plan.errors };
   const counts = { create: plan.create.length, update: plan.update.length, leave: plan.leave.length, unchanged: plan.unchanged };
-  return { status: 'ready', header, prepared: { rows: parsed.rows, mapping: chosen as ColumnMapping, plan, counts } };
+  return { status: 'ready', header, prepared: { rows: parsed.rows, mapping: chosen as ColumnMapping, plan, counts, read: new Map(register.map((pupil) => [pupil.id, pupil])) } };
 }
 
 /**
@@ -77,7 +80,7 @@ export async function applyPupilImport(deps: AppDeps, person: Person, prepared: 
       progress((done += chunk.length), total);
     }
     for (const pupil of [...plan.update, ...plan.leave]) {
-      if (!(await saveChange(deps, pupil))) notSaved.push(pupil.misReference ?? pupil.id);
+      if (!(await saveChange(deps, pupil, prepared.read.get(pupil.id)))) notSaved.push(pupil.misReference ?? pupil.id);
       progress(++done, total);
     }
   } catch (error) {
@@ -100,12 +103,20 @@ export async function importPupils(deps: AppDeps, person: Person, csv: string, m
   return applyPupilImport(deps, person, result.prepared);
 }
 
-/** Saves one change over the stored record; false when someone else changed it meanwhile. */
-async function saveChange(deps: AppDeps, pupil: Pupil): Promise<boolean> {
+/**
+ * Saves one change over the version read for the plan (one round trip). If the record changed
+ * since, the file still wins: it is read again and written once more; a second clash is reported.
+ */
+async function saveChange(deps: AppDeps, pupil: Pupil, read: Versioned<Pupil> | undefined): Promise<boolean> {
+  if (read && (await writeOver(deps, pupil, read))) return true;
   const current = await deps.stores.pupils.get(pupil.id);
-  if (!current) return false;
+  return current ? writeOver(deps, pupil, current) : false;
+}
+
+/** False when the stored record is no longer at `current`'s version. */
+async function writeOver(deps: AppDeps, pupil: Pupil, current: Versioned<Pupil>): Promise<boolean> {
   try {
-    await deps.stores.pupils.update({ ...pupil, version: current.version });
+    await deps.stores.pupils.update({ ...pupil, version: current.version, etag: current.etag });
     return true;
   } catch (error) {
     if (error instanceof StaleRecordError) return false;
@@ -119,7 +130,7 @@ async function remainingChanges(deps: AppDeps, prepared: PreparedImport): Promis
   return again.create.length + again.update.length + again.leave.length;
 }
 
-function allPupils(deps: AppDeps): Promise<Pupil[]> {
+function allPupils(deps: AppDeps): Promise<Versioned<Pupil>[]> {
   return readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
 }
 

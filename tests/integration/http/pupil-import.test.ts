@@ -1,6 +1,6 @@
 /** Importing pupils from the MIS export through the tabs' API (issue #5). */
 import { StoreUnavailableError } from '../../../bot/src/ports/collection.port';
-import { TestApp } from '../../fixtures/test-app';
+import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 const HEADER = 'UPN,Name,Reg Group,Year,Admission Date,Date of Birth';
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\r\n');
@@ -15,13 +15,13 @@ interface Job {
   result?: { status: string; counts?: Record<string, number>; saved?: number; total?: number; exact?: boolean; message?: string };
 }
 
-describe('pupil import', () => {
+describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s', (store) => {
   let t: TestApp;
   let admin: string;
   let otherAdmin: string;
   let teacher: string;
   beforeAll(async () => {
-    t = await new TestApp().start();
+    t = await new TestApp(store).start();
     const people = (await t.app.stores.people.find({ limit: 50 })).items;
     admin = people.find((person) => person.roles.includes('admin'))!.id;
     teacher = people.find((person) => person.displayName === 'Alex Wilber')!.id;

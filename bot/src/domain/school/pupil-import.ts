@@ -12,8 +12,8 @@ export interface ColumnMapping {
 export const PUPIL_FIELDS: { field: keyof ColumnMapping; label: string; guesses: RegExp }[] = [
   { field: 'misReference', label: 'Pupil reference (UPN or admission number)', guesses: /^(upn|adno|admission\s*no|reference|ref|pupil\s*id|id)$/i },
   { field: 'displayName', label: 'Name', guesses: /^(name|pupil\s*name|full\s*name|preferred\s*name|display\s*name)$/i },
-  { field: 'className', label: 'Class', guesses: /^(class|reg(istration)?\s*group|form)$/i },
-  { field: 'yearGroup', label: 'Year group', guesses: /^(year|year\s*group|ncy)$/i },
+  { field: 'className', label: 'Class', guesses: /^(class|reg|reg(istration)?\s*group|form|tutor\s*group)$/i },
+  { field: 'yearGroup', label: 'Year group', guesses: /^(year|year\s*group|nc\s*year|ncy)$/i },
   { field: 'onRollFrom', label: 'Date of admission', guesses: /^(admission\s*date|date\s*of\s*admission|on\s*roll\s*from|start\s*date|doa)$/i },
 ];
 

@@ -42,6 +42,14 @@ describe('planning a pupil import', () => {
     expect(plan.create).toEqual([{ misReference: 'B1', displayName: 'Zoë Müller', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04' }]);
   });
 
+  it.each([
+    ['Adno,Name,Reg,NC Year,Date of Admission', { misReference: 'Adno', displayName: 'Name', className: 'Reg', yearGroup: 'NC Year', onRollFrom: 'Date of Admission' }],
+    ['UPN,Preferred Name,Tutor Group,Year Group,Start Date', { misReference: 'UPN', displayName: 'Preferred Name', className: 'Tutor Group', yearGroup: 'Year Group', onRollFrom: 'Start Date' }],
+    ['Ref,Legal Name,Class,Year,DOB', { misReference: 'Ref', className: 'Class', yearGroup: 'Year' }],
+  ])('guesses the columns of %s (and leaves the rest for the admin to choose)', (header, mapping) => {
+    expect(guessMapping(header.split(','))).toEqual(mapping);
+  });
+
   it('updates by reference, keeps unchanged pupils, brings a returner back, and marks leavers off roll', () => {
     const plan = planPupilImport(rows('A1,Amelia Khan,5C,Year 5,05/09/2022', 'A3,Isla Nowak,5C,Year 5,05/09/2022', 'A4,Noah Williams,5C,Year 5,06/01/2026'), MAPPING, known, '2026-11-24');
     expect(plan.errors).toEqual([]);
