@@ -3,15 +3,15 @@
  * a file with a bad row shows the row's error and imports nothing; the corrected file imports with
  * progress to the end; the new pupils are in the register; the export downloads them as CSV.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PUPILS } from '../../bot/src/app/demo-school';
-import { startApp, type RunningApp } from '../../bot/src/main';
+import type { RunningApp } from '../../bot/src/main';
 import { parseCsv } from '../../bot/src/domain/school/csv';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
-import { testConfig } from '../fixtures/test-app';
+import { describeInBrowser } from '../fixtures/browser';
+import { openTabPage, type TabPage } from '../fixtures/tab-page';
 
 const HEADER = 'Adno,Legal Name,Reg,NC Year,Date of Admission,DOB';
 const ukDate = (iso: string) => iso.split('-').reverse().join('/');
@@ -25,26 +25,15 @@ const schoolFile = (zoeAdmitted: string) =>
   ].join('\r\n');
 
 describeInBrowser('importing pupils and exporting consent in the Consent tab', () => {
+  let tab: TabPage;
   let app: RunningApp;
-  let dir: string;
-  let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'osd-e2e-import-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (error) => problems.push(error.message));
-    const admin = (await app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
-    await page.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(admin.id)})`);
+    tab = await openTabPage('admin', { width: 1100, height: 1000 });
+    ({ app, page } = tab);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tab?.close());
 
   it('opens on the view named in ?view=, and on the requests for an unknown one', async () => {
     await page.goto(`${app.url}/tab/?view=nonsense`);
@@ -128,6 +117,6 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
     expect(rows[0]).toEqual(['New Pupil 01', '3C', 'none', 'none']);
     expect(rows.at(-1)).toEqual(['Zoë Müller', '3C', 'none', 'none']);
     await page.getByTestId('export-status').getByText(`Downloaded consent-3C-${today}.csv.`).waitFor();
-    expect(problems).toEqual([]);
+    expect(tab.problems).toEqual([]);
   });
 });
