@@ -50,6 +50,8 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
   const [selected, setSelected] = useState<Pupil>();
   const [error, setError] = useState<string>();
   const [importing, setImporting] = useState(false);
+  // Once opened, the import stays mounted (only hidden) so that closing it never loses a running import's progress.
+  const [importOpened, setImportOpened] = useState(false);
   const [imports, setImports] = useState(0);
 
   useEffect(() => {
@@ -83,14 +85,25 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
       {(canImport || canExport) && (
         <div className={styles.adminTools}>
           {canImport && (
-            <Button appearance={importing ? 'secondary' : 'primary'} aria-expanded={importing} onClick={() => setImporting(!importing)}>
+            <Button
+              appearance={importing ? 'secondary' : 'primary'}
+              aria-expanded={importing}
+              onClick={() => {
+                setImporting(!importing);
+                setImportOpened(true);
+              }}
+            >
               {importing ? 'Close the pupil import' : 'Import pupils (CSV)…'}
             </Button>
           )}
           {canExport && <ConsentExport credentials={credentials} className={className} />}
         </div>
       )}
-      {importing && <PupilImportPanel credentials={credentials} onImported={() => setImports((count) => count + 1)} />}
+      {importOpened && (
+        <div hidden={!importing}>
+          <PupilImportPanel credentials={credentials} onImported={() => setImports((count) => count + 1)} />
+        </div>
+      )}
       <div className={styles.controls}>
         <Field label="Class">
           <Dropdown aria-label="Class" value={className ?? ''} selectedOptions={className ? [className] : []} onOptionSelect={(_, data) => data.optionValue && setClassName(data.optionValue)}>
