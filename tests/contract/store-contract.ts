@@ -3,6 +3,7 @@
  * next). A store runs it with `describeStoreContract('name', makeStores)`.
  */
 import { newAccessRequest } from '../../bot/src/domain/access/access-request';
+import { newPostingRequest } from '../../bot/src/domain/posting/posting-request';
 import { DuplicateRecordError, StaleRecordError, StoreUnavailableError } from '../../bot/src/ports/collection.port';
 import type { Stores } from '../../bot/src/ports/stores.port';
 
@@ -69,6 +70,17 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       await subject.stores.consents.insert({ ...decision, decision: 'refused', effectiveFrom: '2026-03-10', source: 'written notice' });
       const found = (await subject.stores.consents.find({ where: { pupilId: '7' }, limit: 10 })).items;
       expect(found.map((event) => [event.decision, event.effectiveFrom])).toEqual([['given', '2022-09-05'], ['refused', '2026-03-10']]);
+    });
+
+    it('keeps a posting request whole (pupils, check results, the blurred flag) and finds it by status', async () => {
+      const details = { kind: 'post' as const, accountId: '1', accountLabel: 'X @RiversidePrimary', text: 'Sports day!', media: ['images' as const], pupils: [{ id: '4', displayName: "Daniel O'Connor", className: '6A' }], groupLabel: 'sports day', facesBlurred: true, postingDate: '2026-12-01' };
+      const failed = [{ check: 'consent' as const, message: "Daniel O'Connor (6A): no consent is recorded for images." }];
+      const blocked = await subject.stores.postingRequests.insert(newPostingRequest(details, failed, { personId: 'p1', name: 'Priya Shah' }, `post-${++keys}`, new Date('2026-11-24T09:00:00Z')));
+      const clean = await subject.stores.postingRequests.insert(newPostingRequest({ ...details, pupils: [], media: [] }, [], { personId: 'p1', name: 'Priya Shah' }, `post-${++keys}`, new Date('2026-11-24T09:05:00Z')));
+      expect(await subject.stores.postingRequests.get(blocked.id)).toEqual(blocked);
+      expect(blocked).toMatchObject({ state: 'checksFailed', checks: failed, facesBlurred: true, postingDate: '2026-12-01' });
+      expect((await subject.stores.postingRequests.find({ where: { state: 'withHeadteacher' }, limit: 5 })).items.map((r) => r.id)).toEqual([clean.id]);
+      await expect(subject.stores.postingRequests.insert({ ...blocked, id: undefined } as never)).rejects.toBeInstanceOf(DuplicateRecordError);
     });
 
     it('answers undefined for a record that does not exist', async () => {

@@ -3,6 +3,7 @@ import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
+import { allPupils } from './read-all';
 
 export interface PupilConsent {
   pupilId: string;
@@ -24,7 +25,7 @@ export async function classConsent(deps: AppDeps, person: Person, typedClass: st
   const className = typedClass.trim().toUpperCase();
   const pupils = (await deps.stores.pupils.find({ where: { className }, limit: 200 })).items.filter((pupil) => pupil.onRollFrom <= date && (!pupil.onRollTo || date <= pupil.onRollTo));
   if (pupils.length === 0) {
-    const all = (await deps.stores.pupils.find({ limit: 2000 })).items;
+    const all = await allPupils(deps.stores);
     return { status: 'unknown-class', classes: [...new Set(all.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() };
   }
   const rows: PupilConsent[] = [];

@@ -3,7 +3,7 @@ import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import type { Pupil } from '../domain/school/pupil';
 import type { AppDeps } from './app-deps';
-import { readAll } from './read-all';
+import { allPupils, readAll } from './read-all';
 import { recordAudit } from './record-audit';
 
 export interface ConsentExportRow {
@@ -31,7 +31,7 @@ export async function exportConsent(deps: AppDeps, person: Person, scope: { clas
   const { date } = scope;
   const className = scope.className?.trim().toUpperCase() || undefined;
   // A few pages each, for a whole school: simpler and fewer round trips than asking pupil by pupil.
-  const onRollThen = (await readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }))).filter((pupil) => onRoll(pupil, date));
+  const onRollThen = (await allPupils(deps.stores)).filter((pupil) => onRoll(pupil, date));
   const pupils = className ? onRollThen.filter((pupil) => pupil.className === className) : onRollThen;
   if (className && pupils.length === 0) return { status: 'unknown-class', classes: [...new Set(onRollThen.map((pupil) => pupil.className))].sort() };
   const byPupil = new Map<string, ConsentEvent[]>();

@@ -5,7 +5,7 @@ import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type P
 import type { Pupil } from '../domain/school/pupil';
 import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
-import { readAll } from './read-all';
+import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
 
 export interface ImportCounts {
@@ -55,7 +55,7 @@ export async function preparePupilImport(deps: AppDeps, person: Person, csv: str
   const header = parsed.rows[0] ?? [];
   const chosen = mapping ?? guessMapping(header);
   if (PUPIL_FIELDS.some(({ field }) => !chosen[field])) return { status: 'needs-mapping', header, mapping: chosen };
-  const register = await allPupils(deps);
+  const register = await allPupils(deps.stores);
   const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, register, today(deps));
   if (plan.errors.length) return { status: 'invalid', header, mapping: chosen, errors: plan.errors };
   const counts = { create: plan.create.length, update: plan.update.length, leave: plan.leave.length, unchanged: plan.unchanged };
@@ -126,12 +126,8 @@ async function writeOver(deps: AppDeps, pupil: Pupil, current: Versioned<Pupil>)
 
 /** After a failure: how many of the file's changes are still to make (planned again from the store). */
 async function remainingChanges(deps: AppDeps, prepared: PreparedImport): Promise<number> {
-  const again = planPupilImport(prepared.rows, prepared.mapping, await allPupils(deps), today(deps));
+  const again = planPupilImport(prepared.rows, prepared.mapping, await allPupils(deps.stores), today(deps));
   return again.create.length + again.update.length + again.leave.length;
-}
-
-function allPupils(deps: AppDeps): Promise<Versioned<Pupil>[]> {
-  return readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
 }
 
 function today(deps: AppDeps): string {

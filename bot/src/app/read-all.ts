@@ -1,4 +1,6 @@
-import type { Page } from '../ports/collection.port';
+import type { Pupil } from '../domain/school/pupil';
+import type { Page, Versioned } from '../ports/collection.port';
+import type { Stores } from '../ports/stores.port';
 
 /** Bounds a full read: a school's lists are far smaller, and a runaway loop must stop. */
 const MAX_ITEMS = 100_000;
@@ -13,4 +15,9 @@ export async function readAll<T>(page: (cursor: string | undefined) => Promise<P
     cursor = next.next;
   } while (cursor && all.length < MAX_ITEMS);
   return all;
+}
+
+/** The whole roster, page by page (a store may serve fewer than asked for on one page). */
+export function allPupils(stores: Pick<Stores, 'pupils'>): Promise<Versioned<Pupil>[]> {
+  return readAll((cursor) => stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
 }

@@ -49,8 +49,22 @@ export async function recordConsent(deps: AppDeps, person: Person, notice: Conse
       const stored = await deps.stores.takedowns.insert({ ...task, ownerId, status: 'to do', reason: '', updatedAt: deps.clock.now().toISOString() });
       takedowns.push({ ...stored, link: post.link });
     }
+    await tellOwners(deps, takedowns);
   }
   return { status: 'recorded', event, takedowns };
+}
+
+/** Each owner gets each new task in Teams; the tasks are saved whatever happens here. */
+async function tellOwners(deps: AppDeps, tasks: TrackedTakedown[]): Promise<void> {
+  for (const task of tasks) {
+    try {
+      const owner = task.ownerId ? await deps.directory.byId(task.ownerId) : undefined;
+      const { unreachable } = owner ? await deps.notifier.notify([owner], { recordType: 'takedown', recordId: task.id, reason: 'needs-your-action' }) : { unreachable: [] };
+      if (!owner || unreachable.length) deps.log.warn(`The owner of takedown task ${task.id} could not be told in Teams; it waits in their list`);
+    } catch (error) {
+      deps.log.error(`The owner of takedown task ${task.id} could not be told`, error);
+    }
+  }
 }
 
 /** A pupil's consent history, oldest first: every form and written notice, nothing overwritten. */

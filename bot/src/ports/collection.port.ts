@@ -20,6 +20,7 @@ export interface FindQuery<T, K extends keyof T> {
    */
   where?: OneFieldEquals<T, K>;
   newestFirst?: boolean;
+  /** The most items on one page; a store may return fewer (with `next`) when it pages smaller. */
   limit: number;
   /** Opaque: the `next` of the previous page. */
   cursor?: string;

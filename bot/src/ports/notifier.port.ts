@@ -3,8 +3,11 @@ import type { Role } from '../domain/people/role';
 
 export type NoticeReason = 'needs-your-action' | 'status-changed';
 
+/** The records people are asked to act on in Teams, each with its own card. */
+export type NoticeRecordType = 'accessRequest' | 'postingRequest' | 'takedown';
+
 export interface Notice {
-  recordType: 'accessRequest';
+  recordType: NoticeRecordType;
   recordId: string;
   reason: NoticeReason;
 }

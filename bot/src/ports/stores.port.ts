@@ -1,6 +1,7 @@
 import type { AccessRequest } from '../domain/access/access-request';
 import type { ConsentEvent } from '../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../domain/consent/takedown';
+import type { PostingRequest } from '../domain/posting/posting-request';
 import type { SocialAccount } from '../domain/posting/social-account';
 import type { Person } from '../domain/people/person';
 import type { PolicyDocument } from '../domain/school/policy-document';
@@ -11,6 +12,7 @@ import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
+export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PersonCollection = Collection<Person, 'aadObjectId'>;
 export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
 export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
@@ -29,6 +31,7 @@ export interface Stores {
   pupils: PupilCollection;
   policies: PolicyCollection;
   accessRequests: AccessRequestCollection;
+  postingRequests: PostingRequestCollection;
   consents: ConsentCollection;
   socialAccounts: SocialAccountCollection;
   posts: PostCollection;

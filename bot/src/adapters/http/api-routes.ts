@@ -9,6 +9,7 @@ import { exportAuditLog } from '../../app/export-audit-log';
 import { classConsent } from '../../app/class-consent';
 import { consentHistory, recordConsent } from '../../app/record-consent';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
+import { allPupils } from '../../app/read-all';
 import type { ApiIdentity } from './api-identity';
 import { refuse, type SignedIn } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
@@ -66,7 +67,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
 
   server.get('/api/classes', signedIn(async (person, req, res) => {
     if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
-    const pupils = (await deps.stores.pupils.find({ limit: 5000 })).items;
+    const pupils = await allPupils(deps.stores);
     res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
   }));
 

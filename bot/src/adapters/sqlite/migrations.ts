@@ -49,4 +49,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX takedowns_owner ON takedowns ("ownerId");
   CREATE INDEX takedowns_status ON takedowns ("status");
   `,
+  // Requests for permission to post on a school account (issue #5).
+  `
+  CREATE TABLE posting_requests (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "requesterId" TEXT, "state" TEXT, "submissionKey" TEXT);
+  CREATE INDEX posting_requests_requester ON posting_requests ("requesterId");
+  CREATE INDEX posting_requests_state ON posting_requests ("state");
+  CREATE UNIQUE INDEX posting_requests_submission ON posting_requests ("submissionKey");
+  `,
 ];

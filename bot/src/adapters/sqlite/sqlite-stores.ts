@@ -16,6 +16,7 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status']),
     policies: new SqliteCollection(db, 'policies', ['managedHere']),
     accessRequests: new SqliteCollection(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
+    postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
     cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
     audit: new SqliteAuditLog(db),

@@ -1,6 +1,5 @@
 import type { Logger } from '../../app/app-deps';
 import { conversationKey } from '../../app/remember-conversation';
-import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, type Role } from '../../domain/people/role';
 import type { ConversationRecord } from '../../ports/conversation.port';
@@ -8,11 +7,11 @@ import type { Clock } from '../../ports/clock.port';
 import type { Directory } from '../../ports/directory.port';
 import type { Notice, Notifier, NotifyOutcome } from '../../ports/notifier.port';
 import type { Stores } from '../../ports/stores.port';
-import { accessRequestCardFor } from './access-request-view';
-import { allCardMessages, rememberCardMessage } from './card-messages';
-import type { RichPart, Tone } from './cards/card-elements';
+import { allCardMessages, cardKey, rememberCardMessage } from './card-messages';
+import type { RichPart } from './cards/card-elements';
 import { messageCard } from './cards/simple-cards';
 import type { ProactiveSender } from './proactive-sender';
+import { loadRecordCards } from './record-cards';
 
 /** Notifies people in their personal chat with the bot, re-reading the record for each view. */
 export class TeamsNotifier implements Notifier {
@@ -27,8 +26,8 @@ export class TeamsNotifier implements Notifier {
 
   async notify(people: Person[], notice: Notice): Promise<NotifyOutcome> {
     const unreachable: Person[] = [];
-    const request = await this.stores.accessRequests.get(notice.recordId);
-    if (!request) return { unreachable };
+    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    if (!record) return { unreachable };
     for (const person of people) {
       const conversation = await this.personalConversation(person);
       if (!conversation) {
@@ -37,29 +36,29 @@ export class TeamsNotifier implements Notifier {
       }
       let activityId: string | undefined;
       try {
-        activityId = await this.sender.send(conversation, accessRequestCardFor(request, person, conversation.teamsUserId, { banner: bannerFor(request, notice) }));
+        activityId = await this.sender.send(conversation, record.cardFor(person, conversation.teamsUserId, record.banner(notice.reason)));
       } catch (error) {
-        this.log.warn(`Could not message person ${person.id} about access request ${request.id} (${describe(error)})`);
+        this.log.warn(`Could not message person ${person.id} about ${notice.recordType} ${notice.recordId} (${describe(error)})`);
         unreachable.push(person);
         continue;
       }
-      await this.rememberSent(request.id, conversation, activityId);
+      await this.rememberSent(cardKey(notice.recordType, notice.recordId), conversation, activityId);
     }
     return { unreachable };
   }
 
   async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
-    const request = await this.stores.accessRequests.get(notice.recordId);
-    if (!request) return;
-    for (const message of await allCardMessages(this.stores, request.id)) {
+    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    if (!record) return;
+    for (const message of await allCardMessages(this.stores, cardKey(notice.recordType, notice.recordId))) {
       if (message.activityId === exceptActivityId) continue;
       const viewer = await this.directory.byAadObjectId(message.aadObjectId);
       const conversation = (await this.stores.conversations.find({ where: { key: conversationKey(message.aadObjectId, message.conversationId) }, limit: 1 })).items[0];
       if (!viewer || !conversation) continue;
       try {
-        await this.sender.update(conversation, message.activityId, accessRequestCardFor(request, viewer, conversation.teamsUserId));
+        await this.sender.update(conversation, message.activityId, record.cardFor(viewer, conversation.teamsUserId));
       } catch (error) {
-        this.log.warn(`Could not update a card about access request ${request.id} (${describe(error)})`);
+        this.log.warn(`Could not update a card about ${notice.recordType} ${notice.recordId} (${describe(error)})`);
       }
     }
   }
@@ -70,7 +69,7 @@ export class TeamsNotifier implements Notifier {
     const lines: RichPart[][] = [
       ...missed.people.map((person) => ["I couldn't reach ", { text: person.displayName, bold: true }, ` (${rolesOf(person)}): they have not opened Online Safety Desk in Teams, or have blocked it.`]),
       ...missed.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${this.contactForAccess}.`]),
-      [`Request #${notice.recordId} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
+      [`${notice.recordType === 'postingRequest' ? 'Posting request' : 'Request'} #${notice.recordId} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
     ];
     try {
       await this.sender.send(conversation, messageCard(lines, 'Some people could not be told'));
@@ -95,22 +94,6 @@ export class TeamsNotifier implements Notifier {
     return items
       .filter((conversation) => conversation.conversationType === 'personal')
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  }
-}
-
-function bannerFor(request: AccessRequest, notice: Notice): { text: string; tone: Tone } {
-  if (notice.reason === 'status-changed') return { text: `Update on request #${request.id}: ${STATE_LABELS[request.state]}.`, tone: 'accent' };
-  switch (request.state) {
-    case 'withOnlineSafetyLead':
-      return { text: 'A request to open a blocked website needs your review.', tone: 'warning' };
-    case 'withHeadteacher':
-      return { text: 'A request to open a blocked website needs your decision.', tone: 'warning' };
-    case 'approved':
-      return { text: 'Approved by the headteacher: please open this site on the school filter, then mark it done.', tone: 'warning' };
-    case 'returnedToRequester':
-      return { text: 'Your request was returned to you. Read the reason, then edit and resubmit it, or withdraw it.', tone: 'warning' };
-    default:
-      return { text: `Request #${request.id}: ${STATE_LABELS[request.state]}.`, tone: 'accent' };
   }
 }
 

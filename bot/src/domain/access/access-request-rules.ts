@@ -116,7 +116,7 @@ function fail(code: AccessStepError['code'], message: string): AccessStepResult 
 }
 
 /** Who is told after a step (s.9: the requester is told at each step; the next person is asked to act). */
-export type Recipient = 'requester' | Role;
+type Recipient = 'requester' | Role;
 
 export function whoToTell(step: AccessActionType | 'submit'): { act: Recipient[]; informed: Recipient[] } {
   switch (step) {

@@ -3,8 +3,10 @@ import type { Role } from '../people/role';
 
 /**
  * Who may do what: the one table every use case consults, for the bot and the tabs' API alike.
- * `requester` means the person who made the request (a relationship, not a role).
- * Policy sections: s.9 and Appendix A (blocked content), s.2 (roles), s.12 (review, audit).
+ * `requester` means the person who made the request and `owner` the owner of the school account
+ * a record concerns (relationships, not roles).
+ * Policy sections: s.9 and Appendix A (blocked content), s.2 (roles), s.12 (review, audit),
+ * s.4 (consent, takedowns), s.5 (school accounts, permission to post).
  */
 export const PERMISSIONS = {
   'accessRequest.submit': ['staff'],
@@ -21,18 +23,37 @@ export const PERMISSIONS = {
   'pupils.import': ['admin'],
   'consent.record': ['admin'],
   'consent.export': ['admin'],
-} as const satisfies Record<string, readonly (Role | 'requester')[]>;
+  'postingRequest.submit': ['staff'],
+  'postingRequest.viewAll': ['headteacher', 'dsl', 'socialMediaStaff'],
+  'postingRequest.approve': ['headteacher'],
+  'postingRequest.refuse': ['headteacher'],
+  'postingRequest.withdraw': ['requester'],
+  'postingRequest.resubmit': ['requester'],
+  'postingRequest.confirmPosted': ['requester'],
+  'socialAccount.view': ['staff'],
+  'socialAccount.manage': ['dsl', 'socialMediaStaff'],
+  'takedown.viewAll': ['dsl'],
+  'takedown.close': ['owner', 'dsl'],
+} as const satisfies Record<string, readonly Holder[]>;
+
+/** A role, or a relationship to the record: its requester, or the owner of the account it concerns. */
+type Holder = Role | 'requester' | 'owner';
 
 export type Action = keyof typeof PERMISSIONS;
 
-/** Whether the person may take the action; `ownerId` is the record's requester where that matters. */
-export function may(person: Pick<Person, 'id' | 'roles'>, action: Action, ownerId?: string): boolean {
-  return (PERMISSIONS[action] as readonly (Role | 'requester')[]).some((holder) => (holder === 'requester' ? ownerId !== undefined && ownerId === person.id : person.roles.includes(holder)));
+/**
+ * Whether the person may take the action; `relatedId` is the record's requester (or, for takedowns,
+ * the account owner) where that matters.
+ */
+export function may(person: Pick<Person, 'id' | 'roles'>, action: Action, relatedId?: string): boolean {
+  return (PERMISSIONS[action] as readonly Holder[]).some((holder) =>
+    holder === 'requester' || holder === 'owner' ? relatedId !== undefined && relatedId === person.id : person.roles.includes(holder),
+  );
 }
 
 /** "the headteacher", "the person who made the request"…: for telling someone who may act. */
 export function whoMay(action: Action): string {
-  const labels: Record<Role | 'requester', string> = {
+  const labels: Record<Holder, string> = {
     staff: 'staff',
     onlineSafetyLead: 'the online safety lead',
     headteacher: 'the headteacher',
@@ -42,7 +63,9 @@ export function whoMay(action: Action): string {
     admin: 'the admin team',
     governor: 'a governor',
     chairOfGovernors: 'the chair of governors',
+    socialMediaStaff: 'designated social media staff',
     requester: 'the person who made the request',
+    owner: "the account's owner",
   };
-  return (PERMISSIONS[action] as readonly (Role | 'requester')[]).map((holder) => labels[holder]).join(' or ');
+  return (PERMISSIONS[action] as readonly Holder[]).map((holder) => labels[holder]).join(' or ');
 }

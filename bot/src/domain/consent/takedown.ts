@@ -8,6 +8,8 @@ export interface RegisteredPost {
   media: readonly Media[];
   pupilIds: readonly string[];
   link: string;
+  /** The permission-to-post request it came from, so confirming twice registers it once. */
+  postingRequestId?: string;
 }
 
 export interface TakedownTask {
@@ -31,11 +33,23 @@ export interface TrackedTakedown extends TakedownTask {
 /**
  * s.4: a withdrawal or amendment does not affect what was posted before it, but "wherever it is
  * reasonably practicable" those posts are taken down. So a notice that refuses a medium lists
- * every earlier post showing the pupil in that medium.
+ * every earlier post showing the pupil in that medium. A post made on the day the notice arrived
+ * is listed too: the school cannot tell which came first, and taking it down is the safe side.
  */
 export function takedownsFor(notice: ConsentEvent, posts: readonly RegisteredPost[]): TakedownTask[] {
   if (notice.decision !== 'refused') return [];
   return posts
-    .filter((post) => post.pupilIds.includes(notice.pupilId) && post.media.includes(notice.media) && post.postedOn.slice(0, 10) < notice.effectiveFrom.slice(0, 10))
+    .filter((post) => post.pupilIds.includes(notice.pupilId) && post.media.includes(notice.media) && post.postedOn.slice(0, 10) <= notice.effectiveFrom.slice(0, 10))
     .map((post) => ({ postId: post.id, pupilId: notice.pupilId, media: notice.media, noticeId: notice.id }));
+}
+
+export type TakedownOutcome = 'removed' | 'cannot be removed';
+
+/** Closes a task once: removed, or cannot be removed with the reason why (s.4 "reasonably practicable"). */
+export function closeTakedown(task: TrackedTakedown, outcome: TakedownOutcome, reason: string, now: Date): { ok: true; task: TrackedTakedown } | { ok: false; message: string } {
+  if (task.status !== 'to do') return { ok: false, message: `This task is already closed ("${task.status}"), so nothing was changed.` };
+  const why = reason.trim();
+  if (outcome === 'cannot be removed' && !why) return { ok: false, message: 'Say why the post cannot be removed, so the DSL can decide what else to do.' };
+  if (why.length > 1000) return { ok: false, message: 'The reason must be 1000 characters or fewer.' };
+  return { ok: true, task: { ...task, status: outcome, reason: why, updatedAt: now.toISOString() } };
 }

@@ -9,6 +9,8 @@ export const ROLES = [
   'admin',
   'governor',
   'chairOfGovernors',
+  /** The "other designated staff members" who create and monitor the school's accounts with the DSL (s.5). */
+  'socialMediaStaff',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -23,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin team',
   governor: 'Governor',
   chairOfGovernors: 'Chair of governors',
+  socialMediaStaff: 'Designated social media staff',
 };
 
 export function isRole(value: unknown): value is Role {

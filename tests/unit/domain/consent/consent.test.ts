@@ -46,11 +46,16 @@ describe('takedown tasks after a withdrawal (s.4 "remove any posts before consen
     { id: 'p2', accountId: 'x', postedOn: '2026-03-01', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/2' },
     { id: 'p3', accountId: 'x', postedOn: '2026-03-12', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/3' },
     { id: 'p4', accountId: 'x', postedOn: '2026-02-20', media: ['images', 'videos'], pupilIds: ['oliver'], link: 'https://x/4' },
+    { id: 'p5', accountId: 'x', postedOn: '2026-03-10', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/5' },
   ];
 
   it('lists earlier posts showing the pupil in the medium withdrawn, and nothing else', () => {
     const notice = HISTORY[2]!; // Amelia, videos refused from 10 March
-    expect(takedownsFor(notice, posts)).toEqual([{ postId: 'p2', pupilId: 'amelia', media: 'videos', noticeId: notice.id }]);
+    expect(takedownsFor(notice, posts)).toEqual([
+      { postId: 'p2', pupilId: 'amelia', media: 'videos', noticeId: notice.id },
+      // Posted the day the notice arrived: which came first is unknown, so it is taken down.
+      { postId: 'p5', pupilId: 'amelia', media: 'videos', noticeId: notice.id },
+    ]);
   });
 
   it('lists nothing for a consent given', () => {

@@ -5,6 +5,7 @@ import type { Pupil } from '../../../domain/school/pupil';
 import type { School } from '../../../domain/school/school';
 import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
+import { POSTING_STATE_LABELS, type PostingRequest, type PostingState } from '../../../domain/posting/posting-request';
 import type { SocialAccount } from '../../../domain/posting/social-account';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
@@ -82,7 +83,7 @@ export const LISTS = {
     'OsdPosts',
     'Online Safety Desk - Posts',
     'What was posted on which school account and which pupils it shows, so a withdrawal of consent finds it.',
-    { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note' },
+    { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note', postingRequestId: { type: 'text', displayName: 'Permission request' } },
     (post) => post.link,
   ),
   takedowns: listSpec<TrackedTakedown>(
@@ -91,6 +92,34 @@ export const LISTS = {
     'Posts to take down after consent was withdrawn or amended (policy section 4).',
     { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
     (task) => `Post ${task.postId}: ${task.status}`,
+  ),
+  postingRequests: listSpec<PostingRequest>(
+    'OsdPostingRequests',
+    'Online Safety Desk - Permission to post',
+    'Requests to post on a school account or post a reminder for parents, with the checks and the headteacher\'s decision (policy sections 4 to 6).',
+    {
+      submissionKey: { type: 'text', indexed: true, unique: true },
+      requesterId: { type: 'text', indexed: true },
+      requesterName: 'text',
+      submittedAt: 'dateTime',
+      kind: { type: 'choice', choices: ['post', 'parentReminder'] },
+      accountId: 'text',
+      accountLabel: { type: 'text', displayName: 'School account' },
+      text: { type: 'note', displayName: 'Text of the post' },
+      media: 'json',
+      pupils: { type: 'json', displayName: 'Pupils shown' },
+      groupLabel: 'text',
+      facesBlurred: { type: 'boolean', displayName: 'Faces blurred' },
+      postingDate: 'date',
+      state: { type: 'choice', indexed: true, choices: Object.keys(POSTING_STATE_LABELS) as PostingState[], displayName: 'Status' },
+      checks: { type: 'json', displayName: 'Check results' },
+      checkedAt: 'dateTime',
+      decision: 'json',
+      posted: 'json',
+      history: 'json',
+      updatedAt: 'dateTime',
+    },
+    (request) => `${request.accountLabel}: ${request.text}`,
   ),
   conversations: listSpec<ConversationRecord>(
     'OsdConversations',

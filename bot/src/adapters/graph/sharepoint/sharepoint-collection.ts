@@ -102,9 +102,12 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     return query.newestFirst ? this.findNewestFirst(query) : this.findInOrder(query);
   }
 
-  /** Oldest first, as SharePoint returns items; the cursor is Graph's own next link. */
+  /**
+   * Oldest first, as SharePoint returns items; the cursor is Graph's own next link. Graph serves
+   * at most 999 items a page, so a bigger limit gets a full page and a cursor for the rest.
+   */
   private async findInOrder(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
-    const firstPage = `${this.itemsPath}?$expand=fields&$top=${query.limit}${this.filter(query)}`;
+    const firstPage = `${this.itemsPath}?$expand=fields&$top=${Math.min(query.limit, FULL_PAGE)}${this.filter(query)}`;
     const path = query.cursor ? `${firstPage}&$skiptoken=${encodeURIComponent(Buffer.from(query.cursor, 'base64url').toString())}` : firstPage;
     const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
     const items = page.value.map((item) => this.fromItem(item));

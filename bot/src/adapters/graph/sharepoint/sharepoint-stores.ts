@@ -37,6 +37,7 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     takedowns: new SharePointCollection(graph, items('takedowns'), LISTS.takedowns),
     policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
     accessRequests: new SharePointCollection(graph, items('accessRequests'), LISTS.accessRequests),
+    postingRequests: new SharePointCollection(graph, items('postingRequests'), LISTS.postingRequests),
     conversations: new SharePointCollection(graph, items('conversations'), LISTS.conversations),
     cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),

@@ -1,7 +1,15 @@
 import { ACCESS_STEP_VERBS, VERB_REFRESH_ACCESS } from '../cards/access-request-card';
 import { VERB_RESUBMIT_ACCESS, VERB_SUBMIT_ACCESS } from '../cards/access-request-form-card';
 import { VERB_NEW_ACCESS, VERB_OPEN_ACCESS } from '../cards/simple-cards';
+import { POSTING_STEP_VERBS, VERB_REFRESH_POSTING } from '../cards/posting-request-card';
+import { VERB_RESUBMIT_POSTING, VERB_SHOW_PUPILS, VERB_SUBMIT_POSTING } from '../cards/posting-request-form-card';
+import { VERB_NEW_POSTING, VERB_OPEN_POSTING } from '../cards/simple-cards';
+import { VERB_OPEN_TAKEDOWN, VERB_REFRESH_TAKEDOWN, VERB_TAKEDOWN_CANNOT, VERB_TAKEDOWN_REMOVED } from '../cards/takedown-card';
 import { accessStepAction } from './access-step.action';
+import { closeTakedownAction, openTakedownAction, refreshTakedownAction } from './takedown.action';
+import { editPostingRequestAction, newPostingRequestAction, resubmitPostingRequestAction, showPostingPupilsAction, submitPostingRequestAction } from './posting-form.action';
+import { postingStepAction } from './posting-step.action';
+import { openPostingRequestAction, refreshPostingRequestAction } from './view-posting-request.action';
 import type { CardActionHandler } from './card-action';
 import { editAccessRequestAction, resubmitAccessRequestAction } from './resubmit-access-request.action';
 import { submitAccessRequestAction } from './submit-access-request.action';
@@ -21,4 +29,19 @@ export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
   [VERB_REFRESH_ACCESS, refreshAccessRequestAction],
   [VERB_OPEN_ACCESS, openAccessRequestAction],
   [VERB_NEW_ACCESS, newAccessRequestAction],
+  [VERB_NEW_POSTING, newPostingRequestAction],
+  [VERB_SHOW_PUPILS, showPostingPupilsAction],
+  [VERB_SUBMIT_POSTING, submitPostingRequestAction],
+  [VERB_RESUBMIT_POSTING, resubmitPostingRequestAction],
+  [POSTING_STEP_VERBS.resubmit, editPostingRequestAction],
+  [POSTING_STEP_VERBS.approve, postingStepAction('approve')],
+  [POSTING_STEP_VERBS.refuse, postingStepAction('refuse')],
+  [POSTING_STEP_VERBS.withdraw, postingStepAction('withdraw')],
+  [POSTING_STEP_VERBS.confirmPosted, postingStepAction('confirmPosted')],
+  [VERB_REFRESH_POSTING, refreshPostingRequestAction],
+  [VERB_OPEN_POSTING, openPostingRequestAction],
+  [VERB_TAKEDOWN_REMOVED, closeTakedownAction('removed')],
+  [VERB_TAKEDOWN_CANNOT, closeTakedownAction('cannot be removed')],
+  [VERB_REFRESH_TAKEDOWN, refreshTakedownAction],
+  [VERB_OPEN_TAKEDOWN, openTakedownAction],
 ]);

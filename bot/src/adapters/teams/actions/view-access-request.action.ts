@@ -1,7 +1,7 @@
-import { listAccessRequests } from '../../../app/list-access-requests';
 import { accessRequestCardFor, newAccessRequestForm } from '../access-request-view';
 import { cardActivity } from '../card-activity';
-import { messageCard, myRequestsCard } from '../cards/simple-cards';
+import { messageCard } from '../cards/simple-cards';
+import { myRequests } from '../my-requests';
 import { dataString, rememberCard, type CardActionHandler } from './card-action';
 
 /** Teams asks for the viewer's current card (automatic refresh): re-read, never trust the old card. */
@@ -20,8 +20,7 @@ export const openAccessRequestAction: CardActionHandler = async (context) => {
     const sent = await turn.sendActivity(cardActivity(accessRequestCardFor(request, actor, activity.from.id)));
     await rememberCard(context, request.id, sent?.id);
   }
-  const page = await listAccessRequests(deps, actor, { limit: 10, onlyMine: true });
-  return myRequestsCard(page.items, Boolean(page.next));
+  return myRequests(deps, actor);
 };
 
 export const newAccessRequestAction: CardActionHandler = async ({ deps, actor }) => newAccessRequestForm(deps, actor);

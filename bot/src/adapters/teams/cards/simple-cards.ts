@@ -1,13 +1,17 @@
 import { STATE_LABELS, type AccessRequest } from '../../../domain/access/access-request';
-import { adaptiveCard, executeAction, heading, richText, text, userText, type AdaptiveCard, type CardElement, type RichPart } from './card-elements';
+import { POSTING_STATE_LABELS, type PostingRequest } from '../../../domain/posting/posting-request';
+import { adaptiveCard, executeAction, heading, richText, text, userText, type AdaptiveCard, type CardAction, type CardElement, type RichPart } from './card-elements';
 import { formatDateTime } from './format';
 
 export const VERB_OPEN_ACCESS = 'openAccessRequest';
 export const VERB_NEW_ACCESS = 'newAccessRequest';
+export const VERB_NEW_POSTING = 'newPostingRequest';
 
 export const COMMANDS: { command: string; what: string }[] = [
   { command: 'request access', what: 'ask for a blocked website to be opened (Social Media Policy, section 9)' },
+  { command: 'request to post', what: 'ask permission to post on a school account, or to post a reminder for parents (sections 4 to 6)' },
   { command: 'my requests', what: 'see the requests you have made and where each one is' },
+  { command: 'takedowns', what: 'for account owners: posts to take down after a parent withdrew consent (section 4)' },
   { command: 'consent 4B', what: "see a class's photo and video consent before you take pictures (section 4)" },
   { command: 'help', what: 'show this list' },
 ];
@@ -19,26 +23,29 @@ export function helpCard(schoolName: string, firstName?: string): AdaptiveCard {
       richText(['I help staff at ', schoolName, ' follow the Social Media Policy. Type one of these:']),
       ...COMMANDS.map((entry) => text(`**${entry.command}** — ${entry.what}`, { spacing: 'Small' })),
     ],
-    { actions: [executeAction('Request access to a blocked site', VERB_NEW_ACCESS, {})] },
+    { actions: [executeAction('Request access to a blocked site', VERB_NEW_ACCESS, {}), executeAction('Ask permission to post', VERB_NEW_POSTING, {})] },
   );
 }
 
-export function myRequestsCard(requests: AccessRequest[], hasMore: boolean): AdaptiveCard {
-  if (requests.length === 0) {
-    return adaptiveCard([heading('Your requests'), text('You have not made any requests yet. Type **request access** to ask for a blocked website to be opened.')]);
+export const VERB_OPEN_POSTING = 'openPostingRequest';
+
+/** The person's own requests, newest first: blocked websites, then permission to post. */
+export function myRequestsCard(requests: AccessRequest[], hasMore: boolean, posting: PostingRequest[] = []): AdaptiveCard {
+  if (requests.length === 0 && posting.length === 0) {
+    return adaptiveCard([heading('Your requests'), text('You have not made any requests yet. Type **request access** to ask for a blocked website to be opened, or **request to post** to ask permission to post.')]);
   }
-  const rows: CardElement[] = requests.map((request) => ({
+  const row = (summary: string, detail: string, open: CardAction): CardElement => ({
     type: 'Container',
     separator: true,
-    items: [
-      text(`**#${request.id}** · ${STATE_LABELS[request.state]} · ${formatDateTime(request.submittedAt)}`, { spacing: 'None' }),
-      { ...userText(shorten(request.url, 120)), spacing: 'None' },
-    ],
-    selectAction: executeAction(`Open request ${request.id}`, VERB_OPEN_ACCESS, { requestId: request.id }),
-  }));
+    items: [text(summary, { spacing: 'None' }), { ...userText(shorten(detail, 120)), spacing: 'None' }],
+    selectAction: open,
+  });
   return adaptiveCard([
     heading('Your requests'),
-    ...rows,
+    ...(requests.length ? [text('Blocked websites', { weight: 'Bolder' })] : []),
+    ...requests.map((request) => row(`**#${request.id}** · ${STATE_LABELS[request.state]} · ${formatDateTime(request.submittedAt)}`, request.url, executeAction(`Open request ${request.id}`, VERB_OPEN_ACCESS, { requestId: request.id }))),
+    ...(posting.length ? [text('Permission to post', { weight: 'Bolder' })] : []),
+    ...posting.map((request) => row(`**#${request.id}** · ${POSTING_STATE_LABELS[request.state]} · ${formatDateTime(request.submittedAt)}`, `${request.accountLabel}: ${request.text}`, executeAction(`Open posting request ${request.id}`, VERB_OPEN_POSTING, { requestId: request.id }))),
     ...(hasMore ? [text('Only your most recent requests are shown here. The My requests tab lists them all.', { subtle: true })] : []),
   ]);
 }

@@ -1,8 +1,10 @@
-import { listAccessRequests } from '../../../app/list-access-requests';
 import type { Person } from '../../../domain/people/person';
 import { newAccessRequestForm } from '../access-request-view';
+import { postingRequestForm } from '../posting-request-view';
 import type { AdaptiveCard } from '../cards/card-elements';
-import { helpCard, messageCard, myRequestsCard } from '../cards/simple-cards';
+import { helpCard, messageCard } from '../cards/simple-cards';
+import { myRequests } from '../my-requests';
+import { openTakedowns } from '../actions/takedown.action';
 import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
 import type { TeamsDeps } from '../teams-deps';
@@ -11,11 +13,8 @@ import { firstName } from '../activity-facts';
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 
 const requestAccess: Command = async (deps, person) => newAccessRequestForm(deps, person);
+const requestToPost: Command = async (deps, person) => postingRequestForm(deps, person);
 
-const myRequests: Command = async (deps, person) => {
-  const page = await listAccessRequests(deps, person, { limit: 10, onlyMine: true });
-  return myRequestsCard(page.items, Boolean(page.next));
-};
 
 const help: Command = async (deps, person) => helpCard(deps.school.name, firstName(person));
 
@@ -38,7 +37,9 @@ const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
   { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
+  { pattern: /\b(my )?take ?downs?\b/, command: openTakedowns },
   { pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/, command: requestAccess },
+  { pattern: /\b(request to post|permission to post|ask to post|post on|new post|reminder for parents|parent reminder)\b|^post$/, command: requestToPost },
 ];
 
 export async function runCommand(deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> {
@@ -46,7 +47,7 @@ export async function runCommand(deps: TeamsDeps, person: Person, typed: string)
   if (/^consent\b/.test(text)) return consentForClass(deps, person, text);
   const rule = RULES.find((candidate) => candidate.pattern.test(text));
   if (rule) return rule.command(deps, person);
-  return messageCard('Sorry, I didn\'t understand that. Try **request access** to ask for a blocked website, **my requests** to see yours, or **help** for everything I can do.');
+  return messageCard('Sorry, I didn\'t understand that. Try **request access** to ask for a blocked website, **request to post** to ask permission to post, **my requests** to see yours, or **help** for everything I can do.');
 }
 
 /** Drops the bot's @mention and punctuation so "@Online Safety Desk Help!" is "help". */

@@ -1,0 +1,68 @@
+import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
+import type { Person } from '../../domain/people/person';
+import { POSTING_STATE_LABELS, type PostingRequest } from '../../domain/posting/posting-request';
+import type { NoticeReason, NoticeRecordType } from '../../ports/notifier.port';
+import type { Stores } from '../../ports/stores.port';
+import { accessRequestCardFor } from './access-request-view';
+import type { AdaptiveCard, Tone } from './cards/card-elements';
+import { postingRequestCardFor } from './posting-request-view';
+import { messageCard } from './cards/simple-cards';
+import { takedownCard } from './cards/takedown-card';
+import { maySeeTakedown, takedownView } from './takedown-view';
+import { may } from '../../domain/authorization/permissions';
+
+/** A record loaded for notifying: each viewer's card, and the banner that says why they got it. */
+export interface RecordCards {
+  cardFor(viewer: Person, viewerTeamsId: string | undefined, banner?: { text: string; tone: Tone }): AdaptiveCard;
+  banner(reason: NoticeReason): { text: string; tone: Tone };
+}
+
+/** Reads the record fresh and says how to show it; undefined when it no longer exists. */
+export async function loadRecordCards(stores: Stores, recordType: NoticeRecordType, recordId: string): Promise<RecordCards | undefined> {
+  if (recordType === 'accessRequest') {
+    const request = await stores.accessRequests.get(recordId);
+    return request && { cardFor: (viewer, teamsId, banner) => accessRequestCardFor(request, viewer, teamsId, banner ? { banner } : {}), banner: (reason) => accessBanner(request, reason) };
+  }
+  if (recordType === 'takedown') {
+    const task = await stores.takedowns.get(recordId);
+    if (!task) return undefined;
+    const view = await takedownView(stores, task);
+    const canClose = (viewer: Person) => may(viewer, 'takedown.close', task.ownerId);
+    return {
+      cardFor: (viewer, teamsId, banner) => (maySeeTakedown(task, viewer) ? takedownCard(view, { canClose: canClose(viewer), ...(teamsId ? { viewerTeamsId: teamsId } : {}), ...(banner ? { banner } : {}) }) : messageCard(`You don't have access to takedown task #${task.id}.`)),
+      banner: () => ({ text: 'A parent has withdrawn consent: a post on your school account needs taking down.', tone: 'warning' }),
+    };
+  }
+  const request = await stores.postingRequests.get(recordId);
+  return request && { cardFor: (viewer, teamsId, banner) => postingRequestCardFor(request, viewer, teamsId, banner ? { banner } : {}), banner: (reason) => postingBanner(request, reason) };
+}
+
+function accessBanner(request: AccessRequest, reason: NoticeReason): { text: string; tone: Tone } {
+  if (reason === 'status-changed') return { text: `Update on request #${request.id}: ${STATE_LABELS[request.state]}.`, tone: 'accent' };
+  switch (request.state) {
+    case 'withOnlineSafetyLead':
+      return { text: 'A request to open a blocked website needs your review.', tone: 'warning' };
+    case 'withHeadteacher':
+      return { text: 'A request to open a blocked website needs your decision.', tone: 'warning' };
+    case 'approved':
+      return { text: 'Approved by the headteacher: please open this site on the school filter, then mark it done.', tone: 'warning' };
+    case 'returnedToRequester':
+      return { text: 'Your request was returned to you. Read the reason, then edit and resubmit it, or withdraw it.', tone: 'warning' };
+    default:
+      return { text: `Request #${request.id}: ${STATE_LABELS[request.state]}.`, tone: 'accent' };
+  }
+}
+
+function postingBanner(request: PostingRequest, reason: NoticeReason): { text: string; tone: Tone } {
+  if (reason === 'status-changed') return { text: `Update on your request to post #${request.id}: ${POSTING_STATE_LABELS[request.state]}.`, tone: 'accent' };
+  switch (request.state) {
+    case 'withHeadteacher':
+      return { text: 'A request to post on a school account needs your decision. Every automatic check passed.', tone: 'warning' };
+    case 'approved':
+      return { text: 'The headteacher approved your post. Post it, then paste the link below so it is registered with its pupils.', tone: 'good' };
+    case 'checksFailed':
+      return { text: 'The checks were run again before the decision and found problems: fix them with "Edit and resubmit".', tone: 'warning' };
+    default:
+      return { text: `Request #${request.id}: ${POSTING_STATE_LABELS[request.state]}.`, tone: 'accent' };
+  }
+}

@@ -1,0 +1,99 @@
+import type { Person } from '../domain/people/person';
+import { applyPostingStep, type PostingAction, type PostingRequest, type PostingStepError } from '../domain/posting/posting-request';
+import { postLinkSchema, validatePostingRequestInput, type PostingRequestField } from '../domain/posting/posting-request-input';
+import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
+import type { AppDeps } from './app-deps';
+import { inputOf, preparePosting } from './prepare-posting';
+import { recordAudit } from './record-audit';
+
+/** A step as asked for on a card: text still to be checked, or a form to validate. */
+export type RequestedPostingStep =
+  | { type: 'approve'; reasons?: string }
+  | { type: 'refuse'; reasons?: string }
+  | { type: 'withdraw' }
+  | { type: 'resubmit'; form: unknown }
+  | { type: 'confirmPosted'; link: unknown };
+
+export type ActOnPostingRequestResult =
+  | { status: 'done'; request: Versioned<PostingRequest> }
+  | { status: 'refused'; error: PostingStepError; request: Versioned<PostingRequest> }
+  | { status: 'out-of-date'; request: Versioned<PostingRequest> }
+  | { status: 'invalid'; errors: Partial<Record<PostingRequestField | 'link', string>>; request: Versioned<PostingRequest> }
+  | { status: 'not-found' }
+  | { status: 'not-saved'; message: string };
+
+/**
+ * One step on a posting request: load it fresh, run the checks again where they matter (an
+ * approval, a resubmission), let the rules decide, save conditionally. Confirming a post registers
+ * it with its pupils first, so that a later withdrawal of consent finds it (s.4).
+ */
+export async function actOnPostingRequest(deps: AppDeps, actor: Person, requestId: string, requested: RequestedPostingStep, seenVersion?: number): Promise<ActOnPostingRequestResult> {
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const request = await deps.stores.postingRequests.get(requestId);
+      if (!request) return { status: 'not-found' };
+      const action = await toAction(deps, request, requested);
+      if ('errors' in action) return { status: 'invalid', errors: action.errors, request };
+      const outcome = applyPostingStep(request, action, actor, deps.clock.now());
+      if (!outcome.ok) {
+        if (outcome.error.code === 'not-permitted') {
+          await recordAudit(deps, actor, { action: `posting-request.${action.type}.denied`, recordType: 'postingRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
+        }
+        return { status: 'refused', error: outcome.error, request };
+      }
+      if (seenVersion !== undefined && seenVersion !== request.version) return { status: 'out-of-date', request };
+      if (action.type === 'confirmPosted') outcome.request.posted!.postId = await registerPost(deps, request, action.link);
+      try {
+        const saved = await deps.stores.postingRequests.update({ ...outcome.request, version: request.version });
+        await recordAudit(deps, actor, { action: `posting-request.${action.type}`, recordType: 'postingRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });
+        return { status: 'done', request: saved };
+      } catch (error) {
+        if (error instanceof StaleRecordError && attempt < 3) continue;
+        throw error;
+      }
+    }
+  } catch (error) {
+    if (error instanceof StoreUnavailableError || error instanceof StaleRecordError) {
+      deps.log.error(`A step on posting request ${requestId} could not be saved`, error);
+      return { status: 'not-saved', message: 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.' };
+    }
+    throw error;
+  }
+}
+
+async function toAction(deps: AppDeps, request: PostingRequest, requested: RequestedPostingStep): Promise<PostingAction | { errors: Partial<Record<PostingRequestField | 'link', string>> }> {
+  switch (requested.type) {
+    case 'approve': {
+      const { checks } = await preparePosting(deps, inputOf(request));
+      return { type: 'approve', checks, ...(requested.reasons ? { reasons: requested.reasons } : {}) };
+    }
+    case 'resubmit': {
+      const input = validatePostingRequestInput(requested.form, deps.clock.now().toISOString().slice(0, 10));
+      if (!input.ok) return { errors: input.errors };
+      const { details, checks } = await preparePosting(deps, input.value);
+      return { type: 'resubmit', input: details, checks };
+    }
+    case 'confirmPosted': {
+      const link = postLinkSchema.safeParse(requested.link);
+      if (!link.success) return { errors: { link: link.error.issues[0]?.message ?? 'Paste the link to the post.' } };
+      return { type: 'confirmPosted', link: link.data, postId: '' };
+    }
+    default:
+      return requested;
+  }
+}
+
+/** Registers the post once per request, even if the confirmation is sent twice. */
+async function registerPost(deps: AppDeps, request: PostingRequest, link: string): Promise<string> {
+  const existing = (await deps.stores.posts.find({ where: { accountId: request.accountId }, limit: 1000 })).items.find((post) => post.postingRequestId === request.id);
+  if (existing) return existing.id;
+  const post = await deps.stores.posts.insert({
+    accountId: request.accountId,
+    postedOn: deps.clock.now().toISOString().slice(0, 10),
+    media: request.media,
+    pupilIds: request.pupils.map((pupil) => pupil.id),
+    link,
+    postingRequestId: request.id,
+  });
+  return post.id;
+}
