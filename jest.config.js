@@ -10,6 +10,8 @@ module.exports = {
   // The package's `main` is extensionless ES modules that Node cannot load (PLATFORM-FACTS.md).
   moduleNameMapper: {
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.min.js',
+    // @microsoft/app-manifest requires strip-bom 5, which is ES modules only: fine for Node, not for Jest.
+    '^strip-bom$': '<rootDir>/tests/fixtures/strip-bom.cjs',
   },
   testTimeout: 30000,
 };

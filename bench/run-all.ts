@@ -1,6 +1,8 @@
 import { cpus, platform, release, totalmem } from 'node:os';
+import { consentCheckBench } from './consent-check-bench';
 import { decisionBench } from './decision-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
+import { incidentsBench } from './incidents-bench';
 import { pupilImportBench } from './pupil-import-bench';
 import { startupBench } from './startup-bench';
 
@@ -16,8 +18,10 @@ async function main(): Promise<void> {
   // In sequence, never together: each bench would otherwise steal CPU from the other's figures.
   const benches: [string, () => Promise<void>][] = [
     ['decision', decisionBench],
+    ['consent check', consentCheckBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
+    ['incidents', incidentsBench],
     ['pupil import', pupilImportBench],
   ];
   for (const [name, bench] of benches) {

@@ -13,5 +13,13 @@ export default defineConfig({
     emptyOutDir: true,
     // The server's Content-Security-Policy allows no inline script.
     modulePreload: { polyfill: false },
+    // The consent pop-up's two pages (see src/consent/) are built beside the tab.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        authStart: fileURLToPath(new URL('./auth-start.html', import.meta.url)),
+        authEnd: fileURLToPath(new URL('./auth-end.html', import.meta.url)),
+      },
+    },
   },
 });

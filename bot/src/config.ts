@@ -22,6 +22,8 @@ export interface Config {
   sso?: SsoSettings;
   /** How long a leaver's photo and video consent is kept before it is reviewed. */
   consentMonthsAfterLeaving: number;
+  /** The Teams app's id (manifest `id`): notifications link to its static tabs; unset = links to the local tab. */
+  teamsAppId?: string;
 }
 
 export interface SsoSettings {
@@ -29,6 +31,11 @@ export interface SsoSettings {
   applicationIdUri?: string;
   allowedTenants: string[];
   loginBaseUrl: string;
+  /**
+   * The app registration's secret, for Microsoft Graph as the signed-in person (on-behalf-of).
+   * Without it the app never acts as a person; the checks that need it are skipped.
+   */
+  onBehalfOf?: { clientSecret: string; tenantId: string; graphBaseUrl: string };
 }
 
 export interface SqliteSettings {
@@ -98,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     directory: loadDirectorySettings(env, store),
     allowedTenants: mode === 'local' ? [] : allowedTenants,
     consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
+    ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     ...loadSsoSettings(env, allowedTenants),
   };
 }
@@ -114,7 +122,16 @@ function loadSsoSettings(env: NodeJS.ProcessEnv, allowedTenants: string[]): { ss
     throw new ConfigError(`AAD_APP_OAUTH_AUTHORITY_HOST must be https://login.microsoftonline.com; it is "${loginBaseUrl}".`);
   }
   const applicationIdUri = (env.AAD_APP_ID_URI ?? '').trim();
-  return { sso: { clientId, allowedTenants: tenants, loginBaseUrl, ...(applicationIdUri ? { applicationIdUri } : {}) } };
+  // The toolkit writes the secret as SECRET_AAD_APP_CLIENT_SECRET into .env.*.user; the app setting is AAD_APP_CLIENT_SECRET.
+  const clientSecret = (env.AAD_APP_CLIENT_SECRET ?? env.SECRET_AAD_APP_CLIENT_SECRET ?? '').trim();
+  const homeTenant = (env.AAD_APP_TENANT_ID ?? '').trim() || tenants[0]!;
+  const graphBaseUrl = (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com').trim().replace(/\/$/, '');
+  // The person's Graph token goes there: only Microsoft Graph itself, or a stand-in on this machine.
+  if (clientSecret && !/^(https:\/\/graph\.microsoft\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(graphBaseUrl)) {
+    throw new ConfigError(`GRAPH_BASE_URL must be https://graph.microsoft.com; it is "${graphBaseUrl}".`);
+  }
+  const onBehalfOf = clientSecret ? { onBehalfOf: { clientSecret, tenantId: homeTenant, graphBaseUrl } } : {};
+  return { sso: { clientId, allowedTenants: tenants, loginBaseUrl, ...(applicationIdUri ? { applicationIdUri } : {}), ...onBehalfOf } };
 }
 
 /** The roles every deployment needs a group for; the others may be added as the school uses them. */

@@ -1,3 +1,4 @@
+import type { INetworkModule } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,12 +11,14 @@ import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
 import { localPersonaIdentity, refuseEveryone } from './adapters/http/api-identity';
 import { entraSsoIdentity } from './adapters/http/entra-sso-identity';
+import { onBehalfOf } from './adapters/graph/on-behalf-of';
 import { createHttpServer } from './adapters/http/http-server';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
 import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapter';
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
+import { incidentsTabLink } from './adapters/teams/incidents-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
@@ -44,6 +47,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Tests talk to a local Graph stand-in with a token of their own and quicker retries. */
   graph?: GraphOverrides;
+  /** Tests answer msal-node's calls to Entra ID (the on-behalf-of exchange) with a stand-in. */
+  loginNetwork?: INetworkModule;
 }
 
 export interface GraphOverrides {
@@ -55,7 +60,7 @@ export interface GraphOverrides {
 const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTimeoutMs: 3_000, baseDelayMs: 200 };
 
 /** The composition root: the one place where adapters are built and wired together. */
-export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides }: StartOptions): Promise<RunningApp> {
+export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork }: StartOptions): Promise<RunningApp> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
@@ -66,13 +71,15 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
+  let url = '';
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, () => incidentsTabLink(config.teamsAppId, url));
   const deps = { stores, directory, notifier, clock, log };
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID });
 
   const server = createHttpServer({
     deps,
     identify: config.sso ? entraSsoIdentity(config.sso, directory) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
+    ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: 'https://login.microsoftonline.com', ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
     localMode: config.mode === 'local',
     personasEnabled: config.mode === 'local' && !config.sso,
     allowedTenants: config.allowedTenants,
@@ -92,7 +99,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   return {
     url,

@@ -25,6 +25,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { getJson, type AccessRequestSummary, type Me } from './api';
+import { AccountsPage } from './AccountsPage';
 import { ConsentPage } from './ConsentPage';
 import type { Host } from './teams';
 import { viewFor, viewFromQuery, type View } from './views';
@@ -106,8 +107,10 @@ export function App({ host }: { host: Host }) {
         <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as View)}>
           <Tab value="requests">Blocked website requests</Tab>
           {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
+          {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
         </TabList>
         {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
+        {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} />}
         {page === 'requests' && error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>

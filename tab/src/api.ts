@@ -2,7 +2,7 @@ export interface Me {
   id: string;
   displayName: string;
   roles: string[];
-  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean };
+  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];
 }
@@ -37,9 +37,19 @@ export async function authHeaders(credentials: Credentials): Promise<Record<stri
   return credentials.personaId ? { 'x-demo-person': credentials.personaId } : {};
 }
 
-async function send<T>(method: 'GET' | 'POST', path: string, credentials: Credentials, body?: object): Promise<T> {
+/** Sends JSON and hands back the answer whatever its status, for forms that show field errors. */
+export async function sendJson<T>(method: 'POST' | 'PUT', path: string, credentials: Credentials, body: object): Promise<{ ok: boolean; status: number; body: T }> {
+  const response = await request(method, path, credentials, body);
+  return { ok: response.ok, status: response.status, body: (await response.json().catch(() => ({}))) as T };
+}
+
+async function request(method: 'GET' | 'POST' | 'PUT', path: string, credentials: Credentials, body?: object): Promise<Response> {
   const headers = await authHeaders(credentials);
-  const response = await fetch(path, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  return fetch(path, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+}
+
+async function send<T>(method: 'GET' | 'POST', path: string, credentials: Credentials, body?: object): Promise<T> {
+  const response = await request(method, path, credentials, body);
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     throw new Error(body.error ?? `The server answered ${response.status}.`);

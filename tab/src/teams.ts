@@ -3,6 +3,8 @@ export interface Host {
   theme: 'default' | 'dark' | 'contrast';
   /** Inside Teams: a fresh SSO token for the app's API (kept in memory only, never stored). */
   token?: () => Promise<string>;
+  /** Inside Teams: asks the person, in a pop-up, to let the app use Graph for them. */
+  askConsent?: (clientId: string, scopes: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -18,7 +20,11 @@ export async function startTeams(): Promise<Host> {
     app.notifySuccess();
     const theme = context.app.theme === 'dark' || context.app.theme === 'contrast' ? context.app.theme : 'default';
     const { authentication } = await import('@microsoft/teams-js');
-    return { inTeams: true, theme, token: () => authentication.getAuthToken() };
+    const askConsent = async (clientId: string, scopes: readonly string[]) => {
+      const query = new URLSearchParams({ clientId, scope: scopes.join(' ') });
+      await authentication.authenticate({ url: `${window.location.origin}/tab/auth-start.html?${query}`, width: 600, height: 535 });
+    };
+    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent };
   } catch {
     return { inTeams: false, theme: 'default' };
   }

@@ -7,6 +7,7 @@ import type { Me } from './api';
 export const VIEWS = {
   requests: () => true,
   consent: (can: Me['can']) => can.seeConsent,
+  accounts: (can: Me['can']) => can.seeAccounts,
 } satisfies Record<string, (can: Me['can']) => boolean>;
 
 export type View = keyof typeof VIEWS;

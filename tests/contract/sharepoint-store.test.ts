@@ -1,5 +1,6 @@
 import { createSharePointStores } from '../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { provisionedSite, SITE_ID } from '../fixtures/sharepoint-site';
+import { describeIncidentContract } from './incident-contract';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('SharePoint (through the Graph stand-in)', async () => {
@@ -14,4 +15,9 @@ describeStoreContract('SharePoint (through the Graph stand-in)', async () => {
       await standIn.stop();
     },
   };
+});
+
+describeIncidentContract(async () => {
+  const { standIn, graph } = await provisionedSite();
+  return { stores: await createSharePointStores(graph, SITE_ID), cleanup: () => standIn.stop() };
 });

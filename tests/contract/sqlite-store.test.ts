@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../bot/src/adapters/sqlite/migrations';
 import { createSqliteStores } from '../../bot/src/adapters/sqlite/sqlite-stores';
+import { describeIncidentContract } from './incident-contract';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('SQLite', async () => {
@@ -58,6 +59,38 @@ describe('SQLite specifics', () => {
     const second = createSqliteStores(dir);
     expect(await second.people.get(person.id)).toEqual(person);
     await second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describeIncidentContract(async () => {
+  const stores = createSqliteStores(':memory:');
+  return { stores, cleanup: () => stores.close() };
+});
+
+describe('SQLite incident specifics', () => {
+  it('the chronology table itself refuses updates and deletes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-chronology-'));
+    const stores = createSqliteStores(dir);
+    await stores.incidentChronology.append({ incidentId: '1', at: 'now', byId: 'p', byName: 'P', kind: 'action', text: 'x' });
+    await stores.close();
+    const db = new Database(join(dir, 'online-safety-desk.sqlite'));
+    expect(() => db.prepare("UPDATE incident_chronology SET text = 'changed'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM incident_chronology').run()).toThrow(/append-only/);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers the filtered first page from indexes, not by reading every incident', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-plan-'));
+    const stores = createSqliteStores(dir);
+    await stores.close();
+    const db = new Database(join(dir, 'online-safety-desk.sqlite'));
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
+    expect(plan(`SELECT id FROM incidents WHERE "status" = 'new' ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_status/);
+    expect(plan(`SELECT id FROM incidents WHERE "category" = 'cyberbullying' ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_category/);
+    expect(plan(`SELECT id FROM incidents ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_reported/);
+    db.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });

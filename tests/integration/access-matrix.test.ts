@@ -3,9 +3,11 @@
  * × every card action and every API route, through the real bot endpoint and HTTP API.
  */
 import { newAccessRequest, type AccessRequestState } from '../../bot/src/domain/access/access-request';
+import { newPostingRequest, type PostingState } from '../../bot/src/domain/posting/posting-request';
 import { may, PERMISSIONS, type Action } from '../../bot/src/domain/authorization/permissions';
 import type { Person } from '../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../bot/src/domain/people/role';
+import { canSeeIncident } from '../../bot/src/domain/incidents/incident-visibility';
 import { allText } from '../fixtures/cards';
 import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-activities';
 import { TestApp } from '../fixtures/test-app';
@@ -21,6 +23,17 @@ const STEPS: { action: Action; verb: string; from: AccessRequestState; data: Rec
   { action: 'accessRequest.markDone', verb: 'markAccessRequestDone', from: 'approved', data: {} },
   { action: 'accessRequest.withdraw', verb: 'withdrawAccessRequest', from: 'withHeadteacher', data: {} },
   { action: 'accessRequest.resubmit', verb: 'resubmitAccessRequest', from: 'returnedToRequester', data: FORM },
+];
+
+const today = new Date().toISOString().slice(0, 10);
+
+/** Each posting step's verb, the state it acts on, and the typed data it needs (the account is added later). */
+const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: Record<string, string> }[] = [
+  { action: 'postingRequest.approve', verb: 'approvePostingRequest', from: 'withHeadteacher', data: {} },
+  { action: 'postingRequest.refuse', verb: 'refusePostingRequest', from: 'withHeadteacher', data: { reasons: 'Not this week' } },
+  { action: 'postingRequest.withdraw', verb: 'withdrawPostingRequest', from: 'withHeadteacher', data: {} },
+  { action: 'postingRequest.resubmit', verb: 'resubmitPostingRequest', from: 'checksFailed', data: { kind: 'parentReminder', text: 'Trip slips back by Friday, please.', postingDate: today } },
+  { action: 'postingRequest.confirmPosted', verb: 'confirmPosted', from: 'approved', data: { link: 'https://x.example/status/7' } },
 ];
 
 describe('the access matrix (from PERMISSIONS)', () => {
@@ -55,6 +68,72 @@ describe('the access matrix (from PERMISSIONS)', () => {
       const after = await t.app.stores.accessRequests.get(requestId);
       expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: may(person, action, requesterId) });
     });
+  });
+
+  async function postingRequestIn(state: PostingState): Promise<{ requestId: string; accountId: string }> {
+    const requester = people.get('requester')!.person;
+    const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
+    const details = { kind: 'parentReminder' as const, accountId, accountLabel: 'X @RiversidePrimary', text: 'Reminder: trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: today };
+    const draft = newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, `matrix-post-${Math.random()}`, new Date());
+    return { requestId: (await t.app.stores.postingRequests.insert({ ...draft, state })).id, accountId };
+  }
+
+  describe.each(POSTING_STEPS)('card action $verb', ({ action, verb, from, data }) => {
+    it.each(holders)('by %s', async (holder) => {
+      const { requestId, accountId } = await postingRequestIn(from);
+      const { person, user } = people.get(holder)!;
+      await t.click(user, `posting-${requestId}`, verb, { requestId, accountId, ...data });
+      const after = await t.app.stores.postingRequests.get(requestId);
+      expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: may(person, action, people.get('requester')!.person.id) });
+    });
+  });
+
+  it.each(holders)('seeing someone\'s posting request as %s', async (holder) => {
+    const { requestId } = await postingRequestIn('withHeadteacher');
+    const { person, user } = people.get(holder)!;
+    const card = await t.click(user, `posting-${requestId}`, 'refreshPostingRequest', { requestId }, );
+    const shown = !/You don't have access/.test(allText(card));
+    expect({ holder, shown }).toEqual({ holder, shown: holder === 'requester' || may(person, 'postingRequest.viewAll') });
+  });
+
+  it.each(holders)('asking permission to post as %s', async (holder) => {
+    const { person, user } = people.get(holder)!;
+    const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
+    const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'submitPostingRequest', { submissionKey: `matrix-post-submit-${holder}`, kind: 'parentReminder', accountId, text: 'Reminder: trip slips', postingDate: today }));
+    const saved = /Saved as request/.test(allText((response.body as { value: Record<string, unknown> }).value)) || /Every check passed/.test(allText((response.body as { value: Record<string, unknown> }).value));
+    expect({ holder, saved }).toEqual({ holder, saved: may(person, 'postingRequest.submit') });
+  });
+
+  async function takedownOwnedByRequester(): Promise<string> {
+    const owner = people.get('requester')!.person;
+    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+    return task.id;
+  }
+
+  it.each(holders)('closing a takedown task owned by the requester, as %s', async (holder) => {
+    const taskId = await takedownOwnedByRequester();
+    const { person, user } = people.get(holder)!;
+    await t.click(user, `takedown-${taskId}`, 'takedownRemoved', { taskId });
+    const closed = (await t.app.stores.takedowns.get(taskId))!.status !== 'to do';
+    expect({ holder, closed }).toEqual({ holder, closed: may(person, 'takedown.close', people.get('requester')!.person.id) });
+  });
+
+  it.each(holders)('seeing a takedown task owned by someone else, as %s', async (holder) => {
+    const taskId = await takedownOwnedByRequester();
+    const { person, user } = people.get(holder)!;
+    const card = await t.click(user, `takedown-${taskId}`, 'refreshTakedown', { taskId });
+    const shown = !/You don't have access/.test(allText(card));
+    expect({ holder, shown }).toEqual({ holder, shown: holder === 'requester' || may(person, 'takedown.viewAll') });
+  });
+
+  it.each(holders)('the school accounts register as %s', async (holder) => {
+    const { person } = people.get(holder)!;
+    const read = await api(holder, '/api/social-accounts');
+    expect({ holder, status: read.status }).toEqual({ holder, status: may(person, 'socialAccount.view') ? 200 : 403 });
+    const owner = (await t.app.stores.people.find({ limit: 50 })).items.find((candidate) => candidate.roles.includes('dsl'))!;
+    const account = { platform: 'Facebook', handle: `Riverside ${holder}`, purpose: 'News', reason: 'Parents use Facebook', ownerId: owner.id, schoolEmail: 'office@riverside.example', successMeasure: 'Survey' };
+    const write = await fetch(`${t.app.url}/api/social-accounts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': person.id }, body: JSON.stringify(account) });
+    expect({ holder, status: write.status }).toEqual({ holder, status: may(person, 'socialAccount.manage') ? 201 : 403 });
   });
 
   it.each(holders)('submitting a request as %s', async (holder) => {
@@ -132,6 +211,84 @@ describe('the access matrix (from PERMISSIONS)', () => {
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 201 : 403 });
   });
 
+  describe('the incident log (s.8: the DSL, deputies and headteacher; the chair for concerns about the headteacher)', () => {
+    const SECRET = 'Matrix secret: a pupil shared images';
+    const ids = { ordinary: '', aboutHead: '' };
+    const send = (holder: Role | 'requester', method: 'GET' | 'POST', path: string, body?: object) =>
+      fetch(`${t.app.url}${path}`, { method, headers: { 'x-demo-person': people.get(holder)!.person.id, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+
+    beforeAll(async () => {
+      const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: new Date().toISOString(), status: 'new' as const, updatedAt: new Date().toISOString() };
+      ids.ordinary = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-ordinary', involved: 'pupil', category: 'pupilDisclosure', routedTo: 'dsl', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
+      ids.aboutHead = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-head', involved: 'headteacher', category: 'other', routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeId: 'nobody' })).id;
+    });
+
+    const kinds = ['ordinary', 'aboutHead'] as const;
+    const seen = (holder: Role | 'requester', kind: (typeof kinds)[number]) => canSeeIncident(people.get(holder)!.person, { aboutHeadteacher: kind === 'aboutHead', assigneeId: 'nobody' });
+    /** Someone who uses the log is told an incident they may not see does not exist; anyone else is refused. */
+    const hidden = (holder: Role | 'requester') => (may(people.get(holder)!.person, 'incident.view') ? 404 : 403);
+
+    it('spells out the headteacher case', () => {
+      expect([seen('headteacher', 'ordinary'), seen('headteacher', 'aboutHead')]).toEqual([true, false]);
+      expect([seen('chairOfGovernors', 'ordinary'), seen('chairOfGovernors', 'aboutHead')]).toEqual([false, true]);
+      expect([seen('dsl', 'aboutHead'), seen('deputyDsl', 'aboutHead'), seen('staff', 'ordinary')]).toEqual([true, true, false]);
+    });
+
+    it.each(holders)('GET /api/incidents as %s lists only the incidents they may see', async (holder) => {
+      const response = await send(holder, 'GET', '/api/incidents');
+      const allowed = may(people.get(holder)!.person, 'incident.view');
+      expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 200 : 403 });
+      if (!allowed) return;
+      const listed = ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+      expect({ holder, ordinary: listed.includes(ids.ordinary), aboutHead: listed.includes(ids.aboutHead) }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead') });
+    });
+
+    it.each(holders)('GET /api/incidents/:id as %s', async (holder) => {
+      for (const kind of kinds) {
+        const response = await send(holder, 'GET', `/api/incidents/${ids[kind]}`);
+        expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: seen(holder, kind) ? 200 : hidden(holder) });
+        if (!seen(holder, kind)) expect(await response.text()).not.toContain('Matrix secret');
+      }
+    });
+
+    it.each(holders)('POST /api/incidents/:id/steps (add an action, assign) as %s', async (holder) => {
+      const dsl = people.get('dsl')!.person;
+      for (const kind of kinds) {
+        const action = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'action', text: `Checked by ${holder}` });
+        const mayAct = seen(holder, kind) && may(people.get(holder)!.person, 'incident.act');
+        expect({ holder, kind, status: action.status }).toEqual({ holder, kind, status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        const assign = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'assign', personId: dsl.id });
+        const mayAssign = seen(holder, kind) && may(people.get(holder)!.person, 'incident.assign');
+        expect({ holder, kind, status: assign.status }).toEqual({ holder, kind, status: mayAssign ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        // Put it back with nobody, so the other holders' checks start from the same incident.
+        const current = (await t.app.stores.incidents.get(ids[kind]))!;
+        await t.app.stores.incidents.update({ ...current, assigneeId: 'nobody' });
+      }
+    });
+
+    it.each(holders)('GET /api/incidents.csv and /api/incidents/summary as %s', async (holder) => {
+      const person = people.get(holder)!.person;
+      expect({ holder, status: (await send(holder, 'GET', '/api/incidents.csv')).status }).toEqual({ holder, status: may(person, 'incident.export') ? 200 : 403 });
+      const summary = await send(holder, 'GET', '/api/incidents/summary');
+      expect({ holder, status: summary.status }).toEqual({ holder, status: may(person, 'incident.summary') ? 200 : 403 });
+      if (summary.status === 200) expect(await summary.text()).not.toMatch(/Matrix secret|Reporter/);
+    });
+
+    it.each(holders)('reporting a concern in the bot as %s', async (holder) => {
+      const { person, user } = people.get(holder)!;
+      const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'reportConcern', { submissionKey: `matrix-concern-${holder}`, whatHappened: 'Something worrying', occurredOn: '2026-11-20', where: 'platform', involved: 'unknown', category: 'other' }));
+      const saved = /saved as C-\d{5}/.test(allText((response.body as { value: Record<string, unknown> }).value));
+      expect({ holder, saved }).toEqual({ holder, saved: may(person, 'incident.report') });
+    });
+
+    it("audits a staff member's direct call for an incident, without its contents", async () => {
+      await send('staff', 'GET', `/api/incidents/${ids.ordinary}`);
+      const denials = (await t.app.stores.audit.forRecord('incident', ids.ordinary)).filter((entry) => entry.action === 'incident.view.denied' && entry.actorId === people.get('staff')!.person.id);
+      expect(denials.length).toBeGreaterThan(0);
+      expect(JSON.stringify(denials)).not.toMatch(/Matrix secret|Snapchat/);
+    });
+  });
+
   it('audits every refusal without the record\'s contents', async () => {
     const denials = (await t.app.stores.audit.page({ limit: 1000 })).items.filter((entry) => entry.action.endsWith('.denied'));
     expect(denials.length).toBeGreaterThan(10);
@@ -139,7 +296,29 @@ describe('the access matrix (from PERMISSIONS)', () => {
   });
 
   it('covers every action in the table', () => {
-    const covered = new Set<string>([...STEPS.map((step) => step.action), 'accessRequest.submit', 'accessRequest.viewAll', 'audit.export', 'consent.viewClass', 'pupils.import', 'consent.record', 'consent.export']);
+    const covered = new Set<string>([
+      ...STEPS.map((step) => step.action),
+      ...POSTING_STEPS.map((step) => step.action),
+      'accessRequest.submit',
+      'accessRequest.viewAll',
+      'audit.export',
+      'consent.viewClass',
+      'pupils.import',
+      'consent.record',
+      'consent.export',
+      'postingRequest.submit',
+      'postingRequest.viewAll',
+      'socialAccount.view',
+      'socialAccount.manage',
+      'takedown.close',
+      'takedown.viewAll',
+      'incident.report',
+      'incident.view',
+      'incident.act',
+      'incident.assign',
+      'incident.export',
+      'incident.summary',
+    ]);
     expect(Object.keys(PERMISSIONS).filter((action) => !covered.has(action))).toEqual([]);
   });
 });

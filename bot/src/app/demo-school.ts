@@ -28,7 +28,7 @@ export const DEMO_PEOPLE: Omit<Person, 'id'>[] = [
   { displayName: 'Lynne Robbins', email: 'lynner@example.com', aadObjectId: playground(5), roles: ['staff', 'admin'] },
   { displayName: 'Sam Okafor', email: 'samo@example.com', aadObjectId: demo(1), roles: ['staff', 'deputyDsl'] },
   { displayName: 'Priya Shah', email: 'priyas@example.com', aadObjectId: demo(2), roles: ['staff'] },
-  { displayName: "Tom O'Neill", email: 'tomo@example.com', aadObjectId: demo(3), roles: ['staff'] },
+  { displayName: "Tom O'Neill", email: 'tomo@example.com', aadObjectId: demo(3), roles: ['staff', 'socialMediaStaff'] },
   { displayName: 'Linda Davis', email: 'lindad@example.com', aadObjectId: demo(4), roles: ['governor', 'chairOfGovernors'] },
   { displayName: 'Mark Green', email: 'markg@example.com', aadObjectId: demo(5), roles: ['governor'] },
 ];

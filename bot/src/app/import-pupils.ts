@@ -7,6 +7,7 @@ import { StaleRecordError, StoreUnavailableError, type Versioned } from '../port
 import type { AppDeps } from './app-deps';
 import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
+import { forgetRoster } from './roster-snapshot';
 
 export interface ImportCounts {
   create: number;
@@ -91,6 +92,7 @@ export async function applyPupilImport(deps: AppDeps, person: Person, prepared: 
     const message = error instanceof StoreUnavailableError ? 'The school records could not be reached part-way through the import.' : 'The import stopped part-way because of an unexpected error.';
     return { status: 'failed', saved, total, exact: left !== undefined, message };
   }
+  forgetRoster(deps.stores);
   await recordAudit(deps, person, { action: 'pupils.imported', recordType: 'pupils', recordId: '-', summary: `Pupils imported: ${counts.create} new, ${counts.update} changed, ${counts.leave} marked as left` });
   return { status: 'imported', counts, notSaved };
 }

@@ -2,17 +2,17 @@ import { checkPost, type CheckFailure } from '../domain/posting/posting-checks';
 import type { PostingDetails, ShownPupil } from '../domain/posting/posting-request';
 import type { PostingRequestInput } from '../domain/posting/posting-request-input';
 import type { AppDeps } from './app-deps';
-import { allPupils } from './read-all';
+import { rosterSnapshot } from './roster-snapshot';
 
 /**
  * Looks up what a posting request refers to (the account, the pupils on the roster, their
  * consent history) and runs the automatic checks of s.4 and s.5 on it, as of today's records.
  */
-export async function preparePosting(deps: Pick<AppDeps, 'stores'>, input: PostingRequestInput): Promise<{ details: PostingDetails; checks: CheckFailure[] }> {
+export async function preparePosting(deps: Pick<AppDeps, 'stores' | 'clock'>, input: PostingRequestInput): Promise<{ details: PostingDetails; checks: CheckFailure[] }> {
   const { stores } = deps;
   const [accounts, roster] = await Promise.all([
     stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
-    allPupils(stores),
+    rosterSnapshot(deps),
   ]);
   const consent = (await Promise.all(input.pupilIds.map((pupilId) => stores.consents.find({ where: { pupilId }, limit: 500 })))).flatMap((page) => page.items);
   const checks = checkPost(input, { registeredAccountIds: new Set(accounts.items.map((account) => account.id)), roster, consent });

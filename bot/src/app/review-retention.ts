@@ -12,9 +12,11 @@ export interface DueForReview {
 
 /**
  * The monthly retention review: every record whose keeping period is over, for its owner to
- * review. Nothing is deleted. Incidents join when they exist (issue #6).
+ * review. Nothing is deleted. Incidents are kept until the pupil's 25th birthday; the app holds no
+ * date of birth (data minimisation), so every incident is listed for the DSL's review with the date
+ * `unknown` rather than being kept or dropped by a guess.
  */
-export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessRequests'>, today: string, consentMonthsAfterLeaving: number): Promise<DueForReview[]> {
+export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents'>, today: string, consentMonthsAfterLeaving: number): Promise<DueForReview[]> {
   const rules = new Map(retentionRules(consentMonthsAfterLeaving).map((rule) => [rule.record, rule]));
   const due: DueForReview[] = [];
   const consent = rules.get('consent')!;
@@ -26,6 +28,11 @@ export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessReq
   for (const request of await readAll((cursor) => stores.accessRequests.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: request.submittedAt };
     if (isDue(requests, facts, today)) due.push({ record: 'accessRequest', recordId: request.id, reviewedBy: requests.reviewedBy, due: reviewDue(requests, facts) });
+  }
+  const incidents = rules.get('incident')!;
+  for (const incident of await readAll((cursor) => stores.incidents.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
+    const facts = { createdAt: incident.reportedAt };
+    if (isDue(incidents, facts, today)) due.push({ record: 'incident', recordId: incident.id, reviewedBy: incidents.reviewedBy, due: reviewDue(incidents, facts) });
   }
   return due;
 }

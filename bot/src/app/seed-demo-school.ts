@@ -5,6 +5,7 @@ import type { Person } from '../domain/people/person';
 import type { Pupil } from '../domain/school/pupil';
 import type { Stores } from '../ports/stores.port';
 import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL } from './demo-school';
+import { seedDemoIncidents } from './seed-demo-incidents';
 
 /** Fills an empty store with the demo school; a store that holds anything is left untouched. */
 export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean> {
@@ -16,6 +17,7 @@ export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean
   await seedAccountAndPosts(stores, people, pupils);
   await stores.policies.insertMany(DEMO_POLICIES);
   await seedAccessRequests(stores, people, now);
+  await seedDemoIncidents(stores, people, now);
   return true;
 }
 

@@ -10,6 +10,7 @@ import type { School } from '../domain/school/school';
 import type { AuditLog } from './audit-log.port';
 import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
+import type { ChronologyStore, IncidentStore } from './incident-store.port';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
@@ -38,6 +39,8 @@ export interface Stores {
   takedowns: TakedownCollection;
   conversations: ConversationCollection;
   cardMessages: CardMessageCollection;
+  incidents: IncidentStore;
+  incidentChronology: ChronologyStore;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;

@@ -3,8 +3,12 @@ import type { Person } from '../../domain/people/person';
 import { PLAYGROUND_DEFAULT_AAD_ID } from '../../app/demo-school';
 import type { Directory } from '../../ports/directory.port';
 
-/** Who is calling the tabs' API: a person, or a refusal (401: not signed in; 403: signed in, no role). */
-export type Caller = { person: Person } | { refused: 401 | 403 };
+/**
+ * Who is calling the tabs' API: a person, or a refusal (401: not signed in; 403: signed in, no role).
+ * With Teams SSO the verified token comes too, for Graph calls as that person; it lives only as
+ * long as the request.
+ */
+export type Caller = { person: Person; userToken?: string } | { refused: 401 | 403 };
 export type ApiIdentity = (req: Request) => Promise<Caller>;
 
 /**

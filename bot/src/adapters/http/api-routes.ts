@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
+import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
 import { z } from 'zod';
@@ -10,28 +11,49 @@ import { classConsent } from '../../app/class-consent';
 import { consentHistory, recordConsent } from '../../app/record-consent';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { allPupils } from '../../app/read-all';
+import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
-import { refuse, type SignedIn } from './api-refusal';
+import { refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
+import { registerIncidentRoutes } from './incident-routes';
+import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs): void {
-  /** Answers 401/403 for callers who are not signed in or unknown, and hands on the person otherwise. */
-  const signedIn: SignedIn = (handler) =>
+/** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
+export interface UserGraph {
+  clientId: string;
+  actAs(userToken: string): ActingAsUser;
+}
+
+export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
+  /**
+   * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
+   * otherwise (with Graph as that person, when SSO allows it).
+   */
+  const signedIn = (handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>) =>
     // restify 11 insists that two-argument handlers are real async functions.
     async (req: Request, res: Response) => {
       const caller = await identify(req);
       if (!('person' in caller)) return refuse(res, caller.refused);
-      await handler(caller.person, req, res);
+      await handler(caller.person, req, res, caller.userToken && userGraph ? userGraph.actAs(caller.userToken) : undefined);
     };
+
+  registerIncidentRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record'), importPupils: may(person, 'pupils.import'), exportConsent: may(person, 'consent.export') };
+    const can = {
+      seeConsent: may(person, 'consent.viewClass'),
+      recordConsent: may(person, 'consent.record'),
+      importPupils: may(person, 'pupils.import'),
+      exportConsent: may(person, 'consent.export'),
+      seeAccounts: may(person, 'socialAccount.view'),
+      manageAccounts: may(person, 'socialAccount.manage'),
+    };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));
 
@@ -77,6 +99,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     res.status(result.status === 'not-found' ? 404 : 200);
     res.json(result);
   }));
+
+  registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

@@ -46,7 +46,7 @@ export function entraSsoIdentity(settings: SsoSettings, directory: Directory): A
     const scopes = String(payload.scp ?? '').split(' ');
     if (!scopes.includes('access_as_user') || typeof payload.oid !== 'string') return { refused: 401 };
     const person = await directory.byAadObjectId(payload.oid);
-    return person ? { person } : { refused: 403 };
+    return person ? { person, userToken: token } : { refused: 403 };
   };
 }
 

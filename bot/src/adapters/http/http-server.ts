@@ -3,13 +3,15 @@ import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import type { ApiIdentity } from './api-identity';
-import { registerApiRoutes } from './api-routes';
+import { registerApiRoutes, type UserGraph } from './api-routes';
 import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
 import { refuse, refusedInLocalMode } from './local-mode-guard';
 
 export interface HttpServerOptions {
   deps: AppDeps;
   identify: ApiIdentity;
+  /** Graph as the signed-in person, when Teams SSO with a client secret is configured. */
+  userGraph?: UserGraph;
   localMode: boolean;
   /** The demo persona switcher (local mode without SSO only). */
   personasEnabled: boolean;
@@ -68,7 +70,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
   });
 
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs);
+  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.header('Location', '/tab/');

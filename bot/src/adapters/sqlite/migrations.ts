@@ -57,4 +57,28 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX posting_requests_state ON posting_requests ("state");
   CREATE UNIQUE INDEX posting_requests_submission ON posting_requests ("submissionKey");
   `,
+  // The incident log (issue #6). The fields the Incidents tab filters and sorts on are columns
+  // (generated from the JSON where the collection does not write them, and stored so that a search
+  // reads no JSON), each with an index; the chronology is its own append-only table, like the audit log.
+  `
+  CREATE TABLE incidents (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "status" TEXT, "category" TEXT, "routedTo" TEXT, "submissionKey" TEXT, "assigneeId" TEXT,
+    "aboutHeadteacher" INTEGER GENERATED ALWAYS AS (json_extract(data, '$.aboutHeadteacher')) STORED,
+    "reportedAt" TEXT GENERATED ALWAYS AS (json_extract(data, '$.reportedAt')) STORED,
+    "occurredOn" TEXT GENERATED ALWAYS AS (json_extract(data, '$.occurredOn')) STORED,
+    "searchText" TEXT GENERATED ALWAYS AS (lower(json_extract(data, '$.whatHappened') || char(10) || json_extract(data, '$.platform') || char(10) || json_extract(data, '$.reporterName'))) STORED);
+  CREATE UNIQUE INDEX incidents_submission ON incidents ("submissionKey");
+  CREATE INDEX incidents_reported ON incidents ("reportedAt");
+  CREATE INDEX incidents_occurred ON incidents ("occurredOn");
+  CREATE INDEX incidents_status ON incidents ("status", "reportedAt");
+  CREATE INDEX incidents_category ON incidents ("category", "reportedAt");
+  CREATE INDEX incidents_routed ON incidents ("routedTo", "reportedAt");
+  CREATE INDEX incidents_assignee ON incidents ("assigneeId");
+  CREATE INDEX incidents_about_head ON incidents ("aboutHeadteacher", "reportedAt");
+  CREATE TABLE incident_chronology (id INTEGER PRIMARY KEY AUTOINCREMENT, incident_id TEXT NOT NULL, at TEXT NOT NULL,
+    by_id TEXT NOT NULL, by_name TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL);
+  CREATE INDEX incident_chronology_incident ON incident_chronology (incident_id, id);
+  CREATE TRIGGER incident_chronology_no_update BEFORE UPDATE ON incident_chronology BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
+  CREATE TRIGGER incident_chronology_no_delete BEFORE DELETE ON incident_chronology BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
+  `,
 ];

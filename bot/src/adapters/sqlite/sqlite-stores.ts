@@ -2,6 +2,7 @@ import type { Stores } from '../../ports/stores.port';
 import { openDatabase } from './database';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteCollection } from './sqlite-collection';
+import { SqliteChronology, SqliteIncidentStore } from './sqlite-incident-store';
 
 /** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
 export function createSqliteStores(dataDir: string | ':memory:'): Stores {
@@ -19,6 +20,8 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
     cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
+    incidents: new SqliteIncidentStore(db),
+    incidentChronology: new SqliteChronology(db),
     audit: new SqliteAuditLog(db),
     async isEmpty() {
       const row = db.prepare('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM school) AS n').get() as { n: number };

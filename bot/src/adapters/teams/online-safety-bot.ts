@@ -1,4 +1,4 @@
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
 import { rememberConversation } from '../../app/remember-conversation';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import { CARD_ACTIONS } from './actions/action-router';
@@ -8,6 +8,7 @@ import { cardActivity } from './card-activity';
 import type { AdaptiveCard } from './cards/card-elements';
 import { helpCard, messageCard } from './cards/simple-cards';
 import { runCommand } from './commands/command-router';
+import { fetchReportDialog, submitReportDialog } from './message-extension/report-message';
 import type { TeamsDeps } from './teams-deps';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
@@ -15,8 +16,11 @@ const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 const STORE_DOWN = 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.';
 const UNEXPECTED = 'Sorry, something went wrong on my side. Type "my requests" to check where your request is before trying again.';
 
-/** Routes Teams activities: messages to commands, card actions to one handler per verb. */
-export class OnlineSafetyBot extends ActivityHandler {
+/**
+ * Routes Teams activities: messages to commands, card actions to one handler per verb, and the
+ * "Report as a concern" message action to its dialog.
+ */
+export class OnlineSafetyBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsDeps) {
     super();
     this.onMessage(async (context, next) => {
@@ -45,6 +49,27 @@ export class OnlineSafetyBot extends ActivityHandler {
       // A message response leaves the clicked card as it was and shows the message to the person.
       const message = this.describeFailure(error, invokeValue.action.verb);
       return { statusCode: 200, type: MESSAGE_RESPONSE, value: message as unknown as AdaptiveCardInvokeResponse['value'] };
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext): Promise<MessagingExtensionActionResponse> {
+    await this.capture(context);
+    return this.answerDialog(() => fetchReportDialog(this.deps, context.activity));
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext): Promise<MessagingExtensionActionResponse> {
+    await this.capture(context);
+    return this.answerDialog(() => submitReportDialog(this.deps, context.activity));
+  }
+
+  /** A failure inside the dialog is shown in the dialog; nothing about the message is logged. */
+  private async answerDialog(work: () => Promise<MessagingExtensionActionResponse>): Promise<MessagingExtensionActionResponse> {
+    try {
+      return await work();
+    } catch (error) {
+      const storeDown = error instanceof StoreUnavailableError;
+      this.deps.log.error(storeDown ? 'Report as a concern failed: the store is unavailable' : 'Report as a concern failed', error);
+      return { task: { type: 'message', value: storeDown ? 'Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.' : 'Sorry, something went wrong and your concern was not saved. Please tell the DSL in person.' } };
     }
   }
 

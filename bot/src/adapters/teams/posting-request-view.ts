@@ -1,4 +1,4 @@
-import { allPupils } from '../../app/read-all';
+import { rosterSnapshot } from '../../app/roster-snapshot';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
 import { availablePostingSteps, maySeePostingRequest, type PostingRequest } from '../../domain/posting/posting-request';
@@ -35,7 +35,7 @@ export async function postingRequestForm(
   const today = deps.clock.now().toISOString().slice(0, 10);
   const [accounts, roster] = await Promise.all([
     deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
-    allPupils(deps.stores),
+    rosterSnapshot(deps),
   ]);
   const onRoll = roster.filter((pupil) => pupil.onRollFrom.slice(0, 10) <= today && (!pupil.onRollTo || today <= pupil.onRollTo.slice(0, 10)));
   const values = options.values ?? {};

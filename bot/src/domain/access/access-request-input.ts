@@ -1,31 +1,9 @@
 import { z } from 'zod';
+import { optionalText, requiredText as text } from '../validation/typed-text';
 
 // Sized so that a card showing a whole request, every field at its longest, stays well under
 // Teams' 40 KB message limit (tests/unit/adapters/teams/every-card.test.ts).
 export const LIMITS = { url: 2048, siteContent: 1000, reasons: 1500, risksAndControls: 1500, note: 1000 } as const;
-
-// Control characters (other than tab and newline) and bidirectional overrides can hide or
-// reorder what a reviewer reads, so they are refused rather than shown.
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-
-function text(label: string, max: number) {
-  return z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be ${max} characters or fewer.`)
-    .refine((value) => !HIDDEN_CHARACTERS.test(value), `${label} contains hidden control characters.`);
-}
-
-function optionalText(label: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer.`)
-    .refine((value) => !HIDDEN_CHARACTERS.test(value), `${label} contains hidden control characters.`)
-    .optional()
-    .transform((value) => value ?? '');
-}
 
 function isWebAddress(value: string): boolean {
   if (/\s/.test(value)) return false;

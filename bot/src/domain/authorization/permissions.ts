@@ -34,20 +34,30 @@ export const PERMISSIONS = {
   'socialAccount.manage': ['dsl', 'socialMediaStaff'],
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['owner', 'dsl'],
+  // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.
+  'incident.report': ['staff'],
+  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
+  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
+  'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  'incident.summary': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  'incident.export': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
 } as const satisfies Record<string, readonly Holder[]>;
 
-/** A role, or a relationship to the record: its requester, or the owner of the account it concerns. */
-type Holder = Role | 'requester' | 'owner';
+/**
+ * A role, or a relationship to the record: its requester, the owner of the account it concerns,
+ * or the person an incident is assigned to.
+ */
+type Holder = Role | 'requester' | 'owner' | 'assignee';
 
 export type Action = keyof typeof PERMISSIONS;
 
 /**
  * Whether the person may take the action; `relatedId` is the record's requester (or, for takedowns,
- * the account owner) where that matters.
+ * the account owner, for incidents the assignee) where that matters.
  */
 export function may(person: Pick<Person, 'id' | 'roles'>, action: Action, relatedId?: string): boolean {
   return (PERMISSIONS[action] as readonly Holder[]).some((holder) =>
-    holder === 'requester' || holder === 'owner' ? relatedId !== undefined && relatedId === person.id : person.roles.includes(holder),
+    holder === 'requester' || holder === 'owner' || holder === 'assignee' ? relatedId !== undefined && relatedId === person.id : person.roles.includes(holder),
   );
 }
 
@@ -66,6 +76,7 @@ export function whoMay(action: Action): string {
     socialMediaStaff: 'designated social media staff',
     requester: 'the person who made the request',
     owner: "the account's owner",
+    assignee: 'the person it is assigned to',
   };
   return (PERMISSIONS[action] as readonly Holder[]).map((holder) => labels[holder]).join(' or ');
 }

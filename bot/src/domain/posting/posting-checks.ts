@@ -49,8 +49,9 @@ export function checkPost(draft: PostDraft, context: PostingContext): CheckFailu
       }
     }
   }
+  const names = nameFinder(draft.text);
   for (const pupil of context.roster) {
-    if (onRoll(pupil, draft.postingDate) && containsName(draft.text, pupil.displayName)) {
+    if (onRoll(pupil, draft.postingDate) && names.contains(pupil.displayName)) {
       failures.push({ check: 'fullName', message: `The text names ${pupil.displayName}. Pupils' full names are never used alongside images or videos: use a group label such as "sports day" instead.` });
     }
   }
@@ -81,10 +82,26 @@ export function normaliseName(value: string): string {
  * ("O'Connor", "O Connor", "OConnor").
  */
 export function containsName(text: string, fullName: string): boolean {
-  const joined = (value: string) => value.replace(/['’‘\-‐]/g, '');
-  const variants = new Set([normaliseName(fullName), normaliseName(joined(fullName))]);
+  return nameFinder(text).contains(fullName);
+}
+
+/** The text prepared once, to be searched for every name on the roster. */
+function nameFinder(text: string): { contains(fullName: string): boolean } {
   const haystack = ` ${normaliseName(text)} `;
-  return [...variants].some((name) => name.includes(' ') && haystack.includes(` ${name} `));
+  return { contains: (fullName) => nameVariants(fullName).some((name) => name.includes(' ') && haystack.includes(` ${name} `)) };
+}
+
+// Names are normalised once and remembered: every check compares the text with the whole roster.
+const variantsByName = new Map<string, string[]>();
+
+function nameVariants(fullName: string): string[] {
+  let variants = variantsByName.get(fullName);
+  if (!variants) {
+    variants = [...new Set([normaliseName(fullName), normaliseName(fullName.replace(/['’‘\-‐]/g, ''))])];
+    if (variantsByName.size >= 50_000) variantsByName.clear();
+    variantsByName.set(fullName, variants);
+  }
+  return variants;
 }
 
 const DETAILS: { kind: string; pattern: RegExp }[] = [

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { MEDIA, type Media } from '../consent/consent';
+import { optionalText, requiredText } from '../validation/typed-text';
 
 // Sized so that a card showing a whole request stays well under Teams' 40 KB message limit.
 export const POSTING_LIMITS = { text: 2000, groupLabel: 100, pupils: 60, link: 2048 } as const;
 
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 /** A post on a school account, or a reminder for parents (s.5: both need the headteacher's permission). */
 export type PostingKind = 'post' | 'parentReminder';
@@ -25,23 +25,12 @@ export const postingRequestInputSchema = z
   .object({
     kind: z.enum(POSTING_KINDS as [PostingKind, ...PostingKind[]], { error: 'Choose a post or a reminder for parents.' }),
     accountId: z.string({ error: 'Choose the school account.' }).trim().min(1, 'Choose the school account.').pipe(id),
-    text: z
-      .string({ error: 'The text of the post is required.' })
-      .trim()
-      .min(1, 'The text of the post is required.')
-      .max(POSTING_LIMITS.text, `The text must be ${POSTING_LIMITS.text} characters or fewer.`)
-      .refine((value) => !HIDDEN_CHARACTERS.test(value), 'The text contains hidden control characters.'),
+    text: requiredText('The text of the post', POSTING_LIMITS.text),
     media: list(z.enum(MEDIA as [Media, ...Media[]], { error: 'Media must be images, videos or none.' })).transform((media) => [...new Set(media)]),
     pupilIds: list(id)
       .transform((ids) => [...new Set(ids)])
       .refine((ids) => ids.length <= POSTING_LIMITS.pupils, `Pick at most ${POSTING_LIMITS.pupils} pupils; for a bigger group use a class photo with a general label.`),
-    groupLabel: z
-      .string()
-      .trim()
-      .max(POSTING_LIMITS.groupLabel, `The group label must be ${POSTING_LIMITS.groupLabel} characters or fewer.`)
-      .refine((value) => !HIDDEN_CHARACTERS.test(value), 'The group label contains hidden control characters.')
-      .optional()
-      .transform((value) => value ?? ''),
+    groupLabel: optionalText('The group label', POSTING_LIMITS.groupLabel),
     facesBlurred: z.preprocess((value) => value === true || value === 'true', z.boolean()),
     postingDate: isoDate,
   })

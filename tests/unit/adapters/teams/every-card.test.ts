@@ -11,6 +11,13 @@ import { ACCESS_REQUEST_STATES, type AccessActionType, type AccessRequest } from
 import { ACCESS_STEP_RULES } from '../../../../bot/src/domain/access/access-request-rules';
 import { LIMITS } from '../../../../bot/src/domain/access/access-request-input';
 import type { Versioned } from '../../../../bot/src/ports/collection.port';
+import { postingRequestCard } from '../../../../bot/src/adapters/teams/cards/posting-request-card';
+import { postingRequestFormCard } from '../../../../bot/src/adapters/teams/cards/posting-request-form-card';
+import { takedownCard, takedownListCard, type TakedownView } from '../../../../bot/src/adapters/teams/cards/takedown-card';
+import { POSTING_STATE_LABELS, POSTING_STEP_RULES, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
+import { POSTING_LIMITS } from '../../../../bot/src/domain/posting/posting-request-input';
+import { concernFormCard, concernSavedCard, newConcernCard } from '../../../../bot/src/adapters/teams/cards/incident-cards';
+import { INCIDENT_LIMITS } from '../../../../bot/src/domain/incidents/incident-input';
 
 const longest = (limit: number) => 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(limit / 28)).slice(0, limit);
 const signature = { personId: '3', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022', at: '2026-11-24T10:00:00Z' };
@@ -39,6 +46,48 @@ function fullRequest(state: AccessRequest['state']): Versioned<AccessRequest> {
 /** Every button anyone could have on the card in this state (a person holding every role). */
 const stepsIn = (state: AccessRequest['state']) => (Object.keys(ACCESS_STEP_RULES) as AccessActionType[]).filter((step) => ACCESS_STEP_RULES[step].from.includes(state));
 
+const longName = (i: number) => `Pupil-With-A-Long-Name ${i} O'Sullivan-Smythe`;
+
+/** A posting request at its largest: the longest text, the most pupils, every pupil failing both checks. */
+function fullPostingRequest(state: PostingState): Versioned<PostingRequest> {
+  const pupils = Array.from({ length: POSTING_LIMITS.pupils }, (_, i) => ({ id: String(1000 + i), displayName: longName(i), className: '4B' }));
+  return {
+    id: '123456',
+    version: 12345,
+    submissionKey: 'k',
+    requesterId: '1',
+    requesterName: 'Alex Wilber',
+    submittedAt: '2026-11-20T09:00:00Z',
+    kind: 'post',
+    accountId: '1',
+    accountLabel: `X @${longest(90)}`,
+    text: longest(POSTING_LIMITS.text),
+    media: ['images', 'videos'],
+    pupils,
+    groupLabel: longest(POSTING_LIMITS.groupLabel),
+    facesBlurred: true,
+    postingDate: '2026-12-01',
+    state,
+    checks: pupils.flatMap((pupil) => ['images', 'videos'].map((media) => ({ check: 'consent' as const, message: `${pupil.displayName} (4B): consent was withdrawn for ${media}. Remove them from the ${media}, or blur them and leave them out of the pupils shown.` }))),
+    checkedAt: '2026-11-24T10:00:00Z',
+    decision: { approved: state !== 'refused', reasons: longest(1000), signature },
+    posted: { link: `https://x.example/${longest(POSTING_LIMITS.link - 20)}`, postId: '9', signature },
+    history: [],
+    updatedAt: '2026-11-24T10:00:00Z',
+  };
+}
+
+const postingStepsIn = (state: PostingState) => (Object.keys(POSTING_STEP_RULES) as PostingStep[]).filter((step) => POSTING_STEP_RULES[step].from.includes(state));
+
+const takedown = (i: number): TakedownView => ({
+  task: { id: String(i), version: 1, postId: '9', pupilId: '1', media: 'images', noticeId: '3', ownerId: '5', status: 'to do', reason: '', updatedAt: '2026-11-24T10:00:00Z' },
+  link: `https://x.example/${longest(300)}`,
+  accountLabel: `X @${longest(90)}`,
+  postedOn: '2026-06-15',
+  pupilName: `${longName(i)} (4B)`,
+  noticeReceived: '2026-11-24',
+});
+
 const CARDS: [string, object][] = [
   ['help', helpCard('Riverside Community Primary School (demo)', 'Alex')],
   ['message', messageCard('Sorry, I didn\'t understand that.', 'Title')],
@@ -60,6 +109,20 @@ const CARDS: [string, object][] = [
       banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
     }),
   ],
+  ['concern form (chat, new)', concernFormCard({ submissionKey: 'k', today: '2026-11-24T10:00:00Z', surface: 'chat' })],
+  [
+    'concern form (dialog, pre-filled at its longest, every error)',
+    concernFormCard({
+      submissionKey: 'k',
+      today: '2026-11-24T10:00:00Z',
+      surface: 'dialog',
+      values: { whatHappened: longest(INCIDENT_LIMITS.whatHappened), occurredOn: '2026-11-20', where: 'platform', platform: longest(INCIDENT_LIMITS.platform), involved: 'pupil', category: 'cyberbullying', sourceAuthor: longest(INCIDENT_LIMITS.author), sourceLink: `https://teams.microsoft.com/l/message/${longest(INCIDENT_LIMITS.link - 40)}` },
+      errors: { whatHappened: 'Required.', occurredOn: 'That date is in the future.', where: 'Choose.', platform: 'Too long.', involved: 'Choose.', category: 'Choose.' },
+      banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
+    }),
+  ],
+  ['concern saved', concernSavedCard('C-00042', 'designated safeguarding lead', false)],
+  ['a new concern needs your attention', newConcernCard('https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000000/incidents')],
   ...ACCESS_REQUEST_STATES.map((state): [string, object] => [
     `access request (${state}, every section at its longest, every button of that state)`,
     accessRequestCard({
@@ -71,6 +134,27 @@ const CARDS: [string, object][] = [
       errors: { note: 'Say why.', reasons: 'A refusal needs reasons.' },
     }),
   ]),
+  ...(Object.keys(POSTING_STATE_LABELS) as PostingState[]).map((state): [string, object] => [
+    `posting request (${state}, 60 pupils all failing, longest text, every button of that state)`,
+    postingRequestCard({ request: fullPostingRequest(state), steps: postingStepsIn(state), viewerTeamsId: '29:1abc', banner: { text: 'Nothing was changed.', tone: 'warning' }, values: { reasons: longest(1000), link: longest(200) }, errors: { reasons: 'Needed.', link: 'Paste the link.' } }),
+  ]),
+  [
+    'posting form (3 classes of 30 and 30 more ticked, every field at its longest, every error)',
+    postingRequestFormCard({
+      requesterName: 'Alex Wilber',
+      today: '2026-11-24T10:00:00Z',
+      target: { requestId: '7' },
+      accounts: Array.from({ length: 10 }, (_, i) => ({ id: String(i), label: `Platform @${longest(60)}` })),
+      classes: Array.from({ length: 14 }, (_, i) => `Class ${i}`),
+      pupilChoices: Array.from({ length: 120 }, (_, i) => ({ id: String(2000 + i), displayName: longName(i), className: `Class ${i % 4}` })),
+      values: { kind: 'post', text: longest(POSTING_LIMITS.text), groupLabel: longest(POSTING_LIMITS.groupLabel), media: 'images,videos', pupilIds: Array.from({ length: 60 }, (_, i) => String(2000 + i)).join(','), classes: 'Class 0,Class 1,Class 2', postingDate: '2026-12-01', facesBlurred: 'true' },
+      errors: { kind: 'x', accountId: 'Choose the account.', text: 'Required.', media: 'Say which.', groupLabel: 'Give a label.', postingDate: 'That date has passed.', pupilIds: 'Too many.', classes: 'At most 3.' },
+      banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
+    }),
+  ],
+  ['takedown task (longest link and names)', takedownCard(takedown(1), { canClose: true, viewerTeamsId: '29:1abc', reason: longest(1000), reasonError: 'Say why.' })],
+  ['takedown list (50 open tasks)', takedownListCard(Array.from({ length: 50 }, (_, i) => takedown(i)))],
+  ['my requests (ten of each kind)', myRequestsCard(Array.from({ length: 10 }, () => fullRequest('withHeadteacher')), true, Array.from({ length: 10 }, () => fullPostingRequest('withHeadteacher')))],
 ];
 
 function parseWarnings(card: object): string[] {

@@ -9,6 +9,8 @@ import { POSTING_STATE_LABELS, type PostingRequest, type PostingState } from '..
 import type { SocialAccount } from '../../../domain/posting/social-account';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
+import { ROLES } from '../../../domain/people/role';
 import { listSpec } from './list-spec';
 
 /** Every list the app keeps on the school's SharePoint site. */
@@ -145,6 +147,41 @@ export const LISTS = {
     'Cards the bot sent about a record, so they can be updated.',
     { recordId: { type: 'text', indexed: true }, aadObjectId: 'text', conversationId: 'text', activityId: 'text', sentAt: 'dateTime' },
     (message) => `${message.recordId} ${message.activityId}`,
+  ),
+  incidents: listSpec<Incident>(
+    'OsdIncidents',
+    'Online Safety Desk - Incidents',
+    'Reported concerns (policy sections 2, 5, 7 to 10). Safeguarding records: only the DSL, deputies and headteacher may read this list; keep it out of search and unshared.',
+    {
+      submissionKey: { type: 'text', indexed: true, unique: true },
+      reporterId: 'text',
+      reporterName: 'text',
+      reportedAt: { type: 'dateTime', indexed: true },
+      whatHappened: { type: 'note', displayName: 'What happened' },
+      occurredOn: { type: 'date', displayName: 'When it happened' },
+      where: { type: 'choice', choices: WHERE, column: 'WhereItHappened', displayName: 'Where' },
+      platform: 'text',
+      involved: { type: 'choice', choices: INVOLVED, displayName: 'Who is involved' },
+      category: { type: 'choice', indexed: true, choices: INCIDENT_CATEGORIES },
+      sourceMessage: { type: 'json', displayName: 'Reported from a Teams message' },
+      routedTo: { type: 'choice', indexed: true, choices: ROLES, displayName: 'Routed to' },
+      aboutHeadteacher: { type: 'boolean', indexed: true, displayName: 'About the headteacher' },
+      assigneeId: { type: 'text', indexed: true },
+      assigneeName: 'text',
+      status: { type: 'choice', indexed: true, choices: INCIDENT_STATUSES },
+      cpomsReference: { type: 'text', displayName: 'CPOMS reference' },
+      police: { type: 'json', displayName: 'Police contacted' },
+      updatedAt: 'dateTime',
+    },
+    // The list's title column shows the reference only: browsing the list shows no details.
+    (incident) => `Incident ${incident.submissionKey.slice(0, 8)}`,
+  ),
+  incidentChronology: listSpec<ChronologyEntry>(
+    'OsdIncidentChronology',
+    'Online Safety Desk - Incident chronology',
+    'Append-only: who did what and when on each incident. Never edit or delete items here.',
+    { incidentId: { type: 'text', indexed: true }, at: 'dateTime', byId: 'text', byName: 'text', kind: 'text', text: 'note' },
+    (entry) => entry.kind,
   ),
   audit: listSpec<AuditEntry>(
     'OsdAuditLog',

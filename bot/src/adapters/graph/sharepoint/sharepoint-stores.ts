@@ -2,6 +2,7 @@ import type { Stores } from '../../../ports/stores.port';
 import { LISTS } from './lists';
 import { SharePointAuditLog } from './sharepoint-audit-log';
 import { SharePointCollection } from './sharepoint-collection';
+import { SharePointChronology, SharePointIncidentStore } from './sharepoint-incident-store';
 import { unavailable, type GraphApi } from '../graph-api';
 
 /** The site's lists by display name. */
@@ -40,6 +41,8 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     postingRequests: new SharePointCollection(graph, items('postingRequests'), LISTS.postingRequests),
     conversations: new SharePointCollection(graph, items('conversations'), LISTS.conversations),
     cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
+    incidents: new SharePointIncidentStore(graph, items('incidents'), LISTS.incidents),
+    incidentChronology: new SharePointChronology(new SharePointCollection(graph, items('incidentChronology'), LISTS.incidentChronology)),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
     async isEmpty() {
       const [schools, persons] = await Promise.all([school.find({ limit: 1 }), people.find({ limit: 1 })]);

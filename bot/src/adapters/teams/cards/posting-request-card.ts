@@ -33,6 +33,9 @@ const STATE_TONES: Record<PostingState, Tone> = {
   withdrawn: 'default',
 };
 
+/** Enough to act on, and the card stays under Teams' size limit with 60 pupils failing. */
+const MAX_FAILURES_SHOWN = 12;
+
 const MEDIA_LABELS = { images: 'Images', videos: 'Videos' } as const;
 
 /** A request for permission to post, as one person sees it: the checks first, then the decision. */
@@ -79,7 +82,8 @@ function checksSection(request: PostingRequest): CardElement[] {
   return [
     title,
     text(`✗ ${request.checks.length} problem${request.checks.length === 1 ? '' : 's'} found on ${formatDateTime(request.checkedAt)}. The headteacher cannot approve this until they are fixed:`, { color: 'attention', weight: 'Bolder' }),
-    ...request.checks.map((failure) => richText([{ text: '✗ ', bold: true }, failure.message])),
+    ...request.checks.slice(0, MAX_FAILURES_SHOWN).map((failure) => richText([{ text: '✗ ', bold: true }, failure.message])),
+    ...(request.checks.length > MAX_FAILURES_SHOWN ? [text(`…and ${request.checks.length - MAX_FAILURES_SHOWN} more. Fix these first; the rest are listed when the checks run again.`, { color: 'attention' })] : []),
   ];
 }
 

@@ -13,6 +13,7 @@ export const COMMANDS: { command: string; what: string }[] = [
   { command: 'my requests', what: 'see the requests you have made and where each one is' },
   { command: 'takedowns', what: 'for account owners: posts to take down after a parent withdrew consent (section 4)' },
   { command: 'consent 4B', what: "see a class's photo and video consent before you take pictures (section 4)" },
+  { command: 'report a concern', what: 'tell the DSL (or the right person) about abuse, bullying or anything worrying online (section 8)' },
   { command: 'help', what: 'show this list' },
 ];
 

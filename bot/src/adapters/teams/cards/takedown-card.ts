@@ -52,11 +52,19 @@ export function takedownListCard(views: TakedownView[]): AdaptiveCard {
   return adaptiveCard([
     heading('Posts to take down'),
     text(`${views.length} post${views.length === 1 ? '' : 's'} still to deal with after consent was withdrawn (Social Media Policy, section 4). Open one to close it.`),
-    ...views.map((view): CardElement => ({
+    ...views.slice(0, MAX_LISTED).map((view): CardElement => ({
       type: 'Container',
       separator: true,
-      items: [richText([{ text: `#${view.task.id} `, bold: true }, `${view.pupilName} · ${view.task.media} · ${view.accountLabel}`]), { ...userText(view.link), spacing: 'None' }],
+      items: [richText([{ text: `#${view.task.id} `, bold: true }, `${view.pupilName} · ${view.task.media} · ${shorten(view.accountLabel, 60)}`]), { ...userText(shorten(view.link, 100)), spacing: 'None' }],
       selectAction: executeAction(`Open task ${view.task.id}`, VERB_OPEN_TAKEDOWN, { taskId: view.task.id }),
     })),
+    ...(views.length > MAX_LISTED ? [text(`…and ${views.length - MAX_LISTED} more. Close these and type **takedowns** again.`, { subtle: true })] : []),
   ]);
+}
+
+/** Enough to work through; the card stays under Teams' size limit. */
+const MAX_LISTED = 20;
+
+function shorten(value: string, length: number): string {
+  return value.length > length ? `${value.slice(0, length - 1)}…` : value;
 }

@@ -9,12 +9,14 @@ import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
 import type { TeamsDeps } from '../teams-deps';
 import { firstName } from '../activity-facts';
+import { concernFormCard } from '../cards/incident-cards';
 
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 
 const requestAccess: Command = async (deps, person) => newAccessRequestForm(deps, person);
 const requestToPost: Command = async (deps, person) => postingRequestForm(deps, person);
 
+const reportConcern: Command = async (deps) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
 
 const help: Command = async (deps, person) => helpCard(deps.school.name, firstName(person));
 
@@ -38,6 +40,7 @@ const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
   { pattern: /\b(my )?take ?downs?\b/, command: openTakedowns },
+  { pattern: /\b(report (a )?concern|concern about|report an? (incident|issue))\b|^(concern|incident|report)$/, command: reportConcern },
   { pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/, command: requestAccess },
   { pattern: /\b(request to post|permission to post|ask to post|post on|new post|reminder for parents|parent reminder)\b|^post$/, command: requestToPost },
 ];

@@ -1,0 +1,84 @@
+import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INVOLVED, INVOLVED_LABELS, WHERE, WHERE_LABELS, type IncidentReport } from '../../../domain/incidents/incident';
+import { INCIDENT_LIMITS, type IncidentField } from '../../../domain/incidents/incident-input';
+import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type Tone } from './card-elements';
+
+export const VERB_REPORT_CONCERN = 'reportConcern';
+export const VERB_NEW_CONCERN = 'newConcern';
+
+export type ConcernFormValues = Partial<Record<IncidentField, string>> & { sourceAuthor?: string; sourceLink?: string };
+
+export interface ConcernFormModel {
+  submissionKey: string;
+  today: string;
+  values?: ConcernFormValues;
+  errors?: Partial<Record<IncidentField, string>>;
+  banner?: { text: string; tone: Tone };
+  /** `chat`: Action.Execute in the bot's chat; `dialog`: Action.Submit inside a message-extension dialog. */
+  surface: 'chat' | 'dialog';
+}
+
+function choiceSet(id: IncidentField, label: string, choices: readonly string[], labels: Record<string, string>, value?: string): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    style: 'compact',
+    isRequired: true,
+    errorMessage: `Choose ${label.toLowerCase()}.`,
+    choices: choices.map((choice) => ({ title: labels[choice]!, value: choice })),
+    ...(value && choices.includes(value) ? { value } : {}),
+  };
+}
+
+/** The "report a concern" form (s.8): the same fields in the chat and in the message action's dialog. */
+export function concernFormCard(model: ConcernFormModel): AdaptiveCard {
+  const values = model.values ?? {};
+  const errors = model.errors ?? {};
+  const withError = (element: CardElement, field: IncidentField): CardElement[] => (errors[field] ? [element, fieldError(errors[field]!)] : [element]);
+  const body: CardElement[] = [
+    heading('Report a concern'),
+    text('It goes straight to the person who deals with it under the Social Media Policy (section 8). Only they and the DSL will see it.', { subtle: true }),
+  ];
+  if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
+  if (values.sourceAuthor || values.sourceLink) body.push(userText(values.sourceAuthor || 'unknown', { label: 'Reported from a Teams message by' }));
+  body.push(
+    ...withError(textInput('whatHappened', 'What happened', { required: true, multiline: true, maxLength: INCIDENT_LIMITS.whatHappened, placeholder: 'What you saw or were told, in your own words', ...(values.whatHappened ? { value: values.whatHappened } : {}) }), 'whatHappened'),
+    ...withError({ type: 'Input.Date', id: 'occurredOn', label: 'When it happened', isRequired: true, errorMessage: 'Give the date it happened.', max: model.today.slice(0, 10), value: values.occurredOn ?? model.today.slice(0, 10) }, 'occurredOn'),
+    ...withError(choiceSet('where', 'Where', WHERE, WHERE_LABELS, values.where), 'where'),
+    ...withError(textInput('platform', 'Platform or device (optional)', { maxLength: INCIDENT_LIMITS.platform, placeholder: 'For example: Instagram, a Year 6 laptop, the school X account', ...(values.platform ? { value: values.platform } : {}) }), 'platform'),
+    ...withError(choiceSet('involved', 'Who is involved', INVOLVED, INVOLVED_LABELS, values.involved), 'involved'),
+    ...withError(choiceSet('category', 'Category', INCIDENT_CATEGORIES, CATEGORY_LABELS, values.category), 'category'),
+  );
+  const data: Record<string, string> = { submissionKey: model.submissionKey, ...(values.sourceAuthor ? { sourceAuthor: values.sourceAuthor } : {}), ...(values.sourceLink ? { sourceLink: values.sourceLink } : {}) };
+  const send: CardAction =
+    model.surface === 'chat'
+      ? executeAction('Send the concern', VERB_REPORT_CONCERN, data, { style: 'positive' })
+      : { type: 'Action.Submit', title: 'Send the concern', style: 'positive', data };
+  return adaptiveCard(body, { actions: [send] });
+}
+
+/** What the reporter sees once it is saved: the reference and where it went, and nothing more, ever. */
+export function concernSavedCard(reference: string, routedToLabel: string, alreadySaved: boolean): AdaptiveCard {
+  return adaptiveCard([
+    notice(alreadySaved ? `This form was already sent as ${reference}; nothing new was saved.` : `Thank you. Your concern is saved as ${reference}.`, alreadySaved ? 'accent' : 'good'),
+    text(`It has gone to the ${routedToLabel}, who will deal with it. For confidentiality you will not see it again here; quote **${reference}** if you need to add anything.`),
+    text('If a child is in immediate danger, tell the DSL in person now or call 999.', { subtle: true }),
+  ]);
+}
+
+/** The only thing the person it is routed to is told in Teams: no category, no names, no reference. */
+export function newConcernCard(link: string): AdaptiveCard {
+  return adaptiveCard([heading('A new concern needs your attention'), text('Open the Incidents tab to read it.', { subtle: true })], {
+    actions: link ? [{ type: 'Action.OpenUrl', title: 'Open the Incidents tab', url: link }] : [],
+  });
+}
+
+/** The typed values to put back into a form that needs correcting. */
+export function concernValues(data: Record<string, unknown>): ConcernFormValues {
+  const values: ConcernFormValues = {};
+  for (const field of ['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'sourceAuthor', 'sourceLink'] as const) {
+    const value = data[field];
+    if (typeof value === 'string') values[field] = value.slice(0, INCIDENT_LIMITS.whatHappened);
+  }
+  return values;
+}

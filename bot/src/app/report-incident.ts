@@ -1,0 +1,80 @@
+import { may, whoMay } from '../domain/authorization/permissions';
+import { incidentReference, type Incident } from '../domain/incidents/incident';
+import { validateIncidentReport, type IncidentField } from '../domain/incidents/incident-input';
+import { routeIncident } from '../domain/incidents/incident-routing';
+import type { Person } from '../domain/people/person';
+import { ROLE_LABELS } from '../domain/people/role';
+import { DuplicateRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
+import type { AppDeps } from './app-deps';
+import { appendChronology } from './incident-chronology';
+import { recordAudit } from './record-audit';
+
+export type ReportIncidentResult =
+  | { status: 'saved'; reference: string; routedToLabel: string; incidentId: string; alreadySaved: boolean }
+  | { status: 'not-permitted'; message: string }
+  | { status: 'invalid'; errors: Partial<Record<IncidentField, string>> }
+  | { status: 'not-saved'; message: string };
+
+/**
+ * A staff member reports a concern (s.8): it is saved, routed by the domain rules and assigned to
+ * the routed role's holder. The reporter gets a reference and nothing else of the record; telling
+ * the person it went to is `announceConcern`, run after the reporter has their answer.
+ */
+export async function reportIncident(deps: AppDeps, reporter: Person, form: unknown, submissionKey: string): Promise<ReportIncidentResult> {
+  if (!may(reporter, 'incident.report')) {
+    await recordAudit(deps, reporter, { action: 'incident.report.denied', recordType: 'incident', recordId: '-', summary: 'Report refused: the person is not staff' });
+    return { status: 'not-permitted', message: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` };
+  }
+  const now = deps.clock.now();
+  const report = validateIncidentReport(form, now.toISOString().slice(0, 10));
+  if (!report.ok) return { status: 'invalid', errors: report.errors };
+  const routing = routeIncident(report.value.category, report.value.involved);
+  const routedLabel = ROLE_LABELS[routing.routedTo].toLowerCase();
+  try {
+    const assignee = (await deps.directory.holdersOf(routing.routedTo)).find((person) => person.id !== reporter.id) ?? (await deps.directory.holdersOf(routing.routedTo))[0];
+    const draft: Omit<Incident, 'id'> = {
+      ...report.value,
+      submissionKey,
+      reporterId: reporter.id,
+      reporterName: reporter.displayName,
+      reportedAt: now.toISOString(),
+      routedTo: routing.routedTo,
+      aboutHeadteacher: report.value.involved === 'headteacher',
+      ...(assignee ? { assigneeId: assignee.id, assigneeName: assignee.displayName } : {}),
+      status: 'new',
+      updatedAt: now.toISOString(),
+    };
+    let incident: Versioned<Incident>;
+    try {
+      incident = await deps.stores.incidents.insert(draft);
+    } catch (error) {
+      const earlier = error instanceof DuplicateRecordError ? (await deps.stores.incidents.find({ where: { submissionKey }, limit: 1 })).items[0] : undefined;
+      if (earlier && earlier.reporterId === reporter.id) return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), incidentId: earlier.id, alreadySaved: true };
+      throw error;
+    }
+    await appendChronology(deps, incident.id, reporter, 'reported', `Reported; routed to the ${routedLabel}${assignee ? ` (${assignee.displayName})` : ''}. Procedure: ${routing.procedure} (policy ${routing.policy}).`);
+    await recordAudit(deps, reporter, { action: 'incident.reported', recordType: 'incident', recordId: incident.id, summary: `Concern reported and routed to the ${routedLabel}` });
+    return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: routedLabel, incidentId: incident.id, alreadySaved: false };
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      deps.log.error('A concern could not be saved', error);
+      return { status: 'not-saved', message: 'Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.' };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Tells the holders of the role the concern was routed to, without any detail. If nobody could be
+ * told, the DSL is told instead, so a concern never waits unseen.
+ */
+export async function announceConcern(deps: AppDeps, incidentId: string): Promise<void> {
+  const incident = await deps.stores.incidents.get(incidentId);
+  if (!incident) return;
+  const holders = await deps.directory.holdersOf(incident.routedTo);
+  const { unreachable } = await deps.notifier.notifyNewConcern(holders);
+  if (holders.length > 0 && unreachable.length < holders.length) return;
+  deps.log.warn(`Nobody holding the routed role could be told about incident ${incident.id}; telling the DSL instead`);
+  const fallback = (await deps.directory.holdersOf('dsl')).filter((person) => !holders.some((holder) => holder.id === person.id));
+  if (fallback.length) await deps.notifier.notifyNewConcern(fallback);
+}

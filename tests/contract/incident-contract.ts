@@ -1,0 +1,133 @@
+/**
+ * The incident log's part of the store contract: the Incidents tab's search (filters, text, sort,
+ * visibility scope) gives the same answer on every store, and the chronology only grows.
+ */
+import type { Incident } from '../../bot/src/domain/incidents/incident';
+import { compareIncidents, matchesIncident, type IncidentFilter } from '../../bot/src/domain/incidents/incident-query';
+import { incidentScope } from '../../bot/src/domain/incidents/incident-visibility';
+import { DuplicateRecordError } from '../../bot/src/ports/collection.port';
+import type { Stores } from '../../bot/src/ports/stores.port';
+import type { Role } from '../../bot/src/domain/people/role';
+import type { Versioned } from '../../bot/src/ports/collection.port';
+
+let keys = 0;
+
+export function incident(overrides: Partial<Omit<Incident, 'id'>> = {}): Omit<Incident, 'id'> {
+  return {
+    whatHappened: 'A parent posted that Mr Smith is "useless" on the school Facebook page',
+    occurredOn: '2026-11-20',
+    where: 'platform',
+    platform: 'Facebook',
+    involved: 'parent',
+    category: 'abuseAboutSchool',
+    submissionKey: `incident-${++keys}-${Math.random()}`,
+    reporterId: 'r1',
+    reporterName: 'Priya Shah',
+    reportedAt: '2026-11-20T10:00:00.000Z',
+    routedTo: 'dsl',
+    aboutHeadteacher: false,
+    assigneeId: 'dsl1',
+    assigneeName: 'Patti Fernandez',
+    status: 'new',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+type Viewer = { id: string; roles: Role[] };
+const DSL: Viewer = { id: 'dsl1', roles: ['dsl'] };
+const HEAD: Viewer = { id: 'head1', roles: ['headteacher'] };
+const CHAIR: Viewer = { id: 'chair1', roles: ['chairOfGovernors'] };
+const OSL: Viewer = { id: 'osl1', roles: ['onlineSafetyLead'] };
+
+export function describeIncidentContract(make: () => Promise<{ stores: Stores; cleanup(): Promise<void> }>): void {
+  describe('incidents', () => {
+    let stores: Stores;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => {
+      ({ stores, cleanup } = await make());
+    });
+    afterEach(() => cleanup());
+
+    it('keeps an incident whole, with the message it came from, and refuses a second one with the same submission key', async () => {
+      const record = incident({ sourceMessage: { author: "Tom O'Neill", link: 'https://teams.microsoft.com/l/message/19:abc/1' }, police: { contacted: false, decidedBy: 'Patti Fernandez', reason: 'Inadvertent', recordedAt: '2026-11-21T09:00:00.000Z' } });
+      const saved = await stores.incidents.insert(record);
+      const { id: _id, version: _version, etag: _etag, ...readBack } = (await stores.incidents.get(saved.id))!;
+      expect(readBack).toEqual(record);
+      await expect(stores.incidents.insert(record)).rejects.toBeInstanceOf(DuplicateRecordError);
+    });
+
+    it('searches by status, category, routed to, date range and text, in the order asked, within the scope', async () => {
+      const drafts = [
+        incident({ reportedAt: '2026-09-03T08:00:00.000Z', status: 'closed', category: 'cyberbullying', whatHappened: 'Group chat name-calling', involved: 'pupil' }),
+        incident({ reportedAt: '2026-10-15T12:00:00.000Z', status: 'inProgress', routedTo: 'headteacher', category: 'staffConduct', involved: 'staff', assigneeId: 'head1', whatHappened: 'A teacher followed a parent on TikTok' }),
+        incident({ reportedAt: '2026-10-31T23:59:59.000Z', status: 'new', routedTo: 'chairOfGovernors', category: 'other', involved: 'headteacher', aboutHeadteacher: true, assigneeId: 'chair1', whatHappened: 'Complaint about the head' }),
+        incident({ reportedAt: '2026-11-01T00:00:00.000Z', status: 'new', routedTo: 'onlineSafetyLead', category: 'contentOnSchoolEquipment', involved: 'pupil', assigneeId: 'osl1', platform: 'YouTube', whatHappened: 'Violent video on a Year 6 laptop' }),
+        incident({ reportedAt: '2026-11-20T10:00:00.000Z', status: 'actionTaken', category: 'cyberbullying', reporterName: 'Alex Wilber', involved: 'pupil' }),
+      ];
+      const saved: Versioned<Incident>[] = [];
+      for (const draft of drafts) saved.push(await stores.incidents.insert(draft));
+      const filters: IncidentFilter[] = [
+        {},
+        { status: 'new' },
+        { category: 'cyberbullying' },
+        { routedTo: 'headteacher' },
+        { from: '2026-10-01', to: '2026-10-31' },
+        { from: '2026-11-01' },
+        { text: 'TIKTOK' },
+        { text: 'alex' },
+        { text: 'youtube' },
+        { text: `C-${saved[1]!.id.padStart(5, '0')}` },
+        { text: '100%_' },
+        { sort: 'status', descending: false },
+        { sort: 'category' },
+        { sort: 'occurredOn', descending: false },
+        { status: 'new', category: 'other' },
+      ];
+      for (const viewer of [DSL, HEAD, CHAIR, OSL]) {
+        const scope = incidentScope(viewer);
+        for (const filter of filters) {
+          const expected = saved.filter((one) => matchesIncident(one, { ...filter, scope })).sort(compareIncidents(filter.sort, filter.descending !== false));
+          const found = await stores.incidents.search({ ...filter, scope, offset: 0, limit: 50 });
+          expect({ viewer: viewer.id, filter, ids: found.items.map((one) => one.id), total: found.total }).toEqual({ viewer: viewer.id, filter, ids: expected.map((one) => one.id), total: expected.length });
+        }
+      }
+      // The definition itself, so the comparison above cannot pass vacuously.
+      const ids = async (filter: IncidentFilter, viewer = DSL) => (await stores.incidents.search({ ...filter, scope: incidentScope(viewer), offset: 0, limit: 50 })).items.map((one) => one.id);
+      expect(await ids({})).toEqual([4, 3, 2, 1, 0].map((i) => saved[i]!.id));
+      expect(await ids({}, HEAD)).toEqual([4, 3, 1, 0].map((i) => saved[i]!.id));
+      expect(await ids({}, CHAIR)).toEqual([saved[2]!.id]);
+      expect(await ids({}, OSL)).toEqual([saved[3]!.id]);
+      expect(await ids({ from: '2026-10-01', to: '2026-10-31' })).toEqual([2, 1].map((i) => saved[i]!.id));
+      expect(await ids({ text: 'tiktok' })).toEqual([saved[1]!.id]);
+    });
+
+    it('pages the search with a total', async () => {
+      for (let i = 0; i < 7; i++) await stores.incidents.insert(incident({ reportedAt: `2026-11-0${i + 1}T09:00:00.000Z` }));
+      const scope = incidentScope(DSL);
+      const first = await stores.incidents.search({ scope, offset: 0, limit: 3 });
+      const last = await stores.incidents.search({ scope, offset: 6, limit: 3 });
+      expect(first.total).toBe(7);
+      expect(first.items.map((one) => one.reportedAt.slice(0, 10))).toEqual(['2026-11-07', '2026-11-06', '2026-11-05']);
+      expect(last.items.map((one) => one.reportedAt.slice(0, 10))).toEqual(['2026-11-01']);
+    });
+
+    it('finds incidents by status after an update (the indexed column follows the record)', async () => {
+      const saved = await stores.incidents.insert(incident());
+      await stores.incidents.update({ ...saved, status: 'closed', assigneeId: 'dsl2' });
+      expect((await stores.incidents.find({ where: { status: 'closed' }, limit: 5 })).items.map((one) => one.id)).toEqual([saved.id]);
+      expect((await stores.incidents.find({ where: { assigneeId: 'dsl2' }, limit: 5 })).items.map((one) => one.id)).toEqual([saved.id]);
+      expect((await stores.incidents.search({ scope: incidentScope(DSL), status: 'new', offset: 0, limit: 5 })).total).toBe(0);
+    });
+
+    it("keeps each incident's chronology in order, apart from other incidents', and has no way to change it", async () => {
+      const entry = { at: '2026-11-20T10:00:00.000Z', byId: 'dsl1', byName: 'Patti Fernandez' };
+      await stores.incidentChronology.append({ ...entry, incidentId: '1', kind: 'reported', text: 'Reported' });
+      await stores.incidentChronology.append({ ...entry, incidentId: '2', kind: 'reported', text: 'Other' });
+      const action = await stores.incidentChronology.append({ ...entry, incidentId: '1', kind: 'action', text: 'Spoke to the parent' });
+      expect(action).toEqual({ ...entry, incidentId: '1', kind: 'action', text: 'Spoke to the parent', id: expect.any(String) });
+      expect((await stores.incidentChronology.forIncident('1')).map((one) => one.text)).toEqual(['Reported', 'Spoke to the parent']);
+      expect(Object.keys(Object.getPrototypeOf(stores.incidentChronology) as object).concat(Object.getOwnPropertyNames(Object.getPrototypeOf(stores.incidentChronology))).filter((name) => /update|delete|remove|set/i.test(name))).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * The School accounts page in real Chromium (policy s.5): staff read the register; the DSL
+ * registers an account, sees a field error put right, and — where the app must check the email in
+ * the school's directory as them and they have not yet agreed — gets a permission prompt, not an error.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../bot/src/main';
+import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { testConfig } from '../fixtures/test-app';
+
+describeInBrowser('the School accounts page', () => {
+  let app: RunningApp;
+  let dir: string;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'osd-e2e-accounts-'));
+    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function pageAs(name: string): Promise<Page> {
+    const person = (await app.stores.people.find({ limit: 50 })).items.find((candidate) => candidate.displayName === name)!;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(person.id)})`);
+    await page.goto(`${app.url}/tab/`);
+    await page.getByRole('tab', { name: 'School accounts' }).click();
+    return page;
+  }
+
+  it('shows staff the register, without ways to change it', async () => {
+    const page = await pageAs('Alex Wilber');
+    await page.getByTestId('account-row').first().waitFor();
+    expect(await page.getByTestId('account-row').first().innerText()).toContain('@RiversidePrimary');
+    expect(await page.getByRole('button', { name: 'Register an account' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('lets the DSL register an account, marking a personal email until it is put right', async () => {
+    const page = await pageAs('Patti Fernandez');
+    await page.getByRole('button', { name: 'Register an account' }).click();
+    const fill = async (label: string, value: string) => page.getByLabel(label, { exact: false }).first().fill(value);
+    await fill('Platform', 'Facebook');
+    await fill('Handle or page name', 'Riverside PTA');
+    await fill('Purpose', 'Events for parents');
+    await fill('Pedagogical or business reason', 'Most parents use Facebook');
+    await fill('Linked school email account', 'riverside.pta@gmail.com');
+    await fill('How success is evaluated', 'Event sign-ups');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Use an official school email account').waitFor();
+    await fill('Linked school email account', 'pta@riverside.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved Facebook Riverside PTA.').waitFor();
+    expect(await page.getByTestId('account-row').count()).toBe(2);
+    await page.close();
+  });
+
+  it('asks for permission instead of showing an error when the server needs consent', async () => {
+    const page = await pageAs('Patti Fernandez');
+    // In Teams with SSO the server answers this way until the person has consented (tested in on-behalf-of.test.ts).
+    await page.route('**/api/social-accounts', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'needs your permission', consentRequired: true, scopes: ['https://graph.microsoft.com/User.ReadBasic.All'], clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' }) })
+        : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Register an account' }).click();
+    for (const [label, value] of [['Platform', 'Instagram'], ['Handle or page name', '@riverside.art'], ['Purpose', 'Art'], ['Pedagogical or business reason', 'Art gallery'], ['Linked school email account', 'art@riverside.example'], ['How success is evaluated', 'Survey']]) {
+      await page.getByLabel(label!, { exact: false }).first().fill(value!);
+    }
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('consent-prompt').waitFor();
+    expect(await page.getByTestId('consent-prompt').innerText()).toMatch(/needs your permission to read basic profiles/);
+    expect(await page.getByRole('button', { name: 'Give permission' }).count()).toBe(1);
+    expect(await page.locator('[role="alert"], .fui-MessageBar').filter({ hasText: /error/i }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('ran without page errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

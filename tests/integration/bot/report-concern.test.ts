@@ -1,0 +1,139 @@
+/**
+ * Reporting a concern (policy s.8): from the bot's form and from "Report as a concern" on any Teams
+ * message, through the real bot endpoint. The person it is routed to is told that a concern needs
+ * their attention and nothing else; the reporter gets a reference and nothing more.
+ */
+import { allText, inputIds } from '../../fixtures/cards';
+import { fetchTaskInvoke, messagePayload, submitActionInvoke } from '../../fixtures/message-extension-activities';
+import { cardActionInvoke, teamsUser } from '../../fixtures/teams-activities';
+import { TestApp, type StoreKind } from '../../fixtures/test-app';
+
+const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
+const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
+const patti = teamsUser('Patti Fernandez', '00000000-0000-0000-0000-0000000000024');
+const linda = teamsUser('Linda Davis', '00000000-0000-0000-0000-000000000104');
+const stranger = teamsUser('Nobody Known', '99999999-0000-0000-0000-000000000001');
+
+const SECRET = 'Year 5 pupil sent a nude selfie to the class group chat';
+const FORM = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform', platform: 'Snapchat', involved: 'pupil', category: 'pupilDisclosure' };
+
+type Json = Record<string, unknown>;
+type TaskAnswer = { task: { type: string; value: string | { title: string; card: { contentType: string; content: Json } } } };
+
+describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records in %s)', (store) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await new TestApp(store).start();
+    for (const user of [alex, adele, patti, linda]) await t.install(user);
+  });
+  afterAll(() => t.stop());
+
+  const sentTo = (user: typeof alex, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
+
+  it('"report a concern" opens the form with every field the issue asks for', async () => {
+    const { card } = await t.say(alex, 'report a concern');
+    expect(allText(card)).toMatch(/Report a concern/);
+    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category']);
+  });
+
+  it('saves it, gives the reporter a reference, and tells the DSL only that a concern needs attention', async () => {
+    const before = t.connector.sent.length;
+    const reply = await t.click(alex, 'form-1', 'reportConcern', { submissionKey: 'concern-1', ...FORM });
+    const reference = /saved as (C-\d{5})/.exec(allText(reply))?.[1];
+    expect(reference).toBeDefined();
+    expect(allText(reply)).toMatch(/gone to the designated safeguarding lead/);
+    expect(allText(reply)).not.toContain(SECRET);
+
+    const notices = sentTo(patti, before);
+    expect(notices).toHaveLength(1);
+    const notice = JSON.stringify(notices[0]!.activity);
+    expect(notice).toContain('A new concern needs your attention');
+    expect(notice).toMatch(/\/tab\/\?view=incidents/);
+    for (const detail of [SECRET, 'Snapchat', 'disclosed', 'Alex', reference!]) expect(notice).not.toContain(detail);
+    expect(sentTo(alex, before)).toHaveLength(0);
+
+    const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'concern-1' }, limit: 1 })).items[0]!;
+    expect(stored).toMatchObject({ routedTo: 'dsl', status: 'new', reporterName: 'Alex Wilber', assigneeName: 'Patti Fernandez', whatHappened: SECRET });
+    expect((await t.app.stores.incidentChronology.forIncident(stored.id)).map((entry) => entry.kind)).toEqual(['reported']);
+  });
+
+  it('takes no concern in a group chat or channel, where the answering card would be shown to everyone', async () => {
+    const invoke = cardActionInvoke(alex, t.serviceUrl, 'form-in-channel', 'reportConcern', { submissionKey: 'concern-channel', ...FORM, category: '' });
+    const response = await t.post({ ...invoke, conversation: { ...invoke.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=1' } });
+    const card = (response.body as { value: Json }).value;
+    expect(allText(card)).toMatch(/report concerns in your private chat/);
+    expect(JSON.stringify(card)).not.toContain(SECRET);
+    expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-channel' }, limit: 1 })).items).toHaveLength(0);
+  });
+
+  it('saves a form sent twice once', async () => {
+    const again = await t.click(alex, 'form-1', 'reportConcern', { submissionKey: 'concern-1', ...FORM });
+    expect(allText(again)).toMatch(/already sent as C-\d{5}; nothing new was saved/);
+    expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-1' }, limit: 5 })).items).toHaveLength(1);
+  });
+
+  it('keeps what was typed and marks the fields to correct; nothing is saved', async () => {
+    const reply = await t.click(alex, 'form-2', 'reportConcern', { submissionKey: 'concern-2', ...FORM, category: '', occurredOn: '2099-01-01' });
+    expect(allText(reply)).toMatch(/Nothing has been saved yet[\s\S]*That date is in the future[\s\S]*Choose a category/);
+    expect(JSON.stringify(reply)).toContain(SECRET);
+    expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-2' }, limit: 5 })).items).toHaveLength(0);
+  });
+
+  describe('"Report as a concern" on a Teams message', () => {
+    const payload = messagePayload({ name: 'Jordan Parent', aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc' }, '<div><div>The head is a <b>disgrace</b> &amp; should be sacked<br>everyone share this</div>\n</div>');
+
+    it('opens the form in a dialog, pre-filled with the message text, author and link', async () => {
+      const response = await t.post(fetchTaskInvoke(alex, t.serviceUrl, payload));
+      expect(response.status).toBe(200);
+      const task = (response.body as TaskAnswer).task;
+      expect(task.type).toBe('continue');
+      const value = task.value as { title: string; card: { contentType: string; content: Json } };
+      expect(value.card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      const card = value.card.content;
+      const text = JSON.stringify(card);
+      expect(text).toContain('The head is a disgrace & should be sacked\\neveryone share this');
+      expect(allText(card)).toMatch(/Reported from a Teams message by\nJordan Parent/);
+      const action = (card.actions as Json[])[0]!;
+      expect(action.type).toBe('Action.Submit');
+      expect(action.data).toMatchObject({ sourceAuthor: 'Jordan Parent', sourceLink: payload.linkToMessage, submissionKey: expect.any(String) });
+      expect(text).toContain('"value":"2026-11-22"');
+    });
+
+    it('saves it from the dialog, routes a concern about the headteacher to the chair of governors and not the headteacher', async () => {
+      const before = t.connector.sent.length;
+      const data = { submissionKey: 'dialog-1', sourceAuthor: 'Jordan Parent', sourceLink: payload.linkToMessage, whatHappened: 'The head is a disgrace', occurredOn: '2026-11-22', where: 'platform', platform: 'Teams', involved: 'headteacher', category: 'abuseAboutSchool' };
+      const response = await t.post(submitActionInvoke(alex, t.serviceUrl, payload, data));
+      expect(response.status).toBe(200);
+      await t.app.background.idle();
+      const value = (response.body as TaskAnswer).task.value as { card: { content: Json } };
+      expect(allText(value.card.content)).toMatch(/Your concern is saved as C-\d{5}[\s\S]*gone to the chair of governors/);
+
+      const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-1' }, limit: 1 })).items[0]!;
+      expect(stored).toMatchObject({ routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeName: 'Linda Davis', sourceMessage: { author: 'Jordan Parent', link: payload.linkToMessage } });
+      expect(sentTo(linda, before).map((entry) => JSON.stringify(entry.activity))).toEqual([expect.stringContaining('A new concern needs your attention')]);
+      expect(sentTo(adele, before)).toHaveLength(0);
+    });
+
+    it('shows the form again with its errors inside the dialog', async () => {
+      const response = await t.post(submitActionInvoke(alex, t.serviceUrl, payload, { submissionKey: 'dialog-2', whatHappened: 'x', occurredOn: '2026-11-22' }));
+      const value = (response.body as TaskAnswer).task.value as { card: { content: Json } };
+      expect(allText(value.card.content)).toMatch(/Choose where it happened/);
+      expect((await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-2' }, limit: 1 })).items).toHaveLength(0);
+    });
+
+    it('tells someone the school has not added that it cannot act for them', async () => {
+      const response = await t.post(fetchTaskInvoke(stranger, t.serviceUrl, payload));
+      expect((response.body as TaskAnswer).task).toEqual({ type: 'message', value: expect.stringMatching(/I don't know you yet/) });
+    });
+  });
+
+  it('never writes what happened into the logs', () => {
+    expect(JSON.stringify(t.logs)).not.toMatch(/nude|disgrace|Snapchat/);
+  });
+
+  it('the card-action and message-action answers are real invoke responses (HTTP 200 within the request)', async () => {
+    const response = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-3', 'newConcern', {}));
+    expect(response.status).toBe(200);
+    expect(allText((response.body as { value: Json }).value)).toMatch(/Report a concern/);
+  });
+});

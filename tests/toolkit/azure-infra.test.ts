@@ -1,0 +1,151 @@
+/**
+ * infra/: no Bicep compiler can be installed on this network, so the templates are checked here
+ * by structure: every parameter used and given, every output the toolkit reads present, the
+ * module called with what it declares, secrets only through Key Vault, and App Service settings
+ * that the server reads and that start it in the right mode.
+ */
+import { resolve } from 'node:path';
+import { loadConfig, roleGroupVariable } from '../../bot/src/config';
+import { ROLES } from '../../bot/src/domain/people/role';
+import { placeholdersIn, resolvePlaceholders } from '../../scripts/app-package/placeholders';
+import { block, bodyWithoutDeclarations, objectEntries, parameters } from './bicep-reader';
+import { bicepOutputs, ROOT, text } from './toolkit-files';
+
+const main = text('infra/azure.bicep');
+const bot = text('infra/botRegistration/azurebot.bicep');
+const parameterFile = JSON.parse(text('infra/azure.parameters.json')) as { parameters: Record<string, { value: unknown }> };
+const settings = objectEntries(block(block(main, /resource webAppSettings /), /properties:/));
+
+/** Settings App Service itself reads (build, monitoring), not the server. */
+const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION'];
+
+/** Every environment variable bot/src/config.ts reads. */
+function variablesTheServerReads(): string[] {
+  const config = text('bot/src/config.ts');
+  return [...new Set([...config.matchAll(/env\.([A-Z_]+)/g), ...config.matchAll(/value\('([A-Z_]+)'\)/g)].map((match) => match[1]!).concat(ROLES.map(roleGroupVariable)))];
+}
+
+describe.each([
+  ['infra/azure.bicep', main],
+  ['infra/botRegistration/azurebot.bicep', bot],
+])('%s', (_, template) => {
+  it('uses every parameter it declares', () => {
+    const body = bodyWithoutDeclarations(template);
+    expect(parameters(template).filter((parameter) => !new RegExp(`\\b${parameter.name}\\b`).test(body)).map((parameter) => parameter.name)).toEqual([]);
+  });
+});
+
+describe('the ARM parameters file', () => {
+  it('gives only parameters azure.bicep declares, and every one without a default', () => {
+    const declared = parameters(main);
+    expect(Object.keys(parameterFile.parameters).filter((name) => !declared.some((parameter) => parameter.name === name))).toEqual([]);
+    expect(declared.filter((parameter) => parameter.defaultValue === undefined && !(parameter.name in parameterFile.parameters)).map((parameter) => parameter.name)).toEqual([]);
+  });
+
+  it('holds no secret itself: the one secure parameter is a ${{SECRET_*}} placeholder from the .user file', () => {
+    const secure = parameters(main).filter((parameter) => parameter.decorators.includes('@secure()'));
+    expect(secure.map((parameter) => parameter.name)).toEqual(['aadAppClientSecret']);
+    expect(parameterFile.parameters.aadAppClientSecret!.value).toBe('${{SECRET_AAD_APP_CLIENT_SECRET}}');
+    const others = Object.entries(parameterFile.parameters).filter(([name]) => name !== 'aadAppClientSecret');
+    expect(others.flatMap(([, { value }]) => placeholdersIn(JSON.stringify(value))).filter((name) => name.startsWith('SECRET_'))).toEqual([]);
+    expect(parameters(main).filter((parameter) => /secret|password/i.test(parameter.name) && !parameter.decorators.includes('@secure()'))).toEqual([]);
+  });
+});
+
+describe('the bot registration module', () => {
+  const args = objectEntries(block(block(main, /module azureBotRegistration /), /params:/));
+
+  it('is called with exactly the parameters it declares, all required ones given', () => {
+    const declared = parameters(bot);
+    expect(Object.keys(args).filter((name) => !declared.some((parameter) => parameter.name === name))).toEqual([]);
+    expect(declared.filter((parameter) => parameter.defaultValue === undefined && !(parameter.name in args)).map((parameter) => parameter.name)).toEqual([]);
+  });
+
+  it('registers a single-tenant bot signed in as the App Service\'s managed identity, with Teams on', () => {
+    const properties = objectEntries(block(block(bot, /resource botService /), /properties:/));
+    expect(properties).toMatchObject({ msaAppType: "'UserAssignedMSI'", msaAppId: 'identityClientId', msaAppMSIResourceId: 'identityResourceId', msaAppTenantId: 'identityTenantId', endpoint: "'https://${botAppDomain}/api/messages'" });
+    expect(args).toMatchObject({ identityClientId: 'identity.properties.clientId', identityResourceId: 'identity.id', botAppDomain: 'webApp.properties.defaultHostName' });
+    expect(bot).toMatch(/channelName: 'MsTeamsChannel'/);
+  });
+});
+
+describe('App Service', () => {
+  it('runs Node 20 on Linux, HTTPS only, with a user-assigned identity that reads Key Vault references', () => {
+    expect(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue).toBe("'NODE|20-lts'");
+    const site = block(main, /resource webApp /);
+    expect(site).toMatch(/type: 'UserAssigned'/);
+    expect(site).toMatch(/httpsOnly: true/);
+    expect(site).toMatch(/keyVaultReferenceIdentity: identity\.id/);
+    expect(site).toMatch(/healthCheckPath: '\/healthz'/);
+    expect(main).toMatch(/resource insights 'Microsoft\.Insights\/components@/);
+  });
+
+  it('sets only variables the server reads, besides App Service\'s own', () => {
+    const known = new Set([...variablesTheServerReads(), ...PLATFORM_SETTINGS]);
+    expect(Object.keys(settings).filter((name) => !known.has(name))).toEqual([]);
+    for (const role of ROLES) expect(settings).toHaveProperty(roleGroupVariable(role));
+  });
+
+  it('reads the Graph client secret from Key Vault, never as a plain setting', () => {
+    expect(settings.GRAPH_CLIENT_SECRET).toMatch(/'@Microsoft\.KeyVault\(SecretUri=\$\{graphSecret\.properties\.secretUri\}\)'/);
+    expect(main).toMatch(/roleDefinitionId: subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', keyVaultSecretsUser\)/);
+  });
+
+  it('starts the server as a registered bot on SharePoint with SSO and roles from Entra groups', () => {
+    const env = { PORT: '8080', ...evaluateSettings() };
+    const config = loadConfig(env, ROOT);
+    expect(config).toMatchObject({
+      mode: 'teams',
+      host: '0.0.0.0',
+      port: 8080,
+      bot: { appId: 'msi-client-id', appType: 'UserAssignedMSI', tenantId: 'school-tenant-id' },
+      store: { kind: 'sharepoint', siteId: 'riverside.sharepoint.com,site-guid,web-guid', clientId: SAMPLE.AAD_APP_CLIENT_ID, clientSecret: expect.stringMatching(/^@Microsoft\.KeyVault/) },
+      directory: { kind: 'entra' },
+      sso: { clientId: SAMPLE.AAD_APP_CLIENT_ID, applicationIdUri: `api://osdeskk3x9q2.azurewebsites.net/${SAMPLE.AAD_APP_CLIENT_ID}` },
+      dataDir: resolve('/home/data'),
+    });
+  });
+});
+
+describe('outputs', () => {
+  it('include every Azure value the app manifest and teamsapp.yml read', () => {
+    const outputs = bicepOutputs(main);
+    expect(outputs).toEqual(expect.arrayContaining(['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'TAB_DOMAIN', 'TAB_ENDPOINT']));
+  });
+});
+
+const SAMPLE: Record<string, string> = {
+  RESOURCE_SUFFIX: 'k3x9q2',
+  SCHOOL_NAME: 'Riverside Primary School',
+  STORE: 'sharepoint',
+  SHAREPOINT_SITE_ID: 'riverside.sharepoint.com,site-guid,web-guid',
+  AAD_APP_CLIENT_ID: '8b2c3d4e-5f6a-4b7c-9d8e-9f0a1b2c3d4e',
+  AAD_APP_TENANT_ID: 'school-tenant-id',
+  AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.microsoftonline.com',
+  SECRET_AAD_APP_CLIENT_SECRET: 'a-secret',
+  ...Object.fromEntries(ROLES.map((role) => [roleGroupVariable(role), `${role}-group-id`])),
+};
+
+/** What App Service would hand the server: each setting's Bicep expression, worked out for a sample school. */
+function evaluateSettings(): Record<string, string> {
+  const parameterValues: Record<string, string> = {};
+  for (const parameter of parameters(main)) if (parameter.defaultValue?.startsWith("'")) parameterValues[parameter.name] = parameter.defaultValue.slice(1, -1);
+  const filled = JSON.parse(resolvePlaceholders(JSON.stringify(parameterFile), SAMPLE).text) as typeof parameterFile;
+  for (const [name, { value }] of Object.entries(filled.parameters)) parameterValues[name] = String(value);
+  const references: Record<string, string> = {
+    'identity.properties.clientId': 'msi-client-id',
+    'identity.properties.tenantId': 'school-tenant-id',
+    'webApp.properties.defaultHostName': `osdesk${SAMPLE.RESOURCE_SUFFIX}.azurewebsites.net`,
+    'insights.properties.ConnectionString': 'InstrumentationKey=…',
+    'graphSecret.properties.secretUri': 'https://osdeskk3x9q2kv.vault.azure.net/secrets/aad-app-client-secret',
+  };
+  const evaluate = (expression: string): string => {
+    const ternary = /^empty\((\w+)\) \? '' : (.+)$/.exec(expression);
+    if (ternary) return parameterValues[ternary[1]!] ? evaluate(ternary[2]!) : '';
+    if (expression.startsWith("'")) return expression.slice(1, -1).replace(/\$\{([^}]+)\}/g, (_, inner: string) => evaluate(inner));
+    const value = parameterValues[expression] ?? references[expression];
+    if (value === undefined) throw new Error(`Add a sample value for "${expression}" to this test`);
+    return value;
+  };
+  return Object.fromEntries(Object.entries(settings).map(([name, expression]) => [name, evaluate(expression)]));
+}

@@ -1,0 +1,69 @@
+/** Reporting a concern when things go wrong: nobody to tell, a store that is down, a concurrent change. */
+import { actOnIncident } from '../../../bot/src/app/act-on-incident';
+import type { AppDeps } from '../../../bot/src/app/app-deps';
+import { announceConcern, reportIncident } from '../../../bot/src/app/report-incident';
+import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
+import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
+import type { Person } from '../../../bot/src/domain/people/person';
+import type { Role } from '../../../bot/src/domain/people/role';
+import { StaleRecordError, StoreUnavailableError } from '../../../bot/src/ports/collection.port';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+const FORM = { whatHappened: 'Something worrying', occurredOn: '2026-11-23', where: 'platform', platform: 'TikTok', involved: 'headteacher', category: 'other' };
+
+async function setUp(roles: Role[][], reachable = true) {
+  const stores = createSqliteStores(':memory:');
+  const people: Person[] = [];
+  for (const [i, held] of roles.entries()) people.push(await stores.people.insert({ displayName: `Person ${i}`, roles: held, aadObjectId: `aad-${i}` }));
+  const told: string[][] = [];
+  const logs: string[] = [];
+  const deps: AppDeps = {
+    stores,
+    directory: new PeopleListDirectory(stores.people),
+    notifier: {
+      notify: async () => ({ unreachable: [] }),
+      reportUnreachable: async () => undefined,
+      refreshCards: async () => undefined,
+      notifyNewConcern: async (to) => {
+        told.push(to.map((person) => person.displayName));
+        return { unreachable: reachable ? [] : to };
+      },
+    },
+    clock: { now: () => NOW },
+    log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+  };
+  return { deps, stores, people, told, logs };
+}
+
+describe('reporting a concern', () => {
+  it('tells the DSL instead when nobody holds the role it was routed to', async () => {
+    const { deps, people, told } = await setUp([['staff'], ['staff', 'dsl'], ['headteacher']]);
+    const result = await reportIncident(deps, people[0]!, FORM, 'k1');
+    expect(result).toMatchObject({ status: 'saved', routedToLabel: 'chair of governors' });
+    await announceConcern(deps, (result as { incidentId: string }).incidentId);
+    expect(told).toEqual([[], ['Person 1']]);
+  });
+
+  it('tells the DSL instead when the routed people cannot be reached, and logs no details', async () => {
+    const { deps, people, told, logs } = await setUp([['staff'], ['staff', 'dsl'], ['chairOfGovernors']], false);
+    const result = await reportIncident(deps, people[0]!, FORM, 'k1');
+    await announceConcern(deps, (result as { incidentId: string }).incidentId);
+    expect(told).toEqual([['Person 2'], ['Person 1']]);
+    expect(logs.join('\n')).not.toMatch(/worrying|TikTok/);
+  });
+
+  it('says plainly that nothing was saved when the store is down', async () => {
+    const { deps, stores, people } = await setUp([['staff'], ['dsl']]);
+    jest.spyOn(stores.incidents, 'insert').mockRejectedValue(new StoreUnavailableError('down'));
+    expect(await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil' }, 'k1')).toEqual({ status: 'not-saved', message: expect.stringMatching(/NOT saved/) });
+  });
+
+  it('writes nothing to the chronology when someone else changed the incident first', async () => {
+    const { deps, stores, people } = await setUp([['staff'], ['dsl']]);
+    const result = await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil' }, 'k1');
+    const id = (result as { incidentId: string }).incidentId;
+    jest.spyOn(stores.incidents, 'update').mockRejectedValueOnce(new StaleRecordError(id));
+    expect(await actOnIncident(deps, people[1]!, id, { type: 'status', to: 'inProgress' })).toEqual({ status: 'stale' });
+    expect((await stores.incidentChronology.forIncident(id)).map((entry) => entry.kind)).toEqual(['reported']);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Who sees an incident (PRODUCT rule 4, policy s.8): the DSL, deputies and headteacher; a concern
+ * about the headteacher goes to the chair of governors and never to the headteacher.
+ */
+import { canBeAssigned, canSeeIncident, incidentScope, inScope } from '../../../../bot/src/domain/incidents/incident-visibility';
+import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
+
+const person = (roles: Role[], id = 'p1') => ({ id, roles });
+const ordinary = { aboutHeadteacher: false, assigneeId: 'someone' };
+const aboutHead = { aboutHeadteacher: true, assigneeId: 'someone' };
+
+describe('who sees an incident', () => {
+  it.each<[Role[], boolean, boolean]>([
+    // roles                          ordinary  about the headteacher
+    [['dsl'], true, true],
+    [['deputyDsl'], true, true],
+    [['headteacher'], true, false],
+    [['chairOfGovernors', 'governor'], false, true],
+    [['governor'], false, false],
+    [['staff'], false, false],
+    [['onlineSafetyLead'], false, false],
+    [['ictTechnician'], false, false],
+    [['admin'], false, false],
+    [['socialMediaStaff'], false, false],
+    [['headteacher', 'dsl'], true, false], // a small school's head who is also the DSL still never sees it
+    [['headteacher', 'chairOfGovernors'], true, false],
+  ])('%j: ordinary %s, about the headteacher %s', (roles, seesOrdinary, seesAboutHead) => {
+    expect(canSeeIncident(person(roles), ordinary)).toBe(seesOrdinary);
+    expect(canSeeIncident(person(roles), aboutHead)).toBe(seesAboutHead);
+  });
+
+  it('the person an incident is assigned to sees that one, unless it is about them as headteacher', () => {
+    expect(canSeeIncident(person(['staff', 'onlineSafetyLead'], 'osl'), { aboutHeadteacher: false, assigneeId: 'osl' })).toBe(true);
+    expect(canSeeIncident(person(['staff', 'onlineSafetyLead'], 'osl'), { aboutHeadteacher: false, assigneeId: 'other' })).toBe(false);
+    expect(canSeeIncident(person(['headteacher'], 'head'), { aboutHeadteacher: true, assigneeId: 'head' })).toBe(false);
+  });
+
+  it("the store's query scope selects exactly what canSeeIncident allows, for every role pair", () => {
+    const incidents = [true, false].flatMap((aboutHeadteacher) => ['me', 'other', undefined].map((assigneeId) => ({ aboutHeadteacher, ...(assigneeId ? { assigneeId } : {}) })));
+    for (const first of ROLES) {
+      for (const second of ROLES) {
+        const viewer = person([first, second], 'me');
+        for (const incident of incidents) expect({ roles: viewer.roles, incident, seen: inScope(incident, incidentScope(viewer)) }).toEqual({ roles: viewer.roles, incident, seen: canSeeIncident(viewer, incident) });
+      }
+    }
+  });
+
+  it('an incident about the headteacher can only be assigned to the chair, the DSL or deputies, never the headteacher', () => {
+    expect(canBeAssigned({ roles: ['headteacher', 'dsl'] }, { aboutHeadteacher: true })).toBe(false);
+    expect(canBeAssigned({ roles: ['headteacher'] }, { aboutHeadteacher: false })).toBe(true);
+    expect(canBeAssigned({ roles: ['onlineSafetyLead'] }, { aboutHeadteacher: false })).toBe(true);
+    expect(canBeAssigned({ roles: ['staff'] }, { aboutHeadteacher: false })).toBe(false);
+    expect(canBeAssigned({ roles: ['onlineSafetyLead'] }, { aboutHeadteacher: true })).toBe(false);
+    expect(canBeAssigned({ roles: ['chairOfGovernors'] }, { aboutHeadteacher: true })).toBe(true);
+  });
+});
