@@ -4,6 +4,7 @@ import { decisionBench } from './decision-bench';
 import { fanOutBench } from './fan-out-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
 import { incidentsBench } from './incidents-bench';
+import { pupilImportBench } from './pupil-import-bench';
 import { startupBench } from './startup-bench';
 
 /** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     ['graph round trips', graphRoundTripsBench],
     ['incidents', incidentsBench],
     ['reminder fan-out', fanOutBench],
+    ['pupil import', pupilImportBench],
   ];
   for (const [name, bench] of benches) {
     try {

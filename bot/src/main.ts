@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
+import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
@@ -94,6 +95,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     personasEnabled: config.mode === 'local' && !config.sso,
     allowedTenants: config.allowedTenants,
     tabDir: config.tabDir,
+    importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce, calendar: TERM_DATES },
     jobs: {

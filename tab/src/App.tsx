@@ -29,6 +29,7 @@ import { AccountsPage } from './AccountsPage';
 import { ConsentPage } from './ConsentPage';
 import { TrainingPage } from './TrainingPage';
 import type { Host } from './teams';
+import { viewFor, viewFromQuery, type View } from './views';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -59,7 +60,8 @@ export function App({ host }: { host: Host }) {
   const [me, setMe] = useState<Me>();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
-  const [page, setPage] = useState<'requests' | 'consent' | 'accounts' | 'training'>(() => (new URLSearchParams(window.location.search).get('view') === 'training' ? 'training' : 'requests'));
+  const [chosen, setPage] = useState<View>(() => viewFromQuery(window.location.search));
+  const page = viewFor(chosen, me);
   const credentials = useMemo(() => (host.token ? { token: host.token } : { personaId }), [host, personaId]);
 
   useEffect(() => {
@@ -103,14 +105,14 @@ export function App({ host }: { host: Host }) {
             </Field>
           )}
         </div>
-        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as 'requests' | 'consent' | 'accounts' | 'training')}>
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as View)}>
           <Tab value="requests">Blocked website requests</Tab>
           {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
           {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
           {me && <Tab value="training">Training</Tab>}
         </TabList>
         {page === 'training' && me && <TrainingPage credentials={credentials} />}
-        {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} />}
+        {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
         {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} />}
         {page === 'requests' && error && (
           <MessageBar intent="error">

@@ -1,6 +1,7 @@
 import {
   Badge,
   Body1,
+  Button,
   Dropdown,
   Field,
   Link,
@@ -19,11 +20,14 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { getJson, type ClassConsent, type ConsentState, type Credentials } from './api';
+import { ConsentExport } from './ConsentExport';
 import { PupilConsentPanel } from './PupilConsentPanel';
+import { PupilImportPanel } from './PupilImportPanel';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
   controls: { display: 'flex', gap: '16px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  adminTools: { display: 'flex', gap: '24px', alignItems: 'flex-end', flexWrap: 'wrap', justifyContent: 'space-between' },
   row: { cursor: 'pointer' },
 });
 
@@ -37,7 +41,7 @@ const MARKS: Record<ConsentState, { label: string; color: 'success' | 'danger' |
 type Pupil = NonNullable<ClassConsent['pupils']>[number];
 
 /** The consent register (policy s.4): what staff check before taking photos; the admin team keeps it up to date. */
-export function ConsentPage({ credentials, canRecord }: { credentials: Credentials; canRecord: boolean }) {
+export function ConsentPage({ credentials, canRecord, canImport = false, canExport = false }: { credentials: Credentials; canRecord: boolean; canImport?: boolean; canExport?: boolean }) {
   const styles = useStyles();
   const [classes, setClasses] = useState<string[]>();
   const [className, setClassName] = useState<string>();
@@ -45,15 +49,20 @@ export function ConsentPage({ credentials, canRecord }: { credentials: Credentia
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [selected, setSelected] = useState<Pupil>();
   const [error, setError] = useState<string>();
+  const [importing, setImporting] = useState(false);
+  // Once opened, the import stays mounted (only hidden) so that closing it never loses a running import's progress.
+  const [importOpened, setImportOpened] = useState(false);
+  const [imports, setImports] = useState(0);
 
   useEffect(() => {
     getJson<{ classes: string[] }>('/api/classes', credentials)
       .then(({ classes: found }) => {
         setClasses(found);
-        setClassName((current) => current ?? found[0]);
+        // After an import the class shown may have gone (everyone in it left): show the first class instead.
+        setClassName((current) => (current && found.includes(current) ? current : found[0]));
       })
       .catch((failure: Error) => setError(failure.message));
-  }, [credentials]);
+  }, [credentials, imports]);
 
   const load = (name: string) => {
     setRegister(undefined);
@@ -61,7 +70,7 @@ export function ConsentPage({ credentials, canRecord }: { credentials: Credentia
   };
   useEffect(() => {
     if (className) load(className);
-  }, [className, credentials]);
+  }, [className, credentials, imports]);
 
   const pupils = (register?.pupils ?? []).filter((pupil) => !onlyMissing || pupil.consent.images !== 'given' || pupil.consent.videos !== 'given');
 
@@ -72,6 +81,28 @@ export function ConsentPage({ credentials, canRecord }: { credentials: Credentia
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
+      )}
+      {(canImport || canExport) && (
+        <div className={styles.adminTools}>
+          {canImport && (
+            <Button
+              appearance={importing ? 'secondary' : 'primary'}
+              aria-expanded={importing}
+              onClick={() => {
+                setImporting(!importing);
+                setImportOpened(true);
+              }}
+            >
+              {importing ? 'Close the pupil import' : 'Import pupils (CSV)…'}
+            </Button>
+          )}
+          {canExport && <ConsentExport credentials={credentials} className={className} />}
+        </div>
+      )}
+      {importOpened && (
+        <div hidden={!importing}>
+          <PupilImportPanel credentials={credentials} onImported={() => setImports((count) => count + 1)} />
+        </div>
       )}
       <div className={styles.controls}>
         <Field label="Class">

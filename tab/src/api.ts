@@ -2,7 +2,7 @@ export interface Me {
   id: string;
   displayName: string;
   roles: string[];
-  can: { seeConsent: boolean; recordConsent: boolean; seeAccounts: boolean; manageAccounts: boolean };
+  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];
 }
@@ -31,6 +31,12 @@ export async function postJson<T>(path: string, credentials: Credentials, body: 
   return send<T>('POST', path, credentials, body);
 }
 
+/** The token goes in a header, never in a URL (where logs and browser history would keep it). */
+export async function authHeaders(credentials: Credentials): Promise<Record<string, string>> {
+  if (credentials.token) return { authorization: `Bearer ${await credentials.token()}` };
+  return credentials.personaId ? { 'x-demo-person': credentials.personaId } : {};
+}
+
 /** Sends JSON and hands back the answer whatever its status, for forms that show field errors. */
 export async function sendJson<T>(method: 'POST' | 'PUT', path: string, credentials: Credentials, body: object): Promise<{ ok: boolean; status: number; body: T }> {
   const response = await request(method, path, credentials, body);
@@ -38,11 +44,7 @@ export async function sendJson<T>(method: 'POST' | 'PUT', path: string, credenti
 }
 
 async function request(method: 'GET' | 'POST' | 'PUT', path: string, credentials: Credentials, body?: object): Promise<Response> {
-  const headers: Record<string, string> = credentials.token
-    ? { authorization: `Bearer ${await credentials.token()}` }
-    : credentials.personaId
-      ? { 'x-demo-person': credentials.personaId }
-      : {};
+  const headers = await authHeaders(credentials);
   return fetch(path, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
 }
 

@@ -3,40 +3,26 @@
  * without consent, opens a pupil's history, records a written withdrawal and sees the earlier
  * posts to take down.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../bot/src/main';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
-import { testConfig } from '../fixtures/test-app';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../fixtures/browser';
+import { openTabPage, type TabPage } from '../fixtures/tab-page';
 
 describeInBrowser('the Consent tab', () => {
-  let app: RunningApp;
-  let dir: string;
-  let browser: Browser;
+  let tab: TabPage;
   let page: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'osd-e2e-consent-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('pageerror', (error) => problems.push(error.message));
-    const admin = (await app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
-    await page.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(admin.id)})`);
+    tab = await openTabPage('admin', { width: 1100, height: 900 });
+    ({ page } = tab);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tab?.close());
 
   const rows = () => page.getByTestId('consent-row');
 
   it('shows the class register and filters pupils without full consent', async () => {
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${tab.app.url}/tab/`);
     await page.getByRole('tab', { name: 'Photo consent' }).click();
     await rows().first().waitFor();
     expect(await rows().count()).toBe(8);
@@ -60,6 +46,6 @@ describeInBrowser('the Consent tab', () => {
     const amelia = rows().filter({ hasText: 'Amelia Khan' });
     await amelia.getByText('Withdrawn').waitFor();
     await page.screenshot({ path: join(tmpdir(), 'osd-consent-tab.png'), fullPage: true });
-    expect(problems).toEqual([]);
+    expect(tab.problems).toEqual([]);
   });
 });

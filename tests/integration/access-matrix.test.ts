@@ -173,6 +173,29 @@ describe('the access matrix (from PERMISSIONS)', () => {
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 200 : 403 });
   });
 
+  /** An import by the admin team's holder that changes nothing: every pupil as they are. */
+  let adminsJob: Promise<string> | undefined;
+  const startAdminsJob = async () => {
+    const pupils = (await t.app.stores.pupils.find({ limit: 500 })).items;
+    const csv = ['UPN,Name,Reg Group,Year,Admission Date', ...pupils.map((pupil) => [pupil.misReference, pupil.displayName, pupil.className, pupil.yearGroup, pupil.onRollFrom].map((cell) => `"${cell}"`).join(','))].join('\n');
+    const response = await fetch(`${t.app.url}/api/pupils/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get('admin')!.person.id }, body: JSON.stringify({ csv, apply: true }) });
+    expect(response.status).toBe(202);
+    return response.headers.get('location')!;
+  };
+
+  it.each(holders)('GET /api/pupils/import/{jobId} as %s (the job is the admin holder\'s)', async (holder) => {
+    const location = await (adminsJob ??= startAdminsJob());
+    const allowed = may(people.get(holder)!.person, 'pupils.import');
+    expect({ holder, status: (await api(holder, location)).status }).toEqual({ holder, status: allowed ? 200 : 403 });
+  });
+
+  it.each(holders)('GET /api/consent.csv as %s', async (holder) => {
+    const response = await api(holder, '/api/consent.csv?className=4B');
+    const allowed = may(people.get(holder)!.person, 'consent.export');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed ? 200 : 403 });
+    if (allowed) expect(await response.text()).toMatch(/^"Pupil","Class","Images as at/);
+  });
+
   it.each(holders)('the consent register\'s GET routes as %s', async (holder) => {
     const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
     const allowed = may(people.get(holder)!.person, 'consent.viewClass');
@@ -309,6 +332,7 @@ describe('the access matrix (from PERMISSIONS)', () => {
       'consent.viewClass',
       'pupils.import',
       'consent.record',
+      'consent.export',
       'postingRequest.submit',
       'postingRequest.viewAll',
       'socialAccount.view',

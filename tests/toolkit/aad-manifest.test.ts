@@ -37,7 +37,7 @@ describe('the Entra app for single sign-on', () => {
   });
 
   it('sends the consent pop-up back to the tab\'s own page', () => {
-    expect(entraApp.web.redirectUris).toEqual(['${{TAB_ENDPOINT}}/tab/auth-end.html']);
+    expect((entraApp as unknown as { web: { redirectUris: string[] } }).web.redirectUris).toEqual(['${{TAB_ENDPOINT}}/tab/auth-end.html']);
   });
 
   it('asks for the least Graph access the server uses: one granted site, group membership, users, and basic profiles as the person (on-behalf-of)', () => {

@@ -1,10 +1,11 @@
 import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { parseCsv } from '../domain/school/csv';
-import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type RowError } from '../domain/school/pupil-import';
-import { StaleRecordError } from '../ports/collection.port';
+import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type PupilImportPlan, type RowError } from '../domain/school/pupil-import';
+import type { Pupil } from '../domain/school/pupil';
+import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
-import { readAll } from './read-all';
+import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
 import { forgetRoster } from './roster-snapshot';
 
@@ -15,46 +16,122 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export type ImportPupilsResult =
+/** A clean file, planned and ready to apply. */
+export interface PreparedImport {
+  rows: string[][];
+  mapping: ColumnMapping;
+  plan: PupilImportPlan;
+  counts: ImportCounts;
+  /** The register as it was read for the plan, by id: each change is written over the version read. */
+  read: Map<string, Versioned<Pupil>>;
+}
+
+export type PrepareResult =
   | { status: 'not-permitted'; message: string }
   | { status: 'needs-mapping'; header: string[]; mapping: Partial<ColumnMapping> }
-  | { status: 'invalid'; errors: RowError[] }
-  | { status: 'preview'; counts: ImportCounts; mapping: ColumnMapping }
-  | { status: 'imported'; counts: ImportCounts; notSaved: string[] };
+  | { status: 'invalid'; header: string[]; mapping?: Partial<ColumnMapping>; errors: RowError[] }
+  | { status: 'ready'; header: string[]; prepared: PreparedImport };
+
+export type ImportOutcome =
+  | { status: 'imported'; counts: ImportCounts; notSaved: string[] }
+  /** Stopped part-way: `saved` of `total` changes are stored (`exact` false: at least that many). */
+  | { status: 'failed'; saved: number; total: number; exact: boolean; message: string };
+
+export type ImportPupilsResult = Exclude<PrepareResult, { status: 'ready' }> | { status: 'preview'; header: string[]; counts: ImportCounts; mapping: ColumnMapping } | ImportOutcome;
+
+/** How many records a step writes at once: a SharePoint `$batch` holds 20. */
+const CHUNK = 20;
 
 /**
- * The admin team imports the MIS export (issue #5). A preview changes nothing; an import writes
- * new pupils in batches, updates changed ones conditionally and marks leavers off roll. Running it
- * again is safe: pupils are matched by their reference, which is unique.
+ * Reads and checks the MIS export and plans the import (issue #5): the mapping is guessed or
+ * given, every bad row is reported, and nothing is written.
  */
-export async function importPupils(deps: AppDeps, person: Person, csv: string, mapping: ColumnMapping | undefined, apply: boolean): Promise<ImportPupilsResult> {
+export async function preparePupilImport(deps: AppDeps, person: Person, csv: string, mapping: ColumnMapping | undefined): Promise<PrepareResult> {
   if (!may(person, 'pupils.import')) {
     await recordAudit(deps, person, { action: 'pupils.import.denied', recordType: 'pupils', recordId: '-', summary: 'Pupil import refused: the person does not hold the role' });
     return { status: 'not-permitted', message: `Only ${whoMay('pupils.import')} can import pupils.` };
   }
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { status: 'invalid', errors: [{ line: 1, message: parsed.error }] };
+  if (!parsed.ok) return { status: 'invalid', header: [], errors: [{ line: 1, message: parsed.error, fix: 'Save the file again from the MIS or a spreadsheet as CSV.' }] };
   const header = parsed.rows[0] ?? [];
   const chosen = mapping ?? guessMapping(header);
   if (PUPIL_FIELDS.some(({ field }) => !chosen[field])) return { status: 'needs-mapping', header, mapping: chosen };
-  const today = deps.clock.now().toISOString().slice(0, 10);
-  const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, await readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) })), today);
-  if (plan.errors.length) return { status: 'invalid', errors: plan.errors };
+  const register = await allPupils(deps.stores);
+  const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, register, today(deps));
+  if (plan.errors.length) return { status: 'invalid', header, mapping: chosen, errors: plan.errors };
   const counts = { create: plan.create.length, update: plan.update.length, leave: plan.leave.length, unchanged: plan.unchanged };
-  if (!apply) return { status: 'preview', counts, mapping: chosen as ColumnMapping };
+  return { status: 'ready', header, prepared: { rows: parsed.rows, mapping: chosen as ColumnMapping, plan, counts, read: new Map(register.map((pupil) => [pupil.id, pupil])) } };
+}
 
-  await deps.stores.pupils.insertMany(plan.create);
+/**
+ * Writes a prepared import: new pupils in batches, changed ones conditionally, leavers marked off
+ * roll (never deleted), reporting `done` of `total` as it goes. Running the same file again is
+ * safe: pupils are matched by their reference, which is unique.
+ */
+export async function applyPupilImport(deps: AppDeps, person: Person, prepared: PreparedImport, progress: (done: number, total: number) => void = () => undefined): Promise<ImportOutcome> {
+  const { plan, counts } = prepared;
+  const total = plan.create.length + plan.update.length + plan.leave.length;
+  let done = 0;
   const notSaved: string[] = [];
-  for (const pupil of [...plan.update, ...plan.leave]) {
-    const current = await deps.stores.pupils.get(pupil.id);
-    try {
-      if (current) await deps.stores.pupils.update({ ...pupil, version: current.version });
-    } catch (error) {
-      if (!(error instanceof StaleRecordError)) throw error;
-      notSaved.push(pupil.misReference ?? pupil.id);
+  progress(done, total);
+  try {
+    for (let start = 0; start < plan.create.length; start += CHUNK) {
+      const chunk = plan.create.slice(start, start + CHUNK);
+      await deps.stores.pupils.insertMany(chunk);
+      progress((done += chunk.length), total);
     }
+    for (const pupil of [...plan.update, ...plan.leave]) {
+      if (!(await saveChange(deps, pupil, prepared.read.get(pupil.id)))) notSaved.push(pupil.misReference ?? pupil.id);
+      progress(++done, total);
+    }
+  } catch (error) {
+    deps.log.error(`Pupil import stopped after ${done} of ${total} changes`, error);
+    const left = await remainingChanges(deps, prepared).catch(() => undefined);
+    const saved = left === undefined ? done : Math.min(total, Math.max(0, total - left));
+    await recordAudit(deps, person, { action: 'pupils.import.failed', recordType: 'pupils', recordId: '-', summary: `Pupil import stopped part-way: ${saved} of ${total} changes saved` });
+    const message = error instanceof StoreUnavailableError ? 'The school records could not be reached part-way through the import.' : 'The import stopped part-way because of an unexpected error.';
+    return { status: 'failed', saved, total, exact: left !== undefined, message };
   }
   forgetRoster(deps.stores);
   await recordAudit(deps, person, { action: 'pupils.imported', recordType: 'pupils', recordId: '-', summary: `Pupils imported: ${counts.create} new, ${counts.update} changed, ${counts.leave} marked as left` });
   return { status: 'imported', counts, notSaved };
+}
+
+/** Preview (`apply` false) or the whole import at once (the bench, and callers that need no progress). */
+export async function importPupils(deps: AppDeps, person: Person, csv: string, mapping: ColumnMapping | undefined, apply: boolean): Promise<ImportPupilsResult> {
+  const result = await preparePupilImport(deps, person, csv, mapping);
+  if (result.status !== 'ready') return result;
+  if (!apply) return { status: 'preview', header: result.header, counts: result.prepared.counts, mapping: result.prepared.mapping };
+  return applyPupilImport(deps, person, result.prepared);
+}
+
+/**
+ * Saves one change over the version read for the plan (one round trip). If the record changed
+ * since, the file still wins: it is read again and written once more; a second clash is reported.
+ */
+async function saveChange(deps: AppDeps, pupil: Pupil, read: Versioned<Pupil> | undefined): Promise<boolean> {
+  if (read && (await writeOver(deps, pupil, read))) return true;
+  const current = await deps.stores.pupils.get(pupil.id);
+  return current ? writeOver(deps, pupil, current) : false;
+}
+
+/** False when the stored record is no longer at `current`'s version. */
+async function writeOver(deps: AppDeps, pupil: Pupil, current: Versioned<Pupil>): Promise<boolean> {
+  try {
+    await deps.stores.pupils.update({ ...pupil, version: current.version, etag: current.etag });
+    return true;
+  } catch (error) {
+    if (error instanceof StaleRecordError) return false;
+    throw error;
+  }
+}
+
+/** After a failure: how many of the file's changes are still to make (planned again from the store). */
+async function remainingChanges(deps: AppDeps, prepared: PreparedImport): Promise<number> {
+  const again = planPupilImport(prepared.rows, prepared.mapping, await allPupils(deps.stores), today(deps));
+  return again.create.length + again.update.length + again.leave.length;
+}
+
+function today(deps: AppDeps): string {
+  return deps.clock.now().toISOString().slice(0, 10);
 }

@@ -7,12 +7,14 @@ import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
 import { z } from 'zod';
 import { exportAuditLog } from '../../app/export-audit-log';
-import { importPupils } from '../../app/import-pupils';
 import { classConsent } from '../../app/class-consent';
 import { consentHistory, recordConsent } from '../../app/record-consent';
+import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { allPupils } from '../../app/read-all';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
+import { refuse } from './api-refusal';
+import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
@@ -24,7 +26,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -44,7 +46,14 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = { seeConsent: may(person, 'consent.viewClass'), recordConsent: may(person, 'consent.record'), seeAccounts: may(person, 'socialAccount.view'), manageAccounts: may(person, 'socialAccount.manage') };
+    const can = {
+      seeConsent: may(person, 'consent.viewClass'),
+      recordConsent: may(person, 'consent.record'),
+      importPupils: may(person, 'pupils.import'),
+      exportConsent: may(person, 'consent.export'),
+      seeAccounts: may(person, 'socialAccount.view'),
+      manageAccounts: may(person, 'socialAccount.manage'),
+    };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));
 
@@ -52,18 +61,6 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
     res.json({ items: page.items.map(toSummary), next: page.next ?? null });
-  }));
-
-  server.post('/api/pupils/import', signedIn(async (person, req, res) => {
-    const body = pupilImportBody.safeParse(req.body);
-    if (!body.success) {
-      res.status(400);
-      return res.json({ error: 'Send {"csv": "...", "mapping"?: {...}, "apply"?: true}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
-    }
-    const result = await importPupils(deps, person, body.data.csv, body.data.mapping, body.data.apply ?? false);
-    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    res.status(result.status === 'invalid' || result.status === 'needs-mapping' ? 422 : 200);
-    res.json(result);
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
@@ -114,6 +111,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
   }));
+
+  registerConsentAdminRoutes(server, deps, signedIn, importJobs);
 }
 
 function toSummary(request: AccessRequest) {
@@ -127,20 +126,6 @@ function toSummary(request: AccessRequest) {
     updatedAt: request.updatedAt,
   };
 }
-
-function refuse(res: Response, status: 401 | 403, message?: string): void {
-  res.status(status);
-  res.json({
-    error: message ?? (status === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.'),
-  });
-}
-
-const column = z.string().min(1).max(100);
-const pupilImportBody = z.object({
-  csv: z.string().max(2_000_000),
-  mapping: z.object({ misReference: column, displayName: column, className: column, yearGroup: column, onRollFrom: column }).optional(),
-  apply: z.boolean().optional(),
-});
 
 const consentBody = z.object({
   pupilId: z.string().regex(/^\d{1,12}$/),

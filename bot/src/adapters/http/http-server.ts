@@ -1,8 +1,10 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
+import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes, type UserGraph } from './api-routes';
+import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
 import { refuse, refusedInLocalMode } from './local-mode-guard';
@@ -18,6 +20,7 @@ export interface HttpServerOptions {
   /** When not empty, bot activities from any other tenant are refused. */
   allowedTenants: string[];
   tabDir: string;
+  importJobs: PupilImportJobs;
   /** Hands a request on `/api/messages` to the Bot Framework adapter. */
   handleBotActivity(req: Request, res: Response): Promise<void>;
   /** Scheduled jobs a cloud timer may start (`POST /api/jobs/<name>`). */
@@ -33,7 +36,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (missing from the types).
-  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 256 * 1024 } as restify.plugins.JsonBodyParserOptions));
+  // A school's MIS export is the one larger body the app takes.
+  const parseBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
+  const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
+  server.use((req: Request, res: Response, next) => runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next));
   if (options.localMode) {
     server.use((req: Request, res: Response, next) => {
       const refusal = refusedInLocalMode(req);
@@ -70,7 +76,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
   });
 
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.userGraph);
+  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 
@@ -99,6 +105,17 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return callback();
   });
   return server;
+}
+
+/** Runs restify handlers one after another, stopping at the first that answers or fails. */
+function runChain(handlers: restify.RequestHandler[], req: Request, res: Response, done: restify.Next): void {
+  const step = (index: number) => (error?: unknown) => {
+    if (error !== undefined && error !== null) return done(error as Error);
+    const handler = handlers[index];
+    if (!handler) return done();
+    handler(req, res, step(index + 1) as restify.Next);
+  };
+  step(0)();
 }
 
 /** The tenant a Teams activity comes from (`conversation.tenantId`, or `channelData.tenant.id`). */

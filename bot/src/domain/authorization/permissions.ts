@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'consent.viewClass': ['staff'],
   'pupils.import': ['admin'],
   'consent.record': ['admin'],
+  'consent.export': ['admin'],
   'postingRequest.submit': ['staff'],
   'postingRequest.viewAll': ['headteacher', 'dsl', 'socialMediaStaff'],
   'postingRequest.approve': ['headteacher'],

@@ -12,16 +12,20 @@ export interface ColumnMapping {
 export const PUPIL_FIELDS: { field: keyof ColumnMapping; label: string; guesses: RegExp }[] = [
   { field: 'misReference', label: 'Pupil reference (UPN or admission number)', guesses: /^(upn|adno|admission\s*no|reference|ref|pupil\s*id|id)$/i },
   { field: 'displayName', label: 'Name', guesses: /^(name|pupil\s*name|full\s*name|preferred\s*name|display\s*name)$/i },
-  { field: 'className', label: 'Class', guesses: /^(class|reg(istration)?\s*group|form)$/i },
-  { field: 'yearGroup', label: 'Year group', guesses: /^(year|year\s*group|ncy)$/i },
+  { field: 'className', label: 'Class', guesses: /^(class|reg|reg(istration)?\s*group|form|tutor\s*group)$/i },
+  { field: 'yearGroup', label: 'Year group', guesses: /^(year|year\s*group|nc\s*year|ncy)$/i },
   { field: 'onRollFrom', label: 'Date of admission', guesses: /^(admission\s*date|date\s*of\s*admission|on\s*roll\s*from|start\s*date|doa)$/i },
 ];
 
 export interface RowError {
-  /** The line in the file, counting the header as line 1. */
+  /** The line in the file, counting the header as line 1 (the row number a spreadsheet shows). */
   line: number;
   field?: keyof ColumnMapping;
+  /** The file's column the field was read from. */
+  column?: string;
   message: string;
+  /** What to change in the file (or in the mapping) so that the row imports. */
+  fix?: string;
 }
 
 export interface PupilImportPlan {
@@ -54,7 +58,7 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
   const index = {} as Record<keyof ColumnMapping, number>;
   for (const { field, label } of PUPIL_FIELDS) {
     index[field] = header.findIndex((name) => name.trim() === mapping[field]);
-    if (index[field] < 0) errors.push({ line: 1, field, message: `No column "${mapping[field]}" for ${label}.` });
+    if (index[field] < 0) errors.push({ line: 1, field, column: mapping[field], message: `No column "${mapping[field]}" for ${label}.`, fix: `Choose the column that holds the ${label.toLowerCase()} in the column mapping.` });
   }
   if (errors.length) return { errors, create: [], update: [], leave: [], unchanged: 0 };
 
@@ -64,16 +68,17 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
     const line = i + 2;
     const cell = (field: keyof ColumnMapping) => (row[index[field]] ?? '').trim();
     const rowErrors: RowError[] = [];
+    const problem = (field: keyof ColumnMapping, message: string, fix: string) => rowErrors.push({ line, field, column: mapping[field], message, fix });
     for (const { field, label } of PUPIL_FIELDS) {
       const value = cell(field);
-      if (!value) rowErrors.push({ line, field, message: `${label} is empty.` });
-      else if (/^[=+\-@]/.test(value)) rowErrors.push({ line, field, message: `${label} "${value.slice(0, 20)}" looks like a spreadsheet formula; correct it in the file.` });
-      else if (value.length > 100) rowErrors.push({ line, field, message: `${label} is longer than 100 characters.` });
+      if (!value) problem(field, `${label} is empty.`, `Fill it in, or take the row out if this is not a pupil on roll.`);
+      else if (/^[=+\-@]/.test(value)) problem(field, `${label} "${value.slice(0, 20)}" looks like a spreadsheet formula; correct it in the file.`, 'Remove the = + - or @ at the start of the cell, or type the real value.');
+      else if (value.length > 100) problem(field, `${label} is longer than 100 characters.`, 'Shorten it to 100 characters or fewer.');
     }
     const admitted = toIsoDate(cell('onRollFrom'));
-    if (cell('onRollFrom') && !admitted) rowErrors.push({ line, field: 'onRollFrom', message: `Date of admission "${cell('onRollFrom')}" is not a date (use DD/MM/YYYY).` });
+    if (cell('onRollFrom') && !admitted) problem('onRollFrom', `Date of admission "${cell('onRollFrom')}" is not a date (use DD/MM/YYYY).`, 'Write a day that exists as DD/MM/YYYY, for example 04/09/2023.');
     const reference = cell('misReference');
-    if (reference && seen.has(reference)) rowErrors.push({ line, field: 'misReference', message: `Pupil reference ${reference} is also on line ${seen.get(reference)}.` });
+    if (reference && seen.has(reference)) problem('misReference', `Pupil reference ${reference} is also on line ${seen.get(reference)}.`, 'Each pupil must appear once: remove the repeated row, or correct the reference.');
     seen.set(reference, line);
     if (rowErrors.length) errors.push(...rowErrors);
     else incoming.push({ misReference: reference, displayName: cell('displayName'), className: cell('className'), yearGroup: cell('yearGroup'), onRollFrom: admitted! });

@@ -42,6 +42,14 @@ describe('planning a pupil import', () => {
     expect(plan.create).toEqual([{ misReference: 'B1', displayName: 'Zoë Müller', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04' }]);
   });
 
+  it.each([
+    ['Adno,Name,Reg,NC Year,Date of Admission', { misReference: 'Adno', displayName: 'Name', className: 'Reg', yearGroup: 'NC Year', onRollFrom: 'Date of Admission' }],
+    ['UPN,Preferred Name,Tutor Group,Year Group,Start Date', { misReference: 'UPN', displayName: 'Preferred Name', className: 'Tutor Group', yearGroup: 'Year Group', onRollFrom: 'Start Date' }],
+    ['Ref,Legal Name,Class,Year,DOB', { misReference: 'Ref', className: 'Class', yearGroup: 'Year' }],
+  ])('guesses the columns of %s (and leaves the rest for the admin to choose)', (header, mapping) => {
+    expect(guessMapping(header.split(','))).toEqual(mapping);
+  });
+
   it('updates by reference, keeps unchanged pupils, brings a returner back, and marks leavers off roll', () => {
     const plan = planPupilImport(rows('A1,Amelia Khan,5C,Year 5,05/09/2022', 'A3,Isla Nowak,5C,Year 5,05/09/2022', 'A4,Noah Williams,5C,Year 5,06/01/2026'), MAPPING, known, '2026-11-24');
     expect(plan.errors).toEqual([]);
@@ -66,17 +74,18 @@ describe('planning a pupil import', () => {
     ['A9,Ava Patel,+4B,Year 4,05/09/2022', { line: 3, field: 'className' }],
   ])('refuses the whole file for a bad row: %s', (line, error) => {
     const plan = planPupilImport(rows('A1,Amelia Khan,4B,Year 4,05/09/2022', line), MAPPING, known, '2026-11-24');
-    expect(plan.errors).toEqual([expect.objectContaining(error)]);
+    // Every error names the file's column and says how to put it right.
+    expect(plan.errors).toEqual([expect.objectContaining({ ...error, column: MAPPING[error.field as keyof ColumnMapping], fix: expect.any(String) })]);
     expect(plan).toMatchObject({ create: [], update: [], leave: [] });
   });
 
   it('names both lines of a duplicated reference', () => {
     const plan = planPupilImport(rows('A5,Ava Patel,4B,Year 4,05/09/2022', 'A5,Leo Murphy,4B,Year 4,05/09/2022'), MAPPING, [], '2026-11-24');
-    expect(plan.errors).toEqual([{ line: 3, field: 'misReference', message: 'Pupil reference A5 is also on line 2.' }]);
+    expect(plan.errors).toEqual([{ line: 3, field: 'misReference', column: 'UPN', message: 'Pupil reference A5 is also on line 2.', fix: expect.stringMatching(/remove the repeated row/) }]);
   });
 
   it('says which mapped column is missing from the file', () => {
-    expect(planPupilImport(rows(), { ...MAPPING, className: 'Class' }, [], '2026-11-24').errors).toEqual([{ line: 1, field: 'className', message: 'No column "Class" for Class.' }]);
+    expect(planPupilImport(rows(), { ...MAPPING, className: 'Class' }, [], '2026-11-24').errors).toEqual([{ line: 1, field: 'className', column: 'Class', message: 'No column "Class" for Class.', fix: 'Choose the column that holds the class in the column mapping.' }]);
   });
 
   it.each([

@@ -1,0 +1,51 @@
+import { Body1, Button, Field, Input, Select, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Credentials } from './api';
+import { downloadFile } from './download';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
+});
+
+/** The register as CSV (admin team): one class or the whole school, as it stood on a date. */
+export function ConsentExport({ credentials, className }: { credentials: Credentials; className?: string }) {
+  const styles = useStyles();
+  const [scope, setScope] = useState<'class' | 'school'>('class');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [status, setStatus] = useState<{ text: string; failed: boolean }>();
+
+  const chosen = className ? scope : 'school';
+
+  const download = async () => {
+    setStatus(undefined);
+    const query = new URLSearchParams({ date, ...(chosen === 'class' && className ? { className } : {}) });
+    try {
+      const name = await downloadFile(`/api/consent.csv?${query.toString()}`, credentials, 'consent.csv');
+      setStatus({ text: `Downloaded ${name}.`, failed: false });
+    } catch (failure) {
+      setStatus({ text: (failure as Error).message, failed: true });
+    }
+  };
+
+  return (
+    <section className={styles.row} aria-label="Export the register">
+      <Field label="Export">
+        <Select aria-label="Export which pupils" value={chosen} onChange={(_, data) => setScope(data.value as 'class' | 'school')}>
+          {className && <option value="class">Class {className}</option>}
+          <option value="school">Whole school</option>
+        </Select>
+      </Field>
+      <Field label="As at">
+        <Input type="date" aria-label="Register as at" value={date} onChange={(_, data) => setDate(data.value)} />
+      </Field>
+      <Button disabled={!date} onClick={() => void download()}>
+        Download CSV
+      </Button>
+      {status && (
+        <Body1 role="status" data-testid="export-status">
+          {status.text}
+        </Body1>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/** Pupil import jobs under failures that are hard to time through HTTP (issue #5). */
+import type { AppDeps } from '../../../bot/src/app/app-deps';
+import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
+import { PupilImportJobs } from '../../../bot/src/app/pupil-import-jobs';
+import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
+import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
+import { StaleRecordError, StoreUnavailableError } from '../../../bot/src/ports/collection.port';
+
+const HEADER = 'UPN,Name,Reg Group,Year,Admission Date';
+const file = (count: number, className = '5A') => [HEADER, ...Array.from({ length: count }, (_, i) => `R${i + 1},Pupil ${i + 1},${className},Year 5,04/09/2023`)].join('\n');
+
+async function setUp() {
+  let now = new Date('2026-11-24T10:00:00Z');
+  const stores = createSqliteStores(':memory:');
+  const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['admin'], aadObjectId: 'aad-admin' });
+  const errors: string[] = [];
+  const deps: AppDeps = {
+    stores,
+    directory: new PeopleListDirectory(stores.people),
+    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined, notifyNewConcern: async () => ({ unreachable: [] }) },
+    clock: { now: () => now },
+    log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
+  };
+  const background = new BackgroundTasks(deps.log);
+  let ids = 0;
+  const jobs = new PupilImportJobs(deps, background, () => `job-${++ids}`);
+  const run = async (csv: string) => {
+    const started = await jobs.start(admin, csv, undefined);
+    if (started.status !== 'started') throw new Error(started.status);
+    await background.idle();
+    return jobs.status(admin, started.job.id)!;
+  };
+  return { stores, admin, jobs, run, errors, later: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+describe('pupil import jobs', () => {
+  it('when the store stays down, says how many were certainly saved ("at least") rather than guessing', async () => {
+    const { stores, run, errors } = await setUp();
+    const insertMany = stores.pupils.insertMany.bind(stores.pupils);
+    let calls = 0;
+    jest.spyOn(stores.pupils, 'insertMany').mockImplementation(async (records) => {
+      if (++calls === 2) {
+        // From here on nothing answers, not even the re-count.
+        jest.spyOn(stores.pupils, 'find').mockRejectedValue(new StoreUnavailableError('down'));
+        throw new StoreUnavailableError('down');
+      }
+      return insertMany(records);
+    });
+    const job = await run(file(50));
+    expect(job).toMatchObject({ state: 'failed', done: 20, result: { status: 'failed', saved: 20, total: 50, exact: false } });
+    expect(errors).toEqual(['Pupil import stopped after 20 of 50 changes']);
+  });
+
+  it('writes the file over a pupil someone changed meanwhile, and names those it still could not save', async () => {
+    const { stores, run } = await setUp();
+    await run(file(3));
+    // R1 clashes once (written on the second try); R2 clashes every time.
+    const update = stores.pupils.update.bind(stores.pupils);
+    let calls = 0;
+    jest.spyOn(stores.pupils, 'update').mockImplementation(async (pupil) => {
+      if ([1, 3, 4].includes(++calls)) throw new StaleRecordError(pupil.id);
+      return update(pupil);
+    });
+    const job = await run(file(3, '6A'));
+    expect(job).toMatchObject({ state: 'finished', done: 3, total: 3, result: { status: 'imported', counts: { update: 3 }, notSaved: ['R2'] } });
+    expect((await stores.pupils.find({ where: { className: '6A' }, limit: 10 })).items.map((pupil) => pupil.misReference)).toEqual(['R1', 'R3']);
+  });
+
+  it('forgets a finished import after an hour', async () => {
+    const { admin, jobs, run, later } = await setUp();
+    const first = await run(file(2));
+    later(30 * 60 * 1000);
+    await run(file(2));
+    expect(jobs.status(admin, first.id)).toBeDefined();
+    later(31 * 60 * 1000);
+    await run(file(2));
+    expect(jobs.status(admin, first.id)).toBeUndefined();
+  });
+});
