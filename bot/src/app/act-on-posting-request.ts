@@ -4,6 +4,7 @@ import { postLinkSchema, validatePostingRequestInput, type PostingRequestField }
 import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { inputOf, preparePosting } from './prepare-posting';
+import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
 
 /** A step as asked for on a card: text still to be checked, or a form to validate. */
@@ -85,7 +86,8 @@ async function toAction(deps: AppDeps, request: PostingRequest, requested: Reque
 
 /** Registers the post once per request, even if the confirmation is sent twice. */
 async function registerPost(deps: AppDeps, request: PostingRequest, link: string): Promise<string> {
-  const existing = (await deps.stores.posts.find({ where: { accountId: request.accountId }, limit: 1000 })).items.find((post) => post.postingRequestId === request.id);
+  const posts = await readAll((cursor) => deps.stores.posts.find({ where: { accountId: request.accountId }, limit: 500, ...(cursor ? { cursor } : {}) }));
+  const existing = posts.find((post) => post.postingRequestId === request.id);
   if (existing) return existing.id;
   const post = await deps.stores.posts.insert({
     accountId: request.accountId,

@@ -10,5 +10,12 @@ export async function appendChronology(
   kind: ChronologyEntry['kind'],
   text: string,
 ): Promise<ChronologyEntry> {
-  return deps.stores.incidentChronology.append({ incidentId, at: deps.clock.now().toISOString(), byId: by.id, byName: by.displayName, kind, text });
+  // The change the line records is usually saved already: a passing blip must not lose the line.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.stores.incidentChronology.append({ incidentId, at: deps.clock.now().toISOString(), byId: by.id, byName: by.displayName, kind, text });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }

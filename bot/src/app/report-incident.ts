@@ -44,16 +44,21 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
       status: 'new',
       updatedAt: now.toISOString(),
     };
+    const reportedLine = `Reported; routed to the ${routedLabel}${assignee ? ` (${assignee.displayName})` : ''}. Procedure: ${routing.procedure} (policy ${routing.policy}).`;
     let incident: Versioned<Incident>;
     try {
       incident = await deps.stores.incidents.insert(draft);
     } catch (error) {
       const earlier = error instanceof DuplicateRecordError ? (await deps.stores.incidents.find({ where: { submissionKey }, limit: 1 })).items[0] : undefined;
-      if (earlier && earlier.reporterId === reporter.id) return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), incidentId: earlier.id, alreadySaved: true };
-      throw error;
+      if (!earlier || earlier.reporterId !== reporter.id) throw error;
+      // A first attempt that saved the concern but stopped before its log line (and so before anyone
+      // was told) is finished now: the line is written and the caller announces it.
+      const finished = (await deps.stores.incidentChronology.forIncident(earlier.id)).length > 0;
+      if (!finished) await recordReported(deps, earlier.id, reporter, reportedLine, ROLE_LABELS[earlier.routedTo].toLowerCase());
+      return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), incidentId: earlier.id, alreadySaved: finished };
     }
-    await appendChronology(deps, incident.id, reporter, 'reported', `Reported; routed to the ${routedLabel}${assignee ? ` (${assignee.displayName})` : ''}. Procedure: ${routing.procedure} (policy ${routing.policy}).`);
-    await recordAudit(deps, reporter, { action: 'incident.reported', recordType: 'incident', recordId: incident.id, summary: `Concern reported and routed to the ${routedLabel}` });
+    // From here the concern is saved: whatever else fails, the reporter is told so and it is announced.
+    await recordReported(deps, incident.id, reporter, reportedLine, routedLabel).catch((error: unknown) => deps.log.error(`The "reported" line of incident ${incident.id} could not be written`, error));
     return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: routedLabel, incidentId: incident.id, alreadySaved: false };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
@@ -62,6 +67,11 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
     }
     throw error;
   }
+}
+
+async function recordReported(deps: AppDeps, incidentId: string, reporter: Person, line: string, routedLabel: string): Promise<void> {
+  await appendChronology(deps, incidentId, reporter, 'reported', line);
+  await recordAudit(deps, reporter, { action: 'incident.reported', recordType: 'incident', recordId: incidentId, summary: `Concern reported and routed to the ${routedLabel}` });
 }
 
 /**

@@ -52,6 +52,29 @@ describe('reporting a concern', () => {
     expect(logs.join('\n')).not.toMatch(/worrying|TikTok/);
   });
 
+  it('never tells the reporter "NOT saved" once the concern is saved, and still announces it', async () => {
+    const { deps, stores, people } = await setUp([['staff'], ['dsl']]);
+    // The concern is stored, then the store goes away before its log line is written.
+    jest.spyOn(stores.incidentChronology, 'append').mockRejectedValue(new StoreUnavailableError('down'));
+    const first = await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil' }, 'k1');
+    expect(first).toMatchObject({ status: 'saved', alreadySaved: false });
+    expect((await stores.incidents.find({ limit: 5 })).items).toHaveLength(1);
+  });
+
+  it('finishes a report that stopped part-way when the same form is sent again: the line is written and it is announced', async () => {
+    const { deps, stores, people } = await setUp([['staff'], ['dsl']]);
+    const append = jest.spyOn(stores.incidentChronology, 'append');
+    append.mockRejectedValue(new StoreUnavailableError('down'));
+    const first = (await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil' }, 'k1')) as { incidentId: string };
+    append.mockRestore();
+    const again = await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil' }, 'k1');
+    expect(again).toMatchObject({ status: 'saved', incidentId: first.incidentId, alreadySaved: false });
+    expect((await stores.incidentChronology.forIncident(first.incidentId)).map((entry) => entry.kind)).toEqual(['reported']);
+    const third = await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil' }, 'k1');
+    expect(third).toMatchObject({ status: 'saved', alreadySaved: true });
+    expect((await stores.incidents.find({ limit: 5 })).items).toHaveLength(1);
+  });
+
   it('says plainly that nothing was saved when the store is down', async () => {
     const { deps, stores, people } = await setUp([['staff'], ['dsl']]);
     jest.spyOn(stores.incidents, 'insert').mockRejectedValue(new StoreUnavailableError('down'));

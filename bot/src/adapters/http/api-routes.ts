@@ -13,7 +13,7 @@ import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { allPupils } from '../../app/read-all';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
-import { refuse } from './api-refusal';
+import { answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
@@ -34,9 +34,13 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   const signedIn = (handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>) =>
     // restify 11 insists that two-argument handlers are real async functions.
     async (req: Request, res: Response) => {
-      const caller = await identify(req);
-      if (!('person' in caller)) return refuse(res, caller.refused);
-      await handler(caller.person, req, res, caller.userToken && userGraph ? userGraph.actAs(caller.userToken) : undefined);
+      try {
+        const caller = await identify(req);
+        if (!('person' in caller)) return refuse(res, caller.refused);
+        await handler(caller.person, req, res, caller.userToken && userGraph ? userGraph.actAs(caller.userToken) : undefined);
+      } catch (error) {
+        answerFailure(res, error, deps.log, req.getRoute()?.path?.toString() ?? 'route');
+      }
     };
 
   registerIncidentRoutes(server, deps, signedIn);

@@ -12,6 +12,7 @@ import { localDate } from '../../domain/calendar/zoned-time';
 import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { Person } from '../../domain/people/person';
 import type { ApiIdentity } from './api-identity';
+import { answerFailure } from './api-refusal';
 import { toCsv } from './csv';
 
 export interface TrainingRouteDeps {
@@ -35,9 +36,13 @@ const refresherBody = z.object({ title: z.string().max(200), audience: z.enum(['
 /** The Training tab's API (s.11, s.12). Every route identifies the caller; the use cases check the permissions table. */
 export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, training: TrainingRouteDeps): void {
   const signedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    const caller = await identify(req);
-    if (!('person' in caller)) return fail(res, caller.refused, caller.refused === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'Online Safety Desk does not know you yet. Ask your school office to add you.');
-    await handler(caller.person, req, res);
+    try {
+      const caller = await identify(req);
+      if (!('person' in caller)) return fail(res, caller.refused, caller.refused === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'Online Safety Desk does not know you yet. Ask your school office to add you.');
+      await handler(caller.person, req, res);
+    } catch (error) {
+      answerFailure(res, error, deps.log, req.getRoute()?.path?.toString() ?? 'training route');
+    }
   };
   const today = () => localDate(deps.clock.now());
   const announceLater = (deps2: AppDeps) => ({ ...deps2, announce: training.announce });

@@ -41,6 +41,12 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
     status: 'awaitingConfirmation',
   });
   await recordAudit(deps, actor, { action: 'training.logOwn', recordType: 'trainingRecord', recordId: record.id, summary: 'Staff member logged their own online safety training' });
+  // The claim is saved: telling the lead may fail without the person being told "not saved" (and trying again).
+  await askLeadsToConfirm(deps, actor, record).catch((error: unknown) => deps.log.error(`The online safety lead could not be asked to confirm training record ${record.id}`, error));
+  return { status: 'ok', record };
+}
+
+async function askLeadsToConfirm(deps: AppDeps & { announce: Announce }, actor: Person, record: TrainingRecord): Promise<void> {
   const leads = await deps.directory.holdersOf('onlineSafetyLead');
   await deps.announce(`training-claim ${record.id}`, leads.map((lead) => ({
     person: lead,
@@ -53,7 +59,6 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
       act: { label: 'Confirm', confirmTrainingId: record.id },
     },
   })));
-  return { status: 'ok', record };
 }
 
 /** The online safety lead confirms (or turns down) a completion a staff member logged. */

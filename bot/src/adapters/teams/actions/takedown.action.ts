@@ -1,4 +1,5 @@
 import { closeTakedownTask } from '../../../app/close-takedown';
+import { readAll } from '../../../app/read-all';
 import type { TakedownOutcome } from '../../../domain/consent/takedown';
 import { may } from '../../../domain/authorization/permissions';
 import type { Person } from '../../../domain/people/person';
@@ -57,8 +58,8 @@ export const openTakedownAction: CardActionHandler = async (context) => {
 /** The "takedowns" command: the person's open tasks (the DSL sees everyone's). */
 export async function openTakedowns(deps: TeamsDeps, person: Person): Promise<AdaptiveCard> {
   const seesAll = may(person, 'takedown.viewAll');
-  const page = await deps.stores.takedowns.find({ where: seesAll ? { status: 'to do' } : { ownerId: person.id }, limit: 50 });
-  const open = page.items.filter((task) => task.status === 'to do');
+  // Every open task, however many have been closed before: the list card shows the first 20.
+  const open = (await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 500, ...(cursor ? { cursor } : {}) }))).filter((task) => seesAll || task.ownerId === person.id);
   if (!seesAll && open.length === 0 && !person.roles.some((role) => role === 'socialMediaStaff')) {
     return messageCard('You have no posts to take down. Takedown tasks go to the owner of the school account (the DSL or designated staff).');
   }
