@@ -6,15 +6,15 @@ export interface DueForReview {
   record: RetainedRecord;
   recordId: string;
   reviewedBy: RetentionRule['reviewedBy'];
-  /** The review date, or `unknown` when a fact the rule needs is missing. */
+  /** The review date. */
   due: string;
 }
 
 /**
  * The monthly retention review: every record whose keeping period is over, for its owner to
  * review. Nothing is deleted. Incidents are kept until the pupil's 25th birthday; the app holds no
- * date of birth (data minimisation), so every incident is listed for the DSL's review with the date
- * `unknown` rather than being kept or dropped by a guess.
+ * date of birth (data minimisation), so an incident is listed 22 years after it was reported, when
+ * any pupil involved (aged 3 at the youngest) is past 25.
  */
 export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents'>, today: string, consentMonthsAfterLeaving: number): Promise<DueForReview[]> {
   const rules = new Map(retentionRules(consentMonthsAfterLeaving).map((rule) => [rule.record, rule]));

@@ -20,13 +20,15 @@ describe('the monthly retention review', () => {
     await stores.close();
   });
 
-  it("lists every incident for the DSL's review with an unknown date: the pupil's date of birth is not held", async () => {
+  it("keeps an incident until any pupil in it is past 25 (22 years on: no date of birth is held), then lists it for the DSL", async () => {
     const stores = createSqliteStores(':memory:');
     const incident = await stores.incidents.insert({
       whatHappened: 'x', occurredOn: '2026-11-01', where: 'platform', platform: '', involved: 'pupil', category: 'cyberbullying', submissionKey: 'r1',
       reporterId: '1', reporterName: 'A', reportedAt: '2026-11-02T09:00:00Z', routedTo: 'dsl', aboutHeadteacher: false, status: 'closed', updatedAt: '2026-11-02T09:00:00Z',
     });
-    expect(await reviewRetention(stores, '2026-11-24', 12)).toEqual([{ record: 'incident', recordId: incident.id, reviewedBy: 'dsl', due: 'unknown' }]);
+    expect(await reviewRetention(stores, '2026-11-24', 12)).toEqual([]);
+    expect(await reviewRetention(stores, '2048-11-01', 12)).toEqual([]);
+    expect(await reviewRetention(stores, '2048-11-02', 12)).toEqual([{ record: 'incident', recordId: incident.id, reviewedBy: 'dsl', due: '2048-11-02' }]);
     expect(await stores.incidents.get(incident.id)).toBeDefined();
     await stores.close();
   });

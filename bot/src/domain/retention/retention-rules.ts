@@ -8,7 +8,12 @@
 export type RetainedRecord = 'incident' | 'consent' | 'accessRequest';
 
 export type KeepUntil =
-  | { kind: 'pupilAge'; years: number }
+  /**
+   * Until the pupil reaches `years`. Without a date of birth (the app keeps none: data
+   * minimisation), the record is kept until the latest such birthday of anyone who could have been
+   * a pupil when it was made: `youngestAge` is the youngest a pupil can be (3, in a nursery class).
+   */
+  | { kind: 'pupilAge'; years: number; youngestAge: number }
   | { kind: 'offRollPlus'; months: number }
   | { kind: 'createdPlus'; years: number };
 
@@ -21,7 +26,7 @@ export interface RetentionRule {
 
 export function retentionRules(consentMonthsAfterLeaving: number): RetentionRule[] {
   return [
-    { record: 'incident', keep: { kind: 'pupilAge', years: 25 }, reviewedBy: 'dsl', basis: "Child protection record: kept until the pupil's 25th birthday, then reviewed (IRMS schools toolkit)." },
+    { record: 'incident', keep: { kind: 'pupilAge', years: 25, youngestAge: 3 }, reviewedBy: 'dsl', basis: "Child protection record: kept until the pupil's 25th birthday, then reviewed (IRMS schools toolkit). With no date of birth held, until 22 years after the incident: past the 25th birthday of any pupil, who is at least 3." },
     { record: 'consent', keep: { kind: 'offRollPlus', months: consentMonthsAfterLeaving }, reviewedBy: 'admin', basis: 'Photo and video consent: kept while the pupil is on roll plus the school\'s set period (policy s.4).' },
     { record: 'accessRequest', keep: { kind: 'createdPlus', years: 6 }, reviewedBy: 'onlineSafetyLead', basis: 'Filtering decision: kept six years from the request, then reviewed (DfE filtering and monitoring standards).' },
   ];
@@ -35,13 +40,15 @@ export interface RetentionFacts {
 }
 
 /**
- * The day a record becomes due for review, or `unknown` when a fact the rule needs is missing
- * (such a record is listed for review at once, so nothing is kept or dropped by accident).
+ * The day a record becomes due for review: never before the day the rule allows, so nothing is
+ * dropped early; `not yet` while a fact it waits for (leaving the school) has not happened.
  */
-export function reviewDue(rule: RetentionRule, facts: RetentionFacts): string | 'unknown' | 'not yet' {
+export function reviewDue(rule: RetentionRule, facts: RetentionFacts): string | 'not yet' {
   switch (rule.keep.kind) {
     case 'pupilAge':
-      return facts.pupilDateOfBirth ? addMonths(facts.pupilDateOfBirth, rule.keep.years * 12) : 'unknown';
+      return facts.pupilDateOfBirth
+        ? addMonths(facts.pupilDateOfBirth, rule.keep.years * 12)
+        : addMonths(facts.createdAt, (rule.keep.years - rule.keep.youngestAge) * 12);
     case 'offRollPlus':
       return facts.offRollOn ? addMonths(facts.offRollOn, rule.keep.months) : 'not yet';
     case 'createdPlus':
@@ -51,7 +58,7 @@ export function reviewDue(rule: RetentionRule, facts: RetentionFacts): string | 
 
 export function isDue(rule: RetentionRule, facts: RetentionFacts, today: string): boolean {
   const due = reviewDue(rule, facts);
-  return due === 'unknown' || (due !== 'not yet' && due <= today);
+  return due !== 'not yet' && due <= today;
 }
 
 /** Calendar arithmetic on YYYY-MM-DD: 29 February plus a year is 28 February. */

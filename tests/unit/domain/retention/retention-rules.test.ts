@@ -6,7 +6,8 @@ const rules = new Map(retentionRules(12).map((rule) => [rule.record, rule]));
 describe('retention rules', () => {
   it.each([
     ['incident', { createdAt: '2026-01-10', pupilDateOfBirth: '2016-05-20' }, '2041-05-20'],
-    ['incident', { createdAt: '2026-01-10' }, 'unknown'],
+    // No date of birth held: 22 years on, when any pupil (3 at the youngest) is past 25.
+    ['incident', { createdAt: '2026-01-10' }, '2048-01-10'],
     ['consent', { createdAt: '2019-09-04' }, 'not yet'],
     ['consent', { createdAt: '2019-09-04', offRollOn: '2026-07-22' }, '2027-07-22'],
     ['accessRequest', { createdAt: '2026-11-24T10:00:00Z' }, '2032-11-24'],
@@ -18,7 +19,9 @@ describe('retention rules', () => {
     ['consent', { createdAt: '2019-09-04', offRollOn: '2025-07-22' }, '2026-07-22', true],
     ['consent', { createdAt: '2019-09-04', offRollOn: '2025-07-22' }, '2026-07-21', false],
     ['consent', { createdAt: '2019-09-04' }, '2099-01-01', false],
-    ['incident', { createdAt: '2026-01-10' }, '2026-01-11', true],
+    ['incident', { createdAt: '2026-01-10' }, '2048-01-09', false],
+    ['incident', { createdAt: '2026-01-10' }, '2048-01-10', true],
+    ['incident', { createdAt: '2026-01-10', pupilDateOfBirth: '2016-05-20' }, '2041-05-19', false],
     ['accessRequest', { createdAt: '2020-11-24' }, '2026-11-24', true],
   ] as const)('a %s with %j is due on %s: %s', (record, facts, today, expected) => {
     expect(isDue(rules.get(record)!, facts, today)).toBe(expected);
