@@ -134,6 +134,9 @@ describe('the access matrix (from PERMISSIONS)', () => {
     const account = { platform: 'Facebook', handle: `Riverside ${holder}`, purpose: 'News', reason: 'Parents use Facebook', ownerId: owner.id, schoolEmail: 'office@riverside.example', successMeasure: 'Survey' };
     const write = await fetch(`${t.app.url}/api/social-accounts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': person.id }, body: JSON.stringify(account) });
     expect({ holder, status: write.status }).toEqual({ holder, status: may(person, 'socialAccount.manage') ? 201 : 403 });
+    const existing = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
+    const change = await fetch(`${t.app.url}/api/social-accounts/${existing.id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-demo-person': person.id }, body: JSON.stringify({ ...existing, version: existing.version }) });
+    expect({ holder, status: change.status }).toEqual({ holder, status: may(person, 'socialAccount.manage') ? 200 : 403 });
   });
 
   it.each(holders)('submitting a request as %s', async (holder) => {
