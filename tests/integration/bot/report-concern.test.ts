@@ -5,7 +5,8 @@
  */
 import { allText, inputIds } from '../../fixtures/cards';
 import { fetchTaskInvoke, messagePayload, submitActionInvoke } from '../../fixtures/message-extension-activities';
-import { cardActionInvoke, teamsUser } from '../../fixtures/teams-activities';
+import { cardActionInvoke, messageActivity, teamsUser } from '../../fixtures/teams-activities';
+import { cardOf } from '../../fixtures/connector-stand-in';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
@@ -64,6 +65,25 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
     expect(allText(card)).toMatch(/report concerns in your private chat/);
     expect(JSON.stringify(card)).not.toContain(SECRET);
     expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-channel' }, limit: 1 })).items).toHaveLength(0);
+  });
+
+  it.each(['report a concern', 'request to post', 'consent 4B', 'my requests'])('answers "%s" typed in a channel with a pointer to the private chat, and no form or names', async (typed) => {
+    const before = t.connector.sent.length;
+    const message = messageActivity(alex, t.serviceUrl, typed);
+    const channel = { ...message.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=2' };
+    expect((await t.post({ ...message, conversation: channel })).status).toBe(200);
+    const reply = t.connector.sent.slice(before).find((entry) => entry.conversationId === channel.id)!;
+    const card = cardOf(reply);
+    expect(allText(card)).toMatch(/use your private chat/);
+    expect(JSON.stringify(card)).not.toMatch(/Input\.|Amelia/);
+  });
+
+  it('still answers "help" in a channel', async () => {
+    const before = t.connector.sent.length;
+    const message = messageActivity(alex, t.serviceUrl, 'help');
+    const channel = { ...message.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=3' };
+    await t.post({ ...message, conversation: channel });
+    expect(allText(cardOf(t.connector.sent.slice(before).find((entry) => entry.conversationId === channel.id)))).toMatch(/Type one of these/);
   });
 
   it('saves a form sent twice once', async () => {

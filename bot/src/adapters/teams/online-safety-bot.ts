@@ -96,7 +96,8 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
       await context.sendActivity(cardActivity(messageCard(unknownPersonMessage(this.deps))));
       return;
     }
-    await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '')));
+    const where = (context.activity.conversation?.conversationType ?? 'personal') === 'personal' ? 'personal' : 'shared';
+    await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '', where)));
   }
 
   private async runCardAction(context: TurnContext, verb: string, data: unknown): Promise<AdaptiveCard> {

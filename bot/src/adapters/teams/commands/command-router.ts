@@ -35,7 +35,7 @@ const consentForClass = async (deps: TeamsDeps, person: Person, typed: string): 
   }
 };
 
-/** Phrases staff actually type, matched loosely; the first matching rule wins. */
+/** Phrases staff actually type, matched loosely; the first matching rule wins (the first two are help). */
 const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
   { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
@@ -47,8 +47,15 @@ const RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /\b(request to post|permission to post|ask to post|post on|new post|reminder for parents|parent reminder)\b|^post$/, command: requestToPost },
 ];
 
-export async function runCommand(deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> {
+/**
+ * Answers a typed command. In a team channel or group chat only help is given: requests, consent
+ * lists and concerns carry names and details that everyone there would see.
+ */
+export async function runCommand(deps: TeamsDeps, person: Person, typed: string, where: 'personal' | 'shared' = 'personal'): Promise<AdaptiveCard> {
   const text = normalise(typed);
+  if (where === 'shared' && !RULES.slice(0, 2).some((rule) => rule.pattern.test(text))) {
+    return messageCard('Please use your private chat with Online Safety Desk for that: in a channel or group chat everyone here would see the answer. Nothing was sent.');
+  }
   if (/^consent\b/.test(text)) return consentForClass(deps, person, text);
   const rule = RULES.find((candidate) => candidate.pattern.test(text));
   if (rule) return rule.command(deps, person);
