@@ -2,9 +2,10 @@ import type { AccessAction, AccessRequest } from '../domain/access/access-reques
 import { validateAccessRequestInput, type AccessRequestField, type FieldErrors } from '../domain/access/access-request-input';
 import { applyAccessStep, type AccessStepError } from '../domain/access/access-request-rules';
 import type { Person } from '../domain/people/person';
-import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
+import type { Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
+import { retryStep } from './retry-step';
 
 export type ActOnAccessRequestResult =
   | { status: 'done'; request: Versioned<AccessRequest> }
@@ -30,41 +31,27 @@ export async function actOnAccessRequest(
   requested: RequestedAction,
   seenVersion?: number,
 ): Promise<ActOnAccessRequestResult> {
-  try {
-    for (let attempt = 1; ; attempt++) {
-      const request = await deps.stores.accessRequests.get(requestId);
-      if (!request) return { status: 'not-found' };
-      let action: AccessAction;
-      if (requested.type === 'resubmit') {
-        const input = validateAccessRequestInput(requested.form);
-        if (!input.ok) return { status: 'invalid', errors: input.errors, request };
-        action = { type: 'resubmit', input: input.value };
-      } else {
-        action = requested;
-      }
-      const outcome = applyAccessStep(request, action, actor, deps.clock.now());
-      if (!outcome.ok) {
-        if (outcome.error.code === 'not-permitted') {
-          await recordAudit(deps, actor, { action: `access-request.${action.type}.denied`, recordType: 'accessRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
-        }
-        return { status: 'refused', error: outcome.error, request };
-      }
-      if (seenVersion !== undefined && seenVersion !== request.version) return { status: 'out-of-date', request };
-      try {
-        const saved = await deps.stores.accessRequests.update({ ...outcome.request, version: request.version });
-        await recordAudit(deps, actor, { action: `access-request.${action.type}`, recordType: 'accessRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });
-        return { status: 'done', request: saved };
-      } catch (error) {
-        // Someone acted at the same moment: read again and let the rules judge the new state.
-        if (error instanceof StaleRecordError && attempt < 3) continue;
-        throw error;
-      }
+  return retryStep(deps, `access request ${requestId}`, async () => {
+    const request = await deps.stores.accessRequests.get(requestId);
+    if (!request) return { status: 'not-found' };
+    let action: AccessAction;
+    if (requested.type === 'resubmit') {
+      const input = validateAccessRequestInput(requested.form);
+      if (!input.ok) return { status: 'invalid', errors: input.errors, request };
+      action = { type: 'resubmit', input: input.value };
+    } else {
+      action = requested;
     }
-  } catch (error) {
-    if (error instanceof StoreUnavailableError || error instanceof StaleRecordError) {
-      deps.log.error(`A step on access request ${requestId} could not be saved`, error);
-      return { status: 'not-saved', message: 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.' };
+    const outcome = applyAccessStep(request, action, actor, deps.clock.now());
+    if (!outcome.ok) {
+      if (outcome.error.code === 'not-permitted') {
+        await recordAudit(deps, actor, { action: `access-request.${action.type}.denied`, recordType: 'accessRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
+      }
+      return { status: 'refused', error: outcome.error, request };
     }
-    throw error;
-  }
+    if (seenVersion !== undefined && seenVersion !== request.version) return { status: 'out-of-date', request };
+    const saved = await deps.stores.accessRequests.update({ ...outcome.request, version: request.version });
+    await recordAudit(deps, actor, { action: `access-request.${action.type}`, recordType: 'accessRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });
+    return { status: 'done', request: saved };
+  });
 }

@@ -1,11 +1,12 @@
 import type { Person } from '../domain/people/person';
 import { applyPostingStep, type PostingAction, type PostingRequest, type PostingStepError } from '../domain/posting/posting-request';
 import { postLinkSchema, validatePostingRequestInput, type PostingRequestField } from '../domain/posting/posting-request-input';
-import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
+import type { Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { inputOf, preparePosting } from './prepare-posting';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
+import { retryStep } from './retry-step';
 
 /** A step as asked for on a card: text still to be checked, or a form to validate. */
 export type RequestedPostingStep =
@@ -29,37 +30,24 @@ export type ActOnPostingRequestResult =
  * it with its pupils first, so that a later withdrawal of consent finds it (s.4).
  */
 export async function actOnPostingRequest(deps: AppDeps, actor: Person, requestId: string, requested: RequestedPostingStep, seenVersion?: number): Promise<ActOnPostingRequestResult> {
-  try {
-    for (let attempt = 1; ; attempt++) {
-      const request = await deps.stores.postingRequests.get(requestId);
-      if (!request) return { status: 'not-found' };
-      const action = await toAction(deps, request, requested);
-      if ('errors' in action) return { status: 'invalid', errors: action.errors, request };
-      const outcome = applyPostingStep(request, action, actor, deps.clock.now());
-      if (!outcome.ok) {
-        if (outcome.error.code === 'not-permitted') {
-          await recordAudit(deps, actor, { action: `posting-request.${action.type}.denied`, recordType: 'postingRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
-        }
-        return { status: 'refused', error: outcome.error, request };
+  return retryStep(deps, `posting request ${requestId}`, async () => {
+    const request = await deps.stores.postingRequests.get(requestId);
+    if (!request) return { status: 'not-found' };
+    const action = await toAction(deps, request, requested);
+    if ('errors' in action) return { status: 'invalid', errors: action.errors, request };
+    const outcome = applyPostingStep(request, action, actor, deps.clock.now());
+    if (!outcome.ok) {
+      if (outcome.error.code === 'not-permitted') {
+        await recordAudit(deps, actor, { action: `posting-request.${action.type}.denied`, recordType: 'postingRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
       }
-      if (seenVersion !== undefined && seenVersion !== request.version) return { status: 'out-of-date', request };
-      if (action.type === 'confirmPosted') outcome.request.posted!.postId = await registerPost(deps, request, action.link);
-      try {
-        const saved = await deps.stores.postingRequests.update({ ...outcome.request, version: request.version });
-        await recordAudit(deps, actor, { action: `posting-request.${action.type}`, recordType: 'postingRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });
-        return { status: 'done', request: saved };
-      } catch (error) {
-        if (error instanceof StaleRecordError && attempt < 3) continue;
-        throw error;
-      }
+      return { status: 'refused', error: outcome.error, request };
     }
-  } catch (error) {
-    if (error instanceof StoreUnavailableError || error instanceof StaleRecordError) {
-      deps.log.error(`A step on posting request ${requestId} could not be saved`, error);
-      return { status: 'not-saved', message: 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.' };
-    }
-    throw error;
-  }
+    if (seenVersion !== undefined && seenVersion !== request.version) return { status: 'out-of-date', request };
+    if (action.type === 'confirmPosted') outcome.request.posted!.postId = await registerPost(deps, request, action.link);
+    const saved = await deps.stores.postingRequests.update({ ...outcome.request, version: request.version });
+    await recordAudit(deps, actor, { action: `posting-request.${action.type}`, recordType: 'postingRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });
+    return { status: 'done', request: saved };
+  });
 }
 
 async function toAction(deps: AppDeps, request: PostingRequest, requested: RequestedPostingStep): Promise<PostingAction | { errors: Partial<Record<PostingRequestField | 'link', string>> }> {
