@@ -19,14 +19,15 @@ export const USER_SCOPES = ['https://graph.microsoft.com/User.ReadBasic.All'] as
  */
 export function onBehalfOf(settings: OnBehalfOfSettings, networkClient?: INetworkModule): (userToken: string) => ActingAsUser {
   const authority = `${settings.loginBaseUrl}/${settings.tenantId}`;
+  const host = new URL(settings.loginBaseUrl).host;
   const client = new ConfidentialClientApplication({
     auth: {
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
       authority,
       // The tenant's endpoints are well known: no discovery round trips before the first token.
-      knownAuthorities: [new URL(settings.loginBaseUrl).host],
-      cloudDiscoveryMetadata: JSON.stringify({ tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: new URL(settings.loginBaseUrl).host, preferred_cache: new URL(settings.loginBaseUrl).host, aliases: [new URL(settings.loginBaseUrl).host] }] }),
+      knownAuthorities: [host],
+      cloudDiscoveryMetadata: JSON.stringify({ tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] }),
       authorityMetadata: JSON.stringify({
         token_endpoint: `${authority}/oauth2/v2.0/token`,
         authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,

@@ -35,10 +35,15 @@ const consentForClass = async (deps: TeamsDeps, person: Person, typed: string): 
   }
 };
 
-/** Phrases staff actually type, matched loosely; the first matching rule wins (the first two are help). */
-const RULES: { pattern: RegExp; command: Command }[] = [
+/** Help and greetings: the only answers given in a channel or group chat. */
+const HELP_RULES: { pattern: RegExp; command: Command }[] = [
   { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
   { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
+];
+
+/** Phrases staff actually type, matched loosely; the first matching rule wins. */
+const RULES: { pattern: RegExp; command: Command }[] = [
+  ...HELP_RULES,
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
   { pattern: /\bmy training\b|\b(done|did|completed|finished) my (online safety )?training\b/, command: (deps, person) => myTraining(deps, person) },
   { pattern: /\b(my )?take ?downs?\b/, command: openTakedowns },
@@ -53,7 +58,7 @@ const RULES: { pattern: RegExp; command: Command }[] = [
  */
 export async function runCommand(deps: TeamsDeps, person: Person, typed: string, where: 'personal' | 'shared' = 'personal'): Promise<AdaptiveCard> {
   const text = normalise(typed);
-  if (where === 'shared' && !RULES.slice(0, 2).some((rule) => rule.pattern.test(text))) {
+  if (where === 'shared' && !HELP_RULES.some((rule) => rule.pattern.test(text))) {
     return messageCard('Please use your private chat with Online Safety Desk for that: in a channel or group chat everyone here would see the answer. Nothing was sent.');
   }
   if (/^consent\b/.test(text)) return consentForClass(deps, person, text);
