@@ -43,6 +43,8 @@ export interface RunningApp {
   url: string;
   stores: Stores;
   background: BackgroundTasks;
+  /** Every route the server answers, as `GET /api/incidents/:id` (for the checks that walk them all). */
+  routes: { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -66,6 +68,10 @@ const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTim
 
 /** The composition root: the one place where adapters are built and wired together. */
 export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork }: StartOptions): Promise<RunningApp> {
+  // Local mode trusts every caller on this machine: it never runs on a school's real records.
+  if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
+    throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
+  }
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
@@ -128,6 +134,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     url,
     stores,
     background,
+    routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
     async close() {
       scheduler.stop();
       await new Promise<void>((done) => server.close(() => done()));

@@ -9,6 +9,7 @@ import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/inci
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
+import { send } from './api-refusal';
 
 type SignedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
 
@@ -78,8 +79,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     if (!/^\d{1,12}$/.test(id)) return notFound(res);
     const body = stepSchema.safeParse(req.body);
     if (!body.success) {
-      res.status(400);
-      return res.json({ error: body.error.issues[0]?.message ?? 'That step is not valid.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
+      return send(res, 400, { error: body.error.issues[0]?.message ?? 'That step is not valid.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
     }
     const result = await actOnIncident(deps, person, id, body.data as IncidentStep);
     switch (result.status) {
@@ -88,14 +88,11 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
       case 'not-found':
         return notFound(res);
       case 'invalid':
-        res.status(422);
-        return res.json({ error: result.message });
+        return send(res, 422, { error: result.message });
       case 'stale':
-        res.status(409);
-        return res.json({ error: 'Someone else changed this incident a moment ago. It has been reloaded: check it and try again.' });
+        return send(res, 409, { error: 'Someone else changed this incident a moment ago. It has been reloaded: check it and try again.' });
       case 'ok':
-        res.status(201);
-        return res.json({ entry: result.entry });
+        return send(res, 201, { entry: result.entry });
     }
   }));
 }
@@ -103,8 +100,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
 function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: number }) | undefined {
   const parsed = filterSchema.safeParse(req.query ?? {});
   if (!parsed.success) {
-    res.status(400);
-    res.json({ error: 'Unknown filter value.', fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
+    send(res, 400, { error: 'Unknown filter value.', fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
     return undefined;
   }
   const { q, dir, offset, ...rest } = parsed.data;
@@ -130,11 +126,9 @@ function toRow(incident: Incident) {
 }
 
 function deny(res: Response): void {
-  res.status(403);
-  res.json({ error: DENIED });
+  send(res, 403, { error: DENIED });
 }
 
 function notFound(res: Response): void {
-  res.status(404);
-  res.json({ error: 'There is no incident with that reference that you can see.' });
+  send(res, 404, { error: 'There is no incident with that reference that you can see.' });
 }

@@ -12,7 +12,7 @@ import { localDate } from '../../domain/calendar/zoned-time';
 import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { Person } from '../../domain/people/person';
 import type { ApiIdentity } from './api-identity';
-import { answerFailure } from './api-refusal';
+import { send, answerFailure } from './api-refusal';
 import { toCsv } from './csv';
 
 export interface TrainingRouteDeps {
@@ -77,8 +77,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await recordTrainingSession(deps, person, body.data, refreshers);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ recorded: result.records.length });
+    send(res, 201, { recorded: result.records.length });
   }));
 
   server.post('/api/training/mine', signedIn(async (person, req, res) => {
@@ -87,8 +86,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await logOwnTraining(announceLater(deps), person, body.data);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ record: result.record });
+    send(res, 201, { record: result.record });
   }));
 
   server.post('/api/training/records/:id/decision', signedIn(async (person, req, res) => {
@@ -106,8 +104,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await requireRefresher(deps, person, body.data);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ refresher: result.refresher });
+    send(res, 201, { refresher: result.refresher });
   }));
 
   server.post('/api/policies/:id/review', signedIn(async (person, req, res) => {
@@ -122,16 +119,13 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
 }
 
 function fail(res: Response, status: 401 | 403, message: string): void {
-  res.status(status);
-  res.json({ error: message });
+  send(res, status, { error: message });
 }
 
 function invalid(res: Response, message: string, issues: { path: PropertyKey[] }[]): void {
-  res.status(400);
-  res.json({ error: message, fields: issues.map((issue) => issue.path.join('.')) });
+  send(res, 400, { error: message, fields: issues.map((issue) => issue.path.join('.')) });
 }
 
 function unprocessable(res: Response, message: string): void {
-  res.status(422);
-  res.json({ error: message });
+  send(res, 422, { error: message });
 }
