@@ -63,7 +63,7 @@ describe('the tabs\' API with Teams SSO', () => {
   }
 
   function token(options: TokenOptions = {}): Promise<string> {
-    const claims = { tid: TENANT, oid: ALEX, scp: 'access_as_user', ver: '2.0', azp: TEAMS_DESKTOP, ...options.claims };
+    const claims: Record<string, unknown> = { tid: TENANT, oid: ALEX, scp: 'access_as_user', ver: '2.0', azp: TEAMS_DESKTOP, ...options.claims };
     let jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1' })
       .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)

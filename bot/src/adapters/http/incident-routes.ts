@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/app-deps';
 import { exportIncidents, incidentDetail, incidentSummary, listIncidents } from '../../app/incident-log';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED_LABELS, STATUS_LABELS, WHERE_LABELS, type Incident } from '../../domain/incidents/incident';
 import { cpomsSchema, INCIDENT_LIMITS, noteSchema } from '../../domain/incidents/incident-input';
+import { optionalText, requiredText } from '../../domain/validation/typed-text';
 import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/incident-query';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
@@ -30,9 +31,9 @@ const filterSchema = z.object({
 const stepSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('action'), text: noteSchema }),
   z.object({ type: z.literal('assign'), personId: z.string().regex(/^[\w-]{1,64}$/) }),
-  z.object({ type: z.literal('status'), to: z.enum(INCIDENT_STATUSES), note: z.string().trim().max(INCIDENT_LIMITS.note).optional() }),
+  z.object({ type: z.literal('status'), to: z.enum(INCIDENT_STATUSES), note: optionalText('Note', INCIDENT_LIMITS.note) }),
   z.object({ type: z.literal('cpoms'), reference: cpomsSchema }),
-  z.object({ type: z.literal('police'), contacted: z.boolean(), decidedBy: z.string().trim().min(1, 'Say who decided.').max(200), reason: noteSchema }),
+  z.object({ type: z.literal('police'), contacted: z.boolean(), decidedBy: requiredText('Who decided', 200), reason: noteSchema }),
 ]);
 
 /** The Incidents tab's API. The use cases check role and visibility; these routes only translate. */

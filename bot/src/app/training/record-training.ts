@@ -2,6 +2,7 @@ import { may, whoMay } from '../../domain/authorization/permissions';
 import { isIsoDate, longDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/training-record';
+import { readText, trainingText } from '../../domain/training/training-input';
 import { TRAINING_REQUIREMENTS, type Audience } from '../../domain/training/training-requirement';
 import { StaleRecordError } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
@@ -28,13 +29,15 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
   if (problem) return { status: 'invalid', message: problem };
+  const evidence = readText(trainingText.evidence, input.evidence);
+  if (!evidence.ok) return { status: 'invalid', message: evidence.message };
   const record = await deps.stores.trainingRecords.insert({
     requirementId: STAFF_REQUIREMENT.id,
     audience: 'staff',
     subjectId: actor.id,
     subjectName: actor.displayName,
     completedOn: input.completedOn,
-    evidence: input.evidence.trim().slice(0, 1000),
+    evidence: evidence.value,
     recordedById: actor.id,
     recordedByName: actor.displayName,
     recordedAt: now.toISOString(),
@@ -99,6 +102,14 @@ export async function recordTrainingSession(deps: AppDeps, actor: Person, input:
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
   if (problem) return { status: 'invalid', message: problem };
+  const evidence = readText(trainingText.evidence, input.evidence);
+  if (!evidence.ok) return { status: 'invalid', message: evidence.message };
+  const attendees: string[] = [];
+  for (const name of input.attendees ?? []) {
+    const attendee = readText(trainingText.attendee, name);
+    if (!attendee.ok) return { status: 'invalid', message: attendee.message };
+    if (attendee.value) attendees.push(attendee.value);
+  }
   const audience = TRAINING_REQUIREMENTS.find((requirement) => requirement.id === input.requirementId)?.audience ?? refresherIds.get(input.requirementId);
   if (!audience) return { status: 'invalid', message: 'Choose one of the training requirements.' };
   const subjects = await subjectNames(deps, audience, input.subjectIds);
@@ -110,13 +121,13 @@ export async function recordTrainingSession(deps: AppDeps, actor: Person, input:
     subjectId,
     subjectName,
     completedOn: input.completedOn,
-    evidence: input.evidence.trim().slice(0, 1000),
+    evidence: evidence.value,
     recordedById: actor.id,
     recordedByName: actor.displayName,
     recordedAt: now.toISOString(),
     status: 'confirmed' as const,
     sessionId,
-    ...(audience === 'parents' ? { attendees: (input.attendees ?? []).map((name) => name.trim().slice(0, 120)).filter(Boolean) } : {}),
+    ...(audience === 'parents' ? { attendees } : {}),
   })));
   await recordAudit(deps, actor, { action: 'training.record', recordType: 'trainingSession', recordId: sessionId, summary: `Training recorded for ${records.length} (${audience})` });
   return { status: 'ok', records };
