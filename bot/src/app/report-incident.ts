@@ -71,7 +71,7 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
 
 async function recordReported(deps: AppDeps, incidentId: string, reporter: Person, line: string, routedLabel: string): Promise<void> {
   await appendChronology(deps, incidentId, reporter, 'reported', line);
-  await recordAudit(deps, reporter, { action: 'incident.reported', recordType: 'incident', recordId: incidentId, summary: `Concern reported and routed to the ${routedLabel}` });
+  await recordAudit(deps, reporter, { action: 'incident.reported', recordType: 'incident', recordId: incidentId, summary: 'Concern reported' });
 }
 
 /**
