@@ -18,7 +18,6 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { incidentsTabLink } from './adapters/teams/incidents-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
@@ -83,7 +82,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, () => incidentsTabLink(config.teamsAppId, url));
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
   const deps = { stores, directory, notifier, clock, log };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES });

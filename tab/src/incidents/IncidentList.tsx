@@ -107,6 +107,7 @@ export function IncidentList({ credentials, onOpen, onDenied }: { credentials: C
                   <TableCell>{row.assigneeName ?? '—'}</TableCell>
                   <TableCell>
                     <Badge appearance="tint" color={STATUS_COLOURS[row.status]}>{row.statusLabel}</Badge>
+                    {row.nobodyToldYet && <> <Badge appearance="tint" color="danger" data-testid="nobody-told">Nobody told yet</Badge></>}
                   </TableCell>
                 </TableRow>
               ))}

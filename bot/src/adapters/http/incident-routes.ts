@@ -122,6 +122,7 @@ function toRow(incident: Incident) {
     status: incident.status,
     statusLabel: STATUS_LABELS[incident.status],
     reporterName: incident.reporterName,
+    nobodyToldYet: incident.nobodyToldYet === true,
     updatedAt: incident.updatedAt,
   };
 }

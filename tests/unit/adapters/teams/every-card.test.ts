@@ -18,7 +18,8 @@ import { postingRequestFormCard } from '../../../../bot/src/adapters/teams/cards
 import { takedownCard, takedownListCard, type TakedownView } from '../../../../bot/src/adapters/teams/cards/takedown-card';
 import { POSTING_STATE_LABELS, POSTING_STEP_RULES, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_LIMITS } from '../../../../bot/src/domain/posting/posting-request-input';
-import { concernFormCard, concernSavedCard, newConcernCard } from '../../../../bot/src/adapters/teams/cards/incident-cards';
+import { concernFormCard, concernSavedCard } from '../../../../bot/src/adapters/teams/cards/incident-cards';
+import { NEW_CONCERN_NOTICE } from '../../../../bot/src/app/announce-concern';
 import { INCIDENT_LIMITS } from '../../../../bot/src/domain/incidents/incident-input';
 
 const longest = (limit: number) => 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(limit / 28)).slice(0, limit);
@@ -123,8 +124,8 @@ const CARDS: [string, object][] = [
       banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
     }),
   ],
-  ['concern saved', concernSavedCard('C-00042', 'designated safeguarding lead', false)],
-  ['a new concern needs your attention', newConcernCard('https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000000/incidents')],
+  ...(['told', 'toldInstead', 'nobodyTold', 'stillSending', 'alreadySaved'] as const).map((outcome): [string, object] => [`concern saved (${outcome})`, concernSavedCard('C-00042', 'designated safeguarding lead', outcome)]),
+  ['a new concern needs your attention', reminderCard(NEW_CONCERN_NOTICE, (view) => `https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000000/${view}`)],
   ...ACCESS_REQUEST_STATES.map((state): [string, object] => [
     `access request (${state}, every section at its longest, every button of that state)`,
     accessRequestCard({
