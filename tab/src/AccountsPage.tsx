@@ -20,7 +20,7 @@ import {
   Textarea,
   makeStyles,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getJson, sendJson, type Credentials } from './api';
 import type { Host } from './teams';
 
@@ -68,14 +68,19 @@ export function AccountsPage({ credentials, canManage, askConsent }: { credentia
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
   const [consent, setConsent] = useState<{ clientId: string; scopes: string[] }>();
 
-  const load = () =>
-    getJson<{ accounts: SocialAccount[]; owners: { id: string; displayName: string }[] }>('/api/social-accounts', credentials).then(
+  // Only the latest read is shown: an earlier one that answers late must not bring back an old list.
+  const reads = useRef(0);
+  const load = () => {
+    const read = ++reads.current;
+    return getJson<{ accounts: SocialAccount[]; owners: { id: string; displayName: string }[] }>('/api/social-accounts', credentials).then(
       (result) => {
+        if (read !== reads.current) return;
         setAccounts(result.accounts);
         setOwners(result.owners);
       },
       (failure: Error) => setMessage({ intent: 'error', text: failure.message }),
     );
+  };
   useEffect(() => {
     void load();
   }, [credentials]);
