@@ -62,7 +62,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
     const invoke = cardActionInvoke(alex, t.serviceUrl, 'form-in-channel', 'reportConcern', { submissionKey: 'concern-channel', ...FORM, category: '' });
     const response = await t.post({ ...invoke, conversation: { ...invoke.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=1' } });
     const card = (response.body as { value: Json }).value;
-    expect(allText(card)).toMatch(/report concerns in your private chat/);
+    expect(allText(card)).toMatch(/use your private chat[\s\S]*Report as a concern/);
     expect(JSON.stringify(card)).not.toContain(SECRET);
     expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-channel' }, limit: 1 })).items).toHaveLength(0);
   });

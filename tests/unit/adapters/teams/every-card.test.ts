@@ -92,7 +92,8 @@ const takedown = (i: number): TakedownView => ({
 });
 
 const CARDS: [string, object][] = [
-  ['help', helpCard('Riverside Community Primary School (demo)', 'Alex')],
+  ['help', helpCard('Riverside Community Primary School (demo)', 'personal', 'Alex')],
+  ['help in a group chat or channel', helpCard('Riverside Community Primary School (demo)', 'shared')],
   ['message', messageCard('Sorry, I didn\'t understand that.', 'Title')],
   ['my requests (empty)', myRequestsCard([], false)],
   ['my requests (ten, longest URLs)', myRequestsCard(Array.from({ length: 10 }, () => fullRequest('withHeadteacher')), true)],

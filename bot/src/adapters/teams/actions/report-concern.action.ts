@@ -61,14 +61,7 @@ async function tellReporterNobodyYet(deps: TeamsDeps, reporter: Person, incident
   }]);
 }
 
-/**
- * A card answered in a group chat or channel is shown to everyone there, so a concern is only
- * taken in the reporter's private chat with the bot (or in the message action's private dialog).
- */
-const PRIVATE_ONLY = messageCard('For confidentiality, report concerns in your private chat with Online Safety Desk, or use "Report as a concern" on the message. Nothing was saved here.');
-const isPrivate = (activity: { conversation?: { conversationType?: string } }) => (activity.conversation?.conversationType ?? 'personal') === 'personal';
+/** Only in the private chat: the bot refuses every card action in a group chat or channel before it gets here. */
+export const reportConcernAction: CardActionHandler = async ({ deps, actor, data }) => submitConcern(deps, actor, data, 'chat');
 
-export const reportConcernAction: CardActionHandler = async ({ deps, actor, data, activity }) => (isPrivate(activity) ? submitConcern(deps, actor, data, 'chat') : PRIVATE_ONLY);
-
-export const newConcernAction: CardActionHandler = async ({ deps, activity }) =>
-  isPrivate(activity) ? concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' }) : PRIVATE_ONLY;
+export const newConcernAction: CardActionHandler = async ({ deps }) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
