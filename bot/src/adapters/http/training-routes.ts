@@ -49,7 +49,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
 
   server.get('/api/training', signedIn(async (person, _req, res) => {
     const overview = await trainingOverview(deps, person, today(), training.calendar);
-    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm'), recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
+    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm') || overview.awaitingConfirmation.length > 0, recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
     const policies = overview.everyone || can.recordReview ? (await deps.stores.policies.find({ where: { managedHere: true }, limit: 50 })).items : [];
     res.json({ ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] });
   }));
@@ -74,7 +74,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const body = sessionBody.safeParse(req.body);
     if (!body.success) return invalid(res, 'Send {"requirementId", "completedOn": "YYYY-MM-DD", "evidence", "subjectIds": [...], "attendees"?: [...]}.', body.error.issues);
     const refreshers = new Map((await deps.stores.refreshers.find({ limit: 200 })).items.map((r) => [`refresher-${r.id}`, r.audience] as const));
-    const result = await recordTrainingSession(deps, person, body.data, refreshers);
+    const result = await recordTrainingSession(announceLater(deps), person, body.data, refreshers);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
     send(res, 201, { recorded: result.records.length });

@@ -26,7 +26,7 @@ export class TeamsNotifier implements Notifier {
 
   async notify(people: Person[], notice: Notice): Promise<NotifyOutcome> {
     const unreachable: Person[] = [];
-    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId);
     if (!record) return { unreachable };
     for (const person of people) {
       const conversation = await this.personalConversation(person);
@@ -48,7 +48,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
-    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId);
     if (!record) return;
     for (const message of await allCardMessages(this.stores, cardKey(notice.recordType, notice.recordId))) {
       if (message.activityId === exceptActivityId) continue;
