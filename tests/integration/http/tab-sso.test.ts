@@ -26,12 +26,14 @@ describe('the tabs\' API with Teams SSO', () => {
   let dir: string;
   let signingKey: KeyLike;
   let otherKey: KeyLike;
+  let publishedJwk: object;
 
   beforeAll(async () => {
     const published = await generateKeyPair('RS256');
     signingKey = published.privateKey;
     otherKey = (await generateKeyPair('RS256')).privateKey;
     const jwk = { ...(await exportJWK(published.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    publishedJwk = jwk;
     jwks = createServer((req, res) => {
       const known = req.url === `/${TENANT}/discovery/v2.0/keys` || req.url === `/${OTHER_TENANT}/discovery/v2.0/keys`;
       res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
@@ -87,6 +89,18 @@ describe('the tabs\' API with Teams SSO', () => {
     expect((await call(`Bearer ${await token({ audience: `api://localhost/${CLIENT_ID}` })}`)).status).toBe(401);
   });
 
+  /** The classic algorithm-confusion forgery: an HMAC whose secret is the key everyone can download. */
+  const hmacWithPublicKey = async () => {
+    const publicKey = new TextEncoder().encode(JSON.stringify(publishedJwk));
+    return new SignJWT({ tid: TENANT, oid: ALEX, scp: 'access_as_user', ver: '2.0', azp: TEAMS_DESKTOP })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+      .setAudience(CLIENT_ID)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(publicKey);
+  };
+
   const unsigned = (claims: Record<string, unknown>) => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     return `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, tid: TENANT, oid: ALEX, scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600, ...claims })}.`;
@@ -103,6 +117,7 @@ describe('the tabs\' API with Teams SSO', () => {
     ['a missing scope', async () => `Bearer ${await token({ claims: { scp: 'User.Read' } })}`],
     ['a bad signature', async () => `Bearer ${await token({ key: otherKey })}`],
     ['alg none', async () => `Bearer ${unsigned({})}`],
+    ['HS256 signed with the published public key as the secret', async () => `Bearer ${await hmacWithPublicKey()}`],
     ['an unknown key id', async () => `Bearer ${await token({ kid: 'k9' })}`],
     ['a token issued to a client the app registration does not pre-authorise', async () => `Bearer ${await token({ claims: { azp: 'bbbbbbbb-0000-0000-0000-000000000000' } })}`],
     ['a token naming no client', async () => `Bearer ${await token({ claims: { azp: undefined } })}`],
