@@ -4,6 +4,7 @@ import { decisionBench } from './decision-bench';
 import { fanOutBench } from './fan-out-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
 import { incidentsBench } from './incidents-bench';
+import { postingCorpusBench } from './posting-corpus-bench';
 import { pupilImportBench } from './pupil-import-bench';
 import { startupBench } from './startup-bench';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const benches: [string, () => Promise<void>][] = [
     ['decision', decisionBench],
     ['consent check', consentCheckBench],
+    ['posting checks corpus', postingCorpusBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
     ['incidents', incidentsBench],

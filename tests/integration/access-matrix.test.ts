@@ -100,7 +100,7 @@ const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: R
   { action: 'postingRequest.confirmPosted', verb: 'confirmPosted', from: 'approved', data: { link: 'https://x.example/status/7' } },
 ];
 
-describe('the access matrix (from PERMISSIONS)', () => {
+describe('the access matrix (expected answers from the policy)', () => {
   let t: TestApp;
   const people = new Map<Role | 'requester', { person: Person; user: TeamsUser }>();
 

@@ -10,7 +10,7 @@ import { appendChronology } from './incident-chronology';
 import { recordAudit } from './record-audit';
 
 export type ReportIncidentResult =
-  | { status: 'saved'; reference: string; routedToLabel: string; incidentId: string; alreadySaved: boolean }
+  | { status: 'saved'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
   | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; errors: Partial<Record<IncidentField, string>> }
   | { status: 'not-saved'; message: string };
@@ -56,11 +56,11 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
       // was told) is finished now: the line is written and the caller announces it.
       const finished = (await deps.stores.incidentChronology.forIncident(earlier.id)).length > 0;
       if (!finished) await recordReported(deps, earlier.id, reporter, reportedLine);
-      return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), incidentId: earlier.id, alreadySaved: finished };
+      return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), aboutHeadteacher: earlier.aboutHeadteacher, incidentId: earlier.id, alreadySaved: finished };
     }
     // From here the concern is saved: whatever else fails, the reporter is told so and it is announced.
     await recordReported(deps, incident.id, reporter, reportedLine).catch((error: unknown) => deps.log.error('The "reported" line of a new concern could not be written', error));
-    return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: routedLabel, incidentId: incident.id, alreadySaved: false };
+    return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: routedLabel, aboutHeadteacher: incident.aboutHeadteacher, incidentId: incident.id, alreadySaved: false };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       deps.log.error('A concern could not be saved', error);

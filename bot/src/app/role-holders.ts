@@ -15,7 +15,7 @@ export async function roleHolders(deps: Pick<AppDeps, 'directory'>, roles: reado
  * decision's own role (the usual case, with no lookup): only someone standing in for the role
  * (the chair for the headteacher's own request) needs to know that nobody else holds it.
  */
-export async function holdersFor(deps: Pick<AppDeps, 'directory'>, person: Pick<Person, 'roles'>, actions: readonly Action[]): Promise<RoleHolders<Person> | undefined> {
+export async function holdersFor(deps: Pick<AppDeps, 'directory'>, person: Pick<Person, 'id' | 'roles'>, actions: readonly Action[]): Promise<RoleHolders<Person> | undefined> {
   const needed = actions.filter((action) => needsHolders(person, action)).flatMap((action) => decisionChain(DECISIONS[action]!));
   return needed.length ? roleHolders(deps, needed) : undefined;
 }

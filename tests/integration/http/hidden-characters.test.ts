@@ -8,7 +8,8 @@ import { teamsUser } from '../../fixtures/teams-activities';
 import { TestApp } from '../../fixtures/test-app';
 
 const RLO = 'Amelia\u202Eylno';
-const HIDDEN = ['\u202E', '\u0007', '\u200F', '\u2066', '\uFEFF', '\u0085'];
+/** A right-to-left override, a bell, a right-to-left mark, an isolate, a byte-order mark, a C1 control, a soft hyphen, an invisible times, a tag letter, a line separator. */
+const HIDDEN = ['\u202E', '\u0007', '\u200F', '\u2066', '\uFEFF', '\u0085', '\u00AD', '\u2062', '\u{E0041}', '\u2028'];
 
 type Role = 'staff' | 'onlineSafetyLead' | 'dsl' | 'admin';
 
@@ -59,7 +60,7 @@ describe('hidden characters in anything typed', () => {
   });
 
   it('the same fields take ordinary text, accents, emoji and Welsh', async () => {
-    const response = await send('staff', '/api/training/mine', { completedOn: '2026-11-20', evidence: 'Cwrs ar-lein — Zoë 👩‍🏫 tystysgrif' });
+    const response = await send('staff', '/api/training/mine', { completedOn: '2026-11-20', evidence: 'Cwrs ar-lein — Zoë 👩‍🏫 tystysgrif 🏴󠁧󠁢󠁷󠁬󠁳󠁿' });
     expect(response.status).toBe(201);
   });
 
@@ -85,5 +86,5 @@ describe('hidden characters in anything typed', () => {
 });
 
 function escape(character: string): string {
-  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

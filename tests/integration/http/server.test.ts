@@ -75,8 +75,10 @@ describe('in local mode', () => {
       await get('/api/audit.csv'),
       await get('/api/incidents?status=lost', dsl),
       await fetch(`${app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      await get('/api/no-such-route'),
+      await fetch(`${app.url}/api/incidents`, { method: 'DELETE' }),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual(expect.arrayContaining([200, 403, 404, 400]));
+    expect(answers.map((answer) => answer.status)).toEqual(expect.arrayContaining([200, 403, 404, 400, 405]));
     for (const answer of answers) {
       expect({ url: answer.url, cache: answer.headers.get('cache-control'), sniff: answer.headers.get('x-content-type-options') }).toEqual({ url: answer.url, cache: 'no-store', sniff: 'nosniff' });
     }
@@ -140,6 +142,8 @@ describe('outside local mode (a registered bot)', () => {
     }
     const refused = await fetch(`${app.url}/api/access-requests`);
     expect([refused.status, refused.headers.get('cache-control'), refused.headers.get('x-content-type-options')]).toEqual([401, 'no-store', 'nosniff']);
+    const unknown = await fetch(`${app.url}/api/no-such-route`);
+    expect([unknown.status, unknown.headers.get('strict-transport-security')]).toEqual([404, 'max-age=31536000; includeSubDomains']);
   });
 
   it('adds no demo school to a real school\'s store', async () => {

@@ -146,6 +146,7 @@ describe('tab sign-in when Entra ID\'s key endpoint is briefly unreachable', () 
   const keys: { jwk: object; privateKey: KeyLike }[] = [];
   let published = 1;
   let reachable = true;
+  let fetches = 0;
 
   beforeAll(async () => {
     for (const kid of ['k1', 'k2']) {
@@ -153,6 +154,7 @@ describe('tab sign-in when Entra ID\'s key endpoint is briefly unreachable', () 
       keys.push({ jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' }, privateKey: pair.privateKey });
     }
     jwks = createServer((_req, res) => {
+      fetches++;
       res.writeHead(reachable ? 200 : 503, { 'content-type': 'application/json' });
       res.end(reachable ? JSON.stringify({ keys: keys.slice(0, published).map((key) => key.jwk) }) : '{}');
     });
@@ -186,6 +188,10 @@ describe('tab sign-in when Entra ID\'s key endpoint is briefly unreachable', () 
     reachable = false;
     jest.setSystemTime(Date.now() + 11 * 60_000);
     expect(await me(0)).toBe(200);
+    // While it is down, the endpoint is asked again at most every 30 seconds, not on every request.
+    const asked = fetches;
+    for (let i = 0; i < 5; i++) expect(await me(0)).toBe(200);
+    expect(fetches).toBe(asked);
     jest.setSystemTime(Date.now() + 60 * 60_000);
     expect(await me(0)).toBe(200);
     // A key nobody has published is still refused while the endpoint is down.
@@ -194,6 +200,15 @@ describe('tab sign-in when Entra ID\'s key endpoint is briefly unreachable', () 
     published = 2;
     jest.setSystemTime(Date.now() + 60_000);
     expect(await me(1)).toBe(200);
+    expect(await me(0)).toBe(200);
+  });
+
+  it('stops trusting kept keys after a day without reaching Entra ID', async () => {
+    reachable = false;
+    jest.setSystemTime(Date.now() + 25 * 60 * 60_000);
+    expect(await me(0)).toBe(401);
+    reachable = true;
+    jest.setSystemTime(Date.now() + 60_000);
     expect(await me(0)).toBe(200);
   });
 });

@@ -73,6 +73,9 @@ describe('reminder planners on the demo school', () => {
     expect(digest.map((p) => p.person.displayName)).toEqual(['Megan Bowen']);
     expect(digest[0]!.message.lines).toEqual(expect.arrayContaining(['Sam Okafor has blocked or removed the app in Teams.', 'Priya Shah has not opened Online Safety Desk in Teams.']));
     expect(digest[0]!.message.lines.join('\n')).not.toContain('Alex Wilber has blocked'); // older than a week
+    // A notice about a concern is never listed: that it was sent is itself about the concern.
+    await stores.outbox.insert({ ...entry, key: 'd', reason: 'concern:7', period: 'new', personId: await id('Linda Davis'), personName: 'Linda Davis', status: 'notInstalled' });
+    expect((await planTrainingDigest(deps, '2026-11-25'))[0]!.message.lines.join('\n')).not.toContain('Linda Davis');
     const reviews = await planPolicyReviews(deps, '2026-11-25');
     expect(new Set(reviews.map((p) => p.person.displayName))).toEqual(new Set(['Adele Vance', 'Megan Bowen', 'Linda Davis', 'Mark Green']));
     expect(reviews[0]!.period).toBe('overdue-2026-W48');
@@ -91,5 +94,13 @@ describe('reminder planners on the demo school', () => {
     const adele = (await stores.people.find({ limit: 50 })).items.find((p) => p.displayName === 'Adele Vance')!;
     await stores.people.update({ ...adele, roles: [...adele.roles, 'dsl'] });
     expect((await lines())['Adele Vance']).toContain('1 × incident');
+  });
+
+  it("asks the headteacher, not the lead, to confirm the lead's own logged training in the weekly digest", async () => {
+    const megan = await id('Megan Bowen');
+    await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: megan, subjectName: 'Megan Bowen', completedOn: '2026-11-20', evidence: '', recordedById: megan, recordedByName: 'Megan Bowen', recordedAt: '', status: 'awaitingConfirmation' });
+    const digest = Object.fromEntries((await planTrainingDigest(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]));
+    expect(digest['Megan Bowen']).not.toMatch(/waiting for you to confirm/);
+    expect(digest['Adele Vance']).toMatch(/1 completion\(s\) logged by an online safety lead are waiting for you to confirm/);
   });
 });

@@ -42,14 +42,14 @@ describe('telling people about a new concern (s.8)', () => {
     const { deps, people, told } = await setUp([['staff'], ['staff', 'dsl'], ['headteacher']]);
     const result = await reportIncident(deps, people[0]!, FORM, 'k1');
     expect(result).toMatchObject({ status: 'saved', routedToLabel: 'chair of governors' });
-    expect(await announceConcern(deps, saved(result))).toBe('toldInstead');
+    expect((await announceConcern(deps, saved(result))).outcome).toBe('toldInstead');
     expect(told).toEqual([['Person 1']]);
   });
 
   it('tells the DSL instead when the routed people cannot be reached, and logs no details', async () => {
     const { deps, people, told, logs } = await setUp([['staff'], ['staff', 'dsl'], ['chairOfGovernors']], [2]);
     const result = await reportIncident(deps, people[0]!, FORM, 'k1');
-    expect(await announceConcern(deps, saved(result))).toBe('toldInstead');
+    expect((await announceConcern(deps, saved(result))).outcome).toBe('toldInstead');
     expect(told).toEqual([['Person 2'], ['Person 1']]);
     expect(logs.join('\n')).not.toMatch(/worrying|TikTok/);
   });
@@ -57,22 +57,29 @@ describe('telling people about a new concern (s.8)', () => {
   it('never tells a headteacher who is also the DSL of a concern about the headteacher; nobody told means it stays marked and is tried again', async () => {
     const { deps, stores, people, told } = await setUp([['staff'], ['staff', 'headteacher', 'dsl'], ['governor', 'chairOfGovernors']], [2]);
     const id = saved(await reportIncident(deps, people[0]!, FORM, 'k1'));
-    expect(await announceConcern(deps, id)).toBe('nobodyTold');
+    expect((await announceConcern(deps, id)).outcome).toBe('nobodyTold');
     expect(told).toEqual([['Person 2']]);
     expect((await stores.incidents.get(id))!.nobodyToldYet).toBe(true);
 
     // The chair opens the bot; the next run of the concern-notices job reaches her.
     const reachable = { ...deps, announce: async (run: string, planned: Parameters<Announce>[1]) => ({ ...(await deps.announce(run, planned)), sent: planned.length }) };
-    expect(await retryConcernNotices(reachable, 'retry-2026-11-24T10:15')).toEqual({ tried: 1, told: 1 });
+    expect(await retryConcernNotices(reachable)).toEqual({ tried: 1, told: 1 });
     expect(told.flat()).not.toContain('Person 1');
     expect((await stores.incidents.get(id))!.nobodyToldYet).toBe(false);
-    expect(await retryConcernNotices(reachable, 'retry-2026-11-24T10:30')).toEqual({ tried: 0, told: 0 });
+    expect(await retryConcernNotices(reachable)).toEqual({ tried: 0, told: 0 });
+  });
+
+  it('says who was told instead: in a school whose headteacher is the DSL, a deputy, never "the DSL"', async () => {
+    const { deps, people, told } = await setUp([['staff'], ['staff', 'headteacher', 'dsl'], ['staff', 'deputyDsl'], ['governor', 'chairOfGovernors']], [3]);
+    const id = saved(await reportIncident(deps, people[0]!, FORM, 'k1'));
+    expect(await announceConcern(deps, id)).toEqual({ outcome: 'toldInstead', toldRoles: ['deputyDsl'] });
+    expect(told).toEqual([['Person 3'], ['Person 2']]);
   });
 
   it('tells the person it is assigned to and the role\'s holders, but not a second holder who may not see it', async () => {
     const { deps, people, told } = await setUp([['staff'], ['staff', 'onlineSafetyLead'], ['staff', 'onlineSafetyLead'], ['dsl']]);
     const id = saved(await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil', category: 'firewallCircumvention' }, 'k1'));
-    expect(await announceConcern(deps, id)).toBe('told');
+    expect((await announceConcern(deps, id)).outcome).toBe('told');
     expect(told).toEqual([['Person 1']]);
   });
 });

@@ -12,7 +12,7 @@ const CLOCK_TOLERANCE_S = 60;
 /**
  * The Microsoft 365 clients that may ask Entra ID for a token to this API: the ones pre-authorised
  * in the app registration (aad.manifest.json), as Microsoft lists them for tab SSO (msteams-docs
- * `tab-sso-register-aad`). A token any other client obtained (`azp`, or `appid` in v1 tokens) is refused.
+ * `tab-sso-register-aad`). A token any other client obtained (its `azp`) is refused.
  */
 export const MICROSOFT_365_CLIENTS: Readonly<Record<string, string>> = {
   '1fec8e78-bce4-4aaf-ab1b-5451cc387264': 'Teams desktop and mobile',
@@ -66,7 +66,7 @@ export function entraSsoIdentity(settings: SsoSettings, directory: Directory, cl
       return { refused: 401 };
     }
     const scopes = String(payload.scp ?? '').split(' ');
-    const client = String(payload.azp ?? payload.appid ?? '');
+    const client = String(payload.azp ?? '');
     const issuedInTheFuture = (payload.iat ?? 0) > now.getTime() / 1000 + CLOCK_TOLERANCE_S;
     if (!scopes.includes('access_as_user') || typeof payload.oid !== 'string' || !Object.prototype.hasOwnProperty.call(MICROSOFT_365_CLIENTS, client) || issuedInTheFuture) return { refused: 401 };
     const person = await directory.byAadObjectId(payload.oid);

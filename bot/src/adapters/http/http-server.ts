@@ -7,7 +7,7 @@ import { registerApiRoutes, type UserGraph } from './api-routes';
 import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
-import { refuse, refusedInLocalMode } from './local-mode-guard';
+import { refuse, refusedInLocalMode, repliesElsewhere } from './local-mode-guard';
 import { send } from './api-refusal';
 import { restifyLog } from './restify-log';
 import { logValue } from '../../app/log-value';
@@ -37,7 +37,8 @@ const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.micr
 
 export function createHttpServer(options: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false, log: restifyLog(options.deps.log) } as restify.ServerOptions);
-  server.use((req: Request, res: Response, next) => {
+  // Before routing, so that every answer carries them, a 404 or 405 included.
+  server.pre((req: Request, res: Response, next) => {
     // Answers about people and concerns are never kept by a browser or proxy, nor read as another type.
     if (req.getPath().startsWith('/api/')) {
       res.header('Cache-Control', 'no-store');
@@ -47,20 +48,17 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (!options.localMode) res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     return next();
   });
+  if (options.localMode) {
+    // Before a body is read: a stranger's request is refused on its headers alone.
+    server.pre((req: Request, res: Response, next) => refuseIf(refusedInLocalMode(req), res, next));
+  }
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (missing from the types).
   // A school's MIS export is the one larger body the app takes.
   const parseBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
   const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
   server.use((req: Request, res: Response, next) => runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next));
-  if (options.localMode) {
-    server.use((req: Request, res: Response, next) => {
-      const refusal = refusedInLocalMode(req);
-      if (!refusal) return next();
-      refuse(res, refusal);
-      return next(false);
-    });
-  }
+  if (options.localMode) server.use((req: Request, res: Response, next) => refuseIf(repliesElsewhere(req), res, next));
 
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -114,6 +112,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return callback();
   });
   return server;
+}
+
+function refuseIf(refusal: string | undefined, res: Response, next: restify.Next): void {
+  if (!refusal) return next();
+  refuse(res, refusal);
+  return next(false);
 }
 
 /** Runs restify handlers one after another, stopping at the first that answers or fails. */

@@ -11,9 +11,8 @@ const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 
  * machine. Listening on loopback is not enough on its own:
  * - a tunnel or proxy forwards strangers to it, so a request with any forwarding header is refused;
  * - a web page can point its own domain at 127.0.0.1 (DNS rebinding) and read the API, so the Host
- *   must be a loopback name with the port the request arrived on;
- * - an activity's serviceUrl decides where the bot sends replies (with request details), so it must
- *   be on this machine too.
+ *   must be a loopback name with the port the request arrived on.
+ * Both are judged on the headers alone, before any body is read.
  */
 export function refusedInLocalMode(req: Request): string | undefined {
   if (FORWARDING_HEADERS.some((header) => req.headers[header] !== undefined)) {
@@ -22,6 +21,11 @@ export function refusedInLocalMode(req: Request): string | undefined {
   if (!isLoopbackHost(req.headers.host, req.socket.localPort)) {
     return 'Local mode answers only when addressed as localhost or 127.0.0.1 on its own port.';
   }
+  return undefined;
+}
+
+/** An activity's serviceUrl decides where the bot sends replies (with request details): in local mode, only this machine. */
+export function repliesElsewhere(req: Request): string | undefined {
   const serviceUrl = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
   if (req.getPath() === '/api/messages' && typeof serviceUrl === 'string' && !isLoopbackUrl(serviceUrl)) {
     return 'Local mode only replies to a connector on this machine (for example the Agents Playground).';

@@ -2,15 +2,18 @@ import { createLocalJWKSet, type JSONWebKeySet, type JWTHeaderParameters, type K
 import type { Clock } from '../../ports/clock.port';
 
 /** Keys are fetched again after this long, as jose's own cache does. */
-const MAX_AGE_MS = 10 * 60_000;
-/** An unknown key id fetches the keys again, but not more often than this (a stranger's tokens must not hammer Entra ID). */
+const REFRESH_AFTER_MS = 10 * 60_000;
+/** Keys are not fetched more often than this: a stranger's tokens, or an outage, must not hammer Entra ID or slow every request. */
 const COOLDOWN_MS = 30_000;
+/** Kept keys are trusted this long without a successful fetch; after that, sign-in waits for Entra ID. */
+const KEEP_AT_MOST_MS = 24 * 60 * 60_000;
 const FETCH_TIMEOUT_MS = 5_000;
 
 /**
  * A tenant's published signing keys. They are fetched again every ten minutes and whenever a token
- * names a key id not yet known (Entra ID rolls its keys). When a fetch fails, the last keys that
- * worked are kept, so a short outage of Entra ID's key endpoint does not sign everybody out.
+ * names a key id not yet known (Entra ID rolls its keys), at most every 30 seconds. When a fetch
+ * fails, the last keys that worked are kept (for a day at most), so a short outage of Entra ID's key
+ * endpoint neither signs everybody out nor makes every request wait for it.
  */
 export class TenantSigningKeys {
   private current?: { keys: ReturnType<typeof createLocalJWKSet>; ids: Set<string>; fetchedAt: number };
@@ -24,16 +27,16 @@ export class TenantSigningKeys {
 
   async keyFor(header: JWTHeaderParameters): Promise<KeyLike | Uint8Array> {
     const now = this.clock.now().getTime();
-    const stale = !this.current || now - this.current.fetchedAt >= MAX_AGE_MS;
+    const stale = !this.current || now - this.current.fetchedAt >= REFRESH_AFTER_MS;
     const unknownId = header.kid !== undefined && this.current !== undefined && !this.current.ids.has(header.kid);
-    if (stale || (unknownId && now - this.lastAttempt >= COOLDOWN_MS)) {
+    if (!this.current || ((stale || unknownId) && now - this.lastAttempt >= COOLDOWN_MS)) {
       try {
         await (this.inFlight ??= this.fetchKeys(now).finally(() => (this.inFlight = undefined)));
       } catch (error) {
         if (!this.current) throw error;
       }
     }
-    if (!this.current) throw new Error('No signing keys');
+    if (!this.current || now - this.current.fetchedAt >= KEEP_AT_MOST_MS) throw new Error('No signing keys');
     return this.current.keys(header);
   }
 

@@ -40,5 +40,6 @@ export function firstName(person: Person): string {
  * a meeting chat), where everyone there would see the bot's answers.
  */
 export function whereIs(activity: Pick<Activity, 'conversation'>): 'personal' | 'shared' {
-  return (activity.conversation?.conversationType ?? 'personal') === 'personal' ? 'personal' : 'shared';
+  // Anything not plainly a one-to-one chat is treated as shared: a wrong guess must fail closed.
+  return activity.conversation?.conversationType === 'personal' && activity.conversation.isGroup !== true ? 'personal' : 'shared';
 }

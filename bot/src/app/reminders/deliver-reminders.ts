@@ -48,14 +48,16 @@ const ABANDONED_AFTER_MS = 5 * 60_000;
 /**
  * Sends each planned reminder at most once, ever. Every message is first stored under its
  * idempotency key; a run that is stopped and started again (or runs on two instances at once)
- * skips what was sent, sends what was not, and never re-sends a message whose fate is unknown.
+ * skips what was sent, sends what was not (including to someone who has installed the app since),
+ * and never re-sends a message whose fate is unknown.
  */
 export async function deliverReminders(deps: FanOutDeps, run: string, planned: PlannedReminder[]): Promise<FanOutReport> {
   const report: FanOutReport = { planned: planned.length, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 };
   const todo: Versioned<OutboxEntry>[] = [];
   for (const reminder of planned) {
     const entry = await record(deps, run, reminder);
-    if (entry.status === 'pending' || entry.status === 'failed') todo.push(entry);
+    // Nothing was sent to someone who had not installed the app: once they have, they get it.
+    if (entry.status === 'pending' || entry.status === 'failed' || entry.status === 'notInstalled') todo.push(entry);
     else if (entry.status === 'sending' && deps.clock.now().getTime() - Date.parse(entry.updatedAt) > ABANDONED_AFTER_MS) {
       await save(deps, entry, 'uncertain', 'stopped while sending').catch(() => undefined);
       report.uncertain++;
@@ -91,7 +93,7 @@ async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Pr
   const retry = deps.retry ?? DEFAULT_RETRY;
   const conversation = await personalConversation(deps, planned.personId);
   if (!conversation) {
-    await save(deps, planned, 'notInstalled');
+    if (planned.status !== 'notInstalled') await save(deps, planned, 'notInstalled');
     return 'notInstalled';
   }
   let entry = planned;

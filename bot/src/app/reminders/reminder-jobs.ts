@@ -27,9 +27,9 @@ const JOBS: Record<string, Job> = {
   'policy-reviews': planned('policy-reviews', planPolicyReviews),
   'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
   'retention-review': planned('retention-review', planRetentionReview),
-  'concern-notices': async (deps, now) => {
+  'concern-notices': async (deps) => {
     const announce: Announce = (run, messages) => deliverReminders(fanOutOf(deps), run, messages);
-    const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce }, concernNoticeSlot(now));
+    const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce });
     return { concernsTried: tried, concernsTold: told };
   },
 };
@@ -39,15 +39,6 @@ export const REMINDER_JOBS = Object.keys(JOBS);
 /** How often a concern nobody who may see it has been told of is tried again (the concern-notices job). */
 export const CONCERN_NOTICE_MINUTES = 15;
 
-/**
- * Each quarter of an hour is one attempt: its messages have keys of their own, so a person who was
- * not reachable before is tried again, while two runs in the same quarter (two instances, or the
- * scheduler and a cloud timer) send nothing twice.
- */
-function concernNoticeSlot(now: Date): string {
-  const step = CONCERN_NOTICE_MINUTES * 60_000;
-  return `retry ${new Date(Math.floor(now.getTime() / step) * step).toISOString()}`;
-}
 
 export function isReminderJob(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(JOBS, name);

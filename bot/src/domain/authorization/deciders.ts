@@ -4,7 +4,8 @@ import { may, type Action } from './permissions';
 
 /**
  * Decisions nobody takes on a request they made or a record about themselves (the policy's
- * approvals are a check by someone else: s.9 and Appendix A, s.5, s.11), and the role each belongs to.
+ * approvals are a check by someone else: s.9 and Appendix A, s.5, s.11), and the role whose
+ * holders take them in PERMISSIONS (a test keeps the two in step).
  */
 export const DECISIONS: Partial<Record<Action, Role>> = {
   'accessRequest.forward': 'onlineSafetyLead',
@@ -52,15 +53,15 @@ export function mayDecide(person: Pick<Person, 'id' | 'roles'>, action: Action, 
   const own = DECISIONS[action];
   if (!own) return may(person, action, subjectId);
   if (person.id === subjectId) return false;
-  if (holds(person, own)) return true;
+  if (may(person, action, subjectId)) return true;
   const role = holders ? decidingRole(own, subjectId, holders) : undefined;
   return role !== undefined && holds(person, role);
 }
 
 /** Whether `mayDecide` needs to know who holds the roles: the person holds a role above the decision's own, not the role itself. */
-export function needsHolders(person: Pick<Person, 'roles'>, action: Action): boolean {
+export function needsHolders(person: Pick<Person, 'id' | 'roles'>, action: Action): boolean {
   const own = DECISIONS[action];
-  if (!own || holds(person, own)) return false;
+  if (!own || may(person, action)) return false;
   for (let role = ROLE_ABOVE[own]; role; role = ROLE_ABOVE[role]) if (holds(person, role)) return true;
   return false;
 }

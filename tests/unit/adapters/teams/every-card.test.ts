@@ -125,7 +125,7 @@ const CARDS: [string, object][] = [
       banner: { text: 'Please correct the fields marked below.', tone: 'attention' },
     }),
   ],
-  ...(['told', 'toldInstead', 'nobodyTold', 'stillSending', 'alreadySaved'] as const).map((outcome): [string, object] => [`concern saved (${outcome})`, concernSavedCard('C-00042', 'designated safeguarding lead', outcome)]),
+  ...(['told', 'toldInstead', 'nobodyTold', 'stillSending', 'alreadySaved'] as const).map((outcome): [string, object] => [`concern saved (${outcome})`, concernSavedCard({ reference: 'C-00042', routedToLabel: 'chair of governors', aboutHeadteacher: true }, { outcome, toldRoles: ['dsl', 'deputyDsl'] })]),
   ['a new concern needs your attention', reminderCard(NEW_CONCERN_NOTICE, (view) => `https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000000/${view}`)],
   ...ACCESS_REQUEST_STATES.map((state): [string, object] => [
     `access request (${state}, every section at its longest, every button of that state)`,

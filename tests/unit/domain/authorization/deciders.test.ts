@@ -3,8 +3,8 @@
  * holder of the role, then to the role above (the headteacher for the online safety lead, the chair
  * of governors for the headteacher, as the governing board oversees the headteacher: s.2).
  */
-import { decidersAmong, decidingRole, mayDecide, needsHolders, type RoleHolders } from '../../../../bot/src/domain/authorization/deciders';
-import type { Action } from '../../../../bot/src/domain/authorization/permissions';
+import { DECISIONS, decidersAmong, decidingRole, mayDecide, needsHolders, type RoleHolders } from '../../../../bot/src/domain/authorization/deciders';
+import { PERMISSIONS, type Action } from '../../../../bot/src/domain/authorization/permissions';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import type { Role } from '../../../../bot/src/domain/people/role';
 
@@ -54,5 +54,9 @@ describe('who decides a record made by (or about) someone', () => {
     expect([needsHolders(lead, 'accessRequest.forward'), needsHolders(head, 'accessRequest.forward'), needsHolders(chair, 'accessRequest.approve'), needsHolders(staff, 'accessRequest.approve')]).toEqual([false, true, true, false]);
     // Without the holders, only the role's own holders may decide.
     expect(mayDecide(chair, 'accessRequest.approve', head.id)).toBe(false);
+  });
+
+  it('names, for each decision, exactly the role the permissions table gives it', () => {
+    for (const [action, role] of Object.entries(DECISIONS)) expect({ action, roles: PERMISSIONS[action as Action] }).toEqual({ action, roles: [role] });
   });
 });

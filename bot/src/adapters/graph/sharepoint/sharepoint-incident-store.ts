@@ -5,7 +5,6 @@ import type { Versioned } from '../../../ports/collection.port';
 import type { ChronologyStore, IncidentIndexedField, IncidentStore } from '../../../ports/incident-store.port';
 import { SharePointCollection } from './sharepoint-collection';
 
-
 /**
  * Incidents on a SharePoint list. SharePoint filters on one indexed column at a time, so the
  * search asks the list for one status (or everything) and applies the other filters here: a

@@ -1,4 +1,4 @@
-import { announceConcern, type ConcernNoticeOutcome } from '../../../app/announce-concern';
+import { announceConcern, type ConcernNoticeResult } from '../../../app/announce-concern';
 import { reportIncident } from '../../../app/report-incident';
 import { concernFormCard, concernSavedCard, concernValues } from '../cards/incident-cards';
 import type { AdaptiveCard } from '../cards/card-elements';
@@ -30,25 +30,25 @@ export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record
     case 'not-permitted':
       return messageCard(result.message);
     case 'saved': {
-      if (result.alreadySaved) return concernSavedCard(result.reference, result.routedToLabel, 'alreadySaved');
-      const outcome = await announceWithin(deps, actor, result.incidentId, result.reference);
-      return concernSavedCard(result.reference, result.routedToLabel, outcome);
+      const saved = { reference: result.reference, routedToLabel: result.routedToLabel, aboutHeadteacher: result.aboutHeadteacher };
+      if (result.alreadySaved) return concernSavedCard(saved, { outcome: 'alreadySaved' });
+      return concernSavedCard(saved, await announceWithin(deps, actor, result.incidentId, result.reference));
     }
   }
 }
 
-async function announceWithin(deps: TeamsDeps, reporter: Person, incidentId: string, reference: string): Promise<ConcernNoticeOutcome | 'stillSending'> {
+async function announceWithin(deps: TeamsDeps, reporter: Person, incidentId: string, reference: string): Promise<ConcernNoticeResult | { outcome: 'stillSending' }> {
   let answered = false;
   const announcing = announceConcern(deps, incidentId);
   deps.background.run('announce a new concern', async () => {
-    const outcome = await announcing;
+    const { outcome } = await announcing;
     if (answered && outcome === 'nobodyTold') await tellReporterNobodyYet(deps, reporter, incidentId, reference);
   });
   let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<'stillSending'>((done) => (timer = setTimeout(() => done('stillSending'), ANNOUNCE_WAIT_MS)));
-  const first = await Promise.race([announcing.catch((): ConcernNoticeOutcome => 'nobodyTold'), waited]);
+  const waited = new Promise<{ outcome: 'stillSending' }>((done) => (timer = setTimeout(() => done({ outcome: 'stillSending' }), ANNOUNCE_WAIT_MS)));
+  const first = await Promise.race([announcing.catch((): ConcernNoticeResult => ({ outcome: 'nobodyTold' })), waited]);
   clearTimeout(timer);
-  answered = first === 'stillSending';
+  answered = first.outcome === 'stillSending';
   return first;
 }
 
@@ -57,7 +57,7 @@ async function tellReporterNobodyYet(deps: TeamsDeps, reporter: Person, incident
     person: reporter,
     reason: `concern-untold:${incidentId}`,
     period: 'reported',
-    message: { title: `Your concern ${reference}`, lines: [`It is saved, but nobody could be told of it yet. I will keep trying until someone who deals with it is told.`, 'If a child is in immediate danger, tell the DSL in person now or call 999.'], tone: 'warning' },
+    message: { title: `Your concern ${reference}`, lines: ['It is saved, but nobody could be told of it yet. I will keep trying until someone who deals with it is told.', 'If a child is in immediate danger, call 999 now.'], tone: 'warning' },
   }]);
 }
 
