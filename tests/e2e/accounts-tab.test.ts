@@ -60,7 +60,7 @@ describeInBrowser('the School accounts page', () => {
     await page.getByText('Use an official school email account').waitFor();
     await fill('Linked school email account', 'pta@riverside.example');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved Facebook Riverside PTA.').waitFor();
+    await page.getByRole('main').getByText('Saved Facebook Riverside PTA.').waitFor();
     expect(await page.getByTestId('account-row').count()).toBe(2);
     await page.close();
   });

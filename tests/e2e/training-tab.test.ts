@@ -52,7 +52,7 @@ describeInBrowser('the Training tab', () => {
     await page.getByLabel('Priya Shah').check();
     await page.getByLabel("Tom O'Neill").check();
     await page.getByRole('button', { name: 'Record attendance' }).click();
-    await page.getByText('Recorded for 2 people.').waitFor();
+    await page.getByRole('main').getByText('Recorded for 2 people.').waitFor();
     await page.waitForFunction(`!document.querySelector('[data-testid="due-soon-list"]')?.innerText.includes('Priya Shah')`);
     await page.getByRole('button', { name: 'Alex Wilber' }).first().click();
     await page.getByTestId('training-history').getByText('No training recorded yet.').waitFor();
@@ -76,7 +76,7 @@ describeInBrowser('the Training tab', () => {
     expect(await page.getByTestId('training-chart').count()).toBe(0);
     await page.getByLabel('My evidence').fill('Certificate https://learning.example/1');
     await page.getByRole('button', { name: "I've done it" }).click();
-    await page.getByText('Saved and sent to the online safety lead to confirm.').waitFor();
+    await page.getByRole('main').getByText('Saved and sent to the online safety lead to confirm.').waitFor();
     const claims = await app.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 5 });
     expect(claims.items.map((r) => [r.subjectName, r.evidence])).toEqual([['Alex Wilber', 'Certificate https://learning.example/1']]);
   });
@@ -87,7 +87,7 @@ describeInBrowser('the Training tab', () => {
     await as('Patti Fernandez');
     await page.getByLabel('Refresher about').fill('Sharing pupils\' images after an incident');
     await page.getByRole('button', { name: 'Require refresher' }).click();
-    await page.getByText('Refresher required').waitFor();
+    await page.getByRole('main').getByText('Refresher required').waitFor();
     await page.waitForFunction(`document.querySelector('[data-testid="due-soon-list"]')?.innerText.includes("Sharing pupils' images after an incident")`);
   });
 
@@ -97,7 +97,7 @@ describeInBrowser('the Training tab', () => {
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Adele Vance');
     await page.getByRole('button', { name: 'Record completed review' }).click();
-    await page.getByText(/Review recorded\. Next review: \d{4}-\d{2}-\d{2}/).waitFor();
+    await page.getByRole('main').getByText(/Review recorded\. Next review: \d{4}-\d{2}-\d{2}/).waitFor();
     const policy = (await app.stores.policies.find({ where: { managedHere: true }, limit: 1 })).items[0]!;
     expect(policy.nextReviewDue! > '2028-01-01').toBe(true);
     expect(problems).toEqual([]);
