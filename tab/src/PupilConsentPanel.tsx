@@ -5,6 +5,8 @@ import { getJson, postJson, type ConsentEvent, type Credentials } from './api';
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  // A post's address breaks anywhere on a phone rather than widening the register's table.
+  links: { overflowWrap: 'anywhere', margin: 0, paddingInlineStart: '20px' },
 });
 
 /** One pupil's consent history, and for the admin team the form to record a consent form or a written notice. */
@@ -72,20 +74,21 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
           </Button>
         </div>
       )}
+      {/* Multi-line from the start: inside the register's table a one-line bar would widen the table instead of wrapping. */}
       {error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
       {/* A new bar for each result, so that each one is announced (the bar announces itself when it appears). */}
       {outcome && (
-        <MessageBar key={outcome.at} intent={outcome.takedowns.length ? 'warning' : 'success'} data-testid="consent-outcome">
+        <MessageBar key={outcome.at} layout="multiline" intent={outcome.takedowns.length ? 'warning' : 'success'} data-testid="consent-outcome">
           <MessageBarBody>
             {outcome.message}{' '}
             {outcome.takedowns.length > 0 && (
               <>
                 Take down these earlier posts where you can (the account owner has been given the tasks):
-                <ul data-testid="takedown-list">
+                <ul data-testid="takedown-list" className={styles.links}>
                   {outcome.takedowns.map((task) => (
                     <li key={task.id}>
                       <Link href={task.link} target="_blank" rel="noreferrer">

@@ -28,6 +28,7 @@ export function BarChart({ caption, bars, testId }: { caption: string; bars: Bar
           <li key={bar.label} className={styles.item}>
             <span className={styles.label}>{bar.label}</span>
             <svg className={styles.bar} viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect width="100" height="10" fill={tokens.colorNeutralBackground3} />
               <rect width={(bar.count / max) * 100} height="10" fill={tokens.colorBrandBackground} />
             </svg>
             <span className={styles.count}>{bar.count}</span>
