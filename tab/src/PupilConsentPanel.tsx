@@ -87,7 +87,7 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
             {outcome.message}{' '}
             {outcome.takedowns.length > 0 && (
               <>
-                Take down these earlier posts where you can (the account owner has been given the tasks):
+                Take down these earlier posts where you can (the account owner has been given the tasks):{' '}
                 <ul data-testid="takedown-list" className={styles.links}>
                   {outcome.takedowns.map((task) => (
                     <li key={task.id}>

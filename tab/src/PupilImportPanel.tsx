@@ -126,7 +126,7 @@ export function PupilImportPanel({ credentials, onImported, chooseFileRef }: { c
       {check?.status === 'invalid' && <PupilImportErrors errors={check.errors} errorCount={check.errorCount} />}
       {check?.status === 'preview' && !job && <ImportPreview counts={check.counts} disabled={Boolean(busy)} onImport={startImport} />}
       {job && (
-        <div ref={progress} tabIndex={-1}>
+        <div ref={progress} tabIndex={-1} data-testid="import-running">
           <PupilImportProgress job={job} />
         </div>
       )}
