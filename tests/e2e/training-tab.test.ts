@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
 import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { waitForFocusOn } from '../fixtures/focus';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the Training tab', () => {
@@ -44,6 +45,8 @@ describeInBrowser('the Training tab', () => {
     await page.getByTestId('training-chart').waitFor();
     const chart = await page.getByTestId('training-chart').innerHTML();
     for (const group of ['Staff: All staff', 'Pupils: 4B', 'Pupils: 6A', 'Parents: Parents']) expect(chart).toContain(group);
+    // Each group's numbers are written out, so nobody has to tell the bars apart by colour.
+    expect(await page.getByTestId('training-chart').innerText()).toMatch(/Staff: All staff\s+\d+ of 9 up to date, \d+ due soon, \d+ overdue/);
     expect(await page.getByTestId('due-soon-list').innerText()).toContain('Priya Shah');
   });
 
@@ -56,6 +59,8 @@ describeInBrowser('the Training tab', () => {
     await page.waitForFunction(`!document.querySelector('[data-testid="due-soon-list"]')?.innerText.includes('Priya Shah')`);
     await page.getByRole('button', { name: 'Alex Wilber' }).first().click();
     await page.getByTestId('training-history').getByText('No training recorded yet.').waitFor();
+    // The history opens at the end of the page: the focus goes there with it.
+    await waitForFocusOn(page.getByRole('heading', { name: 'History: Alex Wilber' }));
     expect(await app.stores.trainingRecords.find({ where: { subjectId: ids.get('Priya Shah')! }, limit: 5 }).then((found) => found.items.map((r) => r.evidence))).toEqual(['INSET day: online safety']);
   });
 
