@@ -8,7 +8,7 @@ const PARTS = [
 ] as const;
 
 const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: '10px' },
+  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: '10px', maxWidth: '720px' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '10px' },
   item: { display: 'flex', flexDirection: 'column', gap: '2px' },
   name: { fontWeight: tokens.fontWeightSemibold },

@@ -28,8 +28,7 @@ const useStyles = makeStyles({
 // Fluent's fields are as wide as their longest option (a select) or 250 px (a dropdown): on a phone
 // they must shrink to the screen instead of pushing the page sideways.
 const useNarrowFields = makeStaticStyles({
-  'main .fui-Field, main .fui-Select, main .fui-Input, main .fui-Textarea': { minWidth: 0, maxWidth: '100%' },
-  'main .fui-Dropdown': { minWidth: 'min(250px, 100%)', maxWidth: '100%' },
+  'main .fui-Field, main .fui-Select, main .fui-Dropdown, main .fui-Input, main .fui-Textarea': { minWidth: 0, maxWidth: '100%' },
 });
 
 // Printing (an incident's report) shows the record alone: everything else is marked "no-print".
