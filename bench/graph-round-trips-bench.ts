@@ -31,7 +31,7 @@ const FORM = {
 };
 
 // Notifications run in the background after the answer in the real app, so they are not counted.
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {}, notifyNewConcern: async () => ({ unreachable: [] }) };
+const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
 
 interface UseCase {
   label: string;

@@ -19,7 +19,7 @@ const FORENAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Leo', 'Freya', 'Z
 const SURNAMES = ['Khan', 'Bennett', 'Nowak', 'Williams', 'Patel', 'Murphy', 'Jones', 'Ahmed', 'Thompson', "O'Connor", 'Rossi', 'Taylor', 'Okoye', 'Clarke', 'Brown', 'Müller', 'Smith-Jones', 'Evans'];
 const YEARS = ['Reception', 'Year 1', 'Year 2', 'Year 3', 'Year 4', 'Year 5', 'Year 6'];
 
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {}, notifyNewConcern: async () => ({ unreachable: [] }) };
+const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
 
 /**
  * A whole school's MIS export, with the columns an export carries besides the ones imported.

@@ -18,7 +18,6 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { incidentsTabLink } from './adapters/teams/incidents-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
@@ -43,6 +42,8 @@ export interface RunningApp {
   url: string;
   stores: Stores;
   background: BackgroundTasks;
+  /** Every route the server answers, as `GET /api/incidents/:id` (for the checks that walk them all). */
+  routes: { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -66,6 +67,10 @@ const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTim
 
 /** The composition root: the one place where adapters are built and wired together. */
 export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork }: StartOptions): Promise<RunningApp> {
+  // Local mode trusts every caller on this machine: it never runs on a school's real records.
+  if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
+    throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
+  }
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
@@ -77,7 +82,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, () => incidentsTabLink(config.teamsAppId, url));
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
   const deps = { stores, directory, notifier, clock, log };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES });
@@ -89,7 +94,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const server = createHttpServer({
     deps,
-    identify: config.sso ? entraSsoIdentity(config.sso, directory) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
+    identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
     ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: 'https://login.microsoftonline.com', ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
     localMode: config.mode === 'local',
     personasEnabled: config.mode === 'local' && !config.sso,
@@ -128,6 +133,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     url,
     stores,
     background,
+    routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
     async close() {
       scheduler.stop();
       await new Promise<void>((done) => server.close(() => done()));

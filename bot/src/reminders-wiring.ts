@@ -1,13 +1,14 @@
 import type { Logger } from './app/app-deps';
 import type { Announce } from './app/reminders/announce';
-import { DEFAULT_RETRY, deliverReminders, type FanOutReport } from './app/reminders/deliver-reminders';
-import { runReminderJob } from './app/reminders/reminder-jobs';
+import { DEFAULT_RETRY, deliverReminders } from './app/reminders/deliver-reminders';
+import { runReminderJob, type JobReport } from './app/reminders/reminder-jobs';
 import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
 import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
 import { TERM_DATES } from './app/term-dates';
 import { createBotAdapter } from './adapters/teams/bot-adapter';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsReminderChannel } from './adapters/teams/teams-reminder-channel';
+import { tabLink } from './adapters/teams/tab-link';
 import type { Config } from './config';
 import type { Clock } from './ports/clock.port';
 import type { Directory } from './ports/directory.port';
@@ -25,7 +26,7 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
     calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     fanOut: {
-      channel: new TeamsReminderChannel(sender, (view) => tabLink(config, serverUrl(), view)),
+      channel: new TeamsReminderChannel(sender, (view) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? serverUrl(), view)),
       limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),
       timer: realTimer,
       clock,
@@ -33,15 +34,6 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
       retry: DEFAULT_RETRY,
     },
   };
-}
-
-/**
- * Where a reminder's button leads: the app's static tab in Teams (its entity id is the view's
- * name in the manifest) when TEAMS_APP_ID is known, otherwise the tab page on this server.
- */
-function tabLink(config: Config, serverUrl: string, view: string): string {
-  if (config.teamsAppId) return `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.teamsAppId)}/${encodeURIComponent(view)}`;
-  return `${config.reminders.publicUrl ?? serverUrl}/tab/?view=${encodeURIComponent(view)}`;
 }
 
 /** Runs reminder jobs one at a time per job name, logging counts only (never names). */
@@ -61,12 +53,13 @@ export class ReminderJobRunner {
   }
 
   /** Undefined when the job is already running in this process. */
-  async run(job: string, now: Date): Promise<FanOutReport | undefined> {
+  async run(job: string, now: Date): Promise<JobReport | undefined> {
     if (this.running.has(job)) return undefined;
     this.running.add(job);
     try {
       const report = await runReminderJob(this.deps, job, now);
-      this.log.info(`Job ${job}: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
+      // The concern-notices job runs every quarter of an hour: a run that found nothing to do says nothing.
+      if (Object.values(report).some((count) => count > 0) || job !== 'concern-notices') this.log.info(`Job ${job}: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
       return report;
     } finally {
       this.running.delete(job);

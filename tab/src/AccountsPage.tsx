@@ -34,14 +34,19 @@ export function AccountsPage({ credentials, canManage, askConsent }: { credentia
     setEditing(next);
   };
 
-  const load = () =>
-    getJson<{ accounts: SocialAccount[]; owners: { id: string; displayName: string }[] }>('/api/social-accounts', credentials).then(
+  // Only the latest read is shown: an earlier one that answers late must not bring back an old list.
+  const reads = useRef(0);
+  const load = () => {
+    const read = ++reads.current;
+    return getJson<{ accounts: SocialAccount[]; owners: { id: string; displayName: string }[] }>('/api/social-accounts', credentials).then(
       (result) => {
+        if (read !== reads.current) return;
         setAccounts(result.accounts);
         setOwners(result.owners);
       },
       (failure: Error) => setMessage({ intent: 'error', text: failure.message }),
     );
+  };
   useEffect(() => {
     void load();
   }, [credentials]);

@@ -25,7 +25,7 @@ describeStoreContract('SQLite', async () => {
 });
 
 describe('SQLite specifics', () => {
-  it('the audit table itself refuses updates and deletes', async () => {
+  it('the audit table itself refuses updates, deletes and replacing inserts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-audit-'));
     const stores = createSqliteStores(dir);
     await stores.audit.append({ at: 'now', actorId: 'p', actorName: 'P', action: 'a', recordType: 't', recordId: '1', summary: 's' });
@@ -33,6 +33,12 @@ describe('SQLite specifics', () => {
     const db = new Database(join(dir, 'online-safety-desk.sqlite'));
     expect(() => db.prepare("UPDATE audit_log SET summary = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    // A replacing insert deletes the old row without running the delete trigger; it is refused too.
+    for (const replace of ['INSERT OR REPLACE INTO', 'REPLACE INTO']) {
+      expect(() => db.prepare(`${replace} audit_log (id, at, actor_id, actor_name, action, record_type, record_id, summary) VALUES (1, 'later', 'x', 'X', 'rewritten', 't', '1', 'forged')`).run()).toThrow(/append-only/);
+    }
+    expect(db.prepare('SELECT action FROM audit_log WHERE id = 1').get()).toEqual({ action: 'a' });
+    db.prepare("INSERT INTO audit_log (at, actor_id, actor_name, action, record_type, record_id, summary) VALUES ('later', 'q', 'Q', 'b', 't', '2', 's')").run();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -69,7 +75,7 @@ describeIncidentContract(async () => {
 });
 
 describe('SQLite incident specifics', () => {
-  it('the chronology table itself refuses updates and deletes', async () => {
+  it('the chronology table itself refuses updates, deletes and replacing inserts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-chronology-'));
     const stores = createSqliteStores(dir);
     await stores.incidentChronology.append({ incidentId: '1', at: 'now', byId: 'p', byName: 'P', kind: 'action', text: 'x' });
@@ -77,6 +83,8 @@ describe('SQLite incident specifics', () => {
     const db = new Database(join(dir, 'online-safety-desk.sqlite'));
     expect(() => db.prepare("UPDATE incident_chronology SET text = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM incident_chronology').run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT OR REPLACE INTO incident_chronology (id, incident_id, at, by_id, by_name, kind, text) VALUES (1, '1', 'later', 'x', 'X', 'action', 'forged')").run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT text FROM incident_chronology WHERE id = 1').get()).toEqual({ text: 'x' });
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -62,6 +62,8 @@ describeInBrowser('the School accounts page', () => {
     await fill('Linked school email account', 'pta@riverside.example');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('main').getByText('Saved Facebook Riverside PTA.').waitFor();
+    // The list is read again after the save: wait for it rather than count the old one.
+    await page.getByTestId('account-row').nth(1).waitFor();
     expect(await page.getByTestId('account-row').count()).toBe(2);
     await page.close();
   });

@@ -3,6 +3,7 @@
  * access_as_user scope on the same Application ID URI the app manifest names, pre-authorised for
  * the Teams clients so staff are never asked to consent; the server's Graph access needs its roles.
  */
+import { MICROSOFT_365_CLIENTS } from '../../bot/src/adapters/http/entra-sso-identity';
 import { text } from './toolkit-files';
 
 interface EntraApp {
@@ -34,6 +35,10 @@ describe('the Entra app for single sign-on', () => {
     for (const client of [TEAMS_DESKTOP_AND_MOBILE, TEAMS_WEB]) {
       expect(entraApp.api.preAuthorizedApplications).toContainEqual({ appId: client, delegatedPermissionIds: [scope] });
     }
+  });
+
+  it('pre-authorises exactly the clients whose tokens the API accepts, so a token from any other client is refused', () => {
+    expect(entraApp.api.preAuthorizedApplications.map((client) => client.appId).sort()).toEqual(Object.keys(MICROSOFT_365_CLIENTS).sort());
   });
 
   it('sends the consent pop-up back to the tab\'s own page', () => {

@@ -92,7 +92,13 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
       <div className={styles.title}>
         <h2 ref={heading} tabIndex={-1} style={{ margin: 0 }}><Title3>{incident.reference}: {incident.categoryLabel}</Title3></h2>
         <GrowingBadge appearance="filled" color={STATUS_COLOURS[incident.status]} data-testid="incident-status">{incident.statusLabel}</GrowingBadge>
+        {incident.nobodyToldYet && <GrowingBadge appearance="filled" color="danger" data-testid="nobody-told">Nobody told yet</GrowingBadge>}
       </div>
+      {incident.nobodyToldYet && (
+        <MessageBar intent="warning" className="no-print">
+          <MessageBarBody>Nobody who deals with this concern could be told of it yet (they have not opened Online Safety Desk in Teams, or blocked it). The app keeps trying every quarter of an hour.</MessageBarBody>
+        </MessageBar>
+      )}
       {error && <MessageBar key={error} intent="error" className="no-print"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <div className={styles.layout}>
         <div className={styles.column}>

@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px' },
   footer: { display: 'flex', gap: '12px', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  badges: { display: 'flex', gap: '4px', flexWrap: 'wrap', alignItems: 'center' },
   empty: { margin: 0, padding: '32px', textAlign: 'center', color: tokens.colorNeutralForeground3, border: `1px dashed ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   count: { margin: 0, ...typographyStyles.caption1 },
   reference: { fontFamily: tokens.fontFamilyMonospace, minWidth: 0, paddingInline: '4px' },
@@ -90,7 +91,15 @@ export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { cr
     { header: 'Category', cell: (row) => row.categoryLabel },
     { header: 'Routed to', cell: (row) => row.routedToLabel },
     { header: 'Assigned to', cell: (row) => row.assigneeName ?? '—' },
-    { header: 'Status', cell: (row) => <GrowingBadge color={STATUS_COLOURS[row.status]}>{row.statusLabel}</GrowingBadge> },
+    {
+      header: 'Status',
+      cell: (row) => (
+        <div className={styles.badges}>
+          <GrowingBadge color={STATUS_COLOURS[row.status]}>{row.statusLabel}</GrowingBadge>
+          {row.nobodyToldYet && <GrowingBadge color="danger" data-testid="nobody-told">Nobody told yet</GrowingBadge>}
+        </div>
+      ),
+    },
   ];
 
   return (

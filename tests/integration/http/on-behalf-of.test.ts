@@ -89,7 +89,7 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
   });
 
   const token = (oid: string) =>
-    new SignJWT({ tid: TENANT, oid, scp: 'access_as_user', ver: '2.0' })
+    new SignJWT({ tid: TENANT, oid, scp: 'access_as_user', ver: '2.0', azp: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
       .setAudience(CLIENT_ID)

@@ -6,6 +6,7 @@
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
 import { planPolicyReviews } from '../../../bot/src/app/reminders/plan-policy-reviews';
+import { planRetentionReview } from '../../../bot/src/app/reminders/plan-retention-review';
 import { planTrainingDigest } from '../../../bot/src/app/reminders/plan-training-digest';
 import { planTrainingReminders } from '../../../bot/src/app/reminders/plan-training-reminders';
 import { planWaitingNudges } from '../../../bot/src/app/reminders/plan-waiting-nudges';
@@ -75,5 +76,20 @@ describe('reminder planners on the demo school', () => {
     const reviews = await planPolicyReviews(deps, '2026-11-25');
     expect(new Set(reviews.map((p) => p.person.displayName))).toEqual(new Set(['Adele Vance', 'Megan Bowen', 'Linda Davis', 'Mark Green']));
     expect(reviews[0]!.period).toBe('overdue-2026-W48');
+  });
+
+  it('counts an incident due for retention review only for those who may see it: never a concern about the headteacher for the headteacher (s.8)', async () => {
+    const base = { whatHappened: 'x', occurredOn: '2004-11-01', where: 'platform' as const, platform: '', category: 'other' as const, reporterId: '1', reporterName: 'A', reportedAt: '2004-11-02T09:00:00Z', status: 'closed' as const, updatedAt: '2004-11-02T09:00:00Z' };
+    await stores.incidents.insert({ ...base, submissionKey: 'old-1', involved: 'pupil', routedTo: 'dsl', aboutHeadteacher: false });
+    await stores.incidents.insert({ ...base, submissionKey: 'old-2', involved: 'headteacher', routedTo: 'chairOfGovernors', aboutHeadteacher: true });
+    const lines = async () => Object.fromEntries((await planRetentionReview(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]));
+    expect(await lines()).toEqual({
+      'Adele Vance': expect.stringContaining('1 × incident (review by the dsl)'),
+      'Patti Fernandez': expect.stringContaining('2 × incident (review by the dsl)'),
+    });
+    // A headteacher who is also the DSL still never counts the concern about them.
+    const adele = (await stores.people.find({ limit: 50 })).items.find((p) => p.displayName === 'Adele Vance')!;
+    await stores.people.update({ ...adele, roles: [...adele.roles, 'dsl'] });
+    expect((await lines())['Adele Vance']).toContain('1 × incident');
   });
 });

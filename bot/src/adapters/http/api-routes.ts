@@ -13,7 +13,7 @@ import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { allPupils } from '../../app/read-all';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
-import { answerFailure, refuse } from './api-refusal';
+import { send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
@@ -70,25 +70,21 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   server.post('/api/consent', signedIn(async (person, req, res) => {
     const body = consentBody.safeParse(req.body);
     if (!body.success) {
-      res.status(400);
-      return res.json({ error: 'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
+      return send(res, 400, { error: 'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
     }
     const result = await recordConsent(deps, person, body.data);
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     if (result.status === 'invalid') {
-      res.status(422);
-      return res.json({ error: result.message });
+      return send(res, 422, { error: result.message });
     }
-    res.status(201);
-    res.json({ event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status })) });
+    send(res, 201, { event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status })) });
   }));
 
   server.get('/api/consent', signedIn(async (person, req, res) => {
     const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
     const result = await classConsent(deps, person, className, new Date().toISOString().slice(0, 10));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    res.status(result.status === 'unknown-class' ? 404 : 200);
-    res.json(result);
+    send(res, result.status === 'unknown-class' ? 404 : 200, result);
   }));
 
   server.get('/api/classes', signedIn(async (person, req, res) => {
@@ -100,8 +96,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   server.get('/api/pupils/:id/consent', signedIn(async (person, req, res) => {
     const result = await consentHistory(deps, person, String(req.params.id ?? ''));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    res.status(result.status === 'not-found' ? 404 : 200);
-    res.json(result);
+    send(res, result.status === 'not-found' ? 404 : 200, result);
   }));
 
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);

@@ -8,6 +8,9 @@ import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
 import { refuse, refusedInLocalMode } from './local-mode-guard';
+import { send } from './api-refusal';
+import { restifyLog } from './restify-log';
+import { logValue } from '../../app/log-value';
 
 export interface HttpServerOptions {
   deps: AppDeps;
@@ -33,7 +36,17 @@ export interface HttpServerOptions {
 const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 
 export function createHttpServer(options: HttpServerOptions): Server {
-  const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false, log: restifyLog(options.deps.log) } as restify.ServerOptions);
+  server.use((req: Request, res: Response, next) => {
+    // Answers about people and concerns are never kept by a browser or proxy, nor read as another type.
+    if (req.getPath().startsWith('/api/')) {
+      res.header('Cache-Control', 'no-store');
+      res.header('X-Content-Type-Options', 'nosniff');
+    }
+    // Outside local mode the app is reached over HTTPS only (App Service); browsers should never try plain HTTP.
+    if (!options.localMode) res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    return next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (missing from the types).
   // A school's MIS export is the one larger body the app takes.
@@ -52,15 +65,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!looksLikeActivity(req.body)) {
-      res.status(400);
-      res.json({ error: 'This is not a Bot Framework activity.' });
+      send(res, 400, { error: 'This is not a Bot Framework activity.' });
       return;
     }
     const tenant = tenantOf(req.body);
     if (options.allowedTenants.length > 0 && !options.allowedTenants.includes(tenant ?? '')) {
-      options.deps.log.warn(`Refused a bot activity from another tenant (${tenant ?? 'none given'})`);
-      res.status(403);
-      res.json({ error: 'This app serves one school only.' });
+      options.deps.log.warn(`Refused a bot activity from another tenant (${logValue(tenant)})`);
+      send(res, 403, { error: 'This app serves one school only.' });
       return;
     }
     await options.handleBotActivity(req, res);
@@ -71,8 +82,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       await options.deps.stores.isEmpty();
       res.json({ status: 'ok', mode: options.localMode ? 'local' : 'teams' });
     } catch {
-      res.status(503);
-      res.json({ status: 'store unavailable' });
+      send(res, 503, { status: 'store unavailable' });
     }
   });
 
@@ -91,8 +101,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!existsSync(options.tabDir)) {
-      res.status(503);
-      res.json({ error: 'The tab pages have not been built: run `npm run build:tab`.' });
+      send(res, 503, { error: 'The tab pages have not been built: run `npm run build:tab`.' });
       return next(false);
     }
     const wanted = (req.params as Record<string, string>)['*'] ?? '';
@@ -101,7 +110,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    if ((error.statusCode ?? 500) >= 500) options.deps.log.error(`HTTP ${req.method} ${req.getPath()} failed`, error);
+    if ((error.statusCode ?? 500) >= 500) options.deps.log.error(`HTTP ${logValue(req.method, 10)} ${logValue(req.getPath())} failed`, error);
     return callback();
   });
   return server;

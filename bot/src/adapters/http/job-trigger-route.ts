@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../app/app-deps';
+import { send } from './api-refusal';
 
 export interface JobTrigger {
   names: string[];
@@ -19,22 +20,18 @@ export interface JobTrigger {
 export function registerJobTrigger(server: Server, trigger: JobTrigger, localMode: boolean, log: Logger): void {
   server.post('/api/jobs/:name', async (req: Request, res: Response) => {
     if (!trigger.secret && !localMode) {
-      res.status(404);
-      return res.json({ error: 'The job trigger is off: set JOB_SECRET to use it.' });
+      return send(res, 404, { error: 'The job trigger is off: set JOB_SECRET to use it.' });
     }
     if (trigger.secret && !sameSecret(req.header('x-job-secret') ?? '', trigger.secret)) {
       log.warn('Refused a job trigger without the right X-Job-Secret');
-      res.status(401);
-      return res.json({ error: 'Send the job secret in X-Job-Secret.' });
+      return send(res, 401, { error: 'Send the job secret in X-Job-Secret.' });
     }
     const name = String(req.params.name ?? '');
     if (!trigger.names.includes(name)) {
-      res.status(404);
-      return res.json({ error: `Unknown job. Jobs: ${trigger.names.join(', ')}.` });
+      return send(res, 404, { error: `Unknown job. Jobs: ${trigger.names.join(', ')}.` });
     }
     const started = trigger.start(name);
-    res.status(started ? 202 : 409);
-    res.json({ job: name, status: started ? 'started' : 'already running' });
+    send(res, started ? 202 : 409, { job: name, status: started ? 'started' : 'already running' });
   });
 }
 

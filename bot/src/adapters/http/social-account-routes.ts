@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/app-deps';
 import { listSocialAccounts, saveSocialAccount, type SaveSocialAccountResult } from '../../app/social-accounts';
 import type { Person } from '../../domain/people/person';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
+import { send } from './api-refusal';
 
 type SignedIn = (handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
 
@@ -47,6 +48,5 @@ function answerSave(res: Response, result: SaveSocialAccountResult, savedStatus:
 }
 
 function answer(res: Response, status: number, body: object): void {
-  res.status(status);
-  res.json(body);
+  send(res, status, body);
 }

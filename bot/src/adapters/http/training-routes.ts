@@ -12,7 +12,7 @@ import { localDate } from '../../domain/calendar/zoned-time';
 import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { Person } from '../../domain/people/person';
 import type { ApiIdentity } from './api-identity';
-import { answerFailure } from './api-refusal';
+import { send, answerFailure } from './api-refusal';
 import { toCsv } from './csv';
 
 export interface TrainingRouteDeps {
@@ -49,7 +49,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
 
   server.get('/api/training', signedIn(async (person, _req, res) => {
     const overview = await trainingOverview(deps, person, today(), training.calendar);
-    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm'), recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
+    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm') || overview.awaitingConfirmation.length > 0, recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
     const policies = overview.everyone || can.recordReview ? (await deps.stores.policies.find({ where: { managedHere: true }, limit: 50 })).items : [];
     res.json({ ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] });
   }));
@@ -74,11 +74,10 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const body = sessionBody.safeParse(req.body);
     if (!body.success) return invalid(res, 'Send {"requirementId", "completedOn": "YYYY-MM-DD", "evidence", "subjectIds": [...], "attendees"?: [...]}.', body.error.issues);
     const refreshers = new Map((await deps.stores.refreshers.find({ limit: 200 })).items.map((r) => [`refresher-${r.id}`, r.audience] as const));
-    const result = await recordTrainingSession(deps, person, body.data, refreshers);
+    const result = await recordTrainingSession(announceLater(deps), person, body.data, refreshers);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ recorded: result.records.length });
+    send(res, 201, { recorded: result.records.length });
   }));
 
   server.post('/api/training/mine', signedIn(async (person, req, res) => {
@@ -87,8 +86,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await logOwnTraining(announceLater(deps), person, body.data);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ record: result.record });
+    send(res, 201, { record: result.record });
   }));
 
   server.post('/api/training/records/:id/decision', signedIn(async (person, req, res) => {
@@ -106,8 +104,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await requireRefresher(deps, person, body.data);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ refresher: result.refresher });
+    send(res, 201, { refresher: result.refresher });
   }));
 
   server.post('/api/policies/:id/review', signedIn(async (person, req, res) => {
@@ -122,16 +119,13 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
 }
 
 function fail(res: Response, status: 401 | 403, message: string): void {
-  res.status(status);
-  res.json({ error: message });
+  send(res, status, { error: message });
 }
 
 function invalid(res: Response, message: string, issues: { path: PropertyKey[] }[]): void {
-  res.status(400);
-  res.json({ error: message, fields: issues.map((issue) => issue.path.join('.')) });
+  send(res, 400, { error: message, fields: issues.map((issue) => issue.path.join('.')) });
 }
 
 function unprocessable(res: Response, message: string): void {
-  res.status(422);
-  res.json({ error: message });
+  send(res, 422, { error: message });
 }

@@ -95,4 +95,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_status ON outbox ("status");
   CREATE INDEX outbox_run ON outbox ("run");
   `,
+  // Append-only for real: INSERT OR REPLACE deletes the row it replaces without running the delete
+  // trigger, so an insert that would replace an existing entry is refused before it happens.
+  `
+  CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER incident_chronology_no_replace BEFORE INSERT ON incident_chronology WHEN EXISTS (SELECT 1 FROM incident_chronology WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
+  `,
+  // Concerns nobody who may see them has been told of yet: the concern-notices job finds them by this.
+  `
+  ALTER TABLE incidents ADD COLUMN "nobodyToldYet" INTEGER;
+  CREATE INDEX incidents_nobody_told ON incidents ("nobodyToldYet");
+  `,
 ];

@@ -34,3 +34,11 @@ export function unknownPersonMessage(deps: TeamsDeps): RichPart[][] {
 export function firstName(person: Person): string {
   return person.displayName.split(' ')[0] ?? person.displayName;
 }
+
+/**
+ * A personal chat with the bot, or a conversation others share (a group chat, a team channel,
+ * a meeting chat), where everyone there would see the bot's answers.
+ */
+export function whereIs(activity: Pick<Activity, 'conversation'>): 'personal' | 'shared' {
+  return (activity.conversation?.conversationType ?? 'personal') === 'personal' ? 'personal' : 'shared';
+}

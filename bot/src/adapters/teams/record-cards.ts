@@ -10,6 +10,10 @@ import { messageCard } from './cards/simple-cards';
 import { takedownCard } from './cards/takedown-card';
 import { maySeeTakedown, takedownView } from './takedown-view';
 import { may } from '../../domain/authorization/permissions';
+import { pendingActions } from '../../domain/access/access-request-rules';
+import { pendingPostingActions } from '../../domain/posting/posting-request';
+import { holdersForRecord } from '../../app/role-holders';
+import type { Directory } from '../../ports/directory.port';
 
 /** A record loaded for notifying: each viewer's card, and the banner that says why they got it. */
 export interface RecordCards {
@@ -18,10 +22,12 @@ export interface RecordCards {
 }
 
 /** Reads the record fresh and says how to show it; undefined when it no longer exists. */
-export async function loadRecordCards(stores: Stores, recordType: NoticeRecordType, recordId: string): Promise<RecordCards | undefined> {
+export async function loadRecordCards(stores: Stores, directory: Directory, recordType: NoticeRecordType, recordId: string): Promise<RecordCards | undefined> {
   if (recordType === 'accessRequest') {
     const request = await stores.accessRequests.get(recordId);
-    return request && { cardFor: (viewer, teamsId, banner) => accessRequestCardFor(request, viewer, teamsId, banner ? { banner } : {}), banner: (reason) => accessBanner(request, reason) };
+    if (!request) return undefined;
+    const holders = await holdersForRecord({ directory }, request.requesterId, pendingActions(request));
+    return { cardFor: (viewer, teamsId, banner) => accessRequestCardFor(request, viewer, teamsId, { ...(banner ? { banner } : {}), ...(holders ? { holders } : {}) }), banner: (reason) => accessBanner(request, reason) };
   }
   if (recordType === 'takedown') {
     const task = await stores.takedowns.get(recordId);
@@ -34,7 +40,9 @@ export async function loadRecordCards(stores: Stores, recordType: NoticeRecordTy
     };
   }
   const request = await stores.postingRequests.get(recordId);
-  return request && { cardFor: (viewer, teamsId, banner) => postingRequestCardFor(request, viewer, teamsId, banner ? { banner } : {}), banner: (reason) => postingBanner(request, reason) };
+  if (!request) return undefined;
+  const holders = await holdersForRecord({ directory }, request.requesterId, pendingPostingActions(request));
+  return { cardFor: (viewer, teamsId, banner) => postingRequestCardFor(request, viewer, teamsId, { ...(banner ? { banner } : {}), ...(holders ? { holders } : {}) }), banner: (reason) => postingBanner(request, reason) };
 }
 
 function accessBanner(request: AccessRequest, reason: NoticeReason): { text: string; tone: Tone } {

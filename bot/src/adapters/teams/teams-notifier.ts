@@ -9,7 +9,6 @@ import type { Notice, Notifier, NotifyOutcome } from '../../ports/notifier.port'
 import type { Stores } from '../../ports/stores.port';
 import { allCardMessages, cardKey, rememberCardMessage } from './card-messages';
 import type { RichPart } from './cards/card-elements';
-import { newConcernCard } from './cards/incident-cards';
 import { messageCard } from './cards/simple-cards';
 import type { ProactiveSender } from './proactive-sender';
 import { loadRecordCards } from './record-cards';
@@ -23,28 +22,11 @@ export class TeamsNotifier implements Notifier {
     private readonly log: Logger,
     private readonly clock: Clock,
     private readonly contactForAccess: string,
-    /** Where a notice about a new concern points: the Incidents tab. */
-    private readonly incidentsLink: () => string = () => '',
   ) {}
-
-  async notifyNewConcern(people: Person[]): Promise<NotifyOutcome> {
-    const unreachable: Person[] = [];
-    for (const person of people) {
-      const conversation = await this.personalConversation(person);
-      try {
-        if (!conversation) throw new Error('no conversation');
-        await this.sender.send(conversation, newConcernCard(this.incidentsLink()));
-      } catch (error) {
-        if (conversation) this.log.warn(`Could not tell person ${person.id} about a new concern (${describe(error)})`);
-        unreachable.push(person);
-      }
-    }
-    return { unreachable };
-  }
 
   async notify(people: Person[], notice: Notice): Promise<NotifyOutcome> {
     const unreachable: Person[] = [];
-    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId);
     if (!record) return { unreachable };
     for (const person of people) {
       const conversation = await this.personalConversation(person);
@@ -66,7 +48,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
-    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId);
     if (!record) return;
     for (const message of await allCardMessages(this.stores, cardKey(notice.recordType, notice.recordId))) {
       if (message.activityId === exceptActivityId) continue;

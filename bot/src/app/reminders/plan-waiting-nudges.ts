@@ -6,7 +6,9 @@ import type { Role } from '../../domain/people/role';
 import type { PostingState } from '../../domain/posting/posting-request';
 import { waitingNudge } from '../../domain/reminders/reminder-rules';
 import type { ReminderMessage } from '../../ports/outbox.port';
+import { decidersAmong, decisionChain, isDecidingRole } from '../../domain/authorization/deciders';
 import { readAll } from '../read-all';
+import { roleHolders } from '../role-holders';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
 
@@ -29,8 +31,11 @@ const POSTING_WAITS_ON: Partial<Record<PostingState, Role | 'requester'>> = {
  */
 export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
   const planned: PlannedReminder[] = [];
-  const holders = async (who: Role | 'requester', requesterId: string): Promise<Person[]> =>
-    who === 'requester' ? [await deps.directory.byId(requesterId)].filter((person): person is Person => !!person) : deps.directory.holdersOf(who);
+  const holders = async (who: Role | 'requester', requesterId: string): Promise<Person[]> => {
+    if (who === 'requester') return [await deps.directory.byId(requesterId)].filter((person): person is Person => !!person);
+    // A request waits on whoever decides it, never on the person who made it (see deciders.ts).
+    return isDecidingRole(who) ? decidersAmong(who, requesterId, await roleHolders(deps, decisionChain(who))) : deps.directory.holdersOf(who);
+  };
   const nudge = async (who: Role | 'requester', requesterId: string, since: string, reason: string, message: ReminderMessage) => {
     const due = waitingNudge(deps.calendar, localDate(new Date(since)), today);
     if (!due) return;

@@ -1,13 +1,16 @@
+import { decidersAmong, decisionChain, mayDecide, needsHolders, ownDecisionMessage } from '../../domain/authorization/deciders';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import { isIsoDate, longDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/training-record';
+import { readText, trainingText } from '../../domain/training/training-input';
 import { TRAINING_REQUIREMENTS, type Audience } from '../../domain/training/training-requirement';
 import { StaleRecordError } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
 import { recordAudit } from '../record-audit';
 import { readAll } from '../read-all';
+import { holdersFor, roleHolders } from '../role-holders';
 
 const STAFF_REQUIREMENT = TRAINING_REQUIREMENTS.find((requirement) => requirement.audience === 'staff')!;
 
@@ -28,13 +31,15 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
   if (problem) return { status: 'invalid', message: problem };
+  const evidence = readText(trainingText.evidence, input.evidence);
+  if (!evidence.ok) return { status: 'invalid', message: evidence.message };
   const record = await deps.stores.trainingRecords.insert({
     requirementId: STAFF_REQUIREMENT.id,
     audience: 'staff',
     subjectId: actor.id,
     subjectName: actor.displayName,
     completedOn: input.completedOn,
-    evidence: input.evidence.trim().slice(0, 1000),
+    evidence: evidence.value,
     recordedById: actor.id,
     recordedByName: actor.displayName,
     recordedAt: now.toISOString(),
@@ -42,19 +47,24 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
   });
   await recordAudit(deps, actor, { action: 'training.logOwn', recordType: 'trainingRecord', recordId: record.id, summary: 'Staff member logged their own online safety training' });
   // The claim is saved: telling the lead may fail without the person being told "not saved" (and trying again).
-  await askLeadsToConfirm(deps, actor, record).catch((error: unknown) => deps.log.error(`The online safety lead could not be asked to confirm training record ${record.id}`, error));
+  await askToConfirm(deps, actor, record).catch((error: unknown) => deps.log.error(`The online safety lead could not be asked to confirm training record ${record.id}`, error));
   return { status: 'ok', record };
 }
 
-async function askLeadsToConfirm(deps: AppDeps & { announce: Announce }, actor: Person, record: TrainingRecord): Promise<void> {
-  const leads = await deps.directory.holdersOf('onlineSafetyLead');
-  await deps.announce(`training-claim ${record.id}`, leads.map((lead) => ({
-    person: lead,
+/**
+ * Asks for a completion to be confirmed: the online safety lead, never the person it is about (an
+ * online safety lead's own training goes to another lead, or to the headteacher if there is none).
+ */
+async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Person, record: TrainingRecord): Promise<void> {
+  const confirmers = decidersAmong('onlineSafetyLead', subject.id, await roleHolders(deps, decisionChain('onlineSafetyLead')));
+  const own = subject.roles.includes('onlineSafetyLead') ? [`As ${subject.displayName} is an online safety lead, someone else confirms it: nobody confirms their own training.`] : [];
+  await deps.announce(`training-claim ${record.id}`, confirmers.map((person) => ({
+    person,
     reason: `training-claim:${record.id}`,
     period: 'once',
     message: {
       title: 'Please confirm online safety training',
-      lines: [`${actor.displayName} says they completed ${STAFF_REQUIREMENT.title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.'],
+      lines: [`${subject.displayName} says they completed ${(TRAINING_REQUIREMENTS.find((requirement) => requirement.id === record.requirementId)?.title ?? 'a refresher').toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
       tone: 'accent',
       act: { label: 'Confirm', confirmTrainingId: record.id },
     },
@@ -63,12 +73,16 @@ async function askLeadsToConfirm(deps: AppDeps & { announce: Announce }, actor: 
 
 /** The online safety lead confirms (or turns down) a completion a staff member logged. */
 export async function decideTrainingClaim(deps: AppDeps, actor: Person, recordId: string, confirm: boolean): Promise<TrainingResult<{ record: TrainingRecord; alreadyDecided: boolean }>> {
-  if (!may(actor, 'training.confirm')) {
-    await recordAudit(deps, actor, { action: 'training.confirm.denied', recordType: 'trainingRecord', recordId, summary: 'Confirming training refused: the person does not hold the role' });
-    return { status: 'not-permitted', message: `Only ${whoMay('training.confirm')} can confirm training.` };
-  }
+  const refuse = async (message: string): Promise<TrainingResult<never>> => {
+    await recordAudit(deps, actor, { action: 'training.confirm.denied', recordType: 'trainingRecord', recordId: recordId.slice(0, 40), summary: 'Confirming training refused: the person may not confirm it' });
+    return { status: 'not-permitted', message };
+  };
+  if (!may(actor, 'training.confirm') && !needsHolders(actor, 'training.confirm')) return refuse(`Only ${whoMay('training.confirm')} can confirm training.`);
   const record = /^\d{1,12}$/.test(recordId) ? await deps.stores.trainingRecords.get(recordId) : undefined;
   if (!record) return { status: 'invalid', message: 'That training record was not found.' };
+  if (!mayDecide(actor, 'training.confirm', record.subjectId, await holdersFor(deps, actor, ['training.confirm']))) {
+    return refuse(record.subjectId === actor.id ? ownDecisionMessage('training.confirm', 'confirm your own training') : `Only ${whoMay('training.confirm')} can confirm training.`);
+  }
   if (record.status !== 'awaitingConfirmation') return { status: 'ok', record, alreadyDecided: true };
   try {
     const decided = await deps.stores.trainingRecords.update({ ...record, status: confirm ? 'confirmed' : 'rejected', confirmedById: actor.id, confirmedByName: actor.displayName });
@@ -90,8 +104,12 @@ export interface SessionInput {
   attendees?: string[];
 }
 
-/** The online safety lead records one session for many people at once: all staff, a class, the parents' evening. */
-export async function recordTrainingSession(deps: AppDeps, actor: Person, input: SessionInput, refresherIds: Map<string, Audience>): Promise<TrainingResult<{ records: TrainingRecord[] }>> {
+/**
+ * The online safety lead records one session for many people at once: all staff, a class, the
+ * parents' evening. Their own attendance waits for someone else to confirm: nobody confirms their
+ * own training.
+ */
+export async function recordTrainingSession(deps: AppDeps & { announce: Announce }, actor: Person, input: SessionInput, refresherIds: Map<string, Audience>): Promise<TrainingResult<{ records: TrainingRecord[] }>> {
   if (!may(actor, 'training.record')) {
     await recordAudit(deps, actor, { action: 'training.record.denied', recordType: 'trainingSession', recordId: input.requirementId.slice(0, 60), summary: 'Recording training refused: the person does not hold the role' });
     return { status: 'not-permitted', message: `Only ${whoMay('training.record')} can record training.` };
@@ -99,6 +117,14 @@ export async function recordTrainingSession(deps: AppDeps, actor: Person, input:
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
   if (problem) return { status: 'invalid', message: problem };
+  const evidence = readText(trainingText.evidence, input.evidence);
+  if (!evidence.ok) return { status: 'invalid', message: evidence.message };
+  const attendees: string[] = [];
+  for (const name of input.attendees ?? []) {
+    const attendee = readText(trainingText.attendee, name);
+    if (!attendee.ok) return { status: 'invalid', message: attendee.message };
+    if (attendee.value) attendees.push(attendee.value);
+  }
   const audience = TRAINING_REQUIREMENTS.find((requirement) => requirement.id === input.requirementId)?.audience ?? refresherIds.get(input.requirementId);
   if (!audience) return { status: 'invalid', message: 'Choose one of the training requirements.' };
   const subjects = await subjectNames(deps, audience, input.subjectIds);
@@ -110,15 +136,18 @@ export async function recordTrainingSession(deps: AppDeps, actor: Person, input:
     subjectId,
     subjectName,
     completedOn: input.completedOn,
-    evidence: input.evidence.trim().slice(0, 1000),
+    evidence: evidence.value,
     recordedById: actor.id,
     recordedByName: actor.displayName,
     recordedAt: now.toISOString(),
-    status: 'confirmed' as const,
+    status: subjectId === actor.id ? ('awaitingConfirmation' as const) : ('confirmed' as const),
     sessionId,
-    ...(audience === 'parents' ? { attendees: (input.attendees ?? []).map((name) => name.trim().slice(0, 120)).filter(Boolean) } : {}),
+    ...(audience === 'parents' ? { attendees } : {}),
   })));
   await recordAudit(deps, actor, { action: 'training.record', recordType: 'trainingSession', recordId: sessionId, summary: `Training recorded for ${records.length} (${audience})` });
+  for (const own of records.filter((record) => record.status === 'awaitingConfirmation')) {
+    await askToConfirm(deps, actor, own).catch((error: unknown) => deps.log.error(`Someone could not be asked to confirm training record ${own.id}`, error));
+  }
   return { status: 'ok', records };
 }
 

@@ -1,3 +1,4 @@
+import { mayDecide } from '../../domain/authorization/deciders';
 import { may } from '../../domain/authorization/permissions';
 import type { IsoDate } from '../../domain/calendar/dates';
 import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
@@ -7,6 +8,7 @@ import { AUDIENCE_LABELS, TRAINING_REQUIREMENTS } from '../../domain/training/tr
 import type { AppDeps } from '../app-deps';
 import { readAll } from '../read-all';
 import { recordAudit } from '../record-audit';
+import { holdersFor } from '../role-holders';
 import { trainingCompliance, type ComplianceRow } from './training-compliance';
 
 export interface GroupSummary {
@@ -22,6 +24,7 @@ export interface TrainingOverview {
   everyone: boolean;
   rows: ComplianceRow[];
   groups: GroupSummary[];
+  /** Completions staff logged that this person may confirm: never their own. */
   awaitingConfirmation: TrainingRecord[];
   requirements: { id: string; title: string; audience: string }[];
 }
@@ -38,7 +41,9 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
     summary[row.status]++;
     groups.set(key, summary);
   }
-  const awaiting = everyone ? (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items : [];
+  // Only claims this person may decide: never their own (see deciders.ts).
+  const holders = await holdersFor(deps, actor, ['training.confirm']);
+  const awaiting = everyone || may(actor, 'training.confirm') ? (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items.filter((record) => mayDecide(actor, 'training.confirm', record.subjectId, holders)) : [];
   const refreshers = await readAll((cursor) => deps.stores.refreshers.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
   return {
     everyone,

@@ -1,3 +1,4 @@
+import { hiddenCharacterProblem } from '../validation/typed-text';
 import type { ConsentEvent, Media } from './consent';
 
 /** A post on a school account, with the pupils it shows and the media it used (s.4, s.5). */
@@ -51,5 +52,7 @@ export function closeTakedown(task: TrackedTakedown, outcome: TakedownOutcome, r
   const why = reason.trim();
   if (outcome === 'cannot be removed' && !why) return { ok: false, message: 'Say why the post cannot be removed, so the DSL can decide what else to do.' };
   if (why.length > 1000) return { ok: false, message: 'The reason must be 1000 characters or fewer.' };
+  const hidden = hiddenCharacterProblem('The reason', why);
+  if (hidden) return { ok: false, message: hidden };
   return { ok: true, task: { ...task, status: outcome, reason: why, updatedAt: now.toISOString() } };
 }

@@ -1,3 +1,4 @@
+import { hiddenCharacterProblem } from '../validation/typed-text';
 import type { Pupil } from './pupil';
 
 /** Which CSV column holds each field (the admin confirms this before anything is imported). */
@@ -74,6 +75,7 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
       if (!value) problem(field, `${label} is empty.`, `Fill it in, or take the row out if this is not a pupil on roll.`);
       else if (/^[=+\-@]/.test(value)) problem(field, `${label} "${value.slice(0, 20)}" looks like a spreadsheet formula; correct it in the file.`, 'Remove the = + - or @ at the start of the cell, or type the real value.');
       else if (value.length > 100) problem(field, `${label} is longer than 100 characters.`, 'Shorten it to 100 characters or fewer.');
+      else if (hiddenCharacterProblem(label, value)) problem(field, `${label} contains hidden control characters (they can disguise a name).`, 'Retype the cell in the MIS or the spreadsheet, then export the file again.');
     }
     const admitted = toIsoDate(cell('onRollFrom'));
     if (cell('onRollFrom') && !admitted) problem('onRollFrom', `Date of admission "${cell('onRollFrom')}" is not a date (use DD/MM/YYYY).`, 'Write a day that exists as DD/MM/YYYY, for example 04/09/2023.');

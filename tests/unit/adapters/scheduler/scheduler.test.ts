@@ -73,10 +73,16 @@ describe('the scheduler across clock changes', () => {
     expect(nextRun({ job: 'x', on: 1, at: '01:30' }, new Date('2026-03-22T00:00:00Z')).toISOString()).toBe('2026-03-23T01:30:00.000Z');
   });
 
-  it('runs every school job once on a weekday, in order, and stops when told', async () => {
-    const runs = await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z');
+  it('runs every daily school job once on a weekday, in order, and stops when told', async () => {
+    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => run.job !== 'concern-notices');
     expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'training-digest']);
     expect(new Set(runs.map((run) => run.utc))).toEqual(new Set(['2026-11-23T08:00:00.000Z']));
+  });
+
+  it('tries concerns nobody has been told of every quarter of an hour, weekends and nights included', async () => {
+    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-28T00:00:00Z', '2026-11-29T00:00:00Z')).filter((run) => run.job === 'concern-notices');
+    expect(runs).toHaveLength(24 * 4);
+    expect(runs.slice(0, 3).map((run) => run.utc)).toEqual(['2026-11-28T00:15:00.000Z', '2026-11-28T00:30:00.000Z', '2026-11-28T00:45:00.000Z']);
   });
 
   it('carries on with the next job when one fails', async () => {
@@ -89,7 +95,7 @@ describe('the scheduler across clock changes', () => {
     }, time.clock, time, { ...quiet, error: (message: string) => void errors.push(message) });
     scheduler.start();
     await time.runUntil(Date.parse('2026-11-24T00:00:00Z'));
-    expect(ran).toHaveLength(5);
+    expect(ran.filter((job) => job !== 'concern-notices')).toHaveLength(5);
     expect(errors).toEqual(['Scheduled job training-reminders failed']);
   });
 });

@@ -117,9 +117,10 @@ describe('signatures, reasons and history', () => {
     expect(result).toMatchObject({ ok: true, request: { url: 'https://example.org/page', state: 'withOnlineSafetyLead' } });
   });
 
-  it('a person holding the role who also made the request may still act in that role', () => {
+  it('a person holding the role who also made the request may not decide it: nobody decides their own request', () => {
     const leadRequester: Person = { ...lead, id: requester.id };
-    expect(applyAccessStep(requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW).ok).toBe(true);
+    const result = applyAccessStep(requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
+    expect(result).toEqual({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/) } });
   });
 });
 

@@ -172,6 +172,7 @@ export const LISTS = {
       assigneeId: { type: 'text', indexed: true },
       assigneeName: 'text',
       status: { type: 'choice', indexed: true, choices: INCIDENT_STATUSES },
+      nobodyToldYet: { type: 'boolean', indexed: true, displayName: 'Nobody told yet' },
       cpomsReference: { type: 'text', displayName: 'CPOMS reference' },
       police: { type: 'json', displayName: 'Police contacted' },
       updatedAt: 'dateTime',

@@ -4,7 +4,7 @@ import { submitPostingRequest } from '../../../app/submit-posting-request';
 import { availablePostingSteps } from '../../../domain/posting/posting-request';
 import { cardKey } from '../card-messages';
 import { messageCard } from '../cards/simple-cards';
-import { postingFormValues, postingFormValuesOf, postingRequestCardFor, postingRequestForm } from '../posting-request-view';
+import { postingFormValues, postingFormValuesOf, postingRequestCardForViewer, postingRequestForm } from '../posting-request-view';
 import { dataString, rememberCard, type ActionContext, type CardActionHandler } from './card-action';
 
 /** The form's target: a new request's submission key, or the id of the request being changed. */
@@ -48,7 +48,7 @@ export const submitPostingRequestAction: CardActionHandler = async (context) => 
         : request.state === 'checksFailed'
           ? { text: `Saved as request #${request.id}, but the checks found problems (listed below). Fix them with "Edit and resubmit": the headteacher sees it once every check passes.`, tone: 'attention' as const }
           : { text: `Every check passed. Saved as request #${request.id} and sent to the headteacher; I'll tell you the decision.`, tone: 'good' as const };
-      return postingRequestCardFor(request, actor, activity.from.id, { banner });
+      return postingRequestCardForViewer(deps, request, actor, activity.from.id, { banner });
     }
   }
 };
@@ -59,7 +59,7 @@ export const editPostingRequestAction: CardActionHandler = async ({ deps, actor,
   const request = requestId ? await deps.stores.postingRequests.get(requestId) : undefined;
   if (!request) return messageCard('I can\'t find that request. Type **my requests** to see yours.');
   if (!availablePostingSteps(request, actor).includes('resubmit')) {
-    return postingRequestCardFor(request, actor, activity.from.id, { banner: { text: 'Only the person who made the request can change it, and only before it is decided.', tone: 'warning' } });
+    return postingRequestCardForViewer(deps, request, actor, activity.from.id, { banner: { text: 'Only the person who made the request can change it, and only before it is decided.', tone: 'warning' } });
   }
   return postingRequestForm(deps, actor, { target: { requestId: request.id }, values: postingFormValuesOf(request) });
 };
@@ -79,11 +79,11 @@ export const resubmitPostingRequestAction: CardActionHandler = async (context: A
       return form(result.message);
     case 'refused':
     case 'out-of-date':
-      return postingRequestCardFor(result.request, actor, activity.from.id, { banner: { text: result.status === 'refused' ? result.error.message : 'Nothing was changed.', tone: 'warning' } });
+      return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: result.status === 'refused' ? result.error.message : 'Nothing was changed.', tone: 'warning' } });
     case 'done': {
       const passed = result.request.state === 'withHeadteacher';
       deps.background.run(`announce posting request ${requestId}`, () => announcePostingStep(deps, requestId, actor, activity.replyToId));
-      return postingRequestCardFor(result.request, actor, activity.from.id, {
+      return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, {
         banner: passed ? { text: 'Every check passed. It is with the headteacher now.', tone: 'good' } : { text: 'Saved, but the checks still found problems (listed below).', tone: 'attention' },
       });
     }

@@ -1,6 +1,6 @@
 import { announceAccessStep } from '../../../app/announce-access-step';
 import { submitAccessRequest } from '../../../app/submit-access-request';
-import { accessRequestCardFor } from '../access-request-view';
+import { accessRequestCardForViewer } from '../access-request-view';
 import { accessRequestFormCard, formValues } from '../cards/access-request-form-card';
 import { messageCard } from '../cards/simple-cards';
 import { dataString, rememberCard, type CardActionHandler } from './card-action';
@@ -26,7 +26,7 @@ export const submitAccessRequestAction: CardActionHandler = async (context) => {
       const banner = result.alreadySaved
         ? { text: `This form was already sent as request #${request.id}; nothing new was saved.`, tone: 'accent' as const }
         : { text: `Saved as request #${request.id}. It is now with the online safety lead; I'll tell you at each step.`, tone: 'good' as const };
-      return accessRequestCardFor(request, actor, activity.from.id, { banner });
+      return accessRequestCardForViewer(deps, request, actor, activity.from.id, { banner });
     }
   }
 };

@@ -3,6 +3,7 @@ import { LIMITS } from '../../../domain/access/access-request-input';
 import type { Versioned } from '../../../ports/collection.port';
 import {
   adaptiveCard,
+  dataNotice,
   executeAction,
   fieldError,
   heading,
@@ -39,6 +40,8 @@ export interface AccessRequestCardModel {
   /** The viewer's Teams user id, so Teams refreshes this card for them (user-specific view). */
   viewerTeamsId?: string;
   banner?: { text: string; tone: Tone };
+  /** Why this viewer may (or may not) decide: nobody decides on their own request. */
+  decisionNote?: RichPart[];
   /** Text the viewer had typed, kept when the card comes back with an error. */
   values?: { note?: string; reasons?: string; addedRisksAndControls?: string };
   errors?: { note?: string; reasons?: string; addedRisksAndControls?: string };
@@ -61,6 +64,7 @@ export function accessRequestCard(model: AccessRequestCardModel): AdaptiveCard {
     text(`**Status:** ${STATE_LABELS[request.state]}`, { color: STATE_TONES[request.state] }),
   ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
+  if (model.decisionNote) body.push(dataNotice(model.decisionNote, 'accent'));
   body.push(
     userText(`${request.requesterName}, ${formatDateTime(request.submittedAt)}`, { label: 'Requester' }),
     userText(request.url, { label: 'Full URL' }),

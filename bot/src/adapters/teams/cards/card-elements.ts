@@ -71,6 +71,11 @@ export function notice(value: string, tone: Tone): CardElement {
   return { type: 'Container', style: tone === 'default' ? 'emphasis' : tone, bleed: true, items: [text(value, { weight: 'Bolder' })] };
 }
 
+/** A notice whose line holds data (a name), shown exactly as it is. */
+export function dataNotice(parts: RichPart[], tone: Tone): CardElement {
+  return { type: 'Container', style: tone === 'default' ? 'emphasis' : tone, bleed: true, items: [richText(parts)] };
+}
+
 /** A field error shown right under its input. */
 export function fieldError(message: string): CardElement {
   return text(message, { color: 'attention', size: 'Small', spacing: 'None' });

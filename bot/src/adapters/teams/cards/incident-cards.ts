@@ -59,20 +59,25 @@ export function concernFormCard(model: ConcernFormModel): AdaptiveCard {
   return adaptiveCard(body, { actions: [send] });
 }
 
-/** What the reporter sees once it is saved: the reference and where it went, and nothing more, ever. */
-export function concernSavedCard(reference: string, routedToLabel: string, alreadySaved: boolean): AdaptiveCard {
-  return adaptiveCard([
-    notice(alreadySaved ? `This form was already sent as ${reference}; nothing new was saved.` : `Thank you. Your concern is saved as ${reference}.`, alreadySaved ? 'accent' : 'good'),
-    text(`It has gone to the ${routedToLabel}, who will deal with it. For confidentiality you will not see it again here; quote **${reference}** if you need to add anything.`),
-    text('If a child is in immediate danger, tell the DSL in person now or call 999.', { subtle: true }),
-  ]);
-}
+/** What happened to the concern once saved, as the reporter is told it. */
+export type ConcernSavedOutcome = 'told' | 'toldInstead' | 'nobodyTold' | 'stillSending' | 'alreadySaved';
 
-/** The only thing the person it is routed to is told in Teams: no category, no names, no reference. */
-export function newConcernCard(link: string): AdaptiveCard {
-  return adaptiveCard([heading('A new concern needs your attention'), text('Open the Incidents tab to read it.', { subtle: true })], {
-    actions: link ? [{ type: 'Action.OpenUrl', title: 'Open the Incidents tab', url: link }] : [],
-  });
+/** What the reporter sees once it is saved: the reference and the truth about who was told, and nothing more, ever. */
+export function concernSavedCard(reference: string, routedToLabel: string, outcome: ConcernSavedOutcome): AdaptiveCard {
+  const after = `For confidentiality you will not see it again here; quote **${reference}** if you need to add anything.`;
+  const told: Record<ConcernSavedOutcome, string> = {
+    told: `It has gone to the ${routedToLabel}, who will deal with it. ${after}`,
+    toldInstead: `The ${routedToLabel} could not be reached yet, so it has gone to the DSL instead. ${after}`,
+    nobodyTold: `Nobody could be told of it yet: I will keep reminding the DSL (or whoever deals with it) until someone is. ${after}`,
+    stillSending: `It is being sent to the ${routedToLabel} now; if nobody can be reached I will tell you here. ${after}`,
+    alreadySaved: after,
+  };
+  const headline = outcome === 'alreadySaved' ? `This form was already sent as ${reference}; nothing new was saved.` : outcome === 'nobodyTold' ? `Your concern is saved as ${reference}, but nobody could be told yet.` : `Thank you. Your concern is saved as ${reference}.`;
+  return adaptiveCard([
+    notice(headline, outcome === 'nobodyTold' ? 'warning' : outcome === 'alreadySaved' ? 'accent' : 'good'),
+    text(told[outcome]),
+    text('If a child is in immediate danger, tell the DSL in person now or call 999.', { subtle: outcome !== 'nobodyTold' }),
+  ]);
 }
 
 /** The typed values to put back into a form that needs correcting. */

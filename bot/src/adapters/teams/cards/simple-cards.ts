@@ -18,14 +18,22 @@ export const COMMANDS: { command: string; what: string }[] = [
   { command: 'help', what: 'show this list' },
 ];
 
-export function helpCard(schoolName: string, firstName?: string): AdaptiveCard {
+/** What the bot says to anything asked of it in a group chat or channel, where everyone there would see the answer. */
+export const PRIVATE_CHAT_ONLY = 'Please use your private chat with Online Safety Desk for that (for a concern, you can also use "Report as a concern" on the message): in a channel or group chat everyone here would see the answer. Nothing was sent or saved.';
+
+/**
+ * What the bot does. In a group chat or channel it lists the commands for the private chat and
+ * carries no buttons: a form or list opened there would be shown to everyone in it.
+ */
+export function helpCard(schoolName: string, where: 'personal' | 'shared', firstName?: string): AdaptiveCard {
   return adaptiveCard(
     [
       firstName ? richText([{ text: `Hello ${firstName} — this is Online Safety Desk`, bold: true }], { size: 'Medium' }) : heading('Online Safety Desk'),
       richText(['I help staff at ', schoolName, ' follow the Social Media Policy. Type one of these:']),
       ...COMMANDS.map((entry) => text(`**${entry.command}** — ${entry.what}`, { spacing: 'Small' })),
+      ...(where === 'shared' ? [text('Everything except **help** works in your private chat with me only, so that nobody else sees names or details.', { weight: 'Bolder' })] : []),
     ],
-    { actions: [executeAction('Request access to a blocked site', VERB_NEW_ACCESS, {}), executeAction('Ask permission to post', VERB_NEW_POSTING, {})] },
+    where === 'personal' ? { actions: [executeAction('Request access to a blocked site', VERB_NEW_ACCESS, {}), executeAction('Ask permission to post', VERB_NEW_POSTING, {})] } : {},
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { may, whoMay } from '../../../domain/authorization/permissions';
 import { INCIDENT_LIMITS } from '../../../domain/incidents/incident-input';
+import { HIDDEN_CHARACTERS } from '../../../domain/validation/typed-text';
 import { identifyActor, unknownPersonMessage } from '../activity-facts';
 import { submitConcern } from '../actions/report-concern.action';
 import type { AdaptiveCard, RichPart } from '../cards/card-elements';
@@ -53,7 +54,8 @@ function dialog(card: AdaptiveCard): TaskResponse {
 }
 
 function prefill(payload: MessagePayload): ConcernFormValues {
-  const author = str(payload.from?.user?.displayName) || str(payload.from?.application?.displayName) || 'unknown';
+  // The author's name comes from Teams, not from the reporter, who could not retype it: hidden characters are dropped.
+  const author = (str(payload.from?.user?.displayName) || str(payload.from?.application?.displayName) || 'unknown').replace(new RegExp(HIDDEN_CHARACTERS.source, 'g'), '');
   const link = str(payload.linkToMessage);
   const created = str(payload.createdDateTime);
   const body = str(payload.body?.content);
