@@ -1,23 +1,18 @@
-import { Body1, Button, Card, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, Title3, makeStyles, tokens, typographyStyles, useAnnounce } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Card, MessageBar, MessageBarBody, Spinner, Subtitle2, Title3, makeStyles, typographyStyles, useAnnounce } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Credentials } from '../api';
 import { GrowingBadge } from '../ui/GrowingBadge';
-import { api, formatDate, formatDateTime, type IncidentDetail, type Status, type Step } from './incidents-api';
+import { api, type IncidentDetail, type Status, type Step } from './incidents-api';
+import { IncidentRecord } from './IncidentRecord';
 import { STATUS_COLOURS } from './IncidentList';
 import { AddAction, Assign, CpomsReference, Police } from './IncidentStepForms';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)', gap: '16px', '@media (max-width: 800px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
   column: { display: 'flex', flexDirection: 'column', gap: '16px' },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '6px 16px', margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  chronology: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '10px' },
-  entry: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, paddingLeft: '10px', display: 'flex', flexDirection: 'column', gap: '2px' },
   title: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'flex-end' },
   statusNow: { margin: 0, ...typographyStyles.body1 },
-  prompt: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 const STATUS_BUTTONS: Record<Status, string> = { new: 'Mark new', inProgress: 'Mark in progress', actionTaken: 'Mark action taken', closed: 'Close' };
@@ -46,7 +41,17 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
   // Where the focus goes once the saved step is on the screen: the new entry, or the new status.
   const focusNext = useRef<'newestEntry' | 'statusLine'>();
 
-  const load = useCallback(() => api.detail(credentials, id).then((fresh) => (setDetail(fresh), fresh), (failure: Error) => (setError(failure.message), undefined)), [credentials, id]);
+  /** Reads the incident again; resolves with it, or undefined when it could not be read (the error is shown). */
+  const load = useCallback(async () => {
+    try {
+      const fresh = await api.detail(credentials, id);
+      setDetail(fresh);
+      return fresh;
+    } catch (failure) {
+      setError((failure as Error).message);
+      return undefined;
+    }
+  }, [credentials, id]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -56,7 +61,8 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
     if (opened) heading.current?.focus();
   }, [opened]);
   useEffect(() => {
-    if (focusNext.current) ({ newestEntry, statusLine })[focusNext.current].current?.focus();
+    const target = focusNext.current === 'newestEntry' ? newestEntry : focusNext.current === 'statusLine' ? statusLine : undefined;
+    target?.current?.focus();
     focusNext.current = undefined;
   }, [detail]);
 
@@ -80,7 +86,7 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
   };
 
   if (!detail) return error ? <ErrorBar text={error} onBack={onBack} /> : <Spinner label="Opening the incident…" />;
-  const { incident, chronology, routing } = detail;
+  const { incident } = detail;
   const reopen = incident.status === 'closed' ? 'Reopen' : undefined;
 
   return (
@@ -102,34 +108,7 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
       {error && <MessageBar key={error} intent="error" className="no-print"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <div className={styles.layout}>
         <div className={styles.column}>
-          <Card>
-            <Subtitle2 as="h3" block>What was reported</Subtitle2>
-            <Body1 className={styles.text} data-testid="what-happened">{incident.whatHappened}</Body1>
-            <dl className={styles.facts}>
-              <Fact term="Happened on">{formatDate(incident.occurredOn)}</Fact>
-              <Fact term="Where">{incident.where}{incident.platform ? ` — ${incident.platform}` : ''}</Fact>
-              <Fact term="Who is involved">{incident.involved}</Fact>
-              <Fact term="Reported by">{incident.reporterName}, {formatDateTime(incident.reportedAt)}</Fact>
-              {incident.sourceMessage && <Fact term="Teams message">{incident.sourceMessage.author} — <a href={incident.sourceMessage.link} target="_blank" rel="noreferrer">open the message</a></Fact>}
-              <Fact term="Routed to">{incident.routedToLabel}{incident.aboutHeadteacher ? ' (a concern about the headteacher: hidden from the headteacher)' : ''}</Fact>
-              <Fact term="Procedure">{routing.procedure} (policy {routing.policy})</Fact>
-              <Fact term="Assigned to">{incident.assigneeName ?? 'nobody yet'}</Fact>
-              <Fact term="CPOMS reference">{incident.cpomsReference ?? 'not recorded'}</Fact>
-              <Fact term="Police">{incident.police ? `${incident.police.contacted ? 'Contacted' : 'Not contacted'} — decided by ${incident.police.decidedBy}: ${incident.police.reason}` : 'no decision recorded'}</Fact>
-            </dl>
-            {routing.prompt && <Body1 className={styles.prompt} role="note">{routing.prompt}</Body1>}
-          </Card>
-          <Card>
-            <Subtitle2 as="h3" block>Chronology</Subtitle2>
-            <ol className={styles.chronology} data-testid="chronology">
-              {chronology.map((entry, index) => (
-                <li key={entry.id} className={styles.entry} tabIndex={-1} ref={index === chronology.length - 1 ? newestEntry : undefined}>
-                  <Text weight="semibold">{formatDateTime(entry.at)} — {entry.byName}</Text>
-                  <Body1 className={styles.text}>{entry.text}</Body1>
-                </li>
-              ))}
-            </ol>
-          </Card>
+          <IncidentRecord detail={detail} newestEntryRef={newestEntry} />
         </div>
         <div className={`${styles.column} no-print`}>
           <AddAction saving={saving} onSave={record} />
@@ -148,16 +127,6 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
         </div>
       </div>
     </article>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <>
-      <dt className={styles.term}>{term}</dt>
-      <dd style={{ margin: 0 }}>{children}</dd>
-    </>
   );
 }
 
