@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
 import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { pressWithKeyboard, waitForFocusOn } from '../fixtures/focus';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the School accounts page', () => {
@@ -60,10 +61,27 @@ describeInBrowser('the School accounts page', () => {
     await page.getByText('Use an official school email account').waitFor();
     await fill('Linked school email account', 'pta@riverside.example');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved Facebook Riverside PTA.').waitFor();
+    await page.getByRole('main').getByText('Saved Facebook Riverside PTA.').waitFor();
     // The list is read again after the save: wait for it rather than count the old one.
     await page.getByTestId('account-row').nth(1).waitFor();
     expect(await page.getByTestId('account-row').count()).toBe(2);
+    await page.close();
+  });
+
+  it('opening the form focuses its first field; closing it returns the focus to the button that opened it', async () => {
+    const page = await pageAs('Patti Fernandez');
+    await page.getByTestId('account-row').first().waitFor();
+    const edit = page.getByRole('button', { name: /^Edit / }).first();
+    await pressWithKeyboard(edit);
+    await waitForFocusOn(page.getByRole('textbox', { name: 'Platform' }));
+    await pressWithKeyboard(page.getByRole('button', { name: 'Cancel' }));
+    await waitForFocusOn(edit);
+
+    await pressWithKeyboard(page.getByRole('button', { name: 'Register an account' }));
+    await waitForFocusOn(page.getByRole('textbox', { name: 'Platform' }));
+    await pressWithKeyboard(page.getByRole('button', { name: 'Cancel' }));
+    await page.getByRole('button', { name: 'Register an account' }).waitFor();
+    await waitForFocusOn(page.getByRole('button', { name: 'Register an account' }));
     await page.close();
   });
 

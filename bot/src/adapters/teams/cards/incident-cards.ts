@@ -24,6 +24,8 @@ function choiceSet(id: IncidentField, label: string, choices: readonly string[],
     id,
     label,
     style: 'compact',
+    // Long choices wrap on a phone instead of being cut short.
+    wrap: true,
     isRequired: true,
     errorMessage: `Choose ${label.toLowerCase()}.`,
     choices: choices.map((choice) => ({ title: labels[choice]!, value: choice })),
