@@ -106,4 +106,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE incidents ADD COLUMN "nobodyToldYet" INTEGER;
   CREATE INDEX incidents_nobody_told ON incidents ("nobodyToldYet");
   `,
+  // The register of approved school devices (policy s.4); posting requests keep their attachments in their JSON.
+  `
+  CREATE TABLE devices (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "active" INTEGER);
+  CREATE INDEX devices_active ON devices ("active");
+  `,
 ];

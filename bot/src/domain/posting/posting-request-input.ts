@@ -32,6 +32,8 @@ export const postingRequestInputSchema = z
       .refine((ids) => ids.length <= POSTING_LIMITS.pupils, `Pick at most ${POSTING_LIMITS.pupils} pupils; for a bigger group use a class photo with a general label.`),
     groupLabel: optionalText('The group label', POSTING_LIMITS.groupLabel),
     facesBlurred: z.preprocess((value) => value === true || value === 'true', z.boolean()),
+    // s.4: the approved school device the photos or videos were taken on ('' when none is named).
+    deviceId: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().regex(/^[\w-]{1,40}$/, 'Choose the school device from the list.').optional()),
     postingDate: isoDate,
   })
   .superRefine((input, context) => {

@@ -7,6 +7,7 @@ import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
 import { POSTING_STATE_LABELS, type PostingRequest, type PostingState } from '../../../domain/posting/posting-request';
 import type { SocialAccount } from '../../../domain/posting/social-account';
+import { DEVICE_TYPES, type ApprovedDevice } from '../../../domain/devices/approved-device';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
@@ -98,6 +99,13 @@ export const LISTS = {
     { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
     (task) => `Post ${task.postId}: ${task.status}`,
   ),
+  devices: listSpec<ApprovedDevice>(
+    'OsdDevices',
+    'Online Safety Desk - Approved devices',
+    'School devices the online safety lead approved for taking photos and videos (policy section 4). Retire a device; never delete it.',
+    { name: { type: 'text', column: 'DeviceName', displayName: 'Device' }, type: { type: 'choice', choices: DEVICE_TYPES, column: 'DeviceType', displayName: 'Type' }, approvedById: 'text', approvedByName: { type: 'text', displayName: 'Approved by' }, approvedOn: 'date', active: { type: 'boolean', indexed: true, displayName: 'In use' }, retired: 'json' },
+    (device) => device.name,
+  ),
   postingRequests: listSpec<PostingRequest>(
     'OsdPostingRequests',
     'Online Safety Desk - Permission to post',
@@ -113,8 +121,11 @@ export const LISTS = {
       text: { type: 'note', displayName: 'Text of the post' },
       media: 'json',
       pupils: { type: 'json', displayName: 'Pupils shown' },
+      attachments: { type: 'json', displayName: 'Photos and videos' },
+      deviceId: { type: 'text', displayName: 'Device' },
+      deviceLabel: { type: 'text', displayName: 'Taken on' },
       groupLabel: 'text',
-      facesBlurred: { type: 'boolean', displayName: 'Faces blurred' },
+      facesBlurred: { type: 'boolean', displayName: 'Faces blurred (requester says)' },
       postingDate: 'date',
       state: { type: 'choice', indexed: true, choices: Object.keys(POSTING_STATE_LABELS) as PostingState[], displayName: 'Status' },
       checks: { type: 'json', displayName: 'Check results' },

@@ -35,6 +35,7 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     consents: new SharePointCollection(graph, items('consents'), LISTS.consents),
     socialAccounts: new SharePointCollection(graph, items('socialAccounts'), LISTS.socialAccounts),
     posts: new SharePointCollection(graph, items('posts'), LISTS.posts),
+    devices: new SharePointCollection(graph, items('devices'), LISTS.devices),
     takedowns: new SharePointCollection(graph, items('takedowns'), LISTS.takedowns),
     policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
     accessRequests: new SharePointCollection(graph, items('accessRequests'), LISTS.accessRequests),

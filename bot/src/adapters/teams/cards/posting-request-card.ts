@@ -4,6 +4,7 @@ import { POSTING_LIMITS } from '../../../domain/posting/posting-request-input';
 import type { Versioned } from '../../../ports/collection.port';
 import { adaptiveCard, dataNotice, executeAction, fieldError, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type RichPart, type Tone } from './card-elements';
 import { formatDate, formatDateTime } from './format';
+import { postingMediaSection } from './posting-media-section';
 
 export const POSTING_STEP_VERBS: Record<PostingStep, string> = {
   approve: 'approvePostingRequest',
@@ -24,6 +25,8 @@ export interface PostingRequestCardModel {
   decisionNote?: RichPart[];
   values?: { reasons?: string; link?: string };
   errors?: { reasons?: string; link?: string };
+  /** Where the request opens in the tab, with its photos and videos in full. */
+  mediaLink?: string;
 }
 
 const STATE_TONES: Record<PostingState, Tone> = {
@@ -53,9 +56,11 @@ export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard
     userText(`${request.requesterName}, ${formatDateTime(request.submittedAt)}`, { label: 'Requested by' }),
     userText(request.accountLabel, { label: 'School account' }),
     text(`**Planned for:** ${formatDate(`${request.postingDate}T12:00:00Z`)}`),
-    text(`**Media:** ${request.media.length ? request.media.map((media) => MEDIA_LABELS[media]).join(' and ') : 'None (text only)'}${request.media.length ? ` · **Faces blurred:** ${request.facesBlurred ? 'yes' : 'no'}` : ''}`),
+    text(`**Media:** ${request.media.length ? request.media.map((media) => MEDIA_LABELS[media]).join(' and ') : 'None (text only)'}`),
+    ...mediaFacts(request),
     ...(request.groupLabel ? [userText(request.groupLabel, { label: 'Group label' })] : []),
     userText(request.text, { label: 'Text of the post' }),
+    ...postingMediaSection(request, model.mediaLink),
     ...pupilsSection(request),
     ...checksSection(request),
     ...decisionSection(request),
@@ -68,6 +73,15 @@ export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard
     actions: model.steps.map((step) => stepAction(step, stepData)),
     ...(model.viewerTeamsId && !isPostingFinished(request.state) ? { refresh: refreshFor(VERB_REFRESH_POSTING, requestId, [model.viewerTeamsId]) } : {}),
   });
+}
+
+/** s.4: the device must be an approved one (checked); blurring is what the requester says (not checked). */
+function mediaFacts(request: PostingRequest): CardElement[] {
+  if (!request.media.length) return [];
+  return [
+    ...(request.deviceLabel ? [userText(request.deviceLabel, { label: 'Taken on (approved school device)' })] : []),
+    text(`**Faces blurred:** ${request.facesBlurred ? 'yes' : 'no'} — the requester's own statement; the app does not check the pictures, so look at them before approving.`, { subtle: true }),
+  ];
 }
 
 function pupilsSection(request: PostingRequest): CardElement[] {
