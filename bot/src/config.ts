@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MEDIA_KEEP_DAYS } from './domain/media/posting-attachment';
 import { ROLES, type Role } from './domain/people/role';
 
 /**
@@ -25,6 +26,8 @@ export interface Config {
   /** The Teams app's id (manifest `id`): notifications link to its static tabs; unset = links to the local tab. */
   teamsAppId?: string;
   reminders: ReminderSettings;
+  /** Days a request's photos and videos are kept after the post is registered or the request is refused or withdrawn. */
+  mediaKeepDays: number;
 }
 
 /** The reminder jobs (issue #7). */
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
     ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     reminders: loadReminderSettings(env),
+    mediaKeepDays: mediaKeepDays(env.MEDIA_KEEP_DAYS),
     ...loadSsoSettings(env, allowedTenants),
   };
 }
@@ -215,6 +219,14 @@ function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/$/, '');
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be the app's address, such as https://osd.example.org; it is "${publicUrl}".`);
   return { at, scheduler: scheduler === 'on', perSecond, ...(jobSecret ? { jobSecret } : {}), ...(publicUrl ? { publicUrl } : {}) };
+}
+
+/** Data minimisation: the files go soon after the request ends, but not before a question about it can be answered. */
+function mediaKeepDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_MEDIA_KEEP_DAYS;
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new ConfigError(`MEDIA_KEEP_DAYS must be a whole number of days from 1 to 365; it is "${value}".`);
+  return days;
 }
 
 function wholeNumber(value: string | undefined, fallback: number, name: string): number {

@@ -2,7 +2,7 @@ import type { INetworkModule } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
 import { PupilImportJobs } from './app/pupil-import-jobs';
@@ -32,6 +32,10 @@ import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules } from './adapters/scheduler/schedule';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
+import { FolderMediaStore } from './adapters/media/folder-media-store';
+import { imagePreviews } from './adapters/media/image-previews';
+import type { MediaServices } from './app/media/media-services';
+import type { MediaStore } from './ports/media-store.port';
 
 const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 /** The folder holding package.json: two levels up from the sources, three from the build. */
@@ -84,7 +88,8 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   let url = '';
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
   const deps = { stores, directory, notifier, clock, log };
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
+  const media: MediaServices = { store: createMediaStore(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url), log);
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
@@ -103,6 +108,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce, calendar: TERM_DATES },
+    media,
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
@@ -141,6 +147,12 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
       await stores.close();
     },
   };
+}
+
+/** The school's own store for photos and videos: the data folder on SQLite, the site's document library on SharePoint. */
+export function createMediaStore(config: Config, graph: GraphApi | undefined): MediaStore {
+  void graph;
+  return new FolderMediaStore(join(config.dataDir, 'media'));
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

@@ -7,7 +7,7 @@ import { isReminderJob, REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { reviewRetention } from './app/review-retention';
 import { ConfigError, loadConfig } from './config';
 import { localDate } from './domain/calendar/zoned-time';
-import { createGraphApi, PROJECT_ROOT } from './main';
+import { createGraphApi, createMediaStore, PROJECT_ROOT } from './main';
 import { systemClock } from './ports/clock.port';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
@@ -30,7 +30,7 @@ async function runJob(name: string): Promise<string[]> {
       lines.push(`${due.length} record(s) other than incidents due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
     }
     const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, systemClock) : new PeopleListDirectory(stores.people);
-    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, directory, systemClock, log, () => `http://${config.host}:${config.port}`), log);
+    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, createMediaStore(config, graph), directory, systemClock, log, () => `http://${config.host}:${config.port}`), log);
     const report = await runner.run(name, systemClock.now());
     if (report) lines.push(`Messages: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}.`);
     return lines;

@@ -15,6 +15,7 @@ export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean
   const pupils = await stores.pupils.insertMany(DEMO_PUPILS);
   await stores.consents.insertMany(demoConsent(pupils, people.find((person) => person.roles.includes('admin'))!));
   await seedAccountAndPosts(stores, people, pupils);
+  await seedDevices(stores, people);
   await stores.policies.insertMany(DEMO_POLICIES);
   await seedAccessRequests(stores, people, now);
   await seedDemoIncidents(stores, people, now);
@@ -57,6 +58,17 @@ async function seedAccountAndPosts(stores: Stores, people: Person[], pupils: Pup
   await stores.posts.insertMany([
     { accountId: account.id, postedOn: '2026-06-15', media: ['images'], pupilIds: ids('Amelia Khan', 'Isla Nowak', 'Ava Patel'), link: 'https://x.example/RiversidePrimary/status/1' },
     { accountId: account.id, postedOn: '2026-10-01', media: ['videos'], pupilIds: ids('Amelia Khan', 'Noah Williams'), link: 'https://x.example/RiversidePrimary/status/2' },
+  ]);
+}
+
+/** The school devices approved for photos (s.4), and one retired (kept, never deleted). */
+async function seedDevices(stores: Stores, people: Person[]): Promise<void> {
+  const lead = people.find((person) => person.roles.includes('onlineSafetyLead'))!;
+  const approved = { approvedById: lead.id, approvedByName: lead.displayName };
+  await stores.devices.insertMany([
+    { name: 'Class 4B iPad', type: 'tablet', ...approved, approvedOn: '2025-09-03', active: true },
+    { name: 'Year 6 camera', type: 'camera', ...approved, approvedOn: '2025-09-03', active: true },
+    { name: 'Old office camera', type: 'camera', ...approved, approvedOn: '2023-01-09', active: false, retired: { on: '2025-07-18', byId: lead.id, byName: lead.displayName } },
   ]);
 }
 

@@ -18,6 +18,9 @@ import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
+import { registerDeviceRoutes } from './device-routes';
+import { registerPostingMediaRoutes } from './posting-media-routes';
+import type { MediaServices } from '../../app/media/media-services';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -26,7 +29,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaServices, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -57,6 +60,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       exportConsent: may(person, 'consent.export'),
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
+      seeDevices: may(person, 'device.view'),
+      manageDevices: may(person, 'device.manage'),
     };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));
@@ -100,6 +105,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   }));
 
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
+  registerDeviceRoutes(server, deps, signedIn);
+  registerPostingMediaRoutes(server, deps, media, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

@@ -9,8 +9,8 @@ import { localDate, zonedInstant } from '../../domain/calendar/zoned-time';
 export type Schedule =
   | {
       job: string;
-      /** `weekdays`, or a day of the week (1 = Monday … 5 = Friday). */
-      on: 'weekdays' | 1 | 2 | 3 | 4 | 5;
+      /** Every day, `weekdays`, or a day of the week (1 = Monday … 5 = Friday). */
+      on: 'daily' | 'weekdays' | 1 | 2 | 3 | 4 | 5;
       /** `HH:MM`, Europe/London. */
       at: string;
     }
@@ -26,7 +26,7 @@ export function nextRun(schedule: Schedule, after: Date): Date {
   for (let day = 0; day <= 8; day++) {
     const date = addDays(start, day);
     const dayOfWeek = weekday(date);
-    const runs = schedule.on === 'weekdays' ? dayOfWeek >= 1 && dayOfWeek <= 5 : dayOfWeek === schedule.on;
+    const runs = schedule.on === 'daily' || (schedule.on === 'weekdays' ? dayOfWeek >= 1 && dayOfWeek <= 5 : dayOfWeek === schedule.on);
     if (!runs) continue;
     const at = zonedInstant(date, schedule.at);
     if (at.getTime() > after.getTime()) return at;
@@ -45,6 +45,8 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'waiting-nudges', on: 'weekdays', at },
     { job: 'retention-review', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },
+    // Data minimisation does not wait for Monday: files past their keeping period go every day.
+    { job: 'media-cleanup', on: 'daily', at },
     { job: 'concern-notices', everyMinutes: CONCERN_NOTICE_MINUTES },
   ];
 }

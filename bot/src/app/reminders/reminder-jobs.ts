@@ -1,5 +1,6 @@
 import { localDate } from '../../domain/calendar/zoned-time';
 import { retryConcernNotices } from '../announce-concern';
+import { deleteExpiredMedia } from '../media/delete-expired-media';
 import { deliverReminders, type FanOutReport, type PlannedReminder } from './deliver-reminders';
 import { planPolicyReviews } from './plan-policy-reviews';
 import { planRetentionReview } from './plan-retention-review';
@@ -11,7 +12,7 @@ import type { IsoDate } from '../../domain/calendar/dates';
 import type { Announce } from './announce';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold', number>>;
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'filesDeleted' | 'filesFailed', number>>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
@@ -32,6 +33,7 @@ const JOBS: Record<string, Job> = {
     const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce });
     return { concernsTried: tried, concernsTold: told };
   },
+  'media-cleanup': async (deps, now) => deleteExpiredMedia({ stores: deps.stores, clock: deps.fanOut.clock, log: deps.fanOut.log }, deps.media, now),
 };
 
 export const REMINDER_JOBS = Object.keys(JOBS);

@@ -73,7 +73,7 @@ export function checkNewFile(file: { name: string; head: Uint8Array; size: numbe
   const hidden = hiddenCharacterProblem('The file name', name);
   if (hidden) return refused('name', hidden);
   if (alreadyAttached >= MEDIA_LIMITS.files) return refused('too-many', `${name}: a request can have at most ${MEDIA_LIMITS.files} files, and this one has ${alreadyAttached}. Remove one first, or make a second request.`);
-  if (file.size === 0) return refused('empty', `${name} is empty.`);
+  if (file.size === 0) return refused('empty', `${name} is empty: there is nothing in it to attach.`);
   const format = sniffFormat(file.head);
   if (!format) return refused('type', `${name} is not a photo or video the school can check. Attach ${ACCEPTED_TYPES}.`);
   const max = maxBytesFor(format);
