@@ -23,6 +23,7 @@ import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
+import { SharePointMediaStore } from './adapters/graph/sharepoint/sharepoint-media-store';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
@@ -151,8 +152,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
 /** The school's own store for photos and videos: the data folder on SQLite, the site's document library on SharePoint. */
 export function createMediaStore(config: Config, graph: GraphApi | undefined): MediaStore {
-  void graph;
-  return new FolderMediaStore(join(config.dataDir, 'media'));
+  return graph && config.store.kind === 'sharepoint' ? new SharePointMediaStore(graph, config.store.siteId) : new FolderMediaStore(join(config.dataDir, 'media'));
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

@@ -1,7 +1,7 @@
 /** `npm run provision:lists` against the Graph stand-in: complete, idempotent, additive. */
 import { provisionLists } from '../../../bot/src/adapters/graph/sharepoint/provision-lists';
 import { listSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
-import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import { LISTS, MEDIA_LIBRARY } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import { createGraphApi } from '../../../bot/src/main';
 import { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { SITE_ID, sharePointSettings, silentLog, TEST_GRAPH } from '../../fixtures/sharepoint-site';
@@ -19,8 +19,10 @@ describe('provisioning the lists', () => {
 
   it('creates every list with its columns, filter columns indexed and keys unique', async () => {
     const done = await provisionLists(graph, SITE_ID);
-    expect(done).toHaveLength(Object.keys(LISTS).length);
+    expect(done).toHaveLength(Object.keys(LISTS).length + 1);
     expect(done[0]).toMatch(/^Created list "Online Safety Desk - School" with \d+ columns\.$/);
+    // The photos and videos of requests to post go in a document library on the same site.
+    expect(done.at(-1)).toBe(`Created document library "${MEDIA_LIBRARY.displayName}".`);
     const requests = standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.accessRequests.displayName)!;
     const column = (name: string) => requests.columns.find((c) => c.name === name);
     expect(column('submissionKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });

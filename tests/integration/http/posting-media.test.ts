@@ -11,7 +11,7 @@ import type { Person } from '../../../bot/src/domain/people/person';
 import { jpegPhoto, mp4Video, pngImage, program } from '../../fixtures/media-files';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
-describe.each<StoreKind>(['sqlite'])('photos and videos on a request to post (%s)', (store) => {
+describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a request to post (%s)', (store) => {
   let t: TestApp;
   let who: (name: string) => Person;
 
@@ -41,7 +41,7 @@ describe.each<StoreKind>(['sqlite'])('photos and videos on a request to post (%s
   /** Every file the store holds now (partial uploads included). */
   async function storedFiles(): Promise<string[]> {
     if (store === 'sqlite') return readdirSync(join(t.dataFolder, 'media'));
-    return [];
+    return t.graph!.driveItemNames();
   }
 
   it('attaches a photo for the requester, with a thumbnail, and the checks pass once it is attached', async () => {

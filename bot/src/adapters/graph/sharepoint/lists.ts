@@ -17,6 +17,15 @@ import type { Refresher } from '../../../domain/training/training-requirement';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec } from './list-spec';
 
+/**
+ * The document library for the photos and videos attached to requests to post (policy s.4): the
+ * school's own site, nowhere else. Files are named by random ids; the requests say what they are.
+ */
+export const MEDIA_LIBRARY = {
+  displayName: 'Online Safety Desk - Photos and videos',
+  description: 'Photos and videos attached to requests to post, kept until a set time after the request ends (data minimisation). Do not share this library.',
+} as const;
+
 /** Every list the app keeps on the school's SharePoint site. */
 export const LISTS = {
   school: listSpec<School & { id: string }>('OsdSchool', 'Online Safety Desk - School', 'The school as the app shows it.', { name: 'text', contactForAccess: 'text' }, (school) => school.name),

@@ -1,6 +1,6 @@
 import type { GraphApi } from '../graph-api';
 import type { ColumnSpec, ListSpec } from './list-spec';
-import { LISTS } from './lists';
+import { LISTS, MEDIA_LIBRARY } from './lists';
 import { unavailable } from '../graph-api';
 import { findListIds } from './sharepoint-stores';
 
@@ -45,6 +45,10 @@ export async function provisionLists(graph: GraphApi, siteId: string, lists: Rec
         done.push(`Added choices ${missingChoices.join(', ')} to column "${column.name}" of "${spec.displayName}".`);
       }
     }
+  }
+  if (lists === LISTS && !found.has(MEDIA_LIBRARY.displayName)) {
+    await call(() => graph.post(`/sites/${siteId}/lists`, { displayName: MEDIA_LIBRARY.displayName, description: MEDIA_LIBRARY.description, list: { template: 'documentLibrary' } }));
+    done.push(`Created document library "${MEDIA_LIBRARY.displayName}".`);
   }
   return done;
 }

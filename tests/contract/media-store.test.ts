@@ -1,0 +1,71 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FolderMediaStore } from '../../bot/src/adapters/media/folder-media-store';
+import { SESSION_CHUNK, SharePointMediaStore } from '../../bot/src/adapters/graph/sharepoint/sharepoint-media-store';
+import { UPLOAD_CHUNK_MULTIPLE } from '../fixtures/graph-stand-in/drives';
+import { provisionedSite, SITE_ID } from '../fixtures/sharepoint-site';
+import { describeMediaStoreContract } from './media-store-contract';
+
+describeMediaStoreContract('a folder in the data folder (SQLite mode)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'osd-media-'));
+  const folder = join(dir, 'media');
+  let broken = false;
+  const store = new FolderMediaStore(folder);
+  return {
+    // A full disk, as far as the store can tell: every write fails.
+    store: { ...store, begin: async (file) => {
+      const upload = await store.begin(file);
+      return { ...upload, write: async (chunk) => (broken ? Promise.reject(new Error('ENOSPC')) : upload.write(chunk)) };
+    }, read: (key) => store.read(key), delete: (key) => store.delete(key) },
+    files: async () => readdirSync(folder),
+    breakIt: () => void (broken = true),
+    mendIt: () => void (broken = false),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describeMediaStoreContract('a document library on SharePoint (through the Graph stand-in)', async () => {
+  const opened = await provisionedSite();
+  return {
+    store: new SharePointMediaStore(opened.graph, SITE_ID),
+    files: async () => [...opened.standIn.driveItemNames(SITE_ID), ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)')],
+    breakIt: () => opened.standIn.failUploadSessions(true),
+    mendIt: () => opened.standIn.failUploadSessions(false),
+    cleanup: () => opened.standIn.stop(),
+  };
+});
+
+describe('uploads to SharePoint follow Graph\'s rules for upload sessions', () => {
+  it('sends ranges in order, each a multiple of 320 KiB but the last, without the app\'s token', async () => {
+    const { standIn, graph } = await provisionedSite();
+    try {
+      const store = new SharePointMediaStore(graph, SITE_ID);
+      const size = 3 * SESSION_CHUNK + 1000;
+      const upload = await store.begin({ key: 'v.mp4', contentType: 'video/mp4', size });
+      for (let at = 0; at < size; at += 100_000) await upload.write(Buffer.alloc(Math.min(100_000, size - at), 1));
+      await upload.commit();
+      const puts = standIn.sessionRequests.filter((request) => request.method === 'PUT');
+      expect(puts.map((request) => request.contentRange)).toEqual([0, 1, 2, 3].map((i) => `bytes ${i * SESSION_CHUNK}-${Math.min((i + 1) * SESSION_CHUNK, size) - 1}/${size}`));
+      expect(puts.every((request) => !request.authorization && request.status < 300)).toBe(true);
+      expect(puts.slice(0, -1).every((request) => request.length % UPLOAD_CHUNK_MULTIPLE === 0)).toBe(true);
+      expect(standIn.countBy('PUT', /\/content$/)).toBe(0);
+      expect(standIn.countBy('POST', /createUploadSession$/)).toBe(1);
+    } finally {
+      await standIn.stop();
+    }
+  });
+
+  it('uses one simple PUT up to 4 MB', async () => {
+    const { standIn, graph } = await provisionedSite();
+    try {
+      const upload = await new SharePointMediaStore(graph, SITE_ID).begin({ key: 'p.jpg', contentType: 'image/jpeg', size: 4 * 1024 * 1024 });
+      await upload.write(Buffer.alloc(4 * 1024 * 1024, 2));
+      await upload.commit();
+      expect(standIn.countBy('PUT', /\/items\/root:\/p\.jpg:\/content$/)).toBe(1);
+      expect(standIn.sessionRequests).toEqual([]);
+    } finally {
+      await standIn.stop();
+    }
+  });
+});
