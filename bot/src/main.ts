@@ -18,6 +18,7 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
+import { tabLinks } from './adapters/teams/tab-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
@@ -87,11 +88,12 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
+  const links = tabLinks(config.teamsAppId, () => config.reminders.publicUrl ?? url);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, links);
   const deps = { stores, directory, notifier, clock, log };
   const media: MediaServices = { store: createMediaStore(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url), log);
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES });
+  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, links, media, localMode: config.mode === 'local' });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
     background.run(`job ${name}`, async () => void (await running));
@@ -110,6 +112,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce, calendar: TERM_DATES },
     media,
+    background,
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),

@@ -1,10 +1,11 @@
 import { deviceLabel } from '../domain/devices/approved-device';
-import { checkMedia, mediaUsed } from '../domain/media/media-checks';
+import { checkMedia, mediaUsed, type NamedDevice } from '../domain/media/media-checks';
 import type { PostingAttachment } from '../domain/media/posting-attachment';
 import { checkPost, type CheckFailure } from '../domain/posting/posting-checks';
 import type { PostingDetails, ShownPupil } from '../domain/posting/posting-request';
 import type { PostingRequestInput } from '../domain/posting/posting-request-input';
 import type { AppDeps } from './app-deps';
+import { readAll } from './read-all';
 import { rosterSnapshot } from './roster-snapshot';
 
 /**
@@ -14,16 +15,16 @@ import { rosterSnapshot } from './roster-snapshot';
  */
 export async function preparePosting(deps: Pick<AppDeps, 'stores' | 'clock'>, input: PostingRequestInput, attachments?: readonly PostingAttachment[]): Promise<{ details: PostingDetails; checks: CheckFailure[] }> {
   const { stores } = deps;
-  const [accounts, roster, devices] = await Promise.all([
+  const [accounts, roster, device] = await Promise.all([
     stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
     rosterSnapshot(deps),
-    input.deviceId ? stores.devices.get(input.deviceId).then((device) => (device ? [device] : [])) : Promise.resolve([]),
+    namedDevice(deps, input),
   ]);
   const consent = (await Promise.all(input.pupilIds.map((pupilId) => stores.consents.find({ where: { pupilId }, limit: 500 })))).flatMap((page) => page.items);
   const media = mediaUsed({ media: input.media, attachments });
   const checks = [
     ...checkPost({ ...input, media }, { registeredAccountIds: new Set(accounts.items.map((account) => account.id)), roster, consent }),
-    ...checkMedia({ media, attachments, deviceId: input.deviceId }, devices),
+    ...checkMedia({ media, attachments }, device),
   ];
 
   const account = accounts.items.find((candidate) => candidate.id === input.accountId);
@@ -33,8 +34,21 @@ export async function preparePosting(deps: Pick<AppDeps, 'stores' | 'clock'>, in
     return { id, displayName: pupil?.displayName ?? 'Unknown pupil', className: pupil?.className ?? '' };
   });
   const { pupilIds: _ids, ...rest } = input;
-  const device = devices[0];
-  return { details: { ...rest, media, accountLabel: account ? `${account.platform} ${account.handle}` : 'Not a registered account', pupils, deviceLabel: device ? deviceLabel(device) : undefined }, checks };
+  const found = device.found;
+  return { details: { ...rest, media, accountLabel: account ? `${account.platform} ${account.handle}` : 'Not a registered account', pupils, ...(found ? { deviceId: found.id } : {}), deviceLabel: found ? deviceLabel(found) : undefined }, checks };
+}
+
+/** The device the requester picked (by id) or typed (by name, whatever the case), as the register has it. */
+async function namedDevice(deps: Pick<AppDeps, 'stores'>, input: PostingRequestInput): Promise<NamedDevice> {
+  if (input.deviceId) {
+    const found = await deps.stores.devices.get(input.deviceId);
+    return { named: true, ...(found ? { found } : {}) };
+  }
+  if (!input.deviceName) return { named: false };
+  const wanted = input.deviceName.trim().toLowerCase();
+  const all = await readAll((cursor) => deps.stores.devices.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
+  const matches = all.filter((device) => device.name.trim().toLowerCase() === wanted).sort((a, b) => Number(b.active) - Number(a.active));
+  return { named: true, typedName: input.deviceName, ...(matches[0] ? { found: matches[0] } : {}) };
 }
 
 /** The request's content as input again (for re-running the checks at approval). */

@@ -20,7 +20,7 @@ import { registerIncidentRoutes } from './incident-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerPostingMediaRoutes } from './posting-media-routes';
-import type { MediaServices } from '../../app/media/media-services';
+import type { MediaRouteDeps } from './posting-media-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -29,7 +29,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaServices, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).

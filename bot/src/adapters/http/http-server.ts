@@ -12,6 +12,7 @@ import { send } from './api-refusal';
 import { restifyLog } from './restify-log';
 import { logValue } from '../../app/log-value';
 import type { MediaServices } from '../../app/media/media-services';
+import type { BackgroundTasks } from '../../app/background-tasks';
 import { MEDIA_UPLOAD_PATH } from './posting-media-routes';
 
 export interface HttpServerOptions {
@@ -34,6 +35,8 @@ export interface HttpServerOptions {
   training?: TrainingRouteDeps;
   /** The school's own store for the photos and videos attached to requests to post. */
   media: MediaServices;
+  /** Work after an answer is sent (telling people about a change). */
+  background: BackgroundTasks;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
@@ -92,7 +95,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
   });
 
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs, options.media, options.userGraph);
+  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 

@@ -4,6 +4,9 @@ import { attachPostingMedia, detachPostingMedia, type ChangeMediaResult } from '
 import type { MediaServices } from '../../app/media/media-services';
 import { openPostingMedia, postingRequestFor } from '../../app/media/read-posting-media';
 import { listPostingRequests } from '../../app/list-posting-requests';
+import { announcePostingStep } from '../../app/announce-posting-step';
+import type { BackgroundTasks } from '../../app/background-tasks';
+import type { Person } from '../../domain/people/person';
 import { MEDIA_LIMITS } from '../../domain/media/media-file';
 import { refuse, send, type SignedIn } from './api-refusal';
 import { postingDetail, postingSummary } from './posting-presenter';
@@ -13,8 +16,15 @@ export const MEDIA_UPLOAD_PATH = /^\/api\/posting-requests\/\d{1,12}\/media$/;
 
 const NOT_YOURS = 'You can see only your own requests to post, and those you took a step on; the headteacher, the DSL and designated staff see them all.';
 
+export type MediaRouteDeps = MediaServices & { background: BackgroundTasks };
+
 /** Requests to post in the tab: the request with its files, the files themselves, and adding or removing files. */
-export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media: MediaServices, signedIn: SignedIn): void {
+export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media: MediaRouteDeps, signedIn: SignedIn): void {
+  // After a change is saved: the cards already sent update, and the headteacher is asked if the request moved on.
+  const announce = (result: ChangeMediaResult, person: Person) => {
+    if (result.status === 'done') media.background.run(`announce posting request ${result.request.id}`, () => announcePostingStep(deps, result.request.id, person));
+    return result;
+  };
   server.get('/api/posting-requests', signedIn(async (person, _req, res) => {
     res.json({ items: (await listPostingRequests(deps, person)).map(postingSummary) });
   }));
@@ -50,13 +60,13 @@ export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media:
       res.setHeader('Connection', 'close');
       return send(res, 400, { error: 'Send the file as the body, with its size in Content-Length and its name in X-File-Name (URL-encoded).' });
     }
-    const result = await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), { name, size, chunks: req as AsyncIterable<Uint8Array> });
+    const result = announce(await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), { name, size, chunks: req as AsyncIterable<Uint8Array> }), person);
     if (result.status !== 'done') res.setHeader('Connection', 'close');
     answer(res, result, person, 201);
   }));
 
   server.del('/api/posting-requests/:id/media/:fileId', signedIn(async (person, req, res) => {
-    answer(res, await detachPostingMedia(deps, media, person, String(req.params.id ?? ''), String(req.params.fileId ?? '').slice(0, 64)), person, 200);
+    answer(res, announce(await detachPostingMedia(deps, media, person, String(req.params.id ?? ''), String(req.params.fileId ?? '').slice(0, 64)), person), person, 200);
   }));
 }
 
@@ -72,7 +82,7 @@ const STATUS: Record<Extract<ChangeMediaResult, { status: 'refused' }>['code'], 
   incomplete: 422,
 };
 
-function answer(res: Response, result: ChangeMediaResult, person: Parameters<typeof postingDetail>[1], doneStatus: number): void {
+function answer(res: Response, result: ChangeMediaResult, person: Person, doneStatus: number): void {
   switch (result.status) {
     case 'done':
       return send(res, doneStatus, { request: postingDetail(result.request, person), ...(result.file ? { fileId: result.file.id } : {}) });

@@ -14,6 +14,7 @@ import { pendingActions } from '../../domain/access/access-request-rules';
 import { pendingPostingActions } from '../../domain/posting/posting-request';
 import { holdersForRecord } from '../../app/role-holders';
 import type { Directory } from '../../ports/directory.port';
+import type { TabLinks } from './tab-link';
 
 /** A record loaded for notifying: each viewer's card, and the banner that says why they got it. */
 export interface RecordCards {
@@ -22,7 +23,7 @@ export interface RecordCards {
 }
 
 /** Reads the record fresh and says how to show it; undefined when it no longer exists. */
-export async function loadRecordCards(stores: Stores, directory: Directory, recordType: NoticeRecordType, recordId: string): Promise<RecordCards | undefined> {
+export async function loadRecordCards(stores: Stores, directory: Directory, links: TabLinks, recordType: NoticeRecordType, recordId: string): Promise<RecordCards | undefined> {
   if (recordType === 'accessRequest') {
     const request = await stores.accessRequests.get(recordId);
     if (!request) return undefined;
@@ -42,7 +43,7 @@ export async function loadRecordCards(stores: Stores, directory: Directory, reco
   const request = await stores.postingRequests.get(recordId);
   if (!request) return undefined;
   const holders = await holdersForRecord({ directory }, request.requesterId, pendingPostingActions(request));
-  return { cardFor: (viewer, teamsId, banner) => postingRequestCardFor(request, viewer, teamsId, { ...(banner ? { banner } : {}), ...(holders ? { holders } : {}) }), banner: (reason) => postingBanner(request, reason) };
+  return { cardFor: (viewer, teamsId, banner) => postingRequestCardFor(request, viewer, teamsId, { mediaLink: links.postingRequest(request.id), ...(banner ? { banner } : {}), ...(holders ? { holders } : {}) }), banner: (reason) => postingBanner(request, reason) };
 }
 
 function accessBanner(request: AccessRequest, reason: NoticeReason): { text: string; tone: Tone } {

@@ -3,6 +3,8 @@ import type { BackgroundTasks } from '../../app/background-tasks';
 import type { School } from '../../domain/school/school';
 import type { Announce } from '../../app/reminders/announce';
 import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
+import type { MediaServices } from '../../app/media/media-services';
+import type { TabLinks } from './tab-link';
 
 export interface TeamsDeps extends AppDeps {
   background: BackgroundTasks;
@@ -13,4 +15,10 @@ export interface TeamsDeps extends AppDeps {
   announce: Announce;
   /** The term dates, for when training is due. */
   calendar: SchoolCalendar;
+  /** Where cards link to in the tab. */
+  links: TabLinks;
+  /** The school's own store for photos and videos sent in the chat. */
+  media: MediaServices;
+  /** Local mode: files may also be fetched from this machine (the tests' stand-in for SharePoint). */
+  localMode: boolean;
 }

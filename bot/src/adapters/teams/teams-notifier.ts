@@ -12,6 +12,7 @@ import type { RichPart } from './cards/card-elements';
 import { messageCard } from './cards/simple-cards';
 import type { ProactiveSender } from './proactive-sender';
 import { loadRecordCards } from './record-cards';
+import type { TabLinks } from './tab-link';
 
 /** Notifies people in their personal chat with the bot, re-reading the record for each view. */
 export class TeamsNotifier implements Notifier {
@@ -22,11 +23,12 @@ export class TeamsNotifier implements Notifier {
     private readonly log: Logger,
     private readonly clock: Clock,
     private readonly contactForAccess: string,
+    private readonly links: TabLinks,
   ) {}
 
   async notify(people: Person[], notice: Notice): Promise<NotifyOutcome> {
     const unreachable: Person[] = [];
-    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, this.links, notice.recordType, notice.recordId);
     if (!record) return { unreachable };
     for (const person of people) {
       const conversation = await this.personalConversation(person);
@@ -48,7 +50,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
-    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, this.links, notice.recordType, notice.recordId);
     if (!record) return;
     for (const message of await allCardMessages(this.stores, cardKey(notice.recordType, notice.recordId))) {
       if (message.activityId === exceptActivityId) continue;

@@ -21,7 +21,8 @@ export interface ApprovedDevice {
   retired?: { on: string; byId: string; byName: string };
 }
 
-export const DEVICE_LIMITS = { name: 80 } as const;
+/** Short names ("Class 4B iPad"): the posting form lists the devices on a card of limited size. */
+export const DEVICE_LIMITS = { name: 40 } as const;
 
 const isoDate = z
   .string({ error: 'Enter the date the device was approved.' })

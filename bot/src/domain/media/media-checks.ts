@@ -3,11 +3,17 @@ import type { ApprovedDevice } from '../devices/approved-device';
 import type { CheckFailure } from '../posting/posting-checks';
 import { attachedMedia, type PostingAttachment } from './posting-attachment';
 
-/** What the media checks look at: the kinds the requester ticked, the files attached, the device named. */
+/** What the media checks look at: the kinds the requester ticked and the files attached. */
 export interface MediaDraft {
   media: readonly Media[];
   attachments: readonly PostingAttachment[] | undefined;
-  deviceId: string | undefined;
+}
+
+/** The device the requester named (picked or typed), and what the register holds under it. */
+export interface NamedDevice {
+  named: boolean;
+  typedName?: string;
+  found?: ApprovedDevice;
 }
 
 /** The kinds of media a request uses: those ticked and those the attached files are (s.4: consent is checked for both). */
@@ -19,7 +25,7 @@ export function mediaUsed(draft: Pick<MediaDraft, 'media' | 'attachments'>): Med
  * s.4: the headteacher sees what will be posted, so photos and videos are attached, not only
  * described; and they were taken on a school device the online safety lead approved.
  */
-export function checkMedia(draft: MediaDraft, devices: readonly ApprovedDevice[]): CheckFailure[] {
+export function checkMedia(draft: MediaDraft, device: NamedDevice): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const used = mediaUsed(draft);
   const attached = new Set(attachedMedia(draft.attachments));
@@ -29,13 +35,14 @@ export function checkMedia(draft: MediaDraft, devices: readonly ApprovedDevice[]
     }
   }
   if (used.length === 0) return failures;
-  const device = devices.find((candidate) => candidate.id === draft.deviceId);
-  if (!draft.deviceId) {
+  const found = device.found;
+  if (!device.named) {
     failures.push({ check: 'device', message: 'Say which school device the photos or videos were taken on. Only devices the online safety lead has approved may be used (policy section 4).' });
-  } else if (!device) {
-    failures.push({ check: 'device', message: 'The device you chose is not on the register of approved school devices. Use an approved device, or ask the online safety lead to approve it (policy section 4).' });
-  } else if (!device.active) {
-    failures.push({ check: 'device', message: `${device.name} was retired from the approved school devices${device.retired ? ` on ${device.retired.on}` : ''}. Use photos or videos taken on an approved device (policy section 4).` });
+  } else if (!found) {
+    const which = device.typedName ? `No device called "${device.typedName}" is` : 'The device you chose is not';
+    failures.push({ check: 'device', message: `${which} on the register of approved school devices. Use an approved device, or ask the online safety lead to approve it (policy section 4).` });
+  } else if (!found.active) {
+    failures.push({ check: 'device', message: `${found.name} was retired from the approved school devices${found.retired ? ` on ${found.retired.on}` : ''}. Use photos or videos taken on an approved device (policy section 4).` });
   }
   return failures;
 }

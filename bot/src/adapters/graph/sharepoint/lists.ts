@@ -132,6 +132,7 @@ export const LISTS = {
       pupils: { type: 'json', displayName: 'Pupils shown' },
       attachments: { type: 'json', displayName: 'Photos and videos' },
       deviceId: { type: 'text', displayName: 'Device' },
+      deviceName: { type: 'text', displayName: 'Device name as typed' },
       deviceLabel: { type: 'text', displayName: 'Taken on' },
       groupLabel: 'text',
       facesBlurred: { type: 'boolean', displayName: 'Faces blurred (requester says)' },

@@ -39,12 +39,24 @@ const STATE_TONES: Record<PostingState, Tone> = {
 };
 
 /** Enough to act on, and the card stays under Teams' size limit with 60 pupils failing. */
-const MAX_FAILURES_SHOWN = 12;
+const MAX_FAILURES_SHOWN = 10;
 
 const MEDIA_LABELS = { images: 'Images', videos: 'Videos' } as const;
 
+/**
+ * The card may take this many characters of JSON (about 34 KB as Teams counts it, UTF-16) before
+ * thumbnails stop being added: well under Teams' 40 KB message limit, whatever else the card holds.
+ */
+export const POSTING_CARD_CHARACTERS = 17_000;
+
 /** A request for permission to post, as one person sees it: the checks first, then the decision. */
 export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard {
+  const withoutThumbnails = postingRequestCardWith(model, 0);
+  const room = POSTING_CARD_CHARACTERS - JSON.stringify(withoutThumbnails).length;
+  return room > 0 ? postingRequestCardWith(model, room) : withoutThumbnails;
+}
+
+function postingRequestCardWith(model: PostingRequestCardModel, thumbnailRoom: number): AdaptiveCard {
   const { request } = model;
   const body: CardElement[] = [
     heading(`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} #${request.id}`),
@@ -60,7 +72,7 @@ export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard
     ...mediaFacts(request),
     ...(request.groupLabel ? [userText(request.groupLabel, { label: 'Group label' })] : []),
     userText(request.text, { label: 'Text of the post' }),
-    ...postingMediaSection(request, model.mediaLink),
+    ...postingMediaSection(request, model.mediaLink, thumbnailRoom),
     ...pupilsSection(request),
     ...checksSection(request),
     ...decisionSection(request),
@@ -80,7 +92,7 @@ function mediaFacts(request: PostingRequest): CardElement[] {
   if (!request.media.length) return [];
   return [
     ...(request.deviceLabel ? [userText(request.deviceLabel, { label: 'Taken on (approved school device)' })] : []),
-    text(`**Faces blurred:** ${request.facesBlurred ? 'yes' : 'no'} — the requester's own statement; the app does not check the pictures, so look at them before approving.`, { subtle: true }),
+    text(`**Faces blurred:** ${request.facesBlurred ? 'yes' : 'no'} (the requester's own statement: the app does not check it)`),
   ];
 }
 
