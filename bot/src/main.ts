@@ -80,7 +80,8 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
+  const media: MediaServices = { store: createMediaStore(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), media))) log.info('Empty store: the demo school was added.');
   const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
   const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
@@ -91,7 +92,6 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const links = tabLinks(config.teamsAppId, () => config.reminders.publicUrl ?? url);
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, links);
   const deps = { stores, directory, notifier, clock, log };
-  const media: MediaServices = { store: createMediaStore(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url), log);
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, links, media, localMode: config.mode === 'local' });
   const startJob = (name: string, at: Date) => {

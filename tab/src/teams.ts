@@ -5,6 +5,8 @@ export interface Host {
   token?: () => Promise<string>;
   /** Inside Teams: asks the person, in a pop-up, to let the app use Graph for them. */
   askConsent?: (clientId: string, scopes: readonly string[]) => Promise<void>;
+  /** Inside Teams: the record a deep link opened the tab on (`context.page.subPageId`, e.g. `posting-12`). */
+  subPageId?: string;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function startTeams(): Promise<Host> {
       const query = new URLSearchParams({ clientId, scope: scopes.join(' ') });
       await authentication.authenticate({ url: `${window.location.origin}/tab/auth-start.html?${query}`, width: 600, height: 535 });
     };
-    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent };
+    const subPageId = context.page.subPageId;
+    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent, ...(subPageId ? { subPageId } : {}) };
   } catch {
     return { inTeams: false, theme: 'default' };
   }

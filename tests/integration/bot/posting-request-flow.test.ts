@@ -85,7 +85,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(errorUnder(card, 'text')).toMatch(/text of the post is required/);
     expect(errorUnder(card, 'media')).toMatch(/images, videos or both/);
     expect(allText(card)).toMatch(/Nothing has been saved/);
-    expect((await t.app.stores.postingRequests.find({ limit: 5 })).items).toHaveLength(0);
+    expect((await t.app.stores.postingRequests.find({ where: { submissionKey }, limit: 5 })).items).toHaveLength(0);
   });
 
   it('saves a request that fails the checks, says exactly what to fix, and does not ask the headteacher', async () => {
