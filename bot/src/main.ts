@@ -94,6 +94,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const server = createHttpServer({
     deps,
+    announce: jobs.announce,
     identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
     ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: 'https://login.microsoftonline.com', ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
     localMode: config.mode === 'local',

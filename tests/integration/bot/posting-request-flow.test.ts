@@ -164,13 +164,19 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
     const response = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Oliver'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
     expect(response.status).toBe(201);
-    const { takedowns } = (await response.json()) as { takedowns: { link: string }[] };
-    expect(takedowns.map((task) => task.link)).toContain('https://x.example/RiversidePrimary/status/99');
-    // Patti (DSL) owns the account: she is told in Teams, one card per post to take down.
-    const told = cardsTo(patti, before).map(cardOf).map(allText).join('\n');
-    expect(told).toMatch(/a post on your school account needs taking down/);
-    expect(told).toMatch(/Consent for images of Oliver Bennett \(4B\) was withdrawn/);
-    expect(told).toContain('https://x.example/RiversidePrimary/status/99');
+    const { takedowns } = (await response.json()) as { takedowns: { id: string; link: string; urgent: boolean }[] };
+    // Posted today, withdrawn from today: it went up without consent, so its task is urgent.
+    expect(takedowns.map((task) => [task.link, task.urgent])).toContainEqual(['https://x.example/RiversidePrimary/status/99', true]);
+    // Patti owns the account (and is the DSL): she is told in Teams, and opens the task from the notice.
+    const told = cardsTo(patti, before).map(cardOf);
+    expect(told.map(allText).join('\n')).toMatch(/Urgent: a post shows a pupil without consent[\s\S]*Possible data-protection breach/);
+    const taskId = takedowns.find((task) => task.link.endsWith('/99'))!.id;
+    expect(told.flatMap((card) => buttons(card)).map((b) => b.data.taskId)).toContain(taskId);
+    const clicked = t.connector.sent.length;
+    await t.click(patti, 'notice', 'openTakedown', { taskId });
+    const card = cardsTo(patti, clicked).map(cardOf).map(allText).find((text) => /Take down a post/.test(text)) ?? '';
+    expect(card).toMatch(/Urgent: this post went up[\s\S]*Consent for images of Oliver Bennett \(4B\) was withdrawn/);
+    expect(card).toContain('https://x.example/RiversidePrimary/status/99');
   });
 
   it('lets the owner close a takedown task, with a reason when it cannot be removed; nobody else', async () => {

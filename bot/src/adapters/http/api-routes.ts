@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
+import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
@@ -26,7 +27,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: AppDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -77,7 +78,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     if (result.status === 'invalid') {
       return send(res, 422, { error: result.message });
     }
-    send(res, 201, { event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status })) });
+    send(res, 201, { event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status, urgent: task.urgent === true })), takedownsPending: result.takedownsPending });
   }));
 
   server.get('/api/consent', signedIn(async (person, req, res) => {

@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
+import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes, type UserGraph } from './api-routes';
@@ -14,6 +15,8 @@ import { logValue } from '../../app/log-value';
 
 export interface HttpServerOptions {
   deps: AppDeps;
+  /** Messages through the reminders' outbox (a new takedown task for its owner). */
+  announce: Announce;
   identify: ApiIdentity;
   /** Graph as the signed-in person, when Teams SSO with a client secret is configured. */
   userGraph?: UserGraph;
@@ -84,7 +87,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
   });
 
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
+  registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 

@@ -106,4 +106,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE incidents ADD COLUMN "nobodyToldYet" INTEGER;
   CREATE INDEX incidents_nobody_told ON incidents ("nobodyToldYet");
   `,
+  // One takedown task per post, pupil and medium: the earliest of any repeats made before keys existed
+  // keeps the key, so a withdrawal recorded twice, or worked out again, adds nothing.
+  `
+  ALTER TABLE takedowns ADD COLUMN "taskKey" TEXT;
+  UPDATE takedowns SET data = json_set(data, '$.taskKey', json_extract(data, '$.postId') || '|' || json_extract(data, '$.pupilId') || '|' || json_extract(data, '$.media'))
+    WHERE id IN (SELECT MIN(id) FROM takedowns GROUP BY json_extract(data, '$.postId'), json_extract(data, '$.pupilId'), json_extract(data, '$.media'));
+  UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
+  CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
+  `,
 ];

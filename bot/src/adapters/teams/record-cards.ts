@@ -36,7 +36,7 @@ export async function loadRecordCards(stores: Stores, directory: Directory, reco
     const canClose = (viewer: Person) => may(viewer, 'takedown.close', task.ownerId);
     return {
       cardFor: (viewer, teamsId, banner) => (maySeeTakedown(task, viewer) ? takedownCard(view, { canClose: canClose(viewer), ...(teamsId ? { viewerTeamsId: teamsId } : {}), ...(banner ? { banner } : {}) }) : messageCard(`You don't have access to takedown task #${task.id}.`)),
-      banner: () => ({ text: 'A parent has withdrawn consent: a post on your school account needs taking down.', tone: 'warning' }),
+      banner: () => (task.urgent ? { text: 'Urgent: a post on your school account shows a pupil without consent.', tone: 'attention' } : { text: 'A parent has withdrawn consent: a post on your school account needs taking down.', tone: 'warning' }),
     };
   }
   const request = await stores.postingRequests.get(recordId);
