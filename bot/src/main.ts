@@ -18,6 +18,7 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
+import { tabLink } from './adapters/teams/tab-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
@@ -82,10 +83,11 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess);
+  const linkTo = (view: string) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? url, view);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo);
   const deps = { stores, directory, notifier, clock, log };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES });
+  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, tabLink: linkTo });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
     background.run(`job ${name}`, async () => void (await running));

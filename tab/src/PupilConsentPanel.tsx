@@ -94,7 +94,8 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
             {outcome.pending && 'Some takedown tasks could not be made just now (the records could not be reached); they are made automatically by the next daily check. '}
             {outcome.takedowns.length > 0 && (
               <>
-                Take down these posts where you can (the account owner has been given the tasks; an urgent one went up without consent, and the DSL has been told):{' '}
+                Take down these posts where you can (the account owner has been given the tasks
+                {outcome.takedowns.some((task) => task.urgent) && '; an urgent one went up after consent stopped, and the DSL has been told'}):{' '}
                 <ul data-testid="takedown-list" className={styles.links}>
                   {outcome.takedowns.map((task) => (
                     <li key={task.id}>

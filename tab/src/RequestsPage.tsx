@@ -19,7 +19,7 @@ const STATE_COLOURS: Record<string, 'brand' | 'success' | 'warning' | 'danger' |
 };
 
 const COLUMNS: Column<AccessRequestSummary>[] = [
-  { header: '#', width: '4em', cell: (request) => request.id },
+  { header: 'Request', width: '5em', cell: (request) => request.reference },
   { header: 'Website', breakAnywhere: true, cell: (request) => request.url },
   { header: 'Requested by', cell: (request) => request.requesterName },
   { header: 'Date', width: '8em', cell: (request) => new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) },

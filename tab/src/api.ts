@@ -9,6 +9,8 @@ export interface Me {
 
 export interface AccessRequestSummary {
   id: string;
+  /** "A-12": how people refer to it. */
+  reference: string;
   url: string;
   state: string;
   stateLabel: string;

@@ -52,7 +52,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['requester', 'dsl'],
   // s.2, 8: the DSL, deputies and headteacher keep the log; the chair deals with concerns about the headteacher.
-  'incident.report': ['staff', 'requester'],
+  // Anyone who has a concern should raise it (s.8): governors too.
+  'incident.report': [...ROLES, 'requester'],
   'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
-import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
+import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -65,7 +65,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map(toSummary), next: page.next ?? null });
+    res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
@@ -115,12 +115,14 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
 }
 
-function toSummary(request: AccessRequest) {
+/** A request as the tab lists it, its status worded for the person reading it. */
+function toSummary(request: AccessRequest, viewer: Person) {
   return {
     id: request.id,
+    reference: accessReference(request.id),
     url: request.url,
     state: request.state,
-    stateLabel: STATE_LABELS[request.state],
+    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,
     updatedAt: request.updatedAt,

@@ -10,6 +10,7 @@ import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
 import { refuse, refusedInLocalMode, repliesElsewhere } from './local-mode-guard';
 import { send } from './api-refusal';
+import { activityProblem } from './activity-shape';
 import { restifyLog } from './restify-log';
 import { logValue } from '../../app/log-value';
 
@@ -65,8 +66,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!looksLikeActivity(req.body)) {
-      send(res, 400, { error: 'This is not a Bot Framework activity.' });
+    const problem = activityProblem(req.body);
+    if (problem) {
+      send(res, 400, { error: problem });
       return;
     }
     const tenant = tenantOf(req.body);
@@ -139,18 +141,4 @@ function tenantOf(body: unknown): string | undefined {
   const activity = body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | undefined;
   const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
   return typeof tenant === 'string' ? tenant : undefined;
-}
-
-/** The fields every activity from Teams carries; anything less would only crash deeper down. */
-function looksLikeActivity(body: unknown): boolean {
-  const activity = body as { type?: unknown; serviceUrl?: unknown; channelId?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } } | undefined;
-  return (
-    typeof activity === 'object' &&
-    activity !== null &&
-    typeof activity.type === 'string' &&
-    typeof activity.serviceUrl === 'string' &&
-    typeof activity.channelId === 'string' &&
-    typeof activity.from?.id === 'string' &&
-    typeof activity.conversation?.id === 'string'
-  );
 }

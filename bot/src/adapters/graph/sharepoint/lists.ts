@@ -206,6 +206,7 @@ export const LISTS = {
       status: { type: 'choice', indexed: true, choices: ['confirmed', 'awaitingConfirmation', 'rejected'] },
       confirmedById: 'text',
       confirmedByName: { type: 'text', displayName: 'Confirmed by' },
+      notConfirmedBecause: { type: 'note', displayName: 'Why not confirmed' },
       attendees: 'json',
       sessionId: 'text',
     },
