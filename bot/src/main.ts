@@ -18,7 +18,7 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { tabLinks } from './adapters/teams/tab-link';
+import { tabLink, tabLinks } from './adapters/teams/tab-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
@@ -27,6 +27,7 @@ import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-s
 import { SharePointMediaStore } from './adapters/graph/sharepoint/sharepoint-media-store';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
+import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
 import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
@@ -38,6 +39,7 @@ import { FolderMediaStore } from './adapters/media/folder-media-store';
 import { imagePreviews } from './adapters/media/image-previews';
 import type { MediaServices } from './app/media/media-services';
 import type { MediaStore } from './ports/media-store.port';
+import { readinessChecks } from './readiness-wiring';
 
 const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 /** The folder holding package.json: two levels up from the sources, three from the build. */
@@ -77,23 +79,22 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const { stores, directory, media: mediaStore } = await openRecords(config, log, clock, graphOverrides);
+  const media: MediaServices = { store: mediaStore, previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  const media: MediaServices = { store: createMediaStore(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), media))) log.info('Empty store: the demo school was added.');
   const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
+  const linkTo = (view: string) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? url, view);
   const links = tabLinks(config.teamsAppId, () => config.reminders.publicUrl ?? url);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, links);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo, links);
   const deps = { stores, directory, notifier, clock, log };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url), log);
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, links, media, localMode: config.mode === 'local' });
+  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
     background.run(`job ${name}`, async () => void (await running));
@@ -102,6 +103,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const server = createHttpServer({
     deps,
+    announce: jobs.announce,
     identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
     ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: 'https://login.microsoftonline.com', ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
     localMode: config.mode === 'local',
@@ -113,6 +115,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     training: { announce: jobs.announce, calendar: TERM_DATES },
     media,
     background,
+    readiness: readinessChecks({ config, stores, directory, clock }),
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
@@ -153,9 +156,14 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   };
 }
 
-/** The school's own store for photos and videos: the data folder on SQLite, the site's document library on SharePoint. */
-export function createMediaStore(config: Config, graph: GraphApi | undefined): MediaStore {
-  return graph && config.store.kind === 'sharepoint' ? new SharePointMediaStore(graph, config.store.siteId) : new FolderMediaStore(join(config.dataDir, 'media'));
+/** The school's records, who is who and the store for photos and videos, as configured: for the server, `npm run job` and `npm run readiness`. */
+export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides): Promise<{ stores: Stores; directory: Directory; media: MediaStore }> {
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
+  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
+  // Photos and videos stay in the school's own store: the data folder on SQLite, the site's document library on SharePoint.
+  const media = graph && config.store.kind === 'sharepoint' ? new SharePointMediaStore(graph, config.store.siteId) : new FolderMediaStore(join(config.dataDir, 'media'));
+  return { stores, directory, media };
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import { AccountsPage } from './AccountsPage';
 import { ConsentPage } from './ConsentPage';
+import { ReadinessPage } from './ReadinessPage';
 import { RequestsPage } from './RequestsPage';
 import { TrainingPage } from './TrainingPage';
 import type { Host } from './teams';
@@ -38,6 +39,7 @@ export function App({ host }: { host: Host }) {
         {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
         {me && <Tab value="training">Training</Tab>}
         {me?.can.seeDevices && <Tab value="devices">Approved devices</Tab>}
+        {me?.can.seeReadiness && <Tab value="readiness">Go-live checklist</Tab>}
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={openPosting} />}
@@ -45,6 +47,7 @@ export function App({ host }: { host: Host }) {
       {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
       {page === 'posting' && postingId && <PostingRequestPage requestId={postingId} credentials={credentials} onBack={() => setPage('requests')} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
+      {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
       {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} />}
     </TabShell>
   );

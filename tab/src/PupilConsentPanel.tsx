@@ -10,13 +10,19 @@ const useStyles = makeStyles({
 });
 
 /** One pupil's consent history, and for the admin team the form to record a consent form or a written notice. */
+interface Takedown {
+  id: string;
+  link: string;
+  urgent: boolean;
+}
+
 export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorded }: { id: string; pupil: { pupilId: string; displayName: string }; credentials: Credentials; canRecord: boolean; onRecorded: () => void }) {
   const styles = useStyles();
   const [history, setHistory] = useState<ConsentEvent[]>();
   const [media, setMedia] = useState<'images' | 'videos'>('images');
   const [decision, setDecision] = useState<'refused' | 'given'>('refused');
   const [received, setReceived] = useState(new Date().toISOString().slice(0, 10));
-  const [outcome, setOutcome] = useState<{ message: string; takedowns: { id: string; link: string }[]; at: number }>();
+  const [outcome, setOutcome] = useState<{ message: string; takedowns: Takedown[]; pending: boolean; at: number }>();
   const [error, setError] = useState<string>();
 
   const loadHistory = () => getJson<{ events: ConsentEvent[] }>(`/api/pupils/${pupil.pupilId}/consent`, credentials).then(({ events }) => setHistory(events), (failure: Error) => setError(failure.message));
@@ -28,9 +34,9 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
     setError(undefined);
     setOutcome(undefined);
     try {
-      const result = await postJson<{ takedowns: { id: string; link: string }[] }>('/api/consent', credentials, { pupilId: pupil.pupilId, media, decision, effectiveFrom: received, source: decision === 'refused' ? 'written notice' : 'consent form' });
+      const result = await postJson<{ takedowns: Takedown[]; takedownsPending: boolean }>('/api/consent', credentials, { pupilId: pupil.pupilId, media, decision, effectiveFrom: received, source: decision === 'refused' ? 'written notice' : 'consent form' });
       const from = new Date(received).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-      setOutcome({ message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`, takedowns: result.takedowns, at: Date.now() });
+      setOutcome({ message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`, takedowns: result.takedowns, pending: result.takedownsPending, at: Date.now() });
       await loadHistory();
       onRecorded();
     } catch (failure) {
@@ -82,15 +88,18 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
       )}
       {/* A new bar for each result, so that each one is announced (the bar announces itself when it appears). */}
       {outcome && (
-        <MessageBar key={outcome.at} layout="multiline" intent={outcome.takedowns.length ? 'warning' : 'success'} data-testid="consent-outcome">
+        <MessageBar key={outcome.at} layout="multiline" intent={outcome.takedowns.length || outcome.pending ? 'warning' : 'success'} data-testid="consent-outcome">
           <MessageBarBody>
             {outcome.message}{' '}
+            {outcome.pending && 'Some takedown tasks could not be made just now (the records could not be reached); they are made automatically by the next daily check. '}
             {outcome.takedowns.length > 0 && (
               <>
-                Take down these earlier posts where you can (the account owner has been given the tasks):{' '}
+                Take down these posts where you can (the account owner has been given the tasks
+                {outcome.takedowns.some((task) => task.urgent) && '; an urgent one went up after consent stopped, and the DSL has been told'}):{' '}
                 <ul data-testid="takedown-list" className={styles.links}>
                   {outcome.takedowns.map((task) => (
                     <li key={task.id}>
+                      {task.urgent && <strong>Urgent: </strong>}
                       <Link href={task.link} target="_blank" rel="noreferrer">
                         {task.link}
                       </Link>

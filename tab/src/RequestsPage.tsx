@@ -20,7 +20,7 @@ const STATE_COLOURS: Record<string, 'brand' | 'success' | 'warning' | 'danger' |
 };
 
 const COLUMNS: Column<AccessRequestSummary>[] = [
-  { header: '#', width: '4em', cell: (request) => request.id },
+  { header: 'Request', width: '5em', cell: (request) => request.reference },
   { header: 'Website', breakAnywhere: true, cell: (request) => request.url },
   { header: 'Requested by', cell: (request) => request.requesterName },
   { header: 'Date', width: '8em', cell: (request) => new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) },
@@ -61,7 +61,7 @@ function PostingRequests({ credentials, onOpen }: { credentials: Credentials; on
     getJson<{ items: PostingSummary[] }>('/api/posting-requests', credentials).then((list) => setRequests(list.items), () => setRequests([]));
   }, [credentials]);
   const columns: Column<PostingSummary>[] = [
-    { header: '#', width: '4em', cell: (request) => <Link as="button" aria-label={`Open request to post ${request.id}`} onClick={() => onOpen(request.id)}>{request.id}</Link> },
+    { header: 'Request', width: '6em', cell: (request) => <Link as="button" aria-label={`Open request to post ${request.reference}`} onClick={() => onOpen(request.id)}>{request.reference}</Link> },
     { header: 'School account', breakAnywhere: true, cell: (request) => request.accountLabel },
     { header: 'Requested by', cell: (request) => request.requesterName },
     { header: 'Files', width: '5em', cell: (request) => String(request.files) },

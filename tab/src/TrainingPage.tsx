@@ -1,7 +1,8 @@
-import { Body1, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, useAnnounce } from '@fluentui/react-components';
+import { Body1, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { getJson, sendJson, type Credentials } from './api';
 import { AttendanceForm } from './AttendanceForm';
+import { ClaimsToConfirm } from './ClaimsToConfirm';
 import { LogOwnTrainingForm, RefresherForm } from './OwnTrainingForms';
 import { TrainingChart } from './TrainingChart';
 import { downloadCsv, type ComplianceRow, type DueStatus, type TrainingOverview, type TrainingRecord } from './training-api';
@@ -24,7 +25,6 @@ const STATUS: Record<DueStatus, { label: string; color: 'success' | 'warning' | 
 /** Online safety training (s.11) and policy reviews (s.12): compliance at a glance, who is overdue, a person's history. */
 export function TrainingPage({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
-  const { announce } = useAnnounce();
   const [overview, setOverview] = useState<TrainingOverview>();
   const [history, setHistory] = useState<{ name: string; records: TrainingRecord[] }>();
   const [loadError, setLoadError] = useState<string>();
@@ -32,7 +32,6 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
   const [reviewedOn, setReviewedOn] = useState('');
   const [notice, setNotice] = useState<string>();
   const historyHeading = useRef<HTMLHeadingElement>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(() => {
     getJson<TrainingOverview>('/api/training', credentials).then((found) => {
@@ -46,15 +45,6 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
 
   const openHistory = (row: ComplianceRow) =>
     getJson<{ records: TrainingRecord[] }>(`/api/training/history/${encodeURIComponent(row.subjectId)}`, credentials).then(({ records }) => setHistory({ name: row.subjectName, records }), (failure: Error) => setError(failure.message));
-  const decide = async (record: TrainingRecord, decision: 'confirm' | 'reject') => {
-    setError(undefined);
-    const result = await sendJson<{ error?: string }>('POST', `/api/training/records/${record.id}/decision`, credentials, { decision });
-    if (!result.ok) setError(result.body.error ?? 'Nothing was saved.');
-    else announce(`${record.subjectName}: ${decision === 'confirm' ? 'confirmed' : 'not confirmed'}.`);
-    // The record leaves the list with its buttons: the focus goes back to the list's heading.
-    confirmHeading.current?.focus();
-    load();
-  };
   const recordReview = async (policyId: string) => {
     setError(undefined);
     const result = await sendJson<{ error?: string; policy?: { nextReviewDue: string } }>('POST', `/api/policies/${policyId}/review`, credentials, { reviewedOn });
@@ -123,19 +113,7 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
           )}
         </section>
       )}
-      {overview.can.confirm && (
-        <section aria-label="Waiting for your confirmation" className={styles.section}>
-          {heading('Logged by staff, waiting for you to confirm', confirmHeading)}
-          {overview.awaitingConfirmation.length === 0 && <Body1 as="p" className={styles.heading}>Nothing is waiting for you.</Body1>}
-          {overview.awaitingConfirmation.map((record) => (
-            <div key={record.id} className={styles.bar}>
-              <Body1>{record.subjectName}: {record.completedOn} — {record.evidence || 'no evidence given'}</Body1>
-              <Button appearance="primary" onClick={() => void decide(record, 'confirm')}>Confirm</Button>
-              <Button onClick={() => void decide(record, 'reject')}>Not confirmed</Button>
-            </div>
-          ))}
-        </section>
-      )}
+      {overview.can.confirm && <ClaimsToConfirm claims={overview.awaitingConfirmation} credentials={credentials} onDecided={load} />}
       {overview.can.record && (
         <section aria-label="Record a session" className={styles.section}>
           {heading('Record a session')}

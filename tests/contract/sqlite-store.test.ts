@@ -57,6 +57,23 @@ describe('SQLite specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keys takedown tasks made before keys existed: the earliest of any repeats keeps the key, nothing is lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-takedowns-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    const keyed = MIGRATIONS.findIndex((sql) => sql.includes('"taskKey"'));
+    for (const sql of MIGRATIONS.slice(0, keyed)) old.exec(sql);
+    old.pragma(`user_version = ${keyed}`);
+    const task = { postId: '4', pupilId: '2', media: 'images', noticeId: '1', ownerId: '5', status: 'removed', reason: '', updatedAt: '2026-01-01T09:00:00.000Z' };
+    for (const noticeId of ['1', '2']) old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status") VALUES (1, ?, ?, ?)').run(JSON.stringify({ ...task, noticeId }), '5', 'removed');
+    old.close();
+    const stores = createSqliteStores(dir);
+    const tasks = (await stores.takedowns.find({ limit: 5 })).items;
+    expect(tasks.map((t) => [t.noticeId, t.taskKey])).toEqual([['1', '4|2|images'], ['2', undefined]]);
+    await expect(stores.takedowns.insert({ ...task, status: 'to do', media: 'images', taskKey: '4|2|images', urgent: false } as never)).rejects.toThrow();
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps records across a restart (the data folder is the store)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-restart-'));
     const first = createSqliteStores(dir);

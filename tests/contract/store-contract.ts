@@ -64,6 +64,14 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.pupils.find({ where: { misReference: 'UPN-A123' }, limit: 5 })).items.map((p) => p.displayName)).toEqual(['Amelia Khan']);
     });
 
+    it('keeps one takedown task per post, pupil and medium (s.4), however often it is made', async () => {
+      const task = { postId: '7', pupilId: '3', media: 'images' as const, noticeId: '9', taskKey: '7|3|images', urgent: true, ownerId: '5', status: 'to do' as const, reason: '', updatedAt: '2026-11-24T09:00:00.000Z' };
+      const first = await subject.stores.takedowns.insert(task);
+      await expect(subject.stores.takedowns.insert({ ...task, noticeId: '10' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.takedowns.find({ where: { taskKey: '7|3|images' }, limit: 5 })).items).toEqual([first]);
+      expect(await subject.stores.takedowns.insert({ ...task, taskKey: '7|3|videos', media: 'videos' })).toMatchObject({ urgent: true, media: 'videos' });
+    });
+
     it('keeps each consent decision as its own record, found by pupil', async () => {
       const decision = { pupilId: '7', media: 'images' as const, decision: 'given' as const, effectiveFrom: '2022-09-05', source: 'consent form' as const, recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00.000Z' };
       await subject.stores.consents.insert(decision);

@@ -50,7 +50,7 @@ describeInBrowser('the Photo consent page from the keyboard', () => {
     const record = page.getByRole('button', { name: 'Record' });
     await pressWithKeyboard(record);
 
-    await waitForAnnouncement(page, /Saved: images withdrawn or refused from .*Take down these earlier posts.*https:\/\/x\.example\/RiversidePrimary\/status\/1/);
+    await waitForAnnouncement(page, /Saved: images withdrawn or refused from .*Take down these posts where you can \(the account owner has been given the tasks\):.*https:\/\/x\.example\/RiversidePrimary\/status\/1/);
     await waitForFocusOn(record);
     await page.getByTestId('consent-row').filter({ hasText: 'Amelia Khan' }).getByText('Withdrawn').waitFor();
   });

@@ -24,7 +24,7 @@ export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
 export type SocialAccountCollection = Collection<SocialAccount, 'active'>;
 export type DeviceCollection = Collection<ApprovedDevice, 'active'>;
 export type PostCollection = Collection<RegisteredPost, 'accountId'>;
-export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status'>;
+export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey'>;
 export type PolicyCollection = Collection<PolicyDocument, 'managedHere'>;
 export type SchoolCollection = Collection<School & { id: string }, never>;
 export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aadObjectId'>;
@@ -53,7 +53,7 @@ export interface Stores {
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;
-  /** Every reminder, stored under its idempotency key before it is sent (issue #7). */
+  /** Every reminder, stored under its idempotency key before it is sent. */
   outbox: OutboxCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */

@@ -82,7 +82,7 @@ export function PostingRequestPage({ requestId, credentials, onBack }: { request
         <Link as="button" onClick={onBack}>Back to all requests</Link>
       </div>
       <Subtitle2 as="h2" id="posting-title">
-        {request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} #{request.id} <GrowingBadge color={request.checks.length ? 'warning' : 'brand'}>{request.stateLabel}</GrowingBadge>
+        {request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} {request.reference} <GrowingBadge color={request.checks.length ? 'warning' : 'brand'}>{request.stateLabel}</GrowingBadge>
       </Subtitle2>
       <dl className={styles.facts}>
         {facts.map(([term, value]) => (

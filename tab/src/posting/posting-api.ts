@@ -13,6 +13,8 @@ export interface PostingFile {
 
 export interface PostingDetail {
   id: string;
+  /** "P-7": how people refer to a request to post. */
+  reference: string;
   version: number;
   kind: 'post' | 'parentReminder';
   state: string;
@@ -34,6 +36,7 @@ export interface PostingDetail {
 
 export interface PostingSummary {
   id: string;
+  reference: string;
   kind: 'post' | 'parentReminder';
   state: string;
   stateLabel: string;

@@ -30,7 +30,7 @@ describe('keeping the process trustworthy', () => {
   async function submit(): Promise<{ requestId: string; formMessage: string }> {
     const { card, activityId } = await t.say(alex, 'request access');
     const done = await t.click(alex, activityId, 'submitAccessRequest', { submissionKey: button(card, /Send/).data.submissionKey, ...FORM });
-    return { requestId: /request #(\d+)/.exec(allText(done))![1]!, formMessage: activityId };
+    return { requestId: /request A-(\d+)/.exec(allText(done))![1]!, formMessage: activityId };
   }
   const leadCard = () => cardOf(t.connector.to(megan.conversationId).at(-1));
 

@@ -72,8 +72,8 @@ describe('files sent to the bot in the private chat', () => {
     const requestId = await requestByAlex();
     served.set('/sports.jpg', jpegPhoto());
     const { reply, later } = await send('', [fileAttachment('sports.jpg', '/sports.jpg')]);
-    expect(reply).toMatch(new RegExp(`Checking 1 file for request #${requestId}`));
-    expect(later.some((line) => line.startsWith('alex:') && line.includes(`Attached to request #${requestId}`) && line.includes('sports.jpg is attached'))).toBe(true);
+    expect(reply).toMatch(new RegExp(`Checking 1 file for request P-${requestId}`));
+    expect(later.some((line) => line.startsWith('alex:') && line.includes(`Attached to request P-${requestId}`) && line.includes('sports.jpg is attached'))).toBe(true);
     expect(later.some((line) => line.startsWith('adele:') && /needs your decision/.test(line))).toBe(true);
     const request = await t.app.stores.postingRequests.get(requestId);
     expect(request!.state).toBe('withHeadteacher');
@@ -94,8 +94,8 @@ describe('files sent to the bot in the private chat', () => {
     served.set('/a.jpg', jpegPhoto(32, 32));
     const { reply } = await send('', [fileAttachment('a.jpg', '/a.jpg')]);
     expect(reply).toMatch(/Which request are these for\?/);
-    const named = await send(`for ${second}`, [fileAttachment('a.jpg', '/a.jpg')]);
-    expect(named.reply).toMatch(new RegExp(`request #${second}`));
+    const named = await send(`for P-${second}`, [fileAttachment('a.jpg', '/a.jpg')]);
+    expect(named.reply).toMatch(new RegExp(`request P-${second}`));
     expect((await t.app.stores.postingRequests.get(second))!.attachments).toHaveLength(1);
     expect((await t.app.stores.postingRequests.get(first))!.attachments ?? []).toHaveLength(0);
   });

@@ -28,7 +28,7 @@ describe('nobody decides their own request', () => {
 
   async function submitAs(user: TeamsUser, key: string): Promise<string> {
     const done = await t.click(user, 'form', 'submitAccessRequest', { submissionKey: key, ...FORM });
-    return /request #(\d+)/.exec(allText(done))![1]!;
+    return /request A-(\d+)/.exec(allText(done))![1]!;
   }
 
   it("sends the headteacher's own request to the chair of governors, and refuses the headteacher's own approval", async () => {
@@ -117,7 +117,7 @@ describe('nobody decides their own request', () => {
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
     const before = t.connector.sent.length;
     const saved = await t.click(adele, 'form', 'submitPostingRequest', { submissionKey: 'head-post', kind: 'parentReminder', accountId: account.id, text: 'Trip slips back by Friday, please.', postingDate: new Date().toISOString().slice(0, 10) });
-    const requestId = /request #(\d+)/i.exec(allText(saved))![1]!;
+    const requestId = /request P-(\d+)/i.exec(allText(saved))![1]!;
     expect(cardsTo(linda, before).map(allText)).toEqual([expect.stringMatching(/needs your decision/)]);
     expect(allText(await t.click(adele, `posting-${requestId}`, 'approvePostingRequest', { requestId }))).toMatch(/Nobody decides on their own request/);
     await t.click(linda, `posting-${requestId}`, 'approvePostingRequest', { requestId });

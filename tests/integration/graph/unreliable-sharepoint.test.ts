@@ -19,7 +19,7 @@ function whatThePersonWasTold(body: unknown): Told {
   const answer = body as { type: string; value: unknown };
   if (answer.type === 'application/vnd.microsoft.activity.message') return 'not saved';
   const text = allText(answer.value as Record<string, unknown>);
-  if (/Saved as request #\d+|Sent to the headteacher/.test(text)) return 'saved';
+  if (/Saved as request A-\d+|Sent to the headteacher/.test(text)) return 'saved';
   if (/was NOT saved|could not be reached/.test(text)) return 'not saved';
   throw new Error(`The person was told something unclear: ${text.slice(0, 300)}`);
 }

@@ -1,7 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
+import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
-import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
+import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -29,7 +30,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: AppDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -60,6 +61,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       exportConsent: may(person, 'consent.export'),
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
+      seeReadiness: may(person, 'readiness.view'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
     };
@@ -69,7 +71,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map(toSummary), next: page.next ?? null });
+    res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
@@ -82,7 +84,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
     if (result.status === 'invalid') {
       return send(res, 422, { error: result.message });
     }
-    send(res, 201, { event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status })) });
+    send(res, 201, { event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status, urgent: task.urgent === true })), takedownsPending: result.takedownsPending });
   }));
 
   server.get('/api/consent', signedIn(async (person, req, res) => {
@@ -121,12 +123,14 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
 }
 
-function toSummary(request: AccessRequest) {
+/** A request as the tab lists it, its status worded for the person reading it. */
+function toSummary(request: AccessRequest, viewer: Person) {
   return {
     id: request.id,
+    reference: accessReference(request.id),
     url: request.url,
     state: request.state,
-    stateLabel: STATE_LABELS[request.state],
+    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,
     updatedAt: request.updatedAt,

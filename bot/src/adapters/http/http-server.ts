@@ -1,14 +1,18 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
+import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes, type UserGraph } from './api-routes';
 import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
+import { registerReadinessRoutes } from './readiness-routes';
+import type { ReadinessChecks } from '../../app/readiness/check-readiness';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
 import { refuse, refusedInLocalMode, repliesElsewhere } from './local-mode-guard';
 import { send } from './api-refusal';
+import { activityProblem } from './activity-shape';
 import { restifyLog } from './restify-log';
 import { logValue } from '../../app/log-value';
 import type { MediaServices } from '../../app/media/media-services';
@@ -17,6 +21,8 @@ import { MEDIA_UPLOAD_PATH } from './posting-media-routes';
 
 export interface HttpServerOptions {
   deps: AppDeps;
+  /** Messages through the reminders' outbox (a new takedown task for its owner). */
+  announce: Announce;
   identify: ApiIdentity;
   /** Graph as the signed-in person, when Teams SSO with a client secret is configured. */
   userGraph?: UserGraph;
@@ -33,6 +39,8 @@ export interface HttpServerOptions {
   jobs?: JobTrigger;
   /** The Training tab's API. */
   training?: TrainingRouteDeps;
+  /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
+  readiness: ReadinessChecks;
   /** The school's own store for the photos and videos attached to requests to post. */
   media: MediaServices;
   /** Work after an answer is sent (telling people about a change). */
@@ -73,8 +81,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!looksLikeActivity(req.body)) {
-      send(res, 400, { error: 'This is not a Bot Framework activity.' });
+    const problem = activityProblem(req.body);
+    if (problem) {
+      send(res, 400, { error: problem });
       return;
     }
     const tenant = tenantOf(req.body);
@@ -86,16 +95,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     await options.handleBotActivity(req, res);
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
-    try {
-      await options.deps.stores.isEmpty();
-      res.json({ status: 'ok', mode: options.localMode ? 'local' : 'teams' });
-    } catch {
-      send(res, 503, { status: 'store unavailable' });
-    }
-  });
-
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
+  registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.localMode);
+  registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 
@@ -147,18 +148,4 @@ function tenantOf(body: unknown): string | undefined {
   const activity = body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | undefined;
   const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
   return typeof tenant === 'string' ? tenant : undefined;
-}
-
-/** The fields every activity from Teams carries; anything less would only crash deeper down. */
-function looksLikeActivity(body: unknown): boolean {
-  const activity = body as { type?: unknown; serviceUrl?: unknown; channelId?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } } | undefined;
-  return (
-    typeof activity === 'object' &&
-    activity !== null &&
-    typeof activity.type === 'string' &&
-    typeof activity.serviceUrl === 'string' &&
-    typeof activity.channelId === 'string' &&
-    typeof activity.from?.id === 'string' &&
-    typeof activity.conversation?.id === 'string'
-  );
 }

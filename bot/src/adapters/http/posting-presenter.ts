@@ -1,13 +1,14 @@
 import { MEDIA_FORMATS } from '../../domain/media/media-file';
 import { mediaChangeRefusal } from '../../domain/media/media-change';
 import type { Person } from '../../domain/people/person';
-import { POSTING_STATE_LABELS, type PostingRequest } from '../../domain/posting/posting-request';
+import { POSTING_STATE_LABELS, postingReference, type PostingRequest } from '../../domain/posting/posting-request';
 import type { Versioned } from '../../ports/collection.port';
 
 /** A request to post as the tab shows it; the file list carries ids and thumbnails, never the bytes. */
 export function postingDetail(request: Versioned<PostingRequest>, viewer: Person) {
   return {
     id: request.id,
+    reference: postingReference(request.id),
     version: request.version,
     kind: request.kind,
     state: request.state,
@@ -40,6 +41,7 @@ export function postingDetail(request: Versioned<PostingRequest>, viewer: Person
 export function postingSummary(request: PostingRequest) {
   return {
     id: request.id,
+    reference: postingReference(request.id),
     kind: request.kind,
     state: request.state,
     stateLabel: POSTING_STATE_LABELS[request.state],

@@ -29,7 +29,7 @@ const sessionBody = z.object({
   attendees: z.array(z.string().max(120)).max(500).optional(),
 });
 const ownBody = z.object({ completedOn: date, evidence: z.string().max(1000) });
-const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']) });
+const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']), reason: z.string().max(2000).optional() });
 const reviewBody = z.object({ reviewedOn: date });
 const refresherBody = z.object({ title: z.string().max(200), audience: z.enum(['staff', 'pupils', 'parents']), group: z.string().max(40), dueOn: date });
 
@@ -92,7 +92,7 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
   server.post('/api/training/records/:id/decision', signedIn(async (person, req, res) => {
     const body = decisionBody.safeParse(req.body);
     if (!body.success) return invalid(res, 'Send {"decision": "confirm" | "reject"}.', body.error.issues);
-    const result = await decideTrainingClaim(deps, person, String(req.params.id ?? ''), body.data.decision === 'confirm');
+    const result = await decideTrainingClaim(announceLater(deps), person, String(req.params.id ?? ''), body.data.decision === 'confirm', body.data.reason);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
     res.json({ record: result.record, alreadyDecided: result.alreadyDecided });

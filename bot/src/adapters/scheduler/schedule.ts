@@ -44,6 +44,7 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'policy-reviews', on: 'weekdays', at },
     { job: 'waiting-nudges', on: 'weekdays', at },
     { job: 'retention-review', on: 'weekdays', at },
+    { job: 'takedowns', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },
     // Data minimisation does not wait for Monday: files past their keeping period go every day.
     { job: 'media-cleanup', on: 'daily', at },

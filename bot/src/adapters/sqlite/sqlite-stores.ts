@@ -15,7 +15,7 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     socialAccounts: new SqliteCollection(db, 'social_accounts', ['active']),
     posts: new SqliteCollection(db, 'posts', ['accountId']),
     devices: new SqliteCollection(db, 'devices', ['active']),
-    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status']),
+    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey']),
     policies: new SqliteCollection(db, 'policies', ['managedHere']),
     accessRequests: new SqliteCollection(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
     postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),

@@ -1,4 +1,4 @@
-import type { AccessRequest } from '../../domain/access/access-request';
+import { accessReference, type AccessRequest } from '../../domain/access/access-request';
 import { availableSteps, maySee, pendingActions } from '../../domain/access/access-request-rules';
 import type { RoleHolders } from '../../domain/authorization/deciders';
 import { may, whoMay } from '../../domain/authorization/permissions';
@@ -10,6 +10,7 @@ import type { AdaptiveCard } from './cards/card-elements';
 import { messageCard } from './cards/simple-cards';
 import { holdersFor } from '../../app/role-holders';
 import { decisionNote } from './decision-note';
+import { fitCard } from './cards/fit-card';
 import type { TeamsDeps } from './teams-deps';
 
 /**
@@ -20,25 +21,26 @@ export function accessRequestCardFor(
   request: Versioned<AccessRequest>,
   viewer: Person,
   viewerTeamsId: string | undefined,
-  extras: Pick<AccessRequestCardModel, 'banner' | 'values' | 'errors'> & { holders?: RoleHolders } = {},
+  extras: Pick<AccessRequestCardModel, 'banner' | 'values' | 'errors'> & { holders?: RoleHolders; tabUrl?: string } = {},
 ): AdaptiveCard {
-  const { holders, ...shown } = extras;
+  const { holders, tabUrl, ...shown } = extras;
   const steps = availableSteps(request, viewer, holders);
   // Someone standing in for a role sees the request because they may decide it.
-  if (!maySee(request, viewer) && steps.length === 0) return messageCard(`You don't have access to request #${request.id}.`, 'Blocked content access request');
+  if (!maySee(request, viewer) && steps.length === 0) return messageCard(`You don't have access to request ${accessReference(request.id)}.`, 'Blocked content access request');
   const note = decisionNote(request, viewer, pendingActions(request), holders);
-  return accessRequestCard({ request, steps, ...(viewerTeamsId ? { viewerTeamsId } : {}), ...(note ? { decisionNote: note } : {}), ...shown });
+  const card = accessRequestCard({ request, steps, viewerIsRequester: viewer.id === request.requesterId, ...(viewerTeamsId ? { viewerTeamsId } : {}), ...(note ? { decisionNote: note } : {}), ...shown });
+  return fitCard(card, tabUrl ? { label: `Open ${accessReference(request.id)} in the tab`, url: tabUrl } : undefined);
 }
 
 /** The card as above, looking up who holds the roles only when this viewer stands in for one. */
 export async function accessRequestCardForViewer(
-  deps: Pick<TeamsDeps, 'directory'>,
+  deps: Pick<TeamsDeps, 'directory' | 'tabLink'>,
   request: Versioned<AccessRequest>,
   viewer: Person,
   viewerTeamsId: string | undefined,
   extras: Pick<AccessRequestCardModel, 'banner' | 'values' | 'errors'> = {},
 ): Promise<AdaptiveCard> {
-  return accessRequestCardFor(request, viewer, viewerTeamsId, { ...extras, holders: await holdersFor(deps, viewer, pendingActions(request)) });
+  return accessRequestCardFor(request, viewer, viewerTeamsId, { ...extras, holders: await holdersFor(deps, viewer, pendingActions(request)), tabUrl: deps.tabLink('requests') });
 }
 
 /** A blank Appendix A form with a fresh submission key, for staff; anyone else is told who may ask. */

@@ -31,10 +31,6 @@ export function unknownPersonMessage(deps: TeamsDeps): RichPart[][] {
   return [["I don't know you yet, so I can't act for you. Please ask ", deps.school.contactForAccess, ' to add you to Online Safety Desk.']];
 }
 
-export function firstName(person: Person): string {
-  return person.displayName.split(' ')[0] ?? person.displayName;
-}
-
 /**
  * A personal chat with the bot, or a conversation others share (a group chat, a team channel,
  * a meeting chat), where everyone there would see the bot's answers.

@@ -3,7 +3,7 @@ import { rememberConversation } from '../../app/remember-conversation';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import { CARD_ACTIONS } from './actions/action-router';
 import { CardActionFailure } from './actions/card-action';
-import { conversationReferenceOf, firstName, identifyActor, unknownPersonMessage, whereIs } from './activity-facts';
+import { conversationReferenceOf, identifyActor, unknownPersonMessage, whereIs } from './activity-facts';
 import { cardActivity } from './card-activity';
 import type { AdaptiveCard } from './cards/card-elements';
 import { helpCard, messageCard, PRIVATE_CHAT_ONLY } from './cards/simple-cards';
@@ -34,7 +34,7 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
       await this.capture(context);
       const person = await identifyActor(this.deps, context.activity);
       const where = whereIs(context.activity);
-      await context.sendActivity(cardActivity(person || where === 'shared' ? helpCard(this.deps.school.name, where, person ? firstName(person) : undefined) : messageCard(unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
+      await context.sendActivity(cardActivity(person || where === 'shared' ? helpCard(this.deps.school.name, where, person) : messageCard(unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {

@@ -2,7 +2,7 @@ import { rosterSnapshot } from '../../app/roster-snapshot';
 import { devicesInUse } from '../../app/devices';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
-import { availablePostingSteps, maySeePostingRequest, pendingPostingActions, type PostingRequest } from '../../domain/posting/posting-request';
+import { postingReference, availablePostingSteps, maySeePostingRequest, pendingPostingActions, type PostingRequest } from '../../domain/posting/posting-request';
 import type { RoleHolders } from '../../domain/authorization/deciders';
 import { POSTING_LIMITS } from '../../domain/posting/posting-request-input';
 import type { Versioned } from '../../ports/collection.port';
@@ -12,6 +12,7 @@ import { MAX_CLASSES_SHOWN, postingRequestFormCard, type PostingFormField, type 
 import { messageCard } from './cards/simple-cards';
 import { holdersFor } from '../../app/role-holders';
 import { decisionNote } from './decision-note';
+import { fitCard } from './cards/fit-card';
 import type { TeamsDeps } from './teams-deps';
 
 /** As accessRequestCardFor: `holders` only for a viewer standing in for a role. */
@@ -19,13 +20,14 @@ export function postingRequestCardFor(
   request: Versioned<PostingRequest>,
   viewer: Person,
   viewerTeamsId: string | undefined,
-  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors' | 'mediaLink'> & { holders?: RoleHolders } = {},
+  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors' | 'mediaLink'> & { holders?: RoleHolders; tabUrl?: string } = {},
 ): AdaptiveCard {
-  const { holders, ...shown } = extras;
+  const { holders, tabUrl, ...shown } = extras;
   const steps = availablePostingSteps(request, viewer, holders);
-  if (!maySeePostingRequest(request, viewer) && steps.length === 0) return messageCard(`You don't have access to posting request #${request.id}.`, 'Permission to post');
+  if (!maySeePostingRequest(request, viewer) && steps.length === 0) return messageCard(`You don't have access to request to post ${postingReference(request.id)}.`, 'Permission to post');
   const note = decisionNote(request, viewer, pendingPostingActions(request), holders);
-  return postingRequestCard({ request, steps, ...(viewerTeamsId ? { viewerTeamsId } : {}), ...(note ? { decisionNote: note } : {}), ...shown });
+  const card = postingRequestCard({ request, steps, viewerIsRequester: viewer.id === request.requesterId, ...(viewerTeamsId ? { viewerTeamsId } : {}), ...(note ? { decisionNote: note } : {}), ...shown });
+  return fitCard(card, tabUrl ? { label: `Open ${postingReference(request.id)} in the tab`, url: tabUrl } : undefined);
 }
 
 /** The card as above, looking up who holds the roles only when this viewer stands in for one. */
@@ -36,7 +38,8 @@ export async function postingRequestCardForViewer(
   viewerTeamsId: string | undefined,
   extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors'> = {},
 ): Promise<AdaptiveCard> {
-  return postingRequestCardFor(request, viewer, viewerTeamsId, { ...extras, mediaLink: deps.links.postingRequest(request.id), holders: await holdersFor(deps, viewer, pendingPostingActions(request)) });
+  const link = deps.links.postingRequest(request.id);
+  return postingRequestCardFor(request, viewer, viewerTeamsId, { ...extras, holders: await holdersFor(deps, viewer, pendingPostingActions(request)), mediaLink: link, tabUrl: link });
 }
 
 /**

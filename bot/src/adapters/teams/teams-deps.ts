@@ -13,6 +13,8 @@ export interface TeamsDeps extends AppDeps {
   newKey(): string;
   /** Messages through the reminders' outbox (a completion for the online safety lead to confirm). */
   announce: Announce;
+  /** Where a tab view opens (the Teams static tab, or the tab page on this server): for links in cards. */
+  tabLink(view: string): string;
   /** The term dates, for when training is due. */
   calendar: SchoolCalendar;
   /** Where cards link to in the tab. */

@@ -23,12 +23,15 @@ export class TeamsNotifier implements Notifier {
     private readonly log: Logger,
     private readonly clock: Clock,
     private readonly contactForAccess: string,
-    private readonly links: TabLinks,
+    /** Where a tab view opens, for the link on a card shortened to fit. */
+    private readonly tabLink: (view: string) => string = () => '',
+    /** Links to one record in the tab (a request to post with its photos and videos). */
+    private readonly links?: TabLinks,
   ) {}
 
   async notify(people: Person[], notice: Notice): Promise<NotifyOutcome> {
     const unreachable: Person[] = [];
-    const record = await loadRecordCards(this.stores, this.directory, this.links, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'), this.links);
     if (!record) return { unreachable };
     for (const person of people) {
       const conversation = await this.personalConversation(person);
@@ -38,7 +41,7 @@ export class TeamsNotifier implements Notifier {
       }
       let activityId: string | undefined;
       try {
-        activityId = await this.sender.send(conversation, record.cardFor(person, conversation.teamsUserId, record.banner(notice.reason)));
+        activityId = await this.sender.send(conversation, record.cardFor(person, conversation.teamsUserId, record.banner(notice.reason, person)));
       } catch (error) {
         this.log.warn(`Could not message person ${person.id} about ${notice.recordType} ${notice.recordId} (${describe(error)})`);
         unreachable.push(person);
@@ -50,7 +53,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
-    const record = await loadRecordCards(this.stores, this.directory, this.links, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'), this.links);
     if (!record) return;
     for (const message of await allCardMessages(this.stores, cardKey(notice.recordType, notice.recordId))) {
       if (message.activityId === exceptActivityId) continue;
@@ -67,11 +70,12 @@ export class TeamsNotifier implements Notifier {
 
   async reportUnreachable(to: Person, missed: { people: Person[]; roles: Role[] }, notice: Omit<Notice, 'reason'>): Promise<void> {
     const conversation = await this.personalConversation(to);
-    if (!conversation) return;
+    const record = conversation && (await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests')));
+    if (!conversation || !record) return;
     const lines: RichPart[][] = [
       ...missed.people.map((person) => ["I couldn't reach ", { text: person.displayName, bold: true }, ` (${rolesOf(person)}): they have not opened Online Safety Desk in Teams, or have blocked it.`]),
       ...missed.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${this.contactForAccess}.`]),
-      [`${notice.recordType === 'postingRequest' ? 'Posting request' : 'Request'} #${notice.recordId} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
+      [record.finished ? `${capitalise(record.reference)} is saved; you may want to tell them yourself.` : `${capitalise(record.reference)} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
     ];
     try {
       await this.sender.send(conversation, messageCard(lines, 'Some people could not be told'));
@@ -97,6 +101,10 @@ export class TeamsNotifier implements Notifier {
       .filter((conversation) => conversation.conversationType === 'personal')
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function rolesOf(person: Person): string {

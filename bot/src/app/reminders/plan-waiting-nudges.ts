@@ -1,9 +1,9 @@
-import type { AccessRequestState } from '../../domain/access/access-request';
+import { accessReference, type AccessRequestState } from '../../domain/access/access-request';
 import type { IsoDate } from '../../domain/calendar/dates';
 import { localDate } from '../../domain/calendar/zoned-time';
 import type { Person } from '../../domain/people/person';
 import type { Role } from '../../domain/people/role';
-import type { PostingState } from '../../domain/posting/posting-request';
+import { postingReference, type PostingState } from '../../domain/posting/posting-request';
 import { waitingNudge } from '../../domain/reminders/reminder-rules';
 import type { ReminderMessage } from '../../ports/outbox.port';
 import { decidersAmong, decisionChain, isDecidingRole } from '../../domain/authorization/deciders';
@@ -46,7 +46,7 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
   for (const [state, who] of Object.entries(ACCESS_WAITS_ON) as [AccessRequestState, Role | 'requester'][]) {
     for (const request of await readAll((cursor) => deps.stores.accessRequests.find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
       await nudge(who, request.requesterId, request.updatedAt, `nudge:accessRequest:${request.id}:${state}`, {
-        title: `Access request #${request.id} is waiting for you`,
+        title: `Access request ${accessReference(request.id)} is waiting for you`,
         lines: [`${request.url}`],
         tone: 'warning',
         act: { label: 'Open the request', accessRequestId: request.id },
@@ -56,7 +56,7 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
   for (const [state, who] of Object.entries(POSTING_WAITS_ON) as [PostingState, Role | 'requester'][]) {
     for (const request of await readAll((cursor) => deps.stores.postingRequests.find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
       await nudge(who, request.requesterId, request.updatedAt, `nudge:postingRequest:${request.id}:${state}`, {
-        title: state === 'approved' ? `Your approved post #${request.id} is waiting to be posted` : `Permission to post #${request.id} is waiting for your decision`,
+        title: state === 'approved' ? `Your approved post ${postingReference(request.id)} is waiting to be posted` : `Permission to post ${postingReference(request.id)} is waiting for your decision`,
         lines: [`${request.accountLabel}`],
         tone: 'warning',
         act: { label: 'Open the request', postingRequestId: request.id },

@@ -1,6 +1,7 @@
 import { localDate } from '../../domain/calendar/zoned-time';
 import { retryConcernNotices } from '../announce-concern';
 import { deleteExpiredMedia } from '../media/delete-expired-media';
+import { ensureTakedowns } from '../ensure-takedowns';
 import { deliverReminders, type FanOutReport, type PlannedReminder } from './deliver-reminders';
 import { planPolicyReviews } from './plan-policy-reviews';
 import { planRetentionReview } from './plan-retention-review';
@@ -12,7 +13,7 @@ import type { IsoDate } from '../../domain/calendar/dates';
 import type { Announce } from './announce';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'filesDeleted' | 'filesFailed', number>>;
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'filesDeleted' | 'filesFailed', number>>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
@@ -28,6 +29,11 @@ const JOBS: Record<string, Job> = {
   'policy-reviews': planned('policy-reviews', planPolicyReviews),
   'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
   'retention-review': planned('retention-review', planRetentionReview),
+  // Makes any takedown task a withdrawal should have made and did not (a run that stopped part-way).
+  takedowns: async (deps) => {
+    const announce: Announce = (run, messages) => deliverReminders(fanOutOf(deps), run, messages);
+    return { takedownsMade: (await ensureTakedowns({ ...deps, clock: deps.fanOut.clock, log: deps.fanOut.log, announce })).length };
+  },
   'concern-notices': async (deps) => {
     const announce: Announce = (run, messages) => deliverReminders(fanOutOf(deps), run, messages);
     const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce });

@@ -71,8 +71,11 @@ async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Per
   })));
 }
 
-/** The online safety lead confirms (or turns down) a completion a staff member logged. */
-export async function decideTrainingClaim(deps: AppDeps, actor: Person, recordId: string, confirm: boolean): Promise<TrainingResult<{ record: TrainingRecord; alreadyDecided: boolean }>> {
+/**
+ * The online safety lead confirms (or, saying why, does not confirm) a completion a staff member
+ * logged; the staff member is told either way.
+ */
+export async function decideTrainingClaim(deps: AppDeps & { announce: Announce }, actor: Person, recordId: string, confirm: boolean, reason = ''): Promise<TrainingResult<{ record: TrainingRecord; alreadyDecided: boolean }>> {
   const refuse = async (message: string): Promise<TrainingResult<never>> => {
     await recordAudit(deps, actor, { action: 'training.confirm.denied', recordType: 'trainingRecord', recordId: recordId.slice(0, 40), summary: 'Confirming training refused: the person may not confirm it' });
     return { status: 'not-permitted', message };
@@ -84,14 +87,35 @@ export async function decideTrainingClaim(deps: AppDeps, actor: Person, recordId
     return refuse(record.subjectId === actor.id ? ownDecisionMessage('training.confirm', 'confirm your own training') : `Only ${whoMay('training.confirm')} can confirm training.`);
   }
   if (record.status !== 'awaitingConfirmation') return { status: 'ok', record, alreadyDecided: true };
+  const because = confirm ? undefined : readText(trainingText.notConfirmedBecause, reason);
+  if (because && !because.ok) return { status: 'invalid', message: `${because.message} The person it is about is told why.` };
   try {
-    const decided = await deps.stores.trainingRecords.update({ ...record, status: confirm ? 'confirmed' : 'rejected', confirmedById: actor.id, confirmedByName: actor.displayName });
+    const decided = await deps.stores.trainingRecords.update({ ...record, status: confirm ? 'confirmed' : 'rejected', confirmedById: actor.id, confirmedByName: actor.displayName, ...(because?.ok ? { notConfirmedBecause: because.value } : {}) });
     await recordAudit(deps, actor, { action: confirm ? 'training.confirm' : 'training.reject', recordType: 'trainingRecord', recordId, summary: confirm ? 'Training confirmed' : 'Training not confirmed' });
+    await tellDecision(deps, actor, decided).catch((error: unknown) => deps.log.error(`Someone could not be told of the decision on training record ${recordId}`, error));
     return { status: 'ok', record: decided, alreadyDecided: false };
   } catch (error) {
     if (!(error instanceof StaleRecordError)) throw error;
     return { status: 'ok', record: (await deps.stores.trainingRecords.get(recordId))!, alreadyDecided: true };
   }
+}
+
+/** The person whose completion it is hears the decision, and why when it is not confirmed. */
+async function tellDecision(deps: AppDeps & { announce: Announce }, actor: Person, record: TrainingRecord): Promise<void> {
+  const subject = record.audience === 'staff' ? await deps.directory.byId(record.subjectId) : undefined;
+  if (!subject) return;
+  const confirmed = record.status === 'confirmed';
+  await deps.announce(`training-decision ${record.id}`, [{
+    person: subject,
+    reason: `training-decision:${record.id}`,
+    period: 'once',
+    message: {
+      title: confirmed ? 'Your online safety training is confirmed' : 'Your online safety training was not confirmed',
+      lines: [`${actor.displayName} ${confirmed ? 'confirmed' : 'did not confirm'} the training you did on ${longDate(record.completedOn)}.`, ...(record.notConfirmedBecause ? [`Why: ${record.notConfirmedBecause}`, 'You can log it again once it is sorted out.'] : [])],
+      tone: confirmed ? 'accent' : 'warning',
+      act: { label: 'Open Training', tabView: 'training' },
+    },
+  }]);
 }
 
 export interface SessionInput {

@@ -40,7 +40,8 @@ export const PERMISSIONS = {
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['owner', 'dsl'],
   // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.
-  'incident.report': ['staff'],
+  // Anyone who has a concern should raise it (s.2, s.8): every person the school has added, governors included.
+  'incident.report': ['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff'],
   'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
   'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
   'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
@@ -52,6 +53,8 @@ export const PERMISSIONS = {
   'training.confirm': ['onlineSafetyLead'],
   'training.requireRefresher': ['dsl'],
   'policy.recordReview': ['headteacher'],
+  // Going live and staying live: the people who set the school up see whether it is right.
+  'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;
 
 /**

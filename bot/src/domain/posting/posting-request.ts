@@ -16,11 +16,17 @@ export type PostingState = 'checksFailed' | 'withHeadteacher' | 'approved' | 're
 export const POSTING_STATE_LABELS: Record<PostingState, string> = {
   checksFailed: 'Needs changes before the headteacher can decide',
   withHeadteacher: 'With the headteacher',
-  approved: 'Approved — post it, then confirm with the link',
+  approved: 'Approved — waiting for the requester to post it',
   refused: 'Refused',
   posted: 'Posted and registered',
   withdrawn: 'Withdrawn',
 };
+
+/** The state as the person reading it should see it: what to do next only to the requester. */
+export function postingStateLabel(state: PostingState, forRequester: boolean): string {
+  if (!forRequester) return POSTING_STATE_LABELS[state];
+  return state === 'approved' ? 'Approved — post it, then confirm with the link' : state === 'checksFailed' ? 'Needs your changes before the headteacher can decide' : POSTING_STATE_LABELS[state];
+}
 
 /** A pupil shown, as picked (name and class kept so the card reads the same later). */
 export interface ShownPupil {
@@ -95,6 +101,11 @@ const STEP_LABELS: Record<PostingStep, string> = {
   resubmit: 'change this request',
   confirmPosted: 'confirm this post',
 };
+
+/** How people refer to a request to post: "P-7", never a bare number that could be an access request. */
+export function postingReference(id: string): string {
+  return `P-${id}`;
+}
 
 export function isPostingFinished(state: PostingState): boolean {
   return state === 'refused' || state === 'posted' || state === 'withdrawn';

@@ -7,6 +7,7 @@ export const trainingText = {
   attendee: optionalText('An attendee\'s name', 120),
   refresherTitle: requiredText('What the refresher is about', 200),
   group: optionalText('Group', 40),
+  notConfirmedBecause: requiredText('Why it is not confirmed', 500),
 };
 
 /** The value, or the first problem with it as a sentence for the person who typed it. */

@@ -75,7 +75,7 @@ describe('the scheduler across clock changes', () => {
 
   it('runs every daily school job once on a weekday, in order, and stops when told', async () => {
     const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => run.job !== 'concern-notices');
-    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'training-digest', 'media-cleanup']);
+    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest', 'media-cleanup']);
     expect(new Set(runs.map((run) => run.utc))).toEqual(new Set(['2026-11-23T08:00:00.000Z']));
   });
 
@@ -103,7 +103,7 @@ describe('the scheduler across clock changes', () => {
     }, time.clock, time, { ...quiet, error: (message: string) => void errors.push(message) });
     scheduler.start();
     await time.runUntil(Date.parse('2026-11-24T00:00:00Z'));
-    expect(ran.filter((job) => job !== 'concern-notices')).toHaveLength(6);
+    expect(ran.filter((job) => job !== 'concern-notices')).toHaveLength(7);
     expect(errors).toEqual(['Scheduled job training-reminders failed']);
   });
 });

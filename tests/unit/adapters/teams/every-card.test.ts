@@ -2,15 +2,9 @@
  * Every card the app can send parses with the `adaptivecards` library without warnings, declares
  * schema 1.5 and stays well under Teams' 40 KB message limit even with every field at its longest.
  */
-import { AdaptiveCard, SerializationContext } from 'adaptivecards';
+import { parseWarnings } from '../../../fixtures/cards';
 import { accessRequestCard } from '../../../../bot/src/adapters/teams/cards/access-request-card';
 import { EVERY_CARD, fullRequest } from '../../../fixtures/every-card';
-
-function parseWarnings(card: object): string[] {
-  const context = new SerializationContext();
-  new AdaptiveCard().parse(card, context);
-  return Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
-}
 
 describe('every card the app can send', () => {
   it.each(EVERY_CARD)('%s parses cleanly, is schema 1.5 and well under 40 KB', (_name, card) => {
@@ -26,7 +20,7 @@ describe('every card the app can send', () => {
   });
 
   it('every Action.Execute has an Action.Submit fallback carrying its verb (older clients)', () => {
-    const card = accessRequestCard({ request: fullRequest('withHeadteacher'), steps: ['approve', 'refuse'] });
+    const card = accessRequestCard({ request: fullRequest('withHeadteacher'), steps: ['approve', 'refuse'], viewerIsRequester: false });
     // Several buttons are stacked in the body, one ActionSet each (so that none is cut short on a phone).
     const actions = [...card.body.filter((element) => element.type === 'ActionSet').flatMap((set) => set.actions as { verb: string }[]), ...(card.actions ?? [])];
     expect(actions).toHaveLength(2);
@@ -39,7 +33,7 @@ describe('every card the app can send', () => {
 describe('user text is shown exactly as typed', () => {
   const typed = '**bold** _it_ [click](https://evil.example) <script>x</script> {{DATE(2026-01-01T00:00:00Z, SHORT)}}';
   const request = { ...fullRequest('withOnlineSafetyLead'), siteContent: typed, requesterName: '*Alex*' };
-  const card = accessRequestCard({ request, steps: [] });
+  const card = accessRequestCard({ request, steps: [], viewerIsRequester: false });
 
   it('goes into a TextRun, which Teams does not read as markdown', () => {
     const json = JSON.stringify(card);

@@ -27,6 +27,11 @@ export interface ListSpec<T> {
   columns: ColumnSpec[];
   /** What the item's Title column shows when someone browses the list. */
   title(record: T): string;
+  /**
+   * A record's own key, when two records with the same one are the same record: it becomes the
+   * item's record key (unique), so a second insert is refused however it is sent.
+   */
+  naturalKey?: (record: Omit<T, 'id'>) => string | undefined;
 }
 
 /** The record's version, for conditional updates alongside the item's ETag. */
@@ -57,12 +62,13 @@ export function listSpec<T extends { id: string }>(
   description: string,
   fields: { [F in Exclude<keyof T, 'id'> & string]-?: ColumnDeclaration },
   title: (record: T) => string,
+  options: Pick<ListSpec<T>, 'naturalKey'> = {},
 ): ListSpec<T> {
   const columns = Object.entries(fields as Record<string, ColumnDeclaration>).map(([field, declaration]): ColumnSpec => {
     const { column, ...decl } = typeof declaration === 'string' ? { type: declaration, column: undefined } : declaration;
     return { field, name: column ?? field, displayName: decl.displayName ?? humanise(field), ...decl };
   });
-  return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255) };
+  return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255), ...options };
 }
 
 function humanise(field: string): string {

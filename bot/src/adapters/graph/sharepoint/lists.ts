@@ -105,8 +105,10 @@ export const LISTS = {
     'OsdTakedowns',
     'Online Safety Desk - Takedown tasks',
     'Posts to take down after consent was withdrawn or amended (policy section 4).',
-    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
+    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
     (task) => `Post ${task.postId}: ${task.status}`,
+    // Its record key is the task key: a second task for the same post, pupil and medium is refused.
+    { naturalKey: (task) => task.taskKey },
   ),
   devices: listSpec<ApprovedDevice>(
     'OsdDevices',
@@ -225,6 +227,7 @@ export const LISTS = {
       status: { type: 'choice', indexed: true, choices: ['confirmed', 'awaitingConfirmation', 'rejected'] },
       confirmedById: 'text',
       confirmedByName: { type: 'text', displayName: 'Confirmed by' },
+      notConfirmedBecause: { type: 'note', displayName: 'Why not confirmed' },
       attendees: 'json',
       sessionId: 'text',
     },

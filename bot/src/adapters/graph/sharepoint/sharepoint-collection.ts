@@ -37,14 +37,16 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    * POST that finally failed may still have landed: both are settled by looking the key up.
    */
   async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
-    const key = randomUUID();
+    const key = this.spec.naturalKey?.(record) ?? randomUUID();
+    const writeId = randomUUID();
     try {
-      return this.fromItem(await this.graph.post<ListItem>(this.itemsPath, { fields: this.newItemFields(record, key) }));
+      return this.fromItem(await this.graph.post<ListItem>(this.itemsPath, { fields: this.newItemFields(record, key, writeId) }));
     } catch (error) {
       const landed = await this.byKey(key).catch(() => undefined);
-      if (landed) return landed;
-      // Another unique column refused the value (SharePoint reports duplicate values found).
-      if (graphStatus(error) === 409 || /duplicate values were found/i.test(String((error as Error).message))) {
+      // This very insert, sent again after its first answer was lost.
+      if (landed && landed.fields[WRITE_COLUMN.name] === writeId) return this.fromItem(landed);
+      // Another item has the same record key, or another unique column refused the value.
+      if (landed || graphStatus(error) === 409 || /duplicate values were found/i.test(String((error as Error).message))) {
         throw new DuplicateRecordError(`A ${this.spec.displayName} item with that key is already stored.`);
       }
       throw unavailable(error);
@@ -56,7 +58,7 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    * the service busy) is sent again on its own, through the retrying pipeline.
    */
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
-    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: this.itemsPath, body: { fields: this.newItemFields(record, randomUUID()) } }));
+    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: this.itemsPath, body: { fields: this.newItemFields(record, this.spec.naturalKey?.(record) ?? randomUUID(), randomUUID()) } }));
     const answers = await this.call(() => this.graph.batch(requests));
     const byId = new Map(answers.map((answer) => [answer.id, answer]));
     const stored: Versioned<T>[] = [];
@@ -159,14 +161,14 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     }
   }
 
-  private newItemFields(record: Omit<T, 'id'>, key: string): Fields {
-    return { ...toFields(this.spec, record, 1, false), [KEY_COLUMN.name]: key, [WRITE_COLUMN.name]: key };
+  private newItemFields(record: Omit<T, 'id'>, key: string, writeId: string): Fields {
+    return { ...toFields(this.spec, record, 1, false), [KEY_COLUMN.name]: key, [WRITE_COLUMN.name]: writeId };
   }
 
-  private async byKey(key: string): Promise<Versioned<T> | undefined> {
+  private async byKey(key: string): Promise<ListItem | undefined> {
     const filter = encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`);
     const page = await this.graph.get<{ value: ListItem[] }>(`${this.itemsPath}?$expand=fields&$top=1&$filter=${filter}`);
-    return page.value[0] ? this.fromItem(page.value[0]) : undefined;
+    return page.value[0];
   }
 
   /** The item, if its current content is the write with this id at this version. */

@@ -1,6 +1,6 @@
 import { actOnAccessRequest, type RequestedAction } from '../../../app/act-on-access-request';
 import { announceAccessStep } from '../../../app/announce-access-step';
-import type { AccessActionType } from '../../../domain/access/access-request';
+import { accessReference, type AccessActionType } from '../../../domain/access/access-request';
 import { addedRisksSchema, reasonsSchema, reviewNoteSchema } from '../../../domain/access/access-request-input';
 import { accessRequestCardForViewer } from '../access-request-view';
 import type { AdaptiveCard, Tone } from '../cards/card-elements';
@@ -29,7 +29,7 @@ export function accessStepAction(step: TypedStep): CardActionHandler {
     const { values, errors } = readTyped(data);
     const current = async (banner: { text: string; tone: Tone }, fieldErrors: TypedErrors = {}): Promise<AdaptiveCard> => {
       const request = await deps.stores.accessRequests.get(requestId);
-      return request ? accessRequestCardForViewer(deps, request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(`I can't find request #${requestId}.`);
+      return request ? accessRequestCardForViewer(deps, request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(`I can't find request ${accessReference(requestId)}.`);
     };
     if (errors) return current({ text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, errors);
 
@@ -38,7 +38,7 @@ export function accessStepAction(step: TypedStep): CardActionHandler {
       'request' in result ? accessRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(banner.text);
     switch (result.status) {
       case 'not-found':
-        return messageCard(`I can't find request #${requestId}.`);
+        return messageCard(`I can't find request ${accessReference(requestId)}.`);
       case 'not-saved':
         throw new CardActionFailure(result.message);
       case 'invalid':

@@ -1,7 +1,7 @@
 import { actOnPostingRequest, type RequestedPostingStep } from '../../../app/act-on-posting-request';
 import { announcePostingStep } from '../../../app/announce-posting-step';
 import { reasonsSchema } from '../../../domain/access/access-request-input';
-import type { PostingStep } from '../../../domain/posting/posting-request';
+import { postingReference, type PostingStep } from '../../../domain/posting/posting-request';
 import { cardKey } from '../card-messages';
 import type { AdaptiveCard, Tone } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
@@ -27,7 +27,7 @@ export function postingStepAction(step: CardStep): CardActionHandler {
     const reasons = reasonsSchema.safeParse(values.reasons);
     const show = async (banner: { text: string; tone: Tone }, errors: { reasons?: string; link?: string } = {}): Promise<AdaptiveCard> => {
       const request = await deps.stores.postingRequests.get(requestId);
-      return request ? postingRequestCardForViewer(deps, request, actor, activity.from.id, { banner, values, errors }) : messageCard(`I can't find request #${requestId}.`);
+      return request ? postingRequestCardForViewer(deps, request, actor, activity.from.id, { banner, values, errors }) : messageCard(`I can't find request ${postingReference(requestId)}.`);
     };
     if (!reasons.success) return show({ text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, { reasons: reasons.error.issues[0]?.message ?? 'Reasons could not be read.' });
 
@@ -36,7 +36,7 @@ export function postingStepAction(step: CardStep): CardActionHandler {
     const result = await actOnPostingRequest(deps, actor, requestId, requested, seenVersion(data));
     switch (result.status) {
       case 'not-found':
-        return messageCard(`I can't find request #${requestId}.`);
+        return messageCard(`I can't find request ${postingReference(requestId)}.`);
       case 'not-saved':
         throw new CardActionFailure(result.message);
       case 'invalid':

@@ -1,3 +1,4 @@
+import { accessReference } from '../../../domain/access/access-request';
 import { actOnAccessRequest } from '../../../app/act-on-access-request';
 import { announceAccessStep } from '../../../app/announce-access-step';
 import { availableSteps } from '../../../domain/access/access-request-rules';
@@ -25,7 +26,7 @@ export const resubmitAccessRequestAction: CardActionHandler = async ({ deps, act
     accessRequestFormCard({ requesterName: actor.displayName, today: deps.clock.now().toISOString(), target: { requestId }, values: formValues(data), errors, banner: { text, tone: 'attention' } });
   switch (result.status) {
     case 'not-found':
-      return messageCard(`I can't find request #${requestId}.`);
+      return messageCard(`I can't find request ${accessReference(requestId)}.`);
     case 'invalid':
       return form('Please correct the fields marked below. Nothing has been saved yet.', result.errors);
     case 'not-saved':

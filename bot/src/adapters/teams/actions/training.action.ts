@@ -23,7 +23,7 @@ export const logTrainingAction: CardActionHandler = async ({ deps, actor, data }
 
 export const decideTrainingAction = (confirm: boolean): CardActionHandler => async ({ deps, actor, data }) => {
   const recordId = dataString(data, 'recordId', 12) ?? '';
-  const result = await decideTrainingClaim(deps, actor, recordId, confirm);
+  const result = await decideTrainingClaim(deps, actor, recordId, confirm, typedText(data, 'reason'));
   if (result.status !== 'ok') throw new CardActionFailure(result.message);
   return trainingDecidedCard(result.record.subjectName, result.record.status === 'confirmed', result.alreadyDecided);
 };

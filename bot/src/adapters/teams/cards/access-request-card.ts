@@ -1,4 +1,4 @@
-import { STATE_LABELS, isFinished, type AccessActionType, type AccessRequest, type Signature } from '../../../domain/access/access-request';
+import { accessReference, accessStateLabel, isFinished, type AccessActionType, type AccessRequest, type Signature } from '../../../domain/access/access-request';
 import { LIMITS } from '../../../domain/access/access-request-input';
 import type { Versioned } from '../../../ports/collection.port';
 import {
@@ -37,6 +37,8 @@ export interface AccessRequestCardModel {
   request: Versioned<AccessRequest>;
   /** The steps the viewer may take now; empty means a read-only view. */
   steps: AccessActionType[];
+  /** Whether the person this card is for made the request: the status is worded for them. */
+  viewerIsRequester: boolean;
   /** The viewer's Teams user id, so Teams refreshes this card for them (user-specific view). */
   viewerTeamsId?: string;
   banner?: { text: string; tone: Tone };
@@ -60,8 +62,8 @@ const STATE_TONES: Record<AccessRequest['state'], Tone> = {
 export function accessRequestCard(model: AccessRequestCardModel): AdaptiveCard {
   const { request } = model;
   const body: CardElement[] = [
-    heading(`Blocked content access request #${request.id}`),
-    text(`**Status:** ${STATE_LABELS[request.state]}`, { color: STATE_TONES[request.state] }),
+    heading(`Blocked content access request ${accessReference(request.id)}`),
+    text(`**Status:** ${accessStateLabel(request.state, model.viewerIsRequester)}`, { color: STATE_TONES[request.state] }),
   ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
   if (model.decisionNote) body.push(dataNotice(model.decisionNote, 'accent'));

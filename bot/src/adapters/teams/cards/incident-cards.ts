@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INVOLVED, INVOLVED_LABELS, WHERE, WHERE_LABELS, type IncidentReport } from '../../../domain/incidents/incident';
+import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INVOLVED, INVOLVED_LABELS, WHERE, WHERE_LABELS } from '../../../domain/incidents/incident';
 import { ROLE_LABELS, type Role } from '../../../domain/people/role';
 import { INCIDENT_LIMITS, type IncidentField } from '../../../domain/incidents/incident-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type Tone } from './card-elements';

@@ -4,7 +4,7 @@ import { attachPostingMedia } from '../../../app/media/change-posting-media';
 import { MEDIA_CHANGEABLE } from '../../../domain/media/media-change';
 import { ACCEPTED_TYPES, displayName } from '../../../domain/media/media-file';
 import type { Person } from '../../../domain/people/person';
-import type { PostingRequest } from '../../../domain/posting/posting-request';
+import { postingReference, type PostingRequest } from '../../../domain/posting/posting-request';
 import type { ReminderMessage } from '../../../ports/outbox.port';
 import type { AdaptiveCard } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
@@ -27,12 +27,12 @@ export async function receiveChatFiles(deps: TeamsDeps, person: Person, activity
   const target = chooseRequest(open, activity.text ?? '');
   if (target.status === 'none') return messageCard('You have no request to post that can still change. Type **request to post**, send the form, then send me the photos or videos.', TITLE);
   if (target.status === 'ambiguous') {
-    return messageCard(`Which request are these for? You have ${open.length} that can still change: ${open.map((request) => `#${request.id}`).join(', ')}. Send the files again with the request's number in the message, for example "${open[0]!.id}".`, TITLE);
+    return messageCard(`Which request are these for? You have ${open.length} that can still change: ${open.map((request) => postingReference(request.id)).join(', ')}. Send the files again with the request's reference in the message, for example "${postingReference(open[0]!.id)}".`, TITLE);
   }
   const request = target.request;
   deps.background.run(`files for posting request ${request.id}`, () => attachAll(deps, person, activity, request.id, files));
   const ignored = pasted ? ` (${pasted} pasted picture${pasted === 1 ? '' : 's'} can't be attached: send ${pasted === 1 ? 'it' : 'them'} as files)` : '';
-  return messageCard(`Checking ${files.length} file${files.length === 1 ? '' : 's'} for request #${request.id}${ignored}. I'll tell you when ${files.length === 1 ? 'it is' : 'they are'} attached; the headteacher sees them with the request.`, TITLE);
+  return messageCard(`Checking ${files.length} file${files.length === 1 ? '' : 's'} for request ${postingReference(request.id)}${ignored}. I'll tell you when ${files.length === 1 ? 'it is' : 'they are'} attached; the headteacher sees them with the request.`, TITLE);
 }
 
 type Choice = { status: 'none' } | { status: 'ambiguous' } | { status: 'one'; request: PostingRequest };
@@ -62,11 +62,11 @@ async function attachAll(deps: TeamsDeps, person: Person, activity: Activity, re
       lines.push(`✓ ${name} is attached.`);
       await announcePostingStep(deps, requestId, person);
     } else {
-      lines.push(`✗ ${result.status === 'refused' || result.status === 'not-saved' ? result.message : `request #${requestId} is no longer there.`}`);
+      lines.push(`✗ ${result.status === 'refused' || result.status === 'not-saved' ? result.message : `request ${postingReference(requestId)} is no longer there.`}`);
     }
   }
   const message: ReminderMessage = {
-    title: attached === files.length ? `Attached to request #${requestId}` : `${attached} of ${files.length} attached to request #${requestId}`,
+    title: attached === files.length ? `Attached to request ${postingReference(requestId)}` : `${attached} of ${files.length} attached to request ${postingReference(requestId)}`,
     lines,
     tone: attached === files.length ? 'accent' : 'warning',
     act: { label: 'Open the request', postingRequestId: requestId },
