@@ -9,7 +9,7 @@ import { formatDate } from './format';
  * so they count towards Teams' message size: at most this many, within this many characters, and
  * only as many as the rest of the card leaves room for. The tab shows every file in full.
  */
-export const CARD_THUMBNAILS = { count: 4, characters: 8_000 } as const;
+export const CARD_THUMBNAILS = { count: 4, characters: 10_000 } as const;
 
 /**
  * The photos and videos on a posting request's card: thumbnails where there is room, a count of
