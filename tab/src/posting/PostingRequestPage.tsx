@@ -84,6 +84,7 @@ export function PostingRequestPage({ requestId, credentials, onBack }: { request
       <Subtitle2 as="h2" id="posting-title">
         {request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} {request.reference} <GrowingBadge color={request.checks.length ? 'warning' : 'brand'}>{request.stateLabel}</GrowingBadge>
       </Subtitle2>
+      {request.state === 'withHeadteacher' && <Body1>The headteacher approves or refuses it on its card in the Online Safety Desk chat, after looking at the photos and videos here.</Body1>}
       <dl className={styles.facts}>
         {facts.map(([term, value]) => (
           <div key={term} style={{ display: 'contents' }}>
