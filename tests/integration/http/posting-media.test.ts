@@ -5,6 +5,7 @@
  * served only to people who may see the request, and the checks run again on what is attached.
  */
 import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { newPostingRequest, type PostingState } from '../../../bot/src/domain/posting/posting-request';
 import type { Person } from '../../../bot/src/domain/people/person';
@@ -108,6 +109,34 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: string }).error).toMatch(/at most 20 files/);
   }, 30_000);
+
+  it('answers hostile uploads and addresses clearly, saving nothing', async () => {
+    const requestId = await requestBy('Alex Wilber');
+    const before = await storedFiles();
+    const post = (headers: Record<string, string>, body: Buffer) => fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, { method: 'POST', headers: { ...as('Alex Wilber'), ...headers }, body });
+    expect((await post({ 'x-file-name': '%E0%A4%A' }, jpegPhoto(16, 16))).status).toBe(400);
+    expect((await post({}, jpegPhoto(16, 16))).status).toBe(400);
+    expect((await post({ 'x-file-name': encodeURIComponent('a\u202Egpj.exe') }, jpegPhoto(16, 16))).status).toBe(422);
+    expect((await get('Alex Wilber', `/api/posting-requests/${requestId}/media/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await get('Alex Wilber', '/api/posting-requests/not-a-number')).status).toBe(404);
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it('refuses a photo that says it is over 20 MB after reading its first bytes only', async () => {
+    const requestId = await requestBy('Alex Wilber');
+    const status = await new Promise<number>((done, fail) => {
+      const url = new URL(`${t.app.url}/api/posting-requests/${requestId}/media`);
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...as('Alex Wilber'), 'x-file-name': 'huge.jpg', 'content-length': String(21 * 1024 * 1024) } }, (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', (error) => (req.destroyed ? undefined : fail(error)));
+      req.write(jpegPhoto(16, 16).subarray(0, 256));
+    });
+    expect(status).toBe(413);
+    expect((await t.app.stores.postingRequests.get(requestId))!.attachments ?? []).toEqual([]);
+  });
 
   it('removes a file: from the request and from the store', async () => {
     const requestId = await requestBy('Alex Wilber');

@@ -19,6 +19,9 @@ import type { Person } from '../../../../bot/src/domain/people/person';
 import { StoreUnavailableError } from '../../../../bot/src/ports/collection.port';
 import type { Stores } from '../../../../bot/src/ports/stores.port';
 import { chunksOf, jpegPhoto, mp4Video } from '../../../fixtures/media-files';
+import { inputIds } from '../../../fixtures/cards';
+import { preparePosting } from '../../../../bot/src/app/prepare-posting';
+import { MAX_DEVICES_SHOWN, postingRequestFormCard } from '../../../../bot/src/adapters/teams/cards/posting-request-form-card';
 
 const NOW = new Date('2026-12-21T07:30:00Z');
 
@@ -123,5 +126,30 @@ describe('the media use cases', () => {
     expect(await deleteExpiredMedia(deps, failing, NOW)).toEqual({ filesDeleted: 0, filesFailed: 1 });
     expect((await stores.postingRequests.get(id))!.attachments![0]!.deletedAt).toBeUndefined();
     expect(await deleteExpiredMedia(deps, media, NOW)).toEqual({ filesDeleted: 1, filesFailed: 0 });
+  });
+});
+
+describe('naming the device on a school with many (the form asks for the name instead of a list)', () => {
+  it('finds the device by its name whatever the case, and says when no device has that name', async () => {
+    const stores = createSqliteStores(':memory:');
+    try {
+      const base = { type: 'tablet' as const, approvedById: '2', approvedByName: 'Megan Bowen', approvedOn: '2025-09-03' };
+      await stores.devices.insertMany([{ ...base, name: 'Class 4B iPad', active: true }, { ...base, name: 'Old camera', active: false }]);
+      const input = { kind: 'post' as const, accountId: '1', text: 'Sports day', media: ['images' as const], pupilIds: [], groupLabel: 'sports day', facesBlurred: false, postingDate: '2026-12-01' };
+      const deviceChecks = async (deviceName: string) => (await preparePosting({ stores, clock: { now: () => NOW } }, { ...input, deviceName }, [])).checks.filter((check) => check.check === 'device').map((check) => check.message);
+      expect(await deviceChecks('  class 4b IPAD ')).toEqual([]);
+      expect((await preparePosting({ stores, clock: { now: () => NOW } }, { ...input, deviceName: 'class 4b ipad' }, [])).details.deviceLabel).toBe('Class 4B iPad (tablet)');
+      expect(await deviceChecks('Old camera')).toEqual([expect.stringMatching(/^Old camera was retired/)]);
+      expect(await deviceChecks('My phone')).toEqual([expect.stringMatching(/^No device called "My phone" is on the register/)]);
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it('offers a list of up to six devices on the form, and a name to type beyond that', () => {
+    const form = (count: number) => postingRequestFormCard({ requesterName: 'Alex Wilber', today: '2026-11-24', target: { submissionKey: 'k' }, accounts: [], devices: Array.from({ length: count }, (_, i) => ({ id: String(i), name: `iPad ${i}` })), classes: [], pupilChoices: [], values: {} }) as unknown as Record<string, unknown>;
+    expect(inputIds(form(MAX_DEVICES_SHOWN))).toContain('deviceId');
+    expect(inputIds(form(MAX_DEVICES_SHOWN + 1))).toContain('deviceName');
+    expect(inputIds(form(MAX_DEVICES_SHOWN + 1))).not.toContain('deviceId');
   });
 });
