@@ -1,19 +1,21 @@
-import { MessageBar, MessageBarBody, Tab } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { MessageBar, MessageBarBody, Spinner, Tab } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
-import { AccountsPage } from './AccountsPage';
-import { ConsentPage } from './ConsentPage';
-import { ReadinessPage } from './ReadinessPage';
-import { RequestsPage } from './RequestsPage';
-import { TrainingPage } from './TrainingPage';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
 import { PageTabs, TabShell } from './ui/TabShell';
 import { postingRequestId, viewFor, viewFromQuery, type View } from './views';
-import { DevicesPage } from './devices/DevicesPage';
-import { PostingRequestPage } from './posting/PostingRequestPage';
 
-/** The tab's pages other than incidents: requests (and one request to post), consent, school accounts, training and approved devices. */
+// Each page is loaded when it is first opened: the first page a person sees loads only its own code.
+const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ default: module.RequestsPage })));
+const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
+const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
+const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
+const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
+const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
+const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
+
+/** The tab's pages other than incidents: requests (and one request to post), consent, school accounts, training, approved devices and the go-live checklist. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
@@ -42,6 +44,7 @@ export function App({ host }: { host: Host }) {
         {me?.can.seeReadiness && <Tab value="readiness">Go-live checklist</Tab>}
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      <Suspense fallback={<Spinner label="Loading…" />}>
       {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={openPosting} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
       {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
@@ -49,6 +52,7 @@ export function App({ host }: { host: Host }) {
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
       {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} />}
+      </Suspense>
     </TabShell>
   );
 }
