@@ -32,6 +32,13 @@ describe('provisioning the lists', () => {
     expect(column('RecordVersion')).toBeDefined();
   });
 
+  it('finishes when the answer to creating a list is lost and the retry meets the list it made', async () => {
+    standIn.failNext(1, { status: 'reset', afterWrite: true, writesOnly: true });
+    await provisionLists(graph, SITE_ID);
+    expect(standIn.requests.filter((request) => request.injected).map((request) => request.method)).toEqual(['POST']);
+    expect(standIn.lists(SITE_ID).map((list) => list.displayName).sort()).toEqual([...Object.values(LISTS).map((spec) => spec.displayName), MEDIA_LIBRARY.displayName].sort());
+  });
+
   it('changes nothing when run again', async () => {
     await provisionLists(graph, SITE_ID);
     const before = writes();

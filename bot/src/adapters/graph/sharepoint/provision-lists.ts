@@ -1,7 +1,7 @@
 import type { GraphApi } from '../graph-api';
 import type { ColumnSpec, ListSpec } from './list-spec';
 import { LISTS, MEDIA_LIBRARY } from './lists';
-import { unavailable } from '../graph-api';
+import { graphStatus, unavailable } from '../graph-api';
 import { findListIds } from './sharepoint-stores';
 
 interface ExistingColumn {
@@ -23,7 +23,7 @@ export async function provisionLists(graph: GraphApi, siteId: string, lists: Rec
   for (const spec of Object.values(lists)) {
     const listId = found.get(spec.displayName);
     if (!listId) {
-      await call(() => graph.post(`/sites/${siteId}/lists`, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } }));
+      await createList(graph, siteId, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } });
       done.push(`Created list "${spec.displayName}" with ${spec.columns.length} columns.`);
       continue;
     }
@@ -47,7 +47,7 @@ export async function provisionLists(graph: GraphApi, siteId: string, lists: Rec
     }
   }
   if (lists === LISTS && !found.has(MEDIA_LIBRARY.displayName)) {
-    await call(() => graph.post(`/sites/${siteId}/lists`, { displayName: MEDIA_LIBRARY.displayName, description: MEDIA_LIBRARY.description, list: { template: 'documentLibrary' } }));
+    await createList(graph, siteId, { displayName: MEDIA_LIBRARY.displayName, description: MEDIA_LIBRARY.description, list: { template: 'documentLibrary' } });
     done.push(`Created document library "${MEDIA_LIBRARY.displayName}".`);
   }
   return done;
@@ -71,6 +71,18 @@ function columnDefinition(column: ColumnSpec): Record<string, unknown> {
       return { ...base, dateTime: { format: 'dateTime' } };
     case 'choice':
       return { ...base, choice: { choices: [...(column.choices ?? [])] } };
+  }
+}
+
+/**
+ * Creates a list. A retried request whose first attempt was applied but whose answer was lost
+ * (a timeout on a slow site) meets its own list: 409 then means the list is there, as wanted.
+ */
+async function createList(graph: GraphApi, siteId: string, body: Record<string, unknown>): Promise<void> {
+  try {
+    await graph.post(`/sites/${siteId}/lists`, body);
+  } catch (error) {
+    if (graphStatus(error) !== 409) throw unavailable(error);
   }
 }
 
