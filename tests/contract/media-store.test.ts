@@ -25,14 +25,20 @@ describeMediaStoreContract('a folder in the data folder (SQLite mode)', async ()
   };
 });
 
+// One provisioned site for the whole contract (provisioning is most of the time); each test starts with an empty library.
+let site: ReturnType<typeof provisionedSite> | undefined;
+afterAll(async () => (site ? (await site).standIn.stop() : undefined));
 describeMediaStoreContract('a document library on SharePoint (through the Graph stand-in)', async () => {
-  const opened = await provisionedSite();
+  const opened = await (site ??= provisionedSite());
   return {
     store: new SharePointMediaStore(opened.graph, SITE_ID),
     files: async () => [...opened.standIn.driveItemNames(SITE_ID), ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)')],
     breakIt: () => opened.standIn.failUploadSessions(true),
     mendIt: () => opened.standIn.failUploadSessions(false),
-    cleanup: () => opened.standIn.stop(),
+    cleanup: async () => {
+      opened.standIn.failUploadSessions(false);
+      opened.standIn.clearDrives();
+    },
   };
 });
 

@@ -20,7 +20,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
     t = await new TestApp(store).start();
     const people = (await t.app.stores.people.find({ limit: 50 })).items;
     who = (name) => people.find((person) => person.displayName === name)!;
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t.stop());
 
   const today = new Date().toISOString().slice(0, 10);
@@ -93,7 +93,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
     expect(request.media).toEqual(['images', 'videos']);
     const back = await get('Adele Vance', `/api/posting-requests/${requestId}/media/${fileId}`);
     expect(Buffer.from(await back.arrayBuffer()).equals(video)).toBe(true);
-  }, 20_000);
+  }, 60_000);
 
   it('lets only the requester change the files, and only while the request can change', async () => {
     const requestId = await requestBy('Alex Wilber');
@@ -108,7 +108,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
     const refused = await upload('Alex Wilber', requestId, 'p21.jpg', jpegPhoto(16, 16));
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: string }).error).toMatch(/at most 20 files/);
-  }, 30_000);
+  }, 60_000);
 
   it('answers hostile uploads and addresses clearly, saving nothing', async () => {
     const requestId = await requestBy('Alex Wilber');
