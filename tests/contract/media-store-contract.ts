@@ -99,6 +99,18 @@ export function describeMediaStoreContract(name: string, open: () => Promise<Med
       expect(await subject.files()).toEqual([]);
     });
 
+    it('lists the whole files it holds, with when each was stored, and nothing half-written', async () => {
+      await write(subject.store, 'a.jpg', bytesOf(500, 8));
+      await write(subject.store, 'b.mp4', bytesOf(5 * MB, 9));
+      const pending = await subject.store.begin({ key: 'c.mov', contentType: 'video/quicktime', size: 6 * MB });
+      await pending.write(bytesOf(4 * MB, 10));
+      const listed: { key: string; storedAt: string }[] = [];
+      for await (const file of subject.store.list()) listed.push(file);
+      expect(listed.map((file) => file.key).sort()).toEqual(['a.jpg', 'b.mp4']);
+      expect(listed.every((file) => !Number.isNaN(Date.parse(file.storedAt)))).toBe(true);
+      await pending.abort();
+    });
+
     it('refuses a key that is a path', async () => {
       await expect(subject.store.begin({ key: '../escape.jpg', contentType: 'image/jpeg', size: 1 })).rejects.toThrow();
       await expect(subject.store.read('../../etc/passwd')).rejects.toThrow();

@@ -17,7 +17,7 @@ describeMediaStoreContract('a folder in the data folder (SQLite mode)', async ()
     store: { ...store, begin: async (file) => {
       const upload = await store.begin(file);
       return { ...upload, write: async (chunk) => (broken ? Promise.reject(new Error('ENOSPC')) : upload.write(chunk)) };
-    }, read: (key) => store.read(key), delete: (key) => store.delete(key) },
+    }, read: (key) => store.read(key), delete: (key) => store.delete(key), list: () => store.list() },
     files: async () => readdirSync(folder),
     breakIt: () => void (broken = true),
     mendIt: () => void (broken = false),

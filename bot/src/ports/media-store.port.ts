@@ -10,6 +10,8 @@ export interface MediaStore {
   read(key: string): Promise<AsyncIterable<Uint8Array> | undefined>;
   /** Deletes the file; a file already gone is not an error. */
   delete(key: string): Promise<void>;
+  /** Every whole file the store holds, with when it was stored (for finding files no request lists). */
+  list(): AsyncIterable<{ key: string; storedAt: string }>;
 }
 
 export interface MediaUpload {

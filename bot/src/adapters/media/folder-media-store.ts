@@ -72,6 +72,14 @@ export class FolderMediaStore implements MediaStore {
     return createReadStream(path);
   }
 
+  async *list(): AsyncIterable<{ key: string; storedAt: string }> {
+    await this.prepare();
+    for (const name of await readdir(this.folder)) {
+      if (!KEY.test(name)) continue;
+      yield { key: name, storedAt: (await stat(join(this.folder, name))).mtime.toISOString() };
+    }
+  }
+
   async delete(key: string): Promise<void> {
     await this.prepare();
     await rm(join(this.folder, checkKey(key)), { force: true });

@@ -19,7 +19,12 @@ const ENDINGS: Partial<Record<PostingState, PostingHistoryEntry['step']>> = { po
 export interface MediaCleanupReport {
   filesDeleted: number;
   filesFailed: number;
+  /** Files no request lists (the server stopped between storing a file and saving its request). */
+  strayFilesDeleted?: number;
 }
+
+/** A file no request lists is left this long first: it may be one whose request is being saved right now. */
+const STRAY_AFTER_MS = 24 * 3600_000;
 
 /**
  * The daily data-minimisation job: every photo and video of a request that ended (post registered,
@@ -36,7 +41,29 @@ export async function deleteExpiredMedia(deps: { stores: Stores; clock: { now():
       await clear(deps, media, request, now, report);
     }
   }
-  return report;
+  const strays = await deleteStrayFiles(deps, media, now);
+  return strays ? { ...report, strayFilesDeleted: strays } : report;
+}
+
+/**
+ * Files in the store that no request lists, stored more than a day ago: an upload whose request
+ * could not be saved and whose clean-up did not happen (the server stopped in between). They are
+ * deleted, and audited by storage key only.
+ */
+async function deleteStrayFiles(deps: { stores: Stores; clock: { now(): Date }; log: Logger }, media: Pick<MediaServices, 'store'>, now: Date): Promise<number> {
+  const listed = new Set((await readAll((cursor) => deps.stores.postingRequests.find({ limit: 500, ...(cursor ? { cursor } : {}) }))).flatMap((request) => (request.attachments ?? []).map((file) => file.storageKey)));
+  let deleted = 0;
+  for await (const file of media.store.list()) {
+    if (listed.has(file.key) || now.getTime() - Date.parse(file.storedAt) < STRAY_AFTER_MS) continue;
+    try {
+      await media.store.delete(file.key);
+      deleted++;
+      await recordAudit(deps, THE_APP, { action: 'media.stray-deleted', recordType: 'media', recordId: file.key, summary: 'Deleted a stored file that no request to post lists (an upload that was never completed)' });
+    } catch (error) {
+      deps.log.error(`A stored file no request lists (${file.key}) could not be deleted; the job tries again tomorrow`, error);
+    }
+  }
+  return deleted;
 }
 
 function endedOn(request: PostingRequest, step: PostingHistoryEntry['step']): IsoDate {

@@ -116,13 +116,29 @@ describe('the media use cases', () => {
     expect(await deleteExpiredMedia(deps, media, NOW)).toEqual({ filesDeleted: 0, filesFailed: 0 });
   });
 
+  it('deletes a stored file that no request lists once it is a day old (a server stopped mid-upload), and audits it by key', async () => {
+    const upload = await media.store.begin({ key: 'orphan.jpg', contentType: 'image/jpeg', size: 3 });
+    await upload.write(new Uint8Array([1, 2, 3]));
+    await upload.commit();
+    const id = await request('checksFailed');
+    const photo = jpegPhoto(32, 32);
+    await attachPostingMedia(deps, media, alex, id, { name: 'kept.jpg', size: photo.length, chunks: chunksOf(photo) });
+    const sameDay = { ...deps, clock: { now: () => new Date() } };
+    expect(await deleteExpiredMedia(sameDay, media, new Date())).toEqual({ filesDeleted: 0, filesFailed: 0 });
+    expect(stored()).toHaveLength(2);
+    const nextDay = new Date(Date.now() + 25 * 3600_000);
+    expect(await deleteExpiredMedia(deps, media, nextDay)).toEqual({ filesDeleted: 0, filesFailed: 0, strayFilesDeleted: 1 });
+    expect(stored()).toEqual([(await stores.postingRequests.get(id))!.attachments![0]!.storageKey]);
+    expect(await stores.audit.forRecord('media', 'orphan.jpg')).toEqual([expect.objectContaining({ action: 'media.stray-deleted', actorId: 'system' })]);
+  });
+
   it('keeps a file it could not delete listed, and tries again the next day', async () => {
     const photo = jpegPhoto(32, 32);
     const id = await request('checksFailed');
     await attachPostingMedia(deps, media, alex, id, { name: 'p.jpg', size: photo.length, chunks: chunksOf(photo) });
     const current = (await stores.postingRequests.get(id))!;
     await stores.postingRequests.update({ ...current, state: 'withdrawn', history: [...current.history, { step: 'withdraw', at: '2026-11-01T10:00:00Z', personId: alex.id, name: alex.displayName }] });
-    const failing = { ...media, store: { ...media.store, begin: media.store.begin.bind(media.store), read: media.store.read.bind(media.store), delete: async () => { throw new Error('SharePoint said no'); } } };
+    const failing = { ...media, store: { ...media.store, begin: media.store.begin.bind(media.store), read: media.store.read.bind(media.store), list: media.store.list.bind(media.store), delete: async () => { throw new Error('SharePoint said no'); } } };
     expect(await deleteExpiredMedia(deps, failing, NOW)).toEqual({ filesDeleted: 0, filesFailed: 1 });
     expect((await stores.postingRequests.get(id))!.attachments![0]!.deletedAt).toBeUndefined();
     expect(await deleteExpiredMedia(deps, media, NOW)).toEqual({ filesDeleted: 1, filesFailed: 0 });

@@ -128,6 +128,16 @@ export class SharePointMediaStore implements MediaStore {
     return response.body as unknown as AsyncIterable<Uint8Array>;
   }
 
+  async *list(): AsyncIterable<{ key: string; storedAt: string }> {
+    let path: string | undefined = `/drives/${await this.driveId()}/items/root/children?$select=name,createdDateTime,file&$top=200`;
+    while (path) {
+      const current: string = path;
+      const page = await call(() => this.graph.get<{ value: { name: string; createdDateTime: string; file?: object }[]; '@odata.nextLink'?: string }>(current));
+      for (const item of page.value) if (item.file && KEY.test(item.name)) yield { key: item.name, storedAt: item.createdDateTime };
+      path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
+    }
+  }
+
   async delete(key: string): Promise<void> {
     const path = await this.itemPath(key);
     try {
