@@ -34,6 +34,8 @@ import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules } from './adapters/scheduler/schedule';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
+/** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
+const LOGIN_BASE_URL = 'https://login.microsoftonline.com';
 const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 /** The folder holding package.json: two levels up from the sources, three from the build. */
 export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
@@ -72,7 +74,8 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
+  warnAboutSecrets(config, log);
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
   if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
@@ -98,7 +101,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     deps,
     announce: jobs.announce,
     identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
-    ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: 'https://login.microsoftonline.com', ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
+    ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: LOGIN_BASE_URL, ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
     localMode: config.mode === 'local',
     personasEnabled: config.mode === 'local' && !config.sso,
     allowedTenants: config.allowedTenants,
@@ -147,16 +150,26 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */
-export function createGraphApi(settings: SharePointSettings, log: Logger, overrides: GraphOverrides = {}): GraphApi {
+export function createGraphApi(settings: SharePointSettings, log: Logger, overrides: GraphOverrides = {}, loginNetwork?: INetworkModule): GraphApi {
   return new GraphApi(
     {
       baseUrl: settings.graphBaseUrl,
       userAgent: `NONISV|${settings.organisation}|OnlineSafetyDesk/${APP_VERSION}`,
       retry: overrides.retry ?? GRAPH_RETRY,
-      token: overrides.token ?? appTokenProvider(settings),
+      token: overrides.token ?? appTokenProvider({ clientId: settings.clientId, tenantId: settings.tenantId, credential: settings.credential, loginBaseUrl: LOGIN_BASE_URL, ...(loginNetwork ? { networkClient: loginNetwork } : {}) }),
     },
     log,
   );
+}
+
+/**
+ * A client secret expires (the toolkit gives it 180 days) and then the app stops reaching
+ * Microsoft 365: fine in a developer's own tenant, never for a school. Said at every start.
+ */
+function warnAboutSecrets(config: Config, log: Logger): void {
+  const secrets = [config.store.kind === 'sharepoint' ? config.store.credential : undefined, config.sso?.onBehalfOf?.credential].filter((credential) => credential?.kind === 'secret');
+  if (secrets.length === 0) return;
+  log.warn('The app signs in to Microsoft Graph with a client secret, which expires (180 days when the Teams Toolkit made it): use it only in a developer\'s own tenant. In Azure use the managed identity, elsewhere a certificate (docs/credentials-and-reach.md).');
 }
 
 async function main(): Promise<void> {
