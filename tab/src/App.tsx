@@ -35,7 +35,7 @@ export function App({ host }: { host: Host }) {
       {page === 'requests' && <RequestsPage credentials={credentials} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
-      {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} />}
+      {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
     </TabShell>
   );
 }
