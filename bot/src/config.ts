@@ -22,7 +22,10 @@ export interface Config {
   sso?: SsoSettings;
   /** How long a leaver's photo and video consent is kept before it is reviewed. */
   consentMonthsAfterLeaving: number;
-  /** The Teams app's id (manifest `id`): notifications link to its static tabs; unset = links to the local tab. */
+  /**
+   * The Teams app's id (manifest `id`): the app finds its id in the organisation's catalogue by it,
+   * for links into its static tabs and for installing itself; unset = links to the local tab.
+   */
   teamsAppId?: string;
   reminders: ReminderSettings;
 }

@@ -20,6 +20,10 @@ import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
 import { tabLink } from './adapters/teams/tab-link';
 import { appTokenProvider } from './adapters/graph/app-token';
+import { GraphTeamsApps } from './adapters/graph/teams/graph-teams-apps';
+import { installForEveryone, type InstallDeps } from './app/reach/install-app';
+import { TeamsAppInCatalogue } from './app/reach/teams-app-in-catalogue';
+import { RateLimiter, realTimer } from './app/reminders/rate-limiter';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
@@ -86,10 +90,12 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
-  const linkTo = (view: string) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? url, view);
+  const teamsApps = graph && config.store.kind === 'sharepoint' ? new GraphTeamsApps(graph, config.store.graphBaseUrl) : undefined;
+  const teamsApp = new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log);
+  const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo);
   const deps = { stores, directory, notifier, clock, log };
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url, () => teamsApp.idForLinks()), log);
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, tabLink: linkTo });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
@@ -132,8 +138,13 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   }
   const { port } = server.address() as AddressInfo;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const scheduler = new Scheduler(schoolSchedules(config.reminders.at), async (name, at) => void (await startJob(name, at)), clock, realTimers, log);
+  // The app installs itself for everyone it must message, at start and every weekday morning.
+  const installApp = teamsApps && config.mode === 'teams' ? appInstallation({ stores, directory, installer: teamsApps, teamsApp, clock, log }, background) : undefined;
+  const schedules = [...schoolSchedules(config.reminders.at), ...(installApp ? [{ job: INSTALL_APP_JOB, on: 'weekdays' as const, at: config.reminders.at }] : [])];
+  const scheduler = new Scheduler(schedules, async (name, at) => (name === INSTALL_APP_JOB ? installApp?.() : void (await startJob(name, at))), clock, realTimers, log);
   if (config.reminders.scheduler) scheduler.start();
+  if (teamsApp.canLookUp) background.run('look up the Teams app in the catalogue', async () => void (await teamsApp.current()));
+  installApp?.();
 
   return {
     url,
@@ -146,6 +157,23 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
       await background.idle();
       await stores.close();
     },
+  };
+}
+
+const INSTALL_APP_JOB = 'install-app';
+
+/**
+ * One installation run at a time, in the background, paced at two people a second: up to four
+ * Graph calls each, well under Graph's 30 requests a second per app for Teams calls
+ * (https://learn.microsoft.com/graph/throttling-limits#microsoft-teams-service-limits).
+ */
+function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: BackgroundTasks): () => void {
+  const limiter = new RateLimiter([{ count: 2, ms: 1_000 }], [], realTimer);
+  let running: Promise<unknown> | undefined;
+  return () => {
+    if (running) return;
+    running = installForEveryone({ ...deps, pace: async () => (await limiter.acquire('graph'))() }).finally(() => (running = undefined));
+    background.run('install the Teams app for everyone', async () => void (await running));
   };
 }
 
