@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ROLES, type Role } from './domain/people/role';
+import { ROLES, ROLES_EVERY_SCHOOL_NEEDS, type Role } from './domain/people/role';
 
 /**
  * Environment → typed settings. With no bot app id the app runs in local mode: the Bot
@@ -178,8 +178,6 @@ function onBehalfOfCredential(env: NodeJS.ProcessEnv, ssoClientId: string): Grap
   return loadGraphCredential(env);
 }
 
-/** The roles every deployment needs a group for; the others may be added as the school uses them. */
-const REQUIRED_ROLE_GROUPS: Role[] = ['staff', 'onlineSafetyLead', 'headteacher', 'ictTechnician'];
 
 export function roleGroupVariable(role: Role): string {
   return `ROLE_GROUP_${role.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
@@ -193,7 +191,7 @@ function loadDirectorySettings(env: NodeJS.ProcessEnv, store: Config['store']): 
   }
   if (Object.keys(roleGroups).length === 0) return { kind: 'store' };
   if (store.kind !== 'sharepoint') throw new ConfigError('ROLE_GROUP_* settings need STORE=sharepoint: the same Microsoft Graph app reads the groups.');
-  const missing = REQUIRED_ROLE_GROUPS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
+  const missing = ROLES_EVERY_SCHOOL_NEEDS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
   if (missing.length) throw new ConfigError(`Roles come from Entra ID groups, so these are needed too: ${missing.join(', ')}.`);
   return { kind: 'entra', roleGroups };
 }
