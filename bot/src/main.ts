@@ -30,6 +30,7 @@ import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
+import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
 import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
@@ -37,6 +38,7 @@ import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules } from './adapters/scheduler/schedule';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
+import { readinessChecks } from './readiness-wiring';
 
 /** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
 const LOGIN_BASE_URL = 'https://login.microsoftonline.com';
@@ -79,12 +81,10 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
   warnAboutSecrets(config, log);
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const { stores, directory, graph } = await openRecords(config, log, clock, graphOverrides, loginNetwork);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
   if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
   const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -115,6 +115,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce, calendar: TERM_DATES },
+    readiness: readinessChecks({ config, stores, directory, clock }),
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
@@ -175,6 +176,17 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
     running = installForEveryone({ ...deps, pace: async () => (await limiter.acquire('graph'))() }).finally(() => (running = undefined));
     background.run('install the Teams app for everyone', async () => void (await running));
   };
+}
+
+/**
+ * The school's records and who is who, as configured, and the Graph client they are reached
+ * through (none with records in SQLite): for the server, `npm run job` and `npm run readiness`.
+ */
+export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
+  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
+  return { stores, directory, ...(graph ? { graph } : {}) };
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

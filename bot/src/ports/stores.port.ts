@@ -51,7 +51,7 @@ export interface Stores {
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;
-  /** Every reminder, stored under its idempotency key before it is sent (issue #7). */
+  /** Every reminder, stored under its idempotency key before it is sent. */
   outbox: OutboxCollection;
   /** The app installed for people by the app itself, and who could not be reached, and why. */
   appInstallations: AppInstallationCollection;
