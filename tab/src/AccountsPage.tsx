@@ -111,46 +111,26 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
         </MessageBar>
       )}
       {consent && (
-        <MessageBar intent="info" data-testid="consent-prompt">
-          <MessageBarBody>
-            To check that the school email address is a real mailbox at your school, Online Safety Desk needs your permission to read basic profiles in your school's directory. You only need to give it once.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="primary"
-              disabled={!askConsent}
-              onClick={() =>
-                askConsent?.(consent.clientId, consent.scopes).then(
-                  () => void save(),
-                  () => setMessage({ intent: 'warning', text: 'Permission was not given, so the account was not saved. You can try again, or ask your IT provider to grant it for the whole school.' }),
-                )
-              }
-            >
-              Give permission
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <AskFirst
+          testId="consent-prompt"
+          intent="info"
+          text="To check that the school email address is a real mailbox at your school, Online Safety Desk needs your permission to read basic profiles in your school's directory. You only need to give it once."
+          action="Give permission"
+          ask={askConsent && (() => askConsent(consent.clientId, consent.scopes))}
+          onGiven={() => void save()}
+          onRefused={() => setMessage({ intent: 'warning', text: 'Permission was not given, so the account was not saved. You can try again, or ask your IT provider to grant it for the whole school.' })}
+        />
       )}
       {challenge && (
-        <MessageBar intent="warning" data-testid="sign-in-again">
-          <MessageBarBody>
-            Your school asks you to sign in again (for example with a second step, such as a code on your phone) before Online Safety Desk can check the school email address. Nothing has been saved yet.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="primary"
-              disabled={!signInAgain}
-              onClick={() =>
-                signInAgain?.(challenge.claims).then(
-                  (token) => void save(token),
-                  () => setMessage({ intent: 'warning', text: 'You did not finish signing in, so the account was not saved. Try again, or ask your IT provider if signing in keeps failing.' }),
-                )
-              }
-            >
-              Sign in again
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <AskFirst
+          testId="sign-in-again"
+          intent="warning"
+          text="Your school asks you to sign in again (for example with a second step, such as a code on your phone) before Online Safety Desk can check the school email address. Nothing has been saved yet."
+          action="Sign in again"
+          ask={signInAgain && (() => signInAgain(challenge.claims))}
+          onGiven={(token) => void save(token)}
+          onRefused={() => setMessage({ intent: 'warning', text: 'You did not finish signing in, so the account was not saved. Try again, or ask your IT provider if signing in keeps failing.' })}
+        />
       )}
       {!accounts && !message && <Spinner label="Loading accounts…" />}
       {accounts && accounts.length === 0 && <Body1>No school accounts are registered yet.</Body1>}
@@ -164,5 +144,19 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
       )}
       {canManage && editing && <AccountForm editing={editing} owners={owners} errors={errors} onChange={setEditing} onSave={() => void save()} onCancel={() => setEditing(undefined)} firstFieldRef={firstField} />}
     </section>
+  );
+}
+
+/** What must happen before the save can go through (a permission, a new sign-in), with the one button that does it. */
+function AskFirst<T>({ testId, intent, text, action, ask, onGiven, onRefused }: { testId: string; intent: 'info' | 'warning'; text: string; action: string; ask: (() => Promise<T>) | undefined; onGiven: (answer: T) => void; onRefused: () => void }) {
+  return (
+    <MessageBar intent={intent} data-testid={testId}>
+      <MessageBarBody>{text}</MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" disabled={!ask} onClick={() => ask?.().then(onGiven, onRefused)}>
+          {action}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }
