@@ -90,8 +90,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
-  const teamsApps = graph && config.store.kind === 'sharepoint' ? new GraphTeamsApps(graph, config.store.graphBaseUrl) : undefined;
-  const teamsApp = new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log);
+  const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
   const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo);
   const deps = { stores, directory, notifier, clock, log };
@@ -115,7 +114,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce, calendar: TERM_DATES },
-    readiness: readinessChecks({ config, stores, directory, clock }),
+    readiness: readinessChecks({ config, stores, directory, clock, ...(graph ? { graph } : {}), teamsApp }),
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
@@ -187,6 +186,12 @@ export async function openRecords(config: Config, log: Logger, clock: Clock, gra
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
   return { stores, directory, ...(graph ? { graph } : {}) };
+}
+
+/** The Teams app in the organisation's catalogue (found through Graph when the records are on SharePoint). */
+export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined, clock: Clock, log: Logger): { teamsApps?: GraphTeamsApps; teamsApp: TeamsAppInCatalogue } {
+  const teamsApps = graph && config.store.kind === 'sharepoint' ? new GraphTeamsApps(graph, config.store.graphBaseUrl) : undefined;
+  return { ...(teamsApps ? { teamsApps } : {}), teamsApp: new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log) };
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

@@ -34,9 +34,12 @@ const VERSION = 'v1.0';
 export class GraphApi {
   private readonly client: Client;
   private readonly origin: string;
+  /** Gets the app's token now, as every call does: proves the credential works (the go-live checklist). */
+  readonly signIn: () => Promise<string>;
 
   constructor(settings: GraphSettings, log: Logger) {
     this.origin = new URL(settings.baseUrl).origin;
+    this.signIn = settings.token;
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
