@@ -3,7 +3,7 @@ import { isReminderJob, REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { reviewRetention } from './app/review-retention';
 import { ConfigError, loadConfig } from './config';
 import { localDate } from './domain/calendar/zoned-time';
-import { openRecords, PROJECT_ROOT } from './main';
+import { mediaStoreFor, openRecords, PROJECT_ROOT } from './main';
 import { systemClock } from './ports/clock.port';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
@@ -15,7 +15,7 @@ import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 async function runJob(name: string): Promise<string[]> {
   const log = consoleLogger();
   const config = loadConfig(process.env, PROJECT_ROOT);
-  const { stores, directory, media } = await openRecords(config, log, systemClock);
+  const { stores, directory, graph } = await openRecords(config, log, systemClock);
   try {
     const lines: string[] = [];
     if (name === 'retention-review') {
@@ -24,7 +24,7 @@ async function runJob(name: string): Promise<string[]> {
       const due = (await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving)).filter((item) => item.record !== 'incident');
       lines.push(`${due.length} record(s) other than incidents due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
     }
-    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, media, directory, systemClock, log, () => `http://${config.host}:${config.port}`), log);
+    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, mediaStoreFor(config, graph), directory, systemClock, log, () => `http://${config.host}:${config.port}`), log);
     const report = await runner.run(name, systemClock.now());
     if (report) lines.push(`Messages: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}.`);
     return lines;

@@ -7,6 +7,11 @@ export interface Host {
   askConsent?: (clientId: string, scopes: readonly string[]) => Promise<void>;
   /** Inside Teams: the record a deep link opened the tab on (`context.page.subPageId`, e.g. `posting-12`). */
   subPageId?: string;
+  /**
+   * Inside Teams: signs the person in again, as the school's sign-in policy (multifactor
+   * authentication, Conditional Access) asks, presenting its claims; answers the new SSO token.
+   */
+  signInAgain?: (claims: string) => Promise<string>;
 }
 
 /**
@@ -26,8 +31,10 @@ export async function startTeams(): Promise<Host> {
       const query = new URLSearchParams({ clientId, scope: scopes.join(' ') });
       await authentication.authenticate({ url: `${window.location.origin}/tab/auth-start.html?${query}`, width: 600, height: 535 });
     };
+    // teams-js passes `claims` on to Entra ID with the token request; `silent: false` lets Teams show the sign-in.
+    const signInAgain = (claims: string) => authentication.getAuthToken({ ...(claims ? { claims: [claims] } : {}), silent: false });
     const subPageId = context.page.subPageId;
-    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent, ...(subPageId ? { subPageId } : {}) };
+    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent, signInAgain, ...(subPageId ? { subPageId } : {}) };
   } catch {
     return { inTeams: false, theme: 'default' };
   }

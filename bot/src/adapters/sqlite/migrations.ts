@@ -115,6 +115,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
   CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
   `,
+  // The app installed for people by the app itself (proactive installation): one record per person.
+  `
+  CREATE TABLE app_installations (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL, "aadObjectId" TEXT);
+  CREATE UNIQUE INDEX app_installations_person ON app_installations ("aadObjectId");
+  `,
   // The register of approved school devices (policy s.4); posting requests keep their attachments in their JSON.
   `
   CREATE TABLE devices (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
