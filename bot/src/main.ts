@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
+import { FirstSeenDates } from './app/first-seen-dates';
 import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
@@ -27,14 +28,11 @@ import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-s
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
-import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
-import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules } from './adapters/scheduler/schedule';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
-const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 /** The folder holding package.json: two levels up from the sources, three from the build. */
 export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
 const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -75,19 +73,18 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
-  const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log))) log.info('Empty store: the demo school was added.');
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
   const linkTo = (view: string) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? url, view);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo);
   const deps = { stores, directory, notifier, clock, log };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, tabLink: linkTo });
+  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
     background.run(`job ${name}`, async () => void (await running));
@@ -105,7 +102,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     tabDir: config.tabDir,
     importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
-    training: { announce: jobs.announce, calendar: TERM_DATES },
+    training: { announce: jobs.announce },
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),

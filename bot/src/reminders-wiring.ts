@@ -4,7 +4,6 @@ import { DEFAULT_RETRY, deliverReminders } from './app/reminders/deliver-reminde
 import { runReminderJob, type JobReport } from './app/reminders/reminder-jobs';
 import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
 import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
-import { TERM_DATES } from './app/term-dates';
 import { createBotAdapter } from './adapters/teams/bot-adapter';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsReminderChannel } from './adapters/teams/teams-reminder-channel';
@@ -23,7 +22,6 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
   return {
     stores,
     directory,
-    calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     fanOut: {
       channel: new TeamsReminderChannel(sender, (view) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? serverUrl(), view)),
