@@ -42,6 +42,17 @@ describe('reminder planners on the demo school', () => {
     expect(await on('2026-11-28')).toEqual([]); // a Saturday
   });
 
+  it('reads the term dates from School settings: with none for the school year, weekdays in the holidays count, so nudges carry on', async () => {
+    const priya = await id('Priya Shah');
+    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-holiday', new Date('2026-12-17T10:00:00Z'));
+    const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-12-17T10:00:00.000Z' });
+    const nudged = async () => (await planWaitingNudges(deps, '2026-12-23')).some((p) => p.reason.startsWith(`nudge:accessRequest:${request.id}:`));
+    expect(await nudged()).toBe(false); // the Christmas holiday of 2026-27
+    const dates = (await stores.termDates.find({ limit: 1 })).items[0]!;
+    await stores.termDates.update({ ...dates, terms: dates.terms.filter((term) => term.start < '2026-08-01'), closures: dates.closures.filter((closure) => closure.start < '2026-08-01') });
+    expect(await nudged()).toBe(true); // 18, 21, 22 and 23 December are weekdays of a year with no dates
+  });
+
   it('reminds the account owner of a takedown task until it is closed (s.4)', async () => {
     const patti = await id('Patti Fernandez');
     const task = await stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: patti, status: 'to do', reason: '', updatedAt: '2026-11-16T09:00:00.000Z' });
