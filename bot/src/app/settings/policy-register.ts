@@ -10,10 +10,14 @@ import { readAll } from '../read-all';
 import { recordAudit } from '../record-audit';
 import { refusal, saveEdited, type SettingsSave } from './save-edited';
 
-/** The whole register (a school's is a few dozen entries): those in force first, then by title. */
+/**
+ * The whole register (a school's is a few dozen entries): those in force first, those reviewed
+ * here before those listed for reference, then by title.
+ */
 export async function readPolicies(stores: Pick<Stores, 'policies'>): Promise<Versioned<PolicyDocument>[]> {
   const all = await readAll((cursor) => stores.policies.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
-  return all.sort((a, b) => Number(Boolean(a.retiredOn)) - Number(Boolean(b.retiredOn)) || a.title.localeCompare(b.title));
+  const rank = (policy: PolicyDocument) => (policy.retiredOn ? 2 : policy.reviews.length > 0 ? 0 : 1);
+  return all.sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title));
 }
 
 /**

@@ -2,6 +2,7 @@ import { may } from '../../domain/authorization/permissions';
 import { schoolYearsOf, toEntries, type TermDateEntry } from '../../domain/calendar/term-date-entries';
 import { localDate } from '../../domain/calendar/zoned-time';
 import type { Person } from '../../domain/people/person';
+import { ROLE_LABELS, ROLES, type Role } from '../../domain/people/role';
 import type { PolicyDocument } from '../../domain/school/policy-document';
 import type { TrainingRequirementRecord } from '../../domain/training/training-requirement';
 import type { Versioned } from '../../ports/collection.port';
@@ -19,6 +20,8 @@ export interface SettingsView {
   policies: Versioned<PolicyDocument>[];
   termDates: { version: number | null; entries: TermDateEntry[]; years: string[] };
   trainingRequirements: Versioned<TrainingRequirementRecord>[];
+  /** The roles a review or a requirement can name, with their labels. */
+  roles: { value: Role; label: string }[];
   today: string;
 }
 
@@ -37,6 +40,7 @@ export async function settingsView(deps: Pick<AppDeps, 'stores' | 'clock' | 'log
     policies,
     termDates: { version: termDates.record?.version ?? null, entries, years: schoolYearsOf(entries) },
     trainingRequirements,
+    roles: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
     today: localDate(deps.clock.now()),
   };
 }
