@@ -27,7 +27,7 @@ export interface Config {
   reminders: ReminderSettings;
 }
 
-/** The reminder jobs (issue #7). */
+/** The reminder jobs. */
 export interface ReminderSettings {
   /** Local school time (Europe/London) the jobs run at, `HH:MM`. */
   at: string;

@@ -27,11 +27,13 @@ import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
+import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules } from './adapters/scheduler/schedule';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
+import { readinessChecks } from './readiness-wiring';
 
 /** The folder holding package.json: two levels up from the sources, three from the build. */
 export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
@@ -70,11 +72,9 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const { stores, directory } = await openRecords(config, log, clock, graphOverrides);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
   if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log))) log.info('Empty store: the demo school was added.');
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -103,6 +103,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce },
+    readiness: readinessChecks({ config, stores, directory, clock }),
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
@@ -141,6 +142,14 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
       await stores.close();
     },
   };
+}
+
+/** The school's records and who is who, as configured: for the server, `npm run job` and `npm run readiness`. */
+export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides): Promise<{ stores: Stores; directory: Directory }> {
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
+  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
+  return { stores, directory };
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

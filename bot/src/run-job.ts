@@ -1,14 +1,9 @@
 import { consoleLogger } from './adapters/console-logger';
-import { PeopleListDirectory } from './adapters/directory/people-list-directory';
-import { EntraDirectory } from './adapters/graph/entra/entra-directory';
-import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
-import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
-import { FirstSeenDates } from './app/first-seen-dates';
 import { isReminderJob, REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { reviewRetention } from './app/review-retention';
 import { ConfigError, loadConfig } from './config';
 import { localDate } from './domain/calendar/zoned-time';
-import { createGraphApi, PROJECT_ROOT } from './main';
+import { openRecords, PROJECT_ROOT } from './main';
 import { systemClock } from './ports/clock.port';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
@@ -20,8 +15,7 @@ import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 async function runJob(name: string): Promise<string[]> {
   const log = consoleLogger();
   const config = loadConfig(process.env, PROJECT_ROOT);
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const { stores, directory } = await openRecords(config, log, systemClock);
   try {
     const lines: string[] = [];
     if (name === 'retention-review') {
@@ -30,7 +24,6 @@ async function runJob(name: string): Promise<string[]> {
       const due = (await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving)).filter((item) => item.record !== 'incident');
       lines.push(`${due.length} record(s) other than incidents due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
     }
-    const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, systemClock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
     const runner = new ReminderJobRunner(reminderJobDeps(config, stores, directory, systemClock, log, () => `http://${config.host}:${config.port}`), log);
     const report = await runner.run(name, systemClock.now());
     if (report) lines.push(`Messages: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}.`);

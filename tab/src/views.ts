@@ -10,6 +10,7 @@ export const VIEWS = {
   accounts: (can: Me['can']) => can.seeAccounts,
   training: () => true,
   settings: (can: Me['can']) => can.seeSettings,
+  readiness: (can: Me['can']) => can.seeReadiness,
 } satisfies Record<string, (can: Me['can']) => boolean>;
 
 export type View = keyof typeof VIEWS;

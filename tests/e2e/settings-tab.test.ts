@@ -125,7 +125,8 @@ describeInBrowser('the School settings page', () => {
     await page.goto(`${app.url}/tab/?view=settings`);
     await page.getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
     expect(await page.getByTestId('school-settings').count()).toBe(0);
-    const persona = await page.evaluate(() => sessionStorage.getItem('persona'));
+    // Written without the DOM library's types: the tests are type-checked without it.
+    const persona = await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('persona'));
     const answers = await page.evaluate(async (id) => {
       const headers = { 'x-demo-person': id!, 'content-type': 'application/json' };
       const read = await fetch('/api/settings', { headers });

@@ -75,6 +75,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'settings.policies': ['headteacher', 'admin'],
   'settings.termDates': ['headteacher', 'admin'],
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
+  // Going live: the people who set the school up (s.2: the headteacher, with the online safety lead and the school office).
+  'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 };
 
 /** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher. */
@@ -339,6 +341,13 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, preview: preview.status }).toEqual({ holder, preview: status('settings.termDates', 200) });
     const requirement = await write('POST', '/api/settings/training-requirements', { title: `Governors' online safety (${holder})`, audience: 'staff', roles: ['governor'], frequency: 'every', months: 12, policy: 's.2' });
     expect({ holder, requirement: requirement.status }).toEqual({ holder, requirement: status('settings.trainingRequirements', 201) });
+  });
+
+  it.each(holders)('the go-live checklist (/api/readiness and /healthz?detail) as %s', async (holder) => {
+    for (const path of ['/api/readiness', '/healthz?detail']) {
+      const response = await api(holder, path);
+      expect({ holder, path, status: response.status }).toEqual({ holder, path, status: allowed('readiness.view', holder) ? 200 : 403 });
+    }
   });
 
   describe('the incident log (s.8: the DSL, deputies and headteacher; the chair for concerns about the headteacher)', () => {

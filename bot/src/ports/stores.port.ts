@@ -60,7 +60,7 @@ export interface Stores {
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;
-  /** Every reminder, stored under its idempotency key before it is sent (issue #7). */
+  /** Every reminder, stored under its idempotency key before it is sent. */
   outbox: OutboxCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */

@@ -1,5 +1,5 @@
 /**
- * Microsoft Graph as the signed-in person (the on-behalf-of flow, issue #4): the school email of a
+ * Microsoft Graph as the signed-in person (the on-behalf-of flow): the school email of a
  * school account (policy s.5) is checked in the school's directory as the DSL saving it. msal-node
  * really runs; its calls to Entra ID are answered by a stand-in network client, and Graph by a
  * local stand-in, so this runs offline.

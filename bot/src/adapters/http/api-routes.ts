@@ -60,6 +60,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
+      seeReadiness: may(person, 'readiness.view'),
     };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));

@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   'settings.policies': ['headteacher', 'admin'],
   'settings.termDates': ['headteacher', 'admin'],
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
+  // Going live and staying live: the people who set the school up see whether it is right.
+  'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;
 
 /**
