@@ -31,13 +31,17 @@ export function SettingsForm({ label, onSubmit, children }: { label: string; onS
   );
 }
 
-/** Save (which says when it is saving, and cannot be pressed twice meanwhile) and Cancel. */
+/**
+ * Save (which says when it is saving; pressing it again meanwhile does nothing) and Cancel. The
+ * buttons are never greyed out for the moment a save takes: their colours would fade back while
+ * a screen reader or a checker reads them.
+ */
 export function FormButtons({ saving, saveLabel = 'Save', onCancel }: { saving: boolean; saveLabel?: string; onCancel(): void }) {
   const styles = useStyles();
   return (
     <div className={styles.buttons}>
-      <Button appearance="primary" type="submit" disabledFocusable={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>{saving ? 'Saving…' : saveLabel}</Button>
-      <Button onClick={onCancel} disabled={saving}>Cancel</Button>
+      <Button appearance="primary" type="submit" aria-busy={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>{saving ? 'Saving…' : saveLabel}</Button>
+      <Button onClick={onCancel}>Cancel</Button>
     </div>
   );
 }
@@ -62,10 +66,14 @@ export function useSave<T>() {
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [outcome, setOutcome] = useState<Outcome>();
+  const inFlight = useRef(false);
   const run = async (send: () => Promise<Saved<T>>, handlers: { saved(record: T): string; conflict(current: T): string }) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSaving(true);
     setOutcome(undefined);
     const result = await send();
+    inFlight.current = false;
     setSaving(false);
     if (result.status === 'saved') {
       setErrors({});
