@@ -4,49 +4,37 @@
  * term dates from a local authority's CSV after seeing what would be saved, and changes a training
  * requirement's grace period. A teacher is not offered the page, and the API refuses them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../bot/src/main';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import type { Page } from 'playwright-core';
+import type { Role } from '../../bot/src/domain/people/role';
+import { describeInBrowser } from '../fixtures/browser';
 import { waitForFocusOn } from '../fixtures/focus';
-import { testConfig } from '../fixtures/test-app';
+import { openTabApp, type TabApp } from '../fixtures/tab-app';
 
 const LA_CSV = ['Name,Start,End,Type', 'Autumn term,04/09/2028,20/12/2028,term', 'Half term,23/10/2028,27/10/2028,closure', 'Spring term,04/01/2029,29/03/2029,term', 'Summer term,16/04/2029,20/07/2029,term'].join('\r\n');
 
 describeInBrowser('the School settings page', () => {
-  let app: RunningApp;
-  let dir: string;
-  let browser: Browser;
+  let tab: TabApp;
   let page: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'osd-e2e-settings-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
-    browser = await launchChromium();
+    tab = await openTabApp();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tab?.close());
 
-  async function pageAs(name: string): Promise<Page> {
-    const person = (await app.stores.people.find({ limit: 50 })).items.find((candidate) => candidate.displayName === name)!;
-    const opened = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: 'en-GB' });
+  /** The demo school's first holder of the role (the headteacher is Adele Vance, the staff member Alex Wilber), on the tab. */
+  async function pageAs(role: Role): Promise<Page> {
+    const opened = await tab.pageAs(role, { width: 1200, height: 1000 });
     opened.setDefaultTimeout(8_000);
-    opened.on('pageerror', (error) => problems.push(error.message));
-    await opened.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(person.id)})`);
-    await opened.goto(`${app.url}/tab/`);
+    await opened.goto(`${tab.app.url}/tab/`);
     return opened;
   }
 
   const section = (id: string) => page.getByTestId(`settings-${id}`);
 
   it("lets the headteacher change the school's name, which the store then holds", async () => {
-    page = await pageAs('Adele Vance');
+    page = await pageAs('headteacher');
     await page.getByRole('tab', { name: 'School settings' }).click();
     await page.getByTestId('school-name').waitFor();
     const change = page.getByRole('button', { name: "Change the school's details" });
@@ -57,7 +45,7 @@ describeInBrowser('the School settings page', () => {
     await section('school').getByRole('button', { name: 'Save' }).click();
     await section('school').getByText('Saved. Cards now say Twiss Green Community Primary School.').waitFor();
     await waitForFocusOn(change);
-    expect((await app.stores.school.find({ limit: 1 })).items[0]).toMatchObject({ name: 'Twiss Green Community Primary School', contactForAccess: 'the school office (Mrs Robbins)' });
+    expect((await tab.app.stores.school.find({ limit: 1 })).items[0]).toMatchObject({ name: 'Twiss Green Community Primary School', contactForAccess: 'the school office (Mrs Robbins)' });
   });
 
   it('adds a policy with both reviews, marking a missing date next to its field until it is given', async () => {
@@ -78,7 +66,7 @@ describeInBrowser('the School settings page', () => {
     await section('policies').getByText('Saved Online Safety Policy 2026.').waitFor();
     const row = page.getByTestId('policy-row').filter({ hasText: 'Online Safety Policy 2026' });
     expect(await row.innerText()).toMatch(/Headteacher with the online safety lead, every 24 months: next 1 October 2028 \(Headteacher, Online safety lead\)[\s\S]*Governing board, every 12 months: next 1 October 2027 \(Governor, Chair of governors\)/);
-    const stored = (await app.stores.policies.find({ limit: 50 })).items.find((policy) => policy.title === 'Online Safety Policy 2026')!;
+    const stored = (await tab.app.stores.policies.find({ limit: 50 })).items.find((policy) => policy.title === 'Online Safety Policy 2026')!;
     expect(stored.reviews.map((review) => [review.id, review.reviewers])).toEqual([['review-1', ['headteacher', 'onlineSafetyLead']], ['review-2', ['governor', 'chairOfGovernors']]]);
     // For docs/screenshots/school-settings.png: the top of the page, as the headteacher sees it now.
     await page.setViewportSize({ width: 1200, height: 1400 });
@@ -97,13 +85,13 @@ describeInBrowser('the School settings page', () => {
     await panel.getByTestId('term-dates-preview').waitFor();
     expect(await panel.getByText('Not saved yet. This file has 4 lines for 2028-29').count()).toBe(1);
     expect(await panel.getByTestId('term-date-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Half term\s+Closed\s+23 October 2028\s+27 October 2028/)]));
-    expect((await app.stores.termDates.find({ limit: 1 })).items[0]!.terms.some((term) => term.start === '2028-09-04')).toBe(false);
+    expect((await tab.app.stores.termDates.find({ limit: 1 })).items[0]!.terms.some((term) => term.start === '2028-09-04')).toBe(false);
     await page.screenshot({ path: join(tmpdir(), 'osd-settings-import-preview.png'), fullPage: true });
 
     await panel.getByRole('button', { name: 'Save these term dates' }).click();
     await section('term-dates').getByText('Saved the term dates for 2028-29 from the file.').waitFor();
     await page.getByRole('table', { name: 'Term dates 2028-29' }).waitFor();
-    expect((await app.stores.termDates.find({ limit: 1 })).items[0]!.terms.map((term) => term.name)).toContain('Summer term');
+    expect((await tab.app.stores.termDates.find({ limit: 1 })).items[0]!.terms.map((term) => term.name)).toContain('Summer term');
   });
 
   it("changes a training requirement's grace period for new starters", async () => {
@@ -113,16 +101,16 @@ describeInBrowser('the School settings page', () => {
     await grace.fill('20');
     await section('training-requirements').getByRole('button', { name: 'Save' }).click();
     await section('training-requirements').getByText('Saved Online safety training: at induction (within 20 days of starting), then every 12 months.').waitFor();
-    const stored = (await app.stores.trainingRequirements.find({ where: { requirementId: 'staff-online-safety' }, limit: 1 })).items[0]!;
+    const stored = (await tab.app.stores.trainingRequirements.find({ where: { requirementId: 'staff-online-safety' }, limit: 1 })).items[0]!;
     expect(stored.rule).toEqual({ kind: 'inductionThenEvery', inductionDays: 20, months: 12 });
     await page.close();
   });
 
   it('does not offer a teacher the page, and the API refuses them', async () => {
-    page = await pageAs('Priya Shah');
+    page = await pageAs('staff');
     await page.getByRole('tab', { name: 'Training' }).waitFor();
     expect(await page.getByRole('tab', { name: 'School settings' }).count()).toBe(0);
-    await page.goto(`${app.url}/tab/?view=settings`);
+    await page.goto(`${tab.app.url}/tab/?view=settings`);
     await page.getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
     expect(await page.getByTestId('school-settings').count()).toBe(0);
     // Written without the DOM library's types: the tests are type-checked without it.
@@ -134,11 +122,11 @@ describeInBrowser('the School settings page', () => {
       return [read.status, write.status];
     }, persona);
     expect(answers).toEqual([403, 403]);
-    expect((await app.stores.school.find({ limit: 1 })).items[0]!.name).toBe('Twiss Green Community Primary School');
+    expect((await tab.app.stores.school.find({ limit: 1 })).items[0]!.name).toBe('Twiss Green Community Primary School');
     await page.close();
   });
 
   it('ran without page errors', () => {
-    expect(problems).toEqual([]);
+    expect(tab.problems).toEqual([]);
   });
 });
