@@ -31,17 +31,13 @@ export function SettingsForm({ label, onSubmit, children }: { label: string; onS
   );
 }
 
-/**
- * Save (which says when it is saving; pressing it again meanwhile does nothing) and Cancel. The
- * buttons are never greyed out for the moment a save takes: their colours would fade back while
- * a screen reader or a checker reads them.
- */
+/** Save (which says when it is saving, and cannot be pressed twice meanwhile) and Cancel. */
 export function FormButtons({ saving, saveLabel = 'Save', onCancel }: { saving: boolean; saveLabel?: string; onCancel(): void }) {
   const styles = useStyles();
   return (
     <div className={styles.buttons}>
-      <Button appearance="primary" type="submit" aria-busy={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>{saving ? 'Saving…' : saveLabel}</Button>
-      <Button onClick={onCancel}>Cancel</Button>
+      <Button appearance="primary" type="submit" disabledFocusable={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>{saving ? 'Saving…' : saveLabel}</Button>
+      <Button onClick={onCancel} disabled={saving}>Cancel</Button>
     </div>
   );
 }
@@ -68,6 +64,7 @@ export function useSave<T>() {
   const [outcome, setOutcome] = useState<Outcome>();
   const inFlight = useRef(false);
   const run = async (send: () => Promise<Saved<T>>, handlers: { saved(record: T): string; conflict(current: T): string }) => {
+    // Enter pressed twice, or a click while the answer is on its way: one save only.
     if (inFlight.current) return;
     inFlight.current = true;
     setSaving(true);

@@ -35,7 +35,6 @@ export function TermDatesImport({ credentials, onSaved, onClose, chooseRef }: { 
   const [answer, setAnswer] = useState<Answer>();
 
   const send = async (text: string, apply: boolean) => {
-    if (busy) return;
     setBusy(apply ? 'Saving the term dates…' : 'Checking the file…');
     try {
       const result = await sendJson<Answer>('POST', '/api/settings/term-dates/import', credentials, { csv: text, apply, ...(apply && answer?.version ? { version: answer.version } : {}) });
@@ -58,7 +57,7 @@ export function TermDatesImport({ credentials, onSaved, onClose, chooseRef }: { 
       <Body1 as="p">For example:</Body1>
       <pre className={styles.example}>{EXAMPLE}</pre>
       <Buttons>
-        <Button ref={chooseRef} appearance="primary" onClick={() => !busy && input.current?.click()}>Choose CSV file…</Button>
+        <Button ref={chooseRef} appearance="primary" disabledFocusable={Boolean(busy)} onClick={() => input.current?.click()}>Choose CSV file…</Button>
         <input ref={input} className={styles.hidden} type="file" accept=".csv,text/csv,text/plain" aria-label="CSV file of term dates" onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
@@ -69,7 +68,7 @@ export function TermDatesImport({ credentials, onSaved, onClose, chooseRef }: { 
         <Textarea value={csv} resize="vertical" rows={4} onChange={(_, data) => setCsv(data.value)} />
       </Field>
       <Buttons>
-        <Button onClick={() => (csv.trim() ? check(csv) : setAnswer({ error: 'Choose a file, or paste its lines, first.' }))}>Check</Button>
+        <Button disabledFocusable={Boolean(busy) || !csv.trim()} onClick={() => check(csv)}>Check</Button>
         <Button onClick={onClose}>Close</Button>
       </Buttons>
       {busy && <Spinner size="small" label={busy} />}
@@ -86,7 +85,7 @@ export function TermDatesImport({ credentials, onSaved, onClose, chooseRef }: { 
           <MessageBar intent="info"><MessageBarBody>Not saved yet. This file has {answer.preview.entries.length} lines for {answer.preview.years.join(', ')}; they replace the {answer.preview.replacing} lines held now for {answer.preview.years.length > 1 ? 'those years' : 'that year'}. Check them, then save.</MessageBarBody></MessageBar>
           <div data-testid="term-dates-preview"><TermDatesTable label="Term dates in the file" entries={answer.preview.entries} /></div>
           <Buttons>
-            <Button appearance="primary" onClick={() => void send(csv, true)}>Save these term dates</Button>
+            <Button appearance="primary" disabledFocusable={Boolean(busy)} onClick={() => void send(csv, true)}>Save these term dates</Button>
           </Buttons>
         </>
       )}
