@@ -44,7 +44,7 @@ export function App({ host }: { host: Host }) {
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
       {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
-      {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} />}
+      {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
       </Suspense>
     </TabShell>
   );

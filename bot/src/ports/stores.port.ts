@@ -12,6 +12,7 @@ import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { OutboxCollection } from './outbox.port';
+import type { AppInstallation } from './teams-apps.port';
 import type { Refresher, TrainingRequirementRecord } from '../domain/training/training-requirement';
 import type { SchoolCalendar } from '../domain/calendar/school-calendar';
 import type { FirstSeen } from '../domain/people/first-seen';
@@ -36,6 +37,7 @@ export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aad
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
 export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
 export type RefresherCollection = Collection<Refresher, never>;
+export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
 
 /** Every record store the app uses; one implementation per backing store (SQLite, SharePoint). */
 export interface Stores {
@@ -62,6 +64,8 @@ export interface Stores {
   refreshers: RefresherCollection;
   /** Every reminder, stored under its idempotency key before it is sent. */
   outbox: OutboxCollection;
+  /** The app installed for people by the app itself, and who could not be reached, and why. */
+  appInstallations: AppInstallationCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;

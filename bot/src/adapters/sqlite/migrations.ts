@@ -115,6 +115,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
   CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
   `,
+  // The app installed for people by the app itself (proactive installation): one record per person.
+  `
+  CREATE TABLE app_installations (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL, "aadObjectId" TEXT);
+  CREATE UNIQUE INDEX app_installations_person ON app_installations ("aadObjectId");
+  `,
   // School settings: at most one school record and one term dates record (a unique index on a
   // constant allows one row); training requirements and first-seen days as collections; and the
   // policy register's entries reshaped into reviews (each with its own reviewers) and approvals.

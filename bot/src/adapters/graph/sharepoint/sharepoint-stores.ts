@@ -49,6 +49,7 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
+    appInstallations: new SharePointCollection(graph, items('appInstallations'), LISTS.appInstallations),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
     async isEmpty() {
       const [schools, persons] = await Promise.all([school.find({ limit: 1 }), people.find({ limit: 1 })]);
