@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
+import { FirstSeenDates } from './app/first-seen-dates';
 import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
@@ -33,9 +34,7 @@ import { ConfigError, loadConfig, type Config, type SharePointSettings } from '.
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
-import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
-import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules } from './adapters/scheduler/schedule';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
@@ -47,7 +46,6 @@ import { readinessChecks } from './readiness-wiring';
 
 /** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
 const LOGIN_BASE_URL = 'https://login.microsoftonline.com';
-const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 /** The folder holding package.json: two levels up from the sources, three from the build. */
 export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
 const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -89,8 +87,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const { stores, directory, graph } = await openRecords(config, log, clock, graphOverrides, loginNetwork);
   const media: MediaServices = { store: mediaStoreFor(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), media))) log.info('Empty store: the demo school was added.');
-  const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log, media))) log.info('Empty store: the demo school was added.');
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -99,10 +96,10 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
   const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
   const links = tabLinks(() => teamsApp.idForLinks(), () => config.reminders.publicUrl ?? url);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo, links);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo, links);
   const deps = { stores, directory, notifier, clock, log };
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url, () => teamsApp.idForLinks()), log);
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
+  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
   const startJob = (name: string, at: Date) => {
     const running = jobs.run(name, at);
     background.run(`job ${name}`, async () => void (await running));
@@ -120,7 +117,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     tabDir: config.tabDir,
     importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
-    training: { announce: jobs.announce, calendar: TERM_DATES },
+    training: { announce: jobs.announce },
     media,
     background,
     readiness: readinessChecks({ config, stores, directory, clock, ...(graph ? { graph } : {}), teamsApp }),
@@ -193,7 +190,7 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
 export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
   return { stores, directory, ...(graph ? { graph } : {}) };
 }
 

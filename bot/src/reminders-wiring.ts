@@ -4,7 +4,6 @@ import { DEFAULT_RETRY, deliverReminders } from './app/reminders/deliver-reminde
 import { runReminderJob, type JobReport } from './app/reminders/reminder-jobs';
 import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
 import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
-import { TERM_DATES } from './app/term-dates';
 import { createBotAdapter } from './adapters/teams/bot-adapter';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsReminderChannel } from './adapters/teams/teams-reminder-channel';
@@ -24,7 +23,6 @@ export function reminderJobDeps(config: Config, stores: Stores, media: MediaStor
   return {
     stores,
     directory,
-    calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     media: { store: media, keepDays: config.mediaKeepDays },
     fanOut: {

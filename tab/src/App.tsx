@@ -11,11 +11,12 @@ const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ def
 const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
 const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
 const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
 
-/** The tab's pages other than incidents: requests (and one request to post), consent, school accounts, training, approved devices and the go-live checklist. */
+/** The tab's pages other than incidents: requests (and one request to post), consent, school accounts, training, approved devices, School settings and the go-live checklist. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
@@ -41,6 +42,7 @@ export function App({ host }: { host: Host }) {
         {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
         {me && <Tab value="training">Training</Tab>}
         {me?.can.seeDevices && <Tab value="devices">Approved devices</Tab>}
+        {me?.can.seeSettings && <Tab value="settings">School settings</Tab>}
         {me?.can.seeReadiness && <Tab value="readiness">Go-live checklist</Tab>}
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
@@ -50,6 +52,7 @@ export function App({ host }: { host: Host }) {
       {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
       {page === 'posting' && postingId && <PostingRequestPage requestId={postingId} credentials={credentials} onBack={() => setPage('requests')} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
+      {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
       {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
       </Suspense>

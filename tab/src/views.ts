@@ -9,6 +9,7 @@ export const VIEWS = {
   consent: (can: Me['can']) => can.seeConsent,
   accounts: (can: Me['can']) => can.seeAccounts,
   training: () => true,
+  settings: (can: Me['can']) => can.seeSettings,
   readiness: (can: Me['can']) => can.seeReadiness,
   devices: (can: Me['can']) => can.seeDevices,
   // One request to post with its photos and videos (the server says who may see it).

@@ -18,6 +18,7 @@ import { send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
+import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerPostingMediaRoutes } from './posting-media-routes';
@@ -61,6 +62,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
       exportConsent: may(person, 'consent.export'),
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
+      seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
@@ -109,6 +111,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
   registerDeviceRoutes(server, deps, signedIn);
   registerPostingMediaRoutes(server, deps, media, signedIn);
+  registerSettingsRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

@@ -1,14 +1,12 @@
-import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { Directory } from '../../ports/directory.port';
 import type { Stores } from '../../ports/stores.port';
 import type { MediaServices } from '../media/media-services';
 import type { FanOutDeps } from './deliver-reminders';
 
-/** What the reminder jobs need: the records, the people, the term dates, and the fan-out's sender and pace. */
+/** What the reminder jobs need: the records (term dates and requirements included), the people, and the fan-out's sender and pace. */
 export interface ReminderJobDeps {
   stores: Stores;
   directory: Directory;
-  calendar: SchoolCalendar;
   consentMonthsAfterLeaving: number;
   /** The school's file store and how long a finished request's photos and videos are kept. */
   media: Pick<MediaServices, 'store' | 'keepDays'>;
