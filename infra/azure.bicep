@@ -27,8 +27,11 @@ param schoolName string
 @description('Where the records live. sqlite keeps them on the App Service file share and is for a trial only.')
 param store string = 'sharepoint'
 
-@description('The SharePoint site holding the records (yourschool.sharepoint.com,<guid>,<guid>).')
+@description('The school\'s working SharePoint site: consent, training, requests (yourschool.sharepoint.com,<guid>,<guid>).')
 param sharePointSiteId string = ''
+
+@description('The records site: incidents, their chronology and the audit log, which only the DSL, the deputies and the app can open.')
+param sharePointRecordsSiteId string = ''
 
 @description('The Entra app for Teams single sign-on, also used (app-only) for Microsoft Graph.')
 param aadAppClientId string
@@ -163,6 +166,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     STORE: store
     DATA_DIR: '/home/data'
     SHAREPOINT_SITE_ID: sharePointSiteId
+    SHAREPOINT_RECORDS_SITE_ID: sharePointRecordsSiteId
     SCHOOL_ORGANISATION: schoolName
     GRAPH_CLIENT_ID: aadAppClientId
     GRAPH_TENANT_ID: aadAppTenantId

@@ -57,9 +57,19 @@ export interface SqliteSettings {
   kind: 'sqlite';
 }
 
+/**
+ * The two SharePoint sites: the school's working site (consent, training, requests, settings…)
+ * and the records site holding the safeguarding records (incidents, their chronology, the audit
+ * log), which only the DSL, the deputies and the app can open.
+ */
+export interface SharePointSites {
+  working: string;
+  records: string;
+}
+
 export interface SharePointSettings {
   kind: 'sharepoint';
-  siteId: string;
+  sites: SharePointSites;
   /** `https://graph.microsoft.com`, or a local stand-in in tests. */
   graphBaseUrl: string;
   /** Named in the User-Agent SharePoint asks for: NONISV|<organisation>|OnlineSafetyDesk/<version>. */
@@ -101,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   }
   const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim(), ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}) } as const;
   const store = loadStoreSettings(env, bot.tenantId);
+  if (mode === 'teams') refuseOneSiteForEverything(env, store);
   if (mode === 'teams') {
     const missing = [
       ...(bot.tenantId ? [] : ['BOT_TENANT_ID']),
@@ -179,6 +190,7 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   const certificatePath = value('GRAPH_CERTIFICATE_PATH');
   const missing = [
     ...(value('SHAREPOINT_SITE_ID') ? [] : ['SHAREPOINT_SITE_ID']),
+    ...(value('SHAREPOINT_RECORDS_SITE_ID') ? [] : ['SHAREPOINT_RECORDS_SITE_ID']),
     ...(tenantId ? [] : ['GRAPH_TENANT_ID']),
     ...(value('GRAPH_CLIENT_ID') ? [] : ['GRAPH_CLIENT_ID']),
     ...(value('GRAPH_CLIENT_SECRET') || certificatePath ? [] : ['GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH)']),
@@ -192,7 +204,7 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   }
   return {
     kind,
-    siteId: value('SHAREPOINT_SITE_ID'),
+    sites: { working: value('SHAREPOINT_SITE_ID'), records: value('SHAREPOINT_RECORDS_SITE_ID') },
     graphBaseUrl,
     organisation: (value('SCHOOL_ORGANISATION') || 'School').replace(/[|\r\n]/g, ' '),
     tenantId,
@@ -201,6 +213,27 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
       ? { certificate: { privateKeyPath: certificatePath, thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') } }
       : { clientSecret: value('GRAPH_CLIENT_SECRET') }),
   };
+}
+
+/** The setting that lets a developer tenant keep everything on one site, and the only value it takes. */
+export const ONE_SITE_ACKNOWLEDGEMENT = { name: 'SHAREPOINT_ONE_SITE_FOR_DEVELOPER_TENANT', value: 'true' } as const;
+
+/**
+ * A school's safeguarding records must not sit on the working site, where the headteacher, the
+ * admin team and IT can browse them. Only a developer's own tenant may say, in so many words,
+ * that one site is fine.
+ */
+function refuseOneSiteForEverything(env: NodeJS.ProcessEnv, store: SqliteSettings | SharePointSettings): void {
+  if (store.kind !== 'sharepoint' || !sameSite(store.sites.working, store.sites.records)) return;
+  if ((env[ONE_SITE_ACKNOWLEDGEMENT.name] ?? '').trim() === ONE_SITE_ACKNOWLEDGEMENT.value) return;
+  throw new ConfigError(
+    `Refusing to start: SHAREPOINT_RECORDS_SITE_ID is the working site (SHAREPOINT_SITE_ID), so the incidents and the audit log would be open to everyone who can open that site, the headteacher included. Give the safeguarding records their own site (docs/sharepoint-sites-and-hosting.md). Only in a developer's own tenant, set ${ONE_SITE_ACKNOWLEDGEMENT.name}=${ONE_SITE_ACKNOWLEDGEMENT.value}.`,
+  );
+}
+
+/** Site ids compare without regard to case: SharePoint host names and GUIDs are case-insensitive. */
+export function sameSite(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {

@@ -24,6 +24,11 @@ import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
+import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
+import { StoreHealth } from './app/readiness/store-health';
+import { recordsSiteCheck, workingSiteCheck } from './app/readiness/site-checks';
+import type { ReadinessChecks } from './app/readiness/check-readiness';
+import { StoreUnavailableError } from './ports/collection.port';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Stores } from './ports/stores.port';
@@ -42,6 +47,8 @@ const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json
 export interface RunningApp {
   url: string;
   stores: Stores;
+  /** The go-live checklist's checks this composition can make (the sites only with SharePoint). */
+  readiness: ReadinessChecks;
   background: BackgroundTasks;
   /** Every route the server answers, as `GET /api/incidents/:id` (for the checks that walk them all). */
   routes: { method: string; path: string }[];
@@ -72,11 +79,14 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const sharePoint = config.store.kind === 'sharepoint' ? config.store : undefined;
+  const graph = sharePoint ? createGraphApi(sharePoint, log, graphOverrides) : undefined;
+  const stores = graph && sharePoint ? createSharePointStores(graph, sharePoint.sites) : createSqliteStores(config.dataDir);
+  const inspector = graph && sharePoint ? new GraphSiteInspector(graph, sharePoint.sites, sharePoint.clientId) : undefined;
+  const health = new StoreHealth(stores, inspector, clock);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
   if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
-  const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
+  const school = await schoolOrUnnamed(stores, log);
   const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
   const background = new BackgroundTasks(log);
 
@@ -96,6 +106,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
 
   const server = createHttpServer({
     deps,
+    health: () => health.check(),
     announce: jobs.announce,
     identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
     ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: 'https://login.microsoftonline.com', ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
@@ -135,6 +146,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   return {
     url,
     stores,
+    readiness: inspector ? { 'working-site': () => workingSiteCheck(inspector), 'records-site': () => recordsSiteCheck(inspector) } : {},
     background,
     routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
     async close() {
@@ -144,6 +156,20 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
       await stores.close();
     },
   };
+}
+
+/**
+ * The school as cards name it. Before provisioning the school's list may not exist yet: the app
+ * still starts, and names the school once it is there.
+ */
+async function schoolOrUnnamed(stores: Stores, log: Logger): Promise<School> {
+  try {
+    return (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    log.warn(`The school's details could not be read at start (${error.message}); cards say "your school" until the app restarts.`);
+    return UNNAMED_SCHOOL;
+  }
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

@@ -11,7 +11,7 @@ async function run(): Promise<void> {
     if (settings.kind !== 'sharepoint') return;
     // Nobody is waiting on a card here: allow SharePoint the time it needs.
     const graph = createGraphApi(settings, log, { retry: { maxAttempts: 6, deadlineMs: 120_000, attemptTimeoutMs: 60_000, baseDelayMs: 1_000 } });
-    const changes = await provisionLists(graph, settings.siteId);
+    const changes = await provisionLists(graph, settings.sites);
     log.info(changes.length ? changes.join('\n') : 'Every list and column is already in place: nothing changed.');
   } catch (error) {
     if (error instanceof ConfigError) {

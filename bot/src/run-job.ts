@@ -20,7 +20,7 @@ async function runJob(name: string): Promise<string[]> {
   const log = consoleLogger();
   const config = loadConfig(process.env, PROJECT_ROOT);
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
   try {
     const lines: string[] = [];
     if (name === 'retention-review') {

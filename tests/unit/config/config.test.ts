@@ -36,14 +36,14 @@ describe('configuration', () => {
     expect(loadConfig({ BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }, ROOT).bot.appType).toBe('UserAssignedMSI');
   });
 
-  const SHAREPOINT = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' };
+  const SHAREPOINT = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', SHAREPOINT_RECORDS_SITE_ID: 'records', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' };
 
   it('keeps records in SQLite unless told otherwise', () => {
     expect(loadConfig({}, ROOT)).toMatchObject({ store: { kind: 'sqlite' }, directory: { kind: 'store' } });
   });
 
   it('uses SharePoint through Graph with a client secret or a certificate', () => {
-    expect(loadConfig(SHAREPOINT, ROOT).store).toEqual({ kind: 'sharepoint', siteId: 'site', graphBaseUrl: 'https://graph.microsoft.com', organisation: 'School', tenantId: 'tenant', clientId: 'client', clientSecret: 'secret' });
+    expect(loadConfig(SHAREPOINT, ROOT).store).toEqual({ kind: 'sharepoint', sites: { working: 'site', records: 'records' }, graphBaseUrl: 'https://graph.microsoft.com', organisation: 'School', tenantId: 'tenant', clientId: 'client', clientSecret: 'secret' });
     const { GRAPH_CLIENT_SECRET: _secret, ...withoutSecret } = SHAREPOINT;
     expect(loadConfig({ ...withoutSecret, GRAPH_CERTIFICATE_PATH: '/k.pem', GRAPH_CERTIFICATE_THUMBPRINT: 'AB' }, ROOT).store).toMatchObject({ certificate: { privateKeyPath: '/k.pem', thumbprintSha256: 'AB' } });
   });
@@ -54,7 +54,32 @@ describe('configuration', () => {
   });
 
   it('names every missing SharePoint setting at once', () => {
-    expect(() => loadConfig({ STORE: 'sharepoint' }, ROOT)).toThrow('STORE=sharepoint also needs: SHAREPOINT_SITE_ID, GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH).');
+    expect(() => loadConfig({ STORE: 'sharepoint' }, ROOT)).toThrow('STORE=sharepoint also needs: SHAREPOINT_SITE_ID, SHAREPOINT_RECORDS_SITE_ID, GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH).');
+  });
+
+  describe('the safeguarding records site', () => {
+    const TEAMS = { BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 'tenant' };
+    const oneSite = { ...SHAREPOINT, ...TEAMS, SHAREPOINT_SITE_ID: 'school.sharepoint.com,AAA,BBB', SHAREPOINT_RECORDS_SITE_ID: 'School.SharePoint.com,aaa,bbb' };
+
+    it('refuses to start a school\'s app whose records site is its working site, whatever the case of the id', () => {
+      expect(() => loadConfig(oneSite, ROOT)).toThrow(ConfigError);
+      expect(() => loadConfig(oneSite, ROOT)).toThrow(/Refusing to start: SHAREPOINT_RECORDS_SITE_ID is the working site .* the headteacher included/);
+    });
+
+    it.each([
+      ['yes', true],
+      ['TRUE', true],
+      ['true', false],
+    ])('lets a developer tenant keep one site only when SHAREPOINT_ONE_SITE_FOR_DEVELOPER_TENANT is exactly "true" (%s)', (value, refused) => {
+      const load = () => loadConfig({ ...oneSite, SHAREPOINT_ONE_SITE_FOR_DEVELOPER_TENANT: value }, ROOT);
+      if (refused) expect(load).toThrow(/Refusing to start/);
+      else expect(load().store).toMatchObject({ sites: { working: 'school.sharepoint.com,AAA,BBB' } });
+    });
+
+    it('starts with two sites in Teams mode, and with one site on this machine (a local stand-in)', () => {
+      expect(loadConfig({ ...SHAREPOINT, ...TEAMS }, ROOT).store).toMatchObject({ sites: { working: 'site', records: 'records' } });
+      expect(loadConfig({ ...SHAREPOINT, SHAREPOINT_RECORDS_SITE_ID: 'site' }, ROOT).mode).toBe('local');
+    });
   });
 
   it('takes roles from Entra ID groups when they are configured, and names the missing ones', () => {

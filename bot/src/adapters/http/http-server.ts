@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
+import type { Health } from '../../app/readiness/store-health';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes, type UserGraph } from './api-routes';
 import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
@@ -16,6 +17,8 @@ import { logValue } from '../../app/log-value';
 
 export interface HttpServerOptions {
   deps: AppDeps;
+  /** What `/healthz` answers (503 when the app cannot do its work, with what to do). */
+  health(): Promise<Health>;
   /** Messages through the reminders' outbox (a new takedown task for its owner). */
   announce: Announce;
   identify: ApiIdentity;
@@ -81,12 +84,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
-    try {
-      await options.deps.stores.isEmpty();
-      res.json({ status: 'ok', mode: options.localMode ? 'local' : 'teams' });
-    } catch {
-      send(res, 503, { status: 'store unavailable' });
-    }
+    const { healthy, ...health } = await options.health();
+    send(res, healthy ? 200 : 503, { ...health, mode: options.localMode ? 'local' : 'teams' });
   });
 
   registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);

@@ -13,8 +13,11 @@ export interface ColumnSpec {
   name: string;
   displayName: string;
   type: ColumnType;
-  /** Used in $filter: SharePoint refuses filters on non-indexed columns in large lists. */
-  indexed?: boolean;
+  /**
+   * `true`: used in $filter, which Graph refuses on a column that is not indexed. `'optional'`:
+   * indexed for SharePoint's own views of a big list; the app does not filter on it.
+   */
+  indexed?: boolean | 'optional';
   unique?: boolean;
   choices?: readonly string[];
 }
@@ -50,7 +53,7 @@ export const HOUSEKEEPING_COLUMNS: readonly ColumnSpec[] = [VERSION_COLUMN, KEY_
 
 type ColumnDeclaration =
   | ColumnType
-  | { type: ColumnType; indexed?: boolean; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
+  | { type: ColumnType; indexed?: boolean | 'optional'; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
 
 /**
  * Declares a list. The declaration must name every field of the record (the compiler checks), so

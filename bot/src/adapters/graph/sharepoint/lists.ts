@@ -14,9 +14,10 @@ import { ROLES } from '../../../domain/people/role';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { Refresher } from '../../../domain/training/training-requirement';
 import type { TrainingRecord } from '../../../domain/training/training-record';
-import { listSpec } from './list-spec';
+import { listSpec, type ListSpec } from './list-spec';
+import type { SiteRole } from '../../../ports/site-inspection.port';
 
-/** Every list the app keeps on the school's SharePoint site. */
+/** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
   school: listSpec<School & { id: string }>('OsdSchool', 'Online Safety Desk - School', 'The school as the app shows it.', { name: 'text', contactForAccess: 'text' }, (school) => school.name),
   people: listSpec<Person>(
@@ -156,12 +157,13 @@ export const LISTS = {
   incidents: listSpec<Incident>(
     'OsdIncidents',
     'Online Safety Desk - Incidents',
-    'Reported concerns (policy sections 2, 5, 7 to 10). Safeguarding records: only the DSL, deputies and headteacher may read this list; keep it out of search and unshared.',
+    'Reported concerns (policy sections 2, 5, 7 to 10). Safeguarding records: on the records site, which only the DSL, the deputies and the app can open, kept out of search.',
     {
       submissionKey: { type: 'text', indexed: true, unique: true },
       reporterId: 'text',
       reporterName: 'text',
-      reportedAt: { type: 'dateTime', indexed: true },
+      // Indexed for the DSL's own views of the list in SharePoint; the app does not filter on these two.
+      reportedAt: { type: 'dateTime', indexed: 'optional' },
       whatHappened: { type: 'note', displayName: 'What happened' },
       occurredOn: { type: 'date', displayName: 'When it happened' },
       where: { type: 'choice', choices: WHERE, column: 'WhereItHappened', displayName: 'Where' },
@@ -170,7 +172,7 @@ export const LISTS = {
       category: { type: 'choice', indexed: true, choices: INCIDENT_CATEGORIES },
       sourceMessage: { type: 'json', displayName: 'Reported from a Teams message' },
       routedTo: { type: 'choice', indexed: true, choices: ROLES, displayName: 'Routed to' },
-      aboutHeadteacher: { type: 'boolean', indexed: true, displayName: 'About the headteacher' },
+      aboutHeadteacher: { type: 'boolean', indexed: 'optional', displayName: 'About the headteacher' },
       assigneeId: { type: 'text', indexed: true },
       assigneeName: 'text',
       status: { type: 'choice', indexed: true, choices: INCIDENT_STATUSES },
@@ -247,3 +249,22 @@ export const LISTS = {
     (entry) => entry.action,
   ),
 } as const;
+
+export type ListKey = keyof typeof LISTS;
+
+
+/**
+ * The safeguarding records: a concern, what was done about it, and the audit log that names who
+ * reported what. They live on the records site, which only the DSL, the deputies and the app can
+ * open, so that nobody else (the headteacher included) can browse them in SharePoint.
+ */
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'audit'];
+
+export function siteOf(key: ListKey): SiteRole {
+  return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';
+}
+
+/** The lists that belong on one of the two sites, by key. */
+export function listsOn(site: SiteRole): Record<string, ListSpec<never>> {
+  return Object.fromEntries(Object.entries(LISTS).filter(([key]) => siteOf(key as ListKey) === site)) as Record<string, ListSpec<never>>;
+}
