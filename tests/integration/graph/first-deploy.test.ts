@@ -1,0 +1,75 @@
+/**
+ * The first deploy runs before the lists exist: the app starts anyway, says on /healthz what is
+ * missing and what to do (503), the checklist's 'working-site' item is red with "run
+ * provisioning", and once provisioning has run the app works without a restart.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
+import { provisionLists } from '../../../bot/src/adapters/graph/sharepoint/provision-lists';
+import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
+import { createGraphApi, startApp, type RunningApp } from '../../../bot/src/main';
+import { GraphStandIn } from '../../fixtures/graph-stand-in';
+import { RECORDS_SITE_ID, SITE_ID, SITES, sharePointSettings, silentLog, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import { testConfig } from '../../fixtures/test-app';
+
+describe('an app deployed before its SharePoint lists exist', () => {
+  let standIn: GraphStandIn;
+  let origin: string;
+  let app: RunningApp;
+  let dir: string;
+  let now = Date.parse('2026-11-23T08:00:00Z');
+  const clock = { now: () => new Date(now) };
+
+  beforeAll(async () => {
+    standIn = new GraphStandIn();
+    origin = await standIn.start();
+    standIn.addSite(SITE_ID, 'Riverside staff');
+    standIn.addSite(RECORDS_SITE_ID, 'Riverside safeguarding records');
+    dir = mkdtempSync(join(tmpdir(), 'osd-first-deploy-'));
+    const config = testConfig(dir);
+    config.store = sharePointSettings(origin);
+    app = await startApp({ config, log: silentLog, clock, graph: TEST_GRAPH });
+  });
+  afterAll(async () => {
+    await app.close();
+    await standIn.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const health = async () => {
+    const response = await fetch(`${app.url}/healthz`);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('starts, and /healthz says which lists are missing and how to make them (503)', async () => {
+    const { status, body } = await health();
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ status: 'lists missing', mode: 'local', fix: expect.stringContaining('npm run provision:lists') });
+    expect(body.missing).toEqual(expect.arrayContaining(['Online Safety Desk - People', 'Online Safety Desk - Incidents', 'Online Safety Desk - Audit log']));
+  });
+
+  it('shows the working site red on the checklist, with the fix "run provisioning"', async () => {
+    expect(await app.readiness['working-site']!()).toMatchObject({ level: 'red', fix: expect.stringMatching(/^Run provisioning/) });
+  });
+
+  it('tells a person the records cannot be reached rather than failing silently', async () => {
+    const response = await fetch(`${app.url}/api/me`);
+    expect(response.status).toBe(503);
+  });
+
+  it('works once provisioning has run, without a restart', async () => {
+    const admin = createGraphApi(sharePointSettings(origin), silentLog, TEST_GRAPH);
+    await provisionLists(admin, SITES);
+    await seedDemoSchool(createSharePointStores(admin, SITES), clock.now());
+    // The health answer is kept for half a minute while something is missing.
+    expect((await health()).status).toBe(503);
+    now += 30_000;
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', mode: 'local' } });
+    const me = await fetch(`${app.url}/api/me`);
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { displayName: string }).displayName).toBe('Alex Wilber');
+    expect((await app.readiness['working-site']!()).level).toBe('green');
+  });
+});
