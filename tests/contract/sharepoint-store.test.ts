@@ -17,6 +17,23 @@ describeStoreContract('SharePoint (through the Graph stand-in)', async () => {
   };
 });
 
+// Date-only values must not move a day on a site whose regional settings are not UK time: the
+// whole contract again, with the working site on US Eastern time and the records site on New Zealand time.
+describeStoreContract('SharePoint on sites not set to UK time', async () => {
+  const { standIn, graph } = await provisionedSite();
+  standIn.setSiteTimeZone(SITE_ID, 'America/New_York');
+  standIn.setSiteTimeZone(RECORDS_SITE_ID, 'Pacific/Auckland');
+  return {
+    stores: createSharePointStores(graph, SITES),
+    async breakIt() {
+      standIn.failNext(1000, { status: 503 });
+    },
+    async cleanup() {
+      await standIn.stop();
+    },
+  };
+});
+
 describeIncidentContract(async () => {
   const { standIn, graph } = await provisionedSite();
   return { stores: createSharePointStores(graph, SITES), cleanup: () => standIn.stop() };

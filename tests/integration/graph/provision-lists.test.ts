@@ -1,5 +1,7 @@
 /** `npm run provision:lists` against the Graph stand-in: complete, idempotent, additive. */
-import { provisionLists } from '../../../bot/src/adapters/graph/sharepoint/provision-lists';
+import { COPYING_MARK, provisionLists } from '../../../bot/src/adapters/graph/sharepoint/provision-lists';
+import { columnDefinition } from '../../../bot/src/adapters/graph/sharepoint/column-definition';
+import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { listSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
 import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import { createGraphApi } from '../../../bot/src/main';
@@ -81,5 +83,59 @@ describe('provisioning the lists', () => {
   it('identifies itself to SharePoint as it asks (NONISV|organisation|app/version)', async () => {
     await provisionLists(graph, SITES);
     expect(new Set(standIn.requests.map((request) => request.headers['user-agent']))).toEqual(new Set(['NONISV|Riverside Primary|OnlineSafetyDesk/0.1.0']));
+  });
+});
+
+describe('moving dates from date-only columns to text', () => {
+  let standIn: GraphStandIn;
+  let graph: ReturnType<typeof createGraphApi>;
+  beforeEach(async () => {
+    standIn = new GraphStandIn();
+    graph = createGraphApi(sharePointSettings(await standIn.start()), silentLog, TEST_GRAPH);
+  });
+  afterEach(() => standIn.stop());
+
+  /** The consent list as the earlier version made it: a date-only column named after the field. */
+  async function consentListAsBefore(): Promise<void> {
+    const spec = LISTS.consents;
+    const columns = spec.columns.map((column) => (column.type === 'date' ? { name: column.replaces, displayName: column.displayName, dateTime: { format: 'dateOnly' } } : columnDefinition(column)));
+    await graph.post(`/sites/${SITE_ID}/lists`, { displayName: spec.displayName, description: spec.description, columns, list: { template: 'genericList' } });
+    const consent = { Title: '7 images given', pupilId: '7', media: 'images', decision: 'given', source: 'consent form', recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00Z', RecordVersion: 1 };
+    // What the earlier version sent: UTC midnight, which a UK site keeps as its own midnight (BST: 23:00 UTC the day before).
+    standIn.bulkInsert(SITE_ID, spec.displayName, [
+      { ...consent, RecordKey: 'a', effectiveFrom: '2022-09-05T00:00:00Z' },
+      { ...consent, RecordKey: 'b', decision: 'refused', source: 'written notice', effectiveFrom: '2026-01-12T00:00:00Z' },
+    ]);
+  }
+
+  const consentDates = async () => (await createSharePointStores(graph, SITES).consents.find({ where: { pupilId: '7' }, limit: 10 })).items.map((event) => event.effectiveFrom);
+
+  it('copies each date into its text column once, and the records read the same days as before', async () => {
+    await consentListAsBefore();
+    const done = await provisionLists(graph, SITES);
+    expect(done).toContain('Copied 2 date(s) from "effectiveFrom" to "effectiveFromText" in "Online Safety Desk - Photo and video consent" on the working site: dates are now kept as YYYY-MM-DD, whatever the site\'s time zone.');
+    expect(await consentDates()).toEqual(['2022-09-05', '2026-01-12']);
+    const columns = standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.consents.displayName)!.columns.map((column) => column.name);
+    expect(columns).toEqual(expect.arrayContaining(['effectiveFrom', 'effectiveFromText']));
+    expect(await provisionLists(graph, SITES)).toEqual([]);
+  });
+
+  it('finishes a copy that stopped part-way on the next run, and never copies again after that', async () => {
+    await consentListAsBefore();
+    // Where a run that lost Graph half-way leaves the list: the text column made, the old one marked, nothing copied.
+    const listId = standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.consents.displayName)!.id;
+    const legacy = (await graph.get<{ value: { id: string; name: string }[] }>(`/sites/${SITE_ID}/lists/${listId}/columns`)).value.find((column) => column.name === 'effectiveFrom')!;
+    await graph.patch(`/sites/${SITE_ID}/lists/${listId}/columns/${legacy.id}`, { displayName: 'From (date received) (old date column)', description: `${COPYING_MARK} effectiveFromText` });
+    await graph.post(`/sites/${SITE_ID}/lists/${listId}/columns`, columnDefinition(LISTS.consents.columns.find((column) => column.field === 'effectiveFrom')!));
+    expect(await consentDates()).toEqual([undefined, undefined]);
+
+    expect(await provisionLists(graph, SITES)).toEqual(expect.arrayContaining([expect.stringMatching(/^Copied 2 date\(s\) from "effectiveFrom"/)]));
+    expect(await consentDates()).toEqual(['2022-09-05', '2026-01-12']);
+    // A date the app clears later stays cleared: the old column is never copied from again.
+    const stores = createSharePointStores(graph, SITES);
+    const first = (await stores.consents.find({ where: { pupilId: '7' }, limit: 1 })).items[0]!;
+    await stores.consents.update({ ...first, effectiveFrom: undefined as never });
+    expect(await provisionLists(graph, SITES)).toEqual([]);
+    expect(await consentDates()).toEqual([undefined, '2026-01-12']);
   });
 });

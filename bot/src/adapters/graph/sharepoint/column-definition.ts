@@ -17,7 +17,8 @@ export function columnDefinition(column: ColumnSpec): Record<string, unknown> {
     case 'boolean':
       return { ...base, boolean: {} };
     case 'date':
-      return { ...base, dateTime: { format: 'dateOnly' } };
+      // YYYY-MM-DD as text: the same day whatever the site's regional settings.
+      return { ...base, text: { allowMultipleLines: false, maxLength: 10 } };
     case 'dateTime':
       return { ...base, dateTime: { format: 'dateTime' } };
     case 'choice':

@@ -3,7 +3,11 @@
  * school can read its lists in SharePoint too. Nested values (history, signatures) are kept as
  * JSON in multi-line text columns.
  */
-/** `date` is a calendar date (YYYY-MM-DD); `dateTime` an instant, kept to the second by SharePoint. */
+/**
+ * `date` is a calendar date (YYYY-MM-DD), kept as text: a SharePoint date-only column holds
+ * midnight in the site's time zone as an instant, so a site not set to UK time shows and returns
+ * another day. `dateTime` is an instant, kept to the second by SharePoint.
+ */
 export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'date' | 'dateTime' | 'choice' | 'json';
 
 export interface ColumnSpec {
@@ -20,7 +24,15 @@ export interface ColumnSpec {
   indexed?: boolean | 'optional';
   unique?: boolean;
   choices?: readonly string[];
+  /**
+   * A date column's name before dates were kept as text: a SharePoint date-only column that
+   * provisioning copies into this one and then leaves alone.
+   */
+  replaces?: string;
 }
+
+/** Added to a date field's column name: the text column took over from a date-only column of the field's name. */
+export const DATE_TEXT_SUFFIX = 'Text';
 
 export interface ListSpec<T> {
   /** A short name for the list in code and error messages; SharePoint finds it by display name. */
@@ -69,7 +81,9 @@ export function listSpec<T extends { id: string }>(
 ): ListSpec<T> {
   const columns = Object.entries(fields as Record<string, ColumnDeclaration>).map(([field, declaration]): ColumnSpec => {
     const { column, ...decl } = typeof declaration === 'string' ? { type: declaration, column: undefined } : declaration;
-    return { field, name: column ?? field, displayName: decl.displayName ?? humanise(field), ...decl };
+    const name = column ?? field;
+    const spec: ColumnSpec = { field, name, displayName: decl.displayName ?? humanise(field), ...decl };
+    return decl.type === 'date' ? { ...spec, name: `${name}${DATE_TEXT_SUFFIX}`, replaces: name } : spec;
   });
   return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255), ...options };
 }

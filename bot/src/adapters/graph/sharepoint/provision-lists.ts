@@ -1,15 +1,19 @@
 import type { GraphApi } from '../graph-api';
 import { sameSite, type SharePointSites } from '../../../config';
-import type { ListSpec } from './list-spec';
+import type { ColumnSpec, ListSpec } from './list-spec';
+import { copyLegacyDates } from './date-columns';
 import { columnDefinition } from './column-definition';
 import { LISTS, listsOn, RECORDS_SITE_LISTS } from './lists';
 import type { SiteRole } from '../../../ports/site-inspection.port';
-import { unavailable } from '../graph-api';
+import { graphCall } from '../graph-api';
 import { findListIds } from './site-lists';
 
 interface ExistingColumn {
   id: string;
   name: string;
+  displayName?: string;
+  description?: string;
+  dateTime?: object;
   indexed?: boolean;
   enforceUniqueValues?: boolean;
   choice?: { choices?: string[] };
@@ -48,25 +52,32 @@ async function provisionSite(graph: GraphApi, siteId: string, lists: Record<stri
   for (const spec of Object.values(lists)) {
     const listId = found.get(spec.displayName);
     if (!listId) {
-      await call(() => graph.post(`/sites/${siteId}/lists`, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } }));
+      await graphCall(() => graph.post(`/sites/${siteId}/lists`, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } }));
       done.push(`Created list "${spec.displayName}" with ${spec.columns.length} columns on ${where}.`);
       continue;
     }
-    const existing = (await call(() => graph.get<{ value: ExistingColumn[] }>(`/sites/${siteId}/lists/${listId}/columns`))).value;
+    const existing = (await graphCall(() => graph.get<{ value: ExistingColumn[] }>(`/sites/${siteId}/lists/${listId}/columns`))).value;
     for (const column of spec.columns) {
       const current = existing.find((candidate) => candidate.name.toLowerCase() === column.name.toLowerCase());
       if (!current) {
-        await call(() => graph.post(`/sites/${siteId}/lists/${listId}/columns`, columnDefinition(column)));
+        const legacy = legacyDateColumn(existing, column);
+        // The old date-only column keeps its values but steps aside, so the text column can take its place in SharePoint's views.
+        if (legacy) await graphCall(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${legacy.id}`, { displayName: `${legacy.displayName ?? column.displayName} (old date column)`, description: `${COPYING_MARK} ${column.name}` }));
+        await graphCall(() => graph.post(`/sites/${siteId}/lists/${listId}/columns`, columnDefinition(column)));
         done.push(`Added column "${column.name}" to "${spec.displayName}" on ${where}.`);
+        if (legacy) done.push(await moveDates(graph, `/sites/${siteId}/lists/${listId}`, column, { ...legacy, description: `${COPYING_MARK} ${column.name}` }, spec.displayName, where));
         continue;
       }
+      const unfinished = legacyDateColumn(existing, column);
+      // A copy that stopped part-way (Graph down) is finished by the next run, and only then.
+      if (unfinished?.description?.startsWith(COPYING_MARK)) done.push(await moveDates(graph, `/sites/${siteId}/lists/${listId}`, column, unfinished, spec.displayName, where));
       if ((column.indexed && !current.indexed) || (column.unique && !current.enforceUniqueValues)) {
-        await call(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { indexed: true, enforceUniqueValues: Boolean(column.unique) }));
+        await graphCall(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { indexed: true, enforceUniqueValues: Boolean(column.unique) }));
         done.push(`Indexed column "${column.name}" of "${spec.displayName}" on ${where}.`);
       }
       const missingChoices = (column.choices ?? []).filter((choice) => !(current.choice?.choices ?? []).includes(choice));
       if (column.type === 'choice' && missingChoices.length) {
-        await call(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { choice: { choices: [...(current.choice?.choices ?? []), ...missingChoices] } }));
+        await graphCall(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { choice: { choices: [...(current.choice?.choices ?? []), ...missingChoices] } }));
         done.push(`Added choices ${missingChoices.join(', ')} to column "${column.name}" of "${spec.displayName}" on ${where}.`);
       }
     }
@@ -74,10 +85,16 @@ async function provisionSite(graph: GraphApi, siteId: string, lists: Record<stri
   return done;
 }
 
-async function call<R>(work: () => Promise<R>): Promise<R> {
-  try {
-    return await work();
-  } catch (error) {
-    throw unavailable(error);
-  }
+/** Marks an old date-only column whose values are still being copied to the text column. */
+export const COPYING_MARK = 'Being copied to';
+
+function legacyDateColumn(existing: ExistingColumn[], column: ColumnSpec): ExistingColumn | undefined {
+  return column.replaces ? existing.find((candidate) => candidate.name.toLowerCase() === column.replaces!.toLowerCase() && candidate.dateTime) : undefined;
+}
+
+async function moveDates(graph: GraphApi, listPath: string, column: ColumnSpec, legacy: ExistingColumn, list: string, where: string): Promise<string> {
+  const { copied, left } = await copyLegacyDates(graph, `${listPath}/items`, column, legacy.name);
+  await graphCall(() => graph.patch(`${listPath}/columns/${legacy.id}`, { description: `Copied to ${column.name}${left ? `, except ${left} item(s) changed while copying` : ''}.` }));
+  const byHand = left ? `; ${left} item(s) kept changing while this ran: type their dates into "${column.displayName}" by hand` : '';
+  return `Copied ${copied} date(s) from "${legacy.name}" to "${column.name}" in "${list}" on ${where}: dates are now kept as YYYY-MM-DD, whatever the site's time zone${byHand}.`;
 }

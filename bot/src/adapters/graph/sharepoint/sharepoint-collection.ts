@@ -8,7 +8,7 @@ import {
 } from '../../../ports/collection.port';
 import { randomUUID } from 'node:crypto';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
-import { graphStatus, unavailable, type GraphApi } from '../graph-api';
+import { graphCall, graphStatus, unavailable, type GraphApi } from '../graph-api';
 import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN, type ListSpec } from './list-spec';
 
 interface ListItem {
@@ -66,7 +66,7 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
     const itemsPath = await this.list.itemsPath();
     const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: itemsPath, body: { fields: this.newItemFields(record, this.spec.naturalKey?.(record) ?? randomUUID(), randomUUID()) } }));
-    const answers = await this.call(() => this.graph.batch(requests));
+    const answers = await graphCall(() => this.graph.batch(requests));
     const byId = new Map(answers.map((answer) => [answer.id, answer]));
     const stored: Versioned<T>[] = [];
     for (const [index, record] of records.entries()) {
@@ -120,7 +120,7 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   private async findInOrder(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
     const firstPage = `${await this.list.itemsPath()}?$expand=fields&$top=${Math.min(query.limit, FULL_PAGE)}${this.filter(query)}`;
     const path = query.cursor ? `${firstPage}&$skiptoken=${encodeURIComponent(Buffer.from(query.cursor, 'base64url').toString())}` : firstPage;
-    const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
+    const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
     const items = page.value.map((item) => this.fromItem(item));
     const skipToken = this.skipTokenOf(page['@odata.nextLink']);
     return skipToken ? { items, next: Buffer.from(skipToken).toString('base64url') } : { items };
@@ -136,7 +136,7 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     let path: string | undefined = `${await this.list.itemsPath()}?$expand=fields&$top=${FULL_PAGE}${this.filter(query)}`;
     while (path) {
       const current: string = path;
-      const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
+      const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
       all.push(...page.value.map((item) => this.fromItem(item)));
       const nextLink = page['@odata.nextLink'];
       path = nextLink ? this.graph.pathFromNextLink(nextLink) : undefined;
@@ -198,11 +198,4 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     return fromFields(this.spec, item.id, item.fields, etag);
   }
 
-  private async call<R>(work: () => Promise<R>): Promise<R> {
-    try {
-      return await work();
-    } catch (error) {
-      throw unavailable(error);
-    }
-  }
 }
