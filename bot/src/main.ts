@@ -1,5 +1,6 @@
 import type { INetworkModule } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,7 +27,7 @@ import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
 import { StoreHealth } from './app/readiness/store-health';
-import { recordsSiteCheck, workingSiteCheck } from './app/readiness/site-checks';
+import { jobsCheck, recordsSiteCheck, workingSiteCheck } from './app/readiness/site-checks';
 import type { ReadinessChecks } from './app/readiness/check-readiness';
 import { StoreUnavailableError } from './ports/collection.port';
 import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
@@ -36,7 +37,8 @@ import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
-import { schoolSchedules } from './adapters/scheduler/schedule';
+import { schoolSchedules, slotNow } from './domain/jobs/schedule';
+import { JobLeases } from './app/jobs/job-leases';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
 const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
@@ -63,6 +65,13 @@ export interface StartOptions {
   graph?: GraphOverrides;
   /** Tests answer msal-node's calls to Entra ID (the on-behalf-of exchange) with a stand-in. */
   loginNetwork?: INetworkModule;
+  /** How this instance signs the job leases it holds; the host name and a random suffix unless given. */
+  instanceId?: string;
+}
+
+/** Unique per start of the app, readable in the Scheduled jobs list (App Service names each instance's host). */
+export function newInstanceId(): string {
+  return `${hostname()}/${randomUUID().slice(0, 8)}`;
 }
 
 export interface GraphOverrides {
@@ -74,7 +83,7 @@ export interface GraphOverrides {
 const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTimeoutMs: 3_000, baseDelayMs: 200 };
 
 /** The composition root: the one place where adapters are built and wired together. */
-export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork }: StartOptions): Promise<RunningApp> {
+export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork, instanceId = newInstanceId() }: StartOptions): Promise<RunningApp> {
   // Local mode trusts every caller on this machine: it never runs on a school's real records.
   if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
@@ -96,14 +105,16 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const linkTo = (view: string) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? url, view);
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo);
   const deps = { stores, directory, notifier, clock, log };
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
+  const schedules = schoolSchedules(config.reminders.at);
+  const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), leases, schedules, log);
   const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, tabLink: linkTo });
-  const startJob = (name: string, at: Date) => {
-    const running = jobs.run(name, at);
-    background.run(`job ${name}`, async () => void (await running));
-    return running;
+  /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
+  const startSlot = async (name: string, slot: string, at: Date) => {
+    const started = await jobs.start(name, slot, at);
+    if (started.status === 'started') background.run(`job ${name}`, async () => void (await started.finished));
+    return started;
   };
-
   const server = createHttpServer({
     deps,
     health: () => health.check(),
@@ -120,10 +131,9 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
-      start: (name) => {
-        if (jobs.isRunning(name)) return false;
-        void startJob(name, clock.now());
-        return true;
+      start: async (name) => {
+        const now = clock.now();
+        return (await startSlot(name, slotNow(jobs.scheduleOf(name), now), now)).status;
       },
     },
   });
@@ -140,13 +150,21 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   }
   const { port } = server.address() as AddressInfo;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const scheduler = new Scheduler(schoolSchedules(config.reminders.at), async (name, at) => void (await startJob(name, at)), clock, realTimers, log);
+  const runSlot = async (name: string, slot: string, at: Date) => {
+    const started = await jobs.start(name, slot, at);
+    if (started.status === 'started') await started.finished;
+    return started.status !== 'held';
+  };
+  const scheduler = new Scheduler(schedules, runSlot, clock, realTimers, log, (tick) => background.run('scheduled jobs', tick));
   if (config.reminders.scheduler) scheduler.start();
 
   return {
     url,
     stores,
-    readiness: inspector ? { 'working-site': () => workingSiteCheck(inspector), 'records-site': () => recordsSiteCheck(inspector) } : {},
+    readiness: {
+      ...(inspector ? { 'working-site': () => workingSiteCheck(inspector), 'records-site': () => recordsSiteCheck(inspector) } : {}),
+      jobs: () => jobsCheck(stores.jobRuns, schedules, clock),
+    },
     background,
     routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
     async close() {

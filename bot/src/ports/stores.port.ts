@@ -14,6 +14,7 @@ import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { OutboxCollection } from './outbox.port';
 import type { Refresher } from '../domain/training/training-requirement';
 import type { TrainingRecord } from '../domain/training/training-record';
+import type { JobRun } from '../domain/jobs/job-run';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
@@ -29,6 +30,7 @@ export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aad
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
 export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
 export type RefresherCollection = Collection<Refresher, never>;
+export type JobRunCollection = Collection<JobRun, 'job'>;
 
 /** Every record store the app uses; one implementation per backing store (SQLite, SharePoint). */
 export interface Stores {
@@ -51,6 +53,8 @@ export interface Stores {
   refreshers: RefresherCollection;
   /** Every reminder, stored under its idempotency key before it is sent (issue #7). */
   outbox: OutboxCollection;
+  /** Each scheduled job's current slot and who holds it: so that several instances run it once. */
+  jobRuns: JobRunCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;

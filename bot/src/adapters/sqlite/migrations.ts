@@ -115,4 +115,10 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
   CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
   `,
+  // Each scheduled job's slot and who holds it, so that several instances run it once (one row per job).
+  `
+  CREATE TABLE job_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "job" TEXT);
+  CREATE UNIQUE INDEX job_runs_job ON job_runs ("job");
+  `,
 ];

@@ -25,6 +25,7 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
     outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),
+    jobRuns: new SqliteCollection(db, 'job_runs', ['job']),
     audit: new SqliteAuditLog(db),
     async isEmpty() {
       const row = db.prepare('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM school) AS n').get() as { n: number };

@@ -1,5 +1,10 @@
+import { localDate } from '../../domain/calendar/zoned-time';
+import type { JobRun } from '../../domain/jobs/job-run';
+import { recentSlots, type Schedule } from '../../domain/jobs/schedule';
 import { finding, type ReadinessItem } from '../../domain/readiness/readiness';
+import type { Clock } from '../../ports/clock.port';
 import type { SchemaProblem, SiteInspector, SiteSchema } from '../../ports/site-inspection.port';
+import type { JobRunCollection } from '../../ports/stores.port';
 
 const RUN_PROVISIONING = 'Run provisioning (`npm run provision:lists`; `atk deploy` runs it before the app starts) with the app granted full control of the site for the run.';
 const GUIDE = 'docs/sharepoint-sites-and-hosting.md';
@@ -76,4 +81,44 @@ function schemaFinding(id: 'working-site' | 'records-site', schema: Extract<Site
 function describe(problems: SchemaProblem[]): string {
   const words = problems.map((problem) => (problem.column ? `${problem.kind}: ${problem.column} in "${problem.list}"` : `${problem.kind}: "${problem.list}"`));
   return words.length > 5 ? `${words.slice(0, 5).join('; ')} and ${words.length - 5} more` : words.join('; ');
+}
+
+/** A job's state for the checklist: red, amber or fine, in words. */
+type JobState = { level: 'green' | 'amber' | 'red'; words: string };
+
+/**
+ * 'jobs': the last run of each reminder job, from the leases every instance shares. Red when a
+ * daily job has not run for more than a school day (or the quarter-hourly one for an hour), amber
+ * when a job has never run yet or today's run has not finished; a last try that failed is named.
+ */
+export async function jobsCheck(runs: JobRunCollection, schedules: Schedule[], clock: Clock): Promise<ReadinessItem> {
+  const now = clock.now();
+  const records = new Map((await runs.find({ limit: 50 })).items.map((run) => [run.job, run]));
+  const states = schedules.map((schedule) => ({ job: schedule.job, ...jobState(schedule, records.get(schedule.job), now) }));
+  const level = states.some((state) => state.level === 'red') ? 'red' : states.some((state) => state.level === 'amber') ? 'amber' : 'green';
+  if (level === 'green') {
+    const daily = [...records.values()].map((run) => run.lastDoneSlot ?? '').filter((slot) => slot.length === 10).sort();
+    return finding('jobs', 'green', `All ${schedules.length} reminder jobs ran when due${daily.length ? ` (the daily ones last for ${daily[daily.length - 1]})` : ''}.`);
+  }
+  const found = states.filter((state) => state.level !== 'green').map((state) => `${state.job}: ${state.words}`).join(' ');
+  const stuck = states.filter((state) => state.level === 'red').map((state) => state.job);
+  return finding(
+    'jobs',
+    level,
+    found,
+    stuck.length
+      ? `Look in the app's log for why ${stuck.join(', ')} did not run, check SCHEDULER=on (or that a cloud timer calls the job trigger), then run it now: npm run job -- ${stuck[0]}.`
+      : 'The jobs run at SCHEDULE_TIME on weekdays; to run one now: npm run job -- <name>.',
+  );
+}
+
+function jobState(schedule: Schedule, run: JobRun | undefined, now: Date): JobState {
+  const failed = run?.outcome === 'failed' ? ` Its last try, for ${run.slot}, failed at ${run.finishedAt}; it is tried again every quarter of an hour.` : '';
+  if (!run?.lastDoneSlot) return { level: 'amber', words: `has never run yet.${failed}` };
+  const frequent = 'everyMinutes' in schedule;
+  const missed = recentSlots(schedule, now, frequent ? 8 : 30).filter((slot) => slot > run.lastDoneSlot!);
+  if (frequent) return missed.length >= 4 ? { level: 'red', words: `has not run since ${run.lastDoneAt} (it runs every ${schedule.everyMinutes} minutes).${failed}` } : { level: 'green', words: '' };
+  if (missed.length === 0) return { level: 'green', words: '' };
+  if (missed.every((slot) => slot === localDate(now))) return { level: 'amber', words: `today's run has not finished yet (last done for ${run.lastDoneSlot}).${failed}` };
+  return { level: 'red', words: `has not run since ${run.lastDoneSlot}, missing ${missed.length} run(s).${failed}` };
 }

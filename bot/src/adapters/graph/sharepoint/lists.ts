@@ -15,6 +15,7 @@ import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { Refresher } from '../../../domain/training/training-requirement';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec, type ListSpec } from './list-spec';
+import type { JobRun } from '../../../domain/jobs/job-run';
 import type { SiteRole } from '../../../ports/site-inspection.port';
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
@@ -240,6 +241,25 @@ export const LISTS = {
       lastError: 'text',
     },
     (entry) => entry.key,
+  ),
+  jobRuns: listSpec<JobRun>(
+    'OsdJobRuns',
+    'Online Safety Desk - Scheduled jobs',
+    'One item per reminder job: the slot it is on, which server holds it and how it ended, so that several servers run each job once.',
+    {
+      job: { type: 'text', indexed: true, unique: true },
+      slot: 'text',
+      holder: { type: 'text', displayName: 'Held by' },
+      startedAt: 'dateTime',
+      leaseUntil: { type: 'dateTime', displayName: 'Held until' },
+      finishedAt: 'dateTime',
+      outcome: { type: 'choice', choices: ['done', 'failed'] },
+      lastDoneSlot: { type: 'text', displayName: 'Last done for' },
+      lastDoneAt: { type: 'dateTime', displayName: 'Last done at' },
+    },
+    (run) => run.job,
+    // The job's name is the item's record key: a second item for the same job is refused.
+    { naturalKey: (run) => run.job },
   ),
   audit: listSpec<AuditEntry>(
     'OsdAuditLog',

@@ -34,6 +34,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
+    jobRuns: new SharePointCollection(graph, items('jobRuns'), LISTS.jobRuns),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
     async isEmpty() {
       const [schools, persons] = await Promise.all([school.find({ limit: 1 }), people.find({ limit: 1 })]);
