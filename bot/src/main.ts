@@ -125,7 +125,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     personasEnabled: config.mode === 'local' && !config.sso,
     allowedTenants: config.allowedTenants,
     tabDir: config.tabDir,
-    importJobs: new PupilImportJobs(deps, background, randomUUID),
+    importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce, calendar: TERM_DATES },
     jobs: {

@@ -130,6 +130,18 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect(tomorrow.map((claim) => claim.status).sort()).toEqual(['claimed', 'held', 'held']);
     });
 
+    it('lets one pupil import hold the running lock at a time, and keeps each import with its progress', async () => {
+      const job = { lock: 'running', ownerId: '6', ownerName: 'Lynne Robbins', state: 'running' as const, done: 0, total: 76, counts: { create: 60, update: 0, leave: 16, unchanged: 0 }, startedAt: '2026-11-24T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' };
+      const running = await subject.stores.importJobs.insert(job);
+      await expect(subject.stores.importJobs.insert({ ...job, ownerName: 'Second Office' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const halfway = await subject.stores.importJobs.update({ ...running, done: 40, updatedAt: '2026-11-24T10:01:00.000Z' });
+      expect((await subject.stores.importJobs.find({ where: { lock: 'running' }, limit: 5 })).items).toEqual([halfway]);
+      const result = { status: 'imported' as const, counts: job.counts, notSaved: ['R2'] };
+      await subject.stores.importJobs.update({ ...halfway, lock: `ended ${running.id}`, state: 'finished', done: 76, result, finishedAt: '2026-11-24T10:02:00.000Z' });
+      expect(await subject.stores.importJobs.get(running.id)).toMatchObject({ state: 'finished', done: 76, result });
+      expect(await subject.stores.importJobs.insert({ ...job, ownerName: 'Second Office' })).toMatchObject({ lock: 'running' });
+    });
+
     it('keeps training records with their evidence and attendees, found by person and by status', async () => {
       const record = { requirementId: 'parent-online-safety', audience: 'parents' as const, subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: 'Evening session in the hall', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: '2026-10-08T09:00:00.000Z', status: 'confirmed' as const, attendees: ["Mrs O'Connor", 'Mr Khan'], sessionId: 's-1' };
       const stored = await subject.stores.trainingRecords.insert(record);

@@ -12,6 +12,7 @@ import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { OutboxCollection } from './outbox.port';
+import type { ImportJobCollection } from './import-jobs.port';
 import type { Refresher } from '../domain/training/training-requirement';
 import type { TrainingRecord } from '../domain/training/training-record';
 import type { JobRun } from '../domain/jobs/job-run';
@@ -55,6 +56,8 @@ export interface Stores {
   outbox: OutboxCollection;
   /** Each scheduled job's current slot and who holds it: so that several instances run it once. */
   jobRuns: JobRunCollection;
+  /** Pupil imports and their progress, for whichever instance the tab asks. */
+  importJobs: ImportJobCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;

@@ -121,4 +121,10 @@ export const MIGRATIONS: readonly string[] = [
     "job" TEXT);
   CREATE UNIQUE INDEX job_runs_job ON job_runs ("job");
   `,
+  // Pupil imports and their progress, so that any instance can answer the tab's progress poll.
+  `
+  CREATE TABLE import_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "lock" TEXT);
+  CREATE UNIQUE INDEX import_jobs_lock ON import_jobs ("lock");
+  `,
 ];

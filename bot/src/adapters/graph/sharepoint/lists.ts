@@ -16,6 +16,7 @@ import type { Refresher } from '../../../domain/training/training-requirement';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
+import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
@@ -260,6 +261,25 @@ export const LISTS = {
     (run) => run.job,
     // The job's name is the item's record key: a second item for the same job is refused.
     { naturalKey: (run) => run.job },
+  ),
+  importJobs: listSpec<ImportJobRecord>(
+    'OsdImportJobs',
+    'Online Safety Desk - Pupil imports',
+    'Each pupil import from the MIS export and how far it got (counts only), so that any server can answer the tab.',
+    {
+      lock: { type: 'text', indexed: true, unique: true, displayName: 'Running' },
+      ownerId: 'text',
+      ownerName: { type: 'text', displayName: 'Started by' },
+      state: { type: 'choice', choices: ['running', 'finished', 'failed'] },
+      done: 'number',
+      total: 'number',
+      counts: 'json',
+      startedAt: 'dateTime',
+      updatedAt: 'dateTime',
+      finishedAt: 'dateTime',
+      result: 'json',
+    },
+    (job) => `Import ${job.startedAt}`,
   ),
   audit: listSpec<AuditEntry>(
     'OsdAuditLog',

@@ -35,6 +35,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
     jobRuns: new SharePointCollection(graph, items('jobRuns'), LISTS.jobRuns),
+    importJobs: new SharePointCollection(graph, items('importJobs'), LISTS.importJobs),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
     async isEmpty() {
       const [schools, persons] = await Promise.all([school.find({ limit: 1 }), people.find({ limit: 1 })]);
