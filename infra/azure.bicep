@@ -1,4 +1,4 @@
-// Online Safety Desk in Azure: one Linux App Service (Node 20) serving the bot, the tabs and their
+// Online Safety Desk in Azure: one Linux App Service (Node 22 LTS) serving the bot, the tabs and their
 // API, with a user-assigned managed identity that is also the bot's identity (no bot password);
 // Application Insights; a Key Vault holding the Entra app's client secret, read by App Service
 // through a Key Vault reference. Deployed by the toolkit's arm/deploy action (teamsapp.yml);
@@ -12,8 +12,8 @@ param resourceBaseName string
 @description('App Service plan size. B1 is enough for a primary school.')
 param webAppSku string = 'B1'
 
-@description('The Node.js runtime of the App Service (the app is built and tested on Node 20).')
-param linuxFxVersion string = 'NODE|20-lts'
+@description('The Node.js runtime of the App Service: Node 22 LTS (Node 20 reached its end of life in April 2026). package.json engines allows 20.19 to 22.')
+param linuxFxVersion string = 'NODE|22-lts'
 
 @maxLength(42)
 param botDisplayName string

@@ -223,7 +223,7 @@ export const ONE_SITE_ACKNOWLEDGEMENT = { name: 'SHAREPOINT_ONE_SITE_FOR_DEVELOP
  * admin team and IT can browse them. Only a developer's own tenant may say, in so many words,
  * that one site is fine.
  */
-function refuseOneSiteForEverything(env: NodeJS.ProcessEnv, store: SqliteSettings | SharePointSettings): void {
+export function refuseOneSiteForEverything(env: NodeJS.ProcessEnv, store: SqliteSettings | SharePointSettings): void {
   if (store.kind !== 'sharepoint' || !sameSite(store.sites.working, store.sites.records)) return;
   if ((env[ONE_SITE_ACKNOWLEDGEMENT.name] ?? '').trim() === ONE_SITE_ACKNOWLEDGEMENT.value) return;
   throw new ConfigError(

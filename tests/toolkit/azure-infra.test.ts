@@ -70,14 +70,26 @@ describe('the bot registration module', () => {
 });
 
 describe('App Service', () => {
-  it('runs Node 20 on Linux, HTTPS only, with a user-assigned identity that reads Key Vault references', () => {
-    expect(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue).toBe("'NODE|20-lts'");
+  it('runs Node 22 LTS on Linux, HTTPS only, with a user-assigned identity that reads Key Vault references', () => {
+    expect(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue).toBe("'NODE|22-lts'");
     const site = block(main, /resource webApp /);
     expect(site).toMatch(/type: 'UserAssigned'/);
     expect(site).toMatch(/httpsOnly: true/);
     expect(site).toMatch(/keyVaultReferenceIdentity: identity\.id/);
     expect(site).toMatch(/healthCheckPath: '\/healthz'/);
     expect(main).toMatch(/resource insights 'Microsoft\.Insights\/components@/);
+  });
+
+  it('deploys the Node version package.json allows, which also allows the Node 20 the tests run on here', () => {
+    const engines = (JSON.parse(text('package.json')) as { engines: { node: string } }).engines.node;
+    // The one form used: ">=20.19 <23". A build that picks the highest version allowed gets 22, the runtime's.
+    const [, minMajor, minMinor, below] = /^>=(\d+)\.(\d+) <(\d+)$/.exec(engines)!.map(Number) as [unknown, number, number, number];
+    const allows = (version: string) => {
+      const [major, minor] = version.split('.').map(Number) as [number, number];
+      return (major > minMajor || (major === minMajor && minor >= minMinor)) && major < below;
+    };
+    const runtime = /'NODE\|(\d+)-lts'/.exec(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue!)![1]!;
+    expect({ runtime: allows(`${runtime}.0`), highestAllowed: below - 1, here: allows(process.versions.node), node24: allows('24.0') }).toEqual({ runtime: true, highestAllowed: Number(runtime), here: true, node24: false });
   });
 
   it('sets only variables the server reads, besides App Service\'s own', () => {
