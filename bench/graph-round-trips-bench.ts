@@ -107,7 +107,7 @@ export async function graphRoundTripsBench(): Promise<void> {
         if (result.status === 'saved') await rememberCardMessage(stores, { recordId: result.request.id, aadObjectId: actor!.aadObjectId!, conversationId: conversation.conversationId, activityId: `form-${n}`, sentAt: new Date().toISOString() });
       } },
       { label: 'decide (headteacher approves)', minimum: 2, why: 'GET + conditional PATCH are needed; the audit POST could ride with the PATCH in one $batch (dependsOn)', run: async (n) => expect((await actOnAccessRequest(deps, head!, pending[n]!, { type: 'approve', reasons: 'ok' })).status === 'done', 'decision not done') },
-      { label: `class roster for consent (${CLASS_SIZE} pupils)`, minimum: 1, why: 'consent records arrive with issue #5: this row measures the roster read only', run: async () => expect((await stores.pupils.find({ where: { className: '4B' }, limit: 100 })).items.length === CLASS_SIZE, 'roster size') },
+      { label: `class roster for consent (${CLASS_SIZE} pupils)`, minimum: 1, why: 'this row measures the roster read only', run: async () => expect((await stores.pupils.find({ where: { className: '4B' }, limit: 100 })).items.length === CLASS_SIZE, 'roster size') },
       { label: 'list first page: requester (own)', minimum: 1, why: 'reads every matching item ($top=999) and sorts here, since Graph ignores $orderby on items', run: async () => expect((await listAccessRequests(deps, requester!, { limit: 25 })).items.length > 0, 'own requests') },
       { label: 'list first page: online safety lead', minimum: 1, why: 'reads the whole list to show 25; one more round trip per 999 items', run: async () => expect((await listAccessRequests(deps, lead!, { limit: 25 })).items.length === 25, 'lead page size') },
     ];

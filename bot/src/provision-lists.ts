@@ -4,8 +4,9 @@ import { ConfigError, loadStoreSettings, refuseOneSiteForEverything } from './co
 import { createGraphApi } from './main';
 
 /**
- * `npm run provision:lists` (and `atk deploy`, before the new code goes up): creates or completes
- * the app's lists on the two configured sites. With STORE=sqlite (a trial) there is nothing to do.
+ * `npm run provision:lists`: creates or completes the app's lists on the two configured sites, by
+ * hand (in Azure the app does the same as it starts, PROVISION_AT_START). With STORE=sqlite (a
+ * trial) there is nothing to do.
  */
 async function run(): Promise<void> {
   const log = consoleLogger();

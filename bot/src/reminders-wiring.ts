@@ -21,7 +21,7 @@ import type { Stores } from './ports/stores.port';
  * The reminder jobs' dependencies, for the server (scheduler and HTTP trigger) and for
  * `npm run job`: one pace for the whole process, shared by every job it runs.
  */
-export function reminderJobDeps(config: Config, stores: Stores, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string): ReminderJobDeps {
+export function reminderJobDeps(config: Config, stores: Stores, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string, teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId): ReminderJobDeps {
   const sender = new ProactiveSender(createBotAdapter(config, log), config.bot.appId, log);
   return {
     stores,
@@ -29,7 +29,7 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
     calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     fanOut: {
-      channel: new TeamsReminderChannel(sender, (view) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? serverUrl(), view)),
+      channel: new TeamsReminderChannel(sender, (view) => tabLink(teamsAppIdForLinks(), config.reminders.publicUrl ?? serverUrl(), view)),
       limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),
       timer: realTimer,
       clock,

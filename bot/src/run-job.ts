@@ -1,13 +1,9 @@
 import { consoleLogger } from './adapters/console-logger';
-import { PeopleListDirectory } from './adapters/directory/people-list-directory';
-import { EntraDirectory } from './adapters/graph/entra/entra-directory';
-import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
-import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { isReminderJob, REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { reviewRetention } from './app/review-retention';
 import { ConfigError, loadConfig } from './config';
 import { localDate } from './domain/calendar/zoned-time';
-import { createGraphApi, newInstanceId, PROJECT_ROOT } from './main';
+import { newInstanceId, openRecords, PROJECT_ROOT } from './main';
 import { JobLeases } from './app/jobs/job-leases';
 import { schoolSchedules, slotNow } from './domain/jobs/schedule';
 import { systemClock } from './ports/clock.port';
@@ -21,8 +17,7 @@ import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 async function runJob(name: string): Promise<string[]> {
   const log = consoleLogger();
   const config = loadConfig(process.env, PROJECT_ROOT);
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
+  const { stores, directory } = await openRecords(config, log, systemClock);
   try {
     const lines: string[] = [];
     if (name === 'retention-review') {
@@ -31,7 +26,6 @@ async function runJob(name: string): Promise<string[]> {
       const due = (await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving)).filter((item) => item.record !== 'incident');
       lines.push(`${due.length} record(s) other than incidents due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
     }
-    const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, systemClock) : new PeopleListDirectory(stores.people);
     const leases = new JobLeases(stores.jobRuns, systemClock, newInstanceId(), log);
     const runner = new ReminderJobRunner(reminderJobDeps(config, stores, directory, systemClock, log, () => `http://${config.host}:${config.port}`), leases, schoolSchedules(config.reminders.at), log);
     const now = systemClock.now();

@@ -15,7 +15,7 @@ const POLL_MS = 500;
 const NEEDS_MAPPING = 'Choose the column for each item above; the file is checked as soon as every item has one.';
 
 /**
- * The admin team imports pupils from the school's MIS export (issue #5): choose or drop the file,
+ * The admin team imports pupils from the school's MIS export: choose or drop the file,
  * check the columns, see every problem by row, then import with progress and a summary.
  */
 export function PupilImportPanel({ credentials, onImported, chooseFileRef }: { credentials: Credentials; onImported: () => void; chooseFileRef?: Ref<HTMLButtonElement> }) {

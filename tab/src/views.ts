@@ -9,6 +9,7 @@ export const VIEWS = {
   consent: (can: Me['can']) => can.seeConsent,
   accounts: (can: Me['can']) => can.seeAccounts,
   training: () => true,
+  readiness: (can: Me['can']) => can.seeReadiness,
 } satisfies Record<string, (can: Me['can']) => boolean>;
 
 export type View = keyof typeof VIEWS;

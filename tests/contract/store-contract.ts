@@ -151,6 +151,17 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.trainingRecords.find({ where: { status: 'confirmed' }, limit: 5 })).items.map((r) => r.id)).toEqual([stored.id]);
     });
 
+    it('keeps one installation record per person, found by their Entra id, and updates it conditionally', async () => {
+      const tried = { aadObjectId: 'aad-7', personId: '7', outcome: 'failed' as const, reason: 'notAllowed' as const, status: 403, attempts: 1, triedAt: '2026-11-24T07:30:00.000Z' };
+      const stored = await subject.stores.appInstallations.insert(tried);
+      await expect(subject.stores.appInstallations.insert({ ...tried, outcome: 'installed', reason: undefined as never })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const installed = await subject.stores.appInstallations.update({ ...stored, outcome: 'installed', reason: undefined, status: undefined, chatId: '19:abc@unq.gbl.spaces', attempts: 2 });
+      await expect(subject.stores.appInstallations.update({ ...stored, attempts: 2 })).rejects.toBeInstanceOf(StaleRecordError);
+      expect((await subject.stores.appInstallations.find({ where: { aadObjectId: 'aad-7' }, limit: 5 })).items).toEqual([installed]);
+      expect(installed).toMatchObject({ outcome: 'installed', chatId: '19:abc@unq.gbl.spaces', attempts: 2 });
+      expect(installed.reason).toBeUndefined();
+    });
+
     it('answers undefined for a record that does not exist', async () => {
       expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
     });

@@ -1,5 +1,5 @@
 /**
- * The admin team's pupil import and consent export in the Consent tab, in real Chromium (issue #5):
+ * The admin team's pupil import and consent export in the Consent tab, in real Chromium:
  * a file with a bad row shows the row's error and imports nothing; the corrected file imports with
  * progress to the end; the new pupils are in the register; the export downloads them as CSV.
  */

@@ -67,6 +67,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'training.requireRefresher': ['dsl'],
   // s.12: the headteacher records the policy's review.
   'policy.recordReview': ['headteacher'],
+  // Going live: the people who set the school up (s.2: the headteacher, with the online safety lead and the school office).
+  'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 };
 
 /** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher. */
@@ -313,6 +315,13 @@ describe('the access matrix (expected answers from the policy)', () => {
     const response = await send(holder, `/api/policies/${policy.id}/review`, { reviewedOn: '2026-11-20' });
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed('policy.recordReview', holder) ? 200 : 403 });
     await t.app.background.idle();
+  });
+
+  it.each(holders)('the go-live checklist (/api/readiness and /healthz?detail) as %s', async (holder) => {
+    for (const path of ['/api/readiness', '/healthz?detail']) {
+      const response = await api(holder, path);
+      expect({ holder, path, status: response.status }).toEqual({ holder, path, status: allowed('readiness.view', holder) ? 200 : 403 });
+    }
   });
 
   describe('the incident log (s.8: the DSL, deputies and headteacher; the chair for concerns about the headteacher)', () => {

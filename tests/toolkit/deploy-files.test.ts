@@ -34,7 +34,7 @@ describe('the commands an administrator runs on App Service (SSH console)', () =
   const scripts = (JSON.parse(text('package.json')) as { scripts: Record<string, string> }).scripts;
 
   // App Service has the build and the production dependencies only: no TypeScript, no Vite.
-  it.each(['job', 'provision:lists'])('npm run %s runs the built JavaScript that is deployed, and nothing else', (name) => {
+  it.each(['job', 'provision:lists', 'readiness'])('npm run %s runs the built JavaScript that is deployed, and nothing else', (name) => {
     const command = /^node (dist\/\S+\.js)$/.exec(scripts[name]!);
     expect({ name, command: scripts[name] }).toEqual({ name, command: expect.stringMatching(/^node dist\//) });
     const built = command![1]!;

@@ -7,7 +7,6 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { placeholdersIn } from '../../scripts/app-package/placeholders';
-import { loadStoreSettings } from '../../bot/src/config';
 import { actions, bicepOutputs, environment, PROJECT_FILES, projectFile, text, writtenByProvision, type Action } from './toolkit-files';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'toolkit', 'yaml.schema.v1.11.json'), 'utf8')) as object;
@@ -28,7 +27,7 @@ describe.each(Object.entries(PROJECT_FILES))('%s', (file, env) => {
     const generated = new Set(writtenByProvision(env));
     const known = new Set([...Object.keys(environment(env)).filter((name) => !generated.has(name)), 'TEAMSFX_ENV']);
     for (const action of actions(project)) {
-      const read = [...placeholdersIn(JSON.stringify({ with: action.with ?? {}, env: action.env ?? {} })), ...filesReadBy(action).flatMap((path) => placeholdersIn(text(path)))];
+      const read = [...placeholdersIn(JSON.stringify(action.with ?? {})), ...filesReadBy(action).flatMap((path) => placeholdersIn(text(path)))];
       // aadApp/update makes up the access_as_user scope's id when the environment has none yet.
       if (action.uses === 'aadApp/update') known.add('AAD_APP_ACCESS_AS_USER_PERMISSION_ID');
       expect({ action: action.uses, unknown: read.filter((name) => !known.has(name)) }).toEqual({ action: action.uses, unknown: [] });
@@ -78,28 +77,18 @@ describe('the school\'s environment (teamsapp.yml)', () => {
     ]);
   });
 
-  it('creates a single-tenant SSO app whose secret goes to the git-ignored .user file', () => {
+  it('creates a single-tenant SSO app with no client secret (the managed identity proves the app in Azure)', () => {
     const create = project.provision!.find((action) => action.uses === 'aadApp/create')!;
-    expect(create.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateClientSecret: true });
-    expect(create.writeToEnvironmentFile).toMatchObject({ clientId: 'AAD_APP_CLIENT_ID', clientSecret: expect.stringMatching(/^SECRET_/) });
+    expect(create.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateClientSecret: false });
+    expect(create.writeToEnvironmentFile).toEqual({ clientId: 'AAD_APP_CLIENT_ID', objectId: 'AAD_APP_OBJECT_ID', tenantId: 'AAD_APP_TENANT_ID', authority: 'AAD_APP_OAUTH_AUTHORITY', authorityHost: 'AAD_APP_OAUTH_AUTHORITY_HOST' });
     const update = project.provision!.find((action) => action.uses === 'aadApp/update')!;
     expect(update.with!.manifestPath).toBe('./aad.manifest.json');
   });
 
-  it('deploys by building, making the SharePoint lists the new code needs, then zip-deploying to the App Service that provision made', () => {
-    expect(uses(project.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'script', 'azureAppService/zipDeploy']);
-    expect(project.deploy!.map((action) => action.with!.args)).toEqual(['ci --no-audit --no-fund', 'run build', undefined, undefined]);
-    expect(project.deploy![3]!.with).toMatchObject({ artifactFolder: '.', ignoreFile: '.webappignore', resourceId: '${{AZURE_APP_SERVICE_RESOURCE_ID}}' });
-  });
-
-  it('provisions the lists with the built code and the settings the server itself reads for them', () => {
-    const lists = project.deploy![2]!;
-    expect(lists.with!.run).toBe('node dist/bot/src/provision-lists.js');
-    const env = Object.fromEntries(Object.entries(lists.env!).map(([name, value]) => [name, value.replace(/\$\{\{(\w+)\}\}/, 'sample-$1')]));
-    // STORE is passed on as it is: sqlite (a trial) makes the step do nothing.
-    expect(lists.env!.STORE).toBe('${{STORE}}');
-    const settings = loadStoreSettings({ ...env, STORE: 'sharepoint' });
-    expect(settings).toMatchObject({ kind: 'sharepoint', sites: { working: 'sample-SHAREPOINT_SITE_ID', records: 'sample-SHAREPOINT_RECORDS_SITE_ID' }, clientId: 'sample-AAD_APP_CLIENT_ID', tenantId: 'sample-AAD_APP_TENANT_ID', clientSecret: 'sample-SECRET_AAD_APP_CLIENT_SECRET' });
+  it('deploys by building, then zip-deploying to the App Service that provision made', () => {
+    expect(uses(project.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(project.deploy!.map((action) => action.with!.args)).toEqual(['ci --no-audit --no-fund', 'run build', undefined]);
+    expect(project.deploy![2]!.with).toMatchObject({ artifactFolder: '.', ignoreFile: '.webappignore', resourceId: '${{AZURE_APP_SERVICE_RESOURCE_ID}}' });
   });
 
   it('publishes to the Teams admin centre for the school to approve', () => {
@@ -135,7 +124,7 @@ describe('the toolkit\'s YAML schema', () => {
     broken.provision![0] = { uses: 'teamsApp/crate', with: { name: 'x' } };
     expect(validate(broken)).toBe(false);
     const missing = projectFile('teamsapp.yml');
-    delete missing.deploy!.find((action) => action.uses === 'azureAppService/zipDeploy')!.with!.resourceId;
+    delete missing.deploy![2]!.with!.resourceId;
     expect(validate(missing)).toBe(false);
   });
 });

@@ -10,8 +10,6 @@ export interface Action {
   uses: string;
   name?: string;
   with?: Record<string, unknown>;
-  /** Environment variables for a `script` action. */
-  env?: Record<string, string>;
   writeToEnvironmentFile?: Record<string, string>;
 }
 

@@ -33,7 +33,7 @@ export type ImportPupilsResult = Exclude<PrepareResult, { status: 'ready' }> | {
 const CHUNK = 20;
 
 /**
- * Reads and checks the MIS export and plans the import (issue #5): the mapping is guessed or
+ * Reads and checks the MIS export and plans the import: the mapping is guessed or
  * given, every bad row is reported, and nothing is written.
  */
 export async function preparePupilImport(deps: AppDeps, person: Person, csv: string, mapping: ColumnMapping | undefined): Promise<PrepareResult> {

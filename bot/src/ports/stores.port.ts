@@ -12,6 +12,7 @@ import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { OutboxCollection } from './outbox.port';
+import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
 import type { Refresher } from '../domain/training/training-requirement';
 import type { TrainingRecord } from '../domain/training/training-record';
@@ -31,6 +32,7 @@ export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aad
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
 export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
 export type RefresherCollection = Collection<Refresher, never>;
+export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
 export type JobRunCollection = Collection<JobRun, 'job'>;
 
 /** Every record store the app uses; one implementation per backing store (SQLite, SharePoint). */
@@ -52,8 +54,10 @@ export interface Stores {
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;
-  /** Every reminder, stored under its idempotency key before it is sent (issue #7). */
+  /** Every reminder, stored under its idempotency key before it is sent. */
   outbox: OutboxCollection;
+  /** The app installed for people by the app itself, and who could not be reached, and why. */
+  appInstallations: AppInstallationCollection;
   /** Each scheduled job's current slot and who holds it: so that several instances run it once. */
   jobRuns: JobRunCollection;
   /** Pupil imports and their progress, for whichever instance the tab asks. */

@@ -84,3 +84,46 @@ describe('an app deployed before its SharePoint lists exist', () => {
     expect(await health()).toMatchObject({ status: 503, body: { status: 'lists missing', missing: ['Online Safety Desk - Takedown tasks: ownerId (index missing)'] } });
   });
 });
+
+describe('an app that makes its own lists as it starts (PROVISION_AT_START, as in Azure)', () => {
+  const lines: string[] = [];
+  const log = { info: (message: string) => void lines.push(message), warn: (message: string) => void lines.push(message), error: (message: string) => void lines.push(message) };
+
+  async function start(standIn: GraphStandIn, origin: string): Promise<{ app: RunningApp; dir: string }> {
+    standIn.addSite(SITE_ID, 'Riverside staff');
+    standIn.addSite(RECORDS_SITE_ID, 'Riverside safeguarding records');
+    const dir = mkdtempSync(join(tmpdir(), 'osd-provision-at-start-'));
+    const config = testConfig(dir, { PROVISION_AT_START: 'true' });
+    config.store = sharePointSettings(origin);
+    return { app: await startApp({ config, log, graph: TEST_GRAPH }), dir };
+  }
+
+  it('is healthy from its first answer when it may make them', async () => {
+    const standIn = new GraphStandIn();
+    const { app, dir } = await start(standIn, await standIn.start());
+    try {
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      expect(standIn.lists(RECORDS_SITE_ID).map((list) => list.displayName)).toContain('Online Safety Desk - Incidents');
+      expect(lines).toContainEqual(expect.stringMatching(/^SharePoint lists: Created list "Online Safety Desk - School"/));
+    } finally {
+      await app.close();
+      await standIn.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts anyway when it may not (write only), and says what to do', async () => {
+    const standIn = new GraphStandIn();
+    const origin = await standIn.start();
+    standIn.failNext(1, { status: 403 });
+    const { app, dir } = await start(standIn, origin);
+    try {
+      expect(await (await fetch(`${app.url}/healthz`)).json()).toMatchObject({ status: 'lists missing' });
+      expect(lines).toContainEqual(expect.stringMatching(/^The SharePoint lists could not be created or completed at start \(Microsoft 365 refused the app's access \(403\).*grant the app full control of both sites/));
+    } finally {
+      await app.close();
+      await standIn.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

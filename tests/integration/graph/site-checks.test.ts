@@ -41,7 +41,7 @@ describe('the SharePoint sites on the go-live checklist', () => {
     standIn.addSite(SITE_ID, 'Riverside staff');
     standIn.addSite(RECORDS_SITE_ID, 'Riverside safeguarding records');
     const working = await workingSiteCheck(inspector());
-    expect(working).toMatchObject({ level: 'red', fix: expect.stringMatching(/^Run provisioning \(`npm run provision:lists`/) });
+    expect(working).toMatchObject({ level: 'red', fix: expect.stringMatching(/^Run provisioning with the app granted full control/) });
     expect(working.found).toMatch(/^On "Riverside staff": list missing: "Online Safety Desk - School"; .* and \d+ more\.$/);
     expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Incidents"') });
   });

@@ -130,6 +130,13 @@ describe('outside local mode (a registered bot)', () => {
     botbuilderLog.mockRestore();
   });
 
+  it('keeps the go-live checklist behind sign-in: /healthz?detail without a token is refused, plain /healthz answers', async () => {
+    const detail = await fetch(`${app.url}/healthz?detail`);
+    expect([detail.status, detail.headers.get('cache-control')]).toEqual([401, 'no-store']);
+    expect(JSON.stringify(await detail.json())).not.toMatch(/school|Riverside/i);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
   it('refuses an activity from another tenant', async () => {
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1', tenantId: 'another-school' }, channelData: { tenant: { id: 'another-school' } } }) });
     expect(response.status).toBe(403);

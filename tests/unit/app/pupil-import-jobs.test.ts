@@ -1,4 +1,4 @@
-/** Pupil import jobs under failures that are hard to time through HTTP (issue #5). */
+/** Pupil import jobs under failures that are hard to time through HTTP. */
 import type { AppDeps } from '../../../bot/src/app/app-deps';
 import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
 import { PupilImportJobs } from '../../../bot/src/app/pupil-import-jobs';

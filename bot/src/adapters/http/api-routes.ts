@@ -58,6 +58,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
       exportConsent: may(person, 'consent.export'),
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
+      seeReadiness: may(person, 'readiness.view'),
     };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));

@@ -15,7 +15,7 @@ export const PUPIL_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
 const ERRORS_SHOWN = 200;
 
 /**
- * The admin team's side of the Consent tab (issue #5): import pupils from the MIS export (a preview,
+ * The admin team's side of the Consent tab: import pupils from the MIS export (a preview,
  * then a background job the tab polls for progress) and export the register as CSV.
  */
 export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signedIn: SignedIn, jobs: PupilImportJobs): void {

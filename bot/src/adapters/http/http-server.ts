@@ -8,6 +8,8 @@ import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes, type UserGraph } from './api-routes';
 import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
+import { registerReadinessRoutes } from './readiness-routes';
+import type { ReadinessChecks } from '../../app/readiness/check-readiness';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
 import { refuse, refusedInLocalMode, repliesElsewhere } from './local-mode-guard';
 import { send } from './api-refusal';
@@ -37,6 +39,8 @@ export interface HttpServerOptions {
   jobs?: JobTrigger;
   /** The Training tab's API. */
   training?: TrainingRouteDeps;
+  /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
+  readiness: ReadinessChecks;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
@@ -83,11 +87,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     await options.handleBotActivity(req, res);
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
-    const { healthy, ...health } = await options.health();
-    send(res, healthy ? 200 : 503, { ...health, mode: options.localMode ? 'local' : 'teams' });
-  });
-
+  registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
   registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);

@@ -32,7 +32,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
-  // Photo and video consent, school accounts, registered posts and takedown tasks (issue #5).
+  // Photo and video consent, school accounts, registered posts and takedown tasks.
   `
   ALTER TABLE pupils ADD COLUMN "misReference" TEXT;
   CREATE UNIQUE INDEX pupils_mis_reference ON pupils ("misReference");
@@ -49,7 +49,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX takedowns_owner ON takedowns ("ownerId");
   CREATE INDEX takedowns_status ON takedowns ("status");
   `,
-  // Requests for permission to post on a school account (issue #5).
+  // Requests for permission to post on a school account.
   `
   CREATE TABLE posting_requests (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
     "requesterId" TEXT, "state" TEXT, "submissionKey" TEXT);
@@ -57,7 +57,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX posting_requests_state ON posting_requests ("state");
   CREATE UNIQUE INDEX posting_requests_submission ON posting_requests ("submissionKey");
   `,
-  // The incident log (issue #6). The fields the Incidents tab filters and sorts on are columns
+  // The incident log. The fields the Incidents tab filters and sorts on are columns
   // (generated from the JSON where the collection does not write them, and stored so that a search
   // reads no JSON), each with an index; the chronology is its own append-only table, like the audit log.
   `
@@ -81,7 +81,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER incident_chronology_no_update BEFORE UPDATE ON incident_chronology BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
   CREATE TRIGGER incident_chronology_no_delete BEFORE DELETE ON incident_chronology BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
   `,
-  // Training records, refreshers and the reminders' outbox (issue #7).
+  // Training records, refreshers and the reminders' outbox.
   `
   CREATE TABLE training_records (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
     "subjectId" TEXT, "requirementId" TEXT, "status" TEXT);
@@ -114,6 +114,11 @@ export const MIGRATIONS: readonly string[] = [
     WHERE id IN (SELECT MIN(id) FROM takedowns GROUP BY json_extract(data, '$.postId'), json_extract(data, '$.pupilId'), json_extract(data, '$.media'));
   UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
   CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
+  `,
+  // The app installed for people by the app itself (proactive installation): one record per person.
+  `
+  CREATE TABLE app_installations (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL, "aadObjectId" TEXT);
+  CREATE UNIQUE INDEX app_installations_person ON app_installations ("aadObjectId");
   `,
   // Each scheduled job's slot and who holds it, so that several instances run it once (one row per job).
   `

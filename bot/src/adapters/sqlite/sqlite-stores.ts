@@ -25,6 +25,7 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
     outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),
+    appInstallations: new SqliteCollection(db, 'app_installations', ['aadObjectId']),
     jobRuns: new SqliteCollection(db, 'job_runs', ['job']),
     importJobs: new SqliteCollection(db, 'import_jobs', ['lock']),
     audit: new SqliteAuditLog(db),

@@ -1,4 +1,5 @@
 import type { Logger } from '../../app/app-deps';
+import { personalConversation } from '../../app/reach/personal-conversation';
 import { conversationKey } from '../../app/remember-conversation';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, type Role } from '../../domain/people/role';
@@ -91,12 +92,8 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  private async personalConversation(person: Person): Promise<ConversationRecord | undefined> {
-    if (!person.aadObjectId) return undefined;
-    const { items } = await this.stores.conversations.find({ where: { aadObjectId: person.aadObjectId }, limit: 50 });
-    return items
-      .filter((conversation) => conversation.conversationType === 'personal')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  private personalConversation(person: Person): Promise<ConversationRecord | undefined> {
+    return personalConversation(this.stores, person.aadObjectId);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { SchemaProblem, SiteInspector, SiteSchema } from '../../ports/site-inspection.port';
 import type { JobRunCollection } from '../../ports/stores.port';
 
-const RUN_PROVISIONING = 'Run provisioning (`npm run provision:lists`; `atk deploy` runs it before the app starts) with the app granted full control of the site for the run.';
+const RUN_PROVISIONING = 'Run provisioning with the app granted full control of the sites for the run: restart the app in Azure (it provisions as it starts), or npm run provision:lists.';
 const GUIDE = 'docs/sharepoint-sites-and-hosting.md';
 
 /** Said every time: what an app with Sites.Selected cannot see, so nobody reads green as more than it is. */

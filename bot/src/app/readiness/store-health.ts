@@ -70,7 +70,7 @@ export class StoreHealth {
       healthy: false,
       status: 'lists missing',
       missing: missing.map((problem) => (problem.column ? `${problem.list}: ${problem.column} (${problem.kind})` : problem.list)),
-      fix: 'Run provisioning: npm run provision:lists (atk deploy runs it before the app starts).',
+      fix: 'Run provisioning: grant the app full control of the sites and restart it (in Azure it provisions as it starts), or npm run provision:lists.',
     };
   }
 }

@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'training.confirm': ['onlineSafetyLead'],
   'training.requireRefresher': ['dsl'],
   'policy.recordReview': ['headteacher'],
+  // Going live and staying live: the people who set the school up see whether it is right.
+  'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;
 
 /**

@@ -1,4 +1,4 @@
-/** Dates and the term calendar behind every due date and nudge (s.11 termly training; issue #7 working days). */
+/** Dates and the term calendar behind every due date and nudge (s.11 termly training; working days). */
 import { addMonths, isoWeek } from '../../../../bot/src/domain/calendar/dates';
 import { isWorkingDay, termFor, workingDaysBetween, type SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
 import { localDate, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';

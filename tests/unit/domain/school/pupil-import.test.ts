@@ -1,5 +1,5 @@
 /**
- * Importing pupils from the school's MIS export (issue #5; data minimisation, policy s.4): row-level
+ * Importing pupils from the school's MIS export (data minimisation, policy s.4): row-level
  * errors before anything is imported, updates by reference without duplicates, leavers marked off
  * roll and never deleted.
  */

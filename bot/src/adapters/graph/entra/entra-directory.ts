@@ -2,7 +2,8 @@ import type { Person } from '../../../domain/people/person';
 import { ROLES, type Role } from '../../../domain/people/role';
 import type { Clock } from '../../../ports/clock.port';
 import type { Directory } from '../../../ports/directory.port';
-import { unavailable, type GraphApi } from '../graph-api';
+import type { RoleGroupFacts, RoleGroups } from '../../../ports/role-groups.port';
+import { graphStatus, unavailable, type GraphApi } from '../graph-api';
 
 interface GraphUser {
   id: string;
@@ -26,7 +27,7 @@ const CACHE_MS = 60_000;
  * (one call per group and page) and kept for a minute, so a burst of clicks is not a burst of
  * Graph calls, and a role change shows within a minute. Disabled accounts hold no role.
  */
-export class EntraDirectory implements Directory {
+export class EntraDirectory implements Directory, RoleGroups {
   private snapshot: { people: Map<string, Person>; until: number } | undefined;
   private loading: Promise<Map<string, Person>> | undefined;
 
@@ -52,6 +53,19 @@ export class EntraDirectory implements Directory {
     return [...(await this.people()).values()];
   }
 
+  /** A role group's name and how many enabled people are in it (for the go-live checklist), read fresh. */
+  async describe(groupId: string): Promise<RoleGroupFacts | undefined> {
+    let group: { displayName?: string | null };
+    try {
+      group = await this.graph.get<{ displayName?: string | null }>(`/groups/${encodeURIComponent(groupId)}?$select=id,displayName`);
+    } catch (error) {
+      if (graphStatus(error) === 404) return undefined;
+      throw unavailable(error);
+    }
+    const members = await this.members(groupId, `the group "${group.displayName ?? ''}"`);
+    return { displayName: group.displayName ?? groupId, people: members.filter((user) => user.accountEnabled !== false).length };
+  }
+
   private async people(): Promise<Map<string, Person>> {
     if (this.snapshot && this.snapshot.until > this.clock.now().getTime()) return this.snapshot.people;
     // One load at a time: clicks arriving together share it.
@@ -64,7 +78,7 @@ export class EntraDirectory implements Directory {
     for (const role of ROLES) {
       const groupId = this.roleGroups[role];
       if (!groupId) continue;
-      for (const user of await this.members(groupId, role)) {
+      for (const user of await this.members(groupId, `the ${role} group`)) {
         if (user.accountEnabled === false) continue;
         const person = people.get(user.id) ?? { id: user.id, aadObjectId: user.id, displayName: user.displayName ?? 'Unknown', roles: [], ...(user.mail ? { email: user.mail } : {}) };
         person.roles.push(role);
@@ -75,7 +89,7 @@ export class EntraDirectory implements Directory {
     return people;
   }
 
-  private async members(groupId: string, role: Role): Promise<GraphUser[]> {
+  private async members(groupId: string, which: string): Promise<GraphUser[]> {
     const users: GraphUser[] = [];
     let path: string | undefined = `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,mail,accountEnabled&$count=true&$top=999`;
     try {
@@ -86,7 +100,7 @@ export class EntraDirectory implements Directory {
       }
     } catch (error) {
       const failure = unavailable(error);
-      if (failure instanceof Error) failure.message = `${failure.message} (the ${role} group, ${groupId})`;
+      if (failure instanceof Error) failure.message = `${failure.message} (${which}, ${groupId})`;
       throw failure;
     }
     return users;

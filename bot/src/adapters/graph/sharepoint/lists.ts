@@ -12,6 +12,7 @@ import type { CardMessageRecord, ConversationRecord } from '../../../ports/conve
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
 import type { OutboxEntry } from '../../../ports/outbox.port';
+import type { AppInstallation } from '../../../ports/teams-apps.port';
 import type { Refresher } from '../../../domain/training/training-requirement';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec, type ListSpec } from './list-spec';
@@ -242,6 +243,23 @@ export const LISTS = {
       lastError: 'text',
     },
     (entry) => entry.key,
+  ),
+  appInstallations: listSpec<AppInstallation>(
+    'OsdAppInstallations',
+    'Online Safety Desk - App installations',
+    'The app installed in Teams for each person by the app itself, and why it could not be for some.',
+    {
+      aadObjectId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' },
+      personId: 'text',
+      outcome: { type: 'choice', choices: ['installed', 'alreadyInstalled', 'failed'] },
+      reason: { type: 'choice', choices: ['noSuchPerson', 'notAllowed', 'appNotFound', 'throttled', 'unavailable', 'refused'] },
+      status: 'number',
+      chatId: 'text',
+      attempts: 'number',
+      triedAt: 'dateTime',
+    },
+    (installation) => `${installation.aadObjectId}: ${installation.outcome}`,
+    { naturalKey: (installation) => installation.aadObjectId },
   ),
   jobRuns: listSpec<JobRun>(
     'OsdJobRuns',

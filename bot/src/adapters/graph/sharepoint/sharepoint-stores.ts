@@ -34,6 +34,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
+    appInstallations: new SharePointCollection(graph, items('appInstallations'), LISTS.appInstallations),
     jobRuns: new SharePointCollection(graph, items('jobRuns'), LISTS.jobRuns),
     importJobs: new SharePointCollection(graph, items('importJobs'), LISTS.importJobs),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
