@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
+import { FirstSeenDates } from './app/first-seen-dates';
 import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
@@ -38,9 +39,7 @@ import { ConfigError, loadConfig, type Config, type SharePointSettings, type Sha
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
-import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
-import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules, slotNow } from './domain/jobs/schedule';
 import { JobLeases } from './app/jobs/job-leases';
@@ -49,7 +48,6 @@ import { readinessChecks } from './readiness-wiring';
 
 /** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
 const LOGIN_BASE_URL = 'https://login.microsoftonline.com';
-const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
 /** The folder holding package.json: two levels up from the sources, three from the build. */
 export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
 const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -102,8 +100,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
   const health = new StoreHealth(stores, inspector, clock);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
-  const school = await schoolOrUnnamed(stores, log);
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log))) log.info('Empty store: the demo school was added.');
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -111,12 +108,12 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   let url = '';
   const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
   const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, linkTo);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo);
   const deps = { stores, directory, notifier, clock, log };
   const reminderSchedules = schoolSchedules(config.reminders.at);
   const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES, tabLink: linkTo });
+  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo });
   /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
   const startSlot = async (name: string, slot: string, at: Date) => {
     const started = await jobs.start(name, slot, at);
@@ -136,7 +133,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     tabDir: config.tabDir,
     importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
-    training: { announce: jobs.announce, calendar: TERM_DATES },
+    training: { announce: jobs.announce },
     readiness,
     jobs: {
       names: REMINDER_JOBS,
@@ -205,20 +202,6 @@ async function provisionAtStart(graph: GraphApi, sites: SharePointSites, log: Lo
   }
 }
 
-/**
- * The school as cards name it. Before provisioning the school's list may not exist yet: the app
- * still starts, and names the school once it is there.
- */
-async function schoolOrUnnamed(stores: Stores, log: Logger): Promise<School> {
-  try {
-    return (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
-  } catch (error) {
-    if (!(error instanceof StoreUnavailableError)) throw error;
-    log.warn(`The school's details could not be read at start (${error.message}); cards say "your school" until the app restarts.`);
-    return UNNAMED_SCHOOL;
-  }
-}
-
 const INSTALL_APP_JOB = 'install-app';
 
 /**
@@ -243,7 +226,7 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
 export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
   return { stores, directory, ...(graph ? { graph } : {}) };
 }
 

@@ -7,7 +7,6 @@ import type { JobRun } from './domain/jobs/job-run';
 import { leaseMinutes, type Schedule, type Slot } from './domain/jobs/schedule';
 import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
 import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
-import { TERM_DATES } from './app/term-dates';
 import { createBotAdapter } from './adapters/teams/bot-adapter';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsReminderChannel } from './adapters/teams/teams-reminder-channel';
@@ -26,7 +25,6 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
   return {
     stores,
     directory,
-    calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     fanOut: {
       channel: new TeamsReminderChannel(sender, (view) => tabLink(teamsAppIdForLinks(), config.reminders.publicUrl ?? serverUrl(), view)),

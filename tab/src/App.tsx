@@ -11,9 +11,10 @@ const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ def
 const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
 const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 
-/** The tab's pages other than incidents: requests, consent, school accounts and training. */
+/** The tab's pages other than incidents: requests, consent, school accounts, training, School settings and the go-live checklist. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
@@ -33,6 +34,7 @@ export function App({ host }: { host: Host }) {
         {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
         {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
         {me && <Tab value="training">Training</Tab>}
+        {me?.can.seeSettings && <Tab value="settings">School settings</Tab>}
         {me?.can.seeReadiness && <Tab value="readiness">Go-live checklist</Tab>}
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
@@ -40,6 +42,7 @@ export function App({ host }: { host: Host }) {
       {page === 'requests' && <RequestsPage credentials={credentials} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
+      {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
       {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
       </Suspense>

@@ -14,7 +14,9 @@ import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { OutboxCollection } from './outbox.port';
 import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
-import type { Refresher } from '../domain/training/training-requirement';
+import type { Refresher, TrainingRequirementRecord } from '../domain/training/training-requirement';
+import type { SchoolCalendar } from '../domain/calendar/school-calendar';
+import type { FirstSeen } from '../domain/people/first-seen';
 import type { TrainingRecord } from '../domain/training/training-record';
 import type { JobRun } from '../domain/jobs/job-run';
 
@@ -26,8 +28,13 @@ export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
 export type SocialAccountCollection = Collection<SocialAccount, 'active'>;
 export type PostCollection = Collection<RegisteredPost, 'accountId'>;
 export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey'>;
-export type PolicyCollection = Collection<PolicyDocument, 'managedHere'>;
+export type PolicyCollection = Collection<PolicyDocument, never>;
+/** One record at most (a second is refused as a duplicate). */
 export type SchoolCollection = Collection<School & { id: string }, never>;
+/** The school's term dates, every year in one record (at most one), so that an import is one write. */
+export type TermDatesCollection = Collection<SchoolCalendar & { id: string }, never>;
+export type TrainingRequirementCollection = Collection<TrainingRequirementRecord, 'requirementId'>;
+export type FirstSeenCollection = Collection<FirstSeen, 'personId'>;
 export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aadObjectId'>;
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
 export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
@@ -41,6 +48,10 @@ export interface Stores {
   people: PersonCollection;
   pupils: PupilCollection;
   policies: PolicyCollection;
+  termDates: TermDatesCollection;
+  trainingRequirements: TrainingRequirementCollection;
+  /** When each person from the Entra groups first appeared, for those without a hire date. */
+  firstSeen: FirstSeenCollection;
   accessRequests: AccessRequestCollection;
   postingRequests: PostingRequestCollection;
   consents: ConsentCollection;

@@ -13,7 +13,9 @@ import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type Chronolog
 import { ROLES } from '../../../domain/people/role';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { AppInstallation } from '../../../ports/teams-apps.port';
-import type { Refresher } from '../../../domain/training/training-requirement';
+import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
+import type { SchoolCalendar } from '../../../domain/calendar/school-calendar';
+import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
@@ -22,7 +24,45 @@ import type { SiteRole } from '../../../ports/site-inspection.port';
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
-  school: listSpec<School & { id: string }>('OsdSchool', 'Online Safety Desk - School', 'The school as the app shows it.', { name: 'text', contactForAccess: 'text' }, (school) => school.name),
+  school: listSpec<School & { id: string }>(
+    'OsdSchool',
+    'Online Safety Desk - School',
+    'The school as the app shows it (School settings).',
+    { name: 'text', contactForAccess: { type: 'text', displayName: 'Who staff should ask' } },
+    (school) => school.name,
+    // One item only: a second is refused, so two first saves at once cannot make two schools.
+    { naturalKey: () => 'school' },
+  ),
+  termDates: listSpec<SchoolCalendar & { id: string }>(
+    'OsdTermDates',
+    'Online Safety Desk - Term dates',
+    'The school\'s terms and closures, every year in one item (School settings).',
+    { terms: 'json', closures: 'json' },
+    () => 'Term dates',
+    { naturalKey: () => 'term-dates' },
+  ),
+  trainingRequirements: listSpec<TrainingRequirementRecord>(
+    'OsdTrainingRequirements',
+    'Online Safety Desk - Training requirements',
+    'Standing online safety training requirements: who, how often, and the grace period for new starters (policy section 11).',
+    {
+      requirementId: { type: 'text', indexed: true, unique: true, displayName: 'Requirement' },
+      title: { type: 'text', column: 'RequirementTitle', displayName: 'Training' },
+      audience: { type: 'choice', choices: ['staff', 'pupils', 'parents'] },
+      roles: 'json',
+      rule: { type: 'json', displayName: 'How often' },
+      policy: { type: 'text', displayName: 'Policy sections' },
+      retired: 'boolean',
+    },
+    (requirement) => requirement.title,
+  ),
+  firstSeen: listSpec<FirstSeen>(
+    'OsdFirstSeen',
+    'Online Safety Desk - First seen',
+    'The day each person first appeared in a role group, for those with no hire date in Entra ID (induction is counted from it).',
+    { personId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' }, firstSeenOn: { type: 'date', displayName: 'First seen on' } },
+    (seen) => seen.personId,
+  ),
   people: listSpec<Person>(
     'OsdPeople',
     'Online Safety Desk - People',
@@ -41,7 +81,7 @@ export const LISTS = {
     'OsdPolicies',
     'Online Safety Desk - Policy register',
     'This policy and the related policies (policy sections 1, 2 and 12).',
-    { title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' }, approvedOn: 'date', reviewCycleMonths: 'number', nextReviewDue: 'date', managedHere: { type: 'boolean', indexed: true } },
+    { title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' }, owner: 'text', reviews: { type: 'json', displayName: 'Reviews (who, how often, next date)' }, approvals: { type: 'json', displayName: 'Approvals (every one kept)' }, retiredOn: { type: 'date', displayName: 'Retired on' } },
     (policy) => policy.title,
   ),
   accessRequests: listSpec<AccessRequest>(
