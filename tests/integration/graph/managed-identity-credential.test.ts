@@ -104,7 +104,10 @@ describe('the managed identity as the app\'s credential', () => {
     );
     const app = await startApp({ config, loginNetwork: entra, log: { info: (message) => logs.push({ level: 'info', message }), warn: (message) => logs.push({ level: 'warn', message }), error: (message) => logs.push({ level: 'error', message }) } });
     try {
-      expect(standIn.countBy('GET', /\/sites\/.+\/lists/)).toBeGreaterThan(0);
+      // The app finds its lists when first asked: the health check asks.
+      const before = standIn.countBy('GET', /\/sites\/.+\/lists/);
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      expect(standIn.countBy('GET', /\/sites\/.+\/lists/)).toBeGreaterThan(before);
       expect(entra.requests.length).toBeGreaterThan(0);
       expect(entra.requests.every((request) => request.form.get('client_assertion_type') === JWT_BEARER && !request.form.has('client_secret'))).toBe(true);
       expect(logs.filter((line) => line.level === 'warn' && /client secret/.test(line.message))).toEqual([]);
