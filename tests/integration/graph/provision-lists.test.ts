@@ -4,17 +4,14 @@ import { columnDefinition } from '../../../bot/src/adapters/graph/sharepoint/col
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { listSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
 import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
-import { createGraphApi } from '../../../bot/src/main';
-import { GraphStandIn } from '../../fixtures/graph-stand-in';
-import { RECORDS_SITE_ID, SITE_ID, SITES, sharePointSettings, silentLog, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
+import type { GraphStandIn } from '../../fixtures/graph-stand-in';
+import { emptySite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
 
 describe('provisioning the lists', () => {
   let standIn: GraphStandIn;
-  let graph: ReturnType<typeof createGraphApi>;
-  beforeEach(async () => {
-    standIn = new GraphStandIn();
-    graph = createGraphApi(sharePointSettings(await standIn.start()), silentLog, TEST_GRAPH);
-  });
+  let graph: GraphApi;
+  beforeEach(async () => ({ standIn, graph } = await emptySite()));
   afterEach(() => standIn.stop());
 
   const writes = () => standIn.requests.filter((request) => request.method !== 'GET').length;
@@ -88,11 +85,8 @@ describe('provisioning the lists', () => {
 
 describe('moving dates from date-only columns to text', () => {
   let standIn: GraphStandIn;
-  let graph: ReturnType<typeof createGraphApi>;
-  beforeEach(async () => {
-    standIn = new GraphStandIn();
-    graph = createGraphApi(sharePointSettings(await standIn.start()), silentLog, TEST_GRAPH);
-  });
+  let graph: GraphApi;
+  beforeEach(async () => ({ standIn, graph } = await emptySite()));
   afterEach(() => standIn.stop());
 
   /** The consent list as the earlier version made it: a date-only column named after the field. */

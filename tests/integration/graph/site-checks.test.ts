@@ -9,19 +9,16 @@ import { listSpec, type ListSpec } from '../../../bot/src/adapters/graph/sharepo
 import { LISTS, listsOn } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import { GraphSiteInspector } from '../../../bot/src/adapters/graph/sharepoint/site-inspector';
 import { NOT_CHECKED, recordsSiteCheck, workingSiteCheck } from '../../../bot/src/app/readiness/site-checks';
-import { createGraphApi } from '../../../bot/src/main';
-import { GraphStandIn } from '../../fixtures/graph-stand-in';
-import { RECORDS_SITE_ID, SITE_ID, SITES, sharePointSettings, silentLog, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
+import type { GraphStandIn } from '../../fixtures/graph-stand-in';
+import { emptySite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
 
 const APP_ID = 'client';
 
 describe('the SharePoint sites on the go-live checklist', () => {
   let standIn: GraphStandIn;
-  let graph: ReturnType<typeof createGraphApi>;
-  beforeEach(async () => {
-    standIn = new GraphStandIn();
-    graph = createGraphApi(sharePointSettings(await standIn.start()), silentLog, TEST_GRAPH);
-  });
+  let graph: GraphApi;
+  beforeEach(async () => ({ standIn, graph } = await emptySite()));
   afterEach(() => standIn.stop());
 
   const inspector = (sites = SITES) => new GraphSiteInspector(graph, sites, APP_ID);
