@@ -3,6 +3,8 @@ import { jobsCheck, recordsSiteCheck, workingSiteCheck } from './app/readiness/s
 import { schoolSchedules } from './domain/jobs/schedule';
 import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
 import { credentialCheck, reachCheck, roleGroupsCheck, teamsAppCheck, type TeamsAppFacts } from './app/readiness/reach-checks';
+import { checkPolicyRegister, checkSchool, checkTermDates, checkTrainingRequirements } from './app/readiness/settings-checks';
+import { localDate } from './domain/calendar/zoned-time';
 import { finding } from './domain/readiness/readiness';
 import { ROLE_LABELS, ROLES_EVERY_SCHOOL_NEEDS } from './domain/people/role';
 import { credentialFacts } from './adapters/graph/credentials/credential-facts';
@@ -32,6 +34,7 @@ export interface ReadinessContext {
 export function readinessChecks({ config, stores, directory, clock, graph, teamsApp }: ReadinessContext): ReadinessChecks {
   const store = config.store;
   const sites = graph && store.kind === 'sharepoint' ? new GraphSiteInspector(graph, store.sites, store.clientId) : undefined;
+  const today = () => localDate(clock.now());
   return {
     ...(graph && store.kind === 'sharepoint' ? { credential: () => credentialCheck(credentialFacts(store.credential, graph.signIn, clock.now())) } : {}),
     ...(sites ? { 'working-site': () => workingSiteCheck(sites), 'records-site': () => recordsSiteCheck(sites) } : {}),
@@ -46,11 +49,9 @@ export function readinessChecks({ config, stores, directory, clock, graph, teams
     },
     reach: () => reachCheck({ directory, stores, now: clock.now() }),
     ...(teamsApp && config.mode === 'teams' ? { 'teams-app': () => teamsAppCheck(teamsApp) } : {}),
-    school: async () => {
-      const school = (await stores.school.find({ limit: 1 })).items[0];
-      return school?.name.trim()
-        ? finding('school', 'green', `The school is named "${school.name}"; staff are told to ask ${school.contactForAccess}.`)
-        : finding('school', 'red', 'The school has no name yet, so cards say "your school".', "Enter the school's name and contact on the School settings page.");
-    },
+    school: () => checkSchool(stores, today()),
+    'policy-register': () => checkPolicyRegister(stores, today()),
+    'term-dates': () => checkTermDates(stores, today()),
+    'training-requirements': () => checkTrainingRequirements(stores, today()),
   };
 }
