@@ -48,7 +48,8 @@ export function readinessChecks({ config, stores, directory, clock, graph, teams
       return missing.length ? finding('role-groups', 'red', `${found} Nobody holds: ${missing.join(', ')}.`, 'Give each of these roles to someone in the People list, or set the ROLE_GROUP_<ROLE> settings to Entra ID groups.') : finding('role-groups', 'green', found);
     },
     reach: () => reachCheck({ directory, stores, now: clock.now() }),
-    ...(teamsApp && config.mode === 'teams' ? { 'teams-app': () => teamsAppCheck(teamsApp) } : {}),
+    // In Teams, or wherever a Teams app id is set (a rehearsal on this machine).
+    ...(teamsApp && (config.mode === 'teams' || config.teamsAppId) ? { 'teams-app': () => teamsAppCheck(teamsApp) } : {}),
     school: () => checkSchool(stores, today()),
     'policy-register': () => checkPolicyRegister(stores, today()),
     'term-dates': () => checkTermDates(stores, today()),
