@@ -1,5 +1,6 @@
 import type { INetworkModule } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,13 +31,19 @@ import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { SharePointMediaStore } from './adapters/graph/sharepoint/sharepoint-media-store';
-import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
+import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
+import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
+import { StoreHealth } from './app/readiness/store-health';
+import type { ReadinessChecks } from './app/readiness/check-readiness';
+import { StoreUnavailableError } from './ports/collection.port';
+import { ConfigError, loadConfig, type Config, type SharePointSettings, type SharePointSites } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
 import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
-import { schoolSchedules } from './adapters/scheduler/schedule';
+import { schoolSchedules, slotNow } from './domain/jobs/schedule';
+import { JobLeases } from './app/jobs/job-leases';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 import { FolderMediaStore } from './adapters/media/folder-media-store';
 import { imagePreviews } from './adapters/media/image-previews';
@@ -53,6 +60,8 @@ const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json
 export interface RunningApp {
   url: string;
   stores: Stores;
+  /** The go-live checklist's checks, as the checklist page runs them (the sites only with SharePoint). */
+  readiness: ReadinessChecks;
   background: BackgroundTasks;
   /** Every route the server answers, as `GET /api/incidents/:id` (for the checks that walk them all). */
   routes: { method: string; path: string }[];
@@ -67,6 +76,13 @@ export interface StartOptions {
   graph?: GraphOverrides;
   /** Tests answer msal-node's calls to Entra ID (the on-behalf-of exchange) with a stand-in. */
   loginNetwork?: INetworkModule;
+  /** How this instance signs the job leases it holds; the host name and a random suffix unless given. */
+  instanceId?: string;
+}
+
+/** Unique per start of the app, readable in the Scheduled jobs list (App Service names each instance's host). */
+export function newInstanceId(): string {
+  return `${hostname()}/${randomUUID().slice(0, 8)}`;
 }
 
 export interface GraphOverrides {
@@ -78,13 +94,16 @@ export interface GraphOverrides {
 const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTimeoutMs: 3_000, baseDelayMs: 200 };
 
 /** The composition root: the one place where adapters are built and wired together. */
-export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork }: StartOptions): Promise<RunningApp> {
+export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork, instanceId = newInstanceId() }: StartOptions): Promise<RunningApp> {
   // Local mode trusts every caller on this machine: it never runs on a school's real records.
   if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
   warnAboutSecrets(config, log);
   const { stores, directory, graph } = await openRecords(config, log, clock, graphOverrides, loginNetwork);
+  if (config.provisionAtStart && graph && config.store.kind === 'sharepoint') await provisionAtStart(graph, config.store.sites, log);
+  const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
+  const health = new StoreHealth(stores, inspector, clock);
   const media: MediaServices = { store: mediaStoreFor(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
   if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log, media))) log.info('Empty store: the demo school was added.');
@@ -98,16 +117,20 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const links = tabLinks(() => teamsApp.idForLinks(), () => config.reminders.publicUrl ?? url);
   const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo, links);
   const deps = { stores, directory, notifier, clock, log };
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url, () => teamsApp.idForLinks()), log);
+  const reminderSchedules = schoolSchedules(config.reminders.at);
+  const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
   const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
-  const startJob = (name: string, at: Date) => {
-    const running = jobs.run(name, at);
-    background.run(`job ${name}`, async () => void (await running));
-    return running;
+  /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
+  const startSlot = async (name: string, slot: string, at: Date) => {
+    const started = await jobs.start(name, slot, at);
+    if (started.status === 'started') background.run(`job ${name}`, async () => void (await started.finished));
+    return started;
   };
-
+  const readiness = readinessChecks({ config, stores, directory, clock, ...(graph ? { graph } : {}), teamsApp });
   const server = createHttpServer({
     deps,
+    health: () => health.check(),
     announce: jobs.announce,
     identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
     ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: LOGIN_BASE_URL, ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
@@ -115,19 +138,18 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     personasEnabled: config.mode === 'local' && !config.sso,
     allowedTenants: config.allowedTenants,
     tabDir: config.tabDir,
-    importJobs: new PupilImportJobs(deps, background, randomUUID),
+    importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce },
     media,
     background,
-    readiness: readinessChecks({ config, stores, directory, clock, ...(graph ? { graph } : {}), teamsApp }),
+    readiness,
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
-      start: (name) => {
-        if (jobs.isRunning(name)) return false;
-        void startJob(name, clock.now());
-        return true;
+      start: async (name) => {
+        const now = clock.now();
+        return (await startSlot(name, slotNow(jobs.scheduleOf(name), now), now)).status;
       },
     },
   });
@@ -146,8 +168,15 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   // The app installs itself for everyone it must message, at start and every weekday morning.
   const installApp = teamsApps && config.mode === 'teams' ? appInstallation({ stores, directory, installer: teamsApps, teamsApp, clock, log }, background) : undefined;
-  const schedules = [...schoolSchedules(config.reminders.at), ...(installApp ? [{ job: INSTALL_APP_JOB, on: 'weekdays' as const, at: config.reminders.at }] : [])];
-  const scheduler = new Scheduler(schedules, async (name, at) => (name === INSTALL_APP_JOB ? installApp?.() : void (await startJob(name, at))), clock, realTimers, log);
+  const schedules = [...reminderSchedules, ...(installApp ? [{ job: INSTALL_APP_JOB, on: 'weekdays' as const, at: config.reminders.at }] : [])];
+  const runSlot = async (name: string, slot: string, at: Date) => {
+    // Installing is harmless when repeated (each person is checked first): no lease.
+    if (name === INSTALL_APP_JOB) return (installApp?.(), true);
+    const started = await jobs.start(name, slot, at);
+    if (started.status === 'started') await started.finished;
+    return started.status !== 'held';
+  };
+  const scheduler = new Scheduler(schedules, runSlot, clock, realTimers, log, (tick) => background.run('scheduled jobs', tick));
   if (config.reminders.scheduler) scheduler.start();
   if (teamsApp.canLookUp) background.run('look up the Teams app in the catalogue', async () => void (await teamsApp.current()));
   installApp?.();
@@ -155,6 +184,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   return {
     url,
     stores,
+    readiness,
     background,
     routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
     async close() {
@@ -164,6 +194,21 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
       await stores.close();
     },
   };
+}
+
+/**
+ * The lists before the code that needs them, with the app's own identity (in Azure its managed
+ * identity). Making lists or columns needs the app granted full control of the sites; with write
+ * only, a complete site is left as it is and anything missing is said, and the app starts anyway:
+ * /healthz and the go-live checklist then say what to do.
+ */
+async function provisionAtStart(graph: GraphApi, sites: SharePointSites, log: Logger): Promise<void> {
+  try {
+    const changes = await provisionLists(graph, sites);
+    log.info(changes.length ? `SharePoint lists: ${changes.join(' ')}` : 'SharePoint lists: every list and column is in place.');
+  } catch (error) {
+    log.warn(`The SharePoint lists could not be created or completed at start (${error instanceof Error ? error.message : 'error'}): grant the app full control of both sites while it starts once (docs/sharepoint-sites-and-hosting.md).`);
+  }
 }
 
 const INSTALL_APP_JOB = 'install-app';
@@ -189,7 +234,7 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
  */
 export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+  const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
   const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
   return { stores, directory, ...(graph ? { graph } : {}) };
 }
@@ -202,7 +247,7 @@ export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined,
 
 /** The school's own store for photos and videos: the data folder on SQLite, the site's document library on SharePoint. */
 export function mediaStoreFor(config: Config, graph: GraphApi | undefined): MediaStore {
-  return graph && config.store.kind === 'sharepoint' ? new SharePointMediaStore(graph, config.store.siteId) : new FolderMediaStore(join(config.dataDir, 'media'));
+  return graph && config.store.kind === 'sharepoint' ? new SharePointMediaStore(graph, config.store.sites.records) : new FolderMediaStore(join(config.dataDir, 'media'));
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

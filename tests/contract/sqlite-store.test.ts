@@ -77,8 +77,7 @@ describe('SQLite specifics', () => {
   it("reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-policies-'));
     const old = new Database(join(dir, 'online-safety-desk.sqlite'));
-    // The database as it was just before the School settings migration (later ones may follow it).
-    const settings = MIGRATIONS.findIndex((sql) => sql.includes('school_one'));
+    const settings = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE term_dates'));
     for (const sql of MIGRATIONS.slice(0, settings)) old.exec(sql);
     old.pragma(`user_version = ${settings}`);
     const insert = old.prepare('INSERT INTO policies (version, data, "managedHere") VALUES (1, ?, ?)');

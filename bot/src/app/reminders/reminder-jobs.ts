@@ -44,9 +44,6 @@ const JOBS: Record<string, Job> = {
 
 export const REMINDER_JOBS = Object.keys(JOBS);
 
-/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job). */
-export const CONCERN_NOTICE_MINUTES = 15;
-
 
 export function isReminderJob(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(JOBS, name);

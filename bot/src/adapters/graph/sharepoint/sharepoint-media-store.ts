@@ -2,7 +2,7 @@ import { StoreUnavailableError } from '../../../ports/collection.port';
 import type { MediaStore, MediaUpload } from '../../../ports/media-store.port';
 import { graphStatus, unavailable, type GraphApi } from '../graph-api';
 import { MEDIA_LIBRARY } from './lists';
-import { findListIds } from './sharepoint-stores';
+import { findListIds } from './site-lists';
 
 /**
  * Graph's limits for files (driveitem-put-content, driveitem-createuploadsession): a simple PUT up
