@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FolderMediaStore } from '../../bot/src/adapters/media/folder-media-store';
 import { SESSION_CHUNK, SharePointMediaStore } from '../../bot/src/adapters/graph/sharepoint/sharepoint-media-store';
 import { UPLOAD_CHUNK_MULTIPLE } from '../fixtures/graph-stand-in/drives';
-import { provisionedSite, SITE_ID } from '../fixtures/sharepoint-site';
+import { provisionedSite, RECORDS_SITE_ID } from '../fixtures/sharepoint-site';
 import { describeMediaStoreContract } from './media-store-contract';
 
 describeMediaStoreContract('a folder in the data folder (SQLite mode)', async () => {
@@ -31,8 +31,8 @@ afterAll(async () => (site ? (await site).standIn.stop() : undefined));
 describeMediaStoreContract('a document library on SharePoint (through the Graph stand-in)', async () => {
   const opened = await (site ??= provisionedSite());
   return {
-    store: new SharePointMediaStore(opened.graph, SITE_ID),
-    files: async () => [...opened.standIn.driveItemNames(SITE_ID), ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)')],
+    store: new SharePointMediaStore(opened.graph, RECORDS_SITE_ID),
+    files: async () => [...opened.standIn.driveItemNames(RECORDS_SITE_ID), ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)')],
     breakIt: () => opened.standIn.failUploadSessions(true),
     mendIt: () => opened.standIn.failUploadSessions(false),
     cleanup: async () => {
@@ -47,7 +47,7 @@ describe('uploads to SharePoint follow Graph\'s rules for upload sessions', () =
     const { standIn, graph } = await (site ??= provisionedSite());
     const before = standIn.sessionRequests.length;
     const size = 3 * SESSION_CHUNK + 1000;
-    const upload = await new SharePointMediaStore(graph, SITE_ID).begin({ key: 'v.mp4', contentType: 'video/mp4', size });
+    const upload = await new SharePointMediaStore(graph, RECORDS_SITE_ID).begin({ key: 'v.mp4', contentType: 'video/mp4', size });
     for (let at = 0; at < size; at += 100_000) await upload.write(Buffer.alloc(Math.min(100_000, size - at), 1));
     await upload.commit();
     const puts = standIn.sessionRequests.slice(before).filter((request) => request.method === 'PUT');
@@ -61,7 +61,7 @@ describe('uploads to SharePoint follow Graph\'s rules for upload sessions', () =
   it('uses one simple PUT up to 4 MB', async () => {
     const { standIn, graph } = await (site ??= provisionedSite());
     const before = standIn.sessionRequests.length;
-    const upload = await new SharePointMediaStore(graph, SITE_ID).begin({ key: 'p.jpg', contentType: 'image/jpeg', size: 4 * 1024 * 1024 });
+    const upload = await new SharePointMediaStore(graph, RECORDS_SITE_ID).begin({ key: 'p.jpg', contentType: 'image/jpeg', size: 4 * 1024 * 1024 });
     await upload.write(Buffer.alloc(4 * 1024 * 1024, 2));
     await upload.commit();
     expect(standIn.countBy('PUT', /\/items\/root:\/p\.jpg:\/content$/)).toBe(1);
