@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MEDIA_KEEP_DAYS } from './domain/media/posting-attachment';
 import { ROLES, ROLES_EVERY_SCHOOL_NEEDS, type Role } from './domain/people/role';
 
 /**
@@ -28,6 +29,8 @@ export interface Config {
    */
   teamsAppId?: string;
   reminders: ReminderSettings;
+  /** Days a request's photos and videos are kept after the post is registered or the request is refused or withdrawn. */
+  mediaKeepDays: number;
   /**
    * Create or complete the SharePoint lists before serving (PROVISION_AT_START=true, set in Azure):
    * the app's own identity does it, so a deploy never starts new code on lists it does not know.
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
     ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     reminders: loadReminderSettings(env),
+    mediaKeepDays: mediaKeepDays(env.MEDIA_KEEP_DAYS),
     provisionAtStart: onOff(env.PROVISION_AT_START, 'PROVISION_AT_START'),
     ...loadSsoSettings(env, allowedTenants),
   };
@@ -313,6 +317,14 @@ function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/$/, '');
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be the app's address, such as https://osd.example.org; it is "${publicUrl}".`);
   return { at, scheduler: scheduler === 'on', perSecond, ...(jobSecret ? { jobSecret } : {}), ...(publicUrl ? { publicUrl } : {}) };
+}
+
+/** Data minimisation: the files go soon after the request ends, but not before a question about it can be answered. */
+function mediaKeepDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_MEDIA_KEEP_DAYS;
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new ConfigError(`MEDIA_KEEP_DAYS must be a whole number of days from 1 to 365; it is "${value}".`);
+  return days;
 }
 
 function onOff(value: string | undefined, name: string): boolean {
