@@ -8,6 +8,7 @@ import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
 import { retryStep } from './retry-step';
 import { holdersFor } from './role-holders';
+import { today } from '../domain/calendar/zoned-time';
 
 /** A step as asked for on a card: text still to be checked, or a form to validate. */
 export type RequestedPostingStep =
@@ -59,7 +60,7 @@ async function toAction(deps: AppDeps, request: PostingRequest, requested: Reque
       return { type: 'approve', checks, ...(requested.reasons ? { reasons: requested.reasons } : {}) };
     }
     case 'resubmit': {
-      const input = validatePostingRequestInput(requested.form, deps.clock.now().toISOString().slice(0, 10));
+      const input = validatePostingRequestInput(requested.form, today(deps.clock));
       if (!input.ok) return { errors: input.errors };
       const { details, checks } = await preparePosting(deps, input.value, request.attachments);
       return { type: 'resubmit', input: details, checks };
@@ -81,7 +82,7 @@ async function registerPost(deps: AppDeps, request: PostingRequest, link: string
   if (existing) return existing.id;
   const post = await deps.stores.posts.insert({
     accountId: request.accountId,
-    postedOn: deps.clock.now().toISOString().slice(0, 10),
+    postedOn: today(deps.clock),
     media: request.media,
     pupilIds: request.pupils.map((pupil) => pupil.id),
     link,

@@ -1,5 +1,6 @@
 import { consentOn, type ConsentEvent, type Media } from '../consent/consent';
 import type { Pupil } from '../school/pupil';
+import { onRollOn } from '../school/pupil';
 
 /** A request to post on a school account, as the checks see it (s.4, s.5, s.6). */
 export interface PostDraft {
@@ -37,7 +38,7 @@ export function checkPost(draft: PostDraft, context: PostingContext): CheckFailu
   const byId = new Map(context.roster.map((pupil) => [pupil.id, pupil]));
   for (const pupilId of draft.pupilIds) {
     const pupil = byId.get(pupilId);
-    if (!pupil || !onRoll(pupil, draft.postingDate)) {
+    if (!pupil || !onRollOn(pupil, draft.postingDate)) {
       failures.push({ check: 'onRoll', message: `${pupil?.displayName ?? 'A pupil you picked'} is not on roll on ${draft.postingDate}: remove them from the post.` });
       continue;
     }
@@ -51,7 +52,7 @@ export function checkPost(draft: PostDraft, context: PostingContext): CheckFailu
   }
   const names = nameFinder(draft.text);
   for (const pupil of context.roster) {
-    if (onRoll(pupil, draft.postingDate) && names.contains(pupil.displayName)) {
+    if (onRollOn(pupil, draft.postingDate) && names.contains(pupil.displayName)) {
       failures.push({ check: 'fullName', message: `The text names ${pupil.displayName}. Pupils' full names are never used alongside images or videos: use a group label such as "sports day" instead.` });
     }
   }
@@ -59,11 +60,6 @@ export function checkPost(draft: PostDraft, context: PostingContext): CheckFailu
     failures.push({ check: 'personalDetails', message: `The text contains ${found.kind} ("${found.text}"). Remove personal details before posting.` });
   }
   return failures;
-}
-
-function onRoll(pupil: Pupil, date: string): boolean {
-  const day = date.slice(0, 10);
-  return pupil.onRollFrom.slice(0, 10) <= day && (!pupil.onRollTo || day <= pupil.onRollTo.slice(0, 10));
 }
 
 /** Letters only, accents dropped, lower case: "Zoë O'Brien-Smith" → "zoe o brien smith". */
