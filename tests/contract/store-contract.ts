@@ -103,6 +103,21 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.pupils.find({ where: { className: '4B' }, limit: 50 })).items).toHaveLength(11);
     });
 
+    it('updates many records at once, each only from the version read: one changed meanwhile is answered stale and keeps the other change', async () => {
+      const drafts = Array.from({ length: 23 }, (_, i) => ({ misReference: `M${i}`, displayName: `Pupil ${i}`, className: '4B', yearGroup: 'Year 4', onRollFrom: '2024-09-04' }));
+      const read = await subject.stores.pupils.insertMany(drafts);
+      const meanwhile = await subject.stores.pupils.update({ ...read[5]!, displayName: 'Renamed by the office' });
+      const outcomes = await subject.stores.pupils.updateMany(read.map((pupil) => ({ ...pupil, className: '5B', yearGroup: 'Year 5' })));
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(read.map((_, i) => (i === 5 ? 'stale' : 'saved')));
+      expect(outcomes[5]).toEqual({ status: 'stale', id: read[5]!.id });
+      const saved = outcomes[22]!;
+      expect(saved.status === 'saved' && saved.record).toMatchObject({ id: read[22]!.id, version: 2, className: '5B' });
+      expect(await subject.stores.pupils.get(read[5]!.id)).toMatchObject({ className: '4B', displayName: 'Renamed by the office', version: meanwhile.version });
+      expect((await subject.stores.pupils.find({ where: { className: '5B' }, limit: 50 })).items).toHaveLength(22);
+      // What updateMany answered is what is stored, and can be updated again from there.
+      if (saved.status === 'saved') expect(await subject.stores.pupils.update({ ...saved.record, onRollTo: '2027-07-20' })).toMatchObject({ version: 3 });
+    });
+
     it('keeps one pupil per MIS reference, so a re-import cannot duplicate anyone', async () => {
       const pupil = { misReference: 'UPN-A123', displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' };
       await subject.stores.pupils.insert(pupil);

@@ -31,6 +31,9 @@ export interface Page<T> {
   next?: string;
 }
 
+/** What became of one record of `updateMany`: saved, or changed by someone else since it was read (nothing written). */
+export type UpdateOutcome<T> = { status: 'saved'; record: Versioned<T> } | { status: 'stale'; id: string };
+
 export interface Collection<T extends { id: string }, K extends keyof T> {
   insert(record: Omit<T, 'id'>): Promise<Versioned<T>>;
   /**
@@ -41,6 +44,12 @@ export interface Collection<T extends { id: string }, K extends keyof T> {
   get(id: string): Promise<Versioned<T> | undefined>;
   /** Saves the record only if it is still at `record.version`; otherwise throws StaleRecordError. */
   update(record: Versioned<T>): Promise<Versioned<T>>;
+  /**
+   * Several updates, each as conditional as `update`, in as few round trips as the store allows,
+   * answered in order. Not a transaction: it throws only when the store cannot be reached, and
+   * then some records may have been saved (each at most once).
+   */
+  updateMany(records: Versioned<T>[]): Promise<UpdateOutcome<T>[]>;
   find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>>;
 }
 

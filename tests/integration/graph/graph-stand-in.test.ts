@@ -313,9 +313,28 @@ describe('$batch', () => {
     const failing = await batch([
       { id: 'a', method: 'POST', url: items, headers: json, body: { fields: { Title: 'dup', RequestKey: 'k1' } } },
       { id: 'b', method: 'GET', url: `${items}/1`, dependsOn: ['a'] },
+      { id: 'c', method: 'GET', url: `${items}/1`, dependsOn: ['b'] },
+    ]);
+    expect(failing.body.responses.map((response: { status: number }) => response.status)).toEqual([409, 424, 424]);
+    const parallel = await batch([
+      { id: 'a', method: 'GET', url: `${items}/1` },
       { id: 'c', method: 'POST', url: items, body: { fields: { Title: 'no content type' } } },
     ]);
-    expect(failing.body.responses.map((response: { status: number }) => response.status)).toEqual([409, 424, 400]);
+    expect(parallel.body.responses.map((response: { status: number }) => response.status)).toEqual([200, 400]);
+  });
+
+  it('refuses a batch that is neither fully sequential nor fully parallel', async () => {
+    const lists = { method: 'GET', url: `/sites/${SITE}/lists` };
+    for (const requests of [
+      [{ id: '1', ...lists }, { id: '2', ...lists, dependsOn: ['1'] }, { id: '3', ...lists }],
+      [{ id: '1', ...lists }, { id: '2', ...lists }, { id: '3', ...lists, dependsOn: ['1'] }],
+    ]) {
+      const reply = await batch(requests);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.message).toBe('Batch should be either fully sequential or fully parallel');
+    }
+    const chain = await batch([{ id: '1', ...lists }, { id: '2', ...lists, dependsOn: ['1'] }, { id: '3', ...lists, dependsOn: ['2'] }]);
+    expect(chain.status).toBe(200);
   });
 
   it('reads raw spaces and quotes in an inner url', async () => {

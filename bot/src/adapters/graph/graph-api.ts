@@ -2,6 +2,9 @@ import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft
 import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
 import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
+import { BATCH_LIMIT, sendBatch, type BatchRequest, type BatchResponse } from './graph-batch';
+
+export { BATCH_LIMIT, type BatchRequest, type BatchResponse } from './graph-batch';
 
 export interface GraphSettings {
   /** `https://graph.microsoft.com` in production; a local stand-in in tests. */
@@ -11,38 +14,26 @@ export interface GraphSettings {
   token(): Promise<string>;
 }
 
-export interface BatchRequest {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH';
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-/** Graph's limit on requests in one JSON batch. */
-export const BATCH_LIMIT = 20;
 const VERSION = 'v1.0';
 
 /** The one Graph client of the app: every call goes through the same pipeline. */
 export class GraphApi {
   private readonly client: Client;
   private readonly origin: string;
+  private readonly retry: RetryPolicy;
   /** Sent on the requests that go around the client (upload sessions), as on every other. */
   readonly userAgent: string;
   /** Gets the app's token now, as every call does: proves the credential works (the go-live checklist). */
   readonly signIn: () => Promise<string>;
 
-  constructor(settings: GraphSettings, log: Logger) {
+  constructor(
+    settings: GraphSettings,
+    private readonly log: Logger,
+  ) {
     this.origin = new URL(settings.baseUrl).origin;
     this.userAgent = settings.userAgent;
     this.signIn = settings.token;
+    this.retry = settings.retry;
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
@@ -76,18 +67,30 @@ export class GraphApi {
     return this.client.api(path).delete() as Promise<void>;
   }
 
-  /** Several requests in as few round trips as Graph allows (20 per batch; not a transaction). */
+  /**
+   * Several independent requests in as few round trips as Graph allows: 20 to a `$batch`, not a
+   * transaction. Requests throttled inside a batch are sent again (`sendBatch`); the answers come
+   * in the order of `requests`. A batch that failed whole throws, and may have been carried out.
+   */
   async batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
     const responses: BatchResponse[] = [];
     for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-      const chunk = requests.slice(start, start + BATCH_LIMIT).map((request) => ({
-        ...request,
-        headers: { ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers },
-      }));
-      const answer = await this.post<{ responses: BatchResponse[] }>('/$batch', { requests: chunk });
-      responses.push(...answer.responses);
+      responses.push(...(await sendBatch(this.batchSending(), requests.slice(start, start + BATCH_LIMIT), false)));
     }
     return responses;
+  }
+
+  /**
+   * Up to 20 requests in one round trip, each carried out only if the one before it succeeded
+   * (`dependsOn`; the rest are answered 424): for a change and what must go with it, such as its
+   * audit entry. Not a transaction either: an earlier request that succeeded stays done.
+   */
+  sequence(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    return sendBatch(this.batchSending(), requests, true);
+  }
+
+  private batchSending() {
+    return { post: (body: unknown) => this.post<{ responses: BatchResponse[] }>('/$batch', body), retry: this.retry, log: this.log };
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   type Collection,
   type FindQuery,
   type Page,
+  type UpdateOutcome,
   type Versioned,
 } from '../../ports/collection.port';
 
@@ -68,6 +69,19 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
       if (info.changes === 0) throw new StaleRecordError(id);
       return { ...record, version: version + 1 };
     });
+  }
+
+  async updateMany(records: Versioned<T>[]): Promise<UpdateOutcome<T>[]> {
+    const outcomes: UpdateOutcome<T>[] = [];
+    for (const record of records) {
+      try {
+        outcomes.push({ status: 'saved', record: await this.update(record) });
+      } catch (error) {
+        if (!(error instanceof StaleRecordError)) throw error;
+        outcomes.push({ status: 'stale', id: record.id });
+      }
+    }
+    return outcomes;
   }
 
   async find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {

@@ -4,18 +4,14 @@ import {
   type Collection,
   type FindQuery,
   type Page,
+  type UpdateOutcome,
   type Versioned,
 } from '../../../ports/collection.port';
 import { randomUUID } from 'node:crypto';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
 import { graphCall, graphStatus, unavailable, type GraphApi } from '../graph-api';
 import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN, type ListSpec } from './list-spec';
-
-interface ListItem {
-  id: string;
-  eTag?: string;
-  fields: Fields;
-}
+import { changeItems, createItems, etagOf, type ItemChange, type ListItem } from './batched-writes';
 
 /** Graph's largest page of list items: used when a whole filtered set must be read. */
 const FULL_PAGE = 999;
@@ -59,21 +55,15 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     }
   }
 
-  /**
-   * New items through JSON batches of up to 20. A request refused inside a batch (throttled, or
-   * the service busy) is sent again on its own, through the retrying pipeline.
-   */
+  /** New items 20 to a `$batch`, each stored once however the batches fail (`createItems`). */
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
     const itemsPath = await this.list.itemsPath();
-    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: itemsPath, body: { fields: this.newItemFields(record, this.spec.naturalKey?.(record) ?? randomUUID(), randomUUID()) } }));
-    const answers = await graphCall(() => this.graph.batch(requests));
-    const byId = new Map(answers.map((answer) => [answer.id, answer]));
-    const stored: Versioned<T>[] = [];
-    for (const [index, record] of records.entries()) {
-      const answer = byId.get(String(index + 1));
-      stored.push(answer && answer.status === 201 ? this.fromItem(answer.body as ListItem) : await this.insert(record));
-    }
-    return stored;
+    const items = records.map((record) => {
+      const key = this.spec.naturalKey?.(record) ?? randomUUID();
+      const writeId = randomUUID();
+      return { key, writeId, fields: this.newItemFields(record, key, writeId) };
+    });
+    return (await createItems(this.graph, itemsPath, items)).map((item) => this.fromItem(item));
   }
 
   async get(id: string): Promise<Versioned<T> | undefined> {
@@ -107,6 +97,29 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
       if (status === 412 || status === 409 || status === 404) throw new StaleRecordError(id);
       throw unavailable(error);
     }
+  }
+
+  /** Conditional changes 20 to a `$batch` (`changeItems`); a record read without its ETag is read again first. */
+  async updateMany(records: Versioned<T>[]): Promise<UpdateOutcome<T>[]> {
+    const itemsPath = await this.list.itemsPath();
+    const outcomes = new Map<Versioned<T>, UpdateOutcome<T>>();
+    const changes: { record: Versioned<T>; change: ItemChange }[] = [];
+    for (const record of records) {
+      const etag = record.etag ?? (await this.etagIfCurrent(record));
+      if (!etag) {
+        outcomes.set(record, { status: 'stale', id: record.id });
+        continue;
+      }
+      const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
+      const writeId = randomUUID();
+      changes.push({ record, change: { id, etag, version, writeId, fields: { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId } } });
+    }
+    const results = await changeItems(this.graph, itemsPath, changes.map(({ change }) => change));
+    for (const [index, { record }] of changes.entries()) {
+      const result = results[index]!;
+      outcomes.set(record, result.status === 'saved' ? { status: 'saved', record: { ...record, version: record.version + 1, etag: result.etag } } : { status: 'stale', id: record.id });
+    }
+    return records.map((record) => outcomes.get(record)!);
   }
 
   async find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
@@ -188,14 +201,19 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   }
 
   private async currentEtag(record: Versioned<T>): Promise<string> {
+    const etag = await this.etagIfCurrent(record);
+    if (!etag) throw new StaleRecordError(record.id);
+    return etag;
+  }
+
+  /** The item's ETag while it is still at the version the record was read at. */
+  private async etagIfCurrent(record: Versioned<T>): Promise<string | undefined> {
     const current = await this.get(record.id);
-    if (!current || current.version !== record.version || !current.etag) throw new StaleRecordError(record.id);
-    return current.etag;
+    return current && current.version === record.version ? current.etag : undefined;
   }
 
   private fromItem(item: ListItem): Versioned<T> {
-    const etag = item.eTag ?? (typeof item.fields['@odata.etag'] === 'string' ? item.fields['@odata.etag'] : undefined);
-    return fromFields(this.spec, item.id, item.fields, etag);
+    return fromFields(this.spec, item.id, item.fields, etagOf(item.fields, item));
   }
 
 }
