@@ -1,0 +1,56 @@
+/**
+ * How many Graph round trips each use case costs on SharePoint, counted against the Graph
+ * stand-in. A count is deterministic (unlike a time), so the targets `npm run bench` prints are
+ * asserted here; each round trip is 50–300 ms and counts against the school's throttling budget.
+ */
+import type { AppDeps } from '../../../bot/src/app/app-deps';
+import { importPupils } from '../../../bot/src/app/import-pupils';
+import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
+import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
+import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import type { Person } from '../../../bot/src/domain/people/person';
+import type { GraphStandIn, RecordedRequest } from '../../fixtures/graph-stand-in';
+import { wholeSchoolExport } from '../../fixtures/pupil-files';
+import { COUNTING_GRAPH, provisionedSite, silentLog, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
+
+const silentNotifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
+
+/** "GET pupils", "POST $batch": what each round trip was, by list. */
+function kinds(standIn: GraphStandIn, trips: RecordedRequest[]): string[] {
+  const names = new Map(standIn.lists(SITE_ID).map((list) => [list.id, Object.entries(LISTS).find(([, spec]) => spec.displayName === list.displayName)?.[0]]));
+  return trips.map(({ method, url }) => `${method} ${/\$batch/.test(url) ? '$batch' : (names.get(/\/lists\/([^/?]+)/.exec(url)?.[1] ?? '') ?? 'records site')}`);
+}
+
+function tally(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+describe('Graph round trips per use case', () => {
+  it("September's pupil file (285 new, 1,715 changed, 285 left) takes at most 120 round trips: changed pupils 20 to a $batch, each still conditional", async () => {
+    const { standIn, graph } = await provisionedSite(COUNTING_GRAPH);
+    try {
+      const stores = createSharePointStores(graph, SITES);
+      const admin: Person = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'aad-admin' });
+      const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-09-02T08:00:00Z') }, log: silentLog };
+      expect(await importPupils(deps, admin, wholeSchoolExport(2000), undefined, true)).toMatchObject({ status: 'imported', counts: { create: 2000 } });
+
+      const since = standIn.requests.length;
+      const batchedSince = standIn.batchedRequests.length;
+      const september = await importPupils(deps, admin, wholeSchoolExport(2000, 1), undefined, true);
+      expect(september).toMatchObject({ status: 'imported', counts: { create: 285, update: 1715, leave: 285 }, notSaved: [] });
+      const trips = standIn.requests.slice(since);
+      // The register in three pages of 999, 285 new pupils in 15 batches, 2,000 changes in 100, the audit entry.
+      expect(tally(kinds(standIn, trips))).toEqual({ 'GET pupils': 3, 'POST $batch': 115, 'POST records site': 1 });
+      expect(trips.length).toBeLessThanOrEqual(120);
+      const changes = standIn.batchedRequests.slice(batchedSince).filter((request) => request.method === 'PATCH');
+      expect(changes).toHaveLength(2000);
+      expect(changes.every((request) => /^"[^"]+,\d+"$/.test(request.headers['if-match'] ?? ''))).toBe(true);
+      const onRoll = standIn.items(SITE_ID, LISTS.pupils.displayName).filter((item) => !item.fields.onRollToText);
+      expect(onRoll).toHaveLength(2000);
+    } finally {
+      await standIn.stop();
+    }
+  });
+});
