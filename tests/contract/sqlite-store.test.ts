@@ -74,6 +74,26 @@ describe('SQLite specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('indexes the posts and takedown tasks of an older database by pupil, so a withdrawal still finds them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-posts-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    const linked = MIGRATIONS.findIndex((sql) => sql.includes('post_pupils'));
+    for (const sql of MIGRATIONS.slice(0, linked)) old.exec(sql);
+    old.pragma(`user_version = ${linked}`);
+    const post = (pupilIds: string[]) => JSON.stringify({ accountId: '1', postedOn: '2026-06-01', media: ['images'], pupilIds, link: 'https://x.example/1' });
+    old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['2', '5']), '1');
+    old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['5']), '1');
+    const task = { postId: '1', pupilId: '5', media: 'images', noticeId: '1', taskKey: '1|5|images', ownerId: '3', status: 'to do', reason: '', updatedAt: '2026-06-02T09:00:00.000Z' };
+    old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status", "taskKey") VALUES (1, ?, ?, ?, ?)').run(JSON.stringify(task), '3', 'to do', task.taskKey);
+    old.close();
+    const stores = createSqliteStores(dir);
+    expect((await stores.posts.showing('5')).map((found) => found.id)).toEqual(['1', '2']);
+    expect((await stores.posts.showing('2')).map((found) => found.id)).toEqual(['1']);
+    expect((await stores.takedowns.find({ where: { pupilId: '5' }, limit: 5 })).items.map((found) => found.taskKey)).toEqual(['1|5|images']);
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-policies-'));
     const old = new Database(join(dir, 'online-safety-desk.sqlite'));

@@ -133,6 +133,26 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect(await subject.stores.takedowns.insert({ ...task, taskKey: '7|3|videos', media: 'videos' })).toMatchObject({ urgent: true, media: 'videos' });
     });
 
+    it('finds the posts that show a pupil, and only those, oldest first (the index a withdrawal of consent reads)', async () => {
+      const post = (pupilIds: string[], n: number) => ({ accountId: '1', postedOn: `2026-06-0${n}`, media: ['images' as const], pupilIds, link: `https://x.example/RiversidePrimary/status/${n}` });
+      const [both, onlyTwo, three] = await subject.stores.posts.insertMany([post(['1', '2'], 1), post(['2'], 2), post(['3'], 3)]);
+      const alone = await subject.stores.posts.insert(post(['2', '4'], 4));
+      expect((await subject.stores.posts.showing('2')).map((found) => found.id)).toEqual([both!.id, onlyTwo!.id, alone.id]);
+      expect(await subject.stores.posts.showing('4')).toEqual([alone]);
+      expect(await subject.stores.posts.showing('9')).toEqual([]);
+      // A pupil added to a post later is found with it; one taken out is not.
+      const changed = await subject.stores.posts.update({ ...three!, pupilIds: ['2'] });
+      expect((await subject.stores.posts.showing('2')).map((found) => [found.id, found.version])).toEqual([[both!.id, 1], [onlyTwo!.id, 1], [three!.id, changed.version], [alone.id, 1]]);
+      expect(await subject.stores.posts.showing('3')).toEqual([]);
+    });
+
+    it('finds takedown tasks by pupil', async () => {
+      const task = { postId: '7', pupilId: '3', media: 'images' as const, noticeId: '9', taskKey: '7|3|images', urgent: false, ownerId: '5', status: 'to do' as const, reason: '', updatedAt: '2026-11-24T09:00:00.000Z' };
+      const mine = await subject.stores.takedowns.insert(task);
+      await subject.stores.takedowns.insert({ ...task, pupilId: '4', taskKey: '7|4|images' });
+      expect((await subject.stores.takedowns.find({ where: { pupilId: '3' }, limit: 5 })).items).toEqual([mine]);
+    });
+
     it('keeps each consent decision as its own record, found by pupil', async () => {
       const decision = { pupilId: '7', media: 'images' as const, decision: 'given' as const, effectiveFrom: '2022-09-05', source: 'consent form' as const, recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00.000Z' };
       await subject.stores.consents.insert(decision);

@@ -5,6 +5,7 @@
  */
 import type { AppDeps } from '../../../bot/src/app/app-deps';
 import { importPupils } from '../../../bot/src/app/import-pupils';
+import { recordConsent } from '../../../bot/src/app/record-consent';
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
@@ -49,6 +50,32 @@ describe('Graph round trips per use case', () => {
       expect(changes.every((request) => /^"[^"]+,\d+"$/.test(request.headers['if-match'] ?? ''))).toBe(true);
       const onRoll = standIn.items(SITE_ID, LISTS.pupils.displayName).filter((item) => !item.fields.onRollToText);
       expect(onRoll).toHaveLength(2000);
+    } finally {
+      await standIn.stop();
+    }
+  });
+
+  it('a withdrawal of consent reads only the posts that show that pupil: through the "Pupils in posts" index, never every post', async () => {
+    const { standIn, graph } = await provisionedSite(COUNTING_GRAPH);
+    try {
+      const stores = createSharePointStores(graph, SITES);
+      const admin: Person = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'aad-admin' });
+      const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: silentLog, announce: async () => ({ planned: 0, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
+      const account = await stores.socialAccounts.insert({ platform: 'X', handle: '@RiversidePrimary', purpose: 'News', reason: 'Parents', ownerId: admin.id, ownerName: admin.displayName, schoolEmail: 'office@riverside.example', successMeasure: 'Reach', active: true });
+      const [leo, ...others] = await stores.pupils.insertMany(Array.from({ length: 30 }, (_, i) => ({ misReference: `P${i}`, displayName: `Pupil ${i}`, className: '4B', yearGroup: 'Year 4', onRollFrom: '2024-09-04' })));
+      const posts = Array.from({ length: 300 }, (_, i) => ({ accountId: account.id, postedOn: '2026-06-01', media: ['images' as const], pupilIds: i % 100 === 7 ? [leo!.id, others[i % 29]!.id] : [others[i % 29]!.id], link: `https://x.example/status/${i}` }));
+      await stores.posts.insertMany(posts);
+
+      const since = standIn.requests.length;
+      const batchedSince = standIn.batchedRequests.length;
+      const result = await recordConsent(deps, admin, { pupilId: leo!.id, media: 'images', decision: 'refused', effectiveFrom: '2026-11-23', source: 'written notice' });
+      expect(result).toMatchObject({ status: 'recorded', takedownsPending: false });
+      expect(result.status === 'recorded' && result.takedowns.map((task) => task.link)).toEqual(['https://x.example/status/7', 'https://x.example/status/107', 'https://x.example/status/207']);
+      const trips = standIn.requests.slice(since);
+      const postReads = [...trips, ...standIn.batchedRequests.slice(batchedSince)].filter((request) => request.method === 'GET' && kinds(standIn, [request])[0] === 'GET posts');
+      // The three posts by their record keys, 20 look-ups to a batch (when the tasks are made, and for their links): the list is never paged through.
+      expect(postReads.map((request) => (request.batchId !== undefined && /fields\/RecordKey eq '/.test(decodeURIComponent(request.url)) ? 'by key' : request.url))).toEqual(Array(6).fill('by key'));
+      expect(tally(kinds(standIn, trips))).toMatchObject({ 'GET postPupils': 2, 'GET takedowns': 3, 'GET consents': 1 });
     } finally {
       await standIn.stop();
     }

@@ -166,4 +166,13 @@ export const MIGRATIONS: readonly string[] = [
     "active" INTEGER);
   CREATE INDEX devices_active ON devices ("active");
   `,
+  // Which pupils each post shows, so that a withdrawal of consent reads that pupil's posts only;
+  // takedown tasks found by pupil too. Existing posts and tasks are indexed as they stand.
+  `
+  CREATE TABLE post_pupils (pupil_id TEXT NOT NULL, post_id INTEGER NOT NULL, PRIMARY KEY (pupil_id, post_id)) WITHOUT ROWID;
+  INSERT OR IGNORE INTO post_pupils (pupil_id, post_id) SELECT json_each.value, posts.id FROM posts, json_each(posts.data, '$.pupilIds');
+  ALTER TABLE takedowns ADD COLUMN "pupilId" TEXT;
+  UPDATE takedowns SET "pupilId" = json_extract(data, '$.pupilId');
+  CREATE INDEX takedowns_pupil ON takedowns ("pupilId");
+  `,
 ];

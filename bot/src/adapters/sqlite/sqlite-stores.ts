@@ -3,6 +3,7 @@ import { openDatabase } from './database';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteCollection } from './sqlite-collection';
 import { SqliteChronology, SqliteIncidentStore } from './sqlite-incident-store';
+import { SqlitePostStore } from './sqlite-post-store';
 
 /** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
 export function createSqliteStores(dataDir: string | ':memory:'): Stores {
@@ -13,9 +14,9 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     pupils: new SqliteCollection(db, 'pupils', ['className', 'misReference']),
     consents: new SqliteCollection(db, 'consents', ['pupilId']),
     socialAccounts: new SqliteCollection(db, 'social_accounts', ['active']),
-    posts: new SqliteCollection(db, 'posts', ['accountId']),
+    posts: new SqlitePostStore(db),
     devices: new SqliteCollection(db, 'devices', ['active']),
-    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey']),
+    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey', 'pupilId']),
     policies: new SqliteCollection(db, 'policies', []),
     termDates: new SqliteCollection(db, 'term_dates', []),
     trainingRequirements: new SqliteCollection(db, 'training_requirements', ['requirementId']),

@@ -121,7 +121,7 @@ async function sendAll(graph: GraphApi, requests: BatchRequest[]): Promise<(Batc
 }
 
 /** Items by record key (absent when there is none), 20 look-ups to a batch. */
-async function lookUpKeys(graph: GraphApi, itemsPath: string, keys: string[]): Promise<Map<string, ListItem>> {
+export async function lookUpKeys(graph: GraphApi, itemsPath: string, keys: string[]): Promise<Map<string, ListItem>> {
   const answers = await readAll(graph, keys.map((key, index) => ({ id: String(index + 1), method: 'GET', url: `${itemsPath}?$expand=fields&$top=1&$filter=${encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`)}` })));
   const found = new Map<string, ListItem>();
   for (const [index, key] of keys.entries()) {

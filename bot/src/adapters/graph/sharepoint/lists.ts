@@ -22,6 +22,7 @@ import { listSpec, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
 import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
+import type { PostPupilLink } from './sharepoint-post-store';
 
 /**
  * The document library for the photos and videos attached to requests to post (policy s.4): the
@@ -145,11 +146,20 @@ export const LISTS = {
     { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note', postingRequestId: { type: 'text', displayName: 'Permission request' } },
     (post) => post.link,
   ),
+  postPupils: listSpec<PostPupilLink>(
+    'OsdPostPupils',
+    'Online Safety Desk - Pupils in posts',
+    'One item per pupil shown in a post, so that a withdrawal of consent finds that pupil\'s posts without reading every post (policy section 4).',
+    { postKey: { type: 'text', indexed: true, displayName: 'Post (record key)' }, pupilId: { type: 'text', indexed: true, displayName: 'Pupil' } },
+    (link) => `Pupil ${link.pupilId}`,
+    // One item per post and pupil, however often it is written.
+    { naturalKey: (link) => `${link.postKey}|${link.pupilId}` },
+  ),
   takedowns: listSpec<TrackedTakedown>(
     'OsdTakedowns',
     'Online Safety Desk - Takedown tasks',
     'Posts to take down after consent was withdrawn or amended (policy section 4).',
-    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
+    { postId: 'text', pupilId: { type: 'text', indexed: true }, media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
     (task) => `Post ${task.postId}: ${task.status}`,
     // Its record key is the task key: a second task for the same post, pupil and medium is refused.
     { naturalKey: (task) => task.taskKey },

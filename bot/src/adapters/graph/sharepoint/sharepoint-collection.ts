@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
 import { graphCall, graphStatus, unavailable, type GraphApi } from '../graph-api';
 import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN, type ListSpec } from './list-spec';
-import { changeItems, createItems, etagOf, type ItemChange, type ListItem } from './batched-writes';
+import { changeItems, createItems, etagOf, lookUpKeys, type ItemChange, type ListItem } from './batched-writes';
 
 /** Graph's largest page of list items: used when a whole filtered set must be read. */
 const FULL_PAGE = 999;
@@ -28,17 +28,21 @@ export interface ListLocation {
  */
 export class SharePointCollection<T extends { id: string }, K extends keyof T & string> implements Collection<T, K> {
   constructor(
-    private readonly graph: GraphApi,
-    private readonly list: ListLocation,
+    protected readonly graph: GraphApi,
+    protected readonly list: ListLocation,
     private readonly spec: ListSpec<T>,
   ) {}
 
-  /**
-   * A retried POST whose first answer was lost meets its own item (409 on the record key), and a
-   * POST that finally failed may still have landed: both are settled by looking the key up.
-   */
   async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
-    const key = this.spec.naturalKey?.(record) ?? randomUUID();
+    return this.insertKeyed(record, this.keyFor(record));
+  }
+
+  /**
+   * A new item under a record key chosen by the caller. A retried POST whose first answer was lost
+   * meets its own item (409 on the record key), and a POST that finally failed may still have
+   * landed: both are settled by looking the key up.
+   */
+  protected async insertKeyed(record: Omit<T, 'id'>, key: string): Promise<Versioned<T>> {
     const writeId = randomUUID();
     const itemsPath = await this.list.itemsPath();
     try {
@@ -55,15 +59,48 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     }
   }
 
-  /** New items 20 to a `$batch`, each stored once however the batches fail (`createItems`). */
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
+    return this.insertManyKeyed(records, records.map((record) => this.keyFor(record)));
+  }
+
+  /** New items under the given record keys, 20 to a `$batch`, each stored once however the batches fail (`createItems`). */
+  protected async insertManyKeyed(records: Omit<T, 'id'>[], keys: string[]): Promise<Versioned<T>[]> {
     const itemsPath = await this.list.itemsPath();
-    const items = records.map((record) => {
-      const key = this.spec.naturalKey?.(record) ?? randomUUID();
+    const items = records.map((record, index) => {
       const writeId = randomUUID();
-      return { key, writeId, fields: this.newItemFields(record, key, writeId) };
+      return { key: keys[index]!, writeId, fields: this.newItemFields(record, keys[index]!, writeId) };
     });
     return (await createItems(this.graph, itemsPath, items)).map((item) => this.fromItem(item));
+  }
+
+  /** The records with these record keys (those that exist), 20 look-ups to a `$batch`. */
+  protected async byKeys(keys: string[]): Promise<Versioned<T>[]> {
+    const found = await lookUpKeys(this.graph, await this.list.itemsPath(), keys);
+    return keys.flatMap((key) => (found.has(key) ? [this.fromItem(found.get(key)!)] : []));
+  }
+
+  /** Every record with its record key, page after page. */
+  protected async everyKeyed(): Promise<{ key: string; record: Versioned<T> }[]> {
+    const all: { key: string; record: Versioned<T> }[] = [];
+    let path: string | undefined = `${await this.list.itemsPath()}?$expand=fields&$top=${FULL_PAGE}`;
+    while (path) {
+      const current: string = path;
+      const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
+      all.push(...page.value.map((item) => ({ key: String(item.fields[KEY_COLUMN.name] ?? ''), record: this.fromItem(item) })));
+      path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
+    }
+    return all;
+  }
+
+  /** A record's record key; undefined when there is no such record. */
+  protected async keyOf(id: string): Promise<string | undefined> {
+    try {
+      const item = await this.graph.get<ListItem>(`${await this.list.itemsPath()}/${id}?$expand=fields`);
+      return String(item.fields[KEY_COLUMN.name] ?? '');
+    } catch (error) {
+      if (graphStatus(error) === 404) return undefined;
+      throw unavailable(error);
+    }
   }
 
   async get(id: string): Promise<Versioned<T> | undefined> {
@@ -181,6 +218,10 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     } catch {
       return undefined;
     }
+  }
+
+  private keyFor(record: Omit<T, 'id'>): string {
+    return this.spec.naturalKey?.(record) ?? randomUUID();
   }
 
   private newItemFields(record: Omit<T, 'id'>, key: string, writeId: string): Fields {

@@ -6,6 +6,7 @@ import { SharePointCollection } from './sharepoint-collection';
 import { SharePointChronology, SharePointIncidentStore } from './sharepoint-incident-store';
 import type { GraphApi } from '../graph-api';
 import { SiteLists } from './site-lists';
+import { sharePointPosts } from './sharepoint-post-store';
 
 /**
  * Every store on the school's two SharePoint sites, through Microsoft Graph. Nothing is read
@@ -22,7 +23,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     pupils: new SharePointCollection(graph, items('pupils'), LISTS.pupils),
     consents: new SharePointCollection(graph, items('consents'), LISTS.consents),
     socialAccounts: new SharePointCollection(graph, items('socialAccounts'), LISTS.socialAccounts),
-    posts: new SharePointCollection(graph, items('posts'), LISTS.posts),
+    posts: sharePointPosts(graph, lists),
     devices: new SharePointCollection(graph, items('devices'), LISTS.devices),
     takedowns: new SharePointCollection(graph, items('takedowns'), LISTS.takedowns),
     policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
