@@ -184,6 +184,23 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.outbox.find({ where: { run: entry.run }, limit: 5 })).items).toHaveLength(1);
     });
 
+    it('reads the outbox by date (entries updated since an instant), and archives entries not updated since a cut-off', async () => {
+      const entry = { run: 'r', personId: '7', personName: 'Tom', reason: 'training-overdue', period: '2026-W30', status: 'sent' as const, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-07-20T07:30:00.000Z' };
+      await subject.stores.outbox.insertMany([
+        { ...entry, key: 'old-1', updatedAt: '2026-07-20T07:30:05.000Z' },
+        { ...entry, key: 'old-2', status: 'blocked', updatedAt: '2026-08-01T07:30:05.000Z' },
+        { ...entry, key: 'recent', status: 'notInstalled', updatedAt: '2026-11-20T07:30:05.000Z' },
+      ]);
+      const since = async (at: string) => (await subject.stores.outbox.find({ atLeast: { updatedAt: at }, limit: 10 })).items.map((found) => found.key);
+      expect(await since('2026-08-01T07:30:05.000Z')).toEqual(['old-2', 'recent']);
+      expect(await since('2026-11-01T00:00:00.000Z')).toEqual(['recent']);
+      expect(await subject.stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z')).toBe(2);
+      expect((await subject.stores.outbox.find({ limit: 10 })).items.map((found) => found.key)).toEqual(['recent']);
+      expect(await subject.stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z')).toBe(0);
+      // Its key is free again: long after the period it was for, nothing plans it again.
+      await expect(subject.stores.outbox.insert({ ...entry, key: 'old-1', updatedAt: '2026-11-24T07:30:00.000Z' })).resolves.toMatchObject({ key: 'old-1' });
+    });
+
     it('keeps one scheduled-job record per job, changed only from the version read', async () => {
       const run = { job: 'policy-reviews', slot: '2026-11-23', holder: 'web-1/ab12', startedAt: '2026-11-23T07:30:00.000Z', leaseUntil: '2026-11-23T08:00:00.000Z' };
       const stored = await subject.stores.jobRuns.insert(run);

@@ -19,6 +19,11 @@ export interface FindQuery<T, K extends keyof T> {
    * and filters on one indexed field at a time).
    */
   where?: OneFieldEquals<T, K>;
+  /**
+   * The records whose indexed field is at least this value (ISO dates and times compare in time
+   * order): a range on one indexed field, instead of `where`, never with it.
+   */
+  atLeast?: OneFieldEquals<T, K>;
   newestFirst?: boolean;
   /** The most items on one page; a store may return fewer (with `next`) when it pages smaller. */
   limit: number;

@@ -99,6 +99,22 @@ describe('batched writes on SharePoint', () => {
     for (const pupil of read) expect(await stores.pupils.get(pupil.id)).toMatchObject({ className: '5C', version: 2 });
   });
 
+  it('archives old outbox entries once each: a run stopped between copying and deleting leaves no second copy', async () => {
+    const entry = { run: 'r', personId: '7', personName: 'Tom', reason: 'training-overdue', period: '2026-W30', status: 'sent' as const, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-07-20T07:30:00.000Z' };
+    await stores.outbox.insertMany([...Array.from({ length: 25 }, (_, i) => ({ ...entry, key: `old-${i}`, updatedAt: '2026-07-20T07:30:05.000Z' })), { ...entry, key: 'recent', updatedAt: '2026-11-20T07:30:05.000Z' }]);
+    const outbox = () => standIn.items(SITE_ID, LISTS.outbox.displayName).map((item) => item.fields.key);
+    const archived = () => standIn.items(SITE_ID, LISTS.outboxArchive.displayName).map((item) => item.fields.key);
+    // The first batch of copies is carried out, but its answer is lost: nothing is deleted this time.
+    standIn.failNext(1, { status: 503, writesOnly: true, afterWrite: true });
+    const stopped = await stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z').catch((error: unknown) => error);
+    expect(stopped).toMatchObject({ name: 'StoreUnavailableError' });
+    expect(archived()).toHaveLength(20);
+    expect(outbox()).toHaveLength(26);
+    expect(await stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z')).toBe(25);
+    expect(outbox()).toEqual(['recent']);
+    expect([...archived()].sort()).toEqual(Array.from({ length: 25 }, (_, i) => `old-${i}`).sort());
+  });
+
   describe('a sequence (dependsOn)', () => {
     const items = () => `/sites/${SITE_ID}/lists/${standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.people.displayName)!.id}/items`;
     const person = (name: string) => ({ fields: { Title: name, displayName: name, roles: '["staff"]', RecordVersion: 1 } });

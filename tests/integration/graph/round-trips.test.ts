@@ -6,6 +6,10 @@
 import type { AppDeps } from '../../../bot/src/app/app-deps';
 import { importPupils } from '../../../bot/src/app/import-pupils';
 import { recordConsent } from '../../../bot/src/app/record-consent';
+import { planTrainingDigest } from '../../../bot/src/app/reminders/plan-training-digest';
+import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
+import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
+import { toFields } from '../../../bot/src/adapters/graph/sharepoint/field-mapping';
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
@@ -76,6 +80,30 @@ describe('Graph round trips per use case', () => {
       // The three posts by their record keys, 20 look-ups to a batch (when the tasks are made, and for their links): the list is never paged through.
       expect(postReads.map((request) => (request.batchId !== undefined && /fields\/RecordKey eq '/.test(decodeURIComponent(request.url)) ? 'by key' : request.url))).toEqual(Array(6).fill('by key'));
       expect(tally(kinds(standIn, trips))).toMatchObject({ 'GET postPupils': 2, 'GET takedowns': 3, 'GET consents': 1 });
+    } finally {
+      await standIn.stop();
+    }
+  });
+
+  it("the weekly digest reads the outbox by date: one round trip for the week's entries, however many old failures the list holds past SharePoint's 5,000-item threshold", async () => {
+    const { standIn, graph } = await provisionedSite(COUNTING_GRAPH);
+    try {
+      const stores = createSharePointStores(graph, SITES);
+      await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
+      const people = (await stores.people.find({ limit: 50 })).items;
+      const sam = people.find((person) => person.displayName === 'Sam Okafor')!;
+      const entry = (key: string, status: 'notInstalled' | 'blocked', updatedAt: string) => ({ key, run: 'r', personId: sam.id, personName: sam.displayName, reason: 'training-overdue', period: key, status, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: updatedAt, updatedAt });
+      // Two years of reminders nobody received, in the list before the archive job ever ran.
+      standIn.bulkInsert(SITE_ID, LISTS.outbox.displayName, Array.from({ length: 6000 }, (_, i) => ({ ...toFields(LISTS.outbox, entry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false), RecordKey: `old-${i}` })));
+      await stores.outbox.insert(entry('this-week', 'blocked', '2026-11-23T07:30:05.000Z'));
+      const deps: ReminderJobDeps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
+
+      const since = standIn.requests.length;
+      const [digest] = await planTrainingDigest(deps, '2026-11-25');
+      expect(digest!.message.lines).toEqual(expect.arrayContaining(['Sam Okafor has blocked or removed the app in Teams.']));
+      expect(tally(kinds(standIn, standIn.requests.slice(since)))).toMatchObject({ 'GET outbox': 1 });
+      // What the digest used to ask (every entry ever marked "not installed") is refused on a list this size.
+      await expect(stores.outbox.find({ where: { status: 'notInstalled' }, limit: 999 })).rejects.toThrow();
     } finally {
       await standIn.stop();
     }

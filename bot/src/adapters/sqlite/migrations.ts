@@ -175,4 +175,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE takedowns SET "pupilId" = json_extract(data, '$.pupilId');
   CREATE INDEX takedowns_pupil ON takedowns ("pupilId");
   `,
+  // The weekly digest reads the outbox by date; entries not updated for months move to an archive.
+  `
+  ALTER TABLE outbox ADD COLUMN "updatedAt" TEXT;
+  UPDATE outbox SET "updatedAt" = json_extract(data, '$.updatedAt');
+  CREATE INDEX outbox_updated ON outbox ("updatedAt");
+  CREATE TABLE outbox_archive (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+  `,
 ];

@@ -94,11 +94,11 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
     return guard(() => {
       const clauses: string[] = [];
       const values: SqlValue[] = [];
-      const conditions = Object.entries(query.where ?? {});
+      const conditions = [...Object.entries(query.where ?? {}).map((condition) => [...condition, '='] as const), ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, '>='] as const)];
       if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (as SharePoint does).');
-      for (const [field, value] of conditions) {
+      for (const [field, value, operator] of conditions) {
         if (!this.indexed.includes(field as K)) throw new Error(`${this.table}.${field} is not indexed and cannot be filtered on.`);
-        clauses.push(`${quote(field)} = ?`);
+        clauses.push(`${quote(field)} ${operator} ?`);
         values.push(toSql(value));
       }
       if (query.cursor) {

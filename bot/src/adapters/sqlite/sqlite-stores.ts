@@ -4,6 +4,7 @@ import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteCollection } from './sqlite-collection';
 import { SqliteChronology, SqliteIncidentStore } from './sqlite-incident-store';
 import { SqlitePostStore } from './sqlite-post-store';
+import { SqliteOutbox } from './sqlite-outbox';
 
 /** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
 export function createSqliteStores(dataDir: string | ':memory:'): Stores {
@@ -29,7 +30,7 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     incidentChronology: new SqliteChronology(db),
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
-    outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),
+    outbox: new SqliteOutbox(db),
     appInstallations: new SqliteCollection(db, 'app_installations', ['aadObjectId']),
     jobRuns: new SqliteCollection(db, 'job_runs', ['job']),
     importJobs: new SqliteCollection(db, 'import_jobs', ['lock']),

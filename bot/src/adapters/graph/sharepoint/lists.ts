@@ -18,7 +18,7 @@ import type { Refresher, TrainingRequirementRecord } from '../../../domain/train
 import type { SchoolCalendar } from '../../../domain/calendar/school-calendar';
 import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
-import { listSpec, type ListSpec } from './list-spec';
+import { listSpec, withoutIndexes, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
 import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
@@ -31,6 +31,23 @@ import type { PostPupilLink } from './sharepoint-post-store';
 export const MEDIA_LIBRARY = {
   displayName: 'Online Safety Desk - Photos and videos',
   description: 'Photos and videos attached to requests to post, kept until a set time after the request ends (data minimisation). Do not share this library.',
+} as const;
+
+/** The reminders' outbox and its archive hold the same fields; the outbox is read by key, status, run and date. */
+const OUTBOX_FIELDS = {
+  key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
+  run: { type: 'text', indexed: true },
+  personId: 'text',
+  personName: 'text',
+  reason: 'text',
+  period: 'text',
+  status: { type: 'choice', indexed: true, choices: ['pending', 'sending', 'sent', 'notInstalled', 'blocked', 'failed', 'uncertain'] },
+  message: 'json',
+  attempts: 'number',
+  createdAt: 'dateTime',
+  // The weekly digest reads the last week's entries by this column.
+  updatedAt: { type: 'dateTime', indexed: true },
+  lastError: 'text',
 } as const;
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
@@ -298,22 +315,18 @@ export const LISTS = {
   outbox: listSpec<OutboxEntry>(
     'OsdOutbox',
     'Online Safety Desk - Reminder outbox',
-    'Every reminder the app sends, stored before sending so that none is sent twice.',
-    {
-      key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
-      run: { type: 'text', indexed: true },
-      personId: 'text',
-      personName: 'text',
-      reason: 'text',
-      period: 'text',
-      status: { type: 'choice', indexed: true, choices: ['pending', 'sending', 'sent', 'notInstalled', 'blocked', 'failed', 'uncertain'] },
-      message: 'json',
-      attempts: 'number',
-      createdAt: 'dateTime',
-      updatedAt: 'dateTime',
-      lastError: 'text',
-    },
+    'Every reminder the app sends, stored before sending so that none is sent twice. Entries not updated for three months move to the Reminder outbox archive.',
+    OUTBOX_FIELDS,
     (entry) => entry.key,
+  ),
+  outboxArchive: listSpec<OutboxEntry>(
+    'OsdOutboxArchive',
+    'Online Safety Desk - Reminder outbox archive',
+    'Reminders sent (or tried) more than three months ago, moved here from the Reminder outbox by the weekly outbox-archive job. The app never reads this list; delete old items as the school\'s retention schedule says.',
+    // Nothing is filtered here: no column is indexed (the record key, unique, is the outbox entry's key).
+    withoutIndexes(OUTBOX_FIELDS),
+    (entry) => entry.key,
+    { naturalKey: (entry) => entry.key },
   ),
   appInstallations: listSpec<AppInstallation>(
     'OsdAppInstallations',

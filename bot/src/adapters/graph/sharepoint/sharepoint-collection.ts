@@ -198,13 +198,15 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   }
 
   private filter(query: FindQuery<T, K>): string {
-    const conditions = Object.entries(query.where ?? {});
+    // https://learn.microsoft.com/graph/api/listitem-list: eq, ge and the other comparisons; "the service can only filter one indexed field at a time".
+    const conditions = [...Object.entries(query.where ?? {}).map((condition) => [...condition, 'eq'] as const), ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, 'ge'] as const)];
     if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (SharePoint filters on one indexed field).');
     const [condition] = conditions;
     if (!condition) return '';
-    const column = this.spec.columns.find((candidate) => candidate.field === condition[0]);
-    if (column?.indexed !== true) throw new Error(`${this.spec.name}.${condition[0]} is not an indexed column and cannot be filtered on.`);
-    return `&$filter=${encodeURIComponent(`fields/${column.name} eq ${filterLiteral(column, condition[1])}`)}`;
+    const [field, value, operator] = condition;
+    const column = this.spec.columns.find((candidate) => candidate.field === field);
+    if (column?.indexed !== true) throw new Error(`${this.spec.name}.${field} is not an indexed column and cannot be filtered on.`);
+    return `&$filter=${encodeURIComponent(`fields/${column.name} ${operator} ${filterLiteral(column, value)}`)}`;
   }
 
   /**

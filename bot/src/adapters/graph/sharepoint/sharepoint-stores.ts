@@ -7,6 +7,7 @@ import { SharePointChronology, SharePointIncidentStore } from './sharepoint-inci
 import type { GraphApi } from '../graph-api';
 import { SiteLists } from './site-lists';
 import { sharePointPosts } from './sharepoint-post-store';
+import { SharePointOutbox } from './sharepoint-outbox';
 
 /**
  * Every store on the school's two SharePoint sites, through Microsoft Graph. Nothing is read
@@ -38,7 +39,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     incidentChronology: new SharePointChronology(new SharePointCollection(graph, items('incidentChronology'), LISTS.incidentChronology)),
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
-    outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
+    outbox: new SharePointOutbox(graph, items('outbox'), items('outboxArchive')),
     appInstallations: new SharePointCollection(graph, items('appInstallations'), LISTS.appInstallations),
     jobRuns: new SharePointCollection(graph, items('jobRuns'), LISTS.jobRuns),
     importJobs: new SharePointCollection(graph, items('importJobs'), LISTS.importJobs),
