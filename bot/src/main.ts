@@ -17,6 +17,7 @@ import { onBehalfOf } from './adapters/graph/on-behalf-of';
 import { createHttpServer } from './adapters/http/http-server';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
 import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapter';
+import { readOncePerClick } from './adapters/teams/click-reads';
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
@@ -100,7 +101,10 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
   warnAboutSecrets(config, log);
-  const { stores, directory, graph } = await openRecords(config, log, clock, graphOverrides, loginNetwork);
+  const opened = await openRecords(config, log, clock, graphOverrides, loginNetwork);
+  const { directory, graph } = opened;
+  // A click asks for the same conversation record and sent-cards list several times: once from the store.
+  const stores: Stores = { ...opened.stores, conversations: readOncePerClick('conversations', opened.stores.conversations), cardMessages: readOncePerClick('cardMessages', opened.stores.cardMessages) };
   if (config.provisionAtStart && graph && config.store.kind === 'sharepoint') await provisionAtStart(graph, config.store.sites, log);
   const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
   const health = new StoreHealth(stores, inspector, clock);

@@ -10,6 +10,8 @@ import { planTrainingDigest } from '../../../bot/src/app/reminders/plan-training
 import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
 import { toFields } from '../../../bot/src/adapters/graph/sharepoint/field-mapping';
+import { cardActionInvoke, teamsUser } from '../../fixtures/teams-activities';
+import { TestApp } from '../../fixtures/test-app';
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
@@ -106,6 +108,35 @@ describe('Graph round trips per use case', () => {
       await expect(stores.outbox.find({ where: { status: 'notInstalled' }, limit: 999 })).rejects.toThrow();
     } finally {
       await standIn.stop();
+    }
+  });
+
+  it('a click reads the clicker\'s conversation record and the list of cards sent about the record once each, however often the click uses them', async () => {
+    const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
+    const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
+    const t = await new TestApp('sharepoint').start();
+    try {
+      await t.install(alex);
+      await t.install(megan);
+      const standIn = t.graph!;
+      const reads = (since: number, field: string, value: string) =>
+        [...standIn.requests.slice(since)].filter((request) => request.method === 'GET' && decodeURIComponent(request.url).includes(`fields/${field} eq '${value}'`)).length;
+      const since = standIn.requests.length;
+      const form = { submissionKey: 'once-per-click', url: 'https://example.org/lesson', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+      expect((await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-1', 'submitAccessRequest', form))).status).toBe(200);
+      await t.app.background.idle();
+      const requestId = (await t.app.stores.accessRequests.find({ where: { submissionKey: 'once-per-click' }, limit: 1 })).items[0]!.id;
+      // Used to remember the clicked card, to remember the card sent to the lead, and to refresh the older cards.
+      expect(reads(since, 'recordId', requestId)).toBe(1);
+      // Used to capture the conversation, and again to refresh the clicked card.
+      expect(standIn.requests.slice(since).filter((request) => request.method === 'GET' && /fields\/key eq/.test(decodeURIComponent(request.url)) && decodeURIComponent(request.url).includes(alex.aadObjectId))).toHaveLength(1);
+      // The next click reads afresh.
+      const next = standIn.requests.length;
+      await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-1', 'submitAccessRequest', form));
+      await t.app.background.idle();
+      expect(reads(next, 'recordId', requestId)).toBe(1);
+    } finally {
+      await t.stop();
     }
   });
 });
