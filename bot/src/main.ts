@@ -11,6 +11,7 @@ import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
+import { CachedDirectory, forgettingOnWrite } from './adapters/directory/cached-directory';
 import { localPersonaIdentity, refuseEveryone } from './adapters/http/api-identity';
 import { entraSsoIdentity } from './adapters/http/entra-sso-identity';
 import { onBehalfOf } from './adapters/graph/on-behalf-of';
@@ -239,8 +240,11 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
 export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
   const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
-  return { stores, directory, ...(graph ? { graph } : {}) };
+  if (!graph) return { stores, directory: new PeopleListDirectory(stores.people) };
+  if (config.directory.kind === 'entra') return { stores, directory: new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)), graph };
+  // The People list on SharePoint: read once a minute, forgotten whenever the app changes it.
+  const directory = new CachedDirectory(new PeopleListDirectory(stores.people), clock);
+  return { stores: { ...stores, people: forgettingOnWrite(stores.people, () => directory.forget()) }, directory, graph };
 }
 
 /** The Teams app in the organisation's catalogue (found through Graph when the records are on SharePoint). */
