@@ -102,10 +102,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
   }
   warnAboutSecrets(config, log);
-  const opened = await openRecords(config, log, clock, graphOverrides, loginNetwork);
-  const { directory, graph } = opened;
-  // A click asks for the same conversation record and sent-cards list several times: once from the store.
-  const stores: Stores = { ...opened.stores, conversations: readOncePerClick('conversations', opened.stores.conversations), cardMessages: readOncePerClick('cardMessages', opened.stores.cardMessages) };
+  const { stores, directory, graph } = await openRecords(config, log, clock, graphOverrides, loginNetwork);
   if (config.provisionAtStart && graph && config.store.kind === 'sharepoint') await provisionAtStart(graph, config.store.sites, log);
   const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
   const health = new StoreHealth(stores, inspector, clock);
@@ -239,7 +236,9 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
  */
 export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
+  const opened = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
+  // A click asks for the same conversation record and sent-cards list several times: once from the store.
+  const stores: Stores = { ...opened, conversations: readOncePerClick('conversations', opened.conversations), cardMessages: readOncePerClick('cardMessages', opened.cardMessages) };
   if (!graph) return { stores, directory: new PeopleListDirectory(stores.people) };
   if (config.directory.kind === 'entra') return { stores, directory: new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)), graph };
   // The People list on SharePoint: read once a minute, forgotten whenever the app changes it.

@@ -59,7 +59,8 @@ describe('Graph round trips per use case', () => {
     } finally {
       await standIn.stop();
     }
-  });
+    // Two whole-school imports through the stand-in: more than the usual half-minute on a busy machine.
+  }, 180_000);
 
   it('a withdrawal of consent reads only the posts that show that pupil: through the "Pupils in posts" index, never every post', async () => {
     const { standIn, graph } = await provisionedSite(COUNTING_GRAPH);

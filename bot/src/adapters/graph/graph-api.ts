@@ -2,7 +2,7 @@ import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft
 import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
 import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
-import { BATCH_LIMIT, sendBatch, type BatchRequest, type BatchResponse } from './graph-batch';
+import { sendBatches, sendSequence, type BatchRequest, type BatchResponse } from './graph-batch';
 
 export { BATCH_LIMIT, type BatchRequest, type BatchResponse } from './graph-batch';
 
@@ -69,15 +69,24 @@ export class GraphApi {
 
   /**
    * Several independent requests in as few round trips as Graph allows: 20 to a `$batch`, not a
-   * transaction. Requests throttled inside a batch are sent again (`sendBatch`); the answers come
-   * in the order of `requests`. A batch that failed whole throws, and may have been carried out.
+   * transaction; requests throttled inside a batch go again in a later one (`sendBatches`). The
+   * answers come in the order of `requests`. A batch that failed whole throws, and may have been
+   * carried out.
    */
-  async batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
-    const responses: BatchResponse[] = [];
-    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-      responses.push(...(await sendBatch(this.batchSending(), requests.slice(start, start + BATCH_LIMIT), false)));
-    }
-    return responses;
+  batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    return sendBatches(this.batchSending(), requests);
+  }
+
+  /**
+   * The same, going on past a batch that failed whole: its requests are answered `undefined` when
+   * they may have been carried out (a 5xx, a dropped connection or a timeout), for the caller to
+   * look up; any other failure throws.
+   */
+  batchEach(requests: BatchRequest[]): Promise<(BatchResponse | undefined)[]> {
+    return sendBatches(this.batchSending(), requests, (error) => {
+      if (mayHaveRun(error)) return undefined;
+      throw error;
+    });
   }
 
   /**
@@ -86,7 +95,7 @@ export class GraphApi {
    * audit entry. Not a transaction either: an earlier request that succeeded stays done.
    */
   sequence(requests: BatchRequest[]): Promise<BatchResponse[]> {
-    return sendBatch(this.batchSending(), requests, true);
+    return sendSequence(this.batchSending(), requests);
   }
 
   private batchSending() {
@@ -106,6 +115,14 @@ export class GraphApi {
       return undefined;
     }
   }
+}
+
+/** Whether a failed call may have been carried out all the same: a 5xx, or no answer at all. */
+export function mayHaveRun(error: unknown): boolean {
+  const status = graphStatus(error);
+  if (status !== undefined) return status >= 500;
+  const name = (error as { name?: string }).name;
+  return error instanceof GraphError || name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError' || name === 'FetchError';
 }
 
 /** The HTTP status of a failed Graph call; undefined when no answer came back at all. */

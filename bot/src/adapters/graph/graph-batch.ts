@@ -33,16 +33,69 @@ export interface BatchSending {
 }
 
 /**
- * Sends up to 20 requests in one `$batch`: side by side, or (`sequential`) each depending on the
- * one before it, so that none runs after one that failed (Graph answers 424 to the rest; "Batch
- * should be either fully sequential or fully parallel"). Requests Graph throttled inside the
- * batch (429) were not carried out: they are sent again in a new batch once the longest
- * Retry-After has passed, as "Throttling and batching" says
- * (https://learn.microsoft.com/graph/throttling), within the attempts and the deadline every call
- * has; in a sequence the requests after a throttled one go again with it. Every other answer is
- * the caller's to judge. Answers come back in the order of `requests`.
+ * Independent requests, 20 to a `$batch`, in as few round trips as Graph allows. Requests Graph
+ * throttled inside a batch (429) were not carried out: once the longest Retry-After has passed
+ * they go again at the front of the next batch, as "Throttling and batching" says
+ * (https://learn.microsoft.com/graph/throttling), each within the attempts and the deadline every
+ * call has (from when it was first sent), so throttling costs waiting rather than round trips.
+ * Every other answer is the caller's to judge. A batch that fails whole throws, unless
+ * `whenBatchFails` says what its requests are answered instead (`undefined`: their fate is
+ * unknown). Answers come back in the order of `requests`.
  */
-export async function sendBatch(sending: BatchSending, requests: BatchRequest[], sequential: boolean): Promise<BatchResponse[]> {
+export async function sendBatches<A extends BatchResponse | undefined = BatchResponse>(
+  sending: BatchSending,
+  requests: BatchRequest[],
+  whenBatchFails: (error: unknown) => A = (error) => {
+    throw error;
+  },
+): Promise<(BatchResponse | A)[]> {
+  const { retry, log } = sending;
+  const sleep = sending.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const answers = new Map<string, BatchResponse | A>();
+  const tries = new Map<string, { attempts: number; firstSent: number }>();
+  const queue = [...requests];
+  while (queue.length > 0) {
+    const chunk = queue.splice(0, BATCH_LIMIT);
+    for (const request of chunk) {
+      const tried = tries.get(request.id) ?? { attempts: 0, firstSent: Date.now() };
+      tried.attempts++;
+      tries.set(request.id, tried);
+    }
+    let responses: BatchResponse[];
+    try {
+      ({ responses } = await sending.post({ requests: chunk.map(withContentType) }));
+    } catch (error) {
+      const instead = whenBatchFails(error);
+      for (const request of chunk) answers.set(request.id, instead);
+      continue;
+    }
+    const byId = new Map(responses.map((response) => [response.id, response]));
+    const again: BatchRequest[] = [];
+    let wait = 0;
+    for (const request of chunk) {
+      const answer = byId.get(request.id) ?? { id: request.id, status: 0 };
+      const tried = tries.get(request.id)!;
+      const after = retryAfterHeaderMs(headerOf(answer, 'retry-after')) ?? retry.baseDelayMs * 2 ** (tried.attempts - 1);
+      if (answer.status === 429 && tried.attempts < retry.maxAttempts && Date.now() + after + MIN_ATTEMPT_MS <= tried.firstSent + retry.deadlineMs) {
+        again.push(request);
+        wait = Math.max(wait, after);
+      } else answers.set(request.id, answer);
+    }
+    if (again.length === 0) continue;
+    log.warn(`Graph throttled ${again.length} of ${chunk.length} request(s) in a batch; sending them again in ${wait} ms`);
+    await sleep(wait);
+    queue.unshift(...again);
+  }
+  return requests.map((request) => answers.get(request.id)!);
+}
+
+/**
+ * Up to 20 requests in one `$batch`, each depending on the one before it, so that none runs after
+ * one that failed (Graph answers 424 to the rest; "Batch should be either fully sequential or fully
+ * parallel"). A throttled request (429) goes again, with every request after it, once its
+ * Retry-After has passed, within the attempts and the deadline every call has.
+ */
+export async function sendSequence(sending: BatchSending, requests: BatchRequest[]): Promise<BatchResponse[]> {
   if (requests.length > BATCH_LIMIT) throw new Error(`A $batch holds at most ${BATCH_LIMIT} requests.`);
   const { retry, log } = sending;
   const sleep = sending.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -50,26 +103,25 @@ export async function sendBatch(sending: BatchSending, requests: BatchRequest[],
   const deadline = Date.now() + retry.deadlineMs;
   let pending = requests;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const body = pending.map((request, index) => ({
-      ...request,
-      headers: { ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers },
-      ...(sequential && index > 0 ? { dependsOn: [pending[index - 1]!.id] } : {}),
-    }));
+    const body = pending.map((request, index) => ({ ...withContentType(request), ...(index > 0 ? { dependsOn: [pending[index - 1]!.id] } : {}) }));
     const { responses } = await sending.post({ requests: body });
     const byId = new Map(responses.map((response) => [response.id, response]));
-    const throttled = pending.filter((request) => byId.get(request.id)?.status === 429);
-    const again = sequential && throttled.length > 0 ? pending.slice(pending.indexOf(throttled[0]!)) : throttled;
-    const wait = Math.max(0, ...throttled.map((request) => retryAfterHeaderMs(headerOf(byId.get(request.id)!, 'retry-after')) ?? retry.baseDelayMs * 2 ** (attempt - 1)));
-    const retrying = again.length > 0 && attempt < retry.maxAttempts && Date.now() + wait + MIN_ATTEMPT_MS <= deadline;
-    for (const request of pending) {
-      if (!retrying || !again.includes(request)) answers.set(request.id, byId.get(request.id) ?? { id: request.id, status: 0 });
+    const throttledAt = pending.findIndex((request) => byId.get(request.id)?.status === 429);
+    const wait = throttledAt < 0 ? 0 : retryAfterHeaderMs(headerOf(byId.get(pending[throttledAt]!.id)!, 'retry-after')) ?? retry.baseDelayMs * 2 ** (attempt - 1);
+    const retrying = throttledAt >= 0 && attempt < retry.maxAttempts && Date.now() + wait + MIN_ATTEMPT_MS <= deadline;
+    for (const [index, request] of pending.entries()) {
+      if (!retrying || index < throttledAt) answers.set(request.id, byId.get(request.id) ?? { id: request.id, status: 0 });
     }
     if (!retrying) break;
-    log.warn(`Graph throttled ${throttled.length} of ${pending.length} request(s) in a batch; sending again in ${wait} ms`);
+    log.warn(`Graph throttled a request in a sequence; sending it and the ${pending.length - throttledAt - 1} after it again in ${wait} ms`);
     await sleep(wait);
-    pending = again;
+    pending = pending.slice(throttledAt);
   }
   return requests.map((request) => answers.get(request.id)!);
+}
+
+function withContentType(request: BatchRequest): BatchRequest {
+  return { ...request, headers: { ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers } };
 }
 
 /** A response header by name, whatever its case. */

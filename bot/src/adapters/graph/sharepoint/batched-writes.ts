@@ -1,6 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { DuplicateRecordError, StoreUnavailableError } from '../../../ports/collection.port';
-import { BATCH_LIMIT, graphStatus, unavailable, type BatchRequest, type BatchResponse, type GraphApi } from '../graph-api';
+import { unavailable, type BatchRequest, type BatchResponse, type GraphApi } from '../graph-api';
 import { filterLiteral, type Fields } from './field-mapping';
 import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN } from './list-spec';
 
@@ -102,22 +102,13 @@ export function etagOf(fields: Fields, item?: { eTag?: string }): string | undef
   return item?.eTag ?? (typeof fields['@odata.etag'] === 'string' ? fields['@odata.etag'] : undefined);
 }
 
-/**
- * Every request's answer, 20 to a batch; `undefined` for each request of a batch that failed
- * whole in a way that may have left it carried out. Any other failure is thrown.
- */
+/** Every request's answer; `undefined` for each request of a batch that failed whole but may have run. */
 async function sendAll(graph: GraphApi, requests: BatchRequest[]): Promise<(BatchResponse | undefined)[]> {
-  const answers: (BatchResponse | undefined)[] = [];
-  for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-    const chunk = requests.slice(start, start + BATCH_LIMIT);
-    try {
-      answers.push(...(await graph.batch(chunk)));
-    } catch (error) {
-      if (!batchMayHaveRun(error)) throw unavailable(error);
-      answers.push(...chunk.map(() => undefined));
-    }
+  try {
+    return await graph.batchEach(requests);
+  } catch (error) {
+    throw unavailable(error);
   }
-  return answers;
 }
 
 /** Items by record key (absent when there is none), 20 look-ups to a batch. */
@@ -154,17 +145,6 @@ async function readAll(graph: GraphApi, requests: BatchRequest[], alsoFine: numb
 
 function fateUnknown(status: number): boolean {
   return status === 0 || status === 429 || status >= 500;
-}
-
-/** A failed `$batch`: 5xx, or no answer at all (refused before it ran: 4xx, and 429 that outlasted the retries). */
-function batchMayHaveRun(error: unknown): boolean {
-  const status = graphStatus(error);
-  return status === undefined ? error instanceof GraphError || isNetworkFailure(error) : status >= 500;
-}
-
-function isNetworkFailure(error: unknown): boolean {
-  const name = (error as { name?: string }).name;
-  return name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError' || name === 'FetchError';
 }
 
 /** One request's failure inside a batch, as the error a call of its own would have thrown. */
