@@ -106,6 +106,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background, randomUUID),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce, calendar: TERM_DATES },
+    incidents: { calendar: TERM_DATES, timescales: config.incidents },
     readiness: readinessChecks({ config, stores, directory, clock }),
     jobs: {
       names: REMINDER_JOBS,

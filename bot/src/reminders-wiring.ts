@@ -1,7 +1,7 @@
 import type { Logger } from './app/app-deps';
 import type { Announce } from './app/reminders/announce';
 import { DEFAULT_RETRY, deliverReminders } from './app/reminders/deliver-reminders';
-import { runReminderJob, type JobReport } from './app/reminders/reminder-jobs';
+import { FREQUENT_JOBS, runReminderJob, type JobReport } from './app/reminders/reminder-jobs';
 import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
 import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
 import { TERM_DATES } from './app/term-dates';
@@ -25,6 +25,7 @@ export function reminderJobDeps(config: Config, stores: Stores, directory: Direc
     directory,
     calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
+    incidents: config.incidents,
     fanOut: {
       channel: new TeamsReminderChannel(sender, (view) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? serverUrl(), view)),
       limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),
@@ -58,8 +59,8 @@ export class ReminderJobRunner {
     this.running.add(job);
     try {
       const report = await runReminderJob(this.deps, job, now);
-      // The concern-notices job runs every quarter of an hour: a run that found nothing to do says nothing.
-      if (Object.values(report).some((count) => count > 0) || job !== 'concern-notices') this.log.info(`Job ${job}: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
+      // The frequent jobs run every quarter of an hour: a run that found nothing to do says nothing.
+      if (Object.values(report).some((count) => count > 0) || !FREQUENT_JOBS.has(job)) this.log.info(`Job ${job}: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
       return report;
     } finally {
       this.running.delete(job);

@@ -17,7 +17,7 @@ export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean
   await seedAccountAndPosts(stores, people, pupils);
   await stores.policies.insertMany(DEMO_POLICIES);
   await seedAccessRequests(stores, people, now);
-  await seedDemoIncidents(stores, people, now);
+  await seedDemoIncidents(stores, people, pupils, now);
   return true;
 }
 

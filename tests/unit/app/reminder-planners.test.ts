@@ -13,6 +13,7 @@ import { planWaitingNudges } from '../../../bot/src/app/reminders/plan-waiting-n
 import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
 import { TERM_DATES } from '../../../bot/src/app/term-dates';
+import { DEFAULT_TIMESCALES } from '../../../bot/src/domain/incidents/incident-timescales';
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
 import type { Stores } from '../../../bot/src/ports/stores.port';
 
@@ -24,7 +25,7 @@ describe('reminder planners on the demo school', () => {
   beforeEach(async () => {
     stores = createSqliteStores(':memory:');
     await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
-    deps = { stores, directory: new PeopleListDirectory(stores.people), calendar: TERM_DATES, consentMonthsAfterLeaving: 12, fanOut: {} as ReminderJobDeps['fanOut'] };
+    deps = { stores, directory: new PeopleListDirectory(stores.people), calendar: TERM_DATES, consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, fanOut: {} as ReminderJobDeps['fanOut'] };
   });
   afterEach(() => stores.close());
 

@@ -1,5 +1,4 @@
 import type { Request, Response, Server } from 'restify';
-import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
@@ -18,6 +17,8 @@ import { send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
+import { registerIncidentPupilRoutes } from './incident-pupil-routes';
+import type { IncidentDeps } from '../../app/incident-deps';
 import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
@@ -27,7 +28,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: IncidentDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -45,6 +46,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
     };
 
   registerIncidentRoutes(server, deps, signedIn);
+  registerIncidentPupilRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled

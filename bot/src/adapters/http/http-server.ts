@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
+import type { IncidentDeps } from '../../app/incident-deps';
 import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import type { ApiIdentity } from './api-identity';
@@ -38,6 +39,8 @@ export interface HttpServerOptions {
   training?: TrainingRouteDeps;
   /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
   readiness: ReadinessChecks;
+  /** The incident log's timescales: the school's working days and hours. */
+  incidents: Pick<IncidentDeps, 'calendar' | 'timescales'>;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
@@ -85,7 +88,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.localMode);
-  registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
+  registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 

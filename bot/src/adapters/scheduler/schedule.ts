@@ -36,7 +36,8 @@ export function nextRun(schedule: Schedule, after: Date): Date {
 
 /**
  * Daily jobs run on weekdays at the school time; the digest on Monday. Monthly work is daily with a
- * monthly idempotency key. Concerns nobody has been told of are tried again every quarter of an hour.
+ * monthly idempotency key. Concerns nobody has been told of are tried again, and the incident log's
+ * timescales checked, every quarter of an hour.
  */
 export function schoolSchedules(at: string): Schedule[] {
   return [
@@ -47,5 +48,6 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'takedowns', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },
     { job: 'concern-notices', everyMinutes: CONCERN_NOTICE_MINUTES },
+    { job: 'incident-timescales', everyMinutes: CONCERN_NOTICE_MINUTES },
   ];
 }

@@ -115,4 +115,13 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
   CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
   `,
+  // The people linked to incidents, found by incident and by pupil (a pupil's chronology); one link
+  // per person per incident.
+  `
+  CREATE TABLE incident_links (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "incidentId" TEXT, "pupilId" TEXT, "linkKey" TEXT);
+  CREATE INDEX incident_links_incident ON incident_links ("incidentId");
+  CREATE INDEX incident_links_pupil ON incident_links ("pupilId");
+  CREATE UNIQUE INDEX incident_links_key ON incident_links ("linkKey");
+  `,
 ];

@@ -1,4 +1,5 @@
 import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
+import type { TimescaleSettings } from '../../domain/incidents/incident-timescales';
 import type { Directory } from '../../ports/directory.port';
 import type { Stores } from '../../ports/stores.port';
 import type { FanOutDeps } from './deliver-reminders';
@@ -9,5 +10,7 @@ export interface ReminderJobDeps {
   directory: Directory;
   calendar: SchoolCalendar;
   consentMonthsAfterLeaving: number;
+  /** When an unopened concern is escalated, counted in the working hours of the calendar's working days. */
+  incidents: TimescaleSettings;
   fanOut: Omit<FanOutDeps, 'stores' | 'directory'>;
 }

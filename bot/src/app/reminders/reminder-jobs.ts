@@ -7,12 +7,14 @@ import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
 import { planWaitingNudges } from './plan-waiting-nudges';
+import { planIncidentTimescales } from './plan-incident-timescales';
+import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
 import type { IsoDate } from '../../domain/calendar/dates';
 import type { Announce } from './announce';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade', number>>;
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated', number>>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
@@ -38,12 +40,22 @@ const JOBS: Record<string, Job> = {
     const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce });
     return { concernsTried: tried, concernsTold: told };
   },
+  // Concerns not opened in time, follow-ups due and overdue, the 72-hour clock of a breach.
+  'incident-timescales': async (deps, now) => {
+    const { planned, escalations } = await planIncidentTimescales(deps, now);
+    const report = await deliverReminders(fanOutOf(deps), `incident-timescales ${localDate(now)}`, planned);
+    const escalated = await recordEscalations({ stores: deps.stores, clock: deps.fanOut.clock }, escalations, deps.incidents.escalateAfterWorkingHours);
+    return { ...report, escalated };
+  },
 };
 
 export const REMINDER_JOBS = Object.keys(JOBS);
 
-/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job). */
+/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job), and timescales checked. */
 export const CONCERN_NOTICE_MINUTES = 15;
+
+/** Jobs that run every quarter of an hour, day and night: a run with nothing to do says nothing. */
+export const FREQUENT_JOBS: ReadonlySet<string> = new Set(['concern-notices', 'incident-timescales']);
 
 
 export function isReminderJob(name: string): boolean {

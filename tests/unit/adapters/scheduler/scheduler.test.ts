@@ -4,6 +4,7 @@
  */
 import { nextRun, schoolSchedules, type Schedule } from '../../../../bot/src/adapters/scheduler/schedule';
 import { Scheduler, type Timers } from '../../../../bot/src/adapters/scheduler/scheduler';
+import { FREQUENT_JOBS } from '../../../../bot/src/app/reminders/reminder-jobs';
 import { localDate, localTime } from '../../../../bot/src/domain/calendar/zoned-time';
 
 /** A clock that only moves when the test moves it, and timers that fire when it gets there. */
@@ -74,13 +75,13 @@ describe('the scheduler across clock changes', () => {
   });
 
   it('runs every daily school job once on a weekday, in order, and stops when told', async () => {
-    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => run.job !== 'concern-notices');
+    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => !FREQUENT_JOBS.has(run.job));
     expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest']);
     expect(new Set(runs.map((run) => run.utc))).toEqual(new Set(['2026-11-23T08:00:00.000Z']));
   });
 
-  it('tries concerns nobody has been told of every quarter of an hour, weekends and nights included', async () => {
-    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-28T00:00:00Z', '2026-11-29T00:00:00Z')).filter((run) => run.job === 'concern-notices');
+  it.each(['concern-notices', 'incident-timescales'])('runs %s every quarter of an hour, weekends and nights included', async (job) => {
+    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-28T00:00:00Z', '2026-11-29T00:00:00Z')).filter((run) => run.job === job);
     expect(runs).toHaveLength(24 * 4);
     expect(runs.slice(0, 3).map((run) => run.utc)).toEqual(['2026-11-28T00:15:00.000Z', '2026-11-28T00:30:00.000Z', '2026-11-28T00:45:00.000Z']);
   });
@@ -95,7 +96,7 @@ describe('the scheduler across clock changes', () => {
     }, time.clock, time, { ...quiet, error: (message: string) => void errors.push(message) });
     scheduler.start();
     await time.runUntil(Date.parse('2026-11-24T00:00:00Z'));
-    expect(ran.filter((job) => job !== 'concern-notices')).toHaveLength(6);
+    expect(ran.filter((job) => !FREQUENT_JOBS.has(job))).toHaveLength(6);
     expect(errors).toEqual(['Scheduled job training-reminders failed']);
   });
 });

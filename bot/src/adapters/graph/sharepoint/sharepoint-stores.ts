@@ -43,6 +43,7 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
     incidents: new SharePointIncidentStore(graph, items('incidents'), LISTS.incidents),
     incidentChronology: new SharePointChronology(new SharePointCollection(graph, items('incidentChronology'), LISTS.incidentChronology)),
+    incidentLinks: new SharePointCollection(graph, items('incidentLinks'), LISTS.incidentLinks),
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
