@@ -1,4 +1,3 @@
-import { rosterSnapshot } from '../../app/roster-snapshot';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
 import { postingReference, availablePostingSteps, maySeePostingRequest, pendingPostingActions, type PostingRequest } from '../../domain/posting/posting-request';
@@ -7,7 +6,8 @@ import { POSTING_LIMITS } from '../../domain/posting/posting-request-input';
 import type { Versioned } from '../../ports/collection.port';
 import type { AdaptiveCard, Tone } from './cards/card-elements';
 import { postingRequestCard, type PostingRequestCardModel } from './cards/posting-request-card';
-import { MAX_CLASSES_SHOWN, postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
+import { postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
+import { pupilChoices } from './pupil-choices';
 import { messageCard } from './cards/simple-cards';
 import { holdersFor } from '../../app/role-holders';
 import { decisionNote } from './decision-note';
@@ -53,32 +53,19 @@ export async function postingRequestForm(
     return messageCard(`Only ${whoMay('postingRequest.submit')} can ask to post on a school account (Social Media Policy, section 5).`);
   }
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const [accounts, roster] = await Promise.all([
-    deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
-    rosterSnapshot(deps),
-  ]);
-  const onRoll = roster.filter((pupil) => pupil.onRollFrom.slice(0, 10) <= today && (!pupil.onRollTo || today <= pupil.onRollTo.slice(0, 10)));
   const values = options.values ?? {};
-  const errors = { ...options.errors };
-  let chosen = listOf(values.classes);
-  if (chosen.length > MAX_CLASSES_SHOWN) {
-    errors.classes ??= `Choose at most ${MAX_CLASSES_SHOWN} classes at a time; pupils already ticked stay ticked.`;
-    chosen = chosen.slice(0, MAX_CLASSES_SHOWN);
-  }
-  const ticked = new Set(listOf(values.pupilIds));
-  const pupilChoices = onRoll
-    .filter((pupil) => chosen.includes(pupil.className) || ticked.has(pupil.id))
-    .sort((a, b) => a.className.localeCompare(b.className) || a.displayName.localeCompare(b.displayName))
-    .map(({ id, displayName, className }) => ({ id, displayName, className }));
+  const [accounts, { classesError, ...roster }] = await Promise.all([
+    deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
+    pupilChoices(deps, values),
+  ]);
   return postingRequestFormCard({
     requesterName: person.displayName,
     today,
     target: options.target ?? { submissionKey: deps.newKey() },
     accounts: accounts.items.map((account) => ({ id: account.id, label: `${account.platform} ${account.handle}` })),
-    classes: [...new Set(onRoll.map((pupil) => pupil.className))].sort(),
-    pupilChoices,
+    ...roster,
     values,
-    errors,
+    errors: { ...(classesError ? { classes: classesError } : {}), ...options.errors },
     ...(options.banner ? { banner: options.banner } : {}),
   });
 }
@@ -108,8 +95,4 @@ export function postingFormValuesOf(request: PostingRequest): PostingFormValues 
     postingDate: request.postingDate,
     classes: [...new Set(request.pupils.map((pupil) => pupil.className))].join(','),
   };
-}
-
-function listOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
 }

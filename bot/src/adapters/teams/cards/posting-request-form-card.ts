@@ -1,5 +1,6 @@
 import { POSTING_LIMITS, type PostingRequestField } from '../../../domain/posting/posting-request-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
+import { choiceSet, pupilPicker } from './pupil-picker';
 
 export const VERB_SUBMIT_POSTING = 'submitPostingRequest';
 export const VERB_RESUBMIT_POSTING = 'resubmitPostingRequest';
@@ -21,24 +22,6 @@ export interface PostingFormModel {
   values: PostingFormValues;
   errors?: Partial<Record<PostingFormField, string>>;
   banner?: { text: string; tone: Tone };
-}
-
-/** At most this many classes' pupils on one card, so it stays well under Teams' 40 KB limit. */
-export const MAX_CLASSES_SHOWN = 3;
-
-function choiceSet(id: string, label: string, choices: { title: string; value: string }[], options: { value?: string; multi?: boolean; expanded?: boolean; placeholder?: string }): CardElement {
-  return {
-    type: 'Input.ChoiceSet',
-    id,
-    label,
-    choices,
-    // Long choices (a pupil's full name and class) wrap on a phone instead of being cut short.
-    wrap: true,
-    ...(options.value ? { value: options.value } : {}),
-    ...(options.multi ? { isMultiSelect: true } : {}),
-    ...(options.expanded ? { style: 'expanded' } : {}),
-    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
-  };
 }
 
 /**
@@ -70,28 +53,19 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
     ...errorFor('groupLabel'),
     { type: 'Input.Date', id: 'postingDate', label: 'When you plan to post', value: values.postingDate ?? model.today.slice(0, 10), min: model.today.slice(0, 10) },
     ...errorFor('postingDate'),
-    ...pupilPicker(model),
+    ...pupilPicker({
+      heading: 'Pupils shown',
+      tickLabel: 'Tick every pupil who can be seen or heard',
+      hint: 'Choose classes and press **Show pupils** to tick the pupils in the post. A text-only post needs no pupils.',
+      classes: model.classes,
+      pupilChoices: model.pupilChoices,
+      values,
+      errors: { ...(model.errors?.classes ? { classes: model.errors.classes } : {}), ...(model.errors?.pupilIds ? { pupilIds: model.errors.pupilIds } : {}) },
+      show: executeAction('Show pupils of these classes', VERB_SHOW_PUPILS, 'submissionKey' in model.target ? { submissionKey: model.target.submissionKey } : { requestId: model.target.requestId }),
+    }),
   );
   const send = 'submissionKey' in model.target
     ? executeAction('Run the checks and send', VERB_SUBMIT_POSTING, { submissionKey: model.target.submissionKey }, { style: 'positive' })
     : executeAction('Run the checks and resubmit', VERB_RESUBMIT_POSTING, { requestId: model.target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [send] });
-}
-
-/** Pupils are picked from the roster by class; only pupils on roll are offered. */
-function pupilPicker(model: PostingFormModel): CardElement[] {
-  const { values } = model;
-  const elements: CardElement[] = [
-    text('Pupils shown', { weight: 'Bolder', spacing: 'Medium' }),
-    choiceSet('classes', `Classes (up to ${MAX_CLASSES_SHOWN} at a time)`, model.classes.map((name) => ({ title: name, value: name })), { multi: true, ...(values.classes ? { value: values.classes } : {}), placeholder: 'Choose classes' }),
-    ...(model.errors?.classes ? [fieldError(model.errors.classes)] : []),
-    { type: 'ActionSet', actions: [executeAction('Show pupils of these classes', VERB_SHOW_PUPILS, 'submissionKey' in model.target ? { submissionKey: model.target.submissionKey } : { requestId: model.target.requestId })] },
-  ];
-  if (model.pupilChoices.length) {
-    elements.push(choiceSet('pupilIds', 'Tick every pupil who can be seen or heard', model.pupilChoices.map((pupil) => ({ title: `${pupil.displayName} (${pupil.className})`, value: pupil.id })), { multi: true, expanded: true, ...(values.pupilIds ? { value: values.pupilIds } : {}) }));
-  } else {
-    elements.push(text('Choose classes and press **Show pupils** to tick the pupils in the post. A text-only post needs no pupils.', { subtle: true }));
-  }
-  elements.push(...(model.errors?.pupilIds ? [fieldError(model.errors.pupilIds)] : []));
-  return elements;
 }
