@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../../domain/people/role';
+import type { Role } from '../../domain/people/role';
 import { escalationRoles } from '../../domain/incidents/incident-timescales';
 import { StaleRecordError } from '../../ports/collection.port';
 import type { Clock } from '../../ports/clock.port';
@@ -7,6 +7,13 @@ import { appendChronology } from '../incident-chronology';
 import type { Escalation } from './plan-incident-timescales';
 
 const SYSTEM = { id: 'system', displayName: 'Online Safety Desk' };
+
+/** Who each stage goes to, as the chronology names them. */
+const TOLD: Partial<Record<Role, [one: string, many: string]>> = {
+  deputyDsl: ['deputy DSL', 'deputy DSLs'],
+  headteacher: ['headteacher', 'headteachers'],
+  chairOfGovernors: ['chair of governors', 'chairs of governors'],
+};
 
 /**
  * Records on each concern how far it has been escalated, with a line in its chronology, once: the
@@ -23,8 +30,8 @@ export async function recordEscalations(deps: { stores: Stores; clock: Clock }, 
       if (error instanceof StaleRecordError) continue;
       throw error;
     }
-    const role = ROLE_LABELS[escalationRoles(stage, incident)[0]!].toLowerCase();
-    const who = told.length ? `the ${role}${told.length > 1 ? 's' : ''} told (${told.map((person) => person.displayName).join(', ')})` : `there is no ${role} who may see it to tell`;
+    const [one, many] = TOLD[escalationRoles(stage, incident)[0]!]!;
+    const who = told.length ? `escalated to the ${told.length > 1 ? many : one} (${told.map((person) => person.displayName).join(', ')})` : `there is no ${one} who may see it to escalate it to`;
     await appendChronology(deps, incident.id, SYSTEM, 'escalated', `Not opened within ${hours * stage} working hours: ${who}`);
     recorded++;
   }
