@@ -61,6 +61,7 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
       seeReadiness: may(person, 'readiness.view'),
+      seePupilChronology: may(person, 'incident.pupilChronology'),
     };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));

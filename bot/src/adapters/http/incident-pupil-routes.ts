@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import { incidentRoster, pupilChronology } from '../../app/pupil-chronology';
+import { STATUS_LABELS } from '../../domain/incidents/incident';
 import { LINK_ROLE_LABELS } from '../../domain/incidents/incident-people';
 import { send, type SignedIn } from './api-refusal';
 import { deny } from './incident-routes';
@@ -22,7 +23,7 @@ export function registerIncidentPupilRoutes(server: Server, deps: AppDeps, signe
     const { pupil, incidents, entries } = result;
     res.json({
       pupil: { id: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup, onRollTo: pupil.onRollTo ?? null },
-      incidents: incidents.map((incident) => ({ ...incident, roleLabel: LINK_ROLE_LABELS[incident.role] })),
+      incidents: incidents.map((incident) => ({ ...incident, statusLabel: STATUS_LABELS[incident.status], roleLabel: LINK_ROLE_LABELS[incident.role] })),
       entries: entries.map(({ id, at, byName, kind, text, incidentId, reference, role }) => ({ id, at, byName, kind, text, incidentId, reference, roleLabel: LINK_ROLE_LABELS[role] })),
     });
   }));
