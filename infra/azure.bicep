@@ -50,6 +50,7 @@ param roleGroupAdmin string = ''
 param roleGroupGovernor string = ''
 param roleGroupChairOfGovernors string = ''
 param roleGroupSocialMediaStaff string = ''
+param roleGroupDataProtectionLead string = ''
 @description('The Teams app id, for links from reminder cards straight into the tabs.')
 param teamsAppId string = ''
 
@@ -180,6 +181,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ROLE_GROUP_GOVERNOR: roleGroupGovernor
     ROLE_GROUP_CHAIR_OF_GOVERNORS: roleGroupChairOfGovernors
     ROLE_GROUP_SOCIAL_MEDIA_STAFF: roleGroupSocialMediaStaff
+    ROLE_GROUP_DATA_PROTECTION_LEAD: roleGroupDataProtectionLead
     TEAMS_APP_ID: teamsAppId
   }
   dependsOn: [readSecrets]

@@ -40,7 +40,9 @@ export async function submitReportDialog(deps: TeamsDeps, activity: Activity): P
   const actor = (await identifyActor(deps, activity))!;
   const data = (activity.value as { data?: unknown } | undefined)?.data;
   const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  // "Show pupils" submits the dialog too: the same form comes back with the chosen classes' pupils, nothing saved.
+  // "Show pupils" submits the dialog too: the same form comes back with the chosen classes' pupils,
+  // nothing saved. Answering a submit with another dialog is Teams' multi-step pattern (msteams-docs,
+  // messaging-extensions/how-to/action-commands/respond-to-task-module-submit.md: "Another dialog").
   if (fields[SHOW_PUPILS_FLAG] === 'yes' && typeof fields.submissionKey === 'string') {
     return dialog(await concernForm(deps, { submissionKey: fields.submissionKey.slice(0, 100), values: concernValues(fields), surface: 'dialog' }));
   }
