@@ -7,6 +7,7 @@ import { incidentsBench } from './incidents-bench';
 import { postingCorpusBench } from './posting-corpus-bench';
 import { pupilImportBench } from './pupil-import-bench';
 import { startupBench } from './startup-bench';
+import { tabLoadBench } from './tab-load-bench';
 
 /** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
     ['incidents', incidentsBench],
+    ['tab load', tabLoadBench],
     ['reminder fan-out', fanOutBench],
     ['pupil import', pupilImportBench],
   ];

@@ -1,8 +1,10 @@
 // Online Safety Desk in Azure: one Linux App Service (Node 20) serving the bot, the tabs and their
-// API, with a user-assigned managed identity that is also the bot's identity (no bot password);
-// Application Insights; a Key Vault holding the Entra app's client secret, read by App Service
-// through a Key Vault reference. Deployed by the toolkit's arm/deploy action (teamsapp.yml);
-// every output below is written to env/.env.<environment> under the same name.
+// API, with a user-assigned managed identity that is also the bot's identity (no bot password) and
+// the Entra app's credential for Microsoft Graph (a federated identity credential trusts it: no
+// secret is stored anywhere, nothing expires); Application Insights. Deployed by the toolkit's
+// arm/deploy action (teamsapp.yml); every output below is written to env/.env.<environment> under
+// the same name. The federated credential itself is added to the Entra app once, by hand
+// (docs/credentials-and-reach.md): the toolkit's app registration cannot be named in this template.
 
 @maxLength(20)
 @minLength(4)
@@ -35,10 +37,6 @@ param aadAppClientId string
 param aadAppTenantId string
 param aadAppOauthAuthorityHost string = 'https://login.microsoftonline.com'
 
-@secure()
-@description('The Entra app\'s client secret: stored in Key Vault, never in an app setting.')
-param aadAppClientSecret string = ''
-
 @description('Object ids of the Entra ID security groups that give each role (empty: roles come from the People list).')
 param roleGroupStaff string = ''
 param roleGroupOnlineSafetyLead string = ''
@@ -51,10 +49,8 @@ param roleGroupGovernor string = ''
 param roleGroupChairOfGovernors string = ''
 param roleGroupSocialMediaStaff string = ''
 param roleGroupDataProtectionLead string = ''
-@description('The Teams app id, for links from reminder cards straight into the tabs.')
+@description('The Teams app\'s manifest id: the app finds its catalogue id by it, for links into its tabs and to install itself.')
 param teamsAppId string = ''
-
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: resourceBaseName
@@ -80,35 +76,6 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: '${resourceBaseName}kv'
-  location: location
-  properties: {
-    tenantId: subscription().tenantId
-    sku: { family: 'A', name: 'standard' }
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-  }
-}
-
-resource graphSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(aadAppClientSecret)) {
-  parent: vault
-  name: 'aad-app-client-secret'
-  properties: { value: aadAppClientSecret }
-}
-
-// The app's identity may read the vault's secrets, and nothing else.
-resource readSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
 resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: resourceBaseName
   location: location
@@ -128,7 +95,6 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: serverfarm.id
     httpsOnly: true
-    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       appCommandLine: 'node dist/bot/src/main.js'
@@ -167,10 +133,10 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     SCHOOL_ORGANISATION: schoolName
     GRAPH_CLIENT_ID: aadAppClientId
     GRAPH_TENANT_ID: aadAppTenantId
-    // A Key Vault reference: App Service reads the secret with the app's identity.
-    GRAPH_CLIENT_SECRET: empty(aadAppClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'
-    // The same secret lets the tabs' API call Graph as the signed-in person (on-behalf-of).
-    AAD_APP_CLIENT_SECRET: empty(aadAppClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'
+    // No secret: the Entra app trusts this identity (a federated identity credential), for the
+    // app's own Graph calls and for the tabs' calls as the signed-in person (on-behalf-of).
+    GRAPH_CREDENTIAL: 'managedIdentity'
+    GRAPH_MANAGED_IDENTITY_CLIENT_ID: identity.properties.clientId
     ROLE_GROUP_STAFF: roleGroupStaff
     ROLE_GROUP_ONLINE_SAFETY_LEAD: roleGroupOnlineSafetyLead
     ROLE_GROUP_HEADTEACHER: roleGroupHeadteacher
@@ -184,7 +150,6 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ROLE_GROUP_DATA_PROTECTION_LEAD: roleGroupDataProtectionLead
     TEAMS_APP_ID: teamsAppId
   }
-  dependsOn: [readSecrets]
 }
 
 // The Azure Bot registration: single tenant, signed in as the managed identity, Teams channel on.
@@ -206,5 +171,7 @@ output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
+// The subject of the federated identity credential the Entra app needs (the identity's object id, not its client id).
+output AZURE_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output TAB_DOMAIN string = webApp.properties.defaultHostName
 output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'

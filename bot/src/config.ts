@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ROLES, type Role } from './domain/people/role';
+import { ROLES, ROLES_EVERY_SCHOOL_NEEDS, type Role } from './domain/people/role';
 import { DEFAULT_TIMESCALES, type TimescaleSettings } from './domain/incidents/incident-timescales';
 
 /**
@@ -23,7 +23,10 @@ export interface Config {
   sso?: SsoSettings;
   /** How long a leaver's photo and video consent is kept before it is reviewed. */
   consentMonthsAfterLeaving: number;
-  /** The Teams app's id (manifest `id`): notifications link to its static tabs; unset = links to the local tab. */
+  /**
+   * The Teams app's id (manifest `id`): the app finds its id in the organisation's catalogue by it,
+   * for links into its static tabs and for installing itself; unset = links to the local tab.
+   */
   teamsAppId?: string;
   reminders: ReminderSettings;
   /** When an unopened concern is escalated, and the working day it counts in. */
@@ -50,11 +53,25 @@ export interface SsoSettings {
   allowedTenants: string[];
   loginBaseUrl: string;
   /**
-   * The app registration's secret, for Microsoft Graph as the signed-in person (on-behalf-of).
-   * Without it the app never acts as a person; the checks that need it are skipped.
+   * How the app registration proves itself when it exchanges a person's SSO token for Graph
+   * (on-behalf-of). Without it the app never acts as a person; the checks that need it are skipped.
    */
-  onBehalfOf?: { clientSecret: string; tenantId: string; graphBaseUrl: string };
+  onBehalfOf?: { credential: GraphCredential; tenantId: string; graphBaseUrl: string };
 }
+
+/**
+ * How the app proves itself to Microsoft Entra ID (docs/credentials-and-reach.md):
+ * - managedIdentity: a token of the App Service's user-assigned managed identity, trusted by a
+ *   federated identity credential on the app registration; nothing is stored and nothing expires;
+ * - certificate: a private key in a PEM file (schools hosting the app elsewhere);
+ * - secret: a client secret, for a developer's own tenant only (it expires).
+ */
+export type GraphCredential =
+  | { kind: 'managedIdentity'; managedIdentityClientId: string; identityEndpoint: string; identityHeader: string }
+  | { kind: 'certificate'; privateKeyPath: string; thumbprintSha256: string }
+  | { kind: 'secret'; clientSecret: string; expiresOn?: string };
+
+export const GRAPH_CREDENTIAL_KINDS = ['managedIdentity', 'certificate', 'secret'] as const;
 
 export interface SqliteSettings {
   kind: 'sqlite';
@@ -69,8 +86,7 @@ export interface SharePointSettings {
   organisation: string;
   tenantId: string;
   clientId: string;
-  clientSecret?: string;
-  certificate?: { privateKeyPath: string; thumbprintSha256: string };
+  credential: GraphCredential;
 }
 
 export class ConfigError extends Error {
@@ -142,20 +158,30 @@ function loadSsoSettings(env: NodeJS.ProcessEnv, allowedTenants: string[]): { ss
     throw new ConfigError(`AAD_APP_OAUTH_AUTHORITY_HOST must be https://login.microsoftonline.com; it is "${loginBaseUrl}".`);
   }
   const applicationIdUri = (env.AAD_APP_ID_URI ?? '').trim();
-  // The toolkit writes the secret as SECRET_AAD_APP_CLIENT_SECRET into .env.*.user; the app setting is AAD_APP_CLIENT_SECRET.
-  const clientSecret = (env.AAD_APP_CLIENT_SECRET ?? env.SECRET_AAD_APP_CLIENT_SECRET ?? '').trim();
+  const credential = onBehalfOfCredential(env, clientId);
   const homeTenant = (env.AAD_APP_TENANT_ID ?? '').trim() || tenants[0]!;
   const graphBaseUrl = (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com').trim().replace(/\/$/, '');
   // The person's Graph token goes there: only Microsoft Graph itself, or a stand-in on this machine.
-  if (clientSecret && !/^(https:\/\/graph\.microsoft\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(graphBaseUrl)) {
+  if (credential && !/^(https:\/\/graph\.microsoft\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(graphBaseUrl)) {
     throw new ConfigError(`GRAPH_BASE_URL must be https://graph.microsoft.com; it is "${graphBaseUrl}".`);
   }
-  const onBehalfOf = clientSecret ? { onBehalfOf: { clientSecret, tenantId: homeTenant, graphBaseUrl } } : {};
+  const onBehalfOf = credential ? { onBehalfOf: { credential, tenantId: homeTenant, graphBaseUrl } } : {};
   return { sso: { clientId, allowedTenants: tenants, loginBaseUrl, ...(applicationIdUri ? { applicationIdUri } : {}), ...onBehalfOf } };
 }
 
-/** The roles every deployment needs a group for; the others may be added as the school uses them. */
-const REQUIRED_ROLE_GROUPS: Role[] = ['staff', 'onlineSafetyLead', 'headteacher', 'ictTechnician'];
+/**
+ * The SSO app's own secret when one is set (the toolkit writes it as SECRET_AAD_APP_CLIENT_SECRET
+ * into .env.*.user; the app setting is AAD_APP_CLIENT_SECRET); otherwise the Graph credential,
+ * when it belongs to the same app registration (as in Azure, where there is no secret at all).
+ */
+function onBehalfOfCredential(env: NodeJS.ProcessEnv, ssoClientId: string): GraphCredential | undefined {
+  const clientSecret = (env.AAD_APP_CLIENT_SECRET ?? env.SECRET_AAD_APP_CLIENT_SECRET ?? '').trim();
+  if (clientSecret) return { kind: 'secret', clientSecret };
+  const graphClientId = (env.GRAPH_CLIENT_ID ?? '').trim();
+  if (graphClientId && graphClientId !== ssoClientId) return undefined;
+  return loadGraphCredential(env);
+}
+
 
 export function roleGroupVariable(role: Role): string {
   return `ROLE_GROUP_${role.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
@@ -169,7 +195,7 @@ function loadDirectorySettings(env: NodeJS.ProcessEnv, store: Config['store']): 
   }
   if (Object.keys(roleGroups).length === 0) return { kind: 'store' };
   if (store.kind !== 'sharepoint') throw new ConfigError('ROLE_GROUP_* settings need STORE=sharepoint: the same Microsoft Graph app reads the groups.');
-  const missing = REQUIRED_ROLE_GROUPS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
+  const missing = ROLES_EVERY_SCHOOL_NEEDS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
   if (missing.length) throw new ConfigError(`Roles come from Entra ID groups, so these are needed too: ${missing.join(', ')}.`);
   return { kind: 'entra', roleGroups };
 }
@@ -180,13 +206,12 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   if (kind !== 'sharepoint') throw new ConfigError(`STORE must be sqlite or sharepoint; it is "${kind}".`);
   const value = (name: string) => (env[name] ?? '').trim();
   const tenantId = value('GRAPH_TENANT_ID') || botTenantId;
-  const certificatePath = value('GRAPH_CERTIFICATE_PATH');
+  const credential = loadGraphCredential(env);
   const missing = [
     ...(value('SHAREPOINT_SITE_ID') ? [] : ['SHAREPOINT_SITE_ID']),
     ...(tenantId ? [] : ['GRAPH_TENANT_ID']),
     ...(value('GRAPH_CLIENT_ID') ? [] : ['GRAPH_CLIENT_ID']),
-    ...(value('GRAPH_CLIENT_SECRET') || certificatePath ? [] : ['GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH)']),
-    ...(certificatePath && !value('GRAPH_CERTIFICATE_THUMBPRINT') ? ['GRAPH_CERTIFICATE_THUMBPRINT'] : []),
+    ...(credential ? [] : ['a credential (GRAPH_MANAGED_IDENTITY_CLIENT_ID in Azure, or GRAPH_CERTIFICATE_PATH, or GRAPH_CLIENT_SECRET)']),
   ];
   if (missing.length) throw new ConfigError(`STORE=sharepoint also needs: ${missing.join(', ')}.`);
   const graphBaseUrl = value('GRAPH_BASE_URL') || 'https://graph.microsoft.com';
@@ -201,10 +226,44 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
     organisation: (value('SCHOOL_ORGANISATION') || 'School').replace(/[|\r\n]/g, ' '),
     tenantId,
     clientId: value('GRAPH_CLIENT_ID'),
-    ...(certificatePath
-      ? { certificate: { privateKeyPath: certificatePath, thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') } }
-      : { clientSecret: value('GRAPH_CLIENT_SECRET') }),
+    credential: credential!,
   };
+}
+
+/**
+ * The credential GRAPH_CREDENTIAL names; without it, the one whose settings are present
+ * (certificate, then secret, then managed identity). Undefined when none is configured.
+ */
+export function loadGraphCredential(env: NodeJS.ProcessEnv): GraphCredential | undefined {
+  const value = (name: string) => (env[name] ?? '').trim();
+  const named = value('GRAPH_CREDENTIAL');
+  if (named && !(GRAPH_CREDENTIAL_KINDS as readonly string[]).includes(named)) {
+    throw new ConfigError(`GRAPH_CREDENTIAL must be managedIdentity, certificate or secret; it is "${named}".`);
+  }
+  const kind = named || (value('GRAPH_CERTIFICATE_PATH') ? 'certificate' : value('GRAPH_CLIENT_SECRET') ? 'secret' : value('GRAPH_MANAGED_IDENTITY_CLIENT_ID') ? 'managedIdentity' : '');
+  const need = (names: string[], why: string) => {
+    const missing = names.filter((name) => !value(name));
+    if (missing.length) throw new ConfigError(`${why} also needs: ${missing.join(', ')}.`);
+  };
+  switch (kind) {
+    case 'managedIdentity':
+      need(['GRAPH_MANAGED_IDENTITY_CLIENT_ID'], 'GRAPH_CREDENTIAL=managedIdentity');
+      // App Service sets these two for an app with a managed identity; elsewhere there is none.
+      need(['IDENTITY_ENDPOINT', 'IDENTITY_HEADER'], 'GRAPH_CREDENTIAL=managedIdentity (only in Azure App Service, which sets them)');
+      if (!/^https?:\/\/[^\s]+$/.test(value('IDENTITY_ENDPOINT'))) throw new ConfigError(`IDENTITY_ENDPOINT must be the managed identity endpoint's address; it is "${value('IDENTITY_ENDPOINT')}".`);
+      return { kind, managedIdentityClientId: value('GRAPH_MANAGED_IDENTITY_CLIENT_ID'), identityEndpoint: value('IDENTITY_ENDPOINT'), identityHeader: value('IDENTITY_HEADER') };
+    case 'certificate':
+      need(['GRAPH_CERTIFICATE_PATH', 'GRAPH_CERTIFICATE_THUMBPRINT'], 'GRAPH_CREDENTIAL=certificate');
+      return { kind, privateKeyPath: value('GRAPH_CERTIFICATE_PATH'), thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') };
+    case 'secret': {
+      need(['GRAPH_CLIENT_SECRET'], 'GRAPH_CREDENTIAL=secret');
+      const expiresOn = value('GRAPH_CLIENT_SECRET_EXPIRES_ON');
+      if (expiresOn && !/^\d{4}-\d{2}-\d{2}$/.test(expiresOn)) throw new ConfigError(`GRAPH_CLIENT_SECRET_EXPIRES_ON must be a date such as 2027-05-31 (the "Expires" column in Entra ID); it is "${expiresOn}".`);
+      return { kind, clientSecret: value('GRAPH_CLIENT_SECRET'), ...(expiresOn ? { expiresOn } : {}) };
+    }
+    default:
+      return undefined;
+  }
 }
 
 function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {

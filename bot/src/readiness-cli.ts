@@ -3,7 +3,7 @@ import type { Logger } from './app/app-deps';
 import { readinessNow } from './app/readiness/view-readiness';
 import { ConfigError, loadConfig } from './config';
 import type { ReadinessItem, ReadinessLevel } from './domain/readiness/readiness';
-import { openRecords, PROJECT_ROOT } from './main';
+import { openRecords, PROJECT_ROOT, teamsAppInCatalogue } from './main';
 import { systemClock } from './ports/clock.port';
 import { readinessChecks } from './readiness-wiring';
 
@@ -22,9 +22,10 @@ export function readinessLines(items: readonly ReadinessItem[]): string[] {
 export async function readinessCommand(env: NodeJS.ProcessEnv, log: Logger): Promise<{ lines: string[]; exitCode: number }> {
   try {
     const config = loadConfig(env, PROJECT_ROOT);
-    const { stores, directory } = await openRecords(config, log, systemClock);
+    const { stores, directory, graph } = await openRecords(config, log, systemClock);
+    const { teamsApp } = teamsAppInCatalogue(config, graph, systemClock, log);
     try {
-      const readiness = await readinessNow(readinessChecks({ config, stores, directory, clock: systemClock }), systemClock.now());
+      const readiness = await readinessNow(readinessChecks({ config, stores, directory, clock: systemClock, ...(graph ? { graph } : {}), teamsApp }), systemClock.now());
       const toFix = readiness.items.filter((item) => item.level !== 'green').length;
       return {
         lines: [...readinessLines(readiness.items), readiness.overall === 'green' ? 'Every item is green.' : `Not ready yet: ${toFix} item(s) to fix.`],

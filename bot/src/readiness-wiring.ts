@@ -1,5 +1,12 @@
 import type { ReadinessChecks } from './app/readiness/check-readiness';
+import { credentialCheck, reachCheck, roleGroupsCheck, teamsAppCheck, type TeamsAppFacts } from './app/readiness/reach-checks';
+import { checkPolicyRegister, checkSchool, checkTermDates, checkTrainingRequirements } from './app/readiness/settings-checks';
+import { localDate } from './domain/calendar/zoned-time';
 import { finding } from './domain/readiness/readiness';
+import { ROLE_LABELS, ROLES_EVERY_SCHOOL_NEEDS } from './domain/people/role';
+import { credentialFacts } from './adapters/graph/credentials/credential-facts';
+import { EntraDirectory } from './adapters/graph/entra/entra-directory';
+import type { GraphApi } from './adapters/graph/graph-api';
 import type { Config } from './config';
 import type { Clock } from './ports/clock.port';
 import type { Directory } from './ports/directory.port';
@@ -10,19 +17,35 @@ export interface ReadinessContext {
   stores: Stores;
   directory: Directory;
   clock: Clock;
+  /** Microsoft Graph, when the records are on SharePoint. */
+  graph?: GraphApi;
+  /** The Teams app in the organisation's catalogue, as the server's links find it. */
+  teamsApp?: TeamsAppFacts;
 }
 
 /**
  * The go-live checklist's checks for how this copy of the app runs, for the server
- * (`/api/readiness`, `/healthz?detail`) and for `npm run readiness`.
+ * (`/api/readiness`, `/healthz?detail`) and for `npm run readiness`. Items about Microsoft 365
+ * are left out when the records are in SQLite on this machine.
  */
-export function readinessChecks({ stores }: ReadinessContext): ReadinessChecks {
+export function readinessChecks({ config, stores, directory, clock, graph, teamsApp }: ReadinessContext): ReadinessChecks {
+  const store = config.store;
+  const today = () => localDate(clock.now());
   return {
-    school: async () => {
-      const school = (await stores.school.find({ limit: 1 })).items[0];
-      return school?.name.trim()
-        ? finding('school', 'green', `The school is named "${school.name}"; staff are told to ask ${school.contactForAccess}.`)
-        : finding('school', 'red', 'The school has no name yet, so cards say "your school".', "Enter the school's name and contact on the School settings page.");
+    ...(graph && store.kind === 'sharepoint' ? { credential: () => credentialCheck(credentialFacts(store.credential, graph.signIn, clock.now())) } : {}),
+    'role-groups': async () => {
+      if (directory instanceof EntraDirectory && config.directory.kind === 'entra') return roleGroupsCheck(config.directory.roleGroups, directory);
+      // Without Entra groups the app's People list says who holds each role.
+      const people = await directory.everyone();
+      const missing = ROLES_EVERY_SCHOOL_NEEDS.filter((role) => !people.some((person) => person.roles.includes(role))).map((role) => ROLE_LABELS[role]);
+      const found = `Roles come from the app's People list (${people.length} people), not from Entra ID groups.`;
+      return missing.length ? finding('role-groups', 'red', `${found} Nobody holds: ${missing.join(', ')}.`, 'Give each of these roles to someone in the People list, or set the ROLE_GROUP_<ROLE> settings to Entra ID groups.') : finding('role-groups', 'green', found);
     },
+    reach: () => reachCheck({ directory, stores, now: clock.now() }),
+    ...(teamsApp && config.mode === 'teams' ? { 'teams-app': () => teamsAppCheck(teamsApp) } : {}),
+    school: () => checkSchool(stores, today()),
+    'policy-register': () => checkPolicyRegister(stores, today()),
+    'term-dates': () => checkTermDates(stores, today()),
+    'training-requirements': () => checkTrainingRequirements(stores, today()),
   };
 }

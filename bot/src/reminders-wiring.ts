@@ -4,7 +4,6 @@ import { DEFAULT_RETRY, deliverReminders } from './app/reminders/deliver-reminde
 import { FREQUENT_JOBS, runReminderJob, type JobReport } from './app/reminders/reminder-jobs';
 import { RateLimiter, realTimer, TEAMS_CONVERSATION_LIMITS } from './app/reminders/rate-limiter';
 import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
-import { TERM_DATES } from './app/term-dates';
 import { createBotAdapter } from './adapters/teams/bot-adapter';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsReminderChannel } from './adapters/teams/teams-reminder-channel';
@@ -18,16 +17,15 @@ import type { Stores } from './ports/stores.port';
  * The reminder jobs' dependencies, for the server (scheduler and HTTP trigger) and for
  * `npm run job`: one pace for the whole process, shared by every job it runs.
  */
-export function reminderJobDeps(config: Config, stores: Stores, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string): ReminderJobDeps {
+export function reminderJobDeps(config: Config, stores: Stores, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string, teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId): ReminderJobDeps {
   const sender = new ProactiveSender(createBotAdapter(config, log), config.bot.appId, log);
   return {
     stores,
     directory,
-    calendar: TERM_DATES,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     incidents: config.incidents,
     fanOut: {
-      channel: new TeamsReminderChannel(sender, (view) => tabLink(config.teamsAppId, config.reminders.publicUrl ?? serverUrl(), view)),
+      channel: new TeamsReminderChannel(sender, (view) => tabLink(teamsAppIdForLinks(), config.reminders.publicUrl ?? serverUrl(), view)),
       limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),
       timer: realTimer,
       clock,

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 });
 
 /** The register of school social media accounts (policy s.5); the DSL and designated staff keep it. */
-export function AccountsPage({ credentials, canManage, askConsent }: { credentials: Credentials; canManage: boolean; askConsent?: Host['askConsent'] }) {
+export function AccountsPage({ credentials, canManage, askConsent, signInAgain }: { credentials: Credentials; canManage: boolean; askConsent?: Host['askConsent']; signInAgain?: Host['signInAgain'] }) {
   const styles = useStyles();
   const [accounts, setAccounts] = useState<SocialAccount[]>();
   const [owners, setOwners] = useState<{ id: string; displayName: string }[]>([]);
@@ -19,6 +19,7 @@ export function AccountsPage({ credentials, canManage, askConsent }: { credentia
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
   const [consent, setConsent] = useState<{ clientId: string; scopes: string[] }>();
+  const [challenge, setChallenge] = useState<{ claims: string }>();
   // Opening the form focuses its first field; closing it returns the focus to the button that opened it.
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const opener = useRef<string>();
@@ -51,11 +52,14 @@ export function AccountsPage({ credentials, canManage, askConsent }: { credentia
     void load();
   }, [credentials]);
 
-  const save = async () => {
+  /** `freshToken`: the token from signing in again, used for this one save. */
+  const save = async (freshToken?: string) => {
     if (!editing) return;
     const body = editing.id ? { ...editing.draft, version: editing.version } : editing.draft;
     setConsent(undefined);
-    const result = await sendJson<{ account?: SocialAccount; error?: string; errors?: Errors; consentRequired?: boolean; clientId?: string; scopes?: string[] }>(editing.id ? 'PUT' : 'POST', editing.id ? `/api/social-accounts/${editing.id}` : '/api/social-accounts', credentials, body);
+    setChallenge(undefined);
+    const sendAs = freshToken ? { ...credentials, token: async () => freshToken } : credentials;
+    const result = await sendJson<{ account?: SocialAccount; error?: string; errors?: Errors; consentRequired?: boolean; clientId?: string; scopes?: string[]; signInAgain?: boolean; claims?: string }>(editing.id ? 'PUT' : 'POST', editing.id ? `/api/social-accounts/${editing.id}` : '/api/social-accounts', sendAs, body);
     if (result.ok) {
       setMessage({ intent: 'success', text: `Saved ${result.body.account!.platform} ${result.body.account!.handle}.` });
       setEditing(undefined);
@@ -67,6 +71,12 @@ export function AccountsPage({ credentials, canManage, askConsent }: { credentia
       // Not an error: the school email is checked in the directory as you, and Microsoft needs your say-so once.
       setMessage(undefined);
       setConsent({ clientId: result.body.clientId, scopes: result.body.scopes });
+      return;
+    }
+    if (result.status === 401 && result.body.signInAgain) {
+      // Not a permission question: the school's sign-in policy wants the person to sign in again first.
+      setMessage(undefined);
+      setChallenge({ claims: result.body.claims ?? '' });
       return;
     }
     setErrors(result.body.errors ?? {});
@@ -101,25 +111,26 @@ export function AccountsPage({ credentials, canManage, askConsent }: { credentia
         </MessageBar>
       )}
       {consent && (
-        <MessageBar intent="info" data-testid="consent-prompt">
-          <MessageBarBody>
-            To check that the school email address is a real mailbox at your school, Online Safety Desk needs your permission to read basic profiles in your school's directory. You only need to give it once.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="primary"
-              disabled={!askConsent}
-              onClick={() =>
-                askConsent?.(consent.clientId, consent.scopes).then(
-                  () => void save(),
-                  () => setMessage({ intent: 'warning', text: 'Permission was not given, so the account was not saved. You can try again, or ask your IT provider to grant it for the whole school.' }),
-                )
-              }
-            >
-              Give permission
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <AskFirst
+          testId="consent-prompt"
+          intent="info"
+          text="To check that the school email address is a real mailbox at your school, Online Safety Desk needs your permission to read basic profiles in your school's directory. You only need to give it once."
+          action="Give permission"
+          ask={askConsent && (() => askConsent(consent.clientId, consent.scopes))}
+          onGiven={() => void save()}
+          onRefused={() => setMessage({ intent: 'warning', text: 'Permission was not given, so the account was not saved. You can try again, or ask your IT provider to grant it for the whole school.' })}
+        />
+      )}
+      {challenge && (
+        <AskFirst
+          testId="sign-in-again"
+          intent="warning"
+          text="Your school asks you to sign in again (for example with a second step, such as a code on your phone) before Online Safety Desk can check the school email address. Nothing has been saved yet."
+          action="Sign in again"
+          ask={signInAgain && (() => signInAgain(challenge.claims))}
+          onGiven={(token) => void save(token)}
+          onRefused={() => setMessage({ intent: 'warning', text: 'You did not finish signing in, so the account was not saved. Try again, or ask your IT provider if signing in keeps failing.' })}
+        />
       )}
       {!accounts && !message && <Spinner label="Loading accounts…" />}
       {accounts && accounts.length === 0 && <Body1>No school accounts are registered yet.</Body1>}
@@ -133,5 +144,19 @@ export function AccountsPage({ credentials, canManage, askConsent }: { credentia
       )}
       {canManage && editing && <AccountForm editing={editing} owners={owners} errors={errors} onChange={setEditing} onSave={() => void save()} onCancel={() => setEditing(undefined)} firstFieldRef={firstField} />}
     </section>
+  );
+}
+
+/** What must happen before the save can go through (a permission, a new sign-in), with the one button that does it. */
+function AskFirst<T>({ testId, intent, text, action, ask, onGiven, onRefused }: { testId: string; intent: 'info' | 'warning'; text: string; action: string; ask: (() => Promise<T>) | undefined; onGiven: (answer: T) => void; onRefused: () => void }) {
+  return (
+    <MessageBar intent={intent} data-testid={testId}>
+      <MessageBarBody>{text}</MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" disabled={!ask} onClick={() => ask?.().then(onGiven, onRefused)}>
+          {action}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

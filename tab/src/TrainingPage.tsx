@@ -45,11 +45,11 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
 
   const openHistory = (row: ComplianceRow) =>
     getJson<{ records: TrainingRecord[] }>(`/api/training/history/${encodeURIComponent(row.subjectId)}`, credentials).then(({ records }) => setHistory({ name: row.subjectName, records }), (failure: Error) => setError(failure.message));
-  const recordReview = async (policyId: string) => {
+  const recordReview = async (policyId: string, reviewId: string) => {
     setError(undefined);
-    const result = await sendJson<{ error?: string; policy?: { nextReviewDue: string } }>('POST', `/api/policies/${policyId}/review`, credentials, { reviewedOn });
+    const result = await sendJson<{ error?: string; nextReviewDue?: string }>('POST', `/api/policies/${policyId}/review`, credentials, { reviewId, reviewedOn });
     if (!result.ok) return setError(result.body.error ?? 'Nothing was saved.');
-    setNotice(`Review recorded. Next review: ${result.body.policy!.nextReviewDue}. All staff are being told the policy changed.`);
+    setNotice(`Review recorded. Next review: ${result.body.nextReviewDue}. All staff are being told the policy changed.`);
     load();
   };
 
@@ -123,17 +123,13 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
       {overview.policies.length > 0 && (
         <section aria-label="Policy reviews" className={styles.section}>
           {heading('Policy reviews (sections 2 and 12)')}
-          {overview.policies.map((policy) => (
-            <div key={policy.id} className={styles.bar} data-testid="policy-review">
-              <Body1>{policy.title}: approved {policy.approvedOn ?? '—'}, next review {policy.nextReviewDue ?? '—'}</Body1>
-              {overview.can.recordReview && (
-                <>
-                  <Input type="date" aria-label={`Review date for ${policy.title}`} value={reviewedOn} max={overview.today} onChange={(_, data) => setReviewedOn(data.value)} />
-                  <Button onClick={() => void recordReview(policy.id)}>Record completed review</Button>
-                </>
-              )}
+          {overview.can.recordReview && <Input type="date" aria-label="Date the review was completed" value={reviewedOn} max={overview.today} onChange={(_, data) => setReviewedOn(data.value)} />}
+          {overview.policies.flatMap((policy) => policy.reviews.map((review) => (
+            <div key={`${policy.id}-${review.id}`} className={styles.bar} data-testid="policy-review">
+              <Body1>{policy.title} — {review.name}: approved {policy.approvedOn ?? '—'}, next review {review.nextReviewDue}</Body1>
+              {overview.can.recordReview && <Button aria-label={`Record completed review: ${policy.title}, ${review.name}`} onClick={() => void recordReview(policy.id, review.id)}>Record completed review</Button>}
             </div>
-          ))}
+          )))}
         </section>
       )}
     </div>

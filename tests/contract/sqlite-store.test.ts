@@ -74,6 +74,27 @@ describe('SQLite specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-policies-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    for (const sql of MIGRATIONS.slice(0, -1)) old.exec(sql);
+    old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    const insert = old.prepare('INSERT INTO policies (version, data, "managedHere") VALUES (1, ?, ?)');
+    insert.run(JSON.stringify({ title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true }), 1);
+    insert.run(JSON.stringify({ title: 'Behaviour Policy', managedHere: false }), 0);
+    old.close();
+    const stores = createSqliteStores(dir);
+    const [managed, related] = (await stores.policies.find({ limit: 5 })).items;
+    expect(managed).toMatchObject({
+      title: 'Social Media Policy',
+      reviews: [{ id: 'review-1', reviewers: ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'], cycleMonths: 24, nextReviewDue: '2024-09-01' }],
+      approvals: [{ approvedOn: '2022-10-11' }],
+    });
+    expect(related).toMatchObject({ title: 'Behaviour Policy', reviews: [], approvals: [] });
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps records across a restart (the data folder is the store)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-restart-'));
     const first = createSqliteStores(dir);

@@ -42,10 +42,51 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
     });
 
     it('reads calendar dates and true/false back as they were', async () => {
-      const policy = { title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true };
-      const { id: _id, version: _version, etag: _etag, ...readBack } = await subject.stores.policies.insert(policy).then((stored) => subject.stores.policies.get(stored.id)).then((found) => found!);
+      const requirement = { requirementId: 'staff-online-safety', title: 'Online safety training', audience: 'staff' as const, roles: ['staff' as const], rule: { kind: 'inductionThenEvery' as const, inductionDays: 30, months: 12 }, policy: 's.2, s.11', retired: false };
+      const { id: _id, version: _version, etag: _etag, ...readBack } = await subject.stores.trainingRequirements.insert(requirement).then((stored) => subject.stores.trainingRequirements.get(stored.id)).then((found) => found!);
+      expect(readBack).toEqual(requirement);
+      const seen = await subject.stores.firstSeen.insert({ personId: 'aad-1', firstSeenOn: '2026-09-01' });
+      expect(await subject.stores.firstSeen.get(seen.id)).toMatchObject({ personId: 'aad-1', firstSeenOn: '2026-09-01' });
+    });
+
+    it('keeps a policy with its reviews, its approvals and the day it was retired', async () => {
+      const policy = {
+        title: 'Social Media Policy',
+        owner: 'Headteacher',
+        reviews: [
+          { id: 'review-1', name: 'Headteacher with the online safety lead', reviewers: ['headteacher' as const, 'onlineSafetyLead' as const], cycleMonths: 24, nextReviewDue: '2024-09-01' },
+          { id: 'review-2', name: 'Governing board', reviewers: ['governor' as const, 'chairOfGovernors' as const], cycleMonths: 12, nextReviewDue: '2026-12-10' },
+        ],
+        approvals: [{ approvedOn: '2022-10-11', note: 'Entered in School settings', recordedById: '3', recordedByName: "Adele O'Vance", recordedAt: '2026-11-24T09:00:00.000Z' }],
+      };
+      const stored = await subject.stores.policies.insert(policy);
+      const { id: _id, version: _version, etag: _etag, ...readBack } = (await subject.stores.policies.get(stored.id))!;
       expect(readBack).toEqual(policy);
-      expect((await subject.stores.policies.find({ where: { managedHere: true }, limit: 5 })).items).toHaveLength(1);
+      const retired = await subject.stores.policies.update({ ...stored, retiredOn: '2026-11-30' });
+      expect(await subject.stores.policies.get(stored.id)).toMatchObject({ retiredOn: '2026-11-30', version: retired.version });
+      const { retiredOn: _retired, ...restored } = retired;
+      await subject.stores.policies.update(restored);
+      expect((await subject.stores.policies.get(stored.id))!.retiredOn).toBeUndefined();
+    });
+
+    it('holds one school and one set of term dates at most: a second is refused, the first stays', async () => {
+      await subject.stores.school.insert({ name: 'Riverside Primary', contactForAccess: 'the office' });
+      await expect(subject.stores.school.insert({ name: 'Another School', contactForAccess: 'someone' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.school.find({ limit: 5 })).items.map((school) => school.name)).toEqual(['Riverside Primary']);
+      const calendar = { terms: [{ name: 'Autumn 2026', start: '2026-09-02', end: '2026-12-18' }], closures: [{ name: 'Half term', start: '2026-10-26', end: '2026-10-30' }] };
+      const dates = await subject.stores.termDates.insert(calendar);
+      await expect(subject.stores.termDates.insert({ terms: [], closures: [] })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect(await subject.stores.termDates.get(dates.id)).toMatchObject(calendar);
+    });
+
+    it('keeps one training requirement per id, and one first-seen day per person', async () => {
+      const requirement = { requirementId: 'parent-online-safety', title: 'Parents', audience: 'parents' as const, rule: { kind: 'every' as const, months: 12 }, policy: 's.11', retired: false };
+      await subject.stores.trainingRequirements.insert(requirement);
+      await expect(subject.stores.trainingRequirements.insert({ ...requirement, title: 'Again' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.trainingRequirements.find({ where: { requirementId: 'parent-online-safety' }, limit: 5 })).items.map((r) => r.title)).toEqual(['Parents']);
+      await subject.stores.firstSeen.insert({ personId: 'aad-7', firstSeenOn: '2026-09-01' });
+      await expect(subject.stores.firstSeen.insert({ personId: 'aad-7', firstSeenOn: '2026-11-30' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.firstSeen.find({ where: { personId: 'aad-7' }, limit: 5 })).items.map((r) => r.firstSeenOn)).toEqual(['2026-09-01']);
     });
 
     it('stores many records at once, in order, each readable alone', async () => {
@@ -110,6 +151,17 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect(await subject.stores.trainingRecords.get(stored.id)).toEqual(stored);
       expect((await subject.stores.trainingRecords.find({ where: { subjectId: '9' }, limit: 5 })).items.map((r) => r.status)).toEqual(['awaitingConfirmation']);
       expect((await subject.stores.trainingRecords.find({ where: { status: 'confirmed' }, limit: 5 })).items.map((r) => r.id)).toEqual([stored.id]);
+    });
+
+    it('keeps one installation record per person, found by their Entra id, and updates it conditionally', async () => {
+      const tried = { aadObjectId: 'aad-7', personId: '7', outcome: 'failed' as const, reason: 'notAllowed' as const, status: 403, attempts: 1, triedAt: '2026-11-24T07:30:00.000Z' };
+      const stored = await subject.stores.appInstallations.insert(tried);
+      await expect(subject.stores.appInstallations.insert({ ...tried, outcome: 'installed', reason: undefined as never })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const installed = await subject.stores.appInstallations.update({ ...stored, outcome: 'installed', reason: undefined, status: undefined, chatId: '19:abc@unq.gbl.spaces', attempts: 2 });
+      await expect(subject.stores.appInstallations.update({ ...stored, attempts: 2 })).rejects.toBeInstanceOf(StaleRecordError);
+      expect((await subject.stores.appInstallations.find({ where: { aadObjectId: 'aad-7' }, limit: 5 })).items).toEqual([installed]);
+      expect(installed).toMatchObject({ outcome: 'installed', chatId: '19:abc@unq.gbl.spaces', attempts: 2 });
+      expect(installed.reason).toBeUndefined();
     });
 
     it('answers undefined for a record that does not exist', async () => {

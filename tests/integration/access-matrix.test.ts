@@ -69,6 +69,14 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'training.requireRefresher': ['dsl'],
   // s.12: the headteacher records the policy's review.
   'policy.recordReview': ['headteacher'],
+  // School settings: the headteacher (who implements the policy, s.2) and the admin team keep the
+  // school's details, the policy register and the term dates; the online safety lead keeps the
+  // training requirements (s.11) with the headteacher. Nobody else opens the page.
+  'settings.view': ['headteacher', 'admin', 'onlineSafetyLead'],
+  'settings.school': ['headteacher', 'admin'],
+  'settings.policies': ['headteacher', 'admin'],
+  'settings.termDates': ['headteacher', 'admin'],
+  'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
   // Going live: the people who set the school up (s.2: the headteacher, with the online safety lead and the school office).
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 };
@@ -314,10 +322,28 @@ describe('the access matrix (expected answers from the policy)', () => {
   });
 
   it.each(holders)('POST /api/policies/:id/review as %s', async (holder) => {
-    const policy = (await t.app.stores.policies.find({ where: { managedHere: true }, limit: 1 })).items[0]!;
-    const response = await send(holder, `/api/policies/${policy.id}/review`, { reviewedOn: '2026-11-20' });
+    const policy = (await t.app.stores.policies.find({ limit: 1 })).items[0]!;
+    const response = await send(holder, `/api/policies/${policy.id}/review`, { reviewId: 'review-1', reviewedOn: '2026-11-20' });
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed('policy.recordReview', holder) ? 200 : 403 });
     await t.app.background.idle();
+  });
+
+  it.each(holders)('the School settings routes as %s', async (holder) => {
+    const write = (method: 'POST' | 'PUT', path: string, body: object) => fetch(`${t.app.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+    const status = (action: string, yes: number) => (allowed(action, holder) ? yes : 403);
+    expect({ holder, view: (await api(holder, '/api/settings')).status }).toEqual({ holder, view: status('settings.view', 200) });
+    const school = (await t.app.stores.school.find({ limit: 1 })).items[0]!;
+    const named = await write('PUT', '/api/settings/school', { name: `Riverside (${holder})`, contactForAccess: 'the office', version: school.version });
+    expect({ holder, school: named.status }).toEqual({ holder, school: status('settings.school', 200) });
+    const policy = await write('POST', '/api/settings/policies', { title: `E-safety charter (${holder})`, owner: 'Headteacher', approvedOn: '', reviews: [] });
+    expect({ holder, policy: policy.status }).toEqual({ holder, policy: status('settings.policies', 201) });
+    const dates = (await t.app.stores.termDates.find({ limit: 1 })).items[0]!;
+    const entries = [...dates.terms.map((term) => ({ kind: 'term', ...term })), ...dates.closures.map((closure) => ({ kind: 'closure', ...closure }))];
+    expect({ holder, termDates: (await write('PUT', '/api/settings/term-dates', { entries, version: dates.version })).status }).toEqual({ holder, termDates: status('settings.termDates', 200) });
+    const preview = await write('POST', '/api/settings/term-dates/import', { csv: 'Autumn term,01/09/2028,15/12/2028,term' });
+    expect({ holder, preview: preview.status }).toEqual({ holder, preview: status('settings.termDates', 200) });
+    const requirement = await write('POST', '/api/settings/training-requirements', { title: `Governors' online safety (${holder})`, audience: 'staff', roles: ['governor'], frequency: 'every', months: 12, policy: 's.2' });
+    expect({ holder, requirement: requirement.status }).toEqual({ holder, requirement: status('settings.trainingRequirements', 201) });
   });
 
   it.each(holders)('the go-live checklist (/api/readiness and /healthz?detail) as %s', async (holder) => {

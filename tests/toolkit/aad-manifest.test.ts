@@ -45,7 +45,7 @@ describe('the Entra app for single sign-on', () => {
     expect((entraApp as unknown as { web: { redirectUris: string[] } }).web.redirectUris).toEqual(['${{TAB_ENDPOINT}}/tab/auth-end.html']);
   });
 
-  it('asks for the least Graph access the server uses: one granted site, group membership, users, and basic profiles as the person (on-behalf-of)', () => {
+  it('asks for the least Graph access the server uses: one granted site, group membership, users, the app catalogue, installing itself for people, and basic profiles as the person (on-behalf-of)', () => {
     expect(entraApp.requiredResourceAccess).toEqual([
       {
         resourceAppId: 'Microsoft Graph',
@@ -55,8 +55,12 @@ describe('the Entra app for single sign-on', () => {
           { id: 'Sites.Selected', type: 'Role' },
           { id: 'GroupMember.Read.All', type: 'Role' },
           { id: 'User.Read.All', type: 'Role' },
+          { id: 'AppCatalog.Read.All', type: 'Role' },
+          // "Self": only the Teams app whose manifest names this Entra app (webApplicationInfo).
+          { id: 'TeamsAppInstallation.ReadWriteSelfForUser.All', type: 'Role' },
         ],
       },
     ]);
+    expect(teamsManifest.webApplicationInfo.id).toBe('${{AAD_APP_CLIENT_ID}}');
   });
 });

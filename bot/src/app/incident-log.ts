@@ -14,6 +14,7 @@ import { appendChronology } from './incident-chronology';
 import type { IncidentDeps } from './incident-deps';
 import { linksOf } from './incident-links';
 import { recordAudit } from './record-audit';
+import { readTermDates } from './settings/term-dates';
 
 export type Denied = { status: 'denied' };
 
@@ -29,9 +30,11 @@ export async function seesAny(deps: AppDeps, person: Person): Promise<boolean> {
   return (await deps.stores.incidents.find({ where: { assigneeId: person.id }, limit: 1 })).items.length > 0;
 }
 
-/** What is past its timescales on an incident now (the log's badge). */
-export function lateBecause(deps: IncidentDeps, incident: Incident): TimescaleProblem[] {
-  return timescaleProblems(incident, deps.calendar, deps.timescales, deps.clock.now());
+/** What is past its timescales on an incident now (the log's badge), with the term dates read once. */
+export async function lateness(deps: IncidentDeps): Promise<(incident: Incident) => TimescaleProblem[]> {
+  const { calendar } = await readTermDates(deps.stores);
+  const now = deps.clock.now();
+  return (incident) => timescaleProblems(incident, calendar, deps.timescales, now);
 }
 
 /**
@@ -67,7 +70,9 @@ export async function exportIncidents(deps: IncidentDeps, person: Person, filter
 async function visibleAndLate(deps: IncidentDeps, person: Person, filter: IncidentFilter & { pastTimescales?: boolean }): Promise<Incident[]> {
   const { pastTimescales, ...rest } = filter;
   const all = await allVisibleIncidents(deps, person, rest);
-  return pastTimescales ? all.filter((incident) => lateBecause(deps, incident).length > 0) : all;
+  if (!pastTimescales) return all;
+  const late = await lateness(deps);
+  return all.filter((incident) => late(incident).length > 0);
 }
 
 export interface IncidentDetail {
@@ -118,7 +123,7 @@ export async function incidentDetail(deps: IncidentDeps, person: Person, id: str
     staff: everyone.map(brief),
     canAssign: may(person, 'incident.assign'),
     police: policeDecision(incident, person),
-    late: lateBecause(deps, incident),
+    late: (await lateness(deps))(incident),
     ...(clock ? { ico: clock } : {}),
   };
 }

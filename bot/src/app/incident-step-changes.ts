@@ -11,6 +11,7 @@ import { ROLE_LABELS } from '../domain/people/role';
 import type { IncidentStep } from './act-on-incident';
 import type { IncidentDeps } from './incident-deps';
 import { linkChange } from './incident-links';
+import { readTermDates } from './settings/term-dates';
 
 /** What a step changes: the incident's fields, what is written after it is saved, and the chronology's lines. */
 export type Change =
@@ -68,7 +69,7 @@ async function followUpAction(deps: IncidentDeps, incident: Incident, person: Pe
   const assignee = await deps.directory.byId(asked.assigneeId);
   if (!assignee || !canSeeIncident(assignee, incident)) return { message: 'A follow-up can only be given to someone who may see this incident.' };
   const today = localDate(deps.clock.now());
-  const dueOn = asked.on ?? addWorkingDays(deps.calendar, today, asked.inWorkingDays ?? 1);
+  const dueOn = asked.on ?? addWorkingDays((await readTermDates(deps.stores)).calendar, today, asked.inWorkingDays ?? 1);
   if (!dueOn) return { message: "The school's term dates have no working days ahead: give the follow-up a date instead." };
   if (dueOn < today) return { message: 'A follow-up cannot be due in the past.' };
   const followUp: FollowUp = { id: nextId('f', (incident.followUps ?? []).map((one) => one.id)), text, dueOn, assigneeId: assignee.id, assigneeName: assignee.displayName, setAt: deps.clock.now().toISOString(), setByName: person.displayName };

@@ -1,10 +1,12 @@
 import { Body1, FluentProvider, TabList, Title2, makeStaticStyles, makeStyles, mergeClasses, tokens, type TabListProps } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Me } from '../api';
 import type { Host } from '../teams';
 import { Announcer } from './Announcer';
-import { PersonaPicker } from './PersonaPicker';
 import { useTeamsTheme } from './theme';
+
+// Only local mode offers personas: its menu's code is not loaded inside Teams.
+const PersonaPicker = lazy(() => import('./PersonaPicker').then((module) => ({ default: module.PersonaPicker })));
 
 const useStyles = makeStyles({
   page: {
@@ -50,7 +52,11 @@ export function TabShell({ host, title, me, onPickPersona, tinted = false, child
               <Title2 as="h1">{title}</Title2>
               {me && <Body1 as="p">Signed in as {me.displayName} ({me.roles.join(', ')})</Body1>}
             </div>
-            {me?.localMode && <PersonaPicker current={me} personas={me.personas} onPick={onPickPersona} />}
+            {me?.localMode && (
+              <Suspense fallback={null}>
+                <PersonaPicker current={me} personas={me.personas} onPick={onPickPersona} />
+              </Suspense>
+            )}
           </div>
           {children}
         </main>

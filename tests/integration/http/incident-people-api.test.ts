@@ -15,7 +15,7 @@ describe('people, body map and timescales in the incident log API', () => {
   const who = new Map<string, string>();
   const pupil = new Map<string, string>();
   beforeAll(async () => {
-    t = await new TestApp('sqlite', {}, { now: () => NOW }).start();
+    t = await new TestApp('sqlite', {}, undefined, { now: () => NOW }).start();
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) who.set(person.displayName, person.id);
     for (const one of (await t.app.stores.pupils.find({ limit: 50 })).items) pupil.set(one.displayName, one.id);
   });

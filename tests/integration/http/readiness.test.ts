@@ -26,6 +26,11 @@ describe('the go-live checklist', () => {
     const body = (await response.json()) as { overall: string; mode: string; items: { id: string; level: string; found: string }[] };
     expect(body.mode).toBe('local');
     expect(body.items.find((item) => item.id === 'school')).toMatchObject({ level: 'green', found: expect.stringContaining('Riverside Community Primary School') });
+    expect(body.items.find((item) => item.id === 'role-groups')).toMatchObject({ level: 'green', found: expect.stringContaining("the app's People list") });
+    // Nobody in the demo school has opened the bot yet: the check says who cannot be reached.
+    expect(body.items.find((item) => item.id === 'reach')).toMatchObject({ level: 'red', found: expect.stringMatching(/^The bot can message 0 of \d+ staff.*Nobody can be reached who is: Online safety lead/) });
+    // Microsoft 365 items do not apply to a copy on this machine with its records in SQLite.
+    expect(body.items.map((item) => item.id)).not.toEqual(expect.arrayContaining(['credential']));
     expect(body.overall).toBe(body.items.some((item) => item.level === 'red') ? 'red' : body.items.some((item) => item.level === 'amber') ? 'amber' : 'green');
   });
 

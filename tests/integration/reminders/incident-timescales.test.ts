@@ -27,7 +27,7 @@ describe('timescales in the incident log, on a fixed school week', () => {
   let now = new Date('2026-11-24T09:00:00Z'); // Tuesday, in term, 09:00 (GMT)
   const people = new Map<string, string>();
   beforeAll(async () => {
-    t = await new TestApp('sqlite', {}, { now: () => now }).start();
+    t = await new TestApp('sqlite', {}, undefined, { now: () => now }).start();
     for (const user of [alex, adele, patti, lynne, sam, linda]) await t.install(user);
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) people.set(person.displayName, person.id);
     // The demo school's own concerns are closed, so that only this test's are on the clock.

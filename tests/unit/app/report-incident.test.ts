@@ -1,7 +1,6 @@
 /** Reporting a concern when things go wrong: nobody to tell, a store that is down, a concurrent change. */
 import { actOnIncident } from '../../../bot/src/app/act-on-incident';
 import type { IncidentDeps } from '../../../bot/src/app/incident-deps';
-import { TERM_DATES } from '../../../bot/src/app/term-dates';
 import { DEFAULT_TIMESCALES } from '../../../bot/src/domain/incidents/incident-timescales';
 import { announceConcern, retryConcernNotices } from '../../../bot/src/app/announce-concern';
 import type { Announce } from '../../../bot/src/app/reminders/announce';
@@ -27,7 +26,6 @@ async function setUp(roles: Role[][], unreachable: number[] = []) {
     directory: new PeopleListDirectory(stores.people),
     notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
     clock: { now: () => NOW },
-    calendar: TERM_DATES,
     timescales: DEFAULT_TIMESCALES,
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
     announce: async (_run, planned) => {

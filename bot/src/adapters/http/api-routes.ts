@@ -19,6 +19,7 @@ import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
 import { registerIncidentPupilRoutes } from './incident-pupil-routes';
 import type { IncidentDeps } from '../../app/incident-deps';
+import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
@@ -60,6 +61,7 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
       exportConsent: may(person, 'consent.export'),
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
+      seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
       seePupilChronology: may(person, 'incident.pupilChronology'),
     };
@@ -105,6 +107,7 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
   }));
 
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
+  registerSettingsRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

@@ -5,7 +5,7 @@ import { exportConsent } from '../../app/export-consent';
 import { importPupils } from '../../app/import-pupils';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { may, whoMay } from '../../domain/authorization/permissions';
-import { toIsoDate } from '../../domain/school/pupil-import';
+import { toIsoDate } from '../../domain/calendar/dates';
 import { send, refuse, type SignedIn } from './api-refusal';
 import { toCsv } from './csv';
 

@@ -39,8 +39,8 @@ export interface HttpServerOptions {
   training?: TrainingRouteDeps;
   /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
   readiness: ReadinessChecks;
-  /** The incident log's timescales: the school's working days and hours. */
-  incidents: Pick<IncidentDeps, 'calendar' | 'timescales'>;
+  /** The incident log's timescales: the school's working hours. */
+  incidents: Pick<IncidentDeps, 'timescales'>;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { actOnIncident } from '../../app/act-on-incident';
 import type { IncidentDeps } from '../../app/incident-deps';
-import { exportIncidents, incidentDetail, lateBecause, listIncidents, type IncidentDetail } from '../../app/incident-log';
+import { exportIncidents, incidentDetail, lateness, listIncidents, type IncidentDetail } from '../../app/incident-log';
 import { incidentSummary } from '../../app/incident-summary';
 import { markLabel } from '../../domain/incidents/body-map';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED_LABELS, STATUS_LABELS, WHERE_LABELS, type Incident } from '../../domain/incidents/incident';
@@ -30,14 +30,18 @@ const filterSchema = z.object({
 
 /** The Incidents tab's API. The use cases check role and visibility; these routes only translate. */
 export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signedIn: SignedIn): void {
-  const row = (incident: Incident) => toRow(incident, lateBecause(deps, incident).map((problem) => problem.text));
+  /** Rows as the tab lists them, each saying what is past its timescales now. */
+  const rowsNow = async () => {
+    const late = await lateness(deps);
+    return (incident: Incident) => toRow(incident, late(incident).map((problem) => problem.text));
+  };
 
   server.get('/api/incidents', signedIn(async (person, req, res) => {
     const filter = parseFilter(req, res);
     if (!filter) return;
     const result = await listIncidents(deps, person, filter, { offset: filter.offset, limit: 50 });
     if (result.status === 'denied') return deny(res);
-    res.json({ total: result.total, offset: filter.offset, items: result.items.map(row) });
+    res.json({ total: result.total, offset: filter.offset, items: result.items.map(await rowsNow()) });
   }));
 
   server.get('/api/incidents.csv', signedIn(async (person, req, res) => {
@@ -64,7 +68,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
     const result = await incidentDetail(deps, person, id);
     if (result.status === 'denied') return deny(res);
     if (result.status === 'not-found') return notFound(res);
-    res.json(detailJson(result, row));
+    res.json(detailJson(result, await rowsNow()));
   }));
 
   server.post('/api/incidents/:id/steps', signedIn(async (person, req, res) => {
@@ -83,7 +87,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
       case 'stale': {
         // As the school accounts do: the second person is shown the incident as it is now.
         const now = await incidentDetail(deps, person, id);
-        return send(res, 409, { error: 'Someone else changed this incident while you were looking at it. Here it is as it is now: check it and try again.', ...(now.status === 'ok' ? { detail: detailJson(now, row) } : {}) });
+        return send(res, 409, { error: 'Someone else changed this incident while you were looking at it. Here it is as it is now: check it and try again.', ...(now.status === 'ok' ? { detail: detailJson(now, await rowsNow()) } : {}) });
       }
       case 'ok':
         return send(res, 201, { entries: result.entries, version: result.incident.version });

@@ -115,6 +115,39 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
   CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
   `,
+  // The app installed for people by the app itself (proactive installation): one record per person.
+  `
+  CREATE TABLE app_installations (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL, "aadObjectId" TEXT);
+  CREATE UNIQUE INDEX app_installations_person ON app_installations ("aadObjectId");
+  `,
+  // School settings: at most one school record and one term dates record (a unique index on a
+  // constant allows one row); training requirements and first-seen days as collections; and the
+  // policy register's entries reshaped into reviews (each with its own reviewers) and approvals.
+  // A policy the app managed keeps its date and its reviewers (everyone who was reminded before).
+  `
+  CREATE UNIQUE INDEX school_one ON school ((0));
+  CREATE TABLE term_dates (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL);
+  CREATE UNIQUE INDEX term_dates_one ON term_dates ((0));
+  CREATE TABLE training_requirements (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "requirementId" TEXT);
+  CREATE UNIQUE INDEX training_requirements_requirement ON training_requirements ("requirementId");
+  CREATE TABLE first_seen (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "personId" TEXT);
+  CREATE UNIQUE INDEX first_seen_person ON first_seen ("personId");
+  UPDATE policies SET data = json_object(
+    'title', json_extract(data, '$.title'),
+    'owner', 'Headteacher',
+    'reviews', json(CASE WHEN json_extract(data, '$.managedHere') AND json_extract(data, '$.nextReviewDue') IS NOT NULL
+      THEN json_array(json_object('id', 'review-1', 'name', 'Headteacher with the online safety lead, and the governing board',
+        'reviewers', json_array('headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'),
+        'cycleMonths', coalesce(json_extract(data, '$.reviewCycleMonths'), 24), 'nextReviewDue', json_extract(data, '$.nextReviewDue')))
+      ELSE '[]' END),
+    'approvals', json(CASE WHEN json_extract(data, '$.approvedOn') IS NOT NULL
+      THEN json_array(json_object('approvedOn', json_extract(data, '$.approvedOn'), 'note', 'In the register before School settings',
+        'recordedById', '-', 'recordedByName', 'Online Safety Desk', 'recordedAt', json_extract(data, '$.approvedOn') || 'T00:00:00.000Z'))
+      ELSE '[]' END))
+  WHERE json_type(data, '$.reviews') IS NULL;
+  `,
   // The people linked to incidents, found by incident and by pupil (a pupil's chronology); one link
   // per person per incident.
   `

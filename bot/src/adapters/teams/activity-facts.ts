@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { currentSchool } from '../../app/settings/school-details';
 import type { Person } from '../../domain/people/person';
 import type { ConversationRecord } from '../../ports/conversation.port';
 import type { RichPart } from './cards/card-elements';
@@ -27,8 +28,10 @@ export function conversationReferenceOf(activity: Activity): Omit<ConversationRe
   };
 }
 
-export function unknownPersonMessage(deps: TeamsDeps): RichPart[][] {
-  return [["I don't know you yet, so I can't act for you. Please ask ", deps.school.contactForAccess, ' to add you to Online Safety Desk.']];
+/** Who to ask is read from School settings each time, so a change shows on the next card. */
+export async function unknownPersonMessage(deps: TeamsDeps): Promise<RichPart[][]> {
+  const { contactForAccess } = await currentSchool(deps.stores);
+  return [["I don't know you yet, so I can't act for you. Please ask ", contactForAccess, ' to add you to Online Safety Desk.']];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
 import { rememberConversation } from '../../app/remember-conversation';
+import { currentSchool } from '../../app/settings/school-details';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import { CARD_ACTIONS } from './actions/action-router';
 import { CardActionFailure } from './actions/card-action';
@@ -32,7 +33,7 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
       await this.capture(context);
       const person = await identifyActor(this.deps, context.activity);
       const where = whereIs(context.activity);
-      await context.sendActivity(cardActivity(person || where === 'shared' ? helpCard(this.deps.school.name, where, person) : messageCard(unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
+      await context.sendActivity(cardActivity(person || where === 'shared' ? helpCard((await currentSchool(this.deps.stores)).name, where, person) : messageCard(await unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -94,7 +95,7 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     }
     const person = await identifyActor(this.deps, context.activity);
     if (!person) {
-      await context.sendActivity(cardActivity(messageCard(unknownPersonMessage(this.deps))));
+      await context.sendActivity(cardActivity(messageCard(await unknownPersonMessage(this.deps))));
       return;
     }
     await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '', whereIs(context.activity))));
@@ -104,7 +105,7 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     // Whatever a card in a group chat or channel asks for, its answer would be shown to everyone there.
     if (whereIs(context.activity) === 'shared') return messageCard(PRIVATE_CHAT_ONLY);
     const actor = await identifyActor(this.deps, context.activity);
-    if (!actor) return messageCard(unknownPersonMessage(this.deps));
+    if (!actor) return messageCard(await unknownPersonMessage(this.deps));
     const handler = CARD_ACTIONS.get(verb);
     if (!handler) return messageCard('This card is out of date. Type **help** to see what I can do.');
     const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};

@@ -1,5 +1,7 @@
 import type { Logger } from '../../app/app-deps';
+import { personalConversation } from '../../app/reach/personal-conversation';
 import { conversationKey } from '../../app/remember-conversation';
+import { currentSchool } from '../../app/settings/school-details';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, type Role } from '../../domain/people/role';
 import type { ConversationRecord } from '../../ports/conversation.port';
@@ -21,7 +23,6 @@ export class TeamsNotifier implements Notifier {
     private readonly sender: ProactiveSender,
     private readonly log: Logger,
     private readonly clock: Clock,
-    private readonly contactForAccess: string,
     /** Where a tab view opens, for the link on a card shortened to fit. */
     private readonly tabLink: (view: string) => string = () => '',
   ) {}
@@ -69,9 +70,10 @@ export class TeamsNotifier implements Notifier {
     const conversation = await this.personalConversation(to);
     const record = conversation && (await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests')));
     if (!conversation || !record) return;
+    const { contactForAccess } = await currentSchool(this.stores);
     const lines: RichPart[][] = [
       ...missed.people.map((person) => ["I couldn't reach ", { text: person.displayName, bold: true }, ` (${rolesOf(person)}): they have not opened Online Safety Desk in Teams, or have blocked it.`]),
-      ...missed.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${this.contactForAccess}.`]),
+      ...missed.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${contactForAccess}.`]),
       [record.finished ? `${capitalise(record.reference)} is saved; you may want to tell them yourself.` : `${capitalise(record.reference)} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
     ];
     try {
@@ -91,12 +93,8 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  private async personalConversation(person: Person): Promise<ConversationRecord | undefined> {
-    if (!person.aadObjectId) return undefined;
-    const { items } = await this.stores.conversations.find({ where: { aadObjectId: person.aadObjectId }, limit: 50 });
-    return items
-      .filter((conversation) => conversation.conversationType === 'personal')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  private personalConversation(person: Person): Promise<ConversationRecord | undefined> {
+    return personalConversation(this.stores, person.aadObjectId);
   }
 }
 

@@ -8,6 +8,7 @@ import type { OutboxEntry, OutboxStatus, ReminderMessage } from '../../ports/out
 import type { ReminderChannel } from '../../ports/reminder-channel.port';
 import type { Stores } from '../../ports/stores.port';
 import type { Logger } from '../app-deps';
+import { personalConversation } from '../reach/personal-conversation';
 import type { RateLimiter, Timer } from './rate-limiter';
 
 export interface PlannedReminder {
@@ -28,7 +29,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
 export interface FanOutDeps {
-  stores: Pick<Stores, 'outbox' | 'conversations'>;
+  stores: Pick<Stores, 'outbox' | 'conversations' | 'appInstallations'>;
   directory: Pick<Directory, 'byId'>;
   channel: ReminderChannel;
   limiter: RateLimiter;
@@ -91,7 +92,7 @@ type Outcome = 'sent' | 'notInstalled' | 'blocked' | 'failed' | 'alreadyDone';
 
 async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Promise<Outcome> {
   const retry = deps.retry ?? DEFAULT_RETRY;
-  const conversation = await personalConversation(deps, planned.personId);
+  const conversation = await conversationWith(deps, planned.personId);
   if (!conversation) {
     if (planned.status !== 'notInstalled') await save(deps, planned, 'notInstalled');
     return 'notInstalled';
@@ -145,10 +146,7 @@ function delayFor(retry: RetryPolicy, attempt: number, retryAfterMs: number | un
   return Math.min(backoff / 2 + Math.random() * (backoff / 2), retry.maxDelayMs);
 }
 
-/** The person's most recent personal chat with the bot; none means they never installed it. */
-export async function personalConversation(deps: Pick<FanOutDeps, 'stores' | 'directory'>, personId: string): Promise<ConversationRecord | undefined> {
-  const person = await deps.directory.byId(personId);
-  if (!person?.aadObjectId) return undefined;
-  const { items } = await deps.stores.conversations.find({ where: { aadObjectId: person.aadObjectId }, limit: 50 });
-  return items.filter((conversation) => conversation.conversationType === 'personal').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+/** The person's personal chat with the bot; none means they cannot be messaged yet. */
+async function conversationWith(deps: Pick<FanOutDeps, 'stores' | 'directory'>, personId: string): Promise<ConversationRecord | undefined> {
+  return personalConversation(deps.stores, (await deps.directory.byId(personId))?.aadObjectId);
 }

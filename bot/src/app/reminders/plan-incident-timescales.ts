@@ -9,6 +9,7 @@ import type { Role } from '../../domain/people/role';
 import type { Versioned } from '../../ports/collection.port';
 import type { ReminderMessage } from '../../ports/outbox.port';
 import { readAll } from '../read-all';
+import { readTermDates } from '../settings/term-dates';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
 
@@ -38,11 +39,12 @@ export async function planIncidentTimescales(deps: ReminderJobDeps, now: Date): 
     const people = roles.flatMap((role) => holders.get(role)!);
     return [...new Map(people.map((person) => [person.id, person])).values()].filter((person) => canSeeIncident(person, incident));
   };
-  const workingNow = isWorkingTime(deps.calendar, deps.incidents.workingDay, now);
+  const { calendar } = await readTermDates(deps.stores);
+  const workingNow = isWorkingTime(calendar, deps.incidents.workingDay, now);
   const today = localDate(now);
 
   for (const incident of await openIncidents(deps)) {
-    for (const stage of escalationsDue(incident, deps.calendar, deps.incidents, now)) {
+    for (const stage of escalationsDue(incident, calendar, deps.incidents, now)) {
       const told = await mayBeTold(incident, escalationRoles(stage, incident));
       for (const person of told) planned.push({ person, reason: `concern-escalation:${incident.id}`, period: `stage-${stage}`, message: escalationNotice(deps.incidents.escalateAfterWorkingHours * stage) });
       if (stage > (incident.escalatedStage ?? 0)) escalations.push({ incident, stage, told });

@@ -5,6 +5,7 @@ import type { Person } from '../../domain/people/person';
 import { isAboutAConcern } from '../announce-concern';
 import { readAll } from '../read-all';
 import { roleHolders } from '../role-holders';
+import { readTrainingSetup } from '../training/training-setup';
 import { trainingCompliance } from '../training/training-compliance';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -22,7 +23,7 @@ const UNREACHABLE: Record<Exclude<OutboxStatus, 'pending' | 'sending' | 'sent'>,
  * (the headteacher) is told what waits for them. Notices about concerns are never listed.
  */
 export async function planTrainingDigest(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
-  const rows = await trainingCompliance(deps, today, deps.calendar);
+  const rows = await trainingCompliance(deps, today, await readTrainingSetup(deps.stores));
   const overdue = rows.filter((row) => row.status === 'overdue');
   const since = addDays(today, -7);
   const missed = new Map<string, string>();

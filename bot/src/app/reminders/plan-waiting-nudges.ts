@@ -8,6 +8,7 @@ import { waitingNudge } from '../../domain/reminders/reminder-rules';
 import type { ReminderMessage } from '../../ports/outbox.port';
 import { decidersAmong, decisionChain, isDecidingRole } from '../../domain/authorization/deciders';
 import { readAll } from '../read-all';
+import { readTermDates } from '../settings/term-dates';
 import { roleHolders } from '../role-holders';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -31,13 +32,14 @@ const POSTING_WAITS_ON: Partial<Record<PostingState, Role | 'requester'>> = {
  */
 export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
   const planned: PlannedReminder[] = [];
+  const { calendar } = await readTermDates(deps.stores);
   const holders = async (who: Role | 'requester', requesterId: string): Promise<Person[]> => {
     if (who === 'requester') return [await deps.directory.byId(requesterId)].filter((person): person is Person => !!person);
     // A request waits on whoever decides it, never on the person who made it (see deciders.ts).
     return isDecidingRole(who) ? decidersAmong(who, requesterId, await roleHolders(deps, decisionChain(who))) : deps.directory.holdersOf(who);
   };
   const nudge = async (who: Role | 'requester', requesterId: string, since: string, reason: string, message: ReminderMessage) => {
-    const due = waitingNudge(deps.calendar, localDate(new Date(since)), today);
+    const due = waitingNudge(calendar, localDate(new Date(since)), today);
     if (!due) return;
     message.lines.push(`It has waited ${due.workingDays} working days.`);
     for (const person of await holders(who, requesterId)) planned.push({ person, reason, period: due.period, message });
@@ -66,7 +68,7 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
   for (const task of await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
     const owner = await deps.directory.byId(task.ownerId);
     if (!owner) continue;
-    const due = waitingNudge(deps.calendar, localDate(new Date(task.updatedAt)), today);
+    const due = waitingNudge(calendar, localDate(new Date(task.updatedAt)), today);
     if (!due) continue;
     planned.push({
       person: owner,

@@ -1,14 +1,12 @@
-import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { TimescaleSettings } from '../../domain/incidents/incident-timescales';
 import type { Directory } from '../../ports/directory.port';
 import type { Stores } from '../../ports/stores.port';
 import type { FanOutDeps } from './deliver-reminders';
 
-/** What the reminder jobs need: the records, the people, the term dates, and the fan-out's sender and pace. */
+/** What the reminder jobs need: the records (term dates and requirements included), the people, and the fan-out's sender and pace. */
 export interface ReminderJobDeps {
   stores: Stores;
   directory: Directory;
-  calendar: SchoolCalendar;
   consentMonthsAfterLeaving: number;
   /** When an unopened concern is escalated, counted in the working hours of the calendar's working days. */
   incidents: TimescaleSettings;

@@ -4,15 +4,14 @@ import { isIsoDate, longDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/training-record';
 import { readText, trainingText } from '../../domain/training/training-input';
-import { TRAINING_REQUIREMENTS, type Audience } from '../../domain/training/training-requirement';
+import { appliesTo, type TrainingRequirement } from '../../domain/training/training-requirement';
 import { StaleRecordError } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
 import { recordAudit } from '../record-audit';
 import { readAll } from '../read-all';
 import { holdersFor, roleHolders } from '../role-holders';
-
-const STAFF_REQUIREMENT = TRAINING_REQUIREMENTS.find((requirement) => requirement.audience === 'staff')!;
+import { recordableRequirements } from './training-setup';
 
 export type TrainingResult<T> = { status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | ({ status: 'ok' } & T);
 
@@ -23,18 +22,22 @@ function checkDate(completedOn: string, today: string): string | undefined {
 }
 
 /**
- * A staff member says they did their online safety training (s.11). It waits for the online
+ * A staff member says they did their online safety training (s.11): the requirement named, or the
+ * standing one that applies to them (the one with induction first). It waits for the online
  * safety lead, who is sent a card to confirm it; only confirmed records count.
  */
-export async function logOwnTraining(deps: AppDeps & { announce: Announce }, actor: Person, input: { completedOn: string; evidence: string }): Promise<TrainingResult<{ record: TrainingRecord }>> {
+export async function logOwnTraining(deps: AppDeps & { announce: Announce }, actor: Person, input: { completedOn: string; evidence: string; requirementId?: string }): Promise<TrainingResult<{ record: TrainingRecord }>> {
   if (!may(actor, 'training.logOwn')) return { status: 'not-permitted', message: `Only ${whoMay('training.logOwn')} log their own training.` };
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
   if (problem) return { status: 'invalid', message: problem };
   const evidence = readText(trainingText.evidence, input.evidence);
   if (!evidence.ok) return { status: 'invalid', message: evidence.message };
+  const mine = [...(await recordableRequirements(deps.stores)).values()].filter((requirement) => appliesTo(requirement, actor) && (!input.requirementId || requirement.id === input.requirementId));
+  const requirement = mine.find((candidate) => candidate.rule.kind === 'inductionThenEvery') ?? mine[0];
+  if (!requirement) return { status: 'invalid', message: 'There is no online safety training for you to log yet: the online safety lead adds it in School settings.' };
   const record = await deps.stores.trainingRecords.insert({
-    requirementId: STAFF_REQUIREMENT.id,
+    requirementId: requirement.id,
     audience: 'staff',
     subjectId: actor.id,
     subjectName: actor.displayName,
@@ -47,7 +50,7 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
   });
   await recordAudit(deps, actor, { action: 'training.logOwn', recordType: 'trainingRecord', recordId: record.id, summary: 'Staff member logged their own online safety training' });
   // The claim is saved: telling the lead may fail without the person being told "not saved" (and trying again).
-  await askToConfirm(deps, actor, record).catch((error: unknown) => deps.log.error(`The online safety lead could not be asked to confirm training record ${record.id}`, error));
+  await askToConfirm(deps, actor, record, requirement.title).catch((error: unknown) => deps.log.error(`The online safety lead could not be asked to confirm training record ${record.id}`, error));
   return { status: 'ok', record };
 }
 
@@ -55,7 +58,7 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
  * Asks for a completion to be confirmed: the online safety lead, never the person it is about (an
  * online safety lead's own training goes to another lead, or to the headteacher if there is none).
  */
-async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Person, record: TrainingRecord): Promise<void> {
+async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Person, record: TrainingRecord, title: string): Promise<void> {
   const confirmers = decidersAmong('onlineSafetyLead', subject.id, await roleHolders(deps, decisionChain('onlineSafetyLead')));
   const own = subject.roles.includes('onlineSafetyLead') ? [`As ${subject.displayName} is an online safety lead, someone else confirms it: nobody confirms their own training.`] : [];
   await deps.announce(`training-claim ${record.id}`, confirmers.map((person) => ({
@@ -64,7 +67,7 @@ async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Per
     period: 'once',
     message: {
       title: 'Please confirm online safety training',
-      lines: [`${subject.displayName} says they completed ${(TRAINING_REQUIREMENTS.find((requirement) => requirement.id === record.requirementId)?.title ?? 'a refresher').toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
+      lines: [`${subject.displayName} says they completed ${title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
       tone: 'accent',
       act: { label: 'Confirm', confirmTrainingId: record.id },
     },
@@ -133,7 +136,7 @@ export interface SessionInput {
  * parents' evening. Their own attendance waits for someone else to confirm: nobody confirms their
  * own training.
  */
-export async function recordTrainingSession(deps: AppDeps & { announce: Announce }, actor: Person, input: SessionInput, refresherIds: Map<string, Audience>): Promise<TrainingResult<{ records: TrainingRecord[] }>> {
+export async function recordTrainingSession(deps: AppDeps & { announce: Announce }, actor: Person, input: SessionInput): Promise<TrainingResult<{ records: TrainingRecord[] }>> {
   if (!may(actor, 'training.record')) {
     await recordAudit(deps, actor, { action: 'training.record.denied', recordType: 'trainingSession', recordId: input.requirementId.slice(0, 60), summary: 'Recording training refused: the person does not hold the role' });
     return { status: 'not-permitted', message: `Only ${whoMay('training.record')} can record training.` };
@@ -149,9 +152,10 @@ export async function recordTrainingSession(deps: AppDeps & { announce: Announce
     if (!attendee.ok) return { status: 'invalid', message: attendee.message };
     if (attendee.value) attendees.push(attendee.value);
   }
-  const audience = TRAINING_REQUIREMENTS.find((requirement) => requirement.id === input.requirementId)?.audience ?? refresherIds.get(input.requirementId);
-  if (!audience) return { status: 'invalid', message: 'Choose one of the training requirements.' };
-  const subjects = await subjectNames(deps, audience, input.subjectIds);
+  const requirement = (await recordableRequirements(deps.stores)).get(input.requirementId);
+  if (!requirement) return { status: 'invalid', message: 'Choose one of the training requirements.' };
+  const { audience } = requirement;
+  const subjects = await subjectNames(deps, requirement, input.subjectIds);
   if (typeof subjects === 'string') return { status: 'invalid', message: subjects };
   const sessionId = `${input.requirementId}-${now.getTime()}`;
   const records = await deps.stores.trainingRecords.insertMany(subjects.map(([subjectId, subjectName]) => ({
@@ -170,12 +174,13 @@ export async function recordTrainingSession(deps: AppDeps & { announce: Announce
   })));
   await recordAudit(deps, actor, { action: 'training.record', recordType: 'trainingSession', recordId: sessionId, summary: `Training recorded for ${records.length} (${audience})` });
   for (const own of records.filter((record) => record.status === 'awaitingConfirmation')) {
-    await askToConfirm(deps, actor, own).catch((error: unknown) => deps.log.error(`Someone could not be asked to confirm training record ${own.id}`, error));
+    await askToConfirm(deps, actor, own, requirement.title).catch((error: unknown) => deps.log.error(`Someone could not be asked to confirm training record ${own.id}`, error));
   }
   return { status: 'ok', records };
 }
 
-async function subjectNames(deps: AppDeps, audience: Audience, ids: string[]): Promise<[string, string][] | string> {
+async function subjectNames(deps: AppDeps, requirement: TrainingRequirement, ids: string[]): Promise<[string, string][] | string> {
+  const { audience } = requirement;
   const unique = [...new Set(ids)];
   if (unique.length === 0) return 'Choose who attended.';
   if (audience === 'parents') return unique.every((id) => id === PARENTS_SUBJECT) ? [[PARENTS_SUBJECT, 'Parents']] : 'Parents are recorded as one group, with who attended.';
@@ -188,7 +193,7 @@ async function subjectNames(deps: AppDeps, audience: Audience, ids: string[]): P
   const named: [string, string][] = [];
   for (const id of unique) {
     const person = /^\d{1,12}$/.test(id) ? await deps.directory.byId(id) : undefined;
-    if (!person?.roles.includes('staff')) return 'Only staff members can be recorded for staff training.';
+    if (!person || !appliesTo(requirement, person)) return `${person ? person.displayName : 'Someone chosen'} is not one of the people this training is for.`;
     named.push([person.id, person.displayName]);
   }
   return named;

@@ -52,6 +52,14 @@ export const PERMISSIONS = {
   'training.confirm': ['onlineSafetyLead'],
   'training.requireRefresher': ['dsl'],
   'policy.recordReview': ['headteacher'],
+  // School settings: the school's details, the policy register and the term dates are the
+  // headteacher's and the admin team's to keep (s.2: the headteacher implements the policy); the
+  // training requirements are the online safety lead's, with the headteacher (s.11).
+  'settings.view': ['headteacher', 'admin', 'onlineSafetyLead'],
+  'settings.school': ['headteacher', 'admin'],
+  'settings.policies': ['headteacher', 'admin'],
+  'settings.termDates': ['headteacher', 'admin'],
+  'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
   // Going live and staying live: the people who set the school up see whether it is right.
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;

@@ -8,13 +8,13 @@ export interface WorkingDay {
   end: string;
 }
 
-/** How far ahead a deadline is looked for: a calendar with no working day in a year has none. */
+/** How far ahead a deadline is looked for (a school year without term dates counts every weekday, so one is found). */
 const SEARCH_DAYS = 400;
 
 /**
  * The instant at which `hours` working hours have passed since `from`: only the working day's
  * hours on the calendar's working days count (weekends, holidays and closures do not). Undefined
- * when the calendar has no working days ahead (its term dates have run out).
+ * only if no working day comes within the search.
  */
 export function addWorkingHours(calendar: SchoolCalendar, day: WorkingDay, from: Date, hours: number): Date | undefined {
   let remaining = hours * 3_600_000;
@@ -30,7 +30,7 @@ export function addWorkingHours(calendar: SchoolCalendar, day: WorkingDay, from:
   return undefined;
 }
 
-/** The `n`th working day after `from` ("in 1 working day"); undefined when the calendar has none. */
+/** The `n`th working day after `from` ("in 1 working day"); undefined only if none comes within the search. */
 export function addWorkingDays(calendar: SchoolCalendar, from: IsoDate, n: number): IsoDate | undefined {
   let date = from;
   for (let found = 0, checked = 0; checked < SEARCH_DAYS; checked++) {

@@ -1,3 +1,4 @@
+import { toIsoDate } from '../calendar/dates';
 import { hiddenCharacterProblem } from '../validation/typed-text';
 import type { Pupil } from './pupil';
 
@@ -100,15 +101,4 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
   const inFile = new Set(incoming.map((pupil) => pupil.misReference));
   plan.leave = known.filter((pupil) => !pupil.onRollTo && pupil.misReference && !inFile.has(pupil.misReference)).map((pupil) => ({ ...pupil, onRollTo: today }));
   return plan;
-}
-
-/** DD/MM/YYYY (as UK MIS exports write it) or YYYY-MM-DD, checked to be a real day. */
-export function toIsoDate(value: string): string | undefined {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [year, month, day] = uk ? [Number(uk[3]), Number(uk[2]), Number(uk[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [];
-  if (!year || !month || !day) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
 }

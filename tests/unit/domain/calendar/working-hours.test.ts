@@ -27,7 +27,8 @@ describe('the moment a number of working hours have passed', () => {
     ['in British Summer Time (10:00 BST)', '2026-09-15T09:00:00Z', 4, '2026-09-15T13:00:00.000Z'],
     ['the last afternoon of term: the rest in January', '2026-12-18T16:00:00Z', 4, '2027-01-04T11:00:00.000Z'],
     ['twice as long, for the second escalation', '2026-11-24T10:00:00Z', 8, '2026-11-25T09:00:00.000Z'],
-    ['after the last term in the calendar: never', '2027-03-25T16:00:00Z', 4, undefined],
+    // Its school year ends with no more terms; the next has no term dates, so every weekday counts.
+    ['after the last term of the year: the next school year, without term dates', '2027-03-25T16:00:00Z', 4, '2027-08-02T10:00:00.000Z'],
   ])('%s', (_, from, hours, expected) => {
     expect(addWorkingHours(CALENDAR, DAY, new Date(from), hours)?.toISOString()).toBe(expected);
   });
@@ -42,7 +43,7 @@ describe('follow-up dates in working days', () => {
     ['tomorrow, on a Tuesday', '2026-11-24', 1, '2026-11-25'],
     ['on a Friday: Monday', '2026-11-27', 1, '2026-11-30'],
     ['over half term', '2026-10-22', 2, '2026-11-02'],
-    ['past the calendar: none', '2027-03-25', 1, undefined],
+    ['past the term dates: the next weekday of a year without them', '2027-03-25', 1, '2027-08-02'],
   ])('%s', (_, from, n, expected) => {
     expect(addWorkingDays(CALENDAR, from, n)).toBe(expected);
   });

@@ -4,7 +4,8 @@
  * roll and never deleted.
  */
 import { parseCsv } from '../../../../bot/src/domain/school/csv';
-import { guessMapping, planPupilImport, toIsoDate, type ColumnMapping } from '../../../../bot/src/domain/school/pupil-import';
+import { toIsoDate } from '../../../../bot/src/domain/calendar/dates';
+import { guessMapping, planPupilImport, type ColumnMapping } from '../../../../bot/src/domain/school/pupil-import';
 import type { Pupil } from '../../../../bot/src/domain/school/pupil';
 
 const MAPPING: ColumnMapping = { misReference: 'UPN', displayName: 'Name', className: 'Reg Group', yearGroup: 'Year', onRollFrom: 'Admission Date' };

@@ -13,13 +13,54 @@ import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type Chronolog
 import { ROLES } from '../../../domain/people/role';
 import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
 import type { OutboxEntry } from '../../../ports/outbox.port';
-import type { Refresher } from '../../../domain/training/training-requirement';
+import type { AppInstallation } from '../../../ports/teams-apps.port';
+import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
+import type { SchoolCalendar } from '../../../domain/calendar/school-calendar';
+import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec } from './list-spec';
 
 /** Every list the app keeps on the school's SharePoint site. */
 export const LISTS = {
-  school: listSpec<School & { id: string }>('OsdSchool', 'Online Safety Desk - School', 'The school as the app shows it.', { name: 'text', contactForAccess: 'text' }, (school) => school.name),
+  school: listSpec<School & { id: string }>(
+    'OsdSchool',
+    'Online Safety Desk - School',
+    'The school as the app shows it (School settings).',
+    { name: 'text', contactForAccess: { type: 'text', displayName: 'Who staff should ask' } },
+    (school) => school.name,
+    // One item only: a second is refused, so two first saves at once cannot make two schools.
+    { naturalKey: () => 'school' },
+  ),
+  termDates: listSpec<SchoolCalendar & { id: string }>(
+    'OsdTermDates',
+    'Online Safety Desk - Term dates',
+    'The school\'s terms and closures, every year in one item (School settings).',
+    { terms: 'json', closures: 'json' },
+    () => 'Term dates',
+    { naturalKey: () => 'term-dates' },
+  ),
+  trainingRequirements: listSpec<TrainingRequirementRecord>(
+    'OsdTrainingRequirements',
+    'Online Safety Desk - Training requirements',
+    'Standing online safety training requirements: who, how often, and the grace period for new starters (policy section 11).',
+    {
+      requirementId: { type: 'text', indexed: true, unique: true, displayName: 'Requirement' },
+      title: { type: 'text', column: 'RequirementTitle', displayName: 'Training' },
+      audience: { type: 'choice', choices: ['staff', 'pupils', 'parents'] },
+      roles: 'json',
+      rule: { type: 'json', displayName: 'How often' },
+      policy: { type: 'text', displayName: 'Policy sections' },
+      retired: 'boolean',
+    },
+    (requirement) => requirement.title,
+  ),
+  firstSeen: listSpec<FirstSeen>(
+    'OsdFirstSeen',
+    'Online Safety Desk - First seen',
+    'The day each person first appeared in a role group, for those with no hire date in Entra ID (induction is counted from it).',
+    { personId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' }, firstSeenOn: { type: 'date', displayName: 'First seen on' } },
+    (seen) => seen.personId,
+  ),
   people: listSpec<Person>(
     'OsdPeople',
     'Online Safety Desk - People',
@@ -38,7 +79,7 @@ export const LISTS = {
     'OsdPolicies',
     'Online Safety Desk - Policy register',
     'This policy and the related policies (policy sections 1, 2 and 12).',
-    { title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' }, approvedOn: 'date', reviewCycleMonths: 'number', nextReviewDue: 'date', managedHere: { type: 'boolean', indexed: true } },
+    { title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' }, owner: 'text', reviews: { type: 'json', displayName: 'Reviews (who, how often, next date)' }, approvals: { type: 'json', displayName: 'Approvals (every one kept)' }, retiredOn: { type: 'date', displayName: 'Retired on' } },
     (policy) => policy.title,
   ),
   accessRequests: listSpec<AccessRequest>(
@@ -265,6 +306,23 @@ export const LISTS = {
       lastError: 'text',
     },
     (entry) => entry.key,
+  ),
+  appInstallations: listSpec<AppInstallation>(
+    'OsdAppInstallations',
+    'Online Safety Desk - App installations',
+    'The app installed in Teams for each person by the app itself, and why it could not be for some.',
+    {
+      aadObjectId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' },
+      personId: 'text',
+      outcome: { type: 'choice', choices: ['installed', 'alreadyInstalled', 'failed'] },
+      reason: { type: 'choice', choices: ['noSuchPerson', 'notAllowed', 'appNotFound', 'throttled', 'unavailable', 'refused'] },
+      status: 'number',
+      chatId: 'text',
+      attempts: 'number',
+      triedAt: 'dateTime',
+    },
+    (installation) => `${installation.aadObjectId}: ${installation.outcome}`,
+    { naturalKey: (installation) => installation.aadObjectId },
   ),
   audit: listSpec<AuditEntry>(
     'OsdAuditLog',

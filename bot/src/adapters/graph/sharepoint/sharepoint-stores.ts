@@ -37,6 +37,9 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     posts: new SharePointCollection(graph, items('posts'), LISTS.posts),
     takedowns: new SharePointCollection(graph, items('takedowns'), LISTS.takedowns),
     policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
+    termDates: new SharePointCollection(graph, items('termDates'), LISTS.termDates),
+    trainingRequirements: new SharePointCollection(graph, items('trainingRequirements'), LISTS.trainingRequirements),
+    firstSeen: new SharePointCollection(graph, items('firstSeen'), LISTS.firstSeen),
     accessRequests: new SharePointCollection(graph, items('accessRequests'), LISTS.accessRequests),
     postingRequests: new SharePointCollection(graph, items('postingRequests'), LISTS.postingRequests),
     conversations: new SharePointCollection(graph, items('conversations'), LISTS.conversations),
@@ -47,6 +50,7 @@ export async function createSharePointStores(graph: GraphApi, siteId: string): P
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
+    appInstallations: new SharePointCollection(graph, items('appInstallations'), LISTS.appInstallations),
     audit: new SharePointAuditLog(new SharePointCollection(graph, items('audit'), LISTS.audit)),
     async isEmpty() {
       const [schools, persons] = await Promise.all([school.find({ limit: 1 }), people.find({ limit: 1 })]);

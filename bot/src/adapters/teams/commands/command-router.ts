@@ -7,6 +7,7 @@ import { myRequests } from '../my-requests';
 import { openTakedowns } from '../actions/takedown.action';
 import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
+import { currentSchool } from '../../../app/settings/school-details';
 import type { TeamsDeps } from '../teams-deps';
 import { concernForm } from '../concern-form';
 import { myTraining } from '../actions/training.action';
@@ -18,7 +19,7 @@ const requestToPost: Command = async (deps, person) => postingRequestForm(deps, 
 
 const reportConcern: Command = async (deps) => concernForm(deps, { surface: 'chat' });
 
-const help = (where: 'personal' | 'shared'): Command => async (deps, person) => helpCard(deps.school.name, where, person);
+const help = (where: 'personal' | 'shared'): Command => async (deps, person) => helpCard((await currentSchool(deps.stores)).name, where, person);
 
 const consentForClass = async (deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> => {
   const className = /^consent(?: for)?(?: class)? ?(.*)$/.exec(typed)?.[1] ?? '';

@@ -51,7 +51,7 @@ export async function submitReportDialog(deps: TeamsDeps, activity: Activity): P
 
 async function refusalFor(deps: TeamsDeps, activity: Activity): Promise<TaskResponse | undefined> {
   const actor = await identifyActor(deps, activity);
-  if (!actor) return { task: { type: 'message', value: plain(unknownPersonMessage(deps)) } };
+  if (!actor) return { task: { type: 'message', value: plain(await unknownPersonMessage(deps)) } };
   if (!may(actor, 'incident.report')) return { task: { type: 'message', value: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` } };
   return undefined;
 }
