@@ -14,7 +14,7 @@ import { systemClock } from '../bot/src/ports/clock.port';
 import type { Notifier } from '../bot/src/ports/notifier.port';
 import type { Stores } from '../bot/src/ports/stores.port';
 import type { RecordedRequest } from '../tests/fixtures/graph-stand-in';
-import { provisionedSite, silentLog, SITE_ID } from '../tests/fixtures/sharepoint-site';
+import { provisionedSite, RECORDS_SITE_ID, silentLog, SITE_ID, SITES } from '../tests/fixtures/sharepoint-site';
 import { elapsedMs, median, ms, note, row } from './support';
 
 const LATENCY_MS = 50;
@@ -70,7 +70,7 @@ export async function graphRoundTripsBench(): Promise<void> {
   console.log(`\nGraph round trips per use case against the Graph stand-in; wall time = median of ${TIMED_RUNS} runs at ${LATENCY_MS} ms per round trip`);
   const { standIn, graph } = await provisionedSite();
   try {
-    const stores = await createSharePointStores(graph, SITE_ID);
+    const stores = createSharePointStores(graph, SITES);
     await seedDemoSchool(stores, new Date());
     const directory = new PeopleListDirectory(stores.people);
     const deps: AppDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog };
@@ -113,7 +113,7 @@ export async function graphRoundTripsBench(): Promise<void> {
     ];
 
     const keyOf = (displayName: string) => Object.entries(LISTS).find(([, spec]) => spec.displayName === displayName)?.[0] ?? displayName;
-    const listNames = new Map(standIn.lists(SITE_ID).map((list) => [list.id, keyOf(list.displayName)]));
+    const listNames = new Map([...standIn.lists(SITE_ID), ...standIn.lists(RECORDS_SITE_ID)].map((list) => [list.id, keyOf(list.displayName)]));
     const counted: RecordedRequest[][] = [];
     for (const useCase of useCases) {
       const before = standIn.requests.length;

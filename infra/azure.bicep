@@ -1,4 +1,4 @@
-// Online Safety Desk in Azure: one Linux App Service (Node 20) serving the bot, the tabs and their
+// Online Safety Desk in Azure: one Linux App Service (Node 22 LTS) serving the bot, the tabs and their
 // API, with a user-assigned managed identity that is also the bot's identity (no bot password) and
 // the Entra app's credential for Microsoft Graph (a federated identity credential trusts it: no
 // secret is stored anywhere, nothing expires); Application Insights. Deployed by the toolkit's
@@ -14,8 +14,8 @@ param resourceBaseName string
 @description('App Service plan size. B1 is enough for a primary school.')
 param webAppSku string = 'B1'
 
-@description('The Node.js runtime of the App Service (the app is built and tested on Node 20).')
-param linuxFxVersion string = 'NODE|20-lts'
+@description('The Node.js runtime of the App Service: Node 22 LTS (Node 20 reached its end of life in April 2026). package.json engines allows 20.19 to 22.')
+param linuxFxVersion string = 'NODE|22-lts'
 
 @maxLength(42)
 param botDisplayName string
@@ -29,8 +29,11 @@ param schoolName string
 @description('Where the records live. sqlite keeps them on the App Service file share and is for a trial only.')
 param store string = 'sharepoint'
 
-@description('The SharePoint site holding the records (yourschool.sharepoint.com,<guid>,<guid>).')
+@description('The school\'s working SharePoint site: consent, training, requests (yourschool.sharepoint.com,<guid>,<guid>).')
 param sharePointSiteId string = ''
+
+@description('The records site: incidents, their chronology and the audit log, which only the DSL, the deputies and the app can open.')
+param sharePointRecordsSiteId string = ''
 
 @description('The Entra app for Teams single sign-on, also used (app-only) for Microsoft Graph.')
 param aadAppClientId string
@@ -130,6 +133,9 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     STORE: store
     DATA_DIR: '/home/data'
     SHAREPOINT_SITE_ID: sharePointSiteId
+    SHAREPOINT_RECORDS_SITE_ID: sharePointRecordsSiteId
+    // The SharePoint lists are made or completed by the app itself, with its managed identity, before it serves.
+    PROVISION_AT_START: 'true'
     SCHOOL_ORGANISATION: schoolName
     GRAPH_CLIENT_ID: aadAppClientId
     GRAPH_TENANT_ID: aadAppTenantId

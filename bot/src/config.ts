@@ -31,6 +31,11 @@ export interface Config {
   reminders: ReminderSettings;
   /** When an unopened concern is escalated, and the working day it counts in. */
   incidents: TimescaleSettings;
+  /**
+   * Create or complete the SharePoint lists before serving (PROVISION_AT_START=true, set in Azure):
+   * the app's own identity does it, so a deploy never starts new code on lists it does not know.
+   */
+  provisionAtStart: boolean;
 }
 
 /** The reminder jobs. */
@@ -77,9 +82,19 @@ export interface SqliteSettings {
   kind: 'sqlite';
 }
 
+/**
+ * The two SharePoint sites: the school's working site (consent, training, requests, settings…)
+ * and the records site holding the safeguarding records (incidents, their chronology, the audit
+ * log), which only the DSL, the deputies and the app can open.
+ */
+export interface SharePointSites {
+  working: string;
+  records: string;
+}
+
 export interface SharePointSettings {
   kind: 'sharepoint';
-  siteId: string;
+  sites: SharePointSites;
   /** `https://graph.microsoft.com`, or a local stand-in in tests. */
   graphBaseUrl: string;
   /** Named in the User-Agent SharePoint asks for: NONISV|<organisation>|OnlineSafetyDesk/<version>. */
@@ -120,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   }
   const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim(), ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}) } as const;
   const store = loadStoreSettings(env, bot.tenantId);
+  if (mode === 'teams') refuseOneSiteForEverything(env, store);
   if (mode === 'teams') {
     const missing = [
       ...(bot.tenantId ? [] : ['BOT_TENANT_ID']),
@@ -142,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     reminders: loadReminderSettings(env),
     incidents: loadTimescales(env),
+    provisionAtStart: onOff(env.PROVISION_AT_START, 'PROVISION_AT_START'),
     ...loadSsoSettings(env, allowedTenants),
   };
 }
@@ -209,6 +226,7 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   const credential = loadGraphCredential(env);
   const missing = [
     ...(value('SHAREPOINT_SITE_ID') ? [] : ['SHAREPOINT_SITE_ID']),
+    ...(value('SHAREPOINT_RECORDS_SITE_ID') ? [] : ['SHAREPOINT_RECORDS_SITE_ID']),
     ...(tenantId ? [] : ['GRAPH_TENANT_ID']),
     ...(value('GRAPH_CLIENT_ID') ? [] : ['GRAPH_CLIENT_ID']),
     ...(credential ? [] : ['a credential (GRAPH_MANAGED_IDENTITY_CLIENT_ID in Azure, or GRAPH_CERTIFICATE_PATH, or GRAPH_CLIENT_SECRET)']),
@@ -221,13 +239,34 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   }
   return {
     kind,
-    siteId: value('SHAREPOINT_SITE_ID'),
+    sites: { working: value('SHAREPOINT_SITE_ID'), records: value('SHAREPOINT_RECORDS_SITE_ID') },
     graphBaseUrl,
     organisation: (value('SCHOOL_ORGANISATION') || 'School').replace(/[|\r\n]/g, ' '),
     tenantId,
     clientId: value('GRAPH_CLIENT_ID'),
     credential: credential!,
   };
+}
+
+/** The setting that lets a developer tenant keep everything on one site, and the only value it takes. */
+export const ONE_SITE_ACKNOWLEDGEMENT = { name: 'SHAREPOINT_ONE_SITE_FOR_DEVELOPER_TENANT', value: 'true' } as const;
+
+/**
+ * A school's safeguarding records must not sit on the working site, where the headteacher, the
+ * admin team and IT can browse them. Only a developer's own tenant may say, in so many words,
+ * that one site is fine.
+ */
+export function refuseOneSiteForEverything(env: NodeJS.ProcessEnv, store: SqliteSettings | SharePointSettings): void {
+  if (store.kind !== 'sharepoint' || !sameSite(store.sites.working, store.sites.records)) return;
+  if ((env[ONE_SITE_ACKNOWLEDGEMENT.name] ?? '').trim() === ONE_SITE_ACKNOWLEDGEMENT.value) return;
+  throw new ConfigError(
+    `Refusing to start: SHAREPOINT_RECORDS_SITE_ID is the working site (SHAREPOINT_SITE_ID), so the incidents and the audit log would be open to everyone who can open that site, the headteacher included. Give the safeguarding records their own site (docs/sharepoint-sites-and-hosting.md). Only in a developer's own tenant, set ${ONE_SITE_ACKNOWLEDGEMENT.name}=${ONE_SITE_ACKNOWLEDGEMENT.value}.`,
+  );
+}
+
+/** Site ids compare without regard to case: SharePoint host names and GUIDs are case-insensitive. */
+export function sameSite(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /**
@@ -292,6 +331,12 @@ function loadTimescales(env: NodeJS.ProcessEnv): TimescaleSettings {
   const match = /^(([01]\d|2[0-3]):[0-5]\d)-(([01]\d|2[0-3]):[0-5]\d)$/.exec(day);
   if (!match || match[1]! >= match[3]!) throw new ConfigError(`WORKING_HOURS must be the school's working day as HH:MM-HH:MM, such as 08:00-17:00; it is "${day}".`);
   return { escalateAfterWorkingHours, workingDay: { start: match[1]!, end: match[3]! } };
+}
+
+function onOff(value: string | undefined, name: string): boolean {
+  const setting = (value ?? '').trim();
+  if (setting !== '' && setting !== 'true' && setting !== 'false') throw new ConfigError(`${name} must be true or false; it is "${setting}".`);
+  return setting === 'true';
 }
 
 function wholeNumber(value: string | undefined, fallback: number, name: string): number {

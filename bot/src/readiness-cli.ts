@@ -11,7 +11,7 @@ const MARK: Record<ReadinessLevel, string> = { green: 'GREEN', amber: 'AMBER', r
 
 /** One item as the command line prints it: its state, what was found and, when not green, the fix. */
 export function readinessLines(items: readonly ReadinessItem[]): string[] {
-  return items.flatMap((item, index) => [`${String(index + 1).padStart(2)}. [${MARK[item.level]}] ${item.title}`, `      ${item.found}`, ...(item.fix ? [`      Fix: ${item.fix}`] : [])]);
+  return items.flatMap((item) => [`${String(item.number).padStart(2)}. [${MARK[item.level]}] ${item.title}`, `      ${item.found}`, ...(item.fix ? [`      Fix: ${item.fix}`] : [])]);
 }
 
 /**

@@ -1,4 +1,7 @@
 import type { ReadinessChecks } from './app/readiness/check-readiness';
+import { jobsCheck, recordsSiteCheck, workingSiteCheck } from './app/readiness/site-checks';
+import { schoolSchedules } from './domain/jobs/schedule';
+import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
 import { credentialCheck, reachCheck, roleGroupsCheck, teamsAppCheck, type TeamsAppFacts } from './app/readiness/reach-checks';
 import { checkPolicyRegister, checkSchool, checkTermDates, checkTrainingRequirements } from './app/readiness/settings-checks';
 import { localDate } from './domain/calendar/zoned-time';
@@ -30,9 +33,12 @@ export interface ReadinessContext {
  */
 export function readinessChecks({ config, stores, directory, clock, graph, teamsApp }: ReadinessContext): ReadinessChecks {
   const store = config.store;
+  const sites = graph && store.kind === 'sharepoint' ? new GraphSiteInspector(graph, store.sites, store.clientId) : undefined;
   const today = () => localDate(clock.now());
   return {
     ...(graph && store.kind === 'sharepoint' ? { credential: () => credentialCheck(credentialFacts(store.credential, graph.signIn, clock.now())) } : {}),
+    ...(sites ? { 'working-site': () => workingSiteCheck(sites), 'records-site': () => recordsSiteCheck(sites) } : {}),
+    jobs: () => jobsCheck(stores.jobRuns, schoolSchedules(config.reminders.at), clock),
     'role-groups': async () => {
       if (directory instanceof EntraDirectory && config.directory.kind === 'entra') return roleGroupsCheck(config.directory.roleGroups, directory);
       // Without Entra groups the app's People list says who holds each role.
@@ -42,7 +48,8 @@ export function readinessChecks({ config, stores, directory, clock, graph, teams
       return missing.length ? finding('role-groups', 'red', `${found} Nobody holds: ${missing.join(', ')}.`, 'Give each of these roles to someone in the People list, or set the ROLE_GROUP_<ROLE> settings to Entra ID groups.') : finding('role-groups', 'green', found);
     },
     reach: () => reachCheck({ directory, stores, now: clock.now() }),
-    ...(teamsApp && config.mode === 'teams' ? { 'teams-app': () => teamsAppCheck(teamsApp) } : {}),
+    // In Teams, or wherever a Teams app id is set (a rehearsal on this machine).
+    ...(teamsApp && (config.mode === 'teams' || config.teamsAppId) ? { 'teams-app': () => teamsAppCheck(teamsApp) } : {}),
     school: () => checkSchool(stores, today()),
     'policy-register': () => checkPolicyRegister(stores, today()),
     'term-dates': () => checkTermDates(stores, today()),

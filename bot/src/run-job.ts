@@ -3,7 +3,9 @@ import { isReminderJob, REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { reviewRetention } from './app/review-retention';
 import { ConfigError, loadConfig } from './config';
 import { localDate } from './domain/calendar/zoned-time';
-import { openRecords, PROJECT_ROOT } from './main';
+import { newInstanceId, openRecords, PROJECT_ROOT } from './main';
+import { JobLeases } from './app/jobs/job-leases';
+import { schoolSchedules, slotNow } from './domain/jobs/schedule';
 import { systemClock } from './ports/clock.port';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 
@@ -24,9 +26,19 @@ async function runJob(name: string): Promise<string[]> {
       const due = (await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving)).filter((item) => item.record !== 'incident');
       lines.push(`${due.length} record(s) other than incidents due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
     }
-    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, directory, systemClock, log, () => `http://${config.host}:${config.port}`), log);
-    const report = await runner.run(name, systemClock.now());
-    if (report) lines.push(`Messages: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}.`);
+    const leases = new JobLeases(stores.jobRuns, systemClock, newInstanceId(), log);
+    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, directory, systemClock, log, () => `http://${config.host}:${config.port}`), leases, schoolSchedules(config.reminders.at), log);
+    const now = systemClock.now();
+    // The same lease as the scheduler's: a slot the server has done, or is doing, is not run again from here.
+    const started = await runner.start(name, slotNow(runner.scheduleOf(name), now), now);
+    if (started.status === 'started') {
+      const report = await started.finished;
+      lines.push(`Messages: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}.`);
+    } else if (started.status === 'done') {
+      lines.push(`Job ${name} already ran for ${started.slot}${started.run?.lastDoneAt ? ` (finished ${started.run.lastDoneAt})` : ''}: nothing was run again.`);
+    } else {
+      lines.push(`Job ${name} is running for ${started.slot}${started.run ? ` on ${started.run.holder} since ${started.run.startedAt}` : ''}: nothing was started here.`);
+    }
     return lines;
   } finally {
     await stores.close();

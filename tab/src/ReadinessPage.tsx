@@ -6,6 +6,8 @@ type Level = 'green' | 'amber' | 'red';
 
 interface ReadinessItem {
   id: string;
+  /** Its number in the installation guide's checklist. */
+  number: number;
   title: string;
   level: Level;
   found: string;
@@ -32,7 +34,7 @@ const useStyles = makeStyles({
   item: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '12px', rowGap: '4px', padding: '12px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, alignItems: 'start' },
   number: { fontWeight: tokens.fontWeightSemibold, minWidth: '1.5em' },
   text: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0, overflowWrap: 'anywhere' },
-  heading: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  heading: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', '& h3': { margin: 0 } },
   actions: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -96,11 +98,12 @@ export function ReadinessPage({ credentials }: { credentials: Credentials }) {
         </MessageBar>
       )}
       {readiness && (
+        // Numbered as in the installation guide: an item that does not apply here keeps its number's gap.
         <ol className={styles.list} aria-label="Checklist">
-          {readiness.items.map((item, index) => (
+          {readiness.items.map((item) => (
             <li key={item.id} className={styles.item} data-testid="readiness-item" data-level={item.level}>
-              <span className={styles.number} aria-hidden="true">
-                {index + 1}.
+              <span className={styles.number}>
+                {item.number}.
               </span>
               <div className={styles.text}>
                 <div className={styles.heading}>

@@ -6,6 +6,11 @@ import { newAccessRequest } from '../../bot/src/domain/access/access-request';
 import { newPostingRequest } from '../../bot/src/domain/posting/posting-request';
 import { DuplicateRecordError, StaleRecordError, StoreUnavailableError } from '../../bot/src/ports/collection.port';
 import type { Stores } from '../../bot/src/ports/stores.port';
+import { JobLeases } from '../../bot/src/app/jobs/job-leases';
+import type { JobRun } from '../../bot/src/domain/jobs/job-run';
+import type { Versioned } from '../../bot/src/ports/collection.port';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface StoreUnderTest {
   stores: Stores;
@@ -142,6 +147,40 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.outbox.find({ where: { key: entry.key }, limit: 5 })).items).toEqual([expect.objectContaining({ status: 'sent', attempts: 1, message: entry.message })]);
       expect((await subject.stores.outbox.find({ where: { status: 'sent' }, limit: 5 })).items).toHaveLength(1);
       expect((await subject.stores.outbox.find({ where: { run: entry.run }, limit: 5 })).items).toHaveLength(1);
+    });
+
+    it('keeps one scheduled-job record per job, changed only from the version read', async () => {
+      const run = { job: 'policy-reviews', slot: '2026-11-23', holder: 'web-1/ab12', startedAt: '2026-11-23T07:30:00.000Z', leaseUntil: '2026-11-23T08:00:00.000Z' };
+      const stored = await subject.stores.jobRuns.insert(run);
+      await expect(subject.stores.jobRuns.insert({ ...run, holder: 'web-2/cd34' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const finished = await subject.stores.jobRuns.update({ ...stored, finishedAt: '2026-11-23T07:31:00.000Z', outcome: 'done', lastDoneSlot: '2026-11-23', lastDoneAt: '2026-11-23T07:31:00.000Z' });
+      await expect(subject.stores.jobRuns.update({ ...stored, holder: 'web-2/cd34' })).rejects.toBeInstanceOf(StaleRecordError);
+      expect((await subject.stores.jobRuns.find({ where: { job: 'policy-reviews' }, limit: 5 })).items).toEqual([finished]);
+    });
+
+    it('gives a job\'s slot to exactly one of two instances reaching for it at once', async () => {
+      const clock = { now: () => new Date('2026-11-23T07:30:00Z') };
+      const instances = ['web-1', 'web-2', 'web-3'].map((holder) => new JobLeases(subject.stores.jobRuns, clock, holder, quiet));
+      const first = await Promise.all(instances.map((leases) => leases.claim('training-reminders', '2026-11-23', 30)));
+      expect(first.map((claim) => claim.status).sort()).toEqual(['claimed', 'held', 'held']);
+      const winner = first.find((claim) => claim.status === 'claimed')!;
+      await instances[0]!.finish(winner.run as Versioned<JobRun>, 'done');
+      const again = await Promise.all(instances.map((leases) => leases.claim('training-reminders', '2026-11-23', 30)));
+      expect(again.map((claim) => claim.status)).toEqual(['done', 'done', 'done']);
+      const tomorrow = await Promise.all(instances.map((leases) => leases.claim('training-reminders', '2026-11-24', 30)));
+      expect(tomorrow.map((claim) => claim.status).sort()).toEqual(['claimed', 'held', 'held']);
+    });
+
+    it('lets one pupil import hold the running lock at a time, and keeps each import with its progress', async () => {
+      const job = { lock: 'running', ownerId: '6', ownerName: 'Lynne Robbins', state: 'running' as const, done: 0, total: 76, counts: { create: 60, update: 0, leave: 16, unchanged: 0 }, startedAt: '2026-11-24T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' };
+      const running = await subject.stores.importJobs.insert(job);
+      await expect(subject.stores.importJobs.insert({ ...job, ownerName: 'Second Office' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const halfway = await subject.stores.importJobs.update({ ...running, done: 40, updatedAt: '2026-11-24T10:01:00.000Z' });
+      expect((await subject.stores.importJobs.find({ where: { lock: 'running' }, limit: 5 })).items).toEqual([halfway]);
+      const result = { status: 'imported' as const, counts: job.counts, notSaved: ['R2'] };
+      await subject.stores.importJobs.update({ ...halfway, lock: `ended ${running.id}`, state: 'finished', done: 76, result, finishedAt: '2026-11-24T10:02:00.000Z' });
+      expect(await subject.stores.importJobs.get(running.id)).toMatchObject({ state: 'finished', done: 76, result });
+      expect(await subject.stores.importJobs.insert({ ...job, ownerName: 'Second Office' })).toMatchObject({ lock: 'running' });
     });
 
     it('keeps training records with their evidence and attendees, found by person and by status', async () => {

@@ -3,6 +3,8 @@
  * well as colour, with the fix for what is not ready; checking again after a fix shows it green;
  * a teacher is not offered the page.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../fixtures/browser';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
@@ -33,6 +35,9 @@ describeInBrowser('the go-live checklist', () => {
     await page.getByRole('button', { name: 'Check again' }).click();
     await item(/school's name and contact/).getByText('Ready', { exact: true }).waitFor();
     expect(await item(/school's name and contact/).innerText()).not.toMatch(/To fix/);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    // For docs/screenshots/go-live-checklist.png.
+    await page.screenshot({ path: join(tmpdir(), 'osd-go-live-checklist.png'), fullPage: true });
   });
 
   it('is not offered to a teacher', async () => {

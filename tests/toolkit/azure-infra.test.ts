@@ -66,13 +66,25 @@ describe('the bot registration module', () => {
 });
 
 describe('App Service', () => {
-  it('runs Node 20 on Linux, HTTPS only, with a user-assigned identity', () => {
-    expect(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue).toBe("'NODE|20-lts'");
+  it('runs Node 22 LTS on Linux, HTTPS only, with a user-assigned identity', () => {
+    expect(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue).toBe("'NODE|22-lts'");
     const site = block(main, /resource webApp /);
     expect(site).toMatch(/type: 'UserAssigned'/);
     expect(site).toMatch(/httpsOnly: true/);
     expect(site).toMatch(/healthCheckPath: '\/healthz'/);
     expect(main).toMatch(/resource insights 'Microsoft\.Insights\/components@/);
+  });
+
+  it('deploys the Node version package.json allows, which also allows the Node 20 the tests run on here', () => {
+    const engines = (JSON.parse(text('package.json')) as { engines: { node: string } }).engines.node;
+    // The one form used: ">=20.19 <23". A build that picks the highest version allowed gets 22, the runtime's.
+    const [, minMajor, minMinor, below] = /^>=(\d+)\.(\d+) <(\d+)$/.exec(engines)!.map(Number) as [unknown, number, number, number];
+    const allows = (version: string) => {
+      const [major, minor] = version.split('.').map(Number) as [number, number];
+      return (major > minMajor || (major === minMajor && minor >= minMinor)) && major < below;
+    };
+    const runtime = /'NODE\|(\d+)-lts'/.exec(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue!)![1]!;
+    expect({ runtime: allows(`${runtime}.0`), highestAllowed: below - 1, here: allows(process.versions.node), node24: allows('24.0') }).toEqual({ runtime: true, highestAllowed: Number(runtime), here: true, node24: false });
   });
 
   it('sets only variables the server reads, besides App Service\'s own', () => {
@@ -96,10 +108,12 @@ describe('App Service', () => {
       host: '0.0.0.0',
       port: 8080,
       bot: { appId: 'msi-client-id', appType: 'UserAssignedMSI', tenantId: 'school-tenant-id' },
-      store: { kind: 'sharepoint', siteId: 'riverside.sharepoint.com,site-guid,web-guid', clientId: SAMPLE.AAD_APP_CLIENT_ID, credential: { kind: 'managedIdentity', managedIdentityClientId: 'msi-client-id' } },
+      store: { kind: 'sharepoint', sites: { working: 'riverside.sharepoint.com,site-guid,web-guid', records: 'riverside.sharepoint.com,records-guid,web-guid' }, clientId: SAMPLE.AAD_APP_CLIENT_ID, credential: { kind: 'managedIdentity', managedIdentityClientId: 'msi-client-id' } },
       directory: { kind: 'entra' },
       sso: { clientId: SAMPLE.AAD_APP_CLIENT_ID, applicationIdUri: `api://osdeskk3x9q2.azurewebsites.net/${SAMPLE.AAD_APP_CLIENT_ID}`, onBehalfOf: { credential: { kind: 'managedIdentity' } } },
       dataDir: resolve('/home/data'),
+      // The lists are made by the app's own identity before it serves: no secret on anyone's computer.
+      provisionAtStart: true,
     });
   });
 });
@@ -118,6 +132,7 @@ const SAMPLE: Record<string, string> = {
   SCHOOL_NAME: 'Riverside Primary School',
   STORE: 'sharepoint',
   SHAREPOINT_SITE_ID: 'riverside.sharepoint.com,site-guid,web-guid',
+  SHAREPOINT_RECORDS_SITE_ID: 'riverside.sharepoint.com,records-guid,web-guid',
   AAD_APP_CLIENT_ID: '8b2c3d4e-5f6a-4b7c-9d8e-9f0a1b2c3d4e',
   AAD_APP_TENANT_ID: 'school-tenant-id',
   AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.microsoftonline.com',

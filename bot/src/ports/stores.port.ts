@@ -14,10 +14,12 @@ import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { IncidentLink } from '../domain/incidents/incident-people';
 import type { OutboxCollection } from './outbox.port';
 import type { AppInstallation } from './teams-apps.port';
+import type { ImportJobCollection } from './import-jobs.port';
 import type { Refresher, TrainingRequirementRecord } from '../domain/training/training-requirement';
 import type { SchoolCalendar } from '../domain/calendar/school-calendar';
 import type { FirstSeen } from '../domain/people/first-seen';
 import type { TrainingRecord } from '../domain/training/training-record';
+import type { JobRun } from '../domain/jobs/job-run';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
@@ -41,6 +43,7 @@ export type RefresherCollection = Collection<Refresher, never>;
 /** The people linked to incidents: read by incident (its record) and by pupil (the pupil's chronology). */
 export type IncidentLinkCollection = Collection<IncidentLink, 'incidentId' | 'pupilId' | 'linkKey'>;
 export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
+export type JobRunCollection = Collection<JobRun, 'job'>;
 
 /** Every record store the app uses; one implementation per backing store (SQLite, SharePoint). */
 export interface Stores {
@@ -70,6 +73,10 @@ export interface Stores {
   outbox: OutboxCollection;
   /** The app installed for people by the app itself, and who could not be reached, and why. */
   appInstallations: AppInstallationCollection;
+  /** Each scheduled job's current slot and who holds it: so that several instances run it once. */
+  jobRuns: JobRunCollection;
+  /** Pupil imports and their progress, for whichever instance the tab asks. */
+  importJobs: ImportJobCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;

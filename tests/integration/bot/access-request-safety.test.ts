@@ -151,7 +151,7 @@ describe('local mode refuses what only a stranger would send', () => {
 
 describe('local mode on a school\'s real records', () => {
   it('refuses to start: local mode never runs on SharePoint through Microsoft Graph', async () => {
-    const config = loadConfig({ PORT: '0', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' }, resolve(__dirname, '..', '..', '..'));
+    const config = loadConfig({ PORT: '0', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', SHAREPOINT_RECORDS_SITE_ID: 'records', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' }, resolve(__dirname, '..', '..', '..'));
     expect(config.mode).toBe('local');
     await expect(startApp({ config, log: { info: () => undefined, warn: () => undefined, error: () => undefined } })).rejects.toThrow(/Refusing to start: local mode/);
   });

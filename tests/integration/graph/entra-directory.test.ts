@@ -6,7 +6,7 @@ import { trainingCompliance } from '../../../bot/src/app/training/training-compl
 import { createGraphApi } from '../../../bot/src/main';
 import type { Stores } from '../../../bot/src/ports/stores.port';
 import { GraphStandIn } from '../../fixtures/graph-stand-in';
-import { provisionedSite, sharePointSettings, silentLog, SITE_ID, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import { provisionedSite, sharePointSettings, silentLog, SITE_ID, SITES, TEST_GRAPH } from '../../fixtures/sharepoint-site';
 import { TERM_DATES } from '../../fixtures/term-dates';
 import { STAFF_TRAINING } from '../../fixtures/training-requirements';
 
@@ -98,7 +98,7 @@ describe('first days of people from the Entra groups', () => {
 
   beforeAll(async () => {
     site = await provisionedSite();
-    stores = await createSharePointStores(site.graph, SITE_ID);
+    stores = createSharePointStores(site.graph, SITES);
     site.standIn.addUser({ id: HIRED, displayName: 'Nadia Hired', mail: 'nadia@school.example', employeeHireDate: '2026-11-02T00:00:00Z' });
     // Midnight in British Summer Time, as Entra ID holds a date set in the UK in summer.
     site.standIn.addUser({ id: HIRED_IN_SUMMER, displayName: 'Sam Summer', mail: 'sam@school.example', employeeHireDate: '2026-08-31T23:00:00Z' });

@@ -13,7 +13,7 @@ import { startApp } from '../../../bot/src/main';
 import { EntraStandIn, issued, type TokenRequest } from '../../fixtures/entra-stand-in';
 import { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { IDENTITY_HEADER, ManagedIdentityStandIn } from '../../fixtures/managed-identity-stand-in';
-import { provisionedSite, SITE_ID } from '../../fixtures/sharepoint-site';
+import { provisionedSite, RECORDS_SITE_ID, SITE_ID } from '../../fixtures/sharepoint-site';
 import type { LogLine } from '../../fixtures/test-app';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -96,7 +96,7 @@ describe('the managed identity as the app\'s credential', () => {
     const root = resolve(__dirname, '..', '..', '..');
     const config = loadConfig(
       {
-        PORT: '0', DATA_DIR: dir, SCHEDULER: 'off', STORE: 'sharepoint', SHAREPOINT_SITE_ID: SITE_ID, GRAPH_BASE_URL: settings.graphBaseUrl,
+        PORT: '0', DATA_DIR: dir, SCHEDULER: 'off', STORE: 'sharepoint', SHAREPOINT_SITE_ID: SITE_ID, SHAREPOINT_RECORDS_SITE_ID: RECORDS_SITE_ID, GRAPH_BASE_URL: settings.graphBaseUrl,
         GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: APP, GRAPH_CREDENTIAL: 'managedIdentity', GRAPH_MANAGED_IDENTITY_CLIENT_ID: IDENTITY,
         IDENTITY_ENDPOINT: endpoint, IDENTITY_HEADER,
       },
@@ -104,7 +104,10 @@ describe('the managed identity as the app\'s credential', () => {
     );
     const app = await startApp({ config, loginNetwork: entra, log: { info: (message) => logs.push({ level: 'info', message }), warn: (message) => logs.push({ level: 'warn', message }), error: (message) => logs.push({ level: 'error', message }) } });
     try {
-      expect(standIn.countBy('GET', /\/sites\/.+\/lists/)).toBeGreaterThan(0);
+      // The app finds its lists when first asked: the health check asks.
+      const before = standIn.countBy('GET', /\/sites\/.+\/lists/);
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      expect(standIn.countBy('GET', /\/sites\/.+\/lists/)).toBeGreaterThan(before);
       expect(entra.requests.length).toBeGreaterThan(0);
       expect(entra.requests.every((request) => request.form.get('client_assertion_type') === JWT_BEARER && !request.form.has('client_secret'))).toBe(true);
       expect(logs.filter((line) => line.level === 'warn' && /client secret/.test(line.message))).toEqual([]);

@@ -90,8 +90,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
     expect(((await response.json()) as { takedownsPending: boolean }).takedownsPending).toBe(true);
     expect(await tasksFor('Mia Thompson')).toHaveLength(1);
 
-    for (let run = 0; run < 2; run++) {
-      expect((await fetch(`${t.app.url}/api/jobs/takedowns`, { method: 'POST' })).status).toBe(202);
+    // The day's run makes the rest; a second trigger the same day finds the slot done and runs nothing.
+    for (const status of [202, 200]) {
+      expect((await fetch(`${t.app.url}/api/jobs/takedowns`, { method: 'POST' })).status).toBe(status);
       await t.app.background.idle();
     }
     const tasks = await tasksFor('Mia Thompson');

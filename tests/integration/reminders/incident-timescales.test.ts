@@ -113,7 +113,7 @@ describe('timescales in the incident log, on a fixed school week', () => {
     const start = t.connector.sent.length;
     at('2026-12-02T10:00:00Z');
     expect((await open(id, 'Adele Vance')).status).toBe(200);
-    at('2026-12-03T12:00:00Z');
+    at('2026-12-02T17:00:00Z'); // 8 working hours after it was reported: both escalations would be due
     await runJob();
     expect([...cardsTo(sam, start), ...cardsTo(adele, start)].filter((text) => /not been opened/.test(text))).toEqual([]);
   });

@@ -108,3 +108,12 @@ export function unavailable(error: unknown): unknown {
   if (status <= 0 || status === 429 || status >= 500) return new StoreUnavailableError('Microsoft 365 could not be reached.', { cause: error });
   return error;
 }
+
+/** Runs a Graph call, turning its failure into what a person or an administrator should hear (`unavailable`). */
+export async function graphCall<R>(work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}

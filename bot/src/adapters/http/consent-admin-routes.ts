@@ -45,7 +45,7 @@ export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signed
 
   server.get('/api/pupils/import/:jobId', signedIn(async (person, req, res) => {
     if (!may(person, 'pupils.import')) return refuse(res, 403, `Only ${whoMay('pupils.import')} can import pupils.`);
-    const job = jobs.status(person, String(req.params.jobId ?? ''));
+    const job = await jobs.status(person, String(req.params.jobId ?? ''));
     res.header('Cache-Control', 'no-store');
     if (!job) {
       return send(res, 404, { error: 'There is no import of yours with that number. Imports are kept for an hour after they finish.' });

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/app-deps';
 import type { IncidentDeps } from '../../app/incident-deps';
 import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
+import type { Health } from '../../app/readiness/store-health';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes, type UserGraph } from './api-routes';
 import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
@@ -19,6 +20,8 @@ import { logValue } from '../../app/log-value';
 
 export interface HttpServerOptions {
   deps: AppDeps;
+  /** What `/healthz` answers (503 when the app cannot do its work, with what to do). */
+  health(): Promise<Health>;
   /** Messages through the reminders' outbox (a new takedown task for its owner). */
   announce: Announce;
   identify: ApiIdentity;
@@ -87,7 +90,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     await options.handleBotActivity(req, res);
   });
 
-  registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.localMode);
+  registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
   registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);

@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import type { ReadinessChecks } from '../../app/readiness/check-readiness';
+import type { Health } from '../../app/readiness/store-health';
 import { viewReadiness } from '../../app/readiness/view-readiness';
 import type { ApiIdentity } from './api-identity';
 import { answerFailure, refuse, send } from './api-refusal';
@@ -9,10 +10,11 @@ const NOT_PERMITTED = 'The go-live checklist is for the headteacher, the admin t
 
 /**
  * The go-live checklist: `GET /api/readiness` for the tab, and `GET /healthz?detail` for whoever
- * monitors the app, with the same sign-in and the same people. The plain `/healthz` says only
- * whether the store answers.
+ * monitors the app, with the same sign-in and the same people. The plain `/healthz`, open to App
+ * Service's health check, says whether the app can do its work (503 with what is missing and the
+ * fix when its lists are not there yet), and nothing about the school.
  */
-export function registerReadinessRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, checks: ReadinessChecks, localMode: boolean): void {
+export function registerReadinessRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, checks: ReadinessChecks, health: () => Promise<Health>, localMode: boolean): void {
   const checklist = async (req: Request, res: Response) => {
     // What the school has set up is never kept by a browser or proxy (`/healthz` is outside `/api/`).
     res.setHeader('Cache-Control', 'no-store');
@@ -31,11 +33,7 @@ export function registerReadinessRoutes(server: Server, deps: AppDeps, identify:
 
   server.get('/healthz', async (req: Request, res: Response) => {
     if (req.query?.detail !== undefined) return checklist(req, res);
-    try {
-      await deps.stores.isEmpty();
-      res.json({ status: 'ok', mode: localMode ? 'local' : 'teams' });
-    } catch {
-      send(res, 503, { status: 'store unavailable' });
-    }
+    const { healthy, ...found } = await health();
+    send(res, healthy ? 200 : 503, { ...found, mode: localMode ? 'local' : 'teams' });
   });
 }

@@ -148,6 +148,18 @@ export const MIGRATIONS: readonly string[] = [
       ELSE '[]' END))
   WHERE json_type(data, '$.reviews') IS NULL;
   `,
+  // Each scheduled job's slot and who holds it, so that several instances run it once (one row per job).
+  `
+  CREATE TABLE job_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "job" TEXT);
+  CREATE UNIQUE INDEX job_runs_job ON job_runs ("job");
+  `,
+  // Pupil imports and their progress, so that any instance can answer the tab's progress poll.
+  `
+  CREATE TABLE import_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "lock" TEXT);
+  CREATE UNIQUE INDEX import_jobs_lock ON import_jobs ("lock");
+  `,
   // The people linked to incidents, found by incident and by pupil (a pupil's chronology); one link
   // per person per incident.
   `

@@ -30,6 +30,8 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     refreshers: new SqliteCollection(db, 'refreshers', []),
     outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),
     appInstallations: new SqliteCollection(db, 'app_installations', ['aadObjectId']),
+    jobRuns: new SqliteCollection(db, 'job_runs', ['job']),
+    importJobs: new SqliteCollection(db, 'import_jobs', ['lock']),
     audit: new SqliteAuditLog(db),
     async isEmpty() {
       const row = db.prepare('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM school) AS n').get() as { n: number };

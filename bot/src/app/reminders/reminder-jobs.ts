@@ -51,12 +51,6 @@ const JOBS: Record<string, Job> = {
 
 export const REMINDER_JOBS = Object.keys(JOBS);
 
-/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job), and timescales checked. */
-export const CONCERN_NOTICE_MINUTES = 15;
-
-/** Jobs that run every quarter of an hour, day and night: a run with nothing to do says nothing. */
-export const FREQUENT_JOBS: ReadonlySet<string> = new Set(['concern-notices', 'incident-timescales']);
-
 
 export function isReminderJob(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(JOBS, name);

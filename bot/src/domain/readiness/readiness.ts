@@ -24,6 +24,8 @@ export type ReadinessItemId = (typeof READINESS_ITEMS)[number]['id'];
 /** One item of the checklist as found now. Never names a pupil or says anything about a concern. */
 export interface ReadinessItem {
   id: ReadinessItemId;
+  /** Its number in the installation guide's checklist (1 to 11), whether or not every item applies here. */
+  number: number;
   title: string;
   level: ReadinessLevel;
   /** What was found, in a sentence or two (counts, dates, names of lists or groups). */
@@ -40,6 +42,6 @@ export function overallLevel(items: readonly Pick<ReadinessItem, 'level'>[]): Re
 
 /** A finding for one item, with its title from the list above. */
 export function finding(id: ReadinessItemId, level: ReadinessLevel, found: string, fix?: string): ReadinessItem {
-  const title = READINESS_ITEMS.find((item) => item.id === id)!.title;
-  return { id, title, level, found, ...(level !== 'green' && fix ? { fix } : {}) };
+  const number = READINESS_ITEMS.findIndex((item) => item.id === id) + 1;
+  return { id, number, title: READINESS_ITEMS[number - 1]!.title, level, found, ...(level !== 'green' && fix ? { fix } : {}) };
 }

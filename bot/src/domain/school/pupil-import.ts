@@ -30,6 +30,20 @@ export interface RowError {
   fix?: string;
 }
 
+/** How many pupils an import adds, changes, marks as left and leaves as they were. */
+export interface ImportCounts {
+  create: number;
+  update: number;
+  leave: number;
+  unchanged: number;
+}
+
+/** How an import ended: every change made (some may be named as not saved), or stopped part-way. */
+export type ImportOutcome =
+  | { status: 'imported'; counts: ImportCounts; notSaved: string[] }
+  /** Stopped part-way: `saved` of `total` changes are stored (`exact` false: at least that many). */
+  | { status: 'failed'; saved: number; total: number; exact: boolean; message: string };
+
 export interface PupilImportPlan {
   errors: RowError[];
   create: Omit<Pupil, 'id'>[];

@@ -12,7 +12,9 @@ describe('the go-live checklist', () => {
       ['credential', 'amber'],
       ['jobs', 'green'],
     ]);
-    expect(items[0]).toMatchObject({ title: 'How the app signs in to Microsoft Graph', fix: 'Move to the managed identity.' });
+    expect(items[0]).toMatchObject({ number: 1, title: 'How the app signs in to Microsoft Graph', fix: 'Move to the managed identity.' });
+    // Numbered as in the guide, whatever is left out here.
+    expect(items[1]!.number).toBe(11);
     expect(items[1]!.fix).toBeUndefined();
   });
 

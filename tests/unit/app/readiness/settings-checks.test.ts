@@ -23,9 +23,9 @@ describe('the School settings items of the go-live checklist', () => {
   afterEach(() => stores.close());
 
   it("is red without the school's name, green with it", async () => {
-    expect(await checkSchool(stores, TODAY)).toEqual({ id: 'school', title: "The school's name and contact", level: 'red', found: expect.stringContaining('cards say "your school"'), fix: "Enter the school's name and who staff should ask in School settings (the Online Safety Desk tab)." });
+    expect(await checkSchool(stores, TODAY)).toEqual({ id: 'school', number: 7, title: "The school's name and contact", level: 'red', found: expect.stringContaining('cards say "your school"'), fix: "Enter the school's name and who staff should ask in School settings (the Online Safety Desk tab)." });
     await stores.school.insert({ name: 'Riverside Primary', contactForAccess: 'the school office' });
-    expect(await checkSchool(stores, TODAY)).toEqual({ id: 'school', title: "The school's name and contact", level: 'green', found: 'Riverside Primary. People the app does not know are told to ask the school office.' });
+    expect(await checkSchool(stores, TODAY)).toEqual({ id: 'school', number: 7, title: "The school's name and contact", level: 'green', found: 'Riverside Primary. People the app does not know are told to ask the school office.' });
   });
 
   it.each([
@@ -60,6 +60,6 @@ describe('the School settings items of the go-live checklist', () => {
     await stores.trainingRequirements.insert(requirement);
     expect(await checkTrainingRequirements(stores, TODAY)).toMatchObject({ level: 'red', fix: expect.stringContaining('School settings') });
     await stores.trainingRequirements.insert({ ...requirement, requirementId: 'staff-2', retired: false });
-    expect(await checkTrainingRequirements(stores, TODAY)).toEqual({ id: 'training-requirements', title: 'Training requirements', level: 'green', found: '1 in force: Online safety training.' });
+    expect(await checkTrainingRequirements(stores, TODAY)).toEqual({ id: 'training-requirements', number: 10, title: 'Training requirements', level: 'green', found: '1 in force: Online safety training.' });
   });
 });

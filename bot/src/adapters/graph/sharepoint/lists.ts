@@ -18,9 +18,12 @@ import type { Refresher, TrainingRequirementRecord } from '../../../domain/train
 import type { SchoolCalendar } from '../../../domain/calendar/school-calendar';
 import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
-import { listSpec } from './list-spec';
+import { listSpec, type ListSpec } from './list-spec';
+import type { JobRun } from '../../../domain/jobs/job-run';
+import type { ImportJobRecord } from '../../../ports/import-jobs.port';
+import type { SiteRole } from '../../../ports/site-inspection.port';
 
-/** Every list the app keeps on the school's SharePoint site. */
+/** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
   school: listSpec<School & { id: string }>(
     'OsdSchool',
@@ -198,12 +201,13 @@ export const LISTS = {
   incidents: listSpec<Incident>(
     'OsdIncidents',
     'Online Safety Desk - Incidents',
-    'Reported concerns (policy sections 2, 5, 7 to 10). Safeguarding records: only the DSL, deputies and headteacher may read this list; keep it out of search and unshared.',
+    'Reported concerns (policy sections 2, 5, 7 to 10). Safeguarding records: on the records site, which only the DSL, the deputies and the app can open, kept out of search.',
     {
       submissionKey: { type: 'text', indexed: true, unique: true },
       reporterId: 'text',
       reporterName: 'text',
-      reportedAt: { type: 'dateTime', indexed: true },
+      // Indexed for the DSL's own views of the list in SharePoint; the app does not filter on these two.
+      reportedAt: { type: 'dateTime', indexed: 'optional' },
       whatHappened: { type: 'note', displayName: 'What happened' },
       occurredOn: { type: 'date', displayName: 'When it happened' },
       where: { type: 'choice', choices: WHERE, column: 'WhereItHappened', displayName: 'Where' },
@@ -212,7 +216,7 @@ export const LISTS = {
       category: { type: 'choice', indexed: true, choices: INCIDENT_CATEGORIES },
       sourceMessage: { type: 'json', displayName: 'Reported from a Teams message' },
       routedTo: { type: 'choice', indexed: true, choices: ROLES, displayName: 'Routed to' },
-      aboutHeadteacher: { type: 'boolean', indexed: true, displayName: 'About the headteacher' },
+      aboutHeadteacher: { type: 'boolean', indexed: 'optional', displayName: 'About the headteacher' },
       assigneeId: { type: 'text', indexed: true },
       assigneeName: 'text',
       status: { type: 'choice', indexed: true, choices: INCIDENT_STATUSES },
@@ -239,7 +243,7 @@ export const LISTS = {
   incidentLinks: listSpec<IncidentLink>(
     'OsdIncidentLinks',
     'Online Safety Desk - People in incidents',
-    'Pupils, staff and others linked to each incident, with their part in it: a pupil\'s chronology is read from here. Safeguarding records: the same protection as the Incidents list.',
+    'Pupils, staff and others linked to each incident, with their part in it: a pupil\'s chronology is read from here. Safeguarding records: on the records site, like the Incidents list.',
     {
       incidentId: { type: 'text', indexed: true },
       kind: { type: 'choice', choices: LINK_KINDS },
@@ -324,6 +328,44 @@ export const LISTS = {
     (installation) => `${installation.aadObjectId}: ${installation.outcome}`,
     { naturalKey: (installation) => installation.aadObjectId },
   ),
+  jobRuns: listSpec<JobRun>(
+    'OsdJobRuns',
+    'Online Safety Desk - Scheduled jobs',
+    'One item per reminder job: the slot it is on, which server holds it and how it ended, so that several servers run each job once.',
+    {
+      job: { type: 'text', indexed: true, unique: true },
+      slot: 'text',
+      holder: { type: 'text', displayName: 'Held by' },
+      startedAt: 'dateTime',
+      leaseUntil: { type: 'dateTime', displayName: 'Held until' },
+      finishedAt: 'dateTime',
+      outcome: { type: 'choice', choices: ['done', 'failed'] },
+      lastDoneSlot: { type: 'text', displayName: 'Last done for' },
+      lastDoneAt: { type: 'dateTime', displayName: 'Last done at' },
+    },
+    (run) => run.job,
+    // The job's name is the item's record key: a second item for the same job is refused.
+    { naturalKey: (run) => run.job },
+  ),
+  importJobs: listSpec<ImportJobRecord>(
+    'OsdImportJobs',
+    'Online Safety Desk - Pupil imports',
+    'Each pupil import from the MIS export and how far it got (counts only), so that any server can answer the tab.',
+    {
+      lock: { type: 'text', indexed: true, unique: true, displayName: 'Running' },
+      ownerId: 'text',
+      ownerName: { type: 'text', displayName: 'Started by' },
+      state: { type: 'choice', choices: ['running', 'finished', 'failed'] },
+      done: 'number',
+      total: 'number',
+      counts: 'json',
+      startedAt: 'dateTime',
+      updatedAt: 'dateTime',
+      finishedAt: 'dateTime',
+      result: 'json',
+    },
+    (job) => `Import ${job.startedAt}`,
+  ),
   audit: listSpec<AuditEntry>(
     'OsdAuditLog',
     'Online Safety Desk - Audit log',
@@ -332,3 +374,22 @@ export const LISTS = {
     (entry) => entry.action,
   ),
 } as const;
+
+export type ListKey = keyof typeof LISTS;
+
+
+/**
+ * The safeguarding records: a concern, what was done about it, who was involved (pupils by name),
+ * and the audit log that names who reported what. They live on the records site, which only the DSL, the deputies and the app can
+ * open, so that nobody else (the headteacher included) can browse them in SharePoint.
+ */
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'audit'];
+
+export function siteOf(key: ListKey): SiteRole {
+  return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';
+}
+
+/** The lists that belong on one of the two sites, by key. */
+export function listsOn(site: SiteRole): Record<string, ListSpec<never>> {
+  return Object.fromEntries(Object.entries(LISTS).filter(([key]) => siteOf(key as ListKey) === site)) as Record<string, ListSpec<never>>;
+}
