@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MEDIA_KEEP_DAYS } from './domain/media/posting-attachment';
 import { ROLES, ROLES_EVERY_SCHOOL_NEEDS, type Role } from './domain/people/role';
 import { DEFAULT_TIMESCALES, type TimescaleSettings } from './domain/incidents/incident-timescales';
 
@@ -31,6 +32,8 @@ export interface Config {
   reminders: ReminderSettings;
   /** When an unopened concern is escalated, and the working day it counts in. */
   incidents: TimescaleSettings;
+  /** Days a request's photos and videos are kept after the post is registered or the request is refused or withdrawn. */
+  mediaKeepDays: number;
   /**
    * Create or complete the SharePoint lists before serving (PROVISION_AT_START=true, set in Azure):
    * the app's own identity does it, so a deploy never starts new code on lists it does not know.
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     reminders: loadReminderSettings(env),
     incidents: loadTimescales(env),
+    mediaKeepDays: mediaKeepDays(env.MEDIA_KEEP_DAYS),
     provisionAtStart: onOff(env.PROVISION_AT_START, 'PROVISION_AT_START'),
     ...loadSsoSettings(env, allowedTenants),
   };
@@ -331,6 +335,14 @@ function loadTimescales(env: NodeJS.ProcessEnv): TimescaleSettings {
   const match = /^(([01]\d|2[0-3]):[0-5]\d)-(([01]\d|2[0-3]):[0-5]\d)$/.exec(day);
   if (!match || match[1]! >= match[3]!) throw new ConfigError(`WORKING_HOURS must be the school's working day as HH:MM-HH:MM, such as 08:00-17:00; it is "${day}".`);
   return { escalateAfterWorkingHours, workingDay: { start: match[1]!, end: match[3]! } };
+}
+
+/** Data minimisation: the files go soon after the request ends, but not before a question about it can be answered. */
+function mediaKeepDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_MEDIA_KEEP_DAYS;
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new ConfigError(`MEDIA_KEEP_DAYS must be a whole number of days from 1 to 365; it is "${value}".`);
+  return days;
 }
 
 function onOff(value: string | undefined, name: string): boolean {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
 import { FirstSeenDates } from './app/first-seen-dates';
@@ -20,7 +20,7 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { tabLink } from './adapters/teams/tab-link';
+import { tabLink, tabLinks } from './adapters/teams/tab-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { GraphTeamsApps } from './adapters/graph/teams/graph-teams-apps';
 import { installForEveryone, type InstallDeps } from './app/reach/install-app';
@@ -30,6 +30,7 @@ import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
+import { SharePointMediaStore } from './adapters/graph/sharepoint/sharepoint-media-store';
 import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
 import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
 import { StoreHealth } from './app/readiness/store-health';
@@ -44,6 +45,10 @@ import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules, slotNow } from './domain/jobs/schedule';
 import { JobLeases } from './app/jobs/job-leases';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
+import { FolderMediaStore } from './adapters/media/folder-media-store';
+import { imagePreviews } from './adapters/media/image-previews';
+import type { MediaServices } from './app/media/media-services';
+import type { MediaStore } from './ports/media-store.port';
 import { readinessChecks } from './readiness-wiring';
 
 /** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
@@ -99,8 +104,9 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   if (config.provisionAtStart && graph && config.store.kind === 'sharepoint') await provisionAtStart(graph, config.store.sites, log);
   const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
   const health = new StoreHealth(stores, inspector, clock);
+  const media: MediaServices = { store: mediaStoreFor(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log))) log.info('Empty store: the demo school was added.');
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log, media))) log.info('Empty store: the demo school was added.');
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -108,12 +114,13 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   let url = '';
   const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
   const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo);
+  const links = tabLinks(() => teamsApp.idForLinks(), () => config.reminders.publicUrl ?? url);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo, links);
   const deps = { stores, directory, notifier, clock, log };
   const reminderSchedules = schoolSchedules(config.reminders.at);
   const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
-  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo });
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
+  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
   /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
   const startSlot = async (name: string, slot: string, at: Date) => {
     const started = await jobs.start(name, slot, at);
@@ -135,6 +142,8 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce },
     incidents: { timescales: config.incidents },
+    media,
+    background,
     readiness,
     jobs: {
       names: REMINDER_JOBS,
@@ -235,6 +244,11 @@ export async function openRecords(config: Config, log: Logger, clock: Clock, gra
 export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined, clock: Clock, log: Logger): { teamsApps?: GraphTeamsApps; teamsApp: TeamsAppInCatalogue } {
   const teamsApps = graph && config.store.kind === 'sharepoint' ? new GraphTeamsApps(graph, config.store.graphBaseUrl) : undefined;
   return { ...(teamsApps ? { teamsApps } : {}), teamsApp: new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log) };
+}
+
+/** The school's own store for photos and videos: the data folder on SQLite, the site's document library on SharePoint. */
+export function mediaStoreFor(config: Config, graph: GraphApi | undefined): MediaStore {
+  return graph && config.store.kind === 'sharepoint' ? new SharePointMediaStore(graph, config.store.sites.records) : new FolderMediaStore(join(config.dataDir, 'media'));
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

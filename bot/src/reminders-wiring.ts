@@ -15,18 +15,20 @@ import type { Config } from './config';
 import type { Clock } from './ports/clock.port';
 import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
+import type { MediaStore } from './ports/media-store.port';
 
 /**
  * The reminder jobs' dependencies, for the server (scheduler and HTTP trigger) and for
  * `npm run job`: one pace for the whole process, shared by every job it runs.
  */
-export function reminderJobDeps(config: Config, stores: Stores, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string, teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId): ReminderJobDeps {
+export function reminderJobDeps(config: Config, stores: Stores, media: MediaStore, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string, teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId): ReminderJobDeps {
   const sender = new ProactiveSender(createBotAdapter(config, log), config.bot.appId, log);
   return {
     stores,
     directory,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
     incidents: config.incidents,
+    media: { store: media, keepDays: config.mediaKeepDays },
     fanOut: {
       channel: new TeamsReminderChannel(sender, (view) => tabLink(teamsAppIdForLinks(), config.reminders.publicUrl ?? serverUrl(), view)),
       limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),

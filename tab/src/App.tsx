@@ -4,7 +4,7 @@ import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
 import { PageTabs, TabShell } from './ui/TabShell';
-import { viewFor, viewFromQuery, type View } from './views';
+import { postingRequestId, viewFor, viewFromQuery, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
 const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ default: module.RequestsPage })));
@@ -13,14 +13,21 @@ const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ def
 const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
+const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
+const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
 
-/** The tab's pages other than incidents: requests, consent, school accounts, training, School settings and the go-live checklist. */
+/** The tab's pages other than incidents: requests (and one request to post), consent, school accounts, training, approved devices, School settings and the go-live checklist. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<string>();
-  const [chosen, setPage] = useState<View>(() => viewFromQuery(window.location.search));
-  const page = viewFor(chosen, me);
+  const [chosen, setPage] = useState<View>(() => viewFromQuery(window.location.search, host.subPageId));
+  const [postingId, setPostingId] = useState(() => postingRequestId(window.location.search, host.subPageId));
+  const openPosting = (id: string) => {
+    setPostingId(id);
+    setPage('posting');
+  };
+  const page = viewFor(chosen === 'posting' && !postingId ? 'requests' : chosen, me);
 
   useEffect(() => {
     setError(undefined);
@@ -34,13 +41,16 @@ export function App({ host }: { host: Host }) {
         {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
         {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
         {me && <Tab value="training">Training</Tab>}
+        {me?.can.seeDevices && <Tab value="devices">Approved devices</Tab>}
         {me?.can.seeSettings && <Tab value="settings">School settings</Tab>}
         {me?.can.seeReadiness && <Tab value="readiness">Go-live checklist</Tab>}
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Suspense fallback={<Spinner label="Loading…" />}>
-      {page === 'requests' && <RequestsPage credentials={credentials} />}
+      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={openPosting} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
+      {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
+      {page === 'posting' && postingId && <PostingRequestPage requestId={postingId} credentials={credentials} onBack={() => setPage('requests')} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
       {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}

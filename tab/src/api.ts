@@ -2,7 +2,7 @@ export interface Me {
   id: string;
   displayName: string;
   roles: string[];
-  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean; seeReadiness: boolean; seeSettings: boolean; seePupilChronology: boolean };
+  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean; seeDevices: boolean; manageDevices: boolean; seeReadiness: boolean; seeSettings: boolean; seePupilChronology: boolean };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];
 }
@@ -40,12 +40,12 @@ export async function authHeaders(credentials: Credentials): Promise<Record<stri
 }
 
 /** Sends JSON and hands back the answer whatever its status, for forms that show field errors. */
-export async function sendJson<T>(method: 'POST' | 'PUT', path: string, credentials: Credentials, body: object): Promise<{ ok: boolean; status: number; body: T }> {
-  const response = await request(method, path, credentials, body);
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, credentials: Credentials, body: object): Promise<{ ok: boolean; status: number; body: T }> {
+  const response = await request(method, path, credentials, method === 'DELETE' ? undefined : body);
   return { ok: response.ok, status: response.status, body: (await response.json().catch(() => ({}))) as T };
 }
 
-async function request(method: 'GET' | 'POST' | 'PUT', path: string, credentials: Credentials, body?: object): Promise<Response> {
+async function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, credentials: Credentials, body?: object): Promise<Response> {
   const headers = await authHeaders(credentials);
   return fetch(path, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
 }

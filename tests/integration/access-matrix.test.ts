@@ -14,6 +14,7 @@ import { ROLES, type Role } from '../../bot/src/domain/people/role';
 import { allText } from '../fixtures/cards';
 import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-activities';
 import { TestApp } from '../fixtures/test-app';
+import { jpegPhoto } from '../fixtures/media-files';
 
 type Holder = Role | 'requester';
 
@@ -47,6 +48,11 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'postingRequest.withdraw': ['requester'],
   'postingRequest.resubmit': ['requester'],
   'postingRequest.confirmPosted': ['requester'],
+  // s.4: what will be posted is the requester's to change, until the headteacher decides.
+  'postingRequest.changeMedia': ['requester'],
+  // s.4: images only on school devices the online safety lead approved; staff see which.
+  'device.view': ['staff', 'requester'],
+  'device.manage': ['onlineSafetyLead'],
   'socialAccount.view': ['staff', 'requester'],
   'socialAccount.manage': ['dsl', 'socialMediaStaff'],
   'takedown.viewAll': ['dsl'],
@@ -226,6 +232,25 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, status: change.status }).toEqual({ holder, status: allowed('socialAccount.manage', holder) ? 200 : 403 });
   });
 
+  it.each(holders)('the approved devices (GET, approve, retire) as %s', async (holder) => {
+    const person = people.get(holder)!.person;
+    expect({ holder, list: (await api(holder, '/api/devices')).status }).toEqual({ holder, list: allowed('device.view', holder) ? 200 : 403 });
+    const approve = await send(holder, '/api/devices', { name: `Matrix iPad ${holder}`, type: 'tablet', approvedOn: '2026-09-01' });
+    expect({ holder, approve: approve.status }).toEqual({ holder, approve: allowed('device.manage', holder) ? 201 : 403 });
+    const device = await t.app.stores.devices.insert({ name: `Matrix camera ${holder}`, type: 'camera', approvedById: person.id, approvedByName: person.displayName, approvedOn: '2026-09-01', active: true });
+    const retire = await send(holder, `/api/devices/${device.id}/retire`, { version: device.version });
+    expect({ holder, retire: retire.status }).toEqual({ holder, retire: allowed('device.manage', holder) ? 200 : 403 });
+  });
+
+  it.each(holders)('a request to post in the tab, and attaching a photo to it, as %s', async (holder) => {
+    const { requestId } = await postingRequestIn('checksFailed');
+    const seen = await api(holder, `/api/posting-requests/${requestId}`);
+    expect({ holder, seen: seen.status }).toEqual({ holder, seen: holder === 'requester' || allowed('postingRequest.viewAll', holder) ? 200 : 403 });
+    const photo = jpegPhoto(16, 16);
+    const upload = await fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, { method: 'POST', headers: { 'x-demo-person': people.get(holder)!.person.id, 'content-type': 'image/jpeg', 'x-file-name': 'matrix.jpg' }, body: photo });
+    expect({ holder, upload: upload.status }).toEqual({ holder, upload: allowed('postingRequest.changeMedia', holder) ? 201 : 403 });
+  });
+
   it.each(holders)('submitting a request as %s', async (holder) => {
     const { user } = people.get(holder)!;
     const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'submitAccessRequest', { submissionKey: `matrix-submit-${holder}`, ...FORM }));
@@ -241,6 +266,8 @@ describe('the access matrix (expected answers from the policy)', () => {
   });
 
   const api = (holder: Role | 'requester', path: string) => fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': people.get(holder)!.person.id } });
+  const send = (holder: Role | 'requester', path: string, body: unknown) =>
+    fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
 
   it.each(holders)('GET /api/access-requests as %s shows all requests only to those who may see all', async (holder) => {
     const response = await api(holder, '/api/access-requests');
@@ -300,9 +327,6 @@ describe('the access matrix (expected answers from the policy)', () => {
     const permitted = allowed('consent.record', holder);
     expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 201 : 403 });
   });
-
-  const send = (holder: Role | 'requester', path: string, body: unknown) =>
-    fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
 
   it.each(holders)('the Training tab\'s routes as %s', async (holder) => {
     const person = people.get(holder)!.person;

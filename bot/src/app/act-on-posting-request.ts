@@ -55,13 +55,13 @@ export async function actOnPostingRequest(deps: AppDeps, actor: Person, requestI
 async function toAction(deps: AppDeps, request: PostingRequest, requested: RequestedPostingStep): Promise<PostingAction | { errors: Partial<Record<PostingRequestField | 'link', string>> }> {
   switch (requested.type) {
     case 'approve': {
-      const { checks } = await preparePosting(deps, inputOf(request));
+      const { checks } = await preparePosting(deps, inputOf(request), request.attachments);
       return { type: 'approve', checks, ...(requested.reasons ? { reasons: requested.reasons } : {}) };
     }
     case 'resubmit': {
       const input = validatePostingRequestInput(requested.form, deps.clock.now().toISOString().slice(0, 10));
       if (!input.ok) return { errors: input.errors };
-      const { details, checks } = await preparePosting(deps, input.value);
+      const { details, checks } = await preparePosting(deps, input.value, request.attachments);
       return { type: 'resubmit', input: details, checks };
     }
     case 'confirmPosted': {

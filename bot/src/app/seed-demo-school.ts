@@ -7,6 +7,11 @@ import type { Stores } from '../ports/stores.port';
 import type { Logger } from './app-deps';
 import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL, DEMO_TERM_DATES, DEMO_TRAINING_REQUIREMENTS } from './demo-school';
 import { seedDemoIncidents } from './seed-demo-incidents';
+import { DEMO_SPORTS_DAY_JPEG } from './demo-picture';
+import type { MediaServices } from './media/media-services';
+import type { PostingAttachment } from '../domain/media/posting-attachment';
+import { newPostingRequest } from '../domain/posting/posting-request';
+import { preparePosting } from './prepare-posting';
 import { savePolicy } from './settings/policy-register';
 import type { SettingsSave } from './settings/save-edited';
 import { saveSchoolDetails } from './settings/school-details';
@@ -17,13 +22,15 @@ import { saveTrainingRequirement } from './settings/training-requirements';
 const LOUD: Logger = { info: () => undefined, warn: () => undefined, error: (message) => { throw new Error(message); } };
 
 /** Fills an empty store with the demo school; a store that holds anything is left untouched. */
-export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LOUD): Promise<boolean> {
+export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LOUD, media?: Pick<MediaServices, 'store' | 'previews' | 'newId'>): Promise<boolean> {
   if (!(await stores.isEmpty())) return false;
   const people: Person[] = await stores.people.insertMany(DEMO_PEOPLE);
   await seedSettings(stores, people.find((person) => person.roles.includes('headteacher'))!, now, log);
   const pupils = await stores.pupils.insertMany(DEMO_PUPILS);
   await stores.consents.insertMany(demoConsent(pupils, people.find((person) => person.roles.includes('admin'))!));
   await seedAccountAndPosts(stores, people, pupils);
+  await seedDevices(stores, people);
+  if (media) await seedPostingRequest(stores, media, people, pupils, now);
   await seedAccessRequests(stores, people, now);
   await seedDemoIncidents(stores, people, pupils, now);
   return true;
@@ -81,6 +88,37 @@ async function seedAccountAndPosts(stores: Stores, people: Person[], pupils: Pup
     { accountId: account.id, postedOn: '2026-06-15', media: ['images'], pupilIds: ids('Amelia Khan', 'Isla Nowak', 'Ava Patel'), link: 'https://x.example/RiversidePrimary/status/1' },
     { accountId: account.id, postedOn: '2026-10-01', media: ['videos'], pupilIds: ids('Amelia Khan', 'Noah Williams'), link: 'https://x.example/RiversidePrimary/status/2' },
   ]);
+}
+
+/** The school devices approved for photos (s.4), and one retired (kept, never deleted). */
+async function seedDevices(stores: Stores, people: Person[]): Promise<void> {
+  const lead = people.find((person) => person.roles.includes('onlineSafetyLead'))!;
+  const approved = { approvedById: lead.id, approvedByName: lead.displayName };
+  await stores.devices.insertMany([
+    { name: 'Class 4B iPad', type: 'tablet', ...approved, approvedOn: '2025-09-03', active: true },
+    { name: 'Year 6 camera', type: 'camera', ...approved, approvedOn: '2025-09-03', active: true },
+    { name: 'Old office camera', type: 'camera', ...approved, approvedOn: '2023-01-09', active: false, retired: { on: '2025-07-18', byId: lead.id, byName: lead.displayName } },
+  ]);
+}
+
+/**
+ * A request to post with a picture attached, waiting for the headteacher, so the card's thumbnail
+ * and the tab's request page have something to show.
+ */
+async function seedPostingRequest(stores: Stores, media: Pick<MediaServices, 'store' | 'previews' | 'newId'>, people: Person[], pupils: Pupil[], now: Date): Promise<void> {
+  const alex = people.find((person) => person.displayName === 'Alex Wilber')!;
+  const account = (await stores.socialAccounts.find({ limit: 1 })).items[0]!;
+  const device = (await stores.devices.find({ where: { active: true }, limit: 1 })).items[0]!;
+  const id = media.newId();
+  const upload = await media.store.begin({ key: `${id}.jpg`, contentType: 'image/jpeg', size: DEMO_SPORTS_DAY_JPEG.length });
+  await upload.write(DEMO_SPORTS_DAY_JPEG);
+  await upload.commit();
+  const preview = media.previews.preview(DEMO_SPORTS_DAY_JPEG, 'jpeg');
+  const attachments: PostingAttachment[] = [{ id, name: 'sports-day-finish.jpg', format: 'jpeg', bytes: DEMO_SPORTS_DAY_JPEG.length, storageKey: `${id}.jpg`, ...(preview.readable && preview.thumbnail ? { thumbnail: preview.thumbnail } : {}), addedAt: now.toISOString(), addedById: alex.id }];
+  const shown = pupils.filter((pupil) => pupil.displayName === 'Isla Nowak' || pupil.displayName === 'Ava Patel').map((pupil) => pupil.id);
+  const input = { kind: 'post' as const, accountId: account.id, text: 'What a sports day! Well done to everyone in 4B for running, cheering and tidying up.', media: ['images' as const], pupilIds: shown, groupLabel: 'sports day', facesBlurred: false, deviceId: device.id, postingDate: now.toISOString().slice(0, 10) };
+  const { details, checks } = await preparePosting({ stores, clock: { now: () => now } }, input, attachments);
+  await stores.postingRequests.insert({ ...newPostingRequest(details, checks, { personId: alex.id, name: alex.displayName }, 'demo-post-1', now), attachments });
 }
 
 /** Two requests that went through the process, so the tab and "my requests" have history to show. */

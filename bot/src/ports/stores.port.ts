@@ -3,6 +3,7 @@ import type { ConsentEvent } from '../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../domain/consent/takedown';
 import type { PostingRequest } from '../domain/posting/posting-request';
 import type { SocialAccount } from '../domain/posting/social-account';
+import type { ApprovedDevice } from '../domain/devices/approved-device';
 import type { Person } from '../domain/people/person';
 import type { PolicyDocument } from '../domain/school/policy-document';
 import type { Pupil } from '../domain/school/pupil';
@@ -27,6 +28,7 @@ export type PersonCollection = Collection<Person, 'aadObjectId'>;
 export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
 export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
 export type SocialAccountCollection = Collection<SocialAccount, 'active'>;
+export type DeviceCollection = Collection<ApprovedDevice, 'active'>;
 export type PostCollection = Collection<RegisteredPost, 'accountId'>;
 export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey'>;
 export type PolicyCollection = Collection<PolicyDocument, never>;
@@ -60,6 +62,8 @@ export interface Stores {
   consents: ConsentCollection;
   socialAccounts: SocialAccountCollection;
   posts: PostCollection;
+  /** School devices the online safety lead approved for taking photos and videos (s.4). */
+  devices: DeviceCollection;
   takedowns: TakedownCollection;
   conversations: ConversationCollection;
   cardMessages: CardMessageCollection;

@@ -113,7 +113,7 @@ describe('messages that tell the truth', () => {
     expect(weight.utf8Bytes).toBeLessThanOrEqual(CARD_BUDGET.utf8Bytes);
     expect(weight.utf16Bytes).toBeLessThanOrEqual(CARD_BUDGET.utf16Bytes);
     expect(allText(card)).toMatch(/shortened here to fit in Teams/);
-    expect(JSON.stringify(card)).toMatch(new RegExp(`Open P-${stored.id} in the tab[\\s\\S]*\\/tab\\/\\?view=requests`));
+    expect(JSON.stringify(card)).toMatch(new RegExp(`Open P-${stored.id} in the tab[\\s\\S]*\\/tab\\/\\?view=posting&id=${stored.id}`));
     expect(buttons(card).map((b) => b.verb)).toEqual(expect.arrayContaining(['editPostingRequest', 'withdrawPostingRequest']));
     expect(parseWarnings(card)).toEqual([]);
     // A card that fits is left alone.

@@ -43,6 +43,11 @@ describe('the SharePoint sites on the go-live checklist', () => {
     expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Incidents"') });
   });
 
+  it('is red without the document library for the photos and videos of requests to post', async () => {
+    await provisionLists(graph, SITES, { working: listsOn('working'), records: listsOn('records') });
+    expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Photos and videos"'), fix: expect.stringContaining('Run provisioning') });
+  });
+
   it('is red for a column the app writes that the list lacks', async () => {
     const { contactForAccess: _dropped, ...columns } = { name: 'text', contactForAccess: 'text' } as const;
     const older = listSpec<{ id: string; name: string }>(LISTS.school.name, LISTS.school.displayName, LISTS.school.description, columns, (school) => school.name);

@@ -24,7 +24,7 @@ describe('reminder planners on the demo school', () => {
   beforeEach(async () => {
     stores = createSqliteStores(':memory:');
     await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
-    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, fanOut: {} as ReminderJobDeps['fanOut'] };
+    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
   });
   afterEach(() => stores.close());
 

@@ -1,4 +1,4 @@
-import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
 import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
@@ -34,11 +34,14 @@ const VERSION = 'v1.0';
 export class GraphApi {
   private readonly client: Client;
   private readonly origin: string;
+  /** Sent on the requests that go around the client (upload sessions), as on every other. */
+  readonly userAgent: string;
   /** Gets the app's token now, as every call does: proves the credential works (the go-live checklist). */
   readonly signIn: () => Promise<string>;
 
   constructor(settings: GraphSettings, log: Logger) {
     this.origin = new URL(settings.baseUrl).origin;
+    this.userAgent = settings.userAgent;
     this.signIn = settings.token;
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
@@ -57,6 +60,20 @@ export class GraphApi {
 
   patch<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
     return this.client.api(path).headers(headers).patch(body) as Promise<T>;
+  }
+
+  /** Bytes as the body (a file's content). */
+  put<T>(path: string, body: Buffer, headers: Record<string, string> = {}): Promise<T> {
+    return this.client.api(path).headers(headers).put(body) as Promise<T>;
+  }
+
+  /** The answer as it came (status, headers, a body to stream), whatever its status. */
+  getRaw(path: string): Promise<Response> {
+    return this.client.api(path).responseType(ResponseType.RAW).get() as Promise<Response>;
+  }
+
+  delete(path: string): Promise<void> {
+    return this.client.api(path).delete() as Promise<void>;
   }
 
   /** Several requests in as few round trips as Graph allows (20 per batch; not a transaction). */

@@ -21,6 +21,9 @@ import { registerIncidentPupilRoutes } from './incident-pupil-routes';
 import type { IncidentDeps } from '../../app/incident-deps';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
+import { registerDeviceRoutes } from './device-routes';
+import { registerPostingMediaRoutes } from './posting-media-routes';
+import type { MediaRouteDeps } from './posting-media-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -29,7 +32,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: IncidentDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: IncidentDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -64,6 +67,8 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
       seePupilChronology: may(person, 'incident.pupilChronology'),
+      seeDevices: may(person, 'device.view'),
+      manageDevices: may(person, 'device.manage'),
     };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));
@@ -107,6 +112,8 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
   }));
 
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
+  registerDeviceRoutes(server, deps, signedIn);
+  registerPostingMediaRoutes(server, deps, media, signedIn);
   registerSettingsRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {

@@ -17,6 +17,9 @@ import { send } from './api-refusal';
 import { activityProblem } from './activity-shape';
 import { restifyLog } from './restify-log';
 import { logValue } from '../../app/log-value';
+import type { MediaServices } from '../../app/media/media-services';
+import type { BackgroundTasks } from '../../app/background-tasks';
+import { MEDIA_UPLOAD_PATH } from './posting-media-routes';
 
 export interface HttpServerOptions {
   deps: AppDeps;
@@ -44,6 +47,10 @@ export interface HttpServerOptions {
   readiness: ReadinessChecks;
   /** The incident log's timescales: the school's working hours. */
   incidents: Pick<IncidentDeps, 'timescales'>;
+  /** The school's own store for the photos and videos attached to requests to post. */
+  media: MediaServices;
+  /** Work after an answer is sent (telling people about a change). */
+  background: BackgroundTasks;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
@@ -71,7 +78,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
   // A school's MIS export is the one larger body the app takes.
   const parseBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
   const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
-  server.use((req: Request, res: Response, next) => runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next));
+  server.use((req: Request, res: Response, next) => {
+    // A photo or video is read by its route as it arrives (up to 250 MB), never parsed as JSON.
+    if (req.method === 'POST' && MEDIA_UPLOAD_PATH.test(req.getPath())) return next();
+    return runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next);
+  });
   if (options.localMode) server.use((req: Request, res: Response, next) => refuseIf(repliesElsewhere(req), res, next));
 
   // restify 11 insists that two-argument handlers are real async functions.
@@ -91,7 +102,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
-  registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
+  registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 
@@ -102,7 +113,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const serveTab = restify.plugins.serveStaticFiles(options.tabDir);
   server.get('/tab/*', (req: Request, res: Response, next) => {
     // teams-js is bundled; inside Teams it fetches its list of valid domains from the Office CDN.
-    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`);
+    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`);
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!existsSync(options.tabDir)) {

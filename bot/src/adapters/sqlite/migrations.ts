@@ -160,6 +160,12 @@ export const MIGRATIONS: readonly string[] = [
     "lock" TEXT);
   CREATE UNIQUE INDEX import_jobs_lock ON import_jobs ("lock");
   `,
+  // The register of approved school devices (policy s.4); posting requests keep their attachments in their JSON.
+  `
+  CREATE TABLE devices (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "active" INTEGER);
+  CREATE INDEX devices_active ON devices ("active");
+  `,
   // The people linked to incidents, found by incident and by pupil (a pupil's chronology); one link
   // per person per incident.
   `

@@ -14,6 +14,7 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     consents: new SqliteCollection(db, 'consents', ['pupilId']),
     socialAccounts: new SqliteCollection(db, 'social_accounts', ['active']),
     posts: new SqliteCollection(db, 'posts', ['accountId']),
+    devices: new SqliteCollection(db, 'devices', ['active']),
     takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey']),
     policies: new SqliteCollection(db, 'policies', []),
     termDates: new SqliteCollection(db, 'term_dates', []),

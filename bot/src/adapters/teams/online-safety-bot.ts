@@ -9,6 +9,8 @@ import { cardActivity } from './card-activity';
 import type { AdaptiveCard } from './cards/card-elements';
 import { helpCard, messageCard, PRIVATE_CHAT_ONLY } from './cards/simple-cards';
 import { runCommand } from './commands/command-router';
+import { chatFilesOf } from './files/chat-files';
+import { receiveChatFiles } from './files/receive-chat-files';
 import { fetchReportDialog, submitReportDialog } from './message-extension/report-message';
 import type { TeamsDeps } from './teams-deps';
 
@@ -96,6 +98,12 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     const person = await identifyActor(this.deps, context.activity);
     if (!person) {
       await context.sendActivity(cardActivity(messageCard(await unknownPersonMessage(this.deps))));
+      return;
+    }
+    const { files, pasted } = chatFilesOf(context.activity);
+    // Files go onto a request to post; a picture pasted alone gets a word on how to send it as a file.
+    if ((files.length || (pasted && !(context.activity.text ?? '').trim())) && whereIs(context.activity) === 'personal') {
+      await context.sendActivity(cardActivity(await receiveChatFiles(this.deps, person, context.activity, files, pasted)));
       return;
     }
     await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '', whereIs(context.activity))));

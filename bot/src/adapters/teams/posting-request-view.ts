@@ -1,3 +1,4 @@
+import { devicesInUse } from '../../app/devices';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
 import { postingReference, availablePostingSteps, maySeePostingRequest, pendingPostingActions, type PostingRequest } from '../../domain/posting/posting-request';
@@ -19,7 +20,7 @@ export function postingRequestCardFor(
   request: Versioned<PostingRequest>,
   viewer: Person,
   viewerTeamsId: string | undefined,
-  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors'> & { holders?: RoleHolders; tabUrl?: string } = {},
+  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors' | 'mediaLink'> & { holders?: RoleHolders; tabUrl?: string } = {},
 ): AdaptiveCard {
   const { holders, tabUrl, ...shown } = extras;
   const steps = availablePostingSteps(request, viewer, holders);
@@ -31,13 +32,14 @@ export function postingRequestCardFor(
 
 /** The card as above, looking up who holds the roles only when this viewer stands in for one. */
 export async function postingRequestCardForViewer(
-  deps: Pick<TeamsDeps, 'directory' | 'tabLink'>,
+  deps: Pick<TeamsDeps, 'directory' | 'links'>,
   request: Versioned<PostingRequest>,
   viewer: Person,
   viewerTeamsId: string | undefined,
   extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors'> = {},
 ): Promise<AdaptiveCard> {
-  return postingRequestCardFor(request, viewer, viewerTeamsId, { ...extras, holders: await holdersFor(deps, viewer, pendingPostingActions(request)), tabUrl: deps.tabLink('requests') });
+  const link = deps.links.postingRequest(request.id);
+  return postingRequestCardFor(request, viewer, viewerTeamsId, { ...extras, holders: await holdersFor(deps, viewer, pendingPostingActions(request)), mediaLink: link, tabUrl: link });
 }
 
 /**
@@ -54,9 +56,10 @@ export async function postingRequestForm(
   }
   const today = deps.clock.now().toISOString().slice(0, 10);
   const values = options.values ?? {};
-  const [accounts, { classesError, ...roster }] = await Promise.all([
+  const [accounts, { classesError, ...roster }, devices] = await Promise.all([
     deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
     pupilChoices(deps, values),
+    devicesInUse(deps),
   ]);
   return postingRequestFormCard({
     requesterName: person.displayName,
@@ -64,13 +67,14 @@ export async function postingRequestForm(
     target: options.target ?? { submissionKey: deps.newKey() },
     accounts: accounts.items.map((account) => ({ id: account.id, label: `${account.platform} ${account.handle}` })),
     ...roster,
+    devices: devices.map((device) => ({ id: device.id, name: device.name })),
     values,
     errors: { ...(classesError ? { classes: classesError } : {}), ...options.errors },
     ...(options.banner ? { banner: options.banner } : {}),
   });
 }
 
-const FIELDS: PostingFormField[] = ['kind', 'accountId', 'text', 'media', 'pupilIds', 'groupLabel', 'facesBlurred', 'postingDate', 'classes'];
+const FIELDS: PostingFormField[] = ['kind', 'accountId', 'text', 'media', 'deviceId', 'deviceName', 'pupilIds', 'groupLabel', 'facesBlurred', 'postingDate', 'classes'];
 
 /** What the person had typed, from card data (never trusted: strings only, cut to size). */
 export function postingFormValues(data: Record<string, unknown>): PostingFormValues {
@@ -89,6 +93,8 @@ export function postingFormValuesOf(request: PostingRequest): PostingFormValues 
     accountId: request.accountId,
     text: request.text,
     media: request.media.join(','),
+    ...(request.deviceId ? { deviceId: request.deviceId } : {}),
+    ...(request.deviceName ? { deviceName: request.deviceName } : {}),
     pupilIds: request.pupils.map((pupil) => pupil.id).join(','),
     groupLabel: request.groupLabel,
     facesBlurred: String(request.facesBlurred),

@@ -14,6 +14,7 @@ import { pendingActions } from '../../domain/access/access-request-rules';
 import { pendingPostingActions } from '../../domain/posting/posting-request';
 import { holdersForRecord } from '../../app/role-holders';
 import type { Directory } from '../../ports/directory.port';
+import type { TabLinks } from './tab-link';
 
 /** A record loaded for notifying: each viewer's card, and the banner that says why they got it. */
 export interface RecordCards {
@@ -27,7 +28,7 @@ export interface RecordCards {
 }
 
 /** Reads the record fresh and says how to show it; undefined when it no longer exists. */
-export async function loadRecordCards(stores: Stores, directory: Directory, recordType: NoticeRecordType, recordId: string, tabUrl?: string): Promise<RecordCards | undefined> {
+export async function loadRecordCards(stores: Stores, directory: Directory, recordType: NoticeRecordType, recordId: string, tabUrl?: string, links?: TabLinks): Promise<RecordCards | undefined> {
   if (recordType === 'accessRequest') {
     const request = await stores.accessRequests.get(recordId);
     if (!request) return undefined;
@@ -55,7 +56,7 @@ export async function loadRecordCards(stores: Stores, directory: Directory, reco
   if (!request) return undefined;
   const holders = await holdersForRecord({ directory }, request.requesterId, pendingPostingActions(request));
   return {
-    cardFor: (viewer, teamsId, banner) => postingRequestCardFor(request, viewer, teamsId, { ...(banner ? { banner } : {}), ...(holders ? { holders } : {}), ...(tabUrl ? { tabUrl } : {}) }),
+    cardFor: (viewer, teamsId, banner) => postingRequestCardFor(request, viewer, teamsId, { ...(banner ? { banner } : {}), ...(holders ? { holders } : {}), ...(links ? { mediaLink: links.postingRequest(request.id), tabUrl: links.postingRequest(request.id) } : tabUrl ? { tabUrl } : {}) }),
     banner: (reason, viewer) => postingBanner(request, reason, viewer.id === request.requesterId),
     reference: `request to post ${postingReference(request.id)}`,
     finished: isPostingFinished(request.state),

@@ -14,6 +14,7 @@ import type { RichPart } from './cards/card-elements';
 import { messageCard } from './cards/simple-cards';
 import type { ProactiveSender } from './proactive-sender';
 import { loadRecordCards } from './record-cards';
+import type { TabLinks } from './tab-link';
 
 /** Notifies people in their personal chat with the bot, re-reading the record for each view. */
 export class TeamsNotifier implements Notifier {
@@ -25,11 +26,13 @@ export class TeamsNotifier implements Notifier {
     private readonly clock: Clock,
     /** Where a tab view opens, for the link on a card shortened to fit. */
     private readonly tabLink: (view: string) => string = () => '',
+    /** Links to one record in the tab (a request to post with its photos and videos). */
+    private readonly links?: TabLinks,
   ) {}
 
   async notify(people: Person[], notice: Notice): Promise<NotifyOutcome> {
     const unreachable: Person[] = [];
-    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'));
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'), this.links);
     if (!record) return { unreachable };
     for (const person of people) {
       const conversation = await this.personalConversation(person);
@@ -51,7 +54,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
-    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'));
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'), this.links);
     if (!record) return;
     for (const message of await allCardMessages(this.stores, cardKey(notice.recordType, notice.recordId))) {
       if (message.activityId === exceptActivityId) continue;

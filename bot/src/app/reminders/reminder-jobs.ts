@@ -1,5 +1,6 @@
 import { localDate } from '../../domain/calendar/zoned-time';
 import { retryConcernNotices } from '../announce-concern';
+import { deleteExpiredMedia } from '../media/delete-expired-media';
 import { ensureTakedowns } from '../ensure-takedowns';
 import { deliverReminders, type FanOutReport, type PlannedReminder } from './deliver-reminders';
 import { planPolicyReviews } from './plan-policy-reviews';
@@ -14,7 +15,7 @@ import type { IsoDate } from '../../domain/calendar/dates';
 import type { Announce } from './announce';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated', number>>;
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated' | 'filesDeleted' | 'filesFailed' | 'strayFilesDeleted', number>>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
@@ -47,6 +48,7 @@ const JOBS: Record<string, Job> = {
     const escalated = await recordEscalations({ stores: deps.stores, clock: deps.fanOut.clock }, escalations, deps.incidents.escalateAfterWorkingHours);
     return { ...report, escalated };
   },
+  'media-cleanup': async (deps, now) => deleteExpiredMedia({ stores: deps.stores, clock: deps.fanOut.clock, log: deps.fanOut.log }, deps.media, now),
 };
 
 export const REMINDER_JOBS = Object.keys(JOBS);

@@ -31,8 +31,12 @@ export const PERMISSIONS = {
   'postingRequest.withdraw': ['requester'],
   'postingRequest.resubmit': ['requester'],
   'postingRequest.confirmPosted': ['requester'],
+  'postingRequest.changeMedia': ['requester'],
   'socialAccount.view': ['staff'],
   'socialAccount.manage': ['dsl', 'socialMediaStaff'],
+  // s.4: images are taken only on school devices the online safety lead has approved.
+  'device.view': ['staff'],
+  'device.manage': ['onlineSafetyLead'],
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['owner', 'dsl'],
   // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.

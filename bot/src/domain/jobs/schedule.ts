@@ -11,8 +11,8 @@ export const CONCERN_NOTICE_MINUTES = 15;
 export type Schedule =
   | {
       job: string;
-      /** `weekdays`, or a day of the week (1 = Monday … 5 = Friday). */
-      on: 'weekdays' | 1 | 2 | 3 | 4 | 5;
+      /** Every day, `weekdays`, or a day of the week (1 = Monday … 5 = Friday). */
+      on: 'daily' | 'weekdays' | 1 | 2 | 3 | 4 | 5;
       /** `HH:MM`, Europe/London. */
       at: string;
     }
@@ -92,6 +92,8 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'retention-review', on: 'weekdays', at },
     { job: 'takedowns', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },
+    // Data minimisation does not wait for Monday: files past their keeping period go every day.
+    { job: 'media-cleanup', on: 'daily', at },
     { job: 'concern-notices', everyMinutes: CONCERN_NOTICE_MINUTES },
     { job: 'incident-timescales', everyMinutes: CONCERN_NOTICE_MINUTES },
   ];
@@ -99,7 +101,7 @@ export function schoolSchedules(at: string): Schedule[] {
 
 function runsOn(schedule: Extract<Schedule, { on: unknown }>, date: IsoDate): boolean {
   const day = weekday(date);
-  return schedule.on === 'weekdays' ? day >= 1 && day <= 5 : day === schedule.on;
+  return schedule.on === 'daily' || (schedule.on === 'weekdays' ? day >= 1 && day <= 5 : day === schedule.on);
 }
 
 function minuteSlot(everyMinutes: number, now: Date): Slot {

@@ -10,7 +10,7 @@ export interface PostDraft {
   postingDate: string;
 }
 
-export type CheckName = 'account' | 'consent' | 'onRoll' | 'fullName' | 'personalDetails';
+export type CheckName = 'account' | 'consent' | 'onRoll' | 'fullName' | 'personalDetails' | 'attachments' | 'device';
 
 export interface CheckFailure {
   check: CheckName;

@@ -2,6 +2,7 @@ import type { Signature } from '../access/access-request';
 import { mayDecide, ownDecisionMessage, type RoleHolders } from '../authorization/deciders';
 import { may, whoMay, type Action } from '../authorization/permissions';
 import type { Person } from '../people/person';
+import type { PostingAttachment } from '../media/posting-attachment';
 import type { CheckFailure } from './posting-checks';
 import type { PostingRequestInput } from './posting-request-input';
 
@@ -34,13 +35,16 @@ export interface ShownPupil {
   className: string;
 }
 
+/** A file attached or removed by the requester while the request can still change. */
+export type MediaStep = 'attach' | 'detach';
+
 export type PostingStep = 'approve' | 'refuse' | 'withdraw' | 'resubmit' | 'confirmPosted';
 
 export interface PostingHistoryEntry {
   at: string;
   personId: string;
   name: string;
-  step: PostingStep | 'submit' | 'checksFailed';
+  step: PostingStep | 'submit' | 'checksFailed' | MediaStep;
   note?: string;
 }
 
@@ -53,6 +57,10 @@ export interface PostingRequest extends Omit<PostingRequestInput, 'pupilIds'> {
   /** "X (Twitter) @RiversidePrimary", as the account was registered when the request was made. */
   accountLabel: string;
   pupils: ShownPupil[];
+  /** The photos and videos themselves (s.4: the headteacher sees what will be posted). */
+  attachments?: PostingAttachment[];
+  /** The approved device named, as the register called it when the checks last ran. */
+  deviceLabel?: string;
   state: PostingState;
   /** The latest automatic check results; empty means every check passed. */
   checks: CheckFailure[];
@@ -71,7 +79,7 @@ export type PostingAction =
   | { type: 'confirmPosted'; link: string; postId: string };
 
 /** The request's content after the pupils have been looked up on the roster. */
-export type PostingDetails = Omit<PostingRequestInput, 'pupilIds'> & { accountLabel: string; pupils: ShownPupil[] };
+export type PostingDetails = Omit<PostingRequestInput, 'pupilIds'> & { accountLabel: string; pupils: ShownPupil[]; deviceLabel?: string };
 
 interface StepRule {
   action: Action;
@@ -201,6 +209,10 @@ export function whoToTellAboutPosting(request: PostingRequest, step: PostingHist
       return { act: [], informed: ['requester'] };
     case 'withdraw':
     case 'confirmPosted':
+      return { act: [], informed: [] };
+    case 'attach':
+    case 'detach':
+      // The cards already sent update themselves; a change that moves the request on is recorded as 'resubmit' or 'checksFailed'.
       return { act: [], informed: [] };
   }
 }

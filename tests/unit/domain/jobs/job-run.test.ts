@@ -25,7 +25,9 @@ describe('taking a slot', () => {
 });
 
 describe('slots', () => {
-  const [reminders, , , , , digest, concerns] = schoolSchedules('07:30');
+  const schedules = schoolSchedules('07:30');
+  const named = (job: string) => schedules.find((schedule) => schedule.job === job);
+  const [reminders, digest, concerns] = [named('training-reminders'), named('training-digest'), named('concern-notices')];
 
   it.each([
     ['Monday 07:29 London', '2026-11-23T07:29:00Z', undefined, '2026-11-23T07:15Z'],

@@ -7,6 +7,7 @@ import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
 import { POSTING_STATE_LABELS, type PostingRequest, type PostingState } from '../../../domain/posting/posting-request';
 import type { SocialAccount } from '../../../domain/posting/social-account';
+import { DEVICE_TYPES, type ApprovedDevice } from '../../../domain/devices/approved-device';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
@@ -22,6 +23,15 @@ import { listSpec, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
 import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
+
+/**
+ * The document library for the photos and videos attached to requests to post (policy s.4): the
+ * school's own site, nowhere else. Files are named by random ids; the requests say what they are.
+ */
+export const MEDIA_LIBRARY = {
+  displayName: 'Online Safety Desk - Photos and videos',
+  description: 'Photos and videos attached to requests to post, kept until a set time after the request ends (data minimisation). Do not share this library.',
+} as const;
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
@@ -145,6 +155,13 @@ export const LISTS = {
     // Its record key is the task key: a second task for the same post, pupil and medium is refused.
     { naturalKey: (task) => task.taskKey },
   ),
+  devices: listSpec<ApprovedDevice>(
+    'OsdDevices',
+    'Online Safety Desk - Approved devices',
+    'School devices the online safety lead approved for taking photos and videos (policy section 4). Retire a device; never delete it.',
+    { name: { type: 'text', column: 'DeviceName', displayName: 'Device' }, type: { type: 'choice', choices: DEVICE_TYPES, column: 'DeviceType', displayName: 'Type' }, approvedById: 'text', approvedByName: { type: 'text', displayName: 'Approved by' }, approvedOn: 'date', active: { type: 'boolean', indexed: true, displayName: 'In use' }, retired: 'json' },
+    (device) => device.name,
+  ),
   postingRequests: listSpec<PostingRequest>(
     'OsdPostingRequests',
     'Online Safety Desk - Permission to post',
@@ -160,8 +177,12 @@ export const LISTS = {
       text: { type: 'note', displayName: 'Text of the post' },
       media: 'json',
       pupils: { type: 'json', displayName: 'Pupils shown' },
+      attachments: { type: 'json', displayName: 'Photos and videos' },
+      deviceId: { type: 'text', displayName: 'Device' },
+      deviceName: { type: 'text', displayName: 'Device name as typed' },
+      deviceLabel: { type: 'text', displayName: 'Taken on' },
       groupLabel: 'text',
-      facesBlurred: { type: 'boolean', displayName: 'Faces blurred' },
+      facesBlurred: { type: 'boolean', displayName: 'Faces blurred (requester says)' },
       postingDate: 'date',
       state: { type: 'choice', indexed: true, choices: Object.keys(POSTING_STATE_LABELS) as PostingState[], displayName: 'Status' },
       checks: { type: 'json', displayName: 'Check results' },

@@ -23,6 +23,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     consents: new SharePointCollection(graph, items('consents'), LISTS.consents),
     socialAccounts: new SharePointCollection(graph, items('socialAccounts'), LISTS.socialAccounts),
     posts: new SharePointCollection(graph, items('posts'), LISTS.posts),
+    devices: new SharePointCollection(graph, items('devices'), LISTS.devices),
     takedowns: new SharePointCollection(graph, items('takedowns'), LISTS.takedowns),
     policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
     termDates: new SharePointCollection(graph, items('termDates'), LISTS.termDates),

@@ -4,6 +4,7 @@ import { POSTING_LIMITS } from '../../../domain/posting/posting-request-input';
 import type { Versioned } from '../../../ports/collection.port';
 import { adaptiveCard, dataNotice, executeAction, fieldError, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type RichPart, type Tone } from './card-elements';
 import { formatDate, formatDateTime } from './format';
+import { postingMediaSection } from './posting-media-section';
 
 export const POSTING_STEP_VERBS: Record<PostingStep, string> = {
   approve: 'approvePostingRequest',
@@ -26,6 +27,8 @@ export interface PostingRequestCardModel {
   decisionNote?: RichPart[];
   values?: { reasons?: string; link?: string };
   errors?: { reasons?: string; link?: string };
+  /** Where the request opens in the tab, with its photos and videos in full. */
+  mediaLink?: string;
 }
 
 const STATE_TONES: Record<PostingState, Tone> = {
@@ -38,12 +41,24 @@ const STATE_TONES: Record<PostingState, Tone> = {
 };
 
 /** Enough to act on, and the card stays under Teams' size limit with 60 pupils failing. */
-const MAX_FAILURES_SHOWN = 12;
+const MAX_FAILURES_SHOWN = 10;
 
 const MEDIA_LABELS = { images: 'Images', videos: 'Videos' } as const;
 
+/**
+ * The card may take this many characters of JSON (about 34 KB as Teams counts it, UTF-16) before
+ * thumbnails stop being added: well under Teams' 40 KB message limit, whatever else the card holds.
+ */
+export const POSTING_CARD_CHARACTERS = 17_000;
+
 /** A request for permission to post, as one person sees it: the checks first, then the decision. */
 export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard {
+  const withoutThumbnails = postingRequestCardWith(model, 0);
+  const room = POSTING_CARD_CHARACTERS - JSON.stringify(withoutThumbnails).length;
+  return room > 0 ? postingRequestCardWith(model, room) : withoutThumbnails;
+}
+
+function postingRequestCardWith(model: PostingRequestCardModel, thumbnailRoom: number): AdaptiveCard {
   const { request } = model;
   const body: CardElement[] = [
     heading(`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${postingReference(request.id)}`),
@@ -55,9 +70,11 @@ export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard
     userText(`${request.requesterName}, ${formatDateTime(request.submittedAt)}`, { label: 'Requested by' }),
     userText(request.accountLabel, { label: 'School account' }),
     text(`**Planned for:** ${formatDate(`${request.postingDate}T12:00:00Z`)}`),
-    text(`**Media:** ${request.media.length ? request.media.map((media) => MEDIA_LABELS[media]).join(' and ') : 'None (text only)'}${request.media.length ? ` · **Faces blurred:** ${request.facesBlurred ? 'yes' : 'no'}` : ''}`),
+    text(`**Media:** ${request.media.length ? request.media.map((media) => MEDIA_LABELS[media]).join(' and ') : 'None (text only)'}`),
+    ...mediaFacts(request),
     ...(request.groupLabel ? [userText(request.groupLabel, { label: 'Group label' })] : []),
     userText(request.text, { label: 'Text of the post' }),
+    ...postingMediaSection(request, model.mediaLink, thumbnailRoom),
     ...pupilsSection(request),
     ...checksSection(request),
     ...decisionSection(request),
@@ -70,6 +87,15 @@ export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard
     actions: model.steps.map((step) => stepAction(step, stepData)),
     ...(model.viewerTeamsId && !isPostingFinished(request.state) ? { refresh: refreshFor(VERB_REFRESH_POSTING, requestId, [model.viewerTeamsId]) } : {}),
   });
+}
+
+/** s.4: the device must be an approved one (checked); blurring is what the requester says (not checked). */
+function mediaFacts(request: PostingRequest): CardElement[] {
+  if (!request.media.length) return [];
+  return [
+    ...(request.deviceLabel ? [userText(request.deviceLabel, { label: 'Taken on (approved school device)' })] : []),
+    text(`**Faces blurred:** ${request.facesBlurred ? 'yes' : 'no'} (the requester's own statement: the app does not check it)`),
+  ];
 }
 
 function pupilsSection(request: PostingRequest): CardElement[] {

@@ -1,3 +1,4 @@
+import { DEVICE_LIMITS } from '../../../domain/devices/approved-device';
 import { POSTING_LIMITS, type PostingRequestField } from '../../../domain/posting/posting-request-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
 import { choiceSet, pupilPicker } from './pupil-picker';
@@ -16,6 +17,8 @@ export interface PostingFormModel {
   /** A new request carries its submission key; one being changed carries its id. */
   target: { submissionKey: string } | { requestId: string };
   accounts: { id: string; label: string }[];
+  /** The approved school devices in use (s.4). */
+  devices: { id: string; name: string }[];
   classes: string[];
   /** Pupils on roll in the chosen classes, plus any already picked. */
   pupilChoices: { id: string; displayName: string; className: string }[];
@@ -23,6 +26,12 @@ export interface PostingFormModel {
   errors?: Partial<Record<PostingFormField, string>>;
   banner?: { text: string; tone: Tone };
 }
+
+/**
+ * Up to this many approved devices are offered as a list; a school with more types the device's
+ * name as the register has it (the card's size again: the pupil picker takes most of it).
+ */
+export const MAX_DEVICES_SHOWN = 6;
 
 /**
  * Permission to post (s.4–6). Inputs are not marked required on the card: "Show pupils" sends the
@@ -48,6 +57,8 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
     ...errorFor('text'),
     choiceSet('media', 'Images or videos of pupils (leave both unticked for none)', [{ title: 'Images', value: 'images' }, { title: 'Videos', value: 'videos' }], { multi: true, expanded: true, ...(values.media ? { value: values.media } : {}) }),
     ...errorFor('media'),
+    ...deviceQuestion(model),
+    ...errorFor('deviceId'),
     { type: 'Input.Toggle', id: 'facesBlurred', title: 'Faces are blurred (pseudonymised)', wrap: true, value: values.facesBlurred === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
     textInput('groupLabel', 'Group label (for example "sports day")', { maxLength: POSTING_LIMITS.groupLabel, ...(values.groupLabel ? { value: values.groupLabel } : {}) }),
     ...errorFor('groupLabel'),
@@ -68,4 +79,12 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
     ? executeAction('Run the checks and send', VERB_SUBMIT_POSTING, { submissionKey: model.target.submissionKey }, { style: 'positive' })
     : executeAction('Run the checks and resubmit', VERB_RESUBMIT_POSTING, { requestId: model.target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [send] });
+}
+
+/** s.4: which approved school device the images or videos were taken on. */
+function deviceQuestion({ devices, values }: PostingFormModel): CardElement[] {
+  const label = 'Taken on which approved school device?';
+  if (devices.length === 0) return [text('No school device is approved yet: ask the online safety lead (policy section 4).', { color: 'attention' })];
+  if (devices.length > MAX_DEVICES_SHOWN) return [textInput('deviceName', `${label} (its name on the register)`, { maxLength: DEVICE_LIMITS.name, ...(values.deviceName ? { value: values.deviceName } : {}) })];
+  return [choiceSet('deviceId', label, devices.map((device) => ({ title: device.name, value: device.id })), values.deviceId ? { value: values.deviceId } : {})];
 }

@@ -1,0 +1,105 @@
+import type { Response, Server } from 'restify';
+import type { AppDeps } from '../../app/app-deps';
+import { attachPostingMedia, detachPostingMedia, type ChangeMediaResult } from '../../app/media/change-posting-media';
+import type { MediaServices } from '../../app/media/media-services';
+import { openPostingMedia, postingRequestFor } from '../../app/media/read-posting-media';
+import { listPostingRequests } from '../../app/list-posting-requests';
+import { announcePostingStep } from '../../app/announce-posting-step';
+import type { BackgroundTasks } from '../../app/background-tasks';
+import type { Person } from '../../domain/people/person';
+import { MEDIA_LIMITS } from '../../domain/media/media-file';
+import { refuse, send, type SignedIn } from './api-refusal';
+import { postingDetail, postingSummary } from './posting-presenter';
+
+/** The one route whose body is a file, not JSON: the server reads it as it arrives. */
+export const MEDIA_UPLOAD_PATH = /^\/api\/posting-requests\/\d{1,12}\/media$/;
+
+const NOT_YOURS = 'You can see only your own requests to post, and those you took a step on; the headteacher, the DSL and designated staff see them all.';
+
+export type MediaRouteDeps = MediaServices & { background: BackgroundTasks };
+
+/** Requests to post in the tab: the request with its files, the files themselves, and adding or removing files. */
+export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media: MediaRouteDeps, signedIn: SignedIn): void {
+  // After a change is saved: the cards already sent update, and the headteacher is asked if the request moved on.
+  const announce = (result: ChangeMediaResult, person: Person) => {
+    if (result.status === 'done') media.background.run(`announce posting request ${result.request.id}`, () => announcePostingStep(deps, result.request.id, person));
+    return result;
+  };
+  server.get('/api/posting-requests', signedIn(async (person, _req, res) => {
+    res.json({ items: (await listPostingRequests(deps, person)).map(postingSummary) });
+  }));
+
+  server.get('/api/posting-requests/:id', signedIn(async (person, req, res) => {
+    const found = await postingRequestFor(deps, person, String(req.params.id ?? ''));
+    if (found.status === 'not-found') return send(res, 404, { error: 'There is no such request to post.' });
+    if (found.status === 'not-permitted') return refuse(res, 403, NOT_YOURS);
+    send(res, 200, postingDetail(found.request, person));
+  }));
+
+  server.get('/api/posting-requests/:id/media/:fileId', signedIn(async (person, req, res) => {
+    const opened = await openPostingMedia(deps, media, person, String(req.params.id ?? ''), String(req.params.fileId ?? ''));
+    if (opened.status === 'not-permitted') return refuse(res, 403, NOT_YOURS);
+    if (opened.status === 'not-found') return send(res, 404, { error: 'There is no such file on this request.' });
+    if (opened.status === 'deleted') return send(res, 410, { error: 'This file was deleted after the keeping period, as the school keeps photos and videos only for a short time after a request ends.' });
+    res.status(200);
+    res.setHeader('Content-Type', opened.contentType);
+    res.setHeader('Content-Length', String(opened.file.bytes));
+    // Shown inside the tab only: never run as a page, never framed elsewhere.
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(opened.file.name)}`);
+    for await (const chunk of opened.bytes) {
+      if (!res.write(chunk)) await new Promise((drained) => res.once('drain', drained));
+    }
+    res.end();
+  }));
+
+  server.post('/api/posting-requests/:id/media', signedIn(async (person, req, res) => {
+    const size = Number(req.headers['content-length']);
+    const name = decodedName(req.headers['x-file-name']);
+    if (!Number.isInteger(size) || size < 0 || name === undefined) {
+      res.setHeader('Connection', 'close');
+      return send(res, 400, { error: 'Send the file as the body, with its size in Content-Length and its name in X-File-Name (URL-encoded).' });
+    }
+    const result = announce(await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), { name, size, chunks: req as AsyncIterable<Uint8Array> }), person);
+    if (result.status !== 'done') res.setHeader('Connection', 'close');
+    answer(res, result, person, 201);
+  }));
+
+  server.del('/api/posting-requests/:id/media/:fileId', signedIn(async (person, req, res) => {
+    answer(res, announce(await detachPostingMedia(deps, media, person, String(req.params.id ?? ''), String(req.params.fileId ?? '').slice(0, 64)), person), person, 200);
+  }));
+}
+
+const STATUS: Record<Extract<ChangeMediaResult, { status: 'refused' }>['code'], number> = {
+  'not-permitted': 403,
+  'not-now': 409,
+  'too-many': 409,
+  'not-found': 404,
+  'too-big': 413,
+  type: 422,
+  empty: 422,
+  name: 422,
+  incomplete: 422,
+};
+
+function answer(res: Response, result: ChangeMediaResult, person: Person, doneStatus: number): void {
+  switch (result.status) {
+    case 'done':
+      return send(res, doneStatus, { request: postingDetail(result.request, person), ...(result.file ? { fileId: result.file.id } : {}) });
+    case 'not-found':
+      return send(res, 404, { error: 'There is no such request to post.' });
+    case 'not-saved':
+      return send(res, 503, { error: result.message });
+    case 'refused':
+      return send(res, STATUS[result.code], { error: result.message, code: result.code, limits: { files: MEDIA_LIMITS.files, imageBytes: MEDIA_LIMITS.imageBytes, videoBytes: MEDIA_LIMITS.videoBytes } });
+  }
+}
+
+function decodedName(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string' || header.length === 0 || header.length > 1000) return undefined;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import { MEDIA_FORMATS } from '../../domain/media/media-file';
+import { mediaChangeRefusal } from '../../domain/media/media-change';
+import type { Person } from '../../domain/people/person';
+import { POSTING_STATE_LABELS, postingReference, type PostingRequest } from '../../domain/posting/posting-request';
+import type { Versioned } from '../../ports/collection.port';
+
+/** A request to post as the tab shows it; the file list carries ids and thumbnails, never the bytes. */
+export function postingDetail(request: Versioned<PostingRequest>, viewer: Person) {
+  return {
+    id: request.id,
+    reference: postingReference(request.id),
+    version: request.version,
+    kind: request.kind,
+    state: request.state,
+    stateLabel: POSTING_STATE_LABELS[request.state],
+    requesterName: request.requesterName,
+    submittedAt: request.submittedAt,
+    accountLabel: request.accountLabel,
+    text: request.text,
+    media: request.media,
+    facesBlurred: request.facesBlurred,
+    groupLabel: request.groupLabel,
+    postingDate: request.postingDate,
+    deviceLabel: request.deviceLabel ?? null,
+    pupils: request.pupils.map((pupil) => ({ displayName: pupil.displayName, className: pupil.className })),
+    checks: request.checks.map((failure) => failure.message),
+    files: (request.attachments ?? []).map((file) => ({
+      id: file.id,
+      name: file.name,
+      kind: MEDIA_FORMATS[file.format].kind,
+      label: MEDIA_FORMATS[file.format].label,
+      contentType: MEDIA_FORMATS[file.format].contentType,
+      bytes: file.bytes,
+      addedAt: file.addedAt,
+      deletedAt: file.deletedAt ?? null,
+    })),
+    canChangeMedia: mediaChangeRefusal(request, viewer) === undefined,
+  };
+}
+
+export function postingSummary(request: PostingRequest) {
+  return {
+    id: request.id,
+    reference: postingReference(request.id),
+    kind: request.kind,
+    state: request.state,
+    stateLabel: POSTING_STATE_LABELS[request.state],
+    accountLabel: request.accountLabel,
+    requesterName: request.requesterName,
+    submittedAt: request.submittedAt,
+    files: (request.attachments ?? []).filter((file) => !file.deletedAt).length,
+  };
+}

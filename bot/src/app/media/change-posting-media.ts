@@ -1,0 +1,128 @@
+import { applyMediaChange, mediaChangeRefusal, type MediaChange, type MediaChangeError } from '../../domain/media/media-change';
+import { checkNewFile, displayName, MEDIA_FORMATS, megabytes, SNIFF_BYTES, type MediaFormat } from '../../domain/media/media-file';
+import type { PostingAttachment } from '../../domain/media/posting-attachment';
+import type { Person } from '../../domain/people/person';
+import type { PostingRequest } from '../../domain/posting/posting-request';
+import type { Versioned } from '../../ports/collection.port';
+import type { AppDeps } from '../app-deps';
+import { inputOf, preparePosting } from '../prepare-posting';
+import { recordAudit } from '../record-audit';
+import { retryStep } from '../retry-step';
+import { ChunkReader, TooManyBytes } from './chunk-reader';
+import type { IncomingFile, MediaServices } from './media-services';
+
+export type ChangeMediaResult =
+  | { status: 'done'; request: Versioned<PostingRequest>; file?: PostingAttachment }
+  | { status: 'refused'; code: MediaChangeError['code'] | 'type' | 'too-big' | 'empty' | 'name' | 'incomplete'; message: string }
+  | { status: 'not-found' }
+  | { status: 'not-saved'; message: string };
+
+/**
+ * Attaches one photo or video to a request to post. Everything that can be judged before saving
+ * is judged first (who, when, how many, what the bytes are, how big); a photo is read in full to
+ * prove it is one and to draw its thumbnail; then the file is stored in one upload and the
+ * request updated with the checks run again. If the request cannot be updated, the stored file is
+ * deleted again: a failed upload leaves nothing half-saved.
+ */
+export async function attachPostingMedia(deps: AppDeps, media: MediaServices, actor: Person, requestId: string, incoming: IncomingFile): Promise<ChangeMediaResult> {
+  const request = await deps.stores.postingRequests.get(requestId);
+  if (!request) return { status: 'not-found' };
+  const refusal = mediaChangeRefusal(request, actor);
+  if (refusal) return refuse(deps, actor, request.id, refusal);
+  const reader = new ChunkReader(incoming.chunks, incoming.size);
+  let stored: PostingAttachment;
+  try {
+    const head = await reader.head(SNIFF_BYTES);
+    const verdict = checkNewFile({ name: incoming.name, head, size: incoming.size }, (request.attachments ?? []).filter((file) => !file.deletedAt).length);
+    if (!verdict.ok) return { status: 'refused', code: verdict.refusal.code, message: verdict.refusal.message };
+    const saved = await store(media, reader, { ...incoming, name: displayName(incoming.name) }, verdict.format);
+    if ('status' in saved) return saved;
+    stored = { ...saved, addedAt: deps.clock.now().toISOString(), addedById: actor.id };
+  } catch (error) {
+    if (error instanceof TooManyBytes) return { status: 'refused', code: 'incomplete', message: `${displayName(incoming.name)} was bigger than it said it was, so it was not attached. Please try again.` };
+    deps.log.error('A photo or video could not be stored', error);
+    return { status: 'not-saved', message: 'The file was NOT attached because the school\'s file store could not be reached. Please try again in a few minutes.' };
+  }
+  const result = await change(deps, actor, requestId, { type: 'attach', file: stored });
+  if (result.status !== 'done') {
+    await forget(deps, media, stored.storageKey);
+    return result;
+  }
+  await recordAudit(deps, actor, { action: 'posting-request.media-added', recordType: 'postingRequest', recordId: requestId, summary: `Attached a ${MEDIA_FORMATS[stored.format].label} (${megabytes(stored.bytes)}), file ${stored.id}; request is now ${result.request.state}` });
+  return { ...result, file: stored };
+}
+
+/** Removes one file from a request that can still change; the file itself is deleted from the store. */
+export async function detachPostingMedia(deps: AppDeps, media: MediaServices, actor: Person, requestId: string, fileId: string): Promise<ChangeMediaResult> {
+  const request = await deps.stores.postingRequests.get(requestId);
+  if (!request) return { status: 'not-found' };
+  const file = (request.attachments ?? []).find((candidate) => candidate.id === fileId && !candidate.deletedAt);
+  const result = await change(deps, actor, requestId, { type: 'detach', fileId });
+  if (result.status !== 'done' || !file) return result;
+  await forget(deps, media, file.storageKey);
+  await recordAudit(deps, actor, { action: 'posting-request.media-removed', recordType: 'postingRequest', recordId: requestId, summary: `Removed a ${MEDIA_FORMATS[file.format].label}, file ${file.id}; request is now ${result.request.state}` });
+  return result;
+}
+
+/** The file's bytes into the store: a photo whole (read and checked first), a video as it arrives. */
+async function store(media: MediaServices, reader: ChunkReader, file: IncomingFile, format: MediaFormat): Promise<Omit<PostingAttachment, 'addedAt' | 'addedById'> | Extract<ChangeMediaResult, { status: 'refused' }>> {
+  const id = media.newId();
+  const { kind, label, contentType, extension } = MEDIA_FORMATS[format];
+  let thumbnail: string | undefined;
+  let photo: Uint8Array | undefined;
+  if (kind === 'images') {
+    photo = await reader.all();
+    if (photo.length !== file.size) return incomplete(file.name);
+    const preview = media.previews.preview(photo, format);
+    if (!preview.readable) return { status: 'refused', code: 'type', message: `${file.name} starts like a ${label} but cannot be read as one, so it was not attached.` };
+    thumbnail = preview.thumbnail;
+  }
+  const storageKey = `${id}.${extension}`;
+  const upload = await media.store.begin({ key: storageKey, contentType, size: file.size });
+  try {
+    if (photo) await upload.write(photo);
+    else for await (const chunk of reader.rest()) await upload.write(chunk);
+    if (reader.total !== file.size) {
+      await upload.abort();
+      return incomplete(file.name);
+    }
+    await upload.commit();
+  } catch (error) {
+    await upload.abort().catch(() => undefined);
+    throw error;
+  }
+  return { id, name: file.name, format, bytes: file.size, storageKey, ...(thumbnail ? { thumbnail } : {}) };
+}
+
+function incomplete(name: string): Extract<ChangeMediaResult, { status: 'refused' }> {
+  return { status: 'refused', code: 'incomplete', message: `${name} did not arrive whole, so it was not attached. Please try again.` };
+}
+
+/** Saves the change on the request as it is now (read fresh, checks run again, conditional update). */
+async function change(deps: AppDeps, actor: Person, requestId: string, requested: MediaChange): Promise<ChangeMediaResult> {
+  return retryStep(deps, `posting request ${requestId}`, async (): Promise<ChangeMediaResult> => {
+    const current = await deps.stores.postingRequests.get(requestId);
+    if (!current) return { status: 'not-found' };
+    const refusal = mediaChangeRefusal(current, actor);
+    if (refusal) return refuse(deps, actor, current.id, refusal);
+    const files = requested.type === 'attach' ? [...(current.attachments ?? []), requested.file] : (current.attachments ?? []).filter((file) => file.id !== requested.fileId);
+    const { details, checks } = await preparePosting(deps, inputOf(current), files);
+    const outcome = applyMediaChange({ ...current, media: details.media, deviceLabel: details.deviceLabel }, requested, actor, checks, deps.clock.now());
+    if (!outcome.ok) return { status: 'refused', code: outcome.error.code, message: outcome.error.message };
+    return { status: 'done', request: await deps.stores.postingRequests.update({ ...outcome.request, version: current.version }) };
+  });
+}
+
+async function refuse(deps: AppDeps, actor: Person, requestId: string, refusal: MediaChangeError): Promise<ChangeMediaResult> {
+  if (refusal.code === 'not-permitted') await recordAudit(deps, actor, { action: 'posting-request.media.denied', recordType: 'postingRequest', recordId: requestId, summary: 'Change of photos or videos refused: the person may not make it' });
+  return { status: 'refused', code: refusal.code, message: refusal.message };
+}
+
+/** Deletes a stored file nobody refers to; a failure is logged (by id) and left for the daily job's report. */
+async function forget(deps: AppDeps, media: MediaServices, storageKey: string): Promise<void> {
+  try {
+    await media.store.delete(storageKey);
+  } catch (error) {
+    deps.log.error(`A stored file (${storageKey}) could not be deleted after a failed change`, error);
+  }
+}
