@@ -1,4 +1,5 @@
 import { may } from '../domain/authorization/permissions';
+import { localDate } from '../domain/calendar/zoned-time';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/incidents/incident';
 import { LINK_ROLES, type LinkRole } from '../domain/incidents/incident-people';
 import { incidentScope } from '../domain/incidents/incident-visibility';
@@ -23,11 +24,12 @@ export type SummaryCounts = {
  */
 export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<Denied | ({ status: 'ok' } & SummaryCounts)> {
   if (!may(person, 'incident.summary')) return refuse(deps, person, 'incident.summary');
-  const now = deps.clock.now();
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString().slice(0, 10);
+  // Months as the school counts them: just after midnight on the 1st in summer it is already the new month.
+  const [year, month] = localDate(deps.clock.now()).split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 1 - (months - 1), 1)).toISOString().slice(0, 10);
   const byCategory = Object.fromEntries(INCIDENT_CATEGORIES.map((category) => [category, 0])) as Record<IncidentCategory, number>;
   const byMonth = new Map<string, number>();
-  for (let i = 0; i < months; i++) byMonth.set(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1) + i, 1)).toISOString().slice(0, 7), 0);
+  for (let i = 0; i < months; i++) byMonth.set(new Date(Date.UTC(year, month - 1 - (months - 1) + i, 1)).toISOString().slice(0, 7), 0);
   const counted = new Set<string>();
   for (let offset = 0; ; offset += 1000) {
     const page = await deps.stores.incidents.search({ from: first, offset, limit: 1000, scope: incidentScope(person), sort: 'reportedAt', descending: false });

@@ -10,6 +10,7 @@ import type { Pupil } from '../domain/school/pupil';
 import { recordAudit } from './record-audit';
 import { rosterSnapshot } from './roster-snapshot';
 import { saveNewConcern } from './save-new-concern';
+import { localDate } from '../domain/calendar/zoned-time';
 
 export type ReportIncidentResult =
   | { status: 'saved'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
@@ -28,7 +29,7 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
     return { status: 'not-permitted', message: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` };
   }
   const now = deps.clock.now();
-  const report = validateIncidentReport(form, now.toISOString().slice(0, 10));
+  const report = validateIncidentReport(form, localDate(now));
   if (!report.ok) return { status: 'invalid', errors: report.errors };
   const routing = routeIncident(report.value.category, report.value.involved);
   const routedLabel = ROLE_LABELS[routing.routedTo].toLowerCase();

@@ -12,6 +12,7 @@ import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
 import { send, type SignedIn } from './api-refusal';
 import { parseStep } from './incident-step-schema';
+import { today } from '../../domain/calendar/zoned-time';
 
 export const DENIED = 'Only the DSL, deputy DSLs and the headteacher can see the incident log.';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -51,7 +52,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
     if (result.status === 'denied') return deny(res);
     const rows = result.items.map((incident) => [incidentReference(incident.id), incident.reportedAt, incident.occurredOn, CATEGORY_LABELS[incident.category], INVOLVED_LABELS[incident.involved], WHERE_LABELS[incident.where], incident.platform, incident.whatHappened, ROLE_LABELS[incident.routedTo], incident.assigneeName ?? '', STATUS_LABELS[incident.status], incident.cpomsReference ?? '', incident.police ? (incident.police.contacted ? 'yes' : 'no') : '', incident.reporterName]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="incidents-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="incidents-${today(deps.clock)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['Reference', 'Reported', 'Happened on', 'Category', 'Involved', 'Where', 'Platform', 'What happened', 'Routed to', 'Assigned to', 'Status', 'CPOMS', 'Police contacted', 'Reported by'], rows));
   }));

@@ -14,6 +14,8 @@ import { holdersFor } from '../../app/role-holders';
 import { decisionNote } from './decision-note';
 import { fitCard } from './cards/fit-card';
 import type { TeamsDeps } from './teams-deps';
+import { today } from '../../domain/calendar/zoned-time';
+import { onRollOn } from '../../domain/school/pupil';
 
 /** As accessRequestCardFor: `holders` only for a viewer standing in for a role. */
 export function postingRequestCardFor(
@@ -54,7 +56,7 @@ export async function postingRequestForm(
   if (!may(person, 'postingRequest.submit')) {
     return messageCard(`Only ${whoMay('postingRequest.submit')} can ask to post on a school account (Social Media Policy, section 5).`);
   }
-  const today = deps.clock.now().toISOString().slice(0, 10);
+  const day = today(deps.clock);
   const values = options.values ?? {};
   const [accounts, { classesError, ...roster }, devices] = await Promise.all([
     deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
@@ -63,7 +65,7 @@ export async function postingRequestForm(
   ]);
   return postingRequestFormCard({
     requesterName: person.displayName,
-    today,
+    today: day,
     target: options.target ?? { submissionKey: deps.newKey() },
     accounts: accounts.items.map((account) => ({ id: account.id, label: `${account.platform} ${account.handle}` })),
     ...roster,

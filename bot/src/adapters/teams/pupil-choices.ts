@@ -1,4 +1,6 @@
 import { rosterSnapshot } from '../../app/roster-snapshot';
+import { today } from '../../domain/calendar/zoned-time';
+import { onRollOn } from '../../domain/school/pupil';
 import type { Stores } from '../../ports/stores.port';
 import type { Clock } from '../../ports/clock.port';
 import { MAX_CLASSES_SHOWN, type PupilPickerModel } from './cards/pupil-picker';
@@ -9,8 +11,8 @@ import { MAX_CLASSES_SHOWN, type PupilPickerModel } from './cards/pupil-picker';
  * the classes field, and the first classes are shown.
  */
 export async function pupilChoices(deps: { stores: Stores; clock: Clock }, values: { classes?: string; pupilIds?: string }): Promise<Pick<PupilPickerModel, 'classes' | 'pupilChoices'> & { classesError?: string }> {
-  const today = deps.clock.now().toISOString().slice(0, 10);
-  const onRoll = (await rosterSnapshot(deps)).filter((pupil) => pupil.onRollFrom.slice(0, 10) <= today && (!pupil.onRollTo || today <= pupil.onRollTo.slice(0, 10)));
+  const day = today(deps.clock);
+  const onRoll = (await rosterSnapshot(deps)).filter((pupil) => onRollOn(pupil, day));
   let chosen = listOf(values.classes);
   const classesError = chosen.length > MAX_CLASSES_SHOWN ? `Choose at most ${MAX_CLASSES_SHOWN} classes at a time; pupils already ticked stay ticked.` : undefined;
   chosen = chosen.slice(0, MAX_CLASSES_SHOWN);
