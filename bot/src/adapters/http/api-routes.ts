@@ -1,5 +1,4 @@
 import type { Request, Response, Server } from 'restify';
-import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
 import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
@@ -18,6 +17,8 @@ import { send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
+import { registerIncidentPupilRoutes } from './incident-pupil-routes';
+import type { IncidentDeps } from '../../app/incident-deps';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
@@ -33,7 +34,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: IncidentDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -51,6 +52,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
     };
 
   registerIncidentRoutes(server, deps, signedIn);
+  registerIncidentPupilRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
@@ -66,6 +68,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
+      seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
     };

@@ -9,7 +9,7 @@ import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
 import { currentSchool } from '../../../app/settings/school-details';
 import type { TeamsDeps } from '../teams-deps';
-import { concernFormCard } from '../cards/incident-cards';
+import { concernForm } from '../concern-form';
 import { myTraining } from '../actions/training.action';
 import { today } from '../../../domain/calendar/zoned-time';
 
@@ -18,7 +18,7 @@ type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 const requestAccess: Command = async (deps, person) => newAccessRequestForm(deps, person);
 const requestToPost: Command = async (deps, person) => postingRequestForm(deps, person);
 
-const reportConcern: Command = async (deps) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
+const reportConcern: Command = async (deps) => concernForm(deps, { surface: 'chat' });
 
 const help = (where: 'personal' | 'shared'): Command => async (deps, person) => helpCard((await currentSchool(deps.stores)).name, where, person);
 
