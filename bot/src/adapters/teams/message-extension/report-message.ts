@@ -55,6 +55,10 @@ export async function submitReportDialog(deps: TeamsDeps, activity: Activity): P
  * The copy of the reported message kept with the concern: its text, author, link and time as
  * Teams sends them with the submit (`value.messagePayload`), not as the form came back, so the
  * reporter's edits to "what happened" never change it and it survives the message being deleted.
+ * The submit's `messagePayload` is in Bot Framework's MessagingExtensionAction type
+ * (https://learn.microsoft.com/dotnet/api/microsoft.bot.schema.teams.messagingextensionaction:
+ * "message content sent as part of the command request when the command is invoked from a
+ * message"); msteams-docs describe it on the first invoke only, so without it nothing is copied.
  */
 function messageCopy(payload: MessagePayload): NonNullable<IncidentReport['sourceMessage']> {
   const facts = prefill(payload);
