@@ -23,6 +23,8 @@ import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerPostingMediaRoutes } from './posting-media-routes';
 import type { MediaRouteDeps } from './posting-media-routes';
+import { registerRequestStepRoutes } from './request-step-routes';
+import { registerWaitingRoutes } from './waiting-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -112,6 +114,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   registerDeviceRoutes(server, deps, signedIn);
   registerPostingMediaRoutes(server, deps, media, signedIn);
   registerSettingsRoutes(server, deps, signedIn);
+  registerRequestStepRoutes(server, deps, media.background, signedIn);
+  registerWaitingRoutes(server, deps, media.background, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);
