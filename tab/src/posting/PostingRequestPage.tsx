@@ -1,7 +1,7 @@
-import { Body1, Button, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, useAnnounce } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, useAnnounce } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { getJson, sendJson, type Credentials } from '../api';
-import { GrowingBadge } from '../ui/GrowingBadge';
+import { RecordHeading } from '../ui/RecordHeading';
 import { FactList } from '../ui/FactList';
 import { POSTING_STEPS } from '../waiting/step-kinds';
 import { StepForm, type StepAnswer } from '../waiting/StepForm';
@@ -87,12 +87,7 @@ export function PostingRequestPage({ requestId, credentials, backLabel, onBack }
   ];
   return (
     <section className={styles.page} aria-labelledby="posting-title" data-testid="posting-request">
-      <div>
-        <Link as="button" onClick={onBack}>{backLabel}</Link>
-      </div>
-      <Subtitle2 as="h2" id="posting-title">
-        {request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} {request.reference} <GrowingBadge color={request.checks.length ? 'warning' : 'brand'}>{request.stateLabel}</GrowingBadge>
-      </Subtitle2>
+      <RecordHeading id="posting-title" title={`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${request.reference}`} status={request.stateLabel} tone={request.checks.length ? 'warning' : 'brand'} backLabel={backLabel} onBack={onBack} />
       {request.state === 'withHeadteacher' && request.steps.length === 0 && <Body1>The headteacher approves or refuses it after looking at the photos and videos here, on this page or on its card in the Online Safety Desk chat.</Body1>}
       {decided && <MessageBar key={decided.text} intent={decided.intent}><MessageBarBody>{decided.text}</MessageBarBody></MessageBar>}
       <FactList facts={facts} />

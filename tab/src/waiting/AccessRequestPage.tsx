@@ -1,8 +1,8 @@
-import { Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { getJson, type Credentials } from '../api';
 import { FactList } from '../ui/FactList';
-import { GrowingBadge } from '../ui/GrowingBadge';
+import { RecordHeading } from '../ui/RecordHeading';
 import { ACCESS_STEPS } from './step-kinds';
 import { StepForm, type StepAnswer } from './StepForm';
 import { whenShown, type AccessRequestDetail } from './waiting-api';
@@ -40,12 +40,7 @@ export function AccessRequestPage({ requestId, credentials, backLabel, onBack }:
   const { leadReview, decision, actioned } = request;
   return (
     <section className={styles.page} aria-labelledby="access-title" data-testid="access-request">
-      <div>
-        <Link as="button" onClick={onBack}>{backLabel}</Link>
-      </div>
-      <Subtitle2 as="h2" id="access-title">
-        Blocked website request {request.reference} <GrowingBadge color={request.state === 'refused' ? 'danger' : 'brand'}>{request.stateLabel}</GrowingBadge>
-      </Subtitle2>
+      <RecordHeading id="access-title" title={`Blocked website request ${request.reference}`} status={request.stateLabel} tone={request.state === 'refused' ? 'danger' : 'brand'} backLabel={backLabel} onBack={onBack} />
       {outcome && <MessageBar key={outcome.text} intent={outcome.intent}><MessageBarBody>{outcome.text}</MessageBarBody></MessageBar>}
       <FactList
         facts={[

@@ -42,7 +42,8 @@ export function StepForm({ kind, recordId, reference, version, steps, credential
     const { body } = answer;
     if (answer.ok) return onAnswer(body.alreadyDecided ? { outcome: 'changed', verb, body, message: 'This was already decided by someone else, so nothing was changed.' } : { outcome: 'done', verb, body });
     if (answer.status === 409) return onAnswer({ outcome: 'changed', verb, body, message: body.error ?? 'This changed meanwhile, so nothing was changed.' });
-    const onField = body.fields?.reasons ?? body.fields?.reason;
+    // What was typed is what a 422 is about: the message goes under the text box.
+    const onField = body.fields?.reasons ?? (textLabel ? body.error : undefined);
     if (answer.status === 422 && onField) return setFieldError(onField);
     setError(body.error ?? `Nothing was changed (the server answered ${answer.status}).`);
   };

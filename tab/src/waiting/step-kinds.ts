@@ -53,7 +53,7 @@ export const TAKEDOWN_STEPS: StepKind = {
   path: (id) => `/api/takedowns/${id}/steps`,
   buttons: { removed: { label: 'Removed', primary: true, done: 'Thank you: recorded as removed.' }, cannotBeRemoved: { label: 'Cannot be removed', done: 'Recorded as cannot be removed, with your reason.' } },
   text: () => 'If it cannot be removed, why not?',
-  body: (verb, text, _extra, version) => ({ verb, reason: text, version }),
+  body: (verb, text, _extra, version) => ({ verb, reasons: text, version }),
 };
 
 export const TRAINING_STEPS: StepKind = {

@@ -137,10 +137,10 @@ describe('waiting for me, in the tab\'s API', () => {
     const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
     expect((await call('Patti Fernandez', 'GET', '/api/waiting')).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ reference: `T-${task.id}`, steps: ['removed', 'cannotBeRemoved'] })]));
     expect((await call('Priya Shah', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'removed', version: task.version })).status).toBe(403);
-    const noReason = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'cannotBeRemoved', reason: '', version: task.version });
+    const noReason = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'cannotBeRemoved', reasons: '', version: task.version });
     expect(noReason.status).toBe(422);
-    expect(noReason.body.fields).toEqual({ reason: expect.stringMatching(/Say why the post cannot be removed/) });
-    const closed = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'cannotBeRemoved', reason: 'The platform deleted the account.', version: task.version });
+    expect(noReason.body.fields).toEqual({ reasons: expect.stringMatching(/Say why the post cannot be removed/) });
+    const closed = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'cannotBeRemoved', reasons: 'The platform deleted the account.', version: task.version });
     expect(closed.status).toBe(200);
     expect(closed.body.task).toMatchObject({ status: 'cannot be removed', reason: 'The platform deleted the account.' });
     const again = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'removed', version: task.version });

@@ -2,18 +2,26 @@ import { accessReference, accessStateLabel, type AccessActionType, type AccessRe
 import type { Person } from '../../domain/people/person';
 import type { Versioned } from '../../ports/collection.port';
 
-/** An access request as its tab page shows it (Appendix A, both halves), with the steps this person may take now. */
-export function accessDetail(request: Versioned<AccessRequest>, viewer: Person, steps: AccessActionType[]) {
-  const signed = (signature: Signature) => ({ signedBy: signature.name, signedAt: signature.at });
+/** A request as the tab lists it, its status worded for the person reading it. */
+export function accessSummary(request: AccessRequest, viewer: Person) {
   return {
     id: request.id,
     reference: accessReference(request.id),
-    version: request.version,
+    url: request.url,
     state: request.state,
     stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,
-    url: request.url,
+    updatedAt: request.updatedAt,
+  };
+}
+
+/** An access request as its tab page shows it (Appendix A, both halves), with the steps this person may take now. */
+export function accessDetail(request: Versioned<AccessRequest>, viewer: Person, steps: AccessActionType[]) {
+  const signed = (signature: Signature) => ({ signedBy: signature.name, signedAt: signature.at });
+  return {
+    ...accessSummary(request, viewer),
+    version: request.version,
     siteContent: request.siteContent,
     reasons: request.reasons,
     risksAndControls: request.risksAndControls,

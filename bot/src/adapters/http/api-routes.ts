@@ -2,7 +2,6 @@ import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
-import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -24,6 +23,7 @@ import { registerDeviceRoutes } from './device-routes';
 import { registerPostingMediaRoutes } from './posting-media-routes';
 import type { MediaRouteDeps } from './posting-media-routes';
 import { registerRequestStepRoutes } from './request-step-routes';
+import { accessSummary } from './access-presenter';
 import { registerWaitingRoutes } from './waiting-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
@@ -75,7 +75,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
+    res.json({ items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null });
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
@@ -128,20 +128,6 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   }));
 
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
-}
-
-/** A request as the tab lists it, its status worded for the person reading it. */
-function toSummary(request: AccessRequest, viewer: Person) {
-  return {
-    id: request.id,
-    reference: accessReference(request.id),
-    url: request.url,
-    state: request.state,
-    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
-    requesterName: request.requesterName,
-    submittedAt: request.submittedAt,
-    updatedAt: request.updatedAt,
-  };
 }
 
 const consentBody = z.object({

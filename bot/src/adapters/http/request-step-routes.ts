@@ -1,21 +1,21 @@
 import type { Response, Server } from 'restify';
 import { z } from 'zod';
-import { actOnAccessRequest, type ActOnAccessRequestResult, type RequestedAction } from '../../app/act-on-access-request';
-import { actOnPostingRequest, type ActOnPostingRequestResult, type RequestedPostingStep } from '../../app/act-on-posting-request';
+import { actOnAccessRequest, type RequestedAction } from '../../app/act-on-access-request';
+import { actOnPostingRequest, type RequestedPostingStep } from '../../app/act-on-posting-request';
 import { announceAccessStep } from '../../app/announce-access-step';
 import { announcePostingStep } from '../../app/announce-posting-step';
 import type { AppDeps } from '../../app/app-deps';
 import type { BackgroundTasks } from '../../app/background-tasks';
 import { accessStepsFor, postingStepsFor } from '../../app/steps-for';
-import { accessRequestFor } from '../../app/view-access-request';
+import { accessRequestFor } from '../../app/view-request';
+import type { AccessRequest } from '../../domain/access/access-request';
 import { addedRisksSchema, reasonsSchema } from '../../domain/access/access-request-input';
+import type { PostingRequest } from '../../domain/posting/posting-request';
 import type { Versioned } from '../../ports/collection.port';
 import { accessDetail } from './access-presenter';
 import { refuse, send, type SignedIn } from './api-refusal';
+import { answerStep, type StepOutcome } from './step-answer';
 import { postingDetail } from './posting-presenter';
-
-/** Someone else took a step first: the page shows the record as it is now. */
-export const CHANGED_MEANWHILE = 'Someone else changed this a moment ago, so nothing was changed. Here it is as it is now: check it and try again.';
 
 const stepShape = { reasons: z.string().max(20_000).optional(), version: z.number().int().min(0) };
 
@@ -61,7 +61,7 @@ export function registerRequestStepRoutes(server: Server, deps: AppDeps, backgro
     };
     const result = await actOnAccessRequest(deps, person, String(req.params.id ?? ''), requested[verb], version);
     if (result.status === 'done') background.run(`announce access request ${result.request.id}`, () => announceAccessStep(deps, result.request.id, verb, person));
-    await answerStep(res, result, async (request) => accessDetail(request, person, await accessStepsFor(deps, person, request)));
+    await answerStep(res, asOutcome<AccessRequest>(result), 'request', async (request) => accessDetail(request, person, await accessStepsFor(deps, person, request)));
   }));
 
   server.post('/api/posting-requests/:id/steps', signedIn(async (person, req, res) => {
@@ -74,35 +74,30 @@ export function registerRequestStepRoutes(server: Server, deps: AppDeps, backgro
     const requested: RequestedPostingStep = verb === 'confirmPosted' ? { type: verb, link } : verb === 'withdraw' ? { type: verb } : { type: verb, reasons };
     const result = await actOnPostingRequest(deps, person, String(req.params.id ?? ''), requested, version);
     if (result.status === 'done') background.run(`announce posting request ${result.request.id}`, () => announcePostingStep(deps, result.request.id, person));
-    await answerStep(res, result, async (request) => postingDetail(request, person, await postingStepsFor(deps, person, request)));
+    await answerStep(res, asOutcome<PostingRequest>(result), 'request', async (request) => postingDetail(request, person, await postingStepsFor(deps, person, request)));
   }));
 }
 
 /** What both request types' step use cases answer. */
-type StepOutcome<R> =
+type Acted<R> =
   | { status: 'done' | 'out-of-date'; request: Versioned<R> }
   | { status: 'refused'; error: { code: string; message: string }; request: Versioned<R> }
   | { status: 'invalid'; errors: Partial<Record<string, string>>; request: Versioned<R> }
   | { status: 'not-found' }
   | { status: 'not-saved'; message: string };
 
-/** One table from a step's outcome to the HTTP answer: a stale or moved-on record is 409 with the record as it is now. */
-async function answerStep<R>(res: Response, result: StepOutcome<R>, present: (request: Versioned<R>) => Promise<object>): Promise<void> {
+/** A request step's result in the one shape every step route answers from. */
+function asOutcome<R>(result: Acted<R>): StepOutcome<R> {
   switch (result.status) {
-    case 'done':
-      return send(res, 200, { request: await present(result.request) });
-    case 'not-found':
-      return send(res, 404, { error: 'There is no such request.' });
-    case 'not-saved':
-      return send(res, 503, { error: result.message });
-    case 'out-of-date':
-      return send(res, 409, { error: CHANGED_MEANWHILE, request: await present(result.request) });
-    case 'invalid':
-      return send(res, 422, { error: Object.values(result.errors)[0] ?? 'Please check what you typed.', fields: result.errors });
     case 'refused':
-      if (result.error.code === 'not-permitted') return refuse(res, 403, result.error.message);
-      if (result.error.code === 'reasons-required') return send(res, 422, { error: result.error.message, fields: { reasons: result.error.message } });
-      return send(res, 409, { error: result.error.message, request: await present(result.request) });
+      return { status: 'refused', code: result.error.code, message: result.error.message, record: result.request };
+    case 'invalid':
+      return { status: 'invalid', errors: result.errors, record: result.request };
+    case 'done':
+    case 'out-of-date':
+      return { status: result.status, record: result.request };
+    default:
+      return result;
   }
 }
 
