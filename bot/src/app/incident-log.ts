@@ -8,6 +8,7 @@ import type { Person } from '../domain/people/person';
 import type { Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
+import { localDate } from '../domain/calendar/zoned-time';
 
 export type Denied = { status: 'denied' };
 
@@ -87,11 +88,12 @@ export type SummaryCounts = { byCategory: Record<IncidentCategory, number>; byMo
 /** Counts by category and by month of the incidents the person may see: no names, no details. */
 export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<Denied | ({ status: 'ok' } & SummaryCounts)> {
   if (!may(person, 'incident.summary')) return refuse(deps, person, 'incident.summary');
-  const now = deps.clock.now();
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString().slice(0, 10);
+  // Months as the school counts them: just after midnight on the 1st in summer it is already the new month.
+  const [year, month] = localDate(deps.clock.now()).split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 1 - (months - 1), 1)).toISOString().slice(0, 10);
   const byCategory = Object.fromEntries(INCIDENT_CATEGORIES.map((category) => [category, 0])) as Record<IncidentCategory, number>;
   const byMonth = new Map<string, number>();
-  for (let i = 0; i < months; i++) byMonth.set(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1) + i, 1)).toISOString().slice(0, 7), 0);
+  for (let i = 0; i < months; i++) byMonth.set(new Date(Date.UTC(year, month - 1 - (months - 1) + i, 1)).toISOString().slice(0, 7), 0);
   let total = 0;
   for (let offset = 0; ; offset += 1000) {
     const page = await deps.stores.incidents.search({ from: first, offset, limit: 1000, scope: incidentScope(person), sort: 'reportedAt', descending: false });

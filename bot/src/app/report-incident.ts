@@ -8,6 +8,7 @@ import { DuplicateRecordError, StoreUnavailableError, type Versioned } from '../
 import type { AppDeps } from './app-deps';
 import { appendChronology } from './incident-chronology';
 import { recordAudit } from './record-audit';
+import { localDate } from '../domain/calendar/zoned-time';
 
 export type ReportIncidentResult =
   | { status: 'saved'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
@@ -26,7 +27,7 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
     return { status: 'not-permitted', message: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` };
   }
   const now = deps.clock.now();
-  const report = validateIncidentReport(form, now.toISOString().slice(0, 10));
+  const report = validateIncidentReport(form, localDate(now));
   if (!report.ok) return { status: 'invalid', errors: report.errors };
   const routing = routeIncident(report.value.category, report.value.involved);
   const routedLabel = ROLE_LABELS[routing.routedTo].toLowerCase();

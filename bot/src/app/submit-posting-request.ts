@@ -6,6 +6,7 @@ import { DuplicateRecordError, StoreUnavailableError, type Versioned } from '../
 import type { AppDeps } from './app-deps';
 import { preparePosting } from './prepare-posting';
 import { recordAudit } from './record-audit';
+import { today } from '../domain/calendar/zoned-time';
 
 export type SubmitPostingRequestResult =
   | { status: 'saved'; request: Versioned<PostingRequest>; alreadySaved: boolean }
@@ -23,7 +24,7 @@ export async function submitPostingRequest(deps: AppDeps, requester: Person, for
     await recordAudit(deps, requester, { action: 'posting-request.submit.denied', recordType: 'postingRequest', recordId: '-', summary: 'Request refused: the person is not staff' });
     return { status: 'not-permitted', message: `Only ${whoMay('postingRequest.submit')} can ask to post on a school account (Social Media Policy, section 5).` };
   }
-  const input = validatePostingRequestInput(form, deps.clock.now().toISOString().slice(0, 10));
+  const input = validatePostingRequestInput(form, today(deps.clock));
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   try {
     const { details, checks } = await preparePosting(deps, input.value);

@@ -25,6 +25,8 @@ import type { MediaRouteDeps } from './posting-media-routes';
 import { registerRequestStepRoutes } from './request-step-routes';
 import { accessSummary } from './access-presenter';
 import { registerWaitingRoutes } from './waiting-routes';
+import { today } from '../../domain/calendar/zoned-time';
+import { currentClasses } from '../../domain/school/pupil';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -93,7 +95,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
 
   server.get('/api/consent', signedIn(async (person, req, res) => {
     const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
-    const result = await classConsent(deps, person, className, new Date().toISOString().slice(0, 10));
+    const result = await classConsent(deps, person, className, today(deps.clock));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     send(res, result.status === 'unknown-class' ? 404 : 200, result);
   }));
@@ -101,7 +103,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   server.get('/api/classes', signedIn(async (person, req, res) => {
     if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
     const pupils = await allPupils(deps.stores);
-    res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
+    res.json({ classes: currentClasses(pupils) });
   }));
 
   server.get('/api/pupils/:id/consent', signedIn(async (person, req, res) => {
@@ -122,7 +124,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
     if (result.status === 'denied') return refuse(res, 403, 'Only the headteacher can export the audit log.');
     const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${today(deps.clock)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
   }));

@@ -11,6 +11,7 @@ import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
 import { send } from './api-refusal';
+import { today } from '../../domain/calendar/zoned-time';
 
 type SignedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
 
@@ -53,7 +54,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     if (result.status === 'denied') return deny(res);
     const rows = result.items.map((incident) => [incidentReference(incident.id), incident.reportedAt, incident.occurredOn, CATEGORY_LABELS[incident.category], INVOLVED_LABELS[incident.involved], WHERE_LABELS[incident.where], incident.platform, incident.whatHappened, ROLE_LABELS[incident.routedTo], incident.assigneeName ?? '', STATUS_LABELS[incident.status], incident.cpomsReference ?? '', incident.police ? (incident.police.contacted ? 'yes' : 'no') : '', incident.reporterName]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="incidents-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="incidents-${today(deps.clock)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['Reference', 'Reported', 'Happened on', 'Category', 'Involved', 'Where', 'Platform', 'What happened', 'Routed to', 'Assigned to', 'Status', 'CPOMS', 'Police contacted', 'Reported by'], rows));
   }));

@@ -6,6 +6,7 @@ import { announceAccessStep } from '../../app/announce-access-step';
 import { announcePostingStep } from '../../app/announce-posting-step';
 import type { AppDeps } from '../../app/app-deps';
 import type { BackgroundTasks } from '../../app/background-tasks';
+import type { Announce } from '../../app/reminders/announce';
 import { accessStepsFor, postingStepsFor } from '../../app/steps-for';
 import { accessRequestFor } from '../../app/view-request';
 import type { AccessRequest } from '../../domain/access/access-request';
@@ -36,7 +37,7 @@ function typed(fields: { reasons?: string; addedRisksAndControls?: string }): { 
  * signatures, notices and the out-of-date check are the cards' own. `reasons` is the text the step
  * takes: the reasons for a decision, the reason for a return, a note when forwarding or opening the site.
  */
-export function registerRequestStepRoutes(server: Server, deps: AppDeps, background: BackgroundTasks, signedIn: SignedIn): void {
+export function registerRequestStepRoutes(server: Server, deps: AppDeps & { announce: Announce }, background: BackgroundTasks, signedIn: SignedIn): void {
   server.get('/api/access-requests/:id', signedIn(async (person, req, res) => {
     const found = await accessRequestFor(deps, person, String(req.params.id ?? ''));
     if (found.status === 'not-found') return send(res, 404, { error: 'There is no such request.' });

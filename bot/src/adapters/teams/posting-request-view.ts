@@ -14,6 +14,8 @@ import { holdersFor } from '../../app/role-holders';
 import { decisionNote } from './decision-note';
 import { fitCard } from './cards/fit-card';
 import type { TeamsDeps } from './teams-deps';
+import { today } from '../../domain/calendar/zoned-time';
+import { onRollOn } from '../../domain/school/pupil';
 
 /** As accessRequestCardFor: `holders` only for a viewer standing in for a role. */
 export function postingRequestCardFor(
@@ -54,13 +56,13 @@ export async function postingRequestForm(
   if (!may(person, 'postingRequest.submit')) {
     return messageCard(`Only ${whoMay('postingRequest.submit')} can ask to post on a school account (Social Media Policy, section 5).`);
   }
-  const today = deps.clock.now().toISOString().slice(0, 10);
+  const day = today(deps.clock);
   const [accounts, roster, devices] = await Promise.all([
     deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
     rosterSnapshot(deps),
     devicesInUse(deps),
   ]);
-  const onRoll = roster.filter((pupil) => pupil.onRollFrom.slice(0, 10) <= today && (!pupil.onRollTo || today <= pupil.onRollTo.slice(0, 10)));
+  const onRoll = roster.filter((pupil) => onRollOn(pupil, day));
   const values = options.values ?? {};
   const errors = { ...options.errors };
   let chosen = listOf(values.classes);
@@ -75,7 +77,7 @@ export async function postingRequestForm(
     .map(({ id, displayName, className }) => ({ id, displayName, className }));
   return postingRequestFormCard({
     requesterName: person.displayName,
-    today,
+    today: day,
     target: options.target ?? { submissionKey: deps.newKey() },
     accounts: accounts.items.map((account) => ({ id: account.id, label: `${account.platform} ${account.handle}` })),
     devices: devices.map((device) => ({ id: device.id, name: device.name })),

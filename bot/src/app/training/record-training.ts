@@ -13,6 +13,8 @@ import { recordAudit } from '../record-audit';
 import { readAll } from '../read-all';
 import { holdersFor, roleHolders } from '../role-holders';
 import { recordableRequirements } from './training-setup';
+import { localDate } from '../../domain/calendar/zoned-time';
+import { currentClasses } from '../../domain/school/pupil';
 
 export type TrainingResult<T> = { status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | ({ status: 'ok' } & T);
 
@@ -30,7 +32,7 @@ function checkDate(completedOn: string, today: string): string | undefined {
 export async function logOwnTraining(deps: AppDeps & { announce: Announce }, actor: Person, input: { completedOn: string; evidence: string; requirementId?: string }): Promise<TrainingResult<{ record: TrainingRecord }>> {
   if (!may(actor, 'training.logOwn')) return { status: 'not-permitted', message: `Only ${whoMay('training.logOwn')} log their own training.` };
   const now = deps.clock.now();
-  const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
+  const problem = checkDate(input.completedOn, localDate(now));
   if (problem) return { status: 'invalid', message: problem };
   const evidence = readText(trainingText.evidence, input.evidence);
   if (!evidence.ok) return { status: 'invalid', message: evidence.message };
@@ -144,7 +146,7 @@ export async function recordTrainingSession(deps: AppDeps & { announce: Announce
     return { status: 'not-permitted', message: `Only ${whoMay('training.record')} can record training.` };
   }
   const now = deps.clock.now();
-  const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
+  const problem = checkDate(input.completedOn, localDate(now));
   if (problem) return { status: 'invalid', message: problem };
   const evidence = readText(trainingText.evidence, input.evidence);
   if (!evidence.ok) return { status: 'invalid', message: evidence.message };
@@ -188,7 +190,7 @@ async function subjectNames(deps: AppDeps, requirement: TrainingRequirement, ids
   if (audience === 'parents') return unique.every((id) => id === PARENTS_SUBJECT) ? [[PARENTS_SUBJECT, 'Parents']] : 'Parents are recorded as one group, with who attended.';
   if (audience === 'pupils') {
     const pupils = await readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
-    const classes = new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className));
+    const classes = new Set(currentClasses(pupils));
     const unknown = unique.filter((id) => !classes.has(id));
     return unknown.length ? `Unknown class: ${unknown.join(', ')}.` : unique.map((id) => [id, `Class ${id}`]);
   }

@@ -288,7 +288,7 @@ export const LISTS = {
   outbox: listSpec<OutboxEntry>(
     'OsdOutbox',
     'Online Safety Desk - Reminder outbox',
-    'Every reminder the app sends, stored before sending so that none is sent twice.',
+    'Every reminder and notice the app sends, stored before sending so that none is sent twice. On the records site: notices about concerns are here.',
     {
       key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
       run: { type: 'text', indexed: true },
@@ -377,7 +377,11 @@ export type ListKey = keyof typeof LISTS;
  * reported what. They live on the records site, which only the DSL, the deputies and the app can
  * open, so that nobody else (the headteacher included) can browse them in SharePoint.
  */
-export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'audit'];
+/**
+ * The lists only the DSL, the deputies and the app may open. The outbox is one of them: its entries
+ * say who was told of a concern and when, which tells a headteacher of a concern about themselves.
+ */
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'audit', 'outbox'];
 
 export function siteOf(key: ListKey): SiteRole {
   return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';

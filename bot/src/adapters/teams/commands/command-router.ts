@@ -12,6 +12,7 @@ import type { TeamsDeps } from '../teams-deps';
 import { concernFormCard } from '../cards/incident-cards';
 import { myTraining } from '../actions/training.action';
 import { waitingForMe } from '../actions/waiting.action';
+import { today } from '../../../domain/calendar/zoned-time';
 
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 
@@ -25,7 +26,7 @@ const help = (where: 'personal' | 'shared'): Command => async (deps, person) => 
 const consentForClass = async (deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> => {
   const className = /^consent(?: for)?(?: class)? ?(.*)$/.exec(typed)?.[1] ?? '';
   if (!className) return messageCard('Which class? For example: **consent 4B**.');
-  const result = await classConsent(deps, person, className, deps.clock.now().toISOString().slice(0, 10));
+  const result = await classConsent(deps, person, className, today(deps.clock));
   switch (result.status) {
     case 'not-permitted':
       return messageCard(result.message);
