@@ -3,11 +3,16 @@
  * screenshot, sees it in the chronology and the evidence list with who added it, opens it (fetched
  * through the signed-in API and shown), removes it with a reason; a program named like a picture
  * is refused with the reason; the record shows the copy of the Teams message it was reported from.
+ * With DOCS_SCREENSHOTS set to a folder, the evidence card is saved there.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../fixtures/browser';
 import { pngImage, program } from '../fixtures/media-files';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
+
+const SHOTS = process.env.DOCS_SCREENSHOTS ?? tmpdir();
 
 describeInBrowser('evidence in the Incidents tab', () => {
   let tab: TabApp;
@@ -35,6 +40,7 @@ describeInBrowser('evidence in the Incidents tab', () => {
     await listed.getByRole('button', { name: 'Open Facebook comments.png' }).click();
     const picture = page.getByTestId('evidence-picture');
     await picture.waitFor();
+    await page.getByTestId('evidence').locator('xpath=ancestor::div[contains(@class, "fui-Card")][1]').screenshot({ path: join(SHOTS, 'tab-incident-evidence.png') });
     expect(await picture.evaluate((image) => [(image as unknown as { src: string }).src.startsWith('blob:'), (image as unknown as { naturalWidth: number }).naturalWidth])).toEqual([true, 120]);
 
     await listed.getByRole('button', { name: 'Remove Facebook comments.png…' }).click();
