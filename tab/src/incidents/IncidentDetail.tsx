@@ -119,7 +119,7 @@ export function IncidentDetailView({ credentials, id, onBack, onOpenPupil }: { c
       {error && <MessageBar key={error} intent="error" className="no-print"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <div className={styles.layout}>
         <div className={styles.column}>
-          <IncidentRecord detail={detail} newestEntryRef={newestEntry} credentials={credentials} saving={saving} onSave={record} {...(onOpenPupil ? { onOpenPupil } : {})} />
+          <IncidentRecord detail={detail} newestEntryRef={newestEntry} credentials={credentials} saving={saving} onSave={record} onReload={load} {...(onOpenPupil ? { onOpenPupil } : {})} />
         </div>
         <div className={`${styles.column} no-print`}>
           <AddAction key={detail.incident.id} saving={saving} onSave={record} people={detail.mayFollowUp} defaultFor={incident.assigneeId} />

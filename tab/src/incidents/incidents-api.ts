@@ -62,6 +62,18 @@ export interface FollowUp {
 
 export type Person = { id: string; displayName: string };
 
+/** A file attached to an incident; a removed one stays listed with who removed it and why. */
+export interface Evidence {
+  id: string;
+  name: string;
+  label: string;
+  format: string;
+  bytes: number;
+  addedAt: string;
+  addedByName: string;
+  removed?: { at: string; byName: string; reason: string };
+}
+
 export interface IncidentDetail {
   incident: IncidentRow & {
     version: number;
@@ -70,7 +82,9 @@ export interface IncidentDetail {
     where: string;
     platform: string;
     involved: string;
-    sourceMessage: { author: string; link: string } | null;
+    /** Reported from a Teams message: its author and link, and the copy kept when it was reported. */
+    sourceMessage: { author: string; link: string; text?: string; sentAt?: string } | null;
+    evidence: Evidence[];
     cpomsReference: string | null;
     police: { contacted: boolean; decidedBy: string; decidedAsLabel: string | null; reason: string; recordedAt: string } | null;
     ico: { reported: boolean; reason: string; decidedBy: string; recordedAt: string } | null;
@@ -87,6 +101,7 @@ export interface IncidentDetail {
   mayFollowUp: Person[];
   staff: Person[];
   canAssign: boolean;
+  canRemoveEvidence: boolean;
   police: { may: true; asLabel: string | null } | { may: false; why: string };
   late: string[];
   ico?: { deadline: string; hoursPassed: number };
@@ -185,6 +200,16 @@ export const api = {
   step: async (credentials: Credentials, id: string, step: Step, version: number) => (await (await call(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, { ...step, version })).json()) as { entries: ChronologyEntry[] },
   roster: async (credentials: Credentials) => ((await (await call('/api/incidents/roster', credentials)).json()) as { pupils: RosterPupil[] }).pupils,
   pupil: async (credentials: Credentials, pupilId: string) => (await (await call(`/api/incidents/pupils/${encodeURIComponent(pupilId)}`, credentials)).json()) as PupilChronology,
+  /** One file as the body, read by the server as it arrives; refused (with the reason) before anything is kept. */
+  attachEvidence: async (credentials: Credentials, id: string, file: File) => {
+    const response = await fetch(`/api/incidents/${encodeURIComponent(id)}/evidence`, { method: 'POST', headers: { ...(await headers(credentials)), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }, body: file });
+    if (!response.ok) throw new ApiError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? `The server answered ${response.status}.`, response.status);
+  },
+  /** The file's bytes through the signed-in API, as a Blob (never a URL that works without signing in). */
+  evidenceBlob: async (credentials: Credentials, id: string, fileId: string) => (await call(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}`, credentials)).blob(),
+  removeEvidence: async (credentials: Credentials, id: string, fileId: string, reason: string) => {
+    await call(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}/remove`, credentials, { reason });
+  },
   /** The filtered list as CSV, saved through a download link (the API needs the caller's credentials). */
   exportCsv: async (credentials: Credentials, filters: Filters) => {
     const blob = await (await call(`/api/incidents.csv?${queryString(filters)}`, credentials)).blob();

@@ -7,6 +7,7 @@ import { incidentSummary } from '../../app/incident-summary';
 import { markLabel } from '../../domain/incidents/body-map';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED_LABELS, STATUS_LABELS, WHERE_LABELS, type Incident } from '../../domain/incidents/incident';
 import { LINK_ROLE_LABELS } from '../../domain/incidents/incident-people';
+import { EVIDENCE_FORMATS, type EvidenceFile } from '../../domain/incidents/incident-evidence';
 import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/incident-query';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
@@ -118,6 +119,7 @@ function detailJson(result: IncidentDetail, row: (incident: Incident) => ReturnT
       firstOpened: incident.firstOpened ?? null,
       bodyMap: (incident.bodyMap ?? []).map((mark) => ({ ...mark, label: markLabel(mark) })),
       followUps: incident.followUps ?? [],
+      evidence: (incident.evidence ?? []).map(evidenceJson),
       aboutHeadteacher: incident.aboutHeadteacher,
     },
     police: result.police.may ? { may: true, asLabel: result.police.as ? ROLE_LABELS[result.police.as] : null } : result.police,
@@ -154,6 +156,12 @@ function toRow(incident: Incident, late: string[]) {
     late,
     updatedAt: incident.updatedAt,
   };
+}
+
+/** An evidence file as the tab lists it (what it is in words), never where it is stored. */
+export function evidenceJson(file: EvidenceFile) {
+  const { storageKey: _key, ...shown } = file;
+  return { ...shown, label: EVIDENCE_FORMATS[file.format].label };
 }
 
 export function deny(res: Response): void {
