@@ -5,11 +5,12 @@ import { listAccessRequests } from '../bot/src/app/list-access-requests';
 import { recordConsent } from '../bot/src/app/record-consent';
 import { rememberConversation } from '../bot/src/app/remember-conversation';
 import { planTrainingDigest } from '../bot/src/app/reminders/plan-training-digest';
+import { DEFAULT_TIMESCALES } from '../bot/src/domain/incidents/incident-timescales';
 import type { ReminderJobDeps } from '../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../bot/src/app/seed-demo-school';
 import { submitAccessRequest } from '../bot/src/app/submit-access-request';
 import { toFields } from '../bot/src/adapters/graph/sharepoint/field-mapping';
-import { LISTS } from '../bot/src/adapters/graph/sharepoint/lists';
+import { LISTS, siteOf, type ListKey } from '../bot/src/adapters/graph/sharepoint/lists';
 import { rememberCardMessage } from '../bot/src/adapters/teams/card-messages';
 import { duringClick } from '../bot/src/adapters/teams/click-reads';
 import { newAccessRequest } from '../bot/src/domain/access/access-request';
@@ -97,9 +98,10 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
   const withdrawn = someone[0]!;
   const account = (await stores.socialAccounts.find({ limit: 1 })).items[0]!;
   await stores.posts.insertMany(Array.from({ length: POSTS }, (_, i) => ({ accountId: account.id, postedOn: '2026-06-01', media: ['images' as const], pupilIds: i % 100 === 7 ? [withdrawn.id, someone[1]!.id] : [someone[1 + (i % 20)]!.id], link: `https://x.example/status/${i}` })));
+  await recordConsent({ ...deps, announce: NO_MESSAGES }, admin, { pupilId: withdrawn.id, media: 'images', decision: 'given', effectiveFrom: '2025-09-01', source: 'consent form' });
   const sam = everyone.find((person) => person.displayName === 'Sam Okafor') ?? staff[1]!;
   const outboxEntry = (key: string, status: 'notInstalled' | 'blocked', at: string) => ({ key, run: 'r', personId: sam.id, personName: sam.displayName, reason: 'training-overdue', period: key, status, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: at, updatedAt: at });
-  standIn.bulkInsert(SITE_ID, LISTS.outbox.displayName, Array.from({ length: OLD_OUTBOX_ENTRIES }, (_, i) => ({ ...toFields(LISTS.outbox, outboxEntry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false), RecordKey: `old-${i}` })));
+  standIn.bulkInsert(RECORDS_SITE_ID, LISTS.outbox.displayName, Array.from({ length: OLD_OUTBOX_ENTRIES }, (_, i) => ({ ...toFields(LISTS.outbox, outboxEntry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false), RecordKey: `old-${i}` })));
   await stores.outbox.insert(outboxEntry('this-week', 'blocked', new Date().toISOString()));
   const conversation = { aadObjectId: requester.aadObjectId!, teamsUserId: '29:bench', conversationId: 'a:bench', conversationType: 'personal', serviceUrl: 'http://127.0.0.1:9/', tenantId: 'tenant', botId: '28:bench', botName: 'Online Safety Desk' };
   await rememberConversation(deps, conversation);
@@ -109,7 +111,8 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
   const listNames = new Map([...standIn.lists(SITE_ID), ...standIn.lists(RECORDS_SITE_ID)].map((list) => [list.id, keyOf(list.displayName)]));
   const listOf = (request: RecordedRequest) => (/\$batch/.test(request.url) ? '$batch' : listNames.get(/\/lists\/([^/?]+)/.exec(request.url)?.[1] ?? '') ?? request.url);
   const gets = (trips: RecordedRequest[], list: string) => trips.filter((request) => request.method === 'GET' && listOf(request) === list);
-  const stored = (list: string, field: string, value: unknown) => standIn.items(list === 'audit' ? RECORDS_SITE_ID : SITE_ID, LISTS[list as keyof typeof LISTS].displayName).filter((item) => item.fields[field] === value);
+  const pages = (trips: RecordedRequest[], list: string) => gets(trips, list).filter((request) => /\/items\?/.test(request.url) && !/RecordKey eq/.test(decodeURIComponent(request.url))).length;
+  const stored = (list: ListKey, field: string, value: unknown) => standIn.items(siteOf(list) === 'records' ? RECORDS_SITE_ID : SITE_ID, LISTS[list].displayName).filter((item) => item.fields[field] === value);
   let clicks = 0;
 
   const useCases: UseCase[] = [
@@ -173,9 +176,9 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
         const tasks = stored('takedowns', 'pupilId', withdrawn.id);
         return [...(result.takedownsPending ? ['tasks left for the daily job'] : []), ...copies(tasks.length, 'takedown task', 3)];
       },
-      // Only look-ups by record key (of that pupil's posts), never a page of the posts list.
-      meets: (trips, batched) => gets(trips, 'posts').length === 0 && gets(batched, 'posts').length <= 2 * 3,
-      now: (trips, batched) => `${gets(trips, 'posts').length} pages and ${gets(batched, 'posts').length} look-ups of posts (3 show the pupil) in ${trips.length} round trips`,
+      // That pupil's posts by their record keys, never a page of the posts list.
+      meets: (trips, batched) => pages(trips, 'posts') === 0 && gets(batched, 'posts').length <= 2 * 3,
+      now: (trips, batched) => `${pages(trips, 'posts')} pages and ${gets(batched, 'posts').length} look-ups of posts (3 show the pupil) in ${trips.length} round trips`,
     },
     {
       label: "lists read newest first (the lead's first 25)",
@@ -195,7 +198,7 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       target: "one read of the week's entries",
       deadlineMs: 60_000,
       run: async () => {
-        const reminderDeps: ReminderJobDeps = { stores, directory, consentMonthsAfterLeaving: 12, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
+        const reminderDeps: ReminderJobDeps = { stores, directory, consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
         const today = new Date().toISOString().slice(0, 10);
         const [digest] = await planTrainingDigest(reminderDeps, today);
         return digest?.message.lines.some((line) => line.startsWith(`${sam.displayName} has blocked`)) ? [] : ['the week\'s unreached person is missing'];

@@ -8,6 +8,7 @@ import type { PlannedReminder } from './reminders/deliver-reminders';
 import type { Announce } from './reminders/announce';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
+import { openBreachIncident } from './open-breach-incident';
 
 type TakedownDeps = Pick<AppDeps, 'stores' | 'directory' | 'clock' | 'log'> & { announce: Announce };
 
@@ -19,7 +20,8 @@ const SYSTEM = { id: 'system', displayName: 'Online Safety Desk' };
  * the posts that show them, their tasks: never every post), and by the daily takedowns job for
  * everyone, so tasks a failed run did not make are made later, each exactly once: a task's key is
  * its post, pupil and medium, and the store refuses a second. A post that went up without consent
- * is urgent: the DSL is told, and it is audited as a possible data-protection breach.
+ * is urgent: the DSL is told, it is audited as a possible data-protection breach, and a breach
+ * concern is opened in the incident log for the data protection lead and the headteacher (each once).
  */
 export async function ensureTakedowns(deps: TakedownDeps, pupilId?: string): Promise<Versioned<TrackedTakedown>[]> {
   const [events, posts, existing, accounts] = await (pupilId === undefined ? everything(deps) : onePupil(deps, pupilId));
@@ -39,10 +41,12 @@ export async function ensureTakedowns(deps: TakedownDeps, pupilId?: string): Pro
     await recordAudit(deps, SYSTEM, { action: 'takedown.possible-breach', recordType: 'takedown', recordId: task.id, summary: 'Possible data-protection breach: a post went up after consent stopped' });
   }
   if (created.length) await deps.announce('takedowns', await notices(deps, created));
+  const theirs = pupilId === undefined ? existing : existing.filter((task) => task.pupilId === pupilId);
+  for (const task of [...theirs, ...created].filter((one) => one.urgent)) await ensureBreachIncident(deps, task);
   return created;
 }
 
-type Records = Promise<[ConsentEvent[], RegisteredPost[], TrackedTakedown[], SocialAccount[]]>;
+type Records = Promise<[ConsentEvent[], RegisteredPost[], Versioned<TrackedTakedown>[], SocialAccount[]]>;
 
 /** The daily sweep: every record, page by page. */
 function everything(deps: TakedownDeps): Records {
@@ -66,11 +70,18 @@ async function onePupil(deps: TakedownDeps, pupilId: string): Records {
     readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'removed' }, limit: 1000, ...(cursor ? { cursor } : {}) })),
     accountsOf(deps),
   ]);
-  return [events, posts, [...theirs, ...removed], accounts];
+  return [events, posts, [...theirs, ...removed.filter((task) => task.pupilId !== pupilId)], accounts];
 }
 
 function accountsOf(deps: TakedownDeps): Promise<SocialAccount[]> {
   return readAll((cursor) => deps.stores.socialAccounts.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
+}
+
+/** The breach concern of an urgent task, unless it is already in the log (a run that stopped part-way makes it later). */
+async function ensureBreachIncident(deps: TakedownDeps, task: Versioned<TrackedTakedown>): Promise<void> {
+  const opened = (await deps.stores.incidents.find({ where: { submissionKey: `takedown-breach:${task.id}` }, limit: 1 })).items[0];
+  if (opened && (await deps.stores.incidentChronology.forIncident(opened.id)).length > 0) return;
+  await openBreachIncident(deps, task);
 }
 
 async function notices(deps: Pick<AppDeps, 'directory'>, tasks: Versioned<TrackedTakedown>[]): Promise<PlannedReminder[]> {

@@ -34,7 +34,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
   it('"report a concern" opens the form with every field the issue asks for', async () => {
     const { card } = await t.say(alex, 'report a concern');
     expect(allText(card)).toMatch(/Report a concern/);
-    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category']);
+    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'classes']);
   });
 
   it('saves it, gives the reporter a reference, and tells the DSL only that a concern needs attention', async () => {
@@ -132,6 +132,19 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
       expect(stored).toMatchObject({ routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeName: 'Linda Davis', sourceMessage: { author: 'Jordan Parent', link: payload.linkToMessage } });
       expect(sentTo(linda, before).map((entry) => JSON.stringify(entry.activity))).toEqual([expect.stringContaining('A new concern needs your attention')]);
       expect(sentTo(adele, before)).toHaveLength(0);
+    });
+
+    it('keeps a copy of the message as Teams gave it (text, author, time), whatever the form says, and shows it in the record', async () => {
+      const forged = { submissionKey: 'dialog-copy', sourceAuthor: 'Someone else', sourceLink: 'https://example.org/x', whatHappened: 'A parent was rude about the head (my words)', occurredOn: '2026-11-22', where: 'platform', platform: 'Teams', involved: 'parent', category: 'abuseAboutSchool' };
+      expect((await t.post(submitActionInvoke(alex, t.serviceUrl, payload, forged))).status).toBe(200);
+      await t.app.background.idle();
+      const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-copy' }, limit: 1 })).items[0]!;
+      const copy = { author: 'Jordan Parent', link: payload.linkToMessage, text: 'The head is a disgrace & should be sacked\neveryone share this', sentAt: '2026-11-22T12:52:24.833Z' };
+      expect(stored.whatHappened).toBe('A parent was rude about the head (my words)');
+      expect(stored.sourceMessage).toEqual(copy);
+      const dsl = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Patti Fernandez')!;
+      const shown = (await (await fetch(`${t.app.url}/api/incidents/${stored.id}`, { headers: { 'x-demo-person': dsl.id } })).json()) as { incident: { sourceMessage: unknown } };
+      expect(shown.incident.sourceMessage).toEqual(copy);
     });
 
     it('shows the form again with its errors inside the dialog', async () => {

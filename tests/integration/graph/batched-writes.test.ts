@@ -10,7 +10,7 @@ import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
 import type { Pupil } from '../../../bot/src/domain/school/pupil';
 import type { Stores } from '../../../bot/src/ports/stores.port';
 import type { GraphStandIn } from '../../fixtures/graph-stand-in';
-import { provisionedSite, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
+import { provisionedSite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
 
 const pupils = (count: number, from = 0): Omit<Pupil, 'id'>[] =>
   Array.from({ length: count }, (_, i) => ({ misReference: `R${from + i}`, displayName: `Pupil ${from + i}`, className: '4B', yearGroup: 'Year 4', onRollFrom: '2024-09-04' }));
@@ -102,8 +102,8 @@ describe('batched writes on SharePoint', () => {
   it('archives old outbox entries once each: a run stopped between copying and deleting leaves no second copy', async () => {
     const entry = { run: 'r', personId: '7', personName: 'Tom', reason: 'training-overdue', period: '2026-W30', status: 'sent' as const, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-07-20T07:30:00.000Z' };
     await stores.outbox.insertMany([...Array.from({ length: 25 }, (_, i) => ({ ...entry, key: `old-${i}`, updatedAt: '2026-07-20T07:30:05.000Z' })), { ...entry, key: 'recent', updatedAt: '2026-11-20T07:30:05.000Z' }]);
-    const outbox = () => standIn.items(SITE_ID, LISTS.outbox.displayName).map((item) => item.fields.key);
-    const archived = () => standIn.items(SITE_ID, LISTS.outboxArchive.displayName).map((item) => item.fields.key);
+    const outbox = () => standIn.items(RECORDS_SITE_ID, LISTS.outbox.displayName).map((item) => item.fields.key);
+    const archived = () => standIn.items(RECORDS_SITE_ID, LISTS.outboxArchive.displayName).map((item) => item.fields.key);
     // The first batch of copies is carried out, but its answer is lost: nothing is deleted this time.
     standIn.failNext(1, { status: 503, writesOnly: true, afterWrite: true });
     const stopped = await stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z').catch((error: unknown) => error);
