@@ -24,6 +24,16 @@ describeStoreContract('SQLite', async () => {
   };
 });
 
+/** A database as a version before the migration that mentions `marker` left it, open for writing old rows. */
+function databaseBefore(marker: string): { dir: string; old: Database.Database } {
+  const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-'));
+  const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+  const before = MIGRATIONS.findIndex((sql) => sql.includes(marker));
+  for (const sql of MIGRATIONS.slice(0, before)) old.exec(sql);
+  old.pragma(`user_version = ${before}`);
+  return { dir, old };
+}
+
 describe('SQLite specifics', () => {
   it('the audit table itself refuses updates, deletes and replacing inserts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-audit-'));
@@ -58,11 +68,7 @@ describe('SQLite specifics', () => {
   });
 
   it('keys takedown tasks made before keys existed: the earliest of any repeats keeps the key, nothing is lost', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-takedowns-'));
-    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const keyed = MIGRATIONS.findIndex((sql) => sql.includes('"taskKey"'));
-    for (const sql of MIGRATIONS.slice(0, keyed)) old.exec(sql);
-    old.pragma(`user_version = ${keyed}`);
+    const { dir, old } = databaseBefore('"taskKey"');
     const task = { postId: '4', pupilId: '2', media: 'images', noticeId: '1', ownerId: '5', status: 'removed', reason: '', updatedAt: '2026-01-01T09:00:00.000Z' };
     for (const noticeId of ['1', '2']) old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status") VALUES (1, ?, ?, ?)').run(JSON.stringify({ ...task, noticeId }), '5', 'removed');
     old.close();
@@ -75,11 +81,7 @@ describe('SQLite specifics', () => {
   });
 
   it('indexes the posts and takedown tasks of an older database by pupil, so a withdrawal still finds them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-posts-'));
-    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const linked = MIGRATIONS.findIndex((sql) => sql.includes('post_pupils'));
-    for (const sql of MIGRATIONS.slice(0, linked)) old.exec(sql);
-    old.pragma(`user_version = ${linked}`);
+    const { dir, old } = databaseBefore('post_pupils');
     const post = (pupilIds: string[]) => JSON.stringify({ accountId: '1', postedOn: '2026-06-01', media: ['images'], pupilIds, link: 'https://x.example/1' });
     old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['2', '5']), '1');
     old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['5']), '1');
