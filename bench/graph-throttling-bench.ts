@@ -7,7 +7,8 @@ const LATENCY_MS = 50;
 
 /**
  * The same use cases while SharePoint throttles: the Graph stand-in answers one request in ten
- * (round trips and requests inside batches alike) with 429 and `Retry-After`. Each use case must
+ * (round trips and requests inside batches alike) with 429 and `Retry-After`, the first of them
+ * the second request of each use case, so that even a click of five round trips meets one. Each use case must
  * finish within its deadline with nothing stored twice and nothing lost; the extra round trips
  * are counted against a run of the same use cases on a school that is not throttled.
  */
@@ -27,10 +28,11 @@ export async function graphThrottlingBench(): Promise<void> {
   const school = await sharePointSchool();
   try {
     school.standIn.latencyMs = LATENCY_MS;
-    school.standIn.throttleEvery(THROTTLE_EVERY, { retryAfterSeconds: RETRY_AFTER_SECONDS });
     console.log(`  ${'use case'.padEnd(62)} ${'took'.padStart(8)} ${'deadline'.padStart(9)}  ${'round trips'.padEnd(18)} ${'429s'.padStart(5)}  duplicates, losses   verdict`);
     for (const [index, useCase] of school.useCases.entries()) {
       const [since, batchedSince] = [school.standIn.requests.length, school.standIn.batchedRequests.length];
+      // Each use case meets its first 429 on its second request, however short it is; then one in ten.
+      school.standIn.throttleEvery(THROTTLE_EVERY, { retryAfterSeconds: RETRY_AFTER_SECONDS, first: 2 });
       const started = process.hrtime.bigint();
       const problems = await useCase.run().catch((error: unknown) => [`failed: ${error instanceof Error ? error.message : String(error)}`]);
       const took = elapsedMs(started);

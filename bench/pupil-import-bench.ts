@@ -87,7 +87,7 @@ async function onSharePoint(): Promise<void> {
     const trips = standIn.requests.length - before;
     row(`next September's file (SharePoint)`, `${String(trips).padStart(5)} round trips, ~${((trips * LATENCY_MS) / 1000).toFixed(0)} s at ${LATENCY_MS} ms/trip`);
     note(counts(result));
-    note('new pupils go 20 to a $batch; each changed pupil is one conditional PATCH; the tab polls the import job for progress meanwhile');
+    note('new pupils, changed pupils and leavers go 20 to a $batch, each change still conditional (If-Match); the tab polls the import job for progress meanwhile');
   } finally {
     await standIn.stop();
   }
