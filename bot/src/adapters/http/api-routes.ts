@@ -26,6 +26,9 @@ import { registerPostingMediaRoutes } from './posting-media-routes';
 import type { MediaRouteDeps } from './posting-media-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
+import { seesAny } from '../../app/incident-log';
+import type { Me } from '../../contracts/me';
+import type { AccessRequestPage, AccessRequestSummary } from '../../contracts/access-requests';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -59,7 +62,7 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = {
+    const can: Me['can'] = {
       seeConsent: may(person, 'consent.viewClass'),
       recordConsent: may(person, 'consent.record'),
       importPupils: may(person, 'pupils.import'),
@@ -68,17 +71,20 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
+      seeIncidents: await seesAny(deps, person),
       seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
     };
-    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
+    const me: Me = { id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas };
+    res.json(me);
   }));
 
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
+    const answer: AccessRequestPage = { items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null };
+    res.json(answer);
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
@@ -132,7 +138,7 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
 }
 
 /** A request as the tab lists it, its status worded for the person reading it. */
-function toSummary(request: AccessRequest, viewer: Person) {
+function toSummary(request: AccessRequest, viewer: Person): AccessRequestSummary {
   return {
     id: request.id,
     reference: accessReference(request.id),
