@@ -1,13 +1,14 @@
-import { MessageBar, MessageBarBody, Spinner, Tab } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
 import { PageTabs, TabShell } from './ui/TabShell';
-import { postingRequestId, viewFor, viewFromQuery, type View } from './views';
+import { openedFrom, pagesFor, viewFor, type Opened, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
 const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ default: module.RequestsPage })));
+const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((module) => ({ default: module.IncidentsPage })));
 const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
 const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
@@ -16,18 +17,27 @@ const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ d
 const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
 const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
 
-/** The tab's pages other than incidents: requests (and one request to post), consent, school accounts, training, approved devices, School settings and the go-live checklist. */
+/** Each page's name in the navigation, in the order VIEWS gives. */
+const PAGE_NAMES: Record<Exclude<View, 'posting'>, string> = {
+  requests: 'Blocked website requests',
+  incidents: 'Incidents',
+  consent: 'Photo consent',
+  accounts: 'School accounts',
+  training: 'Training',
+  devices: 'Approved devices',
+  settings: 'School settings',
+  readiness: 'Go-live checklist',
+};
+
+/** The tab: one navigation over every page the person may see, and the page a link opened it on. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<string>();
-  const [chosen, setPage] = useState<View>(() => viewFromQuery(window.location.search, host.subPageId));
-  const [postingId, setPostingId] = useState(() => postingRequestId(window.location.search, host.subPageId));
-  const openPosting = (id: string) => {
-    setPostingId(id);
-    setPage('posting');
-  };
-  const page = viewFor(chosen === 'posting' && !postingId ? 'requests' : chosen, me);
+  const [opened, setOpened] = useState<Opened>(() => openedFrom(window.location.search, host.subPageId));
+  const chosen = opened.view;
+  const page = viewFor(chosen, me);
+  const open = (view: View, id?: string) => setOpened({ view, ...(id ? { id } : {}) });
 
   useEffect(() => {
     setError(undefined);
@@ -35,27 +45,40 @@ export function App({ host }: { host: Host }) {
   }, [credentials]);
 
   return (
-    <TabShell host={host} title="Online Safety Desk" me={me} onPickPersona={pickPersona}>
-      <PageTabs selectedValue={page} onTabSelect={(_, data) => setPage(data.value as View)}>
-        <Tab value="requests">Blocked website requests</Tab>
-        {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
-        {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
-        {me && <Tab value="training">Training</Tab>}
-        {me?.can.seeDevices && <Tab value="devices">Approved devices</Tab>}
-        {me?.can.seeSettings && <Tab value="settings">School settings</Tab>}
-        {me?.can.seeReadiness && <Tab value="readiness">Go-live checklist</Tab>}
+    <TabShell host={host} title="Online Safety Desk" me={me} onPickPersona={pickPersona} tinted={page === 'incidents'}>
+      <PageTabs aria-label="Pages" selectedValue={page === 'posting' ? 'requests' : page} onTabSelect={(_, data) => open(data.value as View)}>
+        {pagesFor(me).map((view) => (
+          <Tab key={view} value={view}>
+            {PAGE_NAMES[view as Exclude<View, 'posting'>]}
+          </Tab>
+        ))}
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {me && chosen === 'incidents' && page !== 'incidents' && <IncidentsDenied />}
       <Suspense fallback={<Spinner label="Loading…" />}>
-      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={openPosting} />}
+      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={(id) => open('posting', id)} />}
+      {/* Keyed by person: someone else (a persona switched locally) starts from the log. */}
+      {page === 'incidents' && me && <IncidentsPage key={me.id} credentials={credentials} seesPupils={me.can.seePupilChronology} {...(opened.id ? { incidentId: opened.id } : {})} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
       {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
-      {page === 'posting' && postingId && <PostingRequestPage requestId={postingId} credentials={credentials} onBack={() => setPage('requests')} />}
+      {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} onBack={() => open('requests')} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
       {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
       {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
       </Suspense>
     </TabShell>
+  );
+}
+
+/** Someone sent to the incident log (an old link, a colleague's bookmark) who may not open it. */
+function IncidentsDenied() {
+  return (
+    <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
+        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type <b>report a concern</b> to the Online Safety Desk bot.
+      </MessageBarBody>
+    </MessageBar>
   );
 }
