@@ -6,6 +6,8 @@ import type { Me } from '../../bot/src/contracts/me';
  * (and checks again on every call). Add a page with one line here and one in App.tsx.
  */
 export const VIEWS = {
+  // What waits for the person comes first: it is where an approver starts.
+  waiting: () => true,
   requests: () => true,
   incidents: (can: Me['can']) => can.seeIncidents,
   consent: (can: Me['can']) => can.seeConsent,
@@ -14,37 +16,48 @@ export const VIEWS = {
   devices: (can: Me['can']) => can.seeDevices,
   settings: (can: Me['can']) => can.seeSettings,
   readiness: (can: Me['can']) => can.seeReadiness,
-  // One request to post with its photos and videos (the server says who may see it); not in the navigation.
+  // One request with its steps (the server says who may see it): to post, with its photos and videos; to open a site.
   posting: () => true,
+  access: () => true,
 } satisfies Record<string, (can: Me['can']) => boolean>;
 
 export type View = keyof typeof VIEWS;
 
-export const DEFAULT_VIEW: View = 'requests';
+export const DEFAULT_VIEW: View = 'waiting';
 
-/** One record a link opened the tab on: `?view=posting&id=12` or `?view=incidents&id=3`, or inside Teams the sub-page `posting-12` or `incident-3`. */
+/** The pages that show one request, opened on it by its id; they are not in the navigation. */
+export const RECORD_VIEWS = ['posting', 'access'] as const;
+export type RecordView = (typeof RECORD_VIEWS)[number];
+
+export const isRecordView = (view: string): view is RecordView => (RECORD_VIEWS as readonly string[]).includes(view);
+
+/**
+ * What a link opened the tab on: a page, and for a record its id — `?view=posting&id=12`,
+ * `?view=access&id=3` or `?view=incidents&id=7`, or inside Teams the sub-page `posting-12`,
+ * `access-3` or `incident-7` (bot/src/adapters/teams/tab-link.ts).
+ */
 export interface Opened {
   view: View;
   id?: string;
 }
 
-const RECORD_PAGES: Record<string, View> = { posting: 'posting', incident: 'incidents' };
+const SUB_PAGES: Record<string, View> = { posting: 'posting', access: 'access', incident: 'incidents' };
 
-/** The page (and record) a link names; a missing or unknown one gives the default page. */
+/** The page (and record) a link names; a missing or unknown one, or a request without its number, gives the default page. */
 export function openedFrom(search: string, subPageId?: string): Opened {
-  const sub = /^(posting|incident)-(\d{1,12})$/.exec(subPageId ?? '');
-  if (sub) return { view: RECORD_PAGES[sub[1]!]!, id: sub[2]! };
+  const sub = /^(posting|access|incident)-(\d{1,12})$/.exec(subPageId ?? '');
+  if (sub) return { view: SUB_PAGES[sub[1]!]!, id: sub[2]! };
   const query = new URLSearchParams(search);
   const asked = query.get('view') ?? '';
   const id = /^\d{1,12}$/.test(query.get('id') ?? '') ? query.get('id')! : undefined;
-  if (asked === 'posting') return id ? { view: 'posting', id } : { view: DEFAULT_VIEW };
+  if (isRecordView(asked)) return id ? { view: asked, id } : { view: DEFAULT_VIEW };
   if (!Object.hasOwn(VIEWS, asked)) return { view: DEFAULT_VIEW };
   return { view: asked as View, ...(asked === 'incidents' && id ? { id } : {}) };
 }
 
 /** The pages the navigation offers this person, in order. */
 export function pagesFor(me: Me | undefined): View[] {
-  return (Object.keys(VIEWS) as View[]).filter((view) => view !== 'posting' && (view === DEFAULT_VIEW || (me !== undefined && VIEWS[view](me.can))));
+  return (Object.keys(VIEWS) as View[]).filter((view) => !isRecordView(view) && (view === DEFAULT_VIEW || (me !== undefined && VIEWS[view](me.can))));
 }
 
 /** The page to show this person: one they may not see (a governor sent to consent) gives the default. */

@@ -1,15 +1,17 @@
 /**
  * The tab's one navigation in real Chromium: each person sees exactly the pages they may open —
- * the incident log only for the people the policy names (s.8) — and a link to one incident or one
- * request to post opens it. The table is written by hand from the policy, not read from the code.
+ * the incident log only for the people the policy names (s.8), *Waiting for me* first for everyone —
+ * and a link to one incident, one request to post or one request to open a site opens it. The table
+ * is written by hand from the policy, not read from the code.
  */
 import type { Page } from 'playwright-core';
 import type { Role } from '../../bot/src/domain/people/role';
 import { describeInBrowser } from '../fixtures/browser';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
 
-const EVERY_STAFF_MEMBER = ['Blocked website requests', 'Photo consent', 'School accounts', 'Training', 'Approved devices'];
-const withIncidents = (pages: string[]) => [pages[0]!, 'Incidents', ...pages.slice(1)];
+// What waits for the person comes first, for everyone.
+const EVERY_STAFF_MEMBER = ['Waiting for me', 'Blocked website requests', 'Photo consent', 'School accounts', 'Training', 'Approved devices'];
+const withIncidents = (pages: string[]) => [...pages.slice(0, 2), 'Incidents', ...pages.slice(2)];
 const SETTINGS_AND_CHECKLIST = ['School settings', 'Go-live checklist'];
 
 /** The demo school's first person holding the role (tests/fixtures/tab-app.ts) → the pages in the navigation, in order. */
@@ -23,7 +25,7 @@ const PAGES: [Role, string, string[]][] = [
   ['deputyDsl', 'a deputy DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
   ['headteacher', 'the headteacher (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
   ['admin', 'the school office, also the data protection lead', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
-  ['chairOfGovernors', 'the chair of governors', ['Blocked website requests', 'Incidents', 'Training']],
+  ['chairOfGovernors', 'the chair of governors', ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training']],
 ];
 
 const navigation = (page: Page) => page.getByRole('tablist', { name: 'Pages' });
@@ -86,6 +88,24 @@ describeInBrowser('the tab’s navigation', () => {
     await page.getByTestId('media-image').first().waitFor();
     expect(await page.getByRole('heading', { name: /\bP-1\b/ }).count()).toBe(1);
     expect(await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('opens one request to open a site from its link, under the requests page, and goes back to them', async () => {
+    const page = await tab.pageAs('ictTechnician');
+    await page.goto(`${tab.app.url}/tab/?view=access&id=1`);
+    expect(await page.getByTestId('access-request').innerText()).toMatch(/Blocked website request A-1/);
+    expect(await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Back to all requests' }).click();
+    await page.getByTestId('access-request-row').first().waitFor();
+    await page.close();
+  });
+
+  it('opens with Waiting for me when a link names no page', async () => {
+    const page = await tab.pageAs('headteacher');
+    await page.goto(`${tab.app.url}/tab/`);
+    await page.getByTestId('waiting-counts').waitFor();
+    expect(await navigation(page).getByRole('tab', { selected: true }).innerText()).toBe('Waiting for me');
     await page.close();
   });
 

@@ -377,6 +377,57 @@ describe('the access matrix (expected answers from the policy)', () => {
     }
   });
 
+  describe('the steps from the tab (Waiting for me and each request\'s page): the same rules as the cards', () => {
+    const post = (holder: Holder, path: string, body: object) => fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+    const typed: Record<string, string> = { return: 'Which page?', refuse: 'Not suitable', confirmPosted: 'https://x.example/status/8' };
+    const verbOf = (action: Action) => action.split('.')[1]!;
+
+    describe.each(STEPS.filter((step) => step.action !== 'accessRequest.resubmit'))('POST /api/access-requests/:id/steps for $action', ({ action, from }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const requestId = await requestIn(from);
+        const { version } = (await t.app.stores.accessRequests.get(requestId))!;
+        const response = await post(holder, `/api/access-requests/${requestId}/steps`, { verb: verbOf(action), reasons: typed[verbOf(action)] ?? '', version });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
+    describe.each(POSTING_STEPS.filter((step) => step.action !== 'postingRequest.resubmit'))('POST /api/posting-requests/:id/steps for $action', ({ action, from }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const { requestId } = await postingRequestIn(from);
+        const { version } = (await t.app.stores.postingRequests.get(requestId))!;
+        const verb = verbOf(action);
+        const response = await post(holder, `/api/posting-requests/${requestId}/steps`, { verb, ...(verb === 'confirmPosted' ? { link: typed.confirmPosted } : { reasons: typed[verb] ?? '' }), version });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
+    it.each(holders)('POST /api/takedowns/:id/steps on a task owned by the requester, as %s', async (holder) => {
+      const taskId = await takedownOwnedByRequester();
+      const response = await post(holder, `/api/takedowns/${taskId}/steps`, { verb: 'removed', version: 1 });
+      expect({ holder, status: response.status }).toEqual({ holder, status: allowed('takedown.close', holder) ? 200 : 403 });
+      await t.app.background.idle();
+    });
+
+    it.each(holders)('GET /api/access-requests/:id (someone\'s request) as %s', async (holder) => {
+      const requestId = await requestIn('withOnlineSafetyLead');
+      const seen = await api(holder, `/api/access-requests/${requestId}`);
+      expect({ holder, status: seen.status }).toEqual({ holder, status: holder === 'requester' || allowed('accessRequest.viewAll', holder) ? 200 : 403 });
+    });
+
+    it.each(holders)('GET /api/waiting as %s lists a request only for whoever may take the step it waits for', async (holder) => {
+      const waitingFor = { withOnlineSafetyLead: await requestIn('withOnlineSafetyLead'), withHeadteacher: await requestIn('withHeadteacher'), approved: await requestIn('approved'), returnedToRequester: await requestIn('returnedToRequester') };
+      const response = await api(holder, '/api/waiting');
+      expect(response.status).toBe(200);
+      const listed = new Set(((await response.json()) as { items: { recordId: string }[] }).items.map((item) => item.recordId));
+      expect({ holder, listed: Object.fromEntries(Object.entries(waitingFor).map(([state, id]) => [state, listed.has(id)])) }).toEqual({
+        holder,
+        listed: { withOnlineSafetyLead: allowed('accessRequest.forward', holder), withHeadteacher: allowed('accessRequest.approve', holder), approved: allowed('accessRequest.markDone', holder), returnedToRequester: allowed('accessRequest.resubmit', holder) },
+      });
+    });
+  });
+
   describe('the incident log (s.8: the DSL, deputies and headteacher; the chair for concerns about the headteacher)', () => {
     const SECRET = 'Matrix secret: a pupil shared images';
     const ids = { ordinary: '', aboutHead: '', breach: '' };

@@ -6,6 +6,7 @@
 import { openedFrom } from '../../../tab/src/views';
 
 const OPENS: [string, string, string | undefined, ReturnType<typeof openedFrom>][] = [
+  ['a static tab: Waiting for me', '?view=waiting', undefined, { view: 'waiting' }],
   ['a static tab: My requests', '?view=requests', undefined, { view: 'requests' }],
   ['a static tab: Incidents', '?view=incidents', undefined, { view: 'incidents' }],
   ['a static tab: Consent', '?view=consent', undefined, { view: 'consent' }],
@@ -15,9 +16,12 @@ const OPENS: [string, string, string | undefined, ReturnType<typeof openedFrom>]
   ['a request to post, outside Teams', '?view=posting&id=12', undefined, { view: 'posting', id: '12' }],
   ['one incident, in Teams (from the Incidents tab)', '?view=incidents', 'incident-7', { view: 'incidents', id: '7' }],
   ['one incident, outside Teams', '?view=incidents&id=7', undefined, { view: 'incidents', id: '7' }],
-  ['a request to post without a number', '?view=posting', undefined, { view: 'requests' }],
-  ['a page that does not exist', '?view=nope', undefined, { view: 'requests' }],
-  ['no page named', '', undefined, { view: 'requests' }],
+  ['a request to open a site, in Teams', '?view=requests', 'access-3', { view: 'access', id: '3' }],
+  ['a request to open a site, outside Teams', '?view=access&id=3', undefined, { view: 'access', id: '3' }],
+  ['a request to post without a number', '?view=posting', undefined, { view: 'waiting' }],
+  ['a request to open a site without a number', '?view=access', undefined, { view: 'waiting' }],
+  ['a page that does not exist', '?view=nope', undefined, { view: 'waiting' }],
+  ['no page named', '', undefined, { view: 'waiting' }],
   ['a record number that is not a number', '?view=incidents&id=7%20OR%201', undefined, { view: 'incidents' }],
   ['a sub-page that is not a record', '?view=training', 'something-else', { view: 'training' }],
 ];

@@ -1,7 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
-import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -24,11 +23,14 @@ import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerPostingMediaRoutes } from './posting-media-routes';
 import type { MediaRouteDeps } from './posting-media-routes';
+import { registerRequestStepRoutes } from './request-step-routes';
+import { accessSummary } from './access-presenter';
+import { registerWaitingRoutes } from './waiting-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
 import { seesAny } from '../../app/incident-log';
 import type { Me } from '../../contracts/me';
-import type { AccessRequestPage, AccessRequestSummary } from '../../contracts/access-requests';
+import type { AccessRequestPage } from '../../contracts/access-requests';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -83,7 +85,7 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    const answer: AccessRequestPage = { items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null };
+    const answer: AccessRequestPage = { items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null };
     res.json(answer);
   }));
 
@@ -123,6 +125,8 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
   registerDeviceRoutes(server, deps, signedIn);
   registerPostingMediaRoutes(server, deps, media, signedIn);
   registerSettingsRoutes(server, deps, signedIn);
+  registerRequestStepRoutes(server, deps, media.background, signedIn);
+  registerWaitingRoutes(server, deps, media.background, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);
@@ -135,20 +139,6 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
   }));
 
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
-}
-
-/** A request as the tab lists it, its status worded for the person reading it. */
-function toSummary(request: AccessRequest, viewer: Person): AccessRequestSummary {
-  return {
-    id: request.id,
-    reference: accessReference(request.id),
-    url: request.url,
-    state: request.state,
-    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
-    requesterName: request.requesterName,
-    submittedAt: request.submittedAt,
-    updatedAt: request.updatedAt,
-  };
 }
 
 const consentBody = z.object({

@@ -1,12 +1,12 @@
 import { MEDIA_FORMATS } from '../../domain/media/media-file';
 import { mediaChangeRefusal } from '../../domain/media/media-change';
 import type { Person } from '../../domain/people/person';
-import { POSTING_STATE_LABELS, postingReference, type PostingRequest } from '../../domain/posting/posting-request';
+import { POSTING_STATE_LABELS, postingReference, type PostingRequest, type PostingStep } from '../../domain/posting/posting-request';
 import type { Versioned } from '../../ports/collection.port';
 import type { PostingDetail, PostingSummary } from '../../contracts/posting';
 
-/** A request to post as the tab shows it; the file list carries ids and thumbnails, never the bytes. */
-export function postingDetail(request: Versioned<PostingRequest>, viewer: Person): PostingDetail {
+/** A request to post as the tab shows it, with the steps this person may take now; the file list carries ids and thumbnails, never the bytes. */
+export function postingDetail(request: Versioned<PostingRequest>, viewer: Person, steps: PostingStep[]): PostingDetail {
   return {
     id: request.id,
     reference: postingReference(request.id),
@@ -36,6 +36,7 @@ export function postingDetail(request: Versioned<PostingRequest>, viewer: Person
       deletedAt: file.deletedAt ?? null,
     })),
     canChangeMedia: mediaChangeRefusal(request, viewer) === undefined,
+    steps,
   };
 }
 

@@ -18,6 +18,8 @@ import { newConcernAction, reportConcernAction, showConcernPupilsAction } from '
 import { editAccessRequestAction, resubmitAccessRequestAction } from './resubmit-access-request.action';
 import { submitAccessRequestAction } from './submit-access-request.action';
 import { newAccessRequestAction, openAccessRequestAction, refreshAccessRequestAction } from './view-access-request.action';
+import { VERB_OPEN_WAITING } from '../cards/waiting-card';
+import { openWaitingItemAction } from './waiting.action';
 
 /** Verb → handler. A verb not listed here gets a polite "this card is out of date". */
 export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
@@ -54,4 +56,5 @@ export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
   [VERB_REPORT_CONCERN, reportConcernAction],
   [VERB_NEW_CONCERN, newConcernAction],
   [VERB_SHOW_CONCERN_PUPILS, showConcernPupilsAction],
+  [VERB_OPEN_WAITING, openWaitingItemAction],
 ]);
