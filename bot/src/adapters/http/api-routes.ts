@@ -29,6 +29,9 @@ import { accessSummary } from './access-presenter';
 import { registerWaitingRoutes } from './waiting-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
+import { seesAny } from '../../app/incident-log';
+import type { Me } from '../../contracts/me';
+import type { AccessRequestPage } from '../../contracts/access-requests';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -63,7 +66,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = {
+    const can: Me['can'] = {
       seeConsent: may(person, 'consent.viewClass'),
       recordConsent: may(person, 'consent.record'),
       importPupils: may(person, 'pupils.import'),
@@ -72,17 +75,20 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
+      seeIncidents: await seesAny(deps, person),
       seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
     };
-    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
+    const me: Me = { id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas };
+    res.json(me);
   }));
 
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null });
+    const answer: AccessRequestPage = { items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null };
+    res.json(answer);
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {

@@ -14,6 +14,7 @@ import { toCsv } from './csv';
 import { send, type SignedIn } from './api-refusal';
 import { parseStep } from './incident-step-schema';
 import { today } from '../../domain/calendar/zoned-time';
+import type { IncidentDetail as IncidentDetailJson, IncidentRow, Summary } from '../../contracts/incidents';
 
 export const DENIED = 'Only the DSL, deputy DSLs and the headteacher can see the incident log.';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -61,7 +62,8 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
   server.get('/api/incidents/summary', signedIn(async (person, _req, res) => {
     const result = await incidentSummary(deps, person, 12);
     if (result.status === 'denied') return deny(res);
-    res.json({ ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS });
+    const summary: Summary = { ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS };
+    res.json(summary);
   }));
 
   server.get('/api/incidents/:id', signedIn(async (person, req, res) => {
@@ -98,7 +100,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
 }
 
 /** One incident as the tab shows it: every part in words, each mark with its region named. */
-function detailJson(result: IncidentDetail, row: (incident: Incident) => ReturnType<typeof toRow>) {
+function detailJson(result: IncidentDetail, row: (incident: Incident) => IncidentRow): IncidentDetailJson {
   const { incident, links, status: _status, ...rest } = result;
   return {
     ...rest,
@@ -137,7 +139,7 @@ function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: n
   return { ...rest, ...(q?.trim() ? { text: q.trim() } : {}), descending: dir !== 'asc', offset: offset ?? 0, pastTimescales: late === '1' };
 }
 
-function toRow(incident: Incident, late: string[]) {
+function toRow(incident: Incident, late: string[]): IncidentRow {
   return {
     id: incident.id,
     reference: incidentReference(incident.id),
