@@ -52,11 +52,21 @@ describe('authentication and routing', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
   });
 
-  it('waits latencyMs before answering', async () => {
-    graph.latencyMs = 60;
-    const started = Date.now();
-    expect((await call('GET', LISTS)).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+  it('holds a request, once it has arrived, until beforeAnswer lets it go', async () => {
+    let release!: () => void;
+    let arrived!: (url: string) => void;
+    const there = new Promise<string>((resolve) => (arrived = resolve));
+    graph.beforeAnswer = (request) => {
+      arrived(request.url);
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    let answered = false;
+    const reply = call('GET', LISTS).then((answer) => ((answered = true), answer));
+    expect(await there).toBe(`/v1.0${LISTS}`);
+    expect(answered).toBe(false);
+    release();
+    expect((await reply).status).toBe(200);
+    graph.beforeAnswer = undefined;
   });
 
   it('records every round trip with the headers tests count on', async () => {
