@@ -32,30 +32,35 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s'
   const post = (persona: string, body: object) =>
     fetch(`${t.app.url}/api/pupils/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': persona }, body: JSON.stringify(body) });
   const getJob = (persona: string, path: string) => fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': persona } });
-  /** Starts an import as the tab does and polls it to the end. */
+  /** Starts an import as the tab does, waits for the app's background work to end, and reads the job as the tab would. */
   const importFile = async (body: object, persona = admin): Promise<Job> => {
     const response = await post(persona, { ...body, apply: true });
     expect(response.status).toBe(202);
-    const location = response.headers.get('location')!;
-    for (;;) {
-      const job = (await (await getJob(persona, location)).json()) as Job;
-      if (job.state !== 'running') return job;
-      await new Promise((done) => setTimeout(done, 10));
-    }
+    await t.app.background.idle();
+    return (await (await getJob(persona, response.headers.get('location')!)).json()) as Job;
   };
   const onRoll = async (className: string) => (await t.app.stores.pupils.find({ where: { className }, limit: 100 })).items.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.displayName).sort();
-  /** Holds the store's batch inserts until released, so a test can look at an import mid-way. */
+  /**
+   * Holds the store's batch inserts after the first until released, so a test can look at an
+   * import mid-way; `waiting` settles when the second batch is held (the first is saved by then).
+   */
   const holdInserts = () => {
     const pupilStore = t.app.stores.pupils;
     const original = pupilStore.insertMany.bind(pupilStore);
     let release!: () => void;
+    let held!: () => void;
     const gate = new Promise<void>((done) => (release = done));
+    const waiting = new Promise<void>((done) => (held = done));
     let calls = 0;
     pupilStore.insertMany = async (records) => {
-      if (++calls > 1) await gate;
+      if (++calls > 1) {
+        held();
+        await gate;
+      }
       return original(records);
     };
     return {
+      waiting,
       release: () => {
         release();
         pupilStore.insertMany = original;
@@ -130,10 +135,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s'
     const location = `/api/pupils/import/${job.id}`;
     expect(started.headers.get('location')).toBe(location);
     // The first batch of 20 is saved; the second waits.
-    let mid: Job;
-    do mid = (await (await getJob(admin, location)).json()) as Job;
-    while (mid.done < 20);
-    expect(mid).toMatchObject({ state: 'running', done: 20, total: 46 });
+    await held.waiting;
+    expect(await (await getJob(admin, location)).json()).toMatchObject({ state: 'running', done: 20, total: 46 });
 
     expect((await getJob(otherAdmin, location)).status).toBe(404);
     expect((await getJob(teacher, location)).status).toBe(403);
@@ -143,10 +146,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s'
     expect(await second.json()).toMatchObject({ error: expect.stringMatching(/An import started by Lynne Robbins is still running \(20 of 46 changes saved\)/) });
 
     held.release();
-    let end: Job;
-    do end = (await (await getJob(admin, location)).json()) as Job;
-    while (end.state === 'running');
-    expect(end).toMatchObject({ state: 'finished', done: 46, total: 46, result: { counts: { create: 45, leave: 1 } } });
+    await t.app.background.idle();
+    expect(await (await getJob(admin, location)).json()).toMatchObject({ state: 'finished', done: 46, total: 46, result: { counts: { create: 45, leave: 1 } } });
     expect(await onRoll('5P')).toHaveLength(45);
   });
 
