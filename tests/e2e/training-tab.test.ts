@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { describeInBrowser, launchChromium, pageAt } from '../fixtures/browser';
+import { TestClock } from '../fixtures/test-clock';
 import { waitForFocusOn } from '../fixtures/focus';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the Training tab', () => {
+  const clock = new TestClock();
   let app: RunningApp;
   let dir: string;
   let browser: Browser;
@@ -22,10 +24,10 @@ describeInBrowser('the Training tab', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-e2e-training-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    app = await startApp({ config: testConfig(dir), clock, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     for (const person of (await app.stores.people.find({ limit: 50 })).items) ids.set(person.displayName, person.id);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
+    page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
     page.setDefaultTimeout(8_000);
     page.on('pageerror', (error) => problems.push(error.message));
   });
@@ -74,7 +76,7 @@ describeInBrowser('the Training tab', () => {
   });
 
   it("lets a staff member see only their own training and log it for the online safety lead to confirm", async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Alex Wilber');
     await page.getByTestId('my-training').waitFor();
@@ -87,7 +89,7 @@ describeInBrowser('the Training tab', () => {
   });
 
   it('lets the DSL require a refresher for all staff, which then shows as due', async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Patti Fernandez');
     await page.getByLabel('Refresher about').fill('Sharing pupils\' images after an incident');
@@ -97,7 +99,7 @@ describeInBrowser('the Training tab', () => {
   });
 
   it('lets the headteacher record a completed policy review', async () => {
-    const fresh = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    const fresh = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page = fresh;
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Adele Vance');

@@ -14,6 +14,8 @@ import { ROLES, type Role } from '../../bot/src/domain/people/role';
 import { allText } from '../fixtures/cards';
 import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-activities';
 import { TestApp } from '../fixtures/test-app';
+import { SCHOOL_DAY } from '../fixtures/test-clock';
+import { localDate } from '../../bot/src/domain/calendar/zoned-time';
 import { jpegPhoto } from '../fixtures/media-files';
 
 type Holder = Role | 'requester';
@@ -106,7 +108,8 @@ const STEPS: { action: Action; verb: string; from: AccessRequestState; data: Rec
   { action: 'accessRequest.resubmit', verb: 'resubmitAccessRequest', from: 'returnedToRequester', data: FORM },
 ];
 
-const today = new Date().toISOString().slice(0, 10);
+/** The test app's school day: requests to post are for today. */
+const today = localDate(SCHOOL_DAY);
 
 /** Each posting step's verb, the state it acts on, and the typed data it needs (the account is added later). */
 const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: Record<string, string> }[] = [
@@ -146,7 +149,7 @@ describe('the access matrix (expected answers from the policy)', () => {
 
   async function requestIn(state: AccessRequestState): Promise<string> {
     const requester = people.get('requester')!.person;
-    const draft = newAccessRequest(FORM, { personId: requester.id, name: requester.displayName }, `matrix-${Math.random()}`, new Date());
+    const draft = newAccessRequest(FORM, { personId: requester.id, name: requester.displayName }, `matrix-${Math.random()}`, t.clock.now());
     return (await t.app.stores.accessRequests.insert({ ...draft, state })).id;
   }
 
@@ -164,7 +167,7 @@ describe('the access matrix (expected answers from the policy)', () => {
     const requester = people.get('requester')!.person;
     const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
     const details = { kind: 'parentReminder' as const, accountId, accountLabel: 'X @RiversidePrimary', text: 'Reminder: trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: today };
-    const draft = newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, `matrix-post-${Math.random()}`, new Date());
+    const draft = newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, `matrix-post-${Math.random()}`, t.clock.now());
     return { requestId: (await t.app.stores.postingRequests.insert({ ...draft, state })).id, accountId };
   }
 
@@ -196,7 +199,7 @@ describe('the access matrix (expected answers from the policy)', () => {
 
   async function takedownOwnedByRequester(): Promise<string> {
     const owner = people.get('requester')!.person;
-    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
     return task.id;
   }
 
@@ -337,7 +340,7 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, session: session.status }).toEqual({ holder, session: allowed('training.record', holder) ? 201 : 403 });
     const own = await send(holder, '/api/training/mine', { completedOn: '2026-11-20', evidence: '' });
     expect({ holder, own: own.status }).toEqual({ holder, own: allowed('training.logOwn', holder) ? 201 : 403 });
-    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: staffId, subjectName: 'Only staff', completedOn: '2026-11-20', evidence: '', recordedById: staffId, recordedByName: 'Only staff', recordedAt: new Date().toISOString(), status: 'awaitingConfirmation' });
+    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: staffId, subjectName: 'Only staff', completedOn: '2026-11-20', evidence: '', recordedById: staffId, recordedByName: 'Only staff', recordedAt: t.clock.now().toISOString(), status: 'awaitingConfirmation' });
     const decision = await send(holder, `/api/training/records/${claim.id}/decision`, { decision: 'confirm' });
     expect({ holder, decision: decision.status }).toEqual({ holder, decision: allowed('training.confirm', holder) ? 200 : 403 });
     const refresher = await send(holder, '/api/training/refreshers', { title: 'Sharing images after an incident', audience: 'staff', group: 'all', dueOn: '2099-01-31' });
@@ -383,7 +386,7 @@ describe('the access matrix (expected answers from the policy)', () => {
       fetch(`${t.app.url}${path}`, { method, headers: { 'x-demo-person': people.get(holder)!.person.id, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
 
     beforeAll(async () => {
-      const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: new Date().toISOString(), status: 'new' as const, updatedAt: new Date().toISOString() };
+      const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: t.clock.now().toISOString(), status: 'new' as const, updatedAt: t.clock.now().toISOString() };
       ids.ordinary = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-ordinary', involved: 'pupil', category: 'pupilDisclosure', routedTo: 'dsl', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
       ids.aboutHead = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-head', involved: 'headteacher', category: 'other', routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeId: 'nobody' })).id;
     });

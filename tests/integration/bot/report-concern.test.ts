@@ -168,13 +168,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
       await t.app.stores.people.update({ ...person, roles });
     }
     for (const user of [alex, adele, patti]) await t.install(user);
-    // Only the clock moves on (to the next quarter of an hour); network and timers run as usual.
-    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   });
-  afterAll(async () => {
-    jest.useRealTimers();
-    await t.stop();
-  });
+  afterAll(() => t.stop());
 
   const sentTo = (user: typeof alex, since = 0) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
 
@@ -196,9 +191,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
     const head = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Adele Vance')!;
     expect((await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': head.id } })).status).toBe(404);
 
-    // Runs of the concern-notices job (a quarter of an hour apart) while the chair is still unreachable tell nobody else.
+    // Runs of the concern-notices job (a quarter of an hour apart, on the app's clock) while the chair is still unreachable tell nobody else.
     const runJobAfter = async (minutes: number) => {
-      jest.setSystemTime(Date.now() + minutes * 60_000);
+      t.clock.advance(minutes * 60_000);
       expect((await fetch(`${t.app.url}/api/jobs/concern-notices`, { method: 'POST' })).status).toBe(202);
       await t.app.background.idle();
     };
