@@ -15,6 +15,7 @@ import {
   importsOf,
   layerProblems,
   readSources,
+  sharedModuleProblems,
   tabProblems,
   wiringFiles,
   type SourceFile,
@@ -44,8 +45,17 @@ const WIRING: Record<string, string> = {
  */
 const TYPES_SHARED_WITH_THE_TAB: string[] = [];
 
+/**
+ * Pure domain modules the tab bundles as they are, so that the server and the tab follow one
+ * definition. Each must import nothing at all; each is named with its reason.
+ */
+const RULES_SHARED_WITH_THE_TAB: Record<string, string> = {
+  'bot/src/domain/incidents/body-map.ts': "the body map's outline and named regions: the tab draws them and names a mark's place as it moves; the server checks marks against the same",
+};
+
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-const TAB_RULES: TabRules = { typesShared: TYPES_SHARED_WITH_THE_TAB, serverPackages: Object.keys(PACKAGE.dependencies) };
+const TAB_RULES: TabRules = { typesShared: TYPES_SHARED_WITH_THE_TAB, rulesShared: Object.keys(RULES_SHARED_WITH_THE_TAB), serverPackages: Object.keys(PACKAGE.dependencies) };
+const readFromRoot = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 const source = (file: string, text: string): SourceFile => ({ file, text });
 
@@ -73,9 +83,8 @@ describe('the dependency rule', () => {
     expect(wiringFiles(BOT, Object.keys(WIRING))).toEqual(Object.keys(WIRING).sort());
   });
 
-  it('the tab never imports server code: nothing from bot/src (shared types excepted), no server package, no Node module', () => {
-    const sharedWithValues = TYPES_SHARED_WITH_THE_TAB.filter((path) => exportsValues(readFileSync(join(ROOT, path), 'utf8')));
-    expect([...tabProblems(TAB, TAB_RULES), ...sharedWithValues]).toEqual([]);
+  it('the tab never imports server code: nothing from bot/src but the modules shared with it, no server package, no Node module', () => {
+    expect([...tabProblems(TAB, TAB_RULES), ...sharedModuleProblems(TAB_RULES, readFromRoot)]).toEqual([]);
   });
 });
 
@@ -150,7 +159,7 @@ describe('each rule fails on a file that breaks it', () => {
     ['a Node module', "import { readFileSync } from 'node:fs';", 'a server package in the browser bundle'],
     ['a module it computes', 'const page = (name: string) => import(`./${name}`);', 'a computed import hides what the bundle loads'],
   ])('tab: %s', (_case, text, why) => {
-    const rules: TabRules = { typesShared: ['bot/src/shared/tab-types.ts'], serverPackages: TAB_RULES.serverPackages };
+    const rules: TabRules = { typesShared: ['bot/src/shared/tab-types.ts'], rulesShared: [], serverPackages: TAB_RULES.serverPackages };
     expect(tabProblems([source('tab/src/Broken.tsx', text)], rules)).toEqual([expect.objectContaining({ file: 'tab/src/Broken.tsx', why })]);
   });
 
@@ -161,7 +170,20 @@ describe('each rule fails on a file that breaks it', () => {
       "import type { Role } from '../../bot/src/shared/tab-types';",
       "const Page = lazy(() => import('./settings/SettingsPage'));",
     ].join('\n');
-    expect(tabProblems([source('tab/src/Fine.tsx', text)], { typesShared: ['bot/src/shared/tab-types.ts'], serverPackages: TAB_RULES.serverPackages })).toEqual([]);
+    expect(tabProblems([source('tab/src/Fine.tsx', text)], { typesShared: ['bot/src/shared/tab-types.ts'], rulesShared: [], serverPackages: TAB_RULES.serverPackages })).toEqual([]);
+  });
+
+  it('tab: a domain module shared with it is bundled as it is, but only while it imports nothing and is in the domain', () => {
+    const rules = { typesShared: [], rulesShared: ['bot/src/domain/incidents/body-map.ts', 'bot/src/adapters/http/csv.ts'], serverPackages: TAB_RULES.serverPackages };
+    expect(tabProblems([source('tab/src/Map.tsx', "import { regionAt } from '../../bot/src/domain/incidents/body-map';")], rules)).toEqual([]);
+    const files: Record<string, string> = {
+      'bot/src/domain/incidents/body-map.ts': "import { may } from '../authorization/permissions';\nexport const BODY_VIEWS = ['front', 'back'] as const;",
+      'bot/src/adapters/http/csv.ts': 'export const toCsv = () => "";',
+    };
+    expect(sharedModuleProblems(rules, (path) => files[path]!)).toEqual([
+      { file: 'bot/src/domain/incidents/body-map.ts', specifier: '../authorization/permissions', why: 'a module shared with the tab imports nothing' },
+      { file: 'bot/src/adapters/http/csv.ts', specifier: '', why: 'only domain rules are shared with the tab' },
+    ]);
   });
 
   it.each([

@@ -153,10 +153,15 @@ export function wiringFiles(files: SourceFile[], roots: readonly string[]): stri
     .sort();
 }
 
-/** What the tab (a browser bundle) may import from outside tab/src: the shared types-only modules, as `import type`. */
+/**
+ * What the tab (a browser bundle) may import from outside tab/src: shared types-only modules, as
+ * `import type`, and the pure domain modules listed as shared with it (paths from the repository
+ * root, e.g. `bot/src/domain/incidents/body-map.ts`).
+ */
 export interface TabRules {
-  /** Paths from the repository root, e.g. `bot/src/shared/api-types.ts`. */
   typesShared: readonly string[];
+  /** Domain rules the tab bundles as they are: each must import nothing at all (see `sharedModuleProblems`). */
+  rulesShared: readonly string[];
   /** Packages that are the server's: package.json `dependencies` (the tab's own are devDependencies, bundled by Vite). */
   serverPackages: readonly string[];
 }
@@ -173,11 +178,26 @@ export function tabProblems(files: SourceFile[], rules: TabRules): Problem[] {
       }
       const lands = target(file, specifier);
       if (lands.startsWith('tab/src/')) return [];
+      if (rules.rulesShared.some((path) => path.replace(/\.ts$/, '') === lands.replace(/\.ts$/, ''))) return [];
       const shared = rules.typesShared.some((path) => path.replace(/\.ts$/, '') === lands.replace(/\.ts$/, ''));
       if (shared && typeOnly) return [];
       return [{ file, specifier, why: shared ? 'shared types are imported with `import type` only' : 'the tab bundle never imports server code' }];
     }),
   );
+}
+
+/**
+ * The modules shared with the tab stay harmless to bundle: a types module holds types only, and a
+ * shared rules module is in the domain and imports nothing at all (so no server code comes with it).
+ */
+export function sharedModuleProblems(rules: Pick<TabRules, 'typesShared' | 'rulesShared'>, read: (path: string) => string): Problem[] {
+  return [
+    ...rules.typesShared.filter((path) => exportsValues(read(path))).map((path) => ({ file: path, specifier: '', why: 'a types module shared with the tab exports values' })),
+    ...rules.rulesShared.flatMap((path): Problem[] => {
+      if (!path.startsWith('bot/src/domain/')) return [{ file: path, specifier: '', why: 'only domain rules are shared with the tab' }];
+      return importsOf(read(path), path).map(({ specifier }) => ({ file: path, specifier, why: 'a module shared with the tab imports nothing' }));
+    }),
+  ];
 }
 
 const VALUE_EXPORT = /^[ \t]*export\s+(?:default\b|const\b|let\b|var\b|function\b|async\b|class\b|enum\b|abstract\b|\{|\*)/m;

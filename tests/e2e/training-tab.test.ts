@@ -67,7 +67,7 @@ describeInBrowser('the Training tab', () => {
   });
 
   it('exports the records as CSV with formula cells neutralised', async () => {
-    await app.stores.trainingRecords.insert({ requirementId: 'parent-online-safety', audience: 'parents', subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: '=cmd()', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: new Date().toISOString(), status: 'confirmed', attendees: ['Mr Khan'] });
+    await app.stores.trainingRecords.insert({ requirementId: 'parent-online-safety', audience: 'parents', subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: '=cmd()', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: clock.now().toISOString(), status: 'confirmed', attendees: ['Mr Khan'] });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(/^"Audience","Who","Training"/);

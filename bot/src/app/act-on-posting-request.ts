@@ -9,6 +9,8 @@ import { recordAudit } from './record-audit';
 import { retryStep } from './retry-step';
 import { holdersFor } from './role-holders';
 import { today } from '../domain/calendar/zoned-time';
+import type { Announce } from './reminders/announce';
+import { ensureTakedowns } from './ensure-takedowns';
 
 /** A step as asked for on a card: text still to be checked, or a form to validate. */
 export type RequestedPostingStep =
@@ -31,8 +33,8 @@ export type ActOnPostingRequestResult =
  * approval, a resubmission), let the rules decide, save conditionally. Confirming a post registers
  * it with its pupils first, so that a later withdrawal of consent finds it (s.4).
  */
-export async function actOnPostingRequest(deps: AppDeps, actor: Person, requestId: string, requested: RequestedPostingStep, seenVersion?: number): Promise<ActOnPostingRequestResult> {
-  return retryStep(deps, `posting request ${requestId}`, async () => {
+export async function actOnPostingRequest(deps: AppDeps & { announce: Announce }, actor: Person, requestId: string, requested: RequestedPostingStep, seenVersion?: number): Promise<ActOnPostingRequestResult> {
+  const result = await retryStep(deps, `posting request ${requestId}`, async (): Promise<ActOnPostingRequestResult> => {
     const request = await deps.stores.postingRequests.get(requestId);
     if (!request) return { status: 'not-found' };
     const action = await toAction(deps, request, requested);
@@ -51,6 +53,12 @@ export async function actOnPostingRequest(deps: AppDeps, actor: Person, requestI
     await recordAudit(deps, actor, { action: `posting-request.${action.type}`, recordType: 'postingRequest', recordId: saved.id, summary: `Request is now ${saved.state}` });
     return { status: 'done', request: saved };
   });
+  // A post registered after consent for a pupil in it was withdrawn was made without consent: its
+  // takedown is urgent and the DSL is told now, not at the next run of the daily takedowns job.
+  if (result.status === 'done' && requested.type === 'confirmPosted') {
+    await ensureTakedowns(deps).catch((error: unknown) => deps.log.error('Takedown tasks for a registered post could not be made; the takedowns job makes them', error));
+  }
+  return result;
 }
 
 async function toAction(deps: AppDeps, request: PostingRequest, requested: RequestedPostingStep): Promise<PostingAction | { errors: Partial<Record<PostingRequestField | 'link', string>> }> {

@@ -7,21 +7,26 @@ import { recordAudit } from './record-audit';
 
 export type CloseTakedownResult =
   | { status: 'done'; task: Versioned<TrackedTakedown> }
-  | { status: 'refused'; message: string; task: Versioned<TrackedTakedown> }
+  | { status: 'refused'; code: 'not-permitted' | 'not-now' | 'invalid'; message: string; task: Versioned<TrackedTakedown> }
+  | { status: 'out-of-date'; task: Versioned<TrackedTakedown> }
   | { status: 'not-found' }
   | { status: 'not-saved'; message: string };
 
-/** The account owner (or the DSL) closes a takedown task: removed, or why it cannot be (s.4). */
-export async function closeTakedownTask(deps: AppDeps, actor: Person, taskId: string, outcome: TakedownOutcome, reason: string): Promise<CloseTakedownResult> {
+/**
+ * The account owner (or the DSL) closes a takedown task: removed, or why it cannot be (s.4). A
+ * page that showed an older version of the task (`seenVersion`) changes nothing.
+ */
+export async function closeTakedownTask(deps: AppDeps, actor: Person, taskId: string, outcome: TakedownOutcome, reason: string, seenVersion?: number): Promise<CloseTakedownResult> {
   try {
     const task = await deps.stores.takedowns.get(taskId);
     if (!task) return { status: 'not-found' };
     if (!may(actor, 'takedown.close', task.ownerId)) {
       await recordAudit(deps, actor, { action: 'takedown.close.denied', recordType: 'takedown', recordId: task.id, summary: 'Closing refused: the person does not own the account' });
-      return { status: 'refused', message: `Only ${whoMay('takedown.close')} can close this task.`, task };
+      return { status: 'refused', code: 'not-permitted', message: `Only ${whoMay('takedown.close')} can close this task.`, task };
     }
+    if (seenVersion !== undefined && seenVersion !== task.version) return { status: 'out-of-date', task };
     const closed = closeTakedown(task, outcome, reason, deps.clock.now());
-    if (!closed.ok) return { status: 'refused', message: closed.message, task };
+    if (!closed.ok) return { status: 'refused', code: task.status === 'to do' ? 'invalid' : 'not-now', message: closed.message, task };
     const saved = await deps.stores.takedowns.update({ ...closed.task, version: task.version });
     await recordAudit(deps, actor, { action: `takedown.${outcome === 'removed' ? 'removed' : 'cannot-remove'}`, recordType: 'takedown', recordId: saved.id, summary: `Takedown task is now "${saved.status}"` });
     return { status: 'done', task: saved };

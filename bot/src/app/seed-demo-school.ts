@@ -33,7 +33,7 @@ export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LO
   await seedDevices(stores, people);
   if (media) await seedPostingRequest(stores, media, people, pupils, now);
   await seedAccessRequests(stores, people, now);
-  await seedDemoIncidents(stores, people, now);
+  await seedDemoIncidents(stores, people, pupils, now);
   return true;
 }
 

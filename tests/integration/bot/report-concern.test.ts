@@ -8,6 +8,7 @@ import { fetchTaskInvoke, messagePayload, submitActionInvoke } from '../../fixtu
 import { cardActionInvoke, messageActivity, teamsUser } from '../../fixtures/teams-activities';
 import { cardOf } from '../../fixtures/connector-stand-in';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
+import { TestClock } from '../../fixtures/test-clock';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
@@ -34,7 +35,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
   it('"report a concern" opens the form with every field the issue asks for', async () => {
     const { card } = await t.say(alex, 'report a concern');
     expect(allText(card)).toMatch(/Report a concern/);
-    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category']);
+    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'classes']);
   });
 
   it('saves it, gives the reporter a reference, and tells the DSL only that a concern needs attention', async () => {
@@ -160,8 +161,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
 
 describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see it can be told of (records in %s)', (store) => {
   let t: TestApp;
+  const clock = new TestClock();
   beforeAll(async () => {
-    t = await new TestApp(store).start();
+    t = await new TestApp(store, {}, undefined, clock).start();
     // A small school: the headteacher is also the DSL, there is no deputy, and the chair has not opened the bot.
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) {
       const roles = person.displayName === 'Adele Vance' ? [...person.roles, 'dsl' as const] : person.roles.filter((role) => role !== 'dsl' && role !== 'deputyDsl');
@@ -193,7 +195,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
 
     // Runs of the concern-notices job (a quarter of an hour apart, on the app's clock) while the chair is still unreachable tell nobody else.
     const runJobAfter = async (minutes: number) => {
-      t.clock.advance(minutes * 60_000);
+      clock.advance(minutes * 60_000);
       expect((await fetch(`${t.app.url}/api/jobs/concern-notices`, { method: 'POST' })).status).toBe(202);
       await t.app.background.idle();
     };

@@ -2,7 +2,8 @@ import type { Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import { attachPostingMedia, detachPostingMedia, type ChangeMediaResult } from '../../app/media/change-posting-media';
 import type { MediaServices } from '../../app/media/media-services';
-import { openPostingMedia, postingRequestFor } from '../../app/media/read-posting-media';
+import { openPostingMedia } from '../../app/media/read-posting-media';
+import { postingRequestFor } from '../../app/view-request';
 import { listPostingRequests } from '../../app/list-posting-requests';
 import { announcePostingStep } from '../../app/announce-posting-step';
 import type { BackgroundTasks } from '../../app/background-tasks';
@@ -10,6 +11,7 @@ import type { Person } from '../../domain/people/person';
 import { MEDIA_LIMITS } from '../../domain/media/media-file';
 import { refuse, send, type SignedIn } from './api-refusal';
 import { postingDetail, postingSummary } from './posting-presenter';
+import { postingStepsFor } from '../../app/steps-for';
 
 /** The one route whose body is a file, not JSON: the server reads it as it arrives. */
 export const MEDIA_UPLOAD_PATH = /^\/api\/posting-requests\/\d{1,12}\/media$/;
@@ -33,7 +35,7 @@ export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media:
     const found = await postingRequestFor(deps, person, String(req.params.id ?? ''));
     if (found.status === 'not-found') return send(res, 404, { error: 'There is no such request to post.' });
     if (found.status === 'not-permitted') return refuse(res, 403, NOT_YOURS);
-    send(res, 200, postingDetail(found.request, person));
+    send(res, 200, postingDetail(found.request, person, found.steps));
   }));
 
   server.get('/api/posting-requests/:id/media/:fileId', signedIn(async (person, req, res) => {
@@ -62,11 +64,11 @@ export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media:
     }
     const result = announce(await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), { name, size, chunks: req as AsyncIterable<Uint8Array> }), person);
     if (result.status !== 'done') res.setHeader('Connection', 'close');
-    answer(res, result, person, 201);
+    await answer(deps, res, result, person, 201);
   }));
 
   server.del('/api/posting-requests/:id/media/:fileId', signedIn(async (person, req, res) => {
-    answer(res, announce(await detachPostingMedia(deps, media, person, String(req.params.id ?? ''), String(req.params.fileId ?? '').slice(0, 64)), person), person, 200);
+    await answer(deps, res, announce(await detachPostingMedia(deps, media, person, String(req.params.id ?? ''), String(req.params.fileId ?? '').slice(0, 64)), person), person, 200);
   }));
 }
 
@@ -82,10 +84,10 @@ const STATUS: Record<Extract<ChangeMediaResult, { status: 'refused' }>['code'], 
   incomplete: 422,
 };
 
-function answer(res: Response, result: ChangeMediaResult, person: Person, doneStatus: number): void {
+async function answer(deps: AppDeps, res: Response, result: ChangeMediaResult, person: Person, doneStatus: number): Promise<void> {
   switch (result.status) {
     case 'done':
-      return send(res, doneStatus, { request: postingDetail(result.request, person), ...(result.file ? { fileId: result.file.id } : {}) });
+      return send(res, doneStatus, { request: postingDetail(result.request, person, await postingStepsFor(deps, person, result.request)), ...(result.file ? { fileId: result.file.id } : {}) });
     case 'not-found':
       return send(res, 404, { error: 'There is no such request to post.' });
     case 'not-saved':

@@ -1,4 +1,3 @@
-import { rosterSnapshot } from '../../app/roster-snapshot';
 import { devicesInUse } from '../../app/devices';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
@@ -8,7 +7,8 @@ import { POSTING_LIMITS } from '../../domain/posting/posting-request-input';
 import type { Versioned } from '../../ports/collection.port';
 import type { AdaptiveCard, Tone } from './cards/card-elements';
 import { postingRequestCard, type PostingRequestCardModel } from './cards/posting-request-card';
-import { MAX_CLASSES_SHOWN, postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
+import { postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
+import { pupilChoices } from './pupil-choices';
 import { messageCard } from './cards/simple-cards';
 import { holdersFor } from '../../app/role-holders';
 import { decisionNote } from './decision-note';
@@ -57,34 +57,21 @@ export async function postingRequestForm(
     return messageCard(`Only ${whoMay('postingRequest.submit')} can ask to post on a school account (Social Media Policy, section 5).`);
   }
   const day = today(deps.clock);
-  const [accounts, roster, devices] = await Promise.all([
+  const values = options.values ?? {};
+  const [accounts, { classesError, ...roster }, devices] = await Promise.all([
     deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
-    rosterSnapshot(deps),
+    pupilChoices(deps, values),
     devicesInUse(deps),
   ]);
-  const onRoll = roster.filter((pupil) => onRollOn(pupil, day));
-  const values = options.values ?? {};
-  const errors = { ...options.errors };
-  let chosen = listOf(values.classes);
-  if (chosen.length > MAX_CLASSES_SHOWN) {
-    errors.classes ??= `Choose at most ${MAX_CLASSES_SHOWN} classes at a time; pupils already ticked stay ticked.`;
-    chosen = chosen.slice(0, MAX_CLASSES_SHOWN);
-  }
-  const ticked = new Set(listOf(values.pupilIds));
-  const pupilChoices = onRoll
-    .filter((pupil) => chosen.includes(pupil.className) || ticked.has(pupil.id))
-    .sort((a, b) => a.className.localeCompare(b.className) || a.displayName.localeCompare(b.displayName))
-    .map(({ id, displayName, className }) => ({ id, displayName, className }));
   return postingRequestFormCard({
     requesterName: person.displayName,
     today: day,
     target: options.target ?? { submissionKey: deps.newKey() },
     accounts: accounts.items.map((account) => ({ id: account.id, label: `${account.platform} ${account.handle}` })),
+    ...roster,
     devices: devices.map((device) => ({ id: device.id, name: device.name })),
-    classes: [...new Set(onRoll.map((pupil) => pupil.className))].sort(),
-    pupilChoices,
     values,
-    errors,
+    errors: { ...(classesError ? { classes: classesError } : {}), ...options.errors },
     ...(options.banner ? { banner: options.banner } : {}),
   });
 }
@@ -116,8 +103,4 @@ export function postingFormValuesOf(request: PostingRequest): PostingFormValues 
     postingDate: request.postingDate,
     classes: [...new Set(request.pupils.map((pupil) => pupil.className))].join(','),
   };
-}
-
-function listOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
 }

@@ -6,6 +6,7 @@ import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/trai
 import { readText, trainingText } from '../../domain/training/training-input';
 import { appliesTo, type TrainingRequirement } from '../../domain/training/training-requirement';
 import { StaleRecordError } from '../../ports/collection.port';
+import type { ReminderMessage } from '../../ports/outbox.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
 import { recordAudit } from '../record-audit';
@@ -62,18 +63,19 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
  */
 async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Person, record: TrainingRecord, title: string): Promise<void> {
   const confirmers = decidersAmong('onlineSafetyLead', subject.id, await roleHolders(deps, decisionChain('onlineSafetyLead')));
+  const message = confirmationRequest(subject, record, title);
+  await deps.announce(`training-claim ${record.id}`, confirmers.map((person) => ({ person, reason: `training-claim:${record.id}`, period: 'once', message })));
+}
+
+/** The card asking to confirm a completion: who, what, when and the evidence, with Confirm and Not confirmed. */
+export function confirmationRequest(subject: Pick<Person, 'displayName' | 'roles'>, record: TrainingRecord, title: string): ReminderMessage {
   const own = subject.roles.includes('onlineSafetyLead') ? [`As ${subject.displayName} is an online safety lead, someone else confirms it: nobody confirms their own training.`] : [];
-  await deps.announce(`training-claim ${record.id}`, confirmers.map((person) => ({
-    person,
-    reason: `training-claim:${record.id}`,
-    period: 'once',
-    message: {
-      title: 'Please confirm online safety training',
-      lines: [`${subject.displayName} says they completed ${title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
-      tone: 'accent',
-      act: { label: 'Confirm', confirmTrainingId: record.id },
-    },
-  })));
+  return {
+    title: 'Please confirm online safety training',
+    lines: [`${subject.displayName} says they completed ${title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
+    tone: 'accent',
+    act: { label: 'Confirm', confirmTrainingId: record.id },
+  };
 }
 
 /**

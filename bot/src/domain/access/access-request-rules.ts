@@ -9,6 +9,8 @@ import { STATE_LABELS } from './access-request';
 interface StepRule {
   action: Action;
   from: readonly AccessRequestState[];
+  /** The states in which the request waits for this step (every `from` state unless said): withdrawing is offered, never awaited. */
+  awaitedIn?: readonly AccessRequestState[];
 }
 
 export const ACCESS_STEP_RULES: Record<AccessActionType, StepRule> = {
@@ -17,7 +19,7 @@ export const ACCESS_STEP_RULES: Record<AccessActionType, StepRule> = {
   approve: { action: 'accessRequest.approve', from: ['withHeadteacher'] },
   refuse: { action: 'accessRequest.refuse', from: ['withHeadteacher'] },
   markDone: { action: 'accessRequest.markDone', from: ['approved'] },
-  withdraw: { action: 'accessRequest.withdraw', from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'] },
+  withdraw: { action: 'accessRequest.withdraw', from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'], awaitedIn: [] },
   resubmit: { action: 'accessRequest.resubmit', from: ['returnedToRequester'] },
 };
 
@@ -54,6 +56,14 @@ export function availableSteps(request: AccessRequest, person: Person, holders?:
 /** The step actions that could be taken in the request's state, whoever takes them. */
 export function pendingActions(request: Pick<AccessRequest, 'state'>): Action[] {
   return Object.values(ACCESS_STEP_RULES).filter((rule) => rule.from.includes(request.state)).map((rule) => rule.action);
+}
+
+/**
+ * The steps the request waits for in its state, whoever takes them: a person who may take one of
+ * them has the request waiting for them ("waiting for me").
+ */
+export function awaitedSteps(request: Pick<AccessRequest, 'state'>): AccessActionType[] {
+  return (Object.keys(ACCESS_STEP_RULES) as AccessActionType[]).filter((type) => (ACCESS_STEP_RULES[type].awaitedIn ?? ACCESS_STEP_RULES[type].from).includes(request.state));
 }
 
 /** The people who act on requests (online safety lead, headteacher, ICT) see all of them. */

@@ -83,14 +83,17 @@ export function containsName(text: string, fullName: string): boolean {
 
 /**
  * The text prepared once, to be searched for every name on the roster: as words ("amelia khan"),
- * squashed into handles and hashtags ("#AmeliaKhan", "@amelia_khan"), and surname first with a
- * comma, as registers and lists write it ("Khan, Amelia").
+ * squashed into handles and hashtags ("#AmeliaKhan", "@amelia_khan"), and surname first, with or
+ * without a comma, as registers and lists write it ("Khan, Amelia", "Khan Amelia", and for
+ * "Mohammed Al Hassan" also "Al Hassan, Mohammed": a surname may be more than one word).
  */
 function nameFinder(text: string): { contains(fullName: string): boolean } {
   const words = ` ${normaliseName(text)} `;
   const squashed = ` ${text.split(/\s+/).map((token) => normaliseName(token).replace(/ /g, '')).join(' ')} `;
   const listed = ` ${text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N},]+/gu, ' ').replace(/ ?, ?/g, ', ')} `;
-  return { contains: (fullName) => nameForms(fullName).some((form) => words.includes(form.words) || squashed.includes(form.squashed) || listed.includes(form.surnameFirst)) };
+  return {
+    contains: (fullName) => nameForms(fullName).some((form) => words.includes(form.words) || squashed.includes(form.squashed) || form.surnameFirst.some((written) => listed.includes(written) || words.includes(written.replace(',', '')))),
+  };
 }
 
 interface NameForms {
@@ -98,8 +101,8 @@ interface NameForms {
   words: string;
   /** "ameliakhan", found inside a handle or hashtag */
   squashed: string;
-  /** " khan, amelia " */
-  surnameFirst: string;
+  /** " khan, amelia ", and for a longer name each way of splitting it (" al hassan, mohammed ", " hassan, mohammed al ") */
+  surnameFirst: string[];
 }
 
 // Names are prepared once and remembered: every check compares the text with the whole roster.
@@ -110,7 +113,11 @@ function nameForms(fullName: string): NameForms[] {
   let forms = formsByName.get(fullName);
   if (!forms) {
     const spellings = [...new Set([normaliseName(fullName), normaliseName(fullName.replace(/['’‘\-‐]/g, ''))])].map((spelling) => spelling.split(' ')).filter((parts) => parts.length > 1);
-    forms = spellings.map((parts) => ({ words: ` ${parts.join(' ')} `, squashed: parts.join(''), surnameFirst: ` ${parts.at(-1)}, ${parts.slice(0, -1).join(' ')} ` }));
+    forms = spellings.map((parts) => ({
+      words: ` ${parts.join(' ')} `,
+      squashed: parts.join(''),
+      surnameFirst: parts.slice(1).map((_, i) => ` ${parts.slice(i + 1).join(' ')}, ${parts.slice(0, i + 1).join(' ')} `),
+    }));
     if (formsByName.size >= 50_000) formsByName.clear();
     formsByName.set(fullName, forms);
   }

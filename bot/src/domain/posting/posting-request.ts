@@ -84,13 +84,16 @@ export type PostingDetails = Omit<PostingRequestInput, 'pupilIds'> & { accountLa
 interface StepRule {
   action: Action;
   from: readonly PostingState[];
+  /** The states in which the request waits for this step (every `from` state unless said): see access-request-rules.ts. */
+  awaitedIn?: readonly PostingState[];
 }
 
 export const POSTING_STEP_RULES: Record<PostingStep, StepRule> = {
   approve: { action: 'postingRequest.approve', from: ['withHeadteacher'] },
   refuse: { action: 'postingRequest.refuse', from: ['withHeadteacher'] },
-  withdraw: { action: 'postingRequest.withdraw', from: ['checksFailed', 'withHeadteacher', 'approved'] },
-  resubmit: { action: 'postingRequest.resubmit', from: ['checksFailed', 'withHeadteacher'] },
+  withdraw: { action: 'postingRequest.withdraw', from: ['checksFailed', 'withHeadteacher', 'approved'], awaitedIn: [] },
+  // A request with the headteacher may still be changed, but it waits for the requester only when the checks failed.
+  resubmit: { action: 'postingRequest.resubmit', from: ['checksFailed', 'withHeadteacher'], awaitedIn: ['checksFailed'] },
   confirmPosted: { action: 'postingRequest.confirmPosted', from: ['approved'] },
 };
 
@@ -144,6 +147,11 @@ export function availablePostingSteps(request: PostingRequest, person: Person, h
 /** The step actions that could be taken in the request's state, whoever takes them. */
 export function pendingPostingActions(request: Pick<PostingRequest, 'state'>): Action[] {
   return Object.values(POSTING_STEP_RULES).filter((rule) => rule.from.includes(request.state)).map((rule) => rule.action);
+}
+
+/** The steps the request waits for in its state, whoever takes them (as access requests' `awaitedSteps`). */
+export function awaitedPostingSteps(request: Pick<PostingRequest, 'state'>): PostingStep[] {
+  return (Object.keys(POSTING_STEP_RULES) as PostingStep[]).filter((step) => (POSTING_STEP_RULES[step].awaitedIn ?? POSTING_STEP_RULES[step].from).includes(request.state));
 }
 
 /** Their own, every one for those who oversee posting, or one they took a step on (as accessRequest's maySee). */

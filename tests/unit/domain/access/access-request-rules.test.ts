@@ -4,7 +4,7 @@
  * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
  */
 import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
-import { applyAccessStep, availableSteps, whoToTell } from '../../../../bot/src/domain/access/access-request-rules';
+import { applyAccessStep, availableSteps, awaitedSteps, whoToTell } from '../../../../bot/src/domain/access/access-request-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
@@ -135,5 +135,20 @@ describe('who is told after each step (s.9: the requester is told at each step)'
     ['resubmit', ['onlineSafetyLead'], []],
   ] as const)('after %s: asked to act %j, informed %j', (step, act, informed) => {
     expect(whoToTell(step)).toEqual({ act, informed });
+  });
+});
+
+describe('what a request waits for ("waiting for me")', () => {
+  // Withdrawing is always the requester's to choose: it never makes a request wait for them.
+  it.each<[AccessRequestState, AccessActionType[]]>([
+    ['withOnlineSafetyLead', ['forward', 'return']],
+    ['returnedToRequester', ['resubmit']],
+    ['withHeadteacher', ['approve', 'refuse']],
+    ['approved', ['markDone']],
+    ['refused', []],
+    ['unblocked', []],
+    ['withdrawn', []],
+  ])('%s waits for %j', (state, awaited) => {
+    expect(awaitedSteps({ state })).toEqual(awaited);
   });
 });

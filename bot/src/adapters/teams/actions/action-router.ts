@@ -13,11 +13,13 @@ import { editPostingRequestAction, newPostingRequestAction, resubmitPostingReque
 import { postingStepAction } from './posting-step.action';
 import { openPostingRequestAction, refreshPostingRequestAction } from './view-posting-request.action';
 import type { CardActionHandler } from './card-action';
-import { VERB_NEW_CONCERN, VERB_REPORT_CONCERN } from '../cards/incident-cards';
-import { newConcernAction, reportConcernAction } from './report-concern.action';
+import { VERB_NEW_CONCERN, VERB_REPORT_CONCERN, VERB_SHOW_CONCERN_PUPILS } from '../cards/incident-cards';
+import { newConcernAction, reportConcernAction, showConcernPupilsAction } from './report-concern.action';
 import { editAccessRequestAction, resubmitAccessRequestAction } from './resubmit-access-request.action';
 import { submitAccessRequestAction } from './submit-access-request.action';
 import { newAccessRequestAction, openAccessRequestAction, refreshAccessRequestAction } from './view-access-request.action';
+import { VERB_OPEN_WAITING } from '../cards/waiting-card';
+import { openWaitingItemAction } from './waiting.action';
 
 /** Verb → handler. A verb not listed here gets a polite "this card is out of date". */
 export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
@@ -53,4 +55,6 @@ export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
   [VERB_OPEN_TAKEDOWN, openTakedownAction],
   [VERB_REPORT_CONCERN, reportConcernAction],
   [VERB_NEW_CONCERN, newConcernAction],
+  [VERB_SHOW_CONCERN_PUPILS, showConcernPupilsAction],
+  [VERB_OPEN_WAITING, openWaitingItemAction],
 ]);

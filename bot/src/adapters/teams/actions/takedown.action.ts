@@ -25,6 +25,8 @@ export function closeTakedownAction(outcome: TakedownOutcome): CardActionHandler
         return messageCard(`I can't find takedown task #${taskId}.`);
       case 'not-saved':
         throw new CardActionFailure(result.message);
+      case 'out-of-date':
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: 'This card was out of date, so nothing was changed. Here is the task as it is now.', tone: 'warning' } });
       case 'refused':
         return result.task.status === 'to do'
           ? takedownCardFor(deps.stores, result.task, actor, activity.from.id, { reason, reasonError: result.message, banner: { text: 'Nothing was changed.', tone: 'warning' } })

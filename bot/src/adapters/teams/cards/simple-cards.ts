@@ -11,6 +11,7 @@ export const VERB_NEW_POSTING = 'newPostingRequest';
 
 /** What the bot understands, and what a person needs to be able to do for it to be worth offering them. */
 export const COMMANDS: { command: string; what: string; needs?: Action }[] = [
+  { command: 'waiting for me', what: 'everything waiting for you to review, decide or do: requests, posts to take down, training to confirm' },
   { command: 'request access', what: 'ask for a blocked website to be opened (Social Media Policy, section 9)', needs: 'accessRequest.submit' },
   { command: 'request to post', what: 'ask permission to post on a school account, or to post a reminder for parents (sections 4 to 6)', needs: 'postingRequest.submit' },
   { command: 'my requests', what: 'see the requests you have made and where each one is', needs: 'accessRequest.submit' },

@@ -9,8 +9,9 @@ import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
 import { currentSchool } from '../../../app/settings/school-details';
 import type { TeamsDeps } from '../teams-deps';
-import { concernFormCard } from '../cards/incident-cards';
+import { concernForm } from '../concern-form';
 import { myTraining } from '../actions/training.action';
+import { waitingForMe } from '../actions/waiting.action';
 import { today } from '../../../domain/calendar/zoned-time';
 
 type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
@@ -18,7 +19,7 @@ type Command = (deps: TeamsDeps, person: Person) => Promise<AdaptiveCard>;
 const requestAccess: Command = async (deps, person) => newAccessRequestForm(deps, person);
 const requestToPost: Command = async (deps, person) => postingRequestForm(deps, person);
 
-const reportConcern: Command = async (deps) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
+const reportConcern: Command = async (deps) => concernForm(deps, { surface: 'chat' });
 
 const help = (where: 'personal' | 'shared'): Command => async (deps, person) => helpCard((await currentSchool(deps.stores)).name, where, person);
 
@@ -42,6 +43,7 @@ const HELP_PATTERNS: RegExp[] = [/^(help|\?|what can you do|commands|menu)\b/, /
 /** Phrases staff actually type, matched loosely; the first matching rule wins. */
 const RULES: { pattern: RegExp; command: Command }[] = [
   ...HELP_PATTERNS.map((pattern) => ({ pattern, command: help('personal') })),
+  { pattern: /\bwaiting( for me)?\b|\binbox\b/, command: waitingForMe },
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
   { pattern: /\bmy training\b|\b(done|did|completed|finished) my (online safety )?training\b/, command: (deps, person) => myTraining(deps, person) },
   { pattern: /\b(my )?take ?downs?\b/, command: openTakedowns },
@@ -60,7 +62,7 @@ export async function runCommand(deps: TeamsDeps, person: Person, typed: string,
   if (/^consent\b/.test(text)) return consentForClass(deps, person, text);
   const rule = RULES.find((candidate) => candidate.pattern.test(text));
   if (rule) return rule.command(deps, person);
-  return messageCard('Sorry, I didn\'t understand that. Try **request access** to ask for a blocked website, **request to post** to ask permission to post, **my requests** to see yours, or **help** for everything I can do.');
+  return messageCard('Sorry, I didn\'t understand that. Try **waiting for me** to see what needs you, **request access** to ask for a blocked website, **request to post** to ask permission to post, **my requests** to see yours, or **help** for everything I can do.');
 }
 
 /** Drops the bot's @mention and punctuation so "@Online Safety Desk Help!" is "help". */
