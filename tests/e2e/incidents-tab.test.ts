@@ -6,10 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
 import type { Person } from '../../bot/src/domain/people/person';
 import { describeInBrowser, launchChromium, pageAt } from '../fixtures/browser';
+import { exactly } from '../fixtures/locators';
 import { TestClock } from '../fixtures/test-clock';
 import { testConfig } from '../fixtures/test-app';
 
@@ -43,14 +44,6 @@ describeInBrowser('the Incidents tab', () => {
   }
 
   const rowTexts = (page: Page) => page.getByTestId('incident-row').allInnerTexts();
-  /**
-   * Exactly `count` of `items`: the last one there and the one after it gone, each awaited as the
-   * page changes (the tab's Content-Security-Policy forbids the evaluated strings waitForFunction uses).
-   */
-  async function exactly(items: Locator, count: number): Promise<void> {
-    await items.nth(count - 1).waitFor();
-    await items.nth(count).waitFor({ state: 'detached' });
-  }
   const waitForRows = (page: Page, count: number) => exactly(page.getByTestId('incident-row'), count);
 
   it('the DSL filters, opens an incident, adds an action and sees it in the chronology', async () => {

@@ -11,6 +11,8 @@ import type { RunningApp } from '../../bot/src/main';
 import { parseCsv } from '../../bot/src/domain/school/csv';
 import { describeInBrowser } from '../fixtures/browser';
 import { openTabPage, type TabPage } from '../fixtures/tab-page';
+import { holdPupilInserts } from '../fixtures/held-inserts';
+import { exactly } from '../fixtures/locators';
 import { dropFileScript, schoolFile } from '../fixtures/pupil-files';
 
 describeInBrowser('importing pupils and exporting consent in the Consent tab', () => {
@@ -59,16 +61,8 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
   });
 
   it('imports the corrected file with progress to the end, and the new pupils are in the register', async () => {
-    // Hold the store after its first batch (as a slow SharePoint would) so that the import can be seen mid-way.
-    const pupils = app.stores.pupils;
-    const insertMany = pupils.insertMany.bind(pupils);
-    let release!: () => void;
-    const gate = new Promise<void>((done) => (release = done));
-    let batches = 0;
-    pupils.insertMany = async (records) => {
-      if (++batches > 1) await gate;
-      return insertMany(records);
-    };
+    // Hold the store after its first batch, so that the import can be seen mid-way.
+    const held = holdPupilInserts(app.stores);
     // The corrected file keeps the columns chosen; an older MIS writes Windows-1252: Zoë must still arrive as Zoë.
     await page.getByLabel('CSV file of pupils').setInputFiles({ name: 'sims-export-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(schoolFile('01/09/2025'), 'latin1') });
     const preview = page.getByTestId('import-preview');
@@ -76,7 +70,6 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
     expect(await preview.innerText()).toContain('ready to import: 45 added, 0 updated, 0 marked as left, 16 unchanged');
     await page.screenshot({ path: join(tmpdir(), 'osd-pupil-import-ready.png'), fullPage: true });
 
-    // Released whatever happens, or the app would wait for the held import for ever as it stops.
     try {
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await page.getByText('20 of 45 changes saved', { exact: true }).waitFor();
@@ -85,10 +78,9 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
       await page.getByRole('button', { name: 'Import pupils (CSV)…' }).click();
       await page.getByText('20 of 45 changes saved', { exact: true }).waitFor();
     } finally {
-      release();
+      held.release();
     }
     await page.getByTestId('import-result').waitFor({ timeout: 15_000 });
-    pupils.insertMany = insertMany;
     expect(await page.getByText('45 of 45 changes saved').count()).toBe(1);
     expect(await page.getByTestId('import-progress').getAttribute('aria-valuenow')).toBe('45');
     expect(await page.getByTestId('import-result').innerText()).toContain('45 added, 0 updated, 0 marked as left, 16 unchanged');
@@ -98,7 +90,7 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
 
     await page.getByRole('combobox', { name: 'Class', exact: true }).click();
     await page.getByRole('option', { name: '3C' }).click();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="consent-row"]').length === 45`);
+    await exactly(page.getByTestId('consent-row'), 45);
     expect(await page.getByTestId('consent-row').filter({ hasText: 'Zoë Müller' }).count()).toBe(1);
   });
 

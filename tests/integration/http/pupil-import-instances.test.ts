@@ -11,6 +11,7 @@ import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
 import { startApp, type RunningApp } from '../../../bot/src/main';
 import type { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { provisionedSite, SITES, silentLog, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import { holdPupilInserts } from '../../fixtures/held-inserts';
 import { testConfig } from '../../fixtures/test-app';
 import { TestClock } from '../../fixtures/test-clock';
 
@@ -56,25 +57,12 @@ describe('a pupil import on two instances', () => {
   it('answers the progress poll on either instance, and refuses a second import on the other', async () => {
     const [first, second] = apps as [RunningApp, RunningApp];
     // Hold web-1's writing after its first batch of twenty, so the import is seen mid-way.
-    const pupils = first.stores.pupils;
-    const insertMany = pupils.insertMany.bind(pupils);
-    const gate = new Promise<void>((done) => (release = done));
-    let held!: () => void;
-    const secondBatchHeld = new Promise<void>((done) => (held = done));
-    let batches = 0;
-    pupils.insertMany = async (records) => {
-      if (++batches > 1) {
-        held();
-        await gate;
-      }
-      return insertMany(records);
-    };
-
+    const held = holdPupilInserts(first.stores);
+    release = held.release;
     const started = await call(first, admin, '/api/pupils/import', { csv: file(60), apply: true });
     expect(started.status).toBe(202);
     const location = started.headers.get('location')!;
-    // The first batch is saved (and its progress with it) before the second is held.
-    await secondBatchHeld;
+    await held.waiting;
     // 60 new pupils, and the demo school's 16 marked as left (missing from the file).
     expect(await (await call(second, admin, location)).json()).toMatchObject({ state: 'running', done: 20, total: 76 });
 

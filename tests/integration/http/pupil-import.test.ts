@@ -1,5 +1,6 @@
 /** Importing pupils from the MIS export through the tabs' API. */
 import { StoreUnavailableError } from '../../../bot/src/ports/collection.port';
+import { holdPupilInserts } from '../../fixtures/held-inserts';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 const HEADER = 'UPN,Name,Reg Group,Year,Admission Date,Date of Birth';
@@ -40,33 +41,6 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s'
     return (await (await getJob(persona, response.headers.get('location')!)).json()) as Job;
   };
   const onRoll = async (className: string) => (await t.app.stores.pupils.find({ where: { className }, limit: 100 })).items.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.displayName).sort();
-  /**
-   * Holds the store's batch inserts after the first until released, so a test can look at an
-   * import mid-way; `waiting` settles when the second batch is held (the first is saved by then).
-   */
-  const holdInserts = () => {
-    const pupilStore = t.app.stores.pupils;
-    const original = pupilStore.insertMany.bind(pupilStore);
-    let release!: () => void;
-    let held!: () => void;
-    const gate = new Promise<void>((done) => (release = done));
-    const waiting = new Promise<void>((done) => (held = done));
-    let calls = 0;
-    pupilStore.insertMany = async (records) => {
-      if (++calls > 1) {
-        held();
-        await gate;
-      }
-      return original(records);
-    };
-    return {
-      waiting,
-      release: () => {
-        release();
-        pupilStore.insertMany = original;
-      },
-    };
-  };
 
   it('previews without writing anything', async () => {
     const response = await post(admin, { csv: csv('X1,Ava Stone,3C,Year 3,04/09/2023,01/01/2016', 'X2,Ben Hale,3C,Year 3,04/09/2023,01/01/2016') });
@@ -127,9 +101,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s'
   });
 
   it('shows progress to the person who started it, to nobody else, and refuses a second import meanwhile', async () => {
-    const held = holdInserts();
+    const held = holdPupilInserts(t.app.stores);
     let location = '';
-    // Released whatever happens, or the app would wait for the held import for ever as it stops.
     try {
       const started = await post(admin, { csv: csv(...pupils('P', '5P', 45)), apply: true });
       expect(started.status).toBe(202);
