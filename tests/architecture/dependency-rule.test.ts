@@ -40,10 +40,10 @@ const WIRING: Record<string, string> = {
 };
 
 /**
- * Modules of bot/src that hold only types the tab may share with `import type` (none yet: the
- * tab declares the shapes it reads in tab/src/api.ts).
+ * The modules of bot/src the tab may share with `import type`: the API's answers in
+ * bot/src/contracts (built by the HTTP adapters, read by the tab), which hold types only.
  */
-const TYPES_SHARED_WITH_THE_TAB: string[] = [];
+const TYPES_SHARED_WITH_THE_TAB = readSources(join(ROOT, 'bot', 'src', 'contracts'), /\.ts$/).map(({ file }) => `bot/src/contracts/${file}`);
 
 /**
  * Pure domain modules the tab bundles as they are, so that the server and the tab follow one
@@ -62,6 +62,7 @@ const source = (file: string, text: string): SourceFile => ({ file, text });
 describe('the dependency rule', () => {
   it('finds the files it checks, and every kind of import in them', () => {
     expect(BOT.length).toBeGreaterThan(100);
+    expect(TYPES_SHARED_WITH_THE_TAB.length).toBeGreaterThan(5);
     expect(TAB.map(({ file }) => file)).toEqual(expect.arrayContaining(['tab/src/App.tsx', 'tab/src/main.tsx', 'tab/src/api.ts']));
     // The tab loads its pages lazily: dynamic imports are read, not skipped.
     expect(importsOf(TAB.find(({ file }) => file === 'tab/src/App.tsx')!.text, 'App.tsx').filter(({ how }) => how === 'dynamic').length).toBeGreaterThan(3);

@@ -101,6 +101,7 @@ export const LAYER_RULES: LayerRule[] = [
   { layer: /^domain\//, allowed: /^(domain|package:zod)$/, why: 'the domain is pure policy rules (zod, the one schema library, excepted)' },
   { layer: /^ports\//, allowed: /^(domain|ports)$/, why: 'ports describe what the core needs' },
   { layer: /^app\//, allowed: /^(domain|ports|app)$/, why: 'use cases see only the domain and ports' },
+  { layer: /^contracts\//, allowed: /^contracts$/, why: "the API's shapes, shared with the tab, are types that stand alone" },
 ];
 
 /** bot/src files that break a layer rule, whether the import is static, dynamic or a require. */

@@ -11,6 +11,7 @@ import type { Person } from '../../domain/people/person';
 import { MEDIA_LIMITS } from '../../domain/media/media-file';
 import { refuse, send, type SignedIn } from './api-refusal';
 import { postingDetail, postingSummary } from './posting-presenter';
+import { incomingFile, sendFile } from './file-responses';
 import { postingStepsFor } from '../../app/steps-for';
 
 /** The one route whose body is a file, not JSON: the server reads it as it arrives. */
@@ -43,26 +44,13 @@ export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media:
     if (opened.status === 'not-permitted') return refuse(res, 403, NOT_YOURS);
     if (opened.status === 'not-found') return send(res, 404, { error: 'There is no such file on this request.' });
     if (opened.status === 'deleted') return send(res, 410, { error: 'This file was deleted after the keeping period, as the school keeps photos and videos only for a short time after a request ends.' });
-    res.status(200);
-    res.setHeader('Content-Type', opened.contentType);
-    res.setHeader('Content-Length', String(opened.file.bytes));
-    // Shown inside the tab only: never run as a page, never framed elsewhere.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(opened.file.name)}`);
-    for await (const chunk of opened.bytes) {
-      if (!res.write(chunk)) await new Promise((drained) => res.once('drain', drained));
-    }
-    res.end();
+    await sendFile(res, opened.file, opened.contentType, opened.bytes);
   }));
 
   server.post('/api/posting-requests/:id/media', signedIn(async (person, req, res) => {
-    const size = Number(req.headers['content-length']);
-    const name = decodedName(req.headers['x-file-name']);
-    if (!Number.isInteger(size) || size < 0 || name === undefined) {
-      res.setHeader('Connection', 'close');
-      return send(res, 400, { error: 'Send the file as the body, with its size in Content-Length and its name in X-File-Name (URL-encoded).' });
-    }
-    const result = announce(await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), { name, size, chunks: req as AsyncIterable<Uint8Array> }), person);
+    const file = incomingFile(req, res);
+    if (!file) return;
+    const result = announce(await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), file), person);
     if (result.status !== 'done') res.setHeader('Connection', 'close');
     await answer(deps, res, result, person, 201);
   }));
@@ -94,14 +82,5 @@ async function answer(deps: AppDeps, res: Response, result: ChangeMediaResult, p
       return send(res, 503, { error: result.message });
     case 'refused':
       return send(res, STATUS[result.code], { error: result.message, code: result.code, limits: { files: MEDIA_LIMITS.files, imageBytes: MEDIA_LIMITS.imageBytes, videoBytes: MEDIA_LIMITS.videoBytes } });
-  }
-}
-
-function decodedName(header: string | string[] | undefined): string | undefined {
-  if (typeof header !== 'string' || header.length === 0 || header.length > 1000) return undefined;
-  try {
-    return decodeURIComponent(header);
-  } catch {
-    return undefined;
   }
 }
