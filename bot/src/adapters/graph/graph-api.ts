@@ -1,7 +1,7 @@
 import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
-import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
+import { AuthLink, realRetryTimer, RetryLink, UserAgentLink, type RetryPolicy, type RetryTimer } from './graph-middleware';
 import { sendBatches, sendSequence, type BatchRequest, type BatchResponse } from './graph-batch';
 
 export { BATCH_LIMIT, type BatchRequest, type BatchResponse } from './graph-batch';
@@ -12,6 +12,8 @@ export interface GraphSettings {
   userAgent: string;
   retry: RetryPolicy;
   token(): Promise<string>;
+  /** Real time unless given (tests wait on a clock of their own). */
+  timer?: RetryTimer;
 }
 
 const VERSION = 'v1.0';
@@ -21,6 +23,7 @@ export class GraphApi {
   private readonly client: Client;
   private readonly origin: string;
   private readonly retry: RetryPolicy;
+  private readonly timer: RetryTimer;
   /** Sent on the requests that go around the client (upload sessions), as on every other. */
   readonly userAgent: string;
   /** Gets the app's token now, as every call does: proves the credential works (the go-live checklist). */
@@ -34,10 +37,11 @@ export class GraphApi {
     this.userAgent = settings.userAgent;
     this.signIn = settings.token;
     this.retry = settings.retry;
+    this.timer = settings.timer ?? realRetryTimer;
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
-      middleware: [new RetryLink(settings.retry, log), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
+      middleware: [new RetryLink(settings.retry, log, settings.timer), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
     });
   }
 
@@ -99,7 +103,7 @@ export class GraphApi {
   }
 
   private batchSending() {
-    return { post: (body: unknown) => this.post<{ responses: BatchResponse[] }>('/$batch', body), retry: this.retry, log: this.log };
+    return { post: (body: unknown) => this.post<{ responses: BatchResponse[] }>('/$batch', body), retry: this.retry, log: this.log, timer: this.timer };
   }
 
   /**

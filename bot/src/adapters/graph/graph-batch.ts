@@ -1,5 +1,5 @@
 import type { Logger } from '../../app/app-deps';
-import { MIN_ATTEMPT_MS, retryAfterHeaderMs, type RetryPolicy } from './graph-middleware';
+import { MIN_ATTEMPT_MS, retryAfterHeaderMs, type RetryPolicy, type RetryTimer } from './graph-middleware';
 
 /**
  * JSON batching (https://learn.microsoft.com/graph/json-batching): at most 20 requests to a
@@ -29,7 +29,8 @@ export interface BatchSending {
   post(body: unknown): Promise<{ responses: BatchResponse[] }>;
   retry: RetryPolicy;
   log: Logger;
-  sleep?: (ms: number) => Promise<void>;
+  /** The pipeline's own time: real, or a test's clock. */
+  timer: Pick<RetryTimer, 'now' | 'sleep'>;
 }
 
 /**
@@ -49,15 +50,14 @@ export async function sendBatches<A extends BatchResponse | undefined = BatchRes
     throw error;
   },
 ): Promise<(BatchResponse | A)[]> {
-  const { retry, log } = sending;
-  const sleep = sending.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const { retry, log, timer } = sending;
   const answers = new Map<string, BatchResponse | A>();
   const tries = new Map<string, { attempts: number; firstSent: number }>();
   const queue = [...requests];
   while (queue.length > 0) {
     const chunk = queue.splice(0, BATCH_LIMIT);
     for (const request of chunk) {
-      const tried = tries.get(request.id) ?? { attempts: 0, firstSent: Date.now() };
+      const tried = tries.get(request.id) ?? { attempts: 0, firstSent: timer.now() };
       tried.attempts++;
       tries.set(request.id, tried);
     }
@@ -75,15 +75,15 @@ export async function sendBatches<A extends BatchResponse | undefined = BatchRes
     for (const request of chunk) {
       const answer = byId.get(request.id) ?? { id: request.id, status: 0 };
       const tried = tries.get(request.id)!;
-      const after = retryAfterHeaderMs(headerOf(answer, 'retry-after')) ?? retry.baseDelayMs * 2 ** (tried.attempts - 1);
-      if (answer.status === 429 && tried.attempts < retry.maxAttempts && Date.now() + after + MIN_ATTEMPT_MS <= tried.firstSent + retry.deadlineMs) {
+      const after = retryAfterHeaderMs(headerOf(answer, 'retry-after'), timer.now()) ?? retry.baseDelayMs * 2 ** (tried.attempts - 1);
+      if (answer.status === 429 && tried.attempts < retry.maxAttempts && timer.now() + after + MIN_ATTEMPT_MS <= tried.firstSent + retry.deadlineMs) {
         again.push(request);
         wait = Math.max(wait, after);
       } else answers.set(request.id, answer);
     }
     if (again.length === 0) continue;
     log.warn(`Graph throttled ${again.length} of ${chunk.length} request(s) in a batch; sending them again in ${wait} ms`);
-    await sleep(wait);
+    await timer.sleep(wait);
     queue.unshift(...again);
   }
   return requests.map((request) => answers.get(request.id)!);
@@ -97,24 +97,23 @@ export async function sendBatches<A extends BatchResponse | undefined = BatchRes
  */
 export async function sendSequence(sending: BatchSending, requests: BatchRequest[]): Promise<BatchResponse[]> {
   if (requests.length > BATCH_LIMIT) throw new Error(`A $batch holds at most ${BATCH_LIMIT} requests.`);
-  const { retry, log } = sending;
-  const sleep = sending.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const { retry, log, timer } = sending;
   const answers = new Map<string, BatchResponse>();
-  const deadline = Date.now() + retry.deadlineMs;
+  const deadline = timer.now() + retry.deadlineMs;
   let pending = requests;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const body = pending.map((request, index) => ({ ...withContentType(request), ...(index > 0 ? { dependsOn: [pending[index - 1]!.id] } : {}) }));
     const { responses } = await sending.post({ requests: body });
     const byId = new Map(responses.map((response) => [response.id, response]));
     const throttledAt = pending.findIndex((request) => byId.get(request.id)?.status === 429);
-    const wait = throttledAt < 0 ? 0 : retryAfterHeaderMs(headerOf(byId.get(pending[throttledAt]!.id)!, 'retry-after')) ?? retry.baseDelayMs * 2 ** (attempt - 1);
-    const retrying = throttledAt >= 0 && attempt < retry.maxAttempts && Date.now() + wait + MIN_ATTEMPT_MS <= deadline;
+    const wait = throttledAt < 0 ? 0 : retryAfterHeaderMs(headerOf(byId.get(pending[throttledAt]!.id)!, 'retry-after'), timer.now()) ?? retry.baseDelayMs * 2 ** (attempt - 1);
+    const retrying = throttledAt >= 0 && attempt < retry.maxAttempts && timer.now() + wait + MIN_ATTEMPT_MS <= deadline;
     for (const [index, request] of pending.entries()) {
       if (!retrying || index < throttledAt) answers.set(request.id, byId.get(request.id) ?? { id: request.id, status: 0 });
     }
     if (!retrying) break;
     log.warn(`Graph throttled a request in a sequence; sending it and the ${pending.length - throttledAt - 1} after it again in ${wait} ms`);
-    await sleep(wait);
+    await timer.sleep(wait);
     pending = pending.slice(throttledAt);
   }
   return requests.map((request) => answers.get(request.id)!);
