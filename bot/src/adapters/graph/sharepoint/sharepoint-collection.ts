@@ -179,7 +179,9 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   /**
    * Newest first. Graph ignores $orderby on list items (microsoftgraph/microsoft-graph-docs
    * issues 3962 and 14191), so the filtered set is read in full and sorted here; the cursor is the
-   * last id shown. Fine for a school's volumes; a filter keeps the set small.
+   * last id shown: one round trip per 999 items. Kept on purpose (docs/sharepoint-and-entra.md,
+   * "Lists read newest first"): windows of an indexed date would cost more round trips at a
+   * school's volumes.
    */
   private async findNewestFirst(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
     const all: Versioned<T>[] = [];
