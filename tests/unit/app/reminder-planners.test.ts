@@ -35,7 +35,7 @@ describe('reminder planners on the demo school', () => {
     expect(await on('2026-11-23')).toEqual([]); // Friday and Monday: two working days
     const tuesday = await on('2026-11-24');
     expect(tuesday.map((p) => p.person.displayName)).toEqual(['Adele Vance']);
-    expect(tuesday[0]!.message.act).toEqual({ label: 'Open the request', accessRequestId: request.id });
+    expect(tuesday[0]!.message.act).toEqual({ label: 'Open the request', record: { recordType: 'accessRequest', recordId: request.id } });
     expect(tuesday[0]!.message.lines).toContain('It has waited 3 working days.');
     expect((await on('2026-11-25'))[0]!.period).toBe(tuesday[0]!.period);
     expect((await on('2026-11-26'))[0]!.period).not.toBe(tuesday[0]!.period);
@@ -57,7 +57,7 @@ describe('reminder planners on the demo school', () => {
     const patti = await id('Patti Fernandez');
     const task = await stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: patti, status: 'to do', reason: '', updatedAt: '2026-11-16T09:00:00.000Z' });
     const nudges = (await planWaitingNudges(deps, '2026-11-25')).filter((p) => p.reason === `nudge:takedown:${task.id}`);
-    expect(nudges.map((p) => [p.person.displayName, p.message.act?.takedownId])).toEqual([['Patti Fernandez', task.id]]);
+    expect(nudges.map((p) => [p.person.displayName, p.message.act?.record?.recordId])).toEqual([['Patti Fernandez', task.id]]);
     await stores.takedowns.update({ ...task, status: 'removed' });
     expect((await planWaitingNudges(deps, '2026-11-25')).filter((p) => p.reason === `nudge:takedown:${task.id}`)).toEqual([]);
   });

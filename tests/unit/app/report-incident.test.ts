@@ -1,6 +1,7 @@
 /** Reporting a concern when things go wrong: nobody to tell, a store that is down, a concurrent change. */
 import { actOnIncident } from '../../../bot/src/app/act-on-incident';
 import type { AppDeps } from '../../../bot/src/app/app-deps';
+import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
 import { announceConcern, retryConcernNotices } from '../../../bot/src/app/announce-concern';
 import type { Announce } from '../../../bot/src/app/reminders/announce';
 import { reportIncident } from '../../../bot/src/app/report-incident';
@@ -23,9 +24,10 @@ async function setUp(roles: Role[][], unreachable: number[] = []) {
   const deps: AppDeps & { announce: Announce } = {
     stores,
     directory: new PeopleListDirectory(stores.people),
-    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
+    notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
     clock: { now: () => NOW },
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+    background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: () => undefined }),
     announce: async (_run, planned) => {
       told.push(planned.map((entry) => entry.person.displayName));
       const sent = planned.filter((entry) => !unreachable.some((index) => people[index]!.id === entry.person.id)).length;

@@ -1,8 +1,10 @@
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
-import { listAccessRequests } from '../../app/list-access-requests';
-import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
+import { listRequests } from '../../app/requests/view-request';
+import { accessReference, type AccessRequest } from '../../domain/access/access-request';
+import { ACCESS_WORKFLOW } from '../../domain/access/access-workflow';
+import { stateLabel } from '../../domain/workflow/workflow-rules';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -72,7 +74,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
 
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
-    const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
+    const page = await listRequests(deps, 'accessRequest', person, { limit: 25, ...(cursor ? { cursor } : {}) });
     res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
   }));
 
@@ -133,7 +135,7 @@ function toSummary(request: AccessRequest, viewer: Person) {
     reference: accessReference(request.id),
     url: request.url,
     state: request.state,
-    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
+    stateLabel: stateLabel(ACCESS_WORKFLOW, request.state, request.requesterId === viewer.id),
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,
     updatedAt: request.updatedAt,

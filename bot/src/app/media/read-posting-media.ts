@@ -1,27 +1,9 @@
 import { MEDIA_FORMATS } from '../../domain/media/media-file';
 import { liveAttachments, type PostingAttachment } from '../../domain/media/posting-attachment';
 import type { Person } from '../../domain/people/person';
-import { maySeePostingRequest, type PostingRequest } from '../../domain/posting/posting-request';
-import type { Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
-import { recordAudit } from '../record-audit';
+import { viewRequest } from '../requests/view-request';
 import type { MediaServices } from './media-services';
-
-export type PostingRequestForViewer =
-  | { status: 'ok'; request: Versioned<PostingRequest> }
-  | { status: 'not-permitted' }
-  | { status: 'not-found' };
-
-/** A posting request for someone who may see it (its requester, those who oversee posting, anyone who took a step); refusals are audited. */
-export async function postingRequestFor(deps: AppDeps, viewer: Person, requestId: string): Promise<PostingRequestForViewer> {
-  const request = /^\d{1,12}$/.test(requestId) ? await deps.stores.postingRequests.get(requestId) : undefined;
-  if (!request) return { status: 'not-found' };
-  if (!maySeePostingRequest(request, viewer)) {
-    await recordAudit(deps, viewer, { action: 'posting-request.view.denied', recordType: 'postingRequest', recordId: request.id, summary: 'Viewing refused: the person may not see this request' });
-    return { status: 'not-permitted' };
-  }
-  return { status: 'ok', request };
-}
 
 export type OpenMediaResult =
   | { status: 'ok'; file: PostingAttachment; contentType: string; bytes: AsyncIterable<Uint8Array> }
@@ -34,7 +16,7 @@ export type OpenMediaResult =
  * through the signed-in API, never from an address anyone could open.
  */
 export async function openPostingMedia(deps: AppDeps, media: MediaServices, viewer: Person, requestId: string, fileId: string): Promise<OpenMediaResult> {
-  const found = await postingRequestFor(deps, viewer, requestId);
+  const found = await viewRequest(deps, 'postingRequest', viewer, requestId);
   if (found.status !== 'ok') return found;
   const file = (found.request.attachments ?? []).find((candidate) => candidate.id === fileId);
   if (!file) return { status: 'not-found' };

@@ -1,6 +1,7 @@
 /** The use case under races and failures that are hard to time through HTTP. */
-import { actOnAccessRequest } from '../../../bot/src/app/act-on-access-request';
+import { actOnRequest } from '../../../bot/src/app/requests/act-on-request';
 import type { AppDeps } from '../../../bot/src/app/app-deps';
+import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
@@ -17,9 +18,10 @@ async function setUp() {
   const deps: AppDeps = {
     stores,
     directory: new PeopleListDirectory(stores.people),
-    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
+    notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
     clock: { now: () => NOW },
     log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
+    background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) }),
   };
   const request = await stores.accessRequests.insert({
     ...newAccessRequest({ url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' }, { personId: staff.id, name: staff.displayName }, 'k', NOW),
@@ -28,7 +30,7 @@ async function setUp() {
   return { deps, stores, head: head as Person, request, errors };
 }
 
-describe('acting on an access request', () => {
+describe('acting on a request (an access request here)', () => {
   it('when someone else decides at the same moment, re-reads and lets the rules judge the new state', async () => {
     const { deps, stores, head, request } = await setUp();
     const realUpdate = stores.accessRequests.update.bind(stores.accessRequests);
@@ -42,15 +44,15 @@ describe('acting on an access request', () => {
       }
       return realUpdate(record);
     });
-    const result = await actOnAccessRequest(deps, head, request.id, { type: 'approve' });
-    expect(result).toMatchObject({ status: 'refused', error: { code: 'not-now' }, request: { state: 'refused' } });
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve' });
+    expect(result).toMatchObject({ status: 'not-now', request: { state: 'refused' } });
     expect((await stores.accessRequests.get(request.id))!.decision!.approved).toBe(false);
   });
 
   it('gives up with "not saved" when every attempt is stale, rather than looping', async () => {
     const { deps, stores, head, request } = await setUp();
     const update = jest.spyOn(stores.accessRequests, 'update').mockRejectedValue(new StaleRecordError(request.id));
-    const result = await actOnAccessRequest(deps, head, request.id, { type: 'approve' });
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve' });
     expect(result).toMatchObject({ status: 'not-saved' });
     expect(update).toHaveBeenCalledTimes(3);
   });
@@ -58,16 +60,16 @@ describe('acting on an access request', () => {
   it('keeps a saved decision when the audit log fails, and reports the audit failure loudly', async () => {
     const { deps, stores, head, request, errors } = await setUp();
     const append = jest.spyOn(stores.audit, 'append').mockRejectedValue(new Error('audit down'));
-    const result = await actOnAccessRequest(deps, head, request.id, { type: 'approve' });
-    expect(result).toMatchObject({ status: 'done', request: { state: 'approved' } });
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve' });
+    expect(result).toMatchObject({ status: 'ok', request: { state: 'approved' } });
     expect(append).toHaveBeenCalledTimes(3);
     expect(errors).toEqual([`Audit entry "access-request.approve" for accessRequest ${request.id} could not be written`]);
   });
 
   it('does nothing for a card that showed an older version', async () => {
     const { deps, stores, head, request } = await setUp();
-    const result = await actOnAccessRequest(deps, head, request.id, { type: 'approve' }, request.version + 4);
-    expect(result).toMatchObject({ status: 'out-of-date' });
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve', seenVersion: request.version + 4 });
+    expect(result).toMatchObject({ status: 'stale' });
     expect((await stores.accessRequests.get(request.id))!.state).toBe('withHeadteacher');
   });
 });
