@@ -13,6 +13,7 @@ import { planWaitingNudges } from '../../../bot/src/app/reminders/plan-waiting-n
 import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
+import { newPostingRequest } from '../../../bot/src/domain/posting/posting-request';
 import type { Stores } from '../../../bot/src/ports/stores.port';
 
 describe('reminder planners on the demo school', () => {
@@ -40,6 +41,29 @@ describe('reminder planners on the demo school', () => {
     expect((await on('2026-11-25'))[0]!.period).toBe(tuesday[0]!.period);
     expect((await on('2026-11-26'))[0]!.period).not.toBe(tuesday[0]!.period);
     expect(await on('2026-11-28')).toEqual([]); // a Saturday
+  });
+
+  it('tells the chair of governors, once, when a request has waited on the headteacher three working days more', async () => {
+    const priya = await id('Priya Shah');
+    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-escalate', new Date('2026-11-19T10:00:00Z'));
+    const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-11-19T10:00:00.000Z' });
+    const told = async (today: string) => (await planWaitingNudges(deps, today)).filter((p) => p.reason.startsWith(`escalate:accessRequest:${request.id}:`));
+    expect(await told('2026-11-26')).toEqual([]); // five working days: the headteacher is reminded, nobody else told
+    const friday = await told('2026-11-27');
+    expect(friday.map((p) => [p.person.displayName, p.message.lines])).toEqual([['Linda Davis', ['https://example.org/', 'It has waited 6 working days.']]]);
+    expect(friday[0]!.message.act).toEqual({ label: 'Open the request', record: { recordType: 'accessRequest', recordId: request.id } });
+    expect((await told('2026-12-01'))[0]!.period).toBe(friday[0]!.period); // the same message: the outbox sends it once
+  });
+
+  it('reminds the requester to post an approved post, but not to fix one that failed its checks (they may let it go)', async () => {
+    const alex = await id('Alex Wilber');
+    const details = { kind: 'parentReminder' as const, accountId: '1', accountLabel: 'X @RiversidePrimary', text: 'Trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: '2026-11-19' };
+    const ids: Record<string, string> = {};
+    for (const state of ['approved', 'checksFailed'] as const) {
+      ids[state] = (await stores.postingRequests.insert({ ...newPostingRequest(details, [], { personId: alex, name: 'Alex Wilber' }, `k-post-${state}`, new Date('2026-11-19T10:00:00Z')), state, updatedAt: '2026-11-19T10:00:00.000Z' })).id;
+    }
+    const planned = (await planWaitingNudges(deps, '2026-11-24')).filter((p) => p.reason.startsWith('nudge:postingRequest:'));
+    expect(planned.map((p) => [p.reason, p.person.displayName])).toEqual([[`nudge:postingRequest:${ids.approved}:approved`, 'Alex Wilber']]);
   });
 
   it('reads the term dates from School settings: with none for the school year, weekdays in the holidays count, so nudges carry on', async () => {
