@@ -18,7 +18,7 @@ export type IncidentStep =
 
 export type ActResult =
   | { status: 'ok'; incident: Incident; entry: ChronologyEntry }
-  | { status: 'denied' }
+  | { status: 'not-permitted' }
   | { status: 'not-found' }
   | { status: 'invalid'; message: string }
   | { status: 'stale' };
@@ -34,7 +34,7 @@ export async function actOnIncident(deps: AppDeps, person: Person, id: string, s
   if (!visible || !may(person, action, incident.assigneeId)) {
     await recordAudit(deps, person, { action: `${action}.denied`, recordType: 'incident', recordId: id, summary: 'Refused: the person may not act on this incident' });
     // Someone who uses the log but may not see this incident is told it does not exist (see incidentDetail).
-    return !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'denied' };
+    return !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'not-permitted' };
   }
   const change = await applyStep(deps, incident, step);
   if ('message' in change) return { status: 'invalid', message: change.message };

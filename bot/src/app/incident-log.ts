@@ -9,12 +9,12 @@ import type { Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
 
-export type Denied = { status: 'denied' };
+export type NotPermitted = { status: 'not-permitted' };
 
 /** Refuses and audits (without any contents) a person who may not use the incident log. */
-async function refuse(deps: AppDeps, person: Person, action: Action, recordId = '-'): Promise<Denied> {
+async function refuse(deps: AppDeps, person: Person, action: Action, recordId = '-'): Promise<NotPermitted> {
   await recordAudit(deps, person, { action: `${action}.denied`, recordType: 'incident', recordId, summary: 'Refused: the person may not see this incident log' });
-  return { status: 'denied' };
+  return { status: 'not-permitted' };
 }
 
 /** Whether a person has any part in the incident log (a role that sees incidents, or an assignment). */
@@ -41,7 +41,7 @@ export async function allVisibleIncidents(deps: Pick<AppDeps, 'stores'>, person:
 }
 
 /** Every incident that matches, for the CSV export. The audit says it happened, not how many: a count is about incidents too. */
-export async function exportIncidents(deps: AppDeps, person: Person, filter: IncidentFilter): Promise<Denied | { status: 'ok'; items: Incident[] }> {
+export async function exportIncidents(deps: AppDeps, person: Person, filter: IncidentFilter): Promise<NotPermitted | { status: 'ok'; items: Incident[] }> {
   if (!may(person, 'incident.export')) return refuse(deps, person, 'incident.export');
   const items = await allVisibleIncidents(deps, person, filter);
   await recordAudit(deps, person, { action: 'incident.exported', recordType: 'incident', recordId: '-', summary: 'Incident log exported to CSV' });
@@ -62,7 +62,7 @@ export interface IncidentDetail {
  * One incident with its chronology. A person who may see incidents but not this one is told it
  * was not found: a headteacher must not learn that a concern about them exists.
  */
-export async function incidentDetail(deps: AppDeps, person: Person, id: string): Promise<Denied | { status: 'not-found' } | IncidentDetail> {
+export async function incidentDetail(deps: AppDeps, person: Person, id: string): Promise<NotPermitted | { status: 'not-found' } | IncidentDetail> {
   const incident = await deps.stores.incidents.get(id);
   if (!incident || !canSeeIncident(person, incident)) {
     if (!(await seesAny(deps, person))) return refuse(deps, person, 'incident.view', id);
@@ -85,7 +85,7 @@ export async function incidentDetail(deps: AppDeps, person: Person, id: string):
 export type SummaryCounts = { byCategory: Record<IncidentCategory, number>; byMonth: { month: string; count: number }[]; total: number };
 
 /** Counts by category and by month of the incidents the person may see: no names, no details. */
-export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<Denied | ({ status: 'ok' } & SummaryCounts)> {
+export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<NotPermitted | ({ status: 'ok' } & SummaryCounts)> {
   if (!may(person, 'incident.summary')) return refuse(deps, person, 'incident.summary');
   const now = deps.clock.now();
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import { incidentReference, type Incident } from '../domain/incidents/incident';
 import { validateIncidentReport, type IncidentField } from '../domain/incidents/incident-input';
 import { routeIncident } from '../domain/incidents/incident-routing';
@@ -10,10 +10,10 @@ import { appendChronology } from './incident-chronology';
 import { recordAudit } from './record-audit';
 
 export type ReportIncidentResult =
-  | { status: 'saved'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
-  | { status: 'not-permitted'; message: string }
+  | { status: 'ok'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
+  | { status: 'not-permitted' }
   | { status: 'invalid'; errors: Partial<Record<IncidentField, string>> }
-  | { status: 'not-saved'; message: string };
+  | { status: 'not-saved' };
 
 /**
  * A staff member reports a concern (s.8): it is saved, routed by the domain rules and assigned to
@@ -23,7 +23,7 @@ export type ReportIncidentResult =
 export async function reportIncident(deps: AppDeps, reporter: Person, form: unknown, submissionKey: string): Promise<ReportIncidentResult> {
   if (!may(reporter, 'incident.report')) {
     await recordAudit(deps, reporter, { action: 'incident.report.denied', recordType: 'incident', recordId: '-', summary: 'Report refused: the person is not staff' });
-    return { status: 'not-permitted', message: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` };
+    return { status: 'not-permitted' };
   }
   const now = deps.clock.now();
   const report = validateIncidentReport(form, now.toISOString().slice(0, 10));
@@ -56,15 +56,15 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
       // was told) is finished now: the line is written and the caller announces it.
       const finished = (await deps.stores.incidentChronology.forIncident(earlier.id)).length > 0;
       if (!finished) await recordReported(deps, earlier.id, reporter, reportedLine);
-      return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), aboutHeadteacher: earlier.aboutHeadteacher, incidentId: earlier.id, alreadySaved: finished };
+      return { status: 'ok', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), aboutHeadteacher: earlier.aboutHeadteacher, incidentId: earlier.id, alreadySaved: finished };
     }
     // From here the concern is saved: whatever else fails, the reporter is told so and it is announced.
     await recordReported(deps, incident.id, reporter, reportedLine).catch((error: unknown) => deps.log.error('The "reported" line of a new concern could not be written', error));
-    return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: routedLabel, aboutHeadteacher: incident.aboutHeadteacher, incidentId: incident.id, alreadySaved: false };
+    return { status: 'ok', reference: incidentReference(incident.id), routedToLabel: routedLabel, aboutHeadteacher: incident.aboutHeadteacher, incidentId: incident.id, alreadySaved: false };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       deps.log.error('A concern could not be saved', error);
-      return { status: 'not-saved', message: 'Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.' };
+      return { status: 'not-saved' };
     }
     throw error;
   }

@@ -44,7 +44,7 @@ export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LO
 async function seedSettings(stores: Stores, headteacher: Person, now: Date, log: Logger): Promise<void> {
   const deps = { stores, clock: { now: () => now }, log };
   const saved = <T>(result: SettingsSave<T>) => {
-    if (result.status !== 'saved') throw new Error(`Demo settings do not follow the rules: ${JSON.stringify(result)}`);
+    if (result.status !== 'ok') throw new Error(`Demo settings do not follow the rules: ${JSON.stringify(result)}`);
   };
   saved(await saveSchoolDetails(deps, headteacher, DEMO_SCHOOL, undefined));
   for (const policy of DEMO_POLICIES) saved(await savePolicy(deps, headteacher, policy));

@@ -117,7 +117,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);
-    if (result.status === 'denied') return refuse(res, 403, 'Only the headteacher can export the audit log.');
+    if (result.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher can export the audit log.');
     const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${new Date().toISOString().slice(0, 10)}.csv"`);

@@ -42,7 +42,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     const filter = parseFilter(req, res);
     if (!filter) return;
     const result = await listIncidents(deps, person, filter, { offset: filter.offset, limit: 50 });
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     res.json({ total: result.total, offset: filter.offset, items: result.items.map(toRow) });
   }));
 
@@ -50,7 +50,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     const filter = parseFilter(req, res);
     if (!filter) return;
     const result = await exportIncidents(deps, person, filter);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     const rows = result.items.map((incident) => [incidentReference(incident.id), incident.reportedAt, incident.occurredOn, CATEGORY_LABELS[incident.category], INVOLVED_LABELS[incident.involved], WHERE_LABELS[incident.where], incident.platform, incident.whatHappened, ROLE_LABELS[incident.routedTo], incident.assigneeName ?? '', STATUS_LABELS[incident.status], incident.cpomsReference ?? '', incident.police ? (incident.police.contacted ? 'yes' : 'no') : '', incident.reporterName]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="incidents-${new Date().toISOString().slice(0, 10)}.csv"`);
@@ -60,7 +60,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
 
   server.get('/api/incidents/summary', signedIn(async (person, _req, res) => {
     const result = await incidentSummary(deps, person, 12);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     res.json({ ...result, categoryLabels: CATEGORY_LABELS });
   }));
 
@@ -68,7 +68,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     const id = String(req.params.id ?? '');
     if (!/^\d{1,12}$/.test(id)) return notFound(res);
     const result = await incidentDetail(deps, person, id);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     if (result.status === 'not-found') return notFound(res);
     const { incident, ...rest } = result;
     res.setHeader('Cache-Control', 'no-store');
@@ -84,7 +84,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     }
     const result = await actOnIncident(deps, person, id, body.data as IncidentStep);
     switch (result.status) {
-      case 'denied':
+      case 'not-permitted':
         return deny(res);
       case 'not-found':
         return notFound(res);
