@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { BackgroundTasks } from '../bot/src/app/background-tasks';
-import type { AppDeps, Logger } from '../bot/src/app/app-deps';
+import type { StepDeps } from '../bot/src/app/requests/request-kinds';
+import type { Logger } from '../bot/src/app/app-deps';
 import { actOnRequest } from '../bot/src/app/requests/act-on-request';
 import { DEMO_PEOPLE } from '../bot/src/app/demo-school';
 import { seedDemoSchool } from '../bot/src/app/seed-demo-school';
@@ -56,7 +57,7 @@ async function inProcess(): Promise<void> {
     await seedDemoSchool(stores, new Date());
     const directory = new PeopleListDirectory(stores.people);
     const log = quietLogger();
-    const deps: AppDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log, background: new BackgroundTasks(log) };
+    const deps: StepDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log, background: new BackgroundTasks(log), announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
     const headteacher = (await directory.holdersOf('headteacher'))[0];
     const requester = (await directory.holdersOf('staff')).find((person) => !person.roles.includes('headteacher'));
     if (!headteacher || !requester) throw new Error('The demo school has no headteacher or no staff member.');

@@ -1,5 +1,5 @@
 import { BackgroundTasks } from '../bot/src/app/background-tasks';
-import type { AppDeps } from '../bot/src/app/app-deps';
+import type { StepDeps } from '../bot/src/app/requests/request-kinds';
 import { actOnRequest } from '../bot/src/app/requests/act-on-request';
 import { listRequests } from '../bot/src/app/requests/view-request';
 import { rememberConversation } from '../bot/src/app/remember-conversation';
@@ -74,7 +74,7 @@ export async function graphRoundTripsBench(): Promise<void> {
     const stores = createSharePointStores(graph, SITES);
     await seedDemoSchool(stores, new Date());
     const directory = new PeopleListDirectory(stores.people);
-    const deps: AppDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog) };
+    const deps: StepDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog), announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
     const everyone = await directory.everyone();
     const holder = (role: string) => everyone.find((person) => person.roles.some((held) => held === role));
     const [head, lead] = [holder('headteacher'), holder('onlineSafetyLead')];

@@ -142,6 +142,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce },
+    incidents: { timescales: config.incidents },
     media,
     background,
     readiness,

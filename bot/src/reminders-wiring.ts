@@ -33,6 +33,7 @@ export function reminderJobDeps(config: Config, stores: Stores, media: MediaStor
     stores,
     directory,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
+    incidents: config.incidents,
     media: { store: media, keepDays: config.mediaKeepDays },
     fanOut: {
       channel: new TeamsReminderChannel(sender, cards),
@@ -98,8 +99,8 @@ export class ReminderJobRunner {
     const finished = (async () => {
       try {
         const report = await runReminderJob(this.deps, job, now);
-        // The concern-notices job runs every quarter of an hour: a run that found nothing to do says nothing.
-        if (Object.values(report).some((count) => count > 0) || job !== 'concern-notices') this.log.info(`Job ${job} (${slot}): ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
+        // The frequent jobs run every quarter of an hour: a run that found nothing to do says nothing.
+        if (Object.values(report).some((count) => count > 0) || !('everyMinutes' in this.scheduleOf(job))) this.log.info(`Job ${job} (${slot}): ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
         await this.leases.finish(run, 'done');
         return report;
       } catch (error) {

@@ -4,7 +4,7 @@ import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
 import { PageTabs, TabShell } from './ui/TabShell';
-import { postingRequestId, viewFor, viewFromQuery, type View } from './views';
+import { recordFromQuery, viewFor, viewFromQuery, type RecordView, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
 const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ default: module.RequestsPage })));
@@ -15,19 +15,26 @@ const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) 
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
 const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
+const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
+const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
 
-/** The tab's pages other than incidents: requests (and one request to post), consent, school accounts, training, approved devices, School settings and the go-live checklist. */
+const BACK_LABELS: Partial<Record<View, string>> = { waiting: 'Back to Waiting for me', requests: 'Back to all requests' };
+
+/** The tab's pages other than incidents: what waits for me, requests (and one request), consent, school accounts, training, approved devices, School settings and the go-live checklist. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<string>();
   const [chosen, setPage] = useState<View>(() => viewFromQuery(window.location.search, host.subPageId));
-  const [postingId, setPostingId] = useState(() => postingRequestId(window.location.search, host.subPageId));
-  const openPosting = (id: string) => {
-    setPostingId(id);
-    setPage('posting');
+  // The record a record page shows, and the list it was opened from (its "Back" goes there).
+  const [record, setRecord] = useState(() => ({ ...recordFromQuery(window.location.search, host.subPageId), from: 'requests' as View }));
+  const open = (view: RecordView, from: View) => (id: string) => {
+    setRecord({ view, id, from });
+    setPage(view);
   };
-  const page = viewFor(chosen === 'posting' && !postingId ? 'requests' : chosen, me);
+  const showsRecord = chosen === 'posting' || chosen === 'access';
+  const page = viewFor(showsRecord && record.view !== chosen ? 'requests' : chosen, me);
+  const back = { backLabel: BACK_LABELS[record.from] ?? 'Back', onBack: () => setPage(record.from) };
 
   useEffect(() => {
     setError(undefined);
@@ -37,6 +44,7 @@ export function App({ host }: { host: Host }) {
   return (
     <TabShell host={host} title="Online Safety Desk" me={me} onPickPersona={pickPersona}>
       <PageTabs selectedValue={page} onTabSelect={(_, data) => setPage(data.value as View)}>
+        <Tab value="waiting">Waiting for me</Tab>
         <Tab value="requests">Blocked website requests</Tab>
         {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
         {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
@@ -47,10 +55,12 @@ export function App({ host }: { host: Host }) {
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Suspense fallback={<Spinner label="Loading…" />}>
-      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={openPosting} />}
+      {page === 'waiting' && <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', 'waiting')(id)} />}
+      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={open('posting', 'requests')} onOpenAccess={open('access', 'requests')} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
       {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
-      {page === 'posting' && postingId && <PostingRequestPage requestId={postingId} credentials={credentials} onBack={() => setPage('requests')} />}
+      {page === 'posting' && record.id && <PostingRequestPage requestId={record.id} credentials={credentials} {...back} />}
+      {page === 'access' && record.id && <AccessRequestPage requestId={record.id} credentials={credentials} {...back} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
       {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}

@@ -19,16 +19,16 @@ const STATE_COLOURS: Record<string, 'brand' | 'success' | 'warning' | 'danger' |
   withdrawn: 'informative',
 };
 
-const COLUMNS: Column<AccessRequestSummary>[] = [
-  { header: 'Request', width: '5em', cell: (request) => request.reference },
+const columns = (onOpen: (id: string) => void): Column<AccessRequestSummary>[] => [
+  { header: 'Request', width: '5em', cell: (request) => <Link as="button" aria-label={`Open request ${request.reference}`} onClick={() => onOpen(request.id)}>{request.reference}</Link> },
   { header: 'Website', breakAnywhere: true, cell: (request) => request.url },
   { header: 'Requested by', cell: (request) => request.requesterName },
   { header: 'Date', width: '8em', cell: (request) => new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) },
   { header: 'Status', width: '12em', cell: (request) => <GrowingBadge color={STATE_COLOURS[request.state] ?? 'informative'}>{request.stateLabel}</GrowingBadge> },
 ];
 
-/** Blocked-website requests (policy s.9) and requests to post (s.4–6): your own, or everyone's for the people who decide them. */
-export function RequestsPage({ credentials, onOpenPosting }: { credentials: Credentials; onOpenPosting(id: string): void }) {
+/** Blocked-website requests (policy s.9) and requests to post (s.4–6): your own, or everyone's for the people who decide them; each opens on its own page. */
+export function RequestsPage({ credentials, onOpenPosting, onOpenAccess }: { credentials: Credentials; onOpenPosting(id: string): void; onOpenAccess(id: string): void }) {
   const styles = useStyles();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
@@ -46,7 +46,7 @@ export function RequestsPage({ credentials, onOpenPosting }: { credentials: Cred
       {requests.length === 0 ? (
         <Body1 className={styles.empty}>No requests yet. Ask the Online Safety Desk bot to "request access" to start one.</Body1>
       ) : (
-        <DataTable label="Blocked website requests" columns={COLUMNS} rows={requests} rowKey={(request) => request.id} rowProps={() => ({ 'data-testid': 'access-request-row' })} size="medium" />
+        <DataTable label="Blocked website requests" columns={columns(onOpenAccess)} rows={requests} rowKey={(request) => request.id} rowProps={() => ({ 'data-testid': 'access-request-row' })} size="medium" />
       )}
       <PostingRequests credentials={credentials} onOpen={onOpenPosting} />
     </>

@@ -2,7 +2,7 @@ export interface Me {
   id: string;
   displayName: string;
   roles: string[];
-  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean; seeDevices: boolean; manageDevices: boolean; seeReadiness: boolean; seeSettings: boolean };
+  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean; seeDevices: boolean; manageDevices: boolean; seeReadiness: boolean; seeSettings: boolean; seePupilChronology: boolean };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];
 }

@@ -77,9 +77,9 @@ describe('SQLite specifics', () => {
   it("reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-policies-'));
     const old = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const settings = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE term_dates'));
-    for (const sql of MIGRATIONS.slice(0, settings)) old.exec(sql);
-    old.pragma(`user_version = ${settings}`);
+    const reshaping = MIGRATIONS.findIndex((sql) => sql.includes("json_type(data, '$.reviews')"));
+    for (const sql of MIGRATIONS.slice(0, reshaping)) old.exec(sql);
+    old.pragma(`user_version = ${reshaping}`);
     const insert = old.prepare('INSERT INTO policies (version, data, "managedHere") VALUES (1, ?, ?)');
     insert.run(JSON.stringify({ title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true }), 1);
     insert.run(JSON.stringify({ title: 'Behaviour Policy', managedHere: false }), 0);

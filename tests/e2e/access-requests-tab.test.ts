@@ -29,7 +29,7 @@ describeInBrowser('the access requests tab', () => {
   });
 
   it('shows the default persona (a staff member) only their own requests', async () => {
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${app.url}/tab/?view=requests`);
     await page.getByRole('heading', { name: 'Online Safety Desk' }).waitFor();
     await page.getByRole('tab', { name: 'Blocked website requests' }).waitFor();
     await page.getByText('Signed in as Alex Wilber').waitFor();

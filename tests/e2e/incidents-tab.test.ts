@@ -52,7 +52,7 @@ describeInBrowser('the Incidents tab', () => {
 
   it('the DSL filters, opens an incident, adds an action and sees it in the chronology', async () => {
     const page = await openAs('dsl');
-    await waitForRows(page, 7);
+    await waitForRows(page, 8);
     await page.getByRole('combobox', { name: 'Status' }).selectOption('new');
     await waitForRows(page, 3);
     expect((await rowTexts(page)).every((text) => text.includes('New'))).toBe(true);
@@ -63,16 +63,17 @@ describeInBrowser('the Incidents tab', () => {
     await page.getByRole('button', { name: /^Open C-\d{5}$/ }).click();
     await page.getByTestId('what-happened').waitFor();
     expect(await page.getByTestId('what-happened').innerText()).toContain('VPN app on a school iPad');
-    expect(await page.getByTestId('chronology').locator('li').count()).toBe(1);
+    // Reported, and opened for the first time (just now, by the DSL).
+    expect(await page.getByTestId('chronology').locator('li').count()).toBe(2);
 
     await page.getByLabel('Add an action').fill('Spoke to the pupil; iPad VPN profile removed by the ICT technician.');
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
-    await until(async () => (await page.getByTestId('chronology').locator('li').count()) === 2, 'the new chronology entry');
+    await until(async () => (await page.getByTestId('chronology').locator('li').count()) === 3, 'the new chronology entry');
     expect(await page.getByTestId('chronology').locator('li').last().innerText()).toMatch(/Patti Fernandez[\s\S]*iPad VPN profile removed/);
 
     await page.getByRole('button', { name: 'Mark in progress' }).click();
     await until(async () => (await page.getByTestId('incident-status').innerText()) === 'In progress', 'the new status');
-    expect(await page.getByTestId('chronology').locator('li').count()).toBe(3);
+    expect(await page.getByTestId('chronology').locator('li').count()).toBe(4);
     await page.screenshot({ path: join(tmpdir(), 'osd-incidents-detail.png'), fullPage: true });
 
     // The printable report: the record and its chronology, without the controls around them.
@@ -94,7 +95,7 @@ describeInBrowser('the Incidents tab', () => {
 
   it("the headteacher's log leaves out the concern about the headteacher", async () => {
     const page = await openAs('headteacher');
-    await waitForRows(page, 6);
+    await waitForRows(page, 7);
     expect((await rowTexts(page)).some((text) => /Chair of governors/.test(text))).toBe(false);
 
     // By keyboard: the reference is a button; Enter opens the incident and the focus moves to it.
@@ -103,7 +104,8 @@ describeInBrowser('the Incidents tab', () => {
     await page.getByTestId('chronology').waitFor();
     expect(await page.locator('h2:focus').count()).toBe(1);
     await page.keyboard.press('Tab');
-    expect(await page.getByLabel('Add an action').evaluate((element) => element.matches(':focus'))).toBe(true); // it comes next
+    // The record comes next: here (nobody linked yet) its first control links someone to the incident.
+    expect(await page.getByRole('button', { name: 'Link someone to this incident…' }).evaluate((element) => element.matches(':focus'))).toBe(true);
     await page.close();
   });
 
@@ -117,7 +119,7 @@ describeInBrowser('the Incidents tab', () => {
 
   it('shows an intentional empty state when nothing matches', async () => {
     const page = await openAs('dsl');
-    await waitForRows(page, 7);
+    await waitForRows(page, 8);
     await page.getByRole('searchbox').fill('no such words anywhere');
     await page.getByTestId('incidents-empty').waitFor();
     expect(await page.getByTestId('incidents-empty').innerText()).toMatch(/No incidents match these filters/);

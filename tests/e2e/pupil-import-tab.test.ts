@@ -24,10 +24,10 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
   });
   afterAll(() => tab?.close());
 
-  it('opens on the view named in ?view=, and on the requests for an unknown one', async () => {
+  it('opens on the view named in ?view=, and on Waiting for me for an unknown one', async () => {
     await page.goto(`${app.url}/tab/?view=nonsense`);
     await page.getByRole('tab', { name: 'Photo consent' }).waitFor();
-    expect(await page.getByRole('tab', { name: 'Blocked website requests' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Waiting for me' }).getAttribute('aria-selected')).toBe('true');
     await page.goto(`${app.url}/tab/?view=consent`);
     await page.getByTestId('consent-row').first().waitFor();
     expect(await page.getByRole('tab', { name: 'Photo consent' }).getAttribute('aria-selected')).toBe('true');

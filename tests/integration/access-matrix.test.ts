@@ -58,13 +58,15 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['requester', 'dsl'],
   // s.2, 8: the DSL, deputies and headteacher keep the log; the chair deals with concerns about the headteacher.
-  // Anyone who has a concern should raise it (s.8): governors too.
+  // Anyone who has a concern should raise it (s.8): governors too. The data protection lead deals with breaches (s.4).
   'incident.report': [...ROLES, 'requester'],
-  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
-  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
+  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.summary': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.export': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // A pupil's chronology across incidents: those who keep the log (each seeing only what they may).
+  'incident.pupilChronology': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
   'training.logOwn': ['staff', 'requester'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
@@ -85,10 +87,11 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 };
 
-/** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher. */
-const SEES_INCIDENT: Record<'ordinary' | 'aboutHead', readonly Holder[]> = {
+/** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data protection lead (s.4). */
+const SEES_INCIDENT: Record<'ordinary' | 'aboutHead' | 'breach', readonly Holder[]> = {
   ordinary: ['dsl', 'deputyDsl', 'headteacher'],
   aboutHead: ['dsl', 'deputyDsl', 'chairOfGovernors'],
+  breach: ['dsl', 'deputyDsl', 'headteacher', 'dataProtectionLead'],
 };
 
 const allowed = (what: string, holder: Holder) => ALLOWED[what]!.includes(holder);
@@ -374,9 +377,61 @@ describe('the access matrix (expected answers from the policy)', () => {
     }
   });
 
+  describe('the steps from the tab (Waiting for me and each request\'s page): the same rules as the cards', () => {
+    const post = (holder: Holder, path: string, body: object) => fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+    const typed: Record<string, string> = { return: 'Which page?', refuse: 'Not suitable', confirmPosted: 'https://x.example/status/8' };
+    const verbOf = (action: Action) => action.split('.')[1]!;
+
+    describe.each(STEPS.filter((step) => step.action !== 'accessRequest.resubmit'))('POST /api/access-requests/:id/steps for $action', ({ action, from }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const requestId = await requestIn(from);
+        const { version } = (await t.app.stores.accessRequests.get(requestId))!;
+        const response = await post(holder, `/api/access-requests/${requestId}/steps`, { verb: verbOf(action), reasons: typed[verbOf(action)] ?? '', version });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
+    describe.each(POSTING_STEPS.filter((step) => step.action !== 'postingRequest.resubmit'))('POST /api/posting-requests/:id/steps for $action', ({ action, from }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const { requestId } = await postingRequestIn(from);
+        const { version } = (await t.app.stores.postingRequests.get(requestId))!;
+        const verb = verbOf(action);
+        const response = await post(holder, `/api/posting-requests/${requestId}/steps`, { verb, ...(verb === 'confirmPosted' ? { link: typed.confirmPosted } : { reasons: typed[verb] ?? '' }), version });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
+    it.each(holders)('POST /api/takedowns/:id/steps on a task owned by the requester, as %s', async (holder) => {
+      const taskId = await takedownOwnedByRequester();
+      const response = await post(holder, `/api/takedowns/${taskId}/steps`, { verb: 'removed', version: 1 });
+      expect({ holder, status: response.status }).toEqual({ holder, status: allowed('takedown.close', holder) ? 200 : 403 });
+      await t.app.background.idle();
+    });
+
+    it.each(holders)('GET /api/access-requests/:id (someone\'s request) as %s', async (holder) => {
+      const requestId = await requestIn('withOnlineSafetyLead');
+      const seen = await api(holder, `/api/access-requests/${requestId}`);
+      expect({ holder, status: seen.status }).toEqual({ holder, status: holder === 'requester' || allowed('accessRequest.viewAll', holder) ? 200 : 403 });
+    });
+
+    it.each(holders)('GET /api/waiting as %s lists a request only for whoever may take the step it waits for', async (holder) => {
+      const waitingFor = { withOnlineSafetyLead: await requestIn('withOnlineSafetyLead'), withHeadteacher: await requestIn('withHeadteacher'), approved: await requestIn('approved'), returnedToRequester: await requestIn('returnedToRequester') };
+      const response = await api(holder, '/api/waiting');
+      expect(response.status).toBe(200);
+      const listed = new Set(((await response.json()) as { items: { recordId: string }[] }).items.map((item) => item.recordId));
+      expect({ holder, listed: Object.fromEntries(Object.entries(waitingFor).map(([state, id]) => [state, listed.has(id)])) }).toEqual({
+        holder,
+        listed: { withOnlineSafetyLead: allowed('accessRequest.forward', holder), withHeadteacher: allowed('accessRequest.approve', holder), approved: allowed('accessRequest.markDone', holder), returnedToRequester: allowed('accessRequest.resubmit', holder) },
+      });
+    });
+  });
+
   describe('the incident log (s.8: the DSL, deputies and headteacher; the chair for concerns about the headteacher)', () => {
     const SECRET = 'Matrix secret: a pupil shared images';
-    const ids = { ordinary: '', aboutHead: '' };
+    const ids = { ordinary: '', aboutHead: '', breach: '' };
+    let pupilId = '';
     const send = (holder: Role | 'requester', method: 'GET' | 'POST', path: string, body?: object) =>
       fetch(`${t.app.url}${path}`, { method, headers: { 'x-demo-person': people.get(holder)!.person.id, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
 
@@ -384,9 +439,17 @@ describe('the access matrix (expected answers from the policy)', () => {
       const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: new Date().toISOString(), status: 'new' as const, updatedAt: new Date().toISOString() };
       ids.ordinary = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-ordinary', involved: 'pupil', category: 'pupilDisclosure', routedTo: 'dsl', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
       ids.aboutHead = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-head', involved: 'headteacher', category: 'other', routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeId: 'nobody' })).id;
+      ids.breach = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-breach', involved: 'pupil', category: 'dataProtectionBreach', routedTo: 'dataProtectionLead', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
+      // One pupil linked to every kind: a chronology shows only the kinds its viewer may see.
+      const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
+      pupilId = pupil.id;
+      for (const kind of ['ordinary', 'aboutHead', 'breach'] as const) {
+        await t.app.stores.incidentLinks.insert({ incidentId: ids[kind], kind: 'pupil', linkKey: `${ids[kind]}|pupil|${pupil.id}`, pupilId: pupil.id, name: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup, role: 'witness', linked: true, updatedAt: new Date().toISOString() });
+        await t.app.stores.incidentChronology.append({ incidentId: ids[kind], at: new Date().toISOString(), byId: 'x', byName: 'Someone', kind: 'action', text: `Matrix secret step (${kind})` });
+      }
     });
 
-    const kinds = ['ordinary', 'aboutHead'] as const;
+    const kinds = ['ordinary', 'aboutHead', 'breach'] as const;
     const seen = (holder: Holder, kind: (typeof kinds)[number]) => SEES_INCIDENT[kind].includes(holder);
     /** Someone who uses the log is told an incident they may not see does not exist; anyone else is refused. */
     const hidden = (holder: Holder) => (allowed('incident.view', holder) ? 404 : 403);
@@ -403,7 +466,7 @@ describe('the access matrix (expected answers from the policy)', () => {
       expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
       if (!permitted) return;
       const listed = ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
-      expect({ holder, ordinary: listed.includes(ids.ordinary), aboutHead: listed.includes(ids.aboutHead) }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead') });
+      expect({ holder, ordinary: listed.includes(ids.ordinary), aboutHead: listed.includes(ids.aboutHead), breach: listed.includes(ids.breach) }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead'), breach: seen(holder, 'breach') });
     });
 
     it.each(holders)('GET /api/incidents/:id as %s', async (holder) => {
@@ -426,6 +489,31 @@ describe('the access matrix (expected answers from the policy)', () => {
         // Put it back with nobody, so the other holders' checks start from the same incident.
         const current = (await t.app.stores.incidents.get(ids[kind]))!;
         await t.app.stores.incidents.update({ ...current, assigneeId: 'nobody' });
+      }
+    });
+
+    it.each(holders)("GET /api/incidents/pupils/:id (a pupil's chronology) as %s shows only the incidents they may see, leaving the rest out without a trace", async (holder) => {
+      const response = await send(holder, 'GET', `/api/incidents/pupils/${pupilId}`);
+      const permitted = allowed('incident.pupilChronology', holder);
+      expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
+      const text = await response.text();
+      for (const kind of kinds) {
+        const shown = permitted && seen(holder, kind);
+        expect({ holder, kind, shown: text.includes(`Matrix secret step (${kind})`) }).toEqual({ holder, kind, shown });
+        if (!shown) expect({ holder, kind, reference: text.includes(`C-${ids[kind].padStart(5, '0')}`) }).toEqual({ holder, kind, reference: false });
+      }
+    });
+
+    it.each(holders)('GET /api/incidents/roster (the pupils to link) as %s', async (holder) => {
+      const response = await send(holder, 'GET', '/api/incidents/roster');
+      expect({ holder, status: response.status }).toEqual({ holder, status: allowed('incident.view', holder) ? 200 : 403 });
+    });
+
+    it.each(holders)('POST /api/incidents/:id/steps (link a pupil) as %s', async (holder) => {
+      for (const kind of kinds) {
+        const response = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'link', who: { name: `Matrix parent ${holder}` }, role: 'other' });
+        const mayAct = seen(holder, kind) && allowed('incident.act', holder);
+        expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
       }
     });
 

@@ -6,6 +6,7 @@ import type { PlannedReminder } from './reminders/deliver-reminders';
 import type { Announce } from './reminders/announce';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
+import { openBreachIncident } from './open-breach-incident';
 
 type TakedownDeps = Pick<AppDeps, 'stores' | 'directory' | 'clock' | 'log'> & { announce: Announce };
 
@@ -16,7 +17,8 @@ const SYSTEM = { id: 'system', displayName: 'Online Safety Desk' };
  * tells each owner through the outbox. Run after every withdrawal and by the daily takedowns job,
  * so tasks a failed run did not make are made later, each exactly once: a task's key is its post,
  * pupil and medium, and the store refuses a second. A post that went up without consent is urgent:
- * the DSL is told, and it is audited as a possible data-protection breach.
+ * the DSL is told, it is audited as a possible data-protection breach, and a breach concern is
+ * opened in the incident log for the data protection lead and the headteacher (each once).
  */
 export async function ensureTakedowns(deps: TakedownDeps): Promise<Versioned<TrackedTakedown>[]> {
   const [events, posts, existing, accounts] = await Promise.all([
@@ -41,7 +43,15 @@ export async function ensureTakedowns(deps: TakedownDeps): Promise<Versioned<Tra
     await recordAudit(deps, SYSTEM, { action: 'takedown.possible-breach', recordType: 'takedown', recordId: task.id, summary: 'Possible data-protection breach: a post went up after consent stopped' });
   }
   if (created.length) await deps.announce('takedowns', await notices(deps, created));
+  for (const task of [...existing, ...created].filter((one) => one.urgent)) await ensureBreachIncident(deps, task);
   return created;
+}
+
+/** The breach concern of an urgent task, unless it is already in the log (a run that stopped part-way makes it later). */
+async function ensureBreachIncident(deps: TakedownDeps, task: Versioned<TrackedTakedown>): Promise<void> {
+  const opened = (await deps.stores.incidents.find({ where: { submissionKey: `takedown-breach:${task.id}` }, limit: 1 })).items[0];
+  if (opened && (await deps.stores.incidentChronology.forIncident(opened.id)).length > 0) return;
+  await openBreachIncident(deps, task);
 }
 
 async function notices(deps: Pick<AppDeps, 'directory'>, tasks: Versioned<TrackedTakedown>[]): Promise<PlannedReminder[]> {

@@ -10,6 +10,7 @@ import type { AppDeps } from './app-deps';
 import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
 import { forgetRoster } from './roster-snapshot';
+import { today as schoolToday } from '../domain/calendar/zoned-time';
 
 /** A clean file, planned and ready to apply. */
 export interface PreparedImport {
@@ -123,5 +124,5 @@ async function remainingChanges(deps: AppDeps, prepared: PreparedImport): Promis
 }
 
 function today(deps: AppDeps): string {
-  return deps.clock.now().toISOString().slice(0, 10);
+  return schoolToday(deps.clock);
 }

@@ -18,6 +18,7 @@ import type { SettingsSave } from './settings/save-edited';
 import { saveSchoolDetails } from './settings/school-details';
 import { saveTermDates } from './settings/term-dates';
 import { saveTrainingRequirement } from './settings/training-requirements';
+import { localDate } from '../domain/calendar/zoned-time';
 
 /** A failed audit write stops the seeding loudly: demo data is all or nothing worth showing. */
 const LOUD: Logger = { info: () => undefined, warn: () => undefined, error: (message) => { throw new Error(message); } };
@@ -33,7 +34,7 @@ export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LO
   await seedDevices(stores, people);
   if (media) await seedPostingRequest(stores, media, people, pupils, now);
   await seedAccessRequests(stores, people, now);
-  await seedDemoIncidents(stores, people, now);
+  await seedDemoIncidents(stores, people, pupils, now);
   return true;
 }
 
@@ -117,7 +118,7 @@ async function seedPostingRequest(stores: Stores, media: Pick<MediaServices, 'st
   const preview = media.previews.preview(DEMO_SPORTS_DAY_JPEG, 'jpeg');
   const attachments: PostingAttachment[] = [{ id, name: 'sports-day-finish.jpg', format: 'jpeg', bytes: DEMO_SPORTS_DAY_JPEG.length, storageKey: `${id}.jpg`, ...(preview.readable && preview.thumbnail ? { thumbnail: preview.thumbnail } : {}), addedAt: now.toISOString(), addedById: alex.id }];
   const shown = pupils.filter((pupil) => pupil.displayName === 'Isla Nowak' || pupil.displayName === 'Ava Patel').map((pupil) => pupil.id);
-  const input = { kind: 'post' as const, accountId: account.id, text: 'What a sports day! Well done to everyone in 4B for running, cheering and tidying up.', media: ['images' as const], pupilIds: shown, groupLabel: 'sports day', facesBlurred: false, deviceId: device.id, postingDate: now.toISOString().slice(0, 10) };
+  const input = { kind: 'post' as const, accountId: account.id, text: 'What a sports day! Well done to everyone in 4B for running, cheering and tidying up.', media: ['images' as const], pupilIds: shown, groupLabel: 'sports day', facesBlurred: false, deviceId: device.id, postingDate: localDate(now) };
   const { details, checks } = await preparePosting({ stores, clock: { now: () => now } }, input, attachments);
   await stores.postingRequests.insert({ ...newPostingRequest(details, checks, { personId: alex.id, name: alex.displayName }, 'demo-post-1', now), attachments });
 }

@@ -12,6 +12,7 @@ import type { AuditLog } from './audit-log.port';
 import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
+import type { IncidentLink } from '../domain/incidents/incident-people';
 import type { OutboxCollection } from './outbox.port';
 import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
@@ -41,6 +42,8 @@ export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aad
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
 export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
 export type RefresherCollection = Collection<Refresher, never>;
+/** The people linked to incidents: read by incident (its record) and by pupil (the pupil's chronology). */
+export type IncidentLinkCollection = Collection<IncidentLink, 'incidentId' | 'pupilId' | 'linkKey'>;
 export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
 export type JobRunCollection = Collection<JobRun, 'job'>;
 
@@ -66,6 +69,7 @@ export interface Stores {
   cardMessages: CardMessageCollection;
   incidents: IncidentStore;
   incidentChronology: ChronologyStore;
+  incidentLinks: IncidentLinkCollection;
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;

@@ -1,6 +1,10 @@
 import { Body1, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode, Ref } from 'react';
-import { formatDate, formatDateTime, type IncidentDetail } from './incidents-api';
+import type { Credentials } from '../api';
+import { BodyMap } from './BodyMap';
+import { formatDate, formatDateTime, type IncidentDetail, type Step } from './incidents-api';
+import { FollowUps } from './IncidentStepForms';
+import { PeopleInvolved } from './PeopleInvolved';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '6px 16px', margin: 0 },
@@ -12,12 +16,16 @@ const useStyles = makeStyles({
 });
 
 /**
- * The record itself, as printed: what was reported and the chronology. The newest entry can take
- * the focus (`newestEntryRef`), so that someone who has just added it is taken to it.
+ * The record itself, as printed: what was reported, the people involved with their parts, the body
+ * map, follow-ups and the chronology. The newest entry can take the focus (`newestEntryRef`), so
+ * that someone who has just added it is taken to it. The controls around them are not printed.
  */
-export function IncidentRecord({ detail, newestEntryRef }: { detail: IncidentDetail; newestEntryRef: Ref<HTMLLIElement> }) {
+export function IncidentRecord({ detail, newestEntryRef, credentials, saving, onSave, onOpenPupil }: {
+  detail: IncidentDetail; newestEntryRef: Ref<HTMLLIElement>; credentials: Credentials; saving: boolean; onSave(step: Step): Promise<boolean>; onOpenPupil?(pupilId: string): void;
+}) {
   const styles = useStyles();
   const { incident, chronology, routing } = detail;
+  const today = new Date().toLocaleDateString('en-CA');
   return (
     <>
       <Card>
@@ -33,10 +41,15 @@ export function IncidentRecord({ detail, newestEntryRef }: { detail: IncidentDet
           <Fact term="Procedure">{routing.procedure} (policy {routing.policy})</Fact>
           <Fact term="Assigned to">{incident.assigneeName ?? 'nobody yet'}</Fact>
           <Fact term="CPOMS reference">{incident.cpomsReference ?? 'not recorded'}</Fact>
-          <Fact term="Police">{incident.police ? `${incident.police.contacted ? 'Contacted' : 'Not contacted'} — decided by ${incident.police.decidedBy}: ${incident.police.reason}` : 'no decision recorded'}</Fact>
+          <Fact term="Police">{incident.police ? `${incident.police.contacted ? 'Contacted' : 'Not contacted'} — decided by ${incident.police.decidedBy}${incident.police.decidedAsLabel ? ` as ${incident.police.decidedAsLabel}` : ''}, ${formatDateTime(incident.police.recordedAt)}: ${incident.police.reason}` : 'no decision recorded'}</Fact>
+          {incident.category === 'dataProtectionBreach' && <Fact term="ICO">{incident.ico ? `${incident.ico.reported ? 'Reported' : 'Not reported'} — decided by ${incident.ico.decidedBy}, ${formatDateTime(incident.ico.recordedAt)}: ${incident.ico.reason}` : detail.ico ? `to be decided by ${formatDateTime(detail.ico.deadline)} (72 hours from being reported)` : 'no decision recorded'}</Fact>}
+          <Fact term="First opened">{incident.firstOpened ? `${incident.firstOpened.byName}, ${formatDateTime(incident.firstOpened.at)}` : 'not yet'}</Fact>
         </dl>
         {routing.prompt && <Body1 className={styles.prompt} role="note">{routing.prompt}</Body1>}
       </Card>
+      <PeopleInvolved credentials={credentials} links={detail.links} staff={detail.staff} canEdit saving={saving} onSave={onSave} {...(onOpenPupil ? { onOpenPupil } : {})} />
+      <BodyMap saved={incident.bodyMap} canEdit saving={saving} onSave={(marks) => onSave({ type: 'bodyMap', marks })} />
+      <FollowUps followUps={incident.followUps} today={today} saving={saving} onSave={onSave} />
       <Card>
         <Subtitle2 as="h3" block>Chronology</Subtitle2>
         <ol className={styles.chronology} data-testid="chronology">

@@ -7,14 +7,20 @@ import { PageTabs, TabShell } from '../ui/TabShell';
 import { IncidentDetailView } from './IncidentDetail';
 import { IncidentList } from './IncidentList';
 import { IncidentSummary } from './IncidentSummary';
+import { PupilChronologyView, PupilSearch } from './PupilChronology';
 
-/** The Incidents tab (`/tab/?view=incidents`): the DSL's log, one incident's record, and the summary. */
+type View = 'log' | 'pupils' | 'summary';
+/** A pupil's chronology, and where it was opened from: an incident (by id) or the pupil search. */
+type OpenPupil = { pupilId: string; fromIncident?: string };
+
+/** The Incidents tab (`/tab/?view=incidents`): the DSL's log, one incident's record, a pupil's chronology, and the summary. */
 export function IncidentsPage({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
   const [denied, setDenied] = useState<string>();
-  const [view, setView] = useState<'log' | 'summary'>('log');
+  const [view, setView] = useState<View>('log');
   const [openId, setOpenId] = useState<string>();
+  const [pupil, setPupil] = useState<OpenPupil>();
   // The incident last opened: back in the log, the focus returns to its row.
   const [cameFrom, setCameFrom] = useState<string>();
   const [error, setError] = useState<string>();
@@ -23,14 +29,26 @@ export function IncidentsPage({ host }: { host: Host }) {
     setMe(undefined);
     setDenied(undefined);
     setOpenId(undefined);
+    setPupil(undefined);
     setCameFrom(undefined);
     getJson<Me>('/api/me', credentials).then(setMe, (failure: Error) => setError(failure.message));
   }, [credentials]);
 
   const open = (id: string) => {
+    setPupil(undefined);
     setCameFrom(id);
     setOpenId(id);
   };
+  const openPupil = (pupilId: string, fromIncident?: string) => {
+    setOpenId(undefined);
+    setPupil({ pupilId, ...(fromIncident ? { fromIncident } : {}) });
+  };
+  const backFromPupil = () => {
+    const from = pupil?.fromIncident;
+    setPupil(undefined);
+    if (from) setOpenId(from);
+  };
+  const seesPupils = me?.can.seePupilChronology === true;
 
   return (
     <TabShell host={host} title="Incidents" me={me} onPickPersona={pickPersona} tinted>
@@ -43,12 +61,17 @@ export function IncidentsPage({ host }: { host: Host }) {
       {me && denied && <AccessDenied message={denied} />}
       {me && !denied && (
         <>
-          <PageTabs selectedValue={openId ? 'log' : view} onTabSelect={(_, data) => { setOpenId(undefined); setCameFrom(undefined); setView(data.value as 'log' | 'summary'); }}>
+          <PageTabs selectedValue={openId ? 'log' : pupil ? 'pupils' : view} onTabSelect={(_, data) => { setOpenId(undefined); setPupil(undefined); setCameFrom(undefined); setView(data.value as View); }}>
             <Tab value="log">Incident log</Tab>
+            {seesPupils && <Tab value="pupils">Pupils</Tab>}
             <Tab value="summary">Summary</Tab>
           </PageTabs>
-          {openId ? (
-            <IncidentDetailView credentials={credentials} id={openId} onBack={() => setOpenId(undefined)} />
+          {pupil ? (
+            <PupilChronologyView credentials={credentials} pupilId={pupil.pupilId} backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'} onBack={backFromPupil} onOpenIncident={open} />
+          ) : openId ? (
+            <IncidentDetailView credentials={credentials} id={openId} onBack={() => setOpenId(undefined)} {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})} />
+          ) : view === 'pupils' && seesPupils ? (
+            <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
           ) : view === 'log' ? (
             <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
           ) : (

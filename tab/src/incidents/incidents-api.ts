@@ -15,6 +15,8 @@ export interface IncidentRow {
   reporterName: string;
   /** Nobody who may see the concern could be told of it yet; the app keeps trying. */
   nobodyToldYet: boolean;
+  /** What is past its timescale now ("Not opened within 4 working hours"). */
+  late: string[];
 }
 
 export type Status = 'new' | 'inProgress' | 'actionTaken' | 'closed';
@@ -27,8 +29,42 @@ export interface ChronologyEntry {
   text: string;
 }
 
+export type Part = 'affected' | 'causedHarm' | 'witness' | 'other';
+export const PARTS: [Part, string][] = [['affected', 'Affected'], ['causedHarm', 'Alleged to have caused harm'], ['witness', 'Witness'], ['other', 'Other part']];
+
+export interface Link {
+  id: string;
+  kind: 'pupil' | 'staff' | 'other';
+  pupilId: string | null;
+  name: string;
+  className: string | null;
+  yearGroup: string | null;
+  role: Part | 'named';
+  roleLabel: string;
+}
+
+export type View = 'front' | 'back';
+export interface Mark {
+  id?: string;
+  view: View;
+  x: number;
+  y: number;
+  note: string;
+}
+
+export interface FollowUp {
+  id: string;
+  text: string;
+  dueOn: string;
+  assigneeName: string;
+  done?: { at: string; byName: string };
+}
+
+export type Person = { id: string; displayName: string };
+
 export interface IncidentDetail {
   incident: IncidentRow & {
+    version: number;
     assigneeId: string | null;
     whatHappened: string;
     where: string;
@@ -36,21 +72,48 @@ export interface IncidentDetail {
     involved: string;
     sourceMessage: { author: string; link: string } | null;
     cpomsReference: string | null;
-    police: { contacted: boolean; decidedBy: string; reason: string; recordedAt: string } | null;
+    police: { contacted: boolean; decidedBy: string; decidedAsLabel: string | null; reason: string; recordedAt: string } | null;
+    ico: { reported: boolean; reason: string; decidedBy: string; recordedAt: string } | null;
+    firstOpened: { at: string; byName: string } | null;
+    bodyMap: (Mark & { id: string; label: string })[];
+    followUps: FollowUp[];
     aboutHeadteacher: boolean;
   };
   chronology: ChronologyEntry[];
+  links: Link[];
   routing: { procedure: string; prompt?: string; policy: string };
   nextStatuses: Status[];
-  assignable: { id: string; displayName: string }[];
+  assignable: Person[];
+  mayFollowUp: Person[];
+  staff: Person[];
   canAssign: boolean;
+  police: { may: true; asLabel: string | null } | { may: false; why: string };
+  late: string[];
+  ico?: { deadline: string; hoursPassed: number };
 }
 
 export interface Summary {
   total: number;
   byCategory: Record<string, number>;
   byMonth: { month: string; count: number }[];
+  byYearGroup: { yearGroup: string; count: number }[];
+  byPupilRole: Record<string, number>;
   categoryLabels: Record<string, string>;
+  roleLabels: Record<string, string>;
+}
+
+export interface RosterPupil {
+  id: string;
+  displayName: string;
+  className: string;
+  yearGroup: string;
+  left: boolean;
+}
+
+export interface PupilChronology {
+  pupil: { id: string; displayName: string; className: string; yearGroup: string; onRollTo: string | null };
+  incidents: { id: string; reference: string; category: string; reportedAt: string; status: Status; statusLabel: string; roleLabel: string }[];
+  entries: (ChronologyEntry & { incidentId: string; reference: string; roleLabel: string })[];
 }
 
 export interface Filters {
@@ -62,20 +125,28 @@ export interface Filters {
   q: string;
   sort: string;
   dir: 'asc' | 'desc';
+  /** '1': only incidents past their timescales. */
+  late: string;
 }
 
-export const NO_FILTERS: Filters = { status: '', category: '', routedTo: '', from: '', to: '', q: '', sort: 'reportedAt', dir: 'desc' };
+export const NO_FILTERS: Filters = { status: '', category: '', routedTo: '', from: '', to: '', q: '', sort: 'reportedAt', dir: 'desc', late: '' };
 
 export type Step =
-  | { type: 'action'; text: string }
+  | { type: 'action'; text: string; followUp?: { inWorkingDays?: number; on?: string; assigneeId: string } }
   | { type: 'assign'; personId: string }
   | { type: 'status'; to: Status; note?: string }
   | { type: 'cpoms'; reference: string }
-  | { type: 'police'; contacted: boolean; decidedBy: string; reason: string };
+  | { type: 'police'; contacted: boolean; reason: string }
+  | { type: 'link'; who: { pupilId: string } | { personId: string } | { name: string }; role: Part }
+  | { type: 'linkRole'; linkId: string; role: Part }
+  | { type: 'unlink'; linkId: string }
+  | { type: 'bodyMap'; marks: Mark[] }
+  | { type: 'followUpDone'; followUpId: string }
+  | { type: 'ico'; reported: boolean; reason: string };
 
 /** A refusal or failure from the API, with its HTTP status (403 shows the access-denied page). */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(message: string, readonly status: number, readonly body: { detail?: IncidentDetail } = {}) {
     super(message);
   }
 }
@@ -92,8 +163,8 @@ async function call(path: string, credentials: Credentials, body?: object): Prom
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   if (!response.ok) {
-    const failure = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new ApiError(failure.error ?? `The server answered ${response.status}.`, response.status);
+    const failure = (await response.json().catch(() => ({}))) as { error?: string; detail?: IncidentDetail };
+    throw new ApiError(failure.error ?? `The server answered ${response.status}.`, response.status, failure);
   }
   return response;
 }
@@ -110,7 +181,10 @@ export const api = {
     (await (await call(`/api/incidents?${queryString(filters, offset)}`, credentials)).json()) as { total: number; items: IncidentRow[] },
   detail: async (credentials: Credentials, id: string) => (await (await call(`/api/incidents/${encodeURIComponent(id)}`, credentials)).json()) as IncidentDetail,
   summary: async (credentials: Credentials) => (await (await call('/api/incidents/summary', credentials)).json()) as Summary,
-  step: async (credentials: Credentials, id: string, step: Step) => (await (await call(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, step)).json()) as { entry: ChronologyEntry },
+  /** `version` is the incident as the person saw it: a change made meanwhile answers 409 with the incident as it is now. */
+  step: async (credentials: Credentials, id: string, step: Step, version: number) => (await (await call(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, { ...step, version })).json()) as { entries: ChronologyEntry[] },
+  roster: async (credentials: Credentials) => ((await (await call('/api/incidents/roster', credentials)).json()) as { pupils: RosterPupil[] }).pupils,
+  pupil: async (credentials: Credentials, pupilId: string) => (await (await call(`/api/incidents/pupils/${encodeURIComponent(pupilId)}`, credentials)).json()) as PupilChronology,
   /** The filtered list as CSV, saved through a download link (the API needs the caller's credentials). */
   exportCsv: async (credentials: Credentials, filters: Filters) => {
     const blob = await (await call(`/api/incidents.csv?${queryString(filters)}`, credentials)).blob();

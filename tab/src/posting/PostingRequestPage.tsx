@@ -1,15 +1,15 @@
-import { Body1, Button, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens, useAnnounce } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, useAnnounce } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { getJson, sendJson, type Credentials } from '../api';
-import { GrowingBadge } from '../ui/GrowingBadge';
+import { RecordHeading } from '../ui/RecordHeading';
+import { FactList } from '../ui/FactList';
+import { POSTING_STEPS } from '../waiting/step-kinds';
+import { StepForm, type StepAnswer } from '../waiting/StepForm';
 import { MediaGallery } from './MediaGallery';
 import { ACCEPT, uploadFile, type PostingDetail, type PostingFile } from './posting-api';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: '16px', rowGap: '6px', margin: 0, '@media (max-width: 640px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   upload: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
@@ -21,12 +21,13 @@ type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] };
  * checks, and the photos and videos in full. The requester adds or removes files while the request
  * can still change.
  */
-export function PostingRequestPage({ requestId, credentials, onBack }: { requestId: string; credentials: Credentials; onBack(): void }) {
+export function PostingRequestPage({ requestId, credentials, backLabel, onBack }: { requestId: string; credentials: Credentials; backLabel: string; onBack(): void }) {
   const styles = useStyles();
   const { announce } = useAnnounce();
   const [request, setRequest] = useState<PostingDetail>();
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>();
+  const [decided, setDecided] = useState<{ intent: 'success' | 'warning'; text: string }>();
   const [busy, setBusy] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -50,6 +51,14 @@ export function PostingRequestPage({ requestId, credentials, onBack }: { request
     }
     setBusy(false);
     setOutcome({ intent: failed === 0 ? 'success' : failed === files.length ? 'error' : 'warning', lines });
+  };
+
+  const answered = (answer: StepAnswer) => {
+    const now = answer.body.request as PostingDetail | undefined;
+    if (now) setRequest(now);
+    // An approval the checks blocked (consent withdrawn since the request was made) is not a decision.
+    const blocked = answer.outcome === 'done' && answer.verb === 'approve' && now?.state === 'checksFailed';
+    setDecided(answer.outcome === 'changed' ? { intent: 'warning', text: answer.message ?? '' } : blocked ? { intent: 'warning', text: 'Not approved: the checks, run again just now, found problems (listed below). The request has gone back to the requester to fix.' } : { intent: 'success', text: POSTING_STEPS.buttons[answer.verb]!.done });
   };
 
   const remove = async (file: PostingFile) => {
@@ -78,21 +87,10 @@ export function PostingRequestPage({ requestId, credentials, onBack }: { request
   ];
   return (
     <section className={styles.page} aria-labelledby="posting-title" data-testid="posting-request">
-      <div>
-        <Link as="button" onClick={onBack}>Back to all requests</Link>
-      </div>
-      <Subtitle2 as="h2" id="posting-title">
-        {request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} {request.reference} <GrowingBadge color={request.checks.length ? 'warning' : 'brand'}>{request.stateLabel}</GrowingBadge>
-      </Subtitle2>
-      {request.state === 'withHeadteacher' && <Body1>The headteacher approves or refuses it on its card in the Online Safety Desk chat, after looking at the photos and videos here.</Body1>}
-      <dl className={styles.facts}>
-        {facts.map(([term, value]) => (
-          <div key={term} style={{ display: 'contents' }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RecordHeading id="posting-title" title={`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${request.reference}`} status={request.stateLabel} tone={request.checks.length ? 'warning' : 'brand'} backLabel={backLabel} onBack={onBack} />
+      {request.state === 'withHeadteacher' && request.steps.length === 0 && <Body1>The headteacher approves or refuses it after looking at the photos and videos here, on this page or on its card in the Online Safety Desk chat.</Body1>}
+      {decided && <MessageBar key={decided.text} intent={decided.intent}><MessageBarBody>{decided.text}</MessageBarBody></MessageBar>}
+      <FactList facts={facts} />
       {request.checks.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -133,6 +131,8 @@ export function PostingRequestPage({ requestId, credentials, onBack }: { request
           {busy && <Spinner size="tiny" label="Uploading…" />}
         </div>
       )}
+      {request.steps.length > 0 && <Subtitle2 as="h3">What you can do now</Subtitle2>}
+      <StepForm kind={POSTING_STEPS} recordId={request.id} reference={request.reference} version={request.version} steps={request.steps} credentials={credentials} onAnswer={answered} />
     </section>
   );
 }

@@ -32,6 +32,8 @@ export interface PostingDetail {
   checks: string[];
   files: PostingFile[];
   canChangeMedia: boolean;
+  /** The steps this person may take now (the buttons its card gives them). */
+  steps: string[];
 }
 
 export interface PostingSummary {

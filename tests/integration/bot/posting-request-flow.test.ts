@@ -218,6 +218,27 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(allText(again)).toMatch(/already closed/);
   });
 
+  it('makes the urgent takedown at once when a post is registered after consent was withdrawn since its approval (s.4)', async () => {
+    const submit = await t.say(alex, 'request to post');
+    const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
+    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'post', accountId, text: 'Reading buddies', media: 'images', deviceId, pupilIds: pupilId('Noah'), groupLabel: 'reading buddies', postingDate: today() });
+    const id = /request P-(\d+)/.exec(allText(saved))![1]!;
+    await attachPhoto(id);
+    await t.click(adele, 'card-4', 'approvePostingRequest', { requestId: id });
+    expect((await t.app.stores.postingRequests.get(id))!.state).toBe('approved');
+    const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
+    const withdrawal = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Noah'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
+    expect(((await withdrawal.json()) as { takedowns: unknown[] }).takedowns).toEqual([]);
+
+    const before = t.connector.sent.length;
+    await t.click(alex, 'card-5', 'confirmPosted', { requestId: id, link: 'https://x.example/RiversidePrimary/status/120' });
+    await t.app.background.idle();
+    const tasks = (await t.app.stores.takedowns.find({ limit: 100 })).items.filter((task) => task.pupilId === pupilId('Noah'));
+    const post = (await t.app.stores.posts.find({ where: { accountId }, limit: 50 })).items.find((candidate) => candidate.postingRequestId === id)!;
+    expect(tasks).toEqual([expect.objectContaining({ postId: post.id, urgent: true, status: 'to do' })]);
+    expect(cardsTo(patti, before).map(cardOf).map(allText).join('\n')).toMatch(/Urgent: a post shows a pupil without consent/);
+  });
+
   it('blocks an approval when consent was withdrawn after the request was made, and sends it back', async () => {
     const submit = await t.say(alex, 'request to post');
     const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);

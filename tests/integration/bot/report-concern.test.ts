@@ -34,7 +34,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
   it('"report a concern" opens the form with every field the issue asks for', async () => {
     const { card } = await t.say(alex, 'report a concern');
     expect(allText(card)).toMatch(/Report a concern/);
-    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category']);
+    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'classes']);
   });
 
   it('saves it, gives the reporter a reference, and tells the DSL only that a concern needs attention', async () => {

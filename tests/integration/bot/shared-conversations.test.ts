@@ -40,6 +40,7 @@ const DATA: Record<string, unknown> = {
   requestId: '1',
   taskId: '1',
   recordId: '1',
+  recordType: 'accessRequest',
   completedOn: '2026-11-20',
 };
 

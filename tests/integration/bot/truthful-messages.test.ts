@@ -80,6 +80,16 @@ describe('messages that tell the truth', () => {
     await t.click(megan, 'claim', 'rejectTraining', { recordId: claim.id, reason: 'The certificate link does not open' });
     const told = sentTo(alex, before).map(allText).join('\n');
     expect(told).toMatch(/Your online safety training was not confirmed[\s\S]*Megan Bowen did not confirm[\s\S]*Why: The certificate link does not open/);
+
+    // Logged again with a certificate that opens: confirmed, and Alex is told so, with no reason attached.
+    await t.click(alex, 'my-training', 'logTraining', { completedOn: '2026-11-20', evidence: 'https://learning.example/certificate/456' });
+    const again = (await t.app.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 50 })).items.find((r) => r.subjectName === 'Alex Wilber')!;
+    const confirming = t.connector.sent.length;
+    await t.click(megan, 'claim', 'confirmTraining', { recordId: again.id });
+    expect((await t.app.stores.trainingRecords.get(again.id))!.status).toBe('confirmed');
+    const confirmed = sentTo(alex, confirming).map(allText).join('\n');
+    expect(confirmed).toMatch(/Your online safety training is confirmed[\s\S]*Megan Bowen confirmed the training you did on 20 November 2026/);
+    expect(confirmed).not.toMatch(/Why:|not confirmed/);
   });
 
   it('offers a governor only what a governor can do, and takes their concern', async () => {

@@ -3,7 +3,7 @@ import { COPYING_MARK, provisionLists } from '../../../bot/src/adapters/graph/sh
 import { columnDefinition } from '../../../bot/src/adapters/graph/sharepoint/column-definition';
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { listSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
-import { LISTS, MEDIA_LIBRARY } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import { LISTS, MEDIA_LIBRARY, RECORDS_SITE_LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
 import type { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { emptySite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
@@ -31,12 +31,12 @@ describe('provisioning the lists', () => {
     expect(column('RecordVersion')).toBeDefined();
   });
 
-  it('puts the incidents, their chronology, the audit log and the photos of pupils on the records site, and nothing else there', async () => {
+  it('puts the incidents, their chronology, the people linked to them, the audit log, the outbox and the photos of pupils on the records site, and nothing else there', async () => {
     await provisionLists(graph, SITES);
-    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.audit.displayName, MEDIA_LIBRARY.displayName];
+    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.incidentLinks.displayName, LISTS.audit.displayName, LISTS.outbox.displayName, MEDIA_LIBRARY.displayName];
     expect(standIn.lists(RECORDS_SITE_ID).map((list) => list.displayName).sort()).toEqual([...safeguarding].sort());
     const working = standIn.lists(SITE_ID).map((list) => list.displayName);
-    expect(working).toHaveLength(Object.keys(LISTS).length - 3);
+    expect(working).toHaveLength(Object.keys(LISTS).length - RECORDS_SITE_LISTS.length);
     expect(working.filter((name) => safeguarding.includes(name))).toEqual([]);
   });
 
@@ -51,7 +51,9 @@ describe('provisioning the lists', () => {
     expect(done.filter((line) => line.startsWith('Warning:'))).toEqual([
       expect.stringContaining('"Online Safety Desk - Incidents" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Incident chronology" is still on the working site'),
+      expect.stringContaining('"Online Safety Desk - People in incidents" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Audit log" is still on the working site'),
+      expect.stringContaining('"Online Safety Desk - Reminder outbox" is still on the working site'),
     ]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * A withdrawal reaches every post that shows the pupil (s.4), through the real HTTP API on the demo
  * school: whatever the post's date, once per post, pupil and medium, and repaired after a run that
- * stopped part-way. A post made after consent stopped is urgent, the DSL is told, and it is audited
- * as a possible data-protection breach.
+ * stopped part-way. A post made after consent stopped is urgent, the DSL is told, it is audited
+ * as a possible data-protection breach, and a breach concern is opened in the incident log for the
+ * data protection lead and the headteacher, with the pupil linked as affected.
  */
 import { localDate } from '../../../bot/src/domain/calendar/zoned-time';
 import type { Media } from '../../../bot/src/domain/consent/consent';
@@ -52,6 +53,14 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
     expect(told).not.toMatch(/Leo Murphy/);
     const urgent = (await tasksFor('Leo Murphy')).find((task) => task.postId === morning.id)!;
     expect((await t.app.stores.audit.forRecord('takedown', urgent.id)).map((entry) => entry.action)).toEqual(['takedown.possible-breach']);
+
+    const breach = (await t.app.stores.incidents.find({ where: { submissionKey: `takedown-breach:${urgent.id}` }, limit: 5 })).items;
+    expect(breach).toEqual([expect.objectContaining({ category: 'dataProtectionBreach', routedTo: 'dataProtectionLead', assigneeName: 'Lynne Robbins', reporterName: 'Online Safety Desk', where: 'schoolAccount', status: 'new' })]);
+    expect(breach[0]!.whatHappened).not.toMatch(/Leo/);
+    expect((await t.app.stores.incidentLinks.find({ where: { incidentId: breach[0]!.id }, limit: 5 })).items.map((link) => [link.name, link.role])).toEqual([['Leo Murphy', 'affected']]);
+    // Through the outbox: the data protection lead and the headteacher have not opened the app here, so the DSL and deputy are told instead.
+    const notices = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) => entry.reason === `concern:${breach[0]!.id}`);
+    expect(notices.map((entry) => [entry.personName, entry.status]).sort()).toEqual([['Adele Vance', 'notInstalled'], ['Lynne Robbins', 'notInstalled'], ['Patti Fernandez', 'sent'], ['Sam Okafor', 'notInstalled']]);
   });
 
   it('makes nothing new when the same withdrawal is recorded twice, and never reopens a task already closed', async () => {
@@ -62,6 +71,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
     expect((await withdraw('Leo Murphy', 'images', daysAgo(1))).status).toBe(201);
     expect((await tasksFor('Leo Murphy')).map((task) => [task.id, task.status])).toEqual(tasks);
     expect(sentToPatti(before)).toEqual([]);
+    expect((await t.app.stores.incidents.find({ where: { category: 'dataProtectionBreach' }, limit: 50 })).items.filter((incident) => incident.submissionKey.startsWith('takedown-breach:'))).toHaveLength(1);
   });
 
   it('repairs a withdrawal saved while some of its tasks failed to save: the daily job makes the rest, exactly once', async () => {

@@ -1,6 +1,6 @@
 /** The use case under races and failures that are hard to time through HTTP. */
 import { actOnRequest } from '../../../bot/src/app/requests/act-on-request';
-import type { AppDeps } from '../../../bot/src/app/app-deps';
+import type { StepDeps } from '../../../bot/src/app/requests/request-kinds';
 import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
@@ -15,13 +15,14 @@ async function setUp() {
   const head = await stores.people.insert({ displayName: 'Adele Vance', roles: ['headteacher'], aadObjectId: 'aad-head' });
   const staff = await stores.people.insert({ displayName: 'Priya Shah', roles: ['staff'], aadObjectId: 'aad-staff' });
   const errors: string[] = [];
-  const deps: AppDeps = {
+  const deps: StepDeps = {
     stores,
     directory: new PeopleListDirectory(stores.people),
     notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
     clock: { now: () => NOW },
     log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
     background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) }),
+    announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }),
   };
   const request = await stores.accessRequests.insert({
     ...newAccessRequest({ url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' }, { personId: staff.id, name: staff.displayName }, 'k', NOW),

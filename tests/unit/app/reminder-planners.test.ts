@@ -12,6 +12,7 @@ import { planTrainingReminders } from '../../../bot/src/app/reminders/plan-train
 import { planWaitingNudges } from '../../../bot/src/app/reminders/plan-waiting-nudges';
 import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
+import { DEFAULT_TIMESCALES } from '../../../bot/src/domain/incidents/incident-timescales';
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
 import { newPostingRequest } from '../../../bot/src/domain/posting/posting-request';
 import type { Stores } from '../../../bot/src/ports/stores.port';
@@ -24,7 +25,7 @@ describe('reminder planners on the demo school', () => {
   beforeEach(async () => {
     stores = createSqliteStores(':memory:');
     await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
-    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
+    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
   });
   afterEach(() => stores.close());
 

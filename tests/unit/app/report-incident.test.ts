@@ -1,7 +1,8 @@
 /** Reporting a concern when things go wrong: nobody to tell, a store that is down, a concurrent change. */
 import { actOnIncident } from '../../../bot/src/app/act-on-incident';
-import type { AppDeps } from '../../../bot/src/app/app-deps';
+import type { IncidentDeps } from '../../../bot/src/app/incident-deps';
 import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
+import { DEFAULT_TIMESCALES } from '../../../bot/src/domain/incidents/incident-timescales';
 import { announceConcern, retryConcernNotices } from '../../../bot/src/app/announce-concern';
 import type { Announce } from '../../../bot/src/app/reminders/announce';
 import { reportIncident } from '../../../bot/src/app/report-incident';
@@ -21,11 +22,12 @@ async function setUp(roles: Role[][], unreachable: number[] = []) {
   /** Who each announcement was for; people listed in `unreachable` (by index) have not installed the app. */
   const told: string[][] = [];
   const logs: string[] = [];
-  const deps: AppDeps & { announce: Announce } = {
+  const deps: IncidentDeps & { announce: Announce } = {
     stores,
     directory: new PeopleListDirectory(stores.people),
     notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
     clock: { now: () => NOW },
+    timescales: DEFAULT_TIMESCALES,
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
     background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: () => undefined }),
     announce: async (_run, planned) => {

@@ -1,10 +1,6 @@
 import type { Request, Response, Server } from 'restify';
-import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
 import { listRequests } from '../../app/requests/view-request';
-import { accessReference, type AccessRequest } from '../../domain/access/access-request';
-import { ACCESS_WORKFLOW } from '../../domain/access/access-workflow';
-import { stateLabel } from '../../domain/workflow/workflow-rules';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -20,11 +16,18 @@ import { send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
+import { registerIncidentPupilRoutes } from './incident-pupil-routes';
+import type { IncidentDeps } from '../../app/incident-deps';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerPostingMediaRoutes } from './posting-media-routes';
 import type { MediaRouteDeps } from './posting-media-routes';
+import { registerRequestStepRoutes } from './request-step-routes';
+import { accessSummary } from './access-presenter';
+import { registerWaitingRoutes } from './waiting-routes';
+import { today } from '../../domain/calendar/zoned-time';
+import { currentClasses } from '../../domain/school/pupil';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -33,7 +36,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: IncidentDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -51,6 +54,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
     };
 
   registerIncidentRoutes(server, deps, signedIn);
+  registerIncidentPupilRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
@@ -66,6 +70,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
+      seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
     };
@@ -75,7 +80,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listRequests(deps, 'accessRequest', person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
+    res.json({ items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null });
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
@@ -93,7 +98,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
 
   server.get('/api/consent', signedIn(async (person, req, res) => {
     const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
-    const result = await classConsent(deps, person, className, new Date().toISOString().slice(0, 10));
+    const result = await classConsent(deps, person, className, today(deps.clock));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     send(res, result.status === 'unknown-class' ? 404 : 200, result);
   }));
@@ -101,7 +106,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   server.get('/api/classes', signedIn(async (person, req, res) => {
     if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
     const pupils = await allPupils(deps.stores);
-    res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
+    res.json({ classes: currentClasses(pupils) });
   }));
 
   server.get('/api/pupils/:id/consent', signedIn(async (person, req, res) => {
@@ -114,32 +119,20 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   registerDeviceRoutes(server, deps, signedIn);
   registerPostingMediaRoutes(server, deps, media, signedIn);
   registerSettingsRoutes(server, deps, signedIn);
+  registerRequestStepRoutes(server, deps, signedIn);
+  registerWaitingRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);
     if (result.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher can export the audit log.');
     const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${today(deps.clock)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
   }));
 
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
-}
-
-/** A request as the tab lists it, its status worded for the person reading it. */
-function toSummary(request: AccessRequest, viewer: Person) {
-  return {
-    id: request.id,
-    reference: accessReference(request.id),
-    url: request.url,
-    state: request.state,
-    stateLabel: stateLabel(ACCESS_WORKFLOW, request.state, request.requesterId === viewer.id),
-    requesterName: request.requesterName,
-    submittedAt: request.submittedAt,
-    updatedAt: request.updatedAt,
-  };
 }
 
 const consentBody = z.object({

@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
+import type { IncidentDeps } from '../../app/incident-deps';
 import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import type { Health } from '../../app/readiness/store-health';
@@ -44,6 +45,8 @@ export interface HttpServerOptions {
   training?: TrainingRouteDeps;
   /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
   readiness: ReadinessChecks;
+  /** The incident log's timescales: the school's working hours. */
+  incidents: Pick<IncidentDeps, 'timescales'>;
   /** The school's own store for the photos and videos attached to requests to post. */
   media: MediaServices;
   /** Work after an answer is sent (telling people about a change). */
@@ -99,7 +102,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
-  registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
+  registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 

@@ -1,12 +1,12 @@
 import { MEDIA_FORMATS } from '../../domain/media/media-file';
 import { mediaChangeRefusal } from '../../domain/media/media-change';
 import type { Person } from '../../domain/people/person';
-import { postingReference, type PostingRequest } from '../../domain/posting/posting-request';
+import { postingReference, type PostingRequest, type PostingStep } from '../../domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../domain/posting/posting-workflow';
 import type { Versioned } from '../../ports/collection.port';
 
-/** A request to post as the tab shows it; the file list carries ids and thumbnails, never the bytes. */
-export function postingDetail(request: Versioned<PostingRequest>, viewer: Person) {
+/** A request to post as the tab shows it, with the steps this person may take now; the file list carries ids and thumbnails, never the bytes. */
+export function postingDetail(request: Versioned<PostingRequest>, viewer: Person, steps: PostingStep[]) {
   return {
     id: request.id,
     reference: postingReference(request.id),
@@ -36,6 +36,7 @@ export function postingDetail(request: Versioned<PostingRequest>, viewer: Person
       deletedAt: file.deletedAt ?? null,
     })),
     canChangeMedia: mediaChangeRefusal(request, viewer) === undefined,
+    steps,
   };
 }
 

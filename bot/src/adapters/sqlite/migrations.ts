@@ -166,6 +166,15 @@ export const MIGRATIONS: readonly string[] = [
     "active" INTEGER);
   CREATE INDEX devices_active ON devices ("active");
   `,
+  // The people linked to incidents, found by incident and by pupil (a pupil's chronology); one link
+  // per person per incident.
+  `
+  CREATE TABLE incident_links (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "incidentId" TEXT, "pupilId" TEXT, "linkKey" TEXT);
+  CREATE INDEX incident_links_incident ON incident_links ("incidentId");
+  CREATE INDEX incident_links_pupil ON incident_links ("pupilId");
+  CREATE UNIQUE INDEX incident_links_key ON incident_links ("linkKey");
+  `,
   // A reminder points at the record it is about as {recordType, recordId}, whatever its type, instead of
   // one id field per type (app/reminders/reminder-act.ts still reads the earlier shape).
   `

@@ -26,6 +26,7 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
     incidents: new SqliteIncidentStore(db),
     incidentChronology: new SqliteChronology(db),
+    incidentLinks: new SqliteCollection(db, 'incident_links', ['incidentId', 'pupilId', 'linkKey']),
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
     outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),

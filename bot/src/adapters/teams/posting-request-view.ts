@@ -1,12 +1,12 @@
-import { rosterSnapshot } from '../../app/roster-snapshot';
 import { devicesInUse } from '../../app/devices';
-import { localDate } from '../../domain/calendar/zoned-time';
 import type { Person } from '../../domain/people/person';
 import type { PostingRequest } from '../../domain/posting/posting-request';
 import { POSTING_LIMITS } from '../../domain/posting/posting-request-input';
 import type { AdaptiveCard, Tone } from './cards/card-elements';
-import { MAX_CLASSES_SHOWN, postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
+import { postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
+import { pupilChoices } from './pupil-choices';
 import type { TeamsDeps } from './teams-deps';
+import { today } from '../../domain/calendar/zoned-time';
 
 /**
  * The form, filled in with `values`: the registered accounts, the classes, and the pupils on roll
@@ -17,35 +17,22 @@ export async function postingRequestForm(
   person: Person,
   options: { target?: PostingFormModel['target']; values?: PostingFormValues; errors?: PostingFormModel['errors']; banner?: { text: string; tone: Tone } } = {},
 ): Promise<AdaptiveCard> {
-  const today = localDate(deps.clock.now());
-  const [accounts, roster, devices] = await Promise.all([
+  const day = today(deps.clock);
+  const values = options.values ?? {};
+  const [accounts, { classesError, ...roster }, devices] = await Promise.all([
     deps.stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
-    rosterSnapshot(deps),
+    pupilChoices(deps, values),
     devicesInUse(deps),
   ]);
-  const onRoll = roster.filter((pupil) => pupil.onRollFrom.slice(0, 10) <= today && (!pupil.onRollTo || today <= pupil.onRollTo.slice(0, 10)));
-  const values = options.values ?? {};
-  const errors = { ...options.errors };
-  let chosen = listOf(values.classes);
-  if (chosen.length > MAX_CLASSES_SHOWN) {
-    errors.classes ??= `Choose at most ${MAX_CLASSES_SHOWN} classes at a time; pupils already ticked stay ticked.`;
-    chosen = chosen.slice(0, MAX_CLASSES_SHOWN);
-  }
-  const ticked = new Set(listOf(values.pupilIds));
-  const pupilChoices = onRoll
-    .filter((pupil) => chosen.includes(pupil.className) || ticked.has(pupil.id))
-    .sort((a, b) => a.className.localeCompare(b.className) || a.displayName.localeCompare(b.displayName))
-    .map(({ id, displayName, className }) => ({ id, displayName, className }));
   return postingRequestFormCard({
     requesterName: person.displayName,
-    today,
+    today: day,
     target: options.target ?? { submissionKey: deps.newKey() },
     accounts: accounts.items.map((account) => ({ id: account.id, label: `${account.platform} ${account.handle}` })),
+    ...roster,
     devices: devices.map((device) => ({ id: device.id, name: device.name })),
-    classes: [...new Set(onRoll.map((pupil) => pupil.className))].sort(),
-    pupilChoices,
     values,
-    errors,
+    errors: { ...(classesError ? { classes: classesError } : {}), ...options.errors },
     ...(options.banner ? { banner: options.banner } : {}),
   });
 }
@@ -77,8 +64,4 @@ export function postingFormValuesOf(request: PostingRequest): PostingFormValues 
     postingDate: request.postingDate,
     classes: [...new Set(request.pupils.map((pupil) => pupil.className))].join(','),
   };
-}
-
-function listOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
 }

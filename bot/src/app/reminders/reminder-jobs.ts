@@ -8,12 +8,14 @@ import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
 import { planWaitingNudges } from './plan-waiting-nudges';
+import { planIncidentTimescales } from './plan-incident-timescales';
+import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
 import type { IsoDate } from '../../domain/calendar/dates';
 import type { Announce } from './announce';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'filesDeleted' | 'filesFailed' | 'strayFilesDeleted', number>>;
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated' | 'filesDeleted' | 'filesFailed' | 'strayFilesDeleted', number>>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
@@ -38,6 +40,13 @@ const JOBS: Record<string, Job> = {
     const announce: Announce = (run, messages) => deliverReminders(fanOutOf(deps), run, messages);
     const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce });
     return { concernsTried: tried, concernsTold: told };
+  },
+  // Concerns not opened in time, follow-ups due and overdue, the 72-hour clock of a breach.
+  'incident-timescales': async (deps, now) => {
+    const { planned, escalations } = await planIncidentTimescales(deps, now);
+    const report = await deliverReminders(fanOutOf(deps), `incident-timescales ${localDate(now)}`, planned);
+    const escalated = await recordEscalations({ stores: deps.stores, clock: deps.fanOut.clock }, escalations, deps.incidents.escalateAfterWorkingHours);
+    return { ...report, escalated };
   },
   'media-cleanup': async (deps, now) => deleteExpiredMedia({ stores: deps.stores, clock: deps.fanOut.clock, log: deps.fanOut.log }, deps.media, now),
 };

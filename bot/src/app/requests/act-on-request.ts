@@ -1,15 +1,14 @@
-import { localDate } from '../../domain/calendar/zoned-time';
+import { today } from '../../domain/calendar/zoned-time';
 import type { Person } from '../../domain/people/person';
 import type { RequestType } from '../../domain/records/record-type';
 import type { RequestRecord } from '../../domain/workflow/workflow';
 import { applyStep, readStepFields } from '../../domain/workflow/workflow-rules';
 import type { Versioned } from '../../ports/collection.port';
-import type { AppDeps } from '../app-deps';
 import type { FieldProblems } from '../outcome';
 import { recordAudit } from '../record-audit';
 import { retryStep } from '../retry-step';
 import { holdersFor } from '../role-holders';
-import { defaultStep, REQUEST_KINDS, type RequestOf } from './request-kinds';
+import { defaultStep, REQUEST_KINDS, type RequestOf, type StepDeps } from './request-kinds';
 import { announceStep } from './step-notices';
 
 export type ActResult<R> =
@@ -44,7 +43,7 @@ export interface StepAsked {
  * never from card data. The same step asked twice by the same person (a retried request) is not
  * taken twice; its notices are planned once.
  */
-export async function actOnRequest<T extends RequestType>(deps: AppDeps, type: T, actor: Person, requestId: string, asked: StepAsked): Promise<ActResult<RequestOf<T>>> {
+export async function actOnRequest<T extends RequestType>(deps: StepDeps, type: T, actor: Person, requestId: string, asked: StepAsked): Promise<ActResult<RequestOf<T>>> {
   const kind = REQUEST_KINDS[type];
   const { workflow } = kind;
   const step = Object.prototype.hasOwnProperty.call(workflow.steps, asked.step) ? workflow.steps[asked.step] : undefined;
@@ -56,7 +55,7 @@ export async function actOnRequest<T extends RequestType>(deps: AppDeps, type: T
     let fields: Record<string, string> = {};
     let form: unknown;
     if (step.takesForm) {
-      const read = workflow.submission.read(asked.form, localDate(deps.clock.now()));
+      const read = workflow.submission.read(asked.form, today(deps.clock));
       if (!read.ok) return { status: 'invalid', errors: read.errors, request };
       form = kind.prepare ? await kind.prepare(deps, read.value, request) : read.value;
     } else {
@@ -79,6 +78,7 @@ export async function actOnRequest<T extends RequestType>(deps: AppDeps, type: T
     const next = kind.beforeSave ? await kind.beforeSave(deps, outcome.request, input) : outcome.request;
     const saved = await store.update({ ...next, version: request.version });
     await recordAudit(deps, actor, { action: `${workflow.auditName}.${asked.step}`, recordType: type, recordId: saved.id, summary: `Request is now ${saved.state}` });
+    await kind.afterSave?.(deps, saved, input);
     return { status: 'ok', request: saved };
   });
   // A step saved, or the same person's step found already taken (Teams sent it again): its notices, once.

@@ -1,11 +1,12 @@
-import { localDate } from '../../domain/calendar/zoned-time';
+import { today } from '../../domain/calendar/zoned-time';
 import type { PostingAction, PostingRequest, PreparedPosting } from '../../domain/posting/posting-request';
 import type { PostingRequestInput } from '../../domain/posting/posting-request-input';
 import { POSTING_WORKFLOW } from '../../domain/posting/posting-workflow';
 import type { AppDeps } from '../app-deps';
 import { inputOf, preparePosting } from '../prepare-posting';
 import { readAll } from '../read-all';
-import type { AskedStep, RequestKind } from './request-kinds';
+import { ensureTakedowns } from '../ensure-takedowns';
+import type { AskedStep, RequestKind, StepDeps } from './request-kinds';
 
 /**
  * Requests to post need the records at three points: the form names an account, pupils and a
@@ -36,6 +37,12 @@ export const POSTING_KIND: RequestKind = {
     if (step.type !== 'confirmPosted' || !next.posted) return next;
     return { ...next, posted: { ...next.posted, postId: await registerPost(deps, next, next.posted.link) } };
   },
+  // A post registered after consent for a pupil in it was withdrawn was made without consent: its
+  // takedown is urgent and the DSL is told now, not at the next run of the daily takedowns job.
+  async afterSave(deps: StepDeps, _saved: PostingRequest, step: PostingAction): Promise<void> {
+    if (step.type !== 'confirmPosted') return;
+    await ensureTakedowns(deps).catch((error: unknown) => deps.log.error('Takedown tasks for a registered post could not be made; the takedowns job makes them', error));
+  },
 };
 
 /** Registers the post once per request, even if the confirmation is sent twice. */
@@ -45,7 +52,7 @@ async function registerPost(deps: AppDeps, request: PostingRequest, link: string
   if (existing) return existing.id;
   const post = await deps.stores.posts.insert({
     accountId: request.accountId,
-    postedOn: localDate(deps.clock.now()),
+    postedOn: today(deps.clock),
     media: request.media,
     pupilIds: request.pupils.map((pupil) => pupil.id),
     link,

@@ -6,6 +6,7 @@ import { WORKFLOWS } from '../../domain/workflow/workflows';
 import type { Collection } from '../../ports/collection.port';
 import type { Stores } from '../../ports/stores.port';
 import type { AppDeps } from '../app-deps';
+import type { Announce } from '../reminders/announce';
 import { POSTING_KIND } from './posting-kind';
 
 /** Each request type's record and steps, for callers that know which type they hold. */
@@ -35,13 +36,23 @@ export interface RequestKind {
   toStep?(deps: AppDeps, request: RequestRecord, asked: AskedStep): Promise<StepInput>;
   /** Done once the rules allow the step, before it is saved (a post is registered with its pupils). */
   beforeSave?(deps: AppDeps, next: RequestRecord, step: StepInput): Promise<RequestRecord>;
+  /** Done once the step is saved (takedowns for a post made after consent was withdrawn). */
+  afterSave?(deps: StepDeps, saved: RequestRecord, step: StepInput): Promise<void>;
 }
+
+/** What taking a step needs besides the app's usual: the outbox, for what a step sets off (takedowns). */
+export type StepDeps = AppDeps & { announce: Announce };
 
 /** Every request type the app runs: one entry each, with its definition from the domain. */
 export const REQUEST_KINDS: Record<RequestType, RequestKind> = {
   accessRequest: { workflow: WORKFLOWS.accessRequest, store: (stores) => stores.accessRequests },
   postingRequest: POSTING_KIND,
 };
+
+/** One type's records, as that type's (the table above holds every type's as any request's). */
+export function storeOf<T extends RequestType>(stores: Stores, type: T): Collection<RequestOf<T>, 'requesterId' | 'state' | 'submissionKey'> {
+  return REQUEST_KINDS[type].store(stores) as unknown as Collection<RequestOf<T>, 'requesterId' | 'state' | 'submissionKey'>;
+}
 
 /** What the rules are given for a step: by default the typed text, or the form as sent again. */
 export function defaultStep(asked: AskedStep): StepInput {

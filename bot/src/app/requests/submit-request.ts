@@ -1,5 +1,5 @@
 import { may } from '../../domain/authorization/permissions';
-import { localDate } from '../../domain/calendar/zoned-time';
+import { today } from '../../domain/calendar/zoned-time';
 import type { Person } from '../../domain/people/person';
 import type { RequestType } from '../../domain/records/record-type';
 import { DuplicateRecordError, StoreUnavailableError, type Versioned } from '../../ports/collection.port';
@@ -29,7 +29,7 @@ export async function submitRequest<T extends RequestType>(deps: AppDeps, type: 
     await recordAudit(deps, requester, { action: `${auditName}.submit.denied`, recordType: type, recordId: '-', summary: 'Request refused: the person is not staff' });
     return { status: 'not-permitted' };
   }
-  const read = submission.read(form, localDate(deps.clock.now()));
+  const read = submission.read(form, today(deps.clock));
   if (!read.ok) return { status: 'invalid', errors: read.errors };
   const store = kind.store(deps.stores);
   try {

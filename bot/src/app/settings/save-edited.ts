@@ -73,3 +73,23 @@ export async function refusal(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, a
   await recordAudit(deps, actor, { action: `${action}.denied`, recordType: 'settings', recordId: '-', summary: `Changing ${what} refused: the person does not hold the role` });
   return { status: 'not-permitted', message: `Only ${whoMay(action)} can change ${what}.` };
 }
+
+/** Keys every stored record has that are not the setting itself. */
+const BOOKKEEPING = new Set(['id', 'version', 'etag']);
+
+/**
+ * What a save changed, old value to new, for the audit log: School settings keep their history
+ * there ("name "Riverside Primary" → "Twiss Green Primary""), so an earlier value can always be
+ * found, with who changed it and when. Long values (a year's term dates) are shortened.
+ */
+export function describeChanges(before: object, after: object, labels: Record<string, string> = {}): string {
+  const shown = (value: unknown) => {
+    const text = value === undefined ? 'none' : JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  };
+  const was = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((key) => !BOOKKEEPING.has(key));
+  const changed = keys.filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]));
+  return changed.map((key) => `${labels[key] ?? key} ${shown(was[key])} → ${shown(now[key])}`).join('; ') || 'nothing';
+}

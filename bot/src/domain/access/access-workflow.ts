@@ -70,6 +70,7 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       action: 'accessRequest.withdraw',
       from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'],
       label: 'withdraw this request',
+      awaited: false,
       apply: () => ({ changes: { state: 'withdrawn' } }),
     },
     resubmit: {

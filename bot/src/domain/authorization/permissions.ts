@@ -41,12 +41,15 @@ export const PERMISSIONS = {
   'takedown.close': ['owner', 'dsl'],
   // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.
   // Anyone who has a concern should raise it (s.2, s.8): every person the school has added, governors included.
-  'incident.report': ['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff'],
-  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
-  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
+  'incident.report': ['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff', 'dataProtectionLead'],
+  // The data protection lead sees data-protection breaches only (s.4; see incident-visibility.ts).
+  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.summary': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.export': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // A pupil's chronology across incidents: the safeguarding leads, each seeing only the incidents they may see.
+  'incident.pupilChronology': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'training.logOwn': ['staff'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
@@ -101,6 +104,7 @@ export function whoMay(action: Action): string {
     governor: 'a governor',
     chairOfGovernors: 'the chair of governors',
     socialMediaStaff: 'designated social media staff',
+    dataProtectionLead: 'the data protection lead',
     requester: 'the person who made the request',
     owner: "the account's owner",
     assignee: 'the person it is assigned to',

@@ -1,7 +1,7 @@
 import { addDays, weekday, type IsoDate } from '../calendar/dates';
 import { localDate, zonedInstant } from '../calendar/zoned-time';
 
-/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job). */
+/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job), and timescales checked. */
 export const CONCERN_NOTICE_MINUTES = 15;
 
 /**
@@ -81,7 +81,8 @@ export function leaseMinutes(schedule: Schedule): number {
 
 /**
  * Daily jobs run on weekdays at the school time; the digest on Monday. Monthly work is daily with a
- * monthly idempotency key. Concerns nobody has been told of are tried again every quarter of an hour.
+ * monthly idempotency key. Concerns nobody has been told of are tried again, and the incident log's
+ * timescales checked, every quarter of an hour.
  */
 export function schoolSchedules(at: string): Schedule[] {
   return [
@@ -94,6 +95,7 @@ export function schoolSchedules(at: string): Schedule[] {
     // Data minimisation does not wait for Monday: files past their keeping period go every day.
     { job: 'media-cleanup', on: 'daily', at },
     { job: 'concern-notices', everyMinutes: CONCERN_NOTICE_MINUTES },
+    { job: 'incident-timescales', everyMinutes: CONCERN_NOTICE_MINUTES },
   ];
 }
 

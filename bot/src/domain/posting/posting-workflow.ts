@@ -49,6 +49,7 @@ export const POSTING_WORKFLOW = defineWorkflow<PostingRequest, PostingAction, Po
       action: 'postingRequest.withdraw',
       from: ['checksFailed', 'withHeadteacher', 'approved'],
       label: 'withdraw this request',
+      awaited: false,
       apply: () => ({ changes: { state: 'withdrawn' } }),
     },
     resubmit: {

@@ -27,14 +27,24 @@ export function stepsFor<R extends RequestRecord, A extends StepInput>(workflow:
 }
 
 /**
- * The steps the request waits on this person to take now: those of the party its state waits on
- * (withdrawing one's own request is always possible, and never something it waits for). A request
- * is waiting for someone when this is not empty: what an inbox lists.
+ * The steps a request in this state waits for, whoever takes them: those of the party the state
+ * waits on, but not the steps it never waits for (withdrawing one's own request).
+ */
+export function awaitedIn<R extends RequestRecord, A extends StepInput>(workflow: Workflow<R, A>, state: R['state']): A['type'][] {
+  const party = workflow.states[state].waitsOn;
+  return stepNames(workflow).filter((step) => {
+    const definition = workflow.steps[step as A['type']];
+    return party !== undefined && definition.from.includes(state) && definition.awaited !== false && holdersOf(definition.action).includes(party);
+  });
+}
+
+/**
+ * The steps the request waits on this person to take now. A request is waiting for someone when
+ * this is not empty: what "waiting for me" lists.
  */
 export function stepsAwaited<R extends RequestRecord, A extends StepInput>(workflow: Workflow<R, A>, request: R, person: Person, holders?: RoleHolders): A['type'][] {
-  const party = workflow.states[request.state as R['state']].waitsOn;
-  if (!party) return [];
-  return stepsFor(workflow, request, person, holders).filter((step) => holdersOf(workflow.steps[step as A['type']].action).includes(party));
+  const awaited = awaitedIn(workflow, request.state as R['state']);
+  return stepsFor(workflow, request, person, holders).filter((step) => awaited.includes(step));
 }
 
 /** The step actions that could be taken in the request's state, whoever takes them. */

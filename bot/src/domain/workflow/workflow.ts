@@ -94,6 +94,8 @@ export interface StepDefinition<R extends RequestRecord, I extends StepInput> {
   fields?: Readonly<Record<string, z.ZodType<string>>>;
   /** Taken by sending the type's form again ("Edit and resubmit"), checked by the submission's rules. */
   takesForm?: true;
+  /** Offered, but never what the request waits for (withdrawing one's own request). */
+  awaited?: false;
   /** Text that must not be empty for the step to be taken (Appendix A: a refusal gives reasons). */
   requires?: { field: string; message: string };
   /** The record once the step is taken; the engine adds the history line and the time. */

@@ -5,7 +5,7 @@
  */
 import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
-import { applyStep, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
+import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
@@ -136,5 +136,20 @@ describe('who is told after each step (s.9: the requester is told at each step)'
     ['resubmit', ['onlineSafetyLead'], []],
   ] as const)('after %s: asked to act %j, informed %j', (step, act, informed) => {
     expect(toldAfter(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), step)).toEqual({ act, informed });
+  });
+});
+
+describe('what a request waits for ("waiting for me")', () => {
+  // Withdrawing is always the requester's to choose: it never makes a request wait for them.
+  it.each<[AccessRequestState, AccessActionType[]]>([
+    ['withOnlineSafetyLead', ['forward', 'return']],
+    ['returnedToRequester', ['resubmit']],
+    ['withHeadteacher', ['approve', 'refuse']],
+    ['approved', ['markDone']],
+    ['refused', []],
+    ['unblocked', []],
+    ['withdrawn', []],
+  ])('%s waits for %j', (state, awaited) => {
+    expect(awaitedIn(ACCESS_WORKFLOW, state)).toEqual(awaited);
   });
 });

@@ -28,7 +28,18 @@ describe('the report form', () => {
 
   it('accepts a complete report and keeps the message it came from', () => {
     const result = validateIncidentReport({ ...form, sourceAuthor: 'Jo Bloggs', sourceLink: 'https://teams.microsoft.com/l/message/19:x/1' }, '2026-11-24');
-    expect(result).toEqual({ ok: true, value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/19:x/1' } } });
+    expect(result).toEqual({ ok: true, value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/19:x/1' } }, pupilIds: [] });
+  });
+
+  it.each<[string, unknown, string[] | string]>([
+    ['none ticked', '', []],
+    ['one', '12', ['12']],
+    ['several, each once', '12,15,12', ['12', '15']],
+    ['not ids', '12,Amelia', 'Choose the pupils from the list.'],
+    ['too many for a report', Array.from({ length: 31 }, (_, i) => i + 1).join(','), 'Name at most 30 pupils; the DSL can link more.'],
+  ])('reads the pupils the reporter named: %s', (_, pupilIds, expected) => {
+    const result = validateIncidentReport({ ...form, pupilIds }, '2026-11-24');
+    expect(result).toEqual(typeof expected === 'string' ? { ok: false, errors: { pupilIds: expected } } : expect.objectContaining({ ok: true, pupilIds: expected }));
   });
 
   it('names each missing or wrong field', () => {

@@ -3,9 +3,9 @@
  * what the form must hold. Table-driven; each row names the rule it checks.
  */
 import type { Person } from '../../../../bot/src/domain/people/person';
-import { newPostingRequest, type PostingAction, type PostingRequest, type PostingState } from '../../../../bot/src/domain/posting/posting-request';
+import { newPostingRequest, type PostingAction, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
-import { applyStep, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
+import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import { validatePostingRequestInput } from '../../../../bot/src/domain/posting/posting-request-input';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -91,5 +91,19 @@ describe('the form (s.4: a general label, media stated, a real date)', () => {
   it('reads a multi-select as a list and drops repeats', () => {
     const result = validatePostingRequestInput({ ...valid, pupilIds: '4, 5,4', media: 'images,videos,images' }, '2026-11-25');
     expect(result.ok && [result.value.pupilIds, result.value.media, result.value.facesBlurred]).toEqual([['4', '5'], ['images', 'videos'], true]);
+  });
+});
+
+describe('what a request to post waits for ("waiting for me")', () => {
+  // It may be changed while it is with the headteacher, but only failed checks make it wait for the requester.
+  it.each<[PostingState, PostingStep[]]>([
+    ['checksFailed', ['resubmit']],
+    ['withHeadteacher', ['approve', 'refuse']],
+    ['approved', ['confirmPosted']],
+    ['refused', []],
+    ['posted', []],
+    ['withdrawn', []],
+  ])('%s waits for %j', (state, awaited) => {
+    expect(awaitedIn(POSTING_WORKFLOW, state)).toEqual(awaited);
   });
 });

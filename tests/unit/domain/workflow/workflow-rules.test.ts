@@ -34,7 +34,7 @@ function postingIn(state: PostingState) {
 /** Who a request waits on in each state, and for which steps: anyone not listed is waited on for nothing. */
 const ACCESS_AWAITS: Record<AccessRequestState, [Role | 'requester', string[]][]> = {
   withOnlineSafetyLead: [['onlineSafetyLead', ['forward', 'return']]],
-  returnedToRequester: [['requester', ['withdraw', 'resubmit']]],
+  returnedToRequester: [['requester', ['resubmit']]],
   withHeadteacher: [['headteacher', ['approve', 'refuse']]],
   approved: [['ictTechnician', ['markDone']]],
   refused: [],
@@ -43,9 +43,9 @@ const ACCESS_AWAITS: Record<AccessRequestState, [Role | 'requester', string[]][]
 };
 
 const POSTING_AWAITS: Record<PostingState, [Role | 'requester', string[]][]> = {
-  checksFailed: [['requester', ['withdraw', 'resubmit']]],
+  checksFailed: [['requester', ['resubmit']]],
   withHeadteacher: [['headteacher', ['approve', 'refuse']]],
-  approved: [['requester', ['withdraw', 'confirmPosted']]],
+  approved: [['requester', ['confirmPosted']]],
   refused: [],
   posted: [],
   withdrawn: [],

@@ -12,6 +12,7 @@ import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
+import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { AppInstallation } from '../../../ports/teams-apps.port';
 import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
@@ -243,6 +244,11 @@ export const LISTS = {
       nobodyToldYet: { type: 'boolean', indexed: true, displayName: 'Nobody told yet' },
       cpomsReference: { type: 'text', displayName: 'CPOMS reference' },
       police: { type: 'json', displayName: 'Police contacted' },
+      firstOpened: { type: 'json', displayName: 'First opened' },
+      escalatedStage: { type: 'number', displayName: 'Escalated (stage)' },
+      bodyMap: { type: 'json', displayName: 'Body map (what was seen)' },
+      followUps: { type: 'json', displayName: 'Follow-ups due' },
+      ico: { type: 'json', displayName: 'ICO decision' },
       updatedAt: 'dateTime',
     },
     // The list's title column shows the reference only: browsing the list shows no details.
@@ -254,6 +260,27 @@ export const LISTS = {
     'Append-only: who did what and when on each incident. Never edit or delete items here.',
     { incidentId: { type: 'text', indexed: true }, at: 'dateTime', byId: 'text', byName: 'text', kind: 'text', text: 'note' },
     (entry) => entry.kind,
+  ),
+  incidentLinks: listSpec<IncidentLink>(
+    'OsdIncidentLinks',
+    'Online Safety Desk - People in incidents',
+    'Pupils, staff and others linked to each incident, with their part in it: a pupil\'s chronology is read from here. Safeguarding records: on the records site, like the Incidents list.',
+    {
+      incidentId: { type: 'text', indexed: true },
+      kind: { type: 'choice', choices: LINK_KINDS },
+      pupilId: { type: 'text', indexed: true },
+      personId: 'text',
+      name: 'text',
+      className: 'text',
+      yearGroup: 'text',
+      role: { type: 'choice', choices: LINK_ROLES, displayName: 'Part in it' },
+      linked: 'boolean',
+      updatedAt: 'dateTime',
+      linkKey: { type: 'text', indexed: true, unique: true, displayName: 'Incident and person' },
+    },
+    // Like the incidents: the title shows no name.
+    (link) => `Incident ${link.incidentId}: ${link.kind}`,
+    { naturalKey: (link) => link.linkKey },
   ),
   trainingRecords: listSpec<TrainingRecord>(
     'OsdTrainingRecords',
@@ -288,7 +315,7 @@ export const LISTS = {
   outbox: listSpec<OutboxEntry>(
     'OsdOutbox',
     'Online Safety Desk - Reminder outbox',
-    'Every reminder the app sends, stored before sending so that none is sent twice.',
+    'Every reminder and notice the app sends, stored before sending so that none is sent twice. On the records site: notices about concerns are here.',
     {
       key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
       run: { type: 'text', indexed: true },
@@ -373,11 +400,13 @@ export type ListKey = keyof typeof LISTS;
 
 
 /**
- * The safeguarding records: a concern, what was done about it, and the audit log that names who
- * reported what. They live on the records site, which only the DSL, the deputies and the app can
- * open, so that nobody else (the headteacher included) can browse them in SharePoint.
+ * The safeguarding records: a concern, what was done about it, who was involved (pupils by name),
+ * and the audit log that names who reported what. They live on the records site, which only the
+ * DSL, the deputies and the app can open, so that nobody else (the headteacher included) can browse
+ * them in SharePoint. The outbox is one of them: its entries say who was told of a concern and
+ * when, which tells a headteacher of a concern about themselves.
  */
-export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'audit'];
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'audit', 'outbox'];
 
 export function siteOf(key: ListKey): SiteRole {
   return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';

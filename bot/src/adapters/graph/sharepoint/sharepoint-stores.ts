@@ -35,6 +35,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
     incidents: new SharePointIncidentStore(graph, items('incidents'), LISTS.incidents),
     incidentChronology: new SharePointChronology(new SharePointCollection(graph, items('incidentChronology'), LISTS.incidentChronology)),
+    incidentLinks: new SharePointCollection(graph, items('incidentLinks'), LISTS.incidentLinks),
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),

@@ -1,6 +1,7 @@
 import { announceConcern, type ConcernNoticeResult } from '../../../app/announce-concern';
 import { reportIncident } from '../../../app/report-incident';
-import { concernFormCard, concernSavedCard, concernValues } from '../cards/incident-cards';
+import { concernSavedCard, concernValues } from '../cards/incident-cards';
+import { concernForm } from '../concern-form';
 import type { AdaptiveCard } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
 import type { TeamsDeps } from '../teams-deps';
@@ -21,8 +22,7 @@ export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record
   const submissionKey = dataString(data, 'submissionKey', 100);
   if (!submissionKey) return messageCard('This form is out of date. Type **report a concern** to start a new one.');
   const result = await reportIncident(deps, actor, data, submissionKey);
-  const form = (banner: string, errors = {}) =>
-    concernFormCard({ submissionKey, today: deps.clock.now().toISOString(), values: concernValues(data), errors, banner: { text: banner, tone: 'attention' }, surface });
+  const form = (banner: string, errors = {}) => concernForm(deps, { submissionKey, values: concernValues(data), errors, banner: { text: banner, tone: 'attention' }, surface });
   switch (result.status) {
     case 'invalid':
       return form('Please correct the fields marked below. Nothing has been saved yet.', result.errors);
@@ -65,4 +65,11 @@ async function tellReporterNobodyYet(deps: TeamsDeps, reporter: Person, incident
 /** Only in the private chat: the bot refuses every card action in a group chat or channel before it gets here. */
 export const reportConcernAction: CardActionHandler = async ({ deps, actor, data }) => submitConcern(deps, actor, data, 'chat');
 
-export const newConcernAction: CardActionHandler = async ({ deps }) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
+export const newConcernAction: CardActionHandler = async ({ deps }) => concernForm(deps, { surface: 'chat' });
+
+/** "Show pupils of these classes": the same form, as typed, with the roster of the chosen classes. Nothing is saved. */
+export const showConcernPupilsAction: CardActionHandler = async ({ deps, data }) => {
+  const submissionKey = dataString(data, 'submissionKey', 100);
+  if (!submissionKey) return messageCard('This form is out of date. Type **report a concern** to start a new one.');
+  return concernForm(deps, { submissionKey, values: concernValues(data), surface: 'chat' });
+};

@@ -32,6 +32,8 @@ export function closeTakedownAction(outcome: TakedownOutcome): CardActionHandler
         return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { reason, reasonError: result.message, banner: { text: 'Nothing was changed.', tone: 'warning' } });
       case 'not-now':
         return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: result.message, tone: 'warning' } });
+      case 'stale':
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: 'This card was out of date, so nothing was changed. Here is the task as it is now.', tone: 'warning' } });
       case 'ok':
         await rememberCard(context, cardKey('takedown', result.task.id));
         deps.background.run(`refresh takedown ${result.task.id}`, () => deps.notifier.refreshCards({ recordType: 'takedown', recordId: result.task.id }, activity.replyToId));

@@ -17,7 +17,7 @@ export async function runCommand(deps: TeamsDeps, person: Person, typed: string,
   const command = commandFor(text);
   if (command) return command.run(deps, person, text);
   const forms = REQUEST_TYPES.map((type) => `**${specOf(type).command.typed}**`).join(' or ');
-  return messageCard(`Sorry, I didn't understand that. Try ${forms} to ask for something, **my requests** to see yours, or **help** for everything I can do.`);
+  return messageCard(`Sorry, I didn't understand that. Try **waiting for me** to see what needs you, ${forms} to ask for something, **my requests** to see yours, or **help** for everything I can do.`);
 }
 
 /** Drops the bot's @mention and punctuation so "@Online Safety Desk Help!" is "help". */

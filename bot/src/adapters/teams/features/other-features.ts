@@ -1,11 +1,21 @@
 import { classConsent } from '../../../app/class-consent';
-import { localDate } from '../../../domain/calendar/zoned-time';
-import { newConcernAction, reportConcernAction } from '../actions/report-concern.action';
+import { today } from '../../../domain/calendar/zoned-time';
+import { newConcernAction, reportConcernAction, showConcernPupilsAction } from '../actions/report-concern.action';
 import { classConsentCard } from '../cards/class-consent-card';
-import { concernFormCard, VERB_NEW_CONCERN, VERB_REPORT_CONCERN } from '../cards/incident-cards';
+import { VERB_NEW_CONCERN, VERB_REPORT_CONCERN, VERB_SHOW_CONCERN_PUPILS } from '../cards/incident-cards';
+import { concernForm } from '../concern-form';
 import { messageCard } from '../cards/simple-cards';
 import { myRequests } from '../my-requests';
+import { openWaitingItemAction, waitingForMe } from '../actions/waiting.action';
+import { VERB_OPEN_WAITING } from '../cards/waiting-card';
 import type { Feature } from './feature';
+
+/** Everything that waits for the person, across every kind of record (app/waiting). */
+export const WAITING_FEATURE: Feature = {
+  name: 'waiting for me',
+  commands: [{ pattern: /\bwaiting( for me)?\b|\binbox\b/, run: waitingForMe, help: { command: 'waiting for me', what: 'everything waiting for you to review, decide or do: requests, posts to take down, training to confirm' } }],
+  actions: { [VERB_OPEN_WAITING]: openWaitingItemAction },
+};
 
 /** The person's own requests of every type. */
 export const MY_REQUESTS_FEATURE: Feature = {
@@ -23,7 +33,7 @@ export const CONSENT_FEATURE: Feature = {
       async run(deps, person, typed) {
         const className = /^consent(?: for)?(?: class)? ?(.*)$/.exec(typed)?.[1] ?? '';
         if (!className) return messageCard('Which class? For example: **consent 4B**.');
-        const result = await classConsent(deps, person, className, localDate(deps.clock.now()));
+        const result = await classConsent(deps, person, className, today(deps.clock));
         switch (result.status) {
           case 'not-permitted':
             return messageCard(result.message);
@@ -43,9 +53,9 @@ export const CONCERNS_FEATURE: Feature = {
   commands: [
     {
       pattern: /\b(report (a )?concern|concern about|report an? (incident|issue))\b|^(concern|incident|report)$/,
-      run: async (deps) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' }),
+      run: (deps) => concernForm(deps, { surface: 'chat' }),
       help: { command: 'report a concern', what: 'tell the DSL (or the right person) about abuse, bullying or anything worrying online (section 8)', needs: 'incident.report' },
     },
   ],
-  actions: { [VERB_REPORT_CONCERN]: reportConcernAction, [VERB_NEW_CONCERN]: newConcernAction },
+  actions: { [VERB_REPORT_CONCERN]: reportConcernAction, [VERB_NEW_CONCERN]: newConcernAction, [VERB_SHOW_CONCERN_PUPILS]: showConcernPupilsAction },
 };

@@ -9,7 +9,7 @@ import { executeAction, type AdaptiveCard, type CardAction } from '../cards/card
 import { helpCard } from '../cards/simple-cards';
 import type { TeamsDeps } from '../teams-deps';
 import type { CommandSpec, Feature, RecordFeature } from './feature';
-import { CONCERNS_FEATURE, CONSENT_FEATURE, MY_REQUESTS_FEATURE } from './other-features';
+import { CONCERNS_FEATURE, CONSENT_FEATURE, MY_REQUESTS_FEATURE, WAITING_FEATURE } from './other-features';
 import { requestFeature } from './request-feature';
 import { TAKEDOWN_FEATURE } from './takedown-feature';
 import { TRAINING_FEATURE } from './training-feature';
@@ -39,6 +39,7 @@ const HELP_FEATURE: Feature = {
 
 /** Every feature, in the order the help card lists them. */
 export const FEATURES: readonly Feature[] = [
+  WAITING_FEATURE,
   RECORD_FEATURES.accessRequest,
   RECORD_FEATURES.postingRequest,
   MY_REQUESTS_FEATURE,

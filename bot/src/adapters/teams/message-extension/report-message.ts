@@ -5,7 +5,8 @@ import { withoutHiddenCharacters } from '../../../domain/validation/typed-text';
 import { identifyActor, unknownPersonMessage } from '../activity-facts';
 import { submitConcern } from '../actions/report-concern.action';
 import type { AdaptiveCard, RichPart } from '../cards/card-elements';
-import { concernFormCard, type ConcernFormValues } from '../cards/incident-cards';
+import { concernValues, SHOW_PUPILS_FLAG, type ConcernFormValues } from '../cards/incident-cards';
+import { concernForm } from '../concern-form';
 import type { TeamsDeps } from '../teams-deps';
 
 /** The message action's command id in the app manifest (`composeExtensions[].commands[].id`). */
@@ -29,16 +30,22 @@ export async function fetchReportDialog(deps: TeamsDeps, activity: Activity): Pr
   const refusal = await refusalFor(deps, activity);
   if (refusal) return refusal;
   const payload = ((activity.value as { messagePayload?: MessagePayload } | undefined)?.messagePayload ?? {}) as MessagePayload;
-  return dialog(concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), values: prefill(payload), surface: 'dialog' }));
+  return dialog(await concernForm(deps, { values: prefill(payload), surface: 'dialog' }));
 }
 
-/** The dialog's form was sent (`composeExtension/submitAction`): saved, then the confirmation in the same dialog. */
+/** The dialog's form was sent (`composeExtension/submitAction`): saved, then the confirmation in the same dialog; or "Show pupils". */
 export async function submitReportDialog(deps: TeamsDeps, activity: Activity): Promise<TaskResponse> {
   const refusal = await refusalFor(deps, activity);
   if (refusal) return refusal;
   const actor = (await identifyActor(deps, activity))!;
   const data = (activity.value as { data?: unknown } | undefined)?.data;
   const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  // "Show pupils" submits the dialog too: the same form comes back with the chosen classes' pupils,
+  // nothing saved. Answering a submit with another dialog is Teams' multi-step pattern (msteams-docs,
+  // messaging-extensions/how-to/action-commands/respond-to-task-module-submit.md: "Another dialog").
+  if (fields[SHOW_PUPILS_FLAG] === 'yes' && typeof fields.submissionKey === 'string') {
+    return dialog(await concernForm(deps, { submissionKey: fields.submissionKey.slice(0, 100), values: concernValues(fields), surface: 'dialog' }));
+  }
   return dialog(await submitConcern(deps, actor, fields, 'dialog'));
 }
 

@@ -1,4 +1,4 @@
-import { REQUEST_KINDS, type RequestOf } from '../../../app/requests/request-kinds';
+import { storeOf, type RequestOf } from '../../../app/requests/request-kinds';
 import { holdersFor, holdersForRecord } from '../../../app/role-holders';
 import type { RoleHolders } from '../../../domain/authorization/deciders';
 import type { Person } from '../../../domain/people/person';
@@ -51,9 +51,8 @@ export async function requestCardForViewer<T extends RequestType>(deps: Pick<Tea
 
 /** A request read fresh, to tell people of it or update their cards: one read, each viewer's own card. */
 export async function requestRecordCards<T extends RequestType>(deps: CardDeps, type: T, requestId: string): Promise<RecordCards | undefined> {
-  const found = await REQUEST_KINDS[type].store(deps.stores).get(requestId);
-  if (!found) return undefined;
-  const request = found as Versioned<RequestOf<T>>;
+  const request = await storeOf(deps.stores, type).get(requestId);
+  if (!request) return undefined;
   const workflow = WORKFLOWS[type];
   const holders = await holdersForRecord(deps, request.requesterId, pendingActions(workflow, request));
   const links = specOf(type).links(deps, request);
