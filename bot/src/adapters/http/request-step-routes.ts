@@ -29,9 +29,9 @@ type StepBody = z.infer<typeof stepBody>;
 const BODY_FIELD: Record<string, keyof StepBody> = { note: 'reasons', reasons: 'reasons', addedRisksAndControls: 'addedRisksAndControls', link: 'link' };
 
 /** Each request type in the API: where it is, and how its page shows it with the steps this person may take. */
-const API: { [T in RequestType]: { path: string; noun: string; detail(request: Versioned<RequestOf<T>>, viewer: Person, steps: StepOf<T>[]): object } } = {
-  accessRequest: { path: 'access-requests', noun: 'request', detail: accessDetail },
-  postingRequest: { path: 'posting-requests', noun: 'request to post', detail: postingDetail },
+const API: { [T in RequestType]: { path: string; detail(request: Versioned<RequestOf<T>>, viewer: Person, steps: StepOf<T>[]): object } } = {
+  accessRequest: { path: 'access-requests', detail: accessDetail },
+  postingRequest: { path: 'posting-requests', detail: postingDetail },
 };
 
 /**

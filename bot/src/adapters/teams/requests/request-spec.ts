@@ -48,5 +48,3 @@ export interface RequestSpec<T extends RequestType> {
   list: { title: string; detail(request: RequestOf<T>): string };
 }
 
-export type AnyRequestSpec = { [T in RequestType]: RequestSpec<T> }[RequestType];
-
