@@ -32,6 +32,7 @@ import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { SharePointMediaStore } from './adapters/graph/sharepoint/sharepoint-media-store';
+import { EVIDENCE_LIBRARY, MEDIA_LIBRARY } from './adapters/graph/sharepoint/lists';
 import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
 import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
 import { StoreHealth } from './app/readiness/store-health';
@@ -142,7 +143,7 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce },
-    incidents: { timescales: config.incidents },
+    incidents: { timescales: config.incidents, evidence: { store: mediaStoreFor(config, graph, 'evidence'), previews: imagePreviews, newId: randomUUID } },
     media,
     background,
     readiness,
@@ -249,9 +250,13 @@ export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined,
   return { ...(teamsApps ? { teamsApps } : {}), teamsApp: new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log) };
 }
 
-/** The school's own store for photos and videos: the data folder on SQLite, the site's document library on SharePoint. */
-export function mediaStoreFor(config: Config, graph: GraphApi | undefined): MediaStore {
-  return graph && config.store.kind === 'sharepoint' ? new SharePointMediaStore(graph, config.store.sites.records) : new FolderMediaStore(join(config.dataDir, 'media'));
+/**
+ * The school's own store for photos and videos, or for incidents' evidence: a folder in the data
+ * folder on SQLite, a document library on the records site on SharePoint.
+ */
+export function mediaStoreFor(config: Config, graph: GraphApi | undefined, kind: 'media' | 'evidence' = 'media'): MediaStore {
+  if (graph && config.store.kind === 'sharepoint') return new SharePointMediaStore(graph, config.store.sites.records, kind === 'media' ? MEDIA_LIBRARY : EVIDENCE_LIBRARY);
+  return new FolderMediaStore(join(config.dataDir, kind));
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

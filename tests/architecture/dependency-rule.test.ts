@@ -31,6 +31,7 @@ const RULES: { layer: RegExp; allowed: RegExp; why: string }[] = [
   { layer: /^domain\//, allowed: /^(domain|package:zod)$/, why: 'the domain is pure policy rules' },
   { layer: /^ports\//, allowed: /^(domain|ports)$/, why: 'ports describe what the core needs' },
   { layer: /^app\//, allowed: /^(domain|ports|app)$/, why: 'use cases see only the domain and ports' },
+  { layer: /^contracts\//, allowed: /^contracts$/, why: 'the API\'s shapes, shared with the tab, are types that stand alone' },
 ];
 
 describe('the dependency rule', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FolderMediaStore } from '../../bot/src/adapters/media/folder-media-store';
 import { SESSION_CHUNK, SharePointMediaStore } from '../../bot/src/adapters/graph/sharepoint/sharepoint-media-store';
+import { EVIDENCE_LIBRARY, MEDIA_LIBRARY, type DocumentLibrary } from '../../bot/src/adapters/graph/sharepoint/lists';
 import { UPLOAD_CHUNK_MULTIPLE } from '../fixtures/graph-stand-in/drives';
 import { provisionedSite, RECORDS_SITE_ID } from '../fixtures/sharepoint-site';
 import { describeMediaStoreContract } from './media-store-contract';
@@ -28,18 +29,22 @@ describeMediaStoreContract('a folder in the data folder (SQLite mode)', async ()
 // One provisioned site for the whole contract (provisioning is most of the time); each test starts with an empty library.
 let site: ReturnType<typeof provisionedSite> | undefined;
 afterAll(async () => (site ? (await site).standIn.stop() : undefined));
-describeMediaStoreContract('a document library on SharePoint (through the Graph stand-in)', async () => {
-  const opened = await (site ??= provisionedSite());
-  return {
-    store: new SharePointMediaStore(opened.graph, RECORDS_SITE_ID),
-    files: async () => [...opened.standIn.driveItemNames(RECORDS_SITE_ID), ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)')],
-    breakIt: () => opened.standIn.failUploadSessions(true),
-    mendIt: () => opened.standIn.failUploadSessions(false),
-    cleanup: async () => {
-      opened.standIn.failUploadSessions(false);
-      opened.standIn.clearDrives();
-    },
-  };
+// The same store on each library of the records site: the photos and videos, and incidents' evidence.
+describe.each<[string, DocumentLibrary]>([['photos and videos', MEDIA_LIBRARY], ['incident evidence', EVIDENCE_LIBRARY]])('the %s library', (_name, library) => {
+  describeMediaStoreContract('a document library on SharePoint (through the Graph stand-in)', async () => {
+    const opened = await (site ??= provisionedSite());
+    return {
+      store: new SharePointMediaStore(opened.graph, RECORDS_SITE_ID, library),
+      // Only this library's files: an upload to one library never lands in the other.
+      files: async () => [...opened.standIn.driveItemNames(RECORDS_SITE_ID, library.displayName), ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)')],
+      breakIt: () => opened.standIn.failUploadSessions(true),
+      mendIt: () => opened.standIn.failUploadSessions(false),
+      cleanup: async () => {
+        opened.standIn.failUploadSessions(false);
+        opened.standIn.clearDrives();
+      },
+    };
+  });
 });
 
 describe('uploads to SharePoint follow Graph\'s rules for upload sessions', () => {

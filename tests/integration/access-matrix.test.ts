@@ -14,7 +14,7 @@ import { ROLES, type Role } from '../../bot/src/domain/people/role';
 import { allText } from '../fixtures/cards';
 import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-activities';
 import { TestApp } from '../fixtures/test-app';
-import { jpegPhoto } from '../fixtures/media-files';
+import { jpegPhoto, pngImage } from '../fixtures/media-files';
 
 type Holder = Role | 'requester';
 
@@ -67,6 +67,10 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'incident.export': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   // A pupil's chronology across incidents: those who keep the log (each seeing only what they may).
   'incident.pupilChronology': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // Evidence: added by whoever may act on the incident, opened by whoever may see it, removed by the DSL alone.
+  'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
+  'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
+  'incident.evidence.remove': ['dsl'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
   'training.logOwn': ['staff', 'requester'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
@@ -514,6 +518,20 @@ describe('the access matrix (expected answers from the policy)', () => {
         const response = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'link', who: { name: `Matrix parent ${holder}` }, role: 'other' });
         const mayAct = seen(holder, kind) && allowed('incident.act', holder);
         expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+      }
+    });
+
+    it.each(holders)('evidence files (attach, open, remove) as %s', async (holder) => {
+      const upload = (as: Role | 'requester', id: string) =>
+        fetch(`${t.app.url}/api/incidents/${id}/evidence`, { method: 'POST', headers: { 'x-demo-person': people.get(as)!.person.id, 'x-file-name': 'matrix.png' }, body: pngImage(8, 8) });
+      for (const kind of kinds) {
+        const file = ((await (await upload('dsl', ids[kind])).json()) as { file: { id: string } }).file;
+        const opened = await send(holder, 'GET', `/api/incidents/${ids[kind]}/evidence/${file.id}`);
+        expect({ holder, kind, status: opened.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.open', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder) });
+        const added = await upload(holder, ids[kind]);
+        expect({ holder, kind, status: added.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.add', holder) ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        const removed = await send(holder, 'POST', `/api/incidents/${ids[kind]}/evidence/${file.id}/remove`, { reason: 'Matrix check' });
+        expect({ holder, kind, status: removed.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.remove', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder) });
       }
     });
 

@@ -88,6 +88,8 @@ export interface IncidentDetail {
   /** Staff (and governors) who can be linked to it. */
   staff: { id: string; displayName: string }[];
   canAssign: boolean;
+  /** Only the DSL removes evidence, with a reason. */
+  canRemoveEvidence: boolean;
   /** Whether the viewer may record the police decision, and in which role (s.8). */
   police: { may: true; as?: Role } | { may: false; why: string };
   late: TimescaleProblem[];
@@ -122,6 +124,7 @@ export async function incidentDetail(deps: IncidentDeps, person: Person, id: str
     mayFollowUp: everyone.filter((candidate) => canSeeIncident(candidate, incident)).map(brief),
     staff: everyone.map(brief),
     canAssign: may(person, 'incident.assign'),
+    canRemoveEvidence: may(person, 'incident.evidence.remove'),
     police: policeDecision(incident, person),
     late: (await lateness(deps))(incident),
     ...(clock ? { ico: clock } : {}),

@@ -20,10 +20,11 @@ export type ReportIncidentResult =
 
 /**
  * A staff member reports a concern (s.8): it is saved, routed by the domain rules and assigned to
- * the routed role's holder. The reporter gets a reference and nothing else of the record; telling
+ * the routed role's holder (a concern reported from a Teams message keeps `messageCopy`, the
+ * message as Teams gave it). The reporter gets a reference and nothing else of the record; telling
  * the people who deal with it is `announceConcern`.
  */
-export async function reportIncident(deps: AppDeps, reporter: Person, form: unknown, submissionKey: string): Promise<ReportIncidentResult> {
+export async function reportIncident(deps: AppDeps, reporter: Person, form: unknown, submissionKey: string, messageCopy?: Incident['sourceMessage']): Promise<ReportIncidentResult> {
   if (!may(reporter, 'incident.report')) {
     await recordAudit(deps, reporter, { action: 'incident.report.denied', recordType: 'incident', recordId: '-', summary: 'Report refused: the person is not staff' });
     return { status: 'not-permitted' };
@@ -41,6 +42,8 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
     const assignee = (await deps.directory.holdersOf(routing.routedTo)).find((person) => person.id !== reporter.id) ?? (await deps.directory.holdersOf(routing.routedTo))[0];
     const draft: Omit<Incident, 'id'> = {
       ...report.value,
+      // Reported with the message action: the copy Teams gave of the message, whatever the form says.
+      ...(messageCopy ? { sourceMessage: messageCopy } : {}),
       submissionKey,
       reporterId: reporter.id,
       reporterName: reporter.displayName,

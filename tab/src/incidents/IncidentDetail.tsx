@@ -86,7 +86,7 @@ export function IncidentDetailView({ credentials, id, onBack, onOpenPupil }: { c
       // The error bar announces itself; the focus stays on the button that was pressed. Someone
       // else's change (409) comes with the incident as it is now, shown at once, as the accounts page does.
       setError((failure as Error).message);
-      const now = failure instanceof ApiError ? failure.body.detail : undefined;
+      const now = failure instanceof ApiError ? (failure as ApiError<{ detail: IncidentDetail }>).body.detail : undefined;
       if (now) setDetail(now);
       else await load();
       return false;
@@ -119,7 +119,7 @@ export function IncidentDetailView({ credentials, id, onBack, onOpenPupil }: { c
       {error && <MessageBar key={error} intent="error" className="no-print"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <div className={styles.layout}>
         <div className={styles.column}>
-          <IncidentRecord detail={detail} newestEntryRef={newestEntry} credentials={credentials} saving={saving} onSave={record} {...(onOpenPupil ? { onOpenPupil } : {})} />
+          <IncidentRecord detail={detail} newestEntryRef={newestEntry} credentials={credentials} saving={saving} onSave={record} onReload={load} {...(onOpenPupil ? { onOpenPupil } : {})} />
         </div>
         <div className={`${styles.column} no-print`}>
           <AddAction key={detail.incident.id} saving={saving} onSave={record} people={detail.mayFollowUp} defaultFor={incident.assigneeId} />

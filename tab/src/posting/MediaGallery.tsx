@@ -1,7 +1,6 @@
 import { Body1, Button, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Credentials } from '../api';
-import { downloadFile } from '../download';
+import { download, type Credentials } from '../api';
 import { fileUrl, type PostingFile } from './posting-api';
 
 const useStyles = makeStyles({
@@ -76,7 +75,7 @@ function Shown({ requestId, file, position, credentials }: { requestId: string; 
       <div className={styles.placeholder} data-testid="media-placeholder">
         <Body1>{file.label}: this browser cannot show it here.</Body1>
         <div>
-          <Button size="small" onClick={() => void downloadFile(`/api/posting-requests/${requestId}/media/${file.id}`, credentials, file.name)}>
+          <Button size="small" onClick={() => void download(`/api/posting-requests/${requestId}/media/${file.id}`, credentials, file.name)}>
             Download {file.name}
           </Button>
         </div>

@@ -134,6 +134,19 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
       expect(sentTo(adele, before)).toHaveLength(0);
     });
 
+    it('keeps a copy of the message as Teams gave it (text, author, time), whatever the form says, and shows it in the record', async () => {
+      const forged = { submissionKey: 'dialog-copy', sourceAuthor: 'Someone else', sourceLink: 'https://example.org/x', whatHappened: 'A parent was rude about the head (my words)', occurredOn: '2026-11-22', where: 'platform', platform: 'Teams', involved: 'parent', category: 'abuseAboutSchool' };
+      expect((await t.post(submitActionInvoke(alex, t.serviceUrl, payload, forged))).status).toBe(200);
+      await t.app.background.idle();
+      const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-copy' }, limit: 1 })).items[0]!;
+      const copy = { author: 'Jordan Parent', link: payload.linkToMessage, text: 'The head is a disgrace & should be sacked\neveryone share this', sentAt: '2026-11-22T12:52:24.833Z' };
+      expect(stored.whatHappened).toBe('A parent was rude about the head (my words)');
+      expect(stored.sourceMessage).toEqual(copy);
+      const dsl = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Patti Fernandez')!;
+      const shown = (await (await fetch(`${t.app.url}/api/incidents/${stored.id}`, { headers: { 'x-demo-person': dsl.id } })).json()) as { incident: { sourceMessage: unknown } };
+      expect(shown.incident.sourceMessage).toEqual(copy);
+    });
+
     it('shows the form again with its errors inside the dialog', async () => {
       const response = await t.post(submitActionInvoke(alex, t.serviceUrl, payload, { submissionKey: 'dialog-2', whatHappened: 'x', occurredOn: '2026-11-22' }));
       const value = (response.body as TaskAnswer).task.value as { card: { content: Json } };

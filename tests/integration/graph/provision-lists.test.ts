@@ -3,7 +3,7 @@ import { COPYING_MARK, provisionLists } from '../../../bot/src/adapters/graph/sh
 import { columnDefinition } from '../../../bot/src/adapters/graph/sharepoint/column-definition';
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { listSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
-import { LISTS, MEDIA_LIBRARY, RECORDS_SITE_LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import { EVIDENCE_LIBRARY, LISTS, MEDIA_LIBRARY, RECORDS_SITE_LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
 import type { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { emptySite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
@@ -18,9 +18,10 @@ describe('provisioning the lists', () => {
 
   it('creates every list with its columns, filter columns indexed and keys unique', async () => {
     const done = await provisionLists(graph, SITES);
-    // Every list, and the document library for the photos and videos of requests to post.
-    expect(done).toHaveLength(Object.keys(LISTS).length + 1);
+    // Every list, and the document libraries for the photos and videos of requests to post and for incidents' evidence.
+    expect(done).toHaveLength(Object.keys(LISTS).length + 2);
     expect(done).toContain(`Created document library "${MEDIA_LIBRARY.displayName}" on the records site.`);
+    expect(done).toContain(`Created document library "${EVIDENCE_LIBRARY.displayName}" on the records site.`);
     expect(done[0]).toMatch(/^Created list "Online Safety Desk - School" with \d+ columns on the working site\.$/);
     const requests = standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.accessRequests.displayName)!;
     const column = (name: string) => requests.columns.find((c) => c.name === name);
@@ -31,9 +32,9 @@ describe('provisioning the lists', () => {
     expect(column('RecordVersion')).toBeDefined();
   });
 
-  it('puts the incidents, their chronology, the people linked to them, the audit log, the outbox and the photos of pupils on the records site, and nothing else there', async () => {
+  it('puts the incidents, their chronology, the people linked to them, their evidence, the audit log, the outbox and the photos of pupils on the records site, and nothing else there', async () => {
     await provisionLists(graph, SITES);
-    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.incidentLinks.displayName, LISTS.audit.displayName, LISTS.outbox.displayName, MEDIA_LIBRARY.displayName];
+    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.incidentLinks.displayName, LISTS.audit.displayName, LISTS.outbox.displayName, MEDIA_LIBRARY.displayName, EVIDENCE_LIBRARY.displayName];
     expect(standIn.lists(RECORDS_SITE_ID).map((list) => list.displayName).sort()).toEqual([...safeguarding].sort());
     const working = standIn.lists(SITE_ID).map((list) => list.displayName);
     expect(working).toHaveLength(Object.keys(LISTS).length - RECORDS_SITE_LISTS.length);
@@ -42,7 +43,7 @@ describe('provisioning the lists', () => {
 
   it('creates everything on one site when a developer tenant gives the same site twice', async () => {
     await provisionLists(graph, { working: SITE_ID, records: SITE_ID });
-    expect(standIn.lists(SITE_ID)).toHaveLength(Object.keys(LISTS).length + 1);
+    expect(standIn.lists(SITE_ID)).toHaveLength(Object.keys(LISTS).length + 2);
   });
 
   it('warns about safeguarding lists an earlier version left on the working site', async () => {

@@ -43,9 +43,11 @@ describe('the SharePoint sites on the go-live checklist', () => {
     expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Incidents"') });
   });
 
-  it('is red without the document library for the photos and videos of requests to post', async () => {
+  it('is red without the document libraries for the photos and videos of requests to post and for incidents\' evidence', async () => {
     await provisionLists(graph, SITES, { working: listsOn('working'), records: listsOn('records') });
-    expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Photos and videos"'), fix: expect.stringContaining('Run provisioning') });
+    const check = await recordsSiteCheck(inspector());
+    expect(check).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Photos and videos"'), fix: expect.stringContaining('Run provisioning') });
+    expect(check.found).toContain('list missing: "Online Safety Desk - Incident evidence"');
   });
 
   it('is red for a column the app writes that the list lacks', async () => {

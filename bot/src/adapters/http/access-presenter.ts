@@ -4,9 +4,10 @@ import type { Signature } from '../../domain/workflow/workflow';
 import { stateLabel } from '../../domain/workflow/workflow-rules';
 import type { Person } from '../../domain/people/person';
 import type { Versioned } from '../../ports/collection.port';
+import type { AccessRequestDetail, AccessRequestSummary } from '../../contracts/access-requests';
 
 /** A request as the tab lists it, its status worded for the person reading it. */
-export function accessSummary(request: AccessRequest, viewer: Person) {
+export function accessSummary(request: AccessRequest, viewer: Person): AccessRequestSummary {
   return {
     id: request.id,
     reference: accessReference(request.id),
@@ -20,7 +21,7 @@ export function accessSummary(request: AccessRequest, viewer: Person) {
 }
 
 /** An access request as its tab page shows it (Appendix A, both halves), with the steps this person may take now. */
-export function accessDetail(request: Versioned<AccessRequest>, viewer: Person, steps: AccessActionType[]) {
+export function accessDetail(request: Versioned<AccessRequest>, viewer: Person, steps: AccessActionType[]): AccessRequestDetail {
   const signed = (signature: Signature) => ({ signedBy: signature.name, signedAt: signature.at });
   return {
     ...accessSummary(request, viewer),

@@ -17,7 +17,8 @@ import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
 import { registerIncidentPupilRoutes } from './incident-pupil-routes';
-import type { IncidentDeps } from '../../app/incident-deps';
+import type { EvidenceDeps } from '../../app/incident-evidence';
+import { registerIncidentEvidenceRoutes } from './incident-evidence-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
@@ -28,6 +29,9 @@ import { accessSummary } from './access-presenter';
 import { registerWaitingRoutes } from './waiting-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
+import { seesAny } from '../../app/incident-log';
+import type { Me } from '../../contracts/me';
+import type { AccessRequestPage } from '../../contracts/access-requests';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -36,7 +40,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: IncidentDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -55,13 +59,14 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
 
   registerIncidentRoutes(server, deps, signedIn);
   registerIncidentPupilRoutes(server, deps, signedIn);
+  registerIncidentEvidenceRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = {
+    const can: Me['can'] = {
       seeConsent: may(person, 'consent.viewClass'),
       recordConsent: may(person, 'consent.record'),
       importPupils: may(person, 'pupils.import'),
@@ -70,17 +75,20 @@ export function registerApiRoutes(server: Server, deps: IncidentDeps & { announc
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
+      seeIncidents: await seesAny(deps, person),
       seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
     };
-    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
+    const me: Me = { id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas };
+    res.json(me);
   }));
 
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listRequests(deps, 'accessRequest', person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null });
+    const answer: AccessRequestPage = { items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null };
+    res.json(answer);
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {

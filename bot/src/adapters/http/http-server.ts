@@ -20,6 +20,8 @@ import { logValue } from '../../app/log-value';
 import type { MediaServices } from '../../app/media/media-services';
 import type { BackgroundTasks } from '../../app/background-tasks';
 import { MEDIA_UPLOAD_PATH } from './posting-media-routes';
+import { EVIDENCE_UPLOAD_PATH } from './incident-evidence-routes';
+import type { EvidenceServices } from '../../app/incident-evidence';
 
 export interface HttpServerOptions {
   deps: AppDeps;
@@ -46,7 +48,7 @@ export interface HttpServerOptions {
   /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
   readiness: ReadinessChecks;
   /** The incident log's timescales: the school's working hours. */
-  incidents: Pick<IncidentDeps, 'timescales'>;
+  incidents: Pick<IncidentDeps, 'timescales'> & { evidence: EvidenceServices };
   /** The school's own store for the photos and videos attached to requests to post. */
   media: MediaServices;
   /** Work after an answer is sent (telling people about a change). */
@@ -79,8 +81,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const parseBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
   const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
   server.use((req: Request, res: Response, next) => {
-    // A photo or video is read by its route as it arrives (up to 250 MB), never parsed as JSON.
-    if (req.method === 'POST' && MEDIA_UPLOAD_PATH.test(req.getPath())) return next();
+    // A photo, video or evidence file is read by its route as it arrives (up to 250 MB), never parsed as JSON.
+    if (req.method === 'POST' && (MEDIA_UPLOAD_PATH.test(req.getPath()) || EVIDENCE_UPLOAD_PATH.test(req.getPath()))) return next();
     return runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next);
   });
   if (options.localMode) server.use((req: Request, res: Response, next) => refuseIf(repliesElsewhere(req), res, next));

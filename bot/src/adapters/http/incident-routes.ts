@@ -7,12 +7,14 @@ import { incidentSummary } from '../../app/incident-summary';
 import { markLabel } from '../../domain/incidents/body-map';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED_LABELS, STATUS_LABELS, WHERE_LABELS, type Incident } from '../../domain/incidents/incident';
 import { LINK_ROLE_LABELS } from '../../domain/incidents/incident-people';
+import { EVIDENCE_FORMATS, type EvidenceFile } from '../../domain/incidents/incident-evidence';
 import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/incident-query';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
 import { send, type SignedIn } from './api-refusal';
 import { parseStep } from './incident-step-schema';
 import { today } from '../../domain/calendar/zoned-time';
+import type { IncidentDetail as IncidentDetailJson, IncidentRow, Summary } from '../../contracts/incidents';
 
 export const DENIED = 'Only the DSL, deputy DSLs and the headteacher can see the incident log.';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -60,7 +62,8 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
   server.get('/api/incidents/summary', signedIn(async (person, _req, res) => {
     const result = await incidentSummary(deps, person, 12);
     if (result.status === 'not-permitted') return deny(res);
-    res.json({ ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS });
+    const summary: Summary = { ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS };
+    res.json(summary);
   }));
 
   server.get('/api/incidents/:id', signedIn(async (person, req, res) => {
@@ -97,7 +100,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
 }
 
 /** One incident as the tab shows it: every part in words, each mark with its region named. */
-function detailJson(result: IncidentDetail, row: (incident: Incident) => ReturnType<typeof toRow>) {
+function detailJson(result: IncidentDetail, row: (incident: Incident) => IncidentRow): IncidentDetailJson {
   const { incident, links, status: _status, ...rest } = result;
   return {
     ...rest,
@@ -118,6 +121,7 @@ function detailJson(result: IncidentDetail, row: (incident: Incident) => ReturnT
       firstOpened: incident.firstOpened ?? null,
       bodyMap: (incident.bodyMap ?? []).map((mark) => ({ ...mark, label: markLabel(mark) })),
       followUps: incident.followUps ?? [],
+      evidence: (incident.evidence ?? []).map(evidenceJson),
       aboutHeadteacher: incident.aboutHeadteacher,
     },
     police: result.police.may ? { may: true, asLabel: result.police.as ? ROLE_LABELS[result.police.as] : null } : result.police,
@@ -135,7 +139,7 @@ function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: n
   return { ...rest, ...(q?.trim() ? { text: q.trim() } : {}), descending: dir !== 'asc', offset: offset ?? 0, pastTimescales: late === '1' };
 }
 
-function toRow(incident: Incident, late: string[]) {
+function toRow(incident: Incident, late: string[]): IncidentRow {
   return {
     id: incident.id,
     reference: incidentReference(incident.id),
@@ -154,6 +158,12 @@ function toRow(incident: Incident, late: string[]) {
     late,
     updatedAt: incident.updatedAt,
   };
+}
+
+/** An evidence file as the tab lists it (what it is in words), never where it is stored. */
+export function evidenceJson(file: EvidenceFile) {
+  const { storageKey: _key, ...shown } = file;
+  return { ...shown, label: EVIDENCE_FORMATS[file.format].label };
 }
 
 export function deny(res: Response): void {

@@ -10,6 +10,7 @@ import { MEDIA_LIMITS } from '../../domain/media/media-file';
 import { refuse, send, type SignedIn } from './api-refusal';
 import { postingDetail, postingSummary } from './posting-presenter';
 import { OUTCOME_ANSWERS } from '../outcomes';
+import { incomingFile, sendFile } from './file-responses';
 
 /** The one route whose body is a file, not JSON: the server reads it as it arrives. */
 export const MEDIA_UPLOAD_PATH = /^\/api\/posting-requests\/\d{1,12}\/media$/;
@@ -36,26 +37,13 @@ export function registerPostingMediaRoutes(server: Server, deps: AppDeps, media:
     if (opened.status === 'not-permitted') return refuse(res, 403, NOT_YOURS);
     if (opened.status === 'not-found') return send(res, 404, { error: 'There is no such file on this request.' });
     if (opened.status === 'deleted') return send(res, 410, { error: 'This file was deleted after the keeping period, as the school keeps photos and videos only for a short time after a request ends.' });
-    res.status(200);
-    res.setHeader('Content-Type', opened.contentType);
-    res.setHeader('Content-Length', String(opened.file.bytes));
-    // Shown inside the tab only: never run as a page, never framed elsewhere.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(opened.file.name)}`);
-    for await (const chunk of opened.bytes) {
-      if (!res.write(chunk)) await new Promise((drained) => res.once('drain', drained));
-    }
-    res.end();
+    await sendFile(res, opened.file, opened.contentType, opened.bytes);
   }));
 
   server.post('/api/posting-requests/:id/media', signedIn(async (person, req, res) => {
-    const size = Number(req.headers['content-length']);
-    const name = decodedName(req.headers['x-file-name']);
-    if (!Number.isInteger(size) || size < 0 || name === undefined) {
-      res.setHeader('Connection', 'close');
-      return send(res, 400, { error: 'Send the file as the body, with its size in Content-Length and its name in X-File-Name (URL-encoded).' });
-    }
-    const result = await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), { name, size, chunks: req as AsyncIterable<Uint8Array> });
+    const file = incomingFile(req, res);
+    if (!file) return;
+    const result = await attachPostingMedia(deps, media, person, String(req.params.id ?? ''), file);
     if (result.status !== 'ok') res.setHeader('Connection', 'close');
     await answer(deps, res, result, person, 201);
   }));
@@ -78,14 +66,5 @@ async function answer(deps: AppDeps, res: Response, result: ChangeMediaResult, p
       return send(res, OUTCOME_ANSWERS['not-saved'].status, { error: 'Nothing was changed because the school\'s records or its file store could not be reached. Please try again in a few minutes.' });
     default:
       return send(res, REFUSED[result.code] ?? OUTCOME_ANSWERS[result.status].status, { error: result.message, code: result.code, limits: { files: MEDIA_LIMITS.files, imageBytes: MEDIA_LIMITS.imageBytes, videoBytes: MEDIA_LIMITS.videoBytes } });
-  }
-}
-
-function decodedName(header: string | string[] | undefined): string | undefined {
-  if (typeof header !== 'string' || header.length === 0 || header.length > 1000) return undefined;
-  try {
-    return decodeURIComponent(header);
-  } catch {
-    return undefined;
   }
 }

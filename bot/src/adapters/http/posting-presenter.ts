@@ -4,9 +4,10 @@ import type { Person } from '../../domain/people/person';
 import { postingReference, type PostingRequest, type PostingStep } from '../../domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../domain/posting/posting-workflow';
 import type { Versioned } from '../../ports/collection.port';
+import type { PostingDetail, PostingSummary } from '../../contracts/posting';
 
 /** A request to post as the tab shows it, with the steps this person may take now; the file list carries ids and thumbnails, never the bytes. */
-export function postingDetail(request: Versioned<PostingRequest>, viewer: Person, steps: PostingStep[]) {
+export function postingDetail(request: Versioned<PostingRequest>, viewer: Person, steps: PostingStep[]): PostingDetail {
   return {
     id: request.id,
     reference: postingReference(request.id),
@@ -40,7 +41,7 @@ export function postingDetail(request: Versioned<PostingRequest>, viewer: Person
   };
 }
 
-export function postingSummary(request: PostingRequest) {
+export function postingSummary(request: PostingRequest): PostingSummary {
   return {
     id: request.id,
     reference: postingReference(request.id),

@@ -1,4 +1,5 @@
 import type { Response, Server } from 'restify';
+import type { SettingsData } from '../../contracts/settings';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/app-deps';
 import { savePolicy } from '../../app/settings/policy-register';
@@ -24,7 +25,8 @@ export function registerSettingsRoutes(server: Server, deps: AppDeps, signedIn: 
   server.get('/api/settings', signedIn(async (person, _req, res) => {
     const view = await settingsView(deps, person);
     if (view.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher, the admin team and the online safety lead can open School settings.');
-    const { status: _status, ...body } = view;
+    const { status: _status, ...rest } = view;
+    const body: SettingsData = rest;
     send(res, 200, body);
   }));
 

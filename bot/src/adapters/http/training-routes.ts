@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import type { TrainingOverview } from '../../contracts/training';
 import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
 import { recordPolicyReview } from '../../app/training/record-policy-review';
@@ -52,7 +53,8 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const overview = await trainingOverview(deps, person, today(), await readTrainingSetup(deps.stores));
     const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm') || overview.awaitingConfirmation.length > 0, recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
     const policies = overview.everyone || can.recordReview ? (await readPolicies(deps.stores)).filter((policy) => !policy.retiredOn && policy.reviews.length > 0).map(policyReviews) : [];
-    res.json({ ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] });
+    const answer: TrainingOverview = { ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] };
+    res.json(answer);
   }));
 
   server.get('/api/training/history/:subjectId', signedIn(async (person, req, res) => {

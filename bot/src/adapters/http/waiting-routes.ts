@@ -6,6 +6,7 @@ import { whoMay } from '../../domain/authorization/permissions';
 import { takedownDetails } from '../../app/takedown-details';
 import { waitingFor } from '../../app/waiting/waiting-for';
 import { takedownReference, type TrackedTakedown } from '../../domain/consent/takedown';
+import type { Waiting } from '../../contracts/waiting';
 import { send, type SignedIn } from './api-refusal';
 import { answerStep, type StepOutcome } from './step-answer';
 
@@ -14,7 +15,8 @@ const takedownStepBody = z.object({ verb: z.enum(['removed', 'cannotBeRemoved'])
 /** The *Waiting for me* page: the list, and the steps on the records that are acted on from the list itself. */
 export function registerWaitingRoutes(server: Server, deps: AppDeps, signedIn: SignedIn): void {
   server.get('/api/waiting', signedIn(async (person, _req, res) => {
-    send(res, 200, await waitingFor(deps, person));
+    const answer: Waiting = await waitingFor(deps, person);
+    send(res, 200, answer);
   }));
 
   server.post('/api/takedowns/:id/steps', signedIn(async (person, req, res) => {

@@ -11,6 +11,7 @@ import { announceStep } from '../requests/step-notices';
 import { retryStep } from '../retry-step';
 import { ChunkReader, TooManyBytes } from './chunk-reader';
 import type { IncomingFile, MediaServices } from './media-services';
+import { forgetFile, storeFile } from './store-file';
 
 /** Why a file was refused: who or when (not-permitted, not-now), or what the file is (invalid). */
 export type MediaRefusal = { status: 'not-permitted' | 'not-now' | 'invalid'; code: MediaChangeError['code'] | 'type' | 'too-big' | 'empty' | 'name' | 'incomplete'; message: string };
@@ -49,7 +50,7 @@ export async function attachPostingMedia(deps: AppDeps, media: MediaServices, ac
   }
   const result = await change(deps, actor, requestId, { type: 'attach', file: stored });
   if (result.status !== 'ok') {
-    await forget(deps, media, stored.storageKey);
+    await forgetFile(deps, media.store, stored.storageKey);
     return result;
   }
   await recordAudit(deps, actor, { action: 'posting-request.media-added', recordType: 'postingRequest', recordId: requestId, summary: `Attached a ${MEDIA_FORMATS[stored.format].label} (${megabytes(stored.bytes)}), file ${stored.id}; request is now ${result.request.state}` });
@@ -63,7 +64,7 @@ export async function detachPostingMedia(deps: AppDeps, media: MediaServices, ac
   const file = (request.attachments ?? []).find((candidate) => candidate.id === fileId && !candidate.deletedAt);
   const result = await change(deps, actor, requestId, { type: 'detach', fileId });
   if (result.status !== 'ok' || !file) return result;
-  await forget(deps, media, file.storageKey);
+  await forgetFile(deps, media.store, file.storageKey);
   await recordAudit(deps, actor, { action: 'posting-request.media-removed', recordType: 'postingRequest', recordId: requestId, summary: `Removed a ${MEDIA_FORMATS[file.format].label}, file ${file.id}; request is now ${result.request.state}` });
   return result;
 }
@@ -82,19 +83,7 @@ async function store(media: MediaServices, reader: ChunkReader, file: IncomingFi
     thumbnail = preview.thumbnail;
   }
   const storageKey = `${id}.${extension}`;
-  const upload = await media.store.begin({ key: storageKey, contentType, size: file.size });
-  try {
-    if (photo) await upload.write(photo);
-    else for await (const chunk of reader.rest()) await upload.write(chunk);
-    if (reader.total !== file.size) {
-      await upload.abort();
-      return incomplete(file.name);
-    }
-    await upload.commit();
-  } catch (error) {
-    await upload.abort().catch(() => undefined);
-    throw error;
-  }
+  if (!(await storeFile(media.store, { key: storageKey, contentType, size: file.size }, reader, photo))) return incomplete(file.name);
   return { id, name: file.name, format, bytes: file.size, storageKey, ...(thumbnail ? { thumbnail } : {}) };
 }
 
@@ -130,13 +119,4 @@ async function refuse(deps: AppDeps, actor: Person, requestId: string, error: Me
 
 function refusal(error: MediaChangeError): MediaRefusal {
   return { status: error.code === 'not-permitted' || error.code === 'not-now' ? error.code : 'invalid', code: error.code, message: error.message };
-}
-
-/** Deletes a stored file nobody refers to; a failure is logged (by id) and left for the daily job's report. */
-async function forget(deps: AppDeps, media: MediaServices, storageKey: string): Promise<void> {
-  try {
-    await media.store.delete(storageKey);
-  } catch (error) {
-    deps.log.error(`A stored file (${storageKey}) could not be deleted after a failed change`, error);
-  }
 }

@@ -3,7 +3,7 @@ import { may } from '../../domain/authorization/permissions';
 import type { IsoDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import type { TrainingRecord } from '../../domain/training/training-record';
-import { AUDIENCE_LABELS } from '../../domain/training/training-requirement';
+import { AUDIENCE_LABELS, type Audience } from '../../domain/training/training-requirement';
 import type { Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import { readAll } from '../read-all';
@@ -27,7 +27,7 @@ export interface TrainingOverview {
   groups: GroupSummary[];
   /** Completions staff logged that this person may confirm: never their own. */
   awaitingConfirmation: TrainingRecord[];
-  requirements: { id: string; title: string; audience: string }[];
+  requirements: { id: string; title: string; audience: Audience }[];
 }
 
 /** Compliance at a glance for those who oversee training; anyone else sees their own. */

@@ -50,6 +50,11 @@ export const PERMISSIONS = {
   'incident.export': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   // A pupil's chronology across incidents: the safeguarding leads, each seeing only the incidents they may see.
   'incident.pupilChronology': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // Evidence files: added by whoever may act on the incident, opened by whoever may see it (both
+  // on top of incident-visibility.ts), removed only by the DSL, with a reason in the chronology.
+  'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  'incident.evidence.remove': ['dsl'],
   'training.logOwn': ['staff'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],

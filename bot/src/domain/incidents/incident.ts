@@ -4,6 +4,7 @@
  */
 import type { Role } from '../people/role';
 import type { BodyMark } from './body-map';
+import type { EvidenceFile } from './incident-evidence';
 
 export const INCIDENT_CATEGORIES = [
   'abuseAboutSchool',
@@ -88,8 +89,12 @@ export interface IncidentReport {
   platform: string;
   involved: Involved;
   category: IncidentCategory;
-  /** The Teams message it was reported from: its author and link (the text is in whatHappened). */
-  sourceMessage?: { author: string; link: string };
+  /**
+   * The Teams message it was reported from: its author and link, and (reported with the message
+   * action) a copy of its text and the time it was sent, as Teams gave them when it was reported —
+   * the message itself may be edited or deleted later.
+   */
+  sourceMessage?: { author: string; link: string; text?: string; sentAt?: string };
 }
 
 export interface Incident extends IncidentReport {
@@ -122,6 +127,8 @@ export interface Incident extends IncidentReport {
   bodyMap?: BodyMark[];
   followUps?: FollowUp[];
   ico?: IcoDecision;
+  /** Files attached as evidence; a removed one keeps its entry (who removed it, why). */
+  evidence?: EvidenceFile[];
   updatedAt: string;
 }
 
@@ -132,7 +139,7 @@ export interface ChronologyEntry {
   at: string;
   byId: string;
   byName: string;
-  kind: 'reported' | 'action' | 'assigned' | 'status' | 'cpoms' | 'police' | 'opened' | 'escalated' | 'people' | 'bodyMap' | 'followUp' | 'ico';
+  kind: 'reported' | 'action' | 'assigned' | 'status' | 'cpoms' | 'police' | 'opened' | 'escalated' | 'people' | 'bodyMap' | 'followUp' | 'ico' | 'evidence';
   text: string;
 }
 

@@ -4,10 +4,27 @@
  */
 import { canBeAssigned, canSeeIncident, incidentScope, inScope } from '../../../../bot/src/domain/incidents/incident-visibility';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
+import { may } from '../../../../bot/src/domain/authorization/permissions';
 
 const person = (roles: Role[], id = 'p1') => ({ id, roles });
 const ordinary = { aboutHeadteacher: false, assigneeId: 'someone' };
 const aboutHead = { aboutHeadteacher: true, assigneeId: 'someone' };
+
+describe("who opens and who removes an incident's evidence (what the incident is seen by, and the DSL alone removes)", () => {
+  const opens = (roles: Role[], incident: typeof ordinary) => canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.open', incident.assigneeId);
+  const removes = (roles: Role[], incident: typeof ordinary) => canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.remove', incident.assigneeId);
+  it.each<[Role[], boolean, boolean, boolean, boolean]>([
+    // roles                 opens: ordinary  about the head  removes: ordinary  about the head
+    [['dsl'], true, true, true, true],
+    [['deputyDsl'], true, true, false, false],
+    [['headteacher'], true, false, false, false],
+    [['headteacher', 'dsl'], true, false, true, false], // never evidence of a concern about the headteacher
+    [['chairOfGovernors'], false, true, false, false],
+    [['staff'], false, false, false, false],
+  ])('%j', (roles, opensOrdinary, opensAboutHead, removesOrdinary, removesAboutHead) => {
+    expect([opens(roles, ordinary), opens(roles, aboutHead), removes(roles, ordinary), removes(roles, aboutHead)]).toEqual([opensOrdinary, opensAboutHead, removesOrdinary, removesAboutHead]);
+  });
+});
 
 describe('who sees an incident', () => {
   it.each<[Role[], boolean, boolean]>([

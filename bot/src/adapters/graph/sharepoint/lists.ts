@@ -28,10 +28,30 @@ import type { SiteRole } from '../../../ports/site-inspection.port';
  * The document library for the photos and videos attached to requests to post (policy s.4): the
  * school's own site, nowhere else. Files are named by random ids; the requests say what they are.
  */
-export const MEDIA_LIBRARY = {
+export const MEDIA_LIBRARY: DocumentLibrary = {
   displayName: 'Online Safety Desk - Photos and videos',
   description: 'Photos and videos attached to requests to post, kept until a set time after the request ends (data minimisation). Do not share this library.',
-} as const;
+};
+
+/**
+ * The document library for evidence attached to incidents (screenshots, photos, documents):
+ * safeguarding records, opened only through the app by people who may see the incident.
+ */
+export const EVIDENCE_LIBRARY: DocumentLibrary = {
+  displayName: 'Online Safety Desk - Incident evidence',
+  description: 'Evidence attached to incidents. Safeguarding records: opened only through the app. Do not share this library, and never delete files here by hand.',
+};
+
+export interface DocumentLibrary {
+  displayName: string;
+  description: string;
+}
+
+/**
+ * The document libraries, all on the records site beside RECORDS_SITE_LISTS: photos of pupils are
+ * seen by as few people as possible, and evidence is a safeguarding record.
+ */
+export const RECORDS_SITE_LIBRARIES: readonly DocumentLibrary[] = [MEDIA_LIBRARY, EVIDENCE_LIBRARY];
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
@@ -249,6 +269,7 @@ export const LISTS = {
       bodyMap: { type: 'json', displayName: 'Body map (what was seen)' },
       followUps: { type: 'json', displayName: 'Follow-ups due' },
       ico: { type: 'json', displayName: 'ICO decision' },
+      evidence: { type: 'json', displayName: 'Evidence files' },
       updatedAt: 'dateTime',
     },
     // The list's title column shows the reference only: browsing the list shows no details.

@@ -3,7 +3,7 @@ import { sameSite, type SharePointSites } from '../../../config';
 import type { ColumnSpec, ListSpec } from './list-spec';
 import { copyLegacyDates } from './date-columns';
 import { columnDefinition } from './column-definition';
-import { LISTS, listsOn, MEDIA_LIBRARY, RECORDS_SITE_LISTS } from './lists';
+import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS } from './lists';
 import type { SiteRole } from '../../../ports/site-inspection.port';
 import { graphCall, graphStatus, unavailable } from '../graph-api';
 import { findListIds } from './site-lists';
@@ -36,7 +36,7 @@ export async function provisionLists(graph: GraphApi, sites: SharePointSites, on
     done.push(...(await provisionSite(graph, sites[site], lists[site] ?? {}, SITE_NAMES[site])));
   }
   // Everything the app keeps includes the library for photos and videos; a chosen set of lists does not.
-  if (!only) done.push(...(await provisionMediaLibrary(graph, sites.records)));
+  if (!only) done.push(...(await provisionLibraries(graph, sites.records)));
   return [...done, ...(await recordsLeftOnWorkingSite(graph, sites))];
 }
 
@@ -103,13 +103,18 @@ async function moveDates(graph: GraphApi, listPath: string, column: ColumnSpec, 
 }
 
 /**
- * The document library for the photos and videos of requests to post, on the records site: photos
- * of pupils are seen by as few people as possible, and the app serves them itself.
+ * The document libraries (the photos and videos of requests to post, incidents' evidence), on the
+ * records site: photos of pupils are seen by as few people as possible, and the app serves them itself.
  */
-async function provisionMediaLibrary(graph: GraphApi, siteId: string): Promise<string[]> {
-  if ((await findListIds(graph, siteId)).has(MEDIA_LIBRARY.displayName)) return [];
-  await createList(graph, siteId, { displayName: MEDIA_LIBRARY.displayName, description: MEDIA_LIBRARY.description, list: { template: 'documentLibrary' } });
-  return [`Created document library "${MEDIA_LIBRARY.displayName}" on ${SITE_NAMES.records}.`];
+async function provisionLibraries(graph: GraphApi, siteId: string): Promise<string[]> {
+  const existing = await findListIds(graph, siteId);
+  const done: string[] = [];
+  for (const library of RECORDS_SITE_LIBRARIES) {
+    if (existing.has(library.displayName)) continue;
+    await createList(graph, siteId, { displayName: library.displayName, description: library.description, list: { template: 'documentLibrary' } });
+    done.push(`Created document library "${library.displayName}" on ${SITE_NAMES.records}.`);
+  }
+  return done;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { StoreUnavailableError } from '../../../ports/collection.port';
 import type { MediaStore, MediaUpload } from '../../../ports/media-store.port';
 import { graphStatus, unavailable, type GraphApi } from '../graph-api';
-import { MEDIA_LIBRARY } from './lists';
+import { MEDIA_LIBRARY, type DocumentLibrary } from './lists';
 import { findListIds } from './site-lists';
 
 /**
@@ -16,7 +16,8 @@ const SESSION_ATTEMPTS = 3;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9.-]{0,120}$/;
 
 /**
- * Photos and videos in a document library on the school's own SharePoint site, through Graph
+ * Files in a document library on the school's own SharePoint site (photos and videos, or
+ * incidents' evidence), through Graph
  * drive items. The upload session's URL is pre-authorised: its PUTs go without the app's token,
  * which Graph says may otherwise be refused (401).
  */
@@ -26,12 +27,14 @@ export class SharePointMediaStore implements MediaStore {
   constructor(
     private readonly graph: GraphApi,
     private readonly siteId: string,
+    /** Which library on the site: the photos and videos, or incidents' evidence. */
+    private readonly library: DocumentLibrary = MEDIA_LIBRARY,
   ) {}
 
   private driveId(): Promise<string> {
     this.drive ??= (async () => {
-      const listId = (await findListIds(this.graph, this.siteId)).get(MEDIA_LIBRARY.displayName);
-      if (!listId) throw new StoreUnavailableError(`The document library "${MEDIA_LIBRARY.displayName}" is missing: run \`npm run provision:lists\`.`);
+      const listId = (await findListIds(this.graph, this.siteId)).get(this.library.displayName);
+      if (!listId) throw new StoreUnavailableError(`The document library "${this.library.displayName}" is missing: run \`npm run provision:lists\`.`);
       return (await call(() => this.graph.get<{ id: string }>(`/sites/${this.siteId}/lists/${listId}/drive`))).id;
     })().catch((error: unknown) => {
       this.drive = undefined;

@@ -7,6 +7,7 @@ import { messageCard } from '../cards/simple-cards';
 import type { TeamsDeps } from '../teams-deps';
 import type { Person } from '../../../domain/people/person';
 import { whoMay } from '../../../domain/authorization/permissions';
+import type { IncidentReport } from '../../../domain/incidents/incident';
 import { dataString, type CardActionHandler } from './card-action';
 
 /** Teams wants an answer within about five seconds: telling people may go on after the reporter has theirs. */
@@ -18,10 +19,10 @@ export const ANNOUNCE_WAIT_MS = 3_000;
  * confirmation says what really happened: told, told the DSL instead, nobody told yet, or still
  * being sent (and if that ends with nobody told, the reporter gets a message in their chat).
  */
-export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record<string, unknown>, surface: 'chat' | 'dialog'): Promise<AdaptiveCard> {
+export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record<string, unknown>, surface: 'chat' | 'dialog', messageCopy?: IncidentReport['sourceMessage']): Promise<AdaptiveCard> {
   const submissionKey = dataString(data, 'submissionKey', 100);
   if (!submissionKey) return messageCard('This form is out of date. Type **report a concern** to start a new one.');
-  const result = await reportIncident(deps, actor, data, submissionKey);
+  const result = await reportIncident(deps, actor, data, submissionKey, messageCopy);
   const form = (banner: string, errors = {}) => concernForm(deps, { submissionKey, values: concernValues(data), errors, banner: { text: banner, tone: 'attention' }, surface });
   switch (result.status) {
     case 'invalid':
