@@ -6,6 +6,7 @@ import type { Person } from '../../domain/people/person';
 import { REQUEST_TYPES, type RequestType } from '../../domain/records/record-type';
 import { adaptiveCard, executeAction, heading, text, userText, type AdaptiveCard, type CardElement } from './cards/card-elements';
 import { formatDateTime } from './cards/format';
+import { requestVerbs } from './requests/request-card';
 import { specOf } from './requests/request-specs';
 import type { TeamsDeps } from './teams-deps';
 
@@ -42,7 +43,7 @@ function section<T extends RequestType>(type: T, requests: readonly RequestOf<T>
         text(`**${workflow.reference(request.id)}** · ${stateLabel(workflow, request.state, true)} · ${formatDateTime(request.submittedAt)}`, { spacing: 'None' }),
         { ...userText(shorten(spec.list.detail(request), 120)), spacing: 'None' },
       ],
-      selectAction: executeAction(`Open ${spec.noun} ${request.id}`, spec.verbs.open, { requestId: request.id }),
+      selectAction: executeAction(`Open ${spec.noun} ${request.id}`, requestVerbs(type).open, { requestId: request.id }),
     })),
   ];
 }

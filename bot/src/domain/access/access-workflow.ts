@@ -1,3 +1,4 @@
+import { finishedStates, refusal, withdrawal } from '../workflow/common-steps';
 import { defineWorkflow } from '../workflow/workflow';
 import { accessReference, newAccessRequest, type AccessAction, type AccessRequest } from './access-request';
 import { addedRisksSchema, reasonsSchema, reviewNoteSchema, validateAccessRequestInput, type AccessRequestInput } from './access-request-input';
@@ -21,9 +22,7 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
     withHeadteacher: { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' },
     // The online safety lead owns the filtering decisions, so an unblock left undone goes to them.
     approved: { label: 'Approved — waiting for ICT', waitsOn: 'ictTechnician', escalateTo: 'onlineSafetyLead' },
-    refused: { label: 'Refused', finished: true },
-    unblocked: { label: 'Site opened', finished: true },
-    withdrawn: { label: 'Withdrawn', finished: true },
+    ...finishedStates({ refused: 'Refused', unblocked: 'Site opened', withdrawn: 'Withdrawn' }),
   },
   steps: {
     forward: {
@@ -51,14 +50,7 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       fields: { reasons: reasonsSchema },
       apply: (_request, step, signature) => ({ changes: { state: 'approved', decision: { approved: true, reasons: step.reasons ?? '', signature } }, ...(step.reasons ? { note: step.reasons } : {}) }),
     },
-    refuse: {
-      action: 'accessRequest.refuse',
-      from: ['withHeadteacher'],
-      label: 'refuse this request',
-      fields: { reasons: reasonsSchema },
-      requires: { field: 'reasons', message: 'A refusal needs reasons (Appendix A), so the requester knows why.' },
-      apply: (_request, step, signature) => ({ changes: { state: 'refused', decision: { approved: false, reasons: step.reasons ?? '', signature } }, note: step.reasons ?? '' }),
-    },
+    refuse: refusal('accessRequest.refuse', ['withHeadteacher'], 'refuse this request', 'A refusal needs reasons (Appendix A), so the requester knows why.'),
     markDone: {
       action: 'accessRequest.markDone',
       from: ['approved'],
@@ -66,13 +58,7 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       fields: { note: reviewNoteSchema },
       apply: (_request, step, signature) => ({ changes: { state: 'unblocked', actioned: { note: step.note ?? '', signature } }, ...(step.note ? { note: step.note } : {}) }),
     },
-    withdraw: {
-      action: 'accessRequest.withdraw',
-      from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'],
-      label: 'withdraw this request',
-      awaited: false,
-      apply: () => ({ changes: { state: 'withdrawn' } }),
-    },
+    withdraw: withdrawal('accessRequest.withdraw', ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher']),
     resubmit: {
       action: 'accessRequest.resubmit',
       from: ['returnedToRequester'],

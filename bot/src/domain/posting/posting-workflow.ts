@@ -1,4 +1,5 @@
 import { reasonsSchema } from '../access/access-request-input';
+import { finishedStates, refusal, withdrawal } from '../workflow/common-steps';
 import { defineWorkflow } from '../workflow/workflow';
 import { newPostingRequest, postingReference, type PostingAction, type PostingRequest, type PreparedPosting } from './posting-request';
 import { postLinkSchema, validatePostingRequestInput, type PostingRequestInput } from './posting-request-input';
@@ -21,9 +22,7 @@ export const POSTING_WORKFLOW = defineWorkflow<PostingRequest, PostingAction, Po
     checksFailed: { label: 'Needs changes before the headteacher can decide', forRequester: 'Needs your changes before the headteacher can decide', waitsOn: 'requester', unreminded: true },
     withHeadteacher: { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' },
     approved: { label: 'Approved — waiting for the requester to post it', forRequester: 'Approved — post it, then confirm with the link', waitsOn: 'requester' },
-    refused: { label: 'Refused', finished: true },
-    posted: { label: 'Posted and registered', finished: true },
-    withdrawn: { label: 'Withdrawn', finished: true },
+    ...finishedStates({ refused: 'Refused', posted: 'Posted and registered', withdrawn: 'Withdrawn' }),
   },
   steps: {
     approve: {
@@ -37,21 +36,8 @@ export const POSTING_WORKFLOW = defineWorkflow<PostingRequest, PostingAction, Po
           ? { changes: { state: 'checksFailed', checks: step.checks, checkedAt: signature.at }, recorded: 'checksFailed' }
           : { changes: { state: 'approved', checks: [], checkedAt: signature.at, decision: { approved: true, reasons: step.reasons ?? '', signature } }, ...(step.reasons ? { note: step.reasons } : {}) },
     },
-    refuse: {
-      action: 'postingRequest.refuse',
-      from: ['withHeadteacher'],
-      label: 'refuse a post',
-      fields: { reasons: reasonsSchema },
-      requires: { field: 'reasons', message: 'A refusal needs reasons, so the requester knows what to change.' },
-      apply: (_request, step, signature) => ({ changes: { state: 'refused', decision: { approved: false, reasons: step.reasons ?? '', signature } }, note: step.reasons ?? '' }),
-    },
-    withdraw: {
-      action: 'postingRequest.withdraw',
-      from: ['checksFailed', 'withHeadteacher', 'approved'],
-      label: 'withdraw this request',
-      awaited: false,
-      apply: () => ({ changes: { state: 'withdrawn' } }),
-    },
+    refuse: refusal('postingRequest.refuse', ['withHeadteacher'], 'refuse a post', 'A refusal needs reasons, so the requester knows what to change.'),
+    withdraw: withdrawal('postingRequest.withdraw', ['checksFailed', 'withHeadteacher', 'approved']),
     resubmit: {
       action: 'postingRequest.resubmit',
       from: ['checksFailed', 'withHeadteacher'],

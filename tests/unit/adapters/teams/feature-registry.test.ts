@@ -6,6 +6,7 @@
 import { CARD_ACTIONS, commandFor, FEATURES, RECORD_FEATURES } from '../../../../bot/src/adapters/teams/features/registry';
 import { reminderCard } from '../../../../bot/src/adapters/teams/cards/reminder-card';
 import { REQUEST_SPECS } from '../../../../bot/src/adapters/teams/requests/request-specs';
+import { requestVerbs } from '../../../../bot/src/adapters/teams/requests/request-card';
 import { RECORD_TYPES, REQUEST_TYPES, type RecordType } from '../../../../bot/src/domain/records/record-type';
 import { buttons, inputIds } from '../../../fixtures/cards';
 
@@ -18,7 +19,7 @@ describe('the feature registry', () => {
 
   it.each(REQUEST_TYPES)('routes every button and form of a %s to a handler', (type) => {
     const spec = REQUEST_SPECS[type];
-    const verbs = [...Object.values(spec.card.buttons).map((button) => button.verb), spec.card.refreshVerb, ...Object.values(spec.verbs)];
+    const verbs = [...Object.values(spec.card.buttons).map((button) => button.verb), ...Object.values(requestVerbs(type))];
     expect(verbs.filter((verb) => !CARD_ACTIONS.has(verb))).toEqual([]);
   });
 

@@ -35,7 +35,6 @@ export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
     // Opens the form again; sending that form is the form's own verb.
     resubmit: { verb: 'editAccessRequest', title: 'Edit and resubmit' },
   },
-  refreshVerb: 'refreshAccessRequest',
 };
 
 export function accessRequestCard(model: RequestCardModel<'accessRequest'>): AdaptiveCard {

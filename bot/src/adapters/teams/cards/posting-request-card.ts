@@ -48,7 +48,6 @@ export const POSTING_CARD: RequestCardSpec<'postingRequest'> = {
     resubmit: { verb: 'editPostingRequest', title: 'Edit and resubmit' },
     confirmPosted: { verb: 'confirmPosted', title: 'It is posted — register it', style: 'positive' },
   },
-  refreshVerb: 'refreshPostingRequest',
   roomFor: POSTING_CARD_CHARACTERS,
 };
 

@@ -7,6 +7,7 @@ import { requestStepAction } from '../actions/request-step.action';
 import { openRequestAction, refreshRequestAction } from '../actions/request-view.action';
 import { executeAction } from '../cards/card-elements';
 import { specOf } from '../requests/request-specs';
+import { requestVerbs } from '../requests/request-card';
 import { requestRecordCards } from '../requests/request-view';
 import type { RecordFeature } from './feature';
 
@@ -17,6 +18,7 @@ import type { RecordFeature } from './feature';
  */
 export function requestFeature<T extends RequestType>(type: T, more: Readonly<Record<string, CardActionHandler>> = {}): RecordFeature {
   const spec = specOf(type);
+  const verbs = requestVerbs(type);
   const workflow = WORKFLOWS[type];
   const steps = Object.fromEntries(
     (Object.keys(spec.card.buttons) as StepOf<T>[]).map((step) => [spec.card.buttons[step].verb, workflow.steps[step]?.takesForm ? editRequestAction(type) : requestStepAction(type, step)]),
@@ -25,17 +27,17 @@ export function requestFeature<T extends RequestType>(type: T, more: Readonly<Re
     name: type,
     recordType: type,
     commands: [{ pattern: spec.command.pattern, run: (deps, person) => openForm(deps, type, person), help: { command: spec.command.typed, what: spec.command.what, needs: workflow.submission.action } }],
-    buttons: [{ title: spec.command.button, verb: spec.verbs.new, needs: workflow.submission.action }],
+    buttons: [{ title: spec.command.button, verb: verbs.new, needs: workflow.submission.action }],
     actions: {
-      [spec.verbs.new]: newRequestAction(type),
-      [spec.verbs.submit]: submitRequestAction(type),
-      [spec.verbs.resubmit]: resubmitRequestAction(type),
-      [spec.verbs.open]: openRequestAction(type),
-      [spec.card.refreshVerb]: refreshRequestAction(type),
+      [verbs.new]: newRequestAction(type),
+      [verbs.submit]: submitRequestAction(type),
+      [verbs.resubmit]: resubmitRequestAction(type),
+      [verbs.open]: openRequestAction(type),
+      [verbs.refresh]: refreshRequestAction(type),
       ...steps,
       ...more,
     },
     cards: (deps, recordId) => requestRecordCards(deps, type, recordId),
-    reminder: (act) => ({ inputs: [], actions: [executeAction(act.label, spec.verbs.open, { requestId: act.record.recordId })] }),
+    reminder: (act) => ({ inputs: [], actions: [executeAction(act.label, verbs.open, { requestId: act.record.recordId })] }),
   };
 }

@@ -1,7 +1,7 @@
 import { accessReference, type AccessActionType, type AccessRequest } from '../../../domain/access/access-request';
 import { whoMay } from '../../../domain/authorization/permissions';
 import { ACCESS_CARD } from '../cards/access-request-card';
-import { accessRequestFormCard, formValues, VERB_RESUBMIT_ACCESS, VERB_SUBMIT_ACCESS } from '../cards/access-request-form-card';
+import { accessRequestFormCard, formValues } from '../cards/access-request-form-card';
 import type { RequestSpec } from './request-spec';
 
 const DONE: Record<AccessActionType, string> = {
@@ -19,13 +19,7 @@ export const ACCESS_SPEC: RequestSpec<'accessRequest'> = {
   type: 'accessRequest',
   card: ACCESS_CARD,
   noun: 'request',
-  verbs: { open: 'openAccessRequest', new: 'newAccessRequest', submit: VERB_SUBMIT_ACCESS, resubmit: VERB_RESUBMIT_ACCESS },
-  command: {
-    pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/,
-    typed: 'request access',
-    what: 'ask for a blocked website to be opened (Social Media Policy, section 9)',
-    button: 'Request access to a blocked site',
-  },
+  command: { typed: 'request access', what: 'ask for a blocked website to be opened (Social Media Policy, section 9)', button: 'Request access to a blocked site', pattern: /\b(request access|unblock|blocked (site|website|content|page)|open a (site|website))\b/ },
   asked: {
     withOnlineSafetyLead: { text: 'A request to open a blocked website needs your review.', tone: 'warning' },
     withHeadteacher: { text: 'A request to open a blocked website needs your decision.', tone: 'warning' },

@@ -1,7 +1,6 @@
 import { whoMay } from '../../../domain/authorization/permissions';
 import { postingReference, type PostingRequest } from '../../../domain/posting/posting-request';
 import { POSTING_CARD } from '../cards/posting-request-card';
-import { VERB_RESUBMIT_POSTING, VERB_SUBMIT_POSTING } from '../cards/posting-request-form-card';
 import { postingFormValues, postingFormValuesOf, postingRequestForm } from '../posting-request-view';
 import type { Banner } from './request-card';
 import type { RequestSpec } from './request-spec';
@@ -11,13 +10,7 @@ export const POSTING_SPEC: RequestSpec<'postingRequest'> = {
   type: 'postingRequest',
   card: POSTING_CARD,
   noun: 'request to post',
-  verbs: { open: 'openPostingRequest', new: 'newPostingRequest', submit: VERB_SUBMIT_POSTING, resubmit: VERB_RESUBMIT_POSTING },
-  command: {
-    pattern: /\b(request to post|permission to post|ask to post|post on|new post|reminder for parents|parent reminder)\b|^post$/,
-    typed: 'request to post',
-    what: 'ask permission to post on a school account, or to post a reminder for parents (sections 4 to 6)',
-    button: 'Ask permission to post',
-  },
+  command: { typed: 'request to post', what: 'ask permission to post on a school account, or to post a reminder for parents (sections 4 to 6)', button: 'Ask permission to post', pattern: /\b(request to post|permission to post|ask to post|post on|new post|reminder for parents|parent reminder)\b|^post$/ },
   asked: {
     withHeadteacher: { text: 'A request to post on a school account needs your decision. Every automatic check passed.', tone: 'warning' },
     approved: { text: 'Your post was approved. Post it, then paste the link below so it is registered with its pupils.', tone: 'good' },

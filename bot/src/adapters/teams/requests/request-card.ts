@@ -12,6 +12,15 @@ export interface Banner {
   tone: Tone;
 }
 
+/**
+ * A request type's own card verbs, named after it (`openAccessRequest`, `submitPostingRequest`…):
+ * open it from a list, start its form, send the form, send it again, refresh its card.
+ */
+export function requestVerbs(type: RequestType): Record<'open' | 'new' | 'submit' | 'resubmit' | 'refresh', string> {
+  const name = `${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+  return { open: `open${name}`, new: `new${name}`, submit: `submit${name}`, resubmit: `resubmit${name}`, refresh: `refresh${name}` };
+}
+
 /** A text input a step takes, shown when any of `steps` is offered (the first of an id wins). */
 export interface StepField<Step extends string> {
   id: string;
@@ -32,7 +41,6 @@ export interface RequestCardSpec<T extends RequestType> {
   sections(request: Versioned<RequestOf<T>>, shown: { mediaLink?: string; room: number }): CardElement[];
   fields: readonly StepField<StepOf<T>>[];
   buttons: Record<StepOf<T>, { verb: string; title: string; style?: 'positive' | 'destructive' }>;
-  refreshVerb: string;
   /** Characters of card JSON, when the card shows pictures, before the pictures stop being added. */
   roomFor?: number;
 }
@@ -79,7 +87,7 @@ function cardWith<T extends RequestType>(spec: RequestCardSpec<T>, model: Reques
       const button = spec.buttons[step];
       return executeAction(button.title, button.verb, stepData, button.style ? { style: button.style } : {});
     }),
-    ...(model.viewerTeamsId && !isFinished(workflow, state) ? { refresh: refreshFor(spec.refreshVerb, requestId, [model.viewerTeamsId]) } : {}),
+    ...(model.viewerTeamsId && !isFinished(workflow, state) ? { refresh: refreshFor(requestVerbs(spec.type).refresh, requestId, [model.viewerTeamsId]) } : {}),
   });
 }
 

@@ -23,7 +23,6 @@ export interface RequestSpec<T extends RequestType> {
   card: RequestCardSpec<T>;
   /** How a message names one, before its reference: "request", "request to post" (P-7). */
   noun: string;
-  verbs: { open: string; new: string; submit: string; resubmit: string };
   /** What typing it in the chat opens the form, and its line on the help card. */
   command: { pattern: RegExp; typed: string; what: string; button: string };
   /** Why this person gets the card when it waits on them, by state; anything else says the state. */
