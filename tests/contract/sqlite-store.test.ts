@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../bot/src/adapters/sqlite/migrations';
 import { createSqliteStores } from '../../bot/src/adapters/sqlite/sqlite-stores';
-import { describeIncidentContract } from './incident-contract';
+import { classConsent } from '../../bot/src/app/class-consent';
+import { BackgroundTasks } from '../../bot/src/app/background-tasks';
+import { PeopleListDirectory } from '../../bot/src/adapters/directory/people-list-directory';
+import type { IncidentFilter } from '../../bot/src/domain/incidents/incident-query';
+import { incidentScope } from '../../bot/src/domain/incidents/incident-visibility';
+import type { Role } from '../../bot/src/domain/people/role';
+import type { Stores } from '../../bot/src/ports/stores.port';
+import { describeIncidentContract, incident } from './incident-contract';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('SQLite', async () => {
@@ -155,16 +162,84 @@ describe('SQLite incident specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers the filtered first page from indexes, not by reading every incident', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osd-plan-'));
-    const stores = createSqliteStores(dir);
+});
+
+/**
+ * The SQL the stores ran while `work` ran (captured through better-sqlite3's `verbose`, values
+ * filled in), each read with SQLite's plan for it, on a database `seed` filled first.
+ */
+async function plansOf(seed: (stores: Stores) => Promise<void>, work: (stores: Stores) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'osd-plan-'));
+  const ran: string[] = [];
+  const stores = createSqliteStores(dir, { onSql: (sql) => ran.push(sql) });
+  try {
+    await seed(stores);
+    ran.length = 0;
+    await work(stores);
+  } finally {
     await stores.close();
-    const db = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
-    expect(plan(`SELECT id FROM incidents WHERE "status" = 'new' ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_status/);
-    expect(plan(`SELECT id FROM incidents WHERE "category" = 'cyberbullying' ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_category/);
-    expect(plan(`SELECT id FROM incidents ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_reported/);
+  }
+  const db = new Database(join(dir, 'online-safety-desk.sqlite'), { readonly: true });
+  try {
+    return ran
+      .filter((sql) => /^\s*SELECT\b/i.test(sql))
+      .map((sql) => ({ sql, plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ') }));
+  } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Which table a statement reads, with which index SQLite answers it, and whether it sorts the rows itself (a temporary b-tree). */
+const read = ({ sql, plan }: { sql: string; plan: string }) => ({
+  table: /\bFROM\s+(\w+)/i.exec(sql)?.[1],
+  index: /USING (?:COVERING )?INDEX (\w+)/.exec(plan)?.[1] ?? `none: ${plan}`,
+  sortsEverything: /TEMP B-TREE/.test(plan),
+});
+
+describe('SQLite answers from its indexes, for the statements the stores really run', () => {
+  const teacher = { id: '900', displayName: 'Alex Wilber', roles: ['staff' as Role] };
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+  it("checks a class's photo consent (s.4) by class and by pupil, never by reading every pupil or every consent", async () => {
+    const plans = await plansOf(
+      async (stores) => {
+        for (const [name, className] of [['Amelia Khan', '4B'], ['Oliver Bennett', '4B'], ['Zain Ahmed', '6A']] as const) {
+          const pupil = await stores.pupils.insert({ displayName: name, className, yearGroup: 'Year 4', onRollFrom: '2022-09-05' });
+          await stores.consents.insert({ pupilId: pupil.id, media: 'images', decision: 'given', effectiveFrom: '2022-09-05', source: 'consent form', recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00.000Z' });
+        }
+      },
+      async (stores) => {
+        const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { deliver: async () => new Map(), refreshCards: async () => undefined }, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: quiet, background: new BackgroundTasks(quiet) };
+        expect(await classConsent(deps, teacher, '4b', '2026-11-24')).toMatchObject({ status: 'ok', pupils: [{ displayName: 'Amelia Khan' }, { displayName: 'Oliver Bennett' }] });
+      },
+    );
+    expect(plans.map(read)).toEqual([
+      { table: 'pupils', index: 'pupils_class', sortsEverything: false },
+      { table: 'consents', index: 'consents_pupil', sortsEverything: false },
+      { table: 'consents', index: 'consents_pupil', sortsEverything: false },
+    ]);
+  });
+
+  const DSL = incidentScope({ id: 'dsl1', roles: ['dsl'] });
+  it.each<[string, IncidentFilter, string]>([
+    ['new concerns', { status: 'new' }, 'incidents_status'],
+    ['cyberbullying', { category: 'cyberbullying' }, 'incidents_category'],
+    ['those sent to the headteacher', { routedTo: 'headteacher' }, 'incidents_routed'],
+    ['every concern, newest first', {}, 'incidents_reported'],
+  ])("shows the DSL the first page of %s from an index, counted from one too", async (_case, filter, index) => {
+    const plans = await plansOf(
+      async (stores) => {
+        await stores.incidents.insert(incident({ category: 'cyberbullying' }));
+        await stores.incidents.insert(incident({ status: 'inProgress', routedTo: 'headteacher', reportedAt: '2026-11-21T10:00:00.000Z' }));
+      },
+      (stores) => stores.incidents.search({ ...filter, scope: DSL, offset: 0, limit: 50 }),
+    );
+    // The count and the page: both on the index (the unfiltered count may use any index at all),
+    // and the page read in the index's order rather than every match sorted.
+    expect(plans.map(read)).toEqual([
+      { table: 'incidents', index: Object.keys(filter).length ? index : expect.not.stringMatching(/^none/), sortsEverything: false },
+      { table: 'incidents', index, sortsEverything: false },
+    ]);
   });
 });

@@ -143,7 +143,7 @@ describeInBrowser('people, chronologies and the body map in the Incidents tab', 
 
   it('filters the log to incidents past their timescales, each with its badge', async () => {
     const dsl = (await tab.app.stores.people.find({ limit: 50 })).items.find((one) => one.roles.includes('dsl'))!;
-    await tab.app.stores.incidents.insert(incident({ status: 'inProgress', assigneeId: dsl.id, firstOpened: { at: new Date().toISOString(), byId: dsl.id, byName: dsl.displayName }, followUps: [{ id: 'f1', text: 'Ring the parent back', dueOn: '2026-01-05', assigneeId: dsl.id, assigneeName: dsl.displayName, setAt: '', setByName: '' }] }));
+    await tab.app.stores.incidents.insert(incident({ status: 'inProgress', assigneeId: dsl.id, firstOpened: { at: tab.clock.now().toISOString(), byId: dsl.id, byName: dsl.displayName }, followUps: [{ id: 'f1', text: 'Ring the parent back', dueOn: '2026-01-05', assigneeId: dsl.id, assigneeName: dsl.displayName, setAt: '', setByName: '' }] }));
     const page = await tab.pageAs('dsl');
     await page.goto(`${tab.app.url}/tab/?view=incidents`);
     await page.getByTestId('incident-row').first().waitFor();

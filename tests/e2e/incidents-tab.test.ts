@@ -9,10 +9,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
 import type { Person } from '../../bot/src/domain/people/person';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { describeInBrowser, launchChromium, pageAt } from '../fixtures/browser';
+import { exactly } from '../fixtures/locators';
+import { TestClock } from '../fixtures/test-clock';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the Incidents tab', () => {
+  const clock = new TestClock();
   let app: RunningApp;
   let dir: string;
   let browser: Browser;
@@ -21,7 +24,7 @@ describeInBrowser('the Incidents tab', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-e2e-incidents-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    app = await startApp({ config: testConfig(dir), clock, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     browser = await launchChromium();
     people = (await app.stores.people.find({ limit: 50 })).items;
   });
@@ -33,7 +36,7 @@ describeInBrowser('the Incidents tab', () => {
 
   async function openAs(role: Person['roles'][number], options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
     const person = people.find((candidate) => candidate.roles.includes(role))!;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await pageAt(browser, clock, { viewport: { width: 1280, height: 900 }, ...options });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(person.id)})`);
     await page.goto(`${app.url}/tab/?view=incidents`);
@@ -41,14 +44,7 @@ describeInBrowser('the Incidents tab', () => {
   }
 
   const rowTexts = (page: Page) => page.getByTestId('incident-row').allInnerTexts();
-  /** Polls from the test side: the tab's Content-Security-Policy forbids the evaluated strings waitForFunction uses. */
-  async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-    for (const started = Date.now(); !(await check()); ) {
-      if (Date.now() - started > 5000) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  }
-  const waitForRows = (page: Page, count: number) => until(async () => (await page.getByTestId('incident-row').count()) === count, `${count} rows`);
+  const waitForRows = (page: Page, count: number) => exactly(page.getByTestId('incident-row'), count);
 
   it('the DSL filters, opens an incident, adds an action and sees it in the chronology', async () => {
     const page = await openAs('dsl');
@@ -68,11 +64,11 @@ describeInBrowser('the Incidents tab', () => {
 
     await page.getByLabel('Add an action').fill('Spoke to the pupil; iPad VPN profile removed by the ICT technician.');
     await page.getByRole('button', { name: 'Add to the chronology' }).click();
-    await until(async () => (await page.getByTestId('chronology').locator('li').count()) === 3, 'the new chronology entry');
+    await exactly(page.getByTestId('chronology').locator('li'), 3);
     expect(await page.getByTestId('chronology').locator('li').last().innerText()).toMatch(/Patti Fernandez[\s\S]*iPad VPN profile removed/);
 
     await page.getByRole('button', { name: 'Mark in progress' }).click();
-    await until(async () => (await page.getByTestId('incident-status').innerText()) === 'In progress', 'the new status');
+    await page.getByTestId('incident-status').filter({ hasText: /^In progress$/ }).waitFor();
     expect(await page.getByTestId('chronology').locator('li').count()).toBe(4);
     await page.screenshot({ path: join(tmpdir(), 'osd-incidents-detail.png'), fullPage: true });
 

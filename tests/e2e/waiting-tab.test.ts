@@ -60,7 +60,7 @@ describeInBrowser('Waiting for me in the tab', () => {
 
   it('walks a request to open a site from the online safety lead to the ICT technician, each from Waiting for me', async () => {
     const priya = who('Priya Shah');
-    const request = await tab.app.stores.accessRequests.insert(newAccessRequest({ url: 'https://www.example.org/romans', siteContent: 'Roman Britain videos', reasons: 'Year 4 history', risksAndControls: 'Teacher screen only' }, { personId: priya.id, name: priya.displayName }, 'e2e-chain', new Date()));
+    const request = await tab.app.stores.accessRequests.insert(newAccessRequest({ url: 'https://www.example.org/romans', siteContent: 'Roman Britain videos', reasons: 'Year 4 history', risksAndControls: 'Teacher screen only' }, { personId: priya.id, name: priya.displayName }, 'e2e-chain', tab.clock.now()));
     const reference = `A-${request.id}`;
 
     const take = async (role: Role, button: string, typed: Record<string, string>, done: RegExp) => {
@@ -110,7 +110,7 @@ describeInBrowser('Waiting for me in the tab', () => {
     await form.waitFor();
     // Meanwhile, its requester withdraws it on its card.
     const seen = (await tab.app.stores.accessRequests.get('2'))!;
-    const withdrawn = applyStep(ACCESS_WORKFLOW, seen, { type: 'withdraw' }, who('Alex Wilber'), new Date());
+    const withdrawn = applyStep(ACCESS_WORKFLOW, seen, { type: 'withdraw' }, who('Alex Wilber'), tab.clock.now());
     if (!withdrawn.ok) throw new Error(withdrawn.error.message);
     await tab.app.stores.accessRequests.update({ ...withdrawn.request, version: seen.version });
 
@@ -125,7 +125,7 @@ describeInBrowser('Waiting for me in the tab', () => {
 
   it('confirms training from the list itself, after asking why for a refusal', async () => {
     const alex = who('Alex Wilber');
-    const claim = await tab.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: alex.id, subjectName: alex.displayName, completedOn: '2026-11-20', evidence: 'INSET day certificate', recordedById: alex.id, recordedByName: alex.displayName, recordedAt: new Date().toISOString(), status: 'awaitingConfirmation' });
+    const claim = await tab.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: alex.id, subjectName: alex.displayName, completedOn: '2026-11-20', evidence: 'INSET day certificate', recordedById: alex.id, recordedByName: alex.displayName, recordedAt: tab.clock.now().toISOString(), status: 'awaitingConfirmation' });
     const page = await tabAs('onlineSafetyLead');
     const open = page.getByRole('button', { name: `Open TR-${claim.id}` });
     await open.click();

@@ -48,8 +48,8 @@ describe('files sent to the bot in the private chat', () => {
     const requester = people.find((person) => person.displayName === 'Alex Wilber')!;
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
     const device = (await t.app.stores.devices.find({ where: { active: true }, limit: 1 })).items[0]!;
-    const details = { kind: 'post' as const, accountId: account.id, accountLabel: 'X @RiversidePrimary', text: 'Our science fair', media: ['images' as const], pupils: [], groupLabel: 'science fair', facesBlurred: true, postingDate: new Date().toISOString().slice(0, 10), deviceId: device.id };
-    const draft = newPostingRequest(details, [{ check: 'attachments', message: 'Attach them.' }], { personId: requester.id, name: requester.displayName }, `chat-${Math.random()}`, new Date());
+    const details = { kind: 'post' as const, accountId: account.id, accountLabel: 'X @RiversidePrimary', text: 'Our science fair', media: ['images' as const], pupils: [], groupLabel: 'science fair', facesBlurred: true, postingDate: t.today, deviceId: device.id };
+    const draft = newPostingRequest(details, [{ check: 'attachments', message: 'Attach them.' }], { personId: requester.id, name: requester.displayName }, `chat-${Math.random()}`, t.clock.now());
     return (await t.app.stores.postingRequests.insert(draft)).id;
   }
 

@@ -48,7 +48,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   afterAll(() => t.stop());
 
   const cardsTo = (user: typeof alex, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update');
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => t.today;
   /** The requester attaches a photo on the request in the tab (s.4: the headteacher sees what will be posted). */
   async function attachPhoto(id: string): Promise<void> {
     const requester = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Alex Wilber')!;

@@ -8,6 +8,7 @@ import { fetchTaskInvoke, messagePayload, submitActionInvoke } from '../../fixtu
 import { cardActionInvoke, messageActivity, teamsUser } from '../../fixtures/teams-activities';
 import { cardOf } from '../../fixtures/connector-stand-in';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
+import { TestClock } from '../../fixtures/test-clock';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
@@ -173,21 +174,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
 
 describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see it can be told of (records in %s)', (store) => {
   let t: TestApp;
+  const clock = new TestClock();
   beforeAll(async () => {
-    t = await new TestApp(store).start();
+    t = await new TestApp(store, {}, undefined, clock).start();
     // A small school: the headteacher is also the DSL, there is no deputy, and the chair has not opened the bot.
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) {
       const roles = person.displayName === 'Adele Vance' ? [...person.roles, 'dsl' as const] : person.roles.filter((role) => role !== 'dsl' && role !== 'deputyDsl');
       await t.app.stores.people.update({ ...person, roles });
     }
     for (const user of [alex, adele, patti]) await t.install(user);
-    // Only the clock moves on (to the next quarter of an hour); network and timers run as usual.
-    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   });
-  afterAll(async () => {
-    jest.useRealTimers();
-    await t.stop();
-  });
+  afterAll(() => t.stop());
 
   const sentTo = (user: typeof alex, since = 0) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
 
@@ -209,9 +206,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
     const head = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Adele Vance')!;
     expect((await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': head.id } })).status).toBe(404);
 
-    // Runs of the concern-notices job (a quarter of an hour apart) while the chair is still unreachable tell nobody else.
+    // Runs of the concern-notices job (a quarter of an hour apart, on the app's clock) while the chair is still unreachable tell nobody else.
     const runJobAfter = async (minutes: number) => {
-      jest.setSystemTime(Date.now() + minutes * 60_000);
+      clock.advance(minutes * 60_000);
       expect((await fetch(`${t.app.url}/api/jobs/concern-notices`, { method: 'POST' })).status).toBe(202);
       await t.app.background.idle();
     };

@@ -14,6 +14,7 @@ import { startAppProcess } from '../../fixtures/app-process/app-process-runner';
 import { cardOf, ConnectorStandIn, type SentActivity } from '../../fixtures/connector-stand-in';
 import { cardActionInvoke, installActivity, messageActivity, teamsUser, type TeamsUser } from '../../fixtures/teams-activities';
 import { TestApp, testConfig } from '../../fixtures/test-app';
+import { TestClock } from '../../fixtures/test-clock';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020'); // staff
 const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021'); // online safety lead
@@ -79,7 +80,7 @@ describe('when the app is killed after a step is saved, before everyone is told'
     expect(Object.fromEntries(approval.map((entry) => [entry.personName, entry.status]))).toEqual({ 'Isaiah Langer': 'sending', 'Alex Wilber': 'pending' });
     await stores.close();
 
-    const second = await startApp({ config: testConfig(dataDir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    const second = await startApp({ config: testConfig(dataDir), log: { info: () => undefined, warn: () => undefined, error: () => undefined }, clock: new TestClock() });
     try {
       await second.background.idle();
       expect(cardsTo(connector, alex, /Approved — waiting for ICT/)).toHaveLength(1);

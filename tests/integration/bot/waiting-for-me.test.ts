@@ -90,7 +90,7 @@ describe('"waiting for me" in the private chat', () => {
   it('opens a takedown task and a training claim with their own buttons', async () => {
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
     const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
-    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: pupil.id, media: 'images', noticeId: '1', ownerId: account.ownerId, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: pupil.id, media: 'images', noticeId: '1', ownerId: account.ownerId, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
     const takedown = await open(patti, `T-${task.id}`);
     expect(allText(takedown.card)).toContain(`Take down a post — T-${task.id}`);
     expect(buttons(takedown.card).map((b) => b.title)).toEqual(['Removed ✓', 'Cannot be removed']);
@@ -105,7 +105,7 @@ describe('"waiting for me" in the private chat', () => {
   });
 
   it('shows nobody a record they may not act on, whatever the card sends', async () => {
-    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: '1', subjectName: 'Alex Wilber', completedOn: '2026-11-20', evidence: 'Certificate at https://training.example/alex', recordedById: '1', recordedByName: 'Alex Wilber', recordedAt: new Date().toISOString(), status: 'awaitingConfirmation' });
+    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: '1', subjectName: 'Alex Wilber', completedOn: '2026-11-20', evidence: 'Certificate at https://training.example/alex', recordedById: '1', recordedByName: 'Alex Wilber', recordedAt: t.clock.now().toISOString(), status: 'awaitingConfirmation' });
     const before = t.connector.sent.length;
     await t.click(isaiah, 'list', 'openWaitingItem', { recordType: 'trainingRecord', recordId: claim.id });
     const shown = t.connector.sent.slice(before).map((entry) => allText(cardOf(entry))).join('\n');
@@ -117,7 +117,7 @@ describe('"waiting for me" in the private chat', () => {
     const adeleId = (await t.app.stores.people.find({ where: { aadObjectId: adele.aadObjectId }, limit: 1 })).items[0]!;
     const priya = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Priya Shah')!;
     for (let i = 0; i < 25; i++) {
-      const draft = newAccessRequest({ ...FORM, url: `https://www.example.org/${'very-long-path/'.repeat(120)}${i}` }, { personId: priya.id, name: priya.displayName }, `many-${i}`, new Date());
+      const draft = newAccessRequest({ ...FORM, url: `https://www.example.org/${'very-long-path/'.repeat(120)}${i}` }, { personId: priya.id, name: priya.displayName }, `many-${i}`, t.clock.now());
       await t.app.stores.accessRequests.insert({ ...draft, state: 'withHeadteacher' });
     }
     const { card } = await t.say(adele, 'waiting for me');

@@ -15,8 +15,6 @@ import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 const patti = teamsUser('Patti Fernandez', '00000000-0000-0000-0000-0000000000024'); // DSL, owns the school account
 
-const daysAgo = (days: number) => localDate(new Date(Date.now() - days * 86_400_000));
-
 describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal (records in %s)', (store) => {
   let t: TestApp;
   let adminId = '';
@@ -37,11 +35,12 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
   const withdraw = (name: string, media: Media, effectiveFrom: string) =>
     fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': adminId }, body: JSON.stringify({ pupilId: pupil[name], media, decision: 'refused', effectiveFrom, source: 'written notice' }) });
   const tasksFor = async (name: string) => (await t.app.stores.takedowns.find({ limit: 1000 })).items.filter((task) => task.pupilId === pupil[name]);
+  const daysAgo = (days: number) => localDate(new Date(t.clock.now().getTime() - days * 86_400_000));
   const sentToPatti = (since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === patti.conversationId);
 
   it('makes an urgent task for a post registered this morning when the withdrawal, received yesterday, is recorded today; the DSL is told and it is audited', async () => {
     const before = t.connector.sent.length;
-    const morning = await post(['Leo Murphy', 'Ava Patel'], ['images'], localDate(new Date()), 101);
+    const morning = await post(['Leo Murphy', 'Ava Patel'], ['images'], t.today, 101);
     const older = await post(['Leo Murphy'], ['images'], '2026-01-20', 102);
     const response = await withdraw('Leo Murphy', 'images', daysAgo(1));
     expect(response.status).toBe(201);
@@ -65,7 +64,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
 
   it('makes nothing new when the same withdrawal is recorded twice, and never reopens a task already closed', async () => {
     const [first] = await tasksFor('Leo Murphy');
-    await t.app.stores.takedowns.update({ ...first!, status: 'removed', updatedAt: new Date().toISOString() });
+    await t.app.stores.takedowns.update({ ...first!, status: 'removed', updatedAt: t.clock.now().toISOString() });
     const before = t.connector.sent.length;
     const tasks = (await tasksFor('Leo Murphy')).map((task) => [task.id, task.status]);
     expect((await withdraw('Leo Murphy', 'images', daysAgo(1))).status).toBe(201);

@@ -79,7 +79,7 @@ describe('hidden characters in anything typed', () => {
 
     it('refuses hidden characters in why a post cannot be taken down, and leaves the task open', async () => {
       const owner = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === "Tom O'Neill")!;
-      const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+      const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
       const card = await t.click(tom, `takedown-${task.id}`, 'takedownCannotRemove', { taskId: task.id, reason: `Deleted by ${RLO}` });
       expect(allText(card)).toMatch(/hidden control characters/);
       expect((await t.app.stores.takedowns.get(task.id))!.status).toBe('to do');

@@ -23,14 +23,13 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
   }, 60_000);
   afterAll(() => t.stop());
 
-  const today = new Date().toISOString().slice(0, 10);
 
   async function requestBy(name: string, state: PostingState = 'checksFailed'): Promise<string> {
     const requester = who(name);
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
     const device = (await t.app.stores.devices.find({ where: { active: true }, limit: 1 })).items[0]!;
-    const details = { kind: 'post' as const, accountId: account.id, accountLabel: 'X @RiversidePrimary', text: 'Sports day was brilliant!', media: ['images' as const], pupils: [], groupLabel: 'sports day', facesBlurred: false, postingDate: today, deviceId: device.id };
-    const draft = newPostingRequest(details, [{ check: 'attachments', message: 'Attach them.' }], { personId: requester.id, name: requester.displayName }, `media-${Math.random()}`, new Date());
+    const details = { kind: 'post' as const, accountId: account.id, accountLabel: 'X @RiversidePrimary', text: 'Sports day was brilliant!', media: ['images' as const], pupils: [], groupLabel: 'sports day', facesBlurred: false, postingDate: t.today, deviceId: device.id };
+    const draft = newPostingRequest(details, [{ check: 'attachments', message: 'Attach them.' }], { personId: requester.id, name: requester.displayName }, `media-${Math.random()}`, t.clock.now());
     return (await t.app.stores.postingRequests.insert({ ...draft, state })).id;
   }
 

@@ -20,7 +20,7 @@ describe("a pupil's chronology, and the summary, as each person may see them", (
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) who.set(person.displayName, person.id);
     amelia = (await t.app.stores.pupils.find({ limit: 50 })).items.find((pupil) => pupil.displayName === 'Amelia Khan')!;
     const link = async (incidentId: string, role: LinkRole) =>
-      t.app.stores.incidentLinks.insert({ incidentId, kind: 'pupil', linkKey: linkKey(incidentId, 'pupil', amelia.id), pupilId: amelia.id, name: amelia.displayName, className: amelia.className, yearGroup: amelia.yearGroup, role, linked: true, updatedAt: new Date().toISOString() });
+      t.app.stores.incidentLinks.insert({ incidentId, kind: 'pupil', linkKey: linkKey(incidentId, 'pupil', amelia.id), pupilId: amelia.id, name: amelia.displayName, className: amelia.className, yearGroup: amelia.yearGroup, role, linked: true, updatedAt: t.clock.now().toISOString() });
     const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
     ids.ordinary = (await t.app.stores.incidents.insert(incident({ reportedAt: at(2), whatHappened: 'Ordinary: unkind messages', assigneeId: who.get('Patti Fernandez') }))).id;
     ids.aboutHead = (await t.app.stores.incidents.insert(incident({ reportedAt: at(3), involved: 'headteacher', aboutHeadteacher: true, routedTo: 'chairOfGovernors', assigneeId: who.get('Linda Davis'), whatHappened: 'About the head: she shouted at a pupil online' }))).id;

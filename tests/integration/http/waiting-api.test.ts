@@ -36,7 +36,7 @@ describe('waiting for me, in the tab\'s API', () => {
 
   async function request(state: AccessRequestState, by = 'Priya Shah'): Promise<{ id: string; version: number }> {
     const requester = who(by);
-    const draft = newAccessRequest({ url: 'https://example.org/maths', siteContent: 'Maths games', reasons: 'Year 3', risksAndControls: 'Adverts' }, { personId: requester.id, name: requester.displayName }, `api-${Math.random()}`, new Date());
+    const draft = newAccessRequest({ url: 'https://example.org/maths', siteContent: 'Maths games', reasons: 'Year 3', risksAndControls: 'Adverts' }, { personId: requester.id, name: requester.displayName }, `api-${Math.random()}`, t.clock.now());
     const saved = await t.app.stores.accessRequests.insert({ ...draft, state });
     return { id: saved.id, version: saved.version };
   }
@@ -134,7 +134,7 @@ describe('waiting for me, in the tab\'s API', () => {
 
   it('closes a takedown task from the tab: a reason when it cannot be removed, and 409 once it is closed', async () => {
     const owner = who('Patti Fernandez');
-    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
     expect((await call('Patti Fernandez', 'GET', '/api/waiting')).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ reference: `T-${task.id}`, steps: ['removed', 'cannotBeRemoved'] })]));
     expect((await call('Priya Shah', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'removed', version: task.version })).status).toBe(403);
     const noReason = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'cannotBeRemoved', reasons: '', version: task.version });

@@ -1,7 +1,7 @@
 import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
-import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
+import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy, type RetryTimer } from './graph-middleware';
 
 export interface GraphSettings {
   /** `https://graph.microsoft.com` in production; a local stand-in in tests. */
@@ -9,6 +9,8 @@ export interface GraphSettings {
   userAgent: string;
   retry: RetryPolicy;
   token(): Promise<string>;
+  /** Real time unless given (tests wait on a clock of their own). */
+  timer?: RetryTimer;
 }
 
 export interface BatchRequest {
@@ -46,7 +48,7 @@ export class GraphApi {
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
-      middleware: [new RetryLink(settings.retry, log), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
+      middleware: [new RetryLink(settings.retry, log, settings.timer), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
     });
   }
 

@@ -106,7 +106,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
   registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
-  if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
+  if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training, options.background);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.header('Location', '/tab/');

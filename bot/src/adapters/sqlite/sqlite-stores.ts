@@ -1,12 +1,12 @@
 import type { Stores } from '../../ports/stores.port';
-import { openDatabase } from './database';
+import { openDatabase, type DatabaseOptions } from './database';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteCollection } from './sqlite-collection';
 import { SqliteChronology, SqliteIncidentStore } from './sqlite-incident-store';
 
 /** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
-export function createSqliteStores(dataDir: string | ':memory:'): Stores {
-  const db = openDatabase(dataDir);
+export function createSqliteStores(dataDir: string | ':memory:', options: DatabaseOptions = {}): Stores {
+  const db = openDatabase(dataDir, options);
   return {
     school: new SqliteCollection(db, 'school', []),
     people: new SqliteCollection(db, 'people', ['aadObjectId']),

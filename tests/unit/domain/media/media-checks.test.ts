@@ -73,8 +73,8 @@ describe('who may change the files, and when (s.4: what is approved is what was 
 
   it('takes at most 20 files, and removes only a file that is there', () => {
     const full = request('checksFailed', Array.from({ length: 20 }, () => file('jpeg')));
-    expect(applyMediaChange(full, attach, requester, [], new Date())).toMatchObject({ ok: false, error: { code: 'too-many' } });
-    expect(applyMediaChange(request('checksFailed'), { type: 'detach', fileId: 'nope' }, requester, [], new Date())).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(applyMediaChange(full, attach, requester, [], new Date('2026-11-21T10:00:00Z'))).toMatchObject({ ok: false, error: { code: 'too-many' } });
+    expect(applyMediaChange(request('checksFailed'), { type: 'detach', fileId: 'nope' }, requester, [], new Date('2026-11-21T10:00:00Z'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
 
