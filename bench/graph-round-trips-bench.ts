@@ -1,9 +1,10 @@
-import type { AppDeps } from '../bot/src/app/app-deps';
-import { actOnAccessRequest } from '../bot/src/app/act-on-access-request';
-import { listAccessRequests } from '../bot/src/app/list-access-requests';
+import { BackgroundTasks } from '../bot/src/app/background-tasks';
+import type { StepDeps } from '../bot/src/app/requests/request-kinds';
+import { actOnRequest } from '../bot/src/app/requests/act-on-request';
+import { listRequests } from '../bot/src/app/requests/view-request';
 import { rememberConversation } from '../bot/src/app/remember-conversation';
 import { seedDemoSchool } from '../bot/src/app/seed-demo-school';
-import { submitAccessRequest } from '../bot/src/app/submit-access-request';
+import { submitRequest } from '../bot/src/app/requests/submit-request';
 import { PeopleListDirectory } from '../bot/src/adapters/directory/people-list-directory';
 import { rememberCardMessage } from '../bot/src/adapters/teams/card-messages';
 import { LISTS } from '../bot/src/adapters/graph/sharepoint/lists';
@@ -31,7 +32,7 @@ const FORM = {
 };
 
 // Notifications run in the background after the answer in the real app, so they are not counted.
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
+const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards: async () => {} };
 
 interface UseCase {
   label: string;
@@ -73,7 +74,7 @@ export async function graphRoundTripsBench(): Promise<void> {
     const stores = createSharePointStores(graph, SITES);
     await seedDemoSchool(stores, new Date());
     const directory = new PeopleListDirectory(stores.people);
-    const deps: AppDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog };
+    const deps: StepDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog), announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
     const everyone = await directory.everyone();
     const holder = (role: string) => everyone.find((person) => person.roles.some((held) => held === role));
     const [head, lead] = [holder('headteacher'), holder('onlineSafetyLead')];
@@ -94,22 +95,22 @@ export async function graphRoundTripsBench(): Promise<void> {
     await rememberConversation(deps, conversation);
 
     const useCases: UseCase[] = [
-      { label: 'submit a request (use case alone)', minimum: 2, why: 'the audit POST cannot join the item POST in a $batch, as it needs the new id', run: async (n) => expect((await submitAccessRequest(deps, requester!, FORM, `bench-trips-submit-${n}`)).status === 'saved', 'submit not saved') },
+      { label: 'submit a request (use case alone)', minimum: 2, why: 'the audit POST cannot join the item POST in a $batch, as it needs the new id', run: async (n) => expect((await submitRequest(deps, 'accessRequest', requester!, FORM, `bench-trips-submit-${n}`)).status === 'ok', 'submit not saved') },
       { label: 'bot: identify actor + submit', minimum: 3, why: 'the people read is needed to know who is asking (EntraDirectory: 2 GETs, cached 60 s)', run: async (n) => {
         const actor = await directory.byAadObjectId(requester!.aadObjectId!);
-        expect((await submitAccessRequest(deps, actor!, FORM, `bench-trips-bot-${n}`)).status === 'saved', 'bot submit not saved');
+        expect((await submitRequest(deps, 'accessRequest', actor!, FORM, `bench-trips-bot-${n}`)).status === 'ok', 'bot submit not saved');
       } },
       { label: 'bot: whole submit click (+capture, card)', minimum: 3, why: 'the conversation read (known reference, no write) and the card-messages read of a brand-new request find nothing new; the card POST could share a $batch with the audit POST', run: async (n) => {
         await rememberConversation(deps, conversation);
         const actor = await directory.byAadObjectId(requester!.aadObjectId!);
-        const result = await submitAccessRequest(deps, actor!, FORM, `bench-trips-click-${n}`);
-        expect(result.status === 'saved', 'click submit not saved');
-        if (result.status === 'saved') await rememberCardMessage(stores, { recordId: result.request.id, aadObjectId: actor!.aadObjectId!, conversationId: conversation.conversationId, activityId: `form-${n}`, sentAt: new Date().toISOString() });
+        const result = await submitRequest(deps, 'accessRequest', actor!, FORM, `bench-trips-click-${n}`);
+        expect(result.status === 'ok', 'click submit not saved');
+        if (result.status === 'ok') await rememberCardMessage(stores, { recordId: result.request.id, aadObjectId: actor!.aadObjectId!, conversationId: conversation.conversationId, activityId: `form-${n}`, sentAt: new Date().toISOString() });
       } },
-      { label: 'decide (headteacher approves)', minimum: 2, why: 'GET + conditional PATCH are needed; the audit POST could ride with the PATCH in one $batch (dependsOn)', run: async (n) => expect((await actOnAccessRequest(deps, head!, pending[n]!, { type: 'approve', reasons: 'ok' })).status === 'done', 'decision not done') },
+      { label: 'decide (headteacher approves)', minimum: 2, why: 'GET + conditional PATCH are needed; the audit POST could ride with the PATCH in one $batch (dependsOn)', run: async (n) => expect((await actOnRequest(deps, 'accessRequest', head!, pending[n]!, { step: 'approve', typed: (field) => (field === 'reasons' ? 'ok' : '') })).status === 'ok', 'decision not done') },
       { label: `class roster for consent (${CLASS_SIZE} pupils)`, minimum: 1, why: 'this row measures the roster read only', run: async () => expect((await stores.pupils.find({ where: { className: '4B' }, limit: 100 })).items.length === CLASS_SIZE, 'roster size') },
-      { label: 'list first page: requester (own)', minimum: 1, why: 'reads every matching item ($top=999) and sorts here, since Graph ignores $orderby on items', run: async () => expect((await listAccessRequests(deps, requester!, { limit: 25 })).items.length > 0, 'own requests') },
-      { label: 'list first page: online safety lead', minimum: 1, why: 'reads the whole list to show 25; one more round trip per 999 items', run: async () => expect((await listAccessRequests(deps, lead!, { limit: 25 })).items.length === 25, 'lead page size') },
+      { label: 'list first page: requester (own)', minimum: 1, why: 'reads every matching item ($top=999) and sorts here, since Graph ignores $orderby on items', run: async () => expect((await listRequests(deps, 'accessRequest', requester!, { limit: 25 })).items.length > 0, 'own requests') },
+      { label: 'list first page: online safety lead', minimum: 1, why: 'reads the whole list to show 25; one more round trip per 999 items', run: async () => expect((await listRequests(deps, 'accessRequest', lead!, { limit: 25 })).items.length === 25, 'lead page size') },
     ];
 
     const keyOf = (displayName: string) => Object.entries(LISTS).find(([, spec]) => spec.displayName === displayName)?.[0] ?? displayName;

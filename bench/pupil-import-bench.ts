@@ -1,3 +1,4 @@
+import { BackgroundTasks } from '../bot/src/app/background-tasks';
 import type { AppDeps } from '../bot/src/app/app-deps';
 import { importPupils, type ImportPupilsResult } from '../bot/src/app/import-pupils';
 import { PeopleListDirectory } from '../bot/src/adapters/directory/people-list-directory';
@@ -19,7 +20,7 @@ const FORENAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Leo', 'Freya', 'Z
 const SURNAMES = ['Khan', 'Bennett', 'Nowak', 'Williams', 'Patel', 'Murphy', 'Jones', 'Ahmed', 'Thompson', "O'Connor", 'Rossi', 'Taylor', 'Okoye', 'Clarke', 'Brown', 'Müller', 'Smith-Jones', 'Evans'];
 const YEARS = ['Reception', 'Year 1', 'Year 2', 'Year 3', 'Year 4', 'Year 5', 'Year 6'];
 
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
+const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards: async () => {} };
 
 /**
  * A whole school's MIS export, with the columns an export carries besides the ones imported.
@@ -42,7 +43,7 @@ async function sqliteSchool(): Promise<{ deps: AppDeps; admin: Person; stores: S
   const dir = tempDir('osd-bench-import-');
   const stores = createSqliteStores(dir);
   const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'bench-admin' });
-  return { deps: { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog }, admin, stores, dir };
+  return { deps: { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog) }, admin, stores, dir };
 }
 
 /** The use case end to end: parse, check every row, plan against the register, write, audit. */
@@ -92,7 +93,7 @@ async function onSharePoint(): Promise<void> {
   try {
     const stores = createSharePointStores(graph, SITES);
     const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'bench-admin' });
-    const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog };
+    const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog) };
     standIn.latencyMs = LATENCY_MS;
     for (const [label, csv] of [['first import (SharePoint stand-in)', misExport()], ['the same file again (SharePoint)', misExport()]] as const) {
       const before = standIn.requests.length;
