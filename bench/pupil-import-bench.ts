@@ -1,3 +1,4 @@
+import { BackgroundTasks } from '../bot/src/app/background-tasks';
 import type { AppDeps } from '../bot/src/app/app-deps';
 import { importPupils, type ImportPupilsResult } from '../bot/src/app/import-pupils';
 import { PeopleListDirectory } from '../bot/src/adapters/directory/people-list-directory';
@@ -16,13 +17,13 @@ const ROUNDS = 3;
 const TARGET_MS = 2_000;
 const LATENCY_MS = 50;
 
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
+const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards: async () => {} };
 
 async function sqliteSchool(): Promise<{ deps: AppDeps; admin: Person; stores: Stores; dir: string }> {
   const dir = tempDir('osd-bench-import-');
   const stores = createSqliteStores(dir);
   const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'bench-admin' });
-  return { deps: { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog }, admin, stores, dir };
+  return { deps: { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog) }, admin, stores, dir };
 }
 
 /** The use case end to end: parse, check every row, plan against the register, write, audit. */
@@ -72,7 +73,7 @@ async function onSharePoint(): Promise<void> {
   try {
     const stores = createSharePointStores(graph, SITES);
     const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'bench-admin' });
-    const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog };
+    const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog) };
     standIn.latencyMs = LATENCY_MS;
     for (const [label, csv] of [['first import (SharePoint stand-in)', wholeSchoolExport(PUPILS, )], ['the same file again (SharePoint)', wholeSchoolExport(PUPILS, )]] as const) {
       const before = standIn.requests.length;

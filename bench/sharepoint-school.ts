@@ -1,14 +1,15 @@
-import type { AppDeps } from '../bot/src/app/app-deps';
-import { actOnAccessRequest } from '../bot/src/app/act-on-access-request';
+import { BackgroundTasks } from '../bot/src/app/background-tasks';
 import { importPupils } from '../bot/src/app/import-pupils';
-import { listAccessRequests } from '../bot/src/app/list-access-requests';
+import { actOnRequest } from '../bot/src/app/requests/act-on-request';
+import type { StepDeps } from '../bot/src/app/requests/request-kinds';
+import { submitRequest } from '../bot/src/app/requests/submit-request';
+import { listRequests } from '../bot/src/app/requests/view-request';
 import { recordConsent } from '../bot/src/app/record-consent';
 import { rememberConversation } from '../bot/src/app/remember-conversation';
 import { planTrainingDigest } from '../bot/src/app/reminders/plan-training-digest';
 import { DEFAULT_TIMESCALES } from '../bot/src/domain/incidents/incident-timescales';
 import type { ReminderJobDeps } from '../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../bot/src/app/seed-demo-school';
-import { submitAccessRequest } from '../bot/src/app/submit-access-request';
 import { toFields } from '../bot/src/adapters/graph/sharepoint/field-mapping';
 import { LISTS, siteOf, type ListKey } from '../bot/src/adapters/graph/sharepoint/lists';
 import { rememberCardMessage } from '../bot/src/adapters/teams/card-messages';
@@ -44,7 +45,7 @@ const FORM = {
 };
 
 // Notices go out after the person has their answer, in the background: not part of these counts.
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
+const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards: async () => {} };
 const NO_MESSAGES = async () => ({ planned: 0, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 });
 
 export interface UseCase {
@@ -78,7 +79,7 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
   const config = { ...loadConfig({ PORT: '0', DATA_DIR: tempDir('osd-bench-sharepoint-'), SCHEDULER: 'off' }, PROJECT_ROOT), store: settings };
   const { stores, directory } = await openRecords(config, silentLog, systemClock, { token: async () => 'bench-token' });
   await seedDemoSchool(stores, new Date(), silentLog);
-  const deps: AppDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog };
+  const deps: StepDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog), announce: NO_MESSAGES };
   const everyone = await directory.everyone();
   const holder = (role: string) => everyone.find((person) => person.roles.some((held) => held === role))!;
   const [head, lead, admin] = [holder('headteacher'), holder('onlineSafetyLead'), holder('admin')];
@@ -98,7 +99,7 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
   const withdrawn = someone[0]!;
   const account = (await stores.socialAccounts.find({ limit: 1 })).items[0]!;
   await stores.posts.insertMany(Array.from({ length: POSTS }, (_, i) => ({ accountId: account.id, postedOn: '2026-06-01', media: ['images' as const], pupilIds: i % 100 === 7 ? [withdrawn.id, someone[1]!.id] : [someone[1 + (i % 20)]!.id], link: `https://x.example/status/${i}` })));
-  await recordConsent({ ...deps, announce: NO_MESSAGES }, admin, { pupilId: withdrawn.id, media: 'images', decision: 'given', effectiveFrom: '2025-09-01', source: 'consent form' });
+  await recordConsent(deps, admin, { pupilId: withdrawn.id, media: 'images', decision: 'given', effectiveFrom: '2025-09-01', source: 'consent form' });
   const sam = everyone.find((person) => person.displayName === 'Sam Okafor') ?? staff[1]!;
   const outboxEntry = (key: string, status: 'notInstalled' | 'blocked', at: string) => ({ key, run: 'r', personId: sam.id, personName: sam.displayName, reason: 'training-overdue', period: key, status, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: at, updatedAt: at });
   standIn.bulkInsert(RECORDS_SITE_ID, LISTS.outbox.displayName, Array.from({ length: OLD_OUTBOX_ENTRIES }, (_, i) => ({ ...toFields(LISTS.outbox, outboxEntry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false), RecordKey: `old-${i}` })));
@@ -120,15 +121,15 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       label: 'whole submit click in the bot (identify, save, audit, card)',
       before: '6',
       target: '≤ 3',
-      later: 'the workflow engine',
+      later: 'the approval engine',
       deadlineMs: 5_000,
       run: () =>
         duringClick(async () => {
           const key = `bench-click-${++clicks}`;
           await rememberConversation(deps, conversation);
           const actor = (await directory.byAadObjectId(requester.aadObjectId!))!;
-          const result = await submitAccessRequest(deps, actor, FORM, key);
-          if (result.status !== 'saved') return [`submit ${result.status}`];
+          const result = await submitRequest(deps, 'accessRequest', actor, FORM, key);
+          if (result.status !== 'ok') return [`submit ${result.status}`];
           await rememberCardMessage(stores, { recordId: result.request.id, aadObjectId: actor.aadObjectId!, conversationId: conversation.conversationId, activityId: `form-${clicks}`, sentAt: new Date().toISOString() });
           return copies(stored('accessRequests', 'submissionKey', key).length, 'request');
         }),
@@ -138,12 +139,12 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       label: 'a decision (headteacher approves)',
       before: '3',
       target: '≤ 2',
-      later: 'the workflow engine',
+      later: 'the approval engine',
       deadlineMs: 5_000,
       run: async () => {
         const id = pending.shift()!;
-        const result = await actOnAccessRequest(deps, head, id, { type: 'approve', reasons: 'Curriculum use' });
-        if (result.status !== 'done') return [`decision ${result.status}`];
+        const result = await actOnRequest(deps, 'accessRequest', head, id, { step: 'approve', typed: (field) => (field === 'reasons' ? 'Curriculum use' : '') });
+        if (result.status !== 'ok') return [`decision ${result.status}`];
         const audited = standIn.items(RECORDS_SITE_ID, LISTS.audit.displayName).filter((item) => item.fields.recordId === id && /approve/.test(String(item.fields.action)));
         return copies(audited.length, 'audit entry');
       },
@@ -171,7 +172,7 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       target: "that pupil's posts only",
       deadlineMs: 10_000,
       run: async () => {
-        const result = await recordConsent({ ...deps, announce: NO_MESSAGES }, admin, { pupilId: withdrawn.id, media: 'images', decision: 'refused', effectiveFrom: new Date().toISOString().slice(0, 10), source: 'written notice' });
+        const result = await recordConsent(deps, admin, { pupilId: withdrawn.id, media: 'images', decision: 'refused', effectiveFrom: new Date().toISOString().slice(0, 10), source: 'written notice' });
         if (result.status !== 'recorded') return [`withdrawal ${result.status}`];
         const tasks = stored('takedowns', 'pupilId', withdrawn.id);
         return [...(result.takedownsPending ? ['tasks left for the daily job'] : []), ...copies(tasks.length, 'takedown task', 3)];
@@ -186,7 +187,7 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       target: '≤ 1 round trip per 999 items (documented)',
       deadlineMs: 5_000,
       run: async () => {
-        const page = await listAccessRequests(deps, lead, { limit: 25 });
+        const page = await listRequests(deps, 'accessRequest', lead, { limit: 25 });
         const ids = page.items.map((request) => Number(request.id));
         return ids.length === 25 && ids.every((id, i) => i === 0 || id < ids[i - 1]!) ? [] : ['not the newest 25'];
       },

@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Logger } from './app/app-deps';
+import type { AppDeps, Logger } from './app/app-deps';
+import { sendNoticesLeftPending } from './app/requests/step-notices';
 import { BackgroundTasks } from './app/background-tasks';
 import { FirstSeenDates } from './app/first-seen-dates';
 import { PupilImportJobs } from './app/pupil-import-jobs';
@@ -118,12 +119,12 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
   const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
   const links = tabLinks(() => teamsApp.idForLinks(), () => config.reminders.publicUrl ?? url);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo, links);
-  const deps = { stores, directory, notifier, clock, log };
   const reminderSchedules = schoolSchedules(config.reminders.at);
   const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
   const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
-  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
+  const notifier = new TeamsNotifier({ stores, directory, tabLink: linkTo, links, log }, sender, jobs.deliver);
+  const deps: AppDeps = { stores, directory, notifier, clock, log, background };
+  const bot = new OnlineSafetyBot({ ...deps, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
   /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
   const startSlot = async (name: string, slot: string, at: Date) => {
     const started = await jobs.start(name, slot, at);
@@ -183,6 +184,8 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const scheduler = new Scheduler(schedules, runSlot, clock, realTimers, log, (tick) => background.run('scheduled jobs', tick));
   if (config.reminders.scheduler) scheduler.start();
   if (teamsApp.canLookUp) background.run('look up the Teams app in the catalogue', async () => void (await teamsApp.current()));
+  // A step saved and its notices stored, but the app stopped before they went: they go now.
+  background.run('step notices left pending', async () => void (await sendNoticesLeftPending(deps)));
   installApp?.();
 
   return {

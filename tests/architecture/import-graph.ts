@@ -115,7 +115,10 @@ export function layerProblems(files: SourceFile[], rules: LayerRule[] = LAYER_RU
   });
 }
 
-/** Adapters do not import one another (the console logger is shared); main.ts wires them. */
+/** Shared by every adapter: the console logger, and the one table from an outcome to an HTTP status and a card banner. */
+const SHARED_BY_ADAPTERS = ['adapters/console-logger', 'adapters/outcomes'];
+
+/** Adapters do not import one another (except what they all share); main.ts wires them. */
 export function crossingAdapters(files: SourceFile[]): Problem[] {
   return files
     .filter(({ file }) => file.startsWith('adapters/'))
@@ -123,7 +126,7 @@ export function crossingAdapters(files: SourceFile[]): Problem[] {
       importsOf(text, file)
         .filter(({ specifier }) => {
           const lands = landing(file, specifier);
-          return specifier === '<computed>' || (lands.startsWith('adapters/') && lands !== layerOf(file) && target(file, specifier) !== 'adapters/console-logger');
+          return specifier === '<computed>' || (lands.startsWith('adapters/') && lands !== layerOf(file) && !SHARED_BY_ADAPTERS.includes(target(file, specifier)));
         })
         .map(({ specifier }) => ({ file, specifier, why: 'one adapter does not import another' })),
     );

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../bot/src/adapters/sqlite/migrations';
 import { createSqliteStores } from '../../bot/src/adapters/sqlite/sqlite-stores';
 import { classConsent } from '../../bot/src/app/class-consent';
+import { BackgroundTasks } from '../../bot/src/app/background-tasks';
 import { PeopleListDirectory } from '../../bot/src/adapters/directory/people-list-directory';
 import type { IncidentFilter } from '../../bot/src/domain/incidents/incident-query';
 import { incidentScope } from '../../bot/src/domain/incidents/incident-visibility';
@@ -124,6 +125,33 @@ describe('SQLite specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('points reminders stored with one id field per record type at {recordType, recordId}, keeping the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-outbox-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    const pointers = MIGRATIONS.findIndex((sql) => sql.includes('$.message.act.record'));
+    for (const sql of MIGRATIONS.slice(0, pointers)) old.exec(sql);
+    old.pragma(`user_version = ${pointers}`);
+    const insert = old.prepare('INSERT INTO outbox (version, data, "key", "status", "run") VALUES (1, ?, ?, ?, ?)');
+    const acts = [{ accessRequestId: '3' }, { postingRequestId: '4' }, { takedownId: '5' }, { confirmTrainingId: '6' }, { tabView: 'training' }];
+    for (const [index, act] of acts.entries()) {
+      const entry = { key: `k${index}`, run: 'r', personId: '7', personName: 'Tom', reason: 'x', period: 'p', status: 'sent', message: { title: 't', lines: ['l'], tone: 'warning', act: { label: 'Open', ...act } }, attempts: 1, createdAt: 'c', updatedAt: 'u' };
+      insert.run(JSON.stringify(entry), entry.key, entry.status, entry.run);
+    }
+    old.close();
+    const stores = createSqliteStores(dir);
+    const messages = (await stores.outbox.find({ limit: 10 })).items.map((entry) => entry.message);
+    expect(messages.map((message) => ('act' in message ? message.act : undefined))).toEqual([
+      { label: 'Open', record: { recordType: 'accessRequest', recordId: '3' } },
+      { label: 'Open', record: { recordType: 'postingRequest', recordId: '4' } },
+      { label: 'Open', record: { recordType: 'takedown', recordId: '5' } },
+      { label: 'Open', record: { recordType: 'trainingRecord', recordId: '6' } },
+      { label: 'Open', tabView: 'training' },
+    ]);
+    expect(messages[0]).toMatchObject({ title: 't', lines: ['l'], tone: 'warning' });
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps records across a restart (the data folder is the store)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-restart-'));
     const first = createSqliteStores(dir);
@@ -204,7 +232,7 @@ describe('SQLite answers from its indexes, for the statements the stores really 
         }
       },
       async (stores) => {
-        const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined }, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: quiet };
+        const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { deliver: async () => new Map(), refreshCards: async () => undefined }, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: quiet, background: new BackgroundTasks(quiet) };
         expect(await classConsent(deps, teacher, '4b', '2026-11-24')).toMatchObject({ status: 'ok', pupils: [{ displayName: 'Amelia Khan' }, { displayName: 'Oliver Bennett' }] });
       },
     );

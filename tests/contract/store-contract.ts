@@ -9,6 +9,8 @@ import type { Stores } from '../../bot/src/ports/stores.port';
 import { JobLeases } from '../../bot/src/app/jobs/job-leases';
 import type { JobRun } from '../../bot/src/domain/jobs/job-run';
 import type { Versioned } from '../../bot/src/ports/collection.port';
+import { actRecord } from '../../bot/src/app/reminders/reminder-act';
+import type { ReminderMessage } from '../../bot/src/ports/outbox.port';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -199,6 +201,18 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect(await subject.stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z')).toBe(0);
       // Its key is free again: long after the period it was for, nothing plans it again.
       await expect(subject.stores.outbox.insert({ ...entry, key: 'old-1', updatedAt: '2026-11-24T07:30:00.000Z' })).resolves.toMatchObject({ key: 'old-1' });
+    });
+
+    it("keeps a step's notice (the record it tells of, and why) and a reminder stored before reminders pointed at {recordType, recordId}", async () => {
+      const base = { run: 'step accessRequest 12 v3', personId: '7', personName: 'Isaiah Langer', period: 'v3', status: 'pending' as const, attempts: 0, createdAt: '2026-11-24T07:30:00.000Z', updatedAt: '2026-11-24T07:30:00.000Z' };
+      const notice = { kind: 'recordNotice' as const, record: { recordType: 'accessRequest' as const, recordId: '12' }, reason: 'needs-your-action' as const };
+      const stored = await subject.stores.outbox.insert({ ...base, key: 'needs-your-action:accessRequest:12|v3|7', reason: 'needs-your-action:accessRequest:12', message: notice });
+      expect((await subject.stores.outbox.get(stored.id))!.message).toEqual(notice);
+      const earlier = { title: 'A post still needs taking down', lines: [], tone: 'attention' as const, act: { label: 'Open the task', takedownId: '9' } };
+      const old = await subject.stores.outbox.insert({ ...base, key: 'nudge:takedown:9|wait-0|7', reason: 'nudge:takedown:9', message: earlier as never });
+      const readBack = (await subject.stores.outbox.get(old.id))!.message as ReminderMessage;
+      expect(actRecord(readBack.act)).toEqual({ recordType: 'takedown', recordId: '9' });
+      expect((await subject.stores.outbox.find({ where: { run: base.run }, limit: 5 })).items).toHaveLength(2);
     });
 
     it('keeps one scheduled-job record per job, changed only from the version read', async () => {

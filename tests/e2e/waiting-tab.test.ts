@@ -8,7 +8,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { applyAccessStep } from '../../bot/src/domain/access/access-request-rules';
+import { ACCESS_WORKFLOW } from '../../bot/src/domain/access/access-workflow';
+import { applyStep } from '../../bot/src/domain/workflow/workflow-rules';
 import { newAccessRequest } from '../../bot/src/domain/access/access-request';
 import type { Person } from '../../bot/src/domain/people/person';
 import type { Role } from '../../bot/src/domain/people/role';
@@ -109,7 +110,7 @@ describeInBrowser('Waiting for me in the tab', () => {
     await form.waitFor();
     // Meanwhile, its requester withdraws it on its card.
     const seen = (await tab.app.stores.accessRequests.get('2'))!;
-    const withdrawn = applyAccessStep(seen, { type: 'withdraw' }, who('Alex Wilber'), tab.clock.now());
+    const withdrawn = applyStep(ACCESS_WORKFLOW, seen, { type: 'withdraw' }, who('Alex Wilber'), tab.clock.now());
     if (!withdrawn.ok) throw new Error(withdrawn.error.message);
     await tab.app.stores.accessRequests.update({ ...withdrawn.request, version: seen.version });
 

@@ -29,7 +29,7 @@ export type IncidentStep =
 
 export type ActResult =
   | { status: 'ok'; incident: Versioned<Incident>; entries: ChronologyEntry[] }
-  | { status: 'denied' }
+  | { status: 'not-permitted' }
   | { status: 'not-found' }
   | { status: 'invalid'; message: string }
   | { status: 'stale' };
@@ -47,7 +47,7 @@ export async function actOnIncident(deps: IncidentDeps, person: Person, id: stri
   if (!visible || !may(person, action, incident.assigneeId)) {
     await recordAudit(deps, person, { action: `${action}.denied`, recordType: 'incident', recordId: id, summary: 'Refused: the person may not act on this incident' });
     // Someone who uses the log but may not see this incident is told it does not exist (see incidentDetail).
-    return !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'denied' };
+    return !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'not-permitted' };
   }
   const appendOnly = step.type === 'action' && !step.followUp;
   if (!appendOnly && seenVersion !== undefined && seenVersion !== incident.version) return { status: 'stale' };

@@ -22,7 +22,7 @@ export async function devicesInUse(deps: Pick<AppDeps, 'stores'>): Promise<Versi
 }
 
 export type ApproveDeviceResult =
-  | { status: 'saved'; device: Versioned<ApprovedDevice> }
+  | { status: 'ok'; device: Versioned<ApprovedDevice> }
   | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; errors: Partial<Record<DeviceField, string>> };
 
@@ -36,14 +36,14 @@ export async function approveDevice(deps: AppDeps, person: Person, raw: unknown)
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   const device = await deps.stores.devices.insert({ ...input.value, approvedById: person.id, approvedByName: person.displayName, active: true });
   await recordAudit(deps, person, { action: 'device.approved', recordType: 'device', recordId: device.id, summary: `Device approved for photos and videos (${device.type})` });
-  return { status: 'saved', device };
+  return { status: 'ok', device };
 }
 
 export type RetireDeviceResult =
-  | { status: 'saved'; device: Versioned<ApprovedDevice> }
+  | { status: 'ok'; device: Versioned<ApprovedDevice> }
   | { status: 'not-permitted'; message: string }
   | { status: 'not-found' }
-  | { status: 'changed-meanwhile'; device: Versioned<ApprovedDevice> };
+  | { status: 'stale'; device: Versioned<ApprovedDevice> };
 
 /** Retires a device: never deleted, so requests that named it still say what it was. */
 export async function retireDevice(deps: AppDeps, person: Person, id: string, seenVersion: number): Promise<RetireDeviceResult> {
@@ -53,16 +53,16 @@ export async function retireDevice(deps: AppDeps, person: Person, id: string, se
   }
   const current = await deps.stores.devices.get(id);
   if (!current) return { status: 'not-found' };
-  if (current.version !== seenVersion) return { status: 'changed-meanwhile', device: current };
-  if (!current.active) return { status: 'saved', device: current };
+  if (current.version !== seenVersion) return { status: 'stale', device: current };
+  if (!current.active) return { status: 'ok', device: current };
   try {
     const device = await deps.stores.devices.update({ ...current, active: false, retired: { on: localDate(deps.clock.now()), byId: person.id, byName: person.displayName } });
     await recordAudit(deps, person, { action: 'device.retired', recordType: 'device', recordId: device.id, summary: 'Device retired: no longer approved for photos and videos' });
-    return { status: 'saved', device };
+    return { status: 'ok', device };
   } catch (error) {
     if (!(error instanceof StaleRecordError)) throw error;
     const latest = await deps.stores.devices.get(id);
     if (!latest) return { status: 'not-found' };
-    return { status: 'changed-meanwhile', device: latest };
+    return { status: 'stale', device: latest };
   }
 }

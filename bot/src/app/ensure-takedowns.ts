@@ -99,13 +99,13 @@ async function notices(deps: Pick<AppDeps, 'directory'>, tasks: Versioned<Tracke
 
 function ownerNotice(task: Versioned<TrackedTakedown>): PlannedReminder['message'] {
   return task.urgent
-    ? { title: 'Urgent: a post shows a pupil without consent', lines: ['It went up on or after the day consent for it stopped. Take it down first, then record it (Social Media Policy section 4). The DSL has been told.'], tone: 'attention', act: { label: 'Open the task', takedownId: task.id } }
-    : { title: 'A post needs taking down', lines: ['A parent has withdrawn consent for a pupil shown in it. Take it down, or record why it cannot be (Social Media Policy section 4).'], tone: 'warning', act: { label: 'Open the task', takedownId: task.id } };
+    ? { title: 'Urgent: a post shows a pupil without consent', lines: ['It went up on or after the day consent for it stopped. Take it down first, then record it (Social Media Policy section 4). The DSL has been told.'], tone: 'attention', act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } } }
+    : { title: 'A post needs taking down', lines: ['A parent has withdrawn consent for a pupil shown in it. Take it down, or record why it cannot be (Social Media Policy section 4).'], tone: 'warning', act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } } };
 }
 
 const BREACH_NOTICE = (taskId: string): PlannedReminder['message'] => ({
   title: 'Possible data-protection breach',
   lines: ["A post on a school account shows a pupil after their consent stopped. Its owner has been asked to take it down. Follow the school's Data and Cyber-Security Breach Prevention and Management Plan (Social Media Policy section 4)."],
   tone: 'attention',
-  act: { label: 'Open the task', takedownId: taskId },
+  act: { label: 'Open the task', record: { recordType: 'takedown', recordId: taskId } },
 });

@@ -25,22 +25,23 @@ export interface EvidenceServices {
 export type EvidenceDeps = IncidentDeps & { evidence: EvidenceServices };
 
 export type EvidenceResult =
-  | { status: 'done'; file: EvidenceFile }
-  | { status: 'denied' }
+  | { status: 'ok'; file: EvidenceFile }
+  | { status: 'not-permitted' }
   | { status: 'not-found' }
-  | { status: 'refused'; code: 'type' | 'too-big' | 'empty' | 'too-many' | 'name' | 'incomplete' | 'reason'; message: string }
-  | { status: 'not-saved'; message: string };
+  /** The rules' own words on what is wrong with the file, or the missing reason for removing one. */
+  | { status: 'invalid'; code: 'type' | 'too-big' | 'empty' | 'too-many' | 'name' | 'incomplete' | 'reason'; message: string }
+  | { status: 'not-saved' };
 
 /**
  * The incident, if the person may do `action` on it; otherwise audited (without its contents) and
  * answered as `actOnIncident` does: someone who uses the log but may not see it is told it does not exist.
  */
-async function incidentFor(deps: IncidentDeps, person: Person, id: string, action: Action): Promise<{ incident: Versioned<Incident> } | { refused: { status: 'denied' | 'not-found' } }> {
+async function incidentFor(deps: IncidentDeps, person: Person, id: string, action: Action): Promise<{ incident: Versioned<Incident> } | { refused: { status: 'not-permitted' | 'not-found' } }> {
   const incident = await deps.stores.incidents.get(id);
   const visible = incident !== undefined && canSeeIncident(person, incident);
   if (visible && may(person, action, incident.assigneeId)) return { incident };
   await recordAudit(deps, person, { action: `${action}.denied`, recordType: 'incident', recordId: id, summary: 'Refused: the person may not do this on this incident' });
-  return { refused: !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'denied' } };
+  return { refused: !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'not-permitted' } };
 }
 
 /**
@@ -59,30 +60,30 @@ export async function attachEvidence(deps: EvidenceDeps, person: Person, inciden
   let file: EvidenceFile;
   try {
     const verdict = checkNewEvidence({ name, head: await reader.head(SNIFF_BYTES), size: incoming.size }, liveEvidence(incident.evidence).length);
-    if (!verdict.ok) return { status: 'refused', ...verdict.refusal };
+    if (!verdict.ok) return { status: 'invalid', ...verdict.refusal };
     const whole = verdict.format === 'zip' || EVIDENCE_FORMATS[verdict.format].kind !== 'video' ? await reader.all() : undefined;
     if (whole && whole.length !== incoming.size) return incomplete(name);
     const format = whole ? checkedFormat(deps.evidence, verdict.format, whole) : (verdict.format as EvidenceFormat);
-    if (!format) return { status: 'refused', code: 'type', message: `${name} starts like a ${verdict.format === 'zip' ? 'Word, Excel or PowerPoint file' : EVIDENCE_FORMATS[verdict.format].label} but is not one, so it was not attached.` };
+    if (!format) return { status: 'invalid', code: 'type', message: `${name} starts like a ${verdict.format === 'zip' ? 'Word, Excel or PowerPoint file' : EVIDENCE_FORMATS[verdict.format].label} but is not one, so it was not attached.` };
     const id = deps.evidence.newId();
     const storageKey = `${id}.${EVIDENCE_FORMATS[format].extension}`;
     if (!(await storeFile(deps.evidence.store, { key: storageKey, contentType: EVIDENCE_FORMATS[format].contentType, size: incoming.size }, reader, whole))) return incomplete(name);
     file = { id, name, format, bytes: incoming.size, storageKey, addedAt: deps.clock.now().toISOString(), addedById: person.id, addedByName: person.displayName };
   } catch (error) {
-    if (error instanceof TooManyBytes) return { status: 'refused', code: 'incomplete', message: `${name} was bigger than it said it was, so it was not attached. Please try again.` };
+    if (error instanceof TooManyBytes) return { status: 'invalid', code: 'incomplete', message: `${name} was bigger than it said it was, so it was not attached. Please try again.` };
     deps.log.error('An evidence file could not be stored', error);
-    return { status: 'not-saved', message: "The file was NOT attached because the school's file store could not be reached. Please try again in a few minutes." };
+    return { status: 'not-saved' };
   }
   const saved = await changeEvidence(deps, incidentId, (files) => (liveEvidence(files).length >= EVIDENCE_LIMITS.files ? undefined : [...files, file]));
-  if (saved.status !== 'done') {
+  if (saved.status !== 'ok') {
     await forgetFile(deps, deps.evidence.store, file.storageKey);
     if (saved.status === 'not-saved') return saved;
-    return saved.status === 'gone' ? { status: 'not-found' } : { status: 'refused', code: 'too-many', message: `${name}: the incident already has as many evidence files as it may.` };
+    return saved.status === 'gone' ? { status: 'not-found' } : { status: 'invalid', code: 'too-many', message: `${name}: the incident already has as many evidence files as it may.` };
   }
   await appendChronology(deps, incidentId, person, 'evidence', `Evidence added: ${describeEvidence(file)}`);
   // By id and type: a file name may be a pupil's name.
   await recordAudit(deps, person, { action: 'incident.evidence.added', recordType: 'incident', recordId: incidentId, summary: `Evidence added: a ${EVIDENCE_FORMATS[file.format].label}, file ${file.id}` });
-  return { status: 'done', file };
+  return { status: 'ok', file };
 }
 
 /** A photo must decode; a zip must be an Office document; a PDF is taken as its header says. */
@@ -93,7 +94,7 @@ function checkedFormat(services: EvidenceServices, sniffed: EvidenceFormat | 'zi
 }
 
 function incomplete(name: string): EvidenceResult {
-  return { status: 'refused', code: 'incomplete', message: `${name} did not arrive whole, so it was not attached. Please try again.` };
+  return { status: 'invalid', code: 'incomplete', message: `${name} did not arrive whole, so it was not attached. Please try again.` };
 }
 
 /**
@@ -104,32 +105,32 @@ export async function removeEvidence(deps: EvidenceDeps, person: Person, inciden
   const found = await incidentFor(deps, person, incidentId, 'incident.evidence.remove');
   if ('refused' in found) return found.refused;
   const { incident } = found;
-  if (!reason.trim()) return { status: 'refused', code: 'reason', message: 'Say why the file is removed: the reason is kept in the chronology.' };
+  if (!reason.trim()) return { status: 'invalid', code: 'reason', message: 'Say why the file is removed: the reason is kept in the chronology.' };
   const file = liveEvidence(incident.evidence).find((candidate) => candidate.id === fileId);
   if (!file) return { status: 'not-found' };
   const removed = { at: deps.clock.now().toISOString(), byName: person.displayName, reason: reason.trim() };
   const saved = await changeEvidence(deps, incidentId, (files) => files.map((candidate) => (candidate.id === fileId ? { ...candidate, removed } : candidate)));
   if (saved.status === 'not-saved') return saved;
-  if (saved.status !== 'done') return { status: 'not-found' };
+  if (saved.status !== 'ok') return { status: 'not-found' };
   await forgetFile(deps, deps.evidence.store, file.storageKey);
   await appendChronology(deps, incidentId, person, 'evidence', `Evidence removed: ${describeEvidence(file)}. Reason: ${removed.reason}`);
   await recordAudit(deps, person, { action: 'incident.evidence.removed', recordType: 'incident', recordId: incidentId, summary: `Evidence removed: a ${EVIDENCE_FORMATS[file.format].label}, file ${file.id}` });
-  return { status: 'done', file: { ...file, removed } };
+  return { status: 'ok', file: { ...file, removed } };
 }
 
 /** Saves a change to the incident's files on the incident as it is now (read fresh, conditional update, retried). */
 async function changeEvidence(deps: IncidentDeps, incidentId: string, change: (files: EvidenceFile[]) => EvidenceFile[] | undefined) {
-  return retryStep(deps, `incident ${incidentId}`, async (): Promise<{ status: 'done' | 'gone' | 'full' }> => {
+  return retryStep(deps, `incident ${incidentId}`, async (): Promise<{ status: 'ok' | 'gone' | 'full' }> => {
     const current = await deps.stores.incidents.get(incidentId);
     if (!current) return { status: 'gone' };
     const evidence = change(current.evidence ?? []);
     if (!evidence) return { status: 'full' };
     await deps.stores.incidents.update({ ...current, evidence, updatedAt: deps.clock.now().toISOString() });
-    return { status: 'done' };
+    return { status: 'ok' };
   });
 }
 
-export type OpenEvidenceResult = { status: 'ok'; file: EvidenceFile; contentType: string; bytes: AsyncIterable<Uint8Array> } | { status: 'denied' } | { status: 'not-found' } | { status: 'removed' };
+export type OpenEvidenceResult = { status: 'ok'; file: EvidenceFile; contentType: string; bytes: AsyncIterable<Uint8Array> } | { status: 'not-permitted' } | { status: 'not-found' } | { status: 'removed' };
 
 /** A file, only for someone who may see the incident, through the signed-in API; each opening is audited. */
 export async function openEvidence(deps: EvidenceDeps, person: Person, incidentId: string, fileId: string): Promise<OpenEvidenceResult> {

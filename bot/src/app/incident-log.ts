@@ -16,12 +16,12 @@ import { linksOf } from './incident-links';
 import { recordAudit } from './record-audit';
 import { readTermDates } from './settings/term-dates';
 
-export type Denied = { status: 'denied' };
+export type NotPermitted = { status: 'not-permitted' };
 
 /** Refuses and audits (without any contents) a person who may not use the incident log. */
-export async function refuse(deps: AppDeps, person: Person, action: Action, recordId = '-', recordType = 'incident'): Promise<Denied> {
+export async function refuse(deps: AppDeps, person: Person, action: Action, recordId = '-', recordType = 'incident'): Promise<NotPermitted> {
   await recordAudit(deps, person, { action: `${action}.denied`, recordType, recordId, summary: 'Refused: the person may not see this incident log' });
-  return { status: 'denied' };
+  return { status: 'not-permitted' };
 }
 
 /** Whether a person has any part in the incident log (a role that sees incidents, or an assignment). */
@@ -60,7 +60,7 @@ export async function allVisibleIncidents(deps: Pick<AppDeps, 'stores'>, person:
 }
 
 /** Every incident that matches, for the CSV export. The audit says it happened, not how many: a count is about incidents too. */
-export async function exportIncidents(deps: IncidentDeps, person: Person, filter: IncidentFilter & { pastTimescales?: boolean }): Promise<Denied | { status: 'ok'; items: Incident[] }> {
+export async function exportIncidents(deps: IncidentDeps, person: Person, filter: IncidentFilter & { pastTimescales?: boolean }): Promise<NotPermitted | { status: 'ok'; items: Incident[] }> {
   if (!may(person, 'incident.export')) return refuse(deps, person, 'incident.export');
   const items = await visibleAndLate(deps, person, filter);
   await recordAudit(deps, person, { action: 'incident.exported', recordType: 'incident', recordId: '-', summary: 'Incident log exported to CSV' });
@@ -101,7 +101,7 @@ export interface IncidentDetail {
  * not this one is told it was not found: a headteacher must not learn that a concern about them
  * exists. The first time someone who may see it opens it is recorded: escalation stops then.
  */
-export async function incidentDetail(deps: IncidentDeps, person: Person, id: string): Promise<Denied | { status: 'not-found' } | IncidentDetail> {
+export async function incidentDetail(deps: IncidentDeps, person: Person, id: string): Promise<NotPermitted | { status: 'not-found' } | IncidentDetail> {
   const found = await deps.stores.incidents.get(id);
   if (!found || !canSeeIncident(person, found)) {
     if (!(await seesAny(deps, person))) return refuse(deps, person, 'incident.view', id);

@@ -5,7 +5,7 @@ import { LINK_ROLES, type LinkRole } from '../domain/incidents/incident-people';
 import { incidentScope } from '../domain/incidents/incident-visibility';
 import type { Person } from '../domain/people/person';
 import type { AppDeps } from './app-deps';
-import { refuse, type Denied } from './incident-log';
+import { refuse, type NotPermitted } from './incident-log';
 import { readAll } from './read-all';
 
 export type SummaryCounts = {
@@ -22,7 +22,7 @@ export type SummaryCounts = {
  * Counts for the headteacher's and governors' reports: by category, by month, by pupils' year
  * group and by pupils' part in them, of the incidents the person may see only. No names, no details.
  */
-export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<Denied | ({ status: 'ok' } & SummaryCounts)> {
+export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<NotPermitted | ({ status: 'ok' } & SummaryCounts)> {
   if (!may(person, 'incident.summary')) return refuse(deps, person, 'incident.summary');
   // Months as the school counts them: just after midnight on the 1st in summer it is already the new month.
   const [year, month] = localDate(deps.clock.now()).split('-').map(Number) as [number, number];

@@ -6,7 +6,7 @@ import { canSeeIncident } from '../domain/incidents/incident-visibility';
 import type { Person } from '../domain/people/person';
 import type { Pupil } from '../domain/school/pupil';
 import type { AppDeps } from './app-deps';
-import { refuse, seesAny, type Denied } from './incident-log';
+import { refuse, seesAny, type NotPermitted } from './incident-log';
 import { allPupils, readAll } from './read-all';
 import { recordAudit } from './record-audit';
 
@@ -33,7 +33,7 @@ const NOT_ABOUT_THE_PUPIL: ReadonlySet<ChronologyEntry['kind']> = new Set(['open
  * headteacher's view of a pupil linked to a concern about the headteacher shows nothing of it, not
  * even that something was left out).
  */
-export async function pupilChronology(deps: AppDeps, person: Person, pupilId: string): Promise<Denied | { status: 'not-found' } | PupilChronology> {
+export async function pupilChronology(deps: AppDeps, person: Person, pupilId: string): Promise<NotPermitted | { status: 'not-found' } | PupilChronology> {
   if (!may(person, 'incident.pupilChronology')) return refuse(deps, person, 'incident.pupilChronology', pupilId, 'pupil');
   const pupil = await deps.stores.pupils.get(pupilId);
   if (!pupil) return { status: 'not-found' };
@@ -59,7 +59,7 @@ export async function pupilChronology(deps: AppDeps, person: Person, pupilId: st
  * The whole roster, leavers included (a pupil who has left can still be linked to an earlier
  * incident), for linking pupils and finding a pupil's chronology in the Incidents tab.
  */
-export async function incidentRoster(deps: AppDeps, person: Person): Promise<Denied | { status: 'ok'; pupils: (Pick<Pupil, 'id' | 'displayName' | 'className' | 'yearGroup'> & { left: boolean })[] }> {
+export async function incidentRoster(deps: AppDeps, person: Person): Promise<NotPermitted | { status: 'ok'; pupils: (Pick<Pupil, 'id' | 'displayName' | 'className' | 'yearGroup'> & { left: boolean })[] }> {
   if (!(await seesAny(deps, person))) return refuse(deps, person, 'incident.view');
   const today = localDate(deps.clock.now());
   const pupils = (await allPupils(deps.stores))

@@ -1,4 +1,4 @@
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import { incidentReference, type Incident } from '../domain/incidents/incident';
 import { validateIncidentReport, type IncidentField } from '../domain/incidents/incident-input';
 import { routeIncident, type Routing } from '../domain/incidents/incident-routing';
@@ -13,10 +13,10 @@ import { saveNewConcern } from './save-new-concern';
 import { localDate } from '../domain/calendar/zoned-time';
 
 export type ReportIncidentResult =
-  | { status: 'saved'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
-  | { status: 'not-permitted'; message: string }
+  | { status: 'ok'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
+  | { status: 'not-permitted' }
   | { status: 'invalid'; errors: Partial<Record<IncidentField, string>> }
-  | { status: 'not-saved'; message: string };
+  | { status: 'not-saved' };
 
 /**
  * A staff member reports a concern (s.8): it is saved, routed by the domain rules and assigned to
@@ -27,7 +27,7 @@ export type ReportIncidentResult =
 export async function reportIncident(deps: AppDeps, reporter: Person, form: unknown, submissionKey: string, messageCopy?: Incident['sourceMessage']): Promise<ReportIncidentResult> {
   if (!may(reporter, 'incident.report')) {
     await recordAudit(deps, reporter, { action: 'incident.report.denied', recordType: 'incident', recordId: '-', summary: 'Report refused: the person is not staff' });
-    return { status: 'not-permitted', message: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` };
+    return { status: 'not-permitted' };
   }
   const now = deps.clock.now();
   const report = validateIncidentReport(form, localDate(now));
@@ -58,11 +58,11 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
       updatedAt: now.toISOString(),
     };
     const { incident, alreadySaved } = await saveNewConcern(deps, draft, reporter, reportedText(routing, routedLabel, assignee?.displayName, pupils), pupils.map((pupil) => ({ pupil, role: 'named' as const })));
-    return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: ROLE_LABELS[incident.routedTo].toLowerCase(), aboutHeadteacher: incident.aboutHeadteacher, incidentId: incident.id, alreadySaved };
+    return { status: 'ok', reference: incidentReference(incident.id), routedToLabel: ROLE_LABELS[incident.routedTo].toLowerCase(), aboutHeadteacher: incident.aboutHeadteacher, incidentId: incident.id, alreadySaved };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       deps.log.error('A concern could not be saved', error);
-      return { status: 'not-saved', message: 'Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.' };
+      return { status: 'not-saved' };
     }
     throw error;
   }

@@ -1,4 +1,5 @@
-import { applyAccessStep } from '../domain/access/access-request-rules';
+import { ACCESS_WORKFLOW } from '../domain/access/access-workflow';
+import { applyStep } from '../domain/workflow/workflow-rules';
 import { newAccessRequest, type AccessAction, type AccessRequest } from '../domain/access/access-request';
 import type { ConsentEvent, Media } from '../domain/consent/consent';
 import type { Person } from '../domain/people/person';
@@ -44,7 +45,7 @@ export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LO
 async function seedSettings(stores: Stores, headteacher: Person, now: Date, log: Logger): Promise<void> {
   const deps = { stores, clock: { now: () => now }, log };
   const saved = <T>(result: SettingsSave<T>) => {
-    if (result.status !== 'saved') throw new Error(`Demo settings do not follow the rules: ${JSON.stringify(result)}`);
+    if (result.status !== 'ok') throw new Error(`Demo settings do not follow the rules: ${JSON.stringify(result)}`);
   };
   saved(await saveSchoolDetails(deps, headteacher, DEMO_SCHOOL, undefined));
   for (const policy of DEMO_POLICIES) saved(await savePolicy(deps, headteacher, policy));
@@ -131,7 +132,7 @@ async function seedAccessRequests(stores: Stores, people: Person[], now: Date): 
   const walk = async (request: Omit<AccessRequest, 'id'>, steps: [AccessAction, Person, Date][]) => {
     let current = await stores.accessRequests.insert(request);
     for (const [action, actor, at] of steps) {
-      const result = applyAccessStep(current, action, actor, at);
+      const result = applyStep(ACCESS_WORKFLOW, current, action, actor, at);
       if (!result.ok) throw new Error(`Demo data does not follow the rules: ${result.error.message}`);
       current = await stores.accessRequests.update({ ...result.request, version: current.version });
     }

@@ -4,6 +4,8 @@
  * asserted here; each round trip is 50–300 ms and counts against the school's throttling budget.
  */
 import type { AppDeps } from '../../../bot/src/app/app-deps';
+import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
+import type { Notifier } from '../../../bot/src/ports/notifier.port';
 import { importPupils } from '../../../bot/src/app/import-pupils';
 import { recordConsent } from '../../../bot/src/app/record-consent';
 import { planTrainingDigest } from '../../../bot/src/app/reminders/plan-training-digest';
@@ -22,7 +24,7 @@ import type { GraphStandIn, RecordedRequest } from '../../fixtures/graph-stand-i
 import { wholeSchoolExport } from '../../fixtures/pupil-files';
 import { COUNTING_GRAPH, provisionedSite, RECORDS_SITE_ID, silentLog, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
 
-const silentNotifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
+const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards: async () => {} };
 
 /** "GET pupils", "POST $batch": what each round trip was, by list. */
 function kinds(standIn: GraphStandIn, trips: RecordedRequest[]): string[] {
@@ -42,7 +44,7 @@ describe('Graph round trips per use case', () => {
     try {
       const stores = createSharePointStores(graph, SITES);
       const admin: Person = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'aad-admin' });
-      const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-09-02T08:00:00Z') }, log: silentLog };
+      const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-09-02T08:00:00Z') }, log: silentLog, background: new BackgroundTasks(silentLog) };
       expect(await importPupils(deps, admin, wholeSchoolExport(2000), undefined, true)).toMatchObject({ status: 'imported', counts: { create: 2000 } });
 
       const since = standIn.requests.length;
@@ -69,7 +71,7 @@ describe('Graph round trips per use case', () => {
     try {
       const stores = createSharePointStores(graph, SITES);
       const admin: Person = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'aad-admin' });
-      const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: silentLog, announce: async () => ({ planned: 0, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
+      const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: silentLog, background: new BackgroundTasks(silentLog), announce: async () => ({ planned: 0, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
       const account = await stores.socialAccounts.insert({ platform: 'X', handle: '@RiversidePrimary', purpose: 'News', reason: 'Parents', ownerId: admin.id, ownerName: admin.displayName, schoolEmail: 'office@riverside.example', successMeasure: 'Reach', active: true });
       const [leo, ...others] = await stores.pupils.insertMany(Array.from({ length: 30 }, (_, i) => ({ misReference: `P${i}`, displayName: `Pupil ${i}`, className: '4B', yearGroup: 'Year 4', onRollFrom: '2024-09-04' })));
       const posts = Array.from({ length: 300 }, (_, i) => ({ accountId: account.id, postedOn: '2026-06-01', media: ['images' as const], pupilIds: i % 100 === 7 ? [leo!.id, others[i % 29]!.id] : [others[i % 29]!.id], link: `https://x.example/status/${i}` }));
@@ -144,7 +146,7 @@ describe('Graph round trips per use case', () => {
     }
   });
 
-  it('every row `npm run bench` prints meets its target on a smaller school; the two left for the workflow engine are pinned at their counts', async () => {
+  it('every row `npm run bench` prints meets its target on a smaller school; the two left for the approval engine are pinned at their counts', async () => {
     const school = await sharePointSchool(140);
     try {
       const counted = new Map<string, number>();
@@ -155,10 +157,12 @@ describe('Graph round trips per use case', () => {
         counted.set(useCase.label, trips.length);
         if (!useCase.later) expect({ useCase: useCase.label, meets: useCase.meets(trips, batched) }).toEqual({ useCase: useCase.label, meets: true });
       }
-      // Down from 6 (the People list is read once a minute); at most 3 once approvals run on the workflow engine.
-      expect(counted.get('whole submit click in the bot (identify, save, audit, card)')).toBe(5);
-      // At most 2 once the audit entry rides with the conditional update (GraphApi.sequence).
-      expect(counted.get('a decision (headteacher approves)')).toBe(3);
+      // The People list is no longer read on each click; the approval engine stores each step's
+      // notice in the outbox first. The target is 3 (save with the audit entry and the notice).
+      expect(counted.get('whole submit click in the bot (identify, save, audit, card)')).toBe(6);
+      // Read, conditional update, audit entry, a notice each for whoever acts next and the requester.
+      // The target is 2: the audit entry and notices riding with the update (GraphApi.sequence).
+      expect(counted.get('a decision (headteacher approves)')).toBe(5);
       expect(counted.get('who is clicking, again within the minute (People list)')).toBe(0);
     } finally {
       await school.stop();

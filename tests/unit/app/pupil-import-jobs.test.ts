@@ -17,9 +17,10 @@ async function setUp() {
   const deps: AppDeps = {
     stores,
     directory: new PeopleListDirectory(stores.people),
-    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
+    notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
     clock: { now: () => now },
     log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
+    background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) }),
   };
   const background = new BackgroundTasks(deps.log);
   const jobs = new PupilImportJobs(deps, background);

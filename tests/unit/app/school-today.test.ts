@@ -4,6 +4,7 @@
  * future".
  */
 import type { AppDeps } from '../../../bot/src/app/app-deps';
+import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
 import type { Announce } from '../../../bot/src/app/reminders/announce';
 import { reportIncident } from '../../../bot/src/app/report-incident';
 import { logOwnTraining } from '../../../bot/src/app/training/record-training';
@@ -22,9 +23,10 @@ async function setUp(now: Date) {
   const deps: AppDeps & { announce: Announce } = {
     stores,
     directory: new PeopleListDirectory(stores.people),
-    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
+    notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
     clock: { now: () => now },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: () => undefined }),
     announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }),
   };
   return { deps, teacher };
@@ -48,6 +50,6 @@ describe('today at the school', () => {
   it('accepts a concern about something that happened today, reported just after midnight in summer', async () => {
     const { deps, teacher } = await setUp(JUST_AFTER_MIDNIGHT_BST);
     const form = { whatHappened: 'A message sent to a pupil late at night', occurredOn: '2026-06-15', where: 'platform', platform: 'WhatsApp', involved: 'pupil', category: 'cyberbullying' };
-    expect(await reportIncident(deps, teacher, form, 'key-1')).toMatchObject({ status: 'saved' });
+    expect(await reportIncident(deps, teacher, form, 'key-1')).toMatchObject({ status: 'ok' });
   });
 });

@@ -1,4 +1,7 @@
-import { accessReference, accessStateLabel, type AccessActionType, type AccessRequest, type Signature } from '../../domain/access/access-request';
+import { accessReference, type AccessActionType, type AccessRequest } from '../../domain/access/access-request';
+import { ACCESS_WORKFLOW } from '../../domain/access/access-workflow';
+import type { Signature } from '../../domain/workflow/workflow';
+import { stateLabel } from '../../domain/workflow/workflow-rules';
 import type { Person } from '../../domain/people/person';
 import type { Versioned } from '../../ports/collection.port';
 import type { AccessRequestDetail, AccessRequestSummary } from '../../contracts/access-requests';
@@ -10,7 +13,7 @@ export function accessSummary(request: AccessRequest, viewer: Person): AccessReq
     reference: accessReference(request.id),
     url: request.url,
     state: request.state,
-    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
+    stateLabel: stateLabel(ACCESS_WORKFLOW, request.state, request.requesterId === viewer.id),
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,
     updatedAt: request.updatedAt,

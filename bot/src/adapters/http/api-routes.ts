@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { Announce } from '../../app/reminders/announce';
-import { listAccessRequests } from '../../app/list-access-requests';
+import { listRequests } from '../../app/requests/view-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -86,7 +86,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
 
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
-    const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
+    const page = await listRequests(deps, 'accessRequest', person, { limit: 25, ...(cursor ? { cursor } : {}) });
     const answer: AccessRequestPage = { items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null };
     res.json(answer);
   }));
@@ -127,12 +127,12 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
   registerDeviceRoutes(server, deps, signedIn);
   registerPostingMediaRoutes(server, deps, media, signedIn);
   registerSettingsRoutes(server, deps, signedIn);
-  registerRequestStepRoutes(server, deps, media.background, signedIn);
-  registerWaitingRoutes(server, deps, media.background, signedIn);
+  registerRequestStepRoutes(server, deps, signedIn);
+  registerWaitingRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);
-    if (result.status === 'denied') return refuse(res, 403, 'Only the headteacher can export the audit log.');
+    if (result.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher can export the audit log.');
     const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${today(deps.clock)}.csv"`);

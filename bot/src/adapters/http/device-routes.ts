@@ -28,9 +28,9 @@ export function registerDeviceRoutes(server: Server, deps: AppDeps, signedIn: Si
         return send(res, 403, { error: result.message });
       case 'not-found':
         return send(res, 404, { error: 'That device is not in the register.' });
-      case 'changed-meanwhile':
+      case 'stale':
         return send(res, 409, { error: 'Someone changed this device meanwhile. Here it is as it is now.', device: result.device });
-      case 'saved':
+      case 'ok':
         return send(res, 200, { device: result.device });
     }
   }));

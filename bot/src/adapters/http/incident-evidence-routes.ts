@@ -19,13 +19,13 @@ export function registerIncidentEvidenceRoutes(server: Server, deps: EvidenceDep
     const file = incomingFile(req, res);
     if (!file) return;
     const result = await attachEvidence(deps, person, String(req.params.id ?? ''), file);
-    if (result.status !== 'done') res.setHeader('Connection', 'close');
+    if (result.status !== 'ok') res.setHeader('Connection', 'close');
     answer(res, result, 201);
   }));
 
   server.get('/api/incidents/:id/evidence/:fileId', signedIn(async (person, req, res) => {
     const opened = await openEvidence(deps, person, String(req.params.id ?? ''), String(req.params.fileId ?? '').slice(0, 64));
-    if (opened.status === 'denied') return deny(res);
+    if (opened.status === 'not-permitted') return deny(res);
     if (opened.status === 'not-found') return send(res, 404, { error: NOT_FOUND });
     if (opened.status === 'removed') return send(res, 410, { error: 'This file was removed from the incident by the DSL; the chronology says why.' });
     await sendFile(res, opened.file, opened.contentType, opened.bytes);
@@ -38,19 +38,19 @@ export function registerIncidentEvidenceRoutes(server: Server, deps: EvidenceDep
   }));
 }
 
-const STATUS: Record<Extract<EvidenceResult, { status: 'refused' }>['code'], number> = { 'too-big': 413, 'too-many': 409, type: 422, empty: 422, name: 422, incomplete: 422, reason: 400 };
+const STATUS: Record<Extract<EvidenceResult, { status: 'invalid' }>['code'], number> = { 'too-big': 413, 'too-many': 409, type: 422, empty: 422, name: 422, incomplete: 422, reason: 400 };
 
 function answer(res: Response, result: EvidenceResult, doneStatus: number, denied?: string): void {
   switch (result.status) {
-    case 'done':
+    case 'ok':
       return send(res, doneStatus, { file: evidenceJson(result.file) });
-    case 'denied':
+    case 'not-permitted':
       return denied ? send(res, 403, { error: denied }) : deny(res);
     case 'not-found':
       return send(res, 404, { error: NOT_FOUND });
     case 'not-saved':
-      return send(res, 503, { error: result.message });
-    case 'refused':
+      return send(res, 503, { error: "The file was NOT attached (or removed) because the school's records or its file store could not be reached. Please try again in a few minutes." });
+    case 'invalid':
       return send(res, STATUS[result.code], { error: result.message, code: result.code });
   }
 }

@@ -10,7 +10,7 @@ import { deny } from './incident-routes';
 export function registerIncidentPupilRoutes(server: Server, deps: AppDeps, signedIn: SignedIn): void {
   server.get('/api/incidents/roster', signedIn(async (person, _req, res) => {
     const result = await incidentRoster(deps, person);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     res.json({ pupils: result.pupils });
   }));
 
@@ -18,7 +18,7 @@ export function registerIncidentPupilRoutes(server: Server, deps: AppDeps, signe
     const pupilId = String(req.params.pupilId ?? '');
     if (!/^\d{1,12}$/.test(pupilId)) return send(res, 404, { error: 'There is no such pupil on the roster.' });
     const result = await pupilChronology(deps, person, pupilId);
-    if (result.status === 'denied') return send(res, 403, { error: "Only the DSL, deputy DSLs, the headteacher and the chair of governors can see a pupil's chronology." });
+    if (result.status === 'not-permitted') return send(res, 403, { error: "Only the DSL, deputy DSLs, the headteacher and the chair of governors can see a pupil's chronology." });
     if (result.status === 'not-found') return send(res, 404, { error: 'There is no such pupil on the roster.' });
     const { pupil, incidents, entries } = result;
     res.json({

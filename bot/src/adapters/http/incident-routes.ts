@@ -43,7 +43,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
     const filter = parseFilter(req, res);
     if (!filter) return;
     const result = await listIncidents(deps, person, filter, { offset: filter.offset, limit: 50 });
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     res.json({ total: result.total, offset: filter.offset, items: result.items.map(await rowsNow()) });
   }));
 
@@ -51,7 +51,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
     const filter = parseFilter(req, res);
     if (!filter) return;
     const result = await exportIncidents(deps, person, filter);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     const rows = result.items.map((incident) => [incidentReference(incident.id), incident.reportedAt, incident.occurredOn, CATEGORY_LABELS[incident.category], INVOLVED_LABELS[incident.involved], WHERE_LABELS[incident.where], incident.platform, incident.whatHappened, ROLE_LABELS[incident.routedTo], incident.assigneeName ?? '', STATUS_LABELS[incident.status], incident.cpomsReference ?? '', incident.police ? (incident.police.contacted ? 'yes' : 'no') : '', incident.reporterName]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="incidents-${today(deps.clock)}.csv"`);
@@ -61,7 +61,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
 
   server.get('/api/incidents/summary', signedIn(async (person, _req, res) => {
     const result = await incidentSummary(deps, person, 12);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     const summary: Summary = { ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS };
     res.json(summary);
   }));
@@ -70,7 +70,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
     const id = String(req.params.id ?? '');
     if (!/^\d{1,12}$/.test(id)) return notFound(res);
     const result = await incidentDetail(deps, person, id);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     if (result.status === 'not-found') return notFound(res);
     res.json(detailJson(result, await rowsNow()));
   }));
@@ -82,7 +82,7 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
     if (!parsed.ok) return send(res, 400, { error: parsed.error, fields: parsed.fields });
     const result = await actOnIncident(deps, person, id, parsed.step, parsed.version);
     switch (result.status) {
-      case 'denied':
+      case 'not-permitted':
         return deny(res);
       case 'not-found':
         return notFound(res);

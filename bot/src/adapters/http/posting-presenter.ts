@@ -1,7 +1,8 @@
 import { MEDIA_FORMATS } from '../../domain/media/media-file';
 import { mediaChangeRefusal } from '../../domain/media/media-change';
 import type { Person } from '../../domain/people/person';
-import { POSTING_STATE_LABELS, postingReference, type PostingRequest, type PostingStep } from '../../domain/posting/posting-request';
+import { postingReference, type PostingRequest, type PostingStep } from '../../domain/posting/posting-request';
+import { POSTING_WORKFLOW } from '../../domain/posting/posting-workflow';
 import type { Versioned } from '../../ports/collection.port';
 import type { PostingDetail, PostingSummary } from '../../contracts/posting';
 
@@ -13,7 +14,7 @@ export function postingDetail(request: Versioned<PostingRequest>, viewer: Person
     version: request.version,
     kind: request.kind,
     state: request.state,
-    stateLabel: POSTING_STATE_LABELS[request.state],
+    stateLabel: POSTING_WORKFLOW.states[request.state].label,
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,
     accountLabel: request.accountLabel,
@@ -46,7 +47,7 @@ export function postingSummary(request: PostingRequest): PostingSummary {
     reference: postingReference(request.id),
     kind: request.kind,
     state: request.state,
-    stateLabel: POSTING_STATE_LABELS[request.state],
+    stateLabel: POSTING_WORKFLOW.states[request.state].label,
     accountLabel: request.accountLabel,
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,

@@ -175,6 +175,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX incident_links_pupil ON incident_links ("pupilId");
   CREATE UNIQUE INDEX incident_links_key ON incident_links ("linkKey");
   `,
+  // A reminder points at the record it is about as {recordType, recordId}, whatever its type, instead of
+  // one id field per type (app/reminders/reminder-act.ts still reads the earlier shape).
+  `
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'accessRequest', 'recordId', json_extract(data, '$.message.act.accessRequestId'))), '$.message.act.accessRequestId')
+    WHERE json_extract(data, '$.message.act.accessRequestId') IS NOT NULL;
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'postingRequest', 'recordId', json_extract(data, '$.message.act.postingRequestId'))), '$.message.act.postingRequestId')
+    WHERE json_extract(data, '$.message.act.postingRequestId') IS NOT NULL;
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'takedown', 'recordId', json_extract(data, '$.message.act.takedownId'))), '$.message.act.takedownId')
+    WHERE json_extract(data, '$.message.act.takedownId') IS NOT NULL;
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'trainingRecord', 'recordId', json_extract(data, '$.message.act.confirmTrainingId'))), '$.message.act.confirmTrainingId')
+    WHERE json_extract(data, '$.message.act.confirmTrainingId') IS NOT NULL;
+  `,
   // Which pupils each post shows, so that a withdrawal of consent reads that pupil's posts only;
   // takedown tasks found by pupil too. Existing posts and tasks are indexed as they stand.
   `

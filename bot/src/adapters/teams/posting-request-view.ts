@@ -1,48 +1,12 @@
 import { devicesInUse } from '../../app/devices';
-import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
-import { postingReference, availablePostingSteps, maySeePostingRequest, pendingPostingActions, type PostingRequest } from '../../domain/posting/posting-request';
-import type { RoleHolders } from '../../domain/authorization/deciders';
+import type { PostingRequest } from '../../domain/posting/posting-request';
 import { POSTING_LIMITS } from '../../domain/posting/posting-request-input';
-import type { Versioned } from '../../ports/collection.port';
 import type { AdaptiveCard, Tone } from './cards/card-elements';
-import { postingRequestCard, type PostingRequestCardModel } from './cards/posting-request-card';
 import { postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
 import { pupilChoices } from './pupil-choices';
-import { messageCard } from './cards/simple-cards';
-import { holdersFor } from '../../app/role-holders';
-import { decisionNote } from './decision-note';
-import { fitCard } from './cards/fit-card';
 import type { TeamsDeps } from './teams-deps';
 import { today } from '../../domain/calendar/zoned-time';
-import { onRollOn } from '../../domain/school/pupil';
-
-/** As accessRequestCardFor: `holders` only for a viewer standing in for a role. */
-export function postingRequestCardFor(
-  request: Versioned<PostingRequest>,
-  viewer: Person,
-  viewerTeamsId: string | undefined,
-  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors' | 'mediaLink'> & { holders?: RoleHolders; tabUrl?: string } = {},
-): AdaptiveCard {
-  const { holders, tabUrl, ...shown } = extras;
-  const steps = availablePostingSteps(request, viewer, holders);
-  if (!maySeePostingRequest(request, viewer) && steps.length === 0) return messageCard(`You don't have access to request to post ${postingReference(request.id)}.`, 'Permission to post');
-  const note = decisionNote(request, viewer, pendingPostingActions(request), holders);
-  const card = postingRequestCard({ request, steps, viewerIsRequester: viewer.id === request.requesterId, ...(viewerTeamsId ? { viewerTeamsId } : {}), ...(note ? { decisionNote: note } : {}), ...shown });
-  return fitCard(card, tabUrl ? { label: `Open ${postingReference(request.id)} in the tab`, url: tabUrl } : undefined);
-}
-
-/** The card as above, looking up who holds the roles only when this viewer stands in for one. */
-export async function postingRequestCardForViewer(
-  deps: Pick<TeamsDeps, 'directory' | 'links'>,
-  request: Versioned<PostingRequest>,
-  viewer: Person,
-  viewerTeamsId: string | undefined,
-  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors'> = {},
-): Promise<AdaptiveCard> {
-  const link = deps.links.postingRequest(request.id);
-  return postingRequestCardFor(request, viewer, viewerTeamsId, { ...extras, holders: await holdersFor(deps, viewer, pendingPostingActions(request)), mediaLink: link, tabUrl: link });
-}
 
 /**
  * The form, filled in with `values`: the registered accounts, the classes, and the pupils on roll
@@ -53,9 +17,6 @@ export async function postingRequestForm(
   person: Person,
   options: { target?: PostingFormModel['target']; values?: PostingFormValues; errors?: PostingFormModel['errors']; banner?: { text: string; tone: Tone } } = {},
 ): Promise<AdaptiveCard> {
-  if (!may(person, 'postingRequest.submit')) {
-    return messageCard(`Only ${whoMay('postingRequest.submit')} can ask to post on a school account (Social Media Policy, section 5).`);
-  }
   const day = today(deps.clock);
   const values = options.values ?? {};
   const [accounts, { classesError, ...roster }, devices] = await Promise.all([

@@ -1,11 +1,9 @@
 import type { AppDeps } from '../../app/app-deps';
-import type { BackgroundTasks } from '../../app/background-tasks';
 import type { Announce } from '../../app/reminders/announce';
 import type { MediaServices } from '../../app/media/media-services';
 import type { TabLinks } from './tab-link';
 
 export interface TeamsDeps extends AppDeps {
-  background: BackgroundTasks;
   /** A fresh random key for each form card (see submissionKey). */
   newKey(): string;
   /** Messages through the reminders' outbox (a completion for the online safety lead to confirm). */

@@ -7,16 +7,20 @@ import type { Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import { inputOf, preparePosting } from '../prepare-posting';
 import { recordAudit } from '../record-audit';
+import { announceStep } from '../requests/step-notices';
 import { retryStep } from '../retry-step';
 import { ChunkReader, TooManyBytes } from './chunk-reader';
 import type { IncomingFile, MediaServices } from './media-services';
 import { forgetFile, storeFile } from './store-file';
 
+/** Why a file was refused: who or when (not-permitted, not-now), or what the file is (invalid). */
+export type MediaRefusal = { status: 'not-permitted' | 'not-now' | 'invalid'; code: MediaChangeError['code'] | 'type' | 'too-big' | 'empty' | 'name' | 'incomplete'; message: string };
+
 export type ChangeMediaResult =
-  | { status: 'done'; request: Versioned<PostingRequest>; file?: PostingAttachment }
-  | { status: 'refused'; code: MediaChangeError['code'] | 'type' | 'too-big' | 'empty' | 'name' | 'incomplete'; message: string }
+  | { status: 'ok'; request: Versioned<PostingRequest>; file?: PostingAttachment }
+  | MediaRefusal
   | { status: 'not-found' }
-  | { status: 'not-saved'; message: string };
+  | { status: 'not-saved' };
 
 /**
  * Attaches one photo or video to a request to post. Everything that can be judged before saving
@@ -28,24 +32,24 @@ export type ChangeMediaResult =
 export async function attachPostingMedia(deps: AppDeps, media: MediaServices, actor: Person, requestId: string, incoming: IncomingFile): Promise<ChangeMediaResult> {
   const request = await deps.stores.postingRequests.get(requestId);
   if (!request) return { status: 'not-found' };
-  const refusal = mediaChangeRefusal(request, actor);
-  if (refusal) return refuse(deps, actor, request.id, refusal);
+  const refused = mediaChangeRefusal(request, actor);
+  if (refused) return refuse(deps, actor, request.id, refused);
   const reader = new ChunkReader(incoming.chunks, incoming.size);
   let stored: PostingAttachment;
   try {
     const head = await reader.head(SNIFF_BYTES);
     const verdict = checkNewFile({ name: incoming.name, head, size: incoming.size }, (request.attachments ?? []).filter((file) => !file.deletedAt).length);
-    if (!verdict.ok) return { status: 'refused', code: verdict.refusal.code, message: verdict.refusal.message };
+    if (!verdict.ok) return { status: 'invalid', code: verdict.refusal.code, message: verdict.refusal.message };
     const saved = await store(media, reader, { ...incoming, name: displayName(incoming.name) }, verdict.format);
     if ('status' in saved) return saved;
     stored = { ...saved, addedAt: deps.clock.now().toISOString(), addedById: actor.id };
   } catch (error) {
-    if (error instanceof TooManyBytes) return { status: 'refused', code: 'incomplete', message: `${displayName(incoming.name)} was bigger than it said it was, so it was not attached. Please try again.` };
+    if (error instanceof TooManyBytes) return { status: 'invalid', code: 'incomplete', message: `${displayName(incoming.name)} was bigger than it said it was, so it was not attached. Please try again.` };
     deps.log.error('A photo or video could not be stored', error);
-    return { status: 'not-saved', message: 'The file was NOT attached because the school\'s file store could not be reached. Please try again in a few minutes.' };
+    return { status: 'not-saved' };
   }
   const result = await change(deps, actor, requestId, { type: 'attach', file: stored });
-  if (result.status !== 'done') {
+  if (result.status !== 'ok') {
     await forgetFile(deps, media.store, stored.storageKey);
     return result;
   }
@@ -59,14 +63,14 @@ export async function detachPostingMedia(deps: AppDeps, media: MediaServices, ac
   if (!request) return { status: 'not-found' };
   const file = (request.attachments ?? []).find((candidate) => candidate.id === fileId && !candidate.deletedAt);
   const result = await change(deps, actor, requestId, { type: 'detach', fileId });
-  if (result.status !== 'done' || !file) return result;
+  if (result.status !== 'ok' || !file) return result;
   await forgetFile(deps, media.store, file.storageKey);
   await recordAudit(deps, actor, { action: 'posting-request.media-removed', recordType: 'postingRequest', recordId: requestId, summary: `Removed a ${MEDIA_FORMATS[file.format].label}, file ${file.id}; request is now ${result.request.state}` });
   return result;
 }
 
 /** The file's bytes into the store: a photo whole (read and checked first), a video as it arrives. */
-async function store(media: MediaServices, reader: ChunkReader, file: IncomingFile, format: MediaFormat): Promise<Omit<PostingAttachment, 'addedAt' | 'addedById'> | Extract<ChangeMediaResult, { status: 'refused' }>> {
+async function store(media: MediaServices, reader: ChunkReader, file: IncomingFile, format: MediaFormat): Promise<Omit<PostingAttachment, 'addedAt' | 'addedById'> | MediaRefusal> {
   const id = media.newId();
   const { kind, label, contentType, extension } = MEDIA_FORMATS[format];
   let thumbnail: string | undefined;
@@ -75,7 +79,7 @@ async function store(media: MediaServices, reader: ChunkReader, file: IncomingFi
     photo = await reader.all();
     if (photo.length !== file.size) return incomplete(file.name);
     const preview = media.previews.preview(photo, format);
-    if (!preview.readable) return { status: 'refused', code: 'type', message: `${file.name} starts like a ${label} but cannot be read as one, so it was not attached.` };
+    if (!preview.readable) return { status: 'invalid', code: 'type', message: `${file.name} starts like a ${label} but cannot be read as one, so it was not attached.` };
     thumbnail = preview.thumbnail;
   }
   const storageKey = `${id}.${extension}`;
@@ -83,26 +87,36 @@ async function store(media: MediaServices, reader: ChunkReader, file: IncomingFi
   return { id, name: file.name, format, bytes: file.size, storageKey, ...(thumbnail ? { thumbnail } : {}) };
 }
 
-function incomplete(name: string): Extract<ChangeMediaResult, { status: 'refused' }> {
-  return { status: 'refused', code: 'incomplete', message: `${name} did not arrive whole, so it was not attached. Please try again.` };
+function incomplete(name: string): MediaRefusal {
+  return { status: 'invalid', code: 'incomplete', message: `${name} did not arrive whole, so it was not attached. Please try again.` };
 }
 
-/** Saves the change on the request as it is now (read fresh, checks run again, conditional update). */
+/**
+ * Saves the change on the request as it is now (read fresh, checks run again, conditional update);
+ * a change that moves the request on (to the headteacher, or back to the requester) is announced
+ * as any step is.
+ */
 async function change(deps: AppDeps, actor: Person, requestId: string, requested: MediaChange): Promise<ChangeMediaResult> {
-  return retryStep(deps, `posting request ${requestId}`, async (): Promise<ChangeMediaResult> => {
+  const result = await retryStep(deps, `posting request ${requestId}`, async (): Promise<ChangeMediaResult> => {
     const current = await deps.stores.postingRequests.get(requestId);
     if (!current) return { status: 'not-found' };
-    const refusal = mediaChangeRefusal(current, actor);
-    if (refusal) return refuse(deps, actor, current.id, refusal);
+    const refused = mediaChangeRefusal(current, actor);
+    if (refused) return refuse(deps, actor, current.id, refused);
     const files = requested.type === 'attach' ? [...(current.attachments ?? []), requested.file] : (current.attachments ?? []).filter((file) => file.id !== requested.fileId);
     const { details, checks } = await preparePosting(deps, inputOf(current), files);
     const outcome = applyMediaChange({ ...current, media: details.media, deviceLabel: details.deviceLabel }, requested, actor, checks, deps.clock.now());
-    if (!outcome.ok) return { status: 'refused', code: outcome.error.code, message: outcome.error.message };
-    return { status: 'done', request: await deps.stores.postingRequests.update({ ...outcome.request, version: current.version }) };
+    if (!outcome.ok) return refusal(outcome.error);
+    return { status: 'ok', request: await deps.stores.postingRequests.update({ ...outcome.request, version: current.version }) };
   });
+  if (result.status === 'ok') await announceStep(deps, 'postingRequest', result.request, actor);
+  return result;
 }
 
-async function refuse(deps: AppDeps, actor: Person, requestId: string, refusal: MediaChangeError): Promise<ChangeMediaResult> {
-  if (refusal.code === 'not-permitted') await recordAudit(deps, actor, { action: 'posting-request.media.denied', recordType: 'postingRequest', recordId: requestId, summary: 'Change of photos or videos refused: the person may not make it' });
-  return { status: 'refused', code: refusal.code, message: refusal.message };
+async function refuse(deps: AppDeps, actor: Person, requestId: string, error: MediaChangeError): Promise<ChangeMediaResult> {
+  if (error.code === 'not-permitted') await recordAudit(deps, actor, { action: 'posting-request.media.denied', recordType: 'postingRequest', recordId: requestId, summary: 'Change of photos or videos refused: the person may not make it' });
+  return refusal(error);
+}
+
+function refusal(error: MediaChangeError): MediaRefusal {
+  return { status: error.code === 'not-permitted' || error.code === 'not-now' ? error.code : 'invalid', code: error.code, message: error.message };
 }

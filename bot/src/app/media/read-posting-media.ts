@@ -2,7 +2,7 @@ import { MEDIA_FORMATS } from '../../domain/media/media-file';
 import { liveAttachments, type PostingAttachment } from '../../domain/media/posting-attachment';
 import type { Person } from '../../domain/people/person';
 import type { AppDeps } from '../app-deps';
-import { postingRequestFor } from '../view-request';
+import { viewRequest } from '../requests/view-request';
 import type { MediaServices } from './media-services';
 
 export type OpenMediaResult =
@@ -16,7 +16,7 @@ export type OpenMediaResult =
  * through the signed-in API, never from an address anyone could open.
  */
 export async function openPostingMedia(deps: AppDeps, media: MediaServices, viewer: Person, requestId: string, fileId: string): Promise<OpenMediaResult> {
-  const found = await postingRequestFor(deps, viewer, requestId);
+  const found = await viewRequest(deps, 'postingRequest', viewer, requestId);
   if (found.status !== 'ok') return found;
   const file = (found.request.attachments ?? []).find((candidate) => candidate.id === fileId);
   if (!file) return { status: 'not-found' };

@@ -21,7 +21,7 @@ export async function saveSchoolDetails(deps: Pick<AppDeps, 'stores' | 'clock' |
   const input = readForm(schoolInputSchema, raw);
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   const result = await saveSingle(deps.stores.school, version, () => ({ ok: true, record: input.value }));
-  if (result.status === 'saved') {
+  if (result.status === 'ok') {
     const summary = result.before ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask' })}` : 'School details entered';
     await recordAudit(deps, actor, { action: 'settings.school', recordType: 'school', recordId: result.record.id, summary });
   }

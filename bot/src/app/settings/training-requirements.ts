@@ -27,7 +27,7 @@ export async function saveTrainingRequirement(deps: Pick<AppDeps, 'stores' | 'cl
   const asked = input.value.requirementId;
   if (!seen && asked && taken.has(asked)) return { status: 'invalid', errors: { requirementId: `Another requirement already has the id ${asked}.` } };
   const result = await saveEdited(deps.stores.trainingRequirements, seen, (current) => ({ ok: true, record: requirementFrom(input.value, current?.requirementId ?? asked ?? newRequirementId(input.value.title, taken)) }));
-  if (result.status === 'saved') {
+  if (result.status === 'ok') {
     const { record, before } = result;
     const summary = !before ? `Training requirement added: ${record.title}` : record.retired && !before.retired ? `Training requirement retired: ${record.title}` : `Training requirement changed: ${record.title}: ${describeChanges(before, record)}`;
     await recordAudit(deps, actor, { action: 'settings.trainingRequirement', recordType: 'trainingRequirement', recordId: record.id, summary });

@@ -74,7 +74,7 @@ export function confirmationRequest(subject: Pick<Person, 'displayName' | 'roles
     title: 'Please confirm online safety training',
     lines: [`${subject.displayName} says they completed ${title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
     tone: 'accent',
-    act: { label: 'Confirm', confirmTrainingId: record.id },
+    act: { label: 'Confirm', record: { recordType: 'trainingRecord', recordId: record.id } },
   };
 }
 

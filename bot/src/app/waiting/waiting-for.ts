@@ -1,15 +1,16 @@
 import type { Person } from '../../domain/people/person';
 import type { AppDeps } from '../app-deps';
-import { accessRequestsWaiting } from './access-requests-waiting';
-import { postingRequestsWaiting } from './posting-requests-waiting';
+import { requestsWaiting } from './requests-waiting';
 import { takedownsWaiting } from './takedowns-waiting';
 import { trainingWaiting } from './training-waiting';
 import { WAITING_RECORD_TYPES, type WaitingItem, type WaitingProvider, type WaitingRecordType } from './waiting-item';
 
 /** One provider per kind of record: a new kind of request is one more entry. */
 export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
-  accessRequest: accessRequestsWaiting,
-  postingRequest: postingRequestsWaiting,
+  // Blocked-website requests waiting for a review, a decision, the ICT technician or the requester (s.9, Appendix A).
+  accessRequest: requestsWaiting('accessRequest', (request) => ({ title: request.url })),
+  // Requests to post waiting for the headteacher's decision, or for the requester to fix or post them (s.4–6).
+  postingRequest: requestsWaiting('postingRequest', (request) => ({ title: request.text, facts: { account: request.accountLabel } })),
   takedown: takedownsWaiting,
   trainingRecord: trainingWaiting,
 };

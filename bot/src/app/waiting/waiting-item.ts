@@ -1,10 +1,11 @@
 import type { Person } from '../../domain/people/person';
+import { RECORD_TYPES, type RecordType } from '../../domain/records/record-type';
 import type { AppDeps } from '../app-deps';
 
-/** The kinds of record that can wait for someone: each has one provider. */
-export const WAITING_RECORD_TYPES = ['accessRequest', 'postingRequest', 'takedown', 'trainingRecord'] as const;
+/** The kinds of record that can wait for someone (every kind people act on): each has one provider. */
+export const WAITING_RECORD_TYPES = RECORD_TYPES;
 
-export type WaitingRecordType = (typeof WAITING_RECORD_TYPES)[number];
+export type WaitingRecordType = RecordType;
 
 /** One record that waits for the person asking, and the steps they may take on it now. */
 export interface WaitingItem {

@@ -77,7 +77,7 @@ export const PERMISSIONS = {
  * A role, or a relationship to the record: its requester, the owner of the account it concerns,
  * or the person an incident is assigned to.
  */
-type Holder = Role | 'requester' | 'owner' | 'assignee';
+export type Holder = Role | 'requester' | 'owner' | 'assignee';
 
 export type Action = keyof typeof PERMISSIONS;
 
@@ -89,6 +89,11 @@ export function may(person: Pick<Person, 'id' | 'roles'>, action: Action, relate
   return (PERMISSIONS[action] as readonly Holder[]).some((holder) =>
     holder === 'requester' || holder === 'owner' || holder === 'assignee' ? relatedId !== undefined && relatedId === person.id : person.roles.includes(holder),
   );
+}
+
+/** The roles and relationships that may take the action, as the table lists them. */
+export function holdersOf(action: Action): readonly Holder[] {
+  return PERMISSIONS[action];
 }
 
 /** "the headteacher", "the person who made the request"…: for telling someone who may act. */

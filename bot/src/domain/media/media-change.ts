@@ -1,7 +1,8 @@
 import { may, whoMay } from '../authorization/permissions';
 import type { Person } from '../people/person';
 import type { CheckFailure } from '../posting/posting-checks';
-import { POSTING_STATE_LABELS, type PostingHistoryEntry, type PostingRequest, type PostingState } from '../posting/posting-request';
+import type { PostingHistoryEntry, PostingRequest, PostingState } from '../posting/posting-request';
+import { POSTING_WORKFLOW } from '../posting/posting-workflow';
 import { MEDIA_LIMITS } from './media-file';
 import { liveAttachments, type PostingAttachment } from './posting-attachment';
 
@@ -18,7 +19,7 @@ export function mediaChangeRefusal(request: PostingRequest, actor: Person): Medi
     return { code: 'not-permitted', message: `Only ${whoMay('postingRequest.changeMedia')} can add or remove its photos and videos.` };
   }
   if (!MEDIA_CHANGEABLE.includes(request.state)) {
-    return { code: 'not-now', message: `This request is already "${POSTING_STATE_LABELS[request.state]}", so its photos and videos can no longer change.` };
+    return { code: 'not-now', message: `This request is already "${POSTING_WORKFLOW.states[request.state].label}", so its photos and videos can no longer change.` };
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { FolderMediaStore } from '../../../../bot/src/adapters/media/folder-medi
 import { imagePreviews } from '../../../../bot/src/adapters/media/image-previews';
 import { createSqliteStores } from '../../../../bot/src/adapters/sqlite/sqlite-stores';
 import type { AppDeps } from '../../../../bot/src/app/app-deps';
+import { BackgroundTasks } from '../../../../bot/src/app/background-tasks';
 import { attachPostingMedia } from '../../../../bot/src/app/media/change-posting-media';
 import { deleteExpiredMedia } from '../../../../bot/src/app/media/delete-expired-media';
 import type { MediaServices } from '../../../../bot/src/app/media/media-services';
@@ -37,7 +38,7 @@ describe('the media use cases', () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-media-app-'));
     stores = createSqliteStores(':memory:');
     alex = await stores.people.insert({ displayName: 'Alex Wilber', aadObjectId: 'a', roles: ['staff'] });
-    deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined }, clock: { now: () => NOW }, log: { info: () => undefined, warn: () => undefined, error: () => undefined } };
+    deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { deliver: async () => new Map(), refreshCards: async () => undefined }, clock: { now: () => NOW }, log: { info: () => undefined, warn: () => undefined, error: () => undefined }, background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: () => undefined }) };
     media = { store: new FolderMediaStore(join(dir, 'media')), previews: imagePreviews, newId: () => `file-${++ids}`, keepDays: 30 };
   });
   afterEach(async () => {
@@ -70,9 +71,9 @@ describe('the media use cases', () => {
     const id = await request();
     const video = mp4Video(200_000);
     const short = await attachPostingMedia(deps, media, alex, id, { name: 'race.mp4', size: 300_000, chunks: chunksOf(video, 50_000) });
-    expect(short).toMatchObject({ status: 'refused', code: 'incomplete' });
+    expect(short).toMatchObject({ status: 'invalid', code: 'incomplete' });
     const long = await attachPostingMedia(deps, media, alex, id, { name: 'race.mp4', size: 100_000, chunks: chunksOf(video, 50_000) });
-    expect(long).toMatchObject({ status: 'refused', code: 'incomplete' });
+    expect(long).toMatchObject({ status: 'invalid', code: 'incomplete' });
     expect(stored()).toEqual([]);
   });
 
@@ -80,7 +81,7 @@ describe('the media use cases', () => {
     const id = await request();
     const photo = jpegPhoto(64, 48);
     const result = await attachPostingMedia(deps, media, alex, id, { name: 'Amelia Khan on sports day.jpg', size: photo.length, chunks: chunksOf(photo) });
-    expect(result.status).toBe('done');
+    expect(result.status).toBe('ok');
     const entries = await stores.audit.forRecord('postingRequest', id);
     expect(entries.map((entry) => entry.summary)).toEqual([expect.stringMatching(/^Attached a JPEG photo \(\d+ KB\), file file-\d+; request is now \w+$/)]);
     expect(JSON.stringify(entries)).not.toMatch(/Amelia/);
@@ -92,7 +93,7 @@ describe('the media use cases', () => {
       const state = (await stores.postingRequests.get(id))!.state;
       const open = await stores.postingRequests.get(id);
       await stores.postingRequests.update({ ...open!, state: 'checksFailed' });
-      expect((await attachPostingMedia(deps, media, alex, id, { name: 'p.jpg', size: photo.length, chunks: chunksOf(photo) })).status).toBe('done');
+      expect((await attachPostingMedia(deps, media, alex, id, { name: 'p.jpg', size: photo.length, chunks: chunksOf(photo) })).status).toBe('ok');
       const after = await stores.postingRequests.get(id);
       await stores.postingRequests.update({ ...after!, state });
     };

@@ -4,7 +4,8 @@
  * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
  */
 import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
-import { applyAccessStep, availableSteps, awaitedSteps, whoToTell } from '../../../../bot/src/domain/access/access-request-rules';
+import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
+import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
@@ -15,7 +16,7 @@ const holderOf = (role: Role): Person => ({ id: `p-${role}`, displayName: `The $
 
 const ACTIONS: Record<AccessActionType, AccessAction> = {
   forward: { type: 'forward', note: 'fine' },
-  return: { type: 'return', reason: 'Please give the full URL' },
+  return: { type: 'return', note: 'Please give the full URL' },
   approve: { type: 'approve', reasons: 'Curriculum' },
   refuse: { type: 'refuse', reasons: 'Not suitable' },
   markDone: { type: 'markDone', note: 'Allowed on filter' },
@@ -60,7 +61,7 @@ const cases = ACCESS_REQUEST_STATES.flatMap((state) =>
 describe('every state × step × role (s.9, Appendix A)', () => {
   it.each(cases)('$state, $step by $who', ({ state, step, who, person }) => {
     const allowed = ALLOWED.find(([from, s, w]) => from === state && s === step && w === who);
-    const result = applyAccessStep(requestIn(state), ACTIONS[step], person, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn(state), ACTIONS[step], person, NOW);
     if (allowed) {
       expect(result).toMatchObject({ ok: true, request: { state: allowed[3] } });
     } else if (STEP_OWNER[step] !== who) {
@@ -73,7 +74,7 @@ describe('every state × step × role (s.9, Appendix A)', () => {
   it('offers each person exactly the steps they could take', () => {
     for (const { state, person, who } of cases) {
       const expected = ALLOWED.filter(([from, , w]) => from === state && w === who).map(([, step]) => step).sort();
-      expect(availableSteps(requestIn(state), person).sort()).toEqual(expected);
+      expect(stepsFor(ACCESS_WORKFLOW, requestIn(state), person).sort()).toEqual(expected);
     }
   });
 });
@@ -85,17 +86,17 @@ describe('signatures, reasons and history', () => {
   it.each([
     ['refuse', { type: 'refuse', reasons: '   ' }, 'withHeadteacher', head],
     ['refuse', { type: 'refuse' }, 'withHeadteacher', head],
-    ['return', { type: 'return', reason: '' }, 'withOnlineSafetyLead', lead],
+    ['return', { type: 'return', note: '' }, 'withOnlineSafetyLead', lead],
   ] as [string, AccessAction, AccessRequestState, Person][])('a %s without reasons is refused (Appendix A "Reasons")', (_name, action, state, actor) => {
-    expect(applyAccessStep(requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
   });
 
   it('an approval may be given without reasons', () => {
-    expect(applyAccessStep(requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
   });
 
   it('the decision is signed with the name, Entra identity, date and time (Appendix A "Signature")', () => {
-    const result = applyAccessStep(requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
     expect(result).toMatchObject({
       ok: true,
       request: { state: 'refused', decision: { approved: false, reasons: 'Social media site', signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() } } },
@@ -104,7 +105,7 @@ describe('signatures, reasons and history', () => {
 
   it('each step is added to the history; the original request is not changed', () => {
     const original = requestIn('withOnlineSafetyLead');
-    const result = applyAccessStep(original, { type: 'forward', note: 'ok', addedRisksAndControls: 'Supervise' }, lead, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, original, { type: 'forward', note: 'ok', addedRisksAndControls: 'Supervise' }, lead, NOW);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.request.history.map((entry) => entry.step)).toEqual(['submit', 'forward']);
     expect(result.request.leadReview).toMatchObject({ outcome: 'forwarded', addedRisksAndControls: 'Supervise' });
@@ -113,13 +114,13 @@ describe('signatures, reasons and history', () => {
   });
 
   it('a resubmission replaces the form fields and goes back to the online safety lead', () => {
-    const result = applyAccessStep(requestIn('returnedToRequester'), ACTIONS.resubmit, requester, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('returnedToRequester'), ACTIONS.resubmit, requester, NOW);
     expect(result).toMatchObject({ ok: true, request: { url: 'https://example.org/page', state: 'withOnlineSafetyLead' } });
   });
 
   it('a person holding the role who also made the request may not decide it: nobody decides their own request', () => {
     const leadRequester: Person = { ...lead, id: requester.id };
-    const result = applyAccessStep(requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
     expect(result).toEqual({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/) } });
   });
 });
@@ -134,7 +135,7 @@ describe('who is told after each step (s.9: the requester is told at each step)'
     ['markDone', [], ['requester']],
     ['resubmit', ['onlineSafetyLead'], []],
   ] as const)('after %s: asked to act %j, informed %j', (step, act, informed) => {
-    expect(whoToTell(step)).toEqual({ act, informed });
+    expect(toldAfter(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), step)).toEqual({ act, informed });
   });
 });
 
@@ -149,6 +150,6 @@ describe('what a request waits for ("waiting for me")', () => {
     ['unblocked', []],
     ['withdrawn', []],
   ])('%s waits for %j', (state, awaited) => {
-    expect(awaitedSteps({ state })).toEqual(awaited);
+    expect(awaitedIn(ACCESS_WORKFLOW, state)).toEqual(awaited);
   });
 });

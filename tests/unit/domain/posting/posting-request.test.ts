@@ -3,7 +3,9 @@
  * what the form must hold. Table-driven; each row names the rule it checks.
  */
 import type { Person } from '../../../../bot/src/domain/people/person';
-import { applyPostingStep, availablePostingSteps, awaitedPostingSteps, newPostingRequest, whoToTellAboutPosting, type PostingAction, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
+import { newPostingRequest, type PostingAction, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
+import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
+import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import { validatePostingRequestInput } from '../../../../bot/src/domain/posting/posting-request-input';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -24,7 +26,7 @@ describe('a new request runs the checks first (s.4, s.5)', () => {
   ] as const)('%s', (_rule, checks, state) => {
     const created = newPostingRequest(details, [...checks], { personId: 'r', name: 'Alex' }, 'k', NOW);
     expect(created.state).toBe(state);
-    expect(whoToTellAboutPosting({ ...created, id: '1' }, created.history[0]!.step).act).toEqual(state === 'withHeadteacher' ? ['headteacher'] : []);
+    expect(toldAfter(POSTING_WORKFLOW, { ...created, id: '1' }, created.history[0]!.step).act).toEqual(state === 'withHeadteacher' ? ['headteacher'] : []);
   });
 });
 
@@ -47,12 +49,12 @@ describe('steps: who, and from which state', () => {
     ['a posted request cannot be withdrawn', 'posted', requester, { type: 'withdraw' }, 'not-now'],
   ];
   it.each(cases)('%s', (_rule, from, actor, action, expected) => {
-    const result = applyPostingStep(request(from), action, actor, NOW);
+    const result = applyStep(POSTING_WORKFLOW, request(from), action, actor, NOW);
     expect(result.ok ? result.request.state : result.error.code).toBe(expected);
   });
 
   it('signs the decision with name, Entra id and time', () => {
-    const result = applyPostingStep(request('withHeadteacher'), { type: 'approve', checks: [] }, { ...head, aadObjectId: 'aad-h' }, NOW);
+    const result = applyStep(POSTING_WORKFLOW, request('withHeadteacher'), { type: 'approve', checks: [] }, { ...head, aadObjectId: 'aad-h' }, NOW);
     expect(result.ok && result.request.decision).toEqual({ approved: true, reasons: '', signature: { personId: 'h', name: 'Adele Vance', aadObjectId: 'aad-h', at: NOW.toISOString() } });
   });
 
@@ -63,7 +65,7 @@ describe('steps: who, and from which state', () => {
     ['posted', requester, []],
     ['withHeadteacher', dsl, []],
   ])('in %s, %o is offered exactly the right buttons', (state, person, steps) => {
-    expect(availablePostingSteps(request(state), person)).toEqual(steps);
+    expect(stepsFor(POSTING_WORKFLOW, request(state), person)).toEqual(steps);
   });
 });
 
@@ -102,6 +104,6 @@ describe('what a request to post waits for ("waiting for me")', () => {
     ['posted', []],
     ['withdrawn', []],
   ])('%s waits for %j', (state, awaited) => {
-    expect(awaitedPostingSteps({ state })).toEqual(awaited);
+    expect(awaitedIn(POSTING_WORKFLOW, state)).toEqual(awaited);
   });
 });

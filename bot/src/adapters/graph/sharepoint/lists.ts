@@ -5,7 +5,7 @@ import type { Pupil } from '../../../domain/school/pupil';
 import type { School } from '../../../domain/school/school';
 import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
-import { POSTING_STATE_LABELS, type PostingRequest, type PostingState } from '../../../domain/posting/posting-request';
+import { POSTING_STATES, type PostingRequest } from '../../../domain/posting/posting-request';
 import type { SocialAccount } from '../../../domain/posting/social-account';
 import { DEVICE_TYPES, type ApprovedDevice } from '../../../domain/devices/approved-device';
 import type { AuditEntry } from '../../../ports/audit-log.port';
@@ -231,7 +231,7 @@ export const LISTS = {
       groupLabel: 'text',
       facesBlurred: { type: 'boolean', displayName: 'Faces blurred (requester says)' },
       postingDate: 'date',
-      state: { type: 'choice', indexed: true, choices: Object.keys(POSTING_STATE_LABELS) as PostingState[], displayName: 'Status' },
+      state: { type: 'choice', indexed: true, choices: POSTING_STATES, displayName: 'Status' },
       checks: { type: 'json', displayName: 'Check results' },
       checkedAt: 'dateTime',
       decision: 'json',

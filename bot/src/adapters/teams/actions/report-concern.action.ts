@@ -6,6 +6,7 @@ import type { AdaptiveCard } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
 import type { TeamsDeps } from '../teams-deps';
 import type { Person } from '../../../domain/people/person';
+import { whoMay } from '../../../domain/authorization/permissions';
 import type { IncidentReport } from '../../../domain/incidents/incident';
 import { dataString, type CardActionHandler } from './card-action';
 
@@ -27,10 +28,10 @@ export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record
     case 'invalid':
       return form('Please correct the fields marked below. Nothing has been saved yet.', result.errors);
     case 'not-saved':
-      return form(result.message);
+      return form('Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.');
     case 'not-permitted':
-      return messageCard(result.message);
-    case 'saved': {
+      return messageCard(`Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.`);
+    case 'ok': {
       const saved = { reference: result.reference, routedToLabel: result.routedToLabel, aboutHeadteacher: result.aboutHeadteacher };
       if (result.alreadySaved) return concernSavedCard(saved, { outcome: 'alreadySaved' });
       return concernSavedCard(saved, await announceWithin(deps, actor, result.incidentId, result.reference));

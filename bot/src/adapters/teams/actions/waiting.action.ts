@@ -2,14 +2,15 @@ import { claimToConfirm } from '../../../app/training/claim-to-confirm';
 import { waitingFor } from '../../../app/waiting/waiting-for';
 import { WAITING_RECORD_TYPES, type WaitingRecordType } from '../../../app/waiting/waiting-item';
 import type { Person } from '../../../domain/people/person';
-import { accessRequestCardForViewer } from '../access-request-view';
 import { cardActivity } from '../card-activity';
 import { cardKey } from '../card-messages';
 import type { AdaptiveCard } from '../cards/card-elements';
 import { reminderCard } from '../cards/reminder-card';
 import { messageCard } from '../cards/simple-cards';
 import { waitingCard } from '../cards/waiting-card';
-import { postingRequestCardForViewer } from '../posting-request-view';
+import { requestCardForViewer } from '../requests/request-view';
+import { findRequest } from '../../../app/requests/view-request';
+import type { RequestType } from '../../../domain/records/record-type';
 import { takedownCardFor } from '../takedown-view';
 import type { TeamsDeps } from '../teams-deps';
 import { dataString, rememberCard, type ActionContext, type CardActionHandler } from './card-action';
@@ -23,14 +24,8 @@ type Opened = { card: AdaptiveCard; key?: string } | undefined;
 
 /** Each kind of record opens the card its notices send, with the buttons for this person: the same view functions. */
 const OPEN: Record<WaitingRecordType, (context: ActionContext, id: string) => Promise<Opened>> = {
-  accessRequest: async ({ deps, actor, activity }, id) => {
-    const request = await deps.stores.accessRequests.get(id);
-    return request && { card: await accessRequestCardForViewer(deps, request, actor, activity.from.id), key: cardKey('accessRequest', request.id) };
-  },
-  postingRequest: async ({ deps, actor, activity }, id) => {
-    const request = await deps.stores.postingRequests.get(id);
-    return request && { card: await postingRequestCardForViewer(deps, request, actor, activity.from.id), key: cardKey('postingRequest', request.id) };
-  },
+  accessRequest: (context, id) => openRequest(context, 'accessRequest', id),
+  postingRequest: (context, id) => openRequest(context, 'postingRequest', id),
   takedown: async ({ deps, actor, activity }, id) => {
     const task = await deps.stores.takedowns.get(id);
     return task && { card: await takedownCardFor(deps.stores, task, actor, activity.from.id), key: cardKey('takedown', task.id) };
@@ -49,6 +44,12 @@ const OPEN: Record<WaitingRecordType, (context: ActionContext, id: string) => Pr
     }
   },
 };
+
+async function openRequest(context: ActionContext, type: RequestType, id: string): Promise<Opened> {
+  const { deps, actor, activity } = context;
+  const request = await findRequest(deps, type, id);
+  return request && { card: await requestCardForViewer(deps, type, request, actor, activity.from.id), key: cardKey(type, request.id) };
+}
 
 /** "Open" on the waiting list: the record's card as a new message; the list stays, brought up to date. */
 export const openWaitingItemAction: CardActionHandler = async (context) => {

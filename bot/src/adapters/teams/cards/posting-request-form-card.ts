@@ -2,9 +2,9 @@ import { DEVICE_LIMITS } from '../../../domain/devices/approved-device';
 import { POSTING_LIMITS, type PostingRequestField } from '../../../domain/posting/posting-request-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
 import { choiceSet, pupilPicker } from './pupil-picker';
+import { requestVerbs } from '../requests/request-card';
 
-export const VERB_SUBMIT_POSTING = 'submitPostingRequest';
-export const VERB_RESUBMIT_POSTING = 'resubmitPostingRequest';
+const VERBS = requestVerbs('postingRequest');
 export const VERB_SHOW_PUPILS = 'showPostingPupils';
 
 /** What the form holds, as the card sends it back: every value a string. */
@@ -76,8 +76,8 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
     }),
   );
   const send = 'submissionKey' in model.target
-    ? executeAction('Run the checks and send', VERB_SUBMIT_POSTING, { submissionKey: model.target.submissionKey }, { style: 'positive' })
-    : executeAction('Run the checks and resubmit', VERB_RESUBMIT_POSTING, { requestId: model.target.requestId }, { style: 'positive' });
+    ? executeAction('Run the checks and send', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
+    : executeAction('Run the checks and resubmit', VERBS.resubmit, { requestId: model.target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [send] });
 }
 

@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { announcePostingStep } from '../../../app/announce-posting-step';
-import { attachPostingMedia } from '../../../app/media/change-posting-media';
+import { attachPostingMedia, type ChangeMediaResult } from '../../../app/media/change-posting-media';
 import { MEDIA_CHANGEABLE } from '../../../domain/media/media-change';
 import { ACCEPTED_TYPES, displayName } from '../../../domain/media/media-file';
 import type { Person } from '../../../domain/people/person';
@@ -57,19 +56,29 @@ async function attachAll(deps: TeamsDeps, person: Person, activity: Activity, re
       continue;
     }
     const result = await attachPostingMedia(deps, deps.media, person, requestId, { name: file.name, ...download });
-    if (result.status === 'done') {
+    if (result.status === 'ok') {
       attached++;
       lines.push(`✓ ${name} is attached.`);
-      await announcePostingStep(deps, requestId, person);
     } else {
-      lines.push(`✗ ${result.status === 'refused' || result.status === 'not-saved' ? result.message : `request ${postingReference(requestId)} is no longer there.`}`);
+      lines.push(`✗ ${refusal(result, name, requestId)}`);
     }
   }
   const message: ReminderMessage = {
     title: attached === files.length ? `Attached to request ${postingReference(requestId)}` : `${attached} of ${files.length} attached to request ${postingReference(requestId)}`,
     lines,
     tone: attached === files.length ? 'accent' : 'warning',
-    act: { label: 'Open the request', postingRequestId: requestId },
+    act: { label: 'Open the request', record: { recordType: 'postingRequest', recordId: requestId } },
   };
   await deps.announce(`chat files ${activity.id ?? requestId}`, [{ person, reason: 'chat-files', period: activity.id ?? `${requestId}-${deps.clock.now().getTime()}`, message }]);
+}
+
+function refusal(result: Exclude<ChangeMediaResult, { status: 'ok' }>, name: string, requestId: string): string {
+  switch (result.status) {
+    case 'not-found':
+      return `request ${postingReference(requestId)} is no longer there.`;
+    case 'not-saved':
+      return `${name} was NOT attached because the school's file store could not be reached. Please try again in a few minutes.`;
+    default:
+      return result.message;
+  }
 }
