@@ -8,7 +8,7 @@ const LATENCY_MS = 50;
 /**
  * The same use cases while SharePoint throttles: the Graph stand-in answers one request in ten
  * (round trips and requests inside batches alike) with 429 and `Retry-After`, the first of them
- * the second request of each use case, so that even a click of five round trips meets one. Each use case must
+ * the second request of each use case, so that even a click of a few round trips meets one. Each use case must
  * finish within its deadline with nothing stored twice and nothing lost; the extra round trips
  * are counted against a run of the same use cases on a school that is not throttled.
  */
