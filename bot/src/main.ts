@@ -12,12 +12,14 @@ import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
+import { CachedDirectory, forgettingOnWrite } from './adapters/directory/cached-directory';
 import { localPersonaIdentity, refuseEveryone } from './adapters/http/api-identity';
 import { entraSsoIdentity } from './adapters/http/entra-sso-identity';
 import { onBehalfOf } from './adapters/graph/on-behalf-of';
 import { createHttpServer } from './adapters/http/http-server';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
 import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapter';
+import { readOncePerClick } from './adapters/teams/click-reads';
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
@@ -239,9 +241,14 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
  */
 export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
-  return { stores, directory, ...(graph ? { graph } : {}) };
+  const opened = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
+  // A click asks for the same conversation record and sent-cards list several times: once from the store.
+  const stores: Stores = { ...opened, conversations: readOncePerClick('conversations', opened.conversations), cardMessages: readOncePerClick('cardMessages', opened.cardMessages) };
+  if (!graph) return { stores, directory: new PeopleListDirectory(stores.people) };
+  if (config.directory.kind === 'entra') return { stores, directory: new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)), graph };
+  // The People list on SharePoint: read once a minute, forgotten whenever the app changes it.
+  const directory = new CachedDirectory(new PeopleListDirectory(stores.people), clock);
+  return { stores: { ...stores, people: forgettingOnWrite(stores.people, () => directory.forget()) }, directory, graph };
 }
 
 /** The Teams app in the organisation's catalogue (found through Graph when the records are on SharePoint). */

@@ -31,6 +31,16 @@ describeStoreContract('SQLite', async () => {
   };
 });
 
+/** A database as a version before the migration that mentions `marker` left it, open for writing old rows. */
+function databaseBefore(marker: string): { dir: string; old: Database.Database } {
+  const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-'));
+  const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+  const before = MIGRATIONS.findIndex((sql) => sql.includes(marker));
+  for (const sql of MIGRATIONS.slice(0, before)) old.exec(sql);
+  old.pragma(`user_version = ${before}`);
+  return { dir, old };
+}
+
 describe('SQLite specifics', () => {
   it('the audit table itself refuses updates, deletes and replacing inserts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-audit-'));
@@ -65,11 +75,7 @@ describe('SQLite specifics', () => {
   });
 
   it('keys takedown tasks made before keys existed: the earliest of any repeats keeps the key, nothing is lost', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-takedowns-'));
-    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const keyed = MIGRATIONS.findIndex((sql) => sql.includes('"taskKey"'));
-    for (const sql of MIGRATIONS.slice(0, keyed)) old.exec(sql);
-    old.pragma(`user_version = ${keyed}`);
+    const { dir, old } = databaseBefore('"taskKey"');
     const task = { postId: '4', pupilId: '2', media: 'images', noticeId: '1', ownerId: '5', status: 'removed', reason: '', updatedAt: '2026-01-01T09:00:00.000Z' };
     for (const noticeId of ['1', '2']) old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status") VALUES (1, ?, ?, ?)').run(JSON.stringify({ ...task, noticeId }), '5', 'removed');
     old.close();
@@ -77,6 +83,22 @@ describe('SQLite specifics', () => {
     const tasks = (await stores.takedowns.find({ limit: 5 })).items;
     expect(tasks.map((t) => [t.noticeId, t.taskKey])).toEqual([['1', '4|2|images'], ['2', undefined]]);
     await expect(stores.takedowns.insert({ ...task, status: 'to do', media: 'images', taskKey: '4|2|images', urgent: false } as never)).rejects.toThrow();
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes the posts and takedown tasks of an older database by pupil, so a withdrawal still finds them', async () => {
+    const { dir, old } = databaseBefore('post_pupils');
+    const post = (pupilIds: string[]) => JSON.stringify({ accountId: '1', postedOn: '2026-06-01', media: ['images'], pupilIds, link: 'https://x.example/1' });
+    old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['2', '5']), '1');
+    old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['5']), '1');
+    const task = { postId: '1', pupilId: '5', media: 'images', noticeId: '1', taskKey: '1|5|images', ownerId: '3', status: 'to do', reason: '', updatedAt: '2026-06-02T09:00:00.000Z' };
+    old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status", "taskKey") VALUES (1, ?, ?, ?, ?)').run(JSON.stringify(task), '3', 'to do', task.taskKey);
+    old.close();
+    const stores = createSqliteStores(dir);
+    expect((await stores.posts.showing('5')).map((found) => found.id)).toEqual(['1', '2']);
+    expect((await stores.posts.showing('2')).map((found) => found.id)).toEqual(['1']);
+    expect((await stores.takedowns.find({ where: { pupilId: '5' }, limit: 5 })).items.map((found) => found.taskKey)).toEqual(['1|5|images']);
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -66,4 +66,11 @@ export interface OutboxEntry {
   lastError?: string;
 }
 
-export type OutboxCollection = Collection<OutboxEntry, 'key' | 'status' | 'run'>;
+/**
+ * The outbox, kept small: entries not updated for `ARCHIVE_AFTER_DAYS` are moved to an archive the
+ * app never reads (SharePoint: the "Reminder outbox archive" list; SQLite: the outbox_archive table).
+ */
+export interface OutboxCollection extends Collection<OutboxEntry, 'key' | 'status' | 'run' | 'updatedAt'> {
+  /** Moves every entry last updated before `cutoff` (an ISO instant) to the archive; answers how many. */
+  archiveBefore(cutoff: string): Promise<number>;
+}

@@ -9,7 +9,7 @@ import type { PolicyDocument } from '../domain/school/policy-document';
 import type { Pupil } from '../domain/school/pupil';
 import type { School } from '../domain/school/school';
 import type { AuditLog } from './audit-log.port';
-import type { Collection } from './collection.port';
+import type { Collection, Versioned } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { IncidentLink } from '../domain/incidents/incident-people';
@@ -29,8 +29,12 @@ export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
 export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
 export type SocialAccountCollection = Collection<SocialAccount, 'active'>;
 export type DeviceCollection = Collection<ApprovedDevice, 'active'>;
-export type PostCollection = Collection<RegisteredPost, 'accountId'>;
-export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey'>;
+/** Posts on the school's accounts, each found by the pupils it shows too (a post shows several pupils, so an index of its own). */
+export interface PostStore extends Collection<RegisteredPost, 'accountId'> {
+  /** The posts that show this pupil, oldest first, read through that index rather than by reading every post. */
+  showing(pupilId: string): Promise<Versioned<RegisteredPost>[]>;
+}
+export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey' | 'pupilId'>;
 export type PolicyCollection = Collection<PolicyDocument, never>;
 /** One record at most (a second is refused as a duplicate). */
 export type SchoolCollection = Collection<School & { id: string }, never>;
@@ -61,7 +65,7 @@ export interface Stores {
   postingRequests: PostingRequestCollection;
   consents: ConsentCollection;
   socialAccounts: SocialAccountCollection;
-  posts: PostCollection;
+  posts: PostStore;
   /** School devices the online safety lead approved for taking photos and videos (s.4). */
   devices: DeviceCollection;
   takedowns: TakedownCollection;

@@ -32,9 +32,9 @@ describe('provisioning the lists', () => {
     expect(column('RecordVersion')).toBeDefined();
   });
 
-  it('puts the incidents, their chronology, the people linked to them, their evidence, the audit log, the outbox and the photos of pupils on the records site, and nothing else there', async () => {
+  it('puts the incidents, their chronology, the people linked to them, their evidence, the audit log, the outbox (and its archive) and the photos of pupils on the records site, and nothing else there', async () => {
     await provisionLists(graph, SITES);
-    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.incidentLinks.displayName, LISTS.audit.displayName, LISTS.outbox.displayName, MEDIA_LIBRARY.displayName, EVIDENCE_LIBRARY.displayName];
+    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.incidentLinks.displayName, LISTS.audit.displayName, LISTS.outbox.displayName, LISTS.outboxArchive.displayName, MEDIA_LIBRARY.displayName, EVIDENCE_LIBRARY.displayName];
     expect(standIn.lists(RECORDS_SITE_ID).map((list) => list.displayName).sort()).toEqual([...safeguarding].sort());
     const working = standIn.lists(SITE_ID).map((list) => list.displayName);
     expect(working).toHaveLength(Object.keys(LISTS).length - RECORDS_SITE_LISTS.length);
@@ -55,6 +55,7 @@ describe('provisioning the lists', () => {
       expect.stringContaining('"Online Safety Desk - People in incidents" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Audit log" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Reminder outbox" is still on the working site'),
+      expect.stringContaining('"Online Safety Desk - Reminder outbox archive" is still on the working site'),
     ]);
   });
 

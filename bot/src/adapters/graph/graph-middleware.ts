@@ -44,7 +44,8 @@ export const realRetryTimer: RetryTimer = {
 };
 
 const RETRIABLE = new Set([429, 503, 504]);
-const MIN_ATTEMPT_MS = 50;
+/** A retry needs at least this long before the deadline to be worth sending. */
+export const MIN_ATTEMPT_MS = 50;
 
 export class RetryLink extends Link {
   constructor(
@@ -127,7 +128,11 @@ function setHeader(context: Context, name: string, value: string): void {
 }
 
 function retryAfterMs(response: Response, now: number): number | undefined {
-  const header = response.headers.get('retry-after');
+  return retryAfterHeaderMs(response.headers.get('retry-after'), now);
+}
+
+/** A `Retry-After` value (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+export function retryAfterHeaderMs(header: string | null | undefined, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

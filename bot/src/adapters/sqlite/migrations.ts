@@ -187,4 +187,20 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'trainingRecord', 'recordId', json_extract(data, '$.message.act.confirmTrainingId'))), '$.message.act.confirmTrainingId')
     WHERE json_extract(data, '$.message.act.confirmTrainingId') IS NOT NULL;
   `,
+  // Which pupils each post shows, so that a withdrawal of consent reads that pupil's posts only;
+  // takedown tasks found by pupil too. Existing posts and tasks are indexed as they stand.
+  `
+  CREATE TABLE post_pupils (pupil_id TEXT NOT NULL, post_id INTEGER NOT NULL, PRIMARY KEY (pupil_id, post_id)) WITHOUT ROWID;
+  INSERT OR IGNORE INTO post_pupils (pupil_id, post_id) SELECT json_each.value, posts.id FROM posts, json_each(posts.data, '$.pupilIds');
+  ALTER TABLE takedowns ADD COLUMN "pupilId" TEXT;
+  UPDATE takedowns SET "pupilId" = json_extract(data, '$.pupilId');
+  CREATE INDEX takedowns_pupil ON takedowns ("pupilId");
+  `,
+  // The weekly digest reads the outbox by date; entries not updated for months move to an archive.
+  `
+  ALTER TABLE outbox ADD COLUMN "updatedAt" TEXT;
+  UPDATE outbox SET "updatedAt" = json_extract(data, '$.updatedAt');
+  CREATE INDEX outbox_updated ON outbox ("updatedAt");
+  CREATE TABLE outbox_archive (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+  `,
 ];

@@ -13,9 +13,10 @@ import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
 import type { IsoDate } from '../../domain/calendar/dates';
 import type { Announce } from './announce';
+import { OUTBOX_KEPT_DAYS } from '../../domain/reminders/reminder-rules';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated' | 'filesDeleted' | 'filesFailed' | 'strayFilesDeleted', number>>;
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated' | 'filesDeleted' | 'filesFailed' | 'strayFilesDeleted' | 'outboxArchived', number>>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
@@ -49,6 +50,8 @@ const JOBS: Record<string, Job> = {
     return { ...report, escalated };
   },
   'media-cleanup': async (deps, now) => deleteExpiredMedia({ stores: deps.stores, clock: deps.fanOut.clock, log: deps.fanOut.log }, deps.media, now),
+  // Keeps the outbox to its last few months, so every read of it stays small.
+  'outbox-archive': async (deps, now) => ({ outboxArchived: await deps.stores.outbox.archiveBefore(new Date(now.getTime() - OUTBOX_KEPT_DAYS * 86_400_000).toISOString()) }),
 };
 
 export const REMINDER_JOBS = Object.keys(JOBS);

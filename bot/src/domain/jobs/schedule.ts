@@ -92,6 +92,7 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'retention-review', on: 'weekdays', at },
     { job: 'takedowns', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },
+    { job: 'outbox-archive', on: 1, at },
     // Data minimisation does not wait for Monday: files past their keeping period go every day.
     { job: 'media-cleanup', on: 'daily', at },
     { job: 'concern-notices', everyMinutes: CONCERN_NOTICE_MINUTES },

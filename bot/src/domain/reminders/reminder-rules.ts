@@ -33,3 +33,11 @@ export function escalationDue(calendar: SchoolCalendar, since: IsoDate, today: I
 export function reminderKey(personId: string, reason: string, period: string): string {
   return `${reason}|${period}|${personId}`;
 }
+
+/**
+ * Outbox entries not updated for this long move to the archive. Longer than any reminder keeps
+ * its idempotency key in use (a key's period is a week, a due date, a review's offset or a wait
+ * of two working days; a concern's notice is tried only while nobody has been told): so an
+ * archived entry can never be planned again and sent twice.
+ */
+export const OUTBOX_KEPT_DAYS = 90;

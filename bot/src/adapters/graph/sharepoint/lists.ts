@@ -19,10 +19,11 @@ import type { Refresher, TrainingRequirementRecord } from '../../../domain/train
 import type { SchoolCalendar } from '../../../domain/calendar/school-calendar';
 import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
-import { listSpec, type ListSpec } from './list-spec';
+import { listSpec, withoutIndexes, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
 import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
+import type { PostPupilLink } from './sharepoint-post-store';
 
 /**
  * The document library for the photos and videos attached to requests to post (policy s.4): the
@@ -52,6 +53,23 @@ export interface DocumentLibrary {
  * seen by as few people as possible, and evidence is a safeguarding record.
  */
 export const RECORDS_SITE_LIBRARIES: readonly DocumentLibrary[] = [MEDIA_LIBRARY, EVIDENCE_LIBRARY];
+
+/** The reminders' outbox and its archive hold the same fields; the outbox is read by key, status, run and date. */
+const OUTBOX_FIELDS = {
+  key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
+  run: { type: 'text', indexed: true },
+  personId: 'text',
+  personName: 'text',
+  reason: 'text',
+  period: 'text',
+  status: { type: 'choice', indexed: true, choices: ['pending', 'sending', 'sent', 'notInstalled', 'blocked', 'failed', 'uncertain'] },
+  message: 'json',
+  attempts: 'number',
+  createdAt: 'dateTime',
+  // The weekly digest reads the last week's entries by this column.
+  updatedAt: { type: 'dateTime', indexed: true },
+  lastError: 'text',
+} as const;
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
@@ -166,11 +184,20 @@ export const LISTS = {
     { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note', postingRequestId: { type: 'text', displayName: 'Permission request' } },
     (post) => post.link,
   ),
+  postPupils: listSpec<PostPupilLink>(
+    'OsdPostPupils',
+    'Online Safety Desk - Pupils in posts',
+    'One item per pupil shown in a post, so that a withdrawal of consent finds that pupil\'s posts without reading every post (policy section 4).',
+    { postKey: { type: 'text', indexed: true, displayName: 'Post (record key)' }, pupilId: { type: 'text', indexed: true, displayName: 'Pupil' } },
+    (link) => `Pupil ${link.pupilId}`,
+    // One item per post and pupil, however often it is written.
+    { naturalKey: (link) => `${link.postKey}|${link.pupilId}` },
+  ),
   takedowns: listSpec<TrackedTakedown>(
     'OsdTakedowns',
     'Online Safety Desk - Takedown tasks',
     'Posts to take down after consent was withdrawn or amended (policy section 4).',
-    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
+    { postId: 'text', pupilId: { type: 'text', indexed: true }, media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
     (task) => `Post ${task.postId}: ${task.status}`,
     // Its record key is the task key: a second task for the same post, pupil and medium is refused.
     { naturalKey: (task) => task.taskKey },
@@ -336,22 +363,18 @@ export const LISTS = {
   outbox: listSpec<OutboxEntry>(
     'OsdOutbox',
     'Online Safety Desk - Reminder outbox',
-    'Every reminder and notice the app sends, stored before sending so that none is sent twice. On the records site: notices about concerns are here.',
-    {
-      key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
-      run: { type: 'text', indexed: true },
-      personId: 'text',
-      personName: 'text',
-      reason: 'text',
-      period: 'text',
-      status: { type: 'choice', indexed: true, choices: ['pending', 'sending', 'sent', 'notInstalled', 'blocked', 'failed', 'uncertain'] },
-      message: 'json',
-      attempts: 'number',
-      createdAt: 'dateTime',
-      updatedAt: 'dateTime',
-      lastError: 'text',
-    },
+    'Every reminder and notice the app sends, stored before sending so that none is sent twice. On the records site: notices about concerns are here. Entries not updated for three months move to the Reminder outbox archive.',
+    OUTBOX_FIELDS,
     (entry) => entry.key,
+  ),
+  outboxArchive: listSpec<OutboxEntry>(
+    'OsdOutboxArchive',
+    'Online Safety Desk - Reminder outbox archive',
+    'Reminders and notices sent (or tried) more than three months ago, moved here from the Reminder outbox by the weekly outbox-archive job. On the records site, as the outbox is. The app never reads this list; delete old items as the school\'s retention schedule says.',
+    // Nothing is filtered here: no column is indexed (the record key, unique, is the outbox entry's key).
+    withoutIndexes(OUTBOX_FIELDS),
+    (entry) => entry.key,
+    { naturalKey: (entry) => entry.key },
   ),
   appInstallations: listSpec<AppInstallation>(
     'OsdAppInstallations',
@@ -424,10 +447,10 @@ export type ListKey = keyof typeof LISTS;
  * The safeguarding records: a concern, what was done about it, who was involved (pupils by name),
  * and the audit log that names who reported what. They live on the records site, which only the
  * DSL, the deputies and the app can open, so that nobody else (the headteacher included) can browse
- * them in SharePoint. The outbox is one of them: its entries say who was told of a concern and
- * when, which tells a headteacher of a concern about themselves.
+ * them in SharePoint. The outbox and its archive are among them: their entries say who was told of
+ * a concern and when, which tells a headteacher of a concern about themselves.
  */
-export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'audit', 'outbox'];
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'audit', 'outbox', 'outboxArchive'];
 
 export function siteOf(key: ListKey): SiteRole {
   return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';

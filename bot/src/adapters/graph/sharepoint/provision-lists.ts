@@ -6,7 +6,8 @@ import { columnDefinition } from './column-definition';
 import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS } from './lists';
 import type { SiteRole } from '../../../ports/site-inspection.port';
 import { graphCall, graphStatus, unavailable } from '../graph-api';
-import { findListIds } from './site-lists';
+import { findListIds, SiteLists } from './site-lists';
+import { sharePointPosts } from './sharepoint-post-store';
 
 interface ExistingColumn {
   id: string;
@@ -36,7 +37,7 @@ export async function provisionLists(graph: GraphApi, sites: SharePointSites, on
     done.push(...(await provisionSite(graph, sites[site], lists[site] ?? {}, SITE_NAMES[site])));
   }
   // Everything the app keeps includes the library for photos and videos; a chosen set of lists does not.
-  if (!only) done.push(...(await provisionLibraries(graph, sites.records)));
+  if (!only) done.push(...(await provisionLibraries(graph, sites.records)), ...(await linkPostsToPupils(graph, sites)));
   return [...done, ...(await recordsLeftOnWorkingSite(graph, sites))];
 }
 
@@ -100,6 +101,12 @@ async function moveDates(graph: GraphApi, listPath: string, column: ColumnSpec, 
   await graphCall(() => graph.patch(`${listPath}/columns/${legacy.id}`, { description: `Copied to ${column.name}${left ? `, except ${left} item(s) changed while copying` : ''}.` }));
   const byHand = left ? `; ${left} item(s) kept changing while this ran: type their dates into "${column.displayName}" by hand` : '';
   return `Copied ${copied} date(s) from "${legacy.name}" to "${column.name}" in "${list}" on ${where}: dates are now kept as YYYY-MM-DD, whatever the site's time zone${byHand}.`;
+}
+
+/** Posts stored before the "Pupils in posts" list existed are linked to the pupils they show (after an upgrade). */
+async function linkPostsToPupils(graph: GraphApi, sites: SharePointSites): Promise<string[]> {
+  const linked = await sharePointPosts(graph, new SiteLists(graph, sites)).linkEveryPost();
+  return linked > 0 ? [`Linked ${linked} pupil(s) to the posts that show them in "${LISTS.postPupils.displayName}" on ${SITE_NAMES.working}.`] : [];
 }
 
 /**
