@@ -19,6 +19,8 @@ import { registerIncidentRoutes } from './incident-routes';
 import { registerIncidentPupilRoutes } from './incident-pupil-routes';
 import type { EvidenceDeps } from '../../app/incident-evidence';
 import { registerIncidentEvidenceRoutes } from './incident-evidence-routes';
+import { registerPolicyLibraryRoutes } from './policy-library-routes';
+import type { PolicyFiles } from '../../app/policies/policy-files';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
@@ -40,7 +42,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announce: Announce; policyFiles: PolicyFiles }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -60,6 +62,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
   registerIncidentRoutes(server, deps, signedIn);
   registerIncidentPupilRoutes(server, deps, signedIn);
   registerIncidentEvidenceRoutes(server, deps, signedIn);
+  registerPolicyLibraryRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
