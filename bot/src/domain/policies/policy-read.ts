@@ -1,3 +1,4 @@
+import { daysBetween, type IsoDate } from '../calendar/dates';
 import type { Person } from '../people/person';
 import { mustReadIt, type PolicyVersion } from './policy-version';
 
@@ -32,4 +33,17 @@ export function readStatus(version: Pick<PolicyVersion, 'mustRead'>, people: rea
     read: readers.filter((person) => signed.has(person.id)).map((person) => ({ personId: person.id, name: person.displayName, at: signed.get(person.id)! })),
     notYet: readers.filter((person) => !signed.has(person.id)).map((person) => ({ personId: person.id, name: person.displayName })),
   };
+}
+
+/** Days between reminders to those who have not yet signed a version (the weekday job sends them). */
+export const READ_REMINDER_DAYS = 7;
+
+/**
+ * The reminder a version's non-signers are due today, named by how many reminder intervals have
+ * passed since it was published: each is sent once, even when the job did not run on the exact
+ * day (a weekend or a holiday), and none in the first interval.
+ */
+export function readReminderPeriod(publishedOn: IsoDate, today: IsoDate, everyDays = READ_REMINDER_DAYS): string | undefined {
+  const intervals = Math.floor(daysBetween(publishedOn, today) / everyDays);
+  return intervals >= 1 ? `reminder-${intervals}` : undefined;
 }

@@ -82,7 +82,7 @@ describe('the scheduler across clock changes', () => {
 
   it('runs every daily school job once on a weekday, in order, and stops when told', async () => {
     const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => !FREQUENT.includes(run.job));
-    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest', 'outbox-archive', 'media-cleanup']);
+    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'policy-reads', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest', 'outbox-archive', 'media-cleanup']);
     expect(new Set(runs.map((run) => run.utc))).toEqual(new Set(['2026-11-23T08:00:00.000Z']));
   });
 
@@ -106,7 +106,7 @@ describe('the scheduler across clock changes', () => {
     scheduler.start();
     await time.runUntil(Date.parse('2026-11-24T00:00:00Z'));
     expect(ran.filter((run) => !FREQUENT.some((job) => run.startsWith(job)))).toEqual([
-      'training-reminders 07:30', 'policy-reviews 07:30', 'waiting-nudges 07:30', 'retention-review 07:30', 'takedowns 07:30', 'training-digest 07:30', 'outbox-archive 07:30', 'media-cleanup 07:30',
+      'training-reminders 07:30', 'policy-reviews 07:30', 'policy-reads 07:30', 'waiting-nudges 07:30', 'retention-review 07:30', 'takedowns 07:30', 'training-digest 07:30', 'outbox-archive 07:30', 'media-cleanup 07:30',
       'training-reminders 07:45',
     ]);
     expect(errors).toEqual(['Scheduled job training-reminders failed; it is tried again at the next tick']);
@@ -117,6 +117,7 @@ describe('the scheduler across clock changes', () => {
     expect(runs.filter((run) => !FREQUENT.includes(run.job)).map((run) => [run.job, run.slot, run.local])).toEqual([
       ['training-reminders', '2026-11-24', '2026-11-24 11:10'],
       ['policy-reviews', '2026-11-24', '2026-11-24 11:10'],
+      ['policy-reads', '2026-11-24', '2026-11-24 11:10'],
       ['waiting-nudges', '2026-11-24', '2026-11-24 11:10'],
       ['retention-review', '2026-11-24', '2026-11-24 11:10'],
       ['takedowns', '2026-11-24', '2026-11-24 11:10'],
