@@ -116,4 +116,13 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
     expect((await sign('Priya Shah', published.id)).status).toBe(409);
     expect((await sign('Mark Green', next.id)).status).toBe(200);
   });
+
+  it('confirms the version in force when a review keeps the policy as it was: its approval date stays', async () => {
+    const review = await fetch(`${t.app.url}/api/policies/${policyId}/review`, { method: 'POST', headers: { ...as('Adele Vance'), 'content-type': 'application/json' }, body: JSON.stringify({ reviewId: 'review-2', reviewedOn: '2026-11-24' }) });
+    expect(review.status).toBe(200);
+    await t.app.background.idle();
+    const [current, earlier] = (await library('Alex Wilber')).entries.find((entry) => entry.policy.id === policyId)!.versions;
+    expect(current).toEqual(expect.objectContaining({ number: '4', approvedOn: '2026-11-24', confirmations: [{ on: '2026-11-24', note: 'Reviewed: Governing board', byName: 'Adele Vance' }] }));
+    expect(earlier).toEqual(expect.objectContaining({ number: '3', approvedOn: '2026-11-20', confirmations: [] }));
+  });
 });

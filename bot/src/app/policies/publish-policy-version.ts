@@ -3,14 +3,14 @@ import { displayName, SNIFF_BYTES } from '../../domain/media/media-file';
 import type { Person } from '../../domain/people/person';
 import { checkPolicyFile, mustReadIt, POLICY_FILE_FORMATS, wordDocument, type PolicyFileFormat, type PolicyVersion } from '../../domain/policies/policy-version';
 import { versionInputSchema, versionProblem } from '../../domain/policies/version-input';
-import type { PolicyDocument } from '../../domain/school/policy-document';
 import { readForm, type FieldErrors } from '../../domain/validation/field-errors';
-import { StaleRecordError, type Versioned } from '../../ports/collection.port';
+import type { Versioned } from '../../ports/collection.port';
 import { ChunkReader, TooManyBytes } from '../media/chunk-reader';
 import type { IncomingFile } from '../media/media-services';
 import { forgetFile, storeFile } from '../media/store-file';
 import { readAll } from '../read-all';
 import { recordAudit } from '../record-audit';
+import { retryStep } from '../retry-step';
 import { allowed, type PolicyLibraryDeps } from './policy-files';
 import { readRequests } from './read-requests';
 
@@ -25,8 +25,8 @@ export type PublishOutcome =
  * The headteacher publishes a new version of a policy in the register: its document (PDF or Word,
  * read whole and checked by its bytes), number, approval date and summary of changes. The version
  * is added (earlier versions and approvals are kept as they were), the policy gains the approval,
- * and everyone who must read it is asked to, through the outbox (s.2, s.12). A failure after the
- * file was stored deletes the file again.
+ * and everyone who must read it is asked to, through the outbox (s.2, s.12). If the version cannot
+ * be saved after the file was stored, the file is deleted again.
  */
 export async function publishPolicyVersion(deps: PolicyLibraryDeps, actor: Person, policyId: string, fields: unknown, incoming: IncomingFile): Promise<PublishOutcome> {
   if (!(await allowed(deps, actor, 'policy.publishVersion', policyId))) return { status: 'not-permitted' };
@@ -44,12 +44,17 @@ export async function publishPolicyVersion(deps: PolicyLibraryDeps, actor: Perso
   let version: Versioned<PolicyVersion>;
   try {
     version = await deps.stores.policyVersions.insert({ policyId, ...input.value, approvedById: actor.id, approvedByName: actor.displayName, file: stored.file, publishedAt: now.toISOString(), confirmations: [] });
-    await addApproval(deps, policyId, (current) => ({ ...current, approvals: [...current.approvals, { approvedOn: version.approvedOn, note: `Version ${version.number} published`, recordedById: actor.id, recordedByName: actor.displayName, recordedAt: now.toISOString() }] }));
   } catch (error) {
     deps.log.error('A policy version could not be saved', error);
     await forgetFile(deps, deps.policyFiles.store, stored.file.storageKey);
     return { status: 'not-saved' };
   }
+  // The version is published; the register's list of approvals follows it (logged if it cannot).
+  const approval = { approvedOn: version.approvedOn, note: `Version ${version.number} published`, recordedById: actor.id, recordedByName: actor.displayName, recordedAt: now.toISOString() };
+  await retryStep(deps, `policy ${policyId}'s approvals`, async () => {
+    const current = await deps.stores.policies.get(policyId);
+    if (current) await deps.stores.policies.update({ ...current, approvals: [...current.approvals, approval] });
+  });
   await recordAudit(deps, actor, { action: 'policy.publishVersion', recordType: 'policy', recordId: policyId, summary: `Version ${version.number} published (${POLICY_FILE_FORMATS[version.file.format].label}); must read: ${version.mustRead}` });
   const readers = (await deps.directory.everyone()).filter((person) => mustReadIt(person, version));
   const announced = deps.announce(`policy-version ${version.id}`, readRequests(policy, version, readers));
@@ -58,20 +63,6 @@ export async function publishPolicyVersion(deps: PolicyLibraryDeps, actor: Perso
 
 export async function versionsOf(deps: Pick<PolicyLibraryDeps, 'stores'>, policyId: string): Promise<Versioned<PolicyVersion>[]> {
   return readAll((cursor) => deps.stores.policyVersions.find({ where: { policyId }, limit: 200, ...(cursor ? { cursor } : {}) }));
-}
-
-/** The policy's approvals gain one; a change made meanwhile by someone else is read again, never overwritten. */
-async function addApproval(deps: Pick<PolicyLibraryDeps, 'stores'>, policyId: string, change: (policy: Versioned<PolicyDocument>) => Versioned<PolicyDocument>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await deps.stores.policies.get(policyId);
-    if (!current) return;
-    try {
-      await deps.stores.policies.update(change(current));
-      return;
-    } catch (error) {
-      if (!(error instanceof StaleRecordError) || attempt >= 3) throw error;
-    }
-  }
 }
 
 type Stored = { status: 'ok'; file: PolicyVersion['file'] } | { status: 'invalid'; errors: FieldErrors } | { status: 'not-saved' };
