@@ -26,6 +26,8 @@ export interface PolicyLibrary {
   can: { publish: boolean; seeReaders: boolean };
   /** The register's policies in force, for the publish form (empty for those who may not publish). */
   register: { id: string; title: string }[];
+  /** The school's date (Europe/London), for the approval date's default and limit. */
+  today: string;
 }
 
 export interface VersionReaders {

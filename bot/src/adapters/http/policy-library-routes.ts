@@ -5,6 +5,7 @@ import { publishPolicyVersion } from '../../app/policies/publish-policy-version'
 import { readPolicies } from '../../app/settings/policy-register';
 import type { LibraryEntryView, PolicyLibrary, PolicyVersionView, VersionReaders } from '../../contracts/policy-library';
 import { may } from '../../domain/authorization/permissions';
+import { today } from '../../domain/calendar/zoned-time';
 import type { PolicyVersion } from '../../domain/policies/policy-version';
 import { OUTCOME_ANSWERS } from '../outcomes';
 import { send, type SignedIn } from './api-refusal';
@@ -28,7 +29,7 @@ export function registerPolicyLibraryRoutes(server: Server, deps: PolicyLibraryD
     if (library.status !== 'ok') return refused(res, library.status);
     const publish = may(person, 'policy.publishVersion');
     const register = publish ? (await readPolicies(deps.stores)).filter((policy) => !policy.retiredOn).map(({ id, title }) => ({ id, title })) : [];
-    const answer: PolicyLibrary = { entries: library.entries.map(entryView), can: { publish, seeReaders: seesReadStatus(person) }, register };
+    const answer: PolicyLibrary = { entries: library.entries.map(entryView), can: { publish, seeReaders: seesReadStatus(person) }, register, today: today(deps.clock) };
     send(res, 200, answer);
   }));
 
