@@ -45,7 +45,7 @@ export function PoliciesPage({ credentials }: { credentials: Credentials }) {
         const current = entry.versions[0]!;
         return (
           <Card key={entry.policy.id} className={styles.card} data-testid="library-entry">
-            <Subtitle1 as="h3">{entry.policy.title}</Subtitle1>
+            <Subtitle1 as="h2">{entry.policy.title}</Subtitle1>
             <Body1>{`Version ${current.number}, approved on ${longDate(current.approvedOn)} by ${current.approvedByName}. Must read: ${MUST_READ_LABELS[current.mustRead]}.`}</Body1>
             <Body1>{`What changed: ${current.changes}`}</Body1>
             {current.confirmations.map((confirmation) => <Body1 key={`${confirmation.on}-${confirmation.note}`}>{`Confirmed unchanged on ${longDate(confirmation.on)} (${confirmation.note}).`}</Body1>)}
@@ -66,7 +66,7 @@ export function PoliciesPage({ credentials }: { credentials: Credentials }) {
 function EarlierVersions({ versions, title }: { versions: PolicyVersionView[]; title: string }) {
   return (
     <>
-      <Subtitle2 as="h4">Earlier versions</Subtitle2>
+      <Subtitle2 as="h3">Earlier versions</Subtitle2>
       <DataTable
         label={`Earlier versions of the ${title}`}
         rows={versions}

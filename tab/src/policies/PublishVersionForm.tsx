@@ -35,7 +35,7 @@ export function PublishVersionForm({ credentials, library, onPublished, onCancel
   };
 
   return (
-    <form className={styles.form} aria-label="Publish a new version" onSubmit={(event) => (event.preventDefault(), void submit())}>
+    <form className={styles.form} aria-label="Publish a new version" noValidate onSubmit={(event) => (event.preventDefault(), void submit())}>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Field label="Policy">
         <Select value={draft.policyId} onChange={(_, data) => set({ policyId: data.value })}>

@@ -27,9 +27,9 @@ export function ReadersPanel({ credentials, title, version }: { credentials: Cre
         testId="policy-read-chart"
         bars={[{ label: 'Read and understood', count: readers.read.length }, { label: 'Not yet', count: readers.notYet.length }]}
       />
-      <Subtitle2 as="h4">Not yet ({readers.notYet.length})</Subtitle2>
+      <Subtitle2 as="h3">Not yet ({readers.notYet.length})</Subtitle2>
       {readers.notYet.length === 0 ? <span>Everyone who must read it has.</span> : <ul className={styles.names} data-testid="not-yet-list">{readers.notYet.map((person) => <li key={person.personId}>{person.name}</li>)}</ul>}
-      <Subtitle2 as="h4">Read and understood ({readers.read.length})</Subtitle2>
+      <Subtitle2 as="h3">Read and understood ({readers.read.length})</Subtitle2>
       {readers.read.length > 0 && <ul className={styles.names} data-testid="read-list">{readers.read.map((person) => <li key={person.personId}>{`${person.name}, ${signedAt(person.at)}`}</li>)}</ul>}
       <div>
         <Button onClick={() => void download(`${path}.csv`, credentials, `policy-read-version-${version.id}.csv`).catch((failure: Error) => setError(failure.message))}>Export CSV</Button>
