@@ -19,7 +19,7 @@ export interface LibraryEntry {
 }
 
 /** The policies in force with their versions, for anyone the school added (policies are not confidential). */
-export async function readLibrary(deps: PolicyLibraryDeps, actor: Person): Promise<{ status: 'ok'; entries: LibraryEntry[] } | { status: 'not-permitted' }> {
+export async function readLibrary(deps: Pick<PolicyLibraryDeps, 'stores' | 'clock' | 'log'>, actor: Person): Promise<{ status: 'ok'; entries: LibraryEntry[] } | { status: 'not-permitted' }> {
   if (!(await allowed(deps, actor, 'policy.library', 'library'))) return { status: 'not-permitted' };
   const all = await readAll((cursor) => deps.stores.policyVersions.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
   const policies = (await readPolicies(deps.stores)).filter((policy) => !policy.retiredOn);
@@ -47,7 +47,7 @@ export async function openVersion(deps: PolicyLibraryDeps, actor: Person, versio
  * "I have read and understood it": signed with the person's name and the time, once (a second
  * click answers with the first signature). Only the version in force, and only by those who must read it.
  */
-export async function acknowledgeVersion(deps: PolicyLibraryDeps, actor: Person, versionId: string): Promise<{ status: 'ok'; at: string } | { status: 'not-permitted' | 'not-found' | 'not-now' }> {
+export async function acknowledgeVersion(deps: Pick<PolicyLibraryDeps, 'stores' | 'clock' | 'log'>, actor: Person, versionId: string): Promise<{ status: 'ok'; at: string } | { status: 'not-permitted' | 'not-found' | 'not-now' }> {
   if (!(await allowed(deps, actor, 'policy.acknowledge', versionId))) return { status: 'not-permitted' };
   const version = /^\d{1,12}$/.test(versionId) ? await deps.stores.policyVersions.get(versionId) : undefined;
   if (!version) return { status: 'not-found' };
