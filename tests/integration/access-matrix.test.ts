@@ -88,6 +88,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'policy.publishVersion': ['headteacher'],
   'policy.acknowledge': ['staff', 'governor', 'chairOfGovernors', 'requester'],
   'policy.readStatus': ['onlineSafetyLead', 'headteacher'],
+  // s.12: the headteacher words the change for pupils and parents and records how they were told.
+  'policy.tellPupilsAndParents': ['headteacher'],
   // School settings: the headteacher (who implements the policy, s.2) and the admin team keep the
   // school's details, the policy register and the term dates; the online safety lead keeps the
   // training requirements (s.11) with the headteacher. Nobody else opens the page.
@@ -385,6 +387,8 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, sign: signed.status }).toEqual({ holder, sign: allowed('policy.acknowledge', holder) ? 200 : 403 });
     const readers = await fetch(`${t.app.url}/api/policy-library/versions/${current.id}/readers`, { headers });
     expect({ holder, readers: readers.status }).toEqual({ holder, readers: allowed('policy.readStatus', holder) ? 200 : 403 });
+    const told = await send(holder, `/api/policy-library/versions/${current.id}/telling/sent`, { audience: 'parents', how: 'website', on: today });
+    expect({ holder, told: told.status }).toEqual({ holder, told: allowed('policy.tellPupilsAndParents', holder) ? 201 : 403 });
   });
 
   it.each(holders)('the School settings routes as %s', async (holder) => {

@@ -23,7 +23,7 @@ export interface LibraryEntryView {
 
 export interface PolicyLibrary {
   entries: LibraryEntryView[];
-  can: { publish: boolean; seeReaders: boolean };
+  can: { publish: boolean; seeReaders: boolean; tell: boolean };
   /** The register's policies in force, for the publish form (empty for those who may not publish). */
   register: { id: string; title: string }[];
   /** The school's date (Europe/London), for the approval date's default and limit. */
@@ -35,4 +35,15 @@ export interface VersionReaders {
   number: string;
   read: { personId: string; name: string; at: string }[];
   notYet: { personId: string; name: string }[];
+}
+
+/** The short texts for pupils and parents about a version, and when and how each was told. */
+export interface TellingView {
+  pupilsText: string;
+  parentsText: string;
+  /** True until the headteacher saves them: the app's first draft from the summary of changes. */
+  drafted: boolean;
+  editedByName: string;
+  editedAt: string;
+  sent: { audience: 'pupils' | 'parents'; how: 'newsletter' | 'website' | 'classLessons'; on: string; byName: string }[];
 }

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { POLICY_LIBRARY } from '../../../bot/src/adapters/graph/sharepoint/lists';
-import type { PolicyLibrary, PolicyVersionView, VersionReaders } from '../../../bot/src/contracts/policy-library';
+import type { PolicyLibrary, PolicyVersionView, TellingView, VersionReaders } from '../../../bot/src/contracts/policy-library';
 import { officeDocument, pdfDocument, program } from '../../fixtures/media-files';
 import { SITE_ID } from '../../fixtures/sharepoint-site';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
@@ -124,5 +124,26 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
     const [current, earlier] = (await library('Alex Wilber')).entries.find((entry) => entry.policy.id === policyId)!.versions;
     expect(current).toEqual(expect.objectContaining({ number: '4', approvedOn: '2026-11-24', confirmations: [{ on: '2026-11-24', note: 'Reviewed: Governing board', byName: 'Adele Vance' }] }));
     expect(earlier).toEqual(expect.objectContaining({ number: '3', approvedOn: '2026-11-20', confirmations: [] }));
+  });
+
+  it('drafts the texts for pupils and parents from the summary of changes, keeps the headteacher\'s wording, and records when and how they were told', async () => {
+    const version = (await library('Adele Vance')).entries.find((entry) => entry.policy.id === policyId)!.versions[0]!;
+    const path = `${t.app.url}/api/policy-library/versions/${version.id}/telling`;
+    const call = (name: string, method: string, suffix = '', body?: object) => fetch(`${path}${suffix}`, { method, headers: { ...as(name), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const draft = (await (await call('Adele Vance', 'GET')).json()) as TellingView;
+    expect(draft).toEqual(expect.objectContaining({ drafted: true, sent: [] }));
+    expect(draft.pupilsText).toBe(`Our school has changed its Social Media Policy. What is different: ${DETAILS.changes} If anything online ever worries or upsets you, tell a trusted adult at school.`);
+    expect(draft.parentsText).toContain('(version 4, approved on 24 November 2026)');
+
+    const edited = await call('Adele Vance', 'PUT', '', { pupilsText: 'We only take photos on school tablets.', parentsText: 'Photos are only taken on school devices.' });
+    expect(edited.status).toBe(200);
+    expect((await call('Adele Vance', 'PUT', '', { pupilsText: '', parentsText: 'x' })).status).toBe(422);
+    const told = await call('Adele Vance', 'POST', '/sent', { audience: 'parents', how: 'newsletter', on: '2026-11-24' });
+    expect(told.status).toBe(201);
+    expect((await call('Adele Vance', 'POST', '/sent', { audience: 'parents', how: 'carrier pigeon', on: '2026-11-24' })).status).toBe(422);
+    expect((await call('Adele Vance', 'POST', '/sent', { audience: 'pupils', how: 'classLessons', on: '2026-12-01' })).status).toBe(422);
+    const after = (await (await call('Adele Vance', 'GET')).json()) as TellingView;
+    expect(after).toEqual(expect.objectContaining({ drafted: false, pupilsText: 'We only take photos on school tablets.', parentsText: 'Photos are only taken on school devices.', editedByName: 'Adele Vance', sent: [{ audience: 'parents', how: 'newsletter', on: '2026-11-24', byName: 'Adele Vance' }] }));
+    expect((await call('Megan Bowen', 'GET')).status).toBe(403);
   });
 });

@@ -3,7 +3,8 @@ import { acknowledgeVersion, openVersion, readLibrary, seesReadStatus, versionRe
 import type { PolicyLibraryDeps } from '../../app/policies/policy-files';
 import { publishPolicyVersion } from '../../app/policies/publish-policy-version';
 import { readPolicies } from '../../app/settings/policy-register';
-import type { LibraryEntryView, PolicyLibrary, PolicyVersionView, VersionReaders } from '../../contracts/policy-library';
+import type { LibraryEntryView, PolicyLibrary, PolicyVersionView, TellingView, VersionReaders } from '../../contracts/policy-library';
+import { readTelling, recordTold, saveTellingTexts, type TellingOutcome } from '../../app/policies/tell-pupils-and-parents';
 import { may } from '../../domain/authorization/permissions';
 import { today } from '../../domain/calendar/zoned-time';
 import type { PolicyVersion } from '../../domain/policies/policy-version';
@@ -19,7 +20,7 @@ const WORDS = {
   'not-permitted': 'You may not do that in the policy library.',
   'not-found': 'There is no such policy or version in the library.',
   'not-now': 'Only the version in force can be signed, by those who must read it.',
-  'not-saved': 'The version was NOT published because the school records or the policy library could not be reached. Please try again in a few minutes.',
+  'not-saved': 'Nothing was saved because the school records or the policy library could not be reached. Please try again in a few minutes.',
 } as const;
 
 /** The policy library: read it, open a document, publish a version, sign it as read, see who has. */
@@ -29,7 +30,7 @@ export function registerPolicyLibraryRoutes(server: Server, deps: PolicyLibraryD
     if (library.status !== 'ok') return refused(res, library.status);
     const publish = may(person, 'policy.publishVersion');
     const register = publish ? (await readPolicies(deps.stores)).filter((policy) => !policy.retiredOn).map(({ id, title }) => ({ id, title })) : [];
-    const answer: PolicyLibrary = { entries: library.entries.map(entryView), can: { publish, seeReaders: seesReadStatus(person) }, register, today: today(deps.clock) };
+    const answer: PolicyLibrary = { entries: library.entries.map(entryView), can: { publish, seeReaders: seesReadStatus(person), tell: may(person, 'policy.tellPupilsAndParents') }, register, today: today(deps.clock) };
     send(res, 200, answer);
   }));
 
@@ -64,6 +65,17 @@ export function registerPolicyLibraryRoutes(server: Server, deps: PolicyLibraryD
     const answer: VersionReaders = { title: status.title, number: status.version.number, ...status.reads };
     send(res, 200, answer);
   }));
+
+  const telling = (res: Response, result: TellingOutcome, done = 200) => {
+    if (result.status === 'invalid') return send(res, OUTCOME_ANSWERS.invalid.status, { error: Object.values(result.errors).join(' '), fields: result.errors });
+    if (result.status !== 'ok') return refused(res, result.status);
+    const { pupilsText, parentsText, editedByName, editedAt, sent } = result.telling;
+    const answer: TellingView = { pupilsText, parentsText, drafted: result.drafted, editedByName, editedAt, sent: sent.map(({ audience, how, on, byName }) => ({ audience, how, on, byName })) };
+    send(res, done, answer);
+  };
+  server.get('/api/policy-library/versions/:id/telling', signedIn(async (person, req, res) => telling(res, await readTelling(deps, person, String(req.params.id ?? '')))));
+  server.put('/api/policy-library/versions/:id/telling', signedIn(async (person, req, res) => telling(res, await saveTellingTexts(deps, person, String(req.params.id ?? ''), req.body ?? {}))));
+  server.post('/api/policy-library/versions/:id/telling/sent', signedIn(async (person, req, res) => telling(res, await recordTold(deps, person, String(req.params.id ?? ''), req.body ?? {}), 201)));
 
   server.get('/api/policy-library/versions/:id/readers.csv', signedIn(async (person, req, res) => {
     const status = await versionReadStatus(deps, person, String(req.params.id ?? ''));

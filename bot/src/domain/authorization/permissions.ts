@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   'policy.publishVersion': ['headteacher'],
   'policy.acknowledge': ['staff', 'governor', 'chairOfGovernors'],
   'policy.readStatus': ['onlineSafetyLead', 'headteacher'],
+  // s.12: changes are communicated to pupils and parents; the headteacher words it and records how.
+  'policy.tellPupilsAndParents': ['headteacher'],
   // School settings: the school's details, the policy register and the term dates are the
   // headteacher's and the admin team's to keep (s.2: the headteacher implements the policy); the
   // training requirements are the online safety lead's, with the headteacher (s.11).

@@ -4,6 +4,7 @@ import { displayName, megabytes } from '../media/media-file';
 import type { Person } from '../people/person';
 import type { Role } from '../people/role';
 import { hiddenCharacterProblem } from '../validation/typed-text';
+import type { Telling } from './telling';
 
 /** Who must read a version and say they have understood it (s.2: everyone aware of their responsibilities). */
 export const MUST_READ = ['nobody', 'staff', 'staffAndGovernors'] as const;
@@ -57,6 +58,8 @@ export interface PolicyVersion {
   mustRead: MustRead;
   publishedAt: string;
   confirmations: VersionConfirmation[];
+  /** The texts for pupils and parents about this change, once the headteacher has saved them. */
+  telling?: Telling;
 }
 
 /** The version in force: the one approved latest (published latest on the same day). */

@@ -161,6 +161,7 @@ export const LISTS = {
       mustRead: { type: 'choice', choices: MUST_READ, displayName: 'Who must read it' },
       publishedAt: 'dateTime',
       confirmations: { type: 'json', displayName: 'Confirmed by later reviews' },
+      telling: { type: 'json', displayName: 'Texts for pupils and parents, and when sent' },
     },
     (version) => `${version.policyId} v${version.number}`,
   ),
