@@ -47,6 +47,21 @@ describeInBrowser('the policy library tab', () => {
     expect(await entry.innerText()).toContain('What changed: Section 4: photos only on approved school devices.');
   });
 
+  it('drafts the texts for pupils and parents from the change summary; the headteacher edits them and records how parents were told', async () => {
+    const page = await open('headteacher');
+    const panel = page.getByTestId('telling-panel');
+    await panel.waitFor();
+    expect(await panel.getByLabel('For pupils').inputValue()).toBe('Our school has changed its Social Media Policy. What is different: Section 4: photos only on approved school devices. If anything online ever worries or upsets you, tell a trusted adult at school.');
+    await panel.getByLabel('For pupils').fill('We only take photos on school tablets.');
+    await panel.getByRole('button', { name: 'Save the texts' }).click();
+    await panel.getByText('The texts are saved.').first().waitFor();
+    await panel.getByLabel('How').selectOption({ label: 'Newsletter' });
+    await panel.getByRole('button', { name: 'Record as told' }).click();
+    expect(await panel.getByTestId('told-list').innerText()).toBe('Parents: Newsletter, 24 November 2026 (recorded by Adele Vance)');
+    await page.reload();
+    expect(await page.getByTestId('telling-panel').getByLabel('For pupils').inputValue()).toBe('We only take photos on school tablets.');
+  });
+
   it('lets a member of staff open the document and sign that they have read and understood it', async () => {
     const page = await open('staff');
     const entry = page.getByTestId('library-entry').filter({ hasText: 'Social Media Policy' });
@@ -81,6 +96,7 @@ describeInBrowser('the policy library tab', () => {
     expect(await entry.getByRole('button', { name: 'I have read and understood it' }).count()).toBe(0);
     expect(await page.getByTestId('policy-readers').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Publish a new version' }).count()).toBe(0);
+    expect(await page.getByTestId('telling-panel').count()).toBe(0);
     expect(tab.problems).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { DataTable } from '../ui/DataTable';
 import { longDate, MUST_READ_LABELS, signedAt, type LibraryEntryView, type PolicyLibrary, type PolicyVersionView } from './policies-api';
 import { PublishVersionForm } from './PublishVersionForm';
 import { ReadersPanel } from './ReadersPanel';
+import { TellingPanel } from './TellingPanel';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -24,7 +25,7 @@ export function PoliciesPage({ credentials }: { credentials: Credentials }) {
   useEffect(() => {
     void load();
   }, [credentials]);
-  if (!library) return message ? <MessageBar intent="error"><MessageBarBody>{message.text}</MessageBarBody></MessageBar> : <Spinner label="Loading the policy library…" />;
+  if (!library) return message ? <MessageBar intent="error" layout="multiline"><MessageBarBody>{message.text}</MessageBarBody></MessageBar> : <Spinner label="Loading the policy library…" />;
 
   const sign = async (entry: LibraryEntryView) => {
     const result = await sendJson<{ readAt?: string }>('POST', `/api/policy-library/versions/${entry.versions[0]!.id}/read`, credentials, {});
@@ -35,7 +36,7 @@ export function PoliciesPage({ credentials }: { credentials: Credentials }) {
   return (
     <div className={styles.page}>
       <Body1>The school's policies in force. Open the current version; where you are asked to, read it and say you have understood it (policy section 2).</Body1>
-      {message && <MessageBar key={message.text} intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {message && <MessageBar key={message.text} intent={message.intent} layout="multiline"><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
       {library.can.publish && !publishing && <div><Button appearance="primary" onClick={() => setPublishing(true)}>Publish a new version</Button></div>}
       {publishing && (
         <PublishVersionForm credentials={credentials} library={library} onCancel={() => setPublishing(false)} onPublished={(text) => (setPublishing(false), setMessage({ intent: 'success', text }), void load())} />
@@ -55,6 +56,7 @@ export function PoliciesPage({ credentials }: { credentials: Credentials }) {
               {entry.mine.readAt && <Body1 data-testid="signed">{`You read and understood it on ${signedAt(entry.mine.readAt)}.`}</Body1>}
             </div>
             {library.can.seeReaders && current.mustRead !== 'nobody' && <ReadersPanel credentials={credentials} title={entry.policy.title} version={current} />}
+            {library.can.tell && <TellingPanel credentials={credentials} versionId={current.id} today={library.today} />}
             {entry.versions.length > 1 && <EarlierVersions versions={entry.versions.slice(1)} title={entry.policy.title} />}
           </Card>
         );

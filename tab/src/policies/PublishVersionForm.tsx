@@ -36,7 +36,7 @@ export function PublishVersionForm({ credentials, library, onPublished, onCancel
 
   return (
     <form className={styles.form} aria-label="Publish a new version" noValidate onSubmit={(event) => (event.preventDefault(), void submit())}>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Field label="Policy">
         <Select value={draft.policyId} onChange={(_, data) => set({ policyId: data.value })}>
           {library.register.map((policy) => <option key={policy.id} value={policy.id}>{policy.title}</option>)}

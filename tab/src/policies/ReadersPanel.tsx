@@ -18,7 +18,7 @@ export function ReadersPanel({ credentials, title, version }: { credentials: Cre
   useEffect(() => {
     getJson<VersionReaders>(path, credentials).then(setReaders, (failure: Error) => setError(failure.message));
   }, [credentials, path]);
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (!readers) return null;
   return (
     <section className={styles.panel} aria-label={`Who has read ${title} version ${version.number}`} data-testid="policy-readers">

@@ -1,7 +1,7 @@
 import { sendJson, type Credentials } from '../api';
 import type { PolicyVersionView } from '../../../bot/src/contracts/policy-library';
 
-export type { LibraryEntryView, MustRead, PolicyLibrary, PolicyVersionView, VersionReaders } from '../../../bot/src/contracts/policy-library';
+export type { LibraryEntryView, MustRead, PolicyLibrary, PolicyVersionView, TellingView, VersionReaders } from '../../../bot/src/contracts/policy-library';
 
 export interface VersionDraft {
   policyId: string;
