@@ -52,8 +52,13 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
     expect(titlesTo(linda, before)).toEqual([]);
   });
 
-  it('reminds, a week later, only those who have not signed it; and not again that week', async () => {
-    expect((await fetch(`${t.app.url}/api/policy-library/versions/${versionId}/read`, { method: 'POST', headers: { 'x-demo-person': who.get('Megan Bowen')! } })).status).toBe(200);
+  it('takes "I have read and understood it" on the card; reminds, a week later, only those who have not signed it; and not again that week', async () => {
+    // Megan signs on the card itself.
+    const toMegan = t.connector.sent.filter((entry) => entry.conversationId === megan.conversationId && entry.kind !== 'update' && allText(cardOf(entry)).includes('Please read the Social Media Policy')).at(-1)!;
+    expect(JSON.stringify(cardOf(toMegan))).toContain('/tab/?view=policies');
+    const signed = await t.click(megan, toMegan.activityId, 'readPolicyVersion', { versionId });
+    expect(allText(signed)).toContain('Thank you: you have read and understood it.');
+    expect((await t.app.stores.policyReads.find({ where: { versionId }, limit: 5 })).items.map((entry) => entry.personName)).toEqual(['Megan Bowen']);
     clock.set('2026-11-30T10:00:00Z');
     let before = t.connector.sent.length;
     expect(await trigger('policy-reads')).toBe(202);

@@ -6,6 +6,9 @@ import type { PlannedReminder } from '../reminders/deliver-reminders';
 
 const SUMMARY_SHOWN = 300;
 
+/** The card verb that signs a version (adapters/teams/cards/policy-card.ts answers it). */
+export const READ_POLICY_VERB = 'readPolicyVersion';
+
 /**
  * Asks each person to read a version and say they have understood it (s.2), once per `period`
  * (`published`, then the reminders' week): each message has its own idempotency key.
@@ -20,7 +23,7 @@ export function readRequests(policy: Pick<PolicyDocument, 'title'>, version: Pic
       title: period === 'published' ? `Please read the ${policy.title} (version ${version.number})` : `Reminder: please read the ${policy.title} (version ${version.number})`,
       lines: [`Approved on ${longDate(version.approvedOn)}. What changed: ${changes}`, 'Open it in the policy library, read it, then choose "I have read and understood it" (policy section 2).'],
       tone: period === 'published' ? 'accent' : 'warning',
-      act: { label: 'Open the policy library', tabView: 'policies' },
+      act: { label: 'Open the policy library', tabView: 'policies', step: { label: 'I have read and understood it', verb: READ_POLICY_VERB, data: { versionId: version.id } } },
     },
   }));
 }

@@ -1,7 +1,8 @@
+import { READ_POLICY_VERB } from '../../../app/policies/read-requests';
 import { longDate } from '../../../domain/calendar/dates';
 import { adaptiveCard, executeAction, heading, notice, text, userText, type AdaptiveCard, type CardAction, type Tone } from './card-elements';
 
-export const VERB_READ_POLICY = 'readPolicyVersion';
+export const VERB_READ_POLICY = READ_POLICY_VERB;
 
 /** What the policy card shows of a library entry (app/policies/policy-library.ts). */
 export interface PolicyCardView {
