@@ -29,11 +29,6 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
   afterAll(() => t.stop());
 
   const titlesTo = (user: TeamsUser, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => allText(cardOf(entry)));
-  async function trigger(job: string): Promise<number> {
-    const response = await fetch(`${t.app.url}/api/jobs/${job}`, { method: 'POST' });
-    await t.app.background.idle();
-    return response.status;
-  }
 
   it('sends each member of staff a card to open it when it is published, with the change summary; not the governors, for a version for staff', async () => {
     const before = t.connector.sent.length;
@@ -61,16 +56,16 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
     expect((await t.app.stores.policyReads.find({ where: { versionId }, limit: 5 })).items.map((entry) => entry.personName)).toEqual(['Megan Bowen']);
     clock.set('2026-11-30T10:00:00Z');
     let before = t.connector.sent.length;
-    expect(await trigger('policy-reads')).toBe(202);
+    expect(await t.triggerJob('policy-reads')).toBe(202);
     expect(titlesTo(alex, before)).toEqual([]);
     clock.set('2026-12-01T10:00:00Z');
     before = t.connector.sent.length;
-    expect(await trigger('policy-reads')).toBe(202);
+    expect(await t.triggerJob('policy-reads')).toBe(202);
     expect(titlesTo(alex, before).map((text) => text.includes('Reminder: please read the Social Media Policy (version 3)'))).toEqual([true]);
     expect(titlesTo(megan, before)).toEqual([]);
     clock.set('2026-12-02T10:00:00Z');
     before = t.connector.sent.length;
-    expect(await trigger('policy-reads')).toBe(202);
+    expect(await t.triggerJob('policy-reads')).toBe(202);
     expect(titlesTo(alex, before)).toEqual([]);
   });
 
@@ -79,12 +74,12 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
     await t.install(newStarter);
     clock.set('2026-12-03T10:00:00Z');
     const before = t.connector.sent.length;
-    expect(await trigger('policy-reads')).toBe(202);
+    expect(await t.triggerJob('policy-reads')).toBe(202);
     expect(titlesTo(newStarter, before).map((text) => text.includes('Please read the Social Media Policy (version 3)'))).toEqual([true]);
     expect(titlesTo(alex, before)).toEqual([]);
     clock.set('2026-12-04T10:00:00Z');
     const next = t.connector.sent.length;
-    expect(await trigger('policy-reads')).toBe(202);
+    expect(await t.triggerJob('policy-reads')).toBe(202);
     expect(titlesTo(newStarter, next)).toEqual([]);
   });
 });
