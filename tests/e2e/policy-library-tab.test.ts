@@ -39,9 +39,14 @@ describeInBrowser('the policy library tab', () => {
     await form.getByLabel('Who must read it and say they have understood it').selectOption({ label: 'All staff' });
     await form.getByRole('button', { name: 'Publish version' }).click();
     await form.getByText('Choose the policy document (PDF or Word).').waitFor();
-    await form.getByLabel('The document (PDF or Word, up to 20 MB)').setInputFiles({ name: 'Social Media Policy v3.pdf', mimeType: 'application/pdf', buffer: pdfDocument('version 3') });
+    await form
+      .getByLabel('The document (PDF or Word, up to 20 MB)')
+      .setInputFiles({ name: 'Social Media Policy v3.pdf', mimeType: 'application/pdf', buffer: pdfDocument('version 3') });
     await form.getByRole('button', { name: 'Publish version' }).click();
-    await page.getByRole('main').getByText('Social Media Policy: version 3 is published; everyone who must read it has been asked to.').waitFor();
+    await page
+      .getByRole('main')
+      .getByText('Social Media Policy: version 3 is published; everyone who must read it has been asked to.')
+      .waitFor();
     const entry = page.getByTestId('library-entry').filter({ hasText: 'Social Media Policy' });
     await entry.getByText(/^Version 3, approved on 24 November 2026 by Adele Vance\. Must read: All staff\.$/).waitFor();
     expect(await entry.innerText()).toContain('What changed: Section 4: photos only on approved school devices.');
@@ -51,7 +56,9 @@ describeInBrowser('the policy library tab', () => {
     const page = await open('headteacher');
     const panel = page.getByTestId('telling-panel');
     await panel.waitFor();
-    expect(await panel.getByLabel('For pupils').inputValue()).toBe('Our school has changed its Social Media Policy. What is different: Section 4: photos only on approved school devices. If anything online ever worries or upsets you, tell a trusted adult at school.');
+    expect(await panel.getByLabel('For pupils').inputValue()).toBe(
+      'Our school has changed its Social Media Policy. What is different: Section 4: photos only on approved school devices. If anything online ever worries or upsets you, tell a trusted adult at school.',
+    );
     await panel.getByLabel('For pupils').fill('We only take photos on school tablets.');
     await panel.getByRole('button', { name: 'Save the texts' }).click();
     await panel.getByText('The texts are saved.').first().waitFor();

@@ -9,9 +9,25 @@ const useStyles = makeStyles({
 });
 
 /** The headteacher publishes a new version: which policy, its number, approval date, what changed, who must read it, the document. */
-export function PublishVersionForm({ credentials, library, onPublished, onCancel }: { credentials: Credentials; library: PolicyLibrary; onPublished(message: string): void; onCancel(): void }) {
+export function PublishVersionForm({
+  credentials,
+  library,
+  onPublished,
+  onCancel,
+}: {
+  credentials: Credentials;
+  library: PolicyLibrary;
+  onPublished(message: string): void;
+  onCancel(): void;
+}) {
   const styles = useStyles();
-  const [draft, setDraft] = useState<VersionDraft>({ policyId: library.register[0]?.id ?? '', number: '', approvedOn: library.today, changes: '', mustRead: 'staff' });
+  const [draft, setDraft] = useState<VersionDraft>({
+    policyId: library.register[0]?.id ?? '',
+    number: '',
+    approvedOn: library.today,
+    changes: '',
+    mustRead: 'staff',
+  });
   const [file, setFile] = useState<File>();
   const [errors, setErrors] = useState<VersionErrors>({});
   const [error, setError] = useState<string>();
@@ -31,15 +47,30 @@ export function PublishVersionForm({ credentials, library, onPublished, onCancel
       return;
     }
     const title = library.register.find((policy) => policy.id === draft.policyId)?.title ?? 'The policy';
-    onPublished(`${title}: version ${result.body.version!.number} is published${draft.mustRead === 'nobody' ? '.' : '; everyone who must read it has been asked to.'}`);
+    onPublished(
+      `${title}: version ${result.body.version!.number} is published${draft.mustRead === 'nobody' ? '.' : '; everyone who must read it has been asked to.'}`,
+    );
   };
 
   return (
-    <form className={styles.form} aria-label="Publish a new version" noValidate onSubmit={(event) => (event.preventDefault(), void submit())}>
-      {error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+    <form
+      className={styles.form}
+      aria-label="Publish a new version"
+      noValidate
+      onSubmit={(event) => (event.preventDefault(), void submit())}
+    >
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="Policy">
         <Select value={draft.policyId} onChange={(_, data) => set({ policyId: data.value })}>
-          {library.register.map((policy) => <option key={policy.id} value={policy.id}>{policy.title}</option>)}
+          {library.register.map((policy) => (
+            <option key={policy.id} value={policy.id}>
+              {policy.title}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label="Version number" validationMessage={errors.number} required>
@@ -53,14 +84,26 @@ export function PublishVersionForm({ credentials, library, onPublished, onCancel
       </Field>
       <Field label="Who must read it and say they have understood it" validationMessage={errors.mustRead}>
         <Select value={draft.mustRead} onChange={(_, data) => set({ mustRead: data.value })}>
-          {Object.entries(MUST_READ_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {Object.entries(MUST_READ_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label="The document (PDF or Word, up to 20 MB)" validationMessage={errors.file} required>
-        <input type="file" aria-label="The document (PDF or Word, up to 20 MB)" aria-invalid={Boolean(errors.file)} accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(event) => setFile(event.target.files?.[0])} />
+        <input
+          type="file"
+          aria-label="The document (PDF or Word, up to 20 MB)"
+          aria-invalid={Boolean(errors.file)}
+          accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(event) => setFile(event.target.files?.[0])}
+        />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busy}>Publish version</Button>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          Publish version
+        </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </div>
     </form>

@@ -19,8 +19,17 @@ describe('the policy library in the chat', () => {
     const people = (await t.app.stores.people.find({ limit: 50 })).items;
     const head = people.find((person) => person.displayName === 'Adele Vance')!.id;
     const policyId = (await t.app.stores.policies.find({ limit: 50 })).items.find((policy) => policy.title === 'Social Media Policy')!.id;
-    const details = { number: '3', approvedOn: '2026-11-20', changes: 'Section 4: photos only on approved school devices.', mustRead: 'staff' };
-    const response = await fetch(`${t.app.url}/api/policy-library/${policyId}/versions`, { method: 'POST', headers: { 'x-demo-person': head, 'x-file-name': 'policy.pdf', 'x-version-details': encodeURIComponent(JSON.stringify(details)) }, body: pdfDocument() });
+    const details = {
+      number: '3',
+      approvedOn: '2026-11-20',
+      changes: 'Section 4: photos only on approved school devices.',
+      mustRead: 'staff',
+    };
+    const response = await fetch(`${t.app.url}/api/policy-library/${policyId}/versions`, {
+      method: 'POST',
+      headers: { 'x-demo-person': head, 'x-file-name': 'policy.pdf', 'x-version-details': encodeURIComponent(JSON.stringify(details)) },
+      body: pdfDocument(),
+    });
     versionId = ((await response.json()) as { version: { id: string } }).version.id;
     await t.app.background.idle();
   });
@@ -49,7 +58,11 @@ describe('the policy library in the chat', () => {
     expect(JSON.stringify(card)).not.toContain('readPolicyVersion');
     const refused = await t.post(cardActionInvoke(linda, t.serviceUrl, `policy-${versionId}`, 'readPolicyVersion', { versionId }));
     expect(JSON.stringify(refused.body)).toContain('not one you are asked to read');
-    expect((await t.app.stores.policyReads.find({ where: { versionId }, limit: 5 })).items.map((entry) => entry.personName)).toEqual(['Alex Wilber']);
-    expect(allText((await t.say(alex, 'policy behaviour')).card)).toContain('I can\'t find a policy called "behaviour" in the library. The library holds: Social Media Policy.');
+    expect((await t.app.stores.policyReads.find({ where: { versionId }, limit: 5 })).items.map((entry) => entry.personName)).toEqual([
+      'Alex Wilber',
+    ]);
+    expect(allText((await t.say(alex, 'policy behaviour')).card)).toContain(
+      'I can\'t find a policy called "behaviour" in the library. The library holds: Social Media Policy.',
+    );
   });
 });

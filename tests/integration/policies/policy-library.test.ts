@@ -12,10 +12,25 @@ import { officeDocument, pdfDocument, program } from '../../fixtures/media-files
 import { SITE_ID } from '../../fixtures/sharepoint-site';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
-const DETAILS = { number: '3', approvedOn: '2026-11-20', changes: 'Section 4: photos and videos only on school devices the online safety lead approved.', mustRead: 'staff' };
+const DETAILS = {
+  number: '3',
+  approvedOn: '2026-11-20',
+  changes: 'Section 4: photos and videos only on school devices the online safety lead approved.',
+  mustRead: 'staff',
+};
 
 /** Everyone in the demo school who holds the staff role (the governors do not). */
-const STAFF = ['Adele Vance', 'Alex Wilber', 'Isaiah Langer', 'Lynne Robbins', 'Megan Bowen', 'Patti Fernandez', 'Priya Shah', 'Sam Okafor', "Tom O'Neill"];
+const STAFF = [
+  'Adele Vance',
+  'Alex Wilber',
+  'Isaiah Langer',
+  'Lynne Robbins',
+  'Megan Bowen',
+  'Patti Fernandez',
+  'Priya Shah',
+  'Sam Okafor',
+  "Tom O'Neill",
+];
 
 describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (store) => {
   let t: TestApp;
@@ -30,11 +45,24 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
 
   const as = (name: string) => ({ 'x-demo-person': who.get(name)! });
   const publish = (name: string, file: string, bytes: Buffer, details: object = DETAILS, policy = policyId) =>
-    fetch(`${t.app.url}/api/policy-library/${policy}/versions`, { method: 'POST', headers: { ...as(name), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file), 'x-version-details': encodeURIComponent(JSON.stringify(details)) }, body: bytes });
-  const library = async (name: string) => (await (await fetch(`${t.app.url}/api/policy-library`, { headers: as(name) })).json()) as PolicyLibrary;
-  const sign = (name: string, versionId: string) => fetch(`${t.app.url}/api/policy-library/versions/${versionId}/read`, { method: 'POST', headers: as(name) });
-  const readers = (name: string, versionId: string, csv = false) => fetch(`${t.app.url}/api/policy-library/versions/${versionId}/readers${csv ? '.csv' : ''}`, { headers: as(name) });
-  const storedFiles = () => (store === 'sqlite' ? readdirSync(join(t.dataFolder, 'policies')) : t.graph!.driveItemNames(SITE_ID, POLICY_LIBRARY.displayName));
+    fetch(`${t.app.url}/api/policy-library/${policy}/versions`, {
+      method: 'POST',
+      headers: {
+        ...as(name),
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent(file),
+        'x-version-details': encodeURIComponent(JSON.stringify(details)),
+      },
+      body: bytes,
+    });
+  const library = async (name: string) =>
+    (await (await fetch(`${t.app.url}/api/policy-library`, { headers: as(name) })).json()) as PolicyLibrary;
+  const sign = (name: string, versionId: string) =>
+    fetch(`${t.app.url}/api/policy-library/versions/${versionId}/read`, { method: 'POST', headers: as(name) });
+  const readers = (name: string, versionId: string, csv = false) =>
+    fetch(`${t.app.url}/api/policy-library/versions/${versionId}/readers${csv ? '.csv' : ''}`, { headers: as(name) });
+  const storedFiles = () =>
+    store === 'sqlite' ? readdirSync(join(t.dataFolder, 'policies')) : t.graph!.driveItemNames(SITE_ID, POLICY_LIBRARY.displayName);
   let published: PolicyVersionView;
 
   it('publishes a version: in force in the library for everyone, with its approval added to the register and the earlier one kept', async () => {
@@ -42,11 +70,22 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
     const response = await publish('Adele Vance', 'Social Media Policy v3.pdf', document);
     expect(response.status).toBe(201);
     published = ((await response.json()) as { version: PolicyVersionView }).version;
-    expect(published).toEqual(expect.objectContaining({ number: '3', approvedOn: '2026-11-20', approvedByName: 'Adele Vance', mustRead: 'staff', file: { name: 'Social Media Policy v3.pdf', format: 'pdf', bytes: document.length } }));
+    expect(published).toEqual(
+      expect.objectContaining({
+        number: '3',
+        approvedOn: '2026-11-20',
+        approvedByName: 'Adele Vance',
+        mustRead: 'staff',
+        file: { name: 'Social Media Policy v3.pdf', format: 'pdf', bytes: document.length },
+      }),
+    );
     expect(storedFiles()).toHaveLength(1);
 
     const policy = (await t.app.stores.policies.get(policyId))!;
-    expect(policy.approvals.map((approval) => [approval.approvedOn, approval.note])).toEqual([['2022-10-11', 'Entered in School settings'], ['2026-11-20', 'Version 3 published']]);
+    expect(policy.approvals.map((approval) => [approval.approvedOn, approval.note])).toEqual([
+      ['2022-10-11', 'Entered in School settings'],
+      ['2026-11-20', 'Version 3 published'],
+    ]);
 
     for (const name of ['Mark Green', 'Alex Wilber']) {
       const entry = (await library(name)).entries.find((candidate) => candidate.policy.id === policyId)!;
@@ -106,7 +145,12 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
   });
 
   it('keeps the earlier version when a Word document becomes the version in force; only the new one can be signed', async () => {
-    const response = await publish('Adele Vance', 'Social Media Policy v4', officeDocument('docx'), { ...DETAILS, number: '4', mustRead: 'staffAndGovernors', approvedOn: '2026-11-24' });
+    const response = await publish('Adele Vance', 'Social Media Policy v4', officeDocument('docx'), {
+      ...DETAILS,
+      number: '4',
+      mustRead: 'staffAndGovernors',
+      approvedOn: '2026-11-24',
+    });
     expect(response.status).toBe(201);
     const next = ((await response.json()) as { version: PolicyVersionView }).version;
     expect(next.file.format).toBe('docx');
@@ -118,24 +162,44 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
   });
 
   it('confirms the version in force when a review keeps the policy as it was: its approval date stays', async () => {
-    const review = await fetch(`${t.app.url}/api/policies/${policyId}/review`, { method: 'POST', headers: { ...as('Adele Vance'), 'content-type': 'application/json' }, body: JSON.stringify({ reviewId: 'review-2', reviewedOn: '2026-11-24' }) });
+    const review = await fetch(`${t.app.url}/api/policies/${policyId}/review`, {
+      method: 'POST',
+      headers: { ...as('Adele Vance'), 'content-type': 'application/json' },
+      body: JSON.stringify({ reviewId: 'review-2', reviewedOn: '2026-11-24' }),
+    });
     expect(review.status).toBe(200);
     await t.app.background.idle();
     const [current, earlier] = (await library('Alex Wilber')).entries.find((entry) => entry.policy.id === policyId)!.versions;
-    expect(current).toEqual(expect.objectContaining({ number: '4', approvedOn: '2026-11-24', confirmations: [{ on: '2026-11-24', note: 'Reviewed: Governing board', byName: 'Adele Vance' }] }));
+    expect(current).toEqual(
+      expect.objectContaining({
+        number: '4',
+        approvedOn: '2026-11-24',
+        confirmations: [{ on: '2026-11-24', note: 'Reviewed: Governing board', byName: 'Adele Vance' }],
+      }),
+    );
     expect(earlier).toEqual(expect.objectContaining({ number: '3', approvedOn: '2026-11-20', confirmations: [] }));
   });
 
-  it('drafts the texts for pupils and parents from the summary of changes, keeps the headteacher\'s wording, and records when and how they were told', async () => {
+  it("drafts the texts for pupils and parents from the summary of changes, keeps the headteacher's wording, and records when and how they were told", async () => {
     const version = (await library('Adele Vance')).entries.find((entry) => entry.policy.id === policyId)!.versions[0]!;
     const path = `${t.app.url}/api/policy-library/versions/${version.id}/telling`;
-    const call = (name: string, method: string, suffix = '', body?: object) => fetch(`${path}${suffix}`, { method, headers: { ...as(name), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const call = (name: string, method: string, suffix = '', body?: object) =>
+      fetch(`${path}${suffix}`, {
+        method,
+        headers: { ...as(name), 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
     const draft = (await (await call('Adele Vance', 'GET')).json()) as TellingView;
     expect(draft).toEqual(expect.objectContaining({ drafted: true, sent: [] }));
-    expect(draft.pupilsText).toBe(`Our school has changed its Social Media Policy. What is different: ${DETAILS.changes} If anything online ever worries or upsets you, tell a trusted adult at school.`);
+    expect(draft.pupilsText).toBe(
+      `Our school has changed its Social Media Policy. What is different: ${DETAILS.changes} If anything online ever worries or upsets you, tell a trusted adult at school.`,
+    );
     expect(draft.parentsText).toContain('(version 4, approved on 24 November 2026)');
 
-    const edited = await call('Adele Vance', 'PUT', '', { pupilsText: 'We only take photos on school tablets.', parentsText: 'Photos are only taken on school devices.' });
+    const edited = await call('Adele Vance', 'PUT', '', {
+      pupilsText: 'We only take photos on school tablets.',
+      parentsText: 'Photos are only taken on school devices.',
+    });
     expect(edited.status).toBe(200);
     expect((await call('Adele Vance', 'PUT', '', { pupilsText: '', parentsText: 'x' })).status).toBe(422);
     const told = await call('Adele Vance', 'POST', '/sent', { audience: 'parents', how: 'newsletter', on: '2026-11-24' });
@@ -143,7 +207,15 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
     expect((await call('Adele Vance', 'POST', '/sent', { audience: 'parents', how: 'carrier pigeon', on: '2026-11-24' })).status).toBe(422);
     expect((await call('Adele Vance', 'POST', '/sent', { audience: 'pupils', how: 'classLessons', on: '2026-12-01' })).status).toBe(422);
     const after = (await (await call('Adele Vance', 'GET')).json()) as TellingView;
-    expect(after).toEqual(expect.objectContaining({ drafted: false, pupilsText: 'We only take photos on school tablets.', parentsText: 'Photos are only taken on school devices.', editedByName: 'Adele Vance', sent: [{ audience: 'parents', how: 'newsletter', on: '2026-11-24', byName: 'Adele Vance' }] }));
+    expect(after).toEqual(
+      expect.objectContaining({
+        drafted: false,
+        pupilsText: 'We only take photos on school tablets.',
+        parentsText: 'Photos are only taken on school devices.',
+        editedByName: 'Adele Vance',
+        sent: [{ audience: 'parents', how: 'newsletter', on: '2026-11-24', byName: 'Adele Vance' }],
+      }),
+    );
     expect((await call('Megan Bowen', 'GET')).status).toBe(403);
   });
 });

@@ -28,13 +28,25 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
   });
   afterAll(() => t.stop());
 
-  const titlesTo = (user: TeamsUser, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => allText(cardOf(entry)));
+  const titlesTo = (user: TeamsUser, since: number) =>
+    t.connector.sent
+      .slice(since)
+      .filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update')
+      .map((entry) => allText(cardOf(entry)));
 
   it('sends each member of staff a card to open it when it is published, with the change summary; not the governors, for a version for staff', async () => {
     const before = t.connector.sent.length;
     const policyId = (await t.app.stores.policies.find({ limit: 50 })).items.find((policy) => policy.title === 'Social Media Policy')!.id;
     const details = { number: '3', approvedOn: '2026-11-20', changes: 'Photos only on approved school devices.', mustRead: 'staff' };
-    const response = await fetch(`${t.app.url}/api/policy-library/${policyId}/versions`, { method: 'POST', headers: { 'x-demo-person': who.get('Adele Vance')!, 'x-file-name': 'policy.pdf', 'x-version-details': encodeURIComponent(JSON.stringify(details)) }, body: pdfDocument() });
+    const response = await fetch(`${t.app.url}/api/policy-library/${policyId}/versions`, {
+      method: 'POST',
+      headers: {
+        'x-demo-person': who.get('Adele Vance')!,
+        'x-file-name': 'policy.pdf',
+        'x-version-details': encodeURIComponent(JSON.stringify(details)),
+      },
+      body: pdfDocument(),
+    });
     expect(response.status).toBe(201);
     versionId = ((await response.json()) as { version: { id: string } }).version.id;
     await t.app.background.idle();
@@ -49,11 +61,20 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
 
   it('takes "I have read and understood it" on the card; reminds, a week later, only those who have not signed it; and not again that week', async () => {
     // Megan signs on the card itself.
-    const toMegan = t.connector.sent.filter((entry) => entry.conversationId === megan.conversationId && entry.kind !== 'update' && allText(cardOf(entry)).includes('Please read the Social Media Policy')).at(-1)!;
+    const toMegan = t.connector.sent
+      .filter(
+        (entry) =>
+          entry.conversationId === megan.conversationId &&
+          entry.kind !== 'update' &&
+          allText(cardOf(entry)).includes('Please read the Social Media Policy'),
+      )
+      .at(-1)!;
     expect(JSON.stringify(cardOf(toMegan))).toContain('/tab/?view=policies');
     const signed = await t.click(megan, toMegan.activityId, 'readPolicyVersion', { versionId });
     expect(allText(signed)).toContain('Thank you: you have read and understood it.');
-    expect((await t.app.stores.policyReads.find({ where: { versionId }, limit: 5 })).items.map((entry) => entry.personName)).toEqual(['Megan Bowen']);
+    expect((await t.app.stores.policyReads.find({ where: { versionId }, limit: 5 })).items.map((entry) => entry.personName)).toEqual([
+      'Megan Bowen',
+    ]);
     clock.set('2026-11-30T10:00:00Z');
     let before = t.connector.sent.length;
     expect(await t.triggerJob('policy-reads')).toBe(202);
@@ -61,7 +82,9 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
     clock.set('2026-12-01T10:00:00Z');
     before = t.connector.sent.length;
     expect(await t.triggerJob('policy-reads')).toBe(202);
-    expect(titlesTo(alex, before).map((text) => text.includes('Reminder: please read the Social Media Policy (version 3)'))).toEqual([true]);
+    expect(titlesTo(alex, before).map((text) => text.includes('Reminder: please read the Social Media Policy (version 3)'))).toEqual([
+      true,
+    ]);
     expect(titlesTo(megan, before)).toEqual([]);
     clock.set('2026-12-02T10:00:00Z');
     before = t.connector.sent.length;
@@ -70,7 +93,12 @@ describe('asking staff to read a new policy version (reminder jobs on a fixed sc
   });
 
   it('asks a new starter to read the version in force when they join (induction), once', async () => {
-    await t.app.stores.people.insert({ displayName: 'Nia Jones', aadObjectId: newStarter.aadObjectId, roles: ['staff'], startedOn: '2026-12-03' });
+    await t.app.stores.people.insert({
+      displayName: 'Nia Jones',
+      aadObjectId: newStarter.aadObjectId,
+      roles: ['staff'],
+      startedOn: '2026-12-03',
+    });
     await t.install(newStarter);
     clock.set('2026-12-03T10:00:00Z');
     const before = t.connector.sent.length;

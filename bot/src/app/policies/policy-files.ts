@@ -14,8 +14,18 @@ export interface PolicyFiles {
 export type PolicyLibraryDeps = AppDeps & { policyFiles: PolicyFiles; announce: Announce };
 
 /** Whether the person may; a refusal is audited (the policy's id only). */
-export async function allowed(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, action: Action, recordId: string): Promise<boolean> {
+export async function allowed(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+  action: Action,
+  recordId: string,
+): Promise<boolean> {
   if (may(actor, action)) return true;
-  await recordAudit(deps, actor, { action: `${action}.denied`, recordType: 'policy', recordId: recordId.slice(0, 20), summary: 'Refused: the person does not hold the role' });
+  await recordAudit(deps, actor, {
+    action: `${action}.denied`,
+    recordType: 'policy',
+    recordId: recordId.slice(0, 20),
+    summary: 'Refused: the person does not hold the role',
+  });
   return false;
 }

@@ -9,7 +9,10 @@ import { recordAudit } from '../record-audit';
 import { allowed, type PolicyLibraryDeps } from './policy-files';
 
 type Deps = Pick<PolicyLibraryDeps, 'stores' | 'clock' | 'log'>;
-export type TellingOutcome = { status: 'ok'; telling: Telling; drafted: boolean } | { status: 'not-permitted' | 'not-found' | 'not-saved' } | { status: 'invalid'; errors: FieldErrors };
+export type TellingOutcome =
+  | { status: 'ok'; telling: Telling; drafted: boolean }
+  | { status: 'not-permitted' | 'not-found' | 'not-saved' }
+  | { status: 'invalid'; errors: FieldErrors };
 
 /** The texts for pupils and parents about a version: as saved, or first drafted from its summary of changes. */
 export async function readTelling(deps: Deps, actor: Person, versionId: string): Promise<TellingOutcome> {
@@ -23,17 +26,46 @@ export async function readTelling(deps: Deps, actor: Person, versionId: string):
 /** The headteacher's wording, kept on the version (the times it was sent stay). */
 export async function saveTellingTexts(deps: Deps, actor: Person, versionId: string, raw: unknown): Promise<TellingOutcome> {
   const input = readForm(tellingTextsSchema, raw);
-  return change(deps, actor, versionId, input.ok ? { ok: true, apply: (telling) => ({ ...telling, ...input.value, editedByName: actor.displayName, editedAt: deps.clock.now().toISOString() }) } : input, 'Texts for pupils and parents saved');
+  return change(
+    deps,
+    actor,
+    versionId,
+    input.ok
+      ? {
+          ok: true,
+          apply: (telling) => ({ ...telling, ...input.value, editedByName: actor.displayName, editedAt: deps.clock.now().toISOString() }),
+        }
+      : input,
+    'Texts for pupils and parents saved',
+  );
 }
 
 /** When and how pupils or parents were told (newsletter, website, class lessons): the app itself never sends to parents. */
 export async function recordTold(deps: Deps, actor: Person, versionId: string, raw: unknown): Promise<TellingOutcome> {
   const input = readForm(toldSchema, raw);
-  if (input.ok && input.value.on > localDate(deps.clock.now())) return { status: 'invalid', errors: { on: 'The date cannot be in the future.' } };
-  return change(deps, actor, versionId, input.ok ? { ok: true, apply: (telling) => ({ ...telling, sent: [...telling.sent, { ...input.value, byId: actor.id, byName: actor.displayName }] }) } : input, input.ok ? `Recorded: ${input.value.audience} told by ${input.value.how} on ${input.value.on}` : '');
+  if (input.ok && input.value.on > localDate(deps.clock.now()))
+    return { status: 'invalid', errors: { on: 'The date cannot be in the future.' } };
+  return change(
+    deps,
+    actor,
+    versionId,
+    input.ok
+      ? {
+          ok: true,
+          apply: (telling) => ({ ...telling, sent: [...telling.sent, { ...input.value, byId: actor.id, byName: actor.displayName }] }),
+        }
+      : input,
+    input.ok ? `Recorded: ${input.value.audience} told by ${input.value.how} on ${input.value.on}` : '',
+  );
 }
 
-async function change(deps: Deps, actor: Person, versionId: string, input: { ok: true; apply: (telling: Telling) => Telling } | { ok: false; errors: FieldErrors }, summary: string): Promise<TellingOutcome> {
+async function change(
+  deps: Deps,
+  actor: Person,
+  versionId: string,
+  input: { ok: true; apply: (telling: Telling) => Telling } | { ok: false; errors: FieldErrors },
+  summary: string,
+): Promise<TellingOutcome> {
   const found = await versionFor(deps, actor, versionId);
   if ('status' in found) return found;
   if (!input.ok) return { status: 'invalid', errors: input.errors };
@@ -43,11 +75,20 @@ async function change(deps: Deps, actor: Person, versionId: string, input: { ok:
     return deps.stores.policyVersions.update({ ...current, telling: input.apply(before) });
   });
   if ('status' in saved) return saved;
-  await recordAudit(deps, actor, { action: 'policy.tellPupilsAndParents', recordType: 'policy', recordId: saved.policyId, summary: `${summary} (version ${saved.number})` });
+  await recordAudit(deps, actor, {
+    action: 'policy.tellPupilsAndParents',
+    recordType: 'policy',
+    recordId: saved.policyId,
+    summary: `${summary} (version ${saved.number})`,
+  });
   return { status: 'ok', telling: saved.telling!, drafted: false };
 }
 
-async function versionFor(deps: Deps, actor: Person, versionId: string): Promise<{ status: 'not-permitted' | 'not-found' } | { version: Versioned<PolicyVersion>; title: string }> {
+async function versionFor(
+  deps: Deps,
+  actor: Person,
+  versionId: string,
+): Promise<{ status: 'not-permitted' | 'not-found' } | { version: Versioned<PolicyVersion>; title: string }> {
   if (!(await allowed(deps, actor, 'policy.tellPupilsAndParents', versionId))) return { status: 'not-permitted' };
   const version = /^\d{1,12}$/.test(versionId) ? await deps.stores.policyVersions.get(versionId) : undefined;
   const policy = version && (await deps.stores.policies.get(version.policyId));

@@ -24,7 +24,9 @@ export async function planPolicyReads(deps: ReminderJobDeps, today: IsoDate): Pr
   for (const policy of (await readPolicies(deps.stores)).filter((candidate) => !candidate.retiredOn)) {
     const version = currentVersion(versions.filter((candidate) => candidate.policyId === policy.id));
     if (!version || version.mustRead === 'nobody') continue;
-    const reads = await readAll((cursor) => deps.stores.policyReads.find({ where: { versionId: version.id }, limit: 500, ...(cursor ? { cursor } : {}) }));
+    const reads = await readAll((cursor) =>
+      deps.stores.policyReads.find({ where: { versionId: version.id }, limit: 500, ...(cursor ? { cursor } : {}) }),
+    );
     const waiting = readStatus(version, everyone, reads).notYet.map(({ personId, name }) => ({ id: personId, displayName: name }));
     planned.push(...readRequests(policy, version, waiting));
     const publishedOn = localDate(new Date(version.publishedAt));

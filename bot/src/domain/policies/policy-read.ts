@@ -26,11 +26,17 @@ export interface ReadStatus {
  * Who has and has not said they read and understood a version, among those who must read it now.
  * Someone who signed and has since left is not listed: the list is about today's staff.
  */
-export function readStatus(version: Pick<PolicyVersion, 'mustRead'>, people: readonly Pick<Person, 'id' | 'displayName' | 'roles'>[], reads: readonly Pick<PolicyRead, 'personId' | 'at'>[]): ReadStatus {
+export function readStatus(
+  version: Pick<PolicyVersion, 'mustRead'>,
+  people: readonly Pick<Person, 'id' | 'displayName' | 'roles'>[],
+  reads: readonly Pick<PolicyRead, 'personId' | 'at'>[],
+): ReadStatus {
   const signed = new Map(reads.map((entry) => [entry.personId, entry.at]));
   const readers = people.filter((person) => mustReadIt(person, version)).sort((a, b) => a.displayName.localeCompare(b.displayName));
   return {
-    read: readers.filter((person) => signed.has(person.id)).map((person) => ({ personId: person.id, name: person.displayName, at: signed.get(person.id)! })),
+    read: readers
+      .filter((person) => signed.has(person.id))
+      .map((person) => ({ personId: person.id, name: person.displayName, at: signed.get(person.id)! })),
     notYet: readers.filter((person) => !signed.has(person.id)).map((person) => ({ personId: person.id, name: person.displayName })),
   };
 }

@@ -20,7 +20,11 @@ const MUST_READ_ROLES: Record<MustRead, readonly Role[]> = {
 export type PolicyFileFormat = 'pdf' | 'docx';
 export const POLICY_FILE_FORMATS: Record<PolicyFileFormat, { label: string; contentType: string; extension: string }> = {
   pdf: { label: 'PDF document', contentType: 'application/pdf', extension: 'pdf' },
-  docx: { label: 'Word document', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  docx: {
+    label: 'Word document',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+  },
 };
 export const POLICY_FILE_LIMITS = { bytes: 20 * 1024 * 1024, summary: 2000, number: 20 } as const;
 
@@ -75,14 +79,29 @@ export function mustReadIt(person: Pick<Person, 'roles'>, version: Pick<PolicyVe
 export type PolicyFileRefusal = { code: 'type' | 'too-big' | 'empty' | 'name'; message: string };
 
 /** Judged from the name, the declared size and the first bytes, before anything is stored. */
-export function checkPolicyFile(file: { name: string; head: Uint8Array; size: number }): { ok: true; format: PolicyFileFormat | 'zip' } | { ok: false; refusal: PolicyFileRefusal } {
+export function checkPolicyFile(file: {
+  name: string;
+  head: Uint8Array;
+  size: number;
+}): { ok: true; format: PolicyFileFormat | 'zip' } | { ok: false; refusal: PolicyFileRefusal } {
   const name = displayName(file.name);
   const hidden = hiddenCharacterProblem('The file name', name);
   if (hidden) return { ok: false, refusal: { code: 'name', message: hidden } };
   if (file.size === 0) return { ok: false, refusal: { code: 'empty', message: `${name} is empty.` } };
   const sniffed = sniffEvidence(file.head);
-  if (sniffed !== 'pdf' && sniffed !== 'zip') return { ok: false, refusal: { code: 'type', message: `${name} is not a PDF or Word document. Upload the policy as a PDF or a Word (.docx) file.` } };
-  if (file.size > POLICY_FILE_LIMITS.bytes) return { ok: false, refusal: { code: 'too-big', message: `${name} is ${megabytes(file.size)}; a policy document may be at most ${megabytes(POLICY_FILE_LIMITS.bytes)}.` } };
+  if (sniffed !== 'pdf' && sniffed !== 'zip')
+    return {
+      ok: false,
+      refusal: { code: 'type', message: `${name} is not a PDF or Word document. Upload the policy as a PDF or a Word (.docx) file.` },
+    };
+  if (file.size > POLICY_FILE_LIMITS.bytes)
+    return {
+      ok: false,
+      refusal: {
+        code: 'too-big',
+        message: `${name} is ${megabytes(file.size)}; a policy document may be at most ${megabytes(POLICY_FILE_LIMITS.bytes)}.`,
+      },
+    };
   return { ok: true, format: sniffed };
 }
 

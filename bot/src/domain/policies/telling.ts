@@ -38,7 +38,10 @@ export const toldSchema = z.object({
 });
 
 /** The first drafts, from the version's summary of changes: the headteacher edits them before they are used. */
-export function draftTexts(title: string, version: Pick<PolicyVersion, 'number' | 'approvedOn' | 'changes'>): { pupilsText: string; parentsText: string } {
+export function draftTexts(
+  title: string,
+  version: Pick<PolicyVersion, 'number' | 'approvedOn' | 'changes'>,
+): { pupilsText: string; parentsText: string } {
   return {
     pupilsText: `Our school has changed its ${title}. What is different: ${version.changes} If anything online ever worries or upsets you, tell a trusted adult at school.`,
     parentsText: `We have updated our ${title} (version ${version.number}, approved on ${longDate(version.approvedOn)}). What has changed: ${version.changes} You can ask the school office for a copy of the policy.`,

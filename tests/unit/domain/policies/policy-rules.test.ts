@@ -61,8 +61,14 @@ describe('who has and has not read it', () => {
       { id: '2', displayName: 'Alex Wilber', roles: ['staff' as const] },
       { id: '3', displayName: 'Mark Green', roles: ['governor' as const] },
     ];
-    const status = readStatus({ mustRead: 'staff' }, people, [{ personId: '1', at: '2026-11-24T10:00:00.000Z' }, { personId: '9', at: '2026-11-24T10:01:00.000Z' }]);
-    expect(status).toEqual({ read: [{ personId: '1', name: 'Priya Shah', at: '2026-11-24T10:00:00.000Z' }], notYet: [{ personId: '2', name: 'Alex Wilber' }] });
+    const status = readStatus({ mustRead: 'staff' }, people, [
+      { personId: '1', at: '2026-11-24T10:00:00.000Z' },
+      { personId: '9', at: '2026-11-24T10:01:00.000Z' },
+    ]);
+    expect(status).toEqual({
+      read: [{ personId: '1', name: 'Priya Shah', at: '2026-11-24T10:00:00.000Z' }],
+      notYet: [{ personId: '2', name: 'Alex Wilber' }],
+    });
   });
 });
 

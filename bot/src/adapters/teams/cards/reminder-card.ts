@@ -12,7 +12,15 @@ export function reminderCard(message: ReminderMessage, tabUrl: (view: string) =>
   const { inputs, actions }: { inputs: CardElement[]; actions: CardAction[] } =
     record && message.act
       ? RECORD_FEATURES[record.recordType].reminder({ ...message.act, record })
-      : { inputs: [], actions: [...(message.act?.tabView ? [{ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) }] : []), ...(message.act?.step ? [executeAction(message.act.step.label, message.act.step.verb, message.act.step.data, { style: 'positive' })] : [])] };
+      : {
+          inputs: [],
+          actions: [
+            ...(message.act?.tabView ? [{ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) }] : []),
+            ...(message.act?.step
+              ? [executeAction(message.act.step.label, message.act.step.verb, message.act.step.data, { style: 'positive' })]
+              : []),
+          ],
+        };
   return adaptiveCard(
     [
       { type: 'Container', style: message.tone, bleed: true, items: [richText([{ text: message.title, bold: true }], { size: 'Medium' })] },

@@ -14,13 +14,26 @@ export const POLICY_FEATURE: Feature = {
   commands: [
     {
       pattern: /^polic(y|ies)\b/,
-      help: { command: 'policy social media', what: "open a school policy's current version, and say you have read and understood it (section 2)", needs: 'policy.library' },
+      help: {
+        command: 'policy social media',
+        what: "open a school policy's current version, and say you have read and understood it (section 2)",
+        needs: 'policy.library',
+      },
       async run(deps, person, typed) {
-        const wanted = /^polic(?:y|ies)\s*(.*)$/.exec(typed)?.[1]?.replace(/\bpolicy\b/g, '').trim() ?? '';
+        const wanted =
+          /^polic(?:y|ies)\s*(.*)$/
+            .exec(typed)?.[1]
+            ?.replace(/\bpolicy\b/g, '')
+            .trim() ?? '';
         const library = await readLibrary(deps, person);
         if (library.status !== 'ok') return messageCard(NOT_PERMITTED);
         const entry = wanted ? library.entries.find((candidate) => candidate.policy.title.toLowerCase().includes(wanted)) : undefined;
-        return entry ? cardFor(deps, entry) : policyListCard(wanted, library.entries.map((candidate) => candidate.policy.title));
+        return entry
+          ? cardFor(deps, entry)
+          : policyListCard(
+              wanted,
+              library.entries.map((candidate) => candidate.policy.title),
+            );
       },
     },
   ],
@@ -29,7 +42,11 @@ export const POLICY_FEATURE: Feature = {
 
 function cardFor(deps: Pick<TeamsDeps, 'tabLink'>, entry: LibraryEntry, banner?: { text: string; tone: 'good' }) {
   const version = entry.versions[0]!;
-  return policyCard({ title: entry.policy.title, version, mustRead: entry.mine.mustRead, ...(entry.mine.readAt ? { readAt: entry.mine.readAt } : {}) }, deps.tabLink('policies'), banner);
+  return policyCard(
+    { title: entry.policy.title, version, mustRead: entry.mine.mustRead, ...(entry.mine.readAt ? { readAt: entry.mine.readAt } : {}) },
+    deps.tabLink('policies'),
+    banner,
+  );
 }
 
 const READ_REFUSED = {
