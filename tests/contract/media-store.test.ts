@@ -35,7 +35,8 @@ describeMediaStoreContract('a folder in the data folder (SQLite mode)', async ()
 // One provisioned site for the whole contract (provisioning is most of the time); each test starts with an empty library.
 let site: ReturnType<typeof provisionedSite> | undefined;
 afterAll(async () => (site ? (await site).standIn.stop() : undefined));
-// The same store on each library: the photos and videos and incidents' evidence on the records site, the policies' documents on the working site.
+// The same store on each library: the photos and videos and incidents' evidence on the records site,
+// the policies' documents on the working site.
 describe.each<[string, DocumentLibrary, string]>([
   ['photos and videos', MEDIA_LIBRARY, RECORDS_SITE_ID],
   ['incident evidence', EVIDENCE_LIBRARY, RECORDS_SITE_ID],

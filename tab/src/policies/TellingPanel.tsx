@@ -28,7 +28,10 @@ const HOW: Record<TellingView['sent'][number]['how'], string> = {
 };
 const WHO: Record<TellingView['sent'][number]['audience'], string> = { pupils: 'Pupils', parents: 'Parents' };
 
-/** The headteacher's short texts for pupils and parents about a change (s.12), and when and how each was told. The app sends nothing to parents. */
+/**
+ * The headteacher's short texts for pupils and parents about a change (s.12), and when and how each
+ * was told. The app sends nothing to parents.
+ */
 export function TellingPanel({ credentials, versionId, today }: { credentials: Credentials; versionId: string; today: string }) {
   const styles = useStyles();
   const path = `/api/policy-library/versions/${versionId}/telling`;
