@@ -203,4 +203,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_updated ON outbox ("updatedAt");
   CREATE TABLE outbox_archive (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
   `,
+  // Leavers' safeguarding files to send to their next school: one task per pupil, found by status.
+  `
+  CREATE TABLE pupil_transfers (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "pupilId" TEXT, "status" TEXT);
+  CREATE UNIQUE INDEX pupil_transfers_pupil ON pupil_transfers ("pupilId");
+  CREATE INDEX pupil_transfers_status ON pupil_transfers ("status");
+  `,
 ];

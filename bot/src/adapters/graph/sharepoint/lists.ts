@@ -13,6 +13,7 @@ import type { CardMessageRecord, ConversationRecord } from '../../../ports/conve
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
 import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
+import type { PupilTransfer } from '../../../domain/incidents/pupil-transfer';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { AppInstallation } from '../../../ports/teams-apps.port';
 import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
@@ -330,6 +331,22 @@ export const LISTS = {
     (link) => `Incident ${link.incidentId}: ${link.kind}`,
     { naturalKey: (link) => link.linkKey },
   ),
+  pupilTransfers: listSpec<PupilTransfer>(
+    'OsdPupilTransfers',
+    'Online Safety Desk - Safeguarding files to transfer',
+    "Pupils who have left with a safeguarding file to send to their next school's DSL, and when, to whom and how it was sent. Safeguarding records: on the records site, like the Incidents list.",
+    {
+      pupilId: { type: 'text', indexed: true, unique: true },
+      status: { type: 'choice', choices: ['toSend', 'sent'], indexed: true },
+      leftOn: 'date',
+      createdAt: 'dateTime',
+      sent: 'json',
+      updatedAt: 'dateTime',
+    },
+    // The title shows no name.
+    (transfer) => `Pupil ${transfer.pupilId}: ${transfer.status}`,
+    { naturalKey: (transfer) => `transfer|${transfer.pupilId}` },
+  ),
   trainingRecords: listSpec<TrainingRecord>(
     'OsdTrainingRecords',
     'Online Safety Desk - Training records',
@@ -450,7 +467,7 @@ export type ListKey = keyof typeof LISTS;
  * them in SharePoint. The outbox and its archive are among them: their entries say who was told of
  * a concern and when, which tells a headteacher of a concern about themselves.
  */
-export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'audit', 'outbox', 'outboxArchive'];
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'pupilTransfers', 'audit', 'outbox', 'outboxArchive'];
 
 export function siteOf(key: ListKey): SiteRole {
   return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';
