@@ -31,7 +31,7 @@ export async function ensureTransferTasks(deps: TransferDeps, pupilIds?: readonl
   const day = today(deps.clock);
   const pupils = pupilIds ? (await Promise.all(pupilIds.map((id) => deps.stores.pupils.get(id)))).filter((pupil): pupil is Versioned<Pupil> => !!pupil) : await allPupils(deps.stores);
   let made = 0;
-  for (const pupil of pupils.filter((one) => one.onRollTo && one.onRollTo.slice(0, 10) < day)) {
+  for (const pupil of pupils.filter((one) => one.onRollTo && one.onRollTo.slice(0, 10) <= day)) {
     if ((await deps.stores.pupilTransfers.find({ where: { pupilId: pupil.id }, limit: 1 })).items.length > 0) continue;
     if (!needsTransfer(pupil, await linksOfPupil(deps, pupil.id), day)) continue;
     const now = deps.clock.now().toISOString();

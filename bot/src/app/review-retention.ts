@@ -19,7 +19,7 @@ export interface DueForReview {
  * date of birth (data minimisation), so an incident is listed 22 years after it was reported, when
  * any pupil involved (aged 3 at the youngest) is past 25.
  */
-export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents'>, today: string, consentMonthsAfterLeaving: number): Promise<DueForReview[]> {
+export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents' | 'pupilTransfers'>, today: string, consentMonthsAfterLeaving: number): Promise<DueForReview[]> {
   const rules = new Map(retentionRules(consentMonthsAfterLeaving).map((rule) => [rule.record, rule]));
   const due: DueForReview[] = [];
   const consent = rules.get('consent')!;
@@ -36,6 +36,12 @@ export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessReq
   for (const incident of await readAll((cursor) => stores.incidents.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: incident.reportedAt };
     if (isDue(incidents, facts, today)) due.push({ record: 'incident', recordId: incident.id, reviewedBy: incidents.reviewedBy, due: reviewDue(incidents, facts), seenBy: { aboutHeadteacher: incident.aboutHeadteacher, ...(incident.assigneeId ? { assigneeId: incident.assigneeId } : {}) } });
+  }
+  // A leaver's file sent on: the receiving school keeps the file; this school keeps the record that it was sent.
+  const transfers = rules.get('transferRecord')!;
+  for (const transfer of await readAll((cursor) => stores.pupilTransfers.find({ where: { status: 'sent' }, limit: 500, ...(cursor ? { cursor } : {}) }))) {
+    const facts = { createdAt: transfer.sent!.on };
+    if (isDue(transfers, facts, today)) due.push({ record: 'transferRecord', recordId: transfer.id, reviewedBy: transfers.reviewedBy, due: reviewDue(transfers, facts) });
   }
   return due;
 }

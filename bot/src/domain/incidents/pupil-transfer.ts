@@ -48,12 +48,12 @@ export const TRANSFER_NUDGE_AFTER_WORKING_DAYS = 3;
 export const TRANSFER_LIMITS = { school: 200, dsl: 200 } as const;
 
 /**
- * Whether a pupil needs a transfer task: they have left (the import set the day they left, and
- * that day has passed) and they are linked, as a pupil, to at least one incident. An unlinked
- * link does not count.
+ * Whether a pupil needs a transfer task: they have left — the pupil import marked them (it sets
+ * the day it ran as their last) or their last day has come — and they are linked, as a pupil, to
+ * at least one incident. An unlinked link does not count.
  */
 export function needsTransfer(pupil: Pick<Pupil, 'onRollTo'>, links: readonly Pick<IncidentLink, 'kind' | 'linked'>[], today: IsoDate): boolean {
-  return pupil.onRollTo !== undefined && pupil.onRollTo.slice(0, 10) < today && links.some((link) => link.kind === 'pupil' && link.linked);
+  return pupil.onRollTo !== undefined && pupil.onRollTo.slice(0, 10) <= today && links.some((link) => link.kind === 'pupil' && link.linked);
 }
 
 export interface TransferInput {

@@ -33,7 +33,8 @@ describe('who needs a file sent on', () => {
   const linked = { kind: 'pupil' as const, linked: true };
   it.each([
     ['left yesterday, linked to an incident', { onRollTo: '2026-11-23' }, [linked], true],
-    ['leaves today: still on roll', { onRollTo: '2026-11-24' }, [linked], false],
+    ['marked as left by today\'s import', { onRollTo: '2026-11-24' }, [linked], true],
+    ['leaves next week', { onRollTo: '2026-12-01' }, [linked], false],
     ['on roll', {}, [linked], false],
     ['left, linked to nothing', { onRollTo: '2026-07-22' }, [], false],
     ['left, their only link unlinked', { onRollTo: '2026-07-22' }, [{ kind: 'pupil' as const, linked: false }], false],
