@@ -49,8 +49,9 @@ export async function ensureTransferTasks(deps: TransferDeps, pupilIds?: readonl
 export interface TransferRow {
   transfer: Versioned<PupilTransfer>;
   pupil: Pick<Pupil, 'id' | 'displayName' | 'className' | 'yearGroup'>;
-  /** Incidents linked to the pupil that this person may see. */
+  /** Incidents linked to the pupil that this person may see, and how many they may not (left out of the file they produce). */
   incidents: number;
+  leftOut: number;
 }
 
 /** Every leaver with a file to send, and those already sent, for the DSL and the deputies. */
@@ -62,7 +63,7 @@ export async function listTransfers(deps: AppDeps, person: Person): Promise<NotP
     const pupil = await deps.stores.pupils.get(transfer.pupilId);
     if (!pupil) continue;
     const seen = await visibleIncidents(deps, person, pupil.id);
-    rows.push({ transfer, pupil: { id: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup }, incidents: seen.incidents.length });
+    rows.push({ transfer, pupil: { id: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup }, incidents: seen.incidents.length, leftOut: seen.leftOut });
   }
   rows.sort((a, b) => Number(a.transfer.status === 'sent') - Number(b.transfer.status === 'sent') || a.transfer.leftOn.localeCompare(b.transfer.leftOn) || a.pupil.displayName.localeCompare(b.pupil.displayName));
   return { status: 'ok', rows };

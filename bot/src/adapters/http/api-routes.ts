@@ -19,6 +19,7 @@ import { registerIncidentRoutes } from './incident-routes';
 import { registerIncidentPupilRoutes } from './incident-pupil-routes';
 import type { EvidenceDeps } from '../../app/incident-evidence';
 import { registerIncidentEvidenceRoutes } from './incident-evidence-routes';
+import { registerIncidentTransferRoutes } from './incident-transfer-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
@@ -60,6 +61,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
   registerIncidentRoutes(server, deps, signedIn);
   registerIncidentPupilRoutes(server, deps, signedIn);
   registerIncidentEvidenceRoutes(server, deps, signedIn);
+  registerIncidentTransferRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
@@ -77,6 +79,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
       seeReadiness: may(person, 'readiness.view'),
       seeIncidents: await seesAny(deps, person),
       seePupilChronology: may(person, 'incident.pupilChronology'),
+      transferPupilFiles: may(person, 'incident.transfer'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
     };

@@ -1,0 +1,72 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** One file in a zip: its path inside the archive and its bytes. */
+export interface ZipEntry {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * A zip archive (PKWARE APPNOTE 6.3.x: local headers, the files deflated, a central directory and
+ * its end record), as every operating system opens it. Names are UTF-8 (flag bit 11). Small files
+ * only: no ZIP64, so the whole archive stays under 4 GB (a file holds at most 20 evidence files of
+ * 250 MB at most — the caller checks the total).
+ * https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
+ */
+export function zipArchive(entries: readonly ZipEntry[], modified: Date): Buffer {
+  const { time, date } = dosDateTime(modified);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const deflated = deflateRawSync(entry.bytes);
+    const deflate = deflated.length < entry.bytes.length;
+    const data = deflate ? deflated : entry.bytes;
+    const crc = crc32(entry.bytes);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.bytes.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(entry.bytes.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** MS-DOS date and time, as zip headers keep them (two-second steps, local to the UTC given). */
+function dosDateTime(at: Date): { time: number; date: number } {
+  return {
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
+    date: ((Math.max(1980, at.getUTCFullYear()) - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+  };
+}
