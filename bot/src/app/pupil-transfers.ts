@@ -215,9 +215,10 @@ export async function recordTransferSent(deps: AppDeps, person: Person, pupilId:
   if (!may(person, 'incident.transfer')) return refuse(deps, person, 'incident.transfer', pupilId, 'pupil');
   const transfer = (await deps.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items[0];
   if (!transfer) return { status: 'not-found' };
-  if (transfer.version !== input.version) return { status: 'stale', transfer };
-  const fields = transferProblems(input, today(deps.clock));
+  const fields: FieldProblems = transferProblems(input, today(deps.clock));
+  if (input.version < 0) fields.version = 'Send the version of the record you saw.';
   if (Object.keys(fields).length > 0) return { status: 'invalid', fields };
+  if (transfer.version !== input.version) return { status: 'stale', transfer };
   const now = deps.clock.now().toISOString();
   const sent = { on: input.on, toSchool: input.toSchool.trim(), toDsl: input.toDsl.trim(), how: input.how as TransferMethod, recordedById: person.id, recordedByName: person.displayName, recordedAt: now };
   try {
