@@ -68,7 +68,7 @@ export function App({ host }: { host: Host }) {
       {page === 'waiting' && <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', id)} />}
       {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={(id) => open('posting', id)} onOpenAccess={(id) => open('access', id)} />}
       {/* Keyed by person: someone else (a persona switched locally) starts from the log. */}
-      {page === 'incidents' && me && <IncidentsPage key={me.id} credentials={credentials} seesPupils={me.can.seePupilChronology} {...(opened.id ? { incidentId: opened.id } : {})} />}
+      {page === 'incidents' && me && <IncidentsPage key={me.id} credentials={credentials} seesPupils={me.can.seePupilChronology} transfersFiles={me.can.transferPupilFiles} {...(opened.id ? { incidentId: opened.id } : {})} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
       {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
       {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}

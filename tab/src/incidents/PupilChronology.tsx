@@ -35,7 +35,7 @@ export function PupilChronologyView({ credentials, pupilId, backLabel, onBack, o
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{error} <Button appearance="transparent" onClick={onBack}>{backLabel}</Button></MessageBarBody></MessageBar>;
   if (!chronology) return <Spinner label="Opening the chronology…" />;
-  const { pupil, incidents, entries } = chronology;
+  const { pupil, incidents, entries, transfer } = chronology;
   return (
     <article className={styles.column} aria-label={`Chronology of ${pupil.displayName}`} data-testid="pupil-chronology">
       <div className={`${styles.row} no-print`}>
@@ -44,6 +44,11 @@ export function PupilChronologyView({ credentials, pupilId, backLabel, onBack, o
       </div>
       <h2 ref={heading} tabIndex={-1} style={{ margin: 0 }}><Title3>Chronology: {pupil.displayName}</Title3></h2>
       <Body1>{pupil.className}, {pupil.yearGroup}{pupil.onRollTo ? ` · left on ${formatDate(pupil.onRollTo)}` : ''}. Printed from Online Safety Desk: safeguarding record, keep it secure.</Body1>
+      {transfer && (
+        <Body1 data-testid="pupil-transfer">
+          {transfer.sent ? `Safeguarding file transferred on ${formatDate(transfer.sent.on)} to ${transfer.sent.toDsl}, ${transfer.sent.toSchool} (${transfer.sent.howLabel}).` : 'Safeguarding file still to send to their next school (Incidents → Pupils who have left).'}
+        </Body1>
+      )}
       <Card>
         <Subtitle2 as="h3" block>Incidents ({incidents.length})</Subtitle2>
         {incidents.length === 0 ? <Body1>No incidents involving this pupil.</Body1> : (
