@@ -41,7 +41,7 @@ export function PupilTransfers({ credentials }: { credentials: Credentials }) {
       <Body1>
         When a pupil linked to a concern leaves, send their safeguarding file to the DSL of their new school within 5 school days (Keeping Children Safe in Education), securely and separately from the main pupil file, and get a receipt. Other pupils are named “another pupil” in the file. Then record it sent: the receiving school keeps the file from then on, and this school keeps the record of the transfer.
       </Body1>
-      {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {notice && <MessageBar intent="success" data-testid="transfer-recorded"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {toSend.length === 0 ? <Body1 data-testid="no-transfers">No pupil who has left has a safeguarding file waiting to be sent.</Body1> : (
         <ul className={styles.list} aria-label="Files to send">
           {toSend.map((row) => <TransferCard key={row.pupilId} row={row} methods={list.methods} credentials={credentials} onRecorded={(text) => { setNotice(text); void load(); }} />)}
@@ -116,8 +116,9 @@ function RecordSentForm({ row, methods, credentials, onCancel, onRecorded }: { r
     try {
       const answer = await api.recordTransfer(credentials, row.pupilId, { ...fields, version: row.version });
       if (answer.ok) return onRecorded(`Recorded: the file of ${row.displayName} was sent on ${formatDate(fields.on)} to ${fields.toDsl.trim()}, ${fields.toSchool.trim()}.`);
-      setProblems((answer.body.problems ?? {}) as Partial<Fields>);
-      setFailure({ text: answer.body.error ?? 'The transfer was not recorded.', stale: answer.status === 409 });
+      const problems = (answer.body.problems ?? {}) as Partial<Fields>;
+      setProblems(problems);
+      setFailure({ text: Object.keys(problems).length > 0 ? 'Nothing was recorded: the fields marked say what is missing.' : (answer.body.error ?? 'The transfer was not recorded.'), stale: answer.status === 409 });
     } catch (error) {
       setFailure({ text: (error as Error).message, stale: false });
     } finally {

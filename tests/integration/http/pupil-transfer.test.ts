@@ -10,7 +10,7 @@ import { readAll } from '../../../bot/src/app/read-all';
 import { incident } from '../../contract/incident-contract';
 import { linkKey, type LinkRole } from '../../../bot/src/domain/incidents/incident-people';
 import { incidentReference } from '../../../bot/src/domain/incidents/incident';
-import { DEMO_PUPILS } from '../../../bot/src/app/demo-school';
+import { demoSchoolWithout } from '../../fixtures/pupil-files';
 import { pngImage } from '../../fixtures/media-files';
 import { pdfText } from '../../fixtures/pdf-text';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
@@ -53,7 +53,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
   const record = (name: string, pupilId: string, body: object) => fetch(`${t.app.url}/api/incidents/transfers/${pupilId}/sent`, { method: 'POST', headers: { ...as(name), 'content-type': 'application/json' }, body: JSON.stringify(body) });
   /** The school's file from the MIS, without the pupils who have left. */
   async function importWithout(...leavers: string[]) {
-    const csv = ['UPN,Name,Reg Group,Year,Admission Date', ...DEMO_PUPILS.filter((pupil) => !leavers.includes(pupil.displayName)).map((pupil) => `${pupil.misReference},${pupil.displayName},${pupil.className},${pupil.yearGroup},${pupil.onRollFrom.split('-').reverse().join('/')}`)].join('\n');
+    const csv = demoSchoolWithout(...leavers);
     const started = await fetch(`${t.app.url}/api/pupils/import`, { method: 'POST', headers: { ...as('Lynne Robbins'), 'content-type': 'application/json' }, body: JSON.stringify({ csv, apply: true }) });
     expect(started.status).toBe(202);
     const location = started.headers.get('location')!;
