@@ -38,13 +38,13 @@ describeInBrowser("leavers' safeguarding files in the Incidents tab", () => {
     const page = await leavers();
     expect(await page.getByTestId('transfer-row').allInnerTexts()).toEqual([expect.stringMatching(/^Grace Okoye\s*6A, Year 6 · left on 24 Nov 2026 · 2 incidents\s*To send/), expect.stringMatching(/^Noah Williams\s*4B, Year 4 · left on 24 Nov 2026 · 1 incident\s*To send/)]);
     const noah = rowOf(page, 'Noah Williams');
-    const [pdf] = await Promise.all([page.waitForEvent('download'), noah.getByRole('button', { name: 'Download the file of Noah Williams as a PDF' }).click()]);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), noah.getByRole('button', { name: 'Download the file (PDF) of Noah Williams' }).click()]);
     const pupilId = (await tab.app.stores.pupils.find({ limit: 100 })).items.find((pupil) => pupil.displayName === 'Noah Williams')!.id;
     expect(pdf.suggestedFilename()).toBe(`safeguarding-file-${pupilId}-2026-11-24.pdf`);
     const text = pdfText(readFileSync((await pdf.path())!)).pages.flat().join(' ');
     expect(text).toContain('Safeguarding file: Noah Williams');
     expect(text).toMatch(/C-\d{5} - Inappropriate content reached on school equipment/);
-    const [zip] = await Promise.all([page.waitForEvent('download'), noah.getByRole('button', { name: /Download the file of Noah Williams for secure transfer/ }).click()]);
+    const [zip] = await Promise.all([page.waitForEvent('download'), noah.getByRole('button', { name: 'Download for secure transfer (zip) the file of Noah Williams, with the evidence' }).click()]);
     expect(new AdmZip(readFileSync((await zip.path())!)).getEntries().map((entry) => entry.entryName)).toEqual([`safeguarding-file-${pupilId}-2026-11-24.pdf`, 'manifest.txt']);
   });
 

@@ -89,8 +89,8 @@ function TransferCard({ row, methods, credentials, onRecorded }: { row: Transfer
           </Body1>
         )}
         <div className={styles.row}>
-          <Button onClick={() => download('pdf')} aria-label={`Download the file of ${row.displayName} as a PDF`}>Download the file (PDF)</Button>
-          <Button onClick={() => download('zip')} aria-label={`Download the file of ${row.displayName} for secure transfer (zip with the evidence)`}>Download for secure transfer (zip)</Button>
+          <Button onClick={() => download('pdf')} aria-label={`Download the file (PDF) of ${row.displayName}`}>Download the file (PDF)</Button>
+          <Button onClick={() => download('zip')} aria-label={`Download for secure transfer (zip) the file of ${row.displayName}, with the evidence`}>Download for secure transfer (zip)</Button>
           {row.status === 'toSend' && !recording && <Button appearance="primary" onClick={() => setRecording(true)}>Record it sent…</Button>}
         </div>
         {problem && <MessageBar intent="error"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
