@@ -135,7 +135,7 @@ async function remainingChanges(deps: AppDeps, prepared: PreparedImport): Promis
 async function makeTransferTasks(deps: AppDeps, leavers: readonly Pupil[]): Promise<void> {
   if (leavers.length === 0) return;
   try {
-    await ensureTransferTasks(deps, leavers.map((pupil) => pupil.id));
+    await ensureTransferTasks(deps, leavers);
   } catch (error) {
     deps.log.warn(`Transfer tasks for leavers not made after the import; the weekday job will make them (${error instanceof Error ? error.name : 'error'})`);
   }

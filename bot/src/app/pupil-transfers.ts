@@ -23,17 +23,25 @@ async function linksOfPupil(deps: Pick<AppDeps, 'stores'>, pupilId: string): Pro
 
 /**
  * Makes the DSL's task for every leaver linked to an incident who has none yet: after a pupil
- * import (for the pupils it marked as left), and every weekday for all leavers, so that an import
- * that stopped part-way, or a leaver linked to an earlier incident later, still gets one. One task
- * per pupil, whoever makes it first (the store refuses a second). Answers how many were made.
+ * import (for the pupils it marked as left), when a pupil who has left is linked to an incident,
+ * and every weekday for everyone who has left, so that an import that stopped part-way still makes
+ * them. One task per pupil, whoever makes it first (the store refuses a second). Reads every link
+ * once rather than one read per leaver (a September import marks hundreds as left), and the tasks
+ * only when a leaver is linked. Answers how many were made.
  */
-export async function ensureTransferTasks(deps: TransferDeps, pupilIds?: readonly string[]): Promise<number> {
+export async function ensureTransferTasks(deps: TransferDeps, leavers?: readonly Pick<Pupil, 'id' | 'onRollTo'>[]): Promise<number> {
   const day = today(deps.clock);
-  const pupils = pupilIds ? (await Promise.all(pupilIds.map((id) => deps.stores.pupils.get(id)))).filter((pupil): pupil is Versioned<Pupil> => !!pupil) : await allPupils(deps.stores);
+  const candidates = (leavers ?? (await allPupils(deps.stores))).filter((pupil) => pupil.onRollTo && pupil.onRollTo.slice(0, 10) <= day);
+  if (candidates.length === 0) return 0;
+  const linksByPupil = new Map<string, IncidentLink[]>();
+  for (const link of await readAll((cursor) => deps.stores.incidentLinks.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))) {
+    if (link.pupilId) linksByPupil.set(link.pupilId, [...(linksByPupil.get(link.pupilId) ?? []), link]);
+  }
+  const linked = candidates.filter((pupil) => needsTransfer(pupil, linksByPupil.get(pupil.id) ?? [], day));
+  if (linked.length === 0) return 0;
+  const existing = new Set((await readAll((cursor) => deps.stores.pupilTransfers.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))).map((transfer) => transfer.pupilId));
   let made = 0;
-  for (const pupil of pupils.filter((one) => one.onRollTo && one.onRollTo.slice(0, 10) <= day)) {
-    if ((await deps.stores.pupilTransfers.find({ where: { pupilId: pupil.id }, limit: 1 })).items.length > 0) continue;
-    if (!needsTransfer(pupil, await linksOfPupil(deps, pupil.id), day)) continue;
+  for (const pupil of linked.filter((one) => !existing.has(one.id))) {
     const now = deps.clock.now().toISOString();
     try {
       await deps.stores.pupilTransfers.insert({ pupilId: pupil.id, status: 'toSend', leftOn: pupil.onRollTo!.slice(0, 10), createdAt: now, updatedAt: now });

@@ -76,6 +76,15 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
     expect((await list()).rows).toHaveLength(1);
   });
 
+  it('gives the DSL a task when a pupil who has left is linked to an earlier incident', async () => {
+    const isla = pupils.get('Isla Nowak')!.id;
+    expect((await list()).rows.map((row) => row.pupilId)).not.toContain(isla);
+    const seen = ((await (await get('Patti Fernandez', `/api/incidents/${ids.other}`)).json()) as { incident: { version: number } }).incident.version;
+    const linked = await fetch(`${t.app.url}/api/incidents/${ids.other}/steps`, { method: 'POST', headers: { ...as('Patti Fernandez'), 'content-type': 'application/json' }, body: JSON.stringify({ type: 'link', who: { pupilId: isla }, role: 'witness', version: seen }) });
+    expect(linked.status).toBe(201);
+    expect((await list()).rows.find((row) => row.pupilId === isla)).toEqual(expect.objectContaining({ displayName: 'Isla Nowak', status: 'toSend', incidents: 1 }));
+  });
+
   it('produces the PDF: her incidents and chronology, other pupils as "another pupil" with their part, and nobody else named', async () => {
     const amelia = pupils.get('Amelia Khan')!.id;
     const response = await get('Sam Okafor', `/api/incidents/transfers/${amelia}/file.pdf`);
@@ -115,7 +124,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
 
   it('leaves out what the producer may not see, and says so: a DSL who is also the headteacher', async () => {
     const amelia = pupils.get('Amelia Khan')!.id;
-    expect((await list(headAndDsl)).rows[0]).toEqual(expect.objectContaining({ incidents: 1, leftOut: 1 }));
+    expect((await list(headAndDsl)).rows.find((row) => row.displayName === 'Amelia Khan')).toEqual(expect.objectContaining({ incidents: 1, leftOut: 1 }));
     const response = await get(headAndDsl, `/api/incidents/transfers/${amelia}/file.pdf`);
     expect(response.headers.get('x-incidents-left-out')).toBe('1');
     const text = pdfText(Buffer.from(await response.arrayBuffer())).pages.flat().join(' ');
@@ -133,17 +142,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
   });
 
   it('refuses a transfer recorded with something missing, saying what, and changes nothing', async () => {
-    const row = (await list()).rows[0]!;
+    const row = (await list()).rows.find((one) => one.displayName === 'Amelia Khan')!;
     const response = await record('Patti Fernandez', row.pupilId, { on: '2026-11-25', toSchool: ' ', toDsl: 'Jo Baxter', how: 'post', version: row.version });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fields: string[]; problems: Record<string, string> };
     expect(body.fields.sort()).toEqual(['how', 'on', 'toSchool']);
     expect(body.problems.on).toBe('The date it was sent cannot be in the future.');
-    expect((await list()).rows[0]!.status).toBe('toSend');
+    expect((await list()).rows.find((one) => one.pupilId === row.pupilId)!.status).toBe('toSend');
   });
 
   it('records it sent once: the second of two DSLs is told who recorded it, and the pupil\'s record says where it went', async () => {
-    const row = (await list()).rows[0]!;
+    const row = (await list()).rows.find((one) => one.displayName === 'Amelia Khan')!;
     const first = await record('Patti Fernandez', row.pupilId, { on: t.today, toSchool: 'Oakfield Academy', toDsl: 'Jo Baxter', how: 'secureEmail', version: row.version });
     expect(first.status).toBe(200);
     const second = await record('Sam Okafor', row.pupilId, { on: t.today, toSchool: 'Elm Park School', toDsl: 'Raj Patel', how: 'byHand', version: row.version });
@@ -151,7 +160,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
     const stale = (await second.json()) as { error: string; detail: { status: string } };
     expect(stale.error).toContain('Patti Fernandez recorded it sent on');
     expect(stale.detail.status).toBe('sent');
-    expect((await list()).rows[0]).toEqual(expect.objectContaining({ status: 'sent', sent: expect.objectContaining({ on: t.today, toSchool: 'Oakfield Academy', toDsl: 'Jo Baxter', howLabel: 'Secure (encrypted) email', recordedByName: 'Patti Fernandez' }) }));
+    expect((await list()).rows.find((one) => one.pupilId === row.pupilId)).toEqual(expect.objectContaining({ status: 'sent', sent: expect.objectContaining({ on: t.today, toSchool: 'Oakfield Academy', toDsl: 'Jo Baxter', howLabel: 'Secure (encrypted) email', recordedByName: 'Patti Fernandez' }) }));
     const chronology = (await (await get('Patti Fernandez', `/api/incidents/pupils/${row.pupilId}`)).json()) as { transfer: { status: string; sent: { toSchool: string } } };
     expect(chronology.transfer).toEqual({ status: 'sent', sent: { on: t.today, toSchool: 'Oakfield Academy', toDsl: 'Jo Baxter', howLabel: 'Secure (encrypted) email' } });
     // The headteacher's view of her chronology does not say a file went.
