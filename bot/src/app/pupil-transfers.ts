@@ -4,7 +4,15 @@ import { incidentReference, type ChronologyEntry, type Incident } from '../domai
 import type { EvidenceFile } from '../domain/incidents/incident-evidence';
 import type { IncidentLink, LinkRole } from '../domain/incidents/incident-people';
 import { canSeeIncident } from '../domain/incidents/incident-visibility';
-import { ANOTHER_PUPIL, needsTransfer, redactOtherPupils, transferProblems, type PupilTransfer, type TransferInput, type TransferMethod } from '../domain/incidents/pupil-transfer';
+import {
+  ANOTHER_PUPIL,
+  needsTransfer,
+  redactOtherPupils,
+  transferProblems,
+  type PupilTransfer,
+  type TransferInput,
+  type TransferMethod,
+} from '../domain/incidents/pupil-transfer';
 import type { Person } from '../domain/people/person';
 import type { Pupil } from '../domain/school/pupil';
 import { DuplicateRecordError, StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
@@ -39,12 +47,22 @@ export async function ensureTransferTasks(deps: TransferDeps, leavers?: readonly
   }
   const linked = candidates.filter((pupil) => needsTransfer(pupil, linksByPupil.get(pupil.id) ?? [], day));
   if (linked.length === 0) return 0;
-  const existing = new Set((await readAll((cursor) => deps.stores.pupilTransfers.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))).map((transfer) => transfer.pupilId));
+  const existing = new Set(
+    (await readAll((cursor) => deps.stores.pupilTransfers.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))).map(
+      (transfer) => transfer.pupilId,
+    ),
+  );
   let made = 0;
   for (const pupil of linked.filter((one) => !existing.has(one.id))) {
     const now = deps.clock.now().toISOString();
     try {
-      await deps.stores.pupilTransfers.insert({ pupilId: pupil.id, status: 'toSend', leftOn: pupil.onRollTo!.slice(0, 10), createdAt: now, updatedAt: now });
+      await deps.stores.pupilTransfers.insert({
+        pupilId: pupil.id,
+        status: 'toSend',
+        leftOn: pupil.onRollTo!.slice(0, 10),
+        createdAt: now,
+        updatedAt: now,
+      });
       made++;
     } catch (error) {
       if (!(error instanceof DuplicateRecordError)) throw error;
@@ -71,14 +89,28 @@ export async function listTransfers(deps: AppDeps, person: Person): Promise<NotP
     const pupil = await deps.stores.pupils.get(transfer.pupilId);
     if (!pupil) continue;
     const seen = await visibleIncidents(deps, person, pupil.id);
-    rows.push({ transfer, pupil: { id: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup }, incidents: seen.incidents.length, leftOut: seen.leftOut });
+    rows.push({
+      transfer,
+      pupil: { id: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup },
+      incidents: seen.incidents.length,
+      leftOut: seen.leftOut,
+    });
   }
-  rows.sort((a, b) => Number(a.transfer.status === 'sent') - Number(b.transfer.status === 'sent') || a.transfer.leftOn.localeCompare(b.transfer.leftOn) || a.pupil.displayName.localeCompare(b.pupil.displayName));
+  rows.sort(
+    (a, b) =>
+      Number(a.transfer.status === 'sent') - Number(b.transfer.status === 'sent') ||
+      a.transfer.leftOn.localeCompare(b.transfer.leftOn) ||
+      a.pupil.displayName.localeCompare(b.pupil.displayName),
+  );
   return { status: 'ok', rows };
 }
 
 /** The incidents a pupil is linked to that the person may see, with the pupil's part, and how many they may not. */
-async function visibleIncidents(deps: Pick<AppDeps, 'stores'>, person: Person, pupilId: string): Promise<{ incidents: { incident: Versioned<Incident>; role: LinkRole }[]; leftOut: number }> {
+async function visibleIncidents(
+  deps: Pick<AppDeps, 'stores'>,
+  person: Person,
+  pupilId: string,
+): Promise<{ incidents: { incident: Versioned<Incident>; role: LinkRole }[]; leftOut: number }> {
   const incidents: { incident: Versioned<Incident>; role: LinkRole }[] = [];
   let leftOut = 0;
   for (const link of (await linksOfPupil(deps, pupilId)).filter((one) => one.kind === 'pupil' && one.linked)) {
@@ -142,7 +174,11 @@ const NOT_ABOUT_THE_PUPIL: ReadonlySet<ChronologyEntry['kind']> = new Set(['open
  * other pupils linked are "another pupil" with their part kept, and every other pupil on the roster
  * is taken out of the free text wherever named. Audited without a name.
  */
-export async function transferFile(deps: AppDeps, person: Person, pupilId: string): Promise<NotPermitted | { status: 'not-found' } | TransferFile> {
+export async function transferFile(
+  deps: AppDeps,
+  person: Person,
+  pupilId: string,
+): Promise<NotPermitted | { status: 'not-found' } | TransferFile> {
   if (!may(person, 'incident.transfer')) return refuse(deps, person, 'incident.transfer', pupilId, 'pupil');
   const pupil = await deps.stores.pupils.get(pupilId);
   if (!pupil) return { status: 'not-found' };
@@ -151,7 +187,11 @@ export async function transferFile(deps: AppDeps, person: Person, pupilId: strin
   const { incidents, leftOut } = await visibleIncidents(deps, person, pupil.id);
   const file: FileIncident[] = [];
   for (const { incident, role } of incidents) {
-    const links = (await readAll((cursor) => deps.stores.incidentLinks.find({ where: { incidentId: incident.id }, limit: 200, ...(cursor ? { cursor } : {}) }))).filter((link) => link.linked);
+    const links = (
+      await readAll((cursor) =>
+        deps.stores.incidentLinks.find({ where: { incidentId: incident.id }, limit: 200, ...(cursor ? { cursor } : {}) }),
+      )
+    ).filter((link) => link.linked);
     const otherPupils = links.filter((link) => link.kind === 'pupil' && link.pupilId !== pupil.id);
     const names = [...roster, ...otherPupils.map((link) => link.name)];
     const ownFirst = pupil.displayName.split(/\s+/)[0]!.toLowerCase();
@@ -163,9 +203,16 @@ export async function transferFile(deps: AppDeps, person: Person, pupilId: strin
       incident: redactedIncident(incident, redact),
       people: links.map((link) => {
         const isThisPupil = link.kind === 'pupil' && link.pupilId === pupil.id;
-        return { kind: link.kind, role: link.role, isThisPupil, name: link.kind === 'pupil' && !isThisPupil ? ANOTHER_PUPIL : redact(link.name) };
+        return {
+          kind: link.kind,
+          role: link.role,
+          isThisPupil,
+          name: link.kind === 'pupil' && !isThisPupil ? ANOTHER_PUPIL : redact(link.name),
+        };
       }),
-      entries: (await deps.stores.incidentChronology.forIncident(incident.id)).filter((entry) => !NOT_ABOUT_THE_PUPIL.has(entry.kind)).map(({ at, byName, kind, text }) => ({ at, byName, kind, text: redact(text) })),
+      entries: (await deps.stores.incidentChronology.forIncident(incident.id))
+        .filter((entry) => !NOT_ABOUT_THE_PUPIL.has(entry.kind))
+        .map(({ at, byName, kind, text }) => ({ at, byName, kind, text: redact(text) })),
       evidence: (incident.evidence ?? []).map((evidence) => ({
         id: evidence.id,
         name: redact(evidence.name),
@@ -173,12 +220,27 @@ export async function transferFile(deps: AppDeps, person: Person, pupilId: strin
         bytes: evidence.bytes,
         addedAt: evidence.addedAt,
         addedByName: evidence.addedByName,
-        ...(evidence.removed ? { removed: { ...evidence.removed, reason: redact(evidence.removed.reason) } } : { storageKey: evidence.storageKey }),
+        ...(evidence.removed
+          ? { removed: { ...evidence.removed, reason: redact(evidence.removed.reason) } }
+          : { storageKey: evidence.storageKey }),
       })),
     });
   }
-  await recordAudit(deps, person, { action: 'incident.transfer.produced', recordType: 'pupil', recordId: pupil.id, summary: "A leaver's safeguarding file produced for transfer" });
-  return { status: 'ok', pupil, ...(transfer ? { transfer } : {}), producedAt: deps.clock.now().toISOString(), producedByName: person.displayName, incidents: file, leftOut };
+  await recordAudit(deps, person, {
+    action: 'incident.transfer.produced',
+    recordType: 'pupil',
+    recordId: pupil.id,
+    summary: "A leaver's safeguarding file produced for transfer",
+  });
+  return {
+    status: 'ok',
+    pupil,
+    ...(transfer ? { transfer } : {}),
+    producedAt: deps.clock.now().toISOString(),
+    producedByName: person.displayName,
+    incidents: file,
+    leftOut,
+  };
 }
 
 /** The incident's own words with other pupils taken out: what happened, the message it came from, decisions, follow-ups, the body map's notes. */
@@ -187,7 +249,15 @@ function redactedIncident(incident: Incident, redact: (text: string) => string):
     ...incident,
     whatHappened: redact(incident.whatHappened),
     platform: redact(incident.platform),
-    ...(incident.sourceMessage ? { sourceMessage: { ...incident.sourceMessage, author: redact(incident.sourceMessage.author), ...(incident.sourceMessage.text ? { text: redact(incident.sourceMessage.text) } : {}) } } : {}),
+    ...(incident.sourceMessage
+      ? {
+          sourceMessage: {
+            ...incident.sourceMessage,
+            author: redact(incident.sourceMessage.author),
+            ...(incident.sourceMessage.text ? { text: redact(incident.sourceMessage.text) } : {}),
+          },
+        }
+      : {}),
     ...(incident.police ? { police: { ...incident.police, reason: redact(incident.police.reason) } } : {}),
     ...(incident.ico ? { ico: { ...incident.ico, reason: redact(incident.ico.reason) } } : {}),
     ...(incident.followUps ? { followUps: incident.followUps.map((followUp) => ({ ...followUp, text: redact(followUp.text) })) } : {}),
@@ -196,7 +266,10 @@ function redactedIncident(incident: Incident, redact: (text: string) => string):
 }
 
 /** The evidence files of a produced file, one at a time, for the zip: read from the school's evidence store. */
-export async function* evidenceFilesOf(store: MediaStore, file: TransferFile): AsyncGenerator<{ incident: string; evidence: FileEvidence; bytes: AsyncIterable<Uint8Array> | undefined }> {
+export async function* evidenceFilesOf(
+  store: MediaStore,
+  file: TransferFile,
+): AsyncGenerator<{ incident: string; evidence: FileEvidence; bytes: AsyncIterable<Uint8Array> | undefined }> {
   for (const incident of file.incidents) {
     for (const evidence of incident.evidence) {
       if (!evidence.storageKey) continue;
@@ -219,7 +292,12 @@ export type RecordTransferResult =
  * version the person saw, so of two DSLs recording it at once the second is told and shown the
  * record as it now is. Closes the task; audited without the pupil's name.
  */
-export async function recordTransferSent(deps: AppDeps, person: Person, pupilId: string, input: TransferInput & { version: number }): Promise<RecordTransferResult> {
+export async function recordTransferSent(
+  deps: AppDeps,
+  person: Person,
+  pupilId: string,
+  input: TransferInput & { version: number },
+): Promise<RecordTransferResult> {
   if (!may(person, 'incident.transfer')) return refuse(deps, person, 'incident.transfer', pupilId, 'pupil');
   const transfer = (await deps.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items[0];
   if (!transfer) return { status: 'not-found' };
@@ -228,10 +306,23 @@ export async function recordTransferSent(deps: AppDeps, person: Person, pupilId:
   if (Object.keys(fields).length > 0) return { status: 'invalid', fields };
   if (transfer.version !== input.version) return { status: 'stale', transfer };
   const now = deps.clock.now().toISOString();
-  const sent = { on: input.on, toSchool: input.toSchool.trim(), toDsl: input.toDsl.trim(), how: input.how as TransferMethod, recordedById: person.id, recordedByName: person.displayName, recordedAt: now };
+  const sent = {
+    on: input.on,
+    toSchool: input.toSchool.trim(),
+    toDsl: input.toDsl.trim(),
+    how: input.how as TransferMethod,
+    recordedById: person.id,
+    recordedByName: person.displayName,
+    recordedAt: now,
+  };
   try {
     const saved = await deps.stores.pupilTransfers.update({ ...transfer, status: 'sent', sent, updatedAt: now });
-    await recordAudit(deps, person, { action: 'incident.transfer.recorded', recordType: 'pupil', recordId: pupilId, summary: "A leaver's safeguarding file recorded as sent to their next school" });
+    await recordAudit(deps, person, {
+      action: 'incident.transfer.recorded',
+      recordType: 'pupil',
+      recordId: pupilId,
+      summary: "A leaver's safeguarding file recorded as sent to their next school",
+    });
     return { status: 'ok', transfer: saved };
   } catch (error) {
     if (error instanceof StaleRecordError) {

@@ -126,7 +126,15 @@ export interface RosterPupil {
 
 export interface PupilChronology {
   pupil: { id: string; displayName: string; className: string; yearGroup: string; onRollTo: string | null };
-  incidents: { id: string; reference: string; category: string; reportedAt: string; status: Status; statusLabel: string; roleLabel: string }[];
+  incidents: {
+    id: string;
+    reference: string;
+    category: string;
+    reportedAt: string;
+    status: Status;
+    statusLabel: string;
+    roleLabel: string;
+  }[];
   entries: (ChronologyEntry & { incidentId: string; reference: string; roleLabel: string })[];
   /** A leaver's safeguarding file: to send, or sent (when, to whom, how). Only for the DSL and the deputies; null otherwise. */
   transfer: { status: 'toSend' | 'sent'; sent: { on: string; toSchool: string; toDsl: string; howLabel: string } | null } | null;

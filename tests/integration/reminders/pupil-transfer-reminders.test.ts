@@ -27,7 +27,18 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
     const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
     pupilId = pupil.id;
     const id = (await t.app.stores.incidents.insert(incident({ whatHappened: 'Unkind messages in a group chat' }))).id;
-    await t.app.stores.incidentLinks.insert({ incidentId: id, kind: 'pupil', linkKey: linkKey(id, 'pupil', pupil.id), pupilId: pupil.id, name: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup, role: 'affected', linked: true, updatedAt: now.toISOString() });
+    await t.app.stores.incidentLinks.insert({
+      incidentId: id,
+      kind: 'pupil',
+      linkKey: linkKey(id, 'pupil', pupil.id),
+      pupilId: pupil.id,
+      name: pupil.displayName,
+      className: pupil.className,
+      yearGroup: pupil.yearGroup,
+      role: 'affected',
+      linked: true,
+      updatedAt: now.toISOString(),
+    });
     // Left on Monday: marked by an import that stopped before it made the task, so the job makes it.
     await t.app.stores.pupils.update({ ...pupil, onRollTo: '2026-11-23' });
   });
@@ -39,7 +50,11 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
     expect((await fetch(`${t.app.url}/api/jobs/waiting-nudges`, { method: 'POST' })).status).toBe(expected);
     await t.app.background.idle();
   }
-  const cardsTo = (user: TeamsUser, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => allText(cardOf(entry)));
+  const cardsTo = (user: TeamsUser, since: number) =>
+    t.connector.sent
+      .slice(since)
+      .filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update')
+      .map((entry) => allText(cardOf(entry)));
 
   it('tells the DSL once that a file waits, with no name, and nobody else', async () => {
     const start = t.connector.sent.length;
@@ -74,8 +89,18 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
     const [task] = (await t.app.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items;
     const response = await fetch(`${t.app.url}/api/incidents/transfers/${pupilId}/sent`, {
       method: 'POST',
-      headers: { 'x-demo-person': (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Patti Fernandez')!.id, 'content-type': 'application/json' },
-      body: JSON.stringify({ on: '2026-11-30', toSchool: 'Oakfield Academy', toDsl: 'Jo Baxter', how: 'secureEmail', version: task!.version }),
+      headers: {
+        'x-demo-person': (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Patti Fernandez')!
+          .id,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        on: '2026-11-30',
+        toSchool: 'Oakfield Academy',
+        toDsl: 'Jo Baxter',
+        how: 'secureEmail',
+        version: task!.version,
+      }),
     });
     expect(response.status).toBe(200);
     const start = t.connector.sent.length;
@@ -86,7 +111,9 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
 
   it('keeps no pupil or concern in the outbox', async () => {
     const pupil = (await t.app.stores.pupils.get(pupilId))!;
-    const entries = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) => JSON.stringify(entry).includes('safeguarding file'));
+    const entries = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) =>
+      JSON.stringify(entry).includes('safeguarding file'),
+    );
     expect(entries.length).toBe(2);
     expect(JSON.stringify(entries)).not.toContain(pupil.displayName);
     expect(JSON.stringify(entries)).not.toMatch(/Unkind|group chat|Oakfield/);

@@ -27,61 +27,105 @@ const sentBody = z.object({
  * PDF or a zip for secure transfer, and the record of it sent. The DSL and the deputies only.
  */
 export function registerIncidentTransferRoutes(server: Server, deps: EvidenceDeps, signedIn: SignedIn): void {
-  server.get('/api/incidents/transfers', signedIn(async (person, _req, res) => {
-    const result = await listTransfers(deps, person);
-    if (result.status === 'not-permitted') return send(res, 403, { error: DENIED });
-    const body: TransferListJson = { rows: result.rows.map(rowJson), methods: TRANSFER_METHODS.map((value) => ({ value, label: TRANSFER_METHOD_LABELS[value] })) };
-    res.json(body);
-  }));
+  server.get(
+    '/api/incidents/transfers',
+    signedIn(async (person, _req, res) => {
+      const result = await listTransfers(deps, person);
+      if (result.status === 'not-permitted') return send(res, 403, { error: DENIED });
+      const body: TransferListJson = {
+        rows: result.rows.map(rowJson),
+        methods: TRANSFER_METHODS.map((value) => ({ value, label: TRANSFER_METHOD_LABELS[value] })),
+      };
+      res.json(body);
+    }),
+  );
 
   for (const extension of ['pdf', 'zip'] as const) {
-    server.get(`/api/incidents/transfers/:pupilId/file.${extension}`, signedIn(async (person, req, res) => {
-      const pupilId = String(req.params.pupilId ?? '');
-      if (!/^\d{1,12}$/.test(pupilId)) return send(res, 404, { error: NO_PUPIL });
-      const file = await transferFile(deps, person, pupilId);
-      if (file.status === 'not-permitted') return send(res, 403, { error: DENIED });
-      if (file.status === 'not-found') return send(res, 404, { error: NO_PUPIL });
-      const bytes = extension === 'pdf' ? transferPdf(file) : await transferZip(file, deps.evidence.store);
-      res.status(200);
-      res.setHeader('Content-Type', extension === 'pdf' ? 'application/pdf' : 'application/zip');
-      res.setHeader('Content-Length', String(bytes.length));
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Content-Disposition', `attachment; filename="${transferFileName(file, extension)}"`);
-      // The tab tells the DSL when something they may not see was left out.
-      res.setHeader('X-Incidents-Left-Out', String(file.leftOut));
-      res.end(bytes);
-    }));
+    server.get(
+      `/api/incidents/transfers/:pupilId/file.${extension}`,
+      signedIn(async (person, req, res) => {
+        const pupilId = String(req.params.pupilId ?? '');
+        if (!/^\d{1,12}$/.test(pupilId)) return send(res, 404, { error: NO_PUPIL });
+        const file = await transferFile(deps, person, pupilId);
+        if (file.status === 'not-permitted') return send(res, 403, { error: DENIED });
+        if (file.status === 'not-found') return send(res, 404, { error: NO_PUPIL });
+        const bytes = extension === 'pdf' ? transferPdf(file) : await transferZip(file, deps.evidence.store);
+        res.status(200);
+        res.setHeader('Content-Type', extension === 'pdf' ? 'application/pdf' : 'application/zip');
+        res.setHeader('Content-Length', String(bytes.length));
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('Content-Disposition', `attachment; filename="${transferFileName(file, extension)}"`);
+        // The tab tells the DSL when something they may not see was left out.
+        res.setHeader('X-Incidents-Left-Out', String(file.leftOut));
+        res.end(bytes);
+      }),
+    );
   }
 
-  server.post('/api/incidents/transfers/:pupilId/sent', signedIn(async (person, req, res) => {
-    const body = sentBody.parse(typeof req.body === 'object' && req.body ? req.body : {});
-    const result = await recordTransferSent(deps, person, String(req.params.pupilId ?? ''), body);
-    switch (result.status) {
-      case 'ok':
-        return send(res, 200, { sent: sentJson(result.transfer), version: result.transfer.version, status: result.transfer.status });
-      case 'not-permitted':
-        return send(res, 403, { error: DENIED });
-      case 'not-found':
-        return send(res, 404, { error: NO_TASK });
-      case 'invalid':
-        return send(res, 400, { error: Object.values(result.fields)[0] ?? 'Check the form.', fields: Object.keys(result.fields), problems: result.fields });
-      case 'stale':
-        return stale(res, result.transfer);
-      case 'not-saved':
-        return send(res, 503, { error: "The transfer was NOT recorded because the school's records could not be reached. Please try again in a few minutes." });
-    }
-  }));
+  server.post(
+    '/api/incidents/transfers/:pupilId/sent',
+    signedIn(async (person, req, res) => {
+      const body = sentBody.parse(typeof req.body === 'object' && req.body ? req.body : {});
+      const result = await recordTransferSent(deps, person, String(req.params.pupilId ?? ''), body);
+      switch (result.status) {
+        case 'ok':
+          return send(res, 200, { sent: sentJson(result.transfer), version: result.transfer.version, status: result.transfer.status });
+        case 'not-permitted':
+          return send(res, 403, { error: DENIED });
+        case 'not-found':
+          return send(res, 404, { error: NO_TASK });
+        case 'invalid':
+          return send(res, 400, {
+            error: Object.values(result.fields)[0] ?? 'Check the form.',
+            fields: Object.keys(result.fields),
+            problems: result.fields,
+          });
+        case 'stale':
+          return stale(res, result.transfer);
+        case 'not-saved':
+          return send(res, 503, {
+            error: "The transfer was NOT recorded because the school's records could not be reached. Please try again in a few minutes.",
+          });
+      }
+    }),
+  );
 }
 
 function stale(res: Response, transfer: Versioned<PupilTransfer>): void {
-  const by = transfer.sent ? ` ${transfer.sent.recordedByName} recorded it sent on ${transfer.sent.on} to ${transfer.sent.toDsl}, ${transfer.sent.toSchool}.` : '';
-  send(res, 409, { error: `Someone else recorded this transfer while you were looking at it; nothing was changed.${by}`, detail: { status: transfer.status, version: transfer.version, sent: sentJson(transfer) } });
+  const by = transfer.sent
+    ? ` ${transfer.sent.recordedByName} recorded it sent on ${transfer.sent.on} to ${transfer.sent.toDsl}, ${transfer.sent.toSchool}.`
+    : '';
+  send(res, 409, {
+    error: `Someone else recorded this transfer while you were looking at it; nothing was changed.${by}`,
+    detail: { status: transfer.status, version: transfer.version, sent: sentJson(transfer) },
+  });
 }
 
 function sentJson(transfer: PupilTransfer): TransferRowJson['sent'] {
-  return transfer.sent ? { on: transfer.sent.on, toSchool: transfer.sent.toSchool, toDsl: transfer.sent.toDsl, how: transfer.sent.how, howLabel: TRANSFER_METHOD_LABELS[transfer.sent.how], recordedByName: transfer.sent.recordedByName, recordedAt: transfer.sent.recordedAt } : null;
+  return transfer.sent
+    ? {
+        on: transfer.sent.on,
+        toSchool: transfer.sent.toSchool,
+        toDsl: transfer.sent.toDsl,
+        how: transfer.sent.how,
+        howLabel: TRANSFER_METHOD_LABELS[transfer.sent.how],
+        recordedByName: transfer.sent.recordedByName,
+        recordedAt: transfer.sent.recordedAt,
+      }
+    : null;
 }
 
 function rowJson({ transfer, pupil, incidents, leftOut }: TransferRow): TransferRowJson {
-  return { pupilId: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup, leftOn: transfer.leftOn, status: transfer.status, incidents, leftOut, version: transfer.version, sent: sentJson(transfer) };
+  return {
+    pupilId: pupil.id,
+    displayName: pupil.displayName,
+    className: pupil.className,
+    yearGroup: pupil.yearGroup,
+    leftOn: transfer.leftOn,
+    status: transfer.status,
+    incidents,
+    leftOut,
+    version: transfer.version,
+    sent: sentJson(transfer),
+  };
 }

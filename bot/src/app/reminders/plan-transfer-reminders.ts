@@ -18,7 +18,9 @@ import type { ReminderJobDeps } from './reminder-job-deps';
  */
 export async function planTransferReminders(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
   await ensureTransferTasks({ stores: deps.stores, clock: deps.fanOut.clock });
-  const open = await readAll((cursor) => deps.stores.pupilTransfers.find({ where: { status: 'toSend' }, limit: 200, ...(cursor ? { cursor } : {}) }));
+  const open = await readAll((cursor) =>
+    deps.stores.pupilTransfers.find({ where: { status: 'toSend' }, limit: 200, ...(cursor ? { cursor } : {}) }),
+  );
   if (open.length === 0) return [];
   const { calendar } = await readTermDates(deps.stores);
   const dsls = await deps.directory.holdersOf('dsl');
@@ -28,7 +30,13 @@ export async function planTransferReminders(deps: ReminderJobDeps, today: IsoDat
     const nudge = waitingNudge(calendar, since, today, TRANSFER_NUDGE_AFTER_WORKING_DAYS);
     for (const person of dsls) {
       planned.push({ person, reason: `transfer:${task.id}`, period: 'new', message: notice('A safeguarding file to send on', []) });
-      if (nudge) planned.push({ person, reason: `nudge:transfer:${task.id}`, period: nudge.period, message: notice('A safeguarding file is still to send on', [`It has waited ${nudge.workingDays} working days.`]) });
+      if (nudge)
+        planned.push({
+          person,
+          reason: `nudge:transfer:${task.id}`,
+          period: nudge.period,
+          message: notice('A safeguarding file is still to send on', [`It has waited ${nudge.workingDays} working days.`]),
+        });
     }
   }
   return planned;

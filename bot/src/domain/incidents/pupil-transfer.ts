@@ -52,7 +52,11 @@ export const TRANSFER_LIMITS = { school: 200, dsl: 200 } as const;
  * the day it ran as their last) or their last day has come — and they are linked, as a pupil, to
  * at least one incident. An unlinked link does not count.
  */
-export function needsTransfer(pupil: Pick<Pupil, 'onRollTo'>, links: readonly Pick<IncidentLink, 'kind' | 'linked'>[], today: IsoDate): boolean {
+export function needsTransfer(
+  pupil: Pick<Pupil, 'onRollTo'>,
+  links: readonly Pick<IncidentLink, 'kind' | 'linked'>[],
+  today: IsoDate,
+): boolean {
   return pupil.onRollTo !== undefined && pupil.onRollTo.slice(0, 10) <= today && links.some((link) => link.kind === 'pupil' && link.linked);
 }
 
@@ -111,7 +115,10 @@ export function redactOtherPupils(text: string, ownName: string, otherNames: rea
   let result = text;
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {
     const words = form.split(/\s+/).map(escape).join('\\s+');
-    result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${words}(?:\\s*\\(pupil(?:,[^)]*)?\\))?(?![\\p{L}\\p{N}])`, 'giu'), ANOTHER_PUPIL);
+    result = result.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${words}(?:\\s*\\(pupil(?:,[^)]*)?\\))?(?![\\p{L}\\p{N}])`, 'giu'),
+      ANOTHER_PUPIL,
+    );
   }
   return result;
 }

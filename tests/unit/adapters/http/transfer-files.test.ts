@@ -16,7 +16,12 @@ describe('the PDF writer', () => {
   });
 
   it('wraps long lines and runs on to further pages, each numbered', () => {
-    const { title, pages } = pdfText(pdfDocument('Safeguarding file', Array.from({ length: 80 }, (_, i) => ({ text: `Line ${i + 1} ${'word '.repeat(30)}` }))));
+    const { title, pages } = pdfText(
+      pdfDocument(
+        'Safeguarding file',
+        Array.from({ length: 80 }, (_, i) => ({ text: `Line ${i + 1} ${'word '.repeat(30)}` })),
+      ),
+    );
     expect(title).toBe('Safeguarding file');
     expect(pages.length).toBeGreaterThan(2);
     expect(pages.map((page) => page[page.length - 1])).toEqual(pages.map((_, i) => `Safeguarding file - page ${i + 1} of ${pages.length}`));
@@ -31,8 +36,21 @@ describe('the zip writer', () => {
     const text = Buffer.from('the same line\n'.repeat(500));
     // Hashes in a row: bytes with no pattern to deflate, the same every run.
     const random = Buffer.concat(Array.from({ length: 64 }, (_, i) => createHash('sha256').update(String(i)).digest()));
-    const zip = new AdmZip(zipArchive([{ name: 'manifest.txt', bytes: text }, { name: 'evidence/C-00012/Zoë’s screenshot.png', bytes: random }, { name: 'empty.txt', bytes: Buffer.alloc(0) }], new Date('2026-11-24T10:00:00Z')));
-    expect(zip.getEntries().map((entry) => [entry.entryName, entry.header.method])).toEqual([['manifest.txt', 8], ['evidence/C-00012/Zoë’s screenshot.png', 0], ['empty.txt', 0]]);
+    const zip = new AdmZip(
+      zipArchive(
+        [
+          { name: 'manifest.txt', bytes: text },
+          { name: 'evidence/C-00012/Zoë’s screenshot.png', bytes: random },
+          { name: 'empty.txt', bytes: Buffer.alloc(0) },
+        ],
+        new Date('2026-11-24T10:00:00Z'),
+      ),
+    );
+    expect(zip.getEntries().map((entry) => [entry.entryName, entry.header.method])).toEqual([
+      ['manifest.txt', 8],
+      ['evidence/C-00012/Zoë’s screenshot.png', 0],
+      ['empty.txt', 0],
+    ]);
     expect(zip.readFile('manifest.txt')!.equals(text)).toBe(true);
     expect(zip.readFile('evidence/C-00012/Zoë’s screenshot.png')!.equals(random)).toBe(true);
     expect(zip.getEntries()[0]!.header.time.toISOString().slice(0, 16)).toBe(new Date(2026, 10, 24, 10, 0).toISOString().slice(0, 16));

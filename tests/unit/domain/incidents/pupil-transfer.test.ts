@@ -18,14 +18,16 @@ describe("another pupil's name in a leaver's file", () => {
     ['Amelia Khan told Mrs Jones', 'Amelia Khan told Mrs Jones'],
     // Whole words only: a name inside another word is not a name.
     ['Zain Ahmedova and Alison', 'Zain Ahmedova and Alison'],
-    ['Ali said so; Ali\'s phone', 'another pupil said so; another pupil\'s phone'],
+    ["Ali said so; Ali's phone", "another pupil said so; another pupil's phone"],
     ['Nothing about anyone', 'Nothing about anyone'],
-  ])('%j becomes %j in Amelia Khan\'s file', (text, expected) => {
+  ])("%j becomes %j in Amelia Khan's file", (text, expected) => {
     expect(redactOtherPupils(text, 'Amelia Khan', OTHERS)).toBe(expected);
   });
 
   it('takes names with characters a pattern would misread as they are', () => {
-    expect(redactOtherPupils('Spoke to Jo (Jo-Anne) O.Brien', 'Amelia Khan', ['Jo (Jo-Anne) O.Brien', 'J.o'])).toBe('Spoke to another pupil');
+    expect(redactOtherPupils('Spoke to Jo (Jo-Anne) O.Brien', 'Amelia Khan', ['Jo (Jo-Anne) O.Brien', 'J.o'])).toBe(
+      'Spoke to another pupil',
+    );
   });
 });
 
@@ -33,7 +35,7 @@ describe('who needs a file sent on', () => {
   const linked = { kind: 'pupil' as const, linked: true };
   it.each([
     ['left yesterday, linked to an incident', { onRollTo: '2026-11-23' }, [linked], true],
-    ['marked as left by today\'s import', { onRollTo: '2026-11-24' }, [linked], true],
+    ["marked as left by today's import", { onRollTo: '2026-11-24' }, [linked], true],
     ['leaves next week', { onRollTo: '2026-12-01' }, [linked], false],
     ['on roll', {}, [linked], false],
     ['left, linked to nothing', { onRollTo: '2026-07-22' }, [], false],
@@ -52,7 +54,7 @@ describe('recording the file as sent', () => {
     ['a date in the future', { ...good, on: '2026-11-25' }, { on: 'The date it was sent cannot be in the future.' }],
     ['not a day', { ...good, on: '2026-02-30' }, { on: expect.stringContaining('as a date') }],
     ['no school', { ...good, toSchool: '  ' }, { toSchool: 'Name the school it was sent to.' }],
-    ['no DSL', { ...good, toDsl: '' }, { toDsl: expect.stringContaining("DSL") }],
+    ['no DSL', { ...good, toDsl: '' }, { toDsl: expect.stringContaining('DSL') }],
     ['a school name too long', { ...good, toSchool: 'x'.repeat(201) }, { toSchool: expect.stringContaining('200') }],
     ['by ordinary post (not a way the app offers)', { ...good, how: 'post' }, { how: 'Choose how it was sent.' }],
   ])('%s', (_, input, expected) => {

@@ -21,7 +21,18 @@ const STYLES = {
 } as const;
 
 /** WinAnsiEncoding's places for the punctuation people type (ISO 32000-1 Annex D). */
-const WIN_ANSI: Record<string, number> = { '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '…': 0x85, '•': 0x95, '€': 0x80, '×': 0xd7 };
+const WIN_ANSI: Record<string, number> = {
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+  '…': 0x85,
+  '•': 0x95,
+  '€': 0x80,
+  '×': 0xd7,
+};
 
 export function pdfDocument(title: string, blocks: readonly PdfBlock[]): Buffer {
   const pages = layOut(blocks);
@@ -35,9 +46,15 @@ export function pdfDocument(title: string, blocks: readonly PdfBlock[]): Buffer 
   const kids: number[] = [];
   pages.forEach((lines, index) => {
     const footer = { text: `${title} - page ${index + 1} of ${pages.length}`, font: 'F1', size: 8, x: PAGE.margin, y: 30 };
-    const stream = [...lines, footer].map((line) => `BT /${line.font} ${line.size} Tf ${line.x} ${line.y} Td ${literal(line.text)} Tj ET`).join('\n');
+    const stream = [...lines, footer]
+      .map((line) => `BT /${line.font} ${line.size} Tf ${line.x} ${line.y} Td ${literal(line.text)} Tj ET`)
+      .join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   });
   objects[1] = `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
@@ -88,7 +105,7 @@ function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    for (let rest = word; rest; ) {
+    for (let rest = word; rest;) {
       const piece = rest.slice(0, max);
       rest = rest.slice(max);
       if (!line) line = piece;

@@ -33,34 +33,82 @@ export function transferPdf(file: TransferFile): Buffer {
   const { pupil } = file;
   const blocks: PdfBlock[] = [
     { text: `Safeguarding file: ${pupil.displayName}`, style: 'title' },
-    { text: 'STRICTLY CONFIDENTIAL - for the designated safeguarding lead of the receiving school. Keep separately from the main pupil file.', style: 'heading', gapBefore: 6 },
-    { text: `Class ${pupil.className}, ${pupil.yearGroup}. On roll from ${longDate(pupil.onRollFrom.slice(0, 10))}${pupil.onRollTo ? ` to ${longDate(pupil.onRollTo.slice(0, 10))}` : ''}.`, gapBefore: 8 },
-    { text: `Produced ${when(file.producedAt)} by ${file.producedByName}. ${file.incidents.length} incident(s). Other pupils are named "another pupil"; their part is kept.` },
+    {
+      text: 'STRICTLY CONFIDENTIAL - for the designated safeguarding lead of the receiving school. Keep separately from the main pupil file.',
+      style: 'heading',
+      gapBefore: 6,
+    },
+    {
+      text: `Class ${pupil.className}, ${pupil.yearGroup}. On roll from ${longDate(pupil.onRollFrom.slice(0, 10))}${pupil.onRollTo ? ` to ${longDate(pupil.onRollTo.slice(0, 10))}` : ''}.`,
+      gapBefore: 8,
+    },
+    {
+      text: `Produced ${when(file.producedAt)} by ${file.producedByName}. ${file.incidents.length} incident(s). Other pupils are named "another pupil"; their part is kept.`,
+    },
     ...(file.leftOut > 0 ? [{ text: leftOutNotice(file.leftOut), style: 'heading' as const, gapBefore: 6 }] : []),
-    ...(file.transfer?.sent ? [{ text: `Sent on ${longDate(file.transfer.sent.on)} to ${file.transfer.sent.toDsl}, ${file.transfer.sent.toSchool} (${TRANSFER_METHOD_LABELS[file.transfer.sent.how]}).`, gapBefore: 6 }] : []),
+    ...(file.transfer?.sent
+      ? [
+          {
+            text: `Sent on ${longDate(file.transfer.sent.on)} to ${file.transfer.sent.toDsl}, ${file.transfer.sent.toSchool} (${TRANSFER_METHOD_LABELS[file.transfer.sent.how]}).`,
+            gapBefore: 6,
+          },
+        ]
+      : []),
   ];
   for (const { reference, incident, role, people, entries, evidence } of file.incidents) {
     blocks.push(
       { text: `${reference} - ${CATEGORY_LABELS[incident.category]}`, style: 'heading', gapBefore: 16 },
-      { text: `Reported ${when(incident.reportedAt)}; happened ${longDate(incident.occurredOn)}. Status: ${STATUS_LABELS[incident.status]}. ${pupil.displayName}'s part: ${LINK_ROLE_LABELS[role]}.` },
-      { text: `Where: ${WHERE_LABELS[incident.where]}${incident.platform ? ` (${incident.platform})` : ''}. Who was involved: ${INVOLVED_LABELS[incident.involved]}.${incident.cpomsReference ? ` CPOMS reference: ${incident.cpomsReference}.` : ''}` },
+      {
+        text: `Reported ${when(incident.reportedAt)}; happened ${longDate(incident.occurredOn)}. Status: ${STATUS_LABELS[incident.status]}. ${pupil.displayName}'s part: ${LINK_ROLE_LABELS[role]}.`,
+      },
+      {
+        text: `Where: ${WHERE_LABELS[incident.where]}${incident.platform ? ` (${incident.platform})` : ''}. Who was involved: ${INVOLVED_LABELS[incident.involved]}.${incident.cpomsReference ? ` CPOMS reference: ${incident.cpomsReference}.` : ''}`,
+      },
       { text: 'What happened', style: 'heading', gapBefore: 6 },
       { text: incident.whatHappened },
       { text: 'People linked', style: 'heading', gapBefore: 6 },
-      ...people.map((person) => ({ text: `- ${person.isThisPupil ? pupil.displayName : person.name} (${person.kind === 'pupil' ? 'pupil' : person.kind === 'staff' ? 'staff' : 'named'}): ${LINK_ROLE_LABELS[person.role]}`, indent: 10 })),
+      ...people.map((person) => ({
+        text: `- ${person.isThisPupil ? pupil.displayName : person.name} (${person.kind === 'pupil' ? 'pupil' : person.kind === 'staff' ? 'staff' : 'named'}): ${LINK_ROLE_LABELS[person.role]}`,
+        indent: 10,
+      })),
     );
-    if (incident.police) blocks.push({ text: `Police: ${incident.police.contacted ? 'contacted' : 'not contacted'}, decided by ${incident.police.decidedBy}: ${incident.police.reason}`, gapBefore: 6 });
-    if (incident.bodyMap?.length) blocks.push({ text: 'Body map (where an injury was seen)', style: 'heading', gapBefore: 6 }, ...incident.bodyMap.map((mark, index) => ({ text: `${index + 1}. ${markLabel(mark)}: ${mark.note}`, indent: 10 })));
-    if (incident.followUps?.length) blocks.push({ text: 'Follow-ups', style: 'heading', gapBefore: 6 }, ...incident.followUps.map((followUp) => ({ text: `- ${followUp.text} (due ${longDate(followUp.dueOn)}, ${followUp.assigneeName})${followUp.done ? `: done ${when(followUp.done.at)}` : ''}`, indent: 10 })));
-    blocks.push({ text: 'Chronology', style: 'heading', gapBefore: 6 }, ...entries.map((entry) => ({ text: `${when(entry.at)} - ${entry.byName}: ${entry.text}`, indent: 10 })));
-    blocks.push({ text: 'Evidence', style: 'heading', gapBefore: 6 }, ...(evidence.length ? evidence.map((item) => ({ text: `- ${evidenceLine(item)}`, indent: 10 })) : [{ text: 'None attached.', indent: 10 }]));
+    if (incident.police)
+      blocks.push({
+        text: `Police: ${incident.police.contacted ? 'contacted' : 'not contacted'}, decided by ${incident.police.decidedBy}: ${incident.police.reason}`,
+        gapBefore: 6,
+      });
+    if (incident.bodyMap?.length)
+      blocks.push(
+        { text: 'Body map (where an injury was seen)', style: 'heading', gapBefore: 6 },
+        ...incident.bodyMap.map((mark, index) => ({ text: `${index + 1}. ${markLabel(mark)}: ${mark.note}`, indent: 10 })),
+      );
+    if (incident.followUps?.length)
+      blocks.push(
+        { text: 'Follow-ups', style: 'heading', gapBefore: 6 },
+        ...incident.followUps.map((followUp) => ({
+          text: `- ${followUp.text} (due ${longDate(followUp.dueOn)}, ${followUp.assigneeName})${followUp.done ? `: done ${when(followUp.done.at)}` : ''}`,
+          indent: 10,
+        })),
+      );
+    blocks.push(
+      { text: 'Chronology', style: 'heading', gapBefore: 6 },
+      ...entries.map((entry) => ({ text: `${when(entry.at)} - ${entry.byName}: ${entry.text}`, indent: 10 })),
+    );
+    blocks.push(
+      { text: 'Evidence', style: 'heading', gapBefore: 6 },
+      ...(evidence.length
+        ? evidence.map((item) => ({ text: `- ${evidenceLine(item)}`, indent: 10 }))
+        : [{ text: 'None attached.', indent: 10 }]),
+    );
   }
   return pdfDocument(`Safeguarding file - ${pupil.displayName}`, blocks);
 }
 
 function evidenceLine(item: FileEvidence): string {
   const added = `added ${when(item.addedAt)} by ${item.addedByName}`;
-  return item.removed ? `${item.name} (${EVIDENCE_FORMATS[item.format].label}), ${added}; removed ${when(item.removed.at)} by ${item.removed.byName}: ${item.removed.reason}` : `${describeEvidence(item)}, ${added}`;
+  return item.removed
+    ? `${item.name} (${EVIDENCE_FORMATS[item.format].label}), ${added}; removed ${when(item.removed.at)} by ${item.removed.byName}: ${item.removed.reason}`
+    : `${describeEvidence(item)}, ${added}`;
 }
 
 export function leftOutNotice(count: number): string {
@@ -85,7 +133,9 @@ export async function transferZip(file: TransferFile, store: MediaStore): Promis
   for await (const { incident, evidence, bytes } of evidenceFilesOf(store, file)) {
     const name = `evidence/${incident}/${evidence.id}-${safeName(evidence.name, EVIDENCE_FORMATS[evidence.format].extension)}`;
     if (!bytes || total + evidence.bytes > ZIP_EVIDENCE_BYTES) {
-      manifest.push(`NOT INCLUDED - ${incident}: ${describeEvidence(evidence)}, ${bytes ? 'too large for one download: send it separately' : 'missing from the evidence store'}.`);
+      manifest.push(
+        `NOT INCLUDED - ${incident}: ${describeEvidence(evidence)}, ${bytes ? 'too large for one download: send it separately' : 'missing from the evidence store'}.`,
+      );
       continue;
     }
     const chunks: Buffer[] = [];
@@ -102,6 +152,12 @@ export async function transferZip(file: TransferFile, store: MediaStore): Promis
 
 /** A file name safe on every system: letters, digits, dot, dash and underscore, with its real extension. */
 function safeName(name: string, extension: string): string {
-  const base = name.replace(/\.[^.]*$/, '').normalize('NFKD').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'file';
+  const base =
+    name
+      .replace(/\.[^.]*$/, '')
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'file';
   return `${base}.${extension}`;
 }
