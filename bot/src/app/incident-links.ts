@@ -60,7 +60,7 @@ function changeOf(
   return { afterSave, lines: [{ kind: 'people', text: result.line }], audit };
 }
 
-/** A pupil who has left, linked to an incident: once the link is saved, the DSL has a task to send their file on (if they have none yet). */
+/** A pupil who has left, linked to an incident: once the link is saved, the DSL has a task to send their file on (if none yet). */
 function withTransferTask(deps: AppDeps, change: Extract<Change, { lines: unknown }>, pupil: { id: string; onRollTo: string }): Change {
   return {
     ...change,

@@ -243,7 +243,7 @@ export async function transferFile(
   };
 }
 
-/** The incident's own words with other pupils taken out: what happened, the message it came from, decisions, follow-ups, the body map's notes. */
+/** The incident's own words, other pupils taken out: what happened, the message it came from, decisions, follow-ups, body-map notes. */
 function redactedIncident(incident: Incident, redact: (text: string) => string): Incident {
   return {
     ...incident,

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Credentials } from '../api';
+import { schoolToday } from '../school-today';
 import { GrowingBadge } from '../ui/GrowingBadge';
 import { api, formatDate, formatDateTime, type TransferListJson, type TransferRowJson } from './incidents-api';
 
@@ -24,11 +25,6 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
   form: { display: 'flex', flexDirection: 'column', gap: '10px', maxWidth: '480px' },
 });
-
-/** The school's date, as the DSL means "today" (Europe/London), YYYY-MM-DD. */
-function schoolToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
 
 /**
  * Pupils who have left with a safeguarding file to send to their next school (KCSIE: within 5
