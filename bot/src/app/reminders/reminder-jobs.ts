@@ -9,6 +9,7 @@ import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
 import { planWaitingNudges } from './plan-waiting-nudges';
+import { planTransferReminders } from './plan-transfer-reminders';
 import { planIncidentTimescales } from './plan-incident-timescales';
 import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -47,7 +48,10 @@ const JOBS: Record<string, Job> = {
   'training-digest': planned('training-digest', planTrainingDigest),
   'policy-reviews': planned('policy-reviews', planPolicyReviews),
   'policy-reads': planned('policy-reads', planPolicyReads),
-  'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
+  'waiting-nudges': planned('waiting-nudges', async (deps, today) => [
+    ...(await planWaitingNudges(deps, today)),
+    ...(await planTransferReminders(deps, today)),
+  ]),
   'retention-review': planned('retention-review', planRetentionReview),
   // Makes any takedown task a withdrawal should have made and did not (a run that stopped part-way).
   takedowns: async (deps) => {
