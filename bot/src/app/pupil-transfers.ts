@@ -75,9 +75,11 @@ export async function ensureTransferTasks(deps: TransferDeps, leavers?: readonly
 export interface TransferRow {
   transfer: Versioned<PupilTransfer>;
   pupil: Pick<Pupil, 'id' | 'displayName' | 'className' | 'yearGroup'>;
-  /** Incidents linked to the pupil that this person may see, and how many they may not (left out of the file they produce). */
+  /**
+   * Incidents linked to the pupil that this person may see. How many they may not see is never
+   * counted: a count would tell a DSL who is also the headteacher that a concern about them exists.
+   */
   incidents: number;
-  leftOut: number;
 }
 
 /** Every leaver with a file to send, and those already sent, for the DSL and the deputies. */
@@ -92,8 +94,7 @@ export async function listTransfers(deps: AppDeps, person: Person): Promise<NotP
     rows.push({
       transfer,
       pupil: { id: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup },
-      incidents: seen.incidents.length,
-      leftOut: seen.leftOut,
+      incidents: seen.length,
     });
   }
   rows.sort(
@@ -105,22 +106,20 @@ export async function listTransfers(deps: AppDeps, person: Person): Promise<NotP
   return { status: 'ok', rows };
 }
 
-/** The incidents a pupil is linked to that the person may see, with the pupil's part, and how many they may not. */
+/** The incidents a pupil is linked to that the person may see, with the pupil's part; the others are left out without a trace. */
 async function visibleIncidents(
   deps: Pick<AppDeps, 'stores'>,
   person: Person,
   pupilId: string,
-): Promise<{ incidents: { incident: Versioned<Incident>; role: LinkRole }[]; leftOut: number }> {
+): Promise<{ incident: Versioned<Incident>; role: LinkRole }[]> {
   const incidents: { incident: Versioned<Incident>; role: LinkRole }[] = [];
-  let leftOut = 0;
   for (const link of (await linksOfPupil(deps, pupilId)).filter((one) => one.kind === 'pupil' && one.linked)) {
     const incident = await deps.stores.incidents.get(link.incidentId);
     if (!incident) continue;
     if (canSeeIncident(person, incident)) incidents.push({ incident, role: link.role });
-    else leftOut++;
   }
   incidents.sort((a, b) => a.incident.reportedAt.localeCompare(b.incident.reportedAt));
-  return { incidents, leftOut };
+  return incidents;
 }
 
 /** Another person on one of the pupil's incidents, as the file shows them. */
@@ -162,15 +161,13 @@ export interface TransferFile {
   producedAt: string;
   producedByName: string;
   incidents: FileIncident[];
-  /** Incidents linked to the pupil that the producer may not see, so are not in the file. */
-  leftOut: number;
 }
 
 const NOT_ABOUT_THE_PUPIL: ReadonlySet<ChronologyEntry['kind']> = new Set(['opened', 'escalated']);
 
 /**
  * A leaver's file as the person may produce it: the incidents linked to the pupil that they may see
- * (the rest are left out, and the file says how many), each with only what concerns this pupil —
+ * (the rest are left out without a trace; the file says whose they are), each with only what concerns this pupil —
  * other pupils linked are "another pupil" with their part kept, and every other pupil on the roster
  * is taken out of the free text wherever named. Audited without a name.
  */
@@ -184,7 +181,7 @@ export async function transferFile(
   if (!pupil) return { status: 'not-found' };
   const transfer = (await deps.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items[0];
   const roster = (await allPupils(deps.stores)).filter((one) => one.id !== pupil.id).map((one) => one.displayName);
-  const { incidents, leftOut } = await visibleIncidents(deps, person, pupil.id);
+  const incidents = await visibleIncidents(deps, person, pupil.id);
   const file: FileIncident[] = [];
   for (const { incident, role } of incidents) {
     const links = (
@@ -239,7 +236,6 @@ export async function transferFile(
     producedAt: deps.clock.now().toISOString(),
     producedByName: person.displayName,
     incidents: file,
-    leftOut,
   };
 }
 

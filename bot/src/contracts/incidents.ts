@@ -162,9 +162,8 @@ export interface TransferRowJson {
   yearGroup: string;
   leftOn: string;
   status: 'toSend' | 'sent';
-  /** Incidents linked to the pupil that the caller may see; `leftOut` those they may not (not in the file they produce). */
+  /** Incidents linked to the pupil that the caller may see (those they may not are never counted). */
   incidents: number;
-  leftOut: number;
   version: number;
   sent: { on: string; toSchool: string; toDsl: string; how: string; howLabel: string; recordedByName: string; recordedAt: string } | null;
 }

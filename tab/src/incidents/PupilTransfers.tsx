@@ -128,16 +128,6 @@ function TransferCard({
           </Text>
           <GrowingBadge color={row.status === 'sent' ? 'success' : 'warning'}>{row.status === 'sent' ? 'Sent' : 'To send'}</GrowingBadge>
         </div>
-        {row.leftOut > 0 && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Not everything is in this file</MessageBarTitle>
-              {row.leftOut} incident{row.leftOut === 1 ? '' : 's'} linked to this pupil {row.leftOut === 1 ? 'is' : 'are'} not yours to see,
-              so {row.leftOut === 1 ? 'it is' : 'they are'} left out of the file you produce. Ask the chair of governors to send{' '}
-              {row.leftOut === 1 ? 'it' : 'them'} on separately.
-            </MessageBarBody>
-          </MessageBar>
-        )}
         {row.sent && (
           <Body1 data-testid="transfer-sent">
             File transferred on {formatDate(row.sent.on)} to {row.sent.toDsl}, {row.sent.toSchool} ({row.sent.howLabel}); recorded by{' '}

@@ -55,8 +55,6 @@ export function registerIncidentTransferRoutes(server: Server, deps: EvidenceDep
         res.setHeader('Content-Length', String(bytes.length));
         res.setHeader('Cache-Control', 'no-store');
         res.setHeader('Content-Disposition', `attachment; filename="${transferFileName(file, extension)}"`);
-        // The tab tells the DSL when something they may not see was left out.
-        res.setHeader('X-Incidents-Left-Out', String(file.leftOut));
         res.end(bytes);
       }),
     );
@@ -115,7 +113,7 @@ function sentJson(transfer: PupilTransfer): TransferRowJson['sent'] {
     : null;
 }
 
-function rowJson({ transfer, pupil, incidents, leftOut }: TransferRow): TransferRowJson {
+function rowJson({ transfer, pupil, incidents }: TransferRow): TransferRowJson {
   return {
     pupilId: pupil.id,
     displayName: pupil.displayName,
@@ -124,7 +122,6 @@ function rowJson({ transfer, pupil, incidents, leftOut }: TransferRow): Transfer
     leftOn: transfer.leftOn,
     status: transfer.status,
     incidents,
-    leftOut,
     version: transfer.version,
     sent: sentJson(transfer),
   };

@@ -45,7 +45,7 @@ export function transferPdf(file: TransferFile): Buffer {
     {
       text: `Produced ${when(file.producedAt)} by ${file.producedByName}. ${file.incidents.length} incident(s). Other pupils are named "another pupil"; their part is kept.`,
     },
-    ...(file.leftOut > 0 ? [{ text: leftOutNotice(file.leftOut), style: 'heading' as const, gapBefore: 6 }] : []),
+    { text: PRODUCER_SEES_NOTICE, gapBefore: 6 },
     ...(file.transfer?.sent
       ? [
           {
@@ -111,9 +111,12 @@ function evidenceLine(item: FileEvidence): string {
     : `${describeEvidence(item)}, ${added}`;
 }
 
-export function leftOutNotice(count: number): string {
-  return `${count} incident(s) linked to this pupil are not in this file because you may not see them. Ask the chair of governors to send them on separately.`;
-}
+/**
+ * In every file, whoever produced it and whatever the pupil's record holds: the file has what its
+ * producer may see. Said always, never counted, so it tells nobody that a concern about them exists.
+ */
+export const PRODUCER_SEES_NOTICE =
+  'This file holds the incidents linked to this pupil that its producer may see. A concern about the headteacher is kept by the chair of governors, who sends it on separately.';
 
 /**
  * The zip for secure transfer: the PDF, the evidence files of the pupil's incidents (each under its
@@ -145,7 +148,7 @@ export async function transferZip(file: TransferFile, store: MediaStore): Promis
     entries.push({ name, bytes: content });
     manifest.push(`${name} - ${incident}: ${describeEvidence(evidence)}, added ${when(evidence.addedAt)} by ${evidence.addedByName}.`);
   }
-  if (file.leftOut > 0) manifest.push('', leftOutNotice(file.leftOut));
+  manifest.push('', PRODUCER_SEES_NOTICE);
   entries.splice(1, 0, { name: 'manifest.txt', bytes: Buffer.from(`${manifest.join('\r\n')}\r\n`, 'utf8') });
   return zipArchive(entries, new Date(file.producedAt));
 }
