@@ -19,11 +19,11 @@ export function permissionStore(all: PermissionRequestCollection, type: Permissi
     return record;
   };
   return {
-    insert: (record) => all.insert(ownRecord(record)),
-    insertMany: (records) => all.insertMany(records.map(ownRecord)),
+    insert: async (record) => all.insert(ownRecord(record)),
+    insertMany: async (records) => all.insertMany(records.map(ownRecord)),
     get: async (id) => own(await all.get(id)),
-    update: (record) => all.update(ownRecord(record)),
-    updateMany: (records) => all.updateMany(records.map(ownRecord)),
+    update: async (record) => all.update(ownRecord(record)),
+    updateMany: async (records) => all.updateMany(records.map(ownRecord)),
     async find(query: FindQuery<PermissionRequest, Indexed>) {
       if (!query.where && !query.atLeast) return all.find({ ...query, where: { requestType: type } });
       const page = await all.find(query);
