@@ -162,7 +162,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
       clock.set('2026-11-26T07:40:00Z');
       before = t.connector.sent.length;
       await nudge();
-      expect(about(before).map(allText)).toEqual([expect.stringMatching(/Sharing an account password PS-\d+ is waiting for you/)]);
+      expect(about(before).map(allText)).toEqual([expect.stringMatching(/Sharing an account password PS-\d+ is waiting for you[\s\S]*X @RiversidePrimary with Priya Shah[\s\S]*change the account's password/)]);
     });
 
     it('the requester confirms it changed (a password typed in the note is refused); the headteacher is told', async () => {

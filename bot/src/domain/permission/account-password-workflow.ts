@@ -29,6 +29,7 @@ export const ACCOUNT_PASSWORD_WORKFLOW = permissionWorkflow({
     escalateTo: 'headteacher',
     waitsFrom: (request) => request.details.until ?? request.updatedAt,
     remindAfter: 0,
+    reminder: 'The period has ended: change the account\'s password, then confirm it on the request (never type the password).',
   },
   complete: { label: 'confirm the password has been changed', done: 'Password changed', noteLabel: 'Note (never the password)' },
 });

@@ -62,7 +62,7 @@ export interface PermissionOptions {
   /** Who sees every one (the others see their own, and those they took a step on). */
   viewAll: Action;
   /** Once approved: who completes it, and when the wait starts counting. */
-  approved: { label: string; waitsOn: Party; escalateTo?: Role; waitsFrom?(request: PermissionRequest): string; remindAfter?: number };
+  approved: { label: string; waitsOn: Party; escalateTo?: Role; waitsFrom?(request: PermissionRequest): string; remindAfter?: number; reminder?: string };
   complete: { label: string; done: string; noteLabel: string };
   nudges?: { remindAfter: number; escalateAfter: number };
 }
@@ -94,6 +94,7 @@ export function permissionWorkflow(options: PermissionOptions): WorkflowDefiniti
         ...(options.approved.escalateTo ? { escalateTo: options.approved.escalateTo } : {}),
         ...(options.approved.waitsFrom ? { waitsFrom: options.approved.waitsFrom as (record: never) => string } : {}),
         ...(options.approved.remindAfter !== undefined ? { remindAfter: options.approved.remindAfter } : {}),
+        ...(options.approved.reminder ? { reminder: options.approved.reminder } : {}),
       },
       ...finishedStates({ completed: options.complete.done, refused: 'Refused', withdrawn: 'Withdrawn' }),
     },

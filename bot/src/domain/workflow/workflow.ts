@@ -74,6 +74,8 @@ export interface StateDefinition {
   waitsFrom?(record: never): string;
   /** Working days before the first reminder in this state, where it differs from the definition's (0: the next working day). */
   remindAfter?: number;
+  /** What a reminder in this state asks, where the state's label does not say it ("change the password"). */
+  reminder?: string;
 }
 
 /** A step as asked for: its name and what it needs (the typed text, or what the app found out). */
