@@ -26,7 +26,7 @@ export const PUPIL_WIFI_WORKFLOW = permissionWorkflow({
     ...periodProblems(details.startDate, details.endDate, today, { start: 'startDate', end: 'endDate' }),
   }),
   refersTo: { className: 'class', supervisorId: 'staff' },
-  summary: (details) => `${details.className ?? details.group ?? ''}: ${details.platform ?? ''}`,
+  summary: (details) => `${details.classNameName ?? details.group ?? ''}: ${details.platform ?? ''}`,
   viewAll: 'pupilWifi.viewAll',
   approved: { label: 'Approved — waiting for the online safety lead to apply the network security measures', waitsOn: 'onlineSafetyLead', escalateTo: 'headteacher' },
   complete: { label: 'record the network security measures as applied', done: 'Measures applied', noteLabel: 'What was set up' },
