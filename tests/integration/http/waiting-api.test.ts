@@ -48,7 +48,7 @@ describe('waiting for me, in the tab\'s API', () => {
     expect(answer.headers.get('cache-control')).toBe('no-store');
     const items = answer.body.items as { reference: string; recordType: string; steps: string[]; title: string; from: string }[];
     expect(items[0]).toMatchObject({ reference: `A-${id}`, recordType: 'accessRequest', steps: ['approve', 'refuse'], title: 'https://example.org/maths', from: 'Priya Shah' });
-    expect(answer.body.counts).toEqual({ accessRequest: 2, postingRequest: 1, takedown: 0, trainingRecord: 0 });
+    expect(answer.body.counts).toEqual({ accessRequest: 2, postingRequest: 1, takedown: 0, trainingRecord: 0, staffPersonalAccount: 0, pupilWifi: 0, accountPassword: 0 });
     expect((await call('Priya Shah', 'GET', '/api/waiting')).body.items).toEqual([]);
   });
 

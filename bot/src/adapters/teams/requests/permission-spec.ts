@@ -1,17 +1,17 @@
-import type { StepOf } from '../../../app/requests/request-kinds';
 import { readAll } from '../../../app/read-all';
 import { whoMay, type Action } from '../../../domain/authorization/permissions';
 import { holds, type Person } from '../../../domain/people/person';
 import type { PermissionRequest, PermissionStep, PermissionType } from '../../../domain/permission/permission-request';
 import { PERMISSION_LIMITS } from '../../../domain/permission/permission-workflow';
 import { currentClasses } from '../../../domain/school/pupil';
+import { looksLikeAPassword } from '../../../domain/validation/no-password';
 import type { Reference } from '../../../domain/workflow/workflow';
 import { WORKFLOWS } from '../../../domain/workflow/workflows';
 import { PERMISSION_WORKFLOWS } from '../../../domain/permission/permission-workflows';
 import { adaptiveCard, executeAction, fieldError, heading, notice, richText, text, textInput, userText, type AdaptiveCard, type CardElement } from '../cards/card-elements';
 import { formatDate } from '../cards/format';
 import type { TeamsDeps } from '../teams-deps';
-import { decisionSection, requestCard, requesterLine, requestVerbs, signedBy, type Banner, type RequestCardModel, type RequestCardSpec } from './request-card';
+import { decisionSection, requestCard, requesterLine, requestVerbs, signedBy, type RequestCardModel, type RequestCardSpec } from './request-card';
 import type { FormOptions, RequestSpec } from './request-spec';
 
 /** One field of a permission's form: what the person is asked, and how they answer. */
@@ -79,7 +79,7 @@ export function permissionSpec<T extends PermissionType>(form: PermissionForm<T>
     form: async (deps, person, options) => permissionFormCard(form, await choicesFor(deps, form.fields), person, deps.clock.now().toISOString(), { ...options, target: options.target ?? { submissionKey: deps.newKey() } }),
     formValues: (data) => valuesOf(form, data),
     formValuesOf: (request) => valuesOf(form, (request as PermissionRequest).details),
-    keptOnRefusal: (typed) => form.fields.filter((field) => field.kind === 'text' || field.kind === 'multiline').map((field) => [field.label, typed[field.id]]),
+    keptOnRefusal: (typed) => form.fields.filter((field) => field.kind === 'text' || field.kind === 'multiline').map((field) => [field.label, shownBack(typed[field.id])]),
     saved: (request, alreadySaved) =>
       alreadySaved
         ? { text: `This form was already sent as request ${workflow.reference(request.id)}; nothing new was saved.`, tone: 'accent' }
@@ -167,7 +167,7 @@ export function permissionFormCard(form: PermissionForm<PermissionType>, choices
   if (options.banner) body.push(notice(options.banner.text, options.banner.tone));
   body.push(userText(person.displayName, { label: 'Requester' }), text(`**Date:** ${formatDate(now)}`));
   for (const field of form.fields) {
-    body.push(input(field, choices, options.values?.[field.id]));
+    body.push(input(field, choices, shownBack(options.values?.[field.id])));
     const error = options.errors?.[field.id];
     if (error) body.push(fieldError(error));
   }
@@ -204,6 +204,11 @@ function input(field: PermissionField, choices: Choices, value: string | undefin
   };
 }
 
+/** Typed text shown back on a refused form, except a password: it is never sent back, as it is never stored. */
+function shownBack(value: string | undefined): string | undefined {
+  return value && looksLikeAPassword(value) ? undefined : value;
+}
+
 /** What the person typed or chose, from card data (never trusted: strings only, cut to size). */
 function valuesOf(form: PermissionForm<PermissionType>, data: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
@@ -214,4 +219,3 @@ function valuesOf(form: PermissionForm<PermissionType>, data: Record<string, unk
   return values;
 }
 
-export type { Banner, StepOf };

@@ -15,7 +15,7 @@ export const ACCOUNT_PASSWORD_FORM: PermissionForm<'accountPassword'> = {
   command: { typed: 'share password', what: 'ask to share a school social media account\'s password with someone (section 5)', button: 'Share an account password', pattern: /\b(share (a |the |an )?(account'?s? )?password|password shar)/ },
   nouns: ['password sharing request', 'password sharing requests'],
   title: 'Sharing an account password',
-  complete: { button: 'Password changed', asked: 'The period has ended: change the account\'s password, then confirm it here (never type the password).', done: 'Thank you: recorded as changed. I am letting the headteacher know.', noteLabel: 'Note (never the password)', section: 'Password changed' },
+  complete: { button: 'Password changed', asked: 'Approved: share the password in person or through the school\'s Google Drive, never here. When the period ends, change the password and confirm it here.', done: 'Thank you: recorded as changed. I am letting the headteacher know.', noteLabel: 'Note (never the password)', section: 'Password changed' },
   approved: 'Approved and signed. I am letting the requester know; they will be reminded to change the password when the period ends.',
   section: 'section 5',
 };
