@@ -4,9 +4,24 @@ type PermissionType = 'staffPersonalAccount' | 'pupilWifi' | 'accountPassword';
 
 /** The smaller permissions (s.5, s.7) in the list: how each is named, and its last step's button. */
 const PERMISSIONS: Record<PermissionType, { path: string; names: [one: string, many: string]; complete: string; note: string }> = {
-  staffPersonalAccount: { path: 'staff-personal-account', names: ['Personal account at school', 'personal account requests'], complete: 'Controls applied', note: 'What was set up (optional)' },
-  pupilWifi: { path: 'pupil-wifi', names: ['Pupils on the school WiFi', 'pupil WiFi requests'], complete: 'Measures applied', note: 'What was set up (optional)' },
-  accountPassword: { path: 'account-password', names: ['Sharing an account password', 'password sharing requests'], complete: 'Password changed', note: 'Note (never the password)' },
+  staffPersonalAccount: {
+    path: 'staff-personal-account',
+    names: ['Personal account at school', 'personal account requests'],
+    complete: 'Controls applied',
+    note: 'What was set up (optional)',
+  },
+  pupilWifi: {
+    path: 'pupil-wifi',
+    names: ['Pupils on the school WiFi', 'pupil WiFi requests'],
+    complete: 'Measures applied',
+    note: 'What was set up (optional)',
+  },
+  accountPassword: {
+    path: 'account-password',
+    names: ['Sharing an account password', 'password sharing requests'],
+    complete: 'Password changed',
+    note: 'Note (never the password)',
+  },
 };
 
 /** Each one's steps, as its card in the chat words them: the headteacher's decision, then the last step. */
@@ -27,5 +42,8 @@ function permissionSteps(type: PermissionType): StepKind {
 
 const TYPES = Object.keys(PERMISSIONS) as PermissionType[];
 
-export const PERMISSION_NAMES = Object.fromEntries(TYPES.map((type) => [type, PERMISSIONS[type].names])) as Record<PermissionType, [string, string]>;
+export const PERMISSION_NAMES = Object.fromEntries(TYPES.map((type) => [type, PERMISSIONS[type].names])) as Record<
+  PermissionType,
+  [string, string]
+>;
 export const PERMISSION_STEPS = Object.fromEntries(TYPES.map((type) => [type, permissionSteps(type)])) as Record<PermissionType, StepKind>;

@@ -19,7 +19,8 @@ type Card = Record<string, unknown>;
 
 /** The value of the choice with this title in the form's input: what Teams sends when it is picked. */
 function choice(card: Card, inputId: string, title: string): string {
-  const input = (card.body as Card[]).find((element) => element.id === inputId) as { choices: { title: string; value: string }[] } | undefined;
+  const input = (card.body as Card[]).find((element) => element.id === inputId) as
+    { choices: { title: string; value: string }[] } | undefined;
   const found = input?.choices.find((candidate) => candidate.title === title);
   if (!found) throw new Error(`${title} is not offered in ${inputId}`);
   return found.value;
@@ -34,7 +35,11 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
   });
   afterAll(() => t.stop());
 
-  const cardsTo = (user: TeamsUser, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => cardOf(entry));
+  const cardsTo = (user: TeamsUser, since: number) =>
+    t.connector.sent
+      .slice(since)
+      .filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update')
+      .map((entry) => cardOf(entry));
   const everyCardSince = (since: number) => t.connector.sent.slice(since).map((entry) => cardOf(entry));
 
   describe('a personal account on a school device (s.5)', () => {
@@ -50,7 +55,14 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
 
     it('shows each wrong field next to it (a password typed in among them) and saves nothing', async () => {
       const submissionKey = String(button(form.card, /Send to the headteacher/).data.submissionKey);
-      const card = await t.click(alex, form.activityId, 'submitStaffPersonalAccount', { submissionKey, where: 'schoolDevice', platform: 'YouTube', purpose: 'Log in with password: Kestrel42', lasts: 'period', startDate: '2026-11-30' });
+      const card = await t.click(alex, form.activityId, 'submitStaffPersonalAccount', {
+        submissionKey,
+        where: 'schoolDevice',
+        platform: 'YouTube',
+        purpose: 'Log in with password: Kestrel42',
+        lasts: 'period',
+        startDate: '2026-11-30',
+      });
       expect(errorUnder(card, 'device')).toMatch(/Say which school device/);
       expect(errorUnder(card, 'purpose')).toMatch(/Never type a password here/);
       expect(errorUnder(card, 'endDate')).toMatch(/needs an end date/);
@@ -63,7 +75,14 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
     it('saves a valid request and asks the headteacher, nobody else', async () => {
       const before = t.connector.sent.length;
       const submissionKey = String(button(form.card, /Send to the headteacher/).data.submissionKey);
-      const card = await t.click(alex, form.activityId, 'submitStaffPersonalAccount', { submissionKey, where: 'both', device: 'iPad 14', platform: 'YouTube', purpose: 'Showing our class channel in Year 4 computing', lasts: 'standing' });
+      const card = await t.click(alex, form.activityId, 'submitStaffPersonalAccount', {
+        submissionKey,
+        where: 'both',
+        device: 'iPad 14',
+        platform: 'YouTube',
+        purpose: 'Showing our class channel in Year 4 computing',
+        lasts: 'standing',
+      });
       requestId = /request PA-(\d+)/.exec(allText(card))![1]!;
       expect(allText(card)).toMatch(/Status:\*\* With the headteacher/);
       expect(buttons(card).map((b) => b.title)).toEqual(['Withdraw request']);
@@ -75,7 +94,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
     });
 
     it('the requester cannot approve it, and the online safety lead cannot complete it before the decision', async () => {
-      expect(allText(await t.click(alex, 'any', 'approveStaffPersonalAccount', { requestId, reasons: 'fine' }))).toMatch(/Only the headteacher can approve this request/);
+      expect(allText(await t.click(alex, 'any', 'approveStaffPersonalAccount', { requestId, reasons: 'fine' }))).toMatch(
+        /Only the headteacher can approve this request/,
+      );
       expect(allText(await t.click(megan, 'any', 'completeStaffPersonalAccount', { requestId }))).toMatch(/already "With the headteacher"/);
     });
 
@@ -91,7 +112,10 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
 
     it('the online safety lead records the controls: the requester told, nothing more waits', async () => {
       const before = t.connector.sent.length;
-      const card = await t.click(megan, 'ask', 'completeStaffPersonalAccount', { requestId, note: 'Allowed for her device on the staff SSID only.' });
+      const card = await t.click(megan, 'ask', 'completeStaffPersonalAccount', {
+        requestId,
+        note: 'Allowed for her device on the staff SSID only.',
+      });
       expect(allText(card)).toMatch(/Status:\*\* Controls applied[\s\S]*Allowed for her device/);
       expect(allText(cardsTo(alex, before)[0]!)).toMatch(/Controls applied/);
       expect(allText((await t.say(megan, 'waiting for me')).card)).not.toContain(`PA-${requestId}`);
@@ -105,7 +129,15 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
       // Governors are not offered as supervisors: the list is the school's staff.
       expect(() => choice(form.card, 'supervisorId', 'Linda Davis')).toThrow();
       const submissionKey = String(button(form.card, /Send to the headteacher/).data.submissionKey);
-      const values = { submissionKey, className: choice(form.card, 'className', '6A'), platform: 'Padlet', purpose: 'Sharing book reviews with the class', startDate: '2026-11-30', endDate: '2026-12-18', supervisorId: choice(form.card, 'supervisorId', 'Priya Shah') };
+      const values = {
+        submissionKey,
+        className: choice(form.card, 'className', '6A'),
+        platform: 'Padlet',
+        purpose: 'Sharing book reviews with the class',
+        startDate: '2026-11-30',
+        endDate: '2026-12-18',
+        supervisorId: choice(form.card, 'supervisorId', 'Priya Shah'),
+      };
       const saved = await t.click(alex, form.activityId, 'submitPupilWifi', values);
       const reference = /request (PW-\d+)/.exec(allText(saved))![1]!;
       expect(allText(saved)).toMatch(/Class 6A[\s\S]*Priya Shah/);
@@ -114,21 +146,37 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
       expect(allText(list)).toMatch(/pupil WiFi request/);
       const row = rows(list).find((candidate) => candidate.title === `Open ${reference}`)!;
       await t.click(adele, activityId, row.verb, row.data);
-      const opened = cardOf(t.connector.to(adele.conversationId).filter((entry) => entry.kind !== 'update').at(-1));
+      const opened = cardOf(
+        t.connector
+          .to(adele.conversationId)
+          .filter((entry) => entry.kind !== 'update')
+          .at(-1),
+      );
       expect(buttons(opened).map((b) => b.title)).toEqual(['Approve ✓', 'Refuse X']);
-      const refused = await t.click(adele, 'opened', 'refusePupilWifi', { requestId: reference.slice(3), reasons: 'Use the class blog instead.' });
+      const refused = await t.click(adele, 'opened', 'refusePupilWifi', {
+        requestId: reference.slice(3),
+        reasons: 'Use the class blog instead.',
+      });
       expect(allText(refused)).toMatch(/Status:\*\* Refused[\s\S]*Use the class blog instead/);
     });
 
     it('a class that is not on roll is refused on that field', async () => {
       const form = await t.say(alex, 'pupils wifi');
       const submissionKey = String(button(form.card, /Send to the headteacher/).data.submissionKey);
-      const card = await t.click(alex, form.activityId, 'submitPupilWifi', { submissionKey, className: '9Z', platform: 'Padlet', purpose: 'x', startDate: '2026-11-30', endDate: '2026-12-18', supervisorId: choice(form.card, 'supervisorId', 'Priya Shah') });
+      const card = await t.click(alex, form.activityId, 'submitPupilWifi', {
+        submissionKey,
+        className: '9Z',
+        platform: 'Padlet',
+        purpose: 'x',
+        startDate: '2026-11-30',
+        endDate: '2026-12-18',
+        supervisorId: choice(form.card, 'supervisorId', 'Priya Shah'),
+      });
       expect(errorUnder(card, 'className')).toMatch(/class on roll now/);
     });
   });
 
-  describe('sharing a school account\'s password (s.5)', () => {
+  describe("sharing a school account's password (s.5)", () => {
     let requestId: string;
 
     it('the form says in bold that the password is never typed here', async () => {
@@ -137,7 +185,13 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
       expect(inputIds(form.card)).toEqual(['accountId', 'sharedWithId', 'reason', 'until']);
       const submissionKey = String(button(form.card, /Send to the headteacher/).data.submissionKey);
       const before = t.connector.sent.length;
-      const card = await t.click(alex, form.activityId, 'submitAccountPassword', { submissionKey, accountId: choice(form.card, 'accountId', 'X @RiversidePrimary'), sharedWithId: choice(form.card, 'sharedWithId', 'Priya Shah'), reason: 'Covering the account on the Year 6 trip', until: '2026-11-25' });
+      const card = await t.click(alex, form.activityId, 'submitAccountPassword', {
+        submissionKey,
+        accountId: choice(form.card, 'accountId', 'X @RiversidePrimary'),
+        sharedWithId: choice(form.card, 'sharedWithId', 'Priya Shah'),
+        reason: 'Covering the account on the Year 6 trip',
+        until: '2026-11-25',
+      });
       requestId = /request PS-(\d+)/.exec(allText(card))![1]!;
       expect(allText(cardsTo(adele, before)[0]!)).toMatch(/X @RiversidePrimary[\s\S]*Priya Shah/);
     });
@@ -164,7 +218,11 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the smaller permissions thro
       clock.set('2026-11-26T07:40:00Z');
       before = t.connector.sent.length;
       await nudge();
-      expect(about(before).map(allText)).toEqual([expect.stringMatching(/Sharing an account password PS-\d+ is waiting for you[\s\S]*X @RiversidePrimary with Priya Shah[\s\S]*change the account's password/)]);
+      expect(about(before).map(allText)).toEqual([
+        expect.stringMatching(
+          /Sharing an account password PS-\d+ is waiting for you[\s\S]*X @RiversidePrimary with Priya Shah[\s\S]*change the account's password/,
+        ),
+      ]);
     });
 
     it('the requester confirms it changed (a password typed in the note is refused); the headteacher is told', async () => {

@@ -21,7 +21,9 @@ export function permissionDetail(request: Versioned<PermissionRequest>, viewer: 
     updatedAt: request.updatedAt,
     version: request.version,
     details: request.details,
-    decision: request.decision ? { approved: request.decision.approved, reasons: request.decision.reasons, ...signed(request.decision.signature) } : null,
+    decision: request.decision
+      ? { approved: request.decision.approved, reasons: request.decision.reasons, ...signed(request.decision.signature) }
+      : null,
     completed: request.completed ? { note: request.completed.note, ...signed(request.completed.signature) } : null,
     steps,
   };

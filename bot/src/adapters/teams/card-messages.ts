@@ -10,7 +10,10 @@ const CARD_KEYS: Record<RecordType, (recordId: string) => string> = {
   postingRequest: (recordId) => `posting-${recordId}`,
   takedown: (recordId) => `takedown-${recordId}`,
   trainingRecord: (recordId) => `training-${recordId}`,
-  ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, (recordId: string) => `${type}-${recordId}`])) as Record<PermissionType, (recordId: string) => string>),
+  ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, (recordId: string) => `${type}-${recordId}`])) as Record<
+    PermissionType,
+    (recordId: string) => string
+  >),
 };
 
 export function cardKey(recordType: RecordType, recordId: string): string {

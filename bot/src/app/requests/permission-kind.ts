@@ -34,5 +34,11 @@ export function permissionStore(all: PermissionRequestCollection, type: Permissi
 
 /** Each smaller permission's part in the app: its definition and its share of the one store. */
 export const PERMISSION_KINDS = Object.fromEntries(
-  PERMISSION_TYPES.map((type) => [type, { workflow: PERMISSION_WORKFLOWS[type] as unknown as AnyWorkflow, store: (stores) => permissionStore(stores.permissionRequests, type) as unknown as RequestCollection }]),
+  PERMISSION_TYPES.map((type) => [
+    type,
+    {
+      workflow: PERMISSION_WORKFLOWS[type] as unknown as AnyWorkflow,
+      store: (stores) => permissionStore(stores.permissionRequests, type) as unknown as RequestCollection,
+    },
+  ]),
 ) as Record<PermissionType, RequestKind>;

@@ -14,7 +14,9 @@ export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
   // Requests to post waiting for the headteacher's decision, or for the requester to fix or post them (s.4–6).
   postingRequest: requestsWaiting('postingRequest', (request) => ({ title: request.text, facts: { account: request.accountLabel } })),
   // The smaller permissions (s.5, s.7), each described by its definition's summary.
-  ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, requestsWaiting(type, (request) => ({ title: WORKFLOWS[type].summary(request) }))])) as Record<PermissionType, WaitingProvider>),
+  ...(Object.fromEntries(
+    PERMISSION_TYPES.map((type) => [type, requestsWaiting(type, (request) => ({ title: WORKFLOWS[type].summary(request) }))]),
+  ) as Record<PermissionType, WaitingProvider>),
   takedown: takedownsWaiting,
   trainingRecord: trainingWaiting,
 };
@@ -30,9 +32,16 @@ export interface Waiting {
  * me" and the tab's *Waiting for me* page show. Each provider decides with the domain's own rules
  * who may act, so this list and the buttons on each record's card always agree.
  */
-export async function waitingFor(deps: AppDeps, person: Person, providers: Record<WaitingRecordType, WaitingProvider> = WAITING_PROVIDERS): Promise<Waiting> {
+export async function waitingFor(
+  deps: AppDeps,
+  person: Person,
+  providers: Record<WaitingRecordType, WaitingProvider> = WAITING_PROVIDERS,
+): Promise<Waiting> {
   const found = await Promise.all(WAITING_RECORD_TYPES.map((type) => providers[type](deps, person)));
   const items = found.flat().sort((a, b) => b.since.localeCompare(a.since) || a.reference.localeCompare(b.reference));
-  const counts = Object.fromEntries(WAITING_RECORD_TYPES.map((type, index) => [type, found[index]!.length])) as Record<WaitingRecordType, number>;
+  const counts = Object.fromEntries(WAITING_RECORD_TYPES.map((type, index) => [type, found[index]!.length])) as Record<
+    WaitingRecordType,
+    number
+  >;
   return { items, counts };
 }

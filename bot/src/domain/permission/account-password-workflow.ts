@@ -19,7 +19,11 @@ export const ACCOUNT_PASSWORD_WORKFLOW = permissionWorkflow({
     until: dateField('Until'),
   }),
   check: (details, today): Record<string, string> =>
-    details.until && details.until < today ? { until: 'The date cannot be in the past.' } : details.until && details.until > addDays(today, 366) ? { until: 'A password is shared for a school year at most.' } : {},
+    details.until && details.until < today
+      ? { until: 'The date cannot be in the past.' }
+      : details.until && details.until > addDays(today, 366)
+        ? { until: 'A password is shared for a school year at most.' }
+        : {},
   refersTo: { accountId: 'schoolAccount', sharedWithId: 'person' },
   summary: (details) => `${details.accountIdName ?? ''} with ${details.sharedWithIdName ?? ''}`,
   viewAll: 'accountPassword.viewAll',
@@ -29,7 +33,7 @@ export const ACCOUNT_PASSWORD_WORKFLOW = permissionWorkflow({
     escalateTo: 'headteacher',
     waitsFrom: (request) => request.details.until ?? request.updatedAt,
     remindAfter: 0,
-    reminder: 'The period has ended: change the account\'s password, then confirm it on the request (never type the password).',
+    reminder: "The period has ended: change the account's password, then confirm it on the request (never type the password).",
   },
   complete: { label: 'confirm the password has been changed', done: 'Password changed', noteLabel: 'Note (never the password)' },
 });

@@ -25,10 +25,7 @@ export interface PermissionRequest extends RequestRecord<PermissionState, Permis
 }
 
 export type PermissionAction =
-  | { type: 'approve'; reasons?: string }
-  | { type: 'refuse'; reasons?: string }
-  | { type: 'complete'; note?: string }
-  | { type: 'withdraw' };
+  { type: 'approve'; reasons?: string } | { type: 'refuse'; reasons?: string } | { type: 'complete'; note?: string } | { type: 'withdraw' };
 
 export function isPermissionType(value: string): value is PermissionType {
   return (PERMISSION_TYPES as readonly string[]).includes(value);

@@ -13,7 +13,8 @@ import type { PermissionAction, PermissionDetails, PermissionRequest, Permission
 export const PERMISSION_LIMITS = { short: 200, text: 1000, note: 1000 } as const;
 
 /** A note or reasons typed on a step: never a password either. */
-const stepText = (label: string) => optionalText(label, PERMISSION_LIMITS.note).refine((value) => !looksLikeAPassword(value), NO_PASSWORD_MESSAGE);
+const stepText = (label: string) =>
+  optionalText(label, PERMISSION_LIMITS.note).refine((value) => !looksLikeAPassword(value), NO_PASSWORD_MESSAGE);
 
 /** A short line of text on the form (a platform, a device). */
 export const shortText = (label: string) => requiredText(label, PERMISSION_LIMITS.short);
@@ -35,15 +36,22 @@ export const dateField = (label: string) =>
 /** A date that may be left empty (needed only with some answers: see the type's checks). */
 export const maybeDate = (label: string) => z.union([z.literal('').transform(() => undefined), z.undefined(), dateField(label)]);
 /** One of a few answers. */
-export const oneOf = <const C extends readonly [string, ...string[]]>(label: string, choices: C) => z.enum(choices, { error: `Choose ${label.toLowerCase()}.` });
+export const oneOf = <const C extends readonly [string, ...string[]]>(label: string, choices: C) =>
+  z.enum(choices, { error: `Choose ${label.toLowerCase()}.` });
 
 /** A period from `start` to `end`: not begun before today, not ended before it began, at most a school year. */
-export function periodProblems(start: IsoDate | undefined, end: IsoDate | undefined, today: IsoDate, fields: { start: string; end: string }): Record<string, string> {
+export function periodProblems(
+  start: IsoDate | undefined,
+  end: IsoDate | undefined,
+  today: IsoDate,
+  fields: { start: string; end: string },
+): Record<string, string> {
   const problems: Record<string, string> = {};
   if (start && start < today) problems[fields.start] = 'The start date cannot be in the past.';
   if (end && end < today) problems[fields.end] = 'The end date cannot be in the past.';
   else if (start && end && end < start) problems[fields.end] = 'The end date must be on or after the start date.';
-  else if (start && end && end > addDays(start, 366)) problems[fields.end] = 'A permission lasts a school year at most: ask again for the next one.';
+  else if (start && end && end > addDays(start, 366))
+    problems[fields.end] = 'A permission lasts a school year at most: ask again for the next one.';
   return problems;
 }
 
@@ -62,7 +70,14 @@ export interface PermissionOptions {
   /** Who sees every one (the others see their own, and those they took a step on). */
   viewAll: Action;
   /** Once approved: who completes it, and when the wait starts counting. */
-  approved: { label: string; waitsOn: Party; escalateTo?: Role; waitsFrom?(request: PermissionRequest): string; remindAfter?: number; reminder?: string };
+  approved: {
+    label: string;
+    waitsOn: Party;
+    escalateTo?: Role;
+    waitsFrom?(request: PermissionRequest): string;
+    remindAfter?: number;
+    reminder?: string;
+  };
   complete: { label: string; done: string; noteLabel: string };
   nudges?: { remindAfter: number; escalateAfter: number };
 }
@@ -104,15 +119,29 @@ export function permissionWorkflow(options: PermissionOptions): WorkflowDefiniti
         from: ['withHeadteacher'],
         label: 'approve this request',
         fields: { reasons: stepText('Reasons') },
-        apply: (_request, step, signature) => ({ changes: { state: 'approved', decision: { approved: true, reasons: step.reasons ?? '', signature } }, ...(step.reasons ? { note: step.reasons } : {}) }),
+        apply: (_request, step, signature) => ({
+          changes: { state: 'approved', decision: { approved: true, reasons: step.reasons ?? '', signature } },
+          ...(step.reasons ? { note: step.reasons } : {}),
+        }),
       },
-      refuse: { ...refusal<PermissionRequest>(actionOf(type, 'refuse'), ['withHeadteacher'], 'refuse this request', 'A refusal needs reasons, so the requester knows why.'), fields: { reasons: stepText('Reasons') } },
+      refuse: {
+        ...refusal<PermissionRequest>(
+          actionOf(type, 'refuse'),
+          ['withHeadteacher'],
+          'refuse this request',
+          'A refusal needs reasons, so the requester knows why.',
+        ),
+        fields: { reasons: stepText('Reasons') },
+      },
       complete: {
         action: actionOf(type, 'complete'),
         from: ['approved'],
         label: options.complete.label,
         fields: { note: stepText(options.complete.noteLabel) },
-        apply: (_request, step, signature) => ({ changes: { state: 'completed', completed: { note: step.note ?? '', signature } }, ...(step.note ? { note: step.note } : {}) }),
+        apply: (_request, step, signature) => ({
+          changes: { state: 'completed', completed: { note: step.note ?? '', signature } },
+          ...(step.note ? { note: step.note } : {}),
+        }),
       },
       withdraw: withdrawal<PermissionRequest>(actionOf(type, 'withdraw'), ['withHeadteacher']),
     },
@@ -127,7 +156,11 @@ export function permissionWorkflow(options: PermissionOptions): WorkflowDefiniti
     submission: {
       action: actionOf(type, 'submit'),
       read: (form, today) => readPermissionForm(options, form, today),
-      open: (details, requester, submissionKey, now) => ({ requestType: type, details, ...openedBy(requester, submissionKey, now, 'withHeadteacher' as const, 'submit' as const) }),
+      open: (details, requester, submissionKey, now) => ({
+        requestType: type,
+        details,
+        ...openedBy(requester, submissionKey, now, 'withHeadteacher' as const, 'submit' as const),
+      }),
       audit: () => `${options.name} request submitted`,
       ...(options.refersTo ? { refersTo: options.refersTo } : {}),
     },
@@ -135,7 +168,11 @@ export function permissionWorkflow(options: PermissionOptions): WorkflowDefiniti
 }
 
 /** The form, checked: each field's rule, the checks across fields, and no password anywhere. Every wrong field gets its message. */
-export function readPermissionForm(options: Pick<PermissionOptions, 'form' | 'check'>, form: unknown, today: IsoDate): Validated<PermissionDetails> {
+export function readPermissionForm(
+  options: Pick<PermissionOptions, 'form' | 'check'>,
+  form: unknown,
+  today: IsoDate,
+): Validated<PermissionDetails> {
   const raw = typeof form === 'object' && form !== null && !Array.isArray(form) ? (form as Record<string, unknown>) : {};
   const errors: Record<string, string> = {};
   const details: PermissionDetails = {};

@@ -21,13 +21,19 @@ export const PUPIL_WIFI_WORKFLOW = permissionWorkflow({
     supervisorId: shortText('Supervising member of staff'),
   }),
   check: (details, today) => ({
-    ...(!details.className && !details.group ? { className: 'Choose a class, or describe the group (for example "Year 6 digital leaders").' } : {}),
+    ...(!details.className && !details.group
+      ? { className: 'Choose a class, or describe the group (for example "Year 6 digital leaders").' }
+      : {}),
     ...(details.className && details.group ? { group: 'Choose a class or describe a group, not both: ask once for each.' } : {}),
     ...periodProblems(details.startDate, details.endDate, today, { start: 'startDate', end: 'endDate' }),
   }),
   refersTo: { className: 'class', supervisorId: 'staff' },
   summary: (details) => `${details.classNameName ?? details.group ?? ''}: ${details.platform ?? ''}`,
   viewAll: 'pupilWifi.viewAll',
-  approved: { label: 'Approved — waiting for the online safety lead to apply the network security measures', waitsOn: 'onlineSafetyLead', escalateTo: 'headteacher' },
+  approved: {
+    label: 'Approved — waiting for the online safety lead to apply the network security measures',
+    waitsOn: 'onlineSafetyLead',
+    escalateTo: 'headteacher',
+  },
   complete: { label: 'record the network security measures as applied', done: 'Measures applied', noteLabel: 'What was set up' },
 });

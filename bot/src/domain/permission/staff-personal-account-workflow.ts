@@ -25,10 +25,16 @@ export const STAFF_PERSONAL_ACCOUNT_WORKFLOW = permissionWorkflow({
     ...(details.where !== 'schoolWifi' && !details.device ? { device: 'Say which school device (its name or asset tag).' } : {}),
     ...(details.lasts === 'period' && !details.startDate ? { startDate: 'A permission for a period needs a start date.' } : {}),
     ...(details.lasts === 'period' && !details.endDate ? { endDate: 'A permission for a period needs an end date.' } : {}),
-    ...(details.lasts === 'period' ? periodProblems(details.startDate, details.endDate, today, { start: 'startDate', end: 'endDate' }) : {}),
+    ...(details.lasts === 'period'
+      ? periodProblems(details.startDate, details.endDate, today, { start: 'startDate', end: 'endDate' })
+      : {}),
   }),
   summary: (details) => details.platform ?? '',
   viewAll: 'staffPersonalAccount.viewAll',
-  approved: { label: 'Approved — waiting for the online safety lead to apply the network controls', waitsOn: 'onlineSafetyLead', escalateTo: 'headteacher' },
+  approved: {
+    label: 'Approved — waiting for the online safety lead to apply the network controls',
+    waitsOn: 'onlineSafetyLead',
+    escalateTo: 'headteacher',
+  },
   complete: { label: 'record the network controls as applied', done: 'Controls applied', noteLabel: 'What was set up' },
 });

@@ -11,4 +11,5 @@ export function looksLikeAPassword(value: string): boolean {
   return LABELLED.test(value) || SAID.test(value);
 }
 
-export const NO_PASSWORD_MESSAGE = 'This looks like a password. Never type a password here: remove it and share it in person or through the school’s Google Drive.';
+export const NO_PASSWORD_MESSAGE =
+  'This looks like a password. Never type a password here: remove it and share it in person or through the school’s Google Drive.';

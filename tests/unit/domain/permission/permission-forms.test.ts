@@ -9,18 +9,49 @@ import { looksLikeAPassword } from '../../../../bot/src/domain/validation/no-pas
 const TODAY = '2026-11-24';
 const read = (type: PermissionType, form: unknown) => PERMISSION_WORKFLOWS[type].submission.read(form, TODAY);
 
-const STAFF_OK = { where: 'schoolDevice', device: 'iPad 14', platform: 'YouTube', purpose: 'Showing our channel in a lesson', lasts: 'standing' };
-const PUPILS_OK = { className: '6A', platform: 'Padlet', purpose: 'Sharing reviews', startDate: '2026-11-30', endDate: '2026-12-18', supervisorId: '12' };
+const STAFF_OK = {
+  where: 'schoolDevice',
+  device: 'iPad 14',
+  platform: 'YouTube',
+  purpose: 'Showing our channel in a lesson',
+  lasts: 'standing',
+};
+const PUPILS_OK = {
+  className: '6A',
+  platform: 'Padlet',
+  purpose: 'Sharing reviews',
+  startDate: '2026-11-30',
+  endDate: '2026-12-18',
+  supervisorId: '12',
+};
 const PASSWORD_OK = { accountId: '3', sharedWithId: '9', reason: 'Covering the account while I am away', until: '2026-12-04' };
 
 describe.each<[PermissionType, Record<string, string>, string, Record<string, string>, Record<string, RegExp>]>([
   ['staffPersonalAccount', STAFF_OK, 'a school device, standing', {}, {}],
   ['staffPersonalAccount', STAFF_OK, 'the WiFi on their own device: no school device needed', { where: 'schoolWifi', device: '' }, {}],
   ['staffPersonalAccount', STAFF_OK, 'a school device not named', { device: '' }, { device: /school device/ }],
-  ['staffPersonalAccount', STAFF_OK, 'for a period with its dates', { lasts: 'period', startDate: '2026-11-30', endDate: '2027-02-12' }, {}],
+  [
+    'staffPersonalAccount',
+    STAFF_OK,
+    'for a period with its dates',
+    { lasts: 'period', startDate: '2026-11-30', endDate: '2027-02-12' },
+    {},
+  ],
   ['staffPersonalAccount', STAFF_OK, 'for a period without dates', { lasts: 'period' }, { startDate: /start date/, endDate: /end date/ }],
-  ['staffPersonalAccount', STAFF_OK, 'a period that ends before it starts', { lasts: 'period', startDate: '2026-12-10', endDate: '2026-12-01' }, { endDate: /on or after the start date/ }],
-  ['staffPersonalAccount', STAFF_OK, 'a period longer than a school year', { lasts: 'period', startDate: '2026-12-01', endDate: '2028-01-01' }, { endDate: /school year at most/ }],
+  [
+    'staffPersonalAccount',
+    STAFF_OK,
+    'a period that ends before it starts',
+    { lasts: 'period', startDate: '2026-12-10', endDate: '2026-12-01' },
+    { endDate: /on or after the start date/ },
+  ],
+  [
+    'staffPersonalAccount',
+    STAFF_OK,
+    'a period longer than a school year',
+    { lasts: 'period', startDate: '2026-12-01', endDate: '2028-01-01' },
+    { endDate: /school year at most/ },
+  ],
   ['staffPersonalAccount', STAFF_OK, 'a place not offered', { where: 'home' }, { where: /Choose where/ }],
   ['staffPersonalAccount', STAFF_OK, 'no purpose', { purpose: '  ' }, { purpose: /required/ }],
   ['pupilWifi', PUPILS_OK, 'a class, dates and a supervisor', {}, {}],
@@ -33,8 +64,20 @@ describe.each<[PermissionType, Record<string, string>, string, Record<string, st
   ['accountPassword', PASSWORD_OK, 'an account, a person, a reason and a date', {}, {}],
   ['accountPassword', PASSWORD_OK, 'a date in the past', { until: '2026-11-20' }, { until: /past/ }],
   ['accountPassword', PASSWORD_OK, 'a date more than a year away', { until: '2028-01-01' }, { until: /school year at most/ }],
-  ['accountPassword', PASSWORD_OK, 'the password in the reason', { reason: 'Password: Riverside2026' }, { reason: /Never type a password here/ }],
-  ['accountPassword', PASSWORD_OK, 'the password said in a sentence', { reason: 'She needs it over Christmas; the password is Riv3rside!' }, { reason: /Never type a password here/ }],
+  [
+    'accountPassword',
+    PASSWORD_OK,
+    'the password in the reason',
+    { reason: 'Password: Riverside2026' },
+    { reason: /Never type a password here/ },
+  ],
+  [
+    'accountPassword',
+    PASSWORD_OK,
+    'the password said in a sentence',
+    { reason: 'She needs it over Christmas; the password is Riv3rside!' },
+    { reason: /Never type a password here/ },
+  ],
   ['accountPassword', PASSWORD_OK, 'no account', { accountId: '' }, { accountId: /required/ }],
   ['pupilWifi', PUPILS_OK, 'a PIN in the purpose', { purpose: 'Log in with pin=4821' }, { purpose: /Never type a password here/ }],
 ])('%s: %#', (type, valid, _what, change, errors) => {
@@ -51,7 +94,7 @@ describe.each<[PermissionType, Record<string, string>, string, Record<string, st
   });
 });
 
-it('keeps only the form\'s own fields (a name sent in card data is never taken as looked up)', () => {
+it("keeps only the form's own fields (a name sent in card data is never taken as looked up)", () => {
   expect(read('accountPassword', { ...PASSWORD_OK, accountIdName: 'X @forged', extra: 'x' })).toEqual({ ok: true, value: PASSWORD_OK });
 });
 

@@ -9,7 +9,10 @@ import type { PermissionState, PermissionType } from '../../../../bot/src/domain
 import { PERMISSION_WORKFLOWS } from '../../../../bot/src/domain/permission/permission-workflows';
 import { nudgeDue } from '../../../../bot/src/domain/workflow/workflow-nudges';
 
-const CALENDAR: SchoolCalendar = { terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }], closures: [{ name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }] };
+const CALENDAR: SchoolCalendar = {
+  terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }],
+  closures: [{ name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }],
+};
 /** Its last step on Monday 23 November 2026, 10:00 in London. */
 const SINCE = new Date('2026-11-23T10:00:00Z');
 
@@ -18,7 +21,8 @@ function request(type: PermissionType, state: PermissionState, details: Record<s
   return { ...opened, id: '1', state };
 }
 
-const summary = (due: ReturnType<typeof nudgeDue>) => due && { party: due.party, remind: due.remind?.workingDays, ...(due.escalate ? { escalate: due.escalate.to } : {}) };
+const summary = (due: ReturnType<typeof nudgeDue>) =>
+  due && { party: due.party, remind: due.remind?.workingDays, ...(due.escalate ? { escalate: due.escalate.to } : {}) };
 
 describe('a password shared until Wednesday 25 November, approved on Monday', () => {
   const shared = request('accountPassword', 'approved', { until: '2026-11-25' });
@@ -35,13 +39,23 @@ describe('a password shared until Wednesday 25 November, approved on Monday', ()
   });
 
   it('is reminded once a day, each under its own period, and the headteacher told once', () => {
-    const dues = ['2026-11-26', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03'].map((today) => nudgeDue(PERMISSION_WORKFLOWS.accountPassword, shared, CALENDAR, today));
-    expect(dues.map((due) => due?.remind?.period)).toEqual(['wait-2026-11-25-0', 'wait-2026-11-25-1', 'wait-2026-11-25-2', 'wait-2026-11-25-3', 'wait-2026-11-25-4']);
+    const dues = ['2026-11-26', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03'].map((today) =>
+      nudgeDue(PERMISSION_WORKFLOWS.accountPassword, shared, CALENDAR, today),
+    );
+    expect(dues.map((due) => due?.remind?.period)).toEqual([
+      'wait-2026-11-25-0',
+      'wait-2026-11-25-1',
+      'wait-2026-11-25-2',
+      'wait-2026-11-25-3',
+      'wait-2026-11-25-4',
+    ]);
     expect(new Set(dues.map((due) => due?.escalate?.period).filter(Boolean))).toEqual(new Set(['escalate-2026-11-25']));
   });
 
   it('a password changed is never chased', () => {
-    expect(nudgeDue(PERMISSION_WORKFLOWS.accountPassword, { ...shared, state: 'completed' as const }, CALENDAR, '2026-12-02')).toBeUndefined();
+    expect(
+      nudgeDue(PERMISSION_WORKFLOWS.accountPassword, { ...shared, state: 'completed' as const }, CALENDAR, '2026-12-02'),
+    ).toBeUndefined();
   });
 });
 
@@ -56,6 +70,10 @@ describe('the others wait on the headteacher, then the online safety lead, from 
     const waiting = request(type, state, { until: '2026-11-20' });
     expect(nudgeDue(PERMISSION_WORKFLOWS[type], waiting, CALENDAR, '2026-11-25')).toBeUndefined();
     expect(summary(nudgeDue(PERMISSION_WORKFLOWS[type], waiting, CALENDAR, '2026-11-26'))).toEqual({ party, remind: 3 });
-    expect(summary(nudgeDue(PERMISSION_WORKFLOWS[type], waiting, CALENDAR, '2026-12-02'))).toEqual({ party, remind: 6, escalate: escalateTo });
+    expect(summary(nudgeDue(PERMISSION_WORKFLOWS[type], waiting, CALENDAR, '2026-12-02'))).toEqual({
+      party,
+      remind: 6,
+      escalate: escalateTo,
+    });
   });
 });

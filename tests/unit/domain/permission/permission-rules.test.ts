@@ -8,7 +8,14 @@
  * - s.5: school passwords are "not shared with any unauthorised persons, including pupils, unless
  *   otherwise permitted by the headteacher".
  */
-import { PERMISSION_STATES, type PermissionAction, type PermissionRequest, type PermissionState, type PermissionStep, type PermissionType } from '../../../../bot/src/domain/permission/permission-request';
+import {
+  PERMISSION_STATES,
+  type PermissionAction,
+  type PermissionRequest,
+  type PermissionState,
+  type PermissionStep,
+  type PermissionType,
+} from '../../../../bot/src/domain/permission/permission-request';
 import { PERMISSION_WORKFLOWS } from '../../../../bot/src/domain/permission/permission-workflows';
 import { applyStep, readStepFields, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
@@ -27,7 +34,11 @@ const ACTIONS: Record<PermissionStep, PermissionAction> = {
 };
 
 /** Who completes each once approved: the online safety lead applies the controls; the requester changes the password. */
-const COMPLETES: Record<PermissionType, Role | 'requester'> = { staffPersonalAccount: 'onlineSafetyLead', pupilWifi: 'onlineSafetyLead', accountPassword: 'requester' };
+const COMPLETES: Record<PermissionType, Role | 'requester'> = {
+  staffPersonalAccount: 'onlineSafetyLead',
+  pupilWifi: 'onlineSafetyLead',
+  accountPassword: 'requester',
+};
 
 /** Every step allowed, for each type: [from, step, who, to]. Anything not listed is refused. */
 const allowed = (type: PermissionType): [PermissionState, PermissionStep, Role | 'requester', PermissionState][] => [
@@ -37,17 +48,31 @@ const allowed = (type: PermissionType): [PermissionState, PermissionStep, Role |
   ['approved', 'complete', COMPLETES[type], 'completed'],
 ];
 const owner = (type: PermissionType, step: PermissionStep): Role | 'requester' => {
-  const owners: Record<PermissionStep, Role | 'requester'> = { approve: 'headteacher', refuse: 'headteacher', withdraw: 'requester', complete: COMPLETES[type] };
+  const owners: Record<PermissionStep, Role | 'requester'> = {
+    approve: 'headteacher',
+    refuse: 'headteacher',
+    withdraw: 'requester',
+    complete: COMPLETES[type],
+  };
   return owners[step];
 };
 
 function requestIn(type: PermissionType, state: PermissionState): PermissionRequest {
-  const opened = PERMISSION_WORKFLOWS[type].submission.open({ platform: 'Padlet', until: '2026-12-04' }, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z'));
+  const opened = PERMISSION_WORKFLOWS[type].submission.open(
+    { platform: 'Padlet', until: '2026-12-04' },
+    { personId: requester.id, name: requester.displayName },
+    'key-1',
+    new Date('2026-11-20T09:00:00Z'),
+  );
   return { ...opened, id: '7', state };
 }
 
 const TYPES = Object.keys(PERMISSION_WORKFLOWS) as PermissionType[];
-const cases = TYPES.flatMap((type) => PERMISSION_STATES.flatMap((state) => (Object.keys(ACTIONS) as PermissionStep[]).flatMap((step) => ACTORS.map(([who, person]) => ({ type, state, step, who, person })))));
+const cases = TYPES.flatMap((type) =>
+  PERMISSION_STATES.flatMap((state) =>
+    (Object.keys(ACTIONS) as PermissionStep[]).flatMap((step) => ACTORS.map(([who, person]) => ({ type, state, step, who, person }))),
+  ),
+);
 
 describe('every type × state × step × role', () => {
   it.each(cases)('$type: $state, $step by $who', ({ type, state, step, who, person }) => {
@@ -61,7 +86,10 @@ describe('every type × state × step × role', () => {
   it.each(TYPES)('%s: offers each person exactly the steps they could take', (type) => {
     for (const state of PERMISSION_STATES) {
       for (const [who, person] of ACTORS) {
-        const expected = allowed(type).filter(([from, , w]) => from === state && w === who).map(([, step]) => step).sort();
+        const expected = allowed(type)
+          .filter(([from, , w]) => from === state && w === who)
+          .map(([, step]) => step)
+          .sort();
         expect(stepsFor(PERMISSION_WORKFLOWS[type], requestIn(type, state), person).sort()).toEqual(expected);
       }
     }
@@ -69,35 +97,61 @@ describe('every type × state × step × role', () => {
 });
 
 describe('decisions', () => {
-  it.each(TYPES)('%s: an approval is signed with the headteacher\'s name, Entra id, the time and the reasons', (type) => {
+  it.each(TYPES)("%s: an approval is signed with the headteacher's name, Entra id, the time and the reasons", (type) => {
     const result = applyStep(PERMISSION_WORKFLOWS[type], requestIn(type, 'withHeadteacher'), ACTIONS.approve, holderOf('headteacher'), NOW);
-    expect(result).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: 'For the Year 6 unit on online reputation', signature: { name: 'The headteacher', aadObjectId: 'aad-headteacher', at: NOW.toISOString() } } } });
+    expect(result).toMatchObject({
+      ok: true,
+      request: {
+        decision: {
+          approved: true,
+          reasons: 'For the Year 6 unit on online reputation',
+          signature: { name: 'The headteacher', aadObjectId: 'aad-headteacher', at: NOW.toISOString() },
+        },
+      },
+    });
   });
 
   it.each(TYPES)('%s: a refusal without reasons is refused', (type) => {
-    expect(applyStep(PERMISSION_WORKFLOWS[type], requestIn(type, 'withHeadteacher'), { type: 'refuse', reasons: ' ' }, holderOf('headteacher'), NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required', field: 'reasons' } });
+    expect(
+      applyStep(
+        PERMISSION_WORKFLOWS[type],
+        requestIn(type, 'withHeadteacher'),
+        { type: 'refuse', reasons: ' ' },
+        holderOf('headteacher'),
+        NOW,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'reasons-required', field: 'reasons' } });
   });
 
   it.each(TYPES)('%s: a headteacher does not approve their own request (the chair of governors does)', (type) => {
     const head = { ...holderOf('headteacher'), roles: ['staff', 'headteacher'] as Role[] };
     const own = { ...requestIn(type, 'withHeadteacher'), requesterId: head.id };
     const holders = (role: Role) => (role === 'headteacher' ? [head] : role === 'chairOfGovernors' ? [holderOf('chairOfGovernors')] : []);
-    expect(applyStep(PERMISSION_WORKFLOWS[type], own, ACTIONS.approve, head, NOW, holders)).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
-    expect(applyStep(PERMISSION_WORKFLOWS[type], own, ACTIONS.approve, holderOf('chairOfGovernors'), NOW, holders)).toMatchObject({ ok: true, request: { state: 'approved' } });
+    expect(applyStep(PERMISSION_WORKFLOWS[type], own, ACTIONS.approve, head, NOW, holders)).toMatchObject({
+      ok: false,
+      error: { code: 'not-permitted' },
+    });
+    expect(applyStep(PERMISSION_WORKFLOWS[type], own, ACTIONS.approve, holderOf('chairOfGovernors'), NOW, holders)).toMatchObject({
+      ok: true,
+      request: { state: 'approved' },
+    });
   });
 
   it('a note that gives a password is refused on every step that takes text', () => {
     for (const type of TYPES) {
       for (const step of ['approve', 'refuse', 'complete'] as const) {
         const field = step === 'complete' ? 'note' : 'reasons';
-        expect(readStepFields(PERMISSION_WORKFLOWS[type], step, (name) => (name === field ? 'The new password is Riverside2026!' : ''))).toMatchObject({ ok: false, errors: { [field]: expect.stringContaining('Never type a password here') } });
+        expect(
+          readStepFields(PERMISSION_WORKFLOWS[type], step, (name) => (name === field ? 'The new password is Riverside2026!' : '')),
+        ).toMatchObject({ ok: false, errors: { [field]: expect.stringContaining('Never type a password here') } });
       }
     }
   });
 });
 
 describe('who is told (never the person who took the step)', () => {
-  const after = (type: PermissionType, step: PermissionStep | 'submit') => toldAfter(PERMISSION_WORKFLOWS[type], requestIn(type, 'approved'), step);
+  const after = (type: PermissionType, step: PermissionStep | 'submit') =>
+    toldAfter(PERMISSION_WORKFLOWS[type], requestIn(type, 'approved'), step);
 
   it.each([
     ['staffPersonalAccount', 'submit', { act: ['headteacher'], informed: [] }],

@@ -27,7 +27,9 @@ type Opened = { card: AdaptiveCard; key?: string } | undefined;
 const OPEN: Record<WaitingRecordType, (context: ActionContext, id: string) => Promise<Opened>> = {
   accessRequest: (context, id) => openRequest(context, 'accessRequest', id),
   postingRequest: (context, id) => openRequest(context, 'postingRequest', id),
-  ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, (context: ActionContext, id: string) => openRequest(context, type, id)])) as Record<PermissionType, (context: ActionContext, id: string) => Promise<Opened>>),
+  ...(Object.fromEntries(
+    PERMISSION_TYPES.map((type) => [type, (context: ActionContext, id: string) => openRequest(context, type, id)]),
+  ) as Record<PermissionType, (context: ActionContext, id: string) => Promise<Opened>>),
   takedown: async ({ deps, actor, activity }, id) => {
     const task = await deps.stores.takedowns.get(id);
     return task && { card: await takedownCardFor(deps.stores, task, actor, activity.from.id), key: cardKey('takedown', task.id) };
@@ -40,7 +42,15 @@ const OPEN: Record<WaitingRecordType, (context: ActionContext, id: string) => Pr
       case 'not-permitted':
         return { card: messageCard('You cannot confirm this training: the online safety lead does, and nobody confirms their own.') };
       case 'decided':
-        return { card: messageCard([['This training was already decided: ', { text: claim.record.subjectName, bold: true }, ` — ${claim.record.status === 'confirmed' ? 'confirmed' : 'not confirmed'}.`]]) };
+        return {
+          card: messageCard([
+            [
+              'This training was already decided: ',
+              { text: claim.record.subjectName, bold: true },
+              ` — ${claim.record.status === 'confirmed' ? 'confirmed' : 'not confirmed'}.`,
+            ],
+          ]),
+        };
       case 'ok':
         return { card: reminderCard(claim.message, deps.tabLink) };
     }

@@ -8,10 +8,30 @@ import { looksLikeAPassword } from '../../../domain/validation/no-password';
 import type { Reference } from '../../../domain/workflow/workflow';
 import { WORKFLOWS } from '../../../domain/workflow/workflows';
 import { PERMISSION_WORKFLOWS } from '../../../domain/permission/permission-workflows';
-import { adaptiveCard, executeAction, fieldError, heading, notice, richText, text, textInput, userText, type AdaptiveCard, type CardElement } from '../cards/card-elements';
+import {
+  adaptiveCard,
+  executeAction,
+  fieldError,
+  heading,
+  notice,
+  richText,
+  text,
+  textInput,
+  userText,
+  type AdaptiveCard,
+  type CardElement,
+} from '../cards/card-elements';
 import { formatDate } from '../cards/format';
 import type { TeamsDeps } from '../teams-deps';
-import { decisionSection, requestCard, requesterLine, requestVerbs, signedBy, type RequestCardModel, type RequestCardSpec } from './request-card';
+import {
+  decisionSection,
+  requestCard,
+  requesterLine,
+  requestVerbs,
+  signedBy,
+  type RequestCardModel,
+  type RequestCardSpec,
+} from './request-card';
 import type { FormOptions, RequestSpec } from './request-spec';
 
 /** One field of a permission's form: what the person is asked, and how they answer. */
@@ -52,7 +72,16 @@ export interface PermissionForm<T extends PermissionType> {
   section: string;
 }
 
-const LIMIT: Record<PermissionField['kind'], number> = { text: PERMISSION_LIMITS.short, multiline: PERMISSION_LIMITS.text, date: 10, choice: 40, class: 40, schoolAccount: 12, person: PERMISSION_LIMITS.short, staff: PERMISSION_LIMITS.short };
+const LIMIT: Record<PermissionField['kind'], number> = {
+  text: PERMISSION_LIMITS.short,
+  multiline: PERMISSION_LIMITS.text,
+  date: 10,
+  choice: 40,
+  class: 40,
+  schoolAccount: 12,
+  person: PERMISSION_LIMITS.short,
+  staff: PERMISSION_LIMITS.short,
+};
 
 /** The request type's whole part in Teams, from its form. */
 export function permissionSpec<T extends PermissionType>(form: PermissionForm<T>): RequestSpec<T> {
@@ -76,14 +105,24 @@ export function permissionSpec<T extends PermissionType>(form: PermissionForm<T>
     done: (step) => ({ text: done[step as PermissionStep], tone: 'good' }),
     links: (deps) => ({ tab: deps.tabLink('waiting') }),
     notPermitted: `Only ${whoMay(workflow.submission.action as Action)} can ask for this (Social Media Policy, ${form.section}).`,
-    form: async (deps, person, options) => permissionFormCard(form, await choicesFor(deps, form.fields), person, deps.clock.now().toISOString(), { ...options, target: options.target ?? { submissionKey: deps.newKey() } }),
+    form: async (deps, person, options) =>
+      permissionFormCard(form, await choicesFor(deps, form.fields), person, deps.clock.now().toISOString(), {
+        ...options,
+        target: options.target ?? { submissionKey: deps.newKey() },
+      }),
     formValues: (data) => valuesOf(form, data),
     formValuesOf: (request) => valuesOf(form, (request as PermissionRequest).details),
-    keptOnRefusal: (typed) => form.fields.filter((field) => field.kind === 'text' || field.kind === 'multiline').map((field) => [field.label, shownBack(typed[field.id])]),
+    keptOnRefusal: (typed) =>
+      form.fields
+        .filter((field) => field.kind === 'text' || field.kind === 'multiline')
+        .map((field) => [field.label, shownBack(typed[field.id])]),
     saved: (request, alreadySaved) =>
       alreadySaved
         ? { text: `This form was already sent as request ${workflow.reference(request.id)}; nothing new was saved.`, tone: 'accent' }
-        : { text: `Saved as request ${workflow.reference(request.id)} and sent to the headteacher; I'll tell you the decision.`, tone: 'good' },
+        : {
+            text: `Saved as request ${workflow.reference(request.id)} and sent to the headteacher; I'll tell you the decision.`,
+            tone: 'good',
+          },
     resubmitted: () => ({ text: 'Sent again to the headteacher.', tone: 'good' }),
     cannotEdit: 'This request cannot be changed: withdraw it and ask again.',
     list: { title: form.title, detail: (request) => workflow.summary(request) },
@@ -103,12 +142,28 @@ export function permissionCard<T extends PermissionType>(form: PermissionForm<T>
       ...form.fields.flatMap((field) => answer(field, request.details)),
       ...decisionSection('Headteacher', 'Approved?', request.decision),
       ...(request.completed
-        ? [text(form.complete.section, { weight: 'Bolder', size: 'Medium' }), richText([`${PERMISSION_WORKFLOWS[form.type].states.completed.label} — `, ...signedBy(request.completed.signature)]), ...(request.completed.note ? [userText(request.completed.note, { label: form.complete.noteLabel })] : [])]
+        ? [
+            text(form.complete.section, { weight: 'Bolder', size: 'Medium' }),
+            richText([`${PERMISSION_WORKFLOWS[form.type].states.completed.label} — `, ...signedBy(request.completed.signature)]),
+            ...(request.completed.note ? [userText(request.completed.note, { label: form.complete.noteLabel })] : []),
+          ]
         : []),
     ],
     fields: [
-      { id: 'reasons', label: 'Reasons (required if you refuse)', steps: ['approve', 'refuse'], multiline: true, maxLength: PERMISSION_LIMITS.note },
-      { id: 'note', label: `${form.complete.noteLabel} (optional)`, steps: ['complete'], multiline: true, maxLength: PERMISSION_LIMITS.note },
+      {
+        id: 'reasons',
+        label: 'Reasons (required if you refuse)',
+        steps: ['approve', 'refuse'],
+        multiline: true,
+        maxLength: PERMISSION_LIMITS.note,
+      },
+      {
+        id: 'note',
+        label: `${form.complete.noteLabel} (optional)`,
+        steps: ['complete'],
+        multiline: true,
+        maxLength: PERMISSION_LIMITS.note,
+      },
     ],
     buttons: {
       approve: { verb: verbs('approve'), title: 'Approve ✓', style: 'positive' },
@@ -127,7 +182,14 @@ export function permissionRequestCard<T extends PermissionType>(form: Permission
 function answer(field: PermissionField, details: Record<string, string>): CardElement[] {
   const value = details[field.id];
   if (!value) return [];
-  const shown = field.kind === 'date' ? formatDate(value) : field.kind === 'choice' ? (field.choices?.[value] ?? value) : isReference(field.kind) ? (details[`${field.id}Name`] ?? value) : value;
+  const shown =
+    field.kind === 'date'
+      ? formatDate(value)
+      : field.kind === 'choice'
+        ? (field.choices?.[value] ?? value)
+        : isReference(field.kind)
+          ? (details[`${field.id}Name`] ?? value)
+          : value;
   return [userText(shown, { label: field.label })];
 }
 
@@ -149,7 +211,9 @@ async function choicesFor(deps: Pick<TeamsDeps, 'stores' | 'directory'>, fields:
     choices.class = currentClasses(pupils).map((name) => ({ value: name, title: name }));
   }
   if (kinds.has('schoolAccount')) {
-    const accounts = await readAll((cursor) => deps.stores.socialAccounts.find({ where: { active: true }, limit: 100, ...(cursor ? { cursor } : {}) }));
+    const accounts = await readAll((cursor) =>
+      deps.stores.socialAccounts.find({ where: { active: true }, limit: 100, ...(cursor ? { cursor } : {}) }),
+    );
     choices.schoolAccount = accounts.map((account) => ({ value: account.id, title: `${account.platform} ${account.handle}` }));
   }
   if (kinds.has('person') || kinds.has('staff')) {
@@ -161,7 +225,13 @@ async function choicesFor(deps: Pick<TeamsDeps, 'stores' | 'directory'>, fields:
 }
 
 /** The form: requester and date from who they are and today, each field with its error under it. */
-export function permissionFormCard(form: PermissionForm<PermissionType>, choices: Choices, person: Person, now: string, options: FormOptions & { target: NonNullable<FormOptions['target']> }): AdaptiveCard {
+export function permissionFormCard(
+  form: PermissionForm<PermissionType>,
+  choices: Choices,
+  person: Person,
+  now: string,
+  options: FormOptions & { target: NonNullable<FormOptions['target']> },
+): AdaptiveCard {
   const body: CardElement[] = [heading(form.heading), text(form.intro, { subtle: true })];
   if (form.warning) body.push(text(`**${form.warning}**`, { color: 'attention' }));
   if (options.banner) body.push(notice(options.banner.text, options.banner.tone));
@@ -173,9 +243,10 @@ export function permissionFormCard(form: PermissionForm<PermissionType>, choices
   }
   const verbs = requestVerbs(form.type);
   const target = options.target;
-  const action = 'submissionKey' in target
-    ? executeAction('Send to the headteacher', verbs.submit, { submissionKey: target.submissionKey }, { style: 'positive' })
-    : executeAction('Send to the headteacher', verbs.resubmit, { requestId: target.requestId }, { style: 'positive' });
+  const action =
+    'submissionKey' in target
+      ? executeAction('Send to the headteacher', verbs.submit, { submissionKey: target.submissionKey }, { style: 'positive' })
+      : executeAction('Send to the headteacher', verbs.resubmit, { requestId: target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [action] });
 }
 
@@ -184,13 +255,26 @@ function input(field: PermissionField, choices: Choices, value: string | undefin
   const label = required ? field.label : `${field.label} (if needed)`;
   const common = { id: field.id, label, ...(required ? { isRequired: true, errorMessage: `${field.label} is required.` } : {}) };
   if (field.kind === 'text' || field.kind === 'multiline') {
-    return textInput(field.id, label, { required, multiline: field.kind === 'multiline', maxLength: LIMIT[field.kind], ...(field.placeholder ? { placeholder: field.placeholder } : {}), ...(value ? { value } : {}) });
+    return textInput(field.id, label, {
+      required,
+      multiline: field.kind === 'multiline',
+      maxLength: LIMIT[field.kind],
+      ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+      ...(value ? { value } : {}),
+    });
   }
   if (field.kind === 'date') return { type: 'Input.Date', ...common, ...(value ? { value } : {}) };
-  const offered = field.kind === 'choice' ? Object.entries(field.choices ?? {}).map(([choice, title]) => ({ value: choice, title })) : (choices[field.kind] ?? []);
+  const offered =
+    field.kind === 'choice'
+      ? Object.entries(field.choices ?? {}).map(([choice, title]) => ({ value: choice, title }))
+      : (choices[field.kind] ?? []);
   // A directory too large for one card (Teams' 40 KB) is asked for by name instead: the name is looked up when the form is sent.
   if ((field.kind === 'person' || field.kind === 'staff') && JSON.stringify(offered).length > MAX_CHOICE_CHARACTERS) {
-    return textInput(field.id, `${label}: their full name as Teams shows it`, { required, maxLength: LIMIT.text, ...(value ? { value } : {}) });
+    return textInput(field.id, `${label}: their full name as Teams shows it`, {
+      required,
+      maxLength: LIMIT.text,
+      ...(value ? { value } : {}),
+    });
   }
   return {
     type: 'Input.ChoiceSet',
@@ -218,4 +302,3 @@ function valuesOf(form: PermissionForm<PermissionType>, data: Record<string, unk
   }
   return values;
 }
-

@@ -13,4 +13,6 @@ export const PERMISSION_FORMS: { [T in PermissionType]: PermissionForm<T> } = {
 };
 
 /** Each one's part in Teams, built from its form. */
-export const PERMISSION_SPECS = Object.fromEntries(Object.values(PERMISSION_FORMS).map((form) => [form.type, permissionSpec(form)])) as { [T in PermissionType]: RequestSpec<T> };
+export const PERMISSION_SPECS = Object.fromEntries(Object.values(PERMISSION_FORMS).map((form) => [form.type, permissionSpec(form)])) as {
+  [T in PermissionType]: RequestSpec<T>;
+};
