@@ -4,6 +4,9 @@
  */
 import { newAccessRequest } from '../../bot/src/domain/access/access-request';
 import { newPostingRequest } from '../../bot/src/domain/posting/posting-request';
+import type { PermissionType } from '../../bot/src/domain/permission/permission-request';
+import { PERMISSION_WORKFLOWS } from '../../bot/src/domain/permission/permission-workflows';
+import { permissionStore } from '../../bot/src/app/requests/permission-kind';
 import { DuplicateRecordError, StaleRecordError, StoreUnavailableError } from '../../bot/src/ports/collection.port';
 import type { Stores } from '../../bot/src/ports/stores.port';
 import { JobLeases } from '../../bot/src/app/jobs/job-leases';
@@ -333,6 +336,49 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       await expect(subject.stores.postingRequests.insert({ ...blocked, id: undefined } as never)).rejects.toBeInstanceOf(
         DuplicateRecordError,
       );
+    });
+
+    it('keeps every permission whole in the one store, and each type sees only its own', async () => {
+      const open = (type: PermissionType, details: Record<string, string>) =>
+        PERMISSION_WORKFLOWS[type].submission.open(
+          details,
+          { personId: 'p1', name: 'Priya Shah' },
+          `permission-${++keys}`,
+          new Date('2026-11-24T09:00:00Z'),
+        );
+      const wifi = permissionStore(subject.stores.permissionRequests, 'pupilWifi');
+      const passwords = permissionStore(subject.stores.permissionRequests, 'accountPassword');
+      const asked = await wifi.insert(
+        open('pupilWifi', {
+          className: '6A',
+          classNameName: 'Class 6A',
+          platform: 'Padlet',
+          startDate: '2026-11-30',
+          endDate: '2026-12-18',
+          supervisorId: '4',
+          supervisorIdName: "Daniel O'Connor",
+        }),
+      );
+      const shared = await passwords.insert({
+        ...open('accountPassword', {
+          accountId: '1',
+          accountIdName: 'X @RiversidePrimary',
+          sharedWithId: '5',
+          sharedWithIdName: 'Megan Bowen',
+          reason: 'Cover',
+          until: '2026-12-04',
+        }),
+        state: 'approved',
+      });
+      expect(await wifi.get(asked.id)).toEqual(asked);
+      expect(asked).toMatchObject({ requestType: 'pupilWifi', state: 'withHeadteacher', details: { supervisorIdName: "Daniel O'Connor" } });
+      // Each type reads only its own, whether it asks by requester, by state or for everything.
+      expect(await wifi.get(shared.id)).toBeUndefined();
+      expect((await wifi.find({ where: { requesterId: 'p1' }, limit: 10 })).items.map((r) => r.id)).toEqual([asked.id]);
+      expect((await passwords.find({ limit: 10 })).items.map((r) => r.id)).toEqual([shared.id]);
+      expect((await passwords.find({ where: { state: 'withHeadteacher' }, limit: 10 })).items).toEqual([]);
+      await expect(wifi.update({ ...shared, state: 'completed' })).rejects.toThrow(/cannot be stored as a pupilWifi request/);
+      await expect(passwords.insert({ ...shared, id: undefined } as never)).rejects.toBeInstanceOf(DuplicateRecordError);
     });
 
     it('keeps one reminder per idempotency key, and lets only one run claim it', async () => {

@@ -7,6 +7,9 @@
  */
 import { newAccessRequest, type AccessRequestState } from '../../bot/src/domain/access/access-request';
 import { newPostingRequest, type PostingState } from '../../bot/src/domain/posting/posting-request';
+import type { PermissionState, PermissionType } from '../../bot/src/domain/permission/permission-request';
+import { PERMISSION_WORKFLOWS } from '../../bot/src/domain/permission/permission-workflows';
+import { permissionStore } from '../../bot/src/app/requests/permission-kind';
 import * as permissions from '../../bot/src/domain/authorization/permissions';
 import { PERMISSIONS, type Action } from '../../bot/src/domain/authorization/permissions';
 import type { Person } from '../../bot/src/domain/people/person';
@@ -44,6 +47,26 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'consent.record': ['admin'],
   'consent.export': ['admin'],
   // s.4–6: staff ask, the headteacher decides; the DSL and designated staff look after the accounts.
+  // s.5 and s.7: staff ask; only the headteacher permits; the online safety lead applies the network
+  // controls; whoever was permitted to share a password changes it when the period ends.
+  'staffPersonalAccount.submit': ['staff', 'requester'],
+  'staffPersonalAccount.viewAll': ['headteacher', 'onlineSafetyLead'],
+  'staffPersonalAccount.approve': ['headteacher'],
+  'staffPersonalAccount.refuse': ['headteacher'],
+  'staffPersonalAccount.complete': ['onlineSafetyLead'],
+  'staffPersonalAccount.withdraw': ['requester'],
+  'pupilWifi.submit': ['staff', 'requester'],
+  'pupilWifi.viewAll': ['headteacher', 'onlineSafetyLead'],
+  'pupilWifi.approve': ['headteacher'],
+  'pupilWifi.refuse': ['headteacher'],
+  'pupilWifi.complete': ['onlineSafetyLead'],
+  'pupilWifi.withdraw': ['requester'],
+  'accountPassword.submit': ['staff', 'requester'],
+  'accountPassword.viewAll': ['headteacher', 'dsl'],
+  'accountPassword.approve': ['headteacher'],
+  'accountPassword.refuse': ['headteacher'],
+  'accountPassword.complete': ['requester'],
+  'accountPassword.withdraw': ['requester'],
   'postingRequest.submit': ['staff', 'requester'],
   'postingRequest.viewAll': ['headteacher', 'dsl', 'socialMediaStaff'],
   'postingRequest.approve': ['headteacher'],
@@ -151,6 +174,24 @@ const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: R
   { action: 'postingRequest.confirmPosted', verb: 'confirmPosted', from: 'approved', data: { link: 'https://x.example/status/7' } },
 ];
 
+/** Each permission step's card verb and API verb, the state it acts on, and the typed data it needs. */
+const PERMISSION_STEPS = (['staffPersonalAccount', 'pupilWifi', 'accountPassword'] as const).flatMap((type) => {
+  const name = `${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+  return [
+    { type, action: `${type}.approve` as Action, step: 'approve', verb: `approve${name}`, from: 'withHeadteacher' as const, data: {} },
+    {
+      type,
+      action: `${type}.refuse` as Action,
+      step: 'refuse',
+      verb: `refuse${name}`,
+      from: 'withHeadteacher' as const,
+      data: { reasons: 'Not this term' },
+    },
+    { type, action: `${type}.complete` as Action, step: 'complete', verb: `complete${name}`, from: 'approved' as const, data: {} },
+    { type, action: `${type}.withdraw` as Action, step: 'withdraw', verb: `withdraw${name}`, from: 'withHeadteacher' as const, data: {} },
+  ];
+});
+
 describe('the access matrix (expected answers from the policy)', () => {
   let t: TestApp;
   const people = new Map<Role | 'requester', { person: Person; user: TeamsUser }>();
@@ -225,6 +266,61 @@ describe('the access matrix (expected answers from the policy)', () => {
       await t.click(user, `posting-${requestId}`, verb, { requestId, accountId, ...data });
       const after = await t.app.stores.postingRequests.get(requestId);
       expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: allowed(action, holder) });
+    });
+  });
+
+  async function permissionIn(type: PermissionType, state: PermissionState): Promise<string> {
+    const requester = people.get('requester')!.person;
+    const draft = PERMISSION_WORKFLOWS[type].submission.open(
+      { platform: 'Padlet', until: today },
+      { personId: requester.id, name: requester.displayName },
+      `matrix-permission-${Math.random()}`,
+      t.clock.now(),
+    );
+    return (await permissionStore(t.app.stores.permissionRequests, type).insert({ ...draft, state })).id;
+  }
+
+  describe.each(PERMISSION_STEPS)('card action $verb', ({ type, action, verb, from, data }) => {
+    it.each(holders)('by %s', async (holder) => {
+      const requestId = await permissionIn(type, from);
+      await t.click(people.get(holder)!.user, `permission-${requestId}`, verb, { requestId, ...data });
+      const after = await permissionStore(t.app.stores.permissionRequests, type).get(requestId);
+      expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: allowed(action, holder) });
+    });
+  });
+
+  describe.each(['staffPersonalAccount', 'pupilWifi', 'accountPassword'] as const)('%s', (type) => {
+    const name = `${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+    it.each(holders)("seeing someone's request as %s", async (holder) => {
+      const requestId = await permissionIn(type, 'withHeadteacher');
+      const card = await t.click(people.get(holder)!.user, `permission-${requestId}`, `refresh${name}`, { requestId });
+      const shown = !/You don't have access/.test(allText(card));
+      expect({ holder, shown }).toEqual({ holder, shown: holder === 'requester' || allowed(`${type}.viewAll`, holder) });
+    });
+
+    it.each(holders)('asking for one as %s', async (holder) => {
+      const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
+      const staffId = people.get('staff')!.person.id;
+      const forms = {
+        staffPersonalAccount: { where: 'schoolWifi', platform: 'YouTube', purpose: 'Year 4 computing', lasts: 'standing' },
+        pupilWifi: {
+          className: '4B',
+          platform: 'Padlet',
+          purpose: 'Book reviews',
+          startDate: today,
+          endDate: today,
+          supervisorId: staffId,
+        },
+        accountPassword: { accountId, sharedWithId: staffId, reason: 'Cover', until: today },
+      };
+      const response = await t.post(
+        cardActionInvoke(people.get(holder)!.user, t.serviceUrl, 'form', `submit${name}`, {
+          submissionKey: `matrix-${type}-${holder}`,
+          ...forms[type],
+        }),
+      );
+      const saved = /Saved as request/.test(allText((response.body as { value: Record<string, unknown> }).value));
+      expect({ holder, saved }).toEqual({ holder, saved: allowed(`${type}.submit`, holder) });
     });
   });
 
@@ -657,6 +753,21 @@ describe('the access matrix (expected answers from the policy)', () => {
       },
     );
 
+    describe.each(PERMISSION_STEPS)('POST /api/permissions/…/:id/steps for $action', ({ type, action, step, from, data }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const requestId = await permissionIn(type, from);
+        const { version } = (await permissionStore(t.app.stores.permissionRequests, type).get(requestId))!;
+        const path = type.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+        const response = await post(holder, `/api/permissions/${path}/${requestId}/steps`, {
+          verb: step,
+          reasons: (data as { reasons?: string }).reasons ?? '',
+          version,
+        });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
     it.each(holders)('POST /api/takedowns/:id/steps on a task owned by the requester, as %s', async (holder) => {
       const taskId = await takedownOwnedByRequester();
       const response = await post(holder, `/api/takedowns/${taskId}/steps`, { verb: 'removed', version: 1 });
@@ -682,7 +793,12 @@ describe('the access matrix (expected answers from the policy)', () => {
       };
       const response = await api(holder, '/api/waiting');
       expect(response.status).toBe(200);
-      const listed = new Set(((await response.json()) as { items: { recordId: string }[] }).items.map((item) => item.recordId));
+      // Ids are per kind of record: another kind's record may have the same number.
+      const listed = new Set(
+        ((await response.json()) as { items: { recordType: string; recordId: string }[] }).items
+          .filter((item) => item.recordType === 'accessRequest')
+          .map((item) => item.recordId),
+      );
       expect({ holder, listed: Object.fromEntries(Object.entries(waitingFor).map(([state, id]) => [state, listed.has(id)])) }).toEqual({
         holder,
         listed: {

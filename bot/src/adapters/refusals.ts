@@ -1,6 +1,8 @@
 import type { Refused } from '../app/outcome';
 import { ownDecisionMessage } from '../domain/authorization/deciders';
 import { whoMay, type Action } from '../domain/authorization/permissions';
+import { PERMISSION_TYPES, type PermissionStep, type PermissionType } from '../domain/permission/permission-request';
+import { PERMISSION_WORKFLOWS } from '../domain/permission/permission-workflows';
 
 /**
  * What each action is, in the words of "Only … can …": the sentence a person reads when a use
@@ -64,7 +66,22 @@ const WHAT_IT_DOES: Record<Action, string> = {
   'settings.termDates': 'change the term dates',
   'settings.trainingRequirements': 'change the training requirements',
   'readiness.view': 'see whether the school is ready to go live',
+  ...permissionWords(),
 };
+
+/** The smaller permissions' actions, in the words of their definitions: asking, seeing all, and each step's label. */
+function permissionWords(): Record<`${PermissionType}.${'submit' | 'viewAll' | PermissionStep}`, string> {
+  return Object.fromEntries(
+    PERMISSION_TYPES.flatMap((type) => {
+      const { name, steps } = PERMISSION_WORKFLOWS[type];
+      return [
+        [`${type}.submit`, `ask for permission (${name.toLowerCase()})`],
+        [`${type}.viewAll`, `see everyone's requests (${name.toLowerCase()})`],
+        ...Object.entries(steps).map(([step, definition]) => [`${type}.${step}`, definition.label]),
+      ];
+    }),
+  ) as Record<`${PermissionType}.${'submit' | 'viewAll' | PermissionStep}`, string>;
+}
 
 /**
  * Why a person was refused, naming who may: "Only the headteacher can record a policy review.";

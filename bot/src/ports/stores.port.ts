@@ -1,6 +1,7 @@
 import type { AccessRequest } from '../domain/access/access-request';
 import type { ConsentEvent } from '../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../domain/consent/takedown';
+import type { PermissionRequest } from '../domain/permission/permission-request';
 import type { PostingRequest } from '../domain/posting/posting-request';
 import type { SocialAccount } from '../domain/posting/social-account';
 import type { ApprovedDevice } from '../domain/devices/approved-device';
@@ -27,6 +28,8 @@ import type { PolicyRead } from '../domain/policies/policy-read';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
+/** Every one of the smaller permissions (s.5, s.7), each record with its type. */
+export type PermissionRequestCollection = Collection<PermissionRequest, 'requesterId' | 'state' | 'submissionKey' | 'requestType'>;
 export type PersonCollection = Collection<Person, 'aadObjectId'>;
 export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
 export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
@@ -74,6 +77,7 @@ export interface Stores {
   firstSeen: FirstSeenCollection;
   accessRequests: AccessRequestCollection;
   postingRequests: PostingRequestCollection;
+  permissionRequests: PermissionRequestCollection;
   consents: ConsentCollection;
   socialAccounts: SocialAccountCollection;
   posts: PostStore;

@@ -220,4 +220,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX pupil_transfers_pupil ON pupil_transfers ("pupilId");
   CREATE INDEX pupil_transfers_status ON pupil_transfers ("status");
   `,
+  // The policy's smaller permissions (s.5, s.7), every type in one table, each record with its type.
+  `
+  CREATE TABLE permission_requests (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "requesterId" TEXT, "state" TEXT, "submissionKey" TEXT, "requestType" TEXT);
+  CREATE INDEX permission_requests_requester ON permission_requests ("requesterId");
+  CREATE INDEX permission_requests_state ON permission_requests ("state");
+  CREATE UNIQUE INDEX permission_requests_submission ON permission_requests ("submissionKey");
+  CREATE INDEX permission_requests_type ON permission_requests ("requestType");
+  `,
 ];

@@ -26,6 +26,7 @@ export function createSqliteStores(dataDir: string | ':memory:', options: Databa
     firstSeen: new SqliteCollection(db, 'first_seen', ['personId']),
     accessRequests: new SqliteCollection(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
     postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
+    permissionRequests: new SqliteCollection(db, 'permission_requests', ['requesterId', 'state', 'submissionKey', 'requestType']),
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
     cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
     incidents: new SqliteIncidentStore(db),

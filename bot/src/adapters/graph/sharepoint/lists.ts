@@ -5,6 +5,7 @@ import type { Pupil } from '../../../domain/school/pupil';
 import type { School } from '../../../domain/school/school';
 import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
+import { PERMISSION_STATES, PERMISSION_TYPES, type PermissionRequest } from '../../../domain/permission/permission-request';
 import { POSTING_STATES, type PostingRequest } from '../../../domain/posting/posting-request';
 import type { SocialAccount } from '../../../domain/posting/social-account';
 import { DEVICE_TYPES, type ApprovedDevice } from '../../../domain/devices/approved-device';
@@ -232,6 +233,25 @@ export const LISTS = {
       updatedAt: 'dateTime',
     },
     (request) => request.url,
+  ),
+  permissionRequests: listSpec<PermissionRequest>(
+    'OsdPermissionRequests',
+    'Online Safety Desk - Permissions',
+    "Personal accounts on school devices or WiFi, pupils on the school WiFi, and sharing an account password, each with the headteacher's decision (policy sections 5 and 7). No password is ever kept here.",
+    {
+      submissionKey: { type: 'text', indexed: true, unique: true },
+      requestType: { type: 'choice', indexed: true, choices: PERMISSION_TYPES, displayName: 'Permission' },
+      requesterId: { type: 'text', indexed: true },
+      requesterName: 'text',
+      submittedAt: 'dateTime',
+      details: { type: 'json', displayName: 'What was asked' },
+      state: { type: 'choice', indexed: true, choices: PERMISSION_STATES, displayName: 'Status' },
+      decision: 'json',
+      completed: { type: 'json', displayName: 'Completed' },
+      history: 'json',
+      updatedAt: 'dateTime',
+    },
+    (request) => `${request.requestType} ${request.requesterName}`,
   ),
   consents: listSpec<ConsentEvent>(
     'OsdConsents',

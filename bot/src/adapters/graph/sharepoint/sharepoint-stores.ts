@@ -35,6 +35,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     firstSeen: new SharePointCollection(graph, items('firstSeen'), LISTS.firstSeen),
     accessRequests: new SharePointCollection(graph, items('accessRequests'), LISTS.accessRequests),
     postingRequests: new SharePointCollection(graph, items('postingRequests'), LISTS.postingRequests),
+    permissionRequests: new SharePointCollection(graph, items('permissionRequests'), LISTS.permissionRequests),
     conversations: new SharePointCollection(graph, items('conversations'), LISTS.conversations),
     cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
     incidents: new SharePointIncidentStore(graph, items('incidents'), LISTS.incidents),

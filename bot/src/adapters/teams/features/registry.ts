@@ -1,5 +1,6 @@
 import { currentSchool } from '../../../app/settings/school-details';
 import { may } from '../../../domain/authorization/permissions';
+import { PERMISSION_TYPES, type PermissionType } from '../../../domain/permission/permission-request';
 import type { Person } from '../../../domain/people/person';
 import type { RecordType } from '../../../domain/records/record-type';
 import type { CardActionHandler } from '../actions/card-action';
@@ -28,6 +29,7 @@ export const HELP_PATTERNS: readonly RegExp[] = [
 export const RECORD_FEATURES: Record<RecordType, RecordFeature> = {
   accessRequest: requestFeature('accessRequest'),
   postingRequest: requestFeature('postingRequest', { [VERB_SHOW_PUPILS]: showPostingPupilsAction }),
+  ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, requestFeature(type)])) as Record<PermissionType, RecordFeature>),
   takedown: TAKEDOWN_FEATURE,
   trainingRecord: TRAINING_FEATURE,
 };
@@ -46,6 +48,7 @@ export const FEATURES: readonly Feature[] = [
   WAITING_FEATURE,
   RECORD_FEATURES.accessRequest,
   RECORD_FEATURES.postingRequest,
+  ...PERMISSION_TYPES.map((type) => RECORD_FEATURES[type]),
   MY_REQUESTS_FEATURE,
   TAKEDOWN_FEATURE,
   CONSENT_FEATURE,
