@@ -15,6 +15,7 @@ const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ def
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
+const GovernancePage = lazy(() => import('./governance/GovernancePage').then((module) => ({ default: module.GovernancePage })));
 const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
 const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
 const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
@@ -30,6 +31,7 @@ const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
   devices: 'Approved devices',
   settings: 'School settings',
   readiness: 'Go-live checklist',
+  governance: 'Governance',
 };
 
 /** Where a request's "Back" goes: the list it was opened from. */
@@ -76,6 +78,7 @@ export function App({ host }: { host: Host }) {
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
       {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
+      {page === 'governance' && me?.can.seeGovernance && <GovernancePage credentials={credentials} />}
       {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
       </Suspense>
     </TabShell>

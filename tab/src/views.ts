@@ -16,6 +16,7 @@ export const VIEWS = {
   devices: (can: Me['can']) => can.seeDevices,
   settings: (can: Me['can']) => can.seeSettings,
   readiness: (can: Me['can']) => can.seeReadiness,
+  governance: (can: Me['can']) => can.seeGovernance,
   // One request with its steps (the server says who may see it): to post, with its photos and videos; to open a site.
   posting: () => true,
   access: () => true,

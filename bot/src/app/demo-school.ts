@@ -105,6 +105,8 @@ export const DEMO_TERM_DATES: TermDateEntry[] = [
 /** The standing requirements of s.2 and s.11, as a school would enter them. */
 export const DEMO_TRAINING_REQUIREMENTS: Omit<RequirementInput, 'retired'>[] = [
   { requirementId: 'staff-online-safety', title: 'Online safety training', audience: 'staff', roles: ['staff'], frequency: 'inductionThenEvery', months: 12, graceDays: 30, policy: 's.2, s.11' },
+  // s.2: governors keep their own online safety knowledge current.
+  { requirementId: 'governor-online-safety', title: "Governors' online safety training", audience: 'staff', roles: ['governor', 'chairOfGovernors'], frequency: 'inductionThenEvery', months: 12, graceDays: 90, policy: 's.2' },
   { requirementId: 'pupil-online-safety', title: 'Online safety and social media lessons', audience: 'pupils', frequency: 'termly', policy: 's.11' },
   { requirementId: 'parent-online-safety', title: 'Online safety and social media training for parents (invitation)', audience: 'parents', frequency: 'every', months: 12, policy: 's.11' },
 ];

@@ -27,6 +27,7 @@ import type { MediaRouteDeps } from './posting-media-routes';
 import { registerRequestStepRoutes } from './request-step-routes';
 import { accessSummary } from './access-presenter';
 import { registerWaitingRoutes } from './waiting-routes';
+import { registerGovernanceRoutes } from './governance-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
 import { seesAny } from '../../app/incident-log';
@@ -75,6 +76,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
+      seeGovernance: may(person, 'governance.view'),
       seeIncidents: await seesAny(deps, person),
       seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),
@@ -129,6 +131,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
   registerSettingsRoutes(server, deps, signedIn);
   registerRequestStepRoutes(server, deps, signedIn);
   registerWaitingRoutes(server, deps, signedIn);
+  registerGovernanceRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

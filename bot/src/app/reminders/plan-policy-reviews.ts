@@ -4,6 +4,7 @@ import { reviewReminder } from '../../domain/reviews/policy-review';
 import { readPolicies } from '../settings/policy-register';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
+import { actFor } from './opens-for';
 
 /**
  * Each review of each policy in force has its own reminders, to its own reviewers, 90, 30 and 7
@@ -28,7 +29,7 @@ export async function planPolicyReviews(deps: ReminderJobDeps, today: IsoDate): 
         for (const person of holders.get(role)!) reviewers.set(person.id, person);
       }
       for (const person of reviewers.values()) {
-        planned.push({ person, reason: `policy-review:${policy.id}:${review.id}`, period: reminder.period, message: { title, lines, tone: reminder.kind === 'overdue' ? 'attention' : 'warning', act: { label: 'Open policy reviews', tabView: 'training' } } });
+        planned.push({ person, reason: `policy-review:${policy.id}:${review.id}`, period: reminder.period, message: { title, lines, tone: reminder.kind === 'overdue' ? 'attention' : 'warning', act: actFor(person, { label: 'Open policy reviews', tabView: 'training' }) } });
       }
     }
   }

@@ -69,6 +69,9 @@ export const PERMISSIONS = {
   'settings.policies': ['headteacher', 'admin'],
   'settings.termDates': ['headteacher', 'admin'],
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
+  // The governing board oversees the policy (s.2: it reviews it yearly): its page of counts and
+  // registers, for the governors, the chair and the headteacher; no incident or name on it.
+  'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
   // Going live and staying live: the people who set the school up see whether it is right.
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;
