@@ -74,7 +74,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.evidence.remove': ['dsl'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
-  'training.logOwn': ['staff', 'requester'],
+  // s.2: governors keep their own online safety knowledge current, and log it like staff.
+  'training.logOwn': ['staff', 'governor', 'chairOfGovernors', 'requester'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
   'training.confirm': ['onlineSafetyLead'],
@@ -91,6 +92,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
   // Going live: the people who set the school up (s.2: the headteacher, with the online safety lead and the school office).
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
+  // s.2: the governing board oversees the policy; the headteacher reports to it.
+  'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
 };
 
 /** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data protection lead (s.4). */
@@ -384,6 +387,11 @@ describe('the access matrix (expected answers from the policy)', () => {
       const response = await api(holder, path);
       expect({ holder, path, status: response.status }).toEqual({ holder, path, status: allowed('readiness.view', holder) ? 200 : 403 });
     }
+  });
+
+  it.each(holders)('the Governance page (/api/governance) as %s', async (holder) => {
+    const response = await api(holder, '/api/governance');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed('governance.view', holder) ? 200 : 403 });
   });
 
   describe('the steps from the tab (Waiting for me and each request\'s page): the same rules as the cards', () => {

@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import { governanceView, GOVERNANCE_MONTHS, type Governance } from '../../app/governance/governance-view';
 import type { GovernanceView, UnblockedSite } from '../../contracts/governance';
-import { accessReference, type AccessRequest } from '../../domain/access/access-request';
+import { accessReference } from '../../domain/access/access-request';
 import { longDate } from '../../domain/calendar/dates';
 import { localDate, today } from '../../domain/calendar/zoned-time';
 import { CATEGORY_LABELS } from '../../domain/incidents/incident';
@@ -38,7 +38,7 @@ function present(view: Governance, on: string): GovernanceView {
   };
 }
 
-function unblockedSite(request: AccessRequest): UnblockedSite {
+function unblockedSite(request: Governance['unblockedSites'][number]): UnblockedSite {
   const scope = scopeText(request);
   return {
     reference: accessReference(request.id),
@@ -46,9 +46,9 @@ function unblockedSite(request: AccessRequest): UnblockedSite {
     siteContent: request.siteContent,
     reasons: request.reasons,
     risksAndControls: request.risksAndControls,
-    decisionReasons: request.decision?.reasons ?? '',
-    approvedOn: localDate(new Date(request.decision!.signature.at)),
-    approvedBy: request.decision!.signature.name,
+    decisionReasons: request.decision.reasons,
+    approvedOn: localDate(new Date(request.decision.signature.at)),
+    approvedBy: request.decision.signature.name,
     ...(request.actioned ? { openedOn: localDate(new Date(request.actioned.signature.at)) } : {}),
     ...(scope ? { scope } : {}),
   };

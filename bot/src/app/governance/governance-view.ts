@@ -6,6 +6,7 @@ import { suppressSmallCounts, type ShownCount } from '../../domain/governance/sm
 import { holds, type Person } from '../../domain/people/person';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../domain/incidents/incident';
 import { reviewSchedule, type ScheduledReview } from '../../domain/reviews/review-schedule';
+import type { Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import { countIncidents } from '../incident-summary';
 import { refuse, type NotPermitted } from '../incident-log';
@@ -26,7 +27,7 @@ export interface Governance {
   ownTraining: ComplianceRow[];
   incidents: { byCategory: { category: IncidentCategory; count: ShownCount }[]; byMonth: { month: string; count: ShownCount }[]; total: ShownCount };
   /** Sites the headteacher approved: waiting for ICT, or opened. */
-  unblockedSites: AccessRequest[];
+  unblockedSites: UnblockedRequest[];
   postingRequests: { approved: number; refused: number; waiting: number };
   takedowns: { open: number; closed: number };
 }
@@ -57,7 +58,7 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
     training: summariseGroups(compliance),
     ownTraining: compliance.filter((row) => row.audience === 'staff' && row.subjectId === person.id),
     incidents: await incidentCounts(deps, person),
-    unblockedSites: accessRequests.filter((request) => request.state === 'approved' || request.state === 'unblocked').sort((a, b) => b.decision!.signature.at.localeCompare(a.decision!.signature.at)),
+    unblockedSites: accessRequests.filter((request): request is Versioned<UnblockedRequest> => isUnblocked(request)).sort((a, b) => b.decision.signature.at.localeCompare(a.decision.signature.at)),
     postingRequests: {
       approved: postingRequests.filter((request) => request.decision?.approved === true && decidedSince(request.decision)).length,
       refused: postingRequests.filter((request) => request.decision?.approved === false && decidedSince(request.decision)).length,
@@ -68,6 +69,13 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
       closed: takedowns.filter((task) => task.status !== 'to do' && task.updatedAt.slice(0, 10) >= since).length,
     },
   };
+}
+
+type UnblockedRequest = AccessRequest & { decision: NonNullable<AccessRequest['decision']> };
+
+/** Approved by the headteacher: opened, or waiting for the ICT technician to open it. */
+function isUnblocked(request: AccessRequest): request is UnblockedRequest {
+  return (request.state === 'approved' || request.state === 'unblocked') && request.decision?.approved === true;
 }
 
 async function incidentCounts(deps: AppDeps, person: Person): Promise<Governance['incidents']> {

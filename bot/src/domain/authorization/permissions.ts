@@ -55,7 +55,8 @@ export const PERMISSIONS = {
   'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.evidence.remove': ['dsl'],
-  'training.logOwn': ['staff'],
+  // Governors log their own online safety training too (s.2: they keep their knowledge current).
+  'training.logOwn': ['staff', 'governor', 'chairOfGovernors'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
   'training.confirm': ['onlineSafetyLead'],
