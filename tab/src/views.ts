@@ -17,6 +17,7 @@ export const VIEWS = {
   settings: (can: Me['can']) => can.seeSettings,
   readiness: (can: Me['can']) => can.seeReadiness,
   governance: (can: Me['can']) => can.seeGovernance,
+  filteringReview: (can: Me['can']) => can.seeFilteringReview,
   // One request with its steps (the server says who may see it): to post, with its photos and videos; to open a site.
   posting: () => true,
   access: () => true,

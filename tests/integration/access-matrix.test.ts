@@ -94,6 +94,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
   // s.2: the governing board oversees the policy; the headteacher reports to it.
   'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
+  // DfE filtering and monitoring standards: the senior leaders who own filtering, with the governors, review it yearly.
+  'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
 };
 
 /** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data protection lead (s.4). */
@@ -392,6 +394,11 @@ describe('the access matrix (expected answers from the policy)', () => {
   it.each(holders)('the Governance page (/api/governance) as %s', async (holder) => {
     const response = await api(holder, '/api/governance');
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed('governance.view', holder) ? 200 : 403 });
+  });
+
+  it.each(holders)('the filtering and monitoring review pack (/api/filtering-review) as %s', async (holder) => {
+    const response = await api(holder, '/api/filtering-review?year=2025-26');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed('filteringReview.view', holder) ? 200 : 403 });
   });
 
   describe('the steps from the tab (Waiting for me and each request\'s page): the same rules as the cards', () => {

@@ -57,3 +57,34 @@ export interface GovernanceView {
   postingRequests: { approved: number; refused: number; waiting: number };
   takedowns: { open: number; closed: number };
 }
+
+/** One decision on a request to open a site, as the annual review lists it. */
+export interface AccessDecision {
+  reference: string;
+  url: string;
+  siteContent: string;
+  reasons: string;
+  risksAndControls: string;
+  approved: boolean;
+  decisionReasons: string;
+  decidedOn: string;
+  decidedBy: string;
+  scope?: string;
+}
+
+/** `GET /api/filtering-review?year=2025-26`: the annual filtering and monitoring review pack. */
+export interface FilteringReviewPackView {
+  year: string;
+  from: string;
+  to: string;
+  /** School years the pack can be made for, newest first. */
+  years: string[];
+  schoolName: string;
+  reviewers: { lead: string; governor: string };
+  decisions: AccessDecision[];
+  openUnblocks: UnblockedSite[];
+  smallCountsHidden: boolean;
+  incidents: { category: string; label: string; count: ShownCount; references: string[] }[];
+  training: TrainingGroup[];
+  policies: { title: string; approvedOn?: string; nextReviewDue?: string }[];
+}

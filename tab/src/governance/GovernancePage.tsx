@@ -1,19 +1,16 @@
 import { Badge, Body1, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
-import type { GovernanceView, ScheduledReview, ShownCount } from '../../../bot/src/contracts/governance';
+import { useEffect, useState } from 'react';
+import type { GovernanceView, ScheduledReview } from '../../../bot/src/contracts/governance';
 import { getJson, type Credentials } from '../api';
 import { DataTable } from '../ui/DataTable';
+import { GovernanceSection as Part, day, shown, trainingColumns, unblockedColumns } from './governance-parts';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '24px' },
-  part: { display: 'flex', flexDirection: 'column', gap: '8px', '& h3': { margin: 0 } },
   facts: { display: 'flex', gap: '24px', flexWrap: 'wrap', margin: 0 },
 });
 
-/** A school date as a letter home would write it, whatever the time zone of the browser. */
-const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthName = (month: string) => new Date(`${month}-01T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shown = (count: ShownCount) => (count === null ? 'fewer than 3' : String(count));
 
 /** Each standing in words as well as colour. */
 const STANDING: Record<ScheduledReview['standing'], { label: string; color: 'danger' | 'warning' | 'success' }> = {
@@ -87,12 +84,7 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
           rows={view.training}
           rowKey={(group) => `${group.audience}|${group.group}`}
           rowProps={() => ({ 'data-testid': 'governance-training' })}
-          columns={[
-            { header: 'Who', cell: (group) => `${group.audience}: ${group.group}` },
-            { header: 'Up to date', cell: (group) => `${group.upToDate} (${group.percentUpToDate}%)` },
-            { header: 'Due soon', cell: (group) => group.dueSoon },
-            { header: 'Overdue', cell: (group) => group.overdue },
-          ]}
+          columns={trainingColumns}
         />
       </Part>
 
@@ -108,20 +100,7 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
         {view.unblockedSites.length === 0 ? (
           <Body1>No blocked site has been opened.</Body1>
         ) : (
-          <DataTable
-            label="Register of unblocked sites"
-            rows={view.unblockedSites}
-            rowKey={(site) => site.reference}
-            rowProps={() => ({ 'data-testid': 'governance-unblocked-site' })}
-            columns={[
-              { header: 'Site', cell: (site) => site.url, breakAnywhere: true },
-              { header: 'Why it was asked for', cell: (site) => `${site.reasons} (${site.siteContent})` },
-              { header: 'Risks and controls', cell: (site) => site.risksAndControls },
-              { header: 'Decision', cell: (site) => `Approved by ${site.approvedBy} on ${day(site.approvedOn)}${site.decisionReasons ? `: ${site.decisionReasons}` : ''}` },
-              { header: 'For', cell: (site) => site.scope ?? 'No period or scope recorded' },
-              { header: 'Opened', cell: (site) => (site.openedOn ? day(site.openedOn) : 'Waiting for the ICT technician') },
-            ]}
-          />
+          <DataTable label="Register of unblocked sites" rows={view.unblockedSites} rowKey={(site) => site.reference} rowProps={() => ({ 'data-testid': 'governance-unblocked-site' })} columns={unblockedColumns} />
         )}
       </Part>
 
@@ -134,16 +113,6 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
           <Fact term="Takedowns closed" value={view.takedowns.closed} />
         </dl>
       </Part>
-    </section>
-  );
-}
-
-function Part({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <section className={styles.part} aria-labelledby={id}>
-      <Subtitle2 as="h3" id={id}>{title}</Subtitle2>
-      {children}
     </section>
   );
 }

@@ -77,6 +77,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
       seeGovernance: may(person, 'governance.view'),
+      seeFilteringReview: may(person, 'filteringReview.view'),
       seeIncidents: await seesAny(deps, person),
       seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),

@@ -58,7 +58,7 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
     training: summariseGroups(compliance),
     ownTraining: compliance.filter((row) => row.audience === 'staff' && row.subjectId === person.id),
     incidents: await incidentCounts(deps, person),
-    unblockedSites: accessRequests.filter((request): request is Versioned<UnblockedRequest> => isUnblocked(request)).sort((a, b) => b.decision.signature.at.localeCompare(a.decision.signature.at)),
+    unblockedSites: unblockedSites(accessRequests),
     postingRequests: {
       approved: postingRequests.filter((request) => request.decision?.approved === true && decidedSince(request.decision)).length,
       refused: postingRequests.filter((request) => request.decision?.approved === false && decidedSince(request.decision)).length,
@@ -71,11 +71,12 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
   };
 }
 
-type UnblockedRequest = AccessRequest & { decision: NonNullable<AccessRequest['decision']> };
+export type UnblockedRequest = AccessRequest & { decision: NonNullable<AccessRequest['decision']> };
 
-/** Approved by the headteacher: opened, or waiting for the ICT technician to open it. */
-function isUnblocked(request: AccessRequest): request is UnblockedRequest {
-  return (request.state === 'approved' || request.state === 'unblocked') && request.decision?.approved === true;
+/** Sites the headteacher approved, newest first: opened, or waiting for the ICT technician to open them. */
+export function unblockedSites(requests: readonly Versioned<AccessRequest>[]): Versioned<UnblockedRequest>[] {
+  const unblocked = (request: Versioned<AccessRequest>): request is Versioned<UnblockedRequest> => (request.state === 'approved' || request.state === 'unblocked') && request.decision?.approved === true;
+  return requests.filter(unblocked).sort((a, b) => b.decision.signature.at.localeCompare(a.decision.signature.at));
 }
 
 async function incidentCounts(deps: AppDeps, person: Person): Promise<Governance['incidents']> {

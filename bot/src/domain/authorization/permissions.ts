@@ -73,6 +73,9 @@ export const PERMISSIONS = {
   // The governing board oversees the policy (s.2: it reviews it yearly): its page of counts and
   // registers, for the governors, the chair and the headteacher; no incident or name on it.
   'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
+  // The annual filtering and monitoring review (DfE filtering and monitoring standards): the senior
+  // leaders who own filtering (the headteacher, the online safety lead, the DSL) with the governors.
+  'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
   // Going live and staying live: the people who set the school up see whether it is right.
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;

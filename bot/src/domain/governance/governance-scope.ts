@@ -11,7 +11,7 @@ export function governanceIncidentScope(person: Pick<Person, 'id' | 'roles'>): I
   return { byRole: chair ? 'all' : 'notAboutHeadteacher', assignedTo: person.id, categories: [], excludeAboutHeadteacher: !chair };
 }
 
-/** Governors see counts under 3 hidden; the headteacher, who may open every record counted, sees them all. */
+/** Governors see counts under 3 hidden; the headteacher, the DSL and deputies, who may open the records counted, see them all. */
 export function seesExactCounts(person: Pick<Person, 'roles'>): boolean {
-  return holds(person, 'headteacher');
+  return holds(person, 'headteacher') || holds(person, 'dsl') || holds(person, 'deputyDsl');
 }
