@@ -91,7 +91,8 @@ async function filteringIncidents(deps: AppDeps, person: Person, span: { from: I
     })),
   );
   const counts = found.map((incidents) => incidents.length);
-  const shown = seesExactCounts(person) ? { counts } : suppressSmallCounts(counts, counts.reduce((sum, count) => sum + count, 0));
+  // No total is shown, so only the small counts themselves are hidden.
+  const shown = seesExactCounts(person) ? { counts } : suppressSmallCounts(counts);
   return FILTERING_CATEGORIES.map((category, index) => ({
     category,
     count: shown.counts[index]!,

@@ -90,6 +90,6 @@ async function incidentCounts(deps: AppDeps, person: Person): Promise<Governance
   return {
     byCategory: INCIDENT_CATEGORIES.map((category, index) => ({ category, count: categories.counts[index]! })),
     byMonth: byMonth.map((entry, index) => ({ month: entry.month, count: months.counts[index]! })),
-    total: categories.total,
+    total: categories.total ?? null,
   };
 }

@@ -11,7 +11,8 @@ describe('hiding small counts from governors', () => {
     [[2, 0, 0], 2, { counts: [null, 0, 0], total: null }, 'one small count and nothing else: the total is hidden with it'],
     [[1, 1, 0], 2, { counts: [null, null, 0], total: null }, 'a total under 3 is hidden'],
     [[3], 3, { counts: [3], total: 3 }, 'exactly 3 is shown'],
-  ] as [number[], number, { counts: (number | null)[]; total: number | null }, string][])('%j of %i → %j (%s)', (counts, total, expected) => {
+    [[2, 5, 9], undefined, { counts: [null, 5, 9] }, 'no total shown: only the small count is hidden'],
+  ] as [number[], number | undefined, { counts: (number | null)[]; total?: number | null }, string][])('%j of %i → %j (%s)', (counts, total, expected) => {
     expect(suppressSmallCounts(counts, total)).toEqual(expected);
   });
 });
