@@ -8,6 +8,7 @@ import { GovernanceSection as Part, day, shown, trainingColumns, unblockedColumn
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '24px' },
   controls: { display: 'flex', gap: '16px', alignItems: 'end', flexWrap: 'wrap' },
+  heading: { display: 'flex', flexDirection: 'column', gap: '8px', '& h2, & p': { margin: 0 } },
   signature: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '24px', '& p': { margin: 0, minHeight: '3em', borderBottom: '1px solid currentColor' } },
 });
 
@@ -39,7 +40,7 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
         </Field>
         <Button onClick={() => window.print()}>Print or save as PDF</Button>
       </div>
-      <div>
+      <div className={styles.heading}>
         <Title3 as="h2" id="filtering-review-heading">Filtering and monitoring review {pack.year}</Title3>
         <Body1 as="p">{pack.schoolName}: {day(pack.from)} to {day(pack.to)}. Reviewed by {pack.reviewers.lead || 'the senior leader (not named in School settings yet)'} and {pack.reviewers.governor || 'the governor (not named in School settings yet)'}, as the DfE filtering and monitoring standards ask, at least once a year.</Body1>
       </div>
@@ -70,7 +71,6 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
         {pack.smallCountsHidden && <Caption1>Counts of 1 or 2 are shown as "fewer than 3": in a small school a small number can point to a child.</Caption1>}
         <DataTable
           label={`Incidents, ${pack.year}`}
-          stack={false}
           rows={pack.incidents}
           rowKey={(row) => row.category}
           rowProps={() => ({ 'data-testid': 'review-incidents' })}
