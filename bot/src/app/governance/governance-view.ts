@@ -1,6 +1,7 @@
 import { may } from '../../domain/authorization/permissions';
 import type { AccessRequest } from '../../domain/access/access-request';
 import { addMonths, type IsoDate } from '../../domain/calendar/dates';
+import { localDate } from '../../domain/calendar/zoned-time';
 import { governanceIncidentScope, seesExactCounts } from '../../domain/governance/governance-scope';
 import { suppressSmallCounts, type ShownCount } from '../../domain/governance/small-counts';
 import { holds, type Person } from '../../domain/people/person';
@@ -49,7 +50,7 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
     readAll((cursor) => deps.stores.takedowns.find({ limit: 500, ...(cursor ? { cursor } : {}) })),
   ]);
   const compliance = await trainingCompliance(deps, today, setup);
-  const decidedSince = (decision?: { signature: { at: string } }) => decision !== undefined && decision.signature.at.slice(0, 10) >= since;
+  const decidedSince = (decision?: { signature: { at: string } }) => decision !== undefined && localDate(new Date(decision.signature.at)) >= since;
   return {
     status: 'ok',
     smallCountsHidden: !seesExactCounts(person),
@@ -66,7 +67,8 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
     },
     takedowns: {
       open: takedowns.filter((task) => task.status === 'to do').length,
-      closed: takedowns.filter((task) => task.status !== 'to do' && task.updatedAt.slice(0, 10) >= since).length,
+      // A closed task with no date of its own is not counted as closed in these months.
+      closed: takedowns.filter((task) => task.status !== 'to do' && task.updatedAt !== '' && localDate(new Date(task.updatedAt)) >= since).length,
     },
   };
 }
