@@ -54,7 +54,9 @@ describe('the SharePoint sites on the go-live checklist', () => {
     const { contactForAccess: _dropped, ...columns } = { name: 'text', contactForAccess: 'text' } as const;
     const older = listSpec<{ id: string; name: string }>(LISTS.school.name, LISTS.school.displayName, LISTS.school.description, columns, (school) => school.name);
     await provisionLists(graph, SITES, { working: { ...listsOn('working'), school: older as ListSpec<never> }, records: listsOn('records') });
-    expect(await workingSiteCheck(inspector())).toMatchObject({ level: 'red', found: 'On "Online Safety Desk": column missing: contactForAccess in "Online Safety Desk - School".' });
+    // The older list has the name only: every column added since is missing.
+    const missing = ['contactForAccess', 'filteringLead', 'filteringGovernor'].map((column) => `column missing: ${column} in "Online Safety Desk - School"`).join('; ');
+    expect(await workingSiteCheck(inspector())).toMatchObject({ level: 'red', found: `On "Online Safety Desk": ${missing}.` });
   });
 
   it('is amber for an index the app does not filter on, and red for one it does', async () => {
