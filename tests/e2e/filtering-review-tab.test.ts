@@ -25,8 +25,12 @@ describeInBrowser('the filtering and monitoring review pack', () => {
 
   it("shows this school year's decisions, and last year's when chosen", async () => {
     await page.getByRole('heading', { name: 'Filtering and monitoring review 2026-27' }).waitFor();
-    expect(await page.getByTestId('review-decision').innerText()).toMatch(/A-\d+: https:\/\/www\.bbc\.co\.uk\/bitesize\/topics\/zd9d7p3[\s\S]*Opened by Adele Vance on 17 November 2026: Curriculum content with sensible controls\./);
-    expect(await page.getByTestId('review-incidents').filter({ hasText: 'An attempt to get round the firewall' }).innerText()).toMatch(/An attempt to get round the firewall\s+1/);
+    expect(await page.getByTestId('review-decision').innerText()).toMatch(
+      /A-\d+: https:\/\/www\.bbc\.co\.uk\/bitesize\/topics\/zd9d7p3[\s\S]*Opened by Adele Vance on 17 November 2026: Curriculum content with sensible controls\./,
+    );
+    expect(await page.getByTestId('review-incidents').filter({ hasText: 'An attempt to get round the firewall' }).innerText()).toMatch(
+      /An attempt to get round the firewall\s+1/,
+    );
     await page.getByLabel('School year').selectOption('2025-26');
     await page.getByRole('heading', { name: 'Filtering and monitoring review 2025-26' }).waitFor();
     await page.getByText('No request to open a blocked site was decided in 2025-26.').waitFor();

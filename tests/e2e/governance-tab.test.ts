@@ -36,34 +36,46 @@ describeInBrowser("the governors' Governance page", () => {
     await page.getByTestId('governance').waitFor();
     return page;
   };
-  const countIn = (page: Page, testId: string, label: string) => page.getByTestId(testId).filter({ hasText: label }).getByRole('cell').nth(1).innerText();
+  const countIn = (page: Page, testId: string, label: string) =>
+    page.getByTestId(testId).filter({ hasText: label }).getByRole('cell').nth(1).innerText();
 
-  it.each(Object.keys(SHOWN) as (keyof typeof SHOWN)[])('shows the %s the incident counts they may see, and nothing about any incident', async (who) => {
-    const page = await open(who);
-    const expected = SHOWN[who];
-    expect(await page.getByTestId('governance-incident-total').innerText()).toBe(expected.total);
-    expect(await countIn(page, 'governance-by-category', 'Cyberbullying')).toBe(expected.cyberbullying);
-    expect(await countIn(page, 'governance-by-category', "A staff member's online conduct")).toBe(expected.staffConduct);
-    expect(await countIn(page, 'governance-by-month', 'November 2026')).toBe(expected.november);
-    await page.getByText(expected.aboutHead).waitFor();
-    const text = await page.getByTestId('governance').innerText();
-    expect(text).not.toMatch(/Leo Murphy|VPN|Roblox|WhatsApp|Priya Shah/);
-    await page.close();
-  });
+  it.each(Object.keys(SHOWN) as (keyof typeof SHOWN)[])(
+    'shows the %s the incident counts they may see, and nothing about any incident',
+    async (who) => {
+      const page = await open(who);
+      const expected = SHOWN[who];
+      expect(await page.getByTestId('governance-incident-total').innerText()).toBe(expected.total);
+      expect(await countIn(page, 'governance-by-category', 'Cyberbullying')).toBe(expected.cyberbullying);
+      expect(await countIn(page, 'governance-by-category', "A staff member's online conduct")).toBe(expected.staffConduct);
+      expect(await countIn(page, 'governance-by-month', 'November 2026')).toBe(expected.november);
+      await page.getByText(expected.aboutHead).waitFor();
+      const text = await page.getByTestId('governance').innerText();
+      expect(text).not.toMatch(/Leo Murphy|VPN|Roblox|WhatsApp|Priya Shah/);
+      await page.close();
+    },
+  );
 
   it("lists the board's yearly review apart from the headteacher's two-yearly one, in words as well as colour", async () => {
     const page = await open('governor');
     const board = page.getByRole('table', { name: 'Reviews: Governing board' });
     const head = page.getByRole('table', { name: 'Reviews: Headteacher with the online safety lead' });
-    expect(await board.getByRole('row').filter({ hasText: 'Social Media Policy' }).innerText()).toMatch(/Social Media Policy\s+12 months\s+10 December 2026\s+Due soon/);
-    expect(await head.getByRole('row').filter({ hasText: 'Social Media Policy' }).innerText()).toMatch(/Social Media Policy\s+24 months\s+1 September 2024\s+Overdue/);
+    expect(await board.getByRole('row').filter({ hasText: 'Social Media Policy' }).innerText()).toMatch(
+      /Social Media Policy\s+12 months\s+10 December 2026\s+Due soon/,
+    );
+    expect(await head.getByRole('row').filter({ hasText: 'Social Media Policy' }).innerText()).toMatch(
+      /Social Media Policy\s+24 months\s+1 September 2024\s+Overdue/,
+    );
     await page.close();
   });
 
   it("shows a governor their own training and the board's as counts, and the unblocked site with its reasons", async () => {
     const page = await open('governor');
-    expect(await page.getByRole('table', { name: 'Your own online safety training' }).innerText()).toMatch(/Governors' online safety training\s+Not yet\s+24 November 2026\s+Due soon/);
-    expect(await page.getByTestId('governance-training').filter({ hasText: 'Governor, Chair of governors' }).innerText()).toMatch(/0 \(0%\)\s+2\s+0/);
+    expect(await page.getByRole('table', { name: 'Your own online safety training' }).innerText()).toMatch(
+      /Governors' online safety training\s+Not yet\s+24 November 2026\s+Due soon/,
+    );
+    expect(await page.getByTestId('governance-training').filter({ hasText: 'Governor, Chair of governors' }).innerText()).toMatch(
+      /0 \(0%\)\s+2\s+0/,
+    );
     const site = await page.getByTestId('governance-unblocked-site').innerText();
     expect(site).toContain('https://www.bbc.co.uk/bitesize/topics/zd9d7p3');
     expect(site).toContain('we use them in lessons this half term');

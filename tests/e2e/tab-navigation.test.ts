@@ -10,7 +10,14 @@ import { describeInBrowser } from '../fixtures/browser';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
 
 // What waits for the person comes first, for everyone.
-const EVERY_STAFF_MEMBER = ['Waiting for me', 'Blocked website requests', 'Photo consent', 'School accounts', 'Training', 'Approved devices'];
+const EVERY_STAFF_MEMBER = [
+  'Waiting for me',
+  'Blocked website requests',
+  'Photo consent',
+  'School accounts',
+  'Training',
+  'Approved devices',
+];
 const withIncidents = (pages: string[]) => [...pages.slice(0, 2), 'Incidents', ...pages.slice(2)];
 const SETTINGS_AND_CHECKLIST = ['School settings', 'Go-live checklist'];
 // The board's page (governors, the chair, the headteacher) and the annual filtering review (with the leads who own filtering).
@@ -23,12 +30,24 @@ const PAGES: [Role, string, string[]][] = [
   ['ictTechnician', 'the ICT technician (also staff)', EVERY_STAFF_MEMBER],
   ['socialMediaStaff', 'a member of staff who runs the accounts', EVERY_STAFF_MEMBER],
   // The server counts anyone an incident is assigned to: the demo school gives the online safety lead the filtering concerns.
-  ['onlineSafetyLead', 'the online safety lead, assigned incidents', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, FILTERING_REVIEW]],
+  [
+    'onlineSafetyLead',
+    'the online safety lead, assigned incidents',
+    [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, FILTERING_REVIEW],
+  ],
   ['dsl', 'the DSL (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), FILTERING_REVIEW]],
   ['deputyDsl', 'a deputy DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
-  ['headteacher', 'the headteacher (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, GOVERNANCE, FILTERING_REVIEW]],
+  [
+    'headteacher',
+    'the headteacher (also staff)',
+    [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, GOVERNANCE, FILTERING_REVIEW],
+  ],
   ['admin', 'the school office, also the data protection lead', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
-  ['chairOfGovernors', 'the chair of governors', ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training', GOVERNANCE, FILTERING_REVIEW]],
+  [
+    'chairOfGovernors',
+    'the chair of governors',
+    ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training', GOVERNANCE, FILTERING_REVIEW],
+  ],
 ];
 
 const navigation = (page: Page) => page.getByRole('tablist', { name: 'Pages' });
@@ -61,7 +80,11 @@ describeInBrowser('the tab’s navigation', () => {
     await page.getByTestId('incident-row').first().waitFor();
     expect(page.url()).toBe(`${tab.app.url}/tab/?view=training`);
     await navigation(page).getByRole('tab', { name: 'Blocked website requests' }).click();
-    await page.getByTestId('access-request-row').or(page.getByText(/^No requests yet/)).first().waitFor();
+    await page
+      .getByTestId('access-request-row')
+      .or(page.getByText(/^No requests yet/))
+      .first()
+      .waitFor();
     await page.close();
   });
 

@@ -22,10 +22,16 @@ export type SummaryCounts = {
  * Counts for the headteacher's and governors' reports: by category, by month, by pupils' year
  * group and by pupils' part in them, of the incidents the person may see only. No names, no details.
  */
-export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<NotPermitted | ({ status: 'ok' } & SummaryCounts)> {
+export async function incidentSummary(
+  deps: AppDeps,
+  person: Person,
+  months: number,
+): Promise<NotPermitted | ({ status: 'ok' } & SummaryCounts)> {
   if (!may(person, 'incident.summary')) return refuse(deps, person, 'incident.summary');
   const { byCategory, byMonth, counted } = await countIncidents(deps, incidentScope(person), months);
-  const pupilLinks = (await readAll((cursor) => deps.stores.incidentLinks.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))).filter((link) => link.kind === 'pupil' && link.linked && counted.has(link.incidentId));
+  const pupilLinks = (await readAll((cursor) => deps.stores.incidentLinks.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))).filter(
+    (link) => link.kind === 'pupil' && link.linked && counted.has(link.incidentId),
+  );
   const byPupilRole = Object.fromEntries(LINK_ROLES.map((role) => [role, 0])) as Record<LinkRole, number>;
   for (const link of pupilLinks) byPupilRole[link.role] += 1;
   const yearGroups = new Map<string, Set<string>>();
@@ -33,7 +39,9 @@ export async function incidentSummary(deps: AppDeps, person: Person, months: num
     const yearGroup = link.yearGroup || 'Year group not recorded';
     yearGroups.set(yearGroup, (yearGroups.get(yearGroup) ?? new Set()).add(link.incidentId));
   }
-  const byYearGroup = [...yearGroups].map(([yearGroup, incidents]) => ({ yearGroup, count: incidents.size })).sort((a, b) => a.yearGroup.localeCompare(b.yearGroup, 'en-GB', { numeric: true }));
+  const byYearGroup = [...yearGroups]
+    .map(([yearGroup, incidents]) => ({ yearGroup, count: incidents.size }))
+    .sort((a, b) => a.yearGroup.localeCompare(b.yearGroup, 'en-GB', { numeric: true }));
   return { status: 'ok', byCategory, byMonth, byYearGroup, byPupilRole, total: counted.size };
 }
 
@@ -41,7 +49,11 @@ export async function incidentSummary(deps: AppDeps, person: Person, months: num
  * The incidents in a scope reported in the last `months` months (this one included), counted by
  * category and by month, with the ids counted: never anything else about them.
  */
-export async function countIncidents(deps: Pick<AppDeps, 'stores' | 'clock'>, scope: IncidentScope, months: number): Promise<Pick<SummaryCounts, 'byCategory' | 'byMonth'> & { counted: Set<string> }> {
+export async function countIncidents(
+  deps: Pick<AppDeps, 'stores' | 'clock'>,
+  scope: IncidentScope,
+  months: number,
+): Promise<Pick<SummaryCounts, 'byCategory' | 'byMonth'> & { counted: Set<string> }> {
   // Months as the school counts them: just after midnight on the 1st in summer it is already the new month.
   const [year, month] = localDate(deps.clock.now()).split('-').map(Number) as [number, number];
   const first = new Date(Date.UTC(year, month - 1 - (months - 1), 1)).toISOString().slice(0, 10);

@@ -10,7 +10,8 @@ const useStyles = makeStyles({
   facts: { display: 'flex', gap: '24px', flexWrap: 'wrap', margin: 0 },
 });
 
-const monthName = (month: string) => new Date(`${month}-01T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthName = (month: string) =>
+  new Date(`${month}-01T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Each standing in words as well as colour. */
 const STANDING: Record<ScheduledReview['standing'], { label: string; color: 'danger' | 'warning' | 'success' }> = {
@@ -34,13 +35,23 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
     getJson<GovernanceView>('/api/governance', credentials).then(setView, (failure: Error) => setError(failure.message));
   }, [credentials]);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
   if (!view) return <Spinner label="Loading the governors' view…" />;
   const reviewKinds = [...new Set(view.reviews.map((review) => review.reviewName))];
   return (
     <section className={styles.page} aria-labelledby="governance-heading" data-testid="governance">
-      <Subtitle2 as="h2" id="governance-heading">Governance</Subtitle2>
-      <Body1>What the governing board oversees under the Social Media Policy, as it stands on {day(view.today)}. Nothing here names a pupil or a member of staff.</Body1>
+      <Subtitle2 as="h2" id="governance-heading">
+        Governance
+      </Subtitle2>
+      <Body1>
+        What the governing board oversees under the Social Media Policy, as it stands on {day(view.today)}. Nothing here names a pupil or a
+        member of staff.
+      </Body1>
 
       <Part title="Policy reviews" id="governance-reviews">
         {reviewKinds.length === 0 && <Body1>No policy in the register has a review set.</Body1>}
@@ -55,8 +66,21 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
               { header: kind, cell: (review) => review.policyTitle },
               { header: 'Every', cell: (review) => `${review.cycleMonths} months` },
               { header: 'Next review', cell: (review) => day(review.nextReviewDue) },
-              { header: 'Standing', cell: (review) => <Badge appearance="tint" color={STANDING[review.standing].color}>{STANDING[review.standing].label}</Badge> },
-              { header: 'Last completed', cell: (review) => (review.lastCompleted ? `${day(review.lastCompleted.on)}, recorded by ${review.lastCompleted.byName}` : 'Not recorded here yet') },
+              {
+                header: 'Standing',
+                cell: (review) => (
+                  <Badge appearance="tint" color={STANDING[review.standing].color}>
+                    {STANDING[review.standing].label}
+                  </Badge>
+                ),
+              },
+              {
+                header: 'Last completed',
+                cell: (review) =>
+                  review.lastCompleted
+                    ? `${day(review.lastCompleted.on)}, recorded by ${review.lastCompleted.byName}`
+                    : 'Not recorded here yet',
+              },
             ]}
           />
         ))}
@@ -90,17 +114,52 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
 
       <Part title={`Incidents in the last ${view.incidents.months} months`} id="governance-incidents">
         <Body1 data-testid="governance-incident-total">{shown(view.incidents.total)} in all.</Body1>
-        {view.smallCountsHidden && <Caption1>Counts of 1 or 2 are shown as "fewer than 3", with one more count where it could be worked out from the total: in a small school a small number can point to a child.</Caption1>}
-        <Caption1>{view.includesConcernsAboutHeadteacher ? 'Concerns about the headteacher are counted here: they are shown to the chair of governors only.' : 'Concerns about the headteacher are not counted here: they are shown to the chair of governors only.'}</Caption1>
-        <DataTable label="Incidents by category" stack={false} rows={view.incidents.byCategory} rowKey={(row) => row.category} rowProps={() => ({ 'data-testid': 'governance-by-category' })} columns={[{ header: 'Category', cell: (row) => row.label }, { header: 'Incidents', cell: (row) => shown(row.count) }]} />
-        <DataTable label="Incidents by month" stack={false} rows={view.incidents.byMonth} rowKey={(row) => row.month} rowProps={() => ({ 'data-testid': 'governance-by-month' })} columns={[{ header: 'Month', cell: (row) => monthName(row.month) }, { header: 'Incidents', cell: (row) => shown(row.count) }]} />
+        {view.smallCountsHidden && (
+          <Caption1>
+            Counts of 1 or 2 are shown as "fewer than 3", with one more count where it could be worked out from the total: in a small school
+            a small number can point to a child.
+          </Caption1>
+        )}
+        <Caption1>
+          {view.includesConcernsAboutHeadteacher
+            ? 'Concerns about the headteacher are counted here: they are shown to the chair of governors only.'
+            : 'Concerns about the headteacher are not counted here: they are shown to the chair of governors only.'}
+        </Caption1>
+        <DataTable
+          label="Incidents by category"
+          stack={false}
+          rows={view.incidents.byCategory}
+          rowKey={(row) => row.category}
+          rowProps={() => ({ 'data-testid': 'governance-by-category' })}
+          columns={[
+            { header: 'Category', cell: (row) => row.label },
+            { header: 'Incidents', cell: (row) => shown(row.count) },
+          ]}
+        />
+        <DataTable
+          label="Incidents by month"
+          stack={false}
+          rows={view.incidents.byMonth}
+          rowKey={(row) => row.month}
+          rowProps={() => ({ 'data-testid': 'governance-by-month' })}
+          columns={[
+            { header: 'Month', cell: (row) => monthName(row.month) },
+            { header: 'Incidents', cell: (row) => shown(row.count) },
+          ]}
+        />
       </Part>
 
       <Part title="Sites unblocked" id="governance-unblocked">
         {view.unblockedSites.length === 0 ? (
           <Body1>No blocked site has been opened.</Body1>
         ) : (
-          <DataTable label="Register of unblocked sites" rows={view.unblockedSites} rowKey={(site) => site.reference} rowProps={() => ({ 'data-testid': 'governance-unblocked-site' })} columns={unblockedColumns} />
+          <DataTable
+            label="Register of unblocked sites"
+            rows={view.unblockedSites}
+            rowKey={(site) => site.reference}
+            rowProps={() => ({ 'data-testid': 'governance-unblocked-site' })}
+            columns={unblockedColumns}
+          />
         )}
       </Part>
 

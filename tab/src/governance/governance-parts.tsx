@@ -6,7 +6,8 @@ import type { Column } from '../ui/DataTable';
 const useStyles = makeStyles({ part: { display: 'flex', flexDirection: 'column', gap: '8px', '& h3': { margin: 0 } } });
 
 /** A school date as a letter home would write it, whatever the time zone of the browser. */
-export const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const day = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A count as governors are shown it: `null` is a count of 1 or 2. */
 export const shown = (count: ShownCount) => (count === null ? 'fewer than 3' : String(count));
@@ -16,7 +17,9 @@ export function GovernanceSection({ title, id, children }: { title: string; id: 
   const styles = useStyles();
   return (
     <section className={styles.part} aria-labelledby={id}>
-      <Subtitle2 as="h3" id={id}>{title}</Subtitle2>
+      <Subtitle2 as="h3" id={id}>
+        {title}
+      </Subtitle2>
       {children}
     </section>
   );
@@ -33,7 +36,10 @@ export const unblockedColumns: Column<UnblockedSite>[] = [
   { header: 'Site', cell: (site) => site.url, breakAnywhere: true },
   { header: 'Why it was asked for', cell: (site) => `${site.reasons} (${site.siteContent})` },
   { header: 'Risks and controls', cell: (site) => site.risksAndControls },
-  { header: 'Decision', cell: (site) => `Approved by ${site.approvedBy} on ${day(site.approvedOn)}${site.decisionReasons ? `: ${site.decisionReasons}` : ''}` },
+  {
+    header: 'Decision',
+    cell: (site) => `Approved by ${site.approvedBy} on ${day(site.approvedOn)}${site.decisionReasons ? `: ${site.decisionReasons}` : ''}`,
+  },
   { header: 'For', cell: (site) => site.scope ?? 'No period or scope recorded' },
   { header: 'Opened', cell: (site) => (site.openedOn ? day(site.openedOn) : 'Waiting for the ICT technician') },
 ];

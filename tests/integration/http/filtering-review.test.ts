@@ -30,12 +30,33 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
     const school = (await t.app.stores.school.find({ limit: 1 })).items[0]!;
     await t.app.stores.school.update({ ...school, filteringLead: 'Adele Vance (headteacher)', filteringGovernor: 'Mark Green' });
     for (const day of ['2026-09-14', '2026-10-05', '2026-11-02']) {
-      await t.app.stores.incidents.insert(incident({ category: 'firewallCircumvention', routedTo: 'onlineSafetyLead', reportedAt: `${day}T10:00:00.000Z`, whatHappened: 'Proxy site on a laptop', assigneeId: who.get('Megan Bowen')! }));
+      await t.app.stores.incidents.insert(
+        incident({
+          category: 'firewallCircumvention',
+          routedTo: 'onlineSafetyLead',
+          reportedAt: `${day}T10:00:00.000Z`,
+          whatHappened: 'Proxy site on a laptop',
+          assigneeId: who.get('Megan Bowen')!,
+        }),
+      );
     }
     const priya = { personId: who.get('Priya Shah')!, name: 'Priya Shah' };
     const decide = async (key: string, url: string, approved: boolean, at: string) => {
-      const draft = newAccessRequest({ url, siteContent: 'Videos', reasons: `Lessons (${key})`, risksAndControls: 'Teacher screen only' }, priya, key, new Date(at));
-      await t.app.stores.accessRequests.insert({ ...draft, state: approved ? 'unblocked' : 'refused', decision: { approved, reasons: approved ? 'Fine for lessons' : 'Chat cannot be switched off', signature: { personId: who.get('Adele Vance')!, name: 'Adele Vance', at } } });
+      const draft = newAccessRequest(
+        { url, siteContent: 'Videos', reasons: `Lessons (${key})`, risksAndControls: 'Teacher screen only' },
+        priya,
+        key,
+        new Date(at),
+      );
+      await t.app.stores.accessRequests.insert({
+        ...draft,
+        state: approved ? 'unblocked' : 'refused',
+        decision: {
+          approved,
+          reasons: approved ? 'Fine for lessons' : 'Chat cannot be switched off',
+          signature: { personId: who.get('Adele Vance')!, name: 'Adele Vance', at },
+        },
+      });
     };
     await decide('march', 'https://chat.example.org/', false, '2026-03-10T11:00:00.000Z');
     await decide('june', 'https://videos.example.org/', true, '2026-06-22T11:00:00.000Z');
@@ -43,7 +64,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
   afterAll(() => t.stop());
 
   const pack = async (name: string, year?: string) => {
-    const response = await fetch(`${t.app.url}/api/filtering-review${year ? `?year=${year}` : ''}`, { headers: { 'x-demo-person': who.get(name)! } });
+    const response = await fetch(`${t.app.url}/api/filtering-review${year ? `?year=${year}` : ''}`, {
+      headers: { 'x-demo-person': who.get(name)! },
+    });
     return { status: response.status, body: (await response.json()) as FilteringReviewPackView & { error?: string } };
   };
 
@@ -51,12 +74,38 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
     const { status, body } = await pack('Mark Green', '2025-26');
     expect(status).toBe(200);
     expect([body.from, body.to]).toEqual(['2025-08-01', '2026-07-31']);
-    expect(body.decisions.map(({ url, approved, reasons, decisionReasons, decidedOn, decidedBy }) => ({ url, approved, reasons, decisionReasons, decidedOn, decidedBy }))).toEqual([
-      { url: 'https://chat.example.org/', approved: false, reasons: 'Lessons (march)', decisionReasons: 'Chat cannot be switched off', decidedOn: '2026-03-10', decidedBy: 'Adele Vance' },
-      { url: 'https://videos.example.org/', approved: true, reasons: 'Lessons (june)', decisionReasons: 'Fine for lessons', decidedOn: '2026-06-22', decidedBy: 'Adele Vance' },
+    expect(
+      body.decisions.map(({ url, approved, reasons, decisionReasons, decidedOn, decidedBy }) => ({
+        url,
+        approved,
+        reasons,
+        decisionReasons,
+        decidedOn,
+        decidedBy,
+      })),
+    ).toEqual([
+      {
+        url: 'https://chat.example.org/',
+        approved: false,
+        reasons: 'Lessons (march)',
+        decisionReasons: 'Chat cannot be switched off',
+        decidedOn: '2026-03-10',
+        decidedBy: 'Adele Vance',
+      },
+      {
+        url: 'https://videos.example.org/',
+        approved: true,
+        reasons: 'Lessons (june)',
+        decisionReasons: 'Fine for lessons',
+        decidedOn: '2026-06-22',
+        decidedBy: 'Adele Vance',
+      },
     ]);
     // Sites open now, whenever they were decided: June's and the demo school's BBC Bitesize.
-    expect(body.openUnblocks.map((site) => site.url)).toEqual(['https://www.bbc.co.uk/bitesize/topics/zd9d7p3', 'https://videos.example.org/']);
+    expect(body.openUnblocks.map((site) => site.url)).toEqual([
+      'https://www.bbc.co.uk/bitesize/topics/zd9d7p3',
+      'https://videos.example.org/',
+    ]);
     expect(JSON.stringify(body)).not.toContain('Priya Shah');
   });
 
@@ -65,19 +114,26 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
     expect([body.year, body.years.slice(0, 2)]).toEqual(['2026-27', ['2026-27', '2025-26']]);
     expect(body.reviewers).toEqual({ lead: 'Adele Vance (headteacher)', governor: 'Mark Green' });
     expect(body.decisions.map((decision) => decision.url)).toEqual(['https://www.bbc.co.uk/bitesize/topics/zd9d7p3']);
-    expect(body.policies.find((policy) => policy.title === 'Social Media Policy')).toEqual({ title: 'Social Media Policy', approvedOn: '2022-10-11', nextReviewDue: '2024-09-01' });
+    expect(body.policies.find((policy) => policy.title === 'Social Media Policy')).toEqual({
+      title: 'Social Media Policy',
+      approvedOn: '2022-10-11',
+      nextReviewDue: '2024-09-01',
+    });
     expect(body.training.find((group) => group.group === 'All staff')).toMatchObject({ percentUpToDate: 0 });
   });
 
-  it.each(Object.keys(INCIDENTS) as (keyof typeof INCIDENTS)[])('counts the incidents on school equipment and round the firewall for %s', async (name) => {
-    const { body } = await pack(name);
-    const expected = INCIDENTS[name];
-    expect(body.incidents.map((row) => row.category)).toEqual(['contentOnSchoolEquipment', 'firewallCircumvention']);
-    expect(body.incidents.map((row) => row.count)).toEqual(expected.counts);
-    expect(body.incidents.map((row) => row.references.length > 0)).toEqual(expected.seesReferences);
-    for (const row of body.incidents) for (const reference of row.references) expect(reference).toMatch(/^C-\d{5}$/);
-    expect(JSON.stringify(body)).not.toMatch(/Proxy site|VPN|violent video/);
-  });
+  it.each(Object.keys(INCIDENTS) as (keyof typeof INCIDENTS)[])(
+    'counts the incidents on school equipment and round the firewall for %s',
+    async (name) => {
+      const { body } = await pack(name);
+      const expected = INCIDENTS[name];
+      expect(body.incidents.map((row) => row.category)).toEqual(['contentOnSchoolEquipment', 'firewallCircumvention']);
+      expect(body.incidents.map((row) => row.count)).toEqual(expected.counts);
+      expect(body.incidents.map((row) => row.references.length > 0)).toEqual(expected.seesReferences);
+      for (const row of body.incidents) for (const reference of row.references) expect(reference).toMatch(/^C-\d{5}$/);
+      expect(JSON.stringify(body)).not.toMatch(/Proxy site|VPN|violent video/);
+    },
+  );
 
   it('says how to write the year when it cannot be read, and refuses a teacher', async () => {
     expect(await pack('Mark Green', '2025')).toEqual({ status: 400, body: { error: 'Choose a school year written like 2026-27.' } });

@@ -24,7 +24,10 @@ describe("a governor's reminders", () => {
     const before = t.connector.sent.length;
     expect((await fetch(`${t.app.url}/api/jobs/${job}`, { method: 'POST' })).status).toBe(202);
     await t.app.background.idle();
-    return t.connector.sent.slice(before).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => cardOf(entry));
+    return t.connector.sent
+      .slice(before)
+      .filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update')
+      .map((entry) => cardOf(entry));
   };
   const links = (card: Record<string, unknown>) => JSON.stringify(card.actions).match(/\/tab\/\?view=\w+/g);
 
@@ -33,14 +36,19 @@ describe("a governor's reminders", () => {
     const governor = await cardsAfter('policy-reviews', mark);
     expect(governor.map(allText)).toEqual([expect.stringContaining('is due for review (Governing board) on 10 December 2026, in 16 days')]);
     expect(links(governor[0]!)).toEqual(['/tab/?view=governance']);
-    const head = t.connector.sent.slice(before).filter((entry) => entry.conversationId === adele.conversationId).map((entry) => cardOf(entry));
+    const head = t.connector.sent
+      .slice(before)
+      .filter((entry) => entry.conversationId === adele.conversationId)
+      .map((entry) => cardOf(entry));
     expect(head.map(allText)).toEqual([expect.stringContaining('A policy review is overdue')]);
     expect(links(head[0]!)).toEqual(['/tab/?view=training']);
   });
 
-  it("reminds the governor of their own online safety training, opening the Governance page", async () => {
+  it('reminds the governor of their own online safety training, opening the Governance page', async () => {
     const cards = await cardsAfter('training-reminders', mark);
-    expect(cards.map(allText)).toEqual([expect.stringContaining("Governors' online safety training is due by 24 November 2026 (Social Media Policy s.2)")]);
+    expect(cards.map(allText)).toEqual([
+      expect.stringContaining("Governors' online safety training is due by 24 November 2026 (Social Media Policy s.2)"),
+    ]);
     expect(links(cards[0]!)).toEqual(['/tab/?view=governance']);
   });
 });

@@ -16,22 +16,33 @@ const NOT_PERMITTED = 'The Governance page is for the governors, the chair of go
 
 /** The governors' page (`GET /api/governance`): the use case decides who may see it and what. */
 export function registerGovernanceRoutes(server: Server, deps: AppDeps, signedIn: SignedIn): void {
-  server.get('/api/governance', signedIn(async (person, _req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
-    const result = await governanceView(deps, person, today(deps.clock));
-    if (result.status === 'not-permitted') return refuse(res, 403, NOT_PERMITTED);
-    send(res, 200, present(result, today(deps.clock)));
-  }));
+  server.get(
+    '/api/governance',
+    signedIn(async (person, _req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const result = await governanceView(deps, person, today(deps.clock));
+      if (result.status === 'not-permitted') return refuse(res, 403, NOT_PERMITTED);
+      send(res, 200, present(result, today(deps.clock)));
+    }),
+  );
 
-  server.get('/api/filtering-review', signedIn(async (person, req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
-    const years = recentYears(today(deps.clock));
-    const year = typeof req.query?.year === 'string' ? req.query.year : years[0]!;
-    const result = await filteringReviewPack(deps, person, year, today(deps.clock));
-    if (result.status === 'not-permitted') return refuse(res, 403, 'The filtering and monitoring review is for the headteacher, the online safety lead, the DSL and the governors.');
-    if (result.status === 'invalid') return send(res, 400, { error: `Choose a school year written like ${years[0]}.` });
-    send(res, 200, presentPack(result, years, (await currentSchool(deps.stores)).name));
-  }));
+  server.get(
+    '/api/filtering-review',
+    signedIn(async (person, req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const years = recentYears(today(deps.clock));
+      const year = typeof req.query?.year === 'string' ? req.query.year : years[0]!;
+      const result = await filteringReviewPack(deps, person, year, today(deps.clock));
+      if (result.status === 'not-permitted')
+        return refuse(
+          res,
+          403,
+          'The filtering and monitoring review is for the headteacher, the online safety lead, the DSL and the governors.',
+        );
+      if (result.status === 'invalid') return send(res, 400, { error: `Choose a school year written like ${years[0]}.` });
+      send(res, 200, presentPack(result, years, (await currentSchool(deps.stores)).name));
+    }),
+  );
 }
 
 /** This school year and the four before it, newest first. */
@@ -83,10 +94,27 @@ function present(view: Governance, on: string): GovernanceView {
     today: on,
     smallCountsHidden: view.smallCountsHidden,
     includesConcernsAboutHeadteacher: view.includesConcernsAboutHeadteacher,
-    reviews: view.reviews.map(({ policyTitle, reviewName, cycleMonths, nextReviewDue, standing, lastCompleted }) => ({ policyTitle, reviewName, cycleMonths, nextReviewDue, standing, ...(lastCompleted ? { lastCompleted } : {}) })),
+    reviews: view.reviews.map(({ policyTitle, reviewName, cycleMonths, nextReviewDue, standing, lastCompleted }) => ({
+      policyTitle,
+      reviewName,
+      cycleMonths,
+      nextReviewDue,
+      standing,
+      ...(lastCompleted ? { lastCompleted } : {}),
+    })),
     training: view.training.map(trainingGroup),
-    ownTraining: view.ownTraining.map((row) => ({ requirementTitle: row.requirementTitle, status: row.status, ...(row.due ? { due: row.due } : {}), ...(row.lastCompletedOn ? { lastCompletedOn: row.lastCompletedOn } : {}) })),
-    incidents: { months: GOVERNANCE_MONTHS, byCategory: view.incidents.byCategory.map(({ category, count }) => ({ category, label: CATEGORY_LABELS[category], count })), byMonth: view.incidents.byMonth, total: view.incidents.total },
+    ownTraining: view.ownTraining.map((row) => ({
+      requirementTitle: row.requirementTitle,
+      status: row.status,
+      ...(row.due ? { due: row.due } : {}),
+      ...(row.lastCompletedOn ? { lastCompletedOn: row.lastCompletedOn } : {}),
+    })),
+    incidents: {
+      months: GOVERNANCE_MONTHS,
+      byCategory: view.incidents.byCategory.map(({ category, count }) => ({ category, label: CATEGORY_LABELS[category], count })),
+      byMonth: view.incidents.byMonth,
+      total: view.incidents.total,
+    },
     unblockedSites: view.unblockedSites.map(unblockedSite),
     postingRequests: view.postingRequests,
     takedowns: view.takedowns,
@@ -116,7 +144,11 @@ function unblockedSite(request: Governance['unblockedSites'][number]): Unblocked
 function scopeText(request: object): string | undefined {
   const { period, scope } = request as { period?: { from?: unknown; to?: unknown }; scope?: { kind?: unknown; group?: unknown } };
   const parts: string[] = [];
-  if (typeof period?.from === 'string') parts.push(typeof period.to === 'string' ? `${longDate(period.from)} to ${longDate(period.to)}` : `from ${longDate(period.from)}, no end date`);
-  if (typeof scope?.kind === 'string') parts.push(typeof scope.group === 'string' && scope.group ? `${scope.kind} ${scope.group}` : scope.kind);
+  if (typeof period?.from === 'string')
+    parts.push(
+      typeof period.to === 'string' ? `${longDate(period.from)} to ${longDate(period.to)}` : `from ${longDate(period.from)}, no end date`,
+    );
+  if (typeof scope?.kind === 'string')
+    parts.push(typeof scope.group === 'string' && scope.group ? `${scope.kind} ${scope.group}` : scope.kind);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -47,7 +47,12 @@ export interface FilteringReviewPack {
  * standards), for a school year (`2025-26`): what was blocked or allowed and why, what is open
  * now, the incidents filtering should have stopped, training, and the policies in force.
  */
-export async function filteringReviewPack(deps: AppDeps, person: Person, year: string, today: IsoDate): Promise<NotPermitted | { status: 'invalid' } | ({ status: 'ok' } & FilteringReviewPack)> {
+export async function filteringReviewPack(
+  deps: AppDeps,
+  person: Person,
+  year: string,
+  today: IsoDate,
+): Promise<NotPermitted | { status: 'invalid' } | ({ status: 'ok' } & FilteringReviewPack)> {
   if (!may(person, 'filteringReview.view')) return refuse(deps, person, 'filteringReview.view', year, 'filteringReview');
   const span = schoolYearSpan(year);
   if (!span) return { status: 'invalid' };
@@ -82,13 +87,31 @@ export async function filteringReviewPack(deps: AppDeps, person: Person, year: s
   };
 }
 
-async function filteringIncidents(deps: AppDeps, person: Person, span: { from: IsoDate; to: IsoDate }): Promise<FilteringReviewPack['incidents']> {
+async function filteringIncidents(
+  deps: AppDeps,
+  person: Person,
+  span: { from: IsoDate; to: IsoDate },
+): Promise<FilteringReviewPack['incidents']> {
   const found = await Promise.all(
-    FILTERING_CATEGORIES.map((category) => readAll(async (cursor) => {
-      const offset = Number(cursor ?? 0);
-      const page = await deps.stores.incidents.search({ category, from: span.from, to: span.to, scope: governanceIncidentScope(person), offset, limit: 500, sort: 'reportedAt', descending: false });
-      return { items: page.items, ...(offset + page.items.length < page.total && page.items.length > 0 ? { next: String(offset + page.items.length) } : {}) };
-    })),
+    FILTERING_CATEGORIES.map((category) =>
+      readAll(async (cursor) => {
+        const offset = Number(cursor ?? 0);
+        const page = await deps.stores.incidents.search({
+          category,
+          from: span.from,
+          to: span.to,
+          scope: governanceIncidentScope(person),
+          offset,
+          limit: 500,
+          sort: 'reportedAt',
+          descending: false,
+        });
+        return {
+          items: page.items,
+          ...(offset + page.items.length < page.total && page.items.length > 0 ? { next: String(offset + page.items.length) } : {}),
+        };
+      }),
+    ),
   );
   const counts = found.map((incidents) => incidents.length);
   // No total is shown, so only the small counts themselves are hidden.

@@ -26,7 +26,11 @@ export interface Governance {
   reviews: ScheduledReview[];
   training: GroupSummary[];
   ownTraining: ComplianceRow[];
-  incidents: { byCategory: { category: IncidentCategory; count: ShownCount }[]; byMonth: { month: string; count: ShownCount }[]; total: ShownCount };
+  incidents: {
+    byCategory: { category: IncidentCategory; count: ShownCount }[];
+    byMonth: { month: string; count: ShownCount }[];
+    total: ShownCount;
+  };
   /** Sites the headteacher approved: waiting for ICT, or opened. */
   unblockedSites: UnblockedRequest[];
   postingRequests: { approved: number; refused: number; waiting: number };
@@ -39,7 +43,11 @@ export interface Governance {
  * concerns about the headteacher for the chair only), the sites unblocked with their reasons,
  * and requests to post and takedowns as counts. No pupil's or staff member's name, no incident.
  */
-export async function governanceView(deps: AppDeps, person: Person, today: IsoDate): Promise<NotPermitted | ({ status: 'ok' } & Governance)> {
+export async function governanceView(
+  deps: AppDeps,
+  person: Person,
+  today: IsoDate,
+): Promise<NotPermitted | ({ status: 'ok' } & Governance)> {
   if (!may(person, 'governance.view')) return refuse(deps, person, 'governance.view', '-', 'governance');
   const since = addMonths(today, -GOVERNANCE_MONTHS);
   const [policies, setup, accessRequests, postingRequests, takedowns] = await Promise.all([
@@ -50,7 +58,8 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
     readAll((cursor) => deps.stores.takedowns.find({ limit: 500, ...(cursor ? { cursor } : {}) })),
   ]);
   const compliance = await trainingCompliance(deps, today, setup);
-  const decidedSince = (decision?: { signature: { at: string } }) => decision !== undefined && localDate(new Date(decision.signature.at)) >= since;
+  const decidedSince = (decision?: { signature: { at: string } }) =>
+    decision !== undefined && localDate(new Date(decision.signature.at)) >= since;
   return {
     status: 'ok',
     smallCountsHidden: !seesExactCounts(person),
@@ -68,7 +77,8 @@ export async function governanceView(deps: AppDeps, person: Person, today: IsoDa
     takedowns: {
       open: takedowns.filter((task) => task.status === 'to do').length,
       // A closed task with no date of its own is not counted as closed in these months.
-      closed: takedowns.filter((task) => task.status !== 'to do' && task.updatedAt !== '' && localDate(new Date(task.updatedAt)) >= since).length,
+      closed: takedowns.filter((task) => task.status !== 'to do' && task.updatedAt !== '' && localDate(new Date(task.updatedAt)) >= since)
+        .length,
     },
   };
 }
@@ -77,7 +87,8 @@ export type UnblockedRequest = AccessRequest & { decision: NonNullable<AccessReq
 
 /** Sites the headteacher approved, newest first: opened, or waiting for the ICT technician to open them. */
 export function unblockedSites(requests: readonly Versioned<AccessRequest>[]): Versioned<UnblockedRequest>[] {
-  const unblocked = (request: Versioned<AccessRequest>): request is Versioned<UnblockedRequest> => (request.state === 'approved' || request.state === 'unblocked') && request.decision?.approved === true;
+  const unblocked = (request: Versioned<AccessRequest>): request is Versioned<UnblockedRequest> =>
+    (request.state === 'approved' || request.state === 'unblocked') && request.decision?.approved === true;
   return requests.filter(unblocked).sort((a, b) => b.decision.signature.at.localeCompare(a.decision.signature.at));
 }
 
@@ -88,7 +99,10 @@ async function incidentCounts(deps: AppDeps, person: Person): Promise<Governance
     return { byCategory: INCIDENT_CATEGORIES.map((category) => ({ category, count: byCategory[category] })), byMonth, total: counted.size };
   }
   const categories = suppressSmallCounts(categoryCounts, counted.size);
-  const months = suppressSmallCounts(byMonth.map((entry) => entry.count), counted.size);
+  const months = suppressSmallCounts(
+    byMonth.map((entry) => entry.count),
+    counted.size,
+  );
   return {
     byCategory: INCIDENT_CATEGORIES.map((category, index) => ({ category, count: categories.counts[index]! })),
     byMonth: byMonth.map((entry, index) => ({ month: entry.month, count: months.counts[index]! })),

@@ -15,16 +15,26 @@ export async function currentSchool(stores: Pick<Stores, 'school'>): Promise<Sch
 }
 
 /** The headteacher or the admin team enter or change the school's name and who staff should ask. */
-export async function saveSchoolDetails(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, raw: unknown, version: number | undefined): Promise<SettingsSave<SchoolRecord>> {
+export async function saveSchoolDetails(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+  raw: unknown,
+  version: number | undefined,
+): Promise<SettingsSave<SchoolRecord>> {
   const refused = await refusal(deps, actor, 'settings.school', "the school's details");
   if (refused) return refused;
   const input = readForm(schoolInputSchema, raw);
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   // A name left empty is not stored, so that leaving it empty is not recorded as a change.
   const { filteringLead, filteringGovernor, ...details } = input.value;
-  const result = await saveSingle(deps.stores.school, version, () => ({ ok: true, record: { ...details, ...(filteringLead ? { filteringLead } : {}), ...(filteringGovernor ? { filteringGovernor } : {}) } }));
+  const result = await saveSingle(deps.stores.school, version, () => ({
+    ok: true,
+    record: { ...details, ...(filteringLead ? { filteringLead } : {}), ...(filteringGovernor ? { filteringGovernor } : {}) },
+  }));
   if (result.status === 'ok') {
-    const summary = result.before ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask', filteringLead: 'senior leader for filtering and monitoring', filteringGovernor: 'governor for filtering and monitoring' })}` : 'School details entered';
+    const summary = result.before
+      ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask', filteringLead: 'senior leader for filtering and monitoring', filteringGovernor: 'governor for filtering and monitoring' })}`
+      : 'School details entered';
     await recordAudit(deps, actor, { action: 'settings.school', recordType: 'school', recordId: result.record.id, summary });
   }
   return result;

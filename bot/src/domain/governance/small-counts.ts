@@ -13,7 +13,10 @@ export type ShownCount = number | null;
 export function suppressSmallCounts(counts: readonly number[], total?: number): { counts: ShownCount[]; total?: ShownCount } {
   const hidden = counts.map((count) => count > 0 && count < SMALLEST_SHOWN);
   if (total !== undefined && hidden.filter(Boolean).length === 1) {
-    const next = counts.reduce<number | undefined>((smallest, count, index) => (count > 0 && !hidden[index] && (smallest === undefined || count < counts[smallest]!) ? index : smallest), undefined);
+    const next = counts.reduce<number | undefined>(
+      (smallest, count, index) => (count > 0 && !hidden[index] && (smallest === undefined || count < counts[smallest]!) ? index : smallest),
+      undefined,
+    );
     if (next !== undefined) hidden[next] = true;
   }
   const shown = counts.map((count, index) => (hidden[index] ? null : count));

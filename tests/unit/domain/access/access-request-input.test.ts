@@ -1,7 +1,12 @@
 /** Appendix A's requester fields, checked at the boundary: each wrong field gets its own message. */
 import { LIMITS, validateAccessRequestInput } from '../../../../bot/src/domain/access/access-request-input';
 
-const GOOD = { url: 'https://www.example.org/a?b=c#d', siteContent: 'Maths games', reasons: 'Year 3 lessons', risksAndControls: 'Adverts: use full screen' };
+const GOOD = {
+  url: 'https://www.example.org/a?b=c#d',
+  siteContent: 'Maths games',
+  reasons: 'Year 3 lessons',
+  risksAndControls: 'Adverts: use full screen',
+};
 
 describe('the access request form', () => {
   it('accepts a complete form, trimming spaces', () => {
@@ -42,7 +47,10 @@ describe('the access request form', () => {
 
   it.each([null, 'text', 7, []])('treats a non-object (%p) as an empty form', (raw) => {
     const required = expect.stringMatching(/is required\.$/);
-    expect(validateAccessRequestInput(raw)).toEqual({ ok: false, errors: { url: required, siteContent: required, reasons: required, risksAndControls: required } });
+    expect(validateAccessRequestInput(raw)).toEqual({
+      ok: false,
+      errors: { url: required, siteContent: required, reasons: required, risksAndControls: required },
+    });
   });
 
   it('refuses text over its length limit, saying the limit', () => {
@@ -56,7 +64,9 @@ describe('the access request form', () => {
   });
 
   it('ignores extra keys such as __proto__', () => {
-    const raw = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": 1, "url": "${GOOD.url}", "siteContent": "a", "reasons": "b", "risksAndControls": "c"}`);
+    const raw = JSON.parse(
+      `{"__proto__": {"polluted": true}, "constructor": 1, "url": "${GOOD.url}", "siteContent": "a", "reasons": "b", "risksAndControls": "c"}`,
+    );
     const result = validateAccessRequestInput(raw);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(result).toEqual({ ok: true, value: { url: GOOD.url, siteContent: 'a', reasons: 'b', risksAndControls: 'c' } });

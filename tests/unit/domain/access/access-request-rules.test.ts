@@ -3,7 +3,14 @@
  * content by submitting a blocked content access form to the online safety lead, which will be
  * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
  */
-import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
+import {
+  ACCESS_REQUEST_STATES,
+  newAccessRequest,
+  type AccessAction,
+  type AccessActionType,
+  type AccessRequest,
+  type AccessRequestState,
+} from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
 import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
@@ -49,7 +56,11 @@ const STEP_OWNER: Record<AccessActionType, Role | 'requester'> = {
 };
 
 function requestIn(state: AccessRequestState): AccessRequest {
-  return { ...newAccessRequest(INPUT, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z')), id: '7', state };
+  return {
+    ...newAccessRequest(INPUT, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z')),
+    id: '7',
+    state,
+  };
 }
 
 const ACTORS: [Role | 'requester', Person][] = [['requester', requester], ...ROLES.map((role): [Role, Person] => [role, holderOf(role)])];
@@ -73,7 +84,9 @@ describe('every state × step × role (s.9, Appendix A)', () => {
 
   it('offers each person exactly the steps they could take', () => {
     for (const { state, person, who } of cases) {
-      const expected = ALLOWED.filter(([from, , w]) => from === state && w === who).map(([, step]) => step).sort();
+      const expected = ALLOWED.filter(([from, , w]) => from === state && w === who)
+        .map(([, step]) => step)
+        .sort();
       expect(stepsFor(ACCESS_WORKFLOW, requestIn(state), person).sort()).toEqual(expected);
     }
   });
@@ -87,19 +100,35 @@ describe('signatures, reasons and history', () => {
     ['refuse', { type: 'refuse', reasons: '   ' }, 'withHeadteacher', head],
     ['refuse', { type: 'refuse' }, 'withHeadteacher', head],
     ['return', { type: 'return', note: '' }, 'withOnlineSafetyLead', lead],
-  ] as [string, AccessAction, AccessRequestState, Person][])('a %s without reasons is refused (Appendix A "Reasons")', (_name, action, state, actor) => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
-  });
+  ] as [string, AccessAction, AccessRequestState, Person][])(
+    'a %s without reasons is refused (Appendix A "Reasons")',
+    (_name, action, state, actor) => {
+      expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'reasons-required' },
+      });
+    },
+  );
 
   it('an approval may be given without reasons', () => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({
+      ok: true,
+      request: { decision: { approved: true, reasons: '' } },
+    });
   });
 
   it('the decision is signed with the name, Entra identity, date and time (Appendix A "Signature")', () => {
     const result = applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
     expect(result).toMatchObject({
       ok: true,
-      request: { state: 'refused', decision: { approved: false, reasons: 'Social media site', signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() } } },
+      request: {
+        state: 'refused',
+        decision: {
+          approved: false,
+          reasons: 'Social media site',
+          signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() },
+        },
+      },
     });
   });
 
@@ -121,7 +150,15 @@ describe('signatures, reasons and history', () => {
   it('a person holding the role who also made the request may not decide it: nobody decides their own request', () => {
     const leadRequester: Person = { ...lead, id: requester.id };
     const result = applyStep(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
-    expect(result).toEqual({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/) } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'not-permitted',
+        message: expect.stringMatching(
+          /Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/,
+        ),
+      },
+    });
   });
 });
 

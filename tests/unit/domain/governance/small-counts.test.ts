@@ -12,7 +12,10 @@ describe('hiding small counts from governors', () => {
     [[1, 1, 0], 2, { counts: [null, null, 0], total: null }, 'a total under 3 is hidden'],
     [[3], 3, { counts: [3], total: 3 }, 'exactly 3 is shown'],
     [[2, 5, 9], undefined, { counts: [null, 5, 9] }, 'no total shown: only the small count is hidden'],
-  ] as [number[], number | undefined, { counts: (number | null)[]; total?: number | null }, string][])('%j of %i → %j (%s)', (counts, total, expected) => {
-    expect(suppressSmallCounts(counts, total)).toEqual(expected);
-  });
+  ] as [number[], number | undefined, { counts: (number | null)[]; total?: number | null }, string][])(
+    '%j of %i → %j (%s)',
+    (counts, total, expected) => {
+      expect(suppressSmallCounts(counts, total)).toEqual(expected);
+    },
+  );
 });

@@ -2,14 +2,26 @@
 import { reviewSchedule } from '../../../../bot/src/domain/reviews/review-schedule';
 import type { PolicyDocument } from '../../../../bot/src/domain/school/policy-document';
 
-const approval = (approvedOn: string, note: string, recordedByName: string) => ({ approvedOn, note, recordedById: '1', recordedByName, recordedAt: `${approvedOn}T10:00:00.000Z` });
+const approval = (approvedOn: string, note: string, recordedByName: string) => ({
+  approvedOn,
+  note,
+  recordedById: '1',
+  recordedByName,
+  recordedAt: `${approvedOn}T10:00:00.000Z`,
+});
 
 const POLICY: PolicyDocument = {
   id: '1',
   title: 'Social Media Policy',
   owner: 'Headteacher',
   reviews: [
-    { id: 'review-1', name: 'Headteacher with the online safety lead', reviewers: ['headteacher', 'onlineSafetyLead'], cycleMonths: 24, nextReviewDue: '2027-01-10' },
+    {
+      id: 'review-1',
+      name: 'Headteacher with the online safety lead',
+      reviewers: ['headteacher', 'onlineSafetyLead'],
+      cycleMonths: 24,
+      nextReviewDue: '2027-01-10',
+    },
     { id: 'review-2', name: 'Governing board', reviewers: ['governor', 'chairOfGovernors'], cycleMonths: 12, nextReviewDue: '2026-11-23' },
   ],
   approvals: [
@@ -38,6 +50,14 @@ describe("the governors' review schedule", () => {
   });
 
   it('leaves out retired policies and lists policies kept for reference with no review', () => {
-    expect(reviewSchedule([{ ...POLICY, retiredOn: '2026-01-01' }, { ...POLICY, id: '2', title: 'Anti-bullying Policy', reviews: [], approvals: [] }], '2026-11-24')).toEqual([]);
+    expect(
+      reviewSchedule(
+        [
+          { ...POLICY, retiredOn: '2026-01-01' },
+          { ...POLICY, id: '2', title: 'Anti-bullying Policy', reviews: [], approvals: [] },
+        ],
+        '2026-11-24',
+      ),
+    ).toEqual([]);
   });
 });
