@@ -226,6 +226,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the Governance page on %s', 
   it('refuses a teacher, saying who the page is for', async () => {
     const { status, text } = await view('Alex Wilber');
     expect(status).toBe(403);
-    expect(JSON.parse(text)).toEqual({ error: 'The Governance page is for the governors, the chair of governors and the headteacher.' });
+    expect(JSON.parse(text)).toEqual({
+      error: 'Only a governor or the chair of governors or the headteacher can open the Governance page.',
+    });
   });
 });

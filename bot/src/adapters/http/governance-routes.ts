@@ -10,9 +10,8 @@ import { accessReference } from '../../domain/access/access-request';
 import { longDate } from '../../domain/calendar/dates';
 import { localDate, today } from '../../domain/calendar/zoned-time';
 import { CATEGORY_LABELS } from '../../domain/incidents/incident';
+import { refusal } from '../refusals';
 import { refuse, send, type SignedIn } from './api-refusal';
-
-const NOT_PERMITTED = 'The Governance page is for the governors, the chair of governors and the headteacher.';
 
 /** The governors' page (`GET /api/governance`): the use case decides who may see it and what. */
 export function registerGovernanceRoutes(server: Server, deps: AppDeps, signedIn: SignedIn): void {
@@ -21,7 +20,7 @@ export function registerGovernanceRoutes(server: Server, deps: AppDeps, signedIn
     signedIn(async (person, _req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       const result = await governanceView(deps, person, today(deps.clock));
-      if (result.status === 'not-permitted') return refuse(res, 403, NOT_PERMITTED);
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal({ action: 'governance.view' }));
       send(res, 200, present(result, today(deps.clock)));
     }),
   );
@@ -33,12 +32,7 @@ export function registerGovernanceRoutes(server: Server, deps: AppDeps, signedIn
       const years = recentYears(today(deps.clock));
       const year = typeof req.query?.year === 'string' ? req.query.year : years[0]!;
       const result = await filteringReviewPack(deps, person, year, today(deps.clock));
-      if (result.status === 'not-permitted')
-        return refuse(
-          res,
-          403,
-          'The filtering and monitoring review is for the headteacher, the online safety lead, the DSL and the governors.',
-        );
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal({ action: 'filteringReview.view' }));
       if (result.status === 'invalid') return send(res, 400, { error: `Choose a school year written like ${years[0]}.` });
       send(res, 200, presentPack(result, years, (await currentSchool(deps.stores)).name));
     }),

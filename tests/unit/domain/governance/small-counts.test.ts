@@ -1,4 +1,7 @@
-/** Counts for governors: a count of 1 or 2 can point at a child in a small school, so it is hidden, and so is anything it could be worked out from. */
+/**
+ * Counts for governors: a count of 1 or 2 can point at a child in a small school, so it is hidden,
+ * and so is anything it could be worked out from.
+ */
 import { suppressSmallCounts } from '../../../../bot/src/domain/governance/small-counts';
 
 describe('hiding small counts from governors', () => {
