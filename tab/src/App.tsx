@@ -16,6 +16,10 @@ const PoliciesPage = lazy(() => import('./policies/PoliciesPage').then((module) 
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
+const GovernancePage = lazy(() => import('./governance/GovernancePage').then((module) => ({ default: module.GovernancePage })));
+const FilteringReviewPage = lazy(() =>
+  import('./governance/FilteringReviewPage').then((module) => ({ default: module.FilteringReviewPage })),
+);
 const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
 const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
 const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
@@ -32,6 +36,8 @@ const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
   devices: 'Approved devices',
   settings: 'School settings',
   readiness: 'Go-live checklist',
+  governance: 'Governance',
+  filteringReview: 'Filtering review',
 };
 
 /** Where a request's "Back" goes: the list it was opened from. */
@@ -103,6 +109,8 @@ export function App({ host }: { host: Host }) {
         )}
         {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
         {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
+        {page === 'governance' && me?.can.seeGovernance && <GovernancePage credentials={credentials} />}
+        {page === 'filteringReview' && me?.can.seeFilteringReview && <FilteringReviewPage credentials={credentials} />}
         {page === 'accounts' && me?.can.seeAccounts && (
           <AccountsPage
             credentials={credentials}

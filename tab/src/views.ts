@@ -18,6 +18,8 @@ export const VIEWS = {
   devices: (can: Me['can']) => can.seeDevices,
   settings: (can: Me['can']) => can.seeSettings,
   readiness: (can: Me['can']) => can.seeReadiness,
+  governance: (can: Me['can']) => can.seeGovernance,
+  filteringReview: (can: Me['can']) => can.seeFilteringReview,
   // One request with its steps (the server says who may see it): to post, with its photos and videos; to open a site.
   posting: () => true,
   access: () => true,

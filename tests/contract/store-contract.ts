@@ -129,6 +129,18 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         DuplicateRecordError,
       );
       expect((await subject.stores.school.find({ limit: 5 })).items.map((school) => school.name)).toEqual(['Riverside Primary']);
+      // The people named for filtering and monitoring: kept when entered, absent (not empty text) until then.
+      const school = (await subject.stores.school.find({ limit: 1 })).items[0]!;
+      expect([school.filteringLead, school.filteringGovernor]).toEqual([undefined, undefined]);
+      const named = await subject.stores.school.update({
+        ...school,
+        filteringLead: 'Adele Vance, headteacher',
+        filteringGovernor: 'Mark Green',
+      });
+      expect(await subject.stores.school.get(named.id)).toMatchObject({
+        filteringLead: 'Adele Vance, headteacher',
+        filteringGovernor: 'Mark Green',
+      });
       const calendar = {
         terms: [{ name: 'Autumn 2026', start: '2026-09-02', end: '2026-12-18' }],
         closures: [{ name: 'Half term', start: '2026-10-26', end: '2026-10-30' }],

@@ -100,7 +100,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   // A leaver's safeguarding file (KCSIE): the DSL and the deputies.
   'incident.transfer': ['dsl', 'deputyDsl'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
-  'training.logOwn': ['staff', 'requester'],
+  // s.2: governors keep their own online safety knowledge current, and log it like staff.
+  'training.logOwn': ['staff', 'governor', 'chairOfGovernors', 'requester'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
   'training.confirm': ['onlineSafetyLead'],
@@ -125,6 +126,10 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
   // Going live: the people who set the school up (s.2: the headteacher, with the online safety lead and the school office).
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
+  // s.2: the governing board oversees the policy; the headteacher reports to it.
+  'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
+  // DfE filtering and monitoring standards: the senior leaders who own filtering, with the governors, review it yearly.
+  'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
 };
 
 /**
@@ -706,6 +711,16 @@ describe('the access matrix (expected answers from the policy)', () => {
       const response = await api(holder, path);
       expect({ holder, path, status: response.status }).toEqual({ holder, path, status: allowed('readiness.view', holder) ? 200 : 403 });
     }
+  });
+
+  it.each(holders)('the Governance page (/api/governance) as %s', async (holder) => {
+    const response = await api(holder, '/api/governance');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed('governance.view', holder) ? 200 : 403 });
+  });
+
+  it.each(holders)('the filtering and monitoring review pack (/api/filtering-review) as %s', async (holder) => {
+    const response = await api(holder, '/api/filtering-review?year=2025-26');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed('filteringReview.view', holder) ? 200 : 403 });
   });
 
   describe("the steps from the tab (Waiting for me and each request's page): the same rules as the cards", () => {

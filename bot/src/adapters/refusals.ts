@@ -67,6 +67,8 @@ const WHAT_IT_DOES: Record<Action, string> = {
   'settings.trainingRequirements': 'change the training requirements',
   'readiness.view': 'see whether the school is ready to go live',
   ...permissionWords(),
+  'governance.view': 'open the Governance page',
+  'filteringReview.view': 'open the filtering and monitoring review',
 };
 
 /** The smaller permissions' actions, in the words of their definitions: asking, seeing all, and each step's label. */

@@ -30,6 +30,7 @@ import type { MediaRouteDeps } from './posting-media-routes';
 import { registerRequestStepRoutes } from './request-step-routes';
 import { accessSummary } from './access-presenter';
 import { registerWaitingRoutes } from './waiting-routes';
+import { registerGovernanceRoutes } from './governance-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
 import { seesAny } from '../../app/incident-log';
@@ -96,6 +97,8 @@ export function registerApiRoutes(
         manageAccounts: may(person, 'socialAccount.manage'),
         seeSettings: may(person, 'settings.view'),
         seeReadiness: may(person, 'readiness.view'),
+        seeGovernance: may(person, 'governance.view'),
+        seeFilteringReview: may(person, 'filteringReview.view'),
         seeIncidents: await seesAny(deps, person),
         seePupilChronology: may(person, 'incident.pupilChronology'),
         transferPupilFiles: may(person, 'incident.transfer'),
@@ -188,6 +191,7 @@ export function registerApiRoutes(
   registerSettingsRoutes(server, deps, signedIn);
   registerRequestStepRoutes(server, deps, signedIn);
   registerWaitingRoutes(server, deps, signedIn);
+  registerGovernanceRoutes(server, deps, signedIn);
 
   server.get(
     '/api/audit.csv',

@@ -89,7 +89,8 @@ export const PERMISSIONS = {
   // A leaver's safeguarding file sent on to their next school (KCSIE): the DSL and the deputies see
   // the leavers to transfer, produce the file (only from what they may see) and record it sent.
   'incident.transfer': ['dsl', 'deputyDsl'],
-  'training.logOwn': ['staff'],
+  // Governors log their own online safety training too (s.2: they keep their knowledge current).
+  'training.logOwn': ['staff', 'governor', 'chairOfGovernors'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
   'training.confirm': ['onlineSafetyLead'],
@@ -124,6 +125,12 @@ export const PERMISSIONS = {
   'settings.policies': ['headteacher', 'admin'],
   'settings.termDates': ['headteacher', 'admin'],
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
+  // The governing board oversees the policy (s.2: it reviews it yearly): its page of counts and
+  // registers, for the governors, the chair and the headteacher; no incident or name on it.
+  'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
+  // The annual filtering and monitoring review (DfE filtering and monitoring standards): the senior
+  // leaders who own filtering (the headteacher, the online safety lead, the DSL) with the governors.
+  'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
   // Going live and staying live: the people who set the school up see whether it is right.
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;

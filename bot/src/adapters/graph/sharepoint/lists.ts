@@ -102,7 +102,12 @@ export const LISTS = {
     'OsdSchool',
     'Online Safety Desk - School',
     'The school as the app shows it (School settings).',
-    { name: 'text', contactForAccess: { type: 'text', displayName: 'Who staff should ask' } },
+    {
+      name: 'text',
+      contactForAccess: { type: 'text', displayName: 'Who staff should ask' },
+      filteringLead: { type: 'text', displayName: 'Senior leader for filtering and monitoring' },
+      filteringGovernor: { type: 'text', displayName: 'Governor for filtering and monitoring' },
+    },
     (school) => school.name,
     // One item only: a second is refused, so two first saves at once cannot make two schools.
     { naturalKey: () => 'school' },
