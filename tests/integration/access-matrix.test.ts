@@ -35,6 +35,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'accessRequest.markDone': ['ictTechnician'],
   'accessRequest.withdraw': ['requester'],
   'accessRequest.resubmit': ['requester'],
+  'accessRequest.reblock': ['ictTechnician'],
+  'accessRequest.setEnd': ['onlineSafetyLead'],
   // s.12: the audit log is the headteacher's to export.
   'audit.export': ['headteacher'],
   // s.4: staff check consent; the admin team keeps the register.
@@ -111,6 +113,8 @@ const STEPS: { action: Action; verb: string; from: AccessRequestState; data: Rec
   { action: 'accessRequest.approve', verb: 'approveAccessRequest', from: 'withHeadteacher', data: {} },
   { action: 'accessRequest.refuse', verb: 'refuseAccessRequest', from: 'withHeadteacher', data: { reasons: 'Not suitable' } },
   { action: 'accessRequest.markDone', verb: 'markAccessRequestDone', from: 'approved', data: {} },
+  { action: 'accessRequest.reblock', verb: 'reblockAccessRequest', from: 'unblocked', data: {} },
+  { action: 'accessRequest.setEnd', verb: 'setAccessRequestEnd', from: 'unblocked', data: { endDate: '2026-12-18' } },
   { action: 'accessRequest.withdraw', verb: 'withdrawAccessRequest', from: 'withHeadteacher', data: {} },
   { action: 'accessRequest.resubmit', verb: 'resubmitAccessRequest', from: 'returnedToRequester', data: FORM },
 ];

@@ -37,7 +37,7 @@ export function AccessRequestPage({ requestId, credentials, backLabel, onBack }:
   if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (!request) return <Spinner label="Loading the request…" />;
   const signed = (by: string, at: string) => `signed in Teams by ${by} on ${whenShown(at)}`;
-  const { leadReview, decision, actioned } = request;
+  const { leadReview, decision, actioned, reblocked } = request;
   return (
     <section className={styles.page} aria-labelledby="access-title" data-testid="access-request">
       <RecordHeading id="access-title" title={`Blocked website request ${request.reference}`} status={request.stateLabel} tone={request.state === 'refused' ? 'danger' : 'brand'} backLabel={backLabel} onBack={onBack} />
@@ -50,6 +50,8 @@ export function AccessRequestPage({ requestId, credentials, backLabel, onBack }:
           ['Site content', request.siteContent],
           ['Reasons for access', request.reasons],
           ['Identified risks and control measures', request.risksAndControls],
+          ['Open for', request.scope],
+          ['Period', request.period],
         ]}
       />
       {leadReview && (
@@ -74,6 +76,7 @@ export function AccessRequestPage({ requestId, credentials, backLabel, onBack }:
         <>
           <Subtitle2 as="h3">ICT action</Subtitle2>
           <FactList facts={[['Site opened', signed(actioned.signedBy, actioned.signedAt)], ...(actioned.note ? [['What was changed', actioned.note] as [string, string]] : [])]} />
+          {reblocked && <FactList facts={[['Blocked again', signed(reblocked.signedBy, reblocked.signedAt)], ...(reblocked.note ? [['What was changed', reblocked.note] as [string, string]] : [])]} />}
         </>
       )}
       <StepForm kind={ACCESS_STEPS} recordId={request.id} reference={request.reference} version={request.version} steps={request.steps} credentials={credentials} onAnswer={answered} />

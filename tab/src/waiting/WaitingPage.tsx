@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 const IN_THE_LIST: Partial<Record<WaitingRecordType, StepKind>> = { takedown: TAKEDOWN_STEPS, trainingRecord: TRAINING_STEPS };
 
 /** The facts a row opens with, by the names the server gives them. */
-const FACT_LABELS: Record<string, string> = { account: 'School account', pupil: 'Pupil', media: 'Medium', completedOn: 'Completed on', evidence: 'Evidence', urgent: 'Urgent' };
+const FACT_LABELS: Record<string, string> = { account: 'School account', pupil: 'Pupil', media: 'Medium', completedOn: 'Completed on', evidence: 'Evidence', urgent: 'Urgent', lastDay: 'Last day', unblock: 'Unblock' };
 
 /**
  * Everything waiting for the person, newest first, with how many of each kind: a request opens on

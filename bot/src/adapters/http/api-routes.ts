@@ -26,6 +26,7 @@ import { registerPostingMediaRoutes } from './posting-media-routes';
 import type { MediaRouteDeps } from './posting-media-routes';
 import { registerRequestStepRoutes } from './request-step-routes';
 import { accessSummary } from './access-presenter';
+import { registerUnblockRoutes } from './unblock-routes';
 import { registerWaitingRoutes } from './waiting-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
@@ -79,6 +80,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
       seePupilChronology: may(person, 'incident.pupilChronology'),
       seeDevices: may(person, 'device.view'),
       manageDevices: may(person, 'device.manage'),
+      seeUnblocks: may(person, 'accessRequest.viewAll'),
     };
     const me: Me = { id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas };
     res.json(me);
@@ -129,6 +131,7 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
   registerSettingsRoutes(server, deps, signedIn);
   registerRequestStepRoutes(server, deps, signedIn);
   registerWaitingRoutes(server, deps, signedIn);
+  registerUnblockRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);

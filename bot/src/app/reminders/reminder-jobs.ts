@@ -7,6 +7,7 @@ import { planPolicyReviews } from './plan-policy-reviews';
 import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
+import { planUnblockEnds } from './plan-unblock-ends';
 import { planWaitingNudges } from './plan-waiting-nudges';
 import { planIncidentTimescales } from './plan-incident-timescales';
 import { recordEscalations } from './record-escalations';
@@ -31,6 +32,8 @@ const JOBS: Record<string, Job> = {
   'training-digest': planned('training-digest', planTrainingDigest),
   'policy-reviews': planned('policy-reviews', planPolicyReviews),
   'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
+  // Unblocks whose period has ended: the ICT technician blocks the site again (DfE filtering standards).
+  'unblock-ends': planned('unblock-ends', planUnblockEnds),
   'retention-review': planned('retention-review', planRetentionReview),
   // Makes any takedown task a withdrawal should have made and did not (a run that stopped part-way).
   takedowns: async (deps) => {

@@ -89,6 +89,7 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'training-reminders', on: 'weekdays', at },
     { job: 'policy-reviews', on: 'weekdays', at },
     { job: 'waiting-nudges', on: 'weekdays', at },
+    { job: 'unblock-ends', on: 'weekdays', at },
     { job: 'retention-review', on: 'weekdays', at },
     { job: 'takedowns', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },

@@ -67,6 +67,11 @@ export interface StateDefinition {
   escalateTo?: Role;
   /** Never reminded, however long it waits (the requester may simply let it go). */
   unreminded?: true;
+  /**
+   * Not finished, yet waiting on nobody for now: what wakes it instead (an open unblock, until its
+   * last day; then a daily job asks for its step).
+   */
+  dormantUntil?: string;
 }
 
 /** A step as asked for: its name and what it needs (the typed text, or what the app found out). */

@@ -82,7 +82,7 @@ describe('the scheduler across clock changes', () => {
 
   it('runs every daily school job once on a weekday, in order, and stops when told', async () => {
     const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => !FREQUENT.includes(run.job));
-    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest', 'outbox-archive', 'media-cleanup']);
+    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'unblock-ends', 'retention-review', 'takedowns', 'training-digest', 'outbox-archive', 'media-cleanup']);
     expect(new Set(runs.map((run) => run.utc))).toEqual(new Set(['2026-11-23T08:00:00.000Z']));
   });
 

@@ -95,6 +95,33 @@ export function textInput(id: string, label: string, options: { value?: string; 
   };
 }
 
+/** A day picker: Teams sends the date as YYYY-MM-DD. */
+export function dateInput(id: string, label: string, options: { value?: string; min?: string; max?: string; required?: boolean } = {}): CardElement {
+  return {
+    type: 'Input.Date',
+    id,
+    label,
+    ...(options.value ? { value: options.value } : {}),
+    ...(options.min ? { min: options.min } : {}),
+    ...(options.max ? { max: options.max } : {}),
+    ...(options.required ? { isRequired: true, errorMessage: `${label} is required.` } : {}),
+  };
+}
+
+/** A drop-down of fixed choices. */
+export function choiceInput(id: string, label: string, choices: { title: string; value: string }[], options: { value?: string; required?: boolean; placeholder?: string } = {}): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    style: 'compact',
+    choices,
+    ...(options.value ? { value: options.value } : {}),
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+    ...(options.required ? { isRequired: true, errorMessage: `${label} is required.` } : {}),
+  };
+}
+
 /** Universal Action with an `Action.Submit` fallback for clients that predate Action.Execute. */
 export function executeAction(title: string, verb: string, data: Record<string, string>, options: { style?: 'positive' | 'destructive' } = {}): CardAction {
   return {

@@ -4,7 +4,7 @@ import { isFinished, stateLabel } from '../../../domain/workflow/workflow-rules'
 import { WORKFLOWS } from '../../../domain/workflow/workflows';
 import type { RequestOf, StepOf } from '../../../app/requests/request-kinds';
 import type { Versioned } from '../../../ports/collection.port';
-import { adaptiveCard, dataNotice, executeAction, fieldError, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardElement, type RichPart, type Tone } from '../cards/card-elements';
+import { adaptiveCard, dataNotice, dateInput, executeAction, fieldError, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardElement, type RichPart, type Tone } from '../cards/card-elements';
 import { formatDateTime } from '../cards/format';
 
 export interface Banner {
@@ -30,6 +30,8 @@ export interface StepField<Step extends string> {
   multiline?: boolean;
   style?: 'Url';
   placeholder?: string;
+  /** A day picker instead of text. */
+  date?: true;
 }
 
 /** How one request type's card looks: everything the one builder below does not know. */
@@ -101,7 +103,7 @@ function inputsFor<T extends RequestType>(spec: RequestCardSpec<T>, model: Reque
     const value = model.values?.[field.id];
     const error = model.errors?.[field.id];
     inputs.push(
-      textInput(field.id, field.label, { maxLength: field.maxLength, ...(field.multiline ? { multiline: true } : {}), ...(field.style ? { style: field.style } : {}), ...(field.placeholder ? { placeholder: field.placeholder } : {}), ...(value ? { value } : {}) }),
+      field.date ? dateInput(field.id, field.label, value ? { value } : {}) : textInput(field.id, field.label, { maxLength: field.maxLength, ...(field.multiline ? { multiline: true } : {}), ...(field.style ? { style: field.style } : {}), ...(field.placeholder ? { placeholder: field.placeholder } : {}), ...(value ? { value } : {}) }),
       ...(error ? [fieldError(error)] : []),
     );
   }
