@@ -14,7 +14,7 @@ const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
 const stranger = teamsUser('Visiting Supply Teacher', '99999999-0000-0000-0000-000000000000');
 
-const FORM = { url: 'https://www.example.org/', siteContent: 'Phonics games', reasons: 'Reception phonics', risksAndControls: 'Adverts: teacher screen only' };
+const FORM = { url: 'https://www.example.org/', siteContent: 'Phonics games', reasons: 'Reception phonics', risksAndControls: 'Adverts: teacher screen only', scope: 'staff' };
 
 async function submit(t: TestApp, form: Record<string, string> = FORM): Promise<{ card: Record<string, unknown>; requestId: string; formMessage: string }> {
   const { card: formCard, activityId } = await t.say(alex, 'request access');

@@ -16,7 +16,7 @@ const FORM = {
   url: 'https://www.example.org/romans/video',
   siteContent: 'Short history videos about Roman Britain.',
   reasons: 'Year 4 history lessons this half term.',
-  risksAndControls: 'Comments below videos: played from the teacher screen only.',
+  risksAndControls: 'Comments below videos: played from the teacher screen only.', scope: 'staff'
 };
 
 describe.each<StoreKind>(['sqlite', 'sharepoint'])('blocked-content access request through Teams (s.9, Appendix A), records in %s', (store) => {
@@ -44,7 +44,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('blocked-content access reque
   it('answers "request access" with the Appendix A form, requester and date filled in', async () => {
     const { card, activityId } = await t.say(alex, 'request access');
     formMessage = activityId;
-    expect(inputIds(card)).toEqual(['url', 'siteContent', 'reasons', 'risksAndControls']);
+    expect(inputIds(card)).toEqual(['url', 'siteContent', 'reasons', 'risksAndControls', 'scope', 'scopeClass', 'scopeYearGroup', 'periodFrom', 'periodTo']);
     expect(allText(card)).toContain('Alex Wilber');
     const send = button(card, /Send to the online safety lead/);
     submissionKey = String(send.data.submissionKey);

@@ -17,7 +17,7 @@ const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
 const priya = teamsUser('Priya Shah', '00000000-0000-0000-0000-000000000102'); // another staff member
 
-const FORM = { url: 'https://www.example.org/', siteContent: 'Phonics games', reasons: 'Reception phonics', risksAndControls: 'Adverts: teacher screen only' };
+const FORM = { url: 'https://www.example.org/', siteContent: 'Phonics games', reasons: 'Reception phonics', risksAndControls: 'Adverts: teacher screen only', scope: 'staff' };
 
 describe('keeping the process trustworthy', () => {
   let t: TestApp;

@@ -14,7 +14,7 @@ const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
 const linda = teamsUser('Linda Davis', '00000000-0000-0000-0000-000000000104'); // chair of governors
 const sam = teamsUser('Sam Okafor', '00000000-0000-0000-0000-000000000101'); // a deputy DSL, later a second lead
 
-const FORM = { url: 'https://example.org/own', siteContent: 'Safeguarding training videos', reasons: 'Staff INSET', risksAndControls: 'Adverts: staff laptops only' };
+const FORM = { url: 'https://example.org/own', siteContent: 'Safeguarding training videos', reasons: 'Staff INSET', risksAndControls: 'Adverts: staff laptops only', scope: 'staff' };
 
 describe('nobody decides their own request', () => {
   let t: TestApp;

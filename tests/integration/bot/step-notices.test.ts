@@ -21,7 +21,7 @@ const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022'); // headteacher
 const isaiah = teamsUser('Isaiah Langer', '00000000-0000-0000-0000-0000000000023'); // ICT technician
 
-const FORM = { url: 'https://www.example.org/roman-forts', siteContent: 'Videos of Roman forts.', reasons: 'Year 4 history.', risksAndControls: 'Teacher screen only.' };
+const FORM = { url: 'https://www.example.org/roman-forts', siteContent: 'Videos of Roman forts.', reasons: 'Year 4 history.', risksAndControls: 'Teacher screen only.', scope: 'staff' };
 
 type Card = Record<string, unknown>;
 

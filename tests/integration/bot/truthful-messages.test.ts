@@ -19,7 +19,7 @@ const isaiah = teamsUser('Isaiah Langer', '00000000-0000-0000-0000-0000000000023
 const linda = teamsUser('Linda Davis', '00000000-0000-0000-0000-000000000104');
 const mark = teamsUser('Mark Green', '00000000-0000-0000-0000-000000000105');
 
-const FORM = { url: 'https://example.org/truth', siteContent: 'Coding games', reasons: 'Year 5 computing', risksAndControls: 'Adverts: teacher screen only' };
+const FORM = { url: 'https://example.org/truth', siteContent: 'Coding games', reasons: 'Year 5 computing', risksAndControls: 'Adverts: teacher screen only', scope: 'staff' };
 
 describe('messages that tell the truth', () => {
   let t: TestApp;
@@ -60,7 +60,7 @@ describe('messages that tell the truth', () => {
   it('never says "saved and waiting" of a finished request when the requester cannot be told', async () => {
     // Priya has never opened the bot: her request is stored as the form would have stored it.
     const priya = await person('Priya Shah');
-    const id = (await t.app.stores.accessRequests.insert(newAccessRequest(FORM, { personId: priya.id, name: priya.displayName }, 'finished', t.clock.now()))).id;
+    const id = (await t.app.stores.accessRequests.insert(newAccessRequest({ ...FORM, scope: { kind: 'staff' } }, { personId: priya.id, name: priya.displayName }, 'finished', t.clock.now()))).id;
     await t.click(megan, `card-${id}`, 'forwardAccessRequest', { requestId: id });
     await t.click(teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022'), `card-${id}`, 'approveAccessRequest', { requestId: id });
     const before = t.connector.sent.length;

@@ -20,7 +20,7 @@ const FORM = {
   url: 'https://www.example.org/romans/video',
   siteContent: 'Short history videos about Roman Britain.',
   reasons: 'Year 4 history lessons this half term.',
-  risksAndControls: 'Comments below videos: played from the teacher screen only.',
+  risksAndControls: 'Comments below videos: played from the teacher screen only.', scope: 'staff'
 };
 
 describe('"waiting for me" in the private chat', () => {
@@ -117,7 +117,7 @@ describe('"waiting for me" in the private chat', () => {
     const adeleId = (await t.app.stores.people.find({ where: { aadObjectId: adele.aadObjectId }, limit: 1 })).items[0]!;
     const priya = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Priya Shah')!;
     for (let i = 0; i < 25; i++) {
-      const draft = newAccessRequest({ ...FORM, url: `https://www.example.org/${'very-long-path/'.repeat(120)}${i}` }, { personId: priya.id, name: priya.displayName }, `many-${i}`, t.clock.now());
+      const draft = newAccessRequest({ ...FORM, scope: { kind: 'staff' }, url: `https://www.example.org/${'very-long-path/'.repeat(120)}${i}` }, { personId: priya.id, name: priya.displayName }, `many-${i}`, t.clock.now());
       await t.app.stores.accessRequests.insert({ ...draft, state: 'withHeadteacher' });
     }
     const { card } = await t.say(adele, 'waiting for me');

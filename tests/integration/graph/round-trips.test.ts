@@ -128,7 +128,7 @@ describe('Graph round trips per use case', () => {
       const reads = (since: number, field: string, value: string) =>
         [...standIn.requests.slice(since)].filter((request) => request.method === 'GET' && decodeURIComponent(request.url).includes(`fields/${field} eq '${value}'`)).length;
       const since = standIn.requests.length;
-      const form = { submissionKey: 'once-per-click', url: 'https://example.org/lesson', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+      const form = { submissionKey: 'once-per-click', url: 'https://example.org/lesson', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only', scope: 'staff' };
       expect((await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-1', 'submitAccessRequest', form))).status).toBe(200);
       await t.app.background.idle();
       const requestId = (await t.app.stores.accessRequests.find({ where: { submissionKey: 'once-per-click' }, limit: 1 })).items[0]!.id;

@@ -37,7 +37,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
     t.graph!.failRandomly(0.2, { seed: 20261124 });
     const told = new Map<string, Told>();
     for (let i = 1; i <= SUBMISSIONS; i++) {
-      const form = { submissionKey: `fault-${i}`, url: `https://example.org/page-${i}`, siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+      const form = { submissionKey: `fault-${i}`, url: `https://example.org/page-${i}`, siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only', scope: 'staff' };
       const response = await t.post(cardActionInvoke(alex, t.serviceUrl, `form-${i}`, 'submitAccessRequest', form));
       expect(response.status).toBe(200);
       told.set(form.submissionKey, whatThePersonWasTold(response.body));
@@ -85,7 +85,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
 
   it('tells the person "not saved" when Microsoft 365 refuses the app (403), and logs why for the administrator', async () => {
     t.graph!.failNext(6, { status: 403 });
-    const form = { submissionKey: 'refused-1', url: 'https://example.org/refused', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+    const form = { submissionKey: 'refused-1', url: 'https://example.org/refused', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only', scope: 'staff' };
     const response = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-refused', 'submitAccessRequest', form));
     t.graph!.stopFailing();
     expect(whatThePersonWasTold(response.body)).toBe('not saved');
@@ -93,7 +93,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
   });
 
   it('a request reported as not saved can be sent again from the same form, and is then stored once', async () => {
-    const form = { submissionKey: 'retry-1', url: 'https://example.org/retry', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+    const form = { submissionKey: 'retry-1', url: 'https://example.org/retry', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only', scope: 'staff' };
     t.graph!.failNext(12, { status: 503 });
     const first = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-retry', 'submitAccessRequest', form));
     expect(whatThePersonWasTold(first.body)).toBe('not saved');
