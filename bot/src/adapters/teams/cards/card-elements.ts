@@ -95,7 +95,10 @@ export function textInput(id: string, label: string, options: { value?: string; 
   };
 }
 
-/** A day picker: Teams sends the date as YYYY-MM-DD. */
+/**
+ * A day picker; its value comes back as YYYY-MM-DD, and min/max are hints some clients ignore
+ * (https://learn.microsoft.com/en-us/adaptive-cards/schema-explorer/input-date), so the server checks.
+ */
 export function dateInput(id: string, label: string, options: { value?: string; min?: string; max?: string; required?: boolean } = {}): CardElement {
   return {
     type: 'Input.Date',
