@@ -11,19 +11,22 @@ import { openTabApp, type TabApp } from '../fixtures/tab-app';
 
 // What waits for the person comes first, for everyone.
 const EVERY_STAFF_MEMBER = ['Waiting for me', 'Blocked website requests', 'Photo consent', 'School accounts', 'Training', 'Approved devices'];
-const withIncidents = (pages: string[]) => [...pages.slice(0, 2), 'Incidents', ...pages.slice(2)];
+const after = (pages: string[], anchor: string, page: string) => [...pages.slice(0, pages.indexOf(anchor) + 1), page, ...pages.slice(pages.indexOf(anchor) + 1)];
+// Whoever sees every request to open a site (the online safety lead, the headteacher, the ICT technician) sees the register of unblocks.
+const withUnblocks = (pages: string[]) => after(pages, 'Blocked website requests', 'Unblocked sites');
+const withIncidents = (pages: string[]) => after(pages, pages.includes('Unblocked sites') ? 'Unblocked sites' : 'Blocked website requests', 'Incidents');
 const SETTINGS_AND_CHECKLIST = ['School settings', 'Go-live checklist'];
 
 /** The demo school's first person holding the role (tests/fixtures/tab-app.ts) → the pages in the navigation, in order. */
 const PAGES: [Role, string, string[]][] = [
   ['staff', 'a class teacher', EVERY_STAFF_MEMBER],
-  ['ictTechnician', 'the ICT technician (also staff)', EVERY_STAFF_MEMBER],
+  ['ictTechnician', 'the ICT technician (also staff)', withUnblocks(EVERY_STAFF_MEMBER)],
   ['socialMediaStaff', 'a member of staff who runs the accounts', EVERY_STAFF_MEMBER],
   // The server counts anyone an incident is assigned to: the demo school gives the online safety lead the filtering concerns.
-  ['onlineSafetyLead', 'the online safety lead, assigned incidents', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
+  ['onlineSafetyLead', 'the online safety lead, assigned incidents', [...withIncidents(withUnblocks(EVERY_STAFF_MEMBER)), ...SETTINGS_AND_CHECKLIST]],
   ['dsl', 'the DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
   ['deputyDsl', 'a deputy DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
-  ['headteacher', 'the headteacher (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
+  ['headteacher', 'the headteacher (also staff)', [...withIncidents(withUnblocks(EVERY_STAFF_MEMBER)), ...SETTINGS_AND_CHECKLIST]],
   ['admin', 'the school office, also the data protection lead', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
   ['chairOfGovernors', 'the chair of governors', ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training']],
 ];

@@ -106,7 +106,7 @@ describe('the scheduler across clock changes', () => {
     scheduler.start();
     await time.runUntil(Date.parse('2026-11-24T00:00:00Z'));
     expect(ran.filter((run) => !FREQUENT.some((job) => run.startsWith(job)))).toEqual([
-      'training-reminders 07:30', 'policy-reviews 07:30', 'waiting-nudges 07:30', 'retention-review 07:30', 'takedowns 07:30', 'training-digest 07:30', 'outbox-archive 07:30', 'media-cleanup 07:30',
+      'training-reminders 07:30', 'policy-reviews 07:30', 'waiting-nudges 07:30', 'unblock-ends 07:30', 'retention-review 07:30', 'takedowns 07:30', 'training-digest 07:30', 'outbox-archive 07:30', 'media-cleanup 07:30',
       'training-reminders 07:45',
     ]);
     expect(errors).toEqual(['Scheduled job training-reminders failed; it is tried again at the next tick']);
@@ -118,6 +118,7 @@ describe('the scheduler across clock changes', () => {
       ['training-reminders', '2026-11-24', '2026-11-24 11:10'],
       ['policy-reviews', '2026-11-24', '2026-11-24 11:10'],
       ['waiting-nudges', '2026-11-24', '2026-11-24 11:10'],
+      ['unblock-ends', '2026-11-24', '2026-11-24 11:10'],
       ['retention-review', '2026-11-24', '2026-11-24 11:10'],
       ['takedowns', '2026-11-24', '2026-11-24 11:10'],
       ['media-cleanup', '2026-11-24', '2026-11-24 11:10'],
