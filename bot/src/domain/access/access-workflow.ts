@@ -84,7 +84,7 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       requires: { field: 'endDate', message: 'Give the last day the site stays open.' },
       // Offered to the online safety lead for a site opened before periods existed, or to end one sooner.
       awaited: false,
-      apply: (request, step, signature) => ({ changes: { period: endedBy(request, step.endDate ?? '') }, recorded: 'setEnd', note: `Last day: ${step.endDate ?? ''}` }),
+      apply: (request, step, signature) => ({ changes: { period: endedBy(request, step.endDate ?? '') }, note: `Last day: ${step.endDate ?? ''}` }),
     },
     withdraw: withdrawal('accessRequest.withdraw', ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher']),
     resubmit: {
