@@ -35,7 +35,11 @@ const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
 };
 
 /** Where a request's "Back" goes: the list it was opened from. */
-const BACK_LABELS: Partial<Record<View, string>> = { waiting: 'Back to Waiting for me', requests: 'Back to all requests', unblocks: 'Back to unblocked sites' };
+const BACK_LABELS: Partial<Record<View, string>> = {
+  waiting: 'Back to Waiting for me',
+  requests: 'Back to all requests',
+  unblocks: 'Back to unblocked sites',
+};
 
 /** The tab: one navigation over every page the person may see, and the page a link opened it on. */
 export function App({ host }: { host: Host }) {
@@ -64,22 +68,51 @@ export function App({ host }: { host: Host }) {
           </Tab>
         ))}
       </PageTabs>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {me && chosen === 'incidents' && page !== 'incidents' && <IncidentsDenied />}
       <Suspense fallback={<Spinner label="Loading…" />}>
-      {page === 'waiting' && <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', id)} />}
-      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={(id) => open('posting', id)} onOpenAccess={(id) => open('access', id)} />}
-      {/* Keyed by person: someone else (a persona switched locally) starts from the log. */}
-      {page === 'incidents' && me && <IncidentsPage key={me.id} credentials={credentials} seesPupils={me.can.seePupilChronology} {...(opened.id ? { incidentId: opened.id } : {})} />}
-      {page === 'unblocks' && me?.can.seeUnblocks && <UnblocksPage credentials={credentials} onOpen={(id) => open('access', id)} />}
-      {page === 'training' && me && <TrainingPage credentials={credentials} />}
-      {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
-      {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}
-      {page === 'access' && opened.id && <AccessRequestPage requestId={opened.id} credentials={credentials} {...back} />}
-      {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
-      {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
-      {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
-      {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
+        {page === 'waiting' && (
+          <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', id)} />
+        )}
+        {page === 'requests' && (
+          <RequestsPage credentials={credentials} onOpenPosting={(id) => open('posting', id)} onOpenAccess={(id) => open('access', id)} />
+        )}
+        {/* Keyed by person: someone else (a persona switched locally) starts from the log. */}
+        {page === 'incidents' && me && (
+          <IncidentsPage
+            key={me.id}
+            credentials={credentials}
+            seesPupils={me.can.seePupilChronology}
+            {...(opened.id ? { incidentId: opened.id } : {})}
+          />
+        )}
+        {page === 'unblocks' && me?.can.seeUnblocks && <UnblocksPage credentials={credentials} onOpen={(id) => open('access', id)} />}
+        {page === 'training' && me && <TrainingPage credentials={credentials} />}
+        {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
+        {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}
+        {page === 'access' && opened.id && <AccessRequestPage requestId={opened.id} credentials={credentials} {...back} />}
+        {page === 'consent' && me?.can.seeConsent && (
+          <ConsentPage
+            credentials={credentials}
+            canRecord={me.can.recordConsent}
+            canImport={me.can.importPupils}
+            canExport={me.can.exportConsent}
+          />
+        )}
+        {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
+        {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
+        {page === 'accounts' && me?.can.seeAccounts && (
+          <AccountsPage
+            credentials={credentials}
+            canManage={me.can.manageAccounts}
+            {...(host.askConsent ? { askConsent: host.askConsent } : {})}
+            {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})}
+          />
+        )}
       </Suspense>
     </TabShell>
   );
@@ -91,7 +124,8 @@ function IncidentsDenied() {
     <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
-        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type <b>report a concern</b> to the Online Safety Desk bot.
+        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type{' '}
+        <b>report a concern</b> to the Online Safety Desk bot.
       </MessageBarBody>
     </MessageBar>
   );

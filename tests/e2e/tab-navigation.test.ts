@@ -10,11 +10,23 @@ import { describeInBrowser } from '../fixtures/browser';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
 
 // What waits for the person comes first, for everyone.
-const EVERY_STAFF_MEMBER = ['Waiting for me', 'Blocked website requests', 'Photo consent', 'School accounts', 'Training', 'Approved devices'];
-const after = (pages: string[], anchor: string, page: string) => [...pages.slice(0, pages.indexOf(anchor) + 1), page, ...pages.slice(pages.indexOf(anchor) + 1)];
+const EVERY_STAFF_MEMBER = [
+  'Waiting for me',
+  'Blocked website requests',
+  'Photo consent',
+  'School accounts',
+  'Training',
+  'Approved devices',
+];
+const after = (pages: string[], anchor: string, page: string) => [
+  ...pages.slice(0, pages.indexOf(anchor) + 1),
+  page,
+  ...pages.slice(pages.indexOf(anchor) + 1),
+];
 // Whoever sees every request to open a site (the online safety lead, the headteacher, the ICT technician) sees the register of unblocks.
 const withUnblocks = (pages: string[]) => after(pages, 'Blocked website requests', 'Unblocked sites');
-const withIncidents = (pages: string[]) => after(pages, pages.includes('Unblocked sites') ? 'Unblocked sites' : 'Blocked website requests', 'Incidents');
+const withIncidents = (pages: string[]) =>
+  after(pages, pages.includes('Unblocked sites') ? 'Unblocked sites' : 'Blocked website requests', 'Incidents');
 const SETTINGS_AND_CHECKLIST = ['School settings', 'Go-live checklist'];
 
 /** The demo school's first person holding the role (tests/fixtures/tab-app.ts) → the pages in the navigation, in order. */
@@ -23,7 +35,11 @@ const PAGES: [Role, string, string[]][] = [
   ['ictTechnician', 'the ICT technician (also staff)', withUnblocks(EVERY_STAFF_MEMBER)],
   ['socialMediaStaff', 'a member of staff who runs the accounts', EVERY_STAFF_MEMBER],
   // The server counts anyone an incident is assigned to: the demo school gives the online safety lead the filtering concerns.
-  ['onlineSafetyLead', 'the online safety lead, assigned incidents', [...withIncidents(withUnblocks(EVERY_STAFF_MEMBER)), ...SETTINGS_AND_CHECKLIST]],
+  [
+    'onlineSafetyLead',
+    'the online safety lead, assigned incidents',
+    [...withIncidents(withUnblocks(EVERY_STAFF_MEMBER)), ...SETTINGS_AND_CHECKLIST],
+  ],
   ['dsl', 'the DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
   ['deputyDsl', 'a deputy DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
   ['headteacher', 'the headteacher (also staff)', [...withIncidents(withUnblocks(EVERY_STAFF_MEMBER)), ...SETTINGS_AND_CHECKLIST]],
@@ -61,7 +77,11 @@ describeInBrowser('the tab’s navigation', () => {
     await page.getByTestId('incident-row').first().waitFor();
     expect(page.url()).toBe(`${tab.app.url}/tab/?view=training`);
     await navigation(page).getByRole('tab', { name: 'Blocked website requests' }).click();
-    await page.getByTestId('access-request-row').or(page.getByText(/^No requests yet/)).first().waitFor();
+    await page
+      .getByTestId('access-request-row')
+      .or(page.getByText(/^No requests yet/))
+      .first()
+      .waitFor();
     await page.close();
   });
 

@@ -24,15 +24,36 @@ describeInBrowser('the register of unblocked sites in the tab', () => {
     const signed = (name: string, at: string) => ({ personId: who(name).id, name, at });
     // Opened on 2 November for a fortnight (the tab app's day is Tuesday 24 November 2026), one opened before periods, one blocked again.
     const opened = (url: string, changes: Partial<AccessRequest>): Omit<AccessRequest, 'id'> => ({
-      ...newAccessRequest({ url, siteContent: 'Videos', reasons: 'Year 4 history', risksAndControls: 'Teacher screen only' }, { personId: who('Priya Shah').id, name: 'Priya Shah' }, url, new Date('2026-10-28T09:00:00Z')),
+      ...newAccessRequest(
+        { url, siteContent: 'Videos', reasons: 'Year 4 history', risksAndControls: 'Teacher screen only' },
+        { personId: who('Priya Shah').id, name: 'Priya Shah' },
+        url,
+        new Date('2026-10-28T09:00:00Z'),
+      ),
       state: 'unblocked',
       decision: { approved: true, reasons: '', signature: signed('Adele Vance', '2026-10-30T09:00:00Z') },
       actioned: { note: '', signature: signed('Isaiah Langer', '2026-11-02T09:00:00Z') },
       ...changes,
     });
-    ids.pastEnd = (await tab.app.stores.accessRequests.insert(opened('https://www.example.org/past-end', { period: { from: '2026-11-02', to: '2026-11-13' }, scope: { kind: 'yearGroup', group: 'Year 4' } }))).id;
+    ids.pastEnd = (
+      await tab.app.stores.accessRequests.insert(
+        opened('https://www.example.org/past-end', {
+          period: { from: '2026-11-02', to: '2026-11-13' },
+          scope: { kind: 'yearGroup', group: 'Year 4' },
+        }),
+      )
+    ).id;
     ids.noEndDate = (await tab.app.stores.accessRequests.insert(opened('https://www.example.org/no-end', {}))).id;
-    ids.reblocked = (await tab.app.stores.accessRequests.insert(opened('https://www.example.org/blocked-again', { state: 'reblocked', period: { from: '2026-11-02', to: '2026-11-06' }, scope: { kind: 'staff' }, reblocked: { note: '', signature: signed('Isaiah Langer', '2026-11-09T08:00:00Z') } }))).id;
+    ids.reblocked = (
+      await tab.app.stores.accessRequests.insert(
+        opened('https://www.example.org/blocked-again', {
+          state: 'reblocked',
+          period: { from: '2026-11-02', to: '2026-11-06' },
+          scope: { kind: 'staff' },
+          reblocked: { note: '', signature: signed('Isaiah Langer', '2026-11-09T08:00:00Z') },
+        }),
+      )
+    ).id;
   });
   afterAll(() => tab?.close());
 
@@ -48,14 +69,23 @@ describeInBrowser('the register of unblocked sites in the tab', () => {
     const page = await registerAs('onlineSafetyLead');
     expect(await page.getByRole('tab', { name: 'Unblocked sites' }).getAttribute('aria-selected')).toBe('true');
     const rows = page.getByTestId('unblock-row');
-    expect(await rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-status')))).toEqual(['pastEnd', 'noEndDate', 'open', 'reblocked']);
+    expect(await rows.evaluateAll((found) => found.map((row) => row.getAttribute('data-status')))).toEqual([
+      'pastEnd',
+      'noEndDate',
+      'open',
+      'reblocked',
+    ]);
     const texts = await rows.allInnerTexts();
-    expect(texts[0]).toMatch(/A-\d+\s+https:\/\/www\.example\.org\/past-end\s+Year 4 history\s+Year group Year 4\s+2 Nov 2026 to 13 Nov 2026\s+Adele Vance, 30 Oct 2026\s+Past its end — block it again/);
+    expect(texts[0]).toMatch(
+      /A-\d+\s+https:\/\/www\.example\.org\/past-end\s+Year 4 history\s+Year group Year 4\s+2 Nov 2026 to 13 Nov 2026\s+Adele Vance, 30 Oct 2026\s+Past its end — block it again/,
+    );
     expect(texts[1]).toMatch(/no-end[\s\S]*Not recorded\s+No end date[\s\S]*No end date — set one/);
     // The demo school's own: BBC Bitesize, open for staff until after today.
     expect(texts[2]).toMatch(/bitesize[\s\S]*Staff only[\s\S]*Open/);
     expect(texts[3]).toMatch(/blocked-again[\s\S]*Staff only[\s\S]*Blocked again 9 Nov 2026/);
-    expect(await page.getByTestId('past-end').innerText()).toBe('1 site is still open after its last day and must be blocked again on the school filter.');
+    expect(await page.getByTestId('past-end').innerText()).toBe(
+      '1 site is still open after its last day and must be blocked again on the school filter.',
+    );
     expect(await page.getByTestId('no-end-date').innerText()).toMatch(/^1 site was opened without an end date\./);
     await page.close();
   });
@@ -66,7 +96,9 @@ describeInBrowser('the register of unblocked sites in the tab', () => {
     expect(download.suggestedFilename()).toBe('online-safety-desk-unblocks-2026-11-24.csv');
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
-    expect(csv).toContain(`"A-${ids.pastEnd}","https://www.example.org/past-end","Year 4 history","Year group Year 4","2026-11-02","2026-11-13","Adele Vance","2026-10-30","2026-11-02","","Past its end — block it again"`);
+    expect(csv).toContain(
+      `"A-${ids.pastEnd}","https://www.example.org/past-end","Year 4 history","Year group Year 4","2026-11-02","2026-11-13","Adele Vance","2026-10-30","2026-11-02","","Past its end — block it again"`,
+    );
     await page.getByTestId('export-status').getByText('Downloaded online-safety-desk-unblocks-2026-11-24.csv.').waitFor();
     await page.close();
   });

@@ -30,7 +30,12 @@ const FORM = {
 const CLASSES = ['4B', '6A'];
 const YEAR_GROUPS = ['Year 4', 'Year 6'];
 
-const choicesOf = (card: Record<string, unknown>, id: string) => (JSON.stringify(card).match(new RegExp(`"id":"${id}"[^\\]]*\\]`))?.[0].match(/"value":"([^"]+)"/g) ?? []).map((value) => value.slice(9, -1));
+const choicesOf = (card: Record<string, unknown>, id: string) =>
+  (
+    JSON.stringify(card)
+      .match(new RegExp(`"id":"${id}"[^\\]]*\\]`))?.[0]
+      .match(/"value":"([^"]+)"/g) ?? []
+  ).map((value) => value.slice(9, -1));
 
 describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, records in %s', (store) => {
   const clock = new TestClock('2026-11-24T10:00:00Z');
@@ -42,10 +47,24 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, reco
   });
   afterAll(() => t.stop());
 
-  const cardsTo = (user: { conversationId: string }, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => cardOf(entry));
+  const cardsTo = (user: { conversationId: string }, since: number) =>
+    t.connector.sent
+      .slice(since)
+      .filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update')
+      .map((entry) => cardOf(entry));
   const lastCardTo = (user: { conversationId: string }) => t.connector.to(user.conversationId).at(-1)!.activityId;
-  const api = (who: string, path: string) => t.app.stores.people.find({ limit: 50 }).then(({ items }) => fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': items.find((person) => person.displayName === who)!.id } }));
-  const register = async (who: string) => ((await (await api(who, '/api/unblocks')).json()) as { rows: { id: string; status: string; from: string; to: string; scope: string; approvedBy: string }[] }).rows.find((row) => row.id === requestId);
+  const api = (who: string, path: string) =>
+    t.app.stores.people
+      .find({ limit: 50 })
+      .then(({ items }) =>
+        fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': items.find((person) => person.displayName === who)!.id } }),
+      );
+  const register = async (who: string) =>
+    (
+      (await (await api(who, '/api/unblocks')).json()) as {
+        rows: { id: string; status: string; from: string; to: string; scope: string; approvedBy: string }[];
+      }
+    ).rows.find((row) => row.id === requestId);
   const runJob = async () => {
     expect((await fetch(`${t.app.url}/api/jobs/unblock-ends`, { method: 'POST' })).status).toBe(202);
     await t.app.background.idle();
@@ -57,7 +76,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, reco
     expect(choicesOf(card, 'scope')).toEqual(['class', 'yearGroup', 'staff', 'wholeSchool']);
     expect(choicesOf(card, 'scopeClass')).toEqual(CLASSES);
     expect(choicesOf(card, 'scopeYearGroup')).toEqual(YEAR_GROUPS);
-    expect(JSON.stringify(card)).toMatch(/"type":"Input.Date","id":"periodTo","label":"Last day \(empty: the end of the term; at most a year\)"/);
+    expect(JSON.stringify(card)).toMatch(
+      /"type":"Input.Date","id":"periodTo","label":"Last day \(empty: the end of the term; at most a year\)"/,
+    );
   });
 
   it('refuses a period longer than a year, saying so under the field, and saves nothing', async () => {
@@ -87,7 +108,13 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, reco
     expect(allText(approved)).toContain('**Period:** 24 November 2026 to 4 December 2026');
     const done = await t.click(isaiah, lastCardTo(isaiah), 'markAccessRequestDone', { requestId });
     expect(allText(done)).toContain('Site opened');
-    expect(await register('Megan Bowen')).toMatchObject({ status: 'open', from: '2026-11-24', to: '2026-12-04', scope: 'Class 4B', approvedBy: 'Adele Vance' });
+    expect(await register('Megan Bowen')).toMatchObject({
+      status: 'open',
+      from: '2026-11-24',
+      to: '2026-12-04',
+      scope: 'Class 4B',
+      approvedBy: 'Adele Vance',
+    });
   });
 
   it('before its last day nobody is asked; on it the ICT technician gets "Block … again", once', async () => {
@@ -101,7 +128,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, reco
     await runJob();
     const [ended] = cardsTo(isaiah, before);
     expect(parseWarnings(ended!)).toEqual([]);
-    expect(allText(ended!)).toMatch(/Block https:\/\/www\.example\.org\/roman-forts again[\s\S]*request A-\d+ has ended \(open for: Class 4B\)[\s\S]*last day was 4 December 2026/);
+    expect(allText(ended!)).toMatch(
+      /Block https:\/\/www\.example\.org\/roman-forts again[\s\S]*request A-\d+ has ended \(open for: Class 4B\)[\s\S]*last day was 4 December 2026/,
+    );
     expect(cardsTo(megan, before)).toEqual([]);
     // The next school day's run sends nothing new: the card is kept in the outbox under its last day.
     clock.set('2026-12-07T07:40:00Z');
@@ -113,7 +142,11 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, reco
   it('past its last day the online safety lead finds it waiting, and the register flags it', async () => {
     clock.set('2026-12-07T09:00:00Z');
     const { card } = await t.say(megan, 'waiting for me');
-    expect(rows(card).map((row) => row.text).join('\n')).toContain(`A-${requestId}`);
+    expect(
+      rows(card)
+        .map((row) => row.text)
+        .join('\n'),
+    ).toContain(`A-${requestId}`);
     expect(await register('Megan Bowen')).toMatchObject({ status: 'pastEnd' });
     expect((await api('Alex Wilber', '/api/unblocks')).status).toBe(403);
   });
@@ -135,9 +168,15 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, reco
     const response = await api('Adele Vance', '/api/unblocks.csv');
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const csv = await response.text();
-    expect(csv.split('\r\n')[0]).toBe('"Request","Website","Reasons for access","Open for","First day","Last day","Approved by","Approved on","Opened on","Blocked again on","Status"');
-    expect(csv).toContain(`"A-${requestId}","https://www.example.org/roman-forts","'=HYPERLINK(""https://evil.example"") Year 4 history","Class 4B","2026-11-24","2026-12-04","Adele Vance","2026-11-24","2026-11-24","2026-12-07","Blocked again"`);
+    expect(csv.split('\r\n')[0]).toBe(
+      '"Request","Website","Reasons for access","Open for","First day","Last day","Approved by","Approved on","Opened on","Blocked again on","Status"',
+    );
+    expect(csv).toContain(
+      `"A-${requestId}","https://www.example.org/roman-forts","'=HYPERLINK(""https://evil.example"") Year 4 history","Class 4B","2026-11-24","2026-12-04","Adele Vance","2026-11-24","2026-11-24","2026-12-07","Blocked again"`,
+    );
     const audit = await t.app.stores.audit.forRecord('accessRequest', '-');
-    expect(audit.map((entry) => entry.summary)).toContainEqual(expect.stringMatching(/^Register of unblocked sites exported \(\d+ rows\)$/));
+    expect(audit.map((entry) => entry.summary)).toContainEqual(
+      expect.stringMatching(/^Register of unblocked sites exported \(\d+ rows\)$/),
+    );
   });
 });

@@ -27,12 +27,40 @@ export async function planUnblockEnds(deps: ReminderJobDeps, today: IsoDate): Pr
   const planned: PlannedReminder[] = [];
   for (const request of ended) {
     const lastDay = request.period!.to;
-    const to = (people: typeof technicians, reason: string, period: string, message: ReminderMessage) => people.map((person) => ({ person, reason: `${reason}:accessRequest:${request.id}`, period, message }));
-    planned.push(...to(technicians, 'unblock-ended', `ended-${lastDay}`, unblockEndedMessage(request, 'warning', `Its last day was ${longDate(lastDay)}.`)));
+    const to = (people: typeof technicians, reason: string, period: string, message: ReminderMessage) =>
+      people.map((person) => ({ person, reason: `${reason}:accessRequest:${request.id}`, period, message }));
+    planned.push(
+      ...to(
+        technicians,
+        'unblock-ended',
+        `ended-${lastDay}`,
+        unblockEndedMessage(request, 'warning', `Its last day was ${longDate(lastDay)}.`),
+      ),
+    );
     const nudge = waitingNudge(calendar, lastDay, today, remindAfter);
-    if (nudge) planned.push(...to(technicians, 'nudge:unblock-ended', nudge.period, unblockEndedMessage(request, 'attention', `It is still open ${nudge.workingDays} working days after its last day.`)));
+    if (nudge)
+      planned.push(
+        ...to(
+          technicians,
+          'nudge:unblock-ended',
+          nudge.period,
+          unblockEndedMessage(request, 'attention', `It is still open ${nudge.workingDays} working days after its last day.`),
+        ),
+      );
     const escalate = escalationDue(calendar, lastDay, today, remindAfter, escalateAfter);
-    if (escalate) planned.push(...to(leads, 'escalate:unblock-ended', escalate.period, unblockEndedMessage(request, 'attention', `It is still open ${escalate.workingDays} working days after its last day; the ICT technician has been reminded.`)));
+    if (escalate)
+      planned.push(
+        ...to(
+          leads,
+          'escalate:unblock-ended',
+          escalate.period,
+          unblockEndedMessage(
+            request,
+            'attention',
+            `It is still open ${escalate.workingDays} working days after its last day; the ICT technician has been reminded.`,
+          ),
+        ),
+      );
   }
   return planned;
 }
@@ -41,7 +69,11 @@ export async function planUnblockEnds(deps: ReminderJobDeps, today: IsoDate): Pr
 export function unblockEndedMessage(request: AccessRequest, tone: ReminderMessage['tone'], when: string): ReminderMessage {
   return {
     title: `Block ${request.url} again`,
-    lines: [`The unblock from request ${accessReference(request.id)} has ended (open for: ${scopeLabel(request.scope)}).`, when, 'Block the site on the school filter, then mark it blocked again.'],
+    lines: [
+      `The unblock from request ${accessReference(request.id)} has ended (open for: ${scopeLabel(request.scope)}).`,
+      when,
+      'Block the site on the school filter, then mark it blocked again.',
+    ],
     tone,
     act: { label: 'Open the request', record: { recordType: 'accessRequest', recordId: request.id } },
   };

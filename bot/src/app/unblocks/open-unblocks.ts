@@ -4,8 +4,12 @@ import type { Stores } from '../../ports/stores.port';
 import { readAll } from '../read-all';
 
 /** Every site opened after a request (state `unblocked`), and with `reblocked` those blocked again since. */
-export async function openedSites(stores: Pick<Stores, 'accessRequests'>, states: readonly ('unblocked' | 'reblocked')[] = ['unblocked']): Promise<Versioned<AccessRequest>[]> {
+export async function openedSites(
+  stores: Pick<Stores, 'accessRequests'>,
+  states: readonly ('unblocked' | 'reblocked')[] = ['unblocked'],
+): Promise<Versioned<AccessRequest>[]> {
   const found: Versioned<AccessRequest>[] = [];
-  for (const state of states) found.push(...(await readAll((cursor) => stores.accessRequests.find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))));
+  for (const state of states)
+    found.push(...(await readAll((cursor) => stores.accessRequests.find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))));
   return found;
 }

@@ -23,16 +23,31 @@ const ORDER: Record<UnblockStatus, number> = { pastEnd: 0, noEndDate: 1, open: 2
  * the open ones by last day, then those blocked again. Seen by whoever sees every access request.
  */
 export async function unblockRegister(deps: AppDeps, person: Person): Promise<RegisterResult> {
-  if (!may(person, 'accessRequest.viewAll')) return { status: 'not-permitted', message: `Only ${whoMay('accessRequest.viewAll')} can see the register of unblocked sites.` };
+  if (!may(person, 'accessRequest.viewAll'))
+    return { status: 'not-permitted', message: `Only ${whoMay('accessRequest.viewAll')} can see the register of unblocked sites.` };
   const day = today(deps.clock);
-  const entries = (await openedSites(deps.stores, ['unblocked', 'reblocked'])).map((request) => ({ request, status: unblockStatus(request, day)! }));
+  const entries = (await openedSites(deps.stores, ['unblocked', 'reblocked'])).map((request) => ({
+    request,
+    status: unblockStatus(request, day)!,
+  }));
   const lastDay = (entry: RegisterEntry) => entry.request.period?.to ?? '';
-  return { status: 'ok', entries: entries.sort((a, b) => ORDER[a.status] - ORDER[b.status] || lastDay(a).localeCompare(lastDay(b)) || Number(a.request.id) - Number(b.request.id)) };
+  return {
+    status: 'ok',
+    entries: entries.sort(
+      (a, b) => ORDER[a.status] - ORDER[b.status] || lastDay(a).localeCompare(lastDay(b)) || Number(a.request.id) - Number(b.request.id),
+    ),
+  };
 }
 
 /** The register for a spreadsheet; the export is audited (who took a copy, when, how many rows). */
 export async function exportUnblockRegister(deps: AppDeps, person: Person): Promise<RegisterResult> {
   const result = await unblockRegister(deps, person);
-  if (result.status === 'ok') await recordAudit(deps, person, { action: 'unblock-register.exported', recordType: 'accessRequest', recordId: '-', summary: `Register of unblocked sites exported (${result.entries.length} rows)` });
+  if (result.status === 'ok')
+    await recordAudit(deps, person, {
+      action: 'unblock-register.exported',
+      recordType: 'accessRequest',
+      recordId: '-',
+      summary: `Register of unblocked sites exported (${result.entries.length} rows)`,
+    });
   return result;
 }

@@ -29,7 +29,9 @@ export const unblocksWaiting: WaitingProvider = async (deps, person) => {
       since: request.updatedAt,
       steps,
       version: request.version,
-      facts: ended ? { lastDay: request.period!.to, unblock: status === 'pastEnd' ? 'past its end' : 'ends today' } : { unblock: 'no end date — set one' },
+      facts: ended
+        ? { lastDay: request.period!.to, unblock: status === 'pastEnd' ? 'past its end' : 'ends today' }
+        : { unblock: 'no end date — set one' },
     });
   }
   return items;

@@ -10,7 +10,10 @@ import { WAITING_RECORD_TYPES, type WaitingItem, type WaitingProvider, type Wait
 export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
   // Blocked-website requests waiting for a review, a decision, the ICT technician or the requester (s.9, Appendix A).
   // …and open unblocks past their last day, or with none (the DfE filtering standards: every unblock ends).
-  accessRequest: both(requestsWaiting('accessRequest', (request) => ({ title: request.url })), unblocksWaiting),
+  accessRequest: both(
+    requestsWaiting('accessRequest', (request) => ({ title: request.url })),
+    unblocksWaiting,
+  ),
   // Requests to post waiting for the headteacher's decision, or for the requester to fix or post them (s.4–6).
   postingRequest: requestsWaiting('postingRequest', (request) => ({ title: request.text, facts: { account: request.accountLabel } })),
   takedown: takedownsWaiting,
@@ -32,9 +35,16 @@ export interface Waiting {
  * me" and the tab's *Waiting for me* page show. Each provider decides with the domain's own rules
  * who may act, so this list and the buttons on each record's card always agree.
  */
-export async function waitingFor(deps: AppDeps, person: Person, providers: Record<WaitingRecordType, WaitingProvider> = WAITING_PROVIDERS): Promise<Waiting> {
+export async function waitingFor(
+  deps: AppDeps,
+  person: Person,
+  providers: Record<WaitingRecordType, WaitingProvider> = WAITING_PROVIDERS,
+): Promise<Waiting> {
   const found = await Promise.all(WAITING_RECORD_TYPES.map((type) => providers[type](deps, person)));
   const items = found.flat().sort((a, b) => b.since.localeCompare(a.since) || a.reference.localeCompare(b.reference));
-  const counts = Object.fromEntries(WAITING_RECORD_TYPES.map((type, index) => [type, found[index]!.length])) as Record<WaitingRecordType, number>;
+  const counts = Object.fromEntries(WAITING_RECORD_TYPES.map((type, index) => [type, found[index]!.length])) as Record<
+    WaitingRecordType,
+    number
+  >;
   return { items, counts };
 }

@@ -82,5 +82,8 @@ export function validateAccessRequestInput(raw: unknown, today: IsoDate): Valida
   if (scope === 'class' && !group) errors.scopeClass = 'Choose the class.';
   if (scope === 'yearGroup' && !group) errors.scopeYearGroup = 'Choose the year group.';
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { ...typed, period: { from, ...(periodTo ? { to: periodTo } : {}) }, scope: { kind: scope, ...(group ? { group } : {}) } } };
+  return {
+    ok: true,
+    value: { ...typed, period: { from, ...(periodTo ? { to: periodTo } : {}) }, scope: { kind: scope, ...(group ? { group } : {}) } },
+  };
 }

@@ -9,14 +9,7 @@ import type { Reblocked } from './unblock';
  * period ends, the site blocked again.
  */
 export type AccessRequestState =
-  | 'withOnlineSafetyLead'
-  | 'returnedToRequester'
-  | 'withHeadteacher'
-  | 'approved'
-  | 'refused'
-  | 'unblocked'
-  | 'withdrawn'
-  | 'reblocked';
+  'withOnlineSafetyLead' | 'returnedToRequester' | 'withHeadteacher' | 'approved' | 'refused' | 'unblocked' | 'withdrawn' | 'reblocked';
 
 export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
   'withOnlineSafetyLead',

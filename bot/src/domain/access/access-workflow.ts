@@ -1,7 +1,15 @@
 import { finishedStates, refusal, withdrawal } from '../workflow/common-steps';
 import { defineWorkflow } from '../workflow/workflow';
 import { accessReference, newAccessRequest, type AccessAction, type AccessRequest } from './access-request';
-import { addedRisksSchema, endDateSchema, reasonsSchema, reviewNoteSchema, validateAccessRequestInput, type AccessRequestForm, type AccessRequestInput } from './access-request-input';
+import {
+  addedRisksSchema,
+  endDateSchema,
+  reasonsSchema,
+  reviewNoteSchema,
+  validateAccessRequestInput,
+  type AccessRequestForm,
+  type AccessRequestInput,
+} from './access-request-input';
 import { endedBy, shortened } from './unblock';
 
 /**
@@ -21,7 +29,11 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
   viewAll: 'accessRequest.viewAll',
   states: {
     withOnlineSafetyLead: { label: 'With the online safety lead', waitsOn: 'onlineSafetyLead', escalateTo: 'headteacher' },
-    returnedToRequester: { label: 'Returned to the requester for changes', forRequester: 'Returned to you for changes', waitsOn: 'requester' },
+    returnedToRequester: {
+      label: 'Returned to the requester for changes',
+      forRequester: 'Returned to you for changes',
+      waitsOn: 'requester',
+    },
     withHeadteacher: { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' },
     // The online safety lead owns the filtering decisions, so an unblock left undone goes to them.
     approved: { label: 'Approved — waiting for ICT', waitsOn: 'ictTechnician', escalateTo: 'onlineSafetyLead' },
@@ -37,7 +49,10 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       label: 'send this request to the headteacher',
       fields: { note: reviewNoteSchema, addedRisksAndControls: addedRisksSchema },
       apply: (_request, step, signature) => ({
-        changes: { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: step.note ?? '', addedRisksAndControls: step.addedRisksAndControls ?? '', signature } },
+        changes: {
+          state: 'withHeadteacher',
+          leadReview: { outcome: 'forwarded', note: step.note ?? '', addedRisksAndControls: step.addedRisksAndControls ?? '', signature },
+        },
         ...(step.note ? { note: step.note } : {}),
       }),
     },
@@ -47,7 +62,13 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       label: 'return this request',
       fields: { note: reviewNoteSchema },
       requires: { field: 'note', message: 'Say why the request is being returned, so the requester can fix it.' },
-      apply: (_request, step, signature) => ({ changes: { state: 'returnedToRequester', leadReview: { outcome: 'returned', note: step.note ?? '', addedRisksAndControls: '', signature } }, note: step.note ?? '' }),
+      apply: (_request, step, signature) => ({
+        changes: {
+          state: 'returnedToRequester',
+          leadReview: { outcome: 'returned', note: step.note ?? '', addedRisksAndControls: '', signature },
+        },
+        note: step.note ?? '',
+      }),
     },
     approve: {
       action: 'accessRequest.approve',
@@ -55,17 +76,29 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       label: 'approve this request',
       fields: { reasons: reasonsSchema, endDate: endDateSchema },
       apply: (request, step, signature) => ({
-        changes: { state: 'approved', decision: { approved: true, reasons: step.reasons ?? '', signature }, ...(request.period ? { period: shortened(request.period, step.endDate) } : {}) },
+        changes: {
+          state: 'approved',
+          decision: { approved: true, reasons: step.reasons ?? '', signature },
+          ...(request.period ? { period: shortened(request.period, step.endDate) } : {}),
+        },
         ...(step.reasons ? { note: step.reasons } : {}),
       }),
     },
-    refuse: refusal('accessRequest.refuse', ['withHeadteacher'], 'refuse this request', 'A refusal needs reasons (Appendix A), so the requester knows why.'),
+    refuse: refusal(
+      'accessRequest.refuse',
+      ['withHeadteacher'],
+      'refuse this request',
+      'A refusal needs reasons (Appendix A), so the requester knows why.',
+    ),
     markDone: {
       action: 'accessRequest.markDone',
       from: ['approved'],
       label: 'mark this site as opened',
       fields: { note: reviewNoteSchema },
-      apply: (_request, step, signature) => ({ changes: { state: 'unblocked', actioned: { note: step.note ?? '', signature } }, ...(step.note ? { note: step.note } : {}) }),
+      apply: (_request, step, signature) => ({
+        changes: { state: 'unblocked', actioned: { note: step.note ?? '', signature } },
+        ...(step.note ? { note: step.note } : {}),
+      }),
     },
     reblock: {
       action: 'accessRequest.reblock',
@@ -74,7 +107,10 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       fields: { note: reviewNoteSchema },
       // Asked for by the end-of-period card, not by the state: an open unblock waits on nobody before its end.
       awaited: false,
-      apply: (_request, step, signature) => ({ changes: { state: 'reblocked', reblocked: { note: step.note ?? '', signature } }, ...(step.note ? { note: step.note } : {}) }),
+      apply: (_request, step, signature) => ({
+        changes: { state: 'reblocked', reblocked: { note: step.note ?? '', signature } },
+        ...(step.note ? { note: step.note } : {}),
+      }),
     },
     setEnd: {
       action: 'accessRequest.setEnd',
@@ -84,7 +120,10 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       requires: { field: 'endDate', message: 'Give the last day the site stays open.' },
       // Offered to the online safety lead for a site opened before periods existed, or to end one sooner.
       awaited: false,
-      apply: (request, step, signature) => ({ changes: { period: endedBy(request, step.endDate ?? '') }, note: `Last day: ${step.endDate ?? ''}` }),
+      apply: (request, step, signature) => ({
+        changes: { period: endedBy(request, step.endDate ?? '') },
+        note: `Last day: ${step.endDate ?? ''}`,
+      }),
     },
     withdraw: withdrawal('accessRequest.withdraw', ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher']),
     resubmit: {

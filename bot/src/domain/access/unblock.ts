@@ -58,7 +58,8 @@ export function defaultUnblockEnd(calendar: SchoolCalendar, from: IsoDate): IsoD
 export function periodProblem(period: UnblockPeriod, today: IsoDate): { field: 'periodFrom' | 'periodTo'; message: string } | undefined {
   if (period.from < today) return { field: 'periodFrom', message: 'The first day cannot be in the past.' };
   if (period.to < period.from) return { field: 'periodTo', message: 'The last day must be on or after the first day.' };
-  if (period.to > addMonths(period.from, LONGEST_UNBLOCK_MONTHS)) return { field: 'periodTo', message: `An unblock can last at most ${LONGEST_UNBLOCK_MONTHS} months; ask again when it ends.` };
+  if (period.to > addMonths(period.from, LONGEST_UNBLOCK_MONTHS))
+    return { field: 'periodTo', message: `An unblock can last at most ${LONGEST_UNBLOCK_MONTHS} months; ask again when it ends.` };
   return undefined;
 }
 

@@ -3,7 +3,14 @@
  * content by submitting a blocked content access form to the online safety lead, which will be
  * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
  */
-import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
+import {
+  ACCESS_REQUEST_STATES,
+  newAccessRequest,
+  type AccessAction,
+  type AccessActionType,
+  type AccessRequest,
+  type AccessRequestState,
+} from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
 import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
@@ -11,7 +18,14 @@ import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
 const PERIOD = { from: '2026-11-24', to: '2026-12-18' };
-const INPUT = { url: 'https://example.org/', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only', period: PERIOD, scope: { kind: 'class' as const, group: '3B' } };
+const INPUT = {
+  url: 'https://example.org/',
+  siteContent: 'Videos',
+  reasons: 'Lessons',
+  risksAndControls: 'Teacher screen only',
+  period: PERIOD,
+  scope: { kind: 'class' as const, group: '3B' },
+};
 const requester: Person = { id: 'p-requester', displayName: 'Priya Shah', roles: ['staff'], aadObjectId: 'aad-requester' };
 const holderOf = (role: Role): Person => ({ id: `p-${role}`, displayName: `The ${role}`, roles: [role], aadObjectId: `aad-${role}` });
 
@@ -56,7 +70,11 @@ const STEP_OWNER: Record<AccessActionType, Role | 'requester'> = {
 };
 
 function requestIn(state: AccessRequestState): AccessRequest {
-  return { ...newAccessRequest(INPUT, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z')), id: '7', state };
+  return {
+    ...newAccessRequest(INPUT, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z')),
+    id: '7',
+    state,
+  };
 }
 
 const ACTORS: [Role | 'requester', Person][] = [['requester', requester], ...ROLES.map((role): [Role, Person] => [role, holderOf(role)])];
@@ -80,7 +98,9 @@ describe('every state × step × role (s.9, Appendix A)', () => {
 
   it('offers each person exactly the steps they could take', () => {
     for (const { state, person, who } of cases) {
-      const expected = ALLOWED.filter(([from, , w]) => from === state && w === who).map(([, step]) => step).sort();
+      const expected = ALLOWED.filter(([from, , w]) => from === state && w === who)
+        .map(([, step]) => step)
+        .sort();
       expect(stepsFor(ACCESS_WORKFLOW, requestIn(state), person).sort()).toEqual(expected);
     }
   });
@@ -94,19 +114,35 @@ describe('signatures, reasons and history', () => {
     ['refuse', { type: 'refuse', reasons: '   ' }, 'withHeadteacher', head],
     ['refuse', { type: 'refuse' }, 'withHeadteacher', head],
     ['return', { type: 'return', note: '' }, 'withOnlineSafetyLead', lead],
-  ] as [string, AccessAction, AccessRequestState, Person][])('a %s without reasons is refused (Appendix A "Reasons")', (_name, action, state, actor) => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
-  });
+  ] as [string, AccessAction, AccessRequestState, Person][])(
+    'a %s without reasons is refused (Appendix A "Reasons")',
+    (_name, action, state, actor) => {
+      expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'reasons-required' },
+      });
+    },
+  );
 
   it('an approval may be given without reasons', () => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({
+      ok: true,
+      request: { decision: { approved: true, reasons: '' } },
+    });
   });
 
   it('the decision is signed with the name, Entra identity, date and time (Appendix A "Signature")', () => {
     const result = applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
     expect(result).toMatchObject({
       ok: true,
-      request: { state: 'refused', decision: { approved: false, reasons: 'Social media site', signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() } } },
+      request: {
+        state: 'refused',
+        decision: {
+          approved: false,
+          reasons: 'Social media site',
+          signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() },
+        },
+      },
     });
   });
 
@@ -128,7 +164,15 @@ describe('signatures, reasons and history', () => {
   it('a person holding the role who also made the request may not decide it: nobody decides their own request', () => {
     const leadRequester: Person = { ...lead, id: requester.id };
     const result = applyStep(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
-    expect(result).toEqual({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/) } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'not-permitted',
+        message: expect.stringMatching(
+          /Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/,
+        ),
+      },
+    });
   });
 });
 
@@ -179,26 +223,48 @@ describe('the period and who the site is opened for', () => {
     ['2027-01-08', PERIOD],
     ['2026-11-23', PERIOD],
   ])('the headteacher approving with the last day %p saves %j', (endDate, period) => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve', endDate }, head, NOW)).toMatchObject({ ok: true, request: { state: 'approved', period } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve', endDate }, head, NOW)).toMatchObject({
+      ok: true,
+      request: { state: 'approved', period },
+    });
   });
 
   it('blocking the site again is signed and closes the unblock', () => {
     const result = applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), ACTIONS.reblock, ict, NOW);
-    expect(result).toMatchObject({ ok: true, request: { state: 'reblocked', reblocked: { note: 'Removed from the allow list', signature: { personId: ict.id, at: NOW.toISOString() } } } });
+    expect(result).toMatchObject({
+      ok: true,
+      request: {
+        state: 'reblocked',
+        reblocked: { note: 'Removed from the allow list', signature: { personId: ict.id, at: NOW.toISOString() } },
+      },
+    });
   });
 
   it('the online safety lead sets the last day of a site opened before periods existed, from the day it was opened', () => {
-    const legacy: AccessRequest = { ...requestIn('unblocked'), period: undefined, actioned: { note: '', signature: { personId: ict.id, name: ict.displayName, at: '2026-10-05T09:00:00Z' } } };
+    const legacy: AccessRequest = {
+      ...requestIn('unblocked'),
+      period: undefined,
+      actioned: { note: '', signature: { personId: ict.id, name: ict.displayName, at: '2026-10-05T09:00:00Z' } },
+    };
     const result = applyStep(ACCESS_WORKFLOW, legacy, { type: 'setEnd', endDate: '2026-12-18' }, lead, NOW);
     expect(result).toMatchObject({ ok: true, request: { state: 'unblocked', period: { from: '2026-10-05', to: '2026-12-18' } } });
   });
 
   it('the online safety lead can end an unblock sooner, never later (a longer one is a new request)', () => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2027-03-01' }, lead, NOW)).toMatchObject({ ok: true, request: { period: PERIOD } });
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2026-12-01' }, lead, NOW)).toMatchObject({ ok: true, request: { period: { to: '2026-12-01' } } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2027-03-01' }, lead, NOW)).toMatchObject({
+      ok: true,
+      request: { period: PERIOD },
+    });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2026-12-01' }, lead, NOW)).toMatchObject({
+      ok: true,
+      request: { period: { to: '2026-12-01' } },
+    });
   });
 
   it('setting the last day needs a day', () => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '' }, lead, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required', field: 'endDate' } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '' }, lead, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'reasons-required', field: 'endDate' },
+    });
   });
 });

@@ -1,6 +1,13 @@
 /** Dates and the term calendar behind every due date and nudge (s.11 termly training; working days). */
 import { addMonths, isoWeek } from '../../../../bot/src/domain/calendar/dates';
-import { isWorkingDay, NO_TERM_DATES, schoolYearOf, termFor, workingDaysBetween, type SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
+import {
+  isWorkingDay,
+  NO_TERM_DATES,
+  schoolYearOf,
+  termFor,
+  workingDaysBetween,
+  type SchoolCalendar,
+} from '../../../../bot/src/domain/calendar/school-calendar';
 import { localDate, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
 
 const CALENDAR: SchoolCalendar = {
@@ -69,7 +76,9 @@ describe('when the term dates run out: in a school year with none, every weekday
     [CALENDAR, '2026-08-03', false, 'the summer holiday before an autumn term the school gave'],
     [CALENDAR, '2027-07-26', false, 'the summer holiday at the end of a year the school gave'],
     [NO_TERM_DATES, '2026-12-23', true, 'no term dates at all: a weekday in the Christmas holiday counts'],
-  ] as [SchoolCalendar, string, boolean, string][])('%#: %s working: %s (%s)', (calendar, date, working) => expect(isWorkingDay(calendar, date)).toBe(working));
+  ] as [SchoolCalendar, string, boolean, string][])('%#: %s working: %s (%s)', (calendar, date, working) =>
+    expect(isWorkingDay(calendar, date)).toBe(working),
+  );
 
   it('counts working days from a year with dates into one without', () => {
     // Friday 30 July 2027 is in the holiday of 2026-27; Monday 2 and Tuesday 3 August are weekdays of 2027-28.

@@ -7,7 +7,14 @@ import { takedownsDue, type RegisteredPost } from '../../../../bot/src/domain/co
 
 let n = 0;
 const event = (pupilId: string, media: 'images' | 'videos', decision: 'given' | 'refused', effectiveFrom: string): ConsentEvent => ({
-  id: `e${++n}`, pupilId, media, decision, effectiveFrom, source: decision === 'given' && effectiveFrom < '2025' ? 'consent form' : 'written notice', recordedBy: 'Lynne Robbins', recordedAt: `${effectiveFrom}T09:00:00Z`,
+  id: `e${++n}`,
+  pupilId,
+  media,
+  decision,
+  effectiveFrom,
+  source: decision === 'given' && effectiveFrom < '2025' ? 'consent form' : 'written notice',
+  recordedBy: 'Lynne Robbins',
+  recordedAt: `${effectiveFrom}T09:00:00Z`,
 });
 
 const HISTORY = [
@@ -49,8 +56,13 @@ describe('takedown tasks after a withdrawal (s.4: posts are taken down "wherever
     { id: 'p5', accountId: 'x', postedOn: '2026-03-10T15:30:00.000Z', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/5' },
   ];
   const TODAY = '2026-11-24';
-  const due = (existing: { postId: string; pupilId: string; media: 'images' | 'videos'; status: 'to do' | 'removed' | 'cannot be removed' }[] = [], events = HISTORY) =>
-    takedownsDue(events, posts, existing, TODAY).map((task) => `${task.postId} ${task.pupilId} ${task.media}${task.urgent ? ' URGENT' : ''}`);
+  const due = (
+    existing: { postId: string; pupilId: string; media: 'images' | 'videos'; status: 'to do' | 'removed' | 'cannot be removed' }[] = [],
+    events = HISTORY,
+  ) =>
+    takedownsDue(events, posts, existing, TODAY).map(
+      (task) => `${task.postId} ${task.pupilId} ${task.media}${task.urgent ? ' URGENT' : ''}`,
+    );
 
   it.each<[string, string[]]>([
     // Amelia's videos were withdrawn from 10 March: every video of her comes down, whatever its date.
@@ -72,16 +84,35 @@ describe('takedown tasks after a withdrawal (s.4: posts are taken down "wherever
   });
 
   it('never makes a task again, nor reopens a closed one: one task per post, pupil and medium', () => {
-    expect(due([{ postId: 'p2', pupilId: 'amelia', media: 'videos', status: 'removed' }, { postId: 'p3', pupilId: 'amelia', media: 'videos', status: 'to do' }])).toEqual(['p5 amelia videos URGENT', 'p4 oliver images URGENT']);
+    expect(
+      due([
+        { postId: 'p2', pupilId: 'amelia', media: 'videos', status: 'removed' },
+        { postId: 'p3', pupilId: 'amelia', media: 'videos', status: 'to do' },
+      ]),
+    ).toEqual(['p5 amelia videos URGENT', 'p4 oliver images URGENT']);
   });
 
   it('leaves alone a post already taken down for another pupil', () => {
-    const both: RegisteredPost = { id: 'p6', accountId: 'x', postedOn: '2026-01-10', media: ['images'], pupilIds: ['oliver', 'isla'], link: 'https://x/6' };
+    const both: RegisteredPost = {
+      id: 'p6',
+      accountId: 'x',
+      postedOn: '2026-01-10',
+      media: ['images'],
+      pupilIds: ['oliver', 'isla'],
+      link: 'https://x/6',
+    };
     const tasks = takedownsDue(HISTORY, [both], [{ postId: 'p6', pupilId: 'somebody', media: 'images', status: 'removed' }], TODAY);
     expect(tasks).toEqual([]);
   });
 
   it('names the notice in force and keys each task by its post, pupil and medium', () => {
-    expect(takedownsDue(HISTORY, posts, [], TODAY)[0]).toEqual({ postId: 'p2', pupilId: 'amelia', media: 'videos', noticeId: HISTORY[2]!.id, taskKey: 'p2|amelia|videos', urgent: false });
+    expect(takedownsDue(HISTORY, posts, [], TODAY)[0]).toEqual({
+      postId: 'p2',
+      pupilId: 'amelia',
+      media: 'videos',
+      noticeId: HISTORY[2]!.id,
+      taskKey: 'p2|amelia|videos',
+      urgent: false,
+    });
   });
 });

@@ -6,23 +6,29 @@ import { INCIDENT_CATEGORIES, INVOLVED, type IncidentCategory, type Involved } f
 import { policeDecision, routeIncident } from '../../../../bot/src/domain/incidents/incident-routing';
 import type { Role } from '../../../../bot/src/domain/people/role';
 
-const DSL = 'dsl', HEAD = 'headteacher', CHAIR = 'chairOfGovernors', OSL = 'onlineSafetyLead', DPL = 'dataProtectionLead';
+const DSL = 'dsl',
+  HEAD = 'headteacher',
+  CHAIR = 'chairOfGovernors',
+  OSL = 'onlineSafetyLead',
+  DPL = 'dataProtectionLead';
 
 const EXPECTED: Record<IncidentCategory, [Role, Role, Role, Role, Role]> = {
   //                          pupil  staff  parent headteacher unknown
-  abuseAboutSchool:         [DSL,  HEAD,  DSL,   CHAIR, DSL], // s.2: the DSL's log; staff conduct → headteacher (s.8)
-  cyberbullying:            [DSL,  HEAD,  DSL,   CHAIR, DSL], // s.10: Anti-bullying Policy; staff → Allegations policy
-  pupilDisclosure:          [DSL,  DSL,   DSL,   CHAIR, DSL], // s.8: disclosures → Child Protection, CPOMS
-  staffConduct:             [HEAD, HEAD,  HEAD,  CHAIR, HEAD], // s.8: staff online behaviour → headteacher
-  friendFollowStaff:        [HEAD, HEAD,  HEAD,  CHAIR, HEAD], // s.6, s.7: reported to the headteacher
-  contentOnSchoolEquipment: [OSL,  OSL,   OSL,   CHAIR, OSL], // s.9: online safety officer blocks the site
-  firewallCircumvention:    [OSL,  OSL,   OSL,   CHAIR, OSL], // s.9: ban from school equipment
-  illegalActivity:          [HEAD, HEAD,  HEAD,  CHAIR, HEAD], // s.8: the headteacher contacts the police
-  dataProtectionBreach:     [DPL,  DPL,   DPL,   CHAIR, DPL], // s.4: the Data and Cyber-Security Breach Prevention and Management Plan
-  other:                    [DSL,  HEAD,  DSL,   CHAIR, DSL],
+  abuseAboutSchool: [DSL, HEAD, DSL, CHAIR, DSL], // s.2: the DSL's log; staff conduct → headteacher (s.8)
+  cyberbullying: [DSL, HEAD, DSL, CHAIR, DSL], // s.10: Anti-bullying Policy; staff → Allegations policy
+  pupilDisclosure: [DSL, DSL, DSL, CHAIR, DSL], // s.8: disclosures → Child Protection, CPOMS
+  staffConduct: [HEAD, HEAD, HEAD, CHAIR, HEAD], // s.8: staff online behaviour → headteacher
+  friendFollowStaff: [HEAD, HEAD, HEAD, CHAIR, HEAD], // s.6, s.7: reported to the headteacher
+  contentOnSchoolEquipment: [OSL, OSL, OSL, CHAIR, OSL], // s.9: online safety officer blocks the site
+  firewallCircumvention: [OSL, OSL, OSL, CHAIR, OSL], // s.9: ban from school equipment
+  illegalActivity: [HEAD, HEAD, HEAD, CHAIR, HEAD], // s.8: the headteacher contacts the police
+  dataProtectionBreach: [DPL, DPL, DPL, CHAIR, DPL], // s.4: the Data and Cyber-Security Breach Prevention and Management Plan
+  other: [DSL, HEAD, DSL, CHAIR, DSL],
 };
 
-const cases = INCIDENT_CATEGORIES.flatMap((category) => INVOLVED.map((involved, column) => [category, involved, EXPECTED[category][column]] as [IncidentCategory, Involved, Role]));
+const cases = INCIDENT_CATEGORIES.flatMap((category) =>
+  INVOLVED.map((involved, column) => [category, involved, EXPECTED[category][column]] as [IncidentCategory, Involved, Role]),
+);
 
 describe('routing a concern', () => {
   it('has an expected route for all 50 combinations', () => {
@@ -47,8 +53,8 @@ describe('routing a concern', () => {
   /** Who else is told, beside the role it is routed to. Columns as above. */
   const ALSO: Partial<Record<IncidentCategory, [Role[], Role[], Role[], Role[], Role[]]>> = {
     //                     pupil     staff     parent    headteacher unknown
-    illegalActivity:      [[DSL],    [],       [],       [],         []], // s.8: the DSL decides whether a pupil's behaviour was inadvertent
-    dataProtectionBreach: [[HEAD],   [HEAD],   [HEAD],   [DPL],      [HEAD]], // s.4: the headteacher and the data protection lead
+    illegalActivity: [[DSL], [], [], [], []], // s.8: the DSL decides whether a pupil's behaviour was inadvertent
+    dataProtectionBreach: [[HEAD], [HEAD], [HEAD], [DPL], [HEAD]], // s.4: the headteacher and the data protection lead
   };
 
   it.each(cases)('%s involving %s also tells the roles the policy names', (category, involved) => {

@@ -3,12 +3,41 @@ import type { ConsentEvent } from '../../../../bot/src/domain/consent/consent';
 import { checkPost, containsName, personalDetails, type PostDraft } from '../../../../bot/src/domain/posting/posting-checks';
 import type { Pupil } from '../../../../bot/src/domain/school/pupil';
 
-const pupil = (id: string, displayName: string, onRollTo?: string): Pupil => ({ id, displayName, className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05', ...(onRollTo ? { onRollTo } : {}) });
-const ROSTER = [pupil('1', 'Lily-Mae Brown'), pupil('2', "Daniel O'Connor"), pupil('3', 'Zoë Müller'), pupil('4', 'Amelia Khan'), pupil('5', 'Leo Murphy', '2026-07-22')];
-const given = (pupilId: string, media: 'images' | 'videos'): ConsentEvent => ({ id: `${pupilId}${media}`, pupilId, media, decision: 'given', effectiveFrom: '2022-09-05', source: 'consent form', recordedBy: 'x', recordedAt: '2022-09-05' });
+const pupil = (id: string, displayName: string, onRollTo?: string): Pupil => ({
+  id,
+  displayName,
+  className: '4B',
+  yearGroup: 'Year 4',
+  onRollFrom: '2022-09-05',
+  ...(onRollTo ? { onRollTo } : {}),
+});
+const ROSTER = [
+  pupil('1', 'Lily-Mae Brown'),
+  pupil('2', "Daniel O'Connor"),
+  pupil('3', 'Zoë Müller'),
+  pupil('4', 'Amelia Khan'),
+  pupil('5', 'Leo Murphy', '2026-07-22'),
+];
+const given = (pupilId: string, media: 'images' | 'videos'): ConsentEvent => ({
+  id: `${pupilId}${media}`,
+  pupilId,
+  media,
+  decision: 'given',
+  effectiveFrom: '2022-09-05',
+  source: 'consent form',
+  recordedBy: 'x',
+  recordedAt: '2022-09-05',
+});
 const CONSENT = [given('1', 'images'), given('1', 'videos'), given('2', 'images'), given('3', 'images'), given('3', 'videos')];
 const context = { registeredAccountIds: new Set(['school-x']), roster: ROSTER, consent: CONSENT };
-const draft = (changes: Partial<PostDraft> = {}): PostDraft => ({ accountId: 'school-x', text: 'What a brilliant sports day for 4B!', media: ['images'], pupilIds: ['1', '2', '3'], postingDate: '2026-11-24', ...changes });
+const draft = (changes: Partial<PostDraft> = {}): PostDraft => ({
+  accountId: 'school-x',
+  text: 'What a brilliant sports day for 4B!',
+  media: ['images'],
+  pupilIds: ['1', '2', '3'],
+  postingDate: '2026-11-24',
+  ...changes,
+});
 
 describe('posting checks', () => {
   it('passes a post with consent for everyone shown, a group label and no personal details', () => {
@@ -17,7 +46,12 @@ describe('posting checks', () => {
 
   it('names the pupil and the medium when consent is missing for a video (s.4)', () => {
     const failures = checkPost(draft({ media: ['images', 'videos'] }), context);
-    expect(failures).toEqual([expect.objectContaining({ check: 'consent', message: expect.stringMatching(/^Daniel O'Connor \(4B\): no consent is recorded for videos/) })]);
+    expect(failures).toEqual([
+      expect.objectContaining({
+        check: 'consent',
+        message: expect.stringMatching(/^Daniel O'Connor \(4B\): no consent is recorded for videos/),
+      }),
+    ]);
   });
 
   it('refuses an unregistered account (s.5)', () => {
@@ -58,9 +92,12 @@ describe('posting checks', () => {
     expect(checkPost(draft({ text }), context).map((f) => f.check)).toContain('personalDetails');
   });
 
-  it.each(['Y6 came 5th in the relay', 'Back on 5 January 2027', 'Year 4 scored 12 goals', 'Tickets £2.50'])('does not mistake "%s" for personal details', (text) => {
-    expect(personalDetails(text)).toEqual([]);
-  });
+  it.each(['Y6 came 5th in the relay', 'Back on 5 January 2027', 'Year 4 scored 12 goals', 'Tickets £2.50'])(
+    'does not mistake "%s" for personal details',
+    (text) => {
+      expect(personalDetails(text)).toEqual([]);
+    },
+  );
 
   it('needs a first and last name together: a lone first name is not a full name', () => {
     expect(containsName('Amelia', 'Amelia')).toBe(false);

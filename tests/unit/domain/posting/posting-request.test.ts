@@ -3,7 +3,13 @@
  * what the form must hold. Table-driven; each row names the rule it checks.
  */
 import type { Person } from '../../../../bot/src/domain/people/person';
-import { newPostingRequest, type PostingAction, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
+import {
+  newPostingRequest,
+  type PostingAction,
+  type PostingRequest,
+  type PostingState,
+  type PostingStep,
+} from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
 import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import { validatePostingRequestInput } from '../../../../bot/src/domain/posting/posting-request-input';
@@ -13,7 +19,17 @@ const requester: Person = { id: 'r', displayName: 'Alex Wilber', roles: ['staff'
 const head: Person = { id: 'h', displayName: 'Adele Vance', roles: ['staff', 'headteacher'] };
 const dsl: Person = { id: 'd', displayName: 'Patti Fernandez', roles: ['staff', 'dsl'] };
 const failure = { check: 'consent' as const, message: 'Freya Jones (4B): consent was withdrawn for images.' };
-const details = { kind: 'post' as const, accountId: '1', accountLabel: 'X @RiversidePrimary', text: 'Sports day', media: ['images' as const], pupils: [{ id: 'p', displayName: 'Amelia Khan', className: '4B' }], groupLabel: 'sports day', facesBlurred: false, postingDate: '2026-11-26' };
+const details = {
+  kind: 'post' as const,
+  accountId: '1',
+  accountLabel: 'X @RiversidePrimary',
+  text: 'Sports day',
+  media: ['images' as const],
+  pupils: [{ id: 'p', displayName: 'Amelia Khan', className: '4B' }],
+  groupLabel: 'sports day',
+  facesBlurred: false,
+  postingDate: '2026-11-26',
+};
 
 function request(state: PostingState): PostingRequest {
   return { ...newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, 'k', NOW), id: '1', state };
@@ -26,25 +42,57 @@ describe('a new request runs the checks first (s.4, s.5)', () => {
   ] as const)('%s', (_rule, checks, state) => {
     const created = newPostingRequest(details, [...checks], { personId: 'r', name: 'Alex' }, 'k', NOW);
     expect(created.state).toBe(state);
-    expect(toldAfter(POSTING_WORKFLOW, { ...created, id: '1' }, created.history[0]!.step).act).toEqual(state === 'withHeadteacher' ? ['headteacher'] : []);
+    expect(toldAfter(POSTING_WORKFLOW, { ...created, id: '1' }, created.history[0]!.step).act).toEqual(
+      state === 'withHeadteacher' ? ['headteacher'] : [],
+    );
   });
 });
 
 describe('steps: who, and from which state', () => {
   const cases: [string, PostingState, Person, PostingAction, PostingState | string][] = [
     ['s.5: the headteacher approves a request whose checks pass', 'withHeadteacher', head, { type: 'approve', checks: [] }, 'approved'],
-    ['s.4: a check failing at approval time blocks it and sends it back', 'withHeadteacher', head, { type: 'approve', checks: [failure] }, 'checksFailed'],
+    [
+      's.4: a check failing at approval time blocks it and sends it back',
+      'withHeadteacher',
+      head,
+      { type: 'approve', checks: [failure] },
+      'checksFailed',
+    ],
     ['s.5: only the headteacher approves (not the DSL)', 'withHeadteacher', dsl, { type: 'approve', checks: [] }, 'not-permitted'],
     ['the requester cannot approve their own post', 'withHeadteacher', requester, { type: 'approve', checks: [] }, 'not-permitted'],
     ['a refusal needs reasons', 'withHeadteacher', head, { type: 'refuse', reasons: '  ' }, 'reasons-required'],
     ['a refusal with reasons is final', 'withHeadteacher', head, { type: 'refuse', reasons: 'Not positive in nature (s.5)' }, 'refused'],
     ['no second decision', 'approved', head, { type: 'refuse', reasons: 'Changed my mind' }, 'not-now'],
     ['a request that failed its checks cannot be approved', 'checksFailed', head, { type: 'approve', checks: [] }, 'not-now'],
-    ['the requester fixes and resubmits; it passes', 'checksFailed', requester, { type: 'resubmit', input: details, checks: [] }, 'withHeadteacher'],
-    ['the requester resubmits; it still fails', 'checksFailed', requester, { type: 'resubmit', input: details, checks: [failure] }, 'checksFailed'],
+    [
+      'the requester fixes and resubmits; it passes',
+      'checksFailed',
+      requester,
+      { type: 'resubmit', input: details, checks: [] },
+      'withHeadteacher',
+    ],
+    [
+      'the requester resubmits; it still fails',
+      'checksFailed',
+      requester,
+      { type: 'resubmit', input: details, checks: [failure] },
+      'checksFailed',
+    ],
     ['someone else cannot resubmit it', 'checksFailed', head, { type: 'resubmit', input: details, checks: [] }, 'not-permitted'],
-    ['the requester confirms an approved post with its link', 'approved', requester, { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' }, 'posted'],
-    ['nothing is posted before approval', 'withHeadteacher', requester, { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' }, 'not-now'],
+    [
+      'the requester confirms an approved post with its link',
+      'approved',
+      requester,
+      { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' },
+      'posted',
+    ],
+    [
+      'nothing is posted before approval',
+      'withHeadteacher',
+      requester,
+      { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' },
+      'not-now',
+    ],
     ['the requester may withdraw before it is posted', 'approved', requester, { type: 'withdraw' }, 'withdrawn'],
     ['a posted request cannot be withdrawn', 'posted', requester, { type: 'withdraw' }, 'not-now'],
   ];
@@ -54,8 +102,18 @@ describe('steps: who, and from which state', () => {
   });
 
   it('signs the decision with name, Entra id and time', () => {
-    const result = applyStep(POSTING_WORKFLOW, request('withHeadteacher'), { type: 'approve', checks: [] }, { ...head, aadObjectId: 'aad-h' }, NOW);
-    expect(result.ok && result.request.decision).toEqual({ approved: true, reasons: '', signature: { personId: 'h', name: 'Adele Vance', aadObjectId: 'aad-h', at: NOW.toISOString() } });
+    const result = applyStep(
+      POSTING_WORKFLOW,
+      request('withHeadteacher'),
+      { type: 'approve', checks: [] },
+      { ...head, aadObjectId: 'aad-h' },
+      NOW,
+    );
+    expect(result.ok && result.request.decision).toEqual({
+      approved: true,
+      reasons: '',
+      signature: { personId: 'h', name: 'Adele Vance', aadObjectId: 'aad-h', at: NOW.toISOString() },
+    });
   });
 
   it.each<[PostingState, Person, string[]]>([
@@ -70,10 +128,23 @@ describe('steps: who, and from which state', () => {
 });
 
 describe('the form (s.4: a general label, media stated, a real date)', () => {
-  const valid = { kind: 'post', accountId: '1', text: 'Sports day!', media: 'images', pupilIds: '4,5', groupLabel: 'sports day', facesBlurred: 'true', postingDate: '2026-11-26' };
+  const valid = {
+    kind: 'post',
+    accountId: '1',
+    text: 'Sports day!',
+    media: 'images',
+    pupilIds: '4,5',
+    groupLabel: 'sports day',
+    facesBlurred: 'true',
+    postingDate: '2026-11-26',
+  };
   it.each([
     ['a complete post', valid, undefined],
-    ['a text-only reminder for parents', { kind: 'parentReminder', accountId: '1', text: 'Trip slips by Friday', postingDate: '2026-11-25' }, undefined],
+    [
+      'a text-only reminder for parents',
+      { kind: 'parentReminder', accountId: '1', text: 'Trip slips by Friday', postingDate: '2026-11-25' },
+      undefined,
+    ],
     ['pupils but no media', { ...valid, media: '' }, 'media'],
     ['pupils but no group label', { ...valid, groupLabel: '' }, 'groupLabel'],
     ['no text', { ...valid, text: '  ' }, 'text'],
@@ -90,7 +161,11 @@ describe('the form (s.4: a general label, media stated, a real date)', () => {
 
   it('reads a multi-select as a list and drops repeats', () => {
     const result = validatePostingRequestInput({ ...valid, pupilIds: '4, 5,4', media: 'images,videos,images' }, '2026-11-25');
-    expect(result.ok && [result.value.pupilIds, result.value.media, result.value.facesBlurred]).toEqual([['4', '5'], ['images', 'videos'], true]);
+    expect(result.ok && [result.value.pupilIds, result.value.media, result.value.facesBlurred]).toEqual([
+      ['4', '5'],
+      ['images', 'videos'],
+      true,
+    ]);
   });
 });
 

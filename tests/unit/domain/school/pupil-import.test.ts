@@ -8,7 +8,13 @@ import { toIsoDate } from '../../../../bot/src/domain/calendar/dates';
 import { guessMapping, planPupilImport, type ColumnMapping } from '../../../../bot/src/domain/school/pupil-import';
 import type { Pupil } from '../../../../bot/src/domain/school/pupil';
 
-const MAPPING: ColumnMapping = { misReference: 'UPN', displayName: 'Name', className: 'Reg Group', yearGroup: 'Year', onRollFrom: 'Admission Date' };
+const MAPPING: ColumnMapping = {
+  misReference: 'UPN',
+  displayName: 'Name',
+  className: 'Reg Group',
+  yearGroup: 'Year',
+  onRollFrom: 'Admission Date',
+};
 const HEADER = 'UPN,Name,Reg Group,Year,Admission Date,Date of Birth,Address';
 const rows = (...lines: string[]) => {
   const parsed = parseCsv([HEADER, ...lines].join('\r\n'));
@@ -18,15 +24,35 @@ const rows = (...lines: string[]) => {
 const known: Pupil[] = [
   { id: '1', misReference: 'A1', displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' },
   { id: '2', misReference: 'A2', displayName: 'Oliver Bennett', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' },
-  { id: '3', misReference: 'A3', displayName: 'Isla Nowak', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05', onRollTo: '2025-07-22' },
+  {
+    id: '3',
+    misReference: 'A3',
+    displayName: 'Isla Nowak',
+    className: '4B',
+    yearGroup: 'Year 4',
+    onRollFrom: '2022-09-05',
+    onRollTo: '2025-07-22',
+  },
 ];
 
 describe('reading CSV', () => {
   it.each([
-    ['a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    [
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['"Khan, Amelia","say ""hi"""\n', [['Khan, Amelia', 'say "hi"']]],
     ['"two\nlines",x', [['two\nlines', 'x']]],
-    ['\uFEFFa,b\n\n,\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      '\uFEFFa,b\n\n,\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
   ])('reads %p', (text, expected) => {
     expect(parseCsv(text)).toEqual({ ok: true, rows: expected });
   });
@@ -40,19 +66,32 @@ describe('planning a pupil import', () => {
   it('guesses the usual MIS column names, and ignores everything else', () => {
     expect(guessMapping(HEADER.split(','))).toEqual(MAPPING);
     const plan = planPupilImport(rows('B1,Zoë Müller,6A,Year 6,04/09/2019,01/02/2015,1 High Street'), MAPPING, [], '2026-11-24');
-    expect(plan.create).toEqual([{ misReference: 'B1', displayName: 'Zoë Müller', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04' }]);
+    expect(plan.create).toEqual([
+      { misReference: 'B1', displayName: 'Zoë Müller', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04' },
+    ]);
   });
 
   it.each([
-    ['Adno,Name,Reg,NC Year,Date of Admission', { misReference: 'Adno', displayName: 'Name', className: 'Reg', yearGroup: 'NC Year', onRollFrom: 'Date of Admission' }],
-    ['UPN,Preferred Name,Tutor Group,Year Group,Start Date', { misReference: 'UPN', displayName: 'Preferred Name', className: 'Tutor Group', yearGroup: 'Year Group', onRollFrom: 'Start Date' }],
+    [
+      'Adno,Name,Reg,NC Year,Date of Admission',
+      { misReference: 'Adno', displayName: 'Name', className: 'Reg', yearGroup: 'NC Year', onRollFrom: 'Date of Admission' },
+    ],
+    [
+      'UPN,Preferred Name,Tutor Group,Year Group,Start Date',
+      { misReference: 'UPN', displayName: 'Preferred Name', className: 'Tutor Group', yearGroup: 'Year Group', onRollFrom: 'Start Date' },
+    ],
     ['Ref,Legal Name,Class,Year,DOB', { misReference: 'Ref', className: 'Class', yearGroup: 'Year' }],
   ])('guesses the columns of %s (and leaves the rest for the admin to choose)', (header, mapping) => {
     expect(guessMapping(header.split(','))).toEqual(mapping);
   });
 
   it('updates by reference, keeps unchanged pupils, brings a returner back, and marks leavers off roll', () => {
-    const plan = planPupilImport(rows('A1,Amelia Khan,5C,Year 5,05/09/2022', 'A3,Isla Nowak,5C,Year 5,05/09/2022', 'A4,Noah Williams,5C,Year 5,06/01/2026'), MAPPING, known, '2026-11-24');
+    const plan = planPupilImport(
+      rows('A1,Amelia Khan,5C,Year 5,05/09/2022', 'A3,Isla Nowak,5C,Year 5,05/09/2022', 'A4,Noah Williams,5C,Year 5,06/01/2026'),
+      MAPPING,
+      known,
+      '2026-11-24',
+    );
     expect(plan.errors).toEqual([]);
     expect(plan.create.map((p) => p.misReference)).toEqual(['A4']);
     expect(plan.update).toEqual([
@@ -63,30 +102,61 @@ describe('planning a pupil import', () => {
   });
 
   it('counts a pupil with nothing new as unchanged', () => {
-    expect(planPupilImport(rows('A1,Amelia Khan,4B,Year 4,2022-09-05', 'A2,Oliver Bennett,4B,Year 4,05/09/2022'), MAPPING, known, '2026-11-24')).toMatchObject({ unchanged: 2, create: [], update: [], leave: [] });
+    expect(
+      planPupilImport(rows('A1,Amelia Khan,4B,Year 4,2022-09-05', 'A2,Oliver Bennett,4B,Year 4,05/09/2022'), MAPPING, known, '2026-11-24'),
+    ).toMatchObject({ unchanged: 2, create: [], update: [], leave: [] });
   });
 
   it.each([
     ['A9,,4B,Year 4,05/09/2022', { line: 3, field: 'displayName', message: 'Name is empty.' }],
-    ['A9,Ava Patel,4B,Year 4,31/02/2022', { line: 3, field: 'onRollFrom', message: 'Date of admission "31/02/2022" is not a date (use DD/MM/YYYY).' }],
+    [
+      'A9,Ava Patel,4B,Year 4,31/02/2022',
+      { line: 3, field: 'onRollFrom', message: 'Date of admission "31/02/2022" is not a date (use DD/MM/YYYY).' },
+    ],
     ['A9,Ava Patel,4B,Year 4,next week', { line: 3, field: 'onRollFrom' }],
-    ['=cmd|" /C calc"!A0,Ava Patel,4B,Year 4,05/09/2022', { line: 3, field: 'misReference', message: expect.stringMatching(/looks like a spreadsheet formula/) }],
+    [
+      '=cmd|" /C calc"!A0,Ava Patel,4B,Year 4,05/09/2022',
+      { line: 3, field: 'misReference', message: expect.stringMatching(/looks like a spreadsheet formula/) },
+    ],
     ['A9,@SUM(1),4B,Year 4,05/09/2022', { line: 3, field: 'displayName' }],
     ['A9,Ava Patel,+4B,Year 4,05/09/2022', { line: 3, field: 'className' }],
   ])('refuses the whole file for a bad row: %s', (line, error) => {
     const plan = planPupilImport(rows('A1,Amelia Khan,4B,Year 4,05/09/2022', line), MAPPING, known, '2026-11-24');
     // Every error names the file's column and says how to put it right.
-    expect(plan.errors).toEqual([expect.objectContaining({ ...error, column: MAPPING[error.field as keyof ColumnMapping], fix: expect.any(String) })]);
+    expect(plan.errors).toEqual([
+      expect.objectContaining({ ...error, column: MAPPING[error.field as keyof ColumnMapping], fix: expect.any(String) }),
+    ]);
     expect(plan).toMatchObject({ create: [], update: [], leave: [] });
   });
 
   it('names both lines of a duplicated reference', () => {
-    const plan = planPupilImport(rows('A5,Ava Patel,4B,Year 4,05/09/2022', 'A5,Leo Murphy,4B,Year 4,05/09/2022'), MAPPING, [], '2026-11-24');
-    expect(plan.errors).toEqual([{ line: 3, field: 'misReference', column: 'UPN', message: 'Pupil reference A5 is also on line 2.', fix: expect.stringMatching(/remove the repeated row/) }]);
+    const plan = planPupilImport(
+      rows('A5,Ava Patel,4B,Year 4,05/09/2022', 'A5,Leo Murphy,4B,Year 4,05/09/2022'),
+      MAPPING,
+      [],
+      '2026-11-24',
+    );
+    expect(plan.errors).toEqual([
+      {
+        line: 3,
+        field: 'misReference',
+        column: 'UPN',
+        message: 'Pupil reference A5 is also on line 2.',
+        fix: expect.stringMatching(/remove the repeated row/),
+      },
+    ]);
   });
 
   it('says which mapped column is missing from the file', () => {
-    expect(planPupilImport(rows(), { ...MAPPING, className: 'Class' }, [], '2026-11-24').errors).toEqual([{ line: 1, field: 'className', column: 'Class', message: 'No column "Class" for Class.', fix: 'Choose the column that holds the class in the column mapping.' }]);
+    expect(planPupilImport(rows(), { ...MAPPING, className: 'Class' }, [], '2026-11-24').errors).toEqual([
+      {
+        line: 1,
+        field: 'className',
+        column: 'Class',
+        message: 'No column "Class" for Class.',
+        fix: 'Choose the column that holds the class in the column mapping.',
+      },
+    ]);
   });
 
   it.each([

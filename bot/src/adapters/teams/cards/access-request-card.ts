@@ -1,14 +1,30 @@
 import { accessReference, type AccessRequest } from '../../../domain/access/access-request';
 import { LIMITS } from '../../../domain/access/access-request-input';
 import { periodLabel, scopeLabel } from '../../../domain/access/unblock';
-import { decisionSection, requestCard, requesterLine, signedBy, type RequestCardModel, type RequestCardSpec } from '../requests/request-card';
+import {
+  decisionSection,
+  requestCard,
+  requesterLine,
+  signedBy,
+  type RequestCardModel,
+  type RequestCardSpec,
+} from '../requests/request-card';
 import { richText, text, userText, type AdaptiveCard, type CardElement } from './card-elements';
 
 /** A request to open a blocked website, as Appendix A lays it out: the request, the lead's review, the decision, ICT. */
 export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
   type: 'accessRequest',
   heading: (request) => `Blocked content access request ${accessReference(request.id)}`,
-  tones: { withOnlineSafetyLead: 'accent', returnedToRequester: 'warning', withHeadteacher: 'accent', approved: 'good', refused: 'attention', unblocked: 'good', withdrawn: 'default', reblocked: 'default' },
+  tones: {
+    withOnlineSafetyLead: 'accent',
+    returnedToRequester: 'warning',
+    withHeadteacher: 'accent',
+    approved: 'good',
+    refused: 'attention',
+    unblocked: 'good',
+    withdrawn: 'default',
+    reblocked: 'default',
+  },
   sections: (request) => [
     requesterLine(request, 'Requester'),
     userText(request.url, { label: 'Full URL' }),
@@ -24,11 +40,23 @@ export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
   ],
   fields: [
     { id: 'note', label: 'Note (required if you return it)', steps: ['forward', 'return'], multiline: true, maxLength: LIMITS.note },
-    { id: 'addedRisksAndControls', label: 'Further risks and control measures (optional)', steps: ['forward', 'return'], multiline: true, maxLength: LIMITS.note },
+    {
+      id: 'addedRisksAndControls',
+      label: 'Further risks and control measures (optional)',
+      steps: ['forward', 'return'],
+      multiline: true,
+      maxLength: LIMITS.note,
+    },
     { id: 'reasons', label: 'Reasons (required if you refuse)', steps: ['approve', 'refuse'], multiline: true, maxLength: LIMITS.note },
     { id: 'endDate', label: 'End it sooner: an earlier last day (optional)', steps: ['approve'], date: true, maxLength: 10 },
     { id: 'endDate', label: 'Last day the site stays open', steps: ['setEnd'], date: true, maxLength: 10 },
-    { id: 'note', label: 'What was changed on the filter (optional)', steps: ['markDone', 'reblock'], multiline: true, maxLength: LIMITS.note },
+    {
+      id: 'note',
+      label: 'What was changed on the filter (optional)',
+      steps: ['markDone', 'reblock'],
+      multiline: true,
+      maxLength: LIMITS.note,
+    },
   ],
   buttons: {
     forward: { verb: 'forwardAccessRequest', title: 'Send to the headteacher', style: 'positive' },
@@ -66,6 +94,11 @@ function ictSection(request: AccessRequest): CardElement[] {
     text('ICT action', { weight: 'Bolder', size: 'Medium' }),
     richText(['Site opened — ', ...signedBy(request.actioned.signature)]),
     ...(request.actioned.note ? [userText(request.actioned.note, { label: 'What was changed' })] : []),
-    ...(request.reblocked ? [richText(['Blocked again — ', ...signedBy(request.reblocked.signature)]), ...(request.reblocked.note ? [userText(request.reblocked.note, { label: 'What was changed' })] : [])] : []),
+    ...(request.reblocked
+      ? [
+          richText(['Blocked again — ', ...signedBy(request.reblocked.signature)]),
+          ...(request.reblocked.note ? [userText(request.reblocked.note, { label: 'What was changed' })] : []),
+        ]
+      : []),
   ];
 }

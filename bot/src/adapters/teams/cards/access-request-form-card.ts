@@ -1,6 +1,20 @@
 import { LIMITS, type AccessRequestField, type AccessRequestInput, type FieldErrors } from '../../../domain/access/access-request-input';
 import { SCOPE_LABELS, UNBLOCK_SCOPES } from '../../../domain/access/unblock';
-import { adaptiveCard, choiceInput, dateInput, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
+import {
+  adaptiveCard,
+  choiceInput,
+  dateInput,
+  executeAction,
+  fieldError,
+  heading,
+  notice,
+  text,
+  textInput,
+  userText,
+  type AdaptiveCard,
+  type CardElement,
+  type Tone,
+} from './card-elements';
 import { formatDate } from './format';
 import { requestVerbs } from '../requests/request-card';
 
@@ -24,14 +38,21 @@ const FIELDS: { id: TextField; label: string; placeholder: string; multiline: bo
   { id: 'url', label: 'Full URL', placeholder: 'https://www.example.org/the-page-you-need', multiline: false },
   { id: 'siteContent', label: 'Site content', placeholder: 'What is on the site?', multiline: true },
   { id: 'reasons', label: 'Reasons for access', placeholder: 'How will it be used in school?', multiline: true },
-  { id: 'risksAndControls', label: 'Identified risks and control measures', placeholder: 'What could go wrong, and how will you manage it?', multiline: true },
+  {
+    id: 'risksAndControls',
+    label: 'Identified risks and control measures',
+    placeholder: 'What could go wrong, and how will you manage it?',
+    multiline: true,
+  },
 ];
 
 /** Appendix A, the requester's half: requester and date come from who they are and today. */
 export function accessRequestFormCard(model: AccessRequestFormModel): AdaptiveCard {
   const body: CardElement[] = [
     heading('Ask for a blocked website to be opened'),
-    text('Your request goes to the online safety lead, then to the headteacher for a decision (Social Media Policy, section 9).', { subtle: true }),
+    text('Your request goes to the online safety lead, then to the headteacher for a decision (Social Media Policy, section 9).', {
+      subtle: true,
+    }),
   ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
   body.push(userText(model.requesterName, { label: 'Requester' }), text(`**Date:** ${formatDate(model.today)}`));
@@ -49,9 +70,10 @@ export function accessRequestFormCard(model: AccessRequestFormModel): AdaptiveCa
     body.push(...errorFor(model, field.id));
   }
   body.push(...periodAndScope(model));
-  const action = 'submissionKey' in model.target
-    ? executeAction('Send to the online safety lead', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
-    : executeAction('Resubmit to the online safety lead', VERBS.resubmit, { requestId: model.target.requestId }, { style: 'positive' });
+  const action =
+    'submissionKey' in model.target
+      ? executeAction('Send to the online safety lead', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
+      : executeAction('Resubmit to the online safety lead', VERBS.resubmit, { requestId: model.target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [action] });
 }
 
@@ -62,11 +84,21 @@ function periodAndScope(model: AccessRequestFormModel): CardElement[] {
   const value = (id: AccessRequestField) => (model.values?.[id] ? { value: model.values[id] } : {});
   return [
     text('Who and for how long', { weight: 'Bolder', size: 'Medium' }),
-    choiceInput('scope', 'Open it for', UNBLOCK_SCOPES.map((scope) => ({ title: SCOPE_LABELS[scope], value: scope })), { required: true, ...value('scope') }),
+    choiceInput(
+      'scope',
+      'Open it for',
+      UNBLOCK_SCOPES.map((scope) => ({ title: SCOPE_LABELS[scope], value: scope })),
+      { required: true, ...value('scope') },
+    ),
     ...errorFor(model, 'scope'),
     choiceInput('scopeClass', 'Which class (for one class)', choices(model.groups.classes, 'Class'), value('scopeClass')),
     ...errorFor(model, 'scopeClass'),
-    choiceInput('scopeYearGroup', 'Which year group (for a year group)', choices(model.groups.yearGroups, 'Year group'), value('scopeYearGroup')),
+    choiceInput(
+      'scopeYearGroup',
+      'Which year group (for a year group)',
+      choices(model.groups.yearGroups, 'Year group'),
+      value('scopeYearGroup'),
+    ),
     ...errorFor(model, 'scopeYearGroup'),
     dateInput('periodFrom', 'First day (empty: today)', value('periodFrom')),
     ...errorFor(model, 'periodFrom'),
@@ -101,7 +133,12 @@ export function requestFormValues(request: AccessRequestInput): Partial<Record<A
   const { scope, period } = request;
   return formValues({
     ...request,
-    ...(scope ? { scope: scope.kind, ...(scope.kind === 'class' ? { scopeClass: scope.group } : scope.kind === 'yearGroup' ? { scopeYearGroup: scope.group } : {}) } : {}),
+    ...(scope
+      ? {
+          scope: scope.kind,
+          ...(scope.kind === 'class' ? { scopeClass: scope.group } : scope.kind === 'yearGroup' ? { scopeYearGroup: scope.group } : {}),
+        }
+      : {}),
     ...(period ? { periodFrom: period.from, periodTo: period.to } : {}),
   });
 }
