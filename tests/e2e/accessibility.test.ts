@@ -62,7 +62,6 @@ describeInBrowser('accessibility of every tab page', () => {
     );
     expect(await layoutProblems(page)).toContainEqual(expect.stringMatching(/^div "The summer fair.*" is \d+ px wide in a 200 px box$/));
     // A box that wraps its text a moment later, as Fluent's message bars do, is measured once it has.
-    // As a string: the root tsconfig has no DOM types (the page runs it, not Node).
     await page.evaluate("setTimeout(() => document.querySelector('span').style.removeProperty('white-space'), 300)");
     expect(await layoutProblems(page)).toEqual([]);
   });

@@ -95,7 +95,10 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 };
 
-/** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data protection lead (s.4). */
+/**
+ * Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data
+ * protection lead (s.4).
+ */
 const SEES_INCIDENT: Record<'ordinary' | 'aboutHead' | 'breach', readonly Holder[]> = {
   ordinary: ['dsl', 'deputyDsl', 'headteacher'],
   aboutHead: ['dsl', 'deputyDsl', 'chairOfGovernors'],

@@ -43,7 +43,10 @@ const ACCESS: [AccessRequestState, Expected][] = [
   ['reblocked', {}],
 ];
 
-/** Open unblocks on Tuesday 24 November 2026: from their last day the ICT technician blocks the site again, and the lead sees it until then. */
+/**
+ * Open unblocks on Tuesday 24 November 2026: from their last day the ICT technician blocks the site
+ * again, and the lead sees it until then.
+ */
 const UNBLOCKS: [string, string | undefined, Expected][] = [
   ['an unblock before its last day', '2026-11-25', {}],
   ['an unblock on its last day', '2026-11-24', { ict: ['reblock'], lead: ['setEnd'] }],
