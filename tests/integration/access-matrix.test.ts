@@ -314,6 +314,14 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, status: change.status }).toEqual({ holder, status: allowed('socialAccount.manage', holder) ? 200 : 403 });
   });
 
+  it('a refusal says who may, in the policy words (s.4: devices are approved by the online safety lead)', async () => {
+    const approve = await send('staff', '/api/devices', { name: 'Refused iPad', type: 'tablet', approvedOn: '2026-09-01' });
+    expect({ status: approve.status, body: await approve.json() }).toEqual({
+      status: 403,
+      body: { error: 'Only the online safety lead can approve or retire a device (Social Media Policy, section 4).' },
+    });
+  });
+
   it.each(holders)('the approved devices (GET, approve, retire) as %s', async (holder) => {
     const person = people.get(holder)!.person;
     expect({ holder, list: (await api(holder, '/api/devices')).status }).toEqual({
