@@ -6,6 +6,7 @@ import { today } from '../../domain/calendar/zoned-time';
 import { unblockRow } from './access-presenter';
 import { refuse, send, type SignedIn } from './api-refusal';
 import { toCsv } from './csv';
+import { refusal } from '../refusals';
 
 const CSV_HEADER = [
   'Request',
@@ -30,7 +31,7 @@ export function registerUnblockRoutes(server: Server, deps: AppDeps, signedIn: S
     '/api/unblocks',
     signedIn(async (person, _req, res) => {
       const result = await unblockRegister(deps, person);
-      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal(result));
       const answer: UnblockRegister = { rows: result.entries.map(unblockRow) };
       send(res, 200, answer);
     }),
@@ -40,7 +41,7 @@ export function registerUnblockRoutes(server: Server, deps: AppDeps, signedIn: S
     '/api/unblocks.csv',
     signedIn(async (person, _req, res) => {
       const result = await exportUnblockRegister(deps, person);
-      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal(result));
       const rows = result.entries
         .map(unblockRow)
         .map((row) => [

@@ -1,10 +1,11 @@
 import type { AccessRequest } from '../../domain/access/access-request';
 import { today } from '../../domain/calendar/zoned-time';
 import { unblockStatus, type UnblockStatus } from '../../domain/access/unblock';
-import { may, whoMay } from '../../domain/authorization/permissions';
+import { may } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
 import type { Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
+import { refused, type Refused } from '../outcome';
 import { recordAudit } from '../record-audit';
 import { openedSites } from './open-unblocks';
 
@@ -13,7 +14,7 @@ export interface RegisterEntry {
   status: UnblockStatus;
 }
 
-export type RegisterResult = { status: 'not-permitted'; message: string } | { status: 'ok'; entries: RegisterEntry[] };
+export type RegisterResult = Refused | { status: 'ok'; entries: RegisterEntry[] };
 
 const ORDER: Record<UnblockStatus, number> = { pastEnd: 0, noEndDate: 1, open: 2, reblocked: 3 };
 
@@ -23,8 +24,7 @@ const ORDER: Record<UnblockStatus, number> = { pastEnd: 0, noEndDate: 1, open: 2
  * the open ones by last day, then those blocked again. Seen by whoever sees every access request.
  */
 export async function unblockRegister(deps: AppDeps, person: Person): Promise<RegisterResult> {
-  if (!may(person, 'accessRequest.viewAll'))
-    return { status: 'not-permitted', message: `Only ${whoMay('accessRequest.viewAll')} can see the register of unblocked sites.` };
+  if (!may(person, 'accessRequest.viewAll')) return refused('accessRequest.viewAll');
   const day = today(deps.clock);
   const entries = (await openedSites(deps.stores, ['unblocked', 'reblocked'])).map((request) => ({
     request,
