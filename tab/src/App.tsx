@@ -90,6 +90,7 @@ export function App({ host }: { host: Host }) {
             key={me.id}
             credentials={credentials}
             seesPupils={me.can.seePupilChronology}
+            transfersFiles={me.can.transferPupilFiles}
             {...(opened.id ? { incidentId: opened.id } : {})}
           />
         )}

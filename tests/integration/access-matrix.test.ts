@@ -76,6 +76,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.evidence.remove': ['dsl'],
+  // A leaver's safeguarding file (KCSIE): the DSL and the deputies.
+  'incident.transfer': ['dsl', 'deputyDsl'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
   'training.logOwn': ['staff', 'requester'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
@@ -913,6 +915,41 @@ describe('the access matrix (expected answers from the policy)', () => {
         });
       }
     });
+
+    it.each(holders)(
+      "a leaver's safeguarding file (list, PDF, zip, record it sent) as %s: only what they may see goes in the file",
+      async (holder) => {
+        const pupil = (await t.app.stores.pupils.get(pupilId))!;
+        if (!pupil.onRollTo) await t.app.stores.pupils.update({ ...pupil, onRollTo: '2026-11-20' });
+        if ((await t.app.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items.length === 0) {
+          await t.app.stores.pupilTransfers.insert({
+            pupilId,
+            status: 'toSend',
+            leftOn: '2026-11-20',
+            createdAt: t.clock.now().toISOString(),
+            updatedAt: t.clock.now().toISOString(),
+          });
+        }
+        const permitted = allowed('incident.transfer', holder);
+        expect({ holder, status: (await send(holder, 'GET', '/api/incidents/transfers')).status }).toEqual({
+          holder,
+          status: permitted ? 200 : 403,
+        });
+        for (const extension of ['pdf', 'zip']) {
+          const file = await send(holder, 'GET', `/api/incidents/transfers/${pupilId}/file.${extension}`);
+          expect({ holder, extension, status: file.status }).toEqual({ holder, extension, status: permitted ? 200 : 403 });
+          if (permitted)
+            expect({ holder, extension, leftOut: file.headers.get('x-incidents-left-out') }).toEqual({
+              holder,
+              extension,
+              leftOut: String(kinds.filter((kind) => !seen(holder, kind)).length),
+            });
+        }
+        // Nothing but the version: refused as incomplete to those who may record it, as not theirs to anyone else.
+        const recorded = await send(holder, 'POST', `/api/incidents/transfers/${pupilId}/sent`, { version: 1 });
+        expect({ holder, status: recorded.status }).toEqual({ holder, status: permitted ? 400 : 403 });
+      },
+    );
 
     it.each(holders)('GET /api/incidents.csv and /api/incidents/summary as %s', async (holder) => {
       expect({ holder, status: (await send(holder, 'GET', '/api/incidents.csv')).status }).toEqual({

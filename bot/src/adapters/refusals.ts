@@ -48,6 +48,7 @@ const WHAT_IT_DOES: Record<Action, string> = {
   'incident.evidence.add': 'attach evidence to this incident',
   'incident.evidence.open': "open this incident's evidence",
   'incident.evidence.remove': 'remove evidence from an incident',
+  'incident.transfer': "see, produce or record a leaver's safeguarding file",
   'training.logOwn': 'log their own training',
   'training.viewAll': "see everyone's training",
   'training.record': 'record training',

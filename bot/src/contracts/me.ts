@@ -19,6 +19,8 @@ export interface Me {
     /** The incident log: the roles the policy names, and anyone an incident is assigned to. */
     seeIncidents: boolean;
     seePupilChronology: boolean;
+    /** Leavers' safeguarding files to send to their next school: the DSL and the deputies. */
+    transferPupilFiles: boolean;
   };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];

@@ -13,6 +13,7 @@ import type { Collection, Versioned } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { IncidentLink } from '../domain/incidents/incident-people';
+import type { PupilTransfer } from '../domain/incidents/pupil-transfer';
 import type { OutboxCollection } from './outbox.port';
 import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
@@ -52,6 +53,8 @@ export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 
 export type RefresherCollection = Collection<Refresher, never>;
 /** The people linked to incidents: read by incident (its record) and by pupil (the pupil's chronology). */
 export type IncidentLinkCollection = Collection<IncidentLink, 'incidentId' | 'pupilId' | 'linkKey'>;
+/** Leavers' safeguarding files to send on, one per pupil (a second for the same pupil is refused), found by pupil and by status. */
+export type PupilTransferCollection = Collection<PupilTransfer, 'pupilId' | 'status'>;
 export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
 export type JobRunCollection = Collection<JobRun, 'job'>;
 
@@ -82,6 +85,8 @@ export interface Stores {
   incidents: IncidentStore;
   incidentChronology: ChronologyStore;
   incidentLinks: IncidentLinkCollection;
+  /** Pupils who have left with a safeguarding file to send to their next school, and the record of it sent. */
+  pupilTransfers: PupilTransferCollection;
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;

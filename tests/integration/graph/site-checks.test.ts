@@ -31,7 +31,7 @@ describe('the SharePoint sites on the go-live checklist', () => {
     });
     const records = await recordsSiteCheck(inspector());
     expect(records.level).toBe('green');
-    expect(records.found).toContain('The 6 safeguarding lists on "Online Safety Desk" are as the app needs them.');
+    expect(records.found).toContain('The 7 safeguarding lists on "Online Safety Desk" are as the app needs them.');
     expect(records.found).toContain(
       'The apps granted the site were not checked: Microsoft Graph shows the apps granted a site only to an app with Sites.FullControl.All',
     );

@@ -21,6 +21,7 @@ import type { EvidenceDeps } from '../../app/incident-evidence';
 import { registerIncidentEvidenceRoutes } from './incident-evidence-routes';
 import { registerPolicyLibraryRoutes } from './policy-library-routes';
 import type { PolicyFiles } from '../../app/policies/policy-files';
+import { registerIncidentTransferRoutes } from './incident-transfer-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
@@ -74,6 +75,7 @@ export function registerApiRoutes(
   registerIncidentPupilRoutes(server, deps, signedIn);
   registerIncidentEvidenceRoutes(server, deps, signedIn);
   registerPolicyLibraryRoutes(server, deps, signedIn);
+  registerIncidentTransferRoutes(server, deps, signedIn);
 
   server.get(
     '/api/me',
@@ -97,6 +99,7 @@ export function registerApiRoutes(
         seeReadiness: may(person, 'readiness.view'),
         seeIncidents: await seesAny(deps, person),
         seePupilChronology: may(person, 'incident.pupilChronology'),
+        transferPupilFiles: may(person, 'incident.transfer'),
         seeDevices: may(person, 'device.view'),
         manageDevices: may(person, 'device.manage'),
         seeUnblocks: may(person, 'accessRequest.viewAll'),

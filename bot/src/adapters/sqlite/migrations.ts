@@ -213,4 +213,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX policy_reads_version ON policy_reads ("versionId");
   CREATE UNIQUE INDEX policy_reads_key ON policy_reads ("readKey");
   `,
+  // Leavers' safeguarding files to send to their next school: one task per pupil, found by status.
+  `
+  CREATE TABLE pupil_transfers (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "pupilId" TEXT, "status" TEXT);
+  CREATE UNIQUE INDEX pupil_transfers_pupil ON pupil_transfers ("pupilId");
+  CREATE INDEX pupil_transfers_status ON pupil_transfers ("status");
+  `,
 ];

@@ -31,6 +31,7 @@ export function createSqliteStores(dataDir: string | ':memory:', options: Databa
     incidents: new SqliteIncidentStore(db),
     incidentChronology: new SqliteChronology(db),
     incidentLinks: new SqliteCollection(db, 'incident_links', ['incidentId', 'pupilId', 'linkKey']),
+    pupilTransfers: new SqliteCollection(db, 'pupil_transfers', ['pupilId', 'status']),
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
     outbox: new SqliteOutbox(db),

@@ -10,6 +10,7 @@ import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
 import { planUnblockEnds } from './plan-unblock-ends';
 import { planWaitingNudges } from './plan-waiting-nudges';
+import { planTransferReminders } from './plan-transfer-reminders';
 import { planIncidentTimescales } from './plan-incident-timescales';
 import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -48,7 +49,10 @@ const JOBS: Record<string, Job> = {
   'training-digest': planned('training-digest', planTrainingDigest),
   'policy-reviews': planned('policy-reviews', planPolicyReviews),
   'policy-reads': planned('policy-reads', planPolicyReads),
-  'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
+  'waiting-nudges': planned('waiting-nudges', async (deps, today) => [
+    ...(await planWaitingNudges(deps, today)),
+    ...(await planTransferReminders(deps, today)),
+  ]),
   // Unblocks whose period has ended: the ICT technician blocks the site again (DfE filtering standards).
   'unblock-ends': planned('unblock-ends', planUnblockEnds),
   'retention-review': planned('retention-review', planRetentionReview),

@@ -71,6 +71,9 @@ export const PERMISSIONS = {
   'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.evidence.remove': ['dsl'],
+  // A leaver's safeguarding file sent on to their next school (KCSIE): the DSL and the deputies see
+  // the leavers to transfer, produce the file (only from what they may see) and record it sent.
+  'incident.transfer': ['dsl', 'deputyDsl'],
   'training.logOwn': ['staff'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],

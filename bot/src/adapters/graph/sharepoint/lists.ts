@@ -20,6 +20,7 @@ import {
 } from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
 import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
+import type { PupilTransfer } from '../../../domain/incidents/pupil-transfer';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { AppInstallation } from '../../../ports/teams-apps.port';
 import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
@@ -449,6 +450,22 @@ export const LISTS = {
     (link) => `Incident ${link.incidentId}: ${link.kind}`,
     { naturalKey: (link) => link.linkKey },
   ),
+  pupilTransfers: listSpec<PupilTransfer>(
+    'OsdPupilTransfers',
+    'Online Safety Desk - Safeguarding files to transfer',
+    "Pupils who have left with a safeguarding file to send to their next school's DSL, and when, to whom and how it was sent. Safeguarding records: on the records site, like the Incidents list.",
+    {
+      pupilId: { type: 'text', indexed: true, unique: true },
+      status: { type: 'choice', choices: ['toSend', 'sent'], indexed: true },
+      leftOn: 'date',
+      createdAt: 'dateTime',
+      sent: 'json',
+      updatedAt: 'dateTime',
+    },
+    // The title shows no name.
+    (transfer) => `Pupil ${transfer.pupilId}: ${transfer.status}`,
+    { naturalKey: (transfer) => `transfer|${transfer.pupilId}` },
+  ),
   trainingRecords: listSpec<TrainingRecord>(
     'OsdTrainingRecords',
     'Online Safety Desk - Training records',
@@ -588,6 +605,7 @@ export const RECORDS_SITE_LISTS: readonly ListKey[] = [
   'incidents',
   'incidentChronology',
   'incidentLinks',
+  'pupilTransfers',
   'audit',
   'outbox',
   'outboxArchive',

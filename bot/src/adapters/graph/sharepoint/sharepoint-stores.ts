@@ -40,6 +40,7 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     incidents: new SharePointIncidentStore(graph, items('incidents'), LISTS.incidents),
     incidentChronology: new SharePointChronology(new SharePointCollection(graph, items('incidentChronology'), LISTS.incidentChronology)),
     incidentLinks: new SharePointCollection(graph, items('incidentLinks'), LISTS.incidentLinks),
+    pupilTransfers: new SharePointCollection(graph, items('pupilTransfers'), LISTS.pupilTransfers),
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
     outbox: new SharePointOutbox(graph, items('outbox'), items('outboxArchive')),
