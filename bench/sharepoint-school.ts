@@ -197,7 +197,8 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
           const key = `bench-click-${++clicks}`;
           await rememberConversation(deps, conversation);
           const actor = (await directory.byAadObjectId(requester.aadObjectId!))!;
-          const result = await submitRequest(deps, 'accessRequest', actor, FORM, key);
+          // Staff only, the last day left empty: the end of the term, from the term dates.
+          const result = await submitRequest(deps, 'accessRequest', actor, { ...FORM, scope: 'staff' }, key);
           if (result.status !== 'ok') return [`submit ${result.status}`];
           await rememberCardMessage(stores, {
             recordId: result.request.id,

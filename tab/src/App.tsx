@@ -22,12 +22,14 @@ const FilteringReviewPage = lazy(() =>
 );
 const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
 const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
+const UnblocksPage = lazy(() => import('./unblocks/UnblocksPage').then((module) => ({ default: module.UnblocksPage })));
 const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
 
 /** Each page's name in the navigation, in the order VIEWS gives. */
 const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
   waiting: 'Waiting for me',
   requests: 'Blocked website requests',
+  unblocks: 'Unblocked sites',
   incidents: 'Incidents',
   consent: 'Photo consent',
   accounts: 'School accounts',
@@ -41,7 +43,11 @@ const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
 };
 
 /** Where a request's "Back" goes: the list it was opened from. */
-const BACK_LABELS: Partial<Record<View, string>> = { waiting: 'Back to Waiting for me', requests: 'Back to all requests' };
+const BACK_LABELS: Partial<Record<View, string>> = {
+  waiting: 'Back to Waiting for me',
+  requests: 'Back to all requests',
+  unblocks: 'Back to unblocked sites',
+};
 
 /** The tab: one navigation over every page the person may see, and the page a link opened it on. */
 export function App({ host }: { host: Host }) {
@@ -94,6 +100,7 @@ export function App({ host }: { host: Host }) {
             {...(opened.id ? { incidentId: opened.id } : {})}
           />
         )}
+        {page === 'unblocks' && me?.can.seeUnblocks && <UnblocksPage credentials={credentials} onOpen={(id) => open('access', id)} />}
         {page === 'training' && me && <TrainingPage credentials={credentials} />}
         {page === 'policies' && me && <PoliciesPage credentials={credentials} />}
         {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}

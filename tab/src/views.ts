@@ -9,6 +9,7 @@ export const VIEWS = {
   // What waits for the person comes first: it is where an approver starts.
   waiting: () => true,
   requests: () => true,
+  unblocks: (can: Me['can']) => can.seeUnblocks,
   incidents: (can: Me['can']) => can.seeIncidents,
   consent: (can: Me['can']) => can.seeConsent,
   accounts: (can: Me['can']) => can.seeAccounts,

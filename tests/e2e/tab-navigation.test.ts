@@ -19,7 +19,15 @@ const EVERY_STAFF_MEMBER = [
   'Policies',
   'Approved devices',
 ];
-const withIncidents = (pages: string[]) => [...pages.slice(0, 2), 'Incidents', ...pages.slice(2)];
+const after = (pages: string[], anchor: string, page: string) => [
+  ...pages.slice(0, pages.indexOf(anchor) + 1),
+  page,
+  ...pages.slice(pages.indexOf(anchor) + 1),
+];
+// Whoever sees every request to open a site (the online safety lead, the headteacher, the ICT technician) sees the register of unblocks.
+const withUnblocks = (pages: string[]) => after(pages, 'Blocked website requests', 'Unblocked sites');
+const withIncidents = (pages: string[]) =>
+  after(pages, pages.includes('Unblocked sites') ? 'Unblocked sites' : 'Blocked website requests', 'Incidents');
 const SETTINGS_AND_CHECKLIST = ['School settings', 'Go-live checklist'];
 // The board's page (governors, the chair, the headteacher) and the annual filtering review (with the leads who own filtering).
 const GOVERNANCE = 'Governance';
@@ -28,20 +36,20 @@ const FILTERING_REVIEW = 'Filtering review';
 /** The demo school's first person holding the role (tests/fixtures/tab-app.ts) → the pages in the navigation, in order. */
 const PAGES: [Role, string, string[]][] = [
   ['staff', 'a class teacher', EVERY_STAFF_MEMBER],
-  ['ictTechnician', 'the ICT technician (also staff)', EVERY_STAFF_MEMBER],
+  ['ictTechnician', 'the ICT technician (also staff)', withUnblocks(EVERY_STAFF_MEMBER)],
   ['socialMediaStaff', 'a member of staff who runs the accounts', EVERY_STAFF_MEMBER],
   // The server counts anyone an incident is assigned to: the demo school gives the online safety lead the filtering concerns.
   [
     'onlineSafetyLead',
     'the online safety lead, assigned incidents',
-    [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, FILTERING_REVIEW],
+    [...withIncidents(withUnblocks(EVERY_STAFF_MEMBER)), ...SETTINGS_AND_CHECKLIST, FILTERING_REVIEW],
   ],
   ['dsl', 'the DSL (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), FILTERING_REVIEW]],
   ['deputyDsl', 'a deputy DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
   [
     'headteacher',
     'the headteacher (also staff)',
-    [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, GOVERNANCE, FILTERING_REVIEW],
+    [...withIncidents(withUnblocks(EVERY_STAFF_MEMBER)), ...SETTINGS_AND_CHECKLIST, GOVERNANCE, FILTERING_REVIEW],
   ],
   ['admin', 'the school office, also the data protection lead', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
   [

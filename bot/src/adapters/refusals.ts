@@ -19,6 +19,8 @@ const WHAT_IT_DOES: Record<Action, string> = {
   'accessRequest.markDone': 'mark a website as unblocked',
   'accessRequest.withdraw': 'withdraw this request',
   'accessRequest.resubmit': 'send this request again',
+  'accessRequest.reblock': 'mark a website as blocked again',
+  'accessRequest.setEnd': 'set the last day of an unblocked website',
   'audit.export': 'export the audit log',
   'consent.viewClass': "see a class's photo consent",
   'pupils.import': 'import pupils',

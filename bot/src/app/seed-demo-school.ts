@@ -5,6 +5,7 @@ import type { ConsentEvent, Media } from '../domain/consent/consent';
 import type { Person } from '../domain/people/person';
 import type { Pupil } from '../domain/school/pupil';
 import type { Stores } from '../ports/stores.port';
+import { addDays } from '../domain/calendar/dates';
 import type { Logger } from './app-deps';
 import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL, DEMO_TERM_DATES, DEMO_TRAINING_REQUIREMENTS } from './demo-school';
 import { seedDemoIncidents } from './seed-demo-incidents';
@@ -229,6 +230,8 @@ async function seedAccessRequests(stores: Stores, people: Person[], now: Date): 
         siteContent: 'BBC Bitesize videos on the Romans for Year 4 history.',
         reasons: 'The videos are blocked by the video category filter; we use them in lessons this half term.',
         risksAndControls: 'Embedded comments and related videos: teacher plays videos from the front screen only.',
+        period: { from: localDate(daysAgo(7)), to: addDays(localDate(now), 25) },
+        scope: { kind: 'staff' },
       },
       { personId: priya.id, name: priya.displayName },
       'demo-1',
@@ -247,6 +250,8 @@ async function seedAccessRequests(stores: Stores, people: Person[], now: Date): 
         siteContent: 'Scratch online editor for programming projects.',
         reasons: 'Year 6 computing unit on games design needs the online editor and project sharing.',
         risksAndControls: 'Project comments from the public: pupils use class accounts with comments turned off.',
+        period: { from: addDays(localDate(now), 3), to: addDays(localDate(now), 40) },
+        scope: { kind: 'yearGroup', group: 'Year 6' },
       },
       { personId: alex.id, name: alex.displayName },
       'demo-2',

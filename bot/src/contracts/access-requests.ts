@@ -28,5 +28,32 @@ export interface AccessRequestDetail extends AccessRequestSummary {
   leadReview: { outcome: 'forwarded' | 'returned'; note: string; addedRisksAndControls: string; signedBy: string; signedAt: string } | null;
   decision: { approved: boolean; reasons: string; signedBy: string; signedAt: string } | null;
   actioned: { note: string; signedBy: string; signedAt: string } | null;
+  /** Who the site is opened for, and the school dates ("No end date — set one" for an old request). */
+  scope: string;
+  period: string;
+  reblocked: { note: string; signedBy: string; signedAt: string } | null;
   steps: string[];
+}
+
+/** One site opened after a request, as the register of unblocks lists it (`GET /api/unblocks`). */
+export interface UnblockRow {
+  id: string;
+  reference: string;
+  url: string;
+  reasons: string;
+  /** "Class 3B", "Staff only"… */
+  scope: string;
+  /** School dates; null for a site opened before periods existed. */
+  from: string | null;
+  to: string | null;
+  approvedBy: string;
+  approvedOn: string;
+  openedOn: string;
+  reblockedOn: string | null;
+  status: 'open' | 'pastEnd' | 'noEndDate' | 'reblocked';
+  statusLabel: string;
+}
+
+export interface UnblockRegister {
+  rows: UnblockRow[];
 }

@@ -12,6 +12,8 @@ export interface Me {
     manageAccounts: boolean;
     seeDevices: boolean;
     manageDevices: boolean;
+    /** The register of unblocked sites: whoever sees every access request. */
+    seeUnblocks: boolean;
     seeReadiness: boolean;
     seeSettings: boolean;
     /** The governors' page: governors, the chair and the headteacher. */

@@ -58,7 +58,7 @@ export function AccessRequestPage({
     );
   if (!request) return <Spinner label="Loading the request…" />;
   const signed = (by: string, at: string) => `signed in Teams by ${by} on ${whenShown(at)}`;
-  const { leadReview, decision, actioned } = request;
+  const { leadReview, decision, actioned, reblocked } = request;
   return (
     <section className={styles.page} aria-labelledby="access-title" data-testid="access-request">
       <RecordHeading
@@ -82,6 +82,8 @@ export function AccessRequestPage({
           ['Site content', request.siteContent],
           ['Reasons for access', request.reasons],
           ['Identified risks and control measures', request.risksAndControls],
+          ['Open for', request.scope],
+          ['Period', request.period],
         ]}
       />
       {leadReview && (
@@ -122,6 +124,14 @@ export function AccessRequestPage({
               ...(actioned.note ? [['What was changed', actioned.note] as [string, string]] : []),
             ]}
           />
+          {reblocked && (
+            <FactList
+              facts={[
+                ['Blocked again', signed(reblocked.signedBy, reblocked.signedAt)],
+                ...(reblocked.note ? [['What was changed', reblocked.note] as [string, string]] : []),
+              ]}
+            />
+          )}
         </>
       )}
       <StepForm

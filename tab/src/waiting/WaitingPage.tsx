@@ -30,6 +30,8 @@ const FACT_LABELS: Record<string, string> = {
   completedOn: 'Completed on',
   evidence: 'Evidence',
   urgent: 'Urgent',
+  lastDay: 'Last day',
+  unblock: 'Unblock',
 };
 
 /**

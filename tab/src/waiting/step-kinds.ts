@@ -37,17 +37,30 @@ export const ACCESS_STEPS: StepKind = {
     refuse: { label: 'Refuse', done: 'Refused and signed. The requester is being told, with your reasons.' },
     markDone: { label: 'Done — site opened', primary: true, done: 'Marked as done. The requester is being told the site is open.' },
     withdraw: { label: 'Withdraw request', done: 'Your request has been withdrawn.' },
+    reblock: {
+      label: 'Done — blocked again',
+      primary: true,
+      done: 'Marked as blocked again: this unblock is closed. The requester is being told.',
+    },
+    setEnd: {
+      label: 'Set the last day',
+      primary: true,
+      done: 'Saved. The ICT technician will be asked to block the site again after its last day.',
+    },
   },
   text: (steps) =>
     steps.includes('forward')
       ? 'Note (required if you return it)'
       : steps.includes('approve')
         ? 'Reasons (required if you refuse)'
-        : steps.includes('markDone')
+        : steps.includes('markDone') || steps.includes('reblock')
           ? 'What was changed on the filter (optional)'
-          : undefined,
+          : steps.includes('setEnd')
+            ? 'Last day the site stays open (YYYY-MM-DD)'
+            : undefined,
   extra: (steps) => (steps.includes('forward') ? 'Further risks and control measures (optional)' : undefined),
-  body: (verb, text, extra, version) => ({ verb, reasons: text, addedRisksAndControls: extra, version }),
+  body: (verb, text, extra, version) =>
+    verb === 'setEnd' ? { verb, endDate: text, version } : { verb, reasons: text, addedRisksAndControls: extra, version },
   inChatOnly: { resubmit: RESUBMIT_IN_CHAT },
 };
 

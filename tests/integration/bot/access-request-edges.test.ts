@@ -19,6 +19,7 @@ const FORM = {
   siteContent: 'Phonics games',
   reasons: 'Reception phonics',
   risksAndControls: 'Adverts: teacher screen only',
+  scope: 'staff',
 };
 
 async function submit(

@@ -17,6 +17,7 @@ const FORM = {
   siteContent: 'Short history videos about Roman Britain.',
   reasons: 'Year 4 history lessons this half term.',
   risksAndControls: 'Comments below videos: played from the teacher screen only.',
+  scope: 'staff',
 };
 
 describe.each<StoreKind>(['sqlite', 'sharepoint'])(
@@ -47,7 +48,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])(
     it('answers "request access" with the Appendix A form, requester and date filled in', async () => {
       const { card, activityId } = await t.say(alex, 'request access');
       formMessage = activityId;
-      expect(inputIds(card)).toEqual(['url', 'siteContent', 'reasons', 'risksAndControls']);
+      expect(inputIds(card)).toEqual([
+        'url',
+        'siteContent',
+        'reasons',
+        'risksAndControls',
+        'scope',
+        'scopeClass',
+        'scopeYearGroup',
+        'periodFrom',
+        'periodTo',
+      ]);
       expect(allText(card)).toContain('Alex Wilber');
       const send = button(card, /Send to the online safety lead/);
       submissionKey = String(send.data.submissionKey);
@@ -161,11 +172,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])(
       expect(stored!.actioned!.signature.name).toBe('Isaiah Langer');
     });
 
-    it('a refresh shows each person their own view; the finished request is read-only for all', async () => {
-      for (const user of [alex, megan, adele, isaiah]) {
+    it('a refresh shows each person their own view; the opened site can only be ended: sooner by the lead, or blocked again by ICT', async () => {
+      const expected: [typeof alex, string[]][] = [
+        [alex, []],
+        [megan, ['Set the last day']],
+        [adele, []],
+        [isaiah, ['Done — blocked again']],
+      ];
+      for (const [user, titles] of expected) {
         const card = await t.click(user, 'any', 'refreshAccessRequest', { requestId });
         expect(allText(card)).toMatch(/Status:\*\* Site opened/);
-        expect(buttons(card)).toEqual([]);
+        expect(buttons(card).map((b) => b.title)).toEqual(titles);
       }
     });
 

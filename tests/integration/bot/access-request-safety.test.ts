@@ -22,6 +22,7 @@ const FORM = {
   siteContent: 'Phonics games',
   reasons: 'Reception phonics',
   risksAndControls: 'Adverts: teacher screen only',
+  scope: 'staff',
 };
 
 describe('keeping the process trustworthy', () => {

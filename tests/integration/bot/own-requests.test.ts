@@ -19,6 +19,7 @@ const FORM = {
   siteContent: 'Safeguarding training videos',
   reasons: 'Staff INSET',
   risksAndControls: 'Adverts: staff laptops only',
+  scope: 'staff',
 };
 
 describe('nobody decides their own request', () => {

@@ -26,6 +26,7 @@ const FORM = {
   siteContent: 'Videos of Roman forts.',
   reasons: 'Year 4 history.',
   risksAndControls: 'Teacher screen only.',
+  scope: 'staff',
 };
 
 type Card = Record<string, unknown>;

@@ -24,6 +24,7 @@ const FORM = {
   siteContent: 'Coding games',
   reasons: 'Year 5 computing',
   risksAndControls: 'Adverts: teacher screen only',
+  scope: 'staff',
 };
 
 describe('messages that tell the truth', () => {
@@ -86,7 +87,7 @@ describe('messages that tell the truth', () => {
     const priya = await person('Priya Shah');
     const id = (
       await t.app.stores.accessRequests.insert(
-        newAccessRequest(FORM, { personId: priya.id, name: priya.displayName }, 'finished', t.clock.now()),
+        newAccessRequest({ ...FORM, scope: { kind: 'staff' } }, { personId: priya.id, name: priya.displayName }, 'finished', t.clock.now()),
       )
     ).id;
     await t.click(megan, `card-${id}`, 'forwardAccessRequest', { requestId: id });

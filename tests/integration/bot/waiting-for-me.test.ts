@@ -21,6 +21,7 @@ const FORM = {
   siteContent: 'Short history videos about Roman Britain.',
   reasons: 'Year 4 history lessons this half term.',
   risksAndControls: 'Comments below videos: played from the teacher screen only.',
+  scope: 'staff',
 };
 
 describe('"waiting for me" in the private chat', () => {
@@ -161,7 +162,7 @@ describe('"waiting for me" in the private chat', () => {
     const priya = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Priya Shah')!;
     for (let i = 0; i < 25; i++) {
       const draft = newAccessRequest(
-        { ...FORM, url: `https://www.example.org/${'very-long-path/'.repeat(120)}${i}` },
+        { ...FORM, scope: { kind: 'staff' }, url: `https://www.example.org/${'very-long-path/'.repeat(120)}${i}` },
         { personId: priya.id, name: priya.displayName },
         `many-${i}`,
         t.clock.now(),

@@ -244,6 +244,7 @@ describe('Graph round trips per use case', () => {
         siteContent: 'Videos',
         reasons: 'Lessons',
         risksAndControls: 'Teacher screen only',
+        scope: 'staff',
       };
       expect((await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-1', 'submitAccessRequest', form))).status).toBe(200);
       await t.app.background.idle();
@@ -284,8 +285,9 @@ describe('Graph round trips per use case', () => {
           expect({ useCase: useCase.label, meets: useCase.meets(trips, batched) }).toEqual({ useCase: useCase.label, meets: true });
       }
       // The People list is no longer read on each click; the approval engine stores each step's
-      // notice in the outbox first. The target is 3 (save with the audit entry and the notice).
-      expect(counted.get('whole submit click in the bot (identify, save, audit, card)')).toBe(6);
+      // notice in the outbox first; a request to open a site whose last day is left empty reads the
+      // term dates for the end of the term. The target is 3 (save with the audit entry and the notice).
+      expect(counted.get('whole submit click in the bot (identify, save, audit, card)')).toBe(7);
       // Read, conditional update, audit entry, a notice each for whoever acts next and the requester.
       // The target is 2: the audit entry and notices riding with the update (GraphApi.sequence).
       expect(counted.get('a decision (headteacher approves)')).toBe(5);

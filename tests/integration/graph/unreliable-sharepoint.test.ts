@@ -43,6 +43,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
         siteContent: 'Videos',
         reasons: 'Lessons',
         risksAndControls: 'Teacher screen only',
+        scope: 'staff',
       };
       const response = await t.post(cardActionInvoke(alex, t.serviceUrl, `form-${i}`, 'submitAccessRequest', form));
       expect(response.status).toBe(200);
@@ -103,6 +104,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
       siteContent: 'Videos',
       reasons: 'Lessons',
       risksAndControls: 'Teacher screen only',
+      scope: 'staff',
     };
     const response = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-refused', 'submitAccessRequest', form));
     t.graph!.stopFailing();
@@ -117,6 +119,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
       siteContent: 'Videos',
       reasons: 'Lessons',
       risksAndControls: 'Teacher screen only',
+      scope: 'staff',
     };
     t.graph!.failNext(12, { status: 503 });
     const first = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-retry', 'submitAccessRequest', form));

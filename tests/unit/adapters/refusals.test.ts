@@ -17,6 +17,8 @@ describe('what a refused person reads', () => {
       'Only the DSL or designated social media staff can add or change a school account (Social Media Policy, section 5).',
     ],
     ['settings.termDates', 'Only the headteacher or the admin team can change the term dates.'],
+    ['accessRequest.reblock', 'Only the ICT technician can mark a website as blocked again.'],
+    ['accessRequest.setEnd', 'Only the online safety lead can set the last day of an unblocked website.'],
   ])('%s', (action, sentence) => {
     expect(refusal(refused(action))).toBe(sentence);
   });

@@ -37,8 +37,20 @@ const ACCESS: [AccessRequestState, Expected][] = [
   ['withHeadteacher', { head: ['approve', 'refuse'] }],
   ['approved', { ict: ['markDone'] }],
   ['refused', {}],
-  ['unblocked', {}],
+  // A site opened before unblocks had periods: the online safety lead sets its last day.
+  ['unblocked', { lead: ['setEnd'] }],
   ['withdrawn', {}],
+  ['reblocked', {}],
+];
+
+/**
+ * Open unblocks on Tuesday 24 November 2026: from their last day the ICT technician blocks the site
+ * again, and the lead sees it until then.
+ */
+const UNBLOCKS: [string, string | undefined, Expected][] = [
+  ['an unblock before its last day', '2026-11-25', {}],
+  ['an unblock on its last day', '2026-11-24', { ict: ['reblock'], lead: ['setEnd'] }],
+  ['an unblock past its last day', '2026-11-20', { ict: ['reblock'], lead: ['setEnd'] }],
 ];
 
 const POSTING: [PostingState, Expected][] = [
@@ -84,10 +96,16 @@ describe('what waits for whom', () => {
     stores = createSqliteStores(':memory:');
     for (const who of EVERYONE) people[who] = await stores.people.insert({ displayName: `The ${who}`, roles: PEOPLE[who] });
     const form = { url: 'https://example.org/maths', siteContent: 'Maths games', reasons: 'Year 3', risksAndControls: 'Adverts' };
-    const access = async (label: string, requester: Who, state: string) => {
+    const access = async (label: string, requester: Who, state: string, lastDay?: string) => {
       const at = next();
+      const period = lastDay ? { period: { from: '2026-11-02', to: lastDay } } : {};
       const saved = await stores.accessRequests.insert({
-        ...newAccessRequest(form, { personId: people[requester].id, name: people[requester].displayName }, label, new Date(at)),
+        ...newAccessRequest(
+          { ...form, ...period },
+          { personId: people[requester].id, name: people[requester].displayName },
+          label,
+          new Date(at),
+        ),
         state: state as AccessRequestState,
       });
       ids.set(label, { recordType: 'accessRequest', recordId: saved.id });
@@ -113,6 +131,7 @@ describe('what waits for whom', () => {
     for (const [state] of ACCESS) await access(`access ${state}`, 'teacher', state);
     for (const [state] of POSTING) await posting(`posting ${state}`, 'teacher', state);
     for (const [label, requester, type, state] of OWN) await (type === 'accessRequest' ? access : posting)(label, requester, state);
+    for (const [label, lastDay] of UNBLOCKS) await access(label, 'teacher', 'unblocked', lastDay);
     for (const [status] of TAKEDOWNS) {
       const task = await stores.takedowns.insert({
         postId: '1',
@@ -165,17 +184,24 @@ describe('what waits for whom', () => {
   it.each(ACCESS)('an access request %s', (state, expected) => expect(listedFor(`access ${state}`)).toEqual(expected));
   it.each(POSTING)('a request to post %s', (state, expected) => expect(listedFor(`posting ${state}`)).toEqual(expected));
   it.each(OWN)('%s', (label, _requester, _type, _state, expected) => expect(listedFor(label)).toEqual(expected));
+  it.each(UNBLOCKS)('%s (%s)', (label, _lastDay, expected) => expect(listedFor(label)).toEqual(expected));
   it.each(TAKEDOWNS)('a takedown task %s', (status, expected) => expect(listedFor(`takedown ${status}`)).toEqual(expected));
   it.each(TRAINING)('%s', (label, _subject, _status, expected) => expect(listedFor(label)).toEqual(expected));
 
   it('lists newest first, and counts each kind', () => {
     const lead = waiting.lead;
-    expect(lead.items.map((item) => item.reference)).toEqual([
-      `TR-${ids.get("a teacher's own training, logged")!.recordId}`,
-      `A-${ids.get('access withOnlineSafetyLead')!.recordId}`,
-    ]);
+    const reference = (label: string) => `${label.startsWith('a teacher') ? 'TR' : 'A'}-${ids.get(label)!.recordId}`;
+    expect(lead.items.map((item) => item.reference)).toEqual(
+      [
+        "a teacher's own training, logged",
+        'an unblock past its last day',
+        'an unblock on its last day',
+        'access unblocked',
+        'access withOnlineSafetyLead',
+      ].map(reference),
+    );
     expect(lead.counts).toEqual({
-      accessRequest: 1,
+      accessRequest: 4,
       postingRequest: 0,
       takedown: 0,
       trainingRecord: 1,

@@ -29,6 +29,7 @@ import { registerPostingMediaRoutes } from './posting-media-routes';
 import type { MediaRouteDeps } from './posting-media-routes';
 import { registerRequestStepRoutes } from './request-step-routes';
 import { accessSummary } from './access-presenter';
+import { registerUnblockRoutes } from './unblock-routes';
 import { registerWaitingRoutes } from './waiting-routes';
 import { registerGovernanceRoutes } from './governance-routes';
 import { today } from '../../domain/calendar/zoned-time';
@@ -104,6 +105,7 @@ export function registerApiRoutes(
         transferPupilFiles: may(person, 'incident.transfer'),
         seeDevices: may(person, 'device.view'),
         manageDevices: may(person, 'device.manage'),
+        seeUnblocks: may(person, 'accessRequest.viewAll'),
       };
       const me: Me = {
         id: person.id,
@@ -192,6 +194,7 @@ export function registerApiRoutes(
   registerRequestStepRoutes(server, deps, signedIn);
   registerWaitingRoutes(server, deps, signedIn);
   registerGovernanceRoutes(server, deps, signedIn);
+  registerUnblockRoutes(server, deps, signedIn);
 
   server.get(
     '/api/audit.csv',

@@ -20,19 +20,22 @@ const stepBody = z.object({
   reasons: z.string().max(20_000).optional(),
   addedRisksAndControls: z.string().max(20_000).optional(),
   link: z.string().max(3000).optional(),
+  endDate: z.string().max(40).optional(),
   version: z.number().int().min(0),
 });
 type StepBody = z.infer<typeof stepBody>;
 
 /**
  * The tab gives a step one text box, `reasons`: the reasons for a decision, the reason for a return,
- * a note when forwarding or opening the site. The card's other inputs come under their own names.
+ * a note when forwarding, opening or blocking the site. The card's other inputs come under their own
+ * names (an unblock's last day is `endDate`).
  */
 const BODY_FIELD: Record<string, keyof StepBody> = {
   note: 'reasons',
   reasons: 'reasons',
   addedRisksAndControls: 'addedRisksAndControls',
   link: 'link',
+  endDate: 'endDate',
 };
 
 /** Each request type in the API: where it is, and how its page shows it with the steps this person may take. */

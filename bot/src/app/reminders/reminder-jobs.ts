@@ -8,6 +8,7 @@ import { planPolicyReads } from './plan-policy-reads';
 import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
+import { planUnblockEnds } from './plan-unblock-ends';
 import { planWaitingNudges } from './plan-waiting-nudges';
 import { planTransferReminders } from './plan-transfer-reminders';
 import { planIncidentTimescales } from './plan-incident-timescales';
@@ -52,6 +53,8 @@ const JOBS: Record<string, Job> = {
     ...(await planWaitingNudges(deps, today)),
     ...(await planTransferReminders(deps, today)),
   ]),
+  // Unblocks whose period has ended: the ICT technician blocks the site again (DfE filtering standards).
+  'unblock-ends': planned('unblock-ends', planUnblockEnds),
   'retention-review': planned('retention-review', planRetentionReview),
   // Makes any takedown task a withdrawal should have made and did not (a run that stopped part-way).
   takedowns: async (deps) => {

@@ -8,6 +8,7 @@ import type { Collection } from '../../ports/collection.port';
 import type { Stores } from '../../ports/stores.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
+import { ACCESS_KIND } from './access-kind';
 import { PERMISSION_KINDS } from './permission-kind';
 import { POSTING_KIND } from './posting-kind';
 
@@ -47,7 +48,7 @@ export type StepDeps = AppDeps & { announce: Announce };
 
 /** Every request type the app runs: one entry each, with its definition from the domain. */
 export const REQUEST_KINDS: Record<RequestType, RequestKind> = {
-  accessRequest: { workflow: WORKFLOWS.accessRequest, store: (stores) => stores.accessRequests },
+  accessRequest: ACCESS_KIND,
   postingRequest: POSTING_KIND,
   ...PERMISSION_KINDS,
 };

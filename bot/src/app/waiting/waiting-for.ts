@@ -5,12 +5,17 @@ import type { AppDeps } from '../app-deps';
 import { requestsWaiting } from './requests-waiting';
 import { takedownsWaiting } from './takedowns-waiting';
 import { trainingWaiting } from './training-waiting';
+import { unblocksWaiting } from './unblocks-waiting';
 import { WAITING_RECORD_TYPES, type WaitingItem, type WaitingProvider, type WaitingRecordType } from './waiting-item';
 
 /** One provider per kind of record: a new kind of request is one more entry. */
 export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
   // Blocked-website requests waiting for a review, a decision, the ICT technician or the requester (s.9, Appendix A).
-  accessRequest: requestsWaiting('accessRequest', (request) => ({ title: request.url })),
+  // …and open unblocks past their last day, or with none (the DfE filtering standards: every unblock ends).
+  accessRequest: both(
+    requestsWaiting('accessRequest', (request) => ({ title: request.url })),
+    unblocksWaiting,
+  ),
   // Requests to post waiting for the headteacher's decision, or for the requester to fix or post them (s.4–6).
   postingRequest: requestsWaiting('postingRequest', (request) => ({ title: request.text, facts: { account: request.accountLabel } })),
   // The smaller permissions (s.5, s.7), each described by its definition's summary.
@@ -20,6 +25,10 @@ export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
   takedown: takedownsWaiting,
   trainingRecord: trainingWaiting,
 };
+
+function both(first: WaitingProvider, second: WaitingProvider): WaitingProvider {
+  return async (deps, person) => [...(await first(deps, person)), ...(await second(deps, person))];
+}
 
 export interface Waiting {
   /** Newest first. */

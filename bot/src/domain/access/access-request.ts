@@ -1,13 +1,15 @@
 import type { HistoryEntry, Signature } from '../workflow/workflow';
 import { openedBy } from '../workflow/workflow-rules';
 import type { AccessRequestInput } from './access-request-input';
+import type { Reblocked } from './unblock';
 
 /**
  * Where a blocked-content access request is in the process of s.9 and Appendix A:
- * staff request → online safety lead review → headteacher decision → ICT action.
+ * staff request → online safety lead review → headteacher decision → ICT action, and once its
+ * period ends, the site blocked again.
  */
 export type AccessRequestState =
-  'withOnlineSafetyLead' | 'returnedToRequester' | 'withHeadteacher' | 'approved' | 'refused' | 'unblocked' | 'withdrawn';
+  'withOnlineSafetyLead' | 'returnedToRequester' | 'withHeadteacher' | 'approved' | 'refused' | 'unblocked' | 'withdrawn' | 'reblocked';
 
 export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
   'withOnlineSafetyLead',
@@ -17,9 +19,10 @@ export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
   'refused',
   'unblocked',
   'withdrawn',
+  'reblocked',
 ];
 
-export type AccessActionType = 'forward' | 'return' | 'approve' | 'refuse' | 'markDone' | 'withdraw' | 'resubmit';
+export type AccessActionType = 'forward' | 'return' | 'approve' | 'refuse' | 'markDone' | 'withdraw' | 'resubmit' | 'reblock' | 'setEnd';
 
 export interface AccessRequest extends AccessRequestInput {
   id: string;
@@ -37,6 +40,8 @@ export interface AccessRequest extends AccessRequestInput {
   };
   decision?: { approved: boolean; reasons: string; signature: Signature };
   actioned?: { note: string; signature: Signature };
+  /** The site blocked again when its period ended: the unblock is closed. */
+  reblocked?: Reblocked;
   history: HistoryEntry<AccessActionType | 'submit'>[];
   updatedAt: string;
 }
@@ -45,11 +50,13 @@ export interface AccessRequest extends AccessRequestInput {
 export type AccessAction =
   | { type: 'forward'; note?: string; addedRisksAndControls?: string }
   | { type: 'return'; note?: string }
-  | { type: 'approve'; reasons?: string }
+  | { type: 'approve'; reasons?: string; endDate?: string }
   | { type: 'refuse'; reasons?: string }
   | { type: 'markDone'; note?: string }
   | { type: 'withdraw' }
-  | { type: 'resubmit'; input: AccessRequestInput };
+  | { type: 'resubmit'; input: AccessRequestInput }
+  | { type: 'reblock'; note?: string }
+  | { type: 'setEnd'; endDate?: string };
 
 /** How people refer to an access request: "A-12", never a bare number that could be a request to post. */
 export function accessReference(id: string): string {

@@ -3,19 +3,24 @@ import { defineWorkflow } from '../workflow/workflow';
 import { accessReference, newAccessRequest, type AccessAction, type AccessRequest } from './access-request';
 import {
   addedRisksSchema,
+  endDateSchema,
   reasonsSchema,
   reviewNoteSchema,
   validateAccessRequestInput,
+  type AccessRequestForm,
   type AccessRequestInput,
 } from './access-request-input';
+import { endedBy, shortened } from './unblock';
 
 /**
  * A request to open a blocked website (s.9 and Appendix A): a member of staff asks, the online
  * safety lead reviews it (sends it on, or returns it for changes), the headteacher approves or
- * refuses it with reasons, and the ICT technician opens the site. The requester is told at each step;
- * every step is signed. Who may take each step is in permissions.ts; nobody decides their own request.
+ * refuses it with reasons (and may shorten its period), and the ICT technician opens the site for the
+ * period and the people asked for. Once the period ends the ICT technician blocks it again (the daily
+ * job sends them the card; the online safety lead sees any left open). The requester is told at each
+ * step; every step is signed. Who may take each step is in permissions.ts; nobody decides their own request.
  */
-export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, AccessRequestInput>({
+export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, AccessRequestForm, AccessRequestInput>({
   type: 'accessRequest',
   name: 'Access request',
   summary: (request) => request.url,
@@ -32,7 +37,10 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
     withHeadteacher: { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' },
     // The online safety lead owns the filtering decisions, so an unblock left undone goes to them.
     approved: { label: 'Approved — waiting for ICT', waitsOn: 'ictTechnician', escalateTo: 'onlineSafetyLead' },
-    ...finishedStates({ refused: 'Refused', unblocked: 'Site opened', withdrawn: 'Withdrawn' }),
+    // Then planUnblockEnds asks the ICT technician to block it again, and the online safety lead
+    // sees it in Waiting for me until they have.
+    unblocked: { label: 'Site opened', dormantUntil: 'its last day' },
+    ...finishedStates({ refused: 'Refused', withdrawn: 'Withdrawn', reblocked: 'Blocked again' }),
   },
   steps: {
     forward: {
@@ -66,9 +74,13 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       action: 'accessRequest.approve',
       from: ['withHeadteacher'],
       label: 'approve this request',
-      fields: { reasons: reasonsSchema },
-      apply: (_request, step, signature) => ({
-        changes: { state: 'approved', decision: { approved: true, reasons: step.reasons ?? '', signature } },
+      fields: { reasons: reasonsSchema, endDate: endDateSchema },
+      apply: (request, step, signature) => ({
+        changes: {
+          state: 'approved',
+          decision: { approved: true, reasons: step.reasons ?? '', signature },
+          ...(request.period ? { period: shortened(request.period, step.endDate) } : {}),
+        },
         ...(step.reasons ? { note: step.reasons } : {}),
       }),
     },
@@ -88,6 +100,31 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
         ...(step.note ? { note: step.note } : {}),
       }),
     },
+    reblock: {
+      action: 'accessRequest.reblock',
+      from: ['unblocked'],
+      label: 'block this site again',
+      fields: { note: reviewNoteSchema },
+      // Asked for by the end-of-period card, not by the state: an open unblock waits on nobody before its end.
+      awaited: false,
+      apply: (_request, step, signature) => ({
+        changes: { state: 'reblocked', reblocked: { note: step.note ?? '', signature } },
+        ...(step.note ? { note: step.note } : {}),
+      }),
+    },
+    setEnd: {
+      action: 'accessRequest.setEnd',
+      from: ['unblocked'],
+      label: 'set the last day of this unblock',
+      fields: { endDate: endDateSchema },
+      requires: { field: 'endDate', message: 'Give the last day the site stays open.' },
+      // Offered to the online safety lead for a site opened before periods existed, or to end one sooner.
+      awaited: false,
+      apply: (request, step, signature) => ({
+        changes: { period: endedBy(request, step.endDate ?? '') },
+        note: `Last day: ${step.endDate ?? ''}`,
+      }),
+    },
     withdraw: withdrawal('accessRequest.withdraw', ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher']),
     resubmit: {
       action: 'accessRequest.resubmit',
@@ -105,12 +142,14 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
     approve: { act: ['ictTechnician'], informed: ['requester'] },
     refuse: { act: [], informed: ['requester'] },
     markDone: { act: [], informed: ['requester'] },
+    reblock: { act: [], informed: ['requester'] },
+    setEnd: { act: [], informed: [] },
     withdraw: { act: [], informed: [] },
   },
   nudges: { remindAfter: 2, escalateAfter: 3 },
   submission: {
     action: 'accessRequest.submit',
-    read: (form) => validateAccessRequestInput(form),
+    read: (form, today) => validateAccessRequestInput(form, today),
     open: newAccessRequest,
     audit: () => 'Blocked-content access request submitted',
   },

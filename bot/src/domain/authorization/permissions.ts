@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'accessRequest.markDone': ['ictTechnician'],
   'accessRequest.withdraw': ['requester'],
   'accessRequest.resubmit': ['requester'],
+  // When an unblock's period ends the site is blocked again by whoever manages the filter.
+  'accessRequest.reblock': ['ictTechnician'],
+  // The online safety lead owns the filtering decisions (s.9): they set when an open unblock ends.
+  'accessRequest.setEnd': ['onlineSafetyLead'],
   // The smaller permissions (s.5, s.7): staff ask, the headteacher decides, then it is completed.
   'staffPersonalAccount.submit': ['staff'],
   'staffPersonalAccount.viewAll': ['headteacher', 'onlineSafetyLead'],

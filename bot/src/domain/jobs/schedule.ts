@@ -90,6 +90,7 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'policy-reviews', on: 'weekdays', at },
     { job: 'policy-reads', on: 'weekdays', at },
     { job: 'waiting-nudges', on: 'weekdays', at },
+    { job: 'unblock-ends', on: 'weekdays', at },
     { job: 'retention-review', on: 'weekdays', at },
     { job: 'takedowns', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },

@@ -23,3 +23,8 @@ export function onRollOn(pupil: Pick<Pupil, 'onRollFrom' | 'onRollTo'>, date: st
 export function currentClasses(pupils: readonly Pick<Pupil, 'className' | 'onRollTo'>[]): string[] {
   return [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort();
 }
+
+/** The school's year groups now, from pupils who have not left, sorted. */
+export function currentYearGroups(pupils: readonly Pick<Pupil, 'yearGroup' | 'onRollTo'>[]): string[] {
+  return [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.yearGroup))].sort();
+}

@@ -76,6 +76,11 @@ export interface StateDefinition {
   remindAfter?: number;
   /** What a reminder in this state asks, where the state's label does not say it ("change the password"). */
   reminder?: string;
+  /**
+   * Not finished, yet waiting on nobody for now: what wakes it instead (an open unblock, until its
+   * last day; then a daily job asks for its step).
+   */
+  dormantUntil?: string;
 }
 
 /** A step as asked for: its name and what it needs (the typed text, or what the app found out). */

@@ -1,16 +1,21 @@
 /** Appendix A's requester fields, checked at the boundary: each wrong field gets its own message. */
-import { LIMITS, validateAccessRequestInput } from '../../../../bot/src/domain/access/access-request-input';
+import { LIMITS, validateAccessRequestInput as validate } from '../../../../bot/src/domain/access/access-request-input';
 
-const GOOD = {
+const TODAY = '2026-11-24';
+const validateAccessRequestInput = (raw: unknown) => validate(raw, TODAY);
+const TEXT = {
   url: 'https://www.example.org/a?b=c#d',
   siteContent: 'Maths games',
   reasons: 'Year 3 lessons',
   risksAndControls: 'Adverts: use full screen',
 };
+const GOOD = { ...TEXT, scope: 'staff' };
+/** GOOD as read: no first day means today; no last day is filled in later from the term dates. */
+const READ = { ...TEXT, period: { from: TODAY }, scope: { kind: 'staff' } };
 
 describe('the access request form', () => {
   it('accepts a complete form, trimming spaces', () => {
-    expect(validateAccessRequestInput({ ...GOOD, siteContent: '  Maths games  ' })).toEqual({ ok: true, value: GOOD });
+    expect(validateAccessRequestInput({ ...GOOD, siteContent: '  Maths games  ' })).toEqual({ ok: true, value: READ });
   });
 
   it.each([
@@ -41,6 +46,7 @@ describe('the access request form', () => {
         siteContent: 'Site content is required.',
         reasons: 'Reasons for access is required.',
         risksAndControls: 'Identified risks and control measures is required.',
+        scope: 'Choose who the site is opened for.',
       },
     });
   });
@@ -49,7 +55,7 @@ describe('the access request form', () => {
     const required = expect.stringMatching(/is required\.$/);
     expect(validateAccessRequestInput(raw)).toEqual({
       ok: false,
-      errors: { url: required, siteContent: required, reasons: required, risksAndControls: required },
+      errors: { url: required, siteContent: required, reasons: required, risksAndControls: required, scope: expect.stringMatching(/\w/) },
     });
   });
 
@@ -65,10 +71,80 @@ describe('the access request form', () => {
 
   it('ignores extra keys such as __proto__', () => {
     const raw = JSON.parse(
-      `{"__proto__": {"polluted": true}, "constructor": 1, "url": "${GOOD.url}", "siteContent": "a", "reasons": "b", "risksAndControls": "c"}`,
+      `{"__proto__": {"polluted": true}, "constructor": 1, "url": "${GOOD.url}", "siteContent": "a", "reasons": "b", "risksAndControls": "c", "scope": "wholeSchool"}`,
     );
     const result = validateAccessRequestInput(raw);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(result).toEqual({ ok: true, value: { url: GOOD.url, siteContent: 'a', reasons: 'b', risksAndControls: 'c' } });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        url: GOOD.url,
+        siteContent: 'a',
+        reasons: 'b',
+        risksAndControls: 'c',
+        period: { from: TODAY },
+        scope: { kind: 'wholeSchool' },
+      },
+    });
+  });
+});
+
+describe('the period and who the site is opened for (every unblock ends)', () => {
+  // [what was typed, what is read, or the field and its message]
+  it.each<[string, Record<string, string>, object]>([
+    ['staff only, no dates', { scope: 'staff' }, { period: { from: TODAY }, scope: { kind: 'staff' } }],
+    [
+      'the whole school for a week',
+      { scope: 'wholeSchool', periodFrom: '2026-11-30', periodTo: '2026-12-04' },
+      { period: { from: '2026-11-30', to: '2026-12-04' }, scope: { kind: 'wholeSchool' } },
+    ],
+    [
+      'one class, one day',
+      { scope: 'class', scopeClass: '3B', periodTo: TODAY },
+      { period: { from: TODAY, to: TODAY }, scope: { kind: 'class', group: '3B' } },
+    ],
+    [
+      'a year group, the class ignored',
+      { scope: 'yearGroup', scopeYearGroup: 'Year 3', scopeClass: '3B' },
+      { period: { from: TODAY }, scope: { kind: 'yearGroup', group: 'Year 3' } },
+    ],
+    ['staff, a class given by mistake', { scope: 'staff', scopeClass: '3B' }, { period: { from: TODAY }, scope: { kind: 'staff' } }],
+    [
+      'exactly a year',
+      { scope: 'staff', periodFrom: '2026-12-01', periodTo: '2027-12-01' },
+      { period: { from: '2026-12-01', to: '2027-12-01' }, scope: { kind: 'staff' } },
+    ],
+  ])('accepts %s', (_name, typed, read) => {
+    expect(validateAccessRequestInput({ ...TEXT, ...typed })).toEqual({ ok: true, value: { ...TEXT, ...read } });
+  });
+
+  it.each<[string, Record<string, string>, Record<string, string>]>([
+    ['no scope', {}, { scope: 'Choose who the site is opened for.' }],
+    ['an unknown scope', { scope: 'everyone' }, { scope: 'Choose who the site is opened for.' }],
+    ['one class without the class', { scope: 'class' }, { scopeClass: 'Choose the class.' }],
+    ['a year group without the year group', { scope: 'yearGroup', scopeClass: '3B' }, { scopeYearGroup: 'Choose the year group.' }],
+    [
+      'a last day before the first',
+      { scope: 'staff', periodFrom: '2026-12-04', periodTo: '2026-12-03' },
+      { periodTo: 'The last day must be on or after the first day.' },
+    ],
+    [
+      'more than a year',
+      { scope: 'staff', periodFrom: '2026-12-01', periodTo: '2027-12-02' },
+      { periodTo: 'An unblock can last at most 12 months; ask again when it ends.' },
+    ],
+    ['a first day in the past', { scope: 'staff', periodFrom: '2026-11-23' }, { periodFrom: 'The first day cannot be in the past.' }],
+    [
+      'a date that is not a day',
+      { scope: 'staff', periodTo: '2026-02-30' },
+      { periodTo: 'The last day must be a date, such as 2026-12-18.' },
+    ],
+    [
+      'a date in another format',
+      { scope: 'staff', periodFrom: '18/12/2026' },
+      { periodFrom: 'The first day must be a date, such as 2026-12-18.' },
+    ],
+  ])('refuses %s', (_name, typed, errors) => {
+    expect(validateAccessRequestInput({ ...TEXT, ...typed })).toEqual({ ok: false, errors });
   });
 });

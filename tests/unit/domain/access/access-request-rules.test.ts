@@ -17,7 +17,15 @@ import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
-const INPUT = { url: 'https://example.org/', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+const PERIOD = { from: '2026-11-24', to: '2026-12-18' };
+const INPUT = {
+  url: 'https://example.org/',
+  siteContent: 'Videos',
+  reasons: 'Lessons',
+  risksAndControls: 'Teacher screen only',
+  period: PERIOD,
+  scope: { kind: 'class' as const, group: '3B' },
+};
 const requester: Person = { id: 'p-requester', displayName: 'Priya Shah', roles: ['staff'], aadObjectId: 'aad-requester' };
 const holderOf = (role: Role): Person => ({ id: `p-${role}`, displayName: `The ${role}`, roles: [role], aadObjectId: `aad-${role}` });
 
@@ -29,6 +37,8 @@ const ACTIONS: Record<AccessActionType, AccessAction> = {
   markDone: { type: 'markDone', note: 'Allowed on filter' },
   withdraw: { type: 'withdraw' },
   resubmit: { type: 'resubmit', input: { ...INPUT, url: 'https://example.org/page' } },
+  reblock: { type: 'reblock', note: 'Removed from the allow list' },
+  setEnd: { type: 'setEnd', endDate: '2026-12-01' },
 };
 
 /** Every step the policy allows: [from, step, who, to]. Anything not listed must be refused. */
@@ -42,6 +52,8 @@ const ALLOWED: [AccessRequestState, AccessActionType, Role | 'requester', Access
   ['returnedToRequester', 'withdraw', 'requester', 'withdrawn'],
   ['withHeadteacher', 'withdraw', 'requester', 'withdrawn'],
   ['returnedToRequester', 'resubmit', 'requester', 'withOnlineSafetyLead'],
+  ['unblocked', 'reblock', 'ictTechnician', 'reblocked'],
+  ['unblocked', 'setEnd', 'onlineSafetyLead', 'unblocked'],
 ];
 
 /** Who may take a step at all, whatever the state. */
@@ -53,6 +65,8 @@ const STEP_OWNER: Record<AccessActionType, Role | 'requester'> = {
   markDone: 'ictTechnician',
   withdraw: 'requester',
   resubmit: 'requester',
+  reblock: 'ictTechnician',
+  setEnd: 'onlineSafetyLead',
 };
 
 function requestIn(state: AccessRequestState): AccessRequest {
@@ -171,6 +185,8 @@ describe('who is told after each step (s.9: the requester is told at each step)'
     ['refuse', [], ['requester']],
     ['markDone', [], ['requester']],
     ['resubmit', ['onlineSafetyLead'], []],
+    ['reblock', [], ['requester']],
+    ['setEnd', [], []],
   ] as const)('after %s: asked to act %j, informed %j', (step, act, informed) => {
     expect(toldAfter(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), step)).toEqual({ act, informed });
   });
@@ -184,9 +200,71 @@ describe('what a request waits for ("waiting for me")', () => {
     ['withHeadteacher', ['approve', 'refuse']],
     ['approved', ['markDone']],
     ['refused', []],
+    // An open unblock waits on nobody until its last day: then the daily job asks the ICT technician.
     ['unblocked', []],
     ['withdrawn', []],
+    ['reblocked', []],
   ])('%s waits for %j', (state, awaited) => {
     expect(awaitedIn(ACCESS_WORKFLOW, state)).toEqual(awaited);
+  });
+});
+
+describe('the period and who the site is opened for', () => {
+  const head = holderOf('headteacher');
+  const lead = holderOf('onlineSafetyLead');
+  const ict = holderOf('ictTechnician');
+
+  // [the last day the headteacher types, the period saved]: only ever shorter, never before its first day.
+  it.each([
+    ['', PERIOD],
+    ['2026-12-04', { from: '2026-11-24', to: '2026-12-04' }],
+    ['2026-11-24', { from: '2026-11-24', to: '2026-11-24' }],
+    ['2026-12-18', PERIOD],
+    ['2027-01-08', PERIOD],
+    ['2026-11-23', PERIOD],
+  ])('the headteacher approving with the last day %p saves %j', (endDate, period) => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve', endDate }, head, NOW)).toMatchObject({
+      ok: true,
+      request: { state: 'approved', period },
+    });
+  });
+
+  it('blocking the site again is signed and closes the unblock', () => {
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), ACTIONS.reblock, ict, NOW);
+    expect(result).toMatchObject({
+      ok: true,
+      request: {
+        state: 'reblocked',
+        reblocked: { note: 'Removed from the allow list', signature: { personId: ict.id, at: NOW.toISOString() } },
+      },
+    });
+  });
+
+  it('the online safety lead sets the last day of a site opened before periods existed, from the day it was opened', () => {
+    const legacy: AccessRequest = {
+      ...requestIn('unblocked'),
+      period: undefined,
+      actioned: { note: '', signature: { personId: ict.id, name: ict.displayName, at: '2026-10-05T09:00:00Z' } },
+    };
+    const result = applyStep(ACCESS_WORKFLOW, legacy, { type: 'setEnd', endDate: '2026-12-18' }, lead, NOW);
+    expect(result).toMatchObject({ ok: true, request: { state: 'unblocked', period: { from: '2026-10-05', to: '2026-12-18' } } });
+  });
+
+  it('the online safety lead can end an unblock sooner, never later (a longer one is a new request)', () => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2027-03-01' }, lead, NOW)).toMatchObject({
+      ok: true,
+      request: { period: PERIOD },
+    });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2026-12-01' }, lead, NOW)).toMatchObject({
+      ok: true,
+      request: { period: { to: '2026-12-01' } },
+    });
+  });
+
+  it('setting the last day needs a day', () => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '' }, lead, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'reasons-required', field: 'endDate' },
+    });
   });
 });

@@ -48,8 +48,10 @@ const ACCESS_AWAITS: Record<AccessRequestState, [Role | 'requester', string[]][]
   withHeadteacher: [['headteacher', ['approve', 'refuse']]],
   approved: [['ictTechnician', ['markDone']]],
   refused: [],
+  // An open unblock waits on nobody until its last day: the daily job then asks the ICT technician.
   unblocked: [],
   withdrawn: [],
+  reblocked: [],
 };
 
 const POSTING_AWAITS: Record<PostingState, [Role | 'requester', string[]][]> = {
@@ -162,11 +164,14 @@ describe.each(REQUEST_TYPES)('the %s definition hangs together', (type) => {
   it.each(Object.entries(workflow.states))(
     '%s: whoever it waits on has a step to take; a finished state waits on nobody',
     (state, definition) => {
+      const stepsFrom = stepNames(workflow).filter((step) => workflow.steps[step]!.from.includes(state));
       if (definition.finished) {
-        expect([definition.waitsOn, stepNames(workflow).filter((step) => workflow.steps[step]!.from.includes(state))]).toEqual([
-          undefined,
-          [],
-        ]);
+        expect([definition.waitsOn, stepsFrom]).toEqual([undefined, []]);
+        return;
+      }
+      // A dormant state (an open unblock) waits on nobody until something wakes it, and then has a step to take.
+      if (definition.dormantUntil) {
+        expect([definition.waitsOn, stepsFrom.length > 0]).toEqual([undefined, true]);
         return;
       }
       expect(definition.waitsOn).toBeDefined();

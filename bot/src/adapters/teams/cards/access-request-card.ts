@@ -1,5 +1,6 @@
 import { accessReference, type AccessRequest } from '../../../domain/access/access-request';
 import { LIMITS } from '../../../domain/access/access-request-input';
+import { periodLabel, scopeLabel } from '../../../domain/access/unblock';
 import {
   decisionSection,
   requestCard,
@@ -22,6 +23,7 @@ export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
     refused: 'attention',
     unblocked: 'good',
     withdrawn: 'default',
+    reblocked: 'default',
   },
   sections: (request) => [
     requesterLine(request, 'Requester'),
@@ -29,6 +31,8 @@ export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
     userText(request.siteContent, { label: 'Site content' }),
     userText(request.reasons, { label: 'Reasons for access' }),
     userText(request.risksAndControls, { label: 'Identified risks and control measures' }),
+    text(`**Open for:** ${scopeLabel(request.scope)}`),
+    text(`**Period:** ${periodLabel(request.period)}`),
     ...reviewSection(request),
     // Appendix A, the authoriser's half: Approved ✓ / X, reasons, name, date and signature.
     ...decisionSection('Authoriser', 'Approved?', request.decision),
@@ -44,7 +48,15 @@ export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
       maxLength: LIMITS.note,
     },
     { id: 'reasons', label: 'Reasons (required if you refuse)', steps: ['approve', 'refuse'], multiline: true, maxLength: LIMITS.note },
-    { id: 'note', label: 'What was changed on the filter (optional)', steps: ['markDone'], multiline: true, maxLength: LIMITS.note },
+    { id: 'endDate', label: 'End it sooner: an earlier last day (optional)', steps: ['approve'], date: true, maxLength: 10 },
+    { id: 'endDate', label: 'Last day the site stays open', steps: ['setEnd'], date: true, maxLength: 10 },
+    {
+      id: 'note',
+      label: 'What was changed on the filter (optional)',
+      steps: ['markDone', 'reblock'],
+      multiline: true,
+      maxLength: LIMITS.note,
+    },
   ],
   buttons: {
     forward: { verb: 'forwardAccessRequest', title: 'Send to the headteacher', style: 'positive' },
@@ -52,6 +64,8 @@ export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
     approve: { verb: 'approveAccessRequest', title: 'Approve ✓', style: 'positive' },
     refuse: { verb: 'refuseAccessRequest', title: 'Refuse X', style: 'destructive' },
     markDone: { verb: 'markAccessRequestDone', title: 'Done — site opened', style: 'positive' },
+    reblock: { verb: 'reblockAccessRequest', title: 'Done — blocked again', style: 'positive' },
+    setEnd: { verb: 'setAccessRequestEnd', title: 'Set the last day' },
     withdraw: { verb: 'withdrawAccessRequest', title: 'Withdraw request', style: 'destructive' },
     // Opens the form again; sending that form is the form's own verb.
     resubmit: { verb: 'editAccessRequest', title: 'Edit and resubmit' },
@@ -80,5 +94,11 @@ function ictSection(request: AccessRequest): CardElement[] {
     text('ICT action', { weight: 'Bolder', size: 'Medium' }),
     richText(['Site opened — ', ...signedBy(request.actioned.signature)]),
     ...(request.actioned.note ? [userText(request.actioned.note, { label: 'What was changed' })] : []),
+    ...(request.reblocked
+      ? [
+          richText(['Blocked again — ', ...signedBy(request.reblocked.signature)]),
+          ...(request.reblocked.note ? [userText(request.reblocked.note, { label: 'What was changed' })] : []),
+        ]
+      : []),
   ];
 }

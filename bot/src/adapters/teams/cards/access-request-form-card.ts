@@ -1,6 +1,9 @@
 import { LIMITS, type AccessRequestField, type AccessRequestInput, type FieldErrors } from '../../../domain/access/access-request-input';
+import { SCOPE_LABELS, UNBLOCK_SCOPES } from '../../../domain/access/unblock';
 import {
   adaptiveCard,
+  choiceInput,
+  dateInput,
   executeAction,
   fieldError,
   heading,
@@ -22,12 +25,16 @@ export interface AccessRequestFormModel {
   today: string;
   /** A new request carries its submission key; a returned one being edited carries its id. */
   target: { submissionKey: string } | { requestId: string };
+  /** The classes and year groups of the pupils on roll, to open the site for one of them. */
+  groups: { classes: string[]; yearGroups: string[] };
   values?: Partial<Record<AccessRequestField, string>>;
   errors?: FieldErrors<AccessRequestField>;
   banner?: { text: string; tone: Tone };
 }
 
-const FIELDS: { id: AccessRequestField; label: string; placeholder: string; multiline: boolean }[] = [
+type TextField = Extract<AccessRequestField, 'url' | 'siteContent' | 'reasons' | 'risksAndControls'>;
+
+const FIELDS: { id: TextField; label: string; placeholder: string; multiline: boolean }[] = [
   { id: 'url', label: 'Full URL', placeholder: 'https://www.example.org/the-page-you-need', multiline: false },
   { id: 'siteContent', label: 'Site content', placeholder: 'What is on the site?', multiline: true },
   { id: 'reasons', label: 'Reasons for access', placeholder: 'How will it be used in school?', multiline: true },
@@ -60,9 +67,9 @@ export function accessRequestFormCard(model: AccessRequestFormModel): AdaptiveCa
         ...(model.values?.[field.id] ? { value: model.values[field.id] } : {}),
       }),
     );
-    const error = model.errors?.[field.id];
-    if (error) body.push(fieldError(error));
+    body.push(...errorFor(model, field.id));
   }
+  body.push(...periodAndScope(model));
   const action =
     'submissionKey' in model.target
       ? executeAction('Send to the online safety lead', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
@@ -70,11 +77,68 @@ export function accessRequestFormCard(model: AccessRequestFormModel): AdaptiveCa
   return adaptiveCard(body, { actions: [action] });
 }
 
-export function formValues(input: Partial<AccessRequestInput> | Record<string, unknown>): Partial<Record<AccessRequestField, string>> {
+const choices = (names: string[], prefix: string) => names.map((name) => ({ title: `${prefix} ${name}`, value: name }));
+
+/** Who the site is opened for and for how long (every unblock ends: an empty last day is the end of the term). */
+function periodAndScope(model: AccessRequestFormModel): CardElement[] {
+  const value = (id: AccessRequestField) => (model.values?.[id] ? { value: model.values[id] } : {});
+  return [
+    text('Who and for how long', { weight: 'Bolder', size: 'Medium' }),
+    choiceInput(
+      'scope',
+      'Open it for',
+      UNBLOCK_SCOPES.map((scope) => ({ title: SCOPE_LABELS[scope], value: scope })),
+      { required: true, ...value('scope') },
+    ),
+    ...errorFor(model, 'scope'),
+    choiceInput('scopeClass', 'Which class (for one class)', choices(model.groups.classes, 'Class'), value('scopeClass')),
+    ...errorFor(model, 'scopeClass'),
+    choiceInput(
+      'scopeYearGroup',
+      'Which year group (for a year group)',
+      choices(model.groups.yearGroups, 'Year group'),
+      value('scopeYearGroup'),
+    ),
+    ...errorFor(model, 'scopeYearGroup'),
+    dateInput('periodFrom', 'First day (empty: today)', value('periodFrom')),
+    ...errorFor(model, 'periodFrom'),
+    dateInput('periodTo', 'Last day (empty: the end of the term; at most a year)', value('periodTo')),
+    ...errorFor(model, 'periodTo'),
+  ];
+}
+
+function errorFor(model: AccessRequestFormModel, field: AccessRequestField): CardElement[] {
+  const error = model.errors?.[field];
+  return error ? [fieldError(error)] : [];
+}
+
+const OTHER_FIELDS: readonly AccessRequestField[] = ['scope', 'scopeClass', 'scopeYearGroup', 'periodFrom', 'periodTo'];
+
+/** What the person typed, from card data (never trusted: strings only, cut to size). */
+export function formValues(input: Record<string, unknown>): Partial<Record<AccessRequestField, string>> {
   const values: Partial<Record<AccessRequestField, string>> = {};
   for (const field of FIELDS) {
-    const value = (input as Record<string, unknown>)[field.id];
+    const value = input[field.id];
     if (typeof value === 'string') values[field.id] = value.slice(0, LIMITS[field.id]);
   }
+  for (const field of OTHER_FIELDS) {
+    const value = input[field];
+    if (typeof value === 'string') values[field] = value.slice(0, LIMITS.group);
+  }
   return values;
+}
+
+/** A saved request as its form, for "Edit and resubmit". */
+export function requestFormValues(request: AccessRequestInput): Partial<Record<AccessRequestField, string>> {
+  const { scope, period } = request;
+  return formValues({
+    ...request,
+    ...(scope
+      ? {
+          scope: scope.kind,
+          ...(scope.kind === 'class' ? { scopeClass: scope.group } : scope.kind === 'yearGroup' ? { scopeYearGroup: scope.group } : {}),
+        }
+      : {}),
+    ...(period ? { periodFrom: period.from, periodTo: period.to } : {}),
+  });
 }

@@ -120,6 +120,45 @@ export function textInput(
   };
 }
 
+/**
+ * A day picker; its value comes back as YYYY-MM-DD, and min/max are hints some clients ignore
+ * (https://learn.microsoft.com/en-us/adaptive-cards/schema-explorer/input-date), so the server checks.
+ */
+export function dateInput(
+  id: string,
+  label: string,
+  options: { value?: string; min?: string; max?: string; required?: boolean } = {},
+): CardElement {
+  return {
+    type: 'Input.Date',
+    id,
+    label,
+    ...(options.value ? { value: options.value } : {}),
+    ...(options.min ? { min: options.min } : {}),
+    ...(options.max ? { max: options.max } : {}),
+    ...(options.required ? { isRequired: true, errorMessage: `${label} is required.` } : {}),
+  };
+}
+
+/** A drop-down of fixed choices. */
+export function choiceInput(
+  id: string,
+  label: string,
+  choices: { title: string; value: string }[],
+  options: { value?: string; required?: boolean; placeholder?: string } = {},
+): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    style: 'compact',
+    choices,
+    ...(options.value ? { value: options.value } : {}),
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+    ...(options.required ? { isRequired: true, errorMessage: `${label} is required.` } : {}),
+  };
+}
+
 /** Universal Action with an `Action.Submit` fallback for clients that predate Action.Execute. */
 export function executeAction(
   title: string,

@@ -1,7 +1,8 @@
 import { accessReference, type AccessActionType, type AccessRequest } from '../../../domain/access/access-request';
 import { whoMay } from '../../../domain/authorization/permissions';
 import { ACCESS_CARD } from '../cards/access-request-card';
-import { accessRequestFormCard, formValues } from '../cards/access-request-form-card';
+import { schoolGroups } from '../../../app/requests/school-groups';
+import { accessRequestFormCard, formValues, requestFormValues } from '../cards/access-request-form-card';
 import type { RequestSpec } from './request-spec';
 
 const DONE: Record<AccessActionType, string> = {
@@ -12,6 +13,8 @@ const DONE: Record<AccessActionType, string> = {
   markDone: 'Marked as done. I am letting the requester know the site is open.',
   withdraw: 'Your request has been withdrawn.',
   resubmit: 'Resubmitted. It is back with the online safety lead.',
+  setEnd: 'Saved: the ICT technician will be asked to block the site again after its last day.',
+  reblock: 'Marked as blocked again: this unblock is closed. I am letting the requester know.',
 };
 
 /** Requests to open a blocked website (s.9, Appendix A) in Teams. */
@@ -28,7 +31,10 @@ export const ACCESS_SPEC: RequestSpec<'accessRequest'> = {
   asked: {
     withOnlineSafetyLead: { text: 'A request to open a blocked website needs your review.', tone: 'warning' },
     withHeadteacher: { text: 'A request to open a blocked website needs your decision.', tone: 'warning' },
-    approved: { text: 'Approved: please open this site on the school filter, then mark it done.', tone: 'warning' },
+    approved: {
+      text: 'Approved: please open this site on the school filter for the people and the period below, then mark it done.',
+      tone: 'warning',
+    },
     returnedToRequester: {
       text: 'Your request was returned to you. Read the reason, then edit and resubmit it, or withdraw it.',
       tone: 'warning',
@@ -42,15 +48,19 @@ export const ACCESS_SPEC: RequestSpec<'accessRequest'> = {
       ...options,
       requesterName: person.displayName,
       today: deps.clock.now().toISOString(),
+      groups: await schoolGroups(deps.stores),
       target: options.target ?? { submissionKey: deps.newKey() },
     }),
   formValues: (data) => formValues(data),
-  formValuesOf: (request: AccessRequest) => formValues(request),
+  formValuesOf: (request: AccessRequest) => requestFormValues(request),
   keptOnRefusal: (typed) => [
     ['Full URL', typed.url],
     ['Site content', typed.siteContent],
     ['Reasons for access', typed.reasons],
     ['Identified risks and control measures', typed.risksAndControls],
+    ['Open it for', typed.scope],
+    ['First day', typed.periodFrom],
+    ['Last day', typed.periodTo],
   ],
   saved: (request, alreadySaved) =>
     alreadySaved

@@ -7,6 +7,7 @@ import type { Versioned } from '../../../ports/collection.port';
 import {
   adaptiveCard,
   dataNotice,
+  dateInput,
   executeAction,
   fieldError,
   heading,
@@ -46,6 +47,8 @@ export interface StepField<Step extends string> {
   multiline?: boolean;
   style?: 'Url';
   placeholder?: string;
+  /** A day picker instead of text. */
+  date?: true;
 }
 
 /** How one request type's card looks: everything the one builder below does not know. */
@@ -122,13 +125,15 @@ function inputsFor<T extends RequestType>(spec: RequestCardSpec<T>, model: Reque
     const value = model.values?.[field.id];
     const error = model.errors?.[field.id];
     inputs.push(
-      textInput(field.id, field.label, {
-        maxLength: field.maxLength,
-        ...(field.multiline ? { multiline: true } : {}),
-        ...(field.style ? { style: field.style } : {}),
-        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-        ...(value ? { value } : {}),
-      }),
+      field.date
+        ? dateInput(field.id, field.label, value ? { value } : {})
+        : textInput(field.id, field.label, {
+            maxLength: field.maxLength,
+            ...(field.multiline ? { multiline: true } : {}),
+            ...(field.style ? { style: field.style } : {}),
+            ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+            ...(value ? { value } : {}),
+          }),
       ...(error ? [fieldError(error)] : []),
     );
   }

@@ -83,7 +83,8 @@ export async function requestRecordCards<T extends RequestType>(
       requestCardFor(type, request, viewer, teamsId, { ...(banner ? { banner } : {}), ...(holders ? { holders } : {}), links }),
     banner: (reason, viewer) => noticeBanner(type, request, reason, viewer.id === request.requesterId),
     reference: `${specOf(type).noun} ${workflow.reference(request.id)}`,
-    finished: isFinished(workflow, request.state),
+    // An open unblock waits on nobody until its last day: "saved", not "saved and waiting".
+    finished: isFinished(workflow, request.state) || workflow.states[request.state as RequestOf<T>['state']]?.dormantUntil !== undefined,
   };
 }
 
