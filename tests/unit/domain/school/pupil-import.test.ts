@@ -26,12 +26,21 @@ describe('reading CSV', () => {
     ['"Khan, Amelia","say ""hi"""\n', [['Khan, Amelia', 'say "hi"']]],
     ['"two\nlines",x', [['two\nlines', 'x']]],
     ['\uFEFFa,b\n\n,\n1,2', [['a', 'b'], ['1', '2']]],
+    ['a\n , \nb', [['a'], ['b']]],
+    ['a\rb\r\nc', [['a'], ['b'], ['c']]],
+    ['a,b\n1,', [['a', 'b'], ['1', '']]],
+    ['a"b,c', [['a"b', 'c']]],
+    ['a,"b\uFEFF"', [['a', 'b\uFEFF']]],
   ])('reads %p', (text, expected) => {
     expect(parseCsv(text)).toEqual({ ok: true, rows: expected });
   });
 
-  it('says where quoting is broken', () => {
-    expect(parseCsv('a,b\n"unclosed,2\n3,4')).toEqual({ ok: false, error: 'The quoted cell that starts on line 2 is never closed.' });
+  it.each([
+    ['a,b\n"unclosed,2\n3,4', 2],
+    ['a,b\r\n1,2\r\n"unclosed', 3],
+    ['"two\nlines",x\n"unclosed', 3],
+  ])('says where quoting is broken in %p: line %i', (text, line) => {
+    expect(parseCsv(text)).toEqual({ ok: false, error: `The quoted cell that starts on line ${line} is never closed.` });
   });
 });
 
@@ -96,6 +105,79 @@ describe('planning a pupil import', () => {
     ['29/02/2023', undefined],
     ['09/05', undefined],
   ])('reads the date %s as %s', (value, expected) => {
+    expect(toIsoDate(value)).toBe(expected);
+  });
+});
+
+describe('what counts as a change, and who has left', () => {
+  const amelia = known[0]!;
+  it.each<[string, string, boolean]>([
+    ['the same row', 'A1,Amelia Khan,4B,Year 4,05/09/2022', false],
+    ['a new name', 'A1,Amelia Khan-Ross,4B,Year 4,05/09/2022', true],
+    ['a new class', 'A1,Amelia Khan,4C,Year 4,05/09/2022', true],
+    ['a new year group', 'A1,Amelia Khan,4B,Year 5,05/09/2022', true],
+    ['a corrected admission date', 'A1,Amelia Khan,4B,Year 4,06/09/2022', true],
+  ])('%s: updated %s', (_case, line, updated) => {
+    const plan = planPupilImport(rows(line), MAPPING, [amelia], '2026-11-24');
+    expect(plan.update.map((pupil) => pupil.id)).toEqual(updated ? ['1'] : []);
+    expect(plan.unchanged).toBe(updated ? 0 : 1);
+  });
+
+  it('never marks as left a pupil who left already, or one the school added by hand (no reference)', () => {
+    const byHand = { id: '9', displayName: 'Grace Obi', className: '4B', yearGroup: 'Year 4', onRollFrom: '2025-09-03' };
+    const plan = planPupilImport(rows('A1,Amelia Khan,4B,Year 4,05/09/2022'), MAPPING, [...known, byHand], '2026-11-24');
+    expect(plan.leave.map((pupil) => pupil.id)).toEqual(['2']);
+  });
+
+  it('does not match a new pupil to a pupil added by hand', () => {
+    const byHand = { id: '9', displayName: 'Grace Obi', className: '4B', yearGroup: 'Year 4', onRollFrom: '2025-09-03', misReference: '' };
+    expect(planPupilImport(rows(',Grace Obi,4B,Year 4,03/09/2025'), MAPPING, [byHand], '2026-11-24').errors).toEqual([expect.objectContaining({ field: 'misReference', message: 'Pupil reference (UPN or admission number) is empty.' })]);
+  });
+});
+
+describe('what a bad row says, and how to fix it', () => {
+  it.each<[string, string, { field: string; message: string; fix: string }]>([
+    ['an empty cell', 'A9,Ava Patel,,Year 4,05/09/2022', { field: 'className', message: 'Class is empty.', fix: 'Fill it in, or take the row out if this is not a pupil on roll.' }],
+    ['a formula, quoted at most 20 characters', 'A9,-2+3+cmd|/C calc!A0+and more,4B,Year 4,05/09/2022', { field: 'displayName', message: 'Name "-2+3+cmd|/C calc!A0+" looks like a spreadsheet formula; correct it in the file.', fix: 'Remove the = + - or @ at the start of the cell, or type the real value.' }],
+    ['a cell over 100 characters', `A9,${'x'.repeat(101)},4B,Year 4,05/09/2022`, { field: 'displayName', message: 'Name is longer than 100 characters.', fix: 'Shorten it to 100 characters or fewer.' }],
+    ['a date that is not a day', 'A9,Ava Patel,4B,Year 4,31/02/2022', { field: 'onRollFrom', message: 'Date of admission "31/02/2022" is not a date (use DD/MM/YYYY).', fix: 'Write a day that exists as DD/MM/YYYY, for example 04/09/2023.' }],
+  ])('%s', (_case, line, error) => {
+    expect(planPupilImport(rows(line), MAPPING, [], '2026-11-24').errors).toEqual([{ line: 2, column: MAPPING[error.field as keyof ColumnMapping], ...error }]);
+  });
+
+  it('a name of exactly 100 characters is fine', () => {
+    expect(planPupilImport(rows(`A9,${'x'.repeat(100)},4B,Year 4,05/09/2022`), MAPPING, [], '2026-11-24').errors).toEqual([]);
+  });
+
+  it('a short row is read as empty cells, and every missing column is named at once', () => {
+    expect(planPupilImport(rows('A9,Ava Patel'), MAPPING, [], '2026-11-24').errors.map((error) => error.field)).toEqual(['className', 'yearGroup', 'onRollFrom']);
+    const noColumns = planPupilImport([['Surname']], MAPPING, [], '2026-11-24');
+    expect(noColumns.errors.map((error) => error.field)).toEqual(['misReference', 'displayName', 'className', 'yearGroup', 'onRollFrom']);
+    expect(noColumns).toMatchObject({ create: [], update: [], leave: [], unchanged: 0 });
+  });
+
+  it('reads the header with spaces around the names', () => {
+    expect(planPupilImport([[' UPN ', ' Name', 'Reg Group ', 'Year', 'Admission Date'], ['A9', 'Ava Patel', '4B', 'Year 4', '05/09/2022']], MAPPING, [], '2026-11-24').create).toHaveLength(1);
+  });
+
+  it('guesses a column whatever its spaces and case, and never from part of a name', () => {
+    expect(guessMapping(['Preferred Name', 'Admission  No', ' REG GROUP ', 'NCY', 'DOA'])).toEqual({ misReference: 'Admission  No', displayName: 'Preferred Name', className: ' REG GROUP ', yearGroup: 'NCY', onRollFrom: 'DOA' });
+    expect(guessMapping(['Referral', 'Named contact', 'Classroom', 'Years at school', 'Start date of trip'])).toEqual({});
+  });
+});
+
+describe('dates as MIS exports write them', () => {
+  it.each<[string, string | undefined]>([
+    ['00/09/2022', undefined],
+    ['05/00/2022', undefined],
+    ['05/13/2022', undefined],
+    ['0000-09-05', undefined],
+    ['2022-9-05', undefined],
+    ['2022-09-05x', undefined],
+    ['x05/09/2022', undefined],
+    ['05/09/22', undefined],
+    ['31/12/2022', '2022-12-31'],
+  ])('reads %s as %s', (value, expected) => {
     expect(toIsoDate(value)).toBe(expected);
   });
 });
