@@ -12,6 +12,7 @@ describe('the access request form', () => {
     ['javascript: URL', 'javascript:alert(1)'],
     ['data: URL', 'data:text/html,<script>alert(1)</script>'],
     ['file: URL', 'file:///etc/passwd'],
+    ['ftp: URL', 'ftp://files.example.org/worksheet.pdf'],
     ['no scheme', 'www.example.org'],
     ['relative', '/path'],
     ['spaces inside', 'https://example.org/a b'],

@@ -185,6 +185,10 @@ describe('each step keeps the request and its history, and signs what it decides
     expect(applyAccessStep(requestIn(from), ACTIONS[step], holderOf('governor'), NOW)).toEqual({ ok: false, error: { code: 'not-permitted', message } });
   });
 
+  it('a review of a request already with the headteacher changes nothing and says where it is', () => {
+    expect(applyAccessStep(requestIn('withHeadteacher'), ACTIONS.forward, lead, NOW)).toEqual({ ok: false, error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' } });
+  });
+
   it.each<[AccessRequestState, string]>([
     ['withOnlineSafetyLead', 'With the online safety lead'],
     ['returnedToRequester', 'Returned to you for changes'],
@@ -199,6 +203,7 @@ describe('each step keeps the request and its history, and signs what it decides
   it.each<[AccessAction, AccessRequestState, Person, string]>([
     [{ type: 'refuse', reasons: ' ' }, 'withHeadteacher', head, 'A refusal needs reasons (Appendix A), so the requester knows why.'],
     [{ type: 'return' }, 'withOnlineSafetyLead', lead, 'Say why the request is being returned, so the requester can fix it.'],
+    [{ type: 'return', reason: '   ' }, 'withOnlineSafetyLead', lead, 'Say why the request is being returned, so the requester can fix it.'],
   ])('%j without reasons says why they are needed', (action, state, actor, message) => {
     expect(applyAccessStep(requestIn(state), action, actor, NOW)).toEqual({ ok: false, error: { code: 'reasons-required', field: 'reasons', message } });
   });

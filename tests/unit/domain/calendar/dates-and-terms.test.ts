@@ -107,8 +107,17 @@ describe('days', () => {
   ])('%p is a calendar date: %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
 
   it.each([
-    ['2026-11-01', '1 November 2026'],
     ['2027-01-09', '9 January 2027'],
+    ['2027-02-28', '28 February 2027'],
+    ['2027-03-01', '1 March 2027'],
+    ['2027-04-12', '12 April 2027'],
+    ['2027-05-03', '3 May 2027'],
+    ['2027-06-30', '30 June 2027'],
+    ['2027-07-21', '21 July 2027'],
+    ['2027-08-31', '31 August 2027'],
+    ['2026-09-02', '2 September 2026'],
+    ['2026-10-26', '26 October 2026'],
+    ['2026-11-01', '1 November 2026'],
     ['2026-12-31T10:00:00Z', '31 December 2026'],
   ])('%s is written %s', (date, expected) => expect(longDate(date)).toBe(expected));
 });
@@ -124,6 +133,11 @@ describe('terms and closures: first and last days count', () => {
     ['2026-10-23', true, 'the Friday before half term'],
     ['2026-11-02', true, 'the Monday after'],
   ])('%s working: %s (%s)', (date, working) => expect(isWorkingDay(CALENDAR, date)).toBe(working));
+
+  it('a day in any one of several closures is not a working day', () => {
+    const twoClosures: SchoolCalendar = { terms: CALENDAR.terms, closures: [...CALENDAR.closures, { name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }] };
+    expect([isWorkingDay(twoClosures, '2026-10-27'), isWorkingDay(twoClosures, '2026-11-27'), isWorkingDay(twoClosures, '2026-11-26')]).toEqual([false, false, true]);
+  });
 
   it('finds the right term when the terms are not listed in order', () => {
     expect(termFor(UNSORTED, '2026-12-24')?.name).toBe('Autumn');

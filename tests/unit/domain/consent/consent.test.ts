@@ -73,6 +73,7 @@ describe('consent on a date: notices received the same day, and times (s.4)', ()
     ['the same, recorded the other way round', [at('given', '2026-05-01', '2026-05-01T15:00:00Z'), at('refused', '2026-05-01', '2026-05-01T09:00:00Z')], '2026-05-01', 'given'],
     ['a notice received with a time applies from that whole day', [at('given', '2026-05-01T14:00:00Z', '2026-05-01T14:05:00Z')], '2026-05-01', 'given'],
     ['asked with a time, the whole day counts', [at('given', '2026-05-01', '2026-05-01T09:00:00Z')], '2026-05-01T07:00:00Z', 'given'],
+    ['refused on joining, given later, then withdrawn: withdrawn', [at('refused', '2026-05-01', '2026-05-01T09:00:00Z'), at('given', '2026-06-01', '2026-06-01T09:00:00Z'), at('refused', '2026-07-01', '2026-07-01T09:00:00Z')], '2026-07-02', 'withdrawn'],
     ['refused twice, never given: refused, not withdrawn', [at('refused', '2026-05-01', '2026-05-01T09:00:00Z'), at('refused', '2026-06-01', '2026-06-01T09:00:00Z')], '2026-07-01', 'refused'],
     ['a later form for another pupil changes nothing', [at('given', '2026-05-01', '2026-05-01T09:00:00Z'), { ...at('refused', '2026-06-01', '2026-06-01T09:00:00Z'), pupilId: 'ava' }], '2026-07-01', 'given'],
   ])('%s', (_case, events, date, expected) => {

@@ -8,12 +8,14 @@ describe('the report form: each wrong field gets its own message', () => {
   it.each<[string, Record<string, unknown>, Record<string, string>]>([
     ['no date', { occurredOn: undefined }, { occurredOn: 'When it happened is required.' }],
     ['a date with a time', { occurredOn: '2026-11-20T10:00' }, { occurredOn: 'Give the date it happened.' }],
+    ['a later date with a time: the form is wrong, not the date', { occurredOn: '2026-11-25T10:00' }, { occurredOn: 'Give the date it happened.' }],
     ['a date with text before it', { occurredOn: 'on 2026-11-20' }, { occurredOn: 'Give the date it happened.' }],
     ['a date in the future', { occurredOn: '2026-11-25' }, { occurredOn: 'That date is in the future.' }],
     ['an unknown person involved', { involved: 'visitor' }, { involved: 'Choose who is involved.' }],
     ['a platform over its limit', { platform: 'x'.repeat(INCIDENT_LIMITS.platform + 1) }, { platform: `Platform must be ${INCIDENT_LIMITS.platform} characters or fewer.` }],
     ['what happened over its limit', { whatHappened: 'x'.repeat(INCIDENT_LIMITS.whatHappened + 1) }, { whatHappened: `What happened must be ${INCIDENT_LIMITS.whatHappened} characters or fewer.` }],
     ['a message link that is not https', { sourceLink: 'http://teams.example/1' }, {}],
+    ['a message link with text before it', { sourceLink: 'see https://teams.example/1' }, {}],
     ['a message author over its limit', { sourceAuthor: 'x'.repeat(INCIDENT_LIMITS.author + 1), sourceLink: 'https://teams.example/1' }, {}],
     ['a message link over its limit', { sourceLink: `https://teams.example/${'x'.repeat(INCIDENT_LIMITS.link)}` }, {}],
   ])('%s', (_case, changes, errors) => {
@@ -42,6 +44,7 @@ describe('notes, statuses and CPOMS references', () => {
     ['a reference with letters, numbers, - / . and spaces', ' CP-2026/11.04 A ', undefined],
     ['an empty reference', '  ', 'Give the CPOMS reference.'],
     ['a reference with other characters', 'CP<1>', 'Letters, numbers, spaces and - / . only.'],
+    ['a reference starting with another character', '#CP-1', 'Letters, numbers, spaces and - / . only.'],
   ])('CPOMS: %s', (_case, typed, error) => {
     const result = cpomsSchema.safeParse(typed);
     expect(result.success ? undefined : result.error.issues[0]?.message).toBe(error);

@@ -38,6 +38,7 @@ describe('posting checks', () => {
     ['Zoe Muller won', 'Zoë Müller'],
     ['ZOË MÜLLER won', 'Zoë Müller'],
     ["Amelia Khan's painting", 'Amelia Khan'],
+    ['Amelia  Khan, typed with two spaces', 'Amelia Khan'],
     ['Amelia Khanage and Amelia', undefined],
     ['Amelia did well', undefined],
     ['Leo Murphy (who has left) is named', undefined],
@@ -73,7 +74,8 @@ describe('what each failed check tells the requester (s.4, s.5)', () => {
   const NO_FORM = pupil('8', 'Freya Jones');
   const REFUSED: ConsentEvent = { ...given('4', 'images'), id: 'r4', decision: 'refused' };
   const WITHDRAWN: ConsentEvent = { ...given('2', 'images'), id: 'w2', decision: 'refused', effectiveFrom: '2026-11-01' };
-  const withMore = { ...context, roster: [...ROSTER, LEFT, JOINING, NO_FORM], consent: [...CONSENT, given('6', 'images'), REFUSED, WITHDRAWN] };
+  const ADMITTED_TODAY = { ...pupil('9', 'Ruby Shaw'), onRollFrom: '2026-11-24T10:00:00Z' };
+  const withMore = { ...context, roster: [...ROSTER, LEFT, JOINING, NO_FORM, ADMITTED_TODAY], consent: [...CONSENT, given('6', 'images'), given('9', 'images'), REFUSED, WITHDRAWN] };
 
   it.each<[string, Partial<PostDraft>, { check: string; message: string }[]]>([
     ['an unregistered account (s.5)', { accountId: 'personal', pupilIds: [] }, [{ check: 'account', message: 'This is not a registered school account. Only the school accounts the DSL has registered may be used (policy section 5).' }]],
@@ -83,6 +85,7 @@ describe('what each failed check tells the requester (s.4, s.5)', () => {
     ['a pupil on their last day is still on roll', { pupilIds: ['6'], postingDate: '2026-11-23' }, []],
     ['a pupil on their first day is on roll', { pupilIds: ['1'], postingDate: '2022-09-05' }, []],
     ['a posting date with a time counts as its day', { pupilIds: ['6'], postingDate: '2026-11-23T16:00:00Z' }, []],
+    ['a pupil admitted with a time is on roll that whole day', { pupilIds: ['9'], postingDate: '2026-11-24' }, []],
     ['consent refused (s.4)', { pupilIds: ['4'] }, [{ check: 'consent', message: 'Amelia Khan (4B): consent was refused for images. Remove them from the images, or blur them and leave them out of the pupils shown.' }]],
     ['consent withdrawn (s.4)', { pupilIds: ['2'] }, [{ check: 'consent', message: "Daniel O'Connor (4B): consent was withdrawn for images. Remove them from the images, or blur them and leave them out of the pupils shown." }]],
     ['no consent for either medium: one failure each', { pupilIds: ['8'], media: ['images', 'videos'] }, [
@@ -119,6 +122,7 @@ describe('personal details (s.4: "the school will not post pupils\' personal det
     ['a mobile number written without spaces', PHONE, 'Call 07700900123', '07700900123'],
     ['a number in international form, no spaces', PHONE, 'Ring +447700900123', '+447700900123'],
     ['a number in international form with (0)', PHONE, 'Ring +44 (0)7700 900123', '+44 (0)7700 900123'],
+    ['a number in international form with (0) and spaces', PHONE, 'Ring +44 (0) 7700 900123', '+44 (0) 7700 900123'],
     ['a number with hyphens', PHONE, 'Office: 01632-960-123', '01632-960-123'],
     ['a freephone number with ten digits', PHONE, 'Freephone 0800 123 456', '0800 123 456'],
     ['a London number', PHONE, 'Ring 020 7946 0018, today', '020 7946 0018'],
@@ -132,6 +136,7 @@ describe('personal details (s.4: "the school will not post pupils\' personal det
     ['a street name of three words', ADDRESS, 'At 1 Old Church Hill Lane', '1 Old Church Hill Lane'],
     ['a house number with a letter', ADDRESS, 'At 12a Church Road', '12a Church Road'],
     ['a four-digit house number', ADDRESS, 'At 1234 High Street', '1234 High Street'],
+    ['an address typed with double spaces', ADDRESS, 'At 12  Church  Hill Road', '12  Church  Hill Road'],
     ['an abbreviated street', ADDRESS, 'At 3 Mill Rd', '3 Mill Rd'],
     ['an email address', EMAIL, 'Email parent.name+trips@example.co.uk', 'parent.name+trips@example.co.uk'],
     ['an email address at a hyphenated domain', EMAIL, 'Email office@twiss-green.sch.uk', 'office@twiss-green.sch.uk'],

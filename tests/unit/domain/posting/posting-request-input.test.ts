@@ -16,6 +16,7 @@ describe('the form: one message per wrong field', () => {
     ['no date', { postingDate: undefined }, { postingDate: 'Posting date is required.' }],
     ['a date in another form', { postingDate: '26/11/2026' }, { postingDate: 'Enter the date you plan to post, for example 2026-12-01.' }],
     ['a date with a time', { postingDate: '2026-11-26T09:00' }, { postingDate: 'Enter the date you plan to post, for example 2026-12-01.' }],
+    ['a date with words before it', { postingDate: 'on 2026-11-26' }, { postingDate: 'Enter the date you plan to post, for example 2026-12-01.' }],
     ['a day that does not exist', { postingDate: '2026-02-29' }, { postingDate: 'That date does not exist.' }],
     ['a month that does not exist', { postingDate: '2026-13-01' }, { postingDate: 'That date does not exist.' }],
     ['a date that has passed', { postingDate: '2026-11-24' }, { postingDate: 'That date has passed: choose today or a later date.' }],
@@ -26,6 +27,7 @@ describe('the form: one message per wrong field', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['a post for today', { postingDate: TODAY }, { postingDate: TODAY }],
     ['60 pupils', { pupilIds: Array.from({ length: 60 }, (_, i) => `p${i}`) }, { pupilIds: Array.from({ length: 60 }, (_, i) => `p${i}`) }],
+    ['a post with no pupils needs no group label', { media: ['images'], pupilIds: [], groupLabel: '' }, { pupilIds: [], groupLabel: '' }],
     ['a reminder for parents naming pupils needs no group label', { kind: 'parentReminder', groupLabel: '' }, { kind: 'parentReminder', groupLabel: '' }],
     ['lists sent by the API, repeats dropped', { media: ['videos', 'videos'], pupilIds: ['4', '4'] }, { media: ['videos'], pupilIds: ['4'] }],
     ['no pupils and no media', { media: undefined, pupilIds: undefined }, { media: [], pupilIds: [] }],
@@ -34,6 +36,13 @@ describe('the form: one message per wrong field', () => {
     ['faces blurred left out', { facesBlurred: undefined }, { facesBlurred: false }],
   ])('accepts %s', (_case, changes, expected) => {
     expect(validatePostingRequestInput({ ...valid, ...changes }, TODAY)).toEqual({ ok: true, value: { ...valid, ...expected } });
+  });
+
+  it.each(['5 OR 1=1', '<b>5', 'x'.repeat(41)])('refuses %p as a pupil or an account id', (bad) => {
+    for (const field of ['pupilIds', 'accountId']) {
+      const result = validatePostingRequestInput({ ...valid, [field]: field === 'pupilIds' ? ['4', bad] : bad }, TODAY);
+      expect(result.ok ? [] : Object.keys(result.errors)).toEqual([field]);
+    }
   });
 
   it('reads anything but a form as an empty one', () => {

@@ -138,6 +138,10 @@ describe('each step keeps the request and its history, and signs what it decides
     expect(applyPostingStep(request(state), { type: 'refuse', reasons: 'No' }, head, NOW)).toEqual({ ok: false, error: { code: 'not-now', message } });
   });
 
+  it('confirming a post still with the headteacher changes nothing and says where it is', () => {
+    expect(applyPostingStep(request('withHeadteacher'), { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' }, requester, NOW)).toEqual({ ok: false, error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' } });
+  });
+
   it('a refusal without reasons says why it needs them', () => {
     expect(applyPostingStep(request('withHeadteacher'), { type: 'refuse' }, head, NOW)).toEqual({ ok: false, error: { code: 'reasons-required', field: 'reasons', message: 'A refusal needs reasons, so the requester knows what to change.' } });
   });

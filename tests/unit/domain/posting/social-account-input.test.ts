@@ -36,12 +36,14 @@ describe('a school account (s.5)', () => {
     expect(validateSocialAccountInput({ ...valid, schoolEmail }).ok).toBe(false);
   });
 
-  it.each(['office@riverside.sch.uk', 'gmail@riverside.sch.uk', 'office@outlook-school.org.uk'])('accepts the school mailbox %s', (schoolEmail) => {
+  it.each(['office@riverside.sch.uk', 'gmail@riverside.sch.uk', 'office@outlook-school.org.uk', 'office@live.learning-trust.org.uk'])('accepts the school mailbox %s', (schoolEmail) => {
     expect(validateSocialAccountInput({ ...valid, schoolEmail }).ok).toBe(true);
   });
 
   it('reads anything but a form as an empty one', () => {
-    const result = validateSocialAccountInput(['platform']);
-    expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(['handle', 'ownerId', 'platform', 'purpose', 'reason', 'schoolEmail', 'successMeasure']);
+    for (const raw of [['platform'], null, 'platform']) {
+      const result = validateSocialAccountInput(raw);
+      expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(['handle', 'ownerId', 'platform', 'purpose', 'reason', 'schoolEmail', 'successMeasure']);
+    }
   });
 });

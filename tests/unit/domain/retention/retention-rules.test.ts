@@ -40,6 +40,7 @@ describe('retention rules', () => {
     ['2016-02-29', 48, '2020-02-29'],
     ['2026-01-31', 1, '2026-02-28'],
     ['2026-12-15', 1, '2027-01-15'],
+    ['2026-01-05', 1, '2026-02-05'],
   ])('%s plus %i months is %s', (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
   });

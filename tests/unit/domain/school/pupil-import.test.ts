@@ -21,32 +21,33 @@ const known: Pupil[] = [
 ];
 
 describe('reading CSV', () => {
-  it.each([
-    ['a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['"Khan, Amelia","say ""hi"""\n', [['Khan, Amelia', 'say "hi"']]],
-    ['"two\nlines",x', [['two\nlines', 'x']]],
-    ['\uFEFFa,b\n\n,\n1,2', [['a', 'b'], ['1', '2']]],
-    ['a\n , \nb', [['a'], ['b']]],
-    ['a\rb\r\nc', [['a'], ['b'], ['c']]],
-    ['a,b\n1,', [['a', 'b'], ['1', '']]],
-    ['a"b,c', [['a"b', 'c']]],
-    ['a,"b\uFEFF"', [['a', 'b\uFEFF']]],
-  ])('reads %p', (text, expected) => {
+  it.each<[string, string, string[][]]>([
+    ['Windows line ends', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    ['quoted commas and doubled quotes', '"Khan, Amelia","say ""hi"""\n', [['Khan, Amelia', 'say "hi"']]],
+    ['a line break inside quotes', '"two\nlines",x', [['two\nlines', 'x']]],
+    ['a byte order mark and empty rows', '\uFEFFa,b\n\n,\n1,2', [['a', 'b'], ['1', '2']]],
+    ['a row of spaces only', 'a\n , \nb', [['a'], ['b']]],
+    ['old Mac line ends, then Windows ones', 'a\rb\r\nc', [['a'], ['b'], ['c']]],
+    ['a last row ending in an empty cell, with no line end', 'a,b\n1,', [['a', 'b'], ['1', '']]],
+    ['a quote inside an unquoted cell', 'a"b,c', [['a"b', 'c']]],
+    ['a byte order mark inside a cell', 'a,"b\uFEFF"', [['a', 'b\uFEFF']]],
+  ])('reads %s', (_case, text, expected) => {
     expect(parseCsv(text)).toEqual({ ok: true, rows: expected });
   });
 
   it.each([
-    ['a,b\n"unclosed,2\n3,4', 2],
-    ['a,b\r\n1,2\r\n"unclosed', 3],
-    ['"two\nlines",x\n"unclosed', 3],
-  ])('says where quoting is broken in %p: line %i', (text, line) => {
+    ['after a plain line', 'a,b\n"unclosed,2\n3,4', 2],
+    ['after Windows line ends', 'a,b\r\n1,2\r\n"unclosed', 3],
+    ['after a line break inside quotes', '"two\nlines",x\n"unclosed', 3],
+    ['after an empty line', 'a\n\n"unclosed', 3],
+  ])('says where quoting is broken %s: line %i', (_case, text, line) => {
     expect(parseCsv(text)).toEqual({ ok: false, error: `The quoted cell that starts on line ${line} is never closed.` });
   });
 });
 
 describe('planning a pupil import', () => {
   it('guesses the usual MIS column names, and ignores everything else', () => {
-    expect(guessMapping(HEADER.split(','))).toEqual(MAPPING);
+    expect(guessMapping(HEADER.split(','))).toStrictEqual(MAPPING);
     const plan = planPupilImport(rows('B1,Zoë Müller,6A,Year 6,04/09/2019,01/02/2015,1 High Street'), MAPPING, [], '2026-11-24');
     expect(plan.create).toEqual([{ misReference: 'B1', displayName: 'Zoë Müller', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04' }]);
   });
@@ -56,7 +57,7 @@ describe('planning a pupil import', () => {
     ['UPN,Preferred Name,Tutor Group,Year Group,Start Date', { misReference: 'UPN', displayName: 'Preferred Name', className: 'Tutor Group', yearGroup: 'Year Group', onRollFrom: 'Start Date' }],
     ['Ref,Legal Name,Class,Year,DOB', { misReference: 'Ref', className: 'Class', yearGroup: 'Year' }],
   ])('guesses the columns of %s (and leaves the rest for the admin to choose)', (header, mapping) => {
-    expect(guessMapping(header.split(','))).toEqual(mapping);
+    expect(guessMapping(header.split(','))).toStrictEqual(mapping);
   });
 
   it('updates by reference, keeps unchanged pupils, brings a returner back, and marks leavers off roll', () => {
@@ -93,8 +94,8 @@ describe('planning a pupil import', () => {
     expect(plan.errors).toEqual([{ line: 3, field: 'misReference', column: 'UPN', message: 'Pupil reference A5 is also on line 2.', fix: expect.stringMatching(/remove the repeated row/) }]);
   });
 
-  it('says which mapped column is missing from the file', () => {
-    expect(planPupilImport(rows(), { ...MAPPING, className: 'Class' }, [], '2026-11-24').errors).toEqual([{ line: 1, field: 'className', column: 'Class', message: 'No column "Class" for Class.', fix: 'Choose the column that holds the class in the column mapping.' }]);
+  it('says which mapped column is missing from the file, and nothing about the rows', () => {
+    expect(planPupilImport(rows('A9,Ava Patel,4B,Year 4,05/09/2022', 'A10,,4B,Year 4,05/09/2022'), { ...MAPPING, className: 'Class' }, [], '2026-11-24').errors).toEqual([{ line: 1, field: 'className', column: 'Class', message: 'No column "Class" for Class.', fix: 'Choose the column that holds the class in the column mapping.' }]);
   });
 
   it.each([
@@ -156,13 +157,32 @@ describe('what a bad row says, and how to fix it', () => {
     expect(noColumns).toMatchObject({ create: [], update: [], leave: [], unchanged: 0 });
   });
 
+  it('an empty file lacks every column', () => {
+    expect(planPupilImport([], MAPPING, [], '2026-11-24').errors.map((error) => error.message)).toEqual(['No column "UPN" for Pupil reference (UPN or admission number).', 'No column "Name" for Name.', 'No column "Reg Group" for Class.', 'No column "Year" for Year group.', 'No column "Admission Date" for Date of admission.']);
+  });
+
+  it('reads cells without the spaces around them', () => {
+    expect(planPupilImport([HEADER.split(','), [' A9 ', ' Ava Patel ', ' 4B', 'Year 4 ', ' 05/09/2022 ']], MAPPING, [], '2026-11-24').create).toEqual([{ misReference: 'A9', displayName: 'Ava Patel', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' }]);
+  });
+
   it('reads the header with spaces around the names', () => {
     expect(planPupilImport([[' UPN ', ' Name', 'Reg Group ', 'Year', 'Admission Date'], ['A9', 'Ava Patel', '4B', 'Year 4', '05/09/2022']], MAPPING, [], '2026-11-24').create).toHaveLength(1);
   });
 
+  it.each<[keyof ColumnMapping, string[]]>([
+    ['misReference', ['UPN', 'Adno', 'Admission No', 'AdmissionNo', 'Reference', 'Ref', 'Pupil ID', 'PupilID', 'ID']],
+    ['displayName', ['Name', 'Pupil Name', 'PupilName', 'Full Name', 'FullName', 'Preferred Name', 'PreferredName', 'Display Name', 'DisplayName']],
+    ['className', ['Class', 'Reg', 'Reg Group', 'RegGroup', 'Registration Group', 'RegistrationGroup', 'Form', 'Tutor Group', 'TutorGroup']],
+    ['yearGroup', ['Year', 'Year Group', 'YearGroup', 'NC Year', 'NCYear', 'NCY']],
+    ['onRollFrom', ['Admission Date', 'AdmissionDate', 'Date of Admission', 'DateOfAdmission', 'On Roll From', 'OnRollFrom', 'Start Date', 'StartDate', 'DOA']],
+  ])('guesses the %s column from any of its usual names, spaced or not', (field, names) => {
+    for (const name of names) expect(guessMapping([name])).toStrictEqual({ [field]: name });
+  });
+
   it('guesses a column whatever its spaces and case, and never from part of a name', () => {
     expect(guessMapping(['Preferred Name', 'Admission  No', ' REG GROUP ', 'NCY', 'DOA'])).toEqual({ misReference: 'Admission  No', displayName: 'Preferred Name', className: ' REG GROUP ', yearGroup: 'NCY', onRollFrom: 'DOA' });
-    expect(guessMapping(['Referral', 'Named contact', 'Classroom', 'Years at school', 'Start date of trip'])).toEqual({});
+    expect(guessMapping(['Referral', 'Named contact', 'Classroom', 'Years at school', 'Start date of trip'])).toStrictEqual({});
+    expect(guessMapping(['Previous school ID', 'Parent Name', 'Previous Class', 'Leaving Year', 'Previous Start Date'])).toStrictEqual({});
   });
 });
 
@@ -174,6 +194,8 @@ describe('dates as MIS exports write them', () => {
     ['0000-09-05', undefined],
     ['2022-9-05', undefined],
     ['2022-09-05x', undefined],
+    ['x2022-09-05', undefined],
+    ['05/09/20221', undefined],
     ['x05/09/2022', undefined],
     ['05/09/22', undefined],
     ['31/12/2022', '2022-12-31'],
