@@ -34,6 +34,10 @@ describe('the report form: each wrong field gets its own message', () => {
     expect(validateIncidentReport({ ...form, sourceAuthor: 'Jo Bloggs', sourceLink: '' }, TODAY)).toEqual({ ok: true, value: form });
   });
 
+  it('says a message link must start with https://', () => {
+    expect(validateIncidentReport({ ...form, sourceLink: 'http://teams.example/1' }, TODAY)).toEqual({ ok: false, errors: { sourceLink: 'The message link must start with https://.' } });
+  });
+
   it('an empty form names every required field', () => {
     expect(validateIncidentReport({}, TODAY)).toEqual({ ok: false, errors: { whatHappened: 'What happened is required.', occurredOn: 'When it happened is required.', where: 'Choose where it happened.', involved: 'Choose who is involved.', category: 'Choose a category.' } });
   });

@@ -8,6 +8,8 @@ describe('the form: one message per wrong field', () => {
   it.each<[string, Record<string, unknown>, Record<string, string>]>([
     ['neither a post nor a reminder', { kind: 'advert' }, { kind: 'Choose a post or a reminder for parents.' }],
     ['no account', { accountId: '  ' }, { accountId: 'Choose the school account.' }],
+    ['no text', { text: '  ' }, { text: 'The text of the post is required.' }],
+    ['a group label over its limit', { groupLabel: 'x'.repeat(POSTING_LIMITS.groupLabel + 1) }, { groupLabel: 'The group label must be 100 characters or fewer.' }],
     ['an account that is not text', { accountId: 7 }, { accountId: 'Choose the school account.' }],
     ['an unknown medium', { media: ['audio'] }, { media: 'Media must be images, videos or none.' }],
     ['pupils but no media (s.4)', { media: [] }, { media: 'You picked pupils: say whether the post has images, videos or both.' }],
