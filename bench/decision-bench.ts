@@ -29,7 +29,7 @@ function quietLogger(): Logger & { problems(): number } {
 }
 
 // In the real app notifications run in the background after the answer, so they are stubbed here.
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {}, notifyNewConcern: async () => ({ unreachable: [] }) };
+const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
 
 /** Inserts requests that are waiting for the headteacher's decision; returns their ids. */
 async function pendingRequests(collection: AccessRequestCollection, requester: Pick<Person, 'id' | 'displayName'>, count: number, tag: string): Promise<string[]> {

@@ -14,7 +14,7 @@ import { systemClock } from '../bot/src/ports/clock.port';
 import type { Notifier } from '../bot/src/ports/notifier.port';
 import type { Stores } from '../bot/src/ports/stores.port';
 import type { RecordedRequest } from '../tests/fixtures/graph-stand-in';
-import { provisionedSite, silentLog, SITE_ID } from '../tests/fixtures/sharepoint-site';
+import { provisionedSite, RECORDS_SITE_ID, silentLog, SITE_ID, SITES } from '../tests/fixtures/sharepoint-site';
 import { elapsedMs, median, ms, note, row } from './support';
 
 const LATENCY_MS = 50;
@@ -31,7 +31,7 @@ const FORM = {
 };
 
 // Notifications run in the background after the answer in the real app, so they are not counted.
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {}, notifyNewConcern: async () => ({ unreachable: [] }) };
+const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
 
 interface UseCase {
   label: string;
@@ -70,7 +70,7 @@ export async function graphRoundTripsBench(): Promise<void> {
   console.log(`\nGraph round trips per use case against the Graph stand-in; wall time = median of ${TIMED_RUNS} runs at ${LATENCY_MS} ms per round trip`);
   const { standIn, graph } = await provisionedSite();
   try {
-    const stores = await createSharePointStores(graph, SITE_ID);
+    const stores = createSharePointStores(graph, SITES);
     await seedDemoSchool(stores, new Date());
     const directory = new PeopleListDirectory(stores.people);
     const deps: AppDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog };
@@ -107,13 +107,13 @@ export async function graphRoundTripsBench(): Promise<void> {
         if (result.status === 'saved') await rememberCardMessage(stores, { recordId: result.request.id, aadObjectId: actor!.aadObjectId!, conversationId: conversation.conversationId, activityId: `form-${n}`, sentAt: new Date().toISOString() });
       } },
       { label: 'decide (headteacher approves)', minimum: 2, why: 'GET + conditional PATCH are needed; the audit POST could ride with the PATCH in one $batch (dependsOn)', run: async (n) => expect((await actOnAccessRequest(deps, head!, pending[n]!, { type: 'approve', reasons: 'ok' })).status === 'done', 'decision not done') },
-      { label: `class roster for consent (${CLASS_SIZE} pupils)`, minimum: 1, why: 'consent records arrive with issue #5: this row measures the roster read only', run: async () => expect((await stores.pupils.find({ where: { className: '4B' }, limit: 100 })).items.length === CLASS_SIZE, 'roster size') },
+      { label: `class roster for consent (${CLASS_SIZE} pupils)`, minimum: 1, why: 'this row measures the roster read only', run: async () => expect((await stores.pupils.find({ where: { className: '4B' }, limit: 100 })).items.length === CLASS_SIZE, 'roster size') },
       { label: 'list first page: requester (own)', minimum: 1, why: 'reads every matching item ($top=999) and sorts here, since Graph ignores $orderby on items', run: async () => expect((await listAccessRequests(deps, requester!, { limit: 25 })).items.length > 0, 'own requests') },
       { label: 'list first page: online safety lead', minimum: 1, why: 'reads the whole list to show 25; one more round trip per 999 items', run: async () => expect((await listAccessRequests(deps, lead!, { limit: 25 })).items.length === 25, 'lead page size') },
     ];
 
     const keyOf = (displayName: string) => Object.entries(LISTS).find(([, spec]) => spec.displayName === displayName)?.[0] ?? displayName;
-    const listNames = new Map(standIn.lists(SITE_ID).map((list) => [list.id, keyOf(list.displayName)]));
+    const listNames = new Map([...standIn.lists(SITE_ID), ...standIn.lists(RECORDS_SITE_ID)].map((list) => [list.id, keyOf(list.displayName)]));
     const counted: RecordedRequest[][] = [];
     for (const useCase of useCases) {
       const before = standIn.requests.length;

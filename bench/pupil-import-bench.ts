@@ -7,7 +7,7 @@ import type { Person } from '../bot/src/domain/people/person';
 import { systemClock } from '../bot/src/ports/clock.port';
 import type { Notifier } from '../bot/src/ports/notifier.port';
 import type { Stores } from '../bot/src/ports/stores.port';
-import { provisionedSite, silentLog, SITE_ID } from '../tests/fixtures/sharepoint-site';
+import { provisionedSite, silentLog, SITES } from '../tests/fixtures/sharepoint-site';
 import { elapsedMs, median, ms, note, removeTempDir, row, tempDir } from './support';
 
 const PUPILS = 2_000;
@@ -19,7 +19,7 @@ const FORENAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Leo', 'Freya', 'Z
 const SURNAMES = ['Khan', 'Bennett', 'Nowak', 'Williams', 'Patel', 'Murphy', 'Jones', 'Ahmed', 'Thompson', "O'Connor", 'Rossi', 'Taylor', 'Okoye', 'Clarke', 'Brown', 'Müller', 'Smith-Jones', 'Evans'];
 const YEARS = ['Reception', 'Year 1', 'Year 2', 'Year 3', 'Year 4', 'Year 5', 'Year 6'];
 
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {}, notifyNewConcern: async () => ({ unreachable: [] }) };
+const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
 
 /**
  * A whole school's MIS export, with the columns an export carries besides the ones imported.
@@ -90,7 +90,7 @@ async function onSqlite(): Promise<void> {
 async function onSharePoint(): Promise<void> {
   const { standIn, graph } = await provisionedSite();
   try {
-    const stores = await createSharePointStores(graph, SITE_ID);
+    const stores = createSharePointStores(graph, SITES);
     const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'bench-admin' });
     const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog };
     standIn.latencyMs = LATENCY_MS;

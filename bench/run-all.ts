@@ -4,8 +4,10 @@ import { decisionBench } from './decision-bench';
 import { fanOutBench } from './fan-out-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
 import { incidentsBench } from './incidents-bench';
+import { postingCorpusBench } from './posting-corpus-bench';
 import { pupilImportBench } from './pupil-import-bench';
 import { startupBench } from './startup-bench';
+import { tabLoadBench } from './tab-load-bench';
 
 /** `npm run bench`: every benchmark in turn. Figures are printed, never asserted: this is not a test. */
 async function main(): Promise<void> {
@@ -20,9 +22,11 @@ async function main(): Promise<void> {
   const benches: [string, () => Promise<void>][] = [
     ['decision', decisionBench],
     ['consent check', consentCheckBench],
+    ['posting checks corpus', postingCorpusBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
     ['incidents', incidentsBench],
+    ['tab load', tabLoadBench],
     ['reminder fan-out', fanOutBench],
     ['pupil import', pupilImportBench],
   ];

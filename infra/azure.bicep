@@ -1,8 +1,10 @@
-// Online Safety Desk in Azure: one Linux App Service (Node 20) serving the bot, the tabs and their
-// API, with a user-assigned managed identity that is also the bot's identity (no bot password);
-// Application Insights; a Key Vault holding the Entra app's client secret, read by App Service
-// through a Key Vault reference. Deployed by the toolkit's arm/deploy action (teamsapp.yml);
-// every output below is written to env/.env.<environment> under the same name.
+// Online Safety Desk in Azure: one Linux App Service (Node 22 LTS) serving the bot, the tabs and their
+// API, with a user-assigned managed identity that is also the bot's identity (no bot password) and
+// the Entra app's credential for Microsoft Graph (a federated identity credential trusts it: no
+// secret is stored anywhere, nothing expires); Application Insights. Deployed by the toolkit's
+// arm/deploy action (teamsapp.yml); every output below is written to env/.env.<environment> under
+// the same name. The federated credential itself is added to the Entra app once, by hand
+// (docs/credentials-and-reach.md): the toolkit's app registration cannot be named in this template.
 
 @maxLength(20)
 @minLength(4)
@@ -12,8 +14,8 @@ param resourceBaseName string
 @description('App Service plan size. B1 is enough for a primary school.')
 param webAppSku string = 'B1'
 
-@description('The Node.js runtime of the App Service (the app is built and tested on Node 20).')
-param linuxFxVersion string = 'NODE|20-lts'
+@description('The Node.js runtime of the App Service: Node 22 LTS (Node 20 reached its end of life in April 2026). package.json engines allows 20.19 to 22.')
+param linuxFxVersion string = 'NODE|22-lts'
 
 @maxLength(42)
 param botDisplayName string
@@ -27,17 +29,16 @@ param schoolName string
 @description('Where the records live. sqlite keeps them on the App Service file share and is for a trial only.')
 param store string = 'sharepoint'
 
-@description('The SharePoint site holding the records (yourschool.sharepoint.com,<guid>,<guid>).')
+@description('The school\'s working SharePoint site: consent, training, requests (yourschool.sharepoint.com,<guid>,<guid>).')
 param sharePointSiteId string = ''
+
+@description('The records site: incidents, their chronology and the audit log, which only the DSL, the deputies and the app can open.')
+param sharePointRecordsSiteId string = ''
 
 @description('The Entra app for Teams single sign-on, also used (app-only) for Microsoft Graph.')
 param aadAppClientId string
 param aadAppTenantId string
 param aadAppOauthAuthorityHost string = 'https://login.microsoftonline.com'
-
-@secure()
-@description('The Entra app\'s client secret: stored in Key Vault, never in an app setting.')
-param aadAppClientSecret string = ''
 
 @description('Object ids of the Entra ID security groups that give each role (empty: roles come from the People list).')
 param roleGroupStaff string = ''
@@ -50,10 +51,8 @@ param roleGroupAdmin string = ''
 param roleGroupGovernor string = ''
 param roleGroupChairOfGovernors string = ''
 param roleGroupSocialMediaStaff string = ''
-@description('The Teams app id, for links from reminder cards straight into the tabs.')
+@description('The Teams app\'s manifest id: the app finds its catalogue id by it, for links into its tabs and to install itself.')
 param teamsAppId string = ''
-
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: resourceBaseName
@@ -79,35 +78,6 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: '${resourceBaseName}kv'
-  location: location
-  properties: {
-    tenantId: subscription().tenantId
-    sku: { family: 'A', name: 'standard' }
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-  }
-}
-
-resource graphSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(aadAppClientSecret)) {
-  parent: vault
-  name: 'aad-app-client-secret'
-  properties: { value: aadAppClientSecret }
-}
-
-// The app's identity may read the vault's secrets, and nothing else.
-resource readSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
 resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: resourceBaseName
   location: location
@@ -127,7 +97,6 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: serverfarm.id
     httpsOnly: true
-    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       appCommandLine: 'node dist/bot/src/main.js'
@@ -163,13 +132,16 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     STORE: store
     DATA_DIR: '/home/data'
     SHAREPOINT_SITE_ID: sharePointSiteId
+    SHAREPOINT_RECORDS_SITE_ID: sharePointRecordsSiteId
+    // The SharePoint lists are made or completed by the app itself, with its managed identity, before it serves.
+    PROVISION_AT_START: 'true'
     SCHOOL_ORGANISATION: schoolName
     GRAPH_CLIENT_ID: aadAppClientId
     GRAPH_TENANT_ID: aadAppTenantId
-    // A Key Vault reference: App Service reads the secret with the app's identity.
-    GRAPH_CLIENT_SECRET: empty(aadAppClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'
-    // The same secret lets the tabs' API call Graph as the signed-in person (on-behalf-of).
-    AAD_APP_CLIENT_SECRET: empty(aadAppClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'
+    // No secret: the Entra app trusts this identity (a federated identity credential), for the
+    // app's own Graph calls and for the tabs' calls as the signed-in person (on-behalf-of).
+    GRAPH_CREDENTIAL: 'managedIdentity'
+    GRAPH_MANAGED_IDENTITY_CLIENT_ID: identity.properties.clientId
     ROLE_GROUP_STAFF: roleGroupStaff
     ROLE_GROUP_ONLINE_SAFETY_LEAD: roleGroupOnlineSafetyLead
     ROLE_GROUP_HEADTEACHER: roleGroupHeadteacher
@@ -182,7 +154,6 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ROLE_GROUP_SOCIAL_MEDIA_STAFF: roleGroupSocialMediaStaff
     TEAMS_APP_ID: teamsAppId
   }
-  dependsOn: [readSecrets]
 }
 
 // The Azure Bot registration: single tenant, signed in as the managed identity, Teams channel on.
@@ -204,5 +175,7 @@ output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
+// The subject of the federated identity credential the Entra app needs (the identity's object id, not its client id).
+output AZURE_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output TAB_DOMAIN string = webApp.properties.defaultHostName
 output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ROLES, type Role } from './domain/people/role';
+import { ROLES, ROLES_EVERY_SCHOOL_NEEDS, type Role } from './domain/people/role';
 
 /**
  * Environment → typed settings. With no bot app id the app runs in local mode: the Bot
@@ -22,12 +22,20 @@ export interface Config {
   sso?: SsoSettings;
   /** How long a leaver's photo and video consent is kept before it is reviewed. */
   consentMonthsAfterLeaving: number;
-  /** The Teams app's id (manifest `id`): notifications link to its static tabs; unset = links to the local tab. */
+  /**
+   * The Teams app's id (manifest `id`): the app finds its id in the organisation's catalogue by it,
+   * for links into its static tabs and for installing itself; unset = links to the local tab.
+   */
   teamsAppId?: string;
   reminders: ReminderSettings;
+  /**
+   * Create or complete the SharePoint lists before serving (PROVISION_AT_START=true, set in Azure):
+   * the app's own identity does it, so a deploy never starts new code on lists it does not know.
+   */
+  provisionAtStart: boolean;
 }
 
-/** The reminder jobs (issue #7). */
+/** The reminder jobs. */
 export interface ReminderSettings {
   /** Local school time (Europe/London) the jobs run at, `HH:MM`. */
   at: string;
@@ -47,27 +55,50 @@ export interface SsoSettings {
   allowedTenants: string[];
   loginBaseUrl: string;
   /**
-   * The app registration's secret, for Microsoft Graph as the signed-in person (on-behalf-of).
-   * Without it the app never acts as a person; the checks that need it are skipped.
+   * How the app registration proves itself when it exchanges a person's SSO token for Graph
+   * (on-behalf-of). Without it the app never acts as a person; the checks that need it are skipped.
    */
-  onBehalfOf?: { clientSecret: string; tenantId: string; graphBaseUrl: string };
+  onBehalfOf?: { credential: GraphCredential; tenantId: string; graphBaseUrl: string };
 }
+
+/**
+ * How the app proves itself to Microsoft Entra ID (docs/credentials-and-reach.md):
+ * - managedIdentity: a token of the App Service's user-assigned managed identity, trusted by a
+ *   federated identity credential on the app registration; nothing is stored and nothing expires;
+ * - certificate: a private key in a PEM file (schools hosting the app elsewhere);
+ * - secret: a client secret, for a developer's own tenant only (it expires).
+ */
+export type GraphCredential =
+  | { kind: 'managedIdentity'; managedIdentityClientId: string; identityEndpoint: string; identityHeader: string }
+  | { kind: 'certificate'; privateKeyPath: string; thumbprintSha256: string }
+  | { kind: 'secret'; clientSecret: string; expiresOn?: string };
+
+export const GRAPH_CREDENTIAL_KINDS = ['managedIdentity', 'certificate', 'secret'] as const;
 
 export interface SqliteSettings {
   kind: 'sqlite';
 }
 
+/**
+ * The two SharePoint sites: the school's working site (consent, training, requests, settings…)
+ * and the records site holding the safeguarding records (incidents, their chronology, the audit
+ * log), which only the DSL, the deputies and the app can open.
+ */
+export interface SharePointSites {
+  working: string;
+  records: string;
+}
+
 export interface SharePointSettings {
   kind: 'sharepoint';
-  siteId: string;
+  sites: SharePointSites;
   /** `https://graph.microsoft.com`, or a local stand-in in tests. */
   graphBaseUrl: string;
   /** Named in the User-Agent SharePoint asks for: NONISV|<organisation>|OnlineSafetyDesk/<version>. */
   organisation: string;
   tenantId: string;
   clientId: string;
-  clientSecret?: string;
-  certificate?: { privateKeyPath: string; thumbprintSha256: string };
+  credential: GraphCredential;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   }
   const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim(), ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}) } as const;
   const store = loadStoreSettings(env, bot.tenantId);
+  if (mode === 'teams') refuseOneSiteForEverything(env, store);
   if (mode === 'teams') {
     const missing = [
       ...(bot.tenantId ? [] : ['BOT_TENANT_ID']),
@@ -122,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
     ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     reminders: loadReminderSettings(env),
+    provisionAtStart: onOff(env.PROVISION_AT_START, 'PROVISION_AT_START'),
     ...loadSsoSettings(env, allowedTenants),
   };
 }
@@ -138,20 +171,30 @@ function loadSsoSettings(env: NodeJS.ProcessEnv, allowedTenants: string[]): { ss
     throw new ConfigError(`AAD_APP_OAUTH_AUTHORITY_HOST must be https://login.microsoftonline.com; it is "${loginBaseUrl}".`);
   }
   const applicationIdUri = (env.AAD_APP_ID_URI ?? '').trim();
-  // The toolkit writes the secret as SECRET_AAD_APP_CLIENT_SECRET into .env.*.user; the app setting is AAD_APP_CLIENT_SECRET.
-  const clientSecret = (env.AAD_APP_CLIENT_SECRET ?? env.SECRET_AAD_APP_CLIENT_SECRET ?? '').trim();
+  const credential = onBehalfOfCredential(env, clientId);
   const homeTenant = (env.AAD_APP_TENANT_ID ?? '').trim() || tenants[0]!;
   const graphBaseUrl = (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com').trim().replace(/\/$/, '');
   // The person's Graph token goes there: only Microsoft Graph itself, or a stand-in on this machine.
-  if (clientSecret && !/^(https:\/\/graph\.microsoft\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(graphBaseUrl)) {
+  if (credential && !/^(https:\/\/graph\.microsoft\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(graphBaseUrl)) {
     throw new ConfigError(`GRAPH_BASE_URL must be https://graph.microsoft.com; it is "${graphBaseUrl}".`);
   }
-  const onBehalfOf = clientSecret ? { onBehalfOf: { clientSecret, tenantId: homeTenant, graphBaseUrl } } : {};
+  const onBehalfOf = credential ? { onBehalfOf: { credential, tenantId: homeTenant, graphBaseUrl } } : {};
   return { sso: { clientId, allowedTenants: tenants, loginBaseUrl, ...(applicationIdUri ? { applicationIdUri } : {}), ...onBehalfOf } };
 }
 
-/** The roles every deployment needs a group for; the others may be added as the school uses them. */
-const REQUIRED_ROLE_GROUPS: Role[] = ['staff', 'onlineSafetyLead', 'headteacher', 'ictTechnician'];
+/**
+ * The SSO app's own secret when one is set (the toolkit writes it as SECRET_AAD_APP_CLIENT_SECRET
+ * into .env.*.user; the app setting is AAD_APP_CLIENT_SECRET); otherwise the Graph credential,
+ * when it belongs to the same app registration (as in Azure, where there is no secret at all).
+ */
+function onBehalfOfCredential(env: NodeJS.ProcessEnv, ssoClientId: string): GraphCredential | undefined {
+  const clientSecret = (env.AAD_APP_CLIENT_SECRET ?? env.SECRET_AAD_APP_CLIENT_SECRET ?? '').trim();
+  if (clientSecret) return { kind: 'secret', clientSecret };
+  const graphClientId = (env.GRAPH_CLIENT_ID ?? '').trim();
+  if (graphClientId && graphClientId !== ssoClientId) return undefined;
+  return loadGraphCredential(env);
+}
+
 
 export function roleGroupVariable(role: Role): string {
   return `ROLE_GROUP_${role.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
@@ -165,7 +208,7 @@ function loadDirectorySettings(env: NodeJS.ProcessEnv, store: Config['store']): 
   }
   if (Object.keys(roleGroups).length === 0) return { kind: 'store' };
   if (store.kind !== 'sharepoint') throw new ConfigError('ROLE_GROUP_* settings need STORE=sharepoint: the same Microsoft Graph app reads the groups.');
-  const missing = REQUIRED_ROLE_GROUPS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
+  const missing = ROLES_EVERY_SCHOOL_NEEDS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
   if (missing.length) throw new ConfigError(`Roles come from Entra ID groups, so these are needed too: ${missing.join(', ')}.`);
   return { kind: 'entra', roleGroups };
 }
@@ -176,13 +219,13 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   if (kind !== 'sharepoint') throw new ConfigError(`STORE must be sqlite or sharepoint; it is "${kind}".`);
   const value = (name: string) => (env[name] ?? '').trim();
   const tenantId = value('GRAPH_TENANT_ID') || botTenantId;
-  const certificatePath = value('GRAPH_CERTIFICATE_PATH');
+  const credential = loadGraphCredential(env);
   const missing = [
     ...(value('SHAREPOINT_SITE_ID') ? [] : ['SHAREPOINT_SITE_ID']),
+    ...(value('SHAREPOINT_RECORDS_SITE_ID') ? [] : ['SHAREPOINT_RECORDS_SITE_ID']),
     ...(tenantId ? [] : ['GRAPH_TENANT_ID']),
     ...(value('GRAPH_CLIENT_ID') ? [] : ['GRAPH_CLIENT_ID']),
-    ...(value('GRAPH_CLIENT_SECRET') || certificatePath ? [] : ['GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH)']),
-    ...(certificatePath && !value('GRAPH_CERTIFICATE_THUMBPRINT') ? ['GRAPH_CERTIFICATE_THUMBPRINT'] : []),
+    ...(credential ? [] : ['a credential (GRAPH_MANAGED_IDENTITY_CLIENT_ID in Azure, or GRAPH_CERTIFICATE_PATH, or GRAPH_CLIENT_SECRET)']),
   ];
   if (missing.length) throw new ConfigError(`STORE=sharepoint also needs: ${missing.join(', ')}.`);
   const graphBaseUrl = value('GRAPH_BASE_URL') || 'https://graph.microsoft.com';
@@ -192,15 +235,70 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   }
   return {
     kind,
-    siteId: value('SHAREPOINT_SITE_ID'),
+    sites: { working: value('SHAREPOINT_SITE_ID'), records: value('SHAREPOINT_RECORDS_SITE_ID') },
     graphBaseUrl,
     organisation: (value('SCHOOL_ORGANISATION') || 'School').replace(/[|\r\n]/g, ' '),
     tenantId,
     clientId: value('GRAPH_CLIENT_ID'),
-    ...(certificatePath
-      ? { certificate: { privateKeyPath: certificatePath, thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') } }
-      : { clientSecret: value('GRAPH_CLIENT_SECRET') }),
+    credential: credential!,
   };
+}
+
+/** The setting that lets a developer tenant keep everything on one site, and the only value it takes. */
+export const ONE_SITE_ACKNOWLEDGEMENT = { name: 'SHAREPOINT_ONE_SITE_FOR_DEVELOPER_TENANT', value: 'true' } as const;
+
+/**
+ * A school's safeguarding records must not sit on the working site, where the headteacher, the
+ * admin team and IT can browse them. Only a developer's own tenant may say, in so many words,
+ * that one site is fine.
+ */
+export function refuseOneSiteForEverything(env: NodeJS.ProcessEnv, store: SqliteSettings | SharePointSettings): void {
+  if (store.kind !== 'sharepoint' || !sameSite(store.sites.working, store.sites.records)) return;
+  if ((env[ONE_SITE_ACKNOWLEDGEMENT.name] ?? '').trim() === ONE_SITE_ACKNOWLEDGEMENT.value) return;
+  throw new ConfigError(
+    `Refusing to start: SHAREPOINT_RECORDS_SITE_ID is the working site (SHAREPOINT_SITE_ID), so the incidents and the audit log would be open to everyone who can open that site, the headteacher included. Give the safeguarding records their own site (docs/sharepoint-sites-and-hosting.md). Only in a developer's own tenant, set ${ONE_SITE_ACKNOWLEDGEMENT.name}=${ONE_SITE_ACKNOWLEDGEMENT.value}.`,
+  );
+}
+
+/** Site ids compare without regard to case: SharePoint host names and GUIDs are case-insensitive. */
+export function sameSite(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * The credential GRAPH_CREDENTIAL names; without it, the one whose settings are present
+ * (certificate, then secret, then managed identity). Undefined when none is configured.
+ */
+export function loadGraphCredential(env: NodeJS.ProcessEnv): GraphCredential | undefined {
+  const value = (name: string) => (env[name] ?? '').trim();
+  const named = value('GRAPH_CREDENTIAL');
+  if (named && !(GRAPH_CREDENTIAL_KINDS as readonly string[]).includes(named)) {
+    throw new ConfigError(`GRAPH_CREDENTIAL must be managedIdentity, certificate or secret; it is "${named}".`);
+  }
+  const kind = named || (value('GRAPH_CERTIFICATE_PATH') ? 'certificate' : value('GRAPH_CLIENT_SECRET') ? 'secret' : value('GRAPH_MANAGED_IDENTITY_CLIENT_ID') ? 'managedIdentity' : '');
+  const need = (names: string[], why: string) => {
+    const missing = names.filter((name) => !value(name));
+    if (missing.length) throw new ConfigError(`${why} also needs: ${missing.join(', ')}.`);
+  };
+  switch (kind) {
+    case 'managedIdentity':
+      need(['GRAPH_MANAGED_IDENTITY_CLIENT_ID'], 'GRAPH_CREDENTIAL=managedIdentity');
+      // App Service sets these two for an app with a managed identity; elsewhere there is none.
+      need(['IDENTITY_ENDPOINT', 'IDENTITY_HEADER'], 'GRAPH_CREDENTIAL=managedIdentity (only in Azure App Service, which sets them)');
+      if (!/^https?:\/\/[^\s]+$/.test(value('IDENTITY_ENDPOINT'))) throw new ConfigError(`IDENTITY_ENDPOINT must be the managed identity endpoint's address; it is "${value('IDENTITY_ENDPOINT')}".`);
+      return { kind, managedIdentityClientId: value('GRAPH_MANAGED_IDENTITY_CLIENT_ID'), identityEndpoint: value('IDENTITY_ENDPOINT'), identityHeader: value('IDENTITY_HEADER') };
+    case 'certificate':
+      need(['GRAPH_CERTIFICATE_PATH', 'GRAPH_CERTIFICATE_THUMBPRINT'], 'GRAPH_CREDENTIAL=certificate');
+      return { kind, privateKeyPath: value('GRAPH_CERTIFICATE_PATH'), thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') };
+    case 'secret': {
+      need(['GRAPH_CLIENT_SECRET'], 'GRAPH_CREDENTIAL=secret');
+      const expiresOn = value('GRAPH_CLIENT_SECRET_EXPIRES_ON');
+      if (expiresOn && !/^\d{4}-\d{2}-\d{2}$/.test(expiresOn)) throw new ConfigError(`GRAPH_CLIENT_SECRET_EXPIRES_ON must be a date such as 2027-05-31 (the "Expires" column in Entra ID); it is "${expiresOn}".`);
+      return { kind, clientSecret: value('GRAPH_CLIENT_SECRET'), ...(expiresOn ? { expiresOn } : {}) };
+    }
+    default:
+      return undefined;
+  }
 }
 
 function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
@@ -215,6 +313,12 @@ function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/$/, '');
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be the app's address, such as https://osd.example.org; it is "${publicUrl}".`);
   return { at, scheduler: scheduler === 'on', perSecond, ...(jobSecret ? { jobSecret } : {}), ...(publicUrl ? { publicUrl } : {}) };
+}
+
+function onOff(value: string | undefined, name: string): boolean {
+  const setting = (value ?? '').trim();
+  if (setting !== '' && setting !== 'true' && setting !== 'false') throw new ConfigError(`${name} must be true or false; it is "${setting}".`);
+  return setting === 'true';
 }
 
 function wholeNumber(value: string | undefined, fallback: number, name: string): number {

@@ -1,10 +1,12 @@
 import type { INetworkModule } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from './app/app-deps';
 import { BackgroundTasks } from './app/background-tasks';
+import { FirstSeenDates } from './app/first-seen-dates';
 import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
@@ -18,23 +20,34 @@ import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapte
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { incidentsTabLink } from './adapters/teams/incidents-link';
+import { tabLink } from './adapters/teams/tab-link';
 import { appTokenProvider } from './adapters/graph/app-token';
+import { GraphTeamsApps } from './adapters/graph/teams/graph-teams-apps';
+import { installForEveryone, type InstallDeps } from './app/reach/install-app';
+import { TeamsAppInCatalogue } from './app/reach/teams-app-in-catalogue';
+import { RateLimiter, realTimer } from './app/reminders/rate-limiter';
 import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
-import { ConfigError, loadConfig, type Config, type SharePointSettings } from './config';
+import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
+import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
+import { StoreHealth } from './app/readiness/store-health';
+import type { ReadinessChecks } from './app/readiness/check-readiness';
+import { StoreUnavailableError } from './ports/collection.port';
+import { ConfigError, loadConfig, type Config, type SharePointSettings, type SharePointSites } from './config';
 import { systemClock, type Clock } from './ports/clock.port';
+import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
-import type { School } from './domain/school/school';
 import { REMINDER_JOBS } from './app/reminders/reminder-jobs';
-import { TERM_DATES } from './app/term-dates';
 import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
-import { schoolSchedules } from './adapters/scheduler/schedule';
+import { schoolSchedules, slotNow } from './domain/jobs/schedule';
+import { JobLeases } from './app/jobs/job-leases';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
+import { readinessChecks } from './readiness-wiring';
 
-const UNNAMED_SCHOOL: School = { name: 'your school', contactForAccess: 'your online safety lead' };
+/** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
+const LOGIN_BASE_URL = 'https://login.microsoftonline.com';
 /** The folder holding package.json: two levels up from the sources, three from the build. */
 export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
 const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -42,7 +55,11 @@ const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json
 export interface RunningApp {
   url: string;
   stores: Stores;
+  /** The go-live checklist's checks, as the checklist page runs them (the sites only with SharePoint). */
+  readiness: ReadinessChecks;
   background: BackgroundTasks;
+  /** Every route the server answers, as `GET /api/incidents/:id` (for the checks that walk them all). */
+  routes: { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -54,6 +71,13 @@ export interface StartOptions {
   graph?: GraphOverrides;
   /** Tests answer msal-node's calls to Entra ID (the on-behalf-of exchange) with a stand-in. */
   loginNetwork?: INetworkModule;
+  /** How this instance signs the job leases it holds; the host name and a random suffix unless given. */
+  instanceId?: string;
+}
+
+/** Unique per start of the app, readable in the Scheduled jobs list (App Service names each instance's host). */
+export function newInstanceId(): string {
+  return `${hostname()}/${randomUUID().slice(0, 8)}`;
 }
 
 export interface GraphOverrides {
@@ -65,46 +89,58 @@ export interface GraphOverrides {
 const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTimeoutMs: 3_000, baseDelayMs: 200 };
 
 /** The composition root: the one place where adapters are built and wired together. */
-export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork }: StartOptions): Promise<RunningApp> {
-  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? await createSharePointStores(graph, config.store.siteId) : createSqliteStores(config.dataDir);
+export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork, instanceId = newInstanceId() }: StartOptions): Promise<RunningApp> {
+  // Local mode trusts every caller on this machine: it never runs on a school's real records.
+  if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
+    throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
+  }
+  warnAboutSecrets(config, log);
+  const { stores, directory, graph } = await openRecords(config, log, clock, graphOverrides, loginNetwork);
+  if (config.provisionAtStart && graph && config.store.kind === 'sharepoint') await provisionAtStart(graph, config.store.sites, log);
+  const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
+  const health = new StoreHealth(stores, inspector, clock);
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now()))) log.info('Empty store: the demo school was added.');
-  const school = (await stores.school.find({ limit: 1 })).items[0] ?? UNNAMED_SCHOOL;
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock) : new PeopleListDirectory(stores.people);
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log))) log.info('Empty store: the demo school was added.');
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
   const sender = new ProactiveSender(adapter, config.bot.appId, log);
   let url = '';
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, school.contactForAccess, () => incidentsTabLink(config.teamsAppId, url));
+  const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
+  const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
+  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo);
   const deps = { stores, directory, notifier, clock, log };
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url), log);
-  const bot = new OnlineSafetyBot({ ...deps, background, school, newKey: randomUUID, announce: jobs.announce, calendar: TERM_DATES });
-  const startJob = (name: string, at: Date) => {
-    const running = jobs.run(name, at);
-    background.run(`job ${name}`, async () => void (await running));
-    return running;
+  const reminderSchedules = schoolSchedules(config.reminders.at);
+  const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
+  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo });
+  /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
+  const startSlot = async (name: string, slot: string, at: Date) => {
+    const started = await jobs.start(name, slot, at);
+    if (started.status === 'started') background.run(`job ${name}`, async () => void (await started.finished));
+    return started;
   };
-
+  const readiness = readinessChecks({ config, stores, directory, clock, ...(graph ? { graph } : {}), teamsApp });
   const server = createHttpServer({
     deps,
-    identify: config.sso ? entraSsoIdentity(config.sso, directory) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
-    ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: 'https://login.microsoftonline.com', ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
+    health: () => health.check(),
+    announce: jobs.announce,
+    identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
+    ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: LOGIN_BASE_URL, ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
     localMode: config.mode === 'local',
     personasEnabled: config.mode === 'local' && !config.sso,
     allowedTenants: config.allowedTenants,
     tabDir: config.tabDir,
-    importJobs: new PupilImportJobs(deps, background, randomUUID),
+    importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
-    training: { announce: jobs.announce, calendar: TERM_DATES },
+    training: { announce: jobs.announce },
+    readiness,
     jobs: {
       names: REMINDER_JOBS,
       ...(config.reminders.jobSecret ? { secret: config.reminders.jobSecret } : {}),
-      start: (name) => {
-        if (jobs.isRunning(name)) return false;
-        void startJob(name, clock.now());
-        return true;
+      start: async (name) => {
+        const now = clock.now();
+        return (await startSlot(name, slotNow(jobs.scheduleOf(name), now), now)).status;
       },
     },
   });
@@ -121,13 +157,27 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   }
   const { port } = server.address() as AddressInfo;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const scheduler = new Scheduler(schoolSchedules(config.reminders.at), async (name, at) => void (await startJob(name, at)), clock, realTimers, log);
+  // The app installs itself for everyone it must message, at start and every weekday morning.
+  const installApp = teamsApps && config.mode === 'teams' ? appInstallation({ stores, directory, installer: teamsApps, teamsApp, clock, log }, background) : undefined;
+  const schedules = [...reminderSchedules, ...(installApp ? [{ job: INSTALL_APP_JOB, on: 'weekdays' as const, at: config.reminders.at }] : [])];
+  const runSlot = async (name: string, slot: string, at: Date) => {
+    // Installing is harmless when repeated (each person is checked first): no lease.
+    if (name === INSTALL_APP_JOB) return (installApp?.(), true);
+    const started = await jobs.start(name, slot, at);
+    if (started.status === 'started') await started.finished;
+    return started.status !== 'held';
+  };
+  const scheduler = new Scheduler(schedules, runSlot, clock, realTimers, log, (tick) => background.run('scheduled jobs', tick));
   if (config.reminders.scheduler) scheduler.start();
+  if (teamsApp.canLookUp) background.run('look up the Teams app in the catalogue', async () => void (await teamsApp.current()));
+  installApp?.();
 
   return {
     url,
     stores,
+    readiness,
     background,
+    routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
     async close() {
       scheduler.stop();
       await new Promise<void>((done) => server.close(() => done()));
@@ -137,17 +187,76 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   };
 }
 
+/**
+ * The lists before the code that needs them, with the app's own identity (in Azure its managed
+ * identity). Making lists or columns needs the app granted full control of the sites; with write
+ * only, a complete site is left as it is and anything missing is said, and the app starts anyway:
+ * /healthz and the go-live checklist then say what to do.
+ */
+async function provisionAtStart(graph: GraphApi, sites: SharePointSites, log: Logger): Promise<void> {
+  try {
+    const changes = await provisionLists(graph, sites);
+    log.info(changes.length ? `SharePoint lists: ${changes.join(' ')}` : 'SharePoint lists: every list and column is in place.');
+  } catch (error) {
+    log.warn(`The SharePoint lists could not be created or completed at start (${error instanceof Error ? error.message : 'error'}): grant the app full control of both sites while it starts once (docs/sharepoint-sites-and-hosting.md).`);
+  }
+}
+
+const INSTALL_APP_JOB = 'install-app';
+
+/**
+ * One installation run at a time, in the background, paced at two people a second: up to four
+ * Graph calls each, well under Graph's 30 requests a second per app for Teams calls
+ * (https://learn.microsoft.com/graph/throttling-limits#microsoft-teams-service-limits).
+ */
+function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: BackgroundTasks): () => void {
+  const limiter = new RateLimiter([{ count: 2, ms: 1_000 }], [], realTimer);
+  let running: Promise<unknown> | undefined;
+  return () => {
+    if (running) return;
+    running = installForEveryone({ ...deps, pace: async () => (await limiter.acquire('graph'))() }).finally(() => (running = undefined));
+    background.run('install the Teams app for everyone', async () => void (await running));
+  };
+}
+
+/**
+ * The school's records and who is who, as configured, and the Graph client they are reached
+ * through (none with records in SQLite): for the server, `npm run job` and `npm run readiness`.
+ */
+export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
+  const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
+  const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
+  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
+  return { stores, directory, ...(graph ? { graph } : {}) };
+}
+
+/** The Teams app in the organisation's catalogue (found through Graph when the records are on SharePoint). */
+export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined, clock: Clock, log: Logger): { teamsApps?: GraphTeamsApps; teamsApp: TeamsAppInCatalogue } {
+  const teamsApps = graph && config.store.kind === 'sharepoint' ? new GraphTeamsApps(graph, config.store.graphBaseUrl) : undefined;
+  return { ...(teamsApps ? { teamsApps } : {}), teamsApp: new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log) };
+}
+
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */
-export function createGraphApi(settings: SharePointSettings, log: Logger, overrides: GraphOverrides = {}): GraphApi {
+export function createGraphApi(settings: SharePointSettings, log: Logger, overrides: GraphOverrides = {}, loginNetwork?: INetworkModule): GraphApi {
   return new GraphApi(
     {
       baseUrl: settings.graphBaseUrl,
       userAgent: `NONISV|${settings.organisation}|OnlineSafetyDesk/${APP_VERSION}`,
       retry: overrides.retry ?? GRAPH_RETRY,
-      token: overrides.token ?? appTokenProvider(settings),
+      token: overrides.token ?? appTokenProvider({ clientId: settings.clientId, tenantId: settings.tenantId, credential: settings.credential, loginBaseUrl: LOGIN_BASE_URL, ...(loginNetwork ? { networkClient: loginNetwork } : {}) }),
     },
     log,
   );
+}
+
+/**
+ * A client secret expires (the toolkit gives it 180 days) and then the app stops reaching
+ * Microsoft 365: fine in a developer's own tenant, never for a school. Said at every start.
+ */
+function warnAboutSecrets(config: Config, log: Logger): void {
+  const secrets = [config.store.kind === 'sharepoint' ? config.store.credential : undefined, config.sso?.onBehalfOf?.credential].filter((credential) => credential?.kind === 'secret');
+  if (secrets.length === 0) return;
+  log.warn('The app signs in to Microsoft Graph with a client secret, which expires (180 days when the Teams Toolkit made it): use it only in a developer\'s own tenant. In Azure use the managed identity, elsewhere a certificate (docs/credentials-and-reach.md).');
 }
 
 async function main(): Promise<void> {

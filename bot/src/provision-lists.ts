@@ -1,17 +1,27 @@
 import { consoleLogger } from './adapters/console-logger';
 import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
-import { ConfigError, loadStoreSettings } from './config';
+import { ConfigError, loadStoreSettings, refuseOneSiteForEverything } from './config';
 import { createGraphApi } from './main';
 
-/** `npm run provision:lists`: creates or completes the app's lists on the configured site. */
+/**
+ * `npm run provision:lists`: creates or completes the app's lists on the two configured sites, by
+ * hand (in Azure the app does the same as it starts, PROVISION_AT_START). With STORE=sqlite (a
+ * trial) there is nothing to do.
+ */
 async function run(): Promise<void> {
   const log = consoleLogger();
+  if ((process.env.STORE ?? '').trim() === 'sqlite') {
+    log.info('STORE=sqlite: the records are in SQLite, there are no SharePoint lists to make.');
+    return;
+  }
   try {
     const settings = loadStoreSettings({ ...process.env, STORE: 'sharepoint' }, process.env.BOT_TENANT_ID);
     if (settings.kind !== 'sharepoint') return;
+    // Never the safeguarding lists on the working site, unless a developer tenant says so.
+    refuseOneSiteForEverything(process.env, settings);
     // Nobody is waiting on a card here: allow SharePoint the time it needs.
     const graph = createGraphApi(settings, log, { retry: { maxAttempts: 6, deadlineMs: 120_000, attemptTimeoutMs: 60_000, baseDelayMs: 1_000 } });
-    const changes = await provisionLists(graph, settings.siteId);
+    const changes = await provisionLists(graph, settings.sites);
     log.info(changes.length ? changes.join('\n') : 'Every list and column is already in place: nothing changed.');
   } catch (error) {
     if (error instanceof ConfigError) {

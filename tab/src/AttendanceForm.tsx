@@ -23,6 +23,7 @@ export function AttendanceForm({ overview, credentials, onSaved }: { overview: T
 
   const toggle = (id: string, on: boolean) => setChosen((current) => new Set([...current].filter((other) => other !== id).concat(on ? [id] : [])));
   const save = async () => {
+    setMessage(undefined);
     const subjectIds = audience === 'parents' ? ['parents'] : [...chosen];
     const names = attendees.split('\n').map((name) => name.trim()).filter(Boolean);
     const result = await sendJson<{ recorded?: number; error?: string }>('POST', '/api/training/sessions', credentials, { requirementId, completedOn, evidence, subjectIds, ...(audience === 'parents' ? { attendees: names } : {}) });
@@ -52,7 +53,7 @@ export function AttendanceForm({ overview, credentials, onSaved }: { overview: T
         </fieldset>
       )}
       <div><Button appearance="primary" onClick={() => void save()}>Record attendance</Button></div>
-      {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {message && <MessageBar key={message.text} intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
     </section>
   );
 }

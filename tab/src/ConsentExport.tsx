@@ -1,4 +1,4 @@
-import { Body1, Button, Field, Input, Select, makeStyles } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Select, makeStyles, useAnnounce } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Credentials } from './api';
 import { downloadFile } from './download';
@@ -12,7 +12,8 @@ export function ConsentExport({ credentials, className }: { credentials: Credent
   const styles = useStyles();
   const [scope, setScope] = useState<'class' | 'school'>('class');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
-  const [status, setStatus] = useState<{ text: string; failed: boolean }>();
+  const [status, setStatus] = useState<string>();
+  const { announce } = useAnnounce();
 
   const chosen = className ? scope : 'school';
 
@@ -21,9 +22,11 @@ export function ConsentExport({ credentials, className }: { credentials: Credent
     const query = new URLSearchParams({ date, ...(chosen === 'class' && className ? { className } : {}) });
     try {
       const name = await downloadFile(`/api/consent.csv?${query.toString()}`, credentials, 'consent.csv');
-      setStatus({ text: `Downloaded ${name}.`, failed: false });
+      setStatus(`Downloaded ${name}.`);
+      announce(`Downloaded ${name}.`);
     } catch (failure) {
-      setStatus({ text: (failure as Error).message, failed: true });
+      setStatus((failure as Error).message);
+      announce((failure as Error).message, { alert: true });
     }
   };
 
@@ -42,8 +45,8 @@ export function ConsentExport({ credentials, className }: { credentials: Credent
         Download CSV
       </Button>
       {status && (
-        <Body1 role="status" data-testid="export-status">
-          {status.text}
+        <Body1 data-testid="export-status">
+          {status}
         </Body1>
       )}
     </section>

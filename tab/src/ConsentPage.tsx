@@ -1,34 +1,16 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Dropdown,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Spinner,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Body1, Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Switch, makeStyles } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import { getJson, type ClassConsent, type ConsentState, type Credentials } from './api';
 import { ConsentExport } from './ConsentExport';
 import { PupilConsentPanel } from './PupilConsentPanel';
 import { PupilImportPanel } from './PupilImportPanel';
+import { DataTable, type Column } from './ui/DataTable';
+import { GrowingBadge } from './ui/GrowingBadge';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
   controls: { display: 'flex', gap: '16px', alignItems: 'flex-end', flexWrap: 'wrap' },
   adminTools: { display: 'flex', gap: '24px', alignItems: 'flex-end', flexWrap: 'wrap', justifyContent: 'space-between' },
-  row: { cursor: 'pointer' },
 });
 
 const MARKS: Record<ConsentState, { label: string; color: 'success' | 'danger' | 'warning' | 'informative' }> = {
@@ -47,12 +29,13 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
   const [className, setClassName] = useState<string>();
   const [register, setRegister] = useState<ClassConsent>();
   const [onlyMissing, setOnlyMissing] = useState(false);
-  const [selected, setSelected] = useState<Pupil>();
+  const [openPupil, setOpenPupil] = useState<string>();
   const [error, setError] = useState<string>();
   const [importing, setImporting] = useState(false);
   // Once opened, the import stays mounted (only hidden) so that closing it never loses a running import's progress.
   const [importOpened, setImportOpened] = useState(false);
   const [imports, setImports] = useState(0);
+  const chooseFile = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     getJson<{ classes: string[] }>('/api/classes', credentials)
@@ -64,15 +47,35 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
       .catch((failure: Error) => setError(failure.message));
   }, [credentials, imports]);
 
-  const load = (name: string) => {
-    setRegister(undefined);
-    getJson<ClassConsent>(`/api/consent?className=${encodeURIComponent(name)}`, credentials).then(setRegister, (failure: Error) => setError(failure.message));
-  };
+  // A refresh keeps the table (and the open pupil's panel, with its result) on the screen; another class replaces it.
+  const load = (name: string) => getJson<ClassConsent>(`/api/consent?className=${encodeURIComponent(name)}`, credentials).then(setRegister, (failure: Error) => setError(failure.message));
   useEffect(() => {
-    if (className) load(className);
+    setRegister(undefined);
+    setOpenPupil(undefined);
+    if (className) void load(className);
   }, [className, credentials, imports]);
 
+  // Opening the import takes the focus to its first step rather than leaving it seven Tabs away.
+  useEffect(() => {
+    if (importing) chooseFile.current?.focus();
+  }, [importing]);
+
   const pupils = (register?.pupils ?? []).filter((pupil) => !onlyMissing || pupil.consent.images !== 'given' || pupil.consent.videos !== 'given');
+  const panelId = (pupil: Pupil) => `consent-history-${pupil.pupilId}`;
+  const columns: Column<Pupil>[] = [
+    {
+      header: 'Pupil',
+      cell: (pupil) => (
+        <Link as="button" aria-expanded={openPupil === pupil.pupilId} aria-controls={openPupil === pupil.pupilId ? panelId(pupil) : undefined} onClick={() => setOpenPupil(openPupil === pupil.pupilId ? undefined : pupil.pupilId)}>
+          {pupil.displayName}
+        </Link>
+      ),
+    },
+    ...(['images', 'videos'] as const).map((media): Column<Pupil> => ({
+      header: media === 'images' ? 'Images' : 'Videos',
+      cell: (pupil) => <GrowingBadge color={MARKS[pupil.consent[media]].color}>{MARKS[pupil.consent[media]].label}</GrowingBadge>,
+    })),
+  ];
 
   return (
     <section className={styles.page} aria-label="Photo and video consent">
@@ -85,14 +88,7 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
       {(canImport || canExport) && (
         <div className={styles.adminTools}>
           {canImport && (
-            <Button
-              appearance={importing ? 'secondary' : 'primary'}
-              aria-expanded={importing}
-              onClick={() => {
-                setImporting(!importing);
-                setImportOpened(true);
-              }}
-            >
+            <Button appearance={importing ? 'secondary' : 'primary'} aria-expanded={importing} onClick={() => { setImporting(!importing); setImportOpened(true); }}>
               {importing ? 'Close the pupil import' : 'Import pupils (CSV)…'}
             </Button>
           )}
@@ -101,7 +97,7 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
       )}
       {importOpened && (
         <div hidden={!importing}>
-          <PupilImportPanel credentials={credentials} onImported={() => setImports((count) => count + 1)} />
+          <PupilImportPanel credentials={credentials} chooseFileRef={chooseFile} onImported={() => setImports((count) => count + 1)} />
         </div>
       )}
       <div className={styles.controls}>
@@ -117,37 +113,18 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
         <Switch label="Only pupils without full consent" checked={onlyMissing} onChange={(_, data) => setOnlyMissing(data.checked)} />
       </div>
       {!register && !error && <Spinner label="Loading the register…" />}
-      {register && (
-        <Table aria-label="Consent register" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Pupil</TableHeaderCell>
-              <TableHeaderCell>Images</TableHeaderCell>
-              <TableHeaderCell>Videos</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {pupils.map((pupil) => (
-              <TableRow key={pupil.pupilId} data-testid="consent-row" className={styles.row} onClick={() => setSelected(pupil)} aria-selected={selected?.pupilId === pupil.pupilId}>
-                <TableCell>
-                  <Link as="button" onClick={() => setSelected(pupil)}>
-                    {pupil.displayName}
-                  </Link>
-                </TableCell>
-                {(['images', 'videos'] as const).map((media) => (
-                  <TableCell key={media}>
-                    <Badge appearance="tint" color={MARKS[pupil.consent[media]].color}>
-                      {MARKS[pupil.consent[media]].label}
-                    </Badge>
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      {register && pupils.length > 0 && (
+        <DataTable
+          label="Consent register"
+          columns={columns}
+          rows={pupils}
+          rowKey={(pupil) => pupil.pupilId}
+          rowProps={() => ({ 'data-testid': 'consent-row' })}
+          stack={false}
+          after={(pupil) => openPupil === pupil.pupilId && <PupilConsentPanel id={panelId(pupil)} pupil={pupil} credentials={credentials} canRecord={canRecord} onRecorded={() => className && load(className)} />}
+        />
       )}
       {register && pupils.length === 0 && <Body1>Every pupil in {className} has consent for images and videos.</Body1>}
-      {selected && <PupilConsentPanel key={selected.pupilId} pupil={selected} credentials={credentials} canRecord={canRecord} onRecorded={() => className && load(className)} />}
     </section>
   );
 }

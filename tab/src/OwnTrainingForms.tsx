@@ -7,7 +7,7 @@ const useStyles = makeStyles({ form: { display: 'flex', gap: '12px', alignItems:
 type Result = { intent: 'success' | 'error'; text: string };
 
 function Outcome({ result }: { result?: Result }) {
-  return result ? <MessageBar intent={result.intent}><MessageBarBody>{result.text}</MessageBarBody></MessageBar> : null;
+  return result ? <MessageBar key={result.text} intent={result.intent}><MessageBarBody>{result.text}</MessageBarBody></MessageBar> : null;
 }
 
 /** A staff member logs their own training; the online safety lead confirms it (s.11). */
@@ -17,6 +17,7 @@ export function LogOwnTrainingForm({ credentials, today, onSaved }: { credential
   const [evidence, setEvidence] = useState('');
   const [result, setResult] = useState<Result>();
   const save = async () => {
+    setResult(undefined);
     const answer = await sendJson<{ error?: string }>('POST', '/api/training/mine', credentials, { completedOn, evidence });
     setResult(answer.ok ? { intent: 'success', text: 'Saved and sent to the online safety lead to confirm.' } : { intent: 'error', text: answer.body.error ?? 'Nothing was saved.' });
     if (answer.ok) onSaved();
@@ -41,6 +42,7 @@ export function RefresherForm({ credentials, today, classes, onSaved }: { creden
   const [dueOn, setDueOn] = useState(today);
   const [result, setResult] = useState<Result>();
   const save = async () => {
+    setResult(undefined);
     const [audience, name] = group.split('|') as [string, string];
     const answer = await sendJson<{ error?: string }>('POST', '/api/training/refreshers', credentials, { title, audience, group: name, dueOn });
     setResult(answer.ok ? { intent: 'success', text: 'Refresher required: it now shows in compliance and reminders.' } : { intent: 'error', text: answer.body.error ?? 'Nothing was saved.' });

@@ -3,18 +3,26 @@ import { useEffect, useState } from 'react';
 import { getJson, postJson, type ConsentEvent, type Credentials } from './api';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '16px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  panel: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  // A post's address breaks anywhere on a phone rather than widening the register's table.
+  links: { overflowWrap: 'anywhere', margin: 0, paddingInlineStart: '20px' },
 });
 
 /** One pupil's consent history, and for the admin team the form to record a consent form or a written notice. */
-export function PupilConsentPanel({ pupil, credentials, canRecord, onRecorded }: { pupil: { pupilId: string; displayName: string }; credentials: Credentials; canRecord: boolean; onRecorded: () => void }) {
+interface Takedown {
+  id: string;
+  link: string;
+  urgent: boolean;
+}
+
+export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorded }: { id: string; pupil: { pupilId: string; displayName: string }; credentials: Credentials; canRecord: boolean; onRecorded: () => void }) {
   const styles = useStyles();
   const [history, setHistory] = useState<ConsentEvent[]>();
   const [media, setMedia] = useState<'images' | 'videos'>('images');
   const [decision, setDecision] = useState<'refused' | 'given'>('refused');
   const [received, setReceived] = useState(new Date().toISOString().slice(0, 10));
-  const [outcome, setOutcome] = useState<{ message: string; takedowns: { id: string; link: string }[] }>();
+  const [outcome, setOutcome] = useState<{ message: string; takedowns: Takedown[]; pending: boolean; at: number }>();
   const [error, setError] = useState<string>();
 
   const loadHistory = () => getJson<{ events: ConsentEvent[] }>(`/api/pupils/${pupil.pupilId}/consent`, credentials).then(({ events }) => setHistory(events), (failure: Error) => setError(failure.message));
@@ -24,10 +32,11 @@ export function PupilConsentPanel({ pupil, credentials, canRecord, onRecorded }:
 
   const save = async () => {
     setError(undefined);
+    setOutcome(undefined);
     try {
-      const result = await postJson<{ takedowns: { id: string; link: string }[] }>('/api/consent', credentials, { pupilId: pupil.pupilId, media, decision, effectiveFrom: received, source: decision === 'refused' ? 'written notice' : 'consent form' });
+      const result = await postJson<{ takedowns: Takedown[]; takedownsPending: boolean }>('/api/consent', credentials, { pupilId: pupil.pupilId, media, decision, effectiveFrom: received, source: decision === 'refused' ? 'written notice' : 'consent form' });
       const from = new Date(received).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-      setOutcome({ message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`, takedowns: result.takedowns });
+      setOutcome({ message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`, takedowns: result.takedowns, pending: result.takedownsPending, at: Date.now() });
       await loadHistory();
       onRecorded();
     } catch (failure) {
@@ -36,8 +45,8 @@ export function PupilConsentPanel({ pupil, credentials, canRecord, onRecorded }:
   };
 
   return (
-    <section className={styles.panel} aria-label={`Consent history of ${pupil.displayName}`}>
-      <Subtitle2 as="h2">{pupil.displayName}: consent history</Subtitle2>
+    <section id={id} className={styles.panel} aria-label={`Consent history of ${pupil.displayName}`}>
+      <Subtitle2 as="h2" block>{pupil.displayName}: consent history</Subtitle2>
       {!history && <Spinner size="tiny" label="Loading history…" />}
       {history && history.length === 0 && <Body1>No consent form has been recorded.</Body1>}
       {history && history.length > 0 && (
@@ -71,24 +80,30 @@ export function PupilConsentPanel({ pupil, credentials, canRecord, onRecorded }:
           </Button>
         </div>
       )}
+      {/* Multi-line from the start: inside the register's table a one-line bar would widen the table instead of wrapping. */}
       {error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
+      {/* A new bar for each result, so that each one is announced (the bar announces itself when it appears). */}
       {outcome && (
-        <MessageBar intent={outcome.takedowns.length ? 'warning' : 'success'}>
+        <MessageBar key={outcome.at} layout="multiline" intent={outcome.takedowns.length || outcome.pending ? 'warning' : 'success'} data-testid="consent-outcome">
           <MessageBarBody>
             {outcome.message}{' '}
+            {outcome.pending && 'Some takedown tasks could not be made just now (the records could not be reached); they are made automatically by the next daily check. '}
             {outcome.takedowns.length > 0 && (
               <>
-                Take down these earlier posts where you can (the account owner has been given the tasks):
-                <ul data-testid="takedown-list">
+                Take down these posts where you can (the account owner has been given the tasks
+                {outcome.takedowns.some((task) => task.urgent) && '; an urgent one went up after consent stopped, and the DSL has been told'}):{' '}
+                <ul data-testid="takedown-list" className={styles.links}>
                   {outcome.takedowns.map((task) => (
                     <li key={task.id}>
+                      {task.urgent && <strong>Urgent: </strong>}
                       <Link href={task.link} target="_blank" rel="noreferrer">
                         {task.link}
                       </Link>
+                      {/* A space between the links when the list is announced as one text. */}{' '}
                     </li>
                   ))}
                 </ul>

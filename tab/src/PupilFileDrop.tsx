@@ -1,5 +1,5 @@
 import { Body1, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent, type Ref } from 'react';
 
 const useStyles = makeStyles({
   zone: {
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 /** Pick the MIS export with a button, or drop it on the box. */
-export function PupilFileDrop({ fileName, disabled, onFile }: { fileName?: string; disabled: boolean; onFile: (file: File) => void }) {
+export function PupilFileDrop({ fileName, disabled, onFile, chooseRef }: { fileName?: string; disabled: boolean; onFile: (file: File) => void; chooseRef?: Ref<HTMLButtonElement> }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -40,7 +40,8 @@ export function PupilFileDrop({ fileName, disabled, onFile }: { fileName?: strin
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <Button appearance="primary" disabled={disabled} onClick={() => input.current?.click()}>
+      {/* Focusable while a file is checked, so the focus is not lost from it meanwhile. */}
+      <Button ref={chooseRef} appearance="primary" disabledFocusable={disabled} onClick={() => input.current?.click()}>
         Choose CSV file…
       </Button>
       <Body1>{fileName ? `File: ${fileName}. Choose or drop another to replace it.` : 'or drop the CSV file exported from your MIS here.'}</Body1>

@@ -1,23 +1,24 @@
-import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens, useAnnounce } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import type { Credentials } from './api';
 import { PupilFileDrop } from './PupilFileDrop';
-import { PupilColumnMapping, PupilImportErrors } from './PupilImportChecks';
+import { problemsText, PupilColumnMapping, PupilImportErrors } from './PupilImportChecks';
 import { countsText, PupilImportProgress } from './PupilImportProgress';
 import { importJob, MAX_FILE_BYTES, PUPIL_FIELDS, readCsvFile, sendPupilFile, type CheckResult, type ColumnMapping, type ImportJob, type PupilField } from './pupil-import-api';
 
 const useStyles = makeStyles({
   tight: { margin: 0 },
-  panel: { display: 'flex', flexDirection: 'column', gap: '16px', padding: '16px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  panel: { display: 'flex', flexDirection: 'column', gap: '16px', padding: '16px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, '@media (max-width: 640px)': { padding: '8px' } },
 });
 
 const POLL_MS = 500;
+const NEEDS_MAPPING = 'Choose the column for each item above; the file is checked as soon as every item has one.';
 
 /**
- * The admin team imports pupils from the school's MIS export (issue #5): choose or drop the file,
+ * The admin team imports pupils from the school's MIS export: choose or drop the file,
  * check the columns, see every problem by row, then import with progress and a summary.
  */
-export function PupilImportPanel({ credentials, onImported }: { credentials: Credentials; onImported: () => void }) {
+export function PupilImportPanel({ credentials, onImported, chooseFileRef }: { credentials: Credentials; onImported: () => void; chooseFileRef?: Ref<HTMLButtonElement> }) {
   const styles = useStyles();
   const [file, setFile] = useState<{ name: string; csv: string }>();
   const [check, setCheck] = useState<CheckResult>();
@@ -27,24 +28,34 @@ export function PupilImportPanel({ credentials, onImported }: { credentials: Cre
   const [problem, setProblem] = useState<string>();
   const [chosenBefore, setChosenBefore] = useState<ColumnMapping>();
   const running = job?.state === 'running';
+  const { announce } = useAnnounce();
+  // Only the answer to the latest request counts: the columns stay usable while a check runs.
+  const latest = useRef(0);
+  const progress = useRef<HTMLDivElement>(null);
 
   /** Sends the file to the server, with a spinner saying what is happening. */
   const send = async (label: string, body: { csv: string; mapping?: ColumnMapping; apply?: boolean }) => {
+    const mine = ++latest.current;
     setBusy(label);
+    announce(label);
     setProblem(undefined);
     try {
       const first = await sendPupilFile(credentials, body);
       // A corrected file with the same columns keeps the columns the admin chose for the last one.
       const sameColumns = first.status === 'needs-mapping' && chosenBefore && Object.values(chosenBefore).every((column) => first.header.includes(column));
       const result = sameColumns ? await sendPupilFile(credentials, { ...body, mapping: chosenBefore }) : first;
+      if (mine !== latest.current) return;
       if (result.status === 'started') return setJob(result.job);
       setCheck(result);
+      // Results in a message bar announce themselves; these two are shown otherwise.
+      if (result.status === 'needs-mapping') announce(NEEDS_MAPPING);
+      if (result.status === 'invalid') announce(`${problemsText(result.errorCount)} to fix in the file — nothing has been imported. They are listed by row.`);
       if ('mapping' in result && result.mapping) setMapping(result.mapping);
       if ((result.status === 'preview' || result.status === 'invalid') && isComplete(result.mapping)) setChosenBefore(result.mapping);
     } catch (failure) {
-      setProblem((failure as Error).message);
+      if (mine === latest.current) setProblem((failure as Error).message);
     } finally {
-      setBusy(undefined);
+      if (mine === latest.current) setBusy(undefined);
     }
   };
 
@@ -85,31 +96,40 @@ export function PupilImportPanel({ credentials, onImported }: { credentials: Cre
     return () => clearTimeout(timer);
   }, [job]);
 
+  // Once the import starts, the focus goes to its progress (the Import button has gone).
+  useEffect(() => {
+    if (job?.id) progress.current?.focus();
+  }, [job?.id]);
+
   const header = check && 'header' in check ? check.header : [];
   return (
     <section className={styles.panel} aria-label="Import pupils">
-      <Subtitle2 as="h2" className={styles.tight}>Import pupils from the MIS</Subtitle2>
+      <Subtitle2 as="h2" block className={styles.tight}>Import pupils from the MIS</Subtitle2>
       <Body1 as="p" className={styles.tight}>
         Use the whole school's export (one row per pupil). Pupils are matched by their reference, so importing again updates them without duplicates; pupils missing from the file are
         marked as left, never deleted.
       </Body1>
-      <PupilFileDrop fileName={file?.name} disabled={Boolean(busy) || running} onFile={(chosen) => void chooseFile(chosen)} />
+      <PupilFileDrop fileName={file?.name} disabled={Boolean(busy) || running} onFile={(chosen) => void chooseFile(chosen)} chooseRef={chooseFileRef} />
       {busy && <Spinner size="tiny" label={busy} />}
       {problem && (
-        <MessageBar intent="error">
+        <MessageBar key={problem} intent="error">
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
       {check?.status === 'refused' && (
-        <MessageBar intent="error">
+        <MessageBar key={check.error} intent="error">
           <MessageBarBody>{check.error}</MessageBarBody>
         </MessageBar>
       )}
-      {header.length > 0 && !job && <PupilColumnMapping header={header} mapping={mapping} disabled={Boolean(busy)} onChange={changeMapping} />}
-      {check?.status === 'needs-mapping' && <Body1>Choose the column for each item above; the file is checked as soon as every item has one.</Body1>}
+      {header.length > 0 && !job && <PupilColumnMapping header={header} mapping={mapping} onChange={changeMapping} />}
+      {check?.status === 'needs-mapping' && <Body1>{NEEDS_MAPPING}</Body1>}
       {check?.status === 'invalid' && <PupilImportErrors errors={check.errors} errorCount={check.errorCount} />}
       {check?.status === 'preview' && !job && <ImportPreview counts={check.counts} disabled={Boolean(busy)} onImport={startImport} />}
-      {job && <PupilImportProgress job={job} />}
+      {job && (
+        <div ref={progress} tabIndex={-1} data-testid="import-running">
+          <PupilImportProgress job={job} />
+        </div>
+      )}
     </section>
   );
 }
@@ -128,7 +148,7 @@ function ImportPreview({ counts, disabled, onImport }: { counts: { create: numbe
         </MessageBarBody>
       </MessageBar>
       <div>
-        <Button appearance="primary" disabled={disabled} onClick={onImport}>
+        <Button appearance="primary" disabledFocusable={disabled} onClick={onImport}>
           Import
         </Button>
       </div>

@@ -16,7 +16,7 @@ export function PupilImportProgress({ job }: { job: ImportJob }) {
       <Field label="Import progress" validationState="none" validationMessage={job.total === 0 ? 'Nothing in the register needed changing.' : `${number(job.done)} of ${number(job.total)} changes saved`}>
         <ProgressBar value={job.total === 0 ? 1 : job.done} max={job.total === 0 ? 1 : job.total} thickness="large" color={job.state === 'failed' ? 'error' : job.state === 'finished' ? 'success' : 'brand'} aria-label="Import progress" data-testid="import-progress" />
       </Field>
-      {job.state === 'running' && <Body1 aria-live="polite">Importing… you can keep this page open; the import carries on at the server.</Body1>}
+      {job.state === 'running' && <Body1>Importing… you can keep this page open; the import carries on at the server.</Body1>}
       {result?.status === 'imported' && (
         <MessageBar intent={result.notSaved.length ? 'warning' : 'success'} data-testid="import-result">
           <MessageBarBody>

@@ -1,42 +1,69 @@
-import { tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { TrainingOverview } from './training-api';
 
-const BAR = 22;
-const LABEL = 150;
-const WIDTH = 520;
+const PARTS = [
+  { key: 'upToDate', label: 'up to date', colour: tokens.colorPaletteGreenBackground3 },
+  { key: 'dueSoon', label: 'due soon', colour: tokens.colorPaletteMarigoldBackground3 },
+  { key: 'overdue', label: 'overdue', colour: tokens.colorPaletteRedBackground3 },
+] as const;
 
-/** Compliance per audience and group as stacked bars (plain SVG): up to date, due soon, overdue. */
+const useStyles = makeStyles({
+  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: '10px', maxWidth: '720px' },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '10px' },
+  item: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  bar: { display: 'block', width: '100%', height: '16px' },
+  legend: { display: 'flex', flexWrap: 'wrap', gap: '4px 16px', margin: 0, padding: 0, listStyle: 'none', color: tokens.colorNeutralForeground2 },
+  swatch: { display: 'inline-block', width: '12px', height: '12px', marginInlineEnd: '6px', verticalAlign: 'middle', border: `1px solid ${tokens.colorNeutralStroke1}` },
+});
+
+type Group = TrainingOverview['groups'][number];
+
+/** "3 of 9 up to date, 4 due soon, 2 overdue": the numbers in words, so no one depends on the colours. */
+export function groupText(group: Group): string {
+  const total = group.upToDate + group.dueSoon + group.overdue;
+  return `${group.upToDate} of ${total} up to date, ${group.dueSoon} due soon, ${group.overdue} overdue`;
+}
+
+/**
+ * Compliance per audience and group: each group's name, its numbers written out, and a stacked bar
+ * (an SVG whose viewBox stretches to the width available, hidden from screen readers: the words say it all).
+ */
 export function TrainingChart({ groups }: { groups: TrainingOverview['groups'] }) {
-  const parts = [
-    { key: 'upToDate', label: 'Up to date', colour: tokens.colorPaletteGreenBackground3 },
-    { key: 'dueSoon', label: 'Due soon', colour: tokens.colorPaletteMarigoldBackground3 },
-    { key: 'overdue', label: 'Overdue', colour: tokens.colorPaletteRedBackground3 },
-  ] as const;
-  const height = groups.length * (BAR + 8) + 28;
+  const styles = useStyles();
   return (
-    <svg role="img" aria-label="Training compliance by group" width={WIDTH + LABEL} height={height} data-testid="training-chart">
-      {groups.map((group, i) => {
-        const total = group.upToDate + group.dueSoon + group.overdue || 1;
-        let x = LABEL;
-        return (
-          <g key={`${group.audience}-${group.group}`} transform={`translate(0, ${i * (BAR + 8)})`}>
-            <text x={0} y={BAR - 6} fontSize="13" fill={tokens.colorNeutralForeground1}>{`${group.audience}: ${group.group}`}</text>
-            {parts.map((part) => {
-              const width = (group[part.key] / total) * (WIDTH - 40);
-              const rect = width > 0 ? <rect key={part.key} x={x} y={0} width={width} height={BAR} fill={part.colour}><title>{`${part.label}: ${group[part.key]}`}</title></rect> : null;
-              x += width;
-              return rect;
-            })}
-            <text x={x + 6} y={BAR - 6} fontSize="12" fill={tokens.colorNeutralForeground2}>{`${group.upToDate}/${group.upToDate + group.dueSoon + group.overdue}`}</text>
-          </g>
-        );
+    <figure className={styles.figure} data-testid="training-chart">
+      <figcaption>Training compliance by group</figcaption>
+      <ul className={styles.legend} aria-hidden="true">
+        {PARTS.map((part) => (
+          <li key={part.key}><span className={styles.swatch} style={{ backgroundColor: part.colour }} />{part.label}</li>
+        ))}
+      </ul>
+      <ul className={styles.list}>
+        {groups.map((group) => (
+          <li key={`${group.audience}-${group.group}`} className={styles.item}>
+            <span className={styles.name}>{`${group.audience}: ${group.group}`}</span>
+            <StackedBar group={group} />
+            <span>{groupText(group)}</span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+function StackedBar({ group }: { group: Group }) {
+  const styles = useStyles();
+  const total = group.upToDate + group.dueSoon + group.overdue || 1;
+  let x = 0;
+  return (
+    <svg className={styles.bar} viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      {PARTS.map((part) => {
+        const width = (group[part.key] / total) * 100;
+        const rect = width > 0 ? <rect key={part.key} x={x} width={width} height="10" fill={part.colour} stroke={tokens.colorNeutralBackground1} strokeWidth="2" vectorEffect="non-scaling-stroke" /> : null;
+        x += width;
+        return rect;
       })}
-      {parts.map((part, i) => (
-        <g key={part.key} transform={`translate(${LABEL + i * 110}, ${height - 18})`}>
-          <rect width={12} height={12} fill={part.colour} />
-          <text x={16} y={11} fontSize="12" fill={tokens.colorNeutralForeground2}>{part.label}</text>
-        </g>
-      ))}
     </svg>
   );
 }

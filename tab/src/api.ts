@@ -2,13 +2,15 @@ export interface Me {
   id: string;
   displayName: string;
   roles: string[];
-  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean };
+  can: { seeConsent: boolean; recordConsent: boolean; importPupils: boolean; exportConsent: boolean; seeAccounts: boolean; manageAccounts: boolean; seeReadiness: boolean; seeSettings: boolean };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];
 }
 
 export interface AccessRequestSummary {
   id: string;
+  /** "A-12": how people refer to it. */
+  reference: string;
   url: string;
   state: string;
   stateLabel: string;

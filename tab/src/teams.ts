@@ -5,6 +5,11 @@ export interface Host {
   token?: () => Promise<string>;
   /** Inside Teams: asks the person, in a pop-up, to let the app use Graph for them. */
   askConsent?: (clientId: string, scopes: readonly string[]) => Promise<void>;
+  /**
+   * Inside Teams: signs the person in again, as the school's sign-in policy (multifactor
+   * authentication, Conditional Access) asks, presenting its claims; answers the new SSO token.
+   */
+  signInAgain?: (claims: string) => Promise<string>;
 }
 
 /**
@@ -24,7 +29,9 @@ export async function startTeams(): Promise<Host> {
       const query = new URLSearchParams({ clientId, scope: scopes.join(' ') });
       await authentication.authenticate({ url: `${window.location.origin}/tab/auth-start.html?${query}`, width: 600, height: 535 });
     };
-    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent };
+    // teams-js passes `claims` on to Entra ID with the token request; `silent: false` lets Teams show the sign-in.
+    const signInAgain = (claims: string) => authentication.getAuthToken({ ...(claims ? { claims: [claims] } : {}), silent: false });
+    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent, signInAgain };
   } catch {
     return { inTeams: false, theme: 'default' };
   }

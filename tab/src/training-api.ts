@@ -34,7 +34,8 @@ export interface TrainingOverview {
   awaitingConfirmation: TrainingRecord[];
   requirements: { id: string; title: string; audience: 'staff' | 'pupils' | 'parents' }[];
   people: { id: string; displayName: string }[];
-  policies: { id: string; title: string; approvedOn?: string; nextReviewDue?: string }[];
+  /** Policies in force with reviews: the headteacher records each review when it is done. */
+  policies: { id: string; title: string; approvedOn?: string; reviews: { id: string; name: string; nextReviewDue: string }[] }[];
   can: { seeEveryone: boolean; record: boolean; confirm: boolean; recordReview: boolean; logOwn: boolean; requireRefresher: boolean };
 }
 

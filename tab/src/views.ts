@@ -9,6 +9,8 @@ export const VIEWS = {
   consent: (can: Me['can']) => can.seeConsent,
   accounts: (can: Me['can']) => can.seeAccounts,
   training: () => true,
+  settings: (can: Me['can']) => can.seeSettings,
+  readiness: (can: Me['can']) => can.seeReadiness,
 } satisfies Record<string, (can: Me['can']) => boolean>;
 
 export type View = keyof typeof VIEWS;

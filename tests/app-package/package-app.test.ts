@@ -3,12 +3,30 @@
  * offline, and refused with a clear message when a value is missing or the result is invalid.
  */
 import AdmZip from 'adm-zip';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseEnvFile } from '../../scripts/app-package/env-files';
+import { environmentNames, parseEnvFile } from '../../scripts/app-package/env-files';
 import { packageApp } from '../../scripts/package-app';
 import { envFileText, SAMPLE_VALUES } from './sample-environment';
+
+const ENV_DIR = join(__dirname, '..', '..', 'env');
+
+describe.each(environmentNames(ENV_DIR))('the committed environment "%s"', (name) => {
+  it('packages into a manifest valid against the Teams schema, once provision has written its ids and hosts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-package-env-'));
+    mkdirSync(join(dir, 'env'));
+    // The file's own values as committed (the school's name, its links…); sample values only where it leaves one to provision or to the school.
+    const committed = Object.fromEntries(Object.entries(parseEnvFile(readFileSync(join(ENV_DIR, `.env.${name}`), 'utf8'))).filter(([, value]) => value !== ''));
+    writeFileSync(join(dir, 'env', `.env.${name}`), envFileText({ ...SAMPLE_VALUES, ...committed }));
+    try {
+      const { manifest } = await packageApp({ env: name, envDir: join(dir, 'env'), outDir: join(dir, 'build') });
+      expect((manifest.developer as { name: string }).name).toBe(committed.SCHOOL_NAME ?? SAMPLE_VALUES.SCHOOL_NAME);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('packaging the app', () => {
   let dir: string;

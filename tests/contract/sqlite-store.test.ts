@@ -25,7 +25,7 @@ describeStoreContract('SQLite', async () => {
 });
 
 describe('SQLite specifics', () => {
-  it('the audit table itself refuses updates and deletes', async () => {
+  it('the audit table itself refuses updates, deletes and replacing inserts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-audit-'));
     const stores = createSqliteStores(dir);
     await stores.audit.append({ at: 'now', actorId: 'p', actorName: 'P', action: 'a', recordType: 't', recordId: '1', summary: 's' });
@@ -33,6 +33,12 @@ describe('SQLite specifics', () => {
     const db = new Database(join(dir, 'online-safety-desk.sqlite'));
     expect(() => db.prepare("UPDATE audit_log SET summary = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    // A replacing insert deletes the old row without running the delete trigger; it is refused too.
+    for (const replace of ['INSERT OR REPLACE INTO', 'REPLACE INTO']) {
+      expect(() => db.prepare(`${replace} audit_log (id, at, actor_id, actor_name, action, record_type, record_id, summary) VALUES (1, 'later', 'x', 'X', 'rewritten', 't', '1', 'forged')`).run()).toThrow(/append-only/);
+    }
+    expect(db.prepare('SELECT action FROM audit_log WHERE id = 1').get()).toEqual({ action: 'a' });
+    db.prepare("INSERT INTO audit_log (at, actor_id, actor_name, action, record_type, record_id, summary) VALUES ('later', 'q', 'Q', 'b', 't', '2', 's')").run();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -47,6 +53,45 @@ describe('SQLite specifics', () => {
     const stores = createSqliteStores(dir);
     expect((await stores.pupils.find({ where: { className: '4B' }, limit: 5 })).items.map((p) => p.displayName)).toEqual(['Amelia Khan']);
     expect((await stores.consents.find({ limit: 5 })).items).toEqual([]);
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keys takedown tasks made before keys existed: the earliest of any repeats keeps the key, nothing is lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-takedowns-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    const keyed = MIGRATIONS.findIndex((sql) => sql.includes('"taskKey"'));
+    for (const sql of MIGRATIONS.slice(0, keyed)) old.exec(sql);
+    old.pragma(`user_version = ${keyed}`);
+    const task = { postId: '4', pupilId: '2', media: 'images', noticeId: '1', ownerId: '5', status: 'removed', reason: '', updatedAt: '2026-01-01T09:00:00.000Z' };
+    for (const noticeId of ['1', '2']) old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status") VALUES (1, ?, ?, ?)').run(JSON.stringify({ ...task, noticeId }), '5', 'removed');
+    old.close();
+    const stores = createSqliteStores(dir);
+    const tasks = (await stores.takedowns.find({ limit: 5 })).items;
+    expect(tasks.map((t) => [t.noticeId, t.taskKey])).toEqual([['1', '4|2|images'], ['2', undefined]]);
+    await expect(stores.takedowns.insert({ ...task, status: 'to do', media: 'images', taskKey: '4|2|images', urgent: false } as never)).rejects.toThrow();
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-policies-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    const settings = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE term_dates'));
+    for (const sql of MIGRATIONS.slice(0, settings)) old.exec(sql);
+    old.pragma(`user_version = ${settings}`);
+    const insert = old.prepare('INSERT INTO policies (version, data, "managedHere") VALUES (1, ?, ?)');
+    insert.run(JSON.stringify({ title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true }), 1);
+    insert.run(JSON.stringify({ title: 'Behaviour Policy', managedHere: false }), 0);
+    old.close();
+    const stores = createSqliteStores(dir);
+    const [managed, related] = (await stores.policies.find({ limit: 5 })).items;
+    expect(managed).toMatchObject({
+      title: 'Social Media Policy',
+      reviews: [{ id: 'review-1', reviewers: ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'], cycleMonths: 24, nextReviewDue: '2024-09-01' }],
+      approvals: [{ approvedOn: '2022-10-11' }],
+    });
+    expect(related).toMatchObject({ title: 'Behaviour Policy', reviews: [], approvals: [] });
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -69,7 +114,7 @@ describeIncidentContract(async () => {
 });
 
 describe('SQLite incident specifics', () => {
-  it('the chronology table itself refuses updates and deletes', async () => {
+  it('the chronology table itself refuses updates, deletes and replacing inserts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-chronology-'));
     const stores = createSqliteStores(dir);
     await stores.incidentChronology.append({ incidentId: '1', at: 'now', byId: 'p', byName: 'P', kind: 'action', text: 'x' });
@@ -77,6 +122,8 @@ describe('SQLite incident specifics', () => {
     const db = new Database(join(dir, 'online-safety-desk.sqlite'));
     expect(() => db.prepare("UPDATE incident_chronology SET text = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM incident_chronology').run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT OR REPLACE INTO incident_chronology (id, incident_id, at, by_id, by_name, kind, text) VALUES (1, '1', 'later', 'x', 'X', 'action', 'forged')").run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT text FROM incident_chronology WHERE id = 1').get()).toEqual({ text: 'x' });
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });

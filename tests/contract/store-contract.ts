@@ -6,6 +6,11 @@ import { newAccessRequest } from '../../bot/src/domain/access/access-request';
 import { newPostingRequest } from '../../bot/src/domain/posting/posting-request';
 import { DuplicateRecordError, StaleRecordError, StoreUnavailableError } from '../../bot/src/ports/collection.port';
 import type { Stores } from '../../bot/src/ports/stores.port';
+import { JobLeases } from '../../bot/src/app/jobs/job-leases';
+import type { JobRun } from '../../bot/src/domain/jobs/job-run';
+import type { Versioned } from '../../bot/src/ports/collection.port';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface StoreUnderTest {
   stores: Stores;
@@ -42,10 +47,51 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
     });
 
     it('reads calendar dates and true/false back as they were', async () => {
-      const policy = { title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true };
-      const { id: _id, version: _version, etag: _etag, ...readBack } = await subject.stores.policies.insert(policy).then((stored) => subject.stores.policies.get(stored.id)).then((found) => found!);
+      const requirement = { requirementId: 'staff-online-safety', title: 'Online safety training', audience: 'staff' as const, roles: ['staff' as const], rule: { kind: 'inductionThenEvery' as const, inductionDays: 30, months: 12 }, policy: 's.2, s.11', retired: false };
+      const { id: _id, version: _version, etag: _etag, ...readBack } = await subject.stores.trainingRequirements.insert(requirement).then((stored) => subject.stores.trainingRequirements.get(stored.id)).then((found) => found!);
+      expect(readBack).toEqual(requirement);
+      const seen = await subject.stores.firstSeen.insert({ personId: 'aad-1', firstSeenOn: '2026-09-01' });
+      expect(await subject.stores.firstSeen.get(seen.id)).toMatchObject({ personId: 'aad-1', firstSeenOn: '2026-09-01' });
+    });
+
+    it('keeps a policy with its reviews, its approvals and the day it was retired', async () => {
+      const policy = {
+        title: 'Social Media Policy',
+        owner: 'Headteacher',
+        reviews: [
+          { id: 'review-1', name: 'Headteacher with the online safety lead', reviewers: ['headteacher' as const, 'onlineSafetyLead' as const], cycleMonths: 24, nextReviewDue: '2024-09-01' },
+          { id: 'review-2', name: 'Governing board', reviewers: ['governor' as const, 'chairOfGovernors' as const], cycleMonths: 12, nextReviewDue: '2026-12-10' },
+        ],
+        approvals: [{ approvedOn: '2022-10-11', note: 'Entered in School settings', recordedById: '3', recordedByName: "Adele O'Vance", recordedAt: '2026-11-24T09:00:00.000Z' }],
+      };
+      const stored = await subject.stores.policies.insert(policy);
+      const { id: _id, version: _version, etag: _etag, ...readBack } = (await subject.stores.policies.get(stored.id))!;
       expect(readBack).toEqual(policy);
-      expect((await subject.stores.policies.find({ where: { managedHere: true }, limit: 5 })).items).toHaveLength(1);
+      const retired = await subject.stores.policies.update({ ...stored, retiredOn: '2026-11-30' });
+      expect(await subject.stores.policies.get(stored.id)).toMatchObject({ retiredOn: '2026-11-30', version: retired.version });
+      const { retiredOn: _retired, ...restored } = retired;
+      await subject.stores.policies.update(restored);
+      expect((await subject.stores.policies.get(stored.id))!.retiredOn).toBeUndefined();
+    });
+
+    it('holds one school and one set of term dates at most: a second is refused, the first stays', async () => {
+      await subject.stores.school.insert({ name: 'Riverside Primary', contactForAccess: 'the office' });
+      await expect(subject.stores.school.insert({ name: 'Another School', contactForAccess: 'someone' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.school.find({ limit: 5 })).items.map((school) => school.name)).toEqual(['Riverside Primary']);
+      const calendar = { terms: [{ name: 'Autumn 2026', start: '2026-09-02', end: '2026-12-18' }], closures: [{ name: 'Half term', start: '2026-10-26', end: '2026-10-30' }] };
+      const dates = await subject.stores.termDates.insert(calendar);
+      await expect(subject.stores.termDates.insert({ terms: [], closures: [] })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect(await subject.stores.termDates.get(dates.id)).toMatchObject(calendar);
+    });
+
+    it('keeps one training requirement per id, and one first-seen day per person', async () => {
+      const requirement = { requirementId: 'parent-online-safety', title: 'Parents', audience: 'parents' as const, rule: { kind: 'every' as const, months: 12 }, policy: 's.11', retired: false };
+      await subject.stores.trainingRequirements.insert(requirement);
+      await expect(subject.stores.trainingRequirements.insert({ ...requirement, title: 'Again' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.trainingRequirements.find({ where: { requirementId: 'parent-online-safety' }, limit: 5 })).items.map((r) => r.title)).toEqual(['Parents']);
+      await subject.stores.firstSeen.insert({ personId: 'aad-7', firstSeenOn: '2026-09-01' });
+      await expect(subject.stores.firstSeen.insert({ personId: 'aad-7', firstSeenOn: '2026-11-30' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.firstSeen.find({ where: { personId: 'aad-7' }, limit: 5 })).items.map((r) => r.firstSeenOn)).toEqual(['2026-09-01']);
     });
 
     it('stores many records at once, in order, each readable alone', async () => {
@@ -62,6 +108,14 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       await subject.stores.pupils.insert(pupil);
       await expect(subject.stores.pupils.insert({ ...pupil, displayName: 'Someone Else' })).rejects.toBeInstanceOf(DuplicateRecordError);
       expect((await subject.stores.pupils.find({ where: { misReference: 'UPN-A123' }, limit: 5 })).items.map((p) => p.displayName)).toEqual(['Amelia Khan']);
+    });
+
+    it('keeps one takedown task per post, pupil and medium (s.4), however often it is made', async () => {
+      const task = { postId: '7', pupilId: '3', media: 'images' as const, noticeId: '9', taskKey: '7|3|images', urgent: true, ownerId: '5', status: 'to do' as const, reason: '', updatedAt: '2026-11-24T09:00:00.000Z' };
+      const first = await subject.stores.takedowns.insert(task);
+      await expect(subject.stores.takedowns.insert({ ...task, noticeId: '10' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await subject.stores.takedowns.find({ where: { taskKey: '7|3|images' }, limit: 5 })).items).toEqual([first]);
+      expect(await subject.stores.takedowns.insert({ ...task, taskKey: '7|3|videos', media: 'videos' })).toMatchObject({ urgent: true, media: 'videos' });
     });
 
     it('keeps each consent decision as its own record, found by pupil', async () => {
@@ -95,6 +149,40 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.outbox.find({ where: { run: entry.run }, limit: 5 })).items).toHaveLength(1);
     });
 
+    it('keeps one scheduled-job record per job, changed only from the version read', async () => {
+      const run = { job: 'policy-reviews', slot: '2026-11-23', holder: 'web-1/ab12', startedAt: '2026-11-23T07:30:00.000Z', leaseUntil: '2026-11-23T08:00:00.000Z' };
+      const stored = await subject.stores.jobRuns.insert(run);
+      await expect(subject.stores.jobRuns.insert({ ...run, holder: 'web-2/cd34' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const finished = await subject.stores.jobRuns.update({ ...stored, finishedAt: '2026-11-23T07:31:00.000Z', outcome: 'done', lastDoneSlot: '2026-11-23', lastDoneAt: '2026-11-23T07:31:00.000Z' });
+      await expect(subject.stores.jobRuns.update({ ...stored, holder: 'web-2/cd34' })).rejects.toBeInstanceOf(StaleRecordError);
+      expect((await subject.stores.jobRuns.find({ where: { job: 'policy-reviews' }, limit: 5 })).items).toEqual([finished]);
+    });
+
+    it('gives a job\'s slot to exactly one of two instances reaching for it at once', async () => {
+      const clock = { now: () => new Date('2026-11-23T07:30:00Z') };
+      const instances = ['web-1', 'web-2', 'web-3'].map((holder) => new JobLeases(subject.stores.jobRuns, clock, holder, quiet));
+      const first = await Promise.all(instances.map((leases) => leases.claim('training-reminders', '2026-11-23', 30)));
+      expect(first.map((claim) => claim.status).sort()).toEqual(['claimed', 'held', 'held']);
+      const winner = first.find((claim) => claim.status === 'claimed')!;
+      await instances[0]!.finish(winner.run as Versioned<JobRun>, 'done');
+      const again = await Promise.all(instances.map((leases) => leases.claim('training-reminders', '2026-11-23', 30)));
+      expect(again.map((claim) => claim.status)).toEqual(['done', 'done', 'done']);
+      const tomorrow = await Promise.all(instances.map((leases) => leases.claim('training-reminders', '2026-11-24', 30)));
+      expect(tomorrow.map((claim) => claim.status).sort()).toEqual(['claimed', 'held', 'held']);
+    });
+
+    it('lets one pupil import hold the running lock at a time, and keeps each import with its progress', async () => {
+      const job = { lock: 'running', ownerId: '6', ownerName: 'Lynne Robbins', state: 'running' as const, done: 0, total: 76, counts: { create: 60, update: 0, leave: 16, unchanged: 0 }, startedAt: '2026-11-24T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' };
+      const running = await subject.stores.importJobs.insert(job);
+      await expect(subject.stores.importJobs.insert({ ...job, ownerName: 'Second Office' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const halfway = await subject.stores.importJobs.update({ ...running, done: 40, updatedAt: '2026-11-24T10:01:00.000Z' });
+      expect((await subject.stores.importJobs.find({ where: { lock: 'running' }, limit: 5 })).items).toEqual([halfway]);
+      const result = { status: 'imported' as const, counts: job.counts, notSaved: ['R2'] };
+      await subject.stores.importJobs.update({ ...halfway, lock: `ended ${running.id}`, state: 'finished', done: 76, result, finishedAt: '2026-11-24T10:02:00.000Z' });
+      expect(await subject.stores.importJobs.get(running.id)).toMatchObject({ state: 'finished', done: 76, result });
+      expect(await subject.stores.importJobs.insert({ ...job, ownerName: 'Second Office' })).toMatchObject({ lock: 'running' });
+    });
+
     it('keeps training records with their evidence and attendees, found by person and by status', async () => {
       const record = { requirementId: 'parent-online-safety', audience: 'parents' as const, subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: 'Evening session in the hall', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: '2026-10-08T09:00:00.000Z', status: 'confirmed' as const, attendees: ["Mrs O'Connor", 'Mr Khan'], sessionId: 's-1' };
       const stored = await subject.stores.trainingRecords.insert(record);
@@ -102,6 +190,17 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect(await subject.stores.trainingRecords.get(stored.id)).toEqual(stored);
       expect((await subject.stores.trainingRecords.find({ where: { subjectId: '9' }, limit: 5 })).items.map((r) => r.status)).toEqual(['awaitingConfirmation']);
       expect((await subject.stores.trainingRecords.find({ where: { status: 'confirmed' }, limit: 5 })).items.map((r) => r.id)).toEqual([stored.id]);
+    });
+
+    it('keeps one installation record per person, found by their Entra id, and updates it conditionally', async () => {
+      const tried = { aadObjectId: 'aad-7', personId: '7', outcome: 'failed' as const, reason: 'notAllowed' as const, status: 403, attempts: 1, triedAt: '2026-11-24T07:30:00.000Z' };
+      const stored = await subject.stores.appInstallations.insert(tried);
+      await expect(subject.stores.appInstallations.insert({ ...tried, outcome: 'installed', reason: undefined as never })).rejects.toBeInstanceOf(DuplicateRecordError);
+      const installed = await subject.stores.appInstallations.update({ ...stored, outcome: 'installed', reason: undefined, status: undefined, chatId: '19:abc@unq.gbl.spaces', attempts: 2 });
+      await expect(subject.stores.appInstallations.update({ ...stored, attempts: 2 })).rejects.toBeInstanceOf(StaleRecordError);
+      expect((await subject.stores.appInstallations.find({ where: { aadObjectId: 'aad-7' }, limit: 5 })).items).toEqual([installed]);
+      expect(installed).toMatchObject({ outcome: 'installed', chatId: '19:abc@unq.gbl.spaces', attempts: 2 });
+      expect(installed.reason).toBeUndefined();
     });
 
     it('answers undefined for a record that does not exist', async () => {

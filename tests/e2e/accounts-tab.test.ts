@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
 import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { ANSWERS_AS_THE_PERSON, registerAccountAnswered } from '../fixtures/account-form';
+import { pressWithKeyboard, waitForFocusOn } from '../fixtures/focus';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the School accounts page', () => {
@@ -60,28 +62,49 @@ describeInBrowser('the School accounts page', () => {
     await page.getByText('Use an official school email account').waitFor();
     await fill('Linked school email account', 'pta@riverside.example');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved Facebook Riverside PTA.').waitFor();
+    await page.getByRole('main').getByText('Saved Facebook Riverside PTA.').waitFor();
+    // The list is read again after the save: wait for it rather than count the old one.
+    await page.getByTestId('account-row').nth(1).waitFor();
     expect(await page.getByTestId('account-row').count()).toBe(2);
+    await page.close();
+  });
+
+  it('opening the form focuses its first field; closing it returns the focus to the button that opened it', async () => {
+    const page = await pageAs('Patti Fernandez');
+    await page.getByTestId('account-row').first().waitFor();
+    const edit = page.getByRole('button', { name: /^Edit / }).first();
+    await pressWithKeyboard(edit);
+    await waitForFocusOn(page.getByRole('textbox', { name: 'Platform' }));
+    await pressWithKeyboard(page.getByRole('button', { name: 'Cancel' }));
+    await waitForFocusOn(edit);
+
+    await pressWithKeyboard(page.getByRole('button', { name: 'Register an account' }));
+    await waitForFocusOn(page.getByRole('textbox', { name: 'Platform' }));
+    await pressWithKeyboard(page.getByRole('button', { name: 'Cancel' }));
+    await page.getByRole('button', { name: 'Register an account' }).waitFor();
+    await waitForFocusOn(page.getByRole('button', { name: 'Register an account' }));
     await page.close();
   });
 
   it('asks for permission instead of showing an error when the server needs consent', async () => {
     const page = await pageAs('Patti Fernandez');
-    // In Teams with SSO the server answers this way until the person has consented (tested in on-behalf-of.test.ts).
-    await page.route('**/api/social-accounts', (route) =>
-      route.request().method() === 'POST'
-        ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'needs your permission', consentRequired: true, scopes: ['https://graph.microsoft.com/User.ReadBasic.All'], clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' }) })
-        : route.continue(),
-    );
-    await page.getByRole('button', { name: 'Register an account' }).click();
-    for (const [label, value] of [['Platform', 'Instagram'], ['Handle or page name', '@riverside.art'], ['Purpose', 'Art'], ['Pedagogical or business reason', 'Art gallery'], ['Linked school email account', 'art@riverside.example'], ['How success is evaluated', 'Survey']]) {
-      await page.getByLabel(label!, { exact: false }).first().fill(value!);
-    }
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByTestId('consent-prompt').waitFor();
+    await registerAccountAnswered(page, ANSWERS_AS_THE_PERSON.consentNeeded);
     expect(await page.getByTestId('consent-prompt').innerText()).toMatch(/needs your permission to read basic profiles/);
     expect(await page.getByRole('button', { name: 'Give permission' }).count()).toBe(1);
+    expect(await page.getByTestId('sign-in-again').count()).toBe(0);
     expect(await page.locator('[role="alert"], .fui-MessageBar').filter({ hasText: /error/i }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('asks the person to sign in again, not for permission, when the school\'s sign-in policy wants it', async () => {
+    const page = await pageAs('Patti Fernandez');
+    await registerAccountAnswered(page, ANSWERS_AS_THE_PERSON.signInAgain);
+    expect(await page.getByTestId('sign-in-again').innerText()).toMatch(/Your school asks you to sign in again \(for example with a second step[\s\S]*Nothing has been saved yet/);
+    expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
+    expect(await page.getByTestId('consent-prompt').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Give permission' }).count()).toBe(0);
+    // What was typed is kept, ready to save once signed in.
+    expect(await page.getByLabel('Linked school email account', { exact: false }).first().inputValue()).toBe('art@riverside.example');
     await page.close();
   });
 

@@ -48,4 +48,18 @@ describeInBrowser('the Consent tab', () => {
     await page.screenshot({ path: join(tmpdir(), 'osd-consent-tab.png'), fullPage: true });
     expect(tab.problems).toEqual([]);
   });
+
+  it('marks a post made after the withdrawal took effect as urgent and says the DSL has been told (s.4: a possible breach)', async () => {
+    await page.getByRole('button', { name: 'Isla Nowak' }).click();
+    await page.getByRole('combobox', { name: 'Medium' }).selectOption('images');
+    await page.getByRole('combobox', { name: 'Decision' }).selectOption('refused');
+    // The written notice arrived before the post of 15 June 2026 went up, and is recorded only now.
+    await page.getByLabel('Date received').fill('2026-06-01');
+    await page.getByRole('button', { name: 'Record' }).click();
+    const outcome = page.getByTestId('consent-outcome');
+    await outcome.getByTestId('takedown-list').waitFor();
+    expect(await outcome.innerText()).toMatch(/an urgent one went up after consent stopped, and the DSL has been told/);
+    expect(await outcome.getByTestId('takedown-list').innerText()).toMatch(/Urgent: https:\/\/x\.example\/RiversidePrimary\/status\/1/);
+    expect(tab.problems).toEqual([]);
+  });
 });

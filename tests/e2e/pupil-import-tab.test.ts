@@ -1,5 +1,5 @@
 /**
- * The admin team's pupil import and consent export in the Consent tab, in real Chromium (issue #5):
+ * The admin team's pupil import and consent export in the Consent tab, in real Chromium:
  * a file with a bad row shows the row's error and imports nothing; the corrected file imports with
  * progress to the end; the new pupils are in the register; the export downloads them as CSV.
  */
@@ -7,22 +7,11 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_PUPILS } from '../../bot/src/app/demo-school';
 import type { RunningApp } from '../../bot/src/main';
 import { parseCsv } from '../../bot/src/domain/school/csv';
 import { describeInBrowser } from '../fixtures/browser';
 import { openTabPage, type TabPage } from '../fixtures/tab-page';
-
-const HEADER = 'Adno,Legal Name,Reg,NC Year,Date of Admission,DOB';
-const ukDate = (iso: string) => iso.split('-').reverse().join('/');
-/** The whole school as the MIS exports it: the demo pupils, and 44 new pupils in 3C plus Zoë. */
-const schoolFile = (zoeAdmitted: string) =>
-  [
-    HEADER,
-    ...DEMO_PUPILS.map((pupil) => `${pupil.misReference},${pupil.displayName},${pupil.className},${pupil.yearGroup},${ukDate(pupil.onRollFrom)},01/01/2016`),
-    ...Array.from({ length: 44 }, (_, i) => `N${i + 1},New Pupil ${String(i + 1).padStart(2, '0')},3C,Year 3,02/09/2025,01/01/2018`),
-    `N45,Zoë Müller,3C,Year 3,${zoeAdmitted},01/01/2018`,
-  ].join('\r\n');
+import { dropFileScript, schoolFile } from '../fixtures/pupil-files';
 
 describeInBrowser('importing pupils and exporting consent in the Consent tab', () => {
   let tab: TabPage;
@@ -47,12 +36,7 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
   it('shows a bad row with its column and how to fix it, and imports nothing', async () => {
     await page.getByRole('button', { name: 'Import pupils (CSV)…' }).click();
     // Dropped on the box, as from a file explorer.
-    await page.evaluate(`(() => {
-      const data = new DataTransfer();
-      data.items.add(new File([${JSON.stringify(schoolFile('31/02/2025'))}], 'sims-export.csv', { type: 'text/csv' }));
-      const zone = document.querySelector('[data-testid="pupil-file-drop"]');
-      for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    })()`);
+    await page.evaluate(dropFileScript(schoolFile('31/02/2025'), 'sims-export.csv'));
     // The server guessed four columns; the admin picks the one it could not.
     const nameColumn = page.getByRole('combobox', { name: 'Column for Name' });
     await nameColumn.waitFor();

@@ -3,6 +3,7 @@
  * access_as_user scope on the same Application ID URI the app manifest names, pre-authorised for
  * the Teams clients so staff are never asked to consent; the server's Graph access needs its roles.
  */
+import { MICROSOFT_365_CLIENTS } from '../../bot/src/adapters/http/entra-sso-identity';
 import { text } from './toolkit-files';
 
 interface EntraApp {
@@ -36,11 +37,15 @@ describe('the Entra app for single sign-on', () => {
     }
   });
 
+  it('pre-authorises exactly the clients whose tokens the API accepts, so a token from any other client is refused', () => {
+    expect(entraApp.api.preAuthorizedApplications.map((client) => client.appId).sort()).toEqual(Object.keys(MICROSOFT_365_CLIENTS).sort());
+  });
+
   it('sends the consent pop-up back to the tab\'s own page', () => {
     expect((entraApp as unknown as { web: { redirectUris: string[] } }).web.redirectUris).toEqual(['${{TAB_ENDPOINT}}/tab/auth-end.html']);
   });
 
-  it('asks for the least Graph access the server uses: one granted site, group membership, users, and basic profiles as the person (on-behalf-of)', () => {
+  it('asks for the least Graph access the server uses: one granted site, group membership, users, the app catalogue, installing itself for people, and basic profiles as the person (on-behalf-of)', () => {
     expect(entraApp.requiredResourceAccess).toEqual([
       {
         resourceAppId: 'Microsoft Graph',
@@ -50,8 +55,12 @@ describe('the Entra app for single sign-on', () => {
           { id: 'Sites.Selected', type: 'Role' },
           { id: 'GroupMember.Read.All', type: 'Role' },
           { id: 'User.Read.All', type: 'Role' },
+          { id: 'AppCatalog.Read.All', type: 'Role' },
+          // "Self": only the Teams app whose manifest names this Entra app (webApplicationInfo).
+          { id: 'TeamsAppInstallation.ReadWriteSelfForUser.All', type: 'Role' },
         ],
       },
     ]);
+    expect(teamsManifest.webApplicationInfo.id).toBe('${{AAD_APP_CLIENT_ID}}');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * infra/: no Bicep compiler can be installed on this network, so the templates are checked here
  * by structure: every parameter used and given, every output the toolkit reads present, the
- * module called with what it declares, secrets only through Key Vault, and App Service settings
- * that the server reads and that start it in the right mode.
+ * module called with what it declares, no secret anywhere (the managed identity is the Graph
+ * credential), and App Service settings that the server reads and that start it in the right mode.
  */
 import { resolve } from 'node:path';
 import { loadConfig, roleGroupVariable } from '../../bot/src/config';
@@ -42,13 +42,9 @@ describe('the ARM parameters file', () => {
     expect(declared.filter((parameter) => parameter.defaultValue === undefined && !(parameter.name in parameterFile.parameters)).map((parameter) => parameter.name)).toEqual([]);
   });
 
-  it('holds no secret itself: the one secure parameter is a ${{SECRET_*}} placeholder from the .user file', () => {
-    const secure = parameters(main).filter((parameter) => parameter.decorators.includes('@secure()'));
-    expect(secure.map((parameter) => parameter.name)).toEqual(['aadAppClientSecret']);
-    expect(parameterFile.parameters.aadAppClientSecret!.value).toBe('${{SECRET_AAD_APP_CLIENT_SECRET}}');
-    const others = Object.entries(parameterFile.parameters).filter(([name]) => name !== 'aadAppClientSecret');
-    expect(others.flatMap(([, { value }]) => placeholdersIn(JSON.stringify(value))).filter((name) => name.startsWith('SECRET_'))).toEqual([]);
-    expect(parameters(main).filter((parameter) => /secret|password/i.test(parameter.name) && !parameter.decorators.includes('@secure()'))).toEqual([]);
+  it('holds no secret, and asks for none: the app proves itself with its managed identity', () => {
+    expect(parameters(main).filter((parameter) => parameter.decorators.includes('@secure()') || /secret|password/i.test(parameter.name))).toEqual([]);
+    expect(Object.values(parameterFile.parameters).flatMap(({ value }) => placeholdersIn(JSON.stringify(value))).filter((name) => name.startsWith('SECRET_'))).toEqual([]);
   });
 });
 
@@ -70,14 +66,25 @@ describe('the bot registration module', () => {
 });
 
 describe('App Service', () => {
-  it('runs Node 20 on Linux, HTTPS only, with a user-assigned identity that reads Key Vault references', () => {
-    expect(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue).toBe("'NODE|20-lts'");
+  it('runs Node 22 LTS on Linux, HTTPS only, with a user-assigned identity', () => {
+    expect(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue).toBe("'NODE|22-lts'");
     const site = block(main, /resource webApp /);
     expect(site).toMatch(/type: 'UserAssigned'/);
     expect(site).toMatch(/httpsOnly: true/);
-    expect(site).toMatch(/keyVaultReferenceIdentity: identity\.id/);
     expect(site).toMatch(/healthCheckPath: '\/healthz'/);
     expect(main).toMatch(/resource insights 'Microsoft\.Insights\/components@/);
+  });
+
+  it('deploys the Node version package.json allows, which also allows the Node 20 the tests run on here', () => {
+    const engines = (JSON.parse(text('package.json')) as { engines: { node: string } }).engines.node;
+    // The one form used: ">=20.19 <23". A build that picks the highest version allowed gets 22, the runtime's.
+    const [, minMajor, minMinor, below] = /^>=(\d+)\.(\d+) <(\d+)$/.exec(engines)!.map(Number) as [unknown, number, number, number];
+    const allows = (version: string) => {
+      const [major, minor] = version.split('.').map(Number) as [number, number];
+      return (major > minMajor || (major === minMajor && minor >= minMinor)) && major < below;
+    };
+    const runtime = /'NODE\|(\d+)-lts'/.exec(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue!)![1]!;
+    expect({ runtime: allows(`${runtime}.0`), highestAllowed: below - 1, here: allows(process.versions.node), node24: allows('24.0') }).toEqual({ runtime: true, highestAllowed: Number(runtime), here: true, node24: false });
   });
 
   it('sets only variables the server reads, besides App Service\'s own', () => {
@@ -86,23 +93,27 @@ describe('App Service', () => {
     for (const role of ROLES) expect(settings).toHaveProperty(roleGroupVariable(role));
   });
 
-  it('reads the Graph client secret from Key Vault, never as a plain setting', () => {
-    expect(settings.GRAPH_CLIENT_SECRET).toMatch(/'@Microsoft\.KeyVault\(SecretUri=\$\{graphSecret\.properties\.secretUri\}\)'/);
-    expect(main).toMatch(/roleDefinitionId: subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', keyVaultSecretsUser\)/);
+  it('signs in to Graph with the App Service\'s managed identity, and sets no secret at all', () => {
+    expect(settings).toMatchObject({ GRAPH_CREDENTIAL: "'managedIdentity'", GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'identity.properties.clientId' });
+    expect(Object.keys(settings).filter((name) => /SECRET|PASSWORD/.test(name))).toEqual([]);
+    expect(main).not.toMatch(/Microsoft\.KeyVault/);
   });
 
   it('starts the server as a registered bot on SharePoint with SSO and roles from Entra groups', () => {
-    const env = { PORT: '8080', ...evaluateSettings() };
+    // App Service sets these two for an app with a managed identity (https://learn.microsoft.com/azure/app-service/overview-managed-identity#rest-endpoint-reference).
+    const env = { PORT: '8080', IDENTITY_ENDPOINT: 'http://169.254.129.5:8081/msi/token', IDENTITY_HEADER: 'rotated-by-app-service', ...evaluateSettings() };
     const config = loadConfig(env, ROOT);
     expect(config).toMatchObject({
       mode: 'teams',
       host: '0.0.0.0',
       port: 8080,
       bot: { appId: 'msi-client-id', appType: 'UserAssignedMSI', tenantId: 'school-tenant-id' },
-      store: { kind: 'sharepoint', siteId: 'riverside.sharepoint.com,site-guid,web-guid', clientId: SAMPLE.AAD_APP_CLIENT_ID, clientSecret: expect.stringMatching(/^@Microsoft\.KeyVault/) },
+      store: { kind: 'sharepoint', sites: { working: 'riverside.sharepoint.com,site-guid,web-guid', records: 'riverside.sharepoint.com,records-guid,web-guid' }, clientId: SAMPLE.AAD_APP_CLIENT_ID, credential: { kind: 'managedIdentity', managedIdentityClientId: 'msi-client-id' } },
       directory: { kind: 'entra' },
-      sso: { clientId: SAMPLE.AAD_APP_CLIENT_ID, applicationIdUri: `api://osdeskk3x9q2.azurewebsites.net/${SAMPLE.AAD_APP_CLIENT_ID}` },
+      sso: { clientId: SAMPLE.AAD_APP_CLIENT_ID, applicationIdUri: `api://osdeskk3x9q2.azurewebsites.net/${SAMPLE.AAD_APP_CLIENT_ID}`, onBehalfOf: { credential: { kind: 'managedIdentity' } } },
       dataDir: resolve('/home/data'),
+      // The lists are made by the app's own identity before it serves: no secret on anyone's computer.
+      provisionAtStart: true,
     });
   });
 });
@@ -111,6 +122,8 @@ describe('outputs', () => {
   it('include every Azure value the app manifest and teamsapp.yml read', () => {
     const outputs = bicepOutputs(main);
     expect(outputs).toEqual(expect.arrayContaining(['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'TAB_DOMAIN', 'TAB_ENDPOINT']));
+    // The federated credential's subject is the identity's object (principal) id.
+    expect(main).toMatch(/output AZURE_IDENTITY_PRINCIPAL_ID string = identity\.properties\.principalId/);
   });
 });
 
@@ -119,10 +132,10 @@ const SAMPLE: Record<string, string> = {
   SCHOOL_NAME: 'Riverside Primary School',
   STORE: 'sharepoint',
   SHAREPOINT_SITE_ID: 'riverside.sharepoint.com,site-guid,web-guid',
+  SHAREPOINT_RECORDS_SITE_ID: 'riverside.sharepoint.com,records-guid,web-guid',
   AAD_APP_CLIENT_ID: '8b2c3d4e-5f6a-4b7c-9d8e-9f0a1b2c3d4e',
   AAD_APP_TENANT_ID: 'school-tenant-id',
   AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.microsoftonline.com',
-  SECRET_AAD_APP_CLIENT_SECRET: 'a-secret',
   ...Object.fromEntries(ROLES.map((role) => [roleGroupVariable(role), `${role}-group-id`])),
 };
 
@@ -137,7 +150,6 @@ function evaluateSettings(): Record<string, string> {
     'identity.properties.tenantId': 'school-tenant-id',
     'webApp.properties.defaultHostName': `osdesk${SAMPLE.RESOURCE_SUFFIX}.azurewebsites.net`,
     'insights.properties.ConnectionString': 'InstrumentationKey=…',
-    'graphSecret.properties.secretUri': 'https://osdeskk3x9q2kv.vault.azure.net/secrets/aad-app-client-secret',
   };
   const evaluate = (expression: string): string => {
     const ternary = /^empty\((\w+)\) \? '' : (.+)$/.exec(expression);

@@ -4,7 +4,9 @@
  * the lockfile may go: never sources, tests, secrets, local data or node_modules.
  */
 import ignore from 'ignore';
-import { text } from './toolkit-files';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, text } from './toolkit-files';
 
 /** The toolkit's own reading of the ignore file (baseDeployImpl.handleIgnore, zipFolderAsync). */
 function uploaded(path: string): boolean {
@@ -26,4 +28,18 @@ describe('the files deployed to App Service', () => {
       expect(uploaded(path)).toBe(false);
     },
   );
+});
+
+describe('the commands an administrator runs on App Service (SSH console)', () => {
+  const scripts = (JSON.parse(text('package.json')) as { scripts: Record<string, string> }).scripts;
+
+  // App Service has the build and the production dependencies only: no TypeScript, no Vite.
+  it.each(['job', 'provision:lists', 'readiness'])('npm run %s runs the built JavaScript that is deployed, and nothing else', (name) => {
+    const command = /^node (dist\/\S+\.js)$/.exec(scripts[name]!);
+    expect({ name, command: scripts[name] }).toEqual({ name, command: expect.stringMatching(/^node dist\//) });
+    const built = command![1]!;
+    expect(uploaded(built)).toBe(true);
+    // The build makes it from its source (tsconfig.build.json compiles bot/ into dist/).
+    expect(existsSync(join(ROOT, built.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+  });
 });

@@ -77,10 +77,10 @@ describe('the school\'s environment (teamsapp.yml)', () => {
     ]);
   });
 
-  it('creates a single-tenant SSO app whose secret goes to the git-ignored .user file', () => {
+  it('creates a single-tenant SSO app with no client secret (the managed identity proves the app in Azure)', () => {
     const create = project.provision!.find((action) => action.uses === 'aadApp/create')!;
-    expect(create.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateClientSecret: true });
-    expect(create.writeToEnvironmentFile).toMatchObject({ clientId: 'AAD_APP_CLIENT_ID', clientSecret: expect.stringMatching(/^SECRET_/) });
+    expect(create.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateClientSecret: false });
+    expect(create.writeToEnvironmentFile).toEqual({ clientId: 'AAD_APP_CLIENT_ID', objectId: 'AAD_APP_OBJECT_ID', tenantId: 'AAD_APP_TENANT_ID', authority: 'AAD_APP_OAUTH_AUTHORITY', authorityHost: 'AAD_APP_OAUTH_AUTHORITY_HOST' });
     const update = project.provision!.find((action) => action.uses === 'aadApp/update')!;
     expect(update.with!.manifestPath).toBe('./aad.manifest.json');
   });

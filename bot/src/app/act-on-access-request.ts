@@ -1,11 +1,12 @@
 import type { AccessAction, AccessRequest } from '../domain/access/access-request';
 import { validateAccessRequestInput, type AccessRequestField, type FieldErrors } from '../domain/access/access-request-input';
-import { applyAccessStep, type AccessStepError } from '../domain/access/access-request-rules';
+import { ACCESS_STEP_RULES, applyAccessStep, type AccessStepError } from '../domain/access/access-request-rules';
 import type { Person } from '../domain/people/person';
 import type { Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
 import { retryStep } from './retry-step';
+import { holdersFor } from './role-holders';
 
 export type ActOnAccessRequestResult =
   | { status: 'done'; request: Versioned<AccessRequest> }
@@ -42,10 +43,11 @@ export async function actOnAccessRequest(
     } else {
       action = requested;
     }
-    const outcome = applyAccessStep(request, action, actor, deps.clock.now());
+    const holders = await holdersFor(deps, actor, [ACCESS_STEP_RULES[action.type].action]);
+    const outcome = applyAccessStep(request, action, actor, deps.clock.now(), holders);
     if (!outcome.ok) {
       if (outcome.error.code === 'not-permitted') {
-        await recordAudit(deps, actor, { action: `access-request.${action.type}.denied`, recordType: 'accessRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
+        await recordAudit(deps, actor, { action: `access-request.${action.type}.denied`, recordType: 'accessRequest', recordId: request.id, summary: 'Step refused: the person may not take it' });
       }
       return { status: 'refused', error: outcome.error, request };
     }

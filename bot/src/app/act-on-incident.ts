@@ -62,7 +62,7 @@ async function applyStep(deps: AppDeps, incident: Incident, step: IncidentStep):
     case 'assign': {
       const assignee = await deps.directory.byId(step.personId);
       if (!assignee || !canBeAssigned(assignee, incident)) return { message: 'This incident cannot be given to that person.' };
-      return { fields: { assigneeId: assignee.id, assigneeName: assignee.displayName }, line: `Assigned to ${assignee.displayName}`, audit: `Assigned to person ${assignee.id}` };
+      return { fields: { assigneeId: assignee.id, assigneeName: assignee.displayName }, line: `Assigned to ${assignee.displayName}`, audit: 'Assigned' };
     }
     case 'status': {
       if (!canChangeStatus(incident.status, step.to)) return { message: `A ${STATUS_LABELS[incident.status].toLowerCase()} incident cannot be marked ${STATUS_LABELS[step.to].toLowerCase()}.` };

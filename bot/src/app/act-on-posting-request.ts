@@ -1,5 +1,5 @@
 import type { Person } from '../domain/people/person';
-import { applyPostingStep, type PostingAction, type PostingRequest, type PostingStepError } from '../domain/posting/posting-request';
+import { applyPostingStep, POSTING_STEP_RULES, type PostingAction, type PostingRequest, type PostingStepError } from '../domain/posting/posting-request';
 import { postLinkSchema, validatePostingRequestInput, type PostingRequestField } from '../domain/posting/posting-request-input';
 import type { Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
@@ -7,6 +7,7 @@ import { inputOf, preparePosting } from './prepare-posting';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
 import { retryStep } from './retry-step';
+import { holdersFor } from './role-holders';
 
 /** A step as asked for on a card: text still to be checked, or a form to validate. */
 export type RequestedPostingStep =
@@ -35,10 +36,11 @@ export async function actOnPostingRequest(deps: AppDeps, actor: Person, requestI
     if (!request) return { status: 'not-found' };
     const action = await toAction(deps, request, requested);
     if ('errors' in action) return { status: 'invalid', errors: action.errors, request };
-    const outcome = applyPostingStep(request, action, actor, deps.clock.now());
+    const holders = await holdersFor(deps, actor, [POSTING_STEP_RULES[action.type].action]);
+    const outcome = applyPostingStep(request, action, actor, deps.clock.now(), holders);
     if (!outcome.ok) {
       if (outcome.error.code === 'not-permitted') {
-        await recordAudit(deps, actor, { action: `posting-request.${action.type}.denied`, recordType: 'postingRequest', recordId: request.id, summary: 'Step refused: the person does not hold the role' });
+        await recordAudit(deps, actor, { action: `posting-request.${action.type}.denied`, recordType: 'postingRequest', recordId: request.id, summary: 'Step refused: the person may not take it' });
       }
       return { status: 'refused', error: outcome.error, request };
     }

@@ -1,7 +1,9 @@
 import type { Person } from '../domain/people/person';
 import type { Role } from '../domain/people/role';
 import type { Notice } from '../ports/notifier.port';
+import { decidersAmong, decidingRole, decisionChain, isDecidingRole } from '../domain/authorization/deciders';
 import type { AppDeps } from './app-deps';
+import { roleHolders } from './role-holders';
 
 /** Who hears about a step: the record's requester, or everyone holding a role. */
 export type Recipient = 'requester' | Role;
@@ -22,7 +24,7 @@ export async function announceStep(
   await deps.notifier.refreshCards(notice, clickedActivityId);
 
   const missingRoles: Role[] = [];
-  const resolve = async (wanted: Recipient[]): Promise<Person[]> => {
+  const resolve = async (wanted: Recipient[], asked: boolean): Promise<Person[]> => {
     const people: Person[] = [];
     for (const recipient of wanted) {
       if (recipient === 'requester') {
@@ -30,14 +32,16 @@ export async function announceStep(
         if (requester) people.push(requester);
         continue;
       }
-      const holders = await deps.directory.holdersOf(recipient);
-      if (holders.length === 0) missingRoles.push(recipient);
-      people.push(...holders);
+      // Nobody is asked to decide on their own request: another holder of the role is, or the role above.
+      const holders = await roleHolders(deps, asked && isDecidingRole(recipient) ? decisionChain(recipient) : [recipient]);
+      const found = asked && isDecidingRole(recipient) ? decidersAmong(recipient, record.requesterId, holders) : [...holders(recipient)];
+      if (found.length === 0) missingRoles.push(decidingRole(recipient, record.requesterId, holders) ?? recipient);
+      people.push(...found);
     }
     return people;
   };
-  const toAct = withoutPerson(await resolve(recipients.act), actor);
-  const toInform = withoutPerson(await resolve(recipients.informed), actor).filter((person) => !toAct.some((other) => other.id === person.id));
+  const toAct = withoutPerson(await resolve(recipients.act, true), actor);
+  const toInform = withoutPerson(await resolve(recipients.informed, false), actor).filter((person) => !toAct.some((other) => other.id === person.id));
 
   const asked = await deps.notifier.notify(toAct, { ...notice, reason: 'needs-your-action' });
   const told = await deps.notifier.notify(toInform, { ...notice, reason: 'status-changed' });

@@ -1,20 +1,15 @@
 import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { parseCsv } from '../domain/school/csv';
-import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type PupilImportPlan, type RowError } from '../domain/school/pupil-import';
+import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type ImportCounts, type ImportOutcome, type PupilImportPlan, type RowError } from '../domain/school/pupil-import';
+
+export type { ImportCounts, ImportOutcome } from '../domain/school/pupil-import';
 import type { Pupil } from '../domain/school/pupil';
 import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
 import { forgetRoster } from './roster-snapshot';
-
-export interface ImportCounts {
-  create: number;
-  update: number;
-  leave: number;
-  unchanged: number;
-}
 
 /** A clean file, planned and ready to apply. */
 export interface PreparedImport {
@@ -32,18 +27,13 @@ export type PrepareResult =
   | { status: 'invalid'; header: string[]; mapping?: Partial<ColumnMapping>; errors: RowError[] }
   | { status: 'ready'; header: string[]; prepared: PreparedImport };
 
-export type ImportOutcome =
-  | { status: 'imported'; counts: ImportCounts; notSaved: string[] }
-  /** Stopped part-way: `saved` of `total` changes are stored (`exact` false: at least that many). */
-  | { status: 'failed'; saved: number; total: number; exact: boolean; message: string };
-
 export type ImportPupilsResult = Exclude<PrepareResult, { status: 'ready' }> | { status: 'preview'; header: string[]; counts: ImportCounts; mapping: ColumnMapping } | ImportOutcome;
 
 /** How many records a step writes at once: a SharePoint `$batch` holds 20. */
 const CHUNK = 20;
 
 /**
- * Reads and checks the MIS export and plans the import (issue #5): the mapping is guessed or
+ * Reads and checks the MIS export and plans the import: the mapping is guessed or
  * given, every bad row is reported, and nothing is written.
  */
 export async function preparePupilImport(deps: AppDeps, person: Person, csv: string, mapping: ColumnMapping | undefined): Promise<PrepareResult> {
@@ -68,21 +58,21 @@ export async function preparePupilImport(deps: AppDeps, person: Person, csv: str
  * roll (never deleted), reporting `done` of `total` as it goes. Running the same file again is
  * safe: pupils are matched by their reference, which is unique.
  */
-export async function applyPupilImport(deps: AppDeps, person: Person, prepared: PreparedImport, progress: (done: number, total: number) => void = () => undefined): Promise<ImportOutcome> {
+export async function applyPupilImport(deps: AppDeps, person: Person, prepared: PreparedImport, progress: (done: number, total: number) => void | Promise<void> = () => undefined): Promise<ImportOutcome> {
   const { plan, counts } = prepared;
   const total = plan.create.length + plan.update.length + plan.leave.length;
   let done = 0;
   const notSaved: string[] = [];
-  progress(done, total);
+  await progress(done, total);
   try {
     for (let start = 0; start < plan.create.length; start += CHUNK) {
       const chunk = plan.create.slice(start, start + CHUNK);
       await deps.stores.pupils.insertMany(chunk);
-      progress((done += chunk.length), total);
+      await progress((done += chunk.length), total);
     }
     for (const pupil of [...plan.update, ...plan.leave]) {
       if (!(await saveChange(deps, pupil, prepared.read.get(pupil.id)))) notSaved.push(pupil.misReference ?? pupil.id);
-      progress(++done, total);
+      await progress(++done, total);
     }
   } catch (error) {
     deps.log.error(`Pupil import stopped after ${done} of ${total} changes`, error);

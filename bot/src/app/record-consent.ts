@@ -1,10 +1,13 @@
 import { MEDIA, type ConsentEvent, type Media } from '../domain/consent/consent';
-import { takedownsFor, type TrackedTakedown } from '../domain/consent/takedown';
+import type { TrackedTakedown } from '../domain/consent/takedown';
+import { localDate } from '../domain/calendar/zoned-time';
 import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import type { AppDeps } from './app-deps';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
+import { ensureTakedowns } from './ensure-takedowns';
+import type { Announce } from './reminders/announce';
 
 export interface ConsentNotice {
   pupilId: string;
@@ -18,14 +21,16 @@ export interface ConsentNotice {
 export type RecordConsentResult =
   | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; message: string }
-  | { status: 'recorded'; event: ConsentEvent; takedowns: (TrackedTakedown & { link: string })[] };
+  /** `takedownsPending`: the store failed part-way; the daily takedowns job makes the tasks still missing. */
+  | { status: 'recorded'; event: ConsentEvent; takedowns: (TrackedTakedown & { link: string })[]; takedownsPending: boolean };
 
 /**
  * The admin team records a consent form or a parent's written notice (s.4). Nothing earlier is
- * changed: the decision is one more event. A refusal that withdraws or amends consent lists every
- * earlier post showing the pupil in that medium as a takedown task for the account's owner.
+ * changed: the decision is one more event. A refusal that withdraws or amends consent makes a
+ * takedown task for the account's owner for every post still up that shows the pupil in that
+ * medium, whatever its date (see ensureTakedowns).
  */
-export async function recordConsent(deps: AppDeps, person: Person, notice: ConsentNotice): Promise<RecordConsentResult> {
+export async function recordConsent(deps: AppDeps & { announce: Announce }, person: Person, notice: ConsentNotice): Promise<RecordConsentResult> {
   if (!may(person, 'consent.record')) {
     await recordAudit(deps, person, { action: 'consent.record.denied', recordType: 'pupil', recordId: notice.pupilId, summary: 'Consent change refused: the person does not hold the role' });
     return { status: 'not-permitted', message: `Only ${whoMay('consent.record')} can record consent.` };
@@ -33,38 +38,27 @@ export async function recordConsent(deps: AppDeps, person: Person, notice: Conse
   const pupil = await deps.stores.pupils.get(notice.pupilId);
   if (!pupil) return { status: 'invalid', message: 'That pupil is not in the register.' };
   if (!MEDIA.includes(notice.media)) return { status: 'invalid', message: 'Consent is for images or videos.' };
-  const today = deps.clock.now().toISOString().slice(0, 10);
+  const today = localDate(deps.clock.now());
   if (notice.effectiveFrom > today) return { status: 'invalid', message: 'The date received cannot be in the future.' };
   const event = await deps.stores.consents.insert({ ...notice, recordedBy: person.displayName, recordedAt: deps.clock.now().toISOString() });
   await recordAudit(deps, person, { action: `consent.${notice.decision}`, recordType: 'pupil', recordId: pupil.id, summary: `Consent for ${notice.media} recorded (${notice.source})` });
-
-  const takedowns: (TrackedTakedown & { link: string })[] = [];
-  if (notice.decision === 'refused') {
-    const accounts = new Map((await deps.stores.socialAccounts.find({ limit: 200 })).items.map((account) => [account.id, account]));
-    const posts = await readAll((cursor) => deps.stores.posts.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
-    const postsById = new Map(posts.map((post) => [post.id, post]));
-    for (const task of takedownsFor(event, posts)) {
-      const post = postsById.get(task.postId)!;
-      const ownerId = accounts.get(post.accountId)?.ownerId ?? '';
-      const stored = await deps.stores.takedowns.insert({ ...task, ownerId, status: 'to do', reason: '', updatedAt: deps.clock.now().toISOString() });
-      takedowns.push({ ...stored, link: post.link });
-    }
-    await tellOwners(deps, takedowns);
+  if (notice.decision !== 'refused') return { status: 'recorded', event, takedowns: [], takedownsPending: false };
+  // The tasks the records now call for, for every pupil: this withdrawal's, and any a stopped run left
+  // out. The withdrawal is saved whatever happens here; tasks not made now are made by the daily job.
+  try {
+    await ensureTakedowns(deps);
+    return { status: 'recorded', event, takedowns: await openTakedowns(deps, pupil.id, notice.media), takedownsPending: false };
+  } catch (error) {
+    deps.log.error('Takedown tasks for a withdrawal could not all be made; the takedowns job makes the rest', error);
+    return { status: 'recorded', event, takedowns: [], takedownsPending: true };
   }
-  return { status: 'recorded', event, takedowns };
 }
 
-/** Each owner gets each new task in Teams; the tasks are saved whatever happens here. */
-async function tellOwners(deps: AppDeps, tasks: TrackedTakedown[]): Promise<void> {
-  for (const task of tasks) {
-    try {
-      const owner = task.ownerId ? await deps.directory.byId(task.ownerId) : undefined;
-      const { unreachable } = owner ? await deps.notifier.notify([owner], { recordType: 'takedown', recordId: task.id, reason: 'needs-your-action' }) : { unreachable: [] };
-      if (!owner || unreachable.length) deps.log.warn(`The owner of takedown task ${task.id} could not be told in Teams; it waits in their list`);
-    } catch (error) {
-      deps.log.error(`The owner of takedown task ${task.id} could not be told`, error);
-    }
-  }
+/** The pupil's posts still to take down in that medium, urgent first, with their links. */
+async function openTakedowns(deps: AppDeps, pupilId: string, media: Media): Promise<(TrackedTakedown & { link: string })[]> {
+  const open = (await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 500, ...(cursor ? { cursor } : {}) }))).filter((task) => task.pupilId === pupilId && task.media === media);
+  const withLinks = await Promise.all(open.map(async (task) => ({ ...task, link: (await deps.stores.posts.get(task.postId))?.link ?? '' })));
+  return withLinks.sort((a, b) => Number(b.urgent ?? false) - Number(a.urgent ?? false));
 }
 
 /** A pupil's consent history, oldest first: every form and written notice, nothing overwritten. */

@@ -10,7 +10,7 @@ import { appendChronology } from './incident-chronology';
 import { recordAudit } from './record-audit';
 
 export type ReportIncidentResult =
-  | { status: 'saved'; reference: string; routedToLabel: string; incidentId: string; alreadySaved: boolean }
+  | { status: 'saved'; reference: string; routedToLabel: string; aboutHeadteacher: boolean; incidentId: string; alreadySaved: boolean }
   | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; errors: Partial<Record<IncidentField, string>> }
   | { status: 'not-saved'; message: string };
@@ -18,7 +18,7 @@ export type ReportIncidentResult =
 /**
  * A staff member reports a concern (s.8): it is saved, routed by the domain rules and assigned to
  * the routed role's holder. The reporter gets a reference and nothing else of the record; telling
- * the person it went to is `announceConcern`, run after the reporter has their answer.
+ * the people who deal with it is `announceConcern`.
  */
 export async function reportIncident(deps: AppDeps, reporter: Person, form: unknown, submissionKey: string): Promise<ReportIncidentResult> {
   if (!may(reporter, 'incident.report')) {
@@ -42,6 +42,7 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
       aboutHeadteacher: report.value.involved === 'headteacher',
       ...(assignee ? { assigneeId: assignee.id, assigneeName: assignee.displayName } : {}),
       status: 'new',
+      nobodyToldYet: true,
       updatedAt: now.toISOString(),
     };
     const reportedLine = `Reported; routed to the ${routedLabel}${assignee ? ` (${assignee.displayName})` : ''}. Procedure: ${routing.procedure} (policy ${routing.policy}).`;
@@ -54,12 +55,12 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
       // A first attempt that saved the concern but stopped before its log line (and so before anyone
       // was told) is finished now: the line is written and the caller announces it.
       const finished = (await deps.stores.incidentChronology.forIncident(earlier.id)).length > 0;
-      if (!finished) await recordReported(deps, earlier.id, reporter, reportedLine, ROLE_LABELS[earlier.routedTo].toLowerCase());
-      return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), incidentId: earlier.id, alreadySaved: finished };
+      if (!finished) await recordReported(deps, earlier.id, reporter, reportedLine);
+      return { status: 'saved', reference: incidentReference(earlier.id), routedToLabel: ROLE_LABELS[earlier.routedTo].toLowerCase(), aboutHeadteacher: earlier.aboutHeadteacher, incidentId: earlier.id, alreadySaved: finished };
     }
     // From here the concern is saved: whatever else fails, the reporter is told so and it is announced.
-    await recordReported(deps, incident.id, reporter, reportedLine, routedLabel).catch((error: unknown) => deps.log.error(`The "reported" line of incident ${incident.id} could not be written`, error));
-    return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: routedLabel, incidentId: incident.id, alreadySaved: false };
+    await recordReported(deps, incident.id, reporter, reportedLine).catch((error: unknown) => deps.log.error('The "reported" line of a new concern could not be written', error));
+    return { status: 'saved', reference: incidentReference(incident.id), routedToLabel: routedLabel, aboutHeadteacher: incident.aboutHeadteacher, incidentId: incident.id, alreadySaved: false };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       deps.log.error('A concern could not be saved', error);
@@ -69,22 +70,7 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
   }
 }
 
-async function recordReported(deps: AppDeps, incidentId: string, reporter: Person, line: string, routedLabel: string): Promise<void> {
+async function recordReported(deps: AppDeps, incidentId: string, reporter: Person, line: string): Promise<void> {
   await appendChronology(deps, incidentId, reporter, 'reported', line);
-  await recordAudit(deps, reporter, { action: 'incident.reported', recordType: 'incident', recordId: incidentId, summary: `Concern reported and routed to the ${routedLabel}` });
-}
-
-/**
- * Tells the holders of the role the concern was routed to, without any detail. If nobody could be
- * told, the DSL is told instead, so a concern never waits unseen.
- */
-export async function announceConcern(deps: AppDeps, incidentId: string): Promise<void> {
-  const incident = await deps.stores.incidents.get(incidentId);
-  if (!incident) return;
-  const holders = await deps.directory.holdersOf(incident.routedTo);
-  const { unreachable } = await deps.notifier.notifyNewConcern(holders);
-  if (holders.length > 0 && unreachable.length < holders.length) return;
-  deps.log.warn(`Nobody holding the routed role could be told about incident ${incident.id}; telling the DSL instead`);
-  const fallback = (await deps.directory.holdersOf('dsl')).filter((person) => !holders.some((holder) => holder.id === person.id));
-  if (fallback.length) await deps.notifier.notifyNewConcern(fallback);
+  await recordAudit(deps, reporter, { action: 'incident.reported', recordType: 'incident', recordId: incidentId, summary: 'Concern reported' });
 }

@@ -1,4 +1,5 @@
 import { isDue, retentionRules, reviewDue, type RetainedRecord, type RetentionRule } from '../domain/retention/retention-rules';
+import type { Incident } from '../domain/incidents/incident';
 import type { Stores } from '../ports/stores.port';
 import { readAll } from './read-all';
 
@@ -8,6 +9,8 @@ export interface DueForReview {
   reviewedBy: RetentionRule['reviewedBy'];
   /** The review date. */
   due: string;
+  /** For an incident: what decides who may be told of it, even as a count. */
+  seenBy?: Pick<Incident, 'aboutHeadteacher' | 'assigneeId'>;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessReq
   const incidents = rules.get('incident')!;
   for (const incident of await readAll((cursor) => stores.incidents.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: incident.reportedAt };
-    if (isDue(incidents, facts, today)) due.push({ record: 'incident', recordId: incident.id, reviewedBy: incidents.reviewedBy, due: reviewDue(incidents, facts) });
+    if (isDue(incidents, facts, today)) due.push({ record: 'incident', recordId: incident.id, reviewedBy: incidents.reviewedBy, due: reviewDue(incidents, facts), seenBy: { aboutHeadteacher: incident.aboutHeadteacher, ...(incident.assigneeId ? { assigneeId: incident.assigneeId } : {}) } });
   }
   return due;
 }

@@ -39,6 +39,7 @@ export async function seedDemoIncidents(stores: Stores, people: Person[], now: D
       routedTo: routing.routedTo,
       aboutHeadteacher: report.involved === 'headteacher',
       ...(assignee ? { assigneeId: assignee.id, assigneeName: assignee.displayName } : {}),
+      nobodyToldYet: false,
       ...(cpoms ? { cpomsReference: cpoms } : {}),
       updatedAt: at(steps.length * 24),
     };

@@ -4,21 +4,44 @@ import type { ConsentEvent, Media } from '../domain/consent/consent';
 import type { Person } from '../domain/people/person';
 import type { Pupil } from '../domain/school/pupil';
 import type { Stores } from '../ports/stores.port';
-import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL } from './demo-school';
+import type { Logger } from './app-deps';
+import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL, DEMO_TERM_DATES, DEMO_TRAINING_REQUIREMENTS } from './demo-school';
 import { seedDemoIncidents } from './seed-demo-incidents';
+import { savePolicy } from './settings/policy-register';
+import type { SettingsSave } from './settings/save-edited';
+import { saveSchoolDetails } from './settings/school-details';
+import { saveTermDates } from './settings/term-dates';
+import { saveTrainingRequirement } from './settings/training-requirements';
+
+/** A failed audit write stops the seeding loudly: demo data is all or nothing worth showing. */
+const LOUD: Logger = { info: () => undefined, warn: () => undefined, error: (message) => { throw new Error(message); } };
 
 /** Fills an empty store with the demo school; a store that holds anything is left untouched. */
-export async function seedDemoSchool(stores: Stores, now: Date): Promise<boolean> {
+export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LOUD): Promise<boolean> {
   if (!(await stores.isEmpty())) return false;
-  await stores.school.insert(DEMO_SCHOOL);
   const people: Person[] = await stores.people.insertMany(DEMO_PEOPLE);
+  await seedSettings(stores, people.find((person) => person.roles.includes('headteacher'))!, now, log);
   const pupils = await stores.pupils.insertMany(DEMO_PUPILS);
   await stores.consents.insertMany(demoConsent(pupils, people.find((person) => person.roles.includes('admin'))!));
   await seedAccountAndPosts(stores, people, pupils);
-  await stores.policies.insertMany(DEMO_POLICIES);
   await seedAccessRequests(stores, people, now);
   await seedDemoIncidents(stores, people, now);
   return true;
+}
+
+/**
+ * The demo school's settings, entered as the headteacher would in School settings: the same
+ * use cases, checks and audit entries as the page.
+ */
+async function seedSettings(stores: Stores, headteacher: Person, now: Date, log: Logger): Promise<void> {
+  const deps = { stores, clock: { now: () => now }, log };
+  const saved = <T>(result: SettingsSave<T>) => {
+    if (result.status !== 'saved') throw new Error(`Demo settings do not follow the rules: ${JSON.stringify(result)}`);
+  };
+  saved(await saveSchoolDetails(deps, headteacher, DEMO_SCHOOL, undefined));
+  for (const policy of DEMO_POLICIES) saved(await savePolicy(deps, headteacher, policy));
+  saved(await saveTermDates(deps, headteacher, DEMO_TERM_DATES, undefined));
+  for (const requirement of DEMO_TRAINING_REQUIREMENTS) saved(await saveTrainingRequirement(deps, headteacher, requirement));
 }
 
 /**

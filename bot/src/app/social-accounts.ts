@@ -2,7 +2,7 @@ import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { ACCOUNT_OWNER_ROLES, validateSocialAccountInput, type SocialAccountField } from '../domain/posting/social-account-input';
 import type { SocialAccount } from '../domain/posting/social-account';
-import { ConsentRequiredError, type ActingAsUser } from '../ports/acting-as-user.port';
+import { ConsentRequiredError, SignInAgainError, type ActingAsUser } from '../ports/acting-as-user.port';
 import { StaleRecordError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
@@ -13,6 +13,7 @@ export type SaveSocialAccountResult =
   | { status: 'invalid'; errors: Partial<Record<SocialAccountField, string>> }
   | { status: 'not-found' }
   | { status: 'consent-required'; scopes: readonly string[] }
+  | { status: 'sign-in-again'; claims: string }
   | { status: 'changed-meanwhile'; account: Versioned<SocialAccount> };
 
 /** The register of school accounts (s.5), for every member of staff to read. */
@@ -43,6 +44,7 @@ export async function saveSocialAccount(deps: AppDeps, person: Person, raw: unkn
       if (!(await asUser.mailboxExists(input.value.schoolEmail))) return { status: 'invalid', errors: { schoolEmail: "There is no mailbox with this address in the school's Microsoft 365. Use the school email account linked to this social media account." } };
     } catch (error) {
       if (error instanceof ConsentRequiredError) return { status: 'consent-required', scopes: error.scopes };
+      if (error instanceof SignInAgainError) return { status: 'sign-in-again', claims: error.claims };
       throw error;
     }
   }

@@ -14,3 +14,15 @@ export class ConsentRequiredError extends Error {
     this.name = 'ConsentRequiredError';
   }
 }
+
+/**
+ * The school's Conditional Access or multifactor authentication wants the person to sign in again
+ * (for example with a second factor) before the app may act for them. Not a consent question: the
+ * tab must sign them in again, presenting `claims` when Entra ID gave them.
+ */
+export class SignInAgainError extends Error {
+  constructor(readonly claims: string) {
+    super('The signed-in person must sign in again to satisfy the school\'s sign-in policy.');
+    this.name = 'SignInAgainError';
+  }
+}

@@ -3,7 +3,9 @@ import type { IncidentQuery } from '../domain/incidents/incident-query';
 import type { Collection, Versioned } from './collection.port';
 
 /** Incidents: a collection, plus the Incidents tab's search (filters, text, sort, visibility scope). */
-export interface IncidentStore extends Collection<Incident, 'status' | 'category' | 'routedTo' | 'submissionKey' | 'assigneeId'> {
+export type IncidentIndexedField = 'status' | 'category' | 'routedTo' | 'submissionKey' | 'assigneeId' | 'nobodyToldYet';
+
+export interface IncidentStore extends Collection<Incident, IncidentIndexedField> {
   /**
    * One page of the incidents that match, in the query's order, and how many match in all. Must
    * agree with `matchesIncident` and `compareIncidents` (the store contract checks it).

@@ -27,9 +27,4 @@ export interface Notifier {
    * Teams has already shown the clicker their answer, which must not be overwritten.
    */
   refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void>;
-  /**
-   * Tells people that a new concern needs their attention, with a link into the Incidents tab and
-   * nothing else: no category, no names, no reference (safeguarding details stay in the tab).
-   */
-  notifyNewConcern(people: Person[]): Promise<NotifyOutcome>;
 }

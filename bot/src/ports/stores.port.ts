@@ -12,8 +12,13 @@ import type { Collection } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { OutboxCollection } from './outbox.port';
-import type { Refresher } from '../domain/training/training-requirement';
+import type { AppInstallation } from './teams-apps.port';
+import type { ImportJobCollection } from './import-jobs.port';
+import type { Refresher, TrainingRequirementRecord } from '../domain/training/training-requirement';
+import type { SchoolCalendar } from '../domain/calendar/school-calendar';
+import type { FirstSeen } from '../domain/people/first-seen';
 import type { TrainingRecord } from '../domain/training/training-record';
+import type { JobRun } from '../domain/jobs/job-run';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
@@ -22,13 +27,20 @@ export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
 export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
 export type SocialAccountCollection = Collection<SocialAccount, 'active'>;
 export type PostCollection = Collection<RegisteredPost, 'accountId'>;
-export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status'>;
-export type PolicyCollection = Collection<PolicyDocument, 'managedHere'>;
+export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey'>;
+export type PolicyCollection = Collection<PolicyDocument, never>;
+/** One record at most (a second is refused as a duplicate). */
 export type SchoolCollection = Collection<School & { id: string }, never>;
+/** The school's term dates, every year in one record (at most one), so that an import is one write. */
+export type TermDatesCollection = Collection<SchoolCalendar & { id: string }, never>;
+export type TrainingRequirementCollection = Collection<TrainingRequirementRecord, 'requirementId'>;
+export type FirstSeenCollection = Collection<FirstSeen, 'personId'>;
 export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aadObjectId'>;
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
 export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
 export type RefresherCollection = Collection<Refresher, never>;
+export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
+export type JobRunCollection = Collection<JobRun, 'job'>;
 
 /** Every record store the app uses; one implementation per backing store (SQLite, SharePoint). */
 export interface Stores {
@@ -36,6 +48,10 @@ export interface Stores {
   people: PersonCollection;
   pupils: PupilCollection;
   policies: PolicyCollection;
+  termDates: TermDatesCollection;
+  trainingRequirements: TrainingRequirementCollection;
+  /** When each person from the Entra groups first appeared, for those without a hire date. */
+  firstSeen: FirstSeenCollection;
   accessRequests: AccessRequestCollection;
   postingRequests: PostingRequestCollection;
   consents: ConsentCollection;
@@ -49,8 +65,14 @@ export interface Stores {
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;
-  /** Every reminder, stored under its idempotency key before it is sent (issue #7). */
+  /** Every reminder, stored under its idempotency key before it is sent. */
   outbox: OutboxCollection;
+  /** The app installed for people by the app itself, and who could not be reached, and why. */
+  appInstallations: AppInstallationCollection;
+  /** Each scheduled job's current slot and who holds it: so that several instances run it once. */
+  jobRuns: JobRunCollection;
+  /** Pupil imports and their progress, for whichever instance the tab asks. */
+  importJobs: ImportJobCollection;
   audit: AuditLog;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;

@@ -13,6 +13,8 @@ export interface IncidentRow {
   status: Status;
   statusLabel: string;
   reporterName: string;
+  /** Nobody who may see the concern could be told of it yet; the app keeps trying. */
+  nobodyToldYet: boolean;
 }
 
 export type Status = 'new' | 'inProgress' | 'actionTaken' | 'closed';

@@ -20,7 +20,7 @@ async function submit(t: TestApp, form: Record<string, string> = FORM): Promise<
   const { card: formCard, activityId } = await t.say(alex, 'request access');
   const key = button(formCard, /Send/).data.submissionKey;
   const card = await t.click(alex, activityId, 'submitAccessRequest', { submissionKey: key, ...form });
-  const requestId = /request #(\d+)/.exec(allText(card))?.[1] ?? '';
+  const requestId = /request A-(\d+)/.exec(allText(card))?.[1] ?? '';
   return { card, requestId, formMessage: activityId };
 }
 
@@ -144,7 +144,7 @@ describe('when people have not installed the bot, or blocked it', () => {
     const told = t.connector.sent.slice(before).filter((entry) => entry.conversationId === alex.conversationId && entry.kind !== 'update').map((entry) => allText(cardOf(entry)));
     expect(told.some((text) => /couldn't reach Megan Bowen \(Online safety lead\)/.test(text) && /saved and waiting/.test(text))).toBe(true);
     expect((await t.app.stores.accessRequests.get(requestId))!.state).toBe('withOnlineSafetyLead');
-    expect(allText((await t.say(alex, 'my requests')).card)).toContain(`#${requestId}`);
+    expect(allText((await t.say(alex, 'my requests')).card)).toContain(`A-${requestId}`);
   });
 
   it('treats a person who blocked the bot (403) as unreachable too', async () => {

@@ -65,7 +65,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('blocked-content access reque
     const before = t.connector.sent.length;
     const card = await t.click(alex, formMessage, 'submitAccessRequest', { submissionKey, ...FORM });
     expect(allText(card)).toMatch(/Status:\*\* With the online safety lead/);
-    requestId = /request #(\d+)/.exec(allText(card))![1]!;
+    requestId = /request A-(\d+)/.exec(allText(card))![1]!;
     expect(buttons(card).map((b) => b.title)).toEqual(['Withdraw request']);
 
     const toMegan = newCardsTo(megan, before);
@@ -79,7 +79,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('blocked-content access reque
 
   it('files one request when the form is sent twice', async () => {
     const card = await t.click(alex, formMessage, 'submitAccessRequest', { submissionKey, ...FORM });
-    expect(allText(card)).toMatch(new RegExp(`already sent as request #${requestId}`));
+    expect(allText(card)).toMatch(new RegExp(`already sent as request A-${requestId}`));
     const mine = await t.say(alex, 'my requests');
     expect(allText(mine.card).match(/example\.org\/romans/g)).toHaveLength(1);
   });
@@ -159,6 +159,6 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('blocked-content access reque
 
   it('"my requests" lists the requester\'s requests with their states', async () => {
     const { card } = await t.say(alex, 'my requests');
-    expect(allText(card)).toMatch(new RegExp(`#${requestId}\\*\\* · Site opened`));
+    expect(allText(card)).toMatch(new RegExp(`A-${requestId}\\*\\* · Site opened`));
   });
 });

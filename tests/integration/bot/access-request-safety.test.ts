@@ -2,6 +2,10 @@
  * What keeps the process trustworthy: out-of-date cards, other people's requests, text that is too
  * long, a store that fails mid-step, Teams throttling, and local mode refusing strangers.
  */
+import { request as httpRequest } from 'node:http';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../../bot/src/config';
+import { startApp } from '../../../bot/src/main';
 import { StoreUnavailableError } from '../../../bot/src/ports/collection.port';
 import { allText, button, buttons, errorUnder } from '../../fixtures/cards';
 import { cardOf } from '../../fixtures/connector-stand-in';
@@ -26,7 +30,7 @@ describe('keeping the process trustworthy', () => {
   async function submit(): Promise<{ requestId: string; formMessage: string }> {
     const { card, activityId } = await t.say(alex, 'request access');
     const done = await t.click(alex, activityId, 'submitAccessRequest', { submissionKey: button(card, /Send/).data.submissionKey, ...FORM });
-    return { requestId: /request #(\d+)/.exec(allText(done))![1]!, formMessage: activityId };
+    return { requestId: /request A-(\d+)/.exec(allText(done))![1]!, formMessage: activityId };
   }
   const leadCard = () => cardOf(t.connector.to(megan.conversationId).at(-1));
 
@@ -112,8 +116,43 @@ describe('local mode refuses what only a stranger would send', () => {
     expect(t.connector.sent).toEqual([]);
   });
 
-  it('refuses requests that came through a proxy or tunnel', async () => {
-    const response = await fetch(`${t.app.url}/api/access-requests`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+  it.each(['x-forwarded-for', 'forwarded', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'via'])('refuses a request that came through a proxy or tunnel (%s)', async (header) => {
+    const response = await fetch(`${t.app.url}/api/incidents`, { headers: { [header]: '203.0.113.9', 'x-demo-person': '5' } });
     expect(response.status).toBe(403);
+    expect(await response.text()).not.toMatch(/C-\d{5}|WhatsApp/);
+  });
+
+  /** A raw request, so the Host header can be what a rebinding page's browser would send. */
+  function withHost(host: string, path: string): Promise<{ status: number; body: string }> {
+    const { port } = new URL(t.app.url);
+    return new Promise((done, fail) => {
+      const request = httpRequest({ host: '127.0.0.1', port, path, headers: { host, 'x-demo-person': '5' } }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', fail);
+      request.end();
+    });
+  }
+
+  it('answers only when addressed by a loopback name and its own port, so a DNS-rebinding page cannot read the incident log', async () => {
+    const { port } = new URL(t.app.url);
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `localhost:${Number(port) + 1}`]) {
+      const answer = await withHost(host, '/api/incidents');
+      expect({ host, status: answer.status }).toEqual({ host, status: 403 });
+      expect(answer.body).not.toMatch(/C-\d{5}|WhatsApp/);
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      expect({ host, status: (await withHost(host, '/api/incidents')).status }).toEqual({ host, status: 200 });
+    }
+  });
+});
+
+describe('local mode on a school\'s real records', () => {
+  it('refuses to start: local mode never runs on SharePoint through Microsoft Graph', async () => {
+    const config = loadConfig({ PORT: '0', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', SHAREPOINT_RECORDS_SITE_ID: 'records', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' }, resolve(__dirname, '..', '..', '..'));
+    expect(config.mode).toBe('local');
+    await expect(startApp({ config, log: { info: () => undefined, warn: () => undefined, error: () => undefined } })).rejects.toThrow(/Refusing to start: local mode/);
   });
 });

@@ -90,8 +90,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
       postingDate: today(),
     });
     const shown = allText(card);
-    requestId = /request #(\d+)/.exec(shown)![1]!;
-    expect(shown).toMatch(/Status:\*\* Needs changes/);
+    requestId = /request P-(\d+)/.exec(shown)![1]!;
+    expect(shown).toMatch(/Status:\*\* Needs your changes/);
     expect(shown).toMatch(/Freya Jones \(4B\): consent was withdrawn for images/);
     expect(shown).toMatch(/Oliver Bennett \(4B\): consent was refused for videos/);
     expect(shown).toMatch(/The text names Amelia Khan/);
@@ -128,7 +128,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   it('refuses an approval from anyone but the headteacher, and a refusal without reasons', async () => {
     const version = String((await t.app.stores.postingRequests.get(requestId))!.version);
     const byLead = await t.click(megan, 'elsewhere', 'approvePostingRequest', { requestId, version });
-    expect(allText(byLead)).toMatch(/You don't have access to posting request/);
+    expect(allText(byLead)).toMatch(/You don't have access to request to post P-\d+/);
     const byDsl = await t.click(patti, 'elsewhere', 'approvePostingRequest', { requestId, version });
     expect(allText(byDsl)).toMatch(/Only the headteacher can approve a post/);
     const noReasons = await t.click(adele, 'card-1', 'refusePostingRequest', { requestId, version, reasons: ' ' });
@@ -143,7 +143,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(allText(card)).toMatch(/Approved and signed/);
     expect(allText(card)).toMatch(/signed in Teams by Adele Vance/);
     const toAlex = cardsTo(alex, before).map(cardOf);
-    expect(toAlex.map(allText).join('\n')).toMatch(/approved your post/);
+    expect(toAlex.map(allText).join('\n')).toMatch(/Your post was approved/);
     expect(inputIds(toAlex[0]!)).toContain('link');
   });
 
@@ -164,13 +164,19 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
     const response = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Oliver'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
     expect(response.status).toBe(201);
-    const { takedowns } = (await response.json()) as { takedowns: { link: string }[] };
-    expect(takedowns.map((task) => task.link)).toContain('https://x.example/RiversidePrimary/status/99');
-    // Patti (DSL) owns the account: she is told in Teams, one card per post to take down.
-    const told = cardsTo(patti, before).map(cardOf).map(allText).join('\n');
-    expect(told).toMatch(/a post on your school account needs taking down/);
-    expect(told).toMatch(/Consent for images of Oliver Bennett \(4B\) was withdrawn/);
-    expect(told).toContain('https://x.example/RiversidePrimary/status/99');
+    const { takedowns } = (await response.json()) as { takedowns: { id: string; link: string; urgent: boolean }[] };
+    // Posted today, withdrawn from today: it went up without consent, so its task is urgent.
+    expect(takedowns.map((task) => [task.link, task.urgent])).toContainEqual(['https://x.example/RiversidePrimary/status/99', true]);
+    // Patti owns the account (and is the DSL): she is told in Teams, and opens the task from the notice.
+    const told = cardsTo(patti, before).map(cardOf);
+    expect(told.map(allText).join('\n')).toMatch(/Urgent: a post shows a pupil without consent[\s\S]*Possible data-protection breach/);
+    const taskId = takedowns.find((task) => task.link.endsWith('/99'))!.id;
+    expect(told.flatMap((card) => buttons(card)).map((b) => b.data.taskId)).toContain(taskId);
+    const clicked = t.connector.sent.length;
+    await t.click(patti, 'notice', 'openTakedown', { taskId });
+    const card = cardsTo(patti, clicked).map(cardOf).map(allText).find((text) => /Take down a post/.test(text)) ?? '';
+    expect(card).toMatch(/Urgent: this post went up[\s\S]*Consent for images of Oliver Bennett \(4B\) was withdrawn/);
+    expect(card).toContain('https://x.example/RiversidePrimary/status/99');
   });
 
   it('lets the owner close a takedown task, with a reason when it cannot be removed; nobody else', async () => {
@@ -195,7 +201,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const submit = await t.say(alex, 'request to post');
     const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
     const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'post', accountId, text: 'Our class assembly', media: 'images', pupilIds: pupilId('Isla'), groupLabel: 'class assembly', postingDate: today() });
-    const id = /request #(\d+)/.exec(allText(saved))![1]!;
+    const id = /request P-(\d+)/.exec(allText(saved))![1]!;
     const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
     await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Isla'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
     const before = t.connector.sent.length;
@@ -211,7 +217,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
     const before = t.connector.sent.length;
     const card = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'parentReminder', accountId, text: 'Please return Year 6 trip slips by Friday.', media: '', pupilIds: '', postingDate: today() });
-    expect(allText(card)).toMatch(/Reminder for parents #\d+/);
+    expect(allText(card)).toMatch(/Reminder for parents P-\d+/);
     expect(allText(card)).toMatch(/Every check passed/);
     expect(cardsTo(adele, before)).toHaveLength(1);
   });

@@ -62,7 +62,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
     const invoke = cardActionInvoke(alex, t.serviceUrl, 'form-in-channel', 'reportConcern', { submissionKey: 'concern-channel', ...FORM, category: '' });
     const response = await t.post({ ...invoke, conversation: { ...invoke.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=1' } });
     const card = (response.body as { value: Json }).value;
-    expect(allText(card)).toMatch(/report concerns in your private chat/);
+    expect(allText(card)).toMatch(/use your private chat[\s\S]*Report as a concern/);
     expect(JSON.stringify(card)).not.toContain(SECRET);
     expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-channel' }, limit: 1 })).items).toHaveLength(0);
   });
@@ -155,5 +155,64 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
     const response = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-3', 'newConcern', {}));
     expect(response.status).toBe(200);
     expect(allText((response.body as { value: Json }).value)).toMatch(/Report a concern/);
+  });
+});
+
+describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see it can be told of (records in %s)', (store) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await new TestApp(store).start();
+    // A small school: the headteacher is also the DSL, there is no deputy, and the chair has not opened the bot.
+    for (const person of (await t.app.stores.people.find({ limit: 50 })).items) {
+      const roles = person.displayName === 'Adele Vance' ? [...person.roles, 'dsl' as const] : person.roles.filter((role) => role !== 'dsl' && role !== 'deputyDsl');
+      await t.app.stores.people.update({ ...person, roles });
+    }
+    for (const user of [alex, adele, patti]) await t.install(user);
+    // Only the clock moves on (to the next quarter of an hour); network and timers run as usual.
+    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  });
+  afterAll(async () => {
+    jest.useRealTimers();
+    await t.stop();
+  });
+
+  const sentTo = (user: typeof alex, since = 0) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
+
+  it('tells the reporter the truth, tells the headteacher nothing, and keeps trying until the chair is told', async () => {
+    const before = t.connector.sent.length;
+    const reply = await t.click(alex, 'form-1', 'reportConcern', { submissionKey: 'about-head', ...FORM, involved: 'headteacher', category: 'staffConduct' });
+    const reference = /saved as (C-\d{5})/.exec(allText(reply))?.[1];
+    expect(reference).toBeDefined();
+    expect(allText(reply)).toMatch(/nobody could be told yet/i);
+    expect(allText(reply)).not.toMatch(/gone to/);
+    expect(sentTo(adele, before)).toEqual([]);
+    expect(sentTo(patti, before)).toEqual([]);
+
+    // The Incidents tab shows the chair that nobody has been told.
+    const chair = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Linda Davis')!;
+    const id = String(Number(reference!.slice(2)));
+    const seen = (await (await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': chair.id } })).json()) as { incident: { nobodyToldYet: boolean } };
+    expect(seen.incident.nobodyToldYet).toBe(true);
+    const head = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Adele Vance')!;
+    expect((await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': head.id } })).status).toBe(404);
+
+    // Runs of the concern-notices job (a quarter of an hour apart) while the chair is still unreachable tell nobody else.
+    const runJobAfter = async (minutes: number) => {
+      jest.setSystemTime(Date.now() + minutes * 60_000);
+      expect((await fetch(`${t.app.url}/api/jobs/concern-notices`, { method: 'POST' })).status).toBe(202);
+      await t.app.background.idle();
+    };
+    await runJobAfter(15);
+    expect(sentTo(adele, before)).toEqual([]);
+
+    // The chair opens the bot; the next run tells her, once, and the concern is no longer marked.
+    await t.install(linda);
+    const installed = t.connector.sent.length;
+    await runJobAfter(15);
+    expect(sentTo(linda, installed).map((entry) => JSON.stringify(entry.activity))).toEqual([expect.stringContaining('A new concern needs your attention')]);
+    expect((await t.app.stores.incidents.get(id))!.nobodyToldYet).toBe(false);
+    await runJobAfter(15);
+    expect(sentTo(linda, installed)).toHaveLength(1);
+    expect(sentTo(adele, before)).toEqual([]);
   });
 });

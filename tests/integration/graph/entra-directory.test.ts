@@ -1,8 +1,14 @@
-/** Roles from Entra ID security groups (nested groups count), read through the Graph stand-in. */
+/** Roles and first days from Entra ID security groups (nested groups count), read through the Graph stand-in. */
 import { EntraDirectory } from '../../../bot/src/adapters/graph/entra/entra-directory';
+import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
+import { FirstSeenDates } from '../../../bot/src/app/first-seen-dates';
+import { trainingCompliance } from '../../../bot/src/app/training/training-compliance';
 import { createGraphApi } from '../../../bot/src/main';
+import type { Stores } from '../../../bot/src/ports/stores.port';
 import { GraphStandIn } from '../../fixtures/graph-stand-in';
-import { sharePointSettings, silentLog, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import { provisionedSite, sharePointSettings, silentLog, SITE_ID, SITES, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import { TERM_DATES } from '../../fixtures/term-dates';
+import { STAFF_TRAINING } from '../../fixtures/training-requirements';
 
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 const HEAD = id(1);
@@ -72,5 +78,55 @@ describe('the Entra ID directory', () => {
     const memberships = standIn.requests.filter((request) => /transitive/.test(request.url));
     expect(memberships.length).toBeGreaterThan(0);
     expect(memberships.every((request) => request.headers.consistencylevel === 'eventual')).toBe(true);
+  });
+});
+
+/**
+ * s.11 induction: a new starter's training is due a grace period after their first day, not on
+ * their first day. The first day is their hire date in Entra ID where the school sets it, or else
+ * the day they first appeared to the app, stored on the SharePoint site so it never moves.
+ */
+describe('first days of people from the Entra groups', () => {
+  const HIRED = id(11);
+  const HIRED_IN_SUMMER = id(12);
+  const UNDATED = id(13);
+  let site: Awaited<ReturnType<typeof provisionedSite>>;
+  let stores: Stores;
+  let now: Date;
+  const clock = { now: () => now };
+  const directory = () => new EntraDirectory(site.graph, { staff: 'g-staff' }, clock, new FirstSeenDates(stores.firstSeen, silentLog));
+
+  beforeAll(async () => {
+    site = await provisionedSite();
+    stores = createSharePointStores(site.graph, SITES);
+    site.standIn.addUser({ id: HIRED, displayName: 'Nadia Hired', mail: 'nadia@school.example', employeeHireDate: '2026-11-02T00:00:00Z' });
+    // Midnight in British Summer Time, as Entra ID holds a date set in the UK in summer.
+    site.standIn.addUser({ id: HIRED_IN_SUMMER, displayName: 'Sam Summer', mail: 'sam@school.example', employeeHireDate: '2026-08-31T23:00:00Z' });
+    site.standIn.addUser({ id: UNDATED, displayName: 'Una Undated', mail: 'una@school.example' });
+    site.standIn.addGroup('g-staff', [HIRED, HIRED_IN_SUMMER, UNDATED]);
+    now = new Date('2026-11-24T09:00:00Z');
+  });
+  afterAll(() => site.standIn.stop());
+
+  it('reads the hire date (a school date, summer time allowed for), asking Graph for it by $select', async () => {
+    const people = directory();
+    expect((await people.byId(HIRED))?.startedOn).toBe('2026-11-02');
+    expect((await people.byId(HIRED_IN_SUMMER))?.startedOn).toBe('2026-09-01');
+    expect(site.standIn.requests.some((request) => /transitiveMembers\/microsoft\.graph\.user\?.*\$select=[^&]*employeeHireDate/.test(decodeURIComponent(request.url)))).toBe(true);
+  });
+
+  it('takes the day someone without a hire date first appears, and keeps it after a restart', async () => {
+    expect((await directory().byId(UNDATED))?.startedOn).toBe('2026-11-24');
+    expect((await stores.firstSeen.find({ where: { personId: UNDATED }, limit: 5 })).items.map((seen) => seen.firstSeenOn)).toEqual(['2026-11-24']);
+    now = new Date('2026-12-10T09:00:00Z');
+    expect((await directory().byId(UNDATED))?.startedOn).toBe('2026-11-24');
+    expect((await stores.firstSeen.find({ limit: 10 })).items.map((seen) => seen.personId)).toEqual([UNDATED]);
+  });
+
+  it('makes induction training due the grace period after the first day, not on it', async () => {
+    now = new Date('2026-11-24T09:00:00Z');
+    const setup = { requirements: [STAFF_TRAINING], calendar: TERM_DATES };
+    const rows = await trainingCompliance({ stores, directory: directory() }, '2026-11-24', setup);
+    expect(Object.fromEntries(rows.map((row) => [row.subjectName, row.due]))).toEqual({ 'Nadia Hired': '2026-12-02', 'Sam Summer': '2026-10-01', 'Una Undated': '2026-12-24' });
   });
 });

@@ -194,6 +194,42 @@ describe('items', () => {
   });
 });
 
+describe('date-only columns and the site\'s time zone', () => {
+  const dateList = () => createList('Dates', [{ name: 'Day', dateTime: { format: 'dateOnly' } }]);
+
+  it.each([
+    // A UK site (the default): BST midnight is 23:00 UTC the day before; GMT midnight is midnight UTC.
+    [undefined, '2026-09-04T00:00:00Z', '2026-09-03T23:00:00Z'],
+    [undefined, '2026-12-04T00:00:00Z', '2026-12-04T00:00:00Z'],
+    // A site left on US Eastern time: UTC midnight is the evening before there, so the day shifts back.
+    ['America/New_York', '2026-09-04T00:00:00Z', '2026-09-03T04:00:00Z'],
+    // A site on New Zealand time: midnight there is the previous UTC day.
+    ['Pacific/Auckland', '2026-09-04T00:00:00Z', '2026-09-03T12:00:00Z'],
+  ])('keeps a date-only value as midnight in the site\'s zone (%s): %s is stored as %s', async (zone, sent, kept) => {
+    if (zone) graph.setSiteTimeZone(SITE, zone);
+    const list = await dateList();
+    const created = await call('POST', `${LISTS}/${list}/items`, { fields: { Title: 'x', Day: sent } });
+    expect(created.body.fields.Day).toBe(kept);
+  });
+});
+
+describe('sites and their app grants', () => {
+  it('answers a site that exists and 404 for one that does not', async () => {
+    graph.addSite(SITE, 'Riverside staff');
+    expect((await call('GET', `/sites/${SITE}`)).body).toMatchObject({ id: SITE, displayName: 'Riverside staff' });
+    expect((await call('GET', '/sites/contoso.sharepoint.com,0,0')).status).toBe(404);
+  });
+
+  it('lists the apps granted a site only to an app with Sites.FullControl.All', async () => {
+    graph.grantApp(SITE, { appId: 'app-1', displayName: 'Online Safety Desk', roles: ['write'] });
+    expect((await call('GET', `/sites/${SITE}/permissions`)).status).toBe(403);
+    graph.appHasFullControlAll = true;
+    const listed = await call('GET', `/sites/${SITE}/permissions`);
+    expect(listed.body.value).toEqual([expect.objectContaining({ roles: ['write'], grantedToIdentitiesV2: [{ application: { id: 'app-1', displayName: 'Online Safety Desk' } }] })]);
+    expect((await call('GET', `/sites/${SITE}/permissions/${listed.body.value[0].id}`)).body.roles).toEqual(['write']);
+  });
+});
+
 describe('filters', () => {
   const PREFER = { prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
 

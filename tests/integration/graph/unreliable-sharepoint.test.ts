@@ -7,7 +7,7 @@ import { allText } from '../../fixtures/cards';
 import { cardActionInvoke, teamsUser } from '../../fixtures/teams-activities';
 import { TestApp } from '../../fixtures/test-app';
 import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
-import { SITE_ID } from '../../fixtures/sharepoint-site';
+import { RECORDS_SITE_ID, SITE_ID } from '../../fixtures/sharepoint-site';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
 const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
@@ -19,7 +19,7 @@ function whatThePersonWasTold(body: unknown): Told {
   const answer = body as { type: string; value: unknown };
   if (answer.type === 'application/vnd.microsoft.activity.message') return 'not saved';
   const text = allText(answer.value as Record<string, unknown>);
-  if (/Saved as request #\d+|Sent to the headteacher/.test(text)) return 'saved';
+  if (/Saved as request A-\d+|Sent to the headteacher/.test(text)) return 'saved';
   if (/was NOT saved|could not be reached/.test(text)) return 'not saved';
   throw new Error(`The person was told something unclear: ${text.slice(0, 300)}`);
 }
@@ -56,7 +56,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
     expect([...told.values()].filter((answer) => answer === 'saved').length).toBeGreaterThan(SUBMISSIONS / 2);
 
     // Each saved request has exactly one "submitted" audit entry: retried writes left no copies.
-    const audit = t.graph!.items(SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
+    const audit = t.graph!.items(RECORDS_SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
     for (const item of t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((request) => told.get(String(request.fields.submissionKey)) === 'saved')) {
       expect(audit.filter((entry) => entry.recordId === item.id && entry.action === 'access-request.submitted')).toHaveLength(1);
     }
@@ -74,7 +74,7 @@ describe('submitting requests while SharePoint fails one request in five', () =>
     await t.app.background.idle();
     t.graph!.stopFailing();
     const stored = new Map(t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).map((item) => [item.id, item.fields.state]));
-    const audit = t.graph!.items(SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
+    const audit = t.graph!.items(RECORDS_SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
     for (const [id, answer] of told) {
       if (answer !== 'saved') continue;
       expect({ id, state: stored.get(id) }).toEqual({ id, state: 'withHeadteacher' });

@@ -22,6 +22,7 @@ describe('the bot endpoint of a registered bot', () => {
   let dir: string;
   let key: KeyLike;
   let strangerKey: KeyLike;
+  const logged: string[] = [];
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
@@ -45,7 +46,7 @@ describe('the bot endpoint of a registered bot', () => {
       },
       root,
     );
-    app = await startApp({ config: { ...config, host: '127.0.0.1' }, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    app = await startApp({ config: { ...config, host: '127.0.0.1' }, log: { info: (line) => logged.push(line), warn: (line) => logged.push(line), error: (line) => logged.push(line) } });
   });
   afterAll(async () => {
     await app.close();
@@ -90,16 +91,27 @@ describe('the bot endpoint of a registered bot', () => {
     }
   });
 
-  it('refuses a token signed with another key, and does nothing with the activity', async () => {
+  it('refuses a token signed with another key with 401, says nothing of why, and does nothing with the activity', async () => {
     const botbuilderLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const before = (await app.stores.conversations.find({ limit: 100 })).items.length;
       const response = await post(`Bearer ${await token({ signWith: strangerKey })}`);
-      // botbuilder lets the signature error escape as a 500 rather than a 401; either way it is refused.
-      expect([401, 500]).toContain(response.status);
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toMatch(/signature/);
       expect((await app.stores.conversations.find({ limit: 100 })).items).toHaveLength(before);
     } finally {
       botbuilderLog.mockRestore();
     }
+  });
+
+  it('writes a tenant id sent in an unsigned activity into the log escaped, so a line break cannot forge a log line', async () => {
+    const forged = 'evil\n2026-11-30T09:00:00.000Z info  Audit log exported by the headteacher';
+    const body = { ...activity(), conversation: { conversationType: 'personal', tenantId: forged, id: 'a:1x' }, channelData: { tenant: { id: forged } } };
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(403);
+    const line = logged.find((entry) => entry.includes('another tenant'));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(line).toContain('evil\\n2026');
   });
 });

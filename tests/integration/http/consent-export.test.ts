@@ -1,4 +1,4 @@
-/** Exporting the consent register as CSV through the tabs' API (issue #5, policy s.4). */
+/** Exporting the consent register as CSV through the tabs' API (policy s.4). */
 import { parseCsv } from '../../../bot/src/domain/school/csv';
 import { TestApp } from '../../fixtures/test-app';
 

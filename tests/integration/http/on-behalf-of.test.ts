@@ -1,10 +1,11 @@
 /**
- * Microsoft Graph as the signed-in person (the on-behalf-of flow, issue #4): the school email of a
- * school account (policy s.5) is checked in the school's directory as the DSL saving it. msal-node
- * really runs; its calls to Entra ID are answered by a stand-in network client, and Graph by a
- * local stand-in, so this runs offline.
+ * Microsoft Graph as the signed-in person (the on-behalf-of flow): the school email of a school
+ * account (policy s.5) is checked in the school's directory as the DSL saving it, whatever form of
+ * the address they type. msal-node really runs; its calls to Entra ID are answered by a stand-in
+ * network client, and Graph by the Graph stand-in, so this runs offline. Missing consent and a
+ * sign-in policy's challenge are told apart: each has its own answer.
  */
-import type { INetworkModule, NetworkResponse } from '@azure/msal-node';
+import { randomUUID } from 'node:crypto';
 import { generateKeyPair, exportJWK, SignJWT, type KeyLike } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -13,41 +14,33 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../../bot/src/config';
 import { startApp, type RunningApp } from '../../../bot/src/main';
+import { EntraStandIn, issued, refused, subjectOf } from '../../fixtures/entra-stand-in';
+import { GraphStandIn } from '../../fixtures/graph-stand-in';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const PATTI = '00000000-0000-0000-0000-0000000000024'; // DSL in the demo school
 const TOM = '00000000-0000-0000-0000-000000000103'; // designated social media staff; has not consented
-const MAILBOXES = ['office@riverside.example'];
-
-/** Entra ID's token endpoint as msal-node sees it: OBO succeeds, except for people who never consented. */
-class EntraStandIn implements INetworkModule {
-  readonly exchanges: { assertionSubject: string; scope: string }[] = [];
-  async sendGetRequestAsync<T>(): Promise<NetworkResponse<T>> {
-    return { status: 404, headers: {}, body: {} as T };
-  }
-  async sendPostRequestAsync<T>(url: string, options?: { body?: string }): Promise<NetworkResponse<T>> {
-    const form = new URLSearchParams(options?.body ?? '');
-    if (new URL(url).pathname !== `/${TENANT}/oauth2/v2.0/token` || form.get('client_secret') !== 'not-a-real-secret' || form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || form.get('requested_token_use') !== 'on_behalf_of') {
-      return { status: 400, headers: {}, body: { error: 'invalid_request' } as T };
-    }
-    const oid = JSON.parse(Buffer.from(form.get('assertion')!.split('.')[1]!, 'base64url').toString()).oid as string;
-    this.exchanges.push({ assertionSubject: oid, scope: form.get('scope') ?? '' });
-    if (oid === TOM) {
-      return { status: 400, headers: {}, body: { error: 'invalid_grant', error_description: 'AADSTS65001: The user or administrator has not consented to use the application.', error_codes: [65001], suberror: 'consent_required' } as T };
-    }
-    return { status: 200, headers: {}, body: { token_type: 'Bearer', scope: 'https://graph.microsoft.com/User.ReadBasic.All', expires_in: 3600, ext_expires_in: 3600, access_token: `graph-token-for-${oid}` } as T };
-  }
-}
+const MFA_CLAIMS = '{"access_token":{"polids":{"essential":true,"values":["9ab03e19-ed42-4168-b6b7-7001fb3e933a"]}}}';
 
 describe('Graph as the signed-in person (on-behalf-of)', () => {
   let app: RunningApp;
   let jwks: Server;
-  let graph: Server;
+  const graph = new GraphStandIn();
   let dir: string;
   let key: KeyLike;
-  const entra = new EntraStandIn();
-  const graphCalls: { path: string; authorization: string }[] = [];
+  /** People the school's Conditional Access asks to sign in again (multifactor authentication). */
+  const challenged = new Set<string>();
+  const entra = new EntraStandIn(({ path, form }) => {
+    if (path !== `/${TENANT}/oauth2/v2.0/token` || form.get('client_secret') !== 'not-a-real-secret' || form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || form.get('requested_token_use') !== 'on_behalf_of') {
+      return refused('invalid_request', 'AADSTS900144: unexpected request');
+    }
+    const oid = subjectOf(form.get('assertion')!);
+    if (oid === TOM) return refused('invalid_grant', 'AADSTS65001: The user or administrator has not consented to use the application.', { error_codes: [65001], suberror: 'consent_required' });
+    // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#error-response-example
+    if (challenged.has(oid)) return refused('interaction_required', 'AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multifactor authentication.', { error_codes: [50079], claims: MFA_CLAIMS });
+    return issued(`graph-token-for-${oid}`);
+  });
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
@@ -57,14 +50,11 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
       res.writeHead(req.url === `/${TENANT}/discovery/v2.0/keys` ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys: [jwk] }));
     });
-    graph = createServer((req, res) => {
-      graphCalls.push({ path: req.url ?? '', authorization: String(req.headers.authorization ?? '') });
-      const email = decodeURIComponent(/^\/v1\.0\/users\/([^?]+)/.exec(req.url ?? '')?.[1] ?? '');
-      const found = req.headers.authorization?.startsWith('Bearer graph-token-for-') && MAILBOXES.includes(email);
-      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(found ? { id: 'mailbox-1' } : { error: { code: 'Request_ResourceNotFound' } }));
-    });
-    await Promise.all([jwks, graph].map((server) => new Promise<void>((done) => server.listen(0, '127.0.0.1', done))));
+    await new Promise<void>((done) => jwks.listen(0, '127.0.0.1', done));
+    const graphBaseUrl = await graph.start();
+    graph.addUser({ id: 'm-office', displayName: 'School office', mail: 'office@riverside.example', userPrincipalName: 'office@riversideprimary.onmicrosoft.com' });
+    graph.addUser({ id: 'm-art', displayName: 'Art department', mail: 'art.department@riverside.example', proxyAddresses: ['SMTP:art.department@riverside.example', 'smtp:Art@Riverside.example'] });
+    graph.addUser({ id: 'm-pta', displayName: 'PTA', mail: 'pta@riverside.example', otherMails: ['friends@riverside.example'] });
     dir = mkdtempSync(join(tmpdir(), 'osd-obo-'));
     const root = resolve(__dirname, '..', '..', '..');
     const config = loadConfig(
@@ -76,7 +66,7 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
         AAD_APP_TENANT_ID: TENANT,
         AAD_APP_CLIENT_SECRET: 'not-a-real-secret',
         AAD_APP_OAUTH_AUTHORITY_HOST: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`,
-        GRAPH_BASE_URL: `http://127.0.0.1:${(graph.address() as AddressInfo).port}`,
+        GRAPH_BASE_URL: graphBaseUrl,
       },
       root,
     );
@@ -84,12 +74,14 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
   });
   afterAll(async () => {
     await app.close();
-    await Promise.all([jwks, graph].map((server) => new Promise<void>((done) => server.close(() => done()))));
+    await new Promise<void>((done) => jwks.close(() => done()));
+    await graph.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // A new token each time (its own jti), as after a sign-in: msal-node keeps on-behalf-of answers per token.
   const token = (oid: string) =>
-    new SignJWT({ tid: TENANT, oid, scp: 'access_as_user', ver: '2.0' })
+    new SignJWT({ tid: TENANT, oid, scp: 'access_as_user', ver: '2.0', azp: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', jti: randomUUID() })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
       .setAudience(CLIENT_ID)
@@ -97,21 +89,42 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
       .setExpirationTime('10m')
       .sign(key);
 
+  let handles = 0;
   async function register(oid: string, schoolEmail: string) {
     const people = (await app.stores.people.find({ limit: 50 })).items;
     const owner = people.find((person) => person.aadObjectId === TOM)!;
     return fetch(`${app.url}/api/social-accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(oid)}` },
-      body: JSON.stringify({ platform: 'Instagram', handle: `@riverside-${schoolEmail.length}`, purpose: 'Art gallery', reason: 'Pupils\' art for parents', ownerId: owner.id, schoolEmail, successMeasure: 'Parent survey' }),
+      body: JSON.stringify({ platform: 'Instagram', handle: `@riverside-${++handles}`, purpose: 'Art gallery', reason: 'Pupils\' art for parents', ownerId: owner.id, schoolEmail, successMeasure: 'Parent survey' }),
     });
   }
 
   it('checks the school email in the directory as the person saving, and saves when it exists', async () => {
     const response = await register(PATTI, 'office@riverside.example');
     expect(response.status).toBe(201);
-    expect(entra.exchanges.at(-1)).toEqual({ assertionSubject: PATTI, scope: expect.stringContaining('https://graph.microsoft.com/User.ReadBasic.All') });
-    expect(graphCalls.at(-1)).toEqual({ path: '/v1.0/users/office%40riverside.example?$select=id', authorization: `Bearer graph-token-for-${PATTI}` });
+    expect(entra.requests.at(-1)!.form.get('scope')).toContain('https://graph.microsoft.com/User.ReadBasic.All');
+    expect(subjectOf(entra.requests.at(-1)!.form.get('assertion')!)).toBe(PATTI);
+    expect(graph.requests.at(-1)).toMatchObject({ method: 'GET', url: expect.stringMatching(/^\/v1\.0\/users\?\$filter=/), status: 200 });
+  });
+
+  it.each([
+    ['the sign-in name', 'office@riversideprimary.onmicrosoft.com'],
+    ['an alias (smtp: among its proxy addresses), typed in another case', 'ART@riverside.example'],
+    ['the primary address in capitals', 'Art.Department@Riverside.Example'],
+    ['another email of the account (otherMails)', 'friends@riverside.example'],
+  ])('finds the mailbox by %s', async (_, address) => {
+    expect((await register(PATTI, address)).status).toBe(201);
+  });
+
+  it('still finds a mailbox by its address when the directory refuses alias searches to the person', async () => {
+    graph.refuseAliasFilters(true);
+    try {
+      expect((await register(PATTI, 'office@riverside.example')).status).toBe(201);
+      expect((await register(PATTI, 'art@riverside.example')).status).toBe(422);
+    } finally {
+      graph.refuseAliasFilters(false);
+    }
   });
 
   it('refuses an address with no mailbox in the school, with the field marked', async () => {
@@ -125,6 +138,22 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
     const response = await register(TOM, 'office@riverside.example');
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: expect.stringMatching(/needs your permission/), consentRequired: true, scopes: ['https://graph.microsoft.com/User.ReadBasic.All'], clientId: CLIENT_ID });
+    expect((await app.stores.socialAccounts.find({ limit: 50 })).items).toHaveLength(before);
+  });
+
+  it('answers 401 "sign in again" with the claims challenge when the school asks for multifactor authentication, never a consent prompt', async () => {
+    const before = (await app.stores.socialAccounts.find({ limit: 50 })).items.length;
+    challenged.add(PATTI);
+    try {
+      const response = await register(PATTI, 'office@riverside.example');
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe(`Bearer error="insufficient_claims", claims="${Buffer.from(MFA_CLAIMS).toString('base64')}"`);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body).toEqual({ error: expect.stringMatching(/sign in again/), signInAgain: true, claims: MFA_CLAIMS });
+      expect(body).not.toHaveProperty('consentRequired');
+    } finally {
+      challenged.delete(PATTI);
+    }
     expect((await app.stores.socialAccounts.find({ limit: 50 })).items).toHaveLength(before);
   });
 });

@@ -1,4 +1,4 @@
-/** Importing pupils from the MIS export through the tabs' API (issue #5). */
+/** Importing pupils from the MIS export through the tabs' API. */
 import { StoreUnavailableError } from '../../../bot/src/ports/collection.port';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 

@@ -68,6 +68,26 @@ describe('in local mode', () => {
     expect((await get('/')).headers.get('location')).toBe('/tab/');
   });
 
+  it('marks every API answer (data, refusal, not found, bad input, download) as never to be cached or sniffed', async () => {
+    const dsl = ((await (await get('/api/me')).json()) as Me).personas.find((p) => p.displayName === 'Patti Fernandez')!.id;
+    const answers = [
+      ...(await Promise.all(app.routes.filter((route) => route.method === 'GET' && route.path.startsWith('/api/')).map(async (route) => get(route.path.replace(/:\w+/g, '1'), dsl)))),
+      await get('/api/audit.csv'),
+      await get('/api/incidents?status=lost', dsl),
+      await fetch(`${app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      await get('/api/no-such-route'),
+      await fetch(`${app.url}/api/incidents`, { method: 'DELETE' }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual(expect.arrayContaining([200, 403, 404, 400, 405]));
+    for (const answer of answers) {
+      expect({ url: answer.url, cache: answer.headers.get('cache-control'), sniff: answer.headers.get('x-content-type-options') }).toEqual({ url: answer.url, cache: 'no-store', sniff: 'nosniff' });
+    }
+  });
+
+  it('sends no HSTS header in local mode, which is plain HTTP on this machine', async () => {
+    expect((await get('/healthz')).headers.get('strict-transport-security')).toBeNull();
+  });
+
   it('answers 404 for unknown tab files and rejects oversized bot requests', async () => {
     expect((await get('/tab/nope.js')).status).toBe(404);
     const huge = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
@@ -110,9 +130,27 @@ describe('outside local mode (a registered bot)', () => {
     botbuilderLog.mockRestore();
   });
 
+  it('keeps the go-live checklist behind sign-in: /healthz?detail without a token is refused, plain /healthz answers', async () => {
+    const detail = await fetch(`${app.url}/healthz?detail`);
+    expect([detail.status, detail.headers.get('cache-control')]).toEqual([401, 'no-store']);
+    expect(JSON.stringify(await detail.json())).not.toMatch(/school|Riverside/i);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
   it('refuses an activity from another tenant', async () => {
     const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1', tenantId: 'another-school' }, channelData: { tenant: { id: 'another-school' } } }) });
     expect(response.status).toBe(403);
+  });
+
+  it('tells browsers to use HTTPS only (HSTS), and keeps API answers out of caches', async () => {
+    for (const path of ['/healthz', '/tab/', '/api/access-requests']) {
+      const response = await fetch(`${app.url}${path}`);
+      expect({ path, hsts: response.headers.get('strict-transport-security') }).toEqual({ path, hsts: 'max-age=31536000; includeSubDomains' });
+    }
+    const refused = await fetch(`${app.url}/api/access-requests`);
+    expect([refused.status, refused.headers.get('cache-control'), refused.headers.get('x-content-type-options')]).toEqual([401, 'no-store', 'nosniff']);
+    const unknown = await fetch(`${app.url}/api/no-such-route`);
+    expect([unknown.status, unknown.headers.get('strict-transport-security')]).toEqual([404, 'max-age=31536000; includeSubDomains']);
   });
 
   it('adds no demo school to a real school\'s store', async () => {

@@ -78,13 +78,16 @@ describe('training records', () => {
     expect((await api('Priya Shah', '/api/training.csv')).status).toBe(403);
   });
 
-  it('records a policy review: the next date is set and every staff member who can be reached is told', async () => {
-    const policy = (await t.app.stores.policies.find({ where: { managedHere: true }, limit: 1 })).items[0]!;
-    expect((await api('Megan Bowen', `/api/policies/${policy.id}/review`, { reviewedOn: '2026-11-20' })).status).toBe(403);
+  it("records the headteacher's review of the policy: its next date is set, the board's review keeps its own, and every staff member who can be reached is told", async () => {
+    const policy = (await t.app.stores.policies.find({ limit: 1 })).items[0]!;
+    expect((await api('Megan Bowen', `/api/policies/${policy.id}/review`, { reviewId: 'review-1', reviewedOn: '2026-11-20' })).status).toBe(403);
     const before = t.connector.sent.length;
-    const response = await api('Adele Vance', `/api/policies/${policy.id}/review`, { reviewedOn: '2026-11-20' });
+    const response = await api('Adele Vance', `/api/policies/${policy.id}/review`, { reviewId: 'review-1', reviewedOn: '2026-11-20' });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { policy: { nextReviewDue: string } }).policy.nextReviewDue).toBe('2028-11-20');
+    expect(((await response.json()) as { nextReviewDue: string }).nextReviewDue).toBe('2028-11-20');
+    const stored = (await t.app.stores.policies.get(policy.id))!;
+    expect(stored.reviews.map((review) => review.nextReviewDue)).toEqual(['2028-11-20', '2026-12-10']);
+    expect(stored.approvals.map((approval) => approval.approvedOn)).toEqual(['2022-10-11', '2026-11-20']);
     await t.app.background.idle();
     for (let i = 0; i < 50 && t.connector.sent.length - before < 3; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     const told = t.connector.sent.slice(before).filter((entry) => entry.kind !== 'update');

@@ -17,7 +17,7 @@ async function setUp() {
   const deps: AppDeps = {
     stores,
     directory: new PeopleListDirectory(stores.people),
-    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined, notifyNewConcern: async () => ({ unreachable: [] }) },
+    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
     clock: { now: () => NOW },
     log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
   };

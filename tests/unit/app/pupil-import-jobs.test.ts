@@ -1,4 +1,4 @@
-/** Pupil import jobs under failures that are hard to time through HTTP (issue #5). */
+/** Pupil import jobs under failures that are hard to time through HTTP. */
 import type { AppDeps } from '../../../bot/src/app/app-deps';
 import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
 import { PupilImportJobs } from '../../../bot/src/app/pupil-import-jobs';
@@ -17,18 +17,17 @@ async function setUp() {
   const deps: AppDeps = {
     stores,
     directory: new PeopleListDirectory(stores.people),
-    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined, notifyNewConcern: async () => ({ unreachable: [] }) },
+    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
     clock: { now: () => now },
     log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
   };
   const background = new BackgroundTasks(deps.log);
-  let ids = 0;
-  const jobs = new PupilImportJobs(deps, background, () => `job-${++ids}`);
+  const jobs = new PupilImportJobs(deps, background);
   const run = async (csv: string) => {
     const started = await jobs.start(admin, csv, undefined);
     if (started.status !== 'started') throw new Error(started.status);
     await background.idle();
-    return jobs.status(admin, started.job.id)!;
+    return (await jobs.status(admin, started.job.id))!;
   };
   return { stores, admin, jobs, run, errors, later: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
@@ -71,9 +70,23 @@ describe('pupil import jobs', () => {
     const first = await run(file(2));
     later(30 * 60 * 1000);
     await run(file(2));
-    expect(jobs.status(admin, first.id)).toBeDefined();
+    expect(await jobs.status(admin, first.id)).toBeDefined();
     later(31 * 60 * 1000);
     await run(file(2));
-    expect(jobs.status(admin, first.id)).toBeUndefined();
+    expect(await jobs.status(admin, first.id)).toBeUndefined();
+  });
+
+  it('reports an import whose server stopped as stopped after ten quiet minutes, and then lets a new one start', async () => {
+    const { stores, admin, jobs, run, later } = await setUp();
+    // What a server that was restarted mid-import leaves: the lock held, progress at 40 of 100.
+    const at = new Date('2026-11-24T10:00:00Z').toISOString();
+    const left = await stores.importJobs.insert({ lock: 'running', ownerId: admin.id, ownerName: 'Lynne Robbins', state: 'running', done: 40, total: 100, counts: { create: 100, update: 0, leave: 0, unchanged: 0 }, startedAt: at, updatedAt: at });
+    later(9 * 60 * 1000);
+    expect(await jobs.status(admin, left.id)).toMatchObject({ state: 'running', done: 40 });
+    expect(await jobs.start(admin, file(2), undefined)).toMatchObject({ status: 'busy', message: expect.stringContaining('(40 of 100 changes saved)') });
+    later(2 * 60 * 1000);
+    expect(await jobs.status(admin, left.id)).toMatchObject({ state: 'failed', done: 40, result: { status: 'failed', saved: 40, total: 100, exact: false, message: expect.stringMatching(/^The import stopped part-way: the server running it was restarted\. Import the same file again/) } });
+    expect(await run(file(2))).toMatchObject({ state: 'finished', result: { status: 'imported' } });
+    expect((await stores.importJobs.get(left.id))!.state).toBe('failed');
   });
 });

@@ -6,12 +6,12 @@
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
 import { planPolicyReviews } from '../../../bot/src/app/reminders/plan-policy-reviews';
+import { planRetentionReview } from '../../../bot/src/app/reminders/plan-retention-review';
 import { planTrainingDigest } from '../../../bot/src/app/reminders/plan-training-digest';
 import { planTrainingReminders } from '../../../bot/src/app/reminders/plan-training-reminders';
 import { planWaitingNudges } from '../../../bot/src/app/reminders/plan-waiting-nudges';
 import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
-import { TERM_DATES } from '../../../bot/src/app/term-dates';
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
 import type { Stores } from '../../../bot/src/ports/stores.port';
 
@@ -23,7 +23,7 @@ describe('reminder planners on the demo school', () => {
   beforeEach(async () => {
     stores = createSqliteStores(':memory:');
     await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
-    deps = { stores, directory: new PeopleListDirectory(stores.people), calendar: TERM_DATES, consentMonthsAfterLeaving: 12, fanOut: {} as ReminderJobDeps['fanOut'] };
+    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, fanOut: {} as ReminderJobDeps['fanOut'] };
   });
   afterEach(() => stores.close());
 
@@ -40,6 +40,17 @@ describe('reminder planners on the demo school', () => {
     expect((await on('2026-11-25'))[0]!.period).toBe(tuesday[0]!.period);
     expect((await on('2026-11-26'))[0]!.period).not.toBe(tuesday[0]!.period);
     expect(await on('2026-11-28')).toEqual([]); // a Saturday
+  });
+
+  it('reads the term dates from School settings: with none for the school year, weekdays in the holidays count, so nudges carry on', async () => {
+    const priya = await id('Priya Shah');
+    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-holiday', new Date('2026-12-17T10:00:00Z'));
+    const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-12-17T10:00:00.000Z' });
+    const nudged = async () => (await planWaitingNudges(deps, '2026-12-23')).some((p) => p.reason.startsWith(`nudge:accessRequest:${request.id}:`));
+    expect(await nudged()).toBe(false); // the Christmas holiday of 2026-27
+    const dates = (await stores.termDates.find({ limit: 1 })).items[0]!;
+    await stores.termDates.update({ ...dates, terms: dates.terms.filter((term) => term.start < '2026-08-01'), closures: dates.closures.filter((closure) => closure.start < '2026-08-01') });
+    expect(await nudged()).toBe(true); // 18, 21, 22 and 23 December are weekdays of a year with no dates
   });
 
   it('reminds the account owner of a takedown task until it is closed (s.4)', async () => {
@@ -63,7 +74,7 @@ describe('reminder planners on the demo school', () => {
     expect(planned.some((p) => p.person.displayName === 'Linda Davis')).toBe(false); // a governor, not staff
   });
 
-  it('sends the online safety lead a digest naming who blocked the app or never installed it, and the reviewers the overdue policy review', async () => {
+  it('sends the online safety lead a digest naming who blocked the app or never installed it', async () => {
     const entry = { run: 'r', reason: 'training-overdue:staff-online-safety', period: '2026-W48', message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-11-24T07:30:00.000Z', updatedAt: '2026-11-24T07:30:05.000Z' };
     await stores.outbox.insert({ ...entry, key: 'a', personId: await id('Sam Okafor'), personName: 'Sam Okafor', status: 'blocked' });
     await stores.outbox.insert({ ...entry, key: 'b', personId: await id('Priya Shah'), personName: 'Priya Shah', status: 'notInstalled' });
@@ -72,8 +83,51 @@ describe('reminder planners on the demo school', () => {
     expect(digest.map((p) => p.person.displayName)).toEqual(['Megan Bowen']);
     expect(digest[0]!.message.lines).toEqual(expect.arrayContaining(['Sam Okafor has blocked or removed the app in Teams.', 'Priya Shah has not opened Online Safety Desk in Teams.']));
     expect(digest[0]!.message.lines.join('\n')).not.toContain('Alex Wilber has blocked'); // older than a week
+    // A notice about a concern is never listed: that it was sent is itself about the concern.
+    await stores.outbox.insert({ ...entry, key: 'd', reason: 'concern:7', period: 'new', personId: await id('Linda Davis'), personName: 'Linda Davis', status: 'notInstalled' });
+    expect((await planTrainingDigest(deps, '2026-11-25'))[0]!.message.lines.join('\n')).not.toContain('Linda Davis');
+  });
+
+  it("reminds each review's own reviewers: the headteacher and the lead of theirs (overdue, s.12), the governors of the board's (due within 30 days, s.2)", async () => {
     const reviews = await planPolicyReviews(deps, '2026-11-25');
-    expect(new Set(reviews.map((p) => p.person.displayName))).toEqual(new Set(['Adele Vance', 'Megan Bowen', 'Linda Davis', 'Mark Green']));
-    expect(reviews[0]!.period).toBe('overdue-2026-W48');
+    const forReview = (id: string) => reviews.filter((p) => p.reason.endsWith(`:${id}`));
+    expect(forReview('review-1').map((p) => [p.person.displayName, p.period, p.message.title])).toEqual([
+      ['Adele Vance', 'overdue-2026-W48', 'A policy review is overdue'],
+      ['Megan Bowen', 'overdue-2026-W48', 'A policy review is overdue'],
+    ]);
+    expect(forReview('review-2').map((p) => [p.person.displayName, p.period, p.message.title])).toEqual([
+      ['Linda Davis', '2026-12-10-30d', 'A policy review is coming up'],
+      ['Mark Green', '2026-12-10-30d', 'A policy review is coming up'],
+    ]);
+    expect(forReview('review-2')[0]!.message.lines[0]).toBe('The Social Media Policy is due for review (Governing board) on 10 December 2026, in 15 days.');
+  });
+
+  it('says nothing about a retired policy, or a related policy nobody reviews here', async () => {
+    const policy = (await stores.policies.find({ limit: 1 })).items[0]!;
+    await stores.policies.update({ ...policy, retiredOn: '2026-11-01' });
+    expect(await planPolicyReviews(deps, '2026-11-25')).toEqual([]);
+  });
+
+  it('counts an incident due for retention review only for those who may see it: never a concern about the headteacher for the headteacher (s.8)', async () => {
+    const base = { whatHappened: 'x', occurredOn: '2004-11-01', where: 'platform' as const, platform: '', category: 'other' as const, reporterId: '1', reporterName: 'A', reportedAt: '2004-11-02T09:00:00Z', status: 'closed' as const, updatedAt: '2004-11-02T09:00:00Z' };
+    await stores.incidents.insert({ ...base, submissionKey: 'old-1', involved: 'pupil', routedTo: 'dsl', aboutHeadteacher: false });
+    await stores.incidents.insert({ ...base, submissionKey: 'old-2', involved: 'headteacher', routedTo: 'chairOfGovernors', aboutHeadteacher: true });
+    const lines = async () => Object.fromEntries((await planRetentionReview(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]));
+    expect(await lines()).toEqual({
+      'Adele Vance': expect.stringContaining('1 × incident (review by the dsl)'),
+      'Patti Fernandez': expect.stringContaining('2 × incident (review by the dsl)'),
+    });
+    // A headteacher who is also the DSL still never counts the concern about them.
+    const adele = (await stores.people.find({ limit: 50 })).items.find((p) => p.displayName === 'Adele Vance')!;
+    await stores.people.update({ ...adele, roles: [...adele.roles, 'dsl'] });
+    expect((await lines())['Adele Vance']).toContain('1 × incident');
+  });
+
+  it("asks the headteacher, not the lead, to confirm the lead's own logged training in the weekly digest", async () => {
+    const megan = await id('Megan Bowen');
+    await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: megan, subjectName: 'Megan Bowen', completedOn: '2026-11-20', evidence: '', recordedById: megan, recordedByName: 'Megan Bowen', recordedAt: '', status: 'awaitingConfirmation' });
+    const digest = Object.fromEntries((await planTrainingDigest(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]));
+    expect(digest['Megan Bowen']).not.toMatch(/waiting for you to confirm/);
+    expect(digest['Adele Vance']).toMatch(/1 completion\(s\) logged by an online safety lead are waiting for you to confirm/);
   });
 });

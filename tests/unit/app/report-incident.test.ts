@@ -1,7 +1,9 @@
 /** Reporting a concern when things go wrong: nobody to tell, a store that is down, a concurrent change. */
 import { actOnIncident } from '../../../bot/src/app/act-on-incident';
 import type { AppDeps } from '../../../bot/src/app/app-deps';
-import { announceConcern, reportIncident } from '../../../bot/src/app/report-incident';
+import { announceConcern, retryConcernNotices } from '../../../bot/src/app/announce-concern';
+import type { Announce } from '../../../bot/src/app/reminders/announce';
+import { reportIncident } from '../../../bot/src/app/report-incident';
 import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
 import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
 import type { Person } from '../../../bot/src/domain/people/person';
@@ -11,47 +13,78 @@ import { StaleRecordError, StoreUnavailableError } from '../../../bot/src/ports/
 const NOW = new Date('2026-11-24T10:00:00Z');
 const FORM = { whatHappened: 'Something worrying', occurredOn: '2026-11-23', where: 'platform', platform: 'TikTok', involved: 'headteacher', category: 'other' };
 
-async function setUp(roles: Role[][], reachable = true) {
+async function setUp(roles: Role[][], unreachable: number[] = []) {
   const stores = createSqliteStores(':memory:');
   const people: Person[] = [];
   for (const [i, held] of roles.entries()) people.push(await stores.people.insert({ displayName: `Person ${i}`, roles: held, aadObjectId: `aad-${i}` }));
+  /** Who each announcement was for; people listed in `unreachable` (by index) have not installed the app. */
   const told: string[][] = [];
   const logs: string[] = [];
-  const deps: AppDeps = {
+  const deps: AppDeps & { announce: Announce } = {
     stores,
     directory: new PeopleListDirectory(stores.people),
-    notifier: {
-      notify: async () => ({ unreachable: [] }),
-      reportUnreachable: async () => undefined,
-      refreshCards: async () => undefined,
-      notifyNewConcern: async (to) => {
-        told.push(to.map((person) => person.displayName));
-        return { unreachable: reachable ? [] : to };
-      },
-    },
+    notifier: { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => undefined, refreshCards: async () => undefined },
     clock: { now: () => NOW },
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+    announce: async (_run, planned) => {
+      told.push(planned.map((entry) => entry.person.displayName));
+      const sent = planned.filter((entry) => !unreachable.some((index) => people[index]!.id === entry.person.id)).length;
+      return { planned: planned.length, sent, alreadyDone: 0, notInstalled: planned.length - sent, blocked: 0, failed: 0, uncertain: 0 };
+    },
   };
   return { deps, stores, people, told, logs };
 }
 
-describe('reporting a concern', () => {
+const saved = (result: unknown) => (result as { incidentId: string }).incidentId;
+
+describe('telling people about a new concern (s.8)', () => {
   it('tells the DSL instead when nobody holds the role it was routed to', async () => {
     const { deps, people, told } = await setUp([['staff'], ['staff', 'dsl'], ['headteacher']]);
     const result = await reportIncident(deps, people[0]!, FORM, 'k1');
     expect(result).toMatchObject({ status: 'saved', routedToLabel: 'chair of governors' });
-    await announceConcern(deps, (result as { incidentId: string }).incidentId);
-    expect(told).toEqual([[], ['Person 1']]);
+    expect((await announceConcern(deps, saved(result))).outcome).toBe('toldInstead');
+    expect(told).toEqual([['Person 1']]);
   });
 
   it('tells the DSL instead when the routed people cannot be reached, and logs no details', async () => {
-    const { deps, people, told, logs } = await setUp([['staff'], ['staff', 'dsl'], ['chairOfGovernors']], false);
+    const { deps, people, told, logs } = await setUp([['staff'], ['staff', 'dsl'], ['chairOfGovernors']], [2]);
     const result = await reportIncident(deps, people[0]!, FORM, 'k1');
-    await announceConcern(deps, (result as { incidentId: string }).incidentId);
+    expect((await announceConcern(deps, saved(result))).outcome).toBe('toldInstead');
     expect(told).toEqual([['Person 2'], ['Person 1']]);
     expect(logs.join('\n')).not.toMatch(/worrying|TikTok/);
   });
 
+  it('never tells a headteacher who is also the DSL of a concern about the headteacher; nobody told means it stays marked and is tried again', async () => {
+    const { deps, stores, people, told } = await setUp([['staff'], ['staff', 'headteacher', 'dsl'], ['governor', 'chairOfGovernors']], [2]);
+    const id = saved(await reportIncident(deps, people[0]!, FORM, 'k1'));
+    expect((await announceConcern(deps, id)).outcome).toBe('nobodyTold');
+    expect(told).toEqual([['Person 2']]);
+    expect((await stores.incidents.get(id))!.nobodyToldYet).toBe(true);
+
+    // The chair opens the bot; the next run of the concern-notices job reaches her.
+    const reachable = { ...deps, announce: async (run: string, planned: Parameters<Announce>[1]) => ({ ...(await deps.announce(run, planned)), sent: planned.length }) };
+    expect(await retryConcernNotices(reachable)).toEqual({ tried: 1, told: 1 });
+    expect(told.flat()).not.toContain('Person 1');
+    expect((await stores.incidents.get(id))!.nobodyToldYet).toBe(false);
+    expect(await retryConcernNotices(reachable)).toEqual({ tried: 0, told: 0 });
+  });
+
+  it('says who was told instead: in a school whose headteacher is the DSL, a deputy, never "the DSL"', async () => {
+    const { deps, people, told } = await setUp([['staff'], ['staff', 'headteacher', 'dsl'], ['staff', 'deputyDsl'], ['governor', 'chairOfGovernors']], [3]);
+    const id = saved(await reportIncident(deps, people[0]!, FORM, 'k1'));
+    expect(await announceConcern(deps, id)).toEqual({ outcome: 'toldInstead', toldRoles: ['deputyDsl'] });
+    expect(told).toEqual([['Person 3'], ['Person 2']]);
+  });
+
+  it('tells the person it is assigned to and the role\'s holders, but not a second holder who may not see it', async () => {
+    const { deps, people, told } = await setUp([['staff'], ['staff', 'onlineSafetyLead'], ['staff', 'onlineSafetyLead'], ['dsl']]);
+    const id = saved(await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil', category: 'firewallCircumvention' }, 'k1'));
+    expect((await announceConcern(deps, id)).outcome).toBe('told');
+    expect(told).toEqual([['Person 1']]);
+  });
+});
+
+describe('reporting a concern', () => {
   it('never tells the reporter "NOT saved" once the concern is saved, and still announces it', async () => {
     const { deps, stores, people } = await setUp([['staff'], ['dsl']]);
     // The concern is stored, then the store goes away before its log line is written.

@@ -28,7 +28,7 @@ describe('the monthly retention review', () => {
     });
     expect(await reviewRetention(stores, '2026-11-24', 12)).toEqual([]);
     expect(await reviewRetention(stores, '2048-11-01', 12)).toEqual([]);
-    expect(await reviewRetention(stores, '2048-11-02', 12)).toEqual([{ record: 'incident', recordId: incident.id, reviewedBy: 'dsl', due: '2048-11-02' }]);
+    expect(await reviewRetention(stores, '2048-11-02', 12)).toEqual([{ record: 'incident', recordId: incident.id, reviewedBy: 'dsl', due: '2048-11-02', seenBy: { aboutHeadteacher: false } }]);
     expect(await stores.incidents.get(incident.id)).toBeDefined();
     await stores.close();
   });

@@ -36,16 +36,36 @@ describe('configuration', () => {
     expect(loadConfig({ BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }, ROOT).bot.appType).toBe('UserAssignedMSI');
   });
 
-  const SHAREPOINT = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' };
+  const SHAREPOINT = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', SHAREPOINT_RECORDS_SITE_ID: 'records', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' };
 
   it('keeps records in SQLite unless told otherwise', () => {
     expect(loadConfig({}, ROOT)).toMatchObject({ store: { kind: 'sqlite' }, directory: { kind: 'store' } });
   });
 
-  it('uses SharePoint through Graph with a client secret or a certificate', () => {
-    expect(loadConfig(SHAREPOINT, ROOT).store).toEqual({ kind: 'sharepoint', siteId: 'site', graphBaseUrl: 'https://graph.microsoft.com', organisation: 'School', tenantId: 'tenant', clientId: 'client', clientSecret: 'secret' });
+  it('uses SharePoint through Graph with a client secret, a certificate or the managed identity', () => {
+    expect(loadConfig(SHAREPOINT, ROOT).store).toEqual({ kind: 'sharepoint', sites: { working: 'site', records: 'records' }, graphBaseUrl: 'https://graph.microsoft.com', organisation: 'School', tenantId: 'tenant', clientId: 'client', credential: { kind: 'secret', clientSecret: 'secret' } });
     const { GRAPH_CLIENT_SECRET: _secret, ...withoutSecret } = SHAREPOINT;
-    expect(loadConfig({ ...withoutSecret, GRAPH_CERTIFICATE_PATH: '/k.pem', GRAPH_CERTIFICATE_THUMBPRINT: 'AB' }, ROOT).store).toMatchObject({ certificate: { privateKeyPath: '/k.pem', thumbprintSha256: 'AB' } });
+    expect(loadConfig({ ...withoutSecret, GRAPH_CERTIFICATE_PATH: '/k.pem', GRAPH_CERTIFICATE_THUMBPRINT: 'AB' }, ROOT).store).toMatchObject({ credential: { kind: 'certificate', privateKeyPath: '/k.pem', thumbprintSha256: 'AB' } });
+    const inAzure = { ...withoutSecret, GRAPH_CREDENTIAL: 'managedIdentity', GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'mi', IDENTITY_ENDPOINT: 'http://169.254.129.2:8081/msi/token', IDENTITY_HEADER: 'h' };
+    expect(loadConfig(inAzure, ROOT).store).toMatchObject({ credential: { kind: 'managedIdentity', managedIdentityClientId: 'mi', identityEndpoint: 'http://169.254.129.2:8081/msi/token', identityHeader: 'h' } });
+  });
+
+  it.each([
+    [{ GRAPH_CREDENTIAL: 'password' }, 'GRAPH_CREDENTIAL must be managedIdentity, certificate or secret; it is "password".'],
+    [{ GRAPH_CREDENTIAL: 'managedIdentity' }, 'GRAPH_CREDENTIAL=managedIdentity also needs: GRAPH_MANAGED_IDENTITY_CLIENT_ID.'],
+    [{ GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'mi' }, 'GRAPH_CREDENTIAL=managedIdentity (only in Azure App Service, which sets them) also needs: IDENTITY_ENDPOINT, IDENTITY_HEADER.'],
+    [{ GRAPH_CREDENTIAL: 'certificate', GRAPH_CERTIFICATE_PATH: '/k.pem' }, 'GRAPH_CREDENTIAL=certificate also needs: GRAPH_CERTIFICATE_THUMBPRINT.'],
+    [{ GRAPH_CLIENT_SECRET: 's', GRAPH_CLIENT_SECRET_EXPIRES_ON: 'next May' }, /GRAPH_CLIENT_SECRET_EXPIRES_ON must be a date/],
+  ])('refuses an incomplete credential %j, saying what is missing', (credential, message) => {
+    const { GRAPH_CLIENT_SECRET: _secret, ...withoutSecret } = SHAREPOINT;
+    expect(() => loadConfig({ ...withoutSecret, ...credential }, ROOT)).toThrow(message);
+  });
+
+  it('lets the tabs act as the person with the Graph credential when it is the same app registration (no secret in Azure)', () => {
+    const azure = { BOT_ID: 'mi', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't', AAD_APP_CLIENT_ID: 'client', AAD_APP_TENANT_ID: 't', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', SHAREPOINT_RECORDS_SITE_ID: 'records', GRAPH_CLIENT_ID: 'client', GRAPH_CREDENTIAL: 'managedIdentity', GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'mi', IDENTITY_ENDPOINT: 'http://localhost:4141/msi/token', IDENTITY_HEADER: 'h' };
+    expect(loadConfig(azure, ROOT).sso?.onBehalfOf).toEqual({ credential: expect.objectContaining({ kind: 'managedIdentity' }), tenantId: 't', graphBaseUrl: 'https://graph.microsoft.com' });
+    expect(loadConfig({ ...azure, GRAPH_CLIENT_ID: 'another-app' }, ROOT).sso?.onBehalfOf).toBeUndefined();
+    expect(loadConfig({ ...azure, AAD_APP_CLIENT_SECRET: 'dev-secret' }, ROOT).sso?.onBehalfOf?.credential).toEqual({ kind: 'secret', clientSecret: 'dev-secret' });
   });
 
   it('sends the Graph token to Microsoft Graph only (or a stand-in on this machine)', () => {
@@ -54,7 +74,32 @@ describe('configuration', () => {
   });
 
   it('names every missing SharePoint setting at once', () => {
-    expect(() => loadConfig({ STORE: 'sharepoint' }, ROOT)).toThrow('STORE=sharepoint also needs: SHAREPOINT_SITE_ID, GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH).');
+    expect(() => loadConfig({ STORE: 'sharepoint' }, ROOT)).toThrow('STORE=sharepoint also needs: SHAREPOINT_SITE_ID, SHAREPOINT_RECORDS_SITE_ID, GRAPH_TENANT_ID, GRAPH_CLIENT_ID, a credential (GRAPH_MANAGED_IDENTITY_CLIENT_ID in Azure, or GRAPH_CERTIFICATE_PATH, or GRAPH_CLIENT_SECRET).');
+  });
+
+  describe('the safeguarding records site', () => {
+    const TEAMS = { BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 'tenant' };
+    const oneSite = { ...SHAREPOINT, ...TEAMS, SHAREPOINT_SITE_ID: 'school.sharepoint.com,AAA,BBB', SHAREPOINT_RECORDS_SITE_ID: 'School.SharePoint.com,aaa,bbb' };
+
+    it('refuses to start a school\'s app whose records site is its working site, whatever the case of the id', () => {
+      expect(() => loadConfig(oneSite, ROOT)).toThrow(ConfigError);
+      expect(() => loadConfig(oneSite, ROOT)).toThrow(/Refusing to start: SHAREPOINT_RECORDS_SITE_ID is the working site .* the headteacher included/);
+    });
+
+    it.each([
+      ['yes', true],
+      ['TRUE', true],
+      ['true', false],
+    ])('lets a developer tenant keep one site only when SHAREPOINT_ONE_SITE_FOR_DEVELOPER_TENANT is exactly "true" (%s)', (value, refused) => {
+      const load = () => loadConfig({ ...oneSite, SHAREPOINT_ONE_SITE_FOR_DEVELOPER_TENANT: value }, ROOT);
+      if (refused) expect(load).toThrow(/Refusing to start/);
+      else expect(load().store).toMatchObject({ sites: { working: 'school.sharepoint.com,AAA,BBB' } });
+    });
+
+    it('starts with two sites in Teams mode, and with one site on this machine (a local stand-in)', () => {
+      expect(loadConfig({ ...SHAREPOINT, ...TEAMS }, ROOT).store).toMatchObject({ sites: { working: 'site', records: 'records' } });
+      expect(loadConfig({ ...SHAREPOINT, SHAREPOINT_RECORDS_SITE_ID: 'site' }, ROOT).mode).toBe('local');
+    });
   });
 
   it('takes roles from Entra ID groups when they are configured, and names the missing ones', () => {

@@ -34,9 +34,12 @@ const VERSION = 'v1.0';
 export class GraphApi {
   private readonly client: Client;
   private readonly origin: string;
+  /** Gets the app's token now, as every call does: proves the credential works (the go-live checklist). */
+  readonly signIn: () => Promise<string>;
 
   constructor(settings: GraphSettings, log: Logger) {
     this.origin = new URL(settings.baseUrl).origin;
+    this.signIn = settings.token;
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
@@ -100,8 +103,17 @@ export function graphStatus(error: unknown): number | undefined {
 export function unavailable(error: unknown): unknown {
   if (!(error instanceof GraphError)) return error;
   const status = error.statusCode;
-  if (status === 401 || status === 403) return new StoreUnavailableError(`Microsoft 365 refused the app's access (${status}): check its secret or certificate and the site grant.`, { cause: error });
+  if (status === 401 || status === 403) return new StoreUnavailableError(`Microsoft 365 refused the app's access (${status}): check how it signs in (the managed identity's federated credential, its certificate or secret) and the site grant.`, { cause: error });
   if (status === 404) return new StoreUnavailableError('A SharePoint list or site the app uses was not found: run `npm run provision:lists`.', { cause: error });
   if (status <= 0 || status === 429 || status >= 500) return new StoreUnavailableError('Microsoft 365 could not be reached.', { cause: error });
   return error;
+}
+
+/** Runs a Graph call, turning its failure into what a person or an administrator should hear (`unavailable`). */
+export async function graphCall<R>(work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
+  }
 }

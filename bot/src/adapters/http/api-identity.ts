@@ -13,12 +13,12 @@ export type ApiIdentity = (req: Request) => Promise<Caller>;
 
 /**
  * Local mode only (the server listens on this machine alone): the tab picks a demo persona and
- * sends its id. Teams SSO takes over outside local mode.
+ * sends its id (a number in the People list, an object id with Entra ID groups). Teams SSO takes over outside local mode.
  */
 export function localPersonaIdentity(directory: Directory): ApiIdentity {
   return async (req) => {
     const chosen = req.header('x-demo-person');
-    const person = typeof chosen === 'string' && /^\d{1,12}$/.test(chosen) ? await directory.byId(chosen) : await directory.byAadObjectId(PLAYGROUND_DEFAULT_AAD_ID);
+    const person = typeof chosen === 'string' && /^[\w-]{1,40}$/.test(chosen) ? await directory.byId(chosen) : await directory.byAadObjectId(PLAYGROUND_DEFAULT_AAD_ID);
     return person ? { person } : { refused: 403 };
   };
 }

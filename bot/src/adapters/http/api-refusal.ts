@@ -6,9 +6,17 @@ import { StoreUnavailableError } from '../../ports/collection.port';
 /** Wraps a route handler: callers who are not signed in or unknown get 401/403, others are handed on. */
 export type SignedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
 
-export function refuse(res: Response, status: 401 | 403, message?: string): void {
+/**
+ * Answers with JSON. Route handlers end with `return send(…)`, which returns nothing: restify logs
+ * whatever an async handler returns, and a returned response object carries the request's headers.
+ */
+export function send(res: Response, status: number, body: object): void {
   res.status(status);
-  res.json({
+  res.json(body);
+}
+
+export function refuse(res: Response, status: 401 | 403, message?: string): void {
+  send(res, status, {
     error: message ?? (status === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.'),
   });
 }
@@ -21,8 +29,7 @@ export function answerFailure(res: Response, error: unknown, log: Logger, route:
   const storeDown = error instanceof StoreUnavailableError || (error as { name?: unknown })?.name === 'StoreUnavailableError';
   log.error(`API ${route} failed${storeDown ? ': the store is unavailable' : ''}`, error);
   if (res.headersSent) return;
-  res.status(storeDown ? 503 : 500);
-  res.json({
+  send(res, storeDown ? 503 : 500, {
     error: storeDown
       ? 'The school records could not be reached, so nothing was changed. Please try again in a few minutes.'
       : 'Sorry, something went wrong on our side. Please try again; if it keeps happening, tell your school office.',

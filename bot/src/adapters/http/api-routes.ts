@@ -1,7 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
+import type { Announce } from '../../app/reminders/announce';
 import { listAccessRequests } from '../../app/list-access-requests';
-import { STATE_LABELS, type AccessRequest } from '../../domain/access/access-request';
+import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -13,10 +14,11 @@ import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { allPupils } from '../../app/read-all';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
-import { answerFailure, refuse } from './api-refusal';
+import { send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
+import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
@@ -26,7 +28,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: AppDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -57,6 +59,8 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
       exportConsent: may(person, 'consent.export'),
       seeAccounts: may(person, 'socialAccount.view'),
       manageAccounts: may(person, 'socialAccount.manage'),
+      seeSettings: may(person, 'settings.view'),
+      seeReadiness: may(person, 'readiness.view'),
     };
     res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
   }));
@@ -64,31 +68,27 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
     const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map(toSummary), next: page.next ?? null });
+    res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
     const body = consentBody.safeParse(req.body);
     if (!body.success) {
-      res.status(400);
-      return res.json({ error: 'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
+      return send(res, 400, { error: 'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
     }
     const result = await recordConsent(deps, person, body.data);
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     if (result.status === 'invalid') {
-      res.status(422);
-      return res.json({ error: result.message });
+      return send(res, 422, { error: result.message });
     }
-    res.status(201);
-    res.json({ event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status })) });
+    send(res, 201, { event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status, urgent: task.urgent === true })), takedownsPending: result.takedownsPending });
   }));
 
   server.get('/api/consent', signedIn(async (person, req, res) => {
     const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
     const result = await classConsent(deps, person, className, new Date().toISOString().slice(0, 10));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    res.status(result.status === 'unknown-class' ? 404 : 200);
-    res.json(result);
+    send(res, result.status === 'unknown-class' ? 404 : 200, result);
   }));
 
   server.get('/api/classes', signedIn(async (person, req, res) => {
@@ -100,11 +100,11 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   server.get('/api/pupils/:id/consent', signedIn(async (person, req, res) => {
     const result = await consentHistory(deps, person, String(req.params.id ?? ''));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    res.status(result.status === 'not-found' ? 404 : 200);
-    res.json(result);
+    send(res, result.status === 'not-found' ? 404 : 200, result);
   }));
 
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
+  registerSettingsRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);
@@ -119,12 +119,14 @@ export function registerApiRoutes(server: Server, deps: AppDeps, identify: ApiId
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
 }
 
-function toSummary(request: AccessRequest) {
+/** A request as the tab lists it, its status worded for the person reading it. */
+function toSummary(request: AccessRequest, viewer: Person) {
   return {
     id: request.id,
+    reference: accessReference(request.id),
     url: request.url,
     state: request.state,
-    stateLabel: STATE_LABELS[request.state],
+    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
     requesterName: request.requesterName,
     submittedAt: request.submittedAt,
     updatedAt: request.updatedAt,

@@ -5,8 +5,8 @@ import { exportConsent } from '../../app/export-consent';
 import { importPupils } from '../../app/import-pupils';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { may, whoMay } from '../../domain/authorization/permissions';
-import { toIsoDate } from '../../domain/school/pupil-import';
-import { refuse, type SignedIn } from './api-refusal';
+import { toIsoDate } from '../../domain/calendar/dates';
+import { send, refuse, type SignedIn } from './api-refusal';
 import { toCsv } from './csv';
 
 /** A whole school's MIS export, with its columns: well above 2,000 pupils' worth. */
@@ -15,15 +15,14 @@ export const PUPIL_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
 const ERRORS_SHOWN = 200;
 
 /**
- * The admin team's side of the Consent tab (issue #5): import pupils from the MIS export (a preview,
+ * The admin team's side of the Consent tab: import pupils from the MIS export (a preview,
  * then a background job the tab polls for progress) and export the register as CSV.
  */
 export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signedIn: SignedIn, jobs: PupilImportJobs): void {
   server.post('/api/pupils/import', signedIn(async (person, req, res) => {
     const body = pupilImportBody.safeParse(req.body);
     if (!body.success) {
-      res.status(400);
-      return res.json({ error: 'Send {"csv": "...", "mapping"?: {...}, "apply"?: true}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
+      return send(res, 400, { error: 'Send {"csv": "...", "mapping"?: {...}, "apply"?: true}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
     }
     const { csv, mapping, apply } = body.data;
     const result = apply ? await jobs.start(person, csv, mapping) : await importPupils(deps, person, csv, mapping, false);
@@ -31,30 +30,25 @@ export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signed
       case 'not-permitted':
         return refuse(res, 403, result.message);
       case 'invalid':
-        res.status(422);
-        return res.json({ ...result, errors: result.errors.slice(0, ERRORS_SHOWN), errorCount: result.errors.length });
+        return send(res, 422, { ...result, errors: result.errors.slice(0, ERRORS_SHOWN), errorCount: result.errors.length });
       case 'needs-mapping':
-        res.status(422);
-        return res.json(result);
+        return send(res, 422, result);
       case 'busy':
-        res.status(409);
-        return res.json({ status: 'busy', error: result.message });
+        return send(res, 409, { status: 'busy', error: result.message });
       case 'started':
-        res.status(202);
         res.header('Location', `/api/pupils/import/${result.job.id}`);
-        return res.json(result);
+        return send(res, 202, result);
       default:
-        return res.json(result);
+        return send(res, 200, result);
     }
   }));
 
   server.get('/api/pupils/import/:jobId', signedIn(async (person, req, res) => {
     if (!may(person, 'pupils.import')) return refuse(res, 403, `Only ${whoMay('pupils.import')} can import pupils.`);
-    const job = jobs.status(person, String(req.params.jobId ?? ''));
+    const job = await jobs.status(person, String(req.params.jobId ?? ''));
     res.header('Cache-Control', 'no-store');
     if (!job) {
-      res.status(404);
-      return res.json({ error: 'There is no import of yours with that number. Imports are kept for an hour after they finish.' });
+      return send(res, 404, { error: 'There is no import of yours with that number. Imports are kept for an hour after they finish.' });
     }
     res.json(job);
   }));
@@ -63,15 +57,13 @@ export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signed
     const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
     const asked = typeof req.query?.date === 'string' ? req.query.date : '';
     if (asked && toIsoDate(asked) !== asked) {
-      res.status(400);
-      return res.json({ error: 'Give the date as YYYY-MM-DD, a day that exists.' });
+      return send(res, 400, { error: 'Give the date as YYYY-MM-DD, a day that exists.' });
     }
     const date = asked || deps.clock.now().toISOString().slice(0, 10);
     const result = await exportConsent(deps, person, { className, date });
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     if (result.status === 'unknown-class') {
-      res.status(404);
-      return res.json({ error: `No pupils of class ${className} were on roll on ${date}.`, classes: result.classes });
+      return send(res, 404, { error: `No pupils of class ${className} were on roll on ${date}.`, classes: result.classes });
     }
     const rows = result.rows.map((row) => [row.displayName, row.className, row.images, row.videos]);
     const scope = (result.className ?? 'whole-school').replace(/[^A-Za-z0-9-]/g, '_');

@@ -1,16 +1,28 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
+import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
+import type { Health } from '../../app/readiness/store-health';
 import type { ApiIdentity } from './api-identity';
 import { registerApiRoutes, type UserGraph } from './api-routes';
 import { PUPIL_IMPORT_MAX_BYTES } from './consent-admin-routes';
 import { registerJobTrigger, type JobTrigger } from './job-trigger-route';
+import { registerReadinessRoutes } from './readiness-routes';
+import type { ReadinessChecks } from '../../app/readiness/check-readiness';
 import { registerTrainingRoutes, type TrainingRouteDeps } from './training-routes';
-import { refuse, refusedInLocalMode } from './local-mode-guard';
+import { refuse, refusedInLocalMode, repliesElsewhere } from './local-mode-guard';
+import { send } from './api-refusal';
+import { activityProblem } from './activity-shape';
+import { restifyLog } from './restify-log';
+import { logValue } from '../../app/log-value';
 
 export interface HttpServerOptions {
   deps: AppDeps;
+  /** What `/healthz` answers (503 when the app cannot do its work, with what to do). */
+  health(): Promise<Health>;
+  /** Messages through the reminders' outbox (a new takedown task for its owner). */
+  announce: Announce;
   identify: ApiIdentity;
   /** Graph as the signed-in person, when Teams SSO with a client secret is configured. */
   userGraph?: UserGraph;
@@ -27,56 +39,56 @@ export interface HttpServerOptions {
   jobs?: JobTrigger;
   /** The Training tab's API. */
   training?: TrainingRouteDeps;
+  /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
+  readiness: ReadinessChecks;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
 const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 
 export function createHttpServer(options: HttpServerOptions): Server {
-  const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false, log: restifyLog(options.deps.log) } as restify.ServerOptions);
+  // Before routing, so that every answer carries them, a 404 or 405 included.
+  server.pre((req: Request, res: Response, next) => {
+    // Answers about people and concerns are never kept by a browser or proxy, nor read as another type.
+    if (req.getPath().startsWith('/api/')) {
+      res.header('Cache-Control', 'no-store');
+      res.header('X-Content-Type-Options', 'nosniff');
+    }
+    // Outside local mode the app is reached over HTTPS only (App Service); browsers should never try plain HTTP.
+    if (!options.localMode) res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    return next();
+  });
+  if (options.localMode) {
+    // Before a body is read: a stranger's request is refused on its headers alone.
+    server.pre((req: Request, res: Response, next) => refuseIf(refusedInLocalMode(req), res, next));
+  }
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (missing from the types).
   // A school's MIS export is the one larger body the app takes.
   const parseBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
   const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
   server.use((req: Request, res: Response, next) => runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next));
-  if (options.localMode) {
-    server.use((req: Request, res: Response, next) => {
-      const refusal = refusedInLocalMode(req);
-      if (!refusal) return next();
-      refuse(res, refusal);
-      return next(false);
-    });
-  }
+  if (options.localMode) server.use((req: Request, res: Response, next) => refuseIf(repliesElsewhere(req), res, next));
 
   // restify 11 insists that two-argument handlers are real async functions.
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!looksLikeActivity(req.body)) {
-      res.status(400);
-      res.json({ error: 'This is not a Bot Framework activity.' });
+    const problem = activityProblem(req.body);
+    if (problem) {
+      send(res, 400, { error: problem });
       return;
     }
     const tenant = tenantOf(req.body);
     if (options.allowedTenants.length > 0 && !options.allowedTenants.includes(tenant ?? '')) {
-      options.deps.log.warn(`Refused a bot activity from another tenant (${tenant ?? 'none given'})`);
-      res.status(403);
-      res.json({ error: 'This app serves one school only.' });
+      options.deps.log.warn(`Refused a bot activity from another tenant (${logValue(tenant)})`);
+      send(res, 403, { error: 'This app serves one school only.' });
       return;
     }
     await options.handleBotActivity(req, res);
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
-    try {
-      await options.deps.stores.isEmpty();
-      res.json({ status: 'ok', mode: options.localMode ? 'local' : 'teams' });
-    } catch {
-      res.status(503);
-      res.json({ status: 'store unavailable' });
-    }
-  });
-
-  registerApiRoutes(server, options.deps, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
+  registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
+  registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
 
@@ -91,8 +103,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!existsSync(options.tabDir)) {
-      res.status(503);
-      res.json({ error: 'The tab pages have not been built: run `npm run build:tab`.' });
+      send(res, 503, { error: 'The tab pages have not been built: run `npm run build:tab`.' });
       return next(false);
     }
     const wanted = (req.params as Record<string, string>)['*'] ?? '';
@@ -101,10 +112,16 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    if ((error.statusCode ?? 500) >= 500) options.deps.log.error(`HTTP ${req.method} ${req.getPath()} failed`, error);
+    if ((error.statusCode ?? 500) >= 500) options.deps.log.error(`HTTP ${logValue(req.method, 10)} ${logValue(req.getPath())} failed`, error);
     return callback();
   });
   return server;
+}
+
+function refuseIf(refusal: string | undefined, res: Response, next: restify.Next): void {
+  if (!refusal) return next();
+  refuse(res, refusal);
+  return next(false);
 }
 
 /** Runs restify handlers one after another, stopping at the first that answers or fails. */
@@ -123,18 +140,4 @@ function tenantOf(body: unknown): string | undefined {
   const activity = body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | undefined;
   const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
   return typeof tenant === 'string' ? tenant : undefined;
-}
-
-/** The fields every activity from Teams carries; anything less would only crash deeper down. */
-function looksLikeActivity(body: unknown): boolean {
-  const activity = body as { type?: unknown; serviceUrl?: unknown; channelId?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } } | undefined;
-  return (
-    typeof activity === 'object' &&
-    activity !== null &&
-    typeof activity.type === 'string' &&
-    typeof activity.serviceUrl === 'string' &&
-    typeof activity.channelId === 'string' &&
-    typeof activity.from?.id === 'string' &&
-    typeof activity.conversation?.id === 'string'
-  );
 }

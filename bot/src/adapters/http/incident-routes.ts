@@ -5,10 +5,12 @@ import type { AppDeps } from '../../app/app-deps';
 import { exportIncidents, incidentDetail, incidentSummary, listIncidents } from '../../app/incident-log';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED_LABELS, STATUS_LABELS, WHERE_LABELS, type Incident } from '../../domain/incidents/incident';
 import { cpomsSchema, INCIDENT_LIMITS, noteSchema } from '../../domain/incidents/incident-input';
+import { optionalText, requiredText } from '../../domain/validation/typed-text';
 import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/incident-query';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
+import { send } from './api-refusal';
 
 type SignedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
 
@@ -29,9 +31,9 @@ const filterSchema = z.object({
 const stepSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('action'), text: noteSchema }),
   z.object({ type: z.literal('assign'), personId: z.string().regex(/^[\w-]{1,64}$/) }),
-  z.object({ type: z.literal('status'), to: z.enum(INCIDENT_STATUSES), note: z.string().trim().max(INCIDENT_LIMITS.note).optional() }),
+  z.object({ type: z.literal('status'), to: z.enum(INCIDENT_STATUSES), note: optionalText('Note', INCIDENT_LIMITS.note) }),
   z.object({ type: z.literal('cpoms'), reference: cpomsSchema }),
-  z.object({ type: z.literal('police'), contacted: z.boolean(), decidedBy: z.string().trim().min(1, 'Say who decided.').max(200), reason: noteSchema }),
+  z.object({ type: z.literal('police'), contacted: z.boolean(), decidedBy: requiredText('Who decided', 200), reason: noteSchema }),
 ]);
 
 /** The Incidents tab's API. The use cases check role and visibility; these routes only translate. */
@@ -78,8 +80,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
     if (!/^\d{1,12}$/.test(id)) return notFound(res);
     const body = stepSchema.safeParse(req.body);
     if (!body.success) {
-      res.status(400);
-      return res.json({ error: body.error.issues[0]?.message ?? 'That step is not valid.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
+      return send(res, 400, { error: body.error.issues[0]?.message ?? 'That step is not valid.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
     }
     const result = await actOnIncident(deps, person, id, body.data as IncidentStep);
     switch (result.status) {
@@ -88,14 +89,11 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
       case 'not-found':
         return notFound(res);
       case 'invalid':
-        res.status(422);
-        return res.json({ error: result.message });
+        return send(res, 422, { error: result.message });
       case 'stale':
-        res.status(409);
-        return res.json({ error: 'Someone else changed this incident a moment ago. It has been reloaded: check it and try again.' });
+        return send(res, 409, { error: 'Someone else changed this incident a moment ago. It has been reloaded: check it and try again.' });
       case 'ok':
-        res.status(201);
-        return res.json({ entry: result.entry });
+        return send(res, 201, { entry: result.entry });
     }
   }));
 }
@@ -103,8 +101,7 @@ export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: 
 function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: number }) | undefined {
   const parsed = filterSchema.safeParse(req.query ?? {});
   if (!parsed.success) {
-    res.status(400);
-    res.json({ error: 'Unknown filter value.', fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
+    send(res, 400, { error: 'Unknown filter value.', fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
     return undefined;
   }
   const { q, dir, offset, ...rest } = parsed.data;
@@ -125,16 +122,15 @@ function toRow(incident: Incident) {
     status: incident.status,
     statusLabel: STATUS_LABELS[incident.status],
     reporterName: incident.reporterName,
+    nobodyToldYet: incident.nobodyToldYet === true,
     updatedAt: incident.updatedAt,
   };
 }
 
 function deny(res: Response): void {
-  res.status(403);
-  res.json({ error: DENIED });
+  send(res, 403, { error: DENIED });
 }
 
 function notFound(res: Response): void {
-  res.status(404);
-  res.json({ error: 'There is no incident with that reference that you can see.' });
+  send(res, 404, { error: 'There is no incident with that reference that you can see.' });
 }

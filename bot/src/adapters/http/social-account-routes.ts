@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/app-deps';
 import { listSocialAccounts, saveSocialAccount, type SaveSocialAccountResult } from '../../app/social-accounts';
 import type { Person } from '../../domain/people/person';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
+import { send } from './api-refusal';
 
 type SignedIn = (handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
 
@@ -41,12 +42,18 @@ function answerSave(res: Response, result: SaveSocialAccountResult, savedStatus:
     case 'consent-required':
       // The tab reads this and asks the person for consent in a pop-up (Teams SSO troubleshooting guide).
       return answer(res, 403, { error: 'Online Safety Desk needs your permission to check the school email address in your school\'s directory.', consentRequired: true, scopes: result.scopes, clientId });
+    case 'sign-in-again':
+      // The school's sign-in policy (multifactor authentication, Conditional Access) wants a fresh
+      // sign-in, not consent: 401 with the claims challenge, as the on-behalf-of flow's error
+      // response asks (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#error-response-example;
+      // header form: https://learn.microsoft.com/entra/identity-platform/claims-challenge).
+      res.header('WWW-Authenticate', `Bearer error="insufficient_claims"${result.claims ? `, claims="${Buffer.from(result.claims, 'utf8').toString('base64')}"` : ''}`);
+      return answer(res, 401, { error: 'Your school asks you to sign in again (for example with a second step) before the school email address can be checked. Nothing was saved yet.', signInAgain: true, claims: result.claims });
     case 'changed-meanwhile':
       return answer(res, 409, { error: 'Someone changed this account while you were editing it. Here it is as it is now: check it and save again.', account: result.account });
   }
 }
 
 function answer(res: Response, status: number, body: object): void {
-  res.status(status);
-  res.json(body);
+  send(res, status, body);
 }

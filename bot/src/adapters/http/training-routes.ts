@@ -7,17 +7,18 @@ import { decideTrainingClaim, logOwnTraining, recordTrainingSession } from '../.
 import { trainingHistory, trainingOverview } from '../../app/training/training-views';
 import { requireRefresher } from '../../app/training/require-refresher';
 import { readAll } from '../../app/read-all';
+import { readPolicies } from '../../app/settings/policy-register';
+import { readTrainingSetup } from '../../app/training/training-setup';
+import { latestApproval, type PolicyDocument } from '../../domain/school/policy-document';
 import { may } from '../../domain/authorization/permissions';
 import { localDate } from '../../domain/calendar/zoned-time';
-import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { Person } from '../../domain/people/person';
 import type { ApiIdentity } from './api-identity';
-import { answerFailure } from './api-refusal';
+import { send, answerFailure } from './api-refusal';
 import { toCsv } from './csv';
 
 export interface TrainingRouteDeps {
   announce: Announce;
-  calendar: SchoolCalendar;
 }
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -29,8 +30,8 @@ const sessionBody = z.object({
   attendees: z.array(z.string().max(120)).max(500).optional(),
 });
 const ownBody = z.object({ completedOn: date, evidence: z.string().max(1000) });
-const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']) });
-const reviewBody = z.object({ reviewedOn: date });
+const decisionBody = z.object({ decision: z.enum(['confirm', 'reject']), reason: z.string().max(2000).optional() });
+const reviewBody = z.object({ reviewId: z.string().regex(/^review-\d{1,3}$/), reviewedOn: date });
 const refresherBody = z.object({ title: z.string().max(200), audience: z.enum(['staff', 'pupils', 'parents']), group: z.string().max(40), dueOn: date });
 
 /** The Training tab's API (s.11, s.12). Every route identifies the caller; the use cases check the permissions table. */
@@ -48,9 +49,9 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
   const announceLater = (deps2: AppDeps) => ({ ...deps2, announce: training.announce });
 
   server.get('/api/training', signedIn(async (person, _req, res) => {
-    const overview = await trainingOverview(deps, person, today(), training.calendar);
-    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm'), recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
-    const policies = overview.everyone || can.recordReview ? (await deps.stores.policies.find({ where: { managedHere: true }, limit: 50 })).items : [];
+    const overview = await trainingOverview(deps, person, today(), await readTrainingSetup(deps.stores));
+    const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm') || overview.awaitingConfirmation.length > 0, recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
+    const policies = overview.everyone || can.recordReview ? (await readPolicies(deps.stores)).filter((policy) => !policy.retiredOn && policy.reviews.length > 0).map(policyReviews) : [];
     res.json({ ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] });
   }));
 
@@ -73,12 +74,10 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
   server.post('/api/training/sessions', signedIn(async (person, req, res) => {
     const body = sessionBody.safeParse(req.body);
     if (!body.success) return invalid(res, 'Send {"requirementId", "completedOn": "YYYY-MM-DD", "evidence", "subjectIds": [...], "attendees"?: [...]}.', body.error.issues);
-    const refreshers = new Map((await deps.stores.refreshers.find({ limit: 200 })).items.map((r) => [`refresher-${r.id}`, r.audience] as const));
-    const result = await recordTrainingSession(deps, person, body.data, refreshers);
+    const result = await recordTrainingSession(announceLater(deps), person, body.data);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ recorded: result.records.length });
+    send(res, 201, { recorded: result.records.length });
   }));
 
   server.post('/api/training/mine', signedIn(async (person, req, res) => {
@@ -87,14 +86,13 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await logOwnTraining(announceLater(deps), person, body.data);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ record: result.record });
+    send(res, 201, { record: result.record });
   }));
 
   server.post('/api/training/records/:id/decision', signedIn(async (person, req, res) => {
     const body = decisionBody.safeParse(req.body);
     if (!body.success) return invalid(res, 'Send {"decision": "confirm" | "reject"}.', body.error.issues);
-    const result = await decideTrainingClaim(deps, person, String(req.params.id ?? ''), body.data.decision === 'confirm');
+    const result = await decideTrainingClaim(announceLater(deps), person, String(req.params.id ?? ''), body.data.decision === 'confirm', body.data.reason);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
     res.json({ record: result.record, alreadyDecided: result.alreadyDecided });
@@ -106,32 +104,33 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await requireRefresher(deps, person, body.data);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    res.status(201);
-    res.json({ refresher: result.refresher });
+    send(res, 201, { refresher: result.refresher });
   }));
 
   server.post('/api/policies/:id/review', signedIn(async (person, req, res) => {
     const body = reviewBody.safeParse(req.body);
-    if (!body.success) return invalid(res, 'Send {"reviewedOn": "YYYY-MM-DD"}.', body.error.issues);
-    const result = await recordPolicyReview(announceLater(deps), person, String(req.params.id ?? ''), body.data.reviewedOn);
+    if (!body.success) return invalid(res, 'Send {"reviewId": "review-1", "reviewedOn": "YYYY-MM-DD"}.', body.error.issues);
+    const result = await recordPolicyReview(announceLater(deps), person, String(req.params.id ?? ''), body.data.reviewId, body.data.reviewedOn);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
     result.announced.catch((error: unknown) => deps.log.error('Announcing a policy review failed', error));
-    res.json({ policy: result.policy });
+    res.json({ policy: policyReviews(result.policy), nextReviewDue: result.nextReviewDue });
   }));
 }
 
 function fail(res: Response, status: 401 | 403, message: string): void {
-  res.status(status);
-  res.json({ error: message });
+  send(res, status, { error: message });
 }
 
 function invalid(res: Response, message: string, issues: { path: PropertyKey[] }[]): void {
-  res.status(400);
-  res.json({ error: message, fields: issues.map((issue) => issue.path.join('.')) });
+  send(res, 400, { error: message, fields: issues.map((issue) => issue.path.join('.')) });
 }
 
 function unprocessable(res: Response, message: string): void {
-  res.status(422);
-  res.json({ error: message });
+  send(res, 422, { error: message });
+}
+
+/** A policy as the Training tab lists it for recording reviews: its latest approval and each review's next date. */
+function policyReviews(policy: PolicyDocument) {
+  return { id: policy.id, title: policy.title, approvedOn: latestApproval(policy)?.approvedOn, reviews: policy.reviews.map(({ id, name, nextReviewDue }) => ({ id, name, nextReviewDue })) };
 }

@@ -32,7 +32,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
-  // Photo and video consent, school accounts, registered posts and takedown tasks (issue #5).
+  // Photo and video consent, school accounts, registered posts and takedown tasks.
   `
   ALTER TABLE pupils ADD COLUMN "misReference" TEXT;
   CREATE UNIQUE INDEX pupils_mis_reference ON pupils ("misReference");
@@ -49,7 +49,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX takedowns_owner ON takedowns ("ownerId");
   CREATE INDEX takedowns_status ON takedowns ("status");
   `,
-  // Requests for permission to post on a school account (issue #5).
+  // Requests for permission to post on a school account.
   `
   CREATE TABLE posting_requests (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
     "requesterId" TEXT, "state" TEXT, "submissionKey" TEXT);
@@ -57,7 +57,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX posting_requests_state ON posting_requests ("state");
   CREATE UNIQUE INDEX posting_requests_submission ON posting_requests ("submissionKey");
   `,
-  // The incident log (issue #6). The fields the Incidents tab filters and sorts on are columns
+  // The incident log. The fields the Incidents tab filters and sorts on are columns
   // (generated from the JSON where the collection does not write them, and stored so that a search
   // reads no JSON), each with an index; the chronology is its own append-only table, like the audit log.
   `
@@ -81,7 +81,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER incident_chronology_no_update BEFORE UPDATE ON incident_chronology BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
   CREATE TRIGGER incident_chronology_no_delete BEFORE DELETE ON incident_chronology BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
   `,
-  // Training records, refreshers and the reminders' outbox (issue #7).
+  // Training records, refreshers and the reminders' outbox.
   `
   CREATE TABLE training_records (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
     "subjectId" TEXT, "requirementId" TEXT, "status" TEXT);
@@ -94,5 +94,70 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX outbox_key ON outbox ("key");
   CREATE INDEX outbox_status ON outbox ("status");
   CREATE INDEX outbox_run ON outbox ("run");
+  `,
+  // Append-only for real: INSERT OR REPLACE deletes the row it replaces without running the delete
+  // trigger, so an insert that would replace an existing entry is refused before it happens.
+  `
+  CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER incident_chronology_no_replace BEFORE INSERT ON incident_chronology WHEN EXISTS (SELECT 1 FROM incident_chronology WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
+  `,
+  // Concerns nobody who may see them has been told of yet: the concern-notices job finds them by this.
+  `
+  ALTER TABLE incidents ADD COLUMN "nobodyToldYet" INTEGER;
+  CREATE INDEX incidents_nobody_told ON incidents ("nobodyToldYet");
+  `,
+  // One takedown task per post, pupil and medium: the earliest of any repeats made before keys existed
+  // keeps the key, so a withdrawal recorded twice, or worked out again, adds nothing.
+  `
+  ALTER TABLE takedowns ADD COLUMN "taskKey" TEXT;
+  UPDATE takedowns SET data = json_set(data, '$.taskKey', json_extract(data, '$.postId') || '|' || json_extract(data, '$.pupilId') || '|' || json_extract(data, '$.media'))
+    WHERE id IN (SELECT MIN(id) FROM takedowns GROUP BY json_extract(data, '$.postId'), json_extract(data, '$.pupilId'), json_extract(data, '$.media'));
+  UPDATE takedowns SET "taskKey" = json_extract(data, '$.taskKey');
+  CREATE UNIQUE INDEX takedowns_task_key ON takedowns ("taskKey");
+  `,
+  // The app installed for people by the app itself (proactive installation): one record per person.
+  `
+  CREATE TABLE app_installations (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL, "aadObjectId" TEXT);
+  CREATE UNIQUE INDEX app_installations_person ON app_installations ("aadObjectId");
+  `,
+  // School settings: at most one school record and one term dates record (a unique index on a
+  // constant allows one row); training requirements and first-seen days as collections; and the
+  // policy register's entries reshaped into reviews (each with its own reviewers) and approvals.
+  // A policy the app managed keeps its date and its reviewers (everyone who was reminded before).
+  `
+  CREATE UNIQUE INDEX school_one ON school ((0));
+  CREATE TABLE term_dates (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL);
+  CREATE UNIQUE INDEX term_dates_one ON term_dates ((0));
+  CREATE TABLE training_requirements (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "requirementId" TEXT);
+  CREATE UNIQUE INDEX training_requirements_requirement ON training_requirements ("requirementId");
+  CREATE TABLE first_seen (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "personId" TEXT);
+  CREATE UNIQUE INDEX first_seen_person ON first_seen ("personId");
+  UPDATE policies SET data = json_object(
+    'title', json_extract(data, '$.title'),
+    'owner', 'Headteacher',
+    'reviews', json(CASE WHEN json_extract(data, '$.managedHere') AND json_extract(data, '$.nextReviewDue') IS NOT NULL
+      THEN json_array(json_object('id', 'review-1', 'name', 'Headteacher with the online safety lead, and the governing board',
+        'reviewers', json_array('headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'),
+        'cycleMonths', coalesce(json_extract(data, '$.reviewCycleMonths'), 24), 'nextReviewDue', json_extract(data, '$.nextReviewDue')))
+      ELSE '[]' END),
+    'approvals', json(CASE WHEN json_extract(data, '$.approvedOn') IS NOT NULL
+      THEN json_array(json_object('approvedOn', json_extract(data, '$.approvedOn'), 'note', 'In the register before School settings',
+        'recordedById', '-', 'recordedByName', 'Online Safety Desk', 'recordedAt', json_extract(data, '$.approvedOn') || 'T00:00:00.000Z'))
+      ELSE '[]' END))
+  WHERE json_type(data, '$.reviews') IS NULL;
+  `,
+  // Each scheduled job's slot and who holds it, so that several instances run it once (one row per job).
+  `
+  CREATE TABLE job_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "job" TEXT);
+  CREATE UNIQUE INDEX job_runs_job ON job_runs ("job");
+  `,
+  // Pupil imports and their progress, so that any instance can answer the tab's progress poll.
+  `
+  CREATE TABLE import_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "lock" TEXT);
+  CREATE UNIQUE INDEX import_jobs_lock ON import_jobs ("lock");
   `,
 ];

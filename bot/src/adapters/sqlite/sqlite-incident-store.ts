@@ -3,7 +3,7 @@ import type { IncidentQuery } from '../../domain/incidents/incident-query';
 import type { IncidentScope } from '../../domain/incidents/incident-visibility';
 import { idFromReference } from '../../domain/incidents/incident';
 import type { Versioned } from '../../ports/collection.port';
-import type { ChronologyStore, IncidentStore } from '../../ports/incident-store.port';
+import type { ChronologyStore, IncidentIndexedField, IncidentStore } from '../../ports/incident-store.port';
 import type { SqliteDatabase } from './database';
 import { guard, SqliteCollection } from './sqlite-collection';
 
@@ -28,9 +28,9 @@ function scopeClauses(scope: IncidentScope): { clauses: string[]; values: SqlVal
 }
 
 /** Incidents in SQL: every filter of the Incidents tab runs on an indexed column. */
-export class SqliteIncidentStore extends SqliteCollection<Incident, 'status' | 'category' | 'routedTo' | 'submissionKey' | 'assigneeId'> implements IncidentStore {
+export class SqliteIncidentStore extends SqliteCollection<Incident, IncidentIndexedField> implements IncidentStore {
   constructor(private readonly database: SqliteDatabase) {
-    super(database, 'incidents', ['status', 'category', 'routedTo', 'submissionKey', 'assigneeId']);
+    super(database, 'incidents', ['status', 'category', 'routedTo', 'submissionKey', 'assigneeId', 'nobodyToldYet']);
   }
 
   async search(query: IncidentQuery): Promise<{ items: Versioned<Incident>[]; total: number }> {

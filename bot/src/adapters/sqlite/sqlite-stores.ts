@@ -14,8 +14,11 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     consents: new SqliteCollection(db, 'consents', ['pupilId']),
     socialAccounts: new SqliteCollection(db, 'social_accounts', ['active']),
     posts: new SqliteCollection(db, 'posts', ['accountId']),
-    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status']),
-    policies: new SqliteCollection(db, 'policies', ['managedHere']),
+    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey']),
+    policies: new SqliteCollection(db, 'policies', []),
+    termDates: new SqliteCollection(db, 'term_dates', []),
+    trainingRequirements: new SqliteCollection(db, 'training_requirements', ['requirementId']),
+    firstSeen: new SqliteCollection(db, 'first_seen', ['personId']),
     accessRequests: new SqliteCollection(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
     postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
@@ -25,6 +28,9 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
     outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),
+    appInstallations: new SqliteCollection(db, 'app_installations', ['aadObjectId']),
+    jobRuns: new SqliteCollection(db, 'job_runs', ['job']),
+    importJobs: new SqliteCollection(db, 'import_jobs', ['lock']),
     audit: new SqliteAuditLog(db),
     async isEmpty() {
       const row = db.prepare('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM school) AS n').get() as { n: number };

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { currentSchool } from '../../app/settings/school-details';
 import type { Person } from '../../domain/people/person';
 import type { ConversationRecord } from '../../ports/conversation.port';
 import type { RichPart } from './cards/card-elements';
@@ -27,10 +28,17 @@ export function conversationReferenceOf(activity: Activity): Omit<ConversationRe
   };
 }
 
-export function unknownPersonMessage(deps: TeamsDeps): RichPart[][] {
-  return [["I don't know you yet, so I can't act for you. Please ask ", deps.school.contactForAccess, ' to add you to Online Safety Desk.']];
+/** Who to ask is read from School settings each time, so a change shows on the next card. */
+export async function unknownPersonMessage(deps: TeamsDeps): Promise<RichPart[][]> {
+  const { contactForAccess } = await currentSchool(deps.stores);
+  return [["I don't know you yet, so I can't act for you. Please ask ", contactForAccess, ' to add you to Online Safety Desk.']];
 }
 
-export function firstName(person: Person): string {
-  return person.displayName.split(' ')[0] ?? person.displayName;
+/**
+ * A personal chat with the bot, or a conversation others share (a group chat, a team channel,
+ * a meeting chat), where everyone there would see the bot's answers.
+ */
+export function whereIs(activity: Pick<Activity, 'conversation'>): 'personal' | 'shared' {
+  // Anything not plainly a one-to-one chat is treated as shared: a wrong guess must fail closed.
+  return activity.conversation?.conversationType === 'personal' && activity.conversation.isGroup !== true ? 'personal' : 'shared';
 }

@@ -1,6 +1,8 @@
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../../app/app-deps';
+import { logValue } from '../../app/log-value';
 import type { Config } from '../../config';
 import type { OnlineSafetyBot } from './online-safety-bot';
 
@@ -9,7 +11,7 @@ import type { OnlineSafetyBot } from './online-safety-bot';
  * `loadConfig` only allows on a loopback address; with one, every request must be signed.
  */
 export function createBotAdapter(config: Config, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new SignatureErrorsAre401(
     config.mode === 'local'
       ? {}
       : {
@@ -22,12 +24,28 @@ export function createBotAdapter(config: Config, log: Logger): CloudAdapter {
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error(`A ${context.activity.type} activity could not be handled`, error);
+    log.error(`A ${logValue(context.activity.type, 30)} activity could not be handled`, error);
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, something went wrong on my side. If you were sending a form, type **my requests** to check whether it arrived before trying again.');
     }
   };
   return adapter;
+}
+
+/**
+ * botbuilder lets a token's verification errors other than expiry (a bad signature, a malformed
+ * token) escape as a 500 carrying the error's text; every one of them is a refused sign-in: 401.
+ */
+class SignatureErrorsAre401 extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      const name = (error as { name?: unknown }).name;
+      if (name === 'JsonWebTokenError' || name === 'NotBeforeError') throw new AuthenticationError('Unauthorized', 401);
+      throw error;
+    }
+  }
 }
 
 export function botRequestHandler(adapter: CloudAdapter, bot: OnlineSafetyBot) {

@@ -1,12 +1,13 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
 import { rememberConversation } from '../../app/remember-conversation';
+import { currentSchool } from '../../app/settings/school-details';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import { CARD_ACTIONS } from './actions/action-router';
 import { CardActionFailure } from './actions/card-action';
-import { conversationReferenceOf, firstName, identifyActor, unknownPersonMessage } from './activity-facts';
+import { conversationReferenceOf, identifyActor, unknownPersonMessage, whereIs } from './activity-facts';
 import { cardActivity } from './card-activity';
 import type { AdaptiveCard } from './cards/card-elements';
-import { helpCard, messageCard } from './cards/simple-cards';
+import { helpCard, messageCard, PRIVATE_CHAT_ONLY } from './cards/simple-cards';
 import { runCommand } from './commands/command-router';
 import { fetchReportDialog, submitReportDialog } from './message-extension/report-message';
 import type { TeamsDeps } from './teams-deps';
@@ -31,7 +32,8 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.capture(context);
       const person = await identifyActor(this.deps, context.activity);
-      await context.sendActivity(cardActivity(person ? helpCard(this.deps.school.name, firstName(person)) : messageCard(unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
+      const where = whereIs(context.activity);
+      await context.sendActivity(cardActivity(person || where === 'shared' ? helpCard((await currentSchool(this.deps.stores)).name, where, person) : messageCard(await unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -93,16 +95,17 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     }
     const person = await identifyActor(this.deps, context.activity);
     if (!person) {
-      await context.sendActivity(cardActivity(messageCard(unknownPersonMessage(this.deps))));
+      await context.sendActivity(cardActivity(messageCard(await unknownPersonMessage(this.deps))));
       return;
     }
-    const where = (context.activity.conversation?.conversationType ?? 'personal') === 'personal' ? 'personal' : 'shared';
-    await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '', where)));
+    await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '', whereIs(context.activity))));
   }
 
   private async runCardAction(context: TurnContext, verb: string, data: unknown): Promise<AdaptiveCard> {
+    // Whatever a card in a group chat or channel asks for, its answer would be shown to everyone there.
+    if (whereIs(context.activity) === 'shared') return messageCard(PRIVATE_CHAT_ONLY);
     const actor = await identifyActor(this.deps, context.activity);
-    if (!actor) return messageCard(unknownPersonMessage(this.deps));
+    if (!actor) return messageCard(await unknownPersonMessage(this.deps));
     const handler = CARD_ACTIONS.get(verb);
     if (!handler) return messageCard('This card is out of date. Type **help** to see what I can do.');
     const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};

@@ -1,23 +1,43 @@
 import { rosterSnapshot } from '../../app/roster-snapshot';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
-import { availablePostingSteps, maySeePostingRequest, type PostingRequest } from '../../domain/posting/posting-request';
+import { postingReference, availablePostingSteps, maySeePostingRequest, pendingPostingActions, type PostingRequest } from '../../domain/posting/posting-request';
+import type { RoleHolders } from '../../domain/authorization/deciders';
 import { POSTING_LIMITS } from '../../domain/posting/posting-request-input';
 import type { Versioned } from '../../ports/collection.port';
 import type { AdaptiveCard, Tone } from './cards/card-elements';
 import { postingRequestCard, type PostingRequestCardModel } from './cards/posting-request-card';
 import { MAX_CLASSES_SHOWN, postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
 import { messageCard } from './cards/simple-cards';
+import { holdersFor } from '../../app/role-holders';
+import { decisionNote } from './decision-note';
+import { fitCard } from './cards/fit-card';
 import type { TeamsDeps } from './teams-deps';
 
+/** As accessRequestCardFor: `holders` only for a viewer standing in for a role. */
 export function postingRequestCardFor(
   request: Versioned<PostingRequest>,
   viewer: Person,
   viewerTeamsId: string | undefined,
-  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors'> = {},
+  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors'> & { holders?: RoleHolders; tabUrl?: string } = {},
 ): AdaptiveCard {
-  if (!maySeePostingRequest(request, viewer)) return messageCard(`You don't have access to posting request #${request.id}.`, 'Permission to post');
-  return postingRequestCard({ request, steps: availablePostingSteps(request, viewer), ...(viewerTeamsId ? { viewerTeamsId } : {}), ...extras });
+  const { holders, tabUrl, ...shown } = extras;
+  const steps = availablePostingSteps(request, viewer, holders);
+  if (!maySeePostingRequest(request, viewer) && steps.length === 0) return messageCard(`You don't have access to request to post ${postingReference(request.id)}.`, 'Permission to post');
+  const note = decisionNote(request, viewer, pendingPostingActions(request), holders);
+  const card = postingRequestCard({ request, steps, viewerIsRequester: viewer.id === request.requesterId, ...(viewerTeamsId ? { viewerTeamsId } : {}), ...(note ? { decisionNote: note } : {}), ...shown });
+  return fitCard(card, tabUrl ? { label: `Open ${postingReference(request.id)} in the tab`, url: tabUrl } : undefined);
+}
+
+/** The card as above, looking up who holds the roles only when this viewer stands in for one. */
+export async function postingRequestCardForViewer(
+  deps: Pick<TeamsDeps, 'directory' | 'tabLink'>,
+  request: Versioned<PostingRequest>,
+  viewer: Person,
+  viewerTeamsId: string | undefined,
+  extras: Pick<PostingRequestCardModel, 'banner' | 'values' | 'errors'> = {},
+): Promise<AdaptiveCard> {
+  return postingRequestCardFor(request, viewer, viewerTeamsId, { ...extras, holders: await holdersFor(deps, viewer, pendingPostingActions(request)), tabUrl: deps.tabLink('requests') });
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Logger } from '../../app/app-deps';
+import { personalConversation } from '../../app/reach/personal-conversation';
 import { conversationKey } from '../../app/remember-conversation';
+import { currentSchool } from '../../app/settings/school-details';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, type Role } from '../../domain/people/role';
 import type { ConversationRecord } from '../../ports/conversation.port';
@@ -9,7 +11,6 @@ import type { Notice, Notifier, NotifyOutcome } from '../../ports/notifier.port'
 import type { Stores } from '../../ports/stores.port';
 import { allCardMessages, cardKey, rememberCardMessage } from './card-messages';
 import type { RichPart } from './cards/card-elements';
-import { newConcernCard } from './cards/incident-cards';
 import { messageCard } from './cards/simple-cards';
 import type { ProactiveSender } from './proactive-sender';
 import { loadRecordCards } from './record-cards';
@@ -22,29 +23,13 @@ export class TeamsNotifier implements Notifier {
     private readonly sender: ProactiveSender,
     private readonly log: Logger,
     private readonly clock: Clock,
-    private readonly contactForAccess: string,
-    /** Where a notice about a new concern points: the Incidents tab. */
-    private readonly incidentsLink: () => string = () => '',
+    /** Where a tab view opens, for the link on a card shortened to fit. */
+    private readonly tabLink: (view: string) => string = () => '',
   ) {}
-
-  async notifyNewConcern(people: Person[]): Promise<NotifyOutcome> {
-    const unreachable: Person[] = [];
-    for (const person of people) {
-      const conversation = await this.personalConversation(person);
-      try {
-        if (!conversation) throw new Error('no conversation');
-        await this.sender.send(conversation, newConcernCard(this.incidentsLink()));
-      } catch (error) {
-        if (conversation) this.log.warn(`Could not tell person ${person.id} about a new concern (${describe(error)})`);
-        unreachable.push(person);
-      }
-    }
-    return { unreachable };
-  }
 
   async notify(people: Person[], notice: Notice): Promise<NotifyOutcome> {
     const unreachable: Person[] = [];
-    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'));
     if (!record) return { unreachable };
     for (const person of people) {
       const conversation = await this.personalConversation(person);
@@ -54,7 +39,7 @@ export class TeamsNotifier implements Notifier {
       }
       let activityId: string | undefined;
       try {
-        activityId = await this.sender.send(conversation, record.cardFor(person, conversation.teamsUserId, record.banner(notice.reason)));
+        activityId = await this.sender.send(conversation, record.cardFor(person, conversation.teamsUserId, record.banner(notice.reason, person)));
       } catch (error) {
         this.log.warn(`Could not message person ${person.id} about ${notice.recordType} ${notice.recordId} (${describe(error)})`);
         unreachable.push(person);
@@ -66,7 +51,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async refreshCards(notice: Omit<Notice, 'reason'>, exceptActivityId?: string): Promise<void> {
-    const record = await loadRecordCards(this.stores, notice.recordType, notice.recordId);
+    const record = await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests'));
     if (!record) return;
     for (const message of await allCardMessages(this.stores, cardKey(notice.recordType, notice.recordId))) {
       if (message.activityId === exceptActivityId) continue;
@@ -83,11 +68,13 @@ export class TeamsNotifier implements Notifier {
 
   async reportUnreachable(to: Person, missed: { people: Person[]; roles: Role[] }, notice: Omit<Notice, 'reason'>): Promise<void> {
     const conversation = await this.personalConversation(to);
-    if (!conversation) return;
+    const record = conversation && (await loadRecordCards(this.stores, this.directory, notice.recordType, notice.recordId, this.tabLink('requests')));
+    if (!conversation || !record) return;
+    const { contactForAccess } = await currentSchool(this.stores);
     const lines: RichPart[][] = [
       ...missed.people.map((person) => ["I couldn't reach ", { text: person.displayName, bold: true }, ` (${rolesOf(person)}): they have not opened Online Safety Desk in Teams, or have blocked it.`]),
-      ...missed.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${this.contactForAccess}.`]),
-      [`${notice.recordType === 'postingRequest' ? 'Posting request' : 'Request'} #${notice.recordId} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
+      ...missed.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${contactForAccess}.`]),
+      [record.finished ? `${capitalise(record.reference)} is saved; you may want to tell them yourself.` : `${capitalise(record.reference)} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
     ];
     try {
       await this.sender.send(conversation, messageCard(lines, 'Some people could not be told'));
@@ -106,13 +93,13 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  private async personalConversation(person: Person): Promise<ConversationRecord | undefined> {
-    if (!person.aadObjectId) return undefined;
-    const { items } = await this.stores.conversations.find({ where: { aadObjectId: person.aadObjectId }, limit: 50 });
-    return items
-      .filter((conversation) => conversation.conversationType === 'personal')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  private personalConversation(person: Person): Promise<ConversationRecord | undefined> {
+    return personalConversation(this.stores, person.aadObjectId);
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function rolesOf(person: Person): string {

@@ -8,6 +8,7 @@ import type { OutboxEntry, OutboxStatus, ReminderMessage } from '../../ports/out
 import type { ReminderChannel } from '../../ports/reminder-channel.port';
 import type { Stores } from '../../ports/stores.port';
 import type { Logger } from '../app-deps';
+import { personalConversation } from '../reach/personal-conversation';
 import type { RateLimiter, Timer } from './rate-limiter';
 
 export interface PlannedReminder {
@@ -28,7 +29,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
 export interface FanOutDeps {
-  stores: Pick<Stores, 'outbox' | 'conversations'>;
+  stores: Pick<Stores, 'outbox' | 'conversations' | 'appInstallations'>;
   directory: Pick<Directory, 'byId'>;
   channel: ReminderChannel;
   limiter: RateLimiter;
@@ -48,14 +49,16 @@ const ABANDONED_AFTER_MS = 5 * 60_000;
 /**
  * Sends each planned reminder at most once, ever. Every message is first stored under its
  * idempotency key; a run that is stopped and started again (or runs on two instances at once)
- * skips what was sent, sends what was not, and never re-sends a message whose fate is unknown.
+ * skips what was sent, sends what was not (including to someone who has installed the app since),
+ * and never re-sends a message whose fate is unknown.
  */
 export async function deliverReminders(deps: FanOutDeps, run: string, planned: PlannedReminder[]): Promise<FanOutReport> {
   const report: FanOutReport = { planned: planned.length, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 };
   const todo: Versioned<OutboxEntry>[] = [];
   for (const reminder of planned) {
     const entry = await record(deps, run, reminder);
-    if (entry.status === 'pending' || entry.status === 'failed') todo.push(entry);
+    // Nothing was sent to someone who had not installed the app: once they have, they get it.
+    if (entry.status === 'pending' || entry.status === 'failed' || entry.status === 'notInstalled') todo.push(entry);
     else if (entry.status === 'sending' && deps.clock.now().getTime() - Date.parse(entry.updatedAt) > ABANDONED_AFTER_MS) {
       await save(deps, entry, 'uncertain', 'stopped while sending').catch(() => undefined);
       report.uncertain++;
@@ -89,9 +92,9 @@ type Outcome = 'sent' | 'notInstalled' | 'blocked' | 'failed' | 'alreadyDone';
 
 async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Promise<Outcome> {
   const retry = deps.retry ?? DEFAULT_RETRY;
-  const conversation = await personalConversation(deps, planned.personId);
+  const conversation = await conversationWith(deps, planned.personId);
   if (!conversation) {
-    await save(deps, planned, 'notInstalled');
+    if (planned.status !== 'notInstalled') await save(deps, planned, 'notInstalled');
     return 'notInstalled';
   }
   let entry = planned;
@@ -143,10 +146,7 @@ function delayFor(retry: RetryPolicy, attempt: number, retryAfterMs: number | un
   return Math.min(backoff / 2 + Math.random() * (backoff / 2), retry.maxDelayMs);
 }
 
-/** The person's most recent personal chat with the bot; none means they never installed it. */
-export async function personalConversation(deps: Pick<FanOutDeps, 'stores' | 'directory'>, personId: string): Promise<ConversationRecord | undefined> {
-  const person = await deps.directory.byId(personId);
-  if (!person?.aadObjectId) return undefined;
-  const { items } = await deps.stores.conversations.find({ where: { aadObjectId: person.aadObjectId }, limit: 50 });
-  return items.filter((conversation) => conversation.conversationType === 'personal').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+/** The person's personal chat with the bot; none means they cannot be messaged yet. */
+async function conversationWith(deps: Pick<FanOutDeps, 'stores' | 'directory'>, personId: string): Promise<ConversationRecord | undefined> {
+  return personalConversation(deps.stores, (await deps.directory.byId(personId))?.aadObjectId);
 }

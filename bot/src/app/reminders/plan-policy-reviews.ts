@@ -1,30 +1,35 @@
 import { longDate, type IsoDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
-import type { Role } from '../../domain/people/role';
 import { reviewReminder } from '../../domain/reviews/policy-review';
-import { readAll } from '../read-all';
+import { readPolicies } from '../settings/policy-register';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
 
-/** s.2 and s.12: the headteacher and online safety lead review the policy; the governing board reviews it too. */
-const REVIEWERS: Role[] = ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'];
-
-/** Reminders 90, 30 and 7 days before each managed policy's review date, then weekly while it is overdue. */
+/**
+ * Each review of each policy in force has its own reminders, to its own reviewers, 90, 30 and 7
+ * days before its date and then weekly while overdue: the headteacher and the online safety lead
+ * for theirs (s.12), the governors for the board's (s.2).
+ */
 export async function planPolicyReviews(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
-  const policies = await readAll((cursor) => deps.stores.policies.find({ where: { managedHere: true }, limit: 200, ...(cursor ? { cursor } : {}) }));
-  const reviewers = new Map<string, Person>();
-  for (const role of REVIEWERS) for (const person of await deps.directory.holdersOf(role)) reviewers.set(person.id, person);
   const planned: PlannedReminder[] = [];
-  for (const policy of policies) {
-    const reminder = reviewReminder(policy, today);
-    if (!reminder) continue;
-    const lines =
-      reminder.kind === 'overdue'
-        ? [`The review of the ${policy.title} was due on ${longDate(reminder.due)}, ${reminder.daysOverdue} days ago.`, 'When the review is done, record it on the Training tab: the next review date is set and all staff are told the policy changed (section 12).']
-        : [`The ${policy.title} is due for review on ${longDate(reminder.due)}, in ${reminder.daysLeft} days.`, 'The headteacher reviews it with the online safety lead; the governing board reviews it too (sections 2 and 12).'];
-    const title = reminder.kind === 'overdue' ? 'A policy review is overdue' : 'A policy review is coming up';
-    for (const person of reviewers.values()) {
-      planned.push({ person, reason: `policy-review:${policy.id}`, period: reminder.period, message: { title, lines, tone: reminder.kind === 'overdue' ? 'attention' : 'warning', act: { label: 'Open policy reviews', tabView: 'training' } } });
+  const holders = new Map<string, Person[]>();
+  for (const policy of (await readPolicies(deps.stores)).filter((candidate) => !candidate.retiredOn)) {
+    for (const review of policy.reviews) {
+      const reminder = reviewReminder(review, today);
+      if (!reminder) continue;
+      const lines =
+        reminder.kind === 'overdue'
+          ? [`The review of the ${policy.title} (${review.name}) was due on ${longDate(reminder.due)}, ${reminder.daysOverdue} days ago.`, 'When the review is done, the headteacher records it on the Training tab: the next review date is set and all staff are told the policy changed (section 12).']
+          : [`The ${policy.title} is due for review (${review.name}) on ${longDate(reminder.due)}, in ${reminder.daysLeft} days.`, `This review is every ${review.cycleMonths} months (sections 2 and 12).`];
+      const title = reminder.kind === 'overdue' ? 'A policy review is overdue' : 'A policy review is coming up';
+      const reviewers = new Map<string, Person>();
+      for (const role of review.reviewers) {
+        if (!holders.has(role)) holders.set(role, await deps.directory.holdersOf(role));
+        for (const person of holders.get(role)!) reviewers.set(person.id, person);
+      }
+      for (const person of reviewers.values()) {
+        planned.push({ person, reason: `policy-review:${policy.id}:${review.id}`, period: reminder.period, message: { title, lines, tone: reminder.kind === 'overdue' ? 'attention' : 'warning', act: { label: 'Open policy reviews', tabView: 'training' } } });
+      }
     }
   }
   return planned;

@@ -1,6 +1,11 @@
 import { addDays, isoWeek, longDate, type IsoDate } from '../../domain/calendar/dates';
 import type { OutboxEntry, OutboxStatus } from '../../ports/outbox.port';
+import { decidersAmong, decisionChain } from '../../domain/authorization/deciders';
+import type { Person } from '../../domain/people/person';
+import { isAboutAConcern } from '../announce-concern';
 import { readAll } from '../read-all';
+import { roleHolders } from '../role-holders';
+import { readTrainingSetup } from '../training/training-setup';
 import { trainingCompliance } from '../training/training-compliance';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -12,27 +17,47 @@ const UNREACHABLE: Record<Exclude<OutboxStatus, 'pending' | 'sending' | 'sent'>,
   uncertain: 'may not have received a reminder (the app stopped while sending it)',
 };
 
-/** The weekly digest for the online safety lead: who is overdue, what waits for confirmation, and who reminders could not reach. */
+/**
+ * The weekly digest for the online safety lead: who is overdue, what waits for their confirmation,
+ * and who training reminders could not reach. Someone standing in to confirm a lead's own training
+ * (the headteacher) is told what waits for them. Notices about concerns are never listed.
+ */
 export async function planTrainingDigest(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
-  const rows = await trainingCompliance(deps, today, deps.calendar);
+  const rows = await trainingCompliance(deps, today, await readTrainingSetup(deps.stores));
   const overdue = rows.filter((row) => row.status === 'overdue');
-  const awaiting = (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items.length;
   const since = addDays(today, -7);
   const missed = new Map<string, string>();
   for (const status of Object.keys(UNREACHABLE) as (keyof typeof UNREACHABLE)[]) {
     const entries: OutboxEntry[] = await readAll((cursor) => deps.stores.outbox.find({ where: { status }, limit: 500, ...(cursor ? { cursor } : {}) }));
-    for (const entry of entries.filter((e) => e.updatedAt.slice(0, 10) >= since)) missed.set(entry.personId, `${entry.personName} ${UNREACHABLE[status]}.`);
+    for (const entry of entries.filter((e) => e.updatedAt.slice(0, 10) >= since && !isAboutAConcern(e.reason))) missed.set(entry.personId, `${entry.personName} ${UNREACHABLE[status]}.`);
   }
-  const lines = [
-    overdue.length === 0 ? 'Nobody is overdue for online safety training.' : `${overdue.length} overdue:`,
-    ...overdue.map((row) => `${row.subjectName} (${row.group}): ${row.requirementTitle}, due ${longDate(row.due ?? today)}.`),
-    ...(awaiting > 0 ? [`${awaiting} completion(s) logged by staff are waiting for you to confirm.`] : []),
-    ...(missed.size > 0 ? ['Reminders could not reach:', ...missed.values(), 'The app package can be installed for them by the Teams admin (proactive install), or tell them yourself.'] : []),
-  ];
-  return (await deps.directory.holdersOf('onlineSafetyLead')).map((person) => ({
-    person,
-    reason: 'training-digest',
-    period: isoWeek(today),
-    message: { title: 'Online safety training: this week', lines, tone: overdue.length > 0 ? 'warning' : 'accent', act: { label: 'Open Training', tabView: 'training' } },
-  }));
+  const waiting = await claimsToConfirm(deps);
+  const leads = await deps.directory.holdersOf('onlineSafetyLead');
+  const digest = (person: Person): PlannedReminder => {
+    const awaiting = waiting.get(person.id) ?? 0;
+    const lines = [
+      overdue.length === 0 ? 'Nobody is overdue for online safety training.' : `${overdue.length} overdue:`,
+      ...overdue.map((row) => `${row.subjectName} (${row.group}): ${row.requirementTitle}, due ${longDate(row.due ?? today)}.`),
+      ...(awaiting > 0 ? [`${awaiting} completion(s) logged by staff are waiting for you to confirm.`] : []),
+      ...(missed.size > 0 ? ['Reminders could not reach:', ...missed.values(), 'The app package can be installed for them by the Teams admin (proactive install), or tell them yourself.'] : []),
+    ];
+    return { person, reason: 'training-digest', period: isoWeek(today), message: { title: 'Online safety training: this week', lines, tone: overdue.length > 0 ? 'warning' : 'accent', act: { label: 'Open Training', tabView: 'training' } } };
+  };
+  const standingIn = [...waiting].filter(([personId]) => !leads.some((lead) => lead.id === personId));
+  const standIns: PlannedReminder[] = [];
+  for (const [personId, count] of standingIn) {
+    const person = await deps.directory.byId(personId);
+    if (!person) continue;
+    standIns.push({ person, reason: 'training-confirm', period: isoWeek(today), message: { title: 'Online safety training to confirm', lines: [`${count} completion(s) logged by an online safety lead are waiting for you to confirm: nobody confirms their own training.`], tone: 'accent', act: { label: 'Open Training', tabView: 'training' } } });
+  }
+  return [...leads.map(digest), ...standIns];
+}
+
+/** How many logged completions wait for each person who may confirm them (never the person they are about). */
+async function claimsToConfirm(deps: ReminderJobDeps): Promise<Map<string, number>> {
+  const claims = (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items;
+  const holders = await roleHolders(deps, decisionChain('onlineSafetyLead'));
+  const counts = new Map<string, number>();
+  for (const claim of claims) for (const person of decidersAmong('onlineSafetyLead', claim.subjectId, holders)) counts.set(person.id, (counts.get(person.id) ?? 0) + 1);
+  return counts;
 }

@@ -1,5 +1,6 @@
 import { isoWeek, longDate, type IsoDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
+import { readTrainingSetup } from '../training/training-setup';
 import { trainingCompliance, type ComplianceRow } from '../training/training-compliance';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -12,7 +13,7 @@ const OPEN_TRAINING = { label: 'Open Training', tabView: 'training' };
  */
 export async function planTrainingReminders(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
   const people = new Map((await deps.directory.everyone()).map((person) => [person.id, person]));
-  const rows = await trainingCompliance(deps, today, deps.calendar);
+  const rows = await trainingCompliance(deps, today, await readTrainingSetup(deps.stores));
   return rows
     .filter((row) => row.audience === 'staff' && row.status !== 'upToDate' && people.has(row.subjectId))
     .map((row) => reminderFor(row, people.get(row.subjectId)!, today));

@@ -1,13 +1,11 @@
-import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { Directory } from '../../ports/directory.port';
 import type { Stores } from '../../ports/stores.port';
 import type { FanOutDeps } from './deliver-reminders';
 
-/** What the reminder jobs need: the records, the people, the term dates, and the fan-out's sender and pace. */
+/** What the reminder jobs need: the records (term dates and requirements included), the people, and the fan-out's sender and pace. */
 export interface ReminderJobDeps {
   stores: Stores;
   directory: Directory;
-  calendar: SchoolCalendar;
   consentMonthsAfterLeaving: number;
   fanOut: Omit<FanOutDeps, 'stores' | 'directory'>;
 }

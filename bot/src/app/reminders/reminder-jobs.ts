@@ -1,4 +1,6 @@
 import { localDate } from '../../domain/calendar/zoned-time';
+import { retryConcernNotices } from '../announce-concern';
+import { ensureTakedowns } from '../ensure-takedowns';
 import { deliverReminders, type FanOutReport, type PlannedReminder } from './deliver-reminders';
 import { planPolicyReviews } from './plan-policy-reviews';
 import { planRetentionReview } from './plan-retention-review';
@@ -7,26 +9,51 @@ import { planTrainingReminders } from './plan-training-reminders';
 import { planWaitingNudges } from './plan-waiting-nudges';
 import type { ReminderJobDeps } from './reminder-job-deps';
 import type { IsoDate } from '../../domain/calendar/dates';
+import type { Announce } from './announce';
 
-const PLANNERS: Record<string, (deps: ReminderJobDeps, today: IsoDate) => Promise<PlannedReminder[]>> = {
-  'training-reminders': planTrainingReminders,
-  'training-digest': planTrainingDigest,
-  'policy-reviews': planPolicyReviews,
-  'waiting-nudges': planWaitingNudges,
-  'retention-review': planRetentionReview,
+/** What a run did, in counts only (never names). */
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade', number>>;
+
+type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
+
+/** A job that plans the day's messages (Europe/London) and delivers them through the outbox. */
+const planned = (job: string, plan: (deps: ReminderJobDeps, today: IsoDate) => Promise<PlannedReminder[]>): Job => async (deps, now) => {
+  const today = localDate(now);
+  return deliverReminders(fanOutOf(deps), `${job} ${today}`, await plan(deps, today));
 };
 
-export const REMINDER_JOBS = Object.keys(PLANNERS);
+const JOBS: Record<string, Job> = {
+  'training-reminders': planned('training-reminders', planTrainingReminders),
+  'training-digest': planned('training-digest', planTrainingDigest),
+  'policy-reviews': planned('policy-reviews', planPolicyReviews),
+  'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
+  'retention-review': planned('retention-review', planRetentionReview),
+  // Makes any takedown task a withdrawal should have made and did not (a run that stopped part-way).
+  takedowns: async (deps) => {
+    const announce: Announce = (run, messages) => deliverReminders(fanOutOf(deps), run, messages);
+    return { takedownsMade: (await ensureTakedowns({ ...deps, clock: deps.fanOut.clock, log: deps.fanOut.log, announce })).length };
+  },
+  'concern-notices': async (deps) => {
+    const announce: Announce = (run, messages) => deliverReminders(fanOutOf(deps), run, messages);
+    const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce });
+    return { concernsTried: tried, concernsTold: told };
+  },
+};
+
+export const REMINDER_JOBS = Object.keys(JOBS);
+
 
 export function isReminderJob(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(PLANNERS, name);
+  return Object.prototype.hasOwnProperty.call(JOBS, name);
 }
 
-/** Plans a job's messages for the school's day (Europe/London) and delivers them through the outbox. */
-export async function runReminderJob(deps: ReminderJobDeps, job: string, now: Date): Promise<FanOutReport> {
-  const plan = PLANNERS[job];
-  if (!plan) throw new Error(`Unknown job ${job}`);
-  const today = localDate(now);
-  const planned = await plan(deps, today);
-  return deliverReminders({ ...deps.fanOut, stores: deps.stores, directory: deps.directory }, `${job} ${today}`, planned);
+/** Runs one job for the school's day (Europe/London). */
+export async function runReminderJob(deps: ReminderJobDeps, job: string, now: Date): Promise<JobReport> {
+  const run = JOBS[job];
+  if (!run) throw new Error(`Unknown job ${job}`);
+  return run(deps, now);
+}
+
+function fanOutOf(deps: ReminderJobDeps) {
+  return { ...deps.fanOut, stores: deps.stores, directory: deps.directory };
 }

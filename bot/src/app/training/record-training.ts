@@ -1,15 +1,17 @@
+import { decidersAmong, decisionChain, mayDecide, needsHolders, ownDecisionMessage } from '../../domain/authorization/deciders';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import { isIsoDate, longDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/training-record';
-import { TRAINING_REQUIREMENTS, type Audience } from '../../domain/training/training-requirement';
+import { readText, trainingText } from '../../domain/training/training-input';
+import { appliesTo, type TrainingRequirement } from '../../domain/training/training-requirement';
 import { StaleRecordError } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
 import { recordAudit } from '../record-audit';
 import { readAll } from '../read-all';
-
-const STAFF_REQUIREMENT = TRAINING_REQUIREMENTS.find((requirement) => requirement.audience === 'staff')!;
+import { holdersFor, roleHolders } from '../role-holders';
+import { recordableRequirements } from './training-setup';
 
 export type TrainingResult<T> = { status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | ({ status: 'ok' } & T);
 
@@ -20,21 +22,27 @@ function checkDate(completedOn: string, today: string): string | undefined {
 }
 
 /**
- * A staff member says they did their online safety training (s.11). It waits for the online
+ * A staff member says they did their online safety training (s.11): the requirement named, or the
+ * standing one that applies to them (the one with induction first). It waits for the online
  * safety lead, who is sent a card to confirm it; only confirmed records count.
  */
-export async function logOwnTraining(deps: AppDeps & { announce: Announce }, actor: Person, input: { completedOn: string; evidence: string }): Promise<TrainingResult<{ record: TrainingRecord }>> {
+export async function logOwnTraining(deps: AppDeps & { announce: Announce }, actor: Person, input: { completedOn: string; evidence: string; requirementId?: string }): Promise<TrainingResult<{ record: TrainingRecord }>> {
   if (!may(actor, 'training.logOwn')) return { status: 'not-permitted', message: `Only ${whoMay('training.logOwn')} log their own training.` };
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
   if (problem) return { status: 'invalid', message: problem };
+  const evidence = readText(trainingText.evidence, input.evidence);
+  if (!evidence.ok) return { status: 'invalid', message: evidence.message };
+  const mine = [...(await recordableRequirements(deps.stores)).values()].filter((requirement) => appliesTo(requirement, actor) && (!input.requirementId || requirement.id === input.requirementId));
+  const requirement = mine.find((candidate) => candidate.rule.kind === 'inductionThenEvery') ?? mine[0];
+  if (!requirement) return { status: 'invalid', message: 'There is no online safety training for you to log yet: the online safety lead adds it in School settings.' };
   const record = await deps.stores.trainingRecords.insert({
-    requirementId: STAFF_REQUIREMENT.id,
+    requirementId: requirement.id,
     audience: 'staff',
     subjectId: actor.id,
     subjectName: actor.displayName,
     completedOn: input.completedOn,
-    evidence: input.evidence.trim().slice(0, 1000),
+    evidence: evidence.value,
     recordedById: actor.id,
     recordedByName: actor.displayName,
     recordedAt: now.toISOString(),
@@ -42,42 +50,75 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
   });
   await recordAudit(deps, actor, { action: 'training.logOwn', recordType: 'trainingRecord', recordId: record.id, summary: 'Staff member logged their own online safety training' });
   // The claim is saved: telling the lead may fail without the person being told "not saved" (and trying again).
-  await askLeadsToConfirm(deps, actor, record).catch((error: unknown) => deps.log.error(`The online safety lead could not be asked to confirm training record ${record.id}`, error));
+  await askToConfirm(deps, actor, record, requirement.title).catch((error: unknown) => deps.log.error(`The online safety lead could not be asked to confirm training record ${record.id}`, error));
   return { status: 'ok', record };
 }
 
-async function askLeadsToConfirm(deps: AppDeps & { announce: Announce }, actor: Person, record: TrainingRecord): Promise<void> {
-  const leads = await deps.directory.holdersOf('onlineSafetyLead');
-  await deps.announce(`training-claim ${record.id}`, leads.map((lead) => ({
-    person: lead,
+/**
+ * Asks for a completion to be confirmed: the online safety lead, never the person it is about (an
+ * online safety lead's own training goes to another lead, or to the headteacher if there is none).
+ */
+async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Person, record: TrainingRecord, title: string): Promise<void> {
+  const confirmers = decidersAmong('onlineSafetyLead', subject.id, await roleHolders(deps, decisionChain('onlineSafetyLead')));
+  const own = subject.roles.includes('onlineSafetyLead') ? [`As ${subject.displayName} is an online safety lead, someone else confirms it: nobody confirms their own training.`] : [];
+  await deps.announce(`training-claim ${record.id}`, confirmers.map((person) => ({
+    person,
     reason: `training-claim:${record.id}`,
     period: 'once',
     message: {
       title: 'Please confirm online safety training',
-      lines: [`${actor.displayName} says they completed ${STAFF_REQUIREMENT.title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.'],
+      lines: [`${subject.displayName} says they completed ${title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
       tone: 'accent',
       act: { label: 'Confirm', confirmTrainingId: record.id },
     },
   })));
 }
 
-/** The online safety lead confirms (or turns down) a completion a staff member logged. */
-export async function decideTrainingClaim(deps: AppDeps, actor: Person, recordId: string, confirm: boolean): Promise<TrainingResult<{ record: TrainingRecord; alreadyDecided: boolean }>> {
-  if (!may(actor, 'training.confirm')) {
-    await recordAudit(deps, actor, { action: 'training.confirm.denied', recordType: 'trainingRecord', recordId, summary: 'Confirming training refused: the person does not hold the role' });
-    return { status: 'not-permitted', message: `Only ${whoMay('training.confirm')} can confirm training.` };
-  }
+/**
+ * The online safety lead confirms (or, saying why, does not confirm) a completion a staff member
+ * logged; the staff member is told either way.
+ */
+export async function decideTrainingClaim(deps: AppDeps & { announce: Announce }, actor: Person, recordId: string, confirm: boolean, reason = ''): Promise<TrainingResult<{ record: TrainingRecord; alreadyDecided: boolean }>> {
+  const refuse = async (message: string): Promise<TrainingResult<never>> => {
+    await recordAudit(deps, actor, { action: 'training.confirm.denied', recordType: 'trainingRecord', recordId: recordId.slice(0, 40), summary: 'Confirming training refused: the person may not confirm it' });
+    return { status: 'not-permitted', message };
+  };
+  if (!may(actor, 'training.confirm') && !needsHolders(actor, 'training.confirm')) return refuse(`Only ${whoMay('training.confirm')} can confirm training.`);
   const record = /^\d{1,12}$/.test(recordId) ? await deps.stores.trainingRecords.get(recordId) : undefined;
   if (!record) return { status: 'invalid', message: 'That training record was not found.' };
+  if (!mayDecide(actor, 'training.confirm', record.subjectId, await holdersFor(deps, actor, ['training.confirm']))) {
+    return refuse(record.subjectId === actor.id ? ownDecisionMessage('training.confirm', 'confirm your own training') : `Only ${whoMay('training.confirm')} can confirm training.`);
+  }
   if (record.status !== 'awaitingConfirmation') return { status: 'ok', record, alreadyDecided: true };
+  const because = confirm ? undefined : readText(trainingText.notConfirmedBecause, reason);
+  if (because && !because.ok) return { status: 'invalid', message: `${because.message} The person it is about is told why.` };
   try {
-    const decided = await deps.stores.trainingRecords.update({ ...record, status: confirm ? 'confirmed' : 'rejected', confirmedById: actor.id, confirmedByName: actor.displayName });
+    const decided = await deps.stores.trainingRecords.update({ ...record, status: confirm ? 'confirmed' : 'rejected', confirmedById: actor.id, confirmedByName: actor.displayName, ...(because?.ok ? { notConfirmedBecause: because.value } : {}) });
     await recordAudit(deps, actor, { action: confirm ? 'training.confirm' : 'training.reject', recordType: 'trainingRecord', recordId, summary: confirm ? 'Training confirmed' : 'Training not confirmed' });
+    await tellDecision(deps, actor, decided).catch((error: unknown) => deps.log.error(`Someone could not be told of the decision on training record ${recordId}`, error));
     return { status: 'ok', record: decided, alreadyDecided: false };
   } catch (error) {
     if (!(error instanceof StaleRecordError)) throw error;
     return { status: 'ok', record: (await deps.stores.trainingRecords.get(recordId))!, alreadyDecided: true };
   }
+}
+
+/** The person whose completion it is hears the decision, and why when it is not confirmed. */
+async function tellDecision(deps: AppDeps & { announce: Announce }, actor: Person, record: TrainingRecord): Promise<void> {
+  const subject = record.audience === 'staff' ? await deps.directory.byId(record.subjectId) : undefined;
+  if (!subject) return;
+  const confirmed = record.status === 'confirmed';
+  await deps.announce(`training-decision ${record.id}`, [{
+    person: subject,
+    reason: `training-decision:${record.id}`,
+    period: 'once',
+    message: {
+      title: confirmed ? 'Your online safety training is confirmed' : 'Your online safety training was not confirmed',
+      lines: [`${actor.displayName} ${confirmed ? 'confirmed' : 'did not confirm'} the training you did on ${longDate(record.completedOn)}.`, ...(record.notConfirmedBecause ? [`Why: ${record.notConfirmedBecause}`, 'You can log it again once it is sorted out.'] : [])],
+      tone: confirmed ? 'accent' : 'warning',
+      act: { label: 'Open Training', tabView: 'training' },
+    },
+  }]);
 }
 
 export interface SessionInput {
@@ -90,8 +131,12 @@ export interface SessionInput {
   attendees?: string[];
 }
 
-/** The online safety lead records one session for many people at once: all staff, a class, the parents' evening. */
-export async function recordTrainingSession(deps: AppDeps, actor: Person, input: SessionInput, refresherIds: Map<string, Audience>): Promise<TrainingResult<{ records: TrainingRecord[] }>> {
+/**
+ * The online safety lead records one session for many people at once: all staff, a class, the
+ * parents' evening. Their own attendance waits for someone else to confirm: nobody confirms their
+ * own training.
+ */
+export async function recordTrainingSession(deps: AppDeps & { announce: Announce }, actor: Person, input: SessionInput): Promise<TrainingResult<{ records: TrainingRecord[] }>> {
   if (!may(actor, 'training.record')) {
     await recordAudit(deps, actor, { action: 'training.record.denied', recordType: 'trainingSession', recordId: input.requirementId.slice(0, 60), summary: 'Recording training refused: the person does not hold the role' });
     return { status: 'not-permitted', message: `Only ${whoMay('training.record')} can record training.` };
@@ -99,9 +144,18 @@ export async function recordTrainingSession(deps: AppDeps, actor: Person, input:
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
   if (problem) return { status: 'invalid', message: problem };
-  const audience = TRAINING_REQUIREMENTS.find((requirement) => requirement.id === input.requirementId)?.audience ?? refresherIds.get(input.requirementId);
-  if (!audience) return { status: 'invalid', message: 'Choose one of the training requirements.' };
-  const subjects = await subjectNames(deps, audience, input.subjectIds);
+  const evidence = readText(trainingText.evidence, input.evidence);
+  if (!evidence.ok) return { status: 'invalid', message: evidence.message };
+  const attendees: string[] = [];
+  for (const name of input.attendees ?? []) {
+    const attendee = readText(trainingText.attendee, name);
+    if (!attendee.ok) return { status: 'invalid', message: attendee.message };
+    if (attendee.value) attendees.push(attendee.value);
+  }
+  const requirement = (await recordableRequirements(deps.stores)).get(input.requirementId);
+  if (!requirement) return { status: 'invalid', message: 'Choose one of the training requirements.' };
+  const { audience } = requirement;
+  const subjects = await subjectNames(deps, requirement, input.subjectIds);
   if (typeof subjects === 'string') return { status: 'invalid', message: subjects };
   const sessionId = `${input.requirementId}-${now.getTime()}`;
   const records = await deps.stores.trainingRecords.insertMany(subjects.map(([subjectId, subjectName]) => ({
@@ -110,19 +164,23 @@ export async function recordTrainingSession(deps: AppDeps, actor: Person, input:
     subjectId,
     subjectName,
     completedOn: input.completedOn,
-    evidence: input.evidence.trim().slice(0, 1000),
+    evidence: evidence.value,
     recordedById: actor.id,
     recordedByName: actor.displayName,
     recordedAt: now.toISOString(),
-    status: 'confirmed' as const,
+    status: subjectId === actor.id ? ('awaitingConfirmation' as const) : ('confirmed' as const),
     sessionId,
-    ...(audience === 'parents' ? { attendees: (input.attendees ?? []).map((name) => name.trim().slice(0, 120)).filter(Boolean) } : {}),
+    ...(audience === 'parents' ? { attendees } : {}),
   })));
   await recordAudit(deps, actor, { action: 'training.record', recordType: 'trainingSession', recordId: sessionId, summary: `Training recorded for ${records.length} (${audience})` });
+  for (const own of records.filter((record) => record.status === 'awaitingConfirmation')) {
+    await askToConfirm(deps, actor, own, requirement.title).catch((error: unknown) => deps.log.error(`Someone could not be asked to confirm training record ${own.id}`, error));
+  }
   return { status: 'ok', records };
 }
 
-async function subjectNames(deps: AppDeps, audience: Audience, ids: string[]): Promise<[string, string][] | string> {
+async function subjectNames(deps: AppDeps, requirement: TrainingRequirement, ids: string[]): Promise<[string, string][] | string> {
+  const { audience } = requirement;
   const unique = [...new Set(ids)];
   if (unique.length === 0) return 'Choose who attended.';
   if (audience === 'parents') return unique.every((id) => id === PARENTS_SUBJECT) ? [[PARENTS_SUBJECT, 'Parents']] : 'Parents are recorded as one group, with who attended.';
@@ -135,7 +193,7 @@ async function subjectNames(deps: AppDeps, audience: Audience, ids: string[]): P
   const named: [string, string][] = [];
   for (const id of unique) {
     const person = /^\d{1,12}$/.test(id) ? await deps.directory.byId(id) : undefined;
-    if (!person?.roles.includes('staff')) return 'Only staff members can be recorded for staff training.';
+    if (!person || !appliesTo(requirement, person)) return `${person ? person.displayName : 'Someone chosen'} is not one of the people this training is for.`;
     named.push([person.id, person.displayName]);
   }
   return named;

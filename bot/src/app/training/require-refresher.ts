@@ -1,6 +1,7 @@
 import { may, whoMay } from '../../domain/authorization/permissions';
 import { isIsoDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
+import { readText, trainingText } from '../../domain/training/training-input';
 import type { Audience, Refresher } from '../../domain/training/training-requirement';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../record-audit';
@@ -17,9 +18,11 @@ export async function requireRefresher(deps: AppDeps, actor: Person, input: { ti
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   if (!isIsoDate(input.dueOn) || input.dueOn < today) return { status: 'invalid', message: 'Give a due date from today on, as YYYY-MM-DD.' };
-  const title = input.title.trim();
-  if (!title) return { status: 'invalid', message: 'Say what the refresher is about.' };
-  const refresher = await deps.stores.refreshers.insert({ title: title.slice(0, 200), audience: input.audience, group: input.group.trim() || 'all', dueOn: input.dueOn, requiredOn: today, requiredById: actor.id, requiredByName: actor.displayName });
+  const title = readText(trainingText.refresherTitle, input.title);
+  if (!title.ok) return { status: 'invalid', message: title.message };
+  const group = readText(trainingText.group, input.group);
+  if (!group.ok) return { status: 'invalid', message: group.message };
+  const refresher = await deps.stores.refreshers.insert({ title: title.value, audience: input.audience, group: group.value || 'all', dueOn: input.dueOn, requiredOn: today, requiredById: actor.id, requiredByName: actor.displayName });
   await recordAudit(deps, actor, { action: 'training.requireRefresher', recordType: 'refresher', recordId: refresher.id, summary: `Refresher required for ${input.audience} (${refresher.group}) by ${input.dueOn}` });
   return { status: 'ok', refresher };
 }

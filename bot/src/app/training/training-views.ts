@@ -1,13 +1,15 @@
+import { mayDecide } from '../../domain/authorization/deciders';
 import { may } from '../../domain/authorization/permissions';
 import type { IsoDate } from '../../domain/calendar/dates';
-import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import type { Person } from '../../domain/people/person';
 import type { TrainingRecord } from '../../domain/training/training-record';
-import { AUDIENCE_LABELS, TRAINING_REQUIREMENTS } from '../../domain/training/training-requirement';
+import { AUDIENCE_LABELS } from '../../domain/training/training-requirement';
 import type { AppDeps } from '../app-deps';
 import { readAll } from '../read-all';
 import { recordAudit } from '../record-audit';
+import { holdersFor } from '../role-holders';
 import { trainingCompliance, type ComplianceRow } from './training-compliance';
+import type { TrainingSetup } from './training-setup';
 
 export interface GroupSummary {
   audience: string;
@@ -22,14 +24,15 @@ export interface TrainingOverview {
   everyone: boolean;
   rows: ComplianceRow[];
   groups: GroupSummary[];
+  /** Completions staff logged that this person may confirm: never their own. */
   awaitingConfirmation: TrainingRecord[];
   requirements: { id: string; title: string; audience: string }[];
 }
 
 /** Compliance at a glance for those who oversee training; anyone else sees their own. */
-export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoDate, calendar: SchoolCalendar): Promise<TrainingOverview> {
+export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoDate, setup: TrainingSetup): Promise<TrainingOverview> {
   const everyone = may(actor, 'training.viewAll');
-  const all = await trainingCompliance(deps, today, calendar);
+  const all = await trainingCompliance(deps, today, setup);
   const rows = everyone ? all : all.filter((row) => row.audience === 'staff' && row.subjectId === actor.id);
   const groups = new Map<string, GroupSummary>();
   for (const row of rows) {
@@ -38,14 +41,16 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
     summary[row.status]++;
     groups.set(key, summary);
   }
-  const awaiting = everyone ? (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items : [];
+  // Only claims this person may decide: never their own (see deciders.ts).
+  const holders = await holdersFor(deps, actor, ['training.confirm']);
+  const awaiting = everyone || may(actor, 'training.confirm') ? (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items.filter((record) => mayDecide(actor, 'training.confirm', record.subjectId, holders)) : [];
   const refreshers = await readAll((cursor) => deps.stores.refreshers.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
   return {
     everyone,
     rows,
     groups: [...groups.values()],
     awaitingConfirmation: awaiting,
-    requirements: [...TRAINING_REQUIREMENTS.map((r) => ({ id: r.id, title: r.title, audience: r.audience })), ...refreshers.map((r) => ({ id: `refresher-${r.id}`, title: r.title, audience: r.audience }))],
+    requirements: [...setup.requirements.map((r) => ({ id: r.id, title: r.title, audience: r.audience })), ...refreshers.map((r) => ({ id: `refresher-${r.id}`, title: r.title, audience: r.audience }))],
   };
 }
 

@@ -1,3 +1,4 @@
+import { mayDecide, ownDecisionMessage, type RoleHolders } from '../authorization/deciders';
 import { may, whoMay, type Action } from '../authorization/permissions';
 import type { Person } from '../people/person';
 import type { Role } from '../people/role';
@@ -37,16 +38,22 @@ export type AccessStepError =
 
 export type AccessStepResult = { ok: true; request: AccessRequest } | { ok: false; error: AccessStepError };
 
-function mayAct(rule: StepRule, request: AccessRequest, person: Person): boolean {
-  return may(person, rule.action, request.requesterId);
+/** Nobody decides on their own request: `holders` is needed only by someone standing in for a role (see deciders.ts). */
+function mayAct(rule: StepRule, request: AccessRequest, person: Person, holders?: RoleHolders): boolean {
+  return mayDecide(person, rule.action, request.requesterId, holders);
 }
 
 /** The steps this person could take on the request right now: what their card offers. */
-export function availableSteps(request: AccessRequest, person: Person): AccessActionType[] {
+export function availableSteps(request: AccessRequest, person: Person, holders?: RoleHolders): AccessActionType[] {
   return (Object.keys(ACCESS_STEP_RULES) as AccessActionType[]).filter((type) => {
     const rule = ACCESS_STEP_RULES[type];
-    return rule.from.includes(request.state) && mayAct(rule, request, person);
+    return rule.from.includes(request.state) && mayAct(rule, request, person, holders);
   });
+}
+
+/** The step actions that could be taken in the request's state, whoever takes them. */
+export function pendingActions(request: Pick<AccessRequest, 'state'>): Action[] {
+  return Object.values(ACCESS_STEP_RULES).filter((rule) => rule.from.includes(request.state)).map((rule) => rule.action);
 }
 
 /** The people who act on requests (online safety lead, headteacher, ICT) see all of them. */
@@ -54,19 +61,23 @@ export function seesEveryAccessRequest(person: Person): boolean {
   return may(person, 'accessRequest.viewAll');
 }
 
-/** Whether a person may see the request at all: their own, or every one if they act on requests. */
+/**
+ * Whether a person may see the request at all: their own, every one if they act on requests, or
+ * one they took a step on (the chair of governors who decided the headteacher's own request).
+ */
 export function maySee(request: AccessRequest, person: Person): boolean {
-  return request.requesterId === person.id || seesEveryAccessRequest(person);
+  return request.requesterId === person.id || seesEveryAccessRequest(person) || request.history.some((entry) => entry.personId === person.id);
 }
 
 /**
  * Applies one step. The role is checked before the state so that someone who may never act is
  * told so plainly; a step on a request that has moved on changes nothing (no second decision).
  */
-export function applyAccessStep(request: AccessRequest, action: AccessAction, actor: Person, now: Date): AccessStepResult {
+export function applyAccessStep(request: AccessRequest, action: AccessAction, actor: Person, now: Date, holders?: RoleHolders): AccessStepResult {
   const rule = ACCESS_STEP_RULES[action.type];
-  if (!mayAct(rule, request, actor)) {
-    return fail('not-permitted', `Only ${whoMay(rule.action)} can ${STEP_LABELS[action.type]}.`);
+  if (!mayAct(rule, request, actor, holders)) {
+    const own = actor.id === request.requesterId && may(actor, rule.action, request.requesterId);
+    return fail('not-permitted', own ? ownDecisionMessage(rule.action, STEP_LABELS[action.type]) : `Only ${whoMay(rule.action)} can ${STEP_LABELS[action.type]}.`);
   }
   if (!rule.from.includes(request.state)) {
     return fail('not-now', `This request is already "${STATE_LABELS[request.state]}", so nothing was changed.`);

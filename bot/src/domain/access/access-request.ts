@@ -25,13 +25,18 @@ export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
 
 export const STATE_LABELS: Record<AccessRequestState, string> = {
   withOnlineSafetyLead: 'With the online safety lead',
-  returnedToRequester: 'Returned to you for changes',
+  returnedToRequester: 'Returned to the requester for changes',
   withHeadteacher: 'With the headteacher',
   approved: 'Approved — waiting for ICT',
   refused: 'Refused',
   unblocked: 'Site opened',
   withdrawn: 'Withdrawn',
 };
+
+/** The state as the person reading it should see it: "Returned to you" only to the requester. */
+export function accessStateLabel(state: AccessRequestState, forRequester: boolean): string {
+  return forRequester && state === 'returnedToRequester' ? 'Returned to you for changes' : STATE_LABELS[state];
+}
 
 /** A step signed by a person: their name, identity and the time (Appendix A "Signature"). */
 export interface Signature {
@@ -79,6 +84,11 @@ export type AccessAction =
   | { type: 'markDone'; note?: string }
   | { type: 'withdraw' }
   | { type: 'resubmit'; input: AccessRequestInput };
+
+/** How people refer to an access request: "A-12", never a bare number that could be a request to post. */
+export function accessReference(id: string): string {
+  return `A-${id}`;
+}
 
 export function isFinished(state: AccessRequestState): boolean {
   return state === 'refused' || state === 'unblocked' || state === 'withdrawn';

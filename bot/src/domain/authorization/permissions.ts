@@ -36,7 +36,8 @@ export const PERMISSIONS = {
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['owner', 'dsl'],
   // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.
-  'incident.report': ['staff'],
+  // Anyone who has a concern should raise it (s.2, s.8): every person the school has added, governors included.
+  'incident.report': ['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff'],
   'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
   'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
   'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
@@ -48,6 +49,16 @@ export const PERMISSIONS = {
   'training.confirm': ['onlineSafetyLead'],
   'training.requireRefresher': ['dsl'],
   'policy.recordReview': ['headteacher'],
+  // School settings: the school's details, the policy register and the term dates are the
+  // headteacher's and the admin team's to keep (s.2: the headteacher implements the policy); the
+  // training requirements are the online safety lead's, with the headteacher (s.11).
+  'settings.view': ['headteacher', 'admin', 'onlineSafetyLead'],
+  'settings.school': ['headteacher', 'admin'],
+  'settings.policies': ['headteacher', 'admin'],
+  'settings.termDates': ['headteacher', 'admin'],
+  'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
+  // Going live and staying live: the people who set the school up see whether it is right.
+  'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;
 
 /**

@@ -13,7 +13,7 @@ export const incidentReportSchema = z.object({
   platform: optionalText('Platform', INCIDENT_LIMITS.platform),
   involved: choice('who is involved', INVOLVED),
   category: choice('a category', INCIDENT_CATEGORIES),
-  sourceAuthor: z.string().trim().max(INCIDENT_LIMITS.author).optional(),
+  sourceAuthor: optionalText('The message author', INCIDENT_LIMITS.author),
   sourceLink: z.string().trim().max(INCIDENT_LIMITS.link).regex(/^https:\/\//, 'The message link must start with https://.').optional().or(z.literal('')),
 });
 

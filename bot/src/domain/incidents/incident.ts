@@ -78,6 +78,11 @@ export interface Incident extends IncidentReport {
   assigneeId?: string;
   assigneeName?: string;
   status: IncidentStatus;
+  /**
+   * True from the moment the concern is saved until someone who may see it has been told; the
+   * Incidents tab shows it, and the concern-notices job keeps trying while it holds.
+   */
+  nobodyToldYet?: boolean;
   cpomsReference?: string;
   police?: PoliceDecision;
   updatedAt: string;

@@ -15,6 +15,9 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
+/** The roles every school needs someone in before the app can work: requests need all four. */
+export const ROLES_EVERY_SCHOOL_NEEDS: readonly Role[] = ['staff', 'onlineSafetyLead', 'headteacher', 'ictTechnician'];
+
 export const ROLE_LABELS: Record<Role, string> = {
   staff: 'Staff member',
   onlineSafetyLead: 'Online safety lead',

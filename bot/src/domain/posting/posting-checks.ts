@@ -85,33 +85,63 @@ export function containsName(text: string, fullName: string): boolean {
   return nameFinder(text).contains(fullName);
 }
 
-/** The text prepared once, to be searched for every name on the roster. */
+/**
+ * The text prepared once, to be searched for every name on the roster: as words ("amelia khan"),
+ * squashed into handles and hashtags ("#AmeliaKhan", "@amelia_khan"), and surname first with a
+ * comma, as registers and lists write it ("Khan, Amelia").
+ */
 function nameFinder(text: string): { contains(fullName: string): boolean } {
-  const haystack = ` ${normaliseName(text)} `;
-  return { contains: (fullName) => nameVariants(fullName).some((name) => name.includes(' ') && haystack.includes(` ${name} `)) };
+  const words = ` ${normaliseName(text)} `;
+  const squashed = ` ${text.split(/\s+/).map((token) => normaliseName(token).replace(/ /g, '')).join(' ')} `;
+  const listed = ` ${text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N},]+/gu, ' ').replace(/ ?, ?/g, ', ')} `;
+  return { contains: (fullName) => nameForms(fullName).some((form) => words.includes(form.words) || squashed.includes(form.squashed) || listed.includes(form.surnameFirst)) };
 }
 
-// Names are normalised once and remembered: every check compares the text with the whole roster.
-const variantsByName = new Map<string, string[]>();
+interface NameForms {
+  /** " amelia khan " */
+  words: string;
+  /** "ameliakhan", found inside a handle or hashtag */
+  squashed: string;
+  /** " khan, amelia " */
+  surnameFirst: string;
+}
 
-function nameVariants(fullName: string): string[] {
-  let variants = variantsByName.get(fullName);
-  if (!variants) {
-    variants = [...new Set([normaliseName(fullName), normaliseName(fullName.replace(/['’‘\-‐]/g, ''))])];
-    if (variantsByName.size >= 50_000) variantsByName.clear();
-    variantsByName.set(fullName, variants);
+// Names are prepared once and remembered: every check compares the text with the whole roster.
+const formsByName = new Map<string, NameForms[]>();
+
+/** The forms of a full name, as written and with apostrophes and hyphens dropped ("O'Connor" → "oconnor"). A single word is no full name. */
+function nameForms(fullName: string): NameForms[] {
+  let forms = formsByName.get(fullName);
+  if (!forms) {
+    const spellings = [...new Set([normaliseName(fullName), normaliseName(fullName.replace(/['’‘\-‐]/g, ''))])].map((spelling) => spelling.split(' ')).filter((parts) => parts.length > 1);
+    forms = spellings.map((parts) => ({ words: ` ${parts.join(' ')} `, squashed: parts.join(''), surnameFirst: ` ${parts.at(-1)}, ${parts.slice(0, -1).join(' ')} ` }));
+    if (formsByName.size >= 50_000) formsByName.clear();
+    formsByName.set(fullName, forms);
   }
-  return variants;
+  return forms;
 }
 
-const DETAILS: { kind: string; pattern: RegExp }[] = [
+/** The UK's postcode areas (Royal Mail), so that "Y6 5th" or "KS2 SAT" is not taken for a postcode. */
+const POSTCODE_AREAS = 'AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE';
+
+/** Words between a house number and "Road" that make it ordinary English, not an address ("3 laps all the way"). */
+const NOT_A_STREET = new Set(['a', 'all', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'our', 'the', 'their', 'to', 'was', 'we', 'were', 'with', 'your', 'long', 'short', 'close']);
+
+const STREET = /\b\d{1,4}[a-z]?,?\s+((?:[a-z][a-z'’-]+\s+){1,3})(?:road|street|avenue|lane|close|drive|way|crescent|grove|place|court|gardens|terrace|mews|square|rd|st|ave)\b/gi;
+
+const DETAILS: { kind: string; pattern: RegExp; accept?: (match: RegExpMatchArray) => boolean }[] = [
   { kind: 'an email address', pattern: /[\w.+-]+@[\w-]+(\.[\w-]+)+/g },
-  { kind: 'a phone number', pattern: /(?:\+44\s?\(?0?\)?\s?|\b0)(?:\d[\s-]?){9,10}\b/g },
-  // Upper case only: "Y6 5th" is a school phrase, "SW1A 1AA" a postcode.
-  { kind: 'a postcode', pattern: /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g },
-  { kind: 'a street address', pattern: /\b\d{1,4}[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Place|Court|Gardens|Terrace|Rd|St|Ave)\b/g },
+  // +44 or 0044, an optional (0), then 9–10 digits; or a 0 and 9–10 more digits. Spaces, dashes,
+  // dots and brackets may sit between the digits; slashes and colons (dates, times) may not.
+  { kind: 'a phone number', pattern: /(?:(?:\+|\b00)\s?44[\s.-]*(?:\(0\)[\s.-]*)?|\(?\b0)(?:\d[\s.()-]{0,2}){8,9}\d(?!\d)/g, accept: (match) => digits(match[0]) >= 10 },
+  { kind: 'a postcode', pattern: new RegExp(`\\b(?:${POSTCODE_AREAS.split(' ').join('|')})\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b`, 'gi') },
+  { kind: 'a street address', pattern: STREET, accept: (match) => !match[1]!.trim().split(/\s+/).some((word) => NOT_A_STREET.has(word.toLowerCase())) },
 ];
 
+function digits(text: string): number {
+  return text.replace(/\D/g, '').length;
+}
+
 export function personalDetails(text: string): { kind: string; text: string }[] {
-  return DETAILS.flatMap(({ kind, pattern }) => [...text.matchAll(pattern)].map((match) => ({ kind, text: match[0] })));
+  return DETAILS.flatMap(({ kind, pattern, accept }) => [...text.matchAll(pattern)].filter((match) => !accept || accept(match)).map((match) => ({ kind, text: match[0].trim() })));
 }

@@ -1,4 +1,5 @@
 import type { Signature } from '../access/access-request';
+import { mayDecide, ownDecisionMessage, type RoleHolders } from '../authorization/deciders';
 import { may, whoMay, type Action } from '../authorization/permissions';
 import type { Person } from '../people/person';
 import type { CheckFailure } from './posting-checks';
@@ -14,11 +15,17 @@ export type PostingState = 'checksFailed' | 'withHeadteacher' | 'approved' | 're
 export const POSTING_STATE_LABELS: Record<PostingState, string> = {
   checksFailed: 'Needs changes before the headteacher can decide',
   withHeadteacher: 'With the headteacher',
-  approved: 'Approved — post it, then confirm with the link',
+  approved: 'Approved — waiting for the requester to post it',
   refused: 'Refused',
   posted: 'Posted and registered',
   withdrawn: 'Withdrawn',
 };
+
+/** The state as the person reading it should see it: what to do next only to the requester. */
+export function postingStateLabel(state: PostingState, forRequester: boolean): string {
+  if (!forRequester) return POSTING_STATE_LABELS[state];
+  return state === 'approved' ? 'Approved — post it, then confirm with the link' : state === 'checksFailed' ? 'Needs your changes before the headteacher can decide' : POSTING_STATE_LABELS[state];
+}
 
 /** A pupil shown, as picked (name and class kept so the card reads the same later). */
 export interface ShownPupil {
@@ -87,6 +94,11 @@ const STEP_LABELS: Record<PostingStep, string> = {
   confirmPosted: 'confirm this post',
 };
 
+/** How people refer to a request to post: "P-7", never a bare number that could be an access request. */
+export function postingReference(id: string): string {
+  return `P-${id}`;
+}
+
 export function isPostingFinished(state: PostingState): boolean {
   return state === 'refused' || state === 'posted' || state === 'withdrawn';
 }
@@ -113,15 +125,22 @@ export function newPostingRequest(
   };
 }
 
-export function availablePostingSteps(request: PostingRequest, person: Person): PostingStep[] {
+/** What this person's card offers; nobody decides on their own request (see deciders.ts for `holders`). */
+export function availablePostingSteps(request: PostingRequest, person: Person, holders?: RoleHolders): PostingStep[] {
   return (Object.keys(POSTING_STEP_RULES) as PostingStep[]).filter((step) => {
     const rule = POSTING_STEP_RULES[step];
-    return rule.from.includes(request.state) && may(person, rule.action, request.requesterId);
+    return rule.from.includes(request.state) && mayDecide(person, rule.action, request.requesterId, holders);
   });
 }
 
+/** The step actions that could be taken in the request's state, whoever takes them. */
+export function pendingPostingActions(request: Pick<PostingRequest, 'state'>): Action[] {
+  return Object.values(POSTING_STEP_RULES).filter((rule) => rule.from.includes(request.state)).map((rule) => rule.action);
+}
+
+/** Their own, every one for those who oversee posting, or one they took a step on (as accessRequest's maySee). */
 export function maySeePostingRequest(request: PostingRequest, person: Person): boolean {
-  return request.requesterId === person.id || may(person, 'postingRequest.viewAll');
+  return request.requesterId === person.id || may(person, 'postingRequest.viewAll') || request.history.some((entry) => entry.personId === person.id);
 }
 
 export type PostingStepError =
@@ -135,10 +154,11 @@ export type PostingStepResult = { ok: true; request: PostingRequest } | { ok: fa
  * been withdrawn since the request was made, and a failed check always blocks approval (s.4).
  * A blocked approval sends the request back to the requester with the new results.
  */
-export function applyPostingStep(request: PostingRequest, action: PostingAction, actor: Person, now: Date): PostingStepResult {
+export function applyPostingStep(request: PostingRequest, action: PostingAction, actor: Person, now: Date, holders?: RoleHolders): PostingStepResult {
   const rule = POSTING_STEP_RULES[action.type];
-  if (!may(actor, rule.action, request.requesterId)) {
-    return { ok: false, error: { code: 'not-permitted', message: `Only ${whoMay(rule.action)} can ${STEP_LABELS[action.type]}.` } };
+  if (!mayDecide(actor, rule.action, request.requesterId, holders)) {
+    const own = actor.id === request.requesterId && may(actor, rule.action, request.requesterId);
+    return { ok: false, error: { code: 'not-permitted', message: own ? ownDecisionMessage(rule.action, STEP_LABELS[action.type]) : `Only ${whoMay(rule.action)} can ${STEP_LABELS[action.type]}.` } };
   }
   if (!rule.from.includes(request.state)) {
     return { ok: false, error: { code: 'not-now', message: `This request is already "${POSTING_STATE_LABELS[request.state]}", so nothing was changed.` } };

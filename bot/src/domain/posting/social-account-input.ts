@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readForm } from '../validation/field-errors';
 import { requiredText as text } from '../validation/typed-text';
 
 /** Personal mailboxes: s.5 asks for an official school email account behind every school account. */
@@ -22,11 +23,7 @@ export type SocialAccountInput = z.infer<typeof socialAccountInputSchema>;
 export type SocialAccountField = keyof SocialAccountInput;
 
 export function validateSocialAccountInput(raw: unknown): { ok: true; value: SocialAccountInput } | { ok: false; errors: Partial<Record<SocialAccountField, string>> } {
-  const parsed = socialAccountInputSchema.safeParse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: Partial<Record<SocialAccountField, string>> = {};
-  for (const issue of parsed.error.issues) errors[issue.path[0] as SocialAccountField] ??= issue.message;
-  return { ok: false, errors };
+  return readForm(socialAccountInputSchema, raw);
 }
 
 /** Who may own a school account: the DSL and the designated social media staff (s.5). */

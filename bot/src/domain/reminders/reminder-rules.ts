@@ -1,7 +1,7 @@
 import { workingDaysBetween, isWorkingDay, type SchoolCalendar } from '../calendar/school-calendar';
 import type { IsoDate } from '../calendar/dates';
 
-/** A request waiting on someone for more than this many working days gets them a nudge (issue #7). */
+/** A request waiting on someone for more than this many working days gets them a nudge. */
 export const NUDGE_AFTER_WORKING_DAYS = 2;
 
 /**

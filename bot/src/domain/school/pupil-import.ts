@@ -1,3 +1,5 @@
+import { toIsoDate } from '../calendar/dates';
+import { hiddenCharacterProblem } from '../validation/typed-text';
 import type { Pupil } from './pupil';
 
 /** Which CSV column holds each field (the admin confirms this before anything is imported). */
@@ -27,6 +29,20 @@ export interface RowError {
   /** What to change in the file (or in the mapping) so that the row imports. */
   fix?: string;
 }
+
+/** How many pupils an import adds, changes, marks as left and leaves as they were. */
+export interface ImportCounts {
+  create: number;
+  update: number;
+  leave: number;
+  unchanged: number;
+}
+
+/** How an import ended: every change made (some may be named as not saved), or stopped part-way. */
+export type ImportOutcome =
+  | { status: 'imported'; counts: ImportCounts; notSaved: string[] }
+  /** Stopped part-way: `saved` of `total` changes are stored (`exact` false: at least that many). */
+  | { status: 'failed'; saved: number; total: number; exact: boolean; message: string };
 
 export interface PupilImportPlan {
   errors: RowError[];
@@ -74,6 +90,7 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
       if (!value) problem(field, `${label} is empty.`, `Fill it in, or take the row out if this is not a pupil on roll.`);
       else if (/^[=+\-@]/.test(value)) problem(field, `${label} "${value.slice(0, 20)}" looks like a spreadsheet formula; correct it in the file.`, 'Remove the = + - or @ at the start of the cell, or type the real value.');
       else if (value.length > 100) problem(field, `${label} is longer than 100 characters.`, 'Shorten it to 100 characters or fewer.');
+      else if (hiddenCharacterProblem(label, value)) problem(field, `${label} contains hidden control characters (they can disguise a name).`, 'Retype the cell in the MIS or the spreadsheet, then export the file again.');
     }
     const admitted = toIsoDate(cell('onRollFrom'));
     if (cell('onRollFrom') && !admitted) problem('onRollFrom', `Date of admission "${cell('onRollFrom')}" is not a date (use DD/MM/YYYY).`, 'Write a day that exists as DD/MM/YYYY, for example 04/09/2023.');
@@ -98,15 +115,4 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
   const inFile = new Set(incoming.map((pupil) => pupil.misReference));
   plan.leave = known.filter((pupil) => !pupil.onRollTo && pupil.misReference && !inFile.has(pupil.misReference)).map((pupil) => ({ ...pupil, onRollTo: today }));
   return plan;
-}
-
-/** DD/MM/YYYY (as UK MIS exports write it) or YYYY-MM-DD, checked to be a real day. */
-export function toIsoDate(value: string): string | undefined {
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [year, month, day] = uk ? [Number(uk[3]), Number(uk[2]), Number(uk[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [];
-  if (!year || !month || !day) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
 }

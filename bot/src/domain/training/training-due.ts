@@ -2,7 +2,7 @@ import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar/dates
 import { termFor, type SchoolCalendar } from '../calendar/school-calendar';
 import type { DueRule } from './training-requirement';
 
-/** Reminders start this many days before a due date (issue #7: "due in 30 days"). */
+/** Reminders start this many days before a due date ("due in 30 days"). */
 export const DUE_SOON_DAYS = 30;
 
 export type DueStatus = 'upToDate' | 'dueSoon' | 'overdue';

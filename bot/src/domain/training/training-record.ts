@@ -22,6 +22,8 @@ export interface TrainingRecord {
   status: 'confirmed' | 'awaitingConfirmation' | 'rejected';
   confirmedById?: string;
   confirmedByName?: string;
+  /** Why it was not confirmed: the person it is about is told. */
+  notConfirmedBecause?: string;
   /** Parents' sessions: the names of those who attended. */
   attendees?: string[];
   /** Records made together for one session share this. */

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/dates';
+import type { Role } from '../people/role';
 
 /** Who a requirement is for (s.11): staff one by one, pupils by class, parents as one invited group. */
 export type Audience = 'staff' | 'pupils' | 'parents';
@@ -16,20 +17,36 @@ export type DueRule =
   | { kind: 'by'; dueOn: IsoDate };
 
 export interface TrainingRequirement {
+  /** What training records name it by (`staff-online-safety`): never changes once made. */
   id: string;
   title: string;
   audience: Audience;
+  /** For the `staff` audience, the roles it is for (staff, governors…); everyone holding one of them. */
+  roles?: Role[];
   rule: DueRule;
   /** The policy sections the requirement comes from, shown beside it. */
   policy: string;
 }
 
-/** The standing requirements, as data: a school changes the numbers here, not the rules. */
-export const TRAINING_REQUIREMENTS: readonly TrainingRequirement[] = [
-  { id: 'staff-online-safety', title: 'Online safety training', audience: 'staff', rule: { kind: 'inductionThenEvery', inductionDays: 30, months: 12 }, policy: 's.2, s.11' },
-  { id: 'pupil-online-safety', title: 'Online safety and social media lessons', audience: 'pupils', rule: { kind: 'termly' }, policy: 's.11' },
-  { id: 'parent-online-safety', title: 'Online safety and social media training for parents (invitation)', audience: 'parents', rule: { kind: 'every', months: 12 }, policy: 's.11' },
-];
+/**
+ * A standing requirement as the school keeps it in School settings (the online safety lead and the
+ * headteacher change it). Retired requirements stay, so that earlier training records keep their meaning.
+ */
+export interface TrainingRequirementRecord extends Omit<TrainingRequirement, 'id'> {
+  id: string;
+  requirementId: string;
+  retired: boolean;
+}
+
+export function toRequirement(record: Omit<TrainingRequirementRecord, 'id'>): TrainingRequirement {
+  const { requirementId, retired: _retired, ...rest } = record;
+  return { ...rest, id: requirementId };
+}
+
+/** Who a staff-audience requirement applies to when no roles are named: the staff. */
+export function appliesTo(requirement: Pick<TrainingRequirement, 'audience' | 'roles'>, person: { roles: readonly Role[] }): boolean {
+  return requirement.audience === 'staff' && (requirement.roles ?? ['staff']).some((role) => person.roles.includes(role));
+}
 
 /** A refresher the DSL requires for a group after a significant incident (s.11), stored as a record. */
 export interface Refresher {

@@ -1,6 +1,7 @@
 /** How records become SharePoint list items, checked without a tenant. */
 import { filterLiteral, fromFields, toFields } from '../../../../bot/src/adapters/graph/sharepoint/field-mapping';
 import { LISTS } from '../../../../bot/src/adapters/graph/sharepoint/lists';
+import { columnDefinition } from '../../../../bot/src/adapters/graph/sharepoint/column-definition';
 import { newAccessRequest } from '../../../../bot/src/domain/access/access-request';
 
 const request = {
@@ -34,15 +35,22 @@ describe('SharePoint list layout', () => {
     expect(toFields(LISTS.accessRequests, undecided, 2, true)).toHaveProperty('decision', null);
   });
 
-  it('keeps calendar dates as dates and reads SharePoint times back as ISO instants', () => {
+  it('keeps calendar dates as YYYY-MM-DD text in columns of their own, and reads SharePoint times back as ISO instants', () => {
     const pupil = { displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' };
     const fields = toFields(LISTS.pupils, pupil, 1, false);
-    expect(fields.onRollFrom).toBe('2022-09-05T00:00:00Z');
+    expect(fields.onRollFromText).toBe('2022-09-05');
+    expect(fields).not.toHaveProperty('onRollFrom');
     expect(fromFields(LISTS.pupils, '1', fields, undefined)).toEqual({ ...pupil, id: '1', version: 1 });
-    // A site in Europe/London answers British Summer Time midnight as 23:00 the day before.
+    // An old date-only column of the field's name is not read: provisioning copies it into the text column.
     expect(fromFields(LISTS.pupils, '1', { ...fields, onRollFrom: '2022-09-04T23:00:00Z' }, undefined)).toMatchObject({ onRollFrom: '2022-09-05' });
-    expect(fromFields(LISTS.pupils, '1', { ...fields, onRollFrom: '2022-12-05T00:00:00Z' }, undefined)).toMatchObject({ onRollFrom: '2022-12-05' });
     expect(fromFields(LISTS.accessRequests, '1', { submittedAt: '2026-11-24T10:30:00Z' }, undefined)).toMatchObject({ submittedAt: '2026-11-24T10:30:00.000Z' });
+  });
+
+  it('declares every date column as text that replaces the date-only column of the same field', () => {
+    const dates = Object.values(LISTS).flatMap((spec) => spec.columns.filter((column) => column.type === 'date'));
+    expect(dates.length).toBeGreaterThan(10);
+    for (const column of dates) expect(column).toMatchObject({ name: `${column.replaces}Text`, replaces: column.field });
+    expect(columnDefinition(dates[0]!)).toMatchObject({ text: { allowMultipleLines: false, maxLength: 10 } });
   });
 
   it.each([

@@ -3,7 +3,7 @@
  * content by submitting a blocked content access form to the online safety lead, which will be
  * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
  */
-import { ACCESS_REQUEST_STATES, isFinished, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
+import { ACCESS_REQUEST_STATES, accessStateLabel, isFinished, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
 import { applyAccessStep, availableSteps, maySee, whoToTell } from '../../../../bot/src/domain/access/access-request-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
@@ -117,9 +117,10 @@ describe('signatures, reasons and history', () => {
     expect(result).toMatchObject({ ok: true, request: { url: 'https://example.org/page', state: 'withOnlineSafetyLead' } });
   });
 
-  it('a person holding the role who also made the request may still act in that role', () => {
+  it('a person holding the role who also made the request may not decide it: nobody decides their own request', () => {
     const leadRequester: Person = { ...lead, id: requester.id };
-    expect(applyAccessStep(requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW).ok).toBe(true);
+    const result = applyAccessStep(requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
+    expect(result).toEqual({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/) } });
   });
 });
 
@@ -191,7 +192,7 @@ describe('each step keeps the request and its history, and signs what it decides
 
   it.each<[AccessRequestState, string]>([
     ['withOnlineSafetyLead', 'With the online safety lead'],
-    ['returnedToRequester', 'Returned to you for changes'],
+    ['returnedToRequester', 'Returned to the requester for changes'],
     ['approved', 'Approved — waiting for ICT'],
     ['refused', 'Refused'],
     ['unblocked', 'Site opened'],
@@ -233,5 +234,20 @@ describe('who sees a request, and when it is finished (s.9)', () => {
     ['withdrawn', true],
   ])('%s finished: %s', (state, finished) => {
     expect(isFinished(state)).toBe(finished);
+  });
+});
+
+describe('where a request is, as each reader sees it', () => {
+  it.each<[AccessRequestState, string, string]>([
+    // state                  the requester reads                  everyone else reads
+    ['withOnlineSafetyLead', 'With the online safety lead', 'With the online safety lead'],
+    ['returnedToRequester', 'Returned to you for changes', 'Returned to the requester for changes'],
+    ['withHeadteacher', 'With the headteacher', 'With the headteacher'],
+    ['approved', 'Approved — waiting for ICT', 'Approved — waiting for ICT'],
+    ['refused', 'Refused', 'Refused'],
+    ['unblocked', 'Site opened', 'Site opened'],
+    ['withdrawn', 'Withdrawn', 'Withdrawn'],
+  ])('%s: "%s" to the requester, "%s" to others', (state, toRequester, toOthers) => {
+    expect([accessStateLabel(state, true), accessStateLabel(state, false)]).toEqual([toRequester, toOthers]);
   });
 });

@@ -1,6 +1,6 @@
-/** Dates and the term calendar behind every due date and nudge (s.11 termly training; issue #7 working days). */
+/** Dates and the term calendar behind every due date and nudge (s.11 termly training; working days). */
 import { addDays, addMonths, daysBetween, isIsoDate, isoWeek, longDate, weekday } from '../../../../bot/src/domain/calendar/dates';
-import { isWorkingDay, termFor, workingDaysBetween, type SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
+import { isWorkingDay, NO_TERM_DATES, schoolYearOf, termFor, workingDaysBetween, type SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
 import { localDate, localTime, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
 
 const CALENDAR: SchoolCalendar = {
@@ -51,6 +51,29 @@ describe('working days: weekends, school holidays and closures do not count', ()
     expect(termFor(CALENDAR, '2026-12-24')?.name).toBe('Autumn');
     expect(termFor(CALENDAR, '2027-01-04')?.name).toBe('Spring');
     expect(termFor(CALENDAR, '2026-08-01')).toBeUndefined();
+  });
+});
+
+describe('when the term dates run out: in a school year with none, every weekday is a working day', () => {
+  it.each([
+    ['2026-07-31', '2025-26', 'the last day of July ends a school year'],
+    ['2026-08-01', '2026-27', 'August starts the next'],
+    ['2027-03-25', '2026-27', 'spring'],
+    ['2099-12-31', '2099-00', 'a century on'],
+  ])('%s is in %s (%s)', (date, year) => expect(schoolYearOf(date)).toBe(year));
+
+  it.each([
+    [CALENDAR, '2027-08-16', true, 'a Monday in 2027-28, which has no term dates: nudges carry on'],
+    [CALENDAR, '2027-08-14', false, 'a Saturday is never a working day'],
+    [CALENDAR, '2026-07-20', true, 'a Monday in 2025-26, which has no term dates either'],
+    [CALENDAR, '2026-08-03', false, 'the summer holiday before an autumn term the school gave'],
+    [CALENDAR, '2027-07-26', false, 'the summer holiday at the end of a year the school gave'],
+    [NO_TERM_DATES, '2026-12-23', true, 'no term dates at all: a weekday in the Christmas holiday counts'],
+  ] as [SchoolCalendar, string, boolean, string][])('%#: %s working: %s (%s)', (calendar, date, working) => expect(isWorkingDay(calendar, date)).toBe(working));
+
+  it('counts working days from a year with dates into one without', () => {
+    // Friday 30 July 2027 is in the holiday of 2026-27; Monday 2 and Tuesday 3 August are weekdays of 2027-28.
+    expect(workingDaysBetween(CALENDAR, '2027-07-29', '2027-08-03')).toBe(2);
   });
 });
 

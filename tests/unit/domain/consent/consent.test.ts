@@ -1,9 +1,9 @@
 /**
  * Social Media Policy s.4: consent per pupil for images and videos separately; withdrawn or
- * amended in writing, from the date received; history kept; earlier posts listed for takedown.
+ * amended in writing, from the date received; history kept; posts showing the pupil taken down.
  */
 import { consentOn, type ConsentEvent } from '../../../../bot/src/domain/consent/consent';
-import { takedownsFor, type RegisteredPost } from '../../../../bot/src/domain/consent/takedown';
+import { takedownsDue, type RegisteredPost } from '../../../../bot/src/domain/consent/takedown';
 
 let n = 0;
 const event = (pupilId: string, media: 'images' | 'videos', decision: 'given' | 'refused', effectiveFrom: string): ConsentEvent => ({
@@ -40,26 +40,49 @@ describe('consent on a date (s.4)', () => {
   });
 });
 
-describe('takedown tasks after a withdrawal (s.4 "remove any posts before consent was withdrawn")', () => {
+describe('takedown tasks after a withdrawal (s.4: posts are taken down "wherever reasonably practicable")', () => {
   const posts: RegisteredPost[] = [
     { id: 'p1', accountId: 'x', postedOn: '2026-02-01', media: ['images'], pupilIds: ['amelia', 'isla'], link: 'https://x/1' },
     { id: 'p2', accountId: 'x', postedOn: '2026-03-01', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/2' },
     { id: 'p3', accountId: 'x', postedOn: '2026-03-12', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/3' },
     { id: 'p4', accountId: 'x', postedOn: '2026-02-20', media: ['images', 'videos'], pupilIds: ['oliver'], link: 'https://x/4' },
-    { id: 'p5', accountId: 'x', postedOn: '2026-03-10', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/5' },
+    { id: 'p5', accountId: 'x', postedOn: '2026-03-10T15:30:00.000Z', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/5' },
   ];
+  const TODAY = '2026-11-24';
+  const due = (existing: { postId: string; pupilId: string; media: 'images' | 'videos'; status: 'to do' | 'removed' | 'cannot be removed' }[] = [], events = HISTORY) =>
+    takedownsDue(events, posts, existing, TODAY).map((task) => `${task.postId} ${task.pupilId} ${task.media}${task.urgent ? ' URGENT' : ''}`);
 
-  it('lists earlier posts showing the pupil in the medium withdrawn, and nothing else', () => {
-    const notice = HISTORY[2]!; // Amelia, videos refused from 10 March
-    expect(takedownsFor(notice, posts)).toEqual([
-      { postId: 'p2', pupilId: 'amelia', media: 'videos', noticeId: notice.id },
-      // Posted the day the notice arrived: which came first is unknown, so it is taken down.
-      { postId: 'p5', pupilId: 'amelia', media: 'videos', noticeId: notice.id },
-    ]);
+  it.each<[string, string[]]>([
+    // Amelia's videos were withdrawn from 10 March: every video of her comes down, whatever its date.
+    ['p2 amelia videos', ['a post from before the withdrawal: taken down']],
+    ['p3 amelia videos URGENT', ['a post from after the day it took effect went up without consent: urgent']],
+    ['p5 amelia videos URGENT', ['a post at a time on the day it took effect: urgent too']],
+    // Oliver's images were never given: a post showing him in an image is taken down, urgently.
+    ['p4 oliver images URGENT', ['a post of a pupil whose consent was refused from the start']],
+  ])('makes %s (%s)', (task) => {
+    expect(due()).toContain(task);
   });
 
-  it('lists nothing for a consent given', () => {
-    expect(takedownsFor(HISTORY[0]!, posts)).toEqual([]);
+  it('makes nothing for consent in force: images of Amelia, Isla given again after a withdrawal, videos of Oliver with no record', () => {
+    expect(due()).toEqual(['p2 amelia videos', 'p3 amelia videos URGENT', 'p5 amelia videos URGENT', 'p4 oliver images URGENT']);
+  });
+
+  it('makes nothing for a notice giving consent', () => {
+    expect(takedownsDue([HISTORY[0]!], posts, [], TODAY)).toEqual([]);
+  });
+
+  it('never makes a task again, nor reopens a closed one: one task per post, pupil and medium', () => {
+    expect(due([{ postId: 'p2', pupilId: 'amelia', media: 'videos', status: 'removed' }, { postId: 'p3', pupilId: 'amelia', media: 'videos', status: 'to do' }])).toEqual(['p5 amelia videos URGENT', 'p4 oliver images URGENT']);
+  });
+
+  it('leaves alone a post already taken down for another pupil', () => {
+    const both: RegisteredPost = { id: 'p6', accountId: 'x', postedOn: '2026-01-10', media: ['images'], pupilIds: ['oliver', 'isla'], link: 'https://x/6' };
+    const tasks = takedownsDue(HISTORY, [both], [{ postId: 'p6', pupilId: 'somebody', media: 'images', status: 'removed' }], TODAY);
+    expect(tasks).toEqual([]);
+  });
+
+  it('names the notice in force and keys each task by its post, pupil and medium', () => {
+    expect(takedownsDue(HISTORY, posts, [], TODAY)[0]).toEqual({ postId: 'p2', pupilId: 'amelia', media: 'videos', noticeId: HISTORY[2]!.id, taskKey: 'p2|amelia|videos', urgent: false });
   });
 });
 

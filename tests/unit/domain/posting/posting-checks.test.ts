@@ -138,6 +138,8 @@ describe('personal details (s.4: "the school will not post pupils\' personal det
     ['a four-digit house number', ADDRESS, 'At 1234 High Street', '1234 High Street'],
     ['an address typed with double spaces', ADDRESS, 'At 12  Church  Hill Road', '12  Church  Hill Road'],
     ['an abbreviated street', ADDRESS, 'At 3 Mill Rd', '3 Mill Rd'],
+    ['an address typed in lower case', ADDRESS, 'meet at 12 church hill road', '12 church hill road'],
+    ['a house number and a comma', ADDRESS, 'At 12, Church Road', '12, Church Road'],
     ['an email address', EMAIL, 'Email parent.name+trips@example.co.uk', 'parent.name+trips@example.co.uk'],
     ['an email address at a hyphenated domain', EMAIL, 'Email office@twiss-green.sch.uk', 'office@twiss-green.sch.uk'],
   ])('finds %s (%s)', (_case, kind, text, found) => {
@@ -150,7 +152,8 @@ describe('personal details (s.4: "the school will not post pupils\' personal det
     ['digits inside a link', 'See https://x.example/p/1807700900123'],
     ['a score', 'Year 4 won 12-10'],
     ['a year group and a place', 'Y6 came 5th in the relay'],
-    ['a lower-case phrase', 'the 3 little pigs road show'],
+    ['a number and ordinary words before "close"', 'We ran 3 laps of the close'],
+    ['a number and ordinary words before "way"', 'Year 4 came 2nd all the way'],
     ['"@" with no domain', 'Tweet us @RiversidePrimary'],
   ])('does not mistake %s for personal details: "%s"', (_case, text) => {
     expect(personalDetails(text)).toEqual([]);

@@ -3,7 +3,7 @@
  * what the form must hold. Table-driven; each row names the rule it checks.
  */
 import type { Person } from '../../../../bot/src/domain/people/person';
-import { applyPostingStep, availablePostingSteps, isPostingFinished, maySeePostingRequest, newPostingRequest, whoToTellAboutPosting, type PostingAction, type PostingHistoryEntry, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
+import { applyPostingStep, availablePostingSteps, isPostingFinished, maySeePostingRequest, newPostingRequest, postingStateLabel, whoToTellAboutPosting, type PostingAction, type PostingHistoryEntry, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
 import { validatePostingRequestInput } from '../../../../bot/src/domain/posting/posting-request-input';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -132,7 +132,7 @@ describe('each step keeps the request and its history, and signs what it decides
     ['refused', 'This request is already "Refused", so nothing was changed.'],
     ['posted', 'This request is already "Posted and registered", so nothing was changed.'],
     ['withdrawn', 'This request is already "Withdrawn", so nothing was changed.'],
-    ['approved', 'This request is already "Approved — post it, then confirm with the link", so nothing was changed.'],
+    ['approved', 'This request is already "Approved — waiting for the requester to post it", so nothing was changed.'],
     ['checksFailed', 'This request is already "Needs changes before the headteacher can decide", so nothing was changed.'],
   ])('a decision on a request that is %s changes nothing and says so', (state, message) => {
     expect(applyPostingStep(request(state), { type: 'refuse', reasons: 'No' }, head, NOW)).toEqual({ ok: false, error: { code: 'not-now', message } });
@@ -186,5 +186,19 @@ describe('who sees a request, and when it is finished', () => {
     ['withdrawn', true],
   ])('%s finished: %s', (state, finished) => {
     expect(isPostingFinished(state)).toBe(finished);
+  });
+});
+
+describe('where a request is, as each reader sees it: what to do next only to the requester', () => {
+  it.each<[PostingState, string, string]>([
+    // state            the requester reads                                       everyone else reads
+    ['checksFailed', 'Needs your changes before the headteacher can decide', 'Needs changes before the headteacher can decide'],
+    ['withHeadteacher', 'With the headteacher', 'With the headteacher'],
+    ['approved', 'Approved — post it, then confirm with the link', 'Approved — waiting for the requester to post it'],
+    ['refused', 'Refused', 'Refused'],
+    ['posted', 'Posted and registered', 'Posted and registered'],
+    ['withdrawn', 'Withdrawn', 'Withdrawn'],
+  ])('%s: "%s" to the requester, "%s" to others', (state, toRequester, toOthers) => {
+    expect([postingStateLabel(state, true), postingStateLabel(state, false)]).toEqual([toRequester, toOthers]);
   });
 });

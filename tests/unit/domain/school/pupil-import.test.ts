@@ -1,10 +1,11 @@
 /**
- * Importing pupils from the school's MIS export (issue #5; data minimisation, policy s.4): row-level
+ * Importing pupils from the school's MIS export (data minimisation, policy s.4): row-level
  * errors before anything is imported, updates by reference without duplicates, leavers marked off
  * roll and never deleted.
  */
 import { parseCsv } from '../../../../bot/src/domain/school/csv';
-import { guessMapping, planPupilImport, toIsoDate, type ColumnMapping } from '../../../../bot/src/domain/school/pupil-import';
+import { toIsoDate } from '../../../../bot/src/domain/calendar/dates';
+import { guessMapping, planPupilImport, type ColumnMapping } from '../../../../bot/src/domain/school/pupil-import';
 import type { Pupil } from '../../../../bot/src/domain/school/pupil';
 
 const MAPPING: ColumnMapping = { misReference: 'UPN', displayName: 'Name', className: 'Reg Group', yearGroup: 'Year', onRollFrom: 'Admission Date' };

@@ -1,7 +1,8 @@
 /** Social Media Policy s.11 (and s.2): when online safety training is due for staff, pupils, parents and refreshers. */
 import type { SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
 import { dueStatus, nextDue, type SubjectFacts } from '../../../../bot/src/domain/training/training-due';
-import { TRAINING_REQUIREMENTS, type DueRule } from '../../../../bot/src/domain/training/training-requirement';
+import type { DueRule } from '../../../../bot/src/domain/training/training-requirement';
+import { PARENT_INVITATION, STAFF_TRAINING } from '../../../fixtures/training-requirements';
 
 const CALENDAR: SchoolCalendar = {
   terms: [
@@ -10,8 +11,8 @@ const CALENDAR: SchoolCalendar = {
   ],
   closures: [],
 };
-const staff = TRAINING_REQUIREMENTS.find((r) => r.audience === 'staff')!.rule;
-const parents = TRAINING_REQUIREMENTS.find((r) => r.audience === 'parents')!.rule;
+const staff = STAFF_TRAINING.rule;
+const parents = PARENT_INVITATION.rule;
 const termly: DueRule = { kind: 'termly' };
 const refresher: DueRule = { kind: 'by', dueOn: '2026-12-11' };
 

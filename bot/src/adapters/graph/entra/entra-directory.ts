@@ -1,14 +1,19 @@
+import type { FirstSeenDates } from '../../../app/first-seen-dates';
+import { localDate } from '../../../domain/calendar/zoned-time';
 import type { Person } from '../../../domain/people/person';
 import { ROLES, type Role } from '../../../domain/people/role';
 import type { Clock } from '../../../ports/clock.port';
 import type { Directory } from '../../../ports/directory.port';
-import { unavailable, type GraphApi } from '../graph-api';
+import type { RoleGroupFacts, RoleGroups } from '../../../ports/role-groups.port';
+import { graphStatus, unavailable, type GraphApi } from '../graph-api';
 
 interface GraphUser {
   id: string;
   displayName?: string;
   mail?: string | null;
   accountEnabled?: boolean;
+  /** Returned only when asked for with $select (Graph user resource: https://learn.microsoft.com/graph/api/resources/user). */
+  employeeHireDate?: string | null;
 }
 
 interface GraphPage<T> {
@@ -25,8 +30,10 @@ const CACHE_MS = 60_000;
  * and a person's id is their Entra object id. The members of the role groups are read together
  * (one call per group and page) and kept for a minute, so a burst of clicks is not a burst of
  * Graph calls, and a role change shows within a minute. Disabled accounts hold no role.
+ * A person's first day is their hire date in Entra ID (`employeeHireDate`, read with the
+ * User.Read.All the app already has), or else the day they first appeared to the app.
  */
-export class EntraDirectory implements Directory {
+export class EntraDirectory implements Directory, RoleGroups {
   private snapshot: { people: Map<string, Person>; until: number } | undefined;
   private loading: Promise<Map<string, Person>> | undefined;
 
@@ -34,6 +41,7 @@ export class EntraDirectory implements Directory {
     private readonly graph: GraphApi,
     private readonly roleGroups: Partial<Record<Role, string>>,
     private readonly clock: Clock,
+    private readonly firstSeen?: FirstSeenDates,
   ) {}
 
   async byId(personId: string): Promise<Person | undefined> {
@@ -52,6 +60,19 @@ export class EntraDirectory implements Directory {
     return [...(await this.people()).values()];
   }
 
+  /** A role group's name and how many enabled people are in it (for the go-live checklist), read fresh. */
+  async describe(groupId: string): Promise<RoleGroupFacts | undefined> {
+    let group: { displayName?: string | null };
+    try {
+      group = await this.graph.get<{ displayName?: string | null }>(`/groups/${encodeURIComponent(groupId)}?$select=id,displayName`);
+    } catch (error) {
+      if (graphStatus(error) === 404) return undefined;
+      throw unavailable(error);
+    }
+    const members = await this.members(groupId, `the group "${group.displayName ?? ''}"`);
+    return { displayName: group.displayName ?? groupId, people: members.filter((user) => user.accountEnabled !== false).length };
+  }
+
   private async people(): Promise<Map<string, Person>> {
     if (this.snapshot && this.snapshot.until > this.clock.now().getTime()) return this.snapshot.people;
     // One load at a time: clicks arriving together share it.
@@ -64,20 +85,26 @@ export class EntraDirectory implements Directory {
     for (const role of ROLES) {
       const groupId = this.roleGroups[role];
       if (!groupId) continue;
-      for (const user of await this.members(groupId, role)) {
+      for (const user of await this.members(groupId, `the ${role} group`)) {
         if (user.accountEnabled === false) continue;
-        const person = people.get(user.id) ?? { id: user.id, aadObjectId: user.id, displayName: user.displayName ?? 'Unknown', roles: [], ...(user.mail ? { email: user.mail } : {}) };
+        const hired = hiredOn(user.employeeHireDate);
+        const person = people.get(user.id) ?? { id: user.id, aadObjectId: user.id, displayName: user.displayName ?? 'Unknown', roles: [], ...(user.mail ? { email: user.mail } : {}), ...(hired ? { startedOn: hired } : {}) };
         person.roles.push(role);
         people.set(user.id, person);
       }
+    }
+    if (this.firstSeen) {
+      const undated = [...people.values()].filter((person) => !person.startedOn);
+      const seen = await this.firstSeen.of(undated.map((person) => person.id), localDate(this.clock.now()));
+      for (const person of undated) if (seen.has(person.id)) person.startedOn = seen.get(person.id)!;
     }
     this.snapshot = { people, until: this.clock.now().getTime() + CACHE_MS };
     return people;
   }
 
-  private async members(groupId: string, role: Role): Promise<GraphUser[]> {
+  private async members(groupId: string, which: string): Promise<GraphUser[]> {
     const users: GraphUser[] = [];
-    let path: string | undefined = `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,mail,accountEnabled&$count=true&$top=999`;
+    let path: string | undefined = `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,mail,accountEnabled,employeeHireDate&$count=true&$top=999`;
     try {
       while (path) {
         const page: GraphPage<GraphUser> = await this.graph.get<GraphPage<GraphUser>>(path, ADVANCED_QUERY);
@@ -86,9 +113,15 @@ export class EntraDirectory implements Directory {
       }
     } catch (error) {
       const failure = unavailable(error);
-      if (failure instanceof Error) failure.message = `${failure.message} (the ${role} group, ${groupId})`;
+      if (failure instanceof Error) failure.message = `${failure.message} (${which}, ${groupId})`;
       throw failure;
     }
     return users;
   }
+}
+
+/** The hire date as a school date (Europe/London), or undefined when unset or unreadable. */
+function hiredOn(value: string | null | undefined): string | undefined {
+  const at = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(at) ? undefined : localDate(new Date(at));
 }

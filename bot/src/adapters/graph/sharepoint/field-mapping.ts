@@ -3,8 +3,6 @@ import { HOUSEKEEPING_COLUMNS, VERSION_COLUMN, type ColumnSpec, type ListSpec } 
 
 export type Fields = Record<string, unknown>;
 
-const DAY_MS = 24 * 3600_000;
-
 /** A record as list item fields: one column per field, Title for people browsing the list. */
 export function toFields<T extends { id: string }>(spec: ListSpec<T>, record: Omit<T, 'id'>, version: number, forUpdate: boolean): Fields {
   const source = record as Record<string, unknown>;
@@ -48,8 +46,7 @@ function toColumnValue(column: ColumnSpec, value: unknown): unknown {
     case 'number':
       return Number(value);
     case 'date':
-      // Midnight UTC is the same calendar day in UK time (GMT or BST), as a UK school's site uses.
-      return `${String(value).slice(0, 10)}T00:00:00Z`;
+      return String(value).slice(0, 10);
     default:
       return String(value);
   }
@@ -64,10 +61,6 @@ function fromColumnValue(column: ColumnSpec, value: unknown): unknown {
       return value === true || value === 1 || value === '1' || value === 'true';
     case 'number':
       return Number(value);
-    case 'date':
-      // SharePoint answers a date-only value as midnight in the site's time zone, written in UTC
-      // (the 4th of September in summer comes back as 3 Sept 23:00Z): round to the nearest day.
-      return new Date(Math.round(Date.parse(String(value)) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
     case 'dateTime':
       // SharePoint answers in UTC without milliseconds; keep ISO strings as the records use them.
       return new Date(String(value)).toISOString();

@@ -3,7 +3,11 @@
  * school can read its lists in SharePoint too. Nested values (history, signatures) are kept as
  * JSON in multi-line text columns.
  */
-/** `date` is a calendar date (YYYY-MM-DD); `dateTime` an instant, kept to the second by SharePoint. */
+/**
+ * `date` is a calendar date (YYYY-MM-DD), kept as text: a SharePoint date-only column holds
+ * midnight in the site's time zone as an instant, so a site not set to UK time shows and returns
+ * another day. `dateTime` is an instant, kept to the second by SharePoint.
+ */
 export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'date' | 'dateTime' | 'choice' | 'json';
 
 export interface ColumnSpec {
@@ -13,11 +17,22 @@ export interface ColumnSpec {
   name: string;
   displayName: string;
   type: ColumnType;
-  /** Used in $filter: SharePoint refuses filters on non-indexed columns in large lists. */
-  indexed?: boolean;
+  /**
+   * `true`: used in $filter, which Graph refuses on a column that is not indexed. `'optional'`:
+   * indexed for SharePoint's own views of a big list; the app does not filter on it.
+   */
+  indexed?: boolean | 'optional';
   unique?: boolean;
   choices?: readonly string[];
+  /**
+   * A date column's name before dates were kept as text: a SharePoint date-only column that
+   * provisioning copies into this one and then leaves alone.
+   */
+  replaces?: string;
 }
+
+/** Added to a date field's column name: the text column took over from a date-only column of the field's name. */
+export const DATE_TEXT_SUFFIX = 'Text';
 
 export interface ListSpec<T> {
   /** A short name for the list in code and error messages; SharePoint finds it by display name. */
@@ -27,6 +42,11 @@ export interface ListSpec<T> {
   columns: ColumnSpec[];
   /** What the item's Title column shows when someone browses the list. */
   title(record: T): string;
+  /**
+   * A record's own key, when two records with the same one are the same record: it becomes the
+   * item's record key (unique), so a second insert is refused however it is sent.
+   */
+  naturalKey?: (record: Omit<T, 'id'>) => string | undefined;
 }
 
 /** The record's version, for conditional updates alongside the item's ETag. */
@@ -45,7 +65,7 @@ export const HOUSEKEEPING_COLUMNS: readonly ColumnSpec[] = [VERSION_COLUMN, KEY_
 
 type ColumnDeclaration =
   | ColumnType
-  | { type: ColumnType; indexed?: boolean; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
+  | { type: ColumnType; indexed?: boolean | 'optional'; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
 
 /**
  * Declares a list. The declaration must name every field of the record (the compiler checks), so
@@ -57,12 +77,15 @@ export function listSpec<T extends { id: string }>(
   description: string,
   fields: { [F in Exclude<keyof T, 'id'> & string]-?: ColumnDeclaration },
   title: (record: T) => string,
+  options: Pick<ListSpec<T>, 'naturalKey'> = {},
 ): ListSpec<T> {
   const columns = Object.entries(fields as Record<string, ColumnDeclaration>).map(([field, declaration]): ColumnSpec => {
     const { column, ...decl } = typeof declaration === 'string' ? { type: declaration, column: undefined } : declaration;
-    return { field, name: column ?? field, displayName: decl.displayName ?? humanise(field), ...decl };
+    const name = column ?? field;
+    const spec: ColumnSpec = { field, name, displayName: decl.displayName ?? humanise(field), ...decl };
+    return decl.type === 'date' ? { ...spec, name: `${name}${DATE_TEXT_SUFFIX}`, replaces: name } : spec;
   });
-  return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255) };
+  return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255), ...options };
 }
 
 function humanise(field: string): string {

@@ -12,13 +12,57 @@ import type { CardMessageRecord, ConversationRecord } from '../../../ports/conve
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
 import type { OutboxEntry } from '../../../ports/outbox.port';
-import type { Refresher } from '../../../domain/training/training-requirement';
+import type { AppInstallation } from '../../../ports/teams-apps.port';
+import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
+import type { SchoolCalendar } from '../../../domain/calendar/school-calendar';
+import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
-import { listSpec } from './list-spec';
+import { listSpec, type ListSpec } from './list-spec';
+import type { JobRun } from '../../../domain/jobs/job-run';
+import type { ImportJobRecord } from '../../../ports/import-jobs.port';
+import type { SiteRole } from '../../../ports/site-inspection.port';
 
-/** Every list the app keeps on the school's SharePoint site. */
+/** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
-  school: listSpec<School & { id: string }>('OsdSchool', 'Online Safety Desk - School', 'The school as the app shows it.', { name: 'text', contactForAccess: 'text' }, (school) => school.name),
+  school: listSpec<School & { id: string }>(
+    'OsdSchool',
+    'Online Safety Desk - School',
+    'The school as the app shows it (School settings).',
+    { name: 'text', contactForAccess: { type: 'text', displayName: 'Who staff should ask' } },
+    (school) => school.name,
+    // One item only: a second is refused, so two first saves at once cannot make two schools.
+    { naturalKey: () => 'school' },
+  ),
+  termDates: listSpec<SchoolCalendar & { id: string }>(
+    'OsdTermDates',
+    'Online Safety Desk - Term dates',
+    'The school\'s terms and closures, every year in one item (School settings).',
+    { terms: 'json', closures: 'json' },
+    () => 'Term dates',
+    { naturalKey: () => 'term-dates' },
+  ),
+  trainingRequirements: listSpec<TrainingRequirementRecord>(
+    'OsdTrainingRequirements',
+    'Online Safety Desk - Training requirements',
+    'Standing online safety training requirements: who, how often, and the grace period for new starters (policy section 11).',
+    {
+      requirementId: { type: 'text', indexed: true, unique: true, displayName: 'Requirement' },
+      title: { type: 'text', column: 'RequirementTitle', displayName: 'Training' },
+      audience: { type: 'choice', choices: ['staff', 'pupils', 'parents'] },
+      roles: 'json',
+      rule: { type: 'json', displayName: 'How often' },
+      policy: { type: 'text', displayName: 'Policy sections' },
+      retired: 'boolean',
+    },
+    (requirement) => requirement.title,
+  ),
+  firstSeen: listSpec<FirstSeen>(
+    'OsdFirstSeen',
+    'Online Safety Desk - First seen',
+    'The day each person first appeared in a role group, for those with no hire date in Entra ID (induction is counted from it).',
+    { personId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' }, firstSeenOn: { type: 'date', displayName: 'First seen on' } },
+    (seen) => seen.personId,
+  ),
   people: listSpec<Person>(
     'OsdPeople',
     'Online Safety Desk - People',
@@ -37,7 +81,7 @@ export const LISTS = {
     'OsdPolicies',
     'Online Safety Desk - Policy register',
     'This policy and the related policies (policy sections 1, 2 and 12).',
-    { title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' }, approvedOn: 'date', reviewCycleMonths: 'number', nextReviewDue: 'date', managedHere: { type: 'boolean', indexed: true } },
+    { title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' }, owner: 'text', reviews: { type: 'json', displayName: 'Reviews (who, how often, next date)' }, approvals: { type: 'json', displayName: 'Approvals (every one kept)' }, retiredOn: { type: 'date', displayName: 'Retired on' } },
     (policy) => policy.title,
   ),
   accessRequests: listSpec<AccessRequest>(
@@ -95,8 +139,10 @@ export const LISTS = {
     'OsdTakedowns',
     'Online Safety Desk - Takedown tasks',
     'Posts to take down after consent was withdrawn or amended (policy section 4).',
-    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
+    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
     (task) => `Post ${task.postId}: ${task.status}`,
+    // Its record key is the task key: a second task for the same post, pupil and medium is refused.
+    { naturalKey: (task) => task.taskKey },
   ),
   postingRequests: listSpec<PostingRequest>(
     'OsdPostingRequests',
@@ -154,12 +200,13 @@ export const LISTS = {
   incidents: listSpec<Incident>(
     'OsdIncidents',
     'Online Safety Desk - Incidents',
-    'Reported concerns (policy sections 2, 5, 7 to 10). Safeguarding records: only the DSL, deputies and headteacher may read this list; keep it out of search and unshared.',
+    'Reported concerns (policy sections 2, 5, 7 to 10). Safeguarding records: on the records site, which only the DSL, the deputies and the app can open, kept out of search.',
     {
       submissionKey: { type: 'text', indexed: true, unique: true },
       reporterId: 'text',
       reporterName: 'text',
-      reportedAt: { type: 'dateTime', indexed: true },
+      // Indexed for the DSL's own views of the list in SharePoint; the app does not filter on these two.
+      reportedAt: { type: 'dateTime', indexed: 'optional' },
       whatHappened: { type: 'note', displayName: 'What happened' },
       occurredOn: { type: 'date', displayName: 'When it happened' },
       where: { type: 'choice', choices: WHERE, column: 'WhereItHappened', displayName: 'Where' },
@@ -168,10 +215,11 @@ export const LISTS = {
       category: { type: 'choice', indexed: true, choices: INCIDENT_CATEGORIES },
       sourceMessage: { type: 'json', displayName: 'Reported from a Teams message' },
       routedTo: { type: 'choice', indexed: true, choices: ROLES, displayName: 'Routed to' },
-      aboutHeadteacher: { type: 'boolean', indexed: true, displayName: 'About the headteacher' },
+      aboutHeadteacher: { type: 'boolean', indexed: 'optional', displayName: 'About the headteacher' },
       assigneeId: { type: 'text', indexed: true },
       assigneeName: 'text',
       status: { type: 'choice', indexed: true, choices: INCIDENT_STATUSES },
+      nobodyToldYet: { type: 'boolean', indexed: true, displayName: 'Nobody told yet' },
       cpomsReference: { type: 'text', displayName: 'CPOMS reference' },
       police: { type: 'json', displayName: 'Police contacted' },
       updatedAt: 'dateTime',
@@ -203,6 +251,7 @@ export const LISTS = {
       status: { type: 'choice', indexed: true, choices: ['confirmed', 'awaitingConfirmation', 'rejected'] },
       confirmedById: 'text',
       confirmedByName: { type: 'text', displayName: 'Confirmed by' },
+      notConfirmedBecause: { type: 'note', displayName: 'Why not confirmed' },
       attendees: 'json',
       sessionId: 'text',
     },
@@ -235,6 +284,61 @@ export const LISTS = {
     },
     (entry) => entry.key,
   ),
+  appInstallations: listSpec<AppInstallation>(
+    'OsdAppInstallations',
+    'Online Safety Desk - App installations',
+    'The app installed in Teams for each person by the app itself, and why it could not be for some.',
+    {
+      aadObjectId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' },
+      personId: 'text',
+      outcome: { type: 'choice', choices: ['installed', 'alreadyInstalled', 'failed'] },
+      reason: { type: 'choice', choices: ['noSuchPerson', 'notAllowed', 'appNotFound', 'throttled', 'unavailable', 'refused'] },
+      status: 'number',
+      chatId: 'text',
+      attempts: 'number',
+      triedAt: 'dateTime',
+    },
+    (installation) => `${installation.aadObjectId}: ${installation.outcome}`,
+    { naturalKey: (installation) => installation.aadObjectId },
+  ),
+  jobRuns: listSpec<JobRun>(
+    'OsdJobRuns',
+    'Online Safety Desk - Scheduled jobs',
+    'One item per reminder job: the slot it is on, which server holds it and how it ended, so that several servers run each job once.',
+    {
+      job: { type: 'text', indexed: true, unique: true },
+      slot: 'text',
+      holder: { type: 'text', displayName: 'Held by' },
+      startedAt: 'dateTime',
+      leaseUntil: { type: 'dateTime', displayName: 'Held until' },
+      finishedAt: 'dateTime',
+      outcome: { type: 'choice', choices: ['done', 'failed'] },
+      lastDoneSlot: { type: 'text', displayName: 'Last done for' },
+      lastDoneAt: { type: 'dateTime', displayName: 'Last done at' },
+    },
+    (run) => run.job,
+    // The job's name is the item's record key: a second item for the same job is refused.
+    { naturalKey: (run) => run.job },
+  ),
+  importJobs: listSpec<ImportJobRecord>(
+    'OsdImportJobs',
+    'Online Safety Desk - Pupil imports',
+    'Each pupil import from the MIS export and how far it got (counts only), so that any server can answer the tab.',
+    {
+      lock: { type: 'text', indexed: true, unique: true, displayName: 'Running' },
+      ownerId: 'text',
+      ownerName: { type: 'text', displayName: 'Started by' },
+      state: { type: 'choice', choices: ['running', 'finished', 'failed'] },
+      done: 'number',
+      total: 'number',
+      counts: 'json',
+      startedAt: 'dateTime',
+      updatedAt: 'dateTime',
+      finishedAt: 'dateTime',
+      result: 'json',
+    },
+    (job) => `Import ${job.startedAt}`,
+  ),
   audit: listSpec<AuditEntry>(
     'OsdAuditLog',
     'Online Safety Desk - Audit log',
@@ -243,3 +347,22 @@ export const LISTS = {
     (entry) => entry.action,
   ),
 } as const;
+
+export type ListKey = keyof typeof LISTS;
+
+
+/**
+ * The safeguarding records: a concern, what was done about it, and the audit log that names who
+ * reported what. They live on the records site, which only the DSL, the deputies and the app can
+ * open, so that nobody else (the headteacher included) can browse them in SharePoint.
+ */
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'audit'];
+
+export function siteOf(key: ListKey): SiteRole {
+  return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';
+}
+
+/** The lists that belong on one of the two sites, by key. */
+export function listsOn(site: SiteRole): Record<string, ListSpec<never>> {
+  return Object.fromEntries(Object.entries(LISTS).filter(([key]) => siteOf(key as ListKey) === site)) as Record<string, ListSpec<never>>;
+}

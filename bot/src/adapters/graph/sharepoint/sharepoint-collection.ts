@@ -8,7 +8,7 @@ import {
 } from '../../../ports/collection.port';
 import { randomUUID } from 'node:crypto';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
-import { graphStatus, unavailable, type GraphApi } from '../graph-api';
+import { graphCall, graphStatus, unavailable, type GraphApi } from '../graph-api';
 import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN, type ListSpec } from './list-spec';
 
 interface ListItem {
@@ -20,6 +20,12 @@ interface ListItem {
 /** Graph's largest page of list items: used when a whole filtered set must be read. */
 const FULL_PAGE = 999;
 
+/** Where a list's items are: `/sites/{site-id}/lists/{list-id}/items`, found when first needed. */
+export interface ListLocation {
+  /** Throws StoreUnavailableError, naming the list, while the list does not exist. */
+  itemsPath(): Promise<string>;
+}
+
 /**
  * A collection as a SharePoint list. Updates are conditional on the item's ETag (412 → stale);
  * filters use one indexed column; paging follows `@odata.nextLink`.
@@ -27,8 +33,7 @@ const FULL_PAGE = 999;
 export class SharePointCollection<T extends { id: string }, K extends keyof T & string> implements Collection<T, K> {
   constructor(
     private readonly graph: GraphApi,
-    /** `/sites/{site-id}/lists/{list-id}/items` */
-    private readonly itemsPath: string,
+    private readonly list: ListLocation,
     private readonly spec: ListSpec<T>,
   ) {}
 
@@ -37,14 +42,17 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    * POST that finally failed may still have landed: both are settled by looking the key up.
    */
   async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
-    const key = randomUUID();
+    const key = this.spec.naturalKey?.(record) ?? randomUUID();
+    const writeId = randomUUID();
+    const itemsPath = await this.list.itemsPath();
     try {
-      return this.fromItem(await this.graph.post<ListItem>(this.itemsPath, { fields: this.newItemFields(record, key) }));
+      return this.fromItem(await this.graph.post<ListItem>(itemsPath, { fields: this.newItemFields(record, key, writeId) }));
     } catch (error) {
-      const landed = await this.byKey(key).catch(() => undefined);
-      if (landed) return landed;
-      // Another unique column refused the value (SharePoint reports duplicate values found).
-      if (graphStatus(error) === 409 || /duplicate values were found/i.test(String((error as Error).message))) {
+      const landed = await this.byKey(itemsPath, key).catch(() => undefined);
+      // This very insert, sent again after its first answer was lost.
+      if (landed && landed.fields[WRITE_COLUMN.name] === writeId) return this.fromItem(landed);
+      // Another item has the same record key, or another unique column refused the value.
+      if (landed || graphStatus(error) === 409 || /duplicate values were found/i.test(String((error as Error).message))) {
         throw new DuplicateRecordError(`A ${this.spec.displayName} item with that key is already stored.`);
       }
       throw unavailable(error);
@@ -56,8 +64,9 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    * the service busy) is sent again on its own, through the retrying pipeline.
    */
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
-    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: this.itemsPath, body: { fields: this.newItemFields(record, randomUUID()) } }));
-    const answers = await this.call(() => this.graph.batch(requests));
+    const itemsPath = await this.list.itemsPath();
+    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: itemsPath, body: { fields: this.newItemFields(record, this.spec.naturalKey?.(record) ?? randomUUID(), randomUUID()) } }));
+    const answers = await graphCall(() => this.graph.batch(requests));
     const byId = new Map(answers.map((answer) => [answer.id, answer]));
     const stored: Versioned<T>[] = [];
     for (const [index, record] of records.entries()) {
@@ -69,8 +78,9 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
 
   async get(id: string): Promise<Versioned<T> | undefined> {
     if (!/^\d{1,12}$/.test(id)) return undefined;
+    const itemsPath = await this.list.itemsPath();
     try {
-      return this.fromItem(await this.graph.get<ListItem>(`${this.itemsPath}/${id}?$expand=fields`));
+      return this.fromItem(await this.graph.get<ListItem>(`${itemsPath}/${id}?$expand=fields`));
     } catch (error) {
       if (graphStatus(error) === 404) return undefined;
       throw unavailable(error);
@@ -83,14 +93,15 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    */
   async update(record: Versioned<T>): Promise<Versioned<T>> {
     const etag = record.etag ?? (await this.currentEtag(record));
+    const itemsPath = await this.list.itemsPath();
     const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
     const writeId = randomUUID();
     const fields = { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId };
     try {
-      const stored = await this.graph.patch<Fields>(`${this.itemsPath}/${id}/fields`, fields, { 'If-Match': etag });
+      const stored = await this.graph.patch<Fields>(`${itemsPath}/${id}/fields`, fields, { 'If-Match': etag });
       return { ...record, version: version + 1, etag: typeof stored['@odata.etag'] === 'string' ? stored['@odata.etag'] : undefined };
     } catch (error) {
-      const mine = await this.ownWrite(id, version + 1, writeId).catch(() => undefined);
+      const mine = await this.ownWrite(itemsPath, id, version + 1, writeId).catch(() => undefined);
       if (mine) return { ...record, version: version + 1, etag: mine.etag };
       const status = graphStatus(error);
       if (status === 412 || status === 409 || status === 404) throw new StaleRecordError(id);
@@ -107,9 +118,9 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    * at most 999 items a page, so a bigger limit gets a full page and a cursor for the rest.
    */
   private async findInOrder(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
-    const firstPage = `${this.itemsPath}?$expand=fields&$top=${Math.min(query.limit, FULL_PAGE)}${this.filter(query)}`;
+    const firstPage = `${await this.list.itemsPath()}?$expand=fields&$top=${Math.min(query.limit, FULL_PAGE)}${this.filter(query)}`;
     const path = query.cursor ? `${firstPage}&$skiptoken=${encodeURIComponent(Buffer.from(query.cursor, 'base64url').toString())}` : firstPage;
-    const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
+    const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
     const items = page.value.map((item) => this.fromItem(item));
     const skipToken = this.skipTokenOf(page['@odata.nextLink']);
     return skipToken ? { items, next: Buffer.from(skipToken).toString('base64url') } : { items };
@@ -122,10 +133,10 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    */
   private async findNewestFirst(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
     const all: Versioned<T>[] = [];
-    let path: string | undefined = `${this.itemsPath}?$expand=fields&$top=${FULL_PAGE}${this.filter(query)}`;
+    let path: string | undefined = `${await this.list.itemsPath()}?$expand=fields&$top=${FULL_PAGE}${this.filter(query)}`;
     while (path) {
       const current: string = path;
-      const page = await this.call(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
+      const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
       all.push(...page.value.map((item) => this.fromItem(item)));
       const nextLink = page['@odata.nextLink'];
       path = nextLink ? this.graph.pathFromNextLink(nextLink) : undefined;
@@ -142,7 +153,7 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     const [condition] = conditions;
     if (!condition) return '';
     const column = this.spec.columns.find((candidate) => candidate.field === condition[0]);
-    if (!column?.indexed) throw new Error(`${this.spec.name}.${condition[0]} is not an indexed column and cannot be filtered on.`);
+    if (column?.indexed !== true) throw new Error(`${this.spec.name}.${condition[0]} is not an indexed column and cannot be filtered on.`);
     return `&$filter=${encodeURIComponent(`fields/${column.name} eq ${filterLiteral(column, condition[1])}`)}`;
   }
 
@@ -159,19 +170,19 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     }
   }
 
-  private newItemFields(record: Omit<T, 'id'>, key: string): Fields {
-    return { ...toFields(this.spec, record, 1, false), [KEY_COLUMN.name]: key, [WRITE_COLUMN.name]: key };
+  private newItemFields(record: Omit<T, 'id'>, key: string, writeId: string): Fields {
+    return { ...toFields(this.spec, record, 1, false), [KEY_COLUMN.name]: key, [WRITE_COLUMN.name]: writeId };
   }
 
-  private async byKey(key: string): Promise<Versioned<T> | undefined> {
+  private async byKey(itemsPath: string, key: string): Promise<ListItem | undefined> {
     const filter = encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`);
-    const page = await this.graph.get<{ value: ListItem[] }>(`${this.itemsPath}?$expand=fields&$top=1&$filter=${filter}`);
-    return page.value[0] ? this.fromItem(page.value[0]) : undefined;
+    const page = await this.graph.get<{ value: ListItem[] }>(`${itemsPath}?$expand=fields&$top=1&$filter=${filter}`);
+    return page.value[0];
   }
 
   /** The item, if its current content is the write with this id at this version. */
-  private async ownWrite(id: string, version: number, writeId: string): Promise<{ etag: string | undefined } | undefined> {
-    const item = await this.graph.get<ListItem>(`${this.itemsPath}/${id}?$expand=fields`);
+  private async ownWrite(itemsPath: string, id: string, version: number, writeId: string): Promise<{ etag: string | undefined } | undefined> {
+    const item = await this.graph.get<ListItem>(`${itemsPath}/${id}?$expand=fields`);
     const matches = item.fields[WRITE_COLUMN.name] === writeId && Number(item.fields[VERSION_COLUMN.name]) === version;
     return matches ? { etag: item.eTag ?? (item.fields['@odata.etag'] as string | undefined) } : undefined;
   }
@@ -187,11 +198,4 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     return fromFields(this.spec, item.id, item.fields, etag);
   }
 
-  private async call<R>(work: () => Promise<R>): Promise<R> {
-    try {
-      return await work();
-    } catch (error) {
-      throw unavailable(error);
-    }
-  }
 }

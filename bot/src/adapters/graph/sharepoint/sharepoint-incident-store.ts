@@ -2,17 +2,15 @@ import { readAll } from '../../../app/read-all';
 import type { ChronologyEntry, Incident } from '../../../domain/incidents/incident';
 import { compareIncidents, matchesIncident, type IncidentQuery } from '../../../domain/incidents/incident-query';
 import type { Versioned } from '../../../ports/collection.port';
-import type { ChronologyStore, IncidentStore } from '../../../ports/incident-store.port';
+import type { ChronologyStore, IncidentIndexedField, IncidentStore } from '../../../ports/incident-store.port';
 import { SharePointCollection } from './sharepoint-collection';
-
-type IncidentKeys = 'status' | 'category' | 'routedTo' | 'submissionKey' | 'assigneeId';
 
 /**
  * Incidents on a SharePoint list. SharePoint filters on one indexed column at a time, so the
  * search asks the list for one status (or everything) and applies the other filters here: a
  * school logs hundreds of incidents a year, not tens of thousands.
  */
-export class SharePointIncidentStore extends SharePointCollection<Incident, IncidentKeys> implements IncidentStore {
+export class SharePointIncidentStore extends SharePointCollection<Incident, IncidentIndexedField> implements IncidentStore {
   async search(query: IncidentQuery): Promise<{ items: Versioned<Incident>[]; total: number }> {
     const where = query.status ? { where: { status: query.status } } : {};
     const all = await readAll((cursor) => this.find({ ...where, limit: 500, ...(cursor ? { cursor } : {}) }));

@@ -1,8 +1,8 @@
 import { actOnAccessRequest, type RequestedAction } from '../../../app/act-on-access-request';
 import { announceAccessStep } from '../../../app/announce-access-step';
-import type { AccessActionType } from '../../../domain/access/access-request';
+import { accessReference, type AccessActionType } from '../../../domain/access/access-request';
 import { addedRisksSchema, reasonsSchema, reviewNoteSchema } from '../../../domain/access/access-request-input';
-import { accessRequestCardFor } from '../access-request-view';
+import { accessRequestCardForViewer } from '../access-request-view';
 import type { AdaptiveCard, Tone } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
 import { CardActionFailure, dataString, rememberCard, seenVersion, typedText, type CardActionHandler } from './card-action';
@@ -29,16 +29,16 @@ export function accessStepAction(step: TypedStep): CardActionHandler {
     const { values, errors } = readTyped(data);
     const current = async (banner: { text: string; tone: Tone }, fieldErrors: TypedErrors = {}): Promise<AdaptiveCard> => {
       const request = await deps.stores.accessRequests.get(requestId);
-      return request ? accessRequestCardFor(request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(`I can't find request #${requestId}.`);
+      return request ? accessRequestCardForViewer(deps, request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(`I can't find request ${accessReference(requestId)}.`);
     };
     if (errors) return current({ text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, errors);
 
     const result = await actOnAccessRequest(deps, actor, requestId, toAction(step, values), seenVersion(data));
-    const view = (banner: { text: string; tone: Tone }, fieldErrors: TypedErrors = {}) =>
-      'request' in result ? accessRequestCardFor(result.request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(banner.text);
+    const view = async (banner: { text: string; tone: Tone }, fieldErrors: TypedErrors = {}) =>
+      'request' in result ? accessRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner, values, errors: fieldErrors }) : messageCard(banner.text);
     switch (result.status) {
       case 'not-found':
-        return messageCard(`I can't find request #${requestId}.`);
+        return messageCard(`I can't find request ${accessReference(requestId)}.`);
       case 'not-saved':
         throw new CardActionFailure(result.message);
       case 'invalid':
@@ -52,7 +52,7 @@ export function accessStepAction(step: TypedStep): CardActionHandler {
       case 'done':
         await rememberCard(context, result.request.id);
         deps.background.run(`announce access request ${result.request.id}`, () => announceAccessStep(deps, result.request.id, step, actor, activity.replyToId));
-        return accessRequestCardFor(result.request, actor, activity.from.id, { banner: { text: DONE_MESSAGES[step], tone: 'good' } });
+        return accessRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: DONE_MESSAGES[step], tone: 'good' } });
     }
   };
 }

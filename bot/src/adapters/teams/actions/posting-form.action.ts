@@ -1,10 +1,10 @@
 import { announcePostingStep } from '../../../app/announce-posting-step';
 import { actOnPostingRequest } from '../../../app/act-on-posting-request';
 import { submitPostingRequest } from '../../../app/submit-posting-request';
-import { availablePostingSteps } from '../../../domain/posting/posting-request';
+import { postingReference, availablePostingSteps } from '../../../domain/posting/posting-request';
 import { cardKey } from '../card-messages';
-import { messageCard } from '../cards/simple-cards';
-import { postingFormValues, postingFormValuesOf, postingRequestCardFor, postingRequestForm } from '../posting-request-view';
+import { messageCard, refusalKeepingText } from '../cards/simple-cards';
+import { postingFormValues, postingFormValuesOf, postingRequestCardForViewer, postingRequestForm } from '../posting-request-view';
 import { dataString, rememberCard, type ActionContext, type CardActionHandler } from './card-action';
 
 /** The form's target: a new request's submission key, or the id of the request being changed. */
@@ -37,18 +37,20 @@ export const submitPostingRequestAction: CardActionHandler = async (context) => 
       return form(FIX_FIELDS, result.errors);
     case 'not-saved':
       return form(result.message);
-    case 'not-permitted':
-      return messageCard(result.message);
+    case 'not-permitted': {
+      const typed = postingFormValues(data);
+      return refusalKeepingText(result.message, [['Text of the post', typed.text], ['Group label', typed.groupLabel]]);
+    }
     case 'saved': {
       const { request } = result;
       await rememberCard(context, cardKey('postingRequest', request.id));
       if (!result.alreadySaved) deps.background.run(`announce posting request ${request.id}`, () => announcePostingStep(deps, request.id, actor, activity.replyToId));
       const banner = result.alreadySaved
-        ? { text: `This form was already sent as request #${request.id}; nothing new was saved.`, tone: 'accent' as const }
+        ? { text: `This form was already sent as request ${postingReference(request.id)}; nothing new was saved.`, tone: 'accent' as const }
         : request.state === 'checksFailed'
-          ? { text: `Saved as request #${request.id}, but the checks found problems (listed below). Fix them with "Edit and resubmit": the headteacher sees it once every check passes.`, tone: 'attention' as const }
-          : { text: `Every check passed. Saved as request #${request.id} and sent to the headteacher; I'll tell you the decision.`, tone: 'good' as const };
-      return postingRequestCardFor(request, actor, activity.from.id, { banner });
+          ? { text: `Saved as request ${postingReference(request.id)}, but the checks found problems (listed below). Fix them with "Edit and resubmit": the headteacher sees it once every check passes.`, tone: 'attention' as const }
+          : { text: `Every check passed. Saved as request ${postingReference(request.id)} and sent to the headteacher; I'll tell you the decision.`, tone: 'good' as const };
+      return postingRequestCardForViewer(deps, request, actor, activity.from.id, { banner });
     }
   }
 };
@@ -59,7 +61,7 @@ export const editPostingRequestAction: CardActionHandler = async ({ deps, actor,
   const request = requestId ? await deps.stores.postingRequests.get(requestId) : undefined;
   if (!request) return messageCard('I can\'t find that request. Type **my requests** to see yours.');
   if (!availablePostingSteps(request, actor).includes('resubmit')) {
-    return postingRequestCardFor(request, actor, activity.from.id, { banner: { text: 'Only the person who made the request can change it, and only before it is decided.', tone: 'warning' } });
+    return postingRequestCardForViewer(deps, request, actor, activity.from.id, { banner: { text: 'Only the person who made the request can change it, and only before it is decided.', tone: 'warning' } });
   }
   return postingRequestForm(deps, actor, { target: { requestId: request.id }, values: postingFormValuesOf(request) });
 };
@@ -72,18 +74,18 @@ export const resubmitPostingRequestAction: CardActionHandler = async (context: A
   const form = (text: string, errors = {}) => postingRequestForm(deps, actor, { target: { requestId }, values: postingFormValues(data), errors, banner: { text, tone: 'attention' } });
   switch (result.status) {
     case 'not-found':
-      return messageCard(`I can't find request #${requestId}.`);
+      return messageCard(`I can't find request ${postingReference(requestId)}.`);
     case 'invalid':
       return form(FIX_FIELDS, result.errors);
     case 'not-saved':
       return form(result.message);
     case 'refused':
     case 'out-of-date':
-      return postingRequestCardFor(result.request, actor, activity.from.id, { banner: { text: result.status === 'refused' ? result.error.message : 'Nothing was changed.', tone: 'warning' } });
+      return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: result.status === 'refused' ? result.error.message : 'Nothing was changed.', tone: 'warning' } });
     case 'done': {
       const passed = result.request.state === 'withHeadteacher';
       deps.background.run(`announce posting request ${requestId}`, () => announcePostingStep(deps, requestId, actor, activity.replyToId));
-      return postingRequestCardFor(result.request, actor, activity.from.id, {
+      return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, {
         banner: passed ? { text: 'Every check passed. It is with the headteacher now.', tone: 'good' } : { text: 'Saved, but the checks still found problems (listed below).', tone: 'attention' },
       });
     }

@@ -1,11 +1,11 @@
 import { actOnPostingRequest, type RequestedPostingStep } from '../../../app/act-on-posting-request';
 import { announcePostingStep } from '../../../app/announce-posting-step';
 import { reasonsSchema } from '../../../domain/access/access-request-input';
-import type { PostingStep } from '../../../domain/posting/posting-request';
+import { postingReference, type PostingStep } from '../../../domain/posting/posting-request';
 import { cardKey } from '../card-messages';
 import type { AdaptiveCard, Tone } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
-import { postingRequestCardFor } from '../posting-request-view';
+import { postingRequestCardForViewer } from '../posting-request-view';
 import { CardActionFailure, dataString, rememberCard, seenVersion, typedText, type CardActionHandler } from './card-action';
 
 type CardStep = Exclude<PostingStep, 'resubmit'>;
@@ -27,7 +27,7 @@ export function postingStepAction(step: CardStep): CardActionHandler {
     const reasons = reasonsSchema.safeParse(values.reasons);
     const show = async (banner: { text: string; tone: Tone }, errors: { reasons?: string; link?: string } = {}): Promise<AdaptiveCard> => {
       const request = await deps.stores.postingRequests.get(requestId);
-      return request ? postingRequestCardFor(request, actor, activity.from.id, { banner, values, errors }) : messageCard(`I can't find request #${requestId}.`);
+      return request ? postingRequestCardForViewer(deps, request, actor, activity.from.id, { banner, values, errors }) : messageCard(`I can't find request ${postingReference(requestId)}.`);
     };
     if (!reasons.success) return show({ text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, { reasons: reasons.error.issues[0]?.message ?? 'Reasons could not be read.' });
 
@@ -36,16 +36,16 @@ export function postingStepAction(step: CardStep): CardActionHandler {
     const result = await actOnPostingRequest(deps, actor, requestId, requested, seenVersion(data));
     switch (result.status) {
       case 'not-found':
-        return messageCard(`I can't find request #${requestId}.`);
+        return messageCard(`I can't find request ${postingReference(requestId)}.`);
       case 'not-saved':
         throw new CardActionFailure(result.message);
       case 'invalid':
-        return postingRequestCardFor(result.request, actor, activity.from.id, { banner: { text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, values, errors: { ...(result.errors.link ? { link: result.errors.link } : {}) } });
+        return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: 'Please correct the field marked below. Nothing was changed.', tone: 'attention' }, values, errors: { ...(result.errors.link ? { link: result.errors.link } : {}) } });
       case 'out-of-date':
-        return postingRequestCardFor(result.request, actor, activity.from.id, { banner: { text: 'This card was out of date, so nothing was changed. Here is the request as it is now: please check it and try again.', tone: 'warning' } });
+        return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: 'This card was out of date, so nothing was changed. Here is the request as it is now: please check it and try again.', tone: 'warning' } });
       case 'refused':
-        if (result.error.code === 'reasons-required') return postingRequestCardFor(result.request, actor, activity.from.id, { banner: { text: 'Nothing was changed.', tone: 'attention' }, values, errors: { reasons: result.error.message } });
-        return postingRequestCardFor(result.request, actor, activity.from.id, { banner: { text: result.error.message, tone: 'warning' }, values });
+        if (result.error.code === 'reasons-required') return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: 'Nothing was changed.', tone: 'attention' }, values, errors: { reasons: result.error.message } });
+        return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: result.error.message, tone: 'warning' }, values });
       case 'done': {
         await rememberCard(context, cardKey('postingRequest', result.request.id));
         deps.background.run(`announce posting request ${result.request.id}`, () => announcePostingStep(deps, result.request.id, actor, activity.replyToId));
@@ -54,7 +54,7 @@ export function postingStepAction(step: CardStep): CardActionHandler {
         const banner = blocked
           ? { text: 'Not approved: the checks, run again just now, found problems (listed below). The request has gone back to the requester to fix.', tone: 'attention' as const }
           : { text: DONE_MESSAGES[step], tone: 'good' as const };
-        return postingRequestCardFor(result.request, actor, activity.from.id, { banner });
+        return postingRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner });
       }
     }
   };

@@ -1,4 +1,5 @@
-import { announceConcern, reportIncident } from '../../../app/report-incident';
+import { announceConcern, type ConcernNoticeResult } from '../../../app/announce-concern';
+import { reportIncident } from '../../../app/report-incident';
 import { concernFormCard, concernSavedCard, concernValues } from '../cards/incident-cards';
 import type { AdaptiveCard } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
@@ -6,9 +7,14 @@ import type { TeamsDeps } from '../teams-deps';
 import type { Person } from '../../../domain/people/person';
 import { dataString, type CardActionHandler } from './card-action';
 
+/** Teams wants an answer within about five seconds: telling people may go on after the reporter has theirs. */
+export const ANNOUNCE_WAIT_MS = 3_000;
+
 /**
  * Saves a concern sent from the form, in the chat or in the message action's dialog, and answers
- * with the card the reporter should see next (the form with its errors, or the confirmation).
+ * with the card the reporter should see next (the form with its errors, or the confirmation). The
+ * confirmation says what really happened: told, told the DSL instead, nobody told yet, or still
+ * being sent (and if that ends with nobody told, the reporter gets a message in their chat).
  */
 export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record<string, unknown>, surface: 'chat' | 'dialog'): Promise<AdaptiveCard> {
   const submissionKey = dataString(data, 'submissionKey', 100);
@@ -23,20 +29,39 @@ export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record
       return form(result.message);
     case 'not-permitted':
       return messageCard(result.message);
-    case 'saved':
-      if (!result.alreadySaved) deps.background.run('announce a new concern', () => announceConcern(deps, result.incidentId));
-      return concernSavedCard(result.reference, result.routedToLabel, result.alreadySaved);
+    case 'saved': {
+      const saved = { reference: result.reference, routedToLabel: result.routedToLabel, aboutHeadteacher: result.aboutHeadteacher };
+      if (result.alreadySaved) return concernSavedCard(saved, { outcome: 'alreadySaved' });
+      return concernSavedCard(saved, await announceWithin(deps, actor, result.incidentId, result.reference));
+    }
   }
 }
 
-/**
- * A card answered in a group chat or channel is shown to everyone there, so a concern is only
- * taken in the reporter's private chat with the bot (or in the message action's private dialog).
- */
-const PRIVATE_ONLY = messageCard('For confidentiality, report concerns in your private chat with Online Safety Desk, or use "Report as a concern" on the message. Nothing was saved here.');
-const isPrivate = (activity: { conversation?: { conversationType?: string } }) => (activity.conversation?.conversationType ?? 'personal') === 'personal';
+async function announceWithin(deps: TeamsDeps, reporter: Person, incidentId: string, reference: string): Promise<ConcernNoticeResult | { outcome: 'stillSending' }> {
+  let answered = false;
+  const announcing = announceConcern(deps, incidentId);
+  deps.background.run('announce a new concern', async () => {
+    const { outcome } = await announcing;
+    if (answered && outcome === 'nobodyTold') await tellReporterNobodyYet(deps, reporter, incidentId, reference);
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<{ outcome: 'stillSending' }>((done) => (timer = setTimeout(() => done({ outcome: 'stillSending' }), ANNOUNCE_WAIT_MS)));
+  const first = await Promise.race([announcing.catch((): ConcernNoticeResult => ({ outcome: 'nobodyTold' })), waited]);
+  clearTimeout(timer);
+  answered = first.outcome === 'stillSending';
+  return first;
+}
 
-export const reportConcernAction: CardActionHandler = async ({ deps, actor, data, activity }) => (isPrivate(activity) ? submitConcern(deps, actor, data, 'chat') : PRIVATE_ONLY);
+async function tellReporterNobodyYet(deps: TeamsDeps, reporter: Person, incidentId: string, reference: string): Promise<void> {
+  await deps.announce(`concern ${incidentId} reporter`, [{
+    person: reporter,
+    reason: `concern-untold:${incidentId}`,
+    period: 'reported',
+    message: { title: `Your concern ${reference}`, lines: ['It is saved, but nobody could be told of it yet. I will keep trying until someone who deals with it is told.', 'If a child is in immediate danger, call 999 now.'], tone: 'warning' },
+  }]);
+}
 
-export const newConcernAction: CardActionHandler = async ({ deps, activity }) =>
-  isPrivate(activity) ? concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' }) : PRIVATE_ONLY;
+/** Only in the private chat: the bot refuses every card action in a group chat or channel before it gets here. */
+export const reportConcernAction: CardActionHandler = async ({ deps, actor, data }) => submitConcern(deps, actor, data, 'chat');
+
+export const newConcernAction: CardActionHandler = async ({ deps }) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });

@@ -1,7 +1,8 @@
+import { accessReference } from '../../../domain/access/access-request';
 import { actOnAccessRequest } from '../../../app/act-on-access-request';
 import { announceAccessStep } from '../../../app/announce-access-step';
 import { availableSteps } from '../../../domain/access/access-request-rules';
-import { accessRequestCardFor } from '../access-request-view';
+import { accessRequestCardForViewer } from '../access-request-view';
 import { accessRequestFormCard, formValues } from '../cards/access-request-form-card';
 import { messageCard } from '../cards/simple-cards';
 import { dataString, type CardActionHandler } from './card-action';
@@ -12,7 +13,7 @@ export const editAccessRequestAction: CardActionHandler = async ({ deps, actor, 
   const request = requestId ? await deps.stores.accessRequests.get(requestId) : undefined;
   if (!request) return messageCard('I can\'t find that request. Type **my requests** to see yours.');
   if (!availableSteps(request, actor).includes('resubmit')) {
-    return accessRequestCardFor(request, actor, activity.from.id, { banner: { text: 'Only a returned request can be edited, by the person who made it.', tone: 'warning' } });
+    return accessRequestCardForViewer(deps, request, actor, activity.from.id, { banner: { text: 'Only a returned request can be edited, by the person who made it.', tone: 'warning' } });
   }
   return accessRequestFormCard({ requesterName: actor.displayName, today: deps.clock.now().toISOString(), target: { requestId: request.id }, values: formValues(request) });
 };
@@ -25,16 +26,16 @@ export const resubmitAccessRequestAction: CardActionHandler = async ({ deps, act
     accessRequestFormCard({ requesterName: actor.displayName, today: deps.clock.now().toISOString(), target: { requestId }, values: formValues(data), errors, banner: { text, tone: 'attention' } });
   switch (result.status) {
     case 'not-found':
-      return messageCard(`I can't find request #${requestId}.`);
+      return messageCard(`I can't find request ${accessReference(requestId)}.`);
     case 'invalid':
       return form('Please correct the fields marked below. Nothing has been saved yet.', result.errors);
     case 'not-saved':
       return form(result.message);
     case 'refused':
     case 'out-of-date':
-      return accessRequestCardFor(result.request, actor, activity.from.id, { banner: { text: result.status === 'refused' ? result.error.message : 'Nothing was changed.', tone: 'warning' } });
+      return accessRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: result.status === 'refused' ? result.error.message : 'Nothing was changed.', tone: 'warning' } });
     case 'done':
       deps.background.run(`announce access request ${requestId}`, () => announceAccessStep(deps, requestId, 'resubmit', actor, activity.replyToId));
-      return accessRequestCardFor(result.request, actor, activity.from.id, { banner: { text: 'Resubmitted. It is back with the online safety lead.', tone: 'good' } });
+      return accessRequestCardForViewer(deps, result.request, actor, activity.from.id, { banner: { text: 'Resubmitted. It is back with the online safety lead.', tone: 'good' } });
   }
 };

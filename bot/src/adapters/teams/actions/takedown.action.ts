@@ -63,5 +63,7 @@ export async function openTakedowns(deps: TeamsDeps, person: Person): Promise<Ad
   if (!seesAll && open.length === 0 && !person.roles.some((role) => role === 'socialMediaStaff')) {
     return messageCard('You have no posts to take down. Takedown tasks go to the owner of the school account (the DSL or designated staff).');
   }
-  return takedownListCard(await Promise.all(open.map((task) => takedownView(deps.stores, task))));
+  // Urgent ones first: they went up without consent.
+  const ordered = [...open].sort((a, b) => Number(b.urgent ?? false) - Number(a.urgent ?? false));
+  return takedownListCard(await Promise.all(ordered.map((task) => takedownView(deps.stores, task))));
 }

@@ -1,4 +1,4 @@
-import { accessRequestCardFor, newAccessRequestForm } from '../access-request-view';
+import { accessRequestCardForViewer, newAccessRequestForm } from '../access-request-view';
 import { cardActivity } from '../card-activity';
 import { messageCard } from '../cards/simple-cards';
 import { myRequests } from '../my-requests';
@@ -8,7 +8,7 @@ import { dataString, rememberCard, type CardActionHandler } from './card-action'
 export const refreshAccessRequestAction: CardActionHandler = async ({ deps, actor, data, activity }) => {
   const requestId = dataString(data, 'requestId', 20);
   const request = requestId ? await deps.stores.accessRequests.get(requestId) : undefined;
-  return request ? accessRequestCardFor(request, actor, activity.from.id) : messageCard('I can\'t find that request.');
+  return request ? accessRequestCardForViewer(deps, request, actor, activity.from.id) : messageCard('I can\'t find that request.');
 };
 
 /** "Open" on the my-requests list: the request's card as a new message; the list stays. */
@@ -17,7 +17,7 @@ export const openAccessRequestAction: CardActionHandler = async (context) => {
   const requestId = dataString(data, 'requestId', 20);
   const request = requestId ? await deps.stores.accessRequests.get(requestId) : undefined;
   if (request) {
-    const sent = await turn.sendActivity(cardActivity(accessRequestCardFor(request, actor, activity.from.id)));
+    const sent = await turn.sendActivity(cardActivity(await accessRequestCardForViewer(deps, request, actor, activity.from.id)));
     await rememberCard(context, request.id, sent?.id);
   }
   return myRequests(deps, actor);

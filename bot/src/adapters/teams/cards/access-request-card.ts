@@ -1,8 +1,9 @@
-import { STATE_LABELS, isFinished, type AccessActionType, type AccessRequest, type Signature } from '../../../domain/access/access-request';
+import { accessReference, accessStateLabel, isFinished, type AccessActionType, type AccessRequest, type Signature } from '../../../domain/access/access-request';
 import { LIMITS } from '../../../domain/access/access-request-input';
 import type { Versioned } from '../../../ports/collection.port';
 import {
   adaptiveCard,
+  dataNotice,
   executeAction,
   fieldError,
   heading,
@@ -36,9 +37,13 @@ export interface AccessRequestCardModel {
   request: Versioned<AccessRequest>;
   /** The steps the viewer may take now; empty means a read-only view. */
   steps: AccessActionType[];
+  /** Whether the person this card is for made the request: the status is worded for them. */
+  viewerIsRequester: boolean;
   /** The viewer's Teams user id, so Teams refreshes this card for them (user-specific view). */
   viewerTeamsId?: string;
   banner?: { text: string; tone: Tone };
+  /** Why this viewer may (or may not) decide: nobody decides on their own request. */
+  decisionNote?: RichPart[];
   /** Text the viewer had typed, kept when the card comes back with an error. */
   values?: { note?: string; reasons?: string; addedRisksAndControls?: string };
   errors?: { note?: string; reasons?: string; addedRisksAndControls?: string };
@@ -57,10 +62,11 @@ const STATE_TONES: Record<AccessRequest['state'], Tone> = {
 export function accessRequestCard(model: AccessRequestCardModel): AdaptiveCard {
   const { request } = model;
   const body: CardElement[] = [
-    heading(`Blocked content access request #${request.id}`),
-    text(`**Status:** ${STATE_LABELS[request.state]}`, { color: STATE_TONES[request.state] }),
+    heading(`Blocked content access request ${accessReference(request.id)}`),
+    text(`**Status:** ${accessStateLabel(request.state, model.viewerIsRequester)}`, { color: STATE_TONES[request.state] }),
   ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
+  if (model.decisionNote) body.push(dataNotice(model.decisionNote, 'accent'));
   body.push(
     userText(`${request.requesterName}, ${formatDateTime(request.submittedAt)}`, { label: 'Requester' }),
     userText(request.url, { label: 'Full URL' }),

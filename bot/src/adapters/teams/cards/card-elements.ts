@@ -17,13 +17,20 @@ export interface AdaptiveCard {
 
 export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
 
+/**
+ * One button goes in the card's action bar. Several are stacked at the end of the body, one
+ * ActionSet each: Teams lays the action bar out in a single row, and in a phone's 320 px column
+ * three buttons in a row ("Send to the headteacher", "Return to requester"…) are cut short.
+ */
 export function adaptiveCard(body: CardElement[], options: { actions?: CardAction[]; refresh?: AdaptiveCard['refresh'] } = {}): AdaptiveCard {
+  const actions = options.actions ?? [];
+  const stacked = actions.length > 1 ? actions.map((action): CardElement => ({ type: 'ActionSet', actions: [action] })) : [];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    body,
-    ...(options.actions?.length ? { actions: options.actions } : {}),
+    body: [...body, ...stacked],
+    ...(actions.length === 1 ? { actions } : {}),
     ...(options.refresh ? { refresh: options.refresh } : {}),
     msteams: { width: 'Full' },
   };
@@ -62,6 +69,11 @@ export function userText(value: string, options: { label?: string } = {}): CardE
 
 export function notice(value: string, tone: Tone): CardElement {
   return { type: 'Container', style: tone === 'default' ? 'emphasis' : tone, bleed: true, items: [text(value, { weight: 'Bolder' })] };
+}
+
+/** A notice whose line holds data (a name), shown exactly as it is. */
+export function dataNotice(parts: RichPart[], tone: Tone): CardElement {
+  return { type: 'Container', style: tone === 'default' ? 'emphasis' : tone, bleed: true, items: [richText(parts)] };
 }
 
 /** A field error shown right under its input. */

@@ -1,4 +1,5 @@
-import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INVOLVED, INVOLVED_LABELS, WHERE, WHERE_LABELS, type IncidentReport } from '../../../domain/incidents/incident';
+import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INVOLVED, INVOLVED_LABELS, WHERE, WHERE_LABELS } from '../../../domain/incidents/incident';
+import { ROLE_LABELS, type Role } from '../../../domain/people/role';
 import { INCIDENT_LIMITS, type IncidentField } from '../../../domain/incidents/incident-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type Tone } from './card-elements';
 
@@ -23,6 +24,8 @@ function choiceSet(id: IncidentField, label: string, choices: readonly string[],
     id,
     label,
     style: 'compact',
+    // Long choices wrap on a phone instead of being cut short.
+    wrap: true,
     isRequired: true,
     errorMessage: `Choose ${label.toLowerCase()}.`,
     choices: choices.map((choice) => ({ title: labels[choice]!, value: choice })),
@@ -57,20 +60,35 @@ export function concernFormCard(model: ConcernFormModel): AdaptiveCard {
   return adaptiveCard(body, { actions: [send] });
 }
 
-/** What the reporter sees once it is saved: the reference and where it went, and nothing more, ever. */
-export function concernSavedCard(reference: string, routedToLabel: string, alreadySaved: boolean): AdaptiveCard {
-  return adaptiveCard([
-    notice(alreadySaved ? `This form was already sent as ${reference}; nothing new was saved.` : `Thank you. Your concern is saved as ${reference}.`, alreadySaved ? 'accent' : 'good'),
-    text(`It has gone to the ${routedToLabel}, who will deal with it. For confidentiality you will not see it again here; quote **${reference}** if you need to add anything.`),
-    text('If a child is in immediate danger, tell the DSL in person now or call 999.', { subtle: true }),
-  ]);
-}
+/** The roles a concern can go to instead, as a sentence names them. */
+const FALLBACK_LABELS: Partial<Record<Role, string>> = { dsl: 'DSL', deputyDsl: 'deputy DSL', chairOfGovernors: 'chair of governors' };
 
-/** The only thing the person it is routed to is told in Teams: no category, no names, no reference. */
-export function newConcernCard(link: string): AdaptiveCard {
-  return adaptiveCard([heading('A new concern needs your attention'), text('Open the Incidents tab to read it.', { subtle: true })], {
-    actions: link ? [{ type: 'Action.OpenUrl', title: 'Open the Incidents tab', url: link }] : [],
-  });
+/** What happened to the concern once saved, as the reporter is told it. */
+export type ConcernSavedOutcome = 'told' | 'toldInstead' | 'nobodyTold' | 'stillSending' | 'alreadySaved';
+
+/**
+ * What the reporter sees once it is saved: the reference and the truth about who was told, and
+ * nothing more, ever. `toldRoles` names who was told instead when nobody it was routed to could be.
+ */
+export function concernSavedCard(saved: { reference: string; routedToLabel: string; aboutHeadteacher: boolean }, told: { outcome: ConcernSavedOutcome; toldRoles?: readonly Role[] }): AdaptiveCard {
+  const { reference, routedToLabel } = saved;
+  const after = `For confidentiality you will not see it again here; quote **${reference}** if you need to add anything.`;
+  const instead = (told.toldRoles ?? []).map((role) => FALLBACK_LABELS[role] ?? ROLE_LABELS[role].toLowerCase()).join(' or ') || 'someone else who deals with it';
+  const lines: Record<ConcernSavedOutcome, string> = {
+    told: `It has gone to the ${routedToLabel}, who will deal with it. ${after}`,
+    toldInstead: `The ${routedToLabel} could not be reached yet, so it has gone to the ${instead} instead. ${after}`,
+    nobodyTold: `Nobody who deals with it could be told of it yet: I will keep trying until someone is. ${after}`,
+    stillSending: `It is being sent to the ${routedToLabel} now; if nobody can be reached, I will tell you in your chat with me. ${after}`,
+    alreadySaved: after,
+  };
+  const headline = told.outcome === 'alreadySaved' ? `This form was already sent as ${reference}; nothing new was saved.` : told.outcome === 'nobodyTold' ? `Your concern is saved as ${reference}, but nobody could be told yet.` : `Thank you. Your concern is saved as ${reference}.`;
+  // A concern about the headteacher: the DSL in school may be the headteacher.
+  const danger = saved.aboutHeadteacher ? 'If a child is in immediate danger, call 999 now.' : 'If a child is in immediate danger, tell the DSL in person now or call 999.';
+  return adaptiveCard([
+    notice(headline, told.outcome === 'nobodyTold' ? 'warning' : told.outcome === 'alreadySaved' ? 'accent' : 'good'),
+    text(lines[told.outcome]),
+    text(danger, { subtle: told.outcome !== 'nobodyTold' }),
+  ]);
 }
 
 /** The typed values to put back into a form that needs correcting. */

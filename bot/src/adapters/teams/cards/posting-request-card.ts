@@ -1,8 +1,8 @@
 import type { Signature } from '../../../domain/access/access-request';
-import { isPostingFinished, POSTING_STATE_LABELS, type PostingRequest, type PostingState, type PostingStep } from '../../../domain/posting/posting-request';
+import { postingReference, isPostingFinished, postingStateLabel, type PostingRequest, type PostingState, type PostingStep } from '../../../domain/posting/posting-request';
 import { POSTING_LIMITS } from '../../../domain/posting/posting-request-input';
 import type { Versioned } from '../../../ports/collection.port';
-import { adaptiveCard, executeAction, fieldError, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type RichPart, type Tone } from './card-elements';
+import { adaptiveCard, dataNotice, executeAction, fieldError, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type RichPart, type Tone } from './card-elements';
 import { formatDate, formatDateTime } from './format';
 
 export const POSTING_STEP_VERBS: Record<PostingStep, string> = {
@@ -18,8 +18,12 @@ export const VERB_REFRESH_POSTING = 'refreshPostingRequest';
 export interface PostingRequestCardModel {
   request: Versioned<PostingRequest>;
   steps: PostingStep[];
+  /** Whether the person this card is for made the request: the status is worded for them. */
+  viewerIsRequester: boolean;
   viewerTeamsId?: string;
   banner?: { text: string; tone: Tone };
+  /** Why this viewer may (or may not) decide: nobody decides on their own request. */
+  decisionNote?: RichPart[];
   values?: { reasons?: string; link?: string };
   errors?: { reasons?: string; link?: string };
 }
@@ -42,10 +46,11 @@ const MEDIA_LABELS = { images: 'Images', videos: 'Videos' } as const;
 export function postingRequestCard(model: PostingRequestCardModel): AdaptiveCard {
   const { request } = model;
   const body: CardElement[] = [
-    heading(`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} #${request.id}`),
-    text(`**Status:** ${POSTING_STATE_LABELS[request.state]}`, { color: STATE_TONES[request.state] }),
+    heading(`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${postingReference(request.id)}`),
+    text(`**Status:** ${postingStateLabel(request.state, model.viewerIsRequester)}`, { color: STATE_TONES[request.state] }),
   ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
+  if (model.decisionNote) body.push(dataNotice(model.decisionNote, 'accent'));
   body.push(
     userText(`${request.requesterName}, ${formatDateTime(request.submittedAt)}`, { label: 'Requested by' }),
     userText(request.accountLabel, { label: 'School account' }),

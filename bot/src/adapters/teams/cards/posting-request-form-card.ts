@@ -32,6 +32,8 @@ function choiceSet(id: string, label: string, choices: { title: string; value: s
     id,
     label,
     choices,
+    // Long choices (a pupil's full name and class) wrap on a phone instead of being cut short.
+    wrap: true,
     ...(options.value ? { value: options.value } : {}),
     ...(options.multi ? { isMultiSelect: true } : {}),
     ...(options.expanded ? { style: 'expanded' } : {}),
@@ -63,7 +65,7 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
     ...errorFor('text'),
     choiceSet('media', 'Images or videos of pupils (leave both unticked for none)', [{ title: 'Images', value: 'images' }, { title: 'Videos', value: 'videos' }], { multi: true, expanded: true, ...(values.media ? { value: values.media } : {}) }),
     ...errorFor('media'),
-    { type: 'Input.Toggle', id: 'facesBlurred', title: 'Faces are blurred (pseudonymised)', value: values.facesBlurred === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
+    { type: 'Input.Toggle', id: 'facesBlurred', title: 'Faces are blurred (pseudonymised)', wrap: true, value: values.facesBlurred === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
     textInput('groupLabel', 'Group label (for example "sports day")', { maxLength: POSTING_LIMITS.groupLabel, ...(values.groupLabel ? { value: values.groupLabel } : {}) }),
     ...errorFor('groupLabel'),
     { type: 'Input.Date', id: 'postingDate', label: 'When you plan to post', value: values.postingDate ?? model.today.slice(0, 10), min: model.today.slice(0, 10) },

@@ -26,7 +26,8 @@ export function takedownCard(view: TakedownView, options: { canClose: boolean; v
     heading(`Take down a post — task #${task.id}`),
     text(`**Status:** ${task.status}`, { color: STATUS_TONES[task.status] }),
     ...(options.banner ? [notice(options.banner.text, options.banner.tone)] : []),
-    richText(['Consent for ', { text: task.media, bold: true }, ' of ', { text: view.pupilName, bold: true }, ` was withdrawn or amended in writing (received ${formatDate(`${view.noticeReceived.slice(0, 10)}T12:00:00Z`)}). This earlier post shows them:`]),
+    ...(task.urgent ? [notice('Urgent: this post went up on or after the day consent stopped, so it was posted without consent. Take it down first. The DSL has been told; it is a possible data-protection breach.', 'attention')] : []),
+    richText(['Consent for ', { text: task.media, bold: true }, ' of ', { text: view.pupilName, bold: true }, ` was withdrawn or amended in writing (received ${formatDate(`${view.noticeReceived.slice(0, 10)}T12:00:00Z`)}). This post shows them:`]),
     userText(view.link, { label: 'Post' }),
     userText(`${view.accountLabel}, posted ${formatDate(`${view.postedOn.slice(0, 10)}T12:00:00Z`)}`, { label: 'Account' }),
     text('Remove the post (or the image or video of this pupil) wherever it is reasonably practicable, then say so here (Social Media Policy, section 4).', { subtle: true }),
@@ -55,7 +56,7 @@ export function takedownListCard(views: TakedownView[]): AdaptiveCard {
     ...views.slice(0, MAX_LISTED).map((view): CardElement => ({
       type: 'Container',
       separator: true,
-      items: [richText([{ text: `#${view.task.id} `, bold: true }, `${view.pupilName} · ${view.task.media} · ${shorten(view.accountLabel, 60)}`]), { ...userText(shorten(view.link, 100)), spacing: 'None' }],
+      items: [richText([{ text: `${view.task.urgent ? 'URGENT ' : ''}#${view.task.id} `, bold: true }, `${view.pupilName} · ${view.task.media} · ${shorten(view.accountLabel, 60)}`]), { ...userText(shorten(view.link, 100)), spacing: 'None' }],
       selectAction: executeAction(`Open task ${view.task.id}`, VERB_OPEN_TAKEDOWN, { taskId: view.task.id }),
     })),
     ...(views.length > MAX_LISTED ? [text(`…and ${views.length - MAX_LISTED} more. Close these and type **takedowns** again.`, { subtle: true })] : []),

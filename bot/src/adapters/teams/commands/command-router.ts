@@ -2,13 +2,13 @@ import type { Person } from '../../../domain/people/person';
 import { newAccessRequestForm } from '../access-request-view';
 import { postingRequestForm } from '../posting-request-view';
 import type { AdaptiveCard } from '../cards/card-elements';
-import { helpCard, messageCard } from '../cards/simple-cards';
+import { helpCard, messageCard, PRIVATE_CHAT_ONLY } from '../cards/simple-cards';
 import { myRequests } from '../my-requests';
 import { openTakedowns } from '../actions/takedown.action';
 import { classConsentCard } from '../cards/class-consent-card';
 import { classConsent } from '../../../app/class-consent';
+import { currentSchool } from '../../../app/settings/school-details';
 import type { TeamsDeps } from '../teams-deps';
-import { firstName } from '../activity-facts';
 import { concernFormCard } from '../cards/incident-cards';
 import { myTraining } from '../actions/training.action';
 
@@ -19,7 +19,7 @@ const requestToPost: Command = async (deps, person) => postingRequestForm(deps, 
 
 const reportConcern: Command = async (deps) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
 
-const help: Command = async (deps, person) => helpCard(deps.school.name, firstName(person));
+const help = (where: 'personal' | 'shared'): Command => async (deps, person) => helpCard((await currentSchool(deps.stores)).name, where, person);
 
 const consentForClass = async (deps: TeamsDeps, person: Person, typed: string): Promise<AdaptiveCard> => {
   const className = /^consent(?: for)?(?: class)? ?(.*)$/.exec(typed)?.[1] ?? '';
@@ -36,14 +36,11 @@ const consentForClass = async (deps: TeamsDeps, person: Person, typed: string): 
 };
 
 /** Help and greetings: the only answers given in a channel or group chat. */
-const HELP_RULES: { pattern: RegExp; command: Command }[] = [
-  { pattern: /^(help|\?|what can you do|commands|menu)\b/, command: help },
-  { pattern: /^(hi|hello|hey|good (morning|afternoon))\b/, command: help },
-];
+const HELP_PATTERNS: RegExp[] = [/^(help|\?|what can you do|commands|menu)\b/, /^(hi|hello|hey|good (morning|afternoon))\b/];
 
 /** Phrases staff actually type, matched loosely; the first matching rule wins. */
 const RULES: { pattern: RegExp; command: Command }[] = [
-  ...HELP_RULES,
+  ...HELP_PATTERNS.map((pattern) => ({ pattern, command: help('personal') })),
   { pattern: /\bmy requests?\b|^(requests|status)$/, command: myRequests },
   { pattern: /\bmy training\b|\b(done|did|completed|finished) my (online safety )?training\b/, command: (deps, person) => myTraining(deps, person) },
   { pattern: /\b(my )?take ?downs?\b/, command: openTakedowns },
@@ -58,9 +55,7 @@ const RULES: { pattern: RegExp; command: Command }[] = [
  */
 export async function runCommand(deps: TeamsDeps, person: Person, typed: string, where: 'personal' | 'shared' = 'personal'): Promise<AdaptiveCard> {
   const text = normalise(typed);
-  if (where === 'shared' && !HELP_RULES.some((rule) => rule.pattern.test(text))) {
-    return messageCard('Please use your private chat with Online Safety Desk for that: in a channel or group chat everyone here would see the answer. Nothing was sent.');
-  }
+  if (where === 'shared') return HELP_PATTERNS.some((pattern) => pattern.test(text)) ? help('shared')(deps, person) : messageCard(PRIVATE_CHAT_ONLY);
   if (/^consent\b/.test(text)) return consentForClass(deps, person, text);
   const rule = RULES.find((candidate) => candidate.pattern.test(text));
   if (rule) return rule.command(deps, person);

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { may, whoMay } from '../../../domain/authorization/permissions';
 import { INCIDENT_LIMITS } from '../../../domain/incidents/incident-input';
+import { withoutHiddenCharacters } from '../../../domain/validation/typed-text';
 import { identifyActor, unknownPersonMessage } from '../activity-facts';
 import { submitConcern } from '../actions/report-concern.action';
 import type { AdaptiveCard, RichPart } from '../cards/card-elements';
@@ -43,7 +44,7 @@ export async function submitReportDialog(deps: TeamsDeps, activity: Activity): P
 
 async function refusalFor(deps: TeamsDeps, activity: Activity): Promise<TaskResponse | undefined> {
   const actor = await identifyActor(deps, activity);
-  if (!actor) return { task: { type: 'message', value: plain(unknownPersonMessage(deps)) } };
+  if (!actor) return { task: { type: 'message', value: plain(await unknownPersonMessage(deps)) } };
   if (!may(actor, 'incident.report')) return { task: { type: 'message', value: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` } };
   return undefined;
 }
@@ -53,7 +54,8 @@ function dialog(card: AdaptiveCard): TaskResponse {
 }
 
 function prefill(payload: MessagePayload): ConcernFormValues {
-  const author = str(payload.from?.user?.displayName) || str(payload.from?.application?.displayName) || 'unknown';
+  // The author's name comes from Teams, not from the reporter, who could not retype it: hidden characters are dropped.
+  const author = withoutHiddenCharacters(str(payload.from?.user?.displayName) || str(payload.from?.application?.displayName) || 'unknown');
   const link = str(payload.linkToMessage);
   const created = str(payload.createdDateTime);
   const body = str(payload.body?.content);

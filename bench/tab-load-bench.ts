@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import type { Role } from '../bot/src/domain/people/role';
+import { loadConfig } from '../bot/src/config';
+import { startApp } from '../bot/src/main';
+import { elapsedMs, median, ms, note, row, tempDir } from './support';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TARGET_FIRST_PAGE_KB = 120;
+const TARGET_RENDER_MS = 400;
+const LOADS = 5;
+
+/** Each page of the tab as the person who would open it first, and what shows it is on the screen. */
+const PAGES: { view: string; as: Role; shown: string }[] = [
+  { view: 'requests', as: 'staff', shown: '[data-testid="access-request-row"]' },
+  { view: 'consent', as: 'admin', shown: '[data-testid="consent-row"]' },
+  { view: 'accounts', as: 'dsl', shown: 'table' },
+  { view: 'training', as: 'onlineSafetyLead', shown: 'h2' },
+  { view: 'readiness', as: 'headteacher', shown: '[data-testid="readiness-overall"]' },
+  { view: 'incidents', as: 'dsl', shown: '[data-testid="incident-row"]' },
+];
+
+/**
+ * The tab as people open it, in headless Chromium with the server on this machine: the gzipped
+ * JavaScript each first page loads, and the time from navigation to its content on the screen.
+ * The page is told it is not in local mode (as inside Teams), so the demo persona menu is not
+ * loaded; teams-js, which only Teams loads, is counted in as well.
+ */
+export async function tabLoadBench(): Promise<void> {
+  console.log(`\nThe tab's first page, per page (JavaScript gzipped; navigation → content, median of ${LOADS} cold loads)`);
+  if (!existsSync(CHROMIUM)) {
+    note(`no Chromium at ${CHROMIUM}: not measured (apt-get install chromium)`);
+    return;
+  }
+  const assets = join(ROOT, 'dist', 'tab', 'assets');
+  const gzipped = (name: string) => gzipSync(readFileSync(join(assets, name))).length;
+  const teamsJs = readdirSync(assets).filter((name) => name.endsWith('.js') && readFileSync(join(assets, name), 'utf8').includes('validOrigins'));
+  const teamsJsBytes = teamsJs.reduce((sum, name) => sum + gzipped(name), 0);
+  const dir = tempDir('osd-bench-tab-');
+  const app = await startApp({ config: loadConfig({ PORT: '0', DATA_DIR: dir, TAB_DIR: join(ROOT, 'dist', 'tab') }, ROOT), log: { info: () => undefined, warn: () => undefined, error: (message) => console.error(message) } });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const people = (await app.stores.people.find({ limit: 50 })).items;
+    let largest = 0;
+    let slowest = 0;
+    for (const page of PAGES) {
+      const person = people.find((candidate) => candidate.roles.includes(page.as))!;
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < LOADS + 1; i++) {
+        // A new context each time: nothing cached, as the first time someone opens the tab.
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const tab = await context.newPage();
+        await tab.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(person.id)})`);
+        await tab.route('**/api/me', async (route) => {
+          const response = await route.fetch();
+          const me = (await response.json()) as object;
+          await route.fulfill({ response, json: { ...me, localMode: false, personas: [] } });
+        });
+        const scripts = new Set<string>();
+        tab.on('response', (response) => {
+          const url = new URL(response.url());
+          if (url.pathname.startsWith('/tab/assets/') && url.pathname.endsWith('.js')) scripts.add(url.pathname.slice('/tab/assets/'.length));
+        });
+        const start = process.hrtime.bigint();
+        await tab.goto(`${app.url}/tab/?view=${page.view}`);
+        await tab.locator(page.shown).first().waitFor();
+        if (i > 0) times.push(elapsedMs(start)); // the first load also warms the server
+        bytes = [...scripts].reduce((sum, name) => sum + gzipped(name), 0) + teamsJsBytes;
+        await tab.unrouteAll({ behavior: 'ignoreErrors' });
+        await context.close();
+      }
+      const kb = bytes / 1024;
+      largest = Math.max(largest, kb);
+      slowest = Math.max(slowest, median(times));
+      row(`  ${page.view} as ${page.as}`, `${kb.toFixed(1).padStart(6)} KB   ${ms(median(times))}`);
+    }
+    row('the heaviest first page, gzipped', `${largest.toFixed(1).padStart(6)} KB`, { value: TARGET_FIRST_PAGE_KB + 0.05, measured: largest, text: `target ≤ ${TARGET_FIRST_PAGE_KB} KB` });
+    row('the slowest first page on screen', ms(slowest), { value: TARGET_RENDER_MS, measured: slowest, text: `target < ${TARGET_RENDER_MS} ms` });
+    note(`teams-js (${(teamsJsBytes / 1024).toFixed(1)} KB, inside Teams only) counted in each; the demo persona menu (local mode only) left out`);
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}

@@ -1,0 +1,30 @@
+import type { Person } from '../../domain/people/person';
+import { schoolInputSchema, UNNAMED_SCHOOL, type School } from '../../domain/school/school';
+import { readForm } from '../../domain/validation/field-errors';
+import type { Stores } from '../../ports/stores.port';
+import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../record-audit';
+import { refusal, saveSingle, type SettingsSave } from './save-edited';
+
+export type SchoolRecord = School & { id: string };
+
+/** The school as cards show it now: read when a card is built, so a change shows on the next card. */
+export async function currentSchool(stores: Pick<Stores, 'school'>): Promise<School> {
+  const stored = (await stores.school.find({ limit: 1 })).items[0];
+  return stored ? { name: stored.name, contactForAccess: stored.contactForAccess } : UNNAMED_SCHOOL;
+}
+
+/** The headteacher or the admin team enter or change the school's name and who staff should ask. */
+export async function saveSchoolDetails(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, raw: unknown, version: number | undefined): Promise<SettingsSave<SchoolRecord>> {
+  const refused = await refusal(deps, actor, 'settings.school', "the school's details");
+  if (refused) return refused;
+  const input = readForm(schoolInputSchema, raw);
+  if (!input.ok) return { status: 'invalid', errors: input.errors };
+  const result = await saveSingle(deps.stores.school, version, () => ({ ok: true, record: input.value }));
+  if (result.status === 'saved') {
+    const changed = result.before ? [result.before.name !== input.value.name && 'name', result.before.contactForAccess !== input.value.contactForAccess && 'who staff should ask'].filter(Boolean) : [];
+    const summary = result.before ? `School details changed: ${changed.join(', ') || 'nothing'}` : 'School details entered';
+    await recordAudit(deps, actor, { action: 'settings.school', recordType: 'school', recordId: result.record.id, summary });
+  }
+  return result;
+}

@@ -1,0 +1,91 @@
+import { sendJson, type Credentials } from '../api';
+
+export type Role = string;
+
+export interface SchoolDetails {
+  id: string;
+  version: number;
+  name: string;
+  contactForAccess: string;
+}
+
+export interface PolicyReview {
+  id?: string;
+  name: string;
+  reviewers: Role[];
+  cycleMonths: number;
+  nextReviewDue: string;
+}
+
+export interface Policy {
+  id: string;
+  version: number;
+  title: string;
+  owner: string;
+  reviews: (PolicyReview & { id: string })[];
+  approvals: { approvedOn: string; note: string; recordedByName: string; recordedAt: string }[];
+  retiredOn?: string;
+}
+
+export interface TermDateEntry {
+  kind: 'term' | 'closure';
+  name: string;
+  start: string;
+  end: string;
+}
+
+export type DueRule = { kind: 'inductionThenEvery'; inductionDays: number; months: number } | { kind: 'termly' } | { kind: 'every'; months: number } | { kind: 'by'; dueOn: string };
+
+export interface Requirement {
+  id: string;
+  version: number;
+  requirementId: string;
+  title: string;
+  audience: 'staff' | 'pupils' | 'parents';
+  roles?: Role[];
+  rule: DueRule;
+  policy: string;
+  retired: boolean;
+}
+
+export interface SettingsData {
+  can: { school: boolean; policies: boolean; termDates: boolean; trainingRequirements: boolean };
+  school: SchoolDetails | null;
+  policies: Policy[];
+  termDates: { version: number | null; entries: TermDateEntry[]; years: string[] };
+  trainingRequirements: Requirement[];
+  roles: { value: Role; label: string }[];
+  today: string;
+}
+
+/** Field (a path such as `reviews.1.cycleMonths`) → what is wrong with it, from the server. */
+export type Errors = Record<string, string>;
+
+export type Saved<T> =
+  | { status: 'saved'; record: T }
+  | { status: 'invalid'; message: string; errors: Errors }
+  /** Someone else saved it meanwhile: nothing of this person's was saved; `current` is it as it is now. */
+  | { status: 'conflict'; message: string; current: T }
+  | { status: 'failed'; message: string };
+
+/** Sends a change to School settings and says how it ended, for the form to show. */
+export async function saveSetting<T>(method: 'POST' | 'PUT', path: string, credentials: Credentials, body: object): Promise<Saved<T>> {
+  try {
+    const answer = await sendJson<{ record?: T; current?: T; error?: string; errors?: Errors }>(method, path, credentials, body);
+    if (answer.ok && answer.body.record) return { status: 'saved', record: answer.body.record };
+    const message = answer.body.error ?? `Nothing was saved (the server answered ${answer.status}).`;
+    if (answer.status === 409 && answer.body.current) return { status: 'conflict', message, current: answer.body.current };
+    if (answer.status === 422 && answer.body.errors) return { status: 'invalid', message, errors: answer.body.errors };
+    return { status: 'failed', message };
+  } catch {
+    return { status: 'failed', message: 'Nothing was saved: the app could not be reached. Check your connection and save again.' };
+  }
+}
+
+/** `1 September 2026`, as the rest of the app writes dates. */
+export function longDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export const roleNames = (roles: readonly Role[], options: SettingsData['roles']) => roles.map((role) => options.find((option) => option.value === role)?.label ?? role).join(', ');

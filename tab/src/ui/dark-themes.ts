@@ -1,0 +1,2 @@
+// Loaded only when Teams is in its dark or high-contrast theme.
+export { teamsDarkTheme, teamsHighContrastTheme } from '@fluentui/react-components';

@@ -1,0 +1,144 @@
+/**
+ * Term dates from a CSV as a local authority publishes them, and as typed on the School settings
+ * page: what is accepted, what each wrong line is told, and that a file replaces only its own
+ * school years. Nothing is planned (so nothing is saved) while any line is wrong.
+ */
+import type { SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
+import { planTermDatesImport } from '../../../../bot/src/domain/calendar/term-dates-csv';
+import { validateTermDates } from '../../../../bot/src/domain/calendar/term-date-entries';
+import { TERM_DATES } from '../../../fixtures/term-dates';
+
+const EMPTY: SchoolCalendar = { terms: [], closures: [] };
+
+const LA_FILE = [
+  'Name,Start,End,Type',
+  'Autumn term,02/09/2027,17/12/2027,term',
+  'Half term,25/10/2027,29/10/2027,closure',
+  'Spring term,04/01/2028,07/04/2028,term',
+  'Summer term,24/04/2028,21/07/2028,term',
+  'Early May bank holiday,01/05/2028,,closure',
+].join('\r\n');
+
+describe('reading a term dates file', () => {
+  it('reads the documented shape: terms, closures, the school year it covers', () => {
+    const planned = planTermDatesImport(LA_FILE, EMPTY);
+    if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
+    expect(planned.plan.years).toEqual(['2027-28']);
+    expect(planned.plan.calendar.terms.map((term) => [term.name, term.start, term.end])).toEqual([
+      ['Autumn term', '2027-09-02', '2027-12-17'],
+      ['Spring term', '2028-01-04', '2028-04-07'],
+      ['Summer term', '2028-04-24', '2028-07-21'],
+    ]);
+    // An empty End is a one-day closure.
+    expect(planned.plan.calendar.closures.map((closure) => [closure.name, closure.start, closure.end])).toEqual([
+      ['Half term', '2027-10-25', '2027-10-29'],
+      ['Early May bank holiday', '2028-05-01', '2028-05-01'],
+    ]);
+  });
+
+  it.each([
+    ['no header row (Name, Start, End, Type)', 'Autumn term,02/09/2027,17/12/2027,term\nHalf term,25/10/2027,29/10/2027,closure'],
+    ['other header words, in another order, with spaces and a byte order mark', '\uFEFF From , To , Description , Category \n 02/09/2027 , 17/12/2027 , Autumn term , Term \n25/10/2027,29/10/2027,Half term,Closure'],
+    ['ISO dates, blank lines, and the type left for the names to tell', 'Name,Start,End\n\nAutumn term,2027-09-02,2027-12-17\n  \nHalf term,2027-10-25,2027-10-29\n'],
+    ['quoted names with commas, and single-digit days', 'Name,Start,End,Type\n"Autumn term, first half",2/9/2027,22/10/2027,term\nHalf term,25/10/2027,29/10/2027,closure'],
+  ])('is forgiving: %s', (_case, csv) => {
+    const planned = planTermDatesImport(csv, EMPTY);
+    if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
+    expect(planned.plan.entries.map((entry) => [entry.kind, entry.start])).toEqual([
+      ['term', '2027-09-02'],
+      ['closure', '2027-10-25'],
+    ]);
+  });
+
+  it.each([
+    ['INSET day', 'closure'],
+    ['Staff training day', 'closure'],
+    ['Christmas holiday', 'closure'],
+    ['Summer half-term', 'closure'],
+    ['Spring term 2', 'term'],
+  ])('reads "%s" as a %s when there is no Type', (name, kind) => {
+    const planned = planTermDatesImport(`Name,Start,End\nAutumn term,02/09/2027,17/12/2027\n${name},03/09/2027,03/09/2027`, EMPTY);
+    if (kind === 'term') expect(planned).toMatchObject({ ok: false, problems: [{ line: 3, message: expect.stringContaining('Overlaps the term "Autumn term"') }] });
+    else expect(planned).toMatchObject({ ok: true, plan: { entries: [{ kind: 'term' }, { kind, name }] } });
+  });
+
+  it.each([
+    ['a day that does not exist', 'Autumn term,31/09/2027,17/12/2027,term', 2, '"31/09/2027" is not a date: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.'],
+    ['an American date', 'Autumn term,09/15/2027,17/12/2027,term', 2, '"09/15/2027" is not a date'],
+    ['a missing first day', 'Autumn term,,17/12/2027,term', 2, 'The first day is missing'],
+    ['a last day before the first', 'Autumn term,17/12/2027,02/09/2027,term', 2, 'The last day (2 September 2027) is before the first day (17 December 2027).'],
+    ['an unknown type', 'Autumn term,02/09/2027,17/12/2027,holidays maybe', 2, 'Type "holidays maybe" is neither term nor closure.'],
+    ['a name that says neither', 'Sports week,02/09/2027,17/12/2027,', 2, 'Say whether "Sports week" is a term or a closure: add a Type column with term or closure.'],
+    ['hidden characters in a name', 'Autumn\u202E term,02/09/2027,17/12/2027,term', 2, 'Name contains hidden control characters'],
+  ])('refuses %s, saying which line and why', (_case, line, at, message) => {
+    expect(planTermDatesImport(`Name,Start,End,Type\n${line}`, EMPTY)).toEqual({ ok: false, problems: [{ line: at, message: expect.stringContaining(message) }] });
+  });
+
+  it('reports every wrong line at once, by the line number a spreadsheet shows, and plans nothing', () => {
+    const csv = ['Name,Start,End,Type', 'Autumn term,02/09/2027,17/12/2027,term', '', 'Half term,25/10/2027,29/13/2027,closure', 'Spring term,04/01/2028,07/04/2028,term', 'Spring again,01/04/2028,20/04/2028,term'].join('\n');
+    expect(planTermDatesImport(csv, EMPTY)).toEqual({ ok: false, problems: [{ line: 4, message: expect.stringContaining('"29/13/2027" is not a date') }] });
+    const overlapping = csv.replace('29/13/2027', '29/10/2027');
+    expect(planTermDatesImport(overlapping, EMPTY)).toEqual({ ok: false, problems: [{ line: 6, message: 'Overlaps the term "Spring term" (4 January 2028 to 7 April 2028).' }] });
+  });
+
+  it.each([
+    ['an empty file', '', 'The file has no term dates in it.'],
+    ['a header and nothing under it', 'Name,Start,End,Type\n', 'The file has a header row but no term dates under it.'],
+    ['a header without a Start column', 'Name,Begin,End\nAutumn term,02/09/2027,17/12/2027', 'The header row has no Start column'],
+    ['a closure in a year with no term', 'Name,Start,End,Type\nHalf term,25/10/2027,29/10/2027,closure', 'There is no term in 2027-28 for this closure to fall in'],
+    ['broken quotes', 'Name,Start,End\n"Autumn term,02/09/2027,17/12/2027', 'never closed'],
+  ])('refuses %s', (_case, csv, message) => {
+    expect(planTermDatesImport(csv, EMPTY)).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining(message) }] });
+  });
+});
+
+describe('importing into the term dates on record', () => {
+  it("replaces the file's own school year and keeps the others", () => {
+    const csv = 'Name,Start,End,Type\nAutumn 2026,03/09/2026,18/12/2026,term\nINSET day,03/09/2026,,closure\nSpring 2027,04/01/2027,26/03/2027,term\nSummer 2027,12/04/2027,21/07/2027,term';
+    const planned = planTermDatesImport(csv, TERM_DATES);
+    if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
+    expect(planned.plan.years).toEqual(['2026-27']);
+    expect(planned.plan.replacing).toBe(7);
+    expect(planned.plan.calendar.terms.map((term) => term.name)).toEqual(['Autumn 2025', 'Spring 2026', 'Summer 2026', 'Autumn 2026', 'Spring 2027', 'Summer 2027']);
+    expect(planned.plan.calendar.terms.find((term) => term.name === 'Autumn 2026')!.start).toBe('2026-09-03');
+    expect(planned.plan.calendar.closures.map((closure) => closure.name)).toEqual(['Half term', 'Half term', 'Early May bank holiday', 'Half term', 'INSET day']);
+  });
+
+  it('refuses a line that runs into a year the file does not replace, on that line', () => {
+    // 2025-26's summer term, its last day mistyped as September, runs into the autumn term of 2026-27.
+    const csv = 'Name,Start,End,Type\nAutumn 2025,03/09/2025,19/12/2025,term\nSummer 2026,13/04/2026,05/09/2026,term';
+    expect(planTermDatesImport(csv, TERM_DATES)).toEqual({ ok: false, problems: [{ line: 3, message: 'Overlaps "Autumn 2026" (2 September 2026 to 18 December 2026), which stays as it is in 2026-27.' }] });
+  });
+
+  it('takes a file that covers several school years, replacing each of them', () => {
+    const planned = planTermDatesImport(`${LA_FILE}
+Autumn 2026,02/09/2026,18/12/2026,term`, TERM_DATES);
+    expect(planned).toMatchObject({ ok: true, plan: { years: ['2026-27', '2027-28'], replacing: 7 } });
+  });
+});
+
+describe('term dates as typed on the page', () => {
+  it('puts each problem next to its line and field', () => {
+    const checked = validateTermDates([
+      { kind: 'term', name: 'Autumn', start: '2027-09-02', end: '2027-12-17' },
+      { kind: 'holiday', name: '', start: '2027-10-25', end: 'soon' },
+      { kind: 'term', name: 'Autumn again', start: '2027-12-01', end: '2027-12-20' },
+    ]);
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        { index: 1, field: 'kind', message: 'Choose term or closure.' },
+        { index: 1, field: 'name', message: 'Name is required.' },
+        { index: 1, field: 'end', message: 'Last day must be a real day (DD/MM/YYYY or YYYY-MM-DD).' },
+      ],
+    });
+  });
+
+  it('accepts a closure inside a term and a closure that ends on the first day of the next', () => {
+    expect(validateTermDates([
+      { kind: 'term', name: 'Autumn', start: '2027-09-02', end: '2027-12-17' },
+      { kind: 'closure', name: 'INSET day', start: '2027-09-02', end: '2027-09-02' },
+      { kind: 'closure', name: 'Half term', start: '2027-10-25', end: '2027-10-29' },
+    ])).toMatchObject({ ok: true });
+  });
+});
