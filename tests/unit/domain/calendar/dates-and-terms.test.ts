@@ -1,6 +1,6 @@
 /** Dates and the term calendar behind every due date and nudge (s.11 termly training; working days). */
 import { addDays, addMonths, daysBetween, isIsoDate, isoWeek, longDate, weekday } from '../../../../bot/src/domain/calendar/dates';
-import { isWorkingDay, NO_TERM_DATES, schoolYearOf, termFor, workingDaysBetween, type SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
+import { isWorkingDay, lastTermDay, NO_TERM_DATES, schoolYearOf, termFor, workingDaysBetween, type SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
 import { localDate, localTime, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
 
 const CALENDAR: SchoolCalendar = {
@@ -70,6 +70,11 @@ describe('when the term dates run out: in a school year with none, every weekday
     [CALENDAR, '2027-07-26', false, 'the summer holiday at the end of a year the school gave'],
     [NO_TERM_DATES, '2026-12-23', true, 'no term dates at all: a weekday in the Christmas holiday counts'],
   ] as [SchoolCalendar, string, boolean, string][])('%#: %s working: %s (%s)', (calendar, date, working) => expect(isWorkingDay(calendar, date)).toBe(working));
+
+  it('the term dates run out after the last day of the latest term given, whatever order the terms are in', () => {
+    expect(lastTermDay({ terms: [CALENDAR.terms[1]!, { name: 'Summer', start: '2027-04-12', end: '2027-07-21' }, CALENDAR.terms[0]!], closures: [] })).toBe('2027-07-21');
+    expect(lastTermDay(NO_TERM_DATES)).toBeUndefined();
+  });
 
   it('counts working days from a year with dates into one without', () => {
     // Friday 30 July 2027 is in the holiday of 2026-27; Monday 2 and Tuesday 3 August are weekdays of 2027-28.

@@ -53,6 +53,8 @@ describe('which posts a withdrawal takes down, and which are urgent (s.4)', () =
     ['of two refusals received the same day, the one recorded last', [notice('refused', '2026-03-10', { id: 'second', recordedAt: '2026-03-10T15:00:00Z' }), notice('refused', '2026-03-10', { id: 'first', recordedAt: '2026-03-10T09:00:00Z' })], 'second'],
     ['not a refusal that takes effect after today', [given, notice('refused', '2026-03-10', { id: 'now' }), notice('refused', '2026-12-01', { id: 'future' })], 'now'],
     ['not a refusal of the other medium', [given, notice('refused', '2026-03-10', { id: 'images' }), notice('refused', '2026-04-10', { id: 'videos', media: 'videos' })], 'images'],
+    ['a refusal received today', [given, notice('refused', '2026-03-10', { id: 'earlier' }), notice('refused', TODAY, { id: 'today' })], 'today'],
+    ['a refusal received today, recorded with its time', [given, notice('refused', '2026-03-10', { id: 'earlier' }), notice('refused', `${TODAY}T08:15:00Z`, { id: 'today' })], 'today'],
     ['not a refusal for another pupil', [given, notice('refused', '2026-03-10', { id: 'amelia' }), notice('refused', '2026-04-10', { id: 'isla', pupilId: 'isla' })], 'amelia'],
   ])('the task names the notice in force: %s', (_case, events, noticeId) => {
     expect(takedownsDue(events, [post('p', '2026-02-01')], [], TODAY).map((task) => task.noticeId)).toEqual([noticeId]);
@@ -78,6 +80,7 @@ describe('closing a takedown task (s.4: removed, or why it cannot be)', () => {
     ['cannot be removed, with the reason (trimmed)', 'cannot be removed', '  Shared by a parent  ', { ok: true, task: { ...task, status: 'cannot be removed', reason: 'Shared by a parent', updatedAt: NOW.toISOString() } }],
     ['cannot be removed, without a reason', 'cannot be removed', '   ', { ok: false, message: 'Say why the post cannot be removed, so the DSL can decide what else to do.' }],
     ['a reason of 1000 characters', 'cannot be removed', 'x'.repeat(1000), { ok: true, task: { ...task, status: 'cannot be removed', reason: 'x'.repeat(1000), updatedAt: NOW.toISOString() } }],
+    ['a reason with a hidden character', 'cannot be removed', 'Shared by\u202E a parent', { ok: false, message: 'The reason contains hidden control characters. Please retype it.' }],
     ['a reason of 1001 characters', 'removed', 'x'.repeat(1001), { ok: false, message: 'The reason must be 1000 characters or fewer.' }],
   ])('%s', (_case, outcome, reason, expected) => {
     expect(closeTakedown(task, outcome, reason, NOW)).toEqual(expected);
