@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
-import type { AppDeps, Logger } from '../bot/src/app/app-deps';
-import { actOnAccessRequest } from '../bot/src/app/act-on-access-request';
+import { BackgroundTasks } from '../bot/src/app/background-tasks';
+import type { StepDeps } from '../bot/src/app/requests/request-kinds';
+import type { Logger } from '../bot/src/app/app-deps';
+import { actOnRequest } from '../bot/src/app/requests/act-on-request';
 import { DEMO_PEOPLE } from '../bot/src/app/demo-school';
 import { seedDemoSchool } from '../bot/src/app/seed-demo-school';
 import { PeopleListDirectory } from '../bot/src/adapters/directory/people-list-directory';
 import { createSqliteStores } from '../bot/src/adapters/sqlite/sqlite-stores';
-import { accessRequestCardFor } from '../bot/src/adapters/teams/access-request-view';
-import { ACCESS_STEP_VERBS } from '../bot/src/adapters/teams/cards/access-request-card';
+import { requestCardFor } from '../bot/src/adapters/teams/requests/request-view';
+import { ACCESS_CARD } from '../bot/src/adapters/teams/cards/access-request-card';
 import { newAccessRequest } from '../bot/src/domain/access/access-request';
 import type { Person } from '../bot/src/domain/people/person';
 import { loadConfig } from '../bot/src/config';
@@ -29,7 +31,7 @@ function quietLogger(): Logger & { problems(): number } {
 }
 
 // In the real app notifications run in the background after the answer, so they are stubbed here.
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
+const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards: async () => {} };
 
 /** Inserts requests that are waiting for the headteacher's decision; returns their ids. */
 async function pendingRequests(collection: AccessRequestCollection, requester: Pick<Person, 'id' | 'displayName'>, count: number, tag: string): Promise<string[]> {
@@ -55,7 +57,7 @@ async function inProcess(): Promise<void> {
     await seedDemoSchool(stores, new Date());
     const directory = new PeopleListDirectory(stores.people);
     const log = quietLogger();
-    const deps: AppDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log };
+    const deps: StepDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log, background: new BackgroundTasks(log), announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
     const headteacher = (await directory.holdersOf('headteacher'))[0];
     const requester = (await directory.holdersOf('staff')).find((person) => !person.roles.includes('headteacher'));
     if (!headteacher || !requester) throw new Error('The demo school has no headteacher or no staff member.');
@@ -64,9 +66,9 @@ async function inProcess(): Promise<void> {
     const samples: number[] = [];
     for (const [index, id] of ids.entries()) {
       const start = process.hrtime.bigint();
-      const result = await actOnAccessRequest(deps, headteacher, id, { type: 'approve', reasons: 'ok' });
-      if (result.status !== 'done') throw new Error(`Decision on request ${id} was not done: ${result.status}`);
-      const card = accessRequestCardFor(result.request, headteacher, '29:x');
+      const result = await actOnRequest(deps, 'accessRequest', headteacher, id, { step: 'approve', typed: (field) => (field === 'reasons' ? 'ok' : '') });
+      if (result.status !== 'ok') throw new Error(`Decision on request ${id} was not done: ${result.status}`);
+      const card = requestCardFor('accessRequest', result.request, headteacher, '29:x');
       JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
       if (index >= WARM_UP) samples.push(elapsedMs(start));
     }
@@ -101,7 +103,7 @@ async function overHttp(): Promise<void> {
       for (const [index, id] of ids.entries()) {
         // The card's data as the request's card sends it; the requests were inserted at version 1.
         const data = { requestId: id, reasons: 'ok', version: '1' };
-        const activity = cardActionInvoke(user, connector.url, `card-${id}`, ACCESS_STEP_VERBS.approve, data);
+        const activity = cardActionInvoke(user, connector.url, `card-${id}`, ACCESS_CARD.buttons.approve.verb, data);
         const start = process.hrtime.bigint();
         const response = await postActivity(app.url, activity);
         const took = elapsedMs(start);

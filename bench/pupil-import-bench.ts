@@ -1,3 +1,4 @@
+import { BackgroundTasks } from '../bot/src/app/background-tasks';
 import type { AppDeps } from '../bot/src/app/app-deps';
 import { importPupils, type ImportPupilsResult } from '../bot/src/app/import-pupils';
 import { PeopleListDirectory } from '../bot/src/adapters/directory/people-list-directory';
@@ -8,6 +9,7 @@ import { systemClock } from '../bot/src/ports/clock.port';
 import type { Notifier } from '../bot/src/ports/notifier.port';
 import type { Stores } from '../bot/src/ports/stores.port';
 import { provisionedSite, silentLog, SITES } from '../tests/fixtures/sharepoint-site';
+import { wholeSchoolExport } from '../tests/fixtures/pupil-files';
 import { elapsedMs, median, ms, note, removeTempDir, row, tempDir } from './support';
 
 const PUPILS = 2_000;
@@ -15,34 +17,13 @@ const ROUNDS = 3;
 const TARGET_MS = 2_000;
 const LATENCY_MS = 50;
 
-const FORENAMES = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Leo', 'Freya', 'Zain', 'Mia', 'Harry', 'Sofia', 'Jack', 'Grace', 'Ethan', 'Lily-Mae', 'Daniel', 'Zoë', 'Aarav', 'Siobhán', 'Kacper'];
-const SURNAMES = ['Khan', 'Bennett', 'Nowak', 'Williams', 'Patel', 'Murphy', 'Jones', 'Ahmed', 'Thompson', "O'Connor", 'Rossi', 'Taylor', 'Okoye', 'Clarke', 'Brown', 'Müller', 'Smith-Jones', 'Evans'];
-const YEARS = ['Reception', 'Year 1', 'Year 2', 'Year 3', 'Year 4', 'Year 5', 'Year 6'];
-
-const silentNotifier: Notifier = { notify: async () => ({ unreachable: [] }), reportUnreachable: async () => {}, refreshCards: async () => {} };
-
-/**
- * A whole school's MIS export, with the columns an export carries besides the ones imported.
- * `yearsOn` moves every pupil up that many years: Year 6 leave, and a new Reception joins.
- */
-function misExport(yearsOn = 0): string {
-  const lines = ['UPN,Legal Surname,Forename,Name,Reg Group,Year,Admission Date,Date of Birth,Address'];
-  for (let i = 0; i < PUPILS; i++) {
-    const year = (i % YEARS.length) + yearsOn;
-    const joined = year >= YEARS.length ? i + PUPILS : i;
-    const at = year % YEARS.length;
-    const [forename, surname] = [FORENAMES[joined % FORENAMES.length]!, SURNAMES[Math.floor(joined / FORENAMES.length) % SURNAMES.length]!];
-    const className = `${at === 0 ? 'R' : at}${'ABCDEFGHIJ'[Math.floor(i / YEARS.length) % 10]}`;
-    lines.push([`A${String(800000000000 + joined)}`, `"${surname}"`, forename, `"${forename} ${surname}"`, className, YEARS[at], `0${1 + (joined % 9)}/09/${joined === i ? 2018 + (i % YEARS.length) : 2026}`, '01/02/2016', `"${joined} High Street, Riverside"`].join(','));
-  }
-  return lines.join('\r\n');
-}
+const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards: async () => {} };
 
 async function sqliteSchool(): Promise<{ deps: AppDeps; admin: Person; stores: Stores; dir: string }> {
   const dir = tempDir('osd-bench-import-');
   const stores = createSqliteStores(dir);
   const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'bench-admin' });
-  return { deps: { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog }, admin, stores, dir };
+  return { deps: { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog) }, admin, stores, dir };
 }
 
 /** The use case end to end: parse, check every row, plan against the register, write, audit. */
@@ -59,8 +40,8 @@ function counts(result: ImportPupilsResult): string {
 }
 
 async function onSqlite(): Promise<void> {
-  const file = misExport();
-  const nextYear = misExport(1);
+  const file = wholeSchoolExport(PUPILS, );
+  const nextYear = wholeSchoolExport(PUPILS, 1);
   const runs: Record<'first' | 'again' | 'nextYear', number[]> = { first: [], again: [], nextYear: [] };
   const described: Record<string, string> = {};
   for (let round = 0; round < ROUNDS; round++) {
@@ -92,9 +73,9 @@ async function onSharePoint(): Promise<void> {
   try {
     const stores = createSharePointStores(graph, SITES);
     const admin = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'bench-admin' });
-    const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog };
+    const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog) };
     standIn.latencyMs = LATENCY_MS;
-    for (const [label, csv] of [['first import (SharePoint stand-in)', misExport()], ['the same file again (SharePoint)', misExport()]] as const) {
+    for (const [label, csv] of [['first import (SharePoint stand-in)', wholeSchoolExport(PUPILS, )], ['the same file again (SharePoint)', wholeSchoolExport(PUPILS, )]] as const) {
       const before = standIn.requests.length;
       const { took, result } = await timed(deps, admin, csv);
       row(label, `${String(standIn.requests.length - before).padStart(5)} round trips, ${(took / 1000).toFixed(1)} s at ${LATENCY_MS} ms/trip`);
@@ -103,11 +84,11 @@ async function onSharePoint(): Promise<void> {
     // Counted without latency (4,000 round trips at 50 ms would hold the bench up for minutes).
     standIn.latencyMs = 0;
     const before = standIn.requests.length;
-    const { result } = await timed(deps, admin, misExport(1));
+    const { result } = await timed(deps, admin, wholeSchoolExport(PUPILS, 1));
     const trips = standIn.requests.length - before;
     row(`next September's file (SharePoint)`, `${String(trips).padStart(5)} round trips, ~${((trips * LATENCY_MS) / 1000).toFixed(0)} s at ${LATENCY_MS} ms/trip`);
     note(counts(result));
-    note('new pupils go 20 to a $batch; each changed pupil is one conditional PATCH; the tab polls the import job for progress meanwhile');
+    note('new pupils, changed pupils and leavers go 20 to a $batch, each change still conditional (If-Match); the tab polls the import job for progress meanwhile');
   } finally {
     await standIn.stop();
   }

@@ -3,6 +3,7 @@ import { consentCheckBench } from './consent-check-bench';
 import { decisionBench } from './decision-bench';
 import { fanOutBench } from './fan-out-bench';
 import { graphRoundTripsBench } from './graph-round-trips-bench';
+import { graphThrottlingBench } from './graph-throttling-bench';
 import { incidentsBench } from './incidents-bench';
 import { postingCorpusBench } from './posting-corpus-bench';
 import { pupilImportBench } from './pupil-import-bench';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ['posting checks corpus', postingCorpusBench],
     ['start-up', startupBench],
     ['graph round trips', graphRoundTripsBench],
+    ['graph throttled', graphThrottlingBench],
     ['incidents', incidentsBench],
     ['tab load', tabLoadBench],
     ['reminder fan-out', fanOutBench],

@@ -51,6 +51,7 @@ param roleGroupAdmin string = ''
 param roleGroupGovernor string = ''
 param roleGroupChairOfGovernors string = ''
 param roleGroupSocialMediaStaff string = ''
+param roleGroupDataProtectionLead string = ''
 @description('The Teams app\'s manifest id: the app finds its catalogue id by it, for links into its tabs and to install itself.')
 param teamsAppId string = ''
 
@@ -152,6 +153,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ROLE_GROUP_GOVERNOR: roleGroupGovernor
     ROLE_GROUP_CHAIR_OF_GOVERNORS: roleGroupChairOfGovernors
     ROLE_GROUP_SOCIAL_MEDIA_STAFF: roleGroupSocialMediaStaff
+    ROLE_GROUP_DATA_PROTECTION_LEAD: roleGroupDataProtectionLead
     TEAMS_APP_ID: teamsAppId
   }
 }

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MEDIA_KEEP_DAYS } from './domain/media/posting-attachment';
 import { ROLES, ROLES_EVERY_SCHOOL_NEEDS, type Role } from './domain/people/role';
+import { DEFAULT_TIMESCALES, type TimescaleSettings } from './domain/incidents/incident-timescales';
 
 /**
  * Environment → typed settings. With no bot app id the app runs in local mode: the Bot
@@ -28,6 +30,10 @@ export interface Config {
    */
   teamsAppId?: string;
   reminders: ReminderSettings;
+  /** When an unopened concern is escalated, and the working day it counts in. */
+  incidents: TimescaleSettings;
+  /** Days a request's photos and videos are kept after the post is registered or the request is refused or withdrawn. */
+  mediaKeepDays: number;
   /**
    * Create or complete the SharePoint lists before serving (PROVISION_AT_START=true, set in Azure):
    * the app's own identity does it, so a deploy never starts new code on lists it does not know.
@@ -154,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     consentMonthsAfterLeaving: wholeNumber(env.CONSENT_RETENTION_MONTHS, 12, 'CONSENT_RETENTION_MONTHS'),
     ...(env.TEAMS_APP_ID?.trim() ? { teamsAppId: env.TEAMS_APP_ID.trim() } : {}),
     reminders: loadReminderSettings(env),
+    incidents: loadTimescales(env),
+    mediaKeepDays: mediaKeepDays(env.MEDIA_KEEP_DAYS),
     provisionAtStart: onOff(env.PROVISION_AT_START, 'PROVISION_AT_START'),
     ...loadSsoSettings(env, allowedTenants),
   };
@@ -313,6 +321,28 @@ function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/$/, '');
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be the app's address, such as https://osd.example.org; it is "${publicUrl}".`);
   return { at, scheduler: scheduler === 'on', perSecond, ...(jobSecret ? { jobSecret } : {}), ...(publicUrl ? { publicUrl } : {}) };
+}
+
+/** INCIDENT_ESCALATION_HOURS (working hours, default 4) and WORKING_HOURS (school time, default 08:00-17:00). */
+function loadTimescales(env: NodeJS.ProcessEnv): TimescaleSettings {
+  const hours = (env.INCIDENT_ESCALATION_HOURS ?? '').trim();
+  const escalateAfterWorkingHours = hours === '' ? DEFAULT_TIMESCALES.escalateAfterWorkingHours : Number(hours);
+  if (!Number.isInteger(escalateAfterWorkingHours) || escalateAfterWorkingHours < 1 || escalateAfterWorkingHours > 40) {
+    throw new ConfigError(`INCIDENT_ESCALATION_HOURS must be a whole number of working hours from 1 to 40; it is "${hours}".`);
+  }
+  const day = (env.WORKING_HOURS ?? '').trim();
+  if (day === '') return { escalateAfterWorkingHours, workingDay: DEFAULT_TIMESCALES.workingDay };
+  const match = /^(([01]\d|2[0-3]):[0-5]\d)-(([01]\d|2[0-3]):[0-5]\d)$/.exec(day);
+  if (!match || match[1]! >= match[3]!) throw new ConfigError(`WORKING_HOURS must be the school's working day as HH:MM-HH:MM, such as 08:00-17:00; it is "${day}".`);
+  return { escalateAfterWorkingHours, workingDay: { start: match[1]!, end: match[3]! } };
+}
+
+/** Data minimisation: the files go soon after the request ends, but not before a question about it can be answered. */
+function mediaKeepDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_MEDIA_KEEP_DAYS;
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new ConfigError(`MEDIA_KEEP_DAYS must be a whole number of days from 1 to 365; it is "${value}".`);
+  return days;
 }
 
 function onOff(value: string | undefined, name: string): boolean {

@@ -3,24 +3,27 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Logger } from './app/app-deps';
+import { join, resolve } from 'node:path';
+import type { AppDeps, Logger } from './app/app-deps';
+import { sendNoticesLeftPending } from './app/requests/step-notices';
 import { BackgroundTasks } from './app/background-tasks';
 import { FirstSeenDates } from './app/first-seen-dates';
 import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
+import { CachedDirectory, forgettingOnWrite } from './adapters/directory/cached-directory';
 import { localPersonaIdentity, refuseEveryone } from './adapters/http/api-identity';
 import { entraSsoIdentity } from './adapters/http/entra-sso-identity';
 import { onBehalfOf } from './adapters/graph/on-behalf-of';
 import { createHttpServer } from './adapters/http/http-server';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores';
 import { botRequestHandler, createBotAdapter } from './adapters/teams/bot-adapter';
+import { readOncePerClick } from './adapters/teams/click-reads';
 import { OnlineSafetyBot } from './adapters/teams/online-safety-bot';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsNotifier } from './adapters/teams/teams-notifier';
-import { tabLink } from './adapters/teams/tab-link';
+import { tabLink, tabLinks } from './adapters/teams/tab-link';
 import { appTokenProvider } from './adapters/graph/app-token';
 import { GraphTeamsApps } from './adapters/graph/teams/graph-teams-apps';
 import { installForEveryone, type InstallDeps } from './app/reach/install-app';
@@ -30,6 +33,8 @@ import { EntraDirectory } from './adapters/graph/entra/entra-directory';
 import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
+import { SharePointMediaStore } from './adapters/graph/sharepoint/sharepoint-media-store';
+import { EVIDENCE_LIBRARY, MEDIA_LIBRARY } from './adapters/graph/sharepoint/lists';
 import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
 import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
 import { StoreHealth } from './app/readiness/store-health';
@@ -44,6 +49,10 @@ import { realTimers, Scheduler } from './adapters/scheduler/scheduler';
 import { schoolSchedules, slotNow } from './domain/jobs/schedule';
 import { JobLeases } from './app/jobs/job-leases';
 import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
+import { FolderMediaStore } from './adapters/media/folder-media-store';
+import { imagePreviews } from './adapters/media/image-previews';
+import type { MediaServices } from './app/media/media-services';
+import type { MediaStore } from './ports/media-store.port';
 import { readinessChecks } from './readiness-wiring';
 
 /** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
@@ -99,8 +108,9 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   if (config.provisionAtStart && graph && config.store.kind === 'sharepoint') await provisionAtStart(graph, config.store.sites, log);
   const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
   const health = new StoreHealth(stores, inspector, clock);
+  const media: MediaServices = { store: mediaStoreFor(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log))) log.info('Empty store: the demo school was added.');
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log, media))) log.info('Empty store: the demo school was added.');
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -108,12 +118,13 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   let url = '';
   const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
   const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
-  const notifier = new TeamsNotifier(stores, directory, sender, log, clock, linkTo);
-  const deps = { stores, directory, notifier, clock, log };
+  const links = tabLinks(() => teamsApp.idForLinks(), () => config.reminders.publicUrl ?? url);
   const reminderSchedules = schoolSchedules(config.reminders.at);
   const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
-  const bot = new OnlineSafetyBot({ ...deps, background, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo });
+  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
+  const notifier = new TeamsNotifier({ stores, directory, tabLink: linkTo, links, log }, sender, jobs.deliver);
+  const deps: AppDeps = { stores, directory, notifier, clock, log, background };
+  const bot = new OnlineSafetyBot({ ...deps, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
   /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
   const startSlot = async (name: string, slot: string, at: Date) => {
     const started = await jobs.start(name, slot, at);
@@ -134,6 +145,9 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce },
+    incidents: { timescales: config.incidents, evidence: { store: mediaStoreFor(config, graph, 'evidence'), previews: imagePreviews, newId: randomUUID } },
+    media,
+    background,
     readiness,
     jobs: {
       names: REMINDER_JOBS,
@@ -170,6 +184,8 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   const scheduler = new Scheduler(schedules, runSlot, clock, realTimers, log, (tick) => background.run('scheduled jobs', tick));
   if (config.reminders.scheduler) scheduler.start();
   if (teamsApp.canLookUp) background.run('look up the Teams app in the catalogue', async () => void (await teamsApp.current()));
+  // A step saved and its notices stored, but the app stopped before they went: they go now.
+  background.run('step notices left pending', async () => void (await sendNoticesLeftPending(deps)));
   installApp?.();
 
   return {
@@ -225,15 +241,29 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
  */
 export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
-  const stores = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
-  const directory = graph && config.directory.kind === 'entra' ? new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)) : new PeopleListDirectory(stores.people);
-  return { stores, directory, ...(graph ? { graph } : {}) };
+  const opened = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
+  // A click asks for the same conversation record and sent-cards list several times: once from the store.
+  const stores: Stores = { ...opened, conversations: readOncePerClick('conversations', opened.conversations), cardMessages: readOncePerClick('cardMessages', opened.cardMessages) };
+  if (!graph) return { stores, directory: new PeopleListDirectory(stores.people) };
+  if (config.directory.kind === 'entra') return { stores, directory: new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)), graph };
+  // The People list on SharePoint: read once a minute, forgotten whenever the app changes it.
+  const directory = new CachedDirectory(new PeopleListDirectory(stores.people), clock);
+  return { stores: { ...stores, people: forgettingOnWrite(stores.people, () => directory.forget()) }, directory, graph };
 }
 
 /** The Teams app in the organisation's catalogue (found through Graph when the records are on SharePoint). */
 export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined, clock: Clock, log: Logger): { teamsApps?: GraphTeamsApps; teamsApp: TeamsAppInCatalogue } {
   const teamsApps = graph && config.store.kind === 'sharepoint' ? new GraphTeamsApps(graph, config.store.graphBaseUrl) : undefined;
   return { ...(teamsApps ? { teamsApps } : {}), teamsApp: new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log) };
+}
+
+/**
+ * The school's own store for photos and videos, or for incidents' evidence: a folder in the data
+ * folder on SQLite, a document library on the records site on SharePoint.
+ */
+export function mediaStoreFor(config: Config, graph: GraphApi | undefined, kind: 'media' | 'evidence' = 'media'): MediaStore {
+  if (graph && config.store.kind === 'sharepoint') return new SharePointMediaStore(graph, config.store.sites.records, kind === 'media' ? MEDIA_LIBRARY : EVIDENCE_LIBRARY);
+  return new FolderMediaStore(join(config.dataDir, kind));
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */

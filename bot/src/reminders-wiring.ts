@@ -1,6 +1,6 @@
 import type { Logger } from './app/app-deps';
 import type { Announce } from './app/reminders/announce';
-import { DEFAULT_RETRY, deliverReminders } from './app/reminders/deliver-reminders';
+import { DEFAULT_RETRY, deliverEntries, deliverReminders } from './app/reminders/deliver-reminders';
 import { runReminderJob, type JobReport } from './app/reminders/reminder-jobs';
 import type { JobLeases } from './app/jobs/job-leases';
 import type { JobRun } from './domain/jobs/job-run';
@@ -10,24 +10,33 @@ import type { ReminderJobDeps } from './app/reminders/reminder-job-deps';
 import { createBotAdapter } from './adapters/teams/bot-adapter';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { TeamsReminderChannel } from './adapters/teams/teams-reminder-channel';
-import { tabLink } from './adapters/teams/tab-link';
+import { tabLink, tabLinks } from './adapters/teams/tab-link';
+import { OutboxCards } from './adapters/teams/outbox-cards';
 import type { Config } from './config';
 import type { Clock } from './ports/clock.port';
 import type { Directory } from './ports/directory.port';
 import type { Stores } from './ports/stores.port';
+import type { MediaStore } from './ports/media-store.port';
+import type { Versioned } from './ports/collection.port';
+import type { DeliveryOutcomes } from './ports/notifier.port';
+import type { OutboxEntry } from './ports/outbox.port';
 
 /**
  * The reminder jobs' dependencies, for the server (scheduler and HTTP trigger) and for
  * `npm run job`: one pace for the whole process, shared by every job it runs.
  */
-export function reminderJobDeps(config: Config, stores: Stores, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string, teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId): ReminderJobDeps {
+export function reminderJobDeps(config: Config, stores: Stores, media: MediaStore, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string, teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId): ReminderJobDeps {
   const sender = new ProactiveSender(createBotAdapter(config, log), config.bot.appId, log);
+  const appUrl = () => config.reminders.publicUrl ?? serverUrl();
+  const cards = new OutboxCards({ stores, directory, clock, log, tabLink: (view) => tabLink(teamsAppIdForLinks(), appUrl(), view), links: tabLinks(teamsAppIdForLinks, appUrl) });
   return {
     stores,
     directory,
     consentMonthsAfterLeaving: config.consentMonthsAfterLeaving,
+    incidents: config.incidents,
+    media: { store: media, keepDays: config.mediaKeepDays },
     fanOut: {
-      channel: new TeamsReminderChannel(sender, (view) => tabLink(teamsAppIdForLinks(), config.reminders.publicUrl ?? serverUrl(), view)),
+      channel: new TeamsReminderChannel(sender, cards),
       limiter: new RateLimiter([{ count: config.reminders.perSecond, ms: 1_000 }], TEAMS_CONVERSATION_LIMITS),
       timer: realTimer,
       clock,
@@ -60,6 +69,10 @@ export class ReminderJobRunner {
   /** Messages outside the jobs (a policy changed, a completion to confirm), through the same outbox and pace. */
   readonly announce: Announce = (run, planned) => deliverReminders({ ...this.deps.fanOut, stores: this.deps.stores, directory: this.deps.directory }, run, planned);
 
+  /** A step's notices, stored already: one at a time, in the order planned (those asked to act first), at the same pace. */
+  readonly deliver = async (entries: readonly Versioned<OutboxEntry>[]): Promise<DeliveryOutcomes> =>
+    (await deliverEntries({ ...this.deps.fanOut, stores: this.deps.stores, directory: this.deps.directory, concurrency: 1 }, entries)).outcomes;
+
   /** The job's schedule (every reminder job has one). */
   scheduleOf(job: string): Schedule {
     const schedule = this.schedules.find((candidate) => candidate.job === job);
@@ -86,8 +99,8 @@ export class ReminderJobRunner {
     const finished = (async () => {
       try {
         const report = await runReminderJob(this.deps, job, now);
-        // The concern-notices job runs every quarter of an hour: a run that found nothing to do says nothing.
-        if (Object.values(report).some((count) => count > 0) || job !== 'concern-notices') this.log.info(`Job ${job} (${slot}): ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
+        // The frequent jobs run every quarter of an hour: a run that found nothing to do says nothing.
+        if (Object.values(report).some((count) => count > 0) || !('everyMinutes' in this.scheduleOf(job))) this.log.info(`Job ${job} (${slot}): ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
         await this.leases.finish(run, 'done');
         return report;
       } catch (error) {

@@ -3,7 +3,7 @@ import { isReminderJob, REMINDER_JOBS } from './app/reminders/reminder-jobs';
 import { reviewRetention } from './app/review-retention';
 import { ConfigError, loadConfig } from './config';
 import { localDate } from './domain/calendar/zoned-time';
-import { newInstanceId, openRecords, PROJECT_ROOT } from './main';
+import { mediaStoreFor, newInstanceId, openRecords, PROJECT_ROOT } from './main';
 import { JobLeases } from './app/jobs/job-leases';
 import { schoolSchedules, slotNow } from './domain/jobs/schedule';
 import { systemClock } from './ports/clock.port';
@@ -17,7 +17,7 @@ import { reminderJobDeps, ReminderJobRunner } from './reminders-wiring';
 async function runJob(name: string): Promise<string[]> {
   const log = consoleLogger();
   const config = loadConfig(process.env, PROJECT_ROOT);
-  const { stores, directory } = await openRecords(config, log, systemClock);
+  const { stores, directory, graph } = await openRecords(config, log, systemClock);
   try {
     const lines: string[] = [];
     if (name === 'retention-review') {
@@ -27,7 +27,7 @@ async function runJob(name: string): Promise<string[]> {
       lines.push(`${due.length} record(s) other than incidents due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
     }
     const leases = new JobLeases(stores.jobRuns, systemClock, newInstanceId(), log);
-    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, directory, systemClock, log, () => `http://${config.host}:${config.port}`), leases, schoolSchedules(config.reminders.at), log);
+    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, mediaStoreFor(config, graph), directory, systemClock, log, () => `http://${config.host}:${config.port}`), leases, schoolSchedules(config.reminders.at), log);
     const now = systemClock.now();
     // The same lease as the scheduler's: a slot the server has done, or is doing, is not run again from here.
     const started = await runner.start(name, slotNow(runner.scheduleOf(name), now), now);

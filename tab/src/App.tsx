@@ -1,26 +1,52 @@
-import { MessageBar, MessageBarBody, Spinner, Tab } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
 import { PageTabs, TabShell } from './ui/TabShell';
-import { viewFor, viewFromQuery, type View } from './views';
+import { isRecordView, openedFrom, pagesFor, viewFor, type Opened, type RecordView, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
 const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ default: module.RequestsPage })));
+const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((module) => ({ default: module.IncidentsPage })));
 const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
 const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
+const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
+const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
+const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
+const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
 
-/** The tab's pages other than incidents: requests, consent, school accounts, training, School settings and the go-live checklist. */
+/** Each page's name in the navigation, in the order VIEWS gives. */
+const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
+  waiting: 'Waiting for me',
+  requests: 'Blocked website requests',
+  incidents: 'Incidents',
+  consent: 'Photo consent',
+  accounts: 'School accounts',
+  training: 'Training',
+  devices: 'Approved devices',
+  settings: 'School settings',
+  readiness: 'Go-live checklist',
+};
+
+/** Where a request's "Back" goes: the list it was opened from. */
+const BACK_LABELS: Partial<Record<View, string>> = { waiting: 'Back to Waiting for me', requests: 'Back to all requests' };
+
+/** The tab: one navigation over every page the person may see, and the page a link opened it on. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<string>();
-  const [chosen, setPage] = useState<View>(() => viewFromQuery(window.location.search));
+  // The page chosen, the record it shows, and the page it was opened from (a request's "Back" goes there; a link opens it under the requests).
+  const [opened, setOpened] = useState<Opened & { from?: View }>(() => openedFrom(window.location.search, host.subPageId));
+  const chosen = opened.view;
   const page = viewFor(chosen, me);
+  const from = opened.from ?? 'requests';
+  const open = (view: View, id?: string) => setOpened({ view, ...(id ? { id } : {}), from: page });
+  const back = { backLabel: BACK_LABELS[from] ?? 'Back', onBack: () => open(from) };
 
   useEffect(() => {
     setError(undefined);
@@ -28,24 +54,42 @@ export function App({ host }: { host: Host }) {
   }, [credentials]);
 
   return (
-    <TabShell host={host} title="Online Safety Desk" me={me} onPickPersona={pickPersona}>
-      <PageTabs selectedValue={page} onTabSelect={(_, data) => setPage(data.value as View)}>
-        <Tab value="requests">Blocked website requests</Tab>
-        {me?.can.seeConsent && <Tab value="consent">Photo consent</Tab>}
-        {me?.can.seeAccounts && <Tab value="accounts">School accounts</Tab>}
-        {me && <Tab value="training">Training</Tab>}
-        {me?.can.seeSettings && <Tab value="settings">School settings</Tab>}
-        {me?.can.seeReadiness && <Tab value="readiness">Go-live checklist</Tab>}
+    <TabShell host={host} title="Online Safety Desk" me={me} onPickPersona={pickPersona} tinted={page === 'incidents'}>
+      <PageTabs aria-label="Pages" selectedValue={isRecordView(page) ? from : page} onTabSelect={(_, data) => open(data.value as View)}>
+        {pagesFor(me).map((view) => (
+          <Tab key={view} value={view}>
+            {PAGE_NAMES[view as Exclude<View, RecordView>]}
+          </Tab>
+        ))}
       </PageTabs>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {me && chosen === 'incidents' && page !== 'incidents' && <IncidentsDenied />}
       <Suspense fallback={<Spinner label="Loading…" />}>
-      {page === 'requests' && <RequestsPage credentials={credentials} />}
+      {page === 'waiting' && <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', id)} />}
+      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={(id) => open('posting', id)} onOpenAccess={(id) => open('access', id)} />}
+      {/* Keyed by person: someone else (a persona switched locally) starts from the log. */}
+      {page === 'incidents' && me && <IncidentsPage key={me.id} credentials={credentials} seesPupils={me.can.seePupilChronology} {...(opened.id ? { incidentId: opened.id } : {})} />}
       {page === 'training' && me && <TrainingPage credentials={credentials} />}
+      {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
+      {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}
+      {page === 'access' && opened.id && <AccessRequestPage requestId={opened.id} credentials={credentials} {...back} />}
       {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
       {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
       {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
       {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
       </Suspense>
     </TabShell>
+  );
+}
+
+/** Someone sent to the incident log (an old link, a colleague's bookmark) who may not open it. */
+function IncidentsDenied() {
+  return (
+    <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
+        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type <b>report a concern</b> to the Online Safety Desk bot.
+      </MessageBarBody>
+    </MessageBar>
   );
 }

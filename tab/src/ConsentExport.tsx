@@ -1,7 +1,6 @@
 import { Body1, Button, Field, Input, Select, makeStyles, useAnnounce } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Credentials } from './api';
-import { downloadFile } from './download';
+import { download as downloadFile, type Credentials } from './api';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },

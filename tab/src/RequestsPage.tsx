@@ -1,8 +1,9 @@
-import { Body1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { getJson, type AccessRequestSummary, type Credentials } from './api';
 import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
+import type { PostingSummary } from './posting/posting-api';
 
 const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
@@ -18,16 +19,16 @@ const STATE_COLOURS: Record<string, 'brand' | 'success' | 'warning' | 'danger' |
   withdrawn: 'informative',
 };
 
-const COLUMNS: Column<AccessRequestSummary>[] = [
-  { header: 'Request', width: '5em', cell: (request) => request.reference },
+const columns = (onOpen: (id: string) => void): Column<AccessRequestSummary>[] => [
+  { header: 'Request', width: '5em', cell: (request) => <Link as="button" aria-label={`Open request ${request.reference}`} onClick={() => onOpen(request.id)}>{request.reference}</Link> },
   { header: 'Website', breakAnywhere: true, cell: (request) => request.url },
   { header: 'Requested by', cell: (request) => request.requesterName },
   { header: 'Date', width: '8em', cell: (request) => new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) },
   { header: 'Status', width: '12em', cell: (request) => <GrowingBadge color={STATE_COLOURS[request.state] ?? 'informative'}>{request.stateLabel}</GrowingBadge> },
 ];
 
-/** Blocked-website requests (policy s.9): your own, or everyone's for the people who decide them. */
-export function RequestsPage({ credentials }: { credentials: Credentials }) {
+/** Blocked-website requests (policy s.9) and requests to post (s.4–6): your own, or everyone's for the people who decide them; each opens on its own page. */
+export function RequestsPage({ credentials, onOpenPosting, onOpenAccess }: { credentials: Credentials; onOpenPosting(id: string): void; onOpenAccess(id: string): void }) {
   const styles = useStyles();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
@@ -40,6 +41,41 @@ export function RequestsPage({ credentials }: { credentials: Credentials }) {
 
   if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (!requests) return <Spinner label="Loading requests…" />;
-  if (requests.length === 0) return <Body1 className={styles.empty}>No requests yet. Ask the Online Safety Desk bot to "request access" to start one.</Body1>;
-  return <DataTable label="Blocked website requests" columns={COLUMNS} rows={requests} rowKey={(request) => request.id} rowProps={() => ({ 'data-testid': 'access-request-row' })} size="medium" />;
+  return (
+    <>
+      {requests.length === 0 ? (
+        <Body1 className={styles.empty}>No requests yet. Ask the Online Safety Desk bot to "request access" to start one.</Body1>
+      ) : (
+        <DataTable label="Blocked website requests" columns={columns(onOpenAccess)} rows={requests} rowKey={(request) => request.id} rowProps={() => ({ 'data-testid': 'access-request-row' })} size="medium" />
+      )}
+      <PostingRequests credentials={credentials} onOpen={onOpenPosting} />
+    </>
+  );
+}
+
+/** Requests to post, each opening on its own page with its photos and videos. */
+function PostingRequests({ credentials, onOpen }: { credentials: Credentials; onOpen(id: string): void }) {
+  const styles = useStyles();
+  const [requests, setRequests] = useState<PostingSummary[]>();
+  useEffect(() => {
+    getJson<{ items: PostingSummary[] }>('/api/posting-requests', credentials).then((list) => setRequests(list.items), () => setRequests([]));
+  }, [credentials]);
+  const columns: Column<PostingSummary>[] = [
+    { header: 'Request', width: '6em', cell: (request) => <Link as="button" aria-label={`Open request to post ${request.reference}`} onClick={() => onOpen(request.id)}>{request.reference}</Link> },
+    { header: 'School account', breakAnywhere: true, cell: (request) => request.accountLabel },
+    { header: 'Requested by', cell: (request) => request.requesterName },
+    { header: 'Files', width: '5em', cell: (request) => String(request.files) },
+    { header: 'Status', width: '12em', cell: (request) => <GrowingBadge color={request.state === 'checksFailed' ? 'warning' : request.state === 'refused' ? 'danger' : 'brand'}>{request.stateLabel}</GrowingBadge> },
+  ];
+  if (!requests) return null;
+  return (
+    <>
+      <Subtitle2 as="h2">Requests to post</Subtitle2>
+      {requests.length === 0 ? (
+        <Body1 className={styles.empty}>No requests to post yet. Ask the bot to "request to post" to start one.</Body1>
+      ) : (
+        <DataTable label="Requests to post" columns={columns} rows={requests} rowKey={(request) => request.id} rowProps={() => ({ 'data-testid': 'posting-request-row' })} size="medium" />
+      )}
+    </>
+  );
 }

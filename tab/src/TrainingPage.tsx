@@ -1,11 +1,11 @@
 import { Body1, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
-import { getJson, sendJson, type Credentials } from './api';
+import { download, getJson, sendJson, type Credentials } from './api';
 import { AttendanceForm } from './AttendanceForm';
 import { ClaimsToConfirm } from './ClaimsToConfirm';
 import { LogOwnTrainingForm, RefresherForm } from './OwnTrainingForms';
 import { TrainingChart } from './TrainingChart';
-import { downloadCsv, type ComplianceRow, type DueStatus, type TrainingOverview, type TrainingRecord } from './training-api';
+import type { ComplianceRow, DueStatus, TrainingOverview, TrainingRecord } from './training-api';
 import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
 
@@ -79,7 +79,7 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
         <section aria-label="Compliance at a glance" className={styles.section}>
           <div className={styles.bar}>
             {heading('Compliance at a glance')}
-            <Button onClick={() => void downloadCsv('/api/training.csv', credentials, `online-safety-training-${overview.today}.csv`).catch((failure: Error) => setError(failure.message))}>Export CSV</Button>
+            <Button onClick={() => void download('/api/training.csv', credentials, `online-safety-training-${overview.today}.csv`).catch((failure: Error) => setError(failure.message))}>Export CSV</Button>
           </div>
           <TrainingChart groups={overview.groups} />
         </section>

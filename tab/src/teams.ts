@@ -5,6 +5,8 @@ export interface Host {
   token?: () => Promise<string>;
   /** Inside Teams: asks the person, in a pop-up, to let the app use Graph for them. */
   askConsent?: (clientId: string, scopes: readonly string[]) => Promise<void>;
+  /** Inside Teams: the record a deep link opened the tab on (`context.page.subPageId`, e.g. `posting-12`). */
+  subPageId?: string;
   /**
    * Inside Teams: signs the person in again, as the school's sign-in policy (multifactor
    * authentication, Conditional Access) asks, presenting its claims; answers the new SSO token.
@@ -31,7 +33,8 @@ export async function startTeams(): Promise<Host> {
     };
     // teams-js passes `claims` on to Entra ID with the token request; `silent: false` lets Teams show the sign-in.
     const signInAgain = (claims: string) => authentication.getAuthToken({ ...(claims ? { claims: [claims] } : {}), silent: false });
-    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent, signInAgain };
+    const subPageId = context.page.subPageId;
+    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent, signInAgain, ...(subPageId ? { subPageId } : {}) };
   } catch {
     return { inTeams: false, theme: 'default' };
   }

@@ -33,7 +33,7 @@ function resolved(values = SAMPLE_VALUES): Manifest {
 }
 
 /** What staff can type: the command menu Teams shows in the personal chat. */
-const PERSONAL_COMMANDS = ['request access', 'request to post', 'consent', 'report a concern', 'my requests', 'my training', 'help'];
+const PERSONAL_COMMANDS = ['waiting for me', 'request access', 'request to post', 'consent', 'report a concern', 'my requests', 'my training', 'help'];
 
 describe('the app manifest', () => {
   it('is on Teams manifest schema 1.29 or later, with $schema set', () => {
@@ -79,6 +79,7 @@ describe('the app manifest', () => {
   it('has a personal tab for each view, served by the app itself under /tab/', () => {
     const tabs = resolved().staticTabs.filter((tab) => tab.contentUrl);
     expect(tabs.map((tab) => [tab.name, tab.contentUrl])).toEqual([
+      ['Waiting for me', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=waiting`],
       ['My requests', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=requests`],
       ['Incidents', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=incidents`],
       ['Consent', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=consent`],
@@ -117,7 +118,7 @@ describe('the app rules', () => {
 
   it('refuse a tab served from anywhere but the app\'s own /tab/', () => {
     const manifest = good();
-    manifest.staticTabs[1]!.contentUrl = 'https://elsewhere.example.com/tab/?view=requests';
+    manifest.staticTabs[2]!.contentUrl = 'https://elsewhere.example.com/tab/?view=requests';
     expect(appRuleProblems(manifest)).toEqual([expect.stringContaining('"requests" tab')]);
   });
 

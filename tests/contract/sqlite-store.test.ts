@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../bot/src/adapters/sqlite/migrations';
 import { createSqliteStores } from '../../bot/src/adapters/sqlite/sqlite-stores';
-import { describeIncidentContract } from './incident-contract';
+import { classConsent } from '../../bot/src/app/class-consent';
+import { BackgroundTasks } from '../../bot/src/app/background-tasks';
+import { PeopleListDirectory } from '../../bot/src/adapters/directory/people-list-directory';
+import type { IncidentFilter } from '../../bot/src/domain/incidents/incident-query';
+import { incidentScope } from '../../bot/src/domain/incidents/incident-visibility';
+import type { Role } from '../../bot/src/domain/people/role';
+import type { Stores } from '../../bot/src/ports/stores.port';
+import { describeIncidentContract, incident } from './incident-contract';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('SQLite', async () => {
@@ -23,6 +30,16 @@ describeStoreContract('SQLite', async () => {
     },
   };
 });
+
+/** A database as a version before the migration that mentions `marker` left it, open for writing old rows. */
+function databaseBefore(marker: string): { dir: string; old: Database.Database } {
+  const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-'));
+  const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+  const before = MIGRATIONS.findIndex((sql) => sql.includes(marker));
+  for (const sql of MIGRATIONS.slice(0, before)) old.exec(sql);
+  old.pragma(`user_version = ${before}`);
+  return { dir, old };
+}
 
 describe('SQLite specifics', () => {
   it('the audit table itself refuses updates, deletes and replacing inserts', async () => {
@@ -58,11 +75,7 @@ describe('SQLite specifics', () => {
   });
 
   it('keys takedown tasks made before keys existed: the earliest of any repeats keeps the key, nothing is lost', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-takedowns-'));
-    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const keyed = MIGRATIONS.findIndex((sql) => sql.includes('"taskKey"'));
-    for (const sql of MIGRATIONS.slice(0, keyed)) old.exec(sql);
-    old.pragma(`user_version = ${keyed}`);
+    const { dir, old } = databaseBefore('"taskKey"');
     const task = { postId: '4', pupilId: '2', media: 'images', noticeId: '1', ownerId: '5', status: 'removed', reason: '', updatedAt: '2026-01-01T09:00:00.000Z' };
     for (const noticeId of ['1', '2']) old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status") VALUES (1, ?, ?, ?)').run(JSON.stringify({ ...task, noticeId }), '5', 'removed');
     old.close();
@@ -74,12 +87,28 @@ describe('SQLite specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('indexes the posts and takedown tasks of an older database by pupil, so a withdrawal still finds them', async () => {
+    const { dir, old } = databaseBefore('post_pupils');
+    const post = (pupilIds: string[]) => JSON.stringify({ accountId: '1', postedOn: '2026-06-01', media: ['images'], pupilIds, link: 'https://x.example/1' });
+    old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['2', '5']), '1');
+    old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['5']), '1');
+    const task = { postId: '1', pupilId: '5', media: 'images', noticeId: '1', taskKey: '1|5|images', ownerId: '3', status: 'to do', reason: '', updatedAt: '2026-06-02T09:00:00.000Z' };
+    old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status", "taskKey") VALUES (1, ?, ?, ?, ?)').run(JSON.stringify(task), '3', 'to do', task.taskKey);
+    old.close();
+    const stores = createSqliteStores(dir);
+    expect((await stores.posts.showing('5')).map((found) => found.id)).toEqual(['1', '2']);
+    expect((await stores.posts.showing('2')).map((found) => found.id)).toEqual(['1']);
+    expect((await stores.takedowns.find({ where: { pupilId: '5' }, limit: 5 })).items.map((found) => found.taskKey)).toEqual(['1|5|images']);
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-policies-'));
     const old = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const settings = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE term_dates'));
-    for (const sql of MIGRATIONS.slice(0, settings)) old.exec(sql);
-    old.pragma(`user_version = ${settings}`);
+    const reshaping = MIGRATIONS.findIndex((sql) => sql.includes("json_type(data, '$.reviews')"));
+    for (const sql of MIGRATIONS.slice(0, reshaping)) old.exec(sql);
+    old.pragma(`user_version = ${reshaping}`);
     const insert = old.prepare('INSERT INTO policies (version, data, "managedHere") VALUES (1, ?, ?)');
     insert.run(JSON.stringify({ title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true }), 1);
     insert.run(JSON.stringify({ title: 'Behaviour Policy', managedHere: false }), 0);
@@ -92,6 +121,33 @@ describe('SQLite specifics', () => {
       approvals: [{ approvedOn: '2022-10-11' }],
     });
     expect(related).toMatchObject({ title: 'Behaviour Policy', reviews: [], approvals: [] });
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('points reminders stored with one id field per record type at {recordType, recordId}, keeping the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-outbox-'));
+    const old = new Database(join(dir, 'online-safety-desk.sqlite'));
+    const pointers = MIGRATIONS.findIndex((sql) => sql.includes('$.message.act.record'));
+    for (const sql of MIGRATIONS.slice(0, pointers)) old.exec(sql);
+    old.pragma(`user_version = ${pointers}`);
+    const insert = old.prepare('INSERT INTO outbox (version, data, "key", "status", "run") VALUES (1, ?, ?, ?, ?)');
+    const acts = [{ accessRequestId: '3' }, { postingRequestId: '4' }, { takedownId: '5' }, { confirmTrainingId: '6' }, { tabView: 'training' }];
+    for (const [index, act] of acts.entries()) {
+      const entry = { key: `k${index}`, run: 'r', personId: '7', personName: 'Tom', reason: 'x', period: 'p', status: 'sent', message: { title: 't', lines: ['l'], tone: 'warning', act: { label: 'Open', ...act } }, attempts: 1, createdAt: 'c', updatedAt: 'u' };
+      insert.run(JSON.stringify(entry), entry.key, entry.status, entry.run);
+    }
+    old.close();
+    const stores = createSqliteStores(dir);
+    const messages = (await stores.outbox.find({ limit: 10 })).items.map((entry) => entry.message);
+    expect(messages.map((message) => ('act' in message ? message.act : undefined))).toEqual([
+      { label: 'Open', record: { recordType: 'accessRequest', recordId: '3' } },
+      { label: 'Open', record: { recordType: 'postingRequest', recordId: '4' } },
+      { label: 'Open', record: { recordType: 'takedown', recordId: '5' } },
+      { label: 'Open', record: { recordType: 'trainingRecord', recordId: '6' } },
+      { label: 'Open', tabView: 'training' },
+    ]);
+    expect(messages[0]).toMatchObject({ title: 't', lines: ['l'], tone: 'warning' });
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -128,16 +184,84 @@ describe('SQLite incident specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers the filtered first page from indexes, not by reading every incident', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osd-plan-'));
-    const stores = createSqliteStores(dir);
+});
+
+/**
+ * The SQL the stores ran while `work` ran (captured through better-sqlite3's `verbose`, values
+ * filled in), each read with SQLite's plan for it, on a database `seed` filled first.
+ */
+async function plansOf(seed: (stores: Stores) => Promise<void>, work: (stores: Stores) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'osd-plan-'));
+  const ran: string[] = [];
+  const stores = createSqliteStores(dir, { onSql: (sql) => ran.push(sql) });
+  try {
+    await seed(stores);
+    ran.length = 0;
+    await work(stores);
+  } finally {
     await stores.close();
-    const db = new Database(join(dir, 'online-safety-desk.sqlite'));
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
-    expect(plan(`SELECT id FROM incidents WHERE "status" = 'new' ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_status/);
-    expect(plan(`SELECT id FROM incidents WHERE "category" = 'cyberbullying' ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_category/);
-    expect(plan(`SELECT id FROM incidents ORDER BY "reportedAt" DESC LIMIT 50`)).toMatch(/USING INDEX incidents_reported/);
+  }
+  const db = new Database(join(dir, 'online-safety-desk.sqlite'), { readonly: true });
+  try {
+    return ran
+      .filter((sql) => /^\s*SELECT\b/i.test(sql))
+      .map((sql) => ({ sql, plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ') }));
+  } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Which table a statement reads, with which index SQLite answers it, and whether it sorts the rows itself (a temporary b-tree). */
+const read = ({ sql, plan }: { sql: string; plan: string }) => ({
+  table: /\bFROM\s+(\w+)/i.exec(sql)?.[1],
+  index: /USING (?:COVERING )?INDEX (\w+)/.exec(plan)?.[1] ?? `none: ${plan}`,
+  sortsEverything: /TEMP B-TREE/.test(plan),
+});
+
+describe('SQLite answers from its indexes, for the statements the stores really run', () => {
+  const teacher = { id: '900', displayName: 'Alex Wilber', roles: ['staff' as Role] };
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+  it("checks a class's photo consent (s.4) by class and by pupil, never by reading every pupil or every consent", async () => {
+    const plans = await plansOf(
+      async (stores) => {
+        for (const [name, className] of [['Amelia Khan', '4B'], ['Oliver Bennett', '4B'], ['Zain Ahmed', '6A']] as const) {
+          const pupil = await stores.pupils.insert({ displayName: name, className, yearGroup: 'Year 4', onRollFrom: '2022-09-05' });
+          await stores.consents.insert({ pupilId: pupil.id, media: 'images', decision: 'given', effectiveFrom: '2022-09-05', source: 'consent form', recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00.000Z' });
+        }
+      },
+      async (stores) => {
+        const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { deliver: async () => new Map(), refreshCards: async () => undefined }, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: quiet, background: new BackgroundTasks(quiet) };
+        expect(await classConsent(deps, teacher, '4b', '2026-11-24')).toMatchObject({ status: 'ok', pupils: [{ displayName: 'Amelia Khan' }, { displayName: 'Oliver Bennett' }] });
+      },
+    );
+    expect(plans.map(read)).toEqual([
+      { table: 'pupils', index: 'pupils_class', sortsEverything: false },
+      { table: 'consents', index: 'consents_pupil', sortsEverything: false },
+      { table: 'consents', index: 'consents_pupil', sortsEverything: false },
+    ]);
+  });
+
+  const DSL = incidentScope({ id: 'dsl1', roles: ['dsl'] });
+  it.each<[string, IncidentFilter, string]>([
+    ['new concerns', { status: 'new' }, 'incidents_status'],
+    ['cyberbullying', { category: 'cyberbullying' }, 'incidents_category'],
+    ['those sent to the headteacher', { routedTo: 'headteacher' }, 'incidents_routed'],
+    ['every concern, newest first', {}, 'incidents_reported'],
+  ])("shows the DSL the first page of %s from an index, counted from one too", async (_case, filter, index) => {
+    const plans = await plansOf(
+      async (stores) => {
+        await stores.incidents.insert(incident({ category: 'cyberbullying' }));
+        await stores.incidents.insert(incident({ status: 'inProgress', routedTo: 'headteacher', reportedAt: '2026-11-21T10:00:00.000Z' }));
+      },
+      (stores) => stores.incidents.search({ ...filter, scope: DSL, offset: 0, limit: 50 }),
+    );
+    // The count and the page: both on the index (the unfiltered count may use any index at all),
+    // and the page read in the index's order rather than every match sorted.
+    expect(plans.map(read)).toEqual([
+      { table: 'incidents', index: Object.keys(filter).length ? index : expect.not.stringMatching(/^none/), sortsEverything: false },
+      { table: 'incidents', index, sortsEverything: false },
+    ]);
   });
 });

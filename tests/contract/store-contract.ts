@@ -9,6 +9,8 @@ import type { Stores } from '../../bot/src/ports/stores.port';
 import { JobLeases } from '../../bot/src/app/jobs/job-leases';
 import type { JobRun } from '../../bot/src/domain/jobs/job-run';
 import type { Versioned } from '../../bot/src/ports/collection.port';
+import { actRecord } from '../../bot/src/app/reminders/reminder-act';
+import type { ReminderMessage } from '../../bot/src/ports/outbox.port';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -103,6 +105,21 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.pupils.find({ where: { className: '4B' }, limit: 50 })).items).toHaveLength(11);
     });
 
+    it('updates many records at once, each only from the version read: one changed meanwhile is answered stale and keeps the other change', async () => {
+      const drafts = Array.from({ length: 23 }, (_, i) => ({ misReference: `M${i}`, displayName: `Pupil ${i}`, className: '4B', yearGroup: 'Year 4', onRollFrom: '2024-09-04' }));
+      const read = await subject.stores.pupils.insertMany(drafts);
+      const meanwhile = await subject.stores.pupils.update({ ...read[5]!, displayName: 'Renamed by the office' });
+      const outcomes = await subject.stores.pupils.updateMany(read.map((pupil) => ({ ...pupil, className: '5B', yearGroup: 'Year 5' })));
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(read.map((_, i) => (i === 5 ? 'stale' : 'saved')));
+      expect(outcomes[5]).toEqual({ status: 'stale', id: read[5]!.id });
+      const saved = outcomes[22]!;
+      expect(saved.status === 'saved' && saved.record).toMatchObject({ id: read[22]!.id, version: 2, className: '5B' });
+      expect(await subject.stores.pupils.get(read[5]!.id)).toMatchObject({ className: '4B', displayName: 'Renamed by the office', version: meanwhile.version });
+      expect((await subject.stores.pupils.find({ where: { className: '5B' }, limit: 50 })).items).toHaveLength(22);
+      // What updateMany answered is what is stored, and can be updated again from there.
+      if (saved.status === 'saved') expect(await subject.stores.pupils.update({ ...saved.record, onRollTo: '2027-07-20' })).toMatchObject({ version: 3 });
+    });
+
     it('keeps one pupil per MIS reference, so a re-import cannot duplicate anyone', async () => {
       const pupil = { misReference: 'UPN-A123', displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' };
       await subject.stores.pupils.insert(pupil);
@@ -116,6 +133,26 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       await expect(subject.stores.takedowns.insert({ ...task, noticeId: '10' })).rejects.toBeInstanceOf(DuplicateRecordError);
       expect((await subject.stores.takedowns.find({ where: { taskKey: '7|3|images' }, limit: 5 })).items).toEqual([first]);
       expect(await subject.stores.takedowns.insert({ ...task, taskKey: '7|3|videos', media: 'videos' })).toMatchObject({ urgent: true, media: 'videos' });
+    });
+
+    it('finds the posts that show a pupil, and only those, oldest first (the index a withdrawal of consent reads)', async () => {
+      const post = (pupilIds: string[], n: number) => ({ accountId: '1', postedOn: `2026-06-0${n}`, media: ['images' as const], pupilIds, link: `https://x.example/RiversidePrimary/status/${n}` });
+      const [both, onlyTwo, three] = await subject.stores.posts.insertMany([post(['1', '2'], 1), post(['2'], 2), post(['3'], 3)]);
+      const alone = await subject.stores.posts.insert(post(['2', '4'], 4));
+      expect((await subject.stores.posts.showing('2')).map((found) => found.id)).toEqual([both!.id, onlyTwo!.id, alone.id]);
+      expect(await subject.stores.posts.showing('4')).toEqual([alone]);
+      expect(await subject.stores.posts.showing('9')).toEqual([]);
+      // A pupil added to a post later is found with it; one taken out is not.
+      const changed = await subject.stores.posts.update({ ...three!, pupilIds: ['2'] });
+      expect((await subject.stores.posts.showing('2')).map((found) => [found.id, found.version])).toEqual([[both!.id, 1], [onlyTwo!.id, 1], [three!.id, changed.version], [alone.id, 1]]);
+      expect(await subject.stores.posts.showing('3')).toEqual([]);
+    });
+
+    it('finds takedown tasks by pupil', async () => {
+      const task = { postId: '7', pupilId: '3', media: 'images' as const, noticeId: '9', taskKey: '7|3|images', urgent: false, ownerId: '5', status: 'to do' as const, reason: '', updatedAt: '2026-11-24T09:00:00.000Z' };
+      const mine = await subject.stores.takedowns.insert(task);
+      await subject.stores.takedowns.insert({ ...task, pupilId: '4', taskKey: '7|4|images' });
+      expect((await subject.stores.takedowns.find({ where: { pupilId: '3' }, limit: 5 })).items).toEqual([mine]);
     });
 
     it('keeps each consent decision as its own record, found by pupil', async () => {
@@ -147,6 +184,35 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.outbox.find({ where: { key: entry.key }, limit: 5 })).items).toEqual([expect.objectContaining({ status: 'sent', attempts: 1, message: entry.message })]);
       expect((await subject.stores.outbox.find({ where: { status: 'sent' }, limit: 5 })).items).toHaveLength(1);
       expect((await subject.stores.outbox.find({ where: { run: entry.run }, limit: 5 })).items).toHaveLength(1);
+    });
+
+    it('reads the outbox by date (entries updated since an instant), and archives entries not updated since a cut-off', async () => {
+      const entry = { run: 'r', personId: '7', personName: 'Tom', reason: 'training-overdue', period: '2026-W30', status: 'sent' as const, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-07-20T07:30:00.000Z' };
+      await subject.stores.outbox.insertMany([
+        { ...entry, key: 'old-1', updatedAt: '2026-07-20T07:30:05.000Z' },
+        { ...entry, key: 'old-2', status: 'blocked', updatedAt: '2026-08-01T07:30:05.000Z' },
+        { ...entry, key: 'recent', status: 'notInstalled', updatedAt: '2026-11-20T07:30:05.000Z' },
+      ]);
+      const since = async (at: string) => (await subject.stores.outbox.find({ atLeast: { updatedAt: at }, limit: 10 })).items.map((found) => found.key);
+      expect(await since('2026-08-01T07:30:05.000Z')).toEqual(['old-2', 'recent']);
+      expect(await since('2026-11-01T00:00:00.000Z')).toEqual(['recent']);
+      expect(await subject.stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z')).toBe(2);
+      expect((await subject.stores.outbox.find({ limit: 10 })).items.map((found) => found.key)).toEqual(['recent']);
+      expect(await subject.stores.outbox.archiveBefore('2026-09-01T00:00:00.000Z')).toBe(0);
+      // Its key is free again: long after the period it was for, nothing plans it again.
+      await expect(subject.stores.outbox.insert({ ...entry, key: 'old-1', updatedAt: '2026-11-24T07:30:00.000Z' })).resolves.toMatchObject({ key: 'old-1' });
+    });
+
+    it("keeps a step's notice (the record it tells of, and why) and a reminder stored before reminders pointed at {recordType, recordId}", async () => {
+      const base = { run: 'step accessRequest 12 v3', personId: '7', personName: 'Isaiah Langer', period: 'v3', status: 'pending' as const, attempts: 0, createdAt: '2026-11-24T07:30:00.000Z', updatedAt: '2026-11-24T07:30:00.000Z' };
+      const notice = { kind: 'recordNotice' as const, record: { recordType: 'accessRequest' as const, recordId: '12' }, reason: 'needs-your-action' as const };
+      const stored = await subject.stores.outbox.insert({ ...base, key: 'needs-your-action:accessRequest:12|v3|7', reason: 'needs-your-action:accessRequest:12', message: notice });
+      expect((await subject.stores.outbox.get(stored.id))!.message).toEqual(notice);
+      const earlier = { title: 'A post still needs taking down', lines: [], tone: 'attention' as const, act: { label: 'Open the task', takedownId: '9' } };
+      const old = await subject.stores.outbox.insert({ ...base, key: 'nudge:takedown:9|wait-0|7', reason: 'nudge:takedown:9', message: earlier as never });
+      const readBack = (await subject.stores.outbox.get(old.id))!.message as ReminderMessage;
+      expect(actRecord(readBack.act)).toEqual({ recordType: 'takedown', recordId: '9' });
+      expect((await subject.stores.outbox.find({ where: { run: base.run }, limit: 5 })).items).toHaveLength(2);
     });
 
     it('keeps one scheduled-job record per job, changed only from the version read', async () => {
@@ -252,11 +318,21 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
     });
 
     it('ends paging after the last record, even when the last page is exactly full', async () => {
-      for (let i = 0; i < 3; i++) await subject.stores.accessRequests.insert(draft());
-      const first = await subject.stores.accessRequests.find({ limit: 3 });
-      expect(first.items).toHaveLength(3);
-      // SharePoint may offer a next link that leads to an empty page; it must not go further.
-      if (first.next) expect(await subject.stores.accessRequests.find({ limit: 3, cursor: first.next })).toEqual({ items: [] });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await subject.stores.accessRequests.insert(draft())).id);
+      // Following every cursor to its end: the three records once, on the first page; at most one
+      // empty page after it (SharePoint may offer a next link that leads to nothing), never more.
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await subject.stores.accessRequests.find({ limit: 3, ...(cursor ? { cursor } : {}) });
+        pages.push(page.items.map((request) => request.id));
+        cursor = page.next;
+      } while (cursor && pages.length < 5);
+      expect(pages[0]).toEqual(ids);
+      expect(pages.slice(1).flat()).toEqual([]);
+      expect(pages.length).toBeLessThanOrEqual(2);
+      expect(cursor).toBeUndefined();
     });
 
     it('keeps audit entries in order per record', async () => {

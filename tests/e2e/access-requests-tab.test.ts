@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { describeInBrowser, launchChromium, pageAt } from '../fixtures/browser';
+import { TestClock } from '../fixtures/test-clock';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the access requests tab', () => {
+  const clock = new TestClock();
   let app: RunningApp;
   let dir: string;
   let browser: Browser;
@@ -16,9 +18,9 @@ describeInBrowser('the access requests tab', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-e2e-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    app = await startApp({ config: testConfig(dir), clock, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    page = await pageAt(browser, clock, { viewport: { width: 1100, height: 700 } });
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
   });
@@ -29,7 +31,7 @@ describeInBrowser('the access requests tab', () => {
   });
 
   it('shows the default persona (a staff member) only their own requests', async () => {
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${app.url}/tab/?view=requests`);
     await page.getByRole('heading', { name: 'Online Safety Desk' }).waitFor();
     await page.getByRole('tab', { name: 'Blocked website requests' }).waitFor();
     await page.getByText('Signed in as Alex Wilber').waitFor();

@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { describeInBrowser, launchChromium, pageAt } from '../fixtures/browser';
+import { TestClock } from '../fixtures/test-clock';
 import { ANSWERS_AS_THE_PERSON, registerAccountAnswered } from '../fixtures/account-form';
 import { pressWithKeyboard, waitForFocusOn } from '../fixtures/focus';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the School accounts page', () => {
+  const clock = new TestClock();
   let app: RunningApp;
   let dir: string;
   let browser: Browser;
@@ -21,7 +23,7 @@ describeInBrowser('the School accounts page', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-e2e-accounts-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    app = await startApp({ config: testConfig(dir), clock, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -32,7 +34,7 @@ describeInBrowser('the School accounts page', () => {
 
   async function pageAs(name: string): Promise<Page> {
     const person = (await app.stores.people.find({ limit: 50 })).items.find((candidate) => candidate.displayName === name)!;
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    const page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(person.id)})`);
     await page.goto(`${app.url}/tab/`);

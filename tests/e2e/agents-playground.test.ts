@@ -24,11 +24,16 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((done) => setTimeout(done, 250))) {
-    if (await check().catch(() => false)) return;
-  }
-  throw new Error(`Not ready within ${ms} ms`);
+/** Settles when the Playground prints `Listening on <port>` (its own line once its server is up). */
+function listening(child: ChildProcess, port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    let printed = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      printed += chunk;
+      if (printed.includes(`Listening on ${port}`)) done();
+    });
+    child.on('exit', (code) => fail(new Error(`The Playground stopped (exit ${code}) before it was listening: ${printed.slice(-300)}`)));
+  });
 }
 
 describeInBrowser('the Agents Playground', () => {
@@ -50,9 +55,10 @@ describeInBrowser('the Agents Playground', () => {
     playground = spawn(process.execPath, [cli, '-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
       cwd: dir,
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: people },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    await until(async () => (await fetch(url)).ok, 30_000);
+    await listening(playground, port);
+    expect((await fetch(url)).ok).toBe(true);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 60_000);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../fixtures/browser';
+import { exactly } from '../fixtures/locators';
 import { openTabPage, type TabPage } from '../fixtures/tab-page';
 
 describeInBrowser('the Consent tab', () => {
@@ -27,7 +28,7 @@ describeInBrowser('the Consent tab', () => {
     await rows().first().waitFor();
     expect(await rows().count()).toBe(8);
     await page.getByText('Only pupils without full consent').click();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="consent-row"]').length === 3`);
+    await exactly(rows(), 3);
     expect((await rows().allInnerTexts()).map((text) => text.split(/\t|\n/)[0])).toEqual(['Freya Jones', 'Oliver Bennett', 'Zain Ahmed']);
     await page.getByText('Only pupils without full consent').click();
   });
@@ -42,7 +43,7 @@ describeInBrowser('the Consent tab', () => {
     await page.getByRole('button', { name: 'Record' }).click();
     await page.getByTestId('takedown-list').waitFor();
     expect(await page.getByTestId('takedown-list').innerText()).toContain('https://x.example/RiversidePrimary/status/1');
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="consent-history"] li').length === 3`);
+    await exactly(history.locator('li'), 3);
     const amelia = rows().filter({ hasText: 'Amelia Khan' });
     await amelia.getByText('Withdrawn').waitFor();
     await page.screenshot({ path: join(tmpdir(), 'osd-consent-tab.png'), fullPage: true });

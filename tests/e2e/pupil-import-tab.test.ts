@@ -11,6 +11,8 @@ import type { RunningApp } from '../../bot/src/main';
 import { parseCsv } from '../../bot/src/domain/school/csv';
 import { describeInBrowser } from '../fixtures/browser';
 import { openTabPage, type TabPage } from '../fixtures/tab-page';
+import { holdPupilInserts } from '../fixtures/held-inserts';
+import { exactly } from '../fixtures/locators';
 import { dropFileScript, schoolFile } from '../fixtures/pupil-files';
 
 describeInBrowser('importing pupils and exporting consent in the Consent tab', () => {
@@ -24,10 +26,10 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
   });
   afterAll(() => tab?.close());
 
-  it('opens on the view named in ?view=, and on the requests for an unknown one', async () => {
+  it('opens on the view named in ?view=, and on Waiting for me for an unknown one', async () => {
     await page.goto(`${app.url}/tab/?view=nonsense`);
     await page.getByRole('tab', { name: 'Photo consent' }).waitFor();
-    expect(await page.getByRole('tab', { name: 'Blocked website requests' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Waiting for me' }).getAttribute('aria-selected')).toBe('true');
     await page.goto(`${app.url}/tab/?view=consent`);
     await page.getByTestId('consent-row').first().waitFor();
     expect(await page.getByRole('tab', { name: 'Photo consent' }).getAttribute('aria-selected')).toBe('true');
@@ -59,13 +61,8 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
   });
 
   it('imports the corrected file with progress to the end, and the new pupils are in the register', async () => {
-    // Slow the store down (as SharePoint is) so that the progress can be seen moving.
-    const pupils = app.stores.pupils;
-    const insertMany = pupils.insertMany.bind(pupils);
-    pupils.insertMany = async (records) => {
-      await new Promise((done) => setTimeout(done, 700));
-      return insertMany(records);
-    };
+    // Hold the store after its first batch, so that the import can be seen mid-way.
+    const held = holdPupilInserts(app.stores);
     // The corrected file keeps the columns chosen; an older MIS writes Windows-1252: Zoë must still arrive as Zoë.
     await page.getByLabel('CSV file of pupils').setInputFiles({ name: 'sims-export-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(schoolFile('01/09/2025'), 'latin1') });
     const preview = page.getByTestId('import-preview');
@@ -73,28 +70,33 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
     expect(await preview.innerText()).toContain('ready to import: 45 added, 0 updated, 0 marked as left, 16 unchanged');
     await page.screenshot({ path: join(tmpdir(), 'osd-pupil-import-ready.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText(/^(20|40) of 45 changes saved$/).waitFor();
-    // Closing the import and opening it again mid-way loses nothing.
-    await page.getByRole('button', { name: 'Close the pupil import' }).click();
-    await page.getByRole('button', { name: 'Import pupils (CSV)…' }).click();
+    try {
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByText('20 of 45 changes saved', { exact: true }).waitFor();
+      // Closing the import and opening it again mid-way loses nothing.
+      await page.getByRole('button', { name: 'Close the pupil import' }).click();
+      await page.getByRole('button', { name: 'Import pupils (CSV)…' }).click();
+      await page.getByText('20 of 45 changes saved', { exact: true }).waitFor();
+    } finally {
+      held.release();
+    }
     await page.getByTestId('import-result').waitFor({ timeout: 15_000 });
-    pupils.insertMany = insertMany;
     expect(await page.getByText('45 of 45 changes saved').count()).toBe(1);
     expect(await page.getByTestId('import-progress').getAttribute('aria-valuenow')).toBe('45');
     expect(await page.getByTestId('import-result').innerText()).toContain('45 added, 0 updated, 0 marked as left, 16 unchanged');
-    await page.waitForTimeout(500); // the bar's width animates; the README's picture should show it full
+    // The bar's width animates: the README's picture should show it full.
+    await page.getByTestId('import-progress').evaluate((bar) => Promise.all(bar.getAnimations({ subtree: true }).map((animation: { finished: Promise<unknown> }) => animation.finished)));
     await page.screenshot({ path: join(tmpdir(), 'osd-pupil-import-done.png'), fullPage: true });
 
     await page.getByRole('combobox', { name: 'Class', exact: true }).click();
     await page.getByRole('option', { name: '3C' }).click();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="consent-row"]').length === 45`);
+    await exactly(page.getByTestId('consent-row'), 45);
     expect(await page.getByTestId('consent-row').filter({ hasText: 'Zoë Müller' }).count()).toBe(1);
   });
 
   it('downloads the class\'s register as CSV with the bearer header, not a link', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = tab.clock.today();
     expect(download.suggestedFilename()).toBe(`consent-3C-${today}.csv`);
     const parsed = parseCsv(readFileSync((await download.path())!, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.error);

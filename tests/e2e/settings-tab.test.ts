@@ -111,7 +111,7 @@ describeInBrowser('the School settings page', () => {
     await page.getByRole('tab', { name: 'Training' }).waitFor();
     expect(await page.getByRole('tab', { name: 'School settings' }).count()).toBe(0);
     await page.goto(`${tab.app.url}/tab/?view=settings`);
-    await page.getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Waiting for me', selected: true }).waitFor();
     expect(await page.getByTestId('school-settings').count()).toBe(0);
     // Written without the DOM library's types: the tests are type-checked without it.
     const persona = await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('persona'));

@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/src/main';
-import { describeInBrowser, launchChromium } from '../fixtures/browser';
+import { describeInBrowser, launchChromium, pageAt } from '../fixtures/browser';
+import { TestClock } from '../fixtures/test-clock';
 import { waitForFocusOn } from '../fixtures/focus';
 import { testConfig } from '../fixtures/test-app';
 
 describeInBrowser('the Training tab', () => {
+  const clock = new TestClock();
   let app: RunningApp;
   let dir: string;
   let browser: Browser;
@@ -22,10 +24,10 @@ describeInBrowser('the Training tab', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-e2e-training-'));
-    app = await startApp({ config: testConfig(dir), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    app = await startApp({ config: testConfig(dir), clock, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     for (const person of (await app.stores.people.find({ limit: 50 })).items) ids.set(person.displayName, person.id);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
+    page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
     page.setDefaultTimeout(8_000);
     page.on('pageerror', (error) => problems.push(error.message));
   });
@@ -56,7 +58,7 @@ describeInBrowser('the Training tab', () => {
     await page.getByLabel("Tom O'Neill").check();
     await page.getByRole('button', { name: 'Record attendance' }).click();
     await page.getByRole('main').getByText('Recorded for 2 people.').waitFor();
-    await page.waitForFunction(`!document.querySelector('[data-testid="due-soon-list"]')?.innerText.includes('Priya Shah')`);
+    await page.getByTestId('due-soon-list').filter({ hasText: 'Priya Shah' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Alex Wilber' }).first().click();
     await page.getByTestId('training-history').getByText('No training recorded yet.').waitFor();
     // The history opens at the end of the page: the focus goes there with it.
@@ -65,7 +67,7 @@ describeInBrowser('the Training tab', () => {
   });
 
   it('exports the records as CSV with formula cells neutralised', async () => {
-    await app.stores.trainingRecords.insert({ requirementId: 'parent-online-safety', audience: 'parents', subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: '=cmd()', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: new Date().toISOString(), status: 'confirmed', attendees: ['Mr Khan'] });
+    await app.stores.trainingRecords.insert({ requirementId: 'parent-online-safety', audience: 'parents', subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: '=cmd()', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: clock.now().toISOString(), status: 'confirmed', attendees: ['Mr Khan'] });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(/^"Audience","Who","Training"/);
@@ -74,7 +76,7 @@ describeInBrowser('the Training tab', () => {
   });
 
   it("lets a staff member see only their own training and log it for the online safety lead to confirm", async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Alex Wilber');
     await page.getByTestId('my-training').waitFor();
@@ -87,17 +89,17 @@ describeInBrowser('the Training tab', () => {
   });
 
   it('lets the DSL require a refresher for all staff, which then shows as due', async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Patti Fernandez');
     await page.getByLabel('Refresher about').fill('Sharing pupils\' images after an incident');
     await page.getByRole('button', { name: 'Require refresher' }).click();
     await page.getByRole('main').getByText('Refresher required').waitFor();
-    await page.waitForFunction(`document.querySelector('[data-testid="due-soon-list"]')?.innerText.includes("Sharing pupils' images after an incident")`);
+    await page.getByTestId('due-soon-list').filter({ hasText: "Sharing pupils' images after an incident" }).waitFor();
   });
 
   it('lets the headteacher record a completed policy review', async () => {
-    const fresh = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    const fresh = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page = fresh;
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Adele Vance');

@@ -14,6 +14,9 @@ import { ROLES, type Role } from '../../bot/src/domain/people/role';
 import { allText } from '../fixtures/cards';
 import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-activities';
 import { TestApp } from '../fixtures/test-app';
+import { SCHOOL_DAY } from '../fixtures/test-clock';
+import { localDate } from '../../bot/src/domain/calendar/zoned-time';
+import { jpegPhoto, pngImage } from '../fixtures/media-files';
 
 type Holder = Role | 'requester';
 
@@ -47,18 +50,29 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'postingRequest.withdraw': ['requester'],
   'postingRequest.resubmit': ['requester'],
   'postingRequest.confirmPosted': ['requester'],
+  // s.4: what will be posted is the requester's to change, until the headteacher decides.
+  'postingRequest.changeMedia': ['requester'],
+  // s.4: images only on school devices the online safety lead approved; staff see which.
+  'device.view': ['staff', 'requester'],
+  'device.manage': ['onlineSafetyLead'],
   'socialAccount.view': ['staff', 'requester'],
   'socialAccount.manage': ['dsl', 'socialMediaStaff'],
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['requester', 'dsl'],
   // s.2, 8: the DSL, deputies and headteacher keep the log; the chair deals with concerns about the headteacher.
-  // Anyone who has a concern should raise it (s.8): governors too.
+  // Anyone who has a concern should raise it (s.8): governors too. The data protection lead deals with breaches (s.4).
   'incident.report': [...ROLES, 'requester'],
-  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
-  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
+  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.summary': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.export': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // A pupil's chronology across incidents: those who keep the log (each seeing only what they may).
+  'incident.pupilChronology': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // Evidence: added by whoever may act on the incident, opened by whoever may see it, removed by the DSL alone.
+  'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
+  'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
+  'incident.evidence.remove': ['dsl'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
   'training.logOwn': ['staff', 'requester'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
@@ -79,10 +93,11 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 };
 
-/** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher. */
-const SEES_INCIDENT: Record<'ordinary' | 'aboutHead', readonly Holder[]> = {
+/** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data protection lead (s.4). */
+const SEES_INCIDENT: Record<'ordinary' | 'aboutHead' | 'breach', readonly Holder[]> = {
   ordinary: ['dsl', 'deputyDsl', 'headteacher'],
   aboutHead: ['dsl', 'deputyDsl', 'chairOfGovernors'],
+  breach: ['dsl', 'deputyDsl', 'headteacher', 'dataProtectionLead'],
 };
 
 const allowed = (what: string, holder: Holder) => ALLOWED[what]!.includes(holder);
@@ -100,7 +115,8 @@ const STEPS: { action: Action; verb: string; from: AccessRequestState; data: Rec
   { action: 'accessRequest.resubmit', verb: 'resubmitAccessRequest', from: 'returnedToRequester', data: FORM },
 ];
 
-const today = new Date().toISOString().slice(0, 10);
+/** The test app's school day: requests to post are for today. */
+const today = localDate(SCHOOL_DAY);
 
 /** Each posting step's verb, the state it acts on, and the typed data it needs (the account is added later). */
 const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: Record<string, string> }[] = [
@@ -140,7 +156,7 @@ describe('the access matrix (expected answers from the policy)', () => {
 
   async function requestIn(state: AccessRequestState): Promise<string> {
     const requester = people.get('requester')!.person;
-    const draft = newAccessRequest(FORM, { personId: requester.id, name: requester.displayName }, `matrix-${Math.random()}`, new Date());
+    const draft = newAccessRequest(FORM, { personId: requester.id, name: requester.displayName }, `matrix-${Math.random()}`, t.clock.now());
     return (await t.app.stores.accessRequests.insert({ ...draft, state })).id;
   }
 
@@ -158,7 +174,7 @@ describe('the access matrix (expected answers from the policy)', () => {
     const requester = people.get('requester')!.person;
     const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
     const details = { kind: 'parentReminder' as const, accountId, accountLabel: 'X @RiversidePrimary', text: 'Reminder: trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: today };
-    const draft = newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, `matrix-post-${Math.random()}`, new Date());
+    const draft = newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, `matrix-post-${Math.random()}`, t.clock.now());
     return { requestId: (await t.app.stores.postingRequests.insert({ ...draft, state })).id, accountId };
   }
 
@@ -190,7 +206,7 @@ describe('the access matrix (expected answers from the policy)', () => {
 
   async function takedownOwnedByRequester(): Promise<string> {
     const owner = people.get('requester')!.person;
-    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
     return task.id;
   }
 
@@ -223,6 +239,25 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, status: change.status }).toEqual({ holder, status: allowed('socialAccount.manage', holder) ? 200 : 403 });
   });
 
+  it.each(holders)('the approved devices (GET, approve, retire) as %s', async (holder) => {
+    const person = people.get(holder)!.person;
+    expect({ holder, list: (await api(holder, '/api/devices')).status }).toEqual({ holder, list: allowed('device.view', holder) ? 200 : 403 });
+    const approve = await send(holder, '/api/devices', { name: `Matrix iPad ${holder}`, type: 'tablet', approvedOn: '2026-09-01' });
+    expect({ holder, approve: approve.status }).toEqual({ holder, approve: allowed('device.manage', holder) ? 201 : 403 });
+    const device = await t.app.stores.devices.insert({ name: `Matrix camera ${holder}`, type: 'camera', approvedById: person.id, approvedByName: person.displayName, approvedOn: '2026-09-01', active: true });
+    const retire = await send(holder, `/api/devices/${device.id}/retire`, { version: device.version });
+    expect({ holder, retire: retire.status }).toEqual({ holder, retire: allowed('device.manage', holder) ? 200 : 403 });
+  });
+
+  it.each(holders)('a request to post in the tab, and attaching a photo to it, as %s', async (holder) => {
+    const { requestId } = await postingRequestIn('checksFailed');
+    const seen = await api(holder, `/api/posting-requests/${requestId}`);
+    expect({ holder, seen: seen.status }).toEqual({ holder, seen: holder === 'requester' || allowed('postingRequest.viewAll', holder) ? 200 : 403 });
+    const photo = jpegPhoto(16, 16);
+    const upload = await fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, { method: 'POST', headers: { 'x-demo-person': people.get(holder)!.person.id, 'content-type': 'image/jpeg', 'x-file-name': 'matrix.jpg' }, body: photo });
+    expect({ holder, upload: upload.status }).toEqual({ holder, upload: allowed('postingRequest.changeMedia', holder) ? 201 : 403 });
+  });
+
   it.each(holders)('submitting a request as %s', async (holder) => {
     const { user } = people.get(holder)!;
     const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'submitAccessRequest', { submissionKey: `matrix-submit-${holder}`, ...FORM }));
@@ -238,6 +273,8 @@ describe('the access matrix (expected answers from the policy)', () => {
   });
 
   const api = (holder: Role | 'requester', path: string) => fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': people.get(holder)!.person.id } });
+  const send = (holder: Role | 'requester', path: string, body: unknown) =>
+    fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
 
   it.each(holders)('GET /api/access-requests as %s shows all requests only to those who may see all', async (holder) => {
     const response = await api(holder, '/api/access-requests');
@@ -251,7 +288,8 @@ describe('the access matrix (expected answers from the policy)', () => {
     const response = await api(holder, '/api/audit.csv');
     const permitted = allowed('audit.export', holder);
     expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
-    if (permitted) expect(await response.text()).toMatch(/^"When","Who","Action"/);
+    const csv = /^"When","Who","Action"/.test(await response.text());
+    expect({ holder, csv }).toEqual({ holder, csv: permitted });
   });
 
   it.each(holders)('POST /api/pupils/import as %s', async (holder) => {
@@ -280,7 +318,8 @@ describe('the access matrix (expected answers from the policy)', () => {
     const response = await api(holder, '/api/consent.csv?className=4B');
     const permitted = allowed('consent.export', holder);
     expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
-    if (permitted) expect(await response.text()).toMatch(/^"Pupil","Class","Images as at/);
+    const csv = /^"Pupil","Class","Images as at/.test(await response.text());
+    expect({ holder, csv }).toEqual({ holder, csv: permitted });
   });
 
   it.each(holders)('the consent register\'s GET routes as %s', async (holder) => {
@@ -298,9 +337,6 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 201 : 403 });
   });
 
-  const send = (holder: Role | 'requester', path: string, body: unknown) =>
-    fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
-
   it.each(holders)('the Training tab\'s routes as %s', async (holder) => {
     const person = people.get(holder)!.person;
     const overview = (await (await api(holder, '/api/training')).json()) as { rows: { subjectId: string }[] };
@@ -311,7 +347,7 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, session: session.status }).toEqual({ holder, session: allowed('training.record', holder) ? 201 : 403 });
     const own = await send(holder, '/api/training/mine', { completedOn: '2026-11-20', evidence: '' });
     expect({ holder, own: own.status }).toEqual({ holder, own: allowed('training.logOwn', holder) ? 201 : 403 });
-    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: staffId, subjectName: 'Only staff', completedOn: '2026-11-20', evidence: '', recordedById: staffId, recordedByName: 'Only staff', recordedAt: new Date().toISOString(), status: 'awaitingConfirmation' });
+    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: staffId, subjectName: 'Only staff', completedOn: '2026-11-20', evidence: '', recordedById: staffId, recordedByName: 'Only staff', recordedAt: t.clock.now().toISOString(), status: 'awaitingConfirmation' });
     const decision = await send(holder, `/api/training/records/${claim.id}/decision`, { decision: 'confirm' });
     expect({ holder, decision: decision.status }).toEqual({ holder, decision: allowed('training.confirm', holder) ? 200 : 403 });
     const refresher = await send(holder, '/api/training/refreshers', { title: 'Sharing images after an incident', audience: 'staff', group: 'all', dueOn: '2099-01-31' });
@@ -350,19 +386,79 @@ describe('the access matrix (expected answers from the policy)', () => {
     }
   });
 
+  describe('the steps from the tab (Waiting for me and each request\'s page): the same rules as the cards', () => {
+    const post = (holder: Holder, path: string, body: object) => fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+    const typed: Record<string, string> = { return: 'Which page?', refuse: 'Not suitable', confirmPosted: 'https://x.example/status/8' };
+    const verbOf = (action: Action) => action.split('.')[1]!;
+
+    describe.each(STEPS.filter((step) => step.action !== 'accessRequest.resubmit'))('POST /api/access-requests/:id/steps for $action', ({ action, from }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const requestId = await requestIn(from);
+        const { version } = (await t.app.stores.accessRequests.get(requestId))!;
+        const response = await post(holder, `/api/access-requests/${requestId}/steps`, { verb: verbOf(action), reasons: typed[verbOf(action)] ?? '', version });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
+    describe.each(POSTING_STEPS.filter((step) => step.action !== 'postingRequest.resubmit'))('POST /api/posting-requests/:id/steps for $action', ({ action, from }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const { requestId } = await postingRequestIn(from);
+        const { version } = (await t.app.stores.postingRequests.get(requestId))!;
+        const verb = verbOf(action);
+        const response = await post(holder, `/api/posting-requests/${requestId}/steps`, { verb, ...(verb === 'confirmPosted' ? { link: typed.confirmPosted } : { reasons: typed[verb] ?? '' }), version });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
+    it.each(holders)('POST /api/takedowns/:id/steps on a task owned by the requester, as %s', async (holder) => {
+      const taskId = await takedownOwnedByRequester();
+      const response = await post(holder, `/api/takedowns/${taskId}/steps`, { verb: 'removed', version: 1 });
+      expect({ holder, status: response.status }).toEqual({ holder, status: allowed('takedown.close', holder) ? 200 : 403 });
+      await t.app.background.idle();
+    });
+
+    it.each(holders)('GET /api/access-requests/:id (someone\'s request) as %s', async (holder) => {
+      const requestId = await requestIn('withOnlineSafetyLead');
+      const seen = await api(holder, `/api/access-requests/${requestId}`);
+      expect({ holder, status: seen.status }).toEqual({ holder, status: holder === 'requester' || allowed('accessRequest.viewAll', holder) ? 200 : 403 });
+    });
+
+    it.each(holders)('GET /api/waiting as %s lists a request only for whoever may take the step it waits for', async (holder) => {
+      const waitingFor = { withOnlineSafetyLead: await requestIn('withOnlineSafetyLead'), withHeadteacher: await requestIn('withHeadteacher'), approved: await requestIn('approved'), returnedToRequester: await requestIn('returnedToRequester') };
+      const response = await api(holder, '/api/waiting');
+      expect(response.status).toBe(200);
+      const listed = new Set(((await response.json()) as { items: { recordId: string }[] }).items.map((item) => item.recordId));
+      expect({ holder, listed: Object.fromEntries(Object.entries(waitingFor).map(([state, id]) => [state, listed.has(id)])) }).toEqual({
+        holder,
+        listed: { withOnlineSafetyLead: allowed('accessRequest.forward', holder), withHeadteacher: allowed('accessRequest.approve', holder), approved: allowed('accessRequest.markDone', holder), returnedToRequester: allowed('accessRequest.resubmit', holder) },
+      });
+    });
+  });
+
   describe('the incident log (s.8: the DSL, deputies and headteacher; the chair for concerns about the headteacher)', () => {
     const SECRET = 'Matrix secret: a pupil shared images';
-    const ids = { ordinary: '', aboutHead: '' };
+    const ids = { ordinary: '', aboutHead: '', breach: '' };
+    let pupilId = '';
     const send = (holder: Role | 'requester', method: 'GET' | 'POST', path: string, body?: object) =>
       fetch(`${t.app.url}${path}`, { method, headers: { 'x-demo-person': people.get(holder)!.person.id, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
 
     beforeAll(async () => {
-      const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: new Date().toISOString(), status: 'new' as const, updatedAt: new Date().toISOString() };
+      const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: t.clock.now().toISOString(), status: 'new' as const, updatedAt: t.clock.now().toISOString() };
       ids.ordinary = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-ordinary', involved: 'pupil', category: 'pupilDisclosure', routedTo: 'dsl', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
       ids.aboutHead = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-head', involved: 'headteacher', category: 'other', routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeId: 'nobody' })).id;
+      ids.breach = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-breach', involved: 'pupil', category: 'dataProtectionBreach', routedTo: 'dataProtectionLead', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
+      // One pupil linked to every kind: a chronology shows only the kinds its viewer may see.
+      const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
+      pupilId = pupil.id;
+      for (const kind of ['ordinary', 'aboutHead', 'breach'] as const) {
+        await t.app.stores.incidentLinks.insert({ incidentId: ids[kind], kind: 'pupil', linkKey: `${ids[kind]}|pupil|${pupil.id}`, pupilId: pupil.id, name: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup, role: 'witness', linked: true, updatedAt: t.clock.now().toISOString() });
+        await t.app.stores.incidentChronology.append({ incidentId: ids[kind], at: t.clock.now().toISOString(), byId: 'x', byName: 'Someone', kind: 'action', text: `Matrix secret step (${kind})` });
+      }
     });
 
-    const kinds = ['ordinary', 'aboutHead'] as const;
+    const kinds = ['ordinary', 'aboutHead', 'breach'] as const;
     const seen = (holder: Holder, kind: (typeof kinds)[number]) => SEES_INCIDENT[kind].includes(holder);
     /** Someone who uses the log is told an incident they may not see does not exist; anyone else is refused. */
     const hidden = (holder: Holder) => (allowed('incident.view', holder) ? 404 : 403);
@@ -379,14 +475,14 @@ describe('the access matrix (expected answers from the policy)', () => {
       expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
       if (!permitted) return;
       const listed = ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
-      expect({ holder, ordinary: listed.includes(ids.ordinary), aboutHead: listed.includes(ids.aboutHead) }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead') });
+      expect({ holder, ordinary: listed.includes(ids.ordinary), aboutHead: listed.includes(ids.aboutHead), breach: listed.includes(ids.breach) }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead'), breach: seen(holder, 'breach') });
     });
 
     it.each(holders)('GET /api/incidents/:id as %s', async (holder) => {
       for (const kind of kinds) {
         const response = await send(holder, 'GET', `/api/incidents/${ids[kind]}`);
         expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: seen(holder, kind) ? 200 : hidden(holder) });
-        if (!seen(holder, kind)) expect(await response.text()).not.toContain('Matrix secret');
+        expect({ holder, kind, shown: (await response.text()).includes('Matrix secret') }).toEqual({ holder, kind, shown: seen(holder, kind) });
       }
     });
 
@@ -405,11 +501,50 @@ describe('the access matrix (expected answers from the policy)', () => {
       }
     });
 
+    it.each(holders)("GET /api/incidents/pupils/:id (a pupil's chronology) as %s shows only the incidents they may see, leaving the rest out without a trace", async (holder) => {
+      const response = await send(holder, 'GET', `/api/incidents/pupils/${pupilId}`);
+      const permitted = allowed('incident.pupilChronology', holder);
+      expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
+      const text = await response.text();
+      for (const kind of kinds) {
+        const shown = permitted && seen(holder, kind);
+        expect({ holder, kind, shown: text.includes(`Matrix secret step (${kind})`) }).toEqual({ holder, kind, shown });
+        expect({ holder, kind, reference: text.includes(`C-${ids[kind].padStart(5, '0')}`) }).toEqual({ holder, kind, reference: shown });
+      }
+    });
+
+    it.each(holders)('GET /api/incidents/roster (the pupils to link) as %s', async (holder) => {
+      const response = await send(holder, 'GET', '/api/incidents/roster');
+      expect({ holder, status: response.status }).toEqual({ holder, status: allowed('incident.view', holder) ? 200 : 403 });
+    });
+
+    it.each(holders)('POST /api/incidents/:id/steps (link a pupil) as %s', async (holder) => {
+      for (const kind of kinds) {
+        const response = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'link', who: { name: `Matrix parent ${holder}` }, role: 'other' });
+        const mayAct = seen(holder, kind) && allowed('incident.act', holder);
+        expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+      }
+    });
+
+    it.each(holders)('evidence files (attach, open, remove) as %s', async (holder) => {
+      const upload = (as: Role | 'requester', id: string) =>
+        fetch(`${t.app.url}/api/incidents/${id}/evidence`, { method: 'POST', headers: { 'x-demo-person': people.get(as)!.person.id, 'x-file-name': 'matrix.png' }, body: pngImage(8, 8) });
+      for (const kind of kinds) {
+        const file = ((await (await upload('dsl', ids[kind])).json()) as { file: { id: string } }).file;
+        const opened = await send(holder, 'GET', `/api/incidents/${ids[kind]}/evidence/${file.id}`);
+        expect({ holder, kind, status: opened.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.open', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder) });
+        const added = await upload(holder, ids[kind]);
+        expect({ holder, kind, status: added.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.add', holder) ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        const removed = await send(holder, 'POST', `/api/incidents/${ids[kind]}/evidence/${file.id}/remove`, { reason: 'Matrix check' });
+        expect({ holder, kind, status: removed.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.remove', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder) });
+      }
+    });
+
     it.each(holders)('GET /api/incidents.csv and /api/incidents/summary as %s', async (holder) => {
       expect({ holder, status: (await send(holder, 'GET', '/api/incidents.csv')).status }).toEqual({ holder, status: allowed('incident.export', holder) ? 200 : 403 });
       const summary = await send(holder, 'GET', '/api/incidents/summary');
       expect({ holder, status: summary.status }).toEqual({ holder, status: allowed('incident.summary', holder) ? 200 : 403 });
-      if (summary.status === 200) expect(await summary.text()).not.toMatch(/Matrix secret|Reporter/);
+      expect(await summary.text()).not.toMatch(/Matrix secret|Reporter/);
     });
 
     it.each(holders)('reporting a concern in the bot as %s', async (holder) => {

@@ -1,5 +1,6 @@
 import { concernRecipients, FALLBACK_ROLES } from '../domain/incidents/concern-notice';
 import type { Incident } from '../domain/incidents/incident';
+import { routeIncident } from '../domain/incidents/incident-routing';
 import { holds, type Person } from '../domain/people/person';
 import type { Role } from '../domain/people/role';
 import { reminderKey } from '../domain/reminders/reminder-rules';
@@ -40,7 +41,9 @@ export async function announceConcern(deps: NoticeDeps, incidentId: string): Pro
   if (!incident) return { outcome: 'nobodyTold' };
   if (incident.nobodyToldYet === false) return { outcome: 'told' };
   const assignee = incident.assigneeId ? await deps.directory.byId(incident.assigneeId) : undefined;
-  const routed = [...(assignee ? [assignee] : []), ...(await deps.directory.holdersOf(incident.routedTo))];
+  // The routed role, and those the routing also tells (the DSL for a pupil's possibly illegal behaviour, s.8).
+  const roles = [incident.routedTo, ...(routeIncident(incident.category, incident.involved).alsoTell ?? [])];
+  const routed = [...(assignee ? [assignee] : []), ...(await Promise.all(roles.map((role) => deps.directory.holdersOf(role)))).flat()];
   const fallback = (await Promise.all(FALLBACK_ROLES.map((role) => deps.directory.holdersOf(role)))).flat();
   const recipients = concernRecipients(incident, routed, fallback);
   for (const [people, outcome] of [[recipients.first, 'told'], [recipients.fallback, 'toldInstead']] as const) {

@@ -4,6 +4,7 @@ import type { Person } from '../domain/people/person';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
 import { allPupils } from './read-all';
+import { currentClasses, onRollOn } from '../domain/school/pupil';
 
 export interface PupilConsent {
   pupilId: string;
@@ -23,10 +24,10 @@ export type ClassConsentResult =
 export async function classConsent(deps: AppDeps, person: Person, typedClass: string, date: string): Promise<ClassConsentResult> {
   if (!may(person, 'consent.viewClass')) return { status: 'not-permitted', message: `Only ${whoMay('consent.viewClass')} can see a class's photo consent.` };
   const className = typedClass.trim().toUpperCase();
-  const pupils = (await deps.stores.pupils.find({ where: { className }, limit: 200 })).items.filter((pupil) => pupil.onRollFrom <= date && (!pupil.onRollTo || date <= pupil.onRollTo));
+  const pupils = (await deps.stores.pupils.find({ where: { className }, limit: 200 })).items.filter((pupil) => onRollOn(pupil, date));
   if (pupils.length === 0) {
     const all = await allPupils(deps.stores);
-    return { status: 'unknown-class', classes: [...new Set(all.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() };
+    return { status: 'unknown-class', classes: currentClasses(all) };
   }
   const rows: PupilConsent[] = [];
   for (const pupil of pupils.sort((a, b) => a.displayName.localeCompare(b.displayName))) {

@@ -27,7 +27,7 @@ export const DEMO_PEOPLE: Omit<Person, 'id'>[] = [
   { displayName: 'Adele Vance', email: 'adelev@example.com', aadObjectId: playground(2), roles: ['staff', 'headteacher'] },
   { displayName: 'Isaiah Langer', email: 'isaiahl@example.com', aadObjectId: playground(3), roles: ['staff', 'ictTechnician'] },
   { displayName: 'Patti Fernandez', email: 'pattif@example.com', aadObjectId: playground(4), roles: ['staff', 'dsl'] },
-  { displayName: 'Lynne Robbins', email: 'lynner@example.com', aadObjectId: playground(5), roles: ['staff', 'admin'] },
+  { displayName: 'Lynne Robbins', email: 'lynner@example.com', aadObjectId: playground(5), roles: ['staff', 'admin', 'dataProtectionLead'] },
   { displayName: 'Sam Okafor', email: 'samo@example.com', aadObjectId: demo(1), roles: ['staff', 'deputyDsl'] },
   { displayName: 'Priya Shah', email: 'priyas@example.com', aadObjectId: demo(2), roles: ['staff'] },
   { displayName: "Tom O'Neill", email: 'tomo@example.com', aadObjectId: demo(3), roles: ['staff', 'socialMediaStaff'] },

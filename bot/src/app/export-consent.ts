@@ -1,7 +1,7 @@
 import { consentOn, type ConsentEvent, type ConsentState } from '../domain/consent/consent';
 import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
-import type { Pupil } from '../domain/school/pupil';
+import { onRollOn, type Pupil } from '../domain/school/pupil';
 import type { AppDeps } from './app-deps';
 import { allPupils, readAll } from './read-all';
 import { recordAudit } from './record-audit';
@@ -31,7 +31,7 @@ export async function exportConsent(deps: AppDeps, person: Person, scope: { clas
   const { date } = scope;
   const className = scope.className?.trim().toUpperCase() || undefined;
   // A few pages each, for a whole school: simpler and fewer round trips than asking pupil by pupil.
-  const onRollThen = (await allPupils(deps.stores)).filter((pupil) => onRoll(pupil, date));
+  const onRollThen = (await allPupils(deps.stores)).filter((pupil) => onRollOn(pupil, date));
   const pupils = className ? onRollThen.filter((pupil) => pupil.className === className) : onRollThen;
   if (className && pupils.length === 0) return { status: 'unknown-class', classes: [...new Set(onRollThen.map((pupil) => pupil.className))].sort() };
   const byPupil = new Map<string, ConsentEvent[]>();
@@ -51,6 +51,3 @@ export async function exportConsent(deps: AppDeps, person: Person, scope: { clas
   return { status: 'ok', date, ...(className ? { className } : {}), rows };
 }
 
-function onRoll(pupil: Pupil, date: string): boolean {
-  return pupil.onRollFrom <= date && (!pupil.onRollTo || date <= pupil.onRollTo);
-}

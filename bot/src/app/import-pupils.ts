@@ -5,11 +5,12 @@ import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type I
 
 export type { ImportCounts, ImportOutcome } from '../domain/school/pupil-import';
 import type { Pupil } from '../domain/school/pupil';
-import { StaleRecordError, StoreUnavailableError, type Versioned } from '../ports/collection.port';
+import { StoreUnavailableError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
 import { forgetRoster } from './roster-snapshot';
+import { today as schoolToday } from '../domain/calendar/zoned-time';
 
 /** A clean file, planned and ready to apply. */
 export interface PreparedImport {
@@ -29,7 +30,7 @@ export type PrepareResult =
 
 export type ImportPupilsResult = Exclude<PrepareResult, { status: 'ready' }> | { status: 'preview'; header: string[]; counts: ImportCounts; mapping: ColumnMapping } | ImportOutcome;
 
-/** How many records a step writes at once: a SharePoint `$batch` holds 20. */
+/** How many records a step writes at once: a SharePoint `$batch` holds 20, so a step is one round trip. */
 const CHUNK = 20;
 
 /**
@@ -54,9 +55,10 @@ export async function preparePupilImport(deps: AppDeps, person: Person, csv: str
 }
 
 /**
- * Writes a prepared import: new pupils in batches, changed ones conditionally, leavers marked off
- * roll (never deleted), reporting `done` of `total` as it goes. Running the same file again is
- * safe: pupils are matched by their reference, which is unique.
+ * Writes a prepared import: new pupils 20 at a time, changed pupils and leavers (marked off roll,
+ * never deleted) 20 at a time too, each change conditional on the version read for the plan,
+ * reporting `done` of `total` as it goes. Running the same file again is safe: pupils are matched
+ * by their reference, which is unique.
  */
 export async function applyPupilImport(deps: AppDeps, person: Person, prepared: PreparedImport, progress: (done: number, total: number) => void | Promise<void> = () => undefined): Promise<ImportOutcome> {
   const { plan, counts } = prepared;
@@ -70,9 +72,11 @@ export async function applyPupilImport(deps: AppDeps, person: Person, prepared: 
       await deps.stores.pupils.insertMany(chunk);
       await progress((done += chunk.length), total);
     }
-    for (const pupil of [...plan.update, ...plan.leave]) {
-      if (!(await saveChange(deps, pupil, prepared.read.get(pupil.id)))) notSaved.push(pupil.misReference ?? pupil.id);
-      await progress(++done, total);
+    const changes = [...plan.update, ...plan.leave];
+    for (let start = 0; start < changes.length; start += CHUNK) {
+      const chunk = changes.slice(start, start + CHUNK);
+      notSaved.push(...(await saveChanges(deps, chunk, prepared.read)));
+      await progress((done += chunk.length), total);
     }
   } catch (error) {
     deps.log.error(`Pupil import stopped after ${done} of ${total} changes`, error);
@@ -96,24 +100,24 @@ export async function importPupils(deps: AppDeps, person: Person, csv: string, m
 }
 
 /**
- * Saves one change over the version read for the plan (one round trip). If the record changed
- * since, the file still wins: it is read again and written once more; a second clash is reported.
+ * Saves changes over the versions read for the plan, all at once (one `$batch` on SharePoint). If
+ * someone changed a pupil since, the file still wins: that pupil is read again and written once
+ * more; a second clash is reported. Answers the references of the pupils not saved.
  */
-async function saveChange(deps: AppDeps, pupil: Pupil, read: Versioned<Pupil> | undefined): Promise<boolean> {
-  if (read && (await writeOver(deps, pupil, read))) return true;
-  const current = await deps.stores.pupils.get(pupil.id);
-  return current ? writeOver(deps, pupil, current) : false;
-}
-
-/** False when the stored record is no longer at `current`'s version. */
-async function writeOver(deps: AppDeps, pupil: Pupil, current: Versioned<Pupil>): Promise<boolean> {
-  try {
-    await deps.stores.pupils.update({ ...pupil, version: current.version, etag: current.etag });
-    return true;
-  } catch (error) {
-    if (error instanceof StaleRecordError) return false;
-    throw error;
+async function saveChanges(deps: AppDeps, pupils: Pupil[], read: Map<string, Versioned<Pupil>>): Promise<string[]> {
+  const overRead = pupils.filter((pupil) => read.has(pupil.id));
+  const outcomes = await deps.stores.pupils.updateMany(overRead.map((pupil) => ({ ...pupil, version: read.get(pupil.id)!.version, etag: read.get(pupil.id)!.etag })));
+  const clashed = [...overRead.filter((_, index) => outcomes[index]!.status === 'stale'), ...pupils.filter((pupil) => !read.has(pupil.id))];
+  const again: Versioned<Pupil>[] = [];
+  const notSaved: string[] = [];
+  for (const pupil of clashed) {
+    const current = await deps.stores.pupils.get(pupil.id);
+    if (current) again.push({ ...pupil, version: current.version, etag: current.etag });
+    else notSaved.push(pupil.misReference ?? pupil.id);
   }
+  const second = await deps.stores.pupils.updateMany(again);
+  for (const [index, pupil] of again.entries()) if (second[index]!.status === 'stale') notSaved.push(pupil.misReference ?? pupil.id);
+  return notSaved;
 }
 
 /** After a failure: how many of the file's changes are still to make (planned again from the store). */
@@ -123,5 +127,5 @@ async function remainingChanges(deps: AppDeps, prepared: PreparedImport): Promis
 }
 
 function today(deps: AppDeps): string {
-  return deps.clock.now().toISOString().slice(0, 10);
+  return schoolToday(deps.clock);
 }

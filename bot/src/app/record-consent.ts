@@ -43,10 +43,10 @@ export async function recordConsent(deps: AppDeps & { announce: Announce }, pers
   const event = await deps.stores.consents.insert({ ...notice, recordedBy: person.displayName, recordedAt: deps.clock.now().toISOString() });
   await recordAudit(deps, person, { action: `consent.${notice.decision}`, recordType: 'pupil', recordId: pupil.id, summary: `Consent for ${notice.media} recorded (${notice.source})` });
   if (notice.decision !== 'refused') return { status: 'recorded', event, takedowns: [], takedownsPending: false };
-  // The tasks the records now call for, for every pupil: this withdrawal's, and any a stopped run left
-  // out. The withdrawal is saved whatever happens here; tasks not made now are made by the daily job.
+  // The tasks this pupil's records now call for. The withdrawal is saved whatever happens here;
+  // tasks not made now (and any for other pupils a stopped run left out) are made by the daily job.
   try {
-    await ensureTakedowns(deps);
+    await ensureTakedowns(deps, pupil.id);
     return { status: 'recorded', event, takedowns: await openTakedowns(deps, pupil.id, notice.media), takedownsPending: false };
   } catch (error) {
     deps.log.error('Takedown tasks for a withdrawal could not all be made; the takedowns job makes the rest', error);
@@ -56,8 +56,9 @@ export async function recordConsent(deps: AppDeps & { announce: Announce }, pers
 
 /** The pupil's posts still to take down in that medium, urgent first, with their links. */
 async function openTakedowns(deps: AppDeps, pupilId: string, media: Media): Promise<(TrackedTakedown & { link: string })[]> {
-  const open = (await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 500, ...(cursor ? { cursor } : {}) }))).filter((task) => task.pupilId === pupilId && task.media === media);
-  const withLinks = await Promise.all(open.map(async (task) => ({ ...task, link: (await deps.stores.posts.get(task.postId))?.link ?? '' })));
+  const open = (await readAll((cursor) => deps.stores.takedowns.find({ where: { pupilId }, limit: 500, ...(cursor ? { cursor } : {}) }))).filter((task) => task.status === 'to do' && task.media === media);
+  const links = new Map((open.length > 0 ? await deps.stores.posts.showing(pupilId) : []).map((post) => [post.id, post.link]));
+  const withLinks = open.map((task) => ({ ...task, link: links.get(task.postId) ?? '' }));
   return withLinks.sort((a, b) => Number(b.urgent ?? false) - Number(a.urgent ?? false));
 }
 

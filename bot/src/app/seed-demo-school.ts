@@ -1,4 +1,5 @@
-import { applyAccessStep } from '../domain/access/access-request-rules';
+import { ACCESS_WORKFLOW } from '../domain/access/access-workflow';
+import { applyStep } from '../domain/workflow/workflow-rules';
 import { newAccessRequest, type AccessAction, type AccessRequest } from '../domain/access/access-request';
 import type { ConsentEvent, Media } from '../domain/consent/consent';
 import type { Person } from '../domain/people/person';
@@ -7,25 +8,33 @@ import type { Stores } from '../ports/stores.port';
 import type { Logger } from './app-deps';
 import { DEMO_PEOPLE, DEMO_POLICIES, DEMO_PUPILS, DEMO_SCHOOL, DEMO_TERM_DATES, DEMO_TRAINING_REQUIREMENTS } from './demo-school';
 import { seedDemoIncidents } from './seed-demo-incidents';
+import { DEMO_SPORTS_DAY_JPEG } from './demo-picture';
+import type { MediaServices } from './media/media-services';
+import type { PostingAttachment } from '../domain/media/posting-attachment';
+import { newPostingRequest } from '../domain/posting/posting-request';
+import { preparePosting } from './prepare-posting';
 import { savePolicy } from './settings/policy-register';
 import type { SettingsSave } from './settings/save-edited';
 import { saveSchoolDetails } from './settings/school-details';
 import { saveTermDates } from './settings/term-dates';
 import { saveTrainingRequirement } from './settings/training-requirements';
+import { localDate } from '../domain/calendar/zoned-time';
 
 /** A failed audit write stops the seeding loudly: demo data is all or nothing worth showing. */
 const LOUD: Logger = { info: () => undefined, warn: () => undefined, error: (message) => { throw new Error(message); } };
 
 /** Fills an empty store with the demo school; a store that holds anything is left untouched. */
-export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LOUD): Promise<boolean> {
+export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LOUD, media?: Pick<MediaServices, 'store' | 'previews' | 'newId'>): Promise<boolean> {
   if (!(await stores.isEmpty())) return false;
   const people: Person[] = await stores.people.insertMany(DEMO_PEOPLE);
   await seedSettings(stores, people.find((person) => person.roles.includes('headteacher'))!, now, log);
   const pupils = await stores.pupils.insertMany(DEMO_PUPILS);
   await stores.consents.insertMany(demoConsent(pupils, people.find((person) => person.roles.includes('admin'))!));
   await seedAccountAndPosts(stores, people, pupils);
+  await seedDevices(stores, people);
+  if (media) await seedPostingRequest(stores, media, people, pupils, now);
   await seedAccessRequests(stores, people, now);
-  await seedDemoIncidents(stores, people, now);
+  await seedDemoIncidents(stores, people, pupils, now);
   return true;
 }
 
@@ -36,7 +45,7 @@ export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LO
 async function seedSettings(stores: Stores, headteacher: Person, now: Date, log: Logger): Promise<void> {
   const deps = { stores, clock: { now: () => now }, log };
   const saved = <T>(result: SettingsSave<T>) => {
-    if (result.status !== 'saved') throw new Error(`Demo settings do not follow the rules: ${JSON.stringify(result)}`);
+    if (result.status !== 'ok') throw new Error(`Demo settings do not follow the rules: ${JSON.stringify(result)}`);
   };
   saved(await saveSchoolDetails(deps, headteacher, DEMO_SCHOOL, undefined));
   for (const policy of DEMO_POLICIES) saved(await savePolicy(deps, headteacher, policy));
@@ -83,6 +92,37 @@ async function seedAccountAndPosts(stores: Stores, people: Person[], pupils: Pup
   ]);
 }
 
+/** The school devices approved for photos (s.4), and one retired (kept, never deleted). */
+async function seedDevices(stores: Stores, people: Person[]): Promise<void> {
+  const lead = people.find((person) => person.roles.includes('onlineSafetyLead'))!;
+  const approved = { approvedById: lead.id, approvedByName: lead.displayName };
+  await stores.devices.insertMany([
+    { name: 'Class 4B iPad', type: 'tablet', ...approved, approvedOn: '2025-09-03', active: true },
+    { name: 'Year 6 camera', type: 'camera', ...approved, approvedOn: '2025-09-03', active: true },
+    { name: 'Old office camera', type: 'camera', ...approved, approvedOn: '2023-01-09', active: false, retired: { on: '2025-07-18', byId: lead.id, byName: lead.displayName } },
+  ]);
+}
+
+/**
+ * A request to post with a picture attached, waiting for the headteacher, so the card's thumbnail
+ * and the tab's request page have something to show.
+ */
+async function seedPostingRequest(stores: Stores, media: Pick<MediaServices, 'store' | 'previews' | 'newId'>, people: Person[], pupils: Pupil[], now: Date): Promise<void> {
+  const alex = people.find((person) => person.displayName === 'Alex Wilber')!;
+  const account = (await stores.socialAccounts.find({ limit: 1 })).items[0]!;
+  const device = (await stores.devices.find({ where: { active: true }, limit: 1 })).items[0]!;
+  const id = media.newId();
+  const upload = await media.store.begin({ key: `${id}.jpg`, contentType: 'image/jpeg', size: DEMO_SPORTS_DAY_JPEG.length });
+  await upload.write(DEMO_SPORTS_DAY_JPEG);
+  await upload.commit();
+  const preview = media.previews.preview(DEMO_SPORTS_DAY_JPEG, 'jpeg');
+  const attachments: PostingAttachment[] = [{ id, name: 'sports-day-finish.jpg', format: 'jpeg', bytes: DEMO_SPORTS_DAY_JPEG.length, storageKey: `${id}.jpg`, ...(preview.readable && preview.thumbnail ? { thumbnail: preview.thumbnail } : {}), addedAt: now.toISOString(), addedById: alex.id }];
+  const shown = pupils.filter((pupil) => pupil.displayName === 'Isla Nowak' || pupil.displayName === 'Ava Patel').map((pupil) => pupil.id);
+  const input = { kind: 'post' as const, accountId: account.id, text: 'What a sports day! Well done to everyone in 4B for running, cheering and tidying up.', media: ['images' as const], pupilIds: shown, groupLabel: 'sports day', facesBlurred: false, deviceId: device.id, postingDate: localDate(now) };
+  const { details, checks } = await preparePosting({ stores, clock: { now: () => now } }, input, attachments);
+  await stores.postingRequests.insert({ ...newPostingRequest(details, checks, { personId: alex.id, name: alex.displayName }, 'demo-post-1', now), attachments });
+}
+
 /** Two requests that went through the process, so the tab and "my requests" have history to show. */
 async function seedAccessRequests(stores: Stores, people: Person[], now: Date): Promise<void> {
   const who = (name: string) => people.find((person) => person.displayName === name)!;
@@ -92,7 +132,7 @@ async function seedAccessRequests(stores: Stores, people: Person[], now: Date): 
   const walk = async (request: Omit<AccessRequest, 'id'>, steps: [AccessAction, Person, Date][]) => {
     let current = await stores.accessRequests.insert(request);
     for (const [action, actor, at] of steps) {
-      const result = applyAccessStep(current, action, actor, at);
+      const result = applyStep(ACCESS_WORKFLOW, current, action, actor, at);
       if (!result.ok) throw new Error(`Demo data does not follow the rules: ${result.error.message}`);
       current = await stores.accessRequests.update({ ...result.request, version: current.version });
     }

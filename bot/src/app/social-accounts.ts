@@ -8,13 +8,13 @@ import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
 
 export type SaveSocialAccountResult =
-  | { status: 'saved'; account: Versioned<SocialAccount> }
+  | { status: 'ok'; account: Versioned<SocialAccount> }
   | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; errors: Partial<Record<SocialAccountField, string>> }
   | { status: 'not-found' }
   | { status: 'consent-required'; scopes: readonly string[] }
   | { status: 'sign-in-again'; claims: string }
-  | { status: 'changed-meanwhile'; account: Versioned<SocialAccount> };
+  | { status: 'stale'; account: Versioned<SocialAccount> };
 
 /** The register of school accounts (s.5), for every member of staff to read. */
 export async function listSocialAccounts(deps: AppDeps, person: Person): Promise<{ status: 'not-permitted'; message: string } | { status: 'ok'; accounts: Versioned<SocialAccount>[]; owners: Person[] }> {
@@ -52,17 +52,17 @@ export async function saveSocialAccount(deps: AppDeps, person: Person, raw: unkn
   if (!existing) {
     const account = await deps.stores.socialAccounts.insert(record);
     await recordAudit(deps, person, { action: 'social-account.added', recordType: 'socialAccount', recordId: account.id, summary: 'School account registered' });
-    return { status: 'saved', account };
+    return { status: 'ok', account };
   }
   const current = await deps.stores.socialAccounts.get(existing.id);
   if (!current) return { status: 'not-found' };
-  if (current.version !== existing.version) return { status: 'changed-meanwhile', account: current };
+  if (current.version !== existing.version) return { status: 'stale', account: current };
   try {
     const account = await deps.stores.socialAccounts.update({ ...current, ...record });
     await recordAudit(deps, person, { action: 'social-account.changed', recordType: 'socialAccount', recordId: account.id, summary: account.active ? 'School account changed' : 'School account retired' });
-    return { status: 'saved', account };
+    return { status: 'ok', account };
   } catch (error) {
-    if (error instanceof StaleRecordError) return { status: 'changed-meanwhile', account: (await deps.stores.socialAccounts.get(existing.id))! };
+    if (error instanceof StaleRecordError) return { status: 'stale', account: (await deps.stores.socialAccounts.get(existing.id))! };
     throw error;
   }
 }

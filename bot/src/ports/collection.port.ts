@@ -19,6 +19,11 @@ export interface FindQuery<T, K extends keyof T> {
    * and filters on one indexed field at a time).
    */
   where?: OneFieldEquals<T, K>;
+  /**
+   * The records whose indexed field is at least this value (ISO dates and times compare in time
+   * order): a range on one indexed field, instead of `where`, never with it.
+   */
+  atLeast?: OneFieldEquals<T, K>;
   newestFirst?: boolean;
   /** The most items on one page; a store may return fewer (with `next`) when it pages smaller. */
   limit: number;
@@ -31,6 +36,9 @@ export interface Page<T> {
   next?: string;
 }
 
+/** What became of one record of `updateMany`: saved, or changed by someone else since it was read (nothing written). */
+export type UpdateOutcome<T> = { status: 'saved'; record: Versioned<T> } | { status: 'stale'; id: string };
+
 export interface Collection<T extends { id: string }, K extends keyof T> {
   insert(record: Omit<T, 'id'>): Promise<Versioned<T>>;
   /**
@@ -41,6 +49,12 @@ export interface Collection<T extends { id: string }, K extends keyof T> {
   get(id: string): Promise<Versioned<T> | undefined>;
   /** Saves the record only if it is still at `record.version`; otherwise throws StaleRecordError. */
   update(record: Versioned<T>): Promise<Versioned<T>>;
+  /**
+   * Several updates, each as conditional as `update`, in as few round trips as the store allows,
+   * answered in order. Not a transaction: it throws only when the store cannot be reached, and
+   * then some records may have been saved (each at most once).
+   */
+  updateMany(records: Versioned<T>[]): Promise<UpdateOutcome<T>[]>;
   find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>>;
 }
 

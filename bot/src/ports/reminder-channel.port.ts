@@ -1,5 +1,5 @@
 import type { ConversationRecord } from './conversation.port';
-import type { ReminderMessage } from './outbox.port';
+import type { OutboxEntry } from './outbox.port';
 
 /**
  * One attempt to deliver one message. `retry` means Teams surely or probably did not take it
@@ -18,5 +18,5 @@ export interface ReminderChannel {
    * `gate` is awaited at the last moment before the request leaves for Teams (it waits for the
    * rate limits and marks the message as being sent); when it answers false nothing is sent.
    */
-  attempt(to: ConversationRecord, message: ReminderMessage, gate: () => Promise<boolean>): Promise<DeliveryAttempt>;
+  attempt(to: ConversationRecord, entry: Pick<OutboxEntry, 'personId' | 'message'>, gate: () => Promise<boolean>): Promise<DeliveryAttempt>;
 }

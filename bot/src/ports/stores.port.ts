@@ -3,14 +3,16 @@ import type { ConsentEvent } from '../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../domain/consent/takedown';
 import type { PostingRequest } from '../domain/posting/posting-request';
 import type { SocialAccount } from '../domain/posting/social-account';
+import type { ApprovedDevice } from '../domain/devices/approved-device';
 import type { Person } from '../domain/people/person';
 import type { PolicyDocument } from '../domain/school/policy-document';
 import type { Pupil } from '../domain/school/pupil';
 import type { School } from '../domain/school/school';
 import type { AuditLog } from './audit-log.port';
-import type { Collection } from './collection.port';
+import type { Collection, Versioned } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
+import type { IncidentLink } from '../domain/incidents/incident-people';
 import type { OutboxCollection } from './outbox.port';
 import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
@@ -26,8 +28,13 @@ export type PersonCollection = Collection<Person, 'aadObjectId'>;
 export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
 export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
 export type SocialAccountCollection = Collection<SocialAccount, 'active'>;
-export type PostCollection = Collection<RegisteredPost, 'accountId'>;
-export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey'>;
+export type DeviceCollection = Collection<ApprovedDevice, 'active'>;
+/** Posts on the school's accounts, each found by the pupils it shows too (a post shows several pupils, so an index of its own). */
+export interface PostStore extends Collection<RegisteredPost, 'accountId'> {
+  /** The posts that show this pupil, oldest first, read through that index rather than by reading every post. */
+  showing(pupilId: string): Promise<Versioned<RegisteredPost>[]>;
+}
+export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey' | 'pupilId'>;
 export type PolicyCollection = Collection<PolicyDocument, never>;
 /** One record at most (a second is refused as a duplicate). */
 export type SchoolCollection = Collection<School & { id: string }, never>;
@@ -39,6 +46,8 @@ export type ConversationCollection = Collection<ConversationRecord, 'key' | 'aad
 export type CardMessageCollection = Collection<CardMessageRecord, 'recordId'>;
 export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 'requirementId' | 'status'>;
 export type RefresherCollection = Collection<Refresher, never>;
+/** The people linked to incidents: read by incident (its record) and by pupil (the pupil's chronology). */
+export type IncidentLinkCollection = Collection<IncidentLink, 'incidentId' | 'pupilId' | 'linkKey'>;
 export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
 export type JobRunCollection = Collection<JobRun, 'job'>;
 
@@ -56,12 +65,15 @@ export interface Stores {
   postingRequests: PostingRequestCollection;
   consents: ConsentCollection;
   socialAccounts: SocialAccountCollection;
-  posts: PostCollection;
+  posts: PostStore;
+  /** School devices the online safety lead approved for taking photos and videos (s.4). */
+  devices: DeviceCollection;
   takedowns: TakedownCollection;
   conversations: ConversationCollection;
   cardMessages: CardMessageCollection;
   incidents: IncidentStore;
   incidentChronology: ChronologyStore;
+  incidentLinks: IncidentLinkCollection;
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;

@@ -2,10 +2,10 @@ import { Button, Card, MessageBar, MessageBarBody, Spinner, Subtitle2, Title3, m
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Credentials } from '../api';
 import { GrowingBadge } from '../ui/GrowingBadge';
-import { api, type IncidentDetail, type Status, type Step } from './incidents-api';
+import { ApiError, api, type IncidentDetail, type Status, type Step } from './incidents-api';
 import { IncidentRecord } from './IncidentRecord';
 import { STATUS_COLOURS } from './IncidentList';
-import { AddAction, Assign, CpomsReference, Police } from './IncidentStepForms';
+import { AddAction, Assign, CpomsReference, IcoDecision, Police } from './IncidentStepForms';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)', gap: '16px', '@media (max-width: 800px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
@@ -25,11 +25,17 @@ function savedMessage(step: Step, after: IncidentDetail): string {
     case 'assign': return `Assigned to ${after.incident.assigneeName ?? 'nobody'}.`;
     case 'cpoms': return 'CPOMS reference saved.';
     case 'police': return 'Police decision recorded.';
+    case 'link': return 'Linked, with their part.';
+    case 'linkRole': return 'Part saved.';
+    case 'unlink': return 'Unlinked.';
+    case 'bodyMap': return 'Body map saved.';
+    case 'followUpDone': return 'Follow-up marked done.';
+    case 'ico': return 'Decision on reporting to the ICO recorded.';
   }
 }
 
 /** One incident: its details, its chronology (append-only), and what the DSL can record next. */
-export function IncidentDetailView({ credentials, id, onBack }: { credentials: Credentials; id: string; onBack(): void }) {
+export function IncidentDetailView({ credentials, id, onBack, onOpenPupil }: { credentials: Credentials; id: string; onBack(): void; onOpenPupil?(pupilId: string): void }) {
   const styles = useStyles();
   const { announce } = useAnnounce();
   const [detail, setDetail] = useState<IncidentDetail>();
@@ -67,18 +73,22 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
   }, [detail]);
 
   const record = async (step: Step): Promise<boolean> => {
+    if (!detail) return false;
     setSaving(true);
     setError(undefined);
     try {
-      await api.step(credentials, id, step);
+      await api.step(credentials, id, step, detail.incident.version);
       focusNext.current = step.type === 'action' ? 'newestEntry' : step.type === 'status' ? 'statusLine' : undefined;
       const fresh = await load();
       if (fresh) announce(savedMessage(step, fresh));
       return true;
     } catch (failure) {
-      // The error bar announces itself; the focus stays on the button that was pressed.
+      // The error bar announces itself; the focus stays on the button that was pressed. Someone
+      // else's change (409) comes with the incident as it is now, shown at once, as the accounts page does.
       setError((failure as Error).message);
-      await load();
+      const now = failure instanceof ApiError ? (failure as ApiError<{ detail: IncidentDetail }>).body.detail : undefined;
+      if (now) setDetail(now);
+      else await load();
       return false;
     } finally {
       setSaving(false);
@@ -99,6 +109,7 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
         <h2 ref={heading} tabIndex={-1} style={{ margin: 0 }}><Title3>{incident.reference}: {incident.categoryLabel}</Title3></h2>
         <GrowingBadge appearance="filled" color={STATUS_COLOURS[incident.status]} data-testid="incident-status">{incident.statusLabel}</GrowingBadge>
         {incident.nobodyToldYet && <GrowingBadge appearance="filled" color="danger" data-testid="nobody-told">Nobody told yet</GrowingBadge>}
+        {detail.late.map((text) => <GrowingBadge key={text} appearance="filled" color="warning" data-testid="late">{text}</GrowingBadge>)}
       </div>
       {incident.nobodyToldYet && (
         <MessageBar intent="warning" className="no-print">
@@ -108,10 +119,10 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
       {error && <MessageBar key={error} intent="error" className="no-print"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <div className={styles.layout}>
         <div className={styles.column}>
-          <IncidentRecord detail={detail} newestEntryRef={newestEntry} />
+          <IncidentRecord detail={detail} newestEntryRef={newestEntry} credentials={credentials} saving={saving} onSave={record} onReload={load} {...(onOpenPupil ? { onOpenPupil } : {})} />
         </div>
         <div className={`${styles.column} no-print`}>
-          <AddAction saving={saving} onSave={record} />
+          <AddAction key={detail.incident.id} saving={saving} onSave={record} people={detail.mayFollowUp} defaultFor={incident.assigneeId} />
           <Card>
             <Subtitle2 as="h3" block>Status</Subtitle2>
             <p ref={statusLine} tabIndex={-1} className={styles.statusNow} data-testid="status-now">Now: {incident.statusLabel}</p>
@@ -123,7 +134,8 @@ export function IncidentDetailView({ credentials, id, onBack }: { credentials: C
           </Card>
           {detail.canAssign && <Assign saving={saving} people={detail.assignable} current={incident.assigneeId} onSave={record} />}
           <CpomsReference key={incident.cpomsReference ?? ''} saving={saving} initial={incident.cpomsReference ?? ''} onSave={record} />
-          <Police saving={saving} onSave={record} />
+          <Police saving={saving} onSave={record} allowed={detail.police} />
+          {incident.category === 'dataProtectionBreach' && <IcoDecision {...(detail.ico ? { clock: detail.ico } : {})} saving={saving} onSave={record} />}
         </div>
       </div>
     </article>

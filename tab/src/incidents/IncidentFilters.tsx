@@ -9,9 +9,9 @@ const useStyles = makeStyles({
 const STATUSES: [string, string][] = [['new', 'New'], ['inProgress', 'In progress'], ['actionTaken', 'Action taken'], ['closed', 'Closed']];
 const CATEGORIES: [string, string][] = [
   ['abuseAboutSchool', 'Comment or abuse about the school'], ['cyberbullying', 'Cyberbullying'], ['pupilDisclosure', 'Disclosure by a pupil'], ['staffConduct', "Staff member's online conduct"],
-  ['friendFollowStaff', "'Friend' or 'follow' of staff"], ['contentOnSchoolEquipment', 'Content on school equipment'], ['firewallCircumvention', 'Getting round the firewall'], ['illegalActivity', 'Possible illegal activity'], ['other', 'Other'],
+  ['friendFollowStaff', "'Friend' or 'follow' of staff"], ['contentOnSchoolEquipment', 'Content on school equipment'], ['firewallCircumvention', 'Getting round the firewall'], ['illegalActivity', 'Possible illegal activity'], ['dataProtectionBreach', 'Data-protection breach'], ['other', 'Other'],
 ];
-const ROUTES: [string, string][] = [['dsl', 'DSL'], ['headteacher', 'Headteacher'], ['chairOfGovernors', 'Chair of governors'], ['onlineSafetyLead', 'Online safety lead']];
+const ROUTES: [string, string][] = [['dsl', 'DSL'], ['headteacher', 'Headteacher'], ['chairOfGovernors', 'Chair of governors'], ['onlineSafetyLead', 'Online safety lead'], ['dataProtectionLead', 'Data protection lead']];
 const SORTS: [string, string][] = [['reportedAt', 'Date reported'], ['occurredOn', 'Date it happened'], ['status', 'Status'], ['category', 'Category'], ['routedTo', 'Routed to']];
 
 /** The log's search, filters and sort; "Clear filters" shows only while something is filtered. */
@@ -28,6 +28,7 @@ export function IncidentFilters({ filters, typed, onType, onChange, onClear, fil
       <Choice label="Status" value={filters.status} options={STATUSES} onChange={set('status')} />
       <Choice label="Category" value={filters.category} options={CATEGORIES} onChange={set('category')} />
       <Choice label="Routed to" value={filters.routedTo} options={ROUTES} onChange={set('routedTo')} />
+      <Choice label="Timescales" value={filters.late} options={[['1', 'Past their timescales']]} onChange={set('late')} />
       <Field label="Reported from">
         <Input type="date" value={filters.from} onChange={(_, data) => set('from')(data.value)} />
       </Field>

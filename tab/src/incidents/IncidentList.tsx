@@ -97,6 +97,7 @@ export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { cr
         <div className={styles.badges}>
           <GrowingBadge color={STATUS_COLOURS[row.status]}>{row.statusLabel}</GrowingBadge>
           {row.nobodyToldYet && <GrowingBadge color="danger" data-testid="nobody-told">Nobody told yet</GrowingBadge>}
+          {row.late.map((text) => <GrowingBadge key={text} color="warning" data-testid="late">{text}</GrowingBadge>)}
         </div>
       ),
     },

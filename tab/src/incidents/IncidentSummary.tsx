@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Counts by category and by month for the headteacher's and governors' reports: no names, no details. */
+/** Counts by category, by month, by pupils' year group and by pupils' part, for the headteacher's and governors' reports: no names, no details. */
 export function IncidentSummary({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
   const [summary, setSummary] = useState<Summary>();
@@ -25,6 +25,8 @@ export function IncidentSummary({ credentials }: { credentials: Credentials }) {
   if (summary.total === 0) return <Body1 className={styles.empty}>No incidents in the last twelve months.</Body1>;
   const categories = Object.entries(summary.byCategory).map(([key, count]) => ({ label: summary.categoryLabels[key] ?? key, count }));
   const months = summary.byMonth.map(({ month, count }) => ({ label: new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }), count }));
+  const yearGroups = summary.byYearGroup.map(({ yearGroup, count }) => ({ label: yearGroup, count }));
+  const parts = Object.entries(summary.byPupilRole).map(([role, count]) => ({ label: capitalise(summary.roleLabels[role] ?? role), count }));
   return (
     <section className={styles.page} aria-label="Summary" data-testid="incident-summary">
       <Card>
@@ -33,6 +35,14 @@ export function IncidentSummary({ credentials }: { credentials: Credentials }) {
       <Card>
         <BarChart caption="By month" bars={months} testId="summary-by-month" />
       </Card>
+      <Card>
+        {yearGroups.length ? <BarChart caption="Incidents involving pupils, by their year group at the time" bars={yearGroups} testId="summary-by-year-group" /> : <Body1 className={styles.empty}>No pupils are linked to these incidents.</Body1>}
+      </Card>
+      <Card>
+        <BarChart caption="Pupils' part in incidents (a pupil in two incidents counts twice)" bars={parts} testId="summary-by-part" />
+      </Card>
     </section>
   );
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

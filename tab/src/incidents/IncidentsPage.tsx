@@ -1,62 +1,59 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { getJson, type Me } from '../api';
-import type { Host } from '../teams';
-import { useCredentials } from '../ui/credentials';
-import { PageTabs, TabShell } from '../ui/TabShell';
+import { MessageBar, MessageBarBody, MessageBarTitle, Tab } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Credentials } from '../api';
+import { PageTabs } from '../ui/TabShell';
 import { IncidentDetailView } from './IncidentDetail';
 import { IncidentList } from './IncidentList';
 import { IncidentSummary } from './IncidentSummary';
+import { PupilChronologyView, PupilSearch } from './PupilChronology';
 
-/** The Incidents tab (`/tab/?view=incidents`): the DSL's log, one incident's record, and the summary. */
-export function IncidentsPage({ host }: { host: Host }) {
-  const { credentials, pickPersona } = useCredentials(host);
-  const [me, setMe] = useState<Me>();
+type View = 'log' | 'pupils' | 'summary';
+/** A pupil's chronology, and where it was opened from: an incident (by id) or the pupil search. */
+type OpenPupil = { pupilId: string; fromIncident?: string };
+
+/** The Incidents page (`/tab/?view=incidents`, or `&id=` one incident): the DSL's log, one incident's record, a pupil's chronology, and the summary. */
+export function IncidentsPage({ credentials, seesPupils, incidentId }: { credentials: Credentials; seesPupils: boolean; incidentId?: string }) {
   const [denied, setDenied] = useState<string>();
-  const [view, setView] = useState<'log' | 'summary'>('log');
-  const [openId, setOpenId] = useState<string>();
+  const [view, setView] = useState<View>('log');
+  const [openId, setOpenId] = useState<string | undefined>(incidentId);
+  const [pupil, setPupil] = useState<OpenPupil>();
   // The incident last opened: back in the log, the focus returns to its row.
-  const [cameFrom, setCameFrom] = useState<string>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    setMe(undefined);
-    setDenied(undefined);
-    setOpenId(undefined);
-    setCameFrom(undefined);
-    getJson<Me>('/api/me', credentials).then(setMe, (failure: Error) => setError(failure.message));
-  }, [credentials]);
+  const [cameFrom, setCameFrom] = useState<string | undefined>(incidentId);
 
   const open = (id: string) => {
+    setPupil(undefined);
     setCameFrom(id);
     setOpenId(id);
   };
-
+  const openPupil = (pupilId: string, fromIncident?: string) => {
+    setOpenId(undefined);
+    setPupil({ pupilId, ...(fromIncident ? { fromIncident } : {}) });
+  };
+  const backFromPupil = () => {
+    const from = pupil?.fromIncident;
+    setPupil(undefined);
+    if (from) setOpenId(from);
+  };
+  if (denied) return <AccessDenied message={denied} />;
   return (
-    <TabShell host={host} title="Incidents" me={me} onPickPersona={pickPersona} tinted>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
+    <>
+      <PageTabs aria-label="Incident log" size="small" selectedValue={openId ? 'log' : pupil ? 'pupils' : view} onTabSelect={(_, data) => { setOpenId(undefined); setPupil(undefined); setCameFrom(undefined); setView(data.value as View); }}>
+        <Tab value="log">Incident log</Tab>
+        {seesPupils && <Tab value="pupils">Pupils</Tab>}
+        <Tab value="summary">Summary</Tab>
+      </PageTabs>
+      {pupil ? (
+        <PupilChronologyView credentials={credentials} pupilId={pupil.pupilId} backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'} onBack={backFromPupil} onOpenIncident={open} />
+      ) : openId ? (
+        <IncidentDetailView credentials={credentials} id={openId} onBack={() => setOpenId(undefined)} {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})} />
+      ) : view === 'pupils' && seesPupils ? (
+        <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
+      ) : view === 'log' ? (
+        <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
+      ) : (
+        <IncidentSummary credentials={credentials} />
       )}
-      {!me && !error && <Spinner label="Loading…" />}
-      {me && denied && <AccessDenied message={denied} />}
-      {me && !denied && (
-        <>
-          <PageTabs selectedValue={openId ? 'log' : view} onTabSelect={(_, data) => { setOpenId(undefined); setCameFrom(undefined); setView(data.value as 'log' | 'summary'); }}>
-            <Tab value="log">Incident log</Tab>
-            <Tab value="summary">Summary</Tab>
-          </PageTabs>
-          {openId ? (
-            <IncidentDetailView credentials={credentials} id={openId} onBack={() => setOpenId(undefined)} />
-          ) : view === 'log' ? (
-            <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
-          ) : (
-            <IncidentSummary credentials={credentials} />
-          )}
-        </>
-      )}
-    </TabShell>
+    </>
   );
 }
 

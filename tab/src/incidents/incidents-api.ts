@@ -1,57 +1,11 @@
-import type { Credentials } from '../api';
+import { ApiError, download, getBlob, getJson, postJson, sendJson, type Credentials } from '../api';
+import type { ChronologyEntry, IncidentDetail, IncidentRow, Part, PupilChronology, RosterPupil, Step, Summary } from '../../../bot/src/contracts/incidents';
 
-export interface IncidentRow {
-  id: string;
-  reference: string;
-  reportedAt: string;
-  occurredOn: string;
-  category: string;
-  categoryLabel: string;
-  routedTo: string;
-  routedToLabel: string;
-  assigneeName: string | null;
-  status: Status;
-  statusLabel: string;
-  reporterName: string;
-  /** Nobody who may see the concern could be told of it yet; the app keeps trying. */
-  nobodyToldYet: boolean;
-}
+export type { ChronologyEntry, Evidence, FollowUp, IncidentDetail, IncidentRow, Link, Mark, Part, Person, PupilChronology, RosterPupil, Status, Step, Summary } from '../../../bot/src/contracts/incidents';
+export type { BodySide as View } from '../../../bot/src/contracts/incidents';
+export { ApiError };
 
-export type Status = 'new' | 'inProgress' | 'actionTaken' | 'closed';
-
-export interface ChronologyEntry {
-  id: string;
-  at: string;
-  byName: string;
-  kind: string;
-  text: string;
-}
-
-export interface IncidentDetail {
-  incident: IncidentRow & {
-    assigneeId: string | null;
-    whatHappened: string;
-    where: string;
-    platform: string;
-    involved: string;
-    sourceMessage: { author: string; link: string } | null;
-    cpomsReference: string | null;
-    police: { contacted: boolean; decidedBy: string; reason: string; recordedAt: string } | null;
-    aboutHeadteacher: boolean;
-  };
-  chronology: ChronologyEntry[];
-  routing: { procedure: string; prompt?: string; policy: string };
-  nextStatuses: Status[];
-  assignable: { id: string; displayName: string }[];
-  canAssign: boolean;
-}
-
-export interface Summary {
-  total: number;
-  byCategory: Record<string, number>;
-  byMonth: { month: string; count: number }[];
-  categoryLabels: Record<string, string>;
-}
+export const PARTS: [Part, string][] = [['affected', 'Affected'], ['causedHarm', 'Alleged to have caused harm'], ['witness', 'Witness'], ['other', 'Other part']];
 
 export interface Filters {
   status: string;
@@ -62,41 +16,11 @@ export interface Filters {
   q: string;
   sort: string;
   dir: 'asc' | 'desc';
+  /** '1': only incidents past their timescales. */
+  late: string;
 }
 
-export const NO_FILTERS: Filters = { status: '', category: '', routedTo: '', from: '', to: '', q: '', sort: 'reportedAt', dir: 'desc' };
-
-export type Step =
-  | { type: 'action'; text: string }
-  | { type: 'assign'; personId: string }
-  | { type: 'status'; to: Status; note?: string }
-  | { type: 'cpoms'; reference: string }
-  | { type: 'police'; contacted: boolean; decidedBy: string; reason: string };
-
-/** A refusal or failure from the API, with its HTTP status (403 shows the access-denied page). */
-export class ApiError extends Error {
-  constructor(message: string, readonly status: number) {
-    super(message);
-  }
-}
-
-async function headers(credentials: Credentials): Promise<Record<string, string>> {
-  if (credentials.token) return { authorization: `Bearer ${await credentials.token()}` };
-  return credentials.personaId ? { 'x-demo-person': credentials.personaId } : {};
-}
-
-async function call(path: string, credentials: Credentials, body?: object): Promise<Response> {
-  const response = await fetch(path, {
-    method: body ? 'POST' : 'GET',
-    headers: { ...(await headers(credentials)), ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) {
-    const failure = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new ApiError(failure.error ?? `The server answered ${response.status}.`, response.status);
-  }
-  return response;
-}
+export const NO_FILTERS: Filters = { status: '', category: '', routedTo: '', from: '', to: '', q: '', sort: 'reportedAt', dir: 'desc', late: '' };
 
 export function queryString(filters: Filters, offset = 0): string {
   const params = new URLSearchParams();
@@ -106,20 +30,25 @@ export function queryString(filters: Filters, offset = 0): string {
 }
 
 export const api = {
-  list: async (credentials: Credentials, filters: Filters, offset: number) =>
-    (await (await call(`/api/incidents?${queryString(filters, offset)}`, credentials)).json()) as { total: number; items: IncidentRow[] },
-  detail: async (credentials: Credentials, id: string) => (await (await call(`/api/incidents/${encodeURIComponent(id)}`, credentials)).json()) as IncidentDetail,
-  summary: async (credentials: Credentials) => (await (await call('/api/incidents/summary', credentials)).json()) as Summary,
-  step: async (credentials: Credentials, id: string, step: Step) => (await (await call(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, step)).json()) as { entry: ChronologyEntry },
-  /** The filtered list as CSV, saved through a download link (the API needs the caller's credentials). */
-  exportCsv: async (credentials: Credentials, filters: Filters) => {
-    const blob = await (await call(`/api/incidents.csv?${queryString(filters)}`, credentials)).blob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `incidents-${new Date().toISOString().slice(0, 10)}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  list: (credentials: Credentials, filters: Filters, offset: number) => getJson<{ total: number; items: IncidentRow[] }>(`/api/incidents?${queryString(filters, offset)}`, credentials),
+  detail: (credentials: Credentials, id: string) => getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`, credentials),
+  summary: (credentials: Credentials) => getJson<Summary>('/api/incidents/summary', credentials),
+  /** `version` is the incident as the person saw it: a change made meanwhile answers 409 with the incident as it is now (`ApiError.body.detail`). */
+  step: (credentials: Credentials, id: string, step: Step, version: number) => postJson<{ entries: ChronologyEntry[] }>(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, { ...step, version }),
+  roster: async (credentials: Credentials) => (await getJson<{ pupils: RosterPupil[] }>('/api/incidents/roster', credentials)).pupils,
+  pupil: (credentials: Credentials, pupilId: string) => getJson<PupilChronology>(`/api/incidents/pupils/${encodeURIComponent(pupilId)}`, credentials),
+  /** One file as the body, read by the server as it arrives; refused (with the reason) before anything is kept. */
+  attachEvidence: async (credentials: Credentials, id: string, file: File) => {
+    const answer = await sendJson('POST', `/api/incidents/${encodeURIComponent(id)}/evidence`, credentials, file, { 'x-file-name': encodeURIComponent(file.name) });
+    if (!answer.ok) throw new ApiError(answer.body.error ?? `The server answered ${answer.status}.`, answer.status, answer.body);
   },
+  /** The file's bytes through the signed-in API, as a Blob (never a URL that works without signing in). */
+  evidenceBlob: (credentials: Credentials, id: string, fileId: string) => getBlob(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}`, credentials),
+  removeEvidence: async (credentials: Credentials, id: string, fileId: string, reason: string) => {
+    await postJson<unknown>(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}/remove`, credentials, { reason });
+  },
+  /** The filtered list as CSV, saved under the server's file name. */
+  exportCsv: (credentials: Credentials, filters: Filters) => download(`/api/incidents.csv?${queryString(filters)}`, credentials, 'incidents.csv'),
 };
 
 export const formatDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });

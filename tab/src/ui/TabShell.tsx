@@ -33,8 +33,9 @@ const useNarrowFields = makeStaticStyles({
   'main .fui-Field, main .fui-Select, main .fui-Dropdown, main .fui-Input, main .fui-Textarea': { minWidth: 0, maxWidth: '100%' },
 });
 
-// Printing (an incident's report) shows the record alone: everything else is marked "no-print".
-const PRINT_CSS = '@media print { .no-print { display: none !important; } body { background: white; } }';
+// Printing (an incident's report, a pupil's chronology) shows the record alone: everything else is
+// marked "no-print"; what only the paper needs (a typed note as text) is "print-only".
+const PRINT_CSS = '.print-only { display: none; } @media print { .no-print { display: none !important; } .print-only { display: block; } body { background: white; } }';
 
 /** The frame of every tab page: the Teams theme, the announcer, the heading, who is signed in and (locally) the persona menu. */
 export function TabShell({ host, title, me, onPickPersona, tinted = false, children }: { host: Host; title: string; me?: Me; onPickPersona(id: string): void; tinted?: boolean; children: ReactNode }) {

@@ -116,7 +116,7 @@ describe('nobody decides their own request', () => {
   it("sends the headteacher's own request to post to the chair of governors", async () => {
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
     const before = t.connector.sent.length;
-    const saved = await t.click(adele, 'form', 'submitPostingRequest', { submissionKey: 'head-post', kind: 'parentReminder', accountId: account.id, text: 'Trip slips back by Friday, please.', postingDate: new Date().toISOString().slice(0, 10) });
+    const saved = await t.click(adele, 'form', 'submitPostingRequest', { submissionKey: 'head-post', kind: 'parentReminder', accountId: account.id, text: 'Trip slips back by Friday, please.', postingDate: t.today });
     const requestId = /request P-(\d+)/i.exec(allText(saved))![1]!;
     expect(cardsTo(linda, before).map(allText)).toEqual([expect.stringMatching(/needs your decision/)]);
     expect(allText(await t.click(adele, `posting-${requestId}`, 'approvePostingRequest', { requestId }))).toMatch(/Nobody decides on their own request/);

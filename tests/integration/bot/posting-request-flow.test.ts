@@ -7,6 +7,7 @@ import { allText, button, buttons, errorUnder, inputIds } from '../../fixtures/c
 import { teamsUser } from '../../fixtures/teams-activities';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 import { cardOf } from '../../fixtures/connector-stand-in';
+import { jpegPhoto } from '../../fixtures/media-files';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020'); // staff
 const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021'); // online safety lead
@@ -38,6 +39,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   let requestId: string;
   let pupilId: (name: string) => string;
   let accountId: string;
+  let deviceId: string;
 
   beforeAll(async () => {
     t = await new TestApp(store).start();
@@ -46,13 +48,23 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   afterAll(() => t.stop());
 
   const cardsTo = (user: typeof alex, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update');
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => t.today;
+  /** The requester attaches a photo on the request in the tab (s.4: the headteacher sees what will be posted). */
+  async function attachPhoto(id: string): Promise<void> {
+    const requester = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Alex Wilber')!;
+    const response = await fetch(`${t.app.url}/api/posting-requests/${id}/media`, { method: 'POST', headers: { 'x-demo-person': requester.id, 'content-type': 'image/jpeg', 'x-file-name': 'sports-day.jpg' }, body: jpegPhoto(64, 48) });
+    expect(response.status).toBe(201);
+    await t.app.background.idle();
+  }
 
   it('answers "request to post" with the form: registered accounts and classes to pick pupils from', async () => {
     const reply = await t.say(alex, 'request to post');
     form = reply.card;
     formMessage = reply.activityId;
-    expect(inputIds(form)).toEqual(['kind', 'accountId', 'text', 'media', 'facesBlurred', 'groupLabel', 'postingDate', 'classes']);
+    expect(inputIds(form)).toEqual(['kind', 'accountId', 'text', 'media', 'deviceId', 'facesBlurred', 'groupLabel', 'postingDate', 'classes']);
+    // s.4: the approved devices in use, never a retired one.
+    expect([...choices(form, 'deviceId').keys()]).toEqual(['Class 4B iPad', 'Year 6 camera']);
+    deviceId = choices(form, 'deviceId').get('Class 4B iPad')!;
     accountId = choices(form, 'accountId').get('X @RiversidePrimary')!;
     expect(accountId).toBeDefined();
     expect([...choices(form, 'classes').keys()]).toEqual(['4B', '6A']);
@@ -73,7 +85,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(errorUnder(card, 'text')).toMatch(/text of the post is required/);
     expect(errorUnder(card, 'media')).toMatch(/images, videos or both/);
     expect(allText(card)).toMatch(/Nothing has been saved/);
-    expect((await t.app.stores.postingRequests.find({ limit: 5 })).items).toHaveLength(0);
+    expect((await t.app.stores.postingRequests.find({ where: { submissionKey }, limit: 5 })).items).toHaveLength(0);
   });
 
   it('saves a request that fails the checks, says exactly what to fix, and does not ask the headteacher', async () => {
@@ -96,6 +108,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(shown).toMatch(/Oliver Bennett \(4B\): consent was refused for videos/);
     expect(shown).toMatch(/The text names Amelia Khan/);
     expect(shown).toMatch(/a phone number \("01632 960123"\)/);
+    expect(shown).toMatch(/You said the post has images, but none are attached/);
+    expect(shown).toMatch(/Say which school device the photos or videos were taken on/);
     expect(buttons(card).map((b) => b.title)).toEqual(['Withdraw request', 'Edit and resubmit']);
     expect(cardsTo(adele, before)).toHaveLength(0);
   });
@@ -104,6 +118,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const edit = await t.click(alex, formMessage, 'editPostingRequest', { requestId });
     expect(JSON.stringify(edit)).toContain('Well done amelia KHAN');
     expect(choices(edit, 'pupilIds').size).toBe(8); // the class of the pupils already picked
+    await attachPhoto(requestId);
     const before = t.connector.sent.length;
     const card = await t.click(alex, formMessage, 'resubmitPostingRequest', {
       requestId,
@@ -111,6 +126,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
       accountId,
       text: 'A wonderful sports day for 4B!',
       media: 'images',
+      deviceId,
       pupilIds: [pupilId('Amelia'), pupilId('Oliver')].join(','),
       groupLabel: 'sports day',
       facesBlurred: 'true',
@@ -122,7 +138,12 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const adeleCard = cardOf(toAdele[0]);
     expect(allText(adeleCard)).toMatch(/needs your decision/);
     expect(allText(adeleCard)).toMatch(/Amelia Khan \(4B\), Oliver Bennett \(4B\)/);
-    expect(buttons(adeleCard).map((b) => b.title)).toEqual(['Approve ✓', 'Refuse X']);
+    expect(allText(adeleCard)).toMatch(/Class 4B iPad \(tablet\)/);
+    expect(allText(adeleCard)).toMatch(/Faces blurred:\*\* yes \(the requester's own statement/);
+    // The photo itself, small, and the way to see it in full in the tab.
+    expect(JSON.stringify(adeleCard)).toMatch(/"type":"Image","url":"data:image\/jpeg;base64,/);
+    expect(JSON.stringify(adeleCard)).toMatch(new RegExp(`/tab/\\?view=posting&id=${requestId}`));
+    expect(buttons(adeleCard).map((b) => b.title)).toEqual(['See the photos and videos in full', 'Approve ✓', 'Refuse X']);
   });
 
   it('refuses an approval from anyone but the headteacher, and a refusal without reasons', async () => {
@@ -197,11 +218,34 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(allText(again)).toMatch(/already closed/);
   });
 
+  it('makes the urgent takedown at once when a post is registered after consent was withdrawn since its approval (s.4)', async () => {
+    const submit = await t.say(alex, 'request to post');
+    const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
+    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'post', accountId, text: 'Reading buddies', media: 'images', deviceId, pupilIds: pupilId('Noah'), groupLabel: 'reading buddies', postingDate: today() });
+    const id = /request P-(\d+)/.exec(allText(saved))![1]!;
+    await attachPhoto(id);
+    await t.click(adele, 'card-4', 'approvePostingRequest', { requestId: id });
+    expect((await t.app.stores.postingRequests.get(id))!.state).toBe('approved');
+    const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
+    const withdrawal = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Noah'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
+    expect(((await withdrawal.json()) as { takedowns: unknown[] }).takedowns).toEqual([]);
+
+    const before = t.connector.sent.length;
+    await t.click(alex, 'card-5', 'confirmPosted', { requestId: id, link: 'https://x.example/RiversidePrimary/status/120' });
+    await t.app.background.idle();
+    const tasks = (await t.app.stores.takedowns.find({ limit: 100 })).items.filter((task) => task.pupilId === pupilId('Noah'));
+    const post = (await t.app.stores.posts.find({ where: { accountId }, limit: 50 })).items.find((candidate) => candidate.postingRequestId === id)!;
+    expect(tasks).toEqual([expect.objectContaining({ postId: post.id, urgent: true, status: 'to do' })]);
+    expect(cardsTo(patti, before).map(cardOf).map(allText).join('\n')).toMatch(/Urgent: a post shows a pupil without consent/);
+  });
+
   it('blocks an approval when consent was withdrawn after the request was made, and sends it back', async () => {
     const submit = await t.say(alex, 'request to post');
     const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
-    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'post', accountId, text: 'Our class assembly', media: 'images', pupilIds: pupilId('Isla'), groupLabel: 'class assembly', postingDate: today() });
+    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'post', accountId, text: 'Our class assembly', media: 'images', deviceId, pupilIds: pupilId('Isla'), groupLabel: 'class assembly', postingDate: today() });
     const id = /request P-(\d+)/.exec(allText(saved))![1]!;
+    await attachPhoto(id);
+    expect((await t.app.stores.postingRequests.get(id))!.state).toBe('withHeadteacher');
     const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
     await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Isla'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
     const before = t.connector.sent.length;

@@ -8,6 +8,7 @@ import { fetchTaskInvoke, messagePayload, submitActionInvoke } from '../../fixtu
 import { cardActionInvoke, messageActivity, teamsUser } from '../../fixtures/teams-activities';
 import { cardOf } from '../../fixtures/connector-stand-in';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
+import { TestClock } from '../../fixtures/test-clock';
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
@@ -34,7 +35,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
   it('"report a concern" opens the form with every field the issue asks for', async () => {
     const { card } = await t.say(alex, 'report a concern');
     expect(allText(card)).toMatch(/Report a concern/);
-    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category']);
+    expect(inputIds(card)).toEqual(['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'classes']);
   });
 
   it('saves it, gives the reporter a reference, and tells the DSL only that a concern needs attention', async () => {
@@ -134,6 +135,19 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
       expect(sentTo(adele, before)).toHaveLength(0);
     });
 
+    it('keeps a copy of the message as Teams gave it (text, author, time), whatever the form says, and shows it in the record', async () => {
+      const forged = { submissionKey: 'dialog-copy', sourceAuthor: 'Someone else', sourceLink: 'https://example.org/x', whatHappened: 'A parent was rude about the head (my words)', occurredOn: '2026-11-22', where: 'platform', platform: 'Teams', involved: 'parent', category: 'abuseAboutSchool' };
+      expect((await t.post(submitActionInvoke(alex, t.serviceUrl, payload, forged))).status).toBe(200);
+      await t.app.background.idle();
+      const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-copy' }, limit: 1 })).items[0]!;
+      const copy = { author: 'Jordan Parent', link: payload.linkToMessage, text: 'The head is a disgrace & should be sacked\neveryone share this', sentAt: '2026-11-22T12:52:24.833Z' };
+      expect(stored.whatHappened).toBe('A parent was rude about the head (my words)');
+      expect(stored.sourceMessage).toEqual(copy);
+      const dsl = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Patti Fernandez')!;
+      const shown = (await (await fetch(`${t.app.url}/api/incidents/${stored.id}`, { headers: { 'x-demo-person': dsl.id } })).json()) as { incident: { sourceMessage: unknown } };
+      expect(shown.incident.sourceMessage).toEqual(copy);
+    });
+
     it('shows the form again with its errors inside the dialog', async () => {
       const response = await t.post(submitActionInvoke(alex, t.serviceUrl, payload, { submissionKey: 'dialog-2', whatHappened: 'x', occurredOn: '2026-11-22' }));
       const value = (response.body as TaskAnswer).task.value as { card: { content: Json } };
@@ -160,21 +174,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
 
 describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see it can be told of (records in %s)', (store) => {
   let t: TestApp;
+  const clock = new TestClock();
   beforeAll(async () => {
-    t = await new TestApp(store).start();
+    t = await new TestApp(store, {}, undefined, clock).start();
     // A small school: the headteacher is also the DSL, there is no deputy, and the chair has not opened the bot.
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) {
       const roles = person.displayName === 'Adele Vance' ? [...person.roles, 'dsl' as const] : person.roles.filter((role) => role !== 'dsl' && role !== 'deputyDsl');
       await t.app.stores.people.update({ ...person, roles });
     }
     for (const user of [alex, adele, patti]) await t.install(user);
-    // Only the clock moves on (to the next quarter of an hour); network and timers run as usual.
-    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   });
-  afterAll(async () => {
-    jest.useRealTimers();
-    await t.stop();
-  });
+  afterAll(() => t.stop());
 
   const sentTo = (user: typeof alex, since = 0) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
 
@@ -196,9 +206,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
     const head = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Adele Vance')!;
     expect((await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': head.id } })).status).toBe(404);
 
-    // Runs of the concern-notices job (a quarter of an hour apart) while the chair is still unreachable tell nobody else.
+    // Runs of the concern-notices job (a quarter of an hour apart, on the app's clock) while the chair is still unreachable tell nobody else.
     const runJobAfter = async (minutes: number) => {
-      jest.setSystemTime(Date.now() + minutes * 60_000);
+      clock.advance(minutes * 60_000);
       expect((await fetch(`${t.app.url}/api/jobs/concern-notices`, { method: 'POST' })).status).toBe(202);
       await t.app.background.idle();
     };

@@ -4,7 +4,7 @@
  * is taken there. The help card carries no buttons; anything that arrives anyway is refused with a
  * pointer to the private chat, and nothing is saved.
  */
-import { CARD_ACTIONS } from '../../../bot/src/adapters/teams/actions/action-router';
+import { CARD_ACTIONS } from '../../../bot/src/adapters/teams/features/registry';
 import { DEMO_PUPILS } from '../../../bot/src/app/demo-school';
 import { allText, buttons } from '../../fixtures/cards';
 import { cardOf } from '../../fixtures/connector-stand-in';
@@ -40,6 +40,7 @@ const DATA: Record<string, unknown> = {
   requestId: '1',
   taskId: '1',
   recordId: '1',
+  recordType: 'accessRequest',
   completedOn: '2026-11-20',
 };
 

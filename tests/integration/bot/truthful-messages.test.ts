@@ -49,7 +49,7 @@ describe('messages that tell the truth', () => {
 
   it('names access requests A-… and requests to post P-…, so "request 1" is never ambiguous', async () => {
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
-    const posted = allText(await t.click(alex, 'form', 'submitPostingRequest', { submissionKey: 'numbered', kind: 'parentReminder', accountId: account.id, text: 'Trip slips back by Friday, please.', postingDate: new Date().toISOString().slice(0, 10) }));
+    const posted = allText(await t.click(alex, 'form', 'submitPostingRequest', { submissionKey: 'numbered', kind: 'parentReminder', accountId: account.id, text: 'Trip slips back by Friday, please.', postingDate: t.today }));
     expect(posted).toMatch(/request P-\d+/);
     const mine = allText((await t.say(alex, 'my requests')).card);
     expect(mine).toMatch(/A-\d+/);
@@ -60,7 +60,7 @@ describe('messages that tell the truth', () => {
   it('never says "saved and waiting" of a finished request when the requester cannot be told', async () => {
     // Priya has never opened the bot: her request is stored as the form would have stored it.
     const priya = await person('Priya Shah');
-    const id = (await t.app.stores.accessRequests.insert(newAccessRequest(FORM, { personId: priya.id, name: priya.displayName }, 'finished', new Date()))).id;
+    const id = (await t.app.stores.accessRequests.insert(newAccessRequest(FORM, { personId: priya.id, name: priya.displayName }, 'finished', t.clock.now()))).id;
     await t.click(megan, `card-${id}`, 'forwardAccessRequest', { requestId: id });
     await t.click(teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022'), `card-${id}`, 'approveAccessRequest', { requestId: id });
     const before = t.connector.sent.length;
@@ -80,6 +80,16 @@ describe('messages that tell the truth', () => {
     await t.click(megan, 'claim', 'rejectTraining', { recordId: claim.id, reason: 'The certificate link does not open' });
     const told = sentTo(alex, before).map(allText).join('\n');
     expect(told).toMatch(/Your online safety training was not confirmed[\s\S]*Megan Bowen did not confirm[\s\S]*Why: The certificate link does not open/);
+
+    // Logged again with a certificate that opens: confirmed, and Alex is told so, with no reason attached.
+    await t.click(alex, 'my-training', 'logTraining', { completedOn: '2026-11-20', evidence: 'https://learning.example/certificate/456' });
+    const again = (await t.app.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 50 })).items.find((r) => r.subjectName === 'Alex Wilber')!;
+    const confirming = t.connector.sent.length;
+    await t.click(megan, 'claim', 'confirmTraining', { recordId: again.id });
+    expect((await t.app.stores.trainingRecords.get(again.id))!.status).toBe('confirmed');
+    const confirmed = sentTo(alex, confirming).map(allText).join('\n');
+    expect(confirmed).toMatch(/Your online safety training is confirmed[\s\S]*Megan Bowen confirmed the training you did on 20 November 2026/);
+    expect(confirmed).not.toMatch(/Why:|not confirmed/);
   });
 
   it('offers a governor only what a governor can do, and takes their concern', async () => {
@@ -105,7 +115,7 @@ describe('messages that tell the truth', () => {
     const pupils = Array.from({ length: 60 }, (_, i) => ({ id: String(1000 + i), displayName: `${long(90)} ${i}`, className: '4B' }));
     const checks = pupils.map((pupil) => ({ check: 'consent' as const, message: `${pupil.displayName} (4B): no consent is recorded for images. Remove them from the images.` }));
     const details = { kind: 'post' as const, accountId: account.id, accountLabel: 'X @RiversidePrimary', text: long(2000), media: ['images' as const], pupils, groupLabel: long(100), facesBlurred: false, postingDate: '2026-12-01' };
-    const stored = await t.app.stores.postingRequests.insert({ ...newPostingRequest(details, checks, { personId: alexPerson.id, name: alexPerson.displayName }, 'long-post', new Date()) });
+    const stored = await t.app.stores.postingRequests.insert({ ...newPostingRequest(details, checks, { personId: alexPerson.id, name: alexPerson.displayName }, 'long-post', t.clock.now()) });
     expect(cardWeight(postingRequestCard({ request: stored, steps: [], viewerIsRequester: true })).utf8Bytes).toBeGreaterThan(CARD_BUDGET.utf8Bytes);
 
     const card = await t.click(alex, `posting-${stored.id}`, 'refreshPostingRequest', { requestId: stored.id });
@@ -113,7 +123,7 @@ describe('messages that tell the truth', () => {
     expect(weight.utf8Bytes).toBeLessThanOrEqual(CARD_BUDGET.utf8Bytes);
     expect(weight.utf16Bytes).toBeLessThanOrEqual(CARD_BUDGET.utf16Bytes);
     expect(allText(card)).toMatch(/shortened here to fit in Teams/);
-    expect(JSON.stringify(card)).toMatch(new RegExp(`Open P-${stored.id} in the tab[\\s\\S]*\\/tab\\/\\?view=requests`));
+    expect(JSON.stringify(card)).toMatch(new RegExp(`Open P-${stored.id} in the tab[\\s\\S]*\\/tab\\/\\?view=posting&id=${stored.id}`));
     expect(buttons(card).map((b) => b.verb)).toEqual(expect.arrayContaining(['editPostingRequest', 'withdrawPostingRequest']));
     expect(parseWarnings(card)).toEqual([]);
     // A card that fits is left alone.

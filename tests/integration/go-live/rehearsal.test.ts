@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { provisionLists } from '../../../bot/src/adapters/graph/sharepoint/provision-lists';
 import { createGraphApi, startApp, type RunningApp } from '../../../bot/src/main';
 import type { Role } from '../../../bot/src/domain/people/role';
+import { schoolSchedules } from '../../../bot/src/domain/jobs/schedule';
 import { ConnectorStandIn } from '../../fixtures/connector-stand-in';
 import { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { sharePointSettings, silentLog, SITE_ID, RECORDS_SITE_ID, SITES, TEST_GRAPH } from '../../fixtures/sharepoint-site';
@@ -87,7 +88,7 @@ describe('going live in a school, rehearsed', () => {
   };
   const readiness = async () => (await call(web2, 'Adele Vance', 'GET', '/api/readiness')).body as { overall: string; items: { id: string; level: string; found: string; fix?: string }[] };
   const runJobs = async () => {
-    for (const job of ['concern-notices', 'policy-reviews', 'training-reminders', 'training-digest', 'waiting-nudges', 'retention-review', 'takedowns']) {
+    for (const { job } of schoolSchedules('07:30')) {
       // A cloud timer that reaches both instances: the job runs once, on one of them.
       const answers = await Promise.all([web1, web2].map((app) => fetch(`${app.url}/api/jobs/${job}`, { method: 'POST' })));
       expect({ job, started: answers.filter((answer) => answer.status === 202).length }).toEqual({ job, started: 1 });

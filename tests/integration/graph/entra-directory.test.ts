@@ -55,21 +55,48 @@ describe('the Entra ID directory', () => {
   });
 
   it('reads the role groups once for a burst of lookups', async () => {
-    now = new Date(now.getTime() + 61_000);
+    now = new Date(now.getTime() + 5 * 60_000);
     const before = standIn.requests.length;
     await Promise.all([HEAD, LEAD, TEACHER, VISITOR, HEAD, LEAD].map((person) => directory.byAadObjectId(person)));
     await directory.holdersOf('headteacher');
-    expect(standIn.requests.length - before).toBe(4);
+    // Where to track changes from (one delta query), then each of the four role groups.
+    expect(standIn.requests.slice(before).map((request) => /\/groups\/delta/.test(request.url) ? 'delta' : 'members')).toEqual(['delta', 'members', 'members', 'members', 'members']);
   });
 
-  it('caches answers for a minute, then asks again (so role changes show quickly)', async () => {
+  it('keeps the roles, asking Entra ID once a minute (one call) whether a role group changed, and reads them again at once when one did', async () => {
     await directory.byAadObjectId(LEAD);
     const before = standIn.requests.length;
-    await directory.byAadObjectId(LEAD);
+    now = new Date(now.getTime() + 30_000);
+    await directory.holdersOf('onlineSafetyLead');
     expect(standIn.requests.length).toBe(before);
+    now = new Date(now.getTime() + 31_000);
+    expect((await directory.holdersOf('onlineSafetyLead')).map((person) => person.displayName)).toEqual(['Megan Bowen']);
+    expect(standIn.requests.slice(before).map((request) => request.url)).toEqual([expect.stringMatching(/^\/v1\.0\/groups\/delta\?\$deltatoken=/)]);
+
+    // Priya becomes an online safety lead: seen at the next minute's check.
+    standIn.addGroup('g-lead', [LEAD, TEACHER]);
     now = new Date(now.getTime() + 61_000);
-    await directory.byAadObjectId(LEAD);
-    expect(standIn.requests.length).toBeGreaterThan(before);
+    expect((await directory.holdersOf('onlineSafetyLead')).map((person) => person.displayName).sort()).toEqual(['Megan Bowen', 'Priya Shah']);
+    // Megan is taken out of the group (through which she was also staff): a minute later she holds no role.
+    standIn.addGroup('g-lead', [TEACHER]);
+    now = new Date(now.getTime() + 61_000);
+    expect(await directory.byAadObjectId(LEAD)).toBeUndefined();
+    standIn.addGroup('g-lead', [LEAD]);
+  });
+
+  it('sees a change inside a nested group within five minutes, and reads everything again when the change tracking fails', async () => {
+    now = new Date(now.getTime() + 5 * 60_000);
+    await directory.everyone();
+    standIn.addGroup('g-teachers', [TEACHER, VISITOR]);
+    now = new Date(now.getTime() + 61_000);
+    expect(await directory.byAadObjectId(VISITOR)).toBeUndefined();
+    now = new Date(now.getTime() + 5 * 60_000);
+    expect((await directory.byAadObjectId(VISITOR))?.roles).toEqual(['staff']);
+    standIn.failNext(1, { status: 410 });
+    now = new Date(now.getTime() + 61_000);
+    const before = standIn.requests.length;
+    await directory.everyone();
+    expect(standIn.requests.slice(before).filter((request) => /transitiveMembers/.test(request.url))).toHaveLength(4);
   });
 
   it('sends the advanced-query header the transitive membership casts need', async () => {

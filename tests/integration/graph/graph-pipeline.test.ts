@@ -1,7 +1,12 @@
-/** The one Graph pipeline: retries within a budget honouring Retry-After, timeouts, batches. */
+/**
+ * The one Graph pipeline: retries within a budget honouring Retry-After, timeouts, batches. Its
+ * waits and timeouts run on a test clock: a wait of a second takes no real time, and how long the
+ * pipeline waited is read from the clock, never from the wall.
+ */
 import { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
 import { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { silentLog } from '../../fixtures/sharepoint-site';
+import { TestClock } from '../../fixtures/test-clock';
 
 describe('the Graph pipeline', () => {
   let standIn: GraphStandIn;
@@ -11,20 +16,25 @@ describe('the Graph pipeline', () => {
     origin = await standIn.start();
     await graph().post('/sites/s/lists', { displayName: 'Things', list: { template: 'genericList' } });
   });
-  afterEach(() => standIn.stopFailing());
+  let clock: TestClock;
+  beforeEach(() => (clock = new TestClock()));
+  afterEach(() => {
+    standIn.stopFailing();
+    standIn.beforeAnswer = undefined;
+  });
   afterAll(() => standIn.stop());
 
   function graph(options: { deadlineMs?: number; timeoutMs?: number } = {}): GraphApi {
-    return new GraphApi({ baseUrl: origin, userAgent: 'NONISV|Test|OnlineSafetyDesk/0', retry: { maxAttempts: 4, deadlineMs: options.deadlineMs ?? 5000, attemptTimeoutMs: options.timeoutMs ?? 2000, baseDelayMs: 10 }, token: async () => 't' }, silentLog);
+    return new GraphApi({ baseUrl: origin, userAgent: 'NONISV|Test|OnlineSafetyDesk/0', retry: { maxAttempts: 4, deadlineMs: options.deadlineMs ?? 5000, attemptTimeoutMs: options.timeoutMs ?? 2000, baseDelayMs: 10 }, token: async () => 't', timer: clock?.timer }, silentLog);
   }
   const attemptsAt = (since: number) => standIn.requests.slice(since).map((request) => request.status);
 
   it('waits as long as Retry-After says, then succeeds', async () => {
     standIn.failNext(1, { status: 429, retryAfterSeconds: 1 });
     const since = standIn.requests.length;
-    const started = Date.now();
+    const started = clock.ms;
     await graph().get('/sites/s/lists');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(clock.ms - started).toBe(1000);
     expect(attemptsAt(since)).toEqual([429, 200]);
   });
 
@@ -42,9 +52,11 @@ describe('the Graph pipeline', () => {
 
   it('gives up at once when Retry-After is past its deadline, rather than hold the person up', async () => {
     standIn.failNext(1, { status: 429, retryAfterSeconds: 120 });
-    const started = Date.now();
+    const since = standIn.requests.length;
+    const started = clock.ms;
     await expect(graph({ deadlineMs: 1000 }).get('/sites/s/lists')).rejects.toMatchObject({ statusCode: 429 });
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(clock.ms - started).toBe(0);
+    expect(attemptsAt(since)).toEqual([429]);
   });
 
   it('stops after its attempts and reports the last answer', async () => {
@@ -54,17 +66,20 @@ describe('the Graph pipeline', () => {
     expect(attemptsAt(since)).toHaveLength(4);
   });
 
-  it('times out a request that hangs, and tries again', async () => {
-    standIn.latencyMs = 400;
-    try {
-      const since = standIn.requests.length;
-      const started = Date.now();
-      await expect(graph({ timeoutMs: 100, deadlineMs: 350 }).get('/sites/s/lists')).rejects.toBeDefined();
-      expect(standIn.requests.length - since).toBeGreaterThan(1);
-      expect(Date.now() - started).toBeLessThan(600);
-    } finally {
-      standIn.latencyMs = 0;
-    }
+  it('times out a request that hangs, tries again, and gives up within its deadline', async () => {
+    // Graph never answers: each attempt runs out its time the moment it has arrived.
+    standIn.beforeAnswer = () => {
+      clock.runNextTimeout();
+      return new Promise<void>(() => undefined);
+    };
+    const since = standIn.requests.length;
+    const started = clock.ms;
+    // The Graph client wraps the last attempt's timeout in its own error.
+    await expect(graph({ timeoutMs: 100, deadlineMs: 350 }).get('/sites/s/lists')).rejects.toMatchObject({ statusCode: -1, body: { name: 'TimeoutError' } });
+    // 0–100 the first attempt, a 10 ms wait, 110–210 the second, 20 ms, 230–330 the third; a
+    // fourth would end past 350.
+    expect(standIn.requests.length - since).toBe(3);
+    expect(clock.ms - started).toBe(330);
   });
 
   it('never sends a batch twice when it may have been carried out', async () => {

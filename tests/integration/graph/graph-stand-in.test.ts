@@ -52,11 +52,21 @@ describe('authentication and routing', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
   });
 
-  it('waits latencyMs before answering', async () => {
-    graph.latencyMs = 60;
-    const started = Date.now();
-    expect((await call('GET', LISTS)).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+  it('holds a request, once it has arrived, until beforeAnswer lets it go', async () => {
+    let release!: () => void;
+    let arrived!: (url: string) => void;
+    const there = new Promise<string>((resolve) => (arrived = resolve));
+    graph.beforeAnswer = (request) => {
+      arrived(request.url);
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    let answered = false;
+    const reply = call('GET', LISTS).then((answer) => ((answered = true), answer));
+    expect(await there).toBe(`/v1.0${LISTS}`);
+    expect(answered).toBe(false);
+    release();
+    expect((await reply).status).toBe(200);
+    graph.beforeAnswer = undefined;
   });
 
   it('records every round trip with the headers tests count on', async () => {
@@ -266,6 +276,27 @@ describe('filters', () => {
     expect(refused.body.error).toMatchObject({ code: 'generalException', message: 'The attempted operation is prohibited because it exceeds the list view threshold.' });
     const indexed = await call('GET', `${LISTS}/${list}/items?expand=fields&$filter=fields/RequestKey eq 'k5001'`);
     expect(indexed.body.value.map((item: { id: string }) => item.id)).toEqual(['5001']);
+    // An indexed filter that still matches more than 5,000 items of such a list fails too.
+    const wide = await call('GET', `${LISTS}/${list}/items?expand=fields&$filter=fields/Status eq 'Pending'`);
+    expect(wide.status).toBe(500);
+  });
+
+  it('compares with ge, gt, le and lt: numbers and instants by value, text by its characters', async () => {
+    const list = await createList('Dated', [
+      { name: 'At', dateTime: { format: 'dateTime' }, indexed: true },
+      { name: 'Rank', number: {}, indexed: true },
+    ]);
+    graph.bulkInsert(SITE, list, [
+      { Title: 'a', At: '2026-11-01T09:00:00Z', Rank: 2 },
+      { Title: 'b', At: '2026-11-20T09:00:00Z', Rank: 10 },
+      { Title: 'c', At: '2026-11-24T09:00:00Z', Rank: 9 },
+    ]);
+    const titles = async (filter: string) => (await call('GET', `${LISTS}/${list}/items?expand=fields&$filter=${encodeURIComponent(filter)}`)).body.value.map((item: { fields: { Title: string } }) => item.fields.Title);
+    expect(await titles("fields/At ge '2026-11-20T09:00:00Z'")).toEqual(['b', 'c']);
+    expect(await titles("fields/At gt '2026-11-20T09:00:00.000Z'")).toEqual(['c']);
+    expect(await titles("fields/At lt '2026-11-20'")).toEqual(['a']);
+    expect(await titles('fields/Rank le 9')).toEqual(['a', 'c']);
+    expect(await titles("fields/At ge '2026-11-02' and fields/At le '2026-11-21'")).toEqual(['b']);
   });
 });
 
@@ -274,20 +305,19 @@ describe('paging', () => {
     const list = await requestsList();
     graph.bulkInsert(SITE, list, ['a', 'b', 'c', 'd', 'e'].map((title, at) => ({ Title: title, RequestKey: `k${at}`, Status: 'Pending' })));
     const ids: string[][] = [];
+    const links: string[] = [];
     let next: string | undefined = `${LISTS}/${list}/items?expand=fields&$filter=fields/Status eq 'Pending'&$top=2`;
     while (next) {
       const page: Reply = await call('GET', next);
       expect(page.status).toBe(200);
       ids.push(page.body.value.map((item: { id: string }) => item.id));
       const link = page.body['@odata.nextLink'] as string | undefined;
-      if (link) {
-        expect(link.startsWith(`${origin}/v1.0/sites/`)).toBe(true);
-        const token = new URL(link).searchParams.get('$skiptoken')!;
-        expect(Buffer.from(token, 'base64url').toString()).toMatch(/^Paged=TRUE&p_ID=\d+$/);
-      }
+      if (link) links.push(link);
       next = link?.slice(`${origin}/v1.0`.length);
     }
     expect(ids).toEqual([['1', '2'], ['3', '4'], ['5']]);
+    const tokens = links.map((link) => [link.startsWith(`${origin}/v1.0/sites/`), Buffer.from(new URL(link).searchParams.get('$skiptoken')!, 'base64url').toString()]);
+    expect(tokens).toEqual([[true, 'Paged=TRUE&p_ID=2'], [true, 'Paged=TRUE&p_ID=4']]);
     expect((await call('GET', `${LISTS}/${list}/items?$top=1000`)).status).toBe(400);
   });
 });
@@ -313,9 +343,28 @@ describe('$batch', () => {
     const failing = await batch([
       { id: 'a', method: 'POST', url: items, headers: json, body: { fields: { Title: 'dup', RequestKey: 'k1' } } },
       { id: 'b', method: 'GET', url: `${items}/1`, dependsOn: ['a'] },
+      { id: 'c', method: 'GET', url: `${items}/1`, dependsOn: ['b'] },
+    ]);
+    expect(failing.body.responses.map((response: { status: number }) => response.status)).toEqual([409, 424, 424]);
+    const parallel = await batch([
+      { id: 'a', method: 'GET', url: `${items}/1` },
       { id: 'c', method: 'POST', url: items, body: { fields: { Title: 'no content type' } } },
     ]);
-    expect(failing.body.responses.map((response: { status: number }) => response.status)).toEqual([409, 424, 400]);
+    expect(parallel.body.responses.map((response: { status: number }) => response.status)).toEqual([200, 400]);
+  });
+
+  it('refuses a batch that is neither fully sequential nor fully parallel', async () => {
+    const lists = { method: 'GET', url: `/sites/${SITE}/lists` };
+    for (const requests of [
+      [{ id: '1', ...lists }, { id: '2', ...lists, dependsOn: ['1'] }, { id: '3', ...lists }],
+      [{ id: '1', ...lists }, { id: '2', ...lists }, { id: '3', ...lists, dependsOn: ['1'] }],
+    ]) {
+      const reply = await batch(requests);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.message).toBe('Batch should be either fully sequential or fully parallel');
+    }
+    const chain = await batch([{ id: '1', ...lists }, { id: '2', ...lists, dependsOn: ['1'] }, { id: '3', ...lists, dependsOn: ['2'] }]);
+    expect(chain.status).toBe(200);
   });
 
   it('reads raw spaces and quotes in an inner url', async () => {
@@ -363,6 +412,21 @@ describe('directory', () => {
     expect(withoutHeader.body.error.code).toBe('Request_UnsupportedQuery');
   });
 
+  it('tracks changes to groups\' members with delta queries: all of them first, then only the groups that changed', async () => {
+    const first = await call('GET', `/groups/delta?$select=members&$filter=${encodeURIComponent("id eq 'staff' or id eq 'governors'")}`);
+    expect(first.status).toBe(200);
+    expect(first.body.value.map((group: { id: string; 'members@delta': { id: string }[] }) => [group.id, group['members@delta'].map((member) => member.id)])).toEqual([['staff', ['u1', 'teachers']], ['governors', ['u1']]]);
+    const quiet = await call('GET', (first.body['@odata.deltaLink'] as string).slice(`${origin}/v1.0`.length));
+    expect(quiet.body.value).toEqual([]);
+    graph.addGroup('governors', ['u1', 'u2']);
+    graph.addGroup('teachers', ['u2']); // nested in staff: a change to another group
+    const changed = await call('GET', (quiet.body['@odata.deltaLink'] as string).slice(`${origin}/v1.0`.length));
+    expect(changed.body.value.map((group: { id: string }) => group.id)).toEqual(['governors']);
+    expect((await call('GET', '/groups/delta?$deltatoken=nonsense')).status).toBe(410);
+    const tooMany = Array.from({ length: 51 }, (_, at) => `id eq 'g${at}'`).join(' or ');
+    expect((await call('GET', `/groups/delta?$select=members&$filter=${encodeURIComponent(tooMany)}`)).status).toBe(400);
+  });
+
   it('lists a group’s users transitively, in pages', async () => {
     const first = await call('GET', '/groups/teachers/transitiveMembers/microsoft.graph.user?$select=id,displayName,mail&$top=2', undefined, EVENTUAL);
     expect(first.body.value).toEqual([
@@ -390,6 +454,22 @@ describe('fault injection', () => {
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get('retry-after')).toBeNull();
     expect(graph.requests.filter((request) => request.injected).length).toBe(3);
+  });
+
+  it('throttles one request in n, round trips and requests inside a batch alike, and counts requests sent before Retry-After passed', async () => {
+    graph.throttleEvery(3, { retryAfterSeconds: 30 });
+    const statuses = [];
+    for (let at = 0; at < 3; at++) statuses.push((await call('GET', LISTS)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(graph.sentWhileThrottled).toBe(0);
+    const lists = { id: '1', method: 'GET', url: `/sites/${SITE}/lists` };
+    const reply = await call('POST', '/$batch', { requests: [lists, { ...lists, id: '2' }, { ...lists, id: '3' }] });
+    expect(reply.status).toBe(200);
+    expect(graph.sentWhileThrottled).toBe(1);
+    expect(reply.body.responses.map((response: { status: number }) => response.status)).toEqual([200, 429, 200]);
+    expect(reply.body.responses[1].headers['Retry-After']).toBe('30');
+    graph.stopFailing();
+    expect((await call('GET', LISTS)).status).toBe(200);
   });
 
   it('fails a whole batch, or only requests inside one', async () => {

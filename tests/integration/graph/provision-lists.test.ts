@@ -3,7 +3,7 @@ import { COPYING_MARK, provisionLists } from '../../../bot/src/adapters/graph/sh
 import { columnDefinition } from '../../../bot/src/adapters/graph/sharepoint/column-definition';
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { listSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
-import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import { EVIDENCE_LIBRARY, LISTS, MEDIA_LIBRARY, RECORDS_SITE_LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
 import type { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { emptySite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
@@ -18,7 +18,10 @@ describe('provisioning the lists', () => {
 
   it('creates every list with its columns, filter columns indexed and keys unique', async () => {
     const done = await provisionLists(graph, SITES);
-    expect(done).toHaveLength(Object.keys(LISTS).length);
+    // Every list, and the document libraries for the photos and videos of requests to post and for incidents' evidence.
+    expect(done).toHaveLength(Object.keys(LISTS).length + 2);
+    expect(done).toContain(`Created document library "${MEDIA_LIBRARY.displayName}" on the records site.`);
+    expect(done).toContain(`Created document library "${EVIDENCE_LIBRARY.displayName}" on the records site.`);
     expect(done[0]).toMatch(/^Created list "Online Safety Desk - School" with \d+ columns on the working site\.$/);
     const requests = standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.accessRequests.displayName)!;
     const column = (name: string) => requests.columns.find((c) => c.name === name);
@@ -29,18 +32,18 @@ describe('provisioning the lists', () => {
     expect(column('RecordVersion')).toBeDefined();
   });
 
-  it('puts the incidents, their chronology and the audit log on the records site, and nothing else there', async () => {
+  it('puts the incidents, their chronology, the people linked to them, their evidence, the audit log, the outbox (and its archive) and the photos of pupils on the records site, and nothing else there', async () => {
     await provisionLists(graph, SITES);
-    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.audit.displayName];
+    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.incidentLinks.displayName, LISTS.audit.displayName, LISTS.outbox.displayName, LISTS.outboxArchive.displayName, MEDIA_LIBRARY.displayName, EVIDENCE_LIBRARY.displayName];
     expect(standIn.lists(RECORDS_SITE_ID).map((list) => list.displayName).sort()).toEqual([...safeguarding].sort());
     const working = standIn.lists(SITE_ID).map((list) => list.displayName);
-    expect(working).toHaveLength(Object.keys(LISTS).length - 3);
+    expect(working).toHaveLength(Object.keys(LISTS).length - RECORDS_SITE_LISTS.length);
     expect(working.filter((name) => safeguarding.includes(name))).toEqual([]);
   });
 
   it('creates everything on one site when a developer tenant gives the same site twice', async () => {
     await provisionLists(graph, { working: SITE_ID, records: SITE_ID });
-    expect(standIn.lists(SITE_ID)).toHaveLength(Object.keys(LISTS).length);
+    expect(standIn.lists(SITE_ID)).toHaveLength(Object.keys(LISTS).length + 2);
   });
 
   it('warns about safeguarding lists an earlier version left on the working site', async () => {
@@ -49,7 +52,10 @@ describe('provisioning the lists', () => {
     expect(done.filter((line) => line.startsWith('Warning:'))).toEqual([
       expect.stringContaining('"Online Safety Desk - Incidents" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Incident chronology" is still on the working site'),
+      expect.stringContaining('"Online Safety Desk - People in incidents" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Audit log" is still on the working site'),
+      expect.stringContaining('"Online Safety Desk - Reminder outbox" is still on the working site'),
+      expect.stringContaining('"Online Safety Desk - Reminder outbox archive" is still on the working site'),
     ]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { provisionLists } from '../../../bot/src/adapters/graph/sharepoint/provision-lists';
 import { listSpec, type ListSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
-import { LISTS, listsOn } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import { LISTS, listsOn, RECORDS_SITE_LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import { GraphSiteInspector } from '../../../bot/src/adapters/graph/sharepoint/site-inspector';
 import { NOT_CHECKED, recordsSiteCheck, workingSiteCheck } from '../../../bot/src/app/readiness/site-checks';
 import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
@@ -25,10 +25,10 @@ describe('the SharePoint sites on the go-live checklist', () => {
 
   it('is green for sites provisioned as the app needs them, and says what it could not check', async () => {
     await provisionLists(graph, SITES);
-    expect(await workingSiteCheck(inspector())).toMatchObject({ level: 'green', found: `All ${Object.keys(LISTS).length - 3} lists on "Online Safety Desk" are as the app needs them.` });
+    expect(await workingSiteCheck(inspector())).toMatchObject({ level: 'green', found: `All ${Object.keys(LISTS).length - RECORDS_SITE_LISTS.length} lists on "Online Safety Desk" are as the app needs them.` });
     const records = await recordsSiteCheck(inspector());
     expect(records.level).toBe('green');
-    expect(records.found).toContain('The 3 safeguarding lists on "Online Safety Desk" are as the app needs them.');
+    expect(records.found).toContain('The 6 safeguarding lists on "Online Safety Desk" are as the app needs them.');
     expect(records.found).toContain('The apps granted the site were not checked: Microsoft Graph shows the apps granted a site only to an app with Sites.FullControl.All');
     expect(records.found).toContain(NOT_CHECKED);
     expect(records.fix).toBeUndefined();
@@ -41,6 +41,13 @@ describe('the SharePoint sites on the go-live checklist', () => {
     expect(working).toMatchObject({ level: 'red', fix: expect.stringMatching(/^Run provisioning with the app granted full control/) });
     expect(working.found).toMatch(/^On "Riverside staff": list missing: "Online Safety Desk - School"; .* and \d+ more\.$/);
     expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Incidents"') });
+  });
+
+  it('is red without the document libraries for the photos and videos of requests to post and for incidents\' evidence', async () => {
+    await provisionLists(graph, SITES, { working: listsOn('working'), records: listsOn('records') });
+    const check = await recordsSiteCheck(inspector());
+    expect(check).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Photos and videos"'), fix: expect.stringContaining('Run provisioning') });
+    expect(check.found).toContain('list missing: "Online Safety Desk - Incident evidence"');
   });
 
   it('is red for a column the app writes that the list lacks', async () => {

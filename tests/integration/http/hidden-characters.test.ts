@@ -22,7 +22,9 @@ const API_FIELDS: { field: string; as: Role; path: string; body: (text: string) 
   { field: 'refresher group', as: 'dsl', path: '/api/training/refreshers', body: (text) => ({ title: 'Images', audience: 'staff', group: text, dueOn: '2099-01-31' }), count: async (t) => (await t.app.stores.refreshers.find({ limit: 500 })).items.length },
   { field: 'incident action', as: 'dsl', path: '/api/incidents/1/steps', body: (text) => ({ type: 'action', text }), count: chronology },
   { field: 'incident status note', as: 'dsl', path: '/api/incidents/1/steps', body: (text) => ({ type: 'status', to: 'inProgress', note: text }), count: chronology },
-  { field: 'who decided on police contact', as: 'dsl', path: '/api/incidents/1/steps', body: (text) => ({ type: 'police', contacted: false, decidedBy: text, reason: 'Inadvertent' }), count: chronology },
+  { field: 'reason for the police decision', as: 'dsl', path: '/api/incidents/1/steps', body: (text) => ({ type: 'police', contacted: false, reason: text }), count: chronology },
+  { field: 'name of someone linked to an incident', as: 'dsl', path: '/api/incidents/1/steps', body: (text) => ({ type: 'link', who: { name: text }, role: 'other' }), count: chronology },
+  { field: 'note at a body map mark', as: 'dsl', path: '/api/incidents/1/steps', body: (text) => ({ type: 'bodyMap', marks: [{ view: 'front', x: 50, y: 50, note: text }] }), count: chronology },
   { field: 'school account purpose', as: 'dsl', path: '/api/social-accounts', body: (text) => ({ platform: 'Facebook', handle: 'Riverside PTA', purpose: text, reason: 'Parents use it', ownerId: '5', schoolEmail: 'office@riverside.example', successMeasure: 'Survey' }), count: async (t) => (await t.app.stores.socialAccounts.find({ limit: 500 })).items.length },
   { field: 'pupil name in the MIS file', as: 'admin', path: '/api/pupils/import', body: (text) => ({ csv: `UPN,Name,Reg Group,Year,Admission Date\nX1,${text},4B,Year 4,04/09/2023`, apply: true }), count: async (t) => (await t.app.stores.pupils.find({ limit: 500 })).items.length },
   { field: 'class in the MIS file', as: 'admin', path: '/api/pupils/import', body: (text) => ({ csv: `UPN,Name,Reg Group,Year,Admission Date\nX1,Ada Lovelace,${text},Year 4,04/09/2023`, apply: true }), count: async (t) => (await t.app.stores.pupils.find({ limit: 500 })).items.length },
@@ -77,7 +79,7 @@ describe('hidden characters in anything typed', () => {
 
     it('refuses hidden characters in why a post cannot be taken down, and leaves the task open', async () => {
       const owner = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === "Tom O'Neill")!;
-      const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: new Date().toISOString() });
+      const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
       const card = await t.click(tom, `takedown-${task.id}`, 'takedownCannotRemove', { taskId: task.id, reason: `Deleted by ${RLO}` });
       expect(allText(card)).toMatch(/hidden control characters/);
       expect((await t.app.stores.takedowns.get(task.id))!.status).toBe('to do');

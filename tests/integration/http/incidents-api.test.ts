@@ -47,9 +47,9 @@ describe('the incident log API', () => {
     expect((await step({ type: 'status', to: 'closed' })).status).toBe(201);
     expect((await step({ type: 'status', to: 'inProgress' })).status).toBe(201);
     expect((await step({ type: 'cpoms', reference: 'CP-2026/0042' })).status).toBe(201);
-    expect((await step({ type: 'police', contacted: false, decidedBy: 'Patti Fernandez (DSL)', reason: 'Inadvertent: the pupil did not know it was illegal' })).status).toBe(201);
+    expect((await step({ type: 'police', contacted: false, reason: 'Inadvertent: the pupil did not know it was illegal' })).status).toBe(201);
     const detail = (await (await call(who.dsl, `/api/incidents/${id}`)).json()) as { incident: Record<string, unknown>; chronology: { text: string; byName: string }[] };
-    expect(detail.incident).toMatchObject({ status: 'inProgress', assigneeName: 'Adele Vance', cpomsReference: 'CP-2026/0042', police: { contacted: false, decidedBy: 'Patti Fernandez (DSL)' } });
+    expect(detail.incident).toMatchObject({ status: 'inProgress', assigneeName: 'Adele Vance', cpomsReference: 'CP-2026/0042', police: { contacted: false, decidedBy: 'Patti Fernandez', decidedAs: 'dsl' } });
     expect(detail.chronology.map((entry) => entry.text)).toEqual([
       'Spoke to the parent by phone',
       'Assigned to Adele Vance',
@@ -57,7 +57,9 @@ describe('the incident log API', () => {
       'Closed',
       'Reopened',
       'CPOMS reference recorded: CP-2026/0042',
-      'Police not contacted (decided by Patti Fernandez (DSL)): Inadvertent: the pupil did not know it was illegal',
+      'Police not contacted (decided by Patti Fernandez as Designated safeguarding lead): Inadvertent: the pupil did not know it was illegal',
+      // Opened in the tab for the first time just now (the steps above came straight to the API).
+      'Opened for the first time',
     ]);
     expect(new Set(detail.chronology.map((entry) => entry.byName))).toEqual(new Set(['Patti Fernandez']));
   });
@@ -68,7 +70,7 @@ describe('the incident log API', () => {
     const wrong = await step({ type: 'status', to: 'actionTaken' });
     expect(wrong.status).toBe(422);
     expect(((await wrong.json()) as { error: string }).error).toBe('A closed incident cannot be marked action taken.');
-    for (const body of [{ type: 'action', text: '   ' }, { type: 'police', contacted: 'yes', decidedBy: 'x', reason: 'y' }, { type: 'cpoms', reference: '=cmd|' }, { type: 'delete' }, { type: 'assign', personId: '../1' }]) {
+    for (const body of [{ type: 'action', text: '   ' }, { type: 'police', contacted: 'yes', reason: 'y' }, { type: 'cpoms', reference: '=cmd|' }, { type: 'delete' }, { type: 'assign', personId: '../1' }]) {
       expect({ body, status: (await step(body)).status }).toEqual({ body, status: 400 });
     }
     expect((await step({ type: 'assign', personId: '999999' })).status).toBe(422);

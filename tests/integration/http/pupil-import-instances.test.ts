@@ -11,7 +11,9 @@ import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
 import { startApp, type RunningApp } from '../../../bot/src/main';
 import type { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { provisionedSite, SITES, silentLog, TEST_GRAPH } from '../../fixtures/sharepoint-site';
+import { holdPupilInserts } from '../../fixtures/held-inserts';
 import { testConfig } from '../../fixtures/test-app';
+import { TestClock } from '../../fixtures/test-clock';
 
 const HEADER = 'UPN,Name,Reg Group,Year,Admission Date';
 const file = (count: number) => [HEADER, ...Array.from({ length: count }, (_, i) => `R${i + 1},Pupil ${i + 1},5A,Year 5,04/09/2023`)].join('\n');
@@ -24,12 +26,13 @@ describe('a pupil import on two instances', () => {
   let teacher: string;
   /** Lets a held import go on (also when a test fails, so that shutting down does not wait for ever). */
   let release = () => undefined as void;
+  const clock = new TestClock();
 
   beforeAll(async () => {
     const site = await provisionedSite();
     standIn = site.standIn;
     const stores = createSharePointStores(site.graph, SITES);
-    await seedDemoSchool(stores, new Date());
+    await seedDemoSchool(stores, clock.now());
     const people = (await stores.people.find({ limit: 50 })).items;
     admin = people.find((person) => person.roles.includes('admin'))!.id;
     teacher = people.find((person) => person.displayName === 'Alex Wilber')!.id;
@@ -38,7 +41,7 @@ describe('a pupil import on two instances', () => {
       const config = testConfig(dir);
       config.store = site.settings;
       dirs.push(dir);
-      apps.push(await startApp({ config, log: silentLog, graph: TEST_GRAPH, instanceId: name }));
+      apps.push(await startApp({ config, clock, log: silentLog, graph: TEST_GRAPH, instanceId: name }));
     }
   });
   afterAll(async () => {
@@ -54,22 +57,14 @@ describe('a pupil import on two instances', () => {
   it('answers the progress poll on either instance, and refuses a second import on the other', async () => {
     const [first, second] = apps as [RunningApp, RunningApp];
     // Hold web-1's writing after its first batch of twenty, so the import is seen mid-way.
-    const pupils = first.stores.pupils;
-    const insertMany = pupils.insertMany.bind(pupils);
-    const gate = new Promise<void>((done) => (release = done));
-    let batches = 0;
-    pupils.insertMany = async (records) => {
-      if (++batches > 1) await gate;
-      return insertMany(records);
-    };
-
+    const held = holdPupilInserts(first.stores);
+    release = held.release;
     const started = await call(first, admin, '/api/pupils/import', { csv: file(60), apply: true });
     expect(started.status).toBe(202);
     const location = started.headers.get('location')!;
-    let job: { state: string; done: number; total: number } = { state: 'running', done: 0, total: 0 };
-    for (let poll = 0; poll < 500 && job.done < 20; poll++) job = (await (await call(second, admin, location)).json()) as typeof job;
+    await held.waiting;
     // 60 new pupils, and the demo school's 16 marked as left (missing from the file).
-    expect(job).toMatchObject({ state: 'running', done: 20, total: 76 });
+    expect(await (await call(second, admin, location)).json()).toMatchObject({ state: 'running', done: 20, total: 76 });
 
     const again = await call(second, admin, '/api/pupils/import', { csv: file(5), apply: true });
     expect(again.status).toBe(409);

@@ -1,5 +1,6 @@
 /** Importing pupils from the MIS export through the tabs' API. */
 import { StoreUnavailableError } from '../../../bot/src/ports/collection.port';
+import { holdPupilInserts } from '../../fixtures/held-inserts';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 const HEADER = 'UPN,Name,Reg Group,Year,Admission Date,Date of Birth';
@@ -32,36 +33,14 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s'
   const post = (persona: string, body: object) =>
     fetch(`${t.app.url}/api/pupils/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': persona }, body: JSON.stringify(body) });
   const getJob = (persona: string, path: string) => fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': persona } });
-  /** Starts an import as the tab does and polls it to the end. */
+  /** Starts an import as the tab does, waits for the app's background work to end, and reads the job as the tab would. */
   const importFile = async (body: object, persona = admin): Promise<Job> => {
     const response = await post(persona, { ...body, apply: true });
     expect(response.status).toBe(202);
-    const location = response.headers.get('location')!;
-    for (;;) {
-      const job = (await (await getJob(persona, location)).json()) as Job;
-      if (job.state !== 'running') return job;
-      await new Promise((done) => setTimeout(done, 10));
-    }
+    await t.app.background.idle();
+    return (await (await getJob(persona, response.headers.get('location')!)).json()) as Job;
   };
   const onRoll = async (className: string) => (await t.app.stores.pupils.find({ where: { className }, limit: 100 })).items.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.displayName).sort();
-  /** Holds the store's batch inserts until released, so a test can look at an import mid-way. */
-  const holdInserts = () => {
-    const pupilStore = t.app.stores.pupils;
-    const original = pupilStore.insertMany.bind(pupilStore);
-    let release!: () => void;
-    const gate = new Promise<void>((done) => (release = done));
-    let calls = 0;
-    pupilStore.insertMany = async (records) => {
-      if (++calls > 1) await gate;
-      return original(records);
-    };
-    return {
-      release: () => {
-        release();
-        pupilStore.insertMany = original;
-      },
-    };
-  };
 
   it('previews without writing anything', async () => {
     const response = await post(admin, { csv: csv('X1,Ava Stone,3C,Year 3,04/09/2023,01/01/2016', 'X2,Ben Hale,3C,Year 3,04/09/2023,01/01/2016') });
@@ -122,31 +101,30 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('pupil import, records in %s'
   });
 
   it('shows progress to the person who started it, to nobody else, and refuses a second import meanwhile', async () => {
-    const held = holdInserts();
-    const started = await post(admin, { csv: csv(...pupils('P', '5P', 45)), apply: true });
-    expect(started.status).toBe(202);
-    const { job } = (await started.json()) as { job: Job };
-    expect(job).toMatchObject({ state: 'running', total: 46 });
-    const location = `/api/pupils/import/${job.id}`;
-    expect(started.headers.get('location')).toBe(location);
-    // The first batch of 20 is saved; the second waits.
-    let mid: Job;
-    do mid = (await (await getJob(admin, location)).json()) as Job;
-    while (mid.done < 20);
-    expect(mid).toMatchObject({ state: 'running', done: 20, total: 46 });
+    const held = holdPupilInserts(t.app.stores);
+    let location = '';
+    try {
+      const started = await post(admin, { csv: csv(...pupils('P', '5P', 45)), apply: true });
+      expect(started.status).toBe(202);
+      const { job } = (await started.json()) as { job: Job };
+      expect(job).toMatchObject({ state: 'running', total: 46 });
+      location = `/api/pupils/import/${job.id}`;
+      expect(started.headers.get('location')).toBe(location);
+      // The first batch of 20 is saved; the second waits.
+      await held.waiting;
+      expect(await (await getJob(admin, location)).json()).toMatchObject({ state: 'running', done: 20, total: 46 });
 
-    expect((await getJob(otherAdmin, location)).status).toBe(404);
-    expect((await getJob(teacher, location)).status).toBe(403);
-    expect((await getJob(admin, '/api/pupils/import/not-a-job')).status).toBe(404);
-    const second = await post(otherAdmin, { csv: csv(...pupils('P', '5P', 45)), apply: true });
-    expect(second.status).toBe(409);
-    expect(await second.json()).toMatchObject({ error: expect.stringMatching(/An import started by Lynne Robbins is still running \(20 of 46 changes saved\)/) });
-
-    held.release();
-    let end: Job;
-    do end = (await (await getJob(admin, location)).json()) as Job;
-    while (end.state === 'running');
-    expect(end).toMatchObject({ state: 'finished', done: 46, total: 46, result: { counts: { create: 45, leave: 1 } } });
+      expect((await getJob(otherAdmin, location)).status).toBe(404);
+      expect((await getJob(teacher, location)).status).toBe(403);
+      expect((await getJob(admin, '/api/pupils/import/not-a-job')).status).toBe(404);
+      const second = await post(otherAdmin, { csv: csv(...pupils('P', '5P', 45)), apply: true });
+      expect(second.status).toBe(409);
+      expect(await second.json()).toMatchObject({ error: expect.stringMatching(/An import started by Lynne Robbins is still running \(20 of 46 changes saved\)/) });
+    } finally {
+      held.release();
+    }
+    await t.app.background.idle();
+    expect(await (await getJob(admin, location)).json()).toMatchObject({ state: 'finished', done: 46, total: 46, result: { counts: { create: 45, leave: 1 } } });
     expect(await onRoll('5P')).toHaveLength(45);
   });
 

@@ -41,7 +41,8 @@ describe('School settings', () => {
     const stranger = teamsUser('Someone New', '00000000-0000-0000-0000-000000009999');
     expect(allText((await t.say(stranger, 'help')).card)).toContain('Please ask Mrs Robbins in the school office to add you');
     const audit = await t.app.stores.audit.forRecord('school', school.id);
-    expect(audit.map((entry) => [entry.actorName, entry.summary])).toContainEqual(['Lynne Robbins', 'School details changed: name, who staff should ask']);
+    // The audit log keeps the history: what each detail was before, and what it became.
+    expect(audit.map((entry) => [entry.actorName, entry.summary])).toContainEqual(['Lynne Robbins', 'School details changed: name "Riverside Community Primary School (demo)" → "Twiss Green Community Primary School"; who staff should ask "the school office (Lynne Robbins)" → "Mrs Robbins in the school office"']);
   });
 
   it('tells the second of two people editing at once, keeps the first one\'s change, and saves the second once they have seen it', async () => {
@@ -102,7 +103,7 @@ describe('School settings', () => {
     const again = await call('POST', '/api/settings/term-dates/import', 'head', { csv, apply: true, version: before.version });
     expect(again.status).toBe(409);
     const audit = await t.app.stores.audit.forRecord('termDates', saved.body.record.id);
-    expect(audit.at(-1)).toMatchObject({ actorName: 'Lynne Robbins', summary: 'Term dates imported from a CSV file for 2028-29 (3 lines, replacing 0)' });
+    expect(audit.at(-1)).toMatchObject({ actorName: 'Lynne Robbins', summary: 'Term dates imported from a CSV file for 2028-29 (3 lines, replacing 0); added: Autumn term 2028-09-02 to 2028-12-15, Spring term 2029-01-03 to 2029-03-29, Half term 2028-10-23 to 2028-10-27' });
   });
 
   it('saves term dates typed on the page, with each problem next to its line and field', async () => {
@@ -112,7 +113,10 @@ describe('School settings', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual({ [`entries.${entries.length - 1}.start`]: 'Overlaps the term "Spring term" (3 January 2029 to 29 March 2029).' });
     entries[entries.length - 1]!.start = '2029-04-16';
-    expect((await call('PUT', '/api/settings/term-dates', 'head', { entries, version: current.version })).status).toBe(200);
+    const saved = await call('PUT', '/api/settings/term-dates', 'head', { entries, version: current.version });
+    expect(saved.status).toBe(200);
+    const history = (await t.app.stores.audit.forRecord('termDates', saved.body.record.id)).map((entry) => entry.summary);
+    expect(history.at(-1)).toMatch(/; added: Summer term 2029-04-16 to 2029-07-20$/);
   });
 
   it("adds a requirement for governors (s.2), which the online safety lead then sees for each governor", async () => {
@@ -124,7 +128,11 @@ describe('School settings', () => {
       ['Linda Davis', 'Governor, Chair of governors'],
       ['Mark Green', 'Governor, Chair of governors'],
     ]);
-    const retired = await call('PUT', `/api/settings/training-requirements/${added.body.record.id}`, 'head', { ...added.body.record, frequency: 'every', months: 12, retired: true });
+    const changed = await call('PUT', `/api/settings/training-requirements/${added.body.record.id}`, 'head', { ...added.body.record, frequency: 'every', months: 24 });
+    expect(changed.status).toBe(200);
+    const history = (await t.app.stores.audit.forRecord('trainingRequirement', added.body.record.id)).map((entry) => entry.summary);
+    expect(history).toContain('Training requirement changed: Online safety for governors: rule {"kind":"every","months":12} → {"kind":"every","months":24}');
+    const retired = await call('PUT', `/api/settings/training-requirements/${added.body.record.id}`, 'head', { ...changed.body.record, frequency: 'every', months: 24, retired: true });
     expect(retired.status).toBe(200);
     const after = (await call('GET', '/api/training', 'lead')).body as { rows: { requirementId: string }[] };
     expect(after.rows.some((row) => row.requirementId === 'online-safety-for-governors')).toBe(false);

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../../bot/src/config';
-import { MICROSOFT_365_CLIENTS } from '../../../bot/src/adapters/http/entra-sso-identity';
 import { startApp, type RunningApp } from '../../../bot/src/main';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -128,7 +127,25 @@ describe('the tabs\' API with Teams SSO', () => {
     expect(await response.text()).not.toMatch(/scratch|bbc|Alex/);
   });
 
-  it.each(Object.entries(MICROSOFT_365_CLIENTS))('accepts a token issued to %s (%s), a client the app registration pre-authorises', async (client) => {
+  /**
+   * The Microsoft 365 clients Microsoft lists for tab SSO, written from its pages rather than from
+   * the app's own table: msteams-docs tabs/how-to/authentication/tab-sso-register-aad.md ("Select
+   * one of the following client IDs"), and the Teams Toolkit's list of the clients it pre-authorises
+   * (msteams-docs toolkit pages: a second Office.com id and Outlook Web Access's Exchange id).
+   */
+  const MICROSOFT_LISTS: [string, string][] = [
+    ['1fec8e78-bce4-4aaf-ab1b-5451cc387264', 'Teams desktop and mobile'],
+    ['5e3ce6c0-2b1f-4285-8d4b-75ee78787346', 'Teams on the web'],
+    ['4765445b-32c6-49b0-83e6-1d93765276ca', 'Microsoft 365 on the web'],
+    ['4345a7b9-9a63-4910-a426-35363201d503', 'Office.com (Teams Toolkit)'],
+    ['0ec893e0-5785-4de6-99da-4ed124e5296c', 'Microsoft 365 desktop'],
+    ['d3590ed6-52b3-4102-aeff-aad2292ab01c', 'Microsoft 365 mobile and Outlook desktop'],
+    ['bc59ab01-8403-45c6-8796-ac3ef710b3e3', 'Outlook on the web'],
+    ['00000002-0000-0ff1-ce00-000000000000', 'Outlook Web Access (Teams Toolkit)'],
+    ['27922004-5251-4030-b22d-91ecd9a37ea4', 'Outlook mobile'],
+  ];
+
+  it.each(MICROSOFT_LISTS)('accepts a token issued to %s (%s), a client Microsoft lists for tab SSO', async (client) => {
     expect((await call(`Bearer ${await token({ claims: { azp: client } })}`, '/api/me')).status).toBe(200);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The reminders' fan-out against a Bot Connector stand-in that enforces Teams' rate limits
  * (7/s, 8/2 s, 60/30 s, 1,800/h per conversation, and the app's global rate) and injects 429
- * (with and without Retry-After), 503 and 403 MessageWritesBlocked.
+ * (with and without Retry-After), 503 and 403 MessageWritesBlocked. Time is the rig's test clock:
+ * when each request reached Teams is read from it, and nothing waits in real time.
  */
 import type { Collection } from '../../../bot/src/ports/collection.port';
 import type { OutboxEntry } from '../../../bot/src/ports/outbox.port';
@@ -37,6 +38,7 @@ describe('reminder fan-out through the rate-limited stand-in', () => {
     // Retry-After was honoured: the second try came at least a second after the 429.
     const tries = c.attempts.filter((a) => a.conversationId === rig.conversationOf(3));
     expect(tries.map((t) => t.status)).toEqual([429, 200]);
+    expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(1_000);
     // The blocked person is asked once, not retried forever, and is on record as blocked.
     expect(c.attempts.filter((a) => a.conversationId === rig.conversationOf(6)).map((a) => a.status)).toEqual([403]);
     const outbox = await outboxOf(rig.openStores());
@@ -46,10 +48,11 @@ describe('reminder fan-out through the rate-limited stand-in', () => {
 
   it('waits as long as Retry-After says before trying again', async () => {
     rig = await new FanOutRig(25).start(1);
-    rig.connector.failNext.push({ conversationId: rig.conversationOf(0), status: 429, retryAfterSeconds: 1 });
-    const started = Date.now();
+    rig.connector.failNext.push({ conversationId: rig.conversationOf(0), status: 429, retryAfterSeconds: 3 });
     await rig.run();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    const [refused, retried] = rig.connector.attempts;
+    expect([refused?.status, retried?.status, rig.connector.attempts.length]).toEqual([429, 200, 2]);
+    expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(3_000);
     expect(rig.received().get(rig.conversationOf(0))).toBe(1);
   });
 
@@ -57,12 +60,14 @@ describe('reminder fan-out through the rate-limited stand-in', () => {
     rig = await new FanOutRig(25).start(1);
     const person = rig.people[0]!;
     const planned = Array.from({ length: 16 }, (_, i) => ({ ...rig.planned([person])[0]!, reason: `policy-review:${i}` }));
-    const started = Date.now();
     const report = await rig.run({ planned });
     expect(report.sent).toBe(16);
     expect(rig.connector.limitExceeded).toBe(0);
-    // 8 per 2 seconds: 16 messages to one chat cannot take less than about 2 seconds.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    // 7 per second and 8 per 2 seconds, as the messages reached Teams.
+    const at = rig.connector.attempts.map((attempt) => attempt.at);
+    expect(at).toHaveLength(16);
+    expect(at.slice(7).map((time, i) => time - at[i]! >= 1_000)).toEqual(Array(9).fill(true));
+    expect(at.slice(8).map((time, i) => time - at[i]! >= 2_000)).toEqual(Array(8).fill(true));
   });
 
   it('gives up on a message Teams keeps refusing, marks it failed, and tries it on the next run', async () => {
@@ -100,12 +105,11 @@ describe('reminder fan-out through the rate-limited stand-in', () => {
     const deliveredBeforeKill = rig.received().size;
     expect(deliveredBeforeKill).toBe(answerLost ? 16 : 15);
 
-    // The restart: a new process, a fresh connection to the same data, ten minutes later.
-    // Starting again takes more than a second, so the last second's messages no longer count
-    // against Teams' limits (the new process's pacing starts from nothing).
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
-    const later = { now: () => new Date(Date.now() + 10 * 60_000) };
-    const report = await rig.run({ clock: later });
+    // The restart: a new process, a fresh connection to the same data, ten minutes later (so the
+    // last second's messages no longer count against Teams' limits: the new process's pacing
+    // starts from nothing).
+    rig.clock.advance(10 * 60_000);
+    const report = await rig.run();
 
     expect([...rig.received().values()].every((n) => n === 1)).toBe(true);
     expect(rig.received().size).toBe(40);

@@ -12,7 +12,9 @@ import { planTrainingReminders } from '../../../bot/src/app/reminders/plan-train
 import { planWaitingNudges } from '../../../bot/src/app/reminders/plan-waiting-nudges';
 import type { ReminderJobDeps } from '../../../bot/src/app/reminders/reminder-job-deps';
 import { seedDemoSchool } from '../../../bot/src/app/seed-demo-school';
+import { DEFAULT_TIMESCALES } from '../../../bot/src/domain/incidents/incident-timescales';
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
+import { newPostingRequest } from '../../../bot/src/domain/posting/posting-request';
 import type { Stores } from '../../../bot/src/ports/stores.port';
 
 describe('reminder planners on the demo school', () => {
@@ -23,7 +25,7 @@ describe('reminder planners on the demo school', () => {
   beforeEach(async () => {
     stores = createSqliteStores(':memory:');
     await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
-    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, fanOut: {} as ReminderJobDeps['fanOut'] };
+    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
   });
   afterEach(() => stores.close());
 
@@ -35,11 +37,34 @@ describe('reminder planners on the demo school', () => {
     expect(await on('2026-11-23')).toEqual([]); // Friday and Monday: two working days
     const tuesday = await on('2026-11-24');
     expect(tuesday.map((p) => p.person.displayName)).toEqual(['Adele Vance']);
-    expect(tuesday[0]!.message.act).toEqual({ label: 'Open the request', accessRequestId: request.id });
+    expect(tuesday[0]!.message.act).toEqual({ label: 'Open the request', record: { recordType: 'accessRequest', recordId: request.id } });
     expect(tuesday[0]!.message.lines).toContain('It has waited 3 working days.');
     expect((await on('2026-11-25'))[0]!.period).toBe(tuesday[0]!.period);
     expect((await on('2026-11-26'))[0]!.period).not.toBe(tuesday[0]!.period);
     expect(await on('2026-11-28')).toEqual([]); // a Saturday
+  });
+
+  it('tells the chair of governors, once, when a request has waited on the headteacher three working days more', async () => {
+    const priya = await id('Priya Shah');
+    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-escalate', new Date('2026-11-19T10:00:00Z'));
+    const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-11-19T10:00:00.000Z' });
+    const told = async (today: string) => (await planWaitingNudges(deps, today)).filter((p) => p.reason.startsWith(`escalate:accessRequest:${request.id}:`));
+    expect(await told('2026-11-26')).toEqual([]); // five working days: the headteacher is reminded, nobody else told
+    const friday = await told('2026-11-27');
+    expect(friday.map((p) => [p.person.displayName, p.message.lines])).toEqual([['Linda Davis', ['https://example.org/', 'It has waited 6 working days.']]]);
+    expect(friday[0]!.message.act).toEqual({ label: 'Open the request', record: { recordType: 'accessRequest', recordId: request.id } });
+    expect((await told('2026-12-01'))[0]!.period).toBe(friday[0]!.period); // the same message: the outbox sends it once
+  });
+
+  it('reminds the requester to post an approved post, but not to fix one that failed its checks (they may let it go)', async () => {
+    const alex = await id('Alex Wilber');
+    const details = { kind: 'parentReminder' as const, accountId: '1', accountLabel: 'X @RiversidePrimary', text: 'Trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: '2026-11-19' };
+    const ids: Record<string, string> = {};
+    for (const state of ['approved', 'checksFailed'] as const) {
+      ids[state] = (await stores.postingRequests.insert({ ...newPostingRequest(details, [], { personId: alex, name: 'Alex Wilber' }, `k-post-${state}`, new Date('2026-11-19T10:00:00Z')), state, updatedAt: '2026-11-19T10:00:00.000Z' })).id;
+    }
+    const planned = (await planWaitingNudges(deps, '2026-11-24')).filter((p) => p.reason.startsWith('nudge:postingRequest:'));
+    expect(planned.map((p) => [p.reason, p.person.displayName])).toEqual([[`nudge:postingRequest:${ids.approved}:approved`, 'Alex Wilber']]);
   });
 
   it('reads the term dates from School settings: with none for the school year, weekdays in the holidays count, so nudges carry on', async () => {
@@ -57,7 +82,7 @@ describe('reminder planners on the demo school', () => {
     const patti = await id('Patti Fernandez');
     const task = await stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: patti, status: 'to do', reason: '', updatedAt: '2026-11-16T09:00:00.000Z' });
     const nudges = (await planWaitingNudges(deps, '2026-11-25')).filter((p) => p.reason === `nudge:takedown:${task.id}`);
-    expect(nudges.map((p) => [p.person.displayName, p.message.act?.takedownId])).toEqual([['Patti Fernandez', task.id]]);
+    expect(nudges.map((p) => [p.person.displayName, p.message.act?.record?.recordId])).toEqual([['Patti Fernandez', task.id]]);
     await stores.takedowns.update({ ...task, status: 'removed' });
     expect((await planWaitingNudges(deps, '2026-11-25')).filter((p) => p.reason === `nudge:takedown:${task.id}`)).toEqual([]);
   });

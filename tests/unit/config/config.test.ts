@@ -116,6 +116,19 @@ describe('configuration', () => {
   });
 
   it.each([
+    [undefined, 30],
+    ['', 30],
+    ['7', 7],
+    ['365', 365],
+  ])('keeps the photos and videos of a finished request MEDIA_KEEP_DAYS=%p days: %p', (value, days) => {
+    expect(loadConfig(value === undefined ? {} : { MEDIA_KEEP_DAYS: value }, ROOT).mediaKeepDays).toBe(days);
+  });
+
+  it.each(['0', '-5', '2.5', 'a month', '366'])('refuses MEDIA_KEEP_DAYS=%p, saying what it must be', (value) => {
+    expect(() => loadConfig({ MEDIA_KEEP_DAYS: value }, ROOT)).toThrow(/MEDIA_KEEP_DAYS must be a whole number of days from 1 to 365/);
+  });
+
+  it.each([
     [{ STORE: 'postgres' }, /STORE must be sqlite or sharepoint/],
     [{ BOT_TYPE: 'MultiTenant' }, /SingleTenant or UserAssignedMSI/],
     [{ PORT: 'eighty' }, /PORT must be a port number/],

@@ -1,7 +1,10 @@
-import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import type { Logger } from '../../app/app-deps';
-import { AuthLink, RetryLink, UserAgentLink, type RetryPolicy } from './graph-middleware';
+import { AuthLink, realRetryTimer, RetryLink, UserAgentLink, type RetryPolicy, type RetryTimer } from './graph-middleware';
+import { sendBatches, sendSequence, type BatchRequest, type BatchResponse } from './graph-batch';
+
+export { BATCH_LIMIT, type BatchRequest, type BatchResponse } from './graph-batch';
 
 export interface GraphSettings {
   /** `https://graph.microsoft.com` in production; a local stand-in in tests. */
@@ -9,41 +12,36 @@ export interface GraphSettings {
   userAgent: string;
   retry: RetryPolicy;
   token(): Promise<string>;
+  /** Real time unless given (tests wait on a clock of their own). */
+  timer?: RetryTimer;
 }
 
-export interface BatchRequest {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH';
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-/** Graph's limit on requests in one JSON batch. */
-export const BATCH_LIMIT = 20;
 const VERSION = 'v1.0';
 
 /** The one Graph client of the app: every call goes through the same pipeline. */
 export class GraphApi {
   private readonly client: Client;
   private readonly origin: string;
+  private readonly retry: RetryPolicy;
+  private readonly timer: RetryTimer;
+  /** Sent on the requests that go around the client (upload sessions), as on every other. */
+  readonly userAgent: string;
   /** Gets the app's token now, as every call does: proves the credential works (the go-live checklist). */
   readonly signIn: () => Promise<string>;
 
-  constructor(settings: GraphSettings, log: Logger) {
+  constructor(
+    settings: GraphSettings,
+    private readonly log: Logger,
+  ) {
     this.origin = new URL(settings.baseUrl).origin;
+    this.userAgent = settings.userAgent;
     this.signIn = settings.token;
+    this.retry = settings.retry;
+    this.timer = settings.timer ?? realRetryTimer;
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
-      middleware: [new RetryLink(settings.retry, log), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
+      middleware: [new RetryLink(settings.retry, log, settings.timer), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
     });
   }
 
@@ -59,18 +57,53 @@ export class GraphApi {
     return this.client.api(path).headers(headers).patch(body) as Promise<T>;
   }
 
-  /** Several requests in as few round trips as Graph allows (20 per batch; not a transaction). */
-  async batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
-    const responses: BatchResponse[] = [];
-    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-      const chunk = requests.slice(start, start + BATCH_LIMIT).map((request) => ({
-        ...request,
-        headers: { ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers },
-      }));
-      const answer = await this.post<{ responses: BatchResponse[] }>('/$batch', { requests: chunk });
-      responses.push(...answer.responses);
-    }
-    return responses;
+  /** Bytes as the body (a file's content). */
+  put<T>(path: string, body: Buffer, headers: Record<string, string> = {}): Promise<T> {
+    return this.client.api(path).headers(headers).put(body) as Promise<T>;
+  }
+
+  /** The answer as it came (status, headers, a body to stream), whatever its status. */
+  getRaw(path: string): Promise<Response> {
+    return this.client.api(path).responseType(ResponseType.RAW).get() as Promise<Response>;
+  }
+
+  delete(path: string): Promise<void> {
+    return this.client.api(path).delete() as Promise<void>;
+  }
+
+  /**
+   * Several independent requests in as few round trips as Graph allows: 20 to a `$batch`, not a
+   * transaction; requests throttled inside a batch go again in a later one (`sendBatches`). The
+   * answers come in the order of `requests`. A batch that failed whole throws, and may have been
+   * carried out.
+   */
+  batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    return sendBatches(this.batchSending(), requests);
+  }
+
+  /**
+   * The same, going on past a batch that failed whole: its requests are answered `undefined` when
+   * they may have been carried out (a 5xx, a dropped connection or a timeout), for the caller to
+   * look up; any other failure throws.
+   */
+  batchEach(requests: BatchRequest[]): Promise<(BatchResponse | undefined)[]> {
+    return sendBatches(this.batchSending(), requests, (error) => {
+      if (mayHaveRun(error)) return undefined;
+      throw error;
+    });
+  }
+
+  /**
+   * Up to 20 requests in one round trip, each carried out only if the one before it succeeded
+   * (`dependsOn`; the rest are answered 424): for a change and what must go with it, such as its
+   * audit entry. Not a transaction either: an earlier request that succeeded stays done.
+   */
+  sequence(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    return sendSequence(this.batchSending(), requests);
+  }
+
+  private batchSending() {
+    return { post: (body: unknown) => this.post<{ responses: BatchResponse[] }>('/$batch', body), retry: this.retry, log: this.log, timer: this.timer };
   }
 
   /**
@@ -86,6 +119,14 @@ export class GraphApi {
       return undefined;
     }
   }
+}
+
+/** Whether a failed call may have been carried out all the same: a 5xx, or no answer at all. */
+export function mayHaveRun(error: unknown): boolean {
+  const status = graphStatus(error);
+  if (status !== undefined) return status >= 500;
+  const name = (error as { name?: string }).name;
+  return error instanceof GraphError || name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError' || name === 'FetchError';
 }
 
 /** The HTTP status of a failed Graph call; undefined when no answer came back at all. */

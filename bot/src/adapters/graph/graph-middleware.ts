@@ -29,24 +29,39 @@ export interface RetryPolicy {
   baseDelayMs: number;
 }
 
+/** The time the pipeline waits by: the real one, or a test's clock that needs no real waiting. */
+export interface RetryTimer {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** A signal that aborts `ms` from now (an attempt's timeout). */
+  timeout(ms: number): AbortSignal;
+}
+
+export const realRetryTimer: RetryTimer = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  timeout: (ms) => AbortSignal.timeout(ms),
+};
+
 const RETRIABLE = new Set([429, 503, 504]);
-const MIN_ATTEMPT_MS = 50;
+/** A retry needs at least this long before the deadline to be worth sending. */
+export const MIN_ATTEMPT_MS = 50;
 
 export class RetryLink extends Link {
   constructor(
     private readonly policy: RetryPolicy,
     private readonly log: Logger,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    private readonly timer: RetryTimer = realRetryTimer,
   ) {
     super();
   }
 
   async execute(context: Context): Promise<void> {
-    const deadline = Date.now() + this.policy.deadlineMs;
+    const deadline = this.timer.now() + this.policy.deadlineMs;
     const options = context.options;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
-      context.options = { ...options, signal: AbortSignal.timeout(Math.max(1, Math.min(this.policy.attemptTimeoutMs, deadline - Date.now()))) };
+      context.options = { ...options, signal: this.timer.timeout(Math.max(1, Math.min(this.policy.attemptTimeoutMs, deadline - this.timer.now()))) };
       try {
         await this.next.execute(context);
       } catch (error) {
@@ -61,15 +76,15 @@ export class RetryLink extends Link {
         if (failure !== undefined) throw failure;
         return;
       }
-      const wait = failure === undefined ? retryAfterMs(context.response!) ?? this.backoff(attempt) : this.backoff(attempt);
+      const wait = failure === undefined ? retryAfterMs(context.response!, this.timer.now()) ?? this.backoff(attempt) : this.backoff(attempt);
       // A retry needs time left for the wait and a useful attempt after it.
-      if (attempt >= this.policy.maxAttempts || Date.now() + wait + MIN_ATTEMPT_MS > deadline) {
+      if (attempt >= this.policy.maxAttempts || this.timer.now() + wait + MIN_ATTEMPT_MS > deadline) {
         if (failure !== undefined) throw failure;
         return;
       }
       this.log.warn(`Graph ${failure !== undefined ? 'connection failed' : `answered ${status}`}; retry ${attempt} in ${wait} ms`);
       context.response = undefined;
-      await this.sleep(wait);
+      await this.timer.sleep(wait);
     }
   }
 
@@ -112,13 +127,17 @@ function setHeader(context: Context, name: string, value: string): void {
   else options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
 }
 
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
+function retryAfterMs(response: Response, now: number): number | undefined {
+  return retryAfterHeaderMs(response.headers.get('retry-after'), now);
+}
+
+/** A `Retry-After` value (seconds, or an HTTP date) in milliseconds; undefined when absent or unreadable. */
+export function retryAfterHeaderMs(header: string | null | undefined, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
 /** A reset connection or a timeout: the request may not have arrived, so it is worth another try. */

@@ -1,8 +1,6 @@
 import type { Request, Response, Server } from 'restify';
-import type { AppDeps } from '../../app/app-deps';
 import type { Announce } from '../../app/reminders/announce';
-import { listAccessRequests } from '../../app/list-access-requests';
-import { accessReference, accessStateLabel, type AccessRequest } from '../../domain/access/access-request';
+import { listRequests } from '../../app/requests/view-request';
 import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS } from '../../domain/people/role';
 import { may } from '../../domain/authorization/permissions';
@@ -18,8 +16,22 @@ import { send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
+import { registerIncidentPupilRoutes } from './incident-pupil-routes';
+import type { EvidenceDeps } from '../../app/incident-evidence';
+import { registerIncidentEvidenceRoutes } from './incident-evidence-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
+import { registerDeviceRoutes } from './device-routes';
+import { registerPostingMediaRoutes } from './posting-media-routes';
+import type { MediaRouteDeps } from './posting-media-routes';
+import { registerRequestStepRoutes } from './request-step-routes';
+import { accessSummary } from './access-presenter';
+import { registerWaitingRoutes } from './waiting-routes';
+import { today } from '../../domain/calendar/zoned-time';
+import { currentClasses } from '../../domain/school/pupil';
+import { seesAny } from '../../app/incident-log';
+import type { Me } from '../../contracts/me';
+import type { AccessRequestPage } from '../../contracts/access-requests';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -28,7 +40,7 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: AppDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, userGraph?: UserGraph): void {
+export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
@@ -46,13 +58,15 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
     };
 
   registerIncidentRoutes(server, deps, signedIn);
+  registerIncidentPupilRoutes(server, deps, signedIn);
+  registerIncidentEvidenceRoutes(server, deps, signedIn);
 
   server.get('/api/me', signedIn(async (person, req, res) => {
     const personas = personasEnabled
       ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
       : [];
     // `can` only shapes what the tab offers; every route checks again on the server.
-    const can = {
+    const can: Me['can'] = {
       seeConsent: may(person, 'consent.viewClass'),
       recordConsent: may(person, 'consent.record'),
       importPupils: may(person, 'pupils.import'),
@@ -61,14 +75,20 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
       manageAccounts: may(person, 'socialAccount.manage'),
       seeSettings: may(person, 'settings.view'),
       seeReadiness: may(person, 'readiness.view'),
+      seeIncidents: await seesAny(deps, person),
+      seePupilChronology: may(person, 'incident.pupilChronology'),
+      seeDevices: may(person, 'device.view'),
+      manageDevices: may(person, 'device.manage'),
     };
-    res.json({ id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas });
+    const me: Me = { id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas };
+    res.json(me);
   }));
 
   server.get('/api/access-requests', signedIn(async (person, req, res) => {
     const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
-    const page = await listAccessRequests(deps, person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    res.json({ items: page.items.map((request) => toSummary(request, person)), next: page.next ?? null });
+    const page = await listRequests(deps, 'accessRequest', person, { limit: 25, ...(cursor ? { cursor } : {}) });
+    const answer: AccessRequestPage = { items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null };
+    res.json(answer);
   }));
 
   server.post('/api/consent', signedIn(async (person, req, res) => {
@@ -86,7 +106,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
 
   server.get('/api/consent', signedIn(async (person, req, res) => {
     const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
-    const result = await classConsent(deps, person, className, new Date().toISOString().slice(0, 10));
+    const result = await classConsent(deps, person, className, today(deps.clock));
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     send(res, result.status === 'unknown-class' ? 404 : 200, result);
   }));
@@ -94,7 +114,7 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   server.get('/api/classes', signedIn(async (person, req, res) => {
     if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
     const pupils = await allPupils(deps.stores);
-    res.json({ classes: [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort() });
+    res.json({ classes: currentClasses(pupils) });
   }));
 
   server.get('/api/pupils/:id/consent', signedIn(async (person, req, res) => {
@@ -104,33 +124,23 @@ export function registerApiRoutes(server: Server, deps: AppDeps & { announce: An
   }));
 
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
+  registerDeviceRoutes(server, deps, signedIn);
+  registerPostingMediaRoutes(server, deps, media, signedIn);
   registerSettingsRoutes(server, deps, signedIn);
+  registerRequestStepRoutes(server, deps, signedIn);
+  registerWaitingRoutes(server, deps, signedIn);
 
   server.get('/api/audit.csv', signedIn(async (person, req, res) => {
     const result = await exportAuditLog(deps, person);
-    if (result.status === 'denied') return refuse(res, 403, 'Only the headteacher can export the audit log.');
+    if (result.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher can export the audit log.');
     const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${today(deps.clock)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
   }));
 
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
-}
-
-/** A request as the tab lists it, its status worded for the person reading it. */
-function toSummary(request: AccessRequest, viewer: Person) {
-  return {
-    id: request.id,
-    reference: accessReference(request.id),
-    url: request.url,
-    state: request.state,
-    stateLabel: accessStateLabel(request.state, request.requesterId === viewer.id),
-    requesterName: request.requesterName,
-    submittedAt: request.submittedAt,
-    updatedAt: request.updatedAt,
-  };
 }
 
 const consentBody = z.object({

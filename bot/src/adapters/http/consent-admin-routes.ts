@@ -8,6 +8,7 @@ import { may, whoMay } from '../../domain/authorization/permissions';
 import { toIsoDate } from '../../domain/calendar/dates';
 import { send, refuse, type SignedIn } from './api-refusal';
 import { toCsv } from './csv';
+import { today } from '../../domain/calendar/zoned-time';
 
 /** A whole school's MIS export, with its columns: well above 2,000 pupils' worth. */
 export const PUPIL_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
@@ -59,7 +60,7 @@ export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signed
     if (asked && toIsoDate(asked) !== asked) {
       return send(res, 400, { error: 'Give the date as YYYY-MM-DD, a day that exists.' });
     }
-    const date = asked || deps.clock.now().toISOString().slice(0, 10);
+    const date = asked || today(deps.clock);
     const result = await exportConsent(deps, person, { className, date });
     if (result.status === 'not-permitted') return refuse(res, 403, result.message);
     if (result.status === 'unknown-class') {

@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/app-deps';
+import type { IncidentDeps } from '../../app/incident-deps';
 import type { Announce } from '../../app/reminders/announce';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import type { Health } from '../../app/readiness/store-health';
@@ -16,6 +17,11 @@ import { send } from './api-refusal';
 import { activityProblem } from './activity-shape';
 import { restifyLog } from './restify-log';
 import { logValue } from '../../app/log-value';
+import type { MediaServices } from '../../app/media/media-services';
+import type { BackgroundTasks } from '../../app/background-tasks';
+import { MEDIA_UPLOAD_PATH } from './posting-media-routes';
+import { EVIDENCE_UPLOAD_PATH } from './incident-evidence-routes';
+import type { EvidenceServices } from '../../app/incident-evidence';
 
 export interface HttpServerOptions {
   deps: AppDeps;
@@ -41,6 +47,12 @@ export interface HttpServerOptions {
   training?: TrainingRouteDeps;
   /** The go-live checklist's checks (`/api/readiness`, `/healthz?detail`). */
   readiness: ReadinessChecks;
+  /** The incident log's timescales: the school's working hours. */
+  incidents: Pick<IncidentDeps, 'timescales'> & { evidence: EvidenceServices };
+  /** The school's own store for the photos and videos attached to requests to post. */
+  media: MediaServices;
+  /** Work after an answer is sent (telling people about a change). */
+  background: BackgroundTasks;
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
@@ -68,7 +80,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
   // A school's MIS export is the one larger body the app takes.
   const parseBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
   const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
-  server.use((req: Request, res: Response, next) => runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next));
+  server.use((req: Request, res: Response, next) => {
+    // A photo, video or evidence file is read by its route as it arrives (up to 250 MB), never parsed as JSON.
+    if (req.method === 'POST' && (MEDIA_UPLOAD_PATH.test(req.getPath()) || EVIDENCE_UPLOAD_PATH.test(req.getPath()))) return next();
+    return runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next);
+  });
   if (options.localMode) server.use((req: Request, res: Response, next) => refuseIf(repliesElsewhere(req), res, next));
 
   // restify 11 insists that two-argument handlers are real async functions.
@@ -88,9 +104,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
-  registerApiRoutes(server, { ...options.deps, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, options.userGraph);
+  registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
-  if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training);
+  if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training, options.background);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.header('Location', '/tab/');
@@ -99,7 +115,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const serveTab = restify.plugins.serveStaticFiles(options.tabDir);
   server.get('/tab/*', (req: Request, res: Response, next) => {
     // teams-js is bundled; inside Teams it fetches its list of valid domains from the Office CDN.
-    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`);
+    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`);
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!existsSync(options.tabDir)) {

@@ -1,20 +1,22 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { actOnIncident, type IncidentStep } from '../../app/act-on-incident';
-import type { AppDeps } from '../../app/app-deps';
-import { exportIncidents, incidentDetail, incidentSummary, listIncidents } from '../../app/incident-log';
+import { actOnIncident } from '../../app/act-on-incident';
+import type { IncidentDeps } from '../../app/incident-deps';
+import { exportIncidents, incidentDetail, lateness, listIncidents, type IncidentDetail } from '../../app/incident-log';
+import { incidentSummary } from '../../app/incident-summary';
+import { markLabel } from '../../domain/incidents/body-map';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED_LABELS, STATUS_LABELS, WHERE_LABELS, type Incident } from '../../domain/incidents/incident';
-import { cpomsSchema, INCIDENT_LIMITS, noteSchema } from '../../domain/incidents/incident-input';
-import { optionalText, requiredText } from '../../domain/validation/typed-text';
+import { LINK_ROLE_LABELS } from '../../domain/incidents/incident-people';
+import { EVIDENCE_FORMATS, type EvidenceFile } from '../../domain/incidents/incident-evidence';
 import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/incident-query';
-import type { Person } from '../../domain/people/person';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
-import { send } from './api-refusal';
+import { send, type SignedIn } from './api-refusal';
+import { parseStep } from './incident-step-schema';
+import { today } from '../../domain/calendar/zoned-time';
+import type { IncidentDetail as IncidentDetailJson, IncidentRow, Summary } from '../../contracts/incidents';
 
-type SignedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
-
-const DENIED = 'Only the DSL, deputy DSLs and the headteacher can see the incident log.';
+export const DENIED = 'Only the DSL, deputy DSLs and the headteacher can see the incident log.';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const filterSchema = z.object({
   status: z.enum(INCIDENT_STATUSES).optional(),
@@ -25,90 +27,119 @@ const filterSchema = z.object({
   q: z.string().max(200).optional(),
   sort: z.enum(INCIDENT_SORTS).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
+  late: z.enum(['1']).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 
-const stepSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('action'), text: noteSchema }),
-  z.object({ type: z.literal('assign'), personId: z.string().regex(/^[\w-]{1,64}$/) }),
-  z.object({ type: z.literal('status'), to: z.enum(INCIDENT_STATUSES), note: optionalText('Note', INCIDENT_LIMITS.note) }),
-  z.object({ type: z.literal('cpoms'), reference: cpomsSchema }),
-  z.object({ type: z.literal('police'), contacted: z.boolean(), decidedBy: requiredText('Who decided', 200), reason: noteSchema }),
-]);
-
 /** The Incidents tab's API. The use cases check role and visibility; these routes only translate. */
-export function registerIncidentRoutes(server: Server, deps: AppDeps, signedIn: SignedIn): void {
+export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signedIn: SignedIn): void {
+  /** Rows as the tab lists them, each saying what is past its timescales now. */
+  const rowsNow = async () => {
+    const late = await lateness(deps);
+    return (incident: Incident) => toRow(incident, late(incident).map((problem) => problem.text));
+  };
+
   server.get('/api/incidents', signedIn(async (person, req, res) => {
     const filter = parseFilter(req, res);
     if (!filter) return;
     const result = await listIncidents(deps, person, filter, { offset: filter.offset, limit: 50 });
-    if (result.status === 'denied') return deny(res);
-    res.json({ total: result.total, offset: filter.offset, items: result.items.map(toRow) });
+    if (result.status === 'not-permitted') return deny(res);
+    res.json({ total: result.total, offset: filter.offset, items: result.items.map(await rowsNow()) });
   }));
 
   server.get('/api/incidents.csv', signedIn(async (person, req, res) => {
     const filter = parseFilter(req, res);
     if (!filter) return;
     const result = await exportIncidents(deps, person, filter);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     const rows = result.items.map((incident) => [incidentReference(incident.id), incident.reportedAt, incident.occurredOn, CATEGORY_LABELS[incident.category], INVOLVED_LABELS[incident.involved], WHERE_LABELS[incident.where], incident.platform, incident.whatHappened, ROLE_LABELS[incident.routedTo], incident.assigneeName ?? '', STATUS_LABELS[incident.status], incident.cpomsReference ?? '', incident.police ? (incident.police.contacted ? 'yes' : 'no') : '', incident.reporterName]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="incidents-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Content-Disposition', `attachment; filename="incidents-${today(deps.clock)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, toCsv(['Reference', 'Reported', 'Happened on', 'Category', 'Involved', 'Where', 'Platform', 'What happened', 'Routed to', 'Assigned to', 'Status', 'CPOMS', 'Police contacted', 'Reported by'], rows));
   }));
 
   server.get('/api/incidents/summary', signedIn(async (person, _req, res) => {
     const result = await incidentSummary(deps, person, 12);
-    if (result.status === 'denied') return deny(res);
-    res.json({ ...result, categoryLabels: CATEGORY_LABELS });
+    if (result.status === 'not-permitted') return deny(res);
+    const summary: Summary = { ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS };
+    res.json(summary);
   }));
 
   server.get('/api/incidents/:id', signedIn(async (person, req, res) => {
     const id = String(req.params.id ?? '');
     if (!/^\d{1,12}$/.test(id)) return notFound(res);
     const result = await incidentDetail(deps, person, id);
-    if (result.status === 'denied') return deny(res);
+    if (result.status === 'not-permitted') return deny(res);
     if (result.status === 'not-found') return notFound(res);
-    const { incident, ...rest } = result;
-    res.setHeader('Cache-Control', 'no-store');
-    res.json({ ...rest, incident: { ...toRow(incident), assigneeId: incident.assigneeId ?? null, whatHappened: incident.whatHappened, where: WHERE_LABELS[incident.where], platform: incident.platform, involved: INVOLVED_LABELS[incident.involved], sourceMessage: incident.sourceMessage ?? null, cpomsReference: incident.cpomsReference ?? null, police: incident.police ?? null, aboutHeadteacher: incident.aboutHeadteacher } });
+    res.json(detailJson(result, await rowsNow()));
   }));
 
   server.post('/api/incidents/:id/steps', signedIn(async (person, req, res) => {
     const id = String(req.params.id ?? '');
     if (!/^\d{1,12}$/.test(id)) return notFound(res);
-    const body = stepSchema.safeParse(req.body);
-    if (!body.success) {
-      return send(res, 400, { error: body.error.issues[0]?.message ?? 'That step is not valid.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
-    }
-    const result = await actOnIncident(deps, person, id, body.data as IncidentStep);
+    const parsed = parseStep(req.body);
+    if (!parsed.ok) return send(res, 400, { error: parsed.error, fields: parsed.fields });
+    const result = await actOnIncident(deps, person, id, parsed.step, parsed.version);
     switch (result.status) {
-      case 'denied':
+      case 'not-permitted':
         return deny(res);
       case 'not-found':
         return notFound(res);
       case 'invalid':
         return send(res, 422, { error: result.message });
-      case 'stale':
-        return send(res, 409, { error: 'Someone else changed this incident a moment ago. It has been reloaded: check it and try again.' });
+      case 'stale': {
+        // As the school accounts do: the second person is shown the incident as it is now.
+        const now = await incidentDetail(deps, person, id);
+        return send(res, 409, { error: 'Someone else changed this incident while you were looking at it. Here it is as it is now: check it and try again.', ...(now.status === 'ok' ? { detail: detailJson(now, await rowsNow()) } : {}) });
+      }
       case 'ok':
-        return send(res, 201, { entry: result.entry });
+        return send(res, 201, { entries: result.entries, version: result.incident.version });
     }
   }));
 }
 
-function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: number }) | undefined {
+/** One incident as the tab shows it: every part in words, each mark with its region named. */
+function detailJson(result: IncidentDetail, row: (incident: Incident) => IncidentRow): IncidentDetailJson {
+  const { incident, links, status: _status, ...rest } = result;
+  return {
+    ...rest,
+    links: links.map((link) => ({ id: link.id, kind: link.kind, pupilId: link.pupilId ?? null, name: link.name, className: link.className ?? null, yearGroup: link.yearGroup ?? null, role: link.role, roleLabel: LINK_ROLE_LABELS[link.role] })),
+    incident: {
+      ...row(incident),
+      version: incident.version,
+      category: incident.category,
+      assigneeId: incident.assigneeId ?? null,
+      whatHappened: incident.whatHappened,
+      where: WHERE_LABELS[incident.where],
+      platform: incident.platform,
+      involved: INVOLVED_LABELS[incident.involved],
+      sourceMessage: incident.sourceMessage ?? null,
+      cpomsReference: incident.cpomsReference ?? null,
+      police: incident.police ? { ...incident.police, decidedAsLabel: incident.police.decidedAs ? ROLE_LABELS[incident.police.decidedAs] : null } : null,
+      ico: incident.ico ?? null,
+      firstOpened: incident.firstOpened ?? null,
+      bodyMap: (incident.bodyMap ?? []).map((mark) => ({ ...mark, label: markLabel(mark) })),
+      followUps: incident.followUps ?? [],
+      evidence: (incident.evidence ?? []).map(evidenceJson),
+      aboutHeadteacher: incident.aboutHeadteacher,
+    },
+    police: result.police.may ? { may: true, asLabel: result.police.as ? ROLE_LABELS[result.police.as] : null } : result.police,
+    late: result.late.map((problem) => problem.text),
+  };
+}
+
+function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: number; pastTimescales: boolean }) | undefined {
   const parsed = filterSchema.safeParse(req.query ?? {});
   if (!parsed.success) {
     send(res, 400, { error: 'Unknown filter value.', fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
     return undefined;
   }
-  const { q, dir, offset, ...rest } = parsed.data;
-  return { ...rest, ...(q?.trim() ? { text: q.trim() } : {}), descending: dir !== 'asc', offset: offset ?? 0 };
+  const { q, dir, offset, late, ...rest } = parsed.data;
+  return { ...rest, ...(q?.trim() ? { text: q.trim() } : {}), descending: dir !== 'asc', offset: offset ?? 0, pastTimescales: late === '1' };
 }
 
-function toRow(incident: Incident) {
+function toRow(incident: Incident, late: string[]): IncidentRow {
   return {
     id: incident.id,
     reference: incidentReference(incident.id),
@@ -123,11 +154,19 @@ function toRow(incident: Incident) {
     statusLabel: STATUS_LABELS[incident.status],
     reporterName: incident.reporterName,
     nobodyToldYet: incident.nobodyToldYet === true,
+    /** What is past its timescale now ("Not opened within 4 working hours"). */
+    late,
     updatedAt: incident.updatedAt,
   };
 }
 
-function deny(res: Response): void {
+/** An evidence file as the tab lists it (what it is in words), never where it is stored. */
+export function evidenceJson(file: EvidenceFile) {
+  const { storageKey: _key, ...shown } = file;
+  return { ...shown, label: EVIDENCE_FORMATS[file.format].label };
+}
+
+export function deny(res: Response): void {
   send(res, 403, { error: DENIED });
 }
 

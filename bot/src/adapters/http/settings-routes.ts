@@ -1,4 +1,5 @@
 import type { Response, Server } from 'restify';
+import type { SettingsData } from '../../contracts/settings';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/app-deps';
 import { savePolicy } from '../../app/settings/policy-register';
@@ -24,7 +25,8 @@ export function registerSettingsRoutes(server: Server, deps: AppDeps, signedIn: 
   server.get('/api/settings', signedIn(async (person, _req, res) => {
     const view = await settingsView(deps, person);
     if (view.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher, the admin team and the online safety lead can open School settings.');
-    const { status: _status, ...body } = view;
+    const { status: _status, ...rest } = view;
+    const body: SettingsData = rest;
     send(res, 200, body);
   }));
 
@@ -54,11 +56,11 @@ export function registerSettingsRoutes(server: Server, deps: AppDeps, signedIn: 
         return refuse(res, 403, result.message);
       case 'file-problems':
         return send(res, 422, { error: 'Nothing was saved: correct these lines in the file, then choose it again.', problems: result.problems });
-      case 'changed-meanwhile':
+      case 'stale':
         return send(res, 409, { error: 'Someone changed the term dates since this file was read. Nothing was saved: choose the file again to see what it would change now.', current: result.current });
       case 'preview':
         return send(res, 200, { preview: result.plan, version: result.version ?? null });
-      case 'saved':
+      case 'ok':
         return send(res, 200, { saved: result.plan, record: result.record });
     }
   }));
@@ -78,7 +80,7 @@ function editing(id: unknown, body: unknown): { id: string; version: number } | 
 
 function answer<T>(res: Response, result: SettingsSave<T>, savedStatus: number): void {
   switch (result.status) {
-    case 'saved':
+    case 'ok':
       return send(res, savedStatus, { record: result.record });
     case 'not-permitted':
       return refuse(res, 403, result.message);
@@ -86,7 +88,7 @@ function answer<T>(res: Response, result: SettingsSave<T>, savedStatus: number):
       return send(res, 422, { error: 'Nothing was saved: please correct the fields marked.', errors: result.errors });
     case 'not-found':
       return send(res, 404, { error: 'That is not in School settings (any more). Reload the page.' });
-    case 'changed-meanwhile':
+    case 'stale':
       return send(res, 409, { error: 'Someone else saved this while you were editing it. Nothing of yours was saved: here it is as it is now — check it and save again.', current: result.current });
   }
 }

@@ -31,7 +31,7 @@ export function registerSocialAccountRoutes(server: Server, deps: AppDeps, signe
 
 function answerSave(res: Response, result: SaveSocialAccountResult, savedStatus: number, clientId?: string): void {
   switch (result.status) {
-    case 'saved':
+    case 'ok':
       return answer(res, savedStatus, { account: result.account });
     case 'not-permitted':
       return answer(res, 403, { error: result.message });
@@ -49,7 +49,7 @@ function answerSave(res: Response, result: SaveSocialAccountResult, savedStatus:
       // header form: https://learn.microsoft.com/entra/identity-platform/claims-challenge).
       res.header('WWW-Authenticate', `Bearer error="insufficient_claims"${result.claims ? `, claims="${Buffer.from(result.claims, 'utf8').toString('base64')}"` : ''}`);
       return answer(res, 401, { error: 'Your school asks you to sign in again (for example with a second step) before the school email address can be checked. Nothing was saved yet.', signInAgain: true, claims: result.claims });
-    case 'changed-meanwhile':
+    case 'stale':
       return answer(res, 409, { error: 'Someone changed this account while you were editing it. Here it is as it is now: check it and save again.', account: result.account });
   }
 }

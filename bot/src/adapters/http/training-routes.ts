@@ -1,6 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import type { TrainingOverview } from '../../contracts/training';
 import type { AppDeps } from '../../app/app-deps';
+import type { BackgroundTasks } from '../../app/background-tasks';
 import type { Announce } from '../../app/reminders/announce';
 import { recordPolicyReview } from '../../app/training/record-policy-review';
 import { decideTrainingClaim, logOwnTraining, recordTrainingSession } from '../../app/training/record-training';
@@ -35,7 +37,7 @@ const reviewBody = z.object({ reviewId: z.string().regex(/^review-\d{1,3}$/), re
 const refresherBody = z.object({ title: z.string().max(200), audience: z.enum(['staff', 'pupils', 'parents']), group: z.string().max(40), dueOn: date });
 
 /** The Training tab's API (s.11, s.12). Every route identifies the caller; the use cases check the permissions table. */
-export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, training: TrainingRouteDeps): void {
+export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, training: TrainingRouteDeps, background: BackgroundTasks): void {
   const signedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     try {
       const caller = await identify(req);
@@ -52,7 +54,8 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const overview = await trainingOverview(deps, person, today(), await readTrainingSetup(deps.stores));
     const can = { seeEveryone: overview.everyone, record: may(person, 'training.record'), confirm: may(person, 'training.confirm') || overview.awaitingConfirmation.length > 0, recordReview: may(person, 'policy.recordReview'), logOwn: may(person, 'training.logOwn'), requireRefresher: may(person, 'training.requireRefresher') };
     const policies = overview.everyone || can.recordReview ? (await readPolicies(deps.stores)).filter((policy) => !policy.retiredOn && policy.reviews.length > 0).map(policyReviews) : [];
-    res.json({ ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] });
+    const answer: TrainingOverview = { ...overview, can, policies, today: today(), people: can.record ? (await deps.directory.everyone()).filter((p) => p.roles.includes('staff')).map((p) => ({ id: p.id, displayName: p.displayName })) : [] };
+    res.json(answer);
   }));
 
   server.get('/api/training/history/:subjectId', signedIn(async (person, req, res) => {
@@ -113,7 +116,8 @@ export function registerTrainingRoutes(server: Server, deps: AppDeps, identify: 
     const result = await recordPolicyReview(announceLater(deps), person, String(req.params.id ?? ''), body.data.reviewId, body.data.reviewedOn);
     if (result.status === 'not-permitted') return fail(res, 403, result.message);
     if (result.status === 'invalid') return unprocessable(res, result.message);
-    result.announced.catch((error: unknown) => deps.log.error('Announcing a policy review failed', error));
+    // Telling all staff goes on after the answer, as other background work does (and is waited for at shutdown).
+    background.run('announce a policy review', async () => void (await result.announced));
     res.json({ policy: policyReviews(result.policy), nextReviewDue: result.nextReviewDue });
   }));
 }

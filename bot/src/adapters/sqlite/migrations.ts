@@ -160,4 +160,47 @@ export const MIGRATIONS: readonly string[] = [
     "lock" TEXT);
   CREATE UNIQUE INDEX import_jobs_lock ON import_jobs ("lock");
   `,
+  // The register of approved school devices (policy s.4); posting requests keep their attachments in their JSON.
+  `
+  CREATE TABLE devices (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "active" INTEGER);
+  CREATE INDEX devices_active ON devices ("active");
+  `,
+  // The people linked to incidents, found by incident and by pupil (a pupil's chronology); one link
+  // per person per incident.
+  `
+  CREATE TABLE incident_links (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "incidentId" TEXT, "pupilId" TEXT, "linkKey" TEXT);
+  CREATE INDEX incident_links_incident ON incident_links ("incidentId");
+  CREATE INDEX incident_links_pupil ON incident_links ("pupilId");
+  CREATE UNIQUE INDEX incident_links_key ON incident_links ("linkKey");
+  `,
+  // A reminder points at the record it is about as {recordType, recordId}, whatever its type, instead of
+  // one id field per type (app/reminders/reminder-act.ts still reads the earlier shape).
+  `
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'accessRequest', 'recordId', json_extract(data, '$.message.act.accessRequestId'))), '$.message.act.accessRequestId')
+    WHERE json_extract(data, '$.message.act.accessRequestId') IS NOT NULL;
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'postingRequest', 'recordId', json_extract(data, '$.message.act.postingRequestId'))), '$.message.act.postingRequestId')
+    WHERE json_extract(data, '$.message.act.postingRequestId') IS NOT NULL;
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'takedown', 'recordId', json_extract(data, '$.message.act.takedownId'))), '$.message.act.takedownId')
+    WHERE json_extract(data, '$.message.act.takedownId') IS NOT NULL;
+  UPDATE outbox SET data = json_remove(json_set(data, '$.message.act.record', json_object('recordType', 'trainingRecord', 'recordId', json_extract(data, '$.message.act.confirmTrainingId'))), '$.message.act.confirmTrainingId')
+    WHERE json_extract(data, '$.message.act.confirmTrainingId') IS NOT NULL;
+  `,
+  // Which pupils each post shows, so that a withdrawal of consent reads that pupil's posts only;
+  // takedown tasks found by pupil too. Existing posts and tasks are indexed as they stand.
+  `
+  CREATE TABLE post_pupils (pupil_id TEXT NOT NULL, post_id INTEGER NOT NULL, PRIMARY KEY (pupil_id, post_id)) WITHOUT ROWID;
+  INSERT OR IGNORE INTO post_pupils (pupil_id, post_id) SELECT json_each.value, posts.id FROM posts, json_each(posts.data, '$.pupilIds');
+  ALTER TABLE takedowns ADD COLUMN "pupilId" TEXT;
+  UPDATE takedowns SET "pupilId" = json_extract(data, '$.pupilId');
+  CREATE INDEX takedowns_pupil ON takedowns ("pupilId");
+  `,
+  // The weekly digest reads the outbox by date; entries not updated for months move to an archive.
+  `
+  ALTER TABLE outbox ADD COLUMN "updatedAt" TEXT;
+  UPDATE outbox SET "updatedAt" = json_extract(data, '$.updatedAt');
+  CREATE INDEX outbox_updated ON outbox ("updatedAt");
+  CREATE TABLE outbox_archive (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+  `,
 ];

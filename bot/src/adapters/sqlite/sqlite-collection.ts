@@ -7,10 +7,11 @@ import {
   type Collection,
   type FindQuery,
   type Page,
+  type UpdateOutcome,
   type Versioned,
 } from '../../ports/collection.port';
 
-type Row = { id: number; version: number; data: string };
+export type Row = { id: number; version: number; data: string };
 type SqlValue = string | number | null;
 
 /** One collection in its own table: the record as JSON, the indexed fields as columns. */
@@ -18,7 +19,7 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
   private readonly statements = new Map<string, Statement<SqlValue[]>>();
 
   constructor(
-    private readonly db: SqliteDatabase,
+    protected readonly db: SqliteDatabase,
     private readonly table: string,
     private readonly indexed: readonly K[],
   ) {}
@@ -34,14 +35,17 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
   }
 
   async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
-    return guard(() => {
-      const columns = ['version', 'data', ...this.indexed.map(quote)];
-      const values = [1, JSON.stringify(record), ...this.indexed.map((field) => toSql((record as Record<string, unknown>)[field]))];
-      const info = this
-        .prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-        .run(...values);
-      return { ...(record as object), id: String(info.lastInsertRowid), version: 1 } as Versioned<T>;
-    });
+    return guard(() => this.insertRow(record));
+  }
+
+  /** The insert itself, synchronous, so that a subclass can make it part of a transaction. */
+  protected insertRow(record: Omit<T, 'id'>): Versioned<T> {
+    const columns = ['version', 'data', ...this.indexed.map(quote)];
+    const values = [1, JSON.stringify(record), ...this.indexed.map((field) => toSql((record as Record<string, unknown>)[field]))];
+    const info = this
+      .prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...values);
+    return { ...(record as object), id: String(info.lastInsertRowid), version: 1 } as Versioned<T>;
   }
 
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
@@ -58,27 +62,43 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
   }
 
   async update(record: Versioned<T>): Promise<Versioned<T>> {
-    return guard(() => {
-      const { id, version, etag: _etag, ...data } = record as Versioned<T> & Record<string, unknown>;
-      const sets = ['version = version + 1', 'data = ?', ...this.indexed.map((field) => `${quote(field)} = ?`)];
-      const values = [JSON.stringify(data), ...this.indexed.map((field) => toSql(data[field]))];
-      const info = this
-        .prepare(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ? AND version = ?`)
-        .run(...values, Number(id), version);
-      if (info.changes === 0) throw new StaleRecordError(id);
-      return { ...record, version: version + 1 };
-    });
+    return guard(() => this.updateRow(record));
+  }
+
+  /** The update itself, synchronous, so that a subclass can make it part of a transaction. */
+  protected updateRow(record: Versioned<T>): Versioned<T> {
+    const { id, version, etag: _etag, ...data } = record as Versioned<T> & Record<string, unknown>;
+    const sets = ['version = version + 1', 'data = ?', ...this.indexed.map((field) => `${quote(field)} = ?`)];
+    const values = [JSON.stringify(data), ...this.indexed.map((field) => toSql(data[field]))];
+    const info = this
+      .prepare(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ? AND version = ?`)
+      .run(...values, Number(id), version);
+    if (info.changes === 0) throw new StaleRecordError(id);
+    return { ...record, version: version + 1 };
+  }
+
+  async updateMany(records: Versioned<T>[]): Promise<UpdateOutcome<T>[]> {
+    const outcomes: UpdateOutcome<T>[] = [];
+    for (const record of records) {
+      try {
+        outcomes.push({ status: 'saved', record: await this.update(record) });
+      } catch (error) {
+        if (!(error instanceof StaleRecordError)) throw error;
+        outcomes.push({ status: 'stale', id: record.id });
+      }
+    }
+    return outcomes;
   }
 
   async find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
     return guard(() => {
       const clauses: string[] = [];
       const values: SqlValue[] = [];
-      const conditions = Object.entries(query.where ?? {});
+      const conditions = [...Object.entries(query.where ?? {}).map((condition) => [...condition, '='] as const), ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, '>='] as const)];
       if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (as SharePoint does).');
-      for (const [field, value] of conditions) {
+      for (const [field, value, operator] of conditions) {
         if (!this.indexed.includes(field as K)) throw new Error(`${this.table}.${field} is not indexed and cannot be filtered on.`);
-        clauses.push(`${quote(field)} = ?`);
+        clauses.push(`${quote(field)} ${operator} ?`);
         values.push(toSql(value));
       }
       if (query.cursor) {
@@ -95,7 +115,7 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
   }
 }
 
-function fromRow<T>(row: Row): Versioned<T> {
+export function fromRow<T>(row: Row): Versioned<T> {
   return { ...JSON.parse(row.data), id: String(row.id), version: row.version } as Versioned<T>;
 }
 

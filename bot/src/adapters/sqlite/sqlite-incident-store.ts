@@ -12,19 +12,18 @@ type SqlValue = string | number;
 /**
  * The visibility scope as SQL, simplified so the planner can walk an index: `all` needs no clause,
  * and a viewer who never sees concerns about the headteacher gets exactly `aboutHeadteacher = 0`.
+ * What the person sees besides their role's share: incidents assigned to them, and any categories
+ * their role sees (the data protection lead's breaches).
  */
 function scopeClauses(scope: IncidentScope): { clauses: string[]; values: SqlValue[] } {
   const notAboutHead = '"aboutHeadteacher" = 0';
   if (scope.excludeAboutHeadteacher && (scope.byRole === 'all' || scope.byRole === 'notAboutHeadteacher')) return { clauses: [notAboutHead], values: [] };
   const clauses = scope.excludeAboutHeadteacher ? [notAboutHead] : [];
-  switch (scope.byRole) {
-    case 'all':
-      return { clauses, values: [] };
-    case 'none':
-      return { clauses: [...clauses, '"assigneeId" = ?'], values: [scope.assignedTo] };
-    default:
-      return { clauses: [...clauses, `("aboutHeadteacher" = ${scope.byRole === 'aboutHeadteacherOnly' ? 1 : 0} OR "assigneeId" = ?)`], values: [scope.assignedTo] };
-  }
+  if (scope.byRole === 'all') return { clauses, values: [] };
+  const also = ['"assigneeId" = ?', ...scope.categories.map(() => '"category" = ?')];
+  const values: SqlValue[] = [scope.assignedTo, ...scope.categories];
+  if (scope.byRole !== 'none') also.unshift(`"aboutHeadteacher" = ${scope.byRole === 'aboutHeadteacherOnly' ? 1 : 0}`);
+  return { clauses: [...clauses, `(${also.join(' OR ')})`], values };
 }
 
 /** Incidents in SQL: every filter of the Incidents tab runs on an indexed column. */

@@ -1,20 +1,23 @@
 import type { Stores } from '../../ports/stores.port';
-import { openDatabase } from './database';
+import { openDatabase, type DatabaseOptions } from './database';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteCollection } from './sqlite-collection';
 import { SqliteChronology, SqliteIncidentStore } from './sqlite-incident-store';
+import { SqlitePostStore } from './sqlite-post-store';
+import { SqliteOutbox } from './sqlite-outbox';
 
 /** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
-export function createSqliteStores(dataDir: string | ':memory:'): Stores {
-  const db = openDatabase(dataDir);
+export function createSqliteStores(dataDir: string | ':memory:', options: DatabaseOptions = {}): Stores {
+  const db = openDatabase(dataDir, options);
   return {
     school: new SqliteCollection(db, 'school', []),
     people: new SqliteCollection(db, 'people', ['aadObjectId']),
     pupils: new SqliteCollection(db, 'pupils', ['className', 'misReference']),
     consents: new SqliteCollection(db, 'consents', ['pupilId']),
     socialAccounts: new SqliteCollection(db, 'social_accounts', ['active']),
-    posts: new SqliteCollection(db, 'posts', ['accountId']),
-    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey']),
+    posts: new SqlitePostStore(db),
+    devices: new SqliteCollection(db, 'devices', ['active']),
+    takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey', 'pupilId']),
     policies: new SqliteCollection(db, 'policies', []),
     termDates: new SqliteCollection(db, 'term_dates', []),
     trainingRequirements: new SqliteCollection(db, 'training_requirements', ['requirementId']),
@@ -25,9 +28,10 @@ export function createSqliteStores(dataDir: string | ':memory:'): Stores {
     cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
     incidents: new SqliteIncidentStore(db),
     incidentChronology: new SqliteChronology(db),
+    incidentLinks: new SqliteCollection(db, 'incident_links', ['incidentId', 'pupilId', 'linkKey']),
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
-    outbox: new SqliteCollection(db, 'outbox', ['key', 'status', 'run']),
+    outbox: new SqliteOutbox(db),
     appInstallations: new SqliteCollection(db, 'app_installations', ['aadObjectId']),
     jobRuns: new SqliteCollection(db, 'job_runs', ['job']),
     importJobs: new SqliteCollection(db, 'import_jobs', ['lock']),

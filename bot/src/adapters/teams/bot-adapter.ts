@@ -5,6 +5,7 @@ import type { Logger } from '../../app/app-deps';
 import { logValue } from '../../app/log-value';
 import type { Config } from '../../config';
 import type { OnlineSafetyBot } from './online-safety-bot';
+import { duringClick } from './click-reads';
 
 /**
  * The Bot Framework adapter. With no app id it runs in the anonymous local mode, which
@@ -48,8 +49,9 @@ class SignatureErrorsAre401 extends ConfigurationBotFrameworkAuthentication {
   }
 }
 
+/** Each activity is one click: what it reads of conversations and sent cards, it reads once (`duringClick`). */
 export function botRequestHandler(adapter: CloudAdapter, bot: OnlineSafetyBot) {
-  return (req: Request, res: Response): Promise<void> => adapter.process(req, res, (context) => bot.run(context));
+  return (req: Request, res: Response): Promise<void> => adapter.process(req, res, (context) => duringClick(() => bot.run(context)));
 }
 
 /**

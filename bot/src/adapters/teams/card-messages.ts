@@ -1,11 +1,18 @@
 import { readAll } from '../../app/read-all';
+import type { RecordType } from '../../domain/records/record-type';
 import type { CardMessageRecord } from '../../ports/conversation.port';
-import type { NoticeRecordType } from '../../ports/notifier.port';
 import type { Stores } from '../../ports/stores.port';
 
-/** The key cards are remembered under: access requests by id (as first stored), others prefixed. */
-export function cardKey(recordType: NoticeRecordType, recordId: string): string {
-  return recordType === 'accessRequest' ? recordId : `${recordType === 'postingRequest' ? 'posting' : 'takedown'}-${recordId}`;
+/** The key each record type's cards are remembered under (access requests by bare id, as first stored). */
+const CARD_KEYS: Record<RecordType, (recordId: string) => string> = {
+  accessRequest: (recordId) => recordId,
+  postingRequest: (recordId) => `posting-${recordId}`,
+  takedown: (recordId) => `takedown-${recordId}`,
+  trainingRecord: (recordId) => `training-${recordId}`,
+};
+
+export function cardKey(recordType: RecordType, recordId: string): string {
+  return CARD_KEYS[recordType](recordId);
 }
 
 /** Remembers a card sent about a record so later changes can update it in place. */

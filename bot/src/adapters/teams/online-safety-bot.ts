@@ -1,20 +1,21 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
 import { rememberConversation } from '../../app/remember-conversation';
-import { currentSchool } from '../../app/settings/school-details';
 import { StoreUnavailableError } from '../../ports/collection.port';
-import { CARD_ACTIONS } from './actions/action-router';
+import { outcomeBanner } from '../outcomes';
+import { CARD_ACTIONS, helpFor } from './features/registry';
 import { CardActionFailure } from './actions/card-action';
 import { conversationReferenceOf, identifyActor, unknownPersonMessage, whereIs } from './activity-facts';
 import { cardActivity } from './card-activity';
 import type { AdaptiveCard } from './cards/card-elements';
-import { helpCard, messageCard, PRIVATE_CHAT_ONLY } from './cards/simple-cards';
+import { messageCard, PRIVATE_CHAT_ONLY } from './cards/simple-cards';
 import { runCommand } from './commands/command-router';
+import { chatFilesOf } from './files/chat-files';
+import { receiveChatFiles } from './files/receive-chat-files';
 import { fetchReportDialog, submitReportDialog } from './message-extension/report-message';
 import type { TeamsDeps } from './teams-deps';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-const STORE_DOWN = 'Nothing was changed because the school records could not be reached. Please try again in a few minutes.';
 const UNEXPECTED = 'Sorry, something went wrong on my side. Type "my requests" to check where your request is before trying again.';
 
 /**
@@ -33,7 +34,7 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
       await this.capture(context);
       const person = await identifyActor(this.deps, context.activity);
       const where = whereIs(context.activity);
-      await context.sendActivity(cardActivity(person || where === 'shared' ? helpCard((await currentSchool(this.deps.stores)).name, where, person) : messageCard(await unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
+      await context.sendActivity(cardActivity(person || where === 'shared' ? await helpFor(this.deps, person, where) : messageCard(await unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -98,6 +99,12 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
       await context.sendActivity(cardActivity(messageCard(await unknownPersonMessage(this.deps))));
       return;
     }
+    const { files, pasted } = chatFilesOf(context.activity);
+    // Files go onto a request to post; a picture pasted alone gets a word on how to send it as a file.
+    if ((files.length || (pasted && !(context.activity.text ?? '').trim())) && whereIs(context.activity) === 'personal') {
+      await context.sendActivity(cardActivity(await receiveChatFiles(this.deps, person, context.activity, files, pasted)));
+      return;
+    }
     await context.sendActivity(cardActivity(await runCommand(this.deps, person, context.activity.text ?? '', whereIs(context.activity))));
   }
 
@@ -118,7 +125,7 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     const verb = CARD_ACTIONS.has(typedVerb) ? typedVerb : 'unknown';
     if (error instanceof StoreUnavailableError) {
       this.deps.log.error(`Card action ${verb} failed: the store is unavailable`, error);
-      return STORE_DOWN;
+      return outcomeBanner('not-saved').text;
     }
     this.deps.log.error(`Card action ${verb} failed`, error);
     return UNEXPECTED;

@@ -6,14 +6,12 @@ import type { AdaptiveCard } from './cards/card-elements';
 
 const MAX_ATTEMPTS = 3;
 
-/** A new message is retried only when Teams surely did not take it, so nobody gets it twice. */
-const SEND_IS_RETRIABLE = (status: number) => status === 429 || status === 503;
 /** Updating a message to the same card is harmless to repeat. */
 const UPDATE_IS_RETRIABLE = (status: number) => status === 429 || status >= 500;
 
 /**
  * Sends and updates messages outside a turn through stored conversation references. botbuilder
- * retries 429/503 only when Retry-After is present, so transient failures are retried here too.
+ * retries 429/503 only when Retry-After is present, so an update's transient failures are retried here too.
  */
 export class ProactiveSender {
   constructor(
@@ -22,26 +20,19 @@ export class ProactiveSender {
     private readonly log: Logger,
   ) {}
 
-  /** Returns the new message's id. */
-  async send(to: ConversationRecord, card: AdaptiveCard): Promise<string | undefined> {
-    let id: string | undefined;
-    await this.inConversation(to, SEND_IS_RETRIABLE, async (context) => {
-      id = (await context.sendActivity(cardActivity(card)))?.id;
-    });
-    return id;
-  }
-
   /**
-   * One try, no retry: for the reminders' fan-out, which paces and retries by itself. Answers
-   * the failure's status, Retry-After and whether Teams said MessageWritesBlocked.
+   * One try, no retry: for the outbox's fan-out, which paces and retries by itself (new messages
+   * all go through it). Answers the new message's id, or the failure's status, Retry-After and
+   * whether Teams said MessageWritesBlocked.
    */
   async sendOnce(to: ConversationRecord, card: AdaptiveCard, gate: () => Promise<boolean> = async () => true): Promise<SendOnceResult> {
     try {
+      let activityId: string | undefined;
       await this.inConversation(to, () => false, async (context) => {
         if (!gatedConnector(context, gate) && !(await gate())) throw new GateClosed();
-        await context.sendActivity(cardActivity(card));
+        activityId = (await context.sendActivity(cardActivity(card)))?.id;
       });
-      return { ok: true };
+      return { ok: true, ...(activityId ? { activityId } : {}) };
     } catch (error) {
       if (error instanceof GateClosed) return { ok: false, skipped: true, blocked: false, error: error.name };
       const status = (error as { statusCode?: number }).statusCode;
@@ -122,7 +113,7 @@ function gatedConnector(context: TurnContext, gate: () => Promise<boolean>): boo
   return true;
 }
 
-export type SendOnceResult = { ok: true } | { ok: false; status?: number; retryAfterMs?: number; blocked: boolean; skipped?: boolean; error: string };
+export type SendOnceResult = { ok: true; activityId?: string } | { ok: false; status?: number; retryAfterMs?: number; blocked: boolean; skipped?: boolean; error: string };
 
 function retryDelay(error: unknown, attempt: number): number {
   const wait = retryAfterHeaderMs(error);

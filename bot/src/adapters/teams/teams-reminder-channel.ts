@@ -1,19 +1,24 @@
 import type { ConversationRecord } from '../../ports/conversation.port';
-import type { ReminderMessage } from '../../ports/outbox.port';
+import type { OutboxEntry } from '../../ports/outbox.port';
 import type { DeliveryAttempt, ReminderChannel } from '../../ports/reminder-channel.port';
+import type { OutboxCards } from './outbox-cards';
 import type { ProactiveSender } from './proactive-sender';
-import { reminderCard } from './cards/reminder-card';
 
-/** Reminders through the bot's personal chats: one attempt each, classified for the fan-out. */
+/** Outbox messages through the bot's personal chats: one attempt each, classified for the fan-out. */
 export class TeamsReminderChannel implements ReminderChannel {
   constructor(
     private readonly sender: ProactiveSender,
-    private readonly tabUrl: (view: string) => string,
+    private readonly cards: OutboxCards,
   ) {}
 
-  async attempt(to: ConversationRecord, message: ReminderMessage, gate: () => Promise<boolean>): Promise<DeliveryAttempt> {
-    const result = await this.sender.sendOnce(to, reminderCard(message, this.tabUrl), gate);
-    if (result.ok) return { outcome: 'sent' };
+  async attempt(to: ConversationRecord, entry: Pick<OutboxEntry, 'personId' | 'message'>, gate: () => Promise<boolean>): Promise<DeliveryAttempt> {
+    const card = await this.cards.cardFor(entry, to);
+    if (!card) return { outcome: 'failed', error: 'NothingToSend' };
+    const result = await this.sender.sendOnce(to, card, gate);
+    if (result.ok) {
+      await this.cards.sent(entry, to, result.activityId);
+      return { outcome: 'sent' };
+    }
     if (result.skipped) return { outcome: 'skipped' };
     if (result.blocked) return { outcome: 'blocked' };
     const status = result.status;

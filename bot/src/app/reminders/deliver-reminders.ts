@@ -4,18 +4,20 @@ import { DuplicateRecordError, StaleRecordError, type Versioned } from '../../po
 import type { Clock } from '../../ports/clock.port';
 import type { ConversationRecord } from '../../ports/conversation.port';
 import type { Directory } from '../../ports/directory.port';
-import type { OutboxEntry, OutboxStatus, ReminderMessage } from '../../ports/outbox.port';
+import type { DeliveryOutcomes } from '../../ports/notifier.port';
+import type { OutboxEntry, OutboxMessage, OutboxStatus, ReminderMessage } from '../../ports/outbox.port';
 import type { ReminderChannel } from '../../ports/reminder-channel.port';
 import type { Stores } from '../../ports/stores.port';
 import type { Logger } from '../app-deps';
 import { personalConversation } from '../reach/personal-conversation';
 import type { RateLimiter, Timer } from './rate-limiter';
 
-export interface PlannedReminder {
-  person: Person;
+/** A message to store under its idempotency key and send: a reminder's text unless said otherwise. */
+export interface PlannedReminder<M extends OutboxMessage = ReminderMessage> {
+  person: Pick<Person, 'id' | 'displayName'>;
   reason: string;
   period: string;
-  message: ReminderMessage;
+  message: M;
 }
 
 export interface RetryPolicy {
@@ -52,30 +54,49 @@ const ABANDONED_AFTER_MS = 5 * 60_000;
  * skips what was sent, sends what was not (including to someone who has installed the app since),
  * and never re-sends a message whose fate is unknown.
  */
-export async function deliverReminders(deps: FanOutDeps, run: string, planned: PlannedReminder[]): Promise<FanOutReport> {
-  const report: FanOutReport = { planned: planned.length, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 };
+export async function deliverReminders(deps: FanOutDeps, run: string, planned: PlannedReminder<OutboxMessage>[]): Promise<FanOutReport> {
+  const { report } = await deliverEntries(deps, await recordPlanned(deps, run, planned));
+  return { ...report, planned: planned.length };
+}
+
+/** Stores each message under its idempotency key (or finds it, stored before): nothing is sent yet. */
+export async function recordPlanned(deps: Pick<FanOutDeps, 'stores' | 'clock'>, run: string, planned: readonly PlannedReminder<OutboxMessage>[]): Promise<Versioned<OutboxEntry>[]> {
+  const entries: Versioned<OutboxEntry>[] = [];
+  for (const reminder of planned) entries.push(await record(deps, run, reminder));
+  return entries;
+}
+
+/** Sends stored entries that are still to go, each at most once; says how each went, by entry id. */
+export async function deliverEntries(deps: FanOutDeps, entries: readonly Versioned<OutboxEntry>[]): Promise<{ report: FanOutReport; outcomes: DeliveryOutcomes }> {
+  const report: FanOutReport = { planned: entries.length, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 };
+  const outcomes: DeliveryOutcomes = new Map();
   const todo: Versioned<OutboxEntry>[] = [];
-  for (const reminder of planned) {
-    const entry = await record(deps, run, reminder);
+  for (const entry of entries) {
     // Nothing was sent to someone who had not installed the app: once they have, they get it.
     if (entry.status === 'pending' || entry.status === 'failed' || entry.status === 'notInstalled') todo.push(entry);
     else if (entry.status === 'sending' && deps.clock.now().getTime() - Date.parse(entry.updatedAt) > ABANDONED_AFTER_MS) {
       await save(deps, entry, 'uncertain', 'stopped while sending').catch(() => undefined);
       report.uncertain++;
-    } else report.alreadyDone++;
+      outcomes.set(entry.id, 'uncertain');
+    } else {
+      report.alreadyDone++;
+      outcomes.set(entry.id, 'alreadyDone');
+    }
   }
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
       const entry = todo[next++]!;
-      report[await deliverOne(deps, entry)]++;
+      const outcome = await deliverOne(deps, entry);
+      report[outcome]++;
+      outcomes.set(entry.id, outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, todo.length) }, worker));
-  return report;
+  return { report, outcomes };
 }
 
-async function record(deps: FanOutDeps, run: string, reminder: PlannedReminder): Promise<Versioned<OutboxEntry>> {
+async function record(deps: Pick<FanOutDeps, 'stores' | 'clock'>, run: string, reminder: PlannedReminder<OutboxMessage>): Promise<Versioned<OutboxEntry>> {
   const key = reminderKey(reminder.person.id, reminder.reason, reminder.period);
   const at = deps.clock.now().toISOString();
   try {
@@ -108,7 +129,7 @@ async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Pr
       claimed = await claim(deps, entry);
       return claimed !== undefined;
     };
-    const result = await deps.channel.attempt(conversation, entry.message, gate).finally(() => answered());
+    const result = await deps.channel.attempt(conversation, entry, gate).finally(() => answered());
     if (result.outcome === 'skipped') return 'alreadyDone';
     const current = claimed ?? entry;
     if (result.outcome === 'sent' || result.outcome === 'blocked') {

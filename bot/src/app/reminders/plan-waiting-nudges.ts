@@ -1,68 +1,36 @@
-import { accessReference, type AccessRequestState } from '../../domain/access/access-request';
 import type { IsoDate } from '../../domain/calendar/dates';
 import { localDate } from '../../domain/calendar/zoned-time';
-import type { Person } from '../../domain/people/person';
-import type { Role } from '../../domain/people/role';
-import { postingReference, type PostingState } from '../../domain/posting/posting-request';
-import { waitingNudge } from '../../domain/reminders/reminder-rules';
-import type { ReminderMessage } from '../../ports/outbox.port';
 import { decidersAmong, decisionChain, isDecidingRole } from '../../domain/authorization/deciders';
+import type { Person } from '../../domain/people/person';
+import { REQUEST_TYPES, type RequestType } from '../../domain/records/record-type';
+import { waitingNudge } from '../../domain/reminders/reminder-rules';
+import type { Party, RequestRecord } from '../../domain/workflow/workflow';
+import { nudgeDue, type NudgeDue } from '../../domain/workflow/workflow-nudges';
+import type { ReminderMessage } from '../../ports/outbox.port';
 import { readAll } from '../read-all';
-import { readTermDates } from '../settings/term-dates';
+import { REQUEST_KINDS } from '../requests/request-kinds';
 import { roleHolders } from '../role-holders';
+import { readTermDates } from '../settings/term-dates';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
 
-/** Who an access request waits on in each open state. */
-const ACCESS_WAITS_ON: Partial<Record<AccessRequestState, Role | 'requester'>> = {
-  withOnlineSafetyLead: 'onlineSafetyLead',
-  withHeadteacher: 'headteacher',
-  approved: 'ictTechnician',
-  returnedToRequester: 'requester',
-};
-
-const POSTING_WAITS_ON: Partial<Record<PostingState, Role | 'requester'>> = {
-  withHeadteacher: 'headteacher',
-  approved: 'requester',
-};
-
 /**
- * A nudge to whoever a request has waited on for more than two working days (weekends and school
- * holidays don't count), then every two working days; takedown tasks until they are closed (s.4).
+ * Every request that waits on someone, of every type, as its definition says: the person who must
+ * act is reminded after its working days (weekends and school holidays don't count) and again as
+ * often while it waits; after more, the role above is told, once. Takedown tasks are reminded until
+ * they are closed (s.4).
  */
 export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
   const planned: PlannedReminder[] = [];
   const { calendar } = await readTermDates(deps.stores);
-  const holders = async (who: Role | 'requester', requesterId: string): Promise<Person[]> => {
-    if (who === 'requester') return [await deps.directory.byId(requesterId)].filter((person): person is Person => !!person);
-    // A request waits on whoever decides it, never on the person who made it (see deciders.ts).
-    return isDecidingRole(who) ? decidersAmong(who, requesterId, await roleHolders(deps, decisionChain(who))) : deps.directory.holdersOf(who);
-  };
-  const nudge = async (who: Role | 'requester', requesterId: string, since: string, reason: string, message: ReminderMessage) => {
-    const due = waitingNudge(calendar, localDate(new Date(since)), today);
-    if (!due) return;
-    message.lines.push(`It has waited ${due.workingDays} working days.`);
-    for (const person of await holders(who, requesterId)) planned.push({ person, reason, period: due.period, message });
-  };
-
-  for (const [state, who] of Object.entries(ACCESS_WAITS_ON) as [AccessRequestState, Role | 'requester'][]) {
-    for (const request of await readAll((cursor) => deps.stores.accessRequests.find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
-      await nudge(who, request.requesterId, request.updatedAt, `nudge:accessRequest:${request.id}:${state}`, {
-        title: `Access request ${accessReference(request.id)} is waiting for you`,
-        lines: [`${request.url}`],
-        tone: 'warning',
-        act: { label: 'Open the request', accessRequestId: request.id },
-      });
-    }
-  }
-  for (const [state, who] of Object.entries(POSTING_WAITS_ON) as [PostingState, Role | 'requester'][]) {
-    for (const request of await readAll((cursor) => deps.stores.postingRequests.find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
-      await nudge(who, request.requesterId, request.updatedAt, `nudge:postingRequest:${request.id}:${state}`, {
-        title: state === 'approved' ? `Your approved post ${postingReference(request.id)} is waiting to be posted` : `Permission to post ${postingReference(request.id)} is waiting for your decision`,
-        lines: [`${request.accountLabel}`],
-        tone: 'warning',
-        act: { label: 'Open the request', postingRequestId: request.id },
-      });
+  for (const type of REQUEST_TYPES) {
+    const { workflow, store } = REQUEST_KINDS[type];
+    for (const [state, definition] of Object.entries(workflow.states)) {
+      if (!definition.waitsOn || definition.unreminded) continue;
+      for (const request of await readAll((cursor) => store(deps.stores).find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
+        const due = nudgeDue(workflow, request, calendar, today);
+        if (due) planned.push(...(await nudgesFor(deps, type, request, due)));
+      }
     }
   }
   for (const task of await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
@@ -74,8 +42,39 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
       person: owner,
       reason: `nudge:takedown:${task.id}`,
       period: due.period,
-      message: { title: 'A post still needs taking down', lines: [`Consent was withdrawn for a pupil shown in post ${task.postId}. Take it down, or record why it cannot be (Social Media Policy section 4).`, `It has waited ${due.workingDays} working days.`], tone: 'attention', act: { label: 'Open the task', takedownId: task.id } },
+      message: { title: 'A post still needs taking down', lines: [`Consent was withdrawn for a pupil shown in post ${task.postId}. Take it down, or record why it cannot be (Social Media Policy section 4).`, `It has waited ${due.workingDays} working days.`], tone: 'attention', act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } } },
     });
   }
   return planned;
+}
+
+/** The reminders to whoever must act, and the word to the role above, for one request. */
+async function nudgesFor(deps: ReminderJobDeps, type: RequestType, request: RequestRecord, due: NudgeDue): Promise<PlannedReminder[]> {
+  const { workflow } = REQUEST_KINDS[type];
+  const reference = workflow.reference(request.id);
+  const message = (title: string, workingDays: number): ReminderMessage => ({
+    title,
+    lines: [workflow.summary(request), `It has waited ${workingDays} working days.`],
+    tone: 'warning',
+    act: { label: 'Open the request', record: { recordType: type, recordId: request.id } },
+  });
+  const mustAct = await whoMustAct(deps, due.party, request.requesterId);
+  const planned: PlannedReminder[] = due.remind
+    ? mustAct.map((person) => ({ person, reason: `nudge:${type}:${request.id}:${request.state}`, period: due.remind!.period, message: message(`${workflow.name} ${reference} is waiting for you`, due.remind!.workingDays) }))
+    : [];
+  if (due.escalate) {
+    const told = new Set([request.requesterId, ...mustAct.map((person) => person.id)]);
+    const above = (await deps.directory.holdersOf(due.escalate.to)).filter((person) => !told.has(person.id));
+    const waitingOn = workflow.states[request.state]!.label.toLowerCase();
+    for (const person of above) {
+      planned.push({ person, reason: `escalate:${type}:${request.id}:${request.state}`, period: due.escalate.period, message: message(`${workflow.name} ${reference} has waited too long (${waitingOn})`, due.escalate.workingDays) });
+    }
+  }
+  return planned;
+}
+
+/** Who the request waits on: its requester, or whoever decides it (never the person who made it, see deciders.ts). */
+async function whoMustAct(deps: ReminderJobDeps, party: Party, requesterId: string): Promise<Person[]> {
+  if (party === 'requester') return [await deps.directory.byId(requesterId)].filter((person): person is Person => !!person);
+  return isDecidingRole(party) ? decidersAmong(party, requesterId, await roleHolders(deps, decisionChain(party))) : deps.directory.holdersOf(party);
 }

@@ -1,5 +1,6 @@
 import { localDate } from '../../domain/calendar/zoned-time';
 import { retryConcernNotices } from '../announce-concern';
+import { deleteExpiredMedia } from '../media/delete-expired-media';
 import { ensureTakedowns } from '../ensure-takedowns';
 import { deliverReminders, type FanOutReport, type PlannedReminder } from './deliver-reminders';
 import { planPolicyReviews } from './plan-policy-reviews';
@@ -7,12 +8,15 @@ import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
 import { planWaitingNudges } from './plan-waiting-nudges';
+import { planIncidentTimescales } from './plan-incident-timescales';
+import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
 import type { IsoDate } from '../../domain/calendar/dates';
 import type { Announce } from './announce';
+import { OUTBOX_KEPT_DAYS } from '../../domain/reminders/reminder-rules';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade', number>>;
+export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated' | 'filesDeleted' | 'filesFailed' | 'strayFilesDeleted' | 'outboxArchived', number>>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
@@ -38,6 +42,16 @@ const JOBS: Record<string, Job> = {
     const { tried, told } = await retryConcernNotices({ ...deps, log: deps.fanOut.log, announce });
     return { concernsTried: tried, concernsTold: told };
   },
+  // Concerns not opened in time, follow-ups due and overdue, the 72-hour clock of a breach.
+  'incident-timescales': async (deps, now) => {
+    const { planned, escalations } = await planIncidentTimescales(deps, now);
+    const report = await deliverReminders(fanOutOf(deps), `incident-timescales ${localDate(now)}`, planned);
+    const escalated = await recordEscalations({ stores: deps.stores, clock: deps.fanOut.clock }, escalations, deps.incidents.escalateAfterWorkingHours);
+    return { ...report, escalated };
+  },
+  'media-cleanup': async (deps, now) => deleteExpiredMedia({ stores: deps.stores, clock: deps.fanOut.clock, log: deps.fanOut.log }, deps.media, now),
+  // Keeps the outbox to its last few months, so every read of it stays small.
+  'outbox-archive': async (deps, now) => ({ outboxArchived: await deps.stores.outbox.archiveBefore(new Date(now.getTime() - OUTBOX_KEPT_DAYS * 86_400_000).toISOString()) }),
 };
 
 export const REMINDER_JOBS = Object.keys(JOBS);

@@ -38,7 +38,7 @@ export async function savePolicy(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>
     const made = applyPolicyInput(current, input.value, { id: actor.id, name: actor.displayName }, now, localDate(now));
     return 'field' in made ? { ok: false, errors: { [made.field]: made.message } } : { ok: true, record: made };
   });
-  if (result.status === 'saved') {
+  if (result.status === 'ok') {
     const { record, before } = result;
     const summary = !before ? `Policy added: ${record.title}` : record.retiredOn && !before.retiredOn ? `Policy retired: ${record.title}` : `Policy changed (${changedParts(before, record).join(', ') || 'nothing'}): ${record.title}`;
     await recordAudit(deps, actor, { action: 'settings.policy', recordType: 'policy', recordId: record.id, summary });

@@ -7,12 +7,12 @@ import { recordAudit } from '../record-audit';
 
 /** How a save from School settings ended; the routes map each to an HTTP answer. */
 export type SettingsSave<T> =
-  | { status: 'saved'; record: Versioned<T>; before?: Versioned<T> }
+  | { status: 'ok'; record: Versioned<T>; before?: Versioned<T> }
   | { status: 'not-permitted'; message: string }
   | { status: 'invalid'; errors: FieldErrors }
   | { status: 'not-found' }
   /** Someone saved it after this person read it: nothing was written; here it is as it is now. */
-  | { status: 'changed-meanwhile'; current: Versioned<T> };
+  | { status: 'stale'; current: Versioned<T> };
 
 /** The record to write, made from what is stored now (undefined for a new one), or why it cannot be. */
 export type Build<T> = (current: Versioned<T> | undefined) => { ok: true; record: Omit<T, 'id'> } | { ok: false; errors: FieldErrors };
@@ -26,7 +26,7 @@ export type Build<T> = (current: Versioned<T> | undefined) => { ok: true; record
 export async function saveEdited<T extends { id: string }, K extends keyof T>(collection: Collection<T, K>, seen: { id: string; version: number } | undefined, build: Build<T>): Promise<SettingsSave<T>> {
   if (!seen) {
     const made = build(undefined);
-    return made.ok ? { status: 'saved', record: await collection.insert(made.record) } : { status: 'invalid', errors: made.errors };
+    return made.ok ? { status: 'ok', record: await collection.insert(made.record) } : { status: 'invalid', errors: made.errors };
   }
   const current = await collection.get(seen.id);
   if (!current) return { status: 'not-found' };
@@ -45,10 +45,10 @@ export async function saveSingle<T extends { id: string }, K extends keyof T>(co
     const made = build(undefined);
     if (!made.ok) return { status: 'invalid', errors: made.errors };
     try {
-      return { status: 'saved', record: await collection.insert(made.record) };
+      return { status: 'ok', record: await collection.insert(made.record) };
     } catch (error) {
       // Someone else saved the first one a moment ago: theirs stays, this person is shown it.
-      if (error instanceof DuplicateRecordError) return { status: 'changed-meanwhile', current: (await first())! };
+      if (error instanceof DuplicateRecordError) return { status: 'stale', current: (await first())! };
       throw error;
     }
   }
@@ -56,13 +56,13 @@ export async function saveSingle<T extends { id: string }, K extends keyof T>(co
 }
 
 async function update<T extends { id: string }, K extends keyof T>(collection: Collection<T, K>, current: Versioned<T>, version: number | undefined, build: Build<T>, reread: () => Promise<Versioned<T> | undefined>): Promise<SettingsSave<T>> {
-  if (current.version !== version) return { status: 'changed-meanwhile', current };
+  if (current.version !== version) return { status: 'stale', current };
   const made = build(current);
   if (!made.ok) return { status: 'invalid', errors: made.errors };
   try {
-    return { status: 'saved', record: await collection.update({ ...made.record, id: current.id, version: current.version, ...(current.etag ? { etag: current.etag } : {}) } as Versioned<T>), before: current };
+    return { status: 'ok', record: await collection.update({ ...made.record, id: current.id, version: current.version, ...(current.etag ? { etag: current.etag } : {}) } as Versioned<T>), before: current };
   } catch (error) {
-    if (error instanceof StaleRecordError) return { status: 'changed-meanwhile', current: (await reread())! };
+    if (error instanceof StaleRecordError) return { status: 'stale', current: (await reread())! };
     throw error;
   }
 }
@@ -72,4 +72,24 @@ export async function refusal(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, a
   if (may(actor, action)) return undefined;
   await recordAudit(deps, actor, { action: `${action}.denied`, recordType: 'settings', recordId: '-', summary: `Changing ${what} refused: the person does not hold the role` });
   return { status: 'not-permitted', message: `Only ${whoMay(action)} can change ${what}.` };
+}
+
+/** Keys every stored record has that are not the setting itself. */
+const BOOKKEEPING = new Set(['id', 'version', 'etag']);
+
+/**
+ * What a save changed, old value to new, for the audit log: School settings keep their history
+ * there ("name "Riverside Primary" → "Twiss Green Primary""), so an earlier value can always be
+ * found, with who changed it and when. Long values (a year's term dates) are shortened.
+ */
+export function describeChanges(before: object, after: object, labels: Record<string, string> = {}): string {
+  const shown = (value: unknown) => {
+    const text = value === undefined ? 'none' : JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  };
+  const was = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((key) => !BOOKKEEPING.has(key));
+  const changed = keys.filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]));
+  return changed.map((key) => `${labels[key] ?? key} ${shown(was[key])} → ${shown(now[key])}`).join('; ') || 'nothing';
 }

@@ -4,7 +4,7 @@ import { readForm } from '../../domain/validation/field-errors';
 import type { Stores } from '../../ports/stores.port';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../record-audit';
-import { refusal, saveSingle, type SettingsSave } from './save-edited';
+import { describeChanges, refusal, saveSingle, type SettingsSave } from './save-edited';
 
 export type SchoolRecord = School & { id: string };
 
@@ -21,9 +21,8 @@ export async function saveSchoolDetails(deps: Pick<AppDeps, 'stores' | 'clock' |
   const input = readForm(schoolInputSchema, raw);
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   const result = await saveSingle(deps.stores.school, version, () => ({ ok: true, record: input.value }));
-  if (result.status === 'saved') {
-    const changed = result.before ? [result.before.name !== input.value.name && 'name', result.before.contactForAccess !== input.value.contactForAccess && 'who staff should ask'].filter(Boolean) : [];
-    const summary = result.before ? `School details changed: ${changed.join(', ') || 'nothing'}` : 'School details entered';
+  if (result.status === 'ok') {
+    const summary = result.before ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask' })}` : 'School details entered';
     await recordAudit(deps, actor, { action: 'settings.school', recordType: 'school', recordId: result.record.id, summary });
   }
   return result;

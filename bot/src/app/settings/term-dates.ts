@@ -26,7 +26,7 @@ export async function saveTermDates(deps: Pick<AppDeps, 'stores' | 'clock' | 'lo
   const checked = validateTermDates(Array.isArray(entries) ? entries : []);
   if (!checked.ok) return { status: 'invalid', errors: Object.fromEntries(checked.problems.map((problem) => [`entries.${problem.index}.${problem.field}`, problem.message])) };
   const result = await saveSingle(deps.stores.termDates, version, () => ({ ok: true, record: toCalendar(checked.entries) }));
-  if (result.status === 'saved') await audit(deps, actor, result.record, `Term dates saved: ${describe(checked.entries)}`);
+  if (result.status === 'ok') await audit(deps, actor, result.record, `Term dates saved: ${describe(checked.entries)}${calendarChanges(result.before, result.record)}`);
   return result;
 }
 
@@ -35,8 +35,8 @@ export type TermDatesImport =
   | { status: 'file-problems'; problems: CsvLineProblem[] }
   /** What would be saved: nothing has been yet. */
   | { status: 'preview'; plan: TermDatesImportPlan; version?: number }
-  | { status: 'saved'; plan: TermDatesImportPlan; record: Versioned<TermDatesRecord> }
-  | { status: 'changed-meanwhile'; current: Versioned<TermDatesRecord> };
+  | { status: 'ok'; plan: TermDatesImportPlan; record: Versioned<TermDatesRecord> }
+  | { status: 'stale'; current: Versioned<TermDatesRecord> };
 
 /**
  * Term dates from a CSV as the local authority publishes them: first a preview of what would be
@@ -51,18 +51,31 @@ export async function importTermDates(deps: Pick<AppDeps, 'stores' | 'clock' | '
   const planned = planTermDatesImport(csv, calendar);
   if (!planned.ok) return { status: 'file-problems', problems: planned.problems };
   if (!options.apply) return { status: 'preview', plan: planned.plan, ...(record ? { version: record.version } : {}) };
-  if (record && record.version !== options.version) return { status: 'changed-meanwhile', current: record };
+  if (record && record.version !== options.version) return { status: 'stale', current: record };
   const result = await saveSingle(deps.stores.termDates, record?.version, () => ({ ok: true, record: planned.plan.calendar }));
-  if (result.status === 'changed-meanwhile') return result;
+  if (result.status === 'stale') return result;
   // The record was built from a checked plan, and the one read above exists: nothing else can happen.
-  if (result.status !== 'saved') throw new Error(`Term dates import ended as ${result.status}`);
-  await audit(deps, actor, result.record, `Term dates imported from a CSV file for ${planned.plan.years.join(', ')} (${planned.plan.entries.length} lines, replacing ${planned.plan.replacing})`);
-  return { status: 'saved', plan: planned.plan, record: result.record };
+  if (result.status !== 'ok') throw new Error(`Term dates import ended as ${result.status}`);
+  await audit(deps, actor, result.record, `Term dates imported from a CSV file for ${planned.plan.years.join(', ')} (${planned.plan.entries.length} lines, replacing ${planned.plan.replacing})${calendarChanges(result.before, result.record)}`);
+  return { status: 'ok', plan: planned.plan, record: result.record };
 }
 
 function describe(entries: readonly { start: string }[]): string {
   const years = schoolYearsOf(entries);
   return `${entries.length} lines${years.length ? ` for ${years.join(', ')}` : ''}`;
+}
+
+/**
+ * The term dates' history in the audit log: each term or closure removed and added by a save, so
+ * the dates in force on any earlier day can be worked out.
+ */
+function calendarChanges(before: SchoolCalendar | undefined, after: SchoolCalendar): string {
+  const lines = (calendar: SchoolCalendar | undefined) => [...(calendar?.terms ?? []), ...(calendar?.closures ?? [])].map((span) => `${span.name} ${span.start} to ${span.end}`);
+  const was = lines(before);
+  const now = lines(after);
+  const removed = was.filter((line) => !now.includes(line));
+  const added = now.filter((line) => !was.includes(line));
+  return [removed.length ? `; removed: ${removed.join(', ')}` : '', added.length ? `; added: ${added.join(', ')}` : ''].join('');
 }
 
 function audit(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, record: TermDatesRecord, summary: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { Stores } from '../../ports/stores.port';
 import type { AppDeps } from '../app-deps';
 import { readAll } from '../read-all';
 import { recordAudit } from '../record-audit';
-import { refusal, saveEdited, type SettingsSave } from './save-edited';
+import { describeChanges, refusal, saveEdited, type SettingsSave } from './save-edited';
 
 /** Every standing requirement, retired ones included (training records may still name them). */
 export function readRequirementRecords(stores: Pick<Stores, 'trainingRequirements'>): Promise<Versioned<TrainingRequirementRecord>[]> {
@@ -27,9 +27,9 @@ export async function saveTrainingRequirement(deps: Pick<AppDeps, 'stores' | 'cl
   const asked = input.value.requirementId;
   if (!seen && asked && taken.has(asked)) return { status: 'invalid', errors: { requirementId: `Another requirement already has the id ${asked}.` } };
   const result = await saveEdited(deps.stores.trainingRequirements, seen, (current) => ({ ok: true, record: requirementFrom(input.value, current?.requirementId ?? asked ?? newRequirementId(input.value.title, taken)) }));
-  if (result.status === 'saved') {
+  if (result.status === 'ok') {
     const { record, before } = result;
-    const summary = !before ? `Training requirement added: ${record.title}` : record.retired && !before.retired ? `Training requirement retired: ${record.title}` : `Training requirement changed: ${record.title}`;
+    const summary = !before ? `Training requirement added: ${record.title}` : record.retired && !before.retired ? `Training requirement retired: ${record.title}` : `Training requirement changed: ${record.title}: ${describeChanges(before, record)}`;
     await recordAudit(deps, actor, { action: 'settings.trainingRequirement', recordType: 'trainingRequirement', recordId: record.id, summary });
   }
   return result;

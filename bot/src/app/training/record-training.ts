@@ -6,12 +6,15 @@ import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/trai
 import { readText, trainingText } from '../../domain/training/training-input';
 import { appliesTo, type TrainingRequirement } from '../../domain/training/training-requirement';
 import { StaleRecordError } from '../../ports/collection.port';
+import type { ReminderMessage } from '../../ports/outbox.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
 import { recordAudit } from '../record-audit';
 import { readAll } from '../read-all';
 import { holdersFor, roleHolders } from '../role-holders';
 import { recordableRequirements } from './training-setup';
+import { localDate } from '../../domain/calendar/zoned-time';
+import { currentClasses } from '../../domain/school/pupil';
 
 export type TrainingResult<T> = { status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | ({ status: 'ok' } & T);
 
@@ -29,7 +32,7 @@ function checkDate(completedOn: string, today: string): string | undefined {
 export async function logOwnTraining(deps: AppDeps & { announce: Announce }, actor: Person, input: { completedOn: string; evidence: string; requirementId?: string }): Promise<TrainingResult<{ record: TrainingRecord }>> {
   if (!may(actor, 'training.logOwn')) return { status: 'not-permitted', message: `Only ${whoMay('training.logOwn')} log their own training.` };
   const now = deps.clock.now();
-  const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
+  const problem = checkDate(input.completedOn, localDate(now));
   if (problem) return { status: 'invalid', message: problem };
   const evidence = readText(trainingText.evidence, input.evidence);
   if (!evidence.ok) return { status: 'invalid', message: evidence.message };
@@ -60,18 +63,19 @@ export async function logOwnTraining(deps: AppDeps & { announce: Announce }, act
  */
 async function askToConfirm(deps: AppDeps & { announce: Announce }, subject: Person, record: TrainingRecord, title: string): Promise<void> {
   const confirmers = decidersAmong('onlineSafetyLead', subject.id, await roleHolders(deps, decisionChain('onlineSafetyLead')));
+  const message = confirmationRequest(subject, record, title);
+  await deps.announce(`training-claim ${record.id}`, confirmers.map((person) => ({ person, reason: `training-claim:${record.id}`, period: 'once', message })));
+}
+
+/** The card asking to confirm a completion: who, what, when and the evidence, with Confirm and Not confirmed. */
+export function confirmationRequest(subject: Pick<Person, 'displayName' | 'roles'>, record: TrainingRecord, title: string): ReminderMessage {
   const own = subject.roles.includes('onlineSafetyLead') ? [`As ${subject.displayName} is an online safety lead, someone else confirms it: nobody confirms their own training.`] : [];
-  await deps.announce(`training-claim ${record.id}`, confirmers.map((person) => ({
-    person,
-    reason: `training-claim:${record.id}`,
-    period: 'once',
-    message: {
-      title: 'Please confirm online safety training',
-      lines: [`${subject.displayName} says they completed ${title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
-      tone: 'accent',
-      act: { label: 'Confirm', confirmTrainingId: record.id },
-    },
-  })));
+  return {
+    title: 'Please confirm online safety training',
+    lines: [`${subject.displayName} says they completed ${title.toLowerCase()} on ${longDate(record.completedOn)}.`, record.evidence ? `Evidence: ${record.evidence}` : 'No evidence was given.', ...own],
+    tone: 'accent',
+    act: { label: 'Confirm', record: { recordType: 'trainingRecord', recordId: record.id } },
+  };
 }
 
 /**
@@ -142,7 +146,7 @@ export async function recordTrainingSession(deps: AppDeps & { announce: Announce
     return { status: 'not-permitted', message: `Only ${whoMay('training.record')} can record training.` };
   }
   const now = deps.clock.now();
-  const problem = checkDate(input.completedOn, now.toISOString().slice(0, 10));
+  const problem = checkDate(input.completedOn, localDate(now));
   if (problem) return { status: 'invalid', message: problem };
   const evidence = readText(trainingText.evidence, input.evidence);
   if (!evidence.ok) return { status: 'invalid', message: evidence.message };
@@ -186,7 +190,7 @@ async function subjectNames(deps: AppDeps, requirement: TrainingRequirement, ids
   if (audience === 'parents') return unique.every((id) => id === PARENTS_SUBJECT) ? [[PARENTS_SUBJECT, 'Parents']] : 'Parents are recorded as one group, with who attended.';
   if (audience === 'pupils') {
     const pupils = await readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
-    const classes = new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className));
+    const classes = new Set(currentClasses(pupils));
     const unknown = unique.filter((id) => !classes.has(id));
     return unknown.length ? `Unknown class: ${unknown.join(', ')}.` : unique.map((id) => [id, `Class ${id}`]);
   }

@@ -5,6 +5,7 @@ import { readText, trainingText } from '../../domain/training/training-input';
 import type { Audience, Refresher } from '../../domain/training/training-requirement';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../record-audit';
+import { localDate } from '../../domain/calendar/zoned-time';
 
 /**
  * s.11: "training … will be refreshed in light of any significant incidents or changes". The DSL
@@ -16,7 +17,7 @@ export async function requireRefresher(deps: AppDeps, actor: Person, input: { ti
     return { status: 'not-permitted', message: `Only ${whoMay('training.requireRefresher')} can require a refresher.` };
   }
   const now = deps.clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = localDate(now);
   if (!isIsoDate(input.dueOn) || input.dueOn < today) return { status: 'invalid', message: 'Give a due date from today on, as YYYY-MM-DD.' };
   const title = readText(trainingText.refresherTitle, input.title);
   if (!title.ok) return { status: 'invalid', message: title.message };

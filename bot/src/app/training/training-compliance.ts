@@ -9,6 +9,7 @@ import type { TrainingSetup } from './training-setup';
 import type { Directory } from '../../ports/directory.port';
 import type { Stores } from '../../ports/stores.port';
 import { readAll } from '../read-all';
+import { currentClasses } from '../../domain/school/pupil';
 
 /** One subject's standing on one requirement: a staff member, a class, or the parents. */
 export interface ComplianceRow {
@@ -44,7 +45,7 @@ export async function trainingCompliance(deps: { stores: Pick<Stores, 'trainingR
     deps.directory.everyone(),
     readAll((cursor) => deps.stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) })),
   ]);
-  const classes = [...new Set(pupils.filter((pupil) => !pupil.onRollTo).map((pupil) => pupil.className))].sort();
+  const classes = currentClasses(pupils);
   const subjects = (requirement: TrainingRequirement): Subject[] => {
     if (requirement.audience === 'pupils') return classes.map((className) => ({ audience: 'pupils', group: className, id: className, name: `Class ${className}` }));
     if (requirement.audience === 'parents') return [{ audience: 'parents', group: 'Parents', id: PARENTS_SUBJECT, name: 'Parents' }];

@@ -1,9 +1,10 @@
-import { mayDecide } from '../../domain/authorization/deciders';
+import { mayDecide, needsHolders } from '../../domain/authorization/deciders';
 import { may } from '../../domain/authorization/permissions';
 import type { IsoDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import type { TrainingRecord } from '../../domain/training/training-record';
-import { AUDIENCE_LABELS } from '../../domain/training/training-requirement';
+import { AUDIENCE_LABELS, type Audience } from '../../domain/training/training-requirement';
+import type { Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import { readAll } from '../read-all';
 import { recordAudit } from '../record-audit';
@@ -26,7 +27,7 @@ export interface TrainingOverview {
   groups: GroupSummary[];
   /** Completions staff logged that this person may confirm: never their own. */
   awaitingConfirmation: TrainingRecord[];
-  requirements: { id: string; title: string; audience: string }[];
+  requirements: { id: string; title: string; audience: Audience }[];
 }
 
 /** Compliance at a glance for those who oversee training; anyone else sees their own. */
@@ -41,9 +42,7 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
     summary[row.status]++;
     groups.set(key, summary);
   }
-  // Only claims this person may decide: never their own (see deciders.ts).
-  const holders = await holdersFor(deps, actor, ['training.confirm']);
-  const awaiting = everyone || may(actor, 'training.confirm') ? (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items.filter((record) => mayDecide(actor, 'training.confirm', record.subjectId, holders)) : [];
+  const awaiting = await claimsToConfirm(deps, actor);
   const refreshers = await readAll((cursor) => deps.stores.refreshers.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
   return {
     everyone,
@@ -52,6 +51,17 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
     awaitingConfirmation: awaiting,
     requirements: [...setup.requirements.map((r) => ({ id: r.id, title: r.title, audience: r.audience })), ...refreshers.map((r) => ({ id: `refresher-${r.id}`, title: r.title, audience: r.audience }))],
   };
+}
+
+/**
+ * Completions staff logged that this person may confirm: never their own (see deciders.ts); for
+ * someone standing in for the online safety lead, only those of the lead they stand in for.
+ */
+export async function claimsToConfirm(deps: AppDeps, actor: Person): Promise<Versioned<TrainingRecord>[]> {
+  if (!may(actor, 'training.confirm') && !needsHolders(actor, 'training.confirm')) return [];
+  const holders = await holdersFor(deps, actor, ['training.confirm']);
+  const claims = await readAll((cursor) => deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200, ...(cursor ? { cursor } : {}) }));
+  return claims.filter((record) => mayDecide(actor, 'training.confirm', record.subjectId, holders));
 }
 
 /** A person's (or a class's, or the parents') training history, newest first. */

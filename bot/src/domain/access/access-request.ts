@@ -1,3 +1,5 @@
+import type { HistoryEntry, Signature } from '../workflow/workflow';
+import { openedBy } from '../workflow/workflow-rules';
 import type { AccessRequestInput } from './access-request-input';
 
 /**
@@ -23,36 +25,7 @@ export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
   'withdrawn',
 ];
 
-export const STATE_LABELS: Record<AccessRequestState, string> = {
-  withOnlineSafetyLead: 'With the online safety lead',
-  returnedToRequester: 'Returned to the requester for changes',
-  withHeadteacher: 'With the headteacher',
-  approved: 'Approved — waiting for ICT',
-  refused: 'Refused',
-  unblocked: 'Site opened',
-  withdrawn: 'Withdrawn',
-};
-
-/** The state as the person reading it should see it: "Returned to you" only to the requester. */
-export function accessStateLabel(state: AccessRequestState, forRequester: boolean): string {
-  return forRequester && state === 'returnedToRequester' ? 'Returned to you for changes' : STATE_LABELS[state];
-}
-
-/** A step signed by a person: their name, identity and the time (Appendix A "Signature"). */
-export interface Signature {
-  personId: string;
-  name: string;
-  aadObjectId?: string;
-  at: string;
-}
-
-export interface HistoryEntry {
-  at: string;
-  personId: string;
-  name: string;
-  step: AccessActionType | 'submit';
-  note?: string;
-}
+export type AccessActionType = 'forward' | 'return' | 'approve' | 'refuse' | 'markDone' | 'withdraw' | 'resubmit';
 
 export interface AccessRequest extends AccessRequestInput {
   id: string;
@@ -70,15 +43,14 @@ export interface AccessRequest extends AccessRequestInput {
   };
   decision?: { approved: boolean; reasons: string; signature: Signature };
   actioned?: { note: string; signature: Signature };
-  history: HistoryEntry[];
+  history: HistoryEntry<AccessActionType | 'submit'>[];
   updatedAt: string;
 }
 
-export type AccessActionType = 'forward' | 'return' | 'approve' | 'refuse' | 'markDone' | 'withdraw' | 'resubmit';
-
+/** A step with what the person typed for it (checked by the step's rules in access-workflow.ts). */
 export type AccessAction =
   | { type: 'forward'; note?: string; addedRisksAndControls?: string }
-  | { type: 'return'; reason?: string }
+  | { type: 'return'; note?: string }
   | { type: 'approve'; reasons?: string }
   | { type: 'refuse'; reasons?: string }
   | { type: 'markDone'; note?: string }
@@ -90,25 +62,11 @@ export function accessReference(id: string): string {
   return `A-${id}`;
 }
 
-export function isFinished(state: AccessRequestState): boolean {
-  return state === 'refused' || state === 'unblocked' || state === 'withdrawn';
-}
-
 export function newAccessRequest(
   input: AccessRequestInput,
   requester: { personId: string; name: string },
   submissionKey: string,
   now: Date,
 ): Omit<AccessRequest, 'id'> {
-  const at = now.toISOString();
-  return {
-    ...input,
-    submissionKey,
-    requesterId: requester.personId,
-    requesterName: requester.name,
-    submittedAt: at,
-    state: 'withOnlineSafetyLead',
-    history: [{ at, personId: requester.personId, name: requester.name, step: 'submit' }],
-    updatedAt: at,
-  };
+  return { ...input, ...openedBy(requester, submissionKey, now, 'withOnlineSafetyLead' as const, 'submit' as const) };
 }

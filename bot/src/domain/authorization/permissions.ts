@@ -31,18 +31,30 @@ export const PERMISSIONS = {
   'postingRequest.withdraw': ['requester'],
   'postingRequest.resubmit': ['requester'],
   'postingRequest.confirmPosted': ['requester'],
+  'postingRequest.changeMedia': ['requester'],
   'socialAccount.view': ['staff'],
   'socialAccount.manage': ['dsl', 'socialMediaStaff'],
+  // s.4: images are taken only on school devices the online safety lead has approved.
+  'device.view': ['staff'],
+  'device.manage': ['onlineSafetyLead'],
   'takedown.viewAll': ['dsl'],
   'takedown.close': ['owner', 'dsl'],
   // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.
   // Anyone who has a concern should raise it (s.2, s.8): every person the school has added, governors included.
-  'incident.report': ['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff'],
-  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
-  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'assignee'],
+  'incident.report': ['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff', 'dataProtectionLead'],
+  // The data protection lead sees data-protection breaches only (s.4; see incident-visibility.ts).
+  'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.assign': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.summary': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
   'incident.export': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // A pupil's chronology across incidents: the safeguarding leads, each seeing only the incidents they may see.
+  'incident.pupilChronology': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  // Evidence files: added by whoever may act on the incident, opened by whoever may see it (both
+  // on top of incident-visibility.ts), removed only by the DSL, with a reason in the chronology.
+  'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  'incident.evidence.remove': ['dsl'],
   'training.logOwn': ['staff'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
@@ -65,7 +77,7 @@ export const PERMISSIONS = {
  * A role, or a relationship to the record: its requester, the owner of the account it concerns,
  * or the person an incident is assigned to.
  */
-type Holder = Role | 'requester' | 'owner' | 'assignee';
+export type Holder = Role | 'requester' | 'owner' | 'assignee';
 
 export type Action = keyof typeof PERMISSIONS;
 
@@ -77,6 +89,11 @@ export function may(person: Pick<Person, 'id' | 'roles'>, action: Action, relate
   return (PERMISSIONS[action] as readonly Holder[]).some((holder) =>
     holder === 'requester' || holder === 'owner' || holder === 'assignee' ? relatedId !== undefined && relatedId === person.id : person.roles.includes(holder),
   );
+}
+
+/** The roles and relationships that may take the action, as the table lists them. */
+export function holdersOf(action: Action): readonly Holder[] {
+  return PERMISSIONS[action];
 }
 
 /** "the headteacher", "the person who made the request"…: for telling someone who may act. */
@@ -92,6 +109,7 @@ export function whoMay(action: Action): string {
     governor: 'a governor',
     chairOfGovernors: 'the chair of governors',
     socialMediaStaff: 'designated social media staff',
+    dataProtectionLead: 'the data protection lead',
     requester: 'the person who made the request',
     owner: "the account's owner",
     assignee: 'the person it is assigned to',

@@ -28,6 +28,14 @@ export function localDate(instant: Date, timeZone = SCHOOL_TIME_ZONE): IsoDate {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/**
+ * Today's date at the school, whatever the server's zone: between midnight and 1 am in summer the
+ * UTC date is still yesterday's. Every "today" a person would recognise comes from here.
+ */
+export function today(clock: { now(): Date }): IsoDate {
+  return localDate(clock.now());
+}
+
 /** `HH:MM` in the zone at that instant. */
 export function localTime(instant: Date, timeZone = SCHOOL_TIME_ZONE): string {
   const p = partsIn(instant.getTime(), timeZone);

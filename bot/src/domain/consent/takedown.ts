@@ -1,3 +1,5 @@
+import { may } from '../authorization/permissions';
+import type { Person } from '../people/person';
 import { hiddenCharacterProblem } from '../validation/typed-text';
 import { consentOn, type ConsentEvent, type Media } from './consent';
 
@@ -40,6 +42,24 @@ export interface TrackedTakedown extends Omit<TakedownTask, 'taskKey' | 'urgent'
   status: 'to do' | 'removed' | 'cannot be removed';
   reason: string;
   updatedAt: string;
+}
+
+/** How people refer to a takedown task: "T-3". */
+export function takedownReference(id: string): string {
+  return `T-${id}`;
+}
+
+/** Who may see a task: the owner of the account, and the DSL (s.5: the DSL oversees the school's accounts). */
+export function maySeeTakedown(task: Pick<TrackedTakedown, 'ownerId'>, person: Pick<Person, 'id' | 'roles'>): boolean {
+  return task.ownerId === person.id || may(person, 'takedown.viewAll');
+}
+
+/**
+ * A task waits for the owner of the school account until it is closed (s.4). The DSL may close any
+ * task, but one on someone else's account is not waiting for them.
+ */
+export function takedownWaitsFor(task: Pick<TrackedTakedown, 'ownerId' | 'status'>, personId: string): boolean {
+  return task.status === 'to do' && task.ownerId === personId;
 }
 
 export function takedownKey(task: Pick<TakedownTask, 'postId' | 'pupilId' | 'media'>): string {

@@ -6,7 +6,7 @@ import { canSeeIncident } from './incident-visibility';
 /** Who deals with a concern when nobody it was routed to can be reached (s.8: the DSL keeps the log). */
 export const FALLBACK_ROLES: readonly Role[] = ['dsl', 'deputyDsl', 'chairOfGovernors'];
 
-type Seen = Pick<Incident, 'aboutHeadteacher' | 'assigneeId'>;
+type Seen = Pick<Incident, 'aboutHeadteacher' | 'assigneeId' | 'category'>;
 
 /**
  * Who is told that a concern needs attention: first the person it is assigned to and the holders

@@ -3,6 +3,8 @@
  * log), 5, 7, 8 (reporting concerns), 9 (blocked content, firewall) and 10 (cyberbullying).
  */
 import type { Role } from '../people/role';
+import type { BodyMark } from './body-map';
+import type { EvidenceFile } from './incident-evidence';
 
 export const INCIDENT_CATEGORIES = [
   'abuseAboutSchool',
@@ -13,6 +15,7 @@ export const INCIDENT_CATEGORIES = [
   'contentOnSchoolEquipment',
   'firewallCircumvention',
   'illegalActivity',
+  'dataProtectionBreach',
   'other',
 ] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
@@ -26,6 +29,7 @@ export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
   contentOnSchoolEquipment: 'Inappropriate content reached on school equipment',
   firewallCircumvention: 'An attempt to get round the firewall',
   illegalActivity: 'Possible illegal activity',
+  dataProtectionBreach: 'A possible data-protection breach (personal data lost, shared or posted wrongly)',
   other: 'Other',
 };
 
@@ -41,12 +45,38 @@ export const INCIDENT_STATUSES = ['new', 'inProgress', 'actionTaken', 'closed'] 
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const STATUS_LABELS: Record<IncidentStatus, string> = { new: 'New', inProgress: 'In progress', actionTaken: 'Action taken', closed: 'Closed' };
 
-/** Whether the police were contacted, and who decided it and why (s.8: avoid criminalising pupils). */
+/** Whether the police were contacted, and who decided it, in which role, when and why (s.8: avoid criminalising pupils). */
 export interface PoliceDecision {
   contacted: boolean;
+  /** The decider's name. */
   decidedBy: string;
+  decidedById?: string;
+  /** The role the decision was taken in: the DSL's, for a pupil's possibly inadvertent behaviour (s.8). */
+  decidedAs?: Role;
   reason: string;
   recordedAt: string;
+}
+
+/** Whether a data-protection breach was reported to the ICO (UK GDPR Art. 33: within 72 hours, where required). */
+export interface IcoDecision {
+  reported: boolean;
+  reason: string;
+  decidedById: string;
+  decidedBy: string;
+  recordedAt: string;
+}
+
+/** Something to do by a date (an action with a timescale): its assignee is reminded when due and when overdue. */
+export interface FollowUp {
+  id: string;
+  text: string;
+  /** YYYY-MM-DD, the school's date. */
+  dueOn: string;
+  assigneeId: string;
+  assigneeName: string;
+  setAt: string;
+  setByName: string;
+  done?: { at: string; byName: string };
 }
 
 /** What the reporter gives. Pre-filled from a Teams message when reported with the message action. */
@@ -59,8 +89,12 @@ export interface IncidentReport {
   platform: string;
   involved: Involved;
   category: IncidentCategory;
-  /** The Teams message it was reported from: its author and link (the text is in whatHappened). */
-  sourceMessage?: { author: string; link: string };
+  /**
+   * The Teams message it was reported from: its author and link, and (reported with the message
+   * action) a copy of its text and the time it was sent, as Teams gave them when it was reported —
+   * the message itself may be edited or deleted later.
+   */
+  sourceMessage?: { author: string; link: string; text?: string; sentAt?: string };
 }
 
 export interface Incident extends IncidentReport {
@@ -85,6 +119,16 @@ export interface Incident extends IncidentReport {
   nobodyToldYet?: boolean;
   cpomsReference?: string;
   police?: PoliceDecision;
+  /** The first time someone who may see it opened it: escalation stops then. */
+  firstOpened?: { at: string; byId: string; byName: string };
+  /** How far a concern nobody opened has been escalated: 1 the deputy DSLs, 2 the headteacher (or the chair). */
+  escalatedStage?: number;
+  /** Where an injury was seen (never photographs). */
+  bodyMap?: BodyMark[];
+  followUps?: FollowUp[];
+  ico?: IcoDecision;
+  /** Files attached as evidence; a removed one keeps its entry (who removed it, why). */
+  evidence?: EvidenceFile[];
   updatedAt: string;
 }
 
@@ -95,7 +139,7 @@ export interface ChronologyEntry {
   at: string;
   byId: string;
   byName: string;
-  kind: 'reported' | 'action' | 'assigned' | 'status' | 'cpoms' | 'police';
+  kind: 'reported' | 'action' | 'assigned' | 'status' | 'cpoms' | 'police' | 'opened' | 'escalated' | 'people' | 'bodyMap' | 'followUp' | 'ico' | 'evidence';
   text: string;
 }
 

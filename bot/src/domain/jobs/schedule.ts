@@ -1,7 +1,7 @@
 import { addDays, weekday, type IsoDate } from '../calendar/dates';
 import { localDate, zonedInstant } from '../calendar/zoned-time';
 
-/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job). */
+/** How often a concern nobody who may see it has been told of is tried again (the concern-notices job), and timescales checked. */
 export const CONCERN_NOTICE_MINUTES = 15;
 
 /**
@@ -11,8 +11,8 @@ export const CONCERN_NOTICE_MINUTES = 15;
 export type Schedule =
   | {
       job: string;
-      /** `weekdays`, or a day of the week (1 = Monday … 5 = Friday). */
-      on: 'weekdays' | 1 | 2 | 3 | 4 | 5;
+      /** Every day, `weekdays`, or a day of the week (1 = Monday … 5 = Friday). */
+      on: 'daily' | 'weekdays' | 1 | 2 | 3 | 4 | 5;
       /** `HH:MM`, Europe/London. */
       at: string;
     }
@@ -81,7 +81,8 @@ export function leaseMinutes(schedule: Schedule): number {
 
 /**
  * Daily jobs run on weekdays at the school time; the digest on Monday. Monthly work is daily with a
- * monthly idempotency key. Concerns nobody has been told of are tried again every quarter of an hour.
+ * monthly idempotency key. Concerns nobody has been told of are tried again, and the incident log's
+ * timescales checked, every quarter of an hour.
  */
 export function schoolSchedules(at: string): Schedule[] {
   return [
@@ -91,13 +92,17 @@ export function schoolSchedules(at: string): Schedule[] {
     { job: 'retention-review', on: 'weekdays', at },
     { job: 'takedowns', on: 'weekdays', at },
     { job: 'training-digest', on: 1, at },
+    { job: 'outbox-archive', on: 1, at },
+    // Data minimisation does not wait for Monday: files past their keeping period go every day.
+    { job: 'media-cleanup', on: 'daily', at },
     { job: 'concern-notices', everyMinutes: CONCERN_NOTICE_MINUTES },
+    { job: 'incident-timescales', everyMinutes: CONCERN_NOTICE_MINUTES },
   ];
 }
 
 function runsOn(schedule: Extract<Schedule, { on: unknown }>, date: IsoDate): boolean {
   const day = weekday(date);
-  return schedule.on === 'weekdays' ? day >= 1 && day <= 5 : day === schedule.on;
+  return schedule.on === 'daily' || (schedule.on === 'weekdays' ? day >= 1 && day <= 5 : day === schedule.on);
 }
 
 function minuteSlot(everyMinutes: number, now: Date): Slot {

@@ -11,6 +11,8 @@ export const ROLES = [
   'chairOfGovernors',
   /** The "other designated staff members" who create and monitor the school's accounts with the DSL (s.5). */
   'socialMediaStaff',
+  /** Handles data-protection breaches under the school's Data and Cyber-Security Breach Prevention and Management Plan (s.4). */
+  'dataProtectionLead',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -29,6 +31,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   governor: 'Governor',
   chairOfGovernors: 'Chair of governors',
   socialMediaStaff: 'Designated social media staff',
+  dataProtectionLead: 'Data protection lead',
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,5 +1,6 @@
 import { consentOn, type ConsentEvent, type Media } from '../consent/consent';
 import type { Pupil } from '../school/pupil';
+import { onRollOn } from '../school/pupil';
 
 /** A request to post on a school account, as the checks see it (s.4, s.5, s.6). */
 export interface PostDraft {
@@ -10,7 +11,7 @@ export interface PostDraft {
   postingDate: string;
 }
 
-export type CheckName = 'account' | 'consent' | 'onRoll' | 'fullName' | 'personalDetails';
+export type CheckName = 'account' | 'consent' | 'onRoll' | 'fullName' | 'personalDetails' | 'attachments' | 'device';
 
 export interface CheckFailure {
   check: CheckName;
@@ -37,7 +38,7 @@ export function checkPost(draft: PostDraft, context: PostingContext): CheckFailu
   const byId = new Map(context.roster.map((pupil) => [pupil.id, pupil]));
   for (const pupilId of draft.pupilIds) {
     const pupil = byId.get(pupilId);
-    if (!pupil || !onRoll(pupil, draft.postingDate)) {
+    if (!pupil || !onRollOn(pupil, draft.postingDate)) {
       failures.push({ check: 'onRoll', message: `${pupil?.displayName ?? 'A pupil you picked'} is not on roll on ${draft.postingDate}: remove them from the post.` });
       continue;
     }
@@ -51,7 +52,7 @@ export function checkPost(draft: PostDraft, context: PostingContext): CheckFailu
   }
   const names = nameFinder(draft.text);
   for (const pupil of context.roster) {
-    if (onRoll(pupil, draft.postingDate) && names.contains(pupil.displayName)) {
+    if (onRollOn(pupil, draft.postingDate) && names.contains(pupil.displayName)) {
       failures.push({ check: 'fullName', message: `The text names ${pupil.displayName}. Pupils' full names are never used alongside images or videos: use a group label such as "sports day" instead.` });
     }
   }
@@ -59,11 +60,6 @@ export function checkPost(draft: PostDraft, context: PostingContext): CheckFailu
     failures.push({ check: 'personalDetails', message: `The text contains ${found.kind} ("${found.text}"). Remove personal details before posting.` });
   }
   return failures;
-}
-
-function onRoll(pupil: Pupil, date: string): boolean {
-  const day = date.slice(0, 10);
-  return pupil.onRollFrom.slice(0, 10) <= day && (!pupil.onRollTo || day <= pupil.onRollTo.slice(0, 10));
 }
 
 /** Letters only, accents dropped, lower case: "Zoë O'Brien-Smith" → "zoe o brien smith". */
@@ -87,14 +83,17 @@ export function containsName(text: string, fullName: string): boolean {
 
 /**
  * The text prepared once, to be searched for every name on the roster: as words ("amelia khan"),
- * squashed into handles and hashtags ("#AmeliaKhan", "@amelia_khan"), and surname first with a
- * comma, as registers and lists write it ("Khan, Amelia").
+ * squashed into handles and hashtags ("#AmeliaKhan", "@amelia_khan"), and surname first, with or
+ * without a comma, as registers and lists write it ("Khan, Amelia", "Khan Amelia", and for
+ * "Mohammed Al Hassan" also "Al Hassan, Mohammed": a surname may be more than one word).
  */
 function nameFinder(text: string): { contains(fullName: string): boolean } {
   const words = ` ${normaliseName(text)} `;
   const squashed = ` ${text.split(/\s+/).map((token) => normaliseName(token).replace(/ /g, '')).join(' ')} `;
   const listed = ` ${text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N},]+/gu, ' ').replace(/ ?, ?/g, ', ')} `;
-  return { contains: (fullName) => nameForms(fullName).some((form) => words.includes(form.words) || squashed.includes(form.squashed) || listed.includes(form.surnameFirst)) };
+  return {
+    contains: (fullName) => nameForms(fullName).some((form) => words.includes(form.words) || squashed.includes(form.squashed) || form.surnameFirst.some((written) => listed.includes(written) || words.includes(written.replace(',', '')))),
+  };
 }
 
 interface NameForms {
@@ -102,8 +101,8 @@ interface NameForms {
   words: string;
   /** "ameliakhan", found inside a handle or hashtag */
   squashed: string;
-  /** " khan, amelia " */
-  surnameFirst: string;
+  /** " khan, amelia ", and for a longer name each way of splitting it (" al hassan, mohammed ", " hassan, mohammed al ") */
+  surnameFirst: string[];
 }
 
 // Names are prepared once and remembered: every check compares the text with the whole roster.
@@ -114,7 +113,11 @@ function nameForms(fullName: string): NameForms[] {
   let forms = formsByName.get(fullName);
   if (!forms) {
     const spellings = [...new Set([normaliseName(fullName), normaliseName(fullName.replace(/['’‘\-‐]/g, ''))])].map((spelling) => spelling.split(' ')).filter((parts) => parts.length > 1);
-    forms = spellings.map((parts) => ({ words: ` ${parts.join(' ')} `, squashed: parts.join(''), surnameFirst: ` ${parts.at(-1)}, ${parts.slice(0, -1).join(' ')} ` }));
+    forms = spellings.map((parts) => ({
+      words: ` ${parts.join(' ')} `,
+      squashed: parts.join(''),
+      surnameFirst: parts.slice(1).map((_, i) => ` ${parts.slice(i + 1).join(' ')}, ${parts.slice(0, i + 1).join(' ')} `),
+    }));
     if (formsByName.size >= 50_000) formsByName.clear();
     formsByName.set(fullName, forms);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEDIA, type Media } from '../consent/consent';
+import { DEVICE_LIMITS } from '../devices/approved-device';
 import { optionalText, requiredText } from '../validation/typed-text';
 
 // Sized so that a card showing a whole request stays well under Teams' 40 KB message limit.
@@ -32,6 +33,10 @@ export const postingRequestInputSchema = z
       .refine((ids) => ids.length <= POSTING_LIMITS.pupils, `Pick at most ${POSTING_LIMITS.pupils} pupils; for a bigger group use a class photo with a general label.`),
     groupLabel: optionalText('The group label', POSTING_LIMITS.groupLabel),
     facesBlurred: z.preprocess((value) => value === true || value === 'true', z.boolean()),
+    // s.4: the approved school device the photos or videos were taken on ('' when none is named).
+    deviceId: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().regex(/^[\w-]{1,40}$/, 'Choose the school device from the list.').optional()),
+    // A school with many devices types the name instead (matched to the register, whatever the case).
+    deviceName: z.preprocess((value) => (value === '' || value === null ? undefined : value), optionalText('The device name', DEVICE_LIMITS.name).optional()),
     postingDate: isoDate,
   })
   .superRefine((input, context) => {

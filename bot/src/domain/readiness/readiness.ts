@@ -1,7 +1,7 @@
 /**
  * The go-live checklist: what must be true before a school relies on the app, each item green,
  * amber or red with the fix in one sentence. The items are in the order of the installation
- * guide's numbered checklist (docs/go-live.md), which ends with "every item is green".
+ * guide's numbered checklist (docs/install-in-a-school.md), which ends with "every item is green".
  */
 export type ReadinessLevel = 'green' | 'amber' | 'red';
 

@@ -32,6 +32,11 @@ export interface TrainingRecord {
 
 export const PARENTS_SUBJECT = 'parents';
 
+/** How people refer to a training record: "TR-5". */
+export function trainingReference(id: string): string {
+  return `TR-${id}`;
+}
+
 /** The latest confirmed completion of a requirement for a subject. */
 export function lastCompleted(records: readonly TrainingRecord[], requirementId: string, subjectId: string): IsoDate | undefined {
   return records

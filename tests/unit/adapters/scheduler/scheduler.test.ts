@@ -38,6 +38,8 @@ class FakeTime implements Timers {
 }
 
 const quiet = { info() {}, warn() {}, error() {} };
+/** The jobs that run every quarter of an hour, day and night. */
+const FREQUENT = ['concern-notices', 'incident-timescales'];
 
 /** One turn of the event loop: every promise the fake jobs made has settled (no time passes). */
 const settle = () => new Promise<void>((done) => setImmediate(done));
@@ -79,13 +81,13 @@ describe('the scheduler across clock changes', () => {
   });
 
   it('runs every daily school job once on a weekday, in order, and stops when told', async () => {
-    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => run.job !== 'concern-notices');
-    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest']);
+    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z')).filter((run) => !FREQUENT.includes(run.job));
+    expect(runs.map((run) => run.job)).toEqual(['training-reminders', 'policy-reviews', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest', 'outbox-archive', 'media-cleanup']);
     expect(new Set(runs.map((run) => run.utc))).toEqual(new Set(['2026-11-23T08:00:00.000Z']));
   });
 
-  it('tries concerns nobody has been told of every quarter of an hour, weekends and nights included', async () => {
-    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-28T00:00:00Z', '2026-11-29T00:00:00Z')).filter((run) => run.job === 'concern-notices');
+  it.each(FREQUENT)('runs %s every quarter of an hour, weekends and nights included', async (job) => {
+    const runs = (await runsBetween(schoolSchedules('08:00'), '2026-11-28T00:00:00Z', '2026-11-29T00:00:00Z')).filter((run) => run.job === job);
     // The quarter-hour that has just begun when it starts, then each one to the next midnight, both included.
     expect(runs).toHaveLength(24 * 4 + 1);
     expect(runs.slice(0, 3).map((run) => run.slot)).toEqual(['2026-11-28T00:00Z', '2026-11-28T00:15Z', '2026-11-28T00:30Z']);
@@ -103,8 +105,8 @@ describe('the scheduler across clock changes', () => {
     }, time.clock, time, { ...quiet, error: (message: string) => void errors.push(message) });
     scheduler.start();
     await time.runUntil(Date.parse('2026-11-24T00:00:00Z'));
-    expect(ran.filter((run) => !run.startsWith('concern-notices'))).toEqual([
-      'training-reminders 07:30', 'policy-reviews 07:30', 'waiting-nudges 07:30', 'retention-review 07:30', 'takedowns 07:30', 'training-digest 07:30',
+    expect(ran.filter((run) => !FREQUENT.some((job) => run.startsWith(job)))).toEqual([
+      'training-reminders 07:30', 'policy-reviews 07:30', 'waiting-nudges 07:30', 'retention-review 07:30', 'takedowns 07:30', 'training-digest 07:30', 'outbox-archive 07:30', 'media-cleanup 07:30',
       'training-reminders 07:45',
     ]);
     expect(errors).toEqual(['Scheduled job training-reminders failed; it is tried again at the next tick']);
@@ -112,12 +114,13 @@ describe('the scheduler across clock changes', () => {
 
   it('runs today\'s slots at once when started after their time (a restart at 11:10 misses nothing)', async () => {
     const runs = await runsBetween(schoolSchedules('07:30'), '2026-11-24T11:10:00Z', '2026-11-24T11:20:00Z');
-    expect(runs.filter((run) => run.job !== 'concern-notices').map((run) => [run.job, run.slot, run.local])).toEqual([
+    expect(runs.filter((run) => !FREQUENT.includes(run.job)).map((run) => [run.job, run.slot, run.local])).toEqual([
       ['training-reminders', '2026-11-24', '2026-11-24 11:10'],
       ['policy-reviews', '2026-11-24', '2026-11-24 11:10'],
       ['waiting-nudges', '2026-11-24', '2026-11-24 11:10'],
       ['retention-review', '2026-11-24', '2026-11-24 11:10'],
       ['takedowns', '2026-11-24', '2026-11-24 11:10'],
+      ['media-cleanup', '2026-11-24', '2026-11-24 11:10'],
     ]);
     // Monday's digest is not run on Tuesday: a day missed altogether is covered by the next run.
     expect(runs.map((run) => run.job)).not.toContain('training-digest');

@@ -2,7 +2,7 @@
  * Every card the app can send parses with the `adaptivecards` library without warnings, declares
  * schema 1.5 and stays well under Teams' 40 KB message limit even with every field at its longest.
  */
-import { parseWarnings } from '../../../fixtures/cards';
+import { allText, parseWarnings } from '../../../fixtures/cards';
 import { accessRequestCard } from '../../../../bot/src/adapters/teams/cards/access-request-card';
 import { EVERY_CARD, fullRequest } from '../../../fixtures/every-card';
 
@@ -47,5 +47,20 @@ describe('user text is shown exactly as typed', () => {
       return value;
     });
     expect(blocks.some((text) => text.includes('[click]'))).toBe(false);
+  });
+});
+
+describe('photos on the headteacher\'s card', () => {
+  const card = EVERY_CARD.find(([name]) => name.startsWith('posting request (an ordinary post with twenty files'))![1] as Record<string, unknown>;
+  const images = (JSON.stringify(card).match(/"type":"Image","url":"data:image\/jpeg;base64,/g) ?? []).length;
+
+  it('shows small thumbnails inside the card when there is room, and counts the rest', () => {
+    expect(images).toBe(4);
+    expect(allText(card)).toMatch(/Also attached: 10 JPEG photos, 2 PNG images, 2 HEIC photos, 1 MP4 video and 1 MOV video/);
+    expect(JSON.stringify(card)).toContain('"type":"Action.OpenUrl","title":"See the photos and videos in full","url":"https://osd.example/tab/?view=posting&id=123456"');
+  });
+
+  it('says blurring is the requester\'s own statement', () => {
+    expect(allText(card)).toMatch(/Faces blurred:\*\* yes \(the requester's own statement: the app does not check it\)/);
   });
 });

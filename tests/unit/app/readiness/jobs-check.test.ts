@@ -5,12 +5,12 @@ import { schoolSchedules } from '../../../../bot/src/domain/jobs/schedule';
 import { createSqliteStores } from '../../../../bot/src/adapters/sqlite/sqlite-stores';
 
 const SCHEDULES = schoolSchedules('07:30');
-const DAILY = SCHEDULES.filter((schedule) => 'on' in schedule && schedule.on === 'weekdays').map((schedule) => schedule.job);
+const DAILY = SCHEDULES.filter((schedule) => 'on' in schedule && (schedule.on === 'weekdays' || schedule.on === 'daily')).map((schedule) => schedule.job);
 
-/** Every job last done for these slots (the digest for the Monday, concern-notices for the quarter-hour). */
+/** Every job last done for these slots (the digest for the Monday, the quarter-hourly jobs for the quarter-hour). */
 function allDone(daily: string, monday: string, quarter: string, at: string): Omit<JobRun, 'id'>[] {
   const run = (job: string, slot: string): Omit<JobRun, 'id'> => ({ job, slot, holder: 'web-1', startedAt: at, leaseUntil: at, finishedAt: at, outcome: 'done', lastDoneSlot: slot, lastDoneAt: at });
-  return [...DAILY.map((job) => run(job, daily)), run('training-digest', monday), run('concern-notices', quarter)];
+  return [...DAILY.map((job) => run(job, daily)), run('training-digest', monday), run('outbox-archive', monday), run('concern-notices', quarter), run('incident-timescales', quarter)];
 }
 
 async function check(now: string, runs: Omit<JobRun, 'id'>[]) {
@@ -24,7 +24,7 @@ async function check(now: string, runs: Omit<JobRun, 'id'>[]) {
 describe('the reminder jobs on the go-live checklist', () => {
   it('is green when every job ran for its latest slot', async () => {
     const item = await check('2026-11-24T09:00:00Z', allDone('2026-11-24', '2026-11-23', '2026-11-24T09:00Z', '2026-11-24T07:31:00.000Z'));
-    expect(item).toMatchObject({ level: 'green', found: 'All 7 reminder jobs ran when due (the daily ones last for 2026-11-24).' });
+    expect(item).toMatchObject({ level: 'green', found: 'All 10 reminder jobs ran when due (the daily ones last for 2026-11-24).' });
   });
 
   it('is amber before any job has run, naming each', async () => {
@@ -43,7 +43,7 @@ describe('the reminder jobs on the go-live checklist', () => {
     expect(item.level).toBe('red');
     expect(item.found).toContain('waiting-nudges: has not run since 2026-11-20, missing 2 run(s).');
     expect(item.found).toContain('training-digest: has not run since 2026-11-16, missing 1 run(s).');
-    expect(item.fix).toMatch(/^Look in the app's log for why training-reminders, policy-reviews, waiting-nudges, retention-review, takedowns, training-digest did not run/);
+    expect(item.fix).toMatch(/^Look in the app's log for why training-reminders, policy-reviews, waiting-nudges, retention-review, takedowns, training-digest, outbox-archive, media-cleanup did not run/);
   });
 
   it('is red when the quarter-hourly concern notices have not run for an hour, and names a failed try', async () => {
@@ -53,6 +53,9 @@ describe('the reminder jobs on the go-live checklist', () => {
     expect((await check('2026-11-24T08:20:00Z', runs)).level).toBe('green');
     const item = await check('2026-11-24T08:50:00Z', runs);
     expect(item.level).toBe('red');
-    expect(item.found).toBe('concern-notices: has not run since 2026-11-24T07:46:00.000Z (it runs every 15 minutes). Its last try, for 2026-11-24T08:00Z, failed at 2026-11-24T08:01:00.000Z; it is tried again every quarter of an hour.');
+    expect(item.found).toBe(
+      'concern-notices: has not run since 2026-11-24T07:46:00.000Z (it runs every 15 minutes). Its last try, for 2026-11-24T08:00Z, failed at 2026-11-24T08:01:00.000Z; it is tried again every quarter of an hour.' +
+        ' incident-timescales: has not run since 2026-11-24T07:46:00.000Z (it runs every 15 minutes).',
+    );
   });
 });

@@ -21,12 +21,7 @@ describe('the access request form', () => {
     ['not a string', 42],
     ['right-to-left override', 'https://example.org/\u202Egpj.exe'],
   ])('refuses a %s as the full URL', (_name, url) => {
-    const result = validateAccessRequestInput({ ...GOOD, url });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(Object.keys(result.errors)).toEqual(['url']);
-      expect(result.errors.url).toBeTruthy();
-    }
+    expect(validateAccessRequestInput({ ...GOOD, url })).toEqual({ ok: false, errors: { url: expect.stringMatching(/\w/) } });
   });
 
   it.each(['http://example.org', 'https://sub.example.co.uk/path?q=1'])('accepts %s', (url) => {
@@ -47,9 +42,8 @@ describe('the access request form', () => {
   });
 
   it.each([null, 'text', 7, []])('treats a non-object (%p) as an empty form', (raw) => {
-    const result = validateAccessRequestInput(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['reasons', 'risksAndControls', 'siteContent', 'url']);
+    const required = expect.stringMatching(/is required\.$/);
+    expect(validateAccessRequestInput(raw)).toEqual({ ok: false, errors: { url: required, siteContent: required, reasons: required, risksAndControls: required } });
   });
 
   it('refuses text over its length limit, saying the limit', () => {
@@ -65,9 +59,8 @@ describe('the access request form', () => {
   it('ignores extra keys such as __proto__', () => {
     const raw = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": 1, "url": "${GOOD.url}", "siteContent": "a", "reasons": "b", "risksAndControls": "c"}`);
     const result = validateAccessRequestInput(raw);
-    expect(result.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    if (result.ok) expect(Object.keys(result.value).sort()).toEqual(['reasons', 'risksAndControls', 'siteContent', 'url']);
+    expect(result).toEqual({ ok: true, value: { url: GOOD.url, siteContent: 'a', reasons: 'b', risksAndControls: 'c' } });
   });
 });
 

@@ -3,8 +3,9 @@
  * content by submitting a blocked content access form to the online safety lead, which will be
  * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
  */
-import { ACCESS_REQUEST_STATES, accessStateLabel, isFinished, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
-import { applyAccessStep, availableSteps, maySee, whoToTell } from '../../../../bot/src/domain/access/access-request-rules';
+import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
+import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
+import { applyStep, awaitedIn, isFinished, maySeeRequest, stateLabel, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
@@ -15,7 +16,7 @@ const holderOf = (role: Role): Person => ({ id: `p-${role}`, displayName: `The $
 
 const ACTIONS: Record<AccessActionType, AccessAction> = {
   forward: { type: 'forward', note: 'fine' },
-  return: { type: 'return', reason: 'Please give the full URL' },
+  return: { type: 'return', note: 'Please give the full URL' },
   approve: { type: 'approve', reasons: 'Curriculum' },
   refuse: { type: 'refuse', reasons: 'Not suitable' },
   markDone: { type: 'markDone', note: 'Allowed on filter' },
@@ -60,7 +61,7 @@ const cases = ACCESS_REQUEST_STATES.flatMap((state) =>
 describe('every state × step × role (s.9, Appendix A)', () => {
   it.each(cases)('$state, $step by $who', ({ state, step, who, person }) => {
     const allowed = ALLOWED.find(([from, s, w]) => from === state && s === step && w === who);
-    const result = applyAccessStep(requestIn(state), ACTIONS[step], person, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn(state), ACTIONS[step], person, NOW);
     if (allowed) {
       expect(result).toMatchObject({ ok: true, request: { state: allowed[3] } });
     } else if (STEP_OWNER[step] !== who) {
@@ -73,7 +74,7 @@ describe('every state × step × role (s.9, Appendix A)', () => {
   it('offers each person exactly the steps they could take', () => {
     for (const { state, person, who } of cases) {
       const expected = ALLOWED.filter(([from, , w]) => from === state && w === who).map(([, step]) => step).sort();
-      expect(availableSteps(requestIn(state), person).sort()).toEqual(expected);
+      expect(stepsFor(ACCESS_WORKFLOW, requestIn(state), person).sort()).toEqual(expected);
     }
   });
 });
@@ -85,17 +86,17 @@ describe('signatures, reasons and history', () => {
   it.each([
     ['refuse', { type: 'refuse', reasons: '   ' }, 'withHeadteacher', head],
     ['refuse', { type: 'refuse' }, 'withHeadteacher', head],
-    ['return', { type: 'return', reason: '' }, 'withOnlineSafetyLead', lead],
+    ['return', { type: 'return', note: '' }, 'withOnlineSafetyLead', lead],
   ] as [string, AccessAction, AccessRequestState, Person][])('a %s without reasons is refused (Appendix A "Reasons")', (_name, action, state, actor) => {
-    expect(applyAccessStep(requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
   });
 
   it('an approval may be given without reasons', () => {
-    expect(applyAccessStep(requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
   });
 
   it('the decision is signed with the name, Entra identity, date and time (Appendix A "Signature")', () => {
-    const result = applyAccessStep(requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
     expect(result).toMatchObject({
       ok: true,
       request: { state: 'refused', decision: { approved: false, reasons: 'Social media site', signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() } } },
@@ -104,7 +105,7 @@ describe('signatures, reasons and history', () => {
 
   it('each step is added to the history; the original request is not changed', () => {
     const original = requestIn('withOnlineSafetyLead');
-    const result = applyAccessStep(original, { type: 'forward', note: 'ok', addedRisksAndControls: 'Supervise' }, lead, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, original, { type: 'forward', note: 'ok', addedRisksAndControls: 'Supervise' }, lead, NOW);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.request.history.map((entry) => entry.step)).toEqual(['submit', 'forward']);
     expect(result.request.leadReview).toMatchObject({ outcome: 'forwarded', addedRisksAndControls: 'Supervise' });
@@ -113,13 +114,13 @@ describe('signatures, reasons and history', () => {
   });
 
   it('a resubmission replaces the form fields and goes back to the online safety lead', () => {
-    const result = applyAccessStep(requestIn('returnedToRequester'), ACTIONS.resubmit, requester, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('returnedToRequester'), ACTIONS.resubmit, requester, NOW);
     expect(result).toMatchObject({ ok: true, request: { url: 'https://example.org/page', state: 'withOnlineSafetyLead' } });
   });
 
   it('a person holding the role who also made the request may not decide it: nobody decides their own request', () => {
     const leadRequester: Person = { ...lead, id: requester.id };
-    const result = applyAccessStep(requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
     expect(result).toEqual({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/) } });
   });
 });
@@ -133,9 +134,23 @@ describe('who is told after each step (s.9: the requester is told at each step)'
     ['refuse', [], ['requester']],
     ['markDone', [], ['requester']],
     ['resubmit', ['onlineSafetyLead'], []],
-    ['withdraw', [], []],
   ] as const)('after %s: asked to act %j, informed %j', (step, act, informed) => {
-    expect(whoToTell(step)).toEqual({ act, informed });
+    expect(toldAfter(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), step)).toEqual({ act, informed });
+  });
+});
+
+describe('what a request waits for ("waiting for me")', () => {
+  // Withdrawing is always the requester's to choose: it never makes a request wait for them.
+  it.each<[AccessRequestState, AccessActionType[]]>([
+    ['withOnlineSafetyLead', ['forward', 'return']],
+    ['returnedToRequester', ['resubmit']],
+    ['withHeadteacher', ['approve', 'refuse']],
+    ['approved', ['markDone']],
+    ['refused', []],
+    ['unblocked', []],
+    ['withdrawn', []],
+  ])('%s waits for %j', (state, awaited) => {
+    expect(awaitedIn(ACCESS_WORKFLOW, state)).toEqual(awaited);
   });
 });
 
@@ -152,7 +167,7 @@ describe('each step keeps the request and its history, and signs what it decides
       { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: 'Fine for Year 3', addedRisksAndControls: 'Supervise', signature: signedBy(lead) } }, entry(lead, 'forward', 'Fine for Year 3')],
     ['forwarded without a note', 'withOnlineSafetyLead', lead, { type: 'forward' },
       { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: '', addedRisksAndControls: '', signature: signedBy(lead) } }, entry(lead, 'forward')],
-    ['returned with the reason', 'withOnlineSafetyLead', lead, { type: 'return', reason: 'Which page?' },
+    ['returned with the reason', 'withOnlineSafetyLead', lead, { type: 'return', note: 'Which page?' },
       { state: 'returnedToRequester', leadReview: { outcome: 'returned', note: 'Which page?', addedRisksAndControls: '', signature: signedBy(lead) } }, entry(lead, 'return', 'Which page?')],
     ['approved with reasons', 'withHeadteacher', head, { type: 'approve', reasons: 'Curriculum' },
       { state: 'approved', decision: { approved: true, reasons: 'Curriculum', signature: signedBy(head) } }, entry(head, 'approve', 'Curriculum')],
@@ -166,11 +181,11 @@ describe('each step keeps the request and its history, and signs what it decides
     ['resubmitted with the new form', 'returnedToRequester', requester, ACTIONS.resubmit, { url: 'https://example.org/page', state: 'withOnlineSafetyLead' }, entry(requester, 'resubmit')],
   ])('%s', (_rule, from, actor, action, changes, newEntry) => {
     const before = requestIn(from);
-    expect(applyAccessStep(before, action, actor, LATER)).toStrictEqual({ ok: true, request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() } });
+    expect(applyStep(ACCESS_WORKFLOW, before, action, actor, LATER)).toStrictEqual({ ok: true, request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() } });
   });
 
   it('a signature without an Entra identity has none', () => {
-    const result = applyAccessStep(requestIn('withHeadteacher'), { type: 'approve' }, { id: 'h', displayName: 'Head', roles: ['headteacher'] }, LATER);
+    const result = applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, { id: 'h', displayName: 'Head', roles: ['headteacher'] }, LATER);
     expect(result.ok && result.request.decision?.signature).toStrictEqual({ personId: 'h', name: 'Head', at: LATER.toISOString() });
   });
 
@@ -183,11 +198,11 @@ describe('each step keeps the request and its history, and signs what it decides
     ['withdraw', 'withHeadteacher', 'Only the person who made the request can withdraw this request.'],
     ['resubmit', 'returnedToRequester', 'Only the person who made the request can resubmit this request.'],
   ])('%s by a governor is refused, saying who may', (step, from, message) => {
-    expect(applyAccessStep(requestIn(from), ACTIONS[step], holderOf('governor'), NOW)).toEqual({ ok: false, error: { code: 'not-permitted', message } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(from), ACTIONS[step], holderOf('governor'), NOW)).toEqual({ ok: false, error: { code: 'not-permitted', message } });
   });
 
   it('a review of a request already with the headteacher changes nothing and says where it is', () => {
-    expect(applyAccessStep(requestIn('withHeadteacher'), ACTIONS.forward, lead, NOW)).toEqual({ ok: false, error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), ACTIONS.forward, lead, NOW)).toEqual({ ok: false, error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' } });
   });
 
   it.each<[AccessRequestState, string]>([
@@ -198,15 +213,15 @@ describe('each step keeps the request and its history, and signs what it decides
     ['unblocked', 'Site opened'],
     ['withdrawn', 'Withdrawn'],
   ])('a decision on a request that is %s changes nothing and says where it is', (state, label) => {
-    expect(applyAccessStep(requestIn(state), ACTIONS.approve, holderOf('headteacher'), NOW)).toEqual({ ok: false, error: { code: 'not-now', message: `This request is already "${label}", so nothing was changed.` } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), ACTIONS.approve, holderOf('headteacher'), NOW)).toEqual({ ok: false, error: { code: 'not-now', message: `This request is already "${label}", so nothing was changed.` } });
   });
 
-  it.each<[AccessAction, AccessRequestState, Person, string]>([
-    [{ type: 'refuse', reasons: ' ' }, 'withHeadteacher', head, 'A refusal needs reasons (Appendix A), so the requester knows why.'],
-    [{ type: 'return' }, 'withOnlineSafetyLead', lead, 'Say why the request is being returned, so the requester can fix it.'],
-    [{ type: 'return', reason: '   ' }, 'withOnlineSafetyLead', lead, 'Say why the request is being returned, so the requester can fix it.'],
-  ])('%j without reasons says why they are needed', (action, state, actor, message) => {
-    expect(applyAccessStep(requestIn(state), action, actor, NOW)).toEqual({ ok: false, error: { code: 'reasons-required', field: 'reasons', message } });
+  it.each<[AccessAction, AccessRequestState, Person, string, string]>([
+    [{ type: 'refuse', reasons: ' ' }, 'withHeadteacher', head, 'reasons', 'A refusal needs reasons (Appendix A), so the requester knows why.'],
+    [{ type: 'return' }, 'withOnlineSafetyLead', lead, 'note', 'Say why the request is being returned, so the requester can fix it.'],
+    [{ type: 'return', note: '   ' }, 'withOnlineSafetyLead', lead, 'note', 'Say why the request is being returned, so the requester can fix it.'],
+  ])('%j without reasons says why they are needed, on the field to fill', (action, state, actor, field, message) => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toEqual({ ok: false, error: { code: 'reasons-required', field, message } });
   });
 });
 
@@ -221,7 +236,7 @@ describe('who sees a request, and when it is finished (s.9)', () => {
     ['governor', false],
   ])('%s sees it: %s', (who, sees) => {
     const person = who === 'requester' ? requester : holderOf(who);
-    expect(maySee(requestIn('withHeadteacher'), person)).toBe(sees);
+    expect(maySeeRequest(ACCESS_WORKFLOW, requestIn('withHeadteacher'), person)).toBe(sees);
   });
 
   it.each<[AccessRequestState, boolean]>([
@@ -233,7 +248,7 @@ describe('who sees a request, and when it is finished (s.9)', () => {
     ['unblocked', true],
     ['withdrawn', true],
   ])('%s finished: %s', (state, finished) => {
-    expect(isFinished(state)).toBe(finished);
+    expect(isFinished(ACCESS_WORKFLOW, state)).toBe(finished);
   });
 });
 
@@ -248,6 +263,6 @@ describe('where a request is, as each reader sees it', () => {
     ['unblocked', 'Site opened', 'Site opened'],
     ['withdrawn', 'Withdrawn', 'Withdrawn'],
   ])('%s: "%s" to the requester, "%s" to others', (state, toRequester, toOthers) => {
-    expect([accessStateLabel(state, true), accessStateLabel(state, false)]).toEqual([toRequester, toOthers]);
+    expect([stateLabel(ACCESS_WORKFLOW, state, true), stateLabel(ACCESS_WORKFLOW, state, false)]).toEqual([toRequester, toOthers]);
   });
 });

@@ -30,7 +30,7 @@ describe('who is told of a new concern', () => {
     ['the person it is assigned to is told, whatever their role', { aboutHeadteacher: false, assigneeId: 'lead' }, [lead], [dsl], { first: ['lead'], fallback: ['dsl'] }],
     ['a person holding two routed roles is told once', ordinary, [headAndDsl, headAndDsl, dsl], [deputy, deputy], { first: ['head-dsl', 'dsl'], fallback: ['deputy'] }],
   ])('%s', (_case, incident, routed, fallback, expected) => {
-    expect(names(concernRecipients({ assigneeId: undefined, ...incident }, routed, fallback))).toEqual(expected);
+    expect(names(concernRecipients({ assigneeId: undefined, category: 'cyberbullying', ...incident }, routed, fallback))).toEqual(expected);
   });
 
   it('falls back to the DSL, the deputies and the chair of governors (s.8)', () => {

@@ -25,13 +25,13 @@ describe('the report form: each wrong field gets its own message', () => {
   });
 
   it('the date of today is accepted, and an empty platform is read as none', () => {
-    expect(validateIncidentReport({ ...form, occurredOn: TODAY, platform: undefined }, TODAY)).toEqual({ ok: true, value: { ...form, occurredOn: TODAY, platform: '' } });
+    expect(validateIncidentReport({ ...form, occurredOn: TODAY, platform: undefined }, TODAY)).toEqual({ ok: true, value: { ...form, occurredOn: TODAY, platform: '' }, pupilIds: [] });
   });
 
   it('keeps the message a concern was reported from, with its author and link; an empty link is no message', () => {
-    expect(validateIncidentReport({ ...form, sourceAuthor: '  Jo Bloggs ', sourceLink: ' https://teams.microsoft.com/l/message/1 ' }, TODAY)).toEqual({ ok: true, value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/1' } } });
-    expect(validateIncidentReport({ ...form, sourceLink: 'https://teams.microsoft.com/l/message/1' }, TODAY)).toEqual({ ok: true, value: { ...form, sourceMessage: { author: '', link: 'https://teams.microsoft.com/l/message/1' } } });
-    expect(validateIncidentReport({ ...form, sourceAuthor: 'Jo Bloggs', sourceLink: '' }, TODAY)).toEqual({ ok: true, value: form });
+    expect(validateIncidentReport({ ...form, sourceAuthor: '  Jo Bloggs ', sourceLink: ' https://teams.microsoft.com/l/message/1 ' }, TODAY)).toEqual({ ok: true, value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/1' } }, pupilIds: [] });
+    expect(validateIncidentReport({ ...form, sourceLink: 'https://teams.microsoft.com/l/message/1' }, TODAY)).toEqual({ ok: true, value: { ...form, sourceMessage: { author: '', link: 'https://teams.microsoft.com/l/message/1' } }, pupilIds: [] });
+    expect(validateIncidentReport({ ...form, sourceAuthor: 'Jo Bloggs', sourceLink: '' }, TODAY)).toEqual({ ok: true, value: form, pupilIds: [] });
   });
 
   it('says a message link must start with https://', () => {

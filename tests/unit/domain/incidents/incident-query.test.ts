@@ -13,7 +13,7 @@ const incident = (id: string, changes: Partial<Incident> = {}): Incident => ({
   routedTo: 'dsl', aboutHeadteacher: false, status: 'new', updatedAt: '2026-11-20T10:00:00Z', ...changes,
 });
 
-const EVERYTHING: IncidentScope = { byRole: 'all', assignedTo: 'dsl-1', excludeAboutHeadteacher: false };
+const EVERYTHING: IncidentScope = { byRole: 'all', assignedTo: 'dsl-1', categories: [], excludeAboutHeadteacher: false };
 const HEADTEACHER = incidentScope({ id: 'head-1', roles: ['staff', 'headteacher'] });
 
 describe('the filters (each narrows the list; dates are inclusive, on the day reported)', () => {

@@ -3,10 +3,15 @@
  * it goes to, the procedure they are shown, the policy section cited, and the police prompt.
  */
 import { INCIDENT_CATEGORIES, INVOLVED, type IncidentCategory, type Involved } from '../../../../bot/src/domain/incidents/incident';
-import { routeIncident, type Routing } from '../../../../bot/src/domain/incidents/incident-routing';
+import { policeDecision, routeIncident, type Routing } from '../../../../bot/src/domain/incidents/incident-routing';
+
+import type { Role } from '../../../../bot/src/domain/people/role';
 
 const POLICE_PROMPT =
   'The headteacher contacts the police. Where the behaviour is thought to be inadvertent (ignorance or normal developmental curiosity), the DSL decides whether to involve the police: avoid criminalising pupils unnecessarily (s.8).';
+
+const BREACH_PLAN =
+  "The school's Data and Cyber-Security Breach Prevention and Management Plan; report to the ICO within 72 hours of the school becoming aware, where required (UK GDPR Article 33)";
 
 /** Every route the policy gives, by name. */
 const ROUTES = {
@@ -14,6 +19,12 @@ const ROUTES = {
   chair: { routedTo: 'chairOfGovernors', procedure: 'Allegations of Abuse Against Staff Policy: the chair of governors deals with it, not the headteacher', policy: 's.8' },
   // s.8: illegal activity → the headteacher contacts the police; the DSL decides where it is inadvertent.
   police: { routedTo: 'headteacher', procedure: 'Child Protection and Safeguarding Policy', prompt: POLICE_PROMPT, policy: 's.8' },
+  // s.8: where a pupil may have acted illegally, the DSL is told too: they decide whether it was inadvertent.
+  pupilPolice: { routedTo: 'headteacher', alsoTell: ['dsl'], procedure: 'Child Protection and Safeguarding Policy', prompt: POLICE_PROMPT, policy: 's.8' },
+  // s.4: a data-protection breach → the data protection lead under the breach plan, the headteacher told too.
+  breach: { routedTo: 'dataProtectionLead', alsoTell: ['headteacher'], procedure: BREACH_PLAN, policy: 's.4' },
+  // s.4, s.8: a breach by the headteacher → the chair of governors, the data protection lead told too.
+  chairBreach: { routedTo: 'chairOfGovernors', alsoTell: ['dataProtectionLead'], procedure: 'Allegations of Abuse Against Staff Policy: the chair of governors deals with it, not the headteacher', policy: 's.8' },
   // s.6, s.7: a pupil or parent who tries to 'friend' or 'follow' staff is reported to the headteacher.
   friend: { routedTo: 'headteacher', procedure: 'Report to the headteacher (staff must not accept)', policy: 's.6, s.7' },
   // s.8: a staff member's online behaviour → the headteacher, under the staff policies.
@@ -50,14 +61,15 @@ const EXPECTED: Record<IncidentCategory, [Route, Route, Route, Route, Route]> = 
   friendFollowStaff:        ['friend',        'friend',         'friend',        'chair',  'friend'],
   contentOnSchoolEquipment: ['block',         'block',          'block',         'chair',  'block'],
   firewallCircumvention:    ['firewall',      'firewall',       'firewall',      'chair',  'firewall'],
-  illegalActivity:          ['police',        'police',         'police',        'chair',  'police'],
+  illegalActivity:          ['pupilPolice',   'police',         'police',        'chair',  'police'],
+  dataProtectionBreach:     ['breach',        'breach',         'breach',        'chairBreach', 'breach'],
   other:                    ['pupilOther',    'staffOther',     'parentOther',   'chair',  'unknownOther'],
 };
 
 const cases = INCIDENT_CATEGORIES.flatMap((category) => INVOLVED.map((involved, column) => [category, involved, EXPECTED[category][column]] as [IncidentCategory, Involved, Route]));
 
 describe('routing a concern', () => {
-  it('has an expected route for all 45 combinations', () => {
+  it('has an expected route for all 50 combinations', () => {
     expect(cases).toHaveLength(INCIDENT_CATEGORIES.length * INVOLVED.length);
   });
 
@@ -76,5 +88,34 @@ describe('routing a concern', () => {
   it('shows the police prompt for possible illegal activity only (s.8: avoid criminalising pupils)', () => {
     const prompted = cases.filter(([category, involved]) => routeIncident(category, involved).prompt !== undefined).map(([category, involved]) => `${category}/${involved}`);
     expect(prompted).toEqual(['illegalActivity/pupil', 'illegalActivity/staff', 'illegalActivity/parent', 'illegalActivity/unknown']);
+  });
+
+  it('sends a breach to the breach plan and its 72-hour ICO clock (s.4, UK GDPR Art. 33)', () => {
+    expect(routeIncident('dataProtectionBreach', 'pupil').procedure).toMatch(/Breach Prevention and Management Plan.*ICO within 72 hours/);
+  });
+
+  it('names the procedure: anti-bullying for cyberbullying among pupils, allegations policy for staff (s.10)', () => {
+    expect(routeIncident('cyberbullying', 'pupil').procedure).toMatch(/Anti-bullying Policy/);
+    expect(routeIncident('cyberbullying', 'staff').procedure).toMatch(/Allegations of Abuse Against Staff/);
+    expect(routeIncident('contentOnSchoolEquipment', 'pupil').procedure).toMatch(/Block the site/);
+  });
+});
+
+/** s.8: where a pupil may have acted illegally, the DSL decides on the police; otherwise whoever deals with it, in their role. */
+describe('who records the decision on the police', () => {
+  const pupilIllegal = { category: 'illegalActivity' as const, involved: 'pupil' as const };
+  const staffIllegal = { category: 'illegalActivity' as const, involved: 'staff' as const };
+  it.each<[string, typeof pupilIllegal | typeof staffIllegal, Role[], Role | undefined | 'refused']>([
+    ['a pupil, the DSL', pupilIllegal, ['staff', 'dsl'], 'dsl'],
+    ['a pupil, a deputy acting for the DSL', pupilIllegal, ['deputyDsl'], 'deputyDsl'],
+    ['a pupil, the headteacher', pupilIllegal, ['headteacher'], 'refused'],
+    ['a pupil, a headteacher who is also the DSL', pupilIllegal, ['headteacher', 'dsl'], 'dsl'],
+    ['staff, the headteacher', staffIllegal, ['headteacher'], 'headteacher'],
+    ['staff, the DSL', staffIllegal, ['dsl'], 'dsl'],
+    ['staff, the online safety lead it is assigned to', staffIllegal, ['onlineSafetyLead'], undefined],
+  ])('%s', (_, incident, roles, expected) => {
+    const decision = policeDecision(incident, { roles });
+    if (expected === 'refused') expect(decision).toEqual({ may: false, why: expect.stringMatching(/DSL decides.*s\.8/) });
+    else expect(decision).toEqual(expected ? { may: true, as: expected } : { may: true });
   });
 });

@@ -4,10 +4,27 @@
  */
 import { canBeAssigned, canSeeIncident, incidentScope, inScope } from '../../../../bot/src/domain/incidents/incident-visibility';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
+import { may } from '../../../../bot/src/domain/authorization/permissions';
 
 const person = (roles: Role[], id = 'p1') => ({ id, roles });
 const ordinary = { aboutHeadteacher: false, assigneeId: 'someone' };
 const aboutHead = { aboutHeadteacher: true, assigneeId: 'someone' };
+
+describe("who opens and who removes an incident's evidence (what the incident is seen by, and the DSL alone removes)", () => {
+  const opens = (roles: Role[], incident: typeof ordinary) => canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.open', incident.assigneeId);
+  const removes = (roles: Role[], incident: typeof ordinary) => canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.remove', incident.assigneeId);
+  it.each<[Role[], boolean, boolean, boolean, boolean]>([
+    // roles                 opens: ordinary  about the head  removes: ordinary  about the head
+    [['dsl'], true, true, true, true],
+    [['deputyDsl'], true, true, false, false],
+    [['headteacher'], true, false, false, false],
+    [['headteacher', 'dsl'], true, false, true, false], // never evidence of a concern about the headteacher
+    [['chairOfGovernors'], false, true, false, false],
+    [['staff'], false, false, false, false],
+  ])('%j', (roles, opensOrdinary, opensAboutHead, removesOrdinary, removesAboutHead) => {
+    expect([opens(roles, ordinary), opens(roles, aboutHead), removes(roles, ordinary), removes(roles, aboutHead)]).toEqual([opensOrdinary, opensAboutHead, removesOrdinary, removesAboutHead]);
+  });
+});
 
 describe('who sees an incident', () => {
   it.each<[Role[], boolean, boolean]>([
@@ -22,6 +39,7 @@ describe('who sees an incident', () => {
     [['ictTechnician'], false, false],
     [['admin'], false, false],
     [['socialMediaStaff'], false, false],
+    [['dataProtectionLead'], false, false], // a breach only: below
     [['headteacher', 'dsl'], true, false], // a small school's head who is also the DSL still never sees it
     [['headteacher', 'chairOfGovernors'], true, false],
   ])('%j: ordinary %s, about the headteacher %s', (roles, seesOrdinary, seesAboutHead) => {
@@ -35,8 +53,21 @@ describe('who sees an incident', () => {
     expect(canSeeIncident(person(['headteacher'], 'head'), { aboutHeadteacher: true, assigneeId: 'head' })).toBe(false);
   });
 
+  it.each<[Role[], boolean, boolean]>([
+    // roles                      a breach  a breach about the headteacher
+    [['dataProtectionLead'], true, true], // s.4: the breach plan is theirs to follow
+    [['dataProtectionLead', 'headteacher'], true, false], // still never a concern about the headteacher
+    [['staff'], false, false],
+    [['headteacher'], true, false],
+    [['chairOfGovernors'], false, true],
+  ])('a data-protection breach, %j: %s, about the headteacher %s', (roles, seesBreach, seesAboutHead) => {
+    expect(canSeeIncident(person(roles), { ...ordinary, category: 'dataProtectionBreach' })).toBe(seesBreach);
+    expect(canSeeIncident(person(roles), { ...aboutHead, category: 'dataProtectionBreach' })).toBe(seesAboutHead);
+    expect(canSeeIncident(person(roles), { ...ordinary, category: 'cyberbullying' })).toBe(canSeeIncident(person(roles), ordinary));
+  });
+
   it("the store's query scope selects exactly what canSeeIncident allows, for every role pair", () => {
-    const incidents = [true, false].flatMap((aboutHeadteacher) => ['me', 'other', undefined].map((assigneeId) => ({ aboutHeadteacher, ...(assigneeId ? { assigneeId } : {}) })));
+    const incidents = [true, false].flatMap((aboutHeadteacher) => ['me', 'other', undefined].flatMap((assigneeId) => (['dataProtectionBreach', 'cyberbullying'] as const).map((category) => ({ aboutHeadteacher, category, ...(assigneeId ? { assigneeId } : {}) }))));
     for (const first of ROLES) {
       for (const second of ROLES) {
         const viewer = person([first, second], 'me');
@@ -52,5 +83,7 @@ describe('who sees an incident', () => {
     expect(canBeAssigned({ roles: ['staff'] }, { aboutHeadteacher: false })).toBe(false);
     expect(canBeAssigned({ roles: ['onlineSafetyLead'] }, { aboutHeadteacher: true })).toBe(false);
     expect(canBeAssigned({ roles: ['chairOfGovernors'] }, { aboutHeadteacher: true })).toBe(true);
+    expect(canBeAssigned({ roles: ['dataProtectionLead'] }, { aboutHeadteacher: false, category: 'dataProtectionBreach' })).toBe(true);
+    expect(canBeAssigned({ roles: ['dataProtectionLead'] }, { aboutHeadteacher: false, category: 'cyberbullying' })).toBe(false);
   });
 });

@@ -13,8 +13,8 @@ describe('every choice on the form and in the tab has its own label', () => {
     expect(new Set(shown).size).toBe(values.length);
   });
 
-  it('offers the categories of the policy: s.2, s.6-10', () => {
-    expect(INCIDENT_CATEGORIES).toEqual(['abuseAboutSchool', 'cyberbullying', 'pupilDisclosure', 'staffConduct', 'friendFollowStaff', 'contentOnSchoolEquipment', 'firewallCircumvention', 'illegalActivity', 'other']);
+  it('offers the categories of the policy: s.2, s.4 (data-protection breaches), s.6-10', () => {
+    expect(INCIDENT_CATEGORIES).toEqual(['abuseAboutSchool', 'cyberbullying', 'pupilDisclosure', 'staffConduct', 'friendFollowStaff', 'contentOnSchoolEquipment', 'firewallCircumvention', 'illegalActivity', 'dataProtectionBreach', 'other']);
     expect(INVOLVED).toEqual(['pupil', 'staff', 'parent', 'headteacher', 'unknown']);
   });
 });

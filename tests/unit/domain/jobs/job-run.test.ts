@@ -25,7 +25,9 @@ describe('taking a slot', () => {
 });
 
 describe('slots', () => {
-  const [reminders, , , , , digest, concerns] = schoolSchedules('07:30');
+  const schedules = schoolSchedules('07:30');
+  const named = (job: string) => schedules.find((schedule) => schedule.job === job);
+  const [reminders, digest, concerns] = [named('training-reminders'), named('training-digest'), named('concern-notices')];
 
   it.each([
     ['Monday 07:29 London', '2026-11-23T07:29:00Z', undefined, '2026-11-23T07:15Z'],
@@ -55,7 +57,8 @@ describe('slots', () => {
 });
 
 describe('the next run', () => {
-  const [reminders, , , , , digest, concerns] = schoolSchedules('07:30');
+  const named = (job: string) => schoolSchedules('07:30').find((schedule) => schedule.job === job)!;
+  const [reminders, digest, concerns] = [named('training-reminders'), named('training-digest'), named('concern-notices')];
 
   it.each<[string, string, string, string]>([
     ['a weekday job, Monday just before its time', 'training-reminders', '2026-11-23T07:29:59Z', '2026-11-23T07:30:00.000Z'],
@@ -78,7 +81,10 @@ describe('the next run', () => {
       { job: 'retention-review', on: 'weekdays', at: '07:30' },
       { job: 'takedowns', on: 'weekdays', at: '07:30' },
       { job: 'training-digest', on: 1, at: '07:30' },
+      { job: 'outbox-archive', on: 1, at: '07:30' },
+      { job: 'media-cleanup', on: 'daily', at: '07:30' },
       { job: 'concern-notices', everyMinutes: 15 },
+      { job: 'incident-timescales', everyMinutes: 15 },
     ]);
   });
 });

@@ -3,7 +3,9 @@
  * what the form must hold. Table-driven; each row names the rule it checks.
  */
 import type { Person } from '../../../../bot/src/domain/people/person';
-import { applyPostingStep, availablePostingSteps, isPostingFinished, maySeePostingRequest, newPostingRequest, postingStateLabel, whoToTellAboutPosting, type PostingAction, type PostingHistoryEntry, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
+import { newPostingRequest, type PostingAction, type PostingHistoryEntry, type PostingRequest, type PostingState, type PostingStep } from '../../../../bot/src/domain/posting/posting-request';
+import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
+import { applyStep, awaitedIn, isFinished, maySeeRequest, stateLabel, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
 import { validatePostingRequestInput } from '../../../../bot/src/domain/posting/posting-request-input';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -24,7 +26,7 @@ describe('a new request runs the checks first (s.4, s.5)', () => {
   ] as const)('%s', (_rule, checks, state) => {
     const created = newPostingRequest(details, [...checks], { personId: 'r', name: 'Alex' }, 'k', NOW);
     expect(created.state).toBe(state);
-    expect(whoToTellAboutPosting({ ...created, id: '1' }, created.history[0]!.step).act).toEqual(state === 'withHeadteacher' ? ['headteacher'] : []);
+    expect(toldAfter(POSTING_WORKFLOW, { ...created, id: '1' }, created.history[0]!.step).act).toEqual(state === 'withHeadteacher' ? ['headteacher'] : []);
   });
 });
 
@@ -47,12 +49,12 @@ describe('steps: who, and from which state', () => {
     ['a posted request cannot be withdrawn', 'posted', requester, { type: 'withdraw' }, 'not-now'],
   ];
   it.each(cases)('%s', (_rule, from, actor, action, expected) => {
-    const result = applyPostingStep(request(from), action, actor, NOW);
+    const result = applyStep(POSTING_WORKFLOW, request(from), action, actor, NOW);
     expect(result.ok ? result.request.state : result.error.code).toBe(expected);
   });
 
   it('signs the decision with name, Entra id and time', () => {
-    const result = applyPostingStep(request('withHeadteacher'), { type: 'approve', checks: [] }, { ...head, aadObjectId: 'aad-h' }, NOW);
+    const result = applyStep(POSTING_WORKFLOW, request('withHeadteacher'), { type: 'approve', checks: [] }, { ...head, aadObjectId: 'aad-h' }, NOW);
     expect(result.ok && result.request.decision).toEqual({ approved: true, reasons: '', signature: { personId: 'h', name: 'Adele Vance', aadObjectId: 'aad-h', at: NOW.toISOString() } });
   });
 
@@ -63,7 +65,7 @@ describe('steps: who, and from which state', () => {
     ['posted', requester, []],
     ['withHeadteacher', dsl, []],
   ])('in %s, %o is offered exactly the right buttons', (state, person, steps) => {
-    expect(availablePostingSteps(request(state), person)).toEqual(steps);
+    expect(stepsFor(POSTING_WORKFLOW, request(state), person)).toEqual(steps);
   });
 });
 
@@ -114,7 +116,7 @@ describe('each step keeps the request and its history, and signs what it decides
       { state: 'posted', posted: { link: 'https://x.example/1', postId: '9', signature: signedBy(requester) } }, entry(requester, 'confirmPosted')],
   ])('%s', (_rule, from, actor, action, changes, newEntry) => {
     const before = { ...request(from), history: [{ at: NOW.toISOString(), personId: requester.id, name: requester.displayName, step: 'submit' as const }, { at: NOW.toISOString(), personId: head.id, name: head.displayName, step: 'checksFailed' as const }] };
-    expect(applyPostingStep(before, action, actor, LATER)).toStrictEqual({ ok: true, request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() } });
+    expect(applyStep(POSTING_WORKFLOW, before, action, actor, LATER)).toStrictEqual({ ok: true, request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() } });
   });
 
   it.each<[PostingStep, PostingState, Person, string]>([
@@ -125,7 +127,7 @@ describe('each step keeps the request and its history, and signs what it decides
     ['confirmPosted', 'approved', head, 'Only the person who made the request can confirm this post.'],
   ])('%s by someone else is refused, saying who may', (step, from, actor, message) => {
     const action = { approve: { type: 'approve', checks: [] }, refuse: { type: 'refuse', reasons: 'No' }, withdraw: { type: 'withdraw' }, resubmit: { type: 'resubmit', input: details, checks: [] }, confirmPosted: { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' } }[step] as PostingAction;
-    expect(applyPostingStep(request(from), action, actor, NOW)).toEqual({ ok: false, error: { code: 'not-permitted', message } });
+    expect(applyStep(POSTING_WORKFLOW, request(from), action, actor, NOW)).toEqual({ ok: false, error: { code: 'not-permitted', message } });
   });
 
   it.each<[PostingState, string]>([
@@ -135,15 +137,15 @@ describe('each step keeps the request and its history, and signs what it decides
     ['approved', 'This request is already "Approved — waiting for the requester to post it", so nothing was changed.'],
     ['checksFailed', 'This request is already "Needs changes before the headteacher can decide", so nothing was changed.'],
   ])('a decision on a request that is %s changes nothing and says so', (state, message) => {
-    expect(applyPostingStep(request(state), { type: 'refuse', reasons: 'No' }, head, NOW)).toEqual({ ok: false, error: { code: 'not-now', message } });
+    expect(applyStep(POSTING_WORKFLOW, request(state), { type: 'refuse', reasons: 'No' }, head, NOW)).toEqual({ ok: false, error: { code: 'not-now', message } });
   });
 
   it('confirming a post still with the headteacher changes nothing and says where it is', () => {
-    expect(applyPostingStep(request('withHeadteacher'), { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' }, requester, NOW)).toEqual({ ok: false, error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' } });
+    expect(applyStep(POSTING_WORKFLOW, request('withHeadteacher'), { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' }, requester, NOW)).toEqual({ ok: false, error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' } });
   });
 
   it('a refusal without reasons says why it needs them', () => {
-    expect(applyPostingStep(request('withHeadteacher'), { type: 'refuse' }, head, NOW)).toEqual({ ok: false, error: { code: 'reasons-required', field: 'reasons', message: 'A refusal needs reasons, so the requester knows what to change.' } });
+    expect(applyStep(POSTING_WORKFLOW, request('withHeadteacher'), { type: 'refuse' }, head, NOW)).toEqual({ ok: false, error: { code: 'reasons-required', field: 'reasons', message: 'A refusal needs reasons, so the requester knows what to change.' } });
   });
 });
 
@@ -160,7 +162,7 @@ describe('who is asked to act, or told, after each step (s.5)', () => {
     ['withdrawn: nobody', sentBack, 'withdraw', { act: [], informed: [] }],
     ['posted: nobody', sentBack, 'confirmPosted', { act: [], informed: [] }],
   ])('%s', (_rule, subject, step, expected) => {
-    expect(whoToTellAboutPosting(subject, step)).toEqual(expected);
+    expect(toldAfter(POSTING_WORKFLOW, subject, step)).toEqual(expected);
   });
 });
 
@@ -174,7 +176,7 @@ describe('who sees a request, and when it is finished', () => {
     ['designated social media staff (s.5)', socialMedia, true],
     ['another member of staff', colleague, false],
   ])('%s: %s', (_who, person, sees) => {
-    expect(maySeePostingRequest(request('withHeadteacher'), person)).toBe(sees);
+    expect(maySeeRequest(POSTING_WORKFLOW, request('withHeadteacher'), person)).toBe(sees);
   });
 
   it.each<[PostingState, boolean]>([
@@ -185,7 +187,7 @@ describe('who sees a request, and when it is finished', () => {
     ['posted', true],
     ['withdrawn', true],
   ])('%s finished: %s', (state, finished) => {
-    expect(isPostingFinished(state)).toBe(finished);
+    expect(isFinished(POSTING_WORKFLOW, state)).toBe(finished);
   });
 });
 
@@ -199,6 +201,20 @@ describe('where a request is, as each reader sees it: what to do next only to th
     ['posted', 'Posted and registered', 'Posted and registered'],
     ['withdrawn', 'Withdrawn', 'Withdrawn'],
   ])('%s: "%s" to the requester, "%s" to others', (state, toRequester, toOthers) => {
-    expect([postingStateLabel(state, true), postingStateLabel(state, false)]).toEqual([toRequester, toOthers]);
+    expect([stateLabel(POSTING_WORKFLOW, state, true), stateLabel(POSTING_WORKFLOW, state, false)]).toEqual([toRequester, toOthers]);
+  });
+});
+
+describe('what a request to post waits for ("waiting for me")', () => {
+  // It may be changed while it is with the headteacher, but only failed checks make it wait for the requester.
+  it.each<[PostingState, PostingStep[]]>([
+    ['checksFailed', ['resubmit']],
+    ['withHeadteacher', ['approve', 'refuse']],
+    ['approved', ['confirmPosted']],
+    ['refused', []],
+    ['posted', []],
+    ['withdrawn', []],
+  ])('%s waits for %j', (state, awaited) => {
+    expect(awaitedIn(POSTING_WORKFLOW, state)).toEqual(awaited);
   });
 });

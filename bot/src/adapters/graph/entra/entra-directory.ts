@@ -23,19 +23,29 @@ interface GraphPage<T> {
 
 /** Graph's OData casts on transitive memberships are advanced queries. */
 const ADVANCED_QUERY = { ConsistencyLevel: 'eventual' };
-const CACHE_MS = 60_000;
+/** The longest the app acts on roles read from Entra ID, whatever else it learns. */
+const KEEP_MS = 5 * 60_000;
+/** How often, while in use, it asks Entra ID whether any role group's members changed. */
+const CHECK_MS = 60_000;
 
 /**
  * People and roles from Microsoft Entra ID: each role is a security group (nested groups count),
  * and a person's id is their Entra object id. The members of the role groups are read together
- * (one call per group and page) and kept for a minute, so a burst of clicks is not a burst of
- * Graph calls, and a role change shows within a minute. Disabled accounts hold no role.
+ * (one call per group and page) and kept for at most five minutes, so a burst of clicks is not a
+ * burst of Graph calls. While they are kept, one delta query a minute on the role groups
+ * (`GET /groups/delta` with `$select=members`, https://learn.microsoft.com/graph/api/group-delta)
+ * says whether anyone was added to or removed from one of them: if so they are read again, so
+ * that change shows within a minute. A change inside a nested group, or an account disabled,
+ * shows within the five minutes. Disabled accounts hold no role.
  * A person's first day is their hire date in Entra ID (`employeeHireDate`, read with the
  * User.Read.All the app already has), or else the day they first appeared to the app.
  */
 export class EntraDirectory implements Directory, RoleGroups {
-  private snapshot: { people: Map<string, Person>; until: number } | undefined;
+  private snapshot: { people: Map<string, Person>; loadedAt: number; checkedAt: number } | undefined;
   private loading: Promise<Map<string, Person>> | undefined;
+  private checking: Promise<boolean> | undefined;
+  /** Where the next delta query starts: the `@odata.deltaLink` of the last one. */
+  private deltaLink: string | undefined;
 
   constructor(
     private readonly graph: GraphApi,
@@ -74,13 +84,25 @@ export class EntraDirectory implements Directory, RoleGroups {
   }
 
   private async people(): Promise<Map<string, Person>> {
-    if (this.snapshot && this.snapshot.until > this.clock.now().getTime()) return this.snapshot.people;
+    const now = this.clock.now().getTime();
+    const kept = this.snapshot;
+    if (kept && now - kept.loadedAt < KEEP_MS) {
+      if (now - kept.checkedAt < CHECK_MS) return kept.people;
+      // One check at a time: clicks arriving together share it.
+      this.checking ??= this.rolesChanged().finally(() => (this.checking = undefined));
+      if (!(await this.checking)) {
+        kept.checkedAt = now;
+        return kept.people;
+      }
+    }
     // One load at a time: clicks arriving together share it.
     this.loading ??= this.load().finally(() => (this.loading = undefined));
     return this.loading;
   }
 
   private async load(): Promise<Map<string, Person>> {
+    // Changes are tracked from before the members are read, so none made meanwhile is missed.
+    await this.trackChanges().catch(() => (this.deltaLink = undefined));
     const people = new Map<string, Person>();
     for (const role of ROLES) {
       const groupId = this.roleGroups[role];
@@ -98,8 +120,42 @@ export class EntraDirectory implements Directory, RoleGroups {
       const seen = await this.firstSeen.of(undated.map((person) => person.id), localDate(this.clock.now()));
       for (const person of undated) if (seen.has(person.id)) person.startedOn = seen.get(person.id)!;
     }
-    this.snapshot = { people, until: this.clock.now().getTime() + CACHE_MS };
+    const now = this.clock.now().getTime();
+    this.snapshot = { people, loadedAt: now, checkedAt: now };
     return people;
+  }
+
+  /** Starts tracking the role groups' members: reads their state to now, and keeps where to go on from. */
+  private async trackChanges(): Promise<void> {
+    const groups = [...new Set(Object.values(this.roleGroups))].filter((id): id is string => Boolean(id));
+    const filter = groups.map((id) => `id eq '${id.replace(/'/g, "''")}'`).join(' or ');
+    await this.followDelta(`/groups/delta?$select=members&$filter=${encodeURIComponent(filter)}`);
+  }
+
+  /** Whether any role group's direct members changed since the last delta query; when unsure, yes. */
+  private async rolesChanged(): Promise<boolean> {
+    const link = this.deltaLink && this.graph.pathFromNextLink(this.deltaLink);
+    if (!link) return true;
+    try {
+      return (await this.followDelta(link)) > 0;
+    } catch {
+      // An expired token (410 Gone) or any failure: read the members again.
+      this.deltaLink = undefined;
+      return true;
+    }
+  }
+
+  /** Follows a round of delta pages to its `@odata.deltaLink`; answers how many groups changed. */
+  private async followDelta(start: string): Promise<number> {
+    let changed = 0;
+    let path: string | undefined = start;
+    while (path) {
+      const page: { value: unknown[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string } = await this.graph.get(path);
+      changed += page.value.length;
+      if (page['@odata.deltaLink']) this.deltaLink = page['@odata.deltaLink'];
+      path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
+    }
+    return changed;
   }
 
   private async members(groupId: string, which: string): Promise<GraphUser[]> {

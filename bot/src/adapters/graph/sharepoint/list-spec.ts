@@ -63,7 +63,7 @@ export const WRITE_COLUMN: ColumnSpec = { field: '', name: 'RecordWrite', displa
 /** Columns the app keeps for itself, not fields of a record. */
 export const HOUSEKEEPING_COLUMNS: readonly ColumnSpec[] = [VERSION_COLUMN, KEY_COLUMN, WRITE_COLUMN];
 
-type ColumnDeclaration =
+export type ColumnDeclaration =
   | ColumnType
   | { type: ColumnType; indexed?: boolean | 'optional'; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
 
@@ -86,6 +86,12 @@ export function listSpec<T extends { id: string }>(
     return decl.type === 'date' ? { ...spec, name: `${name}${DATE_TEXT_SUFFIX}`, replaces: name } : spec;
   });
   return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255), ...options };
+}
+
+/** The same columns, none indexed or unique: for a list the app never filters, such as an archive. */
+export function withoutIndexes<F extends Record<string, ColumnDeclaration>>(fields: F): { [K in keyof F]: ColumnDeclaration } {
+  const plain = Object.entries(fields).map(([field, declaration]) => [field, typeof declaration === 'string' ? declaration : { ...declaration, indexed: false, unique: false }]);
+  return Object.fromEntries(plain) as { [K in keyof F]: ColumnDeclaration };
 }
 
 function humanise(field: string): string {

@@ -5,22 +5,71 @@ import type { Pupil } from '../../../domain/school/pupil';
 import type { School } from '../../../domain/school/school';
 import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
-import { POSTING_STATE_LABELS, type PostingRequest, type PostingState } from '../../../domain/posting/posting-request';
+import { POSTING_STATES, type PostingRequest } from '../../../domain/posting/posting-request';
 import type { SocialAccount } from '../../../domain/posting/social-account';
+import { DEVICE_TYPES, type ApprovedDevice } from '../../../domain/devices/approved-device';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
+import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { AppInstallation } from '../../../ports/teams-apps.port';
 import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
 import type { SchoolCalendar } from '../../../domain/calendar/school-calendar';
 import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
-import { listSpec, type ListSpec } from './list-spec';
+import { listSpec, withoutIndexes, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
 import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
+import type { PostPupilLink } from './sharepoint-post-store';
+
+/**
+ * The document library for the photos and videos attached to requests to post (policy s.4): the
+ * school's own site, nowhere else. Files are named by random ids; the requests say what they are.
+ */
+export const MEDIA_LIBRARY: DocumentLibrary = {
+  displayName: 'Online Safety Desk - Photos and videos',
+  description: 'Photos and videos attached to requests to post, kept until a set time after the request ends (data minimisation). Do not share this library.',
+};
+
+/**
+ * The document library for evidence attached to incidents (screenshots, photos, documents):
+ * safeguarding records, opened only through the app by people who may see the incident.
+ */
+export const EVIDENCE_LIBRARY: DocumentLibrary = {
+  displayName: 'Online Safety Desk - Incident evidence',
+  description: 'Evidence attached to incidents. Safeguarding records: opened only through the app. Do not share this library, and never delete files here by hand.',
+};
+
+export interface DocumentLibrary {
+  displayName: string;
+  description: string;
+}
+
+/**
+ * The document libraries, all on the records site beside RECORDS_SITE_LISTS: photos of pupils are
+ * seen by as few people as possible, and evidence is a safeguarding record.
+ */
+export const RECORDS_SITE_LIBRARIES: readonly DocumentLibrary[] = [MEDIA_LIBRARY, EVIDENCE_LIBRARY];
+
+/** The reminders' outbox and its archive hold the same fields; the outbox is read by key, status, run and date. */
+const OUTBOX_FIELDS = {
+  key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
+  run: { type: 'text', indexed: true },
+  personId: 'text',
+  personName: 'text',
+  reason: 'text',
+  period: 'text',
+  status: { type: 'choice', indexed: true, choices: ['pending', 'sending', 'sent', 'notInstalled', 'blocked', 'failed', 'uncertain'] },
+  message: 'json',
+  attempts: 'number',
+  createdAt: 'dateTime',
+  // The weekly digest reads the last week's entries by this column.
+  updatedAt: { type: 'dateTime', indexed: true },
+  lastError: 'text',
+} as const;
 
 /** Every list the app keeps on the school's two SharePoint sites (which site: `siteOf`). */
 export const LISTS = {
@@ -135,14 +184,30 @@ export const LISTS = {
     { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note', postingRequestId: { type: 'text', displayName: 'Permission request' } },
     (post) => post.link,
   ),
+  postPupils: listSpec<PostPupilLink>(
+    'OsdPostPupils',
+    'Online Safety Desk - Pupils in posts',
+    'One item per pupil shown in a post, so that a withdrawal of consent finds that pupil\'s posts without reading every post (policy section 4).',
+    { postKey: { type: 'text', indexed: true, displayName: 'Post (record key)' }, pupilId: { type: 'text', indexed: true, displayName: 'Pupil' } },
+    (link) => `Pupil ${link.pupilId}`,
+    // One item per post and pupil, however often it is written.
+    { naturalKey: (link) => `${link.postKey}|${link.pupilId}` },
+  ),
   takedowns: listSpec<TrackedTakedown>(
     'OsdTakedowns',
     'Online Safety Desk - Takedown tasks',
     'Posts to take down after consent was withdrawn or amended (policy section 4).',
-    { postId: 'text', pupilId: 'text', media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
+    { postId: 'text', pupilId: { type: 'text', indexed: true }, media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
     (task) => `Post ${task.postId}: ${task.status}`,
     // Its record key is the task key: a second task for the same post, pupil and medium is refused.
     { naturalKey: (task) => task.taskKey },
+  ),
+  devices: listSpec<ApprovedDevice>(
+    'OsdDevices',
+    'Online Safety Desk - Approved devices',
+    'School devices the online safety lead approved for taking photos and videos (policy section 4). Retire a device; never delete it.',
+    { name: { type: 'text', column: 'DeviceName', displayName: 'Device' }, type: { type: 'choice', choices: DEVICE_TYPES, column: 'DeviceType', displayName: 'Type' }, approvedById: 'text', approvedByName: { type: 'text', displayName: 'Approved by' }, approvedOn: 'date', active: { type: 'boolean', indexed: true, displayName: 'In use' }, retired: 'json' },
+    (device) => device.name,
   ),
   postingRequests: listSpec<PostingRequest>(
     'OsdPostingRequests',
@@ -159,10 +224,14 @@ export const LISTS = {
       text: { type: 'note', displayName: 'Text of the post' },
       media: 'json',
       pupils: { type: 'json', displayName: 'Pupils shown' },
+      attachments: { type: 'json', displayName: 'Photos and videos' },
+      deviceId: { type: 'text', displayName: 'Device' },
+      deviceName: { type: 'text', displayName: 'Device name as typed' },
+      deviceLabel: { type: 'text', displayName: 'Taken on' },
       groupLabel: 'text',
-      facesBlurred: { type: 'boolean', displayName: 'Faces blurred' },
+      facesBlurred: { type: 'boolean', displayName: 'Faces blurred (requester says)' },
       postingDate: 'date',
-      state: { type: 'choice', indexed: true, choices: Object.keys(POSTING_STATE_LABELS) as PostingState[], displayName: 'Status' },
+      state: { type: 'choice', indexed: true, choices: POSTING_STATES, displayName: 'Status' },
       checks: { type: 'json', displayName: 'Check results' },
       checkedAt: 'dateTime',
       decision: 'json',
@@ -222,6 +291,12 @@ export const LISTS = {
       nobodyToldYet: { type: 'boolean', indexed: true, displayName: 'Nobody told yet' },
       cpomsReference: { type: 'text', displayName: 'CPOMS reference' },
       police: { type: 'json', displayName: 'Police contacted' },
+      firstOpened: { type: 'json', displayName: 'First opened' },
+      escalatedStage: { type: 'number', displayName: 'Escalated (stage)' },
+      bodyMap: { type: 'json', displayName: 'Body map (what was seen)' },
+      followUps: { type: 'json', displayName: 'Follow-ups due' },
+      ico: { type: 'json', displayName: 'ICO decision' },
+      evidence: { type: 'json', displayName: 'Evidence files' },
       updatedAt: 'dateTime',
     },
     // The list's title column shows the reference only: browsing the list shows no details.
@@ -233,6 +308,27 @@ export const LISTS = {
     'Append-only: who did what and when on each incident. Never edit or delete items here.',
     { incidentId: { type: 'text', indexed: true }, at: 'dateTime', byId: 'text', byName: 'text', kind: 'text', text: 'note' },
     (entry) => entry.kind,
+  ),
+  incidentLinks: listSpec<IncidentLink>(
+    'OsdIncidentLinks',
+    'Online Safety Desk - People in incidents',
+    'Pupils, staff and others linked to each incident, with their part in it: a pupil\'s chronology is read from here. Safeguarding records: on the records site, like the Incidents list.',
+    {
+      incidentId: { type: 'text', indexed: true },
+      kind: { type: 'choice', choices: LINK_KINDS },
+      pupilId: { type: 'text', indexed: true },
+      personId: 'text',
+      name: 'text',
+      className: 'text',
+      yearGroup: 'text',
+      role: { type: 'choice', choices: LINK_ROLES, displayName: 'Part in it' },
+      linked: 'boolean',
+      updatedAt: 'dateTime',
+      linkKey: { type: 'text', indexed: true, unique: true, displayName: 'Incident and person' },
+    },
+    // Like the incidents: the title shows no name.
+    (link) => `Incident ${link.incidentId}: ${link.kind}`,
+    { naturalKey: (link) => link.linkKey },
   ),
   trainingRecords: listSpec<TrainingRecord>(
     'OsdTrainingRecords',
@@ -267,22 +363,18 @@ export const LISTS = {
   outbox: listSpec<OutboxEntry>(
     'OsdOutbox',
     'Online Safety Desk - Reminder outbox',
-    'Every reminder the app sends, stored before sending so that none is sent twice.',
-    {
-      key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
-      run: { type: 'text', indexed: true },
-      personId: 'text',
-      personName: 'text',
-      reason: 'text',
-      period: 'text',
-      status: { type: 'choice', indexed: true, choices: ['pending', 'sending', 'sent', 'notInstalled', 'blocked', 'failed', 'uncertain'] },
-      message: 'json',
-      attempts: 'number',
-      createdAt: 'dateTime',
-      updatedAt: 'dateTime',
-      lastError: 'text',
-    },
+    'Every reminder and notice the app sends, stored before sending so that none is sent twice. On the records site: notices about concerns are here. Entries not updated for three months move to the Reminder outbox archive.',
+    OUTBOX_FIELDS,
     (entry) => entry.key,
+  ),
+  outboxArchive: listSpec<OutboxEntry>(
+    'OsdOutboxArchive',
+    'Online Safety Desk - Reminder outbox archive',
+    'Reminders and notices sent (or tried) more than three months ago, moved here from the Reminder outbox by the weekly outbox-archive job. On the records site, as the outbox is. The app never reads this list; delete old items as the school\'s retention schedule says.',
+    // Nothing is filtered here: no column is indexed (the record key, unique, is the outbox entry's key).
+    withoutIndexes(OUTBOX_FIELDS),
+    (entry) => entry.key,
+    { naturalKey: (entry) => entry.key },
   ),
   appInstallations: listSpec<AppInstallation>(
     'OsdAppInstallations',
@@ -352,11 +444,13 @@ export type ListKey = keyof typeof LISTS;
 
 
 /**
- * The safeguarding records: a concern, what was done about it, and the audit log that names who
- * reported what. They live on the records site, which only the DSL, the deputies and the app can
- * open, so that nobody else (the headteacher included) can browse them in SharePoint.
+ * The safeguarding records: a concern, what was done about it, who was involved (pupils by name),
+ * and the audit log that names who reported what. They live on the records site, which only the
+ * DSL, the deputies and the app can open, so that nobody else (the headteacher included) can browse
+ * them in SharePoint. The outbox and its archive are among them: their entries say who was told of
+ * a concern and when, which tells a headteacher of a concern about themselves.
  */
-export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'audit'];
+export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'audit', 'outbox', 'outboxArchive'];
 
 export function siteOf(key: ListKey): SiteRole {
   return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';

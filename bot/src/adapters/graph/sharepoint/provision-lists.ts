@@ -3,10 +3,11 @@ import { sameSite, type SharePointSites } from '../../../config';
 import type { ColumnSpec, ListSpec } from './list-spec';
 import { copyLegacyDates } from './date-columns';
 import { columnDefinition } from './column-definition';
-import { LISTS, listsOn, RECORDS_SITE_LISTS } from './lists';
+import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS } from './lists';
 import type { SiteRole } from '../../../ports/site-inspection.port';
-import { graphCall } from '../graph-api';
-import { findListIds } from './site-lists';
+import { graphCall, graphStatus, unavailable } from '../graph-api';
+import { findListIds, SiteLists } from './site-lists';
+import { sharePointPosts } from './sharepoint-post-store';
 
 interface ExistingColumn {
   id: string;
@@ -29,11 +30,14 @@ const SITE_NAMES: Record<SiteRole, string> = { working: 'the working site', reco
  * column added in code is added to its list. Filter columns are created indexed. Returns one line
  * per change made, and a warning for safeguarding lists an earlier version left on the working site.
  */
-export async function provisionLists(graph: GraphApi, sites: SharePointSites, lists: ListsBySite = { working: listsOn('working'), records: listsOn('records') }): Promise<string[]> {
+export async function provisionLists(graph: GraphApi, sites: SharePointSites, only?: ListsBySite): Promise<string[]> {
   const done: string[] = [];
+  const lists = only ?? { working: listsOn('working'), records: listsOn('records') };
   for (const site of ['working', 'records'] as const) {
     done.push(...(await provisionSite(graph, sites[site], lists[site] ?? {}, SITE_NAMES[site])));
   }
+  // Everything the app keeps includes the library for photos and videos; a chosen set of lists does not.
+  if (!only) done.push(...(await provisionLibraries(graph, sites.records)), ...(await linkPostsToPupils(graph, sites)));
   return [...done, ...(await recordsLeftOnWorkingSite(graph, sites))];
 }
 
@@ -52,7 +56,7 @@ async function provisionSite(graph: GraphApi, siteId: string, lists: Record<stri
   for (const spec of Object.values(lists)) {
     const listId = found.get(spec.displayName);
     if (!listId) {
-      await graphCall(() => graph.post(`/sites/${siteId}/lists`, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } }));
+      await createList(graph, siteId, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } });
       done.push(`Created list "${spec.displayName}" with ${spec.columns.length} columns on ${where}.`);
       continue;
     }
@@ -97,4 +101,37 @@ async function moveDates(graph: GraphApi, listPath: string, column: ColumnSpec, 
   await graphCall(() => graph.patch(`${listPath}/columns/${legacy.id}`, { description: `Copied to ${column.name}${left ? `, except ${left} item(s) changed while copying` : ''}.` }));
   const byHand = left ? `; ${left} item(s) kept changing while this ran: type their dates into "${column.displayName}" by hand` : '';
   return `Copied ${copied} date(s) from "${legacy.name}" to "${column.name}" in "${list}" on ${where}: dates are now kept as YYYY-MM-DD, whatever the site's time zone${byHand}.`;
+}
+
+/** Posts stored before the "Pupils in posts" list existed are linked to the pupils they show (after an upgrade). */
+async function linkPostsToPupils(graph: GraphApi, sites: SharePointSites): Promise<string[]> {
+  const linked = await sharePointPosts(graph, new SiteLists(graph, sites)).linkEveryPost();
+  return linked > 0 ? [`Linked ${linked} pupil(s) to the posts that show them in "${LISTS.postPupils.displayName}" on ${SITE_NAMES.working}.`] : [];
+}
+
+/**
+ * The document libraries (the photos and videos of requests to post, incidents' evidence), on the
+ * records site: photos of pupils are seen by as few people as possible, and the app serves them itself.
+ */
+async function provisionLibraries(graph: GraphApi, siteId: string): Promise<string[]> {
+  const existing = await findListIds(graph, siteId);
+  const done: string[] = [];
+  for (const library of RECORDS_SITE_LIBRARIES) {
+    if (existing.has(library.displayName)) continue;
+    await createList(graph, siteId, { displayName: library.displayName, description: library.description, list: { template: 'documentLibrary' } });
+    done.push(`Created document library "${library.displayName}" on ${SITE_NAMES.records}.`);
+  }
+  return done;
+}
+
+/**
+ * Creates a list. A retried request whose first attempt was applied but whose answer was lost
+ * (a timeout on a slow site) meets its own list: 409 then means the list is there, as wanted.
+ */
+async function createList(graph: GraphApi, siteId: string, body: Record<string, unknown>): Promise<void> {
+  try {
+    await graph.post(`/sites/${siteId}/lists`, body);
+  } catch (error) {
+    if (graphStatus(error) !== 409) throw unavailable(error);
+  }
 }

@@ -4,18 +4,14 @@ import {
   type Collection,
   type FindQuery,
   type Page,
+  type UpdateOutcome,
   type Versioned,
 } from '../../../ports/collection.port';
 import { randomUUID } from 'node:crypto';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
 import { graphCall, graphStatus, unavailable, type GraphApi } from '../graph-api';
 import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN, type ListSpec } from './list-spec';
-
-interface ListItem {
-  id: string;
-  eTag?: string;
-  fields: Fields;
-}
+import { changeItems, createItems, etagOf, lookUpKeys, type ItemChange, type ListItem } from './batched-writes';
 
 /** Graph's largest page of list items: used when a whole filtered set must be read. */
 const FULL_PAGE = 999;
@@ -32,17 +28,21 @@ export interface ListLocation {
  */
 export class SharePointCollection<T extends { id: string }, K extends keyof T & string> implements Collection<T, K> {
   constructor(
-    private readonly graph: GraphApi,
-    private readonly list: ListLocation,
+    protected readonly graph: GraphApi,
+    protected readonly list: ListLocation,
     private readonly spec: ListSpec<T>,
   ) {}
 
-  /**
-   * A retried POST whose first answer was lost meets its own item (409 on the record key), and a
-   * POST that finally failed may still have landed: both are settled by looking the key up.
-   */
   async insert(record: Omit<T, 'id'>): Promise<Versioned<T>> {
-    const key = this.spec.naturalKey?.(record) ?? randomUUID();
+    return this.insertKeyed(record, this.keyFor(record));
+  }
+
+  /**
+   * A new item under a record key chosen by the caller. A retried POST whose first answer was lost
+   * meets its own item (409 on the record key), and a POST that finally failed may still have
+   * landed: both are settled by looking the key up.
+   */
+  protected async insertKeyed(record: Omit<T, 'id'>, key: string): Promise<Versioned<T>> {
     const writeId = randomUUID();
     const itemsPath = await this.list.itemsPath();
     try {
@@ -59,21 +59,48 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     }
   }
 
-  /**
-   * New items through JSON batches of up to 20. A request refused inside a batch (throttled, or
-   * the service busy) is sent again on its own, through the retrying pipeline.
-   */
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
+    return this.insertManyKeyed(records, records.map((record) => this.keyFor(record)));
+  }
+
+  /** New items under the given record keys, 20 to a `$batch`, each stored once however the batches fail (`createItems`). */
+  protected async insertManyKeyed(records: Omit<T, 'id'>[], keys: string[]): Promise<Versioned<T>[]> {
     const itemsPath = await this.list.itemsPath();
-    const requests = records.map((record, index) => ({ id: String(index + 1), method: 'POST' as const, url: itemsPath, body: { fields: this.newItemFields(record, this.spec.naturalKey?.(record) ?? randomUUID(), randomUUID()) } }));
-    const answers = await graphCall(() => this.graph.batch(requests));
-    const byId = new Map(answers.map((answer) => [answer.id, answer]));
-    const stored: Versioned<T>[] = [];
-    for (const [index, record] of records.entries()) {
-      const answer = byId.get(String(index + 1));
-      stored.push(answer && answer.status === 201 ? this.fromItem(answer.body as ListItem) : await this.insert(record));
+    const items = records.map((record, index) => {
+      const writeId = randomUUID();
+      return { key: keys[index]!, writeId, fields: this.newItemFields(record, keys[index]!, writeId) };
+    });
+    return (await createItems(this.graph, itemsPath, items)).map((item) => this.fromItem(item));
+  }
+
+  /** The records with these record keys (those that exist), 20 look-ups to a `$batch`. */
+  protected async byKeys(keys: string[]): Promise<Versioned<T>[]> {
+    const found = await lookUpKeys(this.graph, await this.list.itemsPath(), keys);
+    return keys.flatMap((key) => (found.has(key) ? [this.fromItem(found.get(key)!)] : []));
+  }
+
+  /** Every record with its record key, page after page. */
+  protected async everyKeyed(): Promise<{ key: string; record: Versioned<T> }[]> {
+    const all: { key: string; record: Versioned<T> }[] = [];
+    let path: string | undefined = `${await this.list.itemsPath()}?$expand=fields&$top=${FULL_PAGE}`;
+    while (path) {
+      const current: string = path;
+      const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
+      all.push(...page.value.map((item) => ({ key: String(item.fields[KEY_COLUMN.name] ?? ''), record: this.fromItem(item) })));
+      path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
     }
-    return stored;
+    return all;
+  }
+
+  /** A record's record key; undefined when there is no such record. */
+  protected async keyOf(id: string): Promise<string | undefined> {
+    try {
+      const item = await this.graph.get<ListItem>(`${await this.list.itemsPath()}/${id}?$expand=fields`);
+      return String(item.fields[KEY_COLUMN.name] ?? '');
+    } catch (error) {
+      if (graphStatus(error) === 404) return undefined;
+      throw unavailable(error);
+    }
   }
 
   async get(id: string): Promise<Versioned<T> | undefined> {
@@ -109,6 +136,29 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     }
   }
 
+  /** Conditional changes 20 to a `$batch` (`changeItems`); a record read without its ETag is read again first. */
+  async updateMany(records: Versioned<T>[]): Promise<UpdateOutcome<T>[]> {
+    const itemsPath = await this.list.itemsPath();
+    const outcomes = new Map<Versioned<T>, UpdateOutcome<T>>();
+    const changes: { record: Versioned<T>; change: ItemChange }[] = [];
+    for (const record of records) {
+      const etag = record.etag ?? (await this.etagIfCurrent(record));
+      if (!etag) {
+        outcomes.set(record, { status: 'stale', id: record.id });
+        continue;
+      }
+      const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
+      const writeId = randomUUID();
+      changes.push({ record, change: { id, etag, version, writeId, fields: { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId } } });
+    }
+    const results = await changeItems(this.graph, itemsPath, changes.map(({ change }) => change));
+    for (const [index, { record }] of changes.entries()) {
+      const result = results[index]!;
+      outcomes.set(record, result.status === 'saved' ? { status: 'saved', record: { ...record, version: record.version + 1, etag: result.etag } } : { status: 'stale', id: record.id });
+    }
+    return records.map((record) => outcomes.get(record)!);
+  }
+
   async find(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
     return query.newestFirst ? this.findNewestFirst(query) : this.findInOrder(query);
   }
@@ -129,7 +179,9 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   /**
    * Newest first. Graph ignores $orderby on list items (microsoftgraph/microsoft-graph-docs
    * issues 3962 and 14191), so the filtered set is read in full and sorted here; the cursor is the
-   * last id shown. Fine for a school's volumes; a filter keeps the set small.
+   * last id shown: one round trip per 999 items. Kept on purpose (docs/sharepoint-and-entra.md,
+   * "Lists read newest first"): windows of an indexed date would cost more round trips at a
+   * school's volumes.
    */
   private async findNewestFirst(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
     const all: Versioned<T>[] = [];
@@ -148,13 +200,15 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   }
 
   private filter(query: FindQuery<T, K>): string {
-    const conditions = Object.entries(query.where ?? {});
+    // https://learn.microsoft.com/graph/api/listitem-list: eq, ge and the other comparisons; "the service can only filter one indexed field at a time".
+    const conditions = [...Object.entries(query.where ?? {}).map((condition) => [...condition, 'eq'] as const), ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, 'ge'] as const)];
     if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (SharePoint filters on one indexed field).');
     const [condition] = conditions;
     if (!condition) return '';
-    const column = this.spec.columns.find((candidate) => candidate.field === condition[0]);
-    if (column?.indexed !== true) throw new Error(`${this.spec.name}.${condition[0]} is not an indexed column and cannot be filtered on.`);
-    return `&$filter=${encodeURIComponent(`fields/${column.name} eq ${filterLiteral(column, condition[1])}`)}`;
+    const [field, value, operator] = condition;
+    const column = this.spec.columns.find((candidate) => candidate.field === field);
+    if (column?.indexed !== true) throw new Error(`${this.spec.name}.${field} is not an indexed column and cannot be filtered on.`);
+    return `&$filter=${encodeURIComponent(`fields/${column.name} ${operator} ${filterLiteral(column, value)}`)}`;
   }
 
   /**
@@ -168,6 +222,10 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     } catch {
       return undefined;
     }
+  }
+
+  private keyFor(record: Omit<T, 'id'>): string {
+    return this.spec.naturalKey?.(record) ?? randomUUID();
   }
 
   private newItemFields(record: Omit<T, 'id'>, key: string, writeId: string): Fields {
@@ -188,14 +246,19 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   }
 
   private async currentEtag(record: Versioned<T>): Promise<string> {
+    const etag = await this.etagIfCurrent(record);
+    if (!etag) throw new StaleRecordError(record.id);
+    return etag;
+  }
+
+  /** The item's ETag while it is still at the version the record was read at. */
+  private async etagIfCurrent(record: Versioned<T>): Promise<string | undefined> {
     const current = await this.get(record.id);
-    if (!current || current.version !== record.version || !current.etag) throw new StaleRecordError(record.id);
-    return current.etag;
+    return current && current.version === record.version ? current.etag : undefined;
   }
 
   private fromItem(item: ListItem): Versioned<T> {
-    const etag = item.eTag ?? (typeof item.fields['@odata.etag'] === 'string' ? item.fields['@odata.etag'] : undefined);
-    return fromFields(this.spec, item.id, item.fields, etag);
+    return fromFields(this.spec, item.id, item.fields, etagOf(item.fields, item));
   }
 
 }

@@ -6,6 +6,8 @@ import { SharePointCollection } from './sharepoint-collection';
 import { SharePointChronology, SharePointIncidentStore } from './sharepoint-incident-store';
 import type { GraphApi } from '../graph-api';
 import { SiteLists } from './site-lists';
+import { sharePointPosts } from './sharepoint-post-store';
+import { SharePointOutbox } from './sharepoint-outbox';
 
 /**
  * Every store on the school's two SharePoint sites, through Microsoft Graph. Nothing is read
@@ -22,7 +24,8 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     pupils: new SharePointCollection(graph, items('pupils'), LISTS.pupils),
     consents: new SharePointCollection(graph, items('consents'), LISTS.consents),
     socialAccounts: new SharePointCollection(graph, items('socialAccounts'), LISTS.socialAccounts),
-    posts: new SharePointCollection(graph, items('posts'), LISTS.posts),
+    posts: sharePointPosts(graph, lists),
+    devices: new SharePointCollection(graph, items('devices'), LISTS.devices),
     takedowns: new SharePointCollection(graph, items('takedowns'), LISTS.takedowns),
     policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
     termDates: new SharePointCollection(graph, items('termDates'), LISTS.termDates),
@@ -34,9 +37,10 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     cardMessages: new SharePointCollection(graph, items('cardMessages'), LISTS.cardMessages),
     incidents: new SharePointIncidentStore(graph, items('incidents'), LISTS.incidents),
     incidentChronology: new SharePointChronology(new SharePointCollection(graph, items('incidentChronology'), LISTS.incidentChronology)),
+    incidentLinks: new SharePointCollection(graph, items('incidentLinks'), LISTS.incidentLinks),
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
-    outbox: new SharePointCollection(graph, items('outbox'), LISTS.outbox),
+    outbox: new SharePointOutbox(graph, items('outbox'), items('outboxArchive')),
     appInstallations: new SharePointCollection(graph, items('appInstallations'), LISTS.appInstallations),
     jobRuns: new SharePointCollection(graph, items('jobRuns'), LISTS.jobRuns),
     importJobs: new SharePointCollection(graph, items('importJobs'), LISTS.importJobs),

@@ -3,7 +3,7 @@ import type { AppGrant, SchemaProblem, SiteGrants, SiteInspector, SiteRole, Site
 import { graphStatus, type GraphApi } from '../graph-api';
 import { columnDefinition, facetOf } from './column-definition';
 import type { ColumnSpec, ListSpec } from './list-spec';
-import { LISTS, listsOn, RECORDS_SITE_LISTS } from './lists';
+import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS } from './lists';
 import { findListIds } from './site-lists';
 
 interface GraphColumn extends Record<string, unknown> {
@@ -56,6 +56,10 @@ export class GraphSiteInspector implements SiteInspector {
       }
       const columns = (await this.graph.get<{ value: GraphColumn[] }>(`/sites/${siteId}/lists/${listId}/columns`)).value;
       problems.push(...spec.columns.flatMap((column) => columnProblems(spec.displayName, column, columns)));
+    }
+    // The photos and videos of requests to post, and incidents' evidence, live in document libraries on the records site.
+    for (const library of site === 'records' || this.oneSite ? RECORDS_SITE_LIBRARIES : []) {
+      if (!found.has(library.displayName)) problems.push({ kind: 'list missing', list: library.displayName, required: true });
     }
     if (site === 'working' && !this.oneSite) {
       for (const key of RECORDS_SITE_LISTS) {

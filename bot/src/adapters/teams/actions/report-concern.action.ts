@@ -1,10 +1,13 @@
 import { announceConcern, type ConcernNoticeResult } from '../../../app/announce-concern';
 import { reportIncident } from '../../../app/report-incident';
-import { concernFormCard, concernSavedCard, concernValues } from '../cards/incident-cards';
+import { concernSavedCard, concernValues } from '../cards/incident-cards';
+import { concernForm } from '../concern-form';
 import type { AdaptiveCard } from '../cards/card-elements';
 import { messageCard } from '../cards/simple-cards';
 import type { TeamsDeps } from '../teams-deps';
 import type { Person } from '../../../domain/people/person';
+import { whoMay } from '../../../domain/authorization/permissions';
+import type { IncidentReport } from '../../../domain/incidents/incident';
 import { dataString, type CardActionHandler } from './card-action';
 
 /** Teams wants an answer within about five seconds: telling people may go on after the reporter has theirs. */
@@ -16,20 +19,19 @@ export const ANNOUNCE_WAIT_MS = 3_000;
  * confirmation says what really happened: told, told the DSL instead, nobody told yet, or still
  * being sent (and if that ends with nobody told, the reporter gets a message in their chat).
  */
-export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record<string, unknown>, surface: 'chat' | 'dialog'): Promise<AdaptiveCard> {
+export async function submitConcern(deps: TeamsDeps, actor: Person, data: Record<string, unknown>, surface: 'chat' | 'dialog', messageCopy?: IncidentReport['sourceMessage']): Promise<AdaptiveCard> {
   const submissionKey = dataString(data, 'submissionKey', 100);
   if (!submissionKey) return messageCard('This form is out of date. Type **report a concern** to start a new one.');
-  const result = await reportIncident(deps, actor, data, submissionKey);
-  const form = (banner: string, errors = {}) =>
-    concernFormCard({ submissionKey, today: deps.clock.now().toISOString(), values: concernValues(data), errors, banner: { text: banner, tone: 'attention' }, surface });
+  const result = await reportIncident(deps, actor, data, submissionKey, messageCopy);
+  const form = (banner: string, errors = {}) => concernForm(deps, { submissionKey, values: concernValues(data), errors, banner: { text: banner, tone: 'attention' }, surface });
   switch (result.status) {
     case 'invalid':
       return form('Please correct the fields marked below. Nothing has been saved yet.', result.errors);
     case 'not-saved':
-      return form(result.message);
+      return form('Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.');
     case 'not-permitted':
-      return messageCard(result.message);
-    case 'saved': {
+      return messageCard(`Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.`);
+    case 'ok': {
       const saved = { reference: result.reference, routedToLabel: result.routedToLabel, aboutHeadteacher: result.aboutHeadteacher };
       if (result.alreadySaved) return concernSavedCard(saved, { outcome: 'alreadySaved' });
       return concernSavedCard(saved, await announceWithin(deps, actor, result.incidentId, result.reference));
@@ -64,4 +66,11 @@ async function tellReporterNobodyYet(deps: TeamsDeps, reporter: Person, incident
 /** Only in the private chat: the bot refuses every card action in a group chat or channel before it gets here. */
 export const reportConcernAction: CardActionHandler = async ({ deps, actor, data }) => submitConcern(deps, actor, data, 'chat');
 
-export const newConcernAction: CardActionHandler = async ({ deps }) => concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), surface: 'chat' });
+export const newConcernAction: CardActionHandler = async ({ deps }) => concernForm(deps, { surface: 'chat' });
+
+/** "Show pupils of these classes": the same form, as typed, with the roster of the chosen classes. Nothing is saved. */
+export const showConcernPupilsAction: CardActionHandler = async ({ deps, data }) => {
+  const submissionKey = dataString(data, 'submissionKey', 100);
+  if (!submissionKey) return messageCard('This form is out of date. Type **report a concern** to start a new one.');
+  return concernForm(deps, { submissionKey, values: concernValues(data), surface: 'chat' });
+};

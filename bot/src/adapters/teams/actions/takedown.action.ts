@@ -1,7 +1,8 @@
 import { closeTakedownTask } from '../../../app/close-takedown';
 import { readAll } from '../../../app/read-all';
 import type { TakedownOutcome } from '../../../domain/consent/takedown';
-import { may } from '../../../domain/authorization/permissions';
+import { may, whoMay } from '../../../domain/authorization/permissions';
+import { outcomeBanner } from '../../outcomes';
 import type { Person } from '../../../domain/people/person';
 import { cardActivity } from '../card-activity';
 import { cardKey } from '../card-messages';
@@ -24,12 +25,16 @@ export function closeTakedownAction(outcome: TakedownOutcome): CardActionHandler
       case 'not-found':
         return messageCard(`I can't find takedown task #${taskId}.`);
       case 'not-saved':
-        throw new CardActionFailure(result.message);
-      case 'refused':
-        return result.task.status === 'to do'
-          ? takedownCardFor(deps.stores, result.task, actor, activity.from.id, { reason, reasonError: result.message, banner: { text: 'Nothing was changed.', tone: 'warning' } })
-          : takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: result.message, tone: 'warning' } });
-      case 'done':
+        throw new CardActionFailure(outcomeBanner('not-saved').text);
+      case 'not-permitted':
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: `Only ${whoMay('takedown.close')} can close this task.`, tone: 'warning' } });
+      case 'invalid':
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { reason, reasonError: result.message, banner: { text: 'Nothing was changed.', tone: 'warning' } });
+      case 'not-now':
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: result.message, tone: 'warning' } });
+      case 'stale':
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: 'This card was out of date, so nothing was changed. Here is the task as it is now.', tone: 'warning' } });
+      case 'ok':
         await rememberCard(context, cardKey('takedown', result.task.id));
         deps.background.run(`refresh takedown ${result.task.id}`, () => deps.notifier.refreshCards({ recordType: 'takedown', recordId: result.task.id }, activity.replyToId));
         return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: outcome === 'removed' ? 'Thank you: recorded as removed.' : 'Recorded as cannot be removed, with your reason.', tone: 'good' } });

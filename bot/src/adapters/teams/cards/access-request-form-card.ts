@@ -1,9 +1,9 @@
 import { LIMITS, type AccessRequestField, type AccessRequestInput, type FieldErrors } from '../../../domain/access/access-request-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
 import { formatDate } from './format';
+import { requestVerbs } from '../requests/request-card';
 
-export const VERB_SUBMIT_ACCESS = 'submitAccessRequest';
-export const VERB_RESUBMIT_ACCESS = 'resubmitAccessRequest';
+const VERBS = requestVerbs('accessRequest');
 
 export interface AccessRequestFormModel {
   requesterName: string;
@@ -45,8 +45,8 @@ export function accessRequestFormCard(model: AccessRequestFormModel): AdaptiveCa
     if (error) body.push(fieldError(error));
   }
   const action = 'submissionKey' in model.target
-    ? executeAction('Send to the online safety lead', VERB_SUBMIT_ACCESS, { submissionKey: model.target.submissionKey }, { style: 'positive' })
-    : executeAction('Resubmit to the online safety lead', VERB_RESUBMIT_ACCESS, { requestId: model.target.requestId }, { style: 'positive' });
+    ? executeAction('Send to the online safety lead', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
+    : executeAction('Resubmit to the online safety lead', VERBS.resubmit, { requestId: model.target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [action] });
 }
 

@@ -15,7 +15,8 @@ export function cardWeight(card: AdaptiveCard): { utf16Bytes: number; utf8Bytes:
   return { utf16Bytes: message.length * 2, utf8Bytes: Buffer.byteLength(message, 'utf8') };
 }
 
-function fits(card: AdaptiveCard): boolean {
+/** Whether Teams takes the card as it is. */
+export function fits(card: AdaptiveCard): boolean {
   const weight = cardWeight(card);
   return weight.utf16Bytes <= CARD_BUDGET.utf16Bytes && weight.utf8Bytes <= CARD_BUDGET.utf8Bytes;
 }

@@ -9,3 +9,8 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   return dateOnly.format(new Date(iso));
 }
+
+/** Data cut to fit a list line, with an ellipsis: the record's own card shows all of it. */
+export function shorten(value: string, length: number): string {
+  return value.length > length ? `${value.slice(0, length - 1)}…` : value;
+}

@@ -2,20 +2,27 @@ import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INVOLVED, INVOLVED_LABELS, WHERE,
 import { ROLE_LABELS, type Role } from '../../../domain/people/role';
 import { INCIDENT_LIMITS, type IncidentField } from '../../../domain/incidents/incident-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type Tone } from './card-elements';
+import { fits } from './fit-card';
+import { pupilPicker, type PupilPickerModel } from './pupil-picker';
 
 export const VERB_REPORT_CONCERN = 'reportConcern';
 export const VERB_NEW_CONCERN = 'newConcern';
+export const VERB_SHOW_CONCERN_PUPILS = 'showConcernPupils';
+/** In the message action's dialog, "Show pupils" is a submit that carries this instead of a verb. */
+export const SHOW_PUPILS_FLAG = 'showPupils';
 
-export type ConcernFormValues = Partial<Record<IncidentField, string>> & { sourceAuthor?: string; sourceLink?: string };
+export type ConcernFormValues = Partial<Record<IncidentField | 'classes', string>> & { sourceAuthor?: string; sourceLink?: string };
 
 export interface ConcernFormModel {
   submissionKey: string;
   today: string;
   values?: ConcernFormValues;
-  errors?: Partial<Record<IncidentField, string>>;
+  errors?: Partial<Record<IncidentField | 'classes', string>>;
   banner?: { text: string; tone: Tone };
   /** `chat`: Action.Execute in the bot's chat; `dialog`: Action.Submit inside a message-extension dialog. */
   surface: 'chat' | 'dialog';
+  /** The roster to name pupils from (none: the form has no pupil picker). */
+  pupils?: Pick<PupilPickerModel, 'classes' | 'pupilChoices'>;
 }
 
 function choiceSet(id: IncidentField, label: string, choices: readonly string[], labels: Record<string, string>, value?: string): CardElement {
@@ -33,8 +40,26 @@ function choiceSet(id: IncidentField, label: string, choices: readonly string[],
   };
 }
 
-/** The "report a concern" form (s.8): the same fields in the chat and in the message action's dialog. */
+/**
+ * The "report a concern" form (s.8): the same fields in the chat and in the message action's
+ * dialog. When a long message was brought in and several classes are chosen, not every pupil fits
+ * in a card Teams takes: fewer are offered (those ticked always stay) and the form says so.
+ */
 export function concernFormCard(model: ConcernFormModel): AdaptiveCard {
+  let card = buildConcernForm(model);
+  const ticked = new Set((model.values?.pupilIds ?? '').split(','));
+  let choices = model.pupils?.pupilChoices ?? [];
+  while (model.pupils && !fits(card)) {
+    const unticked = choices.filter((pupil) => !ticked.has(pupil.id));
+    if (unticked.length === 0) break;
+    const kept = new Set(unticked.slice(0, Math.floor(unticked.length * 0.75)).map((pupil) => pupil.id));
+    choices = choices.filter((pupil) => ticked.has(pupil.id) || kept.has(pupil.id));
+    card = buildConcernForm({ ...model, pupils: { ...model.pupils, pupilChoices: choices }, errors: { ...model.errors, classes: 'Not every pupil of these classes fits on this form: choose one class at a time.' } });
+  }
+  return card;
+}
+
+function buildConcernForm(model: ConcernFormModel): AdaptiveCard {
   const values = model.values ?? {};
   const errors = model.errors ?? {};
   const withError = (element: CardElement, field: IncidentField): CardElement[] => (errors[field] ? [element, fieldError(errors[field]!)] : [element]);
@@ -53,6 +78,17 @@ export function concernFormCard(model: ConcernFormModel): AdaptiveCard {
     ...withError(choiceSet('category', 'Category', INCIDENT_CATEGORIES, CATEGORY_LABELS, values.category), 'category'),
   );
   const data: Record<string, string> = { submissionKey: model.submissionKey, ...(values.sourceAuthor ? { sourceAuthor: values.sourceAuthor } : {}), ...(values.sourceLink ? { sourceLink: values.sourceLink } : {}) };
+  if (model.pupils) {
+    body.push(...pupilPicker({
+      heading: 'Pupils involved (optional)',
+      tickLabel: 'Tick the pupils involved: the DSL confirms what part each had',
+      hint: 'Choose their classes and press **Show pupils** to tick the pupils involved, or leave this for the DSL.',
+      ...model.pupils,
+      values: { ...(values.classes ? { classes: values.classes } : {}), ...(values.pupilIds ? { pupilIds: values.pupilIds } : {}) },
+      errors: { ...(errors.classes ? { classes: errors.classes } : {}), ...(errors.pupilIds ? { pupilIds: errors.pupilIds } : {}) },
+      show: model.surface === 'chat' ? executeAction('Show pupils of these classes', VERB_SHOW_CONCERN_PUPILS, data) : { type: 'Action.Submit', title: 'Show pupils of these classes', data: { ...data, [SHOW_PUPILS_FLAG]: 'yes' } },
+    }));
+  }
   const send: CardAction =
     model.surface === 'chat'
       ? executeAction('Send the concern', VERB_REPORT_CONCERN, data, { style: 'positive' })
@@ -94,7 +130,7 @@ export function concernSavedCard(saved: { reference: string; routedToLabel: stri
 /** The typed values to put back into a form that needs correcting. */
 export function concernValues(data: Record<string, unknown>): ConcernFormValues {
   const values: ConcernFormValues = {};
-  for (const field of ['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'sourceAuthor', 'sourceLink'] as const) {
+  for (const field of ['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'sourceAuthor', 'sourceLink', 'classes', 'pupilIds'] as const) {
     const value = data[field];
     if (typeof value === 'string') values[field] = value.slice(0, INCIDENT_LIMITS.whatHappened);
   }

@@ -1,8 +1,10 @@
+import { DEVICE_LIMITS } from '../../../domain/devices/approved-device';
 import { POSTING_LIMITS, type PostingRequestField } from '../../../domain/posting/posting-request-input';
 import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
+import { choiceSet, pupilPicker } from './pupil-picker';
+import { requestVerbs } from '../requests/request-card';
 
-export const VERB_SUBMIT_POSTING = 'submitPostingRequest';
-export const VERB_RESUBMIT_POSTING = 'resubmitPostingRequest';
+const VERBS = requestVerbs('postingRequest');
 export const VERB_SHOW_PUPILS = 'showPostingPupils';
 
 /** What the form holds, as the card sends it back: every value a string. */
@@ -15,6 +17,8 @@ export interface PostingFormModel {
   /** A new request carries its submission key; one being changed carries its id. */
   target: { submissionKey: string } | { requestId: string };
   accounts: { id: string; label: string }[];
+  /** The approved school devices in use (s.4). */
+  devices: { id: string; name: string }[];
   classes: string[];
   /** Pupils on roll in the chosen classes, plus any already picked. */
   pupilChoices: { id: string; displayName: string; className: string }[];
@@ -23,23 +27,11 @@ export interface PostingFormModel {
   banner?: { text: string; tone: Tone };
 }
 
-/** At most this many classes' pupils on one card, so it stays well under Teams' 40 KB limit. */
-export const MAX_CLASSES_SHOWN = 3;
-
-function choiceSet(id: string, label: string, choices: { title: string; value: string }[], options: { value?: string; multi?: boolean; expanded?: boolean; placeholder?: string }): CardElement {
-  return {
-    type: 'Input.ChoiceSet',
-    id,
-    label,
-    choices,
-    // Long choices (a pupil's full name and class) wrap on a phone instead of being cut short.
-    wrap: true,
-    ...(options.value ? { value: options.value } : {}),
-    ...(options.multi ? { isMultiSelect: true } : {}),
-    ...(options.expanded ? { style: 'expanded' } : {}),
-    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
-  };
-}
+/**
+ * Up to this many approved devices are offered as a list; a school with more types the device's
+ * name as the register has it (the card's size again: the pupil picker takes most of it).
+ */
+export const MAX_DEVICES_SHOWN = 6;
 
 /**
  * Permission to post (s.4–6). Inputs are not marked required on the card: "Show pupils" sends the
@@ -65,33 +57,34 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
     ...errorFor('text'),
     choiceSet('media', 'Images or videos of pupils (leave both unticked for none)', [{ title: 'Images', value: 'images' }, { title: 'Videos', value: 'videos' }], { multi: true, expanded: true, ...(values.media ? { value: values.media } : {}) }),
     ...errorFor('media'),
+    ...deviceQuestion(model),
+    ...errorFor('deviceId'),
     { type: 'Input.Toggle', id: 'facesBlurred', title: 'Faces are blurred (pseudonymised)', wrap: true, value: values.facesBlurred === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
     textInput('groupLabel', 'Group label (for example "sports day")', { maxLength: POSTING_LIMITS.groupLabel, ...(values.groupLabel ? { value: values.groupLabel } : {}) }),
     ...errorFor('groupLabel'),
     { type: 'Input.Date', id: 'postingDate', label: 'When you plan to post', value: values.postingDate ?? model.today.slice(0, 10), min: model.today.slice(0, 10) },
     ...errorFor('postingDate'),
-    ...pupilPicker(model),
+    ...pupilPicker({
+      heading: 'Pupils shown',
+      tickLabel: 'Tick every pupil who can be seen or heard',
+      hint: 'Choose classes and press **Show pupils** to tick the pupils in the post. A text-only post needs no pupils.',
+      classes: model.classes,
+      pupilChoices: model.pupilChoices,
+      values,
+      errors: { ...(model.errors?.classes ? { classes: model.errors.classes } : {}), ...(model.errors?.pupilIds ? { pupilIds: model.errors.pupilIds } : {}) },
+      show: executeAction('Show pupils of these classes', VERB_SHOW_PUPILS, 'submissionKey' in model.target ? { submissionKey: model.target.submissionKey } : { requestId: model.target.requestId }),
+    }),
   );
   const send = 'submissionKey' in model.target
-    ? executeAction('Run the checks and send', VERB_SUBMIT_POSTING, { submissionKey: model.target.submissionKey }, { style: 'positive' })
-    : executeAction('Run the checks and resubmit', VERB_RESUBMIT_POSTING, { requestId: model.target.requestId }, { style: 'positive' });
+    ? executeAction('Run the checks and send', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
+    : executeAction('Run the checks and resubmit', VERBS.resubmit, { requestId: model.target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [send] });
 }
 
-/** Pupils are picked from the roster by class; only pupils on roll are offered. */
-function pupilPicker(model: PostingFormModel): CardElement[] {
-  const { values } = model;
-  const elements: CardElement[] = [
-    text('Pupils shown', { weight: 'Bolder', spacing: 'Medium' }),
-    choiceSet('classes', `Classes (up to ${MAX_CLASSES_SHOWN} at a time)`, model.classes.map((name) => ({ title: name, value: name })), { multi: true, ...(values.classes ? { value: values.classes } : {}), placeholder: 'Choose classes' }),
-    ...(model.errors?.classes ? [fieldError(model.errors.classes)] : []),
-    { type: 'ActionSet', actions: [executeAction('Show pupils of these classes', VERB_SHOW_PUPILS, 'submissionKey' in model.target ? { submissionKey: model.target.submissionKey } : { requestId: model.target.requestId })] },
-  ];
-  if (model.pupilChoices.length) {
-    elements.push(choiceSet('pupilIds', 'Tick every pupil who can be seen or heard', model.pupilChoices.map((pupil) => ({ title: `${pupil.displayName} (${pupil.className})`, value: pupil.id })), { multi: true, expanded: true, ...(values.pupilIds ? { value: values.pupilIds } : {}) }));
-  } else {
-    elements.push(text('Choose classes and press **Show pupils** to tick the pupils in the post. A text-only post needs no pupils.', { subtle: true }));
-  }
-  elements.push(...(model.errors?.pupilIds ? [fieldError(model.errors.pupilIds)] : []));
-  return elements;
+/** s.4: which approved school device the images or videos were taken on. */
+function deviceQuestion({ devices, values }: PostingFormModel): CardElement[] {
+  const label = 'Taken on which approved school device?';
+  if (devices.length === 0) return [text('No school device is approved yet: ask the online safety lead (policy section 4).', { color: 'attention' })];
+  if (devices.length > MAX_DEVICES_SHOWN) return [textInput('deviceName', `${label} (its name on the register)`, { maxLength: DEVICE_LIMITS.name, ...(values.deviceName ? { value: values.deviceName } : {}) })];
+  return [choiceSet('deviceId', label, devices.map((device) => ({ title: device.name, value: device.id })), values.deviceId ? { value: values.deviceId } : {})];
 }

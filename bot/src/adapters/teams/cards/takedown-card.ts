@@ -1,4 +1,5 @@
-import type { TrackedTakedown } from '../../../domain/consent/takedown';
+import type { TakedownDetails } from '../../../app/takedown-details';
+import { takedownReference, type TrackedTakedown } from '../../../domain/consent/takedown';
 import { adaptiveCard, executeAction, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
 import { formatDate, formatDateTime } from './format';
 
@@ -8,14 +9,7 @@ export const VERB_REFRESH_TAKEDOWN = 'refreshTakedown';
 export const VERB_OPEN_TAKEDOWN = 'openTakedown';
 
 /** A task with what it refers to, read from the store for display. */
-export interface TakedownView {
-  task: TrackedTakedown & { version: number };
-  link: string;
-  accountLabel: string;
-  postedOn: string;
-  pupilName: string;
-  noticeReceived: string;
-}
+export type TakedownView = TakedownDetails;
 
 const STATUS_TONES: Record<TrackedTakedown['status'], Tone> = { 'to do': 'warning', removed: 'good', 'cannot be removed': 'attention' };
 
@@ -23,7 +17,7 @@ const STATUS_TONES: Record<TrackedTakedown['status'], Tone> = { 'to do': 'warnin
 export function takedownCard(view: TakedownView, options: { canClose: boolean; viewerTeamsId?: string; banner?: { text: string; tone: Tone }; reason?: string; reasonError?: string }): AdaptiveCard {
   const { task } = view;
   const body: CardElement[] = [
-    heading(`Take down a post — task #${task.id}`),
+    heading(`Take down a post — ${takedownReference(task.id)}`),
     text(`**Status:** ${task.status}`, { color: STATUS_TONES[task.status] }),
     ...(options.banner ? [notice(options.banner.text, options.banner.tone)] : []),
     ...(task.urgent ? [notice('Urgent: this post went up on or after the day consent stopped, so it was posted without consent. Take it down first. The DSL has been told; it is a possible data-protection breach.', 'attention')] : []),

@@ -1,11 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { may, whoMay } from '../../../domain/authorization/permissions';
 import { INCIDENT_LIMITS } from '../../../domain/incidents/incident-input';
+import type { IncidentReport } from '../../../domain/incidents/incident';
 import { withoutHiddenCharacters } from '../../../domain/validation/typed-text';
 import { identifyActor, unknownPersonMessage } from '../activity-facts';
 import { submitConcern } from '../actions/report-concern.action';
 import type { AdaptiveCard, RichPart } from '../cards/card-elements';
-import { concernFormCard, type ConcernFormValues } from '../cards/incident-cards';
+import { concernValues, SHOW_PUPILS_FLAG, type ConcernFormValues } from '../cards/incident-cards';
+import { concernForm } from '../concern-form';
 import type { TeamsDeps } from '../teams-deps';
 
 /** The message action's command id in the app manifest (`composeExtensions[].commands[].id`). */
@@ -29,17 +31,44 @@ export async function fetchReportDialog(deps: TeamsDeps, activity: Activity): Pr
   const refusal = await refusalFor(deps, activity);
   if (refusal) return refusal;
   const payload = ((activity.value as { messagePayload?: MessagePayload } | undefined)?.messagePayload ?? {}) as MessagePayload;
-  return dialog(concernFormCard({ submissionKey: deps.newKey(), today: deps.clock.now().toISOString(), values: prefill(payload), surface: 'dialog' }));
+  return dialog(await concernForm(deps, { values: prefill(payload), surface: 'dialog' }));
 }
 
-/** The dialog's form was sent (`composeExtension/submitAction`): saved, then the confirmation in the same dialog. */
+/** The dialog's form was sent (`composeExtension/submitAction`): saved, then the confirmation in the same dialog; or "Show pupils". */
 export async function submitReportDialog(deps: TeamsDeps, activity: Activity): Promise<TaskResponse> {
   const refusal = await refusalFor(deps, activity);
   if (refusal) return refusal;
   const actor = (await identifyActor(deps, activity))!;
   const data = (activity.value as { data?: unknown } | undefined)?.data;
   const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  return dialog(await submitConcern(deps, actor, fields, 'dialog'));
+  // "Show pupils" submits the dialog too: the same form comes back with the chosen classes' pupils,
+  // nothing saved. Answering a submit with another dialog is Teams' multi-step pattern (msteams-docs,
+  // messaging-extensions/how-to/action-commands/respond-to-task-module-submit.md: "Another dialog").
+  if (fields[SHOW_PUPILS_FLAG] === 'yes' && typeof fields.submissionKey === 'string') {
+    return dialog(await concernForm(deps, { submissionKey: fields.submissionKey.slice(0, 100), values: concernValues(fields), surface: 'dialog' }));
+  }
+  const payload = (activity.value as { messagePayload?: MessagePayload } | undefined)?.messagePayload;
+  return dialog(await submitConcern(deps, actor, fields, 'dialog', payload ? messageCopy(payload) : undefined));
+}
+
+/**
+ * The copy of the reported message kept with the concern: its text, author, link and time as
+ * Teams sends them with the submit (`value.messagePayload`), not as the form came back, so the
+ * reporter's edits to "what happened" never change it and it survives the message being deleted.
+ * The submit's `messagePayload` is in Bot Framework's MessagingExtensionAction type
+ * (https://learn.microsoft.com/dotnet/api/microsoft.bot.schema.teams.messagingextensionaction:
+ * "message content sent as part of the command request when the command is invoked from a
+ * message"); msteams-docs describe it on the first invoke only, so without it nothing is copied.
+ */
+function messageCopy(payload: MessagePayload): NonNullable<IncidentReport['sourceMessage']> {
+  const facts = prefill(payload);
+  const sent = str(payload.createdDateTime);
+  return {
+    author: facts.sourceAuthor ?? 'unknown',
+    link: facts.sourceLink ?? '',
+    text: withoutHiddenCharacters(messageText(payload)).slice(0, INCIDENT_LIMITS.whatHappened),
+    ...(Number.isNaN(Date.parse(sent)) ? {} : { sentAt: new Date(sent).toISOString() }),
+  };
 }
 
 async function refusalFor(deps: TeamsDeps, activity: Activity): Promise<TaskResponse | undefined> {
@@ -58,14 +87,17 @@ function prefill(payload: MessagePayload): ConcernFormValues {
   const author = withoutHiddenCharacters(str(payload.from?.user?.displayName) || str(payload.from?.application?.displayName) || 'unknown');
   const link = str(payload.linkToMessage);
   const created = str(payload.createdDateTime);
-  const body = str(payload.body?.content);
-  const text = payload.body?.contentType === 'html' ? htmlToText(body) : body;
   return {
-    whatHappened: text.slice(0, INCIDENT_LIMITS.whatHappened),
+    whatHappened: messageText(payload).slice(0, INCIDENT_LIMITS.whatHappened),
     sourceAuthor: author.slice(0, INCIDENT_LIMITS.author),
     ...(link.startsWith('https://') ? { sourceLink: link.slice(0, INCIDENT_LIMITS.link) } : {}),
     ...(/^\d{4}-\d{2}-\d{2}/.test(created) ? { occurredOn: created.slice(0, 10) } : {}),
   };
+}
+
+function messageText(payload: MessagePayload): string {
+  const body = str(payload.body?.content);
+  return payload.body?.contentType === 'html' ? htmlToText(body) : body;
 }
 
 /** A Teams message's HTML as the plain text a person would read: tags dropped, entities decoded. */

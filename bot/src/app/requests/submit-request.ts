@@ -1,0 +1,63 @@
+import { may } from '../../domain/authorization/permissions';
+import { today } from '../../domain/calendar/zoned-time';
+import type { Person } from '../../domain/people/person';
+import type { RequestType } from '../../domain/records/record-type';
+import { DuplicateRecordError, StoreUnavailableError, type Versioned } from '../../ports/collection.port';
+import type { AppDeps } from '../app-deps';
+import type { FieldProblems } from '../outcome';
+import { recordAudit } from '../record-audit';
+import { REQUEST_KINDS, type RequestOf } from './request-kinds';
+import { announceStep } from './step-notices';
+
+export type SubmitResult<R> =
+  | { status: 'ok'; request: Versioned<R>; alreadySaved: boolean }
+  | { status: 'invalid'; errors: FieldProblems }
+  | { status: 'not-permitted' }
+  /** The form's key belongs to someone else's request: the form cannot be used. */
+  | { status: 'stale' }
+  | { status: 'not-saved' };
+
+/**
+ * A person makes a request of any type. The submission key comes from the form card, so a second
+ * click on the same form (or Teams sending the same activity again) finds the first request, and
+ * its notices are planned once. The people the definition names are asked after the answer.
+ */
+export async function submitRequest<T extends RequestType>(deps: AppDeps, type: T, requester: Person, form: unknown, submissionKey: string, clickedActivityId?: string): Promise<SubmitResult<RequestOf<T>>> {
+  const kind = REQUEST_KINDS[type];
+  const { submission, auditName } = kind.workflow;
+  if (!may(requester, submission.action)) {
+    await recordAudit(deps, requester, { action: `${auditName}.submit.denied`, recordType: type, recordId: '-', summary: 'Request refused: the person is not staff' });
+    return { status: 'not-permitted' };
+  }
+  const read = submission.read(form, today(deps.clock));
+  if (!read.ok) return { status: 'invalid', errors: read.errors };
+  const store = kind.store(deps.stores);
+  try {
+    const prepared = kind.prepare ? await kind.prepare(deps, read.value) : read.value;
+    const draft = submission.open(prepared, { personId: requester.id, name: requester.displayName }, submissionKey, deps.clock.now());
+    // Insert first: the submission key is unique, so a second click is caught by the store and
+    // the usual single click costs one write, not a read and a write.
+    let request: Versioned<RequestOf<T>>;
+    try {
+      request = (await store.insert(draft)) as Versioned<RequestOf<T>>;
+    } catch (error) {
+      if (!(error instanceof DuplicateRecordError)) throw error;
+      const first = (await store.find({ where: { submissionKey }, limit: 1 })).items[0] as Versioned<RequestOf<T>> | undefined;
+      if (!first) throw error;
+      // The key arrives in card data, which is never trusted: it only ever finds the sender's own request.
+      if (first.requesterId !== requester.id) return { status: 'stale' };
+      // The same form again (a retried request): its notices are planned once, and sent if the first try could not.
+      if (first.history.at(-1)?.personId === requester.id) await announceStep(deps, type, first, requester, clickedActivityId);
+      return { status: 'ok', request: first, alreadySaved: true };
+    }
+    await recordAudit(deps, requester, { action: `${auditName}.submitted`, recordType: type, recordId: request.id, summary: submission.audit(draft) });
+    await announceStep(deps, type, request, requester, clickedActivityId);
+    return { status: 'ok', request, alreadySaved: false };
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      deps.log.error(`A new ${type} could not be saved`, error);
+      return { status: 'not-saved' };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Person } from '../../domain/people/person';
+import type { AppDeps } from '../app-deps';
+import { requestsWaiting } from './requests-waiting';
+import { takedownsWaiting } from './takedowns-waiting';
+import { trainingWaiting } from './training-waiting';
+import { WAITING_RECORD_TYPES, type WaitingItem, type WaitingProvider, type WaitingRecordType } from './waiting-item';
+
+/** One provider per kind of record: a new kind of request is one more entry. */
+export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
+  // Blocked-website requests waiting for a review, a decision, the ICT technician or the requester (s.9, Appendix A).
+  accessRequest: requestsWaiting('accessRequest', (request) => ({ title: request.url })),
+  // Requests to post waiting for the headteacher's decision, or for the requester to fix or post them (s.4–6).
+  postingRequest: requestsWaiting('postingRequest', (request) => ({ title: request.text, facts: { account: request.accountLabel } })),
+  takedown: takedownsWaiting,
+  trainingRecord: trainingWaiting,
+};
+
+export interface Waiting {
+  /** Newest first. */
+  items: WaitingItem[];
+  counts: Record<WaitingRecordType, number>;
+}
+
+/**
+ * Everything that waits for this person, across every kind of record: what the chat's "waiting for
+ * me" and the tab's *Waiting for me* page show. Each provider decides with the domain's own rules
+ * who may act, so this list and the buttons on each record's card always agree.
+ */
+export async function waitingFor(deps: AppDeps, person: Person, providers: Record<WaitingRecordType, WaitingProvider> = WAITING_PROVIDERS): Promise<Waiting> {
+  const found = await Promise.all(WAITING_RECORD_TYPES.map((type) => providers[type](deps, person)));
+  const items = found.flat().sort((a, b) => b.since.localeCompare(a.since) || a.reference.localeCompare(b.reference));
+  const counts = Object.fromEntries(WAITING_RECORD_TYPES.map((type, index) => [type, found[index]!.length])) as Record<WaitingRecordType, number>;
+  return { items, counts };
+}

@@ -1,0 +1,17 @@
+import type { WaitingRecordType } from '../../../bot/src/contracts/waiting';
+
+export type { Waiting, WaitingItem, WaitingRecordType } from '../../../bot/src/contracts/waiting';
+export type { AccessRequestDetail } from '../../../bot/src/contracts/access-requests';
+
+/** Each kind as the page names it: one, several. */
+export const TYPE_NAMES: Record<WaitingRecordType, [one: string, many: string]> = {
+  accessRequest: ['Blocked website request', 'blocked website requests'],
+  postingRequest: ['Request to post', 'requests to post'],
+  takedown: ['Post to take down', 'posts to take down'],
+  trainingRecord: ['Training to confirm', 'training records to confirm'],
+};
+
+/** "24 Nov 2026, 09:05": a moment as school staff read it. */
+export function whenShown(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+}

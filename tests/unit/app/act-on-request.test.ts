@@ -1,0 +1,76 @@
+/** The use case under races and failures that are hard to time through HTTP. */
+import { actOnRequest } from '../../../bot/src/app/requests/act-on-request';
+import type { StepDeps } from '../../../bot/src/app/requests/request-kinds';
+import { BackgroundTasks } from '../../../bot/src/app/background-tasks';
+import { PeopleListDirectory } from '../../../bot/src/adapters/directory/people-list-directory';
+import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stores';
+import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
+import type { Person } from '../../../bot/src/domain/people/person';
+import { StaleRecordError } from '../../../bot/src/ports/collection.port';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+async function setUp() {
+  const stores = createSqliteStores(':memory:');
+  const head = await stores.people.insert({ displayName: 'Adele Vance', roles: ['headteacher'], aadObjectId: 'aad-head' });
+  const staff = await stores.people.insert({ displayName: 'Priya Shah', roles: ['staff'], aadObjectId: 'aad-staff' });
+  const errors: string[] = [];
+  const deps: StepDeps = {
+    stores,
+    directory: new PeopleListDirectory(stores.people),
+    notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
+    clock: { now: () => NOW },
+    log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
+    background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) }),
+    announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }),
+  };
+  const request = await stores.accessRequests.insert({
+    ...newAccessRequest({ url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' }, { personId: staff.id, name: staff.displayName }, 'k', NOW),
+    state: 'withHeadteacher',
+  });
+  return { deps, stores, head: head as Person, request, errors };
+}
+
+describe('acting on a request (an access request here)', () => {
+  it('when someone else decides at the same moment, re-reads and lets the rules judge the new state', async () => {
+    const { deps, stores, head, request } = await setUp();
+    const realUpdate = stores.accessRequests.update.bind(stores.accessRequests);
+    let raced = false;
+    jest.spyOn(stores.accessRequests, 'update').mockImplementation(async (record) => {
+      if (!raced) {
+        raced = true;
+        // Another headteacher click lands between our read and our write.
+        await realUpdate({ ...request, state: 'refused', decision: { approved: false, reasons: 'No', signature: { personId: head.id, name: head.displayName, at: NOW.toISOString() } } });
+        throw new StaleRecordError(record.id);
+      }
+      return realUpdate(record);
+    });
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve' });
+    expect(result).toMatchObject({ status: 'not-now', request: { state: 'refused' } });
+    expect((await stores.accessRequests.get(request.id))!.decision!.approved).toBe(false);
+  });
+
+  it('gives up with "not saved" when every attempt is stale, rather than looping', async () => {
+    const { deps, stores, head, request } = await setUp();
+    const update = jest.spyOn(stores.accessRequests, 'update').mockRejectedValue(new StaleRecordError(request.id));
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve' });
+    expect(result).toMatchObject({ status: 'not-saved' });
+    expect(update).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps a saved decision when the audit log fails, and reports the audit failure loudly', async () => {
+    const { deps, stores, head, request, errors } = await setUp();
+    const append = jest.spyOn(stores.audit, 'append').mockRejectedValue(new Error('audit down'));
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve' });
+    expect(result).toMatchObject({ status: 'ok', request: { state: 'approved' } });
+    expect(append).toHaveBeenCalledTimes(3);
+    expect(errors).toEqual([`Audit entry "access-request.approve" for accessRequest ${request.id} could not be written`]);
+  });
+
+  it('does nothing for a card that showed an older version', async () => {
+    const { deps, stores, head, request } = await setUp();
+    const result = await actOnRequest(deps, 'accessRequest', head, request.id, { step: 'approve', seenVersion: request.version + 4 });
+    expect(result).toMatchObject({ status: 'stale' });
+    expect((await stores.accessRequests.get(request.id))!.state).toBe('withHeadteacher');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The body map's regions: where a mark is, named as a DSL would write it, from the child's side
+ * (on the front view the child's left is on the viewer's right; on the back view it is not).
+ */
+import { BODY_OUTLINE, describeBodyMapChanges, markLabel, regionAt, type BodyMark, type BodyView } from '../../../../bot/src/domain/incidents/body-map';
+
+describe('naming the place a mark is on', () => {
+  it.each<[BodyView, number, number, string | undefined]>([
+    //  view     x    y    region
+    ['front', 50, 15, 'face'],
+    ['back', 50, 15, 'back of the head'],
+    ['front', 50, 32, 'neck'],
+    ['front', 50, 50, 'chest'],
+    ['back', 50, 50, 'upper back'],
+    ['front', 50, 70, 'abdomen'],
+    ['back', 50, 70, 'lower back'],
+    ['back', 50, 95, 'buttocks'],
+    ['front', 36, 38, 'right shoulder'], // the viewer's left on the front is the child's right
+    ['front', 27, 80, 'right forearm'],
+    ['front', 73, 80, 'left forearm'],
+    ['back', 27, 80, 'left forearm'], // from behind, the child's left is on the viewer's left
+    ['back', 73, 80, 'right forearm'],
+    ['front', 27, 69, 'right elbow'],
+    ['front', 73, 100, 'left hand'],
+    ['front', 42, 120, 'right thigh'],
+    ['front', 58, 143, 'left knee'],
+    ['front', 42, 160, 'right shin'],
+    ['back', 42, 160, 'left calf'],
+    ['back', 58, 190, 'right foot'],
+    ['front', 5, 100, undefined], // beside the body
+    ['front', 50, 150, undefined], // between the legs, below the body
+  ])('%s at (%i, %i): %s', (view, x, y, expected) => {
+    expect(regionAt(view, x, y)).toBe(expected);
+  });
+
+  it('names every part of the outline it draws', () => {
+    for (const { box } of BODY_OUTLINE) {
+      const [x0, y0, x1, y1] = box;
+      for (const view of ['front', 'back'] as const) expect({ view, box, region: regionAt(view, (x0 + x1) / 2, (y0 + y1) / 2) }).toEqual({ view, box, region: expect.any(String) });
+    }
+  });
+
+  it('labels a mark with its region and view, as the list and the report show it', () => {
+    expect(markLabel({ view: 'front', x: 73, y: 80 })).toBe('left forearm, front');
+    expect(markLabel({ view: 'back', x: 2, y: 2 })).toBe('off the outline, back');
+  });
+});
+
+describe('what the chronology says about a saved body map', () => {
+  const bruise: BodyMark = { id: 'm1', view: 'front', x: 73, y: 80, note: 'Bruise, about 3 cm, yellowish' };
+  it.each<[string, BodyMark[], BodyMark[], string[]]>([
+    ['a mark added', [], [bruise], ['Body map: marked left forearm, front: Bruise, about 3 cm, yellowish']],
+    ['a mark moved to another region', [bruise], [{ ...bruise, y: 69 }], ['Body map: the mark at left forearm, front moved to left elbow, front']],
+    ['a mark moved within its region', [bruise], [{ ...bruise, y: 81 }], ['Body map: the mark at left forearm, front moved within it']],
+    ['a note changed', [bruise], [{ ...bruise, note: 'Bruise, 4 cm' }], ['Body map: the note at left forearm, front changed to: Bruise, 4 cm']],
+    ['a mark removed', [bruise], [], ['Body map: the mark at left forearm, front removed (it said: Bruise, about 3 cm, yellowish)']],
+    ['nothing changed', [bruise], [{ ...bruise }], []],
+  ])('%s', (_, before, after, lines) => {
+    expect(describeBodyMapChanges(before, after)).toEqual(lines);
+  });
+});
