@@ -27,7 +27,11 @@ export async function fanOutBench(): Promise<void> {
     note(`target: at least ${TARGET_SHARE * 100}% of the configured limit — ${share >= TARGET_SHARE ? 'OK' : 'UNDER TARGET'}`);
     row('duplicates', `${duplicates}`, { value: 1, measured: duplicates, text: 'target 0' });
     row('lost', `${lost}`, { value: 1, measured: lost, text: 'target 0' });
-    row('requests over a Teams limit (429s)', `${rig.connector.limitExceeded}`, { value: 1, measured: rig.connector.limitExceeded, text: 'target 0' });
+    row('requests over a Teams limit (429s)', `${rig.connector.limitExceeded}`, {
+      value: 1,
+      measured: rig.connector.limitExceeded,
+      text: 'target 0',
+    });
     const again = await rig.run();
     row('second run of the same job: messages sent', `${again.sent}`, { value: 1, measured: again.sent, text: 'target 0' });
     note('each message is stored in the outbox (SQLite on disk) before it is sent and marked after: three writes per message');

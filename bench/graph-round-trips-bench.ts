@@ -18,9 +18,19 @@ export async function graphRoundTripsBench(): Promise<void> {
       const problems = await useCase.run();
       const trips = school.standIn.requests.slice(since);
       const batched = school.standIn.batchedRequests.slice(batchedSince);
-      const verdict = problems.length ? 'FAILED' : useCase.meets(trips, batched) ? 'OK' : useCase.later ? `OVER (for ${useCase.later})` : 'OVER';
-      console.log(`  ${useCase.label.padEnd(62)} ${useCase.before.padEnd(24)} ${useCase.target.padEnd(42)} ${useCase.now?.(trips, batched) ?? trips.length}  ${verdict}`);
-      note(`${describe(trips.map((request) => `${request.method} ${school.listOf(request)}`))}; ${(trips.length * LATENCY_MS / 1000).toFixed(2)} s at ${LATENCY_MS} ms a round trip${batched.length ? `; ${batched.length} requests inside batches` : ''}`);
+      const verdict = problems.length
+        ? 'FAILED'
+        : useCase.meets(trips, batched)
+          ? 'OK'
+          : useCase.later
+            ? `OVER (for ${useCase.later})`
+            : 'OVER';
+      console.log(
+        `  ${useCase.label.padEnd(62)} ${useCase.before.padEnd(24)} ${useCase.target.padEnd(42)} ${useCase.now?.(trips, batched) ?? trips.length}  ${verdict}`,
+      );
+      note(
+        `${describe(trips.map((request) => `${request.method} ${school.listOf(request)}`))}; ${((trips.length * LATENCY_MS) / 1000).toFixed(2)} s at ${LATENCY_MS} ms a round trip${batched.length ? `; ${batched.length} requests inside batches` : ''}`,
+      );
       for (const problem of problems) note(`problem: ${problem}`);
       if (problems.length) process.exitCode = 1;
     }

@@ -59,7 +59,11 @@ export async function incidentsBench(): Promise<void> {
       row(`  ${label}`, `p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}`);
     }
     const overall = summarise(all);
-    row('the list API, every query above', `p95 ${ms(overall.p95)}`, { value: TARGET_LIST_P95_MS, measured: overall.p95, text: `target < ${TARGET_LIST_P95_MS} ms` });
+    row('the list API, every query above', `p95 ${ms(overall.p95)}`, {
+      value: TARGET_LIST_P95_MS,
+      measured: overall.p95,
+      text: `target < ${TARGET_LIST_P95_MS} ms`,
+    });
     bundleSize();
     await timeToList(app.url, dsl.id);
   } finally {
@@ -68,9 +72,13 @@ export async function incidentsBench(): Promise<void> {
 }
 
 function seedIncidents(dir: string): number {
-  createSqliteStores(dir).close().catch(() => undefined);
+  createSqliteStores(dir)
+    .close()
+    .catch(() => undefined);
   const db = new Database(join(dir, 'online-safety-desk.sqlite'));
-  const insert = db.prepare('INSERT INTO incidents (version, data, "status", "category", "routedTo", "submissionKey", "assigneeId") VALUES (1, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO incidents (version, data, "status", "category", "routedTo", "submissionKey", "assigneeId") VALUES (1, ?, ?, ?, ?, ?, ?)',
+  );
   const platforms = ['Snapchat', 'TikTok', 'WhatsApp', 'Instagram', 'Roblox', 'a school laptop', 'YouTube'];
   const start = process.hrtime.bigint();
   db.transaction(() => {
@@ -110,7 +118,11 @@ function bundleSize(): void {
   const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
   const gzipped = scripts.map((name) => gzipSync(readFileSync(join(assets, name))).length);
   const totalKb = gzipped.reduce((sum, size) => sum + size, 0) / 1024;
-  row("the tab's JavaScript, gzipped", `${totalKb.toFixed(1)} KB`.padStart(9), { value: TARGET_BUNDLE_KB, measured: totalKb, text: `target < ${TARGET_BUNDLE_KB} KB` });
+  row("the tab's JavaScript, gzipped", `${totalKb.toFixed(1)} KB`.padStart(9), {
+    value: TARGET_BUNDLE_KB,
+    measured: totalKb,
+    text: `target < ${TARGET_BUNDLE_KB} KB`,
+  });
   note(`${scripts.length} file(s); every tab view is in this bundle (teams-js loads separately, inside Teams only)`);
 }
 
@@ -120,7 +132,18 @@ async function timeToList(url: string, personId: string): Promise<void> {
     note(`no Chromium at ${CHROMIUM}: time to list not measured (apt-get install chromium)`);
     return;
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   try {
     const times: number[] = [];
     for (let i = 0; i < PAGE_LOADS + 1; i++) {

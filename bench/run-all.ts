@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   await new Promise((done) => setImmediate(done));
   const cores = cpus();
   console.log('Online Safety Desk benchmarks');
-  console.log(`  machine: ${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${platform()} ${release()}`);
+  console.log(
+    `  machine: ${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${platform()} ${release()}`,
+  );
   console.log(`  node ${process.version}, ${new Date().toISOString()}`);
 
   // In sequence, never together: each bench would otherwise steal CPU from the other's figures.

@@ -76,10 +76,21 @@ export interface SharePointSchool {
 /** `pupils`: the size of the school (the issue's September file is 2,000 pupils; tests use fewer). */
 export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchool> {
   const { standIn, settings } = await provisionedSite();
-  const config = { ...loadConfig({ PORT: '0', DATA_DIR: tempDir('osd-bench-sharepoint-'), SCHEDULER: 'off' }, PROJECT_ROOT), store: settings };
+  const config = {
+    ...loadConfig({ PORT: '0', DATA_DIR: tempDir('osd-bench-sharepoint-'), SCHEDULER: 'off' }, PROJECT_ROOT),
+    store: settings,
+  };
   const { stores, directory } = await openRecords(config, silentLog, systemClock, { token: async () => 'bench-token' });
   await seedDemoSchool(stores, new Date(), silentLog);
-  const deps: StepDeps = { stores, directory, notifier: silentNotifier, clock: systemClock, log: silentLog, background: new BackgroundTasks(silentLog), announce: NO_MESSAGES };
+  const deps: StepDeps = {
+    stores,
+    directory,
+    notifier: silentNotifier,
+    clock: systemClock,
+    log: silentLog,
+    background: new BackgroundTasks(silentLog),
+    announce: NO_MESSAGES,
+  };
   const everyone = await directory.everyone();
   const holder = (role: string) => everyone.find((person) => person.roles.some((held) => held === role))!;
   const [head, lead, admin] = [holder('headteacher'), holder('onlineSafetyLead'), holder('admin')];
@@ -89,7 +100,15 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
   // The school's records, written before anything is counted.
   await importPupils(deps, admin, wholeSchoolExport(pupils), undefined, true);
   const pending: string[] = [];
-  for (let i = 0; i < 4; i++) pending.push((await stores.accessRequests.insert({ ...newAccessRequest(FORM, { personId: requester.id, name: requester.displayName }, `bench-pending-${i}`, new Date()), state: 'withHeadteacher' })).id);
+  for (let i = 0; i < 4; i++)
+    pending.push(
+      (
+        await stores.accessRequests.insert({
+          ...newAccessRequest(FORM, { personId: requester.id, name: requester.displayName }, `bench-pending-${i}`, new Date()),
+          state: 'withHeadteacher',
+        })
+      ).id,
+    );
   for (let i = 0; i < LISTED_REQUESTS; i++) {
     const by = staff[i % staff.length]!;
     await stores.accessRequests.insert(newAccessRequest(FORM, { personId: by.id, name: by.displayName }, `bench-listed-${i}`, new Date()));
@@ -98,22 +117,71 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
   const someone = (await stores.pupils.find({ limit: 200 })).items.filter((pupil) => !pupil.onRollTo);
   const withdrawn = someone[0]!;
   const account = (await stores.socialAccounts.find({ limit: 1 })).items[0]!;
-  await stores.posts.insertMany(Array.from({ length: POSTS }, (_, i) => ({ accountId: account.id, postedOn: '2026-06-01', media: ['images' as const], pupilIds: i % 100 === 7 ? [withdrawn.id, someone[1]!.id] : [someone[1 + (i % 20)]!.id], link: `https://x.example/status/${i}` })));
-  await recordConsent(deps, admin, { pupilId: withdrawn.id, media: 'images', decision: 'given', effectiveFrom: '2025-09-01', source: 'consent form' });
+  await stores.posts.insertMany(
+    Array.from({ length: POSTS }, (_, i) => ({
+      accountId: account.id,
+      postedOn: '2026-06-01',
+      media: ['images' as const],
+      pupilIds: i % 100 === 7 ? [withdrawn.id, someone[1]!.id] : [someone[1 + (i % 20)]!.id],
+      link: `https://x.example/status/${i}`,
+    })),
+  );
+  await recordConsent(deps, admin, {
+    pupilId: withdrawn.id,
+    media: 'images',
+    decision: 'given',
+    effectiveFrom: '2025-09-01',
+    source: 'consent form',
+  });
   const sam = everyone.find((person) => person.displayName === 'Sam Okafor') ?? staff[1]!;
-  const outboxEntry = (key: string, status: 'notInstalled' | 'blocked', at: string) => ({ key, run: 'r', personId: sam.id, personName: sam.displayName, reason: 'training-overdue', period: key, status, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: at, updatedAt: at });
-  standIn.bulkInsert(RECORDS_SITE_ID, LISTS.outbox.displayName, Array.from({ length: OLD_OUTBOX_ENTRIES }, (_, i) => ({ ...toFields(LISTS.outbox, outboxEntry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false), RecordKey: `old-${i}` })));
+  const outboxEntry = (key: string, status: 'notInstalled' | 'blocked', at: string) => ({
+    key,
+    run: 'r',
+    personId: sam.id,
+    personName: sam.displayName,
+    reason: 'training-overdue',
+    period: key,
+    status,
+    message: { title: 't', lines: [], tone: 'warning' as const },
+    attempts: 1,
+    createdAt: at,
+    updatedAt: at,
+  });
+  standIn.bulkInsert(
+    RECORDS_SITE_ID,
+    LISTS.outbox.displayName,
+    Array.from({ length: OLD_OUTBOX_ENTRIES }, (_, i) => ({
+      ...toFields(LISTS.outbox, outboxEntry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false),
+      RecordKey: `old-${i}`,
+    })),
+  );
   await stores.outbox.insert(outboxEntry('this-week', 'blocked', new Date().toISOString()));
-  const conversation = { aadObjectId: requester.aadObjectId!, teamsUserId: '29:bench', conversationId: 'a:bench', conversationType: 'personal', serviceUrl: 'http://127.0.0.1:9/', tenantId: 'tenant', botId: '28:bench', botName: 'Online Safety Desk' };
+  const conversation = {
+    aadObjectId: requester.aadObjectId!,
+    teamsUserId: '29:bench',
+    conversationId: 'a:bench',
+    conversationType: 'personal',
+    serviceUrl: 'http://127.0.0.1:9/',
+    tenantId: 'tenant',
+    botId: '28:bench',
+    botName: 'Online Safety Desk',
+  };
   await rememberConversation(deps, conversation);
   await directory.byAadObjectId(requester.aadObjectId!); // as after the person's first click of the minute
 
   const keyOf = (displayName: string) => Object.entries(LISTS).find(([, spec]) => spec.displayName === displayName)?.[0] ?? displayName;
-  const listNames = new Map([...standIn.lists(SITE_ID), ...standIn.lists(RECORDS_SITE_ID)].map((list) => [list.id, keyOf(list.displayName)]));
-  const listOf = (request: RecordedRequest) => (/\$batch/.test(request.url) ? '$batch' : listNames.get(/\/lists\/([^/?]+)/.exec(request.url)?.[1] ?? '') ?? request.url);
+  const listNames = new Map(
+    [...standIn.lists(SITE_ID), ...standIn.lists(RECORDS_SITE_ID)].map((list) => [list.id, keyOf(list.displayName)]),
+  );
+  const listOf = (request: RecordedRequest) =>
+    /\$batch/.test(request.url) ? '$batch' : (listNames.get(/\/lists\/([^/?]+)/.exec(request.url)?.[1] ?? '') ?? request.url);
   const gets = (trips: RecordedRequest[], list: string) => trips.filter((request) => request.method === 'GET' && listOf(request) === list);
-  const pages = (trips: RecordedRequest[], list: string) => gets(trips, list).filter((request) => /\/items\?/.test(request.url) && !/RecordKey eq/.test(decodeURIComponent(request.url))).length;
-  const stored = (list: ListKey, field: string, value: unknown) => standIn.items(siteOf(list) === 'records' ? RECORDS_SITE_ID : SITE_ID, LISTS[list].displayName).filter((item) => item.fields[field] === value);
+  const pages = (trips: RecordedRequest[], list: string) =>
+    gets(trips, list).filter((request) => /\/items\?/.test(request.url) && !/RecordKey eq/.test(decodeURIComponent(request.url))).length;
+  const stored = (list: ListKey, field: string, value: unknown) =>
+    standIn
+      .items(siteOf(list) === 'records' ? RECORDS_SITE_ID : SITE_ID, LISTS[list].displayName)
+      .filter((item) => item.fields[field] === value);
   let clicks = 0;
 
   const useCases: UseCase[] = [
@@ -130,7 +198,13 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
           const actor = (await directory.byAadObjectId(requester.aadObjectId!))!;
           const result = await submitRequest(deps, 'accessRequest', actor, FORM, key);
           if (result.status !== 'ok') return [`submit ${result.status}`];
-          await rememberCardMessage(stores, { recordId: result.request.id, aadObjectId: actor.aadObjectId!, conversationId: conversation.conversationId, activityId: `form-${clicks}`, sentAt: new Date().toISOString() });
+          await rememberCardMessage(stores, {
+            recordId: result.request.id,
+            aadObjectId: actor.aadObjectId!,
+            conversationId: conversation.conversationId,
+            activityId: `form-${clicks}`,
+            sentAt: new Date().toISOString(),
+          });
           return copies(stored('accessRequests', 'submissionKey', key).length, 'request');
         }),
       meets: (trips) => trips.length <= 3,
@@ -143,9 +217,14 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       deadlineMs: 5_000,
       run: async () => {
         const id = pending.shift()!;
-        const result = await actOnRequest(deps, 'accessRequest', head, id, { step: 'approve', typed: (field) => (field === 'reasons' ? 'Curriculum use' : '') });
+        const result = await actOnRequest(deps, 'accessRequest', head, id, {
+          step: 'approve',
+          typed: (field) => (field === 'reasons' ? 'Curriculum use' : ''),
+        });
         if (result.status !== 'ok') return [`decision ${result.status}`];
-        const audited = standIn.items(RECORDS_SITE_ID, LISTS.audit.displayName).filter((item) => item.fields.recordId === id && /approve/.test(String(item.fields.action)));
+        const audited = standIn
+          .items(RECORDS_SITE_ID, LISTS.audit.displayName)
+          .filter((item) => item.fields.recordId === id && /approve/.test(String(item.fields.action)));
         return copies(audited.length, 'audit entry');
       },
       meets: (trips) => trips.length <= 2,
@@ -161,7 +240,11 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
         const items = standIn.items(SITE_ID, LISTS.pupils.displayName);
         const references = items.map((item) => item.fields.misReference);
         const onRoll = items.filter((item) => !item.fields.onRollToText).length;
-        return [...(result.notSaved.length ? [`${result.notSaved.length} not saved`] : []), ...(new Set(references).size < references.length ? ['a pupil stored twice'] : []), ...(onRoll !== pupils ? [`${onRoll} on roll, not ${pupils}`] : [])];
+        return [
+          ...(result.notSaved.length ? [`${result.notSaved.length} not saved`] : []),
+          ...(new Set(references).size < references.length ? ['a pupil stored twice'] : []),
+          ...(onRoll !== pupils ? [`${onRoll} on roll, not ${pupils}`] : []),
+        ];
       },
       // For a smaller school: a page of the register per 999 pupils, a batch per 20 writes, the audit entry.
       meets: (trips) => trips.length <= (pupils === PUPILS ? 120 : Math.ceil(pupils / 999) + Math.ceil((pupils * 1.15) / 20) + 1),
@@ -172,14 +255,21 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       target: "that pupil's posts only",
       deadlineMs: 10_000,
       run: async () => {
-        const result = await recordConsent(deps, admin, { pupilId: withdrawn.id, media: 'images', decision: 'refused', effectiveFrom: new Date().toISOString().slice(0, 10), source: 'written notice' });
+        const result = await recordConsent(deps, admin, {
+          pupilId: withdrawn.id,
+          media: 'images',
+          decision: 'refused',
+          effectiveFrom: new Date().toISOString().slice(0, 10),
+          source: 'written notice',
+        });
         if (result.status !== 'recorded') return [`withdrawal ${result.status}`];
         const tasks = stored('takedowns', 'pupilId', withdrawn.id);
         return [...(result.takedownsPending ? ['tasks left for the daily job'] : []), ...copies(tasks.length, 'takedown task', 3)];
       },
       // That pupil's posts by their record keys, never a page of the posts list.
       meets: (trips, batched) => pages(trips, 'posts') === 0 && gets(batched, 'posts').length <= 2 * 3,
-      now: (trips, batched) => `${pages(trips, 'posts')} pages and ${gets(batched, 'posts').length} look-ups of posts (3 show the pupil) in ${trips.length} round trips`,
+      now: (trips, batched) =>
+        `${pages(trips, 'posts')} pages and ${gets(batched, 'posts').length} look-ups of posts (3 show the pupil) in ${trips.length} round trips`,
     },
     {
       label: "lists read newest first (the lead's first 25)",
@@ -199,12 +289,23 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
       target: "one read of the week's entries",
       deadlineMs: 60_000,
       run: async () => {
-        const reminderDeps: ReminderJobDeps = { stores, directory, consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
+        const reminderDeps: ReminderJobDeps = {
+          stores,
+          directory,
+          consentMonthsAfterLeaving: 12,
+          incidents: DEFAULT_TIMESCALES,
+          media: { store: undefined as never, keepDays: 30 },
+          fanOut: {} as ReminderJobDeps['fanOut'],
+        };
         const today = new Date().toISOString().slice(0, 10);
         const [digest] = await planTrainingDigest(reminderDeps, today);
-        return digest?.message.lines.some((line) => line.startsWith(`${sam.displayName} has blocked`)) ? [] : ['the week\'s unreached person is missing'];
+        return digest?.message.lines.some((line) => line.startsWith(`${sam.displayName} has blocked`))
+          ? []
+          : ["the week's unreached person is missing"];
       },
-      meets: (trips) => gets(trips, 'outbox').length === 1 && gets(trips, 'outbox').every((request) => /fields\/updatedAt ge/.test(decodeURIComponent(request.url))),
+      meets: (trips) =>
+        gets(trips, 'outbox').length === 1 &&
+        gets(trips, 'outbox').every((request) => /fields\/updatedAt ge/.test(decodeURIComponent(request.url))),
       now: (trips) => `${gets(trips, 'outbox').length} outbox read, by date (the digest: ${trips.length} round trips)`,
     },
     {

@@ -2,7 +2,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_PEOPLE } from '../bot/src/app/demo-school';
-import { elapsedMs, freePort, median, ms, note, removeTempDir, row, sleep, startStubConnector, tempDir, type StubConnector, postActivity } from './support';
+import {
+  elapsedMs,
+  freePort,
+  median,
+  ms,
+  note,
+  removeTempDir,
+  row,
+  sleep,
+  startStubConnector,
+  tempDir,
+  type StubConnector,
+  postActivity,
+} from './support';
 import { messageActivity, teamsUser } from '../tests/fixtures/teams-activities';
 
 const ROUNDS = 3;
@@ -43,7 +56,8 @@ async function startServer(dataDir: string): Promise<Server> {
   child.on('error', (error) => keep(Buffer.from(`\n${String(error)}`)));
 
   while (elapsedMs(start) < START_DEADLINE_MS) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output}`);
     try {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
       if (response.status === 200) return { child, url, startMs: elapsedMs(start) };
@@ -59,7 +73,9 @@ async function startServer(dataDir: string): Promise<Server> {
 /** SIGTERM, as a service manager would; returns how long the server took to exit. */
 async function stopServer(child: ChildProcess): Promise<number> {
   const start = process.hrtime.bigint();
-  const exited = new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
+  const exited = new Promise<void>((done) =>
+    child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done()),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
@@ -80,7 +96,11 @@ function memoryMb(pid: number | undefined): { rss: number; peak: number } | unde
 
 function mbRow(label: string, memory: { rss: number; peak: number } | undefined): void {
   if (!memory) return row(label, 'n/a (no /proc on this system)');
-  row(label, `RSS ${memory.rss.toFixed(1).padStart(6)} MB  (peak ${memory.peak.toFixed(1)} MB)`, { value: TARGET_RSS_MB, measured: memory.rss, text: `target < ${TARGET_RSS_MB} MB` });
+  row(label, `RSS ${memory.rss.toFixed(1).padStart(6)} MB  (peak ${memory.peak.toFixed(1)} MB)`, {
+    value: TARGET_RSS_MB,
+    measured: memory.rss,
+    text: `target < ${TARGET_RSS_MB} MB`,
+  });
 }
 
 /** Memory of a running server: after ~1 s idle, then after some chat traffic through the bot. */
@@ -97,11 +117,15 @@ async function measureMemory(server: Server, connector: StubConnector): Promise<
   }
   const took = elapsedMs(start);
   mbRow(`memory, after ${MESSAGES} "help" messages`, memoryMb(server.child.pid));
-  note(`the ${MESSAGES} messages took ${ms(took).trim()} in all (one at a time); the stub Bot Connector received ${connector.calls()} replies`);
+  note(
+    `the ${MESSAGES} messages took ${ms(took).trim()} in all (one at a time); the stub Bot Connector received ${connector.calls()} replies`,
+  );
 }
 
 export async function startupBench(): Promise<void> {
-  console.log(`\nServer start-up (node dist/bot/src/main.js until GET /healthz answers 200, polled every ${POLL_EVERY_MS} ms), ${ROUNDS} rounds`);
+  console.log(
+    `\nServer start-up (node dist/bot/src/main.js until GET /healthz answers 200, polled every ${POLL_EVERY_MS} ms), ${ROUNDS} rounds`,
+  );
   const cold: number[] = [];
   const warm: number[] = [];
   const stops: number[] = [];
@@ -124,7 +148,11 @@ export async function startupBench(): Promise<void> {
     }
     const list = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
     const startRow = (label: string, values: number[]) =>
-      row(label, `${ms(median(values))}  [${list(values)}]`, { value: TARGET_START_MS, measured: median(values), text: `target < ${TARGET_START_MS} ms` });
+      row(label, `${ms(median(values))}  [${list(values)}]`, {
+        value: TARGET_START_MS,
+        measured: median(values),
+        text: `target < ${TARGET_START_MS} ms`,
+      });
     startRow('cold start, empty data folder (median)', cold);
     startRow('warm start, same folder again (median)', warm);
     row('shutdown on SIGTERM (median, no target)', ms(median(stops)));

@@ -10,7 +10,11 @@ const { join } = require('node:path');
 
 /** What each part is built from, and the npm script that builds it. */
 const PARTS = [
-  { name: 'server', script: 'build:server', sources: ['bot/src', 'scripts', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'] },
+  {
+    name: 'server',
+    script: 'build:server',
+    sources: ['bot/src', 'scripts', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+  },
   { name: 'tab', script: 'build:tab', sources: ['tab', 'package-lock.json'] },
 ];
 

@@ -35,18 +35,30 @@ const HINTS: Record<string, string> = {
   SCHOOL_TERMS_URL: "the school's acceptable use agreement for staff",
 };
 
-export async function packageApp({ env, root = projectRoot(), envDir = join(root, 'env'), outDir = join(root, 'appPackage', 'build') }: PackageOptions): Promise<{ zip: string; manifest: Record<string, unknown> }> {
+export async function packageApp({
+  env,
+  root = projectRoot(),
+  envDir = join(root, 'env'),
+  outDir = join(root, 'appPackage', 'build'),
+}: PackageOptions): Promise<{ zip: string; manifest: Record<string, unknown> }> {
   const environment = readEnvironment(envDir, env);
   const template = readFileSync(join(root, 'appPackage', 'manifest.json'), 'utf8');
   const { text, missing } = resolvePlaceholders(template, environment.values, { json: true });
   if (missing.length) {
     const lines = missing.map((name) => `  ${name}${HINTS[name] ? `: ${HINTS[name]}` : ''}`);
     const files = environment.files.map((file) => relative(root, file)).join(' or ');
-    throw new PackageError(`appPackage/manifest.json needs values for:\n${lines.join('\n')}\nRun \`atk provision --env ${env}\` for the ones provision writes; set the others in ${files}.`);
+    throw new PackageError(
+      `appPackage/manifest.json needs values for:\n${lines.join('\n')}\nRun \`atk provision --env ${env}\` for the ones provision writes; set the others in ${files}.`,
+    );
   }
   const manifest = JSON.parse(text) as Record<string, unknown>;
-  const problems = [...(await schemaProblems(manifest)), ...appRuleProblems(manifest), ...iconProblems(manifest.icons as { color?: string; outline?: string }, join(root, 'appPackage'))];
-  if (problems.length) throw new PackageError(`The app manifest for "${env}" is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  const problems = [
+    ...(await schemaProblems(manifest)),
+    ...appRuleProblems(manifest),
+    ...iconProblems(manifest.icons as { color?: string; outline?: string }, join(root, 'appPackage')),
+  ];
+  if (problems.length)
+    throw new PackageError(`The app manifest for "${env}" is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
 
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, `manifest.${env}.json`), JSON.stringify(manifest, null, 2));

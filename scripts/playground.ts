@@ -45,7 +45,7 @@ function stopAll(code: number): void {
 
 async function main(): Promise<void> {
   const asIndex = process.argv.indexOf('--as');
-  const configPath = configFor(asIndex >= 0 ? process.argv[asIndex + 1] ?? '' : undefined);
+  const configPath = configFor(asIndex >= 0 ? (process.argv[asIndex + 1] ?? '') : undefined);
   // Local mode whatever this shell holds: the Playground does not sign its requests.
   const appEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOT_ID: '', AAD_APP_CLIENT_ID: '' };
   const app = spawn(process.execPath, [join(root, 'dist', 'bot', 'src', 'main.js')], { cwd: root, env: appEnv, stdio: 'inherit' });

@@ -129,14 +129,22 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
   }
   const appType = (env.BOT_TYPE ?? 'SingleTenant').trim();
   if (appType !== 'SingleTenant' && appType !== 'UserAssignedMSI') {
-    throw new ConfigError(`BOT_TYPE must be SingleTenant or UserAssignedMSI (new multi-tenant bots can no longer be registered); it is "${appType}".`);
+    throw new ConfigError(
+      `BOT_TYPE must be SingleTenant or UserAssignedMSI (new multi-tenant bots can no longer be registered); it is "${appType}".`,
+    );
   }
   const openIdMetadataUrl = (env.BOT_OPENID_METADATA_URL ?? '').trim();
   // Where the keys that sign Teams' requests are published: the Bot Framework's own, or a stand-in on this machine (tests).
   if (openIdMetadataUrl && !/^(https:\/\/login\.botframework\.com\/|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/)/.test(openIdMetadataUrl)) {
     throw new ConfigError(`BOT_OPENID_METADATA_URL must be on https://login.botframework.com; it is "${openIdMetadataUrl}".`);
   }
-  const bot = { appId, appPassword: env.BOT_PASSWORD ?? '', appType, tenantId: (env.BOT_TENANT_ID ?? '').trim(), ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}) } as const;
+  const bot = {
+    appId,
+    appPassword: env.BOT_PASSWORD ?? '',
+    appType,
+    tenantId: (env.BOT_TENANT_ID ?? '').trim(),
+    ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}),
+  } as const;
   const store = loadStoreSettings(env, bot.tenantId);
   if (mode === 'teams') refuseOneSiteForEverything(env, store);
   if (mode === 'teams') {
@@ -146,7 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Config 
     ];
     if (missing.length) throw new ConfigError(`BOT_ID is set, so the bot runs for real and also needs: ${missing.join(', ')}.`);
   }
-  const allowedTenants = [...new Set([bot.tenantId, ...(env.ALLOWED_TENANT_IDS ?? '').split(',')].map((tenant) => tenant.trim()).filter(Boolean))];
+  const allowedTenants = [
+    ...new Set([bot.tenantId, ...(env.ALLOWED_TENANT_IDS ?? '').split(',')].map((tenant) => tenant.trim()).filter(Boolean)),
+  ];
   return {
     port,
     host,
@@ -172,7 +182,8 @@ function loadSsoSettings(env: NodeJS.ProcessEnv, allowedTenants: string[]): { ss
   const clientId = (env.AAD_APP_CLIENT_ID ?? '').trim();
   if (!clientId) return {};
   const tenants = [...new Set([...allowedTenants, (env.AAD_APP_TENANT_ID ?? '').trim()].filter(Boolean))];
-  if (tenants.length === 0) throw new ConfigError('AAD_APP_CLIENT_ID is set, so Teams SSO is on: set AAD_APP_TENANT_ID (the school tenant) too.');
+  if (tenants.length === 0)
+    throw new ConfigError('AAD_APP_CLIENT_ID is set, so Teams SSO is on: set AAD_APP_TENANT_ID (the school tenant) too.');
   const loginBaseUrl = (env.AAD_APP_OAUTH_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').trim().replace(/\/$/, '');
   // The signing keys are fetched from here: only Entra ID itself, or a stand-in on this machine.
   if (!/^(https:\/\/login\.microsoftonline\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(loginBaseUrl)) {
@@ -203,7 +214,6 @@ function onBehalfOfCredential(env: NodeJS.ProcessEnv, ssoClientId: string): Grap
   return loadGraphCredential(env);
 }
 
-
 export function roleGroupVariable(role: Role): string {
   return `ROLE_GROUP_${role.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
 }
@@ -215,7 +225,8 @@ function loadDirectorySettings(env: NodeJS.ProcessEnv, store: Config['store']): 
     if (group) roleGroups[role] = group;
   }
   if (Object.keys(roleGroups).length === 0) return { kind: 'store' };
-  if (store.kind !== 'sharepoint') throw new ConfigError('ROLE_GROUP_* settings need STORE=sharepoint: the same Microsoft Graph app reads the groups.');
+  if (store.kind !== 'sharepoint')
+    throw new ConfigError('ROLE_GROUP_* settings need STORE=sharepoint: the same Microsoft Graph app reads the groups.');
   const missing = ROLES_EVERY_SCHOOL_NEEDS.filter((role) => !roleGroups[role]).map(roleGroupVariable);
   if (missing.length) throw new ConfigError(`Roles come from Entra ID groups, so these are needed too: ${missing.join(', ')}.`);
   return { kind: 'entra', roleGroups };
@@ -239,7 +250,9 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv, botTenantId = ''): Sql
   const graphBaseUrl = value('GRAPH_BASE_URL') || 'https://graph.microsoft.com';
   // The app's Graph token goes wherever this points: only Microsoft Graph, or this machine (tests).
   if (!/^(https:\/\/graph\.microsoft\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/.test(graphBaseUrl)) {
-    throw new ConfigError(`GRAPH_BASE_URL must be https://graph.microsoft.com (or a local stand-in on this machine); it is "${graphBaseUrl}".`);
+    throw new ConfigError(
+      `GRAPH_BASE_URL must be https://graph.microsoft.com (or a local stand-in on this machine); it is "${graphBaseUrl}".`,
+    );
   }
   return {
     kind,
@@ -283,7 +296,15 @@ export function loadGraphCredential(env: NodeJS.ProcessEnv): GraphCredential | u
   if (named && !(GRAPH_CREDENTIAL_KINDS as readonly string[]).includes(named)) {
     throw new ConfigError(`GRAPH_CREDENTIAL must be managedIdentity, certificate or secret; it is "${named}".`);
   }
-  const kind = named || (value('GRAPH_CERTIFICATE_PATH') ? 'certificate' : value('GRAPH_CLIENT_SECRET') ? 'secret' : value('GRAPH_MANAGED_IDENTITY_CLIENT_ID') ? 'managedIdentity' : '');
+  const kind =
+    named ||
+    (value('GRAPH_CERTIFICATE_PATH')
+      ? 'certificate'
+      : value('GRAPH_CLIENT_SECRET')
+        ? 'secret'
+        : value('GRAPH_MANAGED_IDENTITY_CLIENT_ID')
+          ? 'managedIdentity'
+          : '');
   const need = (names: string[], why: string) => {
     const missing = names.filter((name) => !value(name));
     if (missing.length) throw new ConfigError(`${why} also needs: ${missing.join(', ')}.`);
@@ -293,15 +314,24 @@ export function loadGraphCredential(env: NodeJS.ProcessEnv): GraphCredential | u
       need(['GRAPH_MANAGED_IDENTITY_CLIENT_ID'], 'GRAPH_CREDENTIAL=managedIdentity');
       // App Service sets these two for an app with a managed identity; elsewhere there is none.
       need(['IDENTITY_ENDPOINT', 'IDENTITY_HEADER'], 'GRAPH_CREDENTIAL=managedIdentity (only in Azure App Service, which sets them)');
-      if (!/^https?:\/\/[^\s]+$/.test(value('IDENTITY_ENDPOINT'))) throw new ConfigError(`IDENTITY_ENDPOINT must be the managed identity endpoint's address; it is "${value('IDENTITY_ENDPOINT')}".`);
-      return { kind, managedIdentityClientId: value('GRAPH_MANAGED_IDENTITY_CLIENT_ID'), identityEndpoint: value('IDENTITY_ENDPOINT'), identityHeader: value('IDENTITY_HEADER') };
+      if (!/^https?:\/\/[^\s]+$/.test(value('IDENTITY_ENDPOINT')))
+        throw new ConfigError(`IDENTITY_ENDPOINT must be the managed identity endpoint's address; it is "${value('IDENTITY_ENDPOINT')}".`);
+      return {
+        kind,
+        managedIdentityClientId: value('GRAPH_MANAGED_IDENTITY_CLIENT_ID'),
+        identityEndpoint: value('IDENTITY_ENDPOINT'),
+        identityHeader: value('IDENTITY_HEADER'),
+      };
     case 'certificate':
       need(['GRAPH_CERTIFICATE_PATH', 'GRAPH_CERTIFICATE_THUMBPRINT'], 'GRAPH_CREDENTIAL=certificate');
       return { kind, privateKeyPath: value('GRAPH_CERTIFICATE_PATH'), thumbprintSha256: value('GRAPH_CERTIFICATE_THUMBPRINT') };
     case 'secret': {
       need(['GRAPH_CLIENT_SECRET'], 'GRAPH_CREDENTIAL=secret');
       const expiresOn = value('GRAPH_CLIENT_SECRET_EXPIRES_ON');
-      if (expiresOn && !/^\d{4}-\d{2}-\d{2}$/.test(expiresOn)) throw new ConfigError(`GRAPH_CLIENT_SECRET_EXPIRES_ON must be a date such as 2027-05-31 (the "Expires" column in Entra ID); it is "${expiresOn}".`);
+      if (expiresOn && !/^\d{4}-\d{2}-\d{2}$/.test(expiresOn))
+        throw new ConfigError(
+          `GRAPH_CLIENT_SECRET_EXPIRES_ON must be a date such as 2027-05-31 (the "Expires" column in Entra ID); it is "${expiresOn}".`,
+        );
       return { kind, clientSecret: value('GRAPH_CLIENT_SECRET'), ...(expiresOn ? { expiresOn } : {}) };
     }
     default:
@@ -315,11 +345,16 @@ function loadReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   const scheduler = (env.SCHEDULER ?? 'on').trim();
   if (scheduler !== 'on' && scheduler !== 'off') throw new ConfigError(`SCHEDULER must be on or off; it is "${scheduler}".`);
   const perSecond = Number((env.REMINDER_RATE_PER_SECOND ?? '25').trim());
-  if (!Number.isInteger(perSecond) || perSecond < 1 || perSecond > 50) throw new ConfigError(`REMINDER_RATE_PER_SECOND must be a whole number from 1 to 50 (Teams allows 50 per second per app); it is "${env.REMINDER_RATE_PER_SECOND}".`);
+  if (!Number.isInteger(perSecond) || perSecond < 1 || perSecond > 50)
+    throw new ConfigError(
+      `REMINDER_RATE_PER_SECOND must be a whole number from 1 to 50 (Teams allows 50 per second per app); it is "${env.REMINDER_RATE_PER_SECOND}".`,
+    );
   const jobSecret = (env.JOB_SECRET ?? '').trim();
-  if (jobSecret && jobSecret.length < 32) throw new ConfigError('JOB_SECRET must be at least 32 characters (a random value, e.g. `openssl rand -hex 32`).');
+  if (jobSecret && jobSecret.length < 32)
+    throw new ConfigError('JOB_SECRET must be at least 32 characters (a random value, e.g. `openssl rand -hex 32`).');
   const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/$/, '');
-  if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be the app's address, such as https://osd.example.org; it is "${publicUrl}".`);
+  if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl))
+    throw new ConfigError(`PUBLIC_URL must be the app's address, such as https://osd.example.org; it is "${publicUrl}".`);
   return { at, scheduler: scheduler === 'on', perSecond, ...(jobSecret ? { jobSecret } : {}), ...(publicUrl ? { publicUrl } : {}) };
 }
 
@@ -333,7 +368,8 @@ function loadTimescales(env: NodeJS.ProcessEnv): TimescaleSettings {
   const day = (env.WORKING_HOURS ?? '').trim();
   if (day === '') return { escalateAfterWorkingHours, workingDay: DEFAULT_TIMESCALES.workingDay };
   const match = /^(([01]\d|2[0-3]):[0-5]\d)-(([01]\d|2[0-3]):[0-5]\d)$/.exec(day);
-  if (!match || match[1]! >= match[3]!) throw new ConfigError(`WORKING_HOURS must be the school's working day as HH:MM-HH:MM, such as 08:00-17:00; it is "${day}".`);
+  if (!match || match[1]! >= match[3]!)
+    throw new ConfigError(`WORKING_HOURS must be the school's working day as HH:MM-HH:MM, such as 08:00-17:00; it is "${day}".`);
   return { escalateAfterWorkingHours, workingDay: { start: match[1]!, end: match[3]! } };
 }
 
@@ -341,20 +377,23 @@ function loadTimescales(env: NodeJS.ProcessEnv): TimescaleSettings {
 function mediaKeepDays(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_MEDIA_KEEP_DAYS;
   const days = Number(value.trim());
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new ConfigError(`MEDIA_KEEP_DAYS must be a whole number of days from 1 to 365; it is "${value}".`);
+  if (!Number.isInteger(days) || days < 1 || days > 365)
+    throw new ConfigError(`MEDIA_KEEP_DAYS must be a whole number of days from 1 to 365; it is "${value}".`);
   return days;
 }
 
 function onOff(value: string | undefined, name: string): boolean {
   const setting = (value ?? '').trim();
-  if (setting !== '' && setting !== 'true' && setting !== 'false') throw new ConfigError(`${name} must be true or false; it is "${setting}".`);
+  if (setting !== '' && setting !== 'true' && setting !== 'false')
+    throw new ConfigError(`${name} must be true or false; it is "${setting}".`);
   return setting === 'true';
 }
 
 function wholeNumber(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value.trim() === '') return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 1200) throw new ConfigError(`${name} must be a whole number of months; it is "${value}".`);
+  if (!Number.isInteger(number) || number < 0 || number > 1200)
+    throw new ConfigError(`${name} must be a whole number of months; it is "${value}".`);
   return number;
 }
 

@@ -58,7 +58,9 @@ import { readinessChecks } from './readiness-wiring';
 /** Microsoft Entra ID's global cloud: the only one the managed identity's token exchange serves here. */
 const LOGIN_BASE_URL = 'https://login.microsoftonline.com';
 /** The folder holding package.json: two levels up from the sources, three from the build. */
-export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) => existsSync(resolve(dir, 'package.json')))!;
+export const PROJECT_ROOT = [resolve(__dirname, '..', '..'), resolve(__dirname, '..', '..', '..')].find((dir) =>
+  existsSync(resolve(dir, 'package.json')),
+)!;
 const APP_VERSION = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface RunningApp {
@@ -98,19 +100,39 @@ export interface GraphOverrides {
 const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, deadlineMs: 4_000, attemptTimeoutMs: 3_000, baseDelayMs: 200 };
 
 /** The composition root: the one place where adapters are built and wired together. */
-export async function startApp({ config, log = consoleLogger(), clock = systemClock, graph: graphOverrides, loginNetwork, instanceId = newInstanceId() }: StartOptions): Promise<RunningApp> {
+export async function startApp({
+  config,
+  log = consoleLogger(),
+  clock = systemClock,
+  graph: graphOverrides,
+  loginNetwork,
+  instanceId = newInstanceId(),
+}: StartOptions): Promise<RunningApp> {
   // Local mode trusts every caller on this machine: it never runs on a school's real records.
-  if (config.mode === 'local' && config.store.kind === 'sharepoint' && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)) {
-    throw new ConfigError('Refusing to start: local mode (no BOT_ID) would open the school\'s SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.');
+  if (
+    config.mode === 'local' &&
+    config.store.kind === 'sharepoint' &&
+    !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(config.store.graphBaseUrl)
+  ) {
+    throw new ConfigError(
+      "Refusing to start: local mode (no BOT_ID) would open the school's SharePoint records to anyone on this machine without signing in. Use STORE=sqlite to try the app, or set BOT_ID to run it for real.",
+    );
   }
   warnAboutSecrets(config, log);
   const { stores, directory, graph } = await openRecords(config, log, clock, graphOverrides, loginNetwork);
   if (config.provisionAtStart && graph && config.store.kind === 'sharepoint') await provisionAtStart(graph, config.store.sites, log);
-  const inspector = graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
+  const inspector =
+    graph && config.store.kind === 'sharepoint' ? new GraphSiteInspector(graph, config.store.sites, config.store.clientId) : undefined;
   const health = new StoreHealth(stores, inspector, clock);
-  const media: MediaServices = { store: mediaStoreFor(config, graph), previews: imagePreviews, newId: randomUUID, keepDays: config.mediaKeepDays };
+  const media: MediaServices = {
+    store: mediaStoreFor(config, graph),
+    previews: imagePreviews,
+    newId: randomUUID,
+    keepDays: config.mediaKeepDays,
+  };
   // The demo school is for trying the app on this machine: never in a school's SharePoint site.
-  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log, media))) log.info('Empty store: the demo school was added.');
+  if (config.mode === 'local' && config.store.kind === 'sqlite' && (await seedDemoSchool(stores, clock.now(), log, media)))
+    log.info('Empty store: the demo school was added.');
   const background = new BackgroundTasks(log);
 
   const adapter = createBotAdapter(config, log);
@@ -118,13 +140,38 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   let url = '';
   const { teamsApps, teamsApp } = teamsAppInCatalogue(config, graph, clock, log);
   const linkTo = (view: string) => tabLink(teamsApp.idForLinks(), config.reminders.publicUrl ?? url, view);
-  const links = tabLinks(() => teamsApp.idForLinks(), () => config.reminders.publicUrl ?? url);
+  const links = tabLinks(
+    () => teamsApp.idForLinks(),
+    () => config.reminders.publicUrl ?? url,
+  );
   const reminderSchedules = schoolSchedules(config.reminders.at);
   const leases = new JobLeases(stores.jobRuns, clock, instanceId, log);
-  const jobs = new ReminderJobRunner(reminderJobDeps(config, stores, media.store, directory, clock, log, () => url, () => teamsApp.idForLinks()), leases, reminderSchedules, log);
+  const jobs = new ReminderJobRunner(
+    reminderJobDeps(
+      config,
+      stores,
+      media.store,
+      directory,
+      clock,
+      log,
+      () => url,
+      () => teamsApp.idForLinks(),
+    ),
+    leases,
+    reminderSchedules,
+    log,
+  );
   const notifier = new TeamsNotifier({ stores, directory, tabLink: linkTo, links, log }, sender, jobs.deliver);
   const deps: AppDeps = { stores, directory, notifier, clock, log, background };
-  const bot = new OnlineSafetyBot({ ...deps, newKey: randomUUID, announce: jobs.announce, tabLink: linkTo, links, media, localMode: config.mode === 'local' });
+  const bot = new OnlineSafetyBot({
+    ...deps,
+    newKey: randomUUID,
+    announce: jobs.announce,
+    tabLink: linkTo,
+    links,
+    media,
+    localMode: config.mode === 'local',
+  });
   /** Starts a job's slot here, if no instance has; the work goes on after the caller has its answer. */
   const startSlot = async (name: string, slot: string, at: Date) => {
     const started = await jobs.start(name, slot, at);
@@ -136,8 +183,19 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     deps,
     health: () => health.check(),
     announce: jobs.announce,
-    identify: config.sso ? entraSsoIdentity(config.sso, directory, clock) : config.mode === 'local' ? localPersonaIdentity(directory) : refuseEveryone,
-    ...(config.sso?.onBehalfOf ? { userGraph: { clientId: config.sso.clientId, actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: LOGIN_BASE_URL, ...config.sso.onBehalfOf }, loginNetwork) } } : {}),
+    identify: config.sso
+      ? entraSsoIdentity(config.sso, directory, clock)
+      : config.mode === 'local'
+        ? localPersonaIdentity(directory)
+        : refuseEveryone,
+    ...(config.sso?.onBehalfOf
+      ? {
+          userGraph: {
+            clientId: config.sso.clientId,
+            actAs: onBehalfOf({ clientId: config.sso.clientId, loginBaseUrl: LOGIN_BASE_URL, ...config.sso.onBehalfOf }, loginNetwork),
+          },
+        }
+      : {}),
     localMode: config.mode === 'local',
     personasEnabled: config.mode === 'local' && !config.sso,
     allowedTenants: config.allowedTenants,
@@ -145,7 +203,10 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
     importJobs: new PupilImportJobs(deps, background),
     handleBotActivity: botRequestHandler(adapter, bot),
     training: { announce: jobs.announce },
-    incidents: { timescales: config.incidents, evidence: { store: mediaStoreFor(config, graph, 'evidence'), previews: imagePreviews, newId: randomUUID } },
+    incidents: {
+      timescales: config.incidents,
+      evidence: { store: mediaStoreFor(config, graph, 'evidence'), previews: imagePreviews, newId: randomUUID },
+    },
     media,
     background,
     readiness,
@@ -166,14 +227,23 @@ export async function startApp({ config, log = consoleLogger(), clock = systemCl
   } catch (error) {
     await stores.close();
     const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new ConfigError(`Port ${config.port} on ${config.host} is already in use (is Online Safety Desk already running?). Stop the other program or set PORT.`);
+    if (code === 'EADDRINUSE')
+      throw new ConfigError(
+        `Port ${config.port} on ${config.host} is already in use (is Online Safety Desk already running?). Stop the other program or set PORT.`,
+      );
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   // The app installs itself for everyone it must message, at start and every weekday morning.
-  const installApp = teamsApps && config.mode === 'teams' ? appInstallation({ stores, directory, installer: teamsApps, teamsApp, clock, log }, background) : undefined;
-  const schedules = [...reminderSchedules, ...(installApp ? [{ job: INSTALL_APP_JOB, on: 'weekdays' as const, at: config.reminders.at }] : [])];
+  const installApp =
+    teamsApps && config.mode === 'teams'
+      ? appInstallation({ stores, directory, installer: teamsApps, teamsApp, clock, log }, background)
+      : undefined;
+  const schedules = [
+    ...reminderSchedules,
+    ...(installApp ? [{ job: INSTALL_APP_JOB, on: 'weekdays' as const, at: config.reminders.at }] : []),
+  ];
   const runSlot = async (name: string, slot: string, at: Date) => {
     // Installing is harmless when repeated (each person is checked first): no lease.
     if (name === INSTALL_APP_JOB) return (installApp?.(), true);
@@ -214,7 +284,9 @@ async function provisionAtStart(graph: GraphApi, sites: SharePointSites, log: Lo
     const changes = await provisionLists(graph, sites);
     log.info(changes.length ? `SharePoint lists: ${changes.join(' ')}` : 'SharePoint lists: every list and column is in place.');
   } catch (error) {
-    log.warn(`The SharePoint lists could not be created or completed at start (${error instanceof Error ? error.message : 'error'}): grant the app full control of both sites while it starts once (docs/sharepoint-sites-and-hosting.md).`);
+    log.warn(
+      `The SharePoint lists could not be created or completed at start (${error instanceof Error ? error.message : 'error'}): grant the app full control of both sites while it starts once (docs/sharepoint-sites-and-hosting.md).`,
+    );
   }
 }
 
@@ -239,20 +311,41 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
  * The school's records and who is who, as configured, and the Graph client they are reached
  * through (none with records in SQLite): for the server, `npm run job` and `npm run readiness`.
  */
-export async function openRecords(config: Config, log: Logger, clock: Clock, graphOverrides?: GraphOverrides, loginNetwork?: INetworkModule): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
+export async function openRecords(
+  config: Config,
+  log: Logger,
+  clock: Clock,
+  graphOverrides?: GraphOverrides,
+  loginNetwork?: INetworkModule,
+): Promise<{ stores: Stores; directory: Directory; graph?: GraphApi }> {
   const graph = config.store.kind === 'sharepoint' ? createGraphApi(config.store, log, graphOverrides, loginNetwork) : undefined;
-  const opened = graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
+  const opened =
+    graph && config.store.kind === 'sharepoint' ? createSharePointStores(graph, config.store.sites) : createSqliteStores(config.dataDir);
   // A click asks for the same conversation record and sent-cards list several times: once from the store.
-  const stores: Stores = { ...opened, conversations: readOncePerClick('conversations', opened.conversations), cardMessages: readOncePerClick('cardMessages', opened.cardMessages) };
+  const stores: Stores = {
+    ...opened,
+    conversations: readOncePerClick('conversations', opened.conversations),
+    cardMessages: readOncePerClick('cardMessages', opened.cardMessages),
+  };
   if (!graph) return { stores, directory: new PeopleListDirectory(stores.people) };
-  if (config.directory.kind === 'entra') return { stores, directory: new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)), graph };
+  if (config.directory.kind === 'entra')
+    return {
+      stores,
+      directory: new EntraDirectory(graph, config.directory.roleGroups, clock, new FirstSeenDates(stores.firstSeen, log)),
+      graph,
+    };
   // The People list on SharePoint: read once a minute, forgotten whenever the app changes it.
   const directory = new CachedDirectory(new PeopleListDirectory(stores.people), clock);
   return { stores: { ...stores, people: forgettingOnWrite(stores.people, () => directory.forget()) }, directory, graph };
 }
 
 /** The Teams app in the organisation's catalogue (found through Graph when the records are on SharePoint). */
-export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined, clock: Clock, log: Logger): { teamsApps?: GraphTeamsApps; teamsApp: TeamsAppInCatalogue } {
+export function teamsAppInCatalogue(
+  config: Config,
+  graph: GraphApi | undefined,
+  clock: Clock,
+  log: Logger,
+): { teamsApps?: GraphTeamsApps; teamsApp: TeamsAppInCatalogue } {
   const teamsApps = graph && config.store.kind === 'sharepoint' ? new GraphTeamsApps(graph, config.store.graphBaseUrl) : undefined;
   return { ...(teamsApps ? { teamsApps } : {}), teamsApp: new TeamsAppInCatalogue(config.teamsAppId, teamsApps, clock, log) };
 }
@@ -262,18 +355,32 @@ export function teamsAppInCatalogue(config: Config, graph: GraphApi | undefined,
  * folder on SQLite, a document library on the records site on SharePoint.
  */
 export function mediaStoreFor(config: Config, graph: GraphApi | undefined, kind: 'media' | 'evidence' = 'media'): MediaStore {
-  if (graph && config.store.kind === 'sharepoint') return new SharePointMediaStore(graph, config.store.sites.records, kind === 'media' ? MEDIA_LIBRARY : EVIDENCE_LIBRARY);
+  if (graph && config.store.kind === 'sharepoint')
+    return new SharePointMediaStore(graph, config.store.sites.records, kind === 'media' ? MEDIA_LIBRARY : EVIDENCE_LIBRARY);
   return new FolderMediaStore(join(config.dataDir, kind));
 }
 
 /** The Graph client with the app's pipeline: retries within a budget, timeouts, User-Agent. */
-export function createGraphApi(settings: SharePointSettings, log: Logger, overrides: GraphOverrides = {}, loginNetwork?: INetworkModule): GraphApi {
+export function createGraphApi(
+  settings: SharePointSettings,
+  log: Logger,
+  overrides: GraphOverrides = {},
+  loginNetwork?: INetworkModule,
+): GraphApi {
   return new GraphApi(
     {
       baseUrl: settings.graphBaseUrl,
       userAgent: `NONISV|${settings.organisation}|OnlineSafetyDesk/${APP_VERSION}`,
       retry: overrides.retry ?? GRAPH_RETRY,
-      token: overrides.token ?? appTokenProvider({ clientId: settings.clientId, tenantId: settings.tenantId, credential: settings.credential, loginBaseUrl: LOGIN_BASE_URL, ...(loginNetwork ? { networkClient: loginNetwork } : {}) }),
+      token:
+        overrides.token ??
+        appTokenProvider({
+          clientId: settings.clientId,
+          tenantId: settings.tenantId,
+          credential: settings.credential,
+          loginBaseUrl: LOGIN_BASE_URL,
+          ...(loginNetwork ? { networkClient: loginNetwork } : {}),
+        }),
     },
     log,
   );
@@ -284,9 +391,13 @@ export function createGraphApi(settings: SharePointSettings, log: Logger, overri
  * Microsoft 365: fine in a developer's own tenant, never for a school. Said at every start.
  */
 function warnAboutSecrets(config: Config, log: Logger): void {
-  const secrets = [config.store.kind === 'sharepoint' ? config.store.credential : undefined, config.sso?.onBehalfOf?.credential].filter((credential) => credential?.kind === 'secret');
+  const secrets = [config.store.kind === 'sharepoint' ? config.store.credential : undefined, config.sso?.onBehalfOf?.credential].filter(
+    (credential) => credential?.kind === 'secret',
+  );
   if (secrets.length === 0) return;
-  log.warn('The app signs in to Microsoft Graph with a client secret, which expires (180 days when the Teams Toolkit made it): use it only in a developer\'s own tenant. In Azure use the managed identity, elsewhere a certificate (docs/credentials-and-reach.md).');
+  log.warn(
+    "The app signs in to Microsoft Graph with a client secret, which expires (180 days when the Teams Toolkit made it): use it only in a developer's own tenant. In Azure use the managed identity, elsewhere a certificate (docs/credentials-and-reach.md).",
+  );
 }
 
 async function main(): Promise<void> {
@@ -305,7 +416,10 @@ async function main(): Promise<void> {
   try {
     app = await startApp({ config, log });
   } catch (error) {
-    log.error(error instanceof ConfigError ? error.message : 'Online Safety Desk could not start', error instanceof ConfigError ? undefined : error);
+    log.error(
+      error instanceof ConfigError ? error.message : 'Online Safety Desk could not start',
+      error instanceof ConfigError ? undefined : error,
+    );
     process.exit(1);
   }
   if (config.mode === 'local') {
@@ -319,7 +433,10 @@ async function main(): Promise<void> {
   log.info(`Data folder:  ${config.dataDir}`);
   const stop = () => {
     log.info('Stopping…');
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

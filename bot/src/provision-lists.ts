@@ -20,7 +20,9 @@ async function run(): Promise<void> {
     // Never the safeguarding lists on the working site, unless a developer tenant says so.
     refuseOneSiteForEverything(process.env, settings);
     // Nobody is waiting on a card here: allow SharePoint the time it needs.
-    const graph = createGraphApi(settings, log, { retry: { maxAttempts: 6, deadlineMs: 120_000, attemptTimeoutMs: 60_000, baseDelayMs: 1_000 } });
+    const graph = createGraphApi(settings, log, {
+      retry: { maxAttempts: 6, deadlineMs: 120_000, attemptTimeoutMs: 60_000, baseDelayMs: 1_000 },
+    });
     const changes = await provisionLists(graph, settings.sites);
     log.info(changes.length ? changes.join('\n') : 'Every list and column is already in place: nothing changed.');
   } catch (error) {

@@ -11,7 +11,11 @@ const MARK: Record<ReadinessLevel, string> = { green: 'GREEN', amber: 'AMBER', r
 
 /** One item as the command line prints it: its state, what was found and, when not green, the fix. */
 export function readinessLines(items: readonly ReadinessItem[]): string[] {
-  return items.flatMap((item) => [`${String(item.number).padStart(2)}. [${MARK[item.level]}] ${item.title}`, `      ${item.found}`, ...(item.fix ? [`      Fix: ${item.fix}`] : [])]);
+  return items.flatMap((item) => [
+    `${String(item.number).padStart(2)}. [${MARK[item.level]}] ${item.title}`,
+    `      ${item.found}`,
+    ...(item.fix ? [`      Fix: ${item.fix}`] : []),
+  ]);
 }
 
 /**
@@ -25,17 +29,26 @@ export async function readinessCommand(env: NodeJS.ProcessEnv, log: Logger): Pro
     const { stores, directory, graph } = await openRecords(config, log, systemClock);
     const { teamsApp } = teamsAppInCatalogue(config, graph, systemClock, log);
     try {
-      const readiness = await readinessNow(readinessChecks({ config, stores, directory, clock: systemClock, ...(graph ? { graph } : {}), teamsApp }), systemClock.now());
+      const readiness = await readinessNow(
+        readinessChecks({ config, stores, directory, clock: systemClock, ...(graph ? { graph } : {}), teamsApp }),
+        systemClock.now(),
+      );
       const toFix = readiness.items.filter((item) => item.level !== 'green').length;
       return {
-        lines: [...readinessLines(readiness.items), readiness.overall === 'green' ? 'Every item is green.' : `Not ready yet: ${toFix} item(s) to fix.`],
+        lines: [
+          ...readinessLines(readiness.items),
+          readiness.overall === 'green' ? 'Every item is green.' : `Not ready yet: ${toFix} item(s) to fix.`,
+        ],
         exitCode: { green: 0, amber: 1, red: 2 }[readiness.overall],
       };
     } finally {
       await stores.close();
     }
   } catch (error) {
-    log.error(error instanceof ConfigError ? error.message : 'The readiness check could not run', error instanceof ConfigError ? undefined : error);
+    log.error(
+      error instanceof ConfigError ? error.message : 'The readiness check could not run',
+      error instanceof ConfigError ? undefined : error,
+    );
     return { lines: [], exitCode: 2 };
   }
 }

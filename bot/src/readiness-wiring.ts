@@ -36,16 +36,28 @@ export function readinessChecks({ config, stores, directory, clock, graph, teams
   const sites = graph && store.kind === 'sharepoint' ? new GraphSiteInspector(graph, store.sites, store.clientId) : undefined;
   const today = () => localDate(clock.now());
   return {
-    ...(graph && store.kind === 'sharepoint' ? { credential: () => credentialCheck(credentialFacts(store.credential, graph.signIn, clock.now())) } : {}),
+    ...(graph && store.kind === 'sharepoint'
+      ? { credential: () => credentialCheck(credentialFacts(store.credential, graph.signIn, clock.now())) }
+      : {}),
     ...(sites ? { 'working-site': () => workingSiteCheck(sites), 'records-site': () => recordsSiteCheck(sites) } : {}),
     jobs: () => jobsCheck(stores.jobRuns, schoolSchedules(config.reminders.at), clock),
     'role-groups': async () => {
-      if (directory instanceof EntraDirectory && config.directory.kind === 'entra') return roleGroupsCheck(config.directory.roleGroups, directory);
+      if (directory instanceof EntraDirectory && config.directory.kind === 'entra')
+        return roleGroupsCheck(config.directory.roleGroups, directory);
       // Without Entra groups the app's People list says who holds each role.
       const people = await directory.everyone();
-      const missing = ROLES_EVERY_SCHOOL_NEEDS.filter((role) => !people.some((person) => person.roles.includes(role))).map((role) => ROLE_LABELS[role]);
+      const missing = ROLES_EVERY_SCHOOL_NEEDS.filter((role) => !people.some((person) => person.roles.includes(role))).map(
+        (role) => ROLE_LABELS[role],
+      );
       const found = `Roles come from the app's People list (${people.length} people), not from Entra ID groups.`;
-      return missing.length ? finding('role-groups', 'red', `${found} Nobody holds: ${missing.join(', ')}.`, 'Give each of these roles to someone in the People list, or set the ROLE_GROUP_<ROLE> settings to Entra ID groups.') : finding('role-groups', 'green', found);
+      return missing.length
+        ? finding(
+            'role-groups',
+            'red',
+            `${found} Nobody holds: ${missing.join(', ')}.`,
+            'Give each of these roles to someone in the People list, or set the ROLE_GROUP_<ROLE> settings to Entra ID groups.',
+          )
+        : finding('role-groups', 'green', found);
     },
     reach: () => reachCheck({ directory, stores, now: clock.now() }),
     // In Teams, or wherever a Teams app id is set (a rehearsal on this machine).

@@ -25,10 +25,26 @@ import type { OutboxEntry } from './ports/outbox.port';
  * The reminder jobs' dependencies, for the server (scheduler and HTTP trigger) and for
  * `npm run job`: one pace for the whole process, shared by every job it runs.
  */
-export function reminderJobDeps(config: Config, stores: Stores, media: MediaStore, directory: Directory, clock: Clock, log: Logger, serverUrl: () => string, teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId): ReminderJobDeps {
+export function reminderJobDeps(
+  config: Config,
+  stores: Stores,
+  media: MediaStore,
+  directory: Directory,
+  clock: Clock,
+  log: Logger,
+  serverUrl: () => string,
+  teamsAppIdForLinks: () => string | undefined = () => config.teamsAppId,
+): ReminderJobDeps {
   const sender = new ProactiveSender(createBotAdapter(config, log), config.bot.appId, log);
   const appUrl = () => config.reminders.publicUrl ?? serverUrl();
-  const cards = new OutboxCards({ stores, directory, clock, log, tabLink: (view) => tabLink(teamsAppIdForLinks(), appUrl(), view), links: tabLinks(teamsAppIdForLinks, appUrl) });
+  const cards = new OutboxCards({
+    stores,
+    directory,
+    clock,
+    log,
+    tabLink: (view) => tabLink(teamsAppIdForLinks(), appUrl(), view),
+    links: tabLinks(teamsAppIdForLinks, appUrl),
+  });
   return {
     stores,
     directory,
@@ -67,11 +83,13 @@ export class ReminderJobRunner {
   ) {}
 
   /** Messages outside the jobs (a policy changed, a completion to confirm), through the same outbox and pace. */
-  readonly announce: Announce = (run, planned) => deliverReminders({ ...this.deps.fanOut, stores: this.deps.stores, directory: this.deps.directory }, run, planned);
+  readonly announce: Announce = (run, planned) =>
+    deliverReminders({ ...this.deps.fanOut, stores: this.deps.stores, directory: this.deps.directory }, run, planned);
 
   /** A step's notices, stored already: one at a time, in the order planned (those asked to act first), at the same pace. */
   readonly deliver = async (entries: readonly Versioned<OutboxEntry>[]): Promise<DeliveryOutcomes> =>
-    (await deliverEntries({ ...this.deps.fanOut, stores: this.deps.stores, directory: this.deps.directory, concurrency: 1 }, entries)).outcomes;
+    (await deliverEntries({ ...this.deps.fanOut, stores: this.deps.stores, directory: this.deps.directory, concurrency: 1 }, entries))
+      .outcomes;
 
   /** The job's schedule (every reminder job has one). */
   scheduleOf(job: string): Schedule {
@@ -100,7 +118,12 @@ export class ReminderJobRunner {
       try {
         const report = await runReminderJob(this.deps, job, now);
         // The frequent jobs run every quarter of an hour: a run that found nothing to do says nothing.
-        if (Object.values(report).some((count) => count > 0) || !('everyMinutes' in this.scheduleOf(job))) this.log.info(`Job ${job} (${slot}): ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
+        if (Object.values(report).some((count) => count > 0) || !('everyMinutes' in this.scheduleOf(job)))
+          this.log.info(
+            `Job ${job} (${slot}): ${Object.entries(report)
+              .map(([what, n]) => `${what} ${n}`)
+              .join(', ')}`,
+          );
         await this.leases.finish(run, 'done');
         return report;
       } catch (error) {

@@ -23,21 +23,47 @@ async function runJob(name: string): Promise<string[]> {
     if (name === 'retention-review') {
       // Incidents are not listed here, not even by number: whoever runs the server may not see them.
       // The DSL is sent their count each month.
-      const due = (await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving)).filter((item) => item.record !== 'incident');
-      lines.push(`${due.length} record(s) other than incidents due for review; nothing was deleted.`, ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`));
+      const due = (await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving)).filter(
+        (item) => item.record !== 'incident',
+      );
+      lines.push(
+        `${due.length} record(s) other than incidents due for review; nothing was deleted.`,
+        ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`),
+      );
     }
     const leases = new JobLeases(stores.jobRuns, systemClock, newInstanceId(), log);
-    const runner = new ReminderJobRunner(reminderJobDeps(config, stores, mediaStoreFor(config, graph), directory, systemClock, log, () => `http://${config.host}:${config.port}`), leases, schoolSchedules(config.reminders.at), log);
+    const runner = new ReminderJobRunner(
+      reminderJobDeps(
+        config,
+        stores,
+        mediaStoreFor(config, graph),
+        directory,
+        systemClock,
+        log,
+        () => `http://${config.host}:${config.port}`,
+      ),
+      leases,
+      schoolSchedules(config.reminders.at),
+      log,
+    );
     const now = systemClock.now();
     // The same lease as the scheduler's: a slot the server has done, or is doing, is not run again from here.
     const started = await runner.start(name, slotNow(runner.scheduleOf(name), now), now);
     if (started.status === 'started') {
       const report = await started.finished;
-      lines.push(`Messages: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}.`);
+      lines.push(
+        `Messages: ${Object.entries(report)
+          .map(([what, n]) => `${what} ${n}`)
+          .join(', ')}.`,
+      );
     } else if (started.status === 'done') {
-      lines.push(`Job ${name} already ran for ${started.slot}${started.run?.lastDoneAt ? ` (finished ${started.run.lastDoneAt})` : ''}: nothing was run again.`);
+      lines.push(
+        `Job ${name} already ran for ${started.slot}${started.run?.lastDoneAt ? ` (finished ${started.run.lastDoneAt})` : ''}: nothing was run again.`,
+      );
     } else {
-      lines.push(`Job ${name} is running for ${started.slot}${started.run ? ` on ${started.run.holder} since ${started.run.startedAt}` : ''}: nothing was started here.`);
+      lines.push(
+        `Job ${name} is running for ${started.slot}${started.run ? ` on ${started.run.holder} since ${started.run.startedAt}` : ''}: nothing was started here.`,
+      );
     }
     return lines;
   } finally {

@@ -23,7 +23,9 @@ export function readEnvironment(envDir: string, name: string): Environment {
   const files = [`.env.${name}`, `.env.${name}.user`].map((file) => join(envDir, file)).filter((file) => existsSync(file));
   if (!files[0]?.endsWith(`.env.${name}`)) {
     const known = environmentNames(envDir);
-    throw new Error(`There is no environment "${name}": ${join(envDir, `.env.${name}`)} does not exist. Environments: ${known.join(', ') || 'none'}.`);
+    throw new Error(
+      `There is no environment "${name}": ${join(envDir, `.env.${name}`)} does not exist. Environments: ${known.join(', ') || 'none'}.`,
+    );
   }
   const values: Record<string, string> = {};
   for (const file of files) Object.assign(values, parseEnvFile(readFileSync(file, 'utf8')));

@@ -9,12 +9,15 @@ import { decodePng, type Image } from '../icons/png';
 export function iconProblems(icons: { color?: string; outline?: string }, folder: string): string[] {
   const problems: string[] = [];
   const colour = loadIcon(icons.color, folder, 'color', problems);
-  if (colour && (colour.width !== 192 || colour.height !== 192)) problems.push(`The colour icon must be 192×192 pixels; ${icons.color} is ${colour.width}×${colour.height}.`);
+  if (colour && (colour.width !== 192 || colour.height !== 192))
+    problems.push(`The colour icon must be 192×192 pixels; ${icons.color} is ${colour.width}×${colour.height}.`);
   const outline = loadIcon(icons.outline, folder, 'outline', problems);
   if (!outline) return problems;
-  if (outline.width !== 32 || outline.height !== 32) problems.push(`The outline icon must be 32×32 pixels; ${icons.outline} is ${outline.width}×${outline.height}.`);
+  if (outline.width !== 32 || outline.height !== 32)
+    problems.push(`The outline icon must be 32×32 pixels; ${icons.outline} is ${outline.width}×${outline.height}.`);
   const { transparent, coloured } = outlinePixels(outline);
-  if (coloured > 0) problems.push(`The outline icon must be white on transparent; ${icons.outline} has ${coloured} visible pixels that are not white.`);
+  if (coloured > 0)
+    problems.push(`The outline icon must be white on transparent; ${icons.outline} has ${coloured} visible pixels that are not white.`);
   if (transparent === 0) problems.push(`The outline icon must have a transparent background; ${icons.outline} has no transparent pixel.`);
   return problems;
 }

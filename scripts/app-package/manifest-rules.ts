@@ -14,7 +14,8 @@ export function appRuleProblems(manifest: Manifest): string[] {
   const problems: string[] = [];
   const domains = manifest.validDomains ?? [];
   for (const domain of domains) {
-    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain) || !domain.includes('.')) problems.push(`validDomains must be plain host names (no wildcard, scheme or path); "${domain}" is not.`);
+    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain) || !domain.includes('.'))
+      problems.push(`validDomains must be plain host names (no wildcard, scheme or path); "${domain}" is not.`);
   }
   for (const tab of manifest.staticTabs ?? []) {
     for (const url of [tab.contentUrl, tab.websiteUrl].filter((value): value is string => value !== undefined)) {
@@ -27,7 +28,9 @@ export function appRuleProblems(manifest: Manifest): string[] {
   const sso = manifest.webApplicationInfo;
   if (!sso?.id || !sso.resource) problems.push('webApplicationInfo (id and resource) is needed for Teams single sign-on.');
   else if (!domains.some((domain) => sso.resource === `api://${domain}/${sso.id}`)) {
-    problems.push(`webApplicationInfo.resource must be api://<tab domain>/<client id> (the Entra app's Application ID URI); it is "${sso.resource}".`);
+    problems.push(
+      `webApplicationInfo.resource must be api://<tab domain>/<client id> (the Entra app's Application ID URI); it is "${sso.resource}".`,
+    );
   }
   const botIds = new Set([...(manifest.bots ?? []), ...(manifest.composeExtensions ?? [])].map((entry) => entry.botId));
   if (botIds.size > 1) problems.push('The bot and the message extension must use the same bot id.');

@@ -30,7 +30,11 @@ function deepInShield(x: number, y: number, inset: number): boolean {
   return true;
 }
 
-const TICK: [number, number][] = [[0.31, 0.5], [0.44, 0.63], [0.69, 0.35]];
+const TICK: [number, number][] = [
+  [0.31, 0.5],
+  [0.44, 0.63],
+  [0.69, 0.35],
+];
 
 function inTick(x: number, y: number, halfWidth: number): boolean {
   for (let i = 0; i + 1 < TICK.length; i++) {
@@ -43,7 +47,12 @@ function inTick(x: number, y: number, halfWidth: number): boolean {
 }
 
 /** Paints each pixel with `colourAt` (a colour, or undefined for see-through) averaged over n×n samples. */
-function render(size: number, box: { from: number; to: number }, samples: number, colourAt: (x: number, y: number) => number[] | undefined): Image {
+function render(
+  size: number,
+  box: { from: number; to: number },
+  samples: number,
+  colourAt: (x: number, y: number) => number[] | undefined,
+): Image {
   const pixels = new Uint8Array(size * size * 4);
   const scale = box.to - box.from;
   for (let py = 0; py < size; py++) {
@@ -59,7 +68,11 @@ function render(size: number, box: { from: number; to: number }, samples: number
       }
       const covered = sum[3]! / 255;
       const at = (py * size + px) * 4;
-      if (covered > 0) pixels.set([0, 1, 2].map((i) => Math.round(sum[i]! / covered)), at);
+      if (covered > 0)
+        pixels.set(
+          [0, 1, 2].map((i) => Math.round(sum[i]! / covered)),
+          at,
+        );
       pixels[at + 3] = Math.round(sum[3]! / (samples * samples));
     }
   }
@@ -73,7 +86,9 @@ export function drawColourIcon(): Image {
 
 /** 32×32, white on transparent, as Teams requires: the shield's outline and the tick. */
 export function drawOutlineIcon(): Image {
-  return render(32, { from: 1, to: 31 }, 8, (x, y) => ((inShield(x, y) && !deepInShield(x, y, 0.075)) || inTick(x, y, 0.045) ? WHITE : undefined));
+  return render(32, { from: 1, to: 31 }, 8, (x, y) =>
+    (inShield(x, y) && !deepInShield(x, y, 0.075)) || inTick(x, y, 0.045) ? WHITE : undefined,
+  );
 }
 
 if (require.main === module) {

@@ -56,7 +56,7 @@ export function decodePng(file: Buffer): Image {
   let palette: Buffer = Buffer.alloc(0);
   let paletteAlpha: Buffer = Buffer.alloc(0);
   const data: Buffer[] = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at);
     const type = file.toString('latin1', at + 4, at + 8);
     const body = file.subarray(at + 8, at + 8 + length);
@@ -77,11 +77,15 @@ export function decodePng(file: Buffer): Image {
   for (let i = 0; i < width * height; i++) {
     const p = rows.subarray(i * channels, (i + 1) * channels);
     const rgba =
-      colourType === 0 ? [p[0]!, p[0]!, p[0]!, 255]
-      : colourType === 4 ? [p[0]!, p[0]!, p[0]!, p[1]!]
-      : colourType === 2 ? [p[0]!, p[1]!, p[2]!, 255]
-      : colourType === 6 ? [p[0]!, p[1]!, p[2]!, p[3]!]
-      : [palette[p[0]! * 3]!, palette[p[0]! * 3 + 1]!, palette[p[0]! * 3 + 2]!, paletteAlpha[p[0]!] ?? 255];
+      colourType === 0
+        ? [p[0]!, p[0]!, p[0]!, 255]
+        : colourType === 4
+          ? [p[0]!, p[0]!, p[0]!, p[1]!]
+          : colourType === 2
+            ? [p[0]!, p[1]!, p[2]!, 255]
+            : colourType === 6
+              ? [p[0]!, p[1]!, p[2]!, p[3]!]
+              : [palette[p[0]! * 3]!, palette[p[0]! * 3 + 1]!, palette[p[0]! * 3 + 2]!, paletteAlpha[p[0]!] ?? 255];
     pixels.set(rgba, i * 4);
   }
   return { width, height, pixels };

@@ -20,13 +20,27 @@ export type Errors = Partial<Record<keyof Draft, string>>;
 /** The form's content: a new account (no id) or a change to one (at the version it was read). */
 export type Editing = { id?: string; version?: number; draft: Draft };
 
-export const EMPTY: Draft = { platform: '', handle: '', purpose: '', reason: '', ownerId: '', schoolEmail: '', successMeasure: '', active: true };
+export const EMPTY: Draft = {
+  platform: '',
+  handle: '',
+  purpose: '',
+  reason: '',
+  ownerId: '',
+  schoolEmail: '',
+  successMeasure: '',
+  active: true,
+};
 
 const FIELDS: { key: keyof Draft; label: string; multiline?: boolean; hint?: string }[] = [
   { key: 'platform', label: 'Platform', hint: 'For example X, Facebook, Instagram' },
   { key: 'handle', label: 'Handle or page name' },
   { key: 'purpose', label: 'Purpose', multiline: true },
-  { key: 'reason', label: 'Pedagogical or business reason', multiline: true, hint: 'Policy section 5: accounts are never created for trivial reasons.' },
+  {
+    key: 'reason',
+    label: 'Pedagogical or business reason',
+    multiline: true,
+    hint: 'Policy section 5: accounts are never created for trivial reasons.',
+  },
   { key: 'schoolEmail', label: 'Linked school email account' },
   { key: 'successMeasure', label: 'How success is evaluated', multiline: true },
 ];
@@ -42,23 +56,52 @@ export function toDraft(account: SocialAccount): Draft {
 }
 
 /** Register or change a school account; `firstFieldRef` takes the focus when the form opens. */
-export function AccountForm({ editing, owners, errors, onChange, onSave, onCancel, firstFieldRef }: {
-  editing: Editing; owners: { id: string; displayName: string }[]; errors: Errors; onChange(next: Editing): void; onSave(): void; onCancel(): void; firstFieldRef: Ref<HTMLInputElement>;
+export function AccountForm({
+  editing,
+  owners,
+  errors,
+  onChange,
+  onSave,
+  onCancel,
+  firstFieldRef,
+}: {
+  editing: Editing;
+  owners: { id: string; displayName: string }[];
+  errors: Errors;
+  onChange(next: Editing): void;
+  onSave(): void;
+  onCancel(): void;
+  firstFieldRef: Ref<HTMLInputElement>;
 }) {
   const styles = useStyles();
   const set = (changes: Partial<Draft>) => onChange({ ...editing, draft: { ...editing.draft, ...changes } });
   return (
-    <form className={styles.form} aria-label={editing.id ? 'Change the account' : 'Register an account'} onSubmit={(event) => { event.preventDefault(); onSave(); }}>
+    <form
+      className={styles.form}
+      aria-label={editing.id ? 'Change the account' : 'Register an account'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+    >
       {FIELDS.map((field, index) => {
         const value = String(editing.draft[field.key]);
         return (
           <Field key={field.key} label={field.label} hint={field.hint} validationMessage={errors[field.key]} required>
-            {field.multiline ? <Textarea value={value} onChange={(_, data) => set({ [field.key]: data.value })} /> : <Input ref={index === 0 ? firstFieldRef : undefined} value={value} onChange={(_, data) => set({ [field.key]: data.value })} />}
+            {field.multiline ? (
+              <Textarea value={value} onChange={(_, data) => set({ [field.key]: data.value })} />
+            ) : (
+              <Input ref={index === 0 ? firstFieldRef : undefined} value={value} onChange={(_, data) => set({ [field.key]: data.value })} />
+            )}
           </Field>
         );
       })}
       <Field label="Owner (the DSL or designated staff)" validationMessage={errors.ownerId} required>
-        <Dropdown value={owners.find((owner) => owner.id === editing.draft.ownerId)?.displayName ?? ''} selectedOptions={[editing.draft.ownerId]} onOptionSelect={(_, data) => data.optionValue && set({ ownerId: data.optionValue })}>
+        <Dropdown
+          value={owners.find((owner) => owner.id === editing.draft.ownerId)?.displayName ?? ''}
+          selectedOptions={[editing.draft.ownerId]}
+          onOptionSelect={(_, data) => data.optionValue && set({ ownerId: data.optionValue })}
+        >
           {owners.map((owner) => (
             <Option key={owner.id} value={owner.id}>
               {owner.displayName}
@@ -66,9 +109,15 @@ export function AccountForm({ editing, owners, errors, onChange, onSave, onCance
           ))}
         </Dropdown>
       </Field>
-      <Switch label="In use (untick to retire the account; it is never deleted)" checked={editing.draft.active} onChange={(_, data) => set({ active: data.checked })} />
+      <Switch
+        label="In use (untick to retire the account; it is never deleted)"
+        checked={editing.draft.active}
+        onChange={(_, data) => set({ active: data.checked })}
+      />
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit">Save</Button>
+        <Button appearance="primary" type="submit">
+          Save
+        </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </div>
     </form>

@@ -11,7 +11,17 @@ const useStyles = makeStyles({
 });
 
 /** The register of school social media accounts (policy s.5); the DSL and designated staff keep it. */
-export function AccountsPage({ credentials, canManage, askConsent, signInAgain }: { credentials: Credentials; canManage: boolean; askConsent?: Host['askConsent']; signInAgain?: Host['signInAgain'] }) {
+export function AccountsPage({
+  credentials,
+  canManage,
+  askConsent,
+  signInAgain,
+}: {
+  credentials: Credentials;
+  canManage: boolean;
+  askConsent?: Host['askConsent'];
+  signInAgain?: Host['signInAgain'];
+}) {
   const styles = useStyles();
   const [accounts, setAccounts] = useState<SocialAccount[]>();
   const [owners, setOwners] = useState<{ id: string; displayName: string }[]>([]);
@@ -29,7 +39,8 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
     if (formOpen) firstField.current?.focus();
     else if (opener.current) buttons.current.get(opener.current)?.focus();
   }, [formOpen]);
-  const keep = (key: string) => (button: HTMLButtonElement | null) => (button ? buttons.current.set(key, button) : buttons.current.delete(key));
+  const keep = (key: string) => (button: HTMLButtonElement | null) =>
+    button ? buttons.current.set(key, button) : buttons.current.delete(key);
   const open = (key: string, next: Editing) => {
     opener.current = key;
     setEditing(next);
@@ -59,7 +70,16 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
     setConsent(undefined);
     setChallenge(undefined);
     const sendAs = freshToken ? { ...credentials, token: async () => freshToken } : credentials;
-    const result = await sendJson<{ account?: SocialAccount; error?: string; errors?: Errors; consentRequired?: boolean; clientId?: string; scopes?: string[]; signInAgain?: boolean; claims?: string }>(editing.id ? 'PUT' : 'POST', editing.id ? `/api/social-accounts/${editing.id}` : '/api/social-accounts', sendAs, body);
+    const result = await sendJson<{
+      account?: SocialAccount;
+      error?: string;
+      errors?: Errors;
+      consentRequired?: boolean;
+      clientId?: string;
+      scopes?: string[];
+      signInAgain?: boolean;
+      claims?: string;
+    }>(editing.id ? 'PUT' : 'POST', editing.id ? `/api/social-accounts/${editing.id}` : '/api/social-accounts', sendAs, body);
     if (result.ok) {
       setMessage({ intent: 'success', text: `Saved ${result.body.account!.platform} ${result.body.account!.handle}.` });
       setEditing(undefined);
@@ -81,7 +101,8 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
     }
     setErrors(result.body.errors ?? {});
     setMessage({ intent: result.status === 409 ? 'warning' : 'error', text: result.body.error ?? 'Nothing was saved.' });
-    if (result.status === 409 && result.body.account) setEditing({ id: result.body.account.id, version: result.body.account.version, draft: toDraft(result.body.account) });
+    if (result.status === 409 && result.body.account)
+      setEditing({ id: result.body.account.id, version: result.body.account.version, draft: toDraft(result.body.account) });
   };
 
   const columns: Column<SocialAccount>[] = [
@@ -89,22 +110,37 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
     { header: 'Purpose', cell: (account) => account.purpose },
     { header: 'Owner', cell: (account) => account.ownerName },
     { header: 'School email', breakAnywhere: true, cell: (account) => account.schoolEmail },
-    { header: 'Status', cell: (account) => <GrowingBadge color={account.active ? 'success' : 'informative'}>{account.active ? 'In use' : 'Retired'}</GrowingBadge> },
+    {
+      header: 'Status',
+      cell: (account) => (
+        <GrowingBadge color={account.active ? 'success' : 'informative'}>{account.active ? 'In use' : 'Retired'}</GrowingBadge>
+      ),
+    },
     ...(canManage
-      ? [{
-          header: 'Change',
-          cell: (account: SocialAccount) => (
-            <Button size="small" ref={keep(account.id)} aria-label={`Edit ${account.platform} ${account.handle}`} onClick={() => open(account.id, { id: account.id, version: account.version, draft: toDraft(account) })}>
-              Edit
-            </Button>
-          ),
-        }]
+      ? [
+          {
+            header: 'Change',
+            cell: (account: SocialAccount) => (
+              <Button
+                size="small"
+                ref={keep(account.id)}
+                aria-label={`Edit ${account.platform} ${account.handle}`}
+                onClick={() => open(account.id, { id: account.id, version: account.version, draft: toDraft(account) })}
+              >
+                Edit
+              </Button>
+            ),
+          },
+        ]
       : []),
   ];
 
   return (
     <section className={styles.page} aria-label="School social media accounts">
-      <Body1>The school's social media accounts. Only the DSL and designated staff create and monitor them (Social Media Policy, section 5); staff ask the bot for permission before posting.</Body1>
+      <Body1>
+        The school's social media accounts. Only the DSL and designated staff create and monitor them (Social Media Policy, section 5);
+        staff ask the bot for permission before posting.
+      </Body1>
       {message && (
         <MessageBar key={message.text} intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
@@ -118,7 +154,12 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
           action="Give permission"
           ask={askConsent && (() => askConsent(consent.clientId, consent.scopes))}
           onGiven={() => void save()}
-          onRefused={() => setMessage({ intent: 'warning', text: 'Permission was not given, so the account was not saved. You can try again, or ask your IT provider to grant it for the whole school.' })}
+          onRefused={() =>
+            setMessage({
+              intent: 'warning',
+              text: 'Permission was not given, so the account was not saved. You can try again, or ask your IT provider to grant it for the whole school.',
+            })
+          }
         />
       )}
       {challenge && (
@@ -129,12 +170,26 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
           action="Sign in again"
           ask={signInAgain && (() => signInAgain(challenge.claims))}
           onGiven={(token) => void save(token)}
-          onRefused={() => setMessage({ intent: 'warning', text: 'You did not finish signing in, so the account was not saved. Try again, or ask your IT provider if signing in keeps failing.' })}
+          onRefused={() =>
+            setMessage({
+              intent: 'warning',
+              text: 'You did not finish signing in, so the account was not saved. Try again, or ask your IT provider if signing in keeps failing.',
+            })
+          }
         />
       )}
       {!accounts && !message && <Spinner label="Loading accounts…" />}
       {accounts && accounts.length === 0 && <Body1>No school accounts are registered yet.</Body1>}
-      {accounts && accounts.length > 0 && <DataTable label="School accounts" columns={columns} rows={accounts} rowKey={(account) => account.id} rowProps={() => ({ 'data-testid': 'account-row' })} size="medium" />}
+      {accounts && accounts.length > 0 && (
+        <DataTable
+          label="School accounts"
+          columns={columns}
+          rows={accounts}
+          rowKey={(account) => account.id}
+          rowProps={() => ({ 'data-testid': 'account-row' })}
+          size="medium"
+        />
+      )}
       {canManage && !editing && (
         <div>
           <Button appearance="primary" ref={keep('new')} onClick={() => open('new', { draft: { ...EMPTY, ownerId: owners[0]?.id ?? '' } })}>
@@ -142,13 +197,39 @@ export function AccountsPage({ credentials, canManage, askConsent, signInAgain }
           </Button>
         </div>
       )}
-      {canManage && editing && <AccountForm editing={editing} owners={owners} errors={errors} onChange={setEditing} onSave={() => void save()} onCancel={() => setEditing(undefined)} firstFieldRef={firstField} />}
+      {canManage && editing && (
+        <AccountForm
+          editing={editing}
+          owners={owners}
+          errors={errors}
+          onChange={setEditing}
+          onSave={() => void save()}
+          onCancel={() => setEditing(undefined)}
+          firstFieldRef={firstField}
+        />
+      )}
     </section>
   );
 }
 
 /** What must happen before the save can go through (a permission, a new sign-in), with the one button that does it. */
-function AskFirst<T>({ testId, intent, text, action, ask, onGiven, onRefused }: { testId: string; intent: 'info' | 'warning'; text: string; action: string; ask: (() => Promise<T>) | undefined; onGiven: (answer: T) => void; onRefused: () => void }) {
+function AskFirst<T>({
+  testId,
+  intent,
+  text,
+  action,
+  ask,
+  onGiven,
+  onRefused,
+}: {
+  testId: string;
+  intent: 'info' | 'warning';
+  text: string;
+  action: string;
+  ask: (() => Promise<T>) | undefined;
+  onGiven: (answer: T) => void;
+  onRefused: () => void;
+}) {
   return (
     <MessageBar intent={intent} data-testid={testId}>
       <MessageBarBody>{text}</MessageBarBody>

@@ -62,21 +62,50 @@ export function App({ host }: { host: Host }) {
           </Tab>
         ))}
       </PageTabs>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {me && chosen === 'incidents' && page !== 'incidents' && <IncidentsDenied />}
       <Suspense fallback={<Spinner label="Loading…" />}>
-      {page === 'waiting' && <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', id)} />}
-      {page === 'requests' && <RequestsPage credentials={credentials} onOpenPosting={(id) => open('posting', id)} onOpenAccess={(id) => open('access', id)} />}
-      {/* Keyed by person: someone else (a persona switched locally) starts from the log. */}
-      {page === 'incidents' && me && <IncidentsPage key={me.id} credentials={credentials} seesPupils={me.can.seePupilChronology} {...(opened.id ? { incidentId: opened.id } : {})} />}
-      {page === 'training' && me && <TrainingPage credentials={credentials} />}
-      {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
-      {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}
-      {page === 'access' && opened.id && <AccessRequestPage requestId={opened.id} credentials={credentials} {...back} />}
-      {page === 'consent' && me?.can.seeConsent && <ConsentPage credentials={credentials} canRecord={me.can.recordConsent} canImport={me.can.importPupils} canExport={me.can.exportConsent} />}
-      {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
-      {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
-      {page === 'accounts' && me?.can.seeAccounts && <AccountsPage credentials={credentials} canManage={me.can.manageAccounts} {...(host.askConsent ? { askConsent: host.askConsent } : {})} {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})} />}
+        {page === 'waiting' && (
+          <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', id)} />
+        )}
+        {page === 'requests' && (
+          <RequestsPage credentials={credentials} onOpenPosting={(id) => open('posting', id)} onOpenAccess={(id) => open('access', id)} />
+        )}
+        {/* Keyed by person: someone else (a persona switched locally) starts from the log. */}
+        {page === 'incidents' && me && (
+          <IncidentsPage
+            key={me.id}
+            credentials={credentials}
+            seesPupils={me.can.seePupilChronology}
+            {...(opened.id ? { incidentId: opened.id } : {})}
+          />
+        )}
+        {page === 'training' && me && <TrainingPage credentials={credentials} />}
+        {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
+        {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}
+        {page === 'access' && opened.id && <AccessRequestPage requestId={opened.id} credentials={credentials} {...back} />}
+        {page === 'consent' && me?.can.seeConsent && (
+          <ConsentPage
+            credentials={credentials}
+            canRecord={me.can.recordConsent}
+            canImport={me.can.importPupils}
+            canExport={me.can.exportConsent}
+          />
+        )}
+        {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
+        {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
+        {page === 'accounts' && me?.can.seeAccounts && (
+          <AccountsPage
+            credentials={credentials}
+            canManage={me.can.manageAccounts}
+            {...(host.askConsent ? { askConsent: host.askConsent } : {})}
+            {...(host.signInAgain ? { signInAgain: host.signInAgain } : {})}
+          />
+        )}
       </Suspense>
     </TabShell>
   );
@@ -88,7 +117,8 @@ function IncidentsDenied() {
     <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
-        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type <b>report a concern</b> to the Online Safety Desk bot.
+        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type{' '}
+        <b>report a concern</b> to the Online Safety Desk bot.
       </MessageBarBody>
     </MessageBar>
   );

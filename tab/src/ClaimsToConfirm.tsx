@@ -13,7 +13,15 @@ const useStyles = makeStyles({
  * Completions staff logged that wait for this person (s.11): confirm, or say why not (the person is
  * told either way). Nobody is shown their own.
  */
-export function ClaimsToConfirm({ claims, credentials, onDecided }: { claims: TrainingRecord[]; credentials: Credentials; onDecided: () => void }) {
+export function ClaimsToConfirm({
+  claims,
+  credentials,
+  onDecided,
+}: {
+  claims: TrainingRecord[];
+  credentials: Credentials;
+  onDecided: () => void;
+}) {
   const styles = useStyles();
   const { announce } = useAnnounce();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -22,7 +30,10 @@ export function ClaimsToConfirm({ claims, credentials, onDecided }: { claims: Tr
 
   const decide = async (record: TrainingRecord, decision: 'confirm' | 'reject') => {
     setError(undefined);
-    const result = await sendJson<{ error?: string }>('POST', `/api/training/records/${record.id}/decision`, credentials, { decision, reason: reasons[record.id] ?? '' });
+    const result = await sendJson<{ error?: string }>('POST', `/api/training/records/${record.id}/decision`, credentials, {
+      decision,
+      reason: reasons[record.id] ?? '',
+    });
     if (!result.ok) {
       setError(result.body.error ?? 'Nothing was saved.');
       return;
@@ -35,15 +46,33 @@ export function ClaimsToConfirm({ claims, credentials, onDecided }: { claims: Tr
 
   return (
     <section aria-label="Waiting for your confirmation" className={styles.section}>
-      <Subtitle2 as="h2" block className={styles.heading} {...{ ref: heading, tabIndex: -1 }}>Logged by staff, waiting for you to confirm</Subtitle2>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      {claims.length === 0 && <Body1 as="p" className={styles.heading}>Nothing is waiting for you.</Body1>}
+      <Subtitle2 as="h2" block className={styles.heading} {...{ ref: heading, tabIndex: -1 }}>
+        Logged by staff, waiting for you to confirm
+      </Subtitle2>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {claims.length === 0 && (
+        <Body1 as="p" className={styles.heading}>
+          Nothing is waiting for you.
+        </Body1>
+      )}
       {claims.map((record) => (
         <div key={record.id} className={styles.claim} data-testid="claim-to-confirm">
-          <Body1>{record.subjectName}: {record.completedOn} — {record.evidence || 'no evidence given'}</Body1>
-          <Button appearance="primary" onClick={() => void decide(record, 'confirm')}>Confirm</Button>
+          <Body1>
+            {record.subjectName}: {record.completedOn} — {record.evidence || 'no evidence given'}
+          </Body1>
+          <Button appearance="primary" onClick={() => void decide(record, 'confirm')}>
+            Confirm
+          </Button>
           <Field label={`If not confirmed, why? (${record.subjectName} is told)`}>
-            <Input value={reasons[record.id] ?? ''} maxLength={500} onChange={(_event, data) => setReasons((current) => ({ ...current, [record.id]: data.value }))} />
+            <Input
+              value={reasons[record.id] ?? ''}
+              maxLength={500}
+              onChange={(_event, data) => setReasons((current) => ({ ...current, [record.id]: data.value }))}
+            />
           </Field>
           <Button onClick={() => void decide(record, 'reject')}>Not confirmed</Button>
         </div>

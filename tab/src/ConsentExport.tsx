@@ -43,11 +43,7 @@ export function ConsentExport({ credentials, className }: { credentials: Credent
       <Button disabled={!date} onClick={() => void download()}>
         Download CSV
       </Button>
-      {status && (
-        <Body1 data-testid="export-status">
-          {status}
-        </Body1>
-      )}
+      {status && <Body1 data-testid="export-status">{status}</Body1>}
     </section>
   );
 }

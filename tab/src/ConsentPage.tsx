@@ -1,4 +1,16 @@
-import { Body1, Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Switch, makeStyles } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Dropdown,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Switch,
+  makeStyles,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { getJson, type ClassConsent, type ConsentState, type Credentials } from './api';
 import { ConsentExport } from './ConsentExport';
@@ -23,7 +35,17 @@ const MARKS: Record<ConsentState, { label: string; color: 'success' | 'danger' |
 type Pupil = NonNullable<ClassConsent['pupils']>[number];
 
 /** The consent register (policy s.4): what staff check before taking photos; the admin team keeps it up to date. */
-export function ConsentPage({ credentials, canRecord, canImport = false, canExport = false }: { credentials: Credentials; canRecord: boolean; canImport?: boolean; canExport?: boolean }) {
+export function ConsentPage({
+  credentials,
+  canRecord,
+  canImport = false,
+  canExport = false,
+}: {
+  credentials: Credentials;
+  canRecord: boolean;
+  canImport?: boolean;
+  canExport?: boolean;
+}) {
   const styles = useStyles();
   const [classes, setClasses] = useState<string[]>();
   const [className, setClassName] = useState<string>();
@@ -48,7 +70,10 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
   }, [credentials, imports]);
 
   // A refresh keeps the table (and the open pupil's panel, with its result) on the screen; another class replaces it.
-  const load = (name: string) => getJson<ClassConsent>(`/api/consent?className=${encodeURIComponent(name)}`, credentials).then(setRegister, (failure: Error) => setError(failure.message));
+  const load = (name: string) =>
+    getJson<ClassConsent>(`/api/consent?className=${encodeURIComponent(name)}`, credentials).then(setRegister, (failure: Error) =>
+      setError(failure.message),
+    );
   useEffect(() => {
     setRegister(undefined);
     setOpenPupil(undefined);
@@ -60,13 +85,20 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
     if (importing) chooseFile.current?.focus();
   }, [importing]);
 
-  const pupils = (register?.pupils ?? []).filter((pupil) => !onlyMissing || pupil.consent.images !== 'given' || pupil.consent.videos !== 'given');
+  const pupils = (register?.pupils ?? []).filter(
+    (pupil) => !onlyMissing || pupil.consent.images !== 'given' || pupil.consent.videos !== 'given',
+  );
   const panelId = (pupil: Pupil) => `consent-history-${pupil.pupilId}`;
   const columns: Column<Pupil>[] = [
     {
       header: 'Pupil',
       cell: (pupil) => (
-        <Link as="button" aria-expanded={openPupil === pupil.pupilId} aria-controls={openPupil === pupil.pupilId ? panelId(pupil) : undefined} onClick={() => setOpenPupil(openPupil === pupil.pupilId ? undefined : pupil.pupilId)}>
+        <Link
+          as="button"
+          aria-expanded={openPupil === pupil.pupilId}
+          aria-controls={openPupil === pupil.pupilId ? panelId(pupil) : undefined}
+          onClick={() => setOpenPupil(openPupil === pupil.pupilId ? undefined : pupil.pupilId)}
+        >
           {pupil.displayName}
         </Link>
       ),
@@ -88,7 +120,14 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
       {(canImport || canExport) && (
         <div className={styles.adminTools}>
           {canImport && (
-            <Button appearance={importing ? 'secondary' : 'primary'} aria-expanded={importing} onClick={() => { setImporting(!importing); setImportOpened(true); }}>
+            <Button
+              appearance={importing ? 'secondary' : 'primary'}
+              aria-expanded={importing}
+              onClick={() => {
+                setImporting(!importing);
+                setImportOpened(true);
+              }}
+            >
               {importing ? 'Close the pupil import' : 'Import pupils (CSV)…'}
             </Button>
           )}
@@ -102,7 +141,12 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
       )}
       <div className={styles.controls}>
         <Field label="Class">
-          <Dropdown aria-label="Class" value={className ?? ''} selectedOptions={className ? [className] : []} onOptionSelect={(_, data) => data.optionValue && setClassName(data.optionValue)}>
+          <Dropdown
+            aria-label="Class"
+            value={className ?? ''}
+            selectedOptions={className ? [className] : []}
+            onOptionSelect={(_, data) => data.optionValue && setClassName(data.optionValue)}
+          >
             {(classes ?? []).map((name) => (
               <Option key={name} value={name}>
                 {name}
@@ -121,7 +165,17 @@ export function ConsentPage({ credentials, canRecord, canImport = false, canExpo
           rowKey={(pupil) => pupil.pupilId}
           rowProps={() => ({ 'data-testid': 'consent-row' })}
           stack={false}
-          after={(pupil) => openPupil === pupil.pupilId && <PupilConsentPanel id={panelId(pupil)} pupil={pupil} credentials={credentials} canRecord={canRecord} onRecorded={() => className && load(className)} />}
+          after={(pupil) =>
+            openPupil === pupil.pupilId && (
+              <PupilConsentPanel
+                id={panelId(pupil)}
+                pupil={pupil}
+                credentials={credentials}
+                canRecord={canRecord}
+                onRecorded={() => className && load(className)}
+              />
+            )
+          }
         />
       )}
       {register && pupils.length === 0 && <Body1>Every pupil in {className} has consent for images and videos.</Body1>}

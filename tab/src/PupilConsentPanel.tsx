@@ -1,9 +1,29 @@
-import { Body1, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { getJson, postJson, type ConsentEvent, type Credentials } from './api';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    padding: '12px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
   // A post's address breaks anywhere on a phone rather than widening the register's table.
   links: { overflowWrap: 'anywhere', margin: 0, paddingInlineStart: '20px' },
@@ -16,7 +36,19 @@ interface Takedown {
   urgent: boolean;
 }
 
-export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorded }: { id: string; pupil: { pupilId: string; displayName: string }; credentials: Credentials; canRecord: boolean; onRecorded: () => void }) {
+export function PupilConsentPanel({
+  id,
+  pupil,
+  credentials,
+  canRecord,
+  onRecorded,
+}: {
+  id: string;
+  pupil: { pupilId: string; displayName: string };
+  credentials: Credentials;
+  canRecord: boolean;
+  onRecorded: () => void;
+}) {
   const styles = useStyles();
   const [history, setHistory] = useState<ConsentEvent[]>();
   const [media, setMedia] = useState<'images' | 'videos'>('images');
@@ -25,7 +57,11 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
   const [outcome, setOutcome] = useState<{ message: string; takedowns: Takedown[]; pending: boolean; at: number }>();
   const [error, setError] = useState<string>();
 
-  const loadHistory = () => getJson<{ events: ConsentEvent[] }>(`/api/pupils/${pupil.pupilId}/consent`, credentials).then(({ events }) => setHistory(events), (failure: Error) => setError(failure.message));
+  const loadHistory = () =>
+    getJson<{ events: ConsentEvent[] }>(`/api/pupils/${pupil.pupilId}/consent`, credentials).then(
+      ({ events }) => setHistory(events),
+      (failure: Error) => setError(failure.message),
+    );
   useEffect(() => {
     void loadHistory();
   }, []);
@@ -34,9 +70,20 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
     setError(undefined);
     setOutcome(undefined);
     try {
-      const result = await postJson<{ takedowns: Takedown[]; takedownsPending: boolean }>('/api/consent', credentials, { pupilId: pupil.pupilId, media, decision, effectiveFrom: received, source: decision === 'refused' ? 'written notice' : 'consent form' });
+      const result = await postJson<{ takedowns: Takedown[]; takedownsPending: boolean }>('/api/consent', credentials, {
+        pupilId: pupil.pupilId,
+        media,
+        decision,
+        effectiveFrom: received,
+        source: decision === 'refused' ? 'written notice' : 'consent form',
+      });
       const from = new Date(received).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-      setOutcome({ message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`, takedowns: result.takedowns, pending: result.takedownsPending, at: Date.now() });
+      setOutcome({
+        message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`,
+        takedowns: result.takedowns,
+        pending: result.takedownsPending,
+        at: Date.now(),
+      });
       await loadHistory();
       onRecorded();
     } catch (failure) {
@@ -46,14 +93,17 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
 
   return (
     <section id={id} className={styles.panel} aria-label={`Consent history of ${pupil.displayName}`}>
-      <Subtitle2 as="h2" block>{pupil.displayName}: consent history</Subtitle2>
+      <Subtitle2 as="h2" block>
+        {pupil.displayName}: consent history
+      </Subtitle2>
       {!history && <Spinner size="tiny" label="Loading history…" />}
       {history && history.length === 0 && <Body1>No consent form has been recorded.</Body1>}
       {history && history.length > 0 && (
         <ul data-testid="consent-history">
           {history.map((event) => (
             <li key={event.id}>
-              {new Date(event.effectiveFrom).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}: {event.media} {event.decision} ({event.source}, recorded by {event.recordedBy})
+              {new Date(event.effectiveFrom).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}:{' '}
+              {event.media} {event.decision} ({event.source}, recorded by {event.recordedBy})
             </li>
           ))}
         </ul>
@@ -88,14 +138,22 @@ export function PupilConsentPanel({ id, pupil, credentials, canRecord, onRecorde
       )}
       {/* A new bar for each result, so that each one is announced (the bar announces itself when it appears). */}
       {outcome && (
-        <MessageBar key={outcome.at} layout="multiline" intent={outcome.takedowns.length || outcome.pending ? 'warning' : 'success'} data-testid="consent-outcome">
+        <MessageBar
+          key={outcome.at}
+          layout="multiline"
+          intent={outcome.takedowns.length || outcome.pending ? 'warning' : 'success'}
+          data-testid="consent-outcome"
+        >
           <MessageBarBody>
             {outcome.message}{' '}
-            {outcome.pending && 'Some takedown tasks could not be made just now (the records could not be reached); they are made automatically by the next daily check. '}
+            {outcome.pending &&
+              'Some takedown tasks could not be made just now (the records could not be reached); they are made automatically by the next daily check. '}
             {outcome.takedowns.length > 0 && (
               <>
                 Take down these posts where you can (the account owner has been given the tasks
-                {outcome.takedowns.some((task) => task.urgent) && '; an urgent one went up after consent stopped, and the DSL has been told'}):{' '}
+                {outcome.takedowns.some((task) => task.urgent) &&
+                  '; an urgent one went up after consent stopped, and the DSL has been told'}
+                ):{' '}
                 <ul data-testid="takedown-list" className={styles.links}>
                   {outcome.takedowns.map((task) => (
                     <li key={task.id}>

@@ -17,7 +17,17 @@ const useStyles = makeStyles({
 });
 
 /** Pick the MIS export with a button, or drop it on the box. */
-export function PupilFileDrop({ fileName, disabled, onFile, chooseRef }: { fileName?: string; disabled: boolean; onFile: (file: File) => void; chooseRef?: Ref<HTMLButtonElement> }) {
+export function PupilFileDrop({
+  fileName,
+  disabled,
+  onFile,
+  chooseRef,
+}: {
+  fileName?: string;
+  disabled: boolean;
+  onFile: (file: File) => void;
+  chooseRef?: Ref<HTMLButtonElement>;
+}) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -44,7 +54,9 @@ export function PupilFileDrop({ fileName, disabled, onFile, chooseRef }: { fileN
       <Button ref={chooseRef} appearance="primary" disabledFocusable={disabled} onClick={() => input.current?.click()}>
         Choose CSV file…
       </Button>
-      <Body1>{fileName ? `File: ${fileName}. Choose or drop another to replace it.` : 'or drop the CSV file exported from your MIS here.'}</Body1>
+      <Body1>
+        {fileName ? `File: ${fileName}. Choose or drop another to replace it.` : 'or drop the CSV file exported from your MIS here.'}
+      </Body1>
       <input
         ref={input}
         className={styles.hidden}

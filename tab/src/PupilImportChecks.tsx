@@ -15,15 +15,32 @@ export const problemsText = (count: number) => (count === 1 ? '1 problem' : `${c
  * Which column of the file holds each field: as the server guessed it, changeable. The selects stay
  * usable while a check runs (the panel keeps only the latest answer), so the focus is never lost from one.
  */
-export function PupilColumnMapping({ header, mapping, onChange }: { header: string[]; mapping: Partial<ColumnMapping>; onChange: (field: PupilField, column: string) => void }) {
+export function PupilColumnMapping({
+  header,
+  mapping,
+  onChange,
+}: {
+  header: string[];
+  mapping: Partial<ColumnMapping>;
+  onChange: (field: PupilField, column: string) => void;
+}) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-label="Column mapping">
-      <Subtitle2 as="h3" block className={styles.tight}>Columns</Subtitle2>
-      <Body1 as="p" className={styles.tight}>Check which column of your file holds each item. Every other column (dates of birth, addresses…) is ignored and never stored.</Body1>
+      <Subtitle2 as="h3" block className={styles.tight}>
+        Columns
+      </Subtitle2>
+      <Body1 as="p" className={styles.tight}>
+        Check which column of your file holds each item. Every other column (dates of birth, addresses…) is ignored and never stored.
+      </Body1>
       <div className={styles.mapping}>
         {PUPIL_FIELDS.map(({ field, label }) => (
-          <Field key={field} label={label} validationState={mapping[field] ? 'none' : 'error'} validationMessage={mapping[field] ? undefined : 'Choose the column'}>
+          <Field
+            key={field}
+            label={label}
+            validationState={mapping[field] ? 'none' : 'error'}
+            validationMessage={mapping[field] ? undefined : 'Choose the column'}
+          >
             <Select aria-label={`Column for ${label}`} value={mapping[field] ?? ''} onChange={(_, data) => onChange(field, data.value)}>
               <option value="">(choose a column)</option>
               {header.map((column) => (
@@ -45,7 +62,11 @@ export function PupilImportErrors({ errors, errorCount }: { errors: RowError[]; 
   const label = (field?: PupilField) => PUPIL_FIELDS.find((entry) => entry.field === field)?.label;
   const columns: Column<RowError & { index: number }>[] = [
     { header: 'Row', width: '4em', cell: (error) => error.line },
-    { header: 'Column', width: '10em', cell: (error) => (error.column ? `${error.column}${label(error.field) ? ` (${label(error.field)})` : ''}` : '—') },
+    {
+      header: 'Column',
+      width: '10em',
+      cell: (error) => (error.column ? `${error.column}${label(error.field) ? ` (${label(error.field)})` : ''}` : '—'),
+    },
     { header: 'What is wrong', cell: (error) => error.message },
     { header: 'How to fix it', cell: (error) => error.fix ?? '' },
   ];
@@ -54,7 +75,10 @@ export function PupilImportErrors({ errors, errorCount }: { errors: RowError[]; 
       <Subtitle2 as="h3" block className={styles.tight}>
         {problemsText(errorCount)} to fix in the file — nothing has been imported
       </Subtitle2>
-      <Body1 as="p" className={styles.tight}>Correct these in the MIS (or in the CSV file), then choose the file again.{errorCount > errors.length ? ` The first ${errors.length} are shown.` : ''}</Body1>
+      <Body1 as="p" className={styles.tight}>
+        Correct these in the MIS (or in the CSV file), then choose the file again.
+        {errorCount > errors.length ? ` The first ${errors.length} are shown.` : ''}
+      </Body1>
       <DataTable
         label="Problems in the file"
         columns={columns}

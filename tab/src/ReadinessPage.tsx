@@ -1,4 +1,15 @@
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { getJson, type Credentials } from './api';
 
@@ -31,7 +42,16 @@ const LEVELS: Record<Level, { label: string; color: 'success' | 'warning' | 'dan
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
-  item: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '12px', rowGap: '4px', padding: '12px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, alignItems: 'start' },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: '12px',
+    rowGap: '4px',
+    padding: '12px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    alignItems: 'start',
+  },
   number: { fontWeight: tokens.fontWeightSemibold, minWidth: '1.5em' },
   text: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0, overflowWrap: 'anywhere' },
   heading: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', '& h3': { margin: 0 } },
@@ -74,14 +94,21 @@ export function ReadinessPage({ credentials }: { credentials: Credentials }) {
   const toFix = readiness?.items.filter((item) => item.level !== 'green').length ?? 0;
   return (
     <section className={styles.page} aria-labelledby="readiness-heading">
-      <Subtitle2 as="h2" id="readiness-heading">Go-live checklist</Subtitle2>
-      <Body1>Everything the school needs right before staff rely on Online Safety Desk. The installation guide takes the same items in the same order.</Body1>
+      <Subtitle2 as="h2" id="readiness-heading">
+        Go-live checklist
+      </Subtitle2>
+      <Body1>
+        Everything the school needs right before staff rely on Online Safety Desk. The installation guide takes the same items in the same
+        order.
+      </Body1>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={checking} onClick={() => void check()}>
           Check again
         </Button>
         {checking && <Spinner size="tiny" label="Checking…" />}
-        {readiness && !checking && <Caption1>Checked {new Date(readiness.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</Caption1>}
+        {readiness && !checking && (
+          <Caption1>Checked {new Date(readiness.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</Caption1>
+        )}
       </div>
       {error && (
         <MessageBar intent="error" layout="multiline">
@@ -90,10 +117,18 @@ export function ReadinessPage({ credentials }: { credentials: Credentials }) {
       )}
       {readiness && !checking && (
         // A new bar for each check, so that its result is announced.
-        <MessageBar key={readiness.checkedAt} intent={readiness.overall === 'green' ? 'success' : readiness.overall === 'amber' ? 'warning' : 'error'} layout="multiline" data-testid="readiness-overall">
+        <MessageBar
+          key={readiness.checkedAt}
+          intent={readiness.overall === 'green' ? 'success' : readiness.overall === 'amber' ? 'warning' : 'error'}
+          layout="multiline"
+          data-testid="readiness-overall"
+        >
           <MessageBarBody>
-            {readiness.overall === 'green' ? 'Every item is green: the school is ready.' : `${toFix} of ${readiness.items.length} items to fix before the school relies on the app.`}
-            {readiness.mode === 'local' && ' This copy runs on this machine with the demo school, so the items about Microsoft 365 are not checked.'}
+            {readiness.overall === 'green'
+              ? 'Every item is green: the school is ready.'
+              : `${toFix} of ${readiness.items.length} items to fix before the school relies on the app.`}
+            {readiness.mode === 'local' &&
+              ' This copy runs on this machine with the demo school, so the items about Microsoft 365 are not checked.'}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -102,9 +137,7 @@ export function ReadinessPage({ credentials }: { credentials: Credentials }) {
         <ol className={styles.list} aria-label="Checklist">
           {readiness.items.map((item) => (
             <li key={item.id} className={styles.item} data-testid="readiness-item" data-level={item.level}>
-              <span className={styles.number}>
-                {item.number}.
-              </span>
+              <span className={styles.number}>{item.number}.</span>
               <div className={styles.text}>
                 <div className={styles.heading}>
                   <Subtitle2 as="h3">{item.title}</Subtitle2>

@@ -20,15 +20,39 @@ const STATE_COLOURS: Record<string, 'brand' | 'success' | 'warning' | 'danger' |
 };
 
 const columns = (onOpen: (id: string) => void): Column<AccessRequestSummary>[] => [
-  { header: 'Request', width: '5em', cell: (request) => <Link as="button" aria-label={`Open request ${request.reference}`} onClick={() => onOpen(request.id)}>{request.reference}</Link> },
+  {
+    header: 'Request',
+    width: '5em',
+    cell: (request) => (
+      <Link as="button" aria-label={`Open request ${request.reference}`} onClick={() => onOpen(request.id)}>
+        {request.reference}
+      </Link>
+    ),
+  },
   { header: 'Website', breakAnywhere: true, cell: (request) => request.url },
   { header: 'Requested by', cell: (request) => request.requesterName },
-  { header: 'Date', width: '8em', cell: (request) => new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) },
-  { header: 'Status', width: '12em', cell: (request) => <GrowingBadge color={STATE_COLOURS[request.state] ?? 'informative'}>{request.stateLabel}</GrowingBadge> },
+  {
+    header: 'Date',
+    width: '8em',
+    cell: (request) => new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+  },
+  {
+    header: 'Status',
+    width: '12em',
+    cell: (request) => <GrowingBadge color={STATE_COLOURS[request.state] ?? 'informative'}>{request.stateLabel}</GrowingBadge>,
+  },
 ];
 
 /** Blocked-website requests (policy s.9) and requests to post (s.4–6): your own, or everyone's for the people who decide them; each opens on its own page. */
-export function RequestsPage({ credentials, onOpenPosting, onOpenAccess }: { credentials: Credentials; onOpenPosting(id: string): void; onOpenAccess(id: string): void }) {
+export function RequestsPage({
+  credentials,
+  onOpenPosting,
+  onOpenAccess,
+}: {
+  credentials: Credentials;
+  onOpenPosting(id: string): void;
+  onOpenAccess(id: string): void;
+}) {
   const styles = useStyles();
   const [requests, setRequests] = useState<AccessRequestSummary[]>();
   const [error, setError] = useState<string>();
@@ -36,17 +60,32 @@ export function RequestsPage({ credentials, onOpenPosting, onOpenAccess }: { cre
   useEffect(() => {
     setRequests(undefined);
     setError(undefined);
-    getJson<{ items: AccessRequestSummary[] }>('/api/access-requests', credentials).then((list) => setRequests(list.items), (failure: Error) => setError(failure.message));
+    getJson<{ items: AccessRequestSummary[] }>('/api/access-requests', credentials).then(
+      (list) => setRequests(list.items),
+      (failure: Error) => setError(failure.message),
+    );
   }, [credentials]);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
   if (!requests) return <Spinner label="Loading requests…" />;
   return (
     <>
       {requests.length === 0 ? (
         <Body1 className={styles.empty}>No requests yet. Ask the Online Safety Desk bot to "request access" to start one.</Body1>
       ) : (
-        <DataTable label="Blocked website requests" columns={columns(onOpenAccess)} rows={requests} rowKey={(request) => request.id} rowProps={() => ({ 'data-testid': 'access-request-row' })} size="medium" />
+        <DataTable
+          label="Blocked website requests"
+          columns={columns(onOpenAccess)}
+          rows={requests}
+          rowKey={(request) => request.id}
+          rowProps={() => ({ 'data-testid': 'access-request-row' })}
+          size="medium"
+        />
       )}
       <PostingRequests credentials={credentials} onOpen={onOpenPosting} />
     </>
@@ -58,14 +97,33 @@ function PostingRequests({ credentials, onOpen }: { credentials: Credentials; on
   const styles = useStyles();
   const [requests, setRequests] = useState<PostingSummary[]>();
   useEffect(() => {
-    getJson<{ items: PostingSummary[] }>('/api/posting-requests', credentials).then((list) => setRequests(list.items), () => setRequests([]));
+    getJson<{ items: PostingSummary[] }>('/api/posting-requests', credentials).then(
+      (list) => setRequests(list.items),
+      () => setRequests([]),
+    );
   }, [credentials]);
   const columns: Column<PostingSummary>[] = [
-    { header: 'Request', width: '6em', cell: (request) => <Link as="button" aria-label={`Open request to post ${request.reference}`} onClick={() => onOpen(request.id)}>{request.reference}</Link> },
+    {
+      header: 'Request',
+      width: '6em',
+      cell: (request) => (
+        <Link as="button" aria-label={`Open request to post ${request.reference}`} onClick={() => onOpen(request.id)}>
+          {request.reference}
+        </Link>
+      ),
+    },
     { header: 'School account', breakAnywhere: true, cell: (request) => request.accountLabel },
     { header: 'Requested by', cell: (request) => request.requesterName },
     { header: 'Files', width: '5em', cell: (request) => String(request.files) },
-    { header: 'Status', width: '12em', cell: (request) => <GrowingBadge color={request.state === 'checksFailed' ? 'warning' : request.state === 'refused' ? 'danger' : 'brand'}>{request.stateLabel}</GrowingBadge> },
+    {
+      header: 'Status',
+      width: '12em',
+      cell: (request) => (
+        <GrowingBadge color={request.state === 'checksFailed' ? 'warning' : request.state === 'refused' ? 'danger' : 'brand'}>
+          {request.stateLabel}
+        </GrowingBadge>
+      ),
+    },
   ];
   if (!requests) return null;
   return (
@@ -74,7 +132,14 @@ function PostingRequests({ credentials, onOpen }: { credentials: Credentials; on
       {requests.length === 0 ? (
         <Body1 className={styles.empty}>No requests to post yet. Ask the bot to "request to post" to start one.</Body1>
       ) : (
-        <DataTable label="Requests to post" columns={columns} rows={requests} rowKey={(request) => request.id} rowProps={() => ({ 'data-testid': 'posting-request-row' })} size="medium" />
+        <DataTable
+          label="Requests to post"
+          columns={columns}
+          rows={requests}
+          rowKey={(request) => request.id}
+          rowProps={() => ({ 'data-testid': 'posting-request-row' })}
+          size="medium"
+        />
       )}
     </>
   );

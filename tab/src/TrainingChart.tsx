@@ -13,8 +13,23 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexDirection: 'column', gap: '2px' },
   name: { fontWeight: tokens.fontWeightSemibold },
   bar: { display: 'block', width: '100%', height: '16px' },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: '4px 16px', margin: 0, padding: 0, listStyle: 'none', color: tokens.colorNeutralForeground2 },
-  swatch: { display: 'inline-block', width: '12px', height: '12px', marginInlineEnd: '6px', verticalAlign: 'middle', border: `1px solid ${tokens.colorNeutralStroke1}` },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '4px 16px',
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+    color: tokens.colorNeutralForeground2,
+  },
+  swatch: {
+    display: 'inline-block',
+    width: '12px',
+    height: '12px',
+    marginInlineEnd: '6px',
+    verticalAlign: 'middle',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
 });
 
 type Group = TrainingOverview['groups'][number];
@@ -36,7 +51,10 @@ export function TrainingChart({ groups }: { groups: TrainingOverview['groups'] }
       <figcaption>Training compliance by group</figcaption>
       <ul className={styles.legend} aria-hidden="true">
         {PARTS.map((part) => (
-          <li key={part.key}><span className={styles.swatch} style={{ backgroundColor: part.colour }} />{part.label}</li>
+          <li key={part.key}>
+            <span className={styles.swatch} style={{ backgroundColor: part.colour }} />
+            {part.label}
+          </li>
         ))}
       </ul>
       <ul className={styles.list}>
@@ -60,7 +78,19 @@ function StackedBar({ group }: { group: Group }) {
     <svg className={styles.bar} viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
       {PARTS.map((part) => {
         const width = (group[part.key] / total) * 100;
-        const rect = width > 0 ? <rect key={part.key} x={x} width={width} height="10" fill={part.colour} stroke={tokens.colorNeutralBackground1} strokeWidth="2" vectorEffect="non-scaling-stroke" /> : null;
+        const rect =
+          width > 0 ? (
+            <rect
+              key={part.key}
+              x={x}
+              width={width}
+              height="10"
+              fill={part.colour}
+              stroke={tokens.colorNeutralBackground1}
+              strokeWidth="2"
+              vectorEffect="non-scaling-stroke"
+            />
+          ) : null;
         x += width;
         return rect;
       })}

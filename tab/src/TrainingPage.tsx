@@ -34,31 +34,52 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
   const historyHeading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(() => {
-    getJson<TrainingOverview>('/api/training', credentials).then((found) => {
-      setOverview(found);
-      setReviewedOn((current) => current || found.today);
-    }, (failure: Error) => setLoadError(failure.message));
+    getJson<TrainingOverview>('/api/training', credentials).then(
+      (found) => {
+        setOverview(found);
+        setReviewedOn((current) => current || found.today);
+      },
+      (failure: Error) => setLoadError(failure.message),
+    );
   }, [credentials]);
   useEffect(load, [load]);
   // The history opens at the end of the page: the focus goes there with it.
   useEffect(() => historyHeading.current?.focus(), [history]);
 
   const openHistory = (row: ComplianceRow) =>
-    getJson<{ records: TrainingRecord[] }>(`/api/training/history/${encodeURIComponent(row.subjectId)}`, credentials).then(({ records }) => setHistory({ name: row.subjectName, records }), (failure: Error) => setError(failure.message));
+    getJson<{ records: TrainingRecord[] }>(`/api/training/history/${encodeURIComponent(row.subjectId)}`, credentials).then(
+      ({ records }) => setHistory({ name: row.subjectName, records }),
+      (failure: Error) => setError(failure.message),
+    );
   const recordReview = async (policyId: string, reviewId: string) => {
     setError(undefined);
-    const result = await sendJson<{ error?: string; nextReviewDue?: string }>('POST', `/api/policies/${policyId}/review`, credentials, { reviewId, reviewedOn });
+    const result = await sendJson<{ error?: string; nextReviewDue?: string }>('POST', `/api/policies/${policyId}/review`, credentials, {
+      reviewId,
+      reviewedOn,
+    });
     if (!result.ok) return setError(result.body.error ?? 'Nothing was saved.');
     setNotice(`Review recorded. Next review: ${result.body.nextReviewDue}. All staff are being told the policy changed.`);
     load();
   };
 
-  if (loadError) return <MessageBar intent="error"><MessageBarBody>{loadError}</MessageBarBody></MessageBar>;
+  if (loadError)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{loadError}</MessageBarBody>
+      </MessageBar>
+    );
   if (!overview) return <Spinner label="Loading training…" />;
   const overdue = overview.rows.filter((row) => row.status === 'overdue');
   const dueSoon = overview.rows.filter((row) => row.status === 'dueSoon');
   const columns: Column<ComplianceRow>[] = [
-    { header: 'Who', cell: (row) => <Link as="button" onClick={() => void openHistory(row)}>{row.subjectName}</Link> },
+    {
+      header: 'Who',
+      cell: (row) => (
+        <Link as="button" onClick={() => void openHistory(row)}>
+          {row.subjectName}
+        </Link>
+      ),
+    },
     { header: 'Group', cell: (row) => row.group },
     { header: 'Training', cell: (row) => `${row.requirementTitle} (${row.policy})` },
     { header: 'Due', width: '7em', cell: (row) => row.due ?? '—' },
@@ -69,28 +90,60 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
       <DataTable label={label} columns={columns} rows={rows} rowKey={(row) => `${row.requirementId}-${row.subjectId}`} />
     </div>
   );
-  const heading = (text: string, ref?: Ref<HTMLHeadingElement>) => <Subtitle2 as="h2" block className={styles.heading} {...(ref ? { ref, tabIndex: -1 } : {})}>{text}</Subtitle2>;
+  const heading = (text: string, ref?: Ref<HTMLHeadingElement>) => (
+    <Subtitle2 as="h2" block className={styles.heading} {...(ref ? { ref, tabIndex: -1 } : {})}>
+      {text}
+    </Subtitle2>
+  );
 
   return (
     <div className={styles.page}>
-      {error && <MessageBar key={error} intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      {notice && <MessageBar key={notice} intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar key={error} intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar key={notice} intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {overview.everyone && (
         <section aria-label="Compliance at a glance" className={styles.section}>
           <div className={styles.bar}>
             {heading('Compliance at a glance')}
-            <Button onClick={() => void download('/api/training.csv', credentials, `online-safety-training-${overview.today}.csv`).catch((failure: Error) => setError(failure.message))}>Export CSV</Button>
+            <Button
+              onClick={() =>
+                void download('/api/training.csv', credentials, `online-safety-training-${overview.today}.csv`).catch((failure: Error) =>
+                  setError(failure.message),
+                )
+              }
+            >
+              Export CSV
+            </Button>
           </div>
           <TrainingChart groups={overview.groups} />
         </section>
       )}
       <section aria-label="Overdue" className={styles.section}>
         {heading(`Overdue (${overdue.length})`)}
-        {overdue.length ? list(overdue, 'Overdue', 'overdue-list') : <Body1 as="p" className={styles.heading}>Nobody is overdue.</Body1>}
+        {overdue.length ? (
+          list(overdue, 'Overdue', 'overdue-list')
+        ) : (
+          <Body1 as="p" className={styles.heading}>
+            Nobody is overdue.
+          </Body1>
+        )}
       </section>
       <section aria-label="Due in the next 30 days" className={styles.section}>
         {heading(`Due in the next 30 days (${dueSoon.length})`)}
-        {dueSoon.length ? list(dueSoon, 'Due soon', 'due-soon-list') : <Body1 as="p" className={styles.heading}>Nothing is due soon.</Body1>}
+        {dueSoon.length ? (
+          list(dueSoon, 'Due soon', 'due-soon-list')
+        ) : (
+          <Body1 as="p" className={styles.heading}>
+            Nothing is due soon.
+          </Body1>
+        )}
       </section>
       {!overview.everyone && list(overview.rows, 'Your training', 'my-training')}
       {overview.can.logOwn && !overview.can.record && (
@@ -102,14 +155,30 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
       {overview.can.requireRefresher && (
         <section aria-label="Refreshers" className={styles.section}>
           {heading('Require a refresher (after a significant incident or change)')}
-          <RefresherForm credentials={credentials} today={overview.today} classes={[...new Set(overview.rows.filter((row) => row.audience === 'pupils').map((row) => row.subjectId))]} onSaved={load} />
+          <RefresherForm
+            credentials={credentials}
+            today={overview.today}
+            classes={[...new Set(overview.rows.filter((row) => row.audience === 'pupils').map((row) => row.subjectId))]}
+            onSaved={load}
+          />
         </section>
       )}
       {history && (
         <section aria-label="History" data-testid="training-history" className={styles.section}>
           {heading(`History: ${history.name}`, historyHeading)}
-          {history.records.length === 0 ? <Body1 as="p">No training recorded yet.</Body1> : (
-            <ul>{history.records.map((r) => <li key={r.id}>{r.completedOn} — {r.requirementId} — {r.status === 'confirmed' ? 'confirmed' : r.status === 'rejected' ? 'not confirmed' : 'waiting for confirmation'} — {r.evidence || 'no evidence given'} (recorded by {r.recordedByName}){r.attendees?.length ? ` — attended: ${r.attendees.join(', ')}` : ''}</li>)}</ul>
+          {history.records.length === 0 ? (
+            <Body1 as="p">No training recorded yet.</Body1>
+          ) : (
+            <ul>
+              {history.records.map((r) => (
+                <li key={r.id}>
+                  {r.completedOn} — {r.requirementId} —{' '}
+                  {r.status === 'confirmed' ? 'confirmed' : r.status === 'rejected' ? 'not confirmed' : 'waiting for confirmation'} —{' '}
+                  {r.evidence || 'no evidence given'} (recorded by {r.recordedByName})
+                  {r.attendees?.length ? ` — attended: ${r.attendees.join(', ')}` : ''}
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       )}
@@ -123,13 +192,32 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
       {overview.policies.length > 0 && (
         <section aria-label="Policy reviews" className={styles.section}>
           {heading('Policy reviews (sections 2 and 12)')}
-          {overview.can.recordReview && <Input type="date" aria-label="Date the review was completed" value={reviewedOn} max={overview.today} onChange={(_, data) => setReviewedOn(data.value)} />}
-          {overview.policies.flatMap((policy) => policy.reviews.map((review) => (
-            <div key={`${policy.id}-${review.id}`} className={styles.bar} data-testid="policy-review">
-              <Body1>{policy.title} — {review.name}: approved {policy.approvedOn ?? '—'}, next review {review.nextReviewDue}</Body1>
-              {overview.can.recordReview && <Button aria-label={`Record completed review: ${policy.title}, ${review.name}`} onClick={() => void recordReview(policy.id, review.id)}>Record completed review</Button>}
-            </div>
-          )))}
+          {overview.can.recordReview && (
+            <Input
+              type="date"
+              aria-label="Date the review was completed"
+              value={reviewedOn}
+              max={overview.today}
+              onChange={(_, data) => setReviewedOn(data.value)}
+            />
+          )}
+          {overview.policies.flatMap((policy) =>
+            policy.reviews.map((review) => (
+              <div key={`${policy.id}-${review.id}`} className={styles.bar} data-testid="policy-review">
+                <Body1>
+                  {policy.title} — {review.name}: approved {policy.approvedOn ?? '—'}, next review {review.nextReviewDue}
+                </Body1>
+                {overview.can.recordReview && (
+                  <Button
+                    aria-label={`Record completed review: ${policy.title}, ${review.name}`}
+                    onClick={() => void recordReview(policy.id, review.id)}
+                  >
+                    Record completed review
+                  </Button>
+                )}
+              </div>
+            )),
+          )}
         </section>
       )}
     </div>

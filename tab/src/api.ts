@@ -18,7 +18,11 @@ export interface Credentials {
 
 /** A refusal or failure from the API: its HTTP status (0: the app could not be reached), a sentence for the person, and the answer's body. */
 export class ApiError<Body extends object = Record<string, unknown>> extends Error {
-  constructor(message: string, readonly status: number, readonly body: Partial<Body> = {}) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: Partial<Body> = {},
+  ) {
     super(message);
   }
 }
@@ -54,7 +58,8 @@ interface Outgoing {
 /** Sends one request with the person's credentials; a network failure is an `ApiError` with status 0. */
 async function send(path: string, credentials: Credentials, { method = 'GET', body, headers = {} }: Outgoing = {}): Promise<Response> {
   const isFile = body instanceof Blob;
-  const contentType: Record<string, string> = body === undefined ? {} : { 'content-type': isFile ? 'application/octet-stream' : 'application/json' };
+  const contentType: Record<string, string> =
+    body === undefined ? {} : { 'content-type': isFile ? 'application/octet-stream' : 'application/json' };
   const init: RequestInit = { method, headers: { ...(await authHeaders(credentials)), ...contentType, ...headers } };
   if (body !== undefined) init.body = isFile ? body : JSON.stringify(body);
   try {
@@ -90,10 +95,20 @@ export async function postJson<T>(path: string, credentials: Credentials, body: 
  * Sends JSON (or a file) and hands back the answer whatever its status, for forms that show field
  * errors; `body.error` always holds the sentence for a refusal.
  */
-export async function sendJson<T extends object>(method: Exclude<Method, 'GET'>, path: string, credentials: Credentials, body: object | Blob, headers?: Record<string, string>): Promise<{ ok: boolean; status: number; body: T & ApiFailure }> {
+export async function sendJson<T extends object>(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  credentials: Credentials,
+  body: object | Blob,
+  headers?: Record<string, string>,
+): Promise<{ ok: boolean; status: number; body: T & ApiFailure }> {
   const response = await send(path, credentials, { method, headers: headers ?? {}, ...(method === 'DELETE' ? {} : { body }) });
   const answer = (await bodyOf<T>(response)) as T & ApiFailure;
-  return { ok: response.ok, status: response.status, body: response.ok ? answer : { ...answer, error: failureMessage(response.status, answer) } };
+  return {
+    ok: response.ok,
+    status: response.status,
+    body: response.ok ? answer : { ...answer, error: failureMessage(response.status, answer) },
+  };
 }
 
 /** A file's bytes (evidence, a photo) as a Blob, fetched with the person's credentials. */

@@ -34,7 +34,14 @@ export async function startTeams(): Promise<Host> {
     // teams-js passes `claims` on to Entra ID with the token request; `silent: false` lets Teams show the sign-in.
     const signInAgain = (claims: string) => authentication.getAuthToken({ ...(claims ? { claims: [claims] } : {}), silent: false });
     const subPageId = context.page.subPageId;
-    return { inTeams: true, theme, token: () => authentication.getAuthToken(), askConsent, signInAgain, ...(subPageId ? { subPageId } : {}) };
+    return {
+      inTeams: true,
+      theme,
+      token: () => authentication.getAuthToken(),
+      askConsent,
+      signInAgain,
+      ...(subPageId ? { subPageId } : {}),
+    };
   } catch {
     return { inTeams: false, theme: 'default' };
   }

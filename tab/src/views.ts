@@ -57,7 +57,9 @@ export function openedFrom(search: string, subPageId?: string): Opened {
 
 /** The pages the navigation offers this person, in order. */
 export function pagesFor(me: Me | undefined): View[] {
-  return (Object.keys(VIEWS) as View[]).filter((view) => !isRecordView(view) && (view === DEFAULT_VIEW || (me !== undefined && VIEWS[view](me.can))));
+  return (Object.keys(VIEWS) as View[]).filter(
+    (view) => !isRecordView(view) && (view === DEFAULT_VIEW || (me !== undefined && VIEWS[view](me.can))),
+  );
 }
 
 /** The page to show this person: one they may not see (a governor sent to consent) gives the default. */

@@ -22,7 +22,9 @@ function pixel(image: Image, x: number, y: number): number[] {
 /** WCAG relative luminance contrast between two sRGB colours. */
 function contrast(a: number[], b: number[]): number {
   const luminance = ([r, g, b]: number[]) =>
-    [r!, g!, b!].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+    [r!, g!, b!]
+      .map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
 }
@@ -53,7 +55,13 @@ describe('the app icons', () => {
     const { transparent, coloured } = outlinePixels(outline);
     expect(coloured).toBe(0);
     expect(transparent).toBeGreaterThan(32 * 32 * 0.5);
-    for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]]) expect(pixel(outline, x!, y!)[3]).toBe(0);
+    for (const [x, y] of [
+      [0, 0],
+      [31, 0],
+      [0, 31],
+      [31, 31],
+    ])
+      expect(pixel(outline, x!, y!)[3]).toBe(0);
     expect(pixel(outline, 16, 5)[3]).toBe(255); // the top edge of the shield
   });
 });
@@ -65,7 +73,11 @@ describe('the icon rules', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const solid = (size: number, rgba: number[]): Image => ({ width: size, height: size, pixels: new Uint8Array(size * size * 4).map((_, i) => rgba[i % 4]!) });
+  const solid = (size: number, rgba: number[]): Image => ({
+    width: size,
+    height: size,
+    pixels: new Uint8Array(size * size * 4).map((_, i) => rgba[i % 4]!),
+  });
 
   it('refuse icons of the wrong size, a coloured or opaque outline, and a missing file', () => {
     writeFileSync(join(dir, 'color.png'), encodePng(solid(96, [15, 76, 129, 255])));
@@ -83,8 +95,11 @@ describe('the icon rules', () => {
     const header = Buffer.from('89504e470d0a1a0a0000000d4948445200000002000000020802000000', 'hex');
     const rows = Buffer.from([1, 10, 20, 30, 5, 5, 5, 2, 1, 1, 1, 2, 2, 2]);
     const idat = deflateSync(rows);
-    const chunk = (type: string, data: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, data.length]), Buffer.from(type), data, Buffer.alloc(4)]);
-    const image = decodePng(Buffer.concat([header.subarray(0, 8), chunk('IHDR', header.subarray(16, 29)), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]));
+    const chunk = (type: string, data: Buffer) =>
+      Buffer.concat([Buffer.from([0, 0, 0, data.length]), Buffer.from(type), data, Buffer.alloc(4)]);
+    const image = decodePng(
+      Buffer.concat([header.subarray(0, 8), chunk('IHDR', header.subarray(16, 29)), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]),
+    );
     expect([...image.pixels]).toEqual([10, 20, 30, 255, 15, 25, 35, 255, 11, 21, 31, 255, 17, 27, 37, 255]);
   });
 });

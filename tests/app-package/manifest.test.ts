@@ -33,13 +33,24 @@ function resolved(values = SAMPLE_VALUES): Manifest {
 }
 
 /** What staff can type: the command menu Teams shows in the personal chat. */
-const PERSONAL_COMMANDS = ['waiting for me', 'request access', 'request to post', 'consent', 'report a concern', 'my requests', 'my training', 'help'];
+const PERSONAL_COMMANDS = [
+  'waiting for me',
+  'request access',
+  'request to post',
+  'consent',
+  'report a concern',
+  'my requests',
+  'my training',
+  'help',
+];
 
 describe('the app manifest', () => {
   it('is on Teams manifest schema 1.29 or later, with $schema set', () => {
     const manifest = resolved();
     expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.29);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('uses only placeholders that the toolkit writes or the environment files declare', () => {
@@ -56,7 +67,9 @@ describe('the app manifest', () => {
 
   it('fails schema validation when something is wrong, so the check above means something', async () => {
     const tooLong = resolved({ ...SAMPLE_VALUES, SCHOOL_NAME: 'St Bartholomew-the-Great Church of England Primary' });
-    expect(await schemaProblems(tooLong as unknown as Record<string, unknown>)).toEqual([expect.stringContaining('/developer/name must NOT have more than 32 characters')]);
+    expect(await schemaProblems(tooLong as unknown as Record<string, unknown>)).toEqual([
+      expect.stringContaining('/developer/name must NOT have more than 32 characters'),
+    ]);
     const notAGuid = resolved({ ...SAMPLE_VALUES, BOT_ID: 'not-a-guid' });
     expect((await schemaProblems(notAGuid as unknown as Record<string, unknown>)).join('\n')).toContain('/bots/0/botId');
   });
@@ -92,16 +105,21 @@ describe('the app manifest', () => {
     const manifest = resolved();
     const [extension] = manifest.composeExtensions;
     expect(extension!.botId).toBe(manifest.bots[0]!.botId);
-    expect(extension!.commands).toEqual([expect.objectContaining({ type: 'action', title: 'Report as a concern', context: ['message'], fetchTask: true })]);
+    expect(extension!.commands).toEqual([
+      expect.objectContaining({ type: 'action', title: 'Report as a concern', context: ['message'], fetchTask: true }),
+    ]);
   });
 
-  it('signs staff in to the tabs with Teams SSO on the app\'s own domain, without wildcards', () => {
+  it("signs staff in to the tabs with Teams SSO on the app's own domain, without wildcards", () => {
     const manifest = resolved();
-    expect(manifest.webApplicationInfo).toEqual({ id: SAMPLE_VALUES.AAD_APP_CLIENT_ID, resource: `api://${SAMPLE_VALUES.TAB_DOMAIN}/${SAMPLE_VALUES.AAD_APP_CLIENT_ID}` });
+    expect(manifest.webApplicationInfo).toEqual({
+      id: SAMPLE_VALUES.AAD_APP_CLIENT_ID,
+      resource: `api://${SAMPLE_VALUES.TAB_DOMAIN}/${SAMPLE_VALUES.AAD_APP_CLIENT_ID}`,
+    });
     expect(manifest.validDomains).toEqual([SAMPLE_VALUES.TAB_DOMAIN]);
   });
 
-  it('describes itself to staff within Teams\' limits', () => {
+  it("describes itself to staff within Teams' limits", () => {
     const { description } = resolved();
     expect(description.short.length).toBeLessThanOrEqual(80);
     expect(description.full).toMatch(/type help/);
@@ -116,13 +134,18 @@ describe('the app rules', () => {
     expect(appRuleProblems({ ...good(), validDomains: ['https://school.example.org/'] }).join('\n')).toContain('no wildcard');
   });
 
-  it('refuse a tab served from anywhere but the app\'s own /tab/', () => {
+  it("refuse a tab served from anywhere but the app's own /tab/", () => {
     const manifest = good();
     manifest.staticTabs[2]!.contentUrl = 'https://elsewhere.example.com/tab/?view=requests';
     expect(appRuleProblems(manifest)).toEqual([expect.stringContaining('"requests" tab')]);
   });
 
-  it('refuse an SSO resource that is not the tab domain\'s Application ID URI', () => {
-    expect(appRuleProblems({ ...good(), webApplicationInfo: { id: SAMPLE_VALUES.AAD_APP_CLIENT_ID, resource: `api://${SAMPLE_VALUES.AAD_APP_CLIENT_ID}` } })).toEqual([expect.stringContaining('webApplicationInfo.resource')]);
+  it("refuse an SSO resource that is not the tab domain's Application ID URI", () => {
+    expect(
+      appRuleProblems({
+        ...good(),
+        webApplicationInfo: { id: SAMPLE_VALUES.AAD_APP_CLIENT_ID, resource: `api://${SAMPLE_VALUES.AAD_APP_CLIENT_ID}` },
+      }),
+    ).toEqual([expect.stringContaining('webApplicationInfo.resource')]);
   });
 });

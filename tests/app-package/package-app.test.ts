@@ -17,7 +17,9 @@ describe.each(environmentNames(ENV_DIR))('the committed environment "%s"', (name
     const dir = mkdtempSync(join(tmpdir(), 'osd-package-env-'));
     mkdirSync(join(dir, 'env'));
     // The file's own values as committed (the school's name, its links…); sample values only where it leaves one to provision or to the school.
-    const committed = Object.fromEntries(Object.entries(parseEnvFile(readFileSync(join(ENV_DIR, `.env.${name}`), 'utf8'))).filter(([, value]) => value !== ''));
+    const committed = Object.fromEntries(
+      Object.entries(parseEnvFile(readFileSync(join(ENV_DIR, `.env.${name}`), 'utf8'))).filter(([, value]) => value !== ''),
+    );
     writeFileSync(join(dir, 'env', `.env.${name}`), envFileText({ ...SAMPLE_VALUES, ...committed }));
     try {
       const { manifest } = await packageApp({ env: name, envDir: join(dir, 'env'), outDir: join(dir, 'build') });
@@ -48,7 +50,12 @@ describe('packaging the app', () => {
     expect(zip).toBe(join(outDir, 'appPackage.dev.zip'));
     const entries = new AdmZip(zip).getEntries();
     expect(entries.map((entry) => entry.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(entries.find((entry) => entry.entryName === 'manifest.json')!.getData().toString('utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(
+      entries
+        .find((entry) => entry.entryName === 'manifest.json')!
+        .getData()
+        .toString('utf8'),
+    ) as Record<string, unknown>;
     expect(JSON.stringify(manifest)).not.toContain('${{');
     expect(manifest.id).toBe(SAMPLE_VALUES.TEAMS_APP_ID);
     expect(existsSync(join(outDir, 'manifest.dev.json'))).toBe(true);
@@ -76,7 +83,11 @@ describe('packaging the app', () => {
   });
 
   it('refuses a manifest that the values make invalid, saying why', async () => {
-    writeEnv('.env.dev', { ...SAMPLE_VALUES, TAB_DOMAIN: '*.azurewebsites.net', SCHOOL_NAME: 'The Federation of Riverside and Meadow Primary Schools' });
+    writeEnv('.env.dev', {
+      ...SAMPLE_VALUES,
+      TAB_DOMAIN: '*.azurewebsites.net',
+      SCHOOL_NAME: 'The Federation of Riverside and Meadow Primary Schools',
+    });
     const failure = packageApp({ env: 'dev', envDir, outDir });
     await expect(failure).rejects.toThrow(/developer\/name must NOT have more than 32 characters/);
     await expect(failure).rejects.toThrow(/validDomains must be plain host names/);
@@ -86,7 +97,11 @@ describe('packaging the app', () => {
 
 describe('environment files', () => {
   it('read as the toolkit writes them: comments, blanks, quotes and empty values', () => {
-    expect(parseEnvFile('# a comment\n\nTEAMSFX_ENV=dev\nAPP_NAME_SUFFIX=" (local)"\nEMPTY=\nNOTE=value # why\nURL=https://x.example.org/#top\n')).toEqual({
+    expect(
+      parseEnvFile(
+        '# a comment\n\nTEAMSFX_ENV=dev\nAPP_NAME_SUFFIX=" (local)"\nEMPTY=\nNOTE=value # why\nURL=https://x.example.org/#top\n',
+      ),
+    ).toEqual({
       TEAMSFX_ENV: 'dev',
       APP_NAME_SUFFIX: ' (local)',
       EMPTY: '',

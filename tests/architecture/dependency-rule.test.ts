@@ -35,7 +35,8 @@ const WIRING: Record<string, string> = {
   'run-job.ts': '`npm run job`: one scheduled job from the command line, on the records the server uses',
   'readiness-cli.ts': '`npm run readiness`: the go-live checklist from the command line',
   'provision-lists.ts': '`npm run provision:lists`: creates the SharePoint lists by hand',
-  'readiness-wiring.ts': "the go-live checklist's checks (Graph site inspector, Entra groups, credentials), shared by the server and the CLI",
+  'readiness-wiring.ts':
+    "the go-live checklist's checks (Graph site inspector, Entra groups, credentials), shared by the server and the CLI",
   'reminders-wiring.ts': "the reminder jobs' delivery through the Teams sender, shared by the server and `npm run job`",
 };
 
@@ -43,18 +44,25 @@ const WIRING: Record<string, string> = {
  * The modules of bot/src the tab may share with `import type`: the API's answers in
  * bot/src/contracts (built by the HTTP adapters, read by the tab), which hold types only.
  */
-const TYPES_SHARED_WITH_THE_TAB = readSources(join(ROOT, 'bot', 'src', 'contracts'), /\.ts$/).map(({ file }) => `bot/src/contracts/${file}`);
+const TYPES_SHARED_WITH_THE_TAB = readSources(join(ROOT, 'bot', 'src', 'contracts'), /\.ts$/).map(
+  ({ file }) => `bot/src/contracts/${file}`,
+);
 
 /**
  * Pure domain modules the tab bundles as they are, so that the server and the tab follow one
  * definition. Each must import nothing at all; each is named with its reason.
  */
 const RULES_SHARED_WITH_THE_TAB: Record<string, string> = {
-  'bot/src/domain/incidents/body-map.ts': "the body map's outline and named regions: the tab draws them and names a mark's place as it moves; the server checks marks against the same",
+  'bot/src/domain/incidents/body-map.ts':
+    "the body map's outline and named regions: the tab draws them and names a mark's place as it moves; the server checks marks against the same",
 };
 
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-const TAB_RULES: TabRules = { typesShared: TYPES_SHARED_WITH_THE_TAB, rulesShared: Object.keys(RULES_SHARED_WITH_THE_TAB), serverPackages: Object.keys(PACKAGE.dependencies) };
+const TAB_RULES: TabRules = {
+  typesShared: TYPES_SHARED_WITH_THE_TAB,
+  rulesShared: Object.keys(RULES_SHARED_WITH_THE_TAB),
+  serverPackages: Object.keys(PACKAGE.dependencies),
+};
 const readFromRoot = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 const source = (file: string, text: string): SourceFile => ({ file, text });
@@ -65,7 +73,9 @@ describe('the dependency rule', () => {
     expect(TYPES_SHARED_WITH_THE_TAB.length).toBeGreaterThan(5);
     expect(TAB.map(({ file }) => file)).toEqual(expect.arrayContaining(['tab/src/App.tsx', 'tab/src/main.tsx', 'tab/src/api.ts']));
     // The tab loads its pages lazily: dynamic imports are read, not skipped.
-    expect(importsOf(TAB.find(({ file }) => file === 'tab/src/App.tsx')!.text, 'App.tsx').filter(({ how }) => how === 'dynamic').length).toBeGreaterThan(3);
+    expect(
+      importsOf(TAB.find(({ file }) => file === 'tab/src/App.tsx')!.text, 'App.tsx').filter(({ how }) => how === 'dynamic').length,
+    ).toBeGreaterThan(3);
   });
 
   it('domain, ports and app import only what they may', () => {
@@ -93,7 +103,7 @@ describe('each rule fails on a file that breaks it', () => {
   it('reads dynamic imports, requires and `import x = require()`, and not an import mentioned in a comment or a string', () => {
     const text = [
       "// the pupil import (a CSV file) must not require('fs')",
-      "const note = 'import(\"../adapters/sqlite\")';",
+      'const note = \'import("../adapters/sqlite")\';',
       "import type { Clock } from '../ports/clock.port';",
       "export async function load() { return import('../adapters/sqlite/sqlite-stores'); }",
       "const sqlite = require('better-sqlite3');",
@@ -112,30 +122,47 @@ describe('each rule fails on a file that breaks it', () => {
   });
 
   it.each([
-    ['a use case that loads an adapter with import()', 'app/export-everything.ts', "export const load = () => import('../adapters/sqlite/sqlite-stores');"],
+    [
+      'a use case that loads an adapter with import()',
+      'app/export-everything.ts',
+      "export const load = () => import('../adapters/sqlite/sqlite-stores');",
+    ],
     ['a use case that requires a driver', 'app/quick-count.ts', "const Database = require('better-sqlite3');"],
-    ['a use case that imports a module it computes', 'app/plugins.ts', 'export const load = (name: string) => import(`../adapters/${name}`);'],
+    [
+      'a use case that imports a module it computes',
+      'app/plugins.ts',
+      'export const load = (name: string) => import(`../adapters/${name}`);',
+    ],
     ['a domain rule that imports a use case', 'domain/consent/shortcut.ts', "import { classConsent } from '../../app/class-consent';"],
     ['a domain rule that reads the clock from Node', 'domain/calendar/now.ts', "import { performance } from 'node:perf_hooks';"],
-    ['a port that names an adapter in a type', 'ports/store.port.ts', "export type Sqlite = typeof import('../adapters/sqlite/sqlite-collection');"],
+    [
+      'a port that names an adapter in a type',
+      'ports/store.port.ts',
+      "export type Sqlite = typeof import('../adapters/sqlite/sqlite-collection');",
+    ],
   ])('layers: %s', (_case, file, text) => {
     expect(layerProblems([source(file, text)])).toEqual([expect.objectContaining({ file })]);
   });
 
   it('layers: a use case importing the domain and a port, and a comment naming an adapter, pass', () => {
-    const text = "// not: import('../adapters/sqlite')\nimport { may } from '../domain/authorization/permissions';\nimport type { Stores } from '../ports/stores.port';";
+    const text =
+      "// not: import('../adapters/sqlite')\nimport { may } from '../domain/authorization/permissions';\nimport type { Stores } from '../ports/stores.port';";
     expect(layerProblems([source('app/fine.ts', text)])).toEqual([]);
   });
 
   it('adapters: one adapter loading another lazily', () => {
     const file = source('adapters/http/lazy-store.ts', "export const stores = () => import('../sqlite/sqlite-stores');");
-    expect(crossingAdapters([file])).toEqual([expect.objectContaining({ file: 'adapters/http/lazy-store.ts', specifier: '../sqlite/sqlite-stores' })]);
+    expect(crossingAdapters([file])).toEqual([
+      expect.objectContaining({ file: 'adapters/http/lazy-store.ts', specifier: '../sqlite/sqlite-stores' }),
+    ]);
     expect(crossingAdapters([source('adapters/http/log.ts', "import { consoleLogger } from '../console-logger';")])).toEqual([]);
     expect(crossingAdapters([source('adapters/teams/answer.ts', "import { outcomeBanner } from '../outcomes';")])).toEqual([]);
   });
 
   it('botbuilder: required outside adapters/teams', () => {
-    expect(botbuilderOutsideTeams([source('app/send.ts', "const { CardFactory } = require('botbuilder');")])).toEqual([expect.objectContaining({ file: 'app/send.ts' })]);
+    expect(botbuilderOutsideTeams([source('app/send.ts', "const { CardFactory } = require('botbuilder');")])).toEqual([
+      expect.objectContaining({ file: 'app/send.ts' }),
+    ]);
   });
 
   it.each([
@@ -148,21 +175,41 @@ describe('each rule fails on a file that breaks it', () => {
   });
 
   it('composition roots: a type from an adapter builds nothing', () => {
-    expect(wiringFiles([source('report-cli.ts', "import type { GraphApi } from './adapters/graph/graph-api';")], Object.keys(WIRING))).toEqual([]);
+    expect(
+      wiringFiles([source('report-cli.ts', "import type { GraphApi } from './adapters/graph/graph-api';")], Object.keys(WIRING)),
+    ).toEqual([]);
   });
 
   it.each([
-    ['the permissions table', "import { may } from '../../bot/src/domain/authorization/permissions';", 'the tab bundle never imports server code'],
-    ['a type from a module that is not a shared types module', "import type { Role } from '../../bot/src/domain/people/role';", 'the tab bundle never imports server code'],
-    ['a value from the shared types module', "import { ROLE_NAMES } from '../../bot/src/shared/tab-types';", 'shared types are imported with `import type` only'],
-    ['a store, lazily', "const load = () => import('../../bot/src/adapters/sqlite/sqlite-stores');", 'the tab bundle never imports server code'],
+    [
+      'the permissions table',
+      "import { may } from '../../bot/src/domain/authorization/permissions';",
+      'the tab bundle never imports server code',
+    ],
+    [
+      'a type from a module that is not a shared types module',
+      "import type { Role } from '../../bot/src/domain/people/role';",
+      'the tab bundle never imports server code',
+    ],
+    [
+      'a value from the shared types module',
+      "import { ROLE_NAMES } from '../../bot/src/shared/tab-types';",
+      'shared types are imported with `import type` only',
+    ],
+    [
+      'a store, lazily',
+      "const load = () => import('../../bot/src/adapters/sqlite/sqlite-stores');",
+      'the tab bundle never imports server code',
+    ],
     ['a server package', "import { z } from 'zod';", 'a server package in the browser bundle'],
     ['a scoped server package, required', "const msal = require('@azure/msal-node');", 'a server package in the browser bundle'],
     ['a Node module', "import { readFileSync } from 'node:fs';", 'a server package in the browser bundle'],
     ['a module it computes', 'const page = (name: string) => import(`./${name}`);', 'a computed import hides what the bundle loads'],
   ])('tab: %s', (_case, text, why) => {
     const rules: TabRules = { typesShared: ['bot/src/shared/tab-types.ts'], rulesShared: [], serverPackages: TAB_RULES.serverPackages };
-    expect(tabProblems([source('tab/src/Broken.tsx', text)], rules)).toEqual([expect.objectContaining({ file: 'tab/src/Broken.tsx', why })]);
+    expect(tabProblems([source('tab/src/Broken.tsx', text)], rules)).toEqual([
+      expect.objectContaining({ file: 'tab/src/Broken.tsx', why }),
+    ]);
   });
 
   it('tab: its own modules, its packages and `import type` from the shared types module pass', () => {
@@ -172,27 +219,52 @@ describe('each rule fails on a file that breaks it', () => {
       "import type { Role } from '../../bot/src/shared/tab-types';",
       "const Page = lazy(() => import('./settings/SettingsPage'));",
     ].join('\n');
-    expect(tabProblems([source('tab/src/Fine.tsx', text)], { typesShared: ['bot/src/shared/tab-types.ts'], rulesShared: [], serverPackages: TAB_RULES.serverPackages })).toEqual([]);
+    expect(
+      tabProblems([source('tab/src/Fine.tsx', text)], {
+        typesShared: ['bot/src/shared/tab-types.ts'],
+        rulesShared: [],
+        serverPackages: TAB_RULES.serverPackages,
+      }),
+    ).toEqual([]);
   });
 
   it('tab: a domain module shared with it is bundled as it is, but only while it imports nothing and is in the domain', () => {
-    const rules = { typesShared: [], rulesShared: ['bot/src/domain/incidents/body-map.ts', 'bot/src/adapters/http/csv.ts'], serverPackages: TAB_RULES.serverPackages };
-    expect(tabProblems([source('tab/src/Map.tsx', "import { regionAt } from '../../bot/src/domain/incidents/body-map';")], rules)).toEqual([]);
+    const rules = {
+      typesShared: [],
+      rulesShared: ['bot/src/domain/incidents/body-map.ts', 'bot/src/adapters/http/csv.ts'],
+      serverPackages: TAB_RULES.serverPackages,
+    };
+    expect(tabProblems([source('tab/src/Map.tsx', "import { regionAt } from '../../bot/src/domain/incidents/body-map';")], rules)).toEqual(
+      [],
+    );
     const files: Record<string, string> = {
-      'bot/src/domain/incidents/body-map.ts': "import { may } from '../authorization/permissions';\nexport const BODY_VIEWS = ['front', 'back'] as const;",
+      'bot/src/domain/incidents/body-map.ts':
+        "import { may } from '../authorization/permissions';\nexport const BODY_VIEWS = ['front', 'back'] as const;",
       'bot/src/adapters/http/csv.ts': 'export const toCsv = () => "";',
     };
     expect(sharedModuleProblems(rules, (path) => files[path]!)).toEqual([
-      { file: 'bot/src/domain/incidents/body-map.ts', specifier: '../authorization/permissions', why: 'a module shared with the tab imports nothing' },
+      {
+        file: 'bot/src/domain/incidents/body-map.ts',
+        specifier: '../authorization/permissions',
+        why: 'a module shared with the tab imports nothing',
+      },
       { file: 'bot/src/adapters/http/csv.ts', specifier: '', why: 'only domain rules are shared with the tab' },
     ]);
   });
 
   it.each([
-    ['interfaces and types only', false, "import type { Role } from '../domain/people/role';\nexport interface Me { roles: Role[] }\nexport type View = 'consent';"],
+    [
+      'interfaces and types only',
+      false,
+      "import type { Role } from '../domain/people/role';\nexport interface Me { roles: Role[] }\nexport type View = 'consent';",
+    ],
     ['a constant', true, 'export interface Me { id: string }\nexport const VIEWS = [];'],
     ['a re-exported value', true, "export { ROLES } from '../domain/people/role';"],
-    ['a value import (the bundle would load it)', true, "import { ROLES } from '../domain/people/role';\nexport type Role = (typeof ROLES)[number];"],
+    [
+      'a value import (the bundle would load it)',
+      true,
+      "import { ROLES } from '../domain/people/role';\nexport type Role = (typeof ROLES)[number];",
+    ],
   ])('a shared types module with %s exports values: %s', (_case, values, text) => {
     expect(exportsValues(text)).toBe(values);
   });

@@ -53,7 +53,14 @@ export function importsOf(text: string, fileName = 'source.ts'): Import[] {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
-      const typeOnly = clause !== undefined && (clause.isTypeOnly || (!clause.name && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((element) => element.isTypeOnly)));
+      const typeOnly =
+        clause !== undefined &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            clause.namedBindings !== undefined &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((element) => element.isTypeOnly)));
       found.push({ specifier: named(node.moduleSpecifier), typeOnly, how: 'static' });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
       found.push({ specifier: named(node.moduleSpecifier), typeOnly: node.isTypeOnly, how: 'static' });
@@ -65,11 +72,14 @@ export function importsOf(text: string, fileName = 'source.ts'): Import[] {
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (callee.kind === ts.SyntaxKind.ImportKeyword) found.push({ specifier: named(node.arguments[0]), typeOnly: false, how: 'dynamic' });
-      else if (ts.isIdentifier(callee) && callee.text === 'require') found.push({ specifier: named(node.arguments[0]), typeOnly: false, how: 'require' });
+      else if (ts.isIdentifier(callee) && callee.text === 'require')
+        found.push({ specifier: named(node.arguments[0]), typeOnly: false, how: 'require' });
     }
     ts.forEachChild(node, visit);
   };
-  visit(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+  visit(
+    ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS),
+  );
   parsed.set(key, found);
   return found;
 }
@@ -126,7 +136,10 @@ export function crossingAdapters(files: SourceFile[]): Problem[] {
       importsOf(text, file)
         .filter(({ specifier }) => {
           const lands = landing(file, specifier);
-          return specifier === '<computed>' || (lands.startsWith('adapters/') && lands !== layerOf(file) && !SHARED_BY_ADAPTERS.includes(target(file, specifier)));
+          return (
+            specifier === '<computed>' ||
+            (lands.startsWith('adapters/') && lands !== layerOf(file) && !SHARED_BY_ADAPTERS.includes(target(file, specifier)))
+          );
         })
         .map(({ specifier }) => ({ file, specifier, why: 'one adapter does not import another' })),
     );
@@ -136,7 +149,11 @@ export function crossingAdapters(files: SourceFile[]): Problem[] {
 export function botbuilderOutsideTeams(files: SourceFile[]): Problem[] {
   return files
     .filter(({ file }) => !file.startsWith('adapters/teams/'))
-    .flatMap(({ file, text }) => importsOf(text, file).filter(({ specifier }) => /^(botbuilder|botframework-)/.test(specifier)).map(({ specifier }) => ({ file, specifier, why: 'botbuilder stays in adapters/teams' })));
+    .flatMap(({ file, text }) =>
+      importsOf(text, file)
+        .filter(({ specifier }) => /^(botbuilder|botframework-)/.test(specifier))
+        .map(({ specifier }) => ({ file, specifier, why: 'botbuilder stays in adapters/teams' })),
+    );
 }
 
 /**
@@ -177,7 +194,8 @@ export function tabProblems(files: SourceFile[], rules: TabRules): Problem[] {
       if (specifier === '<computed>') return [{ file, specifier, why: 'a computed import hides what the bundle loads' }];
       if (!specifier.startsWith('.')) {
         const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
-        if (name.startsWith('node:') || rules.serverPackages.includes(name)) return [{ file, specifier, why: 'a server package in the browser bundle' }];
+        if (name.startsWith('node:') || rules.serverPackages.includes(name))
+          return [{ file, specifier, why: 'a server package in the browser bundle' }];
         return [];
       }
       const lands = target(file, specifier);
@@ -185,7 +203,9 @@ export function tabProblems(files: SourceFile[], rules: TabRules): Problem[] {
       if (rules.rulesShared.some((path) => path.replace(/\.ts$/, '') === lands.replace(/\.ts$/, ''))) return [];
       const shared = rules.typesShared.some((path) => path.replace(/\.ts$/, '') === lands.replace(/\.ts$/, ''));
       if (shared && typeOnly) return [];
-      return [{ file, specifier, why: shared ? 'shared types are imported with `import type` only' : 'the tab bundle never imports server code' }];
+      return [
+        { file, specifier, why: shared ? 'shared types are imported with `import type` only' : 'the tab bundle never imports server code' },
+      ];
     }),
   );
 }
@@ -196,10 +216,16 @@ export function tabProblems(files: SourceFile[], rules: TabRules): Problem[] {
  */
 export function sharedModuleProblems(rules: Pick<TabRules, 'typesShared' | 'rulesShared'>, read: (path: string) => string): Problem[] {
   return [
-    ...rules.typesShared.filter((path) => exportsValues(read(path))).map((path) => ({ file: path, specifier: '', why: 'a types module shared with the tab exports values' })),
+    ...rules.typesShared
+      .filter((path) => exportsValues(read(path)))
+      .map((path) => ({ file: path, specifier: '', why: 'a types module shared with the tab exports values' })),
     ...rules.rulesShared.flatMap((path): Problem[] => {
       if (!path.startsWith('bot/src/domain/')) return [{ file: path, specifier: '', why: 'only domain rules are shared with the tab' }];
-      return importsOf(read(path), path).map(({ specifier }) => ({ file: path, specifier, why: 'a module shared with the tab imports nothing' }));
+      return importsOf(read(path), path).map(({ specifier }) => ({
+        file: path,
+        specifier,
+        why: 'a module shared with the tab imports nothing',
+      }));
     }),
   ];
 }

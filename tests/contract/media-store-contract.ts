@@ -54,12 +54,16 @@ export function describeMediaStoreContract(name: string, open: () => Promise<Med
       ['a file of exactly 4 MB', 4 * MB],
       ['a file just over 4 MB', 4 * MB + 1],
       ['a video of 9.4 MB', Math.round(9.4 * MB)],
-    ])('gives back %s exactly as written', async (_what, size) => {
-      const bytes = bytesOf(size, size % 251);
-      await write(subject.store, 'file-1.mp4', bytes);
-      expect((await readAll((await subject.store.read('file-1.mp4'))!)).equals(bytes)).toBe(true);
-      expect(await subject.files()).toEqual(['file-1.mp4']);
-    }, 20_000);
+    ])(
+      'gives back %s exactly as written',
+      async (_what, size) => {
+        const bytes = bytesOf(size, size % 251);
+        await write(subject.store, 'file-1.mp4', bytes);
+        expect((await readAll((await subject.store.read('file-1.mp4'))!)).equals(bytes)).toBe(true);
+        expect(await subject.files()).toEqual(['file-1.mp4']);
+      },
+      20_000,
+    );
 
     it('keeps nothing of an upload that was aborted', async () => {
       for (const size of [1000, 6 * MB]) {
@@ -82,10 +86,12 @@ export function describeMediaStoreContract(name: string, open: () => Promise<Med
       const upload = await subject.store.begin({ key: 'cut.mp4', contentType: 'video/mp4', size: 9 * MB });
       await upload.write(bytesOf(4 * MB, 5));
       subject.breakIt();
-      await expect((async () => {
-        await upload.write(bytesOf(5 * MB, 6));
-        await upload.commit();
-      })()).rejects.toThrow();
+      await expect(
+        (async () => {
+          await upload.write(bytesOf(5 * MB, 6));
+          await upload.commit();
+        })(),
+      ).rejects.toThrow();
       subject.mendIt();
       await upload.abort();
       expect(await subject.files()).toEqual([]);

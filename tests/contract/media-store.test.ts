@@ -15,10 +15,16 @@ describeMediaStoreContract('a folder in the data folder (SQLite mode)', async ()
   const store = new FolderMediaStore(folder);
   return {
     // A full disk, as far as the store can tell: every write fails.
-    store: { ...store, begin: async (file) => {
-      const upload = await store.begin(file);
-      return { ...upload, write: async (chunk) => (broken ? Promise.reject(new Error('ENOSPC')) : upload.write(chunk)) };
-    }, read: (key) => store.read(key), delete: (key) => store.delete(key), list: () => store.list() },
+    store: {
+      ...store,
+      begin: async (file) => {
+        const upload = await store.begin(file);
+        return { ...upload, write: async (chunk) => (broken ? Promise.reject(new Error('ENOSPC')) : upload.write(chunk)) };
+      },
+      read: (key) => store.read(key),
+      delete: (key) => store.delete(key),
+      list: () => store.list(),
+    },
     files: async () => readdirSync(folder),
     breakIt: () => void (broken = true),
     mendIt: () => void (broken = false),
@@ -30,13 +36,19 @@ describeMediaStoreContract('a folder in the data folder (SQLite mode)', async ()
 let site: ReturnType<typeof provisionedSite> | undefined;
 afterAll(async () => (site ? (await site).standIn.stop() : undefined));
 // The same store on each library of the records site: the photos and videos, and incidents' evidence.
-describe.each<[string, DocumentLibrary]>([['photos and videos', MEDIA_LIBRARY], ['incident evidence', EVIDENCE_LIBRARY]])('the %s library', (_name, library) => {
+describe.each<[string, DocumentLibrary]>([
+  ['photos and videos', MEDIA_LIBRARY],
+  ['incident evidence', EVIDENCE_LIBRARY],
+])('the %s library', (_name, library) => {
   describeMediaStoreContract('a document library on SharePoint (through the Graph stand-in)', async () => {
     const opened = await (site ??= provisionedSite());
     return {
       store: new SharePointMediaStore(opened.graph, RECORDS_SITE_ID, library),
       // Only this library's files: an upload to one library never lands in the other.
-      files: async () => [...opened.standIn.driveItemNames(RECORDS_SITE_ID, library.displayName), ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)')],
+      files: async () => [
+        ...opened.standIn.driveItemNames(RECORDS_SITE_ID, library.displayName),
+        ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)'),
+      ],
       breakIt: () => opened.standIn.failUploadSessions(true),
       mendIt: () => opened.standIn.failUploadSessions(false),
       cleanup: async () => {
@@ -47,8 +59,8 @@ describe.each<[string, DocumentLibrary]>([['photos and videos', MEDIA_LIBRARY], 
   });
 });
 
-describe('uploads to SharePoint follow Graph\'s rules for upload sessions', () => {
-  it('sends ranges in order, each a multiple of 320 KiB but the last, without the app\'s token', async () => {
+describe("uploads to SharePoint follow Graph's rules for upload sessions", () => {
+  it("sends ranges in order, each a multiple of 320 KiB but the last, without the app's token", async () => {
     const { standIn, graph } = await (site ??= provisionedSite());
     const before = standIn.sessionRequests.length;
     const size = 3 * SESSION_CHUNK + 1000;
@@ -56,7 +68,9 @@ describe('uploads to SharePoint follow Graph\'s rules for upload sessions', () =
     for (let at = 0; at < size; at += 100_000) await upload.write(Buffer.alloc(Math.min(100_000, size - at), 1));
     await upload.commit();
     const puts = standIn.sessionRequests.slice(before).filter((request) => request.method === 'PUT');
-    expect(puts.map((request) => request.contentRange)).toEqual([0, 1, 2, 3].map((i) => `bytes ${i * SESSION_CHUNK}-${Math.min((i + 1) * SESSION_CHUNK, size) - 1}/${size}`));
+    expect(puts.map((request) => request.contentRange)).toEqual(
+      [0, 1, 2, 3].map((i) => `bytes ${i * SESSION_CHUNK}-${Math.min((i + 1) * SESSION_CHUNK, size) - 1}/${size}`),
+    );
     expect(puts.every((request) => !request.authorization && request.status < 300)).toBe(true);
     expect(puts.slice(0, -1).every((request) => request.length % UPLOAD_CHUNK_MULTIPLE === 0)).toBe(true);
     expect(standIn.countBy('PUT', /\/items\/root:\/v\.mp4:\/content$/)).toBe(0);
@@ -66,7 +80,11 @@ describe('uploads to SharePoint follow Graph\'s rules for upload sessions', () =
   it('uses one simple PUT up to 4 MB', async () => {
     const { standIn, graph } = await (site ??= provisionedSite());
     const before = standIn.sessionRequests.length;
-    const upload = await new SharePointMediaStore(graph, RECORDS_SITE_ID).begin({ key: 'p.jpg', contentType: 'image/jpeg', size: 4 * 1024 * 1024 });
+    const upload = await new SharePointMediaStore(graph, RECORDS_SITE_ID).begin({
+      key: 'p.jpg',
+      contentType: 'image/jpeg',
+      size: 4 * 1024 * 1024,
+    });
     await upload.write(Buffer.alloc(4 * 1024 * 1024, 2));
     await upload.commit();
     expect(standIn.countBy('PUT', /\/items\/root:\/p\.jpg:\/content$/)).toBe(1);

@@ -43,10 +43,30 @@ describe('which SharePoint site holds what', () => {
   it('writes the audit log and the incident chronology to the records site only, everyday records to the working site', async () => {
     const { standIn, graph } = await provisionedSite();
     const stores = createSharePointStores(graph, SITES);
-    await stores.audit.append({ at: '2026-11-24T09:00:00.000Z', actorId: '7', actorName: 'Patti Fernandez', action: 'incident.report', recordType: 'incident', recordId: '1', summary: 'Concern reported' });
-    await stores.incidentChronology.append({ incidentId: '1', at: '2026-11-24T09:00:00.000Z', byId: '7', byName: 'Patti Fernandez', kind: 'action', text: 'Spoke to the class teacher' });
+    await stores.audit.append({
+      at: '2026-11-24T09:00:00.000Z',
+      actorId: '7',
+      actorName: 'Patti Fernandez',
+      action: 'incident.report',
+      recordType: 'incident',
+      recordId: '1',
+      summary: 'Concern reported',
+    });
+    await stores.incidentChronology.append({
+      incidentId: '1',
+      at: '2026-11-24T09:00:00.000Z',
+      byId: '7',
+      byName: 'Patti Fernandez',
+      kind: 'action',
+      text: 'Spoke to the class teacher',
+    });
     await stores.people.insert({ displayName: 'Alex Wilber', roles: ['staff'] });
-    const holding = (siteId: string) => standIn.lists(siteId).filter((list) => list.itemCount > 0).map((list) => list.displayName).sort();
+    const holding = (siteId: string) =>
+      standIn
+        .lists(siteId)
+        .filter((list) => list.itemCount > 0)
+        .map((list) => list.displayName)
+        .sort();
     expect(holding(RECORDS_SITE_ID)).toEqual(['Online Safety Desk - Audit log', 'Online Safety Desk - Incident chronology']);
     expect(holding(SITE_ID)).toEqual(['Online Safety Desk - People']);
     await standIn.stop();

@@ -52,10 +52,18 @@ describe('SQLite specifics', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     // A replacing insert deletes the old row without running the delete trigger; it is refused too.
     for (const replace of ['INSERT OR REPLACE INTO', 'REPLACE INTO']) {
-      expect(() => db.prepare(`${replace} audit_log (id, at, actor_id, actor_name, action, record_type, record_id, summary) VALUES (1, 'later', 'x', 'X', 'rewritten', 't', '1', 'forged')`).run()).toThrow(/append-only/);
+      expect(() =>
+        db
+          .prepare(
+            `${replace} audit_log (id, at, actor_id, actor_name, action, record_type, record_id, summary) VALUES (1, 'later', 'x', 'X', 'rewritten', 't', '1', 'forged')`,
+          )
+          .run(),
+      ).toThrow(/append-only/);
     }
     expect(db.prepare('SELECT action FROM audit_log WHERE id = 1').get()).toEqual({ action: 'a' });
-    db.prepare("INSERT INTO audit_log (at, actor_id, actor_name, action, record_type, record_id, summary) VALUES ('later', 'q', 'Q', 'b', 't', '2', 's')").run();
+    db.prepare(
+      "INSERT INTO audit_log (at, actor_id, actor_name, action, record_type, record_id, summary) VALUES ('later', 'q', 'Q', 'b', 't', '2', 's')",
+    ).run();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -65,7 +73,9 @@ describe('SQLite specifics', () => {
     const old = new Database(join(dir, 'online-safety-desk.sqlite'));
     old.exec(MIGRATIONS[0]!);
     old.pragma('user_version = 1');
-    old.prepare('INSERT INTO pupils (version, data, "className") VALUES (1, ?, ?)').run(JSON.stringify({ displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' }), '4B');
+    old
+      .prepare('INSERT INTO pupils (version, data, "className") VALUES (1, ?, ?)')
+      .run(JSON.stringify({ displayName: 'Amelia Khan', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' }), '4B');
     old.close();
     const stores = createSqliteStores(dir);
     expect((await stores.pupils.find({ where: { className: '4B' }, limit: 5 })).items.map((p) => p.displayName)).toEqual(['Amelia Khan']);
@@ -76,48 +86,96 @@ describe('SQLite specifics', () => {
 
   it('keys takedown tasks made before keys existed: the earliest of any repeats keeps the key, nothing is lost', async () => {
     const { dir, old } = databaseBefore('"taskKey"');
-    const task = { postId: '4', pupilId: '2', media: 'images', noticeId: '1', ownerId: '5', status: 'removed', reason: '', updatedAt: '2026-01-01T09:00:00.000Z' };
-    for (const noticeId of ['1', '2']) old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status") VALUES (1, ?, ?, ?)').run(JSON.stringify({ ...task, noticeId }), '5', 'removed');
+    const task = {
+      postId: '4',
+      pupilId: '2',
+      media: 'images',
+      noticeId: '1',
+      ownerId: '5',
+      status: 'removed',
+      reason: '',
+      updatedAt: '2026-01-01T09:00:00.000Z',
+    };
+    for (const noticeId of ['1', '2'])
+      old
+        .prepare('INSERT INTO takedowns (version, data, "ownerId", "status") VALUES (1, ?, ?, ?)')
+        .run(JSON.stringify({ ...task, noticeId }), '5', 'removed');
     old.close();
     const stores = createSqliteStores(dir);
     const tasks = (await stores.takedowns.find({ limit: 5 })).items;
-    expect(tasks.map((t) => [t.noticeId, t.taskKey])).toEqual([['1', '4|2|images'], ['2', undefined]]);
-    await expect(stores.takedowns.insert({ ...task, status: 'to do', media: 'images', taskKey: '4|2|images', urgent: false } as never)).rejects.toThrow();
+    expect(tasks.map((t) => [t.noticeId, t.taskKey])).toEqual([
+      ['1', '4|2|images'],
+      ['2', undefined],
+    ]);
+    await expect(
+      stores.takedowns.insert({ ...task, status: 'to do', media: 'images', taskKey: '4|2|images', urgent: false } as never),
+    ).rejects.toThrow();
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('indexes the posts and takedown tasks of an older database by pupil, so a withdrawal still finds them', async () => {
     const { dir, old } = databaseBefore('post_pupils');
-    const post = (pupilIds: string[]) => JSON.stringify({ accountId: '1', postedOn: '2026-06-01', media: ['images'], pupilIds, link: 'https://x.example/1' });
+    const post = (pupilIds: string[]) =>
+      JSON.stringify({ accountId: '1', postedOn: '2026-06-01', media: ['images'], pupilIds, link: 'https://x.example/1' });
     old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['2', '5']), '1');
     old.prepare('INSERT INTO posts (version, data, "accountId") VALUES (1, ?, ?)').run(post(['5']), '1');
-    const task = { postId: '1', pupilId: '5', media: 'images', noticeId: '1', taskKey: '1|5|images', ownerId: '3', status: 'to do', reason: '', updatedAt: '2026-06-02T09:00:00.000Z' };
-    old.prepare('INSERT INTO takedowns (version, data, "ownerId", "status", "taskKey") VALUES (1, ?, ?, ?, ?)').run(JSON.stringify(task), '3', 'to do', task.taskKey);
+    const task = {
+      postId: '1',
+      pupilId: '5',
+      media: 'images',
+      noticeId: '1',
+      taskKey: '1|5|images',
+      ownerId: '3',
+      status: 'to do',
+      reason: '',
+      updatedAt: '2026-06-02T09:00:00.000Z',
+    };
+    old
+      .prepare('INSERT INTO takedowns (version, data, "ownerId", "status", "taskKey") VALUES (1, ?, ?, ?, ?)')
+      .run(JSON.stringify(task), '3', 'to do', task.taskKey);
     old.close();
     const stores = createSqliteStores(dir);
     expect((await stores.posts.showing('5')).map((found) => found.id)).toEqual(['1', '2']);
     expect((await stores.posts.showing('2')).map((found) => found.id)).toEqual(['1']);
-    expect((await stores.takedowns.find({ where: { pupilId: '5' }, limit: 5 })).items.map((found) => found.taskKey)).toEqual(['1|5|images']);
+    expect((await stores.takedowns.find({ where: { pupilId: '5' }, limit: 5 })).items.map((found) => found.taskKey)).toEqual([
+      '1|5|images',
+    ]);
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review", async () => {
+  it('reshapes an older policy register: the managed policy keeps its date, its reviewers and its approval; a related one gets no review', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-migrate-policies-'));
     const old = new Database(join(dir, 'online-safety-desk.sqlite'));
     const reshaping = MIGRATIONS.findIndex((sql) => sql.includes("json_type(data, '$.reviews')"));
     for (const sql of MIGRATIONS.slice(0, reshaping)) old.exec(sql);
     old.pragma(`user_version = ${reshaping}`);
     const insert = old.prepare('INSERT INTO policies (version, data, "managedHere") VALUES (1, ?, ?)');
-    insert.run(JSON.stringify({ title: 'Social Media Policy', approvedOn: '2022-10-11', reviewCycleMonths: 24, nextReviewDue: '2024-09-01', managedHere: true }), 1);
+    insert.run(
+      JSON.stringify({
+        title: 'Social Media Policy',
+        approvedOn: '2022-10-11',
+        reviewCycleMonths: 24,
+        nextReviewDue: '2024-09-01',
+        managedHere: true,
+      }),
+      1,
+    );
     insert.run(JSON.stringify({ title: 'Behaviour Policy', managedHere: false }), 0);
     old.close();
     const stores = createSqliteStores(dir);
     const [managed, related] = (await stores.policies.find({ limit: 5 })).items;
     expect(managed).toMatchObject({
       title: 'Social Media Policy',
-      reviews: [{ id: 'review-1', reviewers: ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'], cycleMonths: 24, nextReviewDue: '2024-09-01' }],
+      reviews: [
+        {
+          id: 'review-1',
+          reviewers: ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'],
+          cycleMonths: 24,
+          nextReviewDue: '2024-09-01',
+        },
+      ],
       approvals: [{ approvedOn: '2022-10-11' }],
     });
     expect(related).toMatchObject({ title: 'Behaviour Policy', reviews: [], approvals: [] });
@@ -132,9 +190,27 @@ describe('SQLite specifics', () => {
     for (const sql of MIGRATIONS.slice(0, pointers)) old.exec(sql);
     old.pragma(`user_version = ${pointers}`);
     const insert = old.prepare('INSERT INTO outbox (version, data, "key", "status", "run") VALUES (1, ?, ?, ?, ?)');
-    const acts = [{ accessRequestId: '3' }, { postingRequestId: '4' }, { takedownId: '5' }, { confirmTrainingId: '6' }, { tabView: 'training' }];
+    const acts = [
+      { accessRequestId: '3' },
+      { postingRequestId: '4' },
+      { takedownId: '5' },
+      { confirmTrainingId: '6' },
+      { tabView: 'training' },
+    ];
     for (const [index, act] of acts.entries()) {
-      const entry = { key: `k${index}`, run: 'r', personId: '7', personName: 'Tom', reason: 'x', period: 'p', status: 'sent', message: { title: 't', lines: ['l'], tone: 'warning', act: { label: 'Open', ...act } }, attempts: 1, createdAt: 'c', updatedAt: 'u' };
+      const entry = {
+        key: `k${index}`,
+        run: 'r',
+        personId: '7',
+        personName: 'Tom',
+        reason: 'x',
+        period: 'p',
+        status: 'sent',
+        message: { title: 't', lines: ['l'], tone: 'warning', act: { label: 'Open', ...act } },
+        attempts: 1,
+        createdAt: 'c',
+        updatedAt: 'u',
+      };
       insert.run(JSON.stringify(entry), entry.key, entry.status, entry.run);
     }
     old.close();
@@ -178,19 +254,27 @@ describe('SQLite incident specifics', () => {
     const db = new Database(join(dir, 'online-safety-desk.sqlite'));
     expect(() => db.prepare("UPDATE incident_chronology SET text = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM incident_chronology').run()).toThrow(/append-only/);
-    expect(() => db.prepare("INSERT OR REPLACE INTO incident_chronology (id, incident_id, at, by_id, by_name, kind, text) VALUES (1, '1', 'later', 'x', 'X', 'action', 'forged')").run()).toThrow(/append-only/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT OR REPLACE INTO incident_chronology (id, incident_id, at, by_id, by_name, kind, text) VALUES (1, '1', 'later', 'x', 'X', 'action', 'forged')",
+        )
+        .run(),
+    ).toThrow(/append-only/);
     expect(db.prepare('SELECT text FROM incident_chronology WHERE id = 1').get()).toEqual({ text: 'x' });
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-
 });
 
 /**
  * The SQL the stores ran while `work` ran (captured through better-sqlite3's `verbose`, values
  * filled in), each read with SQLite's plan for it, on a database `seed` filled first.
  */
-async function plansOf(seed: (stores: Stores) => Promise<void>, work: (stores: Stores) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
+async function plansOf(
+  seed: (stores: Stores) => Promise<void>,
+  work: (stores: Stores) => Promise<unknown>,
+): Promise<{ sql: string; plan: string }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'osd-plan-'));
   const ran: string[] = [];
   const stores = createSqliteStores(dir, { onSql: (sql) => ran.push(sql) });
@@ -205,7 +289,10 @@ async function plansOf(seed: (stores: Stores) => Promise<void>, work: (stores: S
   try {
     return ran
       .filter((sql) => /^\s*SELECT\b/i.test(sql))
-      .map((sql) => ({ sql, plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ') }));
+      .map((sql) => ({
+        sql,
+        plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; '),
+      }));
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -226,14 +313,36 @@ describe('SQLite answers from its indexes, for the statements the stores really 
   it("checks a class's photo consent (s.4) by class and by pupil, never by reading every pupil or every consent", async () => {
     const plans = await plansOf(
       async (stores) => {
-        for (const [name, className] of [['Amelia Khan', '4B'], ['Oliver Bennett', '4B'], ['Zain Ahmed', '6A']] as const) {
+        for (const [name, className] of [
+          ['Amelia Khan', '4B'],
+          ['Oliver Bennett', '4B'],
+          ['Zain Ahmed', '6A'],
+        ] as const) {
           const pupil = await stores.pupils.insert({ displayName: name, className, yearGroup: 'Year 4', onRollFrom: '2022-09-05' });
-          await stores.consents.insert({ pupilId: pupil.id, media: 'images', decision: 'given', effectiveFrom: '2022-09-05', source: 'consent form', recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00.000Z' });
+          await stores.consents.insert({
+            pupilId: pupil.id,
+            media: 'images',
+            decision: 'given',
+            effectiveFrom: '2022-09-05',
+            source: 'consent form',
+            recordedBy: 'Lynne Robbins',
+            recordedAt: '2022-09-06T09:00:00.000Z',
+          });
         }
       },
       async (stores) => {
-        const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { deliver: async () => new Map(), refreshCards: async () => undefined }, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: quiet, background: new BackgroundTasks(quiet) };
-        expect(await classConsent(deps, teacher, '4b', '2026-11-24')).toMatchObject({ status: 'ok', pupils: [{ displayName: 'Amelia Khan' }, { displayName: 'Oliver Bennett' }] });
+        const deps = {
+          stores,
+          directory: new PeopleListDirectory(stores.people),
+          notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
+          clock: { now: () => new Date('2026-11-24T10:00:00Z') },
+          log: quiet,
+          background: new BackgroundTasks(quiet),
+        };
+        expect(await classConsent(deps, teacher, '4b', '2026-11-24')).toMatchObject({
+          status: 'ok',
+          pupils: [{ displayName: 'Amelia Khan' }, { displayName: 'Oliver Bennett' }],
+        });
       },
     );
     expect(plans.map(read)).toEqual([
@@ -249,7 +358,7 @@ describe('SQLite answers from its indexes, for the statements the stores really 
     ['cyberbullying', { category: 'cyberbullying' }, 'incidents_category'],
     ['those sent to the headteacher', { routedTo: 'headteacher' }, 'incidents_routed'],
     ['every concern, newest first', {}, 'incidents_reported'],
-  ])("shows the DSL the first page of %s from an index, counted from one too", async (_case, filter, index) => {
+  ])('shows the DSL the first page of %s from an index, counted from one too', async (_case, filter, index) => {
     const plans = await plansOf(
       async (stores) => {
         await stores.incidents.insert(incident({ category: 'cyberbullying' }));

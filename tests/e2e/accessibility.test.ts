@@ -45,7 +45,8 @@ describeInBrowser('accessibility of every tab page', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.setViewportSize(PHONE);
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${role}-${view.name.replace(/\W+/g, '-')}-320.png`), fullPage: true });
+    if (SCREENSHOTS)
+      await page.screenshot({ path: join(SCREENSHOTS, `${role}-${view.name.replace(/\W+/g, '-')}-320.png`), fullPage: true });
     expect(await layoutProblems(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -56,12 +57,16 @@ describeInBrowser('accessibility of every tab page', () => {
   it('the layout measure finds text that spills out of its box and leaves a settled page alone', async () => {
     const page = await pageAs('headteacher');
     await page.setViewportSize(PHONE);
-    await page.setContent('<main><div style="width: 200px"><span style="white-space: nowrap">The summer fair photographs of Year 6, approved</span></div></main>');
+    await page.setContent(
+      '<main><div style="width: 200px"><span style="white-space: nowrap">The summer fair photographs of Year 6, approved</span></div></main>',
+    );
     expect(await layoutProblems(page)).toContainEqual(expect.stringMatching(/^div "The summer fair.*" is \d+ px wide in a 200 px box$/));
     // A box that wraps its text a moment later, as Fluent's message bars do, is measured once it has.
     // (The tests are type-checked without the DOM library, so the page's document is typed here.)
     type Page = { document: { querySelector(selector: string): { style: { removeProperty(name: string): void } } } };
-    await page.evaluate(() => setTimeout(() => (globalThis as unknown as Page).document.querySelector('span').style.removeProperty('white-space'), 300));
+    await page.evaluate(() =>
+      setTimeout(() => (globalThis as unknown as Page).document.querySelector('span').style.removeProperty('white-space'), 300),
+    );
     expect(await layoutProblems(page)).toEqual([]);
   });
 

@@ -98,10 +98,12 @@ describeInBrowser('the School accounts page', () => {
     await page.close();
   });
 
-  it('asks the person to sign in again, not for permission, when the school\'s sign-in policy wants it', async () => {
+  it("asks the person to sign in again, not for permission, when the school's sign-in policy wants it", async () => {
     const page = await pageAs('Patti Fernandez');
     await registerAccountAnswered(page, ANSWERS_AS_THE_PERSON.signInAgain);
-    expect(await page.getByTestId('sign-in-again').innerText()).toMatch(/Your school asks you to sign in again \(for example with a second step[\s\S]*Nothing has been saved yet/);
+    expect(await page.getByTestId('sign-in-again').innerText()).toMatch(
+      /Your school asks you to sign in again \(for example with a second step[\s\S]*Nothing has been saved yet/,
+    );
     expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
     expect(await page.getByTestId('consent-prompt').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Give permission' }).count()).toBe(0);

@@ -46,17 +46,29 @@ describeInBrowser('the Agents Playground', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-playground-'));
-    app = await startApp({ config: testConfig(join(dir, 'data')), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    app = await startApp({
+      config: testConfig(join(dir, 'data')),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
     const people = join(dir, 'people.yml');
-    writeFileSync(people, playgroundConfigText(chattingAs(parsePlaygroundConfig(readFileSync(join(__dirname, '..', '..', '.m365agentsplayground.yml'), 'utf8')), 'adele')));
+    writeFileSync(
+      people,
+      playgroundConfigText(
+        chattingAs(parsePlaygroundConfig(readFileSync(join(__dirname, '..', '..', '.m365agentsplayground.yml'), 'utf8')), 'adele'),
+      ),
+    );
     const port = await freePort();
     url = `http://localhost:${port}`;
     const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-    playground = spawn(process.execPath, [cli, '-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-      cwd: dir,
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: people },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    playground = spawn(
+      process.execPath,
+      [cli, '-e', `${app.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+      {
+        cwd: dir,
+        env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: people },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     await listening(playground, port);
     expect((await fetch(url)).ok).toBe(true);
     browser = await launchChromium();
@@ -70,7 +82,7 @@ describeInBrowser('the Agents Playground', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows the school\'s team and chats, and the bot answers the headteacher by name', async () => {
+  it("shows the school's team and chats, and the bot answers the headteacher by name", async () => {
     await page.goto(url);
     await page.getByText('Riverside staff').first().waitFor();
     const box = page.getByRole('textbox').last();

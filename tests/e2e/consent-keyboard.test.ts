@@ -50,7 +50,10 @@ describeInBrowser('the Photo consent page from the keyboard', () => {
     const record = page.getByRole('button', { name: 'Record' });
     await pressWithKeyboard(record);
 
-    await waitForAnnouncement(page, /Saved: images withdrawn or refused from .*Take down these posts where you can \(the account owner has been given the tasks\):.*https:\/\/x\.example\/RiversidePrimary\/status\/1/);
+    await waitForAnnouncement(
+      page,
+      /Saved: images withdrawn or refused from .*Take down these posts where you can \(the account owner has been given the tasks\):.*https:\/\/x\.example\/RiversidePrimary\/status\/1/,
+    );
     await waitForFocusOn(record);
     await page.getByTestId('consent-row').filter({ hasText: 'Amelia Khan' }).getByText('Withdrawn').waitFor();
   });
@@ -64,7 +67,9 @@ describeInBrowser('the Photo consent page from the keyboard', () => {
     await page.getByRole('combobox', { name: 'Column for Name' }).selectOption('Legal Name');
     await waitForAnnouncement(page, '1 problem to fix in the file — nothing has been imported.');
 
-    await page.getByLabel('CSV file of pupils').setInputFiles({ name: 'sims-export-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(schoolFile('01/09/2025')) });
+    await page
+      .getByLabel('CSV file of pupils')
+      .setInputFiles({ name: 'sims-export-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(schoolFile('01/09/2025')) });
     await waitForAnnouncement(page, /The file is ready to import: 45 added/);
 
     await pressWithKeyboard(page.getByRole('button', { name: 'Import', exact: true }));

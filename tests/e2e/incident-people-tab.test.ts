@@ -34,7 +34,7 @@ describeInBrowser('people, chronologies and the body map in the Incidents tab', 
   /** Waits for a line to reach the incident's chronology (the page shows a change once it is saved). */
   const chronologyLine = (page: Page, text: string) => page.getByTestId('chronology').getByText(text).waitFor();
 
-  it("confirms the part of a pupil the reporter named, links another with theirs, and opens and prints her chronology", async () => {
+  it('confirms the part of a pupil the reporter named, links another with theirs, and opens and prints her chronology', async () => {
     const page = await openIncident('dsl', 'C-00007');
     expect(await person(page, 'Leo Murphy').innerText()).toMatch(/named by the reporter, part not yet confirmed/);
     await person(page, 'Leo Murphy').getByRole('combobox', { name: 'Part of Leo Murphy' }).selectOption('causedHarm');
@@ -112,7 +112,10 @@ describeInBrowser('people, chronologies and the body map in the Incidents tab', 
     await person(sam, 'Mr Jones').waitFor();
 
     await patti.getByRole('button', { name: 'Mark action taken' }).click();
-    await patti.getByRole('main').getByText(/Someone else changed this incident while you were looking at it/).waitFor();
+    await patti
+      .getByRole('main')
+      .getByText(/Someone else changed this incident while you were looking at it/)
+      .waitFor();
     await person(patti, 'Mr Jones').waitFor();
     expect(await person(patti, 'Mr Jones').innerText()).toMatch(/alleged to have caused harm/);
     expect(await patti.getByTestId('incident-status').innerText()).toBe('In progress');
@@ -125,7 +128,11 @@ describeInBrowser('people, chronologies and the body map in the Incidents tab', 
     const mia = (await tab.app.stores.pupils.find({ limit: 50 })).items.find((one) => one.displayName === 'Mia Thompson')!;
     const aboutHead = (await tab.app.stores.incidents.find({ limit: 50 })).items.find((one) => one.aboutHeadteacher)!;
     const version = (await tab.app.stores.incidents.get(aboutHead.id))!.version;
-    const linked = await fetch(`${tab.app.url}/api/incidents/${aboutHead.id}/steps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': dsl.id }, body: JSON.stringify({ type: 'link', who: { pupilId: mia.id }, role: 'witness', version }) });
+    const linked = await fetch(`${tab.app.url}/api/incidents/${aboutHead.id}/steps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': dsl.id },
+      body: JSON.stringify({ type: 'link', who: { pupilId: mia.id }, role: 'witness', version }),
+    });
     expect(linked.status).toBe(201);
 
     const page = await tab.pageAs('headteacher');
@@ -143,7 +150,24 @@ describeInBrowser('people, chronologies and the body map in the Incidents tab', 
 
   it('filters the log to incidents past their timescales, each with its badge', async () => {
     const dsl = (await tab.app.stores.people.find({ limit: 50 })).items.find((one) => one.roles.includes('dsl'))!;
-    await tab.app.stores.incidents.insert(incident({ status: 'inProgress', assigneeId: dsl.id, firstOpened: { at: tab.clock.now().toISOString(), byId: dsl.id, byName: dsl.displayName }, followUps: [{ id: 'f1', text: 'Ring the parent back', dueOn: '2026-01-05', assigneeId: dsl.id, assigneeName: dsl.displayName, setAt: '', setByName: '' }] }));
+    await tab.app.stores.incidents.insert(
+      incident({
+        status: 'inProgress',
+        assigneeId: dsl.id,
+        firstOpened: { at: tab.clock.now().toISOString(), byId: dsl.id, byName: dsl.displayName },
+        followUps: [
+          {
+            id: 'f1',
+            text: 'Ring the parent back',
+            dueOn: '2026-01-05',
+            assigneeId: dsl.id,
+            assigneeName: dsl.displayName,
+            setAt: '',
+            setByName: '',
+          },
+        ],
+      }),
+    );
     const page = await tab.pageAs('dsl');
     await page.goto(`${tab.app.url}/tab/?view=incidents`);
     await page.getByTestId('incident-row').first().waitFor();

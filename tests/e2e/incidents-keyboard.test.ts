@@ -53,12 +53,22 @@ describeInBrowser('the Incidents tab from the keyboard', () => {
     const page = await openLog();
     await pressWithKeyboard(openButton(page, 'C-00005'));
     await page.getByTestId('chronology').waitFor();
-    await page.route('**/api/incidents/*/steps', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: 'Someone else changed this incident a moment ago.' }) }));
+    await page.route('**/api/incidents/*/steps', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'Someone else changed this incident a moment ago.' }),
+      }),
+    );
 
     const close = page.getByRole('button', { name: 'Close', exact: true });
     await pressWithKeyboard(close);
     await page.getByRole('main').getByText('Someone else changed this incident a moment ago.').waitFor();
-    await page.getByTestId('announcer').getByRole('alert').getByText('Someone else changed this incident a moment ago.').waitFor({ state: 'attached' });
+    await page
+      .getByTestId('announcer')
+      .getByRole('alert')
+      .getByText('Someone else changed this incident a moment ago.')
+      .waitFor({ state: 'attached' });
     await waitForFocusOn(close);
     await page.close();
   });

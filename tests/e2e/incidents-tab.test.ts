@@ -68,7 +68,10 @@ describeInBrowser('the Incidents tab', () => {
     expect(await page.getByTestId('chronology').locator('li').last().innerText()).toMatch(/Patti Fernandez[\s\S]*iPad VPN profile removed/);
 
     await page.getByRole('button', { name: 'Mark in progress' }).click();
-    await page.getByTestId('incident-status').filter({ hasText: /^In progress$/ }).waitFor();
+    await page
+      .getByTestId('incident-status')
+      .filter({ hasText: /^In progress$/ })
+      .waitFor();
     expect(await page.getByTestId('chronology').locator('li').count()).toBe(4);
     await page.screenshot({ path: join(tmpdir(), 'osd-incidents-detail.png'), fullPage: true });
 
@@ -85,7 +88,9 @@ describeInBrowser('the Incidents tab', () => {
     await page.getByRole('tab', { name: 'Summary' }).click();
     await page.getByTestId('incident-summary').waitFor();
     // The counts are text beside the bars (not hidden in an image), category names in full.
-    expect(await page.getByTestId('summary-by-category').getByRole('listitem').allInnerTexts()).toContainEqual(expect.stringMatching(/^Cyberbullying\s+1$/));
+    expect(await page.getByTestId('summary-by-category').getByRole('listitem').allInnerTexts()).toContainEqual(
+      expect.stringMatching(/^Cyberbullying\s+1$/),
+    );
     await page.close();
   });
 
@@ -95,13 +100,18 @@ describeInBrowser('the Incidents tab', () => {
     expect((await rowTexts(page)).some((text) => /Chair of governors/.test(text))).toBe(false);
 
     // By keyboard: the reference is a button; Enter opens the incident and the focus moves to it.
-    await page.getByRole('button', { name: /^Open C-\d{5}$/ }).first().focus();
+    await page
+      .getByRole('button', { name: /^Open C-\d{5}$/ })
+      .first()
+      .focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('chronology').waitFor();
     expect(await page.locator('h2:focus').count()).toBe(1);
     await page.keyboard.press('Tab');
     // The record comes next: here (nobody linked yet) its first control links someone to the incident.
-    expect(await page.getByRole('button', { name: 'Link someone to this incident…' }).evaluate((element) => element.matches(':focus'))).toBe(true);
+    expect(
+      await page.getByRole('button', { name: 'Link someone to this incident…' }).evaluate((element) => element.matches(':focus')),
+    ).toBe(true);
     await page.close();
   });
 

@@ -34,12 +34,16 @@ describeInBrowser('a request to post and its photos in the tab', () => {
 
   /** Whether an <img> has really been decoded by the browser (not a broken image). */
   // Written without the DOM library's types: the tests are type-checked without it.
-  const decoded = (page: Page, index: number) => page.getByTestId('media-image').nth(index).evaluate((image) => {
-    const shown = image as unknown as { complete: boolean; naturalWidth: number };
-    return shown.complete && shown.naturalWidth > 0;
-  });
+  const decoded = (page: Page, index: number) =>
+    page
+      .getByTestId('media-image')
+      .nth(index)
+      .evaluate((image) => {
+        const shown = image as unknown as { complete: boolean; naturalWidth: number };
+        return shown.complete && shown.naturalWidth > 0;
+      });
 
-  it('shows the headteacher the request and its photo in full, with the faces statement as the requester\'s own', async () => {
+  it("shows the headteacher the request and its photo in full, with the faces statement as the requester's own", async () => {
     const page = await tab.pageAs('headteacher');
     await page.goto(`${tab.app.url}/tab/${demoRequest}`);
     await page.getByTestId('media-image').first().waitFor();
@@ -61,7 +65,10 @@ describeInBrowser('a request to post and its photos in the tab', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: /Add photos or videos/ }).click();
     await (await chooser).setFiles(['class-photo.png', 'holiday.jpg', 'race.mp4', 'iphone.heic'].map((name) => join(files, name)));
-    await page.getByText(/race\.mp4 is attached\./).first().waitFor();
+    await page
+      .getByText(/race\.mp4 is attached\./)
+      .first()
+      .waitFor();
     const said = await page.getByTestId('posting-request').innerText();
     expect(said).toMatch(/class-photo\.png is attached\./);
     expect(said).toMatch(/holiday\.jpg is not a photo or video the school can check/);
@@ -77,7 +84,7 @@ describeInBrowser('a request to post and its photos in the tab', () => {
     await page.close();
   });
 
-  it('shows another member of staff nothing of someone else\'s request', async () => {
+  it("shows another member of staff nothing of someone else's request", async () => {
     const page = await tab.pageAs('dsl');
     await page.goto(`${tab.app.url}/tab/${demoRequest}`);
     await page.getByTestId('media-image').first().waitFor();
@@ -86,7 +93,10 @@ describeInBrowser('a request to post and its photos in the tab', () => {
     const other = await tab.pageAs('staff');
     await other.addInitScript(`sessionStorage.setItem('persona', ${JSON.stringify(priya.id)})`);
     await other.goto(`${tab.app.url}/tab/${demoRequest}`);
-    await other.getByText(/You can see only your own requests to post/).first().waitFor();
+    await other
+      .getByText(/You can see only your own requests to post/)
+      .first()
+      .waitFor();
     expect(await other.getByTestId('media-image').count()).toBe(0);
     await other.close();
   });

@@ -64,7 +64,9 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
     // Hold the store after its first batch, so that the import can be seen mid-way.
     const held = holdPupilInserts(app.stores);
     // The corrected file keeps the columns chosen; an older MIS writes Windows-1252: Zoë must still arrive as Zoë.
-    await page.getByLabel('CSV file of pupils').setInputFiles({ name: 'sims-export-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(schoolFile('01/09/2025'), 'latin1') });
+    await page
+      .getByLabel('CSV file of pupils')
+      .setInputFiles({ name: 'sims-export-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(schoolFile('01/09/2025'), 'latin1') });
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.innerText()).toContain('ready to import: 45 added, 0 updated, 0 marked as left, 16 unchanged');
@@ -85,7 +87,11 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
     expect(await page.getByTestId('import-progress').getAttribute('aria-valuenow')).toBe('45');
     expect(await page.getByTestId('import-result').innerText()).toContain('45 added, 0 updated, 0 marked as left, 16 unchanged');
     // The bar's width animates: the README's picture should show it full.
-    await page.getByTestId('import-progress').evaluate((bar) => Promise.all(bar.getAnimations({ subtree: true }).map((animation: { finished: Promise<unknown> }) => animation.finished)));
+    await page
+      .getByTestId('import-progress')
+      .evaluate((bar) =>
+        Promise.all(bar.getAnimations({ subtree: true }).map((animation: { finished: Promise<unknown> }) => animation.finished)),
+      );
     await page.screenshot({ path: join(tmpdir(), 'osd-pupil-import-done.png'), fullPage: true });
 
     await page.getByRole('combobox', { name: 'Class', exact: true }).click();
@@ -94,7 +100,7 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
     expect(await page.getByTestId('consent-row').filter({ hasText: 'Zoë Müller' }).count()).toBe(1);
   });
 
-  it('downloads the class\'s register as CSV with the bearer header, not a link', async () => {
+  it("downloads the class's register as CSV with the bearer header, not a link", async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const today = tab.clock.today();
     expect(download.suggestedFilename()).toBe(`consent-3C-${today}.csv`);

@@ -28,12 +28,16 @@ describeInBrowser('the go-live checklist', () => {
     await page.getByRole('tab', { name: 'Go-live checklist', selected: true }).waitFor();
     await page.getByTestId('readiness-overall').waitFor();
     expect(await page.getByTestId('readiness-overall').innerText()).toMatch(/\d+ of \d+ items to fix before the school relies on the app/);
-    expect(await item(/school's name and contact/).innerText()).toMatch(/Not ready[\s\S]*The school has no name yet[\s\S]*To fix: Enter the school's name/);
+    expect(await item(/school's name and contact/).innerText()).toMatch(
+      /Not ready[\s\S]*The school has no name yet[\s\S]*To fix: Enter the school's name/,
+    );
 
     const now = (await tab.app.stores.school.find({ limit: 1 })).items[0]!;
     await tab.app.stores.school.update({ ...now, name: 'Riverside Community Primary School' });
     await page.getByRole('button', { name: 'Check again' }).click();
-    await item(/school's name and contact/).getByText('Ready', { exact: true }).waitFor();
+    await item(/school's name and contact/)
+      .getByText('Ready', { exact: true })
+      .waitFor();
     expect(await item(/school's name and contact/).innerText()).not.toMatch(/To fix/);
     await page.setViewportSize({ width: 1000, height: 900 });
     // For docs/screenshots/go-live-checklist.png.

@@ -12,7 +12,13 @@ import { describeInBrowser } from '../fixtures/browser';
 import { waitForFocusOn } from '../fixtures/focus';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
 
-const LA_CSV = ['Name,Start,End,Type', 'Autumn term,04/09/2028,20/12/2028,term', 'Half term,23/10/2028,27/10/2028,closure', 'Spring term,04/01/2029,29/03/2029,term', 'Summer term,16/04/2029,20/07/2029,term'].join('\r\n');
+const LA_CSV = [
+  'Name,Start,End,Type',
+  'Autumn term,04/09/2028,20/12/2028,term',
+  'Half term,23/10/2028,27/10/2028,closure',
+  'Spring term,04/01/2029,29/03/2029,term',
+  'Summer term,16/04/2029,20/07/2029,term',
+].join('\r\n');
 
 describeInBrowser('the School settings page', () => {
   let tab: TabApp;
@@ -45,7 +51,10 @@ describeInBrowser('the School settings page', () => {
     await section('school').getByRole('button', { name: 'Save' }).click();
     await section('school').getByText('Saved. Cards now say Twiss Green Community Primary School.').waitFor();
     await waitForFocusOn(change);
-    expect((await tab.app.stores.school.find({ limit: 1 })).items[0]).toMatchObject({ name: 'Twiss Green Community Primary School', contactForAccess: 'the school office (Mrs Robbins)' });
+    expect((await tab.app.stores.school.find({ limit: 1 })).items[0]).toMatchObject({
+      name: 'Twiss Green Community Primary School',
+      contactForAccess: 'the school office (Mrs Robbins)',
+    });
   });
 
   it('adds a policy with both reviews, marking a missing date next to its field until it is given', async () => {
@@ -65,26 +74,43 @@ describeInBrowser('the School settings page', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await section('policies').getByText('Saved Online Safety Policy 2026.').waitFor();
     const row = page.getByTestId('policy-row').filter({ hasText: 'Online Safety Policy 2026' });
-    expect(await row.innerText()).toMatch(/Headteacher with the online safety lead, every 24 months: next 1 October 2028 \(Headteacher, Online safety lead\)[\s\S]*Governing board, every 12 months: next 1 October 2027 \(Governor, Chair of governors\)/);
-    const stored = (await tab.app.stores.policies.find({ limit: 50 })).items.find((policy) => policy.title === 'Online Safety Policy 2026')!;
-    expect(stored.reviews.map((review) => [review.id, review.reviewers])).toEqual([['review-1', ['headteacher', 'onlineSafetyLead']], ['review-2', ['governor', 'chairOfGovernors']]]);
+    expect(await row.innerText()).toMatch(
+      /Headteacher with the online safety lead, every 24 months: next 1 October 2028 \(Headteacher, Online safety lead\)[\s\S]*Governing board, every 12 months: next 1 October 2027 \(Governor, Chair of governors\)/,
+    );
+    const stored = (await tab.app.stores.policies.find({ limit: 50 })).items.find(
+      (policy) => policy.title === 'Online Safety Policy 2026',
+    )!;
+    expect(stored.reviews.map((review) => [review.id, review.reviewers])).toEqual([
+      ['review-1', ['headteacher', 'onlineSafetyLead']],
+      ['review-2', ['governor', 'chairOfGovernors']],
+    ]);
     // For docs/screenshots/school-settings.png: the top of the page, as the headteacher sees it now.
     await page.setViewportSize({ width: 1200, height: 1400 });
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(tmpdir(), 'osd-school-settings.png') });
   });
 
-  it("imports term dates from a CSV, showing what will be saved first, and says which line is wrong in a bad file", async () => {
+  it('imports term dates from a CSV, showing what will be saved first, and says which line is wrong in a bad file', async () => {
     await page.getByRole('button', { name: 'Import from a CSV file' }).click();
     const panel = page.getByTestId('term-dates-import');
-    await panel.getByLabel('CSV file of term dates').setInputFiles({ name: 'term-dates.csv', mimeType: 'text/csv', buffer: Buffer.from(LA_CSV.replace('27/10/2028', '31/10/2028').replace('20/07/2029', '20/13/2029')) });
+    await panel
+      .getByLabel('CSV file of term dates')
+      .setInputFiles({
+        name: 'term-dates.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(LA_CSV.replace('27/10/2028', '31/10/2028').replace('20/07/2029', '20/13/2029')),
+      });
     await panel.getByTestId('term-dates-problems').getByText('Line 5: "20/13/2029" is not a date').waitFor();
     expect(await panel.getByRole('button', { name: 'Save these term dates' }).count()).toBe(0);
 
-    await panel.getByLabel('CSV file of term dates').setInputFiles({ name: 'term-dates.csv', mimeType: 'text/csv', buffer: Buffer.from(LA_CSV) });
+    await panel
+      .getByLabel('CSV file of term dates')
+      .setInputFiles({ name: 'term-dates.csv', mimeType: 'text/csv', buffer: Buffer.from(LA_CSV) });
     await panel.getByTestId('term-dates-preview').waitFor();
     expect(await panel.getByText('Not saved yet. This file has 4 lines for 2028-29').count()).toBe(1);
-    expect(await panel.getByTestId('term-date-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Half term\s+Closed\s+23 October 2028\s+27 October 2028/)]));
+    expect(await panel.getByTestId('term-date-row').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Half term\s+Closed\s+23 October 2028\s+27 October 2028/)]),
+    );
     expect((await tab.app.stores.termDates.find({ limit: 1 })).items[0]!.terms.some((term) => term.start === '2028-09-04')).toBe(false);
     await page.screenshot({ path: join(tmpdir(), 'osd-settings-import-preview.png'), fullPage: true });
 
@@ -100,8 +126,11 @@ describeInBrowser('the School settings page', () => {
     await waitForFocusOn(page.getByRole('textbox', { name: 'Training' }));
     await grace.fill('20');
     await section('training-requirements').getByRole('button', { name: 'Save' }).click();
-    await section('training-requirements').getByText('Saved Online safety training: at induction (within 20 days of starting), then every 12 months.').waitFor();
-    const stored = (await tab.app.stores.trainingRequirements.find({ where: { requirementId: 'staff-online-safety' }, limit: 1 })).items[0]!;
+    await section('training-requirements')
+      .getByText('Saved Online safety training: at induction (within 20 days of starting), then every 12 months.')
+      .waitFor();
+    const stored = (await tab.app.stores.trainingRequirements.find({ where: { requirementId: 'staff-online-safety' }, limit: 1 }))
+      .items[0]!;
     expect(stored.rule).toEqual({ kind: 'inductionThenEvery', inductionDays: 20, months: 12 });
     await page.close();
   });
@@ -114,11 +143,17 @@ describeInBrowser('the School settings page', () => {
     await page.getByRole('tab', { name: 'Waiting for me', selected: true }).waitFor();
     expect(await page.getByTestId('school-settings').count()).toBe(0);
     // Written without the DOM library's types: the tests are type-checked without it.
-    const persona = await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('persona'));
+    const persona = await page.evaluate(() =>
+      (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('persona'),
+    );
     const answers = await page.evaluate(async (id) => {
       const headers = { 'x-demo-person': id!, 'content-type': 'application/json' };
       const read = await fetch('/api/settings', { headers });
-      const write = await fetch('/api/settings/school', { method: 'PUT', headers, body: JSON.stringify({ name: 'Taken over', contactForAccess: 'me' }) });
+      const write = await fetch('/api/settings/school', {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ name: 'Taken over', contactForAccess: 'me' }),
+      });
       return [read.status, write.status];
     }, persona);
     expect(answers).toEqual([403, 403]);

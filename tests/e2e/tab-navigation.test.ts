@@ -10,7 +10,14 @@ import { describeInBrowser } from '../fixtures/browser';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
 
 // What waits for the person comes first, for everyone.
-const EVERY_STAFF_MEMBER = ['Waiting for me', 'Blocked website requests', 'Photo consent', 'School accounts', 'Training', 'Approved devices'];
+const EVERY_STAFF_MEMBER = [
+  'Waiting for me',
+  'Blocked website requests',
+  'Photo consent',
+  'School accounts',
+  'Training',
+  'Approved devices',
+];
 const withIncidents = (pages: string[]) => [...pages.slice(0, 2), 'Incidents', ...pages.slice(2)];
 const SETTINGS_AND_CHECKLIST = ['School settings', 'Go-live checklist'];
 
@@ -58,7 +65,11 @@ describeInBrowser('the tab’s navigation', () => {
     await page.getByTestId('incident-row').first().waitFor();
     expect(page.url()).toBe(`${tab.app.url}/tab/?view=training`);
     await navigation(page).getByRole('tab', { name: 'Blocked website requests' }).click();
-    await page.getByTestId('access-request-row').or(page.getByText(/^No requests yet/)).first().waitFor();
+    await page
+      .getByTestId('access-request-row')
+      .or(page.getByText(/^No requests yet/))
+      .first()
+      .waitFor();
     await page.close();
   });
 

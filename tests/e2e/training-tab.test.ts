@@ -48,7 +48,9 @@ describeInBrowser('the Training tab', () => {
     const chart = await page.getByTestId('training-chart').innerHTML();
     for (const group of ['Staff: All staff', 'Pupils: 4B', 'Pupils: 6A', 'Parents: Parents']) expect(chart).toContain(group);
     // Each group's numbers are written out, so nobody has to tell the bars apart by colour.
-    expect(await page.getByTestId('training-chart').innerText()).toMatch(/Staff: All staff\s+\d+ of 9 up to date, \d+ due soon, \d+ overdue/);
+    expect(await page.getByTestId('training-chart').innerText()).toMatch(
+      /Staff: All staff\s+\d+ of 9 up to date, \d+ due soon, \d+ overdue/,
+    );
     expect(await page.getByTestId('due-soon-list').innerText()).toContain('Priya Shah');
   });
 
@@ -63,11 +65,27 @@ describeInBrowser('the Training tab', () => {
     await page.getByTestId('training-history').getByText('No training recorded yet.').waitFor();
     // The history opens at the end of the page: the focus goes there with it.
     await waitForFocusOn(page.getByRole('heading', { name: 'History: Alex Wilber' }));
-    expect(await app.stores.trainingRecords.find({ where: { subjectId: ids.get('Priya Shah')! }, limit: 5 }).then((found) => found.items.map((r) => r.evidence))).toEqual(['INSET day: online safety']);
+    expect(
+      await app.stores.trainingRecords
+        .find({ where: { subjectId: ids.get('Priya Shah')! }, limit: 5 })
+        .then((found) => found.items.map((r) => r.evidence)),
+    ).toEqual(['INSET day: online safety']);
   });
 
   it('exports the records as CSV with formula cells neutralised', async () => {
-    await app.stores.trainingRecords.insert({ requirementId: 'parent-online-safety', audience: 'parents', subjectId: 'parents', subjectName: 'Parents', completedOn: '2026-10-07', evidence: '=cmd()', recordedById: '2', recordedByName: 'Megan Bowen', recordedAt: clock.now().toISOString(), status: 'confirmed', attendees: ['Mr Khan'] });
+    await app.stores.trainingRecords.insert({
+      requirementId: 'parent-online-safety',
+      audience: 'parents',
+      subjectId: 'parents',
+      subjectName: 'Parents',
+      completedOn: '2026-10-07',
+      evidence: '=cmd()',
+      recordedById: '2',
+      recordedByName: 'Megan Bowen',
+      recordedAt: clock.now().toISOString(),
+      status: 'confirmed',
+      attendees: ['Mr Khan'],
+    });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(/^"Audience","Who","Training"/);
@@ -75,7 +93,7 @@ describeInBrowser('the Training tab', () => {
     expect(csv).toContain(`"'=cmd()"`);
   });
 
-  it("lets a staff member see only their own training and log it for the online safety lead to confirm", async () => {
+  it('lets a staff member see only their own training and log it for the online safety lead to confirm', async () => {
     page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Alex Wilber');
@@ -92,7 +110,7 @@ describeInBrowser('the Training tab', () => {
     page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Patti Fernandez');
-    await page.getByLabel('Refresher about').fill('Sharing pupils\' images after an incident');
+    await page.getByLabel('Refresher about').fill("Sharing pupils' images after an incident");
     await page.getByRole('button', { name: 'Require refresher' }).click();
     await page.getByRole('main').getByText('Refresher required').waitFor();
     await page.getByTestId('due-soon-list').filter({ hasText: "Sharing pupils' images after an incident" }).waitFor();
@@ -104,7 +122,10 @@ describeInBrowser('the Training tab', () => {
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Adele Vance');
     await page.getByRole('button', { name: 'Record completed review: Social Media Policy, Governing board' }).click();
-    await page.getByRole('main').getByText(/Review recorded\. Next review: \d{4}-\d{2}-\d{2}/).waitFor();
+    await page
+      .getByRole('main')
+      .getByText(/Review recorded\. Next review: \d{4}-\d{2}-\d{2}/)
+      .waitFor();
     const policy = (await app.stores.policies.find({ limit: 1 })).items[0]!;
     expect(policy.reviews.map((review) => review.nextReviewDue > '2027-01-01')).toEqual([false, true]);
     expect(problems).toEqual([]);

@@ -42,7 +42,9 @@ describeInBrowser('Waiting for me in the tab', () => {
     const page = await tabAs('headteacher');
     expect(await page.getByRole('tab').first().innerText()).toBe('Waiting for me');
     expect(await page.getByRole('tab', { name: 'Waiting for me' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.getByTestId('waiting-counts').innerText()).toBe('2 things wait for you: 1 blocked website request, 1 request to post. Newest first.');
+    expect(await page.getByTestId('waiting-counts').innerText()).toBe(
+      '2 things wait for you: 1 blocked website request, 1 request to post. Newest first.',
+    );
     const rows = await rowTexts(page);
     expect(rows[0]).toMatch(/P-1\s+Request to post\s+What a sports day![\s\S]*from Alex Wilber/);
     expect(rows[1]).toMatch(/A-2\s+Blocked website request\s+https:\/\/scratch\.mit\.edu\/projects\/editor\/[\s\S]*from Alex Wilber/);
@@ -60,7 +62,19 @@ describeInBrowser('Waiting for me in the tab', () => {
 
   it('walks a request to open a site from the online safety lead to the ICT technician, each from Waiting for me', async () => {
     const priya = who('Priya Shah');
-    const request = await tab.app.stores.accessRequests.insert(newAccessRequest({ url: 'https://www.example.org/romans', siteContent: 'Roman Britain videos', reasons: 'Year 4 history', risksAndControls: 'Teacher screen only' }, { personId: priya.id, name: priya.displayName }, 'e2e-chain', tab.clock.now()));
+    const request = await tab.app.stores.accessRequests.insert(
+      newAccessRequest(
+        {
+          url: 'https://www.example.org/romans',
+          siteContent: 'Roman Britain videos',
+          reasons: 'Year 4 history',
+          risksAndControls: 'Teacher screen only',
+        },
+        { personId: priya.id, name: priya.displayName },
+        'e2e-chain',
+        tab.clock.now(),
+      ),
+    );
     const reference = `A-${request.id}`;
 
     const take = async (role: Role, button: string, typed: Record<string, string>, done: RegExp) => {
@@ -77,13 +91,27 @@ describeInBrowser('Waiting for me in the tab', () => {
       expect((await rowTexts(page)).join('\n')).not.toContain(reference);
       await page.close();
     };
-    await take('onlineSafetyLead', 'Send to the headteacher', { 'Note (required if you return it)': 'Fine for lessons.' }, /Sent to the headteacher for a decision/);
+    await take(
+      'onlineSafetyLead',
+      'Send to the headteacher',
+      { 'Note (required if you return it)': 'Fine for lessons.' },
+      /Sent to the headteacher for a decision/,
+    );
     await take('headteacher', 'Approve', { 'Reasons (required if you refuse)': 'Curriculum content.' }, /Approved and signed/);
-    await take('ictTechnician', 'Done — site opened', { 'What was changed on the filter (optional)': 'Allowed for staff devices.' }, /Marked as done/);
+    await take(
+      'ictTechnician',
+      'Done — site opened',
+      { 'What was changed on the filter (optional)': 'Allowed for staff devices.' },
+      /Marked as done/,
+    );
 
     const after = (await tab.app.stores.accessRequests.get(request.id))!;
     expect(after.state).toBe('unblocked');
-    expect([after.leadReview!.signature.name, after.decision!.signature.name, after.actioned!.signature.name]).toEqual(['Megan Bowen', 'Adele Vance', 'Isaiah Langer']);
+    expect([after.leadReview!.signature.name, after.decision!.signature.name, after.actioned!.signature.name]).toEqual([
+      'Megan Bowen',
+      'Adele Vance',
+      'Isaiah Langer',
+    ]);
     expect(after.actioned!.note).toBe('Allowed for staff devices.');
   });
 
@@ -95,11 +123,16 @@ describeInBrowser('Waiting for me in the tab', () => {
     await form.getByRole('button', { name: 'Refuse' }).click();
     await form.getByText('A refusal needs reasons, so the requester knows what to change.').waitFor();
     expect((await tab.app.stores.postingRequests.get('1'))!.state).toBe('withHeadteacher');
-    await form.getByRole('textbox', { name: 'Reasons (required if you refuse)' }).fill('Please wait until the parents have seen the photos.');
+    await form
+      .getByRole('textbox', { name: 'Reasons (required if you refuse)' })
+      .fill('Please wait until the parents have seen the photos.');
     await form.getByRole('button', { name: 'Refuse' }).click();
     await page.getByRole('main').getByText('Refused and signed. The requester is being told, with your reasons.').waitFor();
     expect(await page.getByTestId('posting-request').innerText()).toMatch(/Permission to post P-1\s*Refused/);
-    expect((await tab.app.stores.postingRequests.get('1'))!.decision).toMatchObject({ approved: false, reasons: 'Please wait until the parents have seen the photos.' });
+    expect((await tab.app.stores.postingRequests.get('1'))!.decision).toMatchObject({
+      approved: false,
+      reasons: 'Please wait until the parents have seen the photos.',
+    });
     await page.close();
   });
 
@@ -125,7 +158,18 @@ describeInBrowser('Waiting for me in the tab', () => {
 
   it('confirms training from the list itself, after asking why for a refusal', async () => {
     const alex = who('Alex Wilber');
-    const claim = await tab.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: alex.id, subjectName: alex.displayName, completedOn: '2026-11-20', evidence: 'INSET day certificate', recordedById: alex.id, recordedByName: alex.displayName, recordedAt: tab.clock.now().toISOString(), status: 'awaitingConfirmation' });
+    const claim = await tab.app.stores.trainingRecords.insert({
+      requirementId: 'staff-online-safety',
+      audience: 'staff',
+      subjectId: alex.id,
+      subjectName: alex.displayName,
+      completedOn: '2026-11-20',
+      evidence: 'INSET day certificate',
+      recordedById: alex.id,
+      recordedByName: alex.displayName,
+      recordedAt: tab.clock.now().toISOString(),
+      status: 'awaitingConfirmation',
+    });
     const page = await tabAs('onlineSafetyLead');
     const open = page.getByRole('button', { name: `Open TR-${claim.id}` });
     await open.click();

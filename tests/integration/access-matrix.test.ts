@@ -102,7 +102,12 @@ const SEES_INCIDENT: Record<'ordinary' | 'aboutHead' | 'breach', readonly Holder
 
 const allowed = (what: string, holder: Holder) => ALLOWED[what]!.includes(holder);
 
-const FORM = { url: 'https://example.org/matrix', siteContent: 'Maths games', reasons: 'Year 3 lessons', risksAndControls: 'Adverts: teacher screen only' };
+const FORM = {
+  url: 'https://example.org/matrix',
+  siteContent: 'Maths games',
+  reasons: 'Year 3 lessons',
+  risksAndControls: 'Adverts: teacher screen only',
+};
 
 /** Each step's card verb, the state it acts on, and the typed data it needs. */
 const STEPS: { action: Action; verb: string; from: AccessRequestState; data: Record<string, string> }[] = [
@@ -123,7 +128,12 @@ const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: R
   { action: 'postingRequest.approve', verb: 'approvePostingRequest', from: 'withHeadteacher', data: {} },
   { action: 'postingRequest.refuse', verb: 'refusePostingRequest', from: 'withHeadteacher', data: { reasons: 'Not this week' } },
   { action: 'postingRequest.withdraw', verb: 'withdrawPostingRequest', from: 'withHeadteacher', data: {} },
-  { action: 'postingRequest.resubmit', verb: 'resubmitPostingRequest', from: 'checksFailed', data: { kind: 'parentReminder', text: 'Trip slips back by Friday, please.', postingDate: today } },
+  {
+    action: 'postingRequest.resubmit',
+    verb: 'resubmitPostingRequest',
+    from: 'checksFailed',
+    data: { kind: 'parentReminder', text: 'Trip slips back by Friday, please.', postingDate: today },
+  },
   { action: 'postingRequest.confirmPosted', verb: 'confirmPosted', from: 'approved', data: { link: 'https://x.example/status/7' } },
 ];
 
@@ -173,8 +183,24 @@ describe('the access matrix (expected answers from the policy)', () => {
   async function postingRequestIn(state: PostingState): Promise<{ requestId: string; accountId: string }> {
     const requester = people.get('requester')!.person;
     const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
-    const details = { kind: 'parentReminder' as const, accountId, accountLabel: 'X @RiversidePrimary', text: 'Reminder: trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: today };
-    const draft = newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, `matrix-post-${Math.random()}`, t.clock.now());
+    const details = {
+      kind: 'parentReminder' as const,
+      accountId,
+      accountLabel: 'X @RiversidePrimary',
+      text: 'Reminder: trip slips',
+      media: [],
+      pupils: [],
+      groupLabel: '',
+      facesBlurred: false,
+      postingDate: today,
+    };
+    const draft = newPostingRequest(
+      details,
+      [],
+      { personId: requester.id, name: requester.displayName },
+      `matrix-post-${Math.random()}`,
+      t.clock.now(),
+    );
     return { requestId: (await t.app.stores.postingRequests.insert({ ...draft, state })).id, accountId };
   }
 
@@ -188,10 +214,10 @@ describe('the access matrix (expected answers from the policy)', () => {
     });
   });
 
-  it.each(holders)('seeing someone\'s posting request as %s', async (holder) => {
+  it.each(holders)("seeing someone's posting request as %s", async (holder) => {
     const { requestId } = await postingRequestIn('withHeadteacher');
     const { user } = people.get(holder)!;
-    const card = await t.click(user, `posting-${requestId}`, 'refreshPostingRequest', { requestId }, );
+    const card = await t.click(user, `posting-${requestId}`, 'refreshPostingRequest', { requestId });
     const shown = !/You don't have access/.test(allText(card));
     expect({ holder, shown }).toEqual({ holder, shown: holder === 'requester' || allowed('postingRequest.viewAll', holder) });
   });
@@ -199,14 +225,33 @@ describe('the access matrix (expected answers from the policy)', () => {
   it.each(holders)('asking permission to post as %s', async (holder) => {
     const { user } = people.get(holder)!;
     const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
-    const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'submitPostingRequest', { submissionKey: `matrix-post-submit-${holder}`, kind: 'parentReminder', accountId, text: 'Reminder: trip slips', postingDate: today }));
-    const saved = /Saved as request/.test(allText((response.body as { value: Record<string, unknown> }).value)) || /Every check passed/.test(allText((response.body as { value: Record<string, unknown> }).value));
+    const response = await t.post(
+      cardActionInvoke(user, t.serviceUrl, 'form', 'submitPostingRequest', {
+        submissionKey: `matrix-post-submit-${holder}`,
+        kind: 'parentReminder',
+        accountId,
+        text: 'Reminder: trip slips',
+        postingDate: today,
+      }),
+    );
+    const saved =
+      /Saved as request/.test(allText((response.body as { value: Record<string, unknown> }).value)) ||
+      /Every check passed/.test(allText((response.body as { value: Record<string, unknown> }).value));
     expect({ holder, saved }).toEqual({ holder, saved: allowed('postingRequest.submit', holder) });
   });
 
   async function takedownOwnedByRequester(): Promise<string> {
     const owner = people.get('requester')!.person;
-    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
+    const task = await t.app.stores.takedowns.insert({
+      postId: '1',
+      pupilId: '1',
+      media: 'images',
+      noticeId: '1',
+      ownerId: owner.id,
+      status: 'to do',
+      reason: '',
+      updatedAt: t.clock.now().toISOString(),
+    });
     return task.id;
   }
 
@@ -231,20 +276,46 @@ describe('the access matrix (expected answers from the policy)', () => {
     const read = await api(holder, '/api/social-accounts');
     expect({ holder, status: read.status }).toEqual({ holder, status: allowed('socialAccount.view', holder) ? 200 : 403 });
     const owner = (await t.app.stores.people.find({ limit: 50 })).items.find((candidate) => candidate.roles.includes('dsl'))!;
-    const account = { platform: 'Facebook', handle: `Riverside ${holder}`, purpose: 'News', reason: 'Parents use Facebook', ownerId: owner.id, schoolEmail: 'office@riverside.example', successMeasure: 'Survey' };
-    const write = await fetch(`${t.app.url}/api/social-accounts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': person.id }, body: JSON.stringify(account) });
+    const account = {
+      platform: 'Facebook',
+      handle: `Riverside ${holder}`,
+      purpose: 'News',
+      reason: 'Parents use Facebook',
+      ownerId: owner.id,
+      schoolEmail: 'office@riverside.example',
+      successMeasure: 'Survey',
+    };
+    const write = await fetch(`${t.app.url}/api/social-accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': person.id },
+      body: JSON.stringify(account),
+    });
     expect({ holder, status: write.status }).toEqual({ holder, status: allowed('socialAccount.manage', holder) ? 201 : 403 });
     const existing = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
-    const change = await fetch(`${t.app.url}/api/social-accounts/${existing.id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-demo-person': person.id }, body: JSON.stringify({ ...existing, version: existing.version }) });
+    const change = await fetch(`${t.app.url}/api/social-accounts/${existing.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-demo-person': person.id },
+      body: JSON.stringify({ ...existing, version: existing.version }),
+    });
     expect({ holder, status: change.status }).toEqual({ holder, status: allowed('socialAccount.manage', holder) ? 200 : 403 });
   });
 
   it.each(holders)('the approved devices (GET, approve, retire) as %s', async (holder) => {
     const person = people.get(holder)!.person;
-    expect({ holder, list: (await api(holder, '/api/devices')).status }).toEqual({ holder, list: allowed('device.view', holder) ? 200 : 403 });
+    expect({ holder, list: (await api(holder, '/api/devices')).status }).toEqual({
+      holder,
+      list: allowed('device.view', holder) ? 200 : 403,
+    });
     const approve = await send(holder, '/api/devices', { name: `Matrix iPad ${holder}`, type: 'tablet', approvedOn: '2026-09-01' });
     expect({ holder, approve: approve.status }).toEqual({ holder, approve: allowed('device.manage', holder) ? 201 : 403 });
-    const device = await t.app.stores.devices.insert({ name: `Matrix camera ${holder}`, type: 'camera', approvedById: person.id, approvedByName: person.displayName, approvedOn: '2026-09-01', active: true });
+    const device = await t.app.stores.devices.insert({
+      name: `Matrix camera ${holder}`,
+      type: 'camera',
+      approvedById: person.id,
+      approvedByName: person.displayName,
+      approvedOn: '2026-09-01',
+      active: true,
+    });
     const retire = await send(holder, `/api/devices/${device.id}/retire`, { version: device.version });
     expect({ holder, retire: retire.status }).toEqual({ holder, retire: allowed('device.manage', holder) ? 200 : 403 });
   });
@@ -252,29 +323,43 @@ describe('the access matrix (expected answers from the policy)', () => {
   it.each(holders)('a request to post in the tab, and attaching a photo to it, as %s', async (holder) => {
     const { requestId } = await postingRequestIn('checksFailed');
     const seen = await api(holder, `/api/posting-requests/${requestId}`);
-    expect({ holder, seen: seen.status }).toEqual({ holder, seen: holder === 'requester' || allowed('postingRequest.viewAll', holder) ? 200 : 403 });
+    expect({ holder, seen: seen.status }).toEqual({
+      holder,
+      seen: holder === 'requester' || allowed('postingRequest.viewAll', holder) ? 200 : 403,
+    });
     const photo = jpegPhoto(16, 16);
-    const upload = await fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, { method: 'POST', headers: { 'x-demo-person': people.get(holder)!.person.id, 'content-type': 'image/jpeg', 'x-file-name': 'matrix.jpg' }, body: photo });
+    const upload = await fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, {
+      method: 'POST',
+      headers: { 'x-demo-person': people.get(holder)!.person.id, 'content-type': 'image/jpeg', 'x-file-name': 'matrix.jpg' },
+      body: photo,
+    });
     expect({ holder, upload: upload.status }).toEqual({ holder, upload: allowed('postingRequest.changeMedia', holder) ? 201 : 403 });
   });
 
   it.each(holders)('submitting a request as %s', async (holder) => {
     const { user } = people.get(holder)!;
-    const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'submitAccessRequest', { submissionKey: `matrix-submit-${holder}`, ...FORM }));
+    const response = await t.post(
+      cardActionInvoke(user, t.serviceUrl, 'form', 'submitAccessRequest', { submissionKey: `matrix-submit-${holder}`, ...FORM }),
+    );
     const saved = /Saved as request/.test(allText((response.body as { value: Record<string, unknown> }).value));
     expect({ holder, saved }).toEqual({ holder, saved: allowed('accessRequest.submit', holder) });
   });
 
-  it.each(holders)('asking for a class\'s photo consent as %s', async (holder) => {
+  it.each(holders)("asking for a class's photo consent as %s", async (holder) => {
     const { user } = people.get(holder)!;
     await t.install(user);
     const shown = /Photo and video consent — 4B/.test(allText((await t.say(user, 'consent 4B')).card));
     expect({ holder, shown }).toEqual({ holder, shown: allowed('consent.viewClass', holder) });
   });
 
-  const api = (holder: Role | 'requester', path: string) => fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': people.get(holder)!.person.id } });
+  const api = (holder: Role | 'requester', path: string) =>
+    fetch(`${t.app.url}${path}`, { headers: { 'x-demo-person': people.get(holder)!.person.id } });
   const send = (holder: Role | 'requester', path: string, body: unknown) =>
-    fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+    fetch(`${t.app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id },
+      body: JSON.stringify(body),
+    });
 
   it.each(holders)('GET /api/access-requests as %s shows all requests only to those who may see all', async (holder) => {
     const response = await api(holder, '/api/access-requests');
@@ -293,7 +378,11 @@ describe('the access matrix (expected answers from the policy)', () => {
   });
 
   it.each(holders)('POST /api/pupils/import as %s', async (holder) => {
-    const response = await fetch(`${t.app.url}/api/pupils/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify({ csv: 'UPN,Name,Reg Group,Year,Admission Date' }) });
+    const response = await fetch(`${t.app.url}/api/pupils/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id },
+      body: JSON.stringify({ csv: 'UPN,Name,Reg Group,Year,Admission Date' }),
+    });
     const permitted = allowed('pupils.import', holder);
     expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
   });
@@ -302,13 +391,22 @@ describe('the access matrix (expected answers from the policy)', () => {
   let adminsJob: Promise<string> | undefined;
   const startAdminsJob = async () => {
     const pupils = (await t.app.stores.pupils.find({ limit: 500 })).items;
-    const csv = ['UPN,Name,Reg Group,Year,Admission Date', ...pupils.map((pupil) => [pupil.misReference, pupil.displayName, pupil.className, pupil.yearGroup, pupil.onRollFrom].map((cell) => `"${cell}"`).join(','))].join('\n');
-    const response = await fetch(`${t.app.url}/api/pupils/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get('admin')!.person.id }, body: JSON.stringify({ csv, apply: true }) });
+    const csv = [
+      'UPN,Name,Reg Group,Year,Admission Date',
+      ...pupils.map((pupil) =>
+        [pupil.misReference, pupil.displayName, pupil.className, pupil.yearGroup, pupil.onRollFrom].map((cell) => `"${cell}"`).join(','),
+      ),
+    ].join('\n');
+    const response = await fetch(`${t.app.url}/api/pupils/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': people.get('admin')!.person.id },
+      body: JSON.stringify({ csv, apply: true }),
+    });
     expect(response.status).toBe(202);
     return response.headers.get('location')!;
   };
 
-  it.each(holders)('GET /api/pupils/import/{jobId} as %s (the job is the admin holder\'s)', async (holder) => {
+  it.each(holders)("GET /api/pupils/import/{jobId} as %s (the job is the admin holder's)", async (holder) => {
     const location = await (adminsJob ??= startAdminsJob());
     const permitted = allowed('pupils.import', holder);
     expect({ holder, status: (await api(holder, location)).status }).toEqual({ holder, status: permitted ? 200 : 403 });
@@ -322,7 +420,7 @@ describe('the access matrix (expected answers from the policy)', () => {
     expect({ holder, csv }).toEqual({ holder, csv: permitted });
   });
 
-  it.each(holders)('the consent register\'s GET routes as %s', async (holder) => {
+  it.each(holders)("the consent register's GET routes as %s", async (holder) => {
     const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
     const permitted = allowed('consent.viewClass', holder);
     for (const path of ['/api/classes', '/api/consent?className=4B', `/api/pupils/${pupil.id}/consent`]) {
@@ -332,26 +430,60 @@ describe('the access matrix (expected answers from the policy)', () => {
 
   it.each(holders)('POST /api/consent as %s', async (holder) => {
     const pupil = (await t.app.stores.pupils.find({ where: { className: '6A' }, limit: 1 })).items[0]!;
-    const response = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify({ pupilId: pupil.id, media: 'videos', decision: 'given', effectiveFrom: '2026-01-05', source: 'consent form' }) });
+    const response = await fetch(`${t.app.url}/api/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id },
+      body: JSON.stringify({ pupilId: pupil.id, media: 'videos', decision: 'given', effectiveFrom: '2026-01-05', source: 'consent form' }),
+    });
     const permitted = allowed('consent.record', holder);
     expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 201 : 403 });
   });
 
-  it.each(holders)('the Training tab\'s routes as %s', async (holder) => {
+  it.each(holders)("the Training tab's routes as %s", async (holder) => {
     const person = people.get(holder)!.person;
     const overview = (await (await api(holder, '/api/training')).json()) as { rows: { subjectId: string }[] };
-    expect({ holder, othersShown: overview.rows.some((row) => row.subjectId !== person.id) }).toEqual({ holder, othersShown: allowed('training.viewAll', holder) });
-    expect({ holder, csv: (await api(holder, '/api/training.csv')).status }).toEqual({ holder, csv: allowed('training.viewAll', holder) ? 200 : 403 });
+    expect({ holder, othersShown: overview.rows.some((row) => row.subjectId !== person.id) }).toEqual({
+      holder,
+      othersShown: allowed('training.viewAll', holder),
+    });
+    expect({ holder, csv: (await api(holder, '/api/training.csv')).status }).toEqual({
+      holder,
+      csv: allowed('training.viewAll', holder) ? 200 : 403,
+    });
     const staffId = people.get('staff')!.person.id;
-    const session = await send(holder, '/api/training/sessions', { requirementId: 'staff-online-safety', completedOn: '2026-11-20', evidence: 'INSET', subjectIds: [staffId] });
+    const session = await send(holder, '/api/training/sessions', {
+      requirementId: 'staff-online-safety',
+      completedOn: '2026-11-20',
+      evidence: 'INSET',
+      subjectIds: [staffId],
+    });
     expect({ holder, session: session.status }).toEqual({ holder, session: allowed('training.record', holder) ? 201 : 403 });
     const own = await send(holder, '/api/training/mine', { completedOn: '2026-11-20', evidence: '' });
     expect({ holder, own: own.status }).toEqual({ holder, own: allowed('training.logOwn', holder) ? 201 : 403 });
-    const claim = await t.app.stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: staffId, subjectName: 'Only staff', completedOn: '2026-11-20', evidence: '', recordedById: staffId, recordedByName: 'Only staff', recordedAt: t.clock.now().toISOString(), status: 'awaitingConfirmation' });
+    const claim = await t.app.stores.trainingRecords.insert({
+      requirementId: 'staff-online-safety',
+      audience: 'staff',
+      subjectId: staffId,
+      subjectName: 'Only staff',
+      completedOn: '2026-11-20',
+      evidence: '',
+      recordedById: staffId,
+      recordedByName: 'Only staff',
+      recordedAt: t.clock.now().toISOString(),
+      status: 'awaitingConfirmation',
+    });
     const decision = await send(holder, `/api/training/records/${claim.id}/decision`, { decision: 'confirm' });
     expect({ holder, decision: decision.status }).toEqual({ holder, decision: allowed('training.confirm', holder) ? 200 : 403 });
-    const refresher = await send(holder, '/api/training/refreshers', { title: 'Sharing images after an incident', audience: 'staff', group: 'all', dueOn: '2099-01-31' });
-    expect({ holder, refresher: refresher.status }).toEqual({ holder, refresher: allowed('training.requireRefresher', holder) ? 201 : 403 });
+    const refresher = await send(holder, '/api/training/refreshers', {
+      title: 'Sharing images after an incident',
+      audience: 'staff',
+      group: 'all',
+      dueOn: '2099-01-31',
+    });
+    expect({ holder, refresher: refresher.status }).toEqual({
+      holder,
+      refresher: allowed('training.requireRefresher', holder) ? 201 : 403,
+    });
   });
 
   it.each(holders)('POST /api/policies/:id/review as %s', async (holder) => {
@@ -362,20 +494,47 @@ describe('the access matrix (expected answers from the policy)', () => {
   });
 
   it.each(holders)('the School settings routes as %s', async (holder) => {
-    const write = (method: 'POST' | 'PUT', path: string, body: object) => fetch(`${t.app.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+    const write = (method: 'POST' | 'PUT', path: string, body: object) =>
+      fetch(`${t.app.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id },
+        body: JSON.stringify(body),
+      });
     const status = (action: string, yes: number) => (allowed(action, holder) ? yes : 403);
     expect({ holder, view: (await api(holder, '/api/settings')).status }).toEqual({ holder, view: status('settings.view', 200) });
     const school = (await t.app.stores.school.find({ limit: 1 })).items[0]!;
-    const named = await write('PUT', '/api/settings/school', { name: `Riverside (${holder})`, contactForAccess: 'the office', version: school.version });
+    const named = await write('PUT', '/api/settings/school', {
+      name: `Riverside (${holder})`,
+      contactForAccess: 'the office',
+      version: school.version,
+    });
     expect({ holder, school: named.status }).toEqual({ holder, school: status('settings.school', 200) });
-    const policy = await write('POST', '/api/settings/policies', { title: `E-safety charter (${holder})`, owner: 'Headteacher', approvedOn: '', reviews: [] });
+    const policy = await write('POST', '/api/settings/policies', {
+      title: `E-safety charter (${holder})`,
+      owner: 'Headteacher',
+      approvedOn: '',
+      reviews: [],
+    });
     expect({ holder, policy: policy.status }).toEqual({ holder, policy: status('settings.policies', 201) });
     const dates = (await t.app.stores.termDates.find({ limit: 1 })).items[0]!;
-    const entries = [...dates.terms.map((term) => ({ kind: 'term', ...term })), ...dates.closures.map((closure) => ({ kind: 'closure', ...closure }))];
-    expect({ holder, termDates: (await write('PUT', '/api/settings/term-dates', { entries, version: dates.version })).status }).toEqual({ holder, termDates: status('settings.termDates', 200) });
+    const entries = [
+      ...dates.terms.map((term) => ({ kind: 'term', ...term })),
+      ...dates.closures.map((closure) => ({ kind: 'closure', ...closure })),
+    ];
+    expect({ holder, termDates: (await write('PUT', '/api/settings/term-dates', { entries, version: dates.version })).status }).toEqual({
+      holder,
+      termDates: status('settings.termDates', 200),
+    });
     const preview = await write('POST', '/api/settings/term-dates/import', { csv: 'Autumn term,01/09/2028,15/12/2028,term' });
     expect({ holder, preview: preview.status }).toEqual({ holder, preview: status('settings.termDates', 200) });
-    const requirement = await write('POST', '/api/settings/training-requirements', { title: `Governors' online safety (${holder})`, audience: 'staff', roles: ['governor'], frequency: 'every', months: 12, policy: 's.2' });
+    const requirement = await write('POST', '/api/settings/training-requirements', {
+      title: `Governors' online safety (${holder})`,
+      audience: 'staff',
+      roles: ['governor'],
+      frequency: 'every',
+      months: 12,
+      policy: 's.2',
+    });
     expect({ holder, requirement: requirement.status }).toEqual({ holder, requirement: status('settings.trainingRequirements', 201) });
   });
 
@@ -386,31 +545,50 @@ describe('the access matrix (expected answers from the policy)', () => {
     }
   });
 
-  describe('the steps from the tab (Waiting for me and each request\'s page): the same rules as the cards', () => {
-    const post = (holder: Holder, path: string, body: object) => fetch(`${t.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id }, body: JSON.stringify(body) });
+  describe("the steps from the tab (Waiting for me and each request's page): the same rules as the cards", () => {
+    const post = (holder: Holder, path: string, body: object) =>
+      fetch(`${t.app.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id },
+        body: JSON.stringify(body),
+      });
     const typed: Record<string, string> = { return: 'Which page?', refuse: 'Not suitable', confirmPosted: 'https://x.example/status/8' };
     const verbOf = (action: Action) => action.split('.')[1]!;
 
-    describe.each(STEPS.filter((step) => step.action !== 'accessRequest.resubmit'))('POST /api/access-requests/:id/steps for $action', ({ action, from }) => {
-      it.each(holders)('by %s', async (holder) => {
-        const requestId = await requestIn(from);
-        const { version } = (await t.app.stores.accessRequests.get(requestId))!;
-        const response = await post(holder, `/api/access-requests/${requestId}/steps`, { verb: verbOf(action), reasons: typed[verbOf(action)] ?? '', version });
-        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
-        await t.app.background.idle();
-      });
-    });
+    describe.each(STEPS.filter((step) => step.action !== 'accessRequest.resubmit'))(
+      'POST /api/access-requests/:id/steps for $action',
+      ({ action, from }) => {
+        it.each(holders)('by %s', async (holder) => {
+          const requestId = await requestIn(from);
+          const { version } = (await t.app.stores.accessRequests.get(requestId))!;
+          const response = await post(holder, `/api/access-requests/${requestId}/steps`, {
+            verb: verbOf(action),
+            reasons: typed[verbOf(action)] ?? '',
+            version,
+          });
+          expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+          await t.app.background.idle();
+        });
+      },
+    );
 
-    describe.each(POSTING_STEPS.filter((step) => step.action !== 'postingRequest.resubmit'))('POST /api/posting-requests/:id/steps for $action', ({ action, from }) => {
-      it.each(holders)('by %s', async (holder) => {
-        const { requestId } = await postingRequestIn(from);
-        const { version } = (await t.app.stores.postingRequests.get(requestId))!;
-        const verb = verbOf(action);
-        const response = await post(holder, `/api/posting-requests/${requestId}/steps`, { verb, ...(verb === 'confirmPosted' ? { link: typed.confirmPosted } : { reasons: typed[verb] ?? '' }), version });
-        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
-        await t.app.background.idle();
-      });
-    });
+    describe.each(POSTING_STEPS.filter((step) => step.action !== 'postingRequest.resubmit'))(
+      'POST /api/posting-requests/:id/steps for $action',
+      ({ action, from }) => {
+        it.each(holders)('by %s', async (holder) => {
+          const { requestId } = await postingRequestIn(from);
+          const { version } = (await t.app.stores.postingRequests.get(requestId))!;
+          const verb = verbOf(action);
+          const response = await post(holder, `/api/posting-requests/${requestId}/steps`, {
+            verb,
+            ...(verb === 'confirmPosted' ? { link: typed.confirmPosted } : { reasons: typed[verb] ?? '' }),
+            version,
+          });
+          expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+          await t.app.background.idle();
+        });
+      },
+    );
 
     it.each(holders)('POST /api/takedowns/:id/steps on a task owned by the requester, as %s', async (holder) => {
       const taskId = await takedownOwnedByRequester();
@@ -419,20 +597,33 @@ describe('the access matrix (expected answers from the policy)', () => {
       await t.app.background.idle();
     });
 
-    it.each(holders)('GET /api/access-requests/:id (someone\'s request) as %s', async (holder) => {
+    it.each(holders)("GET /api/access-requests/:id (someone's request) as %s", async (holder) => {
       const requestId = await requestIn('withOnlineSafetyLead');
       const seen = await api(holder, `/api/access-requests/${requestId}`);
-      expect({ holder, status: seen.status }).toEqual({ holder, status: holder === 'requester' || allowed('accessRequest.viewAll', holder) ? 200 : 403 });
+      expect({ holder, status: seen.status }).toEqual({
+        holder,
+        status: holder === 'requester' || allowed('accessRequest.viewAll', holder) ? 200 : 403,
+      });
     });
 
     it.each(holders)('GET /api/waiting as %s lists a request only for whoever may take the step it waits for', async (holder) => {
-      const waitingFor = { withOnlineSafetyLead: await requestIn('withOnlineSafetyLead'), withHeadteacher: await requestIn('withHeadteacher'), approved: await requestIn('approved'), returnedToRequester: await requestIn('returnedToRequester') };
+      const waitingFor = {
+        withOnlineSafetyLead: await requestIn('withOnlineSafetyLead'),
+        withHeadteacher: await requestIn('withHeadteacher'),
+        approved: await requestIn('approved'),
+        returnedToRequester: await requestIn('returnedToRequester'),
+      };
       const response = await api(holder, '/api/waiting');
       expect(response.status).toBe(200);
       const listed = new Set(((await response.json()) as { items: { recordId: string }[] }).items.map((item) => item.recordId));
       expect({ holder, listed: Object.fromEntries(Object.entries(waitingFor).map(([state, id]) => [state, listed.has(id)])) }).toEqual({
         holder,
-        listed: { withOnlineSafetyLead: allowed('accessRequest.forward', holder), withHeadteacher: allowed('accessRequest.approve', holder), approved: allowed('accessRequest.markDone', holder), returnedToRequester: allowed('accessRequest.resubmit', holder) },
+        listed: {
+          withOnlineSafetyLead: allowed('accessRequest.forward', holder),
+          withHeadteacher: allowed('accessRequest.approve', holder),
+          approved: allowed('accessRequest.markDone', holder),
+          returnedToRequester: allowed('accessRequest.resubmit', holder),
+        },
       });
     });
   });
@@ -442,19 +633,81 @@ describe('the access matrix (expected answers from the policy)', () => {
     const ids = { ordinary: '', aboutHead: '', breach: '' };
     let pupilId = '';
     const send = (holder: Role | 'requester', method: 'GET' | 'POST', path: string, body?: object) =>
-      fetch(`${t.app.url}${path}`, { method, headers: { 'x-demo-person': people.get(holder)!.person.id, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      fetch(`${t.app.url}${path}`, {
+        method,
+        headers: { 'x-demo-person': people.get(holder)!.person.id, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
 
     beforeAll(async () => {
-      const base = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform' as const, platform: 'Snapchat', reporterId: 'x', reporterName: 'Reporter', reportedAt: t.clock.now().toISOString(), status: 'new' as const, updatedAt: t.clock.now().toISOString() };
-      ids.ordinary = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-ordinary', involved: 'pupil', category: 'pupilDisclosure', routedTo: 'dsl', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
-      ids.aboutHead = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-head', involved: 'headteacher', category: 'other', routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeId: 'nobody' })).id;
-      ids.breach = (await t.app.stores.incidents.insert({ ...base, submissionKey: 'matrix-breach', involved: 'pupil', category: 'dataProtectionBreach', routedTo: 'dataProtectionLead', aboutHeadteacher: false, assigneeId: 'nobody' })).id;
+      const base = {
+        whatHappened: SECRET,
+        occurredOn: '2026-11-20',
+        where: 'platform' as const,
+        platform: 'Snapchat',
+        reporterId: 'x',
+        reporterName: 'Reporter',
+        reportedAt: t.clock.now().toISOString(),
+        status: 'new' as const,
+        updatedAt: t.clock.now().toISOString(),
+      };
+      ids.ordinary = (
+        await t.app.stores.incidents.insert({
+          ...base,
+          submissionKey: 'matrix-ordinary',
+          involved: 'pupil',
+          category: 'pupilDisclosure',
+          routedTo: 'dsl',
+          aboutHeadteacher: false,
+          assigneeId: 'nobody',
+        })
+      ).id;
+      ids.aboutHead = (
+        await t.app.stores.incidents.insert({
+          ...base,
+          submissionKey: 'matrix-head',
+          involved: 'headteacher',
+          category: 'other',
+          routedTo: 'chairOfGovernors',
+          aboutHeadteacher: true,
+          assigneeId: 'nobody',
+        })
+      ).id;
+      ids.breach = (
+        await t.app.stores.incidents.insert({
+          ...base,
+          submissionKey: 'matrix-breach',
+          involved: 'pupil',
+          category: 'dataProtectionBreach',
+          routedTo: 'dataProtectionLead',
+          aboutHeadteacher: false,
+          assigneeId: 'nobody',
+        })
+      ).id;
       // One pupil linked to every kind: a chronology shows only the kinds its viewer may see.
       const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
       pupilId = pupil.id;
       for (const kind of ['ordinary', 'aboutHead', 'breach'] as const) {
-        await t.app.stores.incidentLinks.insert({ incidentId: ids[kind], kind: 'pupil', linkKey: `${ids[kind]}|pupil|${pupil.id}`, pupilId: pupil.id, name: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup, role: 'witness', linked: true, updatedAt: t.clock.now().toISOString() });
-        await t.app.stores.incidentChronology.append({ incidentId: ids[kind], at: t.clock.now().toISOString(), byId: 'x', byName: 'Someone', kind: 'action', text: `Matrix secret step (${kind})` });
+        await t.app.stores.incidentLinks.insert({
+          incidentId: ids[kind],
+          kind: 'pupil',
+          linkKey: `${ids[kind]}|pupil|${pupil.id}`,
+          pupilId: pupil.id,
+          name: pupil.displayName,
+          className: pupil.className,
+          yearGroup: pupil.yearGroup,
+          role: 'witness',
+          linked: true,
+          updatedAt: t.clock.now().toISOString(),
+        });
+        await t.app.stores.incidentChronology.append({
+          incidentId: ids[kind],
+          at: t.clock.now().toISOString(),
+          byId: 'x',
+          byName: 'Someone',
+          kind: 'action',
+          text: `Matrix secret step (${kind})`,
+        });
       }
     });
 
@@ -475,14 +728,23 @@ describe('the access matrix (expected answers from the policy)', () => {
       expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
       if (!permitted) return;
       const listed = ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
-      expect({ holder, ordinary: listed.includes(ids.ordinary), aboutHead: listed.includes(ids.aboutHead), breach: listed.includes(ids.breach) }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead'), breach: seen(holder, 'breach') });
+      expect({
+        holder,
+        ordinary: listed.includes(ids.ordinary),
+        aboutHead: listed.includes(ids.aboutHead),
+        breach: listed.includes(ids.breach),
+      }).toEqual({ holder, ordinary: seen(holder, 'ordinary'), aboutHead: seen(holder, 'aboutHead'), breach: seen(holder, 'breach') });
     });
 
     it.each(holders)('GET /api/incidents/:id as %s', async (holder) => {
       for (const kind of kinds) {
         const response = await send(holder, 'GET', `/api/incidents/${ids[kind]}`);
         expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: seen(holder, kind) ? 200 : hidden(holder) });
-        expect({ holder, kind, shown: (await response.text()).includes('Matrix secret') }).toEqual({ holder, kind, shown: seen(holder, kind) });
+        expect({ holder, kind, shown: (await response.text()).includes('Matrix secret') }).toEqual({
+          holder,
+          kind,
+          shown: seen(holder, kind),
+        });
       }
     });
 
@@ -491,27 +753,38 @@ describe('the access matrix (expected answers from the policy)', () => {
       for (const kind of kinds) {
         const action = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'action', text: `Checked by ${holder}` });
         const mayAct = seen(holder, kind) && allowed('incident.act', holder);
-        expect({ holder, kind, status: action.status }).toEqual({ holder, kind, status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        expect({ holder, kind, status: action.status }).toEqual({
+          holder,
+          kind,
+          status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder),
+        });
         const assign = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'assign', personId: dsl.id });
         const mayAssign = seen(holder, kind) && allowed('incident.assign', holder);
-        expect({ holder, kind, status: assign.status }).toEqual({ holder, kind, status: mayAssign ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        expect({ holder, kind, status: assign.status }).toEqual({
+          holder,
+          kind,
+          status: mayAssign ? 201 : seen(holder, kind) ? 403 : hidden(holder),
+        });
         // Put it back with nobody, so the other holders' checks start from the same incident.
         const current = (await t.app.stores.incidents.get(ids[kind]))!;
         await t.app.stores.incidents.update({ ...current, assigneeId: 'nobody' });
       }
     });
 
-    it.each(holders)("GET /api/incidents/pupils/:id (a pupil's chronology) as %s shows only the incidents they may see, leaving the rest out without a trace", async (holder) => {
-      const response = await send(holder, 'GET', `/api/incidents/pupils/${pupilId}`);
-      const permitted = allowed('incident.pupilChronology', holder);
-      expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
-      const text = await response.text();
-      for (const kind of kinds) {
-        const shown = permitted && seen(holder, kind);
-        expect({ holder, kind, shown: text.includes(`Matrix secret step (${kind})`) }).toEqual({ holder, kind, shown });
-        expect({ holder, kind, reference: text.includes(`C-${ids[kind].padStart(5, '0')}`) }).toEqual({ holder, kind, reference: shown });
-      }
-    });
+    it.each(holders)(
+      "GET /api/incidents/pupils/:id (a pupil's chronology) as %s shows only the incidents they may see, leaving the rest out without a trace",
+      async (holder) => {
+        const response = await send(holder, 'GET', `/api/incidents/pupils/${pupilId}`);
+        const permitted = allowed('incident.pupilChronology', holder);
+        expect({ holder, status: response.status }).toEqual({ holder, status: permitted ? 200 : 403 });
+        const text = await response.text();
+        for (const kind of kinds) {
+          const shown = permitted && seen(holder, kind);
+          expect({ holder, kind, shown: text.includes(`Matrix secret step (${kind})`) }).toEqual({ holder, kind, shown });
+          expect({ holder, kind, reference: text.includes(`C-${ids[kind].padStart(5, '0')}`) }).toEqual({ holder, kind, reference: shown });
+        }
+      },
+    );
 
     it.each(holders)('GET /api/incidents/roster (the pupils to link) as %s', async (holder) => {
       const response = await send(holder, 'GET', '/api/incidents/roster');
@@ -520,28 +793,55 @@ describe('the access matrix (expected answers from the policy)', () => {
 
     it.each(holders)('POST /api/incidents/:id/steps (link a pupil) as %s', async (holder) => {
       for (const kind of kinds) {
-        const response = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, { type: 'link', who: { name: `Matrix parent ${holder}` }, role: 'other' });
+        const response = await send(holder, 'POST', `/api/incidents/${ids[kind]}/steps`, {
+          type: 'link',
+          who: { name: `Matrix parent ${holder}` },
+          role: 'other',
+        });
         const mayAct = seen(holder, kind) && allowed('incident.act', holder);
-        expect({ holder, kind, status: response.status }).toEqual({ holder, kind, status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        expect({ holder, kind, status: response.status }).toEqual({
+          holder,
+          kind,
+          status: mayAct ? 201 : seen(holder, kind) ? 403 : hidden(holder),
+        });
       }
     });
 
     it.each(holders)('evidence files (attach, open, remove) as %s', async (holder) => {
       const upload = (as: Role | 'requester', id: string) =>
-        fetch(`${t.app.url}/api/incidents/${id}/evidence`, { method: 'POST', headers: { 'x-demo-person': people.get(as)!.person.id, 'x-file-name': 'matrix.png' }, body: pngImage(8, 8) });
+        fetch(`${t.app.url}/api/incidents/${id}/evidence`, {
+          method: 'POST',
+          headers: { 'x-demo-person': people.get(as)!.person.id, 'x-file-name': 'matrix.png' },
+          body: pngImage(8, 8),
+        });
       for (const kind of kinds) {
         const file = ((await (await upload('dsl', ids[kind])).json()) as { file: { id: string } }).file;
         const opened = await send(holder, 'GET', `/api/incidents/${ids[kind]}/evidence/${file.id}`);
-        expect({ holder, kind, status: opened.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.open', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder) });
+        expect({ holder, kind, status: opened.status }).toEqual({
+          holder,
+          kind,
+          status: seen(holder, kind) && allowed('incident.evidence.open', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder),
+        });
         const added = await upload(holder, ids[kind]);
-        expect({ holder, kind, status: added.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.add', holder) ? 201 : seen(holder, kind) ? 403 : hidden(holder) });
+        expect({ holder, kind, status: added.status }).toEqual({
+          holder,
+          kind,
+          status: seen(holder, kind) && allowed('incident.evidence.add', holder) ? 201 : seen(holder, kind) ? 403 : hidden(holder),
+        });
         const removed = await send(holder, 'POST', `/api/incidents/${ids[kind]}/evidence/${file.id}/remove`, { reason: 'Matrix check' });
-        expect({ holder, kind, status: removed.status }).toEqual({ holder, kind, status: seen(holder, kind) && allowed('incident.evidence.remove', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder) });
+        expect({ holder, kind, status: removed.status }).toEqual({
+          holder,
+          kind,
+          status: seen(holder, kind) && allowed('incident.evidence.remove', holder) ? 200 : seen(holder, kind) ? 403 : hidden(holder),
+        });
       }
     });
 
     it.each(holders)('GET /api/incidents.csv and /api/incidents/summary as %s', async (holder) => {
-      expect({ holder, status: (await send(holder, 'GET', '/api/incidents.csv')).status }).toEqual({ holder, status: allowed('incident.export', holder) ? 200 : 403 });
+      expect({ holder, status: (await send(holder, 'GET', '/api/incidents.csv')).status }).toEqual({
+        holder,
+        status: allowed('incident.export', holder) ? 200 : 403,
+      });
       const summary = await send(holder, 'GET', '/api/incidents/summary');
       expect({ holder, status: summary.status }).toEqual({ holder, status: allowed('incident.summary', holder) ? 200 : 403 });
       expect(await summary.text()).not.toMatch(/Matrix secret|Reporter/);
@@ -549,20 +849,31 @@ describe('the access matrix (expected answers from the policy)', () => {
 
     it.each(holders)('reporting a concern in the bot as %s', async (holder) => {
       const { user } = people.get(holder)!;
-      const response = await t.post(cardActionInvoke(user, t.serviceUrl, 'form', 'reportConcern', { submissionKey: `matrix-concern-${holder}`, whatHappened: 'Something worrying', occurredOn: '2026-11-20', where: 'platform', involved: 'unknown', category: 'other' }));
+      const response = await t.post(
+        cardActionInvoke(user, t.serviceUrl, 'form', 'reportConcern', {
+          submissionKey: `matrix-concern-${holder}`,
+          whatHappened: 'Something worrying',
+          occurredOn: '2026-11-20',
+          where: 'platform',
+          involved: 'unknown',
+          category: 'other',
+        }),
+      );
       const saved = /saved as C-\d{5}/.test(allText((response.body as { value: Record<string, unknown> }).value));
       expect({ holder, saved }).toEqual({ holder, saved: allowed('incident.report', holder) });
     });
 
     it("audits a staff member's direct call for an incident, without its contents", async () => {
       await send('staff', 'GET', `/api/incidents/${ids.ordinary}`);
-      const denials = (await t.app.stores.audit.forRecord('incident', ids.ordinary)).filter((entry) => entry.action === 'incident.view.denied' && entry.actorId === people.get('staff')!.person.id);
+      const denials = (await t.app.stores.audit.forRecord('incident', ids.ordinary)).filter(
+        (entry) => entry.action === 'incident.view.denied' && entry.actorId === people.get('staff')!.person.id,
+      );
       expect(denials.length).toBeGreaterThan(0);
       expect(JSON.stringify(denials)).not.toMatch(/Matrix secret|Snapchat/);
     });
   });
 
-  it('audits every refusal without the record\'s contents', async () => {
+  it("audits every refusal without the record's contents", async () => {
     const denials = (await t.app.stores.audit.page({ limit: 1000 })).items.filter((entry) => entry.action.endsWith('.denied'));
     expect(denials.length).toBeGreaterThan(10);
     expect(JSON.stringify(denials)).not.toMatch(/Maths games|example\.org/);

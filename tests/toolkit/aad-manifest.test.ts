@@ -9,7 +9,11 @@ import { text } from './toolkit-files';
 interface EntraApp {
   identifierUris: string[];
   signInAudience: string;
-  api: { requestedAccessTokenVersion: number; oauth2PermissionScopes: { id: string; value: string; type: string }[]; preAuthorizedApplications: { appId: string; delegatedPermissionIds: string[] }[] };
+  api: {
+    requestedAccessTokenVersion: number;
+    oauth2PermissionScopes: { id: string; value: string; type: string }[];
+    preAuthorizedApplications: { appId: string; delegatedPermissionIds: string[] }[];
+  };
   requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
 }
 
@@ -20,14 +24,16 @@ const TEAMS_DESKTOP_AND_MOBILE = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 const TEAMS_WEB = '5e3ce6c0-2b1f-4285-8d4b-75ee78787346';
 
 describe('the Entra app for single sign-on', () => {
-  it('is for the school\'s own tenant, issuing v2 tokens', () => {
+  it("is for the school's own tenant, issuing v2 tokens", () => {
     expect(entraApp.signInAudience).toBe('AzureADMyOrg');
     expect(entraApp.api.requestedAccessTokenVersion).toBe(2);
   });
 
   it('exposes access_as_user on the Application ID URI the Teams manifest asks tokens for', () => {
     expect(entraApp.identifierUris).toEqual([teamsManifest.webApplicationInfo.resource]);
-    expect(entraApp.api.oauth2PermissionScopes).toEqual([expect.objectContaining({ value: 'access_as_user', type: 'User', id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' })]);
+    expect(entraApp.api.oauth2PermissionScopes).toEqual([
+      expect.objectContaining({ value: 'access_as_user', type: 'User', id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}' }),
+    ]);
   });
 
   it('pre-authorises the Teams desktop, mobile and web clients for that scope', () => {
@@ -41,7 +47,7 @@ describe('the Entra app for single sign-on', () => {
     expect(entraApp.api.preAuthorizedApplications.map((client) => client.appId).sort()).toEqual(Object.keys(MICROSOFT_365_CLIENTS).sort());
   });
 
-  it('sends the consent pop-up back to the tab\'s own page', () => {
+  it("sends the consent pop-up back to the tab's own page", () => {
     expect((entraApp as unknown as { web: { redirectUris: string[] } }).web.redirectUris).toEqual(['${{TAB_ENDPOINT}}/tab/auth-end.html']);
   });
 

@@ -17,12 +17,23 @@ const parameterFile = JSON.parse(text('infra/azure.parameters.json')) as { param
 const settings = objectEntries(block(block(main, /resource webAppSettings /), /properties:/));
 
 /** Settings App Service itself reads (build, monitoring), not the server. */
-const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION'];
+const PLATFORM_SETTINGS = [
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'CUSTOM_BUILD_COMMAND',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
+];
 
 /** Every environment variable bot/src/config.ts reads. */
 function variablesTheServerReads(): string[] {
   const config = text('bot/src/config.ts');
-  return [...new Set([...config.matchAll(/env\.([A-Z_]+)/g), ...config.matchAll(/value\('([A-Z_]+)'\)/g)].map((match) => match[1]!).concat(ROLES.map(roleGroupVariable)))];
+  return [
+    ...new Set(
+      [...config.matchAll(/env\.([A-Z_]+)/g), ...config.matchAll(/value\('([A-Z_]+)'\)/g)]
+        .map((match) => match[1]!)
+        .concat(ROLES.map(roleGroupVariable)),
+    ),
+  ];
 }
 
 describe.each([
@@ -31,7 +42,11 @@ describe.each([
 ])('%s', (_, template) => {
   it('uses every parameter it declares', () => {
     const body = bodyWithoutDeclarations(template);
-    expect(parameters(template).filter((parameter) => !new RegExp(`\\b${parameter.name}\\b`).test(body)).map((parameter) => parameter.name)).toEqual([]);
+    expect(
+      parameters(template)
+        .filter((parameter) => !new RegExp(`\\b${parameter.name}\\b`).test(body))
+        .map((parameter) => parameter.name),
+    ).toEqual([]);
   });
 });
 
@@ -39,12 +54,22 @@ describe('the ARM parameters file', () => {
   it('gives only parameters azure.bicep declares, and every one without a default', () => {
     const declared = parameters(main);
     expect(Object.keys(parameterFile.parameters).filter((name) => !declared.some((parameter) => parameter.name === name))).toEqual([]);
-    expect(declared.filter((parameter) => parameter.defaultValue === undefined && !(parameter.name in parameterFile.parameters)).map((parameter) => parameter.name)).toEqual([]);
+    expect(
+      declared
+        .filter((parameter) => parameter.defaultValue === undefined && !(parameter.name in parameterFile.parameters))
+        .map((parameter) => parameter.name),
+    ).toEqual([]);
   });
 
   it('holds no secret, and asks for none: the app proves itself with its managed identity', () => {
-    expect(parameters(main).filter((parameter) => parameter.decorators.includes('@secure()') || /secret|password/i.test(parameter.name))).toEqual([]);
-    expect(Object.values(parameterFile.parameters).flatMap(({ value }) => placeholdersIn(JSON.stringify(value))).filter((name) => name.startsWith('SECRET_'))).toEqual([]);
+    expect(
+      parameters(main).filter((parameter) => parameter.decorators.includes('@secure()') || /secret|password/i.test(parameter.name)),
+    ).toEqual([]);
+    expect(
+      Object.values(parameterFile.parameters)
+        .flatMap(({ value }) => placeholdersIn(JSON.stringify(value)))
+        .filter((name) => name.startsWith('SECRET_')),
+    ).toEqual([]);
   });
 });
 
@@ -54,13 +79,25 @@ describe('the bot registration module', () => {
   it('is called with exactly the parameters it declares, all required ones given', () => {
     const declared = parameters(bot);
     expect(Object.keys(args).filter((name) => !declared.some((parameter) => parameter.name === name))).toEqual([]);
-    expect(declared.filter((parameter) => parameter.defaultValue === undefined && !(parameter.name in args)).map((parameter) => parameter.name)).toEqual([]);
+    expect(
+      declared.filter((parameter) => parameter.defaultValue === undefined && !(parameter.name in args)).map((parameter) => parameter.name),
+    ).toEqual([]);
   });
 
-  it('registers a single-tenant bot signed in as the App Service\'s managed identity, with Teams on', () => {
+  it("registers a single-tenant bot signed in as the App Service's managed identity, with Teams on", () => {
     const properties = objectEntries(block(block(bot, /resource botService /), /properties:/));
-    expect(properties).toMatchObject({ msaAppType: "'UserAssignedMSI'", msaAppId: 'identityClientId', msaAppMSIResourceId: 'identityResourceId', msaAppTenantId: 'identityTenantId', endpoint: "'https://${botAppDomain}/api/messages'" });
-    expect(args).toMatchObject({ identityClientId: 'identity.properties.clientId', identityResourceId: 'identity.id', botAppDomain: 'webApp.properties.defaultHostName' });
+    expect(properties).toMatchObject({
+      msaAppType: "'UserAssignedMSI'",
+      msaAppId: 'identityClientId',
+      msaAppMSIResourceId: 'identityResourceId',
+      msaAppTenantId: 'identityTenantId',
+      endpoint: "'https://${botAppDomain}/api/messages'",
+    });
+    expect(args).toMatchObject({
+      identityClientId: 'identity.properties.clientId',
+      identityResourceId: 'identity.id',
+      botAppDomain: 'webApp.properties.defaultHostName',
+    });
     expect(bot).toMatch(/channelName: 'MsTeamsChannel'/);
   });
 });
@@ -84,33 +121,55 @@ describe('App Service', () => {
       return (major > minMajor || (major === minMajor && minor >= minMinor)) && major < below;
     };
     const runtime = /'NODE\|(\d+)-lts'/.exec(parameters(main).find((parameter) => parameter.name === 'linuxFxVersion')!.defaultValue!)![1]!;
-    expect({ runtime: allows(`${runtime}.0`), highestAllowed: below - 1, here: allows(process.versions.node), node24: allows('24.0') }).toEqual({ runtime: true, highestAllowed: Number(runtime), here: true, node24: false });
+    expect({
+      runtime: allows(`${runtime}.0`),
+      highestAllowed: below - 1,
+      here: allows(process.versions.node),
+      node24: allows('24.0'),
+    }).toEqual({ runtime: true, highestAllowed: Number(runtime), here: true, node24: false });
   });
 
-  it('sets only variables the server reads, besides App Service\'s own', () => {
+  it("sets only variables the server reads, besides App Service's own", () => {
     const known = new Set([...variablesTheServerReads(), ...PLATFORM_SETTINGS]);
     expect(Object.keys(settings).filter((name) => !known.has(name))).toEqual([]);
     for (const role of ROLES) expect(settings).toHaveProperty(roleGroupVariable(role));
   });
 
-  it('signs in to Graph with the App Service\'s managed identity, and sets no secret at all', () => {
-    expect(settings).toMatchObject({ GRAPH_CREDENTIAL: "'managedIdentity'", GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'identity.properties.clientId' });
+  it("signs in to Graph with the App Service's managed identity, and sets no secret at all", () => {
+    expect(settings).toMatchObject({
+      GRAPH_CREDENTIAL: "'managedIdentity'",
+      GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'identity.properties.clientId',
+    });
     expect(Object.keys(settings).filter((name) => /SECRET|PASSWORD/.test(name))).toEqual([]);
     expect(main).not.toMatch(/Microsoft\.KeyVault/);
   });
 
   it('starts the server as a registered bot on SharePoint with SSO and roles from Entra groups', () => {
     // App Service sets these two for an app with a managed identity (https://learn.microsoft.com/azure/app-service/overview-managed-identity#rest-endpoint-reference).
-    const env = { PORT: '8080', IDENTITY_ENDPOINT: 'http://169.254.129.5:8081/msi/token', IDENTITY_HEADER: 'rotated-by-app-service', ...evaluateSettings() };
+    const env = {
+      PORT: '8080',
+      IDENTITY_ENDPOINT: 'http://169.254.129.5:8081/msi/token',
+      IDENTITY_HEADER: 'rotated-by-app-service',
+      ...evaluateSettings(),
+    };
     const config = loadConfig(env, ROOT);
     expect(config).toMatchObject({
       mode: 'teams',
       host: '0.0.0.0',
       port: 8080,
       bot: { appId: 'msi-client-id', appType: 'UserAssignedMSI', tenantId: 'school-tenant-id' },
-      store: { kind: 'sharepoint', sites: { working: 'riverside.sharepoint.com,site-guid,web-guid', records: 'riverside.sharepoint.com,records-guid,web-guid' }, clientId: SAMPLE.AAD_APP_CLIENT_ID, credential: { kind: 'managedIdentity', managedIdentityClientId: 'msi-client-id' } },
+      store: {
+        kind: 'sharepoint',
+        sites: { working: 'riverside.sharepoint.com,site-guid,web-guid', records: 'riverside.sharepoint.com,records-guid,web-guid' },
+        clientId: SAMPLE.AAD_APP_CLIENT_ID,
+        credential: { kind: 'managedIdentity', managedIdentityClientId: 'msi-client-id' },
+      },
       directory: { kind: 'entra' },
-      sso: { clientId: SAMPLE.AAD_APP_CLIENT_ID, applicationIdUri: `api://osdeskk3x9q2.azurewebsites.net/${SAMPLE.AAD_APP_CLIENT_ID}`, onBehalfOf: { credential: { kind: 'managedIdentity' } } },
+      sso: {
+        clientId: SAMPLE.AAD_APP_CLIENT_ID,
+        applicationIdUri: `api://osdeskk3x9q2.azurewebsites.net/${SAMPLE.AAD_APP_CLIENT_ID}`,
+        onBehalfOf: { credential: { kind: 'managedIdentity' } },
+      },
       dataDir: resolve('/home/data'),
       // The lists are made by the app's own identity before it serves: no secret on anyone's computer.
       provisionAtStart: true,
@@ -121,7 +180,9 @@ describe('App Service', () => {
 describe('outputs', () => {
   it('include every Azure value the app manifest and teamsapp.yml read', () => {
     const outputs = bicepOutputs(main);
-    expect(outputs).toEqual(expect.arrayContaining(['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'TAB_DOMAIN', 'TAB_ENDPOINT']));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'TAB_DOMAIN', 'TAB_ENDPOINT']),
+    );
     // The federated credential's subject is the identity's object (principal) id.
     expect(main).toMatch(/output AZURE_IDENTITY_PRINCIPAL_ID string = identity\.properties\.principalId/);
   });
@@ -142,7 +203,8 @@ const SAMPLE: Record<string, string> = {
 /** What App Service would hand the server: each setting's Bicep expression, worked out for a sample school. */
 function evaluateSettings(): Record<string, string> {
   const parameterValues: Record<string, string> = {};
-  for (const parameter of parameters(main)) if (parameter.defaultValue?.startsWith("'")) parameterValues[parameter.name] = parameter.defaultValue.slice(1, -1);
+  for (const parameter of parameters(main))
+    if (parameter.defaultValue?.startsWith("'")) parameterValues[parameter.name] = parameter.defaultValue.slice(1, -1);
   const filled = JSON.parse(resolvePlaceholders(JSON.stringify(parameterFile), SAMPLE).text) as typeof parameterFile;
   for (const [name, { value }] of Object.entries(filled.parameters)) parameterValues[name] = String(value);
   const references: Record<string, string> = {

@@ -31,10 +31,42 @@ describe('building before the Playground starts', () => {
 
   it.each([
     ['never built', [], [], ['server', 'tab']],
-    ['built after every change: nothing to build', [['dist/.server-built', 5], ['dist/.tab-built', 5]], [], []],
-    ['a server file saved after the last build', [['dist/.server-built', 5], ['dist/.tab-built', 5]], [['bot/src/app/new-rule.ts', 6]], ['server']],
-    ['a tab file saved after the last build', [['dist/.server-built', 5], ['dist/.tab-built', 5]], [['tab/src/pages/Page.tsx', 6]], ['tab']],
-    ['new dependencies (the lock file changed): both', [['dist/.server-built', 5], ['dist/.tab-built', 5]], [['package-lock.json', 6]], ['server', 'tab']],
+    [
+      'built after every change: nothing to build',
+      [
+        ['dist/.server-built', 5],
+        ['dist/.tab-built', 5],
+      ],
+      [],
+      [],
+    ],
+    [
+      'a server file saved after the last build',
+      [
+        ['dist/.server-built', 5],
+        ['dist/.tab-built', 5],
+      ],
+      [['bot/src/app/new-rule.ts', 6]],
+      ['server'],
+    ],
+    [
+      'a tab file saved after the last build',
+      [
+        ['dist/.server-built', 5],
+        ['dist/.tab-built', 5],
+      ],
+      [['tab/src/pages/Page.tsx', 6]],
+      ['tab'],
+    ],
+    [
+      'new dependencies (the lock file changed): both',
+      [
+        ['dist/.server-built', 5],
+        ['dist/.tab-built', 5],
+      ],
+      [['package-lock.json', 6]],
+      ['server', 'tab'],
+    ],
     ['only the tab was ever built', [['dist/.tab-built', 5]], [], ['server']],
   ] as const)('%s', (_case, stamps, changes, expected) => {
     for (const [path, minute] of [...stamps, ...changes]) at(path, minute);

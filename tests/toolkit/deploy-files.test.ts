@@ -18,16 +18,32 @@ function uploaded(path: string): boolean {
 }
 
 describe('the files deployed to App Service', () => {
-  it.each(['dist/bot/src/main.js', 'dist/bot/src/adapters/teams/bot-adapter.js', 'dist/tab/index.html', 'dist/tab/assets/index-abc.js', 'package.json', 'package-lock.json'])('include %s', (path) => {
+  it.each([
+    'dist/bot/src/main.js',
+    'dist/bot/src/adapters/teams/bot-adapter.js',
+    'dist/tab/index.html',
+    'dist/tab/assets/index-abc.js',
+    'package.json',
+    'package-lock.json',
+  ])('include %s', (path) => {
     expect(uploaded(path)).toBe(true);
   });
 
-  it.each(['bot/src/main.ts', 'tests/e2e/consent-tab.test.ts', 'node_modules/restify/package.json', 'env/.env.dev', 'env/.env.dev.user', '.localConfigs', 'data/online-safety.sqlite', 'appPackage/manifest.json', 'infra/azure.bicep', '.git/config', '.deployment/deployment.zip'])(
-    'leave out %s',
-    (path) => {
-      expect(uploaded(path)).toBe(false);
-    },
-  );
+  it.each([
+    'bot/src/main.ts',
+    'tests/e2e/consent-tab.test.ts',
+    'node_modules/restify/package.json',
+    'env/.env.dev',
+    'env/.env.dev.user',
+    '.localConfigs',
+    'data/online-safety.sqlite',
+    'appPackage/manifest.json',
+    'infra/azure.bicep',
+    '.git/config',
+    '.deployment/deployment.zip',
+  ])('leave out %s', (path) => {
+    expect(uploaded(path)).toBe(false);
+  });
 });
 
 describe('the commands an administrator runs on App Service (SSH console)', () => {

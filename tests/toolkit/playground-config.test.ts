@@ -10,8 +10,8 @@ import { text } from './toolkit-files';
 const config = parsePlaygroundConfig(text('.m365agentsplayground.yml'));
 const roleOf = (aadObjectId: string) => DEMO_PEOPLE.find((person) => person.aadObjectId === aadObjectId)?.roles;
 
-describe('the Agents Playground\'s people', () => {
-  it('start with the Playground\'s default user, a staff member of the demo school', () => {
+describe("the Agents Playground's people", () => {
+  it("start with the Playground's default user, a staff member of the demo school", () => {
     expect(config.currentUser).toMatchObject({ name: 'Alex Wilber', aadObjectId: PLAYGROUND_DEFAULT_AAD_ID });
     expect(roleOf(config.currentUser.aadObjectId)).toEqual(['staff']);
     expect(config.tenantId).toBe(TENANT_ID);
@@ -25,7 +25,7 @@ describe('the Agents Playground\'s people', () => {
     expect(roles).toEqual(expect.arrayContaining(['onlineSafetyLead', 'headteacher', 'ictTechnician', 'dsl', 'admin']));
   });
 
-  it('fit the Playground\'s config: exactly five others, unique ids', () => {
+  it("fit the Playground's config: exactly five others, unique ids", () => {
     expect(config.users).toHaveLength(5);
     const ids = [config.currentUser, ...config.users].map((user) => user.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -44,6 +44,8 @@ describe('chatting as someone else', () => {
   });
 
   it('names the people there are when the name is unknown', () => {
-    expect(() => chattingAs(config, 'sam')).toThrow('No one called "sam" in the Playground\'s people: Alex, Megan, Adele, Isaiah, Patti, Lynne.');
+    expect(() => chattingAs(config, 'sam')).toThrow(
+      'No one called "sam" in the Playground\'s people: Alex, Megan, Adele, Isaiah, Patti, Lynne.',
+    );
   });
 });

@@ -40,12 +40,23 @@ export type ActResult =
  * person saw it): two DSLs editing at once, the second is told and sees the incident as it now is.
  * Each change is a line in the chronology, never a silent change.
  */
-export async function actOnIncident(deps: IncidentDeps, person: Person, id: string, step: IncidentStep, seenVersion?: number): Promise<ActResult> {
+export async function actOnIncident(
+  deps: IncidentDeps,
+  person: Person,
+  id: string,
+  step: IncidentStep,
+  seenVersion?: number,
+): Promise<ActResult> {
   const incident = await deps.stores.incidents.get(id);
   const action = step.type === 'assign' ? 'incident.assign' : 'incident.act';
   const visible = incident !== undefined && canSeeIncident(person, incident);
   if (!visible || !may(person, action, incident.assigneeId)) {
-    await recordAudit(deps, person, { action: `${action}.denied`, recordType: 'incident', recordId: id, summary: 'Refused: the person may not act on this incident' });
+    await recordAudit(deps, person, {
+      action: `${action}.denied`,
+      recordType: 'incident',
+      recordId: id,
+      summary: 'Refused: the person may not act on this incident',
+    });
     // Someone who uses the log but may not see this incident is told it does not exist (see incidentDetail).
     return !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'not-permitted' };
   }

@@ -46,12 +46,20 @@ export async function announceConcern(deps: NoticeDeps, incidentId: string): Pro
   const routed = [...(assignee ? [assignee] : []), ...(await Promise.all(roles.map((role) => deps.directory.holdersOf(role)))).flat()];
   const fallback = (await Promise.all(FALLBACK_ROLES.map((role) => deps.directory.holdersOf(role)))).flat();
   const recipients = concernRecipients(incident, routed, fallback);
-  for (const [people, outcome] of [[recipients.first, 'told'], [recipients.fallback, 'toldInstead']] as const) {
+  for (const [people, outcome] of [
+    [recipients.first, 'told'],
+    [recipients.fallback, 'toldInstead'],
+  ] as const) {
     if (people.length === 0) continue;
-    const report = await deps.announce(`concern ${incident.id}`, people.map((person) => notice(person, incident.id)));
+    const report = await deps.announce(
+      `concern ${incident.id}`,
+      people.map((person) => notice(person, incident.id)),
+    );
     if (report.sent > 0 || (await anyAlreadyTold(deps, people, incident.id))) {
       await markTold(deps, incident);
-      return outcome === 'told' ? { outcome } : { outcome, toldRoles: FALLBACK_ROLES.filter((role) => people.some((person) => holds(person, role))) };
+      return outcome === 'told'
+        ? { outcome }
+        : { outcome, toldRoles: FALLBACK_ROLES.filter((role) => people.some((person) => holds(person, role))) };
     }
   }
   deps.log.warn('A new concern could not be told to anyone who may see it yet; the concern-notices job keeps trying');
@@ -63,7 +71,9 @@ export async function announceConcern(deps: NoticeDeps, incidentId: string): Pro
  * with everyone who may see it.
  */
 export async function retryConcernNotices(deps: NoticeDeps): Promise<{ tried: number; told: number }> {
-  const untold = await readAll((cursor) => deps.stores.incidents.find({ where: { nobodyToldYet: true }, limit: 200, ...(cursor ? { cursor } : {}) }));
+  const untold = await readAll((cursor) =>
+    deps.stores.incidents.find({ where: { nobodyToldYet: true }, limit: 200, ...(cursor ? { cursor } : {}) }),
+  );
   let told = 0;
   for (const incident of untold) if ((await announceConcern(deps, incident.id)).outcome !== 'nobodyTold') told++;
   return { tried: untold.length, told };
@@ -72,7 +82,9 @@ export async function retryConcernNotices(deps: NoticeDeps): Promise<{ tried: nu
 /** Whether an earlier attempt already told one of them (the app stopped before the concern was marked). */
 async function anyAlreadyTold(deps: Pick<AppDeps, 'stores'>, people: readonly Person[], incidentId: string): Promise<boolean> {
   for (const person of people) {
-    const entry = (await deps.stores.outbox.find({ where: { key: reminderKey(person.id, concernReason(incidentId), NOTICE_PERIOD) }, limit: 1 })).items[0];
+    const entry = (
+      await deps.stores.outbox.find({ where: { key: reminderKey(person.id, concernReason(incidentId), NOTICE_PERIOD) }, limit: 1 })
+    ).items[0];
     if (entry?.status === 'sent') return true;
   }
   return false;

@@ -22,7 +22,8 @@ export type ClassConsentResult =
  * roll in the class, with consent for images and for videos on the date.
  */
 export async function classConsent(deps: AppDeps, person: Person, typedClass: string, date: string): Promise<ClassConsentResult> {
-  if (!may(person, 'consent.viewClass')) return { status: 'not-permitted', message: `Only ${whoMay('consent.viewClass')} can see a class's photo consent.` };
+  if (!may(person, 'consent.viewClass'))
+    return { status: 'not-permitted', message: `Only ${whoMay('consent.viewClass')} can see a class's photo consent.` };
   const className = typedClass.trim().toUpperCase();
   const pupils = (await deps.stores.pupils.find({ where: { className }, limit: 200 })).items.filter((pupil) => onRollOn(pupil, date));
   if (pupils.length === 0) {
@@ -32,8 +33,17 @@ export async function classConsent(deps: AppDeps, person: Person, typedClass: st
   const rows: PupilConsent[] = [];
   for (const pupil of pupils.sort((a, b) => a.displayName.localeCompare(b.displayName))) {
     const events = (await deps.stores.consents.find({ where: { pupilId: pupil.id }, limit: 200 })).items;
-    rows.push({ pupilId: pupil.id, displayName: pupil.displayName, consent: Object.fromEntries(MEDIA.map((media) => [media, consentOn(events, pupil.id, media, date)])) as Record<Media, ConsentState> });
+    rows.push({
+      pupilId: pupil.id,
+      displayName: pupil.displayName,
+      consent: Object.fromEntries(MEDIA.map((media) => [media, consentOn(events, pupil.id, media, date)])) as Record<Media, ConsentState>,
+    });
   }
-  await recordAudit(deps, person, { action: 'consent.class-viewed', recordType: 'class', recordId: className, summary: 'Class photo consent viewed' });
+  await recordAudit(deps, person, {
+    action: 'consent.class-viewed',
+    recordType: 'class',
+    recordId: className,
+    summary: 'Class photo consent viewed',
+  });
   return { status: 'ok', className, date, pupils: rows };
 }

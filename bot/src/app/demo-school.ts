@@ -27,7 +27,12 @@ export const DEMO_PEOPLE: Omit<Person, 'id'>[] = [
   { displayName: 'Adele Vance', email: 'adelev@example.com', aadObjectId: playground(2), roles: ['staff', 'headteacher'] },
   { displayName: 'Isaiah Langer', email: 'isaiahl@example.com', aadObjectId: playground(3), roles: ['staff', 'ictTechnician'] },
   { displayName: 'Patti Fernandez', email: 'pattif@example.com', aadObjectId: playground(4), roles: ['staff', 'dsl'] },
-  { displayName: 'Lynne Robbins', email: 'lynner@example.com', aadObjectId: playground(5), roles: ['staff', 'admin', 'dataProtectionLead'] },
+  {
+    displayName: 'Lynne Robbins',
+    email: 'lynner@example.com',
+    aadObjectId: playground(5),
+    roles: ['staff', 'admin', 'dataProtectionLead'],
+  },
   { displayName: 'Sam Okafor', email: 'samo@example.com', aadObjectId: demo(1), roles: ['staff', 'deputyDsl'] },
   { displayName: 'Priya Shah', email: 'priyas@example.com', aadObjectId: demo(2), roles: ['staff'] },
   { displayName: "Tom O'Neill", email: 'tomo@example.com', aadObjectId: demo(3), roles: ['staff', 'socialMediaStaff'] },
@@ -36,11 +41,32 @@ export const DEMO_PEOPLE: Omit<Person, 'id'>[] = [
 ];
 
 const CLASS_4B = ['Amelia Khan', 'Oliver Bennett', 'Isla Nowak', 'Noah Williams', 'Ava Patel', 'Leo Murphy', 'Freya Jones', 'Zain Ahmed'];
-const CLASS_6A = ['Mia Thompson', 'Harry Evans', 'Sofia Rossi', 'Jack Taylor', 'Grace Okoye', 'Ethan Clarke', 'Lily-Mae Brown', "Daniel O'Connor"];
+const CLASS_6A = [
+  'Mia Thompson',
+  'Harry Evans',
+  'Sofia Rossi',
+  'Jack Taylor',
+  'Grace Okoye',
+  'Ethan Clarke',
+  'Lily-Mae Brown',
+  "Daniel O'Connor",
+];
 
 export const DEMO_PUPILS: Omit<Pupil, 'id'>[] = [
-  ...CLASS_4B.map((displayName, i) => ({ misReference: `DEMO-4B-${i + 1}`, displayName, className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' })),
-  ...CLASS_6A.map((displayName, i) => ({ misReference: `DEMO-6A-${i + 1}`, displayName, className: '6A', yearGroup: 'Year 6', onRollFrom: '2020-09-03' })),
+  ...CLASS_4B.map((displayName, i) => ({
+    misReference: `DEMO-4B-${i + 1}`,
+    displayName,
+    className: '4B',
+    yearGroup: 'Year 4',
+    onRollFrom: '2022-09-05',
+  })),
+  ...CLASS_6A.map((displayName, i) => ({
+    misReference: `DEMO-6A-${i + 1}`,
+    displayName,
+    className: '6A',
+    yearGroup: 'Year 6',
+    onRollFrom: '2020-09-03',
+  })),
 ];
 
 /**
@@ -54,7 +80,12 @@ export const DEMO_POLICIES: Omit<PolicyInput, 'retired'>[] = [
     owner: 'Headteacher',
     approvedOn: '2022-10-11',
     reviews: [
-      { name: 'Headteacher with the online safety lead', reviewers: ['headteacher', 'onlineSafetyLead'], cycleMonths: 24, nextReviewDue: '2024-09-01' },
+      {
+        name: 'Headteacher with the online safety lead',
+        reviewers: ['headteacher', 'onlineSafetyLead'],
+        cycleMonths: 24,
+        nextReviewDue: '2024-09-01',
+      },
       { name: 'Governing board', reviewers: ['governor', 'chairOfGovernors'], cycleMonths: 12, nextReviewDue: '2026-12-10' },
     ],
   },
@@ -104,7 +135,29 @@ export const DEMO_TERM_DATES: TermDateEntry[] = [
 
 /** The standing requirements of s.2 and s.11, as a school would enter them. */
 export const DEMO_TRAINING_REQUIREMENTS: Omit<RequirementInput, 'retired'>[] = [
-  { requirementId: 'staff-online-safety', title: 'Online safety training', audience: 'staff', roles: ['staff'], frequency: 'inductionThenEvery', months: 12, graceDays: 30, policy: 's.2, s.11' },
-  { requirementId: 'pupil-online-safety', title: 'Online safety and social media lessons', audience: 'pupils', frequency: 'termly', policy: 's.11' },
-  { requirementId: 'parent-online-safety', title: 'Online safety and social media training for parents (invitation)', audience: 'parents', frequency: 'every', months: 12, policy: 's.11' },
+  {
+    requirementId: 'staff-online-safety',
+    title: 'Online safety training',
+    audience: 'staff',
+    roles: ['staff'],
+    frequency: 'inductionThenEvery',
+    months: 12,
+    graceDays: 30,
+    policy: 's.2, s.11',
+  },
+  {
+    requirementId: 'pupil-online-safety',
+    title: 'Online safety and social media lessons',
+    audience: 'pupils',
+    frequency: 'termly',
+    policy: 's.11',
+  },
+  {
+    requirementId: 'parent-online-safety',
+    title: 'Online safety and social media training for parents (invitation)',
+    audience: 'parents',
+    frequency: 'every',
+    months: 12,
+    policy: 's.11',
+  },
 ];

@@ -31,14 +31,21 @@ export async function ensureTakedowns(deps: TakedownDeps, pupilId?: string): Pro
   for (const task of takedownsDue(events, posts, existing, localDate(deps.clock.now()))) {
     const ownerId = owners.get(accountOf.get(task.postId) ?? '') ?? '';
     try {
-      created.push(await deps.stores.takedowns.insert({ ...task, ownerId, status: 'to do', reason: '', updatedAt: deps.clock.now().toISOString() }));
+      created.push(
+        await deps.stores.takedowns.insert({ ...task, ownerId, status: 'to do', reason: '', updatedAt: deps.clock.now().toISOString() }),
+      );
     } catch (error) {
       // Another run made it meanwhile: exactly once.
       if (!(error instanceof DuplicateRecordError)) throw error;
     }
   }
   for (const task of created.filter((made) => made.urgent)) {
-    await recordAudit(deps, SYSTEM, { action: 'takedown.possible-breach', recordType: 'takedown', recordId: task.id, summary: 'Possible data-protection breach: a post went up after consent stopped' });
+    await recordAudit(deps, SYSTEM, {
+      action: 'takedown.possible-breach',
+      recordType: 'takedown',
+      recordId: task.id,
+      summary: 'Possible data-protection breach: a post went up after consent stopped',
+    });
   }
   if (created.length) await deps.announce('takedowns', await notices(deps, created));
   const theirs = pupilId === undefined ? existing : existing.filter((task) => task.pupilId === pupilId);
@@ -91,7 +98,8 @@ async function notices(deps: Pick<AppDeps, 'directory'>, tasks: Versioned<Tracke
     const owner = task.ownerId ? await deps.directory.byId(task.ownerId) : undefined;
     if (owner) planned.push({ person: owner, reason: `takedown:${task.id}`, period: 'new', message: ownerNotice(task) });
     if (task.urgent) {
-      for (const person of dsls) planned.push({ person, reason: `takedown-breach:${task.id}`, period: 'new', message: BREACH_NOTICE(task.id) });
+      for (const person of dsls)
+        planned.push({ person, reason: `takedown-breach:${task.id}`, period: 'new', message: BREACH_NOTICE(task.id) });
     }
   }
   return planned;
@@ -99,13 +107,29 @@ async function notices(deps: Pick<AppDeps, 'directory'>, tasks: Versioned<Tracke
 
 function ownerNotice(task: Versioned<TrackedTakedown>): PlannedReminder['message'] {
   return task.urgent
-    ? { title: 'Urgent: a post shows a pupil without consent', lines: ['It went up on or after the day consent for it stopped. Take it down first, then record it (Social Media Policy section 4). The DSL has been told.'], tone: 'attention', act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } } }
-    : { title: 'A post needs taking down', lines: ['A parent has withdrawn consent for a pupil shown in it. Take it down, or record why it cannot be (Social Media Policy section 4).'], tone: 'warning', act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } } };
+    ? {
+        title: 'Urgent: a post shows a pupil without consent',
+        lines: [
+          'It went up on or after the day consent for it stopped. Take it down first, then record it (Social Media Policy section 4). The DSL has been told.',
+        ],
+        tone: 'attention',
+        act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } },
+      }
+    : {
+        title: 'A post needs taking down',
+        lines: [
+          'A parent has withdrawn consent for a pupil shown in it. Take it down, or record why it cannot be (Social Media Policy section 4).',
+        ],
+        tone: 'warning',
+        act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } },
+      };
 }
 
 const BREACH_NOTICE = (taskId: string): PlannedReminder['message'] => ({
   title: 'Possible data-protection breach',
-  lines: ["A post on a school account shows a pupil after their consent stopped. Its owner has been asked to take it down. Follow the school's Data and Cyber-Security Breach Prevention and Management Plan (Social Media Policy section 4)."],
+  lines: [
+    "A post on a school account shows a pupil after their consent stopped. Its owner has been asked to take it down. Follow the school's Data and Cyber-Security Breach Prevention and Management Plan (Social Media Policy section 4).",
+  ],
   tone: 'attention',
   act: { label: 'Open the task', record: { recordType: 'takedown', recordId: taskId } },
 });

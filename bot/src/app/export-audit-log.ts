@@ -12,14 +12,27 @@ import { recordAudit } from './record-audit';
  * headteacher's export never shows that a concern about them exists, who raised it, who opened it,
  * or their own refused attempts at it.
  */
-export async function exportAuditLog(deps: AppDeps, person: Person): Promise<{ status: 'not-permitted' } | { status: 'ok'; entries: AuditEntry[] }> {
+export async function exportAuditLog(
+  deps: AppDeps,
+  person: Person,
+): Promise<{ status: 'not-permitted' } | { status: 'ok'; entries: AuditEntry[] }> {
   if (!may(person, 'audit.export')) {
-    await recordAudit(deps, person, { action: 'audit.export.denied', recordType: 'auditLog', recordId: '-', summary: 'Audit export refused: the person does not hold the role' });
+    await recordAudit(deps, person, {
+      action: 'audit.export.denied',
+      recordType: 'auditLog',
+      recordId: '-',
+      summary: 'Audit export refused: the person does not hold the role',
+    });
     return { status: 'not-permitted' };
   }
   const all = await readAll((cursor) => deps.stores.audit.page({ limit: 500, ...(cursor ? { cursor } : {}) }));
   const visible = new Set((await allVisibleIncidents(deps, person)).map((incident) => incident.id));
   const entries = all.filter((entry) => entry.recordType !== 'incident' || entry.recordId === '-' || visible.has(entry.recordId));
-  await recordAudit(deps, person, { action: 'audit.exported', recordType: 'auditLog', recordId: '-', summary: `Audit log exported (${entries.length} entries)` });
+  await recordAudit(deps, person, {
+    action: 'audit.exported',
+    recordType: 'auditLog',
+    recordId: '-',
+    summary: `Audit log exported (${entries.length} entries)`,
+  });
   return { status: 'ok', entries };
 }

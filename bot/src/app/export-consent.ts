@@ -23,9 +23,18 @@ export type ExportConsentResult =
  * pupil on roll that day with images and videos given, refused, withdrawn or none. Admin team only.
  * The class shown is the pupil's class in the latest import (class history is not kept).
  */
-export async function exportConsent(deps: AppDeps, person: Person, scope: { className?: string; date: string }): Promise<ExportConsentResult> {
+export async function exportConsent(
+  deps: AppDeps,
+  person: Person,
+  scope: { className?: string; date: string },
+): Promise<ExportConsentResult> {
   if (!may(person, 'consent.export')) {
-    await recordAudit(deps, person, { action: 'consent.export.denied', recordType: 'consent', recordId: '-', summary: 'Consent export refused: the person does not hold the role' });
+    await recordAudit(deps, person, {
+      action: 'consent.export.denied',
+      recordType: 'consent',
+      recordId: '-',
+      summary: 'Consent export refused: the person does not hold the role',
+    });
     return { status: 'not-permitted', message: `Only ${whoMay('consent.export')} can export the consent register.` };
   }
   const { date } = scope;
@@ -33,7 +42,8 @@ export async function exportConsent(deps: AppDeps, person: Person, scope: { clas
   // A few pages each, for a whole school: simpler and fewer round trips than asking pupil by pupil.
   const onRollThen = (await allPupils(deps.stores)).filter((pupil) => onRollOn(pupil, date));
   const pupils = className ? onRollThen.filter((pupil) => pupil.className === className) : onRollThen;
-  if (className && pupils.length === 0) return { status: 'unknown-class', classes: [...new Set(onRollThen.map((pupil) => pupil.className))].sort() };
+  if (className && pupils.length === 0)
+    return { status: 'unknown-class', classes: [...new Set(onRollThen.map((pupil) => pupil.className))].sort() };
   const byPupil = new Map<string, ConsentEvent[]>();
   for (const event of await readAll((cursor) => deps.stores.consents.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const own = byPupil.get(event.pupilId);
@@ -45,9 +55,18 @@ export async function exportConsent(deps: AppDeps, person: Person, scope: { clas
     .sort((a, b) => a.className.localeCompare(b.className) || a.displayName.localeCompare(b.displayName))
     .map((pupil) => {
       const own = byPupil.get(pupil.id) ?? [];
-      return { displayName: pupil.displayName, className: pupil.className, images: consentOn(own, pupil.id, 'images', date), videos: consentOn(own, pupil.id, 'videos', date) };
+      return {
+        displayName: pupil.displayName,
+        className: pupil.className,
+        images: consentOn(own, pupil.id, 'images', date),
+        videos: consentOn(own, pupil.id, 'videos', date),
+      };
     });
-  await recordAudit(deps, person, { action: 'consent.exported', recordType: className ? 'class' : 'school', recordId: className ?? '-', summary: `Consent register exported as at ${date} (${rows.length} pupils)` });
+  await recordAudit(deps, person, {
+    action: 'consent.exported',
+    recordType: className ? 'class' : 'school',
+    recordId: className ?? '-',
+    summary: `Consent register exported as at ${date} (${rows.length} pupils)`,
+  });
   return { status: 'ok', date, ...(className ? { className } : {}), rows };
 }
-

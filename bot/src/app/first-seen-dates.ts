@@ -36,7 +36,8 @@ export class FirstSeenDates {
 
   private async record(personIds: string[], today: IsoDate): Promise<void> {
     try {
-      for (const stored of await this.store.insertMany(personIds.map((personId) => ({ personId, firstSeenOn: today })))) this.known!.set(stored.personId, stored.firstSeenOn);
+      for (const stored of await this.store.insertMany(personIds.map((personId) => ({ personId, firstSeenOn: today }))))
+        this.known!.set(stored.personId, stored.firstSeenOn);
     } catch (error) {
       // Another process (a job run) saw them first: its day is the one kept.
       if (!(error instanceof DuplicateRecordError)) throw error;

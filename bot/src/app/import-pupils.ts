@@ -1,7 +1,16 @@
 import { may, whoMay } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { parseCsv } from '../domain/school/csv';
-import { guessMapping, planPupilImport, PUPIL_FIELDS, type ColumnMapping, type ImportCounts, type ImportOutcome, type PupilImportPlan, type RowError } from '../domain/school/pupil-import';
+import {
+  guessMapping,
+  planPupilImport,
+  PUPIL_FIELDS,
+  type ColumnMapping,
+  type ImportCounts,
+  type ImportOutcome,
+  type PupilImportPlan,
+  type RowError,
+} from '../domain/school/pupil-import';
 
 export type { ImportCounts, ImportOutcome } from '../domain/school/pupil-import';
 import type { Pupil } from '../domain/school/pupil';
@@ -28,7 +37,10 @@ export type PrepareResult =
   | { status: 'invalid'; header: string[]; mapping?: Partial<ColumnMapping>; errors: RowError[] }
   | { status: 'ready'; header: string[]; prepared: PreparedImport };
 
-export type ImportPupilsResult = Exclude<PrepareResult, { status: 'ready' }> | { status: 'preview'; header: string[]; counts: ImportCounts; mapping: ColumnMapping } | ImportOutcome;
+export type ImportPupilsResult =
+  | Exclude<PrepareResult, { status: 'ready' }>
+  | { status: 'preview'; header: string[]; counts: ImportCounts; mapping: ColumnMapping }
+  | ImportOutcome;
 
 /** How many records a step writes at once: a SharePoint `$batch` holds 20, so a step is one round trip. */
 const CHUNK = 20;
@@ -37,13 +49,28 @@ const CHUNK = 20;
  * Reads and checks the MIS export and plans the import: the mapping is guessed or
  * given, every bad row is reported, and nothing is written.
  */
-export async function preparePupilImport(deps: AppDeps, person: Person, csv: string, mapping: ColumnMapping | undefined): Promise<PrepareResult> {
+export async function preparePupilImport(
+  deps: AppDeps,
+  person: Person,
+  csv: string,
+  mapping: ColumnMapping | undefined,
+): Promise<PrepareResult> {
   if (!may(person, 'pupils.import')) {
-    await recordAudit(deps, person, { action: 'pupils.import.denied', recordType: 'pupils', recordId: '-', summary: 'Pupil import refused: the person does not hold the role' });
+    await recordAudit(deps, person, {
+      action: 'pupils.import.denied',
+      recordType: 'pupils',
+      recordId: '-',
+      summary: 'Pupil import refused: the person does not hold the role',
+    });
     return { status: 'not-permitted', message: `Only ${whoMay('pupils.import')} can import pupils.` };
   }
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { status: 'invalid', header: [], errors: [{ line: 1, message: parsed.error, fix: 'Save the file again from the MIS or a spreadsheet as CSV.' }] };
+  if (!parsed.ok)
+    return {
+      status: 'invalid',
+      header: [],
+      errors: [{ line: 1, message: parsed.error, fix: 'Save the file again from the MIS or a spreadsheet as CSV.' }],
+    };
   const header = parsed.rows[0] ?? [];
   const chosen = mapping ?? guessMapping(header);
   if (PUPIL_FIELDS.some(({ field }) => !chosen[field])) return { status: 'needs-mapping', header, mapping: chosen };
@@ -51,7 +78,17 @@ export async function preparePupilImport(deps: AppDeps, person: Person, csv: str
   const plan = planPupilImport(parsed.rows, chosen as ColumnMapping, register, today(deps));
   if (plan.errors.length) return { status: 'invalid', header, mapping: chosen, errors: plan.errors };
   const counts = { create: plan.create.length, update: plan.update.length, leave: plan.leave.length, unchanged: plan.unchanged };
-  return { status: 'ready', header, prepared: { rows: parsed.rows, mapping: chosen as ColumnMapping, plan, counts, read: new Map(register.map((pupil) => [pupil.id, pupil])) } };
+  return {
+    status: 'ready',
+    header,
+    prepared: {
+      rows: parsed.rows,
+      mapping: chosen as ColumnMapping,
+      plan,
+      counts,
+      read: new Map(register.map((pupil) => [pupil.id, pupil])),
+    },
+  };
 }
 
 /**
@@ -60,7 +97,12 @@ export async function preparePupilImport(deps: AppDeps, person: Person, csv: str
  * reporting `done` of `total` as it goes. Running the same file again is safe: pupils are matched
  * by their reference, which is unique.
  */
-export async function applyPupilImport(deps: AppDeps, person: Person, prepared: PreparedImport, progress: (done: number, total: number) => void | Promise<void> = () => undefined): Promise<ImportOutcome> {
+export async function applyPupilImport(
+  deps: AppDeps,
+  person: Person,
+  prepared: PreparedImport,
+  progress: (done: number, total: number) => void | Promise<void> = () => undefined,
+): Promise<ImportOutcome> {
   const { plan, counts } = prepared;
   const total = plan.create.length + plan.update.length + plan.leave.length;
   let done = 0;
@@ -82,17 +124,36 @@ export async function applyPupilImport(deps: AppDeps, person: Person, prepared: 
     deps.log.error(`Pupil import stopped after ${done} of ${total} changes`, error);
     const left = await remainingChanges(deps, prepared).catch(() => undefined);
     const saved = left === undefined ? done : Math.min(total, Math.max(0, total - left));
-    await recordAudit(deps, person, { action: 'pupils.import.failed', recordType: 'pupils', recordId: '-', summary: `Pupil import stopped part-way: ${saved} of ${total} changes saved` });
-    const message = error instanceof StoreUnavailableError ? 'The school records could not be reached part-way through the import.' : 'The import stopped part-way because of an unexpected error.';
+    await recordAudit(deps, person, {
+      action: 'pupils.import.failed',
+      recordType: 'pupils',
+      recordId: '-',
+      summary: `Pupil import stopped part-way: ${saved} of ${total} changes saved`,
+    });
+    const message =
+      error instanceof StoreUnavailableError
+        ? 'The school records could not be reached part-way through the import.'
+        : 'The import stopped part-way because of an unexpected error.';
     return { status: 'failed', saved, total, exact: left !== undefined, message };
   }
   forgetRoster(deps.stores);
-  await recordAudit(deps, person, { action: 'pupils.imported', recordType: 'pupils', recordId: '-', summary: `Pupils imported: ${counts.create} new, ${counts.update} changed, ${counts.leave} marked as left` });
+  await recordAudit(deps, person, {
+    action: 'pupils.imported',
+    recordType: 'pupils',
+    recordId: '-',
+    summary: `Pupils imported: ${counts.create} new, ${counts.update} changed, ${counts.leave} marked as left`,
+  });
   return { status: 'imported', counts, notSaved };
 }
 
 /** Preview (`apply` false) or the whole import at once (the bench, and callers that need no progress). */
-export async function importPupils(deps: AppDeps, person: Person, csv: string, mapping: ColumnMapping | undefined, apply: boolean): Promise<ImportPupilsResult> {
+export async function importPupils(
+  deps: AppDeps,
+  person: Person,
+  csv: string,
+  mapping: ColumnMapping | undefined,
+  apply: boolean,
+): Promise<ImportPupilsResult> {
   const result = await preparePupilImport(deps, person, csv, mapping);
   if (result.status !== 'ready') return result;
   if (!apply) return { status: 'preview', header: result.header, counts: result.prepared.counts, mapping: result.prepared.mapping };
@@ -106,7 +167,9 @@ export async function importPupils(deps: AppDeps, person: Person, csv: string, m
  */
 async function saveChanges(deps: AppDeps, pupils: Pupil[], read: Map<string, Versioned<Pupil>>): Promise<string[]> {
   const overRead = pupils.filter((pupil) => read.has(pupil.id));
-  const outcomes = await deps.stores.pupils.updateMany(overRead.map((pupil) => ({ ...pupil, version: read.get(pupil.id)!.version, etag: read.get(pupil.id)!.etag })));
+  const outcomes = await deps.stores.pupils.updateMany(
+    overRead.map((pupil) => ({ ...pupil, version: read.get(pupil.id)!.version, etag: read.get(pupil.id)!.etag })),
+  );
   const clashed = [...overRead.filter((_, index) => outcomes[index]!.status === 'stale'), ...pupils.filter((pupil) => !read.has(pupil.id))];
   const again: Versioned<Pupil>[] = [];
   const notSaved: string[] = [];

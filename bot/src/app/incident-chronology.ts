@@ -13,7 +13,14 @@ export async function appendChronology(
   // The change the line records is usually saved already: a passing blip must not lose the line.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.stores.incidentChronology.append({ incidentId, at: deps.clock.now().toISOString(), byId: by.id, byName: by.displayName, kind, text });
+      return await deps.stores.incidentChronology.append({
+        incidentId,
+        at: deps.clock.now().toISOString(),
+        byId: by.id,
+        byName: by.displayName,
+        kind,
+        text,
+      });
     } catch (error) {
       if (attempt >= 3) throw error;
     }

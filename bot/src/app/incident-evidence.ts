@@ -1,5 +1,14 @@
 import { may, type Action } from '../domain/authorization/permissions';
-import { checkNewEvidence, describeEvidence, EVIDENCE_FORMATS, EVIDENCE_LIMITS, liveEvidence, officeFormat, type EvidenceFile, type EvidenceFormat } from '../domain/incidents/incident-evidence';
+import {
+  checkNewEvidence,
+  describeEvidence,
+  EVIDENCE_FORMATS,
+  EVIDENCE_LIMITS,
+  liveEvidence,
+  officeFormat,
+  type EvidenceFile,
+  type EvidenceFormat,
+} from '../domain/incidents/incident-evidence';
 import type { Incident } from '../domain/incidents/incident';
 import { canSeeIncident } from '../domain/incidents/incident-visibility';
 import { displayName, SNIFF_BYTES } from '../domain/media/media-file';
@@ -36,11 +45,21 @@ export type EvidenceResult =
  * The incident, if the person may do `action` on it; otherwise audited (without its contents) and
  * answered as `actOnIncident` does: someone who uses the log but may not see it is told it does not exist.
  */
-async function incidentFor(deps: IncidentDeps, person: Person, id: string, action: Action): Promise<{ incident: Versioned<Incident> } | { refused: { status: 'not-permitted' | 'not-found' } }> {
+async function incidentFor(
+  deps: IncidentDeps,
+  person: Person,
+  id: string,
+  action: Action,
+): Promise<{ incident: Versioned<Incident> } | { refused: { status: 'not-permitted' | 'not-found' } }> {
   const incident = await deps.stores.incidents.get(id);
   const visible = incident !== undefined && canSeeIncident(person, incident);
   if (visible && may(person, action, incident.assigneeId)) return { incident };
-  await recordAudit(deps, person, { action: `${action}.denied`, recordType: 'incident', recordId: id, summary: 'Refused: the person may not do this on this incident' });
+  await recordAudit(deps, person, {
+    action: `${action}.denied`,
+    recordType: 'incident',
+    recordId: id,
+    summary: 'Refused: the person may not do this on this incident',
+  });
   return { refused: !visible && may(person, 'incident.view') ? { status: 'not-found' } : { status: 'not-permitted' } };
 }
 
@@ -51,7 +70,12 @@ async function incidentFor(deps: IncidentDeps, person: Person, id: string, actio
  * the incident. If the incident cannot be updated, the stored file is deleted again: a failed
  * upload leaves nothing. The chronology names the file; notices never do.
  */
-export async function attachEvidence(deps: EvidenceDeps, person: Person, incidentId: string, incoming: IncomingFile): Promise<EvidenceResult> {
+export async function attachEvidence(
+  deps: EvidenceDeps,
+  person: Person,
+  incidentId: string,
+  incoming: IncomingFile,
+): Promise<EvidenceResult> {
   const found = await incidentFor(deps, person, incidentId, 'incident.evidence.add');
   if ('refused' in found) return found.refused;
   const { incident } = found;
@@ -59,30 +83,69 @@ export async function attachEvidence(deps: EvidenceDeps, person: Person, inciden
   const reader = new ChunkReader(incoming.chunks, incoming.size);
   let file: EvidenceFile;
   try {
-    const verdict = checkNewEvidence({ name, head: await reader.head(SNIFF_BYTES), size: incoming.size }, liveEvidence(incident.evidence).length);
+    const verdict = checkNewEvidence(
+      { name, head: await reader.head(SNIFF_BYTES), size: incoming.size },
+      liveEvidence(incident.evidence).length,
+    );
     if (!verdict.ok) return { status: 'invalid', ...verdict.refusal };
     const whole = verdict.format === 'zip' || EVIDENCE_FORMATS[verdict.format].kind !== 'video' ? await reader.all() : undefined;
     if (whole && whole.length !== incoming.size) return incomplete(name);
     const format = whole ? checkedFormat(deps.evidence, verdict.format, whole) : (verdict.format as EvidenceFormat);
-    if (!format) return { status: 'invalid', code: 'type', message: `${name} starts like a ${verdict.format === 'zip' ? 'Word, Excel or PowerPoint file' : EVIDENCE_FORMATS[verdict.format].label} but is not one, so it was not attached.` };
+    if (!format)
+      return {
+        status: 'invalid',
+        code: 'type',
+        message: `${name} starts like a ${verdict.format === 'zip' ? 'Word, Excel or PowerPoint file' : EVIDENCE_FORMATS[verdict.format].label} but is not one, so it was not attached.`,
+      };
     const id = deps.evidence.newId();
     const storageKey = `${id}.${EVIDENCE_FORMATS[format].extension}`;
-    if (!(await storeFile(deps.evidence.store, { key: storageKey, contentType: EVIDENCE_FORMATS[format].contentType, size: incoming.size }, reader, whole))) return incomplete(name);
-    file = { id, name, format, bytes: incoming.size, storageKey, addedAt: deps.clock.now().toISOString(), addedById: person.id, addedByName: person.displayName };
+    if (
+      !(await storeFile(
+        deps.evidence.store,
+        { key: storageKey, contentType: EVIDENCE_FORMATS[format].contentType, size: incoming.size },
+        reader,
+        whole,
+      ))
+    )
+      return incomplete(name);
+    file = {
+      id,
+      name,
+      format,
+      bytes: incoming.size,
+      storageKey,
+      addedAt: deps.clock.now().toISOString(),
+      addedById: person.id,
+      addedByName: person.displayName,
+    };
   } catch (error) {
-    if (error instanceof TooManyBytes) return { status: 'invalid', code: 'incomplete', message: `${name} was bigger than it said it was, so it was not attached. Please try again.` };
+    if (error instanceof TooManyBytes)
+      return {
+        status: 'invalid',
+        code: 'incomplete',
+        message: `${name} was bigger than it said it was, so it was not attached. Please try again.`,
+      };
     deps.log.error('An evidence file could not be stored', error);
     return { status: 'not-saved' };
   }
-  const saved = await changeEvidence(deps, incidentId, (files) => (liveEvidence(files).length >= EVIDENCE_LIMITS.files ? undefined : [...files, file]));
+  const saved = await changeEvidence(deps, incidentId, (files) =>
+    liveEvidence(files).length >= EVIDENCE_LIMITS.files ? undefined : [...files, file],
+  );
   if (saved.status !== 'ok') {
     await forgetFile(deps, deps.evidence.store, file.storageKey);
     if (saved.status === 'not-saved') return saved;
-    return saved.status === 'gone' ? { status: 'not-found' } : { status: 'invalid', code: 'too-many', message: `${name}: the incident already has as many evidence files as it may.` };
+    return saved.status === 'gone'
+      ? { status: 'not-found' }
+      : { status: 'invalid', code: 'too-many', message: `${name}: the incident already has as many evidence files as it may.` };
   }
   await appendChronology(deps, incidentId, person, 'evidence', `Evidence added: ${describeEvidence(file)}`);
   // By id and type: a file name may be a pupil's name.
-  await recordAudit(deps, person, { action: 'incident.evidence.added', recordType: 'incident', recordId: incidentId, summary: `Evidence added: a ${EVIDENCE_FORMATS[file.format].label}, file ${file.id}` });
+  await recordAudit(deps, person, {
+    action: 'incident.evidence.added',
+    recordType: 'incident',
+    recordId: incidentId,
+    summary: `Evidence added: a ${EVIDENCE_FORMATS[file.format].label}, file ${file.id}`,
+  });
   return { status: 'ok', file };
 }
 
@@ -101,20 +164,34 @@ function incomplete(name: string): EvidenceResult {
  * Removes a file from an incident: only the DSL, only with a reason. The entry stays on the
  * incident (who removed it, when, why) and the chronology says so; the bytes are deleted.
  */
-export async function removeEvidence(deps: EvidenceDeps, person: Person, incidentId: string, fileId: string, reason: string): Promise<EvidenceResult> {
+export async function removeEvidence(
+  deps: EvidenceDeps,
+  person: Person,
+  incidentId: string,
+  fileId: string,
+  reason: string,
+): Promise<EvidenceResult> {
   const found = await incidentFor(deps, person, incidentId, 'incident.evidence.remove');
   if ('refused' in found) return found.refused;
   const { incident } = found;
-  if (!reason.trim()) return { status: 'invalid', code: 'reason', message: 'Say why the file is removed: the reason is kept in the chronology.' };
+  if (!reason.trim())
+    return { status: 'invalid', code: 'reason', message: 'Say why the file is removed: the reason is kept in the chronology.' };
   const file = liveEvidence(incident.evidence).find((candidate) => candidate.id === fileId);
   if (!file) return { status: 'not-found' };
   const removed = { at: deps.clock.now().toISOString(), byName: person.displayName, reason: reason.trim() };
-  const saved = await changeEvidence(deps, incidentId, (files) => files.map((candidate) => (candidate.id === fileId ? { ...candidate, removed } : candidate)));
+  const saved = await changeEvidence(deps, incidentId, (files) =>
+    files.map((candidate) => (candidate.id === fileId ? { ...candidate, removed } : candidate)),
+  );
   if (saved.status === 'not-saved') return saved;
   if (saved.status !== 'ok') return { status: 'not-found' };
   await forgetFile(deps, deps.evidence.store, file.storageKey);
   await appendChronology(deps, incidentId, person, 'evidence', `Evidence removed: ${describeEvidence(file)}. Reason: ${removed.reason}`);
-  await recordAudit(deps, person, { action: 'incident.evidence.removed', recordType: 'incident', recordId: incidentId, summary: `Evidence removed: a ${EVIDENCE_FORMATS[file.format].label}, file ${file.id}` });
+  await recordAudit(deps, person, {
+    action: 'incident.evidence.removed',
+    recordType: 'incident',
+    recordId: incidentId,
+    summary: `Evidence removed: a ${EVIDENCE_FORMATS[file.format].label}, file ${file.id}`,
+  });
   return { status: 'ok', file: { ...file, removed } };
 }
 
@@ -130,7 +207,11 @@ async function changeEvidence(deps: IncidentDeps, incidentId: string, change: (f
   });
 }
 
-export type OpenEvidenceResult = { status: 'ok'; file: EvidenceFile; contentType: string; bytes: AsyncIterable<Uint8Array> } | { status: 'not-permitted' } | { status: 'not-found' } | { status: 'removed' };
+export type OpenEvidenceResult =
+  | { status: 'ok'; file: EvidenceFile; contentType: string; bytes: AsyncIterable<Uint8Array> }
+  | { status: 'not-permitted' }
+  | { status: 'not-found' }
+  | { status: 'removed' };
 
 /** A file, only for someone who may see the incident, through the signed-in API; each opening is audited. */
 export async function openEvidence(deps: EvidenceDeps, person: Person, incidentId: string, fileId: string): Promise<OpenEvidenceResult> {
@@ -142,6 +223,11 @@ export async function openEvidence(deps: EvidenceDeps, person: Person, incidentI
   if (file.removed) return { status: 'removed' };
   const bytes = await deps.evidence.store.read(file.storageKey);
   if (!bytes) return { status: 'not-found' };
-  await recordAudit(deps, person, { action: 'incident.evidence.opened', recordType: 'incident', recordId: incidentId, summary: `Evidence opened: file ${file.id}` });
+  await recordAudit(deps, person, {
+    action: 'incident.evidence.opened',
+    recordType: 'incident',
+    recordId: incidentId,
+    summary: `Evidence opened: file ${file.id}`,
+  });
   return { status: 'ok', file, contentType: EVIDENCE_FORMATS[file.format].contentType, bytes };
 }

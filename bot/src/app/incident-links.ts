@@ -23,11 +23,28 @@ export async function linkChange(deps: AppDeps, incident: Incident, step: LinkSt
   }
   const existing = await deps.stores.incidentLinks.get(step.linkId);
   if (!existing || existing.incidentId !== incident.id) return { message: 'That person is not linked to this incident.' };
-  const person = { kind: existing.kind, name: existing.name, pupilId: existing.pupilId, personId: existing.personId, className: existing.className, yearGroup: existing.yearGroup, key: existing.linkKey };
-  return step.type === 'unlink' ? changeOf(deps, incident.id, person, existing, { type: 'unlink' }, 'Person unlinked') : changeOf(deps, incident.id, person, existing, { type: 'role', role: step.role }, 'Part changed');
+  const person = {
+    kind: existing.kind,
+    name: existing.name,
+    pupilId: existing.pupilId,
+    personId: existing.personId,
+    className: existing.className,
+    yearGroup: existing.yearGroup,
+    key: existing.linkKey,
+  };
+  return step.type === 'unlink'
+    ? changeOf(deps, incident.id, person, existing, { type: 'unlink' }, 'Person unlinked')
+    : changeOf(deps, incident.id, person, existing, { type: 'role', role: step.role }, 'Part changed');
 }
 
-function changeOf(deps: AppDeps, incidentId: string, person: Person, existing: Versioned<IncidentLink> | undefined, change: Parameters<typeof applyLinkChange>[2], audit: string): Change {
+function changeOf(
+  deps: AppDeps,
+  incidentId: string,
+  person: Person,
+  existing: Versioned<IncidentLink> | undefined,
+  change: Parameters<typeof applyLinkChange>[2],
+  audit: string,
+): Change {
   const result = applyLinkChange(person, existing, change);
   if ('problem' in result) return { message: result.problem };
   const { key, ...who } = person;
@@ -45,7 +62,14 @@ async function resolve(deps: AppDeps, incidentId: string, who: LinkTarget): Prom
   if ('pupilId' in who) {
     const pupil = await deps.stores.pupils.get(who.pupilId);
     if (!pupil) return 'That pupil is not on the school roster.';
-    return { kind: 'pupil', pupilId: pupil.id, name: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup, key: key('pupil', pupil.id) };
+    return {
+      kind: 'pupil',
+      pupilId: pupil.id,
+      name: pupil.displayName,
+      className: pupil.className,
+      yearGroup: pupil.yearGroup,
+      key: key('pupil', pupil.id),
+    };
   }
   if ('personId' in who) {
     const staff = await deps.directory.byId(who.personId);
@@ -66,7 +90,9 @@ async function insertOnce(deps: AppDeps, record: Omit<IncidentLink, 'id'>): Prom
 
 /** Everyone linked to the incident now, pupils first, in the order they were linked. */
 export async function linksOf(deps: Pick<AppDeps, 'stores'>, incidentId: string): Promise<Versioned<IncidentLink>[]> {
-  const all = await readAll((cursor) => deps.stores.incidentLinks.find({ where: { incidentId }, limit: 200, ...(cursor ? { cursor } : {}) }));
+  const all = await readAll((cursor) =>
+    deps.stores.incidentLinks.find({ where: { incidentId }, limit: 200, ...(cursor ? { cursor } : {}) }),
+  );
   const order = { pupil: 0, staff: 1, other: 2 };
   return all.filter((link) => link.linked).sort((a, b) => order[a.kind] - order[b.kind] || Number(a.id) - Number(b.id));
 }

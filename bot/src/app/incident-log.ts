@@ -19,8 +19,19 @@ import { readTermDates } from './settings/term-dates';
 export type NotPermitted = { status: 'not-permitted' };
 
 /** Refuses and audits (without any contents) a person who may not use the incident log. */
-export async function refuse(deps: AppDeps, person: Person, action: Action, recordId = '-', recordType = 'incident'): Promise<NotPermitted> {
-  await recordAudit(deps, person, { action: `${action}.denied`, recordType, recordId, summary: 'Refused: the person may not see this incident log' });
+export async function refuse(
+  deps: AppDeps,
+  person: Person,
+  action: Action,
+  recordId = '-',
+  recordType = 'incident',
+): Promise<NotPermitted> {
+  await recordAudit(deps, person, {
+    action: `${action}.denied`,
+    recordType,
+    recordId,
+    summary: 'Refused: the person may not see this incident log',
+  });
   return { status: 'not-permitted' };
 }
 
@@ -42,9 +53,15 @@ export async function lateness(deps: IncidentDeps): Promise<(incident: Incident)
  * past a timescale now (not opened in time, a follow-up overdue, the ICO deadline passed): that
  * depends on the clock and the school's calendar, so it is worked out here, not by the store.
  */
-export async function listIncidents(deps: IncidentDeps, person: Person, filter: IncidentFilter & { pastTimescales?: boolean }, page: { offset: number; limit: number }) {
+export async function listIncidents(
+  deps: IncidentDeps,
+  person: Person,
+  filter: IncidentFilter & { pastTimescales?: boolean },
+  page: { offset: number; limit: number },
+) {
   if (!(await seesAny(deps, person))) return refuse(deps, person, 'incident.view');
-  if (!filter.pastTimescales) return { status: 'ok' as const, ...(await deps.stores.incidents.search({ ...filter, ...page, scope: incidentScope(person) })) };
+  if (!filter.pastTimescales)
+    return { status: 'ok' as const, ...(await deps.stores.incidents.search({ ...filter, ...page, scope: incidentScope(person) })) };
   const late = await visibleAndLate(deps, person, filter);
   return { status: 'ok' as const, items: late.slice(page.offset, page.offset + page.limit), total: late.length };
 }
@@ -60,14 +77,27 @@ export async function allVisibleIncidents(deps: Pick<AppDeps, 'stores'>, person:
 }
 
 /** Every incident that matches, for the CSV export. The audit says it happened, not how many: a count is about incidents too. */
-export async function exportIncidents(deps: IncidentDeps, person: Person, filter: IncidentFilter & { pastTimescales?: boolean }): Promise<NotPermitted | { status: 'ok'; items: Incident[] }> {
+export async function exportIncidents(
+  deps: IncidentDeps,
+  person: Person,
+  filter: IncidentFilter & { pastTimescales?: boolean },
+): Promise<NotPermitted | { status: 'ok'; items: Incident[] }> {
   if (!may(person, 'incident.export')) return refuse(deps, person, 'incident.export');
   const items = await visibleAndLate(deps, person, filter);
-  await recordAudit(deps, person, { action: 'incident.exported', recordType: 'incident', recordId: '-', summary: 'Incident log exported to CSV' });
+  await recordAudit(deps, person, {
+    action: 'incident.exported',
+    recordType: 'incident',
+    recordId: '-',
+    summary: 'Incident log exported to CSV',
+  });
   return { status: 'ok', items };
 }
 
-async function visibleAndLate(deps: IncidentDeps, person: Person, filter: IncidentFilter & { pastTimescales?: boolean }): Promise<Incident[]> {
+async function visibleAndLate(
+  deps: IncidentDeps,
+  person: Person,
+  filter: IncidentFilter & { pastTimescales?: boolean },
+): Promise<Incident[]> {
   const { pastTimescales, ...rest } = filter;
   const all = await allVisibleIncidents(deps, person, rest);
   if (!pastTimescales) return all;
@@ -101,7 +131,11 @@ export interface IncidentDetail {
  * not this one is told it was not found: a headteacher must not learn that a concern about them
  * exists. The first time someone who may see it opens it is recorded: escalation stops then.
  */
-export async function incidentDetail(deps: IncidentDeps, person: Person, id: string): Promise<NotPermitted | { status: 'not-found' } | IncidentDetail> {
+export async function incidentDetail(
+  deps: IncidentDeps,
+  person: Person,
+  id: string,
+): Promise<NotPermitted | { status: 'not-found' } | IncidentDetail> {
   const found = await deps.stores.incidents.get(id);
   if (!found || !canSeeIncident(person, found)) {
     if (!(await seesAny(deps, person))) return refuse(deps, person, 'incident.view', id);

@@ -23,25 +23,49 @@ const line = (kind: ChronologyEntry['kind'], text: string) => [{ kind, text }];
 export async function changeFor(deps: IncidentDeps, incident: Incident, person: Person, step: IncidentStep): Promise<Change> {
   switch (step.type) {
     case 'action':
-      return step.followUp ? followUpAction(deps, incident, person, step.text, step.followUp) : { lines: line('action', step.text), audit: 'Action added to the chronology' };
+      return step.followUp
+        ? followUpAction(deps, incident, person, step.text, step.followUp)
+        : { lines: line('action', step.text), audit: 'Action added to the chronology' };
     case 'assign': {
       const assignee = await deps.directory.byId(step.personId);
       if (!assignee || !canBeAssigned(assignee, incident)) return { message: 'This incident cannot be given to that person.' };
-      return { fields: { assigneeId: assignee.id, assigneeName: assignee.displayName }, lines: line('assigned', `Assigned to ${assignee.displayName}`), audit: 'Assigned' };
+      return {
+        fields: { assigneeId: assignee.id, assigneeName: assignee.displayName },
+        lines: line('assigned', `Assigned to ${assignee.displayName}`),
+        audit: 'Assigned',
+      };
     }
     case 'status': {
-      if (!canChangeStatus(incident.status, step.to)) return { message: `A ${STATUS_LABELS[incident.status].toLowerCase()} incident cannot be marked ${STATUS_LABELS[step.to].toLowerCase()}.` };
+      if (!canChangeStatus(incident.status, step.to))
+        return {
+          message: `A ${STATUS_LABELS[incident.status].toLowerCase()} incident cannot be marked ${STATUS_LABELS[step.to].toLowerCase()}.`,
+        };
       const text = `${describeStatusChange(incident.status, step.to)}${step.note ? `: ${step.note}` : ''}`;
       return { fields: { status: step.to }, lines: line('status', text), audit: `Status ${incident.status} → ${step.to}` };
     }
     case 'cpoms':
-      return { fields: { cpomsReference: step.reference }, lines: line('cpoms', `CPOMS reference recorded: ${step.reference}`), audit: 'CPOMS reference recorded' };
+      return {
+        fields: { cpomsReference: step.reference },
+        lines: line('cpoms', `CPOMS reference recorded: ${step.reference}`),
+        audit: 'CPOMS reference recorded',
+      };
     case 'police': {
       const decider = policeDecision(incident, person);
       if (!decider.may) return { message: decider.why };
-      const police = { contacted: step.contacted, decidedBy: person.displayName, decidedById: person.id, ...(decider.as ? { decidedAs: decider.as } : {}), reason: step.reason, recordedAt: deps.clock.now().toISOString() };
+      const police = {
+        contacted: step.contacted,
+        decidedBy: person.displayName,
+        decidedById: person.id,
+        ...(decider.as ? { decidedAs: decider.as } : {}),
+        reason: step.reason,
+        recordedAt: deps.clock.now().toISOString(),
+      };
       const text = `${step.contacted ? 'Police contacted' : 'Police not contacted'} (decided by ${person.displayName}${decider.as ? ` as ${ROLE_LABELS[decider.as]}` : ''}): ${step.reason}`;
-      return { fields: { police }, lines: line('police', text), audit: step.contacted ? 'Police contact recorded' : 'Decision not to contact the police recorded' };
+      return {
+        fields: { police },
+        lines: line('police', text),
+        audit: step.contacted ? 'Police contact recorded' : 'Decision not to contact the police recorded',
+      };
     }
     case 'link':
     case 'linkRole':
@@ -58,22 +82,54 @@ export async function changeFor(deps: IncidentDeps, incident: Incident, person: 
     }
     case 'ico': {
       if (incident.category !== 'dataProtectionBreach') return { message: 'Only a data-protection breach is reported to the ICO.' };
-      const ico = { reported: step.reported, reason: step.reason, decidedById: person.id, decidedBy: person.displayName, recordedAt: deps.clock.now().toISOString() };
-      return { fields: { ico }, lines: line('ico', `${step.reported ? 'Reported to the ICO' : 'Not reported to the ICO'}: ${step.reason}`), audit: 'ICO decision recorded' };
+      const ico = {
+        reported: step.reported,
+        reason: step.reason,
+        decidedById: person.id,
+        decidedBy: person.displayName,
+        recordedAt: deps.clock.now().toISOString(),
+      };
+      return {
+        fields: { ico },
+        lines: line('ico', `${step.reported ? 'Reported to the ICO' : 'Not reported to the ICO'}: ${step.reason}`),
+        audit: 'ICO decision recorded',
+      };
     }
   }
 }
 
 /** An action with a date by which it must be done, for someone who may see the incident. */
-async function followUpAction(deps: IncidentDeps, incident: Incident, person: Person, text: string, asked: { inWorkingDays?: number; on?: string; assigneeId: string }): Promise<Change> {
+async function followUpAction(
+  deps: IncidentDeps,
+  incident: Incident,
+  person: Person,
+  text: string,
+  asked: { inWorkingDays?: number; on?: string; assigneeId: string },
+): Promise<Change> {
   const assignee = await deps.directory.byId(asked.assigneeId);
-  if (!assignee || !canSeeIncident(assignee, incident)) return { message: 'A follow-up can only be given to someone who may see this incident.' };
+  if (!assignee || !canSeeIncident(assignee, incident))
+    return { message: 'A follow-up can only be given to someone who may see this incident.' };
   const today = localDate(deps.clock.now());
   const dueOn = asked.on ?? addWorkingDays((await readTermDates(deps.stores)).calendar, today, asked.inWorkingDays ?? 1);
   if (!dueOn) return { message: "The school's term dates have no working days ahead: give the follow-up a date instead." };
   if (dueOn < today) return { message: 'A follow-up cannot be due in the past.' };
-  const followUp: FollowUp = { id: nextId('f', (incident.followUps ?? []).map((one) => one.id)), text, dueOn, assigneeId: assignee.id, assigneeName: assignee.displayName, setAt: deps.clock.now().toISOString(), setByName: person.displayName };
-  return { fields: { followUps: [...(incident.followUps ?? []), followUp] }, lines: line('action', `${text} (follow-up by ${assignee.displayName}, due ${longDate(dueOn)})`), audit: 'Action with a follow-up date added' };
+  const followUp: FollowUp = {
+    id: nextId(
+      'f',
+      (incident.followUps ?? []).map((one) => one.id),
+    ),
+    text,
+    dueOn,
+    assigneeId: assignee.id,
+    assigneeName: assignee.displayName,
+    setAt: deps.clock.now().toISOString(),
+    setByName: person.displayName,
+  };
+  return {
+    fields: { followUps: [...(incident.followUps ?? []), followUp] },
+    lines: line('action', `${text} (follow-up by ${assignee.displayName}, due ${longDate(dueOn)})`),
+    audit: 'Action with a follow-up date added',
+  };
 }
 
 function bodyMapChange(incident: Incident, sent: { id?: string; view: BodyMark['view']; x: number; y: number; note: string }[]): Change {

@@ -22,7 +22,11 @@ export type SummaryCounts = {
  * Counts for the headteacher's and governors' reports: by category, by month, by pupils' year
  * group and by pupils' part in them, of the incidents the person may see only. No names, no details.
  */
-export async function incidentSummary(deps: AppDeps, person: Person, months: number): Promise<NotPermitted | ({ status: 'ok' } & SummaryCounts)> {
+export async function incidentSummary(
+  deps: AppDeps,
+  person: Person,
+  months: number,
+): Promise<NotPermitted | ({ status: 'ok' } & SummaryCounts)> {
   if (!may(person, 'incident.summary')) return refuse(deps, person, 'incident.summary');
   // Months as the school counts them: just after midnight on the 1st in summer it is already the new month.
   const [year, month] = localDate(deps.clock.now()).split('-').map(Number) as [number, number];
@@ -32,7 +36,14 @@ export async function incidentSummary(deps: AppDeps, person: Person, months: num
   for (let i = 0; i < months; i++) byMonth.set(new Date(Date.UTC(year, month - 1 - (months - 1) + i, 1)).toISOString().slice(0, 7), 0);
   const counted = new Set<string>();
   for (let offset = 0; ; offset += 1000) {
-    const page = await deps.stores.incidents.search({ from: first, offset, limit: 1000, scope: incidentScope(person), sort: 'reportedAt', descending: false });
+    const page = await deps.stores.incidents.search({
+      from: first,
+      offset,
+      limit: 1000,
+      scope: incidentScope(person),
+      sort: 'reportedAt',
+      descending: false,
+    });
     for (const incident of page.items) {
       byCategory[incident.category] += 1;
       const month = incident.reportedAt.slice(0, 7);
@@ -41,7 +52,9 @@ export async function incidentSummary(deps: AppDeps, person: Person, months: num
     }
     if (offset + page.items.length >= page.total || page.items.length === 0) break;
   }
-  const pupilLinks = (await readAll((cursor) => deps.stores.incidentLinks.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))).filter((link) => link.kind === 'pupil' && link.linked && counted.has(link.incidentId));
+  const pupilLinks = (await readAll((cursor) => deps.stores.incidentLinks.find({ limit: 1000, ...(cursor ? { cursor } : {}) }))).filter(
+    (link) => link.kind === 'pupil' && link.linked && counted.has(link.incidentId),
+  );
   const byPupilRole = Object.fromEntries(LINK_ROLES.map((role) => [role, 0])) as Record<LinkRole, number>;
   for (const link of pupilLinks) byPupilRole[link.role] += 1;
   const yearGroups = new Map<string, Set<string>>();
@@ -49,6 +62,15 @@ export async function incidentSummary(deps: AppDeps, person: Person, months: num
     const yearGroup = link.yearGroup || 'Year group not recorded';
     yearGroups.set(yearGroup, (yearGroups.get(yearGroup) ?? new Set()).add(link.incidentId));
   }
-  const byYearGroup = [...yearGroups].map(([yearGroup, incidents]) => ({ yearGroup, count: incidents.size })).sort((a, b) => a.yearGroup.localeCompare(b.yearGroup, 'en-GB', { numeric: true }));
-  return { status: 'ok', byCategory, byMonth: [...byMonth].map(([month, count]) => ({ month, count })), byYearGroup, byPupilRole, total: counted.size };
+  const byYearGroup = [...yearGroups]
+    .map(([yearGroup, incidents]) => ({ yearGroup, count: incidents.size }))
+    .sort((a, b) => a.yearGroup.localeCompare(b.yearGroup, 'en-GB', { numeric: true }));
+  return {
+    status: 'ok',
+    byCategory,
+    byMonth: [...byMonth].map(([month, count]) => ({ month, count })),
+    byYearGroup,
+    byPupilRole,
+    total: counted.size,
+  };
 }

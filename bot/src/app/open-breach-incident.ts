@@ -47,6 +47,12 @@ export async function openBreachIncident(deps: BreachDeps, task: Versioned<Track
     updatedAt: now,
   };
   const line = reportedText(routing, ROLE_LABELS[routing.routedTo].toLowerCase(), assignee?.displayName, []);
-  const { incident } = await saveNewConcern(deps, draft, SYSTEM, `Opened by Online Safety Desk when consent was found to have stopped before the post. ${line}`, pupil ? [{ pupil, role: 'affected' }] : []);
+  const { incident } = await saveNewConcern(
+    deps,
+    draft,
+    SYSTEM,
+    `Opened by Online Safety Desk when consent was found to have stopped before the post. ${line}`,
+    pupil ? [{ pupil, role: 'affected' }] : [],
+  );
   await announceConcern(deps, incident.id);
 }

@@ -13,14 +13,20 @@ import { rosterSnapshot } from './roster-snapshot';
  * consent history, the device) and runs the automatic checks of s.4 and s.5 on it, as of today's
  * records, on the media ticked and the files attached.
  */
-export async function preparePosting(deps: Pick<AppDeps, 'stores' | 'clock'>, input: PostingRequestInput, attachments?: readonly PostingAttachment[]): Promise<{ details: PostingDetails; checks: CheckFailure[] }> {
+export async function preparePosting(
+  deps: Pick<AppDeps, 'stores' | 'clock'>,
+  input: PostingRequestInput,
+  attachments?: readonly PostingAttachment[],
+): Promise<{ details: PostingDetails; checks: CheckFailure[] }> {
   const { stores } = deps;
   const [accounts, roster, device] = await Promise.all([
     stores.socialAccounts.find({ where: { active: true }, limit: 200 }),
     rosterSnapshot(deps),
     namedDevice(deps, input),
   ]);
-  const consent = (await Promise.all(input.pupilIds.map((pupilId) => stores.consents.find({ where: { pupilId }, limit: 500 })))).flatMap((page) => page.items);
+  const consent = (await Promise.all(input.pupilIds.map((pupilId) => stores.consents.find({ where: { pupilId }, limit: 500 })))).flatMap(
+    (page) => page.items,
+  );
   const media = mediaUsed({ media: input.media, attachments });
   const checks = [
     ...checkPost({ ...input, media }, { registeredAccountIds: new Set(accounts.items.map((account) => account.id)), roster, consent }),
@@ -35,7 +41,17 @@ export async function preparePosting(deps: Pick<AppDeps, 'stores' | 'clock'>, in
   });
   const { pupilIds: _ids, ...rest } = input;
   const found = device.found;
-  return { details: { ...rest, media, accountLabel: account ? `${account.platform} ${account.handle}` : 'Not a registered account', pupils, ...(found ? { deviceId: found.id } : {}), deviceLabel: found ? deviceLabel(found) : undefined }, checks };
+  return {
+    details: {
+      ...rest,
+      media,
+      accountLabel: account ? `${account.platform} ${account.handle}` : 'Not a registered account',
+      pupils,
+      ...(found ? { deviceId: found.id } : {}),
+      deviceLabel: found ? deviceLabel(found) : undefined,
+    },
+    checks,
+  };
 }
 
 /** The device the requester picked (by id) or typed (by name, whatever the case), as the register has it. */

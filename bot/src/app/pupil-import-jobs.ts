@@ -16,7 +16,8 @@ export interface ImportJobView {
   result?: ImportOutcome;
 }
 
-export type StartImportResult = Exclude<PrepareResult, { status: 'ready' }> | { status: 'busy'; message: string } | { status: 'started'; job: ImportJobView };
+export type StartImportResult =
+  Exclude<PrepareResult, { status: 'ready' }> | { status: 'busy'; message: string } | { status: 'started'; job: ImportJobView };
 
 /** Runs work after the answer has been sent (the app's BackgroundTasks). */
 export interface Runner {
@@ -30,7 +31,8 @@ const KEEP_FINISHED_MS = 60 * 60 * 1000;
  * not moved for this long stopped with the server running it (a restart, a scale-in).
  */
 const QUIET_MS = 10 * 60 * 1000;
-const STOPPED_MESSAGE = 'The import stopped part-way: the server running it was restarted. Import the same file again to finish; nobody is added twice.';
+const STOPPED_MESSAGE =
+  'The import stopped part-way: the server running it was restarted. Import the same file again to finish; nobody is added twice.';
 
 /**
  * Pupil imports as background jobs: on SharePoint 2,000 pupils take a hundred or more Graph round
@@ -65,7 +67,11 @@ export class PupilImportJobs {
       updatedAt: now,
     };
     const job = await this.take(draft);
-    if ('busy' in job) return { status: 'busy', message: `An import started by ${job.busy.ownerName} is still running (${job.busy.done} of ${job.busy.total} changes saved). Wait for it to finish, then import again.` };
+    if ('busy' in job)
+      return {
+        status: 'busy',
+        message: `An import started by ${job.busy.ownerName} is still running (${job.busy.done} of ${job.busy.total} changes saved). Wait for it to finish, then import again.`,
+      };
     this.background.run('pupil import', () => this.run(job, person, prepared));
     return { status: 'started', job: view(job) };
   }
@@ -80,7 +86,9 @@ export class PupilImportJobs {
   }
 
   /** The lock for a new import; the lock of one whose server stopped is released first. */
-  private async take(draft: Omit<ImportJobRecord, 'id'>): Promise<Versioned<ImportJobRecord> | { busy: Pick<ImportJobRecord, 'ownerName' | 'done' | 'total'> }> {
+  private async take(
+    draft: Omit<ImportJobRecord, 'id'>,
+  ): Promise<Versioned<ImportJobRecord> | { busy: Pick<ImportJobRecord, 'ownerName' | 'done' | 'total'> }> {
     const imports = this.deps.stores.importJobs;
     let running: Versioned<ImportJobRecord> | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -104,18 +112,36 @@ export class PupilImportJobs {
     const progress = async (now: number) => {
       done = now;
       if (now === 0 || now - job.done < step || now === job.total) return;
-      job = await this.deps.stores.importJobs.update({ ...job, done: now, updatedAt: this.deps.clock.now().toISOString() }).catch(() => job);
+      job = await this.deps.stores.importJobs
+        .update({ ...job, done: now, updatedAt: this.deps.clock.now().toISOString() })
+        .catch(() => job);
     };
     let result: ImportOutcome | undefined;
     try {
       result = await applyPupilImport(this.deps, person, prepared, progress);
     } finally {
       // Whatever happened, the job ends: a job stuck at "running" would block every later import.
-      result ??= { status: 'failed', saved: done, total: job.total, exact: false, message: 'The import stopped part-way because of an unexpected error.' };
+      result ??= {
+        status: 'failed',
+        saved: done,
+        total: job.total,
+        exact: false,
+        message: 'The import stopped part-way because of an unexpected error.',
+      };
       const at = this.deps.clock.now().toISOString();
       await this.deps.stores.importJobs
-        .update({ ...job, lock: `ended ${job.id}`, state: result.status === 'imported' ? 'finished' : 'failed', done, result, updatedAt: at, finishedAt: at })
-        .catch((error: unknown) => this.deps.log.warn(`Pupil import ${job.id}: its end could not be recorded (${error instanceof Error ? error.name : 'error'})`));
+        .update({
+          ...job,
+          lock: `ended ${job.id}`,
+          state: result.status === 'imported' ? 'finished' : 'failed',
+          done,
+          result,
+          updatedAt: at,
+          finishedAt: at,
+        })
+        .catch((error: unknown) =>
+          this.deps.log.warn(`Pupil import ${job.id}: its end could not be recorded (${error instanceof Error ? error.name : 'error'})`),
+        );
     }
   }
 
@@ -126,7 +152,13 @@ export class PupilImportJobs {
 
 /** A running import whose server stopped, as it is reported and recorded. */
 function stoppedJob<T extends ImportJobRecord>(job: T, at: string): T {
-  return { ...job, lock: `ended ${job.id}`, state: 'failed', result: { status: 'failed', saved: job.done, total: job.total, exact: false, message: STOPPED_MESSAGE }, finishedAt: at };
+  return {
+    ...job,
+    lock: `ended ${job.id}`,
+    state: 'failed',
+    result: { status: 'failed', saved: job.done, total: job.total, exact: false, message: STOPPED_MESSAGE },
+    finishedAt: at,
+  };
 }
 
 function ignoreStale(error: unknown): void {

@@ -24,9 +24,20 @@ export type ReportIncidentResult =
  * message as Teams gave it). The reporter gets a reference and nothing else of the record; telling
  * the people who deal with it is `announceConcern`.
  */
-export async function reportIncident(deps: AppDeps, reporter: Person, form: unknown, submissionKey: string, messageCopy?: Incident['sourceMessage']): Promise<ReportIncidentResult> {
+export async function reportIncident(
+  deps: AppDeps,
+  reporter: Person,
+  form: unknown,
+  submissionKey: string,
+  messageCopy?: Incident['sourceMessage'],
+): Promise<ReportIncidentResult> {
   if (!may(reporter, 'incident.report')) {
-    await recordAudit(deps, reporter, { action: 'incident.report.denied', recordType: 'incident', recordId: '-', summary: 'Report refused: the person is not staff' });
+    await recordAudit(deps, reporter, {
+      action: 'incident.report.denied',
+      recordType: 'incident',
+      recordId: '-',
+      summary: 'Report refused: the person is not staff',
+    });
     return { status: 'not-permitted' };
   }
   const now = deps.clock.now();
@@ -37,9 +48,12 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
   try {
     const roster = new Map((await rosterSnapshot(deps)).map((pupil) => [pupil.id, pupil]));
     const named = report.pupilIds.map((id) => roster.get(id));
-    if (named.some((pupil) => !pupil)) return { status: 'invalid', errors: { pupilIds: 'A pupil you chose is no longer on the roster: choose the pupils again.' } };
+    if (named.some((pupil) => !pupil))
+      return { status: 'invalid', errors: { pupilIds: 'A pupil you chose is no longer on the roster: choose the pupils again.' } };
     const pupils = named as Pupil[];
-    const assignee = (await deps.directory.holdersOf(routing.routedTo)).find((person) => person.id !== reporter.id) ?? (await deps.directory.holdersOf(routing.routedTo))[0];
+    const assignee =
+      (await deps.directory.holdersOf(routing.routedTo)).find((person) => person.id !== reporter.id) ??
+      (await deps.directory.holdersOf(routing.routedTo))[0];
     const draft: Omit<Incident, 'id'> = {
       ...report.value,
       // Reported with the message action: the copy Teams gave of the message, whatever the form says.
@@ -57,8 +71,21 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
       escalatedStage: 0,
       updatedAt: now.toISOString(),
     };
-    const { incident, alreadySaved } = await saveNewConcern(deps, draft, reporter, reportedText(routing, routedLabel, assignee?.displayName, pupils), pupils.map((pupil) => ({ pupil, role: 'named' as const })));
-    return { status: 'ok', reference: incidentReference(incident.id), routedToLabel: ROLE_LABELS[incident.routedTo].toLowerCase(), aboutHeadteacher: incident.aboutHeadteacher, incidentId: incident.id, alreadySaved };
+    const { incident, alreadySaved } = await saveNewConcern(
+      deps,
+      draft,
+      reporter,
+      reportedText(routing, routedLabel, assignee?.displayName, pupils),
+      pupils.map((pupil) => ({ pupil, role: 'named' as const })),
+    );
+    return {
+      status: 'ok',
+      reference: incidentReference(incident.id),
+      routedToLabel: ROLE_LABELS[incident.routedTo].toLowerCase(),
+      aboutHeadteacher: incident.aboutHeadteacher,
+      incidentId: incident.id,
+      alreadySaved,
+    };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       deps.log.error('A concern could not be saved', error);
@@ -69,7 +96,11 @@ export async function reportIncident(deps: AppDeps, reporter: Person, form: unkn
 }
 
 export function reportedText(routing: Routing, routedLabel: string, assigneeName: string | undefined, pupils: Pupil[]): string {
-  const also = routing.alsoTell?.length ? ` Also told: the ${routing.alsoTell.map((role) => ROLE_LABELS[role].toLowerCase()).join(' and the ')}.` : '';
-  const named = pupils.length ? ` Pupils named by the reporter, their part to be confirmed: ${pupils.map((pupil) => `${pupil.displayName} (${pupil.className})`).join(', ')}.` : '';
+  const also = routing.alsoTell?.length
+    ? ` Also told: the ${routing.alsoTell.map((role) => ROLE_LABELS[role].toLowerCase()).join(' and the ')}.`
+    : '';
+  const named = pupils.length
+    ? ` Pupils named by the reporter, their part to be confirmed: ${pupils.map((pupil) => `${pupil.displayName} (${pupil.className})`).join(', ')}.`
+    : '';
   return `Reported; routed to the ${routedLabel}${assigneeName ? ` (${assigneeName})` : ''}.${also} Procedure: ${routing.procedure} (policy ${routing.policy}).${named}`;
 }

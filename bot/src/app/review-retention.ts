@@ -19,23 +19,36 @@ export interface DueForReview {
  * date of birth (data minimisation), so an incident is listed 22 years after it was reported, when
  * any pupil involved (aged 3 at the youngest) is past 25.
  */
-export async function reviewRetention(stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents'>, today: string, consentMonthsAfterLeaving: number): Promise<DueForReview[]> {
+export async function reviewRetention(
+  stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents'>,
+  today: string,
+  consentMonthsAfterLeaving: number,
+): Promise<DueForReview[]> {
   const rules = new Map(retentionRules(consentMonthsAfterLeaving).map((rule) => [rule.record, rule]));
   const due: DueForReview[] = [];
   const consent = rules.get('consent')!;
   for (const pupil of await readAll((cursor) => stores.pupils.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: pupil.onRollFrom, ...(pupil.onRollTo ? { offRollOn: pupil.onRollTo } : {}) };
-    if (isDue(consent, facts, today)) due.push({ record: 'consent', recordId: pupil.id, reviewedBy: consent.reviewedBy, due: reviewDue(consent, facts) });
+    if (isDue(consent, facts, today))
+      due.push({ record: 'consent', recordId: pupil.id, reviewedBy: consent.reviewedBy, due: reviewDue(consent, facts) });
   }
   const requests = rules.get('accessRequest')!;
   for (const request of await readAll((cursor) => stores.accessRequests.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: request.submittedAt };
-    if (isDue(requests, facts, today)) due.push({ record: 'accessRequest', recordId: request.id, reviewedBy: requests.reviewedBy, due: reviewDue(requests, facts) });
+    if (isDue(requests, facts, today))
+      due.push({ record: 'accessRequest', recordId: request.id, reviewedBy: requests.reviewedBy, due: reviewDue(requests, facts) });
   }
   const incidents = rules.get('incident')!;
   for (const incident of await readAll((cursor) => stores.incidents.find({ limit: 500, ...(cursor ? { cursor } : {}) }))) {
     const facts = { createdAt: incident.reportedAt };
-    if (isDue(incidents, facts, today)) due.push({ record: 'incident', recordId: incident.id, reviewedBy: incidents.reviewedBy, due: reviewDue(incidents, facts), seenBy: { aboutHeadteacher: incident.aboutHeadteacher, ...(incident.assigneeId ? { assigneeId: incident.assigneeId } : {}) } });
+    if (isDue(incidents, facts, today))
+      due.push({
+        record: 'incident',
+        recordId: incident.id,
+        reviewedBy: incidents.reviewedBy,
+        due: reviewDue(incidents, facts),
+        seenBy: { aboutHeadteacher: incident.aboutHeadteacher, ...(incident.assigneeId ? { assigneeId: incident.assigneeId } : {}) },
+      });
   }
   return due;
 }

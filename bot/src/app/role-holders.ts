@@ -15,7 +15,11 @@ export async function roleHolders(deps: Pick<AppDeps, 'directory'>, roles: reado
  * decision's own role (the usual case, with no lookup): only someone standing in for the role
  * (the chair for the headteacher's own request) needs to know that nobody else holds it.
  */
-export async function holdersFor(deps: Pick<AppDeps, 'directory'>, person: Pick<Person, 'id' | 'roles'>, actions: readonly Action[]): Promise<RoleHolders<Person> | undefined> {
+export async function holdersFor(
+  deps: Pick<AppDeps, 'directory'>,
+  person: Pick<Person, 'id' | 'roles'>,
+  actions: readonly Action[],
+): Promise<RoleHolders<Person> | undefined> {
   const needed = actions.filter((action) => needsHolders(person, action)).flatMap((action) => decisionChain(DECISIONS[action]!));
   return needed.length ? roleHolders(deps, needed) : undefined;
 }
@@ -25,7 +29,11 @@ export async function holdersFor(deps: Pick<AppDeps, 'directory'>, person: Pick<
  * person the record is about holds the role of a decision still to be taken (then someone else,
  * or the role above, decides, and their card must offer them the buttons).
  */
-export async function holdersForRecord(deps: Pick<AppDeps, 'directory'>, subjectId: string, pending: readonly Action[]): Promise<RoleHolders<Person> | undefined> {
+export async function holdersForRecord(
+  deps: Pick<AppDeps, 'directory'>,
+  subjectId: string,
+  pending: readonly Action[],
+): Promise<RoleHolders<Person> | undefined> {
   const roles = pending.map((action) => DECISIONS[action]).filter((role): role is Role => role !== undefined);
   if (roles.length === 0) return undefined;
   const subject = await deps.directory.byId(subjectId);

@@ -21,15 +21,36 @@ import { saveTrainingRequirement } from './settings/training-requirements';
 import { localDate } from '../domain/calendar/zoned-time';
 
 /** A failed audit write stops the seeding loudly: demo data is all or nothing worth showing. */
-const LOUD: Logger = { info: () => undefined, warn: () => undefined, error: (message) => { throw new Error(message); } };
+const LOUD: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message) => {
+    throw new Error(message);
+  },
+};
 
 /** Fills an empty store with the demo school; a store that holds anything is left untouched. */
-export async function seedDemoSchool(stores: Stores, now: Date, log: Logger = LOUD, media?: Pick<MediaServices, 'store' | 'previews' | 'newId'>): Promise<boolean> {
+export async function seedDemoSchool(
+  stores: Stores,
+  now: Date,
+  log: Logger = LOUD,
+  media?: Pick<MediaServices, 'store' | 'previews' | 'newId'>,
+): Promise<boolean> {
   if (!(await stores.isEmpty())) return false;
   const people: Person[] = await stores.people.insertMany(DEMO_PEOPLE);
-  await seedSettings(stores, people.find((person) => person.roles.includes('headteacher'))!, now, log);
+  await seedSettings(
+    stores,
+    people.find((person) => person.roles.includes('headteacher'))!,
+    now,
+    log,
+  );
   const pupils = await stores.pupils.insertMany(DEMO_PUPILS);
-  await stores.consents.insertMany(demoConsent(pupils, people.find((person) => person.roles.includes('admin'))!));
+  await stores.consents.insertMany(
+    demoConsent(
+      pupils,
+      people.find((person) => person.roles.includes('admin'))!,
+    ),
+  );
   await seedAccountAndPosts(stores, people, pupils);
   await seedDevices(stores, people);
   if (media) await seedPostingRequest(stores, media, people, pupils, now);
@@ -60,7 +81,15 @@ async function seedSettings(stores: Stores, headteacher: Person, now: Date, log:
 function demoConsent(pupils: Pupil[], admin: Person): Omit<ConsentEvent, 'id'>[] {
   const events: Omit<ConsentEvent, 'id'>[] = [];
   const record = (pupil: Pupil, media: Media, decision: 'given' | 'refused', effectiveFrom: string, source: ConsentEvent['source']) =>
-    events.push({ pupilId: pupil.id, media, decision, effectiveFrom, source, recordedBy: admin.displayName, recordedAt: `${effectiveFrom}T09:00:00.000Z` });
+    events.push({
+      pupilId: pupil.id,
+      media,
+      decision,
+      effectiveFrom,
+      source,
+      recordedBy: admin.displayName,
+      recordedAt: `${effectiveFrom}T09:00:00.000Z`,
+    });
   for (const pupil of pupils) {
     if (pupil.displayName === 'Zain Ahmed') continue; // form never returned
     record(pupil, 'images', 'given', pupil.onRollFrom, 'consent form');
@@ -87,8 +116,20 @@ async function seedAccountAndPosts(stores: Stores, people: Person[], pupils: Pup
   });
   const ids = (...names: string[]) => names.map((name) => pupils.find((pupil) => pupil.displayName === name)!.id);
   await stores.posts.insertMany([
-    { accountId: account.id, postedOn: '2026-06-15', media: ['images'], pupilIds: ids('Amelia Khan', 'Isla Nowak', 'Ava Patel'), link: 'https://x.example/RiversidePrimary/status/1' },
-    { accountId: account.id, postedOn: '2026-10-01', media: ['videos'], pupilIds: ids('Amelia Khan', 'Noah Williams'), link: 'https://x.example/RiversidePrimary/status/2' },
+    {
+      accountId: account.id,
+      postedOn: '2026-06-15',
+      media: ['images'],
+      pupilIds: ids('Amelia Khan', 'Isla Nowak', 'Ava Patel'),
+      link: 'https://x.example/RiversidePrimary/status/1',
+    },
+    {
+      accountId: account.id,
+      postedOn: '2026-10-01',
+      media: ['videos'],
+      pupilIds: ids('Amelia Khan', 'Noah Williams'),
+      link: 'https://x.example/RiversidePrimary/status/2',
+    },
   ]);
 }
 
@@ -99,7 +140,14 @@ async function seedDevices(stores: Stores, people: Person[]): Promise<void> {
   await stores.devices.insertMany([
     { name: 'Class 4B iPad', type: 'tablet', ...approved, approvedOn: '2025-09-03', active: true },
     { name: 'Year 6 camera', type: 'camera', ...approved, approvedOn: '2025-09-03', active: true },
-    { name: 'Old office camera', type: 'camera', ...approved, approvedOn: '2023-01-09', active: false, retired: { on: '2025-07-18', byId: lead.id, byName: lead.displayName } },
+    {
+      name: 'Old office camera',
+      type: 'camera',
+      ...approved,
+      approvedOn: '2023-01-09',
+      active: false,
+      retired: { on: '2025-07-18', byId: lead.id, byName: lead.displayName },
+    },
   ]);
 }
 
@@ -107,7 +155,13 @@ async function seedDevices(stores: Stores, people: Person[]): Promise<void> {
  * A request to post with a picture attached, waiting for the headteacher, so the card's thumbnail
  * and the tab's request page have something to show.
  */
-async function seedPostingRequest(stores: Stores, media: Pick<MediaServices, 'store' | 'previews' | 'newId'>, people: Person[], pupils: Pupil[], now: Date): Promise<void> {
+async function seedPostingRequest(
+  stores: Stores,
+  media: Pick<MediaServices, 'store' | 'previews' | 'newId'>,
+  people: Person[],
+  pupils: Pupil[],
+  now: Date,
+): Promise<void> {
   const alex = people.find((person) => person.displayName === 'Alex Wilber')!;
   const account = (await stores.socialAccounts.find({ limit: 1 })).items[0]!;
   const device = (await stores.devices.find({ where: { active: true }, limit: 1 })).items[0]!;
@@ -116,18 +170,48 @@ async function seedPostingRequest(stores: Stores, media: Pick<MediaServices, 'st
   await upload.write(DEMO_SPORTS_DAY_JPEG);
   await upload.commit();
   const preview = media.previews.preview(DEMO_SPORTS_DAY_JPEG, 'jpeg');
-  const attachments: PostingAttachment[] = [{ id, name: 'sports-day-finish.jpg', format: 'jpeg', bytes: DEMO_SPORTS_DAY_JPEG.length, storageKey: `${id}.jpg`, ...(preview.readable && preview.thumbnail ? { thumbnail: preview.thumbnail } : {}), addedAt: now.toISOString(), addedById: alex.id }];
+  const attachments: PostingAttachment[] = [
+    {
+      id,
+      name: 'sports-day-finish.jpg',
+      format: 'jpeg',
+      bytes: DEMO_SPORTS_DAY_JPEG.length,
+      storageKey: `${id}.jpg`,
+      ...(preview.readable && preview.thumbnail ? { thumbnail: preview.thumbnail } : {}),
+      addedAt: now.toISOString(),
+      addedById: alex.id,
+    },
+  ];
   const shown = pupils.filter((pupil) => pupil.displayName === 'Isla Nowak' || pupil.displayName === 'Ava Patel').map((pupil) => pupil.id);
-  const input = { kind: 'post' as const, accountId: account.id, text: 'What a sports day! Well done to everyone in 4B for running, cheering and tidying up.', media: ['images' as const], pupilIds: shown, groupLabel: 'sports day', facesBlurred: false, deviceId: device.id, postingDate: localDate(now) };
+  const input = {
+    kind: 'post' as const,
+    accountId: account.id,
+    text: 'What a sports day! Well done to everyone in 4B for running, cheering and tidying up.',
+    media: ['images' as const],
+    pupilIds: shown,
+    groupLabel: 'sports day',
+    facesBlurred: false,
+    deviceId: device.id,
+    postingDate: localDate(now),
+  };
   const { details, checks } = await preparePosting({ stores, clock: { now: () => now } }, input, attachments);
-  await stores.postingRequests.insert({ ...newPostingRequest(details, checks, { personId: alex.id, name: alex.displayName }, 'demo-post-1', now), attachments });
+  await stores.postingRequests.insert({
+    ...newPostingRequest(details, checks, { personId: alex.id, name: alex.displayName }, 'demo-post-1', now),
+    attachments,
+  });
 }
 
 /** Two requests that went through the process, so the tab and "my requests" have history to show. */
 async function seedAccessRequests(stores: Stores, people: Person[], now: Date): Promise<void> {
   const who = (name: string) => people.find((person) => person.displayName === name)!;
   const daysAgo = (days: number, hours = 0) => new Date(now.getTime() - (days * 24 + hours) * 3600_000);
-  const [priya, megan, adele, isaiah, alex] = ['Priya Shah', 'Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Alex Wilber'].map(who) as [Person, Person, Person, Person, Person];
+  const [priya, megan, adele, isaiah, alex] = ['Priya Shah', 'Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Alex Wilber'].map(who) as [
+    Person,
+    Person,
+    Person,
+    Person,
+    Person,
+  ];
 
   const walk = async (request: Omit<AccessRequest, 'id'>, steps: [AccessAction, Person, Date][]) => {
     let current = await stores.accessRequests.insert(request);
@@ -168,6 +252,16 @@ async function seedAccessRequests(stores: Stores, people: Person[], now: Date): 
       'demo-2',
       daysAgo(2),
     ),
-    [[{ type: 'forward', note: 'Class accounts make this manageable.', addedRisksAndControls: 'Check sharing settings on each class account.' }, megan, daysAgo(1)]],
+    [
+      [
+        {
+          type: 'forward',
+          note: 'Class accounts make this manageable.',
+          addedRisksAndControls: 'Check sharing settings on each class account.',
+        },
+        megan,
+        daysAgo(1),
+      ],
+    ],
   );
 }

@@ -17,9 +17,15 @@ export type SaveSocialAccountResult =
   | { status: 'stale'; account: Versioned<SocialAccount> };
 
 /** The register of school accounts (s.5), for every member of staff to read. */
-export async function listSocialAccounts(deps: AppDeps, person: Person): Promise<{ status: 'not-permitted'; message: string } | { status: 'ok'; accounts: Versioned<SocialAccount>[]; owners: Person[] }> {
-  if (!may(person, 'socialAccount.view')) return { status: 'not-permitted', message: `Only ${whoMay('socialAccount.view')} can see the school accounts.` };
-  const accounts = (await deps.stores.socialAccounts.find({ limit: 200 })).items.sort((a, b) => Number(b.active) - Number(a.active) || a.platform.localeCompare(b.platform));
+export async function listSocialAccounts(
+  deps: AppDeps,
+  person: Person,
+): Promise<{ status: 'not-permitted'; message: string } | { status: 'ok'; accounts: Versioned<SocialAccount>[]; owners: Person[] }> {
+  if (!may(person, 'socialAccount.view'))
+    return { status: 'not-permitted', message: `Only ${whoMay('socialAccount.view')} can see the school accounts.` };
+  const accounts = (await deps.stores.socialAccounts.find({ limit: 200 })).items.sort(
+    (a, b) => Number(b.active) - Number(a.active) || a.platform.localeCompare(b.platform),
+  );
   return { status: 'ok', accounts, owners: await accountOwners(deps) };
 }
 
@@ -28,10 +34,24 @@ export async function listSocialAccounts(deps: AppDeps, person: Person): Promise
  * designated staff may (s.5); the owner must be one of them. Accounts are retired, never deleted,
  * so that posts registered against them keep their meaning.
  */
-export async function saveSocialAccount(deps: AppDeps, person: Person, raw: unknown, existing?: { id: string; version: number }, asUser?: ActingAsUser): Promise<SaveSocialAccountResult> {
+export async function saveSocialAccount(
+  deps: AppDeps,
+  person: Person,
+  raw: unknown,
+  existing?: { id: string; version: number },
+  asUser?: ActingAsUser,
+): Promise<SaveSocialAccountResult> {
   if (!may(person, 'socialAccount.manage')) {
-    await recordAudit(deps, person, { action: 'social-account.manage.denied', recordType: 'socialAccount', recordId: existing?.id ?? '-', summary: 'Change refused: the person is not the DSL or designated staff' });
-    return { status: 'not-permitted', message: `Only ${whoMay('socialAccount.manage')} can add or change a school account (Social Media Policy, section 5).` };
+    await recordAudit(deps, person, {
+      action: 'social-account.manage.denied',
+      recordType: 'socialAccount',
+      recordId: existing?.id ?? '-',
+      summary: 'Change refused: the person is not the DSL or designated staff',
+    });
+    return {
+      status: 'not-permitted',
+      message: `Only ${whoMay('socialAccount.manage')} can add or change a school account (Social Media Policy, section 5).`,
+    };
   }
   const input = validateSocialAccountInput(raw);
   if (!input.ok) return { status: 'invalid', errors: input.errors };
@@ -41,7 +61,14 @@ export async function saveSocialAccount(deps: AppDeps, person: Person, raw: unkn
   // person saving (in Teams with SSO); locally there is no directory to ask.
   if (asUser) {
     try {
-      if (!(await asUser.mailboxExists(input.value.schoolEmail))) return { status: 'invalid', errors: { schoolEmail: "There is no mailbox with this address in the school's Microsoft 365. Use the school email account linked to this social media account." } };
+      if (!(await asUser.mailboxExists(input.value.schoolEmail)))
+        return {
+          status: 'invalid',
+          errors: {
+            schoolEmail:
+              "There is no mailbox with this address in the school's Microsoft 365. Use the school email account linked to this social media account.",
+          },
+        };
     } catch (error) {
       if (error instanceof ConsentRequiredError) return { status: 'consent-required', scopes: error.scopes };
       if (error instanceof SignInAgainError) return { status: 'sign-in-again', claims: error.claims };
@@ -51,7 +78,12 @@ export async function saveSocialAccount(deps: AppDeps, person: Person, raw: unkn
   const record = { ...input.value, ownerName: owner.displayName };
   if (!existing) {
     const account = await deps.stores.socialAccounts.insert(record);
-    await recordAudit(deps, person, { action: 'social-account.added', recordType: 'socialAccount', recordId: account.id, summary: 'School account registered' });
+    await recordAudit(deps, person, {
+      action: 'social-account.added',
+      recordType: 'socialAccount',
+      recordId: account.id,
+      summary: 'School account registered',
+    });
     return { status: 'ok', account };
   }
   const current = await deps.stores.socialAccounts.get(existing.id);
@@ -59,7 +91,12 @@ export async function saveSocialAccount(deps: AppDeps, person: Person, raw: unkn
   if (current.version !== existing.version) return { status: 'stale', account: current };
   try {
     const account = await deps.stores.socialAccounts.update({ ...current, ...record });
-    await recordAudit(deps, person, { action: 'social-account.changed', recordType: 'socialAccount', recordId: account.id, summary: account.active ? 'School account changed' : 'School account retired' });
+    await recordAudit(deps, person, {
+      action: 'social-account.changed',
+      recordType: 'socialAccount',
+      recordId: account.id,
+      summary: account.active ? 'School account changed' : 'School account retired',
+    });
     return { status: 'ok', account };
   } catch (error) {
     if (error instanceof StaleRecordError) return { status: 'stale', account: (await deps.stores.socialAccounts.get(existing.id))! };

@@ -14,7 +14,11 @@ export interface TakedownDetails {
 
 /** Reads what a task refers to: the post, its account, the pupil and the notice. */
 export async function takedownDetails(stores: Stores, task: Versioned<TrackedTakedown>): Promise<TakedownDetails> {
-  const [post, pupil, notice] = await Promise.all([stores.posts.get(task.postId), stores.pupils.get(task.pupilId), stores.consents.get(task.noticeId)]);
+  const [post, pupil, notice] = await Promise.all([
+    stores.posts.get(task.postId),
+    stores.pupils.get(task.pupilId),
+    stores.consents.get(task.noticeId),
+  ]);
   const account = post ? await stores.socialAccounts.get(post.accountId) : undefined;
   return {
     task,

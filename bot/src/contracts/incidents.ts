@@ -126,7 +126,15 @@ export interface RosterPupil {
 
 export interface PupilChronology {
   pupil: { id: string; displayName: string; className: string; yearGroup: string; onRollTo: string | null };
-  incidents: { id: string; reference: string; category: string; reportedAt: string; status: Status; statusLabel: string; roleLabel: string }[];
+  incidents: {
+    id: string;
+    reference: string;
+    category: string;
+    reportedAt: string;
+    status: Status;
+    statusLabel: string;
+    roleLabel: string;
+  }[];
   entries: (ChronologyEntry & { incidentId: string; reference: string; roleLabel: string })[];
 }
 

@@ -17,7 +17,9 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export type ImportOutcome = { status: 'imported'; counts: ImportCounts; notSaved: string[] } | { status: 'failed'; saved: number; total: number; exact: boolean; message: string };
+export type ImportOutcome =
+  | { status: 'imported'; counts: ImportCounts; notSaved: string[] }
+  | { status: 'failed'; saved: number; total: number; exact: boolean; message: string };
 
 export interface ImportJob {
   id: string;

@@ -33,7 +33,11 @@ export interface TermDateEntry {
   end: string;
 }
 
-export type DueRule = { kind: 'inductionThenEvery'; inductionDays: number; months: number } | { kind: 'termly' } | { kind: 'every'; months: number } | { kind: 'by'; dueOn: string };
+export type DueRule =
+  | { kind: 'inductionThenEvery'; inductionDays: number; months: number }
+  | { kind: 'termly' }
+  | { kind: 'every'; months: number }
+  | { kind: 'by'; dueOn: string };
 
 export interface Requirement {
   id: string;

@@ -22,7 +22,7 @@ export class ConsentRequiredError extends Error {
  */
 export class SignInAgainError extends Error {
   constructor(readonly claims: string) {
-    super('The signed-in person must sign in again to satisfy the school\'s sign-in policy.');
+    super("The signed-in person must sign in again to satisfy the school's sign-in policy.");
     this.name = 'SignInAgainError';
   }
 }

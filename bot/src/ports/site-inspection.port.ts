@@ -24,8 +24,7 @@ export interface SchemaProblem {
 }
 
 export type SiteSchema =
-  | { reachable: true; siteName: string; listCount: number; problems: SchemaProblem[] }
-  | { reachable: false; why: string };
+  { reachable: true; siteName: string; listCount: number; problems: SchemaProblem[] } | { reachable: false; why: string };
 
 export interface AppGrant {
   appId: string;

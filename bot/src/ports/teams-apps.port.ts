@@ -24,8 +24,7 @@ export interface TeamsAppCatalogue {
 export type InstallFailure = 'noSuchPerson' | 'notAllowed' | 'appNotFound' | 'throttled' | 'unavailable' | 'refused';
 
 export type InstallResult =
-  | { outcome: 'installed' | 'alreadyInstalled'; chatId?: string }
-  | { outcome: 'failed'; reason: InstallFailure; status?: number };
+  { outcome: 'installed' | 'alreadyInstalled'; chatId?: string } | { outcome: 'failed'; reason: InstallFailure; status?: number };
 
 export interface AppInstaller {
   /** Installs the app in the person's personal scope; installing it twice is not a failure. */

@@ -10,8 +10,12 @@ async function end(): Promise<void> {
   window.history.replaceState(null, '', window.location.pathname);
   const expected = sessionStorage.getItem('consent-state');
   sessionStorage.removeItem('consent-state');
-  if (params.get('error')) authentication.notifyFailure(params.get('error') === 'access_denied' ? 'Permission was not given.' : 'Microsoft could not record the permission.');
-  else if (!expected || params.get('state') !== expected) authentication.notifyFailure('The permission request could not be matched. Please try again.');
+  if (params.get('error'))
+    authentication.notifyFailure(
+      params.get('error') === 'access_denied' ? 'Permission was not given.' : 'Microsoft could not record the permission.',
+    );
+  else if (!expected || params.get('state') !== expected)
+    authentication.notifyFailure('The permission request could not be matched. Please try again.');
   else authentication.notifySuccess('consented');
 }
 

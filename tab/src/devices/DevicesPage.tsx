@@ -17,7 +17,13 @@ interface Device {
 
 type Errors = Partial<Record<'name' | 'type' | 'approvedOn', string>>;
 
-const TYPES: [string, string][] = [['tablet', 'Tablet'], ['camera', 'Camera'], ['phone', 'Phone'], ['laptop', 'Laptop'], ['other', 'Other']];
+const TYPES: [string, string][] = [
+  ['tablet', 'Tablet'],
+  ['camera', 'Camera'],
+  ['phone', 'Phone'],
+  ['laptop', 'Laptop'],
+  ['other', 'Other'],
+];
 const TYPE_LABELS = new Map(TYPES);
 
 const useStyles = makeStyles({
@@ -39,7 +45,11 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
   const nameField = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const load = () => getJson<{ devices: Device[] }>('/api/devices', credentials).then((result) => setDevices(result.devices), (failure: Error) => setMessage({ intent: 'error', text: failure.message }));
+  const load = () =>
+    getJson<{ devices: Device[] }>('/api/devices', credentials).then(
+      (result) => setDevices(result.devices),
+      (failure: Error) => setMessage({ intent: 'error', text: failure.message }),
+    );
   useEffect(() => {
     void load();
   }, [credentials]);
@@ -64,7 +74,11 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
 
   const retire = async (device: Device) => {
     const result = await sendJson<{ error?: string }>('POST', `/api/devices/${device.id}/retire`, credentials, { version: device.version });
-    setMessage(result.ok ? { intent: 'success', text: `${device.name} is retired: requests can no longer name it.` } : { intent: result.status === 409 ? 'warning' : 'error', text: result.body.error ?? 'Nothing was changed.' });
+    setMessage(
+      result.ok
+        ? { intent: 'success', text: `${device.name} is retired: requests can no longer name it.` }
+        : { intent: result.status === 409 ? 'warning' : 'error', text: result.body.error ?? 'Nothing was changed.' },
+    );
     await load();
   };
 
@@ -73,15 +87,35 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
     { header: 'Type', cell: (device) => TYPE_LABELS.get(device.type) ?? device.type },
     { header: 'Approved by', cell: (device) => device.approvedByName },
     { header: 'Approved on', cell: (device) => date(device.approvedOn) },
-    { header: 'Status', cell: (device) => <GrowingBadge color={device.active ? 'success' : 'informative'}>{device.active ? 'Approved' : `Retired ${date(device.retired?.on ?? device.approvedOn)}`}</GrowingBadge> },
+    {
+      header: 'Status',
+      cell: (device) => (
+        <GrowingBadge color={device.active ? 'success' : 'informative'}>
+          {device.active ? 'Approved' : `Retired ${date(device.retired?.on ?? device.approvedOn)}`}
+        </GrowingBadge>
+      ),
+    },
     ...(canManage
-      ? [{ header: 'Change', cell: (device: Device) => (device.active ? <Button size="small" aria-label={`Retire ${device.name}`} onClick={() => void retire(device)}>Retire</Button> : null) }]
+      ? [
+          {
+            header: 'Change',
+            cell: (device: Device) =>
+              device.active ? (
+                <Button size="small" aria-label={`Retire ${device.name}`} onClick={() => void retire(device)}>
+                  Retire
+                </Button>
+              ) : null,
+          },
+        ]
       : []),
   ];
 
   return (
     <section className={styles.page} aria-label="Approved devices">
-      <Body1>School devices the online safety lead has approved for taking photos and videos of pupils (Social Media Policy, section 4). A request to post names the device used; any other device fails the checks. Devices are retired, never deleted.</Body1>
+      <Body1>
+        School devices the online safety lead has approved for taking photos and videos of pupils (Social Media Policy, section 4). A
+        request to post names the device used; any other device fails the checks. Devices are retired, never deleted.
+      </Body1>
       {message && (
         <MessageBar key={message.text} intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
@@ -89,7 +123,16 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
       )}
       {!devices && !message && <Spinner label="Loading devices…" />}
       {devices && devices.length === 0 && <Body1>No devices are approved yet.</Body1>}
-      {devices && devices.length > 0 && <DataTable label="Approved devices" columns={columns} rows={devices} rowKey={(device) => device.id} rowProps={() => ({ 'data-testid': 'device-row' })} size="medium" />}
+      {devices && devices.length > 0 && (
+        <DataTable
+          label="Approved devices"
+          columns={columns}
+          rows={devices}
+          rowKey={(device) => device.id}
+          rowProps={() => ({ 'data-testid': 'device-row' })}
+          size="medium"
+        />
+      )}
       {canManage && !adding && (
         <div>
           <Button appearance="primary" ref={addButton} onClick={() => setAdding(true)}>
@@ -98,21 +141,41 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
         </div>
       )}
       {canManage && adding && (
-        <form className={styles.form} aria-label="Approve a device" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+        <form
+          className={styles.form}
+          aria-label="Approve a device"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
           <Field label="Device name (as labelled, for example Class 4B iPad)" validationMessage={errors.name} required>
             <Input ref={nameField} value={draft.name} maxLength={40} onChange={(_, data) => setDraft({ ...draft, name: data.value })} />
           </Field>
           <Field label="Type" validationMessage={errors.type} required>
             <Select value={draft.type} onChange={(_, data) => setDraft({ ...draft, type: data.value })}>
-              {TYPES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {TYPES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </Select>
           </Field>
           <Field label="Approved on" validationMessage={errors.approvedOn} required>
             <Input type="date" value={draft.approvedOn} onChange={(_, data) => setDraft({ ...draft, approvedOn: data.value })} />
           </Field>
           <div className={styles.buttons}>
-            <Button appearance="primary" type="submit">Approve</Button>
-            <Button onClick={() => { setAdding(false); setErrors({}); }}>Cancel</Button>
+            <Button appearance="primary" type="submit">
+              Approve
+            </Button>
+            <Button
+              onClick={() => {
+                setAdding(false);
+                setErrors({});
+              }}
+            >
+              Cancel
+            </Button>
           </div>
         </form>
       )}

@@ -1,4 +1,17 @@
-import { Body1, Button, Card, Field, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, makeStyles, tokens, useAnnounce } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Card,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+  useAnnounce,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Credentials } from '../api';
 import { api, formatDateTime, type Evidence } from './incidents-api';
@@ -23,7 +36,19 @@ function size(bytes: number): string {
  * (a picture shown here, anything else saved); adding files; and, for the DSL, removing one with a
  * reason. The chronology says each time a file was added or removed.
  */
-export function EvidenceFiles({ credentials, incidentId, files, canRemove, onChanged }: { credentials: Credentials; incidentId: string; files: Evidence[]; canRemove: boolean; onChanged(): Promise<unknown> }) {
+export function EvidenceFiles({
+  credentials,
+  incidentId,
+  files,
+  canRemove,
+  onChanged,
+}: {
+  credentials: Credentials;
+  incidentId: string;
+  files: Evidence[];
+  canRemove: boolean;
+  onChanged(): Promise<unknown>;
+}) {
   const styles = useStyles();
   const { announce } = useAnnounce();
   const picker = useRef<HTMLInputElement>(null);
@@ -51,14 +76,32 @@ export function EvidenceFiles({ credentials, incidentId, files, canRemove, onCha
 
   return (
     <Card>
-      <Subtitle2 as="h3" block>Evidence</Subtitle2>
+      <Subtitle2 as="h3" block>
+        Evidence
+      </Subtitle2>
       {files.length === 0 && <Body1>No files attached.</Body1>}
       {files.length > 0 && (
         <ul className={styles.list} data-testid="evidence">
-          {files.map((file) => <EvidenceItem key={file.id} credentials={credentials} incidentId={incidentId} file={file} canRemove={canRemove} onRemoved={async (text) => { await onChanged(); setOutcome({ intent: 'success', text }); }} />)}
+          {files.map((file) => (
+            <EvidenceItem
+              key={file.id}
+              credentials={credentials}
+              incidentId={incidentId}
+              file={file}
+              canRemove={canRemove}
+              onRemoved={async (text) => {
+                await onChanged();
+                setOutcome({ intent: 'success', text });
+              }}
+            />
+          ))}
         </ul>
       )}
-      {outcome && <MessageBar key={outcome.text} intent={outcome.intent} className="no-print"><MessageBarBody>{outcome.text}</MessageBarBody></MessageBar>}
+      {outcome && (
+        <MessageBar key={outcome.text} intent={outcome.intent} className="no-print">
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={`${styles.row} no-print`}>
         <input
           ref={picker}
@@ -74,15 +117,32 @@ export function EvidenceFiles({ credentials, incidentId, files, canRemove, onCha
             if (chosen.length) void attach(chosen);
           }}
         />
-        <Button disabled={busy} onClick={() => picker.current?.click()}>Attach evidence…</Button>
-        <Body1>Screenshots and photos up to 20 MB, videos up to 250 MB, PDF, Word, Excel or PowerPoint up to 20 MB; judged by what is in them, not their names.</Body1>
+        <Button disabled={busy} onClick={() => picker.current?.click()}>
+          Attach evidence…
+        </Button>
+        <Body1>
+          Screenshots and photos up to 20 MB, videos up to 250 MB, PDF, Word, Excel or PowerPoint up to 20 MB; judged by what is in them,
+          not their names.
+        </Body1>
         {busy && <Spinner size="tiny" label="Uploading…" />}
       </div>
     </Card>
   );
 }
 
-function EvidenceItem({ credentials, incidentId, file, canRemove, onRemoved }: { credentials: Credentials; incidentId: string; file: Evidence; canRemove: boolean; onRemoved(text: string): Promise<void> }) {
+function EvidenceItem({
+  credentials,
+  incidentId,
+  file,
+  canRemove,
+  onRemoved,
+}: {
+  credentials: Credentials;
+  incidentId: string;
+  file: Evidence;
+  canRemove: boolean;
+  onRemoved(text: string): Promise<void>;
+}) {
   const styles = useStyles();
   const [picture, setPicture] = useState<string>();
   const [error, setError] = useState<string>();
@@ -120,27 +180,43 @@ function EvidenceItem({ credentials, incidentId, file, canRemove, onRemoved }: {
   if (file.removed) {
     return (
       <li className={`${styles.file} ${styles.removed}`}>
-        <Body1>{file.name} ({added}) — removed by {file.removed.byName}, {formatDateTime(file.removed.at)}: {file.removed.reason}</Body1>
+        <Body1>
+          {file.name} ({added}) — removed by {file.removed.byName}, {formatDateTime(file.removed.at)}: {file.removed.reason}
+        </Body1>
       </li>
     );
   }
   return (
     <li className={styles.file}>
-      <Body1><strong>{file.name}</strong> ({added})</Body1>
+      <Body1>
+        <strong>{file.name}</strong> ({added})
+      </Body1>
       <div className={`${styles.row} no-print`}>
-        <Button size="small" aria-label={`Open ${file.name}`} onClick={() => void open()}>Open</Button>
-        {canRemove && !removing && <Button size="small" aria-label={`Remove ${file.name}…`} onClick={() => setRemoving(true)}>Remove…</Button>}
+        <Button size="small" aria-label={`Open ${file.name}`} onClick={() => void open()}>
+          Open
+        </Button>
+        {canRemove && !removing && (
+          <Button size="small" aria-label={`Remove ${file.name}…`} onClick={() => setRemoving(true)}>
+            Remove…
+          </Button>
+        )}
       </div>
       {removing && (
         <div className={`${styles.row} no-print`}>
           <Field label={`Why is ${file.name} removed?`} hint="Kept in the chronology: evidence is never removed silently.">
             <Textarea value={reason} onChange={(_event, data) => setReason(data.value)} />
           </Field>
-          <Button appearance="primary" disabled={!reason.trim()} onClick={() => void remove()}>Remove the file</Button>
+          <Button appearance="primary" disabled={!reason.trim()} onClick={() => void remove()}>
+            Remove the file
+          </Button>
           <Button onClick={() => setRemoving(false)}>Cancel</Button>
         </div>
       )}
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {picture && <img className={styles.preview} src={picture} alt={`Evidence: ${file.name}`} data-testid="evidence-picture" />}
     </li>
   );

@@ -6,17 +6,56 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
 });
 
-const STATUSES: [string, string][] = [['new', 'New'], ['inProgress', 'In progress'], ['actionTaken', 'Action taken'], ['closed', 'Closed']];
-const CATEGORIES: [string, string][] = [
-  ['abuseAboutSchool', 'Comment or abuse about the school'], ['cyberbullying', 'Cyberbullying'], ['pupilDisclosure', 'Disclosure by a pupil'], ['staffConduct', "Staff member's online conduct"],
-  ['friendFollowStaff', "'Friend' or 'follow' of staff"], ['contentOnSchoolEquipment', 'Content on school equipment'], ['firewallCircumvention', 'Getting round the firewall'], ['illegalActivity', 'Possible illegal activity'], ['dataProtectionBreach', 'Data-protection breach'], ['other', 'Other'],
+const STATUSES: [string, string][] = [
+  ['new', 'New'],
+  ['inProgress', 'In progress'],
+  ['actionTaken', 'Action taken'],
+  ['closed', 'Closed'],
 ];
-const ROUTES: [string, string][] = [['dsl', 'DSL'], ['headteacher', 'Headteacher'], ['chairOfGovernors', 'Chair of governors'], ['onlineSafetyLead', 'Online safety lead'], ['dataProtectionLead', 'Data protection lead']];
-const SORTS: [string, string][] = [['reportedAt', 'Date reported'], ['occurredOn', 'Date it happened'], ['status', 'Status'], ['category', 'Category'], ['routedTo', 'Routed to']];
+const CATEGORIES: [string, string][] = [
+  ['abuseAboutSchool', 'Comment or abuse about the school'],
+  ['cyberbullying', 'Cyberbullying'],
+  ['pupilDisclosure', 'Disclosure by a pupil'],
+  ['staffConduct', "Staff member's online conduct"],
+  ['friendFollowStaff', "'Friend' or 'follow' of staff"],
+  ['contentOnSchoolEquipment', 'Content on school equipment'],
+  ['firewallCircumvention', 'Getting round the firewall'],
+  ['illegalActivity', 'Possible illegal activity'],
+  ['dataProtectionBreach', 'Data-protection breach'],
+  ['other', 'Other'],
+];
+const ROUTES: [string, string][] = [
+  ['dsl', 'DSL'],
+  ['headteacher', 'Headteacher'],
+  ['chairOfGovernors', 'Chair of governors'],
+  ['onlineSafetyLead', 'Online safety lead'],
+  ['dataProtectionLead', 'Data protection lead'],
+];
+const SORTS: [string, string][] = [
+  ['reportedAt', 'Date reported'],
+  ['occurredOn', 'Date it happened'],
+  ['status', 'Status'],
+  ['category', 'Category'],
+  ['routedTo', 'Routed to'],
+];
 
 /** The log's search, filters and sort; "Clear filters" shows only while something is filtered. */
-export function IncidentFilters({ filters, typed, onType, onChange, onClear, filtered, searchRef }: {
-  filters: Filters; typed: string; onType(text: string): void; onChange(key: keyof Filters, value: string): void; onClear(): void; filtered: boolean; searchRef: Ref<HTMLInputElement>;
+export function IncidentFilters({
+  filters,
+  typed,
+  onType,
+  onChange,
+  onClear,
+  filtered,
+  searchRef,
+}: {
+  filters: Filters;
+  typed: string;
+  onType(text: string): void;
+  onChange(key: keyof Filters, value: string): void;
+  onClear(): void;
+  filtered: boolean;
+  searchRef: Ref<HTMLInputElement>;
 }) {
   const styles = useStyles();
   const set = (key: keyof Filters) => (value: string) => onChange(key, value);
@@ -36,19 +75,42 @@ export function IncidentFilters({ filters, typed, onType, onChange, onClear, fil
         <Input type="date" value={filters.to} onChange={(_, data) => set('to')(data.value)} />
       </Field>
       <Choice label="Sort by" value={filters.sort} options={SORTS} onChange={set('sort')} any={false} />
-      <Choice label="Order" value={filters.dir} options={[['desc', 'Newest or Z first'], ['asc', 'Oldest or A first']]} onChange={set('dir')} any={false} />
+      <Choice
+        label="Order"
+        value={filters.dir}
+        options={[
+          ['desc', 'Newest or Z first'],
+          ['asc', 'Oldest or A first'],
+        ]}
+        onChange={set('dir')}
+        any={false}
+      />
       {filtered && <Button onClick={onClear}>Clear filters</Button>}
     </div>
   );
 }
 
-function Choice({ label, value, options, onChange, any = true }: { label: string; value: string; options: [string, string][]; onChange(value: string): void; any?: boolean }) {
+function Choice({
+  label,
+  value,
+  options,
+  onChange,
+  any = true,
+}: {
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange(value: string): void;
+  any?: boolean;
+}) {
   return (
     <Field label={label}>
       <Select value={value} onChange={(_, data) => onChange(data.value)}>
         {any && <option value="">Any</option>}
         {options.map(([key, text]) => (
-          <option key={key} value={key}>{text}</option>
+          <option key={key} value={key}>
+            {text}
+          </option>
         ))}
       </Select>
     </Field>

@@ -11,25 +11,51 @@ const useStyles = makeStyles({
   footer: { display: 'flex', gap: '12px', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   badges: { display: 'flex', gap: '4px', flexWrap: 'wrap', alignItems: 'center' },
-  empty: { margin: 0, padding: '32px', textAlign: 'center', color: tokens.colorNeutralForeground3, border: `1px dashed ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  empty: {
+    margin: 0,
+    padding: '32px',
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground3,
+    border: `1px dashed ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   count: { margin: 0, ...typographyStyles.caption1 },
   reference: { fontFamily: tokens.fontFamilyMonospace, minWidth: 0, paddingInline: '4px' },
 });
 
-export const STATUS_COLOURS: Record<Status, 'danger' | 'warning' | 'success' | 'informative'> = { new: 'danger', inProgress: 'warning', actionTaken: 'success', closed: 'informative' };
+export const STATUS_COLOURS: Record<Status, 'danger' | 'warning' | 'success' | 'informative'> = {
+  new: 'danger',
+  inProgress: 'warning',
+  actionTaken: 'success',
+  closed: 'informative',
+};
 const PAGE = 50;
 
 type Page = { total: number; items: IncidentRow[]; offset: number };
-const countText = (page: Page) => `${page.offset + 1}–${page.offset + page.items.length} of ${page.total} incident${page.total === 1 ? '' : 's'}`;
+const countText = (page: Page) =>
+  `${page.offset + 1}–${page.offset + page.items.length} of ${page.total} incident${page.total === 1 ? '' : 's'}`;
 
 /**
  * The log: filters, search and sort on the server, a page at a time. `focusRowOf` is the incident
  * the person has just come back from: the focus returns to its row, or to the results if a filter now hides it.
  */
-export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { credentials: Credentials; onOpen(id: string): void; onDenied(message: string): void; focusRowOf?: string }) {
+export function IncidentList({
+  credentials,
+  onOpen,
+  onDenied,
+  focusRowOf,
+}: {
+  credentials: Credentials;
+  onOpen(id: string): void;
+  onDenied(message: string): void;
+  focusRowOf?: string;
+}) {
   const styles = useStyles();
   const { announce } = useAnnounce();
-  const [filters, setFilters] = useState<Filters>(() => ({ ...NO_FILTERS, ...JSON.parse(sessionStorage.getItem('incident-filters') ?? '{}') }));
+  const [filters, setFilters] = useState<Filters>(() => ({
+    ...NO_FILTERS,
+    ...JSON.parse(sessionStorage.getItem('incident-filters') ?? '{}'),
+  }));
   const [typed, setTyped] = useState(filters.q);
   const [page, setPage] = useState<Page>();
   const [error, setError] = useState<string>();
@@ -51,7 +77,8 @@ export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { cr
     let current = true;
     api.list(credentials, filters, 0).then(
       (found) => current && setPage({ ...found, offset: 0 }),
-      (failure: Error) => current && (failure instanceof ApiError && failure.status === 403 ? onDenied(failure.message) : setError(failure.message)),
+      (failure: Error) =>
+        current && (failure instanceof ApiError && failure.status === 403 ? onDenied(failure.message) : setError(failure.message)),
     );
     return () => {
       current = false;
@@ -68,7 +95,11 @@ export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { cr
     if (back) (openButtons.current.get(back) ?? results.current)?.focus();
   }, [page, announce]);
 
-  const goTo = (offset: number) => api.list(credentials, filters, offset).then((found) => setPage({ ...found, offset }), (failure: Error) => setError(failure.message));
+  const goTo = (offset: number) =>
+    api.list(credentials, filters, offset).then(
+      (found) => setPage({ ...found, offset }),
+      (failure: Error) => setError(failure.message),
+    );
   const filtered = JSON.stringify({ ...filters, sort: '', dir: '' }) !== JSON.stringify({ ...NO_FILTERS, sort: '', dir: '' });
   const clear = () => {
     setTyped('');
@@ -82,7 +113,13 @@ export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { cr
     {
       header: 'Reference',
       cell: (row) => (
-        <Button appearance="transparent" className={styles.reference} onClick={() => onOpen(row.id)} aria-label={`Open ${row.reference}`} ref={(button) => (button ? openButtons.current.set(row.id, button) : openButtons.current.delete(row.id))}>
+        <Button
+          appearance="transparent"
+          className={styles.reference}
+          onClick={() => onOpen(row.id)}
+          aria-label={`Open ${row.reference}`}
+          ref={(button) => (button ? openButtons.current.set(row.id, button) : openButtons.current.delete(row.id))}
+        >
           {row.reference}
         </Button>
       ),
@@ -96,8 +133,16 @@ export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { cr
       cell: (row) => (
         <div className={styles.badges}>
           <GrowingBadge color={STATUS_COLOURS[row.status]}>{row.statusLabel}</GrowingBadge>
-          {row.nobodyToldYet && <GrowingBadge color="danger" data-testid="nobody-told">Nobody told yet</GrowingBadge>}
-          {row.late.map((text) => <GrowingBadge key={text} color="warning" data-testid="late">{text}</GrowingBadge>)}
+          {row.nobodyToldYet && (
+            <GrowingBadge color="danger" data-testid="nobody-told">
+              Nobody told yet
+            </GrowingBadge>
+          )}
+          {row.late.map((text) => (
+            <GrowingBadge key={text} color="warning" data-testid="late">
+              {text}
+            </GrowingBadge>
+          ))}
         </div>
       ),
     },
@@ -105,24 +150,55 @@ export function IncidentList({ credentials, onOpen, onDenied, focusRowOf }: { cr
 
   return (
     <section className={styles.panel} aria-label="Incident log">
-      <IncidentFilters filters={filters} typed={typed} onType={setTyped} onChange={(key, value) => setFilters((current) => ({ ...current, [key]: value }))} onClear={clear} filtered={filtered} searchRef={search} />
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      <IncidentFilters
+        filters={filters}
+        typed={typed}
+        onType={setTyped}
+        onChange={(key, value) => setFilters((current) => ({ ...current, [key]: value }))}
+        onClear={clear}
+        filtered={filtered}
+        searchRef={search}
+      />
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {!page && !error && <Spinner label="Loading incidents…" />}
       {page && page.total === 0 && (
         <p className={styles.empty} data-testid="incidents-empty" tabIndex={-1} ref={results}>
-          {filtered ? 'No incidents match these filters. Try clearing one.' : 'No incidents have been reported. When staff report a concern in the bot it appears here.'}
+          {filtered
+            ? 'No incidents match these filters. Try clearing one.'
+            : 'No incidents have been reported. When staff report a concern in the bot it appears here.'}
         </p>
       )}
       {page && page.total > 0 && (
         <>
-          <DataTable label="Incidents" columns={columns} rows={page.items} rowKey={(row) => row.id} rowProps={() => ({ 'data-testid': 'incident-row' })} />
+          <DataTable
+            label="Incidents"
+            columns={columns}
+            rows={page.items}
+            rowKey={(row) => row.id}
+            rowProps={() => ({ 'data-testid': 'incident-row' })}
+          />
           <div className={styles.footer}>
-            <p className={styles.count} data-testid="incident-count" tabIndex={-1} ref={results}>{countText(page)}</p>
+            <p className={styles.count} data-testid="incident-count" tabIndex={-1} ref={results}>
+              {countText(page)}
+            </p>
             <div className={styles.buttons}>
               {/* Focusable when disabled: on the last page the focus stays on "Next" instead of falling to the page. */}
-              <Button disabledFocusable={page.offset === 0} onClick={() => goTo(Math.max(0, page.offset - PAGE))}>Previous</Button>
-              <Button disabledFocusable={page.offset + PAGE >= page.total} onClick={() => goTo(page.offset + PAGE)}>Next</Button>
-              <Button appearance="primary" onClick={() => api.exportCsv(credentials, filters).catch((failure: Error) => setError(failure.message))}>Export CSV</Button>
+              <Button disabledFocusable={page.offset === 0} onClick={() => goTo(Math.max(0, page.offset - PAGE))}>
+                Previous
+              </Button>
+              <Button disabledFocusable={page.offset + PAGE >= page.total} onClick={() => goTo(page.offset + PAGE)}>
+                Next
+              </Button>
+              <Button
+                appearance="primary"
+                onClick={() => api.exportCsv(credentials, filters).catch((failure: Error) => setError(failure.message))}
+              >
+                Export CSV
+              </Button>
             </div>
           </div>
         </>

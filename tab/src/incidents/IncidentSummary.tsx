@@ -17,16 +17,35 @@ export function IncidentSummary({ credentials }: { credentials: Credentials }) {
   const [error, setError] = useState<string>();
   useEffect(() => {
     // Someone who only sees the incidents assigned to them is told here, without losing the log.
-    api.summary(credentials).then(setSummary, (failure: Error) => setError(failure instanceof ApiError && failure.status === 403 ? 'The summary is for the DSL, deputy DSLs, the headteacher and the chair of governors.' : failure.message));
+    api
+      .summary(credentials)
+      .then(setSummary, (failure: Error) =>
+        setError(
+          failure instanceof ApiError && failure.status === 403
+            ? 'The summary is for the DSL, deputy DSLs, the headteacher and the chair of governors.'
+            : failure.message,
+        ),
+      );
   }, [credentials]);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
   if (!summary) return <Spinner label="Counting…" />;
   if (summary.total === 0) return <Body1 className={styles.empty}>No incidents in the last twelve months.</Body1>;
   const categories = Object.entries(summary.byCategory).map(([key, count]) => ({ label: summary.categoryLabels[key] ?? key, count }));
-  const months = summary.byMonth.map(({ month, count }) => ({ label: new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }), count }));
+  const months = summary.byMonth.map(({ month, count }) => ({
+    label: new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    count,
+  }));
   const yearGroups = summary.byYearGroup.map(({ yearGroup, count }) => ({ label: yearGroup, count }));
-  const parts = Object.entries(summary.byPupilRole).map(([role, count]) => ({ label: capitalise(summary.roleLabels[role] ?? role), count }));
+  const parts = Object.entries(summary.byPupilRole).map(([role, count]) => ({
+    label: capitalise(summary.roleLabels[role] ?? role),
+    count,
+  }));
   return (
     <section className={styles.page} aria-label="Summary" data-testid="incident-summary">
       <Card>
@@ -36,7 +55,15 @@ export function IncidentSummary({ credentials }: { credentials: Credentials }) {
         <BarChart caption="By month" bars={months} testId="summary-by-month" />
       </Card>
       <Card>
-        {yearGroups.length ? <BarChart caption="Incidents involving pupils, by their year group at the time" bars={yearGroups} testId="summary-by-year-group" /> : <Body1 className={styles.empty}>No pupils are linked to these incidents.</Body1>}
+        {yearGroups.length ? (
+          <BarChart
+            caption="Incidents involving pupils, by their year group at the time"
+            bars={yearGroups}
+            testId="summary-by-year-group"
+          />
+        ) : (
+          <Body1 className={styles.empty}>No pupils are linked to these incidents.</Body1>
+        )}
       </Card>
       <Card>
         <BarChart caption="Pupils' part in incidents (a pupil in two incidents counts twice)" bars={parts} testId="summary-by-part" />

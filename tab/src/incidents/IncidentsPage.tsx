@@ -12,7 +12,15 @@ type View = 'log' | 'pupils' | 'summary';
 type OpenPupil = { pupilId: string; fromIncident?: string };
 
 /** The Incidents page (`/tab/?view=incidents`, or `&id=` one incident): the DSL's log, one incident's record, a pupil's chronology, and the summary. */
-export function IncidentsPage({ credentials, seesPupils, incidentId }: { credentials: Credentials; seesPupils: boolean; incidentId?: string }) {
+export function IncidentsPage({
+  credentials,
+  seesPupils,
+  incidentId,
+}: {
+  credentials: Credentials;
+  seesPupils: boolean;
+  incidentId?: string;
+}) {
   const [denied, setDenied] = useState<string>();
   const [view, setView] = useState<View>('log');
   const [openId, setOpenId] = useState<string | undefined>(incidentId);
@@ -37,15 +45,36 @@ export function IncidentsPage({ credentials, seesPupils, incidentId }: { credent
   if (denied) return <AccessDenied message={denied} />;
   return (
     <>
-      <PageTabs aria-label="Incident log" size="small" selectedValue={openId ? 'log' : pupil ? 'pupils' : view} onTabSelect={(_, data) => { setOpenId(undefined); setPupil(undefined); setCameFrom(undefined); setView(data.value as View); }}>
+      <PageTabs
+        aria-label="Incident log"
+        size="small"
+        selectedValue={openId ? 'log' : pupil ? 'pupils' : view}
+        onTabSelect={(_, data) => {
+          setOpenId(undefined);
+          setPupil(undefined);
+          setCameFrom(undefined);
+          setView(data.value as View);
+        }}
+      >
         <Tab value="log">Incident log</Tab>
         {seesPupils && <Tab value="pupils">Pupils</Tab>}
         <Tab value="summary">Summary</Tab>
       </PageTabs>
       {pupil ? (
-        <PupilChronologyView credentials={credentials} pupilId={pupil.pupilId} backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'} onBack={backFromPupil} onOpenIncident={open} />
+        <PupilChronologyView
+          credentials={credentials}
+          pupilId={pupil.pupilId}
+          backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'}
+          onBack={backFromPupil}
+          onOpenIncident={open}
+        />
       ) : openId ? (
-        <IncidentDetailView credentials={credentials} id={openId} onBack={() => setOpenId(undefined)} {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})} />
+        <IncidentDetailView
+          credentials={credentials}
+          id={openId}
+          onBack={() => setOpenId(undefined)}
+          {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})}
+        />
       ) : view === 'pupils' && seesPupils ? (
         <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
       ) : view === 'log' ? (
@@ -62,7 +91,8 @@ function AccessDenied({ message }: { message: string }) {
     <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
-        {message} Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type <b>report a concern</b> to the Online Safety Desk bot.
+        {message} Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern,
+        type <b>report a concern</b> to the Online Safety Desk bot.
       </MessageBarBody>
     </MessageBar>
   );

@@ -1,4 +1,18 @@
-import { Body1, Button, Card, MessageBar, MessageBarBody, SearchBox, Field, Spinner, Subtitle2, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Field,
+  Spinner,
+  Subtitle2,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Credentials } from '../api';
 import { GrowingBadge } from '../ui/GrowingBadge';
@@ -20,7 +34,19 @@ const useStyles = makeStyles({
  * it) and every action and contact on them, newest first, with who and when; printable. Only what
  * the viewer may see is in it, and nothing says that anything was left out.
  */
-export function PupilChronologyView({ credentials, pupilId, backLabel, onBack, onOpenIncident }: { credentials: Credentials; pupilId: string; backLabel: string; onBack(): void; onOpenIncident(id: string): void }) {
+export function PupilChronologyView({
+  credentials,
+  pupilId,
+  backLabel,
+  onBack,
+  onOpenIncident,
+}: {
+  credentials: Credentials;
+  pupilId: string;
+  backLabel: string;
+  onBack(): void;
+  onOpenIncident(id: string): void;
+}) {
   const styles = useStyles();
   const [chronology, setChronology] = useState<PupilChronology>();
   const [error, setError] = useState<string>();
@@ -33,7 +59,17 @@ export function PupilChronologyView({ credentials, pupilId, backLabel, onBack, o
     if (opened) heading.current?.focus();
   }, [opened]);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error} <Button appearance="transparent" onClick={onBack}>{backLabel}</Button></MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          {error}{' '}
+          <Button appearance="transparent" onClick={onBack}>
+            {backLabel}
+          </Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
   if (!chronology) return <Spinner label="Opening the chronology…" />;
   const { pupil, incidents, entries } = chronology;
   return (
@@ -42,16 +78,35 @@ export function PupilChronologyView({ credentials, pupilId, backLabel, onBack, o
         <Button onClick={onBack}>← {backLabel}</Button>
         <Button onClick={() => window.print()}>Print chronology</Button>
       </div>
-      <h2 ref={heading} tabIndex={-1} style={{ margin: 0 }}><Title3>Chronology: {pupil.displayName}</Title3></h2>
-      <Body1>{pupil.className}, {pupil.yearGroup}{pupil.onRollTo ? ` · left on ${formatDate(pupil.onRollTo)}` : ''}. Printed from Online Safety Desk: safeguarding record, keep it secure.</Body1>
+      <h2 ref={heading} tabIndex={-1} style={{ margin: 0 }}>
+        <Title3>Chronology: {pupil.displayName}</Title3>
+      </h2>
+      <Body1>
+        {pupil.className}, {pupil.yearGroup}
+        {pupil.onRollTo ? ` · left on ${formatDate(pupil.onRollTo)}` : ''}. Printed from Online Safety Desk: safeguarding record, keep it
+        secure.
+      </Body1>
       <Card>
-        <Subtitle2 as="h3" block>Incidents ({incidents.length})</Subtitle2>
-        {incidents.length === 0 ? <Body1>No incidents involving this pupil.</Body1> : (
+        <Subtitle2 as="h3" block>
+          Incidents ({incidents.length})
+        </Subtitle2>
+        {incidents.length === 0 ? (
+          <Body1>No incidents involving this pupil.</Body1>
+        ) : (
           <ul className={styles.list} data-testid="pupil-incidents">
             {incidents.map((incident) => (
               <li key={incident.id} className={styles.row}>
-                <Button appearance="transparent" className={styles.link} onClick={() => onOpenIncident(incident.id)} aria-label={`Open ${incident.reference}`}>{incident.reference}</Button>
-                <span>{formatDate(incident.reportedAt)} · {incident.category} · part: <b>{incident.roleLabel}</b></span>
+                <Button
+                  appearance="transparent"
+                  className={styles.link}
+                  onClick={() => onOpenIncident(incident.id)}
+                  aria-label={`Open ${incident.reference}`}
+                >
+                  {incident.reference}
+                </Button>
+                <span>
+                  {formatDate(incident.reportedAt)} · {incident.category} · part: <b>{incident.roleLabel}</b>
+                </span>
                 <GrowingBadge color={STATUS_COLOURS[incident.status]}>{incident.statusLabel}</GrowingBadge>
               </li>
             ))}
@@ -59,11 +114,15 @@ export function PupilChronologyView({ credentials, pupilId, backLabel, onBack, o
         )}
       </Card>
       <Card>
-        <Subtitle2 as="h3" block>Everything recorded, newest first</Subtitle2>
+        <Subtitle2 as="h3" block>
+          Everything recorded, newest first
+        </Subtitle2>
         <ol className={styles.list} data-testid="pupil-entries">
           {entries.map((entry) => (
             <li key={`${entry.incidentId}-${entry.id}`} className={styles.entry}>
-              <Text weight="semibold">{formatDateTime(entry.at)} — {entry.byName} — {entry.reference} ({entry.roleLabel})</Text>
+              <Text weight="semibold">
+                {formatDateTime(entry.at)} — {entry.byName} — {entry.reference} ({entry.roleLabel})
+              </Text>
               <Body1 className={styles.text}>{entry.text}</Body1>
             </li>
           ))}
@@ -86,18 +145,30 @@ export function PupilSearch({ credentials, onOpen }: { credentials: Credentials;
   const found = words.length < 2 ? [] : (roster ?? []).filter((pupil) => pupil.displayName.toLowerCase().includes(words)).slice(0, 50);
   return (
     <section className={styles.column} aria-label="Pupils">
-      <Field label="Find a pupil" hint="Type at least two letters of their name. Their chronology shows every incident they are linked to that you may see.">
+      <Field
+        label="Find a pupil"
+        hint="Type at least two letters of their name. Their chronology shows every incident they are linked to that you may see."
+      >
         <SearchBox value={typed} onChange={(_, data) => setTyped(data.value)} />
       </Field>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {!roster && !error && <Spinner label="Loading the roster…" />}
       {words.length >= 2 && roster && (
         <>
-          <Body1 role="status">{found.length === 0 ? 'No pupil on the roster has that name.' : `${found.length} pupil${found.length === 1 ? '' : 's'} found.`}</Body1>
+          <Body1 role="status">
+            {found.length === 0 ? 'No pupil on the roster has that name.' : `${found.length} pupil${found.length === 1 ? '' : 's'} found.`}
+          </Body1>
           <ul className={styles.found} data-testid="pupil-results">
             {found.map((pupil) => (
               <li key={pupil.id}>
-                <Button appearance="subtle" onClick={() => onOpen(pupil.id)}>{pupil.displayName} ({pupil.className}{pupil.left ? ', has left' : ''})</Button>
+                <Button appearance="subtle" onClick={() => onOpen(pupil.id)}>
+                  {pupil.displayName} ({pupil.className}
+                  {pupil.left ? ', has left' : ''})
+                </Button>
               </li>
             ))}
           </ul>

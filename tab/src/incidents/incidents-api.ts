@@ -1,11 +1,40 @@
 import { ApiError, download, getBlob, getJson, postJson, sendJson, type Credentials } from '../api';
-import type { ChronologyEntry, IncidentDetail, IncidentRow, Part, PupilChronology, RosterPupil, Step, Summary } from '../../../bot/src/contracts/incidents';
+import type {
+  ChronologyEntry,
+  IncidentDetail,
+  IncidentRow,
+  Part,
+  PupilChronology,
+  RosterPupil,
+  Step,
+  Summary,
+} from '../../../bot/src/contracts/incidents';
 
-export type { ChronologyEntry, Evidence, FollowUp, IncidentDetail, IncidentRow, Link, Mark, Part, Person, PupilChronology, RosterPupil, Status, Step, Summary } from '../../../bot/src/contracts/incidents';
+export type {
+  ChronologyEntry,
+  Evidence,
+  FollowUp,
+  IncidentDetail,
+  IncidentRow,
+  Link,
+  Mark,
+  Part,
+  Person,
+  PupilChronology,
+  RosterPupil,
+  Status,
+  Step,
+  Summary,
+} from '../../../bot/src/contracts/incidents';
 export type { BodySide as View } from '../../../bot/src/contracts/incidents';
 export { ApiError };
 
-export const PARTS: [Part, string][] = [['affected', 'Affected'], ['causedHarm', 'Alleged to have caused harm'], ['witness', 'Witness'], ['other', 'Other part']];
+export const PARTS: [Part, string][] = [
+  ['affected', 'Affected'],
+  ['causedHarm', 'Alleged to have caused harm'],
+  ['witness', 'Witness'],
+  ['other', 'Other part'],
+];
 
 export interface Filters {
   status: string;
@@ -20,7 +49,17 @@ export interface Filters {
   late: string;
 }
 
-export const NO_FILTERS: Filters = { status: '', category: '', routedTo: '', from: '', to: '', q: '', sort: 'reportedAt', dir: 'desc', late: '' };
+export const NO_FILTERS: Filters = {
+  status: '',
+  category: '',
+  routedTo: '',
+  from: '',
+  to: '',
+  q: '',
+  sort: 'reportedAt',
+  dir: 'desc',
+  late: '',
+};
 
 export function queryString(filters: Filters, offset = 0): string {
   const params = new URLSearchParams();
@@ -30,26 +69,36 @@ export function queryString(filters: Filters, offset = 0): string {
 }
 
 export const api = {
-  list: (credentials: Credentials, filters: Filters, offset: number) => getJson<{ total: number; items: IncidentRow[] }>(`/api/incidents?${queryString(filters, offset)}`, credentials),
+  list: (credentials: Credentials, filters: Filters, offset: number) =>
+    getJson<{ total: number; items: IncidentRow[] }>(`/api/incidents?${queryString(filters, offset)}`, credentials),
   detail: (credentials: Credentials, id: string) => getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`, credentials),
   summary: (credentials: Credentials) => getJson<Summary>('/api/incidents/summary', credentials),
   /** `version` is the incident as the person saw it: a change made meanwhile answers 409 with the incident as it is now (`ApiError.body.detail`). */
-  step: (credentials: Credentials, id: string, step: Step, version: number) => postJson<{ entries: ChronologyEntry[] }>(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, { ...step, version }),
+  step: (credentials: Credentials, id: string, step: Step, version: number) =>
+    postJson<{ entries: ChronologyEntry[] }>(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, { ...step, version }),
   roster: async (credentials: Credentials) => (await getJson<{ pupils: RosterPupil[] }>('/api/incidents/roster', credentials)).pupils,
-  pupil: (credentials: Credentials, pupilId: string) => getJson<PupilChronology>(`/api/incidents/pupils/${encodeURIComponent(pupilId)}`, credentials),
+  pupil: (credentials: Credentials, pupilId: string) =>
+    getJson<PupilChronology>(`/api/incidents/pupils/${encodeURIComponent(pupilId)}`, credentials),
   /** One file as the body, read by the server as it arrives; refused (with the reason) before anything is kept. */
   attachEvidence: async (credentials: Credentials, id: string, file: File) => {
-    const answer = await sendJson('POST', `/api/incidents/${encodeURIComponent(id)}/evidence`, credentials, file, { 'x-file-name': encodeURIComponent(file.name) });
+    const answer = await sendJson('POST', `/api/incidents/${encodeURIComponent(id)}/evidence`, credentials, file, {
+      'x-file-name': encodeURIComponent(file.name),
+    });
     if (!answer.ok) throw new ApiError(answer.body.error ?? `The server answered ${answer.status}.`, answer.status, answer.body);
   },
   /** The file's bytes through the signed-in API, as a Blob (never a URL that works without signing in). */
-  evidenceBlob: (credentials: Credentials, id: string, fileId: string) => getBlob(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}`, credentials),
+  evidenceBlob: (credentials: Credentials, id: string, fileId: string) =>
+    getBlob(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}`, credentials),
   removeEvidence: async (credentials: Credentials, id: string, fileId: string, reason: string) => {
-    await postJson<unknown>(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}/remove`, credentials, { reason });
+    await postJson<unknown>(`/api/incidents/${encodeURIComponent(id)}/evidence/${encodeURIComponent(fileId)}/remove`, credentials, {
+      reason,
+    });
   },
   /** The filtered list as CSV, saved under the server's file name. */
-  exportCsv: (credentials: Credentials, filters: Filters) => download(`/api/incidents.csv?${queryString(filters)}`, credentials, 'incidents.csv'),
+  exportCsv: (credentials: Credentials, filters: Filters) =>
+    download(`/api/incidents.csv?${queryString(filters)}`, credentials, 'incidents.csv'),
 };
 
 export const formatDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-export const formatDateTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+export const formatDateTime = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

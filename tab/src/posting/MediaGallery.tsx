@@ -4,11 +4,34 @@ import { download, type Credentials } from '../api';
 import { fileUrl, type PostingFile } from './posting-api';
 
 const useStyles = makeStyles({
-  gallery: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 280px), 1fr))', gap: '16px', margin: 0, padding: 0, listStyleType: 'none' },
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: '6px', padding: '8px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  gallery: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 280px), 1fr))',
+    gap: '16px',
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  figure: {
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+    padding: '8px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   media: { width: '100%', maxHeight: '420px', objectFit: 'contain', backgroundColor: tokens.colorNeutralBackground3 },
   placeholder: { padding: '24px 12px', textAlign: 'center', backgroundColor: tokens.colorNeutralBackground3 },
-  caption: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', justifyContent: 'space-between', overflowWrap: 'anywhere' },
+  caption: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    overflowWrap: 'anywhere',
+  },
 });
 
 function size(bytes: number): string {
@@ -19,7 +42,17 @@ function size(bytes: number): string {
 const SHOWN = new Set(['image/jpeg', 'image/png', 'video/mp4', 'video/quicktime']);
 
 /** The request's photos and videos in full, fetched through the signed-in API. */
-export function MediaGallery({ requestId, files, credentials, onRemove }: { requestId: string; files: PostingFile[]; credentials: Credentials; onRemove?(file: PostingFile): void }) {
+export function MediaGallery({
+  requestId,
+  files,
+  credentials,
+  onRemove,
+}: {
+  requestId: string;
+  files: PostingFile[];
+  credentials: Credentials;
+  onRemove?(file: PostingFile): void;
+}) {
   const styles = useStyles();
   const live = files.filter((file) => !file.deletedAt);
   const deleted = files.filter((file) => file.deletedAt);
@@ -46,12 +79,27 @@ export function MediaGallery({ requestId, files, credentials, onRemove }: { requ
           ))}
         </ul>
       )}
-      {deleted.length > 0 && <Body1>{deleted.length} file{deleted.length === 1 ? ' was' : 's were'} deleted after the keeping period: the school keeps photos and videos only for a short time after a request ends.</Body1>}
+      {deleted.length > 0 && (
+        <Body1>
+          {deleted.length} file{deleted.length === 1 ? ' was' : 's were'} deleted after the keeping period: the school keeps photos and
+          videos only for a short time after a request ends.
+        </Body1>
+      )}
     </>
   );
 }
 
-function Shown({ requestId, file, position, credentials }: { requestId: string; file: PostingFile; position: string; credentials: Credentials }) {
+function Shown({
+  requestId,
+  file,
+  position,
+  credentials,
+}: {
+  requestId: string;
+  file: PostingFile;
+  position: string;
+  credentials: Credentials;
+}) {
   const styles = useStyles();
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<string>();
@@ -85,7 +133,14 @@ function Shown({ requestId, file, position, credentials }: { requestId: string; 
   if (error) return <Body1 className={styles.placeholder}>{error}</Body1>;
   if (!url) return <Spinner size="small" label={`Loading ${file.name}…`} />;
   return file.kind === 'videos' ? (
-    <video className={styles.media} src={url} controls preload="metadata" aria-label={`Video ${position}: ${file.name}`} data-testid="media-video" />
+    <video
+      className={styles.media}
+      src={url}
+      controls
+      preload="metadata"
+      aria-label={`Video ${position}: ${file.name}`}
+      data-testid="media-video"
+    />
   ) : (
     <img className={styles.media} src={url} alt={`Photo ${position}: ${file.name}`} data-testid="media-image" />
   );

@@ -21,7 +21,17 @@ type Outcome = { intent: 'success' | 'error' | 'warning'; lines: string[] };
  * checks, and the photos and videos in full. The requester adds or removes files while the request
  * can still change.
  */
-export function PostingRequestPage({ requestId, credentials, backLabel, onBack }: { requestId: string; credentials: Credentials; backLabel: string; onBack(): void }) {
+export function PostingRequestPage({
+  requestId,
+  credentials,
+  backLabel,
+  onBack,
+}: {
+  requestId: string;
+  credentials: Credentials;
+  backLabel: string;
+  onBack(): void;
+}) {
   const styles = useStyles();
   const { announce } = useAnnounce();
   const [request, setRequest] = useState<PostingDetail>();
@@ -35,7 +45,9 @@ export function PostingRequestPage({ requestId, credentials, backLabel, onBack }
   useEffect(() => {
     setRequest(undefined);
     setError(undefined);
-    getJson<PostingDetail>(`/api/posting-requests/${encodeURIComponent(requestId)}`, credentials).then(setRequest, (failure: Error) => setError(failure.message));
+    getJson<PostingDetail>(`/api/posting-requests/${encodeURIComponent(requestId)}`, credentials).then(setRequest, (failure: Error) =>
+      setError(failure.message),
+    );
   }, [requestId, credentials]);
 
   const upload = async (files: File[]) => {
@@ -58,53 +70,118 @@ export function PostingRequestPage({ requestId, credentials, backLabel, onBack }
     if (now) setRequest(now);
     // An approval the checks blocked (consent withdrawn since the request was made) is not a decision.
     const blocked = answer.outcome === 'done' && answer.verb === 'approve' && now?.state === 'checksFailed';
-    setDecided(answer.outcome === 'changed' ? { intent: 'warning', text: answer.message ?? '' } : blocked ? { intent: 'warning', text: 'Not approved: the checks, run again just now, found problems (listed below). The request has gone back to the requester to fix.' } : { intent: 'success', text: POSTING_STEPS.buttons[answer.verb]!.done });
+    setDecided(
+      answer.outcome === 'changed'
+        ? { intent: 'warning', text: answer.message ?? '' }
+        : blocked
+          ? {
+              intent: 'warning',
+              text: 'Not approved: the checks, run again just now, found problems (listed below). The request has gone back to the requester to fix.',
+            }
+          : { intent: 'success', text: POSTING_STEPS.buttons[answer.verb]!.done },
+    );
   };
 
   const remove = async (file: PostingFile) => {
-    const result = await sendJson<{ request?: PostingDetail; error?: string }>('DELETE', `/api/posting-requests/${requestId}/media/${file.id}`, credentials, {});
+    const result = await sendJson<{ request?: PostingDetail; error?: string }>(
+      'DELETE',
+      `/api/posting-requests/${requestId}/media/${file.id}`,
+      credentials,
+      {},
+    );
     if (result.body.request) setRequest(result.body.request);
-    setOutcome(result.ok ? { intent: 'success', lines: [`${file.name} was removed.`] } : { intent: 'error', lines: [result.body.error ?? `${file.name} was not removed.`] });
+    setOutcome(
+      result.ok
+        ? { intent: 'success', lines: [`${file.name} was removed.`] }
+        : { intent: 'error', lines: [result.body.error ?? `${file.name} was not removed.`] },
+    );
     addButton.current?.focus();
   };
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
   if (!request) return <Spinner label="Loading the request…" />;
   const facts: [string, string][] = [
     ['Status', request.stateLabel],
-    ['Requested by', `${request.requesterName}, ${new Date(request.submittedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`],
+    [
+      'Requested by',
+      `${request.requesterName}, ${new Date(request.submittedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`,
+    ],
     ['School account', request.accountLabel],
     ['Planned for', new Date(`${request.postingDate}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long' })],
     ['Text of the post', request.text],
     ...(request.groupLabel ? [['Group label', request.groupLabel] as [string, string]] : []),
-    ['Pupils shown', request.pupils.length ? request.pupils.map((pupil) => `${pupil.displayName} (${pupil.className})`).join(', ') : 'None'],
+    [
+      'Pupils shown',
+      request.pupils.length ? request.pupils.map((pupil) => `${pupil.displayName} (${pupil.className})`).join(', ') : 'None',
+    ],
     ...(request.media.length
       ? [
-          ['Taken on', request.deviceLabel ? `${request.deviceLabel}, an approved school device` : 'No approved device named yet'] as [string, string],
-          ['Faces blurred', `${request.facesBlurred ? 'Yes' : 'No'}: the requester's own statement. The app does not check the pictures, so look at them.`] as [string, string],
+          ['Taken on', request.deviceLabel ? `${request.deviceLabel}, an approved school device` : 'No approved device named yet'] as [
+            string,
+            string,
+          ],
+          [
+            'Faces blurred',
+            `${request.facesBlurred ? 'Yes' : 'No'}: the requester's own statement. The app does not check the pictures, so look at them.`,
+          ] as [string, string],
         ]
       : []),
   ];
   return (
     <section className={styles.page} aria-labelledby="posting-title" data-testid="posting-request">
-      <RecordHeading id="posting-title" title={`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${request.reference}`} status={request.stateLabel} tone={request.checks.length ? 'warning' : 'brand'} backLabel={backLabel} onBack={onBack} />
-      {request.state === 'withHeadteacher' && request.steps.length === 0 && <Body1>The headteacher approves or refuses it after looking at the photos and videos here, on this page or on its card in the Online Safety Desk chat.</Body1>}
-      {decided && <MessageBar key={decided.text} intent={decided.intent}><MessageBarBody>{decided.text}</MessageBarBody></MessageBar>}
+      <RecordHeading
+        id="posting-title"
+        title={`${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${request.reference}`}
+        status={request.stateLabel}
+        tone={request.checks.length ? 'warning' : 'brand'}
+        backLabel={backLabel}
+        onBack={onBack}
+      />
+      {request.state === 'withHeadteacher' && request.steps.length === 0 && (
+        <Body1>
+          The headteacher approves or refuses it after looking at the photos and videos here, on this page or on its card in the Online
+          Safety Desk chat.
+        </Body1>
+      )}
+      {decided && (
+        <MessageBar key={decided.text} intent={decided.intent}>
+          <MessageBarBody>{decided.text}</MessageBarBody>
+        </MessageBar>
+      )}
       <FactList facts={facts} />
       {request.checks.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            The checks found {request.checks.length} problem{request.checks.length === 1 ? '' : 's'}: the headteacher cannot approve this until they are fixed.
-            <ul>{request.checks.map((check) => <li key={check}>{check}</li>)}</ul>
+            The checks found {request.checks.length} problem{request.checks.length === 1 ? '' : 's'}: the headteacher cannot approve this
+            until they are fixed.
+            <ul>
+              {request.checks.map((check) => (
+                <li key={check}>{check}</li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}
       <Subtitle2 as="h3">Photos and videos</Subtitle2>
       {request.files.length === 0 && <Body1>None attached yet.</Body1>}
-      <MediaGallery requestId={request.id} files={request.files} credentials={credentials} {...(request.canChangeMedia ? { onRemove: (file: PostingFile) => void remove(file) } : {})} />
+      <MediaGallery
+        requestId={request.id}
+        files={request.files}
+        credentials={credentials}
+        {...(request.canChangeMedia ? { onRemove: (file: PostingFile) => void remove(file) } : {})}
+      />
       {outcome && (
         <MessageBar key={outcome.lines.join()} intent={outcome.intent} layout="multiline">
-          <MessageBarBody>{outcome.lines.map((line) => <div key={line}>{line}</div>)}</MessageBarBody>
+          <MessageBarBody>
+            {outcome.lines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       )}
       {request.canChangeMedia && (
@@ -132,7 +209,15 @@ export function PostingRequestPage({ requestId, credentials, backLabel, onBack }
         </div>
       )}
       {request.steps.length > 0 && <Subtitle2 as="h3">What you can do now</Subtitle2>}
-      <StepForm kind={POSTING_STEPS} recordId={request.id} reference={request.reference} version={request.version} steps={request.steps} credentials={credentials} onAnswer={answered} />
+      <StepForm
+        kind={POSTING_STEPS}
+        recordId={request.id}
+        reference={request.reference}
+        version={request.version}
+        steps={request.steps}
+        credentials={credentials}
+        onAnswer={answered}
+      />
     </section>
   );
 }

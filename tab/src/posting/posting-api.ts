@@ -9,9 +9,19 @@ export const ACCEPT = 'image/jpeg,image/png,image/heic,.heic,video/mp4,video/qui
 const mediaPath = (requestId: string) => `/api/posting-requests/${encodeURIComponent(requestId)}/media`;
 
 /** One file to the request: the bytes as the body, the name in a header (URL-encoded). */
-export async function uploadFile(requestId: string, file: File, credentials: Credentials): Promise<{ ok: boolean; error?: string; request?: PostingDetail }> {
-  const answer = await sendJson<{ request?: PostingDetail }>('POST', mediaPath(requestId), credentials, file, { 'x-file-name': encodeURIComponent(file.name) });
-  return { ok: answer.ok, ...(answer.body.error ? { error: answer.body.error } : {}), ...(answer.body.request ? { request: answer.body.request } : {}) };
+export async function uploadFile(
+  requestId: string,
+  file: File,
+  credentials: Credentials,
+): Promise<{ ok: boolean; error?: string; request?: PostingDetail }> {
+  const answer = await sendJson<{ request?: PostingDetail }>('POST', mediaPath(requestId), credentials, file, {
+    'x-file-name': encodeURIComponent(file.name),
+  });
+  return {
+    ok: answer.ok,
+    ...(answer.body.error ? { error: answer.body.error } : {}),
+    ...(answer.body.request ? { request: answer.body.request } : {}),
+  };
 }
 
 /** A file's bytes through the signed-in API (the token in a header, never in a URL), as a blob URL the caller revokes. */

@@ -16,7 +16,16 @@ export interface RequirementDraft {
   retired: boolean;
 }
 
-export const NEW_REQUIREMENT: RequirementDraft = { title: '', audience: 'staff', roles: ['staff'], frequency: 'inductionThenEvery', months: '12', graceDays: '30', policy: 's.11', retired: false };
+export const NEW_REQUIREMENT: RequirementDraft = {
+  title: '',
+  audience: 'staff',
+  roles: ['staff'],
+  frequency: 'inductionThenEvery',
+  months: '12',
+  graceDays: '30',
+  policy: 's.11',
+  retired: false,
+};
 
 const useStyles = makeStyles({
   roles: { display: 'flex', flexWrap: 'wrap', columnGap: '12px' },
@@ -55,8 +64,24 @@ export function toBody(draft: RequirementDraft): object {
 }
 
 /** Add or change a standing training requirement (s.11): who it is for, how often, the grace period for new starters. */
-export function RequirementForm({ draft, errors, saving, roles, onChange, onSave, onCancel, firstFieldRef }: {
-  draft: RequirementDraft; errors: Errors; saving: boolean; roles: SettingsData['roles']; onChange(next: RequirementDraft): void; onSave(): void; onCancel(): void; firstFieldRef: Ref<HTMLInputElement>;
+export function RequirementForm({
+  draft,
+  errors,
+  saving,
+  roles,
+  onChange,
+  onSave,
+  onCancel,
+  firstFieldRef,
+}: {
+  draft: RequirementDraft;
+  errors: Errors;
+  saving: boolean;
+  roles: SettingsData['roles'];
+  onChange(next: RequirementDraft): void;
+  onSave(): void;
+  onCancel(): void;
+  firstFieldRef: Ref<HTMLInputElement>;
 }) {
   const styles = useStyles();
   const set = (changes: Partial<RequirementDraft>) => onChange({ ...draft, ...changes });
@@ -66,7 +91,17 @@ export function RequirementForm({ draft, errors, saving, roles, onChange, onSave
         <Input ref={firstFieldRef} value={draft.title} maxLength={120} onChange={(_, data) => set({ title: data.value })} />
       </Field>
       <Field label="Who it is for" required validationMessage={errors.audience}>
-        <RadioGroup value={draft.audience} onChange={(_, data) => set({ audience: data.value as RequirementDraft['audience'], ...(data.value !== 'staff' && draft.frequency === 'inductionThenEvery' ? { frequency: data.value === 'pupils' ? 'termly' : 'every' } : {}) })}>
+        <RadioGroup
+          value={draft.audience}
+          onChange={(_, data) =>
+            set({
+              audience: data.value as RequirementDraft['audience'],
+              ...(data.value !== 'staff' && draft.frequency === 'inductionThenEvery'
+                ? { frequency: data.value === 'pupils' ? 'termly' : 'every' }
+                : {}),
+            })
+          }
+        >
           <Radio value="staff" label="People holding a role (staff, governors…), each one" />
           <Radio value="pupils" label="Pupils, class by class" />
           <Radio value="parents" label="Parents, invited as one group" />
@@ -75,7 +110,16 @@ export function RequirementForm({ draft, errors, saving, roles, onChange, onSave
       {draft.audience === 'staff' && (
         <Field label="Roles it is for" required validationMessage={errors.roles ?? errors['roles.0']}>
           <div className={styles.roles} role="group" aria-label="Roles it is for">
-            {roles.map((role) => <Checkbox key={role.value} label={role.label} checked={draft.roles.includes(role.value)} onChange={(_, data) => set({ roles: data.checked ? [...draft.roles, role.value] : draft.roles.filter((value) => value !== role.value) })} />)}
+            {roles.map((role) => (
+              <Checkbox
+                key={role.value}
+                label={role.label}
+                checked={draft.roles.includes(role.value)}
+                onChange={(_, data) =>
+                  set({ roles: data.checked ? [...draft.roles, role.value] : draft.roles.filter((value) => value !== role.value) })
+                }
+              />
+            ))}
           </div>
         </Field>
       )}
@@ -92,14 +136,23 @@ export function RequirementForm({ draft, errors, saving, roles, onChange, onSave
         </Field>
       )}
       {draft.frequency === 'inductionThenEvery' && (
-        <Field label="Grace period for new starters (days)" hint="Induction training is due this many days after a person's first day (their hire date in Entra ID, or the day they first appear to the app)." required validationMessage={errors.graceDays}>
+        <Field
+          label="Grace period for new starters (days)"
+          hint="Induction training is due this many days after a person's first day (their hire date in Entra ID, or the day they first appear to the app)."
+          required
+          validationMessage={errors.graceDays}
+        >
           <Input type="number" min={0} max={365} value={draft.graceDays} onChange={(_, data) => set({ graceDays: data.value })} />
         </Field>
       )}
       <Field label="Policy sections" hint="Shown beside the training, for example s.11." validationMessage={errors.policy}>
         <Input value={draft.policy} maxLength={40} onChange={(_, data) => set({ policy: data.value })} />
       </Field>
-      <Switch label="In force (switch off to retire it: training already recorded keeps its meaning)" checked={!draft.retired} onChange={(_, data) => set({ retired: !data.checked })} />
+      <Switch
+        label="In force (switch off to retire it: training already recorded keeps its meaning)"
+        checked={!draft.retired}
+        onChange={(_, data) => set({ retired: !data.checked })}
+      />
       <FormButtons saving={saving} onCancel={onCancel} />
     </SettingsForm>
   );

@@ -17,7 +17,11 @@ export function SchoolDetailsSection({ data, credentials, onSaved }: { data: Set
   const school = data.school;
   const open = () => {
     save.reset();
-    setDraft({ name: school?.name ?? '', contactForAccess: school?.contactForAccess ?? '', ...(school ? { version: school.version } : {}) });
+    setDraft({
+      name: school?.name ?? '',
+      contactForAccess: school?.contactForAccess ?? '',
+      ...(school ? { version: school.version } : {}),
+    });
   };
   const submit = () =>
     draft &&
@@ -35,24 +39,58 @@ export function SchoolDetailsSection({ data, credentials, onSaved }: { data: Set
     });
 
   return (
-    <SettingsSection id="school" title="The school" intro="The school's name, as the bot's cards show it, and who staff should ask when the app does not know them yet. The headteacher and the admin team keep these.">
+    <SettingsSection
+      id="school"
+      title="The school"
+      intro="The school's name, as the bot's cards show it, and who staff should ask when the app does not know them yet. The headteacher and the admin team keep these."
+    >
       <OutcomeBar outcome={save.outcome} />
       {!draft && (
         <>
-          <Body1 as="p" className={styles.line} data-testid="school-name">Name: {school?.name ?? 'not entered yet (cards say "your school")'}</Body1>
-          <Body1 as="p" className={styles.line}>Staff who are not known are told to ask: {school?.contactForAccess ?? 'not entered yet ("your online safety lead")'}</Body1>
-          {data.can.school && <Buttons><Button ref={focus.keep('school')} onClick={open}>{school ? 'Change the school\'s details' : 'Enter the school\'s details'}</Button></Buttons>}
+          <Body1 as="p" className={styles.line} data-testid="school-name">
+            Name: {school?.name ?? 'not entered yet (cards say "your school")'}
+          </Body1>
+          <Body1 as="p" className={styles.line}>
+            Staff who are not known are told to ask: {school?.contactForAccess ?? 'not entered yet ("your online safety lead")'}
+          </Body1>
+          {data.can.school && (
+            <Buttons>
+              <Button ref={focus.keep('school')} onClick={open}>
+                {school ? "Change the school's details" : "Enter the school's details"}
+              </Button>
+            </Buttons>
+          )}
         </>
       )}
       {draft && (
         <SettingsForm label="The school's details" onSubmit={() => void submit()}>
           <Field label="School name" required validationMessage={save.errors.name}>
-            <Input ref={focus.first} value={draft.name} maxLength={120} onChange={(_, value) => setDraft({ ...draft, name: value.value })} />
+            <Input
+              ref={focus.first}
+              value={draft.name}
+              maxLength={120}
+              onChange={(_, value) => setDraft({ ...draft, name: value.value })}
+            />
           </Field>
-          <Field label="Who staff should ask" hint='Shown to people the app does not know yet, for example "the school office (Mrs Robbins)".' required validationMessage={save.errors.contactForAccess}>
-            <Input value={draft.contactForAccess} maxLength={120} onChange={(_, value) => setDraft({ ...draft, contactForAccess: value.value })} />
+          <Field
+            label="Who staff should ask"
+            hint='Shown to people the app does not know yet, for example "the school office (Mrs Robbins)".'
+            required
+            validationMessage={save.errors.contactForAccess}
+          >
+            <Input
+              value={draft.contactForAccess}
+              maxLength={120}
+              onChange={(_, value) => setDraft({ ...draft, contactForAccess: value.value })}
+            />
           </Field>
-          <FormButtons saving={save.saving} onCancel={() => { setDraft(undefined); save.reset(); }} />
+          <FormButtons
+            saving={save.saving}
+            onCancel={() => {
+              setDraft(undefined);
+              save.reset();
+            }}
+          />
         </SettingsForm>
       )}
     </SettingsSection>

@@ -32,12 +32,20 @@ export function SettingsPage({ credentials }: { credentials: Credentials }) {
   }, [credentials]);
   useEffect(load, [load]);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
   if (!data) return <Spinner label="Loading School settings…" />;
   const parts = { data, credentials, onSaved: load };
   return (
     <div className={styles.page} data-testid="school-settings">
-      <Body1 as="p" className={styles.intro}>What makes Online Safety Desk your school's: nothing here is built into the app. Every change is kept in the audit log with who made it and when.</Body1>
+      <Body1 as="p" className={styles.intro}>
+        What makes Online Safety Desk your school's: nothing here is built into the app. Every change is kept in the audit log with who made
+        it and when.
+      </Body1>
       <SchoolDetailsSection {...parts} />
       <PolicyRegisterSection {...parts} />
       <TermDatesSection {...parts} />

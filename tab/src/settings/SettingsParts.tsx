@@ -3,7 +3,13 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Errors, Saved } from './settings-api';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: '12px', paddingBlockEnd: '16px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    paddingBlockEnd: '16px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   heading: { margin: 0 },
   intro: { margin: 0, maxWidth: '72ch' },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
@@ -15,8 +21,12 @@ export function SettingsSection({ id, title, intro, children }: { id: string; ti
   const styles = useStyles();
   return (
     <section aria-labelledby={id} className={styles.section} data-testid={`settings-${id}`}>
-      <Subtitle2 as="h2" id={id} className={styles.heading}>{title}</Subtitle2>
-      <Body1 as="p" className={styles.intro}>{intro}</Body1>
+      <Subtitle2 as="h2" id={id} className={styles.heading}>
+        {title}
+      </Subtitle2>
+      <Body1 as="p" className={styles.intro}>
+        {intro}
+      </Body1>
       {children}
     </section>
   );
@@ -25,7 +35,15 @@ export function SettingsSection({ id, title, intro, children }: { id: string; ti
 export function SettingsForm({ label, onSubmit, children }: { label: string; onSubmit(): void; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <form className={styles.form} aria-label={label} noValidate onSubmit={(event) => { event.preventDefault(); onSubmit(); }}>
+    <form
+      className={styles.form}
+      aria-label={label}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
       {children}
     </form>
   );
@@ -36,8 +54,12 @@ export function FormButtons({ saving, saveLabel = 'Save', onCancel }: { saving: 
   const styles = useStyles();
   return (
     <div className={styles.buttons}>
-      <Button appearance="primary" type="submit" disabledFocusable={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>{saving ? 'Saving…' : saveLabel}</Button>
-      <Button onClick={onCancel} disabled={saving}>Cancel</Button>
+      <Button appearance="primary" type="submit" disabledFocusable={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>
+        {saving ? 'Saving…' : saveLabel}
+      </Button>
+      <Button onClick={onCancel} disabled={saving}>
+        Cancel
+      </Button>
     </div>
   );
 }
@@ -50,7 +72,11 @@ export type Outcome = { intent: 'success' | 'error' | 'warning'; text: string };
 
 /** The result of the last save, read out when it appears (the tab's announcer). */
 export function OutcomeBar({ outcome }: { outcome?: Outcome }) {
-  return outcome ? <MessageBar key={outcome.text} intent={outcome.intent}><MessageBarBody>{outcome.text}</MessageBarBody></MessageBar> : null;
+  return outcome ? (
+    <MessageBar key={outcome.text} intent={outcome.intent}>
+      <MessageBarBody>{outcome.text}</MessageBarBody>
+    </MessageBar>
+  ) : null;
 }
 
 /**
@@ -80,7 +106,10 @@ export function useSave<T>() {
       setOutcome({ intent: 'error', text: `${result.message} (${Object.keys(result.errors).length} to correct)` });
     } else if (result.status === 'conflict') {
       setErrors({});
-      setOutcome({ intent: 'warning', text: `Someone else saved this while you were editing, so nothing of yours was saved yet. They saved: ${handlers.conflict(result.current)}. Your changes are still in the form: check them, then save again to replace theirs, or cancel to keep theirs.` });
+      setOutcome({
+        intent: 'warning',
+        text: `Someone else saved this while you were editing, so nothing of yours was saved yet. They saved: ${handlers.conflict(result.current)}. Your changes are still in the form: check them, then save again to replace theirs, or cancel to keep theirs.`,
+      });
     } else {
       setOutcome({ intent: 'error', text: result.message });
     }
@@ -108,7 +137,8 @@ export function useFormFocus(openKey: string | undefined) {
       buttons.current.get(opener.current)?.focus();
     }
   }, [openKey]);
-  const keep = (key: string) => (button: HTMLButtonElement | null) => (button ? buttons.current.set(key, button) : buttons.current.delete(key));
+  const keep = (key: string) => (button: HTMLButtonElement | null) =>
+    button ? buttons.current.set(key, button) : buttons.current.delete(key);
   /** The ref of the form's first field (or button). */
   const first = (element: HTMLElement | null) => (firstElement.current = element);
   return { first, keep };

@@ -28,7 +28,8 @@ export function TermDatesSection({ data, credentials, onSaved }: { data: Setting
   const save = useSave<{ version: number; terms: unknown[]; closures: unknown[] }>();
   const focus = useFormFocus(editing ? 'edit' : importing ? 'import' : undefined);
   const choices = [...new Set([...years, schoolYearOf(data.today), nextYear(years.at(-1) ?? schoolYearOf(data.today))])].sort();
-  const year = chosen ?? choices.find((candidate) => candidate >= schoolYearOf(data.today) && !years.includes(candidate)) ?? schoolYearOf(data.today);
+  const year =
+    chosen ?? choices.find((candidate) => candidate >= schoolYearOf(data.today) && !years.includes(candidate)) ?? schoolYearOf(data.today);
   const shown = years.filter((candidate) => candidate >= schoolYearOf(data.today));
   const earlier = years.filter((candidate) => !shown.includes(candidate));
   const others = (year: string) => entries.filter((entry) => schoolYearOf(entry.start) !== year);
@@ -40,30 +41,45 @@ export function TermDatesSection({ data, credentials, onSaved }: { data: Setting
   const offset = editing ? others(editing.year).length : 0;
   const submit = () =>
     editing &&
-    save.run(() => saveSetting('PUT', '/api/settings/term-dates', credentials, { entries: sent, ...(editing.version ? { version: editing.version } : {}) }), {
-      saved: () => {
-        setEditing(undefined);
-        onSaved();
-        return `Saved the term dates for ${editing.year}.`;
+    save.run(
+      () =>
+        saveSetting('PUT', '/api/settings/term-dates', credentials, {
+          entries: sent,
+          ...(editing.version ? { version: editing.version } : {}),
+        }),
+      {
+        saved: () => {
+          setEditing(undefined);
+          onSaved();
+          return `Saved the term dates for ${editing.year}.`;
+        },
+        conflict: (current) => {
+          setEditing({ ...editing, version: current.version });
+          onSaved();
+          return `${current.terms.length} terms and ${current.closures.length} closures`;
+        },
       },
-      conflict: (current) => {
-        setEditing({ ...editing, version: current.version });
-        onSaved();
-        return `${current.terms.length} terms and ${current.closures.length} closures`;
-      },
-    });
+    );
   const errorKeys = Object.keys(save.errors);
   const lineError = (key: string) => Number(key.split('.')[1]) >= offset;
 
   return (
-    <SettingsSection id="term-dates" title="Term dates" intro="Terms and closures (half terms, INSET days, bank holidays) for this school year and the next. Nudges count working days from them; in a school year with no term dates every weekday counts, so nudges do not stop. The headteacher and the admin team keep them.">
+    <SettingsSection
+      id="term-dates"
+      title="Term dates"
+      intro="Terms and closures (half terms, INSET days, bank holidays) for this school year and the next. Nudges count working days from them; in a school year with no term dates every weekday counts, so nudges do not stop. The headteacher and the admin team keep them."
+    >
       <OutcomeBar outcome={save.outcome} />
       {!editing && !importing && (
         <>
-          {shown.length === 0 && <Body1 as="p">No term dates for {schoolYearOf(data.today)} or later yet: every weekday counts as a working day.</Body1>}
+          {shown.length === 0 && (
+            <Body1 as="p">No term dates for {schoolYearOf(data.today)} or later yet: every weekday counts as a working day.</Body1>
+          )}
           {shown.map((year) => (
             <div key={year}>
-              <Subtitle2 as="h3" block>{year}</Subtitle2>
+              <Subtitle2 as="h3" block>
+                {year}
+              </Subtitle2>
               <TermDatesTable label={`Term dates ${year}`} entries={entries.filter((entry) => schoolYearOf(entry.start) === year)} />
             </div>
           ))}
@@ -72,11 +88,26 @@ export function TermDatesSection({ data, credentials, onSaved }: { data: Setting
             <Buttons>
               <Field label="School year to edit">
                 <Select value={year} onChange={(_, select) => setChosen(select.value)}>
-                  {choices.map((choice) => <option key={choice} value={choice}>{choice}</option>)}
+                  {choices.map((choice) => (
+                    <option key={choice} value={choice}>
+                      {choice}
+                    </option>
+                  ))}
                 </Select>
               </Field>
-              <Button ref={focus.keep('edit')} onClick={() => open(year)}>Edit the term dates for {year}</Button>
-              <Button ref={focus.keep('import')} appearance="primary" onClick={() => { save.reset(); setImporting(true); }}>Import from a CSV file</Button>
+              <Button ref={focus.keep('edit')} onClick={() => open(year)}>
+                Edit the term dates for {year}
+              </Button>
+              <Button
+                ref={focus.keep('import')}
+                appearance="primary"
+                onClick={() => {
+                  save.reset();
+                  setImporting(true);
+                }}
+              >
+                Import from a CSV file
+              </Button>
             </Buttons>
           )}
         </>
@@ -90,7 +121,10 @@ export function TermDatesSection({ data, credentials, onSaved }: { data: Setting
           saving={save.saving}
           onChange={(lines) => setEditing({ ...editing, lines })}
           onSave={() => void submit()}
-          onCancel={() => { setEditing(undefined); save.reset(); }}
+          onCancel={() => {
+            setEditing(undefined);
+            save.reset();
+          }}
           firstFieldRef={focus.first}
         />
       )}
@@ -98,7 +132,11 @@ export function TermDatesSection({ data, credentials, onSaved }: { data: Setting
         <TermDatesImport
           credentials={credentials}
           chooseRef={focus.first}
-          onSaved={(message) => { setImporting(false); save.setOutcome({ intent: 'success', text: message }); onSaved(); }}
+          onSaved={(message) => {
+            setImporting(false);
+            save.setOutcome({ intent: 'success', text: message });
+            onSaved();
+          }}
           onClose={() => setImporting(false)}
         />
       )}

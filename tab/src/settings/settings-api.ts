@@ -1,7 +1,16 @@
 import { sendJson, type Credentials } from '../api';
 import type { Role, SettingsData } from '../../../bot/src/contracts/settings';
 
-export type { DueRule, Policy, PolicyReview, Requirement, Role, SchoolDetails, SettingsData, TermDateEntry } from '../../../bot/src/contracts/settings';
+export type {
+  DueRule,
+  Policy,
+  PolicyReview,
+  Requirement,
+  Role,
+  SchoolDetails,
+  SettingsData,
+  TermDateEntry,
+} from '../../../bot/src/contracts/settings';
 
 /** Field (a path such as `reviews.1.cycleMonths`) → what is wrong with it, from the server. */
 export type Errors = Record<string, string>;
@@ -30,7 +39,13 @@ export async function saveSetting<T>(method: 'POST' | 'PUT', path: string, crede
 /** `1 September 2026`, as the rest of the app writes dates. */
 export function longDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
-export const roleNames = (roles: readonly Role[], options: SettingsData['roles']) => roles.map((role) => options.find((option) => option.value === role)?.label ?? role).join(', ');
+export const roleNames = (roles: readonly Role[], options: SettingsData['roles']) =>
+  roles.map((role) => options.find((option) => option.value === role)?.label ?? role).join(', ');

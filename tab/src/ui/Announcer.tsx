@@ -3,7 +3,17 @@ import { useMemo, useState, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   // Visually hidden, still read: the regions are for screen readers only.
-  hidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 type Message = { id: number; text: string; alert: boolean };
@@ -32,7 +42,8 @@ export function Announcer({ children }: { children: ReactNode }) {
       },
     };
   }, []);
-  const region = (alert: boolean) => messages.filter((message) => message.alert === alert).map((message) => <span key={message.id}>{message.text} </span>);
+  const region = (alert: boolean) =>
+    messages.filter((message) => message.alert === alert).map((message) => <span key={message.id}>{message.text} </span>);
   return (
     <AnnounceProvider value={value}>
       {children}

@@ -1,4 +1,15 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens, type TableProps } from '@fluentui/react-components';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  type TableProps,
+} from '@fluentui/react-components';
 import { Fragment, type HTMLAttributes, type ReactNode } from 'react';
 
 export interface Column<Row> {
@@ -20,10 +31,22 @@ const useStyles = makeStyles({
   cell: { overflowWrap: 'break-word', paddingBlock: tokens.spacingVerticalXS },
   anywhere: { overflowWrap: 'anywhere' },
   label: { display: 'none' },
-  stackedHeader: { [NARROW]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } },
+  stackedHeader: {
+    [NARROW]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  },
   stackedRow: { [NARROW]: { display: 'block', paddingBlock: tokens.spacingVerticalS } },
   // Fluent gives a cell a fixed height, which a table row stretches but a stacked line would not: two-line values would overlap the next.
-  stackedCell: { [NARROW]: { display: 'grid', gridTemplateColumns: '7em minmax(0, 1fr)', gap: tokens.spacingHorizontalS, alignItems: 'baseline', height: 'auto', minHeight: '28px', paddingBlock: '2px' } },
+  stackedCell: {
+    [NARROW]: {
+      display: 'grid',
+      gridTemplateColumns: '7em minmax(0, 1fr)',
+      gap: tokens.spacingHorizontalS,
+      alignItems: 'baseline',
+      height: 'auto',
+      minHeight: '28px',
+      paddingBlock: '2px',
+    },
+  },
   stackedLabel: { [NARROW]: { display: 'block', fontWeight: tokens.fontWeightSemibold } },
 });
 
@@ -69,14 +92,20 @@ export function DataTable<Row>({ label, columns, rows, rowKey, rowProps, after, 
               <TableRow role="row" className={rowClass} {...rowProps?.(row)}>
                 {columns.map((column) => (
                   <TableCell key={column.header} role="cell" className={mergeClasses(cellClass, column.breakAnywhere && styles.anywhere)}>
-                    {stack && <span aria-hidden="true" className={mergeClasses(styles.label, styles.stackedLabel)}>{column.header}</span>}
+                    {stack && (
+                      <span aria-hidden="true" className={mergeClasses(styles.label, styles.stackedLabel)}>
+                        {column.header}
+                      </span>
+                    )}
                     <div>{column.cell(row)}</div>
                   </TableCell>
                 ))}
               </TableRow>
               {extra && (
                 <TableRow role="row" className={rowClass}>
-                  <TableCell role="cell" colSpan={columns.length} className={styles.cell}>{extra}</TableCell>
+                  <TableCell role="cell" colSpan={columns.length} className={styles.cell}>
+                    {extra}
+                  </TableCell>
                 </TableRow>
               )}
             </Fragment>

@@ -10,7 +10,12 @@ export interface Persona {
 export function PersonaPicker({ current, personas, onPick }: { current: Persona; personas: Persona[]; onPick(id: string): void }) {
   return (
     <Field label="Demo persona (local mode only)">
-      <Dropdown aria-label="Demo persona" value={current.displayName} selectedOptions={[current.id]} onOptionSelect={(_, data) => data.optionValue && onPick(data.optionValue)}>
+      <Dropdown
+        aria-label="Demo persona"
+        value={current.displayName}
+        selectedOptions={[current.id]}
+        onOptionSelect={(_, data) => data.optionValue && onPick(data.optionValue)}
+      >
         {personas.map((persona) => (
           <Option key={persona.id} value={persona.id} text={persona.displayName}>
             {`${persona.displayName} — ${persona.roles.join(', ')}`}

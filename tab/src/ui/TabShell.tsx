@@ -1,4 +1,14 @@
-import { Body1, FluentProvider, TabList, Title2, makeStaticStyles, makeStyles, mergeClasses, tokens, type TabListProps } from '@fluentui/react-components';
+import {
+  Body1,
+  FluentProvider,
+  TabList,
+  Title2,
+  makeStaticStyles,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  type TabListProps,
+} from '@fluentui/react-components';
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { Me } from '../api';
 import type { Host } from '../teams';
@@ -35,10 +45,25 @@ const useNarrowFields = makeStaticStyles({
 
 // Printing (an incident's report, a pupil's chronology) shows the record alone: everything else is
 // marked "no-print"; what only the paper needs (a typed note as text) is "print-only".
-const PRINT_CSS = '.print-only { display: none; } @media print { .no-print { display: none !important; } .print-only { display: block; } body { background: white; } }';
+const PRINT_CSS =
+  '.print-only { display: none; } @media print { .no-print { display: none !important; } .print-only { display: block; } body { background: white; } }';
 
 /** The frame of every tab page: the Teams theme, the announcer, the heading, who is signed in and (locally) the persona menu. */
-export function TabShell({ host, title, me, onPickPersona, tinted = false, children }: { host: Host; title: string; me?: Me; onPickPersona(id: string): void; tinted?: boolean; children: ReactNode }) {
+export function TabShell({
+  host,
+  title,
+  me,
+  onPickPersona,
+  tinted = false,
+  children,
+}: {
+  host: Host;
+  title: string;
+  me?: Me;
+  onPickPersona(id: string): void;
+  tinted?: boolean;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const theme = useTeamsTheme(host);
   useNarrowFields();
@@ -50,7 +75,11 @@ export function TabShell({ host, title, me, onPickPersona, tinted = false, child
           <div className={`${styles.header} no-print`}>
             <div className={styles.titleBlock}>
               <Title2 as="h1">{title}</Title2>
-              {me && <Body1 as="p">Signed in as {me.displayName} ({me.roles.join(', ')})</Body1>}
+              {me && (
+                <Body1 as="p">
+                  Signed in as {me.displayName} ({me.roles.join(', ')})
+                </Body1>
+              )}
             </div>
             {me?.localMode && (
               <Suspense fallback={null}>

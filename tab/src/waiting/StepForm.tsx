@@ -22,7 +22,23 @@ export interface StepAnswer {
  * checks each again, and answers a record that changed meanwhile with the record as it is now. A
  * missing reason or a refusal is shown here, and what was typed is kept.
  */
-export function StepForm({ kind, recordId, reference, version, steps, credentials, onAnswer }: { kind: StepKind; recordId: string; reference: string; version: number; steps: string[]; credentials: Credentials; onAnswer(answer: StepAnswer): void }) {
+export function StepForm({
+  kind,
+  recordId,
+  reference,
+  version,
+  steps,
+  credentials,
+  onAnswer,
+}: {
+  kind: StepKind;
+  recordId: string;
+  reference: string;
+  version: number;
+  steps: string[];
+  credentials: Credentials;
+  onAnswer(answer: StepAnswer): void;
+}) {
   const styles = useStyles();
   const [text, setText] = useState('');
   const [extra, setExtra] = useState('');
@@ -37,11 +53,22 @@ export function StepForm({ kind, recordId, reference, version, steps, credential
     setBusy(true);
     setFieldError(undefined);
     setError(undefined);
-    const answer = await sendJson<Record<string, unknown> & { error?: string; fields?: Record<string, string>; alreadyDecided?: boolean }>('POST', kind.path(recordId), credentials, kind.body(verb, text, extra, version));
+    const answer = await sendJson<Record<string, unknown> & { error?: string; fields?: Record<string, string>; alreadyDecided?: boolean }>(
+      'POST',
+      kind.path(recordId),
+      credentials,
+      kind.body(verb, text, extra, version),
+    );
     setBusy(false);
     const { body } = answer;
-    if (answer.ok) return onAnswer(body.alreadyDecided ? { outcome: 'changed', verb, body, message: 'This was already decided by someone else, so nothing was changed.' } : { outcome: 'done', verb, body });
-    if (answer.status === 409) return onAnswer({ outcome: 'changed', verb, body, message: body.error ?? 'This changed meanwhile, so nothing was changed.' });
+    if (answer.ok)
+      return onAnswer(
+        body.alreadyDecided
+          ? { outcome: 'changed', verb, body, message: 'This was already decided by someone else, so nothing was changed.' }
+          : { outcome: 'done', verb, body },
+      );
+    if (answer.status === 409)
+      return onAnswer({ outcome: 'changed', verb, body, message: body.error ?? 'This changed meanwhile, so nothing was changed.' });
     // What was typed is what a 422 is about: the message goes under the text box.
     const onField = body.fields?.reasons ?? (textLabel ? body.error : undefined);
     if (answer.status === 422 && onField) return setFieldError(onField);
@@ -50,7 +77,12 @@ export function StepForm({ kind, recordId, reference, version, steps, credential
 
   if (offered.length === 0 && !steps.some((step) => kind.inChatOnly?.[step])) return null;
   return (
-    <form className={styles.form} aria-label={`Your step on ${reference}`} onSubmit={(event) => event.preventDefault()} data-testid="step-form">
+    <form
+      className={styles.form}
+      aria-label={`Your step on ${reference}`}
+      onSubmit={(event) => event.preventDefault()}
+      data-testid="step-form"
+    >
       {textLabel && offered.length > 0 && (
         <Field label={textLabel} {...(fieldError ? { validationMessage: fieldError } : {})}>
           <Textarea value={text} maxLength={1000} resize="vertical" onChange={(_event, data) => setText(data.value)} />
@@ -61,17 +93,30 @@ export function StepForm({ kind, recordId, reference, version, steps, credential
           <Textarea value={extra} maxLength={1000} resize="vertical" onChange={(_event, data) => setExtra(data.value)} />
         </Field>
       )}
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {offered.length > 0 && (
         <div className={styles.buttons}>
           {offered.map((verb) => (
-            <Button key={verb} appearance={kind.buttons[verb]!.primary ? 'primary' : 'secondary'} disabled={busy} onClick={() => void take(verb)}>
+            <Button
+              key={verb}
+              appearance={kind.buttons[verb]!.primary ? 'primary' : 'secondary'}
+              disabled={busy}
+              onClick={() => void take(verb)}
+            >
               {kind.buttons[verb]!.label}
             </Button>
           ))}
         </div>
       )}
-      {steps.filter((step) => kind.inChatOnly?.[step]).map((step) => <Body1 key={step}>{kind.inChatOnly![step]}</Body1>)}
+      {steps
+        .filter((step) => kind.inChatOnly?.[step])
+        .map((step) => (
+          <Body1 key={step}>{kind.inChatOnly![step]}</Body1>
+        ))}
     </form>
   );
 }

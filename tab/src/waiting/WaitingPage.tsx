@@ -18,14 +18,27 @@ const useStyles = makeStyles({
 const IN_THE_LIST: Partial<Record<WaitingRecordType, StepKind>> = { takedown: TAKEDOWN_STEPS, trainingRecord: TRAINING_STEPS };
 
 /** The facts a row opens with, by the names the server gives them. */
-const FACT_LABELS: Record<string, string> = { account: 'School account', pupil: 'Pupil', media: 'Medium', completedOn: 'Completed on', evidence: 'Evidence', urgent: 'Urgent' };
+const FACT_LABELS: Record<string, string> = {
+  account: 'School account',
+  pupil: 'Pupil',
+  media: 'Medium',
+  completedOn: 'Completed on',
+  evidence: 'Evidence',
+  urgent: 'Urgent',
+};
 
 /**
  * Everything waiting for the person, newest first, with how many of each kind: a request opens on
  * its own page with the steps they may take; a post to take down or a training record to confirm
  * opens in the list.
  */
-export function WaitingPage({ credentials, onOpen }: { credentials: Credentials; onOpen(recordType: 'accessRequest' | 'postingRequest', id: string): void }) {
+export function WaitingPage({
+  credentials,
+  onOpen,
+}: {
+  credentials: Credentials;
+  onOpen(recordType: 'accessRequest' | 'postingRequest', id: string): void;
+}) {
   const styles = useStyles();
   const [waiting, setWaiting] = useState<Waiting>();
   const [error, setError] = useState<string>();
@@ -43,14 +56,23 @@ export function WaitingPage({ credentials, onOpen }: { credentials: Credentials;
   }, [load]);
 
   const answered = (item: WaitingItem, kind: StepKind) => (answer: StepAnswer) => {
-    setOutcome(answer.outcome === 'done' ? { intent: 'success', text: `${item.reference}: ${kind.buttons[answer.verb]!.done}` } : { intent: 'warning', text: `${item.reference}: ${answer.message ?? ''}` });
+    setOutcome(
+      answer.outcome === 'done'
+        ? { intent: 'success', text: `${item.reference}: ${kind.buttons[answer.verb]!.done}` }
+        : { intent: 'warning', text: `${item.reference}: ${answer.message ?? ''}` },
+    );
     setOpened(undefined);
     // The row leaves the list with its buttons: the focus goes back to the list's heading.
     heading.current?.focus();
     load();
   };
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
   if (!waiting) return <Spinner label="Loading what is waiting for you…" />;
   const key = (item: WaitingItem) => `${item.recordType}-${item.recordId}`;
   const columns: Column<WaitingItem>[] = [
@@ -59,13 +81,35 @@ export function WaitingPage({ credentials, onOpen }: { credentials: Credentials;
       width: '7em',
       cell: (item) =>
         IN_THE_LIST[item.recordType] ? (
-          <Link as="button" aria-expanded={opened === key(item)} aria-label={`${opened === key(item) ? 'Close' : 'Open'} ${item.reference}`} onClick={() => setOpened(opened === key(item) ? undefined : key(item))}>{item.reference}</Link>
+          <Link
+            as="button"
+            aria-expanded={opened === key(item)}
+            aria-label={`${opened === key(item) ? 'Close' : 'Open'} ${item.reference}`}
+            onClick={() => setOpened(opened === key(item) ? undefined : key(item))}
+          >
+            {item.reference}
+          </Link>
         ) : (
-          <Link as="button" aria-label={`Open ${item.reference}`} onClick={() => onOpen(item.recordType as 'accessRequest' | 'postingRequest', item.recordId)}>{item.reference}</Link>
+          <Link
+            as="button"
+            aria-label={`Open ${item.reference}`}
+            onClick={() => onOpen(item.recordType as 'accessRequest' | 'postingRequest', item.recordId)}
+          >
+            {item.reference}
+          </Link>
         ),
     },
     { header: 'What', width: '12em', cell: (item) => TYPE_NAMES[item.recordType][0] },
-    { header: 'About', breakAnywhere: true, cell: (item) => <>{item.title}{item.from && <div className={styles.from}>from {item.from}</div>}</> },
+    {
+      header: 'About',
+      breakAnywhere: true,
+      cell: (item) => (
+        <>
+          {item.title}
+          {item.from && <div className={styles.from}>from {item.from}</div>}
+        </>
+      ),
+    },
     { header: 'Waiting since', width: '11em', cell: (item) => whenShown(item.since) },
   ];
   const inList = (item: WaitingItem) => {
@@ -74,21 +118,47 @@ export function WaitingPage({ credentials, onOpen }: { credentials: Credentials;
     return (
       <div className={styles.panel} data-testid="waiting-panel">
         <FactList facts={Object.entries(item.facts ?? {}).map(([name, value]) => [FACT_LABELS[name] ?? name, value])} />
-        <StepForm kind={kind} recordId={item.recordId} reference={item.reference} version={item.version} steps={item.steps} credentials={credentials} onAnswer={answered(item, kind)} />
+        <StepForm
+          kind={kind}
+          recordId={item.recordId}
+          reference={item.reference}
+          version={item.version}
+          steps={item.steps}
+          credentials={credentials}
+          onAnswer={answered(item, kind)}
+        />
       </div>
     );
   };
-  const counts = (Object.keys(TYPE_NAMES) as WaitingRecordType[]).filter((type) => waiting.counts[type] > 0).map((type) => `${waiting.counts[type]} ${waiting.counts[type] === 1 ? TYPE_NAMES[type][0].toLowerCase() : TYPE_NAMES[type][1]}`);
+  const counts = (Object.keys(TYPE_NAMES) as WaitingRecordType[])
+    .filter((type) => waiting.counts[type] > 0)
+    .map((type) => `${waiting.counts[type]} ${waiting.counts[type] === 1 ? TYPE_NAMES[type][0].toLowerCase() : TYPE_NAMES[type][1]}`);
   return (
     <section className={styles.page} aria-labelledby="waiting-title">
-      <Subtitle2 as="h2" id="waiting-title" className={styles.heading} {...{ ref: heading, tabIndex: -1 }}>Waiting for me</Subtitle2>
-      {outcome && <MessageBar key={outcome.text} intent={outcome.intent}><MessageBarBody>{outcome.text}</MessageBarBody></MessageBar>}
+      <Subtitle2 as="h2" id="waiting-title" className={styles.heading} {...{ ref: heading, tabIndex: -1 }}>
+        Waiting for me
+      </Subtitle2>
+      {outcome && (
+        <MessageBar key={outcome.text} intent={outcome.intent}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
       <Body1 as="p" className={styles.heading} data-testid="waiting-counts">
         {waiting.items.length === 0
-          ? 'Nothing is waiting for you. When a request needs your review or decision, a post needs taking down or someone\'s training needs confirming, it shows here.'
+          ? "Nothing is waiting for you. When a request needs your review or decision, a post needs taking down or someone's training needs confirming, it shows here."
           : `${waiting.items.length === 1 ? 'One thing waits' : `${waiting.items.length} things wait`} for you: ${counts.join(', ')}. Newest first.`}
       </Body1>
-      {waiting.items.length > 0 && <DataTable label="Waiting for me" columns={columns} rows={waiting.items} rowKey={key} rowProps={() => ({ 'data-testid': 'waiting-row' })} after={inList} size="medium" />}
+      {waiting.items.length > 0 && (
+        <DataTable
+          label="Waiting for me"
+          columns={columns}
+          rows={waiting.items}
+          rowKey={key}
+          rowProps={() => ({ 'data-testid': 'waiting-row' })}
+          after={inList}
+          size="medium"
+        />
+      )}
     </section>
   );
 }

@@ -23,14 +23,29 @@ const RESUBMIT_IN_CHAT = 'To change it and send it again, use Edit and resubmit 
 export const ACCESS_STEPS: StepKind = {
   path: (id) => `/api/access-requests/${id}/steps`,
   buttons: {
-    forward: { label: 'Send to the headteacher', primary: true, done: 'Sent to the headteacher for a decision. The requester is being told.' },
+    forward: {
+      label: 'Send to the headteacher',
+      primary: true,
+      done: 'Sent to the headteacher for a decision. The requester is being told.',
+    },
     return: { label: 'Return to requester', done: 'Returned to the requester with your reason. They are being told.' },
-    approve: { label: 'Approve', primary: true, done: 'Approved and signed. The ICT technician is being asked to open the site, and the requester told.' },
+    approve: {
+      label: 'Approve',
+      primary: true,
+      done: 'Approved and signed. The ICT technician is being asked to open the site, and the requester told.',
+    },
     refuse: { label: 'Refuse', done: 'Refused and signed. The requester is being told, with your reasons.' },
     markDone: { label: 'Done — site opened', primary: true, done: 'Marked as done. The requester is being told the site is open.' },
     withdraw: { label: 'Withdraw request', done: 'Your request has been withdrawn.' },
   },
-  text: (steps) => (steps.includes('forward') ? 'Note (required if you return it)' : steps.includes('approve') ? 'Reasons (required if you refuse)' : steps.includes('markDone') ? 'What was changed on the filter (optional)' : undefined),
+  text: (steps) =>
+    steps.includes('forward')
+      ? 'Note (required if you return it)'
+      : steps.includes('approve')
+        ? 'Reasons (required if you refuse)'
+        : steps.includes('markDone')
+          ? 'What was changed on the filter (optional)'
+          : undefined,
   extra: (steps) => (steps.includes('forward') ? 'Further risks and control measures (optional)' : undefined),
   body: (verb, text, extra, version) => ({ verb, reasons: text, addedRisksAndControls: extra, version }),
   inChatOnly: { resubmit: RESUBMIT_IN_CHAT },
@@ -41,24 +56,39 @@ export const POSTING_STEPS: StepKind = {
   buttons: {
     approve: { label: 'Approve', primary: true, done: 'Approved and signed. The requester is being told they may post it.' },
     refuse: { label: 'Refuse', done: 'Refused and signed. The requester is being told, with your reasons.' },
-    confirmPosted: { label: 'Posted: register it', primary: true, done: 'Thank you. The post is registered with its pupils, so a later withdrawal of consent will find it.' },
+    confirmPosted: {
+      label: 'Posted: register it',
+      primary: true,
+      done: 'Thank you. The post is registered with its pupils, so a later withdrawal of consent will find it.',
+    },
     withdraw: { label: 'Withdraw request', done: 'Your request has been withdrawn.' },
   },
-  text: (steps) => (steps.includes('approve') ? 'Reasons (required if you refuse)' : steps.includes('confirmPosted') ? 'Link to the post, once it is up' : undefined),
+  text: (steps) =>
+    steps.includes('approve')
+      ? 'Reasons (required if you refuse)'
+      : steps.includes('confirmPosted')
+        ? 'Link to the post, once it is up'
+        : undefined,
   body: (verb, text, _extra, version) => (verb === 'confirmPosted' ? { verb, link: text, version } : { verb, reasons: text, version }),
   inChatOnly: { resubmit: RESUBMIT_IN_CHAT },
 };
 
 export const TAKEDOWN_STEPS: StepKind = {
   path: (id) => `/api/takedowns/${id}/steps`,
-  buttons: { removed: { label: 'Removed', primary: true, done: 'Thank you: recorded as removed.' }, cannotBeRemoved: { label: 'Cannot be removed', done: 'Recorded as cannot be removed, with your reason.' } },
+  buttons: {
+    removed: { label: 'Removed', primary: true, done: 'Thank you: recorded as removed.' },
+    cannotBeRemoved: { label: 'Cannot be removed', done: 'Recorded as cannot be removed, with your reason.' },
+  },
   text: () => 'If it cannot be removed, why not?',
   body: (verb, text, _extra, version) => ({ verb, reasons: text, version }),
 };
 
 export const TRAINING_STEPS: StepKind = {
   path: (id) => `/api/training/records/${id}/decision`,
-  buttons: { confirm: { label: 'Confirm', primary: true, done: 'Confirmed. They are being told.' }, reject: { label: 'Not confirmed', done: 'Not confirmed, with your reason. They are being told.' } },
+  buttons: {
+    confirm: { label: 'Confirm', primary: true, done: 'Confirmed. They are being told.' },
+    reject: { label: 'Not confirmed', done: 'Not confirmed, with your reason. They are being told.' },
+  },
   text: () => 'If not confirmed, why? (they are told)',
   body: (verb, text) => ({ decision: verb, reason: text }),
 };

@@ -14,9 +14,17 @@ const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
 const stranger = teamsUser('Visiting Supply Teacher', '99999999-0000-0000-0000-000000000000');
 
-const FORM = { url: 'https://www.example.org/', siteContent: 'Phonics games', reasons: 'Reception phonics', risksAndControls: 'Adverts: teacher screen only' };
+const FORM = {
+  url: 'https://www.example.org/',
+  siteContent: 'Phonics games',
+  reasons: 'Reception phonics',
+  risksAndControls: 'Adverts: teacher screen only',
+};
 
-async function submit(t: TestApp, form: Record<string, string> = FORM): Promise<{ card: Record<string, unknown>; requestId: string; formMessage: string }> {
+async function submit(
+  t: TestApp,
+  form: Record<string, string> = FORM,
+): Promise<{ card: Record<string, unknown>; requestId: string; formMessage: string }> {
   const { card: formCard, activityId } = await t.say(alex, 'request access');
   const key = button(formCard, /Send/).data.submissionKey;
   const card = await t.click(alex, activityId, 'submitAccessRequest', { submissionKey: key, ...form });
@@ -39,7 +47,9 @@ describe('with everyone reachable', () => {
 
     const before = t.connector.sent.length;
     await t.click(megan, 'm', 'returnAccessRequest', { requestId, note: 'Please give the exact page, not the home page.' });
-    const toAlex = cardOf(t.connector.sent.slice(before).find((entry) => entry.conversationId === alex.conversationId && entry.kind !== 'update'));
+    const toAlex = cardOf(
+      t.connector.sent.slice(before).find((entry) => entry.conversationId === alex.conversationId && entry.kind !== 'update'),
+    );
     expect(allText(toAlex)).toContain('Please give the exact page, not the home page.');
     expect(buttons(toAlex).map((b) => b.title)).toEqual(['Withdraw request', 'Edit and resubmit']);
 
@@ -51,11 +61,13 @@ describe('with everyone reachable', () => {
     const again = t.connector.sent.length;
     const done = await t.click(alex, 'a', 'resubmitAccessRequest', { requestId, ...FORM, url: 'https://www.example.org/phonics' });
     expect(allText(done)).toMatch(/Status:\*\* With the online safety lead/);
-    const toMegan = t.connector.sent.slice(again).filter((entry) => entry.conversationId === megan.conversationId && entry.kind !== 'update');
+    const toMegan = t.connector.sent
+      .slice(again)
+      .filter((entry) => entry.conversationId === megan.conversationId && entry.kind !== 'update');
     expect(allText(cardOf(toMegan[0]))).toContain('https://www.example.org/phonics');
   });
 
-  it('the requester withdraws; the lead\'s card loses its buttons', async () => {
+  it("the requester withdraws; the lead's card loses its buttons", async () => {
     const { requestId } = await submit(t);
     const leadCard = t.connector.to(megan.conversationId).at(-1)!;
     expect(buttons(cardOf(leadCard)).length).toBe(2);
@@ -77,15 +89,19 @@ describe('with everyone reachable', () => {
     ]);
     const texts = [allText(first), allText(second)];
     expect(texts.filter((text) => /so nothing was changed/.test(text))).toHaveLength(1);
-    const decisions = (await t.app.stores.audit.forRecord('accessRequest', requestId)).filter((entry) => /approve$|refuse$/.test(entry.action));
+    const decisions = (await t.app.stores.audit.forRecord('accessRequest', requestId)).filter((entry) =>
+      /approve$|refuse$/.test(entry.action),
+    );
     expect(decisions).toHaveLength(1);
   });
 
-  it('an older client\'s Action.Submit fallback works too, updating the card it came from', async () => {
+  it("an older client's Action.Submit fallback works too, updating the card it came from", async () => {
     const { requestId } = await submit(t);
     const leadCard = t.connector.to(megan.conversationId).at(-1)!;
     const before = t.connector.sent.length;
-    const response = await t.post(submitFallbackActivity(megan, t.serviceUrl, leadCard.activityId, { verb: 'forwardAccessRequest', requestId, note: '' }));
+    const response = await t.post(
+      submitFallbackActivity(megan, t.serviceUrl, leadCard.activityId, { verb: 'forwardAccessRequest', requestId, note: '' }),
+    );
     expect(response.status).toBe(200);
     await t.app.background.idle();
     const update = t.connector.sent.slice(before).find((entry) => entry.kind === 'update' && entry.activityId === leadCard.activityId);
@@ -141,8 +157,13 @@ describe('when people have not installed the bot, or blocked it', () => {
   it('tells the requester who could not be reached; the request stays pending and visible', async () => {
     const before = t.connector.sent.length;
     const { requestId } = await submit(t);
-    const told = t.connector.sent.slice(before).filter((entry) => entry.conversationId === alex.conversationId && entry.kind !== 'update').map((entry) => allText(cardOf(entry)));
-    expect(told.some((text) => /couldn't reach Megan Bowen \(Online safety lead\)/.test(text) && /saved and waiting/.test(text))).toBe(true);
+    const told = t.connector.sent
+      .slice(before)
+      .filter((entry) => entry.conversationId === alex.conversationId && entry.kind !== 'update')
+      .map((entry) => allText(cardOf(entry)));
+    expect(told.some((text) => /couldn't reach Megan Bowen \(Online safety lead\)/.test(text) && /saved and waiting/.test(text))).toBe(
+      true,
+    );
     expect((await t.app.stores.accessRequests.get(requestId))!.state).toBe('withOnlineSafetyLead');
     expect(allText((await t.say(alex, 'my requests')).card)).toContain(`A-${requestId}`);
   });
@@ -152,7 +173,10 @@ describe('when people have not installed the bot, or blocked it', () => {
     t.connector.blocked.add(megan.conversationId);
     const before = t.connector.sent.length;
     await submit(t);
-    const told = t.connector.sent.slice(before).filter((entry) => entry.conversationId === alex.conversationId).map((entry) => allText(cardOf(entry)));
+    const told = t.connector.sent
+      .slice(before)
+      .filter((entry) => entry.conversationId === alex.conversationId)
+      .map((entry) => allText(cardOf(entry)));
     expect(told.some((text) => /couldn't reach Megan Bowen/.test(text))).toBe(true);
   });
 });

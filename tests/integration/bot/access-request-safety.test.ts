@@ -17,7 +17,12 @@ const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022');
 const priya = teamsUser('Priya Shah', '00000000-0000-0000-0000-000000000102'); // another staff member
 
-const FORM = { url: 'https://www.example.org/', siteContent: 'Phonics games', reasons: 'Reception phonics', risksAndControls: 'Adverts: teacher screen only' };
+const FORM = {
+  url: 'https://www.example.org/',
+  siteContent: 'Phonics games',
+  reasons: 'Reception phonics',
+  risksAndControls: 'Adverts: teacher screen only',
+};
 
 describe('keeping the process trustworthy', () => {
   let t: TestApp;
@@ -29,12 +34,15 @@ describe('keeping the process trustworthy', () => {
 
   async function submit(): Promise<{ requestId: string; formMessage: string }> {
     const { card, activityId } = await t.say(alex, 'request access');
-    const done = await t.click(alex, activityId, 'submitAccessRequest', { submissionKey: button(card, /Send/).data.submissionKey, ...FORM });
+    const done = await t.click(alex, activityId, 'submitAccessRequest', {
+      submissionKey: button(card, /Send/).data.submissionKey,
+      ...FORM,
+    });
     return { requestId: /request A-(\d+)/.exec(allText(done))![1]!, formMessage: activityId };
   }
   const leadCard = () => cardOf(t.connector.to(megan.conversationId).at(-1));
 
-  it('keeps the requester\'s confirmation on their card instead of overwriting it at once', async () => {
+  it("keeps the requester's confirmation on their card instead of overwriting it at once", async () => {
     const { formMessage } = await submit();
     expect(t.connector.sent.filter((entry) => entry.kind === 'update' && entry.activityId === formMessage)).toEqual([]);
   });
@@ -52,7 +60,7 @@ describe('keeping the process trustworthy', () => {
     expect(allText(await t.click(megan, 'new', fresh.verb, fresh.data))).toMatch(/Sent to the headteacher/);
   });
 
-  it('shows another staff member nothing of someone else\'s request', async () => {
+  it("shows another staff member nothing of someone else's request", async () => {
     const { requestId } = await submit();
     for (const verb of ['refreshAccessRequest', 'openAccessRequest', 'editAccessRequest', 'withdrawAccessRequest']) {
       const card = await t.click(priya, 'p', verb, { requestId });
@@ -63,7 +71,11 @@ describe('keeping the process trustworthy', () => {
 
   it('refuses over-long text next to its field instead of silently dropping it', async () => {
     const { requestId } = await submit();
-    const card = await t.click(megan, 'm', 'forwardAccessRequest', { requestId, note: 'n'.repeat(6000), addedRisksAndControls: 'r'.repeat(1001) });
+    const card = await t.click(megan, 'm', 'forwardAccessRequest', {
+      requestId,
+      note: 'n'.repeat(6000),
+      addedRisksAndControls: 'r'.repeat(1001),
+    });
     expect(errorUnder(card, 'note')).toBe('Note must be 1000 characters or fewer.');
     expect(errorUnder(card, 'addedRisksAndControls')).toBe('Further risks and control measures must be 1000 characters or fewer.');
     expect((await t.app.stores.accessRequests.get(requestId))!.state).toBe('withOnlineSafetyLead');
@@ -116,11 +128,14 @@ describe('local mode refuses what only a stranger would send', () => {
     expect(t.connector.sent).toEqual([]);
   });
 
-  it.each(['x-forwarded-for', 'forwarded', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'via'])('refuses a request that came through a proxy or tunnel (%s)', async (header) => {
-    const response = await fetch(`${t.app.url}/api/incidents`, { headers: { [header]: '203.0.113.9', 'x-demo-person': '5' } });
-    expect(response.status).toBe(403);
-    expect(await response.text()).not.toMatch(/C-\d{5}|WhatsApp/);
-  });
+  it.each(['x-forwarded-for', 'forwarded', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'via'])(
+    'refuses a request that came through a proxy or tunnel (%s)',
+    async (header) => {
+      const response = await fetch(`${t.app.url}/api/incidents`, { headers: { [header]: '203.0.113.9', 'x-demo-person': '5' } });
+      expect(response.status).toBe(403);
+      expect(await response.text()).not.toMatch(/C-\d{5}|WhatsApp/);
+    },
+  );
 
   /** A raw request, so the Host header can be what a rebinding page's browser would send. */
   function withHost(host: string, path: string): Promise<{ status: number; body: string }> {
@@ -149,10 +164,23 @@ describe('local mode refuses what only a stranger would send', () => {
   });
 });
 
-describe('local mode on a school\'s real records', () => {
+describe("local mode on a school's real records", () => {
   it('refuses to start: local mode never runs on SharePoint through Microsoft Graph', async () => {
-    const config = loadConfig({ PORT: '0', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'site', SHAREPOINT_RECORDS_SITE_ID: 'records', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client', GRAPH_CLIENT_SECRET: 'secret' }, resolve(__dirname, '..', '..', '..'));
+    const config = loadConfig(
+      {
+        PORT: '0',
+        STORE: 'sharepoint',
+        SHAREPOINT_SITE_ID: 'site',
+        SHAREPOINT_RECORDS_SITE_ID: 'records',
+        GRAPH_TENANT_ID: 'tenant',
+        GRAPH_CLIENT_ID: 'client',
+        GRAPH_CLIENT_SECRET: 'secret',
+      },
+      resolve(__dirname, '..', '..', '..'),
+    );
     expect(config.mode).toBe('local');
-    await expect(startApp({ config, log: { info: () => undefined, warn: () => undefined, error: () => undefined } })).rejects.toThrow(/Refusing to start: local mode/);
+    await expect(startApp({ config, log: { info: () => undefined, warn: () => undefined, error: () => undefined } })).rejects.toThrow(
+      /Refusing to start: local mode/,
+    );
   });
 });

@@ -27,7 +27,8 @@ describe('files sent to the bot in the private chat', () => {
     t = await new TestApp().start();
     for (const user of [alex, adele]) await t.install(user);
     // The demo school's own request to post (Alex's) is put aside: each test makes the requests it needs.
-    for (const request of (await t.app.stores.postingRequests.find({ limit: 10 })).items) await t.app.stores.postingRequests.update({ ...request, state: 'withdrawn' });
+    for (const request of (await t.app.stores.postingRequests.find({ limit: 10 })).items)
+      await t.app.stores.postingRequests.update({ ...request, state: 'withdrawn' });
     // SharePoint's download URL, as far as the bot can tell.
     files = createServer((req, res) => {
       const bytes = served.get(req.url ?? '');
@@ -48,8 +49,25 @@ describe('files sent to the bot in the private chat', () => {
     const requester = people.find((person) => person.displayName === 'Alex Wilber')!;
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
     const device = (await t.app.stores.devices.find({ where: { active: true }, limit: 1 })).items[0]!;
-    const details = { kind: 'post' as const, accountId: account.id, accountLabel: 'X @RiversidePrimary', text: 'Our science fair', media: ['images' as const], pupils: [], groupLabel: 'science fair', facesBlurred: true, postingDate: t.today, deviceId: device.id };
-    const draft = newPostingRequest(details, [{ check: 'attachments', message: 'Attach them.' }], { personId: requester.id, name: requester.displayName }, `chat-${Math.random()}`, t.clock.now());
+    const details = {
+      kind: 'post' as const,
+      accountId: account.id,
+      accountLabel: 'X @RiversidePrimary',
+      text: 'Our science fair',
+      media: ['images' as const],
+      pupils: [],
+      groupLabel: 'science fair',
+      facesBlurred: true,
+      postingDate: t.today,
+      deviceId: device.id,
+    };
+    const draft = newPostingRequest(
+      details,
+      [{ check: 'attachments', message: 'Attach them.' }],
+      { personId: requester.id, name: requester.displayName },
+      `chat-${Math.random()}`,
+      t.clock.now(),
+    );
     return (await t.app.stores.postingRequests.insert(draft)).id;
   }
 
@@ -75,7 +93,12 @@ describe('files sent to the bot in the private chat', () => {
     served.set('/sports.jpg', jpegPhoto());
     const { reply, later } = await send('', [fileAttachment('sports.jpg', '/sports.jpg')]);
     expect(reply).toMatch(new RegExp(`Checking 1 file for request P-${requestId}`));
-    expect(later.some((line) => line.startsWith('alex:') && line.includes(`Attached to request P-${requestId}`) && line.includes('sports.jpg is attached'))).toBe(true);
+    expect(
+      later.some(
+        (line) =>
+          line.startsWith('alex:') && line.includes(`Attached to request P-${requestId}`) && line.includes('sports.jpg is attached'),
+      ),
+    ).toBe(true);
     expect(later.some((line) => line.startsWith('adele:') && /needs your decision/.test(line))).toBe(true);
     const request = await t.app.stores.postingRequests.get(requestId);
     expect(request!.state).toBe('withHeadteacher');

@@ -11,7 +11,14 @@ const patti = teamsUser('Patti Fernandez', '00000000-0000-0000-0000-000000000002
 
 const MANIFEST_ID = '6f0e1c2a-1b2c-4d5e-8f90-0a1b2c3d4e5f';
 const CATALOGUE_ID = 'b1c5353a-7aca-41b3-830f-27d5218fe0e5';
-const FORM = { whatHappened: 'A worrying message in a class chat', occurredOn: '2026-11-20', where: 'platform', platform: 'Snapchat', involved: 'pupil', category: 'pupilDisclosure' };
+const FORM = {
+  whatHappened: 'A worrying message in a class chat',
+  occurredOn: '2026-11-20',
+  where: 'platform',
+  platform: 'Snapchat',
+  involved: 'pupil',
+  category: 'pupilDisclosure',
+};
 
 async function noticeLinkFor(t: TestApp, key: string): Promise<string> {
   for (const user of [alex, patti]) await t.install(user);
@@ -24,7 +31,12 @@ async function noticeLinkFor(t: TestApp, key: string): Promise<string> {
 describe('links in notices', () => {
   it('open the Teams app by its catalogue id once the organisation has published it', async () => {
     const t = await new TestApp('sharepoint', { TEAMS_APP_ID: MANIFEST_ID, PUBLIC_URL: 'https://osd.riverside.example' }, (graph) =>
-      graph.teamsApps.publish({ id: CATALOGUE_ID, externalId: MANIFEST_ID, displayName: 'Online Safety Desk', distributionMethod: 'organization' }),
+      graph.teamsApps.publish({
+        id: CATALOGUE_ID,
+        externalId: MANIFEST_ID,
+        displayName: 'Online Safety Desk',
+        distributionMethod: 'organization',
+      }),
     ).start();
     try {
       await t.app.background.idle();

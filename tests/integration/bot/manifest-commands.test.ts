@@ -15,7 +15,7 @@ const titles = [...new Set(manifest.bots[0]!.commandLists.flatMap((list) => list
 
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
 
-describe('the manifest\'s command menu', () => {
+describe("the manifest's command menu", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await new TestApp().start();

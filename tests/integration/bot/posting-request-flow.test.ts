@@ -23,7 +23,8 @@ function choices(card: Card, inputId: string): Map<string, string> {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const element = node as Card;
-      if (element.id === inputId && Array.isArray(element.choices)) for (const choice of element.choices as { title: string; value: string }[]) found.set(choice.title, choice.value);
+      if (element.id === inputId && Array.isArray(element.choices))
+        for (const choice of element.choices as { title: string; value: string }[]) found.set(choice.title, choice.value);
       Object.values(element).forEach(visit);
     }
   };
@@ -47,12 +48,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   });
   afterAll(() => t.stop());
 
-  const cardsTo = (user: typeof alex, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update');
+  const cardsTo = (user: typeof alex, since: number) =>
+    t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update');
   const today = () => t.today;
   /** The requester attaches a photo on the request in the tab (s.4: the headteacher sees what will be posted). */
   async function attachPhoto(id: string): Promise<void> {
     const requester = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Alex Wilber')!;
-    const response = await fetch(`${t.app.url}/api/posting-requests/${id}/media`, { method: 'POST', headers: { 'x-demo-person': requester.id, 'content-type': 'image/jpeg', 'x-file-name': 'sports-day.jpg' }, body: jpegPhoto(64, 48) });
+    const response = await fetch(`${t.app.url}/api/posting-requests/${id}/media`, {
+      method: 'POST',
+      headers: { 'x-demo-person': requester.id, 'content-type': 'image/jpeg', 'x-file-name': 'sports-day.jpg' },
+      body: jpegPhoto(64, 48),
+    });
     expect(response.status).toBe(201);
     await t.app.background.idle();
   }
@@ -61,7 +67,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const reply = await t.say(alex, 'request to post');
     form = reply.card;
     formMessage = reply.activityId;
-    expect(inputIds(form)).toEqual(['kind', 'accountId', 'text', 'media', 'deviceId', 'facesBlurred', 'groupLabel', 'postingDate', 'classes']);
+    expect(inputIds(form)).toEqual([
+      'kind',
+      'accountId',
+      'text',
+      'media',
+      'deviceId',
+      'facesBlurred',
+      'groupLabel',
+      'postingDate',
+      'classes',
+    ]);
     // s.4: the approved devices in use, never a retired one.
     expect([...choices(form, 'deviceId').keys()]).toEqual(['Class 4B iPad', 'Year 6 camera']);
     deviceId = choices(form, 'deviceId').get('Class 4B iPad')!;
@@ -81,7 +97,15 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   });
 
   it('shows each wrong field next to it and saves nothing', async () => {
-    const card = await t.click(alex, formMessage, 'submitPostingRequest', { submissionKey, kind: 'post', accountId, text: '', media: '', pupilIds: pupilId('Amelia'), postingDate: '2020-01-01' });
+    const card = await t.click(alex, formMessage, 'submitPostingRequest', {
+      submissionKey,
+      kind: 'post',
+      accountId,
+      text: '',
+      media: '',
+      pupilIds: pupilId('Amelia'),
+      postingDate: '2020-01-01',
+    });
     expect(errorUnder(card, 'text')).toMatch(/text of the post is required/);
     expect(errorUnder(card, 'media')).toMatch(/images, videos or both/);
     expect(allText(card)).toMatch(/Nothing has been saved/);
@@ -172,18 +196,41 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const version = String((await t.app.stores.postingRequests.get(requestId))!.version);
     const bad = await t.click(alex, 'card-2', 'confirmPosted', { requestId, version, link: 'not a link' });
     expect(errorUnder(bad, 'link')).toMatch(/starting with https/);
-    const card = await t.click(alex, 'card-2', 'confirmPosted', { requestId, version, link: 'https://x.example/RiversidePrimary/status/99' });
+    const card = await t.click(alex, 'card-2', 'confirmPosted', {
+      requestId,
+      version,
+      link: 'https://x.example/RiversidePrimary/status/99',
+    });
     expect(allText(card)).toMatch(/post is registered with its pupils/);
     const again = await t.click(alex, 'card-2', 'confirmPosted', { requestId, link: 'https://x.example/RiversidePrimary/status/99' });
     expect(allText(again)).toMatch(/already "Posted and registered"/);
-    const posts = (await t.app.stores.posts.find({ where: { accountId }, limit: 50 })).items.filter((post) => post.postingRequestId === requestId);
-    expect(posts).toEqual([expect.objectContaining({ media: ['images'], pupilIds: [pupilId('Amelia'), pupilId('Oliver')], link: 'https://x.example/RiversidePrimary/status/99', postedOn: today() })]);
+    const posts = (await t.app.stores.posts.find({ where: { accountId }, limit: 50 })).items.filter(
+      (post) => post.postingRequestId === requestId,
+    );
+    expect(posts).toEqual([
+      expect.objectContaining({
+        media: ['images'],
+        pupilIds: [pupilId('Amelia'), pupilId('Oliver')],
+        link: 'https://x.example/RiversidePrimary/status/99',
+        postedOn: today(),
+      }),
+    ]);
   });
 
   it('makes a later withdrawal of consent find the post as a takedown task for the account owner (s.4)', async () => {
     const before = t.connector.sent.length;
     const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
-    const response = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Oliver'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
+    const response = await fetch(`${t.app.url}/api/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': admin.id },
+      body: JSON.stringify({
+        pupilId: pupilId('Oliver'),
+        media: 'images',
+        decision: 'refused',
+        effectiveFrom: today(),
+        source: 'written notice',
+      }),
+    });
     expect(response.status).toBe(201);
     const { takedowns } = (await response.json()) as { takedowns: { id: string; link: string; urgent: boolean }[] };
     // Posted today, withdrawn from today: it went up without consent, so its task is urgent.
@@ -195,7 +242,11 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(told.flatMap((card) => buttons(card)).map((b) => b.data.taskId)).toContain(taskId);
     const clicked = t.connector.sent.length;
     await t.click(patti, 'notice', 'openTakedown', { taskId });
-    const card = cardsTo(patti, clicked).map(cardOf).map(allText).find((text) => /Take down a post/.test(text)) ?? '';
+    const card =
+      cardsTo(patti, clicked)
+        .map(cardOf)
+        .map(allText)
+        .find((text) => /Take down a post/.test(text)) ?? '';
     expect(card).toMatch(/Urgent: this post went up[\s\S]*Consent for images of Oliver Bennett \(4B\) was withdrawn/);
     expect(card).toContain('https://x.example/RiversidePrimary/status/99');
   });
@@ -205,15 +256,23 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     expect(allText(card)).toMatch(/Posts to take down/);
     const open = buttons(card).length ? buttons(card) : [];
     expect(open).toEqual([]); // rows open on click, no button bar
-    const task = (await t.app.stores.takedowns.find({ where: { status: 'to do' }, limit: 50 })).items.find((candidate) => candidate.pupilId === pupilId('Oliver'))!;
+    const task = (await t.app.stores.takedowns.find({ where: { status: 'to do' }, limit: 50 })).items.find(
+      (candidate) => candidate.pupilId === pupilId('Oliver'),
+    )!;
     const byStaff = await t.click(alex, 'takedown-card', 'takedownRemoved', { taskId: task.id });
     expect(allText(byStaff)).toMatch(/You don't have access to takedown task/);
     const noReason = await t.click(patti, 'takedown-card', 'takedownCannotRemove', { taskId: task.id, reason: '' });
     expect(allText(noReason)).toMatch(/Say why the post cannot be removed/);
-    const closed = await t.click(patti, 'takedown-card', 'takedownCannotRemove', { taskId: task.id, reason: 'The platform keeps shared copies; the original is deleted.' });
+    const closed = await t.click(patti, 'takedown-card', 'takedownCannotRemove', {
+      taskId: task.id,
+      reason: 'The platform keeps shared copies; the original is deleted.',
+    });
     expect(allText(closed)).toMatch(/Status:\*\* cannot be removed/);
     expect(buttons(closed)).toEqual([]);
-    expect((await t.app.stores.takedowns.get(task.id))!).toMatchObject({ status: 'cannot be removed', reason: 'The platform keeps shared copies; the original is deleted.' });
+    expect((await t.app.stores.takedowns.get(task.id))!).toMatchObject({
+      status: 'cannot be removed',
+      reason: 'The platform keeps shared copies; the original is deleted.',
+    });
     const again = await t.click(patti, 'takedown-card', 'takedownRemoved', { taskId: task.id });
     expect(allText(again)).toMatch(/already closed/);
   });
@@ -221,20 +280,42 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   it('makes the urgent takedown at once when a post is registered after consent was withdrawn since its approval (s.4)', async () => {
     const submit = await t.say(alex, 'request to post');
     const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
-    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'post', accountId, text: 'Reading buddies', media: 'images', deviceId, pupilIds: pupilId('Noah'), groupLabel: 'reading buddies', postingDate: today() });
+    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', {
+      submissionKey: key,
+      kind: 'post',
+      accountId,
+      text: 'Reading buddies',
+      media: 'images',
+      deviceId,
+      pupilIds: pupilId('Noah'),
+      groupLabel: 'reading buddies',
+      postingDate: today(),
+    });
     const id = /request P-(\d+)/.exec(allText(saved))![1]!;
     await attachPhoto(id);
     await t.click(adele, 'card-4', 'approvePostingRequest', { requestId: id });
     expect((await t.app.stores.postingRequests.get(id))!.state).toBe('approved');
     const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
-    const withdrawal = await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Noah'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
+    const withdrawal = await fetch(`${t.app.url}/api/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': admin.id },
+      body: JSON.stringify({
+        pupilId: pupilId('Noah'),
+        media: 'images',
+        decision: 'refused',
+        effectiveFrom: today(),
+        source: 'written notice',
+      }),
+    });
     expect(((await withdrawal.json()) as { takedowns: unknown[] }).takedowns).toEqual([]);
 
     const before = t.connector.sent.length;
     await t.click(alex, 'card-5', 'confirmPosted', { requestId: id, link: 'https://x.example/RiversidePrimary/status/120' });
     await t.app.background.idle();
     const tasks = (await t.app.stores.takedowns.find({ limit: 100 })).items.filter((task) => task.pupilId === pupilId('Noah'));
-    const post = (await t.app.stores.posts.find({ where: { accountId }, limit: 50 })).items.find((candidate) => candidate.postingRequestId === id)!;
+    const post = (await t.app.stores.posts.find({ where: { accountId }, limit: 50 })).items.find(
+      (candidate) => candidate.postingRequestId === id,
+    )!;
     expect(tasks).toEqual([expect.objectContaining({ postId: post.id, urgent: true, status: 'to do' })]);
     expect(cardsTo(patti, before).map(cardOf).map(allText).join('\n')).toMatch(/Urgent: a post shows a pupil without consent/);
   });
@@ -242,12 +323,32 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
   it('blocks an approval when consent was withdrawn after the request was made, and sends it back', async () => {
     const submit = await t.say(alex, 'request to post');
     const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
-    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'post', accountId, text: 'Our class assembly', media: 'images', deviceId, pupilIds: pupilId('Isla'), groupLabel: 'class assembly', postingDate: today() });
+    const saved = await t.click(alex, submit.activityId, 'submitPostingRequest', {
+      submissionKey: key,
+      kind: 'post',
+      accountId,
+      text: 'Our class assembly',
+      media: 'images',
+      deviceId,
+      pupilIds: pupilId('Isla'),
+      groupLabel: 'class assembly',
+      postingDate: today(),
+    });
     const id = /request P-(\d+)/.exec(allText(saved))![1]!;
     await attachPhoto(id);
     expect((await t.app.stores.postingRequests.get(id))!.state).toBe('withHeadteacher');
     const admin = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('admin'))!;
-    await fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': admin.id }, body: JSON.stringify({ pupilId: pupilId('Isla'), media: 'images', decision: 'refused', effectiveFrom: today(), source: 'written notice' }) });
+    await fetch(`${t.app.url}/api/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': admin.id },
+      body: JSON.stringify({
+        pupilId: pupilId('Isla'),
+        media: 'images',
+        decision: 'refused',
+        effectiveFrom: today(),
+        source: 'written notice',
+      }),
+    });
     const before = t.connector.sent.length;
     const card = await t.click(adele, 'card-3', 'approvePostingRequest', { requestId: id });
     expect(allText(card)).toMatch(/Not approved: the checks, run again just now, found problems/);
@@ -260,7 +361,15 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('permission to post through T
     const submit = await t.say(alex, 'reminder for parents');
     const key = String(button(submit.card, /Run the checks and send/).data.submissionKey);
     const before = t.connector.sent.length;
-    const card = await t.click(alex, submit.activityId, 'submitPostingRequest', { submissionKey: key, kind: 'parentReminder', accountId, text: 'Please return Year 6 trip slips by Friday.', media: '', pupilIds: '', postingDate: today() });
+    const card = await t.click(alex, submit.activityId, 'submitPostingRequest', {
+      submissionKey: key,
+      kind: 'parentReminder',
+      accountId,
+      text: 'Please return Year 6 trip slips by Friday.',
+      media: '',
+      pupilIds: '',
+      postingDate: today(),
+    });
     expect(allText(card)).toMatch(/Reminder for parents P-\d+/);
     expect(allText(card)).toMatch(/Every check passed/);
     expect(cardsTo(adele, before)).toHaveLength(1);

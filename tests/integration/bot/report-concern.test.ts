@@ -17,7 +17,14 @@ const linda = teamsUser('Linda Davis', '00000000-0000-0000-0000-000000000104');
 const stranger = teamsUser('Nobody Known', '99999999-0000-0000-0000-000000000001');
 
 const SECRET = 'Year 5 pupil sent a nude selfie to the class group chat';
-const FORM = { whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform', platform: 'Snapchat', involved: 'pupil', category: 'pupilDisclosure' };
+const FORM = {
+  whatHappened: SECRET,
+  occurredOn: '2026-11-20',
+  where: 'platform',
+  platform: 'Snapchat',
+  involved: 'pupil',
+  category: 'pupilDisclosure',
+};
 
 type Json = Record<string, unknown>;
 type TaskAnswer = { task: { type: string; value: string | { title: string; card: { contentType: string; content: Json } } } };
@@ -30,7 +37,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
   });
   afterAll(() => t.stop());
 
-  const sentTo = (user: typeof alex, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
+  const sentTo = (user: typeof alex, since: number) =>
+    t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
 
   it('"report a concern" opens the form with every field the issue asks for', async () => {
     const { card } = await t.say(alex, 'report a concern');
@@ -55,36 +63,54 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
     expect(sentTo(alex, before)).toHaveLength(0);
 
     const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'concern-1' }, limit: 1 })).items[0]!;
-    expect(stored).toMatchObject({ routedTo: 'dsl', status: 'new', reporterName: 'Alex Wilber', assigneeName: 'Patti Fernandez', whatHappened: SECRET });
+    expect(stored).toMatchObject({
+      routedTo: 'dsl',
+      status: 'new',
+      reporterName: 'Alex Wilber',
+      assigneeName: 'Patti Fernandez',
+      whatHappened: SECRET,
+    });
     expect((await t.app.stores.incidentChronology.forIncident(stored.id)).map((entry) => entry.kind)).toEqual(['reported']);
   });
 
   it('takes no concern in a group chat or channel, where the answering card would be shown to everyone', async () => {
-    const invoke = cardActionInvoke(alex, t.serviceUrl, 'form-in-channel', 'reportConcern', { submissionKey: 'concern-channel', ...FORM, category: '' });
-    const response = await t.post({ ...invoke, conversation: { ...invoke.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=1' } });
+    const invoke = cardActionInvoke(alex, t.serviceUrl, 'form-in-channel', 'reportConcern', {
+      submissionKey: 'concern-channel',
+      ...FORM,
+      category: '',
+    });
+    const response = await t.post({
+      ...invoke,
+      conversation: { ...invoke.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=1' },
+    });
     const card = (response.body as { value: Json }).value;
     expect(allText(card)).toMatch(/use your private chat[\s\S]*Report as a concern/);
     expect(JSON.stringify(card)).not.toContain(SECRET);
     expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-channel' }, limit: 1 })).items).toHaveLength(0);
   });
 
-  it.each(['report a concern', 'request to post', 'consent 4B', 'my requests'])('answers "%s" typed in a channel with a pointer to the private chat, and no form or names', async (typed) => {
-    const before = t.connector.sent.length;
-    const message = messageActivity(alex, t.serviceUrl, typed);
-    const channel = { ...message.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=2' };
-    expect((await t.post({ ...message, conversation: channel })).status).toBe(200);
-    const reply = t.connector.sent.slice(before).find((entry) => entry.conversationId === channel.id)!;
-    const card = cardOf(reply);
-    expect(allText(card)).toMatch(/use your private chat/);
-    expect(JSON.stringify(card)).not.toMatch(/Input\.|Amelia/);
-  });
+  it.each(['report a concern', 'request to post', 'consent 4B', 'my requests'])(
+    'answers "%s" typed in a channel with a pointer to the private chat, and no form or names',
+    async (typed) => {
+      const before = t.connector.sent.length;
+      const message = messageActivity(alex, t.serviceUrl, typed);
+      const channel = { ...message.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=2' };
+      expect((await t.post({ ...message, conversation: channel })).status).toBe(200);
+      const reply = t.connector.sent.slice(before).find((entry) => entry.conversationId === channel.id)!;
+      const card = cardOf(reply);
+      expect(allText(card)).toMatch(/use your private chat/);
+      expect(JSON.stringify(card)).not.toMatch(/Input\.|Amelia/);
+    },
+  );
 
   it('still answers "help" in a channel', async () => {
     const before = t.connector.sent.length;
     const message = messageActivity(alex, t.serviceUrl, 'help');
     const channel = { ...message.conversation, conversationType: 'channel', isGroup: true, id: '19:abc@thread.skype;messageid=3' };
     await t.post({ ...message, conversation: channel });
-    expect(allText(cardOf(t.connector.sent.slice(before).find((entry) => entry.conversationId === channel.id)))).toMatch(/Type one of these/);
+    expect(allText(cardOf(t.connector.sent.slice(before).find((entry) => entry.conversationId === channel.id)))).toMatch(
+      /Type one of these/,
+    );
   });
 
   it('saves a form sent twice once', async () => {
@@ -94,14 +120,22 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
   });
 
   it('keeps what was typed and marks the fields to correct; nothing is saved', async () => {
-    const reply = await t.click(alex, 'form-2', 'reportConcern', { submissionKey: 'concern-2', ...FORM, category: '', occurredOn: '2099-01-01' });
+    const reply = await t.click(alex, 'form-2', 'reportConcern', {
+      submissionKey: 'concern-2',
+      ...FORM,
+      category: '',
+      occurredOn: '2099-01-01',
+    });
     expect(allText(reply)).toMatch(/Nothing has been saved yet[\s\S]*That date is in the future[\s\S]*Choose a category/);
     expect(JSON.stringify(reply)).toContain(SECRET);
     expect((await t.app.stores.incidents.find({ where: { submissionKey: 'concern-2' }, limit: 5 })).items).toHaveLength(0);
   });
 
   describe('"Report as a concern" on a Teams message', () => {
-    const payload = messagePayload({ name: 'Jordan Parent', aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc' }, '<div><div>The head is a <b>disgrace</b> &amp; should be sacked<br>everyone share this</div>\n</div>');
+    const payload = messagePayload(
+      { name: 'Jordan Parent', aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc' },
+      '<div><div>The head is a <b>disgrace</b> &amp; should be sacked<br>everyone share this</div>\n</div>',
+    );
 
     it('opens the form in a dialog, pre-filled with the message text, author and link', async () => {
       const response = await t.post(fetchTaskInvoke(alex, t.serviceUrl, payload));
@@ -116,13 +150,27 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
       expect(allText(card)).toMatch(/Reported from a Teams message by\nJordan Parent/);
       const action = (card.actions as Json[])[0]!;
       expect(action.type).toBe('Action.Submit');
-      expect(action.data).toMatchObject({ sourceAuthor: 'Jordan Parent', sourceLink: payload.linkToMessage, submissionKey: expect.any(String) });
+      expect(action.data).toMatchObject({
+        sourceAuthor: 'Jordan Parent',
+        sourceLink: payload.linkToMessage,
+        submissionKey: expect.any(String),
+      });
       expect(text).toContain('"value":"2026-11-22"');
     });
 
     it('saves it from the dialog, routes a concern about the headteacher to the chair of governors and not the headteacher', async () => {
       const before = t.connector.sent.length;
-      const data = { submissionKey: 'dialog-1', sourceAuthor: 'Jordan Parent', sourceLink: payload.linkToMessage, whatHappened: 'The head is a disgrace', occurredOn: '2026-11-22', where: 'platform', platform: 'Teams', involved: 'headteacher', category: 'abuseAboutSchool' };
+      const data = {
+        submissionKey: 'dialog-1',
+        sourceAuthor: 'Jordan Parent',
+        sourceLink: payload.linkToMessage,
+        whatHappened: 'The head is a disgrace',
+        occurredOn: '2026-11-22',
+        where: 'platform',
+        platform: 'Teams',
+        involved: 'headteacher',
+        category: 'abuseAboutSchool',
+      };
       const response = await t.post(submitActionInvoke(alex, t.serviceUrl, payload, data));
       expect(response.status).toBe(200);
       await t.app.background.idle();
@@ -130,26 +178,52 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('reporting a concern (records
       expect(allText(value.card.content)).toMatch(/Your concern is saved as C-\d{5}[\s\S]*gone to the chair of governors/);
 
       const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-1' }, limit: 1 })).items[0]!;
-      expect(stored).toMatchObject({ routedTo: 'chairOfGovernors', aboutHeadteacher: true, assigneeName: 'Linda Davis', sourceMessage: { author: 'Jordan Parent', link: payload.linkToMessage } });
-      expect(sentTo(linda, before).map((entry) => JSON.stringify(entry.activity))).toEqual([expect.stringContaining('A new concern needs your attention')]);
+      expect(stored).toMatchObject({
+        routedTo: 'chairOfGovernors',
+        aboutHeadteacher: true,
+        assigneeName: 'Linda Davis',
+        sourceMessage: { author: 'Jordan Parent', link: payload.linkToMessage },
+      });
+      expect(sentTo(linda, before).map((entry) => JSON.stringify(entry.activity))).toEqual([
+        expect.stringContaining('A new concern needs your attention'),
+      ]);
       expect(sentTo(adele, before)).toHaveLength(0);
     });
 
     it('keeps a copy of the message as Teams gave it (text, author, time), whatever the form says, and shows it in the record', async () => {
-      const forged = { submissionKey: 'dialog-copy', sourceAuthor: 'Someone else', sourceLink: 'https://example.org/x', whatHappened: 'A parent was rude about the head (my words)', occurredOn: '2026-11-22', where: 'platform', platform: 'Teams', involved: 'parent', category: 'abuseAboutSchool' };
+      const forged = {
+        submissionKey: 'dialog-copy',
+        sourceAuthor: 'Someone else',
+        sourceLink: 'https://example.org/x',
+        whatHappened: 'A parent was rude about the head (my words)',
+        occurredOn: '2026-11-22',
+        where: 'platform',
+        platform: 'Teams',
+        involved: 'parent',
+        category: 'abuseAboutSchool',
+      };
       expect((await t.post(submitActionInvoke(alex, t.serviceUrl, payload, forged))).status).toBe(200);
       await t.app.background.idle();
       const stored = (await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-copy' }, limit: 1 })).items[0]!;
-      const copy = { author: 'Jordan Parent', link: payload.linkToMessage, text: 'The head is a disgrace & should be sacked\neveryone share this', sentAt: '2026-11-22T12:52:24.833Z' };
+      const copy = {
+        author: 'Jordan Parent',
+        link: payload.linkToMessage,
+        text: 'The head is a disgrace & should be sacked\neveryone share this',
+        sentAt: '2026-11-22T12:52:24.833Z',
+      };
       expect(stored.whatHappened).toBe('A parent was rude about the head (my words)');
       expect(stored.sourceMessage).toEqual(copy);
       const dsl = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Patti Fernandez')!;
-      const shown = (await (await fetch(`${t.app.url}/api/incidents/${stored.id}`, { headers: { 'x-demo-person': dsl.id } })).json()) as { incident: { sourceMessage: unknown } };
+      const shown = (await (await fetch(`${t.app.url}/api/incidents/${stored.id}`, { headers: { 'x-demo-person': dsl.id } })).json()) as {
+        incident: { sourceMessage: unknown };
+      };
       expect(shown.incident.sourceMessage).toEqual(copy);
     });
 
     it('shows the form again with its errors inside the dialog', async () => {
-      const response = await t.post(submitActionInvoke(alex, t.serviceUrl, payload, { submissionKey: 'dialog-2', whatHappened: 'x', occurredOn: '2026-11-22' }));
+      const response = await t.post(
+        submitActionInvoke(alex, t.serviceUrl, payload, { submissionKey: 'dialog-2', whatHappened: 'x', occurredOn: '2026-11-22' }),
+      );
       const value = (response.body as TaskAnswer).task.value as { card: { content: Json } };
       expect(allText(value.card.content)).toMatch(/Choose where it happened/);
       expect((await t.app.stores.incidents.find({ where: { submissionKey: 'dialog-2' }, limit: 1 })).items).toHaveLength(0);
@@ -179,18 +253,27 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
     t = await new TestApp(store, {}, undefined, clock).start();
     // A small school: the headteacher is also the DSL, there is no deputy, and the chair has not opened the bot.
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) {
-      const roles = person.displayName === 'Adele Vance' ? [...person.roles, 'dsl' as const] : person.roles.filter((role) => role !== 'dsl' && role !== 'deputyDsl');
+      const roles =
+        person.displayName === 'Adele Vance'
+          ? [...person.roles, 'dsl' as const]
+          : person.roles.filter((role) => role !== 'dsl' && role !== 'deputyDsl');
       await t.app.stores.people.update({ ...person, roles });
     }
     for (const user of [alex, adele, patti]) await t.install(user);
   });
   afterAll(() => t.stop());
 
-  const sentTo = (user: typeof alex, since = 0) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
+  const sentTo = (user: typeof alex, since = 0) =>
+    t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId);
 
   it('tells the reporter the truth, tells the headteacher nothing, and keeps trying until the chair is told', async () => {
     const before = t.connector.sent.length;
-    const reply = await t.click(alex, 'form-1', 'reportConcern', { submissionKey: 'about-head', ...FORM, involved: 'headteacher', category: 'staffConduct' });
+    const reply = await t.click(alex, 'form-1', 'reportConcern', {
+      submissionKey: 'about-head',
+      ...FORM,
+      involved: 'headteacher',
+      category: 'staffConduct',
+    });
     const reference = /saved as (C-\d{5})/.exec(allText(reply))?.[1];
     expect(reference).toBeDefined();
     expect(allText(reply)).toMatch(/nobody could be told yet/i);
@@ -201,7 +284,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
     // The Incidents tab shows the chair that nobody has been told.
     const chair = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Linda Davis')!;
     const id = String(Number(reference!.slice(2)));
-    const seen = (await (await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': chair.id } })).json()) as { incident: { nobodyToldYet: boolean } };
+    const seen = (await (await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': chair.id } })).json()) as {
+      incident: { nobodyToldYet: boolean };
+    };
     expect(seen.incident.nobodyToldYet).toBe(true);
     const head = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Adele Vance')!;
     expect((await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': head.id } })).status).toBe(404);
@@ -219,7 +304,9 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
     await t.install(linda);
     const installed = t.connector.sent.length;
     await runJobAfter(15);
-    expect(sentTo(linda, installed).map((entry) => JSON.stringify(entry.activity))).toEqual([expect.stringContaining('A new concern needs your attention')]);
+    expect(sentTo(linda, installed).map((entry) => JSON.stringify(entry.activity))).toEqual([
+      expect.stringContaining('A new concern needs your attention'),
+    ]);
     expect((await t.app.stores.incidents.get(id))!.nobodyToldYet).toBe(false);
     await runJobAfter(15);
     expect(sentTo(linda, installed)).toHaveLength(1);

@@ -61,7 +61,10 @@ describe.each(SHARED)('in a $kind', ({ conversation }) => {
   });
   afterAll(() => t.stop());
 
-  const inShared = <T extends { conversation: object }>(activity: T): T => ({ ...activity, conversation: { ...activity.conversation, ...conversation } });
+  const inShared = <T extends { conversation: object }>(activity: T): T => ({
+    ...activity,
+    conversation: { ...activity.conversation, ...conversation },
+  });
   const repliesHere = (since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === conversation.id);
 
   it('greets the chat with the help card, without buttons that open forms or lists', async () => {
@@ -80,17 +83,25 @@ describe.each(SHARED)('in a $kind', ({ conversation }) => {
     expect(buttons(card)).toEqual([]);
   });
 
-  it.each([...CARD_ACTIONS.keys()])('refuses the card action %s with a pointer to the private chat, showing and saving nothing', async (verb) => {
-    const before = await counts();
-    for (const user of [alex, megan]) {
-      const response = await t.post(inShared(cardActionInvoke(user, t.serviceUrl, 'card-in-chat', verb, DATA)));
-      expect(response.status).toBe(200);
-      const card = JSON.stringify((response.body as { value: unknown }).value);
-      expect({ verb, pointer: /private chat/.test(card), inputs: /Input\./.test(card), pupils: PUPIL_NAMES.test(card) }).toEqual({ verb, pointer: true, inputs: false, pupils: false });
-    }
-    await t.app.background.idle();
-    expect(await counts()).toEqual(before);
-  });
+  it.each([...CARD_ACTIONS.keys()])(
+    'refuses the card action %s with a pointer to the private chat, showing and saving nothing',
+    async (verb) => {
+      const before = await counts();
+      for (const user of [alex, megan]) {
+        const response = await t.post(inShared(cardActionInvoke(user, t.serviceUrl, 'card-in-chat', verb, DATA)));
+        expect(response.status).toBe(200);
+        const card = JSON.stringify((response.body as { value: unknown }).value);
+        expect({ verb, pointer: /private chat/.test(card), inputs: /Input\./.test(card), pupils: PUPIL_NAMES.test(card) }).toEqual({
+          verb,
+          pointer: true,
+          inputs: false,
+          pupils: false,
+        });
+      }
+      await t.app.background.idle();
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('refuses a form sent the older way (Action.Submit as a message) too', async () => {
     const before = await counts();

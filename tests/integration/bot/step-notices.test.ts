@@ -21,12 +21,21 @@ const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
 const adele = teamsUser('Adele Vance', '00000000-0000-0000-0000-0000000000022'); // headteacher
 const isaiah = teamsUser('Isaiah Langer', '00000000-0000-0000-0000-0000000000023'); // ICT technician
 
-const FORM = { url: 'https://www.example.org/roman-forts', siteContent: 'Videos of Roman forts.', reasons: 'Year 4 history.', risksAndControls: 'Teacher screen only.' };
+const FORM = {
+  url: 'https://www.example.org/roman-forts',
+  siteContent: 'Videos of Roman forts.',
+  reasons: 'Year 4 history.',
+  risksAndControls: 'Teacher screen only.',
+};
 
 type Card = Record<string, unknown>;
 
 async function post(url: string, activity: object): Promise<Card | undefined> {
-  const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   expect(response.status).toBe(200);
   const text = await response.text();
   return text ? ((JSON.parse(text) as { value?: Card }).value ?? undefined) : undefined;
@@ -34,10 +43,13 @@ async function post(url: string, activity: object): Promise<Card | undefined> {
 
 /** New cards (not updates) sent to a person whose text matches. */
 function cardsTo(connector: ConnectorStandIn, user: TeamsUser, text: RegExp): SentActivity[] {
-  return connector.sent.filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update' && text.test(allText(cardOf(entry))));
+  return connector.sent.filter(
+    (entry) => entry.conversationId === user.conversationId && entry.kind !== 'update' && text.test(allText(cardOf(entry))),
+  );
 }
 
-const isNew = (user: TeamsUser, text: RegExp) => (entry: SentActivity) => entry.conversationId === user.conversationId && entry.kind !== 'update' && text.test(allText(cardOf(entry)));
+const isNew = (user: TeamsUser, text: RegExp) => (entry: SentActivity) =>
+  entry.conversationId === user.conversationId && entry.kind !== 'update' && text.test(allText(cardOf(entry)));
 
 describe('when the app is killed after a step is saved, before everyone is told', () => {
   const connector = new ConnectorStandIn();
@@ -58,7 +70,13 @@ describe('when the app is killed after a step is saved, before everyone is told'
     for (const user of [alex, megan, adele, isaiah]) await post(first.url, installActivity(user, serviceUrl));
     await post(first.url, messageActivity(alex, serviceUrl, 'request access'));
     const form = cardOf(connector.to(alex.conversationId).at(-1));
-    const saved = await post(first.url, cardActionInvoke(alex, serviceUrl, 'form', 'submitAccessRequest', { submissionKey: button(form, /Send/).data.submissionKey, ...FORM }));
+    const saved = await post(
+      first.url,
+      cardActionInvoke(alex, serviceUrl, 'form', 'submitAccessRequest', {
+        submissionKey: button(form, /Send/).data.submissionKey,
+        ...FORM,
+      }),
+    );
     const requestId = /request A-(\d+)/.exec(allText(saved!))![1]!;
     await connector.arrived(isNew(megan, /needs your review/));
     await post(first.url, cardActionInvoke(megan, serviceUrl, 'review', 'forwardAccessRequest', { requestId }));
@@ -68,7 +86,10 @@ describe('when the app is killed after a step is saved, before everyone is told'
     // The ICT technician's card reaches Teams, but Teams' answer never comes back: the app is killed
     // while it waits, before it has told the requester.
     connector.holding.add(isaiah.conversationId);
-    const approved = await post(first.url, cardActionInvoke(adele, serviceUrl, 'decision', 'approveAccessRequest', { requestId, reasons: 'Curriculum use.' }));
+    const approved = await post(
+      first.url,
+      cardActionInvoke(adele, serviceUrl, 'decision', 'approveAccessRequest', { requestId, reasons: 'Curriculum use.' }),
+    );
     expect(allText(approved!)).toMatch(/Approved and signed/);
     await connector.arrived(isNew(isaiah, /please open this site/));
     await first.kill();
@@ -77,10 +98,17 @@ describe('when the app is killed after a step is saved, before everyone is told'
     const stores = createSqliteStores(dataDir);
     const version = (await stores.accessRequests.get(requestId))!.version;
     const approval = (await stores.outbox.find({ where: { run: `step accessRequest ${requestId} v${version}` }, limit: 10 })).items;
-    expect(Object.fromEntries(approval.map((entry) => [entry.personName, entry.status]))).toEqual({ 'Isaiah Langer': 'sending', 'Alex Wilber': 'pending' });
+    expect(Object.fromEntries(approval.map((entry) => [entry.personName, entry.status]))).toEqual({
+      'Isaiah Langer': 'sending',
+      'Alex Wilber': 'pending',
+    });
     await stores.close();
 
-    const second = await startApp({ config: testConfig(dataDir), log: { info: () => undefined, warn: () => undefined, error: () => undefined }, clock: new TestClock() });
+    const second = await startApp({
+      config: testConfig(dataDir),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      clock: new TestClock(),
+    });
     try {
       await second.background.idle();
       expect(cardsTo(connector, alex, /Approved — waiting for ICT/)).toHaveLength(1);
@@ -110,7 +138,9 @@ describe('when Teams sends the same activity twice (it had no answer, or a 5xx)'
   });
 
   it('takes a decision once, and tells the ICT technician and the requester once each', async () => {
-    const requestId = /request A-(\d+)/.exec(allText(await t.click(alex, 'form', 'submitAccessRequest', { submissionKey: 'decided-twice', ...FORM })))![1]!;
+    const requestId = /request A-(\d+)/.exec(
+      allText(await t.click(alex, 'form', 'submitAccessRequest', { submissionKey: 'decided-twice', ...FORM })),
+    )![1]!;
     await t.click(megan, 'review', 'forwardAccessRequest', { requestId });
     const approve = cardActionInvoke(adele, t.serviceUrl, 'decision', 'approveAccessRequest', { requestId, reasons: 'Curriculum use.' });
     const answers = [await t.post(approve), await t.post(approve)].map((answer) => allText((answer.body as { value: Card }).value));
@@ -119,7 +149,9 @@ describe('when Teams sends the same activity twice (it had no answer, or a 5xx)'
     const about = (entry: SentActivity) => allText(cardOf(entry)).includes(`A-${requestId}`);
     expect(cardsTo(t.connector, isaiah, /please open this site/).filter(about)).toHaveLength(1);
     expect(cardsTo(t.connector, alex, /Approved — waiting for ICT/).filter(about)).toHaveLength(1);
-    const decisions = (await t.app.stores.audit.forRecord('accessRequest', requestId)).filter((entry) => entry.action === 'access-request.approve');
+    const decisions = (await t.app.stores.audit.forRecord('accessRequest', requestId)).filter(
+      (entry) => entry.action === 'access-request.approve',
+    );
     expect(decisions).toHaveLength(1);
   });
 });

@@ -37,7 +37,9 @@ const PEOPLE = [
   // Starts on Tuesday: her account and groups are ready a day early, as a school's IT does it.
   { n: 9, name: 'Nadia Hussain', groups: ['staff'], hired: TUESDAY },
 ] as const satisfies readonly { n: number; name: string; groups: readonly Role[]; hired?: string }[];
-const ROLE_GROUPS: Partial<Record<Role, string>> = Object.fromEntries([...new Set(PEOPLE.flatMap((person) => person.groups))].map((role) => [role, `g-${role}`]));
+const ROLE_GROUPS: Partial<Record<Role, string>> = Object.fromEntries(
+  [...new Set(PEOPLE.flatMap((person) => person.groups))].map((role) => [role, `g-${role}`]),
+);
 const users = new Map<string, TeamsUser>(PEOPLE.map((person) => [person.name, teamsUser(person.name, aad(person.n))]));
 
 describe('going live in a school, rehearsed', () => {
@@ -53,19 +55,46 @@ describe('going live in a school, rehearsed', () => {
 
   beforeAll(async () => {
     standIn = new GraphStandIn();
-    const settings = { ...sharePointSettings(await standIn.start()), credential: { kind: 'managedIdentity' as const, managedIdentityClientId: 'mi-client', identityEndpoint: 'http://127.0.0.1:1/msi', identityHeader: 'unused' } };
+    const settings = {
+      ...sharePointSettings(await standIn.start()),
+      credential: {
+        kind: 'managedIdentity' as const,
+        managedIdentityClientId: 'mi-client',
+        identityEndpoint: 'http://127.0.0.1:1/msi',
+        identityHeader: 'unused',
+      },
+    };
     standIn.addSite(SITE_ID, 'Riverside Primary');
     standIn.addSite(RECORDS_SITE_ID, 'Safeguarding records');
-    for (const person of PEOPLE) standIn.addUser({ id: aad(person.n), displayName: person.name, mail: `${person.name.split(' ')[0]!.toLowerCase()}@school.example`, ...('hired' in person ? { employeeHireDate: `${person.hired}T00:00:00Z` } : {}) });
-    for (const [role, group] of Object.entries(ROLE_GROUPS)) standIn.addGroup(group!, PEOPLE.filter((person) => (person.groups as readonly string[]).includes(role)).map((person) => aad(person.n)));
-    standIn.teamsApps.publish({ id: CATALOGUE_ID, externalId: MANIFEST_ID, displayName: 'Online Safety Desk', distributionMethod: 'organization' });
+    for (const person of PEOPLE)
+      standIn.addUser({
+        id: aad(person.n),
+        displayName: person.name,
+        mail: `${person.name.split(' ')[0]!.toLowerCase()}@school.example`,
+        ...('hired' in person ? { employeeHireDate: `${person.hired}T00:00:00Z` } : {}),
+      });
+    for (const [role, group] of Object.entries(ROLE_GROUPS))
+      standIn.addGroup(
+        group!,
+        PEOPLE.filter((person) => (person.groups as readonly string[]).includes(role)).map((person) => aad(person.n)),
+      );
+    standIn.teamsApps.publish({
+      id: CATALOGUE_ID,
+      externalId: MANIFEST_ID,
+      displayName: 'Online Safety Desk',
+      distributionMethod: 'organization',
+    });
     connector = new ConnectorStandIn();
     serviceUrl = await connector.start();
     provision = () => provisionLists(createGraphApi(settings, silentLog, TEST_GRAPH), SITES);
 
     const start = async (name: string) => {
       const dir = mkdtempSync(join(tmpdir(), `osd-golive-${name}-`));
-      const config = { ...testConfig(dir, { TEAMS_APP_ID: MANIFEST_ID }), store: settings, directory: { kind: 'entra' as const, roleGroups: ROLE_GROUPS } };
+      const config = {
+        ...testConfig(dir, { TEAMS_APP_ID: MANIFEST_ID }),
+        store: settings,
+        directory: { kind: 'entra' as const, roleGroups: ROLE_GROUPS },
+      };
       const app = await startApp({ config, clock, graph: TEST_GRAPH, instanceId: name, log: silentLog });
       instances.push({ app, dir });
       return app;
@@ -83,10 +112,18 @@ describe('going live in a school, rehearsed', () => {
 
   /** The API as a person, on either instance: the load balancer sends each request where it likes. */
   const call = async (app: RunningApp, name: string, method: string, path: string, body?: object) => {
-    const response = await fetch(`${app.url}${path}`, { method, headers: { 'x-demo-person': users.get(name)!.aadObjectId, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${app.url}${path}`, {
+      method,
+      headers: { 'x-demo-person': users.get(name)!.aadObjectId, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
-  const readiness = async () => (await call(web2, 'Adele Vance', 'GET', '/api/readiness')).body as { overall: string; items: { id: string; level: string; found: string; fix?: string }[] };
+  const readiness = async () =>
+    (await call(web2, 'Adele Vance', 'GET', '/api/readiness')).body as {
+      overall: string;
+      items: { id: string; level: string; found: string; fix?: string }[];
+    };
   const runJobs = async () => {
     for (const { job } of schoolSchedules('07:30')) {
       // A cloud timer that reaches both instances: the job runs once, on one of them.
@@ -95,7 +132,10 @@ describe('going live in a school, rehearsed', () => {
       await Promise.all([web1.background.idle(), web2.background.idle()]);
     }
   };
-  const sentTo = (user: TeamsUser) => connector.sent.filter((entry) => entry.kind !== 'update' && entry.conversationId === user.conversationId).map((entry) => JSON.stringify(entry.activity));
+  const sentTo = (user: TeamsUser) =>
+    connector.sent
+      .filter((entry) => entry.kind !== 'update' && entry.conversationId === user.conversationId)
+      .map((entry) => JSON.stringify(entry.activity));
 
   it('starts on the empty sites, says the lists are missing, and works once provisioning has made them, without a restart', async () => {
     const empty = await readiness();
@@ -118,16 +158,28 @@ describe('going live in a school, rehearsed', () => {
     });
   });
 
-  it('takes the school\'s settings through the API, and everyone opens the app once', async () => {
+  it("takes the school's settings through the API, and everyone opens the app once", async () => {
     const head = 'Adele Vance';
-    expect((await call(web1, head, 'PUT', '/api/settings/school', { name: 'Riverside Community Primary School', contactForAccess: 'Mrs Robbins in the school office' })).status).toBe(200);
+    expect(
+      (
+        await call(web1, head, 'PUT', '/api/settings/school', {
+          name: 'Riverside Community Primary School',
+          contactForAccess: 'Mrs Robbins in the school office',
+        })
+      ).status,
+    ).toBe(200);
     const policy = await call(web2, 'Lynne Robbins', 'POST', '/api/settings/policies', {
       title: 'Social Media Policy',
       owner: 'Headteacher',
       approvedOn: '2025-02-24',
       reviews: [
         // s.12: the headteacher with the online safety lead, every two years.
-        { name: 'Headteacher with the online safety lead', reviewers: ['headteacher', 'onlineSafetyLead'], cycleMonths: 24, nextReviewDue: '2027-09-30' },
+        {
+          name: 'Headteacher with the online safety lead',
+          reviewers: ['headteacher', 'onlineSafetyLead'],
+          cycleMonths: 24,
+          nextReviewDue: '2027-09-30',
+        },
         // s.2: the governing board, every year — due ninety days after Tuesday.
         { name: 'Governing board', reviewers: ['governor', 'chairOfGovernors'], cycleMonths: 12, nextReviewDue: '2027-02-22' },
       ],
@@ -144,9 +196,26 @@ describe('going live in a school, rehearsed', () => {
       'Spring term,04/01/2028,24/03/2028,term',
     ].join('\n');
     expect((await call(web1, 'Lynne Robbins', 'POST', '/api/settings/term-dates/import', { csv, apply: true })).status).toBe(200);
-    const induction = await call(web2, 'Megan Bowen', 'POST', '/api/settings/training-requirements', { title: 'Staff online safety training', audience: 'staff', roles: ['staff'], frequency: 'inductionThenEvery', graceDays: 30, months: 12, policy: 's.11' });
+    const induction = await call(web2, 'Megan Bowen', 'POST', '/api/settings/training-requirements', {
+      title: 'Staff online safety training',
+      audience: 'staff',
+      roles: ['staff'],
+      frequency: 'inductionThenEvery',
+      graceDays: 30,
+      months: 12,
+      policy: 's.11',
+    });
     expect(induction.status).toBe(201);
-    for (const user of users.values()) expect((await fetch(`${web1.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(installActivity(user, serviceUrl)) })).status).toBe(200);
+    for (const user of users.values())
+      expect(
+        (
+          await fetch(`${web1.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(installActivity(user, serviceUrl)),
+          })
+        ).status,
+      ).toBe(200);
   });
 
   it("is all green once Monday's jobs have run", async () => {
@@ -154,7 +223,19 @@ describe('going live in a school, rehearsed', () => {
     await runJobs();
     const checked = await readiness();
     expect(checked.items.filter((item) => item.level !== 'green')).toEqual([]);
-    expect(checked.items.map((item) => item.id)).toEqual(['credential', 'working-site', 'records-site', 'role-groups', 'reach', 'teams-app', 'school', 'policy-register', 'term-dates', 'training-requirements', 'jobs']);
+    expect(checked.items.map((item) => item.id)).toEqual([
+      'credential',
+      'working-site',
+      'records-site',
+      'role-groups',
+      'reach',
+      'teams-app',
+      'school',
+      'policy-register',
+      'term-dates',
+      'training-requirements',
+      'jobs',
+    ]);
     expect(checked.overall).toBe('green');
   });
 
@@ -169,9 +250,14 @@ describe('going live in a school, rehearsed', () => {
     now = Date.parse(`${TUESDAY}T07:31:00Z`);
     await runJobs();
     const tuesday = connector.sent.slice(before).filter((entry) => entry.kind !== 'update');
-    const to = (user: TeamsUser) => tuesday.filter((entry) => entry.conversationId === user.conversationId).map((entry) => JSON.stringify(entry.activity));
-    expect(to(governor).filter((card) => /A policy review is coming up/.test(card))).toEqual([expect.stringMatching(/The Social Media Policy is due for review \(Governing board\) on 22 February 2027, in 90 days/)]);
-    expect(to(starter).filter((card) => /online safety training is due/.test(card))).toEqual([expect.stringMatching(/Staff online safety training is due by 24 December 2026/)]);
+    const to = (user: TeamsUser) =>
+      tuesday.filter((entry) => entry.conversationId === user.conversationId).map((entry) => JSON.stringify(entry.activity));
+    expect(to(governor).filter((card) => /A policy review is coming up/.test(card))).toEqual([
+      expect.stringMatching(/The Social Media Policy is due for review \(Governing board\) on 22 February 2027, in 90 days/),
+    ]);
+    expect(to(starter).filter((card) => /online safety training is due/.test(card))).toEqual([
+      expect.stringMatching(/Staff online safety training is due by 24 December 2026/),
+    ]);
     // The headteacher's review with the online safety lead is not due: the governors hear of the board's only.
     expect(to(users.get('Adele Vance')!).filter((card) => /A policy review/.test(card))).toEqual([]);
     // Nobody got the same message twice.

@@ -13,7 +13,13 @@ import type { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { provisionedSite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
 
 const pupils = (count: number, from = 0): Omit<Pupil, 'id'>[] =>
-  Array.from({ length: count }, (_, i) => ({ misReference: `R${from + i}`, displayName: `Pupil ${from + i}`, className: '4B', yearGroup: 'Year 4', onRollFrom: '2024-09-04' }));
+  Array.from({ length: count }, (_, i) => ({
+    misReference: `R${from + i}`,
+    displayName: `Pupil ${from + i}`,
+    className: '4B',
+    yearGroup: 'Year 4',
+    onRollFrom: '2024-09-04',
+  }));
 
 describe('batched writes on SharePoint', () => {
   let standIn: GraphStandIn;
@@ -29,7 +35,9 @@ describe('batched writes on SharePoint', () => {
 
   const stored = () => standIn.items(SITE_ID, LISTS.pupils.displayName);
   const tripsFrom = (since: number) => standIn.requests.slice(since).map((request) => request.url.replace(/\/sites\/[^?]*/, '/…'));
-  const keyLookups = (since: number) => standIn.batchedRequests.slice(since).filter((request) => request.method === 'GET' && /RecordKey/.test(decodeURIComponent(request.url))).length;
+  const keyLookups = (since: number) =>
+    standIn.batchedRequests.slice(since).filter((request) => request.method === 'GET' && /RecordKey/.test(decodeURIComponent(request.url)))
+      .length;
 
   it('stores every record once when a whole batch was carried out but its answer was lost (503)', async () => {
     const before = stored().length;
@@ -56,8 +64,12 @@ describe('batched writes on SharePoint', () => {
     const inBatches = standIn.batchedRequests.slice(batched).map((request) => `${request.method} ${request.status}`);
     expect(inBatches).toEqual(['POST 503', 'POST 503', 'POST 201', 'GET 200', 'GET 200', 'POST 201']);
     // The second attempt carried the first attempt's record key and write id: one key per record, ever.
-    const posts = standIn.batchedRequests.slice(batched).filter((request) => request.method === 'POST').map((request) => (request.body as { fields: Record<string, unknown> }).fields);
-    const sentFor = (reference: string) => posts.filter((fields) => fields.misReference === reference).map((fields) => [fields.RecordKey, fields.RecordWrite]);
+    const posts = standIn.batchedRequests
+      .slice(batched)
+      .filter((request) => request.method === 'POST')
+      .map((request) => (request.body as { fields: Record<string, unknown> }).fields);
+    const sentFor = (reference: string) =>
+      posts.filter((fields) => fields.misReference === reference).map((fields) => [fields.RecordKey, fields.RecordWrite]);
     expect(sentFor('R201')).toHaveLength(2);
     expect(sentFor('R201')[1]).toEqual(sentFor('R201')[0]);
     expect(added.find((item) => item.fields.misReference === 'R201')!.fields.RecordKey).toBe(sentFor('R201')[0]![0]);
@@ -88,7 +100,8 @@ describe('batched writes on SharePoint', () => {
     for (const pupil of read) expect(await stores.pupils.get(pupil.id)).toMatchObject({ className: '5B', version: 2 });
     // And what was answered can be changed again from there.
     const first = outcomes[0]!;
-    if (first.status === 'saved') await expect(stores.pupils.update({ ...first.record, className: '6B' })).resolves.toMatchObject({ version: 3 });
+    if (first.status === 'saved')
+      await expect(stores.pupils.update({ ...first.record, className: '6B' })).resolves.toMatchObject({ version: 3 });
   });
 
   it('saves each change once when the whole batch was carried out but its connection dropped', async () => {
@@ -100,8 +113,21 @@ describe('batched writes on SharePoint', () => {
   });
 
   it('archives old outbox entries once each: a run stopped between copying and deleting leaves no second copy', async () => {
-    const entry = { run: 'r', personId: '7', personName: 'Tom', reason: 'training-overdue', period: '2026-W30', status: 'sent' as const, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-07-20T07:30:00.000Z' };
-    await stores.outbox.insertMany([...Array.from({ length: 25 }, (_, i) => ({ ...entry, key: `old-${i}`, updatedAt: '2026-07-20T07:30:05.000Z' })), { ...entry, key: 'recent', updatedAt: '2026-11-20T07:30:05.000Z' }]);
+    const entry = {
+      run: 'r',
+      personId: '7',
+      personName: 'Tom',
+      reason: 'training-overdue',
+      period: '2026-W30',
+      status: 'sent' as const,
+      message: { title: 't', lines: [], tone: 'warning' as const },
+      attempts: 1,
+      createdAt: '2026-07-20T07:30:00.000Z',
+    };
+    await stores.outbox.insertMany([
+      ...Array.from({ length: 25 }, (_, i) => ({ ...entry, key: `old-${i}`, updatedAt: '2026-07-20T07:30:05.000Z' })),
+      { ...entry, key: 'recent', updatedAt: '2026-11-20T07:30:05.000Z' },
+    ]);
     const outbox = () => standIn.items(RECORDS_SITE_ID, LISTS.outbox.displayName).map((item) => item.fields.key);
     const archived = () => standIn.items(RECORDS_SITE_ID, LISTS.outboxArchive.displayName).map((item) => item.fields.key);
     // The first batch of copies is carried out, but its answer is lost: nothing is deleted this time.
@@ -116,30 +142,55 @@ describe('batched writes on SharePoint', () => {
   });
 
   describe('a sequence (dependsOn)', () => {
-    const items = () => `/sites/${SITE_ID}/lists/${standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.people.displayName)!.id}/items`;
+    const items = () =>
+      `/sites/${SITE_ID}/lists/${standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.people.displayName)!.id}/items`;
     const person = (name: string) => ({ fields: { Title: name, displayName: name, roles: '["staff"]', RecordVersion: 1 } });
 
     it('runs each request only after the one before it succeeded', async () => {
       const [first] = await graph.sequence([{ id: 'a', method: 'POST', url: items(), body: person('Ann') }]);
       const id = (first!.body as { id: string }).id;
       const answers = await graph.sequence([
-        { id: 'change', method: 'PATCH', url: `${items()}/${id}/fields`, body: { displayName: 'Ann B' }, headers: { 'If-Match': '"stale,1"' } },
+        {
+          id: 'change',
+          method: 'PATCH',
+          url: `${items()}/${id}/fields`,
+          body: { displayName: 'Ann B' },
+          headers: { 'If-Match': '"stale,1"' },
+        },
         { id: 'note', method: 'POST', url: items(), body: person('Never') },
       ]);
-      expect(answers.map((answer) => [answer.id, answer.status])).toEqual([['change', 412], ['note', 424]]);
+      expect(answers.map((answer) => [answer.id, answer.status])).toEqual([
+        ['change', 412],
+        ['note', 424],
+      ]);
       expect(standIn.items(SITE_ID, LISTS.people.displayName).some((item) => item.fields.displayName === 'Never')).toBe(false);
     });
 
     it('sends a throttled request again, with every request after it, once Retry-After has passed', async () => {
       const batched = standIn.batchedRequests.length;
       standIn.failNext(1, { status: 429, retryAfterSeconds: 0, insideBatchOnly: true });
-      const answers = await graph.sequence([{ id: '1', method: 'POST', url: items(), body: person('Bea') }, { id: '2', method: 'POST', url: items(), body: person('Cal') }]);
+      const answers = await graph.sequence([
+        { id: '1', method: 'POST', url: items(), body: person('Bea') },
+        { id: '2', method: 'POST', url: items(), body: person('Cal') },
+      ]);
       expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
-      expect(standIn.batchedRequests.slice(batched).map((request) => `${request.batchId} ${request.status}`)).toEqual(['1 429', '1 201', '2 201']);
+      expect(standIn.batchedRequests.slice(batched).map((request) => `${request.batchId} ${request.status}`)).toEqual([
+        '1 429',
+        '1 201',
+        '2 201',
+      ]);
     });
 
     it('is refused by Graph when only some requests depend on others', async () => {
-      const reply = await graph.post<unknown>('/$batch', { requests: [{ id: '1', method: 'GET', url: '/sites' }, { id: '2', method: 'GET', url: '/sites', dependsOn: ['1'] }, { id: '3', method: 'GET', url: '/sites' }] }).catch((error: unknown) => error);
+      const reply = await graph
+        .post<unknown>('/$batch', {
+          requests: [
+            { id: '1', method: 'GET', url: '/sites' },
+            { id: '2', method: 'GET', url: '/sites', dependsOn: ['1'] },
+            { id: '3', method: 'GET', url: '/sites' },
+          ],
+        })
+        .catch((error: unknown) => error);
       expect(reply).toMatchObject({ statusCode: 400, message: 'Batch should be either fully sequential or fully parallel' });
     });
   });

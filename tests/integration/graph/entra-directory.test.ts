@@ -33,12 +33,22 @@ describe('the Entra ID directory', () => {
     // Staff is made of other groups: membership through nesting counts.
     standIn.addGroup('g-staff', ['g-teachers', 'g-head', 'g-lead']);
     standIn.addGroup('g-ict', []);
-    directory = new EntraDirectory(graph, { staff: 'g-staff', onlineSafetyLead: 'g-lead', headteacher: 'g-head', ictTechnician: 'g-ict' }, { now: () => now });
+    directory = new EntraDirectory(
+      graph,
+      { staff: 'g-staff', onlineSafetyLead: 'g-lead', headteacher: 'g-head', ictTechnician: 'g-ict' },
+      { now: () => now },
+    );
   });
   afterAll(() => standIn.stop());
 
   it('gives a person every role whose group they are in, directly or through a nested group', async () => {
-    expect(await directory.byAadObjectId(HEAD)).toEqual({ id: HEAD, aadObjectId: HEAD, displayName: 'Adele Vance', email: 'adelev@school.example', roles: ['staff', 'headteacher'] });
+    expect(await directory.byAadObjectId(HEAD)).toEqual({
+      id: HEAD,
+      aadObjectId: HEAD,
+      displayName: 'Adele Vance',
+      email: 'adelev@school.example',
+      roles: ['staff', 'headteacher'],
+    });
     expect((await directory.byId(TEACHER))?.roles).toEqual(['staff']);
   });
 
@@ -60,7 +70,13 @@ describe('the Entra ID directory', () => {
     await Promise.all([HEAD, LEAD, TEACHER, VISITOR, HEAD, LEAD].map((person) => directory.byAadObjectId(person)));
     await directory.holdersOf('headteacher');
     // Where to track changes from (one delta query), then each of the four role groups.
-    expect(standIn.requests.slice(before).map((request) => /\/groups\/delta/.test(request.url) ? 'delta' : 'members')).toEqual(['delta', 'members', 'members', 'members', 'members']);
+    expect(standIn.requests.slice(before).map((request) => (/\/groups\/delta/.test(request.url) ? 'delta' : 'members'))).toEqual([
+      'delta',
+      'members',
+      'members',
+      'members',
+      'members',
+    ]);
   });
 
   it('keeps the roles, asking Entra ID once a minute (one call) whether a role group changed, and reads them again at once when one did', async () => {
@@ -71,12 +87,17 @@ describe('the Entra ID directory', () => {
     expect(standIn.requests.length).toBe(before);
     now = new Date(now.getTime() + 31_000);
     expect((await directory.holdersOf('onlineSafetyLead')).map((person) => person.displayName)).toEqual(['Megan Bowen']);
-    expect(standIn.requests.slice(before).map((request) => request.url)).toEqual([expect.stringMatching(/^\/v1\.0\/groups\/delta\?\$deltatoken=/)]);
+    expect(standIn.requests.slice(before).map((request) => request.url)).toEqual([
+      expect.stringMatching(/^\/v1\.0\/groups\/delta\?\$deltatoken=/),
+    ]);
 
     // Priya becomes an online safety lead: seen at the next minute's check.
     standIn.addGroup('g-lead', [LEAD, TEACHER]);
     now = new Date(now.getTime() + 61_000);
-    expect((await directory.holdersOf('onlineSafetyLead')).map((person) => person.displayName).sort()).toEqual(['Megan Bowen', 'Priya Shah']);
+    expect((await directory.holdersOf('onlineSafetyLead')).map((person) => person.displayName).sort()).toEqual([
+      'Megan Bowen',
+      'Priya Shah',
+    ]);
     // Megan is taken out of the group (through which she was also staff): a minute later she holds no role.
     standIn.addGroup('g-lead', [TEACHER]);
     now = new Date(now.getTime() + 61_000);
@@ -128,7 +149,12 @@ describe('first days of people from the Entra groups', () => {
     stores = createSharePointStores(site.graph, SITES);
     site.standIn.addUser({ id: HIRED, displayName: 'Nadia Hired', mail: 'nadia@school.example', employeeHireDate: '2026-11-02T00:00:00Z' });
     // Midnight in British Summer Time, as Entra ID holds a date set in the UK in summer.
-    site.standIn.addUser({ id: HIRED_IN_SUMMER, displayName: 'Sam Summer', mail: 'sam@school.example', employeeHireDate: '2026-08-31T23:00:00Z' });
+    site.standIn.addUser({
+      id: HIRED_IN_SUMMER,
+      displayName: 'Sam Summer',
+      mail: 'sam@school.example',
+      employeeHireDate: '2026-08-31T23:00:00Z',
+    });
     site.standIn.addUser({ id: UNDATED, displayName: 'Una Undated', mail: 'una@school.example' });
     site.standIn.addGroup('g-staff', [HIRED, HIRED_IN_SUMMER, UNDATED]);
     now = new Date('2026-11-24T09:00:00Z');
@@ -139,12 +165,18 @@ describe('first days of people from the Entra groups', () => {
     const people = directory();
     expect((await people.byId(HIRED))?.startedOn).toBe('2026-11-02');
     expect((await people.byId(HIRED_IN_SUMMER))?.startedOn).toBe('2026-09-01');
-    expect(site.standIn.requests.some((request) => /transitiveMembers\/microsoft\.graph\.user\?.*\$select=[^&]*employeeHireDate/.test(decodeURIComponent(request.url)))).toBe(true);
+    expect(
+      site.standIn.requests.some((request) =>
+        /transitiveMembers\/microsoft\.graph\.user\?.*\$select=[^&]*employeeHireDate/.test(decodeURIComponent(request.url)),
+      ),
+    ).toBe(true);
   });
 
   it('takes the day someone without a hire date first appears, and keeps it after a restart', async () => {
     expect((await directory().byId(UNDATED))?.startedOn).toBe('2026-11-24');
-    expect((await stores.firstSeen.find({ where: { personId: UNDATED }, limit: 5 })).items.map((seen) => seen.firstSeenOn)).toEqual(['2026-11-24']);
+    expect((await stores.firstSeen.find({ where: { personId: UNDATED }, limit: 5 })).items.map((seen) => seen.firstSeenOn)).toEqual([
+      '2026-11-24',
+    ]);
     now = new Date('2026-12-10T09:00:00Z');
     expect((await directory().byId(UNDATED))?.startedOn).toBe('2026-11-24');
     expect((await stores.firstSeen.find({ limit: 10 })).items.map((seen) => seen.personId)).toEqual([UNDATED]);
@@ -154,6 +186,10 @@ describe('first days of people from the Entra groups', () => {
     now = new Date('2026-11-24T09:00:00Z');
     const setup = { requirements: [STAFF_TRAINING], calendar: TERM_DATES };
     const rows = await trainingCompliance({ stores, directory: directory() }, '2026-11-24', setup);
-    expect(Object.fromEntries(rows.map((row) => [row.subjectName, row.due]))).toEqual({ 'Nadia Hired': '2026-12-02', 'Sam Summer': '2026-10-01', 'Una Undated': '2026-12-24' });
+    expect(Object.fromEntries(rows.map((row) => [row.subjectName, row.due]))).toEqual({
+      'Nadia Hired': '2026-12-02',
+      'Sam Summer': '2026-10-01',
+      'Una Undated': '2026-12-24',
+    });
   });
 });

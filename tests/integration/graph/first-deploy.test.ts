@@ -47,7 +47,9 @@ describe('an app deployed before its SharePoint lists exist', () => {
     const { status, body } = await health();
     expect(status).toBe(503);
     expect(body).toMatchObject({ status: 'lists missing', mode: 'local', fix: expect.stringContaining('npm run provision:lists') });
-    expect(body.missing).toEqual(expect.arrayContaining(['Online Safety Desk - People', 'Online Safety Desk - Incidents', 'Online Safety Desk - Audit log']));
+    expect(body.missing).toEqual(
+      expect.arrayContaining(['Online Safety Desk - People', 'Online Safety Desk - Incidents', 'Online Safety Desk - Audit log']),
+    );
   });
 
   it('shows the working site red on the checklist, with the fix "run provisioning"', async () => {
@@ -81,13 +83,20 @@ describe('an app deployed before its SharePoint lists exist', () => {
     // An index the app filters on is another matter: Graph would refuse its queries.
     standIn.unindex(SITE_ID, 'Online Safety Desk - Takedown tasks', 'ownerId');
     now += 31 * 60_000;
-    expect(await health()).toMatchObject({ status: 503, body: { status: 'lists missing', missing: ['Online Safety Desk - Takedown tasks: ownerId (index missing)'] } });
+    expect(await health()).toMatchObject({
+      status: 503,
+      body: { status: 'lists missing', missing: ['Online Safety Desk - Takedown tasks: ownerId (index missing)'] },
+    });
   });
 });
 
 describe('an app that makes its own lists as it starts (PROVISION_AT_START, as in Azure)', () => {
   const lines: string[] = [];
-  const log = { info: (message: string) => void lines.push(message), warn: (message: string) => void lines.push(message), error: (message: string) => void lines.push(message) };
+  const log = {
+    info: (message: string) => void lines.push(message),
+    warn: (message: string) => void lines.push(message),
+    error: (message: string) => void lines.push(message),
+  };
 
   async function start(standIn: GraphStandIn, origin: string): Promise<{ app: RunningApp; dir: string }> {
     standIn.addSite(SITE_ID, 'Riverside staff');
@@ -119,7 +128,11 @@ describe('an app that makes its own lists as it starts (PROVISION_AT_START, as i
     const { app, dir } = await start(standIn, origin);
     try {
       expect(await (await fetch(`${app.url}/healthz`)).json()).toMatchObject({ status: 'lists missing' });
-      expect(lines).toContainEqual(expect.stringMatching(/^The SharePoint lists could not be created or completed at start \(Microsoft 365 refused the app's access \(403\).*grant the app full control of both sites/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^The SharePoint lists could not be created or completed at start \(Microsoft 365 refused the app's access \(403\).*grant the app full control of both sites/,
+        ),
+      );
     } finally {
       await app.close();
       await standIn.stop();

@@ -25,7 +25,16 @@ describe('the Graph pipeline', () => {
   afterAll(() => standIn.stop());
 
   function graph(options: { deadlineMs?: number; timeoutMs?: number } = {}): GraphApi {
-    return new GraphApi({ baseUrl: origin, userAgent: 'NONISV|Test|OnlineSafetyDesk/0', retry: { maxAttempts: 4, deadlineMs: options.deadlineMs ?? 5000, attemptTimeoutMs: options.timeoutMs ?? 2000, baseDelayMs: 10 }, token: async () => 't', timer: clock?.timer }, silentLog);
+    return new GraphApi(
+      {
+        baseUrl: origin,
+        userAgent: 'NONISV|Test|OnlineSafetyDesk/0',
+        retry: { maxAttempts: 4, deadlineMs: options.deadlineMs ?? 5000, attemptTimeoutMs: options.timeoutMs ?? 2000, baseDelayMs: 10 },
+        token: async () => 't',
+        timer: clock?.timer,
+      },
+      silentLog,
+    );
   }
   const attemptsAt = (since: number) => standIn.requests.slice(since).map((request) => request.status);
 
@@ -75,7 +84,10 @@ describe('the Graph pipeline', () => {
     const since = standIn.requests.length;
     const started = clock.ms;
     // The Graph client wraps the last attempt's timeout in its own error.
-    await expect(graph({ timeoutMs: 100, deadlineMs: 350 }).get('/sites/s/lists')).rejects.toMatchObject({ statusCode: -1, body: { name: 'TimeoutError' } });
+    await expect(graph({ timeoutMs: 100, deadlineMs: 350 }).get('/sites/s/lists')).rejects.toMatchObject({
+      statusCode: -1,
+      body: { name: 'TimeoutError' },
+    });
     // 0–100 the first attempt, a 10 ms wait, 110–210 the second, 20 ms, 230–330 the third; a
     // fourth would end past 350.
     expect(standIn.requests.length - since).toBe(3);
@@ -91,7 +103,9 @@ describe('the Graph pipeline', () => {
 
   it('splits work into batches of at most 20 requests', async () => {
     const since = standIn.requests.length;
-    const answers = await graph().batch(Array.from({ length: 45 }, (_, i) => ({ id: String(i + 1), method: 'GET' as const, url: '/sites/s/lists' })));
+    const answers = await graph().batch(
+      Array.from({ length: 45 }, (_, i) => ({ id: String(i + 1), method: 'GET' as const, url: '/sites/s/lists' })),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(45).fill(200));
     expect(standIn.requests.slice(since).map((request) => request.url)).toEqual(['/v1.0/$batch', '/v1.0/$batch', '/v1.0/$batch']);
   });

@@ -40,15 +40,44 @@ describe('installing the app for everyone it must message', () => {
     stores = createSqliteStores(':memory:');
     for (const person of PEOPLE) {
       await stores.people.insert({ displayName: person.name, aadObjectId: aad(person.n), roles: [...person.roles] });
-      if (person.n !== 6) standIn.addUser({ id: aad(person.n), displayName: person.name, mail: `${person.name.split(' ')[0]!.toLowerCase()}@school.example` });
+      if (person.n !== 6)
+        standIn.addUser({
+          id: aad(person.n),
+          displayName: person.name,
+          mail: `${person.name.split(' ')[0]!.toLowerCase()}@school.example`,
+        });
     }
-    await stores.conversations.insert({ key: `${aad(1)}|c1`, aadObjectId: aad(1), teamsUserId: '29:adele', conversationId: 'a:adele-chat', conversationType: 'personal', serviceUrl: 'https://smba.trafficmanager.net/uk/', tenantId: 'tenant', botId: '28:bot', botName: 'Online Safety Desk', updatedAt: '2026-11-01T09:00:00.000Z' });
-    standIn.teamsApps.publish({ id: CATALOGUE_ID, externalId: MANIFEST_ID, displayName: 'Online Safety Desk', distributionMethod: 'organization' });
+    await stores.conversations.insert({
+      key: `${aad(1)}|c1`,
+      aadObjectId: aad(1),
+      teamsUserId: '29:adele',
+      conversationId: 'a:adele-chat',
+      conversationType: 'personal',
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      tenantId: 'tenant',
+      botId: '28:bot',
+      botName: 'Online Safety Desk',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+    });
+    standIn.teamsApps.publish({
+      id: CATALOGUE_ID,
+      externalId: MANIFEST_ID,
+      displayName: 'Online Safety Desk',
+      distributionMethod: 'organization',
+    });
     standIn.teamsApps.installFor(aad(3), CATALOGUE_ID);
     standIn.teamsApps.refuseInstallFor(aad(5), 403, 'Forbidden');
     const apps = new GraphTeamsApps(graph, 'https://graph.microsoft.com');
     const clock = { now: () => new Date(now) };
-    deps = { stores, directory: new PeopleListDirectory(stores.people), installer: apps, teamsApp: new TeamsAppInCatalogue(MANIFEST_ID, apps, clock, silentLog), clock, pace: async () => void paced++, log: silentLog };
+    deps = {
+      stores,
+      directory: new PeopleListDirectory(stores.people),
+      installer: apps,
+      teamsApp: new TeamsAppInCatalogue(MANIFEST_ID, apps, clock, silentLog),
+      clock,
+      pace: async () => void paced++,
+      log: silentLog,
+    };
   });
   afterAll(async () => {
     await stores.close();
@@ -62,7 +91,12 @@ describe('installing the app for everyone it must message', () => {
     expect(report).toEqual({ alreadyReachable: 1, installed: 2, alreadyInstalled: 1, failed: 2, waiting: 0 });
     expect(standIn.teamsApps.isInstalled(aad(2), CATALOGUE_ID)).toBe(true);
     expect(standIn.teamsApps.isInstalled(aad(4), CATALOGUE_ID)).toBe(true);
-    expect(await recordOf(2)).toMatchObject({ outcome: 'installed', chatId: expect.stringMatching(/^19:/), attempts: 1, triedAt: '2026-11-24T07:30:00.000Z' });
+    expect(await recordOf(2)).toMatchObject({
+      outcome: 'installed',
+      chatId: expect.stringMatching(/^19:/),
+      attempts: 1,
+      triedAt: '2026-11-24T07:30:00.000Z',
+    });
     expect(await recordOf(3)).toMatchObject({ outcome: 'alreadyInstalled', chatId: expect.stringMatching(/^19:/) });
     expect(await recordOf(5)).toMatchObject({ outcome: 'failed', reason: 'notAllowed', status: 403 });
     expect(await recordOf(6)).toMatchObject({ outcome: 'failed', reason: 'noSuchPerson', status: 404 });
@@ -74,7 +108,13 @@ describe('installing the app for everyone it must message', () => {
   });
 
   it('lets the bot write to a new installation before Teams tells it of the chat', async () => {
-    expect(await personalConversation(stores, aad(2))).toMatchObject({ conversationId: (await recordOf(2))!.chatId, conversationType: 'personal', serviceUrl: 'https://smba.trafficmanager.net/uk/', botId: '28:bot', tenantId: 'tenant' });
+    expect(await personalConversation(stores, aad(2))).toMatchObject({
+      conversationId: (await recordOf(2))!.chatId,
+      conversationType: 'personal',
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      botId: '28:bot',
+      tenantId: 'tenant',
+    });
     expect(await personalConversation(stores, aad(5))).toBeUndefined();
   });
 
@@ -96,12 +136,21 @@ describe('installing the app for everyone it must message', () => {
     standIn.addUser({ id: aad(7), displayName: 'Priya Shah', mail: 'priya@school.example' });
     standIn.teamsApps.raceNextInstall(aad(7), CATALOGUE_ID);
     await installForEveryone(deps);
-    expect(standIn.requests.filter((request) => request.method === 'POST' && request.url.includes(aad(7))).map((request) => request.status)).toEqual([409]);
+    expect(
+      standIn.requests.filter((request) => request.method === 'POST' && request.url.includes(aad(7))).map((request) => request.status),
+    ).toEqual([409]);
     expect(await recordOf(7)).toMatchObject({ outcome: 'alreadyInstalled', chatId: expect.stringMatching(/^19:/) });
   });
 
-  it('installs nothing while the app is not in the organisation\'s catalogue, and says so', async () => {
+  it("installs nothing while the app is not in the organisation's catalogue, and says so", async () => {
     const mustNotInstall = { installFor: async () => Promise.reject(new Error('nothing may be installed')) };
-    expect(await installForEveryone({ ...deps, installer: mustNotInstall, teamsApp: { current: async () => undefined } })).toEqual({ alreadyReachable: 0, installed: 0, alreadyInstalled: 0, failed: 0, waiting: 0, notInCatalogue: true });
+    expect(await installForEveryone({ ...deps, installer: mustNotInstall, teamsApp: { current: async () => undefined } })).toEqual({
+      alreadyReachable: 0,
+      installed: 0,
+      alreadyInstalled: 0,
+      failed: 0,
+      waiting: 0,
+      notInCatalogue: true,
+    });
   });
 });

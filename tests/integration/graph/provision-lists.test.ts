@@ -34,8 +34,22 @@ describe('provisioning the lists', () => {
 
   it('puts the incidents, their chronology, the people linked to them, their evidence, the audit log, the outbox (and its archive) and the photos of pupils on the records site, and nothing else there', async () => {
     await provisionLists(graph, SITES);
-    const safeguarding = [LISTS.incidents.displayName, LISTS.incidentChronology.displayName, LISTS.incidentLinks.displayName, LISTS.audit.displayName, LISTS.outbox.displayName, LISTS.outboxArchive.displayName, MEDIA_LIBRARY.displayName, EVIDENCE_LIBRARY.displayName];
-    expect(standIn.lists(RECORDS_SITE_ID).map((list) => list.displayName).sort()).toEqual([...safeguarding].sort());
+    const safeguarding = [
+      LISTS.incidents.displayName,
+      LISTS.incidentChronology.displayName,
+      LISTS.incidentLinks.displayName,
+      LISTS.audit.displayName,
+      LISTS.outbox.displayName,
+      LISTS.outboxArchive.displayName,
+      MEDIA_LIBRARY.displayName,
+      EVIDENCE_LIBRARY.displayName,
+    ];
+    expect(
+      standIn
+        .lists(RECORDS_SITE_ID)
+        .map((list) => list.displayName)
+        .sort(),
+    ).toEqual([...safeguarding].sort());
     const working = standIn.lists(SITE_ID).map((list) => list.displayName);
     expect(working).toHaveLength(Object.keys(LISTS).length - RECORDS_SITE_LISTS.length);
     expect(working.filter((name) => safeguarding.includes(name))).toEqual([]);
@@ -85,7 +99,9 @@ describe('provisioning the lists', () => {
 
   it('identifies itself to SharePoint as it asks (NONISV|organisation|app/version)', async () => {
     await provisionLists(graph, SITES);
-    expect(new Set(standIn.requests.map((request) => request.headers['user-agent']))).toEqual(new Set(['NONISV|Riverside Primary|OnlineSafetyDesk/0.1.0']));
+    expect(new Set(standIn.requests.map((request) => request.headers['user-agent']))).toEqual(
+      new Set(['NONISV|Riverside Primary|OnlineSafetyDesk/0.1.0']),
+    );
   });
 });
 
@@ -98,9 +114,27 @@ describe('moving dates from date-only columns to text', () => {
   /** The consent list as the earlier version made it: a date-only column named after the field. */
   async function consentListAsBefore(): Promise<void> {
     const spec = LISTS.consents;
-    const columns = spec.columns.map((column) => (column.type === 'date' ? { name: column.replaces, displayName: column.displayName, dateTime: { format: 'dateOnly' } } : columnDefinition(column)));
-    await graph.post(`/sites/${SITE_ID}/lists`, { displayName: spec.displayName, description: spec.description, columns, list: { template: 'genericList' } });
-    const consent = { Title: '7 images given', pupilId: '7', media: 'images', decision: 'given', source: 'consent form', recordedBy: 'Lynne Robbins', recordedAt: '2022-09-06T09:00:00Z', RecordVersion: 1 };
+    const columns = spec.columns.map((column) =>
+      column.type === 'date'
+        ? { name: column.replaces, displayName: column.displayName, dateTime: { format: 'dateOnly' } }
+        : columnDefinition(column),
+    );
+    await graph.post(`/sites/${SITE_ID}/lists`, {
+      displayName: spec.displayName,
+      description: spec.description,
+      columns,
+      list: { template: 'genericList' },
+    });
+    const consent = {
+      Title: '7 images given',
+      pupilId: '7',
+      media: 'images',
+      decision: 'given',
+      source: 'consent form',
+      recordedBy: 'Lynne Robbins',
+      recordedAt: '2022-09-06T09:00:00Z',
+      RecordVersion: 1,
+    };
     // What the earlier version sent: UTC midnight, which a UK site keeps as its own midnight (BST: 23:00 UTC the day before).
     standIn.bulkInsert(SITE_ID, spec.displayName, [
       { ...consent, RecordKey: 'a', effectiveFrom: '2022-09-05T00:00:00Z' },
@@ -108,14 +142,22 @@ describe('moving dates from date-only columns to text', () => {
     ]);
   }
 
-  const consentDates = async () => (await createSharePointStores(graph, SITES).consents.find({ where: { pupilId: '7' }, limit: 10 })).items.map((event) => event.effectiveFrom);
+  const consentDates = async () =>
+    (await createSharePointStores(graph, SITES).consents.find({ where: { pupilId: '7' }, limit: 10 })).items.map(
+      (event) => event.effectiveFrom,
+    );
 
   it('copies each date into its text column once, and the records read the same days as before', async () => {
     await consentListAsBefore();
     const done = await provisionLists(graph, SITES);
-    expect(done).toContain('Copied 2 date(s) from "effectiveFrom" to "effectiveFromText" in "Online Safety Desk - Photo and video consent" on the working site: dates are now kept as YYYY-MM-DD, whatever the site\'s time zone.');
+    expect(done).toContain(
+      'Copied 2 date(s) from "effectiveFrom" to "effectiveFromText" in "Online Safety Desk - Photo and video consent" on the working site: dates are now kept as YYYY-MM-DD, whatever the site\'s time zone.',
+    );
     expect(await consentDates()).toEqual(['2022-09-05', '2026-01-12']);
-    const columns = standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.consents.displayName)!.columns.map((column) => column.name);
+    const columns = standIn
+      .lists(SITE_ID)
+      .find((list) => list.displayName === LISTS.consents.displayName)!
+      .columns.map((column) => column.name);
     expect(columns).toEqual(expect.arrayContaining(['effectiveFrom', 'effectiveFromText']));
     expect(await provisionLists(graph, SITES)).toEqual([]);
   });
@@ -124,12 +166,22 @@ describe('moving dates from date-only columns to text', () => {
     await consentListAsBefore();
     // Where a run that lost Graph half-way leaves the list: the text column made, the old one marked, nothing copied.
     const listId = standIn.lists(SITE_ID).find((list) => list.displayName === LISTS.consents.displayName)!.id;
-    const legacy = (await graph.get<{ value: { id: string; name: string }[] }>(`/sites/${SITE_ID}/lists/${listId}/columns`)).value.find((column) => column.name === 'effectiveFrom')!;
-    await graph.patch(`/sites/${SITE_ID}/lists/${listId}/columns/${legacy.id}`, { displayName: 'From (date received) (old date column)', description: `${COPYING_MARK} effectiveFromText` });
-    await graph.post(`/sites/${SITE_ID}/lists/${listId}/columns`, columnDefinition(LISTS.consents.columns.find((column) => column.field === 'effectiveFrom')!));
+    const legacy = (await graph.get<{ value: { id: string; name: string }[] }>(`/sites/${SITE_ID}/lists/${listId}/columns`)).value.find(
+      (column) => column.name === 'effectiveFrom',
+    )!;
+    await graph.patch(`/sites/${SITE_ID}/lists/${listId}/columns/${legacy.id}`, {
+      displayName: 'From (date received) (old date column)',
+      description: `${COPYING_MARK} effectiveFromText`,
+    });
+    await graph.post(
+      `/sites/${SITE_ID}/lists/${listId}/columns`,
+      columnDefinition(LISTS.consents.columns.find((column) => column.field === 'effectiveFrom')!),
+    );
     expect(await consentDates()).toEqual([undefined, undefined]);
 
-    expect(await provisionLists(graph, SITES)).toEqual(expect.arrayContaining([expect.stringMatching(/^Copied 2 date\(s\) from "effectiveFrom"/)]));
+    expect(await provisionLists(graph, SITES)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Copied 2 date\(s\) from "effectiveFrom"/)]),
+    );
     expect(await consentDates()).toEqual(['2022-09-05', '2026-01-12']);
     // A date the app clears later stays cleared: the old column is never copied from again.
     const stores = createSharePointStores(graph, SITES);

@@ -28,8 +28,15 @@ const silentNotifier: Notifier = { deliver: async () => new Map(), refreshCards:
 
 /** "GET pupils", "POST $batch": what each round trip was, by list. */
 function kinds(standIn: GraphStandIn, trips: RecordedRequest[]): string[] {
-  const names = new Map([...standIn.lists(SITE_ID), ...standIn.lists(RECORDS_SITE_ID)].map((list) => [list.id, Object.entries(LISTS).find(([, spec]) => spec.displayName === list.displayName)?.[0]]));
-  return trips.map(({ method, url }) => `${method} ${/\$batch/.test(url) ? '$batch' : (names.get(/\/lists\/([^/?]+)/.exec(url)?.[1] ?? '') ?? url)}`);
+  const names = new Map(
+    [...standIn.lists(SITE_ID), ...standIn.lists(RECORDS_SITE_ID)].map((list) => [
+      list.id,
+      Object.entries(LISTS).find(([, spec]) => spec.displayName === list.displayName)?.[0],
+    ]),
+  );
+  return trips.map(
+    ({ method, url }) => `${method} ${/\$batch/.test(url) ? '$batch' : (names.get(/\/lists\/([^/?]+)/.exec(url)?.[1] ?? '') ?? url)}`,
+  );
 }
 
 function tally(values: string[]): Record<string, number> {
@@ -43,9 +50,23 @@ describe('Graph round trips per use case', () => {
     const { standIn, graph } = await provisionedSite(COUNTING_GRAPH);
     try {
       const stores = createSharePointStores(graph, SITES);
-      const admin: Person = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'aad-admin' });
-      const deps: AppDeps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-09-02T08:00:00Z') }, log: silentLog, background: new BackgroundTasks(silentLog) };
-      expect(await importPupils(deps, admin, wholeSchoolExport(2000), undefined, true)).toMatchObject({ status: 'imported', counts: { create: 2000 } });
+      const admin: Person = await stores.people.insert({
+        displayName: 'Lynne Robbins',
+        roles: ['staff', 'admin'],
+        aadObjectId: 'aad-admin',
+      });
+      const deps: AppDeps = {
+        stores,
+        directory: new PeopleListDirectory(stores.people),
+        notifier: silentNotifier,
+        clock: { now: () => new Date('2026-09-02T08:00:00Z') },
+        log: silentLog,
+        background: new BackgroundTasks(silentLog),
+      };
+      expect(await importPupils(deps, admin, wholeSchoolExport(2000), undefined, true)).toMatchObject({
+        status: 'imported',
+        counts: { create: 2000 },
+      });
 
       const since = standIn.requests.length;
       const batchedSince = standIn.batchedRequests.length;
@@ -70,23 +91,81 @@ describe('Graph round trips per use case', () => {
     const { standIn, graph } = await provisionedSite(COUNTING_GRAPH);
     try {
       const stores = createSharePointStores(graph, SITES);
-      const admin: Person = await stores.people.insert({ displayName: 'Lynne Robbins', roles: ['staff', 'admin'], aadObjectId: 'aad-admin' });
-      const deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: silentNotifier, clock: { now: () => new Date('2026-11-24T10:00:00Z') }, log: silentLog, background: new BackgroundTasks(silentLog), announce: async () => ({ planned: 0, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }) };
-      const account = await stores.socialAccounts.insert({ platform: 'X', handle: '@RiversidePrimary', purpose: 'News', reason: 'Parents', ownerId: admin.id, ownerName: admin.displayName, schoolEmail: 'office@riverside.example', successMeasure: 'Reach', active: true });
-      const [leo, ...others] = await stores.pupils.insertMany(Array.from({ length: 30 }, (_, i) => ({ misReference: `P${i}`, displayName: `Pupil ${i}`, className: '4B', yearGroup: 'Year 4', onRollFrom: '2024-09-04' })));
-      const posts = Array.from({ length: 300 }, (_, i) => ({ accountId: account.id, postedOn: '2026-06-01', media: ['images' as const], pupilIds: i % 100 === 7 ? [leo!.id, others[i % 29]!.id] : [others[i % 29]!.id], link: `https://x.example/status/${i}` }));
+      const admin: Person = await stores.people.insert({
+        displayName: 'Lynne Robbins',
+        roles: ['staff', 'admin'],
+        aadObjectId: 'aad-admin',
+      });
+      const deps = {
+        stores,
+        directory: new PeopleListDirectory(stores.people),
+        notifier: silentNotifier,
+        clock: { now: () => new Date('2026-11-24T10:00:00Z') },
+        log: silentLog,
+        background: new BackgroundTasks(silentLog),
+        announce: async () => ({ planned: 0, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }),
+      };
+      const account = await stores.socialAccounts.insert({
+        platform: 'X',
+        handle: '@RiversidePrimary',
+        purpose: 'News',
+        reason: 'Parents',
+        ownerId: admin.id,
+        ownerName: admin.displayName,
+        schoolEmail: 'office@riverside.example',
+        successMeasure: 'Reach',
+        active: true,
+      });
+      const [leo, ...others] = await stores.pupils.insertMany(
+        Array.from({ length: 30 }, (_, i) => ({
+          misReference: `P${i}`,
+          displayName: `Pupil ${i}`,
+          className: '4B',
+          yearGroup: 'Year 4',
+          onRollFrom: '2024-09-04',
+        })),
+      );
+      const posts = Array.from({ length: 300 }, (_, i) => ({
+        accountId: account.id,
+        postedOn: '2026-06-01',
+        media: ['images' as const],
+        pupilIds: i % 100 === 7 ? [leo!.id, others[i % 29]!.id] : [others[i % 29]!.id],
+        link: `https://x.example/status/${i}`,
+      }));
       await stores.posts.insertMany(posts);
 
-      await recordConsent(deps, admin, { pupilId: leo!.id, media: 'images', decision: 'given', effectiveFrom: '2025-09-01', source: 'consent form' });
+      await recordConsent(deps, admin, {
+        pupilId: leo!.id,
+        media: 'images',
+        decision: 'given',
+        effectiveFrom: '2025-09-01',
+        source: 'consent form',
+      });
       const since = standIn.requests.length;
       const batchedSince = standIn.batchedRequests.length;
-      const result = await recordConsent(deps, admin, { pupilId: leo!.id, media: 'images', decision: 'refused', effectiveFrom: '2026-11-23', source: 'written notice' });
+      const result = await recordConsent(deps, admin, {
+        pupilId: leo!.id,
+        media: 'images',
+        decision: 'refused',
+        effectiveFrom: '2026-11-23',
+        source: 'written notice',
+      });
       expect(result).toMatchObject({ status: 'recorded', takedownsPending: false });
-      expect(result.status === 'recorded' && result.takedowns.map((task) => task.link)).toEqual(['https://x.example/status/7', 'https://x.example/status/107', 'https://x.example/status/207']);
+      expect(result.status === 'recorded' && result.takedowns.map((task) => task.link)).toEqual([
+        'https://x.example/status/7',
+        'https://x.example/status/107',
+        'https://x.example/status/207',
+      ]);
       const trips = standIn.requests.slice(since);
-      const postReads = [...trips, ...standIn.batchedRequests.slice(batchedSince)].filter((request) => request.method === 'GET' && kinds(standIn, [request])[0] === 'GET posts');
+      const postReads = [...trips, ...standIn.batchedRequests.slice(batchedSince)].filter(
+        (request) => request.method === 'GET' && kinds(standIn, [request])[0] === 'GET posts',
+      );
       // The three posts by their record keys, 20 look-ups to a batch (when the tasks are made, and for their links): the list is never paged through.
-      expect(postReads.map((request) => (request.batchId !== undefined && /fields\/RecordKey eq '/.test(decodeURIComponent(request.url)) ? 'by key' : request.url))).toEqual(Array(6).fill('by key'));
+      expect(
+        postReads.map((request) =>
+          request.batchId !== undefined && /fields\/RecordKey eq '/.test(decodeURIComponent(request.url)) ? 'by key' : request.url,
+        ),
+      ).toEqual(Array(6).fill('by key'));
       expect(tally(kinds(standIn, trips))).toMatchObject({ 'GET postPupils': 2, 'GET takedowns': 3, 'GET consents': 1 });
     } finally {
       await standIn.stop();
@@ -100,11 +179,37 @@ describe('Graph round trips per use case', () => {
       await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
       const people = (await stores.people.find({ limit: 50 })).items;
       const sam = people.find((person) => person.displayName === 'Sam Okafor')!;
-      const entry = (key: string, status: 'notInstalled' | 'blocked', updatedAt: string) => ({ key, run: 'r', personId: sam.id, personName: sam.displayName, reason: 'training-overdue', period: key, status, message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: updatedAt, updatedAt });
+      const entry = (key: string, status: 'notInstalled' | 'blocked', updatedAt: string) => ({
+        key,
+        run: 'r',
+        personId: sam.id,
+        personName: sam.displayName,
+        reason: 'training-overdue',
+        period: key,
+        status,
+        message: { title: 't', lines: [], tone: 'warning' as const },
+        attempts: 1,
+        createdAt: updatedAt,
+        updatedAt,
+      });
       // Two years of reminders nobody received, in the list before the archive job ever ran.
-      standIn.bulkInsert(RECORDS_SITE_ID, LISTS.outbox.displayName, Array.from({ length: 6000 }, (_, i) => ({ ...toFields(LISTS.outbox, entry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false), RecordKey: `old-${i}` })));
+      standIn.bulkInsert(
+        RECORDS_SITE_ID,
+        LISTS.outbox.displayName,
+        Array.from({ length: 6000 }, (_, i) => ({
+          ...toFields(LISTS.outbox, entry(`old-${i}`, 'notInstalled', '2025-01-06T07:30:00Z'), 1, false),
+          RecordKey: `old-${i}`,
+        })),
+      );
       await stores.outbox.insert(entry('this-week', 'blocked', '2026-11-23T07:30:05.000Z'));
-      const deps: ReminderJobDeps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
+      const deps: ReminderJobDeps = {
+        stores,
+        directory: new PeopleListDirectory(stores.people),
+        consentMonthsAfterLeaving: 12,
+        incidents: DEFAULT_TIMESCALES,
+        media: { store: undefined as never, keepDays: 30 },
+        fanOut: {} as ReminderJobDeps['fanOut'],
+      };
 
       const since = standIn.requests.length;
       const [digest] = await planTrainingDigest(deps, '2026-11-25');
@@ -117,7 +222,7 @@ describe('Graph round trips per use case', () => {
     }
   });
 
-  it('a click reads the clicker\'s conversation record and the list of cards sent about the record once each, however often the click uses them', async () => {
+  it("a click reads the clicker's conversation record and the list of cards sent about the record once each, however often the click uses them", async () => {
     const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
     const megan = teamsUser('Megan Bowen', '00000000-0000-0000-0000-0000000000021');
     const t = await new TestApp('sharepoint').start();
@@ -126,16 +231,33 @@ describe('Graph round trips per use case', () => {
       await t.install(megan);
       const standIn = t.graph!;
       const reads = (since: number, field: string, value: string) =>
-        [...standIn.requests.slice(since)].filter((request) => request.method === 'GET' && decodeURIComponent(request.url).includes(`fields/${field} eq '${value}'`)).length;
+        [...standIn.requests.slice(since)].filter(
+          (request) => request.method === 'GET' && decodeURIComponent(request.url).includes(`fields/${field} eq '${value}'`),
+        ).length;
       const since = standIn.requests.length;
-      const form = { submissionKey: 'once-per-click', url: 'https://example.org/lesson', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+      const form = {
+        submissionKey: 'once-per-click',
+        url: 'https://example.org/lesson',
+        siteContent: 'Videos',
+        reasons: 'Lessons',
+        risksAndControls: 'Teacher screen only',
+      };
       expect((await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-1', 'submitAccessRequest', form))).status).toBe(200);
       await t.app.background.idle();
       const requestId = (await t.app.stores.accessRequests.find({ where: { submissionKey: 'once-per-click' }, limit: 1 })).items[0]!.id;
       // Used to remember the clicked card, to remember the card sent to the lead, and to refresh the older cards.
       expect(reads(since, 'recordId', requestId)).toBe(1);
       // Used to capture the conversation, and again to refresh the clicked card.
-      expect(standIn.requests.slice(since).filter((request) => request.method === 'GET' && /fields\/key eq/.test(decodeURIComponent(request.url)) && decodeURIComponent(request.url).includes(alex.aadObjectId))).toHaveLength(1);
+      expect(
+        standIn.requests
+          .slice(since)
+          .filter(
+            (request) =>
+              request.method === 'GET' &&
+              /fields\/key eq/.test(decodeURIComponent(request.url)) &&
+              decodeURIComponent(request.url).includes(alex.aadObjectId),
+          ),
+      ).toHaveLength(1);
       // The next click reads afresh.
       const next = standIn.requests.length;
       await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-1', 'submitAccessRequest', form));
@@ -155,7 +277,8 @@ describe('Graph round trips per use case', () => {
         expect({ useCase: useCase.label, problems: await useCase.run() }).toEqual({ useCase: useCase.label, problems: [] });
         const [trips, batched] = [school.standIn.requests.slice(since), school.standIn.batchedRequests.slice(batchedSince)];
         counted.set(useCase.label, trips.length);
-        if (!useCase.later) expect({ useCase: useCase.label, meets: useCase.meets(trips, batched) }).toEqual({ useCase: useCase.label, meets: true });
+        if (!useCase.later)
+          expect({ useCase: useCase.label, meets: useCase.meets(trips, batched) }).toEqual({ useCase: useCase.label, meets: true });
       }
       // The People list is no longer read on each click; the approval engine stores each step's
       // notice in the outbox first. The target is 3 (save with the audit entry and the notice).

@@ -25,11 +25,16 @@ describe('the SharePoint sites on the go-live checklist', () => {
 
   it('is green for sites provisioned as the app needs them, and says what it could not check', async () => {
     await provisionLists(graph, SITES);
-    expect(await workingSiteCheck(inspector())).toMatchObject({ level: 'green', found: `All ${Object.keys(LISTS).length - RECORDS_SITE_LISTS.length} lists on "Online Safety Desk" are as the app needs them.` });
+    expect(await workingSiteCheck(inspector())).toMatchObject({
+      level: 'green',
+      found: `All ${Object.keys(LISTS).length - RECORDS_SITE_LISTS.length} lists on "Online Safety Desk" are as the app needs them.`,
+    });
     const records = await recordsSiteCheck(inspector());
     expect(records.level).toBe('green');
     expect(records.found).toContain('The 6 safeguarding lists on "Online Safety Desk" are as the app needs them.');
-    expect(records.found).toContain('The apps granted the site were not checked: Microsoft Graph shows the apps granted a site only to an app with Sites.FullControl.All');
+    expect(records.found).toContain(
+      'The apps granted the site were not checked: Microsoft Graph shows the apps granted a site only to an app with Sites.FullControl.All',
+    );
     expect(records.found).toContain(NOT_CHECKED);
     expect(records.fix).toBeUndefined();
   });
@@ -40,35 +45,65 @@ describe('the SharePoint sites on the go-live checklist', () => {
     const working = await workingSiteCheck(inspector());
     expect(working).toMatchObject({ level: 'red', fix: expect.stringMatching(/^Run provisioning with the app granted full control/) });
     expect(working.found).toMatch(/^On "Riverside staff": list missing: "Online Safety Desk - School"; .* and \d+ more\.$/);
-    expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Incidents"') });
+    expect(await recordsSiteCheck(inspector())).toMatchObject({
+      level: 'red',
+      found: expect.stringContaining('list missing: "Online Safety Desk - Incidents"'),
+    });
   });
 
-  it('is red without the document libraries for the photos and videos of requests to post and for incidents\' evidence', async () => {
+  it("is red without the document libraries for the photos and videos of requests to post and for incidents' evidence", async () => {
     await provisionLists(graph, SITES, { working: listsOn('working'), records: listsOn('records') });
     const check = await recordsSiteCheck(inspector());
-    expect(check).toMatchObject({ level: 'red', found: expect.stringContaining('list missing: "Online Safety Desk - Photos and videos"'), fix: expect.stringContaining('Run provisioning') });
+    expect(check).toMatchObject({
+      level: 'red',
+      found: expect.stringContaining('list missing: "Online Safety Desk - Photos and videos"'),
+      fix: expect.stringContaining('Run provisioning'),
+    });
     expect(check.found).toContain('list missing: "Online Safety Desk - Incident evidence"');
   });
 
   it('is red for a column the app writes that the list lacks', async () => {
     const { contactForAccess: _dropped, ...columns } = { name: 'text', contactForAccess: 'text' } as const;
-    const older = listSpec<{ id: string; name: string }>(LISTS.school.name, LISTS.school.displayName, LISTS.school.description, columns, (school) => school.name);
-    await provisionLists(graph, SITES, { working: { ...listsOn('working'), school: older as ListSpec<never> }, records: listsOn('records') });
-    expect(await workingSiteCheck(inspector())).toMatchObject({ level: 'red', found: 'On "Online Safety Desk": column missing: contactForAccess in "Online Safety Desk - School".' });
+    const older = listSpec<{ id: string; name: string }>(
+      LISTS.school.name,
+      LISTS.school.displayName,
+      LISTS.school.description,
+      columns,
+      (school) => school.name,
+    );
+    await provisionLists(graph, SITES, {
+      working: { ...listsOn('working'), school: older as ListSpec<never> },
+      records: listsOn('records'),
+    });
+    expect(await workingSiteCheck(inspector())).toMatchObject({
+      level: 'red',
+      found: 'On "Online Safety Desk": column missing: contactForAccess in "Online Safety Desk - School".',
+    });
   });
 
   it('is amber for an index the app does not filter on, and red for one it does', async () => {
     await provisionLists(graph, SITES);
     standIn.unindex(RECORDS_SITE_ID, LISTS.incidents.displayName, 'reportedAt');
     standIn.unindex(SITE_ID, LISTS.takedowns.displayName, 'ownerId');
-    expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'amber', found: expect.stringContaining('index missing: reportedAt in "Online Safety Desk - Incidents"'), fix: expect.stringContaining('Run provisioning') });
-    expect(await workingSiteCheck(inspector())).toMatchObject({ level: 'red', found: expect.stringContaining('index missing: ownerId in "Online Safety Desk - Takedown tasks"') });
+    expect(await recordsSiteCheck(inspector())).toMatchObject({
+      level: 'amber',
+      found: expect.stringContaining('index missing: reportedAt in "Online Safety Desk - Incidents"'),
+      fix: expect.stringContaining('Run provisioning'),
+    });
+    expect(await workingSiteCheck(inspector())).toMatchObject({
+      level: 'red',
+      found: expect.stringContaining('index missing: ownerId in "Online Safety Desk - Takedown tasks"'),
+    });
   });
 
   it('is red when the safeguarding records are on the working site', async () => {
     const oneSite = { working: SITE_ID, records: SITE_ID };
     await provisionLists(graph, oneSite);
-    expect(await recordsSiteCheck(inspector(oneSite))).toMatchObject({ level: 'red', found: expect.stringContaining('the headteacher included, can read the incidents and the audit log'), fix: expect.stringContaining('SHAREPOINT_RECORDS_SITE_ID') });
+    expect(await recordsSiteCheck(inspector(oneSite))).toMatchObject({
+      level: 'red',
+      found: expect.stringContaining('the headteacher included, can read the incidents and the audit log'),
+      fix: expect.stringContaining('SHAREPOINT_RECORDS_SITE_ID'),
+    });
     // The working site itself is complete: one site for everything is the records item's problem.
     expect((await workingSiteCheck(inspector(oneSite))).level).toBe('green');
   });
@@ -77,12 +112,19 @@ describe('the SharePoint sites on the go-live checklist', () => {
     await provisionLists(graph, { working: SITE_ID, records: SITE_ID });
     await provisionLists(graph, SITES);
     const working = await workingSiteCheck(inspector());
-    expect(working).toMatchObject({ level: 'red', found: expect.stringContaining('safeguarding list on the working site: "Online Safety Desk - Incidents"'), fix: expect.stringMatching(/^Move those lists' items to the records site/) });
+    expect(working).toMatchObject({
+      level: 'red',
+      found: expect.stringContaining('safeguarding list on the working site: "Online Safety Desk - Incidents"'),
+      fix: expect.stringMatching(/^Move those lists' items to the records site/),
+    });
   });
 
   it('is red when a site cannot be opened (no such site, or no grant)', async () => {
     await provisionLists(graph, { working: SITE_ID, records: SITE_ID });
-    expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'red', found: 'The records site could not be opened: Microsoft Graph found no site with that id.' });
+    expect(await recordsSiteCheck(inspector())).toMatchObject({
+      level: 'red',
+      found: 'The records site could not be opened: Microsoft Graph found no site with that id.',
+    });
   });
 
   describe('where Graph shows the apps granted the records site', () => {
@@ -93,7 +135,10 @@ describe('the SharePoint sites on the go-live checklist', () => {
 
     it('is green when only this app has it, with write', async () => {
       standIn.grantApp(RECORDS_SITE_ID, { appId: APP_ID, displayName: 'Online Safety Desk', roles: ['write'] });
-      expect(await recordsSiteCheck(inspector())).toMatchObject({ level: 'green', found: expect.stringContaining('Only this app was granted the site, with write.') });
+      expect(await recordsSiteCheck(inspector())).toMatchObject({
+        level: 'green',
+        found: expect.stringContaining('Only this app was granted the site, with write.'),
+      });
     });
 
     it('is amber for another app, and for this app still holding full control after provisioning', async () => {

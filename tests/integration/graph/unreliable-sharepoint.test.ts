@@ -37,7 +37,13 @@ describe('submitting requests while SharePoint fails one request in five', () =>
     t.graph!.failRandomly(0.2, { seed: 20261124 });
     const told = new Map<string, Told>();
     for (let i = 1; i <= SUBMISSIONS; i++) {
-      const form = { submissionKey: `fault-${i}`, url: `https://example.org/page-${i}`, siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+      const form = {
+        submissionKey: `fault-${i}`,
+        url: `https://example.org/page-${i}`,
+        siteContent: 'Videos',
+        reasons: 'Lessons',
+        risksAndControls: 'Teacher screen only',
+      };
       const response = await t.post(cardActionInvoke(alex, t.serviceUrl, `form-${i}`, 'submitAccessRequest', form));
       expect(response.status).toBe(200);
       told.set(form.submissionKey, whatThePersonWasTold(response.body));
@@ -57,17 +63,23 @@ describe('submitting requests while SharePoint fails one request in five', () =>
 
     // Each saved request has exactly one "submitted" audit entry: retried writes left no copies.
     const audit = t.graph!.items(RECORDS_SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
-    for (const item of t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((request) => told.get(String(request.fields.submissionKey)) === 'saved')) {
+    for (const item of t
+      .graph!.items(SITE_ID, LISTS.accessRequests.displayName)
+      .filter((request) => told.get(String(request.fields.submissionKey)) === 'saved')) {
       expect(audit.filter((entry) => entry.recordId === item.id && entry.action === 'access-request.submitted')).toHaveLength(1);
     }
   });
 
   it('forwards each request once, or says nothing was changed, while SharePoint keeps failing', async () => {
-    const waiting = t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((item) => item.fields.state === 'withOnlineSafetyLead' && String(item.fields.submissionKey).startsWith('fault-'));
+    const waiting = t
+      .graph!.items(SITE_ID, LISTS.accessRequests.displayName)
+      .filter((item) => item.fields.state === 'withOnlineSafetyLead' && String(item.fields.submissionKey).startsWith('fault-'));
     t.graph!.failRandomly(0.2, { seed: 42 });
     const told = new Map<string, Told>();
     for (const item of waiting) {
-      const response = await t.post(cardActionInvoke(megan, t.serviceUrl, `review-${item.id}`, 'forwardAccessRequest', { requestId: item.id }));
+      const response = await t.post(
+        cardActionInvoke(megan, t.serviceUrl, `review-${item.id}`, 'forwardAccessRequest', { requestId: item.id }),
+      );
       expect(response.status).toBe(200);
       told.set(item.id, whatThePersonWasTold(response.body));
     }
@@ -85,7 +97,13 @@ describe('submitting requests while SharePoint fails one request in five', () =>
 
   it('tells the person "not saved" when Microsoft 365 refuses the app (403), and logs why for the administrator', async () => {
     t.graph!.failNext(6, { status: 403 });
-    const form = { submissionKey: 'refused-1', url: 'https://example.org/refused', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+    const form = {
+      submissionKey: 'refused-1',
+      url: 'https://example.org/refused',
+      siteContent: 'Videos',
+      reasons: 'Lessons',
+      risksAndControls: 'Teacher screen only',
+    };
     const response = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-refused', 'submitAccessRequest', form));
     t.graph!.stopFailing();
     expect(whatThePersonWasTold(response.body)).toBe('not saved');
@@ -93,7 +111,13 @@ describe('submitting requests while SharePoint fails one request in five', () =>
   });
 
   it('a request reported as not saved can be sent again from the same form, and is then stored once', async () => {
-    const form = { submissionKey: 'retry-1', url: 'https://example.org/retry', siteContent: 'Videos', reasons: 'Lessons', risksAndControls: 'Teacher screen only' };
+    const form = {
+      submissionKey: 'retry-1',
+      url: 'https://example.org/retry',
+      siteContent: 'Videos',
+      reasons: 'Lessons',
+      risksAndControls: 'Teacher screen only',
+    };
     t.graph!.failNext(12, { status: 503 });
     const first = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-retry', 'submitAccessRequest', form));
     expect(whatThePersonWasTold(first.body)).toBe('not saved');
@@ -101,6 +125,8 @@ describe('submitting requests while SharePoint fails one request in five', () =>
     const second = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-retry', 'submitAccessRequest', form));
     expect(whatThePersonWasTold(second.body)).toBe('saved');
     await t.app.background.idle();
-    expect(t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((item) => item.fields.submissionKey === 'retry-1')).toHaveLength(1);
+    expect(
+      t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((item) => item.fields.submissionKey === 'retry-1'),
+    ).toHaveLength(1);
   });
 });

@@ -23,7 +23,13 @@ describe('the working site after a concern about the headteacher', () => {
 
   it('holds nothing that shows the concern, its reference or the notice to the chair; the records site holds them', async () => {
     const reply = await t.click(alex, 'form-1', 'reportConcern', {
-      submissionKey: 'about-the-head', whatHappened: SECRET, occurredOn: '2026-11-20', where: 'platform', platform: 'Facebook', involved: 'headteacher', category: 'staffConduct',
+      submissionKey: 'about-the-head',
+      whatHappened: SECRET,
+      occurredOn: '2026-11-20',
+      where: 'platform',
+      platform: 'Facebook',
+      involved: 'headteacher',
+      category: 'staffConduct',
     });
     const reference = /saved as (C-\d{5})/.exec(allText(reply))?.[1];
     expect(reference).toBeDefined();
@@ -32,9 +38,11 @@ describe('the working site after a concern about the headteacher', () => {
     // The chair was told (through the outbox), so a notice exists somewhere.
     expect(t.connector.sent.some((entry) => entry.conversationId === linda.conversationId)).toBe(true);
 
-    const everything = (siteId: string) => JSON.stringify(t.graph!.lists(siteId).map((list) => t.graph!.items(siteId, list.id).map((item) => item.fields)));
+    const everything = (siteId: string) =>
+      JSON.stringify(t.graph!.lists(siteId).map((list) => t.graph!.items(siteId, list.id).map((item) => item.fields)));
     const working = everything(SITE_ID);
-    for (const trace of [SECRET, reference!, `concern:${incident.id}`, `concern ${incident.id}`, 'Facebook']) expect(working).not.toContain(trace);
+    for (const trace of [SECRET, reference!, `concern:${incident.id}`, `concern ${incident.id}`, 'Facebook'])
+      expect(working).not.toContain(trace);
     expect(working).not.toMatch(/concern/i);
 
     const records = everything(RECORDS_SITE_ID);

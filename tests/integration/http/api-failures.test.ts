@@ -4,7 +4,7 @@
  */
 import { TestApp } from '../../fixtures/test-app';
 
-describe('the tabs\' API when the records cannot be reached', () => {
+describe("the tabs' API when the records cannot be reached", () => {
   let t: TestApp;
   let adminId: string;
   let dslId: string;
@@ -14,9 +14,15 @@ describe('the tabs\' API when the records cannot be reached', () => {
     adminId = people.find((person) => person.roles.includes('admin'))!.id;
     dslId = people.find((person) => person.roles.includes('dsl'))!.id;
     // The directory has been read; now the database goes away under the running app.
-    jest.spyOn(t.app.stores.pupils, 'find').mockRejectedValue(Object.assign(new Error('The database could not be reached.'), { name: 'StoreUnavailableError' }));
-    jest.spyOn(t.app.stores.socialAccounts, 'find').mockRejectedValue(Object.assign(new Error('The database could not be reached.'), { name: 'StoreUnavailableError' }));
-    jest.spyOn(t.app.stores.trainingRecords, 'find').mockRejectedValue(Object.assign(new Error('The database could not be reached.'), { name: 'StoreUnavailableError' }));
+    jest
+      .spyOn(t.app.stores.pupils, 'find')
+      .mockRejectedValue(Object.assign(new Error('The database could not be reached.'), { name: 'StoreUnavailableError' }));
+    jest
+      .spyOn(t.app.stores.socialAccounts, 'find')
+      .mockRejectedValue(Object.assign(new Error('The database could not be reached.'), { name: 'StoreUnavailableError' }));
+    jest
+      .spyOn(t.app.stores.trainingRecords, 'find')
+      .mockRejectedValue(Object.assign(new Error('The database could not be reached.'), { name: 'StoreUnavailableError' }));
   });
   afterAll(() => t.stop());
 

@@ -31,7 +31,10 @@ describe('the bot endpoint of a registered bot', () => {
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'bf-1', use: 'sig', endorsements: ['msteams'] };
     metadata = createServer((req, res) => {
       const origin = `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`;
-      const body = req.url === '/keys' ? { keys: [jwk] } : { issuer: 'https://api.botframework.com', jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
+      const body =
+        req.url === '/keys'
+          ? { keys: [jwk] }
+          : { issuer: 'https://api.botframework.com', jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -40,13 +43,20 @@ describe('the bot endpoint of a registered bot', () => {
     const root = resolve(__dirname, '..', '..', '..');
     const config = loadConfig(
       {
-        PORT: '0', DATA_DIR: dir, TAB_DIR: join(root, 'dist', 'tab'),
-        BOT_ID: APP_ID, BOT_PASSWORD: 'not-used-offline', BOT_TENANT_ID: TENANT_ID,
+        PORT: '0',
+        DATA_DIR: dir,
+        TAB_DIR: join(root, 'dist', 'tab'),
+        BOT_ID: APP_ID,
+        BOT_PASSWORD: 'not-used-offline',
+        BOT_TENANT_ID: TENANT_ID,
         BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(metadata.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`,
       },
       root,
     );
-    app = await startApp({ config: { ...config, host: '127.0.0.1' }, log: { info: (line) => logged.push(line), warn: (line) => logged.push(line), error: (line) => logged.push(line) } });
+    app = await startApp({
+      config: { ...config, host: '127.0.0.1' },
+      log: { info: (line) => logged.push(line), warn: (line) => logged.push(line), error: (line) => logged.push(line) },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -54,9 +64,14 @@ describe('the bot endpoint of a registered bot', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const activity = () => cardActionInvoke(teamsUser('Priya Shah', '00000000-0000-0000-0000-000000000102'), SERVICE_URL, 'm', 'refreshAccessRequest', { requestId: '1' });
+  const activity = () =>
+    cardActionInvoke(teamsUser('Priya Shah', '00000000-0000-0000-0000-000000000102'), SERVICE_URL, 'm', 'refreshAccessRequest', {
+      requestId: '1',
+    });
 
-  function token(options: { audience?: string; issuer?: string; serviceUrl?: string; signWith?: KeyLike; expires?: number } = {}): Promise<string> {
+  function token(
+    options: { audience?: string; issuer?: string; serviceUrl?: string; signWith?: KeyLike; expires?: number } = {},
+  ): Promise<string> {
     return new SignJWT({ serviceurl: options.serviceUrl ?? SERVICE_URL })
       .setProtectedHeader({ alg: 'RS256', kid: 'bf-1' })
       .setIssuer(options.issuer ?? 'https://api.botframework.com')
@@ -68,7 +83,11 @@ describe('the bot endpoint of a registered bot', () => {
   }
 
   const post = (authorization?: string) =>
-    fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(activity()) });
+    fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(activity()),
+    });
 
   it('answers a properly signed activity', async () => {
     const response = await post(`Bearer ${await token()}`);
@@ -106,8 +125,16 @@ describe('the bot endpoint of a registered bot', () => {
 
   it('writes a tenant id sent in an unsigned activity into the log escaped, so a line break cannot forge a log line', async () => {
     const forged = 'evil\n2026-11-30T09:00:00.000Z info  Audit log exported by the headteacher';
-    const body = { ...activity(), conversation: { conversationType: 'personal', tenantId: forged, id: 'a:1x' }, channelData: { tenant: { id: forged } } };
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const body = {
+      ...activity(),
+      conversation: { conversationType: 'personal', tenantId: forged, id: 'a:1x' },
+      channelData: { tenant: { id: forged } },
+    };
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(403);
     const line = logged.find((entry) => entry.includes('another tenant'));
     expect(line).toBeDefined();

@@ -51,7 +51,13 @@ describe('consent register export', () => {
   });
 
   it('neutralises cells that a spreadsheet would run as a formula', async () => {
-    await t.app.stores.pupils.insert({ misReference: 'OLD-1', displayName: '=HYPERLINK("http://evil.example","Click")', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' });
+    await t.app.stores.pupils.insert({
+      misReference: 'OLD-1',
+      displayName: '=HYPERLINK("http://evil.example","Click")',
+      className: '4B',
+      yearGroup: 'Year 4',
+      onRollFrom: '2022-09-05',
+    });
     const text = await (await download('?className=4B')).text();
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")","4B","none","none"`);
     expect(text).not.toMatch(/(^|,)"=/m);
@@ -67,7 +73,12 @@ describe('consent register export', () => {
   it('writes who exported what in the audit log, without the register itself', async () => {
     const entries = (await t.app.stores.audit.page({ limit: 500 })).items.filter((entry) => entry.action === 'consent.exported');
     expect(entries.length).toBeGreaterThanOrEqual(4);
-    expect(entries[0]).toMatchObject({ actorName: 'Lynne Robbins', recordType: 'class', recordId: '4B', summary: 'Consent register exported as at 2026-06-01 (8 pupils)' });
+    expect(entries[0]).toMatchObject({
+      actorName: 'Lynne Robbins',
+      recordType: 'class',
+      recordId: '4B',
+      summary: 'Consent register exported as at 2026-06-01 (8 pupils)',
+    });
     expect(JSON.stringify(entries)).not.toMatch(/Freya|Amelia/);
   });
 });

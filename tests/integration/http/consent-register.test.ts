@@ -19,9 +19,13 @@ describe('the consent register', () => {
   afterAll(() => t.stop());
 
   const call = (persona: string, method: 'GET' | 'POST', path: string, body?: object) =>
-    fetch(`${t.app.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-demo-person': persona }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    fetch(`${t.app.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-demo-person': persona },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
 
-  it('shows staff a class with each pupil\'s consent today', async () => {
+  it("shows staff a class with each pupil's consent today", async () => {
     const response = await call(teacher, 'GET', '/api/consent?className=4b');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { pupils: { displayName: string; consent: Record<string, string> }[] };
@@ -30,11 +34,39 @@ describe('the consent register', () => {
 
   it('records a written withdrawal from the date received, and lists earlier posts to take down', async () => {
     const dsl = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('dsl'))!;
-    const account = await t.app.stores.socialAccounts.insert({ platform: 'X', handle: '@riverside', purpose: 'News for parents', reason: 'Keeping parents informed', ownerId: dsl.id, ownerName: dsl.displayName, schoolEmail: 'office@riverside.example', successMeasure: 'Parent survey', active: true });
-    const before = await t.app.stores.posts.insert({ accountId: account.id, postedOn: '2026-06-01', media: ['images'], pupilIds: [ameliaId], link: 'https://x.example/1' });
-    await t.app.stores.posts.insert({ accountId: account.id, postedOn: '2026-06-02', media: ['videos'], pupilIds: [ameliaId], link: 'https://x.example/2' });
+    const account = await t.app.stores.socialAccounts.insert({
+      platform: 'X',
+      handle: '@riverside',
+      purpose: 'News for parents',
+      reason: 'Keeping parents informed',
+      ownerId: dsl.id,
+      ownerName: dsl.displayName,
+      schoolEmail: 'office@riverside.example',
+      successMeasure: 'Parent survey',
+      active: true,
+    });
+    const before = await t.app.stores.posts.insert({
+      accountId: account.id,
+      postedOn: '2026-06-01',
+      media: ['images'],
+      pupilIds: [ameliaId],
+      link: 'https://x.example/1',
+    });
+    await t.app.stores.posts.insert({
+      accountId: account.id,
+      postedOn: '2026-06-02',
+      media: ['videos'],
+      pupilIds: [ameliaId],
+      link: 'https://x.example/2',
+    });
 
-    const response = await call(admin, 'POST', '/api/consent', { pupilId: ameliaId, media: 'images', decision: 'refused', effectiveFrom: '2026-11-20', source: 'written notice' });
+    const response = await call(admin, 'POST', '/api/consent', {
+      pupilId: ameliaId,
+      media: 'images',
+      decision: 'refused',
+      effectiveFrom: '2026-11-20',
+      source: 'written notice',
+    });
     expect(response.status).toBe(201);
     // The demo school's own sports-day post shows Amelia too: two image posts before the notice.
     const body = (await response.json()) as { event: object; takedowns: { link: string }[] };
@@ -44,10 +76,16 @@ describe('the consent register', () => {
       expect.arrayContaining([expect.objectContaining({ postId: before.id, pupilId: ameliaId, media: 'images', status: 'to do' })]),
     );
 
-    const register = (await (await call(teacher, 'GET', '/api/consent?className=4B')).json()) as { pupils: { displayName: string; consent: Record<string, string> }[] };
+    const register = (await (await call(teacher, 'GET', '/api/consent?className=4B')).json()) as {
+      pupils: { displayName: string; consent: Record<string, string> }[];
+    };
     expect(register.pupils.find((pupil) => pupil.displayName === 'Amelia Khan')!.consent.images).toBe('withdrawn');
     // History is kept: the original form is still there.
-    expect((await t.app.stores.consents.find({ where: { pupilId: ameliaId }, limit: 10 })).items.map((event) => event.decision)).toEqual(['given', 'given', 'refused']);
+    expect((await t.app.stores.consents.find({ where: { pupilId: ameliaId }, limit: 10 })).items.map((event) => event.decision)).toEqual([
+      'given',
+      'given',
+      'refused',
+    ]);
   });
 
   it.each([
@@ -57,13 +95,32 @@ describe('the consent register', () => {
     [{ effectiveFrom: '2099-01-01' }, 422],
     [{ pupilId: '99999' }, 422],
   ])('refuses %j with %i', async (change, status) => {
-    const body = { pupilId: freyaId, media: 'videos', decision: 'refused', effectiveFrom: '2026-11-20', source: 'written notice', ...change };
+    const body = {
+      pupilId: freyaId,
+      media: 'videos',
+      decision: 'refused',
+      effectiveFrom: '2026-11-20',
+      source: 'written notice',
+      ...change,
+    };
     expect((await call(admin, 'POST', '/api/consent', body)).status).toBe(status);
   });
 
   it('lets only the admin team record consent, and only staff see a class', async () => {
-    expect((await call(teacher, 'POST', '/api/consent', { pupilId: freyaId, media: 'videos', decision: 'refused', effectiveFrom: '2026-11-20', source: 'written notice' })).status).toBe(403);
-    const governor = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.roles.includes('governor') && !person.roles.includes('staff'))!;
+    expect(
+      (
+        await call(teacher, 'POST', '/api/consent', {
+          pupilId: freyaId,
+          media: 'videos',
+          decision: 'refused',
+          effectiveFrom: '2026-11-20',
+          source: 'written notice',
+        })
+      ).status,
+    ).toBe(403);
+    const governor = (await t.app.stores.people.find({ limit: 50 })).items.find(
+      (person) => person.roles.includes('governor') && !person.roles.includes('staff'),
+    )!;
     expect((await call(governor.id, 'GET', '/api/consent?className=4B')).status).toBe(403);
   });
 });

@@ -31,10 +31,21 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
   afterAll(() => t.stop());
 
   const post = (names: string[], media: Media[], postedOn: string, n: number) =>
-    t.app.stores.posts.insert({ accountId, postedOn, media, pupilIds: names.map((name) => pupil[name]!), link: `https://x.example/RiversidePrimary/status/${n}` });
+    t.app.stores.posts.insert({
+      accountId,
+      postedOn,
+      media,
+      pupilIds: names.map((name) => pupil[name]!),
+      link: `https://x.example/RiversidePrimary/status/${n}`,
+    });
   const withdraw = (name: string, media: Media, effectiveFrom: string) =>
-    fetch(`${t.app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': adminId }, body: JSON.stringify({ pupilId: pupil[name], media, decision: 'refused', effectiveFrom, source: 'written notice' }) });
-  const tasksFor = async (name: string) => (await t.app.stores.takedowns.find({ limit: 1000 })).items.filter((task) => task.pupilId === pupil[name]);
+    fetch(`${t.app.url}/api/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': adminId },
+      body: JSON.stringify({ pupilId: pupil[name], media, decision: 'refused', effectiveFrom, source: 'written notice' }),
+    });
+  const tasksFor = async (name: string) =>
+    (await t.app.stores.takedowns.find({ limit: 1000 })).items.filter((task) => task.pupilId === pupil[name]);
   const daysAgo = (days: number) => localDate(new Date(t.clock.now().getTime() - days * 86_400_000));
   const sentToPatti = (since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === patti.conversationId);
 
@@ -45,7 +56,10 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
     const response = await withdraw('Leo Murphy', 'images', daysAgo(1));
     expect(response.status).toBe(201);
     const body = (await response.json()) as { takedowns: { link: string; urgent: boolean }[] };
-    expect(body.takedowns.map((task) => [task.link, task.urgent])).toEqual([[morning.link, true], [older.link, false]]);
+    expect(body.takedowns.map((task) => [task.link, task.urgent])).toEqual([
+      [morning.link, true],
+      [older.link, false],
+    ]);
     const told = sentToPatti(before).map(cardOf).map(allText).join('\n');
     expect(told).toMatch(/Urgent: a post shows a pupil without consent/);
     expect(told).toMatch(/Possible data-protection breach/);
@@ -54,12 +68,31 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
     expect((await t.app.stores.audit.forRecord('takedown', urgent.id)).map((entry) => entry.action)).toEqual(['takedown.possible-breach']);
 
     const breach = (await t.app.stores.incidents.find({ where: { submissionKey: `takedown-breach:${urgent.id}` }, limit: 5 })).items;
-    expect(breach).toEqual([expect.objectContaining({ category: 'dataProtectionBreach', routedTo: 'dataProtectionLead', assigneeName: 'Lynne Robbins', reporterName: 'Online Safety Desk', where: 'schoolAccount', status: 'new' })]);
+    expect(breach).toEqual([
+      expect.objectContaining({
+        category: 'dataProtectionBreach',
+        routedTo: 'dataProtectionLead',
+        assigneeName: 'Lynne Robbins',
+        reporterName: 'Online Safety Desk',
+        where: 'schoolAccount',
+        status: 'new',
+      }),
+    ]);
     expect(breach[0]!.whatHappened).not.toMatch(/Leo/);
-    expect((await t.app.stores.incidentLinks.find({ where: { incidentId: breach[0]!.id }, limit: 5 })).items.map((link) => [link.name, link.role])).toEqual([['Leo Murphy', 'affected']]);
+    expect(
+      (await t.app.stores.incidentLinks.find({ where: { incidentId: breach[0]!.id }, limit: 5 })).items.map((link) => [
+        link.name,
+        link.role,
+      ]),
+    ).toEqual([['Leo Murphy', 'affected']]);
     // Through the outbox: the data protection lead and the headteacher have not opened the app here, so the DSL and deputy are told instead.
     const notices = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) => entry.reason === `concern:${breach[0]!.id}`);
-    expect(notices.map((entry) => [entry.personName, entry.status]).sort()).toEqual([['Adele Vance', 'notInstalled'], ['Lynne Robbins', 'notInstalled'], ['Patti Fernandez', 'sent'], ['Sam Okafor', 'notInstalled']]);
+    expect(notices.map((entry) => [entry.personName, entry.status]).sort()).toEqual([
+      ['Adele Vance', 'notInstalled'],
+      ['Lynne Robbins', 'notInstalled'],
+      ['Patti Fernandez', 'sent'],
+      ['Sam Okafor', 'notInstalled'],
+    ]);
   });
 
   it('makes nothing new when the same withdrawal is recorded twice, and never reopens a task already closed', async () => {
@@ -70,7 +103,11 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
     expect((await withdraw('Leo Murphy', 'images', daysAgo(1))).status).toBe(201);
     expect((await tasksFor('Leo Murphy')).map((task) => [task.id, task.status])).toEqual(tasks);
     expect(sentToPatti(before)).toEqual([]);
-    expect((await t.app.stores.incidents.find({ where: { category: 'dataProtectionBreach' }, limit: 50 })).items.filter((incident) => incident.submissionKey.startsWith('takedown-breach:'))).toHaveLength(1);
+    expect(
+      (await t.app.stores.incidents.find({ where: { category: 'dataProtectionBreach' }, limit: 50 })).items.filter((incident) =>
+        incident.submissionKey.startsWith('takedown-breach:'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('repairs a withdrawal saved while some of its tasks failed to save: the daily job makes the rest, exactly once', async () => {

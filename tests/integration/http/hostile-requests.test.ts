@@ -16,11 +16,23 @@ describe('hostile requests', () => {
   function raw(method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
     const { port } = new URL(t.app.url);
     return new Promise((done, fail) => {
-      const request = httpRequest({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (response) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
-        response.on('end', () => done({ status: response.statusCode ?? 0, body: text }));
-      });
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          headers: {
+            host: `127.0.0.1:${port}`,
+            ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+          },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+          response.on('end', () => done({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
       request.on('error', fail);
       request.end(body);
     });
@@ -41,13 +53,16 @@ describe('hostile requests', () => {
     expect(answer.body).not.toMatch(/"dependencies"|SQLite format/);
   });
 
-  it.each(['/api/messages', '/api/consent', '/api/incidents/1/steps'])('answers JSON nested 50,000 deep at %s with a refusal, and keeps serving', async (path) => {
-    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
-    const answer = await raw('POST', path, `{"type":"message","value":${deep}}`);
-    expect(answer.status).toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
-    expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200);
-  });
+  it.each(['/api/messages', '/api/consent', '/api/incidents/1/steps'])(
+    'answers JSON nested 50,000 deep at %s with a refusal, and keeps serving',
+    async (path) => {
+      const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+      const answer = await raw('POST', path, `{"type":"message","value":${deep}}`);
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200);
+    },
+  );
 
   it('refuses a body over the limit before reading it all', async () => {
     const answer = await raw('POST', '/api/consent', JSON.stringify({ pupilId: '1', filler: 'x'.repeat(300 * 1024) }));

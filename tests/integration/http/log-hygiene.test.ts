@@ -24,7 +24,15 @@ const headers = (personId: string, jobSecret: string) => ({
 });
 
 /** A body that fits most routes well enough to reach their use cases, carrying the concern's text. */
-const BODY = { type: 'action', text: CONCERN, whatHappened: CONCERN, evidence: CONCERN, completedOn: '2026-11-20', note: CONCERN, csv: `UPN,Name\n1,${CONCERN}` };
+const BODY = {
+  type: 'action',
+  text: CONCERN,
+  whatHappened: CONCERN,
+  evidence: CONCERN,
+  completedOn: '2026-11-20',
+  note: CONCERN,
+  csv: `UPN,Name\n1,${CONCERN}`,
+};
 
 describe('what the server logs', () => {
   let t: TestApp;
@@ -35,7 +43,8 @@ describe('what the server logs', () => {
   beforeAll(async () => {
     t = await new TestApp('sqlite', { JOB_SECRET }).start();
     const everyone = (await t.app.stores.people.find({ limit: 50 })).items;
-    for (const role of Object.keys(people) as (keyof typeof people)[]) people[role] = everyone.find((person) => person.roles.includes(role) && (role !== 'staff' || person.roles.length === 1))!.id;
+    for (const role of Object.keys(people) as (keyof typeof people)[])
+      people[role] = everyone.find((person) => person.roles.includes(role) && (role !== 'staff' || person.roles.length === 1))!.id;
     incidentId = (await t.app.stores.incidents.find({ limit: 1 })).items[0]!.id;
     output = captureOutput();
   });
@@ -56,10 +65,27 @@ describe('what the server logs', () => {
   async function callEveryRoute(as: string[]): Promise<number[]> {
     const statuses: number[] = [];
     for (const { method, path } of t.app.routes) {
-      for (const [personId, jobSecret] of as.flatMap((id) => [[id, JOB_SECRET], [id, GUESSED_SECRET]] as const)) {
+      for (const [personId, jobSecret] of as.flatMap(
+        (id) =>
+          [
+            [id, JOB_SECRET],
+            [id, GUESSED_SECRET],
+          ] as const,
+      )) {
         const url = `${t.app.url}${concrete(path)}`;
-        const body = path === '/api/messages' ? messageActivity(teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020'), t.serviceUrl, `report a concern ${CONCERN}`) : BODY;
-        const response = await fetch(url, { method, headers: headers(personId, jobSecret), ...(method === 'GET' ? {} : { body: JSON.stringify(body) }) });
+        const body =
+          path === '/api/messages'
+            ? messageActivity(
+                teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020'),
+                t.serviceUrl,
+                `report a concern ${CONCERN}`,
+              )
+            : BODY;
+        const response = await fetch(url, {
+          method,
+          headers: headers(personId, jobSecret),
+          ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
+        });
         await response.arrayBuffer();
         statuses.push(response.status);
       }
@@ -84,7 +110,11 @@ describe('what the server logs', () => {
     const failure = Object.assign(new Error('The database could not be reached.'), { name: 'StoreUnavailableError' });
     const stores = t.app.stores as unknown as Record<string, Record<string, unknown>>;
     const spies = Object.values(stores).flatMap((store) =>
-      store && typeof store === 'object' ? ['get', 'find', 'insert', 'update', 'search', 'append', 'page', 'forIncident', 'forRecord'].filter((method) => typeof store[method] === 'function').map((method) => jest.spyOn(store as Record<string, () => Promise<unknown>>, method).mockRejectedValue(failure)) : [],
+      store && typeof store === 'object'
+        ? ['get', 'find', 'insert', 'update', 'search', 'append', 'page', 'forIncident', 'forRecord']
+            .filter((method) => typeof store[method] === 'function')
+            .map((method) => jest.spyOn(store as Record<string, () => Promise<unknown>>, method).mockRejectedValue(failure))
+        : [],
     );
     try {
       const statuses = await callEveryRoute([people.dsl, people.admin]);

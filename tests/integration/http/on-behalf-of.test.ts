@@ -32,13 +32,27 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
   /** People the school's Conditional Access asks to sign in again (multifactor authentication). */
   const challenged = new Set<string>();
   const entra = new EntraStandIn(({ path, form }) => {
-    if (path !== `/${TENANT}/oauth2/v2.0/token` || form.get('client_secret') !== 'not-a-real-secret' || form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || form.get('requested_token_use') !== 'on_behalf_of') {
+    if (
+      path !== `/${TENANT}/oauth2/v2.0/token` ||
+      form.get('client_secret') !== 'not-a-real-secret' ||
+      form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' ||
+      form.get('requested_token_use') !== 'on_behalf_of'
+    ) {
       return refused('invalid_request', 'AADSTS900144: unexpected request');
     }
     const oid = subjectOf(form.get('assertion')!);
-    if (oid === TOM) return refused('invalid_grant', 'AADSTS65001: The user or administrator has not consented to use the application.', { error_codes: [65001], suberror: 'consent_required' });
+    if (oid === TOM)
+      return refused('invalid_grant', 'AADSTS65001: The user or administrator has not consented to use the application.', {
+        error_codes: [65001],
+        suberror: 'consent_required',
+      });
     // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#error-response-example
-    if (challenged.has(oid)) return refused('interaction_required', 'AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multifactor authentication.', { error_codes: [50079], claims: MFA_CLAIMS });
+    if (challenged.has(oid))
+      return refused(
+        'interaction_required',
+        'AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multifactor authentication.',
+        { error_codes: [50079], claims: MFA_CLAIMS },
+      );
     return issued(`graph-token-for-${oid}`);
   });
 
@@ -52,8 +66,18 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
     });
     await new Promise<void>((done) => jwks.listen(0, '127.0.0.1', done));
     const graphBaseUrl = await graph.start();
-    graph.addUser({ id: 'm-office', displayName: 'School office', mail: 'office@riverside.example', userPrincipalName: 'office@riversideprimary.onmicrosoft.com' });
-    graph.addUser({ id: 'm-art', displayName: 'Art department', mail: 'art.department@riverside.example', proxyAddresses: ['SMTP:art.department@riverside.example', 'smtp:Art@Riverside.example'] });
+    graph.addUser({
+      id: 'm-office',
+      displayName: 'School office',
+      mail: 'office@riverside.example',
+      userPrincipalName: 'office@riversideprimary.onmicrosoft.com',
+    });
+    graph.addUser({
+      id: 'm-art',
+      displayName: 'Art department',
+      mail: 'art.department@riverside.example',
+      proxyAddresses: ['SMTP:art.department@riverside.example', 'smtp:Art@Riverside.example'],
+    });
     graph.addUser({ id: 'm-pta', displayName: 'PTA', mail: 'pta@riverside.example', otherMails: ['friends@riverside.example'] });
     dir = mkdtempSync(join(tmpdir(), 'osd-obo-'));
     const root = resolve(__dirname, '..', '..', '..');
@@ -96,7 +120,15 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
     return fetch(`${app.url}/api/social-accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(oid)}` },
-      body: JSON.stringify({ platform: 'Instagram', handle: `@riverside-${++handles}`, purpose: 'Art gallery', reason: 'Pupils\' art for parents', ownerId: owner.id, schoolEmail, successMeasure: 'Parent survey' }),
+      body: JSON.stringify({
+        platform: 'Instagram',
+        handle: `@riverside-${++handles}`,
+        purpose: 'Art gallery',
+        reason: "Pupils' art for parents",
+        ownerId: owner.id,
+        schoolEmail,
+        successMeasure: 'Parent survey',
+      }),
     });
   }
 
@@ -137,7 +169,12 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
     const before = (await app.stores.socialAccounts.find({ limit: 50 })).items.length;
     const response = await register(TOM, 'office@riverside.example');
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: expect.stringMatching(/needs your permission/), consentRequired: true, scopes: ['https://graph.microsoft.com/User.ReadBasic.All'], clientId: CLIENT_ID });
+    expect(await response.json()).toEqual({
+      error: expect.stringMatching(/needs your permission/),
+      consentRequired: true,
+      scopes: ['https://graph.microsoft.com/User.ReadBasic.All'],
+      clientId: CLIENT_ID,
+    });
     expect((await app.stores.socialAccounts.find({ limit: 50 })).items).toHaveLength(before);
   });
 
@@ -147,7 +184,9 @@ describe('Graph as the signed-in person (on-behalf-of)', () => {
     try {
       const response = await register(PATTI, 'office@riverside.example');
       expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toBe(`Bearer error="insufficient_claims", claims="${Buffer.from(MFA_CLAIMS).toString('base64')}"`);
+      expect(response.headers.get('www-authenticate')).toBe(
+        `Bearer error="insufficient_claims", claims="${Buffer.from(MFA_CLAIMS).toString('base64')}"`,
+      );
       const body = (await response.json()) as Record<string, unknown>;
       expect(body).toEqual({ error: expect.stringMatching(/sign in again/), signInAgain: true, claims: MFA_CLAIMS });
       expect(body).not.toHaveProperty('consentRequired');

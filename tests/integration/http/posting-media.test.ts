@@ -23,19 +23,39 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
   }, 60_000);
   afterAll(() => t.stop());
 
-
   async function requestBy(name: string, state: PostingState = 'checksFailed'): Promise<string> {
     const requester = who(name);
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
     const device = (await t.app.stores.devices.find({ where: { active: true }, limit: 1 })).items[0]!;
-    const details = { kind: 'post' as const, accountId: account.id, accountLabel: 'X @RiversidePrimary', text: 'Sports day was brilliant!', media: ['images' as const], pupils: [], groupLabel: 'sports day', facesBlurred: false, postingDate: t.today, deviceId: device.id };
-    const draft = newPostingRequest(details, [{ check: 'attachments', message: 'Attach them.' }], { personId: requester.id, name: requester.displayName }, `media-${Math.random()}`, t.clock.now());
+    const details = {
+      kind: 'post' as const,
+      accountId: account.id,
+      accountLabel: 'X @RiversidePrimary',
+      text: 'Sports day was brilliant!',
+      media: ['images' as const],
+      pupils: [],
+      groupLabel: 'sports day',
+      facesBlurred: false,
+      postingDate: t.today,
+      deviceId: device.id,
+    };
+    const draft = newPostingRequest(
+      details,
+      [{ check: 'attachments', message: 'Attach them.' }],
+      { personId: requester.id, name: requester.displayName },
+      `media-${Math.random()}`,
+      t.clock.now(),
+    );
     return (await t.app.stores.postingRequests.insert({ ...draft, state })).id;
   }
 
   const as = (name: string) => ({ 'x-demo-person': who(name).id });
   const upload = (name: string, requestId: string, file: string, bytes: Buffer) =>
-    fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, { method: 'POST', headers: { ...as(name), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file) }, body: bytes });
+    fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, {
+      method: 'POST',
+      headers: { ...as(name), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file) },
+      body: bytes,
+    });
   const get = (name: string, path: string) => fetch(`${t.app.url}${path}`, { headers: as(name) });
 
   /** Every file the store holds now (partial uploads included). */
@@ -49,7 +69,10 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
     const photo = jpegPhoto();
     const response = await upload('Alex Wilber', requestId, 'Sports day 1.jpg', photo);
     expect(response.status).toBe(201);
-    const { request, fileId } = (await response.json()) as { request: { state: string; files: { id: string; name: string; kind: string }[]; checks: string[] }; fileId: string };
+    const { request, fileId } = (await response.json()) as {
+      request: { state: string; files: { id: string; name: string; kind: string }[]; checks: string[] };
+      fileId: string;
+    };
     expect(request.files).toEqual([expect.objectContaining({ id: fileId, name: 'Sports day 1.jpg', kind: 'images' })]);
     expect(request.checks).toEqual([]);
     expect(request.state).toBe('withHeadteacher');
@@ -66,9 +89,22 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
   it('serves the files only to people who may see the request', async () => {
     const requestId = await requestBy('Alex Wilber');
     const { fileId } = (await (await upload('Alex Wilber', requestId, 'a.png', pngImage())).json()) as { fileId: string };
-    const answers = await Promise.all(['Alex Wilber', 'Adele Vance', 'Patti Fernandez', 'Priya Shah', 'Linda Davis'].map(async (name) => [name, (await get(name, `/api/posting-requests/${requestId}/media/${fileId}`)).status]));
-    expect(Object.fromEntries(answers)).toEqual({ 'Alex Wilber': 200, 'Adele Vance': 200, 'Patti Fernandez': 200, 'Priya Shah': 403, 'Linda Davis': 403 });
-    expect((await fetch(`${t.app.url}/api/posting-requests/${requestId}/media/${fileId}`, { headers: { 'x-demo-person': '99999' } })).status).toBe(403);
+    const answers = await Promise.all(
+      ['Alex Wilber', 'Adele Vance', 'Patti Fernandez', 'Priya Shah', 'Linda Davis'].map(async (name) => [
+        name,
+        (await get(name, `/api/posting-requests/${requestId}/media/${fileId}`)).status,
+      ]),
+    );
+    expect(Object.fromEntries(answers)).toEqual({
+      'Alex Wilber': 200,
+      'Adele Vance': 200,
+      'Patti Fernandez': 200,
+      'Priya Shah': 403,
+      'Linda Davis': 403,
+    });
+    expect(
+      (await fetch(`${t.app.url}/api/posting-requests/${requestId}/media/${fileId}`, { headers: { 'x-demo-person': '99999' } })).status,
+    ).toBe(403);
   });
 
   it('refuses what is not a photo or video before saving anything, whatever its name', async () => {
@@ -112,7 +148,12 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
   it('answers hostile uploads and addresses clearly, saving nothing', async () => {
     const requestId = await requestBy('Alex Wilber');
     const before = await storedFiles();
-    const post = (headers: Record<string, string>, body: Buffer) => fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, { method: 'POST', headers: { ...as('Alex Wilber'), ...headers }, body });
+    const post = (headers: Record<string, string>, body: Buffer) =>
+      fetch(`${t.app.url}/api/posting-requests/${requestId}/media`, {
+        method: 'POST',
+        headers: { ...as('Alex Wilber'), ...headers },
+        body,
+      });
     expect((await post({ 'x-file-name': '%E0%A4%A' }, jpegPhoto(16, 16))).status).toBe(400);
     expect((await post({}, jpegPhoto(16, 16))).status).toBe(400);
     expect((await post({ 'x-file-name': encodeURIComponent('a\u202Egpj.exe') }, jpegPhoto(16, 16))).status).toBe(422);
@@ -125,11 +166,20 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
     const requestId = await requestBy('Alex Wilber');
     const status = await new Promise<number>((done, fail) => {
       const url = new URL(`${t.app.url}/api/posting-requests/${requestId}/media`);
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...as('Alex Wilber'), 'x-file-name': 'huge.jpg', 'content-length': String(21 * 1024 * 1024) } }, (res) => {
-        res.resume();
-        done(res.statusCode ?? 0);
-        req.destroy();
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { ...as('Alex Wilber'), 'x-file-name': 'huge.jpg', 'content-length': String(21 * 1024 * 1024) },
+        },
+        (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
       req.on('error', (error) => (req.destroyed ? undefined : fail(error)));
       req.write(jpegPhoto(16, 16).subarray(0, 256));
     });
@@ -141,7 +191,10 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('photos and videos on a reque
     const requestId = await requestBy('Alex Wilber');
     const { fileId } = (await (await upload('Alex Wilber', requestId, 'gone.jpg', jpegPhoto(16, 16))).json()) as { fileId: string };
     const before = (await storedFiles()).length;
-    const removed = await fetch(`${t.app.url}/api/posting-requests/${requestId}/media/${fileId}`, { method: 'DELETE', headers: as('Alex Wilber') });
+    const removed = await fetch(`${t.app.url}/api/posting-requests/${requestId}/media/${fileId}`, {
+      method: 'DELETE',
+      headers: as('Alex Wilber'),
+    });
     expect(removed.status).toBe(200);
     expect((await storedFiles()).length).toBe(before - 1);
     expect((await get('Alex Wilber', `/api/posting-requests/${requestId}/media/${fileId}`)).status).toBe(404);

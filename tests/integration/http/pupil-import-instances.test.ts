@@ -16,7 +16,8 @@ import { testConfig } from '../../fixtures/test-app';
 import { TestClock } from '../../fixtures/test-clock';
 
 const HEADER = 'UPN,Name,Reg Group,Year,Admission Date';
-const file = (count: number) => [HEADER, ...Array.from({ length: count }, (_, i) => `R${i + 1},Pupil ${i + 1},5A,Year 5,04/09/2023`)].join('\n');
+const file = (count: number) =>
+  [HEADER, ...Array.from({ length: count }, (_, i) => `R${i + 1},Pupil ${i + 1},5A,Year 5,04/09/2023`)].join('\n');
 
 describe('a pupil import on two instances', () => {
   let standIn: GraphStandIn;
@@ -52,7 +53,11 @@ describe('a pupil import on two instances', () => {
   });
 
   const call = (app: RunningApp, persona: string, path: string, body?: object) =>
-    fetch(`${app.url}${path}`, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json', 'x-demo-person': persona }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    fetch(`${app.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', 'x-demo-person': persona },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
 
   it('answers the progress poll on either instance, and refuses a second import on the other', async () => {
     const [first, second] = apps as [RunningApp, RunningApp];
@@ -68,13 +73,20 @@ describe('a pupil import on two instances', () => {
 
     const again = await call(second, admin, '/api/pupils/import', { csv: file(5), apply: true });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { error: string }).error).toMatch(/^An import started by Lynne Robbins is still running \(20 of 76 changes saved\)/);
+    expect(((await again.json()) as { error: string }).error).toMatch(
+      /^An import started by Lynne Robbins is still running \(20 of 76 changes saved\)/,
+    );
     // Only the person who started it may follow it, on any instance.
     expect((await call(second, teacher, location)).status).toBe(403);
 
     release();
     await first.background.idle();
-    expect(await (await call(second, admin, location)).json()).toMatchObject({ state: 'finished', done: 76, total: 76, result: { status: 'imported', counts: { create: 60, leave: 16 } } });
+    expect(await (await call(second, admin, location)).json()).toMatchObject({
+      state: 'finished',
+      done: 76,
+      total: 76,
+      result: { status: 'imported', counts: { create: 60, leave: 16 } },
+    });
     expect((await call(second, admin, '/api/pupils/import', { csv: file(60), apply: true })).status).toBe(202);
     await second.background.idle();
   });

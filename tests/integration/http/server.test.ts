@@ -27,7 +27,8 @@ describe('in local mode', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const get = (path: string, persona?: string) => fetch(`${app.url}${path}`, { headers: persona ? { 'x-demo-person': persona } : {}, redirect: 'manual' });
+  const get = (path: string, persona?: string) =>
+    fetch(`${app.url}${path}`, { headers: persona ? { 'x-demo-person': persona } : {}, redirect: 'manual' });
 
   it('is healthy and says which mode it is in', async () => {
     const response = await get('/healthz');
@@ -38,7 +39,9 @@ describe('in local mode', () => {
   it('serves the demo school with the Agents Playground user as the first persona', async () => {
     const me = (await (await get('/api/me')).json()) as Me;
     expect(me).toMatchObject({ displayName: 'Alex Wilber', roles: ['Staff member'], localMode: true });
-    expect(me.personas.map((p) => p.displayName)).toEqual(expect.arrayContaining(['Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Linda Davis']));
+    expect(me.personas.map((p) => p.displayName)).toEqual(
+      expect.arrayContaining(['Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Linda Davis']),
+    );
   });
 
   it('shows staff only their own requests, and the online safety lead all of them', async () => {
@@ -71,7 +74,11 @@ describe('in local mode', () => {
   it('marks every API answer (data, refusal, not found, bad input, download) as never to be cached or sniffed', async () => {
     const dsl = ((await (await get('/api/me')).json()) as Me).personas.find((p) => p.displayName === 'Patti Fernandez')!.id;
     const answers = [
-      ...(await Promise.all(app.routes.filter((route) => route.method === 'GET' && route.path.startsWith('/api/')).map(async (route) => get(route.path.replace(/:\w+/g, '1'), dsl)))),
+      ...(await Promise.all(
+        app.routes
+          .filter((route) => route.method === 'GET' && route.path.startsWith('/api/'))
+          .map(async (route) => get(route.path.replace(/:\w+/g, '1'), dsl)),
+      )),
       await get('/api/audit.csv'),
       await get('/api/incidents?status=lost', dsl),
       await fetch(`${app.url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
@@ -80,7 +87,11 @@ describe('in local mode', () => {
     ];
     expect(answers.map((answer) => answer.status)).toEqual(expect.arrayContaining([200, 403, 404, 400, 405]));
     for (const answer of answers) {
-      expect({ url: answer.url, cache: answer.headers.get('cache-control'), sniff: answer.headers.get('x-content-type-options') }).toEqual({ url: answer.url, cache: 'no-store', sniff: 'nosniff' });
+      expect({ url: answer.url, cache: answer.headers.get('cache-control'), sniff: answer.headers.get('x-content-type-options') }).toEqual({
+        url: answer.url,
+        cache: 'no-store',
+        sniff: 'nosniff',
+      });
     }
   });
 
@@ -90,14 +101,20 @@ describe('in local mode', () => {
 
   it('answers 404 for unknown tab files and rejects oversized bot requests', async () => {
     expect((await get('/tab/nope.js')).status).toBe(404);
-    const huge = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
+    const huge = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }),
+    });
     expect(huge.status).toBe(413);
   });
 
   it('says plainly when its port is already taken', async () => {
     const port = Number(new URL(app.url).port);
     const other = mkdtempSync(join(tmpdir(), 'osd-http-busy-'));
-    await expect(startApp({ config: { ...testConfig(other), port }, log: quiet })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
+    await expect(startApp({ config: { ...testConfig(other), port }, log: quiet })).rejects.toThrow(
+      `Port ${port} on 127.0.0.1 is already in use`,
+    );
     rmSync(other, { recursive: true, force: true });
   });
 
@@ -114,7 +131,17 @@ describe('outside local mode (a registered bot)', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-http-teams-'));
-    const config = { ...testConfig(dir), mode: 'teams' as const, bot: { appId: '11111111-2222-3333-4444-555555555555', appPassword: 'not-a-real-secret', appType: 'SingleTenant' as const, tenantId: 'tenant' }, allowedTenants: ['tenant'] };
+    const config = {
+      ...testConfig(dir),
+      mode: 'teams' as const,
+      bot: {
+        appId: '11111111-2222-3333-4444-555555555555',
+        appPassword: 'not-a-real-secret',
+        appType: 'SingleTenant' as const,
+        tenantId: 'tenant',
+      },
+      allowedTenants: ['tenant'],
+    };
     app = await startApp({ config, log: quiet });
   });
   afterAll(async () => {
@@ -125,7 +152,19 @@ describe('outside local mode (a registered bot)', () => {
   it('refuses an unsigned bot activity', async () => {
     // botbuilder reports the refusal on console.error itself; keep the test output clean.
     const botbuilderLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1', tenantId: 'tenant' }, recipient: { id: '28:bot' } }) });
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'help',
+        serviceUrl: 'http://127.0.0.1:1/',
+        channelId: 'msteams',
+        from: { id: '29:x' },
+        conversation: { id: 'a:1', tenantId: 'tenant' },
+        recipient: { id: '28:bot' },
+      }),
+    });
     expect(response.status).toBe(401);
     botbuilderLog.mockRestore();
   });
@@ -138,26 +177,45 @@ describe('outside local mode (a registered bot)', () => {
   });
 
   it('refuses an activity from another tenant', async () => {
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'help', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', from: { id: '29:x' }, conversation: { id: 'a:1', tenantId: 'another-school' }, channelData: { tenant: { id: 'another-school' } } }) });
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'help',
+        serviceUrl: 'http://127.0.0.1:1/',
+        channelId: 'msteams',
+        from: { id: '29:x' },
+        conversation: { id: 'a:1', tenantId: 'another-school' },
+        channelData: { tenant: { id: 'another-school' } },
+      }),
+    });
     expect(response.status).toBe(403);
   });
 
   it('tells browsers to use HTTPS only (HSTS), and keeps API answers out of caches', async () => {
     for (const path of ['/healthz', '/tab/', '/api/access-requests']) {
       const response = await fetch(`${app.url}${path}`);
-      expect({ path, hsts: response.headers.get('strict-transport-security') }).toEqual({ path, hsts: 'max-age=31536000; includeSubDomains' });
+      expect({ path, hsts: response.headers.get('strict-transport-security') }).toEqual({
+        path,
+        hsts: 'max-age=31536000; includeSubDomains',
+      });
     }
     const refused = await fetch(`${app.url}/api/access-requests`);
-    expect([refused.status, refused.headers.get('cache-control'), refused.headers.get('x-content-type-options')]).toEqual([401, 'no-store', 'nosniff']);
+    expect([refused.status, refused.headers.get('cache-control'), refused.headers.get('x-content-type-options')]).toEqual([
+      401,
+      'no-store',
+      'nosniff',
+    ]);
     const unknown = await fetch(`${app.url}/api/no-such-route`);
     expect([unknown.status, unknown.headers.get('strict-transport-security')]).toEqual([404, 'max-age=31536000; includeSubDomains']);
   });
 
-  it('adds no demo school to a real school\'s store', async () => {
+  it("adds no demo school to a real school's store", async () => {
     expect(await app.stores.isEmpty()).toBe(true);
   });
 
-  it('refuses the tabs\' API without sign-in and offers no personas', async () => {
+  it("refuses the tabs' API without sign-in and offers no personas", async () => {
     const response = await fetch(`${app.url}/api/access-requests`, { headers: { 'x-demo-person': '1' } });
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain('Alex');

@@ -18,13 +18,28 @@ describe('the school accounts register (s.5)', () => {
   afterAll(() => t.stop());
 
   const call = (method: string, path: string, as: string, body?: object) =>
-    fetch(`${t.app.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-demo-person': as }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const account = () => ({ platform: 'Facebook', handle: 'Riverside Primary PTA', purpose: 'Events for parents', reason: 'Most parents use Facebook (business reason)', ownerId: ids.designated, schoolEmail: 'pta@riverside.example', successMeasure: 'Event sign-ups' });
+    fetch(`${t.app.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-demo-person': as },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  const account = () => ({
+    platform: 'Facebook',
+    handle: 'Riverside Primary PTA',
+    purpose: 'Events for parents',
+    reason: 'Most parents use Facebook (business reason)',
+    ownerId: ids.designated,
+    schoolEmail: 'pta@riverside.example',
+    successMeasure: 'Event sign-ups',
+  });
 
   it('lets the DSL register an account owned by designated staff, and lists it for staff', async () => {
     const created = await call('POST', '/api/social-accounts', ids.dsl, account());
     expect(created.status).toBe(201);
-    const list = (await (await call('GET', '/api/social-accounts', ids.staff)).json()) as { accounts: { handle: string; ownerName: string }[]; owners: { displayName: string }[] };
+    const list = (await (await call('GET', '/api/social-accounts', ids.staff)).json()) as {
+      accounts: { handle: string; ownerName: string }[];
+      owners: { displayName: string }[];
+    };
     expect(list.accounts).toContainEqual(expect.objectContaining({ handle: 'Riverside Primary PTA', ownerName: "Tom O'Neill" }));
     expect(list.owners.map((owner) => owner.displayName)).toEqual(['Patti Fernandez', "Tom O'Neill"]);
   });
@@ -43,11 +58,21 @@ describe('the school accounts register (s.5)', () => {
   });
 
   it('retires an account instead of deleting it, and refuses a change made on an out-of-date copy', async () => {
-    const list = (await (await call('GET', '/api/social-accounts', ids.dsl)).json()) as { accounts: { id: string; version: number; handle: string }[] };
+    const list = (await (await call('GET', '/api/social-accounts', ids.dsl)).json()) as {
+      accounts: { id: string; version: number; handle: string }[];
+    };
     const pta = list.accounts.find((a) => a.handle === 'Riverside Primary PTA')!;
-    const retired = await call('PUT', `/api/social-accounts/${pta.id}`, ids.designated, { ...account(), active: false, version: pta.version });
+    const retired = await call('PUT', `/api/social-accounts/${pta.id}`, ids.designated, {
+      ...account(),
+      active: false,
+      version: pta.version,
+    });
     expect(retired.status).toBe(200);
-    const stale = await call('PUT', `/api/social-accounts/${pta.id}`, ids.dsl, { ...account(), purpose: 'Something else', version: pta.version });
+    const stale = await call('PUT', `/api/social-accounts/${pta.id}`, ids.dsl, {
+      ...account(),
+      purpose: 'Something else',
+      version: pta.version,
+    });
     expect(stale.status).toBe(409);
     expect((await t.app.stores.socialAccounts.get(pta.id))!).toMatchObject({ active: false, purpose: 'Events for parents' });
     const audit = (await t.app.stores.audit.forRecord('socialAccount', pta.id)).map((entry) => entry.action);

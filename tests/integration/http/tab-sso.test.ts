@@ -19,7 +19,7 @@ const STRANGER = '12345678-0000-0000-0000-000000000000';
 /** The Teams desktop and mobile client, pre-authorised in the app registration. */
 const TEAMS_DESKTOP = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 
-describe('the tabs\' API with Teams SSO', () => {
+describe("the tabs' API with Teams SSO", () => {
   let app: RunningApp;
   let jwks: Server;
   let dir: string;
@@ -42,7 +42,14 @@ describe('the tabs\' API with Teams SSO', () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-sso-'));
     const root = resolve(__dirname, '..', '..', '..');
     const config = loadConfig(
-      { PORT: '0', DATA_DIR: dir, TAB_DIR: join(root, 'dist', 'tab'), AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, AAD_APP_OAUTH_AUTHORITY_HOST: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}` },
+      {
+        PORT: '0',
+        DATA_DIR: dir,
+        TAB_DIR: join(root, 'dist', 'tab'),
+        AAD_APP_CLIENT_ID: CLIENT_ID,
+        AAD_APP_TENANT_ID: TENANT,
+        AAD_APP_OAUTH_AUTHORITY_HOST: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`,
+      },
       root,
     );
     app = await startApp({ config, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
@@ -64,7 +71,14 @@ describe('the tabs\' API with Teams SSO', () => {
   }
 
   function token(options: TokenOptions = {}): Promise<string> {
-    const claims: Record<string, unknown> = { tid: TENANT, oid: ALEX, scp: 'access_as_user', ver: '2.0', azp: TEAMS_DESKTOP, ...options.claims };
+    const claims: Record<string, unknown> = {
+      tid: TENANT,
+      oid: ALEX,
+      scp: 'access_as_user',
+      ver: '2.0',
+      azp: TEAMS_DESKTOP,
+      ...options.claims,
+    };
     let jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1' })
       .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)
@@ -118,9 +132,16 @@ describe('the tabs\' API with Teams SSO', () => {
     ['alg none', async () => `Bearer ${unsigned({})}`],
     ['HS256 signed with the published public key as the secret', async () => `Bearer ${await hmacWithPublicKey()}`],
     ['an unknown key id', async () => `Bearer ${await token({ kid: 'k9' })}`],
-    ['a token issued to a client the app registration does not pre-authorise', async () => `Bearer ${await token({ claims: { azp: 'bbbbbbbb-0000-0000-0000-000000000000' } })}`],
+    [
+      'a token issued to a client the app registration does not pre-authorise',
+      async () => `Bearer ${await token({ claims: { azp: 'bbbbbbbb-0000-0000-0000-000000000000' } })}`,
+    ],
     ['a token naming no client', async () => `Bearer ${await token({ claims: { azp: undefined } })}`],
-    ['a token issued in the future, beyond the clock skew', async () => `Bearer ${await token({ claims: { iat: Math.floor(Date.now() / 1000) + 600 }, expires: Math.floor(Date.now() / 1000) + 1200 })}`],
+    [
+      'a token issued in the future, beyond the clock skew',
+      async () =>
+        `Bearer ${await token({ claims: { iat: Math.floor(Date.now() / 1000) + 600 }, expires: Math.floor(Date.now() / 1000) + 1200 })}`,
+    ],
   ])('refuses %s with 401 and no data', async (_name, authorization) => {
     const response = await call(await authorization());
     expect(response.status).toBe(401);
@@ -156,7 +177,7 @@ describe('the tabs\' API with Teams SSO', () => {
   });
 });
 
-describe('tab sign-in when Entra ID\'s key endpoint is briefly unreachable', () => {
+describe("tab sign-in when Entra ID's key endpoint is briefly unreachable", () => {
   let app: RunningApp;
   let jwks: Server;
   let dir: string;
@@ -178,10 +199,34 @@ describe('tab sign-in when Entra ID\'s key endpoint is briefly unreachable', () 
     await new Promise<void>((done) => jwks.listen(0, '127.0.0.1', done));
     dir = mkdtempSync(join(tmpdir(), 'osd-sso-keys-'));
     const root = resolve(__dirname, '..', '..', '..');
-    const config = loadConfig({ PORT: '0', DATA_DIR: dir, TAB_DIR: join(root, 'dist', 'tab'), AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, AAD_APP_OAUTH_AUTHORITY_HOST: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}` }, root);
+    const config = loadConfig(
+      {
+        PORT: '0',
+        DATA_DIR: dir,
+        TAB_DIR: join(root, 'dist', 'tab'),
+        AAD_APP_CLIENT_ID: CLIENT_ID,
+        AAD_APP_TENANT_ID: TENANT,
+        AAD_APP_OAUTH_AUTHORITY_HOST: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`,
+      },
+      root,
+    );
     app = await startApp({ config, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     // Only the clock is moved on: the network, timers and promises run as usual.
-    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      now: Date.now(),
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
+    });
   });
   afterAll(async () => {
     jest.useRealTimers();
@@ -198,7 +243,8 @@ describe('tab sign-in when Entra ID\'s key endpoint is briefly unreachable', () 
       .setIssuedAt()
       .setExpirationTime('10m')
       .sign(keys[index]!.privateKey);
-  const me = async (index: number) => (await fetch(`${app.url}/api/me`, { headers: { authorization: `Bearer ${await signedWith(index)}` } })).status;
+  const me = async (index: number) =>
+    (await fetch(`${app.url}/api/me`, { headers: { authorization: `Bearer ${await signedWith(index)}` } })).status;
 
   it('keeps signing people in with the last keys that worked, and takes up a new key when Entra ID rolls them', async () => {
     expect(await me(0)).toBe(200);

@@ -13,9 +13,13 @@ import { TestApp } from '../../fixtures/test-app';
 const isaiah = teamsUser('Isaiah Langer', '00000000-0000-0000-0000-0000000000023');
 const alex = teamsUser('Alex Wilber', '00000000-0000-0000-0000-0000000000020');
 
-type Json = Record<string, unknown> & { request?: Json & { state: string; version: number; steps: string[] }; error?: string; fields?: Record<string, string> };
+type Json = Record<string, unknown> & {
+  request?: Json & { state: string; version: number; steps: string[] };
+  error?: string;
+  fields?: Record<string, string>;
+};
 
-describe('waiting for me, in the tab\'s API', () => {
+describe("waiting for me, in the tab's API", () => {
   let t: TestApp;
   let who: (name: string) => Person;
 
@@ -27,8 +31,17 @@ describe('waiting for me, in the tab\'s API', () => {
   });
   afterAll(() => t.stop());
 
-  const call = async (name: string, method: 'GET' | 'POST', path: string, body?: object): Promise<{ status: number; body: Json; headers: Headers }> => {
-    const response = await fetch(`${t.app.url}${path}`, { method, headers: { 'x-demo-person': who(name).id, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const call = async (
+    name: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: object,
+  ): Promise<{ status: number; body: Json; headers: Headers }> => {
+    const response = await fetch(`${t.app.url}${path}`, {
+      method,
+      headers: { 'x-demo-person': who(name).id, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     const answer = { status: response.status, body: (await response.json()) as Json, headers: response.headers };
     await t.app.background.idle();
     return answer;
@@ -36,7 +49,12 @@ describe('waiting for me, in the tab\'s API', () => {
 
   async function request(state: AccessRequestState, by = 'Priya Shah'): Promise<{ id: string; version: number }> {
     const requester = who(by);
-    const draft = newAccessRequest({ url: 'https://example.org/maths', siteContent: 'Maths games', reasons: 'Year 3', risksAndControls: 'Adverts' }, { personId: requester.id, name: requester.displayName }, `api-${Math.random()}`, t.clock.now());
+    const draft = newAccessRequest(
+      { url: 'https://example.org/maths', siteContent: 'Maths games', reasons: 'Year 3', risksAndControls: 'Adverts' },
+      { personId: requester.id, name: requester.displayName },
+      `api-${Math.random()}`,
+      t.clock.now(),
+    );
     const saved = await t.app.stores.accessRequests.insert({ ...draft, state });
     return { id: saved.id, version: saved.version };
   }
@@ -47,7 +65,13 @@ describe('waiting for me, in the tab\'s API', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     const items = answer.body.items as { reference: string; recordType: string; steps: string[]; title: string; from: string }[];
-    expect(items[0]).toMatchObject({ reference: `A-${id}`, recordType: 'accessRequest', steps: ['approve', 'refuse'], title: 'https://example.org/maths', from: 'Priya Shah' });
+    expect(items[0]).toMatchObject({
+      reference: `A-${id}`,
+      recordType: 'accessRequest',
+      steps: ['approve', 'refuse'],
+      title: 'https://example.org/maths',
+      from: 'Priya Shah',
+    });
     expect(answer.body.counts).toEqual({ accessRequest: 2, postingRequest: 1, takedown: 0, trainingRecord: 0 });
     expect((await call('Priya Shah', 'GET', '/api/waiting')).body.items).toEqual([]);
   });
@@ -55,9 +79,18 @@ describe('waiting for me, in the tab\'s API', () => {
   it('approves from the tab as the card does: signed, audited, and the ICT technician asked in Teams', async () => {
     const { id, version } = await request('withHeadteacher');
     const before = t.connector.sent.length;
-    const answer = await call('Adele Vance', 'POST', `/api/access-requests/${id}/steps`, { verb: 'approve', reasons: 'Curriculum content.', version });
+    const answer = await call('Adele Vance', 'POST', `/api/access-requests/${id}/steps`, {
+      verb: 'approve',
+      reasons: 'Curriculum content.',
+      version,
+    });
     expect(answer.status).toBe(200);
-    expect(answer.body.request).toMatchObject({ state: 'approved', stateLabel: 'Approved — waiting for ICT', steps: [], decision: { approved: true, reasons: 'Curriculum content.', signedBy: 'Adele Vance' } });
+    expect(answer.body.request).toMatchObject({
+      state: 'approved',
+      stateLabel: 'Approved — waiting for ICT',
+      steps: [],
+      decision: { approved: true, reasons: 'Curriculum content.', signedBy: 'Adele Vance' },
+    });
     expect((await t.app.stores.audit.forRecord('accessRequest', id)).map((entry) => entry.action)).toContain('access-request.approve');
     const toIsaiah = t.connector.sent.slice(before).filter((entry) => entry.conversationId === isaiah.conversationId);
     expect(allText(cardOf(toIsaiah[0]))).toMatch(/please open this site on the school filter/);
@@ -75,7 +108,11 @@ describe('waiting for me, in the tab\'s API', () => {
     const { id, version } = await request('withOnlineSafetyLead');
     const lead = await call('Megan Bowen', 'POST', `/api/access-requests/${id}/steps`, { verb: 'forward', reasons: 'Fine.', version });
     expect(lead.status).toBe(200);
-    const stale = await call('Megan Bowen', 'POST', `/api/access-requests/${id}/steps`, { verb: 'return', reasons: 'Which page?', version });
+    const stale = await call('Megan Bowen', 'POST', `/api/access-requests/${id}/steps`, {
+      verb: 'return',
+      reasons: 'Which page?',
+      version,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.request).toMatchObject({ state: 'withHeadteacher', leadReview: { outcome: 'forwarded', signedBy: 'Megan Bowen' } });
     expect(stale.body.error).toBe('This request is already "With the headteacher", so nothing was changed.');
@@ -100,21 +137,31 @@ describe('waiting for me, in the tab\'s API', () => {
   it('refuses someone who may not take the step (403, audited) and a resubmission, which needs the form in the chat (400)', async () => {
     const { id, version } = await request('withHeadteacher');
     expect((await call('Priya Shah', 'POST', `/api/access-requests/${id}/steps`, { verb: 'approve', version })).status).toBe(403);
-    expect((await t.app.stores.audit.forRecord('accessRequest', id)).map((entry) => entry.action)).toEqual(['access-request.approve.denied']);
+    expect((await t.app.stores.audit.forRecord('accessRequest', id)).map((entry) => entry.action)).toEqual([
+      'access-request.approve.denied',
+    ]);
     expect((await call('Priya Shah', 'POST', `/api/access-requests/${id}/steps`, { verb: 'resubmit', version })).status).toBe(400);
     expect((await call('Adele Vance', 'POST', `/api/access-requests/${id}/steps`, { verb: 'approve' })).status).toBe(400);
   });
 
   it('refuses hidden characters in what was typed, as the card does', async () => {
     const { id, version } = await request('withHeadteacher');
-    const answer = await call('Adele Vance', 'POST', `/api/access-requests/${id}/steps`, { verb: 'refuse', reasons: 'Not \u202Esuitable', version });
+    const answer = await call('Adele Vance', 'POST', `/api/access-requests/${id}/steps`, {
+      verb: 'refuse',
+      reasons: 'Not \u202Esuitable',
+      version,
+    });
     expect(answer.status).toBe(422);
     expect(Object.keys(answer.body.fields!)).toEqual(['reasons']);
   });
 
   it('shows an access request to those who may see it, with the steps each may take', async () => {
     const { id } = await request('withOnlineSafetyLead');
-    expect((await call('Priya Shah', 'GET', `/api/access-requests/${id}`)).body).toMatchObject({ reference: `A-${id}`, steps: ['withdraw'], stateLabel: 'With the online safety lead' });
+    expect((await call('Priya Shah', 'GET', `/api/access-requests/${id}`)).body).toMatchObject({
+      reference: `A-${id}`,
+      steps: ['withdraw'],
+      stateLabel: 'With the online safety lead',
+    });
     expect((await call('Megan Bowen', 'GET', `/api/access-requests/${id}`)).body).toMatchObject({ steps: ['forward', 'return'] });
     expect((await call('Alex Wilber', 'GET', `/api/access-requests/${id}`)).status).toBe(403);
     expect((await call('Alex Wilber', 'GET', '/api/access-requests/99999')).status).toBe(404);
@@ -124,23 +171,52 @@ describe('waiting for me, in the tab\'s API', () => {
     const posting = (await t.app.stores.postingRequests.find({ where: { state: 'withHeadteacher' }, limit: 1 })).items[0]!;
     const shown = await call('Adele Vance', 'GET', `/api/posting-requests/${posting.id}`);
     expect(shown.body).toMatchObject({ steps: ['approve', 'refuse'] });
-    expect((await call('Adele Vance', 'POST', `/api/posting-requests/${posting.id}/steps`, { verb: 'refuse', version: posting.version })).status).toBe(422);
-    const refused = await call('Adele Vance', 'POST', `/api/posting-requests/${posting.id}/steps`, { verb: 'refuse', reasons: 'Not this week.', version: posting.version });
+    expect(
+      (await call('Adele Vance', 'POST', `/api/posting-requests/${posting.id}/steps`, { verb: 'refuse', version: posting.version })).status,
+    ).toBe(422);
+    const refused = await call('Adele Vance', 'POST', `/api/posting-requests/${posting.id}/steps`, {
+      verb: 'refuse',
+      reasons: 'Not this week.',
+      version: posting.version,
+    });
     expect(refused.status).toBe(200);
     expect(refused.body.request).toMatchObject({ state: 'refused', steps: [] });
-    const [audit] = (await t.app.stores.audit.forRecord('postingRequest', posting.id)).filter((entry) => entry.action === 'posting-request.refuse');
+    const [audit] = (await t.app.stores.audit.forRecord('postingRequest', posting.id)).filter(
+      (entry) => entry.action === 'posting-request.refuse',
+    );
     expect(audit!.actorName).toBe('Adele Vance');
   });
 
   it('closes a takedown task from the tab: a reason when it cannot be removed, and 409 once it is closed', async () => {
     const owner = who('Patti Fernandez');
-    const task = await t.app.stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: owner.id, status: 'to do', reason: '', updatedAt: t.clock.now().toISOString() });
-    expect((await call('Patti Fernandez', 'GET', '/api/waiting')).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ reference: `T-${task.id}`, steps: ['removed', 'cannotBeRemoved'] })]));
-    expect((await call('Priya Shah', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'removed', version: task.version })).status).toBe(403);
-    const noReason = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'cannotBeRemoved', reasons: '', version: task.version });
+    const task = await t.app.stores.takedowns.insert({
+      postId: '1',
+      pupilId: '1',
+      media: 'images',
+      noticeId: '1',
+      ownerId: owner.id,
+      status: 'to do',
+      reason: '',
+      updatedAt: t.clock.now().toISOString(),
+    });
+    expect((await call('Patti Fernandez', 'GET', '/api/waiting')).body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reference: `T-${task.id}`, steps: ['removed', 'cannotBeRemoved'] })]),
+    );
+    expect((await call('Priya Shah', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'removed', version: task.version })).status).toBe(
+      403,
+    );
+    const noReason = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, {
+      verb: 'cannotBeRemoved',
+      reasons: '',
+      version: task.version,
+    });
     expect(noReason.status).toBe(422);
     expect(noReason.body.fields).toEqual({ reasons: expect.stringMatching(/Say why the post cannot be removed/) });
-    const closed = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'cannotBeRemoved', reasons: 'The platform deleted the account.', version: task.version });
+    const closed = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, {
+      verb: 'cannotBeRemoved',
+      reasons: 'The platform deleted the account.',
+      version: task.version,
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.task).toMatchObject({ status: 'cannot be removed', reason: 'The platform deleted the account.' });
     const again = await call('Patti Fernandez', 'POST', `/api/takedowns/${task.id}/steps`, { verb: 'removed', version: task.version });

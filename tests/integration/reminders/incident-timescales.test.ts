@@ -20,7 +20,14 @@ const sam = teamsUser('Sam Okafor', '00000000-0000-0000-0000-000000000101');
 const linda = teamsUser('Linda Davis', '00000000-0000-0000-0000-000000000104');
 
 const SECRET = 'A pupil is being threatened in a gaming chat';
-const FORM = { whatHappened: SECRET, occurredOn: '2026-11-23', where: 'platform', platform: 'Roblox', involved: 'pupil', category: 'cyberbullying' };
+const FORM = {
+  whatHappened: SECRET,
+  occurredOn: '2026-11-23',
+  where: 'platform',
+  platform: 'Roblox',
+  involved: 'pupil',
+  category: 'cyberbullying',
+};
 
 describe('timescales in the incident log, on a fixed school week', () => {
   let t: TestApp;
@@ -31,7 +38,8 @@ describe('timescales in the incident log, on a fixed school week', () => {
     for (const user of [alex, adele, patti, lynne, sam, linda]) await t.install(user);
     for (const person of (await t.app.stores.people.find({ limit: 50 })).items) people.set(person.displayName, person.id);
     // The demo school's own concerns are closed, so that only this test's are on the clock.
-    for (const incident of (await t.app.stores.incidents.find({ limit: 50 })).items) await t.app.stores.incidents.update({ ...incident, status: 'closed' });
+    for (const incident of (await t.app.stores.incidents.find({ limit: 50 })).items)
+      await t.app.stores.incidents.update({ ...incident, status: 'closed' });
   });
   afterAll(() => t.stop());
 
@@ -40,7 +48,11 @@ describe('timescales in the incident log, on a fixed school week', () => {
     expect((await fetch(`${t.app.url}/api/jobs/incident-timescales`, { method: 'POST' })).status).toBe(202);
     await t.app.background.idle();
   }
-  const cardsTo = (user: TeamsUser, since: number) => t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => allText(cardOf(entry)));
+  const cardsTo = (user: TeamsUser, since: number) =>
+    t.connector.sent
+      .slice(since)
+      .filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update')
+      .map((entry) => allText(cardOf(entry)));
   async function report(key: string, form: object = FORM): Promise<string> {
     const reply = await t.click(alex, `form-${key}`, 'reportConcern', { submissionKey: key, ...form });
     expect(allText(reply)).toMatch(/saved as C-\d{5}/);
@@ -68,15 +80,25 @@ describe('timescales in the incident log, on a fixed school week', () => {
     await runJob();
     expect(cardsTo(adele, start)).toEqual([expect.stringContaining('more than 8 working hours ago has not been opened')]);
     expect(cardsTo(sam, start)).toHaveLength(1);
-    for (const text of [...cardsTo(sam, start), ...cardsTo(adele, start)]) for (const detail of [SECRET, 'Roblox', 'bullying', 'Alex', 'C-0']) expect(text).not.toContain(detail);
+    for (const text of [...cardsTo(sam, start), ...cardsTo(adele, start)])
+      for (const detail of [SECRET, 'Roblox', 'bullying', 'Alex', 'C-0']) expect(text).not.toContain(detail);
 
-    const lines = (await t.app.stores.incidentChronology.forIncident(id)).filter((entry) => entry.kind === 'escalated').map((entry) => entry.text);
-    expect(lines).toEqual(['Not opened within 4 working hours: escalated to the deputy DSL (Sam Okafor)', 'Not opened within 8 working hours: escalated to the headteacher (Adele Vance)']);
+    const lines = (await t.app.stores.incidentChronology.forIncident(id))
+      .filter((entry) => entry.kind === 'escalated')
+      .map((entry) => entry.text);
+    expect(lines).toEqual([
+      'Not opened within 4 working hours: escalated to the deputy DSL (Sam Okafor)',
+      'Not opened within 8 working hours: escalated to the headteacher (Adele Vance)',
+    ]);
     // The log shows it as past its timescales, until someone opens it.
-    const late = (await (await fetch(`${t.app.url}/api/incidents?late=1`, { headers: { 'x-demo-person': people.get('Patti Fernandez')! } })).json()) as { items: { id: string; late: string[] }[] };
+    const late = (await (
+      await fetch(`${t.app.url}/api/incidents?late=1`, { headers: { 'x-demo-person': people.get('Patti Fernandez')! } })
+    ).json()) as { items: { id: string; late: string[] }[] };
     expect(late.items.find((item) => item.id === id)?.late).toEqual(['Not opened within 4 working hours']);
     await open(id, 'Patti Fernandez');
-    const after = (await (await fetch(`${t.app.url}/api/incidents?late=1`, { headers: { 'x-demo-person': people.get('Patti Fernandez')! } })).json()) as { items: { id: string }[] };
+    const after = (await (
+      await fetch(`${t.app.url}/api/incidents?late=1`, { headers: { 'x-demo-person': people.get('Patti Fernandez')! } })
+    ).json()) as { items: { id: string }[] };
     expect(after.items.map((item) => item.id)).not.toContain(id);
   });
 
@@ -123,7 +145,16 @@ describe('timescales in the incident log, on a fixed school week', () => {
     const id = await report('follow-up');
     await open(id, 'Patti Fernandez');
     const version = (await t.app.stores.incidents.get(id))!.version;
-    const set = await fetch(`${t.app.url}/api/incidents/${id}/steps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-person': people.get('Patti Fernandez')! }, body: JSON.stringify({ type: 'action', text: 'Referral follow-up', followUp: { inWorkingDays: 1, assigneeId: people.get('Sam Okafor') }, version }) });
+    const set = await fetch(`${t.app.url}/api/incidents/${id}/steps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-demo-person': people.get('Patti Fernandez')! },
+      body: JSON.stringify({
+        type: 'action',
+        text: 'Referral follow-up',
+        followUp: { inWorkingDays: 1, assigneeId: people.get('Sam Okafor') },
+        version,
+      }),
+    });
     expect(set.status).toBe(201);
     const start = t.connector.sent.length;
     at('2026-12-03T07:00:00Z'); // due today, before the working day starts
@@ -145,14 +176,19 @@ describe('timescales in the incident log, on a fixed school week', () => {
 
   it("reminds the data protection lead and the headteacher of a breach's 72-hour clock at 24, 48 and 66 hours, until it is decided", async () => {
     at('2026-12-07T10:00:00Z');
-    const id = await report('breach', { ...FORM, category: 'dataProtectionBreach', whatHappened: 'Class list emailed to the wrong parent' });
+    const id = await report('breach', {
+      ...FORM,
+      category: 'dataProtectionBreach',
+      whatHappened: 'Class list emailed to the wrong parent',
+    });
     await open(id, 'Lynne Robbins');
     const start = t.connector.sent.length;
     for (const hours of [23, 24, 30, 48, 66, 70]) {
       at(new Date(Date.parse('2026-12-07T10:00:00Z') + hours * 3_600_000).toISOString());
       await runJob();
     }
-    for (const user of [lynne, adele]) expect(cardsTo(user, start).map((text) => /(\d+) hours have passed/.exec(text)?.[1])).toEqual(['24', '48', '66']);
+    for (const user of [lynne, adele])
+      expect(cardsTo(user, start).map((text) => /(\d+) hours have passed/.exec(text)?.[1])).toEqual(['24', '48', '66']);
     expect(cardsTo(patti, start).filter((text) => /hours have passed/.test(text))).toEqual([]);
   });
 });

@@ -19,7 +19,10 @@ const adele = teamsUser('Adele Vance', aad(2));
 const alex = teamsUser('Alex Wilber', PLAYGROUND_DEFAULT_AAD_ID);
 
 function cardsTo(t: TestApp, user: { conversationId: string }, since: number) {
-  return t.connector.sent.slice(since).filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update').map((entry) => cardOf(entry));
+  return t.connector.sent
+    .slice(since)
+    .filter((entry) => entry.conversationId === user.conversationId && entry.kind !== 'update')
+    .map((entry) => cardOf(entry));
 }
 
 describe('reminder jobs in the running app', () => {
@@ -35,7 +38,6 @@ describe('reminder jobs in the running app', () => {
     await t.app.background.idle();
     return response.status;
   }
-
 
   it('reminds the headteacher and the online safety lead that the policy review is overdue, once per week, with a link to act', async () => {
     const before = t.connector.sent.length;
@@ -59,7 +61,9 @@ describe('reminder jobs in the running app', () => {
     expect(await trigger('training-reminders')).toBe(202);
     expect(allText(cardsTo(t, alex, before)[0]!)).toContain('online safety training');
     expect(await trigger('training-digest')).toBe(202);
-    const digest = cardsTo(t, megan, before).map(allText).find((text) => text.includes('this week'))!;
+    const digest = cardsTo(t, megan, before)
+      .map(allText)
+      .find((text) => text.includes('this week'))!;
     // The governors never installed the app (policy review reminders); staff such as Priya Shah neither.
     expect(digest).toContain('Linda Davis has not opened Online Safety Desk in Teams.');
     expect(digest).toContain('Priya Shah has not opened Online Safety Desk in Teams.');
@@ -79,8 +83,14 @@ describe('nudges and escalation on a fixed school week', () => {
     t = await new TestApp('sqlite', {}, undefined, { now: () => new Date(now) }).start();
     for (const user of [adele, linda]) await t.install(user);
     const priya = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Priya Shah')!;
-    const draft = newAccessRequest({ url: 'https://example.org/waiting', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya.id, name: priya.displayName }, 'k-waiting', new Date('2026-11-19T10:00:00Z'));
-    requestId = (await t.app.stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-11-19T10:00:00.000Z' })).id;
+    const draft = newAccessRequest(
+      { url: 'https://example.org/waiting', siteContent: 's', reasons: 'r', risksAndControls: 'c' },
+      { personId: priya.id, name: priya.displayName },
+      'k-waiting',
+      new Date('2026-11-19T10:00:00Z'),
+    );
+    requestId = (await t.app.stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-11-19T10:00:00.000Z' }))
+      .id;
   });
   afterAll(() => t.stop());
 
@@ -88,7 +98,8 @@ describe('nudges and escalation on a fixed school week', () => {
     expect((await fetch(`${t.app.url}/api/jobs/waiting-nudges`, { method: 'POST' })).status).toBe(202);
     await t.app.background.idle();
   };
-  const about = (user: { conversationId: string }, since: number) => cardsTo(t, user, since).filter((card) => allText(card).includes(`A-${requestId}`));
+  const about = (user: { conversationId: string }, since: number) =>
+    cardsTo(t, user, since).filter((card) => allText(card).includes(`A-${requestId}`));
 
   it('reminds the headteacher on the third working day, with the button that opens the request', async () => {
     const before = t.connector.sent.length;
@@ -105,7 +116,9 @@ describe('nudges and escalation on a fixed school week', () => {
     now = Date.parse('2026-11-27T07:40:00Z');
     const before = t.connector.sent.length;
     await trigger();
-    expect(about(linda, before).map(allText)).toEqual([expect.stringMatching(/has waited too long \(with the headteacher\)[\s\S]*6 working days/)]);
+    expect(about(linda, before).map(allText)).toEqual([
+      expect.stringMatching(/has waited too long \(with the headteacher\)[\s\S]*6 working days/),
+    ]);
     now = Date.parse('2026-11-30T07:40:00Z');
     const again = t.connector.sent.length;
     await trigger();
@@ -118,7 +131,12 @@ describe('the job trigger outside local mode', () => {
   async function serverWith(secret: string | undefined) {
     const server = restify.createServer();
     const started: string[] = [];
-    registerJobTrigger(server, { names: ['policy-reviews'], start: async (name) => (started.push(name), 'started'), ...(secret ? { secret } : {}) }, false, { info() {}, warn() {}, error() {} });
+    registerJobTrigger(
+      server,
+      { names: ['policy-reviews'], start: async (name) => (started.push(name), 'started'), ...(secret ? { secret } : {}) },
+      false,
+      { info() {}, warn() {}, error() {} },
+    );
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/jobs/policy-reviews`;
     return { url, started, close: () => new Promise<void>((done) => server.close(() => done())) };

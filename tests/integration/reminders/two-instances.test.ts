@@ -37,7 +37,13 @@ describe('two instances of the app sharing one SharePoint', () => {
     const config = testConfig(dir, { SCHEDULER: scheduler });
     config.store = (await provisioned).settings;
     const log = (level: LogLine['level']) => (message: string) => void logs.push({ level, message: `${name}: ${message}` });
-    const app = await startApp({ config, clock, graph: TEST_GRAPH, instanceId: name, log: { info: log('info'), warn: log('warn'), error: log('error') } });
+    const app = await startApp({
+      config,
+      clock,
+      graph: TEST_GRAPH,
+      instanceId: name,
+      log: { info: log('info'), warn: log('warn'), error: log('error') },
+    });
     running.push({ app, dir });
     return app;
   }
@@ -68,7 +74,10 @@ describe('two instances of the app sharing one SharePoint', () => {
 
   async function stop(app: RunningApp): Promise<void> {
     await app.close();
-    const [entry] = running.splice(running.findIndex((candidate) => candidate.app === app), 1);
+    const [entry] = running.splice(
+      running.findIndex((candidate) => candidate.app === app),
+      1,
+    );
     rmSync(entry!.dir, { recursive: true, force: true });
   }
 
@@ -94,7 +103,13 @@ describe('two instances of the app sharing one SharePoint', () => {
     expect(copies().every((count) => count === 1)).toBe(true);
     // Every daily job is on record as done for today, each by one of the two.
     const runs = (await stores.jobRuns.find({ limit: 20 })).items.filter((run) => run.job !== 'concern-notices');
-    expect(runs.map((run) => [run.job, run.lastDoneSlot])).toEqual(expect.arrayContaining([['policy-reviews', '2026-11-23'], ['training-reminders', '2026-11-23'], ['training-digest', '2026-11-23']]));
+    expect(runs.map((run) => [run.job, run.lastDoneSlot])).toEqual(
+      expect.arrayContaining([
+        ['policy-reviews', '2026-11-23'],
+        ['training-reminders', '2026-11-23'],
+        ['training-digest', '2026-11-23'],
+      ]),
+    );
     expect(runs.every((run) => ['web-1', 'web-2'].includes(run.holder))).toBe(true);
     // Each job ran on one instance only: one report line per job, from whichever got the slot.
     for (const job of ['policy-reviews', 'training-reminders', 'waiting-nudges', 'retention-review', 'takedowns', 'training-digest']) {
@@ -115,7 +130,9 @@ describe('two instances of the app sharing one SharePoint', () => {
     expect((await fetch(`${doomed.url}/api/jobs/policy-reviews`, { method: 'POST' })).status).toBe(202);
     await doomed.background.idle();
     await stop(doomed);
-    const reviewed = (await stores.outbox.find({ limit: 500 })).items.filter((entry) => entry.run === 'policy-reviews 2026-11-23' && entry.status === 'sent');
+    const reviewed = (await stores.outbox.find({ limit: 500 })).items.filter(
+      (entry) => entry.run === 'policy-reviews 2026-11-23' && entry.status === 'sent',
+    );
     expect(reviewed.length).toBeGreaterThan(2);
     // What it leaves: the lease unfinished; one message never left (pending), one left but its answer never came back (sending).
     const lease = (await stores.jobRuns.find({ where: { job: 'policy-reviews' }, limit: 1 })).items[0]!;
@@ -124,7 +141,12 @@ describe('two instances of the app sharing one SharePoint', () => {
     const [neverLeft, unknown] = reviewed;
     await stores.outbox.update({ ...neverLeft!, status: 'pending' });
     await stores.outbox.update({ ...unknown!, status: 'sending' });
-    const neverLeftCard = connector.sent.findIndex((entry) => entry.kind !== 'update' && JSON.stringify(entry.activity).includes(titleOf(neverLeft!)) && entry.conversationId === conversationOf(neverLeft!.personName));
+    const neverLeftCard = connector.sent.findIndex(
+      (entry) =>
+        entry.kind !== 'update' &&
+        JSON.stringify(entry.activity).includes(titleOf(neverLeft!)) &&
+        entry.conversationId === conversationOf(neverLeft!.personName),
+    );
     connector.sent.splice(neverLeftCard, 1);
     const before = reminders().length;
 
@@ -132,7 +154,11 @@ describe('two instances of the app sharing one SharePoint', () => {
     now = Date.parse('2026-11-23T07:50:00Z');
     const survivor = await instance('web-2', 'on');
     await survivor.background.idle();
-    expect(reminders().slice(before).filter((entry) => JSON.stringify(entry.activity).includes('policy review'))).toEqual([]);
+    expect(
+      reminders()
+        .slice(before)
+        .filter((entry) => JSON.stringify(entry.activity).includes('policy review')),
+    ).toEqual([]);
     expect((await fetch(`${survivor.url}/api/jobs/policy-reviews`, { method: 'POST' })).status).toBe(409);
 
     // At 08:10 the lease has run out: web-2 takes the slot over.
@@ -142,15 +168,27 @@ describe('two instances of the app sharing one SharePoint', () => {
     const outbox = new Map((await stores.outbox.find({ limit: 500 })).items.map((entry) => [entry.id, entry.status]));
     expect([outbox.get(neverLeft!.id), outbox.get(unknown!.id)]).toEqual(['sent', 'uncertain']);
     expect(copies().every((count) => count === 1)).toBe(true);
-    expect(reminders().filter((entry) => entry.conversationId === conversationOf(neverLeft!.personName) && JSON.stringify(entry.activity).includes(titleOf(neverLeft!)))).toHaveLength(1);
+    expect(
+      reminders().filter(
+        (entry) =>
+          entry.conversationId === conversationOf(neverLeft!.personName) && JSON.stringify(entry.activity).includes(titleOf(neverLeft!)),
+      ),
+    ).toHaveLength(1);
     const taken = (await stores.jobRuns.find({ where: { job: 'policy-reviews' }, limit: 1 })).items[0]!;
     expect(taken).toMatchObject({ holder: 'web-2', outcome: 'done', lastDoneSlot: '2026-11-23' });
-    expect(logs).toContainEqual({ level: 'warn', message: 'web-2: Job policy-reviews: taking over 2026-11-23 from web-1, which stopped before finishing' });
+    expect(logs).toContainEqual({
+      level: 'warn',
+      message: 'web-2: Job policy-reviews: taking over 2026-11-23 from web-1, which stopped before finishing',
+    });
   });
 });
 
 function post(app: RunningApp, activity: object): Promise<Response> {
-  return fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  return fetch(`${app.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
 }
 
 function titleOf(entry: OutboxEntry): string {

@@ -25,16 +25,25 @@ describe('training records', () => {
   afterAll(() => t.stop());
 
   const api = (as: string, path: string, body?: unknown) =>
-    fetch(`${t.app.url}${path}`, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json', 'x-demo-person': ids.get(as)! }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    fetch(`${t.app.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', 'x-demo-person': ids.get(as)! },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
 
-  it("lets a staff member log their training in the bot, and the online safety lead confirm it on a card", async () => {
+  it('lets a staff member log their training in the bot, and the online safety lead confirm it on a card', async () => {
     const { card } = await t.say(alex, "I've done my online safety training");
     expect(allText(card)).toContain('Your online safety training');
     const before = t.connector.sent.length;
-    const thanks = await t.click(alex, 'training-form', 'logTraining', { completedOn: '2026-11-02', evidence: 'https://learning.example/certificate/123' });
+    const thanks = await t.click(alex, 'training-form', 'logTraining', {
+      completedOn: '2026-11-02',
+      evidence: 'https://learning.example/certificate/123',
+    });
     expect(allText(thanks)).toContain('sent to the online safety lead to confirm');
 
-    const toMegan = t.connector.sent.slice(before).find((entry) => entry.conversationId === megan.conversationId && entry.kind !== 'update');
+    const toMegan = t.connector.sent
+      .slice(before)
+      .find((entry) => entry.conversationId === megan.conversationId && entry.kind !== 'update');
     const confirmCard = cardOf(toMegan);
     expect(allText(confirmCard)).toContain('Alex Wilber says they completed online safety training on 2 November 2026');
     const recordId = (JSON.stringify(confirmCard).match(/"recordId":"(\d+)"/) ?? [])[1]!;
@@ -45,7 +54,11 @@ describe('training records', () => {
 
     const done = await t.click(megan, toMegan!.activityId, 'confirmTraining', { recordId });
     expect(allText(done)).toContain('Alex Wilber — confirmed');
-    expect((await t.app.stores.trainingRecords.get(recordId))!).toMatchObject({ status: 'confirmed', confirmedByName: 'Megan Bowen', evidence: 'https://learning.example/certificate/123' });
+    expect((await t.app.stores.trainingRecords.get(recordId))!).toMatchObject({
+      status: 'confirmed',
+      confirmedByName: 'Megan Bowen',
+      evidence: 'https://learning.example/certificate/123',
+    });
     expect(allText((await t.say(alex, 'my training')).card)).toContain('Up to date');
   });
 
@@ -56,12 +69,52 @@ describe('training records', () => {
 
   it('records a session for a whole class and for several staff at once, shown in compliance and history', async () => {
     const staff = ['Priya Shah', "Tom O'Neill"].map((name) => ids.get(name)!);
-    expect((await api('Megan Bowen', '/api/training/sessions', { requirementId: 'staff-online-safety', completedOn: '2026-11-20', evidence: 'INSET day', subjectIds: staff })).status).toBe(201);
-    expect((await api('Megan Bowen', '/api/training/sessions', { requirementId: 'pupil-online-safety', completedOn: '2026-11-18', evidence: 'PSHE lesson', subjectIds: ['4B'] })).status).toBe(201);
-    expect((await api('Megan Bowen', '/api/training/sessions', { requirementId: 'parent-online-safety', completedOn: '2026-10-07', evidence: 'Parents evening', subjectIds: ['parents'], attendees: ["Mrs O'Connor", '=HYPERLINK("x")'] })).status).toBe(201);
-    expect((await api('Alex Wilber', '/api/training/sessions', { requirementId: 'staff-online-safety', completedOn: '2026-11-20', evidence: 'x', subjectIds: staff })).status).toBe(403);
+    expect(
+      (
+        await api('Megan Bowen', '/api/training/sessions', {
+          requirementId: 'staff-online-safety',
+          completedOn: '2026-11-20',
+          evidence: 'INSET day',
+          subjectIds: staff,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api('Megan Bowen', '/api/training/sessions', {
+          requirementId: 'pupil-online-safety',
+          completedOn: '2026-11-18',
+          evidence: 'PSHE lesson',
+          subjectIds: ['4B'],
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api('Megan Bowen', '/api/training/sessions', {
+          requirementId: 'parent-online-safety',
+          completedOn: '2026-10-07',
+          evidence: 'Parents evening',
+          subjectIds: ['parents'],
+          attendees: ["Mrs O'Connor", '=HYPERLINK("x")'],
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api('Alex Wilber', '/api/training/sessions', {
+          requirementId: 'staff-online-safety',
+          completedOn: '2026-11-20',
+          evidence: 'x',
+          subjectIds: staff,
+        })
+      ).status,
+    ).toBe(403);
 
-    const overview = (await (await api('Megan Bowen', '/api/training')).json()) as { rows: { subjectName: string; requirementId: string; status: string }[]; groups: { group: string; upToDate: number }[] };
+    const overview = (await (await api('Megan Bowen', '/api/training')).json()) as {
+      rows: { subjectName: string; requirementId: string; status: string }[];
+      groups: { group: string; upToDate: number }[];
+    };
     expect(overview.rows.find((row) => row.subjectName === 'Priya Shah')!.status).toBe('upToDate');
     expect(overview.rows.find((row) => row.subjectName === 'Class 4B')!.status).not.toBe('overdue');
     expect(overview.groups.map((group) => group.group)).toEqual(expect.arrayContaining(['All staff', '4B', '6A', 'Parents']));
@@ -69,7 +122,9 @@ describe('training records', () => {
     const mine = (await (await api('Priya Shah', '/api/training')).json()) as { rows: { subjectName: string }[] };
     expect(new Set(mine.rows.map((row) => row.subjectName))).toEqual(new Set(['Priya Shah']));
     expect((await api('Priya Shah', `/api/training/history/${ids.get('Alex Wilber')}`)).status).toBe(403);
-    const history = (await (await api('Megan Bowen', `/api/training/history/${ids.get('Priya Shah')}`)).json()) as { records: { evidence: string }[] };
+    const history = (await (await api('Megan Bowen', `/api/training/history/${ids.get('Priya Shah')}`)).json()) as {
+      records: { evidence: string }[];
+    };
     expect(history.records.map((record) => record.evidence)).toEqual(['INSET day']);
 
     const csv = await (await api('Megan Bowen', '/api/training.csv')).text();
@@ -80,7 +135,9 @@ describe('training records', () => {
 
   it("records the headteacher's review of the policy: its next date is set, the board's review keeps its own, and every staff member who can be reached is told", async () => {
     const policy = (await t.app.stores.policies.find({ limit: 1 })).items[0]!;
-    expect((await api('Megan Bowen', `/api/policies/${policy.id}/review`, { reviewId: 'review-1', reviewedOn: '2026-11-20' })).status).toBe(403);
+    expect((await api('Megan Bowen', `/api/policies/${policy.id}/review`, { reviewId: 'review-1', reviewedOn: '2026-11-20' })).status).toBe(
+      403,
+    );
     const before = t.connector.sent.length;
     const response = await api('Adele Vance', `/api/policies/${policy.id}/review`, { reviewId: 'review-1', reviewedOn: '2026-11-20' });
     expect(response.status).toBe(200);

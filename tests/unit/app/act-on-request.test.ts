@@ -22,10 +22,23 @@ async function setUp() {
     clock: { now: () => NOW },
     log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
     background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) }),
-    announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }),
+    announce: async (_run, planned) => ({
+      planned: planned.length,
+      sent: planned.length,
+      alreadyDone: 0,
+      notInstalled: 0,
+      blocked: 0,
+      failed: 0,
+      uncertain: 0,
+    }),
   };
   const request = await stores.accessRequests.insert({
-    ...newAccessRequest({ url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' }, { personId: staff.id, name: staff.displayName }, 'k', NOW),
+    ...newAccessRequest(
+      { url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' },
+      { personId: staff.id, name: staff.displayName },
+      'k',
+      NOW,
+    ),
     state: 'withHeadteacher',
   });
   return { deps, stores, head: head as Person, request, errors };
@@ -40,7 +53,11 @@ describe('acting on a request (an access request here)', () => {
       if (!raced) {
         raced = true;
         // Another headteacher click lands between our read and our write.
-        await realUpdate({ ...request, state: 'refused', decision: { approved: false, reasons: 'No', signature: { personId: head.id, name: head.displayName, at: NOW.toISOString() } } });
+        await realUpdate({
+          ...request,
+          state: 'refused',
+          decision: { approved: false, reasons: 'No', signature: { personId: head.id, name: head.displayName, at: NOW.toISOString() } },
+        });
         throw new StaleRecordError(record.id);
       }
       return realUpdate(record);

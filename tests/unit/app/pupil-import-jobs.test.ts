@@ -7,7 +7,8 @@ import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stor
 import { StaleRecordError, StoreUnavailableError } from '../../../bot/src/ports/collection.port';
 
 const HEADER = 'UPN,Name,Reg Group,Year,Admission Date';
-const file = (count: number, className = '5A') => [HEADER, ...Array.from({ length: count }, (_, i) => `R${i + 1},Pupil ${i + 1},${className},Year 5,04/09/2023`)].join('\n');
+const file = (count: number, className = '5A') =>
+  [HEADER, ...Array.from({ length: count }, (_, i) => `R${i + 1},Pupil ${i + 1},${className},Year 5,04/09/2023`)].join('\n');
 
 async function setUp() {
   let now = new Date('2026-11-24T10:00:00Z');
@@ -56,7 +57,10 @@ describe('pupil import jobs', () => {
     await run(file(3));
     // R1 clashes once (written on the second try); R2 clashes every time.
     const update = stores.pupils.update.bind(stores.pupils);
-    const clashesLeft = new Map([['R1', 1], ['R2', Infinity]]);
+    const clashesLeft = new Map([
+      ['R1', 1],
+      ['R2', Infinity],
+    ]);
     jest.spyOn(stores.pupils, 'update').mockImplementation(async (pupil) => {
       const left = clashesLeft.get(pupil.misReference ?? '') ?? 0;
       if (left === 0) return update(pupil);
@@ -64,8 +68,16 @@ describe('pupil import jobs', () => {
       throw new StaleRecordError(pupil.id);
     });
     const job = await run(file(3, '6A'));
-    expect(job).toMatchObject({ state: 'finished', done: 3, total: 3, result: { status: 'imported', counts: { update: 3 }, notSaved: ['R2'] } });
-    expect((await stores.pupils.find({ where: { className: '6A' }, limit: 10 })).items.map((pupil) => pupil.misReference)).toEqual(['R1', 'R3']);
+    expect(job).toMatchObject({
+      state: 'finished',
+      done: 3,
+      total: 3,
+      result: { status: 'imported', counts: { update: 3 }, notSaved: ['R2'] },
+    });
+    expect((await stores.pupils.find({ where: { className: '6A' }, limit: 10 })).items.map((pupil) => pupil.misReference)).toEqual([
+      'R1',
+      'R3',
+    ]);
   });
 
   it('forgets a finished import after an hour', async () => {
@@ -83,12 +95,35 @@ describe('pupil import jobs', () => {
     const { stores, admin, jobs, run, later } = await setUp();
     // What a server that was restarted mid-import leaves: the lock held, progress at 40 of 100.
     const at = new Date('2026-11-24T10:00:00Z').toISOString();
-    const left = await stores.importJobs.insert({ lock: 'running', ownerId: admin.id, ownerName: 'Lynne Robbins', state: 'running', done: 40, total: 100, counts: { create: 100, update: 0, leave: 0, unchanged: 0 }, startedAt: at, updatedAt: at });
+    const left = await stores.importJobs.insert({
+      lock: 'running',
+      ownerId: admin.id,
+      ownerName: 'Lynne Robbins',
+      state: 'running',
+      done: 40,
+      total: 100,
+      counts: { create: 100, update: 0, leave: 0, unchanged: 0 },
+      startedAt: at,
+      updatedAt: at,
+    });
     later(9 * 60 * 1000);
     expect(await jobs.status(admin, left.id)).toMatchObject({ state: 'running', done: 40 });
-    expect(await jobs.start(admin, file(2), undefined)).toMatchObject({ status: 'busy', message: expect.stringContaining('(40 of 100 changes saved)') });
+    expect(await jobs.start(admin, file(2), undefined)).toMatchObject({
+      status: 'busy',
+      message: expect.stringContaining('(40 of 100 changes saved)'),
+    });
     later(2 * 60 * 1000);
-    expect(await jobs.status(admin, left.id)).toMatchObject({ state: 'failed', done: 40, result: { status: 'failed', saved: 40, total: 100, exact: false, message: expect.stringMatching(/^The import stopped part-way: the server running it was restarted\. Import the same file again/) } });
+    expect(await jobs.status(admin, left.id)).toMatchObject({
+      state: 'failed',
+      done: 40,
+      result: {
+        status: 'failed',
+        saved: 40,
+        total: 100,
+        exact: false,
+        message: expect.stringMatching(/^The import stopped part-way: the server running it was restarted\. Import the same file again/),
+      },
+    });
     expect(await run(file(2))).toMatchObject({ state: 'finished', result: { status: 'imported' } });
     expect((await stores.importJobs.get(left.id))!.state).toBe('failed');
   });

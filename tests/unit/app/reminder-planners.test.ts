@@ -25,15 +25,28 @@ describe('reminder planners on the demo school', () => {
   beforeEach(async () => {
     stores = createSqliteStores(':memory:');
     await seedDemoSchool(stores, new Date('2026-11-10T09:00:00Z'));
-    deps = { stores, directory: new PeopleListDirectory(stores.people), consentMonthsAfterLeaving: 12, incidents: DEFAULT_TIMESCALES, media: { store: undefined as never, keepDays: 30 }, fanOut: {} as ReminderJobDeps['fanOut'] };
+    deps = {
+      stores,
+      directory: new PeopleListDirectory(stores.people),
+      consentMonthsAfterLeaving: 12,
+      incidents: DEFAULT_TIMESCALES,
+      media: { store: undefined as never, keepDays: 30 },
+      fanOut: {} as ReminderJobDeps['fanOut'],
+    };
   });
   afterEach(() => stores.close());
 
-  it('nudges the headteacher about a request waiting more than two working days, with the request\'s own card', async () => {
+  it("nudges the headteacher about a request waiting more than two working days, with the request's own card", async () => {
     const priya = await id('Priya Shah');
-    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-nudge', new Date('2026-11-19T10:00:00Z'));
+    const draft = newAccessRequest(
+      { url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' },
+      { personId: priya, name: 'Priya Shah' },
+      'k-nudge',
+      new Date('2026-11-19T10:00:00Z'),
+    );
     const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-11-19T10:00:00.000Z' });
-    const on = async (today: string) => (await planWaitingNudges(deps, today)).filter((p) => p.reason.startsWith(`nudge:accessRequest:${request.id}:`));
+    const on = async (today: string) =>
+      (await planWaitingNudges(deps, today)).filter((p) => p.reason.startsWith(`nudge:accessRequest:${request.id}:`));
     expect(await on('2026-11-23')).toEqual([]); // Friday and Monday: two working days
     const tuesday = await on('2026-11-24');
     expect(tuesday.map((p) => p.person.displayName)).toEqual(['Adele Vance']);
@@ -46,41 +59,86 @@ describe('reminder planners on the demo school', () => {
 
   it('tells the chair of governors, once, when a request has waited on the headteacher three working days more', async () => {
     const priya = await id('Priya Shah');
-    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-escalate', new Date('2026-11-19T10:00:00Z'));
+    const draft = newAccessRequest(
+      { url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' },
+      { personId: priya, name: 'Priya Shah' },
+      'k-escalate',
+      new Date('2026-11-19T10:00:00Z'),
+    );
     const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-11-19T10:00:00.000Z' });
-    const told = async (today: string) => (await planWaitingNudges(deps, today)).filter((p) => p.reason.startsWith(`escalate:accessRequest:${request.id}:`));
+    const told = async (today: string) =>
+      (await planWaitingNudges(deps, today)).filter((p) => p.reason.startsWith(`escalate:accessRequest:${request.id}:`));
     expect(await told('2026-11-26')).toEqual([]); // five working days: the headteacher is reminded, nobody else told
     const friday = await told('2026-11-27');
-    expect(friday.map((p) => [p.person.displayName, p.message.lines])).toEqual([['Linda Davis', ['https://example.org/', 'It has waited 6 working days.']]]);
+    expect(friday.map((p) => [p.person.displayName, p.message.lines])).toEqual([
+      ['Linda Davis', ['https://example.org/', 'It has waited 6 working days.']],
+    ]);
     expect(friday[0]!.message.act).toEqual({ label: 'Open the request', record: { recordType: 'accessRequest', recordId: request.id } });
     expect((await told('2026-12-01'))[0]!.period).toBe(friday[0]!.period); // the same message: the outbox sends it once
   });
 
   it('reminds the requester to post an approved post, but not to fix one that failed its checks (they may let it go)', async () => {
     const alex = await id('Alex Wilber');
-    const details = { kind: 'parentReminder' as const, accountId: '1', accountLabel: 'X @RiversidePrimary', text: 'Trip slips', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: '2026-11-19' };
+    const details = {
+      kind: 'parentReminder' as const,
+      accountId: '1',
+      accountLabel: 'X @RiversidePrimary',
+      text: 'Trip slips',
+      media: [],
+      pupils: [],
+      groupLabel: '',
+      facesBlurred: false,
+      postingDate: '2026-11-19',
+    };
     const ids: Record<string, string> = {};
     for (const state of ['approved', 'checksFailed'] as const) {
-      ids[state] = (await stores.postingRequests.insert({ ...newPostingRequest(details, [], { personId: alex, name: 'Alex Wilber' }, `k-post-${state}`, new Date('2026-11-19T10:00:00Z')), state, updatedAt: '2026-11-19T10:00:00.000Z' })).id;
+      ids[state] = (
+        await stores.postingRequests.insert({
+          ...newPostingRequest(details, [], { personId: alex, name: 'Alex Wilber' }, `k-post-${state}`, new Date('2026-11-19T10:00:00Z')),
+          state,
+          updatedAt: '2026-11-19T10:00:00.000Z',
+        })
+      ).id;
     }
     const planned = (await planWaitingNudges(deps, '2026-11-24')).filter((p) => p.reason.startsWith('nudge:postingRequest:'));
-    expect(planned.map((p) => [p.reason, p.person.displayName])).toEqual([[`nudge:postingRequest:${ids.approved}:approved`, 'Alex Wilber']]);
+    expect(planned.map((p) => [p.reason, p.person.displayName])).toEqual([
+      [`nudge:postingRequest:${ids.approved}:approved`, 'Alex Wilber'],
+    ]);
   });
 
   it('reads the term dates from School settings: with none for the school year, weekdays in the holidays count, so nudges carry on', async () => {
     const priya = await id('Priya Shah');
-    const draft = newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, { personId: priya, name: 'Priya Shah' }, 'k-holiday', new Date('2026-12-17T10:00:00Z'));
+    const draft = newAccessRequest(
+      { url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' },
+      { personId: priya, name: 'Priya Shah' },
+      'k-holiday',
+      new Date('2026-12-17T10:00:00Z'),
+    );
     const request = await stores.accessRequests.insert({ ...draft, state: 'withHeadteacher', updatedAt: '2026-12-17T10:00:00.000Z' });
-    const nudged = async () => (await planWaitingNudges(deps, '2026-12-23')).some((p) => p.reason.startsWith(`nudge:accessRequest:${request.id}:`));
+    const nudged = async () =>
+      (await planWaitingNudges(deps, '2026-12-23')).some((p) => p.reason.startsWith(`nudge:accessRequest:${request.id}:`));
     expect(await nudged()).toBe(false); // the Christmas holiday of 2026-27
     const dates = (await stores.termDates.find({ limit: 1 })).items[0]!;
-    await stores.termDates.update({ ...dates, terms: dates.terms.filter((term) => term.start < '2026-08-01'), closures: dates.closures.filter((closure) => closure.start < '2026-08-01') });
+    await stores.termDates.update({
+      ...dates,
+      terms: dates.terms.filter((term) => term.start < '2026-08-01'),
+      closures: dates.closures.filter((closure) => closure.start < '2026-08-01'),
+    });
     expect(await nudged()).toBe(true); // 18, 21, 22 and 23 December are weekdays of a year with no dates
   });
 
   it('reminds the account owner of a takedown task until it is closed (s.4)', async () => {
     const patti = await id('Patti Fernandez');
-    const task = await stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: patti, status: 'to do', reason: '', updatedAt: '2026-11-16T09:00:00.000Z' });
+    const task = await stores.takedowns.insert({
+      postId: '1',
+      pupilId: '1',
+      media: 'images',
+      noticeId: '1',
+      ownerId: patti,
+      status: 'to do',
+      reason: '',
+      updatedAt: '2026-11-16T09:00:00.000Z',
+    });
     const nudges = (await planWaitingNudges(deps, '2026-11-25')).filter((p) => p.reason === `nudge:takedown:${task.id}`);
     expect(nudges.map((p) => [p.person.displayName, p.message.act?.record?.recordId])).toEqual([['Patti Fernandez', task.id]]);
     await stores.takedowns.update({ ...task, status: 'removed' });
@@ -89,27 +147,83 @@ describe('reminder planners on the demo school', () => {
 
   it('reminds staff whose training is due within 30 days once per due date, and overdue staff once a week', async () => {
     const priya = await id('Priya Shah');
-    await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: priya, subjectName: 'Priya Shah', completedOn: '2025-12-10', evidence: '', recordedById: priya, recordedByName: 'Priya Shah', recordedAt: '', status: 'confirmed' });
+    await stores.trainingRecords.insert({
+      requirementId: 'staff-online-safety',
+      audience: 'staff',
+      subjectId: priya,
+      subjectName: 'Priya Shah',
+      completedOn: '2025-12-10',
+      evidence: '',
+      recordedById: priya,
+      recordedByName: 'Priya Shah',
+      recordedAt: '',
+      status: 'confirmed',
+    });
     const tom = await id("Tom O'Neill");
-    await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: tom, subjectName: "Tom O'Neill", completedOn: '2025-10-01', evidence: '', recordedById: tom, recordedByName: "Tom O'Neill", recordedAt: '', status: 'confirmed' });
+    await stores.trainingRecords.insert({
+      requirementId: 'staff-online-safety',
+      audience: 'staff',
+      subjectId: tom,
+      subjectName: "Tom O'Neill",
+      completedOn: '2025-10-01',
+      evidence: '',
+      recordedById: tom,
+      recordedByName: "Tom O'Neill",
+      recordedAt: '',
+      status: 'confirmed',
+    });
     const planned = await planTrainingReminders(deps, '2026-11-25');
     const forPerson = (name: string) => planned.find((p) => p.person.displayName === name)!;
-    expect([forPerson('Priya Shah').reason, forPerson('Priya Shah').period]).toEqual(['training-due:staff-online-safety', 'due-2026-12-10']);
-    expect([forPerson("Tom O'Neill").reason, forPerson("Tom O'Neill").period]).toEqual(['training-overdue:staff-online-safety', '2026-W48']);
+    expect([forPerson('Priya Shah').reason, forPerson('Priya Shah').period]).toEqual([
+      'training-due:staff-online-safety',
+      'due-2026-12-10',
+    ]);
+    expect([forPerson("Tom O'Neill").reason, forPerson("Tom O'Neill").period]).toEqual([
+      'training-overdue:staff-online-safety',
+      '2026-W48',
+    ]);
     expect(planned.some((p) => p.person.displayName === 'Linda Davis')).toBe(false); // a governor, not staff
   });
 
   it('sends the online safety lead a digest naming who blocked the app or never installed it', async () => {
-    const entry = { run: 'r', reason: 'training-overdue:staff-online-safety', period: '2026-W48', message: { title: 't', lines: [], tone: 'warning' as const }, attempts: 1, createdAt: '2026-11-24T07:30:00.000Z', updatedAt: '2026-11-24T07:30:05.000Z' };
+    const entry = {
+      run: 'r',
+      reason: 'training-overdue:staff-online-safety',
+      period: '2026-W48',
+      message: { title: 't', lines: [], tone: 'warning' as const },
+      attempts: 1,
+      createdAt: '2026-11-24T07:30:00.000Z',
+      updatedAt: '2026-11-24T07:30:05.000Z',
+    };
     await stores.outbox.insert({ ...entry, key: 'a', personId: await id('Sam Okafor'), personName: 'Sam Okafor', status: 'blocked' });
     await stores.outbox.insert({ ...entry, key: 'b', personId: await id('Priya Shah'), personName: 'Priya Shah', status: 'notInstalled' });
-    await stores.outbox.insert({ ...entry, key: 'c', personId: await id('Alex Wilber'), personName: 'Alex Wilber', status: 'blocked', updatedAt: '2026-11-01T07:30:00.000Z' });
+    await stores.outbox.insert({
+      ...entry,
+      key: 'c',
+      personId: await id('Alex Wilber'),
+      personName: 'Alex Wilber',
+      status: 'blocked',
+      updatedAt: '2026-11-01T07:30:00.000Z',
+    });
     const digest = await planTrainingDigest(deps, '2026-11-25');
     expect(digest.map((p) => p.person.displayName)).toEqual(['Megan Bowen']);
-    expect(digest[0]!.message.lines).toEqual(expect.arrayContaining(['Sam Okafor has blocked or removed the app in Teams.', 'Priya Shah has not opened Online Safety Desk in Teams.']));
+    expect(digest[0]!.message.lines).toEqual(
+      expect.arrayContaining([
+        'Sam Okafor has blocked or removed the app in Teams.',
+        'Priya Shah has not opened Online Safety Desk in Teams.',
+      ]),
+    );
     expect(digest[0]!.message.lines.join('\n')).not.toContain('Alex Wilber has blocked'); // older than a week
     // A notice about a concern is never listed: that it was sent is itself about the concern.
-    await stores.outbox.insert({ ...entry, key: 'd', reason: 'concern:7', period: 'new', personId: await id('Linda Davis'), personName: 'Linda Davis', status: 'notInstalled' });
+    await stores.outbox.insert({
+      ...entry,
+      key: 'd',
+      reason: 'concern:7',
+      period: 'new',
+      personId: await id('Linda Davis'),
+      personName: 'Linda Davis',
+      status: 'notInstalled',
+    });
     expect((await planTrainingDigest(deps, '2026-11-25'))[0]!.message.lines.join('\n')).not.toContain('Linda Davis');
   });
 
@@ -124,7 +238,9 @@ describe('reminder planners on the demo school', () => {
       ['Linda Davis', '2026-12-10-30d', 'A policy review is coming up'],
       ['Mark Green', '2026-12-10-30d', 'A policy review is coming up'],
     ]);
-    expect(forReview('review-2')[0]!.message.lines[0]).toBe('The Social Media Policy is due for review (Governing board) on 10 December 2026, in 15 days.');
+    expect(forReview('review-2')[0]!.message.lines[0]).toBe(
+      'The Social Media Policy is due for review (Governing board) on 10 December 2026, in 15 days.',
+    );
   });
 
   it('says nothing about a retired policy, or a related policy nobody reviews here', async () => {
@@ -134,10 +250,28 @@ describe('reminder planners on the demo school', () => {
   });
 
   it('counts an incident due for retention review only for those who may see it: never a concern about the headteacher for the headteacher (s.8)', async () => {
-    const base = { whatHappened: 'x', occurredOn: '2004-11-01', where: 'platform' as const, platform: '', category: 'other' as const, reporterId: '1', reporterName: 'A', reportedAt: '2004-11-02T09:00:00Z', status: 'closed' as const, updatedAt: '2004-11-02T09:00:00Z' };
+    const base = {
+      whatHappened: 'x',
+      occurredOn: '2004-11-01',
+      where: 'platform' as const,
+      platform: '',
+      category: 'other' as const,
+      reporterId: '1',
+      reporterName: 'A',
+      reportedAt: '2004-11-02T09:00:00Z',
+      status: 'closed' as const,
+      updatedAt: '2004-11-02T09:00:00Z',
+    };
     await stores.incidents.insert({ ...base, submissionKey: 'old-1', involved: 'pupil', routedTo: 'dsl', aboutHeadteacher: false });
-    await stores.incidents.insert({ ...base, submissionKey: 'old-2', involved: 'headteacher', routedTo: 'chairOfGovernors', aboutHeadteacher: true });
-    const lines = async () => Object.fromEntries((await planRetentionReview(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]));
+    await stores.incidents.insert({
+      ...base,
+      submissionKey: 'old-2',
+      involved: 'headteacher',
+      routedTo: 'chairOfGovernors',
+      aboutHeadteacher: true,
+    });
+    const lines = async () =>
+      Object.fromEntries((await planRetentionReview(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]));
     expect(await lines()).toEqual({
       'Adele Vance': expect.stringContaining('1 × incident (review by the dsl)'),
       'Patti Fernandez': expect.stringContaining('2 × incident (review by the dsl)'),
@@ -150,8 +284,21 @@ describe('reminder planners on the demo school', () => {
 
   it("asks the headteacher, not the lead, to confirm the lead's own logged training in the weekly digest", async () => {
     const megan = await id('Megan Bowen');
-    await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: megan, subjectName: 'Megan Bowen', completedOn: '2026-11-20', evidence: '', recordedById: megan, recordedByName: 'Megan Bowen', recordedAt: '', status: 'awaitingConfirmation' });
-    const digest = Object.fromEntries((await planTrainingDigest(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]));
+    await stores.trainingRecords.insert({
+      requirementId: 'staff-online-safety',
+      audience: 'staff',
+      subjectId: megan,
+      subjectName: 'Megan Bowen',
+      completedOn: '2026-11-20',
+      evidence: '',
+      recordedById: megan,
+      recordedByName: 'Megan Bowen',
+      recordedAt: '',
+      status: 'awaitingConfirmation',
+    });
+    const digest = Object.fromEntries(
+      (await planTrainingDigest(deps, '2026-11-25')).map((p) => [p.person.displayName, p.message.lines.join(' | ')]),
+    );
     expect(digest['Megan Bowen']).not.toMatch(/waiting for you to confirm/);
     expect(digest['Adele Vance']).toMatch(/1 completion\(s\) logged by an online safety lead are waiting for you to confirm/);
   });

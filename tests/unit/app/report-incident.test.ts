@@ -13,12 +13,20 @@ import type { Role } from '../../../bot/src/domain/people/role';
 import { StaleRecordError, StoreUnavailableError } from '../../../bot/src/ports/collection.port';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
-const FORM = { whatHappened: 'Something worrying', occurredOn: '2026-11-23', where: 'platform', platform: 'TikTok', involved: 'headteacher', category: 'other' };
+const FORM = {
+  whatHappened: 'Something worrying',
+  occurredOn: '2026-11-23',
+  where: 'platform',
+  platform: 'TikTok',
+  involved: 'headteacher',
+  category: 'other',
+};
 
 async function setUp(roles: Role[][], unreachable: number[] = []) {
   const stores = createSqliteStores(':memory:');
   const people: Person[] = [];
-  for (const [i, held] of roles.entries()) people.push(await stores.people.insert({ displayName: `Person ${i}`, roles: held, aadObjectId: `aad-${i}` }));
+  for (const [i, held] of roles.entries())
+    people.push(await stores.people.insert({ displayName: `Person ${i}`, roles: held, aadObjectId: `aad-${i}` }));
   /** Who each announcement was for; people listed in `unreachable` (by index) have not installed the app. */
   const told: string[][] = [];
   const logs: string[] = [];
@@ -66,7 +74,10 @@ describe('telling people about a new concern (s.8)', () => {
     expect((await stores.incidents.get(id))!.nobodyToldYet).toBe(true);
 
     // The chair opens the bot; the next run of the concern-notices job reaches her.
-    const reachable = { ...deps, announce: async (run: string, planned: Parameters<Announce>[1]) => ({ ...(await deps.announce(run, planned)), sent: planned.length }) };
+    const reachable = {
+      ...deps,
+      announce: async (run: string, planned: Parameters<Announce>[1]) => ({ ...(await deps.announce(run, planned)), sent: planned.length }),
+    };
     expect(await retryConcernNotices(reachable)).toEqual({ tried: 1, told: 1 });
     expect(told.flat()).not.toContain('Person 1');
     expect((await stores.incidents.get(id))!.nobodyToldYet).toBe(false);
@@ -74,13 +85,16 @@ describe('telling people about a new concern (s.8)', () => {
   });
 
   it('says who was told instead: in a school whose headteacher is the DSL, a deputy, never "the DSL"', async () => {
-    const { deps, people, told } = await setUp([['staff'], ['staff', 'headteacher', 'dsl'], ['staff', 'deputyDsl'], ['governor', 'chairOfGovernors']], [3]);
+    const { deps, people, told } = await setUp(
+      [['staff'], ['staff', 'headteacher', 'dsl'], ['staff', 'deputyDsl'], ['governor', 'chairOfGovernors']],
+      [3],
+    );
     const id = saved(await reportIncident(deps, people[0]!, FORM, 'k1'));
     expect(await announceConcern(deps, id)).toEqual({ outcome: 'toldInstead', toldRoles: ['deputyDsl'] });
     expect(told).toEqual([['Person 3'], ['Person 2']]);
   });
 
-  it('tells the person it is assigned to and the role\'s holders, but not a second holder who may not see it', async () => {
+  it("tells the person it is assigned to and the role's holders, but not a second holder who may not see it", async () => {
     const { deps, people, told } = await setUp([['staff'], ['staff', 'onlineSafetyLead'], ['staff', 'onlineSafetyLead'], ['dsl']]);
     const id = saved(await reportIncident(deps, people[0]!, { ...FORM, involved: 'pupil', category: 'firewallCircumvention' }, 'k1'));
     expect((await announceConcern(deps, id)).outcome).toBe('told');

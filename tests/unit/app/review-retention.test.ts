@@ -3,13 +3,27 @@ import { createSqliteStores } from '../../../bot/src/adapters/sqlite/sqlite-stor
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
 
 describe('the monthly retention review', () => {
-  it('lists leavers\' consent after the set period and old filtering decisions, and deletes nothing', async () => {
+  it("lists leavers' consent after the set period and old filtering decisions, and deletes nothing", async () => {
     const stores = createSqliteStores(':memory:');
-    const left = await stores.pupils.insert({ displayName: 'Ava Patel', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04', onRollTo: '2025-07-22' });
+    const left = await stores.pupils.insert({
+      displayName: 'Ava Patel',
+      className: '6A',
+      yearGroup: 'Year 6',
+      onRollFrom: '2019-09-04',
+      onRollTo: '2025-07-22',
+    });
     await stores.pupils.insert({ displayName: 'Leo Murphy', className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05' });
-    await stores.pupils.insert({ displayName: 'Mia Thompson', className: '6A', yearGroup: 'Year 6', onRollFrom: '2019-09-04', onRollTo: '2026-07-22' });
+    await stores.pupils.insert({
+      displayName: 'Mia Thompson',
+      className: '6A',
+      yearGroup: 'Year 6',
+      onRollFrom: '2019-09-04',
+      onRollTo: '2026-07-22',
+    });
     const input = { url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' };
-    const old = await stores.accessRequests.insert(newAccessRequest(input, { personId: '1', name: 'A' }, 'k1', new Date('2019-03-01T09:00:00Z')));
+    const old = await stores.accessRequests.insert(
+      newAccessRequest(input, { personId: '1', name: 'A' }, 'k1', new Date('2019-03-01T09:00:00Z')),
+    );
     await stores.accessRequests.insert(newAccessRequest(input, { personId: '1', name: 'A' }, 'k2', new Date('2026-03-01T09:00:00Z')));
 
     expect(await reviewRetention(stores, '2026-11-24', 12)).toEqual([
@@ -20,15 +34,29 @@ describe('the monthly retention review', () => {
     await stores.close();
   });
 
-  it("keeps an incident until any pupil in it is past 25 (22 years on: no date of birth is held), then lists it for the DSL", async () => {
+  it('keeps an incident until any pupil in it is past 25 (22 years on: no date of birth is held), then lists it for the DSL', async () => {
     const stores = createSqliteStores(':memory:');
     const incident = await stores.incidents.insert({
-      whatHappened: 'x', occurredOn: '2026-11-01', where: 'platform', platform: '', involved: 'pupil', category: 'cyberbullying', submissionKey: 'r1',
-      reporterId: '1', reporterName: 'A', reportedAt: '2026-11-02T09:00:00Z', routedTo: 'dsl', aboutHeadteacher: false, status: 'closed', updatedAt: '2026-11-02T09:00:00Z',
+      whatHappened: 'x',
+      occurredOn: '2026-11-01',
+      where: 'platform',
+      platform: '',
+      involved: 'pupil',
+      category: 'cyberbullying',
+      submissionKey: 'r1',
+      reporterId: '1',
+      reporterName: 'A',
+      reportedAt: '2026-11-02T09:00:00Z',
+      routedTo: 'dsl',
+      aboutHeadteacher: false,
+      status: 'closed',
+      updatedAt: '2026-11-02T09:00:00Z',
     });
     expect(await reviewRetention(stores, '2026-11-24', 12)).toEqual([]);
     expect(await reviewRetention(stores, '2048-11-01', 12)).toEqual([]);
-    expect(await reviewRetention(stores, '2048-11-02', 12)).toEqual([{ record: 'incident', recordId: incident.id, reviewedBy: 'dsl', due: '2048-11-02', seenBy: { aboutHeadteacher: false } }]);
+    expect(await reviewRetention(stores, '2048-11-02', 12)).toEqual([
+      { record: 'incident', recordId: incident.id, reviewedBy: 'dsl', due: '2048-11-02', seenBy: { aboutHeadteacher: false } },
+    ]);
     expect(await stores.incidents.get(incident.id)).toBeDefined();
     await stores.close();
   });

@@ -17,7 +17,15 @@ const JUST_AFTER_MIDNIGHT_BST = new Date('2026-06-14T23:30:00Z');
 
 async function setUp(now: Date) {
   const stores = createSqliteStores(':memory:');
-  await stores.trainingRequirements.insert({ requirementId: 'staff-online-safety', title: 'Online safety training', audience: 'staff', roles: ['staff'], rule: { kind: 'inductionThenEvery', inductionDays: 30, months: 12 }, policy: 's.11', retired: false });
+  await stores.trainingRequirements.insert({
+    requirementId: 'staff-online-safety',
+    title: 'Online safety training',
+    audience: 'staff',
+    roles: ['staff'],
+    rule: { kind: 'inductionThenEvery', inductionDays: 30, months: 12 },
+    policy: 's.11',
+    retired: false,
+  });
   const teacher = await stores.people.insert({ displayName: 'A Teacher', roles: ['staff'], aadObjectId: 'aad-teacher' });
   await stores.people.insert({ displayName: 'The DSL', roles: ['staff', 'dsl', 'onlineSafetyLead'], aadObjectId: 'aad-dsl' });
   const deps: AppDeps & { announce: Announce } = {
@@ -27,7 +35,15 @@ async function setUp(now: Date) {
     clock: { now: () => now },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: () => undefined }),
-    announce: async (_run, planned) => ({ planned: planned.length, sent: planned.length, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 }),
+    announce: async (_run, planned) => ({
+      planned: planned.length,
+      sent: planned.length,
+      alreadyDone: 0,
+      notInstalled: 0,
+      blocked: 0,
+      failed: 0,
+      uncertain: 0,
+    }),
   };
   return { deps, teacher };
 }
@@ -43,13 +59,25 @@ describe('today at the school', () => {
 
   it("accepts training done today when it is logged just after midnight in summer, and still refuses tomorrow's", async () => {
     const { deps, teacher } = await setUp(JUST_AFTER_MIDNIGHT_BST);
-    expect(await logOwnTraining(deps, teacher, { completedOn: '2026-06-15', evidence: 'INSET certificate' })).toMatchObject({ status: 'ok' });
-    expect(await logOwnTraining(deps, teacher, { completedOn: '2026-06-16', evidence: 'INSET certificate' })).toEqual({ status: 'invalid', message: 'The date cannot be in the future.' });
+    expect(await logOwnTraining(deps, teacher, { completedOn: '2026-06-15', evidence: 'INSET certificate' })).toMatchObject({
+      status: 'ok',
+    });
+    expect(await logOwnTraining(deps, teacher, { completedOn: '2026-06-16', evidence: 'INSET certificate' })).toEqual({
+      status: 'invalid',
+      message: 'The date cannot be in the future.',
+    });
   });
 
   it('accepts a concern about something that happened today, reported just after midnight in summer', async () => {
     const { deps, teacher } = await setUp(JUST_AFTER_MIDNIGHT_BST);
-    const form = { whatHappened: 'A message sent to a pupil late at night', occurredOn: '2026-06-15', where: 'platform', platform: 'WhatsApp', involved: 'pupil', category: 'cyberbullying' };
+    const form = {
+      whatHappened: 'A message sent to a pupil late at night',
+      occurredOn: '2026-06-15',
+      where: 'platform',
+      platform: 'WhatsApp',
+      involved: 'pupil',
+      category: 'cyberbullying',
+    };
     expect(await reportIncident(deps, teacher, form, 'key-1')).toMatchObject({ status: 'ok' });
   });
 });

@@ -86,26 +86,67 @@ describe('what waits for whom', () => {
     const form = { url: 'https://example.org/maths', siteContent: 'Maths games', reasons: 'Year 3', risksAndControls: 'Adverts' };
     const access = async (label: string, requester: Who, state: string) => {
       const at = next();
-      const saved = await stores.accessRequests.insert({ ...newAccessRequest(form, { personId: people[requester].id, name: people[requester].displayName }, label, new Date(at)), state: state as AccessRequestState });
+      const saved = await stores.accessRequests.insert({
+        ...newAccessRequest(form, { personId: people[requester].id, name: people[requester].displayName }, label, new Date(at)),
+        state: state as AccessRequestState,
+      });
       ids.set(label, { recordType: 'accessRequest', recordId: saved.id });
     };
     const posting = async (label: string, requester: Who, state: string) => {
-      const details = { kind: 'parentReminder' as const, accountId: '1', accountLabel: 'X @RiversidePrimary', text: 'Trip slips back by Friday, please.', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: '2026-11-24' };
-      const saved = await stores.postingRequests.insert({ ...newPostingRequest(details, [], { personId: people[requester].id, name: people[requester].displayName }, label, new Date(next())), state: state as PostingState });
+      const details = {
+        kind: 'parentReminder' as const,
+        accountId: '1',
+        accountLabel: 'X @RiversidePrimary',
+        text: 'Trip slips back by Friday, please.',
+        media: [],
+        pupils: [],
+        groupLabel: '',
+        facesBlurred: false,
+        postingDate: '2026-11-24',
+      };
+      const saved = await stores.postingRequests.insert({
+        ...newPostingRequest(details, [], { personId: people[requester].id, name: people[requester].displayName }, label, new Date(next())),
+        state: state as PostingState,
+      });
       ids.set(label, { recordType: 'postingRequest', recordId: saved.id });
     };
     for (const [state] of ACCESS) await access(`access ${state}`, 'teacher', state);
     for (const [state] of POSTING) await posting(`posting ${state}`, 'teacher', state);
     for (const [label, requester, type, state] of OWN) await (type === 'accessRequest' ? access : posting)(label, requester, state);
     for (const [status] of TAKEDOWNS) {
-      const task = await stores.takedowns.insert({ postId: '1', pupilId: '1', media: 'images', noticeId: '1', ownerId: people.accountOwner.id, status, reason: status === 'cannot be removed' ? 'Deleted account' : '', updatedAt: next() });
+      const task = await stores.takedowns.insert({
+        postId: '1',
+        pupilId: '1',
+        media: 'images',
+        noticeId: '1',
+        ownerId: people.accountOwner.id,
+        status,
+        reason: status === 'cannot be removed' ? 'Deleted account' : '',
+        updatedAt: next(),
+      });
       ids.set(`takedown ${status}`, { recordType: 'takedown', recordId: task.id });
     }
     for (const [label, subject, status] of TRAINING) {
-      const record = await stores.trainingRecords.insert({ requirementId: 'staff-online-safety', audience: 'staff', subjectId: people[subject].id, subjectName: people[subject].displayName, completedOn: '2026-11-20', evidence: 'INSET', recordedById: people[subject].id, recordedByName: people[subject].displayName, recordedAt: next(), status });
+      const record = await stores.trainingRecords.insert({
+        requirementId: 'staff-online-safety',
+        audience: 'staff',
+        subjectId: people[subject].id,
+        subjectName: people[subject].displayName,
+        completedOn: '2026-11-20',
+        evidence: 'INSET',
+        recordedById: people[subject].id,
+        recordedByName: people[subject].displayName,
+        recordedAt: next(),
+        status,
+      });
       ids.set(label, { recordType: 'trainingRecord', recordId: record.id });
     }
-    const deps = { stores, directory: new PeopleListDirectory(stores.people), clock: { now: () => new Date('2026-11-24T12:00:00Z') }, log: console } as unknown as AppDeps;
+    const deps = {
+      stores,
+      directory: new PeopleListDirectory(stores.people),
+      clock: { now: () => new Date('2026-11-24T12:00:00Z') },
+      log: console,
+    } as unknown as AppDeps;
     for (const who of EVERYONE) waiting[who] = await waitingFor(deps, people[who]);
   });
   afterAll(() => stores.close());
@@ -113,7 +154,12 @@ describe('what waits for whom', () => {
   /** For each person, the steps the record offers them in their list, or undefined when it is not there. */
   const listedFor = (label: string) => {
     const { recordType, recordId } = ids.get(label)!;
-    return Object.fromEntries(EVERYONE.map((who) => [who, waiting[who].items.find((item) => item.recordType === recordType && item.recordId === recordId)?.steps]).filter(([, steps]) => steps));
+    return Object.fromEntries(
+      EVERYONE.map((who) => [
+        who,
+        waiting[who].items.find((item) => item.recordType === recordType && item.recordId === recordId)?.steps,
+      ]).filter(([, steps]) => steps),
+    );
   };
 
   it.each(ACCESS)('an access request %s', (state, expected) => expect(listedFor(`access ${state}`)).toEqual(expected));
@@ -124,7 +170,10 @@ describe('what waits for whom', () => {
 
   it('lists newest first, and counts each kind', () => {
     const lead = waiting.lead;
-    expect(lead.items.map((item) => item.reference)).toEqual([`TR-${ids.get("a teacher's own training, logged")!.recordId}`, `A-${ids.get('access withOnlineSafetyLead')!.recordId}`]);
+    expect(lead.items.map((item) => item.reference)).toEqual([
+      `TR-${ids.get("a teacher's own training, logged")!.recordId}`,
+      `A-${ids.get('access withOnlineSafetyLead')!.recordId}`,
+    ]);
     expect(lead.counts).toEqual({ accessRequest: 1, postingRequest: 0, takedown: 0, trainingRecord: 1 });
     expect(waiting.head.counts).toEqual({ accessRequest: 2, postingRequest: 1, takedown: 0, trainingRecord: 1 });
     expect(waiting.otherTeacher).toEqual({ items: [], counts: { accessRequest: 0, postingRequest: 0, takedown: 0, trainingRecord: 0 } });
@@ -132,8 +181,20 @@ describe('what waits for whom', () => {
 
   it('says what each item is about, who it comes from, and what the person needs to act from the list', () => {
     const training = waiting.lead.items.find((item) => item.recordType === 'trainingRecord')!;
-    expect(training).toMatchObject({ title: 'staff-online-safety', from: 'The teacher', facts: { completedOn: '2026-11-20', evidence: 'INSET' } });
-    expect(waiting.head.items.find((item) => item.recordType === 'postingRequest')).toMatchObject({ title: 'Trip slips back by Friday, please.', from: 'The teacher', facts: { account: 'X @RiversidePrimary' } });
-    expect(waiting.accountOwner.items[0]).toMatchObject({ recordType: 'takedown', title: '(the post is no longer in the register)', facts: { pupil: 'a pupil', media: 'images' } });
+    expect(training).toMatchObject({
+      title: 'staff-online-safety',
+      from: 'The teacher',
+      facts: { completedOn: '2026-11-20', evidence: 'INSET' },
+    });
+    expect(waiting.head.items.find((item) => item.recordType === 'postingRequest')).toMatchObject({
+      title: 'Trip slips back by Friday, please.',
+      from: 'The teacher',
+      facts: { account: 'X @RiversidePrimary' },
+    });
+    expect(waiting.accountOwner.items[0]).toMatchObject({
+      recordType: 'takedown',
+      title: '(the post is no longer in the register)',
+      facts: { pupil: 'a pupil', media: 'images' },
+    });
   });
 });

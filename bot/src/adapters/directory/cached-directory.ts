@@ -32,7 +32,10 @@ export class CachedDirectory implements Directory {
   }
 
   async byAadObjectId(aadObjectId: string): Promise<Person | undefined> {
-    return (await this.everyone()).find((person) => person.aadObjectId === aadObjectId) ?? this.newcomer(await this.inner.byAadObjectId(aadObjectId));
+    return (
+      (await this.everyone()).find((person) => person.aadObjectId === aadObjectId) ??
+      this.newcomer(await this.inner.byAadObjectId(aadObjectId))
+    );
   }
 
   async holdersOf(role: Role): Promise<Person[]> {
@@ -60,7 +63,10 @@ export class CachedDirectory implements Directory {
 }
 
 /** The collection, with every write through the app telling the cache to forget what it read. */
-export function forgettingOnWrite<T extends { id: string }, K extends keyof T>(collection: Collection<T, K>, forget: () => void): Collection<T, K> {
+export function forgettingOnWrite<T extends { id: string }, K extends keyof T>(
+  collection: Collection<T, K>,
+  forget: () => void,
+): Collection<T, K> {
   const after = async <R>(write: Promise<R>): Promise<R> => {
     try {
       return await write;

@@ -41,7 +41,12 @@ export class GraphApi {
     this.client = Client.initWithMiddleware({
       baseUrl: settings.baseUrl,
       defaultVersion: VERSION,
-      middleware: [new RetryLink(settings.retry, log, settings.timer), new AuthLink(settings.token), new UserAgentLink(settings.userAgent), new HTTPMessageHandler()],
+      middleware: [
+        new RetryLink(settings.retry, log, settings.timer),
+        new AuthLink(settings.token),
+        new UserAgentLink(settings.userAgent),
+        new HTTPMessageHandler(),
+      ],
     });
   }
 
@@ -103,7 +108,12 @@ export class GraphApi {
   }
 
   private batchSending() {
-    return { post: (body: unknown) => this.post<{ responses: BatchResponse[] }>('/$batch', body), retry: this.retry, log: this.log, timer: this.timer };
+    return {
+      post: (body: unknown) => this.post<{ responses: BatchResponse[] }>('/$batch', body),
+      retry: this.retry,
+      log: this.log,
+      timer: this.timer,
+    };
   }
 
   /**
@@ -144,9 +154,17 @@ export function graphStatus(error: unknown): number | undefined {
 export function unavailable(error: unknown): unknown {
   if (!(error instanceof GraphError)) return error;
   const status = error.statusCode;
-  if (status === 401 || status === 403) return new StoreUnavailableError(`Microsoft 365 refused the app's access (${status}): check how it signs in (the managed identity's federated credential, its certificate or secret) and the site grant.`, { cause: error });
-  if (status === 404) return new StoreUnavailableError('A SharePoint list or site the app uses was not found: run `npm run provision:lists`.', { cause: error });
-  if (status <= 0 || status === 429 || status >= 500) return new StoreUnavailableError('Microsoft 365 could not be reached.', { cause: error });
+  if (status === 401 || status === 403)
+    return new StoreUnavailableError(
+      `Microsoft 365 refused the app's access (${status}): check how it signs in (the managed identity's federated credential, its certificate or secret) and the site grant.`,
+      { cause: error },
+    );
+  if (status === 404)
+    return new StoreUnavailableError('A SharePoint list or site the app uses was not found: run `npm run provision:lists`.', {
+      cause: error,
+    });
+  if (status <= 0 || status === 429 || status >= 500)
+    return new StoreUnavailableError('Microsoft 365 could not be reached.', { cause: error });
   return error;
 }
 

@@ -76,7 +76,11 @@ export async function sendBatches<A extends BatchResponse | undefined = BatchRes
       const answer = byId.get(request.id) ?? { id: request.id, status: 0 };
       const tried = tries.get(request.id)!;
       const after = retryAfterHeaderMs(headerOf(answer, 'retry-after'), timer.now()) ?? retry.baseDelayMs * 2 ** (tried.attempts - 1);
-      if (answer.status === 429 && tried.attempts < retry.maxAttempts && timer.now() + after + MIN_ATTEMPT_MS <= tried.firstSent + retry.deadlineMs) {
+      if (
+        answer.status === 429 &&
+        tried.attempts < retry.maxAttempts &&
+        timer.now() + after + MIN_ATTEMPT_MS <= tried.firstSent + retry.deadlineMs
+      ) {
         again.push(request);
         wait = Math.max(wait, after);
       } else answers.set(request.id, answer);
@@ -102,17 +106,26 @@ export async function sendSequence(sending: BatchSending, requests: BatchRequest
   const deadline = timer.now() + retry.deadlineMs;
   let pending = requests;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const body = pending.map((request, index) => ({ ...withContentType(request), ...(index > 0 ? { dependsOn: [pending[index - 1]!.id] } : {}) }));
+    const body = pending.map((request, index) => ({
+      ...withContentType(request),
+      ...(index > 0 ? { dependsOn: [pending[index - 1]!.id] } : {}),
+    }));
     const { responses } = await sending.post({ requests: body });
     const byId = new Map(responses.map((response) => [response.id, response]));
     const throttledAt = pending.findIndex((request) => byId.get(request.id)?.status === 429);
-    const wait = throttledAt < 0 ? 0 : retryAfterHeaderMs(headerOf(byId.get(pending[throttledAt]!.id)!, 'retry-after'), timer.now()) ?? retry.baseDelayMs * 2 ** (attempt - 1);
+    const wait =
+      throttledAt < 0
+        ? 0
+        : (retryAfterHeaderMs(headerOf(byId.get(pending[throttledAt]!.id)!, 'retry-after'), timer.now()) ??
+          retry.baseDelayMs * 2 ** (attempt - 1));
     const retrying = throttledAt >= 0 && attempt < retry.maxAttempts && timer.now() + wait + MIN_ATTEMPT_MS <= deadline;
     for (const [index, request] of pending.entries()) {
       if (!retrying || index < throttledAt) answers.set(request.id, byId.get(request.id) ?? { id: request.id, status: 0 });
     }
     if (!retrying) break;
-    log.warn(`Graph throttled a request in a sequence; sending it and the ${pending.length - throttledAt - 1} after it again in ${wait} ms`);
+    log.warn(
+      `Graph throttled a request in a sequence; sending it and the ${pending.length - throttledAt - 1} after it again in ${wait} ms`,
+    );
     await timer.sleep(wait);
     pending = pending.slice(throttledAt);
   }

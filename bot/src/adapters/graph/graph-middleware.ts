@@ -61,7 +61,10 @@ export class RetryLink extends Link {
     const options = context.options;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
-      context.options = { ...options, signal: this.timer.timeout(Math.max(1, Math.min(this.policy.attemptTimeoutMs, deadline - this.timer.now()))) };
+      context.options = {
+        ...options,
+        signal: this.timer.timeout(Math.max(1, Math.min(this.policy.attemptTimeoutMs, deadline - this.timer.now()))),
+      };
       try {
         await this.next.execute(context);
       } catch (error) {
@@ -71,12 +74,18 @@ export class RetryLink extends Link {
       // A batch that may have been carried out is not sent again: items in it have no key to
       // catch a second copy. A 429 means Graph refused it untouched, so that one is retried.
       const maybeDone = failure !== undefined || status === 503 || status === 504;
-      const retriable = isBatch(context) && maybeDone ? false : failure !== undefined ? isNetworkError(failure) : status !== undefined && RETRIABLE.has(status);
+      const retriable =
+        isBatch(context) && maybeDone
+          ? false
+          : failure !== undefined
+            ? isNetworkError(failure)
+            : status !== undefined && RETRIABLE.has(status);
       if (!retriable) {
         if (failure !== undefined) throw failure;
         return;
       }
-      const wait = failure === undefined ? retryAfterMs(context.response!, this.timer.now()) ?? this.backoff(attempt) : this.backoff(attempt);
+      const wait =
+        failure === undefined ? (retryAfterMs(context.response!, this.timer.now()) ?? this.backoff(attempt)) : this.backoff(attempt);
       // A retry needs time left for the wait and a useful attempt after it.
       if (attempt >= this.policy.maxAttempts || this.timer.now() + wait + MIN_ATTEMPT_MS > deadline) {
         if (failure !== undefined) throw failure;

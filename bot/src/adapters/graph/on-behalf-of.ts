@@ -22,8 +22,19 @@ export const USER_SCOPES = ['https://graph.microsoft.com/User.ReadBasic.All'] as
  * Missing consent becomes ConsentRequiredError and a sign-in policy's challenge SignInAgainError,
  * so the tab can ask for the right thing. Tokens are never logged.
  */
-export function onBehalfOf(settings: OnBehalfOfSettings, networkClient?: INetworkModule, now?: () => number): (userToken: string) => ActingAsUser {
-  const client = confidentialClient({ clientId: settings.clientId, tenantId: settings.tenantId, credential: settings.credential, loginBaseUrl: settings.loginBaseUrl, ...(networkClient ? { networkClient } : {}), ...(now ? { now } : {}) });
+export function onBehalfOf(
+  settings: OnBehalfOfSettings,
+  networkClient?: INetworkModule,
+  now?: () => number,
+): (userToken: string) => ActingAsUser {
+  const client = confidentialClient({
+    clientId: settings.clientId,
+    tenantId: settings.tenantId,
+    credential: settings.credential,
+    loginBaseUrl: settings.loginBaseUrl,
+    ...(networkClient ? { networkClient } : {}),
+    ...(now ? { now } : {}),
+  });
 
   return (userToken) => {
     const graphToken = async (): Promise<string> => {
@@ -41,7 +52,9 @@ export function onBehalfOf(settings: OnBehalfOfSettings, networkClient?: INetwor
         const found = await findMailbox(settings.graphBaseUrl, token, email, ALIAS_FILTERS);
         // Reading aliases needs more than the basic profile in some tenants: then the address is
         // looked for where the basic profile has it (mail, sign-in name).
-        return found === 'refused' ? (await findMailbox(settings.graphBaseUrl, token, email, BASIC_FILTERS)) === 'found' : found === 'found';
+        return found === 'refused'
+          ? (await findMailbox(settings.graphBaseUrl, token, email, BASIC_FILTERS)) === 'found'
+          : found === 'found';
       },
     };
   };
@@ -59,12 +72,19 @@ type Filter = (address: string) => string;
  * https://learn.microsoft.com/graph/aad-advanced-queries.
  */
 const BASIC_FILTERS: Filter[] = [(a) => `mail eq '${a}'`, (a) => `userPrincipalName eq '${a}'`];
-const ALIAS_FILTERS: Filter[] = [...BASIC_FILTERS, (a) => `proxyAddresses/any(p:p eq 'smtp:${a}')`, (a) => `proxyAddresses/any(p:p eq 'SMTP:${a}')`, (a) => `otherMails/any(m:m eq '${a}')`];
+const ALIAS_FILTERS: Filter[] = [
+  ...BASIC_FILTERS,
+  (a) => `proxyAddresses/any(p:p eq 'smtp:${a}')`,
+  (a) => `proxyAddresses/any(p:p eq 'SMTP:${a}')`,
+  (a) => `otherMails/any(m:m eq '${a}')`,
+];
 
 async function findMailbox(graphBaseUrl: string, token: string, email: string, filters: Filter[]): Promise<'found' | 'none' | 'refused'> {
   const address = email.trim().replace(/'/g, "''");
   // Spaces as %20: OData may read a `+` as a plus sign.
-  const query = Object.entries({ $filter: filters.map((filter) => filter(address)).join(' or '), $select: 'id', $count: 'true', $top: '1' }).map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+  const query = Object.entries({ $filter: filters.map((filter) => filter(address)).join(' or '), $select: 'id', $count: 'true', $top: '1' })
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&');
   const response = await fetch(`${graphBaseUrl}/v1.0/users?${query}`, {
     headers: { authorization: `Bearer ${token}`, ConsistencyLevel: 'eventual' },
     signal: AbortSignal.timeout(5_000),
@@ -84,10 +104,22 @@ async function findMailbox(graphBaseUrl: string, token: string, email: string, f
  * asking for consent then would not help, and would not be the truth.
  */
 export function asPersonsProblem(error: unknown): unknown {
-  const { errorCode, subError, errorMessage, errorNo, claims } = (error ?? {}) as { errorCode?: string; subError?: string; errorMessage?: string; errorNo?: string | number; claims?: string };
+  const { errorCode, subError, errorMessage, errorNo, claims } = (error ?? {}) as {
+    errorCode?: string;
+    subError?: string;
+    errorMessage?: string;
+    errorNo?: string | number;
+    claims?: string;
+  };
   const message = errorMessage ?? '';
-  if (errorCode === 'consent_required' || subError === 'consent_required' || String(errorNo) === '65001' || /AADSTS65001/.test(message)) return new ConsentRequiredError(USER_SCOPES);
-  if (errorCode === 'interaction_required' || claims || /AADSTS(50076|50079|50074|50158)\b/.test(message) || ['50076', '50079', '50074', '50158'].includes(String(errorNo))) {
+  if (errorCode === 'consent_required' || subError === 'consent_required' || String(errorNo) === '65001' || /AADSTS65001/.test(message))
+    return new ConsentRequiredError(USER_SCOPES);
+  if (
+    errorCode === 'interaction_required' ||
+    claims ||
+    /AADSTS(50076|50079|50074|50158)\b/.test(message) ||
+    ['50076', '50079', '50074', '50158'].includes(String(errorNo))
+  ) {
     return new SignInAgainError(claims ?? '');
   }
   return error;

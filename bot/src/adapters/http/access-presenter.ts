@@ -29,8 +29,17 @@ export function accessDetail(request: Versioned<AccessRequest>, viewer: Person, 
     siteContent: request.siteContent,
     reasons: request.reasons,
     risksAndControls: request.risksAndControls,
-    leadReview: request.leadReview ? { outcome: request.leadReview.outcome, note: request.leadReview.note, addedRisksAndControls: request.leadReview.addedRisksAndControls, ...signed(request.leadReview.signature) } : null,
-    decision: request.decision ? { approved: request.decision.approved, reasons: request.decision.reasons, ...signed(request.decision.signature) } : null,
+    leadReview: request.leadReview
+      ? {
+          outcome: request.leadReview.outcome,
+          note: request.leadReview.note,
+          addedRisksAndControls: request.leadReview.addedRisksAndControls,
+          ...signed(request.leadReview.signature),
+        }
+      : null,
+    decision: request.decision
+      ? { approved: request.decision.approved, reasons: request.decision.reasons, ...signed(request.decision.signature) }
+      : null,
     actioned: request.actioned ? { note: request.actioned.note, ...signed(request.actioned.signature) } : null,
     steps,
   };

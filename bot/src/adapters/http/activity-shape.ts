@@ -24,8 +24,11 @@ const ACTIVITY = z
     channelData: record.optional(),
     attachments: z.array(z.unknown()).optional(),
   })
-  .refine((activity) => activity.type !== 'invoke' || (typeof activity.name === 'string' && record.safeParse(activity.value).success), 'An invoke needs a name and an object as its value.')
-  .refine((activity) => activity.value === undefined || record.safeParse(activity.value).success, 'An activity\'s value must be an object.');
+  .refine(
+    (activity) => activity.type !== 'invoke' || (typeof activity.name === 'string' && record.safeParse(activity.value).success),
+    'An invoke needs a name and an object as its value.',
+  )
+  .refine((activity) => activity.value === undefined || record.safeParse(activity.value).success, "An activity's value must be an object.");
 
 /** What is wrong with a body sent to the bot endpoint, in a sentence, or undefined when it looks like a Teams activity. */
 export function activityProblem(body: unknown): string | undefined {

@@ -18,7 +18,10 @@ export type ApiIdentity = (req: Request) => Promise<Caller>;
 export function localPersonaIdentity(directory: Directory): ApiIdentity {
   return async (req) => {
     const chosen = req.header('x-demo-person');
-    const person = typeof chosen === 'string' && /^[\w-]{1,40}$/.test(chosen) ? await directory.byId(chosen) : await directory.byAadObjectId(PLAYGROUND_DEFAULT_AAD_ID);
+    const person =
+      typeof chosen === 'string' && /^[\w-]{1,40}$/.test(chosen)
+        ? await directory.byId(chosen)
+        : await directory.byAadObjectId(PLAYGROUND_DEFAULT_AAD_ID);
     return person ? { person } : { refused: 403 };
   };
 }

@@ -4,7 +4,9 @@ import type { Person } from '../../domain/people/person';
 import { StoreUnavailableError } from '../../ports/collection.port';
 
 /** Wraps a route handler: callers who are not signed in or unknown get 401/403, others are handed on. */
-export type SignedIn = (handler: (person: Person, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
+export type SignedIn = (
+  handler: (person: Person, req: Request, res: Response) => Promise<void>,
+) => (req: Request, res: Response) => Promise<void>;
 
 /**
  * Answers with JSON. Route handlers end with `return send(…)`, which returns nothing: restify logs
@@ -17,7 +19,11 @@ export function send(res: Response, status: number, body: object): void {
 
 export function refuse(res: Response, status: 401 | 403, message?: string): void {
   send(res, status, {
-    error: message ?? (status === 401 ? 'Sign in through Microsoft Teams to use Online Safety Desk.' : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.'),
+    error:
+      message ??
+      (status === 401
+        ? 'Sign in through Microsoft Teams to use Online Safety Desk.'
+        : 'You are signed in, but Online Safety Desk does not know you yet. Ask your school office to add you.'),
   });
 }
 

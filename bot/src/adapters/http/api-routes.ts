@@ -40,12 +40,21 @@ export interface UserGraph {
   actAs(userToken: string): ActingAsUser;
 }
 
-export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announce: Announce }, identify: ApiIdentity, personasEnabled: boolean, importJobs: PupilImportJobs, media: MediaRouteDeps, userGraph?: UserGraph): void {
+export function registerApiRoutes(
+  server: Server,
+  deps: EvidenceDeps & { announce: Announce },
+  identify: ApiIdentity,
+  personasEnabled: boolean,
+  importJobs: PupilImportJobs,
+  media: MediaRouteDeps,
+  userGraph?: UserGraph,
+): void {
   /**
    * Answers 401/403 for callers who are not signed in or unknown, and hands on the person
    * otherwise (with Graph as that person, when SSO allows it).
    */
-  const signedIn = (handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>) =>
+  const signedIn =
+    (handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>) =>
     // restify 11 insists that two-argument handlers are real async functions.
     async (req: Request, res: Response) => {
       try {
@@ -61,67 +70,110 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
   registerIncidentPupilRoutes(server, deps, signedIn);
   registerIncidentEvidenceRoutes(server, deps, signedIn);
 
-  server.get('/api/me', signedIn(async (person, req, res) => {
-    const personas = personasEnabled
-      ? (await deps.directory.everyone()).map((other) => ({ id: other.id, displayName: other.displayName, roles: other.roles.map((role) => ROLE_LABELS[role]) }))
-      : [];
-    // `can` only shapes what the tab offers; every route checks again on the server.
-    const can: Me['can'] = {
-      seeConsent: may(person, 'consent.viewClass'),
-      recordConsent: may(person, 'consent.record'),
-      importPupils: may(person, 'pupils.import'),
-      exportConsent: may(person, 'consent.export'),
-      seeAccounts: may(person, 'socialAccount.view'),
-      manageAccounts: may(person, 'socialAccount.manage'),
-      seeSettings: may(person, 'settings.view'),
-      seeReadiness: may(person, 'readiness.view'),
-      seeIncidents: await seesAny(deps, person),
-      seePupilChronology: may(person, 'incident.pupilChronology'),
-      seeDevices: may(person, 'device.view'),
-      manageDevices: may(person, 'device.manage'),
-    };
-    const me: Me = { id: person.id, displayName: person.displayName, roles: person.roles.map((role) => ROLE_LABELS[role]), can, localMode: personasEnabled, personas };
-    res.json(me);
-  }));
+  server.get(
+    '/api/me',
+    signedIn(async (person, req, res) => {
+      const personas = personasEnabled
+        ? (await deps.directory.everyone()).map((other) => ({
+            id: other.id,
+            displayName: other.displayName,
+            roles: other.roles.map((role) => ROLE_LABELS[role]),
+          }))
+        : [];
+      // `can` only shapes what the tab offers; every route checks again on the server.
+      const can: Me['can'] = {
+        seeConsent: may(person, 'consent.viewClass'),
+        recordConsent: may(person, 'consent.record'),
+        importPupils: may(person, 'pupils.import'),
+        exportConsent: may(person, 'consent.export'),
+        seeAccounts: may(person, 'socialAccount.view'),
+        manageAccounts: may(person, 'socialAccount.manage'),
+        seeSettings: may(person, 'settings.view'),
+        seeReadiness: may(person, 'readiness.view'),
+        seeIncidents: await seesAny(deps, person),
+        seePupilChronology: may(person, 'incident.pupilChronology'),
+        seeDevices: may(person, 'device.view'),
+        manageDevices: may(person, 'device.manage'),
+      };
+      const me: Me = {
+        id: person.id,
+        displayName: person.displayName,
+        roles: person.roles.map((role) => ROLE_LABELS[role]),
+        can,
+        localMode: personasEnabled,
+        personas,
+      };
+      res.json(me);
+    }),
+  );
 
-  server.get('/api/access-requests', signedIn(async (person, req, res) => {
-    const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
-    const page = await listRequests(deps, 'accessRequest', person, { limit: 25, ...(cursor ? { cursor } : {}) });
-    const answer: AccessRequestPage = { items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null };
-    res.json(answer);
-  }));
+  server.get(
+    '/api/access-requests',
+    signedIn(async (person, req, res) => {
+      const cursor = typeof req.query?.cursor === 'string' && /^\d{1,12}$/.test(req.query.cursor) ? req.query.cursor : undefined;
+      const page = await listRequests(deps, 'accessRequest', person, { limit: 25, ...(cursor ? { cursor } : {}) });
+      const answer: AccessRequestPage = { items: page.items.map((request) => accessSummary(request, person)), next: page.next ?? null };
+      res.json(answer);
+    }),
+  );
 
-  server.post('/api/consent', signedIn(async (person, req, res) => {
-    const body = consentBody.safeParse(req.body);
-    if (!body.success) {
-      return send(res, 400, { error: 'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
-    }
-    const result = await recordConsent(deps, person, body.data);
-    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    if (result.status === 'invalid') {
-      return send(res, 422, { error: result.message });
-    }
-    send(res, 201, { event: result.event, takedowns: result.takedowns.map((task) => ({ id: task.id, link: task.link, media: task.media, status: task.status, urgent: task.urgent === true })), takedownsPending: result.takedownsPending });
-  }));
+  server.post(
+    '/api/consent',
+    signedIn(async (person, req, res) => {
+      const body = consentBody.safeParse(req.body);
+      if (!body.success) {
+        return send(res, 400, {
+          error:
+            'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.',
+          fields: body.error.issues.map((issue) => issue.path.join('.')),
+        });
+      }
+      const result = await recordConsent(deps, person, body.data);
+      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      if (result.status === 'invalid') {
+        return send(res, 422, { error: result.message });
+      }
+      send(res, 201, {
+        event: result.event,
+        takedowns: result.takedowns.map((task) => ({
+          id: task.id,
+          link: task.link,
+          media: task.media,
+          status: task.status,
+          urgent: task.urgent === true,
+        })),
+        takedownsPending: result.takedownsPending,
+      });
+    }),
+  );
 
-  server.get('/api/consent', signedIn(async (person, req, res) => {
-    const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
-    const result = await classConsent(deps, person, className, today(deps.clock));
-    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    send(res, result.status === 'unknown-class' ? 404 : 200, result);
-  }));
+  server.get(
+    '/api/consent',
+    signedIn(async (person, req, res) => {
+      const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
+      const result = await classConsent(deps, person, className, today(deps.clock));
+      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      send(res, result.status === 'unknown-class' ? 404 : 200, result);
+    }),
+  );
 
-  server.get('/api/classes', signedIn(async (person, req, res) => {
-    if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
-    const pupils = await allPupils(deps.stores);
-    res.json({ classes: currentClasses(pupils) });
-  }));
+  server.get(
+    '/api/classes',
+    signedIn(async (person, req, res) => {
+      if (!may(person, 'consent.viewClass')) return refuse(res, 403, 'Only staff can see the classes.');
+      const pupils = await allPupils(deps.stores);
+      res.json({ classes: currentClasses(pupils) });
+    }),
+  );
 
-  server.get('/api/pupils/:id/consent', signedIn(async (person, req, res) => {
-    const result = await consentHistory(deps, person, String(req.params.id ?? ''));
-    if (result.status === 'not-permitted') return refuse(res, 403, result.message);
-    send(res, result.status === 'not-found' ? 404 : 200, result);
-  }));
+  server.get(
+    '/api/pupils/:id/consent',
+    signedIn(async (person, req, res) => {
+      const result = await consentHistory(deps, person, String(req.params.id ?? ''));
+      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      send(res, result.status === 'not-found' ? 404 : 200, result);
+    }),
+  );
 
   registerSocialAccountRoutes(server, deps, signedIn, userGraph?.clientId);
   registerDeviceRoutes(server, deps, signedIn);
@@ -130,15 +182,25 @@ export function registerApiRoutes(server: Server, deps: EvidenceDeps & { announc
   registerRequestStepRoutes(server, deps, signedIn);
   registerWaitingRoutes(server, deps, signedIn);
 
-  server.get('/api/audit.csv', signedIn(async (person, req, res) => {
-    const result = await exportAuditLog(deps, person);
-    if (result.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher can export the audit log.');
-    const rows = result.entries.map((entry) => [entry.at, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary]);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${today(deps.clock)}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
-  }));
+  server.get(
+    '/api/audit.csv',
+    signedIn(async (person, req, res) => {
+      const result = await exportAuditLog(deps, person);
+      if (result.status === 'not-permitted') return refuse(res, 403, 'Only the headteacher can export the audit log.');
+      const rows = result.entries.map((entry) => [
+        entry.at,
+        entry.actorName,
+        entry.action,
+        entry.recordType,
+        entry.recordId,
+        entry.summary,
+      ]);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="online-safety-desk-audit-${today(deps.clock)}.csv"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.sendRaw(200, toCsv(['When', 'Who', 'Action', 'Record type', 'Record', 'Summary'], rows));
+    }),
+  );
 
   registerConsentAdminRoutes(server, deps, signedIn, importJobs);
 }

@@ -68,7 +68,13 @@ export function entraSsoIdentity(settings: SsoSettings, directory: Directory, cl
     const scopes = String(payload.scp ?? '').split(' ');
     const client = String(payload.azp ?? '');
     const issuedInTheFuture = (payload.iat ?? 0) > now.getTime() / 1000 + CLOCK_TOLERANCE_S;
-    if (!scopes.includes('access_as_user') || typeof payload.oid !== 'string' || !Object.prototype.hasOwnProperty.call(MICROSOFT_365_CLIENTS, client) || issuedInTheFuture) return { refused: 401 };
+    if (
+      !scopes.includes('access_as_user') ||
+      typeof payload.oid !== 'string' ||
+      !Object.prototype.hasOwnProperty.call(MICROSOFT_365_CLIENTS, client) ||
+      issuedInTheFuture
+    )
+      return { refused: 401 };
     const person = await directory.byAadObjectId(payload.oid);
     return person ? { person, userToken: token } : { refused: 403 };
   };

@@ -18,7 +18,12 @@ export function incomingFile(req: Request, res: Response): IncomingFile | undefi
 }
 
 /** Streams a stored file to the tab: shown inside the tab only, never run as a page, never framed elsewhere. */
-export async function sendFile(res: Response, file: { name: string; bytes: number }, contentType: string, bytes: AsyncIterable<Uint8Array>): Promise<void> {
+export async function sendFile(
+  res: Response,
+  file: { name: string; bytes: number },
+  contentType: string,
+  bytes: AsyncIterable<Uint8Array>,
+): Promise<void> {
   res.status(200);
   res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', String(file.bytes));

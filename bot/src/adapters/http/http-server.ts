@@ -56,10 +56,15 @@ export interface HttpServerOptions {
 }
 
 // Teams and Microsoft 365 hosts that may frame the tabs; nothing else may.
-const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+const FRAME_ANCESTORS =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 
 export function createHttpServer(options: HttpServerOptions): Server {
-  const server = restify.createServer({ name: 'online-safety-desk', handleUncaughtExceptions: false, log: restifyLog(options.deps.log) } as restify.ServerOptions);
+  const server = restify.createServer({
+    name: 'online-safety-desk',
+    handleUncaughtExceptions: false,
+    log: restifyLog(options.deps.log),
+  } as restify.ServerOptions);
   // Before routing, so that every answer carries them, a 404 or 405 included.
   server.pre((req: Request, res: Response, next) => {
     // Answers about people and concerns are never kept by a browser or proxy, nor read as another type.
@@ -78,7 +83,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // jsonBodyParser hands its options to bodyReader, which enforces maxBodySize (missing from the types).
   // A school's MIS export is the one larger body the app takes.
-  const parseBody = (maxBodySize: number) => restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
+  const parseBody = (maxBodySize: number) =>
+    restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
   const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
   server.use((req: Request, res: Response, next) => {
     // A photo, video or evidence file is read by its route as it arrives (up to 250 MB), never parsed as JSON.
@@ -104,7 +110,15 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
-  registerApiRoutes(server, { ...options.deps, ...options.incidents, announce: options.announce }, options.identify, options.personasEnabled, options.importJobs, { ...options.media, background: options.background }, options.userGraph);
+  registerApiRoutes(
+    server,
+    { ...options.deps, ...options.incidents, announce: options.announce },
+    options.identify,
+    options.personasEnabled,
+    options.importJobs,
+    { ...options.media, background: options.background },
+    options.userGraph,
+  );
   if (options.jobs) registerJobTrigger(server, options.jobs, options.localMode, options.deps.log);
   if (options.training) registerTrainingRoutes(server, options.deps, options.identify, options.training, options.background);
 
@@ -115,7 +129,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const serveTab = restify.plugins.serveStaticFiles(options.tabDir);
   server.get('/tab/*', (req: Request, res: Response, next) => {
     // teams-js is bundled; inside Teams it fetches its list of valid domains from the Office CDN.
-    res.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`);
+    res.header(
+      'Content-Security-Policy',
+      `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}`,
+    );
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!existsSync(options.tabDir)) {
@@ -128,7 +145,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    if ((error.statusCode ?? 500) >= 500) options.deps.log.error(`HTTP ${logValue(req.method, 10)} ${logValue(req.getPath())} failed`, error);
+    if ((error.statusCode ?? 500) >= 500)
+      options.deps.log.error(`HTTP ${logValue(req.method, 10)} ${logValue(req.getPath())} failed`, error);
     return callback();
   });
   return server;

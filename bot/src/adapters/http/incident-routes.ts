@@ -5,7 +5,16 @@ import type { IncidentDeps } from '../../app/incident-deps';
 import { exportIncidents, incidentDetail, lateness, listIncidents, type IncidentDetail } from '../../app/incident-log';
 import { incidentSummary } from '../../app/incident-summary';
 import { markLabel } from '../../domain/incidents/body-map';
-import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED_LABELS, STATUS_LABELS, WHERE_LABELS, type Incident } from '../../domain/incidents/incident';
+import {
+  CATEGORY_LABELS,
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  incidentReference,
+  INVOLVED_LABELS,
+  STATUS_LABELS,
+  WHERE_LABELS,
+  type Incident,
+} from '../../domain/incidents/incident';
 import { LINK_ROLE_LABELS } from '../../domain/incidents/incident-people';
 import { EVIDENCE_FORMATS, type EvidenceFile } from '../../domain/incidents/incident-evidence';
 import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/incident-query';
@@ -36,67 +45,125 @@ export function registerIncidentRoutes(server: Server, deps: IncidentDeps, signe
   /** Rows as the tab lists them, each saying what is past its timescales now. */
   const rowsNow = async () => {
     const late = await lateness(deps);
-    return (incident: Incident) => toRow(incident, late(incident).map((problem) => problem.text));
+    return (incident: Incident) =>
+      toRow(
+        incident,
+        late(incident).map((problem) => problem.text),
+      );
   };
 
-  server.get('/api/incidents', signedIn(async (person, req, res) => {
-    const filter = parseFilter(req, res);
-    if (!filter) return;
-    const result = await listIncidents(deps, person, filter, { offset: filter.offset, limit: 50 });
-    if (result.status === 'not-permitted') return deny(res);
-    res.json({ total: result.total, offset: filter.offset, items: result.items.map(await rowsNow()) });
-  }));
+  server.get(
+    '/api/incidents',
+    signedIn(async (person, req, res) => {
+      const filter = parseFilter(req, res);
+      if (!filter) return;
+      const result = await listIncidents(deps, person, filter, { offset: filter.offset, limit: 50 });
+      if (result.status === 'not-permitted') return deny(res);
+      res.json({ total: result.total, offset: filter.offset, items: result.items.map(await rowsNow()) });
+    }),
+  );
 
-  server.get('/api/incidents.csv', signedIn(async (person, req, res) => {
-    const filter = parseFilter(req, res);
-    if (!filter) return;
-    const result = await exportIncidents(deps, person, filter);
-    if (result.status === 'not-permitted') return deny(res);
-    const rows = result.items.map((incident) => [incidentReference(incident.id), incident.reportedAt, incident.occurredOn, CATEGORY_LABELS[incident.category], INVOLVED_LABELS[incident.involved], WHERE_LABELS[incident.where], incident.platform, incident.whatHappened, ROLE_LABELS[incident.routedTo], incident.assigneeName ?? '', STATUS_LABELS[incident.status], incident.cpomsReference ?? '', incident.police ? (incident.police.contacted ? 'yes' : 'no') : '', incident.reporterName]);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="incidents-${today(deps.clock)}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.sendRaw(200, toCsv(['Reference', 'Reported', 'Happened on', 'Category', 'Involved', 'Where', 'Platform', 'What happened', 'Routed to', 'Assigned to', 'Status', 'CPOMS', 'Police contacted', 'Reported by'], rows));
-  }));
+  server.get(
+    '/api/incidents.csv',
+    signedIn(async (person, req, res) => {
+      const filter = parseFilter(req, res);
+      if (!filter) return;
+      const result = await exportIncidents(deps, person, filter);
+      if (result.status === 'not-permitted') return deny(res);
+      const rows = result.items.map((incident) => [
+        incidentReference(incident.id),
+        incident.reportedAt,
+        incident.occurredOn,
+        CATEGORY_LABELS[incident.category],
+        INVOLVED_LABELS[incident.involved],
+        WHERE_LABELS[incident.where],
+        incident.platform,
+        incident.whatHappened,
+        ROLE_LABELS[incident.routedTo],
+        incident.assigneeName ?? '',
+        STATUS_LABELS[incident.status],
+        incident.cpomsReference ?? '',
+        incident.police ? (incident.police.contacted ? 'yes' : 'no') : '',
+        incident.reporterName,
+      ]);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="incidents-${today(deps.clock)}.csv"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.sendRaw(
+        200,
+        toCsv(
+          [
+            'Reference',
+            'Reported',
+            'Happened on',
+            'Category',
+            'Involved',
+            'Where',
+            'Platform',
+            'What happened',
+            'Routed to',
+            'Assigned to',
+            'Status',
+            'CPOMS',
+            'Police contacted',
+            'Reported by',
+          ],
+          rows,
+        ),
+      );
+    }),
+  );
 
-  server.get('/api/incidents/summary', signedIn(async (person, _req, res) => {
-    const result = await incidentSummary(deps, person, 12);
-    if (result.status === 'not-permitted') return deny(res);
-    const summary: Summary = { ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS };
-    res.json(summary);
-  }));
+  server.get(
+    '/api/incidents/summary',
+    signedIn(async (person, _req, res) => {
+      const result = await incidentSummary(deps, person, 12);
+      if (result.status === 'not-permitted') return deny(res);
+      const summary: Summary = { ...result, categoryLabels: CATEGORY_LABELS, roleLabels: LINK_ROLE_LABELS };
+      res.json(summary);
+    }),
+  );
 
-  server.get('/api/incidents/:id', signedIn(async (person, req, res) => {
-    const id = String(req.params.id ?? '');
-    if (!/^\d{1,12}$/.test(id)) return notFound(res);
-    const result = await incidentDetail(deps, person, id);
-    if (result.status === 'not-permitted') return deny(res);
-    if (result.status === 'not-found') return notFound(res);
-    res.json(detailJson(result, await rowsNow()));
-  }));
+  server.get(
+    '/api/incidents/:id',
+    signedIn(async (person, req, res) => {
+      const id = String(req.params.id ?? '');
+      if (!/^\d{1,12}$/.test(id)) return notFound(res);
+      const result = await incidentDetail(deps, person, id);
+      if (result.status === 'not-permitted') return deny(res);
+      if (result.status === 'not-found') return notFound(res);
+      res.json(detailJson(result, await rowsNow()));
+    }),
+  );
 
-  server.post('/api/incidents/:id/steps', signedIn(async (person, req, res) => {
-    const id = String(req.params.id ?? '');
-    if (!/^\d{1,12}$/.test(id)) return notFound(res);
-    const parsed = parseStep(req.body);
-    if (!parsed.ok) return send(res, 400, { error: parsed.error, fields: parsed.fields });
-    const result = await actOnIncident(deps, person, id, parsed.step, parsed.version);
-    switch (result.status) {
-      case 'not-permitted':
-        return deny(res);
-      case 'not-found':
-        return notFound(res);
-      case 'invalid':
-        return send(res, 422, { error: result.message });
-      case 'stale': {
-        // As the school accounts do: the second person is shown the incident as it is now.
-        const now = await incidentDetail(deps, person, id);
-        return send(res, 409, { error: 'Someone else changed this incident while you were looking at it. Here it is as it is now: check it and try again.', ...(now.status === 'ok' ? { detail: detailJson(now, await rowsNow()) } : {}) });
+  server.post(
+    '/api/incidents/:id/steps',
+    signedIn(async (person, req, res) => {
+      const id = String(req.params.id ?? '');
+      if (!/^\d{1,12}$/.test(id)) return notFound(res);
+      const parsed = parseStep(req.body);
+      if (!parsed.ok) return send(res, 400, { error: parsed.error, fields: parsed.fields });
+      const result = await actOnIncident(deps, person, id, parsed.step, parsed.version);
+      switch (result.status) {
+        case 'not-permitted':
+          return deny(res);
+        case 'not-found':
+          return notFound(res);
+        case 'invalid':
+          return send(res, 422, { error: result.message });
+        case 'stale': {
+          // As the school accounts do: the second person is shown the incident as it is now.
+          const now = await incidentDetail(deps, person, id);
+          return send(res, 409, {
+            error: 'Someone else changed this incident while you were looking at it. Here it is as it is now: check it and try again.',
+            ...(now.status === 'ok' ? { detail: detailJson(now, await rowsNow()) } : {}),
+          });
+        }
+        case 'ok':
+          return send(res, 201, { entries: result.entries, version: result.incident.version });
       }
-      case 'ok':
-        return send(res, 201, { entries: result.entries, version: result.incident.version });
-    }
-  }));
+    }),
+  );
 }
 
 /** One incident as the tab shows it: every part in words, each mark with its region named. */
@@ -104,7 +171,16 @@ function detailJson(result: IncidentDetail, row: (incident: Incident) => Inciden
   const { incident, links, status: _status, ...rest } = result;
   return {
     ...rest,
-    links: links.map((link) => ({ id: link.id, kind: link.kind, pupilId: link.pupilId ?? null, name: link.name, className: link.className ?? null, yearGroup: link.yearGroup ?? null, role: link.role, roleLabel: LINK_ROLE_LABELS[link.role] })),
+    links: links.map((link) => ({
+      id: link.id,
+      kind: link.kind,
+      pupilId: link.pupilId ?? null,
+      name: link.name,
+      className: link.className ?? null,
+      yearGroup: link.yearGroup ?? null,
+      role: link.role,
+      roleLabel: LINK_ROLE_LABELS[link.role],
+    })),
     incident: {
       ...row(incident),
       version: incident.version,
@@ -116,7 +192,9 @@ function detailJson(result: IncidentDetail, row: (incident: Incident) => Inciden
       involved: INVOLVED_LABELS[incident.involved],
       sourceMessage: incident.sourceMessage ?? null,
       cpomsReference: incident.cpomsReference ?? null,
-      police: incident.police ? { ...incident.police, decidedAsLabel: incident.police.decidedAs ? ROLE_LABELS[incident.police.decidedAs] : null } : null,
+      police: incident.police
+        ? { ...incident.police, decidedAsLabel: incident.police.decidedAs ? ROLE_LABELS[incident.police.decidedAs] : null }
+        : null,
       ico: incident.ico ?? null,
       firstOpened: incident.firstOpened ?? null,
       bodyMap: (incident.bodyMap ?? []).map((mark) => ({ ...mark, label: markLabel(mark) })),
@@ -136,7 +214,13 @@ function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: n
     return undefined;
   }
   const { q, dir, offset, late, ...rest } = parsed.data;
-  return { ...rest, ...(q?.trim() ? { text: q.trim() } : {}), descending: dir !== 'asc', offset: offset ?? 0, pastTimescales: late === '1' };
+  return {
+    ...rest,
+    ...(q?.trim() ? { text: q.trim() } : {}),
+    descending: dir !== 'asc',
+    offset: offset ?? 0,
+    pastTimescales: late === '1',
+  };
 }
 
 function toRow(incident: Incident, late: string[]): IncidentRow {

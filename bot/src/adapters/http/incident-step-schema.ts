@@ -14,10 +14,16 @@ const part = z.enum(INVOLVEMENT_ROLES, { error: 'Choose their part: affected, al
 
 const followUp = z
   .object({ inWorkingDays: z.number().int().min(1).max(30).optional(), on: day.optional(), assigneeId: personId })
-  .refine((asked) => (asked.inWorkingDays === undefined) !== (asked.on === undefined), 'Give the follow-up either a number of working days or a date.');
+  .refine(
+    (asked) => (asked.inWorkingDays === undefined) !== (asked.on === undefined),
+    'Give the follow-up either a number of working days or a date.',
+  );
 
 const mark = z.object({
-  id: z.string().regex(/^m\d{1,6}$/).optional(),
+  id: z
+    .string()
+    .regex(/^m\d{1,6}$/)
+    .optional(),
   view: z.enum(BODY_VIEWS),
   x: z.number().min(0).max(BODY_MAP_SIZE.width),
   y: z.number().min(0).max(BODY_MAP_SIZE.height),
@@ -31,10 +37,21 @@ export const stepSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), to: z.enum(INCIDENT_STATUSES), note: optionalText('Note', INCIDENT_LIMITS.note) }),
   z.object({ type: z.literal('cpoms'), reference: cpomsSchema }),
   z.object({ type: z.literal('police'), contacted: z.boolean(), reason: noteSchema }),
-  z.object({ type: z.literal('link'), who: z.union([z.object({ pupilId: recordId }), z.object({ personId }), z.object({ name: requiredText('Their name', PEOPLE_LIMITS.name) })]), role: part }),
+  z.object({
+    type: z.literal('link'),
+    who: z.union([
+      z.object({ pupilId: recordId }),
+      z.object({ personId }),
+      z.object({ name: requiredText('Their name', PEOPLE_LIMITS.name) }),
+    ]),
+    role: part,
+  }),
   z.object({ type: z.literal('linkRole'), linkId: recordId, role: part }),
   z.object({ type: z.literal('unlink'), linkId: recordId }),
-  z.object({ type: z.literal('bodyMap'), marks: z.array(mark).max(BODY_MAP_LIMITS.marks, `A body map holds at most ${BODY_MAP_LIMITS.marks} marks.`) }),
+  z.object({
+    type: z.literal('bodyMap'),
+    marks: z.array(mark).max(BODY_MAP_LIMITS.marks, `A body map holds at most ${BODY_MAP_LIMITS.marks} marks.`),
+  }),
   z.object({ type: z.literal('followUpDone'), followUpId: z.string().regex(/^f\d{1,6}$/) }),
   z.object({ type: z.literal('ico'), reported: z.boolean(), reason: noteSchema }),
 ]);
@@ -42,9 +59,16 @@ export const stepSchema = z.discriminatedUnion('type', [
 /** The version of the incident the person was looking at: a change made on an older one is refused. */
 const seen = z.object({ version: z.number().int().min(1).optional() });
 
-export function parseStep(body: unknown): { ok: true; step: IncidentStep; version?: number } | { ok: false; error: string; fields: string[] } {
+export function parseStep(
+  body: unknown,
+): { ok: true; step: IncidentStep; version?: number } | { ok: false; error: string; fields: string[] } {
   const step = stepSchema.safeParse(body);
-  if (!step.success) return { ok: false, error: step.error.issues[0]?.message ?? 'That step is not valid.', fields: step.error.issues.map((issue) => issue.path.join('.')) };
+  if (!step.success)
+    return {
+      ok: false,
+      error: step.error.issues[0]?.message ?? 'That step is not valid.',
+      fields: step.error.issues.map((issue) => issue.path.join('.')),
+    };
   const version = seen.safeParse(body).data?.version;
   return { ok: true, step: step.data as IncidentStep, ...(version !== undefined ? { version } : {}) };
 }

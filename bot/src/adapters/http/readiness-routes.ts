@@ -14,7 +14,14 @@ const NOT_PERMITTED = 'The go-live checklist is for the headteacher, the admin t
  * Service's health check, says whether the app can do its work (503 with what is missing and the
  * fix when its lists are not there yet), and nothing about the school.
  */
-export function registerReadinessRoutes(server: Server, deps: AppDeps, identify: ApiIdentity, checks: ReadinessChecks, health: () => Promise<Health>, localMode: boolean): void {
+export function registerReadinessRoutes(
+  server: Server,
+  deps: AppDeps,
+  identify: ApiIdentity,
+  checks: ReadinessChecks,
+  health: () => Promise<Health>,
+  localMode: boolean,
+): void {
   const checklist = async (req: Request, res: Response) => {
     // What the school has set up is never kept by a browser or proxy (`/healthz` is outside `/api/`).
     res.setHeader('Cache-Control', 'no-store');

@@ -26,13 +26,19 @@ type StepBody = z.infer<typeof stepBody>;
  * The tab gives a step one text box, `reasons`: the reasons for a decision, the reason for a return,
  * a note when forwarding or opening the site. The card's other inputs come under their own names.
  */
-const BODY_FIELD: Record<string, keyof StepBody> = { note: 'reasons', reasons: 'reasons', addedRisksAndControls: 'addedRisksAndControls', link: 'link' };
+const BODY_FIELD: Record<string, keyof StepBody> = {
+  note: 'reasons',
+  reasons: 'reasons',
+  addedRisksAndControls: 'addedRisksAndControls',
+  link: 'link',
+};
 
 /** Each request type in the API: where it is, and how its page shows it with the steps this person may take. */
-const API: { [T in RequestType]: { path: string; detail(request: Versioned<RequestOf<T>>, viewer: Person, steps: StepOf<T>[]): object } } = {
-  accessRequest: { path: 'access-requests', detail: accessDetail },
-  postingRequest: { path: 'posting-requests', detail: postingDetail },
-};
+const API: { [T in RequestType]: { path: string; detail(request: Versioned<RequestOf<T>>, viewer: Person, steps: StepOf<T>[]): object } } =
+  {
+    accessRequest: { path: 'access-requests', detail: accessDetail },
+    postingRequest: { path: 'posting-requests', detail: postingDetail },
+  };
 
 /**
  * The steps on a request from the tab: the same use case the cards call, so the rules, audit,
@@ -40,12 +46,20 @@ const API: { [T in RequestType]: { path: string; detail(request: Versioned<Reque
  * form: it is done on the request's card in the chat.
  */
 export function registerRequestStepRoutes(server: Server, deps: StepDeps, signedIn: SignedIn): void {
-  server.get('/api/access-requests/:id', signedIn(async (person, req, res) => {
-    const found = await viewRequest(deps, 'accessRequest', person, String(req.params.id ?? ''));
-    if (found.status === 'not-found') return send(res, 404, { error: 'There is no such request.' });
-    if (found.status === 'not-permitted') return refuse(res, 403, 'You can see only your own requests, and those you took a step on; the online safety lead, the headteacher and the ICT technician see them all.');
-    send(res, 200, accessDetail(found.request, person, found.steps));
-  }));
+  server.get(
+    '/api/access-requests/:id',
+    signedIn(async (person, req, res) => {
+      const found = await viewRequest(deps, 'accessRequest', person, String(req.params.id ?? ''));
+      if (found.status === 'not-found') return send(res, 404, { error: 'There is no such request.' });
+      if (found.status === 'not-permitted')
+        return refuse(
+          res,
+          403,
+          'You can see only your own requests, and those you took a step on; the online safety lead, the headteacher and the ICT technician see them all.',
+        );
+      send(res, 200, accessDetail(found.request, person, found.steps));
+    }),
+  );
 
   for (const type of REQUEST_TYPES) registerSteps(server, deps, signedIn, type);
 }
@@ -54,13 +68,23 @@ function registerSteps<T extends RequestType>(server: Server, deps: StepDeps, si
   const workflow = WORKFLOWS[type];
   const api = API[type];
   const verbs = stepNames(workflow).filter((step) => !workflow.steps[step]!.takesForm);
-  server.post(`/api/${api.path}/:id/steps`, signedIn(async (person, req, res) => {
-    const body = stepBody.safeParse(req.body);
-    if (!body.success || !verbs.includes(body.data.verb)) return badShape(res, body.success ? [] : body.error.issues.map((issue) => issue.path.join('.')), verbs);
-    const typed = (field: string) => String(body.data[BODY_FIELD[field] ?? 'reasons'] ?? '');
-    const result = await actOnRequest(deps, type, person, String(req.params.id ?? ''), { step: body.data.verb, typed, seenVersion: body.data.version });
-    await answerStep(res, asOutcome(result), 'request', async (request) => api.detail(request, person, await requestStepsFor(deps, type, person, request)));
-  }));
+  server.post(
+    `/api/${api.path}/:id/steps`,
+    signedIn(async (person, req, res) => {
+      const body = stepBody.safeParse(req.body);
+      if (!body.success || !verbs.includes(body.data.verb))
+        return badShape(res, body.success ? [] : body.error.issues.map((issue) => issue.path.join('.')), verbs);
+      const typed = (field: string) => String(body.data[BODY_FIELD[field] ?? 'reasons'] ?? '');
+      const result = await actOnRequest(deps, type, person, String(req.params.id ?? ''), {
+        step: body.data.verb,
+        typed,
+        seenVersion: body.data.version,
+      });
+      await answerStep(res, asOutcome(result), 'request', async (request) =>
+        api.detail(request, person, await requestStepsFor(deps, type, person, request)),
+      );
+    }),
+  );
 }
 
 /** A step's result as every step route answers it; a problem with what was typed comes back under the tab's field. */
@@ -73,7 +97,11 @@ function asOutcome<R>(result: ActResult<R>): StepOutcome<R> {
     case 'not-now':
       return { status: result.status, message: result.message, record: result.request };
     case 'invalid':
-      return { status: 'invalid', errors: Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [BODY_FIELD[field] ?? field, message])), record: result.request };
+      return {
+        status: 'invalid',
+        errors: Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [BODY_FIELD[field] ?? field, message])),
+        record: result.request,
+      };
     default:
       return result;
   }

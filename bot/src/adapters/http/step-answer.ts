@@ -5,7 +5,8 @@ import { OUTCOME_ANSWERS } from '../outcomes';
 import { refuse, send } from './api-refusal';
 
 /** Someone else took a step first: the page shows the record as it is now. */
-export const CHANGED_MEANWHILE = 'Someone else changed this a moment ago, so nothing was changed. Here it is as it is now: check it and try again.';
+export const CHANGED_MEANWHILE =
+  'Someone else changed this a moment ago, so nothing was changed. Here it is as it is now: check it and try again.';
 
 /** What a step use case answers (requests, takedown tasks), in the one outcome vocabulary. */
 export type StepOutcome<R> =
@@ -20,7 +21,12 @@ export type StepOutcome<R> =
  * that moved on or changed since the page showed it comes back as it is now; what was typed wrong
  * comes back field by field.
  */
-export async function answerStep<R>(res: Response, outcome: StepOutcome<R>, key: 'request' | 'task', present: (record: Versioned<R>) => Promise<object>): Promise<void> {
+export async function answerStep<R>(
+  res: Response,
+  outcome: StepOutcome<R>,
+  key: 'request' | 'task',
+  present: (record: Versioned<R>) => Promise<object>,
+): Promise<void> {
   const status = OUTCOME_ANSWERS[outcome.status].status;
   switch (outcome.status) {
     case 'ok':

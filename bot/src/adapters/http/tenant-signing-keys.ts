@@ -46,6 +46,10 @@ export class TenantSigningKeys {
     if (!response.ok) throw new Error(`The signing keys answered ${response.status}`);
     const set = (await response.json()) as JSONWebKeySet;
     if (!Array.isArray(set?.keys)) throw new Error('The signing keys were not a key set');
-    this.current = { keys: createLocalJWKSet(set), ids: new Set(set.keys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string')), fetchedAt: now };
+    this.current = {
+      keys: createLocalJWKSet(set),
+      ids: new Set(set.keys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string')),
+      fetchedAt: now,
+    };
   }
 }

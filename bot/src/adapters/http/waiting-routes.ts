@@ -10,27 +10,56 @@ import type { Waiting } from '../../contracts/waiting';
 import { send, type SignedIn } from './api-refusal';
 import { answerStep, type StepOutcome } from './step-answer';
 
-const takedownStepBody = z.object({ verb: z.enum(['removed', 'cannotBeRemoved']), reasons: z.string().max(20_000).optional(), version: z.number().int().min(0) });
+const takedownStepBody = z.object({
+  verb: z.enum(['removed', 'cannotBeRemoved']),
+  reasons: z.string().max(20_000).optional(),
+  version: z.number().int().min(0),
+});
 
 /** The *Waiting for me* page: the list, and the steps on the records that are acted on from the list itself. */
 export function registerWaitingRoutes(server: Server, deps: AppDeps, signedIn: SignedIn): void {
-  server.get('/api/waiting', signedIn(async (person, _req, res) => {
-    const answer: Waiting = await waitingFor(deps, person);
-    send(res, 200, answer);
-  }));
+  server.get(
+    '/api/waiting',
+    signedIn(async (person, _req, res) => {
+      const answer: Waiting = await waitingFor(deps, person);
+      send(res, 200, answer);
+    }),
+  );
 
-  server.post('/api/takedowns/:id/steps', signedIn(async (person, req, res) => {
-    const body = takedownStepBody.safeParse(req.body);
-    if (!body.success) return send(res, 400, { error: 'Send {"verb": "removed"|"cannotBeRemoved", "reasons"?, "version"}.', fields: body.error.issues.map((issue) => issue.path.join('.')) });
-    const id = String(req.params.id ?? '');
-    const { verb, reasons = '', version } = body.data;
-    const result = /^\d{1,12}$/.test(id) ? await closeTakedownTask(deps, person, id, verb === 'removed' ? 'removed' : 'cannot be removed', reasons, version) : { status: 'not-found' as const };
-    if (result.status === 'ok') deps.background.run(`refresh takedown ${result.task.id}`, () => deps.notifier.refreshCards({ recordType: 'takedown', recordId: result.task.id }));
-    await answerStep(res, takedownOutcome(result), 'task', async (task) => {
-      const details = await takedownDetails(deps.stores, task);
-      return { id: task.id, reference: takedownReference(task.id), version: task.version, status: task.status, reason: task.reason, link: details.link, account: details.accountLabel, pupil: details.pupilName, media: task.media };
-    });
-  }));
+  server.post(
+    '/api/takedowns/:id/steps',
+    signedIn(async (person, req, res) => {
+      const body = takedownStepBody.safeParse(req.body);
+      if (!body.success)
+        return send(res, 400, {
+          error: 'Send {"verb": "removed"|"cannotBeRemoved", "reasons"?, "version"}.',
+          fields: body.error.issues.map((issue) => issue.path.join('.')),
+        });
+      const id = String(req.params.id ?? '');
+      const { verb, reasons = '', version } = body.data;
+      const result = /^\d{1,12}$/.test(id)
+        ? await closeTakedownTask(deps, person, id, verb === 'removed' ? 'removed' : 'cannot be removed', reasons, version)
+        : { status: 'not-found' as const };
+      if (result.status === 'ok')
+        deps.background.run(`refresh takedown ${result.task.id}`, () =>
+          deps.notifier.refreshCards({ recordType: 'takedown', recordId: result.task.id }),
+        );
+      await answerStep(res, takedownOutcome(result), 'task', async (task) => {
+        const details = await takedownDetails(deps.stores, task);
+        return {
+          id: task.id,
+          reference: takedownReference(task.id),
+          version: task.version,
+          status: task.status,
+          reason: task.reason,
+          link: details.link,
+          account: details.accountLabel,
+          pupil: details.pupilName,
+          media: task.media,
+        };
+      });
+    }),
+  );
 }
 
 /** Closing a takedown task, in the shape every step route answers from. */

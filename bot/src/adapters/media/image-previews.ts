@@ -108,12 +108,19 @@ export function orient(image: Bitmap, orientation: number): Bitmap {
 
 function target(orientation: number, x: number, y: number, w: number, h: number): [number, number] {
   switch (orientation) {
-    case 2: return [w - 1 - x, y];
-    case 3: return [w - 1 - x, h - 1 - y];
-    case 4: return [x, h - 1 - y];
-    case 5: return [y, x];
-    case 6: return [h - 1 - y, x];
-    case 7: return [h - 1 - y, w - 1 - x];
-    default: return [y, w - 1 - x];
+    case 2:
+      return [w - 1 - x, y];
+    case 3:
+      return [w - 1 - x, h - 1 - y];
+    case 4:
+      return [x, h - 1 - y];
+    case 5:
+      return [y, x];
+    case 6:
+      return [h - 1 - y, x];
+    case 7:
+      return [h - 1 - y, w - 1 - x];
+    default:
+      return [y, w - 1 - x];
   }
 }

@@ -3,7 +3,16 @@ import type { Page } from '../../ports/collection.port';
 import type { SqliteDatabase } from './database';
 import { guard } from './sqlite-collection';
 
-type Row = { id: number; at: string; actor_id: string; actor_name: string; action: string; record_type: string; record_id: string; summary: string };
+type Row = {
+  id: number;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  record_type: string;
+  record_id: string;
+  summary: string;
+};
 
 /** The audit table refuses UPDATE and DELETE with triggers, so append-only holds below this code too. */
 export class SqliteAuditLog implements AuditLog {
@@ -38,5 +47,14 @@ export class SqliteAuditLog implements AuditLog {
 }
 
 function toEntry(row: Row): AuditEntry {
-  return { id: String(row.id), at: row.at, actorId: row.actor_id, actorName: row.actor_name, action: row.action, recordType: row.record_type, recordId: row.record_id, summary: row.summary };
+  return {
+    id: String(row.id),
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    summary: row.summary,
+  };
 }

@@ -42,9 +42,9 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
   protected insertRow(record: Omit<T, 'id'>): Versioned<T> {
     const columns = ['version', 'data', ...this.indexed.map(quote)];
     const values = [1, JSON.stringify(record), ...this.indexed.map((field) => toSql((record as Record<string, unknown>)[field]))];
-    const info = this
-      .prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-      .run(...values);
+    const info = this.prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+      ...values,
+    );
     return { ...(record as object), id: String(info.lastInsertRowid), version: 1 } as Versioned<T>;
   }
 
@@ -70,9 +70,11 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
     const { id, version, etag: _etag, ...data } = record as Versioned<T> & Record<string, unknown>;
     const sets = ['version = version + 1', 'data = ?', ...this.indexed.map((field) => `${quote(field)} = ?`)];
     const values = [JSON.stringify(data), ...this.indexed.map((field) => toSql(data[field]))];
-    const info = this
-      .prepare(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ? AND version = ?`)
-      .run(...values, Number(id), version);
+    const info = this.prepare(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ? AND version = ?`).run(
+      ...values,
+      Number(id),
+      version,
+    );
     if (info.changes === 0) throw new StaleRecordError(id);
     return { ...record, version: version + 1 };
   }
@@ -94,7 +96,10 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
     return guard(() => {
       const clauses: string[] = [];
       const values: SqlValue[] = [];
-      const conditions = [...Object.entries(query.where ?? {}).map((condition) => [...condition, '='] as const), ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, '>='] as const)];
+      const conditions = [
+        ...Object.entries(query.where ?? {}).map((condition) => [...condition, '='] as const),
+        ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, '>='] as const),
+      ];
       if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (as SharePoint does).');
       for (const [field, value, operator] of conditions) {
         if (!this.indexed.includes(field as K)) throw new Error(`${this.table}.${field} is not indexed and cannot be filtered on.`);
@@ -106,9 +111,9 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
         values.push(Number(query.cursor));
       }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-      const rows = this
-        .prepare(`SELECT id, version, data FROM ${this.table} ${where} ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
-        .all(...values, query.limit + 1) as Row[];
+      const rows = this.prepare(
+        `SELECT id, version, data FROM ${this.table} ${where} ORDER BY id ${query.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
+      ).all(...values, query.limit + 1) as Row[];
       const items = rows.slice(0, query.limit).map((row) => fromRow<T>(row));
       return rows.length > query.limit ? { items, next: items[items.length - 1]!.id } : { items };
     });

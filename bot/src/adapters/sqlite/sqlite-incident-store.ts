@@ -17,7 +17,8 @@ type SqlValue = string | number;
  */
 function scopeClauses(scope: IncidentScope): { clauses: string[]; values: SqlValue[] } {
   const notAboutHead = '"aboutHeadteacher" = 0';
-  if (scope.excludeAboutHeadteacher && (scope.byRole === 'all' || scope.byRole === 'notAboutHeadteacher')) return { clauses: [notAboutHead], values: [] };
+  if (scope.excludeAboutHeadteacher && (scope.byRole === 'all' || scope.byRole === 'notAboutHeadteacher'))
+    return { clauses: [notAboutHead], values: [] };
   const clauses = scope.excludeAboutHeadteacher ? [notAboutHead] : [];
   if (scope.byRole === 'all') return { clauses, values: [] };
   const also = ['"assigneeId" = ?', ...scope.categories.map(() => '"category" = ?')];
@@ -60,9 +61,14 @@ export class SqliteIncidentStore extends SqliteCollection<Incident, IncidentInde
       const direction = query.descending === false ? 'ASC' : 'DESC';
       const total = (this.database.prepare(`SELECT COUNT(*) AS n FROM incidents ${where}`).get(...values) as { n: number }).n;
       const rows = this.database
-        .prepare(`SELECT id, version, data FROM incidents ${where} ORDER BY "${query.sort ?? 'reportedAt'}" ${direction}, id ${direction} LIMIT ? OFFSET ?`)
+        .prepare(
+          `SELECT id, version, data FROM incidents ${where} ORDER BY "${query.sort ?? 'reportedAt'}" ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+        )
         .all(...values, query.limit, query.offset) as { id: number; version: number; data: string }[];
-      return { total, items: rows.map((row) => ({ ...JSON.parse(row.data), id: String(row.id), version: row.version }) as Versioned<Incident>) };
+      return {
+        total,
+        items: rows.map((row) => ({ ...JSON.parse(row.data), id: String(row.id), version: row.version }) as Versioned<Incident>),
+      };
     });
   }
 }
@@ -83,9 +89,23 @@ export class SqliteChronology implements ChronologyStore {
   async forIncident(incidentId: string): Promise<ChronologyEntry[]> {
     return guard(() => {
       const rows = this.db.prepare('SELECT * FROM incident_chronology WHERE incident_id = ? ORDER BY id').all(incidentId) as {
-        id: number; incident_id: string; at: string; by_id: string; by_name: string; kind: ChronologyEntry['kind']; text: string;
+        id: number;
+        incident_id: string;
+        at: string;
+        by_id: string;
+        by_name: string;
+        kind: ChronologyEntry['kind'];
+        text: string;
       }[];
-      return rows.map((row) => ({ id: String(row.id), incidentId: row.incident_id, at: row.at, byId: row.by_id, byName: row.by_name, kind: row.kind, text: row.text }));
+      return rows.map((row) => ({
+        id: String(row.id),
+        incidentId: row.incident_id,
+        at: row.at,
+        byId: row.by_id,
+        byName: row.by_name,
+        kind: row.kind,
+        text: row.text,
+      }));
     });
   }
 }

@@ -28,7 +28,11 @@ export class SqlitePostStore extends SqliteCollection<RegisteredPost, 'accountId
 
   async showing(pupilId: string): Promise<Versioned<RegisteredPost>[]> {
     return guard(() => {
-      const rows = this.db.prepare('SELECT posts.id, posts.version, posts.data FROM post_pupils JOIN posts ON posts.id = post_pupils.post_id WHERE post_pupils.pupil_id = ? ORDER BY posts.id').all(pupilId) as Row[];
+      const rows = this.db
+        .prepare(
+          'SELECT posts.id, posts.version, posts.data FROM post_pupils JOIN posts ON posts.id = post_pupils.post_id WHERE post_pupils.pupil_id = ? ORDER BY posts.id',
+        )
+        .all(pupilId) as Row[];
       return rows.map((row) => fromRow<RegisteredPost>(row));
     });
   }

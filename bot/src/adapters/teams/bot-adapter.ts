@@ -27,7 +27,9 @@ export function createBotAdapter(config: Config, log: Logger): CloudAdapter {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error(`A ${logValue(context.activity.type, 30)} activity could not be handled`, error);
     if (context.activity.type === 'message') {
-      await context.sendActivity('Sorry, something went wrong on my side. If you were sending a form, type **my requests** to check whether it arrived before trying again.');
+      await context.sendActivity(
+        'Sorry, something went wrong on my side. If you were sending a form, type **my requests** to check whether it arrived before trying again.',
+      );
     }
   };
   return adapter;

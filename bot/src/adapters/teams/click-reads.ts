@@ -24,7 +24,10 @@ export function duringClick<R>(work: () => Promise<R>): Promise<R> {
  * fields the record has), so later reads in the click see it; any other page is read again.
  * Outside a click (jobs, the tabs' API) every call goes to the store.
  */
-export function readOncePerClick<T extends { id: string }, K extends keyof T>(name: string, collection: Collection<T, K>): Collection<T, K> {
+export function readOncePerClick<T extends { id: string }, K extends keyof T>(
+  name: string,
+  collection: Collection<T, K>,
+): Collection<T, K> {
   const memo = () => clicks.getStore();
   const written = (record: Versioned<T>) => {
     const reads = memo();
@@ -34,7 +37,9 @@ export function readOncePerClick<T extends { id: string }, K extends keyof T>(na
         reads!.delete(key);
         continue;
       }
-      const belongs = Object.entries(entry.query.where ?? {}).every(([field, value]) => (record as Record<string, unknown>)[field] === value);
+      const belongs = Object.entries(entry.query.where ?? {}).every(
+        ([field, value]) => (record as Record<string, unknown>)[field] === value,
+      );
       entry.page = entry.page.then((page) => (page.next ? page : { ...page, items: withRecord(page.items, record, belongs) }));
     }
     return record;

@@ -9,7 +9,13 @@ import type { TeamsDeps } from './teams-deps';
  */
 export async function concernForm(
   deps: Pick<TeamsDeps, 'stores' | 'clock' | 'newKey'>,
-  options: { surface: 'chat' | 'dialog'; submissionKey?: string; values?: ConcernFormValues; errors?: ConcernFormModel['errors']; banner?: { text: string; tone: Tone } },
+  options: {
+    surface: 'chat' | 'dialog';
+    submissionKey?: string;
+    values?: ConcernFormValues;
+    errors?: ConcernFormModel['errors'];
+    banner?: { text: string; tone: Tone };
+  },
 ): Promise<AdaptiveCard> {
   const values = options.values ?? {};
   const roster = await pupilChoices(deps, values).catch(() => undefined);

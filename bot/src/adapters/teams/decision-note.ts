@@ -9,16 +9,26 @@ import type { RichPart } from './cards/card-elements';
  * own request, so it goes to another holder of the role, or to the role above. Shown to the
  * requester, and to whoever is deciding in their place; undefined for everyone else.
  */
-export function decisionNote(request: { requesterId: string; requesterName: string }, viewer: Person, pending: readonly Action[], holders?: RoleHolders): RichPart[] | undefined {
+export function decisionNote(
+  request: { requesterId: string; requesterName: string },
+  viewer: Person,
+  pending: readonly Action[],
+  holders?: RoleHolders,
+): RichPart[] | undefined {
   for (const action of pending) {
     const own = DECISIONS[action];
     if (!own) continue;
     if (viewer.id === request.requesterId && holds(viewer, own)) {
       const above = ROLE_ABOVE[own];
-      return [`You made this request, so you cannot decide it: another ${ROLE_LABELS[own].toLowerCase()} does${above ? `, or the ${ROLE_LABELS[above].toLowerCase()} if there is none` : ''}.`];
+      return [
+        `You made this request, so you cannot decide it: another ${ROLE_LABELS[own].toLowerCase()} does${above ? `, or the ${ROLE_LABELS[above].toLowerCase()} if there is none` : ''}.`,
+      ];
     }
     if (!holds(viewer, own) && mayDecide(viewer, action, request.requesterId, holders)) {
-      return [{ text: request.requesterName, bold: true }, ` made this request and nobody else is ${ROLE_LABELS[own].toLowerCase()}, so it comes to you: nobody decides on their own request.`];
+      return [
+        { text: request.requesterName, bold: true },
+        ` made this request and nobody else is ${ROLE_LABELS[own].toLowerCase()}, so it comes to you: nobody decides on their own request.`,
+      ];
     }
   }
   return undefined;

@@ -14,14 +14,24 @@ const SHOWN = 10;
 
 /** The "my requests" card: the person's latest requests of every type, each opening its card. */
 export async function myRequests(deps: TeamsDeps, person: Person): Promise<AdaptiveCard> {
-  const pages = await Promise.all(REQUEST_TYPES.map(async (type) => [type, await listRequests(deps, type, person, { limit: SHOWN, onlyMine: true })] as const));
-  return myRequestsCard(Object.fromEntries(pages.map(([type, page]) => [type, page.items])) as { [T in RequestType]?: RequestOf<T>[] }, pages.some(([, page]) => Boolean(page.next)));
+  const pages = await Promise.all(
+    REQUEST_TYPES.map(async (type) => [type, await listRequests(deps, type, person, { limit: SHOWN, onlyMine: true })] as const),
+  );
+  return myRequestsCard(
+    Object.fromEntries(pages.map(([type, page]) => [type, page.items])) as { [T in RequestType]?: RequestOf<T>[] },
+    pages.some(([, page]) => Boolean(page.next)),
+  );
 }
 
 /** The person's own requests, newest first, type by type. */
 export function myRequestsCard(requests: { [T in RequestType]?: RequestOf<T>[] }, hasMore: boolean): AdaptiveCard {
   if (REQUEST_TYPES.every((type) => !requests[type]?.length)) {
-    return adaptiveCard([heading('Your requests'), text(`You have not made any requests yet. Type ${REQUEST_TYPES.map((type) => `**${specOf(type).command.typed}**`).join(' or ')} to ask.`)]);
+    return adaptiveCard([
+      heading('Your requests'),
+      text(
+        `You have not made any requests yet. Type ${REQUEST_TYPES.map((type) => `**${specOf(type).command.typed}**`).join(' or ')} to ask.`,
+      ),
+    ]);
   }
   return adaptiveCard([
     heading('Your requests'),
@@ -40,7 +50,10 @@ function section<T extends RequestType>(type: T, requests: readonly RequestOf<T>
       type: 'Container',
       separator: true,
       items: [
-        text(`**${workflow.reference(request.id)}** · ${stateLabel(workflow, request.state, true)} · ${formatDateTime(request.submittedAt)}`, { spacing: 'None' }),
+        text(
+          `**${workflow.reference(request.id)}** · ${stateLabel(workflow, request.state, true)} · ${formatDateTime(request.submittedAt)}`,
+          { spacing: 'None' },
+        ),
         { ...userText(shorten(spec.list.detail(request), 120)), spacing: 'None' },
       ],
       selectAction: executeAction(`Open ${spec.noun} ${request.id}`, requestVerbs(type).open, { requestId: request.id }),

@@ -1,4 +1,10 @@
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionActionResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { rememberConversation } from '../../app/remember-conversation';
 import { StoreUnavailableError } from '../../ports/collection.port';
 import { outcomeBanner } from '../outcomes';
@@ -34,7 +40,13 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
       await this.capture(context);
       const person = await identifyActor(this.deps, context.activity);
       const where = whereIs(context.activity);
-      await context.sendActivity(cardActivity(person || where === 'shared' ? await helpFor(this.deps, person, where) : messageCard(await unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk')));
+      await context.sendActivity(
+        cardActivity(
+          person || where === 'shared'
+            ? await helpFor(this.deps, person, where)
+            : messageCard(await unknownPersonMessage(this.deps), 'Welcome to Online Safety Desk'),
+        ),
+      );
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -43,7 +55,10 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     await this.capture(context);
     try {
       const card = await this.runCardAction(context, invokeValue.action.verb, invokeValue.action.data);
@@ -72,7 +87,14 @@ export class OnlineSafetyBot extends TeamsActivityHandler {
     } catch (error) {
       const storeDown = error instanceof StoreUnavailableError;
       this.deps.log.error(storeDown ? 'Report as a concern failed: the store is unavailable' : 'Report as a concern failed', error);
-      return { task: { type: 'message', value: storeDown ? 'Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.' : 'Sorry, something went wrong and your concern was not saved. Please tell the DSL in person.' } };
+      return {
+        task: {
+          type: 'message',
+          value: storeDown
+            ? 'Your concern was NOT saved because the school records could not be reached. Please try again in a few minutes, or tell the DSL in person now.'
+            : 'Sorry, something went wrong and your concern was not saved. Please tell the DSL in person.',
+        },
+      };
     }
   }
 

@@ -23,7 +23,10 @@ export class OutboxCards {
   async cardFor(entry: Pick<OutboxEntry, 'personId' | 'message'>, to: ConversationRecord): Promise<AdaptiveCard | undefined> {
     const { message } = entry;
     if (message.kind === 'recordNotice') {
-      const [viewer, record] = await Promise.all([this.deps.directory.byId(entry.personId), RECORD_FEATURES[message.record.recordType].cards(this.deps, message.record.recordId)]);
+      const [viewer, record] = await Promise.all([
+        this.deps.directory.byId(entry.personId),
+        RECORD_FEATURES[message.record.recordType].cards(this.deps, message.record.recordId),
+      ]);
       return viewer && record ? record.cardFor(viewer, to.teamsUserId || undefined, record.banner(message.reason, viewer)) : undefined;
     }
     if (message.kind === 'unreachable') return this.unreachableCard(message);
@@ -35,7 +38,13 @@ export class OutboxCards {
     if (entry.message.kind !== 'recordNotice' || !activityId) return;
     const key = cardKey(entry.message.record.recordType, entry.message.record.recordId);
     try {
-      await rememberCardMessage(this.deps.stores, { recordId: key, aadObjectId: to.aadObjectId, conversationId: to.conversationId, activityId, sentAt: this.deps.clock.now().toISOString() });
+      await rememberCardMessage(this.deps.stores, {
+        recordId: key,
+        aadObjectId: to.aadObjectId,
+        conversationId: to.conversationId,
+        activityId,
+        sentAt: this.deps.clock.now().toISOString(),
+      });
     } catch (error) {
       this.deps.log.warn(`Could not remember a card for record ${key} (${error instanceof Error ? error.name : 'unknown error'})`);
     }
@@ -45,12 +54,26 @@ export class OutboxCards {
     const record = await RECORD_FEATURES[message.record.recordType].cards(this.deps, message.record.recordId);
     if (!record) return undefined;
     const { contactForAccess } = await currentSchool(this.deps.stores);
-    const people = await Promise.all(message.people.map(async ({ personId, name }) => ({ name, person: await this.deps.directory.byId(personId) })));
+    const people = await Promise.all(
+      message.people.map(async ({ personId, name }) => ({ name, person: await this.deps.directory.byId(personId) })),
+    );
     const reference = record.reference.charAt(0).toUpperCase() + record.reference.slice(1);
     const lines: RichPart[][] = [
-      ...people.map(({ name, person }) => ["I couldn't reach ", { text: name, bold: true }, ` (${rolesOf(person)}): they have not opened Online Safety Desk in Teams, or have blocked it.`]),
-      ...message.roles.map((role) => ['Nobody holds the role of ', { text: ROLE_LABELS[role], bold: true }, ` in Online Safety Desk yet; please tell ${contactForAccess}.`]),
-      [record.finished ? `${reference} is saved; you may want to tell them yourself.` : `${reference} is saved and waiting, so nothing is lost — you may want to tell them yourself.`],
+      ...people.map(({ name, person }) => [
+        "I couldn't reach ",
+        { text: name, bold: true },
+        ` (${rolesOf(person)}): they have not opened Online Safety Desk in Teams, or have blocked it.`,
+      ]),
+      ...message.roles.map((role) => [
+        'Nobody holds the role of ',
+        { text: ROLE_LABELS[role], bold: true },
+        ` in Online Safety Desk yet; please tell ${contactForAccess}.`,
+      ]),
+      [
+        record.finished
+          ? `${reference} is saved; you may want to tell them yourself.`
+          : `${reference} is saved and waiting, so nothing is lost — you may want to tell them yourself.`,
+      ],
     ];
     return messageCard(lines, 'Some people could not be told');
   }

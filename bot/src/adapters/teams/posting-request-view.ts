@@ -3,7 +3,12 @@ import type { Person } from '../../domain/people/person';
 import type { PostingRequest } from '../../domain/posting/posting-request';
 import { POSTING_LIMITS } from '../../domain/posting/posting-request-input';
 import type { AdaptiveCard, Tone } from './cards/card-elements';
-import { postingRequestFormCard, type PostingFormField, type PostingFormModel, type PostingFormValues } from './cards/posting-request-form-card';
+import {
+  postingRequestFormCard,
+  type PostingFormField,
+  type PostingFormModel,
+  type PostingFormValues,
+} from './cards/posting-request-form-card';
 import { pupilChoices } from './pupil-choices';
 import type { TeamsDeps } from './teams-deps';
 import { today } from '../../domain/calendar/zoned-time';
@@ -15,7 +20,12 @@ import { today } from '../../domain/calendar/zoned-time';
 export async function postingRequestForm(
   deps: Pick<TeamsDeps, 'stores' | 'clock' | 'newKey'>,
   person: Person,
-  options: { target?: PostingFormModel['target']; values?: PostingFormValues; errors?: PostingFormModel['errors']; banner?: { text: string; tone: Tone } } = {},
+  options: {
+    target?: PostingFormModel['target'];
+    values?: PostingFormValues;
+    errors?: PostingFormModel['errors'];
+    banner?: { text: string; tone: Tone };
+  } = {},
 ): Promise<AdaptiveCard> {
   const day = today(deps.clock);
   const values = options.values ?? {};
@@ -37,7 +47,19 @@ export async function postingRequestForm(
   });
 }
 
-const FIELDS: PostingFormField[] = ['kind', 'accountId', 'text', 'media', 'deviceId', 'deviceName', 'pupilIds', 'groupLabel', 'facesBlurred', 'postingDate', 'classes'];
+const FIELDS: PostingFormField[] = [
+  'kind',
+  'accountId',
+  'text',
+  'media',
+  'deviceId',
+  'deviceName',
+  'pupilIds',
+  'groupLabel',
+  'facesBlurred',
+  'postingDate',
+  'classes',
+];
 
 /** What the person had typed, from card data (never trusted: strings only, cut to size). */
 export function postingFormValues(data: Record<string, unknown>): PostingFormValues {

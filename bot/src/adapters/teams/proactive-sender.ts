@@ -28,16 +28,26 @@ export class ProactiveSender {
   async sendOnce(to: ConversationRecord, card: AdaptiveCard, gate: () => Promise<boolean> = async () => true): Promise<SendOnceResult> {
     try {
       let activityId: string | undefined;
-      await this.inConversation(to, () => false, async (context) => {
-        if (!gatedConnector(context, gate) && !(await gate())) throw new GateClosed();
-        activityId = (await context.sendActivity(cardActivity(card)))?.id;
-      });
+      await this.inConversation(
+        to,
+        () => false,
+        async (context) => {
+          if (!gatedConnector(context, gate) && !(await gate())) throw new GateClosed();
+          activityId = (await context.sendActivity(cardActivity(card)))?.id;
+        },
+      );
       return { ok: true, ...(activityId ? { activityId } : {}) };
     } catch (error) {
       if (error instanceof GateClosed) return { ok: false, skipped: true, blocked: false, error: error.name };
       const status = (error as { statusCode?: number }).statusCode;
       const retryAfterMs = retryAfterHeaderMs(error);
-      return { ok: false, ...(status !== undefined ? { status } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), blocked: status === 403 && mentionsWritesBlocked(error), error: error instanceof Error ? error.name : 'unknown error' };
+      return {
+        ok: false,
+        ...(status !== undefined ? { status } : {}),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        blocked: status === 403 && mentionsWritesBlocked(error),
+        error: error instanceof Error ? error.name : 'unknown error',
+      };
     }
   }
 
@@ -47,13 +57,23 @@ export class ProactiveSender {
     });
   }
 
-  private async inConversation(to: ConversationRecord, retriable: (status: number) => boolean, work: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async inConversation(
+    to: ConversationRecord,
+    retriable: (status: number) => boolean,
+    work: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     const reference = {
       channelId: 'msteams',
       serviceUrl: to.serviceUrl,
       bot: { id: to.botId, name: to.botName },
       user: { id: to.teamsUserId, name: '', aadObjectId: to.aadObjectId },
-      conversation: { id: to.conversationId, conversationType: to.conversationType, tenantId: to.tenantId, isGroup: to.conversationType !== 'personal', name: '' },
+      conversation: {
+        id: to.conversationId,
+        conversationType: to.conversationType,
+        tenantId: to.tenantId,
+        isGroup: to.conversationType !== 'personal',
+        name: '',
+      },
     };
     for (let attempt = 1; ; attempt++) {
       // The adapter's onTurnError would swallow a failure inside the turn; carry it out instead.
@@ -77,7 +97,10 @@ export class ProactiveSender {
 
 interface ConnectorPipeline {
   removePolicy(options: { phase: 'Retry' }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown> }, options: { afterPhase: 'Sign' }): void;
+  addPolicy(
+    policy: { name: string; sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown> },
+    options: { afterPhase: 'Sign' },
+  ): void;
 }
 
 /** The gate said no: the message was not sent. */
@@ -113,7 +136,9 @@ function gatedConnector(context: TurnContext, gate: () => Promise<boolean>): boo
   return true;
 }
 
-export type SendOnceResult = { ok: true; activityId?: string } | { ok: false; status?: number; retryAfterMs?: number; blocked: boolean; skipped?: boolean; error: string };
+export type SendOnceResult =
+  | { ok: true; activityId?: string }
+  | { ok: false; status?: number; retryAfterMs?: number; blocked: boolean; skipped?: boolean; error: string };
 
 function retryDelay(error: unknown, attempt: number): number {
   const wait = retryAfterHeaderMs(error);

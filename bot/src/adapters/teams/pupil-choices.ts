@@ -10,11 +10,17 @@ import { MAX_CLASSES_SHOWN, type PupilPickerModel } from './cards/pupil-picker';
  * tick is never lost), for a form's pupil picker. Choosing too many classes at once is an error on
  * the classes field, and the first classes are shown.
  */
-export async function pupilChoices(deps: { stores: Stores; clock: Clock }, values: { classes?: string; pupilIds?: string }): Promise<Pick<PupilPickerModel, 'classes' | 'pupilChoices'> & { classesError?: string }> {
+export async function pupilChoices(
+  deps: { stores: Stores; clock: Clock },
+  values: { classes?: string; pupilIds?: string },
+): Promise<Pick<PupilPickerModel, 'classes' | 'pupilChoices'> & { classesError?: string }> {
   const day = today(deps.clock);
   const onRoll = (await rosterSnapshot(deps)).filter((pupil) => onRollOn(pupil, day));
   let chosen = listOf(values.classes);
-  const classesError = chosen.length > MAX_CLASSES_SHOWN ? `Choose at most ${MAX_CLASSES_SHOWN} classes at a time; pupils already ticked stay ticked.` : undefined;
+  const classesError =
+    chosen.length > MAX_CLASSES_SHOWN
+      ? `Choose at most ${MAX_CLASSES_SHOWN} classes at a time; pupils already ticked stay ticked.`
+      : undefined;
   chosen = chosen.slice(0, MAX_CLASSES_SHOWN);
   const ticked = new Set(listOf(values.pupilIds));
   return {
@@ -28,5 +34,8 @@ export async function pupilChoices(deps: { stores: Stores; clock: Clock }, value
 }
 
 function listOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

@@ -20,6 +20,11 @@ export async function takedownCardFor(
   viewerTeamsId: string | undefined,
   extras: { banner?: { text: string; tone: Tone }; reason?: string; reasonError?: string } = {},
 ): Promise<AdaptiveCard> {
-  if (!maySeeTakedown(task, viewer)) return messageCard(`You don't have access to takedown task ${takedownReference(task.id)}.`, 'Take down a post');
-  return takedownCard(await takedownView(stores, task), { canClose: may(viewer, 'takedown.close', task.ownerId), ...(viewerTeamsId ? { viewerTeamsId } : {}), ...extras });
+  if (!maySeeTakedown(task, viewer))
+    return messageCard(`You don't have access to takedown task ${takedownReference(task.id)}.`, 'Take down a post');
+  return takedownCard(await takedownView(stores, task), {
+    canClose: may(viewer, 'takedown.close', task.ownerId),
+    ...(viewerTeamsId ? { viewerTeamsId } : {}),
+    ...extras,
+  });
 }

@@ -27,7 +27,12 @@ export class TeamsNotifier implements Notifier {
     for (const message of await allCardMessages(this.deps.stores, cardKey(ref.recordType, ref.recordId))) {
       if (message.activityId === exceptActivityId) continue;
       const viewer = await this.deps.directory.byAadObjectId(message.aadObjectId);
-      const conversation = (await this.deps.stores.conversations.find({ where: { key: conversationKey(message.aadObjectId, message.conversationId) }, limit: 1 })).items[0];
+      const conversation = (
+        await this.deps.stores.conversations.find({
+          where: { key: conversationKey(message.aadObjectId, message.conversationId) },
+          limit: 1,
+        })
+      ).items[0];
       if (!viewer || !conversation) continue;
       try {
         await this.sender.update(conversation, message.activityId, record.cardFor(viewer, conversation.teamsUserId));

@@ -11,7 +11,11 @@ export class TeamsReminderChannel implements ReminderChannel {
     private readonly cards: OutboxCards,
   ) {}
 
-  async attempt(to: ConversationRecord, entry: Pick<OutboxEntry, 'personId' | 'message'>, gate: () => Promise<boolean>): Promise<DeliveryAttempt> {
+  async attempt(
+    to: ConversationRecord,
+    entry: Pick<OutboxEntry, 'personId' | 'message'>,
+    gate: () => Promise<boolean>,
+  ): Promise<DeliveryAttempt> {
     const card = await this.cards.cardFor(entry, to);
     if (!card) return { outcome: 'failed', error: 'NothingToSend' };
     const result = await this.sender.sendOnce(to, card, gate);
@@ -23,7 +27,8 @@ export class TeamsReminderChannel implements ReminderChannel {
     if (result.blocked) return { outcome: 'blocked' };
     const status = result.status;
     // 429 and 5xx: Teams did not (or probably did not) take it; anything else will not get better.
-    if (status === 429 || (status !== undefined && status >= 500)) return { outcome: 'retry', status, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
+    if (status === 429 || (status !== undefined && status >= 500))
+      return { outcome: 'retry', status, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
     return { outcome: 'failed', ...(status !== undefined ? { status } : {}), error: result.error };
   }
 }

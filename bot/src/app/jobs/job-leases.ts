@@ -29,11 +29,17 @@ export class JobLeases {
       const decision = leaseDecision(current, slot, this.clock.now());
       if (decision === 'done' || decision === 'held') return { status: decision, run: current! };
       const now = this.clock.now();
-      const lease = { slot, holder: this.holder, startedAt: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMinutes * 60_000).toISOString() };
+      const lease = {
+        slot,
+        holder: this.holder,
+        startedAt: now.toISOString(),
+        leaseUntil: new Date(now.getTime() + leaseMinutes * 60_000).toISOString(),
+      };
       try {
         if (!current) return { status: 'claimed', run: await this.runs.insert({ job, ...lease }) };
         const { finishedAt: _finished, outcome: _outcome, ...rest } = current;
-        if (!current.finishedAt && current.slot === slot) this.log.warn(`Job ${job}: taking over ${slot} from ${current.holder}, which stopped before finishing`);
+        if (!current.finishedAt && current.slot === slot)
+          this.log.warn(`Job ${job}: taking over ${slot} from ${current.holder}, which stopped before finishing`);
         return { status: 'claimed', run: await this.runs.update({ ...rest, ...lease }) };
       } catch (error) {
         // Another instance got there first: look again at what it wrote.
@@ -51,7 +57,12 @@ export class JobLeases {
   async finish(run: Versioned<JobRun>, outcome: 'done' | 'failed'): Promise<void> {
     const at = this.clock.now().toISOString();
     try {
-      await this.runs.update({ ...run, finishedAt: at, outcome, ...(outcome === 'done' ? { lastDoneSlot: run.slot, lastDoneAt: at } : {}) });
+      await this.runs.update({
+        ...run,
+        finishedAt: at,
+        outcome,
+        ...(outcome === 'done' ? { lastDoneSlot: run.slot, lastDoneAt: at } : {}),
+      });
     } catch (error) {
       if (!(error instanceof StaleRecordError)) throw error;
       this.log.warn(`Job ${run.job}: ${run.slot} was taken over by another instance before this one finished`);

@@ -14,7 +14,11 @@ import type { IncomingFile, MediaServices } from './media-services';
 import { forgetFile, storeFile } from './store-file';
 
 /** Why a file was refused: who or when (not-permitted, not-now), or what the file is (invalid). */
-export type MediaRefusal = { status: 'not-permitted' | 'not-now' | 'invalid'; code: MediaChangeError['code'] | 'type' | 'too-big' | 'empty' | 'name' | 'incomplete'; message: string };
+export type MediaRefusal = {
+  status: 'not-permitted' | 'not-now' | 'invalid';
+  code: MediaChangeError['code'] | 'type' | 'too-big' | 'empty' | 'name' | 'incomplete';
+  message: string;
+};
 
 export type ChangeMediaResult =
   | { status: 'ok'; request: Versioned<PostingRequest>; file?: PostingAttachment }
@@ -29,7 +33,13 @@ export type ChangeMediaResult =
  * request updated with the checks run again. If the request cannot be updated, the stored file is
  * deleted again: a failed upload leaves nothing half-saved.
  */
-export async function attachPostingMedia(deps: AppDeps, media: MediaServices, actor: Person, requestId: string, incoming: IncomingFile): Promise<ChangeMediaResult> {
+export async function attachPostingMedia(
+  deps: AppDeps,
+  media: MediaServices,
+  actor: Person,
+  requestId: string,
+  incoming: IncomingFile,
+): Promise<ChangeMediaResult> {
   const request = await deps.stores.postingRequests.get(requestId);
   if (!request) return { status: 'not-found' };
   const refused = mediaChangeRefusal(request, actor);
@@ -38,13 +48,21 @@ export async function attachPostingMedia(deps: AppDeps, media: MediaServices, ac
   let stored: PostingAttachment;
   try {
     const head = await reader.head(SNIFF_BYTES);
-    const verdict = checkNewFile({ name: incoming.name, head, size: incoming.size }, (request.attachments ?? []).filter((file) => !file.deletedAt).length);
+    const verdict = checkNewFile(
+      { name: incoming.name, head, size: incoming.size },
+      (request.attachments ?? []).filter((file) => !file.deletedAt).length,
+    );
     if (!verdict.ok) return { status: 'invalid', code: verdict.refusal.code, message: verdict.refusal.message };
     const saved = await store(media, reader, { ...incoming, name: displayName(incoming.name) }, verdict.format);
     if ('status' in saved) return saved;
     stored = { ...saved, addedAt: deps.clock.now().toISOString(), addedById: actor.id };
   } catch (error) {
-    if (error instanceof TooManyBytes) return { status: 'invalid', code: 'incomplete', message: `${displayName(incoming.name)} was bigger than it said it was, so it was not attached. Please try again.` };
+    if (error instanceof TooManyBytes)
+      return {
+        status: 'invalid',
+        code: 'incomplete',
+        message: `${displayName(incoming.name)} was bigger than it said it was, so it was not attached. Please try again.`,
+      };
     deps.log.error('A photo or video could not be stored', error);
     return { status: 'not-saved' };
   }
@@ -53,24 +71,45 @@ export async function attachPostingMedia(deps: AppDeps, media: MediaServices, ac
     await forgetFile(deps, media.store, stored.storageKey);
     return result;
   }
-  await recordAudit(deps, actor, { action: 'posting-request.media-added', recordType: 'postingRequest', recordId: requestId, summary: `Attached a ${MEDIA_FORMATS[stored.format].label} (${megabytes(stored.bytes)}), file ${stored.id}; request is now ${result.request.state}` });
+  await recordAudit(deps, actor, {
+    action: 'posting-request.media-added',
+    recordType: 'postingRequest',
+    recordId: requestId,
+    summary: `Attached a ${MEDIA_FORMATS[stored.format].label} (${megabytes(stored.bytes)}), file ${stored.id}; request is now ${result.request.state}`,
+  });
   return { ...result, file: stored };
 }
 
 /** Removes one file from a request that can still change; the file itself is deleted from the store. */
-export async function detachPostingMedia(deps: AppDeps, media: MediaServices, actor: Person, requestId: string, fileId: string): Promise<ChangeMediaResult> {
+export async function detachPostingMedia(
+  deps: AppDeps,
+  media: MediaServices,
+  actor: Person,
+  requestId: string,
+  fileId: string,
+): Promise<ChangeMediaResult> {
   const request = await deps.stores.postingRequests.get(requestId);
   if (!request) return { status: 'not-found' };
   const file = (request.attachments ?? []).find((candidate) => candidate.id === fileId && !candidate.deletedAt);
   const result = await change(deps, actor, requestId, { type: 'detach', fileId });
   if (result.status !== 'ok' || !file) return result;
   await forgetFile(deps, media.store, file.storageKey);
-  await recordAudit(deps, actor, { action: 'posting-request.media-removed', recordType: 'postingRequest', recordId: requestId, summary: `Removed a ${MEDIA_FORMATS[file.format].label}, file ${file.id}; request is now ${result.request.state}` });
+  await recordAudit(deps, actor, {
+    action: 'posting-request.media-removed',
+    recordType: 'postingRequest',
+    recordId: requestId,
+    summary: `Removed a ${MEDIA_FORMATS[file.format].label}, file ${file.id}; request is now ${result.request.state}`,
+  });
   return result;
 }
 
 /** The file's bytes into the store: a photo whole (read and checked first), a video as it arrives. */
-async function store(media: MediaServices, reader: ChunkReader, file: IncomingFile, format: MediaFormat): Promise<Omit<PostingAttachment, 'addedAt' | 'addedById'> | MediaRefusal> {
+async function store(
+  media: MediaServices,
+  reader: ChunkReader,
+  file: IncomingFile,
+  format: MediaFormat,
+): Promise<Omit<PostingAttachment, 'addedAt' | 'addedById'> | MediaRefusal> {
   const id = media.newId();
   const { kind, label, contentType, extension } = MEDIA_FORMATS[format];
   let thumbnail: string | undefined;
@@ -79,7 +118,12 @@ async function store(media: MediaServices, reader: ChunkReader, file: IncomingFi
     photo = await reader.all();
     if (photo.length !== file.size) return incomplete(file.name);
     const preview = media.previews.preview(photo, format);
-    if (!preview.readable) return { status: 'invalid', code: 'type', message: `${file.name} starts like a ${label} but cannot be read as one, so it was not attached.` };
+    if (!preview.readable)
+      return {
+        status: 'invalid',
+        code: 'type',
+        message: `${file.name} starts like a ${label} but cannot be read as one, so it was not attached.`,
+      };
     thumbnail = preview.thumbnail;
   }
   const storageKey = `${id}.${extension}`;
@@ -102,9 +146,18 @@ async function change(deps: AppDeps, actor: Person, requestId: string, requested
     if (!current) return { status: 'not-found' };
     const refused = mediaChangeRefusal(current, actor);
     if (refused) return refuse(deps, actor, current.id, refused);
-    const files = requested.type === 'attach' ? [...(current.attachments ?? []), requested.file] : (current.attachments ?? []).filter((file) => file.id !== requested.fileId);
+    const files =
+      requested.type === 'attach'
+        ? [...(current.attachments ?? []), requested.file]
+        : (current.attachments ?? []).filter((file) => file.id !== requested.fileId);
     const { details, checks } = await preparePosting(deps, inputOf(current), files);
-    const outcome = applyMediaChange({ ...current, media: details.media, deviceLabel: details.deviceLabel }, requested, actor, checks, deps.clock.now());
+    const outcome = applyMediaChange(
+      { ...current, media: details.media, deviceLabel: details.deviceLabel },
+      requested,
+      actor,
+      checks,
+      deps.clock.now(),
+    );
     if (!outcome.ok) return refusal(outcome.error);
     return { status: 'ok', request: await deps.stores.postingRequests.update({ ...outcome.request, version: current.version }) };
   });
@@ -113,10 +166,20 @@ async function change(deps: AppDeps, actor: Person, requestId: string, requested
 }
 
 async function refuse(deps: AppDeps, actor: Person, requestId: string, error: MediaChangeError): Promise<ChangeMediaResult> {
-  if (error.code === 'not-permitted') await recordAudit(deps, actor, { action: 'posting-request.media.denied', recordType: 'postingRequest', recordId: requestId, summary: 'Change of photos or videos refused: the person may not make it' });
+  if (error.code === 'not-permitted')
+    await recordAudit(deps, actor, {
+      action: 'posting-request.media.denied',
+      recordType: 'postingRequest',
+      recordId: requestId,
+      summary: 'Change of photos or videos refused: the person may not make it',
+    });
   return refusal(error);
 }
 
 function refusal(error: MediaChangeError): MediaRefusal {
-  return { status: error.code === 'not-permitted' || error.code === 'not-now' ? error.code : 'invalid', code: error.code, message: error.message };
+  return {
+    status: error.code === 'not-permitted' || error.code === 'not-now' ? error.code : 'invalid',
+    code: error.code,
+    message: error.message,
+  };
 }

@@ -10,7 +10,10 @@ export class ChunkReader {
   private pending: Uint8Array[] = [];
   private count = 0;
 
-  constructor(chunks: AsyncIterable<Uint8Array>, private readonly limit: number) {
+  constructor(
+    chunks: AsyncIterable<Uint8Array>,
+    private readonly limit: number,
+  ) {
     this.iterator = chunks[Symbol.asyncIterator]();
   }
 

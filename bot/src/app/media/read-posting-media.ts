@@ -15,7 +15,13 @@ export type OpenMediaResult =
  * A photo or video of a request, only for someone who may see the request: the files are served
  * through the signed-in API, never from an address anyone could open.
  */
-export async function openPostingMedia(deps: AppDeps, media: MediaServices, viewer: Person, requestId: string, fileId: string): Promise<OpenMediaResult> {
+export async function openPostingMedia(
+  deps: AppDeps,
+  media: MediaServices,
+  viewer: Person,
+  requestId: string,
+  fileId: string,
+): Promise<OpenMediaResult> {
   const found = await viewRequest(deps, 'postingRequest', viewer, requestId);
   if (found.status !== 'ok') return found;
   const file = (found.request.attachments ?? []).find((candidate) => candidate.id === fileId);

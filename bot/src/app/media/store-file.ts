@@ -7,7 +7,12 @@ import type { ChunkReader } from './chunk-reader';
  * rest of the reader as it arrives. Whole or nothing: if fewer bytes came than declared, or the
  * store fails, the upload is thrown away. Returns false when the file did not arrive whole.
  */
-export async function storeFile(store: MediaStore, file: { key: string; contentType: string; size: number }, reader: ChunkReader, whole?: Uint8Array): Promise<boolean> {
+export async function storeFile(
+  store: MediaStore,
+  file: { key: string; contentType: string; size: number },
+  reader: ChunkReader,
+  whole?: Uint8Array,
+): Promise<boolean> {
   const upload = await store.begin(file);
   try {
     if (whole) await upload.write(whole);

@@ -62,11 +62,21 @@ export async function installForEveryone(deps: InstallDeps): Promise<InstallRepo
     report[result.outcome]++;
     await record(deps, person.id, aadObjectId, result, earlier);
   }
-  deps.log.info(`Installing the Teams app: ${Object.entries(report).map(([what, n]) => `${what} ${n}`).join(', ')}`);
+  deps.log.info(
+    `Installing the Teams app: ${Object.entries(report)
+      .map(([what, n]) => `${what} ${n}`)
+      .join(', ')}`,
+  );
   return report;
 }
 
-async function record(deps: InstallDeps, personId: string, aadObjectId: string, result: InstallResult, earlier: Versioned<AppInstallation> | undefined): Promise<void> {
+async function record(
+  deps: InstallDeps,
+  personId: string,
+  aadObjectId: string,
+  result: InstallResult,
+  earlier: Versioned<AppInstallation> | undefined,
+): Promise<void> {
   const fields: Omit<AppInstallation, 'id'> = {
     aadObjectId,
     personId,
@@ -77,7 +87,8 @@ async function record(deps: InstallDeps, personId: string, aadObjectId: string, 
     triedAt: deps.clock.now().toISOString(),
   };
   try {
-    if (earlier) await deps.stores.appInstallations.update({ ...earlier, reason: undefined, status: undefined, chatId: undefined, ...fields });
+    if (earlier)
+      await deps.stores.appInstallations.update({ ...earlier, reason: undefined, status: undefined, chatId: undefined, ...fields });
     else await deps.stores.appInstallations.insert(fields);
   } catch (error) {
     // Another run recorded the same person meanwhile: its record stands.

@@ -9,10 +9,15 @@ import { conversationKey } from '../remember-conversation';
  * service address Teams gave the bot for the tenant's other conversations. None: they cannot be
  * messaged yet.
  */
-export async function personalConversation(stores: Pick<Stores, 'conversations' | 'appInstallations'>, aadObjectId: string | undefined): Promise<ConversationRecord | undefined> {
+export async function personalConversation(
+  stores: Pick<Stores, 'conversations' | 'appInstallations'>,
+  aadObjectId: string | undefined,
+): Promise<ConversationRecord | undefined> {
   if (!aadObjectId) return undefined;
   const { items } = await stores.conversations.find({ where: { aadObjectId }, limit: 50 });
-  const known = items.filter((conversation) => conversation.conversationType === 'personal').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const known = items
+    .filter((conversation) => conversation.conversationType === 'personal')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   if (known) return known;
   const installation = (await stores.appInstallations.find({ where: { aadObjectId }, limit: 1 })).items[0];
   if (!installation?.chatId || installation.outcome === 'failed') return undefined;

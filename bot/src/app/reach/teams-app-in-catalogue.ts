@@ -59,7 +59,9 @@ export class TeamsAppInCatalogue {
       this.known = { app, until: now + (app ? FOUND_FOR_MS : MISSING_FOR_MS) };
       return app;
     } catch (error) {
-      this.log.warn(`The Teams app catalogue could not be read (${error instanceof Error ? error.name : 'unknown error'}); links keep their last form.`);
+      this.log.warn(
+        `The Teams app catalogue could not be read (${error instanceof Error ? error.name : 'unknown error'}); links keep their last form.`,
+      );
       this.known = { app: this.known?.app, until: now + FAILED_FOR_MS };
       return this.known.app;
     }

@@ -15,12 +15,28 @@ export async function checkReadiness(checks: ReadinessChecks, timeoutMs = 20_000
     READINESS_ITEMS.filter((item) => checks[item.id]).map(async ({ id }) => {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<ReadinessItem>((settle) => {
-        timer = setTimeout(() => settle(finding(id, 'red', `The check did not finish within ${Math.round(timeoutMs / 1000)} seconds.`, 'Run the check again; if it stays red, check that Microsoft Graph and SharePoint are reachable from the app.')), timeoutMs);
+        timer = setTimeout(
+          () =>
+            settle(
+              finding(
+                id,
+                'red',
+                `The check did not finish within ${Math.round(timeoutMs / 1000)} seconds.`,
+                'Run the check again; if it stays red, check that Microsoft Graph and SharePoint are reachable from the app.',
+              ),
+            ),
+          timeoutMs,
+        );
       });
       try {
         return await Promise.race([checks[id]!(), late]);
       } catch (error) {
-        return finding(id, 'red', `The check could not be made: ${error instanceof Error ? error.message : String(error)}`, 'Run the check again; if it stays red, the message above says what failed.');
+        return finding(
+          id,
+          'red',
+          `The check could not be made: ${error instanceof Error ? error.message : String(error)}`,
+          'Run the check again; if it stays red, the message above says what failed.',
+        );
       } finally {
         clearTimeout(timer);
       }

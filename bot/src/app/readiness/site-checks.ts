@@ -6,7 +6,8 @@ import type { Clock } from '../../ports/clock.port';
 import type { SchemaProblem, SiteInspector, SiteSchema } from '../../ports/site-inspection.port';
 import type { JobRunCollection } from '../../ports/stores.port';
 
-const RUN_PROVISIONING = 'Run provisioning with the app granted full control of the sites for the run: restart the app in Azure (it provisions as it starts), or npm run provision:lists.';
+const RUN_PROVISIONING =
+  'Run provisioning with the app granted full control of the sites for the run: restart the app in Azure (it provisions as it starts), or npm run provision:lists.';
 const GUIDE = 'docs/sharepoint-sites-and-hosting.md';
 
 /** Said every time: what an app with Sites.Selected cannot see, so nobody reads green as more than it is. */
@@ -17,7 +18,12 @@ export const NOT_CHECKED =
 export async function workingSiteCheck(inspector: SiteInspector): Promise<ReadinessItem> {
   const schema = await inspector.schema('working');
   if (!schema.reachable) {
-    return finding('working-site', 'red', `The working site could not be opened: ${schema.why}.`, `Check SHAREPOINT_SITE_ID and that the app was granted the site (${GUIDE}).`);
+    return finding(
+      'working-site',
+      'red',
+      `The working site could not be opened: ${schema.why}.`,
+      `Check SHAREPOINT_SITE_ID and that the app was granted the site (${GUIDE}).`,
+    );
   }
   const problems = schemaFinding('working-site', schema);
   if (problems) return problems;
@@ -40,22 +46,43 @@ export async function recordsSiteCheck(inspector: SiteInspector): Promise<Readin
   }
   const schema = await inspector.schema('records');
   if (!schema.reachable) {
-    return finding('records-site', 'red', `The records site could not be opened: ${schema.why}.`, `Check SHAREPOINT_RECORDS_SITE_ID and that the app was granted the site (${GUIDE}).`);
+    return finding(
+      'records-site',
+      'red',
+      `The records site could not be opened: ${schema.why}.`,
+      `Check SHAREPOINT_RECORDS_SITE_ID and that the app was granted the site (${GUIDE}).`,
+    );
   }
   const problems = schemaFinding('records-site', schema);
   if (problems) return problems;
   const grants = await inspector.grants('records');
   const found = [`The ${schema.listCount} safeguarding lists on "${schema.siteName}" are as the app needs them.`];
-  if (!grants.readable) return finding('records-site', 'green', [...found, `The apps granted the site were not checked: ${grants.why}.`, NOT_CHECKED].join(' '));
+  if (!grants.readable)
+    return finding(
+      'records-site',
+      'green',
+      [...found, `The apps granted the site were not checked: ${grants.why}.`, NOT_CHECKED].join(' '),
+    );
   const others = grants.grants.filter((grant) => grant.appId !== inspector.appId);
   const own = grants.grants.find((grant) => grant.appId === inspector.appId);
   const moreThanWrite = own?.roles.filter((role) => role !== 'read' && role !== 'write') ?? [];
   const worries = [
-    ...(others.length ? [`Other apps were granted the records site: ${others.map((grant) => `${grant.displayName} (${grant.roles.join(', ') || 'roles not shown'})`).join('; ')}.`] : []),
-    ...(moreThanWrite.length ? [`This app still has ${moreThanWrite.join(', ')} on the records site; it needs write only once provisioning is done.`] : []),
+    ...(others.length
+      ? [
+          `Other apps were granted the records site: ${others.map((grant) => `${grant.displayName} (${grant.roles.join(', ') || 'roles not shown'})`).join('; ')}.`,
+        ]
+      : []),
+    ...(moreThanWrite.length
+      ? [`This app still has ${moreThanWrite.join(', ')} on the records site; it needs write only once provisioning is done.`]
+      : []),
   ];
   if (worries.length) {
-    return finding('records-site', 'amber', [...found, ...worries, NOT_CHECKED].join(' '), 'Remove the grants that are not needed (Revoke-PnPEntraIDAppSitePermission, or Set-PnPEntraIDAppSitePermission -Permissions Write for this app).');
+    return finding(
+      'records-site',
+      'amber',
+      [...found, ...worries, NOT_CHECKED].join(' '),
+      'Remove the grants that are not needed (Revoke-PnPEntraIDAppSitePermission, or Set-PnPEntraIDAppSitePermission -Permissions Write for this app).',
+    );
   }
   return finding('records-site', 'green', [...found, 'Only this app was granted the site, with write.', NOT_CHECKED].join(' '));
 }
@@ -73,13 +100,21 @@ function schemaFinding(id: 'working-site' | 'records-site', schema: Extract<Site
       moveOnly ? `Move those lists' items to the records site and delete the lists from the working site (${GUIDE}).` : RUN_PROVISIONING,
     );
   }
-  if (optional.length) return finding(id, 'amber', `On "${schema.siteName}": ${describe(optional)}; the app works without it, SharePoint's own views of a big list may not.`, RUN_PROVISIONING);
+  if (optional.length)
+    return finding(
+      id,
+      'amber',
+      `On "${schema.siteName}": ${describe(optional)}; the app works without it, SharePoint's own views of a big list may not.`,
+      RUN_PROVISIONING,
+    );
   return undefined;
 }
 
 /** At most five problems in words, then how many more. */
 function describe(problems: SchemaProblem[]): string {
-  const words = problems.map((problem) => (problem.column ? `${problem.kind}: ${problem.column} in "${problem.list}"` : `${problem.kind}: "${problem.list}"`));
+  const words = problems.map((problem) =>
+    problem.column ? `${problem.kind}: ${problem.column} in "${problem.list}"` : `${problem.kind}: "${problem.list}"`,
+  );
   return words.length > 5 ? `${words.slice(0, 5).join('; ')} and ${words.length - 5} more` : words.join('; ');
 }
 
@@ -97,10 +132,20 @@ export async function jobsCheck(runs: JobRunCollection, schedules: Schedule[], c
   const states = schedules.map((schedule) => ({ job: schedule.job, ...jobState(schedule, records.get(schedule.job), now) }));
   const level = states.some((state) => state.level === 'red') ? 'red' : states.some((state) => state.level === 'amber') ? 'amber' : 'green';
   if (level === 'green') {
-    const daily = [...records.values()].map((run) => run.lastDoneSlot ?? '').filter((slot) => slot.length === 10).sort();
-    return finding('jobs', 'green', `All ${schedules.length} reminder jobs ran when due${daily.length ? ` (the daily ones last for ${daily[daily.length - 1]})` : ''}.`);
+    const daily = [...records.values()]
+      .map((run) => run.lastDoneSlot ?? '')
+      .filter((slot) => slot.length === 10)
+      .sort();
+    return finding(
+      'jobs',
+      'green',
+      `All ${schedules.length} reminder jobs ran when due${daily.length ? ` (the daily ones last for ${daily[daily.length - 1]})` : ''}.`,
+    );
   }
-  const found = states.filter((state) => state.level !== 'green').map((state) => `${state.job}: ${state.words}`).join(' ');
+  const found = states
+    .filter((state) => state.level !== 'green')
+    .map((state) => `${state.job}: ${state.words}`)
+    .join(' ');
   const stuck = states.filter((state) => state.level === 'red').map((state) => state.job);
   return finding(
     'jobs',
@@ -113,12 +158,19 @@ export async function jobsCheck(runs: JobRunCollection, schedules: Schedule[], c
 }
 
 function jobState(schedule: Schedule, run: JobRun | undefined, now: Date): JobState {
-  const failed = run?.outcome === 'failed' ? ` Its last try, for ${run.slot}, failed at ${run.finishedAt}; it is tried again every quarter of an hour.` : '';
+  const failed =
+    run?.outcome === 'failed'
+      ? ` Its last try, for ${run.slot}, failed at ${run.finishedAt}; it is tried again every quarter of an hour.`
+      : '';
   if (!run?.lastDoneSlot) return { level: 'amber', words: `has never run yet.${failed}` };
   const frequent = 'everyMinutes' in schedule;
   const missed = recentSlots(schedule, now, frequent ? 8 : 30).filter((slot) => slot > run.lastDoneSlot!);
-  if (frequent) return missed.length >= 4 ? { level: 'red', words: `has not run since ${run.lastDoneAt} (it runs every ${schedule.everyMinutes} minutes).${failed}` } : { level: 'green', words: '' };
+  if (frequent)
+    return missed.length >= 4
+      ? { level: 'red', words: `has not run since ${run.lastDoneAt} (it runs every ${schedule.everyMinutes} minutes).${failed}` }
+      : { level: 'green', words: '' };
   if (missed.length === 0) return { level: 'green', words: '' };
-  if (missed.every((slot) => slot === localDate(now))) return { level: 'amber', words: `today's run has not finished yet (last done for ${run.lastDoneSlot}).${failed}` };
+  if (missed.every((slot) => slot === localDate(now)))
+    return { level: 'amber', words: `today's run has not finished yet (last done for ${run.lastDoneSlot}).${failed}` };
   return { level: 'red', words: `has not run since ${run.lastDoneSlot}, missing ${missed.length} run(s).${failed}` };
 }

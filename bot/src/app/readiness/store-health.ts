@@ -62,7 +62,13 @@ export class StoreHealth {
       } catch {
         return { healthy: false, status: 'store unavailable' };
       }
-      if (!schema.reachable) return { healthy: false, status: 'site unreachable', site, fix: `Check the ${site} site's id and that the app was granted the site.` };
+      if (!schema.reachable)
+        return {
+          healthy: false,
+          status: 'site unreachable',
+          site,
+          fix: `Check the ${site} site's id and that the app was granted the site.`,
+        };
       missing.push(...schema.problems.filter((problem) => problem.required && problem.kind !== 'safeguarding list on the working site'));
     }
     if (!missing.length) return { healthy: true, status: 'ok' };

@@ -16,7 +16,11 @@ export async function readinessNow(checks: ReadinessChecks, now: Date): Promise<
 }
 
 /** The checklist, for the people who set the school up (the headteacher, the admin team, the online safety lead). */
-export async function viewReadiness(person: Person, checks: ReadinessChecks, now: Date): Promise<{ status: 'not-permitted' } | ({ status: 'ok' } & Readiness)> {
+export async function viewReadiness(
+  person: Person,
+  checks: ReadinessChecks,
+  now: Date,
+): Promise<{ status: 'not-permitted' } | ({ status: 'ok' } & Readiness)> {
   if (!may(person, 'readiness.view')) return { status: 'not-permitted' };
   return { status: 'ok', ...(await readinessNow(checks, now)) };
 }

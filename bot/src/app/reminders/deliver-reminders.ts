@@ -60,14 +60,21 @@ export async function deliverReminders(deps: FanOutDeps, run: string, planned: P
 }
 
 /** Stores each message under its idempotency key (or finds it, stored before): nothing is sent yet. */
-export async function recordPlanned(deps: Pick<FanOutDeps, 'stores' | 'clock'>, run: string, planned: readonly PlannedReminder<OutboxMessage>[]): Promise<Versioned<OutboxEntry>[]> {
+export async function recordPlanned(
+  deps: Pick<FanOutDeps, 'stores' | 'clock'>,
+  run: string,
+  planned: readonly PlannedReminder<OutboxMessage>[],
+): Promise<Versioned<OutboxEntry>[]> {
   const entries: Versioned<OutboxEntry>[] = [];
   for (const reminder of planned) entries.push(await record(deps, run, reminder));
   return entries;
 }
 
 /** Sends stored entries that are still to go, each at most once; says how each went, by entry id. */
-export async function deliverEntries(deps: FanOutDeps, entries: readonly Versioned<OutboxEntry>[]): Promise<{ report: FanOutReport; outcomes: DeliveryOutcomes }> {
+export async function deliverEntries(
+  deps: FanOutDeps,
+  entries: readonly Versioned<OutboxEntry>[],
+): Promise<{ report: FanOutReport; outcomes: DeliveryOutcomes }> {
   const report: FanOutReport = { planned: entries.length, sent: 0, alreadyDone: 0, notInstalled: 0, blocked: 0, failed: 0, uncertain: 0 };
   const outcomes: DeliveryOutcomes = new Map();
   const todo: Versioned<OutboxEntry>[] = [];
@@ -96,11 +103,27 @@ export async function deliverEntries(deps: FanOutDeps, entries: readonly Version
   return { report, outcomes };
 }
 
-async function record(deps: Pick<FanOutDeps, 'stores' | 'clock'>, run: string, reminder: PlannedReminder<OutboxMessage>): Promise<Versioned<OutboxEntry>> {
+async function record(
+  deps: Pick<FanOutDeps, 'stores' | 'clock'>,
+  run: string,
+  reminder: PlannedReminder<OutboxMessage>,
+): Promise<Versioned<OutboxEntry>> {
   const key = reminderKey(reminder.person.id, reminder.reason, reminder.period);
   const at = deps.clock.now().toISOString();
   try {
-    return await deps.stores.outbox.insert({ key, run, personId: reminder.person.id, personName: reminder.person.displayName, reason: reminder.reason, period: reminder.period, status: 'pending', message: reminder.message, attempts: 0, createdAt: at, updatedAt: at });
+    return await deps.stores.outbox.insert({
+      key,
+      run,
+      personId: reminder.person.id,
+      personName: reminder.person.displayName,
+      reason: reminder.reason,
+      period: reminder.period,
+      status: 'pending',
+      message: reminder.message,
+      attempts: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
   } catch (error) {
     if (!(error instanceof DuplicateRecordError)) throw error;
     const found = (await deps.stores.outbox.find({ where: { key }, limit: 1 })).items[0];
@@ -149,7 +172,12 @@ async function deliverOne(deps: FanOutDeps, planned: Versioned<OutboxEntry>): Pr
 /** Marks the entry as being sent, unless another run got there first (the update is conditional). */
 async function claim(deps: FanOutDeps, entry: Versioned<OutboxEntry>): Promise<Versioned<OutboxEntry> | undefined> {
   try {
-    return await deps.stores.outbox.update({ ...entry, status: 'sending', attempts: entry.attempts + 1, updatedAt: deps.clock.now().toISOString() });
+    return await deps.stores.outbox.update({
+      ...entry,
+      status: 'sending',
+      attempts: entry.attempts + 1,
+      updatedAt: deps.clock.now().toISOString(),
+    });
   } catch (error) {
     if (error instanceof StaleRecordError) return undefined;
     throw error;

@@ -19,8 +19,14 @@ export async function planPolicyReviews(deps: ReminderJobDeps, today: IsoDate): 
       if (!reminder) continue;
       const lines =
         reminder.kind === 'overdue'
-          ? [`The review of the ${policy.title} (${review.name}) was due on ${longDate(reminder.due)}, ${reminder.daysOverdue} days ago.`, 'When the review is done, the headteacher records it on the Training tab: the next review date is set and all staff are told the policy changed (section 12).']
-          : [`The ${policy.title} is due for review (${review.name}) on ${longDate(reminder.due)}, in ${reminder.daysLeft} days.`, `This review is every ${review.cycleMonths} months (sections 2 and 12).`];
+          ? [
+              `The review of the ${policy.title} (${review.name}) was due on ${longDate(reminder.due)}, ${reminder.daysOverdue} days ago.`,
+              'When the review is done, the headteacher records it on the Training tab: the next review date is set and all staff are told the policy changed (section 12).',
+            ]
+          : [
+              `The ${policy.title} is due for review (${review.name}) on ${longDate(reminder.due)}, in ${reminder.daysLeft} days.`,
+              `This review is every ${review.cycleMonths} months (sections 2 and 12).`,
+            ];
       const title = reminder.kind === 'overdue' ? 'A policy review is overdue' : 'A policy review is coming up';
       const reviewers = new Map<string, Person>();
       for (const role of review.reviewers) {
@@ -28,7 +34,17 @@ export async function planPolicyReviews(deps: ReminderJobDeps, today: IsoDate): 
         for (const person of holders.get(role)!) reviewers.set(person.id, person);
       }
       for (const person of reviewers.values()) {
-        planned.push({ person, reason: `policy-review:${policy.id}:${review.id}`, period: reminder.period, message: { title, lines, tone: reminder.kind === 'overdue' ? 'attention' : 'warning', act: { label: 'Open policy reviews', tabView: 'training' } } });
+        planned.push({
+          person,
+          reason: `policy-review:${policy.id}:${review.id}`,
+          period: reminder.period,
+          message: {
+            title,
+            lines,
+            tone: reminder.kind === 'overdue' ? 'attention' : 'warning',
+            act: { label: 'Open policy reviews', tabView: 'training' },
+          },
+        });
       }
     }
   }

@@ -18,7 +18,19 @@ export async function planRetentionReview(deps: ReminderJobDeps, today: IsoDate)
   return recipients.flatMap((person) => {
     const theirs = due.filter((item) => mayBeToldOf(person, item));
     if (theirs.length === 0) return [];
-    return [{ person, reason: 'retention-review', period: today.slice(0, 7), message: { title: 'Monthly retention review', lines: summary(theirs), tone: 'accent' as const, act: { label: 'Open Online Safety Desk', tabView: 'requests' } } }];
+    return [
+      {
+        person,
+        reason: 'retention-review',
+        period: today.slice(0, 7),
+        message: {
+          title: 'Monthly retention review',
+          lines: summary(theirs),
+          tone: 'accent' as const,
+          act: { label: 'Open Online Safety Desk', tabView: 'requests' },
+        },
+      },
+    ];
   });
 }
 
@@ -32,7 +44,10 @@ function summary(due: DueForReview[]): string[] {
     const what = `${item.record} (review by the ${item.reviewedBy})`;
     counts.set(what, (counts.get(what) ?? 0) + 1);
   }
-  return [`${due.length} record(s) have passed their keeping period and are due for review. Nothing has been deleted.`, ...[...counts].map(([what, n]) => `${n} × ${what}`)];
+  return [
+    `${due.length} record(s) have passed their keeping period and are due for review. Nothing has been deleted.`,
+    ...[...counts].map(([what, n]) => `${n} × ${what}`),
+  ];
 }
 
 function unique(people: Person[]): Person[] {

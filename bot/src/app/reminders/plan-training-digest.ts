@@ -39,16 +39,44 @@ export async function planTrainingDigest(deps: ReminderJobDeps, today: IsoDate):
       overdue.length === 0 ? 'Nobody is overdue for online safety training.' : `${overdue.length} overdue:`,
       ...overdue.map((row) => `${row.subjectName} (${row.group}): ${row.requirementTitle}, due ${longDate(row.due ?? today)}.`),
       ...(awaiting > 0 ? [`${awaiting} completion(s) logged by staff are waiting for you to confirm.`] : []),
-      ...(missed.size > 0 ? ['Reminders could not reach:', ...missed.values(), 'The app package can be installed for them by the Teams admin (proactive install), or tell them yourself.'] : []),
+      ...(missed.size > 0
+        ? [
+            'Reminders could not reach:',
+            ...missed.values(),
+            'The app package can be installed for them by the Teams admin (proactive install), or tell them yourself.',
+          ]
+        : []),
     ];
-    return { person, reason: 'training-digest', period: isoWeek(today), message: { title: 'Online safety training: this week', lines, tone: overdue.length > 0 ? 'warning' : 'accent', act: { label: 'Open Training', tabView: 'training' } } };
+    return {
+      person,
+      reason: 'training-digest',
+      period: isoWeek(today),
+      message: {
+        title: 'Online safety training: this week',
+        lines,
+        tone: overdue.length > 0 ? 'warning' : 'accent',
+        act: { label: 'Open Training', tabView: 'training' },
+      },
+    };
   };
   const standingIn = [...waiting].filter(([personId]) => !leads.some((lead) => lead.id === personId));
   const standIns: PlannedReminder[] = [];
   for (const [personId, count] of standingIn) {
     const person = await deps.directory.byId(personId);
     if (!person) continue;
-    standIns.push({ person, reason: 'training-confirm', period: isoWeek(today), message: { title: 'Online safety training to confirm', lines: [`${count} completion(s) logged by an online safety lead are waiting for you to confirm: nobody confirms their own training.`], tone: 'accent', act: { label: 'Open Training', tabView: 'training' } } });
+    standIns.push({
+      person,
+      reason: 'training-confirm',
+      period: isoWeek(today),
+      message: {
+        title: 'Online safety training to confirm',
+        lines: [
+          `${count} completion(s) logged by an online safety lead are waiting for you to confirm: nobody confirms their own training.`,
+        ],
+        tone: 'accent',
+        act: { label: 'Open Training', tabView: 'training' },
+      },
+    });
   }
   return [...leads.map(digest), ...standIns];
 }
@@ -67,6 +95,8 @@ async function claimsToConfirm(deps: ReminderJobDeps): Promise<Map<string, numbe
   const claims = (await deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200 })).items;
   const holders = await roleHolders(deps, decisionChain('onlineSafetyLead'));
   const counts = new Map<string, number>();
-  for (const claim of claims) for (const person of decidersAmong('onlineSafetyLead', claim.subjectId, holders)) counts.set(person.id, (counts.get(person.id) ?? 0) + 1);
+  for (const claim of claims)
+    for (const person of decidersAmong('onlineSafetyLead', claim.subjectId, holders))
+      counts.set(person.id, (counts.get(person.id) ?? 0) + 1);
   return counts;
 }

@@ -27,13 +27,23 @@ function reminderFor(row: ComplianceRow, person: Person, today: IsoDate): Planne
       person,
       reason: `training-overdue:${row.requirementId}`,
       period: isoWeek(today),
-      message: { title: 'Your online safety training is overdue', lines: [`${row.requirementTitle} was due on ${longDate(due)} (Social Media Policy ${row.policy}).`, done], tone: 'attention', act: OPEN_TRAINING },
+      message: {
+        title: 'Your online safety training is overdue',
+        lines: [`${row.requirementTitle} was due on ${longDate(due)} (Social Media Policy ${row.policy}).`, done],
+        tone: 'attention',
+        act: OPEN_TRAINING,
+      },
     };
   }
   return {
     person,
     reason: `training-due:${row.requirementId}`,
     period: `due-${due}`,
-    message: { title: 'Your online safety training is due soon', lines: [`${row.requirementTitle} is due by ${longDate(due)} (Social Media Policy ${row.policy}).`, done], tone: 'warning', act: OPEN_TRAINING },
+    message: {
+      title: 'Your online safety training is due soon',
+      lines: [`${row.requirementTitle} is due by ${longDate(due)} (Social Media Policy ${row.policy}).`, done],
+      tone: 'warning',
+      act: OPEN_TRAINING,
+    },
   };
 }

@@ -27,13 +27,17 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
     const { workflow, store } = REQUEST_KINDS[type];
     for (const [state, definition] of Object.entries(workflow.states)) {
       if (!definition.waitsOn || definition.unreminded) continue;
-      for (const request of await readAll((cursor) => store(deps.stores).find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
+      for (const request of await readAll((cursor) =>
+        store(deps.stores).find({ where: { state }, limit: 200, ...(cursor ? { cursor } : {}) }),
+      )) {
         const due = nudgeDue(workflow, request, calendar, today);
         if (due) planned.push(...(await nudgesFor(deps, type, request, due)));
       }
     }
   }
-  for (const task of await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 200, ...(cursor ? { cursor } : {}) }))) {
+  for (const task of await readAll((cursor) =>
+    deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 200, ...(cursor ? { cursor } : {}) }),
+  )) {
     const owner = await deps.directory.byId(task.ownerId);
     if (!owner) continue;
     const due = waitingNudge(calendar, localDate(new Date(task.updatedAt)), today);
@@ -42,7 +46,15 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
       person: owner,
       reason: `nudge:takedown:${task.id}`,
       period: due.period,
-      message: { title: 'A post still needs taking down', lines: [`Consent was withdrawn for a pupil shown in post ${task.postId}. Take it down, or record why it cannot be (Social Media Policy section 4).`, `It has waited ${due.workingDays} working days.`], tone: 'attention', act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } } },
+      message: {
+        title: 'A post still needs taking down',
+        lines: [
+          `Consent was withdrawn for a pupil shown in post ${task.postId}. Take it down, or record why it cannot be (Social Media Policy section 4).`,
+          `It has waited ${due.workingDays} working days.`,
+        ],
+        tone: 'attention',
+        act: { label: 'Open the task', record: { recordType: 'takedown', recordId: task.id } },
+      },
     });
   }
   return planned;
@@ -60,14 +72,24 @@ async function nudgesFor(deps: ReminderJobDeps, type: RequestType, request: Requ
   });
   const mustAct = await whoMustAct(deps, due.party, request.requesterId);
   const planned: PlannedReminder[] = due.remind
-    ? mustAct.map((person) => ({ person, reason: `nudge:${type}:${request.id}:${request.state}`, period: due.remind!.period, message: message(`${workflow.name} ${reference} is waiting for you`, due.remind!.workingDays) }))
+    ? mustAct.map((person) => ({
+        person,
+        reason: `nudge:${type}:${request.id}:${request.state}`,
+        period: due.remind!.period,
+        message: message(`${workflow.name} ${reference} is waiting for you`, due.remind!.workingDays),
+      }))
     : [];
   if (due.escalate) {
     const told = new Set([request.requesterId, ...mustAct.map((person) => person.id)]);
     const above = (await deps.directory.holdersOf(due.escalate.to)).filter((person) => !told.has(person.id));
     const waitingOn = workflow.states[request.state]!.label.toLowerCase();
     for (const person of above) {
-      planned.push({ person, reason: `escalate:${type}:${request.id}:${request.state}`, period: due.escalate.period, message: message(`${workflow.name} ${reference} has waited too long (${waitingOn})`, due.escalate.workingDays) });
+      planned.push({
+        person,
+        reason: `escalate:${type}:${request.id}:${request.state}`,
+        period: due.escalate.period,
+        message: message(`${workflow.name} ${reference} has waited too long (${waitingOn})`, due.escalate.workingDays),
+      });
     }
   }
   return planned;
@@ -76,5 +98,7 @@ async function nudgesFor(deps: ReminderJobDeps, type: RequestType, request: Requ
 /** Who the request waits on: its requester, or whoever decides it (never the person who made it, see deciders.ts). */
 async function whoMustAct(deps: ReminderJobDeps, party: Party, requesterId: string): Promise<Person[]> {
   if (party === 'requester') return [await deps.directory.byId(requesterId)].filter((person): person is Person => !!person);
-  return isDecidingRole(party) ? decidersAmong(party, requesterId, await roleHolders(deps, decisionChain(party))) : deps.directory.holdersOf(party);
+  return isDecidingRole(party)
+    ? decidersAmong(party, requesterId, await roleHolders(deps, decisionChain(party)))
+    : deps.directory.holdersOf(party);
 }

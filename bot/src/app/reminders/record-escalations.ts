@@ -31,7 +31,9 @@ export async function recordEscalations(deps: { stores: Stores; clock: Clock }, 
       throw error;
     }
     const [one, many] = TOLD[escalationRoles(stage, incident)[0]!]!;
-    const who = told.length ? `escalated to the ${told.length > 1 ? many : one} (${told.map((person) => person.displayName).join(', ')})` : `there is no ${one} who may see it to escalate it to`;
+    const who = told.length
+      ? `escalated to the ${told.length > 1 ? many : one} (${told.map((person) => person.displayName).join(', ')})`
+      : `there is no ${one} who may see it to escalate it to`;
     await appendChronology(deps, incident.id, SYSTEM, 'escalated', `Not opened within ${hours * stage} working hours: ${who}`);
     recorded++;
   }

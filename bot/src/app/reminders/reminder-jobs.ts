@@ -16,15 +16,30 @@ import type { Announce } from './announce';
 import { OUTBOX_KEPT_DAYS } from '../../domain/reminders/reminder-rules';
 
 /** What a run did, in counts only (never names). */
-export type JobReport = Partial<Record<keyof FanOutReport | 'concernsTried' | 'concernsTold' | 'takedownsMade' | 'escalated' | 'filesDeleted' | 'filesFailed' | 'strayFilesDeleted' | 'outboxArchived', number>>;
+export type JobReport = Partial<
+  Record<
+    | keyof FanOutReport
+    | 'concernsTried'
+    | 'concernsTold'
+    | 'takedownsMade'
+    | 'escalated'
+    | 'filesDeleted'
+    | 'filesFailed'
+    | 'strayFilesDeleted'
+    | 'outboxArchived',
+    number
+  >
+>;
 
 type Job = (deps: ReminderJobDeps, now: Date) => Promise<JobReport>;
 
 /** A job that plans the day's messages (Europe/London) and delivers them through the outbox. */
-const planned = (job: string, plan: (deps: ReminderJobDeps, today: IsoDate) => Promise<PlannedReminder[]>): Job => async (deps, now) => {
-  const today = localDate(now);
-  return deliverReminders(fanOutOf(deps), `${job} ${today}`, await plan(deps, today));
-};
+const planned =
+  (job: string, plan: (deps: ReminderJobDeps, today: IsoDate) => Promise<PlannedReminder[]>): Job =>
+  async (deps, now) => {
+    const today = localDate(now);
+    return deliverReminders(fanOutOf(deps), `${job} ${today}`, await plan(deps, today));
+  };
 
 const JOBS: Record<string, Job> = {
   'training-reminders': planned('training-reminders', planTrainingReminders),
@@ -46,16 +61,22 @@ const JOBS: Record<string, Job> = {
   'incident-timescales': async (deps, now) => {
     const { planned, escalations } = await planIncidentTimescales(deps, now);
     const report = await deliverReminders(fanOutOf(deps), `incident-timescales ${localDate(now)}`, planned);
-    const escalated = await recordEscalations({ stores: deps.stores, clock: deps.fanOut.clock }, escalations, deps.incidents.escalateAfterWorkingHours);
+    const escalated = await recordEscalations(
+      { stores: deps.stores, clock: deps.fanOut.clock },
+      escalations,
+      deps.incidents.escalateAfterWorkingHours,
+    );
     return { ...report, escalated };
   },
-  'media-cleanup': async (deps, now) => deleteExpiredMedia({ stores: deps.stores, clock: deps.fanOut.clock, log: deps.fanOut.log }, deps.media, now),
+  'media-cleanup': async (deps, now) =>
+    deleteExpiredMedia({ stores: deps.stores, clock: deps.fanOut.clock, log: deps.fanOut.log }, deps.media, now),
   // Keeps the outbox to its last few months, so every read of it stays small.
-  'outbox-archive': async (deps, now) => ({ outboxArchived: await deps.stores.outbox.archiveBefore(new Date(now.getTime() - OUTBOX_KEPT_DAYS * 86_400_000).toISOString()) }),
+  'outbox-archive': async (deps, now) => ({
+    outboxArchived: await deps.stores.outbox.archiveBefore(new Date(now.getTime() - OUTBOX_KEPT_DAYS * 86_400_000).toISOString()),
+  }),
 };
 
 export const REMINDER_JOBS = Object.keys(JOBS);
-
 
 export function isReminderJob(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(JOBS, name);

@@ -43,7 +43,13 @@ export interface StepAsked {
  * never from card data. The same step asked twice by the same person (a retried request) is not
  * taken twice; its notices are planned once.
  */
-export async function actOnRequest<T extends RequestType>(deps: StepDeps, type: T, actor: Person, requestId: string, asked: StepAsked): Promise<ActResult<RequestOf<T>>> {
+export async function actOnRequest<T extends RequestType>(
+  deps: StepDeps,
+  type: T,
+  actor: Person,
+  requestId: string,
+  asked: StepAsked,
+): Promise<ActResult<RequestOf<T>>> {
   const kind = REQUEST_KINDS[type];
   const { workflow } = kind;
   const step = Object.prototype.hasOwnProperty.call(workflow.steps, asked.step) ? workflow.steps[asked.step] : undefined;
@@ -70,14 +76,24 @@ export async function actOnRequest<T extends RequestType>(deps: StepDeps, type: 
       const { error } = outcome;
       if (error.code === 'reasons-required') return { status: 'invalid', errors: { [error.field]: error.message }, request };
       if (error.code === 'not-permitted') {
-        await recordAudit(deps, actor, { action: `${workflow.auditName}.${asked.step}.denied`, recordType: type, recordId: request.id, summary: 'Step refused: the person may not take it' });
+        await recordAudit(deps, actor, {
+          action: `${workflow.auditName}.${asked.step}.denied`,
+          recordType: type,
+          recordId: request.id,
+          summary: 'Step refused: the person may not take it',
+        });
       }
       return { status: error.code, message: error.message, request };
     }
     if (asked.seenVersion !== undefined && asked.seenVersion !== request.version) return { status: 'stale', request };
     const next = kind.beforeSave ? await kind.beforeSave(deps, outcome.request, input) : outcome.request;
     const saved = await store.update({ ...next, version: request.version });
-    await recordAudit(deps, actor, { action: `${workflow.auditName}.${asked.step}`, recordType: type, recordId: saved.id, summary: `Request is now ${saved.state}` });
+    await recordAudit(deps, actor, {
+      action: `${workflow.auditName}.${asked.step}`,
+      recordType: type,
+      recordId: saved.id,
+      summary: `Request is now ${saved.state}`,
+    });
     await kind.afterSave?.(deps, saved, input);
     return { status: 'ok', request: saved };
   });

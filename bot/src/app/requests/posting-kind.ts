@@ -16,11 +16,16 @@ import type { AskedStep, RequestKind, StepDeps } from './request-kinds';
 export const POSTING_KIND: RequestKind = {
   workflow: POSTING_WORKFLOW,
   store: (stores) => stores.postingRequests,
-  prepare: (deps: AppDeps, form: PostingRequestInput, current?: PostingRequest): Promise<PreparedPosting> => preparePosting(deps, form, current?.attachments),
+  prepare: (deps: AppDeps, form: PostingRequestInput, current?: PostingRequest): Promise<PreparedPosting> =>
+    preparePosting(deps, form, current?.attachments),
   async toStep(deps: AppDeps, request: PostingRequest, asked: AskedStep): Promise<PostingAction> {
     switch (asked.type) {
       case 'approve':
-        return { type: 'approve', reasons: asked.fields.reasons ?? '', checks: (await preparePosting(deps, inputOf(request), request.attachments)).checks };
+        return {
+          type: 'approve',
+          reasons: asked.fields.reasons ?? '',
+          checks: (await preparePosting(deps, inputOf(request), request.attachments)).checks,
+        };
       case 'resubmit': {
         const { details, checks } = asked.form as PreparedPosting;
         return { type: 'resubmit', input: details, checks };
@@ -41,13 +46,17 @@ export const POSTING_KIND: RequestKind = {
   // takedown is urgent and the DSL is told now, not at the next run of the daily takedowns job.
   async afterSave(deps: StepDeps, _saved: PostingRequest, step: PostingAction): Promise<void> {
     if (step.type !== 'confirmPosted') return;
-    await ensureTakedowns(deps).catch((error: unknown) => deps.log.error('Takedown tasks for a registered post could not be made; the takedowns job makes them', error));
+    await ensureTakedowns(deps).catch((error: unknown) =>
+      deps.log.error('Takedown tasks for a registered post could not be made; the takedowns job makes them', error),
+    );
   },
 };
 
 /** Registers the post once per request, even if the confirmation is sent twice. */
 async function registerPost(deps: AppDeps, request: PostingRequest, link: string): Promise<string> {
-  const posts = await readAll((cursor) => deps.stores.posts.find({ where: { accountId: request.accountId }, limit: 500, ...(cursor ? { cursor } : {}) }));
+  const posts = await readAll((cursor) =>
+    deps.stores.posts.find({ where: { accountId: request.accountId }, limit: 500, ...(cursor ? { cursor } : {}) }),
+  );
   const existing = posts.find((post) => post.postingRequestId === request.id);
   if (existing) return existing.id;
   const post = await deps.stores.posts.insert({

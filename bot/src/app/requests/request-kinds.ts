@@ -50,12 +50,16 @@ export const REQUEST_KINDS: Record<RequestType, RequestKind> = {
 };
 
 /** One type's records, as that type's (the table above holds every type's as any request's). */
-export function storeOf<T extends RequestType>(stores: Stores, type: T): Collection<RequestOf<T>, 'requesterId' | 'state' | 'submissionKey'> {
+export function storeOf<T extends RequestType>(
+  stores: Stores,
+  type: T,
+): Collection<RequestOf<T>, 'requesterId' | 'state' | 'submissionKey'> {
   return REQUEST_KINDS[type].store(stores) as unknown as Collection<RequestOf<T>, 'requesterId' | 'state' | 'submissionKey'>;
 }
 
 /** What the rules are given for a step: by default the typed text, or the form as sent again. */
 export function defaultStep(asked: AskedStep): StepInput {
-  const step: StepInput & Record<string, unknown> = asked.form !== undefined ? { type: asked.type, input: asked.form } : { type: asked.type, ...asked.fields };
+  const step: StepInput & Record<string, unknown> =
+    asked.form !== undefined ? { type: asked.type, input: asked.form } : { type: asked.type, ...asked.fields };
   return step;
 }

@@ -33,7 +33,12 @@ const STEP_RUN = /^step /;
  * told of their own step; nobody is asked to decide their own request (another holder of the role
  * is, or the role above).
  */
-export async function planStepNotices(deps: AppDeps, type: RequestType, request: Versioned<RequestRecord>, actor: Person): Promise<StepNotices> {
+export async function planStepNotices(
+  deps: AppDeps,
+  type: RequestType,
+  request: Versioned<RequestRecord>,
+  actor: Person,
+): Promise<StepNotices> {
   const telling = toldAfter(WORKFLOWS[type], request);
   const missingRoles: Role[] = [];
   const resolve = async (wanted: readonly Party[], asked: boolean): Promise<Person[]> => {
@@ -55,7 +60,14 @@ export async function planStepNotices(deps: AppDeps, type: RequestType, request:
   const toAct = others(await resolve(telling.act, true), actor);
   const toTell = others(await resolve(telling.informed, false), actor).filter((person) => !toAct.some((asked) => asked.id === person.id));
   const record: RecordRef = { recordType: type, recordId: request.id };
-  const notice = (reason: NoticeReason) => (person: Person): PlannedReminder<RecordNoticeMessage> => ({ person, reason: `${reason}:${type}:${request.id}`, period: `v${request.version}`, message: { kind: 'recordNotice', record, reason } });
+  const notice =
+    (reason: NoticeReason) =>
+    (person: Person): PlannedReminder<RecordNoticeMessage> => ({
+      person,
+      reason: `${reason}:${type}:${request.id}`,
+      period: `v${request.version}`,
+      message: { kind: 'recordNotice', record, reason },
+    });
   const planned = [...toAct.map(notice('needs-your-action')), ...toTell.map(notice('status-changed'))];
   return { entries: await recordPlanned(deps, stepRun(type, request), planned), missingRoles };
 }
@@ -69,7 +81,14 @@ const NOT_TOLD: ReadonlySet<OutboxStatus | 'alreadyDone' | undefined> = new Set(
  * outbox too, who could not be reached and which roles nobody holds. The request stays saved and
  * waiting whatever happens here.
  */
-export function sendStepNotices(deps: AppDeps, type: RequestType, request: Versioned<RequestRecord>, notices: StepNotices, actor: Person, clickedActivityId?: string): void {
+export function sendStepNotices(
+  deps: AppDeps,
+  type: RequestType,
+  request: Versioned<RequestRecord>,
+  notices: StepNotices,
+  actor: Person,
+  clickedActivityId?: string,
+): void {
   const record: RecordRef = { recordType: type, recordId: request.id };
   deps.background.run(`notices for ${type} ${request.id}`, async () => {
     await deps.notifier.refreshCards(record, clickedActivityId);
@@ -80,7 +99,12 @@ export function sendStepNotices(deps: AppDeps, type: RequestType, request: Versi
       person: actor,
       reason: `unreachable:${type}:${request.id}`,
       period: `v${request.version}`,
-      message: { kind: 'unreachable', record, people: missed.map((entry) => ({ personId: entry.personId, name: entry.personName })), roles: notices.missingRoles },
+      message: {
+        kind: 'unreachable',
+        record,
+        people: missed.map((entry) => ({ personId: entry.personId, name: entry.personName })),
+        roles: notices.missingRoles,
+      },
     };
     await deps.notifier.deliver(await recordPlanned(deps, stepRun(type, request), [report]));
   });
@@ -91,7 +115,13 @@ export function sendStepNotices(deps: AppDeps, type: RequestType, request: Versi
  * here: if the notices cannot be stored, that is logged, and the same step sent again (a second
  * click, a retried request) stores them.
  */
-export async function announceStep(deps: AppDeps, type: RequestType, request: Versioned<RequestRecord>, actor: Person, clickedActivityId?: string): Promise<void> {
+export async function announceStep(
+  deps: AppDeps,
+  type: RequestType,
+  request: Versioned<RequestRecord>,
+  actor: Person,
+  clickedActivityId?: string,
+): Promise<void> {
   let notices: StepNotices;
   try {
     notices = await planStepNotices(deps, type, request, actor);
@@ -107,7 +137,9 @@ export async function announceStep(deps: AppDeps, type: RequestType, request: Ve
  * between) go now. One whose sending had begun is left alone: it may have arrived.
  */
 export async function sendNoticesLeftPending(deps: AppDeps): Promise<number> {
-  const pending = (await readAll((cursor) => deps.stores.outbox.find({ where: { status: 'pending' }, limit: 200, ...(cursor ? { cursor } : {}) }))).filter((entry) => STEP_RUN.test(entry.run));
+  const pending = (
+    await readAll((cursor) => deps.stores.outbox.find({ where: { status: 'pending' }, limit: 200, ...(cursor ? { cursor } : {}) }))
+  ).filter((entry) => STEP_RUN.test(entry.run));
   if (pending.length) await deps.notifier.deliver(pending);
   return pending.length;
 }

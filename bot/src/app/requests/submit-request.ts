@@ -22,11 +22,23 @@ export type SubmitResult<R> =
  * click on the same form (or Teams sending the same activity again) finds the first request, and
  * its notices are planned once. The people the definition names are asked after the answer.
  */
-export async function submitRequest<T extends RequestType>(deps: AppDeps, type: T, requester: Person, form: unknown, submissionKey: string, clickedActivityId?: string): Promise<SubmitResult<RequestOf<T>>> {
+export async function submitRequest<T extends RequestType>(
+  deps: AppDeps,
+  type: T,
+  requester: Person,
+  form: unknown,
+  submissionKey: string,
+  clickedActivityId?: string,
+): Promise<SubmitResult<RequestOf<T>>> {
   const kind = REQUEST_KINDS[type];
   const { submission, auditName } = kind.workflow;
   if (!may(requester, submission.action)) {
-    await recordAudit(deps, requester, { action: `${auditName}.submit.denied`, recordType: type, recordId: '-', summary: 'Request refused: the person is not staff' });
+    await recordAudit(deps, requester, {
+      action: `${auditName}.submit.denied`,
+      recordType: type,
+      recordId: '-',
+      summary: 'Request refused: the person is not staff',
+    });
     return { status: 'not-permitted' };
   }
   const read = submission.read(form, today(deps.clock));
@@ -50,7 +62,12 @@ export async function submitRequest<T extends RequestType>(deps: AppDeps, type: 
       if (first.history.at(-1)?.personId === requester.id) await announceStep(deps, type, first, requester, clickedActivityId);
       return { status: 'ok', request: first, alreadySaved: true };
     }
-    await recordAudit(deps, requester, { action: `${auditName}.submitted`, recordType: type, recordId: request.id, summary: submission.audit(draft) });
+    await recordAudit(deps, requester, {
+      action: `${auditName}.submitted`,
+      recordType: type,
+      recordId: request.id,
+      summary: submission.audit(draft),
+    });
     await announceStep(deps, type, request, requester, clickedActivityId);
     return { status: 'ok', request, alreadySaved: false };
   } catch (error) {

@@ -24,7 +24,12 @@ export async function readPolicies(stores: Pick<Stores, 'policies'>): Promise<Ve
  * Adds a policy to the register, or changes one the person read at `seen.version`: title, owner,
  * approval date (a new approval is added; none is ever overwritten), its reviews, retired or not.
  */
-export async function savePolicy(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, raw: unknown, seen?: { id: string; version: number }): Promise<SettingsSave<PolicyDocument>> {
+export async function savePolicy(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+  raw: unknown,
+  seen?: { id: string; version: number },
+): Promise<SettingsSave<PolicyDocument>> {
   const refused = await refusal(deps, actor, 'settings.policies', 'the policy register');
   if (refused) return refused;
   const input = readForm(policyInputSchema, raw);
@@ -40,7 +45,11 @@ export async function savePolicy(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>
   });
   if (result.status === 'ok') {
     const { record, before } = result;
-    const summary = !before ? `Policy added: ${record.title}` : record.retiredOn && !before.retiredOn ? `Policy retired: ${record.title}` : `Policy changed (${changedParts(before, record).join(', ') || 'nothing'}): ${record.title}`;
+    const summary = !before
+      ? `Policy added: ${record.title}`
+      : record.retiredOn && !before.retiredOn
+        ? `Policy retired: ${record.title}`
+        : `Policy changed (${changedParts(before, record).join(', ') || 'nothing'}): ${record.title}`;
     await recordAudit(deps, actor, { action: 'settings.policy', recordType: 'policy', recordId: record.id, summary });
   }
   return result;

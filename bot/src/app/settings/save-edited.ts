@@ -23,7 +23,11 @@ export type Build<T> = (current: Versioned<T> | undefined) => { ok: true; record
  * person can check it and save again: the second of two people editing at once is told, and
  * neither loses anything without knowing.
  */
-export async function saveEdited<T extends { id: string }, K extends keyof T>(collection: Collection<T, K>, seen: { id: string; version: number } | undefined, build: Build<T>): Promise<SettingsSave<T>> {
+export async function saveEdited<T extends { id: string }, K extends keyof T>(
+  collection: Collection<T, K>,
+  seen: { id: string; version: number } | undefined,
+  build: Build<T>,
+): Promise<SettingsSave<T>> {
   if (!seen) {
     const made = build(undefined);
     return made.ok ? { status: 'ok', record: await collection.insert(made.record) } : { status: 'invalid', errors: made.errors };
@@ -37,7 +41,11 @@ export async function saveEdited<T extends { id: string }, K extends keyof T>(co
  * The same for a collection that holds one record at most (the school, the term dates): the
  * person saw `version`, or nothing when there was no record yet.
  */
-export async function saveSingle<T extends { id: string }, K extends keyof T>(collection: Collection<T, K>, version: number | undefined, build: Build<T>): Promise<SettingsSave<T>> {
+export async function saveSingle<T extends { id: string }, K extends keyof T>(
+  collection: Collection<T, K>,
+  version: number | undefined,
+  build: Build<T>,
+): Promise<SettingsSave<T>> {
   const first = async () => (await collection.find({ limit: 1 })).items[0];
   const current = await first();
   if (!current) {
@@ -55,12 +63,27 @@ export async function saveSingle<T extends { id: string }, K extends keyof T>(co
   return update(collection, current, version, build, first);
 }
 
-async function update<T extends { id: string }, K extends keyof T>(collection: Collection<T, K>, current: Versioned<T>, version: number | undefined, build: Build<T>, reread: () => Promise<Versioned<T> | undefined>): Promise<SettingsSave<T>> {
+async function update<T extends { id: string }, K extends keyof T>(
+  collection: Collection<T, K>,
+  current: Versioned<T>,
+  version: number | undefined,
+  build: Build<T>,
+  reread: () => Promise<Versioned<T> | undefined>,
+): Promise<SettingsSave<T>> {
   if (current.version !== version) return { status: 'stale', current };
   const made = build(current);
   if (!made.ok) return { status: 'invalid', errors: made.errors };
   try {
-    return { status: 'ok', record: await collection.update({ ...made.record, id: current.id, version: current.version, ...(current.etag ? { etag: current.etag } : {}) } as Versioned<T>), before: current };
+    return {
+      status: 'ok',
+      record: await collection.update({
+        ...made.record,
+        id: current.id,
+        version: current.version,
+        ...(current.etag ? { etag: current.etag } : {}),
+      } as Versioned<T>),
+      before: current,
+    };
   } catch (error) {
     if (error instanceof StaleRecordError) return { status: 'stale', current: (await reread())! };
     throw error;
@@ -68,9 +91,19 @@ async function update<T extends { id: string }, K extends keyof T>(collection: C
 }
 
 /** Undefined when the person may change this part of School settings; otherwise the refusal, audited. */
-export async function refusal(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, action: Action, what: string): Promise<{ status: 'not-permitted'; message: string } | undefined> {
+export async function refusal(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+  action: Action,
+  what: string,
+): Promise<{ status: 'not-permitted'; message: string } | undefined> {
   if (may(actor, action)) return undefined;
-  await recordAudit(deps, actor, { action: `${action}.denied`, recordType: 'settings', recordId: '-', summary: `Changing ${what} refused: the person does not hold the role` });
+  await recordAudit(deps, actor, {
+    action: `${action}.denied`,
+    recordType: 'settings',
+    recordId: '-',
+    summary: `Changing ${what} refused: the person does not hold the role`,
+  });
   return { status: 'not-permitted', message: `Only ${whoMay(action)} can change ${what}.` };
 }
 

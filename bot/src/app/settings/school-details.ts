@@ -15,14 +15,21 @@ export async function currentSchool(stores: Pick<Stores, 'school'>): Promise<Sch
 }
 
 /** The headteacher or the admin team enter or change the school's name and who staff should ask. */
-export async function saveSchoolDetails(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, raw: unknown, version: number | undefined): Promise<SettingsSave<SchoolRecord>> {
+export async function saveSchoolDetails(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+  raw: unknown,
+  version: number | undefined,
+): Promise<SettingsSave<SchoolRecord>> {
   const refused = await refusal(deps, actor, 'settings.school', "the school's details");
   if (refused) return refused;
   const input = readForm(schoolInputSchema, raw);
   if (!input.ok) return { status: 'invalid', errors: input.errors };
   const result = await saveSingle(deps.stores.school, version, () => ({ ok: true, record: input.value }));
   if (result.status === 'ok') {
-    const summary = result.before ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask' })}` : 'School details entered';
+    const summary = result.before
+      ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask' })}`
+      : 'School details entered';
     await recordAudit(deps, actor, { action: 'settings.school', recordType: 'school', recordId: result.record.id, summary });
   }
   return result;

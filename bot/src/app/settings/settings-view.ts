@@ -26,16 +26,34 @@ export interface SettingsView {
 }
 
 /** Everything on the School settings page, for those who keep any part of it. */
-export async function settingsView(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person): Promise<{ status: 'not-permitted' } | ({ status: 'ok' } & SettingsView)> {
+export async function settingsView(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+): Promise<{ status: 'not-permitted' } | ({ status: 'ok' } & SettingsView)> {
   if (!may(actor, 'settings.view')) {
-    await recordAudit(deps, actor, { action: 'settings.view.denied', recordType: 'settings', recordId: '-', summary: 'Opening School settings refused: the person does not hold the role' });
+    await recordAudit(deps, actor, {
+      action: 'settings.view.denied',
+      recordType: 'settings',
+      recordId: '-',
+      summary: 'Opening School settings refused: the person does not hold the role',
+    });
     return { status: 'not-permitted' };
   }
-  const [school, policies, termDates, trainingRequirements] = await Promise.all([deps.stores.school.find({ limit: 1 }), readPolicies(deps.stores), readTermDates(deps.stores), readRequirementRecords(deps.stores)]);
+  const [school, policies, termDates, trainingRequirements] = await Promise.all([
+    deps.stores.school.find({ limit: 1 }),
+    readPolicies(deps.stores),
+    readTermDates(deps.stores),
+    readRequirementRecords(deps.stores),
+  ]);
   const entries = toEntries(termDates.calendar);
   return {
     status: 'ok',
-    can: { school: may(actor, 'settings.school'), policies: may(actor, 'settings.policies'), termDates: may(actor, 'settings.termDates'), trainingRequirements: may(actor, 'settings.trainingRequirements') },
+    can: {
+      school: may(actor, 'settings.school'),
+      policies: may(actor, 'settings.policies'),
+      termDates: may(actor, 'settings.termDates'),
+      trainingRequirements: may(actor, 'settings.trainingRequirements'),
+    },
     school: school.items[0] ?? null,
     policies,
     termDates: { version: termDates.record?.version ?? null, entries, years: schoolYearsOf(entries) },

@@ -11,7 +11,9 @@ import { refusal, saveSingle, type SettingsSave } from './save-edited';
 export type TermDatesRecord = SchoolCalendar & { id: string };
 
 /** The term dates as stored (none yet: an empty calendar). Read once per request or job run. */
-export async function readTermDates(stores: Pick<Stores, 'termDates'>): Promise<{ calendar: SchoolCalendar; record?: Versioned<TermDatesRecord> }> {
+export async function readTermDates(
+  stores: Pick<Stores, 'termDates'>,
+): Promise<{ calendar: SchoolCalendar; record?: Versioned<TermDatesRecord> }> {
   const record = (await stores.termDates.find({ limit: 1 })).items[0];
   return record ? { calendar: { terms: record.terms, closures: record.closures }, record } : { calendar: NO_TERM_DATES };
 }
@@ -20,13 +22,28 @@ export async function readTermDates(stores: Pick<Stores, 'termDates'>): Promise<
  * The headteacher or the admin team save the term dates as edited on the page (every year at
  * once), having read them at `version`. Each problem is reported next to its line and field.
  */
-export async function saveTermDates(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, entries: unknown, version: number | undefined): Promise<SettingsSave<TermDatesRecord>> {
+export async function saveTermDates(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+  entries: unknown,
+  version: number | undefined,
+): Promise<SettingsSave<TermDatesRecord>> {
   const refused = await refusal(deps, actor, 'settings.termDates', 'the term dates');
   if (refused) return refused;
   const checked = validateTermDates(Array.isArray(entries) ? entries : []);
-  if (!checked.ok) return { status: 'invalid', errors: Object.fromEntries(checked.problems.map((problem) => [`entries.${problem.index}.${problem.field}`, problem.message])) };
+  if (!checked.ok)
+    return {
+      status: 'invalid',
+      errors: Object.fromEntries(checked.problems.map((problem) => [`entries.${problem.index}.${problem.field}`, problem.message])),
+    };
   const result = await saveSingle(deps.stores.termDates, version, () => ({ ok: true, record: toCalendar(checked.entries) }));
-  if (result.status === 'ok') await audit(deps, actor, result.record, `Term dates saved: ${describe(checked.entries)}${calendarChanges(result.before, result.record)}`);
+  if (result.status === 'ok')
+    await audit(
+      deps,
+      actor,
+      result.record,
+      `Term dates saved: ${describe(checked.entries)}${calendarChanges(result.before, result.record)}`,
+    );
   return result;
 }
 
@@ -44,7 +61,12 @@ export type TermDatesImport =
  * school years replace the same years on record; other years are kept. Nothing is saved while any
  * line is wrong, or if someone changed the term dates since the preview.
  */
-export async function importTermDates(deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>, actor: Person, csv: string, options: { apply: boolean; version?: number }): Promise<TermDatesImport> {
+export async function importTermDates(
+  deps: Pick<AppDeps, 'stores' | 'clock' | 'log'>,
+  actor: Person,
+  csv: string,
+  options: { apply: boolean; version?: number },
+): Promise<TermDatesImport> {
   const refused = await refusal(deps, actor, 'settings.termDates', 'the term dates');
   if (refused) return refused;
   const { calendar, record } = await readTermDates(deps.stores);
@@ -56,7 +78,12 @@ export async function importTermDates(deps: Pick<AppDeps, 'stores' | 'clock' | '
   if (result.status === 'stale') return result;
   // The record was built from a checked plan, and the one read above exists: nothing else can happen.
   if (result.status !== 'ok') throw new Error(`Term dates import ended as ${result.status}`);
-  await audit(deps, actor, result.record, `Term dates imported from a CSV file for ${planned.plan.years.join(', ')} (${planned.plan.entries.length} lines, replacing ${planned.plan.replacing})${calendarChanges(result.before, result.record)}`);
+  await audit(
+    deps,
+    actor,
+    result.record,
+    `Term dates imported from a CSV file for ${planned.plan.years.join(', ')} (${planned.plan.entries.length} lines, replacing ${planned.plan.replacing})${calendarChanges(result.before, result.record)}`,
+  );
   return { status: 'ok', plan: planned.plan, record: result.record };
 }
 
@@ -70,7 +97,8 @@ function describe(entries: readonly { start: string }[]): string {
  * the dates in force on any earlier day can be worked out.
  */
 function calendarChanges(before: SchoolCalendar | undefined, after: SchoolCalendar): string {
-  const lines = (calendar: SchoolCalendar | undefined) => [...(calendar?.terms ?? []), ...(calendar?.closures ?? [])].map((span) => `${span.name} ${span.start} to ${span.end}`);
+  const lines = (calendar: SchoolCalendar | undefined) =>
+    [...(calendar?.terms ?? []), ...(calendar?.closures ?? [])].map((span) => `${span.name} ${span.start} to ${span.end}`);
   const was = lines(before);
   const now = lines(after);
   const removed = was.filter((line) => !now.includes(line));

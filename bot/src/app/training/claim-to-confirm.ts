@@ -18,7 +18,8 @@ export type ClaimToConfirm =
 export async function claimToConfirm(deps: AppDeps, person: Person, recordId: string): Promise<ClaimToConfirm> {
   const record = /^\d{1,12}$/.test(recordId) ? await deps.stores.trainingRecords.get(recordId) : undefined;
   if (!record) return { status: 'not-found' };
-  if (!mayDecide(person, 'training.confirm', record.subjectId, await holdersFor(deps, person, ['training.confirm']))) return { status: 'not-permitted' };
+  if (!mayDecide(person, 'training.confirm', record.subjectId, await holdersFor(deps, person, ['training.confirm'])))
+    return { status: 'not-permitted' };
   if (record.status !== 'awaitingConfirmation') return { status: 'decided', record };
   const subject = (await deps.directory.byId(record.subjectId)) ?? { displayName: record.subjectName, roles: [] };
   const title = (await recordableRequirements(deps.stores)).get(record.requirementId)?.title ?? 'their online safety training';

@@ -15,13 +15,29 @@ import { recordAudit } from '../record-audit';
  * review's next date moves on by its cycle, and all staff are told the policy changed ("any changes
  * made to this policy will be communicated to all staff").
  */
-export async function recordPolicyReview(deps: AppDeps & { announce: Announce }, actor: Person, policyId: string, reviewId: string, reviewedOn: string): Promise<{ status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | { status: 'ok'; policy: PolicyDocument; nextReviewDue: string; announced: Promise<unknown> }> {
+export async function recordPolicyReview(
+  deps: AppDeps & { announce: Announce },
+  actor: Person,
+  policyId: string,
+  reviewId: string,
+  reviewedOn: string,
+): Promise<
+  | { status: 'not-permitted'; message: string }
+  | { status: 'invalid'; message: string }
+  | { status: 'ok'; policy: PolicyDocument; nextReviewDue: string; announced: Promise<unknown> }
+> {
   if (!may(actor, 'policy.recordReview')) {
-    await recordAudit(deps, actor, { action: 'policy.recordReview.denied', recordType: 'policy', recordId: policyId.slice(0, 20), summary: 'Recording a policy review refused: the person does not hold the role' });
+    await recordAudit(deps, actor, {
+      action: 'policy.recordReview.denied',
+      recordType: 'policy',
+      recordId: policyId.slice(0, 20),
+      summary: 'Recording a policy review refused: the person does not hold the role',
+    });
     return { status: 'not-permitted', message: `Only ${whoMay('policy.recordReview')} can record a policy review.` };
   }
   const now = deps.clock.now();
-  if (!isIsoDate(reviewedOn) || reviewedOn > localDate(now)) return { status: 'invalid', message: 'Give the review date as YYYY-MM-DD, not in the future.' };
+  if (!isIsoDate(reviewedOn) || reviewedOn > localDate(now))
+    return { status: 'invalid', message: 'Give the review date as YYYY-MM-DD, not in the future.' };
   const policy = /^\d{1,12}$/.test(policyId) ? await deps.stores.policies.get(policyId) : undefined;
   const reviewed = policy && completeReview(policy, reviewId, reviewedOn, { id: actor.id, name: actor.displayName }, now);
   if (!policy || !reviewed) return { status: 'invalid', message: 'That review is not in the policy register (or the policy is retired).' };
@@ -29,21 +45,33 @@ export async function recordPolicyReview(deps: AppDeps & { announce: Announce },
   try {
     saved = await deps.stores.policies.update(reviewed);
   } catch (error) {
-    if (error instanceof StaleRecordError) return { status: 'invalid', message: 'Someone else changed this policy just now; reload and try again.' };
+    if (error instanceof StaleRecordError)
+      return { status: 'invalid', message: 'Someone else changed this policy just now; reload and try again.' };
     throw error;
   }
   const review = saved.reviews.find((candidate) => candidate.id === reviewId)!;
-  await recordAudit(deps, actor, { action: 'policy.recordReview', recordType: 'policy', recordId: policy.id, summary: `Review recorded (${review.name}); next ${review.nextReviewDue}` });
+  await recordAudit(deps, actor, {
+    action: 'policy.recordReview',
+    recordType: 'policy',
+    recordId: policy.id,
+    summary: `Review recorded (${review.name}); next ${review.nextReviewDue}`,
+  });
   const staff = (await deps.directory.everyone()).filter((person) => person.roles.includes('staff'));
-  const announced = deps.announce(`policy-changed ${policy.id} ${reviewId} ${reviewedOn}`, staff.map((person) => ({
-    person,
-    reason: `policy-changed:${policy.id}:${reviewId}`,
-    period: reviewedOn,
-    message: {
-      title: `The ${policy.title} has been reviewed`,
-      lines: [`Review: ${review.name}, recorded on ${longDate(reviewedOn)}. Please read the updated policy (section 12: changes are communicated to all staff).`, `Next review: ${longDate(review.nextReviewDue)}.`],
-      tone: 'accent',
-    },
-  })));
+  const announced = deps.announce(
+    `policy-changed ${policy.id} ${reviewId} ${reviewedOn}`,
+    staff.map((person) => ({
+      person,
+      reason: `policy-changed:${policy.id}:${reviewId}`,
+      period: reviewedOn,
+      message: {
+        title: `The ${policy.title} has been reviewed`,
+        lines: [
+          `Review: ${review.name}, recorded on ${longDate(reviewedOn)}. Please read the updated policy (section 12: changes are communicated to all staff).`,
+          `Next review: ${longDate(review.nextReviewDue)}.`,
+        ],
+        tone: 'accent',
+      },
+    })),
+  );
   return { status: 'ok', policy: saved, nextReviewDue: review.nextReviewDue, announced };
 }

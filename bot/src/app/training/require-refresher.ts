@@ -11,19 +11,42 @@ import { localDate } from '../../domain/calendar/zoned-time';
  * s.11: "training … will be refreshed in light of any significant incidents or changes". The DSL
  * requires a refresher for a group by a date; it then shows in compliance and reminders.
  */
-export async function requireRefresher(deps: AppDeps, actor: Person, input: { title: string; audience: Audience; group: string; dueOn: string }): Promise<{ status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | { status: 'ok'; refresher: Refresher }> {
+export async function requireRefresher(
+  deps: AppDeps,
+  actor: Person,
+  input: { title: string; audience: Audience; group: string; dueOn: string },
+): Promise<{ status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | { status: 'ok'; refresher: Refresher }> {
   if (!may(actor, 'training.requireRefresher')) {
-    await recordAudit(deps, actor, { action: 'training.requireRefresher.denied', recordType: 'refresher', recordId: '-', summary: 'Requiring a refresher refused: the person does not hold the role' });
+    await recordAudit(deps, actor, {
+      action: 'training.requireRefresher.denied',
+      recordType: 'refresher',
+      recordId: '-',
+      summary: 'Requiring a refresher refused: the person does not hold the role',
+    });
     return { status: 'not-permitted', message: `Only ${whoMay('training.requireRefresher')} can require a refresher.` };
   }
   const now = deps.clock.now();
   const today = localDate(now);
-  if (!isIsoDate(input.dueOn) || input.dueOn < today) return { status: 'invalid', message: 'Give a due date from today on, as YYYY-MM-DD.' };
+  if (!isIsoDate(input.dueOn) || input.dueOn < today)
+    return { status: 'invalid', message: 'Give a due date from today on, as YYYY-MM-DD.' };
   const title = readText(trainingText.refresherTitle, input.title);
   if (!title.ok) return { status: 'invalid', message: title.message };
   const group = readText(trainingText.group, input.group);
   if (!group.ok) return { status: 'invalid', message: group.message };
-  const refresher = await deps.stores.refreshers.insert({ title: title.value, audience: input.audience, group: group.value || 'all', dueOn: input.dueOn, requiredOn: today, requiredById: actor.id, requiredByName: actor.displayName });
-  await recordAudit(deps, actor, { action: 'training.requireRefresher', recordType: 'refresher', recordId: refresher.id, summary: `Refresher required for ${input.audience} (${refresher.group}) by ${input.dueOn}` });
+  const refresher = await deps.stores.refreshers.insert({
+    title: title.value,
+    audience: input.audience,
+    group: group.value || 'all',
+    dueOn: input.dueOn,
+    requiredOn: today,
+    requiredById: actor.id,
+    requiredByName: actor.displayName,
+  });
+  await recordAudit(deps, actor, {
+    action: 'training.requireRefresher',
+    recordType: 'refresher',
+    recordId: refresher.id,
+    summary: `Refresher required for ${input.audience} (${refresher.group}) by ${input.dueOn}`,
+  });
   return { status: 'ok', refresher };
 }

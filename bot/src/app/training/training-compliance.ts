@@ -38,7 +38,11 @@ interface Subject {
  * Every requirement (the standing ones in `setup` and the DSL's refreshers) for every subject it
  * applies to, with its due date.
  */
-export async function trainingCompliance(deps: { stores: Pick<Stores, 'trainingRecords' | 'refreshers' | 'pupils'>; directory: Pick<Directory, 'everyone'> }, today: IsoDate, { requirements: standing, calendar }: TrainingSetup): Promise<ComplianceRow[]> {
+export async function trainingCompliance(
+  deps: { stores: Pick<Stores, 'trainingRecords' | 'refreshers' | 'pupils'>; directory: Pick<Directory, 'everyone'> },
+  today: IsoDate,
+  { requirements: standing, calendar }: TrainingSetup,
+): Promise<ComplianceRow[]> {
   const [records, refreshers, people, pupils] = await Promise.all([
     readAll((cursor) => deps.stores.trainingRecords.find({ where: { status: 'confirmed' }, limit: 500, ...(cursor ? { cursor } : {}) })),
     readAll((cursor) => deps.stores.refreshers.find({ limit: 500, ...(cursor ? { cursor } : {}) })),
@@ -47,7 +51,8 @@ export async function trainingCompliance(deps: { stores: Pick<Stores, 'trainingR
   ]);
   const classes = currentClasses(pupils);
   const subjects = (requirement: TrainingRequirement): Subject[] => {
-    if (requirement.audience === 'pupils') return classes.map((className) => ({ audience: 'pupils', group: className, id: className, name: `Class ${className}` }));
+    if (requirement.audience === 'pupils')
+      return classes.map((className) => ({ audience: 'pupils', group: className, id: className, name: `Class ${className}` }));
     if (requirement.audience === 'parents') return [{ audience: 'parents', group: 'Parents', id: PARENTS_SUBJECT, name: 'Parents' }];
     return people.filter((person) => appliesTo(requirement, person)).map((person) => personSubject(person, requirement.roles));
   };
@@ -67,12 +72,29 @@ export async function trainingCompliance(deps: { stores: Pick<Stores, 'trainingR
 /** A person, grouped as the requirement names them: "All staff", or "Governor, Chair of governors". */
 function personSubject(person: Person, roles: readonly Role[] = ['staff']): Subject {
   const group = roles.length === 1 && roles[0] === 'staff' ? 'All staff' : roles.map((role) => ROLE_LABELS[role]).join(', ');
-  return { audience: 'staff', group, id: person.id, name: person.displayName, ...(person.startedOn ? { startedOn: person.startedOn } : {}) };
+  return {
+    audience: 'staff',
+    group,
+    id: person.id,
+    name: person.displayName,
+    ...(person.startedOn ? { startedOn: person.startedOn } : {}),
+  };
 }
 
-function rowFor(requirement: TrainingRequirement, subject: Subject, records: TrainingRecord[], today: IsoDate, calendar: SchoolCalendar): ComplianceRow {
+function rowFor(
+  requirement: TrainingRequirement,
+  subject: Subject,
+  records: TrainingRecord[],
+  today: IsoDate,
+  calendar: SchoolCalendar,
+): ComplianceRow {
   const last = lastCompleted(records, requirement.id, subject.id);
-  const due = nextDue(requirement.rule, { ...(subject.startedOn ? { startedOn: subject.startedOn } : {}), ...(last ? { lastCompletedOn: last } : {}) }, today, calendar);
+  const due = nextDue(
+    requirement.rule,
+    { ...(subject.startedOn ? { startedOn: subject.startedOn } : {}), ...(last ? { lastCompletedOn: last } : {}) },
+    today,
+    calendar,
+  );
   return {
     requirementId: requirement.id,
     requirementTitle: requirement.title,

@@ -18,8 +18,13 @@ export async function readTrainingSetup(stores: Pick<Stores, 'trainingRequiremen
 }
 
 /** Every requirement training can be recorded against now, by id: the standing ones in force and the DSL's refreshers. */
-export async function recordableRequirements(stores: Pick<Stores, 'trainingRequirements' | 'refreshers'>): Promise<Map<string, TrainingRequirement>> {
-  const [records, refreshers] = await Promise.all([readRequirementRecords(stores), readAll((cursor) => stores.refreshers.find({ limit: 200, ...(cursor ? { cursor } : {}) }))]);
+export async function recordableRequirements(
+  stores: Pick<Stores, 'trainingRequirements' | 'refreshers'>,
+): Promise<Map<string, TrainingRequirement>> {
+  const [records, refreshers] = await Promise.all([
+    readRequirementRecords(stores),
+    readAll((cursor) => stores.refreshers.find({ limit: 200, ...(cursor ? { cursor } : {}) })),
+  ]);
   const all = [...records.filter((record) => !record.retired).map(toRequirement), ...refreshers.map(refresherRequirement)];
   return new Map(all.map((requirement) => [requirement.id, requirement]));
 }

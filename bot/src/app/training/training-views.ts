@@ -49,7 +49,10 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
     rows,
     groups: [...groups.values()],
     awaitingConfirmation: awaiting,
-    requirements: [...setup.requirements.map((r) => ({ id: r.id, title: r.title, audience: r.audience })), ...refreshers.map((r) => ({ id: `refresher-${r.id}`, title: r.title, audience: r.audience }))],
+    requirements: [
+      ...setup.requirements.map((r) => ({ id: r.id, title: r.title, audience: r.audience })),
+      ...refreshers.map((r) => ({ id: `refresher-${r.id}`, title: r.title, audience: r.audience })),
+    ],
   };
 }
 
@@ -60,16 +63,29 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
 export async function claimsToConfirm(deps: AppDeps, actor: Person): Promise<Versioned<TrainingRecord>[]> {
   if (!may(actor, 'training.confirm') && !needsHolders(actor, 'training.confirm')) return [];
   const holders = await holdersFor(deps, actor, ['training.confirm']);
-  const claims = await readAll((cursor) => deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200, ...(cursor ? { cursor } : {}) }));
+  const claims = await readAll((cursor) =>
+    deps.stores.trainingRecords.find({ where: { status: 'awaitingConfirmation' }, limit: 200, ...(cursor ? { cursor } : {}) }),
+  );
   return claims.filter((record) => mayDecide(actor, 'training.confirm', record.subjectId, holders));
 }
 
 /** A person's (or a class's, or the parents') training history, newest first. */
-export async function trainingHistory(deps: AppDeps, actor: Person, subjectId: string): Promise<{ status: 'not-permitted' } | { status: 'ok'; records: TrainingRecord[] }> {
+export async function trainingHistory(
+  deps: AppDeps,
+  actor: Person,
+  subjectId: string,
+): Promise<{ status: 'not-permitted' } | { status: 'ok'; records: TrainingRecord[] }> {
   if (subjectId !== actor.id && !may(actor, 'training.viewAll')) {
-    await recordAudit(deps, actor, { action: 'training.viewAll.denied', recordType: 'trainingHistory', recordId: subjectId.slice(0, 40), summary: "Viewing someone else's training refused" });
+    await recordAudit(deps, actor, {
+      action: 'training.viewAll.denied',
+      recordType: 'trainingHistory',
+      recordId: subjectId.slice(0, 40),
+      summary: "Viewing someone else's training refused",
+    });
     return { status: 'not-permitted' };
   }
-  const records = await readAll((cursor) => deps.stores.trainingRecords.find({ where: { subjectId }, limit: 500, ...(cursor ? { cursor } : {}) }));
+  const records = await readAll((cursor) =>
+    deps.stores.trainingRecords.find({ where: { subjectId }, limit: 500, ...(cursor ? { cursor } : {}) }),
+  );
   return { status: 'ok', records: records.sort((a, b) => b.completedOn.localeCompare(a.completedOn)) };
 }

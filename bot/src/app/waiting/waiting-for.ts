@@ -26,9 +26,16 @@ export interface Waiting {
  * me" and the tab's *Waiting for me* page show. Each provider decides with the domain's own rules
  * who may act, so this list and the buttons on each record's card always agree.
  */
-export async function waitingFor(deps: AppDeps, person: Person, providers: Record<WaitingRecordType, WaitingProvider> = WAITING_PROVIDERS): Promise<Waiting> {
+export async function waitingFor(
+  deps: AppDeps,
+  person: Person,
+  providers: Record<WaitingRecordType, WaitingProvider> = WAITING_PROVIDERS,
+): Promise<Waiting> {
   const found = await Promise.all(WAITING_RECORD_TYPES.map((type) => providers[type](deps, person)));
   const items = found.flat().sort((a, b) => b.since.localeCompare(a.since) || a.reference.localeCompare(b.reference));
-  const counts = Object.fromEntries(WAITING_RECORD_TYPES.map((type, index) => [type, found[index]!.length])) as Record<WaitingRecordType, number>;
+  const counts = Object.fromEntries(WAITING_RECORD_TYPES.map((type, index) => [type, found[index]!.length])) as Record<
+    WaitingRecordType,
+    number
+  >;
   return { items, counts };
 }

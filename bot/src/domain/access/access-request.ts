@@ -7,13 +7,7 @@ import type { AccessRequestInput } from './access-request-input';
  * staff request → online safety lead review → headteacher decision → ICT action.
  */
 export type AccessRequestState =
-  | 'withOnlineSafetyLead'
-  | 'returnedToRequester'
-  | 'withHeadteacher'
-  | 'approved'
-  | 'refused'
-  | 'unblocked'
-  | 'withdrawn';
+  'withOnlineSafetyLead' | 'returnedToRequester' | 'withHeadteacher' | 'approved' | 'refused' | 'unblocked' | 'withdrawn';
 
 export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
   'withOnlineSafetyLead',

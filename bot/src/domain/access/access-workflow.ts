@@ -1,7 +1,13 @@
 import { finishedStates, refusal, withdrawal } from '../workflow/common-steps';
 import { defineWorkflow } from '../workflow/workflow';
 import { accessReference, newAccessRequest, type AccessAction, type AccessRequest } from './access-request';
-import { addedRisksSchema, reasonsSchema, reviewNoteSchema, validateAccessRequestInput, type AccessRequestInput } from './access-request-input';
+import {
+  addedRisksSchema,
+  reasonsSchema,
+  reviewNoteSchema,
+  validateAccessRequestInput,
+  type AccessRequestInput,
+} from './access-request-input';
 
 /**
  * A request to open a blocked website (s.9 and Appendix A): a member of staff asks, the online
@@ -18,7 +24,11 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
   viewAll: 'accessRequest.viewAll',
   states: {
     withOnlineSafetyLead: { label: 'With the online safety lead', waitsOn: 'onlineSafetyLead', escalateTo: 'headteacher' },
-    returnedToRequester: { label: 'Returned to the requester for changes', forRequester: 'Returned to you for changes', waitsOn: 'requester' },
+    returnedToRequester: {
+      label: 'Returned to the requester for changes',
+      forRequester: 'Returned to you for changes',
+      waitsOn: 'requester',
+    },
     withHeadteacher: { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' },
     // The online safety lead owns the filtering decisions, so an unblock left undone goes to them.
     approved: { label: 'Approved — waiting for ICT', waitsOn: 'ictTechnician', escalateTo: 'onlineSafetyLead' },
@@ -31,7 +41,10 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       label: 'send this request to the headteacher',
       fields: { note: reviewNoteSchema, addedRisksAndControls: addedRisksSchema },
       apply: (_request, step, signature) => ({
-        changes: { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: step.note ?? '', addedRisksAndControls: step.addedRisksAndControls ?? '', signature } },
+        changes: {
+          state: 'withHeadteacher',
+          leadReview: { outcome: 'forwarded', note: step.note ?? '', addedRisksAndControls: step.addedRisksAndControls ?? '', signature },
+        },
         ...(step.note ? { note: step.note } : {}),
       }),
     },
@@ -41,22 +54,39 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       label: 'return this request',
       fields: { note: reviewNoteSchema },
       requires: { field: 'note', message: 'Say why the request is being returned, so the requester can fix it.' },
-      apply: (_request, step, signature) => ({ changes: { state: 'returnedToRequester', leadReview: { outcome: 'returned', note: step.note ?? '', addedRisksAndControls: '', signature } }, note: step.note ?? '' }),
+      apply: (_request, step, signature) => ({
+        changes: {
+          state: 'returnedToRequester',
+          leadReview: { outcome: 'returned', note: step.note ?? '', addedRisksAndControls: '', signature },
+        },
+        note: step.note ?? '',
+      }),
     },
     approve: {
       action: 'accessRequest.approve',
       from: ['withHeadteacher'],
       label: 'approve this request',
       fields: { reasons: reasonsSchema },
-      apply: (_request, step, signature) => ({ changes: { state: 'approved', decision: { approved: true, reasons: step.reasons ?? '', signature } }, ...(step.reasons ? { note: step.reasons } : {}) }),
+      apply: (_request, step, signature) => ({
+        changes: { state: 'approved', decision: { approved: true, reasons: step.reasons ?? '', signature } },
+        ...(step.reasons ? { note: step.reasons } : {}),
+      }),
     },
-    refuse: refusal('accessRequest.refuse', ['withHeadteacher'], 'refuse this request', 'A refusal needs reasons (Appendix A), so the requester knows why.'),
+    refuse: refusal(
+      'accessRequest.refuse',
+      ['withHeadteacher'],
+      'refuse this request',
+      'A refusal needs reasons (Appendix A), so the requester knows why.',
+    ),
     markDone: {
       action: 'accessRequest.markDone',
       from: ['approved'],
       label: 'mark this site as opened',
       fields: { note: reviewNoteSchema },
-      apply: (_request, step, signature) => ({ changes: { state: 'unblocked', actioned: { note: step.note ?? '', signature } }, ...(step.note ? { note: step.note } : {}) }),
+      apply: (_request, step, signature) => ({
+        changes: { state: 'unblocked', actioned: { note: step.note ?? '', signature } },
+        ...(step.note ? { note: step.note } : {}),
+      }),
     },
     withdraw: withdrawal('accessRequest.withdraw', ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher']),
     resubmit: {

@@ -85,7 +85,11 @@ export function ownDecisionMessage(action: Action, what: string): string {
   return `Nobody decides on their own request or record, so you cannot ${what}: another ${ROLE_NAMES[own]} does${above ? `, or the ${ROLE_NAMES[above]} if there is none` : ''}.`;
 }
 
-const ROLE_NAMES: Partial<Record<Role, string>> = { onlineSafetyLead: 'online safety lead', headteacher: 'headteacher', chairOfGovernors: 'chair of governors' };
+const ROLE_NAMES: Partial<Record<Role, string>> = {
+  onlineSafetyLead: 'online safety lead',
+  headteacher: 'headteacher',
+  chairOfGovernors: 'chair of governors',
+};
 
 /** The roles a decision can move up to, its own first. */
 export function decisionChain(role: Role): Role[] {

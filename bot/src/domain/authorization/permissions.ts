@@ -41,7 +41,19 @@ export const PERMISSIONS = {
   'takedown.close': ['owner', 'dsl'],
   // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.
   // Anyone who has a concern should raise it (s.2, s.8): every person the school has added, governors included.
-  'incident.report': ['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff', 'dataProtectionLead'],
+  'incident.report': [
+    'staff',
+    'onlineSafetyLead',
+    'headteacher',
+    'dsl',
+    'deputyDsl',
+    'ictTechnician',
+    'admin',
+    'governor',
+    'chairOfGovernors',
+    'socialMediaStaff',
+    'dataProtectionLead',
+  ],
   // The data protection lead sees data-protection breaches only (s.4; see incident-visibility.ts).
   'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
@@ -87,7 +99,9 @@ export type Action = keyof typeof PERMISSIONS;
  */
 export function may(person: Pick<Person, 'id' | 'roles'>, action: Action, relatedId?: string): boolean {
   return (PERMISSIONS[action] as readonly Holder[]).some((holder) =>
-    holder === 'requester' || holder === 'owner' || holder === 'assignee' ? relatedId !== undefined && relatedId === person.id : person.roles.includes(holder),
+    holder === 'requester' || holder === 'owner' || holder === 'assignee'
+      ? relatedId !== undefined && relatedId === person.id
+      : person.roles.includes(holder),
   );
 }
 

@@ -58,7 +58,10 @@ export function isWorkingDay(calendar: SchoolCalendar, date: IsoDate): boolean {
 
 /** The last day of the last term the school has given, if any. */
 export function lastTermDay(calendar: SchoolCalendar): IsoDate | undefined {
-  return calendar.terms.map((term) => term.end).sort().pop();
+  return calendar.terms
+    .map((term) => term.end)
+    .sort()
+    .pop();
 }
 
 /** Working days after `from`, up to and including `to`: how long something has waited. */

@@ -25,7 +25,8 @@ export interface EntryProblem {
 /** More lines than any school's calendar needs; a runaway paste stops here. */
 export const MAX_TERM_DATE_ENTRIES = 300;
 
-const date = (label: string) => z.string({ error: `${label} is required.` }).refine(isIsoDate, `${label} must be a real day (DD/MM/YYYY or YYYY-MM-DD).`);
+const date = (label: string) =>
+  z.string({ error: `${label} is required.` }).refine(isIsoDate, `${label} must be a real day (DD/MM/YYYY or YYYY-MM-DD).`);
 
 const entrySchema = z.object({
   kind: z.enum(['term', 'closure'], { error: 'Choose term or closure.' }),
@@ -39,8 +40,14 @@ const entrySchema = z.object({
  * terms (or two closures) overlapping, and no closure in a school year that has no term.
  * Problems are reported on the later of two entries that clash.
  */
-export function validateTermDates(raw: readonly unknown[]): { ok: true; entries: TermDateEntry[] } | { ok: false; problems: EntryProblem[] } {
-  if (raw.length > MAX_TERM_DATE_ENTRIES) return { ok: false, problems: [{ index: MAX_TERM_DATE_ENTRIES, field: 'name', message: `At most ${MAX_TERM_DATE_ENTRIES} lines of term dates.` }] };
+export function validateTermDates(
+  raw: readonly unknown[],
+): { ok: true; entries: TermDateEntry[] } | { ok: false; problems: EntryProblem[] } {
+  if (raw.length > MAX_TERM_DATE_ENTRIES)
+    return {
+      ok: false,
+      problems: [{ index: MAX_TERM_DATE_ENTRIES, field: 'name', message: `At most ${MAX_TERM_DATE_ENTRIES} lines of term dates.` }],
+    };
   const problems: EntryProblem[] = [];
   const entries: (TermDateEntry | undefined)[] = raw.map((value, index) => {
     const parsed = entrySchema.safeParse(typeof value === 'object' && value !== null ? value : {});
@@ -54,7 +61,11 @@ export function validateTermDates(raw: readonly unknown[]): { ok: true; entries:
       return undefined;
     }
     if (parsed.data.end < parsed.data.start) {
-      problems.push({ index, field: 'end', message: `The last day (${longDate(parsed.data.end)}) is before the first day (${longDate(parsed.data.start)}).` });
+      problems.push({
+        index,
+        field: 'end',
+        message: `The last day (${longDate(parsed.data.end)}) is before the first day (${longDate(parsed.data.start)}).`,
+      });
       return undefined;
     }
     return parsed.data;
@@ -63,12 +74,21 @@ export function validateTermDates(raw: readonly unknown[]): { ok: true; entries:
   const valid = entries as TermDateEntry[];
   for (const [first, second] of clashes(valid)) {
     const a = valid[first]!;
-    problems.push({ index: second, field: 'start', message: `Overlaps ${a.kind === 'term' ? 'the term' : 'the closure'} "${a.name}" (${longDate(a.start)} to ${longDate(a.end)}).`, clashesWith: first });
+    problems.push({
+      index: second,
+      field: 'start',
+      message: `Overlaps ${a.kind === 'term' ? 'the term' : 'the closure'} "${a.name}" (${longDate(a.start)} to ${longDate(a.end)}).`,
+      clashesWith: first,
+    });
   }
   const yearsWithTerms = new Set(valid.filter((entry) => entry.kind === 'term').map((entry) => schoolYearOf(entry.start)));
   valid.forEach((entry, index) => {
     if (entry.kind === 'closure' && !yearsWithTerms.has(schoolYearOf(entry.start))) {
-      problems.push({ index, field: 'start', message: `There is no term in ${schoolYearOf(entry.start)} for this closure to fall in: add that year's terms too.` });
+      problems.push({
+        index,
+        field: 'start',
+        message: `There is no term in ${schoolYearOf(entry.start)} for this closure to fall in: add that year's terms too.`,
+      });
     }
   });
   return problems.length ? { ok: false, problems } : { ok: true, entries: valid };
@@ -80,7 +100,9 @@ export function validateTermDates(raw: readonly unknown[]): { ok: true; entries:
  */
 export function clashes(entries: readonly TermDateEntry[]): [number, number][] {
   const found: [number, number][] = [];
-  const order = entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.start.localeCompare(b.entry.start) || a.index - b.index);
+  const order = entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.start.localeCompare(b.entry.start) || a.index - b.index);
   for (const kind of ['term', 'closure'] as const) {
     const same = order.filter(({ entry }) => entry.kind === kind);
     same.forEach((later, i) => {
@@ -94,14 +116,18 @@ export function clashes(entries: readonly TermDateEntry[]): [number, number][] {
 export function toCalendar(entries: readonly TermDateEntry[]): SchoolCalendar {
   const span = ({ name, start, end }: TermDateEntry) => ({ name, start, end });
   const sorted = [...entries].sort((a, b) => a.start.localeCompare(b.start));
-  return { terms: sorted.filter((entry) => entry.kind === 'term').map(span), closures: sorted.filter((entry) => entry.kind === 'closure').map(span) };
+  return {
+    terms: sorted.filter((entry) => entry.kind === 'term').map(span),
+    closures: sorted.filter((entry) => entry.kind === 'closure').map(span),
+  };
 }
 
 /** The calendar as one list, in date order (a term before the closures that start on its first day). */
 export function toEntries(calendar: SchoolCalendar): TermDateEntry[] {
-  return [...calendar.terms.map((term) => ({ kind: 'term' as const, ...term })), ...calendar.closures.map((closure) => ({ kind: 'closure' as const, ...closure }))].sort(
-    (a, b) => a.start.localeCompare(b.start) || (a.kind === b.kind ? 0 : a.kind === 'term' ? -1 : 1),
-  );
+  return [
+    ...calendar.terms.map((term) => ({ kind: 'term' as const, ...term })),
+    ...calendar.closures.map((closure) => ({ kind: 'closure' as const, ...closure })),
+  ].sort((a, b) => a.start.localeCompare(b.start) || (a.kind === b.kind ? 0 : a.kind === 'term' ? -1 : 1));
 }
 
 /** The school years the entries fall in (by their first day), in order. */

@@ -50,7 +50,10 @@ const DATE_HINT = 'write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD
  * Reads the file and plans the import against the current calendar: every line is checked, and
  * nothing is planned (so nothing is saved) while any line is wrong.
  */
-export function planTermDatesImport(csv: string, current: SchoolCalendar): { ok: true; plan: TermDatesImportPlan } | { ok: false; problems: CsvLineProblem[] } {
+export function planTermDatesImport(
+  csv: string,
+  current: SchoolCalendar,
+): { ok: true; plan: TermDatesImportPlan } | { ok: false; problems: CsvLineProblem[] } {
   const parsed = parseCsvLines(csv);
   if (!parsed.ok) return { ok: false, problems: [{ line: 1, message: parsed.error }] };
   const [first, ...rest] = parsed.rows;
@@ -59,7 +62,8 @@ export function planTermDatesImport(csv: string, current: SchoolCalendar): { ok:
   const columns = header ? columnsFrom(header.cells) : { name: 0, start: 1, end: 2, type: 3 };
   if (typeof columns === 'string') return { ok: false, problems: [{ line: first.line, message: columns }] };
   const rows = header ? rest : parsed.rows;
-  if (rows.length === 0) return { ok: false, problems: [{ line: first.line, message: 'The file has a header row but no term dates under it.' }] };
+  if (rows.length === 0)
+    return { ok: false, problems: [{ line: first.line, message: 'The file has a header row but no term dates under it.' }] };
 
   const problems: CsvLineProblem[] = [];
   const read: { line: number; entry: Record<string, string> }[] = [];
@@ -68,11 +72,17 @@ export function planTermDatesImport(csv: string, current: SchoolCalendar): { ok:
     const lineProblems: string[] = [];
     const name = cell('name');
     const start = toIsoDate(cell('start'));
-    if (!start) lineProblems.push(cell('start') ? `"${cell('start')}" is not a date: ${DATE_HINT}.` : `The first day is missing: ${DATE_HINT}.`);
+    if (!start)
+      lineProblems.push(cell('start') ? `"${cell('start')}" is not a date: ${DATE_HINT}.` : `The first day is missing: ${DATE_HINT}.`);
     const end = cell('end') ? toIsoDate(cell('end')) : start;
     if (cell('end') && !end) lineProblems.push(`"${cell('end')}" is not a date: ${DATE_HINT}.`);
     const kind = kindOf(cell('type'), name);
-    if (!kind) lineProblems.push(cell('type') ? `Type "${cell('type')}" is neither term nor closure.` : `Say whether "${name}" is a term or a closure: add a Type column with term or closure.`);
+    if (!kind)
+      lineProblems.push(
+        cell('type')
+          ? `Type "${cell('type')}" is neither term nor closure.`
+          : `Say whether "${name}" is a term or a closure: add a Type column with term or closure.`,
+      );
     if (lineProblems.length) problems.push(...lineProblems.map((message) => ({ line, message })));
     else read.push({ line, entry: { kind: kind!, name, start: start!, end: end! } });
   }
@@ -86,7 +96,10 @@ export function planTermDatesImport(csv: string, current: SchoolCalendar): { ok:
     const onLine = (problem: EntryProblem): CsvLineProblem => {
       if (problem.index >= kept.length) return { line: read[problem.index - kept.length]!.line, message: problem.message };
       const other = kept[problem.index]!;
-      return { line: read[(problem.clashesWith ?? kept.length) - kept.length]?.line ?? first.line, message: `Overlaps "${other.name}" (${longDate(other.start)} to ${longDate(other.end)}), which stays as it is in ${schoolYearOf(other.start)}.` };
+      return {
+        line: read[(problem.clashesWith ?? kept.length) - kept.length]?.line ?? first.line,
+        message: `Overlaps "${other.name}" (${longDate(other.start)} to ${longDate(other.end)}), which stays as it is in ${schoolYearOf(other.start)}.`,
+      };
     };
     return { ok: false, problems: checked.problems.map(onLine).sort((a, b) => a.line - b.line) };
   }

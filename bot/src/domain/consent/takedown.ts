@@ -75,7 +75,12 @@ export function takedownKey(task: Pick<TakedownTask, 'postId' | 'pupilId' | 'med
  * makes only what is missing, and never reopens a closed task. A post already taken down for
  * another pupil is down.
  */
-export function takedownsDue(events: readonly ConsentEvent[], posts: readonly RegisteredPost[], existing: readonly Pick<TrackedTakedown, 'postId' | 'pupilId' | 'media' | 'status'>[], today: string): TakedownTask[] {
+export function takedownsDue(
+  events: readonly ConsentEvent[],
+  posts: readonly RegisteredPost[],
+  existing: readonly Pick<TrackedTakedown, 'postId' | 'pupilId' | 'media' | 'status'>[],
+  today: string,
+): TakedownTask[] {
   const made = new Set(existing.map(takedownKey));
   const down = new Set(existing.filter((task) => task.status === 'removed').map((task) => task.postId));
   const due: TakedownTask[] = [];
@@ -86,7 +91,14 @@ export function takedownsDue(events: readonly ConsentEvent[], posts: readonly Re
       const taskKey = takedownKey({ postId: post.id, pupilId, media });
       if (made.has(taskKey)) continue;
       made.add(taskKey);
-      due.push({ postId: post.id, pupilId, media, noticeId: notice.id, taskKey, urgent: consentOn(events, pupilId, media, post.postedOn) !== 'given' });
+      due.push({
+        postId: post.id,
+        pupilId,
+        media,
+        noticeId: notice.id,
+        taskKey,
+        urgent: consentOn(events, pupilId, media, post.postedOn) !== 'given',
+      });
     }
   }
   return due;
@@ -101,7 +113,10 @@ function refusedNow(events: readonly ConsentEvent[], today: string): [string, Me
 /** The refusal in force for the pupil and medium: the notice their tasks come from. */
 function latestRefusal(events: readonly ConsentEvent[], pupilId: string, media: Media, today: string): ConsentEvent {
   return events
-    .filter((event) => event.pupilId === pupilId && event.media === media && event.decision === 'refused' && event.effectiveFrom.slice(0, 10) <= today)
+    .filter(
+      (event) =>
+        event.pupilId === pupilId && event.media === media && event.decision === 'refused' && event.effectiveFrom.slice(0, 10) <= today,
+    )
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.recordedAt.localeCompare(b.recordedAt))
     .at(-1)!;
 }
@@ -109,10 +124,16 @@ function latestRefusal(events: readonly ConsentEvent[], pupilId: string, media: 
 export type TakedownOutcome = 'removed' | 'cannot be removed';
 
 /** Closes a task once: removed, or cannot be removed with the reason why (s.4 "reasonably practicable"). */
-export function closeTakedown(task: TrackedTakedown, outcome: TakedownOutcome, reason: string, now: Date): { ok: true; task: TrackedTakedown } | { ok: false; message: string } {
+export function closeTakedown(
+  task: TrackedTakedown,
+  outcome: TakedownOutcome,
+  reason: string,
+  now: Date,
+): { ok: true; task: TrackedTakedown } | { ok: false; message: string } {
   if (task.status !== 'to do') return { ok: false, message: `This task is already closed ("${task.status}"), so nothing was changed.` };
   const why = reason.trim();
-  if (outcome === 'cannot be removed' && !why) return { ok: false, message: 'Say why the post cannot be removed, so the DSL can decide what else to do.' };
+  if (outcome === 'cannot be removed' && !why)
+    return { ok: false, message: 'Say why the post cannot be removed, so the DSL can decide what else to do.' };
   if (why.length > 1000) return { ok: false, message: 'The reason must be 1000 characters or fewer.' };
   const hidden = hiddenCharacterProblem('The reason', why);
   if (hidden) return { ok: false, message: hidden };

@@ -8,7 +8,13 @@ import { requiredText } from '../validation/typed-text';
  */
 export type DeviceType = 'tablet' | 'camera' | 'phone' | 'laptop' | 'other';
 export const DEVICE_TYPES: readonly DeviceType[] = ['tablet', 'camera', 'phone', 'laptop', 'other'];
-export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = { tablet: 'Tablet', camera: 'Camera', phone: 'Phone', laptop: 'Laptop', other: 'Other' };
+export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
+  tablet: 'Tablet',
+  camera: 'Camera',
+  phone: 'Phone',
+  laptop: 'Laptop',
+  other: 'Other',
+};
 
 export interface ApprovedDevice {
   id: string;
@@ -39,9 +45,13 @@ export type DeviceInput = z.infer<typeof deviceInputSchema>;
 export type DeviceField = keyof DeviceInput;
 
 /** Checks a new device; each wrong field gets its own message. Approval is never dated in the future. */
-export function validateDeviceInput(raw: unknown, today: string): { ok: true; value: DeviceInput } | { ok: false; errors: Partial<Record<DeviceField, string>> } {
+export function validateDeviceInput(
+  raw: unknown,
+  today: string,
+): { ok: true; value: DeviceInput } | { ok: false; errors: Partial<Record<DeviceField, string>> } {
   const parsed = deviceInputSchema.safeParse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
-  if (parsed.success && parsed.data.approvedOn > today) return { ok: false, errors: { approvedOn: 'A device cannot be approved in the future: use today\'s date or an earlier one.' } };
+  if (parsed.success && parsed.data.approvedOn > today)
+    return { ok: false, errors: { approvedOn: "A device cannot be approved in the future: use today's date or an earlier one." } };
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: Partial<Record<DeviceField, string>> = {};
   for (const issue of parsed.error.issues) errors[issue.path[0] as DeviceField] ??= issue.message;

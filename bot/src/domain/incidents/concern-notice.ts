@@ -15,7 +15,11 @@ type Seen = Pick<Incident, 'aboutHeadteacher' | 'assigneeId' | 'category'>;
  * whatever roles they hold: a headteacher who is also the DSL is never told of a concern about
  * the headteacher.
  */
-export function concernRecipients(incident: Seen, routed: readonly Person[], fallback: readonly Person[]): { first: Person[]; fallback: Person[] } {
+export function concernRecipients(
+  incident: Seen,
+  routed: readonly Person[],
+  fallback: readonly Person[],
+): { first: Person[]; fallback: Person[] } {
   const mayBeTold = (people: readonly Person[]) => unique(people).filter((person) => canSeeIncident(person, incident));
   const first = mayBeTold(routed);
   return { first, fallback: mayBeTold(fallback).filter((person) => !first.some((other) => other.id === person.id)) };

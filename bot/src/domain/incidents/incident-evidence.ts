@@ -9,18 +9,48 @@ import { displayName, MEDIA_FORMATS, MEDIA_LIMITS, megabytes, sniffFormat, type 
 export type DocumentFormat = 'pdf' | 'docx' | 'xlsx' | 'pptx';
 export type EvidenceFormat = MediaFormat | DocumentFormat;
 
-export const EVIDENCE_FORMATS: Record<EvidenceFormat, { kind: 'image' | 'video' | 'document'; label: string; contentType: string; extension: string }> = {
-  ...(Object.fromEntries(Object.entries(MEDIA_FORMATS).map(([format, { kind, label, contentType, extension }]) => [format, { kind: kind === 'images' ? 'image' : 'video', label, contentType, extension }])) as Record<MediaFormat, { kind: 'image' | 'video'; label: string; contentType: string; extension: string }>),
+export const EVIDENCE_FORMATS: Record<
+  EvidenceFormat,
+  { kind: 'image' | 'video' | 'document'; label: string; contentType: string; extension: string }
+> = {
+  ...(Object.fromEntries(
+    Object.entries(MEDIA_FORMATS).map(([format, { kind, label, contentType, extension }]) => [
+      format,
+      { kind: kind === 'images' ? 'image' : 'video', label, contentType, extension },
+    ]),
+  ) as Record<MediaFormat, { kind: 'image' | 'video'; label: string; contentType: string; extension: string }>),
   pdf: { kind: 'document', label: 'PDF document', contentType: 'application/pdf', extension: 'pdf' },
-  docx: { kind: 'document', label: 'Word document', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
-  xlsx: { kind: 'document', label: 'Excel workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
-  pptx: { kind: 'document', label: 'PowerPoint presentation', contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extension: 'pptx' },
+  docx: {
+    kind: 'document',
+    label: 'Word document',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+  },
+  xlsx: {
+    kind: 'document',
+    label: 'Excel workbook',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+  },
+  pptx: {
+    kind: 'document',
+    label: 'PowerPoint presentation',
+    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extension: 'pptx',
+  },
 };
 
 /** As many files as a request to post; a document may be as big as a photo. */
-export const EVIDENCE_LIMITS = { files: MEDIA_LIMITS.files, imageBytes: MEDIA_LIMITS.imageBytes, documentBytes: MEDIA_LIMITS.imageBytes, videoBytes: MEDIA_LIMITS.videoBytes, reason: 500 } as const;
+export const EVIDENCE_LIMITS = {
+  files: MEDIA_LIMITS.files,
+  imageBytes: MEDIA_LIMITS.imageBytes,
+  documentBytes: MEDIA_LIMITS.imageBytes,
+  videoBytes: MEDIA_LIMITS.videoBytes,
+  reason: 500,
+} as const;
 
-export const EVIDENCE_TYPES = 'screenshots and photos (JPEG, PNG or HEIC, up to 20 MB), videos (MP4 or MOV, up to 250 MB), PDF and Word, Excel or PowerPoint documents (up to 20 MB)';
+export const EVIDENCE_TYPES =
+  'screenshots and photos (JPEG, PNG or HEIC, up to 20 MB), videos (MP4 or MOV, up to 250 MB), PDF and Word, Excel or PowerPoint documents (up to 20 MB)';
 
 /** A file attached to an incident, as the incident records it. */
 export interface EvidenceFile {
@@ -39,7 +69,11 @@ export interface EvidenceFile {
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** An Office Open XML package names its main part; the names are stored uncompressed in the zip. */
-const OFFICE_PARTS: [DocumentFormat, string][] = [['docx', 'word/document.xml'], ['xlsx', 'xl/workbook.xml'], ['pptx', 'ppt/presentation.xml']];
+const OFFICE_PARTS: [DocumentFormat, string][] = [
+  ['docx', 'word/document.xml'],
+  ['xlsx', 'xl/workbook.xml'],
+  ['pptx', 'ppt/presentation.xml'],
+];
 
 /** What the first bytes say the file is; a zip is only "maybe Office" until its parts are read (`officeFormat`). */
 export function sniffEvidence(head: Uint8Array): EvidenceFormat | 'zip' | undefined {
@@ -67,16 +101,27 @@ export function maxEvidenceBytes(format: EvidenceFormat | 'zip'): number {
 export type EvidenceRefusal = { code: 'type' | 'too-big' | 'empty' | 'too-many' | 'name'; message: string };
 
 /** Judged before anything is stored: the name, how many files the incident has, the first bytes, the declared size. */
-export function checkNewEvidence(file: { name: string; head: Uint8Array; size: number }, alreadyAttached: number): { ok: true; format: EvidenceFormat | 'zip' } | { ok: false; refusal: EvidenceRefusal } {
+export function checkNewEvidence(
+  file: { name: string; head: Uint8Array; size: number },
+  alreadyAttached: number,
+): { ok: true; format: EvidenceFormat | 'zip' } | { ok: false; refusal: EvidenceRefusal } {
   const name = displayName(file.name);
   const hidden = hiddenCharacterProblem('The file name', name);
   if (hidden) return refused('name', hidden);
-  if (alreadyAttached >= EVIDENCE_LIMITS.files) return refused('too-many', `${name}: an incident can have at most ${EVIDENCE_LIMITS.files} evidence files, and this one has ${alreadyAttached}.`);
+  if (alreadyAttached >= EVIDENCE_LIMITS.files)
+    return refused(
+      'too-many',
+      `${name}: an incident can have at most ${EVIDENCE_LIMITS.files} evidence files, and this one has ${alreadyAttached}.`,
+    );
   if (file.size === 0) return refused('empty', `${name} is empty: there is nothing in it to attach.`);
   const format = sniffEvidence(file.head);
   if (!format) return refused('type', `${name} is not a kind of file the log keeps. Attach ${EVIDENCE_TYPES}.`);
   const max = maxEvidenceBytes(format);
-  if (file.size > max) return refused('too-big', `${name} is ${megabytes(file.size)}; ${format === 'zip' ? 'a document' : `a ${EVIDENCE_FORMATS[format].label}`} may be at most ${megabytes(max)}.`);
+  if (file.size > max)
+    return refused(
+      'too-big',
+      `${name} is ${megabytes(file.size)}; ${format === 'zip' ? 'a document' : `a ${EVIDENCE_FORMATS[format].label}`} may be at most ${megabytes(max)}.`,
+    );
   return { ok: true, format };
 }
 

@@ -52,10 +52,7 @@ export function linkedName(link: Pick<IncidentLink, 'kind' | 'name' | 'className
   return `${link.name} (${link.kind === 'staff' ? 'staff' : 'named'})`;
 }
 
-export type LinkChange =
-  | { type: 'link'; role: InvolvementRole }
-  | { type: 'role'; role: InvolvementRole }
-  | { type: 'unlink' };
+export type LinkChange = { type: 'link'; role: InvolvementRole } | { type: 'role'; role: InvolvementRole } | { type: 'unlink' };
 
 /**
  * What a change to a person's link does, and the chronology line that records it; or why it cannot
@@ -72,9 +69,14 @@ export function applyLinkChange(
     return { role: change.role, linked: true, line: `${before ? 'Linked again' : 'Linked'} ${who} as ${LINK_ROLE_LABELS[change.role]}` };
   }
   if (!before?.linked) return { problem: `${person.name} is not linked to this incident.` };
-  if (change.type === 'unlink') return { role: before.role, linked: false, line: `Unlinked ${who} (was: ${LINK_ROLE_LABELS[before.role]})` };
+  if (change.type === 'unlink')
+    return { role: before.role, linked: false, line: `Unlinked ${who} (was: ${LINK_ROLE_LABELS[before.role]})` };
   if (before.role === change.role) return { problem: `${person.name} is already recorded as ${LINK_ROLE_LABELS[change.role]}.` };
   return before.role === 'named'
     ? { role: change.role, linked: true, line: `Confirmed ${who}, named by the reporter, as ${LINK_ROLE_LABELS[change.role]}` }
-    : { role: change.role, linked: true, line: `Changed the part of ${who} from ${LINK_ROLE_LABELS[before.role]} to ${LINK_ROLE_LABELS[change.role]}` };
+    : {
+        role: change.role,
+        linked: true,
+        line: `Changed the part of ${who} from ${LINK_ROLE_LABELS[before.role]} to ${LINK_ROLE_LABELS[change.role]}`,
+      };
 }

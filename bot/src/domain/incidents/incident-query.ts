@@ -40,7 +40,10 @@ export function matchesIncident(incident: Incident, query: IncidentFilter & { sc
 /** Words in what happened, the platform or the reporter's name; or the reference itself (C-00042). */
 function matchesText(incident: Incident, typed: string): boolean {
   const words = typed.trim().toLowerCase();
-  return idFromReference(words) === incident.id || `${incident.whatHappened}\n${incident.platform}\n${incident.reporterName}`.toLowerCase().includes(words);
+  return (
+    idFromReference(words) === incident.id ||
+    `${incident.whatHappened}\n${incident.platform}\n${incident.reporterName}`.toLowerCase().includes(words)
+  );
 }
 
 /** Sorted by the chosen field, ties broken by newest first (the id). */

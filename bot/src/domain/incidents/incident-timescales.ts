@@ -18,7 +18,10 @@ export interface TimescaleSettings {
 
 export const DEFAULT_TIMESCALES: TimescaleSettings = { escalateAfterWorkingHours: 4, workingDay: { start: '08:00', end: '17:00' } };
 
-type Timed = Pick<Incident, 'reportedAt' | 'status' | 'firstOpened' | 'escalatedStage' | 'aboutHeadteacher' | 'category' | 'followUps' | 'ico'>;
+type Timed = Pick<
+  Incident,
+  'reportedAt' | 'status' | 'firstOpened' | 'escalatedStage' | 'aboutHeadteacher' | 'category' | 'followUps' | 'ico'
+>;
 
 /** Who each escalation goes to (s.8: the chair instead of the headteacher for a concern about the headteacher). */
 export function escalationRoles(stage: 1 | 2, incident: Pick<Incident, 'aboutHeadteacher'>): Role[] {
@@ -51,7 +54,11 @@ export function icoClock(incident: Timed, now: Date): { deadline: string; hoursP
   if (incident.category !== 'dataProtectionBreach' || incident.ico) return undefined;
   const aware = Date.parse(incident.reportedAt);
   const hoursPassed = Math.floor((now.getTime() - aware) / 3_600_000);
-  return { deadline: new Date(aware + ICO_HOURS * 3_600_000).toISOString(), hoursPassed, remindersDue: ICO_REMINDER_HOURS.filter((hours) => hoursPassed >= hours) };
+  return {
+    deadline: new Date(aware + ICO_HOURS * 3_600_000).toISOString(),
+    hoursPassed,
+    remindersDue: ICO_REMINDER_HOURS.filter((hours) => hoursPassed >= hours),
+  };
 }
 
 export function openFollowUps(incident: Pick<Incident, 'followUps'>): FollowUp[] {
@@ -64,10 +71,15 @@ export type TimescaleProblem = { kind: 'notOpened' | 'followUpOverdue' | 'icoDea
 export function timescaleProblems(incident: Timed, calendar: SchoolCalendar, settings: TimescaleSettings, now: Date): TimescaleProblem[] {
   if (incident.status === 'closed') return [];
   const problems: TimescaleProblem[] = [];
-  if (escalationsDue(incident, calendar, settings, now).length) problems.push({ kind: 'notOpened', text: `Not opened within ${settings.escalateAfterWorkingHours} working hours` });
+  if (escalationsDue(incident, calendar, settings, now).length)
+    problems.push({ kind: 'notOpened', text: `Not opened within ${settings.escalateAfterWorkingHours} working hours` });
   const today = localDate(now);
   const overdue = openFollowUps(incident).filter((followUp) => followUp.dueOn < today);
-  if (overdue.length) problems.push({ kind: 'followUpOverdue', text: overdue.length === 1 ? 'A follow-up is overdue' : `${overdue.length} follow-ups are overdue` });
+  if (overdue.length)
+    problems.push({
+      kind: 'followUpOverdue',
+      text: overdue.length === 1 ? 'A follow-up is overdue' : `${overdue.length} follow-ups are overdue`,
+    });
   const clock = icoClock(incident, now);
   if (clock && clock.hoursPassed >= ICO_HOURS) problems.push({ kind: 'icoDeadlinePassed', text: 'The 72-hour ICO deadline has passed' });
   return problems;

@@ -42,15 +42,16 @@ export interface IncidentScope {
 
 export function incidentScope(person: Viewer): IncidentScope {
   const isHead = holds(person, 'headteacher');
-  const byRole = holds(person, 'dsl') || holds(person, 'deputyDsl')
-    ? 'all'
-    : isHead && holds(person, 'chairOfGovernors')
+  const byRole =
+    holds(person, 'dsl') || holds(person, 'deputyDsl')
       ? 'all'
-      : isHead
-        ? 'notAboutHeadteacher'
-        : holds(person, 'chairOfGovernors')
-          ? 'aboutHeadteacherOnly'
-          : 'none';
+      : isHead && holds(person, 'chairOfGovernors')
+        ? 'all'
+        : isHead
+          ? 'notAboutHeadteacher'
+          : holds(person, 'chairOfGovernors')
+            ? 'aboutHeadteacherOnly'
+            : 'none';
   return { byRole, assignedTo: person.id, categories: categoriesSeenBy(person), excludeAboutHeadteacher: isHead };
 }
 
@@ -82,7 +83,10 @@ const ASSIGNABLE_ABOUT_HEAD = ['dsl', 'deputyDsl', 'chairOfGovernors'] as const;
  * headteacher stays with the chair, the DSL and deputies, and never goes to the headteacher; a
  * data-protection breach may also go to the data protection lead.
  */
-export function canBeAssigned(candidate: Pick<Person, 'roles'>, incident: Pick<Incident, 'aboutHeadteacher'> & { category?: IncidentCategory }): boolean {
+export function canBeAssigned(
+  candidate: Pick<Person, 'roles'>,
+  incident: Pick<Incident, 'aboutHeadteacher'> & { category?: IncidentCategory },
+): boolean {
   if (incident.aboutHeadteacher && holds(candidate, 'headteacher')) return false;
   if (incident.category && categoriesSeenBy(candidate).includes(incident.category)) return true;
   return (incident.aboutHeadteacher ? ASSIGNABLE_ABOUT_HEAD : ASSIGNABLE_ROLES).some((role) => holds(candidate, role));

@@ -35,15 +35,30 @@ export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
 
 export const INVOLVED = ['pupil', 'staff', 'parent', 'headteacher', 'unknown'] as const;
 export type Involved = (typeof INVOLVED)[number];
-export const INVOLVED_LABELS: Record<Involved, string> = { pupil: 'A pupil', staff: 'A member of staff', parent: 'A parent or carer', headteacher: 'The headteacher', unknown: 'Unknown' };
+export const INVOLVED_LABELS: Record<Involved, string> = {
+  pupil: 'A pupil',
+  staff: 'A member of staff',
+  parent: 'A parent or carer',
+  headteacher: 'The headteacher',
+  unknown: 'Unknown',
+};
 
 export const WHERE = ['platform', 'schoolDevice', 'schoolAccount'] as const;
 export type Where = (typeof WHERE)[number];
-export const WHERE_LABELS: Record<Where, string> = { platform: 'A social media platform or app', schoolDevice: 'A school device', schoolAccount: 'A school account' };
+export const WHERE_LABELS: Record<Where, string> = {
+  platform: 'A social media platform or app',
+  schoolDevice: 'A school device',
+  schoolAccount: 'A school account',
+};
 
 export const INCIDENT_STATUSES = ['new', 'inProgress', 'actionTaken', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-export const STATUS_LABELS: Record<IncidentStatus, string> = { new: 'New', inProgress: 'In progress', actionTaken: 'Action taken', closed: 'Closed' };
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  new: 'New',
+  inProgress: 'In progress',
+  actionTaken: 'Action taken',
+  closed: 'Closed',
+};
 
 /** Whether the police were contacted, and who decided it, in which role, when and why (s.8: avoid criminalising pupils). */
 export interface PoliceDecision {
@@ -139,7 +154,20 @@ export interface ChronologyEntry {
   at: string;
   byId: string;
   byName: string;
-  kind: 'reported' | 'action' | 'assigned' | 'status' | 'cpoms' | 'police' | 'opened' | 'escalated' | 'people' | 'bodyMap' | 'followUp' | 'ico' | 'evidence';
+  kind:
+    | 'reported'
+    | 'action'
+    | 'assigned'
+    | 'status'
+    | 'cpoms'
+    | 'police'
+    | 'opened'
+    | 'escalated'
+    | 'people'
+    | 'bodyMap'
+    | 'followUp'
+    | 'ico'
+    | 'evidence';
   text: string;
 }
 

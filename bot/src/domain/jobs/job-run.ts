@@ -32,7 +32,11 @@ export interface JobRun {
  */
 export type LeaseDecision = 'create' | 'take' | 'done' | 'held';
 
-export function leaseDecision(current: Pick<JobRun, 'slot' | 'finishedAt' | 'outcome' | 'leaseUntil' | 'lastDoneSlot'> | undefined, slot: Slot, now: Date): LeaseDecision {
+export function leaseDecision(
+  current: Pick<JobRun, 'slot' | 'finishedAt' | 'outcome' | 'leaseUntil' | 'lastDoneSlot'> | undefined,
+  slot: Slot,
+  now: Date,
+): LeaseDecision {
   if (!current) return 'create';
   if (current.slot > slot || (current.lastDoneSlot !== undefined && current.lastDoneSlot >= slot)) return 'done';
   if (!current.finishedAt && Date.parse(current.leaseUntil) > now.getTime()) return 'held';

@@ -19,7 +19,10 @@ export function mediaChangeRefusal(request: PostingRequest, actor: Person): Medi
     return { code: 'not-permitted', message: `Only ${whoMay('postingRequest.changeMedia')} can add or remove its photos and videos.` };
   }
   if (!MEDIA_CHANGEABLE.includes(request.state)) {
-    return { code: 'not-now', message: `This request is already "${POSTING_WORKFLOW.states[request.state].label}", so its photos and videos can no longer change.` };
+    return {
+      code: 'not-now',
+      message: `This request is already "${POSTING_WORKFLOW.states[request.state].label}", so its photos and videos can no longer change.`,
+    };
   }
   return undefined;
 }
@@ -29,14 +32,27 @@ export function mediaChangeRefusal(request: PostingRequest, actor: Person): Medi
  * every check pass sends the request to the headteacher; one that fails a check brings it back to
  * the requester; either way the version changes, so a card showing the old files cannot approve.
  */
-export function applyMediaChange(request: PostingRequest, change: MediaChange, actor: Person, checks: CheckFailure[], now: Date): { ok: true; request: PostingRequest } | { ok: false; error: MediaChangeError } {
+export function applyMediaChange(
+  request: PostingRequest,
+  change: MediaChange,
+  actor: Person,
+  checks: CheckFailure[],
+  now: Date,
+): { ok: true; request: PostingRequest } | { ok: false; error: MediaChangeError } {
   const refusal = mediaChangeRefusal(request, actor);
   if (refusal) return { ok: false, error: refusal };
   const files = request.attachments ?? [];
   let attachments: PostingAttachment[];
   let note: string;
   if (change.type === 'attach') {
-    if (liveAttachments(files).length >= MEDIA_LIMITS.files) return { ok: false, error: { code: 'too-many', message: `A request can have at most ${MEDIA_LIMITS.files} files. Remove one first, or make a second request.` } };
+    if (liveAttachments(files).length >= MEDIA_LIMITS.files)
+      return {
+        ok: false,
+        error: {
+          code: 'too-many',
+          message: `A request can have at most ${MEDIA_LIMITS.files} files. Remove one first, or make a second request.`,
+        },
+      };
     attachments = [...files, change.file];
     note = `Attached ${change.file.name}`;
   } else {
@@ -47,9 +63,18 @@ export function applyMediaChange(request: PostingRequest, change: MediaChange, a
   }
   const at = now.toISOString();
   const state: PostingState = checks.length ? 'checksFailed' : 'withHeadteacher';
-  const step: PostingHistoryEntry['step'] = state === request.state ? change.type : state === 'withHeadteacher' ? 'resubmit' : 'checksFailed';
+  const step: PostingHistoryEntry['step'] =
+    state === request.state ? change.type : state === 'withHeadteacher' ? 'resubmit' : 'checksFailed';
   return {
     ok: true,
-    request: { ...request, attachments, checks, checkedAt: at, state, history: [...request.history, { at, personId: actor.id, name: actor.displayName, step, note }], updatedAt: at },
+    request: {
+      ...request,
+      attachments,
+      checks,
+      checkedAt: at,
+      state,
+      history: [...request.history, { at, personId: actor.id, name: actor.displayName, step, note }],
+      updatedAt: at,
+    },
   };
 }

@@ -25,7 +25,22 @@ export const SNIFF_BYTES = 64;
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx']);
 const HEIF_GENERIC = new Set(['mif1', 'msf1']);
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'mmp4', 'MSNV', 'XAVC']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'dash',
+  'mmp4',
+  'MSNV',
+  'XAVC',
+]);
 /** QuickTime files written before `ftyp` existed start with one of these atoms. */
 const OLD_QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip']);
 
@@ -68,16 +83,27 @@ export function displayName(name: string): string {
  * Whether a new file may be attached, judged before anything is saved: its first bytes, its size
  * (as declared, and checked again as it arrives) and how many files the request already has.
  */
-export function checkNewFile(file: { name: string; head: Uint8Array; size: number }, alreadyAttached: number): { ok: true; format: MediaFormat } | { ok: false; refusal: MediaRefusal } {
+export function checkNewFile(
+  file: { name: string; head: Uint8Array; size: number },
+  alreadyAttached: number,
+): { ok: true; format: MediaFormat } | { ok: false; refusal: MediaRefusal } {
   const name = displayName(file.name);
   const hidden = hiddenCharacterProblem('The file name', name);
   if (hidden) return refused('name', hidden);
-  if (alreadyAttached >= MEDIA_LIMITS.files) return refused('too-many', `${name}: a request can have at most ${MEDIA_LIMITS.files} files, and this one has ${alreadyAttached}. Remove one first, or make a second request.`);
+  if (alreadyAttached >= MEDIA_LIMITS.files)
+    return refused(
+      'too-many',
+      `${name}: a request can have at most ${MEDIA_LIMITS.files} files, and this one has ${alreadyAttached}. Remove one first, or make a second request.`,
+    );
   if (file.size === 0) return refused('empty', `${name} is empty: there is nothing in it to attach.`);
   const format = sniffFormat(file.head);
   if (!format) return refused('type', `${name} is not a photo or video the school can check. Attach ${ACCEPTED_TYPES}.`);
   const max = maxBytesFor(format);
-  if (file.size > max) return refused('too-big', `${name} is ${megabytes(file.size)}; a ${MEDIA_FORMATS[format].kind === 'images' ? 'photo' : 'video'} may be at most ${megabytes(max)}.`);
+  if (file.size > max)
+    return refused(
+      'too-big',
+      `${name} is ${megabytes(file.size)}; a ${MEDIA_FORMATS[format].kind === 'images' ? 'photo' : 'video'} may be at most ${megabytes(max)}.`,
+    );
   return { ok: true, format };
 }
 

@@ -80,6 +80,12 @@ export function newPostingRequest(
   now: Date,
 ): Omit<PostingRequest, 'id'> {
   const failed = checks.length > 0;
-  const opened = openedBy(requester, submissionKey, now, failed ? ('checksFailed' as const) : ('withHeadteacher' as const), failed ? ('checksFailed' as const) : ('submit' as const));
+  const opened = openedBy(
+    requester,
+    submissionKey,
+    now,
+    failed ? ('checksFailed' as const) : ('withHeadteacher' as const),
+    failed ? ('checksFailed' as const) : ('submit' as const),
+  );
   return { ...details, ...opened, checks, checkedAt: opened.submittedAt };
 }

@@ -19,9 +19,18 @@ export const POSTING_WORKFLOW = defineWorkflow<PostingRequest, PostingAction, Po
   reference: postingReference,
   viewAll: 'postingRequest.viewAll',
   states: {
-    checksFailed: { label: 'Needs changes before the headteacher can decide', forRequester: 'Needs your changes before the headteacher can decide', waitsOn: 'requester', unreminded: true },
+    checksFailed: {
+      label: 'Needs changes before the headteacher can decide',
+      forRequester: 'Needs your changes before the headteacher can decide',
+      waitsOn: 'requester',
+      unreminded: true,
+    },
     withHeadteacher: { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' },
-    approved: { label: 'Approved — waiting for the requester to post it', forRequester: 'Approved — post it, then confirm with the link', waitsOn: 'requester' },
+    approved: {
+      label: 'Approved — waiting for the requester to post it',
+      forRequester: 'Approved — post it, then confirm with the link',
+      waitsOn: 'requester',
+    },
     ...finishedStates({ refused: 'Refused', posted: 'Posted and registered', withdrawn: 'Withdrawn' }),
   },
   steps: {
@@ -34,9 +43,22 @@ export const POSTING_WORKFLOW = defineWorkflow<PostingRequest, PostingAction, Po
       apply: (_request, step, signature) =>
         step.checks.length
           ? { changes: { state: 'checksFailed', checks: step.checks, checkedAt: signature.at }, recorded: 'checksFailed' }
-          : { changes: { state: 'approved', checks: [], checkedAt: signature.at, decision: { approved: true, reasons: step.reasons ?? '', signature } }, ...(step.reasons ? { note: step.reasons } : {}) },
+          : {
+              changes: {
+                state: 'approved',
+                checks: [],
+                checkedAt: signature.at,
+                decision: { approved: true, reasons: step.reasons ?? '', signature },
+              },
+              ...(step.reasons ? { note: step.reasons } : {}),
+            },
     },
-    refuse: refusal('postingRequest.refuse', ['withHeadteacher'], 'refuse a post', 'A refusal needs reasons, so the requester knows what to change.'),
+    refuse: refusal(
+      'postingRequest.refuse',
+      ['withHeadteacher'],
+      'refuse a post',
+      'A refusal needs reasons, so the requester knows what to change.',
+    ),
     withdraw: withdrawal('postingRequest.withdraw', ['checksFailed', 'withHeadteacher', 'approved']),
     resubmit: {
       action: 'postingRequest.resubmit',
@@ -45,7 +67,10 @@ export const POSTING_WORKFLOW = defineWorkflow<PostingRequest, PostingAction, Po
       takesForm: true,
       apply: (_request, step, signature) => {
         const failed = step.checks.length > 0;
-        return { changes: { ...step.input, checks: step.checks, checkedAt: signature.at, state: failed ? 'checksFailed' : 'withHeadteacher' }, recorded: failed ? 'checksFailed' : 'resubmit' };
+        return {
+          changes: { ...step.input, checks: step.checks, checkedAt: signature.at, state: failed ? 'checksFailed' : 'withHeadteacher' },
+          recorded: failed ? 'checksFailed' : 'resubmit',
+        };
       },
     },
     confirmPosted: {

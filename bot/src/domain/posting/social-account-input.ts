@@ -16,13 +16,18 @@ export const socialAccountInputSchema = z.object({
     .pipe(z.email('Enter the school email address linked to the account.'))
     .refine((value) => !PERSONAL_MAIL.test(value), 'Use an official school email account, not a personal one (policy section 5).'),
   successMeasure: text('How success is evaluated', 1000),
-  active: z.boolean().optional().transform((value) => value ?? true),
+  active: z
+    .boolean()
+    .optional()
+    .transform((value) => value ?? true),
 });
 
 export type SocialAccountInput = z.infer<typeof socialAccountInputSchema>;
 export type SocialAccountField = keyof SocialAccountInput;
 
-export function validateSocialAccountInput(raw: unknown): { ok: true; value: SocialAccountInput } | { ok: false; errors: Partial<Record<SocialAccountField, string>> } {
+export function validateSocialAccountInput(
+  raw: unknown,
+): { ok: true; value: SocialAccountInput } | { ok: false; errors: Partial<Record<SocialAccountField, string>> } {
   return readForm(socialAccountInputSchema, raw);
 }
 

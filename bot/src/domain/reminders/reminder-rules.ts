@@ -9,7 +9,12 @@ export const NUDGE_AFTER_WORKING_DAYS = 2;
  * after more than `after` working days, then every `after` working days while it still waits (s.4:
  * a takedown task is reminded until it is closed).
  */
-export function waitingNudge(calendar: SchoolCalendar, since: IsoDate, today: IsoDate, after = NUDGE_AFTER_WORKING_DAYS): { workingDays: number; period: string } | undefined {
+export function waitingNudge(
+  calendar: SchoolCalendar,
+  since: IsoDate,
+  today: IsoDate,
+  after = NUDGE_AFTER_WORKING_DAYS,
+): { workingDays: number; period: string } | undefined {
   if (!isWorkingDay(calendar, today)) return undefined;
   const workingDays = workingDaysBetween(calendar, since, today);
   if (workingDays <= after) return undefined;
@@ -20,7 +25,13 @@ export function waitingNudge(calendar: SchoolCalendar, since: IsoDate, today: Is
  * Whether something still waiting should now be taken to someone above the person who must act:
  * once, on the first working day after more than `after` and then `more` working days.
  */
-export function escalationDue(calendar: SchoolCalendar, since: IsoDate, today: IsoDate, after: number, more: number): { workingDays: number; period: string } | undefined {
+export function escalationDue(
+  calendar: SchoolCalendar,
+  since: IsoDate,
+  today: IsoDate,
+  after: number,
+  more: number,
+): { workingDays: number; period: string } | undefined {
   if (!isWorkingDay(calendar, today)) return undefined;
   const workingDays = workingDaysBetween(calendar, since, today);
   return workingDays > after + more ? { workingDays, period: `escalate-${since}` } : undefined;

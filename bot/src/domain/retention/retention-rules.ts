@@ -26,9 +26,25 @@ export interface RetentionRule {
 
 export function retentionRules(consentMonthsAfterLeaving: number): RetentionRule[] {
   return [
-    { record: 'incident', keep: { kind: 'pupilAge', years: 25, youngestAge: 3 }, reviewedBy: 'dsl', basis: "Child protection record: kept until the pupil's 25th birthday, then reviewed (IRMS schools toolkit). With no date of birth held, until 22 years after the incident: past the 25th birthday of any pupil, who is at least 3." },
-    { record: 'consent', keep: { kind: 'offRollPlus', months: consentMonthsAfterLeaving }, reviewedBy: 'admin', basis: 'Photo and video consent: kept while the pupil is on roll plus the school\'s set period (policy s.4).' },
-    { record: 'accessRequest', keep: { kind: 'createdPlus', years: 6 }, reviewedBy: 'onlineSafetyLead', basis: 'Filtering decision: kept six years from the request, then reviewed (DfE filtering and monitoring standards).' },
+    {
+      record: 'incident',
+      keep: { kind: 'pupilAge', years: 25, youngestAge: 3 },
+      reviewedBy: 'dsl',
+      basis:
+        "Child protection record: kept until the pupil's 25th birthday, then reviewed (IRMS schools toolkit). With no date of birth held, until 22 years after the incident: past the 25th birthday of any pupil, who is at least 3.",
+    },
+    {
+      record: 'consent',
+      keep: { kind: 'offRollPlus', months: consentMonthsAfterLeaving },
+      reviewedBy: 'admin',
+      basis: "Photo and video consent: kept while the pupil is on roll plus the school's set period (policy s.4).",
+    },
+    {
+      record: 'accessRequest',
+      keep: { kind: 'createdPlus', years: 6 },
+      reviewedBy: 'onlineSafetyLead',
+      basis: 'Filtering decision: kept six years from the request, then reviewed (DfE filtering and monitoring standards).',
+    },
   ];
 }
 

@@ -25,12 +25,29 @@ export function reviewReminder(review: Pick<PolicyReview, 'nextReviewDue'>, toda
  * earlier ones kept), and that review's next date is one of its cycles later (s.12). The
  * policy's other reviews keep their own dates.
  */
-export function completeReview<P extends PolicyDocument>(policy: P, reviewId: string, reviewedOn: IsoDate, by: { id: string; name: string }, at: Date): P | undefined {
+export function completeReview<P extends PolicyDocument>(
+  policy: P,
+  reviewId: string,
+  reviewedOn: IsoDate,
+  by: { id: string; name: string },
+  at: Date,
+): P | undefined {
   const review = policy.reviews.find((candidate) => candidate.id === reviewId);
   if (!review || policy.retiredOn) return undefined;
   return {
     ...policy,
-    reviews: policy.reviews.map((candidate) => (candidate === review ? { ...review, nextReviewDue: addMonths(reviewedOn, review.cycleMonths) } : candidate)),
-    approvals: [...policy.approvals, { approvedOn: reviewedOn, note: `Reviewed: ${review.name}`, recordedById: by.id, recordedByName: by.name, recordedAt: at.toISOString() }],
+    reviews: policy.reviews.map((candidate) =>
+      candidate === review ? { ...review, nextReviewDue: addMonths(reviewedOn, review.cycleMonths) } : candidate,
+    ),
+    approvals: [
+      ...policy.approvals,
+      {
+        approvedOn: reviewedOn,
+        note: `Reviewed: ${review.name}`,
+        recordedById: by.id,
+        recordedByName: by.name,
+        recordedAt: at.toISOString(),
+      },
+    ],
   };
 }

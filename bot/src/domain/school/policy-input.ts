@@ -7,10 +7,17 @@ import type { PolicyApproval, PolicyDocument, PolicyReview } from './policy-docu
 const date = (label: string) => z.string({ error: `${label} is required.` }).refine(isIsoDate, `${label} must be a date.`);
 
 const reviewSchema = z.object({
-  id: z.string().regex(/^review-\d{1,3}$/).optional(),
+  id: z
+    .string()
+    .regex(/^review-\d{1,3}$/)
+    .optional(),
   name: requiredText('What the review is', 100),
   reviewers: z.array(z.enum(ROLES), { error: 'Choose who reviews it.' }).min(1, 'Choose who reviews it.').max(ROLES.length),
-  cycleMonths: z.number({ error: 'Give the cycle in months.' }).int('Give whole months.').min(1, 'At least 1 month.').max(60, 'At most 60 months (five years).'),
+  cycleMonths: z
+    .number({ error: 'Give the cycle in months.' })
+    .int('Give whole months.')
+    .min(1, 'At least 1 month.')
+    .max(60, 'At most 60 months (five years).'),
   nextReviewDue: date('Next review date'),
 });
 
@@ -20,7 +27,10 @@ export const policyInputSchema = z.object({
   owner: requiredText('Owner', 100),
   approvedOn: optionalText('Approval date', 10).refine((value) => value === '' || isIsoDate(value), 'Approval date must be a date.'),
   reviews: z.array(reviewSchema).max(5, 'At most five reviews of one policy.'),
-  retired: z.boolean().optional().transform((value) => value ?? false),
+  retired: z
+    .boolean()
+    .optional()
+    .transform((value) => value ?? false),
 });
 
 export type PolicyInput = z.infer<typeof policyInputSchema>;
@@ -30,15 +40,31 @@ export type PolicyInput = z.infer<typeof policyInputSchema>;
  * from the latest one is a new approval, added to the history (an earlier approval is never
  * changed or removed); retiring keeps the day it was retired.
  */
-export function applyPolicyInput(existing: Omit<PolicyDocument, 'id'> | undefined, input: PolicyInput, by: { id: string; name: string }, now: Date, today: IsoDate): Omit<PolicyDocument, 'id'> | { field: string; message: string } {
+export function applyPolicyInput(
+  existing: Omit<PolicyDocument, 'id'> | undefined,
+  input: PolicyInput,
+  by: { id: string; name: string },
+  now: Date,
+  today: IsoDate,
+): Omit<PolicyDocument, 'id'> | { field: string; message: string } {
   if (input.approvedOn > today) return { field: 'approvedOn', message: 'The approval date cannot be in the future.' };
-  if (input.approvedOn && input.approvedOn < addDays(today, -365 * 30)) return { field: 'approvedOn', message: 'The approval date is more than 30 years ago: check the year.' };
+  if (input.approvedOn && input.approvedOn < addDays(today, -365 * 30))
+    return { field: 'approvedOn', message: 'The approval date is more than 30 years ago: check the year.' };
   let next = Math.max(0, ...(existing?.reviews ?? []).map((review) => Number(review.id.slice('review-'.length))));
   const known = new Set((existing?.reviews ?? []).map((review) => review.id));
-  const reviews: PolicyReview[] = input.reviews.map(({ id, ...review }) => ({ id: id && known.has(id) ? id : `review-${++next}`, ...review }));
+  const reviews: PolicyReview[] = input.reviews.map(({ id, ...review }) => ({
+    id: id && known.has(id) ? id : `review-${++next}`,
+    ...review,
+  }));
   const approvals: PolicyApproval[] = [...(existing?.approvals ?? [])];
   if (input.approvedOn && input.approvedOn !== approvals.at(-1)?.approvedOn) {
-    approvals.push({ approvedOn: input.approvedOn, note: 'Entered in School settings', recordedById: by.id, recordedByName: by.name, recordedAt: now.toISOString() });
+    approvals.push({
+      approvedOn: input.approvedOn,
+      note: 'Entered in School settings',
+      recordedById: by.id,
+      recordedByName: by.name,
+      recordedAt: now.toISOString(),
+    });
   }
   const retiredOn = input.retired ? (existing?.retiredOn ?? today) : undefined;
   return { title: input.title, owner: input.owner, reviews, approvals, ...(retiredOn ? { retiredOn } : {}) };

@@ -12,11 +12,19 @@ export interface ColumnMapping {
 }
 
 export const PUPIL_FIELDS: { field: keyof ColumnMapping; label: string; guesses: RegExp }[] = [
-  { field: 'misReference', label: 'Pupil reference (UPN or admission number)', guesses: /^(upn|adno|admission\s*no|reference|ref|pupil\s*id|id)$/i },
+  {
+    field: 'misReference',
+    label: 'Pupil reference (UPN or admission number)',
+    guesses: /^(upn|adno|admission\s*no|reference|ref|pupil\s*id|id)$/i,
+  },
   { field: 'displayName', label: 'Name', guesses: /^(name|pupil\s*name|full\s*name|preferred\s*name|display\s*name)$/i },
   { field: 'className', label: 'Class', guesses: /^(class|reg|reg(istration)?\s*group|form|tutor\s*group)$/i },
   { field: 'yearGroup', label: 'Year group', guesses: /^(year|year\s*group|nc\s*year|ncy)$/i },
-  { field: 'onRollFrom', label: 'Date of admission', guesses: /^(admission\s*date|date\s*of\s*admission|on\s*roll\s*from|start\s*date|doa)$/i },
+  {
+    field: 'onRollFrom',
+    label: 'Date of admission',
+    guesses: /^(admission\s*date|date\s*of\s*admission|on\s*roll\s*from|start\s*date|doa)$/i,
+  },
 ];
 
 export interface RowError {
@@ -68,13 +76,25 @@ export function guessMapping(header: readonly string[]): Partial<ColumnMapping> 
  * the file is clean), then who is new, who changed, and who has left. Data minimisation (s.4):
  * only the mapped fields are read; every other column is ignored.
  */
-export function planPupilImport(rows: readonly string[][], mapping: ColumnMapping, known: readonly Pupil[], today: string): PupilImportPlan {
+export function planPupilImport(
+  rows: readonly string[][],
+  mapping: ColumnMapping,
+  known: readonly Pupil[],
+  today: string,
+): PupilImportPlan {
   const [header = [], ...data] = rows;
   const errors: RowError[] = [];
   const index = {} as Record<keyof ColumnMapping, number>;
   for (const { field, label } of PUPIL_FIELDS) {
     index[field] = header.findIndex((name) => name.trim() === mapping[field]);
-    if (index[field] < 0) errors.push({ line: 1, field, column: mapping[field], message: `No column "${mapping[field]}" for ${label}.`, fix: `Choose the column that holds the ${label.toLowerCase()} in the column mapping.` });
+    if (index[field] < 0)
+      errors.push({
+        line: 1,
+        field,
+        column: mapping[field],
+        message: `No column "${mapping[field]}" for ${label}.`,
+        fix: `Choose the column that holds the ${label.toLowerCase()} in the column mapping.`,
+      });
   }
   if (errors.length) return { errors, create: [], update: [], leave: [], unchanged: 0 };
 
@@ -84,21 +104,49 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
     const line = i + 2;
     const cell = (field: keyof ColumnMapping) => (row[index[field]] ?? '').trim();
     const rowErrors: RowError[] = [];
-    const problem = (field: keyof ColumnMapping, message: string, fix: string) => rowErrors.push({ line, field, column: mapping[field], message, fix });
+    const problem = (field: keyof ColumnMapping, message: string, fix: string) =>
+      rowErrors.push({ line, field, column: mapping[field], message, fix });
     for (const { field, label } of PUPIL_FIELDS) {
       const value = cell(field);
       if (!value) problem(field, `${label} is empty.`, `Fill it in, or take the row out if this is not a pupil on roll.`);
-      else if (/^[=+\-@]/.test(value)) problem(field, `${label} "${value.slice(0, 20)}" looks like a spreadsheet formula; correct it in the file.`, 'Remove the = + - or @ at the start of the cell, or type the real value.');
+      else if (/^[=+\-@]/.test(value))
+        problem(
+          field,
+          `${label} "${value.slice(0, 20)}" looks like a spreadsheet formula; correct it in the file.`,
+          'Remove the = + - or @ at the start of the cell, or type the real value.',
+        );
       else if (value.length > 100) problem(field, `${label} is longer than 100 characters.`, 'Shorten it to 100 characters or fewer.');
-      else if (hiddenCharacterProblem(label, value)) problem(field, `${label} contains hidden control characters (they can disguise a name).`, 'Retype the cell in the MIS or the spreadsheet, then export the file again.');
+      else if (hiddenCharacterProblem(label, value))
+        problem(
+          field,
+          `${label} contains hidden control characters (they can disguise a name).`,
+          'Retype the cell in the MIS or the spreadsheet, then export the file again.',
+        );
     }
     const admitted = toIsoDate(cell('onRollFrom'));
-    if (cell('onRollFrom') && !admitted) problem('onRollFrom', `Date of admission "${cell('onRollFrom')}" is not a date (use DD/MM/YYYY).`, 'Write a day that exists as DD/MM/YYYY, for example 04/09/2023.');
+    if (cell('onRollFrom') && !admitted)
+      problem(
+        'onRollFrom',
+        `Date of admission "${cell('onRollFrom')}" is not a date (use DD/MM/YYYY).`,
+        'Write a day that exists as DD/MM/YYYY, for example 04/09/2023.',
+      );
     const reference = cell('misReference');
-    if (reference && seen.has(reference)) problem('misReference', `Pupil reference ${reference} is also on line ${seen.get(reference)}.`, 'Each pupil must appear once: remove the repeated row, or correct the reference.');
+    if (reference && seen.has(reference))
+      problem(
+        'misReference',
+        `Pupil reference ${reference} is also on line ${seen.get(reference)}.`,
+        'Each pupil must appear once: remove the repeated row, or correct the reference.',
+      );
     seen.set(reference, line);
     if (rowErrors.length) errors.push(...rowErrors);
-    else incoming.push({ misReference: reference, displayName: cell('displayName'), className: cell('className'), yearGroup: cell('yearGroup'), onRollFrom: admitted! });
+    else
+      incoming.push({
+        misReference: reference,
+        displayName: cell('displayName'),
+        className: cell('className'),
+        yearGroup: cell('yearGroup'),
+        onRollFrom: admitted!,
+      });
   });
   if (errors.length) return { errors, create: [], update: [], leave: [], unchanged: 0 };
 
@@ -107,12 +155,20 @@ export function planPupilImport(rows: readonly string[][], mapping: ColumnMappin
   for (const pupil of incoming) {
     const current = byReference.get(pupil.misReference!);
     if (!current) plan.create.push(pupil);
-    else if (current.displayName !== pupil.displayName || current.className !== pupil.className || current.yearGroup !== pupil.yearGroup || current.onRollFrom !== pupil.onRollFrom || current.onRollTo) {
+    else if (
+      current.displayName !== pupil.displayName ||
+      current.className !== pupil.className ||
+      current.yearGroup !== pupil.yearGroup ||
+      current.onRollFrom !== pupil.onRollFrom ||
+      current.onRollTo
+    ) {
       const { onRollTo: _left, ...stillHere } = current;
       plan.update.push({ ...stillHere, ...pupil });
     } else plan.unchanged++;
   }
   const inFile = new Set(incoming.map((pupil) => pupil.misReference));
-  plan.leave = known.filter((pupil) => !pupil.onRollTo && pupil.misReference && !inFile.has(pupil.misReference)).map((pupil) => ({ ...pupil, onRollTo: today }));
+  plan.leave = known
+    .filter((pupil) => !pupil.onRollTo && pupil.misReference && !inFile.has(pupil.misReference))
+    .map((pupil) => ({ ...pupil, onRollTo: today }));
   return plan;
 }

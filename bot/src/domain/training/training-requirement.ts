@@ -62,5 +62,11 @@ export interface Refresher {
 }
 
 export function refresherRequirement(refresher: Refresher): TrainingRequirement {
-  return { id: `refresher-${refresher.id}`, title: refresher.title, audience: refresher.audience, rule: { kind: 'by', dueOn: refresher.dueOn }, policy: 's.11 (refresher)' };
+  return {
+    id: `refresher-${refresher.id}`,
+    title: refresher.title,
+    audience: refresher.audience,
+    rule: { kind: 'by', dueOn: refresher.dueOn },
+    policy: 's.11 (refresher)',
+  };
 }

@@ -7,7 +7,10 @@ export type FieldErrors = Record<string, string>;
  * Reads a form's body with its schema: the value, or the first problem with each field, worded
  * for the person who filled it in, so the tab shows each next to its field.
  */
-export function readForm<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; value: z.infer<S> } | { ok: false; errors: FieldErrors } {
+export function readForm<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): { ok: true; value: z.infer<S> } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: FieldErrors = {};

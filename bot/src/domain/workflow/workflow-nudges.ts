@@ -28,5 +28,10 @@ export function nudgeDue(workflow: AnyWorkflow, request: RequestRecord, calendar
   const remind = waitingNudge(calendar, since, today, remindAfter);
   const escalate = waiting.escalateTo ? escalationDue(calendar, since, today, remindAfter, escalateAfter) : undefined;
   if (!remind && !escalate) return undefined;
-  return { party: waiting.party, since, ...(remind ? { remind } : {}), ...(escalate && waiting.escalateTo ? { escalate: { to: waiting.escalateTo, ...escalate } } : {}) };
+  return {
+    party: waiting.party,
+    since,
+    ...(remind ? { remind } : {}),
+    ...(escalate && waiting.escalateTo ? { escalate: { to: waiting.escalateTo, ...escalate } } : {}),
+  };
 }

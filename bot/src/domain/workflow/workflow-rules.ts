@@ -7,7 +7,8 @@ import type { HistoryStepOf, Party, RequestRecord, Signature, StepInput, Telling
 /** The engine: the rules every request type follows, read from its definition. */
 type Workflow<R extends RequestRecord, A extends StepInput> = WorkflowDefinition<R, A, unknown, unknown>;
 
-export type StepError = { code: 'not-permitted' | 'not-now'; message: string } | { code: 'reasons-required'; field: string; message: string };
+export type StepError =
+  { code: 'not-permitted' | 'not-now'; message: string } | { code: 'reasons-required'; field: string; message: string };
 
 export type StepResult<R> = { ok: true; request: R } | { ok: false; error: StepError };
 
@@ -17,13 +18,28 @@ export function stepNames<R extends RequestRecord, A extends StepInput>(workflow
 }
 
 /** Nobody decides on their own request: `holders` is needed only by someone standing in for a role (see deciders.ts). */
-function mayTake(workflow: Workflow<RequestRecord, StepInput>, step: string, request: RequestRecord, person: Person, holders?: RoleHolders): boolean {
+function mayTake(
+  workflow: Workflow<RequestRecord, StepInput>,
+  step: string,
+  request: RequestRecord,
+  person: Person,
+  holders?: RoleHolders,
+): boolean {
   return mayDecide(person, workflow.steps[step]!.action, request.requesterId, holders);
 }
 
 /** Which steps this person may take on the request now: the buttons on their card. */
-export function stepsFor<R extends RequestRecord, A extends StepInput>(workflow: Workflow<R, A>, request: R, person: Person, holders?: RoleHolders): A['type'][] {
-  return stepNames(workflow).filter((step) => workflow.steps[step as A['type']].from.includes(request.state) && mayTake(workflow as Workflow<RequestRecord, StepInput>, step, request, person, holders));
+export function stepsFor<R extends RequestRecord, A extends StepInput>(
+  workflow: Workflow<R, A>,
+  request: R,
+  person: Person,
+  holders?: RoleHolders,
+): A['type'][] {
+  return stepNames(workflow).filter(
+    (step) =>
+      workflow.steps[step as A['type']].from.includes(request.state) &&
+      mayTake(workflow as Workflow<RequestRecord, StepInput>, step, request, person, holders),
+  );
 }
 
 /**
@@ -34,7 +50,9 @@ export function awaitedIn<R extends RequestRecord, A extends StepInput>(workflow
   const party = workflow.states[state].waitsOn;
   return stepNames(workflow).filter((step) => {
     const definition = workflow.steps[step as A['type']];
-    return party !== undefined && definition.from.includes(state) && definition.awaited !== false && holdersOf(definition.action).includes(party);
+    return (
+      party !== undefined && definition.from.includes(state) && definition.awaited !== false && holdersOf(definition.action).includes(party)
+    );
   });
 }
 
@@ -42,13 +60,21 @@ export function awaitedIn<R extends RequestRecord, A extends StepInput>(workflow
  * The steps the request waits on this person to take now. A request is waiting for someone when
  * this is not empty: what "waiting for me" lists.
  */
-export function stepsAwaited<R extends RequestRecord, A extends StepInput>(workflow: Workflow<R, A>, request: R, person: Person, holders?: RoleHolders): A['type'][] {
+export function stepsAwaited<R extends RequestRecord, A extends StepInput>(
+  workflow: Workflow<R, A>,
+  request: R,
+  person: Person,
+  holders?: RoleHolders,
+): A['type'][] {
   const awaited = awaitedIn(workflow, request.state as R['state']);
   return stepsFor(workflow, request, person, holders).filter((step) => awaited.includes(step));
 }
 
 /** The step actions that could be taken in the request's state, whoever takes them. */
-export function pendingActions<R extends RequestRecord, A extends StepInput>(workflow: Workflow<R, A>, request: Pick<R, 'state'>): Action[] {
+export function pendingActions<R extends RequestRecord, A extends StepInput>(
+  workflow: Workflow<R, A>,
+  request: Pick<R, 'state'>,
+): Action[] {
   return stepNames(workflow)
     .map((step) => workflow.steps[step as A['type']])
     .filter((step) => step.from.includes(request.state))
@@ -60,7 +86,9 @@ export function pendingActions<R extends RequestRecord, A extends StepInput>(wor
  * they took a step on (the chair of governors who decided the headteacher's own request).
  */
 export function maySeeRequest(workflow: Workflow<RequestRecord, StepInput>, request: RequestRecord, person: Person): boolean {
-  return request.requesterId === person.id || may(person, workflow.viewAll) || request.history.some((entry) => entry.personId === person.id);
+  return (
+    request.requesterId === person.id || may(person, workflow.viewAll) || request.history.some((entry) => entry.personId === person.id)
+  );
 }
 
 /** The state as the person reading it should see it: what to do next only to the requester. */
@@ -74,7 +102,11 @@ export function isFinished<R extends RequestRecord>(workflow: Workflow<R, StepIn
 }
 
 /** The text a person typed for a step, checked by the step's own rules; each wrong field gets its message. */
-export function readStepFields(workflow: Workflow<RequestRecord, StepInput>, step: string, typed: (field: string) => string): Validated<Record<string, string>> {
+export function readStepFields(
+  workflow: Workflow<RequestRecord, StepInput>,
+  step: string,
+  typed: (field: string) => string,
+): Validated<Record<string, string>> {
   const fields = workflow.steps[step]?.fields ?? {};
   const value: Record<string, string> = {};
   const errors: Record<string, string> = {};
@@ -90,36 +122,72 @@ export function readStepFields(workflow: Workflow<RequestRecord, StepInput>, ste
  * Applies one step. The role is checked before the state so that someone who may never act is
  * told so plainly; a step on a request that has moved on changes nothing (no second decision).
  */
-export function applyStep<R extends RequestRecord, A extends StepInput>(workflow: Workflow<R, A>, request: R, input: A, actor: Person, now: Date, holders?: RoleHolders): StepResult<R> {
+export function applyStep<R extends RequestRecord, A extends StepInput>(
+  workflow: Workflow<R, A>,
+  request: R,
+  input: A,
+  actor: Person,
+  now: Date,
+  holders?: RoleHolders,
+): StepResult<R> {
   const step = workflow.steps[input.type as A['type']];
   if (!mayDecide(actor, step.action, request.requesterId, holders)) {
     const own = actor.id === request.requesterId && may(actor, step.action, request.requesterId);
-    return { ok: false, error: { code: 'not-permitted', message: own ? ownDecisionMessage(step.action, step.label) : `Only ${whoMay(step.action)} can ${step.label}.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'not-permitted',
+        message: own ? ownDecisionMessage(step.action, step.label) : `Only ${whoMay(step.action)} can ${step.label}.`,
+      },
+    };
   }
   if (!step.from.includes(request.state)) {
-    return { ok: false, error: { code: 'not-now', message: `This request is already "${workflow.states[request.state as R['state']].label}", so nothing was changed.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'not-now',
+        message: `This request is already "${workflow.states[request.state as R['state']].label}", so nothing was changed.`,
+      },
+    };
   }
   if (step.requires && !String((input as unknown as Record<string, unknown>)[step.requires.field] ?? '').trim()) {
     return { ok: false, error: { code: 'reasons-required', field: step.requires.field, message: step.requires.message } };
   }
   const at = now.toISOString();
-  const signed: Signature = { personId: actor.id, name: actor.displayName, at, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) };
+  const signed: Signature = {
+    personId: actor.id,
+    name: actor.displayName,
+    at,
+    ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}),
+  };
   const { changes, recorded, note } = step.apply(request, input as Extract<A, { type: A['type'] }>, signed);
   const line = { at, personId: actor.id, name: actor.displayName, step: recorded ?? input.type, ...(note ? { note } : {}) };
   return { ok: true, request: { ...request, ...changes, history: [...request.history, line], updatedAt: at } };
 }
 
 /** Who is asked to act and who is told after a line of the history (by default, the latest). */
-export function toldAfter<R extends RequestRecord>(workflow: Workflow<R, StepInput>, request: R, step: HistoryStepOf<R> = request.history.at(-1)?.step ?? 'submit'): Telling {
+export function toldAfter<R extends RequestRecord>(
+  workflow: Workflow<R, StepInput>,
+  request: R,
+  step: HistoryStepOf<R> = request.history.at(-1)?.step ?? 'submit',
+): Telling {
   const telling = workflow.told[step as HistoryStepOf<R>];
   return 'tell' in telling ? telling.tell(request) : telling;
 }
 
 /** Who the request waits on now, since when, and who is told if it waits too long; undefined when nobody. */
-export function waitingOn<R extends RequestRecord>(workflow: Workflow<R, StepInput>, request: R): { party: Party; since: string; escalateTo?: Role; reminded: boolean } | undefined {
+export function waitingOn<R extends RequestRecord>(
+  workflow: Workflow<R, StepInput>,
+  request: R,
+): { party: Party; since: string; escalateTo?: Role; reminded: boolean } | undefined {
   const state = workflow.states[request.state as R['state']];
   if (!state.waitsOn) return undefined;
-  return { party: state.waitsOn, since: request.updatedAt, reminded: !state.unreminded, ...(state.escalateTo ? { escalateTo: state.escalateTo } : {}) };
+  return {
+    party: state.waitsOn,
+    since: request.updatedAt,
+    reminded: !state.unreminded,
+    ...(state.escalateTo ? { escalateTo: state.escalateTo } : {}),
+  };
 }
 
 /** What every new request starts with: its requester, when, its first state and the first line of its history. */

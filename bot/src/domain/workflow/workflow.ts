@@ -142,6 +142,8 @@ export interface WorkflowDefinition<R extends RequestRecord = RequestRecord, A e
 export type AnyWorkflow = WorkflowDefinition<RequestRecord, StepInput, unknown, unknown>;
 
 /** Declares a request type; the compiler checks every state, step and history line is covered. */
-export function defineWorkflow<R extends RequestRecord, A extends StepInput, F, P = F>(definition: WorkflowDefinition<R, A, F, P>): WorkflowDefinition<R, A, F, P> {
+export function defineWorkflow<R extends RequestRecord, A extends StepInput, F, P = F>(
+  definition: WorkflowDefinition<R, A, F, P>,
+): WorkflowDefinition<R, A, F, P> {
   return definition;
 }

@@ -5,7 +5,12 @@ import { columnDefinition } from '../../../../bot/src/adapters/graph/sharepoint/
 import { newAccessRequest } from '../../../../bot/src/domain/access/access-request';
 
 const request = {
-  ...newAccessRequest({ url: 'https://example.org/', siteContent: "Pupils' work", reasons: 'r', risksAndControls: 'c' }, { personId: '7', name: 'Priya Shah' }, 'key-1', new Date('2026-11-24T10:30:00Z')),
+  ...newAccessRequest(
+    { url: 'https://example.org/', siteContent: "Pupils' work", reasons: 'r', risksAndControls: 'c' },
+    { personId: '7', name: 'Priya Shah' },
+    'key-1',
+    new Date('2026-11-24T10:30:00Z'),
+  ),
   decision: { approved: true, reasons: '', signature: { personId: '3', name: 'Adele Vance', at: '2026-11-24T11:00:00.000Z' } },
 };
 
@@ -15,7 +20,10 @@ describe('SharePoint list layout', () => {
       expect(spec.columns.map((column) => column.name)).toContain('RecordVersion');
       for (const column of spec.columns.filter((c) => c.indexed || c.unique)) {
         // SharePoint cannot index multi-line text; unique columns must be indexed.
-        expect({ column: column.name, indexable: !['note', 'json'].includes(column.type) }).toEqual({ column: column.name, indexable: true });
+        expect({ column: column.name, indexable: !['note', 'json'].includes(column.type) }).toEqual({
+          column: column.name,
+          indexable: true,
+        });
       }
       const names = spec.columns.map((column) => column.name.toLowerCase());
       expect(new Set(names).size).toBe(names.length);
@@ -25,8 +33,18 @@ describe('SharePoint list layout', () => {
 
   it('round-trips a record through item fields, nested values as JSON', () => {
     const fields = toFields(LISTS.accessRequests, request, 3, false);
-    expect(fields).toMatchObject({ Title: 'https://example.org/', RecordVersion: 3, state: 'withOnlineSafetyLead', decision: JSON.stringify(request.decision) });
-    expect(fromFields(LISTS.accessRequests, '12', { ...fields, Created: '2026-11-24T10:30:00Z' }, '"{abc},3"')).toEqual({ ...request, id: '12', version: 3, etag: '"{abc},3"' });
+    expect(fields).toMatchObject({
+      Title: 'https://example.org/',
+      RecordVersion: 3,
+      state: 'withOnlineSafetyLead',
+      decision: JSON.stringify(request.decision),
+    });
+    expect(fromFields(LISTS.accessRequests, '12', { ...fields, Created: '2026-11-24T10:30:00Z' }, '"{abc},3"')).toEqual({
+      ...request,
+      id: '12',
+      version: 3,
+      etag: '"{abc},3"',
+    });
   });
 
   it('clears a field that became empty on update, and leaves it out on create', () => {
@@ -42,8 +60,12 @@ describe('SharePoint list layout', () => {
     expect(fields).not.toHaveProperty('onRollFrom');
     expect(fromFields(LISTS.pupils, '1', fields, undefined)).toEqual({ ...pupil, id: '1', version: 1 });
     // An old date-only column of the field's name is not read: provisioning copies it into the text column.
-    expect(fromFields(LISTS.pupils, '1', { ...fields, onRollFrom: '2022-09-04T23:00:00Z' }, undefined)).toMatchObject({ onRollFrom: '2022-09-05' });
-    expect(fromFields(LISTS.accessRequests, '1', { submittedAt: '2026-11-24T10:30:00Z' }, undefined)).toMatchObject({ submittedAt: '2026-11-24T10:30:00.000Z' });
+    expect(fromFields(LISTS.pupils, '1', { ...fields, onRollFrom: '2022-09-04T23:00:00Z' }, undefined)).toMatchObject({
+      onRollFrom: '2022-09-05',
+    });
+    expect(fromFields(LISTS.accessRequests, '1', { submittedAt: '2026-11-24T10:30:00Z' }, undefined)).toMatchObject({
+      submittedAt: '2026-11-24T10:30:00.000Z',
+    });
   });
 
   it('declares every date column as text that replaces the date-only column of the same field', () => {
@@ -57,6 +79,11 @@ describe('SharePoint list layout', () => {
     ["O'Neill", "'O''Neill'"],
     ["') or (fields/state eq '", "''') or (fields/state eq '''"],
   ])('escapes %s as an OData string literal', (value, literal) => {
-    expect(filterLiteral(LISTS.accessRequests.columns.find((c) => c.field === 'requesterId')!, value)).toBe(literal);
+    expect(
+      filterLiteral(
+        LISTS.accessRequests.columns.find((c) => c.field === 'requesterId')!,
+        value,
+      ),
+    ).toBe(literal);
   });
 });

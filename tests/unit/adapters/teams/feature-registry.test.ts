@@ -53,13 +53,23 @@ describe('the feature registry', () => {
   };
 
   it.each(RECORD_TYPES)('a reminder about a %s offers a way to act on it', (recordType) => {
-    const card = reminderCard({ title: 'Waiting for you', lines: [], tone: 'warning', act: { label: 'Open', record: { recordType, recordId: '7' } } }, (view) => view) as unknown as Record<string, unknown>;
+    const card = reminderCard(
+      { title: 'Waiting for you', lines: [], tone: 'warning', act: { label: 'Open', record: { recordType, recordId: '7' } } },
+      (view) => view,
+    ) as unknown as Record<string, unknown>;
     expect({ verbs: buttons(card).map((button) => button.verb), inputs: inputIds(card) }).toEqual(REMINDER_OFFERS[recordType]);
     expect(RECORD_FEATURES[recordType].recordType).toBe(recordType);
   });
 
   it('reads a reminder stored before pointers were {recordType, recordId} (a SharePoint list keeps it as written)', () => {
-    const earlier = { title: 'A post still needs taking down', lines: [], tone: 'attention' as const, act: { label: 'Open the task', takedownId: '12' } };
-    expect(buttons(reminderCard(earlier as never, (view) => view) as unknown as Record<string, unknown>)).toEqual([expect.objectContaining({ verb: 'openTakedown', data: { taskId: '12' } })]);
+    const earlier = {
+      title: 'A post still needs taking down',
+      lines: [],
+      tone: 'attention' as const,
+      act: { label: 'Open the task', takedownId: '12' },
+    };
+    expect(buttons(reminderCard(earlier as never, (view) => view) as unknown as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ verb: 'openTakedown', data: { taskId: '12' } }),
+    ]);
   });
 });

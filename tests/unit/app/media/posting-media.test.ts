@@ -38,7 +38,14 @@ describe('the media use cases', () => {
     dir = mkdtempSync(join(tmpdir(), 'osd-media-app-'));
     stores = createSqliteStores(':memory:');
     alex = await stores.people.insert({ displayName: 'Alex Wilber', aadObjectId: 'a', roles: ['staff'] });
-    deps = { stores, directory: new PeopleListDirectory(stores.people), notifier: { deliver: async () => new Map(), refreshCards: async () => undefined }, clock: { now: () => NOW }, log: { info: () => undefined, warn: () => undefined, error: () => undefined }, background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: () => undefined }) };
+    deps = {
+      stores,
+      directory: new PeopleListDirectory(stores.people),
+      notifier: { deliver: async () => new Map(), refreshCards: async () => undefined },
+      clock: { now: () => NOW },
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      background: new BackgroundTasks({ info: () => undefined, warn: () => undefined, error: () => undefined }),
+    };
     media = { store: new FolderMediaStore(join(dir, 'media')), previews: imagePreviews, newId: () => `file-${++ids}`, keepDays: 30 };
   });
   afterEach(async () => {
@@ -49,8 +56,30 @@ describe('the media use cases', () => {
   const stored = () => readdirSync(join(dir, 'media'));
 
   async function request(state: PostingState = 'checksFailed', ended?: { step: PostingHistoryEntry['step']; at: string }): Promise<string> {
-    const draft = newPostingRequest({ kind: 'post', accountId: '1', accountLabel: 'X', text: 'Sports day', media: ['images'], pupils: [], groupLabel: 'sports day', facesBlurred: false, postingDate: '2026-12-01' }, [], { personId: alex.id, name: alex.displayName }, `k${Math.random()}`, new Date('2026-11-01T10:00:00Z'));
-    return (await stores.postingRequests.insert({ ...draft, state, history: [...draft.history, ...(ended ? [{ ...ended, personId: '3', name: 'Adele Vance' }] : [])] })).id;
+    const draft = newPostingRequest(
+      {
+        kind: 'post',
+        accountId: '1',
+        accountLabel: 'X',
+        text: 'Sports day',
+        media: ['images'],
+        pupils: [],
+        groupLabel: 'sports day',
+        facesBlurred: false,
+        postingDate: '2026-12-01',
+      },
+      [],
+      { personId: alex.id, name: alex.displayName },
+      `k${Math.random()}`,
+      new Date('2026-11-01T10:00:00Z'),
+    );
+    return (
+      await stores.postingRequests.insert({
+        ...draft,
+        state,
+        history: [...draft.history, ...(ended ? [{ ...ended, personId: '3', name: 'Adele Vance' }] : [])],
+      })
+    ).id;
   }
 
   it('deletes the stored file again when the request cannot be updated: nothing half-saved', async () => {
@@ -60,7 +89,11 @@ describe('the media use cases', () => {
       throw new StoreUnavailableError('down');
     };
     const photo = jpegPhoto(64, 48);
-    const result = await attachPostingMedia(deps, media, alex, id, { name: 'Amelia Khan.jpg', size: photo.length, chunks: chunksOf(photo, 1000) });
+    const result = await attachPostingMedia(deps, media, alex, id, {
+      name: 'Amelia Khan.jpg',
+      size: photo.length,
+      chunks: chunksOf(photo, 1000),
+    });
     expect(result.status).toBe('not-saved');
     expect(stored()).toEqual([]);
     stores.postingRequests.update = update;
@@ -80,10 +113,16 @@ describe('the media use cases', () => {
   it('audits an attached file by id and type, never by its name', async () => {
     const id = await request();
     const photo = jpegPhoto(64, 48);
-    const result = await attachPostingMedia(deps, media, alex, id, { name: 'Amelia Khan on sports day.jpg', size: photo.length, chunks: chunksOf(photo) });
+    const result = await attachPostingMedia(deps, media, alex, id, {
+      name: 'Amelia Khan on sports day.jpg',
+      size: photo.length,
+      chunks: chunksOf(photo),
+    });
     expect(result.status).toBe('ok');
     const entries = await stores.audit.forRecord('postingRequest', id);
-    expect(entries.map((entry) => entry.summary)).toEqual([expect.stringMatching(/^Attached a JPEG photo \(\d+ KB\), file file-\d+; request is now \w+$/)]);
+    expect(entries.map((entry) => entry.summary)).toEqual([
+      expect.stringMatching(/^Attached a JPEG photo \(\d+ KB\), file file-\d+; request is now \w+$/),
+    ]);
     expect(JSON.stringify(entries)).not.toMatch(/Amelia/);
   });
 
@@ -93,7 +132,9 @@ describe('the media use cases', () => {
       const state = (await stores.postingRequests.get(id))!.state;
       const open = await stores.postingRequests.get(id);
       await stores.postingRequests.update({ ...open!, state: 'checksFailed' });
-      expect((await attachPostingMedia(deps, media, alex, id, { name: 'p.jpg', size: photo.length, chunks: chunksOf(photo) })).status).toBe('ok');
+      expect((await attachPostingMedia(deps, media, alex, id, { name: 'p.jpg', size: photo.length, chunks: chunksOf(photo) })).status).toBe(
+        'ok',
+      );
       const after = await stores.postingRequests.get(id);
       await stores.postingRequests.update({ ...after!, state });
     };
@@ -111,7 +152,12 @@ describe('the media use cases', () => {
     expect(cleared[0]!.thumbnail).toBeUndefined();
     expect((await stores.postingRequests.get(recent))!.attachments![0]!.deletedAt).toBeUndefined();
     const audit = (await stores.audit.forRecord('postingRequest', old)).filter((entry) => entry.action === 'posting-request.media-deleted');
-    expect(audit).toEqual([expect.objectContaining({ actorId: 'system', summary: expect.stringMatching(/^Deleted a JPEG photo, file file-\d+, 30 days after the request ended/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorId: 'system',
+        summary: expect.stringMatching(/^Deleted a JPEG photo, file file-\d+, 30 days after the request ended/),
+      }),
+    ]);
 
     // Run again the same day: nothing more to do.
     expect(await deleteExpiredMedia(deps, media, NOW)).toEqual({ filesDeleted: 0, filesFailed: 0 });
@@ -130,7 +176,9 @@ describe('the media use cases', () => {
     const nextDay = new Date(Date.now() + 25 * 3600_000);
     expect(await deleteExpiredMedia(deps, media, nextDay)).toEqual({ filesDeleted: 0, filesFailed: 0, strayFilesDeleted: 1 });
     expect(stored()).toEqual([(await stores.postingRequests.get(id))!.attachments![0]!.storageKey]);
-    expect(await stores.audit.forRecord('media', 'orphan.jpg')).toEqual([expect.objectContaining({ action: 'media.stray-deleted', actorId: 'system' })]);
+    expect(await stores.audit.forRecord('media', 'orphan.jpg')).toEqual([
+      expect.objectContaining({ action: 'media.stray-deleted', actorId: 'system' }),
+    ]);
   });
 
   it('keeps a file it could not delete listed, and tries again the next day', async () => {
@@ -138,8 +186,23 @@ describe('the media use cases', () => {
     const id = await request('checksFailed');
     await attachPostingMedia(deps, media, alex, id, { name: 'p.jpg', size: photo.length, chunks: chunksOf(photo) });
     const current = (await stores.postingRequests.get(id))!;
-    await stores.postingRequests.update({ ...current, state: 'withdrawn', history: [...current.history, { step: 'withdraw', at: '2026-11-01T10:00:00Z', personId: alex.id, name: alex.displayName }] });
-    const failing = { ...media, store: { ...media.store, begin: media.store.begin.bind(media.store), read: media.store.read.bind(media.store), list: media.store.list.bind(media.store), delete: async () => { throw new Error('SharePoint said no'); } } };
+    await stores.postingRequests.update({
+      ...current,
+      state: 'withdrawn',
+      history: [...current.history, { step: 'withdraw', at: '2026-11-01T10:00:00Z', personId: alex.id, name: alex.displayName }],
+    });
+    const failing = {
+      ...media,
+      store: {
+        ...media.store,
+        begin: media.store.begin.bind(media.store),
+        read: media.store.read.bind(media.store),
+        list: media.store.list.bind(media.store),
+        delete: async () => {
+          throw new Error('SharePoint said no');
+        },
+      },
+    };
     expect(await deleteExpiredMedia(deps, failing, NOW)).toEqual({ filesDeleted: 0, filesFailed: 1 });
     expect((await stores.postingRequests.get(id))!.attachments![0]!.deletedAt).toBeUndefined();
     expect(await deleteExpiredMedia(deps, media, NOW)).toEqual({ filesDeleted: 1, filesFailed: 0 });
@@ -151,11 +214,28 @@ describe('naming the device on a school with many (the form asks for the name in
     const stores = createSqliteStores(':memory:');
     try {
       const base = { type: 'tablet' as const, approvedById: '2', approvedByName: 'Megan Bowen', approvedOn: '2025-09-03' };
-      await stores.devices.insertMany([{ ...base, name: 'Class 4B iPad', active: true }, { ...base, name: 'Old camera', active: false }]);
-      const input = { kind: 'post' as const, accountId: '1', text: 'Sports day', media: ['images' as const], pupilIds: [], groupLabel: 'sports day', facesBlurred: false, postingDate: '2026-12-01' };
-      const deviceChecks = async (deviceName: string) => (await preparePosting({ stores, clock: { now: () => NOW } }, { ...input, deviceName }, [])).checks.filter((check) => check.check === 'device').map((check) => check.message);
+      await stores.devices.insertMany([
+        { ...base, name: 'Class 4B iPad', active: true },
+        { ...base, name: 'Old camera', active: false },
+      ]);
+      const input = {
+        kind: 'post' as const,
+        accountId: '1',
+        text: 'Sports day',
+        media: ['images' as const],
+        pupilIds: [],
+        groupLabel: 'sports day',
+        facesBlurred: false,
+        postingDate: '2026-12-01',
+      };
+      const deviceChecks = async (deviceName: string) =>
+        (await preparePosting({ stores, clock: { now: () => NOW } }, { ...input, deviceName }, [])).checks
+          .filter((check) => check.check === 'device')
+          .map((check) => check.message);
       expect(await deviceChecks('  class 4b IPAD ')).toEqual([]);
-      expect((await preparePosting({ stores, clock: { now: () => NOW } }, { ...input, deviceName: 'class 4b ipad' }, [])).details.deviceLabel).toBe('Class 4B iPad (tablet)');
+      expect(
+        (await preparePosting({ stores, clock: { now: () => NOW } }, { ...input, deviceName: 'class 4b ipad' }, [])).details.deviceLabel,
+      ).toBe('Class 4B iPad (tablet)');
       expect(await deviceChecks('Old camera')).toEqual([expect.stringMatching(/^Old camera was retired/)]);
       expect(await deviceChecks('My phone')).toEqual([expect.stringMatching(/^No device called "My phone" is on the register/)]);
     } finally {
@@ -164,7 +244,17 @@ describe('naming the device on a school with many (the form asks for the name in
   });
 
   it('offers a list of up to six devices on the form, and a name to type beyond that', () => {
-    const form = (count: number) => postingRequestFormCard({ requesterName: 'Alex Wilber', today: '2026-11-24', target: { submissionKey: 'k' }, accounts: [], devices: Array.from({ length: count }, (_, i) => ({ id: String(i), name: `iPad ${i}` })), classes: [], pupilChoices: [], values: {} }) as unknown as Record<string, unknown>;
+    const form = (count: number) =>
+      postingRequestFormCard({
+        requesterName: 'Alex Wilber',
+        today: '2026-11-24',
+        target: { submissionKey: 'k' },
+        accounts: [],
+        devices: Array.from({ length: count }, (_, i) => ({ id: String(i), name: `iPad ${i}` })),
+        classes: [],
+        pupilChoices: [],
+        values: {},
+      }) as unknown as Record<string, unknown>;
     expect(inputIds(form(MAX_DEVICES_SHOWN))).toContain('deviceId');
     expect(inputIds(form(MAX_DEVICES_SHOWN + 1))).toContain('deviceName');
     expect(inputIds(form(MAX_DEVICES_SHOWN + 1))).not.toContain('deviceId');

@@ -6,7 +6,12 @@ import { TeamsAppInCatalogue } from '../../../../bot/src/app/reach/teams-app-in-
 import type { CatalogueApp, TeamsAppCatalogue } from '../../../../bot/src/ports/teams-apps.port';
 
 const MANIFEST = 'manifest-id';
-const PUBLISHED: CatalogueApp = { catalogueId: 'catalogue-id', manifestId: MANIFEST, displayName: 'Online Safety Desk', distributionMethod: 'organization' };
+const PUBLISHED: CatalogueApp = {
+  catalogueId: 'catalogue-id',
+  manifestId: MANIFEST,
+  displayName: 'Online Safety Desk',
+  distributionMethod: 'organization',
+};
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function catalogue(answers: (CatalogueApp | undefined | Error)[]): TeamsAppCatalogue & { asked: number } {

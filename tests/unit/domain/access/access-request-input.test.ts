@@ -1,7 +1,18 @@
 /** Appendix A's requester fields, checked at the boundary: each wrong field gets its own message. */
-import { addedRisksSchema, LIMITS, reasonsSchema, reviewNoteSchema, validateAccessRequestInput } from '../../../../bot/src/domain/access/access-request-input';
+import {
+  addedRisksSchema,
+  LIMITS,
+  reasonsSchema,
+  reviewNoteSchema,
+  validateAccessRequestInput,
+} from '../../../../bot/src/domain/access/access-request-input';
 
-const GOOD = { url: 'https://www.example.org/a?b=c#d', siteContent: 'Maths games', reasons: 'Year 3 lessons', risksAndControls: 'Adverts: use full screen' };
+const GOOD = {
+  url: 'https://www.example.org/a?b=c#d',
+  siteContent: 'Maths games',
+  reasons: 'Year 3 lessons',
+  risksAndControls: 'Adverts: use full screen',
+};
 
 describe('the access request form', () => {
   it('accepts a complete form, trimming spaces', () => {
@@ -43,7 +54,10 @@ describe('the access request form', () => {
 
   it.each([null, 'text', 7, []])('treats a non-object (%p) as an empty form', (raw) => {
     const required = expect.stringMatching(/is required\.$/);
-    expect(validateAccessRequestInput(raw)).toEqual({ ok: false, errors: { url: required, siteContent: required, reasons: required, risksAndControls: required } });
+    expect(validateAccessRequestInput(raw)).toEqual({
+      ok: false,
+      errors: { url: required, siteContent: required, reasons: required, risksAndControls: required },
+    });
   });
 
   it('refuses text over its length limit, saying the limit', () => {
@@ -57,7 +71,9 @@ describe('the access request form', () => {
   });
 
   it('ignores extra keys such as __proto__', () => {
-    const raw = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": 1, "url": "${GOOD.url}", "siteContent": "a", "reasons": "b", "risksAndControls": "c"}`);
+    const raw = JSON.parse(
+      `{"__proto__": {"polluted": true}, "constructor": 1, "url": "${GOOD.url}", "siteContent": "a", "reasons": "b", "risksAndControls": "c"}`,
+    );
     const result = validateAccessRequestInput(raw);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(result).toEqual({ ok: true, value: { url: GOOD.url, siteContent: 'a', reasons: 'b', risksAndControls: 'c' } });
@@ -75,14 +91,19 @@ describe('every field of Appendix A has its own limit and message', () => {
   });
 
   it('says how to write the full URL', () => {
-    expect(validateAccessRequestInput({ ...GOOD, url: 'www.example.org' })).toEqual({ ok: false, errors: { url: 'Enter the full web address, starting with https:// or http:// (for example https://www.example.org/page).' } });
+    expect(validateAccessRequestInput({ ...GOOD, url: 'www.example.org' })).toEqual({
+      ok: false,
+      errors: { url: 'Enter the full web address, starting with https:// or http:// (for example https://www.example.org/page).' },
+    });
   });
 
-  it.each<[string, { safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }, string]>([
-    ['the online safety lead\'s note', reviewNoteSchema, 'Note must be 1000 characters or fewer.'],
-    ["the headteacher's reasons", reasonsSchema, 'Reasons must be 1000 characters or fewer.'],
-    ['further risks and control measures', addedRisksSchema, 'Further risks and control measures must be 1000 characters or fewer.'],
-  ])('%s: optional, up to 1000 characters', (_field, schema, message) => {
+  it.each<[string, { safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }, string]>(
+    [
+      ["the online safety lead's note", reviewNoteSchema, 'Note must be 1000 characters or fewer.'],
+      ["the headteacher's reasons", reasonsSchema, 'Reasons must be 1000 characters or fewer.'],
+      ['further risks and control measures', addedRisksSchema, 'Further risks and control measures must be 1000 characters or fewer.'],
+    ],
+  )('%s: optional, up to 1000 characters', (_field, schema, message) => {
     expect(schema.safeParse(undefined).data).toBe('');
     expect(schema.safeParse('x'.repeat(1000)).success).toBe(true);
     expect(schema.safeParse('x'.repeat(1001)).error?.issues[0]?.message).toBe(message);

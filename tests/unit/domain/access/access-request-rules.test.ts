@@ -3,9 +3,24 @@
  * content by submitting a blocked content access form to the online safety lead, which will be
  * approved by the headteacher." The ICT technician then updates the filter (s.2, ICT technicians).
  */
-import { ACCESS_REQUEST_STATES, newAccessRequest, type AccessAction, type AccessActionType, type AccessRequest, type AccessRequestState } from '../../../../bot/src/domain/access/access-request';
+import {
+  ACCESS_REQUEST_STATES,
+  newAccessRequest,
+  type AccessAction,
+  type AccessActionType,
+  type AccessRequest,
+  type AccessRequestState,
+} from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
-import { applyStep, awaitedIn, isFinished, maySeeRequest, stateLabel, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
+import {
+  applyStep,
+  awaitedIn,
+  isFinished,
+  maySeeRequest,
+  stateLabel,
+  stepsFor,
+  toldAfter,
+} from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
@@ -49,7 +64,11 @@ const STEP_OWNER: Record<AccessActionType, Role | 'requester'> = {
 };
 
 function requestIn(state: AccessRequestState): AccessRequest {
-  return { ...newAccessRequest(INPUT, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z')), id: '7', state };
+  return {
+    ...newAccessRequest(INPUT, { personId: requester.id, name: requester.displayName }, 'key-1', new Date('2026-11-20T09:00:00Z')),
+    id: '7',
+    state,
+  };
 }
 
 const ACTORS: [Role | 'requester', Person][] = [['requester', requester], ...ROLES.map((role): [Role, Person] => [role, holderOf(role)])];
@@ -73,7 +92,9 @@ describe('every state × step × role (s.9, Appendix A)', () => {
 
   it('offers each person exactly the steps they could take', () => {
     for (const { state, person, who } of cases) {
-      const expected = ALLOWED.filter(([from, , w]) => from === state && w === who).map(([, step]) => step).sort();
+      const expected = ALLOWED.filter(([from, , w]) => from === state && w === who)
+        .map(([, step]) => step)
+        .sort();
       expect(stepsFor(ACCESS_WORKFLOW, requestIn(state), person).sort()).toEqual(expected);
     }
   });
@@ -87,19 +108,35 @@ describe('signatures, reasons and history', () => {
     ['refuse', { type: 'refuse', reasons: '   ' }, 'withHeadteacher', head],
     ['refuse', { type: 'refuse' }, 'withHeadteacher', head],
     ['return', { type: 'return', note: '' }, 'withOnlineSafetyLead', lead],
-  ] as [string, AccessAction, AccessRequestState, Person][])('a %s without reasons is refused (Appendix A "Reasons")', (_name, action, state, actor) => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({ ok: false, error: { code: 'reasons-required' } });
-  });
+  ] as [string, AccessAction, AccessRequestState, Person][])(
+    'a %s without reasons is refused (Appendix A "Reasons")',
+    (_name, action, state, actor) => {
+      expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'reasons-required' },
+      });
+    },
+  );
 
   it('an approval may be given without reasons', () => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({ ok: true, request: { decision: { approved: true, reasons: '' } } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, head, NOW)).toMatchObject({
+      ok: true,
+      request: { decision: { approved: true, reasons: '' } },
+    });
   });
 
   it('the decision is signed with the name, Entra identity, date and time (Appendix A "Signature")', () => {
     const result = applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'refuse', reasons: 'Social media site' }, head, NOW);
     expect(result).toMatchObject({
       ok: true,
-      request: { state: 'refused', decision: { approved: false, reasons: 'Social media site', signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() } } },
+      request: {
+        state: 'refused',
+        decision: {
+          approved: false,
+          reasons: 'Social media site',
+          signature: { personId: head.id, name: head.displayName, aadObjectId: head.aadObjectId, at: NOW.toISOString() },
+        },
+      },
     });
   });
 
@@ -121,7 +158,15 @@ describe('signatures, reasons and history', () => {
   it('a person holding the role who also made the request may not decide it: nobody decides their own request', () => {
     const leadRequester: Person = { ...lead, id: requester.id };
     const result = applyStep(ACCESS_WORKFLOW, requestIn('withOnlineSafetyLead'), ACTIONS.forward, leadRequester, NOW);
-    expect(result).toEqual({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/) } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'not-permitted',
+        message: expect.stringMatching(
+          /Nobody decides on their own request or record, so you cannot send this request to the headteacher: another online safety lead does, or the headteacher if there is none/,
+        ),
+      },
+    });
   });
 });
 
@@ -159,33 +204,115 @@ describe('each step keeps the request and its history, and signs what it decides
   const lead = holderOf('onlineSafetyLead');
   const head = holderOf('headteacher');
   const ict = holderOf('ictTechnician');
-  const signedBy = (person: Person) => ({ personId: person.id, name: person.displayName, aadObjectId: person.aadObjectId, at: LATER.toISOString() });
-  const entry = (person: Person, step: AccessActionType, note?: string) => ({ at: LATER.toISOString(), personId: person.id, name: person.displayName, step, ...(note ? { note } : {}) });
+  const signedBy = (person: Person) => ({
+    personId: person.id,
+    name: person.displayName,
+    aadObjectId: person.aadObjectId,
+    at: LATER.toISOString(),
+  });
+  const entry = (person: Person, step: AccessActionType, note?: string) => ({
+    at: LATER.toISOString(),
+    personId: person.id,
+    name: person.displayName,
+    step,
+    ...(note ? { note } : {}),
+  });
 
   it.each<[string, AccessRequestState, Person, AccessAction, Partial<AccessRequest>, ReturnType<typeof entry>]>([
-    ['forwarded with the risks the lead adds', 'withOnlineSafetyLead', lead, { type: 'forward', note: 'Fine for Year 3', addedRisksAndControls: 'Supervise' },
-      { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: 'Fine for Year 3', addedRisksAndControls: 'Supervise', signature: signedBy(lead) } }, entry(lead, 'forward', 'Fine for Year 3')],
-    ['forwarded without a note', 'withOnlineSafetyLead', lead, { type: 'forward' },
-      { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: '', addedRisksAndControls: '', signature: signedBy(lead) } }, entry(lead, 'forward')],
-    ['returned with the reason', 'withOnlineSafetyLead', lead, { type: 'return', note: 'Which page?' },
-      { state: 'returnedToRequester', leadReview: { outcome: 'returned', note: 'Which page?', addedRisksAndControls: '', signature: signedBy(lead) } }, entry(lead, 'return', 'Which page?')],
-    ['approved with reasons', 'withHeadteacher', head, { type: 'approve', reasons: 'Curriculum' },
-      { state: 'approved', decision: { approved: true, reasons: 'Curriculum', signature: signedBy(head) } }, entry(head, 'approve', 'Curriculum')],
-    ['refused: recorded as refused, never as approved', 'withHeadteacher', head, { type: 'refuse', reasons: 'Not suitable' },
-      { state: 'refused', decision: { approved: false, reasons: 'Not suitable', signature: signedBy(head) } }, entry(head, 'refuse', 'Not suitable')],
-    ['opened by ICT, with a note', 'approved', ict, { type: 'markDone', note: 'Allowed on the filter' },
-      { state: 'unblocked', actioned: { note: 'Allowed on the filter', signature: signedBy(ict) } }, entry(ict, 'markDone', 'Allowed on the filter')],
-    ['opened by ICT, without a note', 'approved', ict, { type: 'markDone' },
-      { state: 'unblocked', actioned: { note: '', signature: signedBy(ict) } }, entry(ict, 'markDone')],
-    ['withdrawn by the requester', 'withHeadteacher', requester, { type: 'withdraw' }, { state: 'withdrawn' }, entry(requester, 'withdraw')],
-    ['resubmitted with the new form', 'returnedToRequester', requester, ACTIONS.resubmit, { url: 'https://example.org/page', state: 'withOnlineSafetyLead' }, entry(requester, 'resubmit')],
+    [
+      'forwarded with the risks the lead adds',
+      'withOnlineSafetyLead',
+      lead,
+      { type: 'forward', note: 'Fine for Year 3', addedRisksAndControls: 'Supervise' },
+      {
+        state: 'withHeadteacher',
+        leadReview: { outcome: 'forwarded', note: 'Fine for Year 3', addedRisksAndControls: 'Supervise', signature: signedBy(lead) },
+      },
+      entry(lead, 'forward', 'Fine for Year 3'),
+    ],
+    [
+      'forwarded without a note',
+      'withOnlineSafetyLead',
+      lead,
+      { type: 'forward' },
+      { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: '', addedRisksAndControls: '', signature: signedBy(lead) } },
+      entry(lead, 'forward'),
+    ],
+    [
+      'returned with the reason',
+      'withOnlineSafetyLead',
+      lead,
+      { type: 'return', note: 'Which page?' },
+      {
+        state: 'returnedToRequester',
+        leadReview: { outcome: 'returned', note: 'Which page?', addedRisksAndControls: '', signature: signedBy(lead) },
+      },
+      entry(lead, 'return', 'Which page?'),
+    ],
+    [
+      'approved with reasons',
+      'withHeadteacher',
+      head,
+      { type: 'approve', reasons: 'Curriculum' },
+      { state: 'approved', decision: { approved: true, reasons: 'Curriculum', signature: signedBy(head) } },
+      entry(head, 'approve', 'Curriculum'),
+    ],
+    [
+      'refused: recorded as refused, never as approved',
+      'withHeadteacher',
+      head,
+      { type: 'refuse', reasons: 'Not suitable' },
+      { state: 'refused', decision: { approved: false, reasons: 'Not suitable', signature: signedBy(head) } },
+      entry(head, 'refuse', 'Not suitable'),
+    ],
+    [
+      'opened by ICT, with a note',
+      'approved',
+      ict,
+      { type: 'markDone', note: 'Allowed on the filter' },
+      { state: 'unblocked', actioned: { note: 'Allowed on the filter', signature: signedBy(ict) } },
+      entry(ict, 'markDone', 'Allowed on the filter'),
+    ],
+    [
+      'opened by ICT, without a note',
+      'approved',
+      ict,
+      { type: 'markDone' },
+      { state: 'unblocked', actioned: { note: '', signature: signedBy(ict) } },
+      entry(ict, 'markDone'),
+    ],
+    [
+      'withdrawn by the requester',
+      'withHeadteacher',
+      requester,
+      { type: 'withdraw' },
+      { state: 'withdrawn' },
+      entry(requester, 'withdraw'),
+    ],
+    [
+      'resubmitted with the new form',
+      'returnedToRequester',
+      requester,
+      ACTIONS.resubmit,
+      { url: 'https://example.org/page', state: 'withOnlineSafetyLead' },
+      entry(requester, 'resubmit'),
+    ],
   ])('%s', (_rule, from, actor, action, changes, newEntry) => {
     const before = requestIn(from);
-    expect(applyStep(ACCESS_WORKFLOW, before, action, actor, LATER)).toStrictEqual({ ok: true, request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() } });
+    expect(applyStep(ACCESS_WORKFLOW, before, action, actor, LATER)).toStrictEqual({
+      ok: true,
+      request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() },
+    });
   });
 
   it('a signature without an Entra identity has none', () => {
-    const result = applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve' }, { id: 'h', displayName: 'Head', roles: ['headteacher'] }, LATER);
+    const result = applyStep(
+      ACCESS_WORKFLOW,
+      requestIn('withHeadteacher'),
+      { type: 'approve' },
+      { id: 'h', displayName: 'Head', roles: ['headteacher'] },
+      LATER,
+    );
     expect(result.ok && result.request.decision?.signature).toStrictEqual({ personId: 'h', name: 'Head', at: LATER.toISOString() });
   });
 
@@ -198,11 +325,17 @@ describe('each step keeps the request and its history, and signs what it decides
     ['withdraw', 'withHeadteacher', 'Only the person who made the request can withdraw this request.'],
     ['resubmit', 'returnedToRequester', 'Only the person who made the request can resubmit this request.'],
   ])('%s by a governor is refused, saying who may', (step, from, message) => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn(from), ACTIONS[step], holderOf('governor'), NOW)).toEqual({ ok: false, error: { code: 'not-permitted', message } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(from), ACTIONS[step], holderOf('governor'), NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-permitted', message },
+    });
   });
 
   it('a review of a request already with the headteacher changes nothing and says where it is', () => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), ACTIONS.forward, lead, NOW)).toEqual({ ok: false, error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), ACTIONS.forward, lead, NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' },
+    });
   });
 
   it.each<[AccessRequestState, string]>([
@@ -213,15 +346,33 @@ describe('each step keeps the request and its history, and signs what it decides
     ['unblocked', 'Site opened'],
     ['withdrawn', 'Withdrawn'],
   ])('a decision on a request that is %s changes nothing and says where it is', (state, label) => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), ACTIONS.approve, holderOf('headteacher'), NOW)).toEqual({ ok: false, error: { code: 'not-now', message: `This request is already "${label}", so nothing was changed.` } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), ACTIONS.approve, holderOf('headteacher'), NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-now', message: `This request is already "${label}", so nothing was changed.` },
+    });
   });
 
   it.each<[AccessAction, AccessRequestState, Person, string, string]>([
-    [{ type: 'refuse', reasons: ' ' }, 'withHeadteacher', head, 'reasons', 'A refusal needs reasons (Appendix A), so the requester knows why.'],
+    [
+      { type: 'refuse', reasons: ' ' },
+      'withHeadteacher',
+      head,
+      'reasons',
+      'A refusal needs reasons (Appendix A), so the requester knows why.',
+    ],
     [{ type: 'return' }, 'withOnlineSafetyLead', lead, 'note', 'Say why the request is being returned, so the requester can fix it.'],
-    [{ type: 'return', note: '   ' }, 'withOnlineSafetyLead', lead, 'note', 'Say why the request is being returned, so the requester can fix it.'],
+    [
+      { type: 'return', note: '   ' },
+      'withOnlineSafetyLead',
+      lead,
+      'note',
+      'Say why the request is being returned, so the requester can fix it.',
+    ],
   ])('%j without reasons says why they are needed, on the field to fill', (action, state, actor, field, message) => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toEqual({ ok: false, error: { code: 'reasons-required', field, message } });
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toEqual({
+      ok: false,
+      error: { code: 'reasons-required', field, message },
+    });
   });
 });
 

@@ -27,7 +27,10 @@ const EXPECTED: Record<Action, { rule: string; who: readonly Holder[] }> = {
   'consent.record': { rule: 's.4: the admin team keeps the record up to date', who: ['admin'] },
   'consent.export': { rule: 's.4: the admin team keeps the record', who: ['admin'] },
   'postingRequest.submit': { rule: 's.5: staff seek permission to post', who: ['staff'] },
-  'postingRequest.viewAll': { rule: 's.2, s.5: the headteacher and those who monitor the accounts', who: ['headteacher', 'dsl', 'socialMediaStaff'] },
+  'postingRequest.viewAll': {
+    rule: 's.2, s.5: the headteacher and those who monitor the accounts',
+    who: ['headteacher', 'dsl', 'socialMediaStaff'],
+  },
   'postingRequest.approve': { rule: 's.5: permission from the headteacher', who: ['headteacher'] },
   'postingRequest.refuse': { rule: 's.5: permission from the headteacher', who: ['headteacher'] },
   'postingRequest.withdraw': { rule: 's.5: only the requester withdraws', who: ['requester'] },
@@ -41,26 +44,50 @@ const EXPECTED: Record<Action, { rule: string; who: readonly Holder[] }> = {
   'takedown.viewAll': { rule: 's.2: the DSL monitors every school account', who: ['dsl'] },
   'takedown.close': { rule: "s.4: the account's owner, or the DSL, takes posts down", who: ['owner', 'dsl'] },
   'incident.report': { rule: 's.2, s.8: anyone with a concern raises it, governors too', who: ROLES },
-  'incident.view': { rule: 's.8: the DSL, deputies, headteacher, chair; whoever it is assigned to; s.4: the data protection lead (breaches)', who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'] },
-  'incident.act': { rule: 's.8: the DSL, deputies, headteacher, chair; whoever it is assigned to; s.4: the data protection lead (breaches)', who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'] },
+  'incident.view': {
+    rule: 's.8: the DSL, deputies, headteacher, chair; whoever it is assigned to; s.4: the data protection lead (breaches)',
+    who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  },
+  'incident.act': {
+    rule: 's.8: the DSL, deputies, headteacher, chair; whoever it is assigned to; s.4: the data protection lead (breaches)',
+    who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  },
   'incident.assign': { rule: 's.8: those who deal with concerns', who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'] },
   'incident.summary': { rule: 's.8: those who deal with concerns', who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'] },
   'incident.export': { rule: 's.8: those who deal with concerns', who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'] },
-  'incident.pupilChronology': { rule: "s.8: a pupil's history is for the safeguarding leads", who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'] },
-  'incident.evidence.add': { rule: 's.8: whoever deals with the concern keeps its evidence', who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'] },
-  'incident.evidence.open': { rule: 's.8: whoever may see the concern may open its evidence', who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'] },
-  'incident.evidence.remove': { rule: "s.2: the DSL keeps the log; nothing is removed by anyone else", who: ['dsl'] },
+  'incident.pupilChronology': {
+    rule: "s.8: a pupil's history is for the safeguarding leads",
+    who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors'],
+  },
+  'incident.evidence.add': {
+    rule: 's.8: whoever deals with the concern keeps its evidence',
+    who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  },
+  'incident.evidence.open': {
+    rule: 's.8: whoever may see the concern may open its evidence',
+    who: ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
+  },
+  'incident.evidence.remove': { rule: 's.2: the DSL keeps the log; nothing is removed by anyone else', who: ['dsl'] },
   'training.logOwn': { rule: 's.11: staff record their own training', who: ['staff'] },
   'training.viewAll': { rule: 's.11: those who follow up training', who: ['onlineSafetyLead', 'headteacher', 'dsl'] },
   'training.record': { rule: 's.11: the online safety lead records sessions', who: ['onlineSafetyLead'] },
   'training.confirm': { rule: "s.11: the online safety lead confirms a staff member's claim", who: ['onlineSafetyLead'] },
   'training.requireRefresher': { rule: 's.11: refreshers after a significant incident', who: ['dsl'] },
   'policy.recordReview': { rule: 's.12: reviewed by the headteacher', who: ['headteacher'] },
-  'settings.view': { rule: 's.2: the headteacher implements the policy, with the school office and the online safety lead', who: ['headteacher', 'admin', 'onlineSafetyLead'] },
+  'settings.view': {
+    rule: 's.2: the headteacher implements the policy, with the school office and the online safety lead',
+    who: ['headteacher', 'admin', 'onlineSafetyLead'],
+  },
   'settings.school': { rule: "s.2: the school's details are the headteacher's and the office's", who: ['headteacher', 'admin'] },
   'settings.policies': { rule: 's.2, s.12: the policy register is kept by the headteacher and the office', who: ['headteacher', 'admin'] },
-  'settings.termDates': { rule: "s.11: pupils' termly training counts in the school's terms, kept by the headteacher and the office", who: ['headteacher', 'admin'] },
-  'settings.trainingRequirements': { rule: 's.11: the online safety lead sets the training, with the headteacher', who: ['onlineSafetyLead', 'headteacher'] },
+  'settings.termDates': {
+    rule: "s.11: pupils' termly training counts in the school's terms, kept by the headteacher and the office",
+    who: ['headteacher', 'admin'],
+  },
+  'settings.trainingRequirements': {
+    rule: 's.11: the online safety lead sets the training, with the headteacher',
+    who: ['onlineSafetyLead', 'headteacher'],
+  },
   'readiness.view': { rule: 's.2: those who set the school up see whether it is ready', who: ['headteacher', 'admin', 'onlineSafetyLead'] },
 };
 
@@ -73,8 +100,22 @@ const NAMED: readonly Named[] = ['requester', 'owner', 'assignee'];
 const cases = (Object.keys(EXPECTED) as Action[]).flatMap((action) => {
   const { rule, who } = EXPECTED[action];
   return [
-    ...ROLES.map((role) => ({ action, rule, as: role as string, person: { id: 'me', roles: [role] }, relatedId: 'someone else', allowed: who.includes(role) })),
-    { action, rule, as: 'the person the record names', person: { id: 'me', roles: [] }, relatedId: 'me', allowed: NAMED.some((named) => who.includes(named)) },
+    ...ROLES.map((role) => ({
+      action,
+      rule,
+      as: role as string,
+      person: { id: 'me', roles: [role] },
+      relatedId: 'someone else',
+      allowed: who.includes(role),
+    })),
+    {
+      action,
+      rule,
+      as: 'the person the record names',
+      person: { id: 'me', roles: [] },
+      relatedId: 'me',
+      allowed: NAMED.some((named) => who.includes(named)),
+    },
   ];
 });
 
@@ -110,7 +151,10 @@ describe('who may act, as the person told "only … can" reads it', () => {
     ['accessRequest.viewAll', 'the online safety lead or the headteacher or the ICT technician'],
     ['consent.record', 'the admin team'],
     ['postingRequest.viewAll', 'the headteacher or the DSL or designated social media staff'],
-    ['incident.view', 'the DSL or a deputy DSL or the headteacher or the chair of governors or the data protection lead or the person it is assigned to'],
+    [
+      'incident.view',
+      'the DSL or a deputy DSL or the headteacher or the chair of governors or the data protection lead or the person it is assigned to',
+    ],
     ['takedown.close', "the account's owner or the DSL"],
     ['accessRequest.withdraw', 'the person who made the request'],
   ])('%s: %s', (action, expected) => {

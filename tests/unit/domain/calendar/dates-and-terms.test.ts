@@ -1,6 +1,14 @@
 /** Dates and the term calendar behind every due date and nudge (s.11 termly training; working days). */
 import { addDays, addMonths, daysBetween, isIsoDate, isoWeek, longDate, weekday } from '../../../../bot/src/domain/calendar/dates';
-import { isWorkingDay, lastTermDay, NO_TERM_DATES, schoolYearOf, termFor, workingDaysBetween, type SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
+import {
+  isWorkingDay,
+  lastTermDay,
+  NO_TERM_DATES,
+  schoolYearOf,
+  termFor,
+  workingDaysBetween,
+  type SchoolCalendar,
+} from '../../../../bot/src/domain/calendar/school-calendar';
 import { localDate, localTime, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
 
 const CALENDAR: SchoolCalendar = {
@@ -69,10 +77,17 @@ describe('when the term dates run out: in a school year with none, every weekday
     [CALENDAR, '2026-08-03', false, 'the summer holiday before an autumn term the school gave'],
     [CALENDAR, '2027-07-26', false, 'the summer holiday at the end of a year the school gave'],
     [NO_TERM_DATES, '2026-12-23', true, 'no term dates at all: a weekday in the Christmas holiday counts'],
-  ] as [SchoolCalendar, string, boolean, string][])('%#: %s working: %s (%s)', (calendar, date, working) => expect(isWorkingDay(calendar, date)).toBe(working));
+  ] as [SchoolCalendar, string, boolean, string][])('%#: %s working: %s (%s)', (calendar, date, working) =>
+    expect(isWorkingDay(calendar, date)).toBe(working),
+  );
 
   it('the term dates run out after the last day of the latest term given, whatever order the terms are in', () => {
-    expect(lastTermDay({ terms: [CALENDAR.terms[1]!, { name: 'Summer', start: '2027-04-12', end: '2027-07-21' }, CALENDAR.terms[0]!], closures: [] })).toBe('2027-07-21');
+    expect(
+      lastTermDay({
+        terms: [CALENDAR.terms[1]!, { name: 'Summer', start: '2027-04-12', end: '2027-07-21' }, CALENDAR.terms[0]!],
+        closures: [],
+      }),
+    ).toBe('2027-07-21');
     expect(lastTermDay(NO_TERM_DATES)).toBeUndefined();
   });
 
@@ -163,8 +178,15 @@ describe('terms and closures: first and last days count', () => {
   ])('%s working: %s (%s)', (date, working) => expect(isWorkingDay(CALENDAR, date)).toBe(working));
 
   it('a day in any one of several closures is not a working day', () => {
-    const twoClosures: SchoolCalendar = { terms: CALENDAR.terms, closures: [...CALENDAR.closures, { name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }] };
-    expect([isWorkingDay(twoClosures, '2026-10-27'), isWorkingDay(twoClosures, '2026-11-27'), isWorkingDay(twoClosures, '2026-11-26')]).toEqual([false, false, true]);
+    const twoClosures: SchoolCalendar = {
+      terms: CALENDAR.terms,
+      closures: [...CALENDAR.closures, { name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }],
+    };
+    expect([
+      isWorkingDay(twoClosures, '2026-10-27'),
+      isWorkingDay(twoClosures, '2026-11-27'),
+      isWorkingDay(twoClosures, '2026-11-26'),
+    ]).toEqual([false, false, true]);
   });
 
   it('finds the right term when the terms are not listed in order', () => {

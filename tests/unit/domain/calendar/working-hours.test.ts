@@ -34,7 +34,9 @@ describe('the moment a number of working hours have passed', () => {
   });
 
   it('counts a shorter working day when the school sets one', () => {
-    expect(addWorkingHours(CALENDAR, { start: '08:30', end: '15:30' }, new Date('2026-11-24T13:00:00Z'), 4)?.toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    expect(addWorkingHours(CALENDAR, { start: '08:30', end: '15:30' }, new Date('2026-11-24T13:00:00Z'), 4)?.toISOString()).toBe(
+      '2026-11-25T10:00:00.000Z',
+    );
   });
 });
 

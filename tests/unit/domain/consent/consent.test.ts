@@ -7,7 +7,14 @@ import { takedownsDue, type RegisteredPost } from '../../../../bot/src/domain/co
 
 let n = 0;
 const event = (pupilId: string, media: 'images' | 'videos', decision: 'given' | 'refused', effectiveFrom: string): ConsentEvent => ({
-  id: `e${++n}`, pupilId, media, decision, effectiveFrom, source: decision === 'given' && effectiveFrom < '2025' ? 'consent form' : 'written notice', recordedBy: 'Lynne Robbins', recordedAt: `${effectiveFrom}T09:00:00Z`,
+  id: `e${++n}`,
+  pupilId,
+  media,
+  decision,
+  effectiveFrom,
+  source: decision === 'given' && effectiveFrom < '2025' ? 'consent form' : 'written notice',
+  recordedBy: 'Lynne Robbins',
+  recordedAt: `${effectiveFrom}T09:00:00Z`,
 });
 
 const HISTORY = [
@@ -49,8 +56,13 @@ describe('takedown tasks after a withdrawal (s.4: posts are taken down "wherever
     { id: 'p5', accountId: 'x', postedOn: '2026-03-10T15:30:00.000Z', media: ['videos'], pupilIds: ['amelia'], link: 'https://x/5' },
   ];
   const TODAY = '2026-11-24';
-  const due = (existing: { postId: string; pupilId: string; media: 'images' | 'videos'; status: 'to do' | 'removed' | 'cannot be removed' }[] = [], events = HISTORY) =>
-    takedownsDue(events, posts, existing, TODAY).map((task) => `${task.postId} ${task.pupilId} ${task.media}${task.urgent ? ' URGENT' : ''}`);
+  const due = (
+    existing: { postId: string; pupilId: string; media: 'images' | 'videos'; status: 'to do' | 'removed' | 'cannot be removed' }[] = [],
+    events = HISTORY,
+  ) =>
+    takedownsDue(events, posts, existing, TODAY).map(
+      (task) => `${task.postId} ${task.pupilId} ${task.media}${task.urgent ? ' URGENT' : ''}`,
+    );
 
   it.each<[string, string[]]>([
     // Amelia's videos were withdrawn from 10 March: every video of her comes down, whatever its date.
@@ -72,33 +84,93 @@ describe('takedown tasks after a withdrawal (s.4: posts are taken down "wherever
   });
 
   it('never makes a task again, nor reopens a closed one: one task per post, pupil and medium', () => {
-    expect(due([{ postId: 'p2', pupilId: 'amelia', media: 'videos', status: 'removed' }, { postId: 'p3', pupilId: 'amelia', media: 'videos', status: 'to do' }])).toEqual(['p5 amelia videos URGENT', 'p4 oliver images URGENT']);
+    expect(
+      due([
+        { postId: 'p2', pupilId: 'amelia', media: 'videos', status: 'removed' },
+        { postId: 'p3', pupilId: 'amelia', media: 'videos', status: 'to do' },
+      ]),
+    ).toEqual(['p5 amelia videos URGENT', 'p4 oliver images URGENT']);
   });
 
   it('leaves alone a post already taken down for another pupil', () => {
-    const both: RegisteredPost = { id: 'p6', accountId: 'x', postedOn: '2026-01-10', media: ['images'], pupilIds: ['oliver', 'isla'], link: 'https://x/6' };
+    const both: RegisteredPost = {
+      id: 'p6',
+      accountId: 'x',
+      postedOn: '2026-01-10',
+      media: ['images'],
+      pupilIds: ['oliver', 'isla'],
+      link: 'https://x/6',
+    };
     const tasks = takedownsDue(HISTORY, [both], [{ postId: 'p6', pupilId: 'somebody', media: 'images', status: 'removed' }], TODAY);
     expect(tasks).toEqual([]);
   });
 
   it('names the notice in force and keys each task by its post, pupil and medium', () => {
-    expect(takedownsDue(HISTORY, posts, [], TODAY)[0]).toEqual({ postId: 'p2', pupilId: 'amelia', media: 'videos', noticeId: HISTORY[2]!.id, taskKey: 'p2|amelia|videos', urgent: false });
+    expect(takedownsDue(HISTORY, posts, [], TODAY)[0]).toEqual({
+      postId: 'p2',
+      pupilId: 'amelia',
+      media: 'videos',
+      noticeId: HISTORY[2]!.id,
+      taskKey: 'p2|amelia|videos',
+      urgent: false,
+    });
   });
 });
 
 describe('consent on a date: notices received the same day, and times (s.4)', () => {
   const at = (decision: 'given' | 'refused', effectiveFrom: string, recordedAt: string): ConsentEvent => ({
-    id: `${decision}-${recordedAt}`, pupilId: 'noah', media: 'images', decision, effectiveFrom, source: 'written notice', recordedBy: 'Lynne Robbins', recordedAt,
+    id: `${decision}-${recordedAt}`,
+    pupilId: 'noah',
+    media: 'images',
+    decision,
+    effectiveFrom,
+    source: 'written notice',
+    recordedBy: 'Lynne Robbins',
+    recordedAt,
   });
 
   it.each<[string, ConsentEvent[], string, string]>([
-    ['a form and a withdrawal received the same day: the one recorded last counts', [at('refused', '2026-05-01', '2026-05-01T15:00:00Z'), at('given', '2026-05-01', '2026-05-01T09:00:00Z')], '2026-05-01', 'withdrawn'],
-    ['the same, recorded the other way round', [at('given', '2026-05-01', '2026-05-01T15:00:00Z'), at('refused', '2026-05-01', '2026-05-01T09:00:00Z')], '2026-05-01', 'given'],
-    ['a notice received with a time applies from that whole day', [at('given', '2026-05-01T14:00:00Z', '2026-05-01T14:05:00Z')], '2026-05-01', 'given'],
+    [
+      'a form and a withdrawal received the same day: the one recorded last counts',
+      [at('refused', '2026-05-01', '2026-05-01T15:00:00Z'), at('given', '2026-05-01', '2026-05-01T09:00:00Z')],
+      '2026-05-01',
+      'withdrawn',
+    ],
+    [
+      'the same, recorded the other way round',
+      [at('given', '2026-05-01', '2026-05-01T15:00:00Z'), at('refused', '2026-05-01', '2026-05-01T09:00:00Z')],
+      '2026-05-01',
+      'given',
+    ],
+    [
+      'a notice received with a time applies from that whole day',
+      [at('given', '2026-05-01T14:00:00Z', '2026-05-01T14:05:00Z')],
+      '2026-05-01',
+      'given',
+    ],
     ['asked with a time, the whole day counts', [at('given', '2026-05-01', '2026-05-01T09:00:00Z')], '2026-05-01T07:00:00Z', 'given'],
-    ['refused on joining, given later, then withdrawn: withdrawn', [at('refused', '2026-05-01', '2026-05-01T09:00:00Z'), at('given', '2026-06-01', '2026-06-01T09:00:00Z'), at('refused', '2026-07-01', '2026-07-01T09:00:00Z')], '2026-07-02', 'withdrawn'],
-    ['refused twice, never given: refused, not withdrawn', [at('refused', '2026-05-01', '2026-05-01T09:00:00Z'), at('refused', '2026-06-01', '2026-06-01T09:00:00Z')], '2026-07-01', 'refused'],
-    ['a later form for another pupil changes nothing', [at('given', '2026-05-01', '2026-05-01T09:00:00Z'), { ...at('refused', '2026-06-01', '2026-06-01T09:00:00Z'), pupilId: 'ava' }], '2026-07-01', 'given'],
+    [
+      'refused on joining, given later, then withdrawn: withdrawn',
+      [
+        at('refused', '2026-05-01', '2026-05-01T09:00:00Z'),
+        at('given', '2026-06-01', '2026-06-01T09:00:00Z'),
+        at('refused', '2026-07-01', '2026-07-01T09:00:00Z'),
+      ],
+      '2026-07-02',
+      'withdrawn',
+    ],
+    [
+      'refused twice, never given: refused, not withdrawn',
+      [at('refused', '2026-05-01', '2026-05-01T09:00:00Z'), at('refused', '2026-06-01', '2026-06-01T09:00:00Z')],
+      '2026-07-01',
+      'refused',
+    ],
+    [
+      'a later form for another pupil changes nothing',
+      [at('given', '2026-05-01', '2026-05-01T09:00:00Z'), { ...at('refused', '2026-06-01', '2026-06-01T09:00:00Z'), pupilId: 'ava' }],
+      '2026-07-01',
+      'given',
+    ],
   ])('%s', (_case, events, date, expected) => {
     expect(consentOn(events, 'noah', 'images', date)).toBe(expected);
   });

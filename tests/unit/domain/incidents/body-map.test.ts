@@ -2,7 +2,14 @@
  * The body map's regions: where a mark is, named as a DSL would write it, from the child's side
  * (on the front view the child's left is on the viewer's right; on the back view it is not).
  */
-import { BODY_OUTLINE, describeBodyMapChanges, markLabel, regionAt, type BodyMark, type BodyView } from '../../../../bot/src/domain/incidents/body-map';
+import {
+  BODY_OUTLINE,
+  describeBodyMapChanges,
+  markLabel,
+  regionAt,
+  type BodyMark,
+  type BodyView,
+} from '../../../../bot/src/domain/incidents/body-map';
 
 describe('naming the place a mark is on', () => {
   it.each<[BodyView, number, number, string | undefined]>([
@@ -36,7 +43,8 @@ describe('naming the place a mark is on', () => {
   it('names every part of the outline it draws', () => {
     for (const { box } of BODY_OUTLINE) {
       const [x0, y0, x1, y1] = box;
-      for (const view of ['front', 'back'] as const) expect({ view, box, region: regionAt(view, (x0 + x1) / 2, (y0 + y1) / 2) }).toEqual({ view, box, region: expect.any(String) });
+      for (const view of ['front', 'back'] as const)
+        expect({ view, box, region: regionAt(view, (x0 + x1) / 2, (y0 + y1) / 2) }).toEqual({ view, box, region: expect.any(String) });
     }
   });
 
@@ -50,9 +58,19 @@ describe('what the chronology says about a saved body map', () => {
   const bruise: BodyMark = { id: 'm1', view: 'front', x: 73, y: 80, note: 'Bruise, about 3 cm, yellowish' };
   it.each<[string, BodyMark[], BodyMark[], string[]]>([
     ['a mark added', [], [bruise], ['Body map: marked left forearm, front: Bruise, about 3 cm, yellowish']],
-    ['a mark moved to another region', [bruise], [{ ...bruise, y: 69 }], ['Body map: the mark at left forearm, front moved to left elbow, front']],
+    [
+      'a mark moved to another region',
+      [bruise],
+      [{ ...bruise, y: 69 }],
+      ['Body map: the mark at left forearm, front moved to left elbow, front'],
+    ],
     ['a mark moved within its region', [bruise], [{ ...bruise, y: 81 }], ['Body map: the mark at left forearm, front moved within it']],
-    ['a note changed', [bruise], [{ ...bruise, note: 'Bruise, 4 cm' }], ['Body map: the note at left forearm, front changed to: Bruise, 4 cm']],
+    [
+      'a note changed',
+      [bruise],
+      [{ ...bruise, note: 'Bruise, 4 cm' }],
+      ['Body map: the note at left forearm, front changed to: Bruise, 4 cm'],
+    ],
     ['a mark removed', [bruise], [], ['Body map: the mark at left forearm, front removed (it said: Bruise, about 3 cm, yellowish)']],
     ['nothing changed', [bruise], [{ ...bruise }], []],
   ])('%s', (_, before, after, lines) => {

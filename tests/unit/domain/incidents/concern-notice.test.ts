@@ -18,17 +18,56 @@ const lead = person('lead', 'onlineSafetyLead');
 
 const ordinary = { aboutHeadteacher: false };
 const aboutHead = { aboutHeadteacher: true };
-const names = ({ first, fallback }: { first: Person[]; fallback: Person[] }) => ({ first: first.map((p) => p.id), fallback: fallback.map((p) => p.id) });
+const names = ({ first, fallback }: { first: Person[]; fallback: Person[] }) => ({
+  first: first.map((p) => p.id),
+  fallback: fallback.map((p) => p.id),
+});
 
 describe('who is told of a new concern', () => {
   it.each<[string, { aboutHeadteacher: boolean; assigneeId?: string }, Person[], Person[], { first: string[]; fallback: string[] }]>([
-    ["a pupil's online behaviour, routed to the DSL: the DSL, then the deputies", ordinary, [dsl], [dsl, deputy], { first: ['dsl'], fallback: ['deputy'] }],
-    ["staff conduct, routed to the headteacher: the headteacher, then the DSL and deputies", ordinary, [head], [dsl, deputy], { first: ['head'], fallback: ['dsl', 'deputy'] }],
-    ['a concern about the headteacher: the chair, then the DSL and deputies', aboutHead, [chair], [dsl, deputy, chair], { first: ['chair'], fallback: ['dsl', 'deputy'] }],
-    ['a concern about the headteacher routed to a headteacher who is also the DSL: never them', aboutHead, [headAndDsl, chair], [headAndDsl, deputy, chair], { first: ['chair'], fallback: ['deputy'] }],
+    [
+      "a pupil's online behaviour, routed to the DSL: the DSL, then the deputies",
+      ordinary,
+      [dsl],
+      [dsl, deputy],
+      { first: ['dsl'], fallback: ['deputy'] },
+    ],
+    [
+      'staff conduct, routed to the headteacher: the headteacher, then the DSL and deputies',
+      ordinary,
+      [head],
+      [dsl, deputy],
+      { first: ['head'], fallback: ['dsl', 'deputy'] },
+    ],
+    [
+      'a concern about the headteacher: the chair, then the DSL and deputies',
+      aboutHead,
+      [chair],
+      [dsl, deputy, chair],
+      { first: ['chair'], fallback: ['dsl', 'deputy'] },
+    ],
+    [
+      'a concern about the headteacher routed to a headteacher who is also the DSL: never them',
+      aboutHead,
+      [headAndDsl, chair],
+      [headAndDsl, deputy, chair],
+      { first: ['chair'], fallback: ['deputy'] },
+    ],
     ['someone routed to who may not see concerns is not told', ordinary, [lead], [dsl], { first: [], fallback: ['dsl'] }],
-    ['the person it is assigned to is told, whatever their role', { aboutHeadteacher: false, assigneeId: 'lead' }, [lead], [dsl], { first: ['lead'], fallback: ['dsl'] }],
-    ['a person holding two routed roles is told once', ordinary, [headAndDsl, headAndDsl, dsl], [deputy, deputy], { first: ['head-dsl', 'dsl'], fallback: ['deputy'] }],
+    [
+      'the person it is assigned to is told, whatever their role',
+      { aboutHeadteacher: false, assigneeId: 'lead' },
+      [lead],
+      [dsl],
+      { first: ['lead'], fallback: ['dsl'] },
+    ],
+    [
+      'a person holding two routed roles is told once',
+      ordinary,
+      [headAndDsl, headAndDsl, dsl],
+      [deputy, deputy],
+      { first: ['head-dsl', 'dsl'], fallback: ['deputy'] },
+    ],
   ])('%s', (_case, incident, routed, fallback, expected) => {
     expect(names(concernRecipients({ assigneeId: undefined, category: 'cyberbullying', ...incident }, routed, fallback))).toEqual(expected);
   });

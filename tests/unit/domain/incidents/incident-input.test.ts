@@ -1,22 +1,51 @@
 /** Reporting a concern (s.2, s.8: staff report what they see): the form, a note, the CPOMS reference. */
-import { cpomsSchema, INCIDENT_LIMITS, noteSchema, statusSchema, validateIncidentReport } from '../../../../bot/src/domain/incidents/incident-input';
+import {
+  cpomsSchema,
+  INCIDENT_LIMITS,
+  noteSchema,
+  statusSchema,
+  validateIncidentReport,
+} from '../../../../bot/src/domain/incidents/incident-input';
 
 const TODAY = '2026-11-24';
-const form = { whatHappened: 'A comment calling a teacher names', occurredOn: '2026-11-20', where: 'platform', platform: 'Facebook', involved: 'parent', category: 'abuseAboutSchool' };
+const form = {
+  whatHappened: 'A comment calling a teacher names',
+  occurredOn: '2026-11-20',
+  where: 'platform',
+  platform: 'Facebook',
+  involved: 'parent',
+  category: 'abuseAboutSchool',
+};
 
 describe('the report form: each wrong field gets its own message', () => {
   it.each<[string, Record<string, unknown>, Record<string, string>]>([
     ['no date', { occurredOn: undefined }, { occurredOn: 'When it happened is required.' }],
     ['a date with a time', { occurredOn: '2026-11-20T10:00' }, { occurredOn: 'Give the date it happened.' }],
-    ['a later date with a time: the form is wrong, not the date', { occurredOn: '2026-11-25T10:00' }, { occurredOn: 'Give the date it happened.' }],
+    [
+      'a later date with a time: the form is wrong, not the date',
+      { occurredOn: '2026-11-25T10:00' },
+      { occurredOn: 'Give the date it happened.' },
+    ],
     ['a date with text before it', { occurredOn: 'on 2026-11-20' }, { occurredOn: 'Give the date it happened.' }],
     ['a date in the future', { occurredOn: '2026-11-25' }, { occurredOn: 'That date is in the future.' }],
     ['an unknown person involved', { involved: 'visitor' }, { involved: 'Choose who is involved.' }],
-    ['a platform over its limit', { platform: 'x'.repeat(INCIDENT_LIMITS.platform + 1) }, { platform: `Platform must be ${INCIDENT_LIMITS.platform} characters or fewer.` }],
-    ['what happened over its limit', { whatHappened: 'x'.repeat(INCIDENT_LIMITS.whatHappened + 1) }, { whatHappened: `What happened must be ${INCIDENT_LIMITS.whatHappened} characters or fewer.` }],
+    [
+      'a platform over its limit',
+      { platform: 'x'.repeat(INCIDENT_LIMITS.platform + 1) },
+      { platform: `Platform must be ${INCIDENT_LIMITS.platform} characters or fewer.` },
+    ],
+    [
+      'what happened over its limit',
+      { whatHappened: 'x'.repeat(INCIDENT_LIMITS.whatHappened + 1) },
+      { whatHappened: `What happened must be ${INCIDENT_LIMITS.whatHappened} characters or fewer.` },
+    ],
     ['a message link that is not https', { sourceLink: 'http://teams.example/1' }, {}],
     ['a message link with text before it', { sourceLink: 'see https://teams.example/1' }, {}],
-    ['a message author over its limit', { sourceAuthor: 'x'.repeat(INCIDENT_LIMITS.author + 1), sourceLink: 'https://teams.example/1' }, {}],
+    [
+      'a message author over its limit',
+      { sourceAuthor: 'x'.repeat(INCIDENT_LIMITS.author + 1), sourceLink: 'https://teams.example/1' },
+      {},
+    ],
     ['a message link over its limit', { sourceLink: `https://teams.example/${'x'.repeat(INCIDENT_LIMITS.link)}` }, {}],
   ])('%s', (_case, changes, errors) => {
     const result = validateIncidentReport({ ...form, ...changes }, TODAY);
@@ -25,21 +54,51 @@ describe('the report form: each wrong field gets its own message', () => {
   });
 
   it('the date of today is accepted, and an empty platform is read as none', () => {
-    expect(validateIncidentReport({ ...form, occurredOn: TODAY, platform: undefined }, TODAY)).toEqual({ ok: true, value: { ...form, occurredOn: TODAY, platform: '' }, pupilIds: [] });
+    expect(validateIncidentReport({ ...form, occurredOn: TODAY, platform: undefined }, TODAY)).toEqual({
+      ok: true,
+      value: { ...form, occurredOn: TODAY, platform: '' },
+      pupilIds: [],
+    });
   });
 
   it('keeps the message a concern was reported from, with its author and link; an empty link is no message', () => {
-    expect(validateIncidentReport({ ...form, sourceAuthor: '  Jo Bloggs ', sourceLink: ' https://teams.microsoft.com/l/message/1 ' }, TODAY)).toEqual({ ok: true, value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/1' } }, pupilIds: [] });
-    expect(validateIncidentReport({ ...form, sourceLink: 'https://teams.microsoft.com/l/message/1' }, TODAY)).toEqual({ ok: true, value: { ...form, sourceMessage: { author: '', link: 'https://teams.microsoft.com/l/message/1' } }, pupilIds: [] });
-    expect(validateIncidentReport({ ...form, sourceAuthor: 'Jo Bloggs', sourceLink: '' }, TODAY)).toEqual({ ok: true, value: form, pupilIds: [] });
+    expect(
+      validateIncidentReport({ ...form, sourceAuthor: '  Jo Bloggs ', sourceLink: ' https://teams.microsoft.com/l/message/1 ' }, TODAY),
+    ).toEqual({
+      ok: true,
+      value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/1' } },
+      pupilIds: [],
+    });
+    expect(validateIncidentReport({ ...form, sourceLink: 'https://teams.microsoft.com/l/message/1' }, TODAY)).toEqual({
+      ok: true,
+      value: { ...form, sourceMessage: { author: '', link: 'https://teams.microsoft.com/l/message/1' } },
+      pupilIds: [],
+    });
+    expect(validateIncidentReport({ ...form, sourceAuthor: 'Jo Bloggs', sourceLink: '' }, TODAY)).toEqual({
+      ok: true,
+      value: form,
+      pupilIds: [],
+    });
   });
 
   it('says a message link must start with https://', () => {
-    expect(validateIncidentReport({ ...form, sourceLink: 'http://teams.example/1' }, TODAY)).toEqual({ ok: false, errors: { sourceLink: 'The message link must start with https://.' } });
+    expect(validateIncidentReport({ ...form, sourceLink: 'http://teams.example/1' }, TODAY)).toEqual({
+      ok: false,
+      errors: { sourceLink: 'The message link must start with https://.' },
+    });
   });
 
   it('an empty form names every required field', () => {
-    expect(validateIncidentReport({}, TODAY)).toEqual({ ok: false, errors: { whatHappened: 'What happened is required.', occurredOn: 'When it happened is required.', where: 'Choose where it happened.', involved: 'Choose who is involved.', category: 'Choose a category.' } });
+    expect(validateIncidentReport({}, TODAY)).toEqual({
+      ok: false,
+      errors: {
+        whatHappened: 'What happened is required.',
+        occurredOn: 'When it happened is required.',
+        where: 'Choose where it happened.',
+        involved: 'Choose who is involved.',
+        category: 'Choose a category.',
+      },
+    });
   });
 });
 
@@ -67,6 +126,12 @@ describe('notes, statuses and CPOMS references', () => {
   });
 
   it('a status is one of the four', () => {
-    expect(['new', 'inProgress', 'actionTaken', 'closed', 'deleted'].map((status) => statusSchema.safeParse(status).success)).toEqual([true, true, true, true, false]);
+    expect(['new', 'inProgress', 'actionTaken', 'closed', 'deleted'].map((status) => statusSchema.safeParse(status).success)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });

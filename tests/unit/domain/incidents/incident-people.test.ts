@@ -15,19 +15,53 @@ describe('changing who is linked to an incident, and their part', () => {
     ['a pupil linked', amelia, undefined, { type: 'link', role: 'affected' }, 'Linked Amelia Khan (pupil, 4B) as affected'],
     ['a member of staff linked', tom, undefined, { type: 'link', role: 'witness' }, "Linked Tom O'Neill (staff) as witness"],
     ['someone outside school linked by name', parent, undefined, { type: 'link', role: 'other' }, 'Linked Mrs Khan (named) as other part'],
-    ['a pupil linked again after being unlinked', amelia, { role: 'witness', linked: false }, { type: 'link', role: 'causedHarm' }, 'Linked again Amelia Khan (pupil, 4B) as alleged to have caused harm'],
-    ['a part changed', amelia, { role: 'witness', linked: true }, { type: 'role', role: 'affected' }, 'Changed the part of Amelia Khan (pupil, 4B) from witness to affected'],
-    ['a pupil the reporter named, confirmed', amelia, { role: 'named', linked: true }, { type: 'role', role: 'causedHarm' }, 'Confirmed Amelia Khan (pupil, 4B), named by the reporter, as alleged to have caused harm'],
-    ['a pupil unlinked', amelia, { role: 'affected', linked: true }, { type: 'unlink' }, 'Unlinked Amelia Khan (pupil, 4B) (was: affected)'],
+    [
+      'a pupil linked again after being unlinked',
+      amelia,
+      { role: 'witness', linked: false },
+      { type: 'link', role: 'causedHarm' },
+      'Linked again Amelia Khan (pupil, 4B) as alleged to have caused harm',
+    ],
+    [
+      'a part changed',
+      amelia,
+      { role: 'witness', linked: true },
+      { type: 'role', role: 'affected' },
+      'Changed the part of Amelia Khan (pupil, 4B) from witness to affected',
+    ],
+    [
+      'a pupil the reporter named, confirmed',
+      amelia,
+      { role: 'named', linked: true },
+      { type: 'role', role: 'causedHarm' },
+      'Confirmed Amelia Khan (pupil, 4B), named by the reporter, as alleged to have caused harm',
+    ],
+    [
+      'a pupil unlinked',
+      amelia,
+      { role: 'affected', linked: true },
+      { type: 'unlink' },
+      'Unlinked Amelia Khan (pupil, 4B) (was: affected)',
+    ],
   ])('%s', (_, person, before, change, line) => {
     expect(applyLinkChange(person, before, change)).toMatchObject({ linked: change.type !== 'unlink', line });
   });
 
   it.each<[string, Before, LinkChange, RegExp]>([
-    ['linking someone already linked', { role: 'affected', linked: true }, { type: 'link', role: 'witness' }, /already linked.*change their part/],
+    [
+      'linking someone already linked',
+      { role: 'affected', linked: true },
+      { type: 'link', role: 'witness' },
+      /already linked.*change their part/,
+    ],
     ['changing the part of someone not linked', undefined, { type: 'role', role: 'witness' }, /not linked/],
     ['changing the part of someone unlinked', { role: 'witness', linked: false }, { type: 'role', role: 'affected' }, /not linked/],
-    ['changing a part to the same part', { role: 'witness', linked: true }, { type: 'role', role: 'witness' }, /already recorded as witness/],
+    [
+      'changing a part to the same part',
+      { role: 'witness', linked: true },
+      { type: 'role', role: 'witness' },
+      /already recorded as witness/,
+    ],
     ['unlinking someone not linked', { role: 'witness', linked: false }, { type: 'unlink' }, /not linked/],
   ])('refuses %s', (_, before, change, problem) => {
     expect(applyLinkChange(amelia, before, change)).toEqual({ problem: expect.stringMatching(problem) });

@@ -8,9 +8,22 @@ import { compareIncidents, matchesIncident, type IncidentFilter } from '../../..
 import { incidentScope, type IncidentScope } from '../../../../bot/src/domain/incidents/incident-visibility';
 
 const incident = (id: string, changes: Partial<Incident> = {}): Incident => ({
-  id, submissionKey: `k${id}`, reporterId: 'r', reporterName: 'Alex Wilber', reportedAt: '2026-11-20T10:00:00Z', occurredOn: '2026-11-19',
-  whatHappened: 'Unkind comments in the Year 6 group chat', where: 'platform', platform: 'WhatsApp', involved: 'pupil', category: 'cyberbullying',
-  routedTo: 'dsl', aboutHeadteacher: false, status: 'new', updatedAt: '2026-11-20T10:00:00Z', ...changes,
+  id,
+  submissionKey: `k${id}`,
+  reporterId: 'r',
+  reporterName: 'Alex Wilber',
+  reportedAt: '2026-11-20T10:00:00Z',
+  occurredOn: '2026-11-19',
+  whatHappened: 'Unkind comments in the Year 6 group chat',
+  where: 'platform',
+  platform: 'WhatsApp',
+  involved: 'pupil',
+  category: 'cyberbullying',
+  routedTo: 'dsl',
+  aboutHeadteacher: false,
+  status: 'new',
+  updatedAt: '2026-11-20T10:00:00Z',
+  ...changes,
 });
 
 const EVERYTHING: IncidentScope = { byRole: 'all', assignedTo: 'dsl-1', categories: [], excludeAboutHeadteacher: false };
@@ -37,14 +50,27 @@ describe('the filters (each narrows the list; dates are inclusive, on the day re
     ['its reference', { text: 'C-00042' }, true],
     ['its number, typed short', { text: 'c42' }, true],
     ["another incident's reference", { text: 'C-00041' }, false],
-    ['every filter matching at once', { status: 'new', category: 'cyberbullying', routedTo: 'dsl', from: '2026-11-01', to: '2026-11-30', text: 'group chat' }, true],
-    ['every filter matching but one', { status: 'new', category: 'cyberbullying', routedTo: 'dsl', from: '2026-11-01', to: '2026-11-30', text: 'football' }, false],
+    [
+      'every filter matching at once',
+      { status: 'new', category: 'cyberbullying', routedTo: 'dsl', from: '2026-11-01', to: '2026-11-30', text: 'group chat' },
+      true,
+    ],
+    [
+      'every filter matching but one',
+      { status: 'new', category: 'cyberbullying', routedTo: 'dsl', from: '2026-11-01', to: '2026-11-30', text: 'football' },
+      false,
+    ],
   ])('%s: %s', (_case, filter, expected) => {
     expect(matchesIncident(subject, { ...filter, scope: EVERYTHING })).toBe(expected);
   });
 
   it("keeps a concern about the headteacher out of the headteacher's search, even by its reference (s.8)", () => {
-    const aboutHead = incident('7', { aboutHeadteacher: true, routedTo: 'chairOfGovernors', involved: 'headteacher', category: 'staffConduct' });
+    const aboutHead = incident('7', {
+      aboutHeadteacher: true,
+      routedTo: 'chairOfGovernors',
+      involved: 'headteacher',
+      category: 'staffConduct',
+    });
     expect(matchesIncident(aboutHead, { text: 'C-00007', scope: HEADTEACHER })).toBe(false);
     expect(matchesIncident(aboutHead, { routedTo: 'chairOfGovernors', scope: HEADTEACHER })).toBe(false);
     expect(matchesIncident(incident('8'), { text: 'C-00008', scope: HEADTEACHER })).toBe(true);

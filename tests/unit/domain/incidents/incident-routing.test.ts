@@ -16,21 +16,44 @@ const BREACH_PLAN =
 /** Every route the policy gives, by name. */
 const ROUTES = {
   // s.8: "If the concern is about the headteacher, it will be reported to the chair of governors."
-  chair: { routedTo: 'chairOfGovernors', procedure: 'Allegations of Abuse Against Staff Policy: the chair of governors deals with it, not the headteacher', policy: 's.8' },
+  chair: {
+    routedTo: 'chairOfGovernors',
+    procedure: 'Allegations of Abuse Against Staff Policy: the chair of governors deals with it, not the headteacher',
+    policy: 's.8',
+  },
   // s.8: illegal activity → the headteacher contacts the police; the DSL decides where it is inadvertent.
   police: { routedTo: 'headteacher', procedure: 'Child Protection and Safeguarding Policy', prompt: POLICE_PROMPT, policy: 's.8' },
   // s.8: where a pupil may have acted illegally, the DSL is told too: they decide whether it was inadvertent.
-  pupilPolice: { routedTo: 'headteacher', alsoTell: ['dsl'], procedure: 'Child Protection and Safeguarding Policy', prompt: POLICE_PROMPT, policy: 's.8' },
+  pupilPolice: {
+    routedTo: 'headteacher',
+    alsoTell: ['dsl'],
+    procedure: 'Child Protection and Safeguarding Policy',
+    prompt: POLICE_PROMPT,
+    policy: 's.8',
+  },
   // s.4: a data-protection breach → the data protection lead under the breach plan, the headteacher told too.
   breach: { routedTo: 'dataProtectionLead', alsoTell: ['headteacher'], procedure: BREACH_PLAN, policy: 's.4' },
   // s.4, s.8: a breach by the headteacher → the chair of governors, the data protection lead told too.
-  chairBreach: { routedTo: 'chairOfGovernors', alsoTell: ['dataProtectionLead'], procedure: 'Allegations of Abuse Against Staff Policy: the chair of governors deals with it, not the headteacher', policy: 's.8' },
+  chairBreach: {
+    routedTo: 'chairOfGovernors',
+    alsoTell: ['dataProtectionLead'],
+    procedure: 'Allegations of Abuse Against Staff Policy: the chair of governors deals with it, not the headteacher',
+    policy: 's.8',
+  },
   // s.6, s.7: a pupil or parent who tries to 'friend' or 'follow' staff is reported to the headteacher.
   friend: { routedTo: 'headteacher', procedure: 'Report to the headteacher (staff must not accept)', policy: 's.6, s.7' },
   // s.8: a staff member's online behaviour → the headteacher, under the staff policies.
-  staffConduct: { routedTo: 'headteacher', procedure: 'Staff Code of Conduct, Allegations of Abuse Against Staff Policy, Disciplinary Policy', policy: 's.8' },
+  staffConduct: {
+    routedTo: 'headteacher',
+    procedure: 'Staff Code of Conduct, Allegations of Abuse Against Staff Policy, Disciplinary Policy',
+    policy: 's.8',
+  },
   // s.9: circumventing the firewall → a ban from school computing equipment.
-  firewall: { routedTo: 'onlineSafetyLead', procedure: 'Ban from school computing equipment other than with close supervision', policy: 's.9' },
+  firewall: {
+    routedTo: 'onlineSafetyLead',
+    procedure: 'Ban from school computing equipment other than with close supervision',
+    policy: 's.9',
+  },
   // s.5, s.9: inappropriate content on school computers → the online safety officer blocks the site; logged on CPOMS.
   block: { routedTo: 'onlineSafetyLead', procedure: 'Block the site; log the incident on CPOMS', policy: 's.5, s.9' },
   // s.10: cyberbullying by pupils → Anti-bullying Policy; allegations from staff → Allegations policy.
@@ -41,7 +64,11 @@ const ROUTES = {
   // s.2: the DSL keeps the log of inappropriate comments or abuse about the school.
   pupilAbuse: { routedTo: 'dsl', procedure: "The DSL's log of comments and abuse about the school; Behaviour Policy", policy: 's.2' },
   staffAbuse: { routedTo: 'headteacher', procedure: "Staff Code of Conduct; recorded in the DSL's log", policy: 's.2, s.6' },
-  parentAbuse: { routedTo: 'dsl', procedure: "The DSL's log of comments and abuse about the school; a meeting with the headteacher", policy: 's.2, s.7' },
+  parentAbuse: {
+    routedTo: 'dsl',
+    procedure: "The DSL's log of comments and abuse about the school; a meeting with the headteacher",
+    policy: 's.2, s.7',
+  },
   unknownAbuse: { routedTo: 'dsl', procedure: "The DSL's log of comments and abuse about the school", policy: 's.2' },
   // Anything else, by who is involved: s.8 (pupils → DSL; staff → headteacher), s.6–7 (parents: a meeting with the headteacher).
   pupilOther: { routedTo: 'dsl', procedure: 'Behaviour Policy, Child Protection and Safeguarding Policy', policy: 's.8' },
@@ -54,19 +81,21 @@ type Route = keyof typeof ROUTES;
 
 const EXPECTED: Record<IncidentCategory, [Route, Route, Route, Route, Route]> = {
   //                         pupil            staff             parent           head     unknown
-  abuseAboutSchool:         ['pupilAbuse',    'staffAbuse',     'parentAbuse',   'chair',  'unknownAbuse'],
-  cyberbullying:            ['bullying',      'staffBullying',  'bullying',      'chair',  'bullying'],
-  pupilDisclosure:          ['disclosure',    'disclosure',     'disclosure',    'chair',  'disclosure'],
-  staffConduct:             ['staffConduct',  'staffConduct',   'staffConduct',  'chair',  'staffConduct'],
-  friendFollowStaff:        ['friend',        'friend',         'friend',        'chair',  'friend'],
-  contentOnSchoolEquipment: ['block',         'block',          'block',         'chair',  'block'],
-  firewallCircumvention:    ['firewall',      'firewall',       'firewall',      'chair',  'firewall'],
-  illegalActivity:          ['pupilPolice',   'police',         'police',        'chair',  'police'],
-  dataProtectionBreach:     ['breach',        'breach',         'breach',        'chairBreach', 'breach'],
-  other:                    ['pupilOther',    'staffOther',     'parentOther',   'chair',  'unknownOther'],
+  abuseAboutSchool: ['pupilAbuse', 'staffAbuse', 'parentAbuse', 'chair', 'unknownAbuse'],
+  cyberbullying: ['bullying', 'staffBullying', 'bullying', 'chair', 'bullying'],
+  pupilDisclosure: ['disclosure', 'disclosure', 'disclosure', 'chair', 'disclosure'],
+  staffConduct: ['staffConduct', 'staffConduct', 'staffConduct', 'chair', 'staffConduct'],
+  friendFollowStaff: ['friend', 'friend', 'friend', 'chair', 'friend'],
+  contentOnSchoolEquipment: ['block', 'block', 'block', 'chair', 'block'],
+  firewallCircumvention: ['firewall', 'firewall', 'firewall', 'chair', 'firewall'],
+  illegalActivity: ['pupilPolice', 'police', 'police', 'chair', 'police'],
+  dataProtectionBreach: ['breach', 'breach', 'breach', 'chairBreach', 'breach'],
+  other: ['pupilOther', 'staffOther', 'parentOther', 'chair', 'unknownOther'],
 };
 
-const cases = INCIDENT_CATEGORIES.flatMap((category) => INVOLVED.map((involved, column) => [category, involved, EXPECTED[category][column]] as [IncidentCategory, Involved, Route]));
+const cases = INCIDENT_CATEGORIES.flatMap((category) =>
+  INVOLVED.map((involved, column) => [category, involved, EXPECTED[category][column]] as [IncidentCategory, Involved, Route]),
+);
 
 describe('routing a concern', () => {
   it('has an expected route for all 50 combinations', () => {
@@ -86,7 +115,9 @@ describe('routing a concern', () => {
   });
 
   it('shows the police prompt for possible illegal activity only (s.8: avoid criminalising pupils)', () => {
-    const prompted = cases.filter(([category, involved]) => routeIncident(category, involved).prompt !== undefined).map(([category, involved]) => `${category}/${involved}`);
+    const prompted = cases
+      .filter(([category, involved]) => routeIncident(category, involved).prompt !== undefined)
+      .map(([category, involved]) => `${category}/${involved}`);
     expect(prompted).toEqual(['illegalActivity/pupil', 'illegalActivity/staff', 'illegalActivity/parent', 'illegalActivity/unknown']);
   });
 

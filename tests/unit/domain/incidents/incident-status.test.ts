@@ -57,11 +57,25 @@ describe('status changes', () => {
 });
 
 describe('the report form', () => {
-  const form = { whatHappened: 'A comment calling a teacher names', occurredOn: '2026-11-20', where: 'platform', platform: 'Facebook', involved: 'parent', category: 'abuseAboutSchool' };
+  const form = {
+    whatHappened: 'A comment calling a teacher names',
+    occurredOn: '2026-11-20',
+    where: 'platform',
+    platform: 'Facebook',
+    involved: 'parent',
+    category: 'abuseAboutSchool',
+  };
 
   it('accepts a complete report and keeps the message it came from', () => {
-    const result = validateIncidentReport({ ...form, sourceAuthor: 'Jo Bloggs', sourceLink: 'https://teams.microsoft.com/l/message/19:x/1' }, '2026-11-24');
-    expect(result).toEqual({ ok: true, value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/19:x/1' } }, pupilIds: [] });
+    const result = validateIncidentReport(
+      { ...form, sourceAuthor: 'Jo Bloggs', sourceLink: 'https://teams.microsoft.com/l/message/19:x/1' },
+      '2026-11-24',
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { ...form, sourceMessage: { author: 'Jo Bloggs', link: 'https://teams.microsoft.com/l/message/19:x/1' } },
+      pupilIds: [],
+    });
   });
 
   it.each<[string, unknown, string[] | string]>([
@@ -72,17 +86,35 @@ describe('the report form', () => {
     ['too many for a report', Array.from({ length: 31 }, (_, i) => i + 1).join(','), 'Name at most 30 pupils; the DSL can link more.'],
   ])('reads the pupils the reporter named: %s', (_, pupilIds, expected) => {
     const result = validateIncidentReport({ ...form, pupilIds }, '2026-11-24');
-    expect(result).toEqual(typeof expected === 'string' ? { ok: false, errors: { pupilIds: expected } } : expect.objectContaining({ ok: true, pupilIds: expected }));
+    expect(result).toEqual(
+      typeof expected === 'string'
+        ? { ok: false, errors: { pupilIds: expected } }
+        : expect.objectContaining({ ok: true, pupilIds: expected }),
+    );
   });
 
   it('names each missing or wrong field', () => {
     const result = validateIncidentReport({ whatHappened: ' ', occurredOn: 'yesterday', where: 'park', involved: 'pupil' }, '2026-11-24');
-    expect(result).toEqual({ ok: false, errors: { whatHappened: 'What happened is required.', occurredOn: 'Give the date it happened.', where: 'Choose where it happened.', category: 'Choose a category.' } });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        whatHappened: 'What happened is required.',
+        occurredOn: 'Give the date it happened.',
+        where: 'Choose where it happened.',
+        category: 'Choose a category.',
+      },
+    });
   });
 
   it('refuses a date in the future and hidden control characters', () => {
-    expect(validateIncidentReport({ ...form, occurredOn: '2026-11-25' }, '2026-11-24')).toEqual({ ok: false, errors: { occurredOn: 'That date is in the future.' } });
-    expect(validateIncidentReport({ ...form, whatHappened: 'abc\u202Edef' }, '2026-11-24')).toMatchObject({ ok: false, errors: { whatHappened: expect.stringMatching(/hidden/) } });
+    expect(validateIncidentReport({ ...form, occurredOn: '2026-11-25' }, '2026-11-24')).toEqual({
+      ok: false,
+      errors: { occurredOn: 'That date is in the future.' },
+    });
+    expect(validateIncidentReport({ ...form, whatHappened: 'abc\u202Edef' }, '2026-11-24')).toMatchObject({
+      ok: false,
+      errors: { whatHappened: expect.stringMatching(/hidden/) },
+    });
   });
 
   it('gives references the DSL can type back', () => {

@@ -11,8 +11,10 @@ const ordinary = { aboutHeadteacher: false, assigneeId: 'someone' };
 const aboutHead = { aboutHeadteacher: true, assigneeId: 'someone' };
 
 describe("who opens and who removes an incident's evidence (what the incident is seen by, and the DSL alone removes)", () => {
-  const opens = (roles: Role[], incident: typeof ordinary) => canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.open', incident.assigneeId);
-  const removes = (roles: Role[], incident: typeof ordinary) => canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.remove', incident.assigneeId);
+  const opens = (roles: Role[], incident: typeof ordinary) =>
+    canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.open', incident.assigneeId);
+  const removes = (roles: Role[], incident: typeof ordinary) =>
+    canSeeIncident(person(roles), incident) && may(person(roles), 'incident.evidence.remove', incident.assigneeId);
   it.each<[Role[], boolean, boolean, boolean, boolean]>([
     // roles                 opens: ordinary  about the head  removes: ordinary  about the head
     [['dsl'], true, true, true, true],
@@ -22,7 +24,12 @@ describe("who opens and who removes an incident's evidence (what the incident is
     [['chairOfGovernors'], false, true, false, false],
     [['staff'], false, false, false, false],
   ])('%j', (roles, opensOrdinary, opensAboutHead, removesOrdinary, removesAboutHead) => {
-    expect([opens(roles, ordinary), opens(roles, aboutHead), removes(roles, ordinary), removes(roles, aboutHead)]).toEqual([opensOrdinary, opensAboutHead, removesOrdinary, removesAboutHead]);
+    expect([opens(roles, ordinary), opens(roles, aboutHead), removes(roles, ordinary), removes(roles, aboutHead)]).toEqual([
+      opensOrdinary,
+      opensAboutHead,
+      removesOrdinary,
+      removesAboutHead,
+    ]);
   });
 });
 
@@ -67,11 +74,24 @@ describe('who sees an incident', () => {
   });
 
   it("the store's query scope selects exactly what canSeeIncident allows, for every role pair", () => {
-    const incidents = [true, false].flatMap((aboutHeadteacher) => ['me', 'other', undefined].flatMap((assigneeId) => (['dataProtectionBreach', 'cyberbullying'] as const).map((category) => ({ aboutHeadteacher, category, ...(assigneeId ? { assigneeId } : {}) }))));
+    const incidents = [true, false].flatMap((aboutHeadteacher) =>
+      ['me', 'other', undefined].flatMap((assigneeId) =>
+        (['dataProtectionBreach', 'cyberbullying'] as const).map((category) => ({
+          aboutHeadteacher,
+          category,
+          ...(assigneeId ? { assigneeId } : {}),
+        })),
+      ),
+    );
     for (const first of ROLES) {
       for (const second of ROLES) {
         const viewer = person([first, second], 'me');
-        for (const incident of incidents) expect({ roles: viewer.roles, incident, seen: inScope(incident, incidentScope(viewer)) }).toEqual({ roles: viewer.roles, incident, seen: canSeeIncident(viewer, incident) });
+        for (const incident of incidents)
+          expect({ roles: viewer.roles, incident, seen: inScope(incident, incidentScope(viewer)) }).toEqual({
+            roles: viewer.roles,
+            incident,
+            seen: canSeeIncident(viewer, incident),
+          });
       }
     }
   });

@@ -1,5 +1,16 @@
 /** An incident's choices as the reporter and the DSL read them, and the reference the reporter is given (C-00042). */
-import { CATEGORY_LABELS, idFromReference, INCIDENT_CATEGORIES, INCIDENT_STATUSES, incidentReference, INVOLVED, INVOLVED_LABELS, STATUS_LABELS, WHERE, WHERE_LABELS } from '../../../../bot/src/domain/incidents/incident';
+import {
+  CATEGORY_LABELS,
+  idFromReference,
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  incidentReference,
+  INVOLVED,
+  INVOLVED_LABELS,
+  STATUS_LABELS,
+  WHERE,
+  WHERE_LABELS,
+} from '../../../../bot/src/domain/incidents/incident';
 
 describe('every choice on the form and in the tab has its own label', () => {
   it.each<[string, readonly string[], Record<string, string>]>([
@@ -14,7 +25,18 @@ describe('every choice on the form and in the tab has its own label', () => {
   });
 
   it('offers the categories of the policy: s.2, s.4 (data-protection breaches), s.6-10', () => {
-    expect(INCIDENT_CATEGORIES).toEqual(['abuseAboutSchool', 'cyberbullying', 'pupilDisclosure', 'staffConduct', 'friendFollowStaff', 'contentOnSchoolEquipment', 'firewallCircumvention', 'illegalActivity', 'dataProtectionBreach', 'other']);
+    expect(INCIDENT_CATEGORIES).toEqual([
+      'abuseAboutSchool',
+      'cyberbullying',
+      'pupilDisclosure',
+      'staffConduct',
+      'friendFollowStaff',
+      'contentOnSchoolEquipment',
+      'firewallCircumvention',
+      'illegalActivity',
+      'dataProtectionBreach',
+      'other',
+    ]);
     expect(INVOLVED).toEqual(['pupil', 'staff', 'parent', 'headteacher', 'unknown']);
   });
 });

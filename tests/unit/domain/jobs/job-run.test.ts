@@ -12,13 +12,39 @@ const record = (fields: Partial<Record>): Record => ({ slot: '2026-11-23', lease
 describe('taking a slot', () => {
   it.each<[string, Record | undefined, string, ReturnType<typeof leaseDecision>]>([
     ['the job never ran anywhere', undefined, '2026-11-23', 'create'],
-    ['yesterday finished: today is free', record({ slot: '2026-11-20', finishedAt: '2026-11-20T07:31:00Z', outcome: 'done', lastDoneSlot: '2026-11-20', leaseUntil: '2026-11-20T08:00:00Z' }), '2026-11-23', 'take'],
+    [
+      'yesterday finished: today is free',
+      record({
+        slot: '2026-11-20',
+        finishedAt: '2026-11-20T07:31:00Z',
+        outcome: 'done',
+        lastDoneSlot: '2026-11-20',
+        leaseUntil: '2026-11-20T08:00:00Z',
+      }),
+      '2026-11-23',
+      'take',
+    ],
     ['another instance is running today, its lease still good', record({}), '2026-11-23', 'held'],
     ['its holder stopped mid-job and the lease ran out', record({ leaseUntil: EARLIER }), '2026-11-23', 'take'],
-    ['today already finished', record({ finishedAt: '2026-11-23T07:31:00Z', outcome: 'done', lastDoneSlot: '2026-11-23' }), '2026-11-23', 'done'],
-    ['today failed: the next try takes it', record({ finishedAt: '2026-11-23T07:31:00Z', outcome: 'failed', lastDoneSlot: '2026-11-20' }), '2026-11-23', 'take'],
+    [
+      'today already finished',
+      record({ finishedAt: '2026-11-23T07:31:00Z', outcome: 'done', lastDoneSlot: '2026-11-23' }),
+      '2026-11-23',
+      'done',
+    ],
+    [
+      'today failed: the next try takes it',
+      record({ finishedAt: '2026-11-23T07:31:00Z', outcome: 'failed', lastDoneSlot: '2026-11-20' }),
+      '2026-11-23',
+      'take',
+    ],
     ['the job has moved on to a later quarter-hour', record({ slot: '2026-11-23T08:00Z' }), '2026-11-23T07:45Z', 'done'],
-    ['a later run is under way elsewhere: an earlier slot is not run', record({ slot: '2026-11-24', leaseUntil: EARLIER, finishedAt: undefined }), '2026-11-23', 'done'],
+    [
+      'a later run is under way elsewhere: an earlier slot is not run',
+      record({ slot: '2026-11-24', leaseUntil: EARLIER, finishedAt: undefined }),
+      '2026-11-23',
+      'done',
+    ],
   ])('%s → %s … %s', (_, current, slot, decision) => {
     expect(leaseDecision(current, slot, NOW)).toBe(decision);
   });
@@ -40,7 +66,7 @@ describe('slots', () => {
     expect(dueSlot(concerns!, new Date(at))).toBe(quarter);
   });
 
-  it('gives a run started by hand today\'s slot, whatever the time', () => {
+  it("gives a run started by hand today's slot, whatever the time", () => {
     expect(slotNow(reminders!, new Date('2026-11-23T06:00:00Z'))).toBe('2026-11-23');
     expect(slotNow(concerns!, new Date('2026-11-23T06:07:00Z'))).toBe('2026-11-23T06:00Z');
   });
@@ -65,7 +91,12 @@ describe('the next run', () => {
     ['a weekday job, at its time: the next day', 'training-reminders', '2026-11-23T07:30:00Z', '2026-11-24T07:30:00.000Z'],
     ['a weekday job, Friday after its time: Monday', 'training-reminders', '2026-11-20T08:00:00Z', '2026-11-23T07:30:00.000Z'],
     ['a weekday job in summer: 07:30 BST is 06:30 UTC', 'training-reminders', '2026-06-01T05:00:00Z', '2026-06-01T06:30:00.000Z'],
-    ['the Monday digest, on a Monday after its time: the next Monday', 'training-digest', '2026-11-23T07:30:00Z', '2026-11-30T07:30:00.000Z'],
+    [
+      'the Monday digest, on a Monday after its time: the next Monday',
+      'training-digest',
+      '2026-11-23T07:30:00Z',
+      '2026-11-30T07:30:00.000Z',
+    ],
     ['concerns, between quarter-hours', 'concern-notices', '2026-11-28T08:07:12Z', '2026-11-28T08:15:00.000Z'],
     ['concerns, on a quarter-hour: the next one', 'concern-notices', '2026-11-28T08:15:00Z', '2026-11-28T08:30:00.000Z'],
   ])('%s', (_case, job, after, expected) => {

@@ -13,8 +13,26 @@ import type { Media } from '../../../../bot/src/domain/consent/consent';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { newPostingRequest, type PostingRequest, type PostingState } from '../../../../bot/src/domain/posting/posting-request';
 
-const file = (format: MediaFormat, extra: Partial<PostingAttachment> = {}): PostingAttachment => ({ id: `f-${format}-${Math.random()}`, name: `x.${format}`, format, bytes: 1000, storageKey: 'k', addedAt: '2026-11-20T10:00:00Z', addedById: '1', ...extra });
-const device = (active: boolean): ApprovedDevice => ({ id: '9', name: 'Class 4B iPad', type: 'tablet', approvedById: '2', approvedByName: 'Megan Bowen', approvedOn: '2025-09-03', active, ...(active ? {} : { retired: { on: '2026-07-18', byId: '2', byName: 'Megan Bowen' } }) });
+const file = (format: MediaFormat, extra: Partial<PostingAttachment> = {}): PostingAttachment => ({
+  id: `f-${format}-${Math.random()}`,
+  name: `x.${format}`,
+  format,
+  bytes: 1000,
+  storageKey: 'k',
+  addedAt: '2026-11-20T10:00:00Z',
+  addedById: '1',
+  ...extra,
+});
+const device = (active: boolean): ApprovedDevice => ({
+  id: '9',
+  name: 'Class 4B iPad',
+  type: 'tablet',
+  approvedById: '2',
+  approvedByName: 'Megan Bowen',
+  approvedOn: '2025-09-03',
+  active,
+  ...(active ? {} : { retired: { on: '2026-07-18', byId: '2', byName: 'Megan Bowen' } }),
+});
 
 describe('checks on what is attached (s.4)', () => {
   const named: NamedDevice = { named: true, found: device(true) };
@@ -22,13 +40,43 @@ describe('checks on what is attached (s.4)', () => {
     { name: 'a text-only post needs neither files nor a device', media: [], files: [], device: { named: false }, expected: [] },
     { name: 'images ticked, a photo attached, an approved device', media: ['images'], files: [file('jpeg')], device: named, expected: [] },
     { name: 'images ticked but nothing attached', media: ['images'], files: [], device: named, expected: ['attachments'] },
-    { name: 'videos ticked, only a photo attached', media: ['images', 'videos'], files: [file('png')], device: named, expected: ['attachments'] },
+    {
+      name: 'videos ticked, only a photo attached',
+      media: ['images', 'videos'],
+      files: [file('png')],
+      device: named,
+      expected: ['attachments'],
+    },
     { name: 'a HEIC photo counts as images', media: ['images'], files: [file('heic')], device: named, expected: [] },
-    { name: 'a file deleted after the keeping period no longer counts', media: ['images'], files: [file('jpeg', { deletedAt: '2026-12-30T07:30:00Z' })], device: named, expected: ['attachments'] },
-    { name: 'a video attached with nothing ticked still needs a device', media: [], files: [file('mp4')], device: { named: false }, expected: ['device'] },
+    {
+      name: 'a file deleted after the keeping period no longer counts',
+      media: ['images'],
+      files: [file('jpeg', { deletedAt: '2026-12-30T07:30:00Z' })],
+      device: named,
+      expected: ['attachments'],
+    },
+    {
+      name: 'a video attached with nothing ticked still needs a device',
+      media: [],
+      files: [file('mp4')],
+      device: { named: false },
+      expected: ['device'],
+    },
     { name: 'no device named', media: ['images'], files: [file('jpeg')], device: { named: false }, expected: ['device'] },
-    { name: 'a device that is not on the register', media: ['images'], files: [file('jpeg')], device: { named: true, typedName: 'My own phone' }, expected: ['device'] },
-    { name: 'a retired device', media: ['images'], files: [file('jpeg')], device: { named: true, found: device(false) }, expected: ['device'] },
+    {
+      name: 'a device that is not on the register',
+      media: ['images'],
+      files: [file('jpeg')],
+      device: { named: true, typedName: 'My own phone' },
+      expected: ['device'],
+    },
+    {
+      name: 'a retired device',
+      media: ['images'],
+      files: [file('jpeg')],
+      device: { named: true, found: device(false) },
+      expected: ['device'],
+    },
   ];
   it.each(cases)('$name', ({ media, files, device: named, expected }) => {
     const failures = checkMedia({ media: mediaUsed({ media, attachments: files }), attachments: files }, named);
@@ -51,30 +99,90 @@ describe('who may change the files, and when (s.4: what is approved is what was 
   const requester: Person = { id: '1', displayName: 'Alex Wilber', roles: ['staff'] };
   const head: Person = { id: '3', displayName: 'Adele Vance', roles: ['staff', 'headteacher'] };
   const request = (state: PostingState, files: PostingAttachment[] = []): PostingRequest => ({
-    ...newPostingRequest({ kind: 'post', accountId: '1', accountLabel: 'X', text: 'Sports day', media: ['images'], pupils: [], groupLabel: 'sports day', facesBlurred: false, postingDate: '2026-12-01' }, [], { personId: '1', name: 'Alex Wilber' }, 'k', new Date('2026-11-20T10:00:00Z')),
+    ...newPostingRequest(
+      {
+        kind: 'post',
+        accountId: '1',
+        accountLabel: 'X',
+        text: 'Sports day',
+        media: ['images'],
+        pupils: [],
+        groupLabel: 'sports day',
+        facesBlurred: false,
+        postingDate: '2026-12-01',
+      },
+      [],
+      { personId: '1', name: 'Alex Wilber' },
+      'k',
+      new Date('2026-11-20T10:00:00Z'),
+    ),
     id: '5',
     state,
     attachments: files,
   });
   const attach: MediaChange = { type: 'attach', file: file('jpeg') };
   const cases: { name: string; state: PostingState; actor: Person; checks: number; expected: string }[] = [
-    { name: 'the requester, while the checks fail: stays with them', state: 'checksFailed', actor: requester, checks: 1, expected: 'checksFailed attach' },
-    { name: 'the requester, and now every check passes: to the headteacher', state: 'checksFailed', actor: requester, checks: 0, expected: 'withHeadteacher resubmit' },
-    { name: 'the requester, while with the headteacher, still passing', state: 'withHeadteacher', actor: requester, checks: 0, expected: 'withHeadteacher attach' },
-    { name: 'the requester adds a video nobody may appear in: back to them', state: 'withHeadteacher', actor: requester, checks: 1, expected: 'checksFailed checksFailed' },
-    { name: 'the headteacher cannot change what was asked for', state: 'withHeadteacher', actor: head, checks: 0, expected: 'not-permitted' },
+    {
+      name: 'the requester, while the checks fail: stays with them',
+      state: 'checksFailed',
+      actor: requester,
+      checks: 1,
+      expected: 'checksFailed attach',
+    },
+    {
+      name: 'the requester, and now every check passes: to the headteacher',
+      state: 'checksFailed',
+      actor: requester,
+      checks: 0,
+      expected: 'withHeadteacher resubmit',
+    },
+    {
+      name: 'the requester, while with the headteacher, still passing',
+      state: 'withHeadteacher',
+      actor: requester,
+      checks: 0,
+      expected: 'withHeadteacher attach',
+    },
+    {
+      name: 'the requester adds a video nobody may appear in: back to them',
+      state: 'withHeadteacher',
+      actor: requester,
+      checks: 1,
+      expected: 'checksFailed checksFailed',
+    },
+    {
+      name: 'the headteacher cannot change what was asked for',
+      state: 'withHeadteacher',
+      actor: head,
+      checks: 0,
+      expected: 'not-permitted',
+    },
     { name: 'after approval nothing changes', state: 'approved', actor: requester, checks: 0, expected: 'not-now' },
     { name: 'after it is posted nothing changes', state: 'posted', actor: requester, checks: 0, expected: 'not-now' },
   ];
   it.each(cases)('$name', ({ state, actor, checks, expected }) => {
-    const outcome = applyMediaChange(request(state), attach, actor, Array.from({ length: checks }, () => ({ check: 'consent' as const, message: 'x' })), new Date('2026-11-21T10:00:00Z'));
+    const outcome = applyMediaChange(
+      request(state),
+      attach,
+      actor,
+      Array.from({ length: checks }, () => ({ check: 'consent' as const, message: 'x' })),
+      new Date('2026-11-21T10:00:00Z'),
+    );
     expect(outcome.ok ? `${outcome.request.state} ${outcome.request.history.at(-1)!.step}` : outcome.error.code).toBe(expected);
   });
 
   it('takes at most 20 files, and removes only a file that is there', () => {
-    const full = request('checksFailed', Array.from({ length: 20 }, () => file('jpeg')));
-    expect(applyMediaChange(full, attach, requester, [], new Date('2026-11-21T10:00:00Z'))).toMatchObject({ ok: false, error: { code: 'too-many' } });
-    expect(applyMediaChange(request('checksFailed'), { type: 'detach', fileId: 'nope' }, requester, [], new Date('2026-11-21T10:00:00Z'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const full = request(
+      'checksFailed',
+      Array.from({ length: 20 }, () => file('jpeg')),
+    );
+    expect(applyMediaChange(full, attach, requester, [], new Date('2026-11-21T10:00:00Z'))).toMatchObject({
+      ok: false,
+      error: { code: 'too-many' },
+    });
+    expect(
+      applyMediaChange(request('checksFailed'), { type: 'detach', fileId: 'nope' }, requester, [], new Date('2026-11-21T10:00:00Z')),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
 
@@ -96,10 +204,22 @@ describe('approving a device (s.4: the online safety lead approves)', () => {
   const cases: [string, unknown, Record<string, string> | 'ok'][] = [
     ['a tablet approved today', { name: 'Class 4B iPad', type: 'tablet', approvedOn: '2026-11-20' }, 'ok'],
     ['no name', { name: ' ', type: 'tablet', approvedOn: '2026-11-20' }, { name: 'The device name is required.' }],
-    ['a name too long for the form', { name: 'x'.repeat(41), type: 'tablet', approvedOn: '2026-11-20' }, { name: 'The device name must be 40 characters or fewer.' }],
-    ['a hidden character in the name', { name: 'iPad\u202E', type: 'tablet', approvedOn: '2026-11-20' }, { name: 'The device name contains hidden control characters. Please retype it.' }],
+    [
+      'a name too long for the form',
+      { name: 'x'.repeat(41), type: 'tablet', approvedOn: '2026-11-20' },
+      { name: 'The device name must be 40 characters or fewer.' },
+    ],
+    [
+      'a hidden character in the name',
+      { name: 'iPad\u202E', type: 'tablet', approvedOn: '2026-11-20' },
+      { name: 'The device name contains hidden control characters. Please retype it.' },
+    ],
     ['an unknown type', { name: 'iPad', type: 'toaster', approvedOn: '2026-11-20' }, { type: 'Choose the type of device.' }],
-    ['approved in the future', { name: 'iPad', type: 'tablet', approvedOn: '2026-11-21' }, { approvedOn: 'A device cannot be approved in the future: use today\'s date or an earlier one.' }],
+    [
+      'approved in the future',
+      { name: 'iPad', type: 'tablet', approvedOn: '2026-11-21' },
+      { approvedOn: "A device cannot be approved in the future: use today's date or an earlier one." },
+    ],
     ['a date that does not exist', { name: 'iPad', type: 'tablet', approvedOn: '2026-02-30' }, { approvedOn: 'That date does not exist.' }],
   ];
   it.each(cases)('%s', (_name, raw, expected) => {

@@ -17,7 +17,11 @@ describe('what a file is, from its first bytes', () => {
     ['an MP4 video', mp4Video(), 'mp4'],
     ['an MP4 whose major brand is mp42', isoMedia('mp42', ['mp42', 'isom']), 'mp4'],
     ['a QuickTime MOV video', movVideo(), 'mov'],
-    ['an old QuickTime file starting with its moov atom', Buffer.concat([Buffer.from([0, 0, 0, 8]), Buffer.from('moov'), Buffer.alloc(8)]), 'mov'],
+    [
+      'an old QuickTime file starting with its moov atom',
+      Buffer.concat([Buffer.from([0, 0, 0, 8]), Buffer.from('moov'), Buffer.alloc(8)]),
+      'mov',
+    ],
     ['a Windows program', program(), undefined],
     ['a PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), undefined],
     ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00'), undefined],
@@ -29,8 +33,9 @@ describe('what a file is, from its first bytes', () => {
   });
 });
 
-describe('whether a new file may be attached (s.4; limits from the school\'s rules)', () => {
-  const head = (format: 'jpeg' | 'mp4' | 'exe') => (format === 'jpeg' ? jpegPhoto(8, 8) : format === 'mp4' ? mp4Video() : program()).subarray(0, 64);
+describe("whether a new file may be attached (s.4; limits from the school's rules)", () => {
+  const head = (format: 'jpeg' | 'mp4' | 'exe') =>
+    (format === 'jpeg' ? jpegPhoto(8, 8) : format === 'mp4' ? mp4Video() : program()).subarray(0, 64);
   const cases: { name: string; file: string; kind: 'jpeg' | 'mp4' | 'exe'; size: number; attached: number; expected: string }[] = [
     { name: 'a photo of 20 MB', file: 'sports-day.jpg', kind: 'jpeg', size: 20 * MB, attached: 0, expected: 'ok' },
     { name: 'a photo over 20 MB', file: 'sports-day.jpg', kind: 'jpeg', size: 20 * MB + 1, attached: 0, expected: 'too-big' },
@@ -46,7 +51,9 @@ describe('whether a new file may be attached (s.4; limits from the school\'s rul
   it.each(cases)('$name', ({ file, kind, size, attached, expected }) => {
     const verdict = checkNewFile({ name: file, head: head(kind), size }, attached);
     // A refusal says what is wrong in a sentence, not just a code.
-    expect(verdict.ok ? 'ok' : [verdict.refusal.code, verdict.refusal.message.length > 20]).toEqual(expected === 'ok' ? 'ok' : [expected, true]);
+    expect(verdict.ok ? 'ok' : [verdict.refusal.code, verdict.refusal.message.length > 20]).toEqual(
+      expected === 'ok' ? 'ok' : [expected, true],
+    );
   });
 
   it('names the file and the limit in the refusal', () => {

@@ -4,7 +4,20 @@ import { isRole, ROLE_LABELS, ROLES, ROLES_EVERY_SCHOOL_NEEDS } from '../../../.
 
 describe('roles (s.2)', () => {
   it('include the ones the policy names, and the designated social media staff of s.5, each once', () => {
-    expect(ROLES).toEqual(expect.arrayContaining(['staff', 'onlineSafetyLead', 'headteacher', 'dsl', 'deputyDsl', 'ictTechnician', 'admin', 'governor', 'chairOfGovernors', 'socialMediaStaff']));
+    expect(ROLES).toEqual(
+      expect.arrayContaining([
+        'staff',
+        'onlineSafetyLead',
+        'headteacher',
+        'dsl',
+        'deputyDsl',
+        'ictTechnician',
+        'admin',
+        'governor',
+        'chairOfGovernors',
+        'socialMediaStaff',
+      ]),
+    );
     expect(new Set(ROLES).size).toBe(ROLES.length);
   });
 

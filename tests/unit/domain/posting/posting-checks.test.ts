@@ -3,12 +3,41 @@ import type { ConsentEvent } from '../../../../bot/src/domain/consent/consent';
 import { checkPost, containsName, normaliseName, personalDetails, type PostDraft } from '../../../../bot/src/domain/posting/posting-checks';
 import type { Pupil } from '../../../../bot/src/domain/school/pupil';
 
-const pupil = (id: string, displayName: string, onRollTo?: string): Pupil => ({ id, displayName, className: '4B', yearGroup: 'Year 4', onRollFrom: '2022-09-05', ...(onRollTo ? { onRollTo } : {}) });
-const ROSTER = [pupil('1', 'Lily-Mae Brown'), pupil('2', "Daniel O'Connor"), pupil('3', 'Zoë Müller'), pupil('4', 'Amelia Khan'), pupil('5', 'Leo Murphy', '2026-07-22')];
-const given = (pupilId: string, media: 'images' | 'videos'): ConsentEvent => ({ id: `${pupilId}${media}`, pupilId, media, decision: 'given', effectiveFrom: '2022-09-05', source: 'consent form', recordedBy: 'x', recordedAt: '2022-09-05' });
+const pupil = (id: string, displayName: string, onRollTo?: string): Pupil => ({
+  id,
+  displayName,
+  className: '4B',
+  yearGroup: 'Year 4',
+  onRollFrom: '2022-09-05',
+  ...(onRollTo ? { onRollTo } : {}),
+});
+const ROSTER = [
+  pupil('1', 'Lily-Mae Brown'),
+  pupil('2', "Daniel O'Connor"),
+  pupil('3', 'Zoë Müller'),
+  pupil('4', 'Amelia Khan'),
+  pupil('5', 'Leo Murphy', '2026-07-22'),
+];
+const given = (pupilId: string, media: 'images' | 'videos'): ConsentEvent => ({
+  id: `${pupilId}${media}`,
+  pupilId,
+  media,
+  decision: 'given',
+  effectiveFrom: '2022-09-05',
+  source: 'consent form',
+  recordedBy: 'x',
+  recordedAt: '2022-09-05',
+});
 const CONSENT = [given('1', 'images'), given('1', 'videos'), given('2', 'images'), given('3', 'images'), given('3', 'videos')];
 const context = { registeredAccountIds: new Set(['school-x']), roster: ROSTER, consent: CONSENT };
-const draft = (changes: Partial<PostDraft> = {}): PostDraft => ({ accountId: 'school-x', text: 'What a brilliant sports day for 4B!', media: ['images'], pupilIds: ['1', '2', '3'], postingDate: '2026-11-24', ...changes });
+const draft = (changes: Partial<PostDraft> = {}): PostDraft => ({
+  accountId: 'school-x',
+  text: 'What a brilliant sports day for 4B!',
+  media: ['images'],
+  pupilIds: ['1', '2', '3'],
+  postingDate: '2026-11-24',
+  ...changes,
+});
 
 describe('posting checks', () => {
   it('passes a post with consent for everyone shown, a group label and no personal details', () => {
@@ -17,7 +46,12 @@ describe('posting checks', () => {
 
   it('names the pupil and the medium when consent is missing for a video (s.4)', () => {
     const failures = checkPost(draft({ media: ['images', 'videos'] }), context);
-    expect(failures).toEqual([expect.objectContaining({ check: 'consent', message: expect.stringMatching(/^Daniel O'Connor \(4B\): no consent is recorded for videos/) })]);
+    expect(failures).toEqual([
+      expect.objectContaining({
+        check: 'consent',
+        message: expect.stringMatching(/^Daniel O'Connor \(4B\): no consent is recorded for videos/),
+      }),
+    ]);
   });
 
   it('refuses an unregistered account (s.5)', () => {
@@ -59,9 +93,12 @@ describe('posting checks', () => {
     expect(checkPost(draft({ text }), context).map((f) => f.check)).toContain('personalDetails');
   });
 
-  it.each(['Y6 came 5th in the relay', 'Back on 5 January 2027', 'Year 4 scored 12 goals', 'Tickets £2.50'])('does not mistake "%s" for personal details', (text) => {
-    expect(personalDetails(text)).toEqual([]);
-  });
+  it.each(['Y6 came 5th in the relay', 'Back on 5 January 2027', 'Year 4 scored 12 goals', 'Tickets £2.50'])(
+    'does not mistake "%s" for personal details',
+    (text) => {
+      expect(personalDetails(text)).toEqual([]);
+    },
+  );
 
   it('needs a first and last name together: a lone first name is not a full name', () => {
     expect(containsName('Amelia', 'Amelia')).toBe(false);
@@ -75,25 +112,97 @@ describe('what each failed check tells the requester (s.4, s.5)', () => {
   const REFUSED: ConsentEvent = { ...given('4', 'images'), id: 'r4', decision: 'refused' };
   const WITHDRAWN: ConsentEvent = { ...given('2', 'images'), id: 'w2', decision: 'refused', effectiveFrom: '2026-11-01' };
   const ADMITTED_TODAY = { ...pupil('9', 'Ruby Shaw'), onRollFrom: '2026-11-24T10:00:00Z' };
-  const withMore = { ...context, roster: [...ROSTER, LEFT, JOINING, NO_FORM, ADMITTED_TODAY], consent: [...CONSENT, given('6', 'images'), given('9', 'images'), REFUSED, WITHDRAWN] };
+  const withMore = {
+    ...context,
+    roster: [...ROSTER, LEFT, JOINING, NO_FORM, ADMITTED_TODAY],
+    consent: [...CONSENT, given('6', 'images'), given('9', 'images'), REFUSED, WITHDRAWN],
+  };
 
   it.each<[string, Partial<PostDraft>, { check: string; message: string }[]]>([
-    ['an unregistered account (s.5)', { accountId: 'personal', pupilIds: [] }, [{ check: 'account', message: 'This is not a registered school account. Only the school accounts the DSL has registered may be used (policy section 5).' }]],
-    ['a pupil not on the roster', { pupilIds: ['99'] }, [{ check: 'onRoll', message: 'A pupil you picked is not on roll on 2026-11-24: remove them from the post.' }]],
-    ['a pupil who left the day before', { pupilIds: ['6'] }, [{ check: 'onRoll', message: 'Noah Williams is not on roll on 2026-11-24: remove them from the post.' }]],
-    ['a pupil who joins the day after', { pupilIds: ['7'] }, [{ check: 'onRoll', message: 'Ava Patel is not on roll on 2026-11-24: remove them from the post.' }]],
+    [
+      'an unregistered account (s.5)',
+      { accountId: 'personal', pupilIds: [] },
+      [
+        {
+          check: 'account',
+          message:
+            'This is not a registered school account. Only the school accounts the DSL has registered may be used (policy section 5).',
+        },
+      ],
+    ],
+    [
+      'a pupil not on the roster',
+      { pupilIds: ['99'] },
+      [{ check: 'onRoll', message: 'A pupil you picked is not on roll on 2026-11-24: remove them from the post.' }],
+    ],
+    [
+      'a pupil who left the day before',
+      { pupilIds: ['6'] },
+      [{ check: 'onRoll', message: 'Noah Williams is not on roll on 2026-11-24: remove them from the post.' }],
+    ],
+    [
+      'a pupil who joins the day after',
+      { pupilIds: ['7'] },
+      [{ check: 'onRoll', message: 'Ava Patel is not on roll on 2026-11-24: remove them from the post.' }],
+    ],
     ['a pupil on their last day is still on roll', { pupilIds: ['6'], postingDate: '2026-11-23' }, []],
     ['a pupil on their first day is on roll', { pupilIds: ['1'], postingDate: '2022-09-05' }, []],
     ['a posting date with a time counts as its day', { pupilIds: ['6'], postingDate: '2026-11-23T16:00:00Z' }, []],
     ['a pupil admitted with a time is on roll that whole day', { pupilIds: ['9'], postingDate: '2026-11-24' }, []],
-    ['consent refused (s.4)', { pupilIds: ['4'] }, [{ check: 'consent', message: 'Amelia Khan (4B): consent was refused for images. Remove them from the images, or blur them and leave them out of the pupils shown.' }]],
-    ['consent withdrawn (s.4)', { pupilIds: ['2'] }, [{ check: 'consent', message: "Daniel O'Connor (4B): consent was withdrawn for images. Remove them from the images, or blur them and leave them out of the pupils shown." }]],
-    ['no consent for either medium: one failure each', { pupilIds: ['8'], media: ['images', 'videos'] }, [
-      { check: 'consent', message: 'Freya Jones (4B): no consent is recorded for images. Remove them from the images, or blur them and leave them out of the pupils shown.' },
-      { check: 'consent', message: 'Freya Jones (4B): no consent is recorded for videos. Remove them from the videos, or blur them and leave them out of the pupils shown.' },
-    ]],
-    ['a full name in the text (s.4)', { pupilIds: [], text: 'Well done Amelia Khan' }, [{ check: 'fullName', message: 'The text names Amelia Khan. Pupils\' full names are never used alongside images or videos: use a group label such as "sports day" instead.' }]],
-    ['personal details (s.4)', { pupilIds: [], text: 'Ring 07700 900123' }, [{ check: 'personalDetails', message: 'The text contains a phone number ("07700 900123"). Remove personal details before posting.' }]],
+    [
+      'consent refused (s.4)',
+      { pupilIds: ['4'] },
+      [
+        {
+          check: 'consent',
+          message:
+            'Amelia Khan (4B): consent was refused for images. Remove them from the images, or blur them and leave them out of the pupils shown.',
+        },
+      ],
+    ],
+    [
+      'consent withdrawn (s.4)',
+      { pupilIds: ['2'] },
+      [
+        {
+          check: 'consent',
+          message:
+            "Daniel O'Connor (4B): consent was withdrawn for images. Remove them from the images, or blur them and leave them out of the pupils shown.",
+        },
+      ],
+    ],
+    [
+      'no consent for either medium: one failure each',
+      { pupilIds: ['8'], media: ['images', 'videos'] },
+      [
+        {
+          check: 'consent',
+          message:
+            'Freya Jones (4B): no consent is recorded for images. Remove them from the images, or blur them and leave them out of the pupils shown.',
+        },
+        {
+          check: 'consent',
+          message:
+            'Freya Jones (4B): no consent is recorded for videos. Remove them from the videos, or blur them and leave them out of the pupils shown.',
+        },
+      ],
+    ],
+    [
+      'a full name in the text (s.4)',
+      { pupilIds: [], text: 'Well done Amelia Khan' },
+      [
+        {
+          check: 'fullName',
+          message:
+            'The text names Amelia Khan. Pupils\' full names are never used alongside images or videos: use a group label such as "sports day" instead.',
+        },
+      ],
+    ],
+    [
+      'personal details (s.4)',
+      { pupilIds: [], text: 'Ring 07700 900123' },
+      [{ check: 'personalDetails', message: 'The text contains a phone number ("07700 900123"). Remove personal details before posting.' }],
+    ],
   ])('%s', (_case, changes, expected) => {
     expect(checkPost(draft(changes), withMore)).toEqual(expected);
   });

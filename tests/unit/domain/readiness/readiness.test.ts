@@ -15,11 +15,28 @@ describe('the whole checklist', () => {
 describe('one item as found', () => {
   it('is numbered and titled as in the installation guide', () => {
     expect(READINESS_ITEMS.map((item, index) => `${index + 1}. ${item.id}`)).toEqual([
-      '1. credential', '2. working-site', '3. records-site', '4. role-groups', '5. reach', '6. teams-app', '7. school', '8. policy-register', '9. term-dates', '10. training-requirements', '11. jobs',
+      '1. credential',
+      '2. working-site',
+      '3. records-site',
+      '4. role-groups',
+      '5. reach',
+      '6. teams-app',
+      '7. school',
+      '8. policy-register',
+      '9. term-dates',
+      '10. training-requirements',
+      '11. jobs',
     ]);
-    expect(finding('term-dates', 'red', 'No term dates after 20 December 2026.', 'Add next year\'s term dates in School settings.')).toEqual({
-      id: 'term-dates', number: 9, title: 'Term dates for the next twelve months', level: 'red', found: 'No term dates after 20 December 2026.', fix: 'Add next year\'s term dates in School settings.',
-    });
+    expect(finding('term-dates', 'red', 'No term dates after 20 December 2026.', "Add next year's term dates in School settings.")).toEqual(
+      {
+        id: 'term-dates',
+        number: 9,
+        title: 'Term dates for the next twelve months',
+        level: 'red',
+        found: 'No term dates after 20 December 2026.',
+        fix: "Add next year's term dates in School settings.",
+      },
+    );
   });
 
   it.each<[string, ReadinessLevel, string | undefined, boolean]>([

@@ -2,7 +2,10 @@
 import type { SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
 import { reminderKey, waitingNudge } from '../../../../bot/src/domain/reminders/reminder-rules';
 
-const CALENDAR: SchoolCalendar = { terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }], closures: [{ name: 'Half term', start: '2026-10-26', end: '2026-10-30' }] };
+const CALENDAR: SchoolCalendar = {
+  terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }],
+  closures: [{ name: 'Half term', start: '2026-10-26', end: '2026-10-30' }],
+};
 
 describe('nudges for requests that wait', () => {
   it.each([
@@ -18,7 +21,9 @@ describe('nudges for requests that wait', () => {
   });
 
   it('nudges again every two working days while it still waits, never twice for the same stretch', () => {
-    const periods = ['2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02'].map((today) => waitingNudge(CALENDAR, '2026-11-23', today)?.period);
+    const periods = ['2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02'].map(
+      (today) => waitingNudge(CALENDAR, '2026-11-23', today)?.period,
+    );
     expect(periods).toEqual(['wait-2026-11-23-0', 'wait-2026-11-23-0', 'wait-2026-11-23-1', 'wait-2026-11-23-1', 'wait-2026-11-23-2']);
   });
 

@@ -6,9 +6,24 @@ const rules = new Map(retentionRules(12).map((rule) => [rule.record, rule]));
 describe('retention rules', () => {
   it('says who reviews each kind of record, and on what basis', () => {
     expect(retentionRules(18).map(({ record, keep, reviewedBy, basis }) => ({ record, keep, reviewedBy, basis }))).toEqual([
-      { record: 'incident', keep: { kind: 'pupilAge', years: 25, youngestAge: 3 }, reviewedBy: 'dsl', basis: expect.stringMatching(/^Child protection record: .*IRMS schools toolkit.*at least 3\.$/) },
-      { record: 'consent', keep: { kind: 'offRollPlus', months: 18 }, reviewedBy: 'admin', basis: expect.stringMatching(/^Photo and video consent: .*\(policy s\.4\)\.$/) },
-      { record: 'accessRequest', keep: { kind: 'createdPlus', years: 6 }, reviewedBy: 'onlineSafetyLead', basis: expect.stringMatching(/^Filtering decision: kept six years .*\(DfE filtering and monitoring standards\)\.$/) },
+      {
+        record: 'incident',
+        keep: { kind: 'pupilAge', years: 25, youngestAge: 3 },
+        reviewedBy: 'dsl',
+        basis: expect.stringMatching(/^Child protection record: .*IRMS schools toolkit.*at least 3\.$/),
+      },
+      {
+        record: 'consent',
+        keep: { kind: 'offRollPlus', months: 18 },
+        reviewedBy: 'admin',
+        basis: expect.stringMatching(/^Photo and video consent: .*\(policy s\.4\)\.$/),
+      },
+      {
+        record: 'accessRequest',
+        keep: { kind: 'createdPlus', years: 6 },
+        reviewedBy: 'onlineSafetyLead',
+        basis: expect.stringMatching(/^Filtering decision: kept six years .*\(DfE filtering and monitoring standards\)\.$/),
+      },
     ]);
   });
 

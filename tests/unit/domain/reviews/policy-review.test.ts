@@ -8,7 +8,11 @@ describe('policy review reminders (s.2, s.12)', () => {
   it.each([
     ['2026-06-02', undefined, '91 days before: nothing yet'],
     ['2026-06-03', { kind: 'dueSoon', daysBefore: 90, period: '2026-09-01-90d' }, '90 days before'],
-    ['2026-07-15', { kind: 'dueSoon', daysBefore: 90, period: '2026-09-01-90d' }, 'between 90 and 30: the same 90-day reminder (sent once)'],
+    [
+      '2026-07-15',
+      { kind: 'dueSoon', daysBefore: 90, period: '2026-09-01-90d' },
+      'between 90 and 30: the same 90-day reminder (sent once)',
+    ],
     ['2026-08-01', { kind: 'dueSoon', daysBefore: 90, daysLeft: 31, due: '2026-09-01' }, '31 days before: still the 90-day reminder'],
     ['2026-08-02', { kind: 'dueSoon', daysBefore: 30, period: '2026-09-01-30d' }, '30 days before'],
     ['2026-08-24', { kind: 'dueSoon', daysBefore: 30, daysLeft: 8 }, '8 days before: still the 30-day reminder'],
@@ -29,17 +33,47 @@ describe('recording a completed review', () => {
     title: 'Social Media Policy',
     owner: 'Headteacher',
     reviews: [
-      { id: 'review-1', name: 'Headteacher with the online safety lead', reviewers: ['headteacher', 'onlineSafetyLead'], cycleMonths: 24, nextReviewDue: '2024-09-01' },
-      { id: 'review-2', name: 'Governing board', reviewers: ['governor', 'chairOfGovernors'], cycleMonths: 12, nextReviewDue: '2026-12-10' },
+      {
+        id: 'review-1',
+        name: 'Headteacher with the online safety lead',
+        reviewers: ['headteacher', 'onlineSafetyLead'],
+        cycleMonths: 24,
+        nextReviewDue: '2024-09-01',
+      },
+      {
+        id: 'review-2',
+        name: 'Governing board',
+        reviewers: ['governor', 'chairOfGovernors'],
+        cycleMonths: 12,
+        nextReviewDue: '2026-12-10',
+      },
     ],
-    approvals: [{ approvedOn: '2022-10-11', note: 'Entered in School settings', recordedById: '3', recordedByName: 'Adele Vance', recordedAt: '2026-11-01T09:00:00.000Z' }],
+    approvals: [
+      {
+        approvedOn: '2022-10-11',
+        note: 'Entered in School settings',
+        recordedById: '3',
+        recordedByName: 'Adele Vance',
+        recordedAt: '2026-11-01T09:00:00.000Z',
+      },
+    ],
   };
   const adele = { id: '3', name: 'Adele Vance' };
   const at = new Date('2026-11-24T10:00:00Z');
 
   it.each([
-    ['the headteacher with the online safety lead: two years on (s.12); the board keeps its date', 'review-1', '2026-11-24', ['2028-11-24', '2026-12-10']],
-    ["the governing board: a year on (s.2); the headteacher's review keeps its date", 'review-2', '2026-11-24', ['2024-09-01', '2027-11-24']],
+    [
+      'the headteacher with the online safety lead: two years on (s.12); the board keeps its date',
+      'review-1',
+      '2026-11-24',
+      ['2028-11-24', '2026-12-10'],
+    ],
+    [
+      "the governing board: a year on (s.2); the headteacher's review keeps its date",
+      'review-2',
+      '2026-11-24',
+      ['2024-09-01', '2027-11-24'],
+    ],
     ['a yearly review done on 29 February: the next is 28 February', 'review-2', '2024-02-29', ['2024-09-01', '2025-02-28']],
   ])('%s', (_case, reviewId, reviewedOn, nextDates) => {
     const reviewed = completeReview(policy, reviewId, reviewedOn, adele, at)!;
@@ -60,6 +94,12 @@ describe('recording a completed review', () => {
   });
 
   it('the new approval says who recorded the review and when', () => {
-    expect(completeReview(policy, 'review-1', '2026-11-20', adele, at)!.approvals.at(-1)).toEqual({ approvedOn: '2026-11-20', note: 'Reviewed: Headteacher with the online safety lead', recordedById: '3', recordedByName: 'Adele Vance', recordedAt: '2026-11-24T10:00:00.000Z' });
+    expect(completeReview(policy, 'review-1', '2026-11-20', adele, at)!.approvals.at(-1)).toEqual({
+      approvedOn: '2026-11-20',
+      note: 'Reviewed: Headteacher with the online safety lead',
+      recordedById: '3',
+      recordedByName: 'Adele Vance',
+      recordedAt: '2026-11-24T10:00:00.000Z',
+    });
   });
 });

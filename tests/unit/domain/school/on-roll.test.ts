@@ -14,8 +14,18 @@ describe('on roll on a date', () => {
     ['the day after leaving', pupil, '2026-07-23', false],
     ['a pupil who has not left, years later', { onRollFrom: '2020-09-03' }, '2031-01-01', true],
     ['a date with a time, on the day of leaving (a post registered that afternoon)', pupil, '2026-07-22T15:30:00.000Z', true],
-    ['dates kept with a time by a store, the day of admission', { onRollFrom: '2025-09-03T00:00:00Z', onRollTo: '2026-07-22T00:00:00Z' }, '2025-09-03', true],
-    ['dates kept with a time by a store, the day of leaving', { onRollFrom: '2025-09-03T00:00:00Z', onRollTo: '2026-07-22T00:00:00Z' }, '2026-07-22', true],
+    [
+      'dates kept with a time by a store, the day of admission',
+      { onRollFrom: '2025-09-03T00:00:00Z', onRollTo: '2026-07-22T00:00:00Z' },
+      '2025-09-03',
+      true,
+    ],
+    [
+      'dates kept with a time by a store, the day of leaving',
+      { onRollFrom: '2025-09-03T00:00:00Z', onRollTo: '2026-07-22T00:00:00Z' },
+      '2026-07-22',
+      true,
+    ],
   ])('%s → %s', (_case, who, date, expected) => {
     expect(onRollOn(who, date)).toBe(expected);
   });
@@ -23,13 +33,15 @@ describe('on roll on a date', () => {
 
 describe("the school's classes now", () => {
   it('lists each class of pupils who have not left once, sorted, leaving out classes whose pupils have all left', () => {
-    expect(currentClasses([
-      { className: '6A' },
-      { className: '4B' },
-      { className: '6A' },
-      { className: '3C', onRollTo: '2026-07-22' },
-      { className: 'R1' },
-    ])).toEqual(['4B', '6A', 'R1']);
+    expect(
+      currentClasses([
+        { className: '6A' },
+        { className: '4B' },
+        { className: '6A' },
+        { className: '3C', onRollTo: '2026-07-22' },
+        { className: 'R1' },
+      ]),
+    ).toEqual(['4B', '6A', 'R1']);
   });
 
   it('is empty for a school with no pupils yet', () => {

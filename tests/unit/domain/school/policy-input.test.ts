@@ -7,7 +7,12 @@ import { applyPolicyInput, changedParts, policyInputSchema, type PolicyInput } f
 import { schoolInputSchema, UNNAMED_SCHOOL } from '../../../../bot/src/domain/school/school';
 import { readForm } from '../../../../bot/src/domain/validation/field-errors';
 
-const head = { name: 'Headteacher with the online safety lead', reviewers: ['headteacher', 'onlineSafetyLead'], cycleMonths: 24, nextReviewDue: '2028-09-01' };
+const head = {
+  name: 'Headteacher with the online safety lead',
+  reviewers: ['headteacher', 'onlineSafetyLead'],
+  cycleMonths: 24,
+  nextReviewDue: '2028-09-01',
+};
 const board = { name: 'Governing board', reviewers: ['governor', 'chairOfGovernors'], cycleMonths: 12, nextReviewDue: '2027-09-01' };
 const valid = { title: 'Social Media Policy', owner: 'Headteacher', approvedOn: '2026-09-15', reviews: [head, board] };
 const adele = { id: '3', name: 'Adele Vance' };
@@ -27,10 +32,18 @@ describe('what a policy needs', () => {
     ['no owner', { ...valid, owner: '' }, { owner: 'Owner is required.' }],
     ['an approval date that is not a date', { ...valid, approvedOn: '15/09/2026' }, { approvedOn: 'Approval date must be a date.' }],
     ['a review nobody does', { ...valid, reviews: [{ ...board, reviewers: [] }] }, { 'reviews.0.reviewers': 'Choose who reviews it.' }],
-    ['a review by someone who is not a role', { ...valid, reviews: [{ ...board, reviewers: ['caretaker'] }] }, { 'reviews.0.reviewers.0': expect.any(String) }],
+    [
+      'a review by someone who is not a role',
+      { ...valid, reviews: [{ ...board, reviewers: ['caretaker'] }] },
+      { 'reviews.0.reviewers.0': expect.any(String) },
+    ],
     ['a cycle of no months', { ...valid, reviews: [head, { ...board, cycleMonths: 0 }] }, { 'reviews.1.cycleMonths': 'At least 1 month.' }],
     ['a cycle in part-months', { ...valid, reviews: [{ ...head, cycleMonths: 1.5 }] }, { 'reviews.0.cycleMonths': 'Give whole months.' }],
-    ['a review with no next date', { ...valid, reviews: [{ ...head, nextReviewDue: '' }] }, { 'reviews.0.nextReviewDue': 'Next review date must be a date.' }],
+    [
+      'a review with no next date',
+      { ...valid, reviews: [{ ...head, nextReviewDue: '' }] },
+      { 'reviews.0.nextReviewDue': 'Next review date must be a date.' },
+    ],
   ])('refuses %s, next to the field', (_case, input, errors) => {
     expect(read(input)).toEqual({ ok: false, errors });
   });
@@ -42,12 +55,36 @@ describe('what a policy needs', () => {
   it.each([
     ['a title over 150 characters', { ...valid, title: 'x'.repeat(151) }, { title: 'Title must be 150 characters or fewer.' }],
     ['an owner over 100 characters', { ...valid, owner: 'x'.repeat(101) }, { owner: 'Owner must be 100 characters or fewer.' }],
-    ['a review named in over 100 characters', { ...valid, reviews: [{ ...head, name: 'x'.repeat(101) }] }, { 'reviews.0.name': 'What the review is must be 100 characters or fewer.' }],
-    ['a review with no reviewers given', { ...valid, reviews: [{ ...head, reviewers: undefined }] }, { 'reviews.0.reviewers': 'Choose who reviews it.' }],
-    ['a cycle that is not a number', { ...valid, reviews: [{ ...head, cycleMonths: '24' }] }, { 'reviews.0.cycleMonths': 'Give the cycle in months.' }],
-    ['a cycle over five years', { ...valid, reviews: [{ ...head, cycleMonths: 61 }] }, { 'reviews.0.cycleMonths': 'At most 60 months (five years).' }],
-    ['a review date left out', { ...valid, reviews: [{ ...head, nextReviewDue: undefined }] }, { 'reviews.0.nextReviewDue': 'Next review date is required.' }],
-    ['six reviews of one policy', { ...valid, reviews: [head, head, head, head, head, head] }, { reviews: 'At most five reviews of one policy.' }],
+    [
+      'a review named in over 100 characters',
+      { ...valid, reviews: [{ ...head, name: 'x'.repeat(101) }] },
+      { 'reviews.0.name': 'What the review is must be 100 characters or fewer.' },
+    ],
+    [
+      'a review with no reviewers given',
+      { ...valid, reviews: [{ ...head, reviewers: undefined }] },
+      { 'reviews.0.reviewers': 'Choose who reviews it.' },
+    ],
+    [
+      'a cycle that is not a number',
+      { ...valid, reviews: [{ ...head, cycleMonths: '24' }] },
+      { 'reviews.0.cycleMonths': 'Give the cycle in months.' },
+    ],
+    [
+      'a cycle over five years',
+      { ...valid, reviews: [{ ...head, cycleMonths: 61 }] },
+      { 'reviews.0.cycleMonths': 'At most 60 months (five years).' },
+    ],
+    [
+      'a review date left out',
+      { ...valid, reviews: [{ ...head, nextReviewDue: undefined }] },
+      { 'reviews.0.nextReviewDue': 'Next review date is required.' },
+    ],
+    [
+      'six reviews of one policy',
+      { ...valid, reviews: [head, head, head, head, head, head] },
+      { reviews: 'At most five reviews of one policy.' },
+    ],
   ])('refuses %s, saying why', (_case, input, errors) => {
     expect(read(input)).toEqual({ ok: false, errors });
   });
@@ -58,7 +95,11 @@ describe('what a policy needs', () => {
 
   it.each([
     ['tomorrow', '2026-12-01', { field: 'approvedOn', message: 'The approval date cannot be in the future.' }],
-    ['more than 30 years ago', '1996-11-01', { field: 'approvedOn', message: 'The approval date is more than 30 years ago: check the year.' }],
+    [
+      'more than 30 years ago',
+      '1996-11-01',
+      { field: 'approvedOn', message: 'The approval date is more than 30 years ago: check the year.' },
+    ],
   ])('refuses an approval date %s', (_case, approvedOn, problem) => {
     expect(apply(undefined, { ...valid, approvedOn })).toEqual(problem);
   });
@@ -74,15 +115,37 @@ describe('saving a policy', () => {
     expect(apply(undefined, valid)).toEqual({
       title: 'Social Media Policy',
       owner: 'Headteacher',
-      reviews: [{ id: 'review-1', ...head }, { id: 'review-2', ...board }],
-      approvals: [{ approvedOn: '2026-09-15', note: 'Entered in School settings', recordedById: '3', recordedByName: 'Adele Vance', recordedAt: '2026-11-30T10:00:00.000Z' }],
+      reviews: [
+        { id: 'review-1', ...head },
+        { id: 'review-2', ...board },
+      ],
+      approvals: [
+        {
+          approvedOn: '2026-09-15',
+          note: 'Entered in School settings',
+          recordedById: '3',
+          recordedByName: 'Adele Vance',
+          recordedAt: '2026-11-30T10:00:00.000Z',
+        },
+      ],
     });
   });
 
   it('keeps each review its id when others are added or removed, and never reuses one', () => {
     const first = apply(undefined, valid) as Exclude<ReturnType<typeof applyPolicyInput>, { field: string }>;
-    const second = apply(first, { ...valid, reviews: [{ id: 'review-2', ...board, cycleMonths: 6 }, { ...head, name: 'Headteacher alone' }] });
-    expect(second).toMatchObject({ reviews: [{ id: 'review-2', cycleMonths: 6 }, { id: 'review-3', name: 'Headteacher alone' }] });
+    const second = apply(first, {
+      ...valid,
+      reviews: [
+        { id: 'review-2', ...board, cycleMonths: 6 },
+        { ...head, name: 'Headteacher alone' },
+      ],
+    });
+    expect(second).toMatchObject({
+      reviews: [
+        { id: 'review-2', cycleMonths: 6 },
+        { id: 'review-3', name: 'Headteacher alone' },
+      ],
+    });
   });
 
   it.each([
@@ -129,7 +192,13 @@ describe('the policy register', () => {
   });
 
   it("a policy's approval date is its latest approval", () => {
-    const approval = (approvedOn: string) => ({ approvedOn, note: 'Entered in School settings', recordedById: '3', recordedByName: 'Adele Vance', recordedAt: '2026-11-30T10:00:00.000Z' });
+    const approval = (approvedOn: string) => ({
+      approvedOn,
+      note: 'Entered in School settings',
+      recordedById: '3',
+      recordedByName: 'Adele Vance',
+      recordedAt: '2026-11-30T10:00:00.000Z',
+    });
     expect(latestApproval({ approvals: [approval('2022-10-11'), approval('2024-09-20')] })?.approvedOn).toBe('2024-09-20');
     expect(latestApproval({ approvals: [] })).toBeUndefined();
   });
@@ -137,11 +206,23 @@ describe('the policy register', () => {
 
 describe("the school's details", () => {
   it.each([
-    ['a name and who to ask', { name: ' Twiss Green Community Primary ', contactForAccess: 'Mrs Hughes' }, { ok: true, value: { name: 'Twiss Green Community Primary', contactForAccess: 'Mrs Hughes' } }],
+    [
+      'a name and who to ask',
+      { name: ' Twiss Green Community Primary ', contactForAccess: 'Mrs Hughes' },
+      { ok: true, value: { name: 'Twiss Green Community Primary', contactForAccess: 'Mrs Hughes' } },
+    ],
     ['no name', { name: '', contactForAccess: 'Mrs Hughes' }, { ok: false, errors: { name: 'School name is required.' } }],
-    ['a name over 120 characters', { name: 'x'.repeat(121), contactForAccess: 'Mrs Hughes' }, { ok: false, errors: { name: 'School name must be 120 characters or fewer.' } }],
+    [
+      'a name over 120 characters',
+      { name: 'x'.repeat(121), contactForAccess: 'Mrs Hughes' },
+      { ok: false, errors: { name: 'School name must be 120 characters or fewer.' } },
+    ],
     ['nobody to ask', { name: 'Twiss Green' }, { ok: false, errors: { contactForAccess: 'Who staff should ask is required.' } }],
-    ['who to ask over 120 characters', { name: 'Twiss Green', contactForAccess: 'x'.repeat(121) }, { ok: false, errors: { contactForAccess: 'Who staff should ask must be 120 characters or fewer.' } }],
+    [
+      'who to ask over 120 characters',
+      { name: 'Twiss Green', contactForAccess: 'x'.repeat(121) },
+      { ok: false, errors: { contactForAccess: 'Who staff should ask must be 120 characters or fewer.' } },
+    ],
   ])('%s', (_case, input, expected) => {
     expect(readForm(schoolInputSchema, input)).toEqual(expected);
   });
@@ -152,7 +233,14 @@ describe("the school's details", () => {
 });
 
 describe('a form that is not an object', () => {
-  it.each([['nothing', null], ['a list', [valid]], ['text', 'Social Media Policy']])('%s: every required field is named', (_case, raw) => {
-    expect(readForm(schoolInputSchema, raw)).toEqual({ ok: false, errors: { name: 'School name is required.', contactForAccess: 'Who staff should ask is required.' } });
+  it.each([
+    ['nothing', null],
+    ['a list', [valid]],
+    ['text', 'Social Media Policy'],
+  ])('%s: every required field is named', (_case, raw) => {
+    expect(readForm(schoolInputSchema, raw)).toEqual({
+      ok: false,
+      errors: { name: 'School name is required.', contactForAccess: 'Who staff should ask is required.' },
+    });
   });
 });

@@ -18,6 +18,9 @@ describe('the text fields of training records', () => {
 
   it('reads typed text trimmed, and refuses hidden characters with the reason', () => {
     expect(readText(trainingText.evidence, '  Certificate seen  ')).toEqual({ ok: true, value: 'Certificate seen' });
-    expect(readText(trainingText.evidence, 'Certificate\u202E')).toEqual({ ok: false, message: 'Evidence contains hidden control characters. Please retype it.' });
+    expect(readText(trainingText.evidence, 'Certificate\u202E')).toEqual({
+      ok: false,
+      message: 'Evidence contains hidden control characters. Please retype it.',
+    });
   });
 });

@@ -2,8 +2,18 @@
 import { lastCompleted, PARENTS_SUBJECT, type TrainingRecord } from '../../../../bot/src/domain/training/training-record';
 
 const record = (completedOn: string, changes: Partial<TrainingRecord> = {}): TrainingRecord => ({
-  id: completedOn, requirementId: 'staff-online-safety', audience: 'staff', subjectId: 'p7', subjectName: 'Alex Wilber', completedOn, evidence: 'Certificate',
-  recordedById: 'osl', recordedByName: 'Megan Bowen', recordedAt: `${completedOn}T16:00:00Z`, status: 'confirmed', ...changes,
+  id: completedOn,
+  requirementId: 'staff-online-safety',
+  audience: 'staff',
+  subjectId: 'p7',
+  subjectName: 'Alex Wilber',
+  completedOn,
+  evidence: 'Certificate',
+  recordedById: 'osl',
+  recordedByName: 'Megan Bowen',
+  recordedAt: `${completedOn}T16:00:00Z`,
+  status: 'confirmed',
+  ...changes,
 });
 
 describe("parents' training (s.11)", () => {
@@ -14,8 +24,16 @@ describe("parents' training (s.11)", () => {
 
 describe('the latest confirmed completion (s.11)', () => {
   it.each<[string, TrainingRecord[], string | undefined]>([
-    ['the latest of several, whatever order they were recorded in', [record('2025-09-10'), record('2026-09-08'), record('2024-09-12')], '2026-09-08'],
-    ['a claim still waiting for the online safety lead does not count', [record('2025-09-10'), record('2026-09-08', { status: 'awaitingConfirmation' })], '2025-09-10'],
+    [
+      'the latest of several, whatever order they were recorded in',
+      [record('2025-09-10'), record('2026-09-08'), record('2024-09-12')],
+      '2026-09-08',
+    ],
+    [
+      'a claim still waiting for the online safety lead does not count',
+      [record('2025-09-10'), record('2026-09-08', { status: 'awaitingConfirmation' })],
+      '2025-09-10',
+    ],
     ['a rejected claim does not count', [record('2026-09-08', { status: 'rejected' })], undefined],
     ["someone else's training does not count", [record('2026-09-08', { subjectId: 'p8' })], undefined],
     ['another requirement does not count', [record('2026-09-08', { requirementId: 'refresher-1' })], undefined],

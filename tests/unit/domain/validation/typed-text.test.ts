@@ -2,12 +2,18 @@
  * Text a person types, checked once for every form: trimmed, within its limit, and free of the
  * characters that could hide or reorder what a reviewer (the headteacher, the DSL) reads.
  */
-import { hiddenCharacterProblem, optionalText, requiredText, withoutHiddenCharacters } from '../../../../bot/src/domain/validation/typed-text';
+import {
+  hiddenCharacterProblem,
+  optionalText,
+  requiredText,
+  withoutHiddenCharacters,
+} from '../../../../bot/src/domain/validation/typed-text';
 
 const required = requiredText('Reasons', 10);
 const optional = optionalText('Note', 10);
 
-const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.success ? undefined : result.error?.issues[0]?.message);
+const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.success ? undefined : result.error?.issues[0]?.message;
 
 describe('required text', () => {
   it.each<[string, unknown, { value: string } | { error: string }]>([
@@ -65,15 +71,19 @@ describe('hidden characters: controls, invisible format characters and line sepa
     ['a tag letter on its own', '\u{E0041}', true],
     ['the flag of Wales (a tag sequence)', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}', false],
     ['tags after a black flag, never cancelled', '\u{1F3F4}\u{E0067}\u{E0062}', true],
-    ['a flag\'s tags without the black flag', '\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}', true],
+    ["a flag's tags without the black flag", '\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}', true],
     ['an emoji joined with a zero-width joiner', '\u{1F469}\u200D\u{1F3EB}', false],
     ['accents', 'Zoë Ŵ', false],
   ])('%s: hidden %s', (_name, character, hidden) => {
-    expect(hiddenCharacterProblem('The reason', `a${character}b`)).toBe(hidden ? 'The reason contains hidden control characters. Please retype it.' : undefined);
+    expect(hiddenCharacterProblem('The reason', `a${character}b`)).toBe(
+      hidden ? 'The reason contains hidden control characters. Please retype it.' : undefined,
+    );
   });
 
   it('a flag of England with a hidden character beside it is still refused', () => {
-    expect(hiddenCharacterProblem('Evidence', 'Certificate \u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}\u202E')).toBe('Evidence contains hidden control characters. Please retype it.');
+    expect(hiddenCharacterProblem('Evidence', 'Certificate \u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}\u202E')).toBe(
+      'Evidence contains hidden control characters. Please retype it.',
+    );
   });
 });
 

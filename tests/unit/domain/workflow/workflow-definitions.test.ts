@@ -10,7 +10,14 @@ import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workfl
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { newPostingRequest, type PostingState } from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
-import { applyStep, maySeeRequest, pendingActions, readStepFields, toldAfter, waitingOn } from '../../../../bot/src/domain/workflow/workflow-rules';
+import {
+  applyStep,
+  maySeeRequest,
+  pendingActions,
+  readStepFields,
+  toldAfter,
+  waitingOn,
+} from '../../../../bot/src/domain/workflow/workflow-rules';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
 const LATER = new Date('2026-11-25T09:00:00Z');
@@ -47,8 +54,16 @@ describe('one line naming a request, for an inbox or a reminder', () => {
 
 describe("a new request's audit line: what happened, never what the request says", () => {
   it.each([
-    ['a request to open a site', ACCESS_WORKFLOW.submission.audit(newAccessRequest(INPUT, requester, 'k', NOW)), 'Blocked-content access request submitted'],
-    ['a request to post that passed every check', POSTING_WORKFLOW.submission.audit(newPostingRequest(DETAILS, [], requester, 'k', NOW)), 'Submitted; every check passed'],
+    [
+      'a request to open a site',
+      ACCESS_WORKFLOW.submission.audit(newAccessRequest(INPUT, requester, 'k', NOW)),
+      'Blocked-content access request submitted',
+    ],
+    [
+      'a request to post that passed every check',
+      POSTING_WORKFLOW.submission.audit(newPostingRequest(DETAILS, [], requester, 'k', NOW)),
+      'Submitted; every check passed',
+    ],
     [
       'a request to post that failed two checks',
       POSTING_WORKFLOW.submission.audit(newPostingRequest(DETAILS, [FAILURE, { ...FAILURE, check: 'fullName' }], requester, 'k', NOW)),
@@ -61,7 +76,10 @@ describe("a new request's audit line: what happened, never what the request says
 
 describe("the submission form is checked by the type's own rules", () => {
   it('a request to open a site needs its address (Appendix A)', () => {
-    expect(ACCESS_WORKFLOW.submission.read({ ...INPUT, url: '' }, '2026-11-24')).toMatchObject({ ok: false, errors: { url: expect.any(String) } });
+    expect(ACCESS_WORKFLOW.submission.read({ ...INPUT, url: '' }, '2026-11-24')).toMatchObject({
+      ok: false,
+      errors: { url: expect.any(String) },
+    });
     expect(ACCESS_WORKFLOW.submission.read(INPUT, '2026-11-24')).toEqual({ ok: true, value: INPUT });
   });
 
@@ -73,7 +91,13 @@ describe("the submission form is checked by the type's own rules", () => {
 
   it('a request to post opens with the checks the app ran: failed checks keep it from the headteacher (s.4)', () => {
     const opened = POSTING_WORKFLOW.submission.open({ details: DETAILS, checks: [FAILURE] }, requester, 'k-7', NOW);
-    expect(opened).toMatchObject({ state: 'checksFailed', checks: [FAILURE], accountLabel: 'X @RiversidePrimary', submissionKey: 'k-7', requesterId: 'p-requester' });
+    expect(opened).toMatchObject({
+      state: 'checksFailed',
+      checks: [FAILURE],
+      accountLabel: 'X @RiversidePrimary',
+      submissionKey: 'k-7',
+      requesterId: 'p-requester',
+    });
   });
 });
 
@@ -118,20 +142,41 @@ describe('who the latest step asks to act, and who it tells', () => {
 describe('who may open a request', () => {
   it("the chair of governors who decided the headteacher's own request may open it again; another member of staff may not", () => {
     const own = { ...access('withHeadteacher'), requesterId: head.id };
-    const decided = applyStep(ACCESS_WORKFLOW, own, { type: 'approve', reasons: 'Curriculum' }, chair, LATER, (role) => (role === 'headteacher' ? [head] : [chair]));
-    expect(decided.ok && [maySeeRequest(ACCESS_WORKFLOW, decided.request, chair), maySeeRequest(ACCESS_WORKFLOW, decided.request, colleague)]).toEqual([true, false]);
+    const decided = applyStep(ACCESS_WORKFLOW, own, { type: 'approve', reasons: 'Curriculum' }, chair, LATER, (role) =>
+      role === 'headteacher' ? [head] : [chair],
+    );
+    expect(
+      decided.ok && [maySeeRequest(ACCESS_WORKFLOW, decided.request, chair), maySeeRequest(ACCESS_WORKFLOW, decided.request, colleague)],
+    ).toEqual([true, false]);
     expect(maySeeRequest(ACCESS_WORKFLOW, own, chair)).toBe(false);
   });
 });
 
 describe('what a request waits on, since when', () => {
   it.each([
-    ['with the headteacher: reminded, then the chair of governors', ACCESS_WORKFLOW, access('withHeadteacher'), { party: 'headteacher', escalateTo: 'chairOfGovernors', reminded: true }],
-    ['returned to its requester: reminded, told to nobody above', ACCESS_WORKFLOW, access('returnedToRequester'), { party: 'requester', reminded: true }],
-    ['a post that failed its checks: the requester, never reminded (they may let it go)', POSTING_WORKFLOW, posting('checksFailed'), { party: 'requester', reminded: false }],
+    [
+      'with the headteacher: reminded, then the chair of governors',
+      ACCESS_WORKFLOW,
+      access('withHeadteacher'),
+      { party: 'headteacher', escalateTo: 'chairOfGovernors', reminded: true },
+    ],
+    [
+      'returned to its requester: reminded, told to nobody above',
+      ACCESS_WORKFLOW,
+      access('returnedToRequester'),
+      { party: 'requester', reminded: true },
+    ],
+    [
+      'a post that failed its checks: the requester, never reminded (they may let it go)',
+      POSTING_WORKFLOW,
+      posting('checksFailed'),
+      { party: 'requester', reminded: false },
+    ],
     ['a refused request: nobody', ACCESS_WORKFLOW, access('refused'), undefined],
   ] as const)('%s', (_case, workflow, request, expected) => {
-    expect(waitingOn(workflow as typeof ACCESS_WORKFLOW, request as ReturnType<typeof access>)).toEqual(expected && { ...expected, since: NOW.toISOString() });
+    expect(waitingOn(workflow as typeof ACCESS_WORKFLOW, request as ReturnType<typeof access>)).toEqual(
+      expected && { ...expected, since: NOW.toISOString() },
+    );
   });
 });
 
@@ -151,7 +196,17 @@ describe('decisions that say nothing more keep the history line short', () => {
   });
 
   it('a request to post changed while with the headteacher and still passing stays with the headteacher, recorded as changed', () => {
-    const result = applyStep(POSTING_WORKFLOW, posting('withHeadteacher'), { type: 'resubmit', input: { ...DETAILS, text: 'Sports day!' }, checks: [] }, { id: requester.personId, displayName: requester.name, roles: ['staff'] }, LATER);
-    expect(result.ok && [result.request.state, result.request.text, result.request.history.at(-1)?.step]).toEqual(['withHeadteacher', 'Sports day!', 'resubmit']);
+    const result = applyStep(
+      POSTING_WORKFLOW,
+      posting('withHeadteacher'),
+      { type: 'resubmit', input: { ...DETAILS, text: 'Sports day!' }, checks: [] },
+      { id: requester.personId, displayName: requester.name, roles: ['staff'] },
+      LATER,
+    );
+    expect(result.ok && [result.request.state, result.request.text, result.request.history.at(-1)?.step]).toEqual([
+      'withHeadteacher',
+      'Sports day!',
+      'resubmit',
+    ]);
   });
 });

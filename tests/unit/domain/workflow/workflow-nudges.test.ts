@@ -10,13 +10,40 @@ import { newPostingRequest, type PostingState } from '../../../../bot/src/domain
 import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
 import { nudgeDue } from '../../../../bot/src/domain/workflow/workflow-nudges';
 
-const CALENDAR: SchoolCalendar = { terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }], closures: [{ name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }] };
+const CALENDAR: SchoolCalendar = {
+  terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }],
+  closures: [{ name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }],
+};
 /** Waiting since Monday 23 November 2026, 10:00 in London. */
 const SINCE = new Date('2026-11-23T10:00:00Z');
 const requester = { personId: 'r', name: 'Priya Shah' };
 
-const access = (state: AccessRequestState) => ({ ...newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, requester, 'k', SINCE), id: '1', state });
-const posting = (state: PostingState) => ({ ...newPostingRequest({ kind: 'parentReminder', accountId: '1', accountLabel: 'X', text: 't', media: [], pupils: [], groupLabel: '', facesBlurred: false, postingDate: '2026-11-24' }, [], requester, 'k', SINCE), id: '2', state });
+const access = (state: AccessRequestState) => ({
+  ...newAccessRequest({ url: 'https://example.org/', siteContent: 's', reasons: 'r', risksAndControls: 'c' }, requester, 'k', SINCE),
+  id: '1',
+  state,
+});
+const posting = (state: PostingState) => ({
+  ...newPostingRequest(
+    {
+      kind: 'parentReminder',
+      accountId: '1',
+      accountLabel: 'X',
+      text: 't',
+      media: [],
+      pupils: [],
+      groupLabel: '',
+      facesBlurred: false,
+      postingDate: '2026-11-24',
+    },
+    [],
+    requester,
+    'k',
+    SINCE,
+  ),
+  id: '2',
+  state,
+});
 
 describe('a request to open a site, with the headteacher since Monday', () => {
   const request = access('withHeadteacher');
@@ -30,19 +57,35 @@ describe('a request to open a site, with the headteacher since Monday', () => {
     ['2026-12-02', { party: 'headteacher', remind: 6, escalate: 'chairOfGovernors' }, 'Wednesday: six, the chair of governors is told'],
   ] as [string, { party: string; remind: number; escalate?: string } | undefined, string][])('%s → %j (%s)', (today, expected) => {
     const due = nudgeDue(ACCESS_WORKFLOW, request, CALENDAR, today);
-    expect(due && { party: due.party, remind: due.remind?.workingDays, ...(due.escalate ? { escalate: due.escalate.to } : {}) }).toEqual(expected);
+    expect(due && { party: due.party, remind: due.remind?.workingDays, ...(due.escalate ? { escalate: due.escalate.to } : {}) }).toEqual(
+      expected,
+    );
   });
 
   it('reminds again every two working days, and escalates once only', () => {
-    const periods = ['2026-11-26', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].map((today) => nudgeDue(ACCESS_WORKFLOW, request, CALENDAR, today));
-    expect(periods.map((due) => due?.remind?.period)).toEqual(['wait-2026-11-23-0', 'wait-2026-11-23-0', 'wait-2026-11-23-1', 'wait-2026-11-23-1', 'wait-2026-11-23-2', 'wait-2026-11-23-2']);
+    const periods = ['2026-11-26', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].map((today) =>
+      nudgeDue(ACCESS_WORKFLOW, request, CALENDAR, today),
+    );
+    expect(periods.map((due) => due?.remind?.period)).toEqual([
+      'wait-2026-11-23-0',
+      'wait-2026-11-23-0',
+      'wait-2026-11-23-1',
+      'wait-2026-11-23-1',
+      'wait-2026-11-23-2',
+      'wait-2026-11-23-2',
+    ]);
     expect(new Set(periods.map((due) => due?.escalate?.period).filter(Boolean))).toEqual(new Set(['escalate-2026-11-23']));
   });
 });
 
 describe('who is told when it has waited six working days, by type and state', () => {
   it.each([
-    ['a site approved but not opened: the ICT technician, then the online safety lead', access('approved'), 'ictTechnician', 'onlineSafetyLead'],
+    [
+      'a site approved but not opened: the ICT technician, then the online safety lead',
+      access('approved'),
+      'ictTechnician',
+      'onlineSafetyLead',
+    ],
     ['a request with the online safety lead: then the headteacher', access('withOnlineSafetyLead'), 'onlineSafetyLead', 'headteacher'],
     ['a request returned to its requester: reminded, never escalated', access('returnedToRequester'), 'requester', undefined],
     ['a post with the headteacher: then the chair of governors', posting('withHeadteacher'), 'headteacher', 'chairOfGovernors'],

@@ -27,7 +27,17 @@ function accessIn(state: AccessRequestState) {
 }
 
 function postingIn(state: PostingState) {
-  const details = { kind: 'post' as const, accountId: '1', accountLabel: 'X @Riverside', text: 'Sports day', media: ['images' as const], pupils: [], groupLabel: 'sports day', facesBlurred: false, postingDate: '2026-11-26' };
+  const details = {
+    kind: 'post' as const,
+    accountId: '1',
+    accountLabel: 'X @Riverside',
+    text: 'Sports day',
+    media: ['images' as const],
+    pupils: [],
+    groupLabel: 'sports day',
+    facesBlurred: false,
+    postingDate: '2026-11-26',
+  };
   return { ...newPostingRequest(details, [], { personId: requester.id, name: requester.displayName }, 'k', NOW), id: '2', state };
 }
 
@@ -53,8 +63,26 @@ const POSTING_AWAITS: Record<PostingState, [Role | 'requester', string[]][]> = {
 
 describe('what each request waits on each person for (what an inbox lists)', () => {
   const cases = [
-    ...(Object.keys(ACCESS_AWAITS) as AccessRequestState[]).flatMap((state) => PEOPLE.map(([who, person]) => ({ type: 'access', state, who, person, expected: ACCESS_AWAITS[state].find(([w]) => w === who)?.[1] ?? [], got: () => stepsAwaited(ACCESS_WORKFLOW, accessIn(state), person) }))),
-    ...(Object.keys(POSTING_AWAITS) as PostingState[]).flatMap((state) => PEOPLE.map(([who, person]) => ({ type: 'posting', state, who, person, expected: POSTING_AWAITS[state].find(([w]) => w === who)?.[1] ?? [], got: () => stepsAwaited(POSTING_WORKFLOW, postingIn(state), person) }))),
+    ...(Object.keys(ACCESS_AWAITS) as AccessRequestState[]).flatMap((state) =>
+      PEOPLE.map(([who, person]) => ({
+        type: 'access',
+        state,
+        who,
+        person,
+        expected: ACCESS_AWAITS[state].find(([w]) => w === who)?.[1] ?? [],
+        got: () => stepsAwaited(ACCESS_WORKFLOW, accessIn(state), person),
+      })),
+    ),
+    ...(Object.keys(POSTING_AWAITS) as PostingState[]).flatMap((state) =>
+      PEOPLE.map(([who, person]) => ({
+        type: 'posting',
+        state,
+        who,
+        person,
+        expected: POSTING_AWAITS[state].find(([w]) => w === who)?.[1] ?? [],
+        got: () => stepsAwaited(POSTING_WORKFLOW, postingIn(state), person),
+      })),
+    ),
   ];
   it.each(cases)('$type request $state, $who', ({ expected, got }) => {
     expect(got()).toEqual(expected);
@@ -70,7 +98,10 @@ describe('what each request waits on each person for (what an inbox lists)', () 
     const chair = holderOf('chairOfGovernors');
     const own = { ...accessIn('withHeadteacher'), requesterId: head.id };
     const holders = (role: Role) => (role === 'headteacher' ? [head] : role === 'chairOfGovernors' ? [chair] : []);
-    expect([stepsAwaited(ACCESS_WORKFLOW, own, head, holders), stepsAwaited(ACCESS_WORKFLOW, own, chair, holders)]).toEqual([[], ['approve', 'refuse']]);
+    expect([stepsAwaited(ACCESS_WORKFLOW, own, head, holders), stepsAwaited(ACCESS_WORKFLOW, own, chair, holders)]).toEqual([
+      [],
+      ['approve', 'refuse'],
+    ]);
   });
 });
 
@@ -79,7 +110,12 @@ describe('how a state reads, for the requester and for everyone else', () => {
     ['accessRequest', 'returnedToRequester', 'Returned to you for changes', 'Returned to the requester for changes'],
     ['accessRequest', 'withHeadteacher', 'With the headteacher', 'With the headteacher'],
     ['postingRequest', 'approved', 'Approved — post it, then confirm with the link', 'Approved — waiting for the requester to post it'],
-    ['postingRequest', 'checksFailed', 'Needs your changes before the headteacher can decide', 'Needs changes before the headteacher can decide'],
+    [
+      'postingRequest',
+      'checksFailed',
+      'Needs your changes before the headteacher can decide',
+      'Needs changes before the headteacher can decide',
+    ],
   ] as const)('%s %s', (type, state, toRequester, toOthers) => {
     expect([stateLabel(WORKFLOWS[type], state, true), stateLabel(WORKFLOWS[type], state, false)]).toEqual([toRequester, toOthers]);
   });
@@ -88,9 +124,27 @@ describe('how a state reads, for the requester and for everyone else', () => {
 describe("a step's typed text, checked by the step's own rules", () => {
   const typed = (values: Record<string, string>) => (field: string) => values[field] ?? '';
   it.each([
-    ['a forward with a note', 'accessRequest', 'forward', { note: 'Low risk', addedRisksAndControls: '' }, { ok: true, value: { note: 'Low risk', addedRisksAndControls: '' } }],
-    ['hidden characters in a note', 'accessRequest', 'forward', { note: 'Fine\u202E' }, { ok: false, errors: { note: expect.stringMatching(/hidden control characters/) } }],
-    ['a link that is not one', 'postingRequest', 'confirmPosted', { link: 'not a link' }, { ok: false, errors: { link: expect.stringMatching(/starting with https/) } }],
+    [
+      'a forward with a note',
+      'accessRequest',
+      'forward',
+      { note: 'Low risk', addedRisksAndControls: '' },
+      { ok: true, value: { note: 'Low risk', addedRisksAndControls: '' } },
+    ],
+    [
+      'hidden characters in a note',
+      'accessRequest',
+      'forward',
+      { note: 'Fine\u202E' },
+      { ok: false, errors: { note: expect.stringMatching(/hidden control characters/) } },
+    ],
+    [
+      'a link that is not one',
+      'postingRequest',
+      'confirmPosted',
+      { link: 'not a link' },
+      { ok: false, errors: { link: expect.stringMatching(/starting with https/) } },
+    ],
     ['a step that takes no text', 'postingRequest', 'withdraw', { link: 'ignored' }, { ok: true, value: {} }],
   ] as const)('%s', (_case, type, step, values, expected) => {
     expect(readStepFields(WORKFLOWS[type], step, typed(values))).toEqual(expected);
@@ -100,16 +154,25 @@ describe("a step's typed text, checked by the step's own rules", () => {
 describe.each(REQUEST_TYPES)('the %s definition hangs together', (type) => {
   const workflow = WORKFLOWS[type];
   const person = (party: Role | 'requester') => (party === 'requester' ? requester : holderOf(party));
-  const record = (state: string): RequestRecord => ({ ...(type === 'accessRequest' ? accessIn('withHeadteacher') : postingIn('withHeadteacher')), state });
-
-  it.each(Object.entries(workflow.states))('%s: whoever it waits on has a step to take; a finished state waits on nobody', (state, definition) => {
-    if (definition.finished) {
-      expect([definition.waitsOn, stepNames(workflow).filter((step) => workflow.steps[step]!.from.includes(state))]).toEqual([undefined, []]);
-      return;
-    }
-    expect(definition.waitsOn).toBeDefined();
-    expect(stepsAwaited(workflow, record(state), person(definition.waitsOn!)).length).toBeGreaterThan(0);
+  const record = (state: string): RequestRecord => ({
+    ...(type === 'accessRequest' ? accessIn('withHeadteacher') : postingIn('withHeadteacher')),
+    state,
   });
+
+  it.each(Object.entries(workflow.states))(
+    '%s: whoever it waits on has a step to take; a finished state waits on nobody',
+    (state, definition) => {
+      if (definition.finished) {
+        expect([definition.waitsOn, stepNames(workflow).filter((step) => workflow.steps[step]!.from.includes(state))]).toEqual([
+          undefined,
+          [],
+        ]);
+        return;
+      }
+      expect(definition.waitsOn).toBeDefined();
+      expect(stepsAwaited(workflow, record(state), person(definition.waitsOn!)).length).toBeGreaterThan(0);
+    },
+  );
 
   it('takes every step by a row of the permissions table', () => {
     for (const step of stepNames(workflow)) expect(Object.keys(PERMISSIONS)).toContain(workflow.steps[step]!.action);

@@ -31,7 +31,11 @@ export function confidentialClient(settings: ConfidentialClientSettings): Confid
       authority,
       ...proof(settings.credential, settings.now),
       knownAuthorities: [host],
-      cloudDiscoveryMetadata: JSON.stringify({ tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] }),
+      cloudDiscoveryMetadata: JSON.stringify({
+        tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
+        'api-version': '1.1',
+        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+      }),
       authorityMetadata: JSON.stringify({
         token_endpoint: `${authority}/oauth2/v2.0/token`,
         authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
@@ -44,14 +48,22 @@ export function confidentialClient(settings: ConfidentialClientSettings): Confid
   });
 }
 
-function proof(credential: GraphCredential, now?: () => number): Pick<NodeAuthOptions, 'clientAssertion' | 'clientCertificate' | 'clientSecret'> {
+function proof(
+  credential: GraphCredential,
+  now?: () => number,
+): Pick<NodeAuthOptions, 'clientAssertion' | 'clientCertificate' | 'clientSecret'> {
   switch (credential.kind) {
     case 'managedIdentity': {
       const assertion = managedIdentityAssertion(credential, now);
       return { clientAssertion: () => assertion() };
     }
     case 'certificate':
-      return { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: privateKeyOf(readFileSync(credential.privateKeyPath, 'utf8')) } };
+      return {
+        clientCertificate: {
+          thumbprintSha256: credential.thumbprintSha256,
+          privateKey: privateKeyOf(readFileSync(credential.privateKeyPath, 'utf8')),
+        },
+      };
     case 'secret':
       return { clientSecret: credential.clientSecret };
   }

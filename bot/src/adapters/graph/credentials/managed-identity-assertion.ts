@@ -43,10 +43,14 @@ export function managedIdentityAssertion(endpoint: ManagedIdentityEndpoint, now:
     } catch (error) {
       throw new Error('The App Service managed identity endpoint could not be reached.', { cause: error });
     }
-    if (!response.ok) throw new Error(`The App Service managed identity endpoint answered ${response.status}: check that the user-assigned identity ${endpoint.managedIdentityClientId} is assigned to the App Service.`);
+    if (!response.ok)
+      throw new Error(
+        `The App Service managed identity endpoint answered ${response.status}: check that the user-assigned identity ${endpoint.managedIdentityClientId} is assigned to the App Service.`,
+      );
     const body = (await response.json().catch(() => ({}))) as { access_token?: unknown; expires_on?: unknown };
     const expiresOn = Number(body.expires_on);
-    if (typeof body.access_token !== 'string' || !Number.isFinite(expiresOn)) throw new Error('The App Service managed identity endpoint gave no token.');
+    if (typeof body.access_token !== 'string' || !Number.isFinite(expiresOn))
+      throw new Error('The App Service managed identity endpoint gave no token.');
     held = { token: body.access_token, renewAt: expiresOn * 1000 - RENEW_BEFORE_MS };
     return body.access_token;
   };

@@ -110,14 +110,24 @@ export class EntraDirectory implements Directory, RoleGroups {
       for (const user of await this.members(groupId, `the ${role} group`)) {
         if (user.accountEnabled === false) continue;
         const hired = hiredOn(user.employeeHireDate);
-        const person = people.get(user.id) ?? { id: user.id, aadObjectId: user.id, displayName: user.displayName ?? 'Unknown', roles: [], ...(user.mail ? { email: user.mail } : {}), ...(hired ? { startedOn: hired } : {}) };
+        const person = people.get(user.id) ?? {
+          id: user.id,
+          aadObjectId: user.id,
+          displayName: user.displayName ?? 'Unknown',
+          roles: [],
+          ...(user.mail ? { email: user.mail } : {}),
+          ...(hired ? { startedOn: hired } : {}),
+        };
         person.roles.push(role);
         people.set(user.id, person);
       }
     }
     if (this.firstSeen) {
       const undated = [...people.values()].filter((person) => !person.startedOn);
-      const seen = await this.firstSeen.of(undated.map((person) => person.id), localDate(this.clock.now()));
+      const seen = await this.firstSeen.of(
+        undated.map((person) => person.id),
+        localDate(this.clock.now()),
+      );
       for (const person of undated) if (seen.has(person.id)) person.startedOn = seen.get(person.id)!;
     }
     const now = this.clock.now().getTime();
@@ -160,7 +170,8 @@ export class EntraDirectory implements Directory, RoleGroups {
 
   private async members(groupId: string, which: string): Promise<GraphUser[]> {
     const users: GraphUser[] = [];
-    let path: string | undefined = `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,mail,accountEnabled,employeeHireDate&$count=true&$top=999`;
+    let path: string | undefined =
+      `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,displayName,mail,accountEnabled,employeeHireDate&$count=true&$top=999`;
     try {
       while (path) {
         const page: GraphPage<GraphUser> = await this.graph.get<GraphPage<GraphUser>>(path, ADVANCED_QUERY);

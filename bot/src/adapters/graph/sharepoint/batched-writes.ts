@@ -44,7 +44,10 @@ export async function createItems(graph: GraphApi, itemsPath: string, items: New
   const stored = new Map<NewItem, ListItem>();
   let pending = items;
   for (let round = 1; pending.length > 0; round++) {
-    const answers = await sendAll(graph, pending.map((item, index) => ({ id: String(index + 1), method: 'POST', url: itemsPath, body: { fields: item.fields } })));
+    const answers = await sendAll(
+      graph,
+      pending.map((item, index) => ({ id: String(index + 1), method: 'POST', url: itemsPath, body: { fields: item.fields } })),
+    );
     const unknown: NewItem[] = [];
     const refused = new Set<NewItem>();
     for (const [index, item] of pending.entries()) {
@@ -57,7 +60,11 @@ export async function createItems(graph: GraphApi, itemsPath: string, items: New
         refused.add(item);
       } else throw unavailable(innerError(answer));
     }
-    const found = await lookUpKeys(graph, itemsPath, unknown.map((item) => item.key));
+    const found = await lookUpKeys(
+      graph,
+      itemsPath,
+      unknown.map((item) => item.key),
+    );
     pending = [];
     for (const item of unknown) {
       const landed = found.get(item.key);
@@ -74,7 +81,16 @@ export async function changeItems(graph: GraphApi, itemsPath: string, changes: I
   const outcomes = new Map<ItemChange, ChangeOutcome>();
   let pending = changes;
   for (let round = 1; pending.length > 0; round++) {
-    const answers = await sendAll(graph, pending.map((change, index) => ({ id: String(index + 1), method: 'PATCH', url: `${itemsPath}/${change.id}/fields`, body: change.fields, headers: { 'If-Match': change.etag } })));
+    const answers = await sendAll(
+      graph,
+      pending.map((change, index) => ({
+        id: String(index + 1),
+        method: 'PATCH',
+        url: `${itemsPath}/${change.id}/fields`,
+        body: change.fields,
+        headers: { 'If-Match': change.etag },
+      })),
+    );
     const unknown: ItemChange[] = [];
     for (const [index, change] of pending.entries()) {
       const answer = answers[index];
@@ -84,11 +100,16 @@ export async function changeItems(graph: GraphApi, itemsPath: string, changes: I
       else if (answer === undefined || fateUnknown(answer.status) || answer.status === 412) unknown.push(change);
       else throw unavailable(innerError(answer));
     }
-    const current = await lookUpItems(graph, itemsPath, unknown.map((change) => change.id));
+    const current = await lookUpItems(
+      graph,
+      itemsPath,
+      unknown.map((change) => change.id),
+    );
     pending = [];
     for (const change of unknown) {
       const item = current.get(change.id);
-      if (item && item.fields[WRITE_COLUMN.name] === change.writeId && Number(item.fields[VERSION_COLUMN.name]) === change.version + 1) outcomes.set(change, { status: 'saved', etag: etagOf(item.fields, item) });
+      if (item && item.fields[WRITE_COLUMN.name] === change.writeId && Number(item.fields[VERSION_COLUMN.name]) === change.version + 1)
+        outcomes.set(change, { status: 'saved', etag: etagOf(item.fields, item) });
       else if (item && etagOf(item.fields, item) === change.etag) pending.push(change);
       else outcomes.set(change, STALE);
     }
@@ -113,7 +134,14 @@ async function sendAll(graph: GraphApi, requests: BatchRequest[]): Promise<(Batc
 
 /** Items by record key (absent when there is none), 20 look-ups to a batch. */
 export async function lookUpKeys(graph: GraphApi, itemsPath: string, keys: string[]): Promise<Map<string, ListItem>> {
-  const answers = await readAll(graph, keys.map((key, index) => ({ id: String(index + 1), method: 'GET', url: `${itemsPath}?$expand=fields&$top=1&$filter=${encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`)}` })));
+  const answers = await readAll(
+    graph,
+    keys.map((key, index) => ({
+      id: String(index + 1),
+      method: 'GET',
+      url: `${itemsPath}?$expand=fields&$top=1&$filter=${encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`)}`,
+    })),
+  );
   const found = new Map<string, ListItem>();
   for (const [index, key] of keys.entries()) {
     const item = (answers[index]!.body as { value: ListItem[] }).value[0];
@@ -124,7 +152,11 @@ export async function lookUpKeys(graph: GraphApi, itemsPath: string, keys: strin
 
 /** Items by id (absent when deleted), 20 look-ups to a batch. */
 async function lookUpItems(graph: GraphApi, itemsPath: string, ids: string[]): Promise<Map<string, ListItem>> {
-  const answers = await readAll(graph, ids.map((id, index) => ({ id: String(index + 1), method: 'GET', url: `${itemsPath}/${id}?$expand=fields` })), [404]);
+  const answers = await readAll(
+    graph,
+    ids.map((id, index) => ({ id: String(index + 1), method: 'GET', url: `${itemsPath}/${id}?$expand=fields` })),
+    [404],
+  );
   const found = new Map<string, ListItem>();
   for (const [index, id] of ids.entries()) if (answers[index]!.status === 200) found.set(id, answers[index]!.body as ListItem);
   return found;

@@ -5,7 +5,12 @@ import type { ColumnSpec } from './list-spec';
  * exactly one type facet; filter and unique columns indexed, as SharePoint requires.
  */
 export function columnDefinition(column: ColumnSpec): Record<string, unknown> {
-  const base = { name: column.name, displayName: column.displayName, indexed: Boolean(column.indexed || column.unique), enforceUniqueValues: Boolean(column.unique) };
+  const base = {
+    name: column.name,
+    displayName: column.displayName,
+    indexed: Boolean(column.indexed || column.unique),
+    enforceUniqueValues: Boolean(column.unique),
+  };
   switch (column.type) {
     case 'text':
       return { ...base, text: { allowMultipleLines: false, maxLength: 255 } };

@@ -27,7 +27,12 @@ export function legacyDate(value: unknown): string | undefined {
  * text column is still empty. An item changed meanwhile (412) is read again and tried twice more;
  * answers how many were copied and how many kept changing.
  */
-export async function copyLegacyDates(graph: GraphApi, itemsPath: string, column: ColumnSpec, legacyName: string): Promise<{ copied: number; left: number }> {
+export async function copyLegacyDates(
+  graph: GraphApi,
+  itemsPath: string,
+  column: ColumnSpec,
+  legacyName: string,
+): Promise<{ copied: number; left: number }> {
   let copied = 0;
   let left = 0;
   let path: string | undefined = `${itemsPath}?$expand=fields&$top=999`;
@@ -44,7 +49,13 @@ export async function copyLegacyDates(graph: GraphApi, itemsPath: string, column
   return { copied, left };
 }
 
-async function copyOne(graph: GraphApi, itemsPath: string, first: Item, column: ColumnSpec, legacyName: string): Promise<'copied' | 'nothing to copy' | 'kept changing'> {
+async function copyOne(
+  graph: GraphApi,
+  itemsPath: string,
+  first: Item,
+  column: ColumnSpec,
+  legacyName: string,
+): Promise<'copied' | 'nothing to copy' | 'kept changing'> {
   let item = first;
   for (let attempt = 0; attempt < 3; attempt++) {
     const date = legacyDate(item.fields[legacyName]);

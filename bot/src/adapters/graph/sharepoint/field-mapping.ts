@@ -18,7 +18,12 @@ export function toFields<T extends { id: string }>(spec: ListSpec<T>, record: Om
 }
 
 /** Item fields back to a record; unknown columns (SharePoint's own) are ignored. */
-export function fromFields<T extends { id: string }>(spec: ListSpec<T>, id: string, fields: Fields, etag: string | undefined): Versioned<T> {
+export function fromFields<T extends { id: string }>(
+  spec: ListSpec<T>,
+  id: string,
+  fields: Fields,
+  etag: string | undefined,
+): Versioned<T> {
   const record: Record<string, unknown> = { id, version: Number(fields[VERSION_COLUMN.name] ?? 1) };
   if (etag) record.etag = etag;
   for (const column of spec.columns) {

@@ -57,7 +57,14 @@ export const VERSION_COLUMN: ColumnSpec = { field: 'version', name: 'RecordVersi
  * each update a fresh write id. When an answer is lost and the write is sent again, the app can
  * tell its own earlier write (already stored) from somebody else's.
  */
-export const KEY_COLUMN: ColumnSpec = { field: '', name: 'RecordKey', displayName: 'Record key', type: 'text', indexed: true, unique: true };
+export const KEY_COLUMN: ColumnSpec = {
+  field: '',
+  name: 'RecordKey',
+  displayName: 'Record key',
+  type: 'text',
+  indexed: true,
+  unique: true,
+};
 export const WRITE_COLUMN: ColumnSpec = { field: '', name: 'RecordWrite', displayName: 'Last write', type: 'text' };
 
 /** Columns the app keeps for itself, not fields of a record. */
@@ -65,7 +72,14 @@ export const HOUSEKEEPING_COLUMNS: readonly ColumnSpec[] = [VERSION_COLUMN, KEY_
 
 export type ColumnDeclaration =
   | ColumnType
-  | { type: ColumnType; indexed?: boolean | 'optional'; unique?: boolean; choices?: readonly string[]; displayName?: string; column?: string };
+  | {
+      type: ColumnType;
+      indexed?: boolean | 'optional';
+      unique?: boolean;
+      choices?: readonly string[];
+      displayName?: string;
+      column?: string;
+    };
 
 /**
  * Declares a list. The declaration must name every field of the record (the compiler checks), so
@@ -85,12 +99,22 @@ export function listSpec<T extends { id: string }>(
     const spec: ColumnSpec = { field, name, displayName: decl.displayName ?? humanise(field), ...decl };
     return decl.type === 'date' ? { ...spec, name: `${name}${DATE_TEXT_SUFFIX}`, replaces: name } : spec;
   });
-  return { name, displayName, description, columns: [...columns, ...HOUSEKEEPING_COLUMNS], title: (record) => title(record).slice(0, 255), ...options };
+  return {
+    name,
+    displayName,
+    description,
+    columns: [...columns, ...HOUSEKEEPING_COLUMNS],
+    title: (record) => title(record).slice(0, 255),
+    ...options,
+  };
 }
 
 /** The same columns, none indexed or unique: for a list the app never filters, such as an archive. */
 export function withoutIndexes<F extends Record<string, ColumnDeclaration>>(fields: F): { [K in keyof F]: ColumnDeclaration } {
-  const plain = Object.entries(fields).map(([field, declaration]) => [field, typeof declaration === 'string' ? declaration : { ...declaration, indexed: false, unique: false }]);
+  const plain = Object.entries(fields).map(([field, declaration]) => [
+    field,
+    typeof declaration === 'string' ? declaration : { ...declaration, indexed: false, unique: false },
+  ]);
   return Object.fromEntries(plain) as { [K in keyof F]: ColumnDeclaration };
 }
 

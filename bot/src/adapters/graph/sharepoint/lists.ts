@@ -10,7 +10,14 @@ import type { SocialAccount } from '../../../domain/posting/social-account';
 import { DEVICE_TYPES, type ApprovedDevice } from '../../../domain/devices/approved-device';
 import type { AuditEntry } from '../../../ports/audit-log.port';
 import type { CardMessageRecord, ConversationRecord } from '../../../ports/conversation.port';
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, INVOLVED, WHERE, type ChronologyEntry, type Incident } from '../../../domain/incidents/incident';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  INVOLVED,
+  WHERE,
+  type ChronologyEntry,
+  type Incident,
+} from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
 import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
 import type { OutboxEntry } from '../../../ports/outbox.port';
@@ -31,7 +38,8 @@ import type { PostPupilLink } from './sharepoint-post-store';
  */
 export const MEDIA_LIBRARY: DocumentLibrary = {
   displayName: 'Online Safety Desk - Photos and videos',
-  description: 'Photos and videos attached to requests to post, kept until a set time after the request ends (data minimisation). Do not share this library.',
+  description:
+    'Photos and videos attached to requests to post, kept until a set time after the request ends (data minimisation). Do not share this library.',
 };
 
 /**
@@ -40,7 +48,8 @@ export const MEDIA_LIBRARY: DocumentLibrary = {
  */
 export const EVIDENCE_LIBRARY: DocumentLibrary = {
   displayName: 'Online Safety Desk - Incident evidence',
-  description: 'Evidence attached to incidents. Safeguarding records: opened only through the app. Do not share this library, and never delete files here by hand.',
+  description:
+    'Evidence attached to incidents. Safeguarding records: opened only through the app. Do not share this library, and never delete files here by hand.',
 };
 
 export interface DocumentLibrary {
@@ -85,7 +94,7 @@ export const LISTS = {
   termDates: listSpec<SchoolCalendar & { id: string }>(
     'OsdTermDates',
     'Online Safety Desk - Term dates',
-    'The school\'s terms and closures, every year in one item (School settings).',
+    "The school's terms and closures, every year in one item (School settings).",
     { terms: 'json', closures: 'json' },
     () => 'Term dates',
     { naturalKey: () => 'term-dates' },
@@ -109,28 +118,50 @@ export const LISTS = {
     'OsdFirstSeen',
     'Online Safety Desk - First seen',
     'The day each person first appeared in a role group, for those with no hire date in Entra ID (induction is counted from it).',
-    { personId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' }, firstSeenOn: { type: 'date', displayName: 'First seen on' } },
+    {
+      personId: { type: 'text', indexed: true, unique: true, displayName: 'Entra object id' },
+      firstSeenOn: { type: 'date', displayName: 'First seen on' },
+    },
     (seen) => seen.personId,
   ),
   people: listSpec<Person>(
     'OsdPeople',
     'Online Safety Desk - People',
     'People and roles (local directory; production roles come from Entra ID groups).',
-    { displayName: 'text', email: 'text', aadObjectId: { type: 'text', indexed: true, displayName: 'Entra object id' }, roles: 'json', startedOn: { type: 'date', displayName: 'Started on' } },
+    {
+      displayName: 'text',
+      email: 'text',
+      aadObjectId: { type: 'text', indexed: true, displayName: 'Entra object id' },
+      roles: 'json',
+      startedOn: { type: 'date', displayName: 'Started on' },
+    },
     (person) => person.displayName,
   ),
   pupils: listSpec<Pupil>(
     'OsdPupils',
     'Online Safety Desk - Pupils',
     'Pupils: display name, class and on-roll dates only (data minimisation, policy section 4).',
-    { misReference: { type: 'text', indexed: true, unique: true, displayName: 'MIS reference' }, displayName: 'text', className: { type: 'text', indexed: true }, yearGroup: 'text', onRollFrom: 'date', onRollTo: 'date' },
+    {
+      misReference: { type: 'text', indexed: true, unique: true, displayName: 'MIS reference' },
+      displayName: 'text',
+      className: { type: 'text', indexed: true },
+      yearGroup: 'text',
+      onRollFrom: 'date',
+      onRollTo: 'date',
+    },
     (pupil) => pupil.displayName,
   ),
   policies: listSpec<PolicyDocument>(
     'OsdPolicies',
     'Online Safety Desk - Policy register',
     'This policy and the related policies (policy sections 1, 2 and 12).',
-    { title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' }, owner: 'text', reviews: { type: 'json', displayName: 'Reviews (who, how often, next date)' }, approvals: { type: 'json', displayName: 'Approvals (every one kept)' }, retiredOn: { type: 'date', displayName: 'Retired on' } },
+    {
+      title: { type: 'text', displayName: 'Policy', column: 'PolicyTitle' },
+      owner: 'text',
+      reviews: { type: 'json', displayName: 'Reviews (who, how often, next date)' },
+      approvals: { type: 'json', displayName: 'Approvals (every one kept)' },
+      retiredOn: { type: 'date', displayName: 'Retired on' },
+    },
     (policy) => policy.title,
   ),
   accessRequests: listSpec<AccessRequest>(
@@ -174,21 +205,41 @@ export const LISTS = {
     'OsdSocialAccounts',
     'Online Safety Desk - School social media accounts',
     'The school accounts (policy section 5).',
-    { platform: 'text', handle: 'text', purpose: 'note', reason: { type: 'note', displayName: 'Pedagogical or business reason' }, ownerId: 'text', ownerName: 'text', schoolEmail: 'text', successMeasure: { type: 'note', displayName: 'How success is evaluated' }, active: { type: 'boolean', indexed: true } },
+    {
+      platform: 'text',
+      handle: 'text',
+      purpose: 'note',
+      reason: { type: 'note', displayName: 'Pedagogical or business reason' },
+      ownerId: 'text',
+      ownerName: 'text',
+      schoolEmail: 'text',
+      successMeasure: { type: 'note', displayName: 'How success is evaluated' },
+      active: { type: 'boolean', indexed: true },
+    },
     (account) => `${account.platform} ${account.handle}`,
   ),
   posts: listSpec<RegisteredPost>(
     'OsdPosts',
     'Online Safety Desk - Posts',
     'What was posted on which school account and which pupils it shows, so a withdrawal of consent finds it.',
-    { accountId: { type: 'text', indexed: true }, postedOn: 'date', media: 'json', pupilIds: { type: 'json', displayName: 'Pupils shown' }, link: 'note', postingRequestId: { type: 'text', displayName: 'Permission request' } },
+    {
+      accountId: { type: 'text', indexed: true },
+      postedOn: 'date',
+      media: 'json',
+      pupilIds: { type: 'json', displayName: 'Pupils shown' },
+      link: 'note',
+      postingRequestId: { type: 'text', displayName: 'Permission request' },
+    },
     (post) => post.link,
   ),
   postPupils: listSpec<PostPupilLink>(
     'OsdPostPupils',
     'Online Safety Desk - Pupils in posts',
-    'One item per pupil shown in a post, so that a withdrawal of consent finds that pupil\'s posts without reading every post (policy section 4).',
-    { postKey: { type: 'text', indexed: true, displayName: 'Post (record key)' }, pupilId: { type: 'text', indexed: true, displayName: 'Pupil' } },
+    "One item per pupil shown in a post, so that a withdrawal of consent finds that pupil's posts without reading every post (policy section 4).",
+    {
+      postKey: { type: 'text', indexed: true, displayName: 'Post (record key)' },
+      pupilId: { type: 'text', indexed: true, displayName: 'Pupil' },
+    },
     (link) => `Pupil ${link.pupilId}`,
     // One item per post and pupil, however often it is written.
     { naturalKey: (link) => `${link.postKey}|${link.pupilId}` },
@@ -197,7 +248,18 @@ export const LISTS = {
     'OsdTakedowns',
     'Online Safety Desk - Takedown tasks',
     'Posts to take down after consent was withdrawn or amended (policy section 4).',
-    { postId: 'text', pupilId: { type: 'text', indexed: true }, media: { type: 'choice', choices: MEDIA }, noticeId: 'text', taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' }, urgent: 'boolean', ownerId: { type: 'text', indexed: true }, status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] }, reason: 'note', updatedAt: 'dateTime' },
+    {
+      postId: 'text',
+      pupilId: { type: 'text', indexed: true },
+      media: { type: 'choice', choices: MEDIA },
+      noticeId: 'text',
+      taskKey: { type: 'text', indexed: true, displayName: 'Post, pupil and medium' },
+      urgent: 'boolean',
+      ownerId: { type: 'text', indexed: true },
+      status: { type: 'choice', indexed: true, choices: ['to do', 'removed', 'cannot be removed'] },
+      reason: 'note',
+      updatedAt: 'dateTime',
+    },
     (task) => `Post ${task.postId}: ${task.status}`,
     // Its record key is the task key: a second task for the same post, pupil and medium is refused.
     { naturalKey: (task) => task.taskKey },
@@ -206,13 +268,21 @@ export const LISTS = {
     'OsdDevices',
     'Online Safety Desk - Approved devices',
     'School devices the online safety lead approved for taking photos and videos (policy section 4). Retire a device; never delete it.',
-    { name: { type: 'text', column: 'DeviceName', displayName: 'Device' }, type: { type: 'choice', choices: DEVICE_TYPES, column: 'DeviceType', displayName: 'Type' }, approvedById: 'text', approvedByName: { type: 'text', displayName: 'Approved by' }, approvedOn: 'date', active: { type: 'boolean', indexed: true, displayName: 'In use' }, retired: 'json' },
+    {
+      name: { type: 'text', column: 'DeviceName', displayName: 'Device' },
+      type: { type: 'choice', choices: DEVICE_TYPES, column: 'DeviceType', displayName: 'Type' },
+      approvedById: 'text',
+      approvedByName: { type: 'text', displayName: 'Approved by' },
+      approvedOn: 'date',
+      active: { type: 'boolean', indexed: true, displayName: 'In use' },
+      retired: 'json',
+    },
     (device) => device.name,
   ),
   postingRequests: listSpec<PostingRequest>(
     'OsdPostingRequests',
     'Online Safety Desk - Permission to post',
-    'Requests to post on a school account or post a reminder for parents, with the checks and the headteacher\'s decision (policy sections 4 to 6).',
+    "Requests to post on a school account or post a reminder for parents, with the checks and the headteacher's decision (policy sections 4 to 6).",
     {
       submissionKey: { type: 'text', indexed: true, unique: true },
       requesterId: { type: 'text', indexed: true },
@@ -312,7 +382,7 @@ export const LISTS = {
   incidentLinks: listSpec<IncidentLink>(
     'OsdIncidentLinks',
     'Online Safety Desk - People in incidents',
-    'Pupils, staff and others linked to each incident, with their part in it: a pupil\'s chronology is read from here. Safeguarding records: on the records site, like the Incidents list.',
+    "Pupils, staff and others linked to each incident, with their part in it: a pupil's chronology is read from here. Safeguarding records: on the records site, like the Incidents list.",
     {
       incidentId: { type: 'text', indexed: true },
       kind: { type: 'choice', choices: LINK_KINDS },
@@ -357,7 +427,15 @@ export const LISTS = {
     'OsdRefreshers',
     'Online Safety Desk - Required refreshers',
     'Refresher training the DSL requires after a significant incident or change (policy section 11).',
-    { title: { type: 'text', column: 'RefresherTitle' }, audience: { type: 'choice', choices: ['staff', 'pupils', 'parents'] }, group: 'text', dueOn: 'date', requiredOn: 'date', requiredById: 'text', requiredByName: 'text' },
+    {
+      title: { type: 'text', column: 'RefresherTitle' },
+      audience: { type: 'choice', choices: ['staff', 'pupils', 'parents'] },
+      group: 'text',
+      dueOn: 'date',
+      requiredOn: 'date',
+      requiredById: 'text',
+      requiredByName: 'text',
+    },
     (refresher) => refresher.title,
   ),
   outbox: listSpec<OutboxEntry>(
@@ -370,7 +448,7 @@ export const LISTS = {
   outboxArchive: listSpec<OutboxEntry>(
     'OsdOutboxArchive',
     'Online Safety Desk - Reminder outbox archive',
-    'Reminders and notices sent (or tried) more than three months ago, moved here from the Reminder outbox by the weekly outbox-archive job. On the records site, as the outbox is. The app never reads this list; delete old items as the school\'s retention schedule says.',
+    "Reminders and notices sent (or tried) more than three months ago, moved here from the Reminder outbox by the weekly outbox-archive job. On the records site, as the outbox is. The app never reads this list; delete old items as the school's retention schedule says.",
     // Nothing is filtered here: no column is indexed (the record key, unique, is the outbox entry's key).
     withoutIndexes(OUTBOX_FIELDS),
     (entry) => entry.key,
@@ -435,13 +513,20 @@ export const LISTS = {
     'OsdAuditLog',
     'Online Safety Desk - Audit log',
     'Append-only record of every decision and change. Never edit or delete items here.',
-    { at: 'dateTime', actorId: 'text', actorName: 'text', action: 'text', recordType: 'text', recordId: { type: 'text', indexed: true }, summary: 'note' },
+    {
+      at: 'dateTime',
+      actorId: 'text',
+      actorName: 'text',
+      action: 'text',
+      recordType: 'text',
+      recordId: { type: 'text', indexed: true },
+      summary: 'note',
+    },
     (entry) => entry.action,
   ),
 } as const;
 
 export type ListKey = keyof typeof LISTS;
-
 
 /**
  * The safeguarding records: a concern, what was done about it, who was involved (pupils by name),
@@ -450,7 +535,14 @@ export type ListKey = keyof typeof LISTS;
  * them in SharePoint. The outbox and its archive are among them: their entries say who was told of
  * a concern and when, which tells a headteacher of a concern about themselves.
  */
-export const RECORDS_SITE_LISTS: readonly ListKey[] = ['incidents', 'incidentChronology', 'incidentLinks', 'audit', 'outbox', 'outboxArchive'];
+export const RECORDS_SITE_LISTS: readonly ListKey[] = [
+  'incidents',
+  'incidentChronology',
+  'incidentLinks',
+  'audit',
+  'outbox',
+  'outboxArchive',
+];
 
 export function siteOf(key: ListKey): SiteRole {
   return RECORDS_SITE_LISTS.includes(key) ? 'records' : 'working';

@@ -47,7 +47,10 @@ async function recordsLeftOnWorkingSite(graph: GraphApi, sites: SharePointSites)
   const found = await findListIds(graph, sites.working);
   return RECORDS_SITE_LISTS.map((key) => LISTS[key].displayName)
     .filter((name) => found.has(name))
-    .map((name) => `Warning: "${name}" is still on the working site, where everyone who can open that site can read it. Move its items to the records site and delete it from the working site (docs/sharepoint-sites-and-hosting.md).`);
+    .map(
+      (name) =>
+        `Warning: "${name}" is still on the working site, where everyone who can open that site can read it. Move its items to the records site and delete it from the working site (docs/sharepoint-sites-and-hosting.md).`,
+    );
 }
 
 async function provisionSite(graph: GraphApi, siteId: string, lists: Record<string, ListSpec<never>>, where: string): Promise<string[]> {
@@ -56,7 +59,12 @@ async function provisionSite(graph: GraphApi, siteId: string, lists: Record<stri
   for (const spec of Object.values(lists)) {
     const listId = found.get(spec.displayName);
     if (!listId) {
-      await createList(graph, siteId, { displayName: spec.displayName, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } });
+      await createList(graph, siteId, {
+        displayName: spec.displayName,
+        description: spec.description,
+        columns: spec.columns.map(columnDefinition),
+        list: { template: 'genericList' },
+      });
       done.push(`Created list "${spec.displayName}" with ${spec.columns.length} columns on ${where}.`);
       continue;
     }
@@ -66,22 +74,48 @@ async function provisionSite(graph: GraphApi, siteId: string, lists: Record<stri
       if (!current) {
         const legacy = legacyDateColumn(existing, column);
         // The old date-only column keeps its values but steps aside, so the text column can take its place in SharePoint's views.
-        if (legacy) await graphCall(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${legacy.id}`, { displayName: `${legacy.displayName ?? column.displayName} (old date column)`, description: `${COPYING_MARK} ${column.name}` }));
+        if (legacy)
+          await graphCall(() =>
+            graph.patch(`/sites/${siteId}/lists/${listId}/columns/${legacy.id}`, {
+              displayName: `${legacy.displayName ?? column.displayName} (old date column)`,
+              description: `${COPYING_MARK} ${column.name}`,
+            }),
+          );
         await graphCall(() => graph.post(`/sites/${siteId}/lists/${listId}/columns`, columnDefinition(column)));
         done.push(`Added column "${column.name}" to "${spec.displayName}" on ${where}.`);
-        if (legacy) done.push(await moveDates(graph, `/sites/${siteId}/lists/${listId}`, column, { ...legacy, description: `${COPYING_MARK} ${column.name}` }, spec.displayName, where));
+        if (legacy)
+          done.push(
+            await moveDates(
+              graph,
+              `/sites/${siteId}/lists/${listId}`,
+              column,
+              { ...legacy, description: `${COPYING_MARK} ${column.name}` },
+              spec.displayName,
+              where,
+            ),
+          );
         continue;
       }
       const unfinished = legacyDateColumn(existing, column);
       // A copy that stopped part-way (Graph down) is finished by the next run, and only then.
-      if (unfinished?.description?.startsWith(COPYING_MARK)) done.push(await moveDates(graph, `/sites/${siteId}/lists/${listId}`, column, unfinished, spec.displayName, where));
+      if (unfinished?.description?.startsWith(COPYING_MARK))
+        done.push(await moveDates(graph, `/sites/${siteId}/lists/${listId}`, column, unfinished, spec.displayName, where));
       if ((column.indexed && !current.indexed) || (column.unique && !current.enforceUniqueValues)) {
-        await graphCall(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { indexed: true, enforceUniqueValues: Boolean(column.unique) }));
+        await graphCall(() =>
+          graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, {
+            indexed: true,
+            enforceUniqueValues: Boolean(column.unique),
+          }),
+        );
         done.push(`Indexed column "${column.name}" of "${spec.displayName}" on ${where}.`);
       }
       const missingChoices = (column.choices ?? []).filter((choice) => !(current.choice?.choices ?? []).includes(choice));
       if (column.type === 'choice' && missingChoices.length) {
-        await graphCall(() => graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, { choice: { choices: [...(current.choice?.choices ?? []), ...missingChoices] } }));
+        await graphCall(() =>
+          graph.patch(`/sites/${siteId}/lists/${listId}/columns/${current.id}`, {
+            choice: { choices: [...(current.choice?.choices ?? []), ...missingChoices] },
+          }),
+        );
         done.push(`Added choices ${missingChoices.join(', ')} to column "${column.name}" of "${spec.displayName}" on ${where}.`);
       }
     }
@@ -93,12 +127,25 @@ async function provisionSite(graph: GraphApi, siteId: string, lists: Record<stri
 export const COPYING_MARK = 'Being copied to';
 
 function legacyDateColumn(existing: ExistingColumn[], column: ColumnSpec): ExistingColumn | undefined {
-  return column.replaces ? existing.find((candidate) => candidate.name.toLowerCase() === column.replaces!.toLowerCase() && candidate.dateTime) : undefined;
+  return column.replaces
+    ? existing.find((candidate) => candidate.name.toLowerCase() === column.replaces!.toLowerCase() && candidate.dateTime)
+    : undefined;
 }
 
-async function moveDates(graph: GraphApi, listPath: string, column: ColumnSpec, legacy: ExistingColumn, list: string, where: string): Promise<string> {
+async function moveDates(
+  graph: GraphApi,
+  listPath: string,
+  column: ColumnSpec,
+  legacy: ExistingColumn,
+  list: string,
+  where: string,
+): Promise<string> {
   const { copied, left } = await copyLegacyDates(graph, `${listPath}/items`, column, legacy.name);
-  await graphCall(() => graph.patch(`${listPath}/columns/${legacy.id}`, { description: `Copied to ${column.name}${left ? `, except ${left} item(s) changed while copying` : ''}.` }));
+  await graphCall(() =>
+    graph.patch(`${listPath}/columns/${legacy.id}`, {
+      description: `Copied to ${column.name}${left ? `, except ${left} item(s) changed while copying` : ''}.`,
+    }),
+  );
   const byHand = left ? `; ${left} item(s) kept changing while this ran: type their dates into "${column.displayName}" by hand` : '';
   return `Copied ${copied} date(s) from "${legacy.name}" to "${column.name}" in "${list}" on ${where}: dates are now kept as YYYY-MM-DD, whatever the site's time zone${byHand}.`;
 }
@@ -106,7 +153,9 @@ async function moveDates(graph: GraphApi, listPath: string, column: ColumnSpec, 
 /** Posts stored before the "Pupils in posts" list existed are linked to the pupils they show (after an upgrade). */
 async function linkPostsToPupils(graph: GraphApi, sites: SharePointSites): Promise<string[]> {
   const linked = await sharePointPosts(graph, new SiteLists(graph, sites)).linkEveryPost();
-  return linked > 0 ? [`Linked ${linked} pupil(s) to the posts that show them in "${LISTS.postPupils.displayName}" on ${SITE_NAMES.working}.`] : [];
+  return linked > 0
+    ? [`Linked ${linked} pupil(s) to the posts that show them in "${LISTS.postPupils.displayName}" on ${SITE_NAMES.working}.`]
+    : [];
 }
 
 /**
@@ -118,7 +167,11 @@ async function provisionLibraries(graph: GraphApi, siteId: string): Promise<stri
   const done: string[] = [];
   for (const library of RECORDS_SITE_LIBRARIES) {
     if (existing.has(library.displayName)) continue;
-    await createList(graph, siteId, { displayName: library.displayName, description: library.description, list: { template: 'documentLibrary' } });
+    await createList(graph, siteId, {
+      displayName: library.displayName,
+      description: library.description,
+      list: { template: 'documentLibrary' },
+    });
     done.push(`Created document library "${library.displayName}" on ${SITE_NAMES.records}.`);
   }
   return done;

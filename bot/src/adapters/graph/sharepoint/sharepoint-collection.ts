@@ -60,7 +60,10 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   }
 
   async insertMany(records: Omit<T, 'id'>[]): Promise<Versioned<T>[]> {
-    return this.insertManyKeyed(records, records.map((record) => this.keyFor(record)));
+    return this.insertManyKeyed(
+      records,
+      records.map((record) => this.keyFor(record)),
+    );
   }
 
   /** New items under the given record keys, 20 to a `$batch`, each stored once however the batches fail (`createItems`). */
@@ -149,12 +152,30 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
       }
       const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
       const writeId = randomUUID();
-      changes.push({ record, change: { id, etag, version, writeId, fields: { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId } } });
+      changes.push({
+        record,
+        change: {
+          id,
+          etag,
+          version,
+          writeId,
+          fields: { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId },
+        },
+      });
     }
-    const results = await changeItems(this.graph, itemsPath, changes.map(({ change }) => change));
+    const results = await changeItems(
+      this.graph,
+      itemsPath,
+      changes.map(({ change }) => change),
+    );
     for (const [index, { record }] of changes.entries()) {
       const result = results[index]!;
-      outcomes.set(record, result.status === 'saved' ? { status: 'saved', record: { ...record, version: record.version + 1, etag: result.etag } } : { status: 'stale', id: record.id });
+      outcomes.set(
+        record,
+        result.status === 'saved'
+          ? { status: 'saved', record: { ...record, version: record.version + 1, etag: result.etag } }
+          : { status: 'stale', id: record.id },
+      );
     }
     return records.map((record) => outcomes.get(record)!);
   }
@@ -169,7 +190,9 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    */
   private async findInOrder(query: FindQuery<T, K>): Promise<Page<Versioned<T>>> {
     const firstPage = `${await this.list.itemsPath()}?$expand=fields&$top=${Math.min(query.limit, FULL_PAGE)}${this.filter(query)}`;
-    const path = query.cursor ? `${firstPage}&$skiptoken=${encodeURIComponent(Buffer.from(query.cursor, 'base64url').toString())}` : firstPage;
+    const path = query.cursor
+      ? `${firstPage}&$skiptoken=${encodeURIComponent(Buffer.from(query.cursor, 'base64url').toString())}`
+      : firstPage;
     const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(path));
     const items = page.value.map((item) => this.fromItem(item));
     const skipToken = this.skipTokenOf(page['@odata.nextLink']);
@@ -201,7 +224,10 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
 
   private filter(query: FindQuery<T, K>): string {
     // https://learn.microsoft.com/graph/api/listitem-list: eq, ge and the other comparisons; "the service can only filter one indexed field at a time".
-    const conditions = [...Object.entries(query.where ?? {}).map((condition) => [...condition, 'eq'] as const), ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, 'ge'] as const)];
+    const conditions = [
+      ...Object.entries(query.where ?? {}).map((condition) => [...condition, 'eq'] as const),
+      ...Object.entries(query.atLeast ?? {}).map((condition) => [...condition, 'ge'] as const),
+    ];
     if (conditions.length > 1) throw new Error('Filter on one indexed field at a time (SharePoint filters on one indexed field).');
     const [condition] = conditions;
     if (!condition) return '';
@@ -239,7 +265,12 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   }
 
   /** The item, if its current content is the write with this id at this version. */
-  private async ownWrite(itemsPath: string, id: string, version: number, writeId: string): Promise<{ etag: string | undefined } | undefined> {
+  private async ownWrite(
+    itemsPath: string,
+    id: string,
+    version: number,
+    writeId: string,
+  ): Promise<{ etag: string | undefined } | undefined> {
     const item = await this.graph.get<ListItem>(`${itemsPath}/${id}?$expand=fields`);
     const matches = item.fields[WRITE_COLUMN.name] === writeId && Number(item.fields[VERSION_COLUMN.name]) === version;
     return matches ? { etag: item.eTag ?? (item.fields['@odata.etag'] as string | undefined) } : undefined;
@@ -260,5 +291,4 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
   private fromItem(item: ListItem): Versioned<T> {
     return fromFields(this.spec, item.id, item.fields, etagOf(item.fields, item));
   }
-
 }

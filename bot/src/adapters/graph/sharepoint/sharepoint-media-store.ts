@@ -34,7 +34,8 @@ export class SharePointMediaStore implements MediaStore {
   private driveId(): Promise<string> {
     this.drive ??= (async () => {
       const listId = (await findListIds(this.graph, this.siteId)).get(this.library.displayName);
-      if (!listId) throw new StoreUnavailableError(`The document library "${this.library.displayName}" is missing: run \`npm run provision:lists\`.`);
+      if (!listId)
+        throw new StoreUnavailableError(`The document library "${this.library.displayName}" is missing: run \`npm run provision:lists\`.`);
       return (await call(() => this.graph.get<{ id: string }>(`/sites/${this.siteId}/lists/${listId}/drive`))).id;
     })().catch((error: unknown) => {
       this.drive = undefined;
@@ -74,7 +75,9 @@ export class SharePointMediaStore implements MediaStore {
   }
 
   private async sessionUpload(path: string, file: { size: number }): Promise<MediaUpload> {
-    const session = await call(() => this.graph.post<{ uploadUrl: string }>(`${path}/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': 'fail' } }));
+    const session = await call(() =>
+      this.graph.post<{ uploadUrl: string }>(`${path}/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': 'fail' } }),
+    );
     let pending: Buffer = Buffer.alloc(0);
     let sent = 0;
     const send = async (bytes: Buffer) => {
@@ -109,7 +112,11 @@ export class SharePointMediaStore implements MediaStore {
       try {
         const response = await fetch(uploadUrl, {
           method: 'PUT',
-          headers: { 'Content-Length': String(bytes.length), 'Content-Range': `bytes ${start}-${start + bytes.length - 1}/${total}`, 'User-Agent': this.graph.userAgent },
+          headers: {
+            'Content-Length': String(bytes.length),
+            'Content-Range': `bytes ${start}-${start + bytes.length - 1}/${total}`,
+            'User-Agent': this.graph.userAgent,
+          },
           body: bytes,
         });
         await response.arrayBuffer();
@@ -135,7 +142,9 @@ export class SharePointMediaStore implements MediaStore {
     let path: string | undefined = `/drives/${await this.driveId()}/items/root/children?$select=name,createdDateTime,file&$top=200`;
     while (path) {
       const current: string = path;
-      const page = await call(() => this.graph.get<{ value: { name: string; createdDateTime: string; file?: object }[]; '@odata.nextLink'?: string }>(current));
+      const page = await call(() =>
+        this.graph.get<{ value: { name: string; createdDateTime: string; file?: object }[]; '@odata.nextLink'?: string }>(current),
+      );
       for (const item of page.value) if (item.file && KEY.test(item.name)) yield { key: item.name, storedAt: item.createdDateTime };
       path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
     }

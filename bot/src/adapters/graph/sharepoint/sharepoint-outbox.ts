@@ -36,7 +36,9 @@ export class SharePointOutbox extends SharePointCollection<OutboxEntry, OutboxFi
     while (path) {
       const current: string = path;
       const page = await graphCall(() => this.graph.get<{ value: ListItem[]; '@odata.nextLink'?: string }>(current));
-      const old = page.value.filter((item) => Date.parse(fromFields(LISTS.outbox, item.id, item.fields, undefined).updatedAt) < Date.parse(cutoff));
+      const old = page.value.filter(
+        (item) => Date.parse(fromFields(LISTS.outbox, item.id, item.fields, undefined).updatedAt) < Date.parse(cutoff),
+      );
       for (let start = 0; start < old.length; start += 20) moved += await this.move(old.slice(start, start + 20), itemsPath, archivePath);
       path = page['@odata.nextLink'] ? this.graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
     }
@@ -48,11 +50,24 @@ export class SharePointOutbox extends SharePointCollection<OutboxEntry, OutboxFi
     const copies = await this.batchOrFail(
       items.map((item, index) => {
         const { id: _id, version, etag: _etag, ...entry } = fromFields(LISTS.outbox, item.id, item.fields, undefined);
-        return { id: String(index + 1), method: 'POST' as const, url: archivePath, body: { fields: { ...toFields(LISTS.outboxArchive, entry, version, false), [KEY_COLUMN.name]: entry.key, [WRITE_COLUMN.name]: randomUUID() } } };
+        return {
+          id: String(index + 1),
+          method: 'POST' as const,
+          url: archivePath,
+          body: {
+            fields: {
+              ...toFields(LISTS.outboxArchive, entry, version, false),
+              [KEY_COLUMN.name]: entry.key,
+              [WRITE_COLUMN.name]: randomUUID(),
+            },
+          },
+        };
       }),
     );
     const copied = items.filter((_, index) => copies[index]!.status === 201 || copies[index]!.status === 409);
-    const deletions = await this.batchOrFail(copied.map((item, index) => ({ id: String(index + 1), method: 'DELETE' as const, url: `${itemsPath}/${item.id}` })));
+    const deletions = await this.batchOrFail(
+      copied.map((item, index) => ({ id: String(index + 1), method: 'DELETE' as const, url: `${itemsPath}/${item.id}` })),
+    );
     return deletions.filter((answer) => answer.status === 204 || answer.status === 404).length;
   }
 

@@ -70,8 +70,14 @@ export class SharePointPostStore extends SharePointCollection<RegisteredPost, 'a
   }
 
   private async linkMissing(posts: { key: string; pupilIds: readonly string[] }[]): Promise<number> {
-    const linked = new Set((await readAll((cursor) => this.links.find({ limit: 999, ...(cursor ? { cursor } : {}) }))).map((link) => `${link.postKey}|${link.pupilId}`));
-    const missing = posts.flatMap(({ key, pupilIds }) => pupilIds.filter((pupilId) => !linked.has(`${key}|${pupilId}`)).map((pupilId) => ({ postKey: key, pupilId })));
+    const linked = new Set(
+      (await readAll((cursor) => this.links.find({ limit: 999, ...(cursor ? { cursor } : {}) }))).map(
+        (link) => `${link.postKey}|${link.pupilId}`,
+      ),
+    );
+    const missing = posts.flatMap(({ key, pupilIds }) =>
+      pupilIds.filter((pupilId) => !linked.has(`${key}|${pupilId}`)).map((pupilId) => ({ postKey: key, pupilId })),
+    );
     if (missing.length > 0) await this.links.insertMany(missing);
     return missing.length;
   }
@@ -79,5 +85,9 @@ export class SharePointPostStore extends SharePointCollection<RegisteredPost, 'a
 
 /** The posts and their links, on the lists where `SiteLists` finds them. */
 export function sharePointPosts(graph: GraphApi, lists: SiteLists): SharePointPostStore {
-  return new SharePointPostStore(graph, lists.location('posts'), new SharePointCollection(graph, lists.location('postPupils'), LISTS.postPupils));
+  return new SharePointPostStore(
+    graph,
+    lists.location('posts'),
+    new SharePointCollection(graph, lists.location('postPupils'), LISTS.postPupils),
+  );
 }

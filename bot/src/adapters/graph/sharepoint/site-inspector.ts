@@ -41,7 +41,9 @@ export class GraphSiteInspector implements SiteInspector {
     const siteId = this.sites[site];
     let siteName: string;
     try {
-      siteName = (await this.graph.get<{ displayName?: string; name?: string }>(`/sites/${siteId}?$select=id,displayName,name,webUrl`)).displayName ?? siteId;
+      siteName =
+        (await this.graph.get<{ displayName?: string; name?: string }>(`/sites/${siteId}?$select=id,displayName,name,webUrl`))
+          .displayName ?? siteId;
     } catch (error) {
       return { reachable: false, why: cannotOpen(error) };
     }
@@ -63,7 +65,8 @@ export class GraphSiteInspector implements SiteInspector {
     }
     if (site === 'working' && !this.oneSite) {
       for (const key of RECORDS_SITE_LISTS) {
-        if (found.has(LISTS[key].displayName)) problems.push({ kind: 'safeguarding list on the working site', list: LISTS[key].displayName, required: true });
+        if (found.has(LISTS[key].displayName))
+          problems.push({ kind: 'safeguarding list on the working site', list: LISTS[key].displayName, required: true });
       }
     }
     return { reachable: true, siteName, listCount: expected.length, problems };
@@ -76,16 +79,24 @@ export class GraphSiteInspector implements SiteInspector {
     } catch (error) {
       const status = graphStatus(error);
       if (status === 403 || status === 401) {
-        return { readable: false, why: 'Microsoft Graph shows the apps granted a site only to an app with Sites.FullControl.All, which this app rightly does not have' };
+        return {
+          readable: false,
+          why: 'Microsoft Graph shows the apps granted a site only to an app with Sites.FullControl.All, which this app rightly does not have',
+        };
       }
       return { readable: false, why: cannotOpen(error) };
     }
     const grants: AppGrant[] = [];
     for (const permission of permissions) {
-      const application = [...(permission.grantedToIdentitiesV2 ?? []), ...(permission.grantedToIdentities ?? [])].find((identity) => identity.application)?.application;
+      const application = [...(permission.grantedToIdentitiesV2 ?? []), ...(permission.grantedToIdentities ?? [])].find(
+        (identity) => identity.application,
+      )?.application;
       if (!application?.id) continue;
       // The list may leave roles out; the permission itself has them.
-      const roles = permission.roles?.length ? permission.roles : ((await this.graph.get<GraphPermission>(`/sites/${this.sites[site]}/permissions/${encodeURIComponent(permission.id)}`)).roles ?? []);
+      const roles = permission.roles?.length
+        ? permission.roles
+        : ((await this.graph.get<GraphPermission>(`/sites/${this.sites[site]}/permissions/${encodeURIComponent(permission.id)}`)).roles ??
+          []);
       grants.push({ appId: application.id, displayName: application.displayName ?? application.id, roles });
     }
     return { readable: true, grants };
@@ -97,10 +108,13 @@ function columnProblems(list: string, column: ColumnSpec, existing: GraphColumn[
   if (!current) return [{ kind: 'column missing', list, column: column.name, required: true }];
   const wanted = facetOf(columnDefinition(column));
   const found = facetOf(current);
-  if (wanted.facet !== found.facet || wanted.multiLine !== found.multiLine) return [{ kind: 'column of another type', list, column: column.name, required: true }];
+  if (wanted.facet !== found.facet || wanted.multiLine !== found.multiLine)
+    return [{ kind: 'column of another type', list, column: column.name, required: true }];
   const problems: SchemaProblem[] = [];
-  if ((column.indexed || column.unique) && !current.indexed) problems.push({ kind: 'index missing', list, column: column.name, required: column.indexed !== 'optional' });
-  if (column.unique && !current.enforceUniqueValues) problems.push({ kind: 'unique values not enforced', list, column: column.name, required: true });
+  if ((column.indexed || column.unique) && !current.indexed)
+    problems.push({ kind: 'index missing', list, column: column.name, required: column.indexed !== 'optional' });
+  if (column.unique && !current.enforceUniqueValues)
+    problems.push({ kind: 'unique values not enforced', list, column: column.name, required: true });
   return problems;
 }
 

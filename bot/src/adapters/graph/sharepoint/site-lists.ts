@@ -10,9 +10,11 @@ export async function findListIds(graph: GraphApi, siteId: string): Promise<Map<
   const byName = new Map<string, string>();
   while (path) {
     const current: string = path;
-    const page = await graph.get<{ value: { id: string; displayName: string }[]; '@odata.nextLink'?: string }>(current).catch((error: unknown) => {
-      throw unavailable(error);
-    });
+    const page = await graph
+      .get<{ value: { id: string; displayName: string }[]; '@odata.nextLink'?: string }>(current)
+      .catch((error: unknown) => {
+        throw unavailable(error);
+      });
     for (const list of page.value) byName.set(list.displayName, list.id);
     path = page['@odata.nextLink'] ? graph.pathFromNextLink(page['@odata.nextLink']) : undefined;
   }
@@ -42,7 +44,10 @@ export class SiteLists {
     const { displayName } = LISTS[key];
     if (!this.ids.has(`${siteId}|${displayName}`)) await this.lookUp(siteId);
     const listId = this.ids.get(`${siteId}|${displayName}`);
-    if (!listId) throw new StoreUnavailableError(`The SharePoint list "${displayName}" does not exist yet: run provisioning (npm run provision:lists).`);
+    if (!listId)
+      throw new StoreUnavailableError(
+        `The SharePoint list "${displayName}" does not exist yet: run provisioning (npm run provision:lists).`,
+      );
     return `/sites/${siteId}/lists/${listId}/items`;
   }
 

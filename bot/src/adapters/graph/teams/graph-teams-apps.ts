@@ -35,7 +35,9 @@ export class GraphTeamsApps implements TeamsAppCatalogue, AppInstaller {
   async find(manifestId: string): Promise<CatalogueApp | undefined> {
     const byManifest = await this.list(`externalId eq ${quoted(manifestId)}`);
     const apps = byManifest.length > 0 ? byManifest : await this.list(`id eq ${quoted(manifestId)}`);
-    const app = apps.find((candidate) => candidate.distributionMethod === 'organization') ?? apps.find((candidate) => candidate.distributionMethod !== 'sideloaded');
+    const app =
+      apps.find((candidate) => candidate.distributionMethod === 'organization') ??
+      apps.find((candidate) => candidate.distributionMethod !== 'sideloaded');
     if (!app) return undefined;
     const definition = app.appDefinitions?.at(-1);
     return {
@@ -65,7 +67,9 @@ export class GraphTeamsApps implements TeamsAppCatalogue, AppInstaller {
       let outcome: 'installed' | 'alreadyInstalled' = 'alreadyInstalled';
       if (!installation) {
         try {
-          await this.graph.post(user, { 'teamsApp@odata.bind': `${this.graphBaseUrl.replace(/\/$/, '')}/v1.0/appCatalogs/teamsApps/${encodeURIComponent(catalogueId)}` });
+          await this.graph.post(user, {
+            'teamsApp@odata.bind': `${this.graphBaseUrl.replace(/\/$/, '')}/v1.0/appCatalogs/teamsApps/${encodeURIComponent(catalogueId)}`,
+          });
           outcome = 'installed';
         } catch (error) {
           if (graphStatus(error) !== 409) throw error;
@@ -76,16 +80,24 @@ export class GraphTeamsApps implements TeamsAppCatalogue, AppInstaller {
       return { outcome, ...(chatId ? { chatId } : {}) };
     } catch (error) {
       const status = graphStatus(error);
-      return { outcome: 'failed', reason: status === 404 && personFound ? 'appNotFound' : failure(status), ...(status !== undefined ? { status } : {}) };
+      return {
+        outcome: 'failed',
+        reason: status === 404 && personFound ? 'appNotFound' : failure(status),
+        ...(status !== undefined ? { status } : {}),
+      };
     }
   }
 
   private async list(filter: string): Promise<TeamsApp[]> {
-    return (await this.graph.get<{ value: TeamsApp[] }>(`/appCatalogs/teamsApps?$filter=${encodeURIComponent(filter)}&$expand=appDefinitions`)).value;
+    return (
+      await this.graph.get<{ value: TeamsApp[] }>(`/appCatalogs/teamsApps?$filter=${encodeURIComponent(filter)}&$expand=appDefinitions`)
+    ).value;
   }
 
   private async installation(user: string, catalogueId: string): Promise<string | undefined> {
-    const found = await this.graph.get<{ value: { id: string }[] }>(`${user}?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq ${quoted(catalogueId)}`)}`);
+    const found = await this.graph.get<{ value: { id: string }[] }>(
+      `${user}?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq ${quoted(catalogueId)}`)}`,
+    );
     return found.value[0]?.id;
   }
 

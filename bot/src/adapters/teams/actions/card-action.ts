@@ -52,7 +52,13 @@ export function seenVersion(data: Record<string, unknown>): number | undefined {
 export async function rememberCard({ deps, activity }: ActionContext, recordId: string, activityId = activity.replyToId): Promise<void> {
   if (!activityId || !activity.from.aadObjectId) return;
   try {
-    await rememberCardMessage(deps.stores, { recordId, aadObjectId: activity.from.aadObjectId, conversationId: activity.conversation.id, activityId, sentAt: deps.clock.now().toISOString() });
+    await rememberCardMessage(deps.stores, {
+      recordId,
+      aadObjectId: activity.from.aadObjectId,
+      conversationId: activity.conversation.id,
+      activityId,
+      sentAt: deps.clock.now().toISOString(),
+    });
   } catch (error) {
     deps.log.warn(`Could not remember a card for record ${recordId} (${error instanceof Error ? error.name : 'unknown error'})`);
   }

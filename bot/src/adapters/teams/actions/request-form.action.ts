@@ -22,7 +22,10 @@ export function openForm(deps: TeamsDeps, type: RequestType, person: Person): Pr
   return spec.form(deps, person, {});
 }
 
-export const newRequestAction = (type: RequestType): CardActionHandler => async ({ deps, actor }) => openForm(deps, type, actor);
+export const newRequestAction =
+  (type: RequestType): CardActionHandler =>
+  async ({ deps, actor }) =>
+    openForm(deps, type, actor);
 
 /** The form sent: saved (once, however often it is sent), or back with what to correct, keeping what was typed. */
 export function submitRequestAction(type: RequestType): CardActionHandler {
@@ -33,7 +36,8 @@ export function submitRequestAction(type: RequestType): CardActionHandler {
     if (!submissionKey) return messageCard(`This form is out of date. Type **${spec.command.typed}** to start a new one.`);
     const result = await submitRequest(deps, type, actor, data, submissionKey, activity.replyToId);
     const values = spec.formValues(data);
-    const form = (errors = {}) => spec.form(deps, actor, { target: { submissionKey }, values, errors, banner: outcomeBanner(result.status, 'new') });
+    const form = (errors = {}) =>
+      spec.form(deps, actor, { target: { submissionKey }, values, errors, banner: outcomeBanner(result.status, 'new') });
     switch (result.status) {
       case 'invalid':
         return form(result.errors);
@@ -44,7 +48,9 @@ export function submitRequestAction(type: RequestType): CardActionHandler {
         return refusalKeepingText(spec.notPermitted, spec.keptOnRefusal(values));
       case 'ok':
         await rememberCard(context, cardKey(type, result.request.id));
-        return requestCardForViewer(deps, type, result.request, actor, activity.from.id, { banner: spec.saved(result.request, result.alreadySaved) });
+        return requestCardForViewer(deps, type, result.request, actor, activity.from.id, {
+          banner: spec.saved(result.request, result.alreadySaved),
+        });
     }
   };
 }
@@ -54,7 +60,7 @@ export function editRequestAction<T extends RequestType>(type: T): CardActionHan
   const spec = specOf(type);
   return async ({ deps, actor, data, activity }) => {
     const request = await findRequest(deps, type, dataString(data, 'requestId', 20));
-    if (!request) return messageCard('I can\'t find that request. Type **my requests** to see yours.');
+    if (!request) return messageCard("I can't find that request. Type **my requests** to see yours.");
     if (!stepsFor(WORKFLOWS[type], request, actor).includes('resubmit')) {
       return requestCardForViewer(deps, type, request, actor, activity.from.id, { banner: { text: spec.cannotEdit, tone: 'warning' } });
     }
@@ -68,8 +74,13 @@ export function resubmitRequestAction(type: RequestType): CardActionHandler {
   return async ({ deps, actor, data, activity }) => {
     const requestId = dataString(data, 'requestId', 20);
     if (!requestId) return messageCard('This form is out of date. Type **my requests** to find your request.');
-    const result = await actOnRequest(deps, type, actor, requestId, { step: 'resubmit', form: data, ...(activity.replyToId ? { clickedActivityId: activity.replyToId } : {}) });
-    const form = (errors = {}) => spec.form(deps, actor, { target: { requestId }, values: spec.formValues(data), errors, banner: outcomeBanner(result.status, 'new') });
+    const result = await actOnRequest(deps, type, actor, requestId, {
+      step: 'resubmit',
+      form: data,
+      ...(activity.replyToId ? { clickedActivityId: activity.replyToId } : {}),
+    });
+    const form = (errors = {}) =>
+      spec.form(deps, actor, { target: { requestId }, values: spec.formValues(data), errors, banner: outcomeBanner(result.status, 'new') });
     switch (result.status) {
       case 'not-found':
         return messageCard(`I can't find request ${WORKFLOWS[type].reference(requestId)}.`);
@@ -79,7 +90,9 @@ export function resubmitRequestAction(type: RequestType): CardActionHandler {
         return form();
       case 'not-permitted':
       case 'not-now':
-        return requestCardForViewer(deps, type, result.request, actor, activity.from.id, { banner: { text: result.message, tone: 'warning' } });
+        return requestCardForViewer(deps, type, result.request, actor, activity.from.id, {
+          banner: { text: result.message, tone: 'warning' },
+        });
       case 'stale':
         return requestCardForViewer(deps, type, result.request, actor, activity.from.id, { banner: outcomeBanner('stale') });
       case 'ok':

@@ -25,8 +25,14 @@ export function requestStepAction<T extends RequestType>(type: T, step: StepOf<T
     // What they typed comes back with the card, whatever happens, so nothing is lost.
     const values = Object.fromEntries(spec.card.fields.map((field) => [field.id, typedText(data, field.id)]));
     const seen = seenVersion(data);
-    const result = await actOnRequest(deps, type, actor, requestId, { step, typed: (field) => typedText(data, field), ...(seen !== undefined ? { seenVersion: seen } : {}), ...(activity.replyToId ? { clickedActivityId: activity.replyToId } : {}) });
-    const card = (request: Versioned<RequestOf<T>>, banner: Banner, errors = {}) => requestCardForViewer(deps, type, request, actor, activity.from.id, { banner, values, errors });
+    const result = await actOnRequest(deps, type, actor, requestId, {
+      step,
+      typed: (field) => typedText(data, field),
+      ...(seen !== undefined ? { seenVersion: seen } : {}),
+      ...(activity.replyToId ? { clickedActivityId: activity.replyToId } : {}),
+    });
+    const card = (request: Versioned<RequestOf<T>>, banner: Banner, errors = {}) =>
+      requestCardForViewer(deps, type, request, actor, activity.from.id, { banner, values, errors });
     switch (result.status) {
       case 'not-found':
         return messageCard(`I can't find request ${WORKFLOWS[type].reference(requestId)}.`);

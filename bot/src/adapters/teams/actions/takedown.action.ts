@@ -27,17 +27,32 @@ export function closeTakedownAction(outcome: TakedownOutcome): CardActionHandler
       case 'not-saved':
         throw new CardActionFailure(outcomeBanner('not-saved').text);
       case 'not-permitted':
-        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: `Only ${whoMay('takedown.close')} can close this task.`, tone: 'warning' } });
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, {
+          banner: { text: `Only ${whoMay('takedown.close')} can close this task.`, tone: 'warning' },
+        });
       case 'invalid':
-        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { reason, reasonError: result.message, banner: { text: 'Nothing was changed.', tone: 'warning' } });
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, {
+          reason,
+          reasonError: result.message,
+          banner: { text: 'Nothing was changed.', tone: 'warning' },
+        });
       case 'not-now':
         return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: result.message, tone: 'warning' } });
       case 'stale':
-        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: 'This card was out of date, so nothing was changed. Here is the task as it is now.', tone: 'warning' } });
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, {
+          banner: { text: 'This card was out of date, so nothing was changed. Here is the task as it is now.', tone: 'warning' },
+        });
       case 'ok':
         await rememberCard(context, cardKey('takedown', result.task.id));
-        deps.background.run(`refresh takedown ${result.task.id}`, () => deps.notifier.refreshCards({ recordType: 'takedown', recordId: result.task.id }, activity.replyToId));
-        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, { banner: { text: outcome === 'removed' ? 'Thank you: recorded as removed.' : 'Recorded as cannot be removed, with your reason.', tone: 'good' } });
+        deps.background.run(`refresh takedown ${result.task.id}`, () =>
+          deps.notifier.refreshCards({ recordType: 'takedown', recordId: result.task.id }, activity.replyToId),
+        );
+        return takedownCardFor(deps.stores, result.task, actor, activity.from.id, {
+          banner: {
+            text: outcome === 'removed' ? 'Thank you: recorded as removed.' : 'Recorded as cannot be removed, with your reason.',
+            tone: 'good',
+          },
+        });
     }
   };
 }
@@ -45,7 +60,7 @@ export function closeTakedownAction(outcome: TakedownOutcome): CardActionHandler
 export const refreshTakedownAction: CardActionHandler = async ({ deps, actor, data, activity }) => {
   const taskId = dataString(data, 'taskId', 20);
   const task = taskId ? await deps.stores.takedowns.get(taskId) : undefined;
-  return task ? takedownCardFor(deps.stores, task, actor, activity.from.id) : messageCard('I can\'t find that task.');
+  return task ? takedownCardFor(deps.stores, task, actor, activity.from.id) : messageCard("I can't find that task.");
 };
 
 /** "Open" on the list: the task's card as a new message; the list stays. */
@@ -64,9 +79,13 @@ export const openTakedownAction: CardActionHandler = async (context) => {
 export async function openTakedowns(deps: TeamsDeps, person: Person): Promise<AdaptiveCard> {
   const seesAll = may(person, 'takedown.viewAll');
   // Every open task, however many have been closed before: the list card shows the first 20.
-  const open = (await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 500, ...(cursor ? { cursor } : {}) }))).filter((task) => seesAll || task.ownerId === person.id);
+  const open = (
+    await readAll((cursor) => deps.stores.takedowns.find({ where: { status: 'to do' }, limit: 500, ...(cursor ? { cursor } : {}) }))
+  ).filter((task) => seesAll || task.ownerId === person.id);
   if (!seesAll && open.length === 0 && !person.roles.some((role) => role === 'socialMediaStaff')) {
-    return messageCard('You have no posts to take down. Takedown tasks go to the owner of the school account (the DSL or designated staff).');
+    return messageCard(
+      'You have no posts to take down. Takedown tasks go to the owner of the school account (the DSL or designated staff).',
+    );
   }
   // Urgent ones first: they went up without consent.
   const ordered = [...open].sort((a, b) => Number(b.urgent ?? false) - Number(a.urgent ?? false));

@@ -10,7 +10,9 @@ import type { Person } from '../../../domain/people/person';
 /** The person's own rows on the standing staff requirement and any staff refreshers. */
 export async function myTraining(deps: TeamsDeps, person: Person, message?: string) {
   const today = localDate(deps.clock.now());
-  const rows = (await trainingCompliance(deps, today, await readTrainingSetup(deps.stores))).filter((row) => row.audience === 'staff' && row.subjectId === person.id);
+  const rows = (await trainingCompliance(deps, today, await readTrainingSetup(deps.stores))).filter(
+    (row) => row.audience === 'staff' && row.subjectId === person.id,
+  );
   return myTrainingCard(rows, today, message);
 }
 
@@ -22,9 +24,11 @@ export const logTrainingAction: CardActionHandler = async ({ deps, actor, data }
   return trainingLoggedCard(result.record.completedOn);
 };
 
-export const decideTrainingAction = (confirm: boolean): CardActionHandler => async ({ deps, actor, data }) => {
-  const recordId = dataString(data, 'recordId', 12) ?? '';
-  const result = await decideTrainingClaim(deps, actor, recordId, confirm, typedText(data, 'reason'));
-  if (result.status !== 'ok') throw new CardActionFailure(result.message);
-  return trainingDecidedCard(result.record.subjectName, result.record.status === 'confirmed', result.alreadyDecided);
-};
+export const decideTrainingAction =
+  (confirm: boolean): CardActionHandler =>
+  async ({ deps, actor, data }) => {
+    const recordId = dataString(data, 'recordId', 12) ?? '';
+    const result = await decideTrainingClaim(deps, actor, recordId, confirm, typedText(data, 'reason'));
+    if (result.status !== 'ok') throw new CardActionFailure(result.message);
+    return trainingDecidedCard(result.record.subjectName, result.record.status === 'confirmed', result.alreadyDecided);
+  };

@@ -38,7 +38,15 @@ const OPEN: Record<WaitingRecordType, (context: ActionContext, id: string) => Pr
       case 'not-permitted':
         return { card: messageCard('You cannot confirm this training: the online safety lead does, and nobody confirms their own.') };
       case 'decided':
-        return { card: messageCard([['This training was already decided: ', { text: claim.record.subjectName, bold: true }, ` — ${claim.record.status === 'confirmed' ? 'confirmed' : 'not confirmed'}.`]]) };
+        return {
+          card: messageCard([
+            [
+              'This training was already decided: ',
+              { text: claim.record.subjectName, bold: true },
+              ` — ${claim.record.status === 'confirmed' ? 'confirmed' : 'not confirmed'}.`,
+            ],
+          ]),
+        };
       case 'ok':
         return { card: reminderCard(claim.message, deps.tabLink) };
     }

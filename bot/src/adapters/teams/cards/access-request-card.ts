@@ -1,13 +1,28 @@
 import { accessReference, type AccessRequest } from '../../../domain/access/access-request';
 import { LIMITS } from '../../../domain/access/access-request-input';
-import { decisionSection, requestCard, requesterLine, signedBy, type RequestCardModel, type RequestCardSpec } from '../requests/request-card';
+import {
+  decisionSection,
+  requestCard,
+  requesterLine,
+  signedBy,
+  type RequestCardModel,
+  type RequestCardSpec,
+} from '../requests/request-card';
 import { richText, text, userText, type AdaptiveCard, type CardElement } from './card-elements';
 
 /** A request to open a blocked website, as Appendix A lays it out: the request, the lead's review, the decision, ICT. */
 export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
   type: 'accessRequest',
   heading: (request) => `Blocked content access request ${accessReference(request.id)}`,
-  tones: { withOnlineSafetyLead: 'accent', returnedToRequester: 'warning', withHeadteacher: 'accent', approved: 'good', refused: 'attention', unblocked: 'good', withdrawn: 'default' },
+  tones: {
+    withOnlineSafetyLead: 'accent',
+    returnedToRequester: 'warning',
+    withHeadteacher: 'accent',
+    approved: 'good',
+    refused: 'attention',
+    unblocked: 'good',
+    withdrawn: 'default',
+  },
   sections: (request) => [
     requesterLine(request, 'Requester'),
     userText(request.url, { label: 'Full URL' }),
@@ -21,7 +36,13 @@ export const ACCESS_CARD: RequestCardSpec<'accessRequest'> = {
   ],
   fields: [
     { id: 'note', label: 'Note (required if you return it)', steps: ['forward', 'return'], multiline: true, maxLength: LIMITS.note },
-    { id: 'addedRisksAndControls', label: 'Further risks and control measures (optional)', steps: ['forward', 'return'], multiline: true, maxLength: LIMITS.note },
+    {
+      id: 'addedRisksAndControls',
+      label: 'Further risks and control measures (optional)',
+      steps: ['forward', 'return'],
+      multiline: true,
+      maxLength: LIMITS.note,
+    },
     { id: 'reasons', label: 'Reasons (required if you refuse)', steps: ['approve', 'refuse'], multiline: true, maxLength: LIMITS.note },
     { id: 'note', label: 'What was changed on the filter (optional)', steps: ['markDone'], multiline: true, maxLength: LIMITS.note },
   ],

@@ -22,7 +22,10 @@ export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
  * ActionSet each: Teams lays the action bar out in a single row, and in a phone's 320 px column
  * three buttons in a row ("Send to the headteacher", "Return to requester"…) are cut short.
  */
-export function adaptiveCard(body: CardElement[], options: { actions?: CardAction[]; refresh?: AdaptiveCard['refresh'] } = {}): AdaptiveCard {
+export function adaptiveCard(
+  body: CardElement[],
+  options: { actions?: CardAction[]; refresh?: AdaptiveCard['refresh'] } = {},
+): AdaptiveCard {
   const actions = options.actions ?? [];
   const stacked = actions.length > 1 ? actions.map((action): CardElement => ({ type: 'ActionSet', actions: [action] })) : [];
   return {
@@ -37,7 +40,16 @@ export function adaptiveCard(body: CardElement[], options: { actions?: CardActio
 }
 
 /** Text we write ourselves (never user input): markdown allowed. */
-export function text(value: string, options: { weight?: 'Bolder'; size?: 'Small' | 'Medium' | 'Large'; color?: Tone; subtle?: boolean; spacing?: 'None' | 'Small' | 'Medium' } = {}): CardElement {
+export function text(
+  value: string,
+  options: {
+    weight?: 'Bolder';
+    size?: 'Small' | 'Medium' | 'Large';
+    color?: Tone;
+    subtle?: boolean;
+    spacing?: 'None' | 'Small' | 'Medium';
+  } = {},
+): CardElement {
   return { type: 'TextBlock', text: value, wrap: true, ...options, ...(options.color ? { color: toColor(options.color) } : {}) };
 }
 
@@ -56,7 +68,12 @@ export type RichPart = string | { text: string; bold?: boolean };
 export function richText(parts: RichPart[], options: { size?: 'Medium'; spacing?: 'None' | 'Small' } = {}): CardElement {
   const inlines = parts.map((part) => {
     const { text: value, bold } = typeof part === 'string' ? { text: part, bold: false } : part;
-    return { type: 'TextRun', text: value.replace(/\{\{/g, '{\u200B{'), ...(bold ? { weight: 'Bolder' } : {}), ...(options.size ? { size: options.size } : {}) };
+    return {
+      type: 'TextRun',
+      text: value.replace(/\{\{/g, '{\u200B{'),
+      ...(bold ? { weight: 'Bolder' } : {}),
+      ...(options.size ? { size: options.size } : {}),
+    };
   });
   return { type: 'RichTextBlock', inlines, ...(options.spacing ? { spacing: options.spacing } : {}) };
 }
@@ -64,7 +81,11 @@ export function richText(parts: RichPart[], options: { size?: 'Medium'; spacing?
 /** Text someone typed, under an optional label of ours. */
 export function userText(value: string, options: { label?: string } = {}): CardElement {
   if (!options.label) return richText([value]);
-  return { type: 'Container', spacing: 'Small', items: [text(options.label, { weight: 'Bolder', spacing: 'None' }), richText([value], { spacing: 'None' })] };
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [text(options.label, { weight: 'Bolder', spacing: 'None' }), richText([value], { spacing: 'None' })],
+  };
 }
 
 export function notice(value: string, tone: Tone): CardElement {
@@ -81,7 +102,11 @@ export function fieldError(message: string): CardElement {
   return text(message, { color: 'attention', size: 'Small', spacing: 'None' });
 }
 
-export function textInput(id: string, label: string, options: { value?: string; required?: boolean; multiline?: boolean; maxLength: number; placeholder?: string; style?: 'Url' | 'Text' }): CardElement {
+export function textInput(
+  id: string,
+  label: string,
+  options: { value?: string; required?: boolean; multiline?: boolean; maxLength: number; placeholder?: string; style?: 'Url' | 'Text' },
+): CardElement {
   return {
     type: 'Input.Text',
     id,
@@ -96,7 +121,12 @@ export function textInput(id: string, label: string, options: { value?: string; 
 }
 
 /** Universal Action with an `Action.Submit` fallback for clients that predate Action.Execute. */
-export function executeAction(title: string, verb: string, data: Record<string, string>, options: { style?: 'positive' | 'destructive' } = {}): CardAction {
+export function executeAction(
+  title: string,
+  verb: string,
+  data: Record<string, string>,
+  options: { style?: 'positive' | 'destructive' } = {},
+): CardAction {
   return {
     type: 'Action.Execute',
     title,

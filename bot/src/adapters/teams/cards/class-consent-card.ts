@@ -32,8 +32,18 @@ export function classConsentCard(className: string, date: string, pupils: PupilC
   const missing = pupils.filter((pupil) => pupil.consent.images !== 'given' || pupil.consent.videos !== 'given').length;
   return adaptiveCard([
     heading(`Photo and video consent — ${className}`),
-    text(`On ${formatDate(`${date}T12:00:00Z`)}. Only pupils with ✓ may appear on school accounts in that medium (Social Media Policy, section 4).`, { subtle: true }),
-    ...(missing ? [text(`${missing} pupil${missing === 1 ? '' : 's'} without full consent — check before you take photos or videos.`, { color: 'warning', weight: 'Bolder' })] : []),
+    text(
+      `On ${formatDate(`${date}T12:00:00Z`)}. Only pupils with ✓ may appear on school accounts in that medium (Social Media Policy, section 4).`,
+      { subtle: true },
+    ),
+    ...(missing
+      ? [
+          text(`${missing} pupil${missing === 1 ? '' : 's'} without full consent — check before you take photos or videos.`, {
+            color: 'warning',
+            weight: 'Bolder',
+          }),
+        ]
+      : []),
     header,
     ...rows,
   ]);

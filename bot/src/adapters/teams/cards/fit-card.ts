@@ -11,7 +11,10 @@ export const CARD_BUDGET = { utf16Bytes: 36 * 1024, utf8Bytes: 27 * 1024 } as co
 const SHORTEST = 120;
 
 export function cardWeight(card: AdaptiveCard): { utf16Bytes: number; utf8Bytes: number } {
-  const message = JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+  const message = JSON.stringify({
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  });
   return { utf16Bytes: message.length * 2, utf8Bytes: Buffer.byteLength(message, 'utf8') };
 }
 
@@ -32,20 +35,31 @@ export function fitCard(card: AdaptiveCard, fullRecord?: { label: string; url: s
   const shortened = structuredClone(card);
   const runs = textRuns(shortened.body);
   while (!fits(shortened)) {
-    const longest = runs.reduce<{ text: string } | undefined>((best, run) => (run.text.length > (best?.text.length ?? SHORTEST) ? run : best), undefined);
+    const longest = runs.reduce<{ text: string } | undefined>(
+      (best, run) => (run.text.length > (best?.text.length ?? SHORTEST) ? run : best),
+      undefined,
+    );
     if (!longest) break;
     longest.text = `${longest.text.slice(0, Math.max(SHORTEST, Math.floor(longest.text.length * 0.6)) - 1)}…`;
   }
-  const note = richText(['Some long text is shortened here to fit in Teams. ', fullRecord ? 'Open it in the tab to read all of it.' : 'The tab shows all of it.']);
+  const note = richText([
+    'Some long text is shortened here to fit in Teams. ',
+    fullRecord ? 'Open it in the tab to read all of it.' : 'The tab shows all of it.',
+  ]);
   const open = fullRecord ? [{ type: 'Action.OpenUrl', title: fullRecord.label, url: fullRecord.url }] : [];
-  return { ...shortened, body: [note, ...shortened.body], ...(open.length ? { actions: [...(shortened.actions ?? []), ...open] } : {}) } as AdaptiveCard;
+  return {
+    ...shortened,
+    body: [note, ...shortened.body],
+    ...(open.length ? { actions: [...(shortened.actions ?? []), ...open] } : {}),
+  } as AdaptiveCard;
 }
 
 /** Every TextRun in the card, to be shortened in place. */
 function textRuns(elements: readonly CardElement[] | undefined): { text: string }[] {
   const found: { text: string }[] = [];
   for (const element of elements ?? []) {
-    if (element.type === 'RichTextBlock') for (const inline of (element.inlines as { type: string; text: string }[]) ?? []) if (inline.type === 'TextRun') found.push(inline);
+    if (element.type === 'RichTextBlock')
+      for (const inline of (element.inlines as { type: string; text: string }[]) ?? []) if (inline.type === 'TextRun') found.push(inline);
     found.push(...textRuns(element.items as CardElement[] | undefined));
     found.push(...textRuns((element.columns as { items?: CardElement[] }[] | undefined)?.flatMap((column) => column.items ?? [])));
   }

@@ -1,7 +1,20 @@
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INVOLVED, INVOLVED_LABELS, WHERE, WHERE_LABELS } from '../../../domain/incidents/incident';
 import { ROLE_LABELS, type Role } from '../../../domain/people/role';
 import { INCIDENT_LIMITS, type IncidentField } from '../../../domain/incidents/incident-input';
-import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardAction, type CardElement, type Tone } from './card-elements';
+import {
+  adaptiveCard,
+  executeAction,
+  fieldError,
+  heading,
+  notice,
+  text,
+  textInput,
+  userText,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type Tone,
+} from './card-elements';
 import { fits } from './fit-card';
 import { pupilPicker, type PupilPickerModel } from './pupil-picker';
 
@@ -25,7 +38,13 @@ export interface ConcernFormModel {
   pupils?: Pick<PupilPickerModel, 'classes' | 'pupilChoices'>;
 }
 
-function choiceSet(id: IncidentField, label: string, choices: readonly string[], labels: Record<string, string>, value?: string): CardElement {
+function choiceSet(
+  id: IncidentField,
+  label: string,
+  choices: readonly string[],
+  labels: Record<string, string>,
+  value?: string,
+): CardElement {
   return {
     type: 'Input.ChoiceSet',
     id,
@@ -54,7 +73,11 @@ export function concernFormCard(model: ConcernFormModel): AdaptiveCard {
     if (unticked.length === 0) break;
     const kept = new Set(unticked.slice(0, Math.floor(unticked.length * 0.75)).map((pupil) => pupil.id));
     choices = choices.filter((pupil) => ticked.has(pupil.id) || kept.has(pupil.id));
-    card = buildConcernForm({ ...model, pupils: { ...model.pupils, pupilChoices: choices }, errors: { ...model.errors, classes: 'Not every pupil of these classes fits on this form: choose one class at a time.' } });
+    card = buildConcernForm({
+      ...model,
+      pupils: { ...model.pupils, pupilChoices: choices },
+      errors: { ...model.errors, classes: 'Not every pupil of these classes fits on this form: choose one class at a time.' },
+    });
   }
   return card;
 }
@@ -62,32 +85,72 @@ export function concernFormCard(model: ConcernFormModel): AdaptiveCard {
 function buildConcernForm(model: ConcernFormModel): AdaptiveCard {
   const values = model.values ?? {};
   const errors = model.errors ?? {};
-  const withError = (element: CardElement, field: IncidentField): CardElement[] => (errors[field] ? [element, fieldError(errors[field]!)] : [element]);
+  const withError = (element: CardElement, field: IncidentField): CardElement[] =>
+    errors[field] ? [element, fieldError(errors[field]!)] : [element];
   const body: CardElement[] = [
     heading('Report a concern'),
-    text('It goes straight to the person who deals with it under the Social Media Policy (section 8). Only they and the DSL will see it.', { subtle: true }),
+    text('It goes straight to the person who deals with it under the Social Media Policy (section 8). Only they and the DSL will see it.', {
+      subtle: true,
+    }),
   ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
-  if (values.sourceAuthor || values.sourceLink) body.push(userText(values.sourceAuthor || 'unknown', { label: 'Reported from a Teams message by' }));
+  if (values.sourceAuthor || values.sourceLink)
+    body.push(userText(values.sourceAuthor || 'unknown', { label: 'Reported from a Teams message by' }));
   body.push(
-    ...withError(textInput('whatHappened', 'What happened', { required: true, multiline: true, maxLength: INCIDENT_LIMITS.whatHappened, placeholder: 'What you saw or were told, in your own words', ...(values.whatHappened ? { value: values.whatHappened } : {}) }), 'whatHappened'),
-    ...withError({ type: 'Input.Date', id: 'occurredOn', label: 'When it happened', isRequired: true, errorMessage: 'Give the date it happened.', max: model.today.slice(0, 10), value: values.occurredOn ?? model.today.slice(0, 10) }, 'occurredOn'),
+    ...withError(
+      textInput('whatHappened', 'What happened', {
+        required: true,
+        multiline: true,
+        maxLength: INCIDENT_LIMITS.whatHappened,
+        placeholder: 'What you saw or were told, in your own words',
+        ...(values.whatHappened ? { value: values.whatHappened } : {}),
+      }),
+      'whatHappened',
+    ),
+    ...withError(
+      {
+        type: 'Input.Date',
+        id: 'occurredOn',
+        label: 'When it happened',
+        isRequired: true,
+        errorMessage: 'Give the date it happened.',
+        max: model.today.slice(0, 10),
+        value: values.occurredOn ?? model.today.slice(0, 10),
+      },
+      'occurredOn',
+    ),
     ...withError(choiceSet('where', 'Where', WHERE, WHERE_LABELS, values.where), 'where'),
-    ...withError(textInput('platform', 'Platform or device (optional)', { maxLength: INCIDENT_LIMITS.platform, placeholder: 'For example: Instagram, a Year 6 laptop, the school X account', ...(values.platform ? { value: values.platform } : {}) }), 'platform'),
+    ...withError(
+      textInput('platform', 'Platform or device (optional)', {
+        maxLength: INCIDENT_LIMITS.platform,
+        placeholder: 'For example: Instagram, a Year 6 laptop, the school X account',
+        ...(values.platform ? { value: values.platform } : {}),
+      }),
+      'platform',
+    ),
     ...withError(choiceSet('involved', 'Who is involved', INVOLVED, INVOLVED_LABELS, values.involved), 'involved'),
     ...withError(choiceSet('category', 'Category', INCIDENT_CATEGORIES, CATEGORY_LABELS, values.category), 'category'),
   );
-  const data: Record<string, string> = { submissionKey: model.submissionKey, ...(values.sourceAuthor ? { sourceAuthor: values.sourceAuthor } : {}), ...(values.sourceLink ? { sourceLink: values.sourceLink } : {}) };
+  const data: Record<string, string> = {
+    submissionKey: model.submissionKey,
+    ...(values.sourceAuthor ? { sourceAuthor: values.sourceAuthor } : {}),
+    ...(values.sourceLink ? { sourceLink: values.sourceLink } : {}),
+  };
   if (model.pupils) {
-    body.push(...pupilPicker({
-      heading: 'Pupils involved (optional)',
-      tickLabel: 'Tick the pupils involved: the DSL confirms what part each had',
-      hint: 'Choose their classes and press **Show pupils** to tick the pupils involved, or leave this for the DSL.',
-      ...model.pupils,
-      values: { ...(values.classes ? { classes: values.classes } : {}), ...(values.pupilIds ? { pupilIds: values.pupilIds } : {}) },
-      errors: { ...(errors.classes ? { classes: errors.classes } : {}), ...(errors.pupilIds ? { pupilIds: errors.pupilIds } : {}) },
-      show: model.surface === 'chat' ? executeAction('Show pupils of these classes', VERB_SHOW_CONCERN_PUPILS, data) : { type: 'Action.Submit', title: 'Show pupils of these classes', data: { ...data, [SHOW_PUPILS_FLAG]: 'yes' } },
-    }));
+    body.push(
+      ...pupilPicker({
+        heading: 'Pupils involved (optional)',
+        tickLabel: 'Tick the pupils involved: the DSL confirms what part each had',
+        hint: 'Choose their classes and press **Show pupils** to tick the pupils involved, or leave this for the DSL.',
+        ...model.pupils,
+        values: { ...(values.classes ? { classes: values.classes } : {}), ...(values.pupilIds ? { pupilIds: values.pupilIds } : {}) },
+        errors: { ...(errors.classes ? { classes: errors.classes } : {}), ...(errors.pupilIds ? { pupilIds: errors.pupilIds } : {}) },
+        show:
+          model.surface === 'chat'
+            ? executeAction('Show pupils of these classes', VERB_SHOW_CONCERN_PUPILS, data)
+            : { type: 'Action.Submit', title: 'Show pupils of these classes', data: { ...data, [SHOW_PUPILS_FLAG]: 'yes' } },
+      }),
+    );
   }
   const send: CardAction =
     model.surface === 'chat'
@@ -106,10 +169,15 @@ export type ConcernSavedOutcome = 'told' | 'toldInstead' | 'nobodyTold' | 'still
  * What the reporter sees once it is saved: the reference and the truth about who was told, and
  * nothing more, ever. `toldRoles` names who was told instead when nobody it was routed to could be.
  */
-export function concernSavedCard(saved: { reference: string; routedToLabel: string; aboutHeadteacher: boolean }, told: { outcome: ConcernSavedOutcome; toldRoles?: readonly Role[] }): AdaptiveCard {
+export function concernSavedCard(
+  saved: { reference: string; routedToLabel: string; aboutHeadteacher: boolean },
+  told: { outcome: ConcernSavedOutcome; toldRoles?: readonly Role[] },
+): AdaptiveCard {
   const { reference, routedToLabel } = saved;
   const after = `For confidentiality you will not see it again here; quote **${reference}** if you need to add anything.`;
-  const instead = (told.toldRoles ?? []).map((role) => FALLBACK_LABELS[role] ?? ROLE_LABELS[role].toLowerCase()).join(' or ') || 'someone else who deals with it';
+  const instead =
+    (told.toldRoles ?? []).map((role) => FALLBACK_LABELS[role] ?? ROLE_LABELS[role].toLowerCase()).join(' or ') ||
+    'someone else who deals with it';
   const lines: Record<ConcernSavedOutcome, string> = {
     told: `It has gone to the ${routedToLabel}, who will deal with it. ${after}`,
     toldInstead: `The ${routedToLabel} could not be reached yet, so it has gone to the ${instead} instead. ${after}`,
@@ -117,9 +185,16 @@ export function concernSavedCard(saved: { reference: string; routedToLabel: stri
     stillSending: `It is being sent to the ${routedToLabel} now; if nobody can be reached, I will tell you in your chat with me. ${after}`,
     alreadySaved: after,
   };
-  const headline = told.outcome === 'alreadySaved' ? `This form was already sent as ${reference}; nothing new was saved.` : told.outcome === 'nobodyTold' ? `Your concern is saved as ${reference}, but nobody could be told yet.` : `Thank you. Your concern is saved as ${reference}.`;
+  const headline =
+    told.outcome === 'alreadySaved'
+      ? `This form was already sent as ${reference}; nothing new was saved.`
+      : told.outcome === 'nobodyTold'
+        ? `Your concern is saved as ${reference}, but nobody could be told yet.`
+        : `Thank you. Your concern is saved as ${reference}.`;
   // A concern about the headteacher: the DSL in school may be the headteacher.
-  const danger = saved.aboutHeadteacher ? 'If a child is in immediate danger, call 999 now.' : 'If a child is in immediate danger, tell the DSL in person now or call 999.';
+  const danger = saved.aboutHeadteacher
+    ? 'If a child is in immediate danger, call 999 now.'
+    : 'If a child is in immediate danger, tell the DSL in person now or call 999.';
   return adaptiveCard([
     notice(headline, told.outcome === 'nobodyTold' ? 'warning' : told.outcome === 'alreadySaved' ? 'accent' : 'good'),
     text(lines[told.outcome]),
@@ -130,7 +205,18 @@ export function concernSavedCard(saved: { reference: string; routedToLabel: stri
 /** The typed values to put back into a form that needs correcting. */
 export function concernValues(data: Record<string, unknown>): ConcernFormValues {
   const values: ConcernFormValues = {};
-  for (const field of ['whatHappened', 'occurredOn', 'where', 'platform', 'involved', 'category', 'sourceAuthor', 'sourceLink', 'classes', 'pupilIds'] as const) {
+  for (const field of [
+    'whatHappened',
+    'occurredOn',
+    'where',
+    'platform',
+    'involved',
+    'category',
+    'sourceAuthor',
+    'sourceLink',
+    'classes',
+    'pupilIds',
+  ] as const) {
     const value = data[field];
     if (typeof value === 'string') values[field] = value.slice(0, INCIDENT_LIMITS.whatHappened);
   }

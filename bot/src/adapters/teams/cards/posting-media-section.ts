@@ -22,17 +22,39 @@ export function postingMediaSection(request: PostingRequest, mediaLink: string |
   if (all.length === 0) return [];
   const title = text(`Photos and videos attached (${files.length})`, { weight: 'Bolder', size: 'Medium' });
   if (files.length === 0) {
-    const deletedOn = all.map((file) => file.deletedAt ?? '').sort().at(-1) ?? '';
-    return [title, text(`Deleted on ${formatDate(deletedOn)}: the school keeps them only for a short time after a request ends.`, { subtle: true })];
+    const deletedOn =
+      all
+        .map((file) => file.deletedAt ?? '')
+        .sort()
+        .at(-1) ?? '';
+    return [
+      title,
+      text(`Deleted on ${formatDate(deletedOn)}: the school keeps them only for a short time after a request ends.`, { subtle: true }),
+    ];
   }
   const shown = thumbnailsWithin(files, Math.min(room, CARD_THUMBNAILS.characters));
   const elements: CardElement[] = [title];
   if (shown.length) {
-    elements.push({ type: 'ImageSet', imageSize: 'Medium', images: shown.map((file, i) => ({ type: 'Image', url: file.thumbnail!, altText: `Photo ${i + 1} of ${files.length}, small preview` })) });
+    elements.push({
+      type: 'ImageSet',
+      imageSize: 'Medium',
+      images: shown.map((file, i) => ({
+        type: 'Image',
+        url: file.thumbnail!,
+        altText: `Photo ${i + 1} of ${files.length}, small preview`,
+      })),
+    });
   }
   const rest = files.filter((file) => !shown.includes(file));
-  if (rest.length) elements.push(text(`${shown.length ? 'Also attached' : 'Attached'}: ${describe(rest)}. ${mediaLink ? 'See them in full in the tab.' : 'See them in full in the Online Safety Desk tab.'}`, { subtle: true }));
-  if (mediaLink) elements.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'See the photos and videos in full', url: mediaLink }] });
+  if (rest.length)
+    elements.push(
+      text(
+        `${shown.length ? 'Also attached' : 'Attached'}: ${describe(rest)}. ${mediaLink ? 'See them in full in the tab.' : 'See them in full in the Online Safety Desk tab.'}`,
+        { subtle: true },
+      ),
+    );
+  if (mediaLink)
+    elements.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'See the photos and videos in full', url: mediaLink }] });
   return elements;
 }
 

@@ -1,7 +1,14 @@
 import { postingReference, type PostingRequest } from '../../../domain/posting/posting-request';
 import { POSTING_LIMITS } from '../../../domain/posting/posting-request-input';
 import { LIMITS } from '../../../domain/access/access-request-input';
-import { decisionSection, requestCard, requesterLine, signedBy, type RequestCardModel, type RequestCardSpec } from '../requests/request-card';
+import {
+  decisionSection,
+  requestCard,
+  requesterLine,
+  signedBy,
+  type RequestCardModel,
+  type RequestCardSpec,
+} from '../requests/request-card';
 import { richText, text, userText, type AdaptiveCard, type CardElement } from './card-elements';
 import { formatDate, formatDateTime } from './format';
 import { postingMediaSection } from './posting-media-section';
@@ -20,8 +27,16 @@ export const POSTING_CARD_CHARACTERS = 17_000;
 /** A request for permission to post, as one person sees it: what will be posted, the checks first, then the decision. */
 export const POSTING_CARD: RequestCardSpec<'postingRequest'> = {
   type: 'postingRequest',
-  heading: (request) => `${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${postingReference(request.id)}`,
-  tones: { checksFailed: 'attention', withHeadteacher: 'accent', approved: 'good', refused: 'attention', posted: 'good', withdrawn: 'default' },
+  heading: (request) =>
+    `${request.kind === 'parentReminder' ? 'Reminder for parents' : 'Permission to post'} ${postingReference(request.id)}`,
+  tones: {
+    checksFailed: 'attention',
+    withHeadteacher: 'accent',
+    approved: 'good',
+    refused: 'attention',
+    posted: 'good',
+    withdrawn: 'default',
+  },
   sections: (request, shown) => [
     requesterLine(request, 'Requested by'),
     userText(request.accountLabel, { label: 'School account' }),
@@ -38,7 +53,14 @@ export const POSTING_CARD: RequestCardSpec<'postingRequest'> = {
   ],
   fields: [
     { id: 'reasons', label: 'Reasons (required if you refuse)', steps: ['approve', 'refuse'], multiline: true, maxLength: LIMITS.note },
-    { id: 'link', label: 'Link to the post, once it is live', steps: ['confirmPosted'], maxLength: POSTING_LIMITS.link, style: 'Url', placeholder: 'https://…' },
+    {
+      id: 'link',
+      label: 'Link to the post, once it is live',
+      steps: ['confirmPosted'],
+      maxLength: POSTING_LIMITS.link,
+      style: 'Url',
+      placeholder: 'https://…',
+    },
   ],
   buttons: {
     approve: { verb: 'approvePostingRequest', title: 'Approve ✓', style: 'positive' },
@@ -74,13 +96,25 @@ function pupilsSection(request: PostingRequest): CardElement[] {
 function checksSection(request: PostingRequest): CardElement[] {
   const title = text('Automatic checks (policy sections 4 and 5)', { weight: 'Bolder', size: 'Medium' });
   if (request.checks.length === 0) {
-    return [title, text(`✓ Consent, names, personal details and the account all checked on ${formatDateTime(request.checkedAt)}.`, { color: 'good' })];
+    return [
+      title,
+      text(`✓ Consent, names, personal details and the account all checked on ${formatDateTime(request.checkedAt)}.`, { color: 'good' }),
+    ];
   }
   return [
     title,
-    text(`✗ ${request.checks.length} problem${request.checks.length === 1 ? '' : 's'} found on ${formatDateTime(request.checkedAt)}. The headteacher cannot approve this until they are fixed:`, { color: 'attention', weight: 'Bolder' }),
+    text(
+      `✗ ${request.checks.length} problem${request.checks.length === 1 ? '' : 's'} found on ${formatDateTime(request.checkedAt)}. The headteacher cannot approve this until they are fixed:`,
+      { color: 'attention', weight: 'Bolder' },
+    ),
     ...request.checks.slice(0, MAX_FAILURES_SHOWN).map((failure) => richText([{ text: '✗ ', bold: true }, failure.message])),
-    ...(request.checks.length > MAX_FAILURES_SHOWN ? [text(`…and ${request.checks.length - MAX_FAILURES_SHOWN} more. Fix these first; the rest are listed when the checks run again.`, { color: 'attention' })] : []),
+    ...(request.checks.length > MAX_FAILURES_SHOWN
+      ? [
+          text(`…and ${request.checks.length - MAX_FAILURES_SHOWN} more. Fix these first; the rest are listed when the checks run again.`, {
+            color: 'attention',
+          }),
+        ]
+      : []),
   ];
 }
 

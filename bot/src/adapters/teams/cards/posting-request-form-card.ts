@@ -1,6 +1,18 @@
 import { DEVICE_LIMITS } from '../../../domain/devices/approved-device';
 import { POSTING_LIMITS, type PostingRequestField } from '../../../domain/posting/posting-request-input';
-import { adaptiveCard, executeAction, fieldError, heading, notice, text, textInput, userText, type AdaptiveCard, type CardElement, type Tone } from './card-elements';
+import {
+  adaptiveCard,
+  executeAction,
+  fieldError,
+  heading,
+  notice,
+  text,
+  textInput,
+  userText,
+  type AdaptiveCard,
+  type CardElement,
+  type Tone,
+} from './card-elements';
 import { choiceSet, pupilPicker } from './pupil-picker';
 import { requestVerbs } from '../requests/request-card';
 
@@ -42,27 +54,75 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
   const errorFor = (field: PostingFormField) => (model.errors?.[field] ? [fieldError(model.errors[field]!)] : []);
   const body: CardElement[] = [
     heading('Ask permission to post on a school account'),
-    text('Checks run first (consent, names, personal details, the account); then the headteacher decides (Social Media Policy, sections 4 to 6).', { subtle: true }),
+    text(
+      'Checks run first (consent, names, personal details, the account); then the headteacher decides (Social Media Policy, sections 4 to 6).',
+      { subtle: true },
+    ),
   ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
   body.push(
     userText(model.requesterName, { label: 'Requested by' }),
-    choiceSet('kind', 'What is it?', [{ title: 'A post on a school account', value: 'post' }, { title: 'A reminder for parents (for example, trip slips)', value: 'parentReminder' }], { value: values.kind ?? 'post' }),
+    choiceSet(
+      'kind',
+      'What is it?',
+      [
+        { title: 'A post on a school account', value: 'post' },
+        { title: 'A reminder for parents (for example, trip slips)', value: 'parentReminder' },
+      ],
+      { value: values.kind ?? 'post' },
+    ),
     ...errorFor('kind'),
     model.accounts.length
-      ? choiceSet('accountId', 'School account', model.accounts.map((account) => ({ title: account.label, value: account.id })), { ...(values.accountId ? { value: values.accountId } : {}), placeholder: 'Choose the account' })
-      : text('No school accounts are registered yet: ask the DSL to register the account first (policy section 5).', { color: 'attention' }),
+      ? choiceSet(
+          'accountId',
+          'School account',
+          model.accounts.map((account) => ({ title: account.label, value: account.id })),
+          { ...(values.accountId ? { value: values.accountId } : {}), placeholder: 'Choose the account' },
+        )
+      : text('No school accounts are registered yet: ask the DSL to register the account first (policy section 5).', {
+          color: 'attention',
+        }),
     ...errorFor('accountId'),
-    textInput('text', 'Text of the post', { multiline: true, maxLength: POSTING_LIMITS.text, placeholder: 'Use a general label such as "sports day" — never a pupil\'s full name.', ...(values.text ? { value: values.text } : {}) }),
+    textInput('text', 'Text of the post', {
+      multiline: true,
+      maxLength: POSTING_LIMITS.text,
+      placeholder: 'Use a general label such as "sports day" — never a pupil\'s full name.',
+      ...(values.text ? { value: values.text } : {}),
+    }),
     ...errorFor('text'),
-    choiceSet('media', 'Images or videos of pupils (leave both unticked for none)', [{ title: 'Images', value: 'images' }, { title: 'Videos', value: 'videos' }], { multi: true, expanded: true, ...(values.media ? { value: values.media } : {}) }),
+    choiceSet(
+      'media',
+      'Images or videos of pupils (leave both unticked for none)',
+      [
+        { title: 'Images', value: 'images' },
+        { title: 'Videos', value: 'videos' },
+      ],
+      { multi: true, expanded: true, ...(values.media ? { value: values.media } : {}) },
+    ),
     ...errorFor('media'),
     ...deviceQuestion(model),
     ...errorFor('deviceId'),
-    { type: 'Input.Toggle', id: 'facesBlurred', title: 'Faces are blurred (pseudonymised)', wrap: true, value: values.facesBlurred === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
-    textInput('groupLabel', 'Group label (for example "sports day")', { maxLength: POSTING_LIMITS.groupLabel, ...(values.groupLabel ? { value: values.groupLabel } : {}) }),
+    {
+      type: 'Input.Toggle',
+      id: 'facesBlurred',
+      title: 'Faces are blurred (pseudonymised)',
+      wrap: true,
+      value: values.facesBlurred === 'true' ? 'true' : 'false',
+      valueOn: 'true',
+      valueOff: 'false',
+    },
+    textInput('groupLabel', 'Group label (for example "sports day")', {
+      maxLength: POSTING_LIMITS.groupLabel,
+      ...(values.groupLabel ? { value: values.groupLabel } : {}),
+    }),
     ...errorFor('groupLabel'),
-    { type: 'Input.Date', id: 'postingDate', label: 'When you plan to post', value: values.postingDate ?? model.today.slice(0, 10), min: model.today.slice(0, 10) },
+    {
+      type: 'Input.Date',
+      id: 'postingDate',
+      label: 'When you plan to post',
+      value: values.postingDate ?? model.today.slice(0, 10),
+      min: model.today.slice(0, 10),
+    },
     ...errorFor('postingDate'),
     ...pupilPicker({
       heading: 'Pupils shown',
@@ -71,20 +131,42 @@ export function postingRequestFormCard(model: PostingFormModel): AdaptiveCard {
       classes: model.classes,
       pupilChoices: model.pupilChoices,
       values,
-      errors: { ...(model.errors?.classes ? { classes: model.errors.classes } : {}), ...(model.errors?.pupilIds ? { pupilIds: model.errors.pupilIds } : {}) },
-      show: executeAction('Show pupils of these classes', VERB_SHOW_PUPILS, 'submissionKey' in model.target ? { submissionKey: model.target.submissionKey } : { requestId: model.target.requestId }),
+      errors: {
+        ...(model.errors?.classes ? { classes: model.errors.classes } : {}),
+        ...(model.errors?.pupilIds ? { pupilIds: model.errors.pupilIds } : {}),
+      },
+      show: executeAction(
+        'Show pupils of these classes',
+        VERB_SHOW_PUPILS,
+        'submissionKey' in model.target ? { submissionKey: model.target.submissionKey } : { requestId: model.target.requestId },
+      ),
     }),
   );
-  const send = 'submissionKey' in model.target
-    ? executeAction('Run the checks and send', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
-    : executeAction('Run the checks and resubmit', VERBS.resubmit, { requestId: model.target.requestId }, { style: 'positive' });
+  const send =
+    'submissionKey' in model.target
+      ? executeAction('Run the checks and send', VERBS.submit, { submissionKey: model.target.submissionKey }, { style: 'positive' })
+      : executeAction('Run the checks and resubmit', VERBS.resubmit, { requestId: model.target.requestId }, { style: 'positive' });
   return adaptiveCard(body, { actions: [send] });
 }
 
 /** s.4: which approved school device the images or videos were taken on. */
 function deviceQuestion({ devices, values }: PostingFormModel): CardElement[] {
   const label = 'Taken on which approved school device?';
-  if (devices.length === 0) return [text('No school device is approved yet: ask the online safety lead (policy section 4).', { color: 'attention' })];
-  if (devices.length > MAX_DEVICES_SHOWN) return [textInput('deviceName', `${label} (its name on the register)`, { maxLength: DEVICE_LIMITS.name, ...(values.deviceName ? { value: values.deviceName } : {}) })];
-  return [choiceSet('deviceId', label, devices.map((device) => ({ title: device.name, value: device.id })), values.deviceId ? { value: values.deviceId } : {})];
+  if (devices.length === 0)
+    return [text('No school device is approved yet: ask the online safety lead (policy section 4).', { color: 'attention' })];
+  if (devices.length > MAX_DEVICES_SHOWN)
+    return [
+      textInput('deviceName', `${label} (its name on the register)`, {
+        maxLength: DEVICE_LIMITS.name,
+        ...(values.deviceName ? { value: values.deviceName } : {}),
+      }),
+    ];
+  return [
+    choiceSet(
+      'deviceId',
+      label,
+      devices.map((device) => ({ title: device.name, value: device.id })),
+      values.deviceId ? { value: values.deviceId } : {},
+    ),
+  ];
 }

@@ -18,7 +18,12 @@ export interface PupilPickerModel {
   show: CardAction;
 }
 
-export function choiceSet(id: string, label: string, choices: { title: string; value: string }[], options: { value?: string; multi?: boolean; expanded?: boolean; placeholder?: string }): CardElement {
+export function choiceSet(
+  id: string,
+  label: string,
+  choices: { title: string; value: string }[],
+  options: { value?: string; multi?: boolean; expanded?: boolean; placeholder?: string },
+): CardElement {
   return {
     type: 'Input.ChoiceSet',
     id,
@@ -38,12 +43,24 @@ export function pupilPicker(model: PupilPickerModel): CardElement[] {
   const { values } = model;
   const elements: CardElement[] = [
     text(model.heading, { weight: 'Bolder', spacing: 'Medium' }),
-    choiceSet('classes', `Classes (up to ${MAX_CLASSES_SHOWN} at a time)`, model.classes.map((name) => ({ title: name, value: name })), { multi: true, ...(values.classes ? { value: values.classes } : {}), placeholder: 'Choose classes' }),
+    choiceSet(
+      'classes',
+      `Classes (up to ${MAX_CLASSES_SHOWN} at a time)`,
+      model.classes.map((name) => ({ title: name, value: name })),
+      { multi: true, ...(values.classes ? { value: values.classes } : {}), placeholder: 'Choose classes' },
+    ),
     ...(model.errors?.classes ? [fieldError(model.errors.classes)] : []),
     { type: 'ActionSet', actions: [model.show] },
   ];
   if (model.pupilChoices.length) {
-    elements.push(choiceSet('pupilIds', model.tickLabel, model.pupilChoices.map((pupil) => ({ title: `${pupil.displayName} (${pupil.className})`, value: pupil.id })), { multi: true, expanded: true, ...(values.pupilIds ? { value: values.pupilIds } : {}) }));
+    elements.push(
+      choiceSet(
+        'pupilIds',
+        model.tickLabel,
+        model.pupilChoices.map((pupil) => ({ title: `${pupil.displayName} (${pupil.className})`, value: pupil.id })),
+        { multi: true, expanded: true, ...(values.pupilIds ? { value: values.pupilIds } : {}) },
+      ),
+    );
   } else {
     elements.push(text(model.hint, { subtle: true }));
   }

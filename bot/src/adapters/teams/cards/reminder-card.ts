@@ -12,7 +12,10 @@ export function reminderCard(message: ReminderMessage, tabUrl: (view: string) =>
   const { inputs, actions }: { inputs: CardElement[]; actions: CardAction[] } =
     record && message.act
       ? RECORD_FEATURES[record.recordType].reminder({ ...message.act, record })
-      : { inputs: [], actions: message.act?.tabView ? [{ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) }] : [] };
+      : {
+          inputs: [],
+          actions: message.act?.tabView ? [{ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) }] : [],
+        };
   return adaptiveCard(
     [
       { type: 'Container', style: message.tone, bleed: true, items: [richText([{ text: message.title, bold: true }], { size: 'Medium' })] },

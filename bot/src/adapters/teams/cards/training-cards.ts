@@ -15,21 +15,45 @@ export function myTrainingCard(rows: ComplianceRow[], today: string, message?: s
       heading('Your online safety training'),
       ...(message ? [notice(message, 'warning')] : []),
       ...rows.map((row) =>
-        richText([{ text: row.requirementTitle, bold: true }, ` — ${STATUS_LABEL[row.status]}`, row.due ? `, due ${longDate(row.due)}` : '', row.lastCompletedOn ? ` (last done ${longDate(row.lastCompletedOn)})` : '']),
+        richText([
+          { text: row.requirementTitle, bold: true },
+          ` — ${STATUS_LABEL[row.status]}`,
+          row.due ? `, due ${longDate(row.due)}` : '',
+          row.lastCompletedOn ? ` (last done ${longDate(row.lastCompletedOn)})` : '',
+        ]),
       ),
-      text('Done it? Tell me when, and how it can be checked; the online safety lead confirms it (Social Media Policy section 11).', { spacing: 'Medium' }),
-      { type: 'Input.Date', id: 'completedOn', label: 'Completed on', value: today, max: today, isRequired: true, errorMessage: 'Give the date you did it.' },
-      textInput('evidence', 'Evidence (certificate link or a note)', { maxLength: 1000, placeholder: 'e.g. https://… certificate, or "INSET day session"' }),
+      text('Done it? Tell me when, and how it can be checked; the online safety lead confirms it (Social Media Policy section 11).', {
+        spacing: 'Medium',
+      }),
+      {
+        type: 'Input.Date',
+        id: 'completedOn',
+        label: 'Completed on',
+        value: today,
+        max: today,
+        isRequired: true,
+        errorMessage: 'Give the date you did it.',
+      },
+      textInput('evidence', 'Evidence (certificate link or a note)', {
+        maxLength: 1000,
+        placeholder: 'e.g. https://… certificate, or "INSET day session"',
+      }),
     ],
     { actions: [executeAction("I've done it", VERB_LOG_TRAINING, {}, { style: 'positive' })] },
   );
 }
 
 export function trainingLoggedCard(completedOn: string): AdaptiveCard {
-  return adaptiveCard([heading('Thank you'), text(`Your training on ${longDate(completedOn)} is saved and sent to the online safety lead to confirm.`)]);
+  return adaptiveCard([
+    heading('Thank you'),
+    text(`Your training on ${longDate(completedOn)} is saved and sent to the online safety lead to confirm.`),
+  ]);
 }
 
 export function trainingDecidedCard(name: string, confirmed: boolean, alreadyDecided: boolean): AdaptiveCard {
   const outcome = confirmed ? 'confirmed' : 'not confirmed';
-  return adaptiveCard([heading(alreadyDecided ? 'Already decided' : 'Done'), richText([alreadyDecided ? 'This was already decided: ' : 'Training ', { text: name, bold: true }, ` — ${outcome}.`])]);
+  return adaptiveCard([
+    heading(alreadyDecided ? 'Already decided' : 'Done'),
+    richText([alreadyDecided ? 'This was already decided: ' : 'Training ', { text: name, bold: true }, ` — ${outcome}.`]),
+  ]);
 }

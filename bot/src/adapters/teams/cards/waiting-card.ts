@@ -28,7 +28,10 @@ export function waitingCard(waiting: Waiting, tabUrl: string): AdaptiveCard {
     return adaptiveCard([
       heading('Waiting for you'),
       text('Nothing is waiting for you. ✓', { color: 'good' }),
-      text('When a request needs your review or decision, a post needs taking down or someone\'s training needs confirming, it shows here and on the *Waiting for me* page in the tab.', { subtle: true }),
+      text(
+        "When a request needs your review or decision, a post needs taking down or someone's training needs confirming, it shows here and on the *Waiting for me* page in the tab.",
+        { subtle: true },
+      ),
     ]);
   }
   const counts = WAITING_RECORD_TYPES.filter((type) => waiting.counts[type] > 0).map((type) => countOf(waiting.counts[type], type));
@@ -37,9 +40,13 @@ export function waitingCard(waiting: Waiting, tabUrl: string): AdaptiveCard {
   const card = adaptiveCard(
     [
       heading('Waiting for you'),
-      text(`${total === 1 ? 'One thing waits' : `${total} things wait`} for you: ${counts.join(', ')}. Newest first; open one to act on it.`),
+      text(
+        `${total === 1 ? 'One thing waits' : `${total} things wait`} for you: ${counts.join(', ')}. Newest first; open one to act on it.`,
+      ),
       ...shown.map(itemRow),
-      ...(total > shown.length ? [text(`…and ${total - shown.length} more. The *Waiting for me* page in the tab lists them all.`, { subtle: true })] : []),
+      ...(total > shown.length
+        ? [text(`…and ${total - shown.length} more. The *Waiting for me* page in the tab lists them all.`, { subtle: true })]
+        : []),
     ],
     { actions: [open] },
   );

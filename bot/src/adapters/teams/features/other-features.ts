@@ -13,14 +13,29 @@ import type { Feature } from './feature';
 /** Everything that waits for the person, across every kind of record (app/waiting). */
 export const WAITING_FEATURE: Feature = {
   name: 'waiting for me',
-  commands: [{ pattern: /\bwaiting( for me)?\b|\binbox\b/, run: waitingForMe, help: { command: 'waiting for me', what: 'everything waiting for you to review, decide or do: requests, posts to take down, training to confirm' } }],
+  commands: [
+    {
+      pattern: /\bwaiting( for me)?\b|\binbox\b/,
+      run: waitingForMe,
+      help: {
+        command: 'waiting for me',
+        what: 'everything waiting for you to review, decide or do: requests, posts to take down, training to confirm',
+      },
+    },
+  ],
   actions: { [VERB_OPEN_WAITING]: openWaitingItemAction },
 };
 
 /** The person's own requests of every type. */
 export const MY_REQUESTS_FEATURE: Feature = {
   name: 'my requests',
-  commands: [{ pattern: /\bmy requests?\b|^(requests|status)$/, run: myRequests, help: { command: 'my requests', what: 'see the requests you have made and where each one is', needs: 'accessRequest.submit' } }],
+  commands: [
+    {
+      pattern: /\bmy requests?\b|^(requests|status)$/,
+      run: myRequests,
+      help: { command: 'my requests', what: 'see the requests you have made and where each one is', needs: 'accessRequest.submit' },
+    },
+  ],
 };
 
 /** A class's photo and video consent, before pictures are taken (s.4). */
@@ -29,7 +44,11 @@ export const CONSENT_FEATURE: Feature = {
   commands: [
     {
       pattern: /^consent\b/,
-      help: { command: 'consent 4B', what: "see a class's photo and video consent before you take pictures (section 4)", needs: 'consent.viewClass' },
+      help: {
+        command: 'consent 4B',
+        what: "see a class's photo and video consent before you take pictures (section 4)",
+        needs: 'consent.viewClass',
+      },
       async run(deps, person, typed) {
         const className = /^consent(?: for)?(?: class)? ?(.*)$/.exec(typed)?.[1] ?? '';
         if (!className) return messageCard('Which class? For example: **consent 4B**.');
@@ -54,8 +73,16 @@ export const CONCERNS_FEATURE: Feature = {
     {
       pattern: /\b(report (a )?concern|concern about|report an? (incident|issue))\b|^(concern|incident|report)$/,
       run: (deps) => concernForm(deps, { surface: 'chat' }),
-      help: { command: 'report a concern', what: 'tell the DSL (or the right person) about abuse, bullying or anything worrying online (section 8)', needs: 'incident.report' },
+      help: {
+        command: 'report a concern',
+        what: 'tell the DSL (or the right person) about abuse, bullying or anything worrying online (section 8)',
+        needs: 'incident.report',
+      },
     },
   ],
-  actions: { [VERB_REPORT_CONCERN]: reportConcernAction, [VERB_NEW_CONCERN]: newConcernAction, [VERB_SHOW_CONCERN_PUPILS]: showConcernPupilsAction },
+  actions: {
+    [VERB_REPORT_CONCERN]: reportConcernAction,
+    [VERB_NEW_CONCERN]: newConcernAction,
+    [VERB_SHOW_CONCERN_PUPILS]: showConcernPupilsAction,
+  },
 };

@@ -15,7 +15,10 @@ import { TAKEDOWN_FEATURE } from './takedown-feature';
 import { TRAINING_FEATURE } from './training-feature';
 
 /** Greetings and "help": the only answers given in a group chat or channel. */
-export const HELP_PATTERNS: readonly RegExp[] = [/^(help|\?|what can you do|commands|menu)\b/, /^(hi|hello|hey|good (morning|afternoon))\b/];
+export const HELP_PATTERNS: readonly RegExp[] = [
+  /^(help|\?|what can you do|commands|menu)\b/,
+  /^(hi|hello|hey|good (morning|afternoon))\b/,
+];
 
 /**
  * Every feature whose records people act on, by record type: a type missing here does not compile,
@@ -51,7 +54,9 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 /** Card verb → handler, from every feature. A verb not here gets a polite "this card is out of date". */
-export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(FEATURES.flatMap((feature) => Object.entries(feature.actions ?? {})));
+export const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
+  FEATURES.flatMap((feature) => Object.entries(feature.actions ?? {})),
+);
 
 /**
  * The command a typed message asks for: of the features' patterns, the one that matches earliest
@@ -71,7 +76,11 @@ export function commandFor(typed: string): CommandSpec | undefined {
  * could not send). In a group chat or channel it carries no buttons: a form or list opened there
  * would be shown to everyone in it.
  */
-export async function helpFor(deps: Pick<TeamsDeps, 'stores'>, person: Person | undefined, where: 'personal' | 'shared'): Promise<AdaptiveCard> {
+export async function helpFor(
+  deps: Pick<TeamsDeps, 'stores'>,
+  person: Person | undefined,
+  where: 'personal' | 'shared',
+): Promise<AdaptiveCard> {
   return helpCard((await currentSchool(deps.stores)).name, where, person, helpLines(person), helpButtons(person, where));
 }
 
@@ -85,5 +94,7 @@ export function helpLines(person: Person | undefined): { command: string; what: 
 /** The forms this person may open from the help card: in the private chat only. */
 export function helpButtons(person: Person | undefined, where: 'personal' | 'shared'): CardAction[] {
   if (!person || where !== 'personal') return [];
-  return FEATURES.flatMap((feature) => feature.buttons ?? []).filter((button) => may(person, button.needs)).map((button) => executeAction(button.title, button.verb, {}));
+  return FEATURES.flatMap((feature) => feature.buttons ?? [])
+    .filter((button) => may(person, button.needs))
+    .map((button) => executeAction(button.title, button.verb, {}));
 }

@@ -21,12 +21,21 @@ export function requestFeature<T extends RequestType>(type: T, more: Readonly<Re
   const verbs = requestVerbs(type);
   const workflow = WORKFLOWS[type];
   const steps = Object.fromEntries(
-    (Object.keys(spec.card.buttons) as StepOf<T>[]).map((step) => [spec.card.buttons[step].verb, workflow.steps[step]?.takesForm ? editRequestAction(type) : requestStepAction(type, step)]),
+    (Object.keys(spec.card.buttons) as StepOf<T>[]).map((step) => [
+      spec.card.buttons[step].verb,
+      workflow.steps[step]?.takesForm ? editRequestAction(type) : requestStepAction(type, step),
+    ]),
   );
   return {
     name: type,
     recordType: type,
-    commands: [{ pattern: spec.command.pattern, run: (deps, person) => openForm(deps, type, person), help: { command: spec.command.typed, what: spec.command.what, needs: workflow.submission.action } }],
+    commands: [
+      {
+        pattern: spec.command.pattern,
+        run: (deps, person) => openForm(deps, type, person),
+        help: { command: spec.command.typed, what: spec.command.what, needs: workflow.submission.action },
+      },
+    ],
     buttons: [{ title: spec.command.button, verb: verbs.new, needs: workflow.submission.action }],
     actions: {
       [verbs.new]: newRequestAction(type),

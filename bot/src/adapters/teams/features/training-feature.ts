@@ -14,7 +14,11 @@ export const TRAINING_FEATURE: RecordFeature = {
     {
       pattern: /\bmy training\b|\b(done|did|completed|finished) my (online safety )?training\b/,
       run: (deps, person) => myTraining(deps, person),
-      help: { command: 'my training', what: "see your online safety training, and tell the online safety lead you've done it (section 11)", needs: 'training.logOwn' },
+      help: {
+        command: 'my training',
+        what: "see your online safety training, and tell the online safety lead you've done it (section 11)",
+        needs: 'training.logOwn',
+      },
     },
   ],
   actions: {
@@ -28,7 +32,10 @@ export const TRAINING_FEATURE: RecordFeature = {
     const data = { recordId: act.record.recordId };
     return {
       inputs: [textInput('reason', 'If not confirmed, why? (they are told)', { maxLength: 500, multiline: true })],
-      actions: [executeAction('Confirm', VERB_CONFIRM_TRAINING, data, { style: 'positive' }), executeAction('Not confirmed', VERB_REJECT_TRAINING, data)],
+      actions: [
+        executeAction('Confirm', VERB_CONFIRM_TRAINING, data, { style: 'positive' }),
+        executeAction('Not confirmed', VERB_REJECT_TRAINING, data),
+      ],
     };
   },
 };

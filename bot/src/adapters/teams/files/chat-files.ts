@@ -43,10 +43,13 @@ export function downloadAllowed(url: string, localMode: boolean): boolean {
 }
 
 /** The file's bytes and declared size; redirects are followed only to addresses that are allowed too. */
-export async function downloadChatFile(file: ChatFile, localMode: boolean): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> } | { refused: string }> {
+export async function downloadChatFile(
+  file: ChatFile,
+  localMode: boolean,
+): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> } | { refused: string }> {
   let url = file.downloadUrl;
   for (let hop = 0; hop < 4; hop++) {
-    if (!downloadAllowed(url, localMode)) return { refused: 'Teams gave an address for it that is not your school\'s SharePoint.' };
+    if (!downloadAllowed(url, localMode)) return { refused: "Teams gave an address for it that is not your school's SharePoint." };
     const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(15 * 60_000) });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {

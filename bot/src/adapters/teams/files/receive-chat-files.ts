@@ -18,20 +18,43 @@ const TITLE = 'Photos and videos for a request to post';
  * the files are fetched and checked afterwards (a video can take minutes), and the outcome of each
  * is sent through the outbox, so it reaches the person even if they have moved on.
  */
-export async function receiveChatFiles(deps: TeamsDeps, person: Person, activity: Activity, files: ChatFile[], pasted: number): Promise<AdaptiveCard> {
+export async function receiveChatFiles(
+  deps: TeamsDeps,
+  person: Person,
+  activity: Activity,
+  files: ChatFile[],
+  pasted: number,
+): Promise<AdaptiveCard> {
   if (files.length === 0) {
-    return messageCard(`Pictures pasted into a message reach me without their file, so I can't attach them. Send them as files instead (the paperclip, then "Upload from this device"): ${ACCEPTED_TYPES}.`, TITLE);
+    return messageCard(
+      `Pictures pasted into a message reach me without their file, so I can't attach them. Send them as files instead (the paperclip, then "Upload from this device"): ${ACCEPTED_TYPES}.`,
+      TITLE,
+    );
   }
-  const open = (await deps.stores.postingRequests.find({ where: { requesterId: person.id }, newestFirst: true, limit: 50 })).items.filter((request) => MEDIA_CHANGEABLE.includes(request.state));
+  const open = (await deps.stores.postingRequests.find({ where: { requesterId: person.id }, newestFirst: true, limit: 50 })).items.filter(
+    (request) => MEDIA_CHANGEABLE.includes(request.state),
+  );
   const target = chooseRequest(open, activity.text ?? '');
-  if (target.status === 'none') return messageCard('You have no request to post that can still change. Type **request to post**, send the form, then send me the photos or videos.', TITLE);
+  if (target.status === 'none')
+    return messageCard(
+      'You have no request to post that can still change. Type **request to post**, send the form, then send me the photos or videos.',
+      TITLE,
+    );
   if (target.status === 'ambiguous') {
-    return messageCard(`Which request are these for? You have ${open.length} that can still change: ${open.map((request) => postingReference(request.id)).join(', ')}. Send the files again with the request's reference in the message, for example "${postingReference(open[0]!.id)}".`, TITLE);
+    return messageCard(
+      `Which request are these for? You have ${open.length} that can still change: ${open.map((request) => postingReference(request.id)).join(', ')}. Send the files again with the request's reference in the message, for example "${postingReference(open[0]!.id)}".`,
+      TITLE,
+    );
   }
   const request = target.request;
   deps.background.run(`files for posting request ${request.id}`, () => attachAll(deps, person, activity, request.id, files));
-  const ignored = pasted ? ` (${pasted} pasted picture${pasted === 1 ? '' : 's'} can't be attached: send ${pasted === 1 ? 'it' : 'them'} as files)` : '';
-  return messageCard(`Checking ${files.length} file${files.length === 1 ? '' : 's'} for request ${postingReference(request.id)}${ignored}. I'll tell you when ${files.length === 1 ? 'it is' : 'they are'} attached; the headteacher sees them with the request.`, TITLE);
+  const ignored = pasted
+    ? ` (${pasted} pasted picture${pasted === 1 ? '' : 's'} can't be attached: send ${pasted === 1 ? 'it' : 'them'} as files)`
+    : '';
+  return messageCard(
+    `Checking ${files.length} file${files.length === 1 ? '' : 's'} for request ${postingReference(request.id)}${ignored}. I'll tell you when ${files.length === 1 ? 'it is' : 'they are'} attached; the headteacher sees them with the request.`,
+    TITLE,
+  );
 }
 
 type Choice = { status: 'none' } | { status: 'ambiguous' } | { status: 'one'; request: PostingRequest };
@@ -50,7 +73,9 @@ async function attachAll(deps: TeamsDeps, person: Person, activity: Activity, re
   let attached = 0;
   for (const file of files) {
     const name = displayName(file.name);
-    const download = await downloadChatFile(file, deps.localMode).catch(() => ({ refused: 'Teams could not hand it over; try sending it again.' }));
+    const download = await downloadChatFile(file, deps.localMode).catch(() => ({
+      refused: 'Teams could not hand it over; try sending it again.',
+    }));
     if ('refused' in download) {
       lines.push(`✗ ${name}: ${download.refused}`);
       continue;
@@ -64,12 +89,17 @@ async function attachAll(deps: TeamsDeps, person: Person, activity: Activity, re
     }
   }
   const message: ReminderMessage = {
-    title: attached === files.length ? `Attached to request ${postingReference(requestId)}` : `${attached} of ${files.length} attached to request ${postingReference(requestId)}`,
+    title:
+      attached === files.length
+        ? `Attached to request ${postingReference(requestId)}`
+        : `${attached} of ${files.length} attached to request ${postingReference(requestId)}`,
     lines,
     tone: attached === files.length ? 'accent' : 'warning',
     act: { label: 'Open the request', record: { recordType: 'postingRequest', recordId: requestId } },
   };
-  await deps.announce(`chat files ${activity.id ?? requestId}`, [{ person, reason: 'chat-files', period: activity.id ?? `${requestId}-${deps.clock.now().getTime()}`, message }]);
+  await deps.announce(`chat files ${activity.id ?? requestId}`, [
+    { person, reason: 'chat-files', period: activity.id ?? `${requestId}-${deps.clock.now().getTime()}`, message },
+  ]);
 }
 
 function refusal(result: Exclude<ChangeMediaResult, { status: 'ok' }>, name: string, requestId: string): string {

@@ -21,7 +21,11 @@ interface MessagePayload {
   from?: { user?: { displayName?: unknown } | null; application?: { displayName?: unknown } | null } | null;
 }
 
-type TaskResponse = { task: { type: 'continue'; value: { title: string; width: 'large'; height: 'large'; card: { contentType: string; content: AdaptiveCard } } } | { type: 'message'; value: string } };
+type TaskResponse = {
+  task:
+    | { type: 'continue'; value: { title: string; width: 'large'; height: 'large'; card: { contentType: string; content: AdaptiveCard } } }
+    | { type: 'message'; value: string };
+};
 
 /**
  * "Report as a concern" on any Teams message (`composeExtension/fetchTask`): the report form in a
@@ -45,7 +49,9 @@ export async function submitReportDialog(deps: TeamsDeps, activity: Activity): P
   // nothing saved. Answering a submit with another dialog is Teams' multi-step pattern (msteams-docs,
   // messaging-extensions/how-to/action-commands/respond-to-task-module-submit.md: "Another dialog").
   if (fields[SHOW_PUPILS_FLAG] === 'yes' && typeof fields.submissionKey === 'string') {
-    return dialog(await concernForm(deps, { submissionKey: fields.submissionKey.slice(0, 100), values: concernValues(fields), surface: 'dialog' }));
+    return dialog(
+      await concernForm(deps, { submissionKey: fields.submissionKey.slice(0, 100), values: concernValues(fields), surface: 'dialog' }),
+    );
   }
   const payload = (activity.value as { messagePayload?: MessagePayload } | undefined)?.messagePayload;
   return dialog(await submitConcern(deps, actor, fields, 'dialog', payload ? messageCopy(payload) : undefined));
@@ -74,12 +80,25 @@ function messageCopy(payload: MessagePayload): NonNullable<IncidentReport['sourc
 async function refusalFor(deps: TeamsDeps, activity: Activity): Promise<TaskResponse | undefined> {
   const actor = await identifyActor(deps, activity);
   if (!actor) return { task: { type: 'message', value: plain(await unknownPersonMessage(deps)) } };
-  if (!may(actor, 'incident.report')) return { task: { type: 'message', value: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` } };
+  if (!may(actor, 'incident.report'))
+    return {
+      task: { type: 'message', value: `Only ${whoMay('incident.report')} can report a concern here; please tell the DSL in person.` },
+    };
   return undefined;
 }
 
 function dialog(card: AdaptiveCard): TaskResponse {
-  return { task: { type: 'continue', value: { title: 'Report a concern', width: 'large', height: 'large', card: { contentType: 'application/vnd.microsoft.card.adaptive', content: card } } } };
+  return {
+    task: {
+      type: 'continue',
+      value: {
+        title: 'Report a concern',
+        width: 'large',
+        height: 'large',
+        card: { contentType: 'application/vnd.microsoft.card.adaptive', content: card },
+      },
+    },
+  };
 }
 
 function prefill(payload: MessagePayload): ConcernFormValues {

@@ -4,7 +4,23 @@ import { isFinished, stateLabel } from '../../../domain/workflow/workflow-rules'
 import { WORKFLOWS } from '../../../domain/workflow/workflows';
 import type { RequestOf, StepOf } from '../../../app/requests/request-kinds';
 import type { Versioned } from '../../../ports/collection.port';
-import { adaptiveCard, dataNotice, executeAction, fieldError, heading, notice, refreshFor, richText, text, textInput, userText, type AdaptiveCard, type CardElement, type RichPart, type Tone } from '../cards/card-elements';
+import {
+  adaptiveCard,
+  dataNotice,
+  executeAction,
+  fieldError,
+  heading,
+  notice,
+  refreshFor,
+  richText,
+  text,
+  textInput,
+  userText,
+  type AdaptiveCard,
+  type CardElement,
+  type RichPart,
+  type Tone,
+} from '../cards/card-elements';
 import { formatDateTime } from '../cards/format';
 
 export interface Banner {
@@ -75,7 +91,10 @@ function cardWith<T extends RequestType>(spec: RequestCardSpec<T>, model: Reques
   const { request } = model;
   const workflow = WORKFLOWS[spec.type];
   const state = request.state as RequestOf<T>['state'];
-  const body: CardElement[] = [heading(spec.heading(request)), text(`**Status:** ${stateLabel(workflow, state, model.viewerIsRequester)}`, { color: spec.tones[state] })];
+  const body: CardElement[] = [
+    heading(spec.heading(request)),
+    text(`**Status:** ${stateLabel(workflow, state, model.viewerIsRequester)}`, { color: spec.tones[state] }),
+  ];
   if (model.banner) body.push(notice(model.banner.text, model.banner.tone));
   if (model.decisionNote) body.push(dataNotice(model.decisionNote, 'accent'));
   body.push(...spec.sections(request, { room, ...(model.mediaLink ? { mediaLink: model.mediaLink } : {}) }), ...inputsFor(spec, model));
@@ -87,7 +106,9 @@ function cardWith<T extends RequestType>(spec: RequestCardSpec<T>, model: Reques
       const button = spec.buttons[step];
       return executeAction(button.title, button.verb, stepData, button.style ? { style: button.style } : {});
     }),
-    ...(model.viewerTeamsId && !isFinished(workflow, state) ? { refresh: refreshFor(requestVerbs(spec.type).refresh, requestId, [model.viewerTeamsId]) } : {}),
+    ...(model.viewerTeamsId && !isFinished(workflow, state)
+      ? { refresh: refreshFor(requestVerbs(spec.type).refresh, requestId, [model.viewerTeamsId]) }
+      : {}),
   });
 }
 
@@ -101,7 +122,13 @@ function inputsFor<T extends RequestType>(spec: RequestCardSpec<T>, model: Reque
     const value = model.values?.[field.id];
     const error = model.errors?.[field.id];
     inputs.push(
-      textInput(field.id, field.label, { maxLength: field.maxLength, ...(field.multiline ? { multiline: true } : {}), ...(field.style ? { style: field.style } : {}), ...(field.placeholder ? { placeholder: field.placeholder } : {}), ...(value ? { value } : {}) }),
+      textInput(field.id, field.label, {
+        maxLength: field.maxLength,
+        ...(field.multiline ? { multiline: true } : {}),
+        ...(field.style ? { style: field.style } : {}),
+        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+        ...(value ? { value } : {}),
+      }),
       ...(error ? [fieldError(error)] : []),
     );
   }
@@ -114,11 +141,17 @@ export function signedBy(signature: Signature): RichPart[] {
 }
 
 /** A decision with its reasons and signature: who decided, and the question they answered. */
-export function decisionSection(who: string, question: string, decision: { approved: boolean; reasons: string; signature: Signature } | undefined): CardElement[] {
+export function decisionSection(
+  who: string,
+  question: string,
+  decision: { approved: boolean; reasons: string; signature: Signature } | undefined,
+): CardElement[] {
   if (!decision) return [];
   return [
     text(who, { weight: 'Bolder', size: 'Medium' }),
-    text(decision.approved ? `**${question}** ✓ Approved` : `**${question}** X Refused`, { color: decision.approved ? 'good' : 'attention' }),
+    text(decision.approved ? `**${question}** ✓ Approved` : `**${question}** X Refused`, {
+      color: decision.approved ? 'good' : 'attention',
+    }),
     ...(decision.reasons ? [userText(decision.reasons, { label: 'Reasons' })] : []),
     richText([{ text: 'Signature: ', bold: true }, ...signedBy(decision.signature)]),
   ];
@@ -128,4 +161,3 @@ export function decisionSection(who: string, question: string, decision: { appro
 export function requesterLine(request: { requesterName: string; submittedAt: string }, label: string): CardElement {
   return userText(`${request.requesterName}, ${formatDateTime(request.submittedAt)}`, { label });
 }
-

@@ -46,4 +46,3 @@ export interface RequestSpec<T extends RequestType> {
   /** Its part of "my requests": a heading, and one line telling which request it is. */
   list: { title: string; detail(request: RequestOf<T>): string };
 }
-
