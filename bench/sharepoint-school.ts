@@ -18,6 +18,7 @@ import { newAccessRequest } from '../bot/src/domain/access/access-request';
 import { loadConfig } from '../bot/src/config';
 import { openRecords, PROJECT_ROOT } from '../bot/src/main';
 import { systemClock } from '../bot/src/ports/clock.port';
+import { today } from '../bot/src/domain/calendar/zoned-time';
 import type { Notifier } from '../bot/src/ports/notifier.port';
 import type { GraphStandIn, RecordedRequest } from '../tests/fixtures/graph-stand-in';
 import { wholeSchoolExport } from '../tests/fixtures/pupil-files';
@@ -259,7 +260,7 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
           pupilId: withdrawn.id,
           media: 'images',
           decision: 'refused',
-          effectiveFrom: new Date().toISOString().slice(0, 10),
+          effectiveFrom: today(systemClock),
           source: 'written notice',
         });
         if (result.status !== 'recorded') return [`withdrawal ${result.status}`];
@@ -297,8 +298,7 @@ export async function sharePointSchool(pupils = PUPILS): Promise<SharePointSchoo
           media: { store: undefined as never, keepDays: 30 },
           fanOut: {} as ReminderJobDeps['fanOut'],
         };
-        const today = new Date().toISOString().slice(0, 10);
-        const [digest] = await planTrainingDigest(reminderDeps, today);
+        const [digest] = await planTrainingDigest(reminderDeps, today(systemClock));
         return digest?.message.lines.some((line) => line.startsWith(`${sam.displayName} has blocked`))
           ? []
           : ["the week's unreached person is missing"];

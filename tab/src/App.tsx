@@ -40,7 +40,8 @@ export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<string>();
-  // The page chosen, the record it shows, and the page it was opened from (a request's "Back" goes there; a link opens it under the requests).
+  // The page chosen, the record it shows, and the page it was opened from (a request's "Back" goes there; a link opens it under the
+  // requests).
   const [opened, setOpened] = useState<Opened & { from?: View }>(() => openedFrom(window.location.search, host.subPageId));
   const chosen = opened.view;
   const page = viewFor(chosen, me);

@@ -1,6 +1,7 @@
 import { Body1, Button, Field, Input, Select, makeStyles, useAnnounce } from '@fluentui/react-components';
 import { useState } from 'react';
 import { download as downloadFile, type Credentials } from './api';
+import { schoolToday } from './school-today';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -10,7 +11,7 @@ const useStyles = makeStyles({
 export function ConsentExport({ credentials, className }: { credentials: Credentials; className?: string }) {
   const styles = useStyles();
   const [scope, setScope] = useState<'class' | 'school'>('class');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(schoolToday());
   const [status, setStatus] = useState<string>();
   const { announce } = useAnnounce();
 

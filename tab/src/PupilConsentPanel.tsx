@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { getJson, postJson, type ConsentEvent, type Credentials } from './api';
+import { schoolToday } from './school-today';
 
 const useStyles = makeStyles({
   panel: {
@@ -53,7 +54,7 @@ export function PupilConsentPanel({
   const [history, setHistory] = useState<ConsentEvent[]>();
   const [media, setMedia] = useState<'images' | 'videos'>('images');
   const [decision, setDecision] = useState<'refused' | 'given'>('refused');
-  const [received, setReceived] = useState(new Date().toISOString().slice(0, 10));
+  const [received, setReceived] = useState(schoolToday());
   const [outcome, setOutcome] = useState<{ message: string; takedowns: Takedown[]; pending: boolean; at: number }>();
   const [error, setError] = useState<string>();
 

@@ -43,7 +43,10 @@ const columns = (onOpen: (id: string) => void): Column<AccessRequestSummary>[] =
   },
 ];
 
-/** Blocked-website requests (policy s.9) and requests to post (s.4–6): your own, or everyone's for the people who decide them; each opens on its own page. */
+/**
+ * Blocked-website requests (policy s.9) and requests to post (s.4–6): your own, or everyone's for the people who decide them; each opens on
+ * its own page.
+ */
 export function RequestsPage({
   credentials,
   onOpenPosting,

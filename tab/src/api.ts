@@ -16,7 +16,9 @@ export interface Credentials {
   personaId?: string;
 }
 
-/** A refusal or failure from the API: its HTTP status (0: the app could not be reached), a sentence for the person, and the answer's body. */
+/**
+ * A refusal or failure from the API: its HTTP status (0: the app could not be reached), a sentence for the person, and the answer's body.
+ */
 export class ApiError<Body extends object = Record<string, unknown>> extends Error {
   constructor(
     message: string,

@@ -5,7 +5,7 @@ import { startTeams } from './teams';
 // The shell and each page are separate bundles: the first page loads only what it shows.
 const App = lazy(() => import('./App').then((module) => ({ default: module.App })));
 
-startTeams().then((host) => {
+void startTeams().then((host) => {
   createRoot(document.getElementById('root')!).render(
     <Suspense fallback={null}>
       <App host={host} />

@@ -24,7 +24,7 @@ export async function startTeams(): Promise<Host> {
     const { app } = await import('@microsoft/teams-js');
     await withTimeout(app.initialize(), 5000);
     const context = await app.getContext();
-    app.notifySuccess();
+    void app.notifySuccess(); // Teams hides its loading indicator; nothing to do if the host does not answer
     const theme = context.app.theme === 'dark' || context.app.theme === 'contrast' ? context.app.theme : 'default';
     const { authentication } = await import('@microsoft/teams-js');
     const askConsent = async (clientId: string, scopes: readonly string[]) => {

@@ -16,7 +16,8 @@ describe.each(environmentNames(ENV_DIR))('the committed environment "%s"', (name
   it('packages into a manifest valid against the Teams schema, once provision has written its ids and hosts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osd-package-env-'));
     mkdirSync(join(dir, 'env'));
-    // The file's own values as committed (the school's name, its links…); sample values only where it leaves one to provision or to the school.
+    // The file's own values as committed (the school's name, its links…); sample values only where it leaves one to provision or to the
+    // school.
     const committed = Object.fromEntries(
       Object.entries(parseEnvFile(readFileSync(join(ENV_DIR, `.env.${name}`), 'utf8'))).filter(([, value]) => value !== ''),
     );

@@ -212,7 +212,8 @@ export function tabProblems(files: SourceFile[], rules: TabRules): Problem[] {
 
 /**
  * The modules shared with the tab stay harmless to bundle: a types module holds types only, and a
- * shared rules module is in the domain and imports nothing at all (so no server code comes with it).
+ * shared rules module is in the domain and imports no values (so no server code comes with it;
+ * an `import type` is erased when the tab is built).
  */
 export function sharedModuleProblems(rules: Pick<TabRules, 'typesShared' | 'rulesShared'>, read: (path: string) => string): Problem[] {
   return [
@@ -221,11 +222,9 @@ export function sharedModuleProblems(rules: Pick<TabRules, 'typesShared' | 'rule
       .map((path) => ({ file: path, specifier: '', why: 'a types module shared with the tab exports values' })),
     ...rules.rulesShared.flatMap((path): Problem[] => {
       if (!path.startsWith('bot/src/domain/')) return [{ file: path, specifier: '', why: 'only domain rules are shared with the tab' }];
-      return importsOf(read(path), path).map(({ specifier }) => ({
-        file: path,
-        specifier,
-        why: 'a module shared with the tab imports nothing',
-      }));
+      return importsOf(read(path), path)
+        .filter(({ typeOnly }) => !typeOnly)
+        .map(({ specifier }) => ({ file: path, specifier, why: 'a module shared with the tab imports nothing' }));
     }),
   ];
 }

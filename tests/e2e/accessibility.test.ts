@@ -62,11 +62,7 @@ describeInBrowser('accessibility of every tab page', () => {
     );
     expect(await layoutProblems(page)).toContainEqual(expect.stringMatching(/^div "The summer fair.*" is \d+ px wide in a 200 px box$/));
     // A box that wraps its text a moment later, as Fluent's message bars do, is measured once it has.
-    // (The tests are type-checked without the DOM library, so the page's document is typed here.)
-    type Page = { document: { querySelector(selector: string): { style: { removeProperty(name: string): void } } } };
-    await page.evaluate(() =>
-      setTimeout(() => (globalThis as unknown as Page).document.querySelector('span').style.removeProperty('white-space'), 300),
-    );
+    await page.evaluate("setTimeout(() => document.querySelector('span').style.removeProperty('white-space'), 300)");
     expect(await layoutProblems(page)).toEqual([]);
   });
 

@@ -93,13 +93,11 @@ describeInBrowser('the School settings page', () => {
   it('imports term dates from a CSV, showing what will be saved first, and says which line is wrong in a bad file', async () => {
     await page.getByRole('button', { name: 'Import from a CSV file' }).click();
     const panel = page.getByTestId('term-dates-import');
-    await panel
-      .getByLabel('CSV file of term dates')
-      .setInputFiles({
-        name: 'term-dates.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(LA_CSV.replace('27/10/2028', '31/10/2028').replace('20/07/2029', '20/13/2029')),
-      });
+    await panel.getByLabel('CSV file of term dates').setInputFiles({
+      name: 'term-dates.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(LA_CSV.replace('27/10/2028', '31/10/2028').replace('20/07/2029', '20/13/2029')),
+    });
     await panel.getByTestId('term-dates-problems').getByText('Line 5: "20/13/2029" is not a date').waitFor();
     expect(await panel.getByRole('button', { name: 'Save these term dates' }).count()).toBe(0);
 

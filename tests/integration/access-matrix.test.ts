@@ -93,7 +93,10 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 };
 
-/** Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data protection lead (s.4). */
+/**
+ * Which kinds of incident each holder may see (s.8): never a concern about the headteacher for the headteacher; breaches for the data
+ * protection lead (s.4).
+ */
 const SEES_INCIDENT: Record<'ordinary' | 'aboutHead' | 'breach', readonly Holder[]> = {
   ordinary: ['dsl', 'deputyDsl', 'headteacher'],
   aboutHead: ['dsl', 'deputyDsl', 'chairOfGovernors'],
@@ -298,6 +301,14 @@ describe('the access matrix (expected answers from the policy)', () => {
       body: JSON.stringify({ ...existing, version: existing.version }),
     });
     expect({ holder, status: change.status }).toEqual({ holder, status: allowed('socialAccount.manage', holder) ? 200 : 403 });
+  });
+
+  it('a refusal says who may, in the policy words (s.4: devices are approved by the online safety lead)', async () => {
+    const approve = await send('staff', '/api/devices', { name: 'Refused iPad', type: 'tablet', approvedOn: '2026-09-01' });
+    expect({ status: approve.status, body: await approve.json() }).toEqual({
+      status: 403,
+      body: { error: 'Only the online safety lead can approve or retire a device (Social Media Policy, section 4).' },
+    });
   });
 
   it.each(holders)('the approved devices (GET, approve, retire) as %s', async (holder) => {

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Plain JavaScript that runs before anything is compiled.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { staleParts } = require('../../scripts/build-if-changed.cjs') as { staleParts: (root: string) => { name: string }[] };
 
 describe('building before the Playground starts', () => {

@@ -1,10 +1,11 @@
 import { consentOn, MEDIA, type ConsentState, type Media } from '../domain/consent/consent';
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
 import { allPupils } from './read-all';
 import { currentClasses, onRollOn } from '../domain/school/pupil';
+import { refused, type Refused } from './outcome';
 
 export interface PupilConsent {
   pupilId: string;
@@ -13,17 +14,14 @@ export interface PupilConsent {
 }
 
 export type ClassConsentResult =
-  | { status: 'ok'; className: string; date: string; pupils: PupilConsent[] }
-  | { status: 'unknown-class'; classes: string[] }
-  | { status: 'not-permitted'; message: string };
+  { status: 'ok'; className: string; date: string; pupils: PupilConsent[] } | { status: 'unknown-class'; classes: string[] } | Refused;
 
 /**
  * What staff check before taking photos (s.4: "refer to the consent record log"): each pupil on
  * roll in the class, with consent for images and for videos on the date.
  */
 export async function classConsent(deps: AppDeps, person: Person, typedClass: string, date: string): Promise<ClassConsentResult> {
-  if (!may(person, 'consent.viewClass'))
-    return { status: 'not-permitted', message: `Only ${whoMay('consent.viewClass')} can see a class's photo consent.` };
+  if (!may(person, 'consent.viewClass')) return refused('consent.viewClass');
   const className = typedClass.trim().toUpperCase();
   const pupils = (await deps.stores.pupils.find({ where: { className }, limit: 200 })).items.filter((pupil) => onRollOn(pupil, date));
   if (pupils.length === 0) {

@@ -1,4 +1,4 @@
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import { validateDeviceInput, type ApprovedDevice, type DeviceField } from '../domain/devices/approved-device';
 import { localDate } from '../domain/calendar/zoned-time';
 import type { Person } from '../domain/people/person';
@@ -6,16 +6,14 @@ import { StaleRecordError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
-
-const NOT_LEAD = () => `Only ${whoMay('device.manage')} can approve or retire a device (Social Media Policy, section 4).`;
+import { refused, type Refused } from './outcome';
 
 /** The register of approved devices (s.4), in use first, for every member of staff to read. */
 export async function listDevices(
   deps: AppDeps,
   person: Person,
-): Promise<{ status: 'not-permitted'; message: string } | { status: 'ok'; devices: Versioned<ApprovedDevice>[] }> {
-  if (!may(person, 'device.view'))
-    return { status: 'not-permitted', message: `Only ${whoMay('device.view')} can see the approved devices.` };
+): Promise<Refused | { status: 'ok'; devices: Versioned<ApprovedDevice>[] }> {
+  if (!may(person, 'device.view')) return refused('device.view');
   const devices = await readAll((cursor) => deps.stores.devices.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
   return { status: 'ok', devices: devices.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name)) };
 }
@@ -28,9 +26,7 @@ export async function devicesInUse(deps: Pick<AppDeps, 'stores'>): Promise<Versi
 }
 
 export type ApproveDeviceResult =
-  | { status: 'ok'; device: Versioned<ApprovedDevice> }
-  | { status: 'not-permitted'; message: string }
-  | { status: 'invalid'; errors: Partial<Record<DeviceField, string>> };
+  { status: 'ok'; device: Versioned<ApprovedDevice> } | Refused | { status: 'invalid'; errors: Partial<Record<DeviceField, string>> };
 
 /** The online safety lead approves a device; they are recorded as the approver (s.4). */
 export async function approveDevice(deps: AppDeps, person: Person, raw: unknown): Promise<ApproveDeviceResult> {
@@ -41,7 +37,7 @@ export async function approveDevice(deps: AppDeps, person: Person, raw: unknown)
       recordId: '-',
       summary: 'Approval refused: the person is not the online safety lead',
     });
-    return { status: 'not-permitted', message: NOT_LEAD() };
+    return refused('device.manage');
   }
   const input = validateDeviceInput(raw, localDate(deps.clock.now()));
   if (!input.ok) return { status: 'invalid', errors: input.errors };
@@ -62,7 +58,7 @@ export async function approveDevice(deps: AppDeps, person: Person, raw: unknown)
 
 export type RetireDeviceResult =
   | { status: 'ok'; device: Versioned<ApprovedDevice> }
-  | { status: 'not-permitted'; message: string }
+  | Refused
   | { status: 'not-found' }
   | { status: 'stale'; device: Versioned<ApprovedDevice> };
 
@@ -75,7 +71,7 @@ export async function retireDevice(deps: AppDeps, person: Person, id: string, se
       recordId: id,
       summary: 'Retirement refused: the person is not the online safety lead',
     });
-    return { status: 'not-permitted', message: NOT_LEAD() };
+    return refused('device.manage');
   }
   const current = await deps.stores.devices.get(id);
   if (!current) return { status: 'not-found' };

@@ -1,10 +1,11 @@
 import { consentOn, type ConsentEvent, type ConsentState } from '../domain/consent/consent';
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { onRollOn, type Pupil } from '../domain/school/pupil';
 import type { AppDeps } from './app-deps';
 import { allPupils, readAll } from './read-all';
 import { recordAudit } from './record-audit';
+import { refused, type Refused } from './outcome';
 
 export interface ConsentExportRow {
   displayName: string;
@@ -14,9 +15,7 @@ export interface ConsentExportRow {
 }
 
 export type ExportConsentResult =
-  | { status: 'not-permitted'; message: string }
-  | { status: 'unknown-class'; classes: string[] }
-  | { status: 'ok'; date: string; className?: string; rows: ConsentExportRow[] };
+  Refused | { status: 'unknown-class'; classes: string[] } | { status: 'ok'; date: string; className?: string; rows: ConsentExportRow[] };
 
 /**
  * The consent register as it stood on a date (s.4), for one class or the whole school: every
@@ -35,7 +34,7 @@ export async function exportConsent(
       recordId: '-',
       summary: 'Consent export refused: the person does not hold the role',
     });
-    return { status: 'not-permitted', message: `Only ${whoMay('consent.export')} can export the consent register.` };
+    return refused('consent.export');
   }
   const { date } = scope;
   const className = scope.className?.trim().toUpperCase() || undefined;

@@ -1,4 +1,4 @@
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { parseCsv } from '../domain/school/csv';
 import {
@@ -20,6 +20,7 @@ import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
 import { forgetRoster } from './roster-snapshot';
 import { today as schoolToday } from '../domain/calendar/zoned-time';
+import { refused, type Refused } from './outcome';
 
 /** A clean file, planned and ready to apply. */
 export interface PreparedImport {
@@ -32,7 +33,7 @@ export interface PreparedImport {
 }
 
 export type PrepareResult =
-  | { status: 'not-permitted'; message: string }
+  | Refused
   | { status: 'needs-mapping'; header: string[]; mapping: Partial<ColumnMapping> }
   | { status: 'invalid'; header: string[]; mapping?: Partial<ColumnMapping>; errors: RowError[] }
   | { status: 'ready'; header: string[]; prepared: PreparedImport };
@@ -62,7 +63,7 @@ export async function preparePupilImport(
       recordId: '-',
       summary: 'Pupil import refused: the person does not hold the role',
     });
-    return { status: 'not-permitted', message: `Only ${whoMay('pupils.import')} can import pupils.` };
+    return refused('pupils.import');
   }
   const parsed = parseCsv(csv);
   if (!parsed.ok)

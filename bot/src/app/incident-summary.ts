@@ -1,5 +1,6 @@
 import { may } from '../domain/authorization/permissions';
-import { localDate } from '../domain/calendar/zoned-time';
+import { addMonths } from '../domain/calendar/dates';
+import { today } from '../domain/calendar/zoned-time';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/incidents/incident';
 import { LINK_ROLES, type LinkRole } from '../domain/incidents/incident-people';
 import { incidentScope } from '../domain/incidents/incident-visibility';
@@ -29,11 +30,11 @@ export async function incidentSummary(
 ): Promise<NotPermitted | ({ status: 'ok' } & SummaryCounts)> {
   if (!may(person, 'incident.summary')) return refuse(deps, person, 'incident.summary');
   // Months as the school counts them: just after midnight on the 1st in summer it is already the new month.
-  const [year, month] = localDate(deps.clock.now()).split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(year, month - 1 - (months - 1), 1)).toISOString().slice(0, 10);
+  const thisMonth = `${today(deps.clock).slice(0, 7)}-01`;
+  const first = addMonths(thisMonth, -(months - 1));
   const byCategory = Object.fromEntries(INCIDENT_CATEGORIES.map((category) => [category, 0])) as Record<IncidentCategory, number>;
   const byMonth = new Map<string, number>();
-  for (let i = 0; i < months; i++) byMonth.set(new Date(Date.UTC(year, month - 1 - (months - 1) + i, 1)).toISOString().slice(0, 7), 0);
+  for (let i = 0; i < months; i++) byMonth.set(addMonths(first, i).slice(0, 7), 0);
   const counted = new Set<string>();
   for (let offset = 0; ; offset += 1000) {
     const page = await deps.stores.incidents.search({

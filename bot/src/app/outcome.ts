@@ -1,3 +1,5 @@
+import type { Action } from '../domain/authorization/permissions';
+
 /**
  * What became of a use case, in one vocabulary for them all. The adapters turn each into an HTTP
  * status and a card banner from one table (adapters/outcomes.ts), and word it for the person: no
@@ -15,3 +17,17 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 /** What a field-by-field check found wrong, by field. */
 export type FieldProblems = Partial<Record<string, string>>;
+
+/**
+ * A refusal: the action the person may not take. The adapters say who may (adapters/refusals.ts);
+ * `ownRecord` when the person holds the role but the record is their own, which nobody decides.
+ */
+export interface Refused {
+  status: 'not-permitted';
+  action: Action;
+  ownRecord?: true;
+}
+
+export function refused(action: Action, ownRecord?: 'own record'): Refused {
+  return ownRecord ? { status: 'not-permitted', action, ownRecord: true } : { status: 'not-permitted', action };
+}

@@ -1,13 +1,14 @@
 import { MEDIA, type ConsentEvent, type Media } from '../domain/consent/consent';
 import type { TrackedTakedown } from '../domain/consent/takedown';
 import { localDate } from '../domain/calendar/zoned-time';
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import type { AppDeps } from './app-deps';
 import { readAll } from './read-all';
 import { recordAudit } from './record-audit';
 import { ensureTakedowns } from './ensure-takedowns';
 import type { Announce } from './reminders/announce';
+import { refused, type Refused } from './outcome';
 
 export interface ConsentNotice {
   pupilId: string;
@@ -19,7 +20,7 @@ export interface ConsentNotice {
 }
 
 export type RecordConsentResult =
-  | { status: 'not-permitted'; message: string }
+  | Refused
   | { status: 'invalid'; message: string }
   /** `takedownsPending`: the store failed part-way; the daily takedowns job makes the tasks still missing. */
   | { status: 'recorded'; event: ConsentEvent; takedowns: (TrackedTakedown & { link: string })[]; takedownsPending: boolean };
@@ -42,7 +43,7 @@ export async function recordConsent(
       recordId: notice.pupilId,
       summary: 'Consent change refused: the person does not hold the role',
     });
-    return { status: 'not-permitted', message: `Only ${whoMay('consent.record')} can record consent.` };
+    return refused('consent.record');
   }
   const pupil = await deps.stores.pupils.get(notice.pupilId);
   if (!pupil) return { status: 'invalid', message: 'That pupil is not in the register.' };
@@ -87,11 +88,8 @@ export async function consentHistory(
   deps: AppDeps,
   person: Person,
   pupilId: string,
-): Promise<
-  { status: 'not-permitted'; message: string } | { status: 'not-found' } | { status: 'ok'; displayName: string; events: ConsentEvent[] }
-> {
-  if (!may(person, 'consent.viewClass'))
-    return { status: 'not-permitted', message: `Only ${whoMay('consent.viewClass')} can see consent.` };
+): Promise<Refused | { status: 'not-found' } | { status: 'ok'; displayName: string; events: ConsentEvent[] }> {
+  if (!may(person, 'consent.viewClass')) return refused('consent.viewClass');
   const pupil = /^\d{1,12}$/.test(pupilId) ? await deps.stores.pupils.get(pupilId) : undefined;
   if (!pupil) return { status: 'not-found' };
   const events = (await deps.stores.consents.find({ where: { pupilId }, limit: 500 })).items.sort(

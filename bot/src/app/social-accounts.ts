@@ -1,4 +1,4 @@
-import { may, whoMay } from '../domain/authorization/permissions';
+import { may } from '../domain/authorization/permissions';
 import type { Person } from '../domain/people/person';
 import { ACCOUNT_OWNER_ROLES, validateSocialAccountInput, type SocialAccountField } from '../domain/posting/social-account-input';
 import type { SocialAccount } from '../domain/posting/social-account';
@@ -6,10 +6,11 @@ import { ConsentRequiredError, SignInAgainError, type ActingAsUser } from '../po
 import { StaleRecordError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
 import { recordAudit } from './record-audit';
+import { refused, type Refused } from './outcome';
 
 export type SaveSocialAccountResult =
   | { status: 'ok'; account: Versioned<SocialAccount> }
-  | { status: 'not-permitted'; message: string }
+  | Refused
   | { status: 'invalid'; errors: Partial<Record<SocialAccountField, string>> }
   | { status: 'not-found' }
   | { status: 'consent-required'; scopes: readonly string[] }
@@ -20,9 +21,8 @@ export type SaveSocialAccountResult =
 export async function listSocialAccounts(
   deps: AppDeps,
   person: Person,
-): Promise<{ status: 'not-permitted'; message: string } | { status: 'ok'; accounts: Versioned<SocialAccount>[]; owners: Person[] }> {
-  if (!may(person, 'socialAccount.view'))
-    return { status: 'not-permitted', message: `Only ${whoMay('socialAccount.view')} can see the school accounts.` };
+): Promise<Refused | { status: 'ok'; accounts: Versioned<SocialAccount>[]; owners: Person[] }> {
+  if (!may(person, 'socialAccount.view')) return refused('socialAccount.view');
   const accounts = (await deps.stores.socialAccounts.find({ limit: 200 })).items.sort(
     (a, b) => Number(b.active) - Number(a.active) || a.platform.localeCompare(b.platform),
   );
@@ -48,10 +48,7 @@ export async function saveSocialAccount(
       recordId: existing?.id ?? '-',
       summary: 'Change refused: the person is not the DSL or designated staff',
     });
-    return {
-      status: 'not-permitted',
-      message: `Only ${whoMay('socialAccount.manage')} can add or change a school account (Social Media Policy, section 5).`,
-    };
+    return refused('socialAccount.manage');
   }
   const input = validateSocialAccountInput(raw);
   if (!input.ok) return { status: 'invalid', errors: input.errors };

@@ -16,7 +16,10 @@ export interface AccessRequestPage {
   next: string | null;
 }
 
-/** One request to unblock a website as its tab page shows it (`GET /api/access-requests/:id`): both halves of the form, with the steps this person may take now. */
+/**
+ * One request to unblock a website as its tab page shows it (`GET /api/access-requests/:id`): both halves of the form, with the steps this
+ * person may take now.
+ */
 export interface AccessRequestDetail extends AccessRequestSummary {
   version: number;
   siteContent: string;

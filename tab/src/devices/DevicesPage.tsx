@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { getJson, sendJson, type Credentials } from '../api';
 import { DataTable, type Column } from '../ui/DataTable';
 import { GrowingBadge } from '../ui/GrowingBadge';
+import { schoolToday } from '../school-today';
 
 interface Device {
   id: string;
@@ -40,7 +41,7 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
   const [devices, setDevices] = useState<Device[]>();
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
   const [adding, setAdding] = useState(false);
-  const [draft, setDraft] = useState({ name: '', type: 'tablet', approvedOn: new Date().toISOString().slice(0, 10) });
+  const [draft, setDraft] = useState({ name: '', type: 'tablet', approvedOn: schoolToday() });
   const [errors, setErrors] = useState<Errors>({});
   const nameField = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);

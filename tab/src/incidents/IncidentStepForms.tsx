@@ -250,7 +250,9 @@ export function CpomsReference({ saving, initial, onSave }: { saving: boolean; i
   );
 }
 
-/** The decision on the police, recorded as the signed-in person's, in their role (s.8: the DSL's, for a pupil's possibly inadvertent act). */
+/**
+ * The decision on the police, recorded as the signed-in person's, in their role (s.8: the DSL's, for a pupil's possibly inadvertent act).
+ */
 export function Police({
   saving,
   onSave,

@@ -10,7 +10,10 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Counts by category, by month, by pupils' year group and by pupils' part, for the headteacher's and governors' reports: no names, no details. */
+/**
+ * Counts by category, by month, by pupils' year group and by pupils' part, for the headteacher's and governors' reports: no names, no
+ * details.
+ */
 export function IncidentSummary({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
   const [summary, setSummary] = useState<Summary>();

@@ -11,7 +11,10 @@ type View = 'log' | 'pupils' | 'summary';
 /** A pupil's chronology, and where it was opened from: an incident (by id) or the pupil search. */
 type OpenPupil = { pupilId: string; fromIncident?: string };
 
-/** The Incidents page (`/tab/?view=incidents`, or `&id=` one incident): the DSL's log, one incident's record, a pupil's chronology, and the summary. */
+/**
+ * The Incidents page (`/tab/?view=incidents`, or `&id=` one incident): the DSL's log, one incident's record, a pupil's chronology, and the
+ * summary.
+ */
 export function IncidentsPage({
   credentials,
   seesPupils,

@@ -73,7 +73,10 @@ export const api = {
     getJson<{ total: number; items: IncidentRow[] }>(`/api/incidents?${queryString(filters, offset)}`, credentials),
   detail: (credentials: Credentials, id: string) => getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`, credentials),
   summary: (credentials: Credentials) => getJson<Summary>('/api/incidents/summary', credentials),
-  /** `version` is the incident as the person saw it: a change made meanwhile answers 409 with the incident as it is now (`ApiError.body.detail`). */
+  /**
+   * `version` is the incident as the person saw it: a change made meanwhile answers 409 with the incident as it is now
+   * (`ApiError.body.detail`).
+   */
   step: (credentials: Credentials, id: string, step: Step, version: number) =>
     postJson<{ entries: ChronologyEntry[] }>(`/api/incidents/${encodeURIComponent(id)}/steps`, credentials, { ...step, version }),
   roster: async (credentials: Credentials) => (await getJson<{ pupils: RosterPupil[] }>('/api/incidents/roster', credentials)).pupils,

@@ -291,7 +291,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a concern nobody who may see
     const head = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Adele Vance')!;
     expect((await fetch(`${t.app.url}/api/incidents/${id}`, { headers: { 'x-demo-person': head.id } })).status).toBe(404);
 
-    // Runs of the concern-notices job (a quarter of an hour apart, on the app's clock) while the chair is still unreachable tell nobody else.
+    // Runs of the concern-notices job (a quarter of an hour apart, on the app's clock) while the chair is still unreachable tell nobody
+    // else.
     const runJobAfter = async (minutes: number) => {
       clock.advance(minutes * 60_000);
       expect((await fetch(`${t.app.url}/api/jobs/concern-notices`, { method: 'POST' })).status).toBe(202);

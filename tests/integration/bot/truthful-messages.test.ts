@@ -166,7 +166,8 @@ describe('messages that tell the truth', () => {
     const long = (n: number) => '学校の写真と動画の同意。'.repeat(Math.ceil(n / 12)).slice(0, n);
     const alexPerson = await person('Alex Wilber');
     const account = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!;
-    // The longest text, sixty pupils with long names (a pupil list has no length limit on names), every check failing: as big as a request to post gets.
+    // The longest text, sixty pupils with long names (a pupil list has no length limit on names), every check failing: as big as a request
+    // to post gets.
     const pupils = Array.from({ length: 60 }, (_, i) => ({ id: String(1000 + i), displayName: `${long(90)} ${i}`, className: '4B' }));
     const checks = pupils.map((pupil) => ({
       check: 'consent' as const,

@@ -78,7 +78,8 @@ describe('"waiting for me" in the private chat', () => {
     expect(rows((await t.say(megan, 'waiting for me')).card)).toEqual([]);
 
     const head = await open(adele, reference);
-    // The demo school's request to open Scratch and its request to post wait for the headteacher too; newest first (the Scratch request waited since yesterday).
+    // The demo school's request to open Scratch and its request to post wait for the headteacher too; newest first (the Scratch request
+    // waited since yesterday).
     expect(allText(head.list)).toMatch(/3 things wait for you: 2 blocked website requests, 1 request to post\./);
     expect(rows(head.list).map((row) => row.title)).toEqual([`Open ${reference}`, 'Open P-1', 'Open A-2']);
     const approve = button(head.card, /Approve/);

@@ -160,7 +160,8 @@ describe('Graph round trips per use case', () => {
       const postReads = [...trips, ...standIn.batchedRequests.slice(batchedSince)].filter(
         (request) => request.method === 'GET' && kinds(standIn, [request])[0] === 'GET posts',
       );
-      // The three posts by their record keys, 20 look-ups to a batch (when the tasks are made, and for their links): the list is never paged through.
+      // The three posts by their record keys, 20 look-ups to a batch (when the tasks are made, and for their links): the list is never
+      // paged through.
       expect(
         postReads.map((request) =>
           request.batchId !== undefined && /fields\/RecordKey eq '/.test(decodeURIComponent(request.url)) ? 'by key' : request.url,

@@ -85,7 +85,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('takedowns after a withdrawal
         link.role,
       ]),
     ).toEqual([['Leo Murphy', 'affected']]);
-    // Through the outbox: the data protection lead and the headteacher have not opened the app here, so the DSL and deputy are told instead.
+    // Through the outbox: the data protection lead and the headteacher have not opened the app here, so the DSL and deputy are told
+    // instead.
     const notices = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) => entry.reason === `concern:${breach[0]!.id}`);
     expect(notices.map((entry) => [entry.personName, entry.status]).sort()).toEqual([
       ['Adele Vance', 'notInstalled'],

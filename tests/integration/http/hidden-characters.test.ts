@@ -8,7 +8,10 @@ import { teamsUser } from '../../fixtures/teams-activities';
 import { TestApp } from '../../fixtures/test-app';
 
 const RLO = 'Amelia\u202Eylno';
-/** A right-to-left override, a bell, a right-to-left mark, an isolate, a byte-order mark, a C1 control, a soft hyphen, an invisible times, a tag letter, a line separator. */
+/**
+ * A right-to-left override, a bell, a right-to-left mark, an isolate, a byte-order mark, a C1 control, a soft hyphen, an invisible times, a
+ * tag letter, a line separator.
+ */
 const HIDDEN = ['\u202E', '\u0007', '\u200F', '\u2066', '\uFEFF', '\u0085', '\u00AD', '\u2062', '\u{E0041}', '\u2028'];
 
 type Role = 'staff' | 'onlineSafetyLead' | 'dsl' | 'admin';

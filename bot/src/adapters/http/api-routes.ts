@@ -32,6 +32,7 @@ import { currentClasses } from '../../domain/school/pupil';
 import { seesAny } from '../../app/incident-log';
 import type { Me } from '../../contracts/me';
 import type { AccessRequestPage } from '../../contracts/access-requests';
+import { refusal } from '../refusals';
 
 /** The tabs' API. Every route identifies the caller first; the use cases decide what they see. */
 /** Graph as the signed-in person: the app registration's client id (for the consent pop-up) and the exchange. */
@@ -129,7 +130,7 @@ export function registerApiRoutes(
         });
       }
       const result = await recordConsent(deps, person, body.data);
-      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal(result));
       if (result.status === 'invalid') {
         return send(res, 422, { error: result.message });
       }
@@ -152,7 +153,7 @@ export function registerApiRoutes(
     signedIn(async (person, req, res) => {
       const className = typeof req.query?.className === 'string' ? req.query.className.slice(0, 20) : '';
       const result = await classConsent(deps, person, className, today(deps.clock));
-      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal(result));
       send(res, result.status === 'unknown-class' ? 404 : 200, result);
     }),
   );
@@ -170,7 +171,7 @@ export function registerApiRoutes(
     '/api/pupils/:id/consent',
     signedIn(async (person, req, res) => {
       const result = await consentHistory(deps, person, String(req.params.id ?? ''));
-      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal(result));
       send(res, result.status === 'not-found' ? 404 : 200, result);
     }),
   );

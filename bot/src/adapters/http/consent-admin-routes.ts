@@ -9,6 +9,7 @@ import { toIsoDate } from '../../domain/calendar/dates';
 import { send, refuse, type SignedIn } from './api-refusal';
 import { toCsv } from './csv';
 import { today } from '../../domain/calendar/zoned-time';
+import { refusal } from '../refusals';
 
 /** A whole school's MIS export, with its columns: well above 2,000 pupils' worth. */
 export const PUPIL_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
@@ -34,7 +35,7 @@ export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signed
       const result = apply ? await jobs.start(person, csv, mapping) : await importPupils(deps, person, csv, mapping, false);
       switch (result.status) {
         case 'not-permitted':
-          return refuse(res, 403, result.message);
+          return refuse(res, 403, refusal(result));
         case 'invalid':
           return send(res, 422, { ...result, errors: result.errors.slice(0, ERRORS_SHOWN), errorCount: result.errors.length });
         case 'needs-mapping':
@@ -73,7 +74,7 @@ export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signed
       }
       const date = asked || today(deps.clock);
       const result = await exportConsent(deps, person, { className, date });
-      if (result.status === 'not-permitted') return refuse(res, 403, result.message);
+      if (result.status === 'not-permitted') return refuse(res, 403, refusal(result));
       if (result.status === 'unknown-class') {
         return send(res, 404, { error: `No pupils of class ${className} were on roll on ${date}.`, classes: result.classes });
       }

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { AppDeps } from '../../app/app-deps';
 import { approveDevice, listDevices, retireDevice } from '../../app/devices';
 import { send, type SignedIn } from './api-refusal';
+import { refusal } from '../refusals';
 
 /** The register of approved devices (s.4): staff read it; the online safety lead approves and retires. */
 export function registerDeviceRoutes(server: Server, deps: AppDeps, signedIn: SignedIn): void {
@@ -9,7 +10,7 @@ export function registerDeviceRoutes(server: Server, deps: AppDeps, signedIn: Si
     '/api/devices',
     signedIn(async (person, _req, res) => {
       const result = await listDevices(deps, person);
-      if (result.status === 'not-permitted') return send(res, 403, { error: result.message });
+      if (result.status === 'not-permitted') return send(res, 403, { error: refusal(result) });
       send(res, 200, { devices: result.devices });
     }),
   );
@@ -18,7 +19,7 @@ export function registerDeviceRoutes(server: Server, deps: AppDeps, signedIn: Si
     '/api/devices',
     signedIn(async (person, req, res) => {
       const result = await approveDevice(deps, person, req.body);
-      if (result.status === 'not-permitted') return send(res, 403, { error: result.message });
+      if (result.status === 'not-permitted') return send(res, 403, { error: refusal(result) });
       if (result.status === 'invalid') return send(res, 422, { error: 'Please correct the fields marked.', errors: result.errors });
       send(res, 201, { device: result.device });
     }),
@@ -34,7 +35,7 @@ export function registerDeviceRoutes(server: Server, deps: AppDeps, signedIn: Si
       const result = await retireDevice(deps, person, id, version);
       switch (result.status) {
         case 'not-permitted':
-          return send(res, 403, { error: result.message });
+          return send(res, 403, { error: refusal(result) });
         case 'not-found':
           return send(res, 404, { error: 'That device is not in the register.' });
         case 'stale':

@@ -6,7 +6,10 @@ import { POSTING_WORKFLOW } from '../../domain/posting/posting-workflow';
 import type { Versioned } from '../../ports/collection.port';
 import type { PostingDetail, PostingSummary } from '../../contracts/posting';
 
-/** A request to post as the tab shows it, with the steps this person may take now; the file list carries ids and thumbnails, never the bytes. */
+/**
+ * A request to post as the tab shows it, with the steps this person may take now; the file list carries ids and thumbnails, never the
+ * bytes.
+ */
 export function postingDetail(request: Versioned<PostingRequest>, viewer: Person, steps: PostingStep[]): PostingDetail {
   return {
     id: request.id,

@@ -9,6 +9,7 @@ import { settingsView } from '../../app/settings/settings-view';
 import { importTermDates, saveTermDates } from '../../app/settings/term-dates';
 import { saveTrainingRequirement } from '../../app/settings/training-requirements';
 import { refuse, send, type SignedIn } from './api-refusal';
+import { refusal } from '../refusals';
 
 /** The largest term dates file taken: a local authority's list is a few hundred bytes. */
 export const TERM_DATES_CSV_MAX_CHARS = 64 * 1024;
@@ -80,7 +81,7 @@ export function registerSettingsRoutes(server: Server, deps: AppDeps, signedIn: 
       });
       switch (result.status) {
         case 'not-permitted':
-          return refuse(res, 403, result.message);
+          return refuse(res, 403, refusal(result));
         case 'file-problems':
           return send(res, 422, {
             error: 'Nothing was saved: correct these lines in the file, then choose it again.',
@@ -124,7 +125,7 @@ function answer<T>(res: Response, result: SettingsSave<T>, savedStatus: number):
     case 'ok':
       return send(res, savedStatus, { record: result.record });
     case 'not-permitted':
-      return refuse(res, 403, result.message);
+      return refuse(res, 403, refusal(result));
     case 'invalid':
       return send(res, 422, { error: 'Nothing was saved: please correct the fields marked.', errors: result.errors });
     case 'not-found':

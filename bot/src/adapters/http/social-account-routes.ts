@@ -4,6 +4,7 @@ import { listSocialAccounts, saveSocialAccount, type SaveSocialAccountResult } f
 import type { Person } from '../../domain/people/person';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import { send } from './api-refusal';
+import { refusal } from '../refusals';
 
 type SignedIn = (
   handler: (person: Person, req: Request, res: Response, asUser?: ActingAsUser) => Promise<void>,
@@ -17,7 +18,7 @@ export function registerSocialAccountRoutes(server: Server, deps: AppDeps, signe
     '/api/social-accounts',
     signedIn(async (person, _req, res) => {
       const result = await listSocialAccounts(deps, person);
-      if (result.status === 'not-permitted') return answer(res, 403, { error: result.message });
+      if (result.status === 'not-permitted') return answer(res, 403, { error: refusal(result) });
       answer(res, 200, {
         accounts: result.accounts,
         owners: result.owners.map((owner) => ({ id: owner.id, displayName: owner.displayName })),
@@ -49,7 +50,7 @@ function answerSave(res: Response, result: SaveSocialAccountResult, savedStatus:
     case 'ok':
       return answer(res, savedStatus, { account: result.account });
     case 'not-permitted':
-      return answer(res, 403, { error: result.message });
+      return answer(res, 403, { error: refusal(result) });
     case 'invalid':
       return answer(res, 422, { error: 'Please correct the fields marked.', errors: result.errors });
     case 'not-found':

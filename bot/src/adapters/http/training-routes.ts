@@ -18,6 +18,7 @@ import type { Person } from '../../domain/people/person';
 import type { ApiIdentity } from './api-identity';
 import { send, answerFailure } from './api-refusal';
 import { toCsv } from './csv';
+import { refusal } from '../refusals';
 
 export interface TrainingRouteDeps {
   announce: Announce;
@@ -150,7 +151,7 @@ export function registerTrainingRoutes(
           body.error.issues,
         );
       const result = await recordTrainingSession(announceLater(deps), person, body.data);
-      if (result.status === 'not-permitted') return fail(res, 403, result.message);
+      if (result.status === 'not-permitted') return fail(res, 403, refusal(result));
       if (result.status === 'invalid') return unprocessable(res, result.message);
       send(res, 201, { recorded: result.records.length });
     }),
@@ -162,7 +163,7 @@ export function registerTrainingRoutes(
       const body = ownBody.safeParse(req.body);
       if (!body.success) return invalid(res, 'Send {"completedOn": "YYYY-MM-DD", "evidence"}.', body.error.issues);
       const result = await logOwnTraining(announceLater(deps), person, body.data);
-      if (result.status === 'not-permitted') return fail(res, 403, result.message);
+      if (result.status === 'not-permitted') return fail(res, 403, refusal(result));
       if (result.status === 'invalid') return unprocessable(res, result.message);
       send(res, 201, { record: result.record });
     }),
@@ -180,7 +181,7 @@ export function registerTrainingRoutes(
         body.data.decision === 'confirm',
         body.data.reason,
       );
-      if (result.status === 'not-permitted') return fail(res, 403, result.message);
+      if (result.status === 'not-permitted') return fail(res, 403, refusal(result));
       if (result.status === 'invalid') return unprocessable(res, result.message);
       res.json({ record: result.record, alreadyDecided: result.alreadyDecided });
     }),
@@ -197,7 +198,7 @@ export function registerTrainingRoutes(
           body.error.issues,
         );
       const result = await requireRefresher(deps, person, body.data);
-      if (result.status === 'not-permitted') return fail(res, 403, result.message);
+      if (result.status === 'not-permitted') return fail(res, 403, refusal(result));
       if (result.status === 'invalid') return unprocessable(res, result.message);
       send(res, 201, { refresher: result.refresher });
     }),
@@ -215,7 +216,7 @@ export function registerTrainingRoutes(
         body.data.reviewId,
         body.data.reviewedOn,
       );
-      if (result.status === 'not-permitted') return fail(res, 403, result.message);
+      if (result.status === 'not-permitted') return fail(res, 403, refusal(result));
       if (result.status === 'invalid') return unprocessable(res, result.message);
       // Telling all staff goes on after the answer, as other background work does (and is waited for at shutdown).
       background.run('announce a policy review', async () => void (await result.announced));

@@ -1,3 +1,4 @@
+import { addDays } from '../../domain/calendar/dates';
 import type { ChronologyEntry, Incident } from '../../domain/incidents/incident';
 import type { IncidentQuery } from '../../domain/incidents/incident-query';
 import type { IncidentScope } from '../../domain/incidents/incident-visibility';
@@ -112,7 +113,5 @@ export class SqliteChronology implements ChronologyStore {
 
 /** YYYY-MM-DD → the next day, so "to" takes in the whole of its day. */
 function nextDay(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
+  return addDays(date, 1);
 }

@@ -37,7 +37,10 @@ export async function viewRequest<T extends RequestType>(
   return { status: 'ok', request, steps };
 }
 
-/** The steps this person may take on the request now (the buttons its card gives them), looking up who holds the roles only when they stand in for one. */
+/**
+ * The steps this person may take on the request now (the buttons its card gives them), looking up who holds the roles only when they stand
+ * in for one.
+ */
 export async function requestStepsFor<T extends RequestType>(
   deps: Pick<AppDeps, 'directory'>,
   type: T,

@@ -1,14 +1,15 @@
-import { may, whoMay, type Action } from '../../domain/authorization/permissions';
+import { may, type Action } from '../../domain/authorization/permissions';
 import type { Person } from '../../domain/people/person';
 import type { FieldErrors } from '../../domain/validation/field-errors';
 import { DuplicateRecordError, StaleRecordError, type Collection, type Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../record-audit';
+import { refused, type Refused } from '../outcome';
 
 /** How a save from School settings ended; the routes map each to an HTTP answer. */
 export type SettingsSave<T> =
   | { status: 'ok'; record: Versioned<T>; before?: Versioned<T> }
-  | { status: 'not-permitted'; message: string }
+  | Refused
   | { status: 'invalid'; errors: FieldErrors }
   | { status: 'not-found' }
   /** Someone saved it after this person read it: nothing was written; here it is as it is now. */
@@ -96,7 +97,7 @@ export async function refusal(
   actor: Person,
   action: Action,
   what: string,
-): Promise<{ status: 'not-permitted'; message: string } | undefined> {
+): Promise<Refused | undefined> {
   if (may(actor, action)) return undefined;
   await recordAudit(deps, actor, {
     action: `${action}.denied`,
@@ -104,7 +105,7 @@ export async function refusal(
     recordId: '-',
     summary: `Changing ${what} refused: the person does not hold the role`,
   });
-  return { status: 'not-permitted', message: `Only ${whoMay(action)} can change ${what}.` };
+  return refused(action);
 }
 
 /** Keys every stored record has that are not the setting itself. */

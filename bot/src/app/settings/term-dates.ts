@@ -7,6 +7,7 @@ import type { Stores } from '../../ports/stores.port';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../record-audit';
 import { refusal, saveSingle, type SettingsSave } from './save-edited';
+import type { Refused } from '../outcome';
 
 export type TermDatesRecord = SchoolCalendar & { id: string };
 
@@ -48,7 +49,7 @@ export async function saveTermDates(
 }
 
 export type TermDatesImport =
-  | { status: 'not-permitted'; message: string }
+  | Refused
   | { status: 'file-problems'; problems: CsvLineProblem[] }
   /** What would be saved: nothing has been yet. */
   | { status: 'preview'; plan: TermDatesImportPlan; version?: number }

@@ -1,4 +1,4 @@
-import { may, whoMay } from '../../domain/authorization/permissions';
+import { may } from '../../domain/authorization/permissions';
 import { isIsoDate, longDate } from '../../domain/calendar/dates';
 import { localDate } from '../../domain/calendar/zoned-time';
 import type { Person } from '../../domain/people/person';
@@ -8,6 +8,7 @@ import { StaleRecordError } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
 import { recordAudit } from '../record-audit';
+import { refused, type Refused } from '../outcome';
 
 /**
  * The headteacher records one completed review of a policy (s.12 with the online safety lead, or
@@ -22,7 +23,7 @@ export async function recordPolicyReview(
   reviewId: string,
   reviewedOn: string,
 ): Promise<
-  | { status: 'not-permitted'; message: string }
+  | Refused
   | { status: 'invalid'; message: string }
   | { status: 'ok'; policy: PolicyDocument; nextReviewDue: string; announced: Promise<unknown> }
 > {
@@ -33,7 +34,7 @@ export async function recordPolicyReview(
       recordId: policyId.slice(0, 20),
       summary: 'Recording a policy review refused: the person does not hold the role',
     });
-    return { status: 'not-permitted', message: `Only ${whoMay('policy.recordReview')} can record a policy review.` };
+    return refused('policy.recordReview');
   }
   const now = deps.clock.now();
   if (!isIsoDate(reviewedOn) || reviewedOn > localDate(now))

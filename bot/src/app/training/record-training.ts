@@ -1,5 +1,5 @@
-import { decidersAmong, decisionChain, mayDecide, needsHolders, ownDecisionMessage } from '../../domain/authorization/deciders';
-import { may, whoMay } from '../../domain/authorization/permissions';
+import { decidersAmong, decisionChain, mayDecide, needsHolders } from '../../domain/authorization/deciders';
+import { may } from '../../domain/authorization/permissions';
 import { isIsoDate, longDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import { PARENTS_SUBJECT, type TrainingRecord } from '../../domain/training/training-record';
@@ -15,9 +15,9 @@ import { holdersFor, roleHolders } from '../role-holders';
 import { recordableRequirements } from './training-setup';
 import { localDate } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
+import { refused, type Refused } from '../outcome';
 
-export type TrainingResult<T> =
-  { status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | ({ status: 'ok' } & T);
+export type TrainingResult<T> = Refused | { status: 'invalid'; message: string } | ({ status: 'ok' } & T);
 
 function checkDate(completedOn: string, today: string): string | undefined {
   if (!isIsoDate(completedOn)) return 'Give the date as YYYY-MM-DD.';
@@ -35,8 +35,7 @@ export async function logOwnTraining(
   actor: Person,
   input: { completedOn: string; evidence: string; requirementId?: string },
 ): Promise<TrainingResult<{ record: TrainingRecord }>> {
-  if (!may(actor, 'training.logOwn'))
-    return { status: 'not-permitted', message: `Only ${whoMay('training.logOwn')} log their own training.` };
+  if (!may(actor, 'training.logOwn')) return refused('training.logOwn');
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, localDate(now));
   if (problem) return { status: 'invalid', message: problem };
@@ -121,25 +120,20 @@ export async function decideTrainingClaim(
   confirm: boolean,
   reason = '',
 ): Promise<TrainingResult<{ record: TrainingRecord; alreadyDecided: boolean }>> {
-  const refuse = async (message: string): Promise<TrainingResult<never>> => {
+  const refuse = async (refusal: Refused): Promise<TrainingResult<never>> => {
     await recordAudit(deps, actor, {
       action: 'training.confirm.denied',
       recordType: 'trainingRecord',
       recordId: recordId.slice(0, 40),
       summary: 'Confirming training refused: the person may not confirm it',
     });
-    return { status: 'not-permitted', message };
+    return refusal;
   };
-  if (!may(actor, 'training.confirm') && !needsHolders(actor, 'training.confirm'))
-    return refuse(`Only ${whoMay('training.confirm')} can confirm training.`);
+  if (!may(actor, 'training.confirm') && !needsHolders(actor, 'training.confirm')) return refuse(refused('training.confirm'));
   const record = /^\d{1,12}$/.test(recordId) ? await deps.stores.trainingRecords.get(recordId) : undefined;
   if (!record) return { status: 'invalid', message: 'That training record was not found.' };
   if (!mayDecide(actor, 'training.confirm', record.subjectId, await holdersFor(deps, actor, ['training.confirm']))) {
-    return refuse(
-      record.subjectId === actor.id
-        ? ownDecisionMessage('training.confirm', 'confirm your own training')
-        : `Only ${whoMay('training.confirm')} can confirm training.`,
-    );
+    return refuse(refused('training.confirm', record.subjectId === actor.id ? 'own record' : undefined));
   }
   if (record.status !== 'awaitingConfirmation') return { status: 'ok', record, alreadyDecided: true };
   const because = confirm ? undefined : readText(trainingText.notConfirmedBecause, reason);
@@ -218,7 +212,7 @@ export async function recordTrainingSession(
       recordId: input.requirementId.slice(0, 60),
       summary: 'Recording training refused: the person does not hold the role',
     });
-    return { status: 'not-permitted', message: `Only ${whoMay('training.record')} can record training.` };
+    return refused('training.record');
   }
   const now = deps.clock.now();
   const problem = checkDate(input.completedOn, localDate(now));

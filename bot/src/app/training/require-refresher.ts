@@ -1,4 +1,4 @@
-import { may, whoMay } from '../../domain/authorization/permissions';
+import { may } from '../../domain/authorization/permissions';
 import { isIsoDate } from '../../domain/calendar/dates';
 import type { Person } from '../../domain/people/person';
 import { readText, trainingText } from '../../domain/training/training-input';
@@ -6,6 +6,7 @@ import type { Audience, Refresher } from '../../domain/training/training-require
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../record-audit';
 import { localDate } from '../../domain/calendar/zoned-time';
+import { refused, type Refused } from '../outcome';
 
 /**
  * s.11: "training … will be refreshed in light of any significant incidents or changes". The DSL
@@ -15,7 +16,7 @@ export async function requireRefresher(
   deps: AppDeps,
   actor: Person,
   input: { title: string; audience: Audience; group: string; dueOn: string },
-): Promise<{ status: 'not-permitted'; message: string } | { status: 'invalid'; message: string } | { status: 'ok'; refresher: Refresher }> {
+): Promise<Refused | { status: 'invalid'; message: string } | { status: 'ok'; refresher: Refresher }> {
   if (!may(actor, 'training.requireRefresher')) {
     await recordAudit(deps, actor, {
       action: 'training.requireRefresher.denied',
@@ -23,7 +24,7 @@ export async function requireRefresher(
       recordId: '-',
       summary: 'Requiring a refresher refused: the person does not hold the role',
     });
-    return { status: 'not-permitted', message: `Only ${whoMay('training.requireRefresher')} can require a refresher.` };
+    return refused('training.requireRefresher');
   }
   const now = deps.clock.now();
   const today = localDate(now);

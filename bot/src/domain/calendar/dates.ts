@@ -8,12 +8,17 @@ function toUtc(date: IsoDate): number {
   return Date.UTC(year, month - 1, day);
 }
 
-function fromUtc(ms: number): IsoDate {
+/**
+ * The calendar date of a UTC instant: only for dates built as UTC midnights (day arithmetic, Graph's date-only values), never for "today"
+ * (see zoned-time.ts).
+ */
+export function utcDateOf(ms: number): IsoDate {
+  // eslint-disable-next-line no-restricted-syntax -- the one place a UTC midnight becomes a date
   return new Date(ms).toISOString().slice(0, 10);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtc(toUtc(date) + days * DAY_MS);
+  return utcDateOf(toUtc(date) + days * DAY_MS);
 }
 
 /**
@@ -25,7 +30,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
-  return fromUtc(target.getTime());
+  return utcDateOf(target.getTime());
 }
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
@@ -49,7 +54,7 @@ export function isoWeek(date: IsoDate): string {
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtc(toUtc(value)) === value;
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && utcDateOf(toUtc(value)) === value;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -72,5 +77,5 @@ export function toIsoDate(value: string): IsoDate | undefined {
   if (!year || !month || !day) return undefined;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
+  return utcDateOf(date.getTime());
 }

@@ -138,7 +138,9 @@ interface NameForms {
 // Names are prepared once and remembered: every check compares the text with the whole roster.
 const formsByName = new Map<string, NameForms[]>();
 
-/** The forms of a full name, as written and with apostrophes and hyphens dropped ("O'Connor" → "oconnor"). A single word is no full name. */
+/**
+ * The forms of a full name, as written and with apostrophes and hyphens dropped ("O'Connor" → "oconnor"). A single word is no full name.
+ */
 function nameForms(fullName: string): NameForms[] {
   let forms = formsByName.get(fullName);
   if (!forms) {

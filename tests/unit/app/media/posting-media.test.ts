@@ -3,7 +3,7 @@
  * nothing half-saved, whatever fails; the audit names files by id and type, never by a name that
  * could be a pupil's; the daily job deletes files past their keeping period, and only those.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PeopleListDirectory } from '../../../../bot/src/adapters/directory/people-list-directory';
@@ -170,10 +170,11 @@ describe('the media use cases', () => {
     const id = await request('checksFailed');
     const photo = jpegPhoto(32, 32);
     await attachPostingMedia(deps, media, alex, id, { name: 'kept.jpg', size: photo.length, chunks: chunksOf(photo) });
-    const sameDay = { ...deps, clock: { now: () => new Date() } };
-    expect(await deleteExpiredMedia(sameDay, media, new Date())).toEqual({ filesDeleted: 0, filesFailed: 0 });
+    // The folder store dates a file by its modified time: the orphan was left there on the test's school day.
+    utimesSync(join(dir, 'media', 'orphan.jpg'), NOW, NOW);
+    expect(await deleteExpiredMedia(deps, media, NOW)).toEqual({ filesDeleted: 0, filesFailed: 0 });
     expect(stored()).toHaveLength(2);
-    const nextDay = new Date(Date.now() + 25 * 3600_000);
+    const nextDay = new Date(NOW.getTime() + 25 * 3600_000);
     expect(await deleteExpiredMedia(deps, media, nextDay)).toEqual({ filesDeleted: 0, filesFailed: 0, strayFilesDeleted: 1 });
     expect(stored()).toEqual([(await stores.postingRequests.get(id))!.attachments![0]!.storageKey]);
     expect(await stores.audit.forRecord('media', 'orphan.jpg')).toEqual([

@@ -1,3 +1,4 @@
+import { utcDateOf } from '../../../domain/calendar/dates';
 import { graphCall, graphStatus, unavailable, type GraphApi } from '../graph-api';
 import type { Fields } from './field-mapping';
 import type { ColumnSpec } from './list-spec';
@@ -19,7 +20,7 @@ interface Item {
  */
 export function legacyDate(value: unknown): string | undefined {
   const time = Date.parse(String(value ?? ''));
-  return Number.isNaN(time) ? undefined : new Date(Math.round(time / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  return Number.isNaN(time) ? undefined : utcDateOf(Math.round(time / DAY_MS) * DAY_MS);
 }
 
 /**

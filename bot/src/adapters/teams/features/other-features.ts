@@ -9,6 +9,7 @@ import { myRequests } from '../my-requests';
 import { openWaitingItemAction, waitingForMe } from '../actions/waiting.action';
 import { VERB_OPEN_WAITING } from '../cards/waiting-card';
 import type { Feature } from './feature';
+import { refusal } from '../../refusals';
 
 /** Everything that waits for the person, across every kind of record (app/waiting). */
 export const WAITING_FEATURE: Feature = {
@@ -55,7 +56,7 @@ export const CONSENT_FEATURE: Feature = {
         const result = await classConsent(deps, person, className, today(deps.clock));
         switch (result.status) {
           case 'not-permitted':
-            return messageCard(result.message);
+            return messageCard(refusal(result));
           case 'unknown-class':
             return messageCard(`I can't find class ${className.toUpperCase()}. Classes: ${result.classes.join(', ') || 'none yet'}.`);
           case 'ok':
