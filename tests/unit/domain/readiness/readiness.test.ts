@@ -1,4 +1,7 @@
-/** The go-live checklist: its items in the installation guide's order, each numbered as the guide numbers it; green only when every item is. */
+/**
+ * The go-live checklist: its items in the installation guide's order, each numbered as the guide
+ * numbers it; green only when every item is.
+ */
 import { finding, overallLevel, READINESS_ITEMS, type ReadinessLevel } from '../../../../bot/src/domain/readiness/readiness';
 
 describe('the whole checklist', () => {
