@@ -175,3 +175,37 @@ describe('consent on a date: notices received the same day, and times (s.4)', ()
     expect(consentOn(events, 'noah', 'images', date)).toBe(expected);
   });
 });
+
+describe('the notice a takedown task comes from: the refusal in force today (s.4: "from the date received")', () => {
+  const post: RegisteredPost = {
+    id: 'p9',
+    accountId: '1',
+    postedOn: '2026-10-01',
+    media: ['images'],
+    pupilIds: ['noah'],
+    link: 'https://x.example/9',
+  };
+  const notice = (id: string, decision: 'given' | 'refused', effectiveFrom: string): ConsentEvent => ({
+    id,
+    pupilId: 'noah',
+    media: 'images',
+    decision,
+    effectiveFrom,
+    source: 'written notice',
+    recordedBy: 'Lynne Robbins',
+    recordedAt: '2026-11-24T08:00:00Z',
+  });
+  const given = notice('form', 'given', '2022-09-05');
+
+  it.each<[string, ConsentEvent[], string]>([
+    ['a withdrawal received today', [given, notice('today', 'refused', '2026-11-24')], 'today'],
+    ['a withdrawal received today, recorded with its time', [given, notice('today-at-9', 'refused', '2026-11-24T09:00:00Z')], 'today-at-9'],
+    [
+      'a withdrawal in force, and another notice dated next month: not the one still to come',
+      [given, notice('last-week', 'refused', '2026-11-17'), notice('next-month', 'refused', '2026-12-14')],
+      'last-week',
+    ],
+  ])('%s', (_case, events, noticeId) => {
+    expect(takedownsDue(events, [post], [], '2026-11-24').map((task) => task.noticeId)).toEqual([noticeId]);
+  });
+});
