@@ -12,6 +12,7 @@ const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((modul
 const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
 const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
+const PoliciesPage = lazy(() => import('./policies/PoliciesPage').then((module) => ({ default: module.PoliciesPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
@@ -27,6 +28,7 @@ const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
   consent: 'Photo consent',
   accounts: 'School accounts',
   training: 'Training',
+  policies: 'Policies',
   devices: 'Approved devices',
   settings: 'School settings',
   readiness: 'Go-live checklist',
@@ -86,6 +88,7 @@ export function App({ host }: { host: Host }) {
           />
         )}
         {page === 'training' && me && <TrainingPage credentials={credentials} />}
+        {page === 'policies' && me && <PoliciesPage credentials={credentials} />}
         {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
         {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}
         {page === 'access' && opened.id && <AccessRequestPage requestId={opened.id} credentials={credentials} {...back} />}

@@ -13,6 +13,8 @@ export const VIEWS = {
   consent: (can: Me['can']) => can.seeConsent,
   accounts: (can: Me['can']) => can.seeAccounts,
   training: () => true,
+  // The school's policies are open to everyone it added (the server checks each call).
+  policies: () => true,
   devices: (can: Me['can']) => can.seeDevices,
   settings: (can: Me['can']) => can.seeSettings,
   readiness: (can: Me['can']) => can.seeReadiness,

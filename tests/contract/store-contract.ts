@@ -560,6 +560,40 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect(installed.reason).toBeUndefined();
     });
 
+    it('keeps each policy version whole (its document, who must read it, later confirmations), found by policy', async () => {
+      const version = {
+        policyId: '4',
+        number: '3',
+        approvedOn: '2026-11-20',
+        approvedById: '3',
+        approvedByName: "Adele O'Vance",
+        changes: 'Section 4: photos only on school devices.',
+        file: { name: 'Social Media Policy v3.pdf', format: 'pdf' as const, bytes: 52_311, storageKey: 'a1b2.pdf' },
+        mustRead: 'staffAndGovernors' as const,
+        publishedAt: '2026-11-24T10:00:00.000Z',
+        confirmations: [],
+      };
+      const stored = await subject.stores.policyVersions.insert(version);
+      await subject.stores.policyVersions.insert({ ...version, policyId: '5', number: '1' });
+      const { id: _id, version: _version, etag: _etag, ...readBack } = (await subject.stores.policyVersions.get(stored.id))!;
+      expect(readBack).toEqual(version);
+      const confirmed = await subject.stores.policyVersions.update({
+        ...stored,
+        confirmations: [{ on: '2027-11-18', note: 'Reviewed: Governing board', byId: '3', byName: "Adele O'Vance" }],
+      });
+      expect((await subject.stores.policyVersions.find({ where: { policyId: '4' }, limit: 5 })).items).toEqual([confirmed]);
+    });
+
+    it('keeps one "read and understood" per person per version, found by version', async () => {
+      const signed = { versionId: '7', personId: '12', personName: 'Alex Wilber', at: '2026-11-24T10:05:00.000Z', readKey: '7:12' };
+      const stored = await subject.stores.policyReads.insert(signed);
+      await expect(subject.stores.policyReads.insert({ ...signed, at: '2026-11-25T09:00:00.000Z' })).rejects.toBeInstanceOf(
+        DuplicateRecordError,
+      );
+      await subject.stores.policyReads.insert({ ...signed, versionId: '8', readKey: '8:12' });
+      expect((await subject.stores.policyReads.find({ where: { versionId: '7' }, limit: 5 })).items).toEqual([stored]);
+    });
+
     it('answers undefined for a record that does not exist', async () => {
       expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
     });

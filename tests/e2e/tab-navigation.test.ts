@@ -16,6 +16,7 @@ const EVERY_STAFF_MEMBER = [
   'Photo consent',
   'School accounts',
   'Training',
+  'Policies',
   'Approved devices',
 ];
 const withIncidents = (pages: string[]) => [...pages.slice(0, 2), 'Incidents', ...pages.slice(2)];
@@ -32,7 +33,7 @@ const PAGES: [Role, string, string[]][] = [
   ['deputyDsl', 'a deputy DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
   ['headteacher', 'the headteacher (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
   ['admin', 'the school office, also the data protection lead', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
-  ['chairOfGovernors', 'the chair of governors', ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training']],
+  ['chairOfGovernors', 'the chair of governors', ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training', 'Policies']],
 ];
 
 const navigation = (page: Page) => page.getByRole('tablist', { name: 'Pages' });

@@ -16,7 +16,8 @@ import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-a
 import { TestApp } from '../fixtures/test-app';
 import { SCHOOL_DAY } from '../fixtures/test-clock';
 import { localDate } from '../../bot/src/domain/calendar/zoned-time';
-import { jpegPhoto, pngImage } from '../fixtures/media-files';
+import { jpegPhoto, pdfDocument, pngImage } from '../fixtures/media-files';
+import { currentVersion } from '../../bot/src/domain/policies/policy-version';
 
 type Holder = Role | 'requester';
 
@@ -81,6 +82,14 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'training.requireRefresher': ['dsl'],
   // s.12: the headteacher records the policy's review.
   'policy.recordReview': ['headteacher'],
+  // s.2, s.12: the school's policies are open to everyone it added; the headteacher publishes a
+  // version; staff and governors sign that they read it; the lead and the headteacher see who has.
+  'policy.library': [...ROLES, 'requester'],
+  'policy.publishVersion': ['headteacher'],
+  'policy.acknowledge': ['staff', 'governor', 'chairOfGovernors', 'requester'],
+  'policy.readStatus': ['onlineSafetyLead', 'headteacher'],
+  // s.12: the headteacher words the change for pupils and parents and records how they were told.
+  'policy.tellPupilsAndParents': ['headteacher'],
   // School settings: the headteacher (who implements the policy, s.2) and the admin team keep the
   // school's details, the policy register and the term dates; the online safety lead keeps the
   // training requirements (s.11) with the headteacher. Nobody else opens the page.
@@ -502,6 +511,51 @@ describe('the access matrix (expected answers from the policy)', () => {
     const response = await send(holder, `/api/policies/${policy.id}/review`, { reviewId: 'review-1', reviewedOn: '2026-11-20' });
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed('policy.recordReview', holder) ? 200 : 403 });
     await t.app.background.idle();
+  });
+
+  it.each(holders)("the policy library's routes as %s", async (holder) => {
+    const policy = (await t.app.stores.policies.find({ limit: 1 })).items[0]!;
+    const headers = { 'x-demo-person': people.get(holder)!.person.id };
+    const details = { number: `m-${holder}`, approvedOn: today, changes: 'Matrix check', mustRead: 'staffAndGovernors' };
+    const published = await fetch(`${t.app.url}/api/policy-library/${policy.id}/versions`, {
+      method: 'POST',
+      headers: {
+        ...headers,
+        'content-type': 'application/octet-stream',
+        'x-file-name': 'policy.pdf',
+        'x-version-details': encodeURIComponent(JSON.stringify(details)),
+      },
+      body: pdfDocument(),
+    });
+    expect({ holder, publish: published.status }).toEqual({ holder, publish: allowed('policy.publishVersion', holder) ? 201 : 403 });
+    await t.app.background.idle();
+    if ((await t.app.stores.policyVersions.find({ limit: 1 })).items.length === 0) {
+      await t.app.stores.policyVersions.insert({
+        policyId: policy.id,
+        number: 'm-0',
+        approvedOn: today,
+        approvedById: '0',
+        approvedByName: 'Matrix',
+        changes: 'Matrix',
+        file: { name: 'p.pdf', format: 'pdf', bytes: 1, storageKey: 'missing.pdf' },
+        mustRead: 'staffAndGovernors',
+        publishedAt: t.clock.now().toISOString(),
+        confirmations: [],
+      });
+    }
+    const current = currentVersion((await t.app.stores.policyVersions.find({ where: { policyId: policy.id }, limit: 50 })).items)!;
+    const library = await fetch(`${t.app.url}/api/policy-library`, { headers });
+    expect({ holder, library: library.status }).toEqual({ holder, library: allowed('policy.library', holder) ? 200 : 403 });
+    const signed = await fetch(`${t.app.url}/api/policy-library/versions/${current.id}/read`, { method: 'POST', headers });
+    expect({ holder, sign: signed.status }).toEqual({ holder, sign: allowed('policy.acknowledge', holder) ? 200 : 403 });
+    const readers = await fetch(`${t.app.url}/api/policy-library/versions/${current.id}/readers`, { headers });
+    expect({ holder, readers: readers.status }).toEqual({ holder, readers: allowed('policy.readStatus', holder) ? 200 : 403 });
+    const told = await send(holder, `/api/policy-library/versions/${current.id}/telling/sent`, {
+      audience: 'parents',
+      how: 'website',
+      on: today,
+    });
+    expect({ holder, told: told.status }).toEqual({ holder, told: allowed('policy.tellPupilsAndParents', holder) ? 201 : 403 });
   });
 
   it.each(holders)('the School settings routes as %s', async (holder) => {

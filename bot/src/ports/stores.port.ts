@@ -21,6 +21,8 @@ import type { SchoolCalendar } from '../domain/calendar/school-calendar';
 import type { FirstSeen } from '../domain/people/first-seen';
 import type { TrainingRecord } from '../domain/training/training-record';
 import type { JobRun } from '../domain/jobs/job-run';
+import type { PolicyVersion } from '../domain/policies/policy-version';
+import type { PolicyRead } from '../domain/policies/policy-read';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
@@ -36,6 +38,8 @@ export interface PostStore extends Collection<RegisteredPost, 'accountId'> {
 }
 export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey' | 'pupilId'>;
 export type PolicyCollection = Collection<PolicyDocument, never>;
+export type PolicyVersionCollection = Collection<PolicyVersion, 'policyId'>;
+export type PolicyReadCollection = Collection<PolicyRead, 'versionId' | 'readKey'>;
 /** One record at most (a second is refused as a duplicate). */
 export type SchoolCollection = Collection<School & { id: string }, never>;
 /** The school's term dates, every year in one record (at most one), so that an import is one write. */
@@ -57,6 +61,10 @@ export interface Stores {
   people: PersonCollection;
   pupils: PupilCollection;
   policies: PolicyCollection;
+  /** The documents of the register's policies, one record per version (the files are in the policy library). */
+  policyVersions: PolicyVersionCollection;
+  /** "I have read and understood it": one per person per version. */
+  policyReads: PolicyReadCollection;
   termDates: TermDatesCollection;
   trainingRequirements: TrainingRequirementCollection;
   /** When each person from the Entra groups first appeared, for those without a hire date. */

@@ -19,6 +19,8 @@ import { registerIncidentRoutes } from './incident-routes';
 import { registerIncidentPupilRoutes } from './incident-pupil-routes';
 import type { EvidenceDeps } from '../../app/incident-evidence';
 import { registerIncidentEvidenceRoutes } from './incident-evidence-routes';
+import { registerPolicyLibraryRoutes } from './policy-library-routes';
+import type { PolicyFiles } from '../../app/policies/policy-files';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
@@ -43,7 +45,7 @@ export interface UserGraph {
 
 export function registerApiRoutes(
   server: Server,
-  deps: EvidenceDeps & { announce: Announce },
+  deps: EvidenceDeps & { announce: Announce; policyFiles: PolicyFiles },
   identify: ApiIdentity,
   personasEnabled: boolean,
   importJobs: PupilImportJobs,
@@ -70,6 +72,7 @@ export function registerApiRoutes(
   registerIncidentRoutes(server, deps, signedIn);
   registerIncidentPupilRoutes(server, deps, signedIn);
   registerIncidentEvidenceRoutes(server, deps, signedIn);
+  registerPolicyLibraryRoutes(server, deps, signedIn);
 
   server.get(
     '/api/me',

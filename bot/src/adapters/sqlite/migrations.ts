@@ -203,4 +203,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_updated ON outbox ("updatedAt");
   CREATE TABLE outbox_archive (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
   `,
+  // The policy library: each policy's documents as versions, and who has read and understood each.
+  `
+  CREATE TABLE policy_versions (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "policyId" TEXT);
+  CREATE INDEX policy_versions_policy ON policy_versions ("policyId");
+  CREATE TABLE policy_reads (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "versionId" TEXT, "readKey" TEXT);
+  CREATE INDEX policy_reads_version ON policy_reads ("versionId");
+  CREATE UNIQUE INDEX policy_reads_key ON policy_reads ("readKey");
+  `,
 ];

@@ -19,6 +19,8 @@ export function createSqliteStores(dataDir: string | ':memory:', options: Databa
     devices: new SqliteCollection(db, 'devices', ['active']),
     takedowns: new SqliteCollection(db, 'takedowns', ['ownerId', 'status', 'taskKey', 'pupilId']),
     policies: new SqliteCollection(db, 'policies', []),
+    policyVersions: new SqliteCollection(db, 'policy_versions', ['policyId']),
+    policyReads: new SqliteCollection(db, 'policy_reads', ['versionId', 'readKey']),
     termDates: new SqliteCollection(db, 'term_dates', []),
     trainingRequirements: new SqliteCollection(db, 'training_requirements', ['requirementId']),
     firstSeen: new SqliteCollection(db, 'first_seen', ['personId']),

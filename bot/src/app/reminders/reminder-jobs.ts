@@ -4,6 +4,7 @@ import { deleteExpiredMedia } from '../media/delete-expired-media';
 import { ensureTakedowns } from '../ensure-takedowns';
 import { deliverReminders, type FanOutReport, type PlannedReminder } from './deliver-reminders';
 import { planPolicyReviews } from './plan-policy-reviews';
+import { planPolicyReads } from './plan-policy-reads';
 import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
@@ -45,6 +46,7 @@ const JOBS: Record<string, Job> = {
   'training-reminders': planned('training-reminders', planTrainingReminders),
   'training-digest': planned('training-digest', planTrainingDigest),
   'policy-reviews': planned('policy-reviews', planPolicyReviews),
+  'policy-reads': planned('policy-reads', planPolicyReads),
   'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
   'retention-review': planned('retention-review', planRetentionReview),
   // Makes any takedown task a withdrawal should have made and did not (a run that stopped part-way).

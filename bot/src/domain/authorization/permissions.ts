@@ -73,6 +73,27 @@ export const PERMISSIONS = {
   'training.confirm': ['onlineSafetyLead'],
   'training.requireRefresher': ['dsl'],
   'policy.recordReview': ['headteacher'],
+  // The policy library (s.2, s.12): everyone the school added opens the policies in force; the
+  // headteacher publishes a new version; staff and governors sign that they have read one; the
+  // online safety lead and the headteacher see who has and has not.
+  'policy.library': [
+    'staff',
+    'onlineSafetyLead',
+    'headteacher',
+    'dsl',
+    'deputyDsl',
+    'ictTechnician',
+    'admin',
+    'governor',
+    'chairOfGovernors',
+    'socialMediaStaff',
+    'dataProtectionLead',
+  ],
+  'policy.publishVersion': ['headteacher'],
+  'policy.acknowledge': ['staff', 'governor', 'chairOfGovernors'],
+  'policy.readStatus': ['onlineSafetyLead', 'headteacher'],
+  // s.12: changes are communicated to pupils and parents; the headteacher words it and records how.
+  'policy.tellPupilsAndParents': ['headteacher'],
   // School settings: the school's details, the policy register and the term dates are the
   // headteacher's and the admin team's to keep (s.2: the headteacher implements the policy); the
   // training requirements are the online safety lead's, with the headteacher (s.11).

@@ -28,6 +28,8 @@ import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec, withoutIndexes, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
+import { MUST_READ, type PolicyVersion } from '../../../domain/policies/policy-version';
+import type { PolicyRead } from '../../../domain/policies/policy-read';
 import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
 import type { PostPupilLink } from './sharepoint-post-store';
@@ -62,6 +64,18 @@ export interface DocumentLibrary {
  * seen by as few people as possible, and evidence is a safeguarding record.
  */
 export const RECORDS_SITE_LIBRARIES: readonly DocumentLibrary[] = [MEDIA_LIBRARY, EVIDENCE_LIBRARY];
+
+/**
+ * The policies' documents, one file per version: on the working site, because policies are not
+ * confidential. The app serves them to staff and governors itself; files are named by random ids.
+ */
+export const POLICY_LIBRARY: DocumentLibrary = {
+  displayName: 'Online Safety Desk - Policy library',
+  description:
+    'The documents of the policies in the register, one file per version. Never replace or delete a file here by hand: the app keeps every version.',
+};
+
+export const WORKING_SITE_LIBRARIES: readonly DocumentLibrary[] = [POLICY_LIBRARY];
 
 /** The reminders' outbox and its archive hold the same fields; the outbox is read by key, status, run and date. */
 const OUTBOX_FIELDS = {
@@ -163,6 +177,38 @@ export const LISTS = {
       retiredOn: { type: 'date', displayName: 'Retired on' },
     },
     (policy) => policy.title,
+  ),
+  policyVersions: listSpec<PolicyVersion>(
+    'OsdPolicyVersions',
+    'Online Safety Desk - Policy versions',
+    'Each version of the policies in the register: number, approval, summary of changes, who must read it; the documents are in the Policy library (policy sections 2 and 12).',
+    {
+      policyId: { type: 'text', indexed: true, displayName: 'Policy' },
+      number: { type: 'text', displayName: 'Version' },
+      approvedOn: { type: 'date', displayName: 'Approved on' },
+      approvedById: 'text',
+      approvedByName: { type: 'text', displayName: 'Approved by' },
+      changes: { type: 'note', displayName: 'Summary of changes' },
+      file: { type: 'json', displayName: 'Document (in the Policy library)' },
+      mustRead: { type: 'choice', choices: MUST_READ, displayName: 'Who must read it' },
+      publishedAt: 'dateTime',
+      confirmations: { type: 'json', displayName: 'Confirmed by later reviews' },
+      telling: { type: 'json', displayName: 'Texts for pupils and parents, and when sent' },
+    },
+    (version) => `${version.policyId} v${version.number}`,
+  ),
+  policyReads: listSpec<PolicyRead>(
+    'OsdPolicyReads',
+    'Online Safety Desk - Policy read and understood',
+    'Who has said they read and understood each policy version, and when (policy section 2).',
+    {
+      versionId: { type: 'text', indexed: true, displayName: 'Policy version' },
+      personId: 'text',
+      personName: { type: 'text', displayName: 'Who' },
+      at: { type: 'dateTime', displayName: 'Signed at' },
+      readKey: { type: 'text', indexed: true, unique: true },
+    },
+    (entry) => `${entry.personName}: version ${entry.versionId}`,
   ),
   accessRequests: listSpec<AccessRequest>(
     'OsdAccessRequests',

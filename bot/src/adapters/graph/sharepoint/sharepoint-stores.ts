@@ -28,6 +28,8 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     devices: new SharePointCollection(graph, items('devices'), LISTS.devices),
     takedowns: new SharePointCollection(graph, items('takedowns'), LISTS.takedowns),
     policies: new SharePointCollection(graph, items('policies'), LISTS.policies),
+    policyVersions: new SharePointCollection(graph, items('policyVersions'), LISTS.policyVersions),
+    policyReads: new SharePointCollection(graph, items('policyReads'), LISTS.policyReads),
     termDates: new SharePointCollection(graph, items('termDates'), LISTS.termDates),
     trainingRequirements: new SharePointCollection(graph, items('trainingRequirements'), LISTS.trainingRequirements),
     firstSeen: new SharePointCollection(graph, items('firstSeen'), LISTS.firstSeen),

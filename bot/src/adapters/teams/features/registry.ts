@@ -13,6 +13,7 @@ import { CONCERNS_FEATURE, CONSENT_FEATURE, MY_REQUESTS_FEATURE, WAITING_FEATURE
 import { requestFeature } from './request-feature';
 import { TAKEDOWN_FEATURE } from './takedown-feature';
 import { TRAINING_FEATURE } from './training-feature';
+import { POLICY_FEATURE } from './policy-feature';
 
 /** Greetings and "help": the only answers given in a group chat or channel. */
 export const HELP_PATTERNS: readonly RegExp[] = [
@@ -50,6 +51,7 @@ export const FEATURES: readonly Feature[] = [
   CONSENT_FEATURE,
   CONCERNS_FEATURE,
   TRAINING_FEATURE,
+  POLICY_FEATURE,
   HELP_FEATURE,
 ];
 
