@@ -74,6 +74,14 @@ const EXPECTED: Record<Action, { rule: string; who: readonly Holder[] }> = {
   'training.confirm': { rule: "s.11: the online safety lead confirms a staff member's claim", who: ['onlineSafetyLead'] },
   'training.requireRefresher': { rule: 's.11: refreshers after a significant incident', who: ['dsl'] },
   'policy.recordReview': { rule: 's.12: reviewed by the headteacher', who: ['headteacher'] },
+  'policy.library': { rule: 's.2, s.12: everyone the school added reads the policies in force', who: ROLES },
+  'policy.publishVersion': { rule: 's.12: the headteacher approves the policy', who: ['headteacher'] },
+  'policy.acknowledge': { rule: 's.2: staff and governors read and understand the policy', who: ['staff', 'governor', 'chairOfGovernors'] },
+  'policy.readStatus': {
+    rule: 's.2, s.11: the online safety lead and the headteacher follow up who has read it',
+    who: ['onlineSafetyLead', 'headteacher'],
+  },
+  'policy.tellPupilsAndParents': { rule: 's.12: changes are communicated to pupils and parents', who: ['headteacher'] },
   'settings.view': {
     rule: 's.2: the headteacher implements the policy, with the school office and the online safety lead',
     who: ['headteacher', 'admin', 'onlineSafetyLead'],

@@ -108,6 +108,7 @@ describe('the next run', () => {
     expect(schoolSchedules('07:30')).toEqual([
       { job: 'training-reminders', on: 'weekdays', at: '07:30' },
       { job: 'policy-reviews', on: 'weekdays', at: '07:30' },
+      { job: 'policy-reads', on: 'weekdays', at: '07:30' },
       { job: 'waiting-nudges', on: 'weekdays', at: '07:30' },
       { job: 'retention-review', on: 'weekdays', at: '07:30' },
       { job: 'takedowns', on: 'weekdays', at: '07:30' },
