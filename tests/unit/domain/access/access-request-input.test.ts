@@ -1,5 +1,11 @@
 /** Appendix A's requester fields, checked at the boundary: each wrong field gets its own message. */
-import { LIMITS, validateAccessRequestInput as validate } from '../../../../bot/src/domain/access/access-request-input';
+import {
+  addedRisksSchema,
+  LIMITS,
+  reasonsSchema,
+  reviewNoteSchema,
+  validateAccessRequestInput as validate,
+} from '../../../../bot/src/domain/access/access-request-input';
 
 const TODAY = '2026-11-24';
 const validateAccessRequestInput = (raw: unknown) => validate(raw, TODAY);
@@ -22,6 +28,7 @@ describe('the access request form', () => {
     ['javascript: URL', 'javascript:alert(1)'],
     ['data: URL', 'data:text/html,<script>alert(1)</script>'],
     ['file: URL', 'file:///etc/passwd'],
+    ['ftp: URL', 'ftp://files.example.org/worksheet.pdf'],
     ['no scheme', 'www.example.org'],
     ['relative', '/path'],
     ['spaces inside', 'https://example.org/a b'],
@@ -146,5 +153,35 @@ describe('the period and who the site is opened for (every unblock ends)', () =>
     ],
   ])('refuses %s', (_name, typed, errors) => {
     expect(validateAccessRequestInput({ ...TEXT, ...typed })).toEqual({ ok: false, errors });
+  });
+});
+
+describe('every field of Appendix A has its own limit and message', () => {
+  it.each<[string, number, string]>([
+    ['siteContent', 1000, 'Site content must be 1000 characters or fewer.'],
+    ['reasons', 1500, 'Reasons for access must be 1500 characters or fewer.'],
+    ['risksAndControls', 1500, 'Identified risks and control measures must be 1500 characters or fewer.'],
+  ])('%s: up to %i characters', (field, limit, message) => {
+    expect(validateAccessRequestInput({ ...GOOD, [field]: 'x'.repeat(limit) }).ok).toBe(true);
+    expect(validateAccessRequestInput({ ...GOOD, [field]: 'x'.repeat(limit + 1) })).toEqual({ ok: false, errors: { [field]: message } });
+  });
+
+  it('says how to write the full URL', () => {
+    expect(validateAccessRequestInput({ ...GOOD, url: 'www.example.org' })).toEqual({
+      ok: false,
+      errors: { url: 'Enter the full web address, starting with https:// or http:// (for example https://www.example.org/page).' },
+    });
+  });
+
+  it.each<[string, { safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }, string]>(
+    [
+      ["the online safety lead's note", reviewNoteSchema, 'Note must be 1000 characters or fewer.'],
+      ["the headteacher's reasons", reasonsSchema, 'Reasons must be 1000 characters or fewer.'],
+      ['further risks and control measures', addedRisksSchema, 'Further risks and control measures must be 1000 characters or fewer.'],
+    ],
+  )('%s: optional, up to 1000 characters', (_field, schema, message) => {
+    expect(schema.safeParse(undefined).data).toBe('');
+    expect(schema.safeParse('x'.repeat(1000)).success).toBe(true);
+    expect(schema.safeParse('x'.repeat(1001)).error?.issues[0]?.message).toBe(message);
   });
 });

@@ -12,7 +12,15 @@ import {
   type AccessRequestState,
 } from '../../../../bot/src/domain/access/access-request';
 import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
-import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
+import {
+  applyStep,
+  awaitedIn,
+  isFinished,
+  maySeeRequest,
+  stateLabel,
+  stepsFor,
+  toldAfter,
+} from '../../../../bot/src/domain/workflow/workflow-rules';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { ROLES, type Role } from '../../../../bot/src/domain/people/role';
 
@@ -266,5 +274,226 @@ describe('the period and who the site is opened for', () => {
       ok: false,
       error: { code: 'reasons-required', field: 'endDate' },
     });
+  });
+});
+
+describe('each step keeps the request and its history, and signs what it decides (Appendix A "Signature")', () => {
+  const LATER = new Date('2026-11-26T14:15:00Z');
+  const lead = holderOf('onlineSafetyLead');
+  const head = holderOf('headteacher');
+  const ict = holderOf('ictTechnician');
+  const signedBy = (person: Person) => ({
+    personId: person.id,
+    name: person.displayName,
+    aadObjectId: person.aadObjectId,
+    at: LATER.toISOString(),
+  });
+  const entry = (person: Person, step: AccessActionType, note?: string) => ({
+    at: LATER.toISOString(),
+    personId: person.id,
+    name: person.displayName,
+    step,
+    ...(note ? { note } : {}),
+  });
+
+  it.each<[string, AccessRequestState, Person, AccessAction, Partial<AccessRequest>, ReturnType<typeof entry>]>([
+    [
+      'forwarded with the risks the lead adds',
+      'withOnlineSafetyLead',
+      lead,
+      { type: 'forward', note: 'Fine for Year 3', addedRisksAndControls: 'Supervise' },
+      {
+        state: 'withHeadteacher',
+        leadReview: { outcome: 'forwarded', note: 'Fine for Year 3', addedRisksAndControls: 'Supervise', signature: signedBy(lead) },
+      },
+      entry(lead, 'forward', 'Fine for Year 3'),
+    ],
+    [
+      'forwarded without a note',
+      'withOnlineSafetyLead',
+      lead,
+      { type: 'forward' },
+      { state: 'withHeadteacher', leadReview: { outcome: 'forwarded', note: '', addedRisksAndControls: '', signature: signedBy(lead) } },
+      entry(lead, 'forward'),
+    ],
+    [
+      'returned with the reason',
+      'withOnlineSafetyLead',
+      lead,
+      { type: 'return', note: 'Which page?' },
+      {
+        state: 'returnedToRequester',
+        leadReview: { outcome: 'returned', note: 'Which page?', addedRisksAndControls: '', signature: signedBy(lead) },
+      },
+      entry(lead, 'return', 'Which page?'),
+    ],
+    [
+      'approved with reasons',
+      'withHeadteacher',
+      head,
+      { type: 'approve', reasons: 'Curriculum' },
+      { state: 'approved', decision: { approved: true, reasons: 'Curriculum', signature: signedBy(head) } },
+      entry(head, 'approve', 'Curriculum'),
+    ],
+    [
+      'refused: recorded as refused, never as approved',
+      'withHeadteacher',
+      head,
+      { type: 'refuse', reasons: 'Not suitable' },
+      { state: 'refused', decision: { approved: false, reasons: 'Not suitable', signature: signedBy(head) } },
+      entry(head, 'refuse', 'Not suitable'),
+    ],
+    [
+      'opened by ICT, with a note',
+      'approved',
+      ict,
+      { type: 'markDone', note: 'Allowed on the filter' },
+      { state: 'unblocked', actioned: { note: 'Allowed on the filter', signature: signedBy(ict) } },
+      entry(ict, 'markDone', 'Allowed on the filter'),
+    ],
+    [
+      'opened by ICT, without a note',
+      'approved',
+      ict,
+      { type: 'markDone' },
+      { state: 'unblocked', actioned: { note: '', signature: signedBy(ict) } },
+      entry(ict, 'markDone'),
+    ],
+    [
+      'withdrawn by the requester',
+      'withHeadteacher',
+      requester,
+      { type: 'withdraw' },
+      { state: 'withdrawn' },
+      entry(requester, 'withdraw'),
+    ],
+    [
+      'resubmitted with the new form',
+      'returnedToRequester',
+      requester,
+      ACTIONS.resubmit,
+      { url: 'https://example.org/page', state: 'withOnlineSafetyLead' },
+      entry(requester, 'resubmit'),
+    ],
+  ])('%s', (_rule, from, actor, action, changes, newEntry) => {
+    const before = requestIn(from);
+    expect(applyStep(ACCESS_WORKFLOW, before, action, actor, LATER)).toStrictEqual({
+      ok: true,
+      request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() },
+    });
+  });
+
+  it('a signature without an Entra identity has none', () => {
+    const result = applyStep(
+      ACCESS_WORKFLOW,
+      requestIn('withHeadteacher'),
+      { type: 'approve' },
+      { id: 'h', displayName: 'Head', roles: ['headteacher'] },
+      LATER,
+    );
+    expect(result.ok && result.request.decision?.signature).toStrictEqual({ personId: 'h', name: 'Head', at: LATER.toISOString() });
+  });
+
+  it.each<[AccessActionType, AccessRequestState, string]>([
+    ['forward', 'withOnlineSafetyLead', 'Only the online safety lead can send this request to the headteacher.'],
+    ['return', 'withOnlineSafetyLead', 'Only the online safety lead can return this request.'],
+    ['approve', 'withHeadteacher', 'Only the headteacher can approve this request.'],
+    ['refuse', 'withHeadteacher', 'Only the headteacher can refuse this request.'],
+    ['markDone', 'approved', 'Only the ICT technician can mark this site as opened.'],
+    ['withdraw', 'withHeadteacher', 'Only the person who made the request can withdraw this request.'],
+    ['resubmit', 'returnedToRequester', 'Only the person who made the request can resubmit this request.'],
+  ])('%s by a governor is refused, saying who may', (step, from, message) => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(from), ACTIONS[step], holderOf('governor'), NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-permitted', message },
+    });
+  });
+
+  it('a review of a request already with the headteacher changes nothing and says where it is', () => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), ACTIONS.forward, lead, NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' },
+    });
+  });
+
+  it.each<[AccessRequestState, string]>([
+    ['withOnlineSafetyLead', 'With the online safety lead'],
+    ['returnedToRequester', 'Returned to the requester for changes'],
+    ['approved', 'Approved — waiting for ICT'],
+    ['refused', 'Refused'],
+    ['unblocked', 'Site opened'],
+    ['withdrawn', 'Withdrawn'],
+  ])('a decision on a request that is %s changes nothing and says where it is', (state, label) => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), ACTIONS.approve, holderOf('headteacher'), NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-now', message: `This request is already "${label}", so nothing was changed.` },
+    });
+  });
+
+  it.each<[AccessAction, AccessRequestState, Person, string, string]>([
+    [
+      { type: 'refuse', reasons: ' ' },
+      'withHeadteacher',
+      head,
+      'reasons',
+      'A refusal needs reasons (Appendix A), so the requester knows why.',
+    ],
+    [{ type: 'return' }, 'withOnlineSafetyLead', lead, 'note', 'Say why the request is being returned, so the requester can fix it.'],
+    [
+      { type: 'return', note: '   ' },
+      'withOnlineSafetyLead',
+      lead,
+      'note',
+      'Say why the request is being returned, so the requester can fix it.',
+    ],
+  ])('%j without reasons says why they are needed, on the field to fill', (action, state, actor, field, message) => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toEqual({
+      ok: false,
+      error: { code: 'reasons-required', field, message },
+    });
+  });
+});
+
+describe('who sees a request, and when it is finished (s.9)', () => {
+  it.each<[Role | 'requester', boolean]>([
+    ['requester', true],
+    ['onlineSafetyLead', true],
+    ['headteacher', true],
+    ['ictTechnician', true],
+    ['staff', false],
+    ['dsl', false],
+    ['governor', false],
+  ])('%s sees it: %s', (who, sees) => {
+    const person = who === 'requester' ? requester : holderOf(who);
+    expect(maySeeRequest(ACCESS_WORKFLOW, requestIn('withHeadteacher'), person)).toBe(sees);
+  });
+
+  it.each<[AccessRequestState, boolean]>([
+    ['withOnlineSafetyLead', false],
+    ['returnedToRequester', false],
+    ['withHeadteacher', false],
+    ['approved', false],
+    ['refused', true],
+    // Every unblock ends: open, it waits for the site to be blocked again.
+    ['unblocked', false],
+    ['reblocked', true],
+    ['withdrawn', true],
+  ])('%s finished: %s', (state, finished) => {
+    expect(isFinished(ACCESS_WORKFLOW, state)).toBe(finished);
+  });
+});
+
+describe('where a request is, as each reader sees it', () => {
+  it.each<[AccessRequestState, string, string]>([
+    // state                  the requester reads                  everyone else reads
+    ['withOnlineSafetyLead', 'With the online safety lead', 'With the online safety lead'],
+    ['returnedToRequester', 'Returned to you for changes', 'Returned to the requester for changes'],
+    ['withHeadteacher', 'With the headteacher', 'With the headteacher'],
+    ['approved', 'Approved — waiting for ICT', 'Approved — waiting for ICT'],
+    ['refused', 'Refused', 'Refused'],
+    ['unblocked', 'Site opened', 'Site opened'],
+    ['withdrawn', 'Withdrawn', 'Withdrawn'],
+  ])('%s: "%s" to the requester, "%s" to others', (state, toRequester, toOthers) => {
+    expect([stateLabel(ACCESS_WORKFLOW, state, true), stateLabel(ACCESS_WORKFLOW, state, false)]).toEqual([toRequester, toOthers]);
   });
 });

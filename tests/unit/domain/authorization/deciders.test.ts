@@ -9,6 +9,7 @@ import {
   decidingRole,
   mayDecide,
   needsHolders,
+  ownDecisionMessage,
   type RoleHolders,
 } from '../../../../bot/src/domain/authorization/deciders';
 import { PERMISSIONS, type Action } from '../../../../bot/src/domain/authorization/permissions';
@@ -79,6 +80,10 @@ describe('who decides a record made by (or about) someone', () => {
     expect(decidersAmong('onlineSafetyLead', staff.id, school(head, chair))).toEqual([]);
   });
 
+  it('asks the other holders of the role, never the person whose request it is', () => {
+    expect(decidersAmong('onlineSafetyLead', lead.id, school(lead, secondLead, head, chair))).toEqual([secondLead]);
+  });
+
   it('goes up twice when the subject holds both roles (a small school: the headteacher is also the lead)', () => {
     const headAndLead = person('head-lead', 'headteacher', 'onlineSafetyLead');
     expect(decidingRole('onlineSafetyLead', headAndLead.id, school(headAndLead, chair))).toBe('chairOfGovernors');
@@ -99,5 +104,28 @@ describe('who decides a record made by (or about) someone', () => {
   it('names, for each decision, exactly the role the permissions table gives it', () => {
     for (const [action, role] of Object.entries(DECISIONS))
       expect({ action, roles: PERMISSIONS[action as Action] }).toEqual({ action, roles: [role] });
+  });
+});
+
+describe('what someone told they may not decide on their own request or record reads', () => {
+  it.each<[Action, string, string]>([
+    [
+      'accessRequest.forward',
+      'review your own request',
+      'Nobody decides on their own request or record, so you cannot review your own request: another online safety lead does, or the headteacher if there is none.',
+    ],
+    [
+      'accessRequest.approve',
+      'approve your own request',
+      'Nobody decides on their own request or record, so you cannot approve your own request: another headteacher does, or the chair of governors if there is none.',
+    ],
+    [
+      'training.confirm',
+      'confirm your own training',
+      'Nobody decides on their own request or record, so you cannot confirm your own training: another online safety lead does, or the headteacher if there is none.',
+    ],
+    ['accessRequest.markDone', 'mark your own request done', 'You cannot mark your own request done yourself.'],
+  ])('%s', (action, what, message) => {
+    expect(ownDecisionMessage(action, what)).toBe(message);
   });
 });

@@ -1,14 +1,15 @@
 /** Dates and the term calendar behind every due date and nudge (s.11 termly training; working days). */
-import { addMonths, isoWeek } from '../../../../bot/src/domain/calendar/dates';
+import { addDays, addMonths, daysBetween, isIsoDate, isoWeek, longDate, weekday } from '../../../../bot/src/domain/calendar/dates';
 import {
   isWorkingDay,
+  lastTermDay,
   NO_TERM_DATES,
   schoolYearOf,
   termFor,
   workingDaysBetween,
   type SchoolCalendar,
 } from '../../../../bot/src/domain/calendar/school-calendar';
-import { localDate, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
+import { localDate, localTime, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
 
 const CALENDAR: SchoolCalendar = {
   terms: [
@@ -80,6 +81,16 @@ describe('when the term dates run out: in a school year with none, every weekday
     expect(isWorkingDay(calendar, date)).toBe(working),
   );
 
+  it('the term dates run out after the last day of the latest term given, whatever order the terms are in', () => {
+    expect(
+      lastTermDay({
+        terms: [CALENDAR.terms[1]!, { name: 'Summer', start: '2027-04-12', end: '2027-07-21' }, CALENDAR.terms[0]!],
+        closures: [],
+      }),
+    ).toBe('2027-07-21');
+    expect(lastTermDay(NO_TERM_DATES)).toBeUndefined();
+  });
+
   it('counts working days from a year with dates into one without', () => {
     // Friday 30 July 2027 is in the holiday of 2026-27; Monday 2 and Tuesday 3 August are weekdays of 2027-28.
     expect(workingDaysBetween(CALENDAR, '2027-07-29', '2027-08-03')).toBe(2);
@@ -100,5 +111,99 @@ describe('the school clock (Europe/London)', () => {
   it('tells the school day from an instant', () => {
     expect(localDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(localDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+});
+
+describe('days', () => {
+  it.each([
+    ['2026-11-24', 1, '2026-11-25'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2026-03-28', 2, '2026-03-30'],
+    ['2026-11-24T23:30:00Z', 30, '2026-12-24'],
+  ])('%s + %i days = %s', (date, days, expected) => expect(addDays(date, days)).toBe(expected));
+
+  it.each([
+    ['2026-11-24', '2026-12-24', 30],
+    ['2026-12-24', '2026-11-24', -30],
+    ['2026-03-28', '2026-03-30', 2],
+    ['2026-11-24', '2026-11-24', 0],
+  ])('from %s to %s: %i days', (from, to, expected) => expect(daysBetween(from, to)).toBe(expected));
+
+  it.each([
+    ['2026-11-22', 0],
+    ['2026-11-23', 1],
+    ['2026-11-28', 6],
+  ])('%s is weekday %i', (date, expected) => expect(weekday(date)).toBe(expected));
+
+  it.each<[unknown, boolean]>([
+    ['2026-11-24', true],
+    ['2024-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-1-24', false],
+    ['x2026-11-24', false],
+    ['2026-11-24x', false],
+    ['2026-11-24T10:00:00Z', false],
+    [20261124, false],
+  ])('%p is a calendar date: %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
+
+  it.each([
+    ['2027-01-09', '9 January 2027'],
+    ['2027-02-28', '28 February 2027'],
+    ['2027-03-01', '1 March 2027'],
+    ['2027-04-12', '12 April 2027'],
+    ['2027-05-03', '3 May 2027'],
+    ['2027-06-30', '30 June 2027'],
+    ['2027-07-21', '21 July 2027'],
+    ['2027-08-31', '31 August 2027'],
+    ['2026-09-02', '2 September 2026'],
+    ['2026-10-26', '26 October 2026'],
+    ['2026-11-01', '1 November 2026'],
+    ['2026-12-31T10:00:00Z', '31 December 2026'],
+  ])('%s is written %s', (date, expected) => expect(longDate(date)).toBe(expected));
+});
+
+describe('terms and closures: first and last days count', () => {
+  const UNSORTED: SchoolCalendar = { terms: [CALENDAR.terms[1]!, CALENDAR.terms[0]!], closures: CALENDAR.closures };
+  it.each([
+    ['2026-09-02', true, 'the first day of term'],
+    ['2026-12-18', true, 'the last day of term (a Friday)'],
+    ['2026-09-01', false, 'the day before term'],
+    ['2026-10-26', false, 'the first day of half term'],
+    ['2026-10-30', false, 'the last day of half term'],
+    ['2026-10-23', true, 'the Friday before half term'],
+    ['2026-11-02', true, 'the Monday after'],
+  ])('%s working: %s (%s)', (date, working) => expect(isWorkingDay(CALENDAR, date)).toBe(working));
+
+  it('a day in any one of several closures is not a working day', () => {
+    const twoClosures: SchoolCalendar = {
+      terms: CALENDAR.terms,
+      closures: [...CALENDAR.closures, { name: 'INSET day', start: '2026-11-27', end: '2026-11-27' }],
+    };
+    expect([
+      isWorkingDay(twoClosures, '2026-10-27'),
+      isWorkingDay(twoClosures, '2026-11-27'),
+      isWorkingDay(twoClosures, '2026-11-26'),
+    ]).toEqual([false, false, true]);
+  });
+
+  it('finds the right term when the terms are not listed in order', () => {
+    expect(termFor(UNSORTED, '2026-12-24')?.name).toBe('Autumn');
+    expect(termFor(UNSORTED, '2027-02-01')?.name).toBe('Spring');
+  });
+});
+
+describe('the school clock: the time shown', () => {
+  it.each([
+    ['2026-06-30T23:30:00Z', '00:30', 'summer: an hour ahead of UTC'],
+    ['2026-12-01T07:05:00Z', '07:05', 'winter: UTC'],
+    ['2026-12-01T23:59:59Z', '23:59', 'seconds are not shown'],
+  ])('%s shows %s (%s)', (instant, expected) => expect(localTime(new Date(instant))).toBe(expected));
+
+  it('tells the date in another zone when asked', () => {
+    expect(localDate(new Date('2026-11-24T20:00:00Z'), 'Asia/Tokyo')).toBe('2026-11-25');
+    expect(zonedInstant('2026-11-25', '05:00', 'Asia/Tokyo').toISOString()).toBe('2026-11-24T20:00:00.000Z');
   });
 });

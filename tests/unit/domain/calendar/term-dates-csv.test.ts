@@ -5,7 +5,13 @@
  */
 import type { SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
 import { planTermDatesImport } from '../../../../bot/src/domain/calendar/term-dates-csv';
-import { validateTermDates } from '../../../../bot/src/domain/calendar/term-date-entries';
+import {
+  MAX_TERM_DATE_ENTRIES,
+  toCalendar,
+  toEntries,
+  validateTermDates,
+  type TermDateEntry,
+} from '../../../../bot/src/domain/calendar/term-date-entries';
 import { TERM_DATES } from '../../../fixtures/term-dates';
 
 const EMPTY: SchoolCalendar = { terms: [], closures: [] };
@@ -210,5 +216,220 @@ describe('term dates as typed on the page', () => {
         { kind: 'closure', name: 'Half term', start: '2027-10-25', end: '2027-10-29' },
       ]),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe('the header words a local authority may use', () => {
+  const read = (header: string, line: string) => {
+    const planned = planTermDatesImport(`${header}\n${line}`, EMPTY);
+    return planned.ok
+      ? planned.plan.entries.map((entry) => `${entry.kind} ${entry.name} ${entry.start} ${entry.end}`)
+      : planned.problems.map((problem) => problem.message);
+  };
+  const AUTUMN = ['term Autumn term 2027-09-02 2027-12-17'];
+
+  it.each(['Name', 'Event', 'Description', 'Title', 'Period', 'Term', 'Holiday', 'What', 'Details'])(
+    '"%s" names the column of names',
+    (word) => {
+      expect(read(`Start,End,Type,${word}`, '02/09/2027,17/12/2027,term,Autumn term')).toEqual(AUTUMN);
+    },
+  );
+
+  it.each(['Start', 'Start date', 'From', 'First day', 'Begins', 'Starts', 'Date from'])('"%s" names the column of first days', (word) => {
+    expect(read(`Name,End,${word},Type`, 'Autumn term,17/12/2027,02/09/2027,term')).toEqual(AUTUMN);
+  });
+
+  it.each(['End', 'End date', 'To', 'Last day', 'Ends', 'Until', 'Date to'])('"%s" names the column of last days', (word) => {
+    expect(read(`Name,${word},Start,Type`, 'Autumn term,17/12/2027,02/09/2027,term')).toEqual(AUTUMN);
+  });
+
+  it.each(['Type', 'Kind', 'Category'])('"%s" names the column saying term or closure', (word) => {
+    expect(read(`${word},Name,Start,End`, 'term,Harvest,02/09/2027,17/12/2027')).toEqual(['term Harvest 2027-09-02 2027-12-17']);
+  });
+
+  it('a column whose title is none of these holds the names', () => {
+    expect(read('Term name,Start,End,Type', 'Autumn term,02/09/2027,17/12/2027,term')).toEqual(AUTUMN);
+  });
+
+  it('of two columns with words for the same thing, the first is read', () => {
+    expect(read('Event,Start,End,Details', 'Autumn term,02/09/2027,17/12/2027,Harvest festival on the 1st')).toEqual(AUTUMN);
+  });
+
+  it.each([
+    ['no End column', 'Name,Start,Finish', 'The header row has no End column (or To, or Last day): name the columns Name,Start,End,Type.'],
+    ['no column left for the names', 'Start,End', 'The header row has no Name column: name the columns Name,Start,End,Type.'],
+  ])('a header with %s is refused, saying which', (_case, header, message) => {
+    expect(read(header, '02/09/2027,17/12/2027')).toEqual([message]);
+  });
+
+  it('a file without a header whose dates have spaces around them is read as lines, not as a header', () => {
+    expect(read('Autumn term, 02/09/2027 , 17/12/2027 ,term', 'Half term,25/10/2027,29/10/2027,closure')).toEqual([
+      ...AUTUMN,
+      'closure Half term 2027-10-25 2027-10-29',
+    ]);
+  });
+});
+
+describe('term or closure, from the Type column or the name', () => {
+  it.each(['closure', 'Closed', 'Holiday', 'Half term', 'INSET', 'INSET day', 'Training day', 'Bank holiday'])(
+    'a Type of "%s" is a closure',
+    (type) => {
+      const planned = planTermDatesImport(
+        `Name,Start,End,Type\nAutumn term,02/09/2027,17/12/2027,term\nSports week,01/10/2027,01/10/2027,${type}`,
+        EMPTY,
+      );
+      expect(planned.ok && planned.plan.entries.map((entry) => entry.kind)).toEqual(['term', 'closure']);
+    },
+  );
+
+  it.each(['Halfterm', 'Half  term', 'Autumn half-term', 'Bank holiday Monday', 'Closure for the election', 'School closed'])(
+    'a line named "%s" with no Type is a closure',
+    (name) => {
+      const planned = planTermDatesImport(`Name,Start,End\nAutumn term,02/09/2027,17/12/2027\n${name},01/10/2027,01/10/2027`, EMPTY);
+      expect(planned.ok && planned.plan.entries.map((entry) => entry.kind)).toEqual(['term', 'closure']);
+    },
+  );
+});
+
+describe('a file checked against the term dates on record', () => {
+  it('lists its own lines in date order, whatever order it gives them in, and only those', () => {
+    const planned = planTermDatesImport(
+      'Name,Start,End,Type\nSpring 2028,04/01/2028,07/04/2028,term\nAutumn 2027,02/09/2027,17/12/2027,term',
+      TERM_DATES,
+    );
+    if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
+    expect(planned.plan.entries.map((entry) => entry.name)).toEqual(['Autumn 2027', 'Spring 2028']);
+    expect(planned.plan.replacing).toBe(0);
+  });
+
+  it('an earlier school year slots in before the years on record', () => {
+    const planned = planTermDatesImport('Name,Start,End,Type\nSummer 2025,22/04/2025,22/07/2025,term', TERM_DATES);
+    expect(planned.ok && planned.plan.calendar.terms.slice(0, 2).map((term) => term.name)).toEqual(['Summer 2025', 'Autumn 2025']);
+  });
+
+  it("reports a clash between two of the file's lines on the later line, with the years on record kept", () => {
+    const csv = 'Name,Start,End,Type\nAutumn 2027,02/09/2027,17/12/2027,term\nAutumn again,01/12/2027,20/12/2027,term';
+    expect(planTermDatesImport(csv, TERM_DATES)).toEqual({
+      ok: false,
+      problems: [{ line: 3, message: 'Overlaps the term "Autumn 2027" (2 September 2027 to 17 December 2027).' }],
+    });
+  });
+
+  it("lists the file's problems in the order of its lines", () => {
+    const csv =
+      'Name,Start,End,Type\nHalf term,26/10/2029,30/10/2029,closure\nAutumn 2027,02/09/2027,17/12/2027,term\nAutumn again,01/12/2027,20/12/2027,term';
+    const planned = planTermDatesImport(csv, TERM_DATES);
+    expect(planned.ok ? [] : planned.problems.map((problem) => problem.line)).toEqual([2, 4]);
+  });
+});
+
+describe('term dates as typed: each entry', () => {
+  const autumn = { kind: 'term', name: 'Autumn', start: '2027-09-02', end: '2027-12-17' };
+  const problems = (...raw: unknown[]) => {
+    const checked = validateTermDates(raw);
+    return checked.ok ? [] : checked.problems.map(({ index, field, message }) => `${index} ${field}: ${message}`);
+  };
+
+  it.each<[string, unknown, string[]]>([
+    [
+      'not an entry at all',
+      'Autumn',
+      ['1 kind: Choose term or closure.', '1 name: Name is required.', '1 start: First day is required.', '1 end: Last day is required.'],
+    ],
+    [
+      'nothing',
+      null,
+      ['1 kind: Choose term or closure.', '1 name: Name is required.', '1 start: First day is required.', '1 end: Last day is required.'],
+    ],
+    [
+      'a first day that is not a day',
+      { ...autumn, start: '2027-02-30' },
+      ['1 start: First day must be a real day (DD/MM/YYYY or YYYY-MM-DD).'],
+    ],
+    [
+      'a name too long with a hidden character in it: one message for the name',
+      { ...autumn, name: `${'x'.repeat(60)}\u202E` },
+      ['1 name: Name must be 60 characters or fewer.'],
+    ],
+  ])('%s', (_case, entry, expected) => {
+    expect(problems(autumn, entry)).toEqual(expected);
+  });
+
+  it.each<[string, TermDateEntry, TermDateEntry, string[]]>([
+    [
+      'two closures sharing a day',
+      { kind: 'closure', name: 'INSET day', start: '2027-10-25', end: '2027-10-25' },
+      { kind: 'closure', name: 'Half term', start: '2027-10-25', end: '2027-10-29' },
+      ['2 start: Overlaps the closure "INSET day" (25 October 2027 to 25 October 2027).'],
+    ],
+    [
+      'a term starting on the last day of another',
+      { kind: 'term', name: 'Spring', start: '2028-01-04', end: '2028-04-07' },
+      { kind: 'term', name: 'Summer', start: '2028-04-07', end: '2028-07-21' },
+      ['2 start: Overlaps the term "Spring" (4 January 2028 to 7 April 2028).'],
+    ],
+    [
+      'a term starting the day after another ends',
+      { kind: 'term', name: 'Spring', start: '2028-01-04', end: '2028-04-07' },
+      { kind: 'term', name: 'Summer', start: '2028-04-08', end: '2028-07-21' },
+      [],
+    ],
+  ])('%s', (_case, first, second, expected) => {
+    expect(problems(autumn, first, second)).toEqual(expected);
+  });
+
+  it(`takes up to ${MAX_TERM_DATE_ENTRIES} lines, and says so beyond`, () => {
+    const closures = Array.from({ length: MAX_TERM_DATE_ENTRIES - 1 }, (_, i) => ({
+      kind: 'closure',
+      name: `Day ${i}`,
+      start: '2027-09-02',
+      end: '2027-09-02',
+    }));
+    expect(problems(autumn, ...closures)).not.toContain(
+      `${MAX_TERM_DATE_ENTRIES} name: At most ${MAX_TERM_DATE_ENTRIES} lines of term dates.`,
+    );
+    expect(problems(autumn, ...closures, autumn)).toEqual([
+      `${MAX_TERM_DATE_ENTRIES} name: At most ${MAX_TERM_DATE_ENTRIES} lines of term dates.`,
+    ]);
+  });
+});
+
+describe('the calendar as one list, and back', () => {
+  it('lists terms and closures in date order, a term before a closure that starts on its first day', () => {
+    const calendar = {
+      terms: [
+        { name: 'Spring', start: '2028-01-04', end: '2028-04-07' },
+        { name: 'Autumn', start: '2027-09-02', end: '2027-12-17' },
+      ],
+      closures: [
+        { name: 'Half term', start: '2027-10-25', end: '2027-10-29' },
+        { name: 'INSET day', start: '2027-09-02', end: '2027-09-02' },
+      ],
+    };
+    expect(toEntries(calendar).map((entry) => `${entry.kind} ${entry.name}`)).toEqual([
+      'term Autumn',
+      'closure INSET day',
+      'closure Half term',
+      'term Spring',
+    ]);
+  });
+
+  it('puts terms and closures each in date order', () => {
+    const entries: TermDateEntry[] = [
+      { kind: 'term', name: 'Spring', start: '2028-01-04', end: '2028-04-07' },
+      { kind: 'closure', name: 'Half term', start: '2027-10-25', end: '2027-10-29' },
+      { kind: 'term', name: 'Autumn', start: '2027-09-02', end: '2027-12-17' },
+      { kind: 'closure', name: 'INSET day', start: '2027-09-02', end: '2027-09-02' },
+    ];
+    expect(toCalendar(entries)).toEqual({
+      terms: [
+        { name: 'Autumn', start: '2027-09-02', end: '2027-12-17' },
+        { name: 'Spring', start: '2028-01-04', end: '2028-04-07' },
+      ],
+      closures: [
+        { name: 'INSET day', start: '2027-09-02', end: '2027-09-02' },
+        { name: 'Half term', start: '2027-10-25', end: '2027-10-29' },
+      ],
+    });
   });
 });

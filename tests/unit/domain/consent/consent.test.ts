@@ -116,3 +116,96 @@ describe('takedown tasks after a withdrawal (s.4: posts are taken down "wherever
     });
   });
 });
+
+describe('consent on a date: notices received the same day, and times (s.4)', () => {
+  const at = (decision: 'given' | 'refused', effectiveFrom: string, recordedAt: string): ConsentEvent => ({
+    id: `${decision}-${recordedAt}`,
+    pupilId: 'noah',
+    media: 'images',
+    decision,
+    effectiveFrom,
+    source: 'written notice',
+    recordedBy: 'Lynne Robbins',
+    recordedAt,
+  });
+
+  it.each<[string, ConsentEvent[], string, string]>([
+    [
+      'a form and a withdrawal received the same day: the one recorded last counts',
+      [at('refused', '2026-05-01', '2026-05-01T15:00:00Z'), at('given', '2026-05-01', '2026-05-01T09:00:00Z')],
+      '2026-05-01',
+      'withdrawn',
+    ],
+    [
+      'the same, recorded the other way round',
+      [at('given', '2026-05-01', '2026-05-01T15:00:00Z'), at('refused', '2026-05-01', '2026-05-01T09:00:00Z')],
+      '2026-05-01',
+      'given',
+    ],
+    [
+      'a notice received with a time applies from that whole day',
+      [at('given', '2026-05-01T14:00:00Z', '2026-05-01T14:05:00Z')],
+      '2026-05-01',
+      'given',
+    ],
+    ['asked with a time, the whole day counts', [at('given', '2026-05-01', '2026-05-01T09:00:00Z')], '2026-05-01T07:00:00Z', 'given'],
+    [
+      'refused on joining, given later, then withdrawn: withdrawn',
+      [
+        at('refused', '2026-05-01', '2026-05-01T09:00:00Z'),
+        at('given', '2026-06-01', '2026-06-01T09:00:00Z'),
+        at('refused', '2026-07-01', '2026-07-01T09:00:00Z'),
+      ],
+      '2026-07-02',
+      'withdrawn',
+    ],
+    [
+      'refused twice, never given: refused, not withdrawn',
+      [at('refused', '2026-05-01', '2026-05-01T09:00:00Z'), at('refused', '2026-06-01', '2026-06-01T09:00:00Z')],
+      '2026-07-01',
+      'refused',
+    ],
+    [
+      'a later form for another pupil changes nothing',
+      [at('given', '2026-05-01', '2026-05-01T09:00:00Z'), { ...at('refused', '2026-06-01', '2026-06-01T09:00:00Z'), pupilId: 'ava' }],
+      '2026-07-01',
+      'given',
+    ],
+  ])('%s', (_case, events, date, expected) => {
+    expect(consentOn(events, 'noah', 'images', date)).toBe(expected);
+  });
+});
+
+describe('the notice a takedown task comes from: the refusal in force today (s.4: "from the date received")', () => {
+  const post: RegisteredPost = {
+    id: 'p9',
+    accountId: '1',
+    postedOn: '2026-10-01',
+    media: ['images'],
+    pupilIds: ['noah'],
+    link: 'https://x.example/9',
+  };
+  const notice = (id: string, decision: 'given' | 'refused', effectiveFrom: string): ConsentEvent => ({
+    id,
+    pupilId: 'noah',
+    media: 'images',
+    decision,
+    effectiveFrom,
+    source: 'written notice',
+    recordedBy: 'Lynne Robbins',
+    recordedAt: '2026-11-24T08:00:00Z',
+  });
+  const given = notice('form', 'given', '2022-09-05');
+
+  it.each<[string, ConsentEvent[], string]>([
+    ['a withdrawal received today', [given, notice('today', 'refused', '2026-11-24')], 'today'],
+    ['a withdrawal received today, recorded with its time', [given, notice('today-at-9', 'refused', '2026-11-24T09:00:00Z')], 'today-at-9'],
+    [
+      'a withdrawal in force, and another notice dated next month: not the one still to come',
+      [given, notice('last-week', 'refused', '2026-11-17'), notice('next-month', 'refused', '2026-12-14')],
+      'last-week',
+    ],
+  ])('%s', (_case, events, noticeId) => {
+    expect(takedownsDue(events, [post], [], '2026-11-24').map((task) => task.noticeId)).toEqual([noticeId]);
+  });
+});

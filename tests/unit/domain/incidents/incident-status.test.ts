@@ -1,6 +1,6 @@
 /** An incident's status: new → in progress → action taken → closed, and a closed one can be reopened. */
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../../../bot/src/domain/incidents/incident';
-import { canChangeStatus, describeStatusChange } from '../../../../bot/src/domain/incidents/incident-status';
+import { allowedStatusChanges, canChangeStatus, describeStatusChange } from '../../../../bot/src/domain/incidents/incident-status';
 import { validateIncidentReport } from '../../../../bot/src/domain/incidents/incident-input';
 import { idFromReference, incidentReference } from '../../../../bot/src/domain/incidents/incident';
 
@@ -37,9 +37,22 @@ describe('status changes', () => {
     expect(canChangeStatus(from, to)).toBe(allowed);
   });
 
-  it('calls moving a closed incident back "Reopened"', () => {
-    expect(describeStatusChange('closed', 'inProgress')).toBe('Reopened');
-    expect(describeStatusChange('inProgress', 'closed')).toBe('Closed');
+  it('offers exactly the allowed changes', () => {
+    for (const from of INCIDENT_STATUSES) {
+      const allowed = CHANGES.filter(([f, , may]) => f === from && may).map(([, to]) => to);
+      expect([...allowedStatusChanges(from)].sort()).toEqual(allowed.sort());
+    }
+  });
+
+  it.each<[IncidentStatus, IncidentStatus, string]>([
+    ['closed', 'inProgress', 'Reopened'],
+    ['new', 'inProgress', 'Marked in progress'],
+    ['actionTaken', 'inProgress', 'Marked in progress'],
+    ['new', 'actionTaken', 'Marked action taken'],
+    ['inProgress', 'closed', 'Closed'],
+    ['inProgress', 'new', 'Marked new'],
+  ])('the chronology says %s → %s as "%s"', (from, to, text) => {
+    expect(describeStatusChange(from, to)).toBe(text);
   });
 });
 

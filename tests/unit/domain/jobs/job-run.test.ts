@@ -1,6 +1,6 @@
 /** Who runs a job's slot when several instances reach for it: one table, one row per situation. */
 import { leaseDecision, type JobRun } from '../../../../bot/src/domain/jobs/job-run';
-import { dueSlot, leaseMinutes, recentSlots, schoolSchedules, slotNow } from '../../../../bot/src/domain/jobs/schedule';
+import { dueSlot, leaseMinutes, nextRun, recentSlots, schoolSchedules, slotNow } from '../../../../bot/src/domain/jobs/schedule';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 const LATER = '2026-11-23T08:20:00.000Z';
@@ -79,5 +79,45 @@ describe('slots', () => {
 
   it('holds a daily slot for half an hour and a quarter-hour slot for ten minutes', () => {
     expect([leaseMinutes(reminders!), leaseMinutes(concerns!)]).toEqual([30, 10]);
+  });
+});
+
+describe('the next run', () => {
+  const named = (job: string) => schoolSchedules('07:30').find((schedule) => schedule.job === job)!;
+  const [reminders, digest, concerns] = [named('training-reminders'), named('training-digest'), named('concern-notices')];
+
+  it.each<[string, string, string, string]>([
+    ['a weekday job, Monday just before its time', 'training-reminders', '2026-11-23T07:29:59Z', '2026-11-23T07:30:00.000Z'],
+    ['a weekday job, at its time: the next day', 'training-reminders', '2026-11-23T07:30:00Z', '2026-11-24T07:30:00.000Z'],
+    ['a weekday job, Friday after its time: Monday', 'training-reminders', '2026-11-20T08:00:00Z', '2026-11-23T07:30:00.000Z'],
+    ['a weekday job in summer: 07:30 BST is 06:30 UTC', 'training-reminders', '2026-06-01T05:00:00Z', '2026-06-01T06:30:00.000Z'],
+    [
+      'the Monday digest, on a Monday after its time: the next Monday',
+      'training-digest',
+      '2026-11-23T07:30:00Z',
+      '2026-11-30T07:30:00.000Z',
+    ],
+    ['concerns, between quarter-hours', 'concern-notices', '2026-11-28T08:07:12Z', '2026-11-28T08:15:00.000Z'],
+    ['concerns, on a quarter-hour: the next one', 'concern-notices', '2026-11-28T08:15:00Z', '2026-11-28T08:30:00.000Z'],
+  ])('%s', (_case, job, after, expected) => {
+    const schedule = [reminders!, digest!, concerns!].find((candidate) => candidate.job === job)!;
+    expect(nextRun(schedule, new Date(after)).toISOString()).toBe(expected);
+  });
+
+  it('the school jobs, each with its own schedule', () => {
+    expect(schoolSchedules('07:30')).toEqual([
+      { job: 'training-reminders', on: 'weekdays', at: '07:30' },
+      { job: 'policy-reviews', on: 'weekdays', at: '07:30' },
+      { job: 'policy-reads', on: 'weekdays', at: '07:30' },
+      { job: 'waiting-nudges', on: 'weekdays', at: '07:30' },
+      { job: 'unblock-ends', on: 'weekdays', at: '07:30' },
+      { job: 'retention-review', on: 'weekdays', at: '07:30' },
+      { job: 'takedowns', on: 'weekdays', at: '07:30' },
+      { job: 'training-digest', on: 1, at: '07:30' },
+      { job: 'outbox-archive', on: 1, at: '07:30' },
+      { job: 'media-cleanup', on: 'daily', at: '07:30' },
+      { job: 'concern-notices', everyMinutes: 15 },
+      { job: 'incident-timescales', everyMinutes: 15 },
+    ]);
   });
 });

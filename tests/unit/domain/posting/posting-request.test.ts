@@ -6,12 +6,21 @@ import type { Person } from '../../../../bot/src/domain/people/person';
 import {
   newPostingRequest,
   type PostingAction,
+  type PostingHistoryEntry,
   type PostingRequest,
   type PostingState,
   type PostingStep,
 } from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
-import { applyStep, awaitedIn, stepsFor, toldAfter } from '../../../../bot/src/domain/workflow/workflow-rules';
+import {
+  applyStep,
+  awaitedIn,
+  isFinished,
+  maySeeRequest,
+  stateLabel,
+  stepsFor,
+  toldAfter,
+} from '../../../../bot/src/domain/workflow/workflow-rules';
 import { validatePostingRequestInput } from '../../../../bot/src/domain/posting/posting-request-input';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -166,6 +175,202 @@ describe('the form (s.4: a general label, media stated, a real date)', () => {
       ['images', 'videos'],
       true,
     ]);
+  });
+});
+
+describe('each step keeps the request and its history, and signs what it decides (s.5)', () => {
+  const LATER = new Date('2026-11-26T14:15:00Z');
+  const signedBy = (person: Person) => ({ personId: person.id, name: person.displayName, at: LATER.toISOString() });
+  const entry = (person: Person, step: string, note?: string) => ({
+    at: LATER.toISOString(),
+    personId: person.id,
+    name: person.displayName,
+    step,
+    ...(note ? { note } : {}),
+  });
+  const changed = { ...details, text: 'Sports day, second try', accountLabel: 'Instagram @riverside' };
+
+  it.each<[string, PostingState, Person, PostingAction, Partial<PostingRequest>, ReturnType<typeof entry>]>([
+    [
+      'approved: the approval is signed, the checks cleared',
+      'withHeadteacher',
+      head,
+      { type: 'approve', reasons: 'Lovely', checks: [] },
+      {
+        state: 'approved',
+        checks: [],
+        checkedAt: LATER.toISOString(),
+        decision: { approved: true, reasons: 'Lovely', signature: signedBy(head) },
+      },
+      entry(head, 'approve', 'Lovely'),
+    ],
+    [
+      'a blocked approval: back with the requester, no decision recorded',
+      'withHeadteacher',
+      head,
+      { type: 'approve', reasons: 'Lovely', checks: [failure] },
+      { state: 'checksFailed', checks: [failure], checkedAt: LATER.toISOString() },
+      entry(head, 'checksFailed'),
+    ],
+    [
+      'refused: recorded as refused, never as approved',
+      'withHeadteacher',
+      head,
+      { type: 'refuse', reasons: 'Not positive in nature' },
+      { state: 'refused', decision: { approved: false, reasons: 'Not positive in nature', signature: signedBy(head) } },
+      entry(head, 'refuse', 'Not positive in nature'),
+    ],
+    ['withdrawn by the requester', 'approved', requester, { type: 'withdraw' }, { state: 'withdrawn' }, entry(requester, 'withdraw')],
+    [
+      'resubmitted and passing: the new content goes to the headteacher',
+      'checksFailed',
+      requester,
+      { type: 'resubmit', input: changed, checks: [] },
+      { ...changed, state: 'withHeadteacher', checks: [], checkedAt: LATER.toISOString() },
+      entry(requester, 'resubmit'),
+    ],
+    [
+      'resubmitted and still failing',
+      'checksFailed',
+      requester,
+      { type: 'resubmit', input: changed, checks: [failure] },
+      { ...changed, state: 'checksFailed', checks: [failure], checkedAt: LATER.toISOString() },
+      entry(requester, 'checksFailed'),
+    ],
+    [
+      'posted: the link is registered, signed by the requester',
+      'approved',
+      requester,
+      { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' },
+      { state: 'posted', posted: { link: 'https://x.example/1', postId: '9', signature: signedBy(requester) } },
+      entry(requester, 'confirmPosted'),
+    ],
+  ])('%s', (_rule, from, actor, action, changes, newEntry) => {
+    const before = {
+      ...request(from),
+      history: [
+        { at: NOW.toISOString(), personId: requester.id, name: requester.displayName, step: 'submit' as const },
+        { at: NOW.toISOString(), personId: head.id, name: head.displayName, step: 'checksFailed' as const },
+      ],
+    };
+    expect(applyStep(POSTING_WORKFLOW, before, action, actor, LATER)).toStrictEqual({
+      ok: true,
+      request: { ...before, ...changes, history: [...before.history, newEntry], updatedAt: LATER.toISOString() },
+    });
+  });
+
+  it.each<[PostingStep, PostingState, Person, string]>([
+    ['approve', 'withHeadteacher', requester, 'Only the headteacher can approve a post.'],
+    ['refuse', 'withHeadteacher', dsl, 'Only the headteacher can refuse a post.'],
+    ['withdraw', 'withHeadteacher', head, 'Only the person who made the request can withdraw this request.'],
+    ['resubmit', 'checksFailed', head, 'Only the person who made the request can change this request.'],
+    ['confirmPosted', 'approved', head, 'Only the person who made the request can confirm this post.'],
+  ])('%s by someone else is refused, saying who may', (step, from, actor, message) => {
+    const action = {
+      approve: { type: 'approve', checks: [] },
+      refuse: { type: 'refuse', reasons: 'No' },
+      withdraw: { type: 'withdraw' },
+      resubmit: { type: 'resubmit', input: details, checks: [] },
+      confirmPosted: { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' },
+    }[step] as PostingAction;
+    expect(applyStep(POSTING_WORKFLOW, request(from), action, actor, NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-permitted', message },
+    });
+  });
+
+  it.each<[PostingState, string]>([
+    ['refused', 'This request is already "Refused", so nothing was changed.'],
+    ['posted', 'This request is already "Posted and registered", so nothing was changed.'],
+    ['withdrawn', 'This request is already "Withdrawn", so nothing was changed.'],
+    ['approved', 'This request is already "Approved — waiting for the requester to post it", so nothing was changed.'],
+    ['checksFailed', 'This request is already "Needs changes before the headteacher can decide", so nothing was changed.'],
+  ])('a decision on a request that is %s changes nothing and says so', (state, message) => {
+    expect(applyStep(POSTING_WORKFLOW, request(state), { type: 'refuse', reasons: 'No' }, head, NOW)).toEqual({
+      ok: false,
+      error: { code: 'not-now', message },
+    });
+  });
+
+  it('confirming a post still with the headteacher changes nothing and says where it is', () => {
+    expect(
+      applyStep(
+        POSTING_WORKFLOW,
+        request('withHeadteacher'),
+        { type: 'confirmPosted', link: 'https://x.example/1', postId: '9' },
+        requester,
+        NOW,
+      ),
+    ).toEqual({
+      ok: false,
+      error: { code: 'not-now', message: 'This request is already "With the headteacher", so nothing was changed.' },
+    });
+  });
+
+  it('a refusal without reasons says why it needs them', () => {
+    expect(applyStep(POSTING_WORKFLOW, request('withHeadteacher'), { type: 'refuse' }, head, NOW)).toEqual({
+      ok: false,
+      error: { code: 'reasons-required', field: 'reasons', message: 'A refusal needs reasons, so the requester knows what to change.' },
+    });
+  });
+});
+
+describe('who is asked to act, or told, after each step (s.5)', () => {
+  const submitted = request('withHeadteacher');
+  const sentBack = {
+    ...submitted,
+    history: [...submitted.history, { at: NOW.toISOString(), personId: head.id, name: head.displayName, step: 'checksFailed' as const }],
+  };
+  it.each<[string, PostingRequest, PostingHistoryEntry['step'], { act: string[]; informed: string[] }]>([
+    ['submitted: the headteacher decides', submitted, 'submit', { act: ['headteacher'], informed: [] }],
+    ['resubmitted: the headteacher decides', submitted, 'resubmit', { act: ['headteacher'], informed: [] }],
+    ['failed its checks on submission: shown to the requester at once, nobody else', submitted, 'checksFailed', { act: [], informed: [] }],
+    ['blocked at approval: sent back to the requester to fix', sentBack, 'checksFailed', { act: ['requester'], informed: [] }],
+    ['approved: the requester is asked to post it', sentBack, 'approve', { act: ['requester'], informed: [] }],
+    ['refused: the requester is told', sentBack, 'refuse', { act: [], informed: ['requester'] }],
+    ['withdrawn: nobody', sentBack, 'withdraw', { act: [], informed: [] }],
+    ['posted: nobody', sentBack, 'confirmPosted', { act: [], informed: [] }],
+  ])('%s', (_rule, subject, step, expected) => {
+    expect(toldAfter(POSTING_WORKFLOW, subject, step)).toEqual(expected);
+  });
+});
+
+describe('who sees a request, and when it is finished', () => {
+  const socialMedia: Person = { id: 's', displayName: 'Sam Designated', roles: ['staff', 'socialMediaStaff'] };
+  const colleague: Person = { id: 'c', displayName: 'Chris Colleague', roles: ['staff'] };
+  it.each<[string, Person, boolean]>([
+    ['the requester', requester, true],
+    ['the headteacher (s.5)', head, true],
+    ['the DSL, who monitors the accounts (s.2)', dsl, true],
+    ['designated social media staff (s.5)', socialMedia, true],
+    ['another member of staff', colleague, false],
+  ])('%s: %s', (_who, person, sees) => {
+    expect(maySeeRequest(POSTING_WORKFLOW, request('withHeadteacher'), person)).toBe(sees);
+  });
+
+  it.each<[PostingState, boolean]>([
+    ['checksFailed', false],
+    ['withHeadteacher', false],
+    ['approved', false],
+    ['refused', true],
+    ['posted', true],
+    ['withdrawn', true],
+  ])('%s finished: %s', (state, finished) => {
+    expect(isFinished(POSTING_WORKFLOW, state)).toBe(finished);
+  });
+});
+
+describe('where a request is, as each reader sees it: what to do next only to the requester', () => {
+  it.each<[PostingState, string, string]>([
+    // state            the requester reads                                       everyone else reads
+    ['checksFailed', 'Needs your changes before the headteacher can decide', 'Needs changes before the headteacher can decide'],
+    ['withHeadteacher', 'With the headteacher', 'With the headteacher'],
+    ['approved', 'Approved — post it, then confirm with the link', 'Approved — waiting for the requester to post it'],
+    ['refused', 'Refused', 'Refused'],
+    ['posted', 'Posted and registered', 'Posted and registered'],
+    ['withdrawn', 'Withdrawn', 'Withdrawn'],
+  ])('%s: "%s" to the requester, "%s" to others', (state, toRequester, toOthers) => {
+    expect([stateLabel(POSTING_WORKFLOW, state, true), stateLabel(POSTING_WORKFLOW, state, false)]).toEqual([toRequester, toOthers]);
   });
 });
 

@@ -4,6 +4,35 @@ import { addMonths, isDue, retentionRules, reviewDue } from '../../../../bot/src
 const rules = new Map(retentionRules(12).map((rule) => [rule.record, rule]));
 
 describe('retention rules', () => {
+  it('says who reviews each kind of record, and on what basis', () => {
+    expect(retentionRules(18).map(({ record, keep, reviewedBy, basis }) => ({ record, keep, reviewedBy, basis }))).toEqual([
+      {
+        record: 'incident',
+        keep: { kind: 'pupilAge', years: 25, youngestAge: 3 },
+        reviewedBy: 'dsl',
+        basis: expect.stringMatching(/^Child protection record: .*IRMS schools toolkit.*at least 3\.$/),
+      },
+      {
+        record: 'transferRecord',
+        keep: { kind: 'pupilAge', years: 25, youngestAge: 3 },
+        reviewedBy: 'dsl',
+        basis: expect.stringMatching(/^Record that a leaver's safeguarding file was sent on .*the receiving school keeps the file/),
+      },
+      {
+        record: 'consent',
+        keep: { kind: 'offRollPlus', months: 18 },
+        reviewedBy: 'admin',
+        basis: expect.stringMatching(/^Photo and video consent: .*\(policy s\.4\)\.$/),
+      },
+      {
+        record: 'accessRequest',
+        keep: { kind: 'createdPlus', years: 6 },
+        reviewedBy: 'onlineSafetyLead',
+        basis: expect.stringMatching(/^Filtering decision: kept six years .*\(DfE filtering and monitoring standards\)\.$/),
+      },
+    ]);
+  });
+
   it.each([
     ['incident', { createdAt: '2026-01-10', pupilDateOfBirth: '2016-05-20' }, '2041-05-20'],
     // No date of birth held: 22 years on, when any pupil (3 at the youngest) is past 25.
@@ -34,6 +63,7 @@ describe('retention rules', () => {
     ['2016-02-29', 48, '2020-02-29'],
     ['2026-01-31', 1, '2026-02-28'],
     ['2026-12-15', 1, '2027-01-15'],
+    ['2026-01-05', 1, '2026-02-05'],
   ])('%s plus %i months is %s', (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
   });

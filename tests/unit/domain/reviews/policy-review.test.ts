@@ -13,10 +13,12 @@ describe('policy review reminders (s.2, s.12)', () => {
       { kind: 'dueSoon', daysBefore: 90, period: '2026-09-01-90d' },
       'between 90 and 30: the same 90-day reminder (sent once)',
     ],
+    ['2026-08-01', { kind: 'dueSoon', daysBefore: 90, daysLeft: 31, due: '2026-09-01' }, '31 days before: still the 90-day reminder'],
     ['2026-08-02', { kind: 'dueSoon', daysBefore: 30, period: '2026-09-01-30d' }, '30 days before'],
+    ['2026-08-24', { kind: 'dueSoon', daysBefore: 30, daysLeft: 8 }, '8 days before: still the 30-day reminder'],
     ['2026-08-25', { kind: 'dueSoon', daysBefore: 7, period: '2026-09-01-7d' }, '7 days before'],
     ['2026-09-01', { kind: 'dueSoon', daysBefore: 7, daysLeft: 0 }, 'on the day'],
-    ['2026-09-02', { kind: 'overdue', daysOverdue: 1, period: 'overdue-2026-W36' }, 'a day overdue'],
+    ['2026-09-02', { kind: 'overdue', daysOverdue: 1, due: '2026-09-01', period: 'overdue-2026-W36' }, 'a day overdue'],
     ['2026-09-08', { kind: 'overdue', daysOverdue: 7, period: 'overdue-2026-W37' }, 'the next week: a new weekly reminder'],
   ] as [string, Record<string, unknown> | undefined, string][])('on %s → %j (%s)', (today, expected) => {
     const reminder = reviewReminder(review, today);
@@ -89,5 +91,15 @@ describe('recording a completed review', () => {
   it('records nothing for a review the policy does not have, or a retired policy', () => {
     expect(completeReview(policy, 'review-9', '2026-11-24', adele, at)).toBeUndefined();
     expect(completeReview({ ...policy, retiredOn: '2026-01-01' }, 'review-1', '2026-11-24', adele, at)).toBeUndefined();
+  });
+
+  it('the new approval says who recorded the review and when', () => {
+    expect(completeReview(policy, 'review-1', '2026-11-20', adele, at)!.approvals.at(-1)).toEqual({
+      approvedOn: '2026-11-20',
+      note: 'Reviewed: Headteacher with the online safety lead',
+      recordedById: '3',
+      recordedByName: 'Adele Vance',
+      recordedAt: '2026-11-24T10:00:00.000Z',
+    });
   });
 });

@@ -2,7 +2,9 @@
  * The policy register as the headteacher or the admin team keep it (s.1, s.2, s.12): what a policy
  * needs, that each review keeps its id, and that an approval is never overwritten.
  */
-import { applyPolicyInput, policyInputSchema, type PolicyInput } from '../../../../bot/src/domain/school/policy-input';
+import { isSocialMediaPolicy, latestApproval } from '../../../../bot/src/domain/school/policy-document';
+import { applyPolicyInput, changedParts, policyInputSchema, type PolicyInput } from '../../../../bot/src/domain/school/policy-input';
+import { schoolInputSchema, UNNAMED_SCHOOL } from '../../../../bot/src/domain/school/school';
 import { readForm } from '../../../../bot/src/domain/validation/field-errors';
 
 const head = {
@@ -50,11 +52,61 @@ describe('what a policy needs', () => {
     expect(read({ title: 'Behaviour Policy', owner: 'Headteacher', approvedOn: '', reviews: [] })).toMatchObject({ ok: true });
   });
 
-  it('refuses an approval date in the future', () => {
-    expect(apply(undefined, { ...valid, approvedOn: '2026-12-01' })).toEqual({
-      field: 'approvedOn',
-      message: 'The approval date cannot be in the future.',
-    });
+  it.each([
+    ['a title over 150 characters', { ...valid, title: 'x'.repeat(151) }, { title: 'Title must be 150 characters or fewer.' }],
+    ['an owner over 100 characters', { ...valid, owner: 'x'.repeat(101) }, { owner: 'Owner must be 100 characters or fewer.' }],
+    [
+      'a review named in over 100 characters',
+      { ...valid, reviews: [{ ...head, name: 'x'.repeat(101) }] },
+      { 'reviews.0.name': 'What the review is must be 100 characters or fewer.' },
+    ],
+    [
+      'a review with no reviewers given',
+      { ...valid, reviews: [{ ...head, reviewers: undefined }] },
+      { 'reviews.0.reviewers': 'Choose who reviews it.' },
+    ],
+    [
+      'a cycle that is not a number',
+      { ...valid, reviews: [{ ...head, cycleMonths: '24' }] },
+      { 'reviews.0.cycleMonths': 'Give the cycle in months.' },
+    ],
+    [
+      'a cycle over five years',
+      { ...valid, reviews: [{ ...head, cycleMonths: 61 }] },
+      { 'reviews.0.cycleMonths': 'At most 60 months (five years).' },
+    ],
+    [
+      'a review date left out',
+      { ...valid, reviews: [{ ...head, nextReviewDue: undefined }] },
+      { 'reviews.0.nextReviewDue': 'Next review date is required.' },
+    ],
+    [
+      'six reviews of one policy',
+      { ...valid, reviews: [head, head, head, head, head, head] },
+      { reviews: 'At most five reviews of one policy.' },
+    ],
+  ])('refuses %s, saying why', (_case, input, errors) => {
+    expect(read(input)).toEqual({ ok: false, errors });
+  });
+
+  it('takes a cycle of five years and five reviews', () => {
+    expect(read({ ...valid, reviews: [head, head, head, head, { ...head, cycleMonths: 60 }] })).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['tomorrow', '2026-12-01', { field: 'approvedOn', message: 'The approval date cannot be in the future.' }],
+    [
+      'more than 30 years ago',
+      '1996-11-01',
+      { field: 'approvedOn', message: 'The approval date is more than 30 years ago: check the year.' },
+    ],
+  ])('refuses an approval date %s', (_case, approvedOn, problem) => {
+    expect(apply(undefined, { ...valid, approvedOn })).toEqual(problem);
+  });
+
+  it('takes an approval date of today, and one 30 years ago', () => {
+    expect(apply(undefined, { ...valid, approvedOn: today })).toMatchObject({ approvals: [{ approvedOn: today }] });
+    expect(apply(undefined, { ...valid, approvedOn: '1996-12-07' })).toMatchObject({ approvals: [{ approvedOn: '1996-12-07' }] });
   });
 });
 
@@ -110,5 +162,88 @@ describe('saving a policy', () => {
     const retired = apply(apply(undefined, valid) as never, { ...valid, retired: true }) as { retiredOn?: string };
     expect(retired.retiredOn).toBe('2026-11-30');
     expect((apply(retired as never, { ...valid, retired: false }) as { retiredOn?: string }).retiredOn).toBeUndefined();
+  });
+});
+
+describe('what the audit log says a save changed', () => {
+  const before = apply(undefined, valid) as Exclude<ReturnType<typeof applyPolicyInput>, { field: string }>;
+  // The page sends each review back with its id.
+  const saved = { ...valid, reviews: before.reviews };
+  it.each([
+    ['nothing', saved, []],
+    ['the title', { ...saved, title: 'Social Media and Online Safety Policy' }, ['title']],
+    ['the owner', { ...saved, owner: 'Deputy head' }, ['owner']],
+    ['a review', { ...saved, reviews: [before.reviews[0]] }, ['reviews']],
+    ['the approval date', { ...saved, approvedOn: '2026-11-20' }, ['approval date']],
+    ['retired, with its title', { ...saved, title: 'Old policy', retired: true }, ['title', 'retired']],
+  ])('%s', (_case, input, parts) => {
+    expect(changedParts(before, apply(before, input) as typeof before)).toEqual(parts);
+  });
+});
+
+describe('the policy register', () => {
+  it.each([
+    ['Social Media Policy', undefined, true],
+    ['Twiss Green social media policy 2022', undefined, true],
+    ['Online Safety Policy', undefined, false],
+    ['Social Media Policy', '2026-01-01', false],
+  ])('"%s" (retired on %s) is the policy this app puts into practice: %s', (title, retiredOn, expected) => {
+    expect(isSocialMediaPolicy({ title, retiredOn })).toBe(expected);
+  });
+
+  it("a policy's approval date is its latest approval", () => {
+    const approval = (approvedOn: string) => ({
+      approvedOn,
+      note: 'Entered in School settings',
+      recordedById: '3',
+      recordedByName: 'Adele Vance',
+      recordedAt: '2026-11-30T10:00:00.000Z',
+    });
+    expect(latestApproval({ approvals: [approval('2022-10-11'), approval('2024-09-20')] })?.approvedOn).toBe('2024-09-20');
+    expect(latestApproval({ approvals: [] })).toBeUndefined();
+  });
+});
+
+describe("the school's details", () => {
+  it.each([
+    [
+      'a name and who to ask',
+      { name: ' Twiss Green Community Primary ', contactForAccess: 'Mrs Hughes' },
+      {
+        ok: true,
+        value: { name: 'Twiss Green Community Primary', contactForAccess: 'Mrs Hughes', filteringLead: '', filteringGovernor: '' },
+      },
+    ],
+    ['no name', { name: '', contactForAccess: 'Mrs Hughes' }, { ok: false, errors: { name: 'School name is required.' } }],
+    [
+      'a name over 120 characters',
+      { name: 'x'.repeat(121), contactForAccess: 'Mrs Hughes' },
+      { ok: false, errors: { name: 'School name must be 120 characters or fewer.' } },
+    ],
+    ['nobody to ask', { name: 'Twiss Green' }, { ok: false, errors: { contactForAccess: 'Who staff should ask is required.' } }],
+    [
+      'who to ask over 120 characters',
+      { name: 'Twiss Green', contactForAccess: 'x'.repeat(121) },
+      { ok: false, errors: { contactForAccess: 'Who staff should ask must be 120 characters or fewer.' } },
+    ],
+  ])('%s', (_case, input, expected) => {
+    expect(readForm(schoolInputSchema, input)).toEqual(expected);
+  });
+
+  it('until the school enters its own, cards speak of "your school" and "your online safety lead"', () => {
+    expect(UNNAMED_SCHOOL).toEqual({ name: 'your school', contactForAccess: 'your online safety lead' });
+  });
+});
+
+describe('a form that is not an object', () => {
+  it.each([
+    ['nothing', null],
+    ['a list', [valid]],
+    ['text', 'Social Media Policy'],
+  ])('%s: every required field is named', (_case, raw) => {
+    expect(readForm(schoolInputSchema, raw)).toEqual({
+      ok: false,
+      errors: { name: 'School name is required.', contactForAccess: 'Who staff should ask is required.' },
+    });
   });
 });

@@ -37,10 +37,47 @@ describe('what a requirement needs', () => {
     [
       'an id that would pass for a refresher',
       { ...staff, requirementId: 'refresher-7' },
-      { requirementId: expect.stringContaining('not starting with "refresher-"') },
+      { requirementId: 'Use lower-case letters, digits and dashes (not starting with "refresher-").' },
+    ],
+    [
+      'an id in capitals',
+      { ...staff, requirementId: 'Online-Safety' },
+      { requirementId: 'Use lower-case letters, digits and dashes (not starting with "refresher-").' },
+    ],
+    [
+      'an id of 61 characters',
+      { ...staff, requirementId: 'a'.repeat(61) },
+      { requirementId: 'Use lower-case letters, digits and dashes (not starting with "refresher-").' },
+    ],
+    ['no title', { ...staff, title: ' ' }, { title: 'Title is required.' }],
+    ['a title over 120 characters', { ...staff, title: 'x'.repeat(121) }, { title: 'Title must be 120 characters or fewer.' }],
+    ['nobody it is for', { ...staff, audience: 'visitors' }, { audience: 'Choose who it is for.' }],
+    ['months in part', { ...staff, months: 1.5 }, { months: 'Give whole months.' }],
+    ['no months', { ...staff, months: 0 }, { months: 'At least 1 month.' }],
+    ['more than five years', { ...staff, months: 61 }, { months: 'At most 60 months.' }],
+    ['days in part', { ...staff, graceDays: 0.5 }, { graceDays: 'Give whole days.' }],
+    ['a grace period over a year', { ...staff, graceDays: 366 }, { graceDays: 'At most 365 days.' }],
+    [
+      'policy sections over 40 characters',
+      { ...staff, policy: 'x'.repeat(41) },
+      { policy: 'Policy sections must be 40 characters or fewer.' },
     ],
   ])('refuses %s', (_case, input, errors) => {
     expect(read(input)).toEqual({ ok: false, errors });
+  });
+
+  it.each([
+    ['an id of its own', { ...staff, requirementId: 'online-safety-2027' }],
+    ['an id of 60 characters', { ...staff, requirementId: 'a'.repeat(60) }],
+    ['a grace period of none, and of a year, with five years between', { ...staff, graceDays: 0, months: 60 }],
+    ['a grace period of a year, every month', { ...staff, graceDays: 365, months: 1 }],
+  ])('takes %s', (_case, input) => {
+    expect(read(input)).toMatchObject({ ok: true });
+  });
+
+  it('is not retired unless the form says so', () => {
+    expect(read(staff)).toMatchObject({ ok: true, value: { retired: false } });
+    expect(read({ ...staff, retired: true })).toMatchObject({ ok: true, value: { retired: true } });
   });
 
   it.each([
@@ -76,6 +113,11 @@ describe("a new requirement's id, made from its title", () => {
     ['Online safety for governors', ['online-safety-for-governors'], 'online-safety-for-governors-2'],
     ['Refresher: sharing images', [], 'training-sharing-images'],
     ['✓✓✓', [], 'training'],
+    ['  -- Online safety! --  ', [], 'online-safety'],
+    ['Refresher', [], 'training'],
+    ['Refreshers for parents', [], 'refreshers-for-parents'],
+    ['Online safety', ['online-safety', 'online-safety-2'], 'online-safety-3'],
+    ['x'.repeat(70), [], 'x'.repeat(50)],
   ] as [string, string[], string][])('%s (taken: %j) → %s', (title, taken, id) => {
     expect(newRequirementId(title, new Set(taken))).toBe(id);
   });

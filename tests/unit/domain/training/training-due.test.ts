@@ -32,6 +32,21 @@ describe('when training is next due', () => {
     ['s.11 termly: taught this term, due by the end of next term', termly, { lastCompletedOn: '2026-10-05' }, '2026-11-24', '2027-03-25'],
     ['s.11 termly: in the Christmas holiday, the autumn term is what counts', termly, {}, '2026-12-24', '2026-12-18'],
     [
+      's.11 termly: taught on the first day of term counts for that term',
+      termly,
+      { lastCompletedOn: '2026-09-02' },
+      '2026-11-24',
+      '2027-03-25',
+    ],
+    [
+      's.11 termly: taught the day before term counts for the term before',
+      termly,
+      { lastCompletedOn: '2026-09-01' },
+      '2026-11-24',
+      '2026-12-18',
+    ],
+    ['s.11 termly: before the first term the calendar knows, due now', termly, {}, '2026-08-20', '2026-08-20'],
+    [
       's.11 termly: taught in the last term the calendar knows, nothing further is due yet',
       termly,
       { lastCompletedOn: '2027-02-01' },
@@ -44,6 +59,16 @@ describe('when training is next due', () => {
     ['s.11 refresher: done, nothing more due', refresher, { lastCompletedOn: '2026-12-01' }, '2026-12-20', undefined],
   ])('%s', (_case, rule, facts, today, expected) => {
     expect(nextDue(rule, facts, today, CALENDAR)).toBe(expected);
+  });
+});
+
+describe('terms listed out of order (s.11 termly)', () => {
+  const SUMMER: SchoolCalendar = {
+    terms: [{ name: 'Summer 2027', start: '2027-04-12', end: '2027-07-21' }, ...CALENDAR.terms],
+    closures: [],
+  };
+  it('the next term is the one that follows, not the last listed', () => {
+    expect(nextDue(termly, { lastCompletedOn: '2026-10-05' }, '2026-11-24', SUMMER)).toBe('2027-03-25');
   });
 });
 
