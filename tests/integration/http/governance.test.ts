@@ -217,6 +217,8 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the Governance page on %s', 
         approvedOn: '2026-11-17',
         approvedBy: 'Adele Vance',
         openedOn: '2026-11-17',
+        // For how long and for whom it was opened: the demo school's unblock runs to the end of term, staff only.
+        scope: '17 November 2026 to 19 December 2026, staff',
       },
     ]);
     expect([body.postingRequests.approved, body.postingRequests.refused]).toEqual([2, 1]);
