@@ -284,9 +284,9 @@ describe('Graph round trips per use case', () => {
       // The People list is no longer read on each click; the approval engine stores each step's
       // notice in the outbox first. The target is 3 (save with the audit entry and the notice).
       expect(counted.get('whole submit click in the bot (identify, save, audit, card)')).toBe(6);
-      // Read, conditional update, audit entry, a notice each for whoever acts next and the requester.
+      // Read, conditional update, audit entry, and the step's two notices stored together in one $batch.
       // The target is 2: the audit entry and notices riding with the update (GraphApi.sequence).
-      expect(counted.get('a decision (headteacher approves)')).toBe(5);
+      expect(counted.get('a decision (headteacher approves)')).toBe(4);
       expect(counted.get('who is clicking, again within the minute (People list)')).toBe(0);
     } finally {
       await school.stop();
