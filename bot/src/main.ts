@@ -34,7 +34,7 @@ import { GraphApi } from './adapters/graph/graph-api';
 import type { RetryPolicy } from './adapters/graph/graph-middleware';
 import { createSharePointStores } from './adapters/graph/sharepoint/sharepoint-stores';
 import { SharePointMediaStore } from './adapters/graph/sharepoint/sharepoint-media-store';
-import { EVIDENCE_LIBRARY, MEDIA_LIBRARY } from './adapters/graph/sharepoint/lists';
+import { EVIDENCE_LIBRARY, MEDIA_LIBRARY, POLICY_LIBRARY } from './adapters/graph/sharepoint/lists';
 import { GraphSiteInspector } from './adapters/graph/sharepoint/site-inspector';
 import { provisionLists } from './adapters/graph/sharepoint/provision-lists';
 import { StoreHealth } from './app/readiness/store-health';
@@ -208,6 +208,7 @@ export async function startApp({
       evidence: { store: mediaStoreFor(config, graph, 'evidence'), previews: imagePreviews, newId: randomUUID },
     },
     media,
+    policyFiles: { store: mediaStoreFor(config, graph, 'policies'), newId: randomUUID },
     background,
     readiness,
     jobs: {
@@ -351,12 +352,15 @@ export function teamsAppInCatalogue(
 }
 
 /**
- * The school's own store for photos and videos, or for incidents' evidence: a folder in the data
- * folder on SQLite, a document library on the records site on SharePoint.
+ * The school's own store for photos and videos, incidents' evidence or the policies' documents: a folder in the data
+ * folder on SQLite, a document library on SharePoint.
  */
-export function mediaStoreFor(config: Config, graph: GraphApi | undefined, kind: 'media' | 'evidence' = 'media'): MediaStore {
-  if (graph && config.store.kind === 'sharepoint')
+export function mediaStoreFor(config: Config, graph: GraphApi | undefined, kind: 'media' | 'evidence' | 'policies' = 'media'): MediaStore {
+  if (graph && config.store.kind === 'sharepoint') {
+    // Policies are not confidential: their library is on the working site.
+    if (kind === 'policies') return new SharePointMediaStore(graph, config.store.sites.working, POLICY_LIBRARY);
     return new SharePointMediaStore(graph, config.store.sites.records, kind === 'media' ? MEDIA_LIBRARY : EVIDENCE_LIBRARY);
+  }
   return new FolderMediaStore(join(config.dataDir, kind));
 }
 

@@ -21,13 +21,14 @@ async function runJob(name: string): Promise<string[]> {
   try {
     const lines: string[] = [];
     if (name === 'retention-review') {
-      // Incidents are not listed here, not even by number: whoever runs the server may not see them.
-      // The DSL is sent their count each month.
+      // Incidents, and the records of leavers' files sent on (which say a pupil had concerns), are not
+      // listed here, not even by number: whoever runs the server may not see them. The DSL is sent
+      // their count each month.
       const due = (await reviewRetention(stores, localDate(new Date()), config.consentMonthsAfterLeaving)).filter(
-        (item) => item.record !== 'incident',
+        (item) => item.record !== 'incident' && item.record !== 'transferRecord',
       );
       lines.push(
-        `${due.length} record(s) other than incidents due for review; nothing was deleted.`,
+        `${due.length} record(s) other than safeguarding records due for review; nothing was deleted.`,
         ...due.map((item) => `  ${item.record} #${item.recordId}: review by the ${item.reviewedBy} (due ${item.due})`),
       );
     }

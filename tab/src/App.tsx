@@ -12,9 +12,14 @@ const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((modul
 const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
 const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
+const PoliciesPage = lazy(() => import('./policies/PoliciesPage').then((module) => ({ default: module.PoliciesPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
+const GovernancePage = lazy(() => import('./governance/GovernancePage').then((module) => ({ default: module.GovernancePage })));
+const FilteringReviewPage = lazy(() =>
+  import('./governance/FilteringReviewPage').then((module) => ({ default: module.FilteringReviewPage })),
+);
 const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
 const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
 const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
@@ -27,9 +32,12 @@ const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
   consent: 'Photo consent',
   accounts: 'School accounts',
   training: 'Training',
+  policies: 'Policies',
   devices: 'Approved devices',
   settings: 'School settings',
   readiness: 'Go-live checklist',
+  governance: 'Governance',
+  filteringReview: 'Filtering review',
 };
 
 /** Where a request's "Back" goes: the list it was opened from. */
@@ -82,10 +90,12 @@ export function App({ host }: { host: Host }) {
             key={me.id}
             credentials={credentials}
             seesPupils={me.can.seePupilChronology}
+            transfersFiles={me.can.transferPupilFiles}
             {...(opened.id ? { incidentId: opened.id } : {})}
           />
         )}
         {page === 'training' && me && <TrainingPage credentials={credentials} />}
+        {page === 'policies' && me && <PoliciesPage credentials={credentials} />}
         {page === 'devices' && me?.can.seeDevices && <DevicesPage credentials={credentials} canManage={me.can.manageDevices} />}
         {page === 'posting' && opened.id && <PostingRequestPage requestId={opened.id} credentials={credentials} {...back} />}
         {page === 'access' && opened.id && <AccessRequestPage requestId={opened.id} credentials={credentials} {...back} />}
@@ -99,6 +109,8 @@ export function App({ host }: { host: Host }) {
         )}
         {page === 'settings' && me?.can.seeSettings && <SettingsPage credentials={credentials} />}
         {page === 'readiness' && me?.can.seeReadiness && <ReadinessPage credentials={credentials} />}
+        {page === 'governance' && me?.can.seeGovernance && <GovernancePage credentials={credentials} />}
+        {page === 'filteringReview' && me?.can.seeFilteringReview && <FilteringReviewPage credentials={credentials} />}
         {page === 'accounts' && me?.can.seeAccounts && (
           <AccountsPage
             credentials={credentials}

@@ -13,9 +13,13 @@ export const VIEWS = {
   consent: (can: Me['can']) => can.seeConsent,
   accounts: (can: Me['can']) => can.seeAccounts,
   training: () => true,
+  // The school's policies are open to everyone it added (the server checks each call).
+  policies: () => true,
   devices: (can: Me['can']) => can.seeDevices,
   settings: (can: Me['can']) => can.seeSettings,
   readiness: (can: Me['can']) => can.seeReadiness,
+  governance: (can: Me['can']) => can.seeGovernance,
+  filteringReview: (can: Me['can']) => can.seeFilteringReview,
   // One request with its steps (the server says who may see it): to post, with its photos and videos; to open a site.
   posting: () => true,
   access: () => true,

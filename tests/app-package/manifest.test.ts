@@ -97,6 +97,7 @@ describe('the app manifest', () => {
       ['Incidents', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=incidents`],
       ['Consent', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=consent`],
       ['Training', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=training`],
+      ['Governance', `${SAMPLE_VALUES.TAB_ENDPOINT}/tab/?view=governance`],
     ]);
     for (const tab of tabs) expect(tab.scopes).toEqual(['personal']);
   });

@@ -126,7 +126,7 @@ export function layerProblems(files: SourceFile[], rules: LayerRule[] = LAYER_RU
 }
 
 /** Shared by every adapter: the console logger, and the one table from an outcome to an HTTP status and a card banner. */
-const SHARED_BY_ADAPTERS = ['adapters/console-logger', 'adapters/outcomes'];
+const SHARED_BY_ADAPTERS = ['adapters/console-logger', 'adapters/outcomes', 'adapters/refusals'];
 
 /** Adapters do not import one another (except what they all share); main.ts wires them. */
 export function crossingAdapters(files: SourceFile[]): Problem[] {

@@ -291,5 +291,41 @@ export function describeIncidentContract(make: () => Promise<{ stores: Stores; c
       const { id: _id, version: _version, etag: _etag, ...readBack } = (await stores.incidents.get(saved.id))!;
       expect(readBack).toEqual(record);
     });
+
+    it("keeps one leaver's transfer task per pupil, found by pupil and by status, and its record of the file sent whole", async () => {
+      const now = '2026-11-24T10:00:00.000Z';
+      const task = await stores.pupilTransfers.insert({
+        pupilId: '41',
+        status: 'toSend',
+        leftOn: '2026-11-24',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await stores.pupilTransfers.insert({ pupilId: '42', status: 'toSend', leftOn: '2026-11-20', createdAt: now, updatedAt: now });
+      await expect(
+        stores.pupilTransfers.insert({ pupilId: '41', status: 'toSend', leftOn: '2026-11-24', createdAt: now, updatedAt: now }),
+      ).rejects.toBeInstanceOf(DuplicateRecordError);
+      expect((await stores.pupilTransfers.find({ where: { pupilId: '41' }, limit: 5 })).items.map((one) => one.id)).toEqual([task.id]);
+
+      const sent = {
+        on: '2026-11-24',
+        toSchool: "St Mary's C of E Academy",
+        toDsl: 'Jo Baxter',
+        how: 'cpoms' as const,
+        recordedById: 'dsl1',
+        recordedByName: 'Patti Fernandez',
+        recordedAt: now,
+      };
+      const saved = await stores.pupilTransfers.update({ ...task, status: 'sent', sent });
+      // The second of two DSLs, on the version both read: refused, nothing written.
+      await expect(
+        stores.pupilTransfers.update({ ...task, status: 'sent', sent: { ...sent, toSchool: 'Elm Park' } }),
+      ).rejects.toBeInstanceOf(StaleRecordError);
+      const { version: _v, etag: _e, ...readBack } = (await stores.pupilTransfers.get(task.id))!;
+      expect(readBack).toEqual({ id: task.id, pupilId: '41', status: 'sent', leftOn: '2026-11-24', createdAt: now, updatedAt: now, sent });
+      expect(saved.version).toBeGreaterThan(task.version);
+      expect((await stores.pupilTransfers.find({ where: { status: 'toSend' }, limit: 5 })).items.map((one) => one.pupilId)).toEqual(['42']);
+      expect((await stores.pupilTransfers.find({ where: { status: 'sent' }, limit: 5 })).items.map((one) => one.pupilId)).toEqual(['41']);
+    });
   });
 }

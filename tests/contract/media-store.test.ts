@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FolderMediaStore } from '../../bot/src/adapters/media/folder-media-store';
 import { SESSION_CHUNK, SharePointMediaStore } from '../../bot/src/adapters/graph/sharepoint/sharepoint-media-store';
-import { EVIDENCE_LIBRARY, MEDIA_LIBRARY, type DocumentLibrary } from '../../bot/src/adapters/graph/sharepoint/lists';
+import { EVIDENCE_LIBRARY, MEDIA_LIBRARY, POLICY_LIBRARY, type DocumentLibrary } from '../../bot/src/adapters/graph/sharepoint/lists';
 import { UPLOAD_CHUNK_MULTIPLE } from '../fixtures/graph-stand-in/drives';
-import { provisionedSite, RECORDS_SITE_ID } from '../fixtures/sharepoint-site';
+import { provisionedSite, RECORDS_SITE_ID, SITE_ID } from '../fixtures/sharepoint-site';
 import { describeMediaStoreContract } from './media-store-contract';
 
 describeMediaStoreContract('a folder in the data folder (SQLite mode)', async () => {
@@ -35,18 +35,20 @@ describeMediaStoreContract('a folder in the data folder (SQLite mode)', async ()
 // One provisioned site for the whole contract (provisioning is most of the time); each test starts with an empty library.
 let site: ReturnType<typeof provisionedSite> | undefined;
 afterAll(async () => (site ? (await site).standIn.stop() : undefined));
-// The same store on each library of the records site: the photos and videos, and incidents' evidence.
-describe.each<[string, DocumentLibrary]>([
-  ['photos and videos', MEDIA_LIBRARY],
-  ['incident evidence', EVIDENCE_LIBRARY],
-])('the %s library', (_name, library) => {
+// The same store on each library: the photos and videos and incidents' evidence on the records site,
+// the policies' documents on the working site.
+describe.each<[string, DocumentLibrary, string]>([
+  ['photos and videos', MEDIA_LIBRARY, RECORDS_SITE_ID],
+  ['incident evidence', EVIDENCE_LIBRARY, RECORDS_SITE_ID],
+  ['policy', POLICY_LIBRARY, SITE_ID],
+])('the %s library', (_name, library, siteId) => {
   describeMediaStoreContract('a document library on SharePoint (through the Graph stand-in)', async () => {
     const opened = await (site ??= provisionedSite());
     return {
-      store: new SharePointMediaStore(opened.graph, RECORDS_SITE_ID, library),
+      store: new SharePointMediaStore(opened.graph, siteId, library),
       // Only this library's files: an upload to one library never lands in the other.
       files: async () => [
-        ...opened.standIn.driveItemNames(RECORDS_SITE_ID, library.displayName),
+        ...opened.standIn.driveItemNames(siteId, library.displayName),
         ...Array.from({ length: opened.standIn.openUploadSessions() }, () => '(open upload session)'),
       ],
       breakIt: () => opened.standIn.failUploadSessions(true),

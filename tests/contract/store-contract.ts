@@ -4,6 +4,9 @@
  */
 import { newAccessRequest } from '../../bot/src/domain/access/access-request';
 import { newPostingRequest } from '../../bot/src/domain/posting/posting-request';
+import type { PermissionType } from '../../bot/src/domain/permission/permission-request';
+import { PERMISSION_WORKFLOWS } from '../../bot/src/domain/permission/permission-workflows';
+import { permissionStore } from '../../bot/src/app/requests/permission-kind';
 import { DuplicateRecordError, StaleRecordError, StoreUnavailableError } from '../../bot/src/ports/collection.port';
 import type { Stores } from '../../bot/src/ports/stores.port';
 import { JobLeases } from '../../bot/src/app/jobs/job-leases';
@@ -126,6 +129,18 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         DuplicateRecordError,
       );
       expect((await subject.stores.school.find({ limit: 5 })).items.map((school) => school.name)).toEqual(['Riverside Primary']);
+      // The people named for filtering and monitoring: kept when entered, absent (not empty text) until then.
+      const school = (await subject.stores.school.find({ limit: 1 })).items[0]!;
+      expect([school.filteringLead, school.filteringGovernor]).toEqual([undefined, undefined]);
+      const named = await subject.stores.school.update({
+        ...school,
+        filteringLead: 'Adele Vance, headteacher',
+        filteringGovernor: 'Mark Green',
+      });
+      expect(await subject.stores.school.get(named.id)).toMatchObject({
+        filteringLead: 'Adele Vance, headteacher',
+        filteringGovernor: 'Mark Green',
+      });
       const calendar = {
         terms: [{ name: 'Autumn 2026', start: '2026-09-02', end: '2026-12-18' }],
         closures: [{ name: 'Half term', start: '2026-10-26', end: '2026-10-30' }],
@@ -333,6 +348,49 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       await expect(subject.stores.postingRequests.insert({ ...blocked, id: undefined } as never)).rejects.toBeInstanceOf(
         DuplicateRecordError,
       );
+    });
+
+    it('keeps every permission whole in the one store, and each type sees only its own', async () => {
+      const open = (type: PermissionType, details: Record<string, string>) =>
+        PERMISSION_WORKFLOWS[type].submission.open(
+          details,
+          { personId: 'p1', name: 'Priya Shah' },
+          `permission-${++keys}`,
+          new Date('2026-11-24T09:00:00Z'),
+        );
+      const wifi = permissionStore(subject.stores.permissionRequests, 'pupilWifi');
+      const passwords = permissionStore(subject.stores.permissionRequests, 'accountPassword');
+      const asked = await wifi.insert(
+        open('pupilWifi', {
+          className: '6A',
+          classNameName: 'Class 6A',
+          platform: 'Padlet',
+          startDate: '2026-11-30',
+          endDate: '2026-12-18',
+          supervisorId: '4',
+          supervisorIdName: "Daniel O'Connor",
+        }),
+      );
+      const shared = await passwords.insert({
+        ...open('accountPassword', {
+          accountId: '1',
+          accountIdName: 'X @RiversidePrimary',
+          sharedWithId: '5',
+          sharedWithIdName: 'Megan Bowen',
+          reason: 'Cover',
+          until: '2026-12-04',
+        }),
+        state: 'approved',
+      });
+      expect(await wifi.get(asked.id)).toEqual(asked);
+      expect(asked).toMatchObject({ requestType: 'pupilWifi', state: 'withHeadteacher', details: { supervisorIdName: "Daniel O'Connor" } });
+      // Each type reads only its own, whether it asks by requester, by state or for everything.
+      expect(await wifi.get(shared.id)).toBeUndefined();
+      expect((await wifi.find({ where: { requesterId: 'p1' }, limit: 10 })).items.map((r) => r.id)).toEqual([asked.id]);
+      expect((await passwords.find({ limit: 10 })).items.map((r) => r.id)).toEqual([shared.id]);
+      expect((await passwords.find({ where: { state: 'withHeadteacher' }, limit: 10 })).items).toEqual([]);
+      await expect(wifi.update({ ...shared, state: 'completed' })).rejects.toThrow(/cannot be stored as a pupilWifi request/);
+      await expect(passwords.insert({ ...shared, id: undefined } as never)).rejects.toBeInstanceOf(DuplicateRecordError);
     });
 
     it('keeps one reminder per idempotency key, and lets only one run claim it', async () => {
@@ -558,6 +616,40 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.appInstallations.find({ where: { aadObjectId: 'aad-7' }, limit: 5 })).items).toEqual([installed]);
       expect(installed).toMatchObject({ outcome: 'installed', chatId: '19:abc@unq.gbl.spaces', attempts: 2 });
       expect(installed.reason).toBeUndefined();
+    });
+
+    it('keeps each policy version whole (its document, who must read it, later confirmations), found by policy', async () => {
+      const version = {
+        policyId: '4',
+        number: '3',
+        approvedOn: '2026-11-20',
+        approvedById: '3',
+        approvedByName: "Adele O'Vance",
+        changes: 'Section 4: photos only on school devices.',
+        file: { name: 'Social Media Policy v3.pdf', format: 'pdf' as const, bytes: 52_311, storageKey: 'a1b2.pdf' },
+        mustRead: 'staffAndGovernors' as const,
+        publishedAt: '2026-11-24T10:00:00.000Z',
+        confirmations: [],
+      };
+      const stored = await subject.stores.policyVersions.insert(version);
+      await subject.stores.policyVersions.insert({ ...version, policyId: '5', number: '1' });
+      const { id: _id, version: _version, etag: _etag, ...readBack } = (await subject.stores.policyVersions.get(stored.id))!;
+      expect(readBack).toEqual(version);
+      const confirmed = await subject.stores.policyVersions.update({
+        ...stored,
+        confirmations: [{ on: '2027-11-18', note: 'Reviewed: Governing board', byId: '3', byName: "Adele O'Vance" }],
+      });
+      expect((await subject.stores.policyVersions.find({ where: { policyId: '4' }, limit: 5 })).items).toEqual([confirmed]);
+    });
+
+    it('keeps one "read and understood" per person per version, found by version', async () => {
+      const signed = { versionId: '7', personId: '12', personName: 'Alex Wilber', at: '2026-11-24T10:05:00.000Z', readKey: '7:12' };
+      const stored = await subject.stores.policyReads.insert(signed);
+      await expect(subject.stores.policyReads.insert({ ...signed, at: '2026-11-25T09:00:00.000Z' })).rejects.toBeInstanceOf(
+        DuplicateRecordError,
+      );
+      await subject.stores.policyReads.insert({ ...signed, versionId: '8', readKey: '8:12' });
+      expect((await subject.stores.policyReads.find({ where: { versionId: '7' }, limit: 5 })).items).toEqual([stored]);
     });
 
     it('answers undefined for a record that does not exist', async () => {

@@ -39,6 +39,7 @@ describeInBrowser('accessibility of every tab page', () => {
 
   it.each(CASES)('%s, as %s', async (_name, role, view) => {
     const page = await pageAs(role);
+    await view.seed?.(tab.app);
     await page.setViewportSize(DESKTOP);
     await page.goto(`${tab.app.url}/tab/${view.path}`);
     await view.ready(page);

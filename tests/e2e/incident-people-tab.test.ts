@@ -137,7 +137,7 @@ describeInBrowser('people, chronologies and the body map in the Incidents tab', 
 
     const page = await tab.pageAs('headteacher');
     await page.goto(`${tab.app.url}/tab/?view=incidents`);
-    await page.getByRole('tab', { name: 'Pupils' }).click();
+    await page.getByRole('tab', { name: 'Pupils', exact: true }).click();
     await page.getByRole('searchbox').fill('Mia');
     await page.getByRole('button', { name: 'Mia Thompson (6A)' }).click();
     await page.getByTestId('pupil-chronology').waitFor();

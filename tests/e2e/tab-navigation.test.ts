@@ -16,10 +16,14 @@ const EVERY_STAFF_MEMBER = [
   'Photo consent',
   'School accounts',
   'Training',
+  'Policies',
   'Approved devices',
 ];
 const withIncidents = (pages: string[]) => [...pages.slice(0, 2), 'Incidents', ...pages.slice(2)];
 const SETTINGS_AND_CHECKLIST = ['School settings', 'Go-live checklist'];
+// The board's page (governors, the chair, the headteacher) and the annual filtering review (with the leads who own filtering).
+const GOVERNANCE = 'Governance';
+const FILTERING_REVIEW = 'Filtering review';
 
 /** The demo school's first person holding the role (tests/fixtures/tab-app.ts) → the pages in the navigation, in order. */
 const PAGES: [Role, string, string[]][] = [
@@ -27,12 +31,24 @@ const PAGES: [Role, string, string[]][] = [
   ['ictTechnician', 'the ICT technician (also staff)', EVERY_STAFF_MEMBER],
   ['socialMediaStaff', 'a member of staff who runs the accounts', EVERY_STAFF_MEMBER],
   // The server counts anyone an incident is assigned to: the demo school gives the online safety lead the filtering concerns.
-  ['onlineSafetyLead', 'the online safety lead, assigned incidents', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
-  ['dsl', 'the DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
+  [
+    'onlineSafetyLead',
+    'the online safety lead, assigned incidents',
+    [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, FILTERING_REVIEW],
+  ],
+  ['dsl', 'the DSL (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), FILTERING_REVIEW]],
   ['deputyDsl', 'a deputy DSL (also staff)', withIncidents(EVERY_STAFF_MEMBER)],
-  ['headteacher', 'the headteacher (also staff)', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
+  [
+    'headteacher',
+    'the headteacher (also staff)',
+    [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST, GOVERNANCE, FILTERING_REVIEW],
+  ],
   ['admin', 'the school office, also the data protection lead', [...withIncidents(EVERY_STAFF_MEMBER), ...SETTINGS_AND_CHECKLIST]],
-  ['chairOfGovernors', 'the chair of governors', ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training']],
+  [
+    'chairOfGovernors',
+    'the chair of governors',
+    ['Waiting for me', 'Blocked website requests', 'Incidents', 'Training', 'Policies', GOVERNANCE, FILTERING_REVIEW],
+  ],
 ];
 
 const navigation = (page: Page) => page.getByRole('tablist', { name: 'Pages' });

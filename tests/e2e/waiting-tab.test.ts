@@ -3,7 +3,7 @@
  * counts, a request opened on its own page with the steps its card gives them, and the steps taken
  * there through the same rules: a request to open a site walked from the online safety lead to the
  * ICT technician, a refusal that needs reasons, a record that changed meanwhile shown as it now is,
- * and a training record confirmed from the list itself.
+ * a training record confirmed from the list itself, and pupils' use of the WiFi (s.7) decided there.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import type { Page } from 'playwright-core';
 import { ACCESS_WORKFLOW } from '../../bot/src/domain/access/access-workflow';
 import { applyStep } from '../../bot/src/domain/workflow/workflow-rules';
 import { newAccessRequest } from '../../bot/src/domain/access/access-request';
+import { PUPIL_WIFI_WORKFLOW } from '../../bot/src/domain/permission/pupil-wifi-workflow';
+import { permissionStore } from '../../bot/src/app/requests/permission-kind';
 import type { Person } from '../../bot/src/domain/people/person';
 import type { Role } from '../../bot/src/domain/people/role';
 import { describeInBrowser } from '../fixtures/browser';
@@ -183,6 +185,50 @@ describeInBrowser('Waiting for me in the tab', () => {
     expect((await rowTexts(page)).join('\n')).not.toContain(`TR-${claim.id}`);
     expect((await tab.app.stores.trainingRecords.get(claim.id))!).toMatchObject({ status: 'confirmed', confirmedByName: 'Megan Bowen' });
     await page.close();
+  });
+
+  it("decides pupils' use of the school WiFi from the list itself: the headteacher approves, the online safety lead records the measures", async () => {
+    const priya = who('Priya Shah');
+    const draft = PUPIL_WIFI_WORKFLOW.submission.open(
+      {
+        className: '6A',
+        classNameName: 'Class 6A',
+        platform: 'Padlet',
+        purpose: 'Book reviews',
+        startDate: '2026-11-30',
+        endDate: '2026-12-18',
+        supervisorId: priya.id,
+        supervisorIdName: priya.displayName,
+      },
+      { personId: priya.id, name: priya.displayName },
+      'e2e-wifi',
+      tab.clock.now(),
+    );
+    const request = await permissionStore(tab.app.stores.permissionRequests, 'pupilWifi').insert(draft);
+    const reference = `PW-${request.id}`;
+
+    const head = await tabAs('headteacher');
+    expect((await rowTexts(head)).join('\n')).toMatch(
+      new RegExp(`${reference}\\s+Pupils on the school WiFi\\s+Class 6A: Padlet[\\s\\S]*from Priya Shah`),
+    );
+    await head.getByRole('button', { name: `Open ${reference}` }).click();
+    const panel = head.getByTestId('waiting-panel');
+    await panel.getByRole('textbox', { name: 'Reasons (required if you refuse)' }).fill('Supervised, this term only.');
+    await panel.getByRole('button', { name: 'Approve' }).click();
+    await head.getByRole('main').getByText(`${reference}: Approved and signed. The requester is being told.`).waitFor();
+    await head.close();
+
+    const lead = await tabAs('onlineSafetyLead');
+    await lead.getByRole('button', { name: `Open ${reference}` }).click();
+    await lead.getByTestId('waiting-panel').getByRole('button', { name: 'Measures applied' }).click();
+    await lead.getByRole('main').getByText(`${reference}: Recorded. The people concerned are being told.`).waitFor();
+    expect((await rowTexts(lead)).join('\n')).not.toContain(reference);
+    expect(await permissionStore(tab.app.stores.permissionRequests, 'pupilWifi').get(request.id)).toMatchObject({
+      state: 'completed',
+      decision: { reasons: 'Supervised, this term only.' },
+      completed: { signature: { name: 'Megan Bowen' } },
+    });
+    await lead.close();
   });
 
   it('opens an access request from the requests list, read-only for someone who may only see it', async () => {

@@ -7,6 +7,9 @@
  */
 import { newAccessRequest, type AccessRequestState } from '../../bot/src/domain/access/access-request';
 import { newPostingRequest, type PostingState } from '../../bot/src/domain/posting/posting-request';
+import type { PermissionState, PermissionType } from '../../bot/src/domain/permission/permission-request';
+import { PERMISSION_WORKFLOWS } from '../../bot/src/domain/permission/permission-workflows';
+import { permissionStore } from '../../bot/src/app/requests/permission-kind';
 import * as permissions from '../../bot/src/domain/authorization/permissions';
 import { PERMISSIONS, type Action } from '../../bot/src/domain/authorization/permissions';
 import type { Person } from '../../bot/src/domain/people/person';
@@ -16,7 +19,8 @@ import { cardActionInvoke, teamsUser, type TeamsUser } from '../fixtures/teams-a
 import { TestApp } from '../fixtures/test-app';
 import { SCHOOL_DAY } from '../fixtures/test-clock';
 import { localDate } from '../../bot/src/domain/calendar/zoned-time';
-import { jpegPhoto, pngImage } from '../fixtures/media-files';
+import { jpegPhoto, pdfDocument, pngImage } from '../fixtures/media-files';
+import { currentVersion } from '../../bot/src/domain/policies/policy-version';
 
 type Holder = Role | 'requester';
 
@@ -43,6 +47,26 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'consent.record': ['admin'],
   'consent.export': ['admin'],
   // s.4–6: staff ask, the headteacher decides; the DSL and designated staff look after the accounts.
+  // s.5 and s.7: staff ask; only the headteacher permits; the online safety lead applies the network
+  // controls; whoever was permitted to share a password changes it when the period ends.
+  'staffPersonalAccount.submit': ['staff', 'requester'],
+  'staffPersonalAccount.viewAll': ['headteacher', 'onlineSafetyLead'],
+  'staffPersonalAccount.approve': ['headteacher'],
+  'staffPersonalAccount.refuse': ['headteacher'],
+  'staffPersonalAccount.complete': ['onlineSafetyLead'],
+  'staffPersonalAccount.withdraw': ['requester'],
+  'pupilWifi.submit': ['staff', 'requester'],
+  'pupilWifi.viewAll': ['headteacher', 'onlineSafetyLead'],
+  'pupilWifi.approve': ['headteacher'],
+  'pupilWifi.refuse': ['headteacher'],
+  'pupilWifi.complete': ['onlineSafetyLead'],
+  'pupilWifi.withdraw': ['requester'],
+  'accountPassword.submit': ['staff', 'requester'],
+  'accountPassword.viewAll': ['headteacher', 'dsl'],
+  'accountPassword.approve': ['headteacher'],
+  'accountPassword.refuse': ['headteacher'],
+  'accountPassword.complete': ['requester'],
+  'accountPassword.withdraw': ['requester'],
   'postingRequest.submit': ['staff', 'requester'],
   'postingRequest.viewAll': ['headteacher', 'dsl', 'socialMediaStaff'],
   'postingRequest.approve': ['headteacher'],
@@ -73,14 +97,25 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.evidence.remove': ['dsl'],
+  // A leaver's safeguarding file (KCSIE): the DSL and the deputies.
+  'incident.transfer': ['dsl', 'deputyDsl'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
-  'training.logOwn': ['staff', 'requester'],
+  // s.2: governors keep their own online safety knowledge current, and log it like staff.
+  'training.logOwn': ['staff', 'governor', 'chairOfGovernors', 'requester'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
   'training.confirm': ['onlineSafetyLead'],
   'training.requireRefresher': ['dsl'],
   // s.12: the headteacher records the policy's review.
   'policy.recordReview': ['headteacher'],
+  // s.2, s.12: the school's policies are open to everyone it added; the headteacher publishes a
+  // version; staff and governors sign that they read it; the lead and the headteacher see who has.
+  'policy.library': [...ROLES, 'requester'],
+  'policy.publishVersion': ['headteacher'],
+  'policy.acknowledge': ['staff', 'governor', 'chairOfGovernors', 'requester'],
+  'policy.readStatus': ['onlineSafetyLead', 'headteacher'],
+  // s.12: the headteacher words the change for pupils and parents and records how they were told.
+  'policy.tellPupilsAndParents': ['headteacher'],
   // School settings: the headteacher (who implements the policy, s.2) and the admin team keep the
   // school's details, the policy register and the term dates; the online safety lead keeps the
   // training requirements (s.11) with the headteacher. Nobody else opens the page.
@@ -91,6 +126,10 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
   // Going live: the people who set the school up (s.2: the headteacher, with the online safety lead and the school office).
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
+  // s.2: the governing board oversees the policy; the headteacher reports to it.
+  'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
+  // DfE filtering and monitoring standards: the senior leaders who own filtering, with the governors, review it yearly.
+  'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
 };
 
 /**
@@ -139,6 +178,24 @@ const POSTING_STEPS: { action: Action; verb: string; from: PostingState; data: R
   },
   { action: 'postingRequest.confirmPosted', verb: 'confirmPosted', from: 'approved', data: { link: 'https://x.example/status/7' } },
 ];
+
+/** Each permission step's card verb and API verb, the state it acts on, and the typed data it needs. */
+const PERMISSION_STEPS = (['staffPersonalAccount', 'pupilWifi', 'accountPassword'] as const).flatMap((type) => {
+  const name = `${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+  return [
+    { type, action: `${type}.approve` as Action, step: 'approve', verb: `approve${name}`, from: 'withHeadteacher' as const, data: {} },
+    {
+      type,
+      action: `${type}.refuse` as Action,
+      step: 'refuse',
+      verb: `refuse${name}`,
+      from: 'withHeadteacher' as const,
+      data: { reasons: 'Not this term' },
+    },
+    { type, action: `${type}.complete` as Action, step: 'complete', verb: `complete${name}`, from: 'approved' as const, data: {} },
+    { type, action: `${type}.withdraw` as Action, step: 'withdraw', verb: `withdraw${name}`, from: 'withHeadteacher' as const, data: {} },
+  ];
+});
 
 describe('the access matrix (expected answers from the policy)', () => {
   let t: TestApp;
@@ -214,6 +271,61 @@ describe('the access matrix (expected answers from the policy)', () => {
       await t.click(user, `posting-${requestId}`, verb, { requestId, accountId, ...data });
       const after = await t.app.stores.postingRequests.get(requestId);
       expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: allowed(action, holder) });
+    });
+  });
+
+  async function permissionIn(type: PermissionType, state: PermissionState): Promise<string> {
+    const requester = people.get('requester')!.person;
+    const draft = PERMISSION_WORKFLOWS[type].submission.open(
+      { platform: 'Padlet', until: today },
+      { personId: requester.id, name: requester.displayName },
+      `matrix-permission-${Math.random()}`,
+      t.clock.now(),
+    );
+    return (await permissionStore(t.app.stores.permissionRequests, type).insert({ ...draft, state })).id;
+  }
+
+  describe.each(PERMISSION_STEPS)('card action $verb', ({ type, action, verb, from, data }) => {
+    it.each(holders)('by %s', async (holder) => {
+      const requestId = await permissionIn(type, from);
+      await t.click(people.get(holder)!.user, `permission-${requestId}`, verb, { requestId, ...data });
+      const after = await permissionStore(t.app.stores.permissionRequests, type).get(requestId);
+      expect({ holder, changed: after!.state !== from }).toEqual({ holder, changed: allowed(action, holder) });
+    });
+  });
+
+  describe.each(['staffPersonalAccount', 'pupilWifi', 'accountPassword'] as const)('%s', (type) => {
+    const name = `${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+    it.each(holders)("seeing someone's request as %s", async (holder) => {
+      const requestId = await permissionIn(type, 'withHeadteacher');
+      const card = await t.click(people.get(holder)!.user, `permission-${requestId}`, `refresh${name}`, { requestId });
+      const shown = !/You don't have access/.test(allText(card));
+      expect({ holder, shown }).toEqual({ holder, shown: holder === 'requester' || allowed(`${type}.viewAll`, holder) });
+    });
+
+    it.each(holders)('asking for one as %s', async (holder) => {
+      const accountId = (await t.app.stores.socialAccounts.find({ limit: 1 })).items[0]!.id;
+      const staffId = people.get('staff')!.person.id;
+      const forms = {
+        staffPersonalAccount: { where: 'schoolWifi', platform: 'YouTube', purpose: 'Year 4 computing', lasts: 'standing' },
+        pupilWifi: {
+          className: '4B',
+          platform: 'Padlet',
+          purpose: 'Book reviews',
+          startDate: today,
+          endDate: today,
+          supervisorId: staffId,
+        },
+        accountPassword: { accountId, sharedWithId: staffId, reason: 'Cover', until: today },
+      };
+      const response = await t.post(
+        cardActionInvoke(people.get(holder)!.user, t.serviceUrl, 'form', `submit${name}`, {
+          submissionKey: `matrix-${type}-${holder}`,
+          ...forms[type],
+        }),
+      );
+      const saved = /Saved as request/.test(allText((response.body as { value: Record<string, unknown> }).value));
+      expect({ holder, saved }).toEqual({ holder, saved: allowed(`${type}.submit`, holder) });
     });
   });
 
@@ -504,6 +616,51 @@ describe('the access matrix (expected answers from the policy)', () => {
     await t.app.background.idle();
   });
 
+  it.each(holders)("the policy library's routes as %s", async (holder) => {
+    const policy = (await t.app.stores.policies.find({ limit: 1 })).items[0]!;
+    const headers = { 'x-demo-person': people.get(holder)!.person.id };
+    const details = { number: `m-${holder}`, approvedOn: today, changes: 'Matrix check', mustRead: 'staffAndGovernors' };
+    const published = await fetch(`${t.app.url}/api/policy-library/${policy.id}/versions`, {
+      method: 'POST',
+      headers: {
+        ...headers,
+        'content-type': 'application/octet-stream',
+        'x-file-name': 'policy.pdf',
+        'x-version-details': encodeURIComponent(JSON.stringify(details)),
+      },
+      body: pdfDocument(),
+    });
+    expect({ holder, publish: published.status }).toEqual({ holder, publish: allowed('policy.publishVersion', holder) ? 201 : 403 });
+    await t.app.background.idle();
+    if ((await t.app.stores.policyVersions.find({ limit: 1 })).items.length === 0) {
+      await t.app.stores.policyVersions.insert({
+        policyId: policy.id,
+        number: 'm-0',
+        approvedOn: today,
+        approvedById: '0',
+        approvedByName: 'Matrix',
+        changes: 'Matrix',
+        file: { name: 'p.pdf', format: 'pdf', bytes: 1, storageKey: 'missing.pdf' },
+        mustRead: 'staffAndGovernors',
+        publishedAt: t.clock.now().toISOString(),
+        confirmations: [],
+      });
+    }
+    const current = currentVersion((await t.app.stores.policyVersions.find({ where: { policyId: policy.id }, limit: 50 })).items)!;
+    const library = await fetch(`${t.app.url}/api/policy-library`, { headers });
+    expect({ holder, library: library.status }).toEqual({ holder, library: allowed('policy.library', holder) ? 200 : 403 });
+    const signed = await fetch(`${t.app.url}/api/policy-library/versions/${current.id}/read`, { method: 'POST', headers });
+    expect({ holder, sign: signed.status }).toEqual({ holder, sign: allowed('policy.acknowledge', holder) ? 200 : 403 });
+    const readers = await fetch(`${t.app.url}/api/policy-library/versions/${current.id}/readers`, { headers });
+    expect({ holder, readers: readers.status }).toEqual({ holder, readers: allowed('policy.readStatus', holder) ? 200 : 403 });
+    const told = await send(holder, `/api/policy-library/versions/${current.id}/telling/sent`, {
+      audience: 'parents',
+      how: 'website',
+      on: today,
+    });
+    expect({ holder, told: told.status }).toEqual({ holder, told: allowed('policy.tellPupilsAndParents', holder) ? 201 : 403 });
+  });
+
   it.each(holders)('the School settings routes as %s', async (holder) => {
     const write = (method: 'POST' | 'PUT', path: string, body: object) =>
       fetch(`${t.app.url}${path}`, {
@@ -556,6 +713,16 @@ describe('the access matrix (expected answers from the policy)', () => {
     }
   });
 
+  it.each(holders)('the Governance page (/api/governance) as %s', async (holder) => {
+    const response = await api(holder, '/api/governance');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed('governance.view', holder) ? 200 : 403 });
+  });
+
+  it.each(holders)('the filtering and monitoring review pack (/api/filtering-review) as %s', async (holder) => {
+    const response = await api(holder, '/api/filtering-review?year=2025-26');
+    expect({ holder, status: response.status }).toEqual({ holder, status: allowed('filteringReview.view', holder) ? 200 : 403 });
+  });
+
   describe("the steps from the tab (Waiting for me and each request's page): the same rules as the cards", () => {
     const post = (holder: Holder, path: string, body: object) =>
       fetch(`${t.app.url}${path}`, {
@@ -601,6 +768,21 @@ describe('the access matrix (expected answers from the policy)', () => {
       },
     );
 
+    describe.each(PERMISSION_STEPS)('POST /api/permissions/…/:id/steps for $action', ({ type, action, step, from, data }) => {
+      it.each(holders)('by %s', async (holder) => {
+        const requestId = await permissionIn(type, from);
+        const { version } = (await permissionStore(t.app.stores.permissionRequests, type).get(requestId))!;
+        const path = type.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+        const response = await post(holder, `/api/permissions/${path}/${requestId}/steps`, {
+          verb: step,
+          reasons: (data as { reasons?: string }).reasons ?? '',
+          version,
+        });
+        expect({ holder, status: response.status }).toEqual({ holder, status: allowed(action, holder) ? 200 : 403 });
+        await t.app.background.idle();
+      });
+    });
+
     it.each(holders)('POST /api/takedowns/:id/steps on a task owned by the requester, as %s', async (holder) => {
       const taskId = await takedownOwnedByRequester();
       const response = await post(holder, `/api/takedowns/${taskId}/steps`, { verb: 'removed', version: 1 });
@@ -626,7 +808,12 @@ describe('the access matrix (expected answers from the policy)', () => {
       };
       const response = await api(holder, '/api/waiting');
       expect(response.status).toBe(200);
-      const listed = new Set(((await response.json()) as { items: { recordId: string }[] }).items.map((item) => item.recordId));
+      // Ids are per kind of record: another kind's record may have the same number.
+      const listed = new Set(
+        ((await response.json()) as { items: { recordType: string; recordId: string }[] }).items
+          .filter((item) => item.recordType === 'accessRequest')
+          .map((item) => item.recordId),
+      );
       expect({ holder, listed: Object.fromEntries(Object.entries(waitingFor).map(([state, id]) => [state, listed.has(id)])) }).toEqual({
         holder,
         listed: {
@@ -847,6 +1034,35 @@ describe('the access matrix (expected answers from the policy)', () => {
         });
       }
     });
+
+    it.each(holders)(
+      "a leaver's safeguarding file (list, PDF, zip, record it sent) as %s: only what they may see goes in the file",
+      async (holder) => {
+        const pupil = (await t.app.stores.pupils.get(pupilId))!;
+        if (!pupil.onRollTo) await t.app.stores.pupils.update({ ...pupil, onRollTo: '2026-11-20' });
+        if ((await t.app.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items.length === 0) {
+          await t.app.stores.pupilTransfers.insert({
+            pupilId,
+            status: 'toSend',
+            leftOn: '2026-11-20',
+            createdAt: t.clock.now().toISOString(),
+            updatedAt: t.clock.now().toISOString(),
+          });
+        }
+        const permitted = allowed('incident.transfer', holder);
+        expect({ holder, status: (await send(holder, 'GET', '/api/incidents/transfers')).status }).toEqual({
+          holder,
+          status: permitted ? 200 : 403,
+        });
+        for (const extension of ['pdf', 'zip']) {
+          const file = await send(holder, 'GET', `/api/incidents/transfers/${pupilId}/file.${extension}`);
+          expect({ holder, extension, status: file.status }).toEqual({ holder, extension, status: permitted ? 200 : 403 });
+        }
+        // Nothing but the version: refused as incomplete to those who may record it, as not theirs to anyone else.
+        const recorded = await send(holder, 'POST', `/api/incidents/transfers/${pupilId}/sent`, { version: 1 });
+        expect({ holder, status: recorded.status }).toEqual({ holder, status: permitted ? 400 : 403 });
+      },
+    );
 
     it.each(holders)('GET /api/incidents.csv and /api/incidents/summary as %s', async (holder) => {
       expect({ holder, status: (await send(holder, 'GET', '/api/incidents.csv')).status }).toEqual({

@@ -1,6 +1,8 @@
 import type { Refused } from '../app/outcome';
 import { ownDecisionMessage } from '../domain/authorization/deciders';
 import { whoMay, type Action } from '../domain/authorization/permissions';
+import { PERMISSION_TYPES, type PermissionStep, type PermissionType } from '../domain/permission/permission-request';
+import { PERMISSION_WORKFLOWS } from '../domain/permission/permission-workflows';
 
 /**
  * What each action is, in the words of "Only … can …": the sentence a person reads when a use
@@ -46,19 +48,42 @@ const WHAT_IT_DOES: Record<Action, string> = {
   'incident.evidence.add': 'attach evidence to this incident',
   'incident.evidence.open': "open this incident's evidence",
   'incident.evidence.remove': 'remove evidence from an incident',
+  'incident.transfer': "see, produce or record a leaver's safeguarding file",
   'training.logOwn': 'log their own training',
   'training.viewAll': "see everyone's training",
   'training.record': 'record training',
   'training.confirm': 'confirm training',
   'training.requireRefresher': 'require a refresher',
   'policy.recordReview': 'record a policy review',
+  'policy.library': 'open the policy library',
+  'policy.publishVersion': 'publish a new version of a policy',
+  'policy.acknowledge': 'say they have read and understood a policy',
+  'policy.readStatus': 'see who has read a policy',
+  'policy.tellPupilsAndParents': 'word a policy change for pupils and parents',
   'settings.view': 'see the school settings',
   'settings.school': "change the school's details",
   'settings.policies': 'change the policy register',
   'settings.termDates': 'change the term dates',
   'settings.trainingRequirements': 'change the training requirements',
   'readiness.view': 'see whether the school is ready to go live',
+  ...permissionWords(),
+  'governance.view': 'open the Governance page',
+  'filteringReview.view': 'open the filtering and monitoring review',
 };
+
+/** The smaller permissions' actions, in the words of their definitions: asking, seeing all, and each step's label. */
+function permissionWords(): Record<`${PermissionType}.${'submit' | 'viewAll' | PermissionStep}`, string> {
+  return Object.fromEntries(
+    PERMISSION_TYPES.flatMap((type) => {
+      const { name, steps } = PERMISSION_WORKFLOWS[type];
+      return [
+        [`${type}.submit`, `ask for permission (${name.toLowerCase()})`],
+        [`${type}.viewAll`, `see everyone's requests (${name.toLowerCase()})`],
+        ...Object.entries(steps).map(([step, definition]) => [`${type}.${step}`, definition.label]),
+      ];
+    }),
+  ) as Record<`${PermissionType}.${'submit' | 'viewAll' | PermissionStep}`, string>;
+}
 
 /**
  * Why a person was refused, naming who may: "Only the headteacher can record a policy review.";

@@ -145,6 +145,17 @@ export const DEMO_TRAINING_REQUIREMENTS: Omit<RequirementInput, 'retired'>[] = [
     graceDays: 30,
     policy: 's.2, s.11',
   },
+  // s.2: governors keep their own online safety knowledge current.
+  {
+    requirementId: 'governor-online-safety',
+    title: "Governors' online safety training",
+    audience: 'staff',
+    roles: ['governor', 'chairOfGovernors'],
+    frequency: 'inductionThenEvery',
+    months: 12,
+    graceDays: 90,
+    policy: 's.2',
+  },
   {
     requirementId: 'pupil-online-safety',
     title: 'Online safety and social media lessons',

@@ -19,6 +19,7 @@ import type { AppDeps } from './app-deps';
 import { allPupils } from './read-all';
 import { recordAudit } from './record-audit';
 import { forgetRoster } from './roster-snapshot';
+import { ensureTransferTasks } from './pupil-transfers';
 import { today as schoolToday } from '../domain/calendar/zoned-time';
 import { refused, type Refused } from './outcome';
 
@@ -138,6 +139,7 @@ export async function applyPupilImport(
     return { status: 'failed', saved, total, exact: left !== undefined, message };
   }
   forgetRoster(deps.stores);
+  await makeTransferTasks(deps, plan.leave);
   await recordAudit(deps, person, {
     action: 'pupils.imported',
     recordType: 'pupils',
@@ -188,6 +190,21 @@ async function saveChanges(deps: AppDeps, pupils: Pupil[], read: Map<string, Ver
 async function remainingChanges(deps: AppDeps, prepared: PreparedImport): Promise<number> {
   const again = planPupilImport(prepared.rows, prepared.mapping, await allPupils(deps.stores), today(deps));
   return again.create.length + again.update.length + again.leave.length;
+}
+
+/**
+ * The DSL's task to send on the safeguarding file of each leaver linked to an incident. The import
+ * is saved whatever happens here: the weekday job makes any task missed.
+ */
+async function makeTransferTasks(deps: AppDeps, leavers: readonly Pupil[]): Promise<void> {
+  if (leavers.length === 0) return;
+  try {
+    await ensureTransferTasks(deps, leavers);
+  } catch (error) {
+    deps.log.warn(
+      `Transfer tasks for leavers not made after the import; the weekday job will make them (${error instanceof Error ? error.name : 'error'})`,
+    );
+  }
 }
 
 function today(deps: AppDeps): string {

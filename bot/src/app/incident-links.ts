@@ -5,9 +5,10 @@ import type { AppDeps } from './app-deps';
 import type { IncidentStep, LinkTarget } from './act-on-incident';
 import type { Change } from './incident-step-changes';
 import { readAll } from './read-all';
+import { ensureTransferTasks } from './pupil-transfers';
 
 type LinkStep = Extract<IncidentStep, { type: 'link' | 'linkRole' | 'unlink' }>;
-type Person = Pick<IncidentLink, 'kind' | 'name' | 'pupilId' | 'personId' | 'className' | 'yearGroup'> & { key: string };
+type Person = Pick<IncidentLink, 'kind' | 'name' | 'pupilId' | 'personId' | 'className' | 'yearGroup'> & { key: string; onRollTo?: string };
 
 /**
  * Linking a person, changing their part, or unlinking them. The link is written once the incident
@@ -19,7 +20,10 @@ export async function linkChange(deps: AppDeps, incident: Incident, step: LinkSt
     const person = await resolve(deps, incident.id, step.who);
     if (typeof person === 'string') return { message: person };
     const existing = (await deps.stores.incidentLinks.find({ where: { linkKey: person.key }, limit: 1 })).items[0];
-    return changeOf(deps, incident.id, person, existing, { type: 'link', role: step.role }, 'Person linked');
+    const change = changeOf(deps, incident.id, person, existing, { type: 'link', role: step.role }, 'Person linked');
+    return person.onRollTo && 'afterSave' in change
+      ? withTransferTask(deps, change, { id: person.pupilId!, onRollTo: person.onRollTo })
+      : change;
   }
   const existing = await deps.stores.incidentLinks.get(step.linkId);
   if (!existing || existing.incidentId !== incident.id) return { message: 'That person is not linked to this incident.' };
@@ -47,13 +51,24 @@ function changeOf(
 ): Change {
   const result = applyLinkChange(person, existing, change);
   if ('problem' in result) return { message: result.problem };
-  const { key, ...who } = person;
+  const { key, onRollTo: _left, ...who } = person;
   const record = { ...who, incidentId, linkKey: key, role: result.role, linked: result.linked, updatedAt: deps.clock.now().toISOString() };
   const afterSave = async () => {
     if (existing) await deps.stores.incidentLinks.update({ ...existing, ...record });
     else await insertOnce(deps, record);
   };
   return { afterSave, lines: [{ kind: 'people', text: result.line }], audit };
+}
+
+/** A pupil who has left, linked to an incident: once the link is saved, the DSL has a task to send their file on (if none yet). */
+function withTransferTask(deps: AppDeps, change: Extract<Change, { lines: unknown }>, pupil: { id: string; onRollTo: string }): Change {
+  return {
+    ...change,
+    afterSave: async () => {
+      await change.afterSave?.();
+      await ensureTransferTasks(deps, [pupil]);
+    },
+  };
 }
 
 /** A pupil from the roster (whether on roll or left), a member of staff, or a name. */
@@ -69,6 +84,7 @@ async function resolve(deps: AppDeps, incidentId: string, who: LinkTarget): Prom
       className: pupil.className,
       yearGroup: pupil.yearGroup,
       key: key('pupil', pupil.id),
+      ...(pupil.onRollTo ? { onRollTo: pupil.onRollTo } : {}),
     };
   }
   if ('personId' in who) {

@@ -20,7 +20,7 @@ export interface DueForReview {
  * any pupil involved (aged 3 at the youngest) is past 25.
  */
 export async function reviewRetention(
-  stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents'>,
+  stores: Pick<Stores, 'pupils' | 'accessRequests' | 'incidents' | 'pupilTransfers'>,
   today: string,
   consentMonthsAfterLeaving: number,
 ): Promise<DueForReview[]> {
@@ -49,6 +49,15 @@ export async function reviewRetention(
         due: reviewDue(incidents, facts),
         seenBy: { aboutHeadteacher: incident.aboutHeadteacher, ...(incident.assigneeId ? { assigneeId: incident.assigneeId } : {}) },
       });
+  }
+  // A leaver's file sent on: the receiving school keeps the file; this school keeps the record that it was sent.
+  const transfers = rules.get('transferRecord')!;
+  for (const transfer of await readAll((cursor) =>
+    stores.pupilTransfers.find({ where: { status: 'sent' }, limit: 500, ...(cursor ? { cursor } : {}) }),
+  )) {
+    const facts = { createdAt: transfer.sent!.on };
+    if (isDue(transfers, facts, today))
+      due.push({ record: 'transferRecord', recordId: transfer.id, reviewedBy: transfers.reviewedBy, due: reviewDue(transfers, facts) });
   }
   return due;
 }

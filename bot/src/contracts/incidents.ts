@@ -136,6 +136,8 @@ export interface PupilChronology {
     roleLabel: string;
   }[];
   entries: (ChronologyEntry & { incidentId: string; reference: string; roleLabel: string })[];
+  /** A leaver's safeguarding file: to send, or sent (when, to whom, how). Only for the DSL and the deputies; null otherwise. */
+  transfer: { status: 'toSend' | 'sent'; sent: { on: string; toSchool: string; toDsl: string; howLabel: string } | null } | null;
 }
 
 /** `POST /api/incidents/:id/steps`: one step on an incident, sent with the version the person saw. */
@@ -151,3 +153,22 @@ export type Step =
   | { type: 'bodyMap'; marks: Mark[] }
   | { type: 'followUpDone'; followUpId: string }
   | { type: 'ico'; reported: boolean; reason: string };
+
+/** `GET /api/incidents/transfers`: one leaver whose safeguarding file is to send, or was sent. */
+export interface TransferRowJson {
+  pupilId: string;
+  displayName: string;
+  className: string;
+  yearGroup: string;
+  leftOn: string;
+  status: 'toSend' | 'sent';
+  /** Incidents linked to the pupil that the caller may see (those they may not are never counted). */
+  incidents: number;
+  version: number;
+  sent: { on: string; toSchool: string; toDsl: string; how: string; howLabel: string; recordedByName: string; recordedAt: string } | null;
+}
+
+export interface TransferListJson {
+  rows: TransferRowJson[];
+  methods: { value: string; label: string }[];
+}

@@ -14,9 +14,15 @@ export interface Me {
     manageDevices: boolean;
     seeReadiness: boolean;
     seeSettings: boolean;
+    /** The governors' page: governors, the chair and the headteacher. */
+    seeGovernance: boolean;
+    /** The annual filtering and monitoring review pack. */
+    seeFilteringReview: boolean;
     /** The incident log: the roles the policy names, and anyone an incident is assigned to. */
     seeIncidents: boolean;
     seePupilChronology: boolean;
+    /** Leavers' safeguarding files to send to their next school: the DSL and the deputies. */
+    transferPupilFiles: boolean;
   };
   localMode: boolean;
   personas: { id: string; displayName: string; roles: string[] }[];

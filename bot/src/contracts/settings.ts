@@ -6,6 +6,8 @@ export interface SchoolDetails {
   version: number;
   name: string;
   contactForAccess: string;
+  filteringLead?: string;
+  filteringGovernor?: string;
 }
 
 export interface PolicyReview {

@@ -1,7 +1,8 @@
 /** `GET /api/waiting`: everything that waits for the person, for the *Waiting for me* page. */
 
 /** The kinds of record that can wait for someone, as the server names them. */
-export type WaitingRecordType = 'accessRequest' | 'postingRequest' | 'takedown' | 'trainingRecord';
+export type WaitingRecordType =
+  'accessRequest' | 'postingRequest' | 'takedown' | 'trainingRecord' | 'staffPersonalAccount' | 'pupilWifi' | 'accountPassword';
 
 /** One thing waiting for the person, with the steps they may take on it now. */
 export interface WaitingItem {

@@ -27,6 +27,8 @@ export interface ReminderAct {
   label: string;
   tabView?: string;
   record?: RecordRef;
+  /** A step the person can take on the reminder itself, beside the link (a card verb and its data). */
+  step?: { label: string; verb: string; data: Record<string, string> };
 }
 
 /** A record's own card, as the person it goes to sees it (their buttons), saying why they get it. */

@@ -1,6 +1,7 @@
 import type { AccessRequest } from '../domain/access/access-request';
 import type { ConsentEvent } from '../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../domain/consent/takedown';
+import type { PermissionRequest } from '../domain/permission/permission-request';
 import type { PostingRequest } from '../domain/posting/posting-request';
 import type { SocialAccount } from '../domain/posting/social-account';
 import type { ApprovedDevice } from '../domain/devices/approved-device';
@@ -13,6 +14,7 @@ import type { Collection, Versioned } from './collection.port';
 import type { CardMessageRecord, ConversationRecord } from './conversation.port';
 import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { IncidentLink } from '../domain/incidents/incident-people';
+import type { PupilTransfer } from '../domain/incidents/pupil-transfer';
 import type { OutboxCollection } from './outbox.port';
 import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
@@ -21,9 +23,13 @@ import type { SchoolCalendar } from '../domain/calendar/school-calendar';
 import type { FirstSeen } from '../domain/people/first-seen';
 import type { TrainingRecord } from '../domain/training/training-record';
 import type { JobRun } from '../domain/jobs/job-run';
+import type { PolicyVersion } from '../domain/policies/policy-version';
+import type { PolicyRead } from '../domain/policies/policy-read';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
+/** Every one of the smaller permissions (s.5, s.7), each record with its type. */
+export type PermissionRequestCollection = Collection<PermissionRequest, 'requesterId' | 'state' | 'submissionKey' | 'requestType'>;
 export type PersonCollection = Collection<Person, 'aadObjectId'>;
 export type PupilCollection = Collection<Pupil, 'className' | 'misReference'>;
 export type ConsentCollection = Collection<ConsentEvent, 'pupilId'>;
@@ -36,6 +42,8 @@ export interface PostStore extends Collection<RegisteredPost, 'accountId'> {
 }
 export type TakedownCollection = Collection<TrackedTakedown, 'ownerId' | 'status' | 'taskKey' | 'pupilId'>;
 export type PolicyCollection = Collection<PolicyDocument, never>;
+export type PolicyVersionCollection = Collection<PolicyVersion, 'policyId'>;
+export type PolicyReadCollection = Collection<PolicyRead, 'versionId' | 'readKey'>;
 /** One record at most (a second is refused as a duplicate). */
 export type SchoolCollection = Collection<School & { id: string }, never>;
 /** The school's term dates, every year in one record (at most one), so that an import is one write. */
@@ -48,6 +56,8 @@ export type TrainingRecordCollection = Collection<TrainingRecord, 'subjectId' | 
 export type RefresherCollection = Collection<Refresher, never>;
 /** The people linked to incidents: read by incident (its record) and by pupil (the pupil's chronology). */
 export type IncidentLinkCollection = Collection<IncidentLink, 'incidentId' | 'pupilId' | 'linkKey'>;
+/** Leavers' safeguarding files to send on, one per pupil (a second for the same pupil is refused), found by pupil and by status. */
+export type PupilTransferCollection = Collection<PupilTransfer, 'pupilId' | 'status'>;
 export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
 export type JobRunCollection = Collection<JobRun, 'job'>;
 
@@ -57,12 +67,17 @@ export interface Stores {
   people: PersonCollection;
   pupils: PupilCollection;
   policies: PolicyCollection;
+  /** The documents of the register's policies, one record per version (the files are in the policy library). */
+  policyVersions: PolicyVersionCollection;
+  /** "I have read and understood it": one per person per version. */
+  policyReads: PolicyReadCollection;
   termDates: TermDatesCollection;
   trainingRequirements: TrainingRequirementCollection;
   /** When each person from the Entra groups first appeared, for those without a hire date. */
   firstSeen: FirstSeenCollection;
   accessRequests: AccessRequestCollection;
   postingRequests: PostingRequestCollection;
+  permissionRequests: PermissionRequestCollection;
   consents: ConsentCollection;
   socialAccounts: SocialAccountCollection;
   posts: PostStore;
@@ -74,6 +89,8 @@ export interface Stores {
   incidents: IncidentStore;
   incidentChronology: ChronologyStore;
   incidentLinks: IncidentLinkCollection;
+  /** Pupils who have left with a safeguarding file to send to their next school, and the record of it sent. */
+  pupilTransfers: PupilTransferCollection;
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;

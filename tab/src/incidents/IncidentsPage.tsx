@@ -6,22 +6,25 @@ import { IncidentDetailView } from './IncidentDetail';
 import { IncidentList } from './IncidentList';
 import { IncidentSummary } from './IncidentSummary';
 import { PupilChronologyView, PupilSearch } from './PupilChronology';
+import { PupilTransfers } from './PupilTransfers';
 
-type View = 'log' | 'pupils' | 'summary';
+type View = 'log' | 'pupils' | 'leavers' | 'summary';
 /** A pupil's chronology, and where it was opened from: an incident (by id) or the pupil search. */
 type OpenPupil = { pupilId: string; fromIncident?: string };
 
 /**
- * The Incidents page (`/tab/?view=incidents`, or `&id=` one incident): the DSL's log, one incident's record, a pupil's chronology, and the
- * summary.
+ * The Incidents page (`/tab/?view=incidents`, or `&id=` one incident): the DSL's log, one incident's record, a pupil's chronology, the
+ * leavers' files to transfer, and the summary.
  */
 export function IncidentsPage({
   credentials,
   seesPupils,
+  transfersFiles = false,
   incidentId,
 }: {
   credentials: Credentials;
   seesPupils: boolean;
+  transfersFiles?: boolean;
   incidentId?: string;
 }) {
   const [denied, setDenied] = useState<string>();
@@ -61,6 +64,7 @@ export function IncidentsPage({
       >
         <Tab value="log">Incident log</Tab>
         {seesPupils && <Tab value="pupils">Pupils</Tab>}
+        {transfersFiles && <Tab value="leavers">Pupils who have left</Tab>}
         <Tab value="summary">Summary</Tab>
       </PageTabs>
       {pupil ? (
@@ -80,6 +84,8 @@ export function IncidentsPage({
         />
       ) : view === 'pupils' && seesPupils ? (
         <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
+      ) : view === 'leavers' && transfersFiles ? (
+        <PupilTransfers credentials={credentials} />
       ) : view === 'log' ? (
         <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
       ) : (

@@ -71,7 +71,7 @@ export function PupilChronologyView({
       </MessageBar>
     );
   if (!chronology) return <Spinner label="Opening the chronology…" />;
-  const { pupil, incidents, entries } = chronology;
+  const { pupil, incidents, entries, transfer } = chronology;
   return (
     <article className={styles.column} aria-label={`Chronology of ${pupil.displayName}`} data-testid="pupil-chronology">
       <div className={`${styles.row} no-print`}>
@@ -86,6 +86,13 @@ export function PupilChronologyView({
         {pupil.onRollTo ? ` · left on ${formatDate(pupil.onRollTo)}` : ''}. Printed from Online Safety Desk: safeguarding record, keep it
         secure.
       </Body1>
+      {transfer && (
+        <Body1 data-testid="pupil-transfer">
+          {transfer.sent
+            ? `Safeguarding file transferred on ${formatDate(transfer.sent.on)} to ${transfer.sent.toDsl}, ${transfer.sent.toSchool} (${transfer.sent.howLabel}).`
+            : 'Safeguarding file still to send to their next school (Incidents → Pupils who have left).'}
+        </Body1>
+      )}
       <Card>
         <Subtitle2 as="h3" block>
           Incidents ({incidents.length})

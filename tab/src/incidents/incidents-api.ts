@@ -8,8 +8,10 @@ import type {
   RosterPupil,
   Step,
   Summary,
+  TransferListJson,
 } from '../../../bot/src/contracts/incidents';
 
+export type { TransferListJson, TransferRowJson } from '../../../bot/src/contracts/incidents';
 export type {
   ChronologyEntry,
   Evidence,
@@ -97,6 +99,23 @@ export const api = {
       reason,
     });
   },
+  /** Leavers whose safeguarding file is to send, or was sent (the DSL and the deputies). */
+  transfers: (credentials: Credentials) => getJson<TransferListJson>('/api/incidents/transfers', credentials),
+  /** A leaver's file as a PDF or a zip for secure transfer, saved under the server's file name (no pupil's name in it). */
+  transferFile: (credentials: Credentials, pupilId: string, extension: 'pdf' | 'zip') =>
+    download(`/api/incidents/transfers/${encodeURIComponent(pupilId)}/file.${extension}`, credentials, `safeguarding-file.${extension}`),
+  /** Records the file sent; 400 with `problems` by field, 409 when someone else recorded it first. */
+  recordTransfer: (
+    credentials: Credentials,
+    pupilId: string,
+    body: { on: string; toSchool: string; toDsl: string; how: string; version: number },
+  ) =>
+    sendJson<{ problems?: Record<string, string> }>(
+      'POST',
+      `/api/incidents/transfers/${encodeURIComponent(pupilId)}/sent`,
+      credentials,
+      body,
+    ),
   /** The filtered list as CSV, saved under the server's file name. */
   exportCsv: (credentials: Credentials, filters: Filters) =>
     download(`/api/incidents.csv?${queryString(filters)}`, credentials, 'incidents.csv'),

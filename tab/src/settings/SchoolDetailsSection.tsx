@@ -6,7 +6,7 @@ import { Buttons, FormButtons, OutcomeBar, SettingsForm, SettingsSection, useFor
 
 const useStyles = makeStyles({ line: { margin: 0 } });
 
-type Draft = { name: string; contactForAccess: string; version?: number };
+type Draft = { name: string; contactForAccess: string; filteringLead: string; filteringGovernor: string; version?: number };
 
 /** The school's name, as every card shows it, and who staff should ask when the app does not know them. */
 export function SchoolDetailsSection({ data, credentials, onSaved }: { data: SettingsData; credentials: Credentials; onSaved(): void }) {
@@ -20,6 +20,8 @@ export function SchoolDetailsSection({ data, credentials, onSaved }: { data: Set
     setDraft({
       name: school?.name ?? '',
       contactForAccess: school?.contactForAccess ?? '',
+      filteringLead: school?.filteringLead ?? '',
+      filteringGovernor: school?.filteringGovernor ?? '',
       ...(school ? { version: school.version } : {}),
     });
   };
@@ -42,7 +44,7 @@ export function SchoolDetailsSection({ data, credentials, onSaved }: { data: Set
     <SettingsSection
       id="school"
       title="The school"
-      intro="The school's name, as the bot's cards show it, and who staff should ask when the app does not know them yet. The headteacher and the admin team keep these."
+      intro="The school's name, as the bot's cards show it, who staff should ask when the app does not know them yet, and who reviews filtering and monitoring each year. The headteacher and the admin team keep these."
     >
       <OutcomeBar outcome={save.outcome} />
       {!draft && (
@@ -52,6 +54,10 @@ export function SchoolDetailsSection({ data, credentials, onSaved }: { data: Set
           </Body1>
           <Body1 as="p" className={styles.line}>
             Staff who are not known are told to ask: {school?.contactForAccess ?? 'not entered yet ("your online safety lead")'}
+          </Body1>
+          <Body1 as="p" className={styles.line} data-testid="filtering-reviewers">
+            Filtering and monitoring reviewed by: {school?.filteringLead || 'no senior leader named yet'} (senior leader) and{' '}
+            {school?.filteringGovernor || 'no governor named yet'} (governor)
           </Body1>
           {data.can.school && (
             <Buttons>
@@ -82,6 +88,28 @@ export function SchoolDetailsSection({ data, credentials, onSaved }: { data: Set
               value={draft.contactForAccess}
               maxLength={120}
               onChange={(_, value) => setDraft({ ...draft, contactForAccess: value.value })}
+            />
+          </Field>
+          <Field
+            label="Senior leader for filtering and monitoring"
+            hint="The member of the senior leadership team named for filtering and monitoring, who reviews it each year with the governor."
+            validationMessage={save.errors.filteringLead}
+          >
+            <Input
+              value={draft.filteringLead}
+              maxLength={120}
+              onChange={(_, value) => setDraft({ ...draft, filteringLead: value.value })}
+            />
+          </Field>
+          <Field
+            label="Governor for filtering and monitoring"
+            hint="The governor named for filtering and monitoring."
+            validationMessage={save.errors.filteringGovernor}
+          >
+            <Input
+              value={draft.filteringGovernor}
+              maxLength={120}
+              onChange={(_, value) => setDraft({ ...draft, filteringGovernor: value.value })}
             />
           </Field>
           <FormButtons

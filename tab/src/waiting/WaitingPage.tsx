@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { getJson, type Credentials } from '../api';
 import { DataTable, type Column } from '../ui/DataTable';
 import { FactList } from '../ui/FactList';
+import { PERMISSION_STEPS } from './permission-kinds';
 import { TAKEDOWN_STEPS, TRAINING_STEPS, type StepKind } from './step-kinds';
 import { StepForm, type StepAnswer } from './StepForm';
 import { TYPE_NAMES, whenShown, type Waiting, type WaitingItem, type WaitingRecordType } from './waiting-api';
@@ -15,7 +16,11 @@ const useStyles = makeStyles({
 });
 
 /** Records acted on from the list itself: everything needed to act is in their row. */
-const IN_THE_LIST: Partial<Record<WaitingRecordType, StepKind>> = { takedown: TAKEDOWN_STEPS, trainingRecord: TRAINING_STEPS };
+const IN_THE_LIST: Partial<Record<WaitingRecordType, StepKind>> = {
+  takedown: TAKEDOWN_STEPS,
+  trainingRecord: TRAINING_STEPS,
+  ...PERMISSION_STEPS,
+};
 
 /** The facts a row opens with, by the names the server gives them. */
 const FACT_LABELS: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { WaitingRecordType } from '../../../bot/src/contracts/waiting';
+import { PERMISSION_NAMES } from './permission-kinds';
 
 export type { Waiting, WaitingItem, WaitingRecordType } from '../../../bot/src/contracts/waiting';
 export type { AccessRequestDetail } from '../../../bot/src/contracts/access-requests';
@@ -9,6 +10,7 @@ export const TYPE_NAMES: Record<WaitingRecordType, [one: string, many: string]> 
   postingRequest: ['Request to post', 'requests to post'],
   takedown: ['Post to take down', 'posts to take down'],
   trainingRecord: ['Training to confirm', 'training records to confirm'],
+  ...PERMISSION_NAMES,
 };
 
 /** "24 Nov 2026, 09:05": a moment as school staff read it. */

@@ -3,7 +3,13 @@ import { COPYING_MARK, provisionLists } from '../../../bot/src/adapters/graph/sh
 import { columnDefinition } from '../../../bot/src/adapters/graph/sharepoint/column-definition';
 import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoint/sharepoint-stores';
 import { listSpec } from '../../../bot/src/adapters/graph/sharepoint/list-spec';
-import { EVIDENCE_LIBRARY, LISTS, MEDIA_LIBRARY, RECORDS_SITE_LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
+import {
+  EVIDENCE_LIBRARY,
+  LISTS,
+  MEDIA_LIBRARY,
+  POLICY_LIBRARY,
+  RECORDS_SITE_LISTS,
+} from '../../../bot/src/adapters/graph/sharepoint/lists';
 import type { GraphApi } from '../../../bot/src/adapters/graph/graph-api';
 import type { GraphStandIn } from '../../fixtures/graph-stand-in';
 import { emptySite, RECORDS_SITE_ID, SITE_ID, SITES } from '../../fixtures/sharepoint-site';
@@ -18,8 +24,10 @@ describe('provisioning the lists', () => {
 
   it('creates every list with its columns, filter columns indexed and keys unique', async () => {
     const done = await provisionLists(graph, SITES);
-    // Every list, and the document libraries for the photos and videos of requests to post and for incidents' evidence.
-    expect(done).toHaveLength(Object.keys(LISTS).length + 2);
+    // Every list, the document libraries for the photos and videos of requests to post and for incidents' evidence,
+    // and the policies' documents.
+    expect(done).toHaveLength(Object.keys(LISTS).length + 3);
+    expect(done).toContain(`Created document library "${POLICY_LIBRARY.displayName}" on the working site.`);
     expect(done).toContain(`Created document library "${MEDIA_LIBRARY.displayName}" on the records site.`);
     expect(done).toContain(`Created document library "${EVIDENCE_LIBRARY.displayName}" on the records site.`);
     expect(done[0]).toMatch(/^Created list "Online Safety Desk - School" with \d+ columns on the working site\.$/);
@@ -38,6 +46,7 @@ describe('provisioning the lists', () => {
       LISTS.incidents.displayName,
       LISTS.incidentChronology.displayName,
       LISTS.incidentLinks.displayName,
+      LISTS.pupilTransfers.displayName,
       LISTS.audit.displayName,
       LISTS.outbox.displayName,
       LISTS.outboxArchive.displayName,
@@ -51,13 +60,15 @@ describe('provisioning the lists', () => {
         .sort(),
     ).toEqual([...safeguarding].sort());
     const working = standIn.lists(SITE_ID).map((list) => list.displayName);
-    expect(working).toHaveLength(Object.keys(LISTS).length - RECORDS_SITE_LISTS.length);
+    // The working site's lists, and the policy library (policies are not confidential).
+    expect(working).toHaveLength(Object.keys(LISTS).length - RECORDS_SITE_LISTS.length + 1);
+    expect(working).toContain(POLICY_LIBRARY.displayName);
     expect(working.filter((name) => safeguarding.includes(name))).toEqual([]);
   });
 
   it('creates everything on one site when a developer tenant gives the same site twice', async () => {
     await provisionLists(graph, { working: SITE_ID, records: SITE_ID });
-    expect(standIn.lists(SITE_ID)).toHaveLength(Object.keys(LISTS).length + 2);
+    expect(standIn.lists(SITE_ID)).toHaveLength(Object.keys(LISTS).length + 3);
   });
 
   it('warns about safeguarding lists an earlier version left on the working site', async () => {
@@ -67,6 +78,7 @@ describe('provisioning the lists', () => {
       expect.stringContaining('"Online Safety Desk - Incidents" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Incident chronology" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - People in incidents" is still on the working site'),
+      expect.stringContaining('"Online Safety Desk - Safeguarding files to transfer" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Audit log" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Reminder outbox" is still on the working site'),
       expect.stringContaining('"Online Safety Desk - Reminder outbox archive" is still on the working site'),

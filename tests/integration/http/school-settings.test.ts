@@ -280,4 +280,40 @@ describe('School settings', () => {
       'settings.trainingRequirements.denied',
     ]);
   });
+
+  it('names the senior leader and the governor for filtering and monitoring, audited, and clears them when emptied', async () => {
+    const school = (await settings()).school as Stored & { name: string; contactForAccess: string };
+    const named = await call('PUT', '/api/settings/school', 'head', {
+      name: school.name,
+      contactForAccess: school.contactForAccess,
+      filteringLead: 'Adele Vance (headteacher)',
+      filteringGovernor: 'Mark Green',
+      version: school.version,
+    });
+    expect(named.status).toBe(200);
+    expect((await settings('admin')).school).toMatchObject({ filteringLead: 'Adele Vance (headteacher)', filteringGovernor: 'Mark Green' });
+    const audit = await t.app.stores.audit.forRecord('school', school.id);
+    expect(audit.map((entry) => entry.summary)).toContainEqual(
+      'School details changed: senior leader for filtering and monitoring none → "Adele Vance (headteacher)"; governor for filtering and monitoring none → "Mark Green"',
+    );
+    const emptied = await call('PUT', '/api/settings/school', 'head', {
+      name: school.name,
+      contactForAccess: school.contactForAccess,
+      filteringLead: '',
+      filteringGovernor: '',
+      version: named.body.record.version,
+    });
+    expect(emptied.status).toBe(200);
+    expect((await settings()).school).not.toHaveProperty('filteringLead');
+    const tooLong = await call('PUT', '/api/settings/school', 'head', {
+      name: school.name,
+      contactForAccess: school.contactForAccess,
+      filteringGovernor: 'x'.repeat(121),
+      version: emptied.body.record.version,
+    });
+    expect([tooLong.status, tooLong.body.errors]).toEqual([
+      422,
+      { filteringGovernor: 'Governor for filtering and monitoring must be 120 characters or fewer.' },
+    ]);
+  });
 });

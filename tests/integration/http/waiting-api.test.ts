@@ -72,7 +72,15 @@ describe("waiting for me, in the tab's API", () => {
       title: 'https://example.org/maths',
       from: 'Priya Shah',
     });
-    expect(answer.body.counts).toEqual({ accessRequest: 2, postingRequest: 1, takedown: 0, trainingRecord: 0 });
+    expect(answer.body.counts).toEqual({
+      accessRequest: 2,
+      postingRequest: 1,
+      takedown: 0,
+      trainingRecord: 0,
+      staffPersonalAccount: 0,
+      pupilWifi: 0,
+      accountPassword: 0,
+    });
     expect((await call('Priya Shah', 'GET', '/api/waiting')).body.items).toEqual([]);
   });
 

@@ -33,15 +33,9 @@ describe('reminder jobs in the running app', () => {
   });
   afterAll(() => t.stop());
 
-  async function trigger(job: string): Promise<number> {
-    const response = await fetch(`${t.app.url}/api/jobs/${job}`, { method: 'POST' });
-    await t.app.background.idle();
-    return response.status;
-  }
-
   it('reminds the headteacher and the online safety lead that the policy review is overdue, once per week, with a link to act', async () => {
     const before = t.connector.sent.length;
-    expect(await trigger('policy-reviews')).toBe(202);
+    expect(await t.triggerJob('policy-reviews')).toBe(202);
     for (const user of [megan, adele]) {
       const cards = cardsTo(t, user, before);
       expect(cards).toHaveLength(1);
@@ -52,15 +46,15 @@ describe('reminder jobs in the running app', () => {
     expect(cardsTo(t, alex, before)).toEqual([]);
     // The day's slot is done: a second trigger (a cloud timer firing twice) runs nothing.
     const again = t.connector.sent.length;
-    expect(await trigger('policy-reviews')).toBe(200);
+    expect(await t.triggerJob('policy-reviews')).toBe(200);
     expect(t.connector.sent.length).toBe(again);
   });
 
   it('reminds staff whose training is due, and tells the online safety lead who could not be reached', async () => {
     const before = t.connector.sent.length;
-    expect(await trigger('training-reminders')).toBe(202);
+    expect(await t.triggerJob('training-reminders')).toBe(202);
     expect(allText(cardsTo(t, alex, before)[0]!)).toContain('online safety training');
-    expect(await trigger('training-digest')).toBe(202);
+    expect(await t.triggerJob('training-digest')).toBe(202);
     const digest = cardsTo(t, megan, before)
       .map(allText)
       .find((text) => text.includes('this week'))!;
@@ -70,7 +64,7 @@ describe('reminder jobs in the running app', () => {
   });
 
   it('refuses an unknown job', async () => {
-    expect(await trigger('delete-everything')).toBe(404);
+    expect(await t.triggerJob('delete-everything')).toBe(404);
   });
 });
 

@@ -11,7 +11,7 @@ describe('what a refused person reads', () => {
     ['device.manage', 'Only the online safety lead can approve or retire a device (Social Media Policy, section 4).'],
     ['consent.record', 'Only the admin team can record consent.'],
     ['policy.recordReview', 'Only the headteacher can record a policy review.'],
-    ['training.logOwn', 'Only staff can log their own training.'],
+    ['training.logOwn', 'Only staff or a governor or the chair of governors can log their own training.'],
     [
       'socialAccount.manage',
       'Only the DSL or designated social media staff can add or change a school account (Social Media Policy, section 5).',

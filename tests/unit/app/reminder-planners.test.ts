@@ -182,7 +182,11 @@ describe('reminder planners on the demo school', () => {
       'training-overdue:staff-online-safety',
       '2026-W48',
     ]);
-    expect(planned.some((p) => p.person.displayName === 'Linda Davis')).toBe(false); // a governor, not staff
+    // A governor is reminded of the governors' training only, and the button opens the Governance page.
+    expect(planned.filter((p) => p.person.displayName === 'Linda Davis').map((p) => [p.reason, p.message.act?.tabView])).toEqual([
+      ['training-due:governor-online-safety', 'governance'],
+    ]);
+    expect(forPerson('Priya Shah').message.act?.tabView).toBe('training');
   });
 
   it('sends the online safety lead a digest naming who blocked the app or never installed it', async () => {

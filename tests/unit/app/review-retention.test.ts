@@ -60,4 +60,36 @@ describe('the monthly retention review', () => {
     expect(await stores.incidents.get(incident.id)).toBeDefined();
     await stores.close();
   });
+
+  it("keeps the record of a leaver's file sent on as long as a child protection record, from the day it was sent, for the DSL", async () => {
+    const stores = createSqliteStores(':memory:');
+    await stores.pupilTransfers.insert({
+      pupilId: '7',
+      status: 'toSend',
+      leftOn: '2026-07-22',
+      createdAt: '2026-07-22T09:00:00Z',
+      updatedAt: '2026-07-22T09:00:00Z',
+    });
+    const sent = await stores.pupilTransfers.insert({
+      pupilId: '8',
+      status: 'sent',
+      leftOn: '2026-07-22',
+      createdAt: '2026-07-22T09:00:00Z',
+      updatedAt: '2026-07-24T09:00:00Z',
+      sent: {
+        on: '2026-07-24',
+        toSchool: 'Oakfield Academy',
+        toDsl: 'Jo Baxter',
+        how: 'secureEmail',
+        recordedById: '1',
+        recordedByName: 'A',
+        recordedAt: '2026-07-24T09:00:00Z',
+      },
+    });
+    expect(await reviewRetention(stores, '2048-07-23', 12)).toEqual([]);
+    expect(await reviewRetention(stores, '2048-07-24', 12)).toEqual([
+      { record: 'transferRecord', recordId: sent.id, reviewedBy: 'dsl', due: '2048-07-24' },
+    ]);
+    await stores.close();
+  });
 });

@@ -174,9 +174,36 @@ describe('what waits for whom', () => {
       `TR-${ids.get("a teacher's own training, logged")!.recordId}`,
       `A-${ids.get('access withOnlineSafetyLead')!.recordId}`,
     ]);
-    expect(lead.counts).toEqual({ accessRequest: 1, postingRequest: 0, takedown: 0, trainingRecord: 1 });
-    expect(waiting.head.counts).toEqual({ accessRequest: 2, postingRequest: 1, takedown: 0, trainingRecord: 1 });
-    expect(waiting.otherTeacher).toEqual({ items: [], counts: { accessRequest: 0, postingRequest: 0, takedown: 0, trainingRecord: 0 } });
+    expect(lead.counts).toEqual({
+      accessRequest: 1,
+      postingRequest: 0,
+      takedown: 0,
+      trainingRecord: 1,
+      staffPersonalAccount: 0,
+      pupilWifi: 0,
+      accountPassword: 0,
+    });
+    expect(waiting.head.counts).toEqual({
+      accessRequest: 2,
+      postingRequest: 1,
+      takedown: 0,
+      trainingRecord: 1,
+      staffPersonalAccount: 0,
+      pupilWifi: 0,
+      accountPassword: 0,
+    });
+    expect(waiting.otherTeacher).toEqual({
+      items: [],
+      counts: {
+        accessRequest: 0,
+        postingRequest: 0,
+        takedown: 0,
+        trainingRecord: 0,
+        staffPersonalAccount: 0,
+        pupilWifi: 0,
+        accountPassword: 0,
+      },
+    });
   });
 
   it('says what each item is about, who it comes from, and what the person needs to act from the list', () => {

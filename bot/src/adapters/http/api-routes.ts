@@ -19,6 +19,9 @@ import { registerIncidentRoutes } from './incident-routes';
 import { registerIncidentPupilRoutes } from './incident-pupil-routes';
 import type { EvidenceDeps } from '../../app/incident-evidence';
 import { registerIncidentEvidenceRoutes } from './incident-evidence-routes';
+import { registerPolicyLibraryRoutes } from './policy-library-routes';
+import type { PolicyFiles } from '../../app/policies/policy-files';
+import { registerIncidentTransferRoutes } from './incident-transfer-routes';
 import { registerSettingsRoutes } from './settings-routes';
 import { registerSocialAccountRoutes } from './social-account-routes';
 import { registerDeviceRoutes } from './device-routes';
@@ -27,6 +30,7 @@ import type { MediaRouteDeps } from './posting-media-routes';
 import { registerRequestStepRoutes } from './request-step-routes';
 import { accessSummary } from './access-presenter';
 import { registerWaitingRoutes } from './waiting-routes';
+import { registerGovernanceRoutes } from './governance-routes';
 import { today } from '../../domain/calendar/zoned-time';
 import { currentClasses } from '../../domain/school/pupil';
 import { seesAny } from '../../app/incident-log';
@@ -43,7 +47,7 @@ export interface UserGraph {
 
 export function registerApiRoutes(
   server: Server,
-  deps: EvidenceDeps & { announce: Announce },
+  deps: EvidenceDeps & { announce: Announce; policyFiles: PolicyFiles },
   identify: ApiIdentity,
   personasEnabled: boolean,
   importJobs: PupilImportJobs,
@@ -70,6 +74,8 @@ export function registerApiRoutes(
   registerIncidentRoutes(server, deps, signedIn);
   registerIncidentPupilRoutes(server, deps, signedIn);
   registerIncidentEvidenceRoutes(server, deps, signedIn);
+  registerPolicyLibraryRoutes(server, deps, signedIn);
+  registerIncidentTransferRoutes(server, deps, signedIn);
 
   server.get(
     '/api/me',
@@ -91,8 +97,11 @@ export function registerApiRoutes(
         manageAccounts: may(person, 'socialAccount.manage'),
         seeSettings: may(person, 'settings.view'),
         seeReadiness: may(person, 'readiness.view'),
+        seeGovernance: may(person, 'governance.view'),
+        seeFilteringReview: may(person, 'filteringReview.view'),
         seeIncidents: await seesAny(deps, person),
         seePupilChronology: may(person, 'incident.pupilChronology'),
+        transferPupilFiles: may(person, 'incident.transfer'),
         seeDevices: may(person, 'device.view'),
         manageDevices: may(person, 'device.manage'),
       };
@@ -182,6 +191,7 @@ export function registerApiRoutes(
   registerSettingsRoutes(server, deps, signedIn);
   registerRequestStepRoutes(server, deps, signedIn);
   registerWaitingRoutes(server, deps, signedIn);
+  registerGovernanceRoutes(server, deps, signedIn);
 
   server.get(
     '/api/audit.csv',

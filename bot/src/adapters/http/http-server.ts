@@ -21,6 +21,8 @@ import type { MediaServices } from '../../app/media/media-services';
 import type { BackgroundTasks } from '../../app/background-tasks';
 import { MEDIA_UPLOAD_PATH } from './posting-media-routes';
 import { EVIDENCE_UPLOAD_PATH } from './incident-evidence-routes';
+import { POLICY_UPLOAD_PATH } from './policy-library-routes';
+import type { PolicyFiles } from '../../app/policies/policy-files';
 import type { EvidenceServices } from '../../app/incident-evidence';
 
 export interface HttpServerOptions {
@@ -51,6 +53,8 @@ export interface HttpServerOptions {
   incidents: Pick<IncidentDeps, 'timescales'> & { evidence: EvidenceServices };
   /** The school's own store for the photos and videos attached to requests to post. */
   media: MediaServices;
+  /** Where the policies' documents are kept (the policy library). */
+  policyFiles: PolicyFiles;
   /** Work after an answer is sent (telling people about a change). */
   background: BackgroundTasks;
 }
@@ -87,8 +91,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize } as restify.plugins.JsonBodyParserOptions);
   const [smallBodies, pupilFiles] = [parseBody(256 * 1024), parseBody(PUPIL_IMPORT_MAX_BYTES + 64 * 1024)];
   server.use((req: Request, res: Response, next) => {
-    // A photo, video or evidence file is read by its route as it arrives (up to 250 MB), never parsed as JSON.
-    if (req.method === 'POST' && (MEDIA_UPLOAD_PATH.test(req.getPath()) || EVIDENCE_UPLOAD_PATH.test(req.getPath()))) return next();
+    // A photo, video, evidence file or policy document is read by its route as it arrives (up to 250 MB), never parsed as JSON.
+    if (req.method === 'POST' && [MEDIA_UPLOAD_PATH, EVIDENCE_UPLOAD_PATH, POLICY_UPLOAD_PATH].some((path) => path.test(req.getPath())))
+      return next();
     return runChain(req.getPath() === '/api/pupils/import' ? pupilFiles : smallBodies, req, res, next);
   });
   if (options.localMode) server.use((req: Request, res: Response, next) => refuseIf(repliesElsewhere(req), res, next));
@@ -112,7 +117,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   registerReadinessRoutes(server, options.deps, options.identify, options.readiness, options.health, options.localMode);
   registerApiRoutes(
     server,
-    { ...options.deps, ...options.incidents, announce: options.announce },
+    { ...options.deps, ...options.incidents, announce: options.announce, policyFiles: options.policyFiles },
     options.identify,
     options.personasEnabled,
     options.importJobs,

@@ -4,6 +4,9 @@ import { incidentRoster, pupilChronology } from '../../app/pupil-chronology';
 import { STATUS_LABELS } from '../../domain/incidents/incident';
 import { LINK_ROLE_LABELS } from '../../domain/incidents/incident-people';
 import { send, type SignedIn } from './api-refusal';
+import { may } from '../../domain/authorization/permissions';
+import { transferOf } from '../../app/pupil-transfers';
+import { TRANSFER_METHOD_LABELS } from './files/transfer-file';
 import { deny } from './incident-routes';
 
 /** Pupils in the Incidents tab: the roster to link them from, and one pupil's chronology across incidents. */
@@ -29,7 +32,22 @@ export function registerIncidentPupilRoutes(server: Server, deps: AppDeps, signe
         });
       if (result.status === 'not-found') return send(res, 404, { error: 'There is no such pupil on the roster.' });
       const { pupil, incidents, entries } = result;
+      // "File transferred on … to …" only for those who may see transfers: that a file went says the pupil had concerns.
+      const transfer = may(person, 'incident.transfer') ? await transferOf(deps, pupil.id) : undefined;
       res.json({
+        transfer: transfer
+          ? {
+              status: transfer.status,
+              sent: transfer.sent
+                ? {
+                    on: transfer.sent.on,
+                    toSchool: transfer.sent.toSchool,
+                    toDsl: transfer.sent.toDsl,
+                    howLabel: TRANSFER_METHOD_LABELS[transfer.sent.how],
+                  }
+                : null,
+            }
+          : null,
         pupil: {
           id: pupil.id,
           displayName: pupil.displayName,

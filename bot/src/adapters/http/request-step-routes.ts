@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actOnRequest, type ActResult } from '../../app/requests/act-on-request';
 import type { RequestOf, StepDeps, StepOf } from '../../app/requests/request-kinds';
 import { requestStepsFor, viewRequest } from '../../app/requests/view-request';
+import { PERMISSION_TYPES, type PermissionType } from '../../domain/permission/permission-request';
 import type { Person } from '../../domain/people/person';
 import { REQUEST_TYPES, type RequestType } from '../../domain/records/record-type';
 import { stepNames } from '../../domain/workflow/workflow-rules';
@@ -10,6 +11,7 @@ import { WORKFLOWS } from '../../domain/workflow/workflows';
 import type { Versioned } from '../../ports/collection.port';
 import { accessDetail } from './access-presenter';
 import { refuse, send, type SignedIn } from './api-refusal';
+import { permissionDetail } from './permission-presenter';
 import { postingDetail } from './posting-presenter';
 import { answerStep, type StepOutcome } from './step-answer';
 
@@ -38,7 +40,15 @@ const API: { [T in RequestType]: { path: string; detail(request: Versioned<Reque
   {
     accessRequest: { path: 'access-requests', detail: accessDetail },
     postingRequest: { path: 'posting-requests', detail: postingDetail },
+    // The smaller permissions: /api/permissions/staff-personal-account/12/steps and so on.
+    ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, { path: `permissions/${kebab(type)}`, detail: permissionDetail }])) as {
+      [T in PermissionType]: { path: string; detail: typeof permissionDetail };
+    }),
   };
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
 
 /**
  * The steps on a request from the tab: the same use case the cards call, so the rules, audit,

@@ -203,4 +203,30 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_updated ON outbox ("updatedAt");
   CREATE TABLE outbox_archive (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
   `,
+  // The policy library: each policy's documents as versions, and who has read and understood each.
+  `
+  CREATE TABLE policy_versions (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "policyId" TEXT);
+  CREATE INDEX policy_versions_policy ON policy_versions ("policyId");
+  CREATE TABLE policy_reads (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "versionId" TEXT, "readKey" TEXT);
+  CREATE INDEX policy_reads_version ON policy_reads ("versionId");
+  CREATE UNIQUE INDEX policy_reads_key ON policy_reads ("readKey");
+  `,
+  // Leavers' safeguarding files to send to their next school: one task per pupil, found by status.
+  `
+  CREATE TABLE pupil_transfers (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "pupilId" TEXT, "status" TEXT);
+  CREATE UNIQUE INDEX pupil_transfers_pupil ON pupil_transfers ("pupilId");
+  CREATE INDEX pupil_transfers_status ON pupil_transfers ("status");
+  `,
+  // The policy's smaller permissions (s.5, s.7), every type in one table, each record with its type.
+  `
+  CREATE TABLE permission_requests (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "requesterId" TEXT, "state" TEXT, "submissionKey" TEXT, "requestType" TEXT);
+  CREATE INDEX permission_requests_requester ON permission_requests ("requesterId");
+  CREATE INDEX permission_requests_state ON permission_requests ("state");
+  CREATE UNIQUE INDEX permission_requests_submission ON permission_requests ("submissionKey");
+  CREATE INDEX permission_requests_type ON permission_requests ("requestType");
+  `,
 ];

@@ -1,4 +1,5 @@
 import { readAll } from '../../app/read-all';
+import { PERMISSION_TYPES, type PermissionType } from '../../domain/permission/permission-request';
 import type { RecordType } from '../../domain/records/record-type';
 import type { CardMessageRecord } from '../../ports/conversation.port';
 import type { Stores } from '../../ports/stores.port';
@@ -9,6 +10,10 @@ const CARD_KEYS: Record<RecordType, (recordId: string) => string> = {
   postingRequest: (recordId) => `posting-${recordId}`,
   takedown: (recordId) => `takedown-${recordId}`,
   trainingRecord: (recordId) => `training-${recordId}`,
+  ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, (recordId: string) => `${type}-${recordId}`])) as Record<
+    PermissionType,
+    (recordId: string) => string
+  >),
 };
 
 export function cardKey(recordType: RecordType, recordId: string): string {

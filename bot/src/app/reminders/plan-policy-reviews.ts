@@ -4,6 +4,7 @@ import { reviewReminder } from '../../domain/reviews/policy-review';
 import { readPolicies } from '../settings/policy-register';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
+import { actFor } from './opens-for';
 
 /**
  * Each review of each policy in force has its own reminders, to its own reviewers, 90, 30 and 7
@@ -42,7 +43,7 @@ export async function planPolicyReviews(deps: ReminderJobDeps, today: IsoDate): 
             title,
             lines,
             tone: reminder.kind === 'overdue' ? 'attention' : 'warning',
-            act: { label: 'Open policy reviews', tabView: 'training' },
+            act: actFor(person, { label: 'Open policy reviews', tabView: 'training' }),
           },
         });
       }

@@ -35,6 +35,7 @@ export async function planRetentionReview(deps: ReminderJobDeps, today: IsoDate)
 }
 
 function mayBeToldOf(person: Person, item: DueForReview): boolean {
+  if (item.record === 'transferRecord') return holds(person, 'dsl');
   return item.seenBy ? canSeeIncident(person, item.seenBy) : holds(person, 'headteacher');
 }
 

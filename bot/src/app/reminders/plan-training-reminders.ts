@@ -4,6 +4,7 @@ import { readTrainingSetup } from '../training/training-setup';
 import { trainingCompliance, type ComplianceRow } from '../training/training-compliance';
 import type { PlannedReminder } from './deliver-reminders';
 import type { ReminderJobDeps } from './reminder-job-deps';
+import { actFor } from './opens-for';
 
 const OPEN_TRAINING = { label: 'Open Training', tabView: 'training' };
 
@@ -31,7 +32,7 @@ function reminderFor(row: ComplianceRow, person: Person, today: IsoDate): Planne
         title: 'Your online safety training is overdue',
         lines: [`${row.requirementTitle} was due on ${longDate(due)} (Social Media Policy ${row.policy}).`, done],
         tone: 'attention',
-        act: OPEN_TRAINING,
+        act: actFor(person, OPEN_TRAINING),
       },
     };
   }
@@ -43,7 +44,7 @@ function reminderFor(row: ComplianceRow, person: Person, today: IsoDate): Planne
       title: 'Your online safety training is due soon',
       lines: [`${row.requirementTitle} is due by ${longDate(due)} (Social Media Policy ${row.policy}).`, done],
       tone: 'warning',
-      act: OPEN_TRAINING,
+      act: actFor(person, OPEN_TRAINING),
     },
   };
 }

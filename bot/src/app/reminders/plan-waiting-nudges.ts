@@ -64,9 +64,10 @@ export async function planWaitingNudges(deps: ReminderJobDeps, today: IsoDate): 
 async function nudgesFor(deps: ReminderJobDeps, type: RequestType, request: RequestRecord, due: NudgeDue): Promise<PlannedReminder[]> {
   const { workflow } = REQUEST_KINDS[type];
   const reference = workflow.reference(request.id);
+  const asks = workflow.states[request.state]?.reminder;
   const message = (title: string, workingDays: number): ReminderMessage => ({
     title,
-    lines: [workflow.summary(request), `It has waited ${workingDays} working days.`],
+    lines: [workflow.summary(request), ...(asks ? [asks] : []), `It has waited ${workingDays} working days.`],
     tone: 'warning',
     act: { label: 'Open the request', record: { recordType: type, recordId: request.id } },
   });

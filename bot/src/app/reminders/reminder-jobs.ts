@@ -4,10 +4,12 @@ import { deleteExpiredMedia } from '../media/delete-expired-media';
 import { ensureTakedowns } from '../ensure-takedowns';
 import { deliverReminders, type FanOutReport, type PlannedReminder } from './deliver-reminders';
 import { planPolicyReviews } from './plan-policy-reviews';
+import { planPolicyReads } from './plan-policy-reads';
 import { planRetentionReview } from './plan-retention-review';
 import { planTrainingDigest } from './plan-training-digest';
 import { planTrainingReminders } from './plan-training-reminders';
 import { planWaitingNudges } from './plan-waiting-nudges';
+import { planTransferReminders } from './plan-transfer-reminders';
 import { planIncidentTimescales } from './plan-incident-timescales';
 import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -45,7 +47,11 @@ const JOBS: Record<string, Job> = {
   'training-reminders': planned('training-reminders', planTrainingReminders),
   'training-digest': planned('training-digest', planTrainingDigest),
   'policy-reviews': planned('policy-reviews', planPolicyReviews),
-  'waiting-nudges': planned('waiting-nudges', planWaitingNudges),
+  'policy-reads': planned('policy-reads', planPolicyReads),
+  'waiting-nudges': planned('waiting-nudges', async (deps, today) => [
+    ...(await planWaitingNudges(deps, today)),
+    ...(await planTransferReminders(deps, today)),
+  ]),
   'retention-review': planned('retention-review', planRetentionReview),
   // Makes any takedown task a withdrawal should have made and did not (a run that stopped part-way).
   takedowns: async (deps) => {

@@ -9,6 +9,7 @@ import { recordAudit } from '../record-audit';
 import { retryStep } from '../retry-step';
 import { holdersFor } from '../role-holders';
 import { defaultStep, REQUEST_KINDS, type RequestOf, type StepDeps } from './request-kinds';
+import { withReferences } from './form-references';
 import { announceStep } from './step-notices';
 
 export type ActResult<R> =
@@ -63,7 +64,9 @@ export async function actOnRequest<T extends RequestType>(
     if (step.takesForm) {
       const read = workflow.submission.read(asked.form, today(deps.clock));
       if (!read.ok) return { status: 'invalid', errors: read.errors, request };
-      form = kind.prepare ? await kind.prepare(deps, read.value, request) : read.value;
+      const named = await withReferences(deps, workflow.submission.refersTo, read.value as Record<string, string>);
+      if (!named.ok) return { status: 'invalid', errors: named.errors, request };
+      form = kind.prepare ? await kind.prepare(deps, named.value, request) : named.value;
     } else {
       const read = readStepFields(workflow, asked.step, asked.typed ?? (() => ''));
       if (!read.ok) return { status: 'invalid', errors: read.errors, request };

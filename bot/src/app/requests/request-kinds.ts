@@ -1,4 +1,5 @@
 import type { AccessActionType, AccessRequest } from '../../domain/access/access-request';
+import type { PermissionRequest, PermissionStep, PermissionType } from '../../domain/permission/permission-request';
 import type { PostingRequest, PostingStep } from '../../domain/posting/posting-request';
 import type { RequestType } from '../../domain/records/record-type';
 import type { AnyWorkflow, RequestRecord, StepInput } from '../../domain/workflow/workflow';
@@ -7,13 +8,14 @@ import type { Collection } from '../../ports/collection.port';
 import type { Stores } from '../../ports/stores.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
+import { PERMISSION_KINDS } from './permission-kind';
 import { POSTING_KIND } from './posting-kind';
 
 /** Each request type's record and steps, for callers that know which type they hold. */
-export interface RequestTypes {
+export type RequestTypes = {
   accessRequest: { record: AccessRequest; step: AccessActionType };
   postingRequest: { record: PostingRequest; step: PostingStep };
-}
+} & { [T in PermissionType]: { record: PermissionRequest; step: PermissionStep } };
 export type RequestOf<T extends RequestType> = RequestTypes[T]['record'];
 export type StepOf<T extends RequestType> = RequestTypes[T]['step'];
 
@@ -47,6 +49,7 @@ export type StepDeps = AppDeps & { announce: Announce };
 export const REQUEST_KINDS: Record<RequestType, RequestKind> = {
   accessRequest: { workflow: WORKFLOWS.accessRequest, store: (stores) => stores.accessRequests },
   postingRequest: POSTING_KIND,
+  ...PERMISSION_KINDS,
 };
 
 /** One type's records, as that type's (the table above holds every type's as any request's). */

@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps';
 import type { FieldProblems } from '../outcome';
 import { recordAudit } from '../record-audit';
 import { REQUEST_KINDS, type RequestOf } from './request-kinds';
+import { withReferences } from './form-references';
 import { announceStep } from './step-notices';
 
 export type SubmitResult<R> =
@@ -45,7 +46,9 @@ export async function submitRequest<T extends RequestType>(
   if (!read.ok) return { status: 'invalid', errors: read.errors };
   const store = kind.store(deps.stores);
   try {
-    const prepared = kind.prepare ? await kind.prepare(deps, read.value) : read.value;
+    const named = submission.refersTo ? await withReferences(deps, submission.refersTo, read.value as Record<string, string>) : read;
+    if (!named.ok) return { status: 'invalid', errors: named.errors };
+    const prepared = kind.prepare ? await kind.prepare(deps, named.value) : named.value;
     const draft = submission.open(prepared, { personId: requester.id, name: requester.displayName }, submissionKey, deps.clock.now());
     // Insert first: the submission key is unique, so a second click is caught by the store and
     // the usual single click costs one write, not a read and a write.

@@ -25,10 +25,15 @@ export async function saveSchoolDetails(
   if (refused) return refused;
   const input = readForm(schoolInputSchema, raw);
   if (!input.ok) return { status: 'invalid', errors: input.errors };
-  const result = await saveSingle(deps.stores.school, version, () => ({ ok: true, record: input.value }));
+  // A name left empty is not stored, so that leaving it empty is not recorded as a change.
+  const { filteringLead, filteringGovernor, ...details } = input.value;
+  const result = await saveSingle(deps.stores.school, version, () => ({
+    ok: true,
+    record: { ...details, ...(filteringLead ? { filteringLead } : {}), ...(filteringGovernor ? { filteringGovernor } : {}) },
+  }));
   if (result.status === 'ok') {
     const summary = result.before
-      ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask' })}`
+      ? `School details changed: ${describeChanges(result.before, result.record, { contactForAccess: 'who staff should ask', filteringLead: 'senior leader for filtering and monitoring', filteringGovernor: 'governor for filtering and monitoring' })}`
       : 'School details entered';
     await recordAudit(deps, actor, { action: 'settings.school', recordType: 'school', recordId: result.record.id, summary });
   }

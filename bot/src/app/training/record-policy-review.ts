@@ -8,13 +8,15 @@ import { StaleRecordError } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
 import { recordAudit } from '../record-audit';
+import { confirmCurrentVersion } from '../policies/confirm-version';
 import { refused, type Refused } from '../outcome';
 
 /**
  * The headteacher records one completed review of a policy (s.12 with the online safety lead, or
  * the governing board's, s.2): the policy is approved again that day (earlier approvals kept), that
- * review's next date moves on by its cycle, and all staff are told the policy changed ("any changes
- * made to this policy will be communicated to all staff").
+ * review's next date moves on by its cycle, the version in force (if the library holds one) is
+ * confirmed by the review (a changed policy is published as a new version instead), and all staff
+ * are told the policy changed ("any changes made to this policy will be communicated to all staff").
  */
 export async function recordPolicyReview(
   deps: AppDeps & { announce: Announce },
@@ -51,6 +53,12 @@ export async function recordPolicyReview(
     throw error;
   }
   const review = saved.reviews.find((candidate) => candidate.id === reviewId)!;
+  await confirmCurrentVersion(deps, policy.id, {
+    on: reviewedOn,
+    note: `Reviewed: ${review.name}`,
+    byId: actor.id,
+    byName: actor.displayName,
+  });
   await recordAudit(deps, actor, {
     action: 'policy.recordReview',
     recordType: 'policy',

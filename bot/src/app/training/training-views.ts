@@ -35,6 +35,22 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
   const everyone = may(actor, 'training.viewAll');
   const all = await trainingCompliance(deps, today, setup);
   const rows = everyone ? all : all.filter((row) => row.audience === 'staff' && row.subjectId === actor.id);
+  const awaiting = await claimsToConfirm(deps, actor);
+  const refreshers = await readAll((cursor) => deps.stores.refreshers.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
+  return {
+    everyone,
+    rows,
+    groups: summariseGroups(rows),
+    awaitingConfirmation: awaiting,
+    requirements: [
+      ...setup.requirements.map((r) => ({ id: r.id, title: r.title, audience: r.audience })),
+      ...refreshers.map((r) => ({ id: `refresher-${r.id}`, title: r.title, audience: r.audience })),
+    ],
+  };
+}
+
+/** Up to date, due soon and overdue, counted per audience and group: no names. */
+export function summariseGroups(rows: readonly ComplianceRow[]): GroupSummary[] {
   const groups = new Map<string, GroupSummary>();
   for (const row of rows) {
     const key = `${row.audience}|${row.group}`;
@@ -42,18 +58,7 @@ export async function trainingOverview(deps: AppDeps, actor: Person, today: IsoD
     summary[row.status]++;
     groups.set(key, summary);
   }
-  const awaiting = await claimsToConfirm(deps, actor);
-  const refreshers = await readAll((cursor) => deps.stores.refreshers.find({ limit: 200, ...(cursor ? { cursor } : {}) }));
-  return {
-    everyone,
-    rows,
-    groups: [...groups.values()],
-    awaitingConfirmation: awaiting,
-    requirements: [
-      ...setup.requirements.map((r) => ({ id: r.id, title: r.title, audience: r.audience })),
-      ...refreshers.map((r) => ({ id: `refresher-${r.id}`, title: r.title, audience: r.audience })),
-    ],
-  };
+  return [...groups.values()];
 }
 
 /**

@@ -1,4 +1,6 @@
+import { PERMISSION_TYPES, type PermissionType } from '../../domain/permission/permission-request';
 import type { Person } from '../../domain/people/person';
+import { WORKFLOWS } from '../../domain/workflow/workflows';
 import type { AppDeps } from '../app-deps';
 import { requestsWaiting } from './requests-waiting';
 import { takedownsWaiting } from './takedowns-waiting';
@@ -11,6 +13,10 @@ export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
   accessRequest: requestsWaiting('accessRequest', (request) => ({ title: request.url })),
   // Requests to post waiting for the headteacher's decision, or for the requester to fix or post them (s.4–6).
   postingRequest: requestsWaiting('postingRequest', (request) => ({ title: request.text, facts: { account: request.accountLabel } })),
+  // The smaller permissions (s.5, s.7), each described by its definition's summary.
+  ...(Object.fromEntries(
+    PERMISSION_TYPES.map((type) => [type, requestsWaiting(type, (request) => ({ title: WORKFLOWS[type].summary(request) }))]),
+  ) as Record<PermissionType, WaitingProvider>),
   takedown: takedownsWaiting,
   trainingRecord: trainingWaiting,
 };

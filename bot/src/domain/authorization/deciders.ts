@@ -14,6 +14,12 @@ export const DECISIONS: Partial<Record<Action, Role>> = {
   'accessRequest.refuse': 'headteacher',
   'postingRequest.approve': 'headteacher',
   'postingRequest.refuse': 'headteacher',
+  'staffPersonalAccount.approve': 'headteacher',
+  'staffPersonalAccount.refuse': 'headteacher',
+  'pupilWifi.approve': 'headteacher',
+  'pupilWifi.refuse': 'headteacher',
+  'accountPassword.approve': 'headteacher',
+  'accountPassword.refuse': 'headteacher',
   'training.confirm': 'onlineSafetyLead',
 };
 

@@ -19,6 +19,25 @@ export const PERMISSIONS = {
   'accessRequest.markDone': ['ictTechnician'],
   'accessRequest.withdraw': ['requester'],
   'accessRequest.resubmit': ['requester'],
+  // The smaller permissions (s.5, s.7): staff ask, the headteacher decides, then it is completed.
+  'staffPersonalAccount.submit': ['staff'],
+  'staffPersonalAccount.viewAll': ['headteacher', 'onlineSafetyLead'],
+  'staffPersonalAccount.approve': ['headteacher'],
+  'staffPersonalAccount.refuse': ['headteacher'],
+  'staffPersonalAccount.complete': ['onlineSafetyLead'],
+  'staffPersonalAccount.withdraw': ['requester'],
+  'pupilWifi.submit': ['staff'],
+  'pupilWifi.viewAll': ['headteacher', 'onlineSafetyLead'],
+  'pupilWifi.approve': ['headteacher'],
+  'pupilWifi.refuse': ['headteacher'],
+  'pupilWifi.complete': ['onlineSafetyLead'],
+  'pupilWifi.withdraw': ['requester'],
+  'accountPassword.submit': ['staff'],
+  'accountPassword.viewAll': ['headteacher', 'dsl'],
+  'accountPassword.approve': ['headteacher'],
+  'accountPassword.refuse': ['headteacher'],
+  'accountPassword.complete': ['requester'],
+  'accountPassword.withdraw': ['requester'],
   'audit.export': ['headteacher'],
   'consent.viewClass': ['staff'],
   'pupils.import': ['admin'],
@@ -67,12 +86,37 @@ export const PERMISSIONS = {
   'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.evidence.remove': ['dsl'],
-  'training.logOwn': ['staff'],
+  // A leaver's safeguarding file sent on to their next school (KCSIE): the DSL and the deputies see
+  // the leavers to transfer, produce the file (only from what they may see) and record it sent.
+  'incident.transfer': ['dsl', 'deputyDsl'],
+  // Governors log their own online safety training too (s.2: they keep their knowledge current).
+  'training.logOwn': ['staff', 'governor', 'chairOfGovernors'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],
   'training.record': ['onlineSafetyLead'],
   'training.confirm': ['onlineSafetyLead'],
   'training.requireRefresher': ['dsl'],
   'policy.recordReview': ['headteacher'],
+  // The policy library (s.2, s.12): everyone the school added opens the policies in force; the
+  // headteacher publishes a new version; staff and governors sign that they have read one; the
+  // online safety lead and the headteacher see who has and has not.
+  'policy.library': [
+    'staff',
+    'onlineSafetyLead',
+    'headteacher',
+    'dsl',
+    'deputyDsl',
+    'ictTechnician',
+    'admin',
+    'governor',
+    'chairOfGovernors',
+    'socialMediaStaff',
+    'dataProtectionLead',
+  ],
+  'policy.publishVersion': ['headteacher'],
+  'policy.acknowledge': ['staff', 'governor', 'chairOfGovernors'],
+  'policy.readStatus': ['onlineSafetyLead', 'headteacher'],
+  // s.12: changes are communicated to pupils and parents; the headteacher words it and records how.
+  'policy.tellPupilsAndParents': ['headteacher'],
   // School settings: the school's details, the policy register and the term dates are the
   // headteacher's and the admin team's to keep (s.2: the headteacher implements the policy); the
   // training requirements are the online safety lead's, with the headteacher (s.11).
@@ -81,6 +125,12 @@ export const PERMISSIONS = {
   'settings.policies': ['headteacher', 'admin'],
   'settings.termDates': ['headteacher', 'admin'],
   'settings.trainingRequirements': ['onlineSafetyLead', 'headteacher'],
+  // The governing board oversees the policy (s.2: it reviews it yearly): its page of counts and
+  // registers, for the governors, the chair and the headteacher; no incident or name on it.
+  'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
+  // The annual filtering and monitoring review (DfE filtering and monitoring standards): the senior
+  // leaders who own filtering (the headteacher, the online safety lead, the DSL) with the governors.
+  'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
   // Going live and staying live: the people who set the school up see whether it is right.
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;

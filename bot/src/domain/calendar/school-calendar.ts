@@ -37,6 +37,13 @@ export function schoolYearOf(date: IsoDate): string {
   return `${first}-${String((first + 1) % 100).padStart(2, '0')}`;
 }
 
+/** The first and last day of a school year written as `schoolYearOf` writes it (`2025-26`); undefined for anything else. */
+export function schoolYearSpan(label: string): { from: IsoDate; to: IsoDate } | undefined {
+  const match = /^(\d{4})-(\d{2})$/.exec(label);
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return undefined;
+  return { from: `${match[1]}-08-01`, to: `${Number(match[1]) + 1}-07-31` };
+}
+
 /** Whether the school has given term dates for the school year of that day (any term in that year). */
 export function hasTermDatesFor(calendar: SchoolCalendar, date: IsoDate): boolean {
   const year = schoolYearOf(date);

@@ -88,6 +88,7 @@ export function schoolSchedules(at: string): Schedule[] {
   return [
     { job: 'training-reminders', on: 'weekdays', at },
     { job: 'policy-reviews', on: 'weekdays', at },
+    { job: 'policy-reads', on: 'weekdays', at },
     { job: 'waiting-nudges', on: 'weekdays', at },
     { job: 'retention-review', on: 'weekdays', at },
     { job: 'takedowns', on: 'weekdays', at },

@@ -1,5 +1,7 @@
+import { PERMISSION_TYPES } from '../permission/permission-request';
+
 /** The requests run by the approval engine, each defined once (domain/workflow). */
-export const REQUEST_TYPES = ['accessRequest', 'postingRequest'] as const;
+export const REQUEST_TYPES = ['accessRequest', 'postingRequest', ...PERMISSION_TYPES] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /**

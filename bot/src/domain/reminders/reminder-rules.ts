@@ -18,7 +18,7 @@ export function waitingNudge(
   if (!isWorkingDay(calendar, today)) return undefined;
   const workingDays = workingDaysBetween(calendar, since, today);
   if (workingDays <= after) return undefined;
-  return { workingDays, period: `wait-${since}-${Math.floor((workingDays - after - 1) / after)}` };
+  return { workingDays, period: `wait-${since}-${Math.floor((workingDays - after - 1) / Math.max(after, 1))}` };
 }
 
 /**

@@ -5,7 +5,7 @@
  * date of birth + 25 years, then review); the policy's s.4 (consent lasts while the pupil is at the
  * school); DfE filtering and monitoring standards (decisions documented and reviewed).
  */
-export type RetainedRecord = 'incident' | 'consent' | 'accessRequest';
+export type RetainedRecord = 'incident' | 'consent' | 'accessRequest' | 'transferRecord';
 
 export type KeepUntil =
   /**
@@ -32,6 +32,13 @@ export function retentionRules(consentMonthsAfterLeaving: number): RetentionRule
       reviewedBy: 'dsl',
       basis:
         "Child protection record: kept until the pupil's 25th birthday, then reviewed (IRMS schools toolkit). With no date of birth held, until 22 years after the incident: past the 25th birthday of any pupil, who is at least 3.",
+    },
+    {
+      record: 'transferRecord',
+      keep: { kind: 'pupilAge', years: 25, youngestAge: 3 },
+      reviewedBy: 'dsl',
+      basis:
+        "Record that a leaver's safeguarding file was sent on (when, to which school and DSL, how): the receiving school keeps the file from then on; the sending school keeps this record as long as a child protection record, until the pupil's 25th birthday, then reviews it. Without a date of birth, until 22 years after the file was sent.",
     },
     {
       record: 'consent',

@@ -24,7 +24,8 @@ export function nudgeDue(workflow: AnyWorkflow, request: RequestRecord, calendar
   const waiting = waitingOn(workflow, request);
   if (!waiting?.reminded) return undefined;
   const since = localDate(new Date(waiting.since));
-  const { remindAfter, escalateAfter } = workflow.nudges;
+  const { escalateAfter } = workflow.nudges;
+  const remindAfter = workflow.states[request.state]?.remindAfter ?? workflow.nudges.remindAfter;
   const remind = waitingNudge(calendar, since, today, remindAfter);
   const escalate = waiting.escalateTo ? escalationDue(calendar, since, today, remindAfter, escalateAfter) : undefined;
   if (!remind && !escalate) return undefined;

@@ -182,12 +182,9 @@ export function waitingOn<R extends RequestRecord>(
 ): { party: Party; since: string; escalateTo?: Role; reminded: boolean } | undefined {
   const state = workflow.states[request.state as R['state']];
   if (!state.waitsOn) return undefined;
-  return {
-    party: state.waitsOn,
-    since: request.updatedAt,
-    reminded: !state.unreminded,
-    ...(state.escalateTo ? { escalateTo: state.escalateTo } : {}),
-  };
+  const from = (state.waitsFrom as ((record: R) => string) | undefined)?.(request);
+  const since = from && from > request.updatedAt ? from : request.updatedAt;
+  return { party: state.waitsOn, since, reminded: !state.unreminded, ...(state.escalateTo ? { escalateTo: state.escalateTo } : {}) };
 }
 
 /** What every new request starts with: its requester, when, its first state and the first line of its history. */

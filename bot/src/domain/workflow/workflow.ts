@@ -67,6 +67,15 @@ export interface StateDefinition {
   escalateTo?: Role;
   /** Never reminded, however long it waits (the requester may simply let it go). */
   unreminded?: true;
+  /**
+   * When the wait starts counting, where it is not the record's last change: a password shared
+   * until a date is to be changed once that date has passed (ISO date or time).
+   */
+  waitsFrom?(record: never): string;
+  /** Working days before the first reminder in this state, where it differs from the definition's (0: the next working day). */
+  remindAfter?: number;
+  /** What a reminder in this state asks, where the state's label does not say it ("change the password"). */
+  reminder?: string;
 }
 
 /** A step as asked for: its name and what it needs (the typed text, or what the app found out). */
@@ -115,7 +124,16 @@ export interface Submission<R extends RequestRecord, F, P> {
   open(prepared: P, requester: { personId: string; name: string }, submissionKey: string, now: Date): Omit<R, 'id'>;
   /** The audit line for a new request (counts only, never its text). */
   audit(record: Omit<R, 'id'>): string;
+  /**
+   * What the form's fields name that the app looks up before the request is opened: a current
+   * class, an active school account, a person in the directory. Each is checked and its name added
+   * to the form as `<field>Name`; a name not found is the form's error, on that field.
+   */
+  refersTo?: Readonly<Record<string, Reference>>;
 }
+
+/** What a form's field may name: a class on roll now, an active school account, a person (a member of staff, for `staff`). */
+export type Reference = 'class' | 'schoolAccount' | 'person' | 'staff';
 
 export interface WorkflowDefinition<R extends RequestRecord = RequestRecord, A extends StepInput = StepInput, F = unknown, P = F> {
   type: RequestType;

@@ -1,4 +1,5 @@
 import { ACCESS_WORKFLOW } from '../access/access-workflow';
+import { PERMISSION_WORKFLOWS } from '../permission/permission-workflows';
 import { POSTING_WORKFLOW } from '../posting/posting-workflow';
 import type { RequestType } from '../records/record-type';
 import type { AnyWorkflow } from './workflow';
@@ -7,4 +8,5 @@ import type { AnyWorkflow } from './workflow';
 export const WORKFLOWS: Record<RequestType, AnyWorkflow> = {
   accessRequest: ACCESS_WORKFLOW,
   postingRequest: POSTING_WORKFLOW,
+  ...PERMISSION_WORKFLOWS,
 };

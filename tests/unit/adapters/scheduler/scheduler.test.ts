@@ -107,6 +107,7 @@ describe('the scheduler across clock changes', () => {
     expect(runs.map((run) => run.job)).toEqual([
       'training-reminders',
       'policy-reviews',
+      'policy-reads',
       'waiting-nudges',
       'retention-review',
       'takedowns',
@@ -147,6 +148,7 @@ describe('the scheduler across clock changes', () => {
     expect(ran.filter((run) => !FREQUENT.some((job) => run.startsWith(job)))).toEqual([
       'training-reminders 07:30',
       'policy-reviews 07:30',
+      'policy-reads 07:30',
       'waiting-nudges 07:30',
       'retention-review 07:30',
       'takedowns 07:30',
@@ -163,6 +165,7 @@ describe('the scheduler across clock changes', () => {
     expect(runs.filter((run) => !FREQUENT.includes(run.job)).map((run) => [run.job, run.slot, run.local])).toEqual([
       ['training-reminders', '2026-11-24', '2026-11-24 11:10'],
       ['policy-reviews', '2026-11-24', '2026-11-24 11:10'],
+      ['policy-reads', '2026-11-24', '2026-11-24 11:10'],
       ['waiting-nudges', '2026-11-24', '2026-11-24 11:10'],
       ['retention-review', '2026-11-24', '2026-11-24 11:10'],
       ['takedowns', '2026-11-24', '2026-11-24 11:10'],

@@ -50,6 +50,9 @@ describe('the feature registry', () => {
     postingRequest: { verbs: ['openPostingRequest'], inputs: [] },
     takedown: { verbs: ['openTakedown'], inputs: [] },
     trainingRecord: { verbs: ['confirmTraining', 'rejectTraining'], inputs: ['reason'] },
+    staffPersonalAccount: { verbs: ['openStaffPersonalAccount'], inputs: [] },
+    pupilWifi: { verbs: ['openPupilWifi'], inputs: [] },
+    accountPassword: { verbs: ['openAccountPassword'], inputs: [] },
   };
 
   it.each(RECORD_TYPES)('a reminder about a %s offers a way to act on it', (recordType) => {

@@ -42,7 +42,7 @@ async function check(now: string, runs: Omit<JobRun, 'id'>[]) {
 describe('the reminder jobs on the go-live checklist', () => {
   it('is green when every job ran for its latest slot', async () => {
     const item = await check('2026-11-24T09:00:00Z', allDone('2026-11-24', '2026-11-23', '2026-11-24T09:00Z', '2026-11-24T07:31:00.000Z'));
-    expect(item).toMatchObject({ level: 'green', found: 'All 10 reminder jobs ran when due (the daily ones last for 2026-11-24).' });
+    expect(item).toMatchObject({ level: 'green', found: 'All 11 reminder jobs ran when due (the daily ones last for 2026-11-24).' });
   });
 
   it('is amber before any job has run, naming each', async () => {
@@ -65,7 +65,7 @@ describe('the reminder jobs on the go-live checklist', () => {
     expect(item.found).toContain('waiting-nudges: has not run since 2026-11-20, missing 2 run(s).');
     expect(item.found).toContain('training-digest: has not run since 2026-11-16, missing 1 run(s).');
     expect(item.fix).toMatch(
-      /^Look in the app's log for why training-reminders, policy-reviews, waiting-nudges, retention-review, takedowns, training-digest, outbox-archive, media-cleanup did not run/,
+      /^Look in the app's log for why training-reminders, policy-reviews, policy-reads, waiting-nudges, retention-review, takedowns, training-digest, outbox-archive, media-cleanup did not run/,
     );
   });
 

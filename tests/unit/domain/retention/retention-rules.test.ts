@@ -11,6 +11,8 @@ describe('retention rules', () => {
     ['consent', { createdAt: '2019-09-04' }, 'not yet'],
     ['consent', { createdAt: '2019-09-04', offRollOn: '2026-07-22' }, '2027-07-22'],
     ['accessRequest', { createdAt: '2026-11-24T10:00:00Z' }, '2032-11-24'],
+    // A leaver's file sent on 24 November 2026: the record that it was sent, as long as a child protection record.
+    ['transferRecord', { createdAt: '2026-11-24' }, '2048-11-24'],
   ] as const)('a %s with %j is reviewed on %s', (record, facts, expected) => {
     expect(reviewDue(rules.get(record)!, facts)).toBe(expected);
   });

@@ -5,6 +5,7 @@ import type { Pupil } from '../../../domain/school/pupil';
 import type { School } from '../../../domain/school/school';
 import { MEDIA, type ConsentEvent } from '../../../domain/consent/consent';
 import type { RegisteredPost, TrackedTakedown } from '../../../domain/consent/takedown';
+import { PERMISSION_STATES, PERMISSION_TYPES, type PermissionRequest } from '../../../domain/permission/permission-request';
 import { POSTING_STATES, type PostingRequest } from '../../../domain/posting/posting-request';
 import type { SocialAccount } from '../../../domain/posting/social-account';
 import { DEVICE_TYPES, type ApprovedDevice } from '../../../domain/devices/approved-device';
@@ -20,6 +21,7 @@ import {
 } from '../../../domain/incidents/incident';
 import { ROLES } from '../../../domain/people/role';
 import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
+import type { PupilTransfer } from '../../../domain/incidents/pupil-transfer';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { AppInstallation } from '../../../ports/teams-apps.port';
 import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
@@ -28,6 +30,8 @@ import type { FirstSeen } from '../../../domain/people/first-seen';
 import type { TrainingRecord } from '../../../domain/training/training-record';
 import { listSpec, withoutIndexes, type ListSpec } from './list-spec';
 import type { JobRun } from '../../../domain/jobs/job-run';
+import { MUST_READ, type PolicyVersion } from '../../../domain/policies/policy-version';
+import type { PolicyRead } from '../../../domain/policies/policy-read';
 import type { ImportJobRecord } from '../../../ports/import-jobs.port';
 import type { SiteRole } from '../../../ports/site-inspection.port';
 import type { PostPupilLink } from './sharepoint-post-store';
@@ -63,6 +67,18 @@ export interface DocumentLibrary {
  */
 export const RECORDS_SITE_LIBRARIES: readonly DocumentLibrary[] = [MEDIA_LIBRARY, EVIDENCE_LIBRARY];
 
+/**
+ * The policies' documents, one file per version: on the working site, because policies are not
+ * confidential. The app serves them to staff and governors itself; files are named by random ids.
+ */
+export const POLICY_LIBRARY: DocumentLibrary = {
+  displayName: 'Online Safety Desk - Policy library',
+  description:
+    'The documents of the policies in the register, one file per version. Never replace or delete a file here by hand: the app keeps every version.',
+};
+
+export const WORKING_SITE_LIBRARIES: readonly DocumentLibrary[] = [POLICY_LIBRARY];
+
 /** The reminders' outbox and its archive hold the same fields; the outbox is read by key, status, run and date. */
 const OUTBOX_FIELDS = {
   key: { type: 'text', indexed: true, unique: true, displayName: 'Idempotency key' },
@@ -86,7 +102,12 @@ export const LISTS = {
     'OsdSchool',
     'Online Safety Desk - School',
     'The school as the app shows it (School settings).',
-    { name: 'text', contactForAccess: { type: 'text', displayName: 'Who staff should ask' } },
+    {
+      name: 'text',
+      contactForAccess: { type: 'text', displayName: 'Who staff should ask' },
+      filteringLead: { type: 'text', displayName: 'Senior leader for filtering and monitoring' },
+      filteringGovernor: { type: 'text', displayName: 'Governor for filtering and monitoring' },
+    },
     (school) => school.name,
     // One item only: a second is refused, so two first saves at once cannot make two schools.
     { naturalKey: () => 'school' },
@@ -164,6 +185,38 @@ export const LISTS = {
     },
     (policy) => policy.title,
   ),
+  policyVersions: listSpec<PolicyVersion>(
+    'OsdPolicyVersions',
+    'Online Safety Desk - Policy versions',
+    'Each version of the policies in the register: number, approval, summary of changes, who must read it; the documents are in the Policy library (policy sections 2 and 12).',
+    {
+      policyId: { type: 'text', indexed: true, displayName: 'Policy' },
+      number: { type: 'text', displayName: 'Version' },
+      approvedOn: { type: 'date', displayName: 'Approved on' },
+      approvedById: 'text',
+      approvedByName: { type: 'text', displayName: 'Approved by' },
+      changes: { type: 'note', displayName: 'Summary of changes' },
+      file: { type: 'json', displayName: 'Document (in the Policy library)' },
+      mustRead: { type: 'choice', choices: MUST_READ, displayName: 'Who must read it' },
+      publishedAt: 'dateTime',
+      confirmations: { type: 'json', displayName: 'Confirmed by later reviews' },
+      telling: { type: 'json', displayName: 'Texts for pupils and parents, and when sent' },
+    },
+    (version) => `${version.policyId} v${version.number}`,
+  ),
+  policyReads: listSpec<PolicyRead>(
+    'OsdPolicyReads',
+    'Online Safety Desk - Policy read and understood',
+    'Who has said they read and understood each policy version, and when (policy section 2).',
+    {
+      versionId: { type: 'text', indexed: true, displayName: 'Policy version' },
+      personId: 'text',
+      personName: { type: 'text', displayName: 'Who' },
+      at: { type: 'dateTime', displayName: 'Signed at' },
+      readKey: { type: 'text', indexed: true, unique: true },
+    },
+    (entry) => `${entry.personName}: version ${entry.versionId}`,
+  ),
   accessRequests: listSpec<AccessRequest>(
     'OsdAccessRequests',
     'Online Safety Desk - Blocked content access requests',
@@ -185,6 +238,25 @@ export const LISTS = {
       updatedAt: 'dateTime',
     },
     (request) => request.url,
+  ),
+  permissionRequests: listSpec<PermissionRequest>(
+    'OsdPermissionRequests',
+    'Online Safety Desk - Permissions',
+    "Personal accounts on school devices or WiFi, pupils on the school WiFi, and sharing an account password, each with the headteacher's decision (policy sections 5 and 7). No password is ever kept here.",
+    {
+      submissionKey: { type: 'text', indexed: true, unique: true },
+      requestType: { type: 'choice', indexed: true, choices: PERMISSION_TYPES, displayName: 'Permission' },
+      requesterId: { type: 'text', indexed: true },
+      requesterName: 'text',
+      submittedAt: 'dateTime',
+      details: { type: 'json', displayName: 'What was asked' },
+      state: { type: 'choice', indexed: true, choices: PERMISSION_STATES, displayName: 'Status' },
+      decision: 'json',
+      completed: { type: 'json', displayName: 'Completed' },
+      history: 'json',
+      updatedAt: 'dateTime',
+    },
+    (request) => `${request.requestType} ${request.requesterName}`,
   ),
   consents: listSpec<ConsentEvent>(
     'OsdConsents',
@@ -400,6 +472,22 @@ export const LISTS = {
     (link) => `Incident ${link.incidentId}: ${link.kind}`,
     { naturalKey: (link) => link.linkKey },
   ),
+  pupilTransfers: listSpec<PupilTransfer>(
+    'OsdPupilTransfers',
+    'Online Safety Desk - Safeguarding files to transfer',
+    "Pupils who have left with a safeguarding file to send to their next school's DSL, and when, to whom and how it was sent. Safeguarding records: on the records site, like the Incidents list.",
+    {
+      pupilId: { type: 'text', indexed: true, unique: true },
+      status: { type: 'choice', choices: ['toSend', 'sent'], indexed: true },
+      leftOn: 'date',
+      createdAt: 'dateTime',
+      sent: 'json',
+      updatedAt: 'dateTime',
+    },
+    // The title shows no name.
+    (transfer) => `Pupil ${transfer.pupilId}: ${transfer.status}`,
+    { naturalKey: (transfer) => `transfer|${transfer.pupilId}` },
+  ),
   trainingRecords: listSpec<TrainingRecord>(
     'OsdTrainingRecords',
     'Online Safety Desk - Training records',
@@ -539,6 +627,7 @@ export const RECORDS_SITE_LISTS: readonly ListKey[] = [
   'incidents',
   'incidentChronology',
   'incidentLinks',
+  'pupilTransfers',
   'audit',
   'outbox',
   'outboxArchive',

@@ -3,7 +3,7 @@ import { sameSite, type SharePointSites } from '../../../config';
 import type { ColumnSpec, ListSpec } from './list-spec';
 import { copyLegacyDates } from './date-columns';
 import { columnDefinition } from './column-definition';
-import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS } from './lists';
+import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS, WORKING_SITE_LIBRARIES, type DocumentLibrary } from './lists';
 import type { SiteRole } from '../../../ports/site-inspection.port';
 import { graphCall, graphStatus, unavailable } from '../graph-api';
 import { findListIds, SiteLists } from './site-lists';
@@ -37,7 +37,12 @@ export async function provisionLists(graph: GraphApi, sites: SharePointSites, on
     done.push(...(await provisionSite(graph, sites[site], lists[site] ?? {}, SITE_NAMES[site])));
   }
   // Everything the app keeps includes the library for photos and videos; a chosen set of lists does not.
-  if (!only) done.push(...(await provisionLibraries(graph, sites.records)), ...(await linkPostsToPupils(graph, sites)));
+  if (!only)
+    done.push(
+      ...(await provisionLibraries(graph, sites.records, RECORDS_SITE_LIBRARIES, 'records')),
+      ...(await provisionLibraries(graph, sites.working, WORKING_SITE_LIBRARIES, 'working')),
+      ...(await linkPostsToPupils(graph, sites)),
+    );
   return [...done, ...(await recordsLeftOnWorkingSite(graph, sites))];
 }
 
@@ -159,20 +164,26 @@ async function linkPostsToPupils(graph: GraphApi, sites: SharePointSites): Promi
 }
 
 /**
- * The document libraries (the photos and videos of requests to post, incidents' evidence), on the
- * records site: photos of pupils are seen by as few people as possible, and the app serves them itself.
+ * The document libraries: on the records site the photos and videos of requests to post and
+ * incidents' evidence (photos of pupils are seen by as few people as possible, and the app serves
+ * them itself); on the working site the policies' documents.
  */
-async function provisionLibraries(graph: GraphApi, siteId: string): Promise<string[]> {
+async function provisionLibraries(
+  graph: GraphApi,
+  siteId: string,
+  libraries: readonly DocumentLibrary[],
+  site: SiteRole,
+): Promise<string[]> {
   const existing = await findListIds(graph, siteId);
   const done: string[] = [];
-  for (const library of RECORDS_SITE_LIBRARIES) {
+  for (const library of libraries) {
     if (existing.has(library.displayName)) continue;
     await createList(graph, siteId, {
       displayName: library.displayName,
       description: library.description,
       list: { template: 'documentLibrary' },
     });
-    done.push(`Created document library "${library.displayName}" on ${SITE_NAMES.records}.`);
+    done.push(`Created document library "${library.displayName}" on ${SITE_NAMES[site]}.`);
   }
   return done;
 }

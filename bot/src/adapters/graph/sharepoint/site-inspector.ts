@@ -3,7 +3,7 @@ import type { AppGrant, SchemaProblem, SiteGrants, SiteInspector, SiteRole, Site
 import { graphStatus, type GraphApi } from '../graph-api';
 import { columnDefinition, facetOf } from './column-definition';
 import type { ColumnSpec, ListSpec } from './list-spec';
-import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS } from './lists';
+import { LISTS, listsOn, RECORDS_SITE_LIBRARIES, RECORDS_SITE_LISTS, WORKING_SITE_LIBRARIES } from './lists';
 import { findListIds } from './site-lists';
 
 interface GraphColumn extends Record<string, unknown> {
@@ -60,7 +60,13 @@ export class GraphSiteInspector implements SiteInspector {
       problems.push(...spec.columns.flatMap((column) => columnProblems(spec.displayName, column, columns)));
     }
     // The photos and videos of requests to post, and incidents' evidence, live in document libraries on the records site.
-    for (const library of site === 'records' || this.oneSite ? RECORDS_SITE_LIBRARIES : []) {
+    // The policies' documents live on the working site (they are not confidential).
+    const libraries = this.oneSite
+      ? [...RECORDS_SITE_LIBRARIES, ...WORKING_SITE_LIBRARIES]
+      : site === 'records'
+        ? RECORDS_SITE_LIBRARIES
+        : WORKING_SITE_LIBRARIES;
+    for (const library of libraries) {
       if (!found.has(library.displayName)) problems.push({ kind: 'list missing', list: library.displayName, required: true });
     }
     if (site === 'working' && !this.oneSite) {

@@ -1,6 +1,7 @@
 import { claimToConfirm } from '../../../app/training/claim-to-confirm';
 import { waitingFor } from '../../../app/waiting/waiting-for';
 import { WAITING_RECORD_TYPES, type WaitingRecordType } from '../../../app/waiting/waiting-item';
+import { PERMISSION_TYPES, type PermissionType } from '../../../domain/permission/permission-request';
 import type { Person } from '../../../domain/people/person';
 import { cardActivity } from '../card-activity';
 import { cardKey } from '../card-messages';
@@ -26,6 +27,9 @@ type Opened = { card: AdaptiveCard; key?: string } | undefined;
 const OPEN: Record<WaitingRecordType, (context: ActionContext, id: string) => Promise<Opened>> = {
   accessRequest: (context, id) => openRequest(context, 'accessRequest', id),
   postingRequest: (context, id) => openRequest(context, 'postingRequest', id),
+  ...(Object.fromEntries(
+    PERMISSION_TYPES.map((type) => [type, (context: ActionContext, id: string) => openRequest(context, type, id)]),
+  ) as Record<PermissionType, (context: ActionContext, id: string) => Promise<Opened>>),
   takedown: async ({ deps, actor, activity }, id) => {
     const task = await deps.stores.takedowns.get(id);
     return task && { card: await takedownCardFor(deps.stores, task, actor, activity.from.id), key: cardKey('takedown', task.id) };

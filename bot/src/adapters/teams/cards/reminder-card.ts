@@ -1,7 +1,7 @@
 import { actRecord } from '../../../app/reminders/reminder-act';
 import type { ReminderMessage } from '../../../ports/outbox.port';
 import { RECORD_FEATURES } from '../features/registry';
-import { adaptiveCard, richText, type CardAction, type CardElement } from './card-elements';
+import { adaptiveCard, executeAction, richText, type CardAction, type CardElement } from './card-elements';
 
 /**
  * A reminder, with a way to act: what the record it points at offers (its card's "Open" button, or
@@ -14,7 +14,12 @@ export function reminderCard(message: ReminderMessage, tabUrl: (view: string) =>
       ? RECORD_FEATURES[record.recordType].reminder({ ...message.act, record })
       : {
           inputs: [],
-          actions: message.act?.tabView ? [{ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) }] : [],
+          actions: [
+            ...(message.act?.tabView ? [{ type: 'Action.OpenUrl', title: message.act.label, url: tabUrl(message.act.tabView) }] : []),
+            ...(message.act?.step
+              ? [executeAction(message.act.step.label, message.act.step.verb, message.act.step.data, { style: 'positive' })]
+              : []),
+          ],
         };
   return adaptiveCard(
     [

@@ -1,5 +1,7 @@
 import type { Waiting } from '../../../app/waiting/waiting-for';
 import { WAITING_RECORD_TYPES, type WaitingItem, type WaitingRecordType } from '../../../app/waiting/waiting-item';
+import type { PermissionType } from '../../../domain/permission/permission-request';
+import { PERMISSION_FORMS } from '../requests/permission-specs';
 import { adaptiveCard, executeAction, heading, richText, text, type AdaptiveCard, type CardElement } from './card-elements';
 import { fitCard } from './fit-card';
 import { formatDateTime, shorten } from './format';
@@ -10,6 +12,10 @@ export const VERB_OPEN_WAITING = 'openWaitingItem';
 export const WAITING_TYPE_NAMES: Record<WaitingRecordType, [one: string, many: string]> = {
   accessRequest: ['blocked website request', 'blocked website requests'],
   postingRequest: ['request to post', 'requests to post'],
+  ...(Object.fromEntries(Object.values(PERMISSION_FORMS).map((form) => [form.type, form.nouns])) as Record<
+    PermissionType,
+    [string, string]
+  >),
   takedown: ['post to take down', 'posts to take down'],
   trainingRecord: ['training record to confirm', 'training records to confirm'],
 };

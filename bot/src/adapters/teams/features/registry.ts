@@ -1,5 +1,6 @@
 import { currentSchool } from '../../../app/settings/school-details';
 import { may } from '../../../domain/authorization/permissions';
+import { PERMISSION_TYPES, type PermissionType } from '../../../domain/permission/permission-request';
 import type { Person } from '../../../domain/people/person';
 import type { RecordType } from '../../../domain/records/record-type';
 import type { CardActionHandler } from '../actions/card-action';
@@ -13,6 +14,7 @@ import { CONCERNS_FEATURE, CONSENT_FEATURE, MY_REQUESTS_FEATURE, WAITING_FEATURE
 import { requestFeature } from './request-feature';
 import { TAKEDOWN_FEATURE } from './takedown-feature';
 import { TRAINING_FEATURE } from './training-feature';
+import { POLICY_FEATURE } from './policy-feature';
 
 /** Greetings and "help": the only answers given in a group chat or channel. */
 export const HELP_PATTERNS: readonly RegExp[] = [
@@ -27,6 +29,7 @@ export const HELP_PATTERNS: readonly RegExp[] = [
 export const RECORD_FEATURES: Record<RecordType, RecordFeature> = {
   accessRequest: requestFeature('accessRequest'),
   postingRequest: requestFeature('postingRequest', { [VERB_SHOW_PUPILS]: showPostingPupilsAction }),
+  ...(Object.fromEntries(PERMISSION_TYPES.map((type) => [type, requestFeature(type)])) as Record<PermissionType, RecordFeature>),
   takedown: TAKEDOWN_FEATURE,
   trainingRecord: TRAINING_FEATURE,
 };
@@ -45,11 +48,13 @@ export const FEATURES: readonly Feature[] = [
   WAITING_FEATURE,
   RECORD_FEATURES.accessRequest,
   RECORD_FEATURES.postingRequest,
+  ...PERMISSION_TYPES.map((type) => RECORD_FEATURES[type]),
   MY_REQUESTS_FEATURE,
   TAKEDOWN_FEATURE,
   CONSENT_FEATURE,
   CONCERNS_FEATURE,
   TRAINING_FEATURE,
+  POLICY_FEATURE,
   HELP_FEATURE,
 ];
 

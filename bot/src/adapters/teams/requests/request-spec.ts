@@ -33,7 +33,7 @@ export interface RequestSpec<T extends RequestType> {
   links(deps: Pick<TeamsDeps, 'tabLink' | 'links'>, request: RequestOf<T>): { tab: string; media?: string };
   /** Who may not make one is told this (the policy's section). */
   notPermitted: string;
-  form(deps: Pick<TeamsDeps, 'stores' | 'clock' | 'newKey'>, person: Person, options: FormOptions): Promise<AdaptiveCard>;
+  form(deps: Pick<TeamsDeps, 'stores' | 'clock' | 'newKey' | 'directory'>, person: Person, options: FormOptions): Promise<AdaptiveCard>;
   /** What the person typed in the form, from card data (never trusted: strings only, cut to size). */
   formValues(data: Record<string, unknown>): Record<string, string>;
   /** A stored request as the form's values, for "Edit and resubmit". */

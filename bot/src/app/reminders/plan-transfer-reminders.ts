@@ -1,0 +1,56 @@
+import type { IsoDate } from '../../domain/calendar/dates';
+import { localDate } from '../../domain/calendar/zoned-time';
+import { TRANSFER_NUDGE_AFTER_WORKING_DAYS } from '../../domain/incidents/pupil-transfer';
+import { waitingNudge } from '../../domain/reminders/reminder-rules';
+import type { ReminderMessage } from '../../ports/outbox.port';
+import { ensureTransferTasks } from '../pupil-transfers';
+import { readAll } from '../read-all';
+import { readTermDates } from '../settings/term-dates';
+import type { PlannedReminder } from './deliver-reminders';
+import type { ReminderJobDeps } from './reminder-job-deps';
+
+/**
+ * The DSL's task for each leaver whose safeguarding file is still to send: told once when the task
+ * is made, then reminded after TRANSFER_NUDGE_AFTER_WORKING_DAYS working days (weekends and
+ * holidays don't count) and as often again, until the transfer is recorded. First makes any task
+ * an import missed. The notice names no pupil and no concern: the outbox and the logs hold it, so
+ * it says only that a file waits, and where.
+ */
+export async function planTransferReminders(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
+  await ensureTransferTasks({ stores: deps.stores, clock: deps.fanOut.clock });
+  const open = await readAll((cursor) =>
+    deps.stores.pupilTransfers.find({ where: { status: 'toSend' }, limit: 200, ...(cursor ? { cursor } : {}) }),
+  );
+  if (open.length === 0) return [];
+  const { calendar } = await readTermDates(deps.stores);
+  const dsls = await deps.directory.holdersOf('dsl');
+  const planned: PlannedReminder[] = [];
+  for (const task of open) {
+    const since = localDate(new Date(task.createdAt));
+    const nudge = waitingNudge(calendar, since, today, TRANSFER_NUDGE_AFTER_WORKING_DAYS);
+    for (const person of dsls) {
+      planned.push({ person, reason: `transfer:${task.id}`, period: 'new', message: notice('A safeguarding file to send on', []) });
+      if (nudge)
+        planned.push({
+          person,
+          reason: `nudge:transfer:${task.id}`,
+          period: nudge.period,
+          message: notice('A safeguarding file is still to send on', [`It has waited ${nudge.workingDays} working days.`]),
+        });
+    }
+  }
+  return planned;
+}
+
+function notice(title: string, more: string[]): ReminderMessage {
+  return {
+    title,
+    lines: [
+      "A pupil who has left is linked to at least one concern. Send their safeguarding file to their new school's DSL within 5 school days (Keeping Children Safe in Education), then record when, to whom and how it was sent.",
+      'The file and the pupil are in the Incidents tab, under Pupils who have left.',
+      ...more,
+    ],
+    tone: 'attention',
+    act: { label: 'Open the Incidents tab', tabView: 'incidents' },
+  };
+}

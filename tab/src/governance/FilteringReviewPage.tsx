@@ -1,0 +1,171 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Title3,
+  makeStyles,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { FilteringReviewPackView } from '../../../bot/src/contracts/governance';
+import { getJson, type Credentials } from '../api';
+import { DataTable } from '../ui/DataTable';
+import { GovernanceSection as Part, day, shown, trainingColumns, unblockedColumns } from './governance-parts';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: '24px' },
+  controls: { display: 'flex', gap: '16px', alignItems: 'end', flexWrap: 'wrap' },
+  heading: { display: 'flex', flexDirection: 'column', gap: '8px', '& h2, & p': { margin: 0 } },
+  signature: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: '24px',
+    '& p': { margin: 0, minHeight: '3em', borderBottom: '1px solid currentColor' },
+  },
+});
+
+/**
+ * The annual filtering and monitoring review pack (DfE filtering and monitoring standards) for a
+ * school year, to read in the tab or print (or save as PDF from the print dialogue): every access
+ * decision with its reasons and scope, the sites open now, the incidents filtering should have
+ * stopped, training, the policies in force, and space for the reviewers' outcome and signatures.
+ */
+export function FilteringReviewPage({ credentials }: { credentials: Credentials }) {
+  const styles = useStyles();
+  const [year, setYear] = useState<string>();
+  const [pack, setPack] = useState<FilteringReviewPackView>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    setError(undefined);
+    getJson<FilteringReviewPackView>(`/api/filtering-review${year ? `?year=${encodeURIComponent(year)}` : ''}`, credentials).then(
+      setPack,
+      (failure: Error) => setError(failure.message),
+    );
+  }, [credentials, year]);
+
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
+  if (!pack) return <Spinner label="Preparing the review pack…" />;
+  return (
+    <section className={styles.page} aria-labelledby="filtering-review-heading" data-testid="filtering-review">
+      <div className={`${styles.controls} no-print`}>
+        <Field label="School year">
+          <Select value={pack.year} onChange={(_, data) => setYear(data.value)}>
+            {pack.years.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={() => window.print()}>Print or save as PDF</Button>
+      </div>
+      <div className={styles.heading}>
+        <Title3 as="h2" id="filtering-review-heading">
+          Filtering and monitoring review {pack.year}
+        </Title3>
+        <Body1 as="p">
+          {pack.schoolName}: {day(pack.from)} to {day(pack.to)}. Reviewed by{' '}
+          {pack.reviewers.lead || 'the senior leader (not named in School settings yet)'} and{' '}
+          {pack.reviewers.governor || 'the governor (not named in School settings yet)'}, as the DfE filtering and monitoring standards ask,
+          at least once a year.
+        </Body1>
+      </div>
+
+      <Part title="What was blocked or allowed, and why" id="review-decisions">
+        {pack.decisions.length === 0 ? (
+          <Body1>No request to open a blocked site was decided in {pack.year}.</Body1>
+        ) : (
+          <DataTable
+            label={`Decisions on blocked sites, ${pack.year}`}
+            rows={pack.decisions}
+            rowKey={(decision) => decision.reference}
+            rowProps={() => ({ 'data-testid': 'review-decision' })}
+            columns={[
+              { header: 'Site', cell: (decision) => `${decision.reference}: ${decision.url}`, breakAnywhere: true },
+              { header: 'Why it was asked for', cell: (decision) => `${decision.reasons} (${decision.siteContent})` },
+              { header: 'Risks and controls', cell: (decision) => decision.risksAndControls },
+              {
+                header: 'Decision',
+                cell: (decision) =>
+                  `${decision.approved ? 'Opened' : 'Kept blocked'} by ${decision.decidedBy} on ${day(decision.decidedOn)}${decision.decisionReasons ? `: ${decision.decisionReasons}` : ''}`,
+              },
+              { header: 'For', cell: (decision) => decision.scope ?? 'No period or scope recorded' },
+            ]}
+          />
+        )}
+      </Part>
+
+      <Part title="Sites open now" id="review-open">
+        {pack.openUnblocks.length === 0 ? (
+          <Body1>No blocked site is open.</Body1>
+        ) : (
+          <DataTable label="Sites open now" rows={pack.openUnblocks} rowKey={(site) => site.reference} columns={unblockedColumns} />
+        )}
+      </Part>
+
+      <Part title="Incidents filtering and monitoring should have stopped" id="review-incidents">
+        {pack.smallCountsHidden && (
+          <Caption1>Counts of 1 or 2 are shown as "fewer than 3": in a small school a small number can point to a child.</Caption1>
+        )}
+        <DataTable
+          label={`Incidents, ${pack.year}`}
+          rows={pack.incidents}
+          rowKey={(row) => row.category}
+          rowProps={() => ({ 'data-testid': 'review-incidents' })}
+          columns={[
+            { header: 'Category', cell: (row) => row.label },
+            { header: 'Incidents', cell: (row) => shown(row.count) },
+            ...(pack.incidents.some((row) => row.references.length > 0)
+              ? [{ header: 'References', cell: (row: FilteringReviewPackView['incidents'][number]) => row.references.join(', ') || '—' }]
+              : []),
+          ]}
+        />
+      </Part>
+
+      <Part title="Training" id="review-training">
+        <DataTable
+          label="Training compliance"
+          rows={pack.training}
+          rowKey={(group) => `${group.audience}|${group.group}`}
+          columns={trainingColumns}
+        />
+      </Part>
+
+      <Part title="Policies in force" id="review-policies">
+        <DataTable
+          label="Policies in force"
+          rows={pack.policies}
+          rowKey={(policy) => policy.title}
+          columns={[
+            { header: 'Policy', cell: (policy) => policy.title },
+            { header: 'Approved', cell: (policy) => (policy.approvedOn ? day(policy.approvedOn) : 'No date recorded') },
+            { header: 'Next review', cell: (policy) => (policy.nextReviewDue ? day(policy.nextReviewDue) : 'Listed for reference') },
+          ]}
+        />
+      </Part>
+
+      <Part title="Outcome of the review" id="review-outcome">
+        <Body1>What the reviewers found, and the actions agreed (who, by when):</Body1>
+        <div className={styles.signature}>
+          <p>Senior leader: {pack.reviewers.lead}</p>
+          <p>Governor: {pack.reviewers.governor}</p>
+          <p>Signed and dated</p>
+          <p>Signed and dated</p>
+        </div>
+      </Part>
+      <Subtitle2 as="p" className="print-only">
+        Printed from Online Safety Desk.
+      </Subtitle2>
+    </section>
+  );
+}

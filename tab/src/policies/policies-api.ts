@@ -1,0 +1,54 @@
+import { sendJson, type Credentials } from '../api';
+import type { PolicyVersionView } from '../../../bot/src/contracts/policy-library';
+
+export type {
+  LibraryEntryView,
+  MustRead,
+  PolicyLibrary,
+  PolicyVersionView,
+  TellingView,
+  VersionReaders,
+} from '../../../bot/src/contracts/policy-library';
+
+export interface VersionDraft {
+  policyId: string;
+  number: string;
+  approvedOn: string;
+  changes: string;
+  mustRead: string;
+}
+
+export type VersionErrors = Partial<Record<'number' | 'approvedOn' | 'changes' | 'mustRead' | 'file', string>>;
+
+export const MUST_READ_LABELS: Record<string, string> = {
+  staff: 'All staff',
+  staffAndGovernors: 'All staff and governors',
+  nobody: 'Nobody (for reference)',
+};
+
+/** The document as the body, the typed details beside it (URL-encoded JSON in one header). */
+export async function publishVersion(credentials: Credentials, draft: VersionDraft, file: File) {
+  const { policyId, ...details } = draft;
+  return sendJson<{ version?: PolicyVersionView; fields?: VersionErrors }>(
+    'POST',
+    `/api/policy-library/${encodeURIComponent(policyId)}/versions`,
+    credentials,
+    file,
+    {
+      'x-file-name': encodeURIComponent(file.name),
+      'x-version-details': encodeURIComponent(JSON.stringify(details)),
+    },
+  );
+}
+
+export const longDate = (iso: string) =>
+  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+export const signedAt = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
