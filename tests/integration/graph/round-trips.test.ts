@@ -288,9 +288,9 @@ describe('Graph round trips per use case', () => {
       // notice in the outbox first; a request to open a site whose last day is left empty reads the
       // term dates for the end of the term. The target is 3 (save with the audit entry and the notice).
       expect(counted.get('whole submit click in the bot (identify, save, audit, card)')).toBe(7);
-      // Read, conditional update, audit entry, a notice each for whoever acts next and the requester.
+      // Read, conditional update, audit entry, and the step's two notices stored together in one $batch.
       // The target is 2: the audit entry and notices riding with the update (GraphApi.sequence).
-      expect(counted.get('a decision (headteacher approves)')).toBe(5);
+      expect(counted.get('a decision (headteacher approves)')).toBe(4);
       expect(counted.get('who is clicking, again within the minute (People list)')).toBe(0);
     } finally {
       await school.stop();

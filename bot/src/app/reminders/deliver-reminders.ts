@@ -65,6 +65,15 @@ export async function recordPlanned(
   run: string,
   planned: readonly PlannedReminder<OutboxMessage>[],
 ): Promise<Versioned<OutboxEntry>[]> {
+  // The usual first planning: all the entries in one write (one `$batch` on SharePoint). If any
+  // was stored before (the same step planned again), each is stored or found on its own.
+  if (planned.length > 1) {
+    try {
+      return await deps.stores.outbox.insertMany(planned.map((reminder) => newEntry(deps, run, reminder)));
+    } catch (error) {
+      if (!(error instanceof DuplicateRecordError)) throw error;
+    }
+  }
   const entries: Versioned<OutboxEntry>[] = [];
   for (const reminder of planned) entries.push(await record(deps, run, reminder));
   return entries;
@@ -108,28 +117,32 @@ async function record(
   run: string,
   reminder: PlannedReminder<OutboxMessage>,
 ): Promise<Versioned<OutboxEntry>> {
-  const key = reminderKey(reminder.person.id, reminder.reason, reminder.period);
-  const at = deps.clock.now().toISOString();
+  const entry = newEntry(deps, run, reminder);
   try {
-    return await deps.stores.outbox.insert({
-      key,
-      run,
-      personId: reminder.person.id,
-      personName: reminder.person.displayName,
-      reason: reminder.reason,
-      period: reminder.period,
-      status: 'pending',
-      message: reminder.message,
-      attempts: 0,
-      createdAt: at,
-      updatedAt: at,
-    });
+    return await deps.stores.outbox.insert(entry);
   } catch (error) {
     if (!(error instanceof DuplicateRecordError)) throw error;
-    const found = (await deps.stores.outbox.find({ where: { key }, limit: 1 })).items[0];
+    const found = (await deps.stores.outbox.find({ where: { key: entry.key }, limit: 1 })).items[0];
     if (!found) throw error;
     return found;
   }
+}
+
+function newEntry(deps: Pick<FanOutDeps, 'clock'>, run: string, reminder: PlannedReminder<OutboxMessage>): Omit<OutboxEntry, 'id'> {
+  const at = deps.clock.now().toISOString();
+  return {
+    key: reminderKey(reminder.person.id, reminder.reason, reminder.period),
+    run,
+    personId: reminder.person.id,
+    personName: reminder.person.displayName,
+    reason: reminder.reason,
+    period: reminder.period,
+    status: 'pending',
+    message: reminder.message,
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 type Outcome = 'sent' | 'notInstalled' | 'blocked' | 'failed' | 'alreadyDone';
