@@ -82,7 +82,12 @@ export interface TransferRow {
   incidents: number;
 }
 
-/** Every leaver with a file to send, and those already sent, for the DSL and the deputies. */
+/**
+ * Every leaver with a file to send, and those already sent, for the DSL and the deputies: only the
+ * leavers linked to an incident this person may see. A leaver linked only to concerns they may not
+ * see (a concern about the headteacher, for a headteacher who is also the DSL) is not listed at all:
+ * a row with nothing in it would say such a concern exists.
+ */
 export async function listTransfers(deps: AppDeps, person: Person): Promise<NotPermitted | { status: 'ok'; rows: TransferRow[] }> {
   if (!may(person, 'incident.transfer')) return refuse(deps, person, 'incident.transfer');
   const transfers = await readAll((cursor) => deps.stores.pupilTransfers.find({ limit: 500, ...(cursor ? { cursor } : {}) }));
@@ -91,6 +96,7 @@ export async function listTransfers(deps: AppDeps, person: Person): Promise<NotP
     const pupil = await deps.stores.pupils.get(transfer.pupilId);
     if (!pupil) continue;
     const seen = await visibleIncidents(deps, person, pupil.id);
+    if (seen.length === 0) continue;
     rows.push({
       transfer,
       pupil: { id: pupil.id, displayName: pupil.displayName, className: pupil.className, yearGroup: pupil.yearGroup },
@@ -104,6 +110,11 @@ export async function listTransfers(deps: AppDeps, person: Person): Promise<NotP
       a.pupil.displayName.localeCompare(b.pupil.displayName),
   );
   return { status: 'ok', rows };
+}
+
+/** Whether the person may see any incident the pupil is linked to: who a leaver's file is for, and who is told of it. */
+export async function seesAnyIncidentOf(deps: Pick<AppDeps, 'stores'>, person: Person, pupilId: string): Promise<boolean> {
+  return (await visibleIncidents(deps, person, pupilId)).length > 0;
 }
 
 /** The incidents a pupil is linked to that the person may see, with the pupil's part; the others are left out without a trace. */
@@ -182,6 +193,8 @@ export async function transferFile(
   const transfer = (await deps.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items[0];
   const roster = (await allPupils(deps.stores)).filter((one) => one.id !== pupil.id).map((one) => one.displayName);
   const incidents = await visibleIncidents(deps, person, pupil.id);
+  // Nothing this person may see: as if there were no file, so that none is made that says one exists.
+  if (incidents.length === 0) return { status: 'not-found' };
   const file: FileIncident[] = [];
   for (const { incident, role } of incidents) {
     const links = (
@@ -296,7 +309,7 @@ export async function recordTransferSent(
 ): Promise<RecordTransferResult> {
   if (!may(person, 'incident.transfer')) return refuse(deps, person, 'incident.transfer', pupilId, 'pupil');
   const transfer = (await deps.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items[0];
-  if (!transfer) return { status: 'not-found' };
+  if (!transfer || !(await seesAnyIncidentOf(deps, person, pupilId))) return { status: 'not-found' };
   const fields: FieldProblems = transferProblems(input, today(deps.clock));
   if (input.version < 0) fields.version = 'Send the version of the record you saw.';
   if (Object.keys(fields).length > 0) return { status: 'invalid', fields };

@@ -211,7 +211,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
     expect(text).not.toMatch(/not in this file|may not see them/);
     // Every file says whose the rest are, whatever the pupil's record holds and whoever produces it.
     const plainDsl = await get('Patti Fernandez', `/api/incidents/transfers/${amelia}/file.pdf`);
-    const sentence = 'A concern about the headteacher is kept by the chair of governors, who sends it on separately.';
+    const sentence = 'A headteacher never sees a concern about themselves';
     expect(text).toContain(sentence);
     expect(
       pdfText(Buffer.from(await plainDsl.arrayBuffer()))
@@ -303,5 +303,45 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
       new Set(['incident.transfer.produced', 'incident.transfer.recorded', 'incident.transfer.denied']),
     );
     expect(JSON.stringify(entries)).not.toMatch(/Amelia|Khan|Oakfield|Jo Baxter/);
+  });
+
+  it('lists no leaver, makes no file and takes no record for a headteacher-DSL whose only concern about the pupil is about them', async () => {
+    // A pupil linked to no incident yet, then only to the concern about the headteacher.
+    const linked = new Set((await t.app.stores.incidentLinks.find({ limit: 500 })).items.map((one) => one.pupilId));
+    const mia = [...pupils.values()].find((pupil) => !linked.has(pupil.id) && !/Amelia|Zain|Isla|Freya|Oliver/.test(pupil.displayName))!;
+    await t.app.stores.incidentLinks.insert({
+      incidentId: ids.aboutHead,
+      kind: 'pupil',
+      linkKey: linkKey(ids.aboutHead, 'pupil', mia.id),
+      pupilId: mia.id,
+      name: mia.displayName,
+      className: mia.className,
+      yearGroup: mia.yearGroup,
+      role: 'witness',
+      linked: true,
+      updatedAt: t.clock.now().toISOString(),
+    });
+    const task = await t.app.stores.pupilTransfers.insert({
+      pupilId: mia.id,
+      status: 'toSend',
+      leftOn: '2026-11-20',
+      createdAt: t.clock.now().toISOString(),
+      updatedAt: t.clock.now().toISOString(),
+    });
+    // The DSL sees a concern about the headteacher, so the leaver is theirs to send on.
+    expect((await list('Patti Fernandez')).rows.map((row) => row.displayName)).toContain(mia.displayName);
+    for (const person of [headAndDsl]) {
+      expect((await list(person)).rows.map((row) => row.displayName)).not.toContain(mia.displayName);
+      expect((await get(person, `/api/incidents/transfers/${mia.id}/file.pdf`)).status).toBe(404);
+      expect((await get(person, `/api/incidents/transfers/${mia.id}/file.zip`)).status).toBe(404);
+      const sent = await record(person, mia.id, {
+        on: '2026-11-24',
+        toSchool: 'Oakfield',
+        toDsl: 'Jo Baxter',
+        how: 'secureEmail',
+        version: task.version,
+      });
+      expect(sent.status).toBe(404);
+    }
   });
 });

@@ -118,4 +118,40 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
     expect(JSON.stringify(entries)).not.toContain(pupil.displayName);
     expect(JSON.stringify(entries)).not.toMatch(/Unkind|group chat|Oakfield/);
   });
+  it('does not tell a headteacher who is also the DSL of a leaver linked only to a concern about them', async () => {
+    // A pupil linked to no incident yet, then only to a concern about the headteacher.
+    const linked = new Set((await t.app.stores.incidentLinks.find({ limit: 500 })).items.map((one) => one.pupilId));
+    const pupil = (await t.app.stores.pupils.find({ limit: 500 })).items.find((one) => !linked.has(one.id) && !one.onRollTo)!;
+    const id = (
+      await t.app.stores.incidents.insert(
+        incident({ involved: 'headteacher', aboutHeadteacher: true, routedTo: 'chairOfGovernors', whatHappened: 'About the head' }),
+      )
+    ).id;
+    await t.app.stores.incidentLinks.insert({
+      incidentId: id,
+      kind: 'pupil',
+      linkKey: linkKey(id, 'pupil', pupil.id),
+      pupilId: pupil.id,
+      name: pupil.displayName,
+      className: pupil.className,
+      yearGroup: pupil.yearGroup,
+      role: 'witness',
+      linked: true,
+      updatedAt: now.toISOString(),
+    });
+    await t.app.stores.pupils.update({ ...pupil, onRollTo: '2026-12-04' });
+    // The headteacher also holds the DSL role here.
+    const head = (await t.app.stores.people.find({ limit: 50 })).items.find((person) => person.displayName === 'Adele Vance')!;
+    await t.app.stores.people.update({ ...head, roles: [...head.roles, 'dsl'] });
+    const start = t.connector.sent.length;
+    at('2026-12-07T10:00:00Z'); // Monday
+    await runJob();
+    const [task] = (await t.app.stores.pupilTransfers.find({ where: { pupilId: pupil.id }, limit: 1 })).items;
+    expect(task).toBeDefined();
+    // The DSL sees concerns about the headteacher and is told; the headteacher, DSL or not, is not.
+    expect(cardsTo(patti, start).filter((text) => text.includes('safeguarding file'))).toHaveLength(1);
+    expect(cardsTo(adele, start).filter((text) => text.includes('safeguarding file'))).toEqual([]);
+    const entries = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) => entry.reason.includes(`transfer:${task!.id}`));
+    expect(entries.map((entry) => entry.personId)).toEqual([expect.not.stringMatching(`^${head.id}$`)]);
+  });
 });

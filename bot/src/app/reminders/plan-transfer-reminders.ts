@@ -3,7 +3,7 @@ import { localDate } from '../../domain/calendar/zoned-time';
 import { TRANSFER_NUDGE_AFTER_WORKING_DAYS } from '../../domain/incidents/pupil-transfer';
 import { waitingNudge } from '../../domain/reminders/reminder-rules';
 import type { ReminderMessage } from '../../ports/outbox.port';
-import { ensureTransferTasks } from '../pupil-transfers';
+import { ensureTransferTasks, seesAnyIncidentOf } from '../pupil-transfers';
 import { readAll } from '../read-all';
 import { readTermDates } from '../settings/term-dates';
 import type { PlannedReminder } from './deliver-reminders';
@@ -14,7 +14,8 @@ import type { ReminderJobDeps } from './reminder-job-deps';
  * is made, then reminded after TRANSFER_NUDGE_AFTER_WORKING_DAYS working days (weekends and
  * holidays don't count) and as often again, until the transfer is recorded. First makes any task
  * an import missed. The notice names no pupil and no concern: the outbox and the logs hold it, so
- * it says only that a file waits, and where.
+ * it says only that a file waits, and where. Only DSLs who may see one of the pupil's incidents are
+ * told: a headteacher who is also the DSL is not told of a leaver linked only to a concern about them.
  */
 export async function planTransferReminders(deps: ReminderJobDeps, today: IsoDate): Promise<PlannedReminder[]> {
   await ensureTransferTasks({ stores: deps.stores, clock: deps.fanOut.clock });
@@ -29,6 +30,7 @@ export async function planTransferReminders(deps: ReminderJobDeps, today: IsoDat
     const since = localDate(new Date(task.createdAt));
     const nudge = waitingNudge(calendar, since, today, TRANSFER_NUDGE_AFTER_WORKING_DAYS);
     for (const person of dsls) {
+      if (!(await seesAnyIncidentOf(deps, person, task.pupilId))) continue;
       planned.push({ person, reason: `transfer:${task.id}`, period: 'new', message: notice('A safeguarding file to send on', []) });
       if (nudge)
         planned.push({

@@ -116,7 +116,7 @@ function evidenceLine(item: FileEvidence): string {
  * producer may see. Said always, never counted, so it tells nobody that a concern about them exists.
  */
 export const PRODUCER_SEES_NOTICE =
-  'This file holds the incidents linked to this pupil that its producer may see. A concern about the headteacher is kept by the chair of governors, who sends it on separately.';
+  'This file holds the incidents linked to this pupil that its producer may see. A headteacher never sees a concern about themselves: where the headteacher is also the DSL, the chair of governors and a deputy DSL check the file is complete.';
 
 /**
  * The zip for secure transfer: the PDF, the evidence files of the pupil's incidents (each under its
