@@ -111,6 +111,8 @@ describeInBrowser('the tab’s navigation', () => {
     const page = await tab.pageAs('dsl');
     await page.goto(`${tab.app.url}/tab/?view=incidents&id=3`);
     await page.getByRole('heading', { name: /^C-00003/ }).waitFor();
+    // The navigation marks the page once the shell has read the link: wait for it, then count.
+    await navigation(page).getByRole('tab', { name: 'Incidents', selected: true }).waitFor();
     expect(await navigation(page).getByRole('tab', { name: 'Incidents', selected: true }).count()).toBe(1);
     await page.getByRole('button', { name: /Back to the log/ }).click();
     await page.getByTestId('incident-row').first().waitFor();
@@ -122,6 +124,8 @@ describeInBrowser('the tab’s navigation', () => {
     await page.goto(`${tab.app.url}/tab/?view=posting&id=1`);
     await page.getByTestId('media-image').first().waitFor();
     expect(await page.getByRole('heading', { name: /\bP-1\b/ }).count()).toBe(1);
+    // The navigation marks the page once the shell has read the link: wait for it, then count.
+    await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
     expect(await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).count()).toBe(1);
     await page.close();
   });
@@ -130,6 +134,8 @@ describeInBrowser('the tab’s navigation', () => {
     const page = await tab.pageAs('ictTechnician');
     await page.goto(`${tab.app.url}/tab/?view=access&id=1`);
     expect(await page.getByTestId('access-request').innerText()).toMatch(/Blocked website request A-1/);
+    // The navigation marks the page once the shell has read the link: wait for it, then count.
+    await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
     expect(await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Back to all requests' }).click();
     await page.getByTestId('access-request-row').first().waitFor();
