@@ -1,5 +1,5 @@
 /**
- * Issue #3's promise under faults: with SharePoint failing one request in five at random (429,
+ * Nothing lost and nothing stored twice, under faults: with SharePoint failing one request in five at random (429,
  * 503, dropped connections — sometimes after the write was applied), every request a person
  * submits is stored exactly once, or they are told it was not saved. Never lost and reported saved.
  */

@@ -1,5 +1,5 @@
 import type { Person } from '../people/person';
-import type { Role } from '../people/role';
+import { ROLES, type Role } from '../people/role';
 
 /**
  * Who may do what: the one table every use case consults, for the bot and the tabs' API alike.
@@ -64,19 +64,7 @@ export const PERMISSIONS = {
   'takedown.close': ['owner', 'dsl'],
   // Incidents (s.2, 5, 7–10): per-record visibility on top of this is in incidents/incident-visibility.ts.
   // Anyone who has a concern should raise it (s.2, s.8): every person the school has added, governors included.
-  'incident.report': [
-    'staff',
-    'onlineSafetyLead',
-    'headteacher',
-    'dsl',
-    'deputyDsl',
-    'ictTechnician',
-    'admin',
-    'governor',
-    'chairOfGovernors',
-    'socialMediaStaff',
-    'dataProtectionLead',
-  ],
+  'incident.report': ROLES,
   // The data protection lead sees data-protection breaches only (s.4; see incident-visibility.ts).
   'incident.view': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.act': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
@@ -103,19 +91,7 @@ export const PERMISSIONS = {
   // The policy library (s.2, s.12): everyone the school added opens the policies in force; the
   // headteacher publishes a new version; staff and governors sign that they have read one; the
   // online safety lead and the headteacher see who has and has not.
-  'policy.library': [
-    'staff',
-    'onlineSafetyLead',
-    'headteacher',
-    'dsl',
-    'deputyDsl',
-    'ictTechnician',
-    'admin',
-    'governor',
-    'chairOfGovernors',
-    'socialMediaStaff',
-    'dataProtectionLead',
-  ],
+  'policy.library': ROLES,
   'policy.publishVersion': ['headteacher'],
   'policy.acknowledge': ['staff', 'governor', 'chairOfGovernors'],
   'policy.readStatus': ['onlineSafetyLead', 'headteacher'],

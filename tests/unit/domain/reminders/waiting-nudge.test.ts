@@ -1,4 +1,4 @@
-/** Issue #7: a request waiting on someone more than two working days earns a nudge; s.4 takedowns are reminded until closed. */
+/** A request waiting on someone more than two working days earns a nudge; s.4 takedowns are reminded until closed. */
 import type { SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
 import { reminderKey, waitingNudge } from '../../../../bot/src/domain/reminders/reminder-rules';
 
