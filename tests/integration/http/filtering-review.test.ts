@@ -59,6 +59,25 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
       });
     };
     await decide('march', 'https://chat.example.org/', false, '2026-03-10T11:00:00.000Z');
+    await t.app.stores.accessRequests.insert({
+      ...newAccessRequest(
+        {
+          url: 'https://phonics.example.org/',
+          siteContent: 'Phonics games',
+          reasons: 'Amelia Khan and Murphy, Leo practise at lunchtime',
+          risksAndControls: 'Adverts',
+        },
+        priya,
+        'april',
+        new Date('2026-04-20T10:00:00.000Z'),
+      ),
+      state: 'refused',
+      decision: {
+        approved: false,
+        reasons: 'Zain Ahmed can use the class tablets instead',
+        signature: { personId: who.get('Adele Vance')!, name: 'Adele Vance', at: '2026-04-21T11:00:00.000Z' },
+      },
+    });
     await decide('june', 'https://videos.example.org/', true, '2026-06-22T11:00:00.000Z');
   });
   afterAll(() => t.stop());
@@ -90,7 +109,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
         reasons: 'Lessons (march)',
         decisionReasons: 'Chat cannot be switched off',
         decidedOn: '2026-03-10',
-        decidedBy: 'Adele Vance',
+        // Governors are shown roles, not staff names.
+        decidedBy: 'the headteacher',
+      },
+      {
+        url: 'https://phonics.example.org/',
+        approved: false,
+        // No pupil's name in what staff wrote, however it is written.
+        reasons: 'another pupil and another pupil practise at lunchtime',
+        decisionReasons: 'another pupil can use the class tablets instead',
+        decidedOn: '2026-04-21',
+        decidedBy: 'the headteacher',
       },
       {
         url: 'https://videos.example.org/',
@@ -98,8 +127,16 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
         reasons: 'Lessons (june)',
         decisionReasons: 'Fine for lessons',
         decidedOn: '2026-06-22',
-        decidedBy: 'Adele Vance',
+        decidedBy: 'the headteacher',
       },
+    ]);
+    expect(JSON.stringify([body.decisions, body.openUnblocks])).not.toMatch(/Adele|Vance|Amelia|Khan|Murphy|Zain/);
+    // The headteacher, who works with the staff, sees their names.
+    const asHead = (await pack('Adele Vance', '2025-26')).body;
+    expect(asHead.decisions.map((decision) => [decision.decidedBy, decision.reasons])).toEqual([
+      ['Adele Vance', 'Lessons (march)'],
+      ['Adele Vance', 'another pupil and another pupil practise at lunchtime'],
+      ['Adele Vance', 'Lessons (june)'],
     ]);
     // Sites open now, whenever they were decided: June's and the demo school's BBC Bitesize.
     expect(body.openUnblocks.map((site) => site.url)).toEqual([

@@ -94,7 +94,7 @@ function present(view: Governance, on: string): GovernanceView {
       cycleMonths,
       nextReviewDue,
       standing,
-      ...(lastCompleted ? { lastCompleted } : {}),
+      ...(lastCompleted ? { lastCompleted: { on: lastCompleted.on, byName: lastCompleted.byName } } : {}),
     })),
     training: view.training.map(trainingGroup),
     ownTraining: view.ownTraining.map((row) => ({

@@ -17,6 +17,7 @@ import { readPolicies } from '../settings/policy-register';
 import { trainingCompliance } from '../training/training-compliance';
 import { readTrainingSetup } from '../training/training-setup';
 import { summariseGroups, type GroupSummary } from '../training/training-views';
+import { boardReading, boardRequest } from './board-reading';
 import { unblockedSites, type UnblockedRequest } from './governance-view';
 
 /** The incidents the standards ask the review to look at: harmful content reached on school equipment, and getting round the filter. */
@@ -67,13 +68,17 @@ export async function filteringReviewPack(
     return day >= span.from && day <= span.to;
   };
   const stored = school.items[0];
+  const reading = await boardReading(deps, person);
   return {
     status: 'ok',
     year,
     ...span,
     reviewers: { lead: stored?.filteringLead ?? '', governor: stored?.filteringGovernor ?? '' },
-    decisions: requests.filter(decidedIn).sort((a, b) => a.decision.signature.at.localeCompare(b.decision.signature.at)),
-    openUnblocks: unblockedSites(requests),
+    decisions: requests
+      .filter(decidedIn)
+      .sort((a, b) => a.decision.signature.at.localeCompare(b.decision.signature.at))
+      .map((request) => boardRequest(reading, request)),
+    openUnblocks: unblockedSites(requests).map((request) => boardRequest(reading, request)),
     smallCountsHidden: !seesExactCounts(person),
     incidents: await filteringIncidents(deps, person, span),
     training: summariseGroups(await trainingCompliance(deps, today, setup)),
