@@ -89,6 +89,8 @@ export interface FilteringReviewPackView {
   policies: { title: string; approvedOn?: string; nextReviewDue?: string }[];
   /** The review as recorded for this year: every recording, oldest first; version to send when recording again. */
   recorded: RecordedReviewView;
+  /** The school's date today (the earliest an action can be due). */
+  today: string;
   /** What this person may do here; the server checks again. */
   can: { record: boolean };
   /** Who the form offers, for those who may record: senior leaders, governors, and everyone an action can be given to. */

@@ -60,6 +60,7 @@ export function registerGovernanceRoutes(server: Server, deps: ReviewDeps, signe
       const canRecord = may(person, 'filteringReview.record');
       send(res, 200, {
         ...presentPack(result, years, (await currentSchool(deps.stores)).name, today(deps.clock)),
+        today: today(deps.clock),
         can: { record: canRecord },
         ...(canRecord ? { choices: choices(await deps.directory.everyone()) } : {}),
       });
@@ -186,7 +187,7 @@ function presentPack(
   years: string[],
   schoolName: string,
   on: string,
-): Omit<FilteringReviewPackView, 'can' | 'choices'> {
+): Omit<FilteringReviewPackView, 'today' | 'can' | 'choices'> {
   return {
     year: pack.year,
     from: pack.from,
