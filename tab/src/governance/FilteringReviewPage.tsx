@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FilteringReviewPackView } from '../../../bot/src/contracts/governance';
-import { getJson, type Credentials } from '../api';
+import { download, getJson, type Credentials } from '../api';
 import { DataTable } from '../ui/DataTable';
 import { ReviewRecordForm } from './ReviewRecordForm';
 import { GovernanceSection as Part, day, shown, trainingColumns, unblockedColumns } from './governance-parts';
@@ -44,6 +44,7 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
   const [pack, setPack] = useState<FilteringReviewPackView>();
   const [error, setError] = useState<string>();
   const [recorded, setRecorded] = useState<string>();
+  const [downloadProblem, setDownloadProblem] = useState<string>();
   const [reload, setReload] = useState(0);
   useEffect(() => {
     setError(undefined);
@@ -60,6 +61,11 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
       </MessageBar>
     );
   if (!pack) return <Spinner label="Preparing the review pack…" />;
+  const downloadFailed = downloadProblem && (
+    <MessageBar intent="error" className="no-print">
+      <MessageBarBody>{downloadProblem}</MessageBarBody>
+    </MessageBar>
+  );
   return (
     <section className={styles.page} aria-labelledby="filtering-review-heading" data-testid="filtering-review">
       <div className={`${styles.controls} no-print`}>
@@ -73,7 +79,22 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
           </Select>
         </Field>
         <Button onClick={() => window.print()}>Print or save as PDF</Button>
+        <Button
+          onClick={() =>
+            download(
+              `/api/filtering-review/pdf?year=${encodeURIComponent(pack.year)}`,
+              credentials,
+              `filtering-review-${pack.year}.pdf`,
+            ).then(
+              () => setDownloadProblem(undefined),
+              (failure: Error) => setDownloadProblem(failure.message),
+            )
+          }
+        >
+          Download PDF
+        </Button>
       </div>
+      {downloadFailed}
       <div className={styles.heading}>
         <Title3 as="h2" id="filtering-review-heading">
           Filtering and monitoring review {pack.year}

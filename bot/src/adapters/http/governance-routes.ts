@@ -1,4 +1,5 @@
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
+import { filteringReviewFileName, filteringReviewPdf } from './files/filtering-review-pdf';
 import { z } from 'zod';
 import { closeReviewAction, recordFilteringReview, type ReviewDeps } from '../../app/governance/filtering-review-record';
 import { may } from '../../domain/authorization/permissions';
@@ -48,22 +49,43 @@ export function registerGovernanceRoutes(server: Server, deps: ReviewDeps, signe
     }),
   );
 
+  /** The pack as the tab shows it, or the answer that refuses it: the page and the PDF are the one view. */
+  const packFor = async (person: Person, req: Request, res: Response): Promise<FilteringReviewPackView | undefined> => {
+    res.setHeader('Cache-Control', 'no-store');
+    const on = today(deps.clock);
+    const years = recentYears(on);
+    const year = typeof req.query?.year === 'string' ? req.query.year : years[0]!;
+    const result = await filteringReviewPack(deps, person, year, on);
+    if (result.status === 'not-permitted') return void refuse(res, 403, refusal({ action: 'filteringReview.view' }));
+    if (result.status === 'invalid') return void send(res, 400, { error: `Choose a school year written like ${years[0]}.` });
+    const canRecord = may(person, 'filteringReview.record');
+    return {
+      ...presentPack(result, years, (await currentSchool(deps.stores)).name, on),
+      today: on,
+      can: { record: canRecord },
+      ...(canRecord ? { choices: choices(await deps.directory.everyone()) } : {}),
+    };
+  };
+
   server.get(
     '/api/filtering-review',
     signedIn(async (person, req, res) => {
-      res.setHeader('Cache-Control', 'no-store');
-      const years = recentYears(today(deps.clock));
-      const year = typeof req.query?.year === 'string' ? req.query.year : years[0]!;
-      const result = await filteringReviewPack(deps, person, year, today(deps.clock));
-      if (result.status === 'not-permitted') return refuse(res, 403, refusal({ action: 'filteringReview.view' }));
-      if (result.status === 'invalid') return send(res, 400, { error: `Choose a school year written like ${years[0]}.` });
-      const canRecord = may(person, 'filteringReview.record');
-      send(res, 200, {
-        ...presentPack(result, years, (await currentSchool(deps.stores)).name, today(deps.clock)),
-        today: today(deps.clock),
-        can: { record: canRecord },
-        ...(canRecord ? { choices: choices(await deps.directory.everyone()) } : {}),
-      });
+      const pack = await packFor(person, req, res);
+      if (pack) send(res, 200, pack);
+    }),
+  );
+
+  server.get(
+    '/api/filtering-review/pdf',
+    signedIn(async (person, req, res) => {
+      const pack = await packFor(person, req, res);
+      if (!pack) return;
+      const bytes = filteringReviewPdf(pack);
+      res.status(200);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Length', String(bytes.length));
+      res.setHeader('Content-Disposition', `attachment; filename="${filteringReviewFileName(pack.year)}"`);
+      res.end(bytes);
     }),
   );
 
