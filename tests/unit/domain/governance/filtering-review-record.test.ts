@@ -1,4 +1,4 @@
-/** Recording the annual filtering and monitoring review (DfE filtering and monitoring standards): what is refused, and where an action stands. */
+/** Recording the annual filtering and monitoring review (DfE standards): what is refused, and where an action stands. */
 import {
   actionStanding,
   doneNoteProblem,
