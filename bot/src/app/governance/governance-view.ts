@@ -63,7 +63,12 @@ export async function governanceView(
   const [compliance, reading, countedTakedowns] = await Promise.all([
     trainingCompliance(deps, today, setup),
     boardReading(deps, person),
-    takedownsCountedFor(deps, person, takedowns),
+    takedownsCountedFor(
+      deps,
+      person,
+      // Only the tasks the page counts are looked up: open, or closed in these months.
+      takedowns.filter((task) => task.status === 'to do' || (task.updatedAt !== '' && localDate(new Date(task.updatedAt)) >= since)),
+    ),
   ]);
   const decidedSince = (decision?: { signature: { at: string } }) =>
     decision !== undefined && localDate(new Date(decision.signature.at)) >= since;
