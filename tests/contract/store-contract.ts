@@ -652,6 +652,57 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.policyReads.find({ where: { versionId: '7' }, limit: 5 })).items).toEqual([stored]);
     });
 
+    it('keeps one filtering review per school year, whole, and adds to it only from the version read', async () => {
+      const entry = {
+        reviewedOn: '2026-11-20',
+        seniorLeader: { personId: '3', name: "Adele O'Vance" },
+        governor: { personId: '9', name: 'Mark Green' },
+        outcome: 'Filtering works; YouTube stays restricted.\nMonitoring alerts reach the DSL.',
+        actions: [{ description: 'Check the guest Wi-Fi filter', assigneeId: '5', assigneeName: 'Tom Jones', due: '2026-12-04' }],
+        recordedById: '3',
+        recordedByName: "Adele O'Vance",
+        recordedAt: '2026-11-20T15:00:00.000Z',
+      };
+      const first = await subject.stores.filteringReviews.insert({ year: '2026-27', entries: [entry], updatedAt: entry.recordedAt });
+      await expect(
+        subject.stores.filteringReviews.insert({ year: '2026-27', entries: [], updatedAt: entry.recordedAt }),
+      ).rejects.toBeInstanceOf(DuplicateRecordError);
+      const added = await subject.stores.filteringReviews.update({ ...first, entries: [entry, { ...entry, actions: [] }] });
+      await expect(subject.stores.filteringReviews.update({ ...first, entries: [] })).rejects.toBeInstanceOf(StaleRecordError);
+      const found = (await subject.stores.filteringReviews.find({ where: { year: '2026-27' }, limit: 5 })).items;
+      expect(found.map(({ id, version, entries }) => ({ id, version, entries }))).toEqual([
+        { id: first.id, version: added.version, entries: [entry, { ...entry, actions: [] }] },
+      ]);
+    });
+
+    it('keeps one task per agreed action of the review, found by assignee and status, and closes it with its note', async () => {
+      const task = {
+        year: '2026-27',
+        reviewId: '1',
+        taskKey: '1|1|1',
+        description: 'Check the guest Wi-Fi filter',
+        assigneeId: '5',
+        assigneeName: 'Tom Jones',
+        due: '2026-12-04',
+        status: 'open' as const,
+        createdAt: '2026-11-20T15:00:00.000Z',
+        updatedAt: '2026-11-20T15:00:00.000Z',
+      };
+      const made = await subject.stores.reviewActions.insert(task);
+      await expect(subject.stores.reviewActions.insert({ ...task, description: 'Again' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      await subject.stores.reviewActions.insert({ ...task, taskKey: '1|1|2', assigneeId: '6' });
+      const open = async () =>
+        (await subject.stores.reviewActions.find({ where: { status: 'open' }, limit: 5 })).items.map((one) => one.id);
+      expect((await subject.stores.reviewActions.find({ where: { assigneeId: '5' }, limit: 5 })).items.map((one) => one.id)).toEqual([
+        made.id,
+      ]);
+      expect(await open()).toHaveLength(2);
+      const done = { note: 'Filter applied; tested with the test sites.', byId: '5', byName: 'Tom Jones', at: '2026-12-01T10:00:00.000Z' };
+      await subject.stores.reviewActions.update({ ...made, status: 'done', done });
+      expect(await open()).not.toContain(made.id);
+      expect(await subject.stores.reviewActions.get(made.id)).toMatchObject({ status: 'done', done, due: '2026-12-04' });
+    });
+
     it('answers undefined for a record that does not exist', async () => {
       expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
     });

@@ -4,7 +4,7 @@ import { getJson, type Credentials } from '../api';
 import { DataTable, type Column } from '../ui/DataTable';
 import { FactList } from '../ui/FactList';
 import { PERMISSION_STEPS } from './permission-kinds';
-import { TAKEDOWN_STEPS, TRAINING_STEPS, type StepKind } from './step-kinds';
+import { REVIEW_ACTION_STEPS, TAKEDOWN_STEPS, TRAINING_STEPS, type StepKind } from './step-kinds';
 import { StepForm, type StepAnswer } from './StepForm';
 import { TYPE_NAMES, whenShown, type Waiting, type WaitingItem, type WaitingRecordType } from './waiting-api';
 
@@ -19,6 +19,7 @@ const useStyles = makeStyles({
 const IN_THE_LIST: Partial<Record<WaitingRecordType, StepKind>> = {
   takedown: TAKEDOWN_STEPS,
   trainingRecord: TRAINING_STEPS,
+  reviewAction: REVIEW_ACTION_STEPS,
   ...PERMISSION_STEPS,
 };
 
@@ -32,6 +33,8 @@ const FACT_LABELS: Record<string, string> = {
   urgent: 'Urgent',
   lastDay: 'Last day',
   unblock: 'Unblock',
+  due: 'Due by',
+  review: 'Agreed at the review',
 };
 
 /**

@@ -35,6 +35,8 @@ export function createSqliteStores(dataDir: string | ':memory:', options: Databa
     pupilTransfers: new SqliteCollection(db, 'pupil_transfers', ['pupilId', 'status']),
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
+    filteringReviews: new SqliteCollection(db, 'filtering_reviews', ['year']),
+    reviewActions: new SqliteCollection(db, 'review_actions', ['assigneeId', 'status', 'taskKey', 'reviewId']),
     outbox: new SqliteOutbox(db),
     appInstallations: new SqliteCollection(db, 'app_installations', ['aadObjectId']),
     jobRuns: new SqliteCollection(db, 'job_runs', ['job']),

@@ -44,6 +44,8 @@ export function createSharePointStores(graph: GraphApi, sites: SharePointSites):
     pupilTransfers: new SharePointCollection(graph, items('pupilTransfers'), LISTS.pupilTransfers),
     trainingRecords: new SharePointCollection(graph, items('trainingRecords'), LISTS.trainingRecords),
     refreshers: new SharePointCollection(graph, items('refreshers'), LISTS.refreshers),
+    filteringReviews: new SharePointCollection(graph, items('filteringReviews'), LISTS.filteringReviews),
+    reviewActions: new SharePointCollection(graph, items('reviewActions'), LISTS.reviewActions),
     outbox: new SharePointOutbox(graph, items('outbox'), items('outboxArchive')),
     appInstallations: new SharePointCollection(graph, items('appInstallations'), LISTS.appInstallations),
     jobRuns: new SharePointCollection(graph, items('jobRuns'), LISTS.jobRuns),
