@@ -41,15 +41,26 @@ const ROUNDS = 3;
 const STALE: ChangeOutcome = { status: 'stale' };
 
 export async function createItems(graph: GraphApi, itemsPath: string, items: NewItem[]): Promise<ListItem[]> {
-  const stored = new Map<NewItem, ListItem>();
+  return createItemsIn(
+    graph,
+    items.map((item) => ({ ...item, itemsPath })),
+  );
+}
+
+/** A new item and the list it goes in (`/sites/{site}/lists/{list}/items`). */
+export type PlacedItem = NewItem & { itemsPath: string };
+
+/** New items, in one list or several (a record's audit entry and notices), 20 to a `$batch`, each stored once. */
+export async function createItemsIn(graph: GraphApi, items: PlacedItem[]): Promise<ListItem[]> {
+  const stored = new Map<PlacedItem, ListItem>();
   let pending = items;
   for (let round = 1; pending.length > 0; round++) {
     const answers = await sendAll(
       graph,
-      pending.map((item, index) => ({ id: String(index + 1), method: 'POST', url: itemsPath, body: { fields: item.fields } })),
+      pending.map((item, index) => ({ id: String(index + 1), method: 'POST', url: item.itemsPath, body: { fields: item.fields } })),
     );
-    const unknown: NewItem[] = [];
-    const refused = new Set<NewItem>();
+    const unknown: PlacedItem[] = [];
+    const refused = new Set<PlacedItem>();
     for (const [index, item] of pending.entries()) {
       const answer = answers[index];
       if (answer?.status === 201) stored.set(item, answer.body as ListItem);
@@ -60,14 +71,10 @@ export async function createItems(graph: GraphApi, itemsPath: string, items: New
         refused.add(item);
       } else throw unavailable(innerError(answer));
     }
-    const found = await lookUpKeys(
-      graph,
-      itemsPath,
-      unknown.map((item) => item.key),
-    );
+    const found = await lookUpPlaced(graph, unknown);
     pending = [];
     for (const item of unknown) {
-      const landed = found.get(item.key);
+      const landed = found.get(item);
       if (landed?.fields[WRITE_COLUMN.name] === item.writeId) stored.set(item, landed);
       else if (landed || refused.has(item)) throw new DuplicateRecordError('An item with the same key or unique value is already stored.');
       else pending.push(item);
@@ -134,18 +141,25 @@ async function sendAll(graph: GraphApi, requests: BatchRequest[]): Promise<(Batc
 
 /** Items by record key (absent when there is none), 20 look-ups to a batch. */
 export async function lookUpKeys(graph: GraphApi, itemsPath: string, keys: string[]): Promise<Map<string, ListItem>> {
+  const wanted = keys.map((key) => ({ itemsPath, key }));
+  const found = await lookUpPlaced(graph, wanted);
+  return new Map(wanted.flatMap((item) => (found.has(item) ? [[item.key, found.get(item)!] as const] : [])));
+}
+
+/** Items by their list and record key, whichever lists they are in (absent when there is none), 20 look-ups to a batch. */
+export async function lookUpPlaced<W extends { itemsPath: string; key: string }>(graph: GraphApi, wanted: W[]): Promise<Map<W, ListItem>> {
   const answers = await readAll(
     graph,
-    keys.map((key, index) => ({
+    wanted.map(({ itemsPath, key }, index) => ({
       id: String(index + 1),
       method: 'GET',
       url: `${itemsPath}?$expand=fields&$top=1&$filter=${encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`)}`,
     })),
   );
-  const found = new Map<string, ListItem>();
-  for (const [index, key] of keys.entries()) {
-    const item = (answers[index]!.body as { value: ListItem[] }).value[0];
-    if (item) found.set(key, item);
+  const found = new Map<W, ListItem>();
+  for (const [index, item] of wanted.entries()) {
+    const landed = (answers[index]!.body as { value: ListItem[] }).value[0];
+    if (landed) found.set(item, landed);
   }
   return found;
 }
@@ -175,12 +189,12 @@ async function readAll(graph: GraphApi, requests: BatchRequest[], alsoFine: numb
   return answers;
 }
 
-function fateUnknown(status: number): boolean {
+export function fateUnknown(status: number): boolean {
   return status === 0 || status === 429 || status >= 500;
 }
 
 /** One request's failure inside a batch, as the error a call of its own would have thrown. */
-function innerError(answer: BatchResponse): GraphError {
+export function innerError(answer: BatchResponse): GraphError {
   const body = answer.body as { error?: { code?: string; message?: string } } | undefined;
   const error = new GraphError(answer.status, body?.error?.message ?? `Graph answered ${answer.status} inside a batch.`);
   error.code = body?.error?.code ?? null;
