@@ -25,6 +25,9 @@ export interface NewItem {
   fields: Fields;
 }
 
+/** A new item and the list it goes in (`/sites/{site}/lists/{list}/items`). */
+export type PlacedItem = NewItem & { itemsPath: string };
+
 /** A conditional change: `fields` carry `version + 1` and `writeId`; sent with `If-Match: etag`. */
 export interface ItemChange {
   id: string;
@@ -41,26 +44,15 @@ const ROUNDS = 3;
 const STALE: ChangeOutcome = { status: 'stale' };
 
 export async function createItems(graph: GraphApi, itemsPath: string, items: NewItem[]): Promise<ListItem[]> {
-  return createItemsIn(
-    graph,
-    items.map((item) => ({ ...item, itemsPath })),
-  );
-}
-
-/** A new item and the list it goes in (`/sites/{site}/lists/{list}/items`). */
-export type PlacedItem = NewItem & { itemsPath: string };
-
-/** New items, in one list or several (a record's audit entry and notices), 20 to a `$batch`, each stored once. */
-export async function createItemsIn(graph: GraphApi, items: PlacedItem[]): Promise<ListItem[]> {
-  const stored = new Map<PlacedItem, ListItem>();
+  const stored = new Map<NewItem, ListItem>();
   let pending = items;
   for (let round = 1; pending.length > 0; round++) {
     const answers = await sendAll(
       graph,
-      pending.map((item, index) => ({ id: String(index + 1), method: 'POST', url: item.itemsPath, body: { fields: item.fields } })),
+      pending.map((item, index) => ({ id: String(index + 1), method: 'POST', url: itemsPath, body: { fields: item.fields } })),
     );
-    const unknown: PlacedItem[] = [];
-    const refused = new Set<PlacedItem>();
+    const unknown: NewItem[] = [];
+    const refused = new Set<NewItem>();
     for (const [index, item] of pending.entries()) {
       const answer = answers[index];
       if (answer?.status === 201) stored.set(item, answer.body as ListItem);
@@ -71,10 +63,14 @@ export async function createItemsIn(graph: GraphApi, items: PlacedItem[]): Promi
         refused.add(item);
       } else throw unavailable(innerError(answer));
     }
-    const found = await lookUpPlaced(graph, unknown);
+    const found = await lookUpKeys(
+      graph,
+      itemsPath,
+      unknown.map((item) => item.key),
+    );
     pending = [];
     for (const item of unknown) {
-      const landed = found.get(item);
+      const landed = found.get(item.key);
       if (landed?.fields[WRITE_COLUMN.name] === item.writeId) stored.set(item, landed);
       else if (landed || refused.has(item)) throw new DuplicateRecordError('An item with the same key or unique value is already stored.');
       else pending.push(item);
@@ -141,25 +137,18 @@ async function sendAll(graph: GraphApi, requests: BatchRequest[]): Promise<(Batc
 
 /** Items by record key (absent when there is none), 20 look-ups to a batch. */
 export async function lookUpKeys(graph: GraphApi, itemsPath: string, keys: string[]): Promise<Map<string, ListItem>> {
-  const wanted = keys.map((key) => ({ itemsPath, key }));
-  const found = await lookUpPlaced(graph, wanted);
-  return new Map(wanted.flatMap((item) => (found.has(item) ? [[item.key, found.get(item)!] as const] : [])));
-}
-
-/** Items by their list and record key, whichever lists they are in (absent when there is none), 20 look-ups to a batch. */
-export async function lookUpPlaced<W extends { itemsPath: string; key: string }>(graph: GraphApi, wanted: W[]): Promise<Map<W, ListItem>> {
   const answers = await readAll(
     graph,
-    wanted.map(({ itemsPath, key }, index) => ({
+    keys.map((key, index) => ({
       id: String(index + 1),
       method: 'GET',
       url: `${itemsPath}?$expand=fields&$top=1&$filter=${encodeURIComponent(`fields/${KEY_COLUMN.name} eq ${filterLiteral(KEY_COLUMN, key)}`)}`,
     })),
   );
-  const found = new Map<W, ListItem>();
-  for (const [index, item] of wanted.entries()) {
-    const landed = (answers[index]!.body as { value: ListItem[] }).value[0];
-    if (landed) found.set(item, landed);
+  const found = new Map<string, ListItem>();
+  for (const [index, key] of keys.entries()) {
+    const item = (answers[index]!.body as { value: ListItem[] }).value[0];
+    if (item) found.set(key, item);
   }
   return found;
 }
@@ -189,7 +178,7 @@ async function readAll(graph: GraphApi, requests: BatchRequest[], alsoFine: numb
   return answers;
 }
 
-export function fateUnknown(status: number): boolean {
+function fateUnknown(status: number): boolean {
   return status === 0 || status === 429 || status >= 500;
 }
 

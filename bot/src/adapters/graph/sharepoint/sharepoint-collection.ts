@@ -37,16 +37,27 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     return this.insertKeyed(record, this.keyFor(record));
   }
 
-  /**
-   * A new item under a record key chosen by the caller. A retried POST whose first answer was lost
-   * meets its own item (409 on the record key), and a POST that finally failed may still have
-   * landed: both are settled by looking the key up.
-   */
+  /** A new item under a record key chosen by the caller (`insertPlaced`). */
   protected async insertKeyed(record: Omit<T, 'id'>, key: string): Promise<Versioned<T>> {
     const writeId = randomUUID();
-    const itemsPath = await this.list.itemsPath();
+    return this.insertPlaced({ itemsPath: await this.list.itemsPath(), key, writeId, fields: this.newItemFields(record, key, writeId) });
+  }
+
+  /**
+   * A new item, stored once. A retried POST whose first answer was lost meets its own item (409 on
+   * the record key), and a POST that finally failed may still have landed: both are settled by
+   * looking the key up. `lookUpFirst`: an earlier attempt's fate is unknown, so the key is looked up
+   * before anything is sent.
+   */
+  async insertPlaced(item: PlacedItem, lookUpFirst = false): Promise<Versioned<T>> {
+    const { itemsPath, key, writeId } = item;
+    if (lookUpFirst) {
+      const landed = await graphCall(() => this.byKey(itemsPath, key));
+      if (landed && landed.fields[WRITE_COLUMN.name] === writeId) return this.fromItem(landed);
+      if (landed) throw new DuplicateRecordError(`A ${this.spec.displayName} item with that key is already stored.`);
+    }
     try {
-      return this.fromItem(await this.graph.post<ListItem>(itemsPath, { fields: this.newItemFields(record, key, writeId) }));
+      return this.fromItem(await this.graph.post<ListItem>(itemsPath, { fields: item.fields }));
     } catch (error) {
       const landed = await this.byKey(itemsPath, key).catch(() => undefined);
       // This very insert, sent again after its first answer was lost.

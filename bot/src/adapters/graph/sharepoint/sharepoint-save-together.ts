@@ -10,15 +10,14 @@ import {
   type SaveTogether,
 } from '../../../ports/save-together.port';
 import { BATCH_LIMIT, mayHaveRun, unavailable, type BatchRequest, type BatchResponse, type GraphApi } from '../graph-api';
-import { createItemsIn, etagOf, innerError, lookUpPlaced, type ListItem, type PlacedItem } from './batched-writes';
+import { etagOf, innerError, type ListItem, type PlacedItem } from './batched-writes';
 import type { Fields } from './field-mapping';
-import { WRITE_COLUMN } from './list-spec';
 import type { SharePointCollection } from './sharepoint-collection';
 
 /** What is needed of a list: its writes, planned before they are sent, and its items read back. */
 type ListOf<T extends { id: string }> = Pick<
   SharePointCollection<T, never>,
-  'insert' | 'plannedChange' | 'writtenBy' | 'placedItem' | 'recordOf'
+  'insert' | 'insertPlaced' | 'plannedChange' | 'writtenBy' | 'placedItem' | 'recordOf'
 >;
 
 /**
@@ -53,7 +52,13 @@ export class SharePointSaveTogether implements SaveTogether {
   ): Promise<SavedTogether<T>> {
     const saved = (await this.lists[store].insert(record)) as Versioned<T>;
     const parts = await this.itemsFor(goesWith(saved));
-    return { record: saved, notices: await this.settle(saved, parts, []) };
+    let answers: (BatchResponse | undefined)[];
+    try {
+      answers = await this.graph.batchEach(parts.map(({ item }, index) => post(item, String(index + 1))));
+    } catch {
+      answers = parts.map(() => undefined);
+    }
+    return { record: saved, notices: await this.settle(saved, parts, answers) };
   }
 
   async update<T extends { id: string }>(
@@ -65,15 +70,10 @@ export class SharePointSaveTogether implements SaveTogether {
     const { itemsPath, change } = await list.plannedChange(record);
     const next = { ...record, version: record.version + 1 };
     const parts = await this.itemsFor(goesWith(next));
-    const riding = parts.items.slice(0, BATCH_LIMIT - 1);
+    const riding = parts.slice(0, BATCH_LIMIT - 1);
     const requests: BatchRequest[] = [
       { id: 'record', method: 'PATCH', url: `${itemsPath}/${change.id}/fields`, body: change.fields, headers: { 'If-Match': change.etag } },
-      ...riding.map((item, index) => ({
-        id: String(index + 1),
-        method: 'POST' as const,
-        url: item.itemsPath,
-        body: { fields: item.fields },
-      })),
+      ...riding.map(({ item }, index) => post(item, String(index + 1))),
     ];
     let answers: BatchResponse[] | undefined;
     try {
@@ -92,45 +92,60 @@ export class SharePointSaveTogether implements SaveTogether {
       etag = mine.etag;
     }
     const saved = { ...next, etag };
-    // The answers of the requests that rode along; those that did not fit (more than 19) are still to send.
-    const rode = riding.map((_, index) => answers?.[index + 1] ?? { id: String(index + 1), status: 0 });
+    // The answers of the requests that rode along (none when the batch's answer was lost); those
+    // that did not fit (more than 19) were not sent.
+    const rode = parts.map((_, index) => (index < riding.length ? (answers?.[index + 1] ?? NO_ANSWER) : NOT_SENT));
     return { record: saved, notices: await this.settle(saved, parts, rode) };
   }
 
-  private async itemsFor({ audit, notices, clickedCard }: GoesWith): Promise<{ items: PlacedItem[]; noticeCount: number }> {
-    const items = [
-      ...(await Promise.all(notices.map((notice) => this.outbox.placedItem(notice)))),
-      await this.audit.placedItem(audit),
-      ...(clickedCard ? [await this.cardMessages.placedItem(clickedCard)] : []),
+  /** The notices first (their records are answered), then the audit entry and the clicked card. */
+  private async itemsFor({ audit, notices, clickedCard }: GoesWith): Promise<Part[]> {
+    return [
+      ...(await Promise.all(
+        notices.map(async (notice) => ({ item: await this.outbox.placedItem(notice), list: this.outbox, notice: true })),
+      )),
+      { item: await this.audit.placedItem(audit), list: this.audit, notice: false },
+      ...(clickedCard ? [{ item: await this.cardMessages.placedItem(clickedCard), list: this.cardMessages, notice: false }] : []),
     ];
-    return { items, noticeCount: notices.length };
   }
 
   /**
-   * Everything that goes with a saved record, stored: those answered 201 are; those whose fate is
-   * unknown are looked up by key; the rest are sent (again) under the same key and write id.
+   * Everything that goes with a saved record, stored: what was answered 201 is; the rest goes one
+   * at a time through the pipeline's own retries, under its key and write id, looked up first
+   * when its fate is unknown (not when it was answered 424 or never sent).
    */
   private async settle(
     saved: Versioned<{ id: string }>,
-    { items, noticeCount }: { items: PlacedItem[]; noticeCount: number },
-    answers: BatchResponse[],
+    parts: Part[],
+    answers: (BatchResponse | undefined)[],
   ): Promise<Versioned<OutboxEntry>[]> {
+    const notices: Versioned<OutboxEntry>[] = [];
     try {
-      const stored = new Map<PlacedItem, ListItem>();
-      items.forEach((item, index) => {
-        if (answers[index]?.status === 201) stored.set(item, answers[index]!.body as ListItem);
-      });
-      const unsure = items.filter((item, index) => !stored.has(item) && index < answers.length && answers[index]!.status !== 424);
-      for (const [item, landed] of await lookUpPlaced(this.graph, unsure)) {
-        // The same write, or (for a notice) the same idempotency key stored by an earlier attempt.
-        if (landed.fields[WRITE_COLUMN.name] === item.writeId || items.indexOf(item) < noticeCount) stored.set(item, landed);
+      for (const [index, { item, list, notice }] of parts.entries()) {
+        const answer = answers[index];
+        const stored =
+          answer?.status === 201
+            ? list.recordOf(answer.body as ListItem)
+            : await list.insertPlaced(item, answer?.status !== 424 && answer !== NOT_SENT);
+        if (notice) notices.push(stored as Versioned<OutboxEntry>);
       }
-      const missing = items.filter((item) => !stored.has(item));
-      const created = await createItemsIn(this.graph, missing);
-      missing.forEach((item, index) => stored.set(item, created[index]!));
-      return items.slice(0, noticeCount).map((item) => this.outbox.recordOf(stored.get(item)!));
     } catch (error) {
       throw new PartlySavedError(saved, { cause: error });
     }
+    return notices;
   }
+}
+
+/** One thing that goes with a record, the list it goes in, and whether it is a notice. */
+interface Part {
+  item: PlacedItem;
+  list: ListOf<{ id: string }>;
+  notice: boolean;
+}
+
+const NO_ANSWER: BatchResponse = { id: '', status: 0 };
+const NOT_SENT: BatchResponse = { id: '', status: -1 };
+
+function post(item: PlacedItem, id: string): BatchRequest {
+  return { id, method: 'POST', url: item.itemsPath, body: { fields: item.fields } };
 }
