@@ -32,9 +32,10 @@ type ListOf<T extends { id: string }> = Pick<
  *   ONE `$batch`.
  *
  * Once the record is saved, whatever did not come back 201 is settled by its record key, chosen
- * once: a request whose fate is unknown (5xx, throttled past the retries, the batch's answer lost)
- * is looked up first; what is not there (and whatever was answered 424) is sent again with the
- * same key and write id (`createItemsIn`), so nothing is stored twice and nothing is lost.
+ * once, one request at a time through the pipeline's own retries (`insertPlaced`): a part whose
+ * fate is unknown (5xx, throttled past the retries, the batch's answer lost) is looked up first;
+ * what is not there (and whatever was answered 424) is sent again with the same key and write id,
+ * so nothing is stored twice and nothing is lost.
  */
 export class SharePointSaveTogether implements SaveTogether {
   constructor(
