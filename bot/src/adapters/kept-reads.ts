@@ -1,6 +1,5 @@
 import type { Clock } from '../ports/clock.port';
 import type { Collection, FindQuery, Page, Versioned } from '../ports/collection.port';
-import { forgettingOnWrite } from './directory/cached-directory';
 
 /**
  * A collection whose reads (`find`) are kept for `keepMs`: for a list that changes a few times a
@@ -29,4 +28,26 @@ export function keptReads<T extends { id: string }, K extends keyof T>(
     },
   };
   return reading;
+}
+
+/** The collection, with every write through the app telling the cache to forget what it read. */
+export function forgettingOnWrite<T extends { id: string }, K extends keyof T>(
+  collection: Collection<T, K>,
+  forget: () => void,
+): Collection<T, K> {
+  const after = async <R>(write: Promise<R>): Promise<R> => {
+    try {
+      return await write;
+    } finally {
+      forget();
+    }
+  };
+  return {
+    find: (query) => collection.find(query),
+    get: (id) => collection.get(id),
+    insert: (record) => after(collection.insert(record)),
+    insertMany: (records) => after(collection.insertMany(records)),
+    update: (record) => after(collection.update(record)),
+    updateMany: (records) => after(collection.updateMany(records)),
+  };
 }
