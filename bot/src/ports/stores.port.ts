@@ -16,6 +16,7 @@ import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { IncidentLink } from '../domain/incidents/incident-people';
 import type { PupilTransfer } from '../domain/incidents/pupil-transfer';
 import type { OutboxCollection } from './outbox.port';
+import type { SaveTogether } from './save-together.port';
 import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
 import type { Refresher, TrainingRequirementRecord } from '../domain/training/training-requirement';
@@ -111,6 +112,8 @@ export interface Stores {
   /** Pupil imports and their progress, for whichever instance the tab asks. */
   importJobs: ImportJobCollection;
   audit: AuditLog;
+  /** A request's insert or decision saved with its audit entry and notices: all or nothing on SQLite, one `$batch` on SharePoint. */
+  together: SaveTogether;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
