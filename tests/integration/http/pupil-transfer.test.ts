@@ -77,6 +77,32 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
       kind: 'action',
       text: 'Spoke to Zain and to Amelia; Zain Ahmed (pupil, 4B) apologised',
     });
+    // Classmates on the roster, linked to nothing, named by first name only; and a parent linked by name.
+    await t.app.stores.incidentChronology.append({
+      incidentId: ids.bullying,
+      at: '2026-11-20T12:00:00.000Z',
+      byId: 'x',
+      byName: 'Patti Fernandez',
+      kind: 'action',
+      text: 'Leo pushed him; noah saw it; they may tell Grace',
+    });
+    await t.app.stores.incidentLinks.insert({
+      incidentId: ids.bullying,
+      kind: 'other',
+      linkKey: linkKey(ids.bullying, 'other', 'mrs murphy'),
+      name: "Mrs Murphy (Leo's mother)",
+      role: 'witness',
+      linked: true,
+      updatedAt: t.clock.now().toISOString(),
+    });
+    await t.app.stores.incidentChronology.append({
+      incidentId: ids.bullying,
+      at: '2026-11-20T13:00:00.000Z',
+      byId: 'x',
+      byName: 'Patti Fernandez',
+      kind: 'action',
+      text: "Linked Mrs Murphy (Leo's mother) (named) as witness; Mrs Murphy phoned",
+    });
     const upload = await fetch(`${t.app.url}/api/incidents/${ids.bullying}/evidence`, {
       method: 'POST',
       headers: {
@@ -87,6 +113,16 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
       body: pngImage(),
     });
     expect(upload.status).toBe(201);
+    const second = await fetch(`${t.app.url}/api/incidents/${ids.bullying}/evidence`, {
+      method: 'POST',
+      headers: {
+        ...as('Patti Fernandez'),
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent('Noah phone.png'),
+      },
+      body: pngImage(),
+    });
+    expect(second.status).toBe(201);
   }, 60_000);
   afterAll(() => t.stop());
 
@@ -173,7 +209,11 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
     expect(text).toContain('- another pupil (pupil): alleged to have caused harm');
     expect(text).toContain('Spoke to another pupil and to Amelia; another pupil apologised');
     expect(text).toMatch(/- another pupil messages\.png \(PNG image, \d+ KB\), added .* by Patti Fernandez/);
-    expect(text).not.toMatch(/Zain|Ahmed|Oliver|Bennett|Freya/);
+    expect(text).toContain('another pupil pushed him; another pupil saw it; they may tell another pupil');
+    expect(text).toContain('- someone outside school: witness');
+    expect(text).toContain('Linked someone outside school (named) as witness; someone outside school phoned');
+    expect(text).toMatch(/- another pupil phone\.png \(PNG image/);
+    expect(text).not.toMatch(/\b(Zain|Ahmed|Oliver|Bennett|Freya|Leo|Noah|Grace|Murphy)\b/);
     expect(text).not.toContain(incidentReference(ids.other));
   });
 
@@ -188,12 +228,14 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
       `safeguarding-file-${amelia}-${t.today}.pdf`,
       'manifest.txt',
       expect.stringMatching(new RegExp(`^evidence/${incidentReference(ids.bullying)}/[\\w-]+-another-pupil-messages\\.png$`)),
+      expect.stringMatching(new RegExp(`^evidence/${incidentReference(ids.bullying)}/[\\w-]+-another-pupil-phone\\.png$`)),
     ]);
     expect(zip.readFile(names[2]!)!.equals(pngImage())).toBe(true);
     expect(pdfText(zip.readFile(names[0]!)!).pages.flat().join(' ')).toContain('Safeguarding file: Amelia Khan');
     const manifest = zip.readAsText('manifest.txt');
     expect(manifest).toContain(`${names[2]} - ${incidentReference(ids.bullying)}: another pupil messages.png (PNG image`);
-    expect(manifest).not.toMatch(/Zain|Ahmed/);
+    expect(manifest).toContain(`${names[3]} - ${incidentReference(ids.bullying)}: another pupil phone.png (PNG image`);
+    expect(manifest).not.toMatch(/\b(Zain|Ahmed|Noah)\b/);
   });
 
   it('leaves out what the producer may not see without a trace: a DSL who is also the headteacher learns nothing of a concern about them', async () => {
