@@ -120,17 +120,43 @@ export async function seesAnyIncidentOf(deps: Pick<AppDeps, 'stores'>, person: P
   return (await visibleIncidents(deps, person, pupilId)).length > 0;
 }
 
+/**
+ * Who is told of a leaver's file: from each group in turn (the DSLs, then the deputies, then the
+ * chair of governors), those who may see one of the pupil's incidents that nobody from an earlier
+ * group may see — so every incident is seen by someone told, and a later group is asked only for
+ * what the earlier could not see (a concern about a headteacher who is the only DSL, s.8).
+ */
+export async function whoSendsFileOf(deps: Pick<AppDeps, 'stores'>, groups: readonly Person[][], pupilId: string): Promise<Person[]> {
+  let unseen = (await linkedIncidents(deps, pupilId)).map(({ incident }) => incident);
+  const told: Person[] = [];
+  for (const group of groups) {
+    const seeing = group.filter(
+      (person) => !told.some((one) => one.id === person.id) && unseen.some((incident) => canSeeIncident(person, incident)),
+    );
+    told.push(...seeing);
+    unseen = unseen.filter((incident) => !seeing.some((person) => canSeeIncident(person, incident)));
+  }
+  return told;
+}
+
 /** The incidents a pupil is linked to that the person may see, with the pupil's part; the others are left out without a trace. */
 async function visibleIncidents(
   deps: Pick<AppDeps, 'stores'>,
   person: Person,
   pupilId: string,
 ): Promise<{ incident: Versioned<Incident>; role: LinkRole }[]> {
+  return (await linkedIncidents(deps, pupilId)).filter(({ incident }) => canSeeIncident(person, incident));
+}
+
+/** Every incident the pupil is linked to as a pupil, with their part, oldest first. */
+async function linkedIncidents(
+  deps: Pick<AppDeps, 'stores'>,
+  pupilId: string,
+): Promise<{ incident: Versioned<Incident>; role: LinkRole }[]> {
   const incidents: { incident: Versioned<Incident>; role: LinkRole }[] = [];
   for (const link of (await linksOfPupil(deps, pupilId)).filter((one) => one.kind === 'pupil' && one.linked)) {
     const incident = await deps.stores.incidents.get(link.incidentId);
-    if (!incident) continue;
-    if (canSeeIncident(person, incident)) incidents.push({ incident, role: link.role });
+    if (incident) incidents.push({ incident, role: link.role });
   }
   incidents.sort((a, b) => a.incident.reportedAt.localeCompare(b.incident.reportedAt));
   return incidents;

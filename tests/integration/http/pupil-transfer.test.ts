@@ -3,7 +3,8 @@
  * pupil linked to a concern as left and the DSL has a task; the file comes as a PDF (other pupils
  * "another pupil", their parts kept, named nowhere in the free text) and as a zip (the PDF, the
  * evidence of the pupil's incidents, a manifest); the transfer is recorded once — the second of two
- * DSLs is told — and the pupil's record says where the file went. Only the DSL and the deputies.
+ * DSLs is told — and the pupil's record says where the file went. Only the DSL and the deputies,
+ * and the chair of governors for concerns about the headteacher.
  */
 import AdmZip from 'adm-zip';
 import { readAll } from '../../../bot/src/app/read-all';
@@ -262,18 +263,31 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
     ).toContain(sentence);
   });
 
-  it.each(['Adele Vance', 'Linda Davis', 'Lynne Robbins', 'Megan Bowen', 'Alex Wilber'])(
-    'refuses %s the list, the file and the record',
-    async (name) => {
-      const amelia = pupils.get('Amelia Khan')!.id;
-      expect((await get(name, '/api/incidents/transfers')).status).toBe(403);
-      expect((await get(name, `/api/incidents/transfers/${amelia}/file.pdf`)).status).toBe(403);
-      expect((await get(name, `/api/incidents/transfers/${amelia}/file.zip`)).status).toBe(403);
-      expect(
-        (await record(name, amelia, { on: t.today, toSchool: 'Oakfield', toDsl: 'Jo Baxter', how: 'secureEmail', version: 1 })).status,
-      ).toBe(403);
-    },
-  );
+  it('lets the chair of governors send on what concerns the headteacher (s.8), and nothing else', async () => {
+    const amelia = pupils.get('Amelia Khan')!.id;
+    expect((await list('Linda Davis')).rows).toEqual([expect.objectContaining({ pupilId: amelia, incidents: 1 })]);
+    const response = await get('Linda Davis', `/api/incidents/transfers/${amelia}/file.pdf`);
+    expect(response.status).toBe(200);
+    const text = pdfText(Buffer.from(await response.arrayBuffer()))
+      .pages.flat()
+      .join(' ');
+    expect(text).toContain(`${incidentReference(ids.aboutHead)} - `);
+    expect(text).not.toContain(incidentReference(ids.bullying));
+    expect(text).not.toContain('unkind messages');
+    // Isla's only concern is not about the headteacher: not the chair's to see, so not there.
+    const isla = pupils.get('Isla Nowak')!.id;
+    expect((await get('Linda Davis', `/api/incidents/transfers/${isla}/file.pdf`)).status).toBe(404);
+  });
+
+  it.each(['Adele Vance', 'Lynne Robbins', 'Megan Bowen', 'Alex Wilber'])('refuses %s the list, the file and the record', async (name) => {
+    const amelia = pupils.get('Amelia Khan')!.id;
+    expect((await get(name, '/api/incidents/transfers')).status).toBe(403);
+    expect((await get(name, `/api/incidents/transfers/${amelia}/file.pdf`)).status).toBe(403);
+    expect((await get(name, `/api/incidents/transfers/${amelia}/file.zip`)).status).toBe(403);
+    expect(
+      (await record(name, amelia, { on: t.today, toSchool: 'Oakfield', toDsl: 'Jo Baxter', how: 'secureEmail', version: 1 })).status,
+    ).toBe(403);
+  });
 
   it('refuses a transfer recorded with something missing, saying what, and changes nothing', async () => {
     const row = (await list()).rows.find((one) => one.displayName === 'Amelia Khan')!;

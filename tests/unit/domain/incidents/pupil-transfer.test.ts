@@ -39,7 +39,8 @@ describe('who may see, produce and record a transfer', () => {
     ['dsl', true],
     ['deputyDsl', true],
     ['headteacher', false],
-    ['chairOfGovernors', false],
+    // For the concerns about the headteacher, the only ones the chair sees (s.8).
+    ['chairOfGovernors', true],
     ['dataProtectionLead', false],
     ['admin', false],
     ['onlineSafetyLead', false],
