@@ -99,8 +99,8 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'incident.evidence.add': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead'],
   'incident.evidence.remove': ['dsl'],
-  // A leaver's safeguarding file (KCSIE): the DSL and the deputies.
-  'incident.transfer': ['dsl', 'deputyDsl'],
+  // A leaver's safeguarding file (KCSIE): the DSL and the deputies; the chair for concerns about the headteacher.
+  'incident.transfer': ['dsl', 'deputyDsl', 'chairOfGovernors'],
   // s.11: staff log their own training; the lead records and confirms it; the DSL requires refreshers.
   // s.2: governors keep their own online safety knowledge current, and log it like staff.
   'training.logOwn': ['staff', 'governor', 'chairOfGovernors', 'requester'],

@@ -4,10 +4,9 @@ import { incidentReference, type ChronologyEntry, type Incident } from '../domai
 import type { EvidenceFile } from '../domain/incidents/incident-evidence';
 import type { IncidentLink, LinkRole } from '../domain/incidents/incident-people';
 import { canSeeIncident } from '../domain/incidents/incident-visibility';
+import { ANOTHER_PUPIL, fileRedactor, SOMEONE_OUTSIDE_SCHOOL } from '../domain/incidents/file-redaction';
 import {
-  ANOTHER_PUPIL,
   needsTransfer,
-  redactOtherPupils,
   transferProblems,
   type PupilTransfer,
   type TransferInput,
@@ -24,6 +23,10 @@ import { allPupils, readAll } from './read-all';
 import { recordAudit } from './record-audit';
 
 type TransferDeps = Pick<AppDeps, 'stores' | 'clock'>;
+
+function linksOfIncident(deps: Pick<AppDeps, 'stores'>, incidentId: string): Promise<Versioned<IncidentLink>[]> {
+  return readAll((cursor) => deps.stores.incidentLinks.find({ where: { incidentId }, limit: 200, ...(cursor ? { cursor } : {}) }));
+}
 
 async function linksOfPupil(deps: Pick<AppDeps, 'stores'>, pupilId: string): Promise<Versioned<IncidentLink>[]> {
   return readAll((cursor) => deps.stores.incidentLinks.find({ where: { pupilId }, limit: 200, ...(cursor ? { cursor } : {}) }));
@@ -117,17 +120,43 @@ export async function seesAnyIncidentOf(deps: Pick<AppDeps, 'stores'>, person: P
   return (await visibleIncidents(deps, person, pupilId)).length > 0;
 }
 
+/**
+ * Who is told of a leaver's file: from each group in turn (the DSLs, then the deputies, then the
+ * chair of governors), those who may see one of the pupil's incidents that nobody from an earlier
+ * group may see — so every incident is seen by someone told, and a later group is asked only for
+ * what the earlier could not see (a concern about a headteacher who is the only DSL, s.8).
+ */
+export async function whoSendsFileOf(deps: Pick<AppDeps, 'stores'>, groups: readonly Person[][], pupilId: string): Promise<Person[]> {
+  let unseen = (await linkedIncidents(deps, pupilId)).map(({ incident }) => incident);
+  const told: Person[] = [];
+  for (const group of groups) {
+    const seeing = group.filter(
+      (person) => !told.some((one) => one.id === person.id) && unseen.some((incident) => canSeeIncident(person, incident)),
+    );
+    told.push(...seeing);
+    unseen = unseen.filter((incident) => !seeing.some((person) => canSeeIncident(person, incident)));
+  }
+  return told;
+}
+
 /** The incidents a pupil is linked to that the person may see, with the pupil's part; the others are left out without a trace. */
 async function visibleIncidents(
   deps: Pick<AppDeps, 'stores'>,
   person: Person,
   pupilId: string,
 ): Promise<{ incident: Versioned<Incident>; role: LinkRole }[]> {
+  return (await linkedIncidents(deps, pupilId)).filter(({ incident }) => canSeeIncident(person, incident));
+}
+
+/** Every incident the pupil is linked to as a pupil, with their part, oldest first. */
+async function linkedIncidents(
+  deps: Pick<AppDeps, 'stores'>,
+  pupilId: string,
+): Promise<{ incident: Versioned<Incident>; role: LinkRole }[]> {
   const incidents: { incident: Versioned<Incident>; role: LinkRole }[] = [];
   for (const link of (await linksOfPupil(deps, pupilId)).filter((one) => one.kind === 'pupil' && one.linked)) {
     const incident = await deps.stores.incidents.get(link.incidentId);
-    if (!incident) continue;
-    if (canSeeIncident(person, incident)) incidents.push({ incident, role: link.role });
+    if (incident) incidents.push({ incident, role: link.role });
   }
   incidents.sort((a, b) => a.incident.reportedAt.localeCompare(b.incident.reportedAt));
   return incidents;
@@ -136,7 +165,7 @@ async function visibleIncidents(
 /** Another person on one of the pupil's incidents, as the file shows them. */
 export interface FilePerson {
   kind: IncidentLink['kind'];
-  /** "another pupil" for every pupil but this one. */
+  /** "another pupil" for every pupil but this one, "someone outside school" for a parent or anyone else; staff by name. */
   name: string;
   role: LinkRole;
   isThisPupil: boolean;
@@ -179,8 +208,9 @@ const NOT_ABOUT_THE_PUPIL: ReadonlySet<ChronologyEntry['kind']> = new Set(['open
 /**
  * A leaver's file as the person may produce it: the incidents linked to the pupil that they may see
  * (the rest are left out without a trace; the file says whose they are), each with only what concerns this pupil —
- * other pupils linked are "another pupil" with their part kept, and every other pupil on the roster
- * is taken out of the free text wherever named. Audited without a name.
+ * other pupils linked are "another pupil" and people outside school "someone outside school", their
+ * part kept, and every other pupil on the roster (current and left) and everyone outside school
+ * linked is taken out of the free text wherever named (`fileRedactor`). Audited without a name.
  */
 export async function transferFile(
   deps: AppDeps,
@@ -191,34 +221,32 @@ export async function transferFile(
   const pupil = await deps.stores.pupils.get(pupilId);
   if (!pupil) return { status: 'not-found' };
   const transfer = (await deps.stores.pupilTransfers.find({ where: { pupilId }, limit: 1 })).items[0];
-  const roster = (await allPupils(deps.stores)).filter((one) => one.id !== pupil.id).map((one) => one.displayName);
   const incidents = await visibleIncidents(deps, person, pupil.id);
   // Nothing this person may see: as if there were no file, so that none is made that says one exists.
   if (incidents.length === 0) return { status: 'not-found' };
+  const linked = await Promise.all(
+    incidents.map(async ({ incident }) => (await linksOfIncident(deps, incident.id)).filter((link) => link.linked)),
+  );
+  const allLinks = linked.flat();
+  // One redaction for the whole file, from one read of the roster: every other pupil the school has
+  // had, those linked but no longer on it, and everyone outside school linked to any of these incidents.
+  const redact = fileRedactor({
+    pupil: pupil.displayName,
+    otherPupils: [
+      ...(await allPupils(deps.stores)).filter((one) => one.id !== pupil.id).map((one) => one.displayName),
+      ...allLinks.filter((link) => link.kind === 'pupil' && link.pupilId !== pupil.id).map((link) => link.name),
+    ],
+    outsiders: allLinks.filter((link) => link.kind === 'other').map((link) => link.name),
+  });
   const file: FileIncident[] = [];
-  for (const { incident, role } of incidents) {
-    const links = (
-      await readAll((cursor) =>
-        deps.stores.incidentLinks.find({ where: { incidentId: incident.id }, limit: 200, ...(cursor ? { cursor } : {}) }),
-      )
-    ).filter((link) => link.linked);
-    const otherPupils = links.filter((link) => link.kind === 'pupil' && link.pupilId !== pupil.id);
-    const names = [...roster, ...otherPupils.map((link) => link.name)];
-    const ownFirst = pupil.displayName.split(/\s+/)[0]!.toLowerCase();
-    const firstNames = otherPupils.map((link) => link.name.split(/\s+/)[0]!).filter((first) => first.toLowerCase() !== ownFirst);
-    const redact = (text: string) => redactOtherPupils(redactOtherPupils(text, pupil.displayName, names), pupil.displayName, firstNames);
+  for (const [index, { incident, role }] of incidents.entries()) {
     file.push({
       reference: incidentReference(incident.id),
       role,
       incident: redactedIncident(incident, redact),
-      people: links.map((link) => {
+      people: linked[index]!.map((link) => {
         const isThisPupil = link.kind === 'pupil' && link.pupilId === pupil.id;
-        return {
-          kind: link.kind,
-          role: link.role,
-          isThisPupil,
-          name: link.kind === 'pupil' && !isThisPupil ? ANOTHER_PUPIL : redact(link.name),
-        };
+        return { kind: link.kind, role: link.role, isThisPupil, name: fileName(link, isThisPupil, redact) };
       }),
       entries: (await deps.stores.incidentChronology.forIncident(incident.id))
         .filter((entry) => !NOT_ABOUT_THE_PUPIL.has(entry.kind))
@@ -250,6 +278,12 @@ export async function transferFile(
     producedByName: person.displayName,
     incidents: file,
   };
+}
+
+/** A person linked, as the file names them: staff by name (professionals), nobody else. */
+function fileName(link: IncidentLink, isThisPupil: boolean, redact: (text: string) => string): string {
+  if (link.kind === 'pupil') return isThisPupil ? link.name : ANOTHER_PUPIL;
+  return link.kind === 'other' ? SOMEONE_OUTSIDE_SCHOOL : redact(link.name);
 }
 
 /** The incident's own words, other pupils taken out: what happened, the message it came from, decisions, follow-ups, body-map notes. */

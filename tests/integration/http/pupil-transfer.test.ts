@@ -3,7 +3,8 @@
  * pupil linked to a concern as left and the DSL has a task; the file comes as a PDF (other pupils
  * "another pupil", their parts kept, named nowhere in the free text) and as a zip (the PDF, the
  * evidence of the pupil's incidents, a manifest); the transfer is recorded once — the second of two
- * DSLs is told — and the pupil's record says where the file went. Only the DSL and the deputies.
+ * DSLs is told — and the pupil's record says where the file went. Only the DSL and the deputies,
+ * and the chair of governors for concerns about the headteacher.
  */
 import AdmZip from 'adm-zip';
 import { readAll } from '../../../bot/src/app/read-all';
@@ -77,6 +78,32 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
       kind: 'action',
       text: 'Spoke to Zain and to Amelia; Zain Ahmed (pupil, 4B) apologised',
     });
+    // Classmates on the roster, linked to nothing, named by first name only; and a parent linked by name.
+    await t.app.stores.incidentChronology.append({
+      incidentId: ids.bullying,
+      at: '2026-11-20T12:00:00.000Z',
+      byId: 'x',
+      byName: 'Patti Fernandez',
+      kind: 'action',
+      text: 'Leo pushed him; noah saw it; they may tell Grace',
+    });
+    await t.app.stores.incidentLinks.insert({
+      incidentId: ids.bullying,
+      kind: 'other',
+      linkKey: linkKey(ids.bullying, 'other', 'mrs murphy'),
+      name: "Mrs Murphy (Leo's mother)",
+      role: 'witness',
+      linked: true,
+      updatedAt: t.clock.now().toISOString(),
+    });
+    await t.app.stores.incidentChronology.append({
+      incidentId: ids.bullying,
+      at: '2026-11-20T13:00:00.000Z',
+      byId: 'x',
+      byName: 'Patti Fernandez',
+      kind: 'action',
+      text: "Linked Mrs Murphy (Leo's mother) (named) as witness; Mrs Murphy phoned",
+    });
     const upload = await fetch(`${t.app.url}/api/incidents/${ids.bullying}/evidence`, {
       method: 'POST',
       headers: {
@@ -87,6 +114,16 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
       body: pngImage(),
     });
     expect(upload.status).toBe(201);
+    const second = await fetch(`${t.app.url}/api/incidents/${ids.bullying}/evidence`, {
+      method: 'POST',
+      headers: {
+        ...as('Patti Fernandez'),
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent('Noah phone.png'),
+      },
+      body: pngImage(),
+    });
+    expect(second.status).toBe(201);
   }, 60_000);
   afterAll(() => t.stop());
 
@@ -173,7 +210,11 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
     expect(text).toContain('- another pupil (pupil): alleged to have caused harm');
     expect(text).toContain('Spoke to another pupil and to Amelia; another pupil apologised');
     expect(text).toMatch(/- another pupil messages\.png \(PNG image, \d+ KB\), added .* by Patti Fernandez/);
-    expect(text).not.toMatch(/Zain|Ahmed|Oliver|Bennett|Freya/);
+    expect(text).toContain('another pupil pushed him; another pupil saw it; they may tell another pupil');
+    expect(text).toContain('- someone outside school: witness');
+    expect(text).toContain('Linked someone outside school (named) as witness; someone outside school phoned');
+    expect(text).toMatch(/- another pupil phone\.png \(PNG image/);
+    expect(text).not.toMatch(/\b(Zain|Ahmed|Oliver|Bennett|Freya|Leo|Noah|Grace|Murphy)\b/);
     expect(text).not.toContain(incidentReference(ids.other));
   });
 
@@ -188,12 +229,14 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
       `safeguarding-file-${amelia}-${t.today}.pdf`,
       'manifest.txt',
       expect.stringMatching(new RegExp(`^evidence/${incidentReference(ids.bullying)}/[\\w-]+-another-pupil-messages\\.png$`)),
+      expect.stringMatching(new RegExp(`^evidence/${incidentReference(ids.bullying)}/[\\w-]+-another-pupil-phone\\.png$`)),
     ]);
     expect(zip.readFile(names[2]!)!.equals(pngImage())).toBe(true);
     expect(pdfText(zip.readFile(names[0]!)!).pages.flat().join(' ')).toContain('Safeguarding file: Amelia Khan');
     const manifest = zip.readAsText('manifest.txt');
     expect(manifest).toContain(`${names[2]} - ${incidentReference(ids.bullying)}: another pupil messages.png (PNG image`);
-    expect(manifest).not.toMatch(/Zain|Ahmed/);
+    expect(manifest).toContain(`${names[3]} - ${incidentReference(ids.bullying)}: another pupil phone.png (PNG image`);
+    expect(manifest).not.toMatch(/\b(Zain|Ahmed|Noah)\b/);
   });
 
   it('leaves out what the producer may not see without a trace: a DSL who is also the headteacher learns nothing of a concern about them', async () => {
@@ -220,18 +263,31 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])("a leaver's safeguarding file
     ).toContain(sentence);
   });
 
-  it.each(['Adele Vance', 'Linda Davis', 'Lynne Robbins', 'Megan Bowen', 'Alex Wilber'])(
-    'refuses %s the list, the file and the record',
-    async (name) => {
-      const amelia = pupils.get('Amelia Khan')!.id;
-      expect((await get(name, '/api/incidents/transfers')).status).toBe(403);
-      expect((await get(name, `/api/incidents/transfers/${amelia}/file.pdf`)).status).toBe(403);
-      expect((await get(name, `/api/incidents/transfers/${amelia}/file.zip`)).status).toBe(403);
-      expect(
-        (await record(name, amelia, { on: t.today, toSchool: 'Oakfield', toDsl: 'Jo Baxter', how: 'secureEmail', version: 1 })).status,
-      ).toBe(403);
-    },
-  );
+  it('lets the chair of governors send on what concerns the headteacher (s.8), and nothing else', async () => {
+    const amelia = pupils.get('Amelia Khan')!.id;
+    expect((await list('Linda Davis')).rows).toEqual([expect.objectContaining({ pupilId: amelia, incidents: 1 })]);
+    const response = await get('Linda Davis', `/api/incidents/transfers/${amelia}/file.pdf`);
+    expect(response.status).toBe(200);
+    const text = pdfText(Buffer.from(await response.arrayBuffer()))
+      .pages.flat()
+      .join(' ');
+    expect(text).toContain(`${incidentReference(ids.aboutHead)} - `);
+    expect(text).not.toContain(incidentReference(ids.bullying));
+    expect(text).not.toContain('unkind messages');
+    // Isla's only concern is not about the headteacher: not the chair's to see, so not there.
+    const isla = pupils.get('Isla Nowak')!.id;
+    expect((await get('Linda Davis', `/api/incidents/transfers/${isla}/file.pdf`)).status).toBe(404);
+  });
+
+  it.each(['Adele Vance', 'Lynne Robbins', 'Megan Bowen', 'Alex Wilber'])('refuses %s the list, the file and the record', async (name) => {
+    const amelia = pupils.get('Amelia Khan')!.id;
+    expect((await get(name, '/api/incidents/transfers')).status).toBe(403);
+    expect((await get(name, `/api/incidents/transfers/${amelia}/file.pdf`)).status).toBe(403);
+    expect((await get(name, `/api/incidents/transfers/${amelia}/file.zip`)).status).toBe(403);
+    expect(
+      (await record(name, amelia, { on: t.today, toSchool: 'Oakfield', toDsl: 'Jo Baxter', how: 'secureEmail', version: 1 })).status,
+    ).toBe(403);
+  });
 
   it('refuses a transfer recorded with something missing, saying what, and changes nothing', async () => {
     const row = (await list()).rows.find((one) => one.displayName === 'Amelia Khan')!;

@@ -16,6 +16,7 @@ const aad = (n: number) => `00000000-0000-0000-0000-00000000000${n}`;
 const patti = teamsUser('Patti Fernandez', aad(24));
 const sam = teamsUser('Sam Okafor', '00000000-0000-0000-0000-000000000101');
 const adele = teamsUser('Adele Vance', aad(22));
+const linda = teamsUser('Linda Davis', '00000000-0000-0000-0000-000000000104');
 
 describe("a leaver's safeguarding file to send on, through the reminder machinery", () => {
   let t: TestApp;
@@ -23,7 +24,7 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
   let pupilId = '';
   beforeAll(async () => {
     t = await new TestApp('sqlite', {}, undefined, { now: () => now }).start();
-    for (const user of [patti, sam, adele]) await t.install(user);
+    for (const user of [patti, sam, adele, linda]) await t.install(user);
     const pupil = (await t.app.stores.pupils.find({ where: { className: '4B' }, limit: 1 })).items[0]!;
     pupilId = pupil.id;
     const id = (await t.app.stores.incidents.insert(incident({ whatHappened: 'Unkind messages in a group chat' }))).id;
@@ -66,7 +67,9 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
     expect(told[0]).toContain('within 5 school days');
     expect(told[0]).not.toContain((await t.app.stores.pupils.get(pupilId))!.displayName);
     expect(told[0]).not.toMatch(/Unkind|group chat/);
-    expect([...cardsTo(sam, start), ...cardsTo(adele, start)].filter((text) => text.includes('safeguarding file'))).toEqual([]);
+    expect(
+      [...cardsTo(sam, start), ...cardsTo(adele, start), ...cardsTo(linda, start)].filter((text) => text.includes('safeguarding file')),
+    ).toEqual([]);
     expect((await t.app.stores.pupilTransfers.find({ where: { pupilId }, limit: 5 })).items).toHaveLength(1);
   });
 
@@ -153,5 +156,83 @@ describe("a leaver's safeguarding file to send on, through the reminder machiner
     expect(cardsTo(adele, start).filter((text) => text.includes('safeguarding file'))).toEqual([]);
     const entries = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) => entry.reason.includes(`transfer:${task!.id}`));
     expect(entries.map((entry) => entry.personId)).toEqual([expect.not.stringMatching(`^${head.id}$`)]);
+  });
+
+  it('tells a deputy, or else the chair of governors (s.8), when the only DSL is the headteacher and the concern is about them', async () => {
+    // The leaver of the test above, linked only to a concern about the headteacher: the school's
+    // DSL role now held by the headteacher alone, with a deputy.
+    const people = (await t.app.stores.people.find({ limit: 50 })).items;
+    const byName = (name: string) => people.find((person) => person.displayName === name)!;
+    const without = (name: string, role: string) =>
+      t.app.stores.people.update({ ...byName(name), roles: byName(name).roles.filter((one) => one !== role) });
+    await without('Patti Fernandez', 'dsl');
+    const task = (await t.app.stores.pupilTransfers.find({ where: { status: 'toSend' }, limit: 5 })).items.find(
+      (one) => one.pupilId !== pupilId,
+    )!;
+    const toldOf = (user: TeamsUser, since: number) =>
+      cardsTo(user, since).filter((text) => text.includes('A safeguarding file to send on'));
+    let start = t.connector.sent.length;
+    at('2026-12-08T10:00:00Z'); // Tuesday
+    await runJob();
+    expect(toldOf(sam, start)).toHaveLength(1);
+    expect([...toldOf(linda, start), ...toldOf(adele, start), ...toldOf(patti, start)]).toEqual([]);
+
+    // No deputy either: the chair of governors, who deals with concerns about the headteacher.
+    await without('Sam Okafor', 'deputyDsl');
+    start = t.connector.sent.length;
+    at('2026-12-09T10:00:00Z'); // Wednesday
+    await runJob();
+    expect(toldOf(linda, start)).toHaveLength(1);
+    expect([...toldOf(adele, start), ...toldOf(sam, start)]).toEqual([]);
+    const entries = (await t.app.stores.outbox.find({ limit: 500 })).items.filter((entry) => entry.reason === `transfer:${task.id}`);
+    // Patti while she was the DSL, then the deputy, then the chair; never the headteacher.
+    expect(entries.map((entry) => entry.personId).sort()).toEqual(
+      ['Patti Fernandez', 'Sam Okafor', 'Linda Davis'].map((name) => byName(name).id).sort(),
+    );
+    expect(JSON.stringify(entries)).not.toContain((await t.app.stores.pupils.get(task.pupilId))!.displayName);
+
+    // And the chair can do it: the leaver listed, the file made, the transfer recorded.
+    const as = { 'x-demo-person': byName('Linda Davis').id };
+    const list = (await (await fetch(`${t.app.url}/api/incidents/transfers`, { headers: as })).json()) as { rows: { pupilId: string }[] };
+    expect(list.rows.map((row) => row.pupilId)).toEqual([task.pupilId]);
+    expect((await fetch(`${t.app.url}/api/incidents/transfers/${task.pupilId}/file.pdf`, { headers: as })).status).toBe(200);
+    const recorded = await fetch(`${t.app.url}/api/incidents/transfers/${task.pupilId}/sent`, {
+      method: 'POST',
+      headers: { ...as, 'content-type': 'application/json' },
+      body: JSON.stringify({ on: '2026-12-09', toSchool: 'Oakfield Academy', toDsl: 'Jo Baxter', how: 'cpoms', version: task.version }),
+    });
+    expect(recorded.status).toBe(200);
+  });
+
+  it('tells the headteacher-DSL and the chair of a leaver linked to a concern about the headteacher and to another', async () => {
+    // The school as the test above left it: the headteacher the only DSL, no deputy.
+    const linked = new Set((await t.app.stores.incidentLinks.find({ limit: 500 })).items.map((one) => one.pupilId));
+    const pupil = (await t.app.stores.pupils.find({ limit: 500 })).items.find((one) => !linked.has(one.id) && !one.onRollTo)!;
+    const ordinary = await t.app.stores.incidents.insert(incident({ whatHappened: 'Ordinary concern' }));
+    const aboutHead = await t.app.stores.incidents.insert(
+      incident({ involved: 'headteacher', aboutHeadteacher: true, routedTo: 'chairOfGovernors', whatHappened: 'About the head again' }),
+    );
+    for (const id of [ordinary.id, aboutHead.id])
+      await t.app.stores.incidentLinks.insert({
+        incidentId: id,
+        kind: 'pupil',
+        linkKey: linkKey(id, 'pupil', pupil.id),
+        pupilId: pupil.id,
+        name: pupil.displayName,
+        className: pupil.className,
+        yearGroup: pupil.yearGroup,
+        role: 'witness',
+        linked: true,
+        updatedAt: now.toISOString(),
+      });
+    await t.app.stores.pupils.update({ ...pupil, onRollTo: '2026-12-09' });
+    const start = t.connector.sent.length;
+    at('2026-12-10T10:00:00Z'); // Thursday
+    await runJob();
+    const toldOf = (user: TeamsUser) => cardsTo(user, start).filter((text) => text.includes('A safeguarding file to send on'));
+    // Each sees a part the other may not: the headteacher the ordinary concern, the chair the one about the headteacher.
+    expect(toldOf(adele)).toHaveLength(1);
+    expect(toldOf(linda)).toHaveLength(1);
+    expect([...toldOf(patti), ...toldOf(sam)]).toEqual([]);
   });
 });

@@ -79,8 +79,10 @@ export const PERMISSIONS = {
   'incident.evidence.open': ['dsl', 'deputyDsl', 'headteacher', 'chairOfGovernors', 'dataProtectionLead', 'assignee'],
   'incident.evidence.remove': ['dsl'],
   // A leaver's safeguarding file sent on to their next school (KCSIE): the DSL and the deputies see
-  // the leavers to transfer, produce the file (only from what they may see) and record it sent.
-  'incident.transfer': ['dsl', 'deputyDsl'],
+  // the leavers to transfer, produce the file (only from what they may see) and record it sent; the
+  // chair of governors too, for leavers linked to a concern about the headteacher (s.8: the only
+  // incidents the chair sees), which nobody else may send where the headteacher is the only DSL.
+  'incident.transfer': ['dsl', 'deputyDsl', 'chairOfGovernors'],
   // Governors log their own online safety training too (s.2: they keep their knowledge current).
   'training.logOwn': ['staff', 'governor', 'chairOfGovernors'],
   'training.viewAll': ['onlineSafetyLead', 'headteacher', 'dsl'],

@@ -100,9 +100,8 @@ export function validateTermDates(
  */
 export function clashes(entries: readonly TermDateEntry[]): [number, number][] {
   const found: [number, number][] = [];
-  const order = entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => a.entry.start.localeCompare(b.entry.start) || a.index - b.index);
+  // Sorting is stable: entries starting on the same day stay in the order given.
+  const order = entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.start.localeCompare(b.entry.start));
   for (const kind of ['term', 'closure'] as const) {
     const same = order.filter(({ entry }) => entry.kind === kind);
     same.forEach((later, i) => {
@@ -122,12 +121,15 @@ export function toCalendar(entries: readonly TermDateEntry[]): SchoolCalendar {
   };
 }
 
-/** The calendar as one list, in date order (a term before the closures that start on its first day). */
+/**
+ * The calendar as one list, in date order (a term before the closures that start on its first day:
+ * the terms come first and sorting is stable).
+ */
 export function toEntries(calendar: SchoolCalendar): TermDateEntry[] {
   return [
     ...calendar.terms.map((term) => ({ kind: 'term' as const, ...term })),
     ...calendar.closures.map((closure) => ({ kind: 'closure' as const, ...closure })),
-  ].sort((a, b) => a.start.localeCompare(b.start) || (a.kind === b.kind ? 0 : a.kind === 'term' ? -1 : 1));
+  ].sort((a, b) => a.start.localeCompare(b.start));
 }
 
 /** The school years the entries fall in (by their first day), in order. */

@@ -95,8 +95,8 @@ const EXPECTED: Record<Action, { rule: string; who: readonly Holder[] }> = {
   },
   'incident.evidence.remove': { rule: 's.2: the DSL keeps the log; nothing is removed by anyone else', who: ['dsl'] },
   'incident.transfer': {
-    rule: "s.2: the DSL sends a leaver's safeguarding file on (KCSIE), with the deputies",
-    who: ['dsl', 'deputyDsl'],
+    rule: "s.2: the DSL sends a leaver's safeguarding file on (KCSIE), with the deputies; s.8: the chair for concerns about the headteacher",
+    who: ['dsl', 'deputyDsl', 'chairOfGovernors'],
   },
   'training.logOwn': {
     rule: 's.11: staff record their own training; s.2: governors keep their own knowledge current',

@@ -5,6 +5,7 @@ import {
   lastTermDay,
   NO_TERM_DATES,
   schoolYearOf,
+  schoolYearSpan,
   termFor,
   workingDaysBetween,
   type SchoolCalendar,
@@ -69,6 +70,17 @@ describe('when the term dates run out: in a school year with none, every weekday
     ['2027-03-25', '2026-27', 'spring'],
     ['2099-12-31', '2099-00', 'a century on'],
   ])('%s is in %s (%s)', (date, year) => expect(schoolYearOf(date)).toBe(year));
+
+  // The governing board's filtering review pack covers a school year chosen by its label.
+  it.each([
+    ['2025-26', { from: '2025-08-01', to: '2026-07-31' }],
+    ['2099-00', { from: '2099-08-01', to: '2100-07-31' }],
+    ['2025-27', undefined],
+    ['2025-2026', undefined],
+    ['x2025-26', undefined],
+    ['2025-26 ', undefined],
+    ['last year', undefined],
+  ])('the school year labelled %j runs %j', (label, span) => expect(schoolYearSpan(label)).toEqual(span));
 
   it.each([
     [CALENDAR, '2027-08-16', true, 'a Monday in 2027-28, which has no term dates: nudges carry on'],

@@ -81,6 +81,15 @@ describe('reading a term dates file', () => {
     else expect(planned).toMatchObject({ ok: true, plan: { entries: [{ kind: 'term' }, { kind, name }] } });
   });
 
+  it('reads a line that leaves out its last cells (a spreadsheet drops empty ones) by its name', () => {
+    expect(
+      planTermDatesImport('Name,Start,End,Type\nAutumn term,02/09/2027,17/12/2027,term\nHalf term,25/10/2027,29/10/2027', EMPTY),
+    ).toMatchObject({
+      ok: true,
+      plan: { entries: [{ kind: 'term' }, { kind: 'closure', name: 'Half term' }] },
+    });
+  });
+
   it.each([
     [
       'a day that does not exist',

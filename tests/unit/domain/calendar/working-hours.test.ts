@@ -33,6 +33,10 @@ describe('the moment a number of working hours have passed', () => {
     expect(addWorkingHours(CALENDAR, DAY, new Date(from), hours)?.toISOString()).toBe(expected);
   });
 
+  it('ends at the close of the day when the hours run out exactly then, not the next morning', () => {
+    expect(addWorkingHours(CALENDAR, DAY, new Date('2026-11-24T08:00:00Z'), 9)?.toISOString()).toBe('2026-11-24T17:00:00.000Z');
+  });
+
   it('counts a shorter working day when the school sets one', () => {
     expect(addWorkingHours(CALENDAR, { start: '08:30', end: '15:30' }, new Date('2026-11-24T13:00:00Z'), 4)?.toISOString()).toBe(
       '2026-11-25T10:00:00.000Z',
@@ -61,5 +65,31 @@ describe('whether it is working time now', () => {
     ['2026-09-15T07:30:00Z', true], // 08:30 BST
   ])('%s: %s', (at, expected) => {
     expect(isWorkingTime(CALENDAR, DAY, new Date(at))).toBe(expected);
+  });
+});
+
+describe('how far ahead a deadline is looked for: 400 days', () => {
+  // Term dates for two school years with a single working day between them: 7 September 2027, the
+  // 400th day after 3 August 2026 (2026-27's only "term" is a Saturday).
+  const sparse = (day: string): SchoolCalendar => ({
+    terms: [
+      { name: 'A Saturday', start: '2026-09-05', end: '2026-09-05' },
+      { name: 'One day', start: day, end: day },
+    ],
+    closures: [],
+  });
+
+  it.each<[string, string | undefined]>([
+    ['2027-09-07', '2027-09-07'],
+    ['2027-09-08', undefined],
+  ])('the next working day after 3 August 2026 when the only one is %s: %s', (day, expected) => {
+    expect(addWorkingDays(sparse(day), '2026-08-03', 1)).toBe(expected);
+  });
+
+  it.each<[string, string | undefined]>([
+    ['2027-09-07', '2027-09-07T08:00:00.000Z'],
+    ['2027-09-08', undefined],
+  ])('an hour from 4 August 2026 when the only working day is %s', (day, expected) => {
+    expect(addWorkingHours(sparse(day), DAY, new Date('2026-08-04T10:00:00Z'), 1)?.toISOString()).toBe(expected);
   });
 });

@@ -43,7 +43,7 @@ export function transferPdf(file: TransferFile): Buffer {
       gapBefore: 8,
     },
     {
-      text: `Produced ${when(file.producedAt)} by ${file.producedByName}. ${file.incidents.length} incident(s). Other pupils are named "another pupil"; their part is kept.`,
+      text: `Produced ${when(file.producedAt)} by ${file.producedByName}. ${file.incidents.length} incident(s). Other pupils are named "another pupil" and people outside school "someone outside school"; their part is kept.`,
     },
     { text: PRODUCER_SEES_NOTICE, gapBefore: 6 },
     ...(file.transfer?.sent
@@ -68,7 +68,7 @@ export function transferPdf(file: TransferFile): Buffer {
       { text: incident.whatHappened },
       { text: 'People linked', style: 'heading', gapBefore: 6 },
       ...people.map((person) => ({
-        text: `- ${person.isThisPupil ? pupil.displayName : person.name} (${person.kind === 'pupil' ? 'pupil' : person.kind === 'staff' ? 'staff' : 'named'}): ${LINK_ROLE_LABELS[person.role]}`,
+        text: `- ${person.isThisPupil ? pupil.displayName : person.name}${person.kind === 'other' ? '' : ` (${person.kind})`}: ${LINK_ROLE_LABELS[person.role]}`,
         indent: 10,
       })),
     );
