@@ -1,6 +1,6 @@
 import type { AccessRequest } from '../../domain/access/access-request';
 import { seesStaffNames } from '../../domain/governance/governance-scope';
-import { redactOtherPupils } from '../../domain/incidents/pupil-transfer';
+import { fileRedactor } from '../../domain/incidents/file-redaction';
 import { holds, type Person } from '../../domain/people/person';
 import type { Role } from '../../domain/people/role';
 import type { Signature } from '../../domain/workflow/workflow';
@@ -20,7 +20,7 @@ const SOMEONE = 'a member of staff';
 
 /** What the board's pages show of what staff wrote and who they are. */
 export interface BoardReading {
-  /** Staff free text with the roster's pupils taken out ("another pupil"), however their names are written. */
+  /** Staff free text with the roster's pupils taken out ("another pupil"), however their names are written, first names too. */
   text(written: string): string;
   /** A member of staff: their name for the school's leaders, their role for governors. */
   staff(personId: string, name: string): string;
@@ -35,10 +35,11 @@ export async function boardReading(deps: Pick<AppDeps, 'stores'>, reader: Person
     allPupils(deps.stores),
     seesStaffNames(reader) ? [] : readAll((cursor) => deps.stores.people.find({ limit: 500, ...(cursor ? { cursor } : {}) })),
   ]);
-  const names = pupils.map((pupil) => pupil.displayName);
+  // The same redaction as a leaver's file, about no pupil in particular: every pupil by whole name and by first name.
+  const redact = fileRedactor({ pupil: '', otherPupils: pupils.map((pupil) => pupil.displayName), outsiders: [] });
   const roles = new Map(people.map((person) => [person.id, person]));
   return {
-    text: (written) => redactOtherPupils(written, '', names),
+    text: redact,
     staff: (personId, name) => {
       if (seesStaffNames(reader)) return name;
       const person = roles.get(personId);
