@@ -1,9 +1,10 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
-import { PageTabs, TabShell } from './ui/TabShell';
+import { PageTab, PageTabs } from './ui/PageTabs';
+import { TabShell } from './ui/TabShell';
 import { isRecordView, openedFrom, pagesFor, viewFor, type Opened, type RecordView, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
@@ -72,9 +73,9 @@ export function App({ host }: { host: Host }) {
     <TabShell host={host} title="Online Safety Desk" me={me} onPickPersona={pickPersona} tinted={page === 'incidents'}>
       <PageTabs aria-label="Pages" selectedValue={isRecordView(page) ? from : page} onTabSelect={(_, data) => open(data.value as View)}>
         {pagesFor(me).map((view) => (
-          <Tab key={view} value={view}>
+          <PageTab key={view} value={view}>
             {PAGE_NAMES[view as Exclude<View, RecordView>]}
-          </Tab>
+          </PageTab>
         ))}
       </PageTabs>
       {error && (

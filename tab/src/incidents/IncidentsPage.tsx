@@ -1,7 +1,7 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Tab } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Credentials } from '../api';
-import { PageTabs } from '../ui/TabShell';
+import { PageTab, PageTabs } from '../ui/PageTabs';
 import { IncidentDetailView } from './IncidentDetail';
 import { IncidentList } from './IncidentList';
 import { IncidentSummary } from './IncidentSummary';
@@ -62,10 +62,10 @@ export function IncidentsPage({
           setView(data.value as View);
         }}
       >
-        <Tab value="log">Incident log</Tab>
-        {seesPupils && <Tab value="pupils">Pupils</Tab>}
-        {transfersFiles && <Tab value="leavers">Pupils who have left</Tab>}
-        <Tab value="summary">Summary</Tab>
+        <PageTab value="log">Incident log</PageTab>
+        {seesPupils && <PageTab value="pupils">Pupils</PageTab>}
+        {transfersFiles && <PageTab value="leavers">Pupils who have left</PageTab>}
+        <PageTab value="summary">Summary</PageTab>
       </PageTabs>
       {pupil ? (
         <PupilChronologyView
