@@ -5,26 +5,25 @@ import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
 import { PageTab, PageTabs } from './ui/PageTabs';
 import { TabShell } from './ui/TabShell';
+import { LOAD_PAGE } from './pages';
 import { isRecordView, openedFrom, pagesFor, viewFor, type Opened, type RecordView, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
-const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ default: module.RequestsPage })));
-const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((module) => ({ default: module.IncidentsPage })));
-const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
-const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
-const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
-const PoliciesPage = lazy(() => import('./policies/PoliciesPage').then((module) => ({ default: module.PoliciesPage })));
-const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
-const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
-const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
-const GovernancePage = lazy(() => import('./governance/GovernancePage').then((module) => ({ default: module.GovernancePage })));
-const FilteringReviewPage = lazy(() =>
-  import('./governance/FilteringReviewPage').then((module) => ({ default: module.FilteringReviewPage })),
-);
-const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
-const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
-const UnblocksPage = lazy(() => import('./unblocks/UnblocksPage').then((module) => ({ default: module.UnblocksPage })));
-const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
+const RequestsPage = lazy(() => LOAD_PAGE.requests().then((module) => ({ default: module.RequestsPage })));
+const IncidentsPage = lazy(() => LOAD_PAGE.incidents().then((module) => ({ default: module.IncidentsPage })));
+const ConsentPage = lazy(() => LOAD_PAGE.consent().then((module) => ({ default: module.ConsentPage })));
+const AccountsPage = lazy(() => LOAD_PAGE.accounts().then((module) => ({ default: module.AccountsPage })));
+const TrainingPage = lazy(() => LOAD_PAGE.training().then((module) => ({ default: module.TrainingPage })));
+const PoliciesPage = lazy(() => LOAD_PAGE.policies().then((module) => ({ default: module.PoliciesPage })));
+const SettingsPage = lazy(() => LOAD_PAGE.settings().then((module) => ({ default: module.SettingsPage })));
+const ReadinessPage = lazy(() => LOAD_PAGE.readiness().then((module) => ({ default: module.ReadinessPage })));
+const DevicesPage = lazy(() => LOAD_PAGE.devices().then((module) => ({ default: module.DevicesPage })));
+const GovernancePage = lazy(() => LOAD_PAGE.governance().then((module) => ({ default: module.GovernancePage })));
+const FilteringReviewPage = lazy(() => LOAD_PAGE.filteringReview().then((module) => ({ default: module.FilteringReviewPage })));
+const PostingRequestPage = lazy(() => LOAD_PAGE.posting().then((module) => ({ default: module.PostingRequestPage })));
+const WaitingPage = lazy(() => LOAD_PAGE.waiting().then((module) => ({ default: module.WaitingPage })));
+const UnblocksPage = lazy(() => LOAD_PAGE.unblocks().then((module) => ({ default: module.UnblocksPage })));
+const AccessRequestPage = lazy(() => LOAD_PAGE.access().then((module) => ({ default: module.AccessRequestPage })));
 
 /** Each page's name in the navigation, in the order VIEWS gives. */
 const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
