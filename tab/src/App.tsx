@@ -1,29 +1,30 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
+import { lazyComponent } from './ui/lazy';
 import { PageTab, PageTabs } from './ui/PageTabs';
 import { TabShell } from './ui/TabShell';
 import { LOAD_PAGE } from './pages';
 import { isRecordView, openedFrom, pagesFor, viewFor, type Opened, type RecordView, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
-const RequestsPage = lazy(() => LOAD_PAGE.requests().then((module) => ({ default: module.RequestsPage })));
-const IncidentsPage = lazy(() => LOAD_PAGE.incidents().then((module) => ({ default: module.IncidentsPage })));
-const ConsentPage = lazy(() => LOAD_PAGE.consent().then((module) => ({ default: module.ConsentPage })));
-const AccountsPage = lazy(() => LOAD_PAGE.accounts().then((module) => ({ default: module.AccountsPage })));
-const TrainingPage = lazy(() => LOAD_PAGE.training().then((module) => ({ default: module.TrainingPage })));
-const PoliciesPage = lazy(() => LOAD_PAGE.policies().then((module) => ({ default: module.PoliciesPage })));
-const SettingsPage = lazy(() => LOAD_PAGE.settings().then((module) => ({ default: module.SettingsPage })));
-const ReadinessPage = lazy(() => LOAD_PAGE.readiness().then((module) => ({ default: module.ReadinessPage })));
-const DevicesPage = lazy(() => LOAD_PAGE.devices().then((module) => ({ default: module.DevicesPage })));
-const GovernancePage = lazy(() => LOAD_PAGE.governance().then((module) => ({ default: module.GovernancePage })));
-const FilteringReviewPage = lazy(() => LOAD_PAGE.filteringReview().then((module) => ({ default: module.FilteringReviewPage })));
-const PostingRequestPage = lazy(() => LOAD_PAGE.posting().then((module) => ({ default: module.PostingRequestPage })));
-const WaitingPage = lazy(() => LOAD_PAGE.waiting().then((module) => ({ default: module.WaitingPage })));
-const UnblocksPage = lazy(() => LOAD_PAGE.unblocks().then((module) => ({ default: module.UnblocksPage })));
-const AccessRequestPage = lazy(() => LOAD_PAGE.access().then((module) => ({ default: module.AccessRequestPage })));
+const RequestsPage = lazyComponent(LOAD_PAGE.requests, 'RequestsPage');
+const IncidentsPage = lazyComponent(LOAD_PAGE.incidents, 'IncidentsPage');
+const ConsentPage = lazyComponent(LOAD_PAGE.consent, 'ConsentPage');
+const AccountsPage = lazyComponent(LOAD_PAGE.accounts, 'AccountsPage');
+const TrainingPage = lazyComponent(LOAD_PAGE.training, 'TrainingPage');
+const PoliciesPage = lazyComponent(LOAD_PAGE.policies, 'PoliciesPage');
+const SettingsPage = lazyComponent(LOAD_PAGE.settings, 'SettingsPage');
+const ReadinessPage = lazyComponent(LOAD_PAGE.readiness, 'ReadinessPage');
+const DevicesPage = lazyComponent(LOAD_PAGE.devices, 'DevicesPage');
+const GovernancePage = lazyComponent(LOAD_PAGE.governance, 'GovernancePage');
+const FilteringReviewPage = lazyComponent(LOAD_PAGE.filteringReview, 'FilteringReviewPage');
+const PostingRequestPage = lazyComponent(LOAD_PAGE.posting, 'PostingRequestPage');
+const WaitingPage = lazyComponent(LOAD_PAGE.waiting, 'WaitingPage');
+const UnblocksPage = lazyComponent(LOAD_PAGE.unblocks, 'UnblocksPage');
+const AccessRequestPage = lazyComponent(LOAD_PAGE.access, 'AccessRequestPage');
 
 /** Each page's name in the navigation, in the order VIEWS gives. */
 const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {

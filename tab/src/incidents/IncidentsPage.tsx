@@ -1,12 +1,17 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useState } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
 import type { Credentials } from '../api';
+import { lazyComponent } from '../ui/lazy';
 import { PageTab, PageTabs } from '../ui/PageTabs';
-import { IncidentDetailView } from './IncidentDetail';
 import { IncidentList } from './IncidentList';
-import { IncidentSummary } from './IncidentSummary';
-import { PupilChronologyView, PupilSearch } from './PupilChronology';
-import { PupilTransfers } from './PupilTransfers';
+
+// The log is what the page opens on; one incident, a pupil's chronology, the leavers and the summary
+// are each loaded when first opened.
+const IncidentDetailView = lazyComponent(() => import('./IncidentDetail'), 'IncidentDetailView');
+const IncidentSummary = lazyComponent(() => import('./IncidentSummary'), 'IncidentSummary');
+const PupilChronologyView = lazyComponent(() => import('./PupilChronology'), 'PupilChronologyView');
+const PupilSearch = lazyComponent(() => import('./PupilChronology'), 'PupilSearch');
+const PupilTransfers = lazyComponent(() => import('./PupilTransfers'), 'PupilTransfers');
 
 type View = 'log' | 'pupils' | 'leavers' | 'summary';
 /** A pupil's chronology, and where it was opened from: an incident (by id) or the pupil search. */
@@ -67,30 +72,32 @@ export function IncidentsPage({
         {transfersFiles && <PageTab value="leavers">Pupils who have left</PageTab>}
         <PageTab value="summary">Summary</PageTab>
       </PageTabs>
-      {pupil ? (
-        <PupilChronologyView
-          credentials={credentials}
-          pupilId={pupil.pupilId}
-          backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'}
-          onBack={backFromPupil}
-          onOpenIncident={open}
-        />
-      ) : openId ? (
-        <IncidentDetailView
-          credentials={credentials}
-          id={openId}
-          onBack={() => setOpenId(undefined)}
-          {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})}
-        />
-      ) : view === 'pupils' && seesPupils ? (
-        <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
-      ) : view === 'leavers' && transfersFiles ? (
-        <PupilTransfers credentials={credentials} />
-      ) : view === 'log' ? (
-        <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
-      ) : (
-        <IncidentSummary credentials={credentials} />
-      )}
+      <Suspense fallback={<Spinner label="Loading…" />}>
+        {pupil ? (
+          <PupilChronologyView
+            credentials={credentials}
+            pupilId={pupil.pupilId}
+            backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'}
+            onBack={backFromPupil}
+            onOpenIncident={open}
+          />
+        ) : openId ? (
+          <IncidentDetailView
+            credentials={credentials}
+            id={openId}
+            onBack={() => setOpenId(undefined)}
+            {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})}
+          />
+        ) : view === 'pupils' && seesPupils ? (
+          <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
+        ) : view === 'leavers' && transfersFiles ? (
+          <PupilTransfers credentials={credentials} />
+        ) : view === 'log' ? (
+          <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
+        ) : (
+          <IncidentSummary credentials={credentials} />
+        )}
+      </Suspense>
     </>
   );
 }
