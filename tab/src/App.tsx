@@ -1,8 +1,9 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
+import { IncidentsDenied } from './ui/IncidentsDenied';
 import { lazyComponent } from './ui/lazy';
 import { PageTab, PageTabs } from './ui/PageTabs';
 import { TabShell } from './ui/TabShell';
@@ -129,18 +130,5 @@ export function App({ host }: { host: Host }) {
         )}
       </Suspense>
     </TabShell>
-  );
-}
-
-/** Someone sent to the incident log (an old link, a colleague's bookmark) who may not open it. */
-function IncidentsDenied() {
-  return (
-    <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
-        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type{' '}
-        <b>report a concern</b> to the Online Safety Desk bot.
-      </MessageBarBody>
-    </MessageBar>
   );
 }

@@ -1,9 +1,10 @@
-import { Body1, Button, Field, Link, MessageBar, MessageBarBody, Select, Spinner, Switch, makeStyles } from '@fluentui/react-components';
+import { Body1, Button, Link, MessageBar, MessageBarBody, Select, Spinner, makeStyles } from '@fluentui/react-components';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { getJson, type ClassConsent, type ConsentState, type Credentials } from './api';
 import { ConsentExport } from './ConsentExport';
 import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
+import { Labelled } from './ui/Labelled';
 import { lazyComponent } from './ui/lazy';
 
 // A pupil's history and the pupil import open on a click: they are not loaded with the register.
@@ -142,16 +143,25 @@ export function ConsentPage({
         </div>
       )}
       <div className={styles.controls}>
-        <Field label="Class">
-          <Select value={className ?? ''} onChange={(_, data) => data.value && setClassName(data.value)}>
-            {(classes ?? []).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Switch label="Only pupils without full consent" checked={onlyMissing} onChange={(_, data) => setOnlyMissing(data.checked)} />
+        <Labelled label="Class">
+          {(id) => (
+            <Select id={id} value={className ?? ''} onChange={(_, data) => data.value && setClassName(data.value)}>
+              {(classes ?? []).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Labelled>
+        <Labelled label="Show">
+          {(id) => (
+            <Select id={id} value={onlyMissing ? 'missing' : 'all'} onChange={(_, data) => setOnlyMissing(data.value === 'missing')}>
+              <option value="all">Every pupil</option>
+              <option value="missing">Only pupils without full consent</option>
+            </Select>
+          )}
+        </Labelled>
       </div>
       {!register && !error && <Spinner label="Loading the register…" />}
       {register && pupils.length > 0 && (

@@ -1,6 +1,7 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 import { Suspense, useState } from 'react';
 import type { Credentials } from '../api';
+import { IncidentsDenied } from '../ui/IncidentsDenied';
 import { lazyComponent } from '../ui/lazy';
 import { PageTab, PageTabs } from '../ui/PageTabs';
 import { IncidentList } from './IncidentList';
@@ -53,7 +54,7 @@ export function IncidentsPage({
     setPupil(undefined);
     if (from) setOpenId(from);
   };
-  if (denied) return <AccessDenied message={denied} />;
+  if (denied) return <IncidentsDenied reason={denied} />;
   return (
     <>
       <PageTabs
@@ -99,17 +100,5 @@ export function IncidentsPage({
         )}
       </Suspense>
     </>
-  );
-}
-
-function AccessDenied({ message }: { message: string }) {
-  return (
-    <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
-        {message} Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern,
-        type <b>report a concern</b> to the Online Safety Desk bot.
-      </MessageBarBody>
-    </MessageBar>
   );
 }
