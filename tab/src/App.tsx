@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
@@ -85,6 +85,7 @@ export function App({ host }: { host: Host }) {
         </MessageBar>
       )}
       {me && chosen === 'incidents' && page !== 'incidents' && <IncidentsDenied />}
+      {me && chosen !== 'incidents' && !isRecordView(chosen) && page !== chosen && <PageDenied name={PAGE_NAMES[chosen]} />}
       <Suspense fallback={<Spinner label="Loading…" />}>
         {page === 'waiting' && (
           <WaitingPage credentials={credentials} onOpen={(type, id) => open(type === 'accessRequest' ? 'access' : 'posting', id)} />
@@ -130,5 +131,17 @@ export function App({ host }: { host: Host }) {
         )}
       </Suspense>
     </TabShell>
+  );
+}
+
+/** Someone a link or a reminder sent to a page that is not for them (a teacher opening the Governance tab): say so, not a silent switch. */
+function PageDenied({ name }: { name: string }) {
+  return (
+    <MessageBar intent="info" data-testid="page-denied" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>The {name} page is not one of yours</MessageBarTitle>
+        The Social Media Policy gives that page's work to other people in the school, so this shows what waits for you instead.
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -53,12 +53,21 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
     );
   const recordReview = async (policyId: string, reviewId: string) => {
     setError(undefined);
-    const result = await sendJson<{ error?: string; nextReviewDue?: string }>('POST', `/api/policies/${policyId}/review`, credentials, {
-      reviewId,
-      reviewedOn,
-    });
+    const result = await sendJson<{ error?: string; nextReviewDue?: string; staffTold?: boolean }>(
+      'POST',
+      `/api/policies/${policyId}/review`,
+      credentials,
+      {
+        reviewId,
+        reviewedOn,
+      },
+    );
     if (!result.ok) return setError(result.body.error ?? 'Nothing was saved.');
-    setNotice(`Review recorded. Next review: ${result.body.nextReviewDue}. All staff are being told the policy changed.`);
+    setNotice(
+      result.body.staffTold
+        ? `Review recorded. Next review: ${result.body.nextReviewDue}. All staff are being told the policy was reviewed.`
+        : `Review recorded. Next review: ${result.body.nextReviewDue}. The version in force is confirmed; if the policy changed, publish the new version in the policy library and staff will be asked to read it.`,
+    );
     load();
   };
 

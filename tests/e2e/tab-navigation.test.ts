@@ -107,6 +107,16 @@ describeInBrowser('the tab’s navigation', () => {
     await page.close();
   });
 
+  it('tells a teacher who opens the Governance tab that it is not theirs, and shows what waits for them instead', async () => {
+    const page = await tab.pageAs('staff');
+    await page.goto(`${tab.app.url}/tab/?view=governance`);
+    await page.getByTestId('page-denied').waitFor();
+    expect(await page.getByTestId('page-denied').innerText()).toMatch(/Governance page is not one of yours[\s\S]*what waits for you/);
+    await navigation(page).getByRole('tab', { name: 'Waiting for me', selected: true }).waitFor();
+    expect(await pagesShown(page)).not.toContain('Governance');
+    await page.close();
+  });
+
   it('opens one incident from its link, and goes back to the log', async () => {
     const page = await tab.pageAs('dsl');
     await page.goto(`${tab.app.url}/tab/?view=incidents&id=3`);

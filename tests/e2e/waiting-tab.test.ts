@@ -123,6 +123,49 @@ describeInBrowser('Waiting for me in the tab', () => {
     expect(after.actioned!.note).toBe('Allowed for staff devices.');
   });
 
+  it('lets the headteacher end an unblock sooner when approving it, and refuses a later day under the date', async () => {
+    const priya = who('Priya Shah');
+    const opened = newAccessRequest(
+      {
+        url: 'https://www.example.org/vikings',
+        siteContent: 'Viking longships',
+        reasons: 'Year 5 history',
+        risksAndControls: 'Teacher screen only',
+        period: { from: '2026-11-24', to: '2026-12-18' },
+        scope: { kind: 'staff' },
+      },
+      { personId: priya.id, name: priya.displayName },
+      'e2e-sooner',
+      tab.clock.now(),
+    );
+    const forwarded = applyStep(ACCESS_WORKFLOW, { ...opened, id: '0' }, { type: 'forward' }, who('Megan Bowen'), tab.clock.now());
+    if (!forwarded.ok) throw new Error(forwarded.error.message);
+    const { id: _unsaved, ...withHeadteacher } = forwarded.request;
+    const request = await tab.app.stores.accessRequests.insert(withHeadteacher);
+    const reference = `A-${request.id}`;
+
+    const page = await tabAs('headteacher');
+    await page.getByRole('button', { name: `Open ${reference}` }).click();
+    const form = page.getByRole('form', { name: `Your step on ${reference}` });
+    const day = form.getByLabel('End it sooner: an earlier last day (optional)');
+    await day.fill('2027-01-08');
+    await form.getByRole('button', { name: 'Approve' }).click();
+    await form.getByText('The last day can only be sooner than 18 December 2026; a longer unblock is a new request.').waitFor();
+    expect((await tab.app.stores.accessRequests.get(request.id))!.state).toBe('withHeadteacher');
+
+    await day.fill('2026-12-04');
+    await form.getByRole('button', { name: 'Approve' }).click();
+    await page
+      .getByRole('main')
+      .getByText(/Approved and signed/)
+      .waitFor();
+    expect((await tab.app.stores.accessRequests.get(request.id))!).toMatchObject({
+      state: 'approved',
+      period: { from: '2026-11-24', to: '2026-12-04' },
+    });
+    await page.close();
+  });
+
   it('asks for reasons before a refusal, keeping what was typed, then refuses a request to post', async () => {
     const page = await tabAs('headteacher');
     await page.getByRole('button', { name: 'Open P-1' }).click();

@@ -1,4 +1,4 @@
-import { Body1, Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import { sendJson, type Credentials } from '../api';
 import type { StepKind } from './step-kinds';
@@ -42,22 +42,26 @@ export function StepForm({
   const styles = useStyles();
   const [text, setText] = useState('');
   const [extra, setExtra] = useState('');
+  const [day, setDay] = useState('');
   const [fieldError, setFieldError] = useState<string>();
+  const [dayError, setDayError] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const offered = steps.filter((step) => kind.buttons[step]);
   const textLabel = kind.text(offered);
   const extraLabel = kind.extra?.(offered);
+  const dayLabel = kind.day?.(offered);
 
   const take = async (verb: string) => {
     setBusy(true);
     setFieldError(undefined);
+    setDayError(undefined);
     setError(undefined);
     const answer = await sendJson<Record<string, unknown> & { error?: string; fields?: Record<string, string>; alreadyDecided?: boolean }>(
       'POST',
       kind.path(recordId),
       credentials,
-      kind.body(verb, text, extra, version),
+      kind.body(verb, text, extra, version, day),
     );
     setBusy(false);
     const { body } = answer;
@@ -69,7 +73,8 @@ export function StepForm({
       );
     if (answer.status === 409)
       return onAnswer({ outcome: 'changed', verb, body, message: body.error ?? 'This changed meanwhile, so nothing was changed.' });
-    // What was typed is what a 422 is about: the message goes under the text box.
+    // What was typed is what a 422 is about: the message goes under the box it is about.
+    if (answer.status === 422 && dayLabel && body.fields?.endDate) return setDayError(body.fields.endDate);
     const onField = body.fields?.reasons ?? (textLabel ? body.error : undefined);
     if (answer.status === 422 && onField) return setFieldError(onField);
     setError(body.error ?? `Nothing was changed (the server answered ${answer.status}).`);
@@ -91,6 +96,11 @@ export function StepForm({
       {extraLabel && (
         <Field label={extraLabel}>
           <Textarea value={extra} maxLength={1000} resize="vertical" onChange={(_event, data) => setExtra(data.value)} />
+        </Field>
+      )}
+      {dayLabel && (
+        <Field label={dayLabel} {...(dayError ? { validationMessage: dayError } : {})}>
+          <Input type="date" value={day} onChange={(_event, data) => setDay(data.value)} />
         </Field>
       )}
       {error && (

@@ -12,8 +12,10 @@ export interface StepKind {
   text(steps: string[]): string | undefined;
   /** A second box: further risks and control measures, when forwarding. */
   extra?(steps: string[]): string | undefined;
-  /** The request body for a step. */
-  body(verb: string, text: string, extra: string, version: number): object;
+  /** A day the offered steps may take (ending an unblock sooner when approving it), labelled; none when they take no day. */
+  day?(steps: string[]): string | undefined;
+  /** The request body for a step (`day` is the date field's value, YYYY-MM-DD or empty). */
+  body(verb: string, text: string, extra: string, version: number, day?: string): object;
   /** Steps offered on the card in the chat only (they need the whole form). */
   inChatOnly?: Record<string, string>;
 }
@@ -59,8 +61,11 @@ export const ACCESS_STEPS: StepKind = {
             ? 'Last day the site stays open (YYYY-MM-DD)'
             : undefined,
   extra: (steps) => (steps.includes('forward') ? 'Further risks and control measures (optional)' : undefined),
-  body: (verb, text, extra, version) =>
-    verb === 'setEnd' ? { verb, endDate: text, version } : { verb, reasons: text, addedRisksAndControls: extra, version },
+  day: (steps) => (steps.includes('approve') ? 'End it sooner: an earlier last day (optional)' : undefined),
+  body: (verb, text, extra, version, day) =>
+    verb === 'setEnd'
+      ? { verb, endDate: text, version }
+      : { verb, reasons: text, addedRisksAndControls: extra, version, ...(verb === 'approve' && day ? { endDate: day } : {}) },
   inChatOnly: { resubmit: RESUBMIT_IN_CHAT },
 };
 

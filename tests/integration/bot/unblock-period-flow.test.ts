@@ -7,7 +7,7 @@
  * Every card is parsed with `adaptivecards`.
  */
 import { cardOf } from '../../fixtures/connector-stand-in';
-import { allText, button, buttons, parseWarnings, rows } from '../../fixtures/cards';
+import { allText, button, buttons, errorUnder, parseWarnings, rows } from '../../fixtures/cards';
 import { teamsUser } from '../../fixtures/teams-activities';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 import { TestClock } from '../../fixtures/test-clock';
@@ -104,6 +104,10 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('a time-limited unblock, reco
     expect(parseWarnings(decision)).toEqual([]);
     expect(allText(decision)).toMatch(/Open for:\*\* Class 4B[\s\S]*Period:\*\* 24 November 2026 to 18 December 2026/);
     expect(JSON.stringify(decision)).toContain('"type":"Input.Date","id":"endDate"');
+    // A later last day than asked is refused on its field, not quietly dropped: nothing is decided.
+    const later = await t.click(adele, lastCardTo(adele), 'approveAccessRequest', { requestId, endDate: '2027-01-08' });
+    expect(errorUnder(later, 'endDate')).toBe('The last day can only be sooner than 18 December 2026; a longer unblock is a new request.');
+    expect((await t.app.stores.accessRequests.get(requestId))!.state).toBe('withHeadteacher');
     const approved = await t.click(adele, lastCardTo(adele), 'approveAccessRequest', { requestId, endDate: '2026-12-04' });
     expect(allText(approved)).toContain('**Period:** 24 November 2026 to 4 December 2026');
     const done = await t.click(isaiah, lastCardTo(isaiah), 'markAccessRequestDone', { requestId });

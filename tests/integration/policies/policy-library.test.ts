@@ -161,14 +161,19 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the policy library (%s)', (s
     expect((await sign('Mark Green', next.id)).status).toBe(200);
   });
 
-  it('confirms the version in force when a review keeps the policy as it was: its approval date stays', async () => {
+  it('confirms the version in force when a review keeps the policy as it was: its approval date stays, and staff are not told it changed', async () => {
     const review = await fetch(`${t.app.url}/api/policies/${policyId}/review`, {
       method: 'POST',
       headers: { ...as('Adele Vance'), 'content-type': 'application/json' },
       body: JSON.stringify({ reviewId: 'review-2', reviewedOn: '2026-11-24' }),
     });
     expect(review.status).toBe(200);
+    expect(((await review.json()) as { staffTold: boolean }).staffTold).toBe(false);
     await t.app.background.idle();
+    // s.12 asks that changes are communicated: a review that changed nothing sends nobody a notice.
+    expect((await t.app.stores.outbox.find({ where: { run: `policy-changed ${policyId} review-2 2026-11-24` }, limit: 50 })).items).toEqual(
+      [],
+    );
     const [current, earlier] = (await library('Alex Wilber')).entries.find((entry) => entry.policy.id === policyId)!.versions;
     expect(current).toEqual(
       expect.objectContaining({

@@ -220,7 +220,7 @@ export function registerTrainingRoutes(
       if (result.status === 'invalid') return unprocessable(res, result.message);
       // Telling all staff goes on after the answer, as other background work does (and is waited for at shutdown).
       background.run('announce a policy review', async () => void (await result.announced));
-      res.json({ policy: policyReviews(result.policy), nextReviewDue: result.nextReviewDue });
+      res.json({ policy: policyReviews(result.policy), nextReviewDue: result.nextReviewDue, staffTold: result.staffTold });
     }),
   );
 }

@@ -22,7 +22,7 @@ export async function planPolicyReviews(deps: ReminderJobDeps, today: IsoDate): 
         reminder.kind === 'overdue'
           ? [
               `The review of the ${policy.title} (${review.name}) was due on ${longDate(reminder.due)}, ${reminder.daysOverdue} days ago.`,
-              'When the review is done, the headteacher records it on the Training tab: the next review date is set and all staff are told the policy changed (section 12).',
+              'When the review is done, the headteacher records it on the Training tab: the next review date is set; a changed policy is published as a new version in the policy library, and staff are asked to read it (section 12).',
             ]
           : [
               `The ${policy.title} is due for review (${review.name}) on ${longDate(reminder.due)}, in ${reminder.daysLeft} days.`,

@@ -77,7 +77,7 @@ export async function actOnRequest<T extends RequestType>(
     const outcome = applyStep(workflow, request, input, actor, deps.clock.now(), await holdersFor(deps, actor, [step.action]));
     if (!outcome.ok) {
       const { error } = outcome;
-      if (error.code === 'reasons-required') return { status: 'invalid', errors: { [error.field]: error.message }, request };
+      if (error.code === 'invalid-field') return { status: 'invalid', errors: { [error.field]: error.message }, request };
       if (error.code === 'not-permitted') {
         await recordAudit(deps, actor, {
           action: `${workflow.auditName}.${asked.step}.denied`,

@@ -15,8 +15,9 @@ import { refused, type Refused } from '../outcome';
  * The headteacher records one completed review of a policy (s.12 with the online safety lead, or
  * the governing board's, s.2): the policy is approved again that day (earlier approvals kept), that
  * review's next date moves on by its cycle, the version in force (if the library holds one) is
- * confirmed by the review (a changed policy is published as a new version instead), and all staff
- * are told the policy changed ("any changes made to this policy will be communicated to all staff").
+ * confirmed by the review (a changed policy is published as a new version instead, and staff are asked
+ * to read it then). Only where the library holds no version, so the app cannot tell whether the policy
+ * changed, are all staff told it was reviewed ("any changes made to this policy will be communicated to all staff", s.12).
  */
 export async function recordPolicyReview(
   deps: AppDeps & { announce: Announce },
@@ -27,7 +28,7 @@ export async function recordPolicyReview(
 ): Promise<
   | Refused
   | { status: 'invalid'; message: string }
-  | { status: 'ok'; policy: PolicyDocument; nextReviewDue: string; announced: Promise<unknown> }
+  | { status: 'ok'; policy: PolicyDocument; nextReviewDue: string; staffTold: boolean; announced: Promise<unknown> }
 > {
   if (!may(actor, 'policy.recordReview')) {
     await recordAudit(deps, actor, {
@@ -53,7 +54,7 @@ export async function recordPolicyReview(
     throw error;
   }
   const review = saved.reviews.find((candidate) => candidate.id === reviewId)!;
-  await confirmCurrentVersion(deps, policy.id, {
+  const versionConfirmed = await confirmCurrentVersion(deps, policy.id, {
     on: reviewedOn,
     note: `Reviewed: ${review.name}`,
     byId: actor.id,
@@ -65,6 +66,8 @@ export async function recordPolicyReview(
     recordId: policy.id,
     summary: `Review recorded (${review.name}); next ${review.nextReviewDue}`,
   });
+  if (versionConfirmed)
+    return { status: 'ok', policy: saved, nextReviewDue: review.nextReviewDue, staffTold: false, announced: Promise.resolve() };
   const staff = (await deps.directory.everyone()).filter((person) => person.roles.includes('staff'));
   const announced = deps.announce(
     `policy-changed ${policy.id} ${reviewId} ${reviewedOn}`,
@@ -82,5 +85,5 @@ export async function recordPolicyReview(
       },
     })),
   );
-  return { status: 'ok', policy: saved, nextReviewDue: review.nextReviewDue, announced };
+  return { status: 'ok', policy: saved, nextReviewDue: review.nextReviewDue, staffTold: true, announced };
 }

@@ -10,7 +10,7 @@ import {
   type AccessRequestForm,
   type AccessRequestInput,
 } from './access-request-input';
-import { endedBy, shortened } from './unblock';
+import { endDateProblem, endedBy, shortened } from './unblock';
 
 /**
  * A request to open a blocked website (s.9 and Appendix A): a member of staff asks, the online
@@ -75,6 +75,7 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       from: ['withHeadteacher'],
       label: 'approve this request',
       fields: { reasons: reasonsSchema, endDate: endDateSchema },
+      check: (request, step) => endProblem(request, step.endDate),
       apply: (request, step, signature) => ({
         changes: {
           state: 'approved',
@@ -118,6 +119,7 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
       label: 'set the last day of this unblock',
       fields: { endDate: endDateSchema },
       requires: { field: 'endDate', message: 'Give the last day the site stays open.' },
+      check: (request, step) => endProblem(request, step.endDate),
       // Offered to the online safety lead for a site opened before periods existed, or to end one sooner.
       awaited: false,
       apply: (request, step, signature) => ({
@@ -154,3 +156,9 @@ export const ACCESS_WORKFLOW = defineWorkflow<AccessRequest, AccessAction, Acces
     audit: () => 'Blocked-content access request submitted',
   },
 });
+
+/** A last day typed later than asked for, or before the first day, is refused on its field (not quietly ignored). */
+function endProblem(request: AccessRequest, endDate: string | undefined): { field: string; message: string } | undefined {
+  const message = endDateProblem(request.period, endDate);
+  return message ? { field: 'endDate', message } : undefined;
+}

@@ -63,6 +63,17 @@ export function periodProblem(period: UnblockPeriod, today: IsoDate): { field: '
   return undefined;
 }
 
+/**
+ * What is wrong with a last day typed to end an unblock sooner: never before it starts, never later
+ * than was asked for (a longer unblock is a new request, for the headteacher to decide).
+ */
+export function endDateProblem(period: UnblockPeriod | undefined, end: IsoDate | undefined): string | undefined {
+  if (!period || !end) return undefined;
+  if (end < period.from) return `The last day cannot be before the first day, ${longDate(period.from)}.`;
+  if (end > period.to) return `The last day can only be sooner than ${longDate(period.to)}; a longer unblock is a new request.`;
+  return undefined;
+}
+
 /** The headteacher may end it sooner, never later, and never before it starts. */
 export function shortened(period: UnblockPeriod, end: IsoDate | undefined): UnblockPeriod {
   if (!end || end < period.from || end >= period.to) return period;

@@ -7,8 +7,7 @@ import type { HistoryStepOf, Party, RequestRecord, Signature, StepInput, Telling
 /** The engine: the rules every request type follows, read from its definition. */
 type Workflow<R extends RequestRecord, A extends StepInput> = WorkflowDefinition<R, A, unknown, unknown>;
 
-export type StepError =
-  { code: 'not-permitted' | 'not-now'; message: string } | { code: 'reasons-required'; field: string; message: string };
+export type StepError = { code: 'not-permitted' | 'not-now'; message: string } | { code: 'invalid-field'; field: string; message: string };
 
 export type StepResult<R> = { ok: true; request: R } | { ok: false; error: StepError };
 
@@ -151,8 +150,10 @@ export function applyStep<R extends RequestRecord, A extends StepInput>(
     };
   }
   if (step.requires && !String((input as unknown as Record<string, unknown>)[step.requires.field] ?? '').trim()) {
-    return { ok: false, error: { code: 'reasons-required', field: step.requires.field, message: step.requires.message } };
+    return { ok: false, error: { code: 'invalid-field', field: step.requires.field, message: step.requires.message } };
   }
+  const problem = step.check?.(request, input as Extract<A, { type: A['type'] }>);
+  if (problem) return { ok: false, error: { code: 'invalid-field', ...problem } };
   const at = now.toISOString();
   const signed: Signature = {
     personId: actor.id,

@@ -112,6 +112,8 @@ export interface StepDefinition<R extends RequestRecord, I extends StepInput> {
   awaited?: false;
   /** Text that must not be empty for the step to be taken (Appendix A: a refusal gives reasons). */
   requires?: { field: string; message: string };
+  /** What is wrong with the typed text given the record (a last day later than was asked for): the field and what to say. */
+  check?(record: R, input: I): { field: string; message: string } | undefined;
   /** The record once the step is taken; the engine adds the history line and the time. */
   apply(record: R, input: I, signed: Signature): StepChange<R>;
 }

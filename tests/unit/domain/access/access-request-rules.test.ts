@@ -127,7 +127,7 @@ describe('signatures, reasons and history', () => {
     (_name, action, state, actor) => {
       expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toMatchObject({
         ok: false,
-        error: { code: 'reasons-required' },
+        error: { code: 'invalid-field' },
       });
     },
   );
@@ -228,12 +228,21 @@ describe('the period and who the site is opened for', () => {
     ['2026-12-04', { from: '2026-11-24', to: '2026-12-04' }],
     ['2026-11-24', { from: '2026-11-24', to: '2026-11-24' }],
     ['2026-12-18', PERIOD],
-    ['2027-01-08', PERIOD],
-    ['2026-11-23', PERIOD],
   ])('the headteacher approving with the last day %p saves %j', (endDate, period) => {
     expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve', endDate }, head, NOW)).toMatchObject({
       ok: true,
       request: { state: 'approved', period },
+    });
+  });
+
+  // A day the headteacher typed is refused on its field, not quietly ignored: they would think the site closes then.
+  it.each([
+    ['2027-01-08', 'The last day can only be sooner than 18 December 2026; a longer unblock is a new request.'],
+    ['2026-11-23', 'The last day cannot be before the first day, 24 November 2026.'],
+  ])('the headteacher approving with the last day %p is told: %s', (endDate, message) => {
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('withHeadteacher'), { type: 'approve', endDate }, head, NOW)).toEqual({
+      ok: false,
+      error: { code: 'invalid-field', field: 'endDate', message },
     });
   });
 
@@ -259,9 +268,13 @@ describe('the period and who the site is opened for', () => {
   });
 
   it('the online safety lead can end an unblock sooner, never later (a longer one is a new request)', () => {
-    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2027-03-01' }, lead, NOW)).toMatchObject({
-      ok: true,
-      request: { period: PERIOD },
+    expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2027-03-01' }, lead, NOW)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-field',
+        field: 'endDate',
+        message: 'The last day can only be sooner than 18 December 2026; a longer unblock is a new request.',
+      },
     });
     expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '2026-12-01' }, lead, NOW)).toMatchObject({
       ok: true,
@@ -272,7 +285,7 @@ describe('the period and who the site is opened for', () => {
   it('setting the last day needs a day', () => {
     expect(applyStep(ACCESS_WORKFLOW, requestIn('unblocked'), { type: 'setEnd', endDate: '' }, lead, NOW)).toMatchObject({
       ok: false,
-      error: { code: 'reasons-required', field: 'endDate' },
+      error: { code: 'invalid-field', field: 'endDate' },
     });
   });
 });
@@ -449,7 +462,7 @@ describe('each step keeps the request and its history, and signs what it decides
   ])('%j without reasons says why they are needed, on the field to fill', (action, state, actor, field, message) => {
     expect(applyStep(ACCESS_WORKFLOW, requestIn(state), action, actor, NOW)).toEqual({
       ok: false,
-      error: { code: 'reasons-required', field, message },
+      error: { code: 'invalid-field', field, message },
     });
   });
 });

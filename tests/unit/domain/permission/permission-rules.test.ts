@@ -120,7 +120,7 @@ describe('decisions', () => {
         holderOf('headteacher'),
         NOW,
       ),
-    ).toMatchObject({ ok: false, error: { code: 'reasons-required', field: 'reasons' } });
+    ).toMatchObject({ ok: false, error: { code: 'invalid-field', field: 'reasons' } });
   });
 
   it.each(TYPES)('%s: a headteacher does not approve their own request (the chair of governors does)', (type) => {

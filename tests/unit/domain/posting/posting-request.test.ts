@@ -69,7 +69,7 @@ describe('steps: who, and from which state', () => {
     ],
     ['s.5: only the headteacher approves (not the DSL)', 'withHeadteacher', dsl, { type: 'approve', checks: [] }, 'not-permitted'],
     ['the requester cannot approve their own post', 'withHeadteacher', requester, { type: 'approve', checks: [] }, 'not-permitted'],
-    ['a refusal needs reasons', 'withHeadteacher', head, { type: 'refuse', reasons: '  ' }, 'reasons-required'],
+    ['a refusal needs reasons', 'withHeadteacher', head, { type: 'refuse', reasons: '  ' }, 'invalid-field'],
     ['a refusal with reasons is final', 'withHeadteacher', head, { type: 'refuse', reasons: 'Not positive in nature (s.5)' }, 'refused'],
     ['no second decision', 'approved', head, { type: 'refuse', reasons: 'Changed my mind' }, 'not-now'],
     ['a request that failed its checks cannot be approved', 'checksFailed', head, { type: 'approve', checks: [] }, 'not-now'],
@@ -310,7 +310,7 @@ describe('each step keeps the request and its history, and signs what it decides
   it('a refusal without reasons says why it needs them', () => {
     expect(applyStep(POSTING_WORKFLOW, request('withHeadteacher'), { type: 'refuse' }, head, NOW)).toEqual({
       ok: false,
-      error: { code: 'reasons-required', field: 'reasons', message: 'A refusal needs reasons, so the requester knows what to change.' },
+      error: { code: 'invalid-field', field: 'reasons', message: 'A refusal needs reasons, so the requester knows what to change.' },
     });
   });
 });
