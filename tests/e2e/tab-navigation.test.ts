@@ -163,7 +163,7 @@ describeInBrowser('the tab’s navigation', () => {
   it('is used from the keyboard: the arrow keys move between the pages (wrapping), Enter opens one, Tab reaches only the open one', async () => {
     const page = await tab.pageAs('staff');
     await page.goto(`${tab.app.url}/tab/?view=training`);
-    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+    const focused = () => page.locator(':focus').innerText();
     await navigation(page).getByRole('tab', { name: 'Training', selected: true }).waitFor();
     await navigation(page).getByRole('tab', { name: 'Training' }).focus();
     await page.keyboard.press('ArrowRight');
@@ -183,11 +183,11 @@ describeInBrowser('the tab’s navigation', () => {
     await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
     // One Tab stop for the whole navigation, the open page: Shift+Tab leaves it, Tab comes back to it.
     await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
+    expect(await page.locator(':focus').getAttribute('role')).not.toBe('tab');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Blocked website requests');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
+    expect(await page.locator(':focus').getAttribute('role')).not.toBe('tab');
     await page.close();
   });
 
