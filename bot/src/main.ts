@@ -12,7 +12,8 @@ import { PupilImportJobs } from './app/pupil-import-jobs';
 import { seedDemoSchool } from './app/seed-demo-school';
 import { consoleLogger } from './adapters/console-logger';
 import { PeopleListDirectory } from './adapters/directory/people-list-directory';
-import { CachedDirectory, forgettingOnWrite } from './adapters/directory/cached-directory';
+import { CachedDirectory } from './adapters/directory/cached-directory';
+import { forgettingOnWrite, keptReads } from './adapters/kept-reads';
 import { localPersonaIdentity, refuseEveryone } from './adapters/http/api-identity';
 import { entraSsoIdentity } from './adapters/http/entra-sso-identity';
 import { onBehalfOf } from './adapters/graph/on-behalf-of';
@@ -309,6 +310,14 @@ function appInstallation(deps: Omit<InstallDeps, 'pace'>, background: Background
 }
 
 /**
+ * How long the term dates, once read from SharePoint, answer again. They are read on every request
+ * to open a site whose last day is left empty (it ends at the end of the term) and change a few
+ * times a year; a change made in the app's settings is seen at once on the instance that made it,
+ * elsewhere within ten minutes (the request's card shows the last day it was given).
+ */
+const TERM_DATES_KEPT_MS = 10 * 60_000;
+
+/**
  * The school's records and who is who, as configured, and the Graph client they are reached
  * through (none with records in SQLite): for the server, `npm run job` and `npm run readiness`.
  */
@@ -327,6 +336,7 @@ export async function openRecords(
     ...opened,
     conversations: readOncePerClick('conversations', opened.conversations),
     cardMessages: readOncePerClick('cardMessages', opened.cardMessages),
+    ...(graph ? { termDates: keptReads(opened.termDates, clock, TERM_DATES_KEPT_MS) } : {}),
   };
   if (!graph) return { stores, directory: new PeopleListDirectory(stores.people) };
   if (config.directory.kind === 'entra')

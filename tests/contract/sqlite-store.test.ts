@@ -11,6 +11,8 @@ import type { IncidentFilter } from '../../bot/src/domain/incidents/incident-que
 import { incidentScope } from '../../bot/src/domain/incidents/incident-visibility';
 import type { Role } from '../../bot/src/domain/people/role';
 import type { Stores } from '../../bot/src/ports/stores.port';
+import { DuplicateRecordError } from '../../bot/src/ports/collection.port';
+import { newAccessRequest } from '../../bot/src/domain/access/access-request';
 import { describeIncidentContract, incident } from './incident-contract';
 import { describeStoreContract } from './store-contract';
 
@@ -226,6 +228,58 @@ describe('SQLite specifics', () => {
     expect(messages[0]).toMatchObject({ title: 't', lines: ['l'], tone: 'warning' });
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rolls a saved step back when what goes with it fails: no request changed, no audit entry, no notice (a crash cannot split them)', async () => {
+    const stores = createSqliteStores(':memory:');
+    const request = await stores.accessRequests.insert(
+      newAccessRequest(
+        { url: 'https://example.org/', siteContent: 'a', reasons: 'b', risksAndControls: 'c' },
+        { personId: '1', name: 'Priya Shah' },
+        'k',
+        new Date(),
+      ),
+    );
+    const notice = {
+      key: 'taken',
+      run: 'r',
+      personId: '3',
+      personName: 'Megan Bowen',
+      reason: 'needs-your-action',
+      period: 'v2',
+      status: 'pending' as const,
+      message: {
+        kind: 'recordNotice' as const,
+        record: { recordType: 'accessRequest' as const, recordId: request.id },
+        reason: 'needs-your-action' as const,
+      },
+      attempts: 0,
+      createdAt: 'now',
+      updatedAt: 'now',
+    };
+    await stores.outbox.insert(notice);
+    // The second notice's key is taken: the write after the request's own fails inside the transaction.
+    await expect(
+      stores.together.update('accessRequests', { ...request, state: 'withHeadteacher' }, (saved) => ({
+        audit: {
+          at: 'now',
+          actorId: '3',
+          actorName: 'Megan Bowen',
+          action: 'forward',
+          recordType: 'accessRequest',
+          recordId: saved.id,
+          summary: 's',
+        },
+        notices: [
+          { ...notice, key: 'free' },
+          { ...notice, key: 'taken' },
+        ],
+      })),
+    ).rejects.toBeInstanceOf(DuplicateRecordError);
+    expect(await stores.accessRequests.get(request.id)).toMatchObject({ version: 1, state: 'withOnlineSafetyLead' });
+    expect(await stores.audit.forRecord('accessRequest', request.id)).toEqual([]);
+    expect((await stores.outbox.find({ where: { key: 'free' }, limit: 1 })).items).toEqual([]);
+    await stores.close();
   });
 
   it('keeps records across a restart (the data folder is the store)', async () => {

@@ -14,6 +14,8 @@ import type { JobRun } from '../../bot/src/domain/jobs/job-run';
 import type { Versioned } from '../../bot/src/ports/collection.port';
 import { actRecord } from '../../bot/src/app/reminders/reminder-act';
 import type { ReminderMessage } from '../../bot/src/ports/outbox.port';
+import type { GoesWith } from '../../bot/src/ports/save-together.port';
+import type { AccessRequest } from '../../bot/src/domain/access/access-request';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -652,6 +654,57 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       expect((await subject.stores.policyReads.find({ where: { versionId: '7' }, limit: 5 })).items).toEqual([stored]);
     });
 
+    it('keeps one filtering review per school year, whole, and adds to it only from the version read', async () => {
+      const entry = {
+        reviewedOn: '2026-11-20',
+        seniorLeader: { personId: '3', name: "Adele O'Vance" },
+        governor: { personId: '9', name: 'Mark Green' },
+        outcome: 'Filtering works; YouTube stays restricted.\nMonitoring alerts reach the DSL.',
+        actions: [{ description: 'Check the guest Wi-Fi filter', assigneeId: '5', assigneeName: 'Tom Jones', due: '2026-12-04' }],
+        recordedById: '3',
+        recordedByName: "Adele O'Vance",
+        recordedAt: '2026-11-20T15:00:00.000Z',
+      };
+      const first = await subject.stores.filteringReviews.insert({ year: '2026-27', entries: [entry], updatedAt: entry.recordedAt });
+      await expect(
+        subject.stores.filteringReviews.insert({ year: '2026-27', entries: [], updatedAt: entry.recordedAt }),
+      ).rejects.toBeInstanceOf(DuplicateRecordError);
+      const added = await subject.stores.filteringReviews.update({ ...first, entries: [entry, { ...entry, actions: [] }] });
+      await expect(subject.stores.filteringReviews.update({ ...first, entries: [] })).rejects.toBeInstanceOf(StaleRecordError);
+      const found = (await subject.stores.filteringReviews.find({ where: { year: '2026-27' }, limit: 5 })).items;
+      expect(found.map(({ id, version, entries }) => ({ id, version, entries }))).toEqual([
+        { id: first.id, version: added.version, entries: [entry, { ...entry, actions: [] }] },
+      ]);
+    });
+
+    it('keeps one task per agreed action of the review, found by assignee and status, and closes it with its note', async () => {
+      const task = {
+        year: '2026-27',
+        reviewId: '1',
+        taskKey: '1|1|1',
+        description: 'Check the guest Wi-Fi filter',
+        assigneeId: '5',
+        assigneeName: 'Tom Jones',
+        due: '2026-12-04',
+        status: 'open' as const,
+        createdAt: '2026-11-20T15:00:00.000Z',
+        updatedAt: '2026-11-20T15:00:00.000Z',
+      };
+      const made = await subject.stores.reviewActions.insert(task);
+      await expect(subject.stores.reviewActions.insert({ ...task, description: 'Again' })).rejects.toBeInstanceOf(DuplicateRecordError);
+      await subject.stores.reviewActions.insert({ ...task, taskKey: '1|1|2', assigneeId: '6' });
+      const open = async () =>
+        (await subject.stores.reviewActions.find({ where: { status: 'open' }, limit: 5 })).items.map((one) => one.id);
+      expect((await subject.stores.reviewActions.find({ where: { assigneeId: '5' }, limit: 5 })).items.map((one) => one.id)).toEqual([
+        made.id,
+      ]);
+      expect(await open()).toHaveLength(2);
+      const done = { note: 'Filter applied; tested with the test sites.', byId: '5', byName: 'Tom Jones', at: '2026-12-01T10:00:00.000Z' };
+      await subject.stores.reviewActions.update({ ...made, status: 'done', done });
+      expect(await open()).not.toContain(made.id);
+      expect(await subject.stores.reviewActions.get(made.id)).toMatchObject({ status: 'done', done, due: '2026-12-04' });
+    });
+
     it('answers undefined for a record that does not exist', async () => {
       expect(await subject.stores.accessRequests.get('999999')).toBeUndefined();
     });
@@ -728,6 +781,124 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       const rest = await subject.stores.audit.page({ limit: 2, cursor: first.next! });
       expect([...first.items, ...rest.items].map((e) => e.action)).toEqual(['a', 'b', 'c']);
       expect(rest.next).toBeUndefined();
+    });
+
+    describe('saving a request together with its audit entry and notices', () => {
+      const notice = (request: Versioned<AccessRequest>, personId: string) => ({
+        key: `needs-your-action:accessRequest:${request.id}|v${request.version}|${personId}`,
+        run: `step accessRequest ${request.id} v${request.version}`,
+        personId,
+        personName: `Person ${personId}`,
+        reason: `needs-your-action:accessRequest:${request.id}`,
+        period: `v${request.version}`,
+        status: 'pending' as const,
+        message: {
+          kind: 'recordNotice' as const,
+          record: { recordType: 'accessRequest' as const, recordId: request.id },
+          reason: 'needs-your-action' as const,
+        },
+        attempts: 0,
+        createdAt: '2026-11-24T10:00:00.000Z',
+        updatedAt: '2026-11-24T10:00:00.000Z',
+      });
+      const goesWith =
+        (action: string, people: string[], card = false) =>
+        (request: Versioned<AccessRequest>): GoesWith => ({
+          audit: {
+            at: '2026-11-24T10:00:00.000Z',
+            actorId: 'p1',
+            actorName: 'Priya Shah',
+            action,
+            recordType: 'accessRequest',
+            recordId: request.id,
+            summary: `Request is now ${request.state}`,
+          },
+          notices: people.map((personId) => notice(request, personId)),
+          ...(card
+            ? {
+                clickedCard: {
+                  recordId: request.id,
+                  aadObjectId: 'aad-p1',
+                  conversationId: 'a:p1',
+                  activityId: 'form-1',
+                  sentAt: '2026-11-24T10:00:00.000Z',
+                },
+              }
+            : {}),
+        });
+      const stepRun = (request: Versioned<AccessRequest>) => `step accessRequest ${request.id} v${request.version}`;
+      const noticesOf = async (request: Versioned<AccessRequest>) =>
+        (await subject.stores.outbox.find({ where: { run: stepRun(request) }, limit: 50 })).items.map((entry) => entry.personId).sort();
+
+      it('stores a new request with its audit entry, its notices and the clicked card, each naming the new id', async () => {
+        const { record, notices } = await subject.stores.together.insert<AccessRequest>(
+          'accessRequests',
+          draft(),
+          goesWith('submitted', ['3', '4'], true),
+        );
+        expect(await subject.stores.accessRequests.get(record.id)).toMatchObject({
+          id: record.id,
+          version: 1,
+          state: 'withOnlineSafetyLead',
+        });
+        expect((await subject.stores.audit.forRecord('accessRequest', record.id)).map((entry) => entry.action)).toEqual(['submitted']);
+        expect(notices.map((entry) => [entry.personId, entry.status])).toEqual([
+          ['3', 'pending'],
+          ['4', 'pending'],
+        ]);
+        expect(await noticesOf(record)).toEqual(['3', '4']);
+        expect(
+          (await subject.stores.cardMessages.find({ where: { recordId: record.id }, limit: 5 })).items.map((card) => card.activityId),
+        ).toEqual(['form-1']);
+      });
+
+      it('saves a change at its new version with its audit entry and notices, and the record is current for the next change', async () => {
+        const created = await subject.stores.accessRequests.insert(draft());
+        const read = (await subject.stores.accessRequests.get(created.id))!;
+        const { record } = await subject.stores.together.update<AccessRequest>(
+          'accessRequests',
+          { ...read, state: 'withHeadteacher' },
+          goesWith('forward', ['5']),
+        );
+        expect(record).toMatchObject({ id: created.id, version: 2, state: 'withHeadteacher' });
+        expect(await subject.stores.accessRequests.get(created.id)).toMatchObject({ version: 2, state: 'withHeadteacher' });
+        expect((await subject.stores.audit.forRecord('accessRequest', created.id)).map((entry) => entry.summary)).toEqual([
+          'Request is now withHeadteacher',
+        ]);
+        expect(await noticesOf(record)).toEqual(['5']);
+        // What the save answered can be changed again, conditionally.
+        await subject.stores.together.update<AccessRequest>('accessRequests', { ...record, state: 'approved' }, goesWith('approve', []));
+        expect(await subject.stores.accessRequests.get(created.id)).toMatchObject({ version: 3, state: 'approved' });
+      });
+
+      it('writes no audit entry and no notice when someone else changed the request first (stale)', async () => {
+        const created = await subject.stores.accessRequests.insert(draft());
+        const read = (await subject.stores.accessRequests.get(created.id))!;
+        await subject.stores.accessRequests.update({ ...read, state: 'withdrawn' });
+        await expect(
+          subject.stores.together.update<AccessRequest>(
+            'accessRequests',
+            { ...read, state: 'withHeadteacher' },
+            goesWith('forward', ['5']),
+          ),
+        ).rejects.toBeInstanceOf(StaleRecordError);
+        expect(await subject.stores.accessRequests.get(created.id)).toMatchObject({ version: 2, state: 'withdrawn' });
+        expect(await subject.stores.audit.forRecord('accessRequest', created.id)).toEqual([]);
+        expect(await noticesOf({ ...read, version: 2 })).toEqual([]);
+      });
+
+      it('writes nothing of what goes with a new request whose submission key is already taken', async () => {
+        const first = await subject.stores.accessRequests.insert(draft());
+        const again = { ...draft(), submissionKey: first.submissionKey };
+        await expect(
+          subject.stores.together.insert<AccessRequest>('accessRequests', again, goesWith('submitted', ['3'], true)),
+        ).rejects.toBeInstanceOf(DuplicateRecordError);
+        expect((await subject.stores.accessRequests.find({ where: { submissionKey: first.submissionKey }, limit: 5 })).items).toHaveLength(
+          1,
+        );
+        expect((await subject.stores.audit.page({ limit: 50 })).items.filter((entry) => entry.action === 'submitted')).toEqual([]);
+        expect((await subject.stores.outbox.find({ where: { status: 'pending' }, limit: 50 })).items).toEqual([]);
+      });
     });
 
     it('says the store is unavailable, rather than failing oddly, when it cannot be reached', async () => {

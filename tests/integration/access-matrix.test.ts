@@ -132,6 +132,11 @@ const ALLOWED: Record<string, readonly Holder[]> = {
   'governance.view': ['governor', 'chairOfGovernors', 'headteacher'],
   // DfE filtering and monitoring standards: the senior leaders who own filtering, with the governors, review it yearly.
   'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
+  // DfE filtering and monitoring standards: a senior leader and a governor review it together and record it; the
+  // headteacher and the online safety lead own filtering (s.2, s.9). An agreed action is closed by the person given it
+  // ('requester' here: the holder it was assigned to) or by them.
+  'filteringReview.record': ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'],
+  'filteringReview.closeAction': ['requester', 'headteacher', 'onlineSafetyLead'],
 };
 
 /**
@@ -732,6 +737,41 @@ describe('the access matrix (expected answers from the policy)', () => {
   it.each(holders)('the filtering and monitoring review pack (/api/filtering-review) as %s', async (holder) => {
     const response = await api(holder, '/api/filtering-review?year=2025-26');
     expect({ holder, status: response.status }).toEqual({ holder, status: allowed('filteringReview.view', holder) ? 200 : 403 });
+  });
+
+  it.each(holders)('recording the filtering review, and marking an agreed action done, as %s', async (holder) => {
+    const post = (path: string, body: object) =>
+      fetch(`${t.app.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-demo-person': people.get(holder)!.person.id },
+        body: JSON.stringify(body),
+      });
+    // Each holder records a year of their own, so that nobody's recording is one made meanwhile.
+    const first = 2000 + holders.indexOf(holder);
+    const recorded = await post('/api/filtering-review/record', {
+      year: `${first}-${String((first + 1) % 100).padStart(2, '0')}`,
+      reviewedOn: today,
+      seniorLeaderId: people.get('headteacher')!.person.id,
+      governorId: people.get('governor')!.person.id,
+      outcome: 'Filtering and monitoring work as intended.',
+      actions: [{ description: 'Check the guest Wi-Fi', assigneeId: people.get('requester')!.person.id, due: '2026-12-04' }],
+    });
+    expect({ holder, record: recorded.status }).toEqual({ holder, record: allowed('filteringReview.record', holder) ? 201 : 403 });
+    const requester = people.get('requester')!.person;
+    const task = await t.app.stores.reviewActions.insert({
+      year: '1999-00',
+      reviewId: 'matrix',
+      taskKey: `matrix|${holder}`,
+      description: 'Check the guest Wi-Fi',
+      assigneeId: requester.id,
+      assigneeName: requester.displayName,
+      due: '2026-12-04',
+      status: 'open',
+      createdAt: t.clock.now().toISOString(),
+      updatedAt: t.clock.now().toISOString(),
+    });
+    const done = await post(`/api/review-actions/${task.id}/steps`, { verb: 'done', note: 'Checked.', version: task.version });
+    expect({ holder, done: done.status }).toEqual({ holder, done: allowed('filteringReview.closeAction', holder) ? 200 : 403 });
   });
 
   describe("the steps from the tab (Waiting for me and each request's page): the same rules as the cards", () => {

@@ -71,6 +71,8 @@ const WHAT_IT_DOES: Record<Action, string> = {
   ...permissionWords(),
   'governance.view': 'open the Governance page',
   'filteringReview.view': 'open the filtering and monitoring review',
+  'filteringReview.record': 'record the filtering and monitoring review',
+  'filteringReview.closeAction': 'mark an action from the filtering review done',
 };
 
 /** The smaller permissions' actions, in the words of their definitions: asking, seeing all, and each step's label. */

@@ -1,6 +1,6 @@
 import { localDate } from '../domain/calendar/zoned-time';
 import type { ConsentEvent } from '../domain/consent/consent';
-import { takedownsDue, type RegisteredPost, type TrackedTakedown } from '../domain/consent/takedown';
+import { breachIncidentKey, takedownsDue, type RegisteredPost, type TrackedTakedown } from '../domain/consent/takedown';
 import type { SocialAccount } from '../domain/posting/social-account';
 import { DuplicateRecordError, type Versioned } from '../ports/collection.port';
 import type { AppDeps } from './app-deps';
@@ -86,7 +86,7 @@ function accountsOf(deps: TakedownDeps): Promise<SocialAccount[]> {
 
 /** The breach concern of an urgent task, unless it is already in the log (a run that stopped part-way makes it later). */
 async function ensureBreachIncident(deps: TakedownDeps, task: Versioned<TrackedTakedown>): Promise<void> {
-  const opened = (await deps.stores.incidents.find({ where: { submissionKey: `takedown-breach:${task.id}` }, limit: 1 })).items[0];
+  const opened = (await deps.stores.incidents.find({ where: { submissionKey: breachIncidentKey(task.id) }, limit: 1 })).items[0];
   if (opened && (await deps.stores.incidentChronology.forIncident(opened.id)).length > 0) return;
   await openBreachIncident(deps, task);
 }

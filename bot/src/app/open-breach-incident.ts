@@ -1,4 +1,4 @@
-import type { TrackedTakedown } from '../domain/consent/takedown';
+import { breachIncidentKey, type TrackedTakedown } from '../domain/consent/takedown';
 import { localDate } from '../domain/calendar/zoned-time';
 import type { Incident } from '../domain/incidents/incident';
 import { routeIncident } from '../domain/incidents/incident-routing';
@@ -34,7 +34,7 @@ export async function openBreachIncident(deps: BreachDeps, task: Versioned<Track
     platform: account?.platform ?? '',
     involved: 'pupil',
     category: 'dataProtectionBreach',
-    submissionKey: `takedown-breach:${task.id}`,
+    submissionKey: breachIncidentKey(task.id),
     reporterId: SYSTEM.id,
     reporterName: SYSTEM.displayName,
     reportedAt: now,

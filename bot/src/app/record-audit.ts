@@ -1,4 +1,5 @@
 import type { Person } from '../domain/people/person';
+import type { AuditEntry } from '../ports/audit-log.port';
 import type { AppDeps } from './app-deps';
 
 const ATTEMPTS = 3;
@@ -14,7 +15,7 @@ export async function recordAudit(
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await deps.stores.audit.append({ ...entry, at: deps.clock.now().toISOString(), actorId: actor.id, actorName: actor.displayName });
+      await deps.stores.audit.append(auditEntry(deps, actor, entry));
       return;
     } catch (error) {
       if (attempt >= ATTEMPTS) {
@@ -23,4 +24,13 @@ export async function recordAudit(
       }
     }
   }
+}
+
+/** An audit entry as stored: what was done, by whom, now. */
+export function auditEntry(
+  deps: Pick<AppDeps, 'clock'>,
+  actor: Pick<Person, 'id' | 'displayName'>,
+  entry: { action: string; recordType: string; recordId: string; summary: string },
+): Omit<AuditEntry, 'id'> {
+  return { ...entry, at: deps.clock.now().toISOString(), actorId: actor.id, actorName: actor.displayName };
 }

@@ -87,4 +87,53 @@ export interface FilteringReviewPackView {
   incidents: { category: string; label: string; count: ShownCount; references: string[] }[];
   training: TrainingGroup[];
   policies: { title: string; approvedOn?: string; nextReviewDue?: string }[];
+  /** The review as recorded for this year: every recording, oldest first; version to send when recording again. */
+  recorded: RecordedReviewView;
+  /** The school's date today (the earliest an action can be due). */
+  today: string;
+  /** What this person may do here; the server checks again. */
+  can: { record: boolean };
+  /** Who the form offers, for those who may record: senior leaders, governors, and everyone an action can be given to. */
+  choices?: { seniorLeaders: PersonChoice[]; governors: PersonChoice[]; everyone: PersonChoice[] };
+}
+
+export interface PersonChoice {
+  id: string;
+  name: string;
+}
+
+export interface RecordedReviewView {
+  /** Absent until the review is first recorded for the year. */
+  version?: number;
+  entries: {
+    reviewedOn: string;
+    seniorLeader: string;
+    governor: string;
+    outcome: string;
+    recordedBy: string;
+    recordedOn: string;
+    actions: ReviewActionView[];
+  }[];
+}
+
+export interface ReviewActionView {
+  /** "FR-4"; absent while its task is still being made. */
+  reference?: string;
+  description: string;
+  assignee: string;
+  due: string;
+  status: 'open' | 'overdue' | 'done';
+  done?: { on: string; note: string; by: string };
+}
+
+/** `POST /api/filtering-review/record`: recording the year's review. */
+export interface RecordReviewBody {
+  year: string;
+  reviewedOn: string;
+  seniorLeaderId: string;
+  governorId: string;
+  outcome: string;
+  actions: { description: string; assigneeId: string; due: string }[];
+  /** The version of the year's review the page showed; absent before the first recording. */
+  version?: number;
 }

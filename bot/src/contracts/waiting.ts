@@ -2,7 +2,14 @@
 
 /** The kinds of record that can wait for someone, as the server names them. */
 export type WaitingRecordType =
-  'accessRequest' | 'postingRequest' | 'takedown' | 'trainingRecord' | 'staffPersonalAccount' | 'pupilWifi' | 'accountPassword';
+  | 'accessRequest'
+  | 'postingRequest'
+  | 'takedown'
+  | 'trainingRecord'
+  | 'staffPersonalAccount'
+  | 'pupilWifi'
+  | 'accountPassword'
+  | 'reviewAction';
 
 /** One thing waiting for the person, with the steps they may take on it now. */
 export interface WaitingItem {

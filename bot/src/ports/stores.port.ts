@@ -16,6 +16,7 @@ import type { ChronologyStore, IncidentStore } from './incident-store.port';
 import type { IncidentLink } from '../domain/incidents/incident-people';
 import type { PupilTransfer } from '../domain/incidents/pupil-transfer';
 import type { OutboxCollection } from './outbox.port';
+import type { SaveTogether } from './save-together.port';
 import type { AppInstallation } from './teams-apps.port';
 import type { ImportJobCollection } from './import-jobs.port';
 import type { Refresher, TrainingRequirementRecord } from '../domain/training/training-requirement';
@@ -25,6 +26,7 @@ import type { TrainingRecord } from '../domain/training/training-record';
 import type { JobRun } from '../domain/jobs/job-run';
 import type { PolicyVersion } from '../domain/policies/policy-version';
 import type { PolicyRead } from '../domain/policies/policy-read';
+import type { FilteringReviewRecord, ReviewActionTask } from '../domain/governance/filtering-review-record';
 
 export type AccessRequestCollection = Collection<AccessRequest, 'requesterId' | 'state' | 'submissionKey'>;
 export type PostingRequestCollection = Collection<PostingRequest, 'requesterId' | 'state' | 'submissionKey'>;
@@ -58,6 +60,10 @@ export type RefresherCollection = Collection<Refresher, never>;
 export type IncidentLinkCollection = Collection<IncidentLink, 'incidentId' | 'pupilId' | 'linkKey'>;
 /** Leavers' safeguarding files to send on, one per pupil (a second for the same pupil is refused), found by pupil and by status. */
 export type PupilTransferCollection = Collection<PupilTransfer, 'pupilId' | 'status'>;
+/** The annual filtering and monitoring review, one record per school year (a second for the same year is refused). */
+export type FilteringReviewCollection = Collection<FilteringReviewRecord, 'year'>;
+/** The review's agreed actions as tasks, one per action (a unique task key), found by assignee and status. */
+export type ReviewActionCollection = Collection<ReviewActionTask, 'assigneeId' | 'status' | 'taskKey' | 'reviewId'>;
 export type AppInstallationCollection = Collection<AppInstallation, 'aadObjectId'>;
 export type JobRunCollection = Collection<JobRun, 'job'>;
 
@@ -94,6 +100,9 @@ export interface Stores {
   /** Training completions (s.11) and the refreshers the DSL requires. */
   trainingRecords: TrainingRecordCollection;
   refreshers: RefresherCollection;
+  /** The annual filtering and monitoring review as recorded, and its agreed actions as tracked tasks. */
+  filteringReviews: FilteringReviewCollection;
+  reviewActions: ReviewActionCollection;
   /** Every reminder, stored under its idempotency key before it is sent. */
   outbox: OutboxCollection;
   /** The app installed for people by the app itself, and who could not be reached, and why. */
@@ -103,6 +112,8 @@ export interface Stores {
   /** Pupil imports and their progress, for whichever instance the tab asks. */
   importJobs: ImportJobCollection;
   audit: AuditLog;
+  /** A request's insert or decision saved with its audit entry and notices: all or nothing on SQLite, one `$batch` on SharePoint. */
+  together: SaveTogether;
   /** True when nothing has been stored yet (the demo school is seeded only then). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

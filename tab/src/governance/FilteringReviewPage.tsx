@@ -13,8 +13,9 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FilteringReviewPackView } from '../../../bot/src/contracts/governance';
-import { getJson, type Credentials } from '../api';
+import { download, getJson, type Credentials } from '../api';
 import { DataTable } from '../ui/DataTable';
+import { ReviewRecordForm } from './ReviewRecordForm';
 import { GovernanceSection as Part, day, shown, trainingColumns, unblockedColumns } from './governance-parts';
 
 const useStyles = makeStyles({
@@ -27,6 +28,8 @@ const useStyles = makeStyles({
     gap: '24px',
     '& p': { margin: 0, minHeight: '3em', borderBottom: '1px solid currentColor' },
   },
+  entry: { display: 'flex', flexDirection: 'column', gap: '8px', '& p': { margin: 0 } },
+  outcome: { whiteSpace: 'pre-wrap' },
 });
 
 /**
@@ -40,13 +43,16 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
   const [year, setYear] = useState<string>();
   const [pack, setPack] = useState<FilteringReviewPackView>();
   const [error, setError] = useState<string>();
+  const [recorded, setRecorded] = useState<string>();
+  const [downloadProblem, setDownloadProblem] = useState<string>();
+  const [reload, setReload] = useState(0);
   useEffect(() => {
     setError(undefined);
     getJson<FilteringReviewPackView>(`/api/filtering-review${year ? `?year=${encodeURIComponent(year)}` : ''}`, credentials).then(
       setPack,
       (failure: Error) => setError(failure.message),
     );
-  }, [credentials, year]);
+  }, [credentials, year, reload]);
 
   if (error)
     return (
@@ -55,6 +61,11 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
       </MessageBar>
     );
   if (!pack) return <Spinner label="Preparing the review pack…" />;
+  const downloadFailed = downloadProblem && (
+    <MessageBar intent="error" className="no-print">
+      <MessageBarBody>{downloadProblem}</MessageBarBody>
+    </MessageBar>
+  );
   return (
     <section className={styles.page} aria-labelledby="filtering-review-heading" data-testid="filtering-review">
       <div className={`${styles.controls} no-print`}>
@@ -68,7 +79,22 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
           </Select>
         </Field>
         <Button onClick={() => window.print()}>Print or save as PDF</Button>
+        <Button
+          onClick={() =>
+            download(
+              `/api/filtering-review/pdf?year=${encodeURIComponent(pack.year)}`,
+              credentials,
+              `filtering-review-${pack.year}.pdf`,
+            ).then(
+              () => setDownloadProblem(undefined),
+              (failure: Error) => setDownloadProblem(failure.message),
+            )
+          }
+        >
+          Download PDF
+        </Button>
       </div>
+      {downloadFailed}
       <div className={styles.heading}>
         <Title3 as="h2" id="filtering-review-heading">
           Filtering and monitoring review {pack.year}
@@ -155,7 +181,68 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
       </Part>
 
       <Part title="Outcome of the review" id="review-outcome">
-        <Body1>What the reviewers found, and the actions agreed (who, by when):</Body1>
+        {recorded && (
+          <MessageBar intent="success" className="no-print">
+            <MessageBarBody>{recorded}</MessageBarBody>
+          </MessageBar>
+        )}
+        {pack.recorded.entries.length === 0 ? (
+          <Body1>
+            {pack.can.record
+              ? 'Not recorded yet. Record it below once the senior leader and the governor have reviewed it; until then, write it on the printed pack:'
+              : 'Not recorded in the app yet: what the reviewers found, and the actions agreed (who, by when):'}
+          </Body1>
+        ) : (
+          pack.recorded.entries.map((entry, index) => (
+            <div key={index} className={styles.entry} data-testid="recorded-review">
+              <Body1 as="p">
+                <strong>
+                  Reviewed on {day(entry.reviewedOn)} by {entry.seniorLeader} (senior leader) and {entry.governor} (governor)
+                </strong>
+                , recorded by {entry.recordedBy} on {day(entry.recordedOn)}.
+              </Body1>
+              <Body1 as="p" className={styles.outcome}>
+                {entry.outcome}
+              </Body1>
+              {entry.actions.length === 0 ? (
+                <Caption1>No actions were agreed.</Caption1>
+              ) : (
+                <DataTable
+                  label={`Actions agreed on ${day(entry.reviewedOn)}`}
+                  rows={entry.actions}
+                  rowKey={(action) => action.reference ?? action.description}
+                  rowProps={() => ({ 'data-testid': 'review-action' })}
+                  columns={[
+                    { header: 'Action', cell: (action) => `${action.reference ? `${action.reference}: ` : ''}${action.description}` },
+                    { header: 'Who', cell: (action) => action.assignee },
+                    { header: 'Due by', cell: (action) => day(action.due) },
+                    {
+                      header: 'Status',
+                      cell: (action) =>
+                        action.done
+                          ? `Done on ${day(action.done.on)} (${action.done.by}): ${action.done.note}`
+                          : action.status === 'overdue'
+                            ? 'Overdue'
+                            : 'Open',
+                    },
+                  ]}
+                />
+              )}
+            </div>
+          ))
+        )}
+        {pack.can.record && pack.choices && (
+          <ReviewRecordForm
+            key={pack.year}
+            pack={pack}
+            credentials={credentials}
+            today={pack.today}
+            onRecorded={(message) => {
+              setRecorded(message || undefined);
+              setReload((count) => count + 1);
+            }}
+          />
+        )}
         <div className={styles.signature}>
           <p>Senior leader: {pack.reviewers.lead}</p>
           <p>Governor: {pack.reviewers.governor}</p>

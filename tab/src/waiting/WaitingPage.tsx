@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../ui/DataTable';
 import { FactList } from '../ui/FactList';
 import { lazyComponent } from '../ui/lazy';
 import { PERMISSION_STEPS } from './permission-kinds';
-import { TAKEDOWN_STEPS, TRAINING_STEPS, type StepKind } from './step-kinds';
+import { REVIEW_ACTION_STEPS, TAKEDOWN_STEPS, TRAINING_STEPS, type StepKind } from './step-kinds';
 import type { StepAnswer } from './StepForm';
 import { TYPE_NAMES, whenShown, type Waiting, type WaitingItem, type WaitingRecordType } from './waiting-api';
 
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
 const IN_THE_LIST: Partial<Record<WaitingRecordType, StepKind>> = {
   takedown: TAKEDOWN_STEPS,
   trainingRecord: TRAINING_STEPS,
+  reviewAction: REVIEW_ACTION_STEPS,
   ...PERMISSION_STEPS,
 };
 
@@ -36,6 +37,8 @@ const FACT_LABELS: Record<string, string> = {
   urgent: 'Urgent',
   lastDay: 'Last day',
   unblock: 'Unblock',
+  due: 'Due by',
+  review: 'Agreed at the review',
 };
 
 /**

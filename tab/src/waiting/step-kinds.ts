@@ -110,3 +110,10 @@ export const TRAINING_STEPS: StepKind = {
   text: () => 'If not confirmed, why? (they are told)',
   body: (verb, text) => ({ decision: verb, reason: text }),
 };
+
+export const REVIEW_ACTION_STEPS: StepKind = {
+  path: (id) => `/api/review-actions/${id}/steps`,
+  buttons: { done: { label: 'Done', primary: true, done: 'Thank you: marked as done, with your note.' } },
+  text: () => 'What was done (required)',
+  body: (verb, text, _extra, version) => ({ verb, note: text, version }),
+};

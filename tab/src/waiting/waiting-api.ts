@@ -10,6 +10,7 @@ export const TYPE_NAMES: Record<WaitingRecordType, [one: string, many: string]> 
   postingRequest: ['Request to post', 'requests to post'],
   takedown: ['Post to take down', 'posts to take down'],
   trainingRecord: ['Training to confirm', 'training records to confirm'],
+  reviewAction: ['Action from the filtering review', 'actions from the filtering review'],
   ...PERMISSION_NAMES,
 };
 

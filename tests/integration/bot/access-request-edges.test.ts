@@ -119,7 +119,7 @@ describe('with everyone reachable', () => {
   });
 
   it('tells the user plainly when the store is down, keeps what they typed and saves nothing', async () => {
-    const insert = jest.spyOn(t.app.stores.accessRequests, 'insert').mockRejectedValue(new StoreUnavailableError('disk unavailable'));
+    const insert = jest.spyOn(t.app.stores.together, 'insert').mockRejectedValue(new StoreUnavailableError('disk unavailable'));
     try {
       const { card } = await submit(t, { ...FORM, url: 'https://down.example.org/' });
       expect(allText(card)).toMatch(/was NOT saved/);

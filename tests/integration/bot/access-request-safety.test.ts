@@ -84,7 +84,7 @@ describe('keeping the process trustworthy', () => {
 
   it('when the store fails mid-step, answers with a message that leaves the card as it was', async () => {
     const { requestId } = await submit();
-    const update = jest.spyOn(t.app.stores.accessRequests, 'update').mockRejectedValue(new StoreUnavailableError('disk unavailable'));
+    const update = jest.spyOn(t.app.stores.together, 'update').mockRejectedValue(new StoreUnavailableError('disk unavailable'));
     try {
       const response = await t.post(cardActionInvoke(megan, t.serviceUrl, 'm', 'forwardAccessRequest', { requestId }));
       expect(response.status).toBe(200);

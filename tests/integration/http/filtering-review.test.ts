@@ -7,6 +7,7 @@
 import { incident } from '../../contract/incident-contract';
 import type { FilteringReviewPackView } from '../../../bot/src/contracts/governance';
 import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
+import { pdfText } from '../../fixtures/pdf-text';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 /**
@@ -59,6 +60,25 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
       });
     };
     await decide('march', 'https://chat.example.org/', false, '2026-03-10T11:00:00.000Z');
+    await t.app.stores.accessRequests.insert({
+      ...newAccessRequest(
+        {
+          url: 'https://phonics.example.org/',
+          siteContent: 'Phonics games',
+          reasons: 'Amelia Khan and Murphy, Leo practise at lunchtime',
+          risksAndControls: 'Adverts',
+        },
+        priya,
+        'april',
+        new Date('2026-04-20T10:00:00.000Z'),
+      ),
+      state: 'refused',
+      decision: {
+        approved: false,
+        reasons: 'Zain Ahmed can use the class tablets instead',
+        signature: { personId: who.get('Adele Vance')!, name: 'Adele Vance', at: '2026-04-21T11:00:00.000Z' },
+      },
+    });
     await decide('june', 'https://videos.example.org/', true, '2026-06-22T11:00:00.000Z');
   });
   afterAll(() => t.stop());
@@ -90,7 +110,17 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
         reasons: 'Lessons (march)',
         decisionReasons: 'Chat cannot be switched off',
         decidedOn: '2026-03-10',
-        decidedBy: 'Adele Vance',
+        // Governors are shown roles, not staff names.
+        decidedBy: 'the headteacher',
+      },
+      {
+        url: 'https://phonics.example.org/',
+        approved: false,
+        // No pupil's name in what staff wrote, however it is written.
+        reasons: 'another pupil and another pupil practise at lunchtime',
+        decisionReasons: 'another pupil can use the class tablets instead',
+        decidedOn: '2026-04-21',
+        decidedBy: 'the headteacher',
       },
       {
         url: 'https://videos.example.org/',
@@ -98,15 +128,24 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
         reasons: 'Lessons (june)',
         decisionReasons: 'Fine for lessons',
         decidedOn: '2026-06-22',
-        decidedBy: 'Adele Vance',
+        decidedBy: 'the headteacher',
       },
+    ]);
+    expect(JSON.stringify([body.decisions, body.openUnblocks])).not.toMatch(/Adele|Vance|Amelia|Khan|Murphy|Zain/);
+    // The headteacher, who works with the staff, sees their names.
+    const asHead = (await pack('Adele Vance', '2025-26')).body;
+    expect(asHead.decisions.map((decision) => [decision.decidedBy, decision.reasons])).toEqual([
+      ['Adele Vance', 'Lessons (march)'],
+      ['Adele Vance', 'another pupil and another pupil practise at lunchtime'],
+      ['Adele Vance', 'Lessons (june)'],
     ]);
     // Sites open now, whenever they were decided: June's and the demo school's BBC Bitesize.
     expect(body.openUnblocks.map((site) => site.url)).toEqual([
       'https://www.bbc.co.uk/bitesize/topics/zd9d7p3',
       'https://videos.example.org/',
     ]);
-    expect(JSON.stringify(body)).not.toContain('Priya Shah');
+    // The pack names no requester (the form's list of people to give an action to is the school's directory).
+    expect(JSON.stringify({ ...body, choices: undefined })).not.toContain('Priya Shah');
   });
 
   it('opens on this school year, with the reviewers named in School settings and the policies in force', async () => {
@@ -134,6 +173,29 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the filtering and monitoring
       expect(JSON.stringify(body)).not.toMatch(/Proxy site|VPN|violent video/);
     },
   );
+
+  it('gives the pack as a PDF with the same rules as the page: roles not staff names, no pupil named, small counts hidden', async () => {
+    const pdf = async (name: string, year = '2025-26') =>
+      fetch(`${t.app.url}/api/filtering-review/pdf?year=${year}`, { headers: { 'x-demo-person': who.get(name)! } });
+    const response = await pdf('Mark Green');
+    expect([response.status, response.headers.get('content-type'), response.headers.get('content-disposition')]).toEqual([
+      200,
+      'application/pdf',
+      'attachment; filename="filtering-review-2025-26.pdf"',
+    ]);
+    const { title, pages } = pdfText(Buffer.from(await response.arrayBuffer()));
+    expect(title).toBe('Filtering and monitoring review 2025-26');
+    const text = pages.flat().join(' ');
+    expect(text).toContain('Kept blocked by the headteacher on 21 April 2026: another pupil can use the class tablets instead');
+    expect(text).toContain('Why it was asked for: another pupil and another pupil practise at lunchtime (Phonics games)');
+    expect(text).not.toMatch(/Adele Vance on|Amelia|Murphy|Zain|Proxy site/);
+    const thisYear = pdfText(Buffer.from(await (await pdf('Mark Green', '2026-27')).arrayBuffer()))
+      .pages.flat()
+      .join(' ');
+    expect(thisYear).toContain('Inappropriate content reached on school equipment: fewer than 3');
+    expect((await pdf('Priya Shah')).status).toBe(403);
+    expect((await pdf('Mark Green', '2025')).status).toBe(400);
+  });
 
   it('says how to write the year when it cannot be read, and refuses a teacher', async () => {
     expect(await pack('Mark Green', '2025')).toEqual({ status: 400, body: { error: 'Choose a school year written like 2026-27.' } });

@@ -5,7 +5,9 @@
  */
 import { incident } from '../../contract/incident-contract';
 import type { GovernanceView } from '../../../bot/src/contracts/governance';
+import { newAccessRequest } from '../../../bot/src/domain/access/access-request';
 import { newPostingRequest } from '../../../bot/src/domain/posting/posting-request';
+import { breachIncidentKey } from '../../../bot/src/domain/consent/takedown';
 import { TestApp, type StoreKind } from '../../fixtures/test-app';
 
 /**
@@ -34,7 +36,7 @@ const EXPECTED = {
     includesConcernsAboutHeadteacher: false,
   },
   'Linda Davis': {
-    total: 12,
+    total: 13,
     byCategory: {
       abuseAboutSchool: null,
       cyberbullying: 4,
@@ -47,7 +49,7 @@ const EXPECTED = {
       dataProtectionBreach: null,
       other: 0,
     },
-    months: { '2026-03': 4, '2026-07': null, '2026-09': null, '2026-10': null, '2026-11': 5 },
+    months: { '2026-03': 4, '2026-07': null, '2026-09': null, '2026-10': null, '2026-11': 6 },
     smallCountsHidden: true,
     includesConcernsAboutHeadteacher: true,
   },
@@ -111,6 +113,54 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the Governance page on %s', 
         assigneeId: who.get('Linda Davis')!,
       }),
     );
+    // An unblock whose staff text names a pupil of the roster (surname first in one place).
+    const requester = { personId: who.get('Alex Wilber')!, name: 'Alex Wilber' };
+    await t.app.stores.accessRequests.insert({
+      ...newAccessRequest(
+        {
+          url: 'https://maths.example.org/',
+          siteContent: "Games Leo Murphy's group plays",
+          reasons: 'Leo Murphy needs it for his maths catch-up',
+          risksAndControls: 'Ads; Khan, Amelia sits with a teaching partner',
+        },
+        requester,
+        'maths-unblock',
+        new Date('2026-11-18T10:00:00Z'),
+      ),
+      state: 'unblocked',
+      decision: {
+        approved: true,
+        reasons: 'Fine for LEO MURPHY and the group',
+        signature: { personId: who.get('Adele Vance')!, name: 'Adele Vance', at: '2026-11-18T11:00:00.000Z' },
+      },
+    });
+    // Two open takedowns: one tied to a concern about the headteacher (only the chair may count it), one not.
+    for (const pupilId of ['p-takedown-1', 'p-takedown-2']) {
+      const task = await t.app.stores.takedowns.insert({
+        postId: '1',
+        pupilId,
+        media: 'images',
+        noticeId: '1',
+        taskKey: `1|${pupilId}|images`,
+        ownerId: who.get('Patti Fernandez')!,
+        status: 'to do',
+        reason: '',
+        updatedAt: '2026-11-20T10:00:00.000Z',
+      });
+      if (pupilId === 'p-takedown-1')
+        await t.app.stores.incidents.insert(
+          incident({
+            category: 'dataProtectionBreach',
+            involved: 'headteacher',
+            aboutHeadteacher: true,
+            routedTo: 'chairOfGovernors',
+            submissionKey: breachIncidentKey(task.id),
+            reportedAt: '2026-11-20T10:00:00.000Z',
+            whatHappened: 'Secret March concern',
+            assigneeId: who.get('Linda Davis')!,
+          }),
+        );
+    }
     const alex = { personId: who.get('Alex Wilber')!, name: 'Alex Wilber' };
     const details = {
       kind: 'parentReminder' as const,
@@ -206,7 +256,7 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the Governance page on %s', 
 
   it('registers the site the headteacher unblocked with its reasons, and counts requests to post as decided', async () => {
     const body = JSON.parse((await view('Mark Green')).text) as GovernanceView;
-    expect(body.unblockedSites).toEqual([
+    expect(body.unblockedSites.filter((site) => site.url.includes('bbc'))).toEqual([
       {
         reference: expect.stringMatching(/^A-\d+$/),
         url: 'https://www.bbc.co.uk/bitesize/topics/zd9d7p3',
@@ -215,14 +265,48 @@ describe.each<StoreKind>(['sqlite', 'sharepoint'])('the Governance page on %s', 
         risksAndControls: 'Embedded comments and related videos: teacher plays videos from the front screen only.',
         decisionReasons: 'Curriculum content with sensible controls.',
         approvedOn: '2026-11-17',
-        approvedBy: 'Adele Vance',
+        // A governor is told the role, not the name.
+        approvedBy: 'the headteacher',
         openedOn: '2026-11-17',
         // For how long and for whom it was opened: the demo school's unblock runs to the end of term, staff only.
         scope: '17 November 2026 to 19 December 2026, staff',
       },
     ]);
     expect([body.postingRequests.approved, body.postingRequests.refused]).toEqual([2, 1]);
-    expect(body.takedowns).toEqual({ open: 0, closed: 0 });
+  });
+
+  it('names staff by their role for governors and the chair, by name for the headteacher', async () => {
+    for (const [name, approvedBy] of [
+      ['Mark Green', 'the headteacher'],
+      ['Linda Davis', 'the headteacher'],
+      ['Adele Vance', 'Adele Vance'],
+    ] as const) {
+      const { text } = await view(name);
+      const body = JSON.parse(text) as GovernanceView;
+      expect({ name, approvedBy: body.unblockedSites.map((site) => site.approvedBy) }).toEqual({
+        name,
+        approvedBy: [approvedBy, approvedBy],
+      });
+      if (name !== 'Adele Vance') expect({ name, named: /Adele|Vance/.test(text) }).toEqual({ name, named: false });
+    }
+  });
+
+  it("takes the roster's pupils out of what staff wrote, however the name is written", async () => {
+    const body = JSON.parse((await view('Mark Green')).text) as GovernanceView;
+    const maths = body.unblockedSites.find((site) => site.url === 'https://maths.example.org/')!;
+    expect([maths.siteContent, maths.reasons, maths.risksAndControls, maths.decisionReasons]).toEqual([
+      "Games another pupil's group plays",
+      'another pupil needs it for his maths catch-up',
+      'Ads; another pupil sits with a teaching partner',
+      'Fine for another pupil and the group',
+    ]);
+  });
+
+  it('counts a takedown tied to a concern about the headteacher for the chair only', async () => {
+    const takedowns = async (name: string) => (JSON.parse((await view(name)).text) as GovernanceView).takedowns;
+    expect(await takedowns('Linda Davis')).toEqual({ open: 2, closed: 0 });
+    expect(await takedowns('Mark Green')).toEqual({ open: 1, closed: 0 });
+    expect(await takedowns('Adele Vance')).toEqual({ open: 1, closed: 0 });
   });
 
   it('refuses a teacher, saying who the page is for', async () => {

@@ -80,6 +80,7 @@ describe("waiting for me, in the tab's API", () => {
       staffPersonalAccount: 0,
       pupilWifi: 0,
       accountPassword: 0,
+      reviewAction: 0,
     });
     expect((await call('Priya Shah', 'GET', '/api/waiting')).body.items).toEqual([]);
   });

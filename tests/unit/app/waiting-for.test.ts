@@ -208,6 +208,7 @@ describe('what waits for whom', () => {
       staffPersonalAccount: 0,
       pupilWifi: 0,
       accountPassword: 0,
+      reviewAction: 0,
     });
     expect(waiting.head.counts).toEqual({
       accessRequest: 2,
@@ -217,6 +218,7 @@ describe('what waits for whom', () => {
       staffPersonalAccount: 0,
       pupilWifi: 0,
       accountPassword: 0,
+      reviewAction: 0,
     });
     expect(waiting.otherTeacher).toEqual({
       items: [],
@@ -228,6 +230,7 @@ describe('what waits for whom', () => {
         staffPersonalAccount: 0,
         pupilWifi: 0,
         accountPassword: 0,
+        reviewAction: 0,
       },
     });
   });

@@ -1,7 +1,6 @@
 import type { Person } from '../../domain/people/person';
 import type { Role } from '../../domain/people/role';
 import type { Clock } from '../../ports/clock.port';
-import type { Collection } from '../../ports/collection.port';
 import type { Directory } from '../../ports/directory.port';
 
 /** How long the People list, once read, answers who holds which role. */
@@ -60,26 +59,4 @@ export class CachedDirectory implements Directory {
     if (person) this.forget();
     return person;
   }
-}
-
-/** The collection, with every write through the app telling the cache to forget what it read. */
-export function forgettingOnWrite<T extends { id: string }, K extends keyof T>(
-  collection: Collection<T, K>,
-  forget: () => void,
-): Collection<T, K> {
-  const after = async <R>(write: Promise<R>): Promise<R> => {
-    try {
-      return await write;
-    } finally {
-      forget();
-    }
-  };
-  return {
-    find: (query) => collection.find(query),
-    get: (id) => collection.get(id),
-    insert: (record) => after(collection.insert(record)),
-    insertMany: (records) => after(collection.insertMany(records)),
-    update: (record) => after(collection.update(record)),
-    updateMany: (records) => after(collection.updateMany(records)),
-  };
 }

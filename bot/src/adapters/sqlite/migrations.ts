@@ -229,4 +229,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX permission_requests_submission ON permission_requests ("submissionKey");
   CREATE INDEX permission_requests_type ON permission_requests ("requestType");
   `,
+  // The annual filtering and monitoring review: one record per school year, and its agreed actions as tasks.
+  `
+  CREATE TABLE filtering_reviews (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL, "year" TEXT);
+  CREATE UNIQUE INDEX filtering_reviews_year ON filtering_reviews ("year");
+  CREATE TABLE review_actions (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, data TEXT NOT NULL,
+    "assigneeId" TEXT, "status" TEXT, "taskKey" TEXT, "reviewId" TEXT);
+  CREATE INDEX review_actions_assignee ON review_actions ("assigneeId");
+  CREATE INDEX review_actions_status ON review_actions ("status");
+  CREATE UNIQUE INDEX review_actions_key ON review_actions ("taskKey");
+  CREATE INDEX review_actions_review ON review_actions ("reviewId");
+  `,
 ];

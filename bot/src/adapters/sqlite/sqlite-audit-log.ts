@@ -19,12 +19,15 @@ export class SqliteAuditLog implements AuditLog {
   constructor(private readonly db: SqliteDatabase) {}
 
   async append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
-    return guard(() => {
-      const info = this.db
-        .prepare('INSERT INTO audit_log (at, actor_id, actor_name, action, record_type, record_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(entry.at, entry.actorId, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary);
-      return { ...entry, id: String(info.lastInsertRowid) };
-    });
+    return guard(() => this.appendRow(entry));
+  }
+
+  /** The append itself, synchronous, so that it can be part of a transaction (`SqliteSaveTogether`). */
+  appendRow(entry: Omit<AuditEntry, 'id'>): AuditEntry {
+    const info = this.db
+      .prepare('INSERT INTO audit_log (at, actor_id, actor_name, action, record_type, record_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.actorId, entry.actorName, entry.action, entry.recordType, entry.recordId, entry.summary);
+    return { ...entry, id: String(info.lastInsertRowid) };
   }
 
   async page(query: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {

@@ -38,8 +38,8 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
     return guard(() => this.insertRow(record));
   }
 
-  /** The insert itself, synchronous, so that a subclass can make it part of a transaction. */
-  protected insertRow(record: Omit<T, 'id'>): Versioned<T> {
+  /** The insert itself, synchronous, so that it can be part of a transaction (`SqliteSaveTogether`). */
+  insertRow(record: Omit<T, 'id'>): Versioned<T> {
     const columns = ['version', 'data', ...this.indexed.map(quote)];
     const values = [1, JSON.stringify(record), ...this.indexed.map((field) => toSql((record as Record<string, unknown>)[field]))];
     const info = this.prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
@@ -65,8 +65,8 @@ export class SqliteCollection<T extends { id: string }, K extends keyof T & stri
     return guard(() => this.updateRow(record));
   }
 
-  /** The update itself, synchronous, so that a subclass can make it part of a transaction. */
-  protected updateRow(record: Versioned<T>): Versioned<T> {
+  /** The update itself, synchronous, so that it can be part of a transaction (`SqliteSaveTogether`). */
+  updateRow(record: Versioned<T>): Versioned<T> {
     const { id, version, etag: _etag, ...data } = record as Versioned<T> & Record<string, unknown>;
     const sets = ['version = version + 1', 'data = ?', ...this.indexed.map((field) => `${quote(field)} = ?`)];
     const values = [JSON.stringify(data), ...this.indexed.map((field) => toSql(data[field]))];

@@ -1,3 +1,7 @@
+import type { AccessRequest } from '../../domain/access/access-request';
+import type { PermissionRequest } from '../../domain/permission/permission-request';
+import type { PostingRequest } from '../../domain/posting/posting-request';
+import type { CardMessageRecord } from '../../ports/conversation.port';
 import type { Stores } from '../../ports/stores.port';
 import { openDatabase, type DatabaseOptions } from './database';
 import { SqliteAuditLog } from './sqlite-audit-log';
@@ -5,10 +9,26 @@ import { SqliteCollection } from './sqlite-collection';
 import { SqliteChronology, SqliteIncidentStore } from './sqlite-incident-store';
 import { SqlitePostStore } from './sqlite-post-store';
 import { SqliteOutbox } from './sqlite-outbox';
+import { SqliteSaveTogether } from './sqlite-save-together';
+
+type RequestField = 'requesterId' | 'state' | 'submissionKey';
 
 /** Every store on one SQLite file in `dataDir` (or in memory, for tests and benchmarks). */
 export function createSqliteStores(dataDir: string | ':memory:', options: DatabaseOptions = {}): Stores {
   const db = openDatabase(dataDir, options);
+  const requests = {
+    accessRequests: new SqliteCollection<AccessRequest, RequestField>(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
+    postingRequests: new SqliteCollection<PostingRequest, RequestField>(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
+    permissionRequests: new SqliteCollection<PermissionRequest, RequestField | 'requestType'>(db, 'permission_requests', [
+      'requesterId',
+      'state',
+      'submissionKey',
+      'requestType',
+    ]),
+  };
+  const outbox = new SqliteOutbox(db);
+  const cardMessages = new SqliteCollection<CardMessageRecord, 'recordId'>(db, 'card_messages', ['recordId']);
+  const audit = new SqliteAuditLog(db);
   return {
     school: new SqliteCollection(db, 'school', []),
     people: new SqliteCollection(db, 'people', ['aadObjectId']),
@@ -24,22 +44,23 @@ export function createSqliteStores(dataDir: string | ':memory:', options: Databa
     termDates: new SqliteCollection(db, 'term_dates', []),
     trainingRequirements: new SqliteCollection(db, 'training_requirements', ['requirementId']),
     firstSeen: new SqliteCollection(db, 'first_seen', ['personId']),
-    accessRequests: new SqliteCollection(db, 'access_requests', ['requesterId', 'state', 'submissionKey']),
-    postingRequests: new SqliteCollection(db, 'posting_requests', ['requesterId', 'state', 'submissionKey']),
-    permissionRequests: new SqliteCollection(db, 'permission_requests', ['requesterId', 'state', 'submissionKey', 'requestType']),
+    ...requests,
     conversations: new SqliteCollection(db, 'conversations', ['key', 'aadObjectId']),
-    cardMessages: new SqliteCollection(db, 'card_messages', ['recordId']),
+    cardMessages,
     incidents: new SqliteIncidentStore(db),
     incidentChronology: new SqliteChronology(db),
     incidentLinks: new SqliteCollection(db, 'incident_links', ['incidentId', 'pupilId', 'linkKey']),
     pupilTransfers: new SqliteCollection(db, 'pupil_transfers', ['pupilId', 'status']),
     trainingRecords: new SqliteCollection(db, 'training_records', ['subjectId', 'requirementId', 'status']),
     refreshers: new SqliteCollection(db, 'refreshers', []),
-    outbox: new SqliteOutbox(db),
+    filteringReviews: new SqliteCollection(db, 'filtering_reviews', ['year']),
+    reviewActions: new SqliteCollection(db, 'review_actions', ['assigneeId', 'status', 'taskKey', 'reviewId']),
+    outbox,
     appInstallations: new SqliteCollection(db, 'app_installations', ['aadObjectId']),
     jobRuns: new SqliteCollection(db, 'job_runs', ['job']),
     importJobs: new SqliteCollection(db, 'import_jobs', ['lock']),
-    audit: new SqliteAuditLog(db),
+    audit,
+    together: new SqliteSaveTogether(db, requests, audit, outbox, cardMessages),
     async isEmpty() {
       const row = db.prepare('SELECT (SELECT COUNT(*) FROM people) + (SELECT COUNT(*) FROM school) AS n').get() as { n: number };
       return row.n === 0;

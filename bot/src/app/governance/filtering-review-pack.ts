@@ -17,6 +17,9 @@ import { readPolicies } from '../settings/policy-register';
 import { trainingCompliance } from '../training/training-compliance';
 import { readTrainingSetup } from '../training/training-setup';
 import { summariseGroups, type GroupSummary } from '../training/training-views';
+import type { FilteringReviewRecord, ReviewActionTask } from '../../domain/governance/filtering-review-record';
+import { boardReading, boardRequest } from './board-reading';
+import { recordedReview } from './filtering-review-record';
 import { unblockedSites, type UnblockedRequest } from './governance-view';
 
 /** The incidents the standards ask the review to look at: harmful content reached on school equipment, and getting round the filter. */
@@ -40,6 +43,9 @@ export interface FilteringReviewPack {
   training: GroupSummary[];
   /** The policies in force with their latest approval and their next review. */
   policies: { title: string; approvedOn?: IsoDate; nextReviewDue?: IsoDate }[];
+  /** The review as recorded for the year (pupils' names taken out of what was written), and its actions' tasks. */
+  recorded?: Versioned<FilteringReviewRecord>;
+  tasks: Versioned<ReviewActionTask>[];
 }
 
 /**
@@ -67,13 +73,22 @@ export async function filteringReviewPack(
     return day >= span.from && day <= span.to;
   };
   const stored = school.items[0];
+  const [reading, recorded] = await Promise.all([boardReading(deps, person), recordedReview(deps, year)]);
+  const tasks = recorded
+    ? await readAll((cursor) =>
+        deps.stores.reviewActions.find({ where: { reviewId: recorded.id }, limit: 200, ...(cursor ? { cursor } : {}) }),
+      )
+    : [];
   return {
     status: 'ok',
     year,
     ...span,
     reviewers: { lead: stored?.filteringLead ?? '', governor: stored?.filteringGovernor ?? '' },
-    decisions: requests.filter(decidedIn).sort((a, b) => a.decision.signature.at.localeCompare(b.decision.signature.at)),
-    openUnblocks: unblockedSites(requests),
+    decisions: requests
+      .filter(decidedIn)
+      .sort((a, b) => a.decision.signature.at.localeCompare(b.decision.signature.at))
+      .map((request) => boardRequest(reading, request)),
+    openUnblocks: unblockedSites(requests).map((request) => boardRequest(reading, request)),
     smallCountsHidden: !seesExactCounts(person),
     incidents: await filteringIncidents(deps, person, span),
     training: summariseGroups(await trainingCompliance(deps, today, setup)),
@@ -84,6 +99,23 @@ export async function filteringReviewPack(
         const nextReviewDue = policy.reviews.map((review) => review.nextReviewDue).sort()[0];
         return { title: policy.title, ...(approvedOn ? { approvedOn } : {}), ...(nextReviewDue ? { nextReviewDue } : {}) };
       }),
+    ...(recorded
+      ? {
+          recorded: {
+            ...recorded,
+            entries: recorded.entries.map((entry) => ({
+              ...entry,
+              outcome: reading.text(entry.outcome),
+              actions: entry.actions.map((action) => ({ ...action, description: reading.text(action.description) })),
+            })),
+          },
+        }
+      : {}),
+    tasks: tasks.map((task) => ({
+      ...task,
+      description: reading.text(task.description),
+      ...(task.done ? { done: { ...task.done, note: reading.text(task.done.note) } } : {}),
+    })),
   };
 }
 

@@ -1,4 +1,6 @@
 import { may } from '../../domain/authorization/permissions';
+import { breachIncidentKey, type TrackedTakedown } from '../../domain/consent/takedown';
+import { inScope } from '../../domain/incidents/incident-visibility';
 import type { AccessRequest } from '../../domain/access/access-request';
 import { addMonths, type IsoDate } from '../../domain/calendar/dates';
 import { localDate } from '../../domain/calendar/zoned-time';
@@ -10,6 +12,7 @@ import { reviewSchedule, type ScheduledReview } from '../../domain/reviews/revie
 import type { Versioned } from '../../ports/collection.port';
 import type { AppDeps } from '../app-deps';
 import { countIncidents } from '../incident-summary';
+import { boardReading, boardRequest } from './board-reading';
 import { refuse, type NotPermitted } from '../incident-log';
 import { readAll } from '../read-all';
 import { readPolicies } from '../settings/policy-register';
@@ -57,30 +60,67 @@ export async function governanceView(
     readAll((cursor) => deps.stores.postingRequests.find({ limit: 500, ...(cursor ? { cursor } : {}) })),
     readAll((cursor) => deps.stores.takedowns.find({ limit: 500, ...(cursor ? { cursor } : {}) })),
   ]);
-  const compliance = await trainingCompliance(deps, today, setup);
+  const [compliance, reading, countedTakedowns] = await Promise.all([
+    trainingCompliance(deps, today, setup),
+    boardReading(deps, person),
+    takedownsCountedFor(
+      deps,
+      person,
+      // Only the tasks the page counts are looked up: open, or closed in these months.
+      takedowns.filter((task) => task.status === 'to do' || (task.updatedAt !== '' && localDate(new Date(task.updatedAt)) >= since)),
+    ),
+  ]);
   const decidedSince = (decision?: { signature: { at: string } }) =>
     decision !== undefined && localDate(new Date(decision.signature.at)) >= since;
   return {
     status: 'ok',
     smallCountsHidden: !seesExactCounts(person),
     includesConcernsAboutHeadteacher: holds(person, 'chairOfGovernors') && !holds(person, 'headteacher'),
-    reviews: reviewSchedule(policies, today),
+    reviews: reviewSchedule(policies, today).map((review) =>
+      review.lastCompleted
+        ? {
+            ...review,
+            lastCompleted: { ...review.lastCompleted, byName: reading.staff(review.lastCompleted.byId, review.lastCompleted.byName) },
+          }
+        : review,
+    ),
     training: summariseGroups(compliance),
     ownTraining: compliance.filter((row) => row.audience === 'staff' && row.subjectId === person.id),
     incidents: await incidentCounts(deps, person),
-    unblockedSites: unblockedSites(accessRequests),
+    unblockedSites: unblockedSites(accessRequests).map((request) => boardRequest(reading, request)),
     postingRequests: {
       approved: postingRequests.filter((request) => request.decision?.approved === true && decidedSince(request.decision)).length,
       refused: postingRequests.filter((request) => request.decision?.approved === false && decidedSince(request.decision)).length,
       waiting: postingRequests.filter((request) => request.state === 'withHeadteacher').length,
     },
     takedowns: {
-      open: takedowns.filter((task) => task.status === 'to do').length,
+      open: countedTakedowns.filter((task) => task.status === 'to do').length,
       // A closed task with no date of its own is not counted as closed in these months.
-      closed: takedowns.filter((task) => task.status !== 'to do' && task.updatedAt !== '' && localDate(new Date(task.updatedAt)) >= since)
-        .length,
+      closed: countedTakedowns.filter(
+        (task) => task.status !== 'to do' && task.updatedAt !== '' && localDate(new Date(task.updatedAt)) >= since,
+      ).length,
     },
   };
+}
+
+/**
+ * The takedown tasks counted for this person: a task tied to an incident (the possible breach
+ * opened for a post that went up without consent) is counted only for those whose counts include
+ * that incident, as the incident counts are.
+ */
+async function takedownsCountedFor(
+  deps: AppDeps,
+  person: Person,
+  takedowns: readonly Versioned<TrackedTakedown>[],
+): Promise<Versioned<TrackedTakedown>[]> {
+  const scope = governanceIncidentScope(person);
+  const seen = await Promise.all(
+    takedowns.map(async (task) => {
+      const incident = (await deps.stores.incidents.find({ where: { submissionKey: breachIncidentKey(task.id) }, limit: 1 })).items[0];
+      return !incident || inScope(incident, scope);
+    }),
+  );
+  return takedowns.filter((_, index) => seen[index]);
 }
 
 export type UnblockedRequest = AccessRequest & { decision: NonNullable<AccessRequest['decision']> };

@@ -128,7 +128,8 @@ async function record(
   }
 }
 
-function newEntry(deps: Pick<FanOutDeps, 'clock'>, run: string, reminder: PlannedReminder<OutboxMessage>): Omit<OutboxEntry, 'id'> {
+/** A message as the outbox stores it before it is sent: pending, under its idempotency key. */
+export function newEntry(deps: Pick<FanOutDeps, 'clock'>, run: string, reminder: PlannedReminder<OutboxMessage>): Omit<OutboxEntry, 'id'> {
   const at = deps.clock.now().toISOString();
   return {
     key: reminderKey(reminder.person.id, reminder.reason, reminder.period),

@@ -11,6 +11,7 @@ import { planTrainingReminders } from './plan-training-reminders';
 import { planUnblockEnds } from './plan-unblock-ends';
 import { planWaitingNudges } from './plan-waiting-nudges';
 import { planTransferReminders } from './plan-transfer-reminders';
+import { planReviewActions } from './plan-review-actions';
 import { planIncidentTimescales } from './plan-incident-timescales';
 import { recordEscalations } from './record-escalations';
 import type { ReminderJobDeps } from './reminder-job-deps';
@@ -52,6 +53,8 @@ const JOBS: Record<string, Job> = {
   'waiting-nudges': planned('waiting-nudges', async (deps, today) => [
     ...(await planWaitingNudges(deps, today)),
     ...(await planTransferReminders(deps, today)),
+    // The actions agreed at the annual filtering and monitoring review, due and overdue.
+    ...(await planReviewActions(deps, today)),
   ]),
   // Unblocks whose period has ended: the ICT technician blocks the site again (DfE filtering standards).
   'unblock-ends': planned('unblock-ends', planUnblockEnds),

@@ -9,6 +9,7 @@ import type { RequestKind } from './request-kinds';
 export const ACCESS_KIND: RequestKind = {
   workflow: ACCESS_WORKFLOW,
   store: (stores) => stores.accessRequests,
+  storeName: 'accessRequests',
   async prepare(deps: AppDeps, form: AccessRequestForm): Promise<AccessRequestInput> {
     const { from, to } = form.period;
     return { ...form, period: { from, to: to ?? defaultUnblockEnd((await readTermDates(deps.stores)).calendar, from) } };

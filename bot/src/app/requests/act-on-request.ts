@@ -4,13 +4,14 @@ import type { RequestType } from '../../domain/records/record-type';
 import type { RequestRecord } from '../../domain/workflow/workflow';
 import { applyStep, readStepFields } from '../../domain/workflow/workflow-rules';
 import type { Versioned } from '../../ports/collection.port';
+import { PartlySavedError } from '../../ports/save-together.port';
 import type { FieldProblems } from '../outcome';
-import { recordAudit } from '../record-audit';
+import { auditEntry, recordAudit } from '../record-audit';
 import { retryStep } from '../retry-step';
 import { holdersFor } from '../role-holders';
 import { defaultStep, REQUEST_KINDS, type RequestOf, type StepDeps } from './request-kinds';
 import { withReferences } from './form-references';
-import { announceStep } from './step-notices';
+import { announceStep, sendStepNotices, stepAudience, stepNotices, type StepNotices } from './step-notices';
 
 export type ActResult<R> =
   | { status: 'ok'; request: Versioned<R> }
@@ -39,8 +40,9 @@ export interface StepAsked {
 
 /**
  * One step on a request of any type: load it fresh, read what was typed by the step's rules, let
- * the definition decide, save conditionally, audit, and store the step's notices before answering
- * (they go after the answer). The request and the actor come from the store and the directory,
+ * the definition decide, then save conditionally together with the audit entry and the step's
+ * notices (`stores.together`: one transaction, or one `$batch`), before answering (the notices go
+ * after the answer). The request and the actor come from the store and the directory,
  * never from card data. The same step asked twice by the same person (a retried request) is not
  * taken twice; its notices are planned once.
  */
@@ -56,6 +58,8 @@ export async function actOnRequest<T extends RequestType>(
   const step = Object.prototype.hasOwnProperty.call(workflow.steps, asked.step) ? workflow.steps[asked.step] : undefined;
   if (!step) return { status: 'not-found' };
   const store = kind.store(deps.stores);
+  // The notices stored with the step, to send after the answer.
+  let notices: StepNotices | undefined;
   const result = await retryStep(deps, `${type} ${requestId}`, async (): Promise<ActResult<RequestRecord>> => {
     const request = await store.get(requestId);
     if (!request) return { status: 'not-found' };
@@ -90,18 +94,34 @@ export async function actOnRequest<T extends RequestType>(
     }
     if (asked.seenVersion !== undefined && asked.seenVersion !== request.version) return { status: 'stale', request };
     const next = kind.beforeSave ? await kind.beforeSave(deps, outcome.request, input) : outcome.request;
-    const saved = await store.update({ ...next, version: request.version });
-    await recordAudit(deps, actor, {
-      action: `${workflow.auditName}.${asked.step}`,
-      recordType: type,
-      recordId: saved.id,
-      summary: `Request is now ${saved.state}`,
-    });
+    const audience = await stepAudience(deps, type, next, actor);
+    // The conditional update, its audit entry and its notices together: if someone else saved the
+    // request first, none of them is written and the step is judged again on what they saved.
+    let saved: Versioned<RequestRecord>;
+    try {
+      const together = await deps.stores.together.update(kind.storeName, { ...next, version: request.version }, (step) => ({
+        audit: auditEntry(deps, actor, {
+          action: `${workflow.auditName}.${asked.step}`,
+          recordType: type,
+          recordId: step.id,
+          summary: `Request is now ${step.state}`,
+        }),
+        notices: stepNotices(deps, type, step, audience),
+      }));
+      saved = together.record;
+      notices = { entries: together.notices, missingRoles: audience.missingRoles };
+    } catch (error) {
+      if (!(error instanceof PartlySavedError)) throw error;
+      // The step is saved; its notices are stored again under the same keys below.
+      saved = error.record as Versioned<RequestRecord>;
+      deps.log.error(`The audit entry or notices of a step on ${type} ${saved.id} could not all be stored`, error.cause);
+    }
     await kind.afterSave?.(deps, saved, input);
     return { status: 'ok', request: saved };
   });
-  // A step saved, or the same person's step found already taken (Teams sent it again): its notices, once.
-  if (result.status === 'ok' || (result.status === 'not-now' && result.request.history.at(-1)?.personId === actor.id)) {
+  if (result.status === 'ok' && notices) sendStepNotices(deps, type, result.request, notices, actor, asked.clickedActivityId);
+  // The same person's step found already taken (Teams sent it again), or saved without its notices: its notices, once.
+  else if (result.status === 'ok' || (result.status === 'not-now' && result.request.history.at(-1)?.personId === actor.id)) {
     await announceStep(deps, type, result.request, actor, asked.clickedActivityId);
   }
   return result as ActResult<RequestOf<T>>;

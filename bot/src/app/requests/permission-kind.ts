@@ -39,6 +39,7 @@ export const PERMISSION_KINDS = Object.fromEntries(
     {
       workflow: PERMISSION_WORKFLOWS[type] as unknown as AnyWorkflow,
       store: (stores) => permissionStore(stores.permissionRequests, type) as unknown as RequestCollection,
+      storeName: 'permissionRequests',
     },
   ]),
 ) as Record<PermissionType, RequestKind>;

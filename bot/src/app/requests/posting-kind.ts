@@ -16,6 +16,7 @@ import type { AskedStep, RequestKind, StepDeps } from './request-kinds';
 export const POSTING_KIND: RequestKind = {
   workflow: POSTING_WORKFLOW,
   store: (stores) => stores.postingRequests,
+  storeName: 'postingRequests',
   prepare: (deps: AppDeps, form: PostingRequestInput, current?: PostingRequest): Promise<PreparedPosting> =>
     preparePosting(deps, form, current?.attachments),
   async toStep(deps: AppDeps, request: PostingRequest, asked: AskedStep): Promise<PostingAction> {

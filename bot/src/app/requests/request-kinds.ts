@@ -5,6 +5,7 @@ import type { RequestType } from '../../domain/records/record-type';
 import type { AnyWorkflow, RequestRecord, StepInput } from '../../domain/workflow/workflow';
 import { WORKFLOWS } from '../../domain/workflow/workflows';
 import type { Collection } from '../../ports/collection.port';
+import type { SavedTogetherStore } from '../../ports/save-together.port';
 import type { Stores } from '../../ports/stores.port';
 import type { AppDeps } from '../app-deps';
 import type { Announce } from '../reminders/announce';
@@ -33,6 +34,8 @@ export interface AskedStep {
 export interface RequestKind {
   workflow: AnyWorkflow;
   store(stores: Stores): RequestCollection;
+  /** The store its records are saved in together with their audit entries and notices (`stores.together`). */
+  storeName: SavedTogetherStore;
   /** The checked form with what it names looked up (a new request, or one sent again). */
   prepare?(deps: AppDeps, form: unknown, current?: RequestRecord): Promise<unknown>;
   /** What the rules need to take the step, where that takes the records (a request to post: the checks, run again). */

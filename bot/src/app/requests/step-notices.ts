@@ -10,7 +10,7 @@ import type { NoticeReason } from '../../ports/notifier.port';
 import type { OutboxEntry, OutboxStatus, RecordNoticeMessage, UnreachableMessage } from '../../ports/outbox.port';
 import type { AppDeps } from '../app-deps';
 import { readAll } from '../read-all';
-import { recordPlanned, type PlannedReminder } from '../reminders/deliver-reminders';
+import { newEntry, recordPlanned, type PlannedReminder } from '../reminders/deliver-reminders';
 import { roleHolders } from '../role-holders';
 
 /** A step's notices, stored and not yet sent, and the roles nobody could be asked in. */
@@ -26,20 +26,26 @@ export function stepRun(type: RequestType, request: Versioned<RequestRecord>): s
 
 const STEP_RUN = /^step /;
 
+/** Who hears of a step: those asked to act, those only told, and the roles nobody could be asked in. */
+export interface StepAudience {
+  asked: Person[];
+  told: Person[];
+  missingRoles: Role[];
+}
+
 /**
- * Who is asked to act and who is told after the request's latest step, stored in the outbox under
- * (record, version, reason, person) BEFORE anything is sent, as reminders are: a restart sends what
- * was left, and the same step planned again (a retried request) adds nothing. The actor is never
- * told of their own step; nobody is asked to decide their own request (another holder of the role
- * is, or the role above).
+ * Who is asked to act and who is told after the request's latest step. The actor is never told of
+ * their own step; nobody is asked to decide their own request (another holder of the role is, or
+ * the role above). Read from the record as it is saved, or as it is about to be (a new request's
+ * id is not needed: who is told depends on its state and who made it).
  */
-export async function planStepNotices(
+export async function stepAudience(
   deps: AppDeps,
   type: RequestType,
-  request: Versioned<RequestRecord>,
+  request: Omit<RequestRecord, 'id'>,
   actor: Person,
-): Promise<StepNotices> {
-  const telling = toldAfter(WORKFLOWS[type], request);
+): Promise<StepAudience> {
+  const telling = toldAfter(WORKFLOWS[type], request as RequestRecord);
   const missingRoles: Role[] = [];
   const resolve = async (wanted: readonly Party[], asked: boolean): Promise<Person[]> => {
     const people: Person[] = [];
@@ -57,8 +63,45 @@ export async function planStepNotices(
     }
     return people;
   };
-  const toAct = others(await resolve(telling.act, true), actor);
-  const toTell = others(await resolve(telling.informed, false), actor).filter((person) => !toAct.some((asked) => asked.id === person.id));
+  const asked = others(await resolve(telling.act, true), actor);
+  const told = others(await resolve(telling.informed, false), actor).filter((person) => !asked.some((one) => one.id === person.id));
+  return { asked, told, missingRoles };
+}
+
+/**
+ * The step's notices for the record as saved, stored under (record, version, reason, person) in
+ * the run `stepRun`, as reminders are: a restart sends what was left, and the same step planned
+ * again (a retried request) adds nothing. Pure, so they can be stored in the same write as the step.
+ */
+export function stepNotices(
+  deps: Pick<AppDeps, 'clock'>,
+  type: RequestType,
+  request: Versioned<RequestRecord>,
+  audience: StepAudience,
+): Omit<OutboxEntry, 'id'>[] {
+  return plannedNotices(type, request, audience).map((notice) => newEntry(deps, stepRun(type, request), notice));
+}
+
+/**
+ * The step's notices stored in the outbox on their own, BEFORE anything is sent: for a step found
+ * already taken (Teams sent it again), whose notices may or may not have been stored with it.
+ */
+export async function planStepNotices(
+  deps: AppDeps,
+  type: RequestType,
+  request: Versioned<RequestRecord>,
+  actor: Person,
+): Promise<StepNotices> {
+  const audience = await stepAudience(deps, type, request, actor);
+  const entries = await recordPlanned(deps, stepRun(type, request), plannedNotices(type, request, audience));
+  return { entries, missingRoles: audience.missingRoles };
+}
+
+function plannedNotices(
+  type: RequestType,
+  request: Versioned<RequestRecord>,
+  audience: StepAudience,
+): PlannedReminder<RecordNoticeMessage>[] {
   const record: RecordRef = { recordType: type, recordId: request.id };
   const notice =
     (reason: NoticeReason) =>
@@ -68,8 +111,7 @@ export async function planStepNotices(
       period: `v${request.version}`,
       message: { kind: 'recordNotice', record, reason },
     });
-  const planned = [...toAct.map(notice('needs-your-action')), ...toTell.map(notice('status-changed'))];
-  return { entries: await recordPlanned(deps, stepRun(type, request), planned), missingRoles };
+  return [...audience.asked.map(notice('needs-your-action')), ...audience.told.map(notice('status-changed'))];
 }
 
 /** Anyone the person could not be told of: they have not installed the app, blocked it, or Teams kept refusing. */

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps';
 import { requestsWaiting } from './requests-waiting';
 import { takedownsWaiting } from './takedowns-waiting';
 import { trainingWaiting } from './training-waiting';
+import { reviewActionsWaiting } from './review-actions-waiting';
 import { unblocksWaiting } from './unblocks-waiting';
 import { WAITING_RECORD_TYPES, type WaitingItem, type WaitingProvider, type WaitingRecordType } from './waiting-item';
 
@@ -24,6 +25,8 @@ export const WAITING_PROVIDERS: Record<WaitingRecordType, WaitingProvider> = {
   ) as Record<PermissionType, WaitingProvider>),
   takedown: takedownsWaiting,
   trainingRecord: trainingWaiting,
+  // The actions agreed at the annual filtering and monitoring review, for the person given each.
+  reviewAction: reviewActionsWaiting,
 };
 
 function both(first: WaitingProvider, second: WaitingProvider): WaitingProvider {

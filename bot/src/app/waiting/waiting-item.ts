@@ -2,10 +2,13 @@ import type { Person } from '../../domain/people/person';
 import { RECORD_TYPES, type RecordType } from '../../domain/records/record-type';
 import type { AppDeps } from '../app-deps';
 
-/** The kinds of record that can wait for someone (every kind people act on): each has one provider. */
-export const WAITING_RECORD_TYPES = RECORD_TYPES;
+/**
+ * The kinds of record that can wait for someone (every kind people act on): each has one provider.
+ * The actions agreed at the filtering review have no card of their own: they are acted on in the tab.
+ */
+export const WAITING_RECORD_TYPES = [...RECORD_TYPES, 'reviewAction'] as const;
 
-export type WaitingRecordType = RecordType;
+export type WaitingRecordType = RecordType | 'reviewAction';
 
 /** One record that waits for the person asking, and the steps they may take on it now. */
 export interface WaitingItem {

@@ -111,6 +111,12 @@ export const PERMISSIONS = {
   // The annual filtering and monitoring review (DfE filtering and monitoring standards): the senior
   // leaders who own filtering (the headteacher, the online safety lead, the DSL) with the governors.
   'filteringReview.view': ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
+  // Recording the annual review (DfE filtering and monitoring standards: a member of the senior
+  // leadership team and a governor review filtering and monitoring together): the headteacher and
+  // the online safety lead, who own filtering (s.2, s.9), and the governors. Its agreed actions are
+  // marked done by the person given them, or by the headteacher or the online safety lead.
+  'filteringReview.record': ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'],
+  'filteringReview.closeAction': ['assignee', 'headteacher', 'onlineSafetyLead'],
   // Going live and staying live: the people who set the school up see whether it is right.
   'readiness.view': ['headteacher', 'admin', 'onlineSafetyLead'],
 } as const satisfies Record<string, readonly Holder[]>;

@@ -44,6 +44,11 @@ export interface TrackedTakedown extends Omit<TakedownTask, 'taskKey' | 'urgent'
   updatedAt: string;
 }
 
+/** The submission key of the possible data-protection breach opened for a takedown task (one per task): how the two are tied. */
+export function breachIncidentKey(taskId: string): string {
+  return `takedown-breach:${taskId}`;
+}
+
 /** How people refer to a takedown task: "T-3". */
 export function takedownReference(id: string): string {
   return `T-${id}`;

@@ -15,3 +15,14 @@ export function governanceIncidentScope(person: Pick<Person, 'id' | 'roles'>): I
 export function seesExactCounts(person: Pick<Person, 'roles'>): boolean {
   return holds(person, 'headteacher') || holds(person, 'dsl') || holds(person, 'deputyDsl');
 }
+
+/**
+ * Who is shown the names of the staff who asked, decided and recorded: the school's leaders, who
+ * work with them. Governors and the chair are shown roles instead ("the headteacher"): the board
+ * oversees decisions, not people.
+ */
+export function seesStaffNames(person: Pick<Person, 'roles'>): boolean {
+  return STAFF_LEADS.some((role) => holds(person, role));
+}
+
+const STAFF_LEADS = ['headteacher', 'onlineSafetyLead', 'dsl', 'deputyDsl'] as const;

@@ -17,7 +17,7 @@ export interface ScheduledReview {
   nextReviewDue: IsoDate;
   standing: ReviewStanding;
   /** The last time this review was recorded, and who recorded it. */
-  lastCompleted?: { on: IsoDate; byName: string };
+  lastCompleted?: { on: IsoDate; byId: string; byName: string };
 }
 
 /**
@@ -42,7 +42,7 @@ export function reviewSchedule(policies: readonly PolicyDocument[], today: IsoDa
           cycleMonths: review.cycleMonths,
           nextReviewDue: review.nextReviewDue,
           standing,
-          ...(last ? { lastCompleted: { on: last.approvedOn, byName: last.recordedByName } } : {}),
+          ...(last ? { lastCompleted: { on: last.approvedOn, byId: last.recordedById, byName: last.recordedByName } } : {}),
         };
       }),
     );

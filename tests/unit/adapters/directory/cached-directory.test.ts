@@ -3,7 +3,8 @@
  * changes shows at once, one changed by hand in SharePoint within the minute, and a newcomer is
  * found straight away.
  */
-import { CachedDirectory, forgettingOnWrite } from '../../../../bot/src/adapters/directory/cached-directory';
+import { CachedDirectory } from '../../../../bot/src/adapters/directory/cached-directory';
+import { forgettingOnWrite } from '../../../../bot/src/adapters/kept-reads';
 import { PeopleListDirectory } from '../../../../bot/src/adapters/directory/people-list-directory';
 import { createSqliteStores } from '../../../../bot/src/adapters/sqlite/sqlite-stores';
 import type { Directory } from '../../../../bot/src/ports/directory.port';

@@ -137,6 +137,14 @@ const EXPECTED: Record<Action, { rule: string; who: readonly Holder[] }> = {
     rule: 'DfE filtering and monitoring standards: senior leaders and governors review filtering yearly',
     who: ['headteacher', 'onlineSafetyLead', 'dsl', 'governor', 'chairOfGovernors'],
   },
+  'filteringReview.record': {
+    rule: 'DfE filtering and monitoring standards: a senior leader and a governor record the review; the head and the lead own filtering',
+    who: ['headteacher', 'onlineSafetyLead', 'governor', 'chairOfGovernors'],
+  },
+  'filteringReview.closeAction': {
+    rule: 'an agreed action is done by the person given it; the head and the lead may close it for them',
+    who: ['assignee', 'headteacher', 'onlineSafetyLead'],
+  },
   'readiness.view': { rule: 's.2: those who set the school up see whether it is ready', who: ['headteacher', 'admin', 'onlineSafetyLead'] },
 };
 

@@ -44,8 +44,8 @@ describe("the governors' review schedule", () => {
 
   it("keeps each review's last completion apart: the board's latest, the head's own", () => {
     expect(reviewSchedule([POLICY], '2026-11-24').map((review) => [review.reviewName, review.lastCompleted])).toEqual([
-      ['Headteacher with the online safety lead', { on: '2025-01-10', byName: 'Adele Vance' }],
-      ['Governing board', { on: '2025-11-23', byName: 'Linda Davis' }],
+      ['Headteacher with the online safety lead', { on: '2025-01-10', byId: '1', byName: 'Adele Vance' }],
+      ['Governing board', { on: '2025-11-23', byId: '1', byName: 'Linda Davis' }],
     ]);
   });
 

@@ -25,6 +25,9 @@ export interface NewItem {
   fields: Fields;
 }
 
+/** A new item and the list it goes in (`/sites/{site}/lists/{list}/items`). */
+export type PlacedItem = NewItem & { itemsPath: string };
+
 /** A conditional change: `fields` carry `version + 1` and `writeId`; sent with `If-Match: etag`. */
 export interface ItemChange {
   id: string;
@@ -180,7 +183,7 @@ function fateUnknown(status: number): boolean {
 }
 
 /** One request's failure inside a batch, as the error a call of its own would have thrown. */
-function innerError(answer: BatchResponse): GraphError {
+export function innerError(answer: BatchResponse): GraphError {
   const body = answer.body as { error?: { code?: string; message?: string } } | undefined;
   const error = new GraphError(answer.status, body?.error?.message ?? `Graph answered ${answer.status} inside a batch.`);
   error.code = body?.error?.code ?? null;

@@ -22,6 +22,7 @@ import {
 import { ROLES } from '../../../domain/people/role';
 import { LINK_KINDS, LINK_ROLES, type IncidentLink } from '../../../domain/incidents/incident-people';
 import type { PupilTransfer } from '../../../domain/incidents/pupil-transfer';
+import type { FilteringReviewRecord, ReviewActionTask } from '../../../domain/governance/filtering-review-record';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import type { AppInstallation } from '../../../ports/teams-apps.port';
 import type { Refresher, TrainingRequirementRecord } from '../../../domain/training/training-requirement';
@@ -513,6 +514,38 @@ export const LISTS = {
       sessionId: 'text',
     },
     (record) => `${record.subjectName}: ${record.requirementId} ${record.completedOn}`,
+  ),
+  filteringReviews: listSpec<FilteringReviewRecord>(
+    'OsdFilteringReviews',
+    'Online Safety Desk - Filtering and monitoring reviews',
+    'The annual review of filtering and monitoring (DfE filtering and monitoring standards): one item per school year, each recording of the review added to it.',
+    {
+      year: { type: 'text', indexed: true, unique: true, displayName: 'School year' },
+      entries: { type: 'json', displayName: 'Reviews recorded' },
+      updatedAt: 'dateTime',
+    },
+    (review) => `Filtering and monitoring review ${review.year}`,
+    { naturalKey: (review) => `filtering-review|${review.year}` },
+  ),
+  reviewActions: listSpec<ReviewActionTask>(
+    'OsdReviewActions',
+    'Online Safety Desk - Filtering review actions',
+    'The actions agreed at the filtering and monitoring review, each a task for one person until it is done.',
+    {
+      year: { type: 'text', displayName: 'School year' },
+      reviewId: { type: 'text', indexed: true },
+      taskKey: { type: 'text', indexed: true, unique: true },
+      description: { type: 'note', displayName: 'Action' },
+      assigneeId: { type: 'text', indexed: true },
+      assigneeName: { type: 'text', displayName: 'Assigned to' },
+      due: 'date',
+      status: { type: 'choice', indexed: true, choices: ['open', 'done'] },
+      done: 'json',
+      createdAt: 'dateTime',
+      updatedAt: 'dateTime',
+    },
+    (task) => `Review ${task.year} action: ${task.status}`,
+    { naturalKey: (task) => task.taskKey },
   ),
   refreshers: listSpec<Refresher>(
     'OsdRefreshers',

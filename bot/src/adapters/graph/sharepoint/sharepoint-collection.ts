@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { filterLiteral, fromFields, toFields, type Fields } from './field-mapping';
 import { graphCall, graphStatus, unavailable, type GraphApi } from '../graph-api';
 import { KEY_COLUMN, VERSION_COLUMN, WRITE_COLUMN, type ListSpec } from './list-spec';
-import { changeItems, createItems, etagOf, lookUpKeys, type ItemChange, type ListItem } from './batched-writes';
+import { changeItems, createItems, etagOf, lookUpKeys, type ItemChange, type ListItem, type PlacedItem } from './batched-writes';
 
 /** Graph's largest page of list items: used when a whole filtered set must be read. */
 const FULL_PAGE = 999;
@@ -37,16 +37,27 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
     return this.insertKeyed(record, this.keyFor(record));
   }
 
-  /**
-   * A new item under a record key chosen by the caller. A retried POST whose first answer was lost
-   * meets its own item (409 on the record key), and a POST that finally failed may still have
-   * landed: both are settled by looking the key up.
-   */
+  /** A new item under a record key chosen by the caller (`insertPlaced`). */
   protected async insertKeyed(record: Omit<T, 'id'>, key: string): Promise<Versioned<T>> {
     const writeId = randomUUID();
-    const itemsPath = await this.list.itemsPath();
+    return this.insertPlaced({ itemsPath: await this.list.itemsPath(), key, writeId, fields: this.newItemFields(record, key, writeId) });
+  }
+
+  /**
+   * A new item, stored once. A retried POST whose first answer was lost meets its own item (409 on
+   * the record key), and a POST that finally failed may still have landed: both are settled by
+   * looking the key up. `lookUpFirst`: an earlier attempt's fate is unknown, so the key is looked up
+   * before anything is sent.
+   */
+  async insertPlaced(item: PlacedItem, lookUpFirst = false): Promise<Versioned<T>> {
+    const { itemsPath, key, writeId } = item;
+    if (lookUpFirst) {
+      const landed = await graphCall(() => this.byKey(itemsPath, key));
+      if (landed && landed.fields[WRITE_COLUMN.name] === writeId) return this.fromItem(landed);
+      if (landed) throw new DuplicateRecordError(`A ${this.spec.displayName} item with that key is already stored.`);
+    }
     try {
-      return this.fromItem(await this.graph.post<ListItem>(itemsPath, { fields: this.newItemFields(record, key, writeId) }));
+      return this.fromItem(await this.graph.post<ListItem>(itemsPath, { fields: item.fields }));
     } catch (error) {
       const landed = await this.byKey(itemsPath, key).catch(() => undefined);
       // This very insert, sent again after its first answer was lost.
@@ -122,21 +133,48 @@ export class SharePointCollection<T extends { id: string }, K extends keyof T & 
    * the retry meets a changed ETag (412): the write id tells whether the change was this very write.
    */
   async update(record: Versioned<T>): Promise<Versioned<T>> {
-    const etag = record.etag ?? (await this.currentEtag(record));
-    const itemsPath = await this.list.itemsPath();
-    const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
-    const writeId = randomUUID();
-    const fields = { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId };
+    const { itemsPath, change } = await this.plannedChange(record);
+    const { id, version } = change;
     try {
-      const stored = await this.graph.patch<Fields>(`${itemsPath}/${id}/fields`, fields, { 'If-Match': etag });
+      const stored = await this.graph.patch<Fields>(`${itemsPath}/${id}/fields`, change.fields, { 'If-Match': change.etag });
       return { ...record, version: version + 1, etag: typeof stored['@odata.etag'] === 'string' ? stored['@odata.etag'] : undefined };
     } catch (error) {
-      const mine = await this.ownWrite(itemsPath, id, version + 1, writeId).catch(() => undefined);
+      const mine = await this.writtenBy(id, version + 1, change.writeId).catch(() => undefined);
       if (mine) return { ...record, version: version + 1, etag: mine.etag };
       const status = graphStatus(error);
       if (status === 412 || status === 409 || status === 404) throw new StaleRecordError(id);
       throw unavailable(error);
     }
+  }
+
+  /**
+   * The conditional change that saves the record: its fields at `version + 1` with a new write id,
+   * to send with `If-Match` (a record read without its ETag is read again; StaleRecordError if it moved on).
+   */
+  async plannedChange(record: Versioned<T>): Promise<{ itemsPath: string; change: ItemChange }> {
+    const etag = record.etag ?? (await this.currentEtag(record));
+    const itemsPath = await this.list.itemsPath();
+    const { id, version, etag: _previous, ...data } = record as Versioned<T> & Record<string, unknown>;
+    const writeId = randomUUID();
+    const fields = { ...toFields(this.spec, data as Omit<T, 'id'>, version + 1, true), [WRITE_COLUMN.name]: writeId };
+    return { itemsPath, change: { id, etag, version, writeId, fields } };
+  }
+
+  /** A new item for the record, under its record key with a new write id, and the list it goes in. */
+  async placedItem(record: Omit<T, 'id'>): Promise<PlacedItem> {
+    const key = this.keyFor(record);
+    const writeId = randomUUID();
+    return { itemsPath: await this.list.itemsPath(), key, writeId, fields: this.newItemFields(record, key, writeId) };
+  }
+
+  /** The item's ETag, if its current content is the write with this id at this version (its fate was unknown). */
+  async writtenBy(id: string, version: number, writeId: string): Promise<{ etag: string | undefined } | undefined> {
+    return this.ownWrite(await this.list.itemsPath(), id, version, writeId);
+  }
+
+  /** The record a list item holds. */
+  recordOf(item: ListItem): Versioned<T> {
+    return this.fromItem(item);
   }
 
   /** Conditional changes 20 to a `$batch` (`changeItems`); a record read without its ETag is read again first. */

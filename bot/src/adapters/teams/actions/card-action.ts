@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Person } from '../../../domain/people/person';
+import type { CardMessageRecord } from '../../../ports/conversation.port';
 import { rememberCardMessage } from '../card-messages';
 import type { AdaptiveCard } from '../cards/card-elements';
 import type { TeamsDeps } from '../teams-deps';
@@ -49,17 +50,28 @@ export function seenVersion(data: Record<string, unknown>): number | undefined {
  * Remembers the card that was clicked (or just sent) so that later steps update it. Losing this
  * only means one card will not update itself, so a failure is logged and the step goes on.
  */
-export async function rememberCard({ deps, activity }: ActionContext, recordId: string, activityId = activity.replyToId): Promise<void> {
-  if (!activityId || !activity.from.aadObjectId) return;
+export async function rememberCard(context: ActionContext, recordId: string, activityId = context.activity.replyToId): Promise<void> {
+  const card = clickedCard(context, recordId, activityId);
+  if (!card) return;
   try {
-    await rememberCardMessage(deps.stores, {
-      recordId,
-      aadObjectId: activity.from.aadObjectId,
-      conversationId: activity.conversation.id,
-      activityId,
-      sentAt: deps.clock.now().toISOString(),
-    });
+    await rememberCardMessage(context.deps.stores, card);
   } catch (error) {
-    deps.log.warn(`Could not remember a card for record ${recordId} (${error instanceof Error ? error.name : 'unknown error'})`);
+    context.deps.log.warn(`Could not remember a card for record ${recordId} (${error instanceof Error ? error.name : 'unknown error'})`);
   }
+}
+
+/** The card that was clicked (or just sent), as it is remembered against a record; undefined when Teams did not say which. */
+export function clickedCard(
+  { deps, activity }: ActionContext,
+  recordId: string,
+  activityId = activity.replyToId,
+): Omit<CardMessageRecord, 'id'> | undefined {
+  if (!activityId || !activity.from.aadObjectId) return undefined;
+  return {
+    recordId,
+    aadObjectId: activity.from.aadObjectId,
+    conversationId: activity.conversation.id,
+    activityId,
+    sentAt: deps.clock.now().toISOString(),
+  };
 }

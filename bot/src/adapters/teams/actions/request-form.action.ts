@@ -13,7 +13,7 @@ import { messageCard, refusalKeepingText } from '../cards/simple-cards';
 import { requestCardForViewer } from '../requests/request-view';
 import { specOf } from '../requests/request-specs';
 import type { TeamsDeps } from '../teams-deps';
-import { dataString, rememberCard, type CardActionHandler } from './card-action';
+import { clickedCard, dataString, rememberCard, type CardActionHandler } from './card-action';
 
 /** A blank form with a fresh submission key, for those who may make the request; anyone else is told who may. */
 export function openForm(deps: TeamsDeps, type: RequestType, person: Person): Promise<AdaptiveCard> {
@@ -34,7 +34,11 @@ export function submitRequestAction(type: RequestType): CardActionHandler {
     const { deps, actor, data, activity } = context;
     const submissionKey = dataString(data, 'submissionKey', 100);
     if (!submissionKey) return messageCard(`This form is out of date. Type **${spec.command.typed}** to start a new one.`);
-    const result = await submitRequest(deps, type, actor, data, submissionKey, activity.replyToId);
+    // A new request is saved with the clicked form card remembered against it, in the same write.
+    const result = await submitRequest(deps, type, actor, data, submissionKey, {
+      ...(activity.replyToId ? { activityId: activity.replyToId } : {}),
+      card: (requestId) => clickedCard(context, cardKey(type, requestId)),
+    });
     const values = spec.formValues(data);
     const form = (errors = {}) =>
       spec.form(deps, actor, { target: { submissionKey }, values, errors, banner: outcomeBanner(result.status, 'new') });
@@ -47,7 +51,7 @@ export function submitRequestAction(type: RequestType): CardActionHandler {
       case 'not-permitted':
         return refusalKeepingText(spec.notPermitted, spec.keptOnRefusal(values));
       case 'ok':
-        await rememberCard(context, cardKey(type, result.request.id));
+        if (result.alreadySaved) await rememberCard(context, cardKey(type, result.request.id));
         return requestCardForViewer(deps, type, result.request, actor, activity.from.id, {
           banner: spec.saved(result.request, result.alreadySaved),
         });

@@ -1,4 +1,7 @@
 import { claimToConfirm } from '../../../app/training/claim-to-confirm';
+import { may } from '../../../domain/authorization/permissions';
+import { longDate } from '../../../domain/calendar/dates';
+import { reviewActionReference } from '../../../domain/governance/filtering-review-record';
 import { waitingFor } from '../../../app/waiting/waiting-for';
 import { WAITING_RECORD_TYPES, type WaitingRecordType } from '../../../app/waiting/waiting-item';
 import { PERMISSION_TYPES, type PermissionType } from '../../../domain/permission/permission-request';
@@ -54,6 +57,27 @@ const OPEN: Record<WaitingRecordType, (context: ActionContext, id: string) => Pr
       case 'ok':
         return { card: reminderCard(claim.message, deps.tabLink) };
     }
+  },
+  // An action agreed at the filtering review has no card of its own: what it is, and where to mark it done.
+  reviewAction: async ({ deps, actor }, id) => {
+    const task = await deps.stores.reviewActions.get(id);
+    if (!task || !may(actor, 'filteringReview.closeAction', task.assigneeId)) return undefined;
+    return {
+      card: reminderCard(
+        {
+          title: `Action ${reviewActionReference(task.id)} from the filtering and monitoring review ${task.year}`,
+          lines: [
+            task.description,
+            task.status === 'done'
+              ? 'It is done.'
+              : `Due by ${longDate(task.due)}. Mark it done, with a note of what was done, on Waiting for me in the tab.`,
+          ],
+          tone: 'accent',
+          act: { label: 'Open Waiting for me', tabView: 'waiting' },
+        },
+        deps.tabLink,
+      ),
+    };
   },
 };
 

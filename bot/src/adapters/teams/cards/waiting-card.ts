@@ -18,6 +18,7 @@ export const WAITING_TYPE_NAMES: Record<WaitingRecordType, [one: string, many: s
   >),
   takedown: ['post to take down', 'posts to take down'],
   trainingRecord: ['training record to confirm', 'training records to confirm'],
+  reviewAction: ['action from the filtering review', 'actions from the filtering review'],
 };
 
 /** Enough to work through in the chat; the tab lists them all. */
