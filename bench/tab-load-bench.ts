@@ -13,15 +13,23 @@ const TARGET_FIRST_PAGE_KB = 120;
 const TARGET_RENDER_MS = 400;
 const LOADS = 5;
 
-/** Each page of the tab as the person who would open it first, and what shows it is on the screen. */
+/**
+ * Each page of the tab as the person who would open it first, and what shows it is on the screen
+ * (drawn from the page's data, so never the loading spinner). "Waiting for me" is the page the
+ * tab opens on when a link names none: for most people it is the first page of all.
+ */
 const PAGES: { view: string; as: Role; shown: string }[] = [
+  { view: 'waiting', as: 'headteacher', shown: '[data-testid="waiting-counts"]' },
   { view: 'requests', as: 'staff', shown: '[data-testid="access-request-row"]' },
   { view: 'consent', as: 'admin', shown: '[data-testid="consent-row"]' },
   { view: 'accounts', as: 'dsl', shown: 'table' },
   { view: 'training', as: 'onlineSafetyLead', shown: 'h2' },
   { view: 'readiness', as: 'headteacher', shown: '[data-testid="readiness-overall"]' },
   { view: 'incidents', as: 'dsl', shown: '[data-testid="incident-row"]' },
+  { view: 'governance', as: 'governor', shown: '[data-testid="governance-incident-total"]' },
 ];
+
+const verdict = (measured: number, target: number) => (measured <= target ? 'OK  ' : 'OVER');
 
 /**
  * The tab as people open it, in headless Chromium with the server on this machine: the gzipped
@@ -86,6 +94,8 @@ export async function tabLoadBench(): Promise<void> {
         await tab.goto(`${app.url}/tab/?view=${page.view}`);
         await tab.locator(page.shown).first().waitFor();
         if (i > 0) times.push(elapsedMs(start)); // the first load also warms the server
+        // What the page loads just after its content (a chunk it asks for on mounting) counts too.
+        await tab.waitForLoadState('networkidle');
         bytes = [...scripts].reduce((sum, name) => sum + gzipped(name), 0) + teamsJsBytes;
         await tab.unrouteAll({ behavior: 'ignoreErrors' });
         await context.close();
@@ -93,7 +103,11 @@ export async function tabLoadBench(): Promise<void> {
       const kb = bytes / 1024;
       largest = Math.max(largest, kb);
       slowest = Math.max(slowest, median(times));
-      row(`  ${page.view} as ${page.as}`, `${kb.toFixed(1).padStart(6)} KB   ${ms(median(times))}`);
+      const took = median(times);
+      row(
+        `  ${page.view} as ${page.as}`,
+        `${kb.toFixed(1).padStart(6)} KB ≤ ${TARGET_FIRST_PAGE_KB} ${verdict(kb, TARGET_FIRST_PAGE_KB)}  ${ms(took)} ≤ ${TARGET_RENDER_MS} ${verdict(took, TARGET_RENDER_MS)}`,
+      );
     }
     row('the heaviest first page, gzipped', `${largest.toFixed(1).padStart(6)} KB`, {
       value: TARGET_FIRST_PAGE_KB + 0.05,
@@ -101,9 +115,9 @@ export async function tabLoadBench(): Promise<void> {
       text: `target ≤ ${TARGET_FIRST_PAGE_KB} KB`,
     });
     row('the slowest first page on screen', ms(slowest), {
-      value: TARGET_RENDER_MS,
+      value: TARGET_RENDER_MS + 0.05,
       measured: slowest,
-      text: `target < ${TARGET_RENDER_MS} ms`,
+      text: `target ≤ ${TARGET_RENDER_MS} ms`,
     });
     note(
       `teams-js (${(teamsJsBytes / 1024).toFixed(1)} KB, inside Teams only) counted in each; the demo persona menu (local mode only) left out`,

@@ -1,35 +1,6 @@
 import { Button, Dropdown, Field, Input, Option, Switch, Textarea, makeStyles } from '@fluentui/react-components';
 import type { Ref } from 'react';
-
-export interface SocialAccount {
-  id: string;
-  version: number;
-  platform: string;
-  handle: string;
-  purpose: string;
-  reason: string;
-  ownerId: string;
-  ownerName: string;
-  schoolEmail: string;
-  successMeasure: string;
-  active: boolean;
-}
-
-export type Draft = Omit<SocialAccount, 'id' | 'version' | 'ownerName'>;
-export type Errors = Partial<Record<keyof Draft, string>>;
-/** The form's content: a new account (no id) or a change to one (at the version it was read). */
-export type Editing = { id?: string; version?: number; draft: Draft };
-
-export const EMPTY: Draft = {
-  platform: '',
-  handle: '',
-  purpose: '',
-  reason: '',
-  ownerId: '',
-  schoolEmail: '',
-  successMeasure: '',
-  active: true,
-};
+import type { Draft, Editing, Errors } from './social-accounts';
 
 const FIELDS: { key: keyof Draft; label: string; multiline?: boolean; hint?: string }[] = [
   { key: 'platform', label: 'Platform', hint: 'For example X, Facebook, Instagram' },
@@ -49,11 +20,6 @@ const useStyles = makeStyles({
   form: { display: 'grid', gap: '12px', maxWidth: '640px' },
   buttons: { display: 'flex', gap: '8px' },
 });
-
-export function toDraft(account: SocialAccount): Draft {
-  const { id: _id, version: _version, ownerName: _owner, ...draft } = account;
-  return draft;
-}
 
 /** Register or change a school account; `firstFieldRef` takes the focus when the form opens. */
 export function AccountForm({

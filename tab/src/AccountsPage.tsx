@@ -1,10 +1,14 @@
 import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
-import { AccountForm, EMPTY, toDraft, type Editing, type Errors, type SocialAccount } from './AccountForm';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { getJson, sendJson, type Credentials } from './api';
 import type { Host } from './teams';
 import { DataTable, type Column } from './ui/DataTable';
+import { EMPTY, toDraft, type Editing, type Errors, type SocialAccount } from './social-accounts';
 import { GrowingBadge } from './ui/GrowingBadge';
+import { lazyComponent } from './ui/lazy';
+
+// The form opens on a click: it is not loaded with the list.
+const AccountForm = lazyComponent(() => import('./AccountForm'), 'AccountForm');
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -33,11 +37,11 @@ export function AccountsPage({
   // Opening the form focuses its first field; closing it returns the focus to the button that opened it.
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const opener = useRef<string>();
-  const firstField = useRef<HTMLInputElement>(null);
+  // The form's code loads the first time it opens: its first field takes the focus when it appears.
+  const firstField = useCallback((input: HTMLInputElement | null) => input?.focus(), []);
   const formOpen = editing !== undefined;
   useEffect(() => {
-    if (formOpen) firstField.current?.focus();
-    else if (opener.current) buttons.current.get(opener.current)?.focus();
+    if (!formOpen && opener.current) buttons.current.get(opener.current)?.focus();
   }, [formOpen]);
   const keep = (key: string) => (button: HTMLButtonElement | null) =>
     button ? buttons.current.set(key, button) : buttons.current.delete(key);
@@ -198,15 +202,17 @@ export function AccountsPage({
         </div>
       )}
       {canManage && editing && (
-        <AccountForm
-          editing={editing}
-          owners={owners}
-          errors={errors}
-          onChange={setEditing}
-          onSave={() => void save()}
-          onCancel={() => setEditing(undefined)}
-          firstFieldRef={firstField}
-        />
+        <Suspense fallback={<Spinner size="tiny" label="Loading the form…" />}>
+          <AccountForm
+            editing={editing}
+            owners={owners}
+            errors={errors}
+            onChange={setEditing}
+            onSave={() => void save()}
+            onCancel={() => setEditing(undefined)}
+            firstFieldRef={firstField}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -1,29 +1,31 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
-import { PageTabs, TabShell } from './ui/TabShell';
+import { IncidentsDenied } from './ui/IncidentsDenied';
+import { lazyComponent } from './ui/lazy';
+import { PageTab, PageTabs } from './ui/PageTabs';
+import { TabShell } from './ui/TabShell';
+import { LOAD_PAGE } from './pages';
 import { isRecordView, openedFrom, pagesFor, viewFor, type Opened, type RecordView, type View } from './views';
 
 // Each page is loaded when it is first opened: the first page a person sees loads only its own code.
-const RequestsPage = lazy(() => import('./RequestsPage').then((module) => ({ default: module.RequestsPage })));
-const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((module) => ({ default: module.IncidentsPage })));
-const ConsentPage = lazy(() => import('./ConsentPage').then((module) => ({ default: module.ConsentPage })));
-const AccountsPage = lazy(() => import('./AccountsPage').then((module) => ({ default: module.AccountsPage })));
-const TrainingPage = lazy(() => import('./TrainingPage').then((module) => ({ default: module.TrainingPage })));
-const PoliciesPage = lazy(() => import('./policies/PoliciesPage').then((module) => ({ default: module.PoliciesPage })));
-const SettingsPage = lazy(() => import('./settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
-const ReadinessPage = lazy(() => import('./ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
-const DevicesPage = lazy(() => import('./devices/DevicesPage').then((module) => ({ default: module.DevicesPage })));
-const GovernancePage = lazy(() => import('./governance/GovernancePage').then((module) => ({ default: module.GovernancePage })));
-const FilteringReviewPage = lazy(() =>
-  import('./governance/FilteringReviewPage').then((module) => ({ default: module.FilteringReviewPage })),
-);
-const PostingRequestPage = lazy(() => import('./posting/PostingRequestPage').then((module) => ({ default: module.PostingRequestPage })));
-const WaitingPage = lazy(() => import('./waiting/WaitingPage').then((module) => ({ default: module.WaitingPage })));
-const UnblocksPage = lazy(() => import('./unblocks/UnblocksPage').then((module) => ({ default: module.UnblocksPage })));
-const AccessRequestPage = lazy(() => import('./waiting/AccessRequestPage').then((module) => ({ default: module.AccessRequestPage })));
+const RequestsPage = lazyComponent(LOAD_PAGE.requests, 'RequestsPage');
+const IncidentsPage = lazyComponent(LOAD_PAGE.incidents, 'IncidentsPage');
+const ConsentPage = lazyComponent(LOAD_PAGE.consent, 'ConsentPage');
+const AccountsPage = lazyComponent(LOAD_PAGE.accounts, 'AccountsPage');
+const TrainingPage = lazyComponent(LOAD_PAGE.training, 'TrainingPage');
+const PoliciesPage = lazyComponent(LOAD_PAGE.policies, 'PoliciesPage');
+const SettingsPage = lazyComponent(LOAD_PAGE.settings, 'SettingsPage');
+const ReadinessPage = lazyComponent(LOAD_PAGE.readiness, 'ReadinessPage');
+const DevicesPage = lazyComponent(LOAD_PAGE.devices, 'DevicesPage');
+const GovernancePage = lazyComponent(LOAD_PAGE.governance, 'GovernancePage');
+const FilteringReviewPage = lazyComponent(LOAD_PAGE.filteringReview, 'FilteringReviewPage');
+const PostingRequestPage = lazyComponent(LOAD_PAGE.posting, 'PostingRequestPage');
+const WaitingPage = lazyComponent(LOAD_PAGE.waiting, 'WaitingPage');
+const UnblocksPage = lazyComponent(LOAD_PAGE.unblocks, 'UnblocksPage');
+const AccessRequestPage = lazyComponent(LOAD_PAGE.access, 'AccessRequestPage');
 
 /** Each page's name in the navigation, in the order VIEWS gives. */
 const PAGE_NAMES: Record<Exclude<View, RecordView>, string> = {
@@ -72,9 +74,9 @@ export function App({ host }: { host: Host }) {
     <TabShell host={host} title="Online Safety Desk" me={me} onPickPersona={pickPersona} tinted={page === 'incidents'}>
       <PageTabs aria-label="Pages" selectedValue={isRecordView(page) ? from : page} onTabSelect={(_, data) => open(data.value as View)}>
         {pagesFor(me).map((view) => (
-          <Tab key={view} value={view}>
+          <PageTab key={view} value={view}>
             {PAGE_NAMES[view as Exclude<View, RecordView>]}
-          </Tab>
+          </PageTab>
         ))}
       </PageTabs>
       {error && (
@@ -139,19 +141,6 @@ function PageDenied({ name }: { name: string }) {
       <MessageBarBody>
         <MessageBarTitle>The {name} page is not one of yours</MessageBarTitle>
         The Social Media Policy gives that page's work to other people in the school, so this shows what waits for you instead.
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-/** Someone sent to the incident log (an old link, a colleague's bookmark) who may not open it. */
-function IncidentsDenied() {
-  return (
-    <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
-        Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern, type{' '}
-        <b>report a concern</b> to the Online Safety Desk bot.
       </MessageBarBody>
     </MessageBar>
   );

@@ -1,7 +1,8 @@
-import { Body1, Button, Field, Input, Select, makeStyles, useAnnounce } from '@fluentui/react-components';
+import { Body1, Button, Input, Select, makeStyles, useAnnounce } from '@fluentui/react-components';
 import { useState } from 'react';
 import { download as downloadFile, type Credentials } from './api';
 import { schoolToday } from './school-today';
+import { Labelled } from './ui/Labelled';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -32,15 +33,22 @@ export function ConsentExport({ credentials, className }: { credentials: Credent
 
   return (
     <section className={styles.row} aria-label="Export the register">
-      <Field label="Export">
-        <Select aria-label="Export which pupils" value={chosen} onChange={(_, data) => setScope(data.value as 'class' | 'school')}>
-          {className && <option value="class">Class {className}</option>}
-          <option value="school">Whole school</option>
-        </Select>
-      </Field>
-      <Field label="As at">
-        <Input type="date" aria-label="Register as at" value={date} onChange={(_, data) => setDate(data.value)} />
-      </Field>
+      <Labelled label="Export">
+        {(id) => (
+          <Select
+            id={id}
+            aria-label="Export which pupils"
+            value={chosen}
+            onChange={(_, data) => setScope(data.value as 'class' | 'school')}
+          >
+            {className && <option value="class">Class {className}</option>}
+            <option value="school">Whole school</option>
+          </Select>
+        )}
+      </Labelled>
+      <Labelled label="As at">
+        {(id) => <Input id={id} type="date" aria-label="Register as at" value={date} onChange={(_, data) => setDate(data.value)} />}
+      </Labelled>
       <Button disabled={!date} onClick={() => void download()}>
         Download CSV
       </Button>

@@ -1,23 +1,15 @@
-import {
-  Body1,
-  Button,
-  Dropdown,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Spinner,
-  Switch,
-  makeStyles,
-} from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { Body1, Button, Link, MessageBar, MessageBarBody, Select, Spinner, makeStyles } from '@fluentui/react-components';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { getJson, type ClassConsent, type ConsentState, type Credentials } from './api';
 import { ConsentExport } from './ConsentExport';
-import { PupilConsentPanel } from './PupilConsentPanel';
-import { PupilImportPanel } from './PupilImportPanel';
 import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
+import { Labelled } from './ui/Labelled';
+import { lazyComponent } from './ui/lazy';
+
+// A pupil's history and the pupil import open on a click: they are not loaded with the register.
+const PupilConsentPanel = lazyComponent(() => import('./PupilConsentPanel'), 'PupilConsentPanel');
+const PupilImportPanel = lazyComponent(() => import('./PupilImportPanel'), 'PupilImportPanel');
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -57,7 +49,7 @@ export function ConsentPage({
   // Once opened, the import stays mounted (only hidden) so that closing it never loses a running import's progress.
   const [importOpened, setImportOpened] = useState(false);
   const [imports, setImports] = useState(0);
-  const chooseFile = useRef<HTMLButtonElement>(null);
+  const chooseFile = useRef<HTMLButtonElement | null>(null);
 
   useEffect(() => {
     getJson<{ classes: string[] }>('/api/classes', credentials)
@@ -80,7 +72,12 @@ export function ConsentPage({
     if (className) void load(className);
   }, [className, credentials, imports]);
 
-  // Opening the import takes the focus to its first step rather than leaving it seven Tabs away.
+  // Opening the import takes the focus to its first step rather than leaving it seven Tabs away: when its
+  // code has loaded the first time, again each time it is opened after that.
+  const chooseFileShown = useCallback((button: HTMLButtonElement | null) => {
+    chooseFile.current = button;
+    button?.focus();
+  }, []);
   useEffect(() => {
     if (importing) chooseFile.current?.focus();
   }, [importing]);
@@ -136,25 +133,35 @@ export function ConsentPage({
       )}
       {importOpened && (
         <div hidden={!importing}>
-          <PupilImportPanel credentials={credentials} chooseFileRef={chooseFile} onImported={() => setImports((count) => count + 1)} />
+          <Suspense fallback={<Spinner size="tiny" label="Loading the pupil import…" />}>
+            <PupilImportPanel
+              credentials={credentials}
+              chooseFileRef={chooseFileShown}
+              onImported={() => setImports((count) => count + 1)}
+            />
+          </Suspense>
         </div>
       )}
       <div className={styles.controls}>
-        <Field label="Class">
-          <Dropdown
-            aria-label="Class"
-            value={className ?? ''}
-            selectedOptions={className ? [className] : []}
-            onOptionSelect={(_, data) => data.optionValue && setClassName(data.optionValue)}
-          >
-            {(classes ?? []).map((name) => (
-              <Option key={name} value={name}>
-                {name}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Switch label="Only pupils without full consent" checked={onlyMissing} onChange={(_, data) => setOnlyMissing(data.checked)} />
+        <Labelled label="Class">
+          {(id) => (
+            <Select id={id} value={className ?? ''} onChange={(_, data) => data.value && setClassName(data.value)}>
+              {(classes ?? []).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Labelled>
+        <Labelled label="Show">
+          {(id) => (
+            <Select id={id} value={onlyMissing ? 'missing' : 'all'} onChange={(_, data) => setOnlyMissing(data.value === 'missing')}>
+              <option value="all">Every pupil</option>
+              <option value="missing">Only pupils without full consent</option>
+            </Select>
+          )}
+        </Labelled>
       </div>
       {!register && !error && <Spinner label="Loading the register…" />}
       {register && pupils.length > 0 && (
@@ -167,13 +174,15 @@ export function ConsentPage({
           stack={false}
           after={(pupil) =>
             openPupil === pupil.pupilId && (
-              <PupilConsentPanel
-                id={panelId(pupil)}
-                pupil={pupil}
-                credentials={credentials}
-                canRecord={canRecord}
-                onRecorded={() => className && load(className)}
-              />
+              <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+                <PupilConsentPanel
+                  id={panelId(pupil)}
+                  pupil={pupil}
+                  credentials={credentials}
+                  canRecord={canRecord}
+                  onRecorded={() => className && load(className)}
+                />
+              </Suspense>
             )
           }
         />

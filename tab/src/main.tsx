@@ -1,14 +1,11 @@
-import { lazy, Suspense } from 'react';
-import { createRoot } from 'react-dom/client';
+import 'virtual:teams-light-theme.css';
+import { preloadPage } from './pages';
 import { startTeams } from './teams';
+import { openedFrom } from './views';
 
-// The shell and each page are separate bundles: the first page loads only what it shows.
-const App = lazy(() => import('./App').then((module) => ({ default: module.App })));
-
-void startTeams().then((host) => {
-  createRoot(document.getElementById('root')!).render(
-    <Suspense fallback={null}>
-      <App host={host} />
-    </Suspense>,
-  );
-});
+// This first script is small, so that three things start together instead of one after another:
+// the page the link names (inside Teams, the static tab's `?view=`), the shell (React, Fluent UI,
+// the navigation) and, inside Teams only, teams-js.
+preloadPage(openedFrom(window.location.search).view);
+const host = startTeams();
+void import('./shell').then(async ({ showTab }) => showTab(await host));

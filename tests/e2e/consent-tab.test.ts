@@ -27,10 +27,12 @@ describeInBrowser('the Consent tab', () => {
     await page.getByRole('tab', { name: 'Photo consent' }).click();
     await rows().first().waitFor();
     expect(await rows().count()).toBe(8);
-    await page.getByText('Only pupils without full consent').click();
+    const show = page.getByRole('combobox', { name: 'Show' });
+    await show.selectOption({ label: 'Only pupils without full consent' });
     await exactly(rows(), 3);
     expect((await rows().allInnerTexts()).map((text) => text.split(/\t|\n/)[0])).toEqual(['Freya Jones', 'Oliver Bennett', 'Zain Ahmed']);
-    await page.getByText('Only pupils without full consent').click();
+    await show.selectOption({ label: 'Every pupil' });
+    await exactly(rows(), 8);
   });
 
   it('records a written withdrawal, keeps the history and lists the posts to take down', async () => {

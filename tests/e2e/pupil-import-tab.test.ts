@@ -94,8 +94,7 @@ describeInBrowser('importing pupils and exporting consent in the Consent tab', (
       );
     await page.screenshot({ path: join(tmpdir(), 'osd-pupil-import-done.png'), fullPage: true });
 
-    await page.getByRole('combobox', { name: 'Class', exact: true }).click();
-    await page.getByRole('option', { name: '3C' }).click();
+    await page.getByRole('combobox', { name: 'Class', exact: true }).selectOption('3C');
     await exactly(page.getByTestId('consent-row'), 45);
     expect(await page.getByTestId('consent-row').filter({ hasText: 'Zoë Müller' }).count()).toBe(1);
   });

@@ -160,6 +160,37 @@ describeInBrowser('the tab’s navigation', () => {
     await page.close();
   });
 
+  it('is used from the keyboard: the arrow keys move between the pages (wrapping), Enter opens one, Tab reaches only the open one', async () => {
+    const page = await tab.pageAs('staff');
+    await page.goto(`${tab.app.url}/tab/?view=training`);
+    const focused = () => page.locator(':focus').innerText();
+    await navigation(page).getByRole('tab', { name: 'Training', selected: true }).waitFor();
+    await navigation(page).getByRole('tab', { name: 'Training' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Policies');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Approved devices');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Waiting for me');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Approved devices');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Blocked website requests');
+    // Moving the focus opens nothing; Enter does.
+    expect(await navigation(page).getByRole('tab', { selected: true }).innerText()).toBe('Training');
+    await page.keyboard.press('Enter');
+    await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
+    // One Tab stop for the whole navigation, the open page: Shift+Tab leaves it, Tab comes back to it.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.locator(':focus').getAttribute('role')).not.toBe('tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Blocked website requests');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').getAttribute('role')).not.toBe('tab');
+    await page.close();
+  });
+
   it('raised no errors in the pages', () => {
     expect(tab.problems).toEqual([]);
   });

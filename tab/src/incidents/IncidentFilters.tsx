@@ -1,5 +1,6 @@
-import { Button, Field, Input, SearchBox, Select, makeStyles } from '@fluentui/react-components';
+import { Button, Input, Select, makeStyles } from '@fluentui/react-components';
 import { type Ref } from 'react';
+import { Labelled } from '../ui/Labelled';
 import type { Filters } from './incidents-api';
 
 const useStyles = makeStyles({
@@ -61,19 +62,28 @@ export function IncidentFilters({
   const set = (key: keyof Filters) => (value: string) => onChange(key, value);
   return (
     <div className={styles.filters} role="search">
-      <Field label="Search">
-        <SearchBox ref={searchRef} placeholder="Words, name or C-00042" value={typed} onChange={(_, data) => onType(data.value)} />
-      </Field>
+      <Labelled label="Search">
+        {(id) => (
+          <Input
+            id={id}
+            ref={searchRef}
+            type="search"
+            placeholder="Words, name or C-00042"
+            value={typed}
+            onChange={(_, data) => onType(data.value)}
+          />
+        )}
+      </Labelled>
       <Choice label="Status" value={filters.status} options={STATUSES} onChange={set('status')} />
       <Choice label="Category" value={filters.category} options={CATEGORIES} onChange={set('category')} />
       <Choice label="Routed to" value={filters.routedTo} options={ROUTES} onChange={set('routedTo')} />
       <Choice label="Timescales" value={filters.late} options={[['1', 'Past their timescales']]} onChange={set('late')} />
-      <Field label="Reported from">
-        <Input type="date" value={filters.from} onChange={(_, data) => set('from')(data.value)} />
-      </Field>
-      <Field label="to">
-        <Input type="date" value={filters.to} onChange={(_, data) => set('to')(data.value)} />
-      </Field>
+      <Labelled label="Reported from">
+        {(id) => <Input id={id} type="date" value={filters.from} onChange={(_, data) => set('from')(data.value)} />}
+      </Labelled>
+      <Labelled label="to">
+        {(id) => <Input id={id} type="date" value={filters.to} onChange={(_, data) => set('to')(data.value)} />}
+      </Labelled>
       <Choice label="Sort by" value={filters.sort} options={SORTS} onChange={set('sort')} any={false} />
       <Choice
         label="Order"
@@ -104,15 +114,17 @@ function Choice({
   any?: boolean;
 }) {
   return (
-    <Field label={label}>
-      <Select value={value} onChange={(_, data) => onChange(data.value)}>
-        {any && <option value="">Any</option>}
-        {options.map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <Labelled label={label}>
+      {(id) => (
+        <Select id={id} value={value} onChange={(_, data) => onChange(data.value)}>
+          {any && <option value="">Any</option>}
+          {options.map(([key, text]) => (
+            <option key={key} value={key}>
+              {text}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Labelled>
   );
 }

@@ -1,12 +1,18 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Tab } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
 import type { Credentials } from '../api';
-import { PageTabs } from '../ui/TabShell';
-import { IncidentDetailView } from './IncidentDetail';
+import { IncidentsDenied } from '../ui/IncidentsDenied';
+import { lazyComponent } from '../ui/lazy';
+import { PageTab, PageTabs } from '../ui/PageTabs';
 import { IncidentList } from './IncidentList';
-import { IncidentSummary } from './IncidentSummary';
-import { PupilChronologyView, PupilSearch } from './PupilChronology';
-import { PupilTransfers } from './PupilTransfers';
+
+// The log is what the page opens on; one incident, a pupil's chronology, the leavers and the summary
+// are each loaded when first opened.
+const IncidentDetailView = lazyComponent(() => import('./IncidentDetail'), 'IncidentDetailView');
+const IncidentSummary = lazyComponent(() => import('./IncidentSummary'), 'IncidentSummary');
+const PupilChronologyView = lazyComponent(() => import('./PupilChronology'), 'PupilChronologyView');
+const PupilSearch = lazyComponent(() => import('./PupilChronology'), 'PupilSearch');
+const PupilTransfers = lazyComponent(() => import('./PupilTransfers'), 'PupilTransfers');
 
 type View = 'log' | 'pupils' | 'leavers' | 'summary';
 /** A pupil's chronology, and where it was opened from: an incident (by id) or the pupil search. */
@@ -48,7 +54,7 @@ export function IncidentsPage({
     setPupil(undefined);
     if (from) setOpenId(from);
   };
-  if (denied) return <AccessDenied message={denied} />;
+  if (denied) return <IncidentsDenied reason={denied} />;
   return (
     <>
       <PageTabs
@@ -62,47 +68,37 @@ export function IncidentsPage({
           setView(data.value as View);
         }}
       >
-        <Tab value="log">Incident log</Tab>
-        {seesPupils && <Tab value="pupils">Pupils</Tab>}
-        {transfersFiles && <Tab value="leavers">Pupils who have left</Tab>}
-        <Tab value="summary">Summary</Tab>
+        <PageTab value="log">Incident log</PageTab>
+        {seesPupils && <PageTab value="pupils">Pupils</PageTab>}
+        {transfersFiles && <PageTab value="leavers">Pupils who have left</PageTab>}
+        <PageTab value="summary">Summary</PageTab>
       </PageTabs>
-      {pupil ? (
-        <PupilChronologyView
-          credentials={credentials}
-          pupilId={pupil.pupilId}
-          backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'}
-          onBack={backFromPupil}
-          onOpenIncident={open}
-        />
-      ) : openId ? (
-        <IncidentDetailView
-          credentials={credentials}
-          id={openId}
-          onBack={() => setOpenId(undefined)}
-          {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})}
-        />
-      ) : view === 'pupils' && seesPupils ? (
-        <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
-      ) : view === 'leavers' && transfersFiles ? (
-        <PupilTransfers credentials={credentials} />
-      ) : view === 'log' ? (
-        <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
-      ) : (
-        <IncidentSummary credentials={credentials} />
-      )}
+      <Suspense fallback={<Spinner label="Loading…" />}>
+        {pupil ? (
+          <PupilChronologyView
+            credentials={credentials}
+            pupilId={pupil.pupilId}
+            backLabel={pupil.fromIncident ? 'Back to the incident' : 'Back to the pupils'}
+            onBack={backFromPupil}
+            onOpenIncident={open}
+          />
+        ) : openId ? (
+          <IncidentDetailView
+            credentials={credentials}
+            id={openId}
+            onBack={() => setOpenId(undefined)}
+            {...(seesPupils ? { onOpenPupil: (pupilId: string) => openPupil(pupilId, openId) } : {})}
+          />
+        ) : view === 'pupils' && seesPupils ? (
+          <PupilSearch credentials={credentials} onOpen={(pupilId) => openPupil(pupilId)} />
+        ) : view === 'leavers' && transfersFiles ? (
+          <PupilTransfers credentials={credentials} />
+        ) : view === 'log' ? (
+          <IncidentList credentials={credentials} onOpen={open} onDenied={setDenied} focusRowOf={cameFrom} />
+        ) : (
+          <IncidentSummary credentials={credentials} />
+        )}
+      </Suspense>
     </>
-  );
-}
-
-function AccessDenied({ message }: { message: string }) {
-  return (
-    <MessageBar intent="warning" data-testid="access-denied" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>You don't have access to the incident log</MessageBarTitle>
-        {message} Incidents are safeguarding records, so only the people the Social Media Policy names can open them. To report a concern,
-        type <b>report a concern</b> to the Online Safety Desk bot.
-      </MessageBarBody>
-    </MessageBar>
   );
 }

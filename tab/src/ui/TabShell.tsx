@@ -1,14 +1,4 @@
-import {
-  Body1,
-  FluentProvider,
-  TabList,
-  Title2,
-  makeStaticStyles,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  type TabListProps,
-} from '@fluentui/react-components';
+import { Body1, FluentProvider, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { Me } from '../api';
 import type { Host } from '../teams';
@@ -33,20 +23,16 @@ const useStyles = makeStyles({
   tinted: { backgroundColor: tokens.colorNeutralBackground2 },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', flexWrap: 'wrap', gap: '12px' },
   titleBlock: { display: 'flex', flexDirection: 'column', gap: '4px' },
-  // The pages' names wrap onto a second line on a phone rather than running off the side.
-  nav: { flexWrap: 'wrap' },
-});
-
-// Fluent's fields are as wide as their longest option (a select) or 250 px (a dropdown): on a phone
-// they must shrink to the screen instead of pushing the page sideways.
-const useNarrowFields = makeStaticStyles({
-  'main .fui-Field, main .fui-Select, main .fui-Dropdown, main .fui-Input, main .fui-Textarea': { minWidth: 0, maxWidth: '100%' },
 });
 
 // Printing (an incident's report, a pupil's chronology) shows the record alone: everything else is
 // marked "no-print"; what only the paper needs (a typed note as text) is "print-only".
-const PRINT_CSS =
-  '.print-only { display: none; } @media print { .no-print { display: none !important; } .print-only { display: block; } body { background: white; } }';
+// Fluent's fields are as wide as their longest option (a select) or 250 px (a dropdown): on a phone
+// they must shrink to the screen instead of pushing the page sideways.
+// (Plain CSS rather than Griffel's makeStaticStyles, whose CSS parser would be loaded for these lines.)
+const PAGE_CSS =
+  '.print-only { display: none; } @media print { .no-print { display: none !important; } .print-only { display: block; } body { background: white; } }' +
+  ' main .fui-Field, main .fui-Select, main .fui-Dropdown, main .fui-Input, main .fui-Textarea { min-width: 0; max-width: 100%; }';
 
 /** The frame of every tab page: the Teams theme, the announcer, the heading, who is signed in and (locally) the persona menu. */
 export function TabShell({
@@ -66,11 +52,10 @@ export function TabShell({
 }) {
   const styles = useStyles();
   const theme = useTeamsTheme(host);
-  useNarrowFields();
   return (
     <FluentProvider theme={theme}>
       <Announcer>
-        <style>{PRINT_CSS}</style>
+        <style>{PAGE_CSS}</style>
         <main className={mergeClasses(styles.page, tinted && styles.tinted)}>
           <div className={`${styles.header} no-print`}>
             <div className={styles.titleBlock}>
@@ -92,10 +77,4 @@ export function TabShell({
       </Announcer>
     </FluentProvider>
   );
-}
-
-/** The tab's page navigation: Fluent's TabList, wrapping on a narrow screen. */
-export function PageTabs({ className, ...props }: TabListProps) {
-  const styles = useStyles();
-  return <TabList {...props} className={mergeClasses(styles.nav, 'no-print', className)} />;
 }

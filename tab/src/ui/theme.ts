@@ -1,4 +1,4 @@
-import { teamsLightTheme, type Theme } from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Host } from '../teams';
 
@@ -8,10 +8,13 @@ const OTHER_THEMES: Record<Exclude<Host['theme'], 'default'>, () => Promise<Them
   contrast: () => import('./dark-themes').then((module) => module.teamsHighContrastTheme),
 };
 
-/** The Teams theme, following the user's changes while the tab is open (light, dark, high contrast). */
-export function useTeamsTheme(host: Host): Theme {
+/**
+ * The Teams theme, following the user's changes while the tab is open: undefined for the light
+ * theme, which is a style sheet loaded with the page (main.tsx), or the dark or high-contrast one.
+ */
+export function useTeamsTheme(host: Host): Theme | undefined {
   const [name, setName] = useState<Host['theme']>(host.theme);
-  const [theme, setTheme] = useState<Theme>(teamsLightTheme);
+  const [theme, setTheme] = useState<Theme>();
   useEffect(() => {
     if (!host.inTeams) return;
     void import('@microsoft/teams-js').then(({ app }) =>
@@ -20,7 +23,7 @@ export function useTeamsTheme(host: Host): Theme {
   }, [host]);
   useEffect(() => {
     let current = true;
-    if (name === 'default') setTheme(teamsLightTheme);
+    if (name === 'default') setTheme(undefined);
     else void OTHER_THEMES[name]().then((loaded) => current && setTheme(loaded));
     return () => {
       current = false;

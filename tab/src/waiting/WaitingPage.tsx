@@ -1,12 +1,16 @@
 import { Body1, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { getJson, type Credentials } from '../api';
 import { DataTable, type Column } from '../ui/DataTable';
 import { FactList } from '../ui/FactList';
+import { lazyComponent } from '../ui/lazy';
 import { PERMISSION_STEPS } from './permission-kinds';
 import { REVIEW_ACTION_STEPS, TAKEDOWN_STEPS, TRAINING_STEPS, type StepKind } from './step-kinds';
-import { StepForm, type StepAnswer } from './StepForm';
+import type { StepAnswer } from './StepForm';
 import { TYPE_NAMES, whenShown, type Waiting, type WaitingItem, type WaitingRecordType } from './waiting-api';
+
+// A row's steps open on a click: their form is not loaded with the list.
+const StepForm = lazyComponent(() => import('./StepForm'), 'StepForm');
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -128,15 +132,17 @@ export function WaitingPage({
     return (
       <div className={styles.panel} data-testid="waiting-panel">
         <FactList facts={Object.entries(item.facts ?? {}).map(([name, value]) => [FACT_LABELS[name] ?? name, value])} />
-        <StepForm
-          kind={kind}
-          recordId={item.recordId}
-          reference={item.reference}
-          version={item.version}
-          steps={item.steps}
-          credentials={credentials}
-          onAnswer={answered(item, kind)}
-        />
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          <StepForm
+            kind={kind}
+            recordId={item.recordId}
+            reference={item.reference}
+            version={item.version}
+            steps={item.steps}
+            credentials={credentials}
+            onAnswer={answered(item, kind)}
+          />
+        </Suspense>
       </div>
     );
   };
