@@ -17,6 +17,11 @@ export function send(res: Response, status: number, body: object): void {
   res.json(body);
 }
 
+/** A body or query the route cannot read (400): what to send instead, and which fields were wrong. */
+export function badRequest(res: Response, message: string, issues: readonly { path: PropertyKey[] }[]): void {
+  send(res, 400, { error: message, fields: issues.map((issue) => issue.path.join('.')) });
+}
+
 export function refuse(res: Response, status: 401 | 403, message?: string): void {
   send(res, status, {
     error:

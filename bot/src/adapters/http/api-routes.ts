@@ -12,7 +12,7 @@ import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { allPupils } from '../../app/read-all';
 import type { ActingAsUser } from '../../ports/acting-as-user.port';
 import type { ApiIdentity } from './api-identity';
-import { send, answerFailure, refuse } from './api-refusal';
+import { badRequest, send, answerFailure, refuse } from './api-refusal';
 import { registerConsentAdminRoutes } from './consent-admin-routes';
 import { toCsv } from './csv';
 import { registerIncidentRoutes } from './incident-routes';
@@ -134,11 +134,11 @@ export function registerApiRoutes(
     signedIn(async (person, req, res) => {
       const body = consentBody.safeParse(req.body);
       if (!body.success) {
-        return send(res, 400, {
-          error:
-            'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.',
-          fields: body.error.issues.map((issue) => issue.path.join('.')),
-        });
+        return badRequest(
+          res,
+          'Send {"pupilId", "media": "images"|"videos", "decision": "given"|"refused", "effectiveFrom": "YYYY-MM-DD", "source": "consent form"|"written notice"}.',
+          body.error.issues,
+        );
       }
       const result = await recordConsent(deps, person, body.data);
       if (result.status === 'not-permitted') return refuse(res, 403, refusal(result));

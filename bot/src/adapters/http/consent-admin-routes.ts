@@ -6,7 +6,7 @@ import { importPupils } from '../../app/import-pupils';
 import type { PupilImportJobs } from '../../app/pupil-import-jobs';
 import { may, whoMay } from '../../domain/authorization/permissions';
 import { toIsoDate } from '../../domain/calendar/dates';
-import { send, refuse, type SignedIn } from './api-refusal';
+import { badRequest, send, refuse, type SignedIn } from './api-refusal';
 import { toCsv } from './csv';
 import { today } from '../../domain/calendar/zoned-time';
 import { refusal } from '../refusals';
@@ -26,10 +26,7 @@ export function registerConsentAdminRoutes(server: Server, deps: AppDeps, signed
     signedIn(async (person, req, res) => {
       const body = pupilImportBody.safeParse(req.body);
       if (!body.success) {
-        return send(res, 400, {
-          error: 'Send {"csv": "...", "mapping"?: {...}, "apply"?: true}.',
-          fields: body.error.issues.map((issue) => issue.path.join('.')),
-        });
+        return badRequest(res, 'Send {"csv": "...", "mapping"?: {...}, "apply"?: true}.', body.error.issues);
       }
       const { csv, mapping, apply } = body.data;
       const result = apply ? await jobs.start(person, csv, mapping) : await importPupils(deps, person, csv, mapping, false);

@@ -35,7 +35,7 @@ import { longDate } from '../../domain/calendar/dates';
 import { localDate, today } from '../../domain/calendar/zoned-time';
 import { CATEGORY_LABELS } from '../../domain/incidents/incident';
 import { refusal } from '../refusals';
-import { refuse, send, type SignedIn } from './api-refusal';
+import { badRequest, refuse, send, type SignedIn } from './api-refusal';
 
 /** The governors' page (`GET /api/governance`): the use case decides who may see it and what. */
 export function registerGovernanceRoutes(server: Server, deps: ReviewDeps, signedIn: SignedIn): void {
@@ -94,10 +94,11 @@ export function registerGovernanceRoutes(server: Server, deps: ReviewDeps, signe
     signedIn(async (person, req, res) => {
       const body = recordBody.safeParse(req.body);
       if (!body.success)
-        return send(res, 400, {
-          error: 'Send {year, reviewedOn, seniorLeaderId, governorId, outcome, actions: [{description, assigneeId, due}], version?}.',
-          fields: body.error.issues.map((issue) => issue.path.join('.')),
-        });
+        return badRequest(
+          res,
+          'Send {year, reviewedOn, seniorLeaderId, governorId, outcome, actions: [{description, assigneeId, due}], version?}.',
+          body.error.issues,
+        );
       const { year, version, ...input } = body.data;
       const result = await recordFilteringReview(deps, person, year, input, version);
       switch (result.status) {
@@ -120,11 +121,7 @@ export function registerGovernanceRoutes(server: Server, deps: ReviewDeps, signe
     '/api/review-actions/:id/steps',
     signedIn(async (person, req, res) => {
       const body = actionStepBody.safeParse(req.body);
-      if (!body.success)
-        return send(res, 400, {
-          error: 'Send {"verb": "done", "note", "version"}.',
-          fields: body.error.issues.map((issue) => issue.path.join('.')),
-        });
+      if (!body.success) return badRequest(res, 'Send {"verb": "done", "note", "version"}.', body.error.issues);
       const id = String(req.params.id ?? '');
       const result = /^\d{1,12}$/.test(id) ? await closeReviewAction(deps, person, id, body.data.note, body.data.version) : undefined;
       if (!result || result.status === 'not-found') return send(res, 404, { error: 'There is no such action from the filtering review.' });

@@ -20,7 +20,7 @@ import { EVIDENCE_FORMATS, type EvidenceFile } from '../../domain/incidents/inci
 import { INCIDENT_SORTS, type IncidentFilter } from '../../domain/incidents/incident-query';
 import { ROLE_LABELS, ROLES } from '../../domain/people/role';
 import { toCsv } from './csv';
-import { send, type SignedIn } from './api-refusal';
+import { badRequest, send, type SignedIn } from './api-refusal';
 import { parseStep } from './incident-step-schema';
 import { today } from '../../domain/calendar/zoned-time';
 import type { IncidentDetail as IncidentDetailJson, IncidentRow, Summary } from '../../contracts/incidents';
@@ -210,7 +210,7 @@ function detailJson(result: IncidentDetail, row: (incident: Incident) => Inciden
 function parseFilter(req: Request, res: Response): (IncidentFilter & { offset: number; pastTimescales: boolean }) | undefined {
   const parsed = filterSchema.safeParse(req.query ?? {});
   if (!parsed.success) {
-    send(res, 400, { error: 'Unknown filter value.', fields: parsed.error.issues.map((issue) => issue.path.join('.')) });
+    badRequest(res, 'Unknown filter value.', parsed.error.issues);
     return undefined;
   }
   const { q, dir, offset, late, ...rest } = parsed.data;

@@ -16,7 +16,7 @@ import { may } from '../../domain/authorization/permissions';
 import { localDate } from '../../domain/calendar/zoned-time';
 import type { Person } from '../../domain/people/person';
 import type { ApiIdentity } from './api-identity';
-import { send, answerFailure } from './api-refusal';
+import { badRequest, send, answerFailure } from './api-refusal';
 import { toCsv } from './csv';
 import { refusal } from '../refusals';
 
@@ -145,7 +145,7 @@ export function registerTrainingRoutes(
     signedIn(async (person, req, res) => {
       const body = sessionBody.safeParse(req.body);
       if (!body.success)
-        return invalid(
+        return badRequest(
           res,
           'Send {"requirementId", "completedOn": "YYYY-MM-DD", "evidence", "subjectIds": [...], "attendees"?: [...]}.',
           body.error.issues,
@@ -161,7 +161,7 @@ export function registerTrainingRoutes(
     '/api/training/mine',
     signedIn(async (person, req, res) => {
       const body = ownBody.safeParse(req.body);
-      if (!body.success) return invalid(res, 'Send {"completedOn": "YYYY-MM-DD", "evidence"}.', body.error.issues);
+      if (!body.success) return badRequest(res, 'Send {"completedOn": "YYYY-MM-DD", "evidence"}.', body.error.issues);
       const result = await logOwnTraining(announceLater(deps), person, body.data);
       if (result.status === 'not-permitted') return fail(res, 403, refusal(result));
       if (result.status === 'invalid') return unprocessable(res, result.message);
@@ -173,7 +173,7 @@ export function registerTrainingRoutes(
     '/api/training/records/:id/decision',
     signedIn(async (person, req, res) => {
       const body = decisionBody.safeParse(req.body);
-      if (!body.success) return invalid(res, 'Send {"decision": "confirm" | "reject"}.', body.error.issues);
+      if (!body.success) return badRequest(res, 'Send {"decision": "confirm" | "reject"}.', body.error.issues);
       const result = await decideTrainingClaim(
         announceLater(deps),
         person,
@@ -192,7 +192,7 @@ export function registerTrainingRoutes(
     signedIn(async (person, req, res) => {
       const body = refresherBody.safeParse(req.body);
       if (!body.success)
-        return invalid(
+        return badRequest(
           res,
           'Send {"title", "audience": "staff"|"pupils"|"parents", "group": "all" or a class, "dueOn": "YYYY-MM-DD"}.',
           body.error.issues,
@@ -208,7 +208,7 @@ export function registerTrainingRoutes(
     '/api/policies/:id/review',
     signedIn(async (person, req, res) => {
       const body = reviewBody.safeParse(req.body);
-      if (!body.success) return invalid(res, 'Send {"reviewId": "review-1", "reviewedOn": "YYYY-MM-DD"}.', body.error.issues);
+      if (!body.success) return badRequest(res, 'Send {"reviewId": "review-1", "reviewedOn": "YYYY-MM-DD"}.', body.error.issues);
       const result = await recordPolicyReview(
         announceLater(deps),
         person,
@@ -227,10 +227,6 @@ export function registerTrainingRoutes(
 
 function fail(res: Response, status: 401 | 403, message: string): void {
   send(res, status, { error: message });
-}
-
-function invalid(res: Response, message: string, issues: { path: PropertyKey[] }[]): void {
-  send(res, 400, { error: message, fields: issues.map((issue) => issue.path.join('.')) });
 }
 
 function unprocessable(res: Response, message: string): void {

@@ -7,7 +7,7 @@ import { takedownDetails } from '../../app/takedown-details';
 import { waitingFor } from '../../app/waiting/waiting-for';
 import { takedownReference, type TrackedTakedown } from '../../domain/consent/takedown';
 import type { Waiting } from '../../contracts/waiting';
-import { send, type SignedIn } from './api-refusal';
+import { badRequest, send, type SignedIn } from './api-refusal';
 import { answerStep, type StepOutcome } from './step-answer';
 
 const takedownStepBody = z.object({
@@ -30,11 +30,7 @@ export function registerWaitingRoutes(server: Server, deps: AppDeps, signedIn: S
     '/api/takedowns/:id/steps',
     signedIn(async (person, req, res) => {
       const body = takedownStepBody.safeParse(req.body);
-      if (!body.success)
-        return send(res, 400, {
-          error: 'Send {"verb": "removed"|"cannotBeRemoved", "reasons"?, "version"}.',
-          fields: body.error.issues.map((issue) => issue.path.join('.')),
-        });
+      if (!body.success) return badRequest(res, 'Send {"verb": "removed"|"cannotBeRemoved", "reasons"?, "version"}.', body.error.issues);
       const id = String(req.params.id ?? '');
       const { verb, reasons = '', version } = body.data;
       const result = /^\d{1,12}$/.test(id)
