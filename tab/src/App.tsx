@@ -7,6 +7,7 @@ import { IncidentsDenied } from './ui/IncidentsDenied';
 import { lazyComponent } from './ui/lazy';
 import { PageTab, PageTabs } from './ui/PageTabs';
 import { TabShell } from './ui/TabShell';
+import { forgetEarly } from './early';
 import { LOAD_PAGE } from './pages';
 import { isRecordView, openedFrom, pagesFor, viewFor, type Opened, type RecordView, type View } from './views';
 
@@ -62,7 +63,10 @@ export function App({ host }: { host: Host }) {
   const chosen = opened.view;
   const page = viewFor(chosen, me);
   const from = opened.from ?? 'requests';
-  const open = (view: View, id?: string) => setOpened({ view, ...(id ? { id } : {}), from: page });
+  const open = (view: View, id?: string) => {
+    forgetEarly();
+    setOpened({ view, ...(id ? { id } : {}), from: page });
+  };
   const back = { backLabel: BACK_LABELS[from] ?? 'Back', onBack: () => open(from) };
 
   useEffect(() => {

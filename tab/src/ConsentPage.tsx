@@ -1,6 +1,7 @@
 import { Body1, Button, Link, MessageBar, MessageBarBody, Select, Spinner, makeStyles } from '@fluentui/react-components';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { getJson, type ClassConsent, type ConsentState, type Credentials } from './api';
+import { consentRegisterPath } from './early-data';
 import { ConsentExport } from './ConsentExport';
 import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
@@ -63,9 +64,7 @@ export function ConsentPage({
 
   // A refresh keeps the table (and the open pupil's panel, with its result) on the screen; another class replaces it.
   const load = (name: string) =>
-    getJson<ClassConsent>(`/api/consent?className=${encodeURIComponent(name)}`, credentials).then(setRegister, (failure: Error) =>
-      setError(failure.message),
-    );
+    getJson<ClassConsent>(consentRegisterPath(name), credentials).then(setRegister, (failure: Error) => setError(failure.message));
   useEffect(() => {
     setRegister(undefined);
     setOpenPupil(undefined);

@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import { getJson, postJson, type ConsentEvent, type Credentials } from './api';
 import { schoolToday } from './school-today';
+import { longDate, shortDate } from './ui/dates';
 
 const useStyles = makeStyles({
   panel: {
@@ -78,7 +79,7 @@ export function PupilConsentPanel({
         effectiveFrom: received,
         source: decision === 'refused' ? 'written notice' : 'consent form',
       });
-      const from = new Date(received).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+      const from = longDate(received);
       setOutcome({
         message: `Saved: ${media} ${decision === 'refused' ? 'withdrawn or refused' : 'given'} from ${from}.`,
         takedowns: result.takedowns,
@@ -103,8 +104,7 @@ export function PupilConsentPanel({
         <ul data-testid="consent-history">
           {history.map((event) => (
             <li key={event.id}>
-              {new Date(event.effectiveFrom).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}:{' '}
-              {event.media} {event.decision} ({event.source}, recorded by {event.recordedBy})
+              {shortDate(event.effectiveFrom)}: {event.media} {event.decision} ({event.source}, recorded by {event.recordedBy})
             </li>
           ))}
         </ul>

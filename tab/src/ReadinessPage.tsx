@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { getJson, type Credentials } from './api';
+import { shortDateTime } from './ui/dates';
 
 type Level = 'green' | 'amber' | 'red';
 
@@ -106,9 +107,7 @@ export function ReadinessPage({ credentials }: { credentials: Credentials }) {
           Check again
         </Button>
         {checking && <Spinner size="tiny" label="Checking…" />}
-        {readiness && !checking && (
-          <Caption1>Checked {new Date(readiness.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</Caption1>
-        )}
+        {readiness && !checking && <Caption1>Checked {shortDateTime(readiness.checkedAt)}</Caption1>}
       </div>
       {error && (
         <MessageBar intent="error" layout="multiline">

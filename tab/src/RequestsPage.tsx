@@ -4,6 +4,7 @@ import { getJson, type AccessRequestSummary, type Credentials } from './api';
 import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
 import type { PostingSummary } from './posting/posting-api';
+import { shortDate } from './ui/dates';
 
 const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
@@ -34,7 +35,7 @@ const columns = (onOpen: (id: string) => void): Column<AccessRequestSummary>[] =
   {
     header: 'Date',
     width: '8em',
-    cell: (request) => new Date(request.submittedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+    cell: (request) => shortDate(request.submittedAt),
   },
   {
     header: 'Status',

@@ -1,13 +1,18 @@
 import { Body1, Button, Input, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { download, getJson, sendJson, type Credentials } from './api';
-import { AttendanceForm } from './AttendanceForm';
 import { ClaimsToConfirm } from './ClaimsToConfirm';
-import { LogOwnTrainingForm, RefresherForm } from './OwnTrainingForms';
 import { TrainingChart } from './TrainingChart';
 import type { ComplianceRow, DueStatus, TrainingOverview, TrainingRecord } from './training-api';
 import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
+import { lazyComponent } from './ui/lazy';
+import { OpenOnClick } from './ui/OpenOnClick';
+
+// The forms are loaded when they are used: the lead opens the page to see who is due.
+const AttendanceForm = lazyComponent(() => import('./AttendanceForm'), 'AttendanceForm');
+const LogOwnTrainingForm = lazyComponent(() => import('./OwnTrainingForms'), 'LogOwnTrainingForm');
+const RefresherForm = lazyComponent(() => import('./OwnTrainingForms'), 'RefresherForm');
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '20px' },
@@ -158,18 +163,22 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
       {overview.can.logOwn && !overview.can.record && (
         <section aria-label="Log your training" className={styles.section}>
           {heading('Done your training?')}
-          <LogOwnTrainingForm credentials={credentials} today={overview.today} onSaved={load} />
+          <Suspense fallback={<Spinner size="tiny" label="Loading the form…" />}>
+            <LogOwnTrainingForm credentials={credentials} today={overview.today} onSaved={load} />
+          </Suspense>
         </section>
       )}
       {overview.can.requireRefresher && (
         <section aria-label="Refreshers" className={styles.section}>
           {heading('Require a refresher (after a significant incident or change)')}
-          <RefresherForm
-            credentials={credentials}
-            today={overview.today}
-            classes={[...new Set(overview.rows.filter((row) => row.audience === 'pupils').map((row) => row.subjectId))]}
-            onSaved={load}
-          />
+          <OpenOnClick label="Require a refresher…">
+            <RefresherForm
+              credentials={credentials}
+              today={overview.today}
+              classes={[...new Set(overview.rows.filter((row) => row.audience === 'pupils').map((row) => row.subjectId))]}
+              onSaved={load}
+            />
+          </OpenOnClick>
         </section>
       )}
       {history && (
@@ -195,7 +204,9 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
       {overview.can.record && (
         <section aria-label="Record a session" className={styles.section}>
           {heading('Record a session')}
-          <AttendanceForm overview={overview} credentials={credentials} onSaved={load} />
+          <OpenOnClick label="Record a session…">
+            <AttendanceForm overview={overview} credentials={credentials} onSaved={load} />
+          </OpenOnClick>
         </section>
       )}
       {overview.policies.length > 0 && (

@@ -1,4 +1,5 @@
 import type { ApiFailure } from '../../bot/src/contracts/me';
+import { headersFor, takeEarly, type Credentials } from './early';
 
 export type { Me } from '../../bot/src/contracts/me';
 export type { AccessRequestSummary, AccessRequestPage } from '../../bot/src/contracts/access-requests';
@@ -10,11 +11,8 @@ export type { ClassConsent, ConsentEvent, ConsentState } from '../../bot/src/con
  * every page.
  */
 
-/** How the tab proves who it is: the Teams SSO token inside Teams, the chosen persona locally. */
-export interface Credentials {
-  token?: () => Promise<string>;
-  personaId?: string;
-}
+/** How the tab proves who it is (defined in early.ts, which asks for the first data before this module has loaded). */
+export type { Credentials };
 
 /**
  * A refusal or failure from the API: its HTTP status (0: the app could not be reached), a sentence for the person, and the answer's body.
@@ -42,12 +40,6 @@ function failureMessage(status: number, body: ApiFailure): string {
   return `The server answered ${status}.`;
 }
 
-/** The token goes in a header, never in a URL (where logs and browser history would keep it). */
-async function authHeaders(credentials: Credentials): Promise<Record<string, string>> {
-  if (credentials.token) return { authorization: `Bearer ${await credentials.token()}` };
-  return credentials.personaId ? { 'x-demo-person': credentials.personaId } : {};
-}
-
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface Outgoing {
@@ -59,10 +51,16 @@ interface Outgoing {
 
 /** Sends one request with the person's credentials; a network failure is an `ApiError` with status 0. */
 async function send(path: string, credentials: Credentials, { method = 'GET', body, headers = {} }: Outgoing = {}): Promise<Response> {
+  if (method === 'GET' && Object.keys(headers).length === 0) {
+    // An early answer that failed (no connection, or no Teams sign-in yet) is asked again here, so
+    // that the page says what went wrong.
+    const early = await takeEarly(path, credentials).catch(() => undefined);
+    if (early) return early;
+  }
   const isFile = body instanceof Blob;
   const contentType: Record<string, string> =
     body === undefined ? {} : { 'content-type': isFile ? 'application/octet-stream' : 'application/json' };
-  const init: RequestInit = { method, headers: { ...(await authHeaders(credentials)), ...contentType, ...headers } };
+  const init: RequestInit = { method, headers: { ...(await headersFor(credentials)), ...contentType, ...headers } };
   if (body !== undefined) init.body = isFile ? body : JSON.stringify(body);
   try {
     return await fetch(path, init);

@@ -181,6 +181,11 @@ describeInBrowser('the tab’s navigation', () => {
     expect(await navigation(page).getByRole('tab', { selected: true }).innerText()).toBe('Training');
     await page.keyboard.press('Enter');
     await navigation(page).getByRole('tab', { name: 'Blocked website requests', selected: true }).waitFor();
+    // Tab goes into the page once it has loaded (while it loads there is nothing in it to reach).
+    await page
+      .getByRole('button', { name: /^Open request/ })
+      .first()
+      .waitFor();
     // One Tab stop for the whole navigation, the open page: Shift+Tab leaves it, Tab comes back to it.
     await page.keyboard.press('Shift+Tab');
     expect(await page.locator(':focus').getAttribute('role')).not.toBe('tab');

@@ -55,6 +55,10 @@ describeInBrowser('the Training tab', () => {
   });
 
   it('records a session for two staff at once: they are up to date and it shows in their history', async () => {
+    // The form opens on a click (its code is loaded then), with the focus on its first field.
+    expect(await page.getByLabel('Evidence').count()).toBe(0);
+    await page.getByRole('button', { name: 'Record a session…' }).click();
+    await waitForFocusOn(page.getByRole('combobox', { name: 'Training' }));
     await page.getByLabel('Evidence').fill('INSET day: online safety');
     await page.getByLabel('Priya Shah').check();
     await page.getByLabel("Tom O'Neill").check();
@@ -110,6 +114,8 @@ describeInBrowser('the Training tab', () => {
     page = await pageAt(browser, clock, { viewport: { width: 1200, height: 1000 } });
     page.on('pageerror', (error) => problems.push(error.message));
     await as('Patti Fernandez');
+    await page.getByRole('button', { name: 'Require a refresher…' }).click();
+    await waitForFocusOn(page.getByLabel('Refresher about'));
     await page.getByLabel('Refresher about').fill("Sharing pupils' images after an incident");
     await page.getByRole('button', { name: 'Require refresher' }).click();
     await page.getByRole('main').getByText('Refresher required').waitFor();

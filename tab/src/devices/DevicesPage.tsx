@@ -4,6 +4,7 @@ import { getJson, sendJson, type Credentials } from '../api';
 import { DataTable, type Column } from '../ui/DataTable';
 import { GrowingBadge } from '../ui/GrowingBadge';
 import { schoolToday } from '../school-today';
+import { shortDate } from '../ui/dates';
 
 interface Device {
   id: string;
@@ -32,8 +33,6 @@ const useStyles = makeStyles({
   form: { display: 'grid', gap: '12px', maxWidth: '480px' },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
-
-const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** The approved school devices (policy s.4): staff read it; the online safety lead approves and retires devices. */
 export function DevicesPage({ credentials, canManage }: { credentials: Credentials; canManage: boolean }) {
@@ -87,12 +86,12 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
     { header: 'Device', cell: (device) => device.name },
     { header: 'Type', cell: (device) => TYPE_LABELS.get(device.type) ?? device.type },
     { header: 'Approved by', cell: (device) => device.approvedByName },
-    { header: 'Approved on', cell: (device) => date(device.approvedOn) },
+    { header: 'Approved on', cell: (device) => shortDate(device.approvedOn) },
     {
       header: 'Status',
       cell: (device) => (
         <GrowingBadge color={device.active ? 'success' : 'informative'}>
-          {device.active ? 'Approved' : `Retired ${date(device.retired?.on ?? device.approvedOn)}`}
+          {device.active ? 'Approved' : `Retired ${shortDate(device.retired?.on ?? device.approvedOn)}`}
         </GrowingBadge>
       ),
     },

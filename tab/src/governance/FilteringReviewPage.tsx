@@ -16,7 +16,8 @@ import type { FilteringReviewPackView } from '../../../bot/src/contracts/governa
 import { download, getJson, type Credentials } from '../api';
 import { DataTable } from '../ui/DataTable';
 import { ReviewRecordForm } from './ReviewRecordForm';
-import { GovernanceSection as Part, day, shown, trainingColumns, unblockedColumns } from './governance-parts';
+import { longDate } from '../ui/dates';
+import { GovernanceSection as Part, shown, trainingColumns, unblockedColumns } from './governance-parts';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '24px' },
@@ -100,7 +101,7 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
           Filtering and monitoring review {pack.year}
         </Title3>
         <Body1 as="p">
-          {pack.schoolName}: {day(pack.from)} to {day(pack.to)}. Reviewed by{' '}
+          {pack.schoolName}: {longDate(pack.from)} to {longDate(pack.to)}. Reviewed by{' '}
           {pack.reviewers.lead || 'the senior leader (not named in School settings yet)'} and{' '}
           {pack.reviewers.governor || 'the governor (not named in School settings yet)'}, as the DfE filtering and monitoring standards ask,
           at least once a year.
@@ -123,7 +124,7 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
               {
                 header: 'Decision',
                 cell: (decision) =>
-                  `${decision.approved ? 'Opened' : 'Kept blocked'} by ${decision.decidedBy} on ${day(decision.decidedOn)}${decision.decisionReasons ? `: ${decision.decisionReasons}` : ''}`,
+                  `${decision.approved ? 'Opened' : 'Kept blocked'} by ${decision.decidedBy} on ${longDate(decision.decidedOn)}${decision.decisionReasons ? `: ${decision.decisionReasons}` : ''}`,
               },
               { header: 'For', cell: (decision) => decision.scope ?? 'No period or scope recorded' },
             ]}
@@ -174,8 +175,8 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
           rowKey={(policy) => policy.title}
           columns={[
             { header: 'Policy', cell: (policy) => policy.title },
-            { header: 'Approved', cell: (policy) => (policy.approvedOn ? day(policy.approvedOn) : 'No date recorded') },
-            { header: 'Next review', cell: (policy) => (policy.nextReviewDue ? day(policy.nextReviewDue) : 'Listed for reference') },
+            { header: 'Approved', cell: (policy) => (policy.approvedOn ? longDate(policy.approvedOn) : 'No date recorded') },
+            { header: 'Next review', cell: (policy) => (policy.nextReviewDue ? longDate(policy.nextReviewDue) : 'Listed for reference') },
           ]}
         />
       </Part>
@@ -197,9 +198,9 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
             <div key={index} className={styles.entry} data-testid="recorded-review">
               <Body1 as="p">
                 <strong>
-                  Reviewed on {day(entry.reviewedOn)} by {entry.seniorLeader} (senior leader) and {entry.governor} (governor)
+                  Reviewed on {longDate(entry.reviewedOn)} by {entry.seniorLeader} (senior leader) and {entry.governor} (governor)
                 </strong>
-                , recorded by {entry.recordedBy} on {day(entry.recordedOn)}.
+                , recorded by {entry.recordedBy} on {longDate(entry.recordedOn)}.
               </Body1>
               <Body1 as="p" className={styles.outcome}>
                 {entry.outcome}
@@ -208,19 +209,19 @@ export function FilteringReviewPage({ credentials }: { credentials: Credentials 
                 <Caption1>No actions were agreed.</Caption1>
               ) : (
                 <DataTable
-                  label={`Actions agreed on ${day(entry.reviewedOn)}`}
+                  label={`Actions agreed on ${longDate(entry.reviewedOn)}`}
                   rows={entry.actions}
                   rowKey={(action) => action.reference ?? action.description}
                   rowProps={() => ({ 'data-testid': 'review-action' })}
                   columns={[
                     { header: 'Action', cell: (action) => `${action.reference ? `${action.reference}: ` : ''}${action.description}` },
                     { header: 'Who', cell: (action) => action.assignee },
-                    { header: 'Due by', cell: (action) => day(action.due) },
+                    { header: 'Due by', cell: (action) => longDate(action.due) },
                     {
                       header: 'Status',
                       cell: (action) =>
                         action.done
-                          ? `Done on ${day(action.done.on)} (${action.done.by}): ${action.done.note}`
+                          ? `Done on ${longDate(action.done.on)} (${action.done.by}): ${action.done.note}`
                           : action.status === 'overdue'
                             ? 'Overdue'
                             : 'Open',

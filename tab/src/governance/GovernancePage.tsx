@@ -3,15 +3,15 @@ import { useEffect, useState } from 'react';
 import type { GovernanceView, ScheduledReview } from '../../../bot/src/contracts/governance';
 import { getJson, type Credentials } from '../api';
 import { DataTable } from '../ui/DataTable';
-import { GovernanceSection as Part, day, shown, trainingColumns, unblockedColumns } from './governance-parts';
+import { GovernanceSection as Part, shown, trainingColumns, unblockedColumns } from './governance-parts';
+import { longDate, monthAndYear } from '../ui/dates';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '24px' },
   facts: { display: 'flex', gap: '24px', flexWrap: 'wrap', margin: 0 },
 });
 
-const monthName = (month: string) =>
-  new Date(`${month}-01T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthName = (month: string) => monthAndYear(`${month}-01`);
 
 /** Each standing in words as well as colour. */
 const STANDING: Record<ScheduledReview['standing'], { label: string; color: 'danger' | 'warning' | 'success' }> = {
@@ -49,8 +49,8 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
         Governance
       </Subtitle2>
       <Body1>
-        What the governing board oversees under the Social Media Policy, as it stands on {day(view.today)}. Nothing here names a pupil or a
-        member of staff.
+        What the governing board oversees under the Social Media Policy, as it stands on {longDate(view.today)}. Nothing here names a pupil
+        or a member of staff.
       </Body1>
 
       <Part title="Policy reviews" id="governance-reviews">
@@ -65,7 +65,7 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
             columns={[
               { header: kind, cell: (review) => review.policyTitle },
               { header: 'Every', cell: (review) => `${review.cycleMonths} months` },
-              { header: 'Next review', cell: (review) => day(review.nextReviewDue) },
+              { header: 'Next review', cell: (review) => longDate(review.nextReviewDue) },
               {
                 header: 'Standing',
                 cell: (review) => (
@@ -78,7 +78,7 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
                 header: 'Last completed',
                 cell: (review) =>
                   review.lastCompleted
-                    ? `${day(review.lastCompleted.on)}, recorded by ${review.lastCompleted.byName}`
+                    ? `${longDate(review.lastCompleted.on)}, recorded by ${review.lastCompleted.byName}`
                     : 'Not recorded here yet',
               },
             ]}
@@ -94,8 +94,8 @@ export function GovernancePage({ credentials }: { credentials: Credentials }) {
             rowKey={(row) => row.requirementTitle}
             columns={[
               { header: 'Training', cell: (row) => row.requirementTitle },
-              { header: 'Last done', cell: (row) => (row.lastCompletedOn ? day(row.lastCompletedOn) : 'Not yet') },
-              { header: 'Due', cell: (row) => (row.due ? day(row.due) : '—') },
+              { header: 'Last done', cell: (row) => (row.lastCompletedOn ? longDate(row.lastCompletedOn) : 'Not yet') },
+              { header: 'Due', cell: (row) => (row.due ? longDate(row.due) : '—') },
               { header: 'Standing', cell: (row) => TRAINING_STATUS[row.status] },
             ]}
           />

@@ -2,12 +2,9 @@ import { Subtitle2, makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ShownCount, TrainingGroup, UnblockedSite } from '../../../bot/src/contracts/governance';
 import type { Column } from '../ui/DataTable';
+import { longDate } from '../ui/dates';
 
 const useStyles = makeStyles({ part: { display: 'flex', flexDirection: 'column', gap: '8px', '& h3': { margin: 0 } } });
-
-/** A school date as a letter home would write it, whatever the time zone of the browser. */
-export const day = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A count as governors are shown it: `null` is a count of 1 or 2. */
 export const shown = (count: ShownCount) => (count === null ? 'fewer than 3' : String(count));
@@ -38,8 +35,9 @@ export const unblockedColumns: Column<UnblockedSite>[] = [
   { header: 'Risks and controls', cell: (site) => site.risksAndControls },
   {
     header: 'Decision',
-    cell: (site) => `Approved by ${site.approvedBy} on ${day(site.approvedOn)}${site.decisionReasons ? `: ${site.decisionReasons}` : ''}`,
+    cell: (site) =>
+      `Approved by ${site.approvedBy} on ${longDate(site.approvedOn)}${site.decisionReasons ? `: ${site.decisionReasons}` : ''}`,
   },
   { header: 'For', cell: (site) => site.scope ?? 'No period or scope recorded' },
-  { header: 'Opened', cell: (site) => (site.openedOn ? day(site.openedOn) : 'Waiting for the ICT technician') },
+  { header: 'Opened', cell: (site) => (site.openedOn ? longDate(site.openedOn) : 'Waiting for the ICT technician') },
 ];

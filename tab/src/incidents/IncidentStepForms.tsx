@@ -1,6 +1,7 @@
 import { Button, Card, Field, Input, Radio, RadioGroup, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { formatDate, type FollowUp, type Person, type Step } from './incidents-api';
+import { weekdayDateTime } from '../ui/dates';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -159,7 +160,7 @@ export function IcoDecision({
         {clock && (
           <p className={styles.clock} data-testid="ico-clock">
             {left > 0
-              ? `${left} hours left: decide by ${new Date(clock.deadline).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`
+              ? `${left} hours left: decide by ${weekdayDateTime(clock.deadline)}`
               : 'The 72 hours have passed: record the decision now, with the reasons for any delay.'}
           </p>
         )}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Credentials } from '../api';
 import { BarChart } from '../ui/BarChart';
 import { ApiError, api, type Summary } from './incidents-api';
+import { monthAndYear } from '../ui/dates';
 
 const useStyles = makeStyles({
   // Two cards side by side where they fit, one under the other on a phone.
@@ -41,7 +42,7 @@ export function IncidentSummary({ credentials }: { credentials: Credentials }) {
   if (summary.total === 0) return <Body1 className={styles.empty}>No incidents in the last twelve months.</Body1>;
   const categories = Object.entries(summary.byCategory).map(([key, count]) => ({ label: summary.categoryLabels[key] ?? key, count }));
   const months = summary.byMonth.map(({ month, count }) => ({
-    label: new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    label: monthAndYear(`${month}-01`),
     count,
   }));
   const yearGroups = summary.byYearGroup.map(({ yearGroup, count }) => ({ label: yearGroup, count }));

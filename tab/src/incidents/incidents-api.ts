@@ -28,6 +28,7 @@ export type {
   Step,
   Summary,
 } from '../../../bot/src/contracts/incidents';
+import { shortDate, shortDateTime } from '../ui/dates';
 export type { BodySide as View } from '../../../bot/src/contracts/incidents';
 export { ApiError };
 
@@ -121,6 +122,5 @@ export const api = {
     download(`/api/incidents.csv?${queryString(filters)}`, credentials, 'incidents.csv'),
 };
 
-export const formatDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+export const formatDate = (iso: string) => shortDate(iso);
+export const formatDateTime = (iso: string) => shortDateTime(iso);

@@ -9,6 +9,7 @@ export type {
   TellingView,
   VersionReaders,
 } from '../../../bot/src/contracts/policy-library';
+import { longDate as longDateOf, longDateTime } from '../ui/dates';
 
 export interface VersionDraft {
   policyId: string;
@@ -41,14 +42,5 @@ export async function publishVersion(credentials: Credentials, draft: VersionDra
   );
 }
 
-export const longDate = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-export const signedAt = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
+export const longDate = (iso: string) => longDateOf(iso.slice(0, 10));
+export const signedAt = (iso: string) => longDateTime(iso);

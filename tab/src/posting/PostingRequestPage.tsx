@@ -7,6 +7,7 @@ import { POSTING_STEPS } from '../waiting/step-kinds';
 import { StepForm, type StepAnswer } from '../waiting/StepForm';
 import { MediaGallery } from './MediaGallery';
 import { ACCEPT, uploadFile, type PostingDetail, type PostingFile } from './posting-api';
+import { longDate, shortDateTime } from '../ui/dates';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -107,12 +108,9 @@ export function PostingRequestPage({
   if (!request) return <Spinner label="Loading the request…" />;
   const facts: [string, string][] = [
     ['Status', request.stateLabel],
-    [
-      'Requested by',
-      `${request.requesterName}, ${new Date(request.submittedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`,
-    ],
+    ['Requested by', `${request.requesterName}, ${shortDateTime(request.submittedAt)}`],
     ['School account', request.accountLabel],
-    ['Planned for', new Date(`${request.postingDate}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long' })],
+    ['Planned for', longDate(request.postingDate)],
     ['Text of the post', request.text],
     ...(request.groupLabel ? [['Group label', request.groupLabel] as [string, string]] : []),
     [

@@ -11,6 +11,7 @@ export type {
   SettingsData,
   TermDateEntry,
 } from '../../../bot/src/contracts/settings';
+import { longDate as longDateOf } from '../ui/dates';
 
 /** Field (a path such as `reviews.1.cycleMonths`) → what is wrong with it, from the server. */
 export type Errors = Record<string, string>;
@@ -37,15 +38,7 @@ export async function saveSetting<T>(method: 'POST' | 'PUT', path: string, crede
 }
 
 /** `1 September 2026`, as the rest of the app writes dates. */
-export function longDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+export const longDate = longDateOf;
 
 export const roleNames = (roles: readonly Role[], options: SettingsData['roles']) =>
   roles.map((role) => options.find((option) => option.value === role)?.label ?? role).join(', ');

@@ -4,6 +4,7 @@ import { download, getJson, type Credentials } from '../api';
 import type { UnblockRegister, UnblockRow } from '../../../bot/src/contracts/access-requests';
 import { DataTable, type Column } from '../ui/DataTable';
 import { GrowingBadge } from '../ui/GrowingBadge';
+import { shortDate } from '../ui/dates';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -18,8 +19,6 @@ const STATUS_COLOURS: Record<UnblockRow['status'], 'success' | 'danger' | 'warni
   reblocked: 'informative',
 };
 
-const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-
 const columns = (onOpen: (id: string) => void): Column<UnblockRow>[] => [
   {
     header: 'Request',
@@ -33,14 +32,22 @@ const columns = (onOpen: (id: string) => void): Column<UnblockRow>[] => [
   { header: 'Website', breakAnywhere: true, cell: (row) => row.url },
   { header: 'Reasons', cell: (row) => row.reasons },
   { header: 'Open for', width: '9em', cell: (row) => row.scope },
-  { header: 'Period', width: '12em', cell: (row) => (row.from && row.to ? `${day(row.from)} to ${day(row.to)}` : 'No end date') },
-  { header: 'Approved', width: '11em', cell: (row) => (row.approvedOn ? `${row.approvedBy}, ${day(row.approvedOn)}` : row.approvedBy) },
+  {
+    header: 'Period',
+    width: '12em',
+    cell: (row) => (row.from && row.to ? `${shortDate(row.from)} to ${shortDate(row.to)}` : 'No end date'),
+  },
+  {
+    header: 'Approved',
+    width: '11em',
+    cell: (row) => (row.approvedOn ? `${row.approvedBy}, ${shortDate(row.approvedOn)}` : row.approvedBy),
+  },
   {
     header: 'Status',
     width: '12em',
     cell: (row) => (
       <GrowingBadge color={STATUS_COLOURS[row.status]}>
-        {row.status === 'reblocked' && row.reblockedOn ? `${row.statusLabel} ${day(row.reblockedOn)}` : row.statusLabel}
+        {row.status === 'reblocked' && row.reblockedOn ? `${row.statusLabel} ${shortDate(row.reblockedOn)}` : row.statusLabel}
       </GrowingBadge>
     ),
   },

@@ -1,5 +1,6 @@
 import type { WaitingRecordType } from '../../../bot/src/contracts/waiting';
 import { PERMISSION_NAMES } from './permission-kinds';
+import { shortDateTime } from '../ui/dates';
 
 export type { Waiting, WaitingItem, WaitingRecordType } from '../../../bot/src/contracts/waiting';
 export type { AccessRequestDetail } from '../../../bot/src/contracts/access-requests';
@@ -16,5 +17,5 @@ export const TYPE_NAMES: Record<WaitingRecordType, [one: string, many: string]> 
 
 /** "24 Nov 2026, 09:05": a moment as school staff read it. */
 export function whenShown(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+  return shortDateTime(iso);
 }

@@ -1,7 +1,10 @@
 /** The one HTTP server: health, the tabs' API, the built tab pages, and the modes it runs in. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip } from '../../../bot/src/adapters/http/http-server';
 import { startApp, type RunningApp } from '../../../bot/src/main';
 import { testConfig } from '../../fixtures/test-app';
 
@@ -29,6 +32,17 @@ describe('in local mode', () => {
 
   const get = (path: string, persona?: string) =>
     fetch(`${app.url}${path}`, { headers: persona ? { 'x-demo-person': persona } : {}, redirect: 'manual' });
+  /** The answer's bytes as sent (fetch would undo the gzip), and its headers. */
+  const rawGet = (path: string, headers: Record<string, string>) =>
+    new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      request(`${app.url}${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', reject)
+        .end();
+    });
 
   it('is healthy and says which mode it is in', async () => {
     const response = await get('/healthz');
@@ -69,6 +83,43 @@ describe('in local mode', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await get('/')).headers.get('location')).toBe('/tab/');
+  });
+
+  it("sends the tab's scripts gzipped to a browser that takes gzip, and lets it keep them, as their names change with their content", async () => {
+    const script = /src="\/tab\/(assets\/main-[\w-]+\.js)"/.exec(await (await get('/tab/')).text())![1]!;
+    const onDisk = readFileSync(join(testConfig(dir).tabDir, script));
+    const zipped = await rawGet(`/tab/${script}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers).toMatchObject({
+      'content-encoding': 'gzip',
+      'content-type': 'application/javascript; charset=UTF-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'Accept-Encoding',
+      'x-content-type-options': 'nosniff',
+    });
+    expect(gunzipSync(zipped.body).equals(onDisk)).toBe(true);
+    expect(zipped.body.length).toBeLessThan(onDisk.length / 2);
+    const takesNoGzip: Record<string, string>[] = [{}, { 'accept-encoding': 'gzip;q=0, identity' }];
+    for (const refused of takesNoGzip) {
+      const plain = await rawGet(`/tab/${script}`, refused);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(onDisk)).toBe(true);
+    }
+    // The page itself names this build's scripts: the browser asks again each time.
+    expect((await rawGet('/tab/', { 'accept-encoding': 'gzip' })).headers['cache-control']).toBe('public, max-age=0');
+  });
+
+  it.each([
+    ['gzip', true],
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, GZIP;q=0.5', true],
+    ['gzip;q=0', false],
+    ['gzip; q=0.000', false],
+    ['gzip;Q=0', false],
+    ['deflate, br', false],
+    ['x-gzip', false],
+    ['', false],
+  ])('Accept-Encoding "%s" takes gzip: %s', (header, takes) => {
+    expect(acceptsGzip(header)).toBe(takes);
   });
 
   it('marks every API answer (data, refusal, not found, bad input, download) as never to be cached or sniffed', async () => {

@@ -1,5 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppDeps } from '../../app/app-deps';
 import type { IncidentDeps } from '../../app/incident-deps';
 import type { Announce } from '../../app/reminders/announce';
@@ -132,6 +133,19 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.send(302);
   });
   const serveTab = restify.plugins.serveStaticFiles(options.tabDir);
+  // The build names each script and style sheet after its content (a new build is a new name), so a
+  // browser keeps them; `immutable` goes on to `send`, which restify's types leave out.
+  const assetOptions: restify.plugins.ServeStaticFiles & { immutable: boolean } = {
+    maxAge: 365 * 24 * 60 * 60 * 1000,
+    immutable: true,
+    setHeaders: (res: Response, path: string) => {
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (!path.endsWith('.gz')) return;
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Content-Type', path.endsWith('.css.gz') ? 'text/css; charset=UTF-8' : 'application/javascript; charset=UTF-8');
+    },
+  };
+  const serveAssets = restify.plugins.serveStaticFiles(options.tabDir, assetOptions);
   server.get('/tab/*', (req: Request, res: Response, next) => {
     // teams-js is bundled; inside Teams it fetches its list of valid domains from the Office CDN.
     res.header(
@@ -144,9 +158,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
       send(res, 503, { error: 'The tab pages have not been built: run `npm run build:tab`.' });
       return next(false);
     }
-    const wanted = (req.params as Record<string, string>)['*'] ?? '';
-    if (wanted === '' || wanted.endsWith('/')) (req.params as Record<string, string>)['*'] = `${wanted}index.html`;
-    return serveTab(req, res, next);
+    const params = req.params as Record<string, string>;
+    const wanted = params['*'] ?? '';
+    if (wanted === '' || wanted.endsWith('/')) params['*'] = `${wanted}index.html`;
+    if (!ASSET.test(wanted)) return serveTab(req, res, next);
+    // The build writes each script and style sheet gzipped beside it (tab/vite.config.mts): sent as such to a browser that takes it.
+    if (acceptsGzip(req.header('accept-encoding') ?? '') && existsSync(join(options.tabDir, `${wanted}.gz`))) params['*'] = `${wanted}.gz`;
+    return serveAssets(req, res, next);
   });
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
@@ -155,6 +173,17 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return callback();
   });
   return server;
+}
+
+/** A script or style sheet the tab's build wrote, named after its content. */
+const ASSET = /^assets\/[\w.-]+\.(js|css)$/;
+
+/** Whether the browser takes gzip (`Accept-Encoding: gzip`, not refused with `q=0`). */
+export function acceptsGzip(header: string): boolean {
+  return header.split(',').some((coding) => {
+    const [name = '', ...parameters] = coding.split(';').map((part) => part.trim());
+    return name.toLowerCase() === 'gzip' && !parameters.some((parameter) => /^q=0(\.0{0,3})?$/i.test(parameter));
+  });
 }
 
 function refuseIf(refusal: string | undefined, res: Response, next: restify.Next): void {

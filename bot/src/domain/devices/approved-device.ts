@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/dates';
 import { requiredText } from '../validation/typed-text';
 
 /**
@@ -33,7 +34,9 @@ export const DEVICE_LIMITS = { name: 40 } as const;
 const isoDate = z
   .string({ error: 'Enter the date the device was approved.' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the device was approved, for example 2026-09-01.')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'That date does not exist.');
+  // zod runs a refinement even after the pattern failed: isIsoDate answers false for any text, where
+  // `new Date('03/09/2025T00:00:00Z').toISOString()` threw and the form got a server error.
+  .refine(isIsoDate, 'That date does not exist.');
 
 export const deviceInputSchema = z.object({
   name: requiredText('The device name', DEVICE_LIMITS.name),

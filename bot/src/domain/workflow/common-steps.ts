@@ -37,7 +37,7 @@ export function refusal<R extends RequestRecord & { decision?: Decision }>(
     requires: { field: 'reasons', message: why },
     apply: (_request, step, signature) => ({
       changes: { state: 'refused', decision: { approved: false, reasons: step.reasons ?? '', signature } } as Partial<R>,
-      note: step.reasons ?? '',
+      note: step.reasons,
     }),
   };
 }

@@ -7,7 +7,10 @@
  */
 import type { ConsentEvent } from '../../../../bot/src/domain/consent/consent';
 import {
+  breachIncidentKey,
   closeTakedown,
+  takedownReference,
+  takedownWaitsFor,
   takedownsDue,
   type RegisteredPost,
   type TakedownOutcome,
@@ -231,5 +234,22 @@ describe('closing a takedown task (s.4: removed, or why it cannot be)', () => {
       ok: false,
       message: 'This task is already closed ("removed"), so nothing was changed.',
     });
+  });
+});
+
+describe('who a takedown task waits for, and how it is named (s.4, s.5)', () => {
+  it.each([
+    ['to do', 'the owner of the account', 'owner', true],
+    ['to do', 'the DSL, who may close it but does not own the account', 'dsl', false],
+    ['removed', 'the owner of the account', 'owner', false],
+    ['cannot be removed', 'the owner of the account', 'owner', false],
+  ] as const)('a task %s waits for %s: %s', (status, _who, personId, waits) => {
+    expect(takedownWaitsFor({ status, ownerId: 'owner' }, personId)).toBe(waits);
+  });
+
+  it('is named T-3 to people, and its possible data-protection breach is tied to it by a key stored with the incident', () => {
+    // The key is stored: changing its form would untie every breach already recorded from its task.
+    expect(takedownReference('3')).toBe('T-3');
+    expect(breachIncidentKey('3')).toBe('takedown-breach:3');
   });
 });

@@ -2,7 +2,9 @@
 import {
   actionStanding,
   doneNoteProblem,
+  reviewActionReference,
   reviewProblems,
+  reviewTaskKey,
   type ReviewInput,
 } from '../../../../bot/src/domain/governance/filtering-review-record';
 
@@ -64,6 +66,30 @@ describe('recording the review', () => {
       { actions: [{ ...GOOD.actions[0]!, due: '2026-11-27' }] },
       { 'actions.0.due': 'Choose a school day (not a weekend or a holiday).' },
     ],
+    ['an outcome of exactly 4,000 characters', { outcome: 'x'.repeat(4000) }, {}],
+    ['an outcome of 4,001 characters', { outcome: 'x'.repeat(4001) }, { outcome: 'The outcome must be 4000 characters or fewer.' }],
+    ['20 actions at once', { actions: Array.from({ length: 20 }, () => GOOD.actions[0]!) }, {}],
+    [
+      '21 actions at once',
+      { actions: Array.from({ length: 21 }, () => GOOD.actions[0]!) },
+      { actions: 'Record at most 20 actions at a time.' },
+    ],
+    [
+      'an action of exactly 500 characters, spaces around it',
+      { actions: [{ ...GOOD.actions[0]!, description: ` ${'x'.repeat(500)}  ` }] },
+      {},
+    ],
+    [
+      'an action of 501 characters',
+      { actions: [{ ...GOOD.actions[0]!, description: 'x'.repeat(501) }] },
+      { 'actions.0.description': 'An action must be 500 characters or fewer.' },
+    ],
+    [
+      'an action with a hidden character',
+      { actions: [{ ...GOOD.actions[0]!, description: 'Check\u202E' }] },
+      { 'actions.0.description': 'The action contains hidden control characters. Please retype it.' },
+    ],
+    ['an action due "soon"', { actions: [{ ...GOOD.actions[0]!, due: 'soon' }] }, { 'actions.0.due': 'Give the day it is due.' }],
     [
       'due in the Christmas holiday',
       { actions: [{ ...GOOD.actions[0]!, due: '2026-12-21' }] },
@@ -78,6 +104,8 @@ describe('recording the review', () => {
     ['', 'Say what was done.'],
     ['Done and tested', undefined],
     ['x'.repeat(1001), 'The note must be 1000 characters or fewer.'],
+    [` ${'x'.repeat(1000)}  `, undefined],
+    ['Done\u202E', 'The note contains hidden control characters. Please retype it.'],
   ])('a done note %j: %j', (note, expected) => {
     expect(doneNoteProblem(note)).toBe(expected);
   });
@@ -91,5 +119,12 @@ describe('where an action stands', () => {
     ['done', '2026-11-23', '2026-11-24', 'done'],
   ] as const)('%s, due %s, on %s: %s', (status, due, today, expected) => {
     expect(actionStanding({ status, due }, today)).toBe(expected);
+  });
+});
+
+describe('how an agreed action is named', () => {
+  it('is "FR-4" to people, and one task per agreed action, by review, entry and action, counted from 1', () => {
+    expect(reviewActionReference('4')).toBe('FR-4');
+    expect(reviewTaskKey('r7', 0, 2)).toBe('r7|1|3');
   });
 });

@@ -4,7 +4,7 @@
  * "fewer than 3". Concerns about the headteacher are counted for the chair of governors only (s.8).
  */
 import { inScope } from '../../../../bot/src/domain/incidents/incident-visibility';
-import { governanceIncidentScope, seesExactCounts } from '../../../../bot/src/domain/governance/governance-scope';
+import { governanceIncidentScope, seesExactCounts, seesStaffNames } from '../../../../bot/src/domain/governance/governance-scope';
 import type { Role } from '../../../../bot/src/domain/people/role';
 
 const ORDINARY = { aboutHeadteacher: false, assigneeId: 'someone-else' };
@@ -33,5 +33,19 @@ describe('who sees exact counts, even under 3', () => {
     [['staff', 'onlineSafetyLead'], false],
   ])('%j: %s', (roles, expected) => {
     expect(seesExactCounts({ roles })).toBe(expected);
+  });
+});
+
+describe('who is shown the names of the staff who asked, decided and recorded (the board oversees decisions, not people)', () => {
+  it.each<[Role[], boolean]>([
+    [['staff', 'headteacher'], true],
+    [['staff', 'onlineSafetyLead'], true],
+    [['staff', 'dsl'], true],
+    [['staff', 'deputyDsl'], true],
+    [['governor'], false],
+    [['governor', 'chairOfGovernors'], false],
+    [['staff'], false],
+  ])('%j: %s', (roles, expected) => {
+    expect(seesStaffNames({ roles })).toBe(expected);
   });
 });

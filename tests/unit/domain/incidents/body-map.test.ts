@@ -36,6 +36,19 @@ describe('naming the place a mark is on', () => {
     ['back', 58, 190, 'right foot'],
     ['front', 5, 100, undefined], // beside the body
     ['front', 50, 150, undefined], // between the legs, below the body
+    ['front', 85, 80, undefined], // beside the body, on the viewer's right
+    // The head is round: the corners of the box around it are off the outline, its edge is on it.
+    ['front', 40, 5, undefined],
+    ['front', 38, 17, undefined],
+    ['front', 50, 4, 'face'],
+    ['front', 45, 17, 'face'],
+    // The other parts are square-cornered, edges included.
+    ['front', 34, 63, 'abdomen'],
+    ['front', 21, 50, 'right upper arm'],
+    ['front', 79, 50, 'left upper arm'],
+    ['front', 25, 37, 'right upper arm'],
+    ['front', 25, 30, undefined], // above the shoulder
+    ['front', 40, 196, 'right foot'],
   ])('%s at (%i, %i): %s', (view, x, y, expected) => {
     expect(regionAt(view, x, y)).toBe(expected);
   });
@@ -65,6 +78,13 @@ describe('what the chronology says about a saved body map', () => {
       ['Body map: the mark at left forearm, front moved to left elbow, front'],
     ],
     ['a mark moved within its region', [bruise], [{ ...bruise, y: 81 }], ['Body map: the mark at left forearm, front moved within it']],
+    ['a mark moved sideways only', [bruise], [{ ...bruise, x: 74 }], ['Body map: the mark at left forearm, front moved within it']],
+    [
+      'a mark moved to the other view',
+      [bruise],
+      [{ ...bruise, view: 'back' }],
+      ['Body map: the mark at left forearm, front moved to right forearm, back'],
+    ],
     [
       'a note changed',
       [bruise],

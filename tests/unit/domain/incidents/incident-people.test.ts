@@ -3,7 +3,7 @@
  * explicit (a pupil the reporter named is "not yet confirmed" until the DSL says which part), and
  * a change that makes no sense is refused with the reason.
  */
-import { applyLinkChange, type LinkChange, type LinkRole } from '../../../../bot/src/domain/incidents/incident-people';
+import { applyLinkChange, linkedName, linkKey, type LinkChange, type LinkRole } from '../../../../bot/src/domain/incidents/incident-people';
 
 const amelia = { kind: 'pupil' as const, name: 'Amelia Khan', className: '4B' };
 const tom = { kind: 'staff' as const, name: "Tom O'Neill" };
@@ -65,5 +65,20 @@ describe('changing who is linked to an incident, and their part', () => {
     ['unlinking someone not linked', { role: 'witness', linked: false }, { type: 'unlink' }, /not linked/],
   ])('refuses %s', (_, before, change, problem) => {
     expect(applyLinkChange(amelia, before, change)).toEqual({ problem: expect.stringMatching(problem) });
+  });
+});
+
+describe('a person as the chronology names them (s.8: the DSL keeps the log)', () => {
+  it.each<[string, Parameters<typeof linkedName>[0], string]>([
+    ['a pupil with their class', amelia, 'Amelia Khan (pupil, 4B)'],
+    ['a pupil whose class is not known', { kind: 'pupil', name: 'Amelia Khan' }, 'Amelia Khan (pupil)'],
+    ['a member of staff', tom, "Tom O'Neill (staff)"],
+    ['someone outside school', parent, 'Mrs Khan (named)'],
+  ])('%s', (_case, person, name) => {
+    expect(linkedName(person)).toBe(name);
+  });
+
+  it('one link per person per incident, whichever kind of person', () => {
+    expect([linkKey('12', 'pupil', 'pu-7'), linkKey('12', 'staff', 'p-7')]).toEqual(['12|pupil|pu-7', '12|staff|p-7']);
   });
 });

@@ -121,6 +121,23 @@ describe('what the log shows as past its timescales', () => {
       '2026-11-27T10:00:00Z',
       ['The 72-hour ICO deadline has passed'],
     ],
+    [
+      'two follow-ups past their dates',
+      {
+        ...reported,
+        status: 'inProgress',
+        firstOpened: { at: '', byId: '', byName: '' },
+        followUps: [followUp('2026-11-24'), { ...followUp('2026-11-25'), id: 'f2' }],
+      },
+      '2026-11-26T08:00:00Z',
+      ['2 follow-ups are overdue'],
+    ],
+    [
+      'a breach with its 72 hours still running',
+      { ...reported, category: 'dataProtectionBreach', firstOpened: { at: '', byId: '', byName: '' } },
+      '2026-11-27T09:59:00Z',
+      [],
+    ],
     ['a closed incident: nothing', { ...reported, status: 'closed', followUps: [followUp('2026-11-01')] }, '2026-11-27T10:00:00Z', []],
   ])('%s', (_, incident, now, texts) => {
     expect(timescaleProblems(incident, CALENDAR, DEFAULT_TIMESCALES, new Date(now)).map((problem) => problem.text)).toEqual(texts);

@@ -26,6 +26,7 @@ describe('taking a slot', () => {
     ],
     ['another instance is running today, its lease still good', record({}), '2026-11-23', 'held'],
     ['its holder stopped mid-job and the lease ran out', record({ leaseUntil: EARLIER }), '2026-11-23', 'take'],
+    ['its lease runs out this very moment', record({ leaseUntil: NOW.toISOString() }), '2026-11-23', 'take'],
     [
       'today already finished',
       record({ finishedAt: '2026-11-23T07:31:00Z', outcome: 'done', lastDoneSlot: '2026-11-23' }),
@@ -75,6 +76,19 @@ describe('slots', () => {
     expect(recentSlots(reminders!, new Date('2026-11-23T07:00:00Z'), 3)).toEqual(['2026-11-20', '2026-11-19', '2026-11-18']);
     expect(recentSlots(digest!, new Date('2026-11-25T07:00:00Z'), 2)).toEqual(['2026-11-23', '2026-11-16']);
     expect(recentSlots(concerns!, new Date('2026-11-23T07:50:00Z'), 2)).toEqual(['2026-11-23T07:45Z', '2026-11-23T07:30Z']);
+  });
+
+  it('counts a slot whose time is exactly now', () => {
+    expect(recentSlots(reminders!, new Date('2026-11-23T07:30:00Z'), 1)).toEqual(['2026-11-23']);
+  });
+
+  it('runs a daily job on a Saturday too (files past their keeping period are deleted every day)', () => {
+    expect(
+      dueSlot(
+        schedules.find((schedule) => schedule.job === 'media-cleanup')!,
+        new Date('2026-11-28T09:00:00Z'),
+      ),
+    ).toBe('2026-11-28');
   });
 
   it('holds a daily slot for half an hour and a quarter-hour slot for ten minutes', () => {

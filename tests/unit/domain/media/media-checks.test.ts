@@ -90,6 +90,39 @@ describe('checks on what is attached (s.4)', () => {
     expect(retired!.message).toMatch(/Class 4B iPad was retired from the approved school devices on 2026-07-18/);
   });
 
+  it.each<[string, Media[], PostingAttachment[], NamedDevice, string]>([
+    [
+      'images ticked, none attached',
+      ['images'],
+      [],
+      { named: true, found: device(true) },
+      'You said the post has images, but none are attached. Send them to me in this chat, or upload them on the request in the Online Safety Desk tab, so the headteacher sees what will be posted.',
+    ],
+    [
+      'no device named',
+      ['images'],
+      [file('jpeg')],
+      { named: false },
+      'Say which school device the photos or videos were taken on. Only devices the online safety lead has approved may be used (policy section 4).',
+    ],
+    [
+      'a device picked that is no longer on the register',
+      ['images'],
+      [file('jpeg')],
+      { named: true },
+      'The device you chose is not on the register of approved school devices. Use an approved device, or ask the online safety lead to approve it (policy section 4).',
+    ],
+    [
+      'a device retired with no date recorded',
+      ['images'],
+      [file('jpeg')],
+      { named: true, found: { ...device(false), retired: undefined } },
+      'Class 4B iPad was retired from the approved school devices. Use photos or videos taken on an approved device (policy section 4).',
+    ],
+  ])('says what to do: %s', (_case, media, files, named, message) => {
+    expect(checkMedia({ media, attachments: files }, named).map((failure) => failure.message)).toEqual([message]);
+  });
+
   it('checks consent for every kind attached, not only the kinds ticked', () => {
     expect(mediaUsed({ media: ['images'], attachments: [file('mov')] })).toEqual(['images', 'videos']);
   });
@@ -171,6 +204,62 @@ describe('who may change the files, and when (s.4: what is approved is what was 
     expect(outcome.ok ? `${outcome.request.state} ${outcome.request.history.at(-1)!.step}` : outcome.error.code).toBe(expected);
   });
 
+  it.each<[string, PostingState, Person, string]>([
+    ['someone else', 'withHeadteacher', head, 'Only the person who made the request can add or remove its photos and videos.'],
+    [
+      'after approval',
+      'approved',
+      requester,
+      'This request is already "Approved — waiting for the requester to post it", so its photos and videos can no longer change.',
+    ],
+  ])('says why a change is refused: %s', (_case, state, actor, message) => {
+    const outcome = applyMediaChange(request(state), attach, actor, [], new Date('2026-11-21T10:00:00Z'));
+    expect(outcome.ok ? '' : outcome.error.message).toBe(message);
+  });
+
+  it('attaching keeps the files there and adds the new one, with a line in the history', () => {
+    const first = file('jpeg', { id: 'f-1', name: 'first.jpg' });
+    const second = file('png', { id: 'f-2', name: 'second.png' });
+    const outcome = applyMediaChange(
+      request('checksFailed', [first]),
+      { type: 'attach', file: second },
+      requester,
+      [],
+      new Date('2026-11-21T10:00:00Z'),
+    );
+    expect(outcome.ok && [outcome.request.attachments?.map((one) => one.id), outcome.request.history.at(-1)?.note]).toEqual([
+      ['f-1', 'f-2'],
+      'Attached second.png',
+    ]);
+  });
+
+  it('removing takes out only that file, with a line in the history naming it', () => {
+    const files = [file('jpeg', { id: 'f-1', name: 'first.jpg' }), file('png', { id: 'f-2', name: 'second.png' })];
+    const outcome = applyMediaChange(
+      request('checksFailed', files),
+      { type: 'detach', fileId: 'f-2' },
+      requester,
+      [],
+      new Date('2026-11-21T10:00:00Z'),
+    );
+    expect(outcome.ok && [outcome.request.attachments?.map((one) => one.id), outcome.request.history.at(-1)?.note]).toEqual([
+      ['f-1'],
+      'Removed second.png',
+    ]);
+  });
+
+  it('a file already deleted after the keeping period cannot be removed again', () => {
+    const gone = file('jpeg', { id: 'f-1', deletedAt: '2026-11-20T07:30:00Z' });
+    const outcome = applyMediaChange(
+      request('checksFailed', [gone]),
+      { type: 'detach', fileId: 'f-1' },
+      requester,
+      [],
+      new Date('2026-11-21T10:00:00Z'),
+    );
+    expect(outcome).toEqual({ ok: false, error: { code: 'not-found', message: 'That file is not attached to this request.' } });
+  });
+
   it('takes at most 20 files, and removes only a file that is there', () => {
     const full = request(
       'checksFailed',
@@ -178,7 +267,7 @@ describe('who may change the files, and when (s.4: what is approved is what was 
     );
     expect(applyMediaChange(full, attach, requester, [], new Date('2026-11-21T10:00:00Z'))).toMatchObject({
       ok: false,
-      error: { code: 'too-many' },
+      error: { code: 'too-many', message: 'A request can have at most 20 files. Remove one first, or make a second request.' },
     });
     expect(
       applyMediaChange(request('checksFailed'), { type: 'detach', fileId: 'nope' }, requester, [], new Date('2026-11-21T10:00:00Z')),

@@ -2,7 +2,14 @@
  * Policy s.4 (the headteacher sees what will be posted): which files may be attached, judged by
  * their first bytes and size, never by their names.
  */
-import { checkNewFile, MEDIA_LIMITS, sniffFormat, type MediaFormat } from '../../../../bot/src/domain/media/media-file';
+import {
+  checkNewFile,
+  displayName,
+  MEDIA_LIMITS,
+  megabytes,
+  sniffFormat,
+  type MediaFormat,
+} from '../../../../bot/src/domain/media/media-file';
 import { heicPhoto, isoMedia, jpegPhoto, movVideo, mp4Video, pngImage, program } from '../../../fixtures/media-files';
 
 const MB = 1024 * 1024;
@@ -27,6 +34,41 @@ describe('what a file is, from its first bytes', () => {
     ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00'), undefined],
     ['text', Buffer.from('Hello, this is not a photo at all'), undefined],
     ['nothing', new Uint8Array(0), undefined],
+    // Near misses: a file is a JPEG or a PNG only when every byte of the signature matches.
+    ['only the JPEG signature, 3 bytes', Buffer.from([0xff, 0xd8, 0xff]), 'jpeg'],
+    ['a JPEG signature with the third byte wrong', Buffer.from([0xff, 0xd8, 0x00, 0xe0, 0, 0, 0, 0, 0, 0, 0, 0]), undefined],
+    ['a JPEG signature with the second byte wrong', Buffer.from([0xff, 0x00, 0xff, 0xe0, 0, 0, 0, 0, 0, 0, 0, 0]), undefined],
+    ['a JPEG signature with the first byte wrong', Buffer.from([0x00, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0, 0, 0, 0]), undefined],
+    ['only the PNG signature, 8 bytes', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'png'],
+    // ISO media files: judged from the ftyp box, and only within it.
+    [
+      'only the start of an old QuickTime file, 8 bytes: too short to tell',
+      Buffer.concat([Buffer.from([0, 0, 0, 8]), Buffer.from('moov')]),
+      undefined,
+    ],
+    ['an ftyp box of exactly 12 bytes, isom', Buffer.concat([Buffer.from([0, 0, 0, 12]), Buffer.from('ftypisom')]), 'mp4'],
+    [
+      'a moov atom whose size is impossible (under 8)',
+      Buffer.concat([Buffer.from([0, 0, 0, 4]), Buffer.from('moov'), Buffer.alloc(8)]),
+      undefined,
+    ],
+    [
+      'a HEIF box of 256 bytes listing heic',
+      Buffer.concat([Buffer.from([0, 0, 1, 0]), Buffer.from('ftypmif1\0\0\0\0mif1heic'), Buffer.alloc(232)]),
+      'heic',
+    ],
+    [
+      'a HEIF box of 64 KB listing heic',
+      Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.from('ftypmif1\0\0\0\0mif1heic'), Buffer.alloc(40)]),
+      'heic',
+    ],
+    [
+      'a HEIF box that ends before a "heic" written after it',
+      Buffer.concat([isoMedia('mif1', [], 16), Buffer.from('heicheic')]),
+      undefined,
+    ],
+    ['an MP4 whose major brand is isom, listing no other', isoMedia('isom', []), 'mp4'],
+    ['an MP4 with an unknown major brand, listing mp42 among others', isoMedia('abcd', ['abcd', 'mp42']), 'mp4'],
   ];
   it.each(cases)('%s', (_name, bytes, expected) => {
     expect(sniffFormat(bytes.subarray(0, 64))).toBe(expected);
@@ -56,8 +98,48 @@ describe("whether a new file may be attached (s.4; limits from the school's rule
     );
   });
 
+  it.each<[string, string, Uint8Array, number, string]>([
+    ['a photo over its limit', 'sports-day.jpg', jpegPhoto(8, 8), 21 * MB, 'sports-day.jpg is 21 MB; a photo may be at most 20 MB.'],
+    [
+      'a hidden character in the name',
+      'photo\u202Egpj.exe',
+      jpegPhoto(8, 8),
+      2048,
+      'The file name contains hidden control characters. Please retype it.',
+    ],
+  ])('says why it refuses %s', (_case, name, head, size, message) => {
+    expect(checkNewFile({ name, head: head.subarray(0, 64), size }, 0)).toEqual({
+      ok: false,
+      refusal: expect.objectContaining({ message }),
+    });
+  });
+
   it('names the file and the limit in the refusal', () => {
     const verdict = checkNewFile({ name: 'C:\\Users\\me\\race.mp4', head: head('mp4'), size: 300 * MB }, 0);
     expect(verdict.ok ? '' : verdict.refusal.message).toBe('race.mp4 is 300 MB; a video may be at most 250 MB.');
+  });
+});
+
+describe('a file as the request and the cards name it', () => {
+  it.each<[string, string]>([
+    ['C:\\Users\\me\\sports-day.jpg', 'sports-day.jpg'],
+    ['photos/ sports day.jpg ', 'sports day.jpg'],
+    ['C:\\Users\\me\\', 'file'],
+    [`${'x'.repeat(130)}.jpg`, 'x'.repeat(120)],
+  ])('%p is shown as %p', (name, shown) => {
+    expect(displayName(name)).toBe(shown);
+  });
+
+  it.each<[number, string]>([
+    [1, '1 KB'],
+    [1536, '2 KB'],
+    [MB - 1, '1024 KB'],
+    [MB, '1.0 MB'],
+    [2.5 * MB, '2.5 MB'],
+    [10 * MB - 1, '10.0 MB'],
+    [10 * MB, '10 MB'],
+    [250 * MB, '250 MB'],
+  ])('%i bytes read %p', (bytes, text) => {
+    expect(megabytes(bytes)).toBe(text);
   });
 });

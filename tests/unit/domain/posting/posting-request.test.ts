@@ -387,3 +387,13 @@ describe('what a request to post waits for ("waiting for me")', () => {
     expect(awaitedIn(POSTING_WORKFLOW, state)).toEqual(awaited);
   });
 });
+
+describe('a new request to post: the audit line says how its checks went, never what it says (s.4, s.5)', () => {
+  it.each([
+    ['every check passed', [], 'Submitted; every check passed'],
+    ['two checks failed', [failure, { ...failure, check: 'fullName' as const }], 'Submitted; 2 check(s) failed'],
+  ])('%s', (_case, checks, line) => {
+    const created = newPostingRequest(details, checks, { personId: 'r', name: 'Alex' }, 'k', NOW);
+    expect(POSTING_WORKFLOW.submission.audit(created)).toBe(line);
+  });
+});

@@ -1,6 +1,6 @@
 /** A request waiting on someone more than two working days earns a nudge; s.4 takedowns are reminded until closed. */
 import type { SchoolCalendar } from '../../../../bot/src/domain/calendar/school-calendar';
-import { reminderKey, waitingNudge } from '../../../../bot/src/domain/reminders/reminder-rules';
+import { escalationDue, reminderKey, waitingNudge } from '../../../../bot/src/domain/reminders/reminder-rules';
 
 const CALENDAR: SchoolCalendar = {
   terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }],
@@ -29,5 +29,16 @@ describe('nudges for requests that wait', () => {
 
   it('keys a message by person, reason and period', () => {
     expect(reminderKey('7', 'training-overdue:staff-online-safety', '2026-W48')).toBe('training-overdue:staff-online-safety|2026-W48|7');
+  });
+});
+
+describe('taking a request that still waits to someone above (after 2 + 3 working days)', () => {
+  it.each([
+    ['2026-11-30', undefined, 'Monday: five working days since the Monday before, not more'],
+    ['2026-12-01', { workingDays: 6, period: 'escalate-2026-11-23' }, 'Tuesday: six, once, for that wait'],
+    ['2026-12-05', undefined, 'never on a Saturday, however long it has waited'],
+    ['2026-12-21', undefined, 'never in the holidays'],
+  ] as [string, ReturnType<typeof escalationDue>, string][])('waiting since Monday 23 November, on %s → %j (%s)', (today, expected) => {
+    expect(escalationDue(CALENDAR, '2026-11-23', today, 2, 3)).toEqual(expected);
   });
 });

@@ -35,6 +35,7 @@ const POLICY: PolicyDocument = {
 describe("the governors' review schedule", () => {
   it.each([
     ['2026-11-24', ['dueSoon', 'overdue'], 'the board a day late; the head and lead within 90 days'],
+    ['2026-11-23', ['dueSoon', 'dueSoon'], 'the board due today: due soon, not yet overdue'],
     ['2026-10-12', ['dueSoon', 'dueSoon'], 'the head and lead exactly 90 days off: due soon'],
     ['2026-10-11', ['scheduled', 'dueSoon'], 'the head and lead 91 days off; the board within 90'],
     ['2026-08-24', ['scheduled', 'scheduled'], 'both further off than 90 days'],

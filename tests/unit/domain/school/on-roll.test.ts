@@ -2,7 +2,7 @@
  * One rule for "is this pupil on roll on this date" and one for "the school's classes now" (s.4:
  * consent and posts are about pupils on roll; the class lists offer only classes that exist).
  */
-import { currentClasses, onRollOn } from '../../../../bot/src/domain/school/pupil';
+import { currentClasses, currentYearGroups, onRollOn } from '../../../../bot/src/domain/school/pupil';
 
 describe('on roll on a date', () => {
   const pupil = { onRollFrom: '2025-09-03', onRollTo: '2026-07-22' };
@@ -46,5 +46,19 @@ describe("the school's classes now", () => {
 
   it('is empty for a school with no pupils yet', () => {
     expect(currentClasses([])).toEqual([]);
+  });
+});
+
+describe("the school's year groups now (s.4: consent and posts are about pupils on roll)", () => {
+  it('lists each year group of pupils who have not left once, sorted, leaving out year groups whose pupils have all left', () => {
+    expect(
+      currentYearGroups([
+        { yearGroup: 'Year 6' },
+        { yearGroup: 'Year 4' },
+        { yearGroup: 'Year 6' },
+        { yearGroup: 'Year 3', onRollTo: '2026-07-22' },
+        { yearGroup: 'Reception' },
+      ]),
+    ).toEqual(['Reception', 'Year 4', 'Year 6']);
   });
 });

@@ -200,6 +200,9 @@ describe('the policy register', () => {
       recordedAt: '2026-11-30T10:00:00.000Z',
     });
     expect(latestApproval({ approvals: [approval('2022-10-11'), approval('2024-09-20')] })?.approvedOn).toBe('2024-09-20');
+    expect(latestApproval({ approvals: [approval('2020-10-11'), approval('2022-10-11'), approval('2024-09-20')] })?.approvedOn).toBe(
+      '2024-09-20',
+    );
     expect(latestApproval({ approvals: [] })).toBeUndefined();
   });
 });

@@ -116,6 +116,7 @@ describe("a new requirement's id, made from its title", () => {
     ['  -- Online safety! --  ', [], 'online-safety'],
     ['Refresher', [], 'training'],
     ['Refreshers for parents', [], 'refreshers-for-parents'],
+    ['Online safety refresher', [], 'online-safety-refresher'],
     ['Online safety', ['online-safety', 'online-safety-2'], 'online-safety-3'],
     ['x'.repeat(70), [], 'x'.repeat(50)],
   ] as [string, string[], string][])('%s (taken: %j) → %s', (title, taken, id) => {

@@ -10,6 +10,7 @@ import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workfl
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { newPostingRequest, type PostingState } from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
+import { PERMISSION_WORKFLOWS } from '../../../../bot/src/domain/permission/permission-workflows';
 import {
   applyStep,
   maySeeRequest,
@@ -43,6 +44,7 @@ const FAILURE = { check: 'consent' as const, message: 'Freya Jones (4B): consent
 const head: Person = { id: 'p-head', displayName: 'Adele Vance', roles: ['staff', 'headteacher'] };
 const chair: Person = { id: 'p-chair', displayName: 'Lee Gu', roles: ['chairOfGovernors'] };
 const colleague: Person = { id: 'p-colleague', displayName: 'Chris Colleague', roles: ['staff'] };
+const lead: Person = { id: 'p-lead', displayName: 'Megan Bowen', roles: ['staff', 'onlineSafetyLead'] };
 
 const access = (state: AccessRequestState) => ({ ...newAccessRequest(INPUT, requester, 'k', NOW), id: '1', state });
 const posting = (state: PostingState) => ({ ...newPostingRequest(DETAILS, [], requester, 'k', NOW), id: '2', state });
@@ -141,6 +143,14 @@ describe('who the latest step asks to act, and who it tells', () => {
     expect(approved.ok && toldAfter(ACCESS_WORKFLOW, approved.request)).toEqual({ act: ['ictTechnician'], informed: ['requester'] });
   });
 
+  it('after a third step, the latest line decides: the ICT technician acts once the headteacher approves a forwarded request (s.9)', () => {
+    const forwarded = applyStep(ACCESS_WORKFLOW, access('withOnlineSafetyLead'), { type: 'forward' }, lead, NOW);
+    const approved = forwarded.ok && applyStep(ACCESS_WORKFLOW, forwarded.request, { type: 'approve' }, head, LATER);
+    expect(
+      approved && approved.ok && [approved.request.history.map((line) => line.step), toldAfter(ACCESS_WORKFLOW, approved.request)],
+    ).toEqual([['submit', 'forward', 'approve'], { act: ['ictTechnician'], informed: ['requester'] }]);
+  });
+
   it('a request with no history yet counts as just submitted', () => {
     expect(toldAfter(POSTING_WORKFLOW, { ...posting('withHeadteacher'), history: [] })).toEqual({ act: ['headteacher'], informed: [] });
   });
@@ -156,6 +166,14 @@ describe('who may open a request', () => {
       decided.ok && [maySeeRequest(ACCESS_WORKFLOW, decided.request, chair), maySeeRequest(ACCESS_WORKFLOW, decided.request, colleague)],
     ).toEqual([true, false]);
     expect(maySeeRequest(ACCESS_WORKFLOW, own, chair)).toBe(false);
+  });
+
+  it('a member of staff may always open their own request, even one kept without its history (s.9)', () => {
+    const own = { ...access('withHeadteacher'), requesterId: colleague.id, history: [] };
+    expect([maySeeRequest(ACCESS_WORKFLOW, own, colleague), maySeeRequest(ACCESS_WORKFLOW, own, { ...colleague, id: 'p-other' })]).toEqual([
+      true,
+      false,
+    ]);
   });
 });
 
@@ -184,6 +202,28 @@ describe('what a request waits on, since when', () => {
     expect(waitingOn(workflow as typeof ACCESS_WORKFLOW, request as ReturnType<typeof access>)).toEqual(
       expected && { ...expected, since: NOW.toISOString() },
     );
+  });
+});
+
+describe('a password shared until a date waits on its requester from that date, or from the approval if later (s.5)', () => {
+  const shared = (until: string, approvedAt: string) => ({
+    ...PERMISSION_WORKFLOWS.accountPassword.submission.open({ until }, requester, 'k', NOW),
+    id: '3',
+    state: 'approved' as const,
+    updatedAt: approvedAt,
+  });
+
+  it.each([
+    ['shared until after the approval: from the last day it may be used', '2026-11-27', '2026-11-24T10:30:00.000Z', '2026-11-27'],
+    ['approved only after that day had passed: from the approval', '2026-11-20', '2026-11-24T10:30:00.000Z', '2026-11-24T10:30:00.000Z'],
+    ['approved on that very day: from the approval, later that day', '2026-11-24', '2026-11-24T10:30:00.000Z', '2026-11-24T10:30:00.000Z'],
+  ])('%s', (_case, until, approvedAt, since) => {
+    expect(waitingOn(PERMISSION_WORKFLOWS.accountPassword, shared(until, approvedAt))).toEqual({
+      party: 'requester',
+      since,
+      escalateTo: 'headteacher',
+      reminded: true,
+    });
   });
 });
 

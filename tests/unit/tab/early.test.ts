@@ -1,0 +1,92 @@
+/**
+ * The tab asks for the person and the first page's data as it starts (tab/src/early.ts). What a page
+ * then takes must be its own, fresh, and asked for only when the page will show it: these rules, with
+ * the server's answers stood in by a fake `fetch` (the same flow in real Chromium:
+ * tests/e2e/tab-early-data.test.ts).
+ */
+import { askEarly, forgetEarly, takeEarly } from '../../../tab/src/early';
+import { EARLY_DATA, consentRegisterPath } from '../../../tab/src/early-data';
+
+const LOG = EARLY_DATA.incidents![0]!;
+const DSL = { personaId: 'dsl-1' };
+
+let asked: string[] = [];
+let now = 1_000;
+let seesIncidents = true;
+
+beforeEach(() => {
+  asked = [];
+  now = 1_000;
+  seesIncidents = true;
+  jest.spyOn(performance, 'now').mockImplementation(() => now);
+  global.fetch = jest.fn(async (path: string | URL | Request) => {
+    asked.push(String(path));
+    if (path === '/api/me') return Response.json({ can: { seeIncidents: seesIncidents, seeConsent: true } });
+    if (path === '/api/classes') return Response.json({ classes: ['Year 3 & 4', 'Year 5'] });
+    return Response.json({ path });
+  }) as typeof fetch;
+});
+afterEach(() => {
+  forgetEarly();
+  jest.restoreAllMocks();
+});
+
+const start = (view: 'incidents' | 'consent', opensList = true) => askEarly(view, Promise.resolve(DSL), Promise.resolve(opensList));
+const bodyOf = async (answer: Response | undefined) => (answer ? ((await answer.json()) as unknown) : undefined);
+
+describe('an answer asked for as the tab starts', () => {
+  it('is taken by its page once, by the person it was asked for', async () => {
+    start('incidents');
+    expect(await bodyOf(await takeEarly(LOG, DSL))).toEqual({ path: LOG });
+    expect(await takeEarly(LOG, DSL)).toBeUndefined();
+    expect(asked).toEqual(['/api/me', LOG]);
+  });
+
+  it('is not given to someone else (a persona switched, locally)', async () => {
+    start('incidents');
+    expect(await takeEarly(LOG, { personaId: 'teacher-1' })).toBeUndefined();
+  });
+
+  it.each([
+    ['the person may not see the page', false, true],
+    ['the link opens one record, not the list', true, false],
+  ])('is never asked for when %s', async (_case, sees, opensList) => {
+    seesIncidents = sees;
+    start('incidents', opensList);
+    expect(await takeEarly(LOG, DSL)).toBeUndefined();
+    expect(asked).toEqual(['/api/me']);
+  });
+
+  it.each([
+    [9_999, true],
+    [10_001, false],
+  ])('taken %i ms after it was asked: used %s (an old answer is read again instead)', async (later, used) => {
+    start('incidents');
+    now += later;
+    expect((await takeEarly(LOG, DSL)) !== undefined).toBe(used);
+  });
+
+  it('is forgotten once the person moves to another page', async () => {
+    start('incidents');
+    forgetEarly();
+    expect(await takeEarly(LOG, DSL)).toBeUndefined();
+  });
+});
+
+describe("Photo consent's first register", () => {
+  it('is asked for as soon as the classes are known, and taken by the page', async () => {
+    start('consent');
+    expect(await bodyOf(await takeEarly('/api/classes', DSL))).toEqual({ classes: ['Year 3 & 4', 'Year 5'] });
+    const register = consentRegisterPath('Year 3 & 4');
+    expect(await bodyOf(await takeEarly(register, DSL))).toEqual({ path: register });
+    expect(asked).toEqual(['/api/me', '/api/classes', register]);
+  });
+
+  it('is not asked for once the person has moved on before the classes came', async () => {
+    start('consent');
+    forgetEarly();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await takeEarly(consentRegisterPath('Year 3 & 4'), DSL)).toBeUndefined();
+    expect(asked).toEqual(['/api/me', '/api/classes']);
+  });
+});
