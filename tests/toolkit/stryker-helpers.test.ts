@@ -7,14 +7,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 type Block = { type: 'describeBlock'; mode?: string; children: (Block | Test)[] };
 type Test = { type: 'test'; mode?: string; errors: unknown[] };
 const { onTestEvent } = require('../stryker/stop-at-first-failure.cjs') as {
   onTestEvent(event: object, state: object, mutant: string | undefined, killed: string | undefined): string | undefined;
 };
-const { rank } = require('../stryker/fast-tests-first.cjs') as { rank(path: string): number };
+const { rank, mutatedFolder } = require('../stryker/fast-tests-first.cjs') as {
+  rank(path: string, folder?: string): number;
+  mutatedFolder(roots: string[]): string | undefined;
+};
 
 const ROOT = join(__dirname, '..', '..');
 const test = (errors: unknown[] = []): Test => ({ type: 'test', errors });
@@ -60,12 +63,23 @@ describe('after the first failing test of a mutant, its other tests are skipped'
 
 describe('the order of the test files', () => {
   it.each([
-    ['/repo/tests/unit/domain/consent/takedown.test.ts', 0],
-    ['C:\\repo\\tests\\unit\\domain\\consent\\takedown.test.ts', 0],
-    ['/repo/tests/contract/sqlite-store.test.ts', 1],
-    ['/repo/tests/integration/access-matrix.test.ts', 2],
-  ])('%s comes in place %i', (path, place) => {
-    expect(rank(path)).toBe(place);
+    ['/repo/tests/unit/domain/consent/takedown.test.ts', 'consent', 0],
+    ['C:\\repo\\tests\\unit\\domain\\consent\\takedown.test.ts', 'consent', 0],
+    ['/repo/tests/unit/domain/consents/takedown.test.ts', 'consent', 1],
+    ['/repo/tests/unit/domain/access/unblock.test.ts', 'consent', 1],
+    ['/repo/tests/unit/domain/consent/takedown.test.ts', undefined, 1],
+    ['/repo/tests/contract/sqlite-store.test.ts', 'consent', 2],
+    ['/repo/tests/integration/access-matrix.test.ts', 'consent', 3],
+  ])('%s, mutating in %s, comes in place %i', (path, folder, place) => {
+    expect(rank(path, folder)).toBe(place);
+  });
+
+  it.each([
+    ['the folder Stryker adds for a mutant', ['/s/tests', '/s/bot/src', '/s/bot/src/domain/consent'], 'consent'],
+    ['a file deeper in the folder', ['/s/tests', '/s/bot/src/domain/incidents/routing'], 'incidents'],
+    ['the first, plain run: none added', ['/s/tests', '/s/bot/src'], undefined],
+  ])('the mutated folder: %s', (_, roots, folder) => {
+    expect(mutatedFolder(roots.map((root) => root.split('/').join(sep)))).toBe(folder);
   });
 });
 
@@ -76,7 +90,10 @@ describe('in a real Jest run, as Stryker starts it', () => {
     const files: Record<string, string> = {
       'tests/integration/matrix.test.js': "it('the matrix', () => {});",
       'tests/contract/store.test.js': "describe('the store', () => { it('saves', () => {}); });",
-      'tests/unit/rule.test.js': "it('a rule that fails', () => { expect(1).toBe(2); }); it('a rule after it', () => {});",
+      'tests/unit/domain/access/unblock.test.js': "it('another folder\\'s rule', () => {});",
+      'tests/unit/domain/consent/takedown.test.js':
+        "it('a rule that fails', () => { expect(1).toBe(2); }); it('a rule after it', () => {});",
+      'bot/src/domain/consent/takedown.js': '',
     };
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -85,9 +102,11 @@ describe('in a real Jest run, as Stryker starts it', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** Stryker names the mutant and adds the mutated file's folder to the roots; its first run does neither. */
   function runJest(mutant?: string): Record<string, string> {
     const config = {
       rootDir: dir,
+      roots: mutant ? [join(dir, 'tests'), join(dir, 'bot', 'src', 'domain', 'consent')] : [join(dir, 'tests')],
       testEnvironment: join(ROOT, 'tests', 'stryker', 'stop-at-first-failure.cjs'),
       testSequencer: join(ROOT, 'tests', 'stryker', 'fast-tests-first.cjs'),
       transform: {},
@@ -103,16 +122,23 @@ describe('in a real Jest run, as Stryker starts it', () => {
     return Object.fromEntries(report.testResults.flatMap((file) => file.assertionResults.map((result) => [result.title, result.status])));
   }
 
-  it('a mutant: the failing unit test kills it and the tests after it are skipped, the slow files last', () => {
+  it("a mutant: its own folder's failing test kills it first; the other folders, the store and the matrix are skipped", () => {
     expect(runJest('4')).toEqual({
       'a rule that fails': 'failed',
       'a rule after it': 'pending',
+      "another folder's rule": 'pending',
       saves: 'pending',
       'the matrix': 'pending',
     });
   });
 
   it('the plain run that maps tests to mutants: every test runs', () => {
-    expect(runJest()).toEqual({ 'a rule that fails': 'failed', 'a rule after it': 'passed', saves: 'passed', 'the matrix': 'passed' });
+    expect(runJest()).toEqual({
+      'a rule that fails': 'failed',
+      'a rule after it': 'passed',
+      "another folder's rule": 'passed',
+      saves: 'passed',
+      'the matrix': 'passed',
+    });
   });
 });

@@ -5,6 +5,8 @@ describe('a device as the posting form and the register name it (s.4)', () => {
   it.each<[Parameters<typeof deviceLabel>[0], string]>([
     [{ name: 'Class 4B iPad', type: 'tablet' }, 'Class 4B iPad (tablet)'],
     [{ name: 'Office camera', type: 'camera' }, 'Office camera (camera)'],
+    [{ name: 'Trip phone', type: 'phone' }, 'Trip phone (phone)'],
+    [{ name: 'Teaching laptop 3', type: 'laptop' }, 'Teaching laptop 3 (laptop)'],
     [{ name: 'Trip phone', type: 'other' }, 'Trip phone (other)'],
   ])('%j reads %p', (device, label) => {
     expect(deviceLabel(device)).toBe(label);
@@ -21,6 +23,26 @@ describe('approving a device: the form (s.4)', () => {
       { approvedOn: 'Enter the date the device was approved, for example 2026-09-01.' },
     ],
     ['no date', { name: 'Camera', type: 'camera' }, { approvedOn: 'Enter the date the device was approved.' }],
+    [
+      'a date with more typed after it',
+      { name: 'Camera', type: 'camera', approvedOn: '2025-09-03 at 9' },
+      { approvedOn: 'Enter the date the device was approved, for example 2026-09-01.' },
+    ],
+    [
+      'a date with more typed before it',
+      { name: 'Camera', type: 'camera', approvedOn: 'on 2025-09-03' },
+      { approvedOn: 'Enter the date the device was approved, for example 2026-09-01.' },
+    ],
+    [
+      'a day the month does not have',
+      { name: 'Camera', type: 'camera', approvedOn: '2025-02-30' },
+      { approvedOn: 'That date does not exist.' },
+    ],
+    [
+      'a date after today',
+      { name: 'Camera', type: 'camera', approvedOn: '2026-11-25' },
+      { approvedOn: "A device cannot be approved in the future: use today's date or an earlier one." },
+    ],
     [
       'nothing filled in: each field says what it needs',
       {},

@@ -3,8 +3,10 @@
  * their first bytes and size, never by their names.
  */
 import {
+  ACCEPTED_TYPES,
   checkNewFile,
   displayName,
+  MEDIA_FORMATS,
   MEDIA_LIMITS,
   megabytes,
   sniffFormat,
@@ -72,6 +74,40 @@ describe('what a file is, from its first bytes', () => {
   ];
   it.each(cases)('%s', (_name, bytes, expected) => {
     expect(sniffFormat(bytes.subarray(0, 64))).toBe(expected);
+  });
+});
+
+describe("every brand and atom the school's cameras and phones write is recognised", () => {
+  it.each(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx'])('a HEIC photo whose brand is %s', (brand) => {
+    expect(sniffFormat(isoMedia(brand, []).subarray(0, 64))).toBe('heic');
+  });
+  it.each(['mif1', 'msf1'])('a HEIF file of brand %s listing heic is a HEIC photo; listing nothing, it is not', (brand) => {
+    expect(sniffFormat(isoMedia(brand, ['heic']).subarray(0, 64))).toBe('heic');
+    expect(sniffFormat(isoMedia(brand, []).subarray(0, 64))).toBeUndefined();
+  });
+  it.each(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'mmp4', 'MSNV', 'XAVC'])(
+    'an MP4 video whose brand is "%s"',
+    (brand) => {
+      expect(sniffFormat(isoMedia(brand, []).subarray(0, 64))).toBe('mp4');
+    },
+  );
+  it.each(['moov', 'mdat', 'wide', 'free', 'skip'])('an old QuickTime video starting with its %s atom', (atom) => {
+    expect(sniffFormat(Buffer.concat([Buffer.from([0, 0, 0, 8]), Buffer.from(atom), Buffer.alloc(8)]))).toBe('mov');
+  });
+});
+
+describe('how each accepted format is stored, served and named (s.4)', () => {
+  it('the type the browser is told, the file ending and the name in the audit line', () => {
+    expect(MEDIA_FORMATS).toEqual({
+      jpeg: { kind: 'images', label: 'JPEG photo', contentType: 'image/jpeg', extension: 'jpg' },
+      png: { kind: 'images', label: 'PNG image', contentType: 'image/png', extension: 'png' },
+      heic: { kind: 'images', label: 'HEIC photo', contentType: 'image/heic', extension: 'heic' },
+      mp4: { kind: 'videos', label: 'MP4 video', contentType: 'video/mp4', extension: 'mp4' },
+      mov: { kind: 'videos', label: 'MOV video', contentType: 'video/quicktime', extension: 'mov' },
+    });
+  });
+  it('what the form says it accepts', () => {
+    expect(ACCEPTED_TYPES).toBe('photos (JPEG, PNG or HEIC, up to 20 MB each) and videos (MP4 or MOV, up to 250 MB)');
   });
 });
 

@@ -3,6 +3,7 @@ import {
   checkPolicyFile,
   currentVersion,
   mustReadIt,
+  POLICY_FILE_FORMATS,
   wordDocument,
   type MustRead,
 } from '../../../../bot/src/domain/policies/policy-version';
@@ -101,6 +102,21 @@ describe('what the headteacher types when publishing a version (s.12)', () => {
     ['a number with a space', { ...valid, number: '3 draft' }, { number: expect.stringContaining('digits, letters, dots') }],
     ['a number with a slash', { ...valid, number: '3/1' }, { number: expect.stringContaining('digits, letters, dots') }],
     ['a date that is not a date', { ...valid, approvedOn: '20/11/2026' }, { approvedOn: 'Approval date must be a date.' }],
+    [
+      'nothing filled in: each field says what it needs',
+      {},
+      {
+        number: 'Version number is required.',
+        approvedOn: 'Approval date is required.',
+        changes: 'Summary of changes is required.',
+        mustRead: 'Choose who must read it: nobody, staff, or staff and governors.',
+      },
+    ],
+    [
+      'who must read it, as something the form never offers',
+      { ...valid, mustRead: 'everyone' },
+      { mustRead: 'Choose who must read it: nobody, staff, or staff and governors.' },
+    ],
   ])('%s', (_case, raw, expected) => {
     const read = readForm(versionInputSchema, raw);
     expect(read.ok ? 'ok' : read.errors).toEqual(expected);
@@ -141,6 +157,19 @@ describe('who has and has not read it', () => {
     expect(status).toEqual({
       read: [{ personId: '1', name: 'Priya Shah', at: '2026-11-24T10:00:00.000Z' }],
       notYet: [{ personId: '2', name: 'Alex Wilber' }],
+    });
+  });
+});
+
+describe("how a policy's document is stored and served (s.12)", () => {
+  it('the type the browser is told, the file ending and the name in the audit line', () => {
+    expect(POLICY_FILE_FORMATS).toEqual({
+      pdf: { label: 'PDF document', contentType: 'application/pdf', extension: 'pdf' },
+      docx: {
+        label: 'Word document',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        extension: 'docx',
+      },
     });
   });
 });

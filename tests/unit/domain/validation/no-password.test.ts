@@ -27,6 +27,8 @@ describe('a password given in the text is refused (s.5)', () => {
     ['a passphrase said', 'The passphrase is Riverside?'],
     ['said on a line of its own, with more lines after', 'Account: @StMarysPTA\nThe password is Riv3rside\nThanks, Jo'],
     ['said with the spaces of a hurried typist', 'The password  is   Riv3rside.'],
+    ['said with a colon and no space after it', 'the PIN is:1234.'],
+    ['said with a space before the line ends', 'The password is Riv3rside \nThanks, Jo'],
   ])('%s: "%s"', (_case, text) => {
     expect(looksLikeAPassword(text)).toBe(true);
   });
