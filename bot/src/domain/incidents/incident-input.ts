@@ -18,14 +18,14 @@ export const incidentReportSchema = z.object({
   sourceLink: z
     .string()
     .trim()
-    .max(INCIDENT_LIMITS.link)
+    .max(INCIDENT_LIMITS.link, `The message link must be ${INCIDENT_LIMITS.link} characters or fewer.`)
     .regex(/^https:\/\//, 'The message link must start with https://.')
     .optional()
     .or(z.literal('')),
   // The pupils the reporter named, as the card sends a multi-select: "12,15".
   pupilIds: z
     .string()
-    .max(PEOPLE_LIMITS.pupilsInReport * 13)
+    .max(PEOPLE_LIMITS.pupilsInReport * 13, 'Choose the pupils from the list.')
     .regex(/^(\d{1,12}(,\d{1,12})*)?$/, 'Choose the pupils from the list.')
     .optional()
     .transform((value) => [...new Set((value ?? '').split(',').filter(Boolean))])

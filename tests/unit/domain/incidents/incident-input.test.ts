@@ -39,18 +39,19 @@ describe('the report form: each wrong field gets its own message', () => {
       { whatHappened: 'x'.repeat(INCIDENT_LIMITS.whatHappened + 1) },
       { whatHappened: `What happened must be ${INCIDENT_LIMITS.whatHappened} characters or fewer.` },
     ],
-    ['a message link that is not https', { sourceLink: 'http://teams.example/1' }, {}],
-    ['a message link with text before it', { sourceLink: 'see https://teams.example/1' }, {}],
     [
-      'a message author over its limit',
-      { sourceAuthor: 'x'.repeat(INCIDENT_LIMITS.author + 1), sourceLink: 'https://teams.example/1' },
-      {},
+      'a message link that is not https',
+      { sourceLink: 'http://teams.example/1' },
+      { sourceLink: 'The message link must start with https://.' },
     ],
-    ['a message link over its limit', { sourceLink: `https://teams.example/${'x'.repeat(INCIDENT_LIMITS.link)}` }, {}],
+    // It said zod's own "Too big: expected string to have <=2048 characters".
+    [
+      'a message link over its limit',
+      { sourceLink: `https://teams.example/${'x'.repeat(INCIDENT_LIMITS.link)}` },
+      { sourceLink: 'The message link must be 2048 characters or fewer.' },
+    ],
   ])('%s', (_case, changes, errors) => {
-    const result = validateIncidentReport({ ...form, ...changes }, TODAY);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toMatchObject(errors);
+    expect(validateIncidentReport({ ...form, ...changes }, TODAY)).toEqual({ ok: false, errors });
   });
 
   it('the date of today is accepted, and an empty platform is read as none', () => {
@@ -133,5 +134,74 @@ describe('notes, statuses and CPOMS references', () => {
       true,
       false,
     ]);
+  });
+});
+
+/** The reporter sees these messages word for word on the concern form (s.8: staff report what they see). */
+describe('the report form: the exact message for each field and the edges of its pattern (s.8)', () => {
+  it.each<[string, Record<string, unknown>, Record<string, string>]>([
+    ['a month of one digit', { occurredOn: '2026-1-20' }, { occurredOn: 'Give the date it happened.' }],
+    ['a year of five digits', { occurredOn: '20261-11-20' }, { occurredOn: 'Give the date it happened.' }],
+    ['a day of three digits', { occurredOn: '2026-11-200' }, { occurredOn: 'Give the date it happened.' }],
+    ['a date with a space after it', { occurredOn: '2026-11-20 ' }, { occurredOn: 'Give the date it happened.' }],
+    ['a date given as a number', { occurredOn: 20261120 }, { occurredOn: 'When it happened is required.' }],
+    ['an unknown place', { where: 'home' }, { where: 'Choose where it happened.' }],
+    ['an unknown category', { category: 'gossip' }, { category: 'Choose a category.' }],
+    ['no description', { whatHappened: '   ' }, { whatHappened: 'What happened is required.' }],
+    [
+      'a message link with text before it',
+      { sourceLink: 'see https://teams.example/1' },
+      { sourceLink: 'The message link must start with https://.' },
+    ],
+    [
+      'a message link with one slash',
+      { sourceLink: 'https:/teams.example/1' },
+      { sourceLink: 'The message link must start with https://.' },
+    ],
+    [
+      'a message author over 200 characters',
+      { sourceAuthor: 'x'.repeat(201), sourceLink: 'https://teams.example/1' },
+      { sourceAuthor: 'The message author must be 200 characters or fewer.' },
+    ],
+    ['a platform over 200 characters', { platform: 'x'.repeat(201) }, { platform: 'Platform must be 200 characters or fewer.' }],
+    [
+      'a description over 4000 characters',
+      { whatHappened: 'x'.repeat(4001) },
+      { whatHappened: 'What happened must be 4000 characters or fewer.' },
+    ],
+    ['pupils given with a trailing comma', { pupilIds: '12,' }, { pupilIds: 'Choose the pupils from the list.' }],
+    ['pupils given with a leading comma', { pupilIds: ',12' }, { pupilIds: 'Choose the pupils from the list.' }],
+    ['a pupil id of 13 digits', { pupilIds: '1234567890123' }, { pupilIds: 'Choose the pupils from the list.' }],
+    // A card never sends more than 30 ids; a longer list said zod's own "Too big: expected string to have <=390 characters".
+    [
+      'a list of pupils longer than any card sends',
+      { pupilIds: `${'12,'.repeat(140)}12` },
+      { pupilIds: 'Choose the pupils from the list.' },
+    ],
+  ])('%s', (_case, changes, errors) => {
+    expect(validateIncidentReport({ ...form, ...changes }, TODAY)).toEqual({ ok: false, errors });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a message author of exactly 200 characters', { sourceAuthor: 'x'.repeat(200), sourceLink: 'https://teams.example/1' }],
+    ['a platform of exactly 200 characters', { platform: 'x'.repeat(200) }],
+    ['a description of exactly 4000 characters', { whatHappened: 'x'.repeat(4000) }],
+    ['a pupil id of 12 digits', { pupilIds: '123456789012' }],
+    ['30 pupils', { pupilIds: Array.from({ length: 30 }, (_, i) => i + 1).join(',') }],
+  ])('%s is accepted', (_case, changes) => {
+    expect(validateIncidentReport({ ...form, ...changes }, TODAY).ok).toBe(true);
+  });
+
+  it('the limits of each field', () => {
+    expect(INCIDENT_LIMITS).toEqual({ whatHappened: 4000, platform: 200, note: 2000, cpoms: 50, author: 200, link: 2048 });
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ['a reference ending with another character', 'CP-1#', 'Letters, numbers, spaces and - / . only.'],
+    ['a reference with an underscore', 'CP_1', undefined],
+    ['a reference of exactly one character', '7', undefined],
+  ])('CPOMS: %s', (_case, typed, error) => {
+    const result = cpomsSchema.safeParse(typed);
+    expect(result.success ? undefined : result.error.issues[0]?.message).toBe(error);
   });
 });
