@@ -162,9 +162,11 @@ function nameForms(fullName: string): NameForms[] {
 const POSTCODE_AREAS =
   'AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE';
 
-/** Words between a house number and "Road" that make it ordinary English, not an address ("3 laps all the way"). */
+/**
+ * Words between a house number and "Road" that make it ordinary English, not an address ("3 laps all the way").
+ * (No one-letter words: `STREET` only takes words of two letters or more.)
+ */
 const NOT_A_STREET = new Set([
-  'a',
   'all',
   'and',
   'at',

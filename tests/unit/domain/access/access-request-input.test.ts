@@ -1,6 +1,7 @@
 /** Appendix A's requester fields, checked at the boundary: each wrong field gets its own message. */
 import {
   addedRisksSchema,
+  endDateSchema,
   LIMITS,
   reasonsSchema,
   reviewNoteSchema,
@@ -183,5 +184,61 @@ describe('every field of Appendix A has its own limit and message', () => {
     expect(schema.safeParse(undefined).data).toBe('');
     expect(schema.safeParse('x'.repeat(1000)).success).toBe(true);
     expect(schema.safeParse('x'.repeat(1001)).error?.issues[0]?.message).toBe(message);
+  });
+});
+
+/** s.9 and Appendix A: the limits and the messages at each edge, word for word. */
+describe('the access request form: exact limits and messages (s.9, Appendix A)', () => {
+  it('the limits of each field', () => {
+    expect(LIMITS).toEqual({ url: 2048, siteContent: 1000, reasons: 1500, risksAndControls: 1500, note: 1000, group: 60 });
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, string>]>([
+    [
+      'a URL over 2048 characters',
+      { url: `https://example.org/${'a'.repeat(2048)}` },
+      { url: 'Full URL must be 2048 characters or fewer.' },
+    ],
+    [
+      'a URL with no address after the scheme',
+      { url: 'https://' },
+      { url: 'Enter the full web address, starting with https:// or http:// (for example https://www.example.org/page).' },
+    ],
+    [
+      'a URL with a tab inside it',
+      { url: 'https://example.org/a\tb' },
+      { url: 'Enter the full web address, starting with https:// or http:// (for example https://www.example.org/page).' },
+    ],
+    [
+      'a class name over 60 characters',
+      { scope: 'class', scopeClass: 'x'.repeat(61) },
+      { scopeClass: 'Class must be 60 characters or fewer.' },
+    ],
+    [
+      'a year group over 60 characters',
+      { scope: 'yearGroup', scopeYearGroup: 'x'.repeat(61) },
+      { scopeYearGroup: 'Year group must be 60 characters or fewer.' },
+    ],
+    ['a class with only spaces', { scope: 'class', scopeClass: '   ' }, { scopeClass: 'Choose the class.' }],
+    ['a last day with a time', { periodTo: '2026-12-18T10:00' }, { periodTo: 'The last day must be a date, such as 2026-12-18.' }],
+  ])('refuses %s', (_name, typed, errors) => {
+    expect(validateAccessRequestInput({ ...GOOD, ...typed })).toEqual({ ok: false, errors });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a class name of 60 characters', { scope: 'class', scopeClass: 'x'.repeat(60) }],
+    ['a year group of 60 characters', { scope: 'yearGroup', scopeYearGroup: 'x'.repeat(60) }],
+  ])('accepts %s', (_name, typed) => {
+    expect(validateAccessRequestInput({ ...GOOD, ...typed }).ok).toBe(true);
+  });
+
+  it.each<[unknown, { ok: true; value: string } | { ok: false; message: string }]>([
+    [undefined, { ok: true, value: '' }],
+    [' 2026-12-18 ', { ok: true, value: '2026-12-18' }],
+    ['18/12/2026', { ok: false, message: 'The earlier last day must be a date, such as 2026-12-18.' }],
+    ['2026-12-32', { ok: false, message: 'The earlier last day must be a date, such as 2026-12-18.' }],
+  ])("the headteacher's earlier last day %p", (typed, expected) => {
+    const result = endDateSchema.safeParse(typed);
+    expect(result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0]?.message }).toEqual(expected);
   });
 });

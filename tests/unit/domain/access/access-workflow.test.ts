@@ -4,6 +4,8 @@
  * headteacher and the ICT technician later read it.
  */
 import {
+  accessReference,
+  ACCESS_REQUEST_STATES,
   newAccessRequest,
   type AccessAction,
   type AccessRequest,
@@ -102,5 +104,159 @@ describe('the online safety lead ends an open unblock sooner (s.9)', () => {
 describe("a new request's audit line (what happened, never what the request says)", () => {
   it('names the kind of request only, not the site asked for', () => {
     expect(ACCESS_WORKFLOW.submission.audit(request('withOnlineSafetyLead'))).toBe('Blocked-content access request submitted');
+  });
+});
+
+type Step = (typeof ACCESS_WORKFLOW.steps)[keyof typeof ACCESS_WORKFLOW.steps];
+const shape = (step: Step) => ({
+  action: step.action,
+  from: step.from,
+  label: step.label,
+  fields: Object.keys(step.fields ?? {}),
+  ...(step.requires ? { requires: step.requires } : {}),
+  ...(step.awaited === false ? { awaited: false } : {}),
+  ...(step.takesForm ? { takesForm: true } : {}),
+});
+
+describe('a request to open a site: what it is called (s.9, Appendix A)', () => {
+  it('is an "Access request", audited as access-request, seen whole by accessRequest.viewAll', () => {
+    expect([ACCESS_WORKFLOW.type, ACCESS_WORKFLOW.name, ACCESS_WORKFLOW.auditName, ACCESS_WORKFLOW.viewAll]).toEqual([
+      'accessRequest',
+      'Access request',
+      'access-request',
+      'accessRequest.viewAll',
+    ]);
+    expect(ACCESS_WORKFLOW.submission.action).toBe('accessRequest.submit');
+    expect(ACCESS_WORKFLOW.nudges).toEqual({ remindAfter: 2, escalateAfter: 3 });
+  });
+
+  it('an access request is referred to as A-12, never a bare number', () => {
+    expect([accessReference('12'), ACCESS_WORKFLOW.reference('12')]).toEqual(['A-12', 'A-12']);
+  });
+
+  it('has these eight states, in this order', () => {
+    const states = [
+      'withOnlineSafetyLead',
+      'returnedToRequester',
+      'withHeadteacher',
+      'approved',
+      'unblocked',
+      'refused',
+      'withdrawn',
+      'reblocked',
+    ];
+    expect(Object.keys(ACCESS_WORKFLOW.states)).toEqual(states);
+    expect(ACCESS_REQUEST_STATES).toEqual([
+      'withOnlineSafetyLead',
+      'returnedToRequester',
+      'withHeadteacher',
+      'approved',
+      'refused',
+      'unblocked',
+      'withdrawn',
+      'reblocked',
+    ]);
+  });
+});
+
+describe('a request to open a site: each state as people read it (s.9)', () => {
+  it.each<[string, object]>([
+    ['withOnlineSafetyLead', { label: 'With the online safety lead', waitsOn: 'onlineSafetyLead', escalateTo: 'headteacher' }],
+    [
+      'returnedToRequester',
+      { label: 'Returned to the requester for changes', forRequester: 'Returned to you for changes', waitsOn: 'requester' },
+    ],
+    ['withHeadteacher', { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' }],
+    ['approved', { label: 'Approved — waiting for ICT', waitsOn: 'ictTechnician', escalateTo: 'onlineSafetyLead' }],
+    ['unblocked', { label: 'Site opened', dormantUntil: 'its last day' }],
+    ['refused', { label: 'Refused', finished: true }],
+    ['withdrawn', { label: 'Withdrawn', finished: true }],
+    ['reblocked', { label: 'Blocked again', finished: true }],
+  ])('%s', (state, definition) => {
+    expect(ACCESS_WORKFLOW.states[state as AccessRequestState]).toEqual(definition);
+  });
+});
+
+describe('a request to open a site: each step, as "Only … can <label>" names it (s.9, Appendix A)', () => {
+  it.each<[string, object]>([
+    [
+      'forward',
+      {
+        action: 'accessRequest.forward',
+        from: ['withOnlineSafetyLead'],
+        label: 'send this request to the headteacher',
+        fields: ['note', 'addedRisksAndControls'],
+      },
+    ],
+    [
+      'return',
+      {
+        action: 'accessRequest.return',
+        from: ['withOnlineSafetyLead'],
+        label: 'return this request',
+        fields: ['note'],
+        requires: { field: 'note', message: 'Say why the request is being returned, so the requester can fix it.' },
+      },
+    ],
+    [
+      'approve',
+      { action: 'accessRequest.approve', from: ['withHeadteacher'], label: 'approve this request', fields: ['reasons', 'endDate'] },
+    ],
+    [
+      'refuse',
+      {
+        action: 'accessRequest.refuse',
+        from: ['withHeadteacher'],
+        label: 'refuse this request',
+        fields: ['reasons'],
+        requires: { field: 'reasons', message: 'A refusal needs reasons (Appendix A), so the requester knows why.' },
+      },
+    ],
+    ['markDone', { action: 'accessRequest.markDone', from: ['approved'], label: 'mark this site as opened', fields: ['note'] }],
+    ['reblock', { action: 'accessRequest.reblock', from: ['unblocked'], label: 'block this site again', fields: ['note'], awaited: false }],
+    [
+      'setEnd',
+      {
+        action: 'accessRequest.setEnd',
+        from: ['unblocked'],
+        label: 'set the last day of this unblock',
+        fields: ['endDate'],
+        requires: { field: 'endDate', message: 'Give the last day the site stays open.' },
+        awaited: false,
+      },
+    ],
+    [
+      'withdraw',
+      {
+        action: 'accessRequest.withdraw',
+        from: ['withOnlineSafetyLead', 'returnedToRequester', 'withHeadteacher'],
+        label: 'withdraw this request',
+        fields: [],
+        awaited: false,
+      },
+    ],
+    [
+      'resubmit',
+      { action: 'accessRequest.resubmit', from: ['returnedToRequester'], label: 'resubmit this request', fields: [], takesForm: true },
+    ],
+  ])('%s', (step, definition) => {
+    expect(shape(ACCESS_WORKFLOW.steps[step as AccessAction['type']] as Step)).toEqual(definition);
+  });
+});
+
+describe('a request to open a site: who each history line asks to act and tells (s.9)', () => {
+  it.each<[string, object]>([
+    ['submit', { act: ['onlineSafetyLead'], informed: [] }],
+    ['resubmit', { act: ['onlineSafetyLead'], informed: [] }],
+    ['forward', { act: ['headteacher'], informed: ['requester'] }],
+    ['return', { act: ['requester'], informed: [] }],
+    ['approve', { act: ['ictTechnician'], informed: ['requester'] }],
+    ['refuse', { act: [], informed: ['requester'] }],
+    ['markDone', { act: [], informed: ['requester'] }],
+    ['reblock', { act: [], informed: ['requester'] }],
+    ['setEnd', { act: [], informed: [] }],
+    ['withdraw', { act: [], informed: [] }],
+  ])('%s', (line, telling) => {
+    expect(ACCESS_WORKFLOW.told[line as keyof typeof ACCESS_WORKFLOW.told]).toEqual(telling);
   });
 });

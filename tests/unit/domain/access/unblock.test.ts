@@ -5,6 +5,10 @@
 import {
   defaultUnblockEnd,
   endedBy,
+  LONGEST_UNBLOCK_MONTHS,
+  SCOPE_LABELS,
+  UNBLOCK_SCOPES,
+  UNBLOCK_STATUS_LABELS,
   periodLabel,
   scopeLabel,
   shortened,
@@ -116,5 +120,31 @@ describe('who it is opened for, as the register and the cards say it', () => {
     [undefined, 'Not recorded'],
   ])('%j reads %p', (scope, label) => {
     expect(scopeLabel(scope)).toBe(label);
+  });
+});
+
+/** s.9: the choices on the form and the register's words for where an unblock stands, exactly. */
+describe('the words for who a site is opened for and where it stands (s.9)', () => {
+  it.each<[string, string]>([
+    ['class', 'One class'],
+    ['yearGroup', 'A year group'],
+    ['staff', 'Staff only'],
+    ['wholeSchool', 'Whole school'],
+  ])('the form offers %s as "%s"', (kind, label) => {
+    expect(SCOPE_LABELS[kind as keyof typeof SCOPE_LABELS]).toBe(label);
+  });
+
+  it.each<[string, string]>([
+    ['open', 'Open'],
+    ['pastEnd', 'Past its end — block it again'],
+    ['noEndDate', 'No end date — set one'],
+    ['reblocked', 'Blocked again'],
+  ])('the register shows %s as "%s"', (status, label) => {
+    expect(UNBLOCK_STATUS_LABELS[status as keyof typeof UNBLOCK_STATUS_LABELS]).toBe(label);
+  });
+
+  it('the scopes, in the order offered, and the longest unblock of 12 months', () => {
+    expect(UNBLOCK_SCOPES).toEqual(['class', 'yearGroup', 'staff', 'wholeSchool']);
+    expect(LONGEST_UNBLOCK_MONTHS).toBe(12);
   });
 });

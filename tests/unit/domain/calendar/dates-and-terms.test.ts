@@ -1,5 +1,14 @@
 /** Dates and the term calendar behind every due date and nudge (s.11 termly training; working days). */
-import { addDays, addMonths, daysBetween, isIsoDate, isoWeek, longDate, weekday } from '../../../../bot/src/domain/calendar/dates';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  isIsoDate,
+  isoWeek,
+  longDate,
+  toIsoDate,
+  weekday,
+} from '../../../../bot/src/domain/calendar/dates';
 import {
   isWorkingDay,
   lastTermDay,
@@ -10,7 +19,7 @@ import {
   workingDaysBetween,
   type SchoolCalendar,
 } from '../../../../bot/src/domain/calendar/school-calendar';
-import { localDate, localTime, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
+import { localDate, localTime, SCHOOL_TIME_ZONE, zonedInstant } from '../../../../bot/src/domain/calendar/zoned-time';
 
 const CALENDAR: SchoolCalendar = {
   terms: [
@@ -218,4 +227,41 @@ describe('the school clock: the time shown', () => {
     expect(localDate(new Date('2026-11-24T20:00:00Z'), 'Asia/Tokyo')).toBe('2026-11-25');
     expect(zonedInstant('2026-11-25', '05:00', 'Asia/Tokyo').toISOString()).toBe('2026-11-24T20:00:00.000Z');
   });
+});
+
+/** The dates a school types (term dates, s.11 training due dates), as UK MIS exports write them or as ISO dates. */
+describe('a date as typed: DD/MM/YYYY or YYYY-MM-DD, and nothing around it (s.11)', () => {
+  it.each<[string, string | undefined]>([
+    ['03/09/2026', '2026-09-03'],
+    ['3/9/2026', '2026-09-03'],
+    ['2026-09-03', '2026-09-03'],
+    ['29/02/2028', '2028-02-29'],
+    ['29/02/2027', undefined],
+    ['31/04/2027', undefined],
+    ['003/09/2026', undefined],
+    ['03/009/2026', undefined],
+    ['03/09/26', undefined],
+    ['03/09/20266', undefined],
+    [' 03/09/2026', undefined],
+    ['03/09/2026 ', undefined],
+    ['2026-9-03', undefined],
+    ['2026-09-3', undefined],
+    ['x2026-09-03', undefined],
+    ['2026-09-03x', undefined],
+    ['00/09/2026', undefined],
+    ['2026-00-03', undefined],
+    ['', undefined],
+  ])('%p reads as %p', (typed, read) => {
+    expect(toIsoDate(typed)).toBe(read);
+  });
+
+  it('the school clock is London time, and no term dates means none of either kind', () => {
+    expect(SCHOOL_TIME_ZONE).toBe('Europe/London');
+    expect(NO_TERM_DATES).toEqual({ terms: [], closures: [] });
+  });
+
+  it.each([
+    ['2027-05-03', '3 May 2027'],
+    ['2027-11-05', '5 November 2027'],
+  ])('%s is written %s', (date, expected) => expect(longDate(date)).toBe(expected));
 });

@@ -442,3 +442,115 @@ describe('the calendar as one list, and back', () => {
     });
   });
 });
+
+/** Closures are not working days: they pause the working-day clocks of concerns (s.8) and unblocks (s.9). */
+describe('the words that make a line a closure or a term (s.8, s.9 working days)', () => {
+  const kindOf = (type: string, name = 'Day off') => {
+    const planned = planTermDatesImport(
+      `Name,Start,End,Type\nAutumn term,02/09/2027,17/12/2027,term\n${name},25/10/2027,25/10/2027,${type}`,
+      EMPTY,
+    );
+    return planned.ok ? planned.plan.entries.map((entry) => entry.kind) : planned.problems.map((problem) => problem.message);
+  };
+
+  it.each(['closure', 'Closed', 'holiday', 'Half term', 'half-term', 'INSET', 'INSET day', 'Training day', 'Bank holiday'])(
+    'the type "%s" is a closure',
+    (type) => {
+      expect(kindOf(type)).toEqual(['term', 'closure']);
+    },
+  );
+
+  it.each([
+    'Half term',
+    'Half-term break',
+    'Half  term',
+    'Christmas holiday',
+    'Inset',
+    'Staff training day',
+    'Closure for voting',
+    'School closed',
+    'Bank Holiday Monday',
+  ])('with no type, the name "%s" is a closure', (name) => {
+    expect(kindOf('', name)).toEqual(['term', 'closure']);
+  });
+
+  it.each([
+    ['a type that is a closure word with more after it', 'closures', 'Type "closures" is neither term nor closure.'],
+    ['a type that only starts like a closure word', 'bank', 'Type "bank" is neither term nor closure.'],
+    ['a name that is neither', '', 'Say whether "Day off" is a term or a closure: add a Type column with term or closure.'],
+  ])('%s is refused', (_case, type, message) => {
+    expect(kindOf(type)).toEqual([message]);
+  });
+
+  it.each([
+    [
+      '"term" inside a longer word is not a term',
+      'Termly trip',
+      'Say whether "Termly trip" is a term or a closure: add a Type column with term or closure.',
+    ],
+    ['"Term" as a word is a term', 'Summer Term', 'term'],
+  ])('%s', (_case, name, expected) => {
+    const planned = planTermDatesImport(`Name,Start,End\n${name},24/04/2028,21/07/2028`, EMPTY);
+    expect(planned.ok ? planned.plan.entries.map((entry) => entry.kind) : planned.problems.map((problem) => problem.message)).toEqual([
+      expected,
+    ]);
+  });
+});
+
+describe('what a wrong date is told, word for word', () => {
+  const problems = (line: string) => {
+    const planned = planTermDatesImport(`Name,Start,End,Type\n${line}`, EMPTY);
+    return planned.ok ? [] : planned.problems.map((problem) => problem.message);
+  };
+
+  it.each([
+    [
+      'a missing first day',
+      'Autumn term,,17/12/2027,term',
+      'The first day is missing: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.',
+    ],
+    [
+      'a last day that is not a date',
+      'Autumn term,02/09/2027,17-12-2027,term',
+      '"17-12-2027" is not a date: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.',
+    ],
+    [
+      'a three-digit day',
+      'Autumn term,002/09/2027,17/12/2027,term',
+      '"002/09/2027" is not a date: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.',
+    ],
+    [
+      'a two-digit year',
+      'Autumn term,02/09/27,17/12/2027,term',
+      '"02/09/27" is not a date: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.',
+    ],
+    [
+      'a date with more after it',
+      'Autumn term,02/09/2027x,17/12/2027,term',
+      '"02/09/2027x" is not a date: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.',
+    ],
+    [
+      'an ISO date with a one-digit month',
+      'Autumn term,2027-9-02,17/12/2027,term',
+      '"2027-9-02" is not a date: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.',
+    ],
+    [
+      'an ISO date with a time',
+      'Autumn term,2027-09-02T08:00,17/12/2027,term',
+      '"2027-09-02T08:00" is not a date: write it as DD/MM/YYYY (for example 03/09/2026) or YYYY-MM-DD.',
+    ],
+  ])('%s', (_case, line, message) => {
+    expect(problems(line)).toEqual([message]);
+  });
+
+  it('a header without a Start column says how to name the columns', () => {
+    expect(planTermDatesImport('Name,Begin,End\nAutumn term,02/09/2027,17/12/2027', EMPTY)).toEqual({
+      ok: false,
+      problems: [{ line: 1, message: 'The header row has no Start column (or From, or First day): name the columns Name,Start,End,Type.' }],
+    });
+  });
+
+  it('at most 300 lines of term dates', () => {
+    expect(MAX_TERM_DATE_ENTRIES).toBe(300);
+  });
+});

@@ -3,7 +3,10 @@
  * (on the front view the child's left is on the viewer's right; on the back view it is not).
  */
 import {
+  BODY_MAP_LIMITS,
+  BODY_MAP_SIZE,
   BODY_OUTLINE,
+  BODY_VIEWS,
   describeBodyMapChanges,
   markLabel,
   regionAt,
@@ -95,5 +98,29 @@ describe('what the chronology says about a saved body map', () => {
     ['nothing changed', [bruise], [{ ...bruise }], []],
   ])('%s', (_, before, after, lines) => {
     expect(describeBodyMapChanges(before, after)).toEqual(lines);
+  });
+});
+
+/** Each region's name as the DSL's log and the printed report show it (s.8: the DSL keeps the log). */
+describe('every region of the body map, named word for word (s.8)', () => {
+  it.each<[BodyView, number, number, string]>([
+    ['front', 50, 95, 'pelvis'],
+    ['back', 50, 32, 'back of the neck'],
+    ['back', 36, 38, 'left shoulder'],
+    ['back', 27, 50, 'left upper arm'],
+    ['back', 73, 69, 'right elbow'],
+    ['back', 27, 100, 'left hand'],
+    ['back', 42, 120, 'left thigh'],
+    ['back', 42, 143, 'left knee'],
+    ['front', 58, 160, 'left shin'],
+    ['front', 42, 190, 'right foot'],
+  ])('%s view at (%d, %d) is "%s"', (view, x, y, name) => {
+    expect(regionAt(view, x, y)).toBe(name);
+  });
+
+  it('the views, the size of the drawing and the limits on marks', () => {
+    expect(BODY_VIEWS).toEqual(['front', 'back']);
+    expect(BODY_MAP_SIZE).toEqual({ width: 100, height: 200 });
+    expect(BODY_MAP_LIMITS).toEqual({ marks: 30, note: 500 });
   });
 });

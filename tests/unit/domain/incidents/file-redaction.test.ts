@@ -3,7 +3,12 @@
  * (current or left) is "another pupil" wherever named, by full name or first name alone; a parent or
  * anyone else outside school is "someone outside school". The pupil's own name stays.
  */
-import { fileRedactor } from '../../../../bot/src/domain/incidents/file-redaction';
+import {
+  ANOTHER_PUPIL,
+  fileRedactor,
+  FIRST_NAMES_THAT_ARE_WORDS,
+  SOMEONE_OUTSIDE_SCHOOL,
+} from '../../../../bot/src/domain/incidents/file-redaction';
 
 const ROSTER = [
   'Zain Ahmed',
@@ -81,4 +86,66 @@ it('takes out names from a roster the size of a large school, read once for the 
   const redact = fileRedactor({ pupil: 'Amelia Khan', otherPupils: roster, outsiders: [] });
   const line = 'Spoke to Pupil17 and to Amelia; Surname1999, Pupil1999 apologised. '.repeat(20);
   expect(redact(line)).toContain('Spoke to another pupil and to Amelia; another pupil apologised.');
+});
+
+/**
+ * s.2 (the DSL keeps the log) and KCSIE: a first name that is also an everyday word is taken out
+ * only when written as a name, so the file stays readable; any other first name in any case.
+ */
+describe('first names that are also words, one by one (s.2)', () => {
+  it.each([
+    'amber',
+    'april',
+    'autumn',
+    'bill',
+    'daisy',
+    'dawn',
+    'drew',
+    'eve',
+    'faith',
+    'frank',
+    'grace',
+    'holly',
+    'honey',
+    'hope',
+    'hunter',
+    'iris',
+    'ivy',
+    'jade',
+    'joy',
+    'june',
+    'lily',
+    'mark',
+    'may',
+    'miles',
+    'pat',
+    'penny',
+    'poppy',
+    'river',
+    'rob',
+    'rose',
+    'ruby',
+    'sky',
+    'summer',
+    'sue',
+    'violet',
+    'will',
+  ])('"%s" stays as a word and goes as a name', (word) => {
+    const name = word[0]!.toUpperCase() + word.slice(1);
+    const redact = fileRedactor({ pupil: 'Amelia Khan', otherPupils: [`${name} Zed`], outsiders: [] });
+    expect(redact(`we saw ${word} there; then ${name} left`)).toBe(`we saw ${word} there; then another pupil left`);
+  });
+
+  it('holds exactly those 36 words', () => {
+    expect(FIRST_NAMES_THAT_ARE_WORDS.size).toBe(36);
+  });
+
+  it('any other first name goes in lower case too', () => {
+    const redact = fileRedactor({ pupil: 'Amelia Khan', otherPupils: ['Zara Zed'], outsiders: [] });
+    expect(redact('we saw zara there')).toBe('we saw another pupil there');
+  });
+
+  it('the words that stand for a name', () => {
+    expect([ANOTHER_PUPIL, SOMEONE_OUTSIDE_SCHOOL]).toEqual(['another pupil', 'someone outside school']);
+  });
 });

@@ -5,6 +5,8 @@
 import {
   checkNewEvidence,
   describeEvidence,
+  EVIDENCE_FORMATS,
+  EVIDENCE_LIMITS,
   liveEvidence,
   officeFormat,
   type EvidenceFile,
@@ -106,5 +108,39 @@ describe('which Office document a zip is', () => {
 
   it('a zip that only names a Word part, without the package list every Office document has, is not one', () => {
     expect(officeFormat(Buffer.from('PK\x03\x04 word/document.xml', 'latin1'))).toBeUndefined();
+  });
+});
+
+/** What the DSL is told when a file is refused, and how each kind of document is named (s.8: the DSL keeps the log). */
+describe('the words and limits of evidence, exactly (s.8)', () => {
+  it('a file of another kind is refused with the list of what the log keeps', () => {
+    expect(checkNewEvidence({ name: 'setup.exe', head: program().subarray(0, 64), size: 1000 }, 0)).toEqual({
+      ok: false,
+      refusal: {
+        code: 'type',
+        message:
+          'setup.exe is not a kind of file the log keeps. Attach screenshots and photos (JPEG, PNG or HEIC, up to 20 MB), videos (MP4 or MOV, up to 250 MB), PDF and Word, Excel or PowerPoint documents (up to 20 MB).',
+      },
+    });
+  });
+
+  it.each<['pdf' | 'docx' | 'xlsx' | 'pptx', string, string, string]>([
+    ['pdf', 'PDF document', 'application/pdf', 'pdf'],
+    ['docx', 'Word document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+    ['xlsx', 'Excel workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+    ['pptx', 'PowerPoint presentation', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'pptx'],
+  ])('a %s is a document called "%s", stored as %s', (format, label, contentType, extension) => {
+    expect(EVIDENCE_FORMATS[format]).toEqual({ kind: 'document', label, contentType, extension });
+    expect(describeEvidence({ name: `file.${extension}`, format, bytes: 1024 })).toBe(`file.${extension} (${label}, 1 KB)`);
+  });
+
+  it('the limits: 20 files, 20 MB photos and documents, 250 MB videos, a 500-character reason', () => {
+    expect(EVIDENCE_LIMITS).toEqual({
+      files: 20,
+      imageBytes: 20 * 1024 * 1024,
+      documentBytes: 20 * 1024 * 1024,
+      videoBytes: 250 * 1024 * 1024,
+      reason: 500,
+    });
   });
 });

@@ -3,7 +3,18 @@
  * explicit (a pupil the reporter named is "not yet confirmed" until the DSL says which part), and
  * a change that makes no sense is refused with the reason.
  */
-import { applyLinkChange, linkedName, linkKey, type LinkChange, type LinkRole } from '../../../../bot/src/domain/incidents/incident-people';
+import {
+  applyLinkChange,
+  INVOLVEMENT_ROLES,
+  LINK_KINDS,
+  LINK_ROLE_LABELS,
+  LINK_ROLES,
+  linkedName,
+  linkKey,
+  PEOPLE_LIMITS,
+  type LinkChange,
+  type LinkRole,
+} from '../../../../bot/src/domain/incidents/incident-people';
 
 const amelia = { kind: 'pupil' as const, name: 'Amelia Khan', className: '4B' };
 const tom = { kind: 'staff' as const, name: "Tom O'Neill" };
@@ -80,5 +91,43 @@ describe('a person as the chronology names them (s.8: the DSL keeps the log)', (
 
   it('one link per person per incident, whichever kind of person', () => {
     expect([linkKey('12', 'pupil', 'pu-7'), linkKey('12', 'staff', 'p-7')]).toEqual(['12|pupil|pu-7', '12|staff|p-7']);
+  });
+});
+
+/** Each part a person can have, as the chronology writes it (s.8: the DSL keeps the log). */
+describe('the words for each part in the chronology (s.8)', () => {
+  it.each<[LinkRole, string]>([
+    ['affected', 'Linked Amelia Khan (pupil, 4B) as affected'],
+    ['causedHarm', 'Linked Amelia Khan (pupil, 4B) as alleged to have caused harm'],
+    ['witness', 'Linked Amelia Khan (pupil, 4B) as witness'],
+    ['other', 'Linked Amelia Khan (pupil, 4B) as other part'],
+  ])('linked as %s', (role, line) => {
+    expect(applyLinkChange(amelia, undefined, { type: 'link', role: role as Exclude<LinkRole, 'named'> })).toEqual({
+      role,
+      linked: true,
+      line,
+    });
+  });
+
+  it('a pupil the reporter named is shown as not yet confirmed when unlinked', () => {
+    expect(applyLinkChange(amelia, { role: 'named', linked: true }, { type: 'unlink' })).toEqual({
+      role: 'named',
+      linked: false,
+      line: 'Unlinked Amelia Khan (pupil, 4B) (was: named by the reporter, part not yet confirmed)',
+    });
+  });
+
+  it('the labels, the parts and the kinds, exactly', () => {
+    expect(LINK_ROLE_LABELS).toEqual({
+      affected: 'affected',
+      causedHarm: 'alleged to have caused harm',
+      witness: 'witness',
+      other: 'other part',
+      named: 'named by the reporter, part not yet confirmed',
+    });
+    expect(INVOLVEMENT_ROLES).toEqual(['affected', 'causedHarm', 'witness', 'other']);
+    expect(LINK_ROLES).toEqual(['affected', 'causedHarm', 'witness', 'other', 'named']);
+    expect(LINK_KINDS).toEqual(['pupil', 'staff', 'other']);
+    expect(PEOPLE_LIMITS).toEqual({ name: 200, pupilsInReport: 30 });
   });
 });

@@ -4,7 +4,12 @@
  * headteacher into the headteacher's results (s.8).
  */
 import type { Incident } from '../../../../bot/src/domain/incidents/incident';
-import { compareIncidents, matchesIncident, type IncidentFilter } from '../../../../bot/src/domain/incidents/incident-query';
+import {
+  compareIncidents,
+  INCIDENT_SORTS,
+  matchesIncident,
+  type IncidentFilter,
+} from '../../../../bot/src/domain/incidents/incident-query';
 import { incidentScope, type IncidentScope } from '../../../../bot/src/domain/incidents/incident-visibility';
 
 const incident = (id: string, changes: Partial<Incident> = {}): Incident => ({
@@ -93,5 +98,12 @@ describe('the sort (ties: newest first)', () => {
     ['by status, Z to A', ['status', true], ['2', '10', '3', '9']],
   ])('%s', (_case, args, expected) => {
     expect(order(...args)).toEqual(expected);
+  });
+});
+
+/** s.2: the columns the DSL's log can be sorted by, in the order the tab offers them. */
+describe('the sorts the Incidents tab offers (s.2)', () => {
+  it('reported, happened, status, category and who it went to', () => {
+    expect(INCIDENT_SORTS).toEqual(['reportedAt', 'occurredOn', 'status', 'category', 'routedTo']);
   });
 });

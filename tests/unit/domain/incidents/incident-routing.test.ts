@@ -150,3 +150,27 @@ describe('who records the decision on the police', () => {
     else expect(decision).toEqual(expected ? { may: true, as: expected } : { may: true });
   });
 });
+
+/** s.8: the words a headteacher sees when the DSL must decide on the police for a pupil. */
+describe('why someone other than the DSL cannot record the decision on the police (s.8)', () => {
+  it.each<[string, Role[]]>([
+    ['the headteacher', ['headteacher']],
+    ['the chair of governors', ['chairOfGovernors']],
+    ['a member of staff', ['staff']],
+  ])('%s is told to ask the DSL', (_, roles) => {
+    expect(policeDecision({ category: 'illegalActivity', involved: 'pupil' }, { roles })).toEqual({
+      may: false,
+      why: 'The DSL decides whether to involve the police where a pupil may have acted inadvertently (policy s.8): ask the DSL to record it.',
+    });
+  });
+
+  it.each<[Role[], Role | undefined]>([
+    [['chairOfGovernors'], 'chairOfGovernors'],
+    [['dataProtectionLead'], 'dataProtectionLead'],
+    [['deputyDsl', 'headteacher'], 'deputyDsl'],
+    [['headteacher', 'chairOfGovernors'], 'headteacher'],
+    [['staff'], undefined],
+  ])('for a concern about staff, %j record it as %s', (roles, as) => {
+    expect(policeDecision({ category: 'illegalActivity', involved: 'staff' }, { roles })).toEqual(as ? { may: true, as } : { may: true });
+  });
+});

@@ -8,6 +8,8 @@ import type { Incident } from '../../../../bot/src/domain/incidents/incident';
 import {
   DEFAULT_TIMESCALES,
   escalationRoles,
+  ICO_HOURS,
+  ICO_REMINDER_HOURS,
   escalationsDue,
   icoClock,
   timescaleProblems,
@@ -141,5 +143,34 @@ describe('what the log shows as past its timescales', () => {
     ['a closed incident: nothing', { ...reported, status: 'closed', followUps: [followUp('2026-11-01')] }, '2026-11-27T10:00:00Z', []],
   ])('%s', (_, incident, now, texts) => {
     expect(timescaleProblems(incident, CALENDAR, DEFAULT_TIMESCALES, new Date(now)).map((problem) => problem.text)).toEqual(texts);
+  });
+});
+
+/** s.8 and UK GDPR Art. 33: the school's default working day and the ICO clock, exactly. */
+describe('the default timescales and the ICO clock (s.8)', () => {
+  it('a concern waits 4 working hours in a day of 08:00 to 17:00; the ICO has 72 hours, with reminders at 24, 48 and 66', () => {
+    expect(DEFAULT_TIMESCALES).toEqual({ escalateAfterWorkingHours: 4, workingDay: { start: '08:00', end: '17:00' } });
+    expect(ICO_HOURS).toBe(72);
+    expect(ICO_REMINDER_HOURS).toEqual([24, 48, 66]);
+  });
+
+  const breach: Timed = { ...reported, category: 'dataProtectionBreach' };
+  it.each<[number, number[], string[]]>([
+    [47, [24], []],
+    [48, [24, 48], []],
+    [65, [24, 48], []],
+    [71, [24, 48, 66], []],
+    [72, [24, 48, 66], ['The 72-hour ICO deadline has passed']],
+  ])('%d hours in: reminders %j, problems %j', (hours, due, texts) => {
+    const now = new Date(Date.parse(breach.reportedAt) + hours * 3_600_000);
+    expect(icoClock(breach, now)?.remindersDue).toEqual(due);
+    expect(
+      timescaleProblems(
+        { ...breach, firstOpened: { at: breach.reportedAt, byId: 'd', byName: 'D' } } as Timed,
+        CALENDAR,
+        DEFAULT_TIMESCALES,
+        now,
+      ).map((problem) => problem.text),
+    ).toEqual(texts);
   });
 });

@@ -107,3 +107,23 @@ describe('who sees an incident', () => {
     expect(canBeAssigned({ roles: ['dataProtectionLead'] }, { aboutHeadteacher: false, category: 'cyberbullying' })).toBe(false);
   });
 });
+
+/** s.8: a concern about the headteacher stays with the chair, the DSL and deputies; others may be given any concern. */
+describe('who may be given a concern to work on, role by role (s.8)', () => {
+  it.each<[Role, boolean, boolean]>([
+    // role                ordinary  about the headteacher
+    ['dsl', true, true],
+    ['deputyDsl', true, true],
+    ['headteacher', true, false],
+    ['chairOfGovernors', true, true],
+    ['onlineSafetyLead', true, false],
+    ['dataProtectionLead', false, false],
+    ['socialMediaStaff', false, false],
+    ['staff', false, false],
+  ])('%s', (role, ordinaryConcern, aboutHeadteacher) => {
+    expect([
+      canBeAssigned({ roles: [role] }, { aboutHeadteacher: false }),
+      canBeAssigned({ roles: [role] }, { aboutHeadteacher: true }),
+    ]).toEqual([ordinaryConcern, aboutHeadteacher]);
+  });
+});

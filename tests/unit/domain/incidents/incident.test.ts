@@ -65,3 +65,53 @@ describe('references', () => {
     ['bullying', undefined],
   ])('%p is typed for incident %p', (typed, id) => expect(idFromReference(typed)).toBe(id));
 });
+
+/** The exact words the reporter picks from and the DSL reads in the log (s.8: reporting concerns; s.2: the DSL's log). */
+describe('the labels shown for each choice, word for word (s.8)', () => {
+  it.each<[string, string]>([
+    ['abuseAboutSchool', 'Inappropriate comment or abuse about the school'],
+    ['cyberbullying', 'Cyberbullying'],
+    ['pupilDisclosure', 'Online abuse, harassment or exploitation disclosed by a pupil'],
+    ['staffConduct', "A staff member's online conduct"],
+    ['friendFollowStaff', "A pupil or parent 'friend' or 'follow' of staff"],
+    ['contentOnSchoolEquipment', 'Inappropriate content reached on school equipment'],
+    ['firewallCircumvention', 'An attempt to get round the firewall'],
+    ['illegalActivity', 'Possible illegal activity'],
+    ['dataProtectionBreach', 'A possible data-protection breach (personal data lost, shared or posted wrongly)'],
+    ['other', 'Other'],
+  ])('category %s reads "%s"', (category, label) => {
+    expect(CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS]).toBe(label);
+  });
+
+  it.each<[string, string]>([
+    ['pupil', 'A pupil'],
+    ['staff', 'A member of staff'],
+    ['parent', 'A parent or carer'],
+    ['headteacher', 'The headteacher'],
+    ['unknown', 'Unknown'],
+  ])('who is involved: %s reads "%s"', (involved, label) => {
+    expect(INVOLVED_LABELS[involved as keyof typeof INVOLVED_LABELS]).toBe(label);
+  });
+
+  it.each<[string, string]>([
+    ['platform', 'A social media platform or app'],
+    ['schoolDevice', 'A school device'],
+    ['schoolAccount', 'A school account'],
+  ])('where: %s reads "%s"', (where, label) => {
+    expect(WHERE_LABELS[where as keyof typeof WHERE_LABELS]).toBe(label);
+  });
+
+  it.each<[string, string]>([
+    ['new', 'New'],
+    ['inProgress', 'In progress'],
+    ['actionTaken', 'Action taken'],
+    ['closed', 'Closed'],
+  ])('status %s reads "%s"', (status, label) => {
+    expect(STATUS_LABELS[status as keyof typeof STATUS_LABELS]).toBe(label);
+  });
+
+  it('the where and status choices are offered in this order', () => {
+    expect(WHERE).toEqual(['platform', 'schoolDevice', 'schoolAccount']);
+    expect(INCIDENT_STATUSES).toEqual(['new', 'inProgress', 'actionTaken', 'closed']);
+  });
+});

@@ -1,7 +1,13 @@
 /** A leaver's safeguarding file (KCSIE): who needs one sent on, a transfer recorded. Names taken out: file-redaction.test.ts. */
 import { may } from '../../../../bot/src/domain/authorization/permissions';
 import type { Role } from '../../../../bot/src/domain/people/role';
-import { needsTransfer, transferProblems } from '../../../../bot/src/domain/incidents/pupil-transfer';
+import {
+  needsTransfer,
+  TRANSFER_LIMITS,
+  TRANSFER_METHODS,
+  TRANSFER_NUDGE_AFTER_WORKING_DAYS,
+  transferProblems,
+} from '../../../../bot/src/domain/incidents/pupil-transfer';
 
 describe('who needs a file sent on', () => {
   const linked = { kind: 'pupil' as const, linked: true };
@@ -46,5 +52,33 @@ describe('who may see, produce and record a transfer', () => {
     ['onlineSafetyLead', false],
   ])('%s: %s', (role, expected) => {
     expect(may({ id: 'p1', roles: [role] }, 'incident.transfer')).toBe(expected);
+  });
+});
+
+/** The DSL reads these word for word when recording a file sent on (s.2: the DSL keeps the log). */
+describe('recording the file as sent: each message exactly (s.2)', () => {
+  const good = { on: '2026-11-24', toSchool: 'Oakfield Academy', toDsl: 'Jo Baxter', how: 'secureEmail' };
+  it.each<[string, typeof good, Record<string, string>]>([
+    ['not a day', { ...good, on: '2026-02-30' }, { on: 'Give the date it was sent, as a date (for example 2026-11-24).' }],
+    ['a date with a time', { ...good, on: '2026-11-20T10:00' }, { on: 'Give the date it was sent, as a date (for example 2026-11-24).' }],
+    ['no DSL', { ...good, toDsl: '  ' }, { toDsl: "Name the receiving school's DSL it was sent to." }],
+    [
+      'a school name of 201 characters',
+      { ...good, toSchool: 'x'.repeat(201) },
+      { toSchool: "The school's name is at most 200 characters." },
+    ],
+    ['a DSL name of 201 characters', { ...good, toDsl: 'x'.repeat(201) }, { toDsl: "The DSL's name is at most 200 characters." }],
+    ['a school name of 200 characters', { ...good, toSchool: 'x'.repeat(200) }, {}],
+    ['a DSL name of 200 characters', { ...good, toDsl: 'x'.repeat(200) }, {}],
+    ['by MyConcern', { ...good, how: 'myConcern' }, {}],
+    ['by recorded delivery', { ...good, how: 'recordedDelivery' }, {}],
+  ])('%s', (_, input, expected) => {
+    expect(transferProblems(input, '2026-11-24')).toEqual(expected);
+  });
+
+  it('the ways a file may go, the limits, and the reminder after 3 working days', () => {
+    expect(TRANSFER_METHODS).toEqual(['secureEmail', 'cpoms', 'myConcern', 'byHand', 'recordedDelivery']);
+    expect(TRANSFER_LIMITS).toEqual({ school: 200, dsl: 200 });
+    expect(TRANSFER_NUDGE_AFTER_WORKING_DAYS).toBe(3);
   });
 });

@@ -268,3 +268,97 @@ describe('personal details (s.4: "the school will not post pupils\' personal det
     expect(personalDetails(text)).toEqual([]);
   });
 });
+
+/** s.4: a house number before ordinary words is not an address, word by word; the same with a street name is. */
+describe('ordinary words that keep a number from reading as an address (s.4)', () => {
+  it.each([
+    'all',
+    'and',
+    'at',
+    'by',
+    'for',
+    'from',
+    'in',
+    'into',
+    'is',
+    'it',
+    'of',
+    'on',
+    'our',
+    'the',
+    'their',
+    'to',
+    'was',
+    'we',
+    'were',
+    'with',
+    'your',
+    'long',
+    'short',
+    'close',
+  ])('"3 %s mill lane" is not an address', (word) => {
+    expect(personalDetails(`Year 4 ran 3 ${word} mill lane`)).toEqual([]);
+  });
+
+  it('"3 old mill lane" is an address', () => {
+    expect(personalDetails('Year 4 ran to 3 old mill lane')).toEqual([{ kind: 'a street address', text: '3 old mill lane' }]);
+  });
+
+  it.each([
+    'road',
+    'street',
+    'avenue',
+    'lane',
+    'close',
+    'drive',
+    'way',
+    'crescent',
+    'grove',
+    'place',
+    'court',
+    'gardens',
+    'terrace',
+    'mews',
+    'square',
+    'rd',
+    'st',
+    'ave',
+  ])('"14 Elm %s" is an address', (street) => {
+    expect(personalDetails(`At 14 Elm ${street}.`)).toEqual([{ kind: 'a street address', text: `14 Elm ${street}` }]);
+  });
+
+  it.each([
+    ['a street name run into more letters', 'At 14 Elm Roadside'],
+    ['a house number of five digits', 'At 12345 Elm Road'],
+  ])('%s is not an address: %s', (_case, text) => {
+    expect(personalDetails(text)).toEqual([]);
+  });
+});
+
+/** s.4: a postcode is only one in a real UK postcode area, so class names and test names pass. */
+describe('postcode areas (s.4)', () => {
+  it.each([
+    ['AB10 1XG'],
+    ['BT1 5GS'],
+    ['CF10 1EP'],
+    ['EH1 1YZ'],
+    ['G1 1XQ'],
+    ['L1 8JQ'],
+    ['NW1 6XE'],
+    ['S1 2HE'],
+    ['W1A 0AX'],
+    ['YO1 7HH'],
+    ['ZE1 0AA'],
+  ])('%s is a postcode', (postcode) => {
+    expect(personalDetails(`Send it to ${postcode} please`)).toEqual([{ kind: 'a postcode', text: postcode }]);
+  });
+
+  it.each([
+    ['a key stage', 'KS2 5AT results'],
+    ['a year group', 'Y6 5TH place'],
+    ['an area that does not exist', 'QQ1 1AA'],
+    ['a postcode inside a word', 'XSW1A 1AA'],
+  ])('%s is not a postcode: %s', (_case, text) => {
+    expect(personalDetails(text)).toEqual([]);
+  });
+});

@@ -1,5 +1,10 @@
 /** The permission-to-post form (s.4, s.5) and the link pasted once posted: what each wrong field is told. */
-import { POSTING_LIMITS, postLinkSchema, validatePostingRequestInput } from '../../../../bot/src/domain/posting/posting-request-input';
+import {
+  POSTING_KINDS,
+  POSTING_LIMITS,
+  postLinkSchema,
+  validatePostingRequestInput,
+} from '../../../../bot/src/domain/posting/posting-request-input';
 
 const TODAY = '2026-11-25';
 const valid = {
@@ -104,5 +109,58 @@ describe('the link to the post, pasted once it is up', () => {
   ])('%s', (_case, typed, error) => {
     const result = postLinkSchema.safeParse(typed);
     expect(result.success ? undefined : result.error.issues[0]?.message).toBe(error);
+  });
+});
+
+/** s.4 (images of pupils, taken on school devices) and s.5 (the headteacher's permission): each message word for word. */
+describe('the form: the exact message at the edge of each field (s.4, s.5)', () => {
+  it.each<[string, Record<string, unknown>, Record<string, string>]>([
+    ['a device id with a space', { deviceId: 'ipad 3' }, { deviceId: 'Choose the school device from the list.' }],
+    ['a device id of 41 characters', { deviceId: 'd'.repeat(41) }, { deviceId: 'Choose the school device from the list.' }],
+    ['a device id with text before it', { deviceId: '<b>d-1' }, { deviceId: 'Choose the school device from the list.' }],
+    ['a device id with text after it', { deviceId: 'd-1<b>' }, { deviceId: 'Choose the school device from the list.' }],
+    ['a device name of 41 characters', { deviceName: 'x'.repeat(41) }, { deviceName: 'The device name must be 40 characters or fewer.' }],
+    ['text of 2001 characters', { text: 'x'.repeat(2001) }, { text: 'The text of the post must be 2000 characters or fewer.' }],
+    [
+      'a group label of 101 characters',
+      { groupLabel: 'x'.repeat(101) },
+      { groupLabel: 'The group label must be 100 characters or fewer.' },
+    ],
+    [
+      'a date with a digit after it',
+      { postingDate: '2026-11-260' },
+      { postingDate: 'Enter the date you plan to post, for example 2026-12-01.' },
+    ],
+    [
+      'a date with a one-digit month',
+      { postingDate: '2026-1-26' },
+      { postingDate: 'Enter the date you plan to post, for example 2026-12-01.' },
+    ],
+    ['a date that is a number', { postingDate: 20261126 }, { postingDate: 'Posting date is required.' }],
+    ['no account at all', { accountId: undefined }, { accountId: 'Choose the school account.' }],
+    ['no kind at all', { kind: undefined }, { kind: 'Choose a post or a reminder for parents.' }],
+  ])('%s', (_case, changes, errors) => {
+    expect(validatePostingRequestInput({ ...valid, ...changes }, TODAY)).toEqual({ ok: false, errors });
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['a device id of 40 characters', { deviceId: 'd'.repeat(40) }, { deviceId: 'd'.repeat(40) }],
+    ['no device picked', { deviceId: '' }, {}],
+    ['a device name of 40 characters', { deviceName: 'x'.repeat(40) }, { deviceName: 'x'.repeat(40) }],
+    ['text of 2000 characters', { text: 'x'.repeat(2000) }, { text: 'x'.repeat(2000) }],
+    ['a group label of 100 characters', { groupLabel: 'x'.repeat(100) }, { groupLabel: 'x'.repeat(100) }],
+  ])('accepts %s', (_case, changes, expected) => {
+    expect(validatePostingRequestInput({ ...valid, ...changes }, TODAY)).toEqual({ ok: true, value: { ...valid, ...expected } });
+  });
+
+  it('offers a post or a reminder for parents, within these limits', () => {
+    expect(POSTING_KINDS).toEqual(['post', 'parentReminder']);
+    expect(POSTING_LIMITS).toEqual({ text: 2000, groupLabel: 100, pupils: 60, link: 2048 });
+  });
+
+  it('a link of exactly 2048 characters is taken; one more is too long', () => {
+    const link = `https://x.example/${'a'.repeat(2048 - 'https://x.example/'.length)}`;
+    expect(postLinkSchema.safeParse(link).success).toBe(true);
+    expect(postLinkSchema.safeParse(`${link}a`).error?.issues[0]?.message).toBe('That link is too long.');
   });
 });

@@ -1,5 +1,5 @@
 /** Registering a school account (s.5): what it is for, why, who owns it, the school email behind it, how success is judged. */
-import { validateSocialAccountInput } from '../../../../bot/src/domain/posting/social-account-input';
+import { ACCOUNT_OWNER_ROLES, validateSocialAccountInput } from '../../../../bot/src/domain/posting/social-account-input';
 
 const valid = {
   platform: 'X',
@@ -98,5 +98,52 @@ describe('a school account (s.5)', () => {
         'successMeasure',
       ]);
     }
+  });
+});
+
+/** s.5: an official school email account behind every school account; each refusal says why, word for word. */
+describe('a school account: the exact refusals at the edges (s.5)', () => {
+  const personal = 'Use an official school email account, not a personal one (policy section 5).';
+  it.each<[string, string]>([
+    ['gmail', 'head@gmail.com'],
+    ['googlemail', 'head@googlemail.com'],
+    ['hotmail', 'head@hotmail.co.uk'],
+    ['outlook', 'head@outlook.com'],
+    ['live', 'head@live.co.uk'],
+    ['yahoo', 'head@yahoo.co.uk'],
+    ['icloud', 'head@icloud.com'],
+    ['me', 'head@me.com'],
+    ['aol', 'head@aol.com'],
+    ['btinternet', 'head@btinternet.com'],
+    ['sky', 'head@sky.com'],
+    ['virginmedia', 'head@virginmedia.com'],
+    ['protonmail', 'head@protonmail.com'],
+  ])('a %s mailbox is refused as personal', (_provider, schoolEmail) => {
+    expect(validateSocialAccountInput({ ...valid, schoolEmail })).toEqual({ ok: false, errors: { schoolEmail: personal } });
+  });
+
+  it.each([
+    // The provider's name inside a school's own domain is not the provider.
+    'office@gmailschool.org.uk',
+    'office@mygmail.org.uk',
+    'office@sky-primary.sch.uk',
+    'office@me.com-trust.org.uk',
+  ])('accepts the school mailbox %s', (schoolEmail) => {
+    expect(validateSocialAccountInput({ ...valid, schoolEmail }).ok).toBe(true);
+  });
+
+  it.each<[string, boolean]>([
+    ['p'.repeat(40), true],
+    ['p'.repeat(41), false],
+    ['p_12', true],
+    ['p-12 ', false],
+  ])('an owner id %p is taken: %p', (ownerId, ok) => {
+    expect(validateSocialAccountInput({ ...valid, ownerId })).toEqual(
+      ok ? { ok: true, value: { ...valid, ownerId, active: true } } : { ok: false, errors: { ownerId: 'Choose the owner.' } },
+    );
+  });
+
+  it('an account is owned by the DSL or the designated social media staff', () => {
+    expect(ACCOUNT_OWNER_ROLES).toEqual(['dsl', 'socialMediaStaff']);
   });
 });

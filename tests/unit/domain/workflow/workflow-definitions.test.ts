@@ -19,6 +19,7 @@ import {
   toldAfter,
   waitingOn,
 } from '../../../../bot/src/domain/workflow/workflow-rules';
+import { WORKFLOWS } from '../../../../bot/src/domain/workflow/workflows';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
 const LATER = new Date('2026-11-25T09:00:00Z');
@@ -255,5 +256,23 @@ describe('decisions that say nothing more keep the history line short', () => {
       'Sports day!',
       'resubmit',
     ]);
+  });
+});
+
+/** Every request type people are asked to act on in Teams (s.5, s.6, s.9) has its own definition, under its own name. */
+describe('the table of request types and their definitions (s.5, s.6, s.9)', () => {
+  it.each<[string, string, string]>([
+    ['accessRequest', 'Access request', 'access-request'],
+    ['postingRequest', 'Permission to post', 'posting-request'],
+    ['staffPersonalAccount', 'Personal account at school', 'staff-personal-account'],
+    ['pupilWifi', 'Pupils on the school WiFi', 'pupil-wifi'],
+    ['accountPassword', 'Sharing an account password', 'account-password'],
+  ])('%s is "%s", audited as %s', (type, name, auditName) => {
+    const workflow = WORKFLOWS[type as keyof typeof WORKFLOWS];
+    expect([workflow.type, workflow.name, workflow.auditName]).toEqual([type, name, auditName]);
+  });
+
+  it('holds those five types and no others', () => {
+    expect(Object.keys(WORKFLOWS)).toEqual(['accessRequest', 'postingRequest', 'staffPersonalAccount', 'pupilWifi', 'accountPassword']);
   });
 });
