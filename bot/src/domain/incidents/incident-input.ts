@@ -63,5 +63,5 @@ export const cpomsSchema = z
   .string()
   .trim()
   .min(1, 'Give the CPOMS reference.')
-  .max(INCIDENT_LIMITS.cpoms)
+  .max(INCIDENT_LIMITS.cpoms, `The CPOMS reference must be ${INCIDENT_LIMITS.cpoms} characters or fewer.`)
   .regex(/^[\w\-/. ]+$/, 'Letters, numbers, spaces and - / . only.');

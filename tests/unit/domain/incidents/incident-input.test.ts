@@ -109,6 +109,8 @@ describe('notes, statuses and CPOMS references', () => {
     ['an empty reference', '  ', 'Give the CPOMS reference.'],
     ['a reference with other characters', 'CP<1>', 'Letters, numbers, spaces and - / . only.'],
     ['a reference starting with another character', '#CP-1', 'Letters, numbers, spaces and - / . only.'],
+    // It said zod's own "Too big: expected string to have <=50 characters".
+    ['a reference over 50 characters', 'x'.repeat(51), 'The CPOMS reference must be 50 characters or fewer.'],
   ])('CPOMS: %s', (_case, typed, error) => {
     const result = cpomsSchema.safeParse(typed);
     expect(result.success ? undefined : result.error.issues[0]?.message).toBe(error);
