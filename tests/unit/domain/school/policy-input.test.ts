@@ -81,12 +81,30 @@ describe('what a policy needs', () => {
       { 'reviews.0.nextReviewDue': 'Next review date is required.' },
     ],
     [
+      'an approval date with a time after it',
+      { ...valid, approvedOn: '2026-09-15T09:00' },
+      { approvedOn: 'Approval date must be 10 characters or fewer.' },
+    ],
+    [
       'six reviews of one policy',
       { ...valid, reviews: [head, head, head, head, head, head] },
       { reviews: 'At most five reviews of one policy.' },
     ],
   ])('refuses %s, saying why', (_case, input, errors) => {
     expect(read(input)).toEqual({ ok: false, errors });
+  });
+
+  // A review's id is the register's own (`review-3`), never typed: anything else is refused, not stored.
+  it.each([
+    ['review-1', true],
+    ['review-12', true],
+    ['review-999', true],
+    ['review-1000', false],
+    ['review-', false],
+    ['old-review-1', false],
+    ['review-1 copy', false],
+  ])('a review sent back with the id %s: accepted %s', (id, accepted) => {
+    expect(read({ ...valid, reviews: [{ ...head, id }] }).ok).toBe(accepted);
   });
 
   it('takes a cycle of five years and five reviews', () => {
@@ -228,6 +246,16 @@ describe("the school's details", () => {
       'who to ask over 120 characters',
       { name: 'Twiss Green', contactForAccess: 'x'.repeat(121) },
       { ok: false, errors: { contactForAccess: 'Who staff should ask must be 120 characters or fewer.' } },
+    ],
+    [
+      'the filtering lead over 120 characters (KCSIE: a named senior leader)',
+      { name: 'Twiss Green', contactForAccess: 'Mrs Hughes', filteringLead: 'x'.repeat(121) },
+      { ok: false, errors: { filteringLead: 'Senior leader for filtering and monitoring must be 120 characters or fewer.' } },
+    ],
+    [
+      'the filtering governor over 120 characters',
+      { name: 'Twiss Green', contactForAccess: 'Mrs Hughes', filteringGovernor: 'x'.repeat(121) },
+      { ok: false, errors: { filteringGovernor: 'Governor for filtering and monitoring must be 120 characters or fewer.' } },
     ],
   ])('%s', (_case, input, expected) => {
     expect(readForm(schoolInputSchema, input)).toEqual(expected);
