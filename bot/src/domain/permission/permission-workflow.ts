@@ -33,8 +33,13 @@ export const dateField = (label: string) =>
       if (!date) context.addIssue({ code: 'custom', message: `${label} must be a real date, for example 07/12/2026.` });
       return date ?? '';
     });
-/** A date that may be left empty (needed only with some answers: see the type's checks). */
-export const maybeDate = (label: string) => z.union([z.literal('').transform(() => undefined), z.undefined(), dateField(label)]);
+/**
+ * A date that may be left empty (needed only with some answers: see the type's checks). Empty or
+ * spaces only is no date; anything else is read as a date, with `dateField`'s own words when it is
+ * not one (a union of the two would say only "Invalid input").
+ */
+export const maybeDate = (label: string) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), dateField(label).optional());
 /** One of a few answers. */
 export const oneOf = <const C extends readonly [string, ...string[]]>(label: string, choices: C) =>
   z.enum(choices, { error: `Choose ${label.toLowerCase()}.` });

@@ -7,7 +7,7 @@
 import type { Person } from '../../../../bot/src/domain/people/person';
 import type { PermissionRequest, PermissionState, PermissionType } from '../../../../bot/src/domain/permission/permission-request';
 import { PERMISSION_WORKFLOWS } from '../../../../bot/src/domain/permission/permission-workflows';
-import { applyStep } from '../../../../bot/src/domain/workflow/workflow-rules';
+import { applyStep, readStepFields } from '../../../../bot/src/domain/workflow/workflow-rules';
 
 const SUBMITTED = new Date('2026-11-20T09:00:00Z');
 const NOW = new Date('2026-11-24T10:30:00Z');
@@ -167,5 +167,153 @@ describe('a form that is not a set of fields gets a message on every required fi
         until: 'Until is required.',
       },
     });
+  });
+});
+
+/**
+ * Each definition written out as the requester, the headteacher and whoever completes it read it:
+ * what it is called, each state's words and who it waits on, each step's words and fields, what the
+ * form looks up. States are compared strictly, so a key present but undefined counts as a difference.
+ */
+type Definition = (typeof PERMISSION_WORKFLOWS)[PermissionType];
+type Step = Definition['steps'][keyof Definition['steps']];
+const shape = (step: Step) => ({
+  action: step.action,
+  from: step.from,
+  label: step.label,
+  fields: Object.keys(step.fields ?? {}),
+  ...(step.requires ? { requires: step.requires } : {}),
+  ...(step.awaited === false ? { awaited: false } : {}),
+});
+
+describe.each([
+  [
+    'staffPersonalAccount',
+    's.5 personal account at school',
+    {
+      type: 'staffPersonalAccount',
+      name: 'Personal account at school',
+      auditName: 'staff-personal-account',
+      viewAll: 'staffPersonalAccount.viewAll',
+      submit: 'staffPersonalAccount.submit',
+      approved: {
+        label: 'Approved — waiting for the online safety lead to apply the network controls',
+        waitsOn: 'onlineSafetyLead',
+        escalateTo: 'headteacher',
+      },
+      completeLabel: 'record the network controls as applied',
+      done: 'Controls applied',
+    },
+  ],
+  [
+    'pupilWifi',
+    's.7 pupils on the school WiFi',
+    {
+      type: 'pupilWifi',
+      name: 'Pupils on the school WiFi',
+      auditName: 'pupil-wifi',
+      viewAll: 'pupilWifi.viewAll',
+      submit: 'pupilWifi.submit',
+      approved: {
+        label: 'Approved — waiting for the online safety lead to apply the network security measures',
+        waitsOn: 'onlineSafetyLead',
+        escalateTo: 'headteacher',
+      },
+      completeLabel: 'record the network security measures as applied',
+      done: 'Measures applied',
+    },
+  ],
+  [
+    'accountPassword',
+    's.5 sharing an account password',
+    {
+      type: 'accountPassword',
+      name: 'Sharing an account password',
+      auditName: 'account-password',
+      viewAll: 'accountPassword.viewAll',
+      submit: 'accountPassword.submit',
+      approved: {
+        label: 'Approved — the password is to be changed when the period ends',
+        waitsOn: 'requester',
+        escalateTo: 'headteacher',
+        waitsFrom: expect.any(Function),
+        remindAfter: 0,
+        reminder: "The period has ended: change the account's password, then confirm it on the request (never type the password).",
+      },
+      completeLabel: 'confirm the password has been changed',
+      done: 'Password changed',
+    },
+  ],
+] as const)('%s (%s): the definition written out', (type, _policy, expected) => {
+  const definition = PERMISSION_WORKFLOWS[type];
+
+  it(`is "${expected.name}", audited as ${expected.auditName}, seen whole by ${expected.viewAll}`, () => {
+    expect([definition.type, definition.name, definition.auditName, definition.viewAll, definition.submission.action]).toEqual([
+      expected.type,
+      expected.name,
+      expected.auditName,
+      expected.viewAll,
+      expected.submit,
+    ]);
+  });
+
+  it('reminds after 2 working days and escalates after 3', () => {
+    expect(definition.nudges).toEqual({ remindAfter: 2, escalateAfter: 3 });
+  });
+
+  it('each state as the requester and the headteacher read it, and who it waits on', () => {
+    expect(definition.states).toStrictEqual({
+      withHeadteacher: { label: 'With the headteacher', waitsOn: 'headteacher', escalateTo: 'chairOfGovernors' },
+      approved: expected.approved,
+      completed: { label: expected.done, finished: true },
+      refused: { label: 'Refused', finished: true },
+      withdrawn: { label: 'Withdrawn', finished: true },
+    });
+  });
+
+  it('each step, as "Only … can <label>" names it (Appendix A: a refusal gives reasons)', () => {
+    expect(Object.fromEntries(Object.entries(definition.steps).map(([name, step]) => [name, shape(step as Step)]))).toStrictEqual({
+      approve: { action: `${type}.approve`, from: ['withHeadteacher'], label: 'approve this request', fields: ['reasons'] },
+      refuse: {
+        action: `${type}.refuse`,
+        from: ['withHeadteacher'],
+        label: 'refuse this request',
+        fields: ['reasons'],
+        requires: { field: 'reasons', message: 'A refusal needs reasons, so the requester knows why.' },
+      },
+      complete: { action: `${type}.complete`, from: ['approved'], label: expected.completeLabel, fields: ['note'] },
+      withdraw: { action: `${type}.withdraw`, from: ['withHeadteacher'], label: 'withdraw this request', fields: [], awaited: false },
+    });
+  });
+});
+
+describe('what a form names that the app looks up before the request is opened', () => {
+  it('s.5 sharing a password: the school account and the person it is shared with', () => {
+    expect(PERMISSION_WORKFLOWS.accountPassword.submission.refersTo).toEqual({ accountId: 'schoolAccount', sharedWithId: 'person' });
+  });
+
+  it('s.7 pupils on the school WiFi: the class on roll and the supervising member of staff', () => {
+    expect(PERMISSION_WORKFLOWS.pupilWifi.submission.refersTo).toEqual({ className: 'class', supervisorId: 'staff' });
+  });
+
+  it('s.5 personal account at school: nothing to look up', () => {
+    expect(Object.keys(PERMISSION_WORKFLOWS.staffPersonalAccount.submission)).not.toContain('refersTo');
+  });
+});
+
+describe('the words of a too-long reason or note name the field (Appendix A)', () => {
+  const tooLong = 'x'.repeat(1001);
+  it.each([
+    ['staffPersonalAccount', 'approve', 'reasons', 'Reasons must be 1000 characters or fewer.'],
+    ['staffPersonalAccount', 'refuse', 'reasons', 'Reasons must be 1000 characters or fewer.'],
+    ['staffPersonalAccount', 'complete', 'note', 'What was set up must be 1000 characters or fewer.'],
+    ['pupilWifi', 'approve', 'reasons', 'Reasons must be 1000 characters or fewer.'],
+    ['pupilWifi', 'refuse', 'reasons', 'Reasons must be 1000 characters or fewer.'],
+    ['pupilWifi', 'complete', 'note', 'What was set up must be 1000 characters or fewer.'],
+    ['accountPassword', 'approve', 'reasons', 'Reasons must be 1000 characters or fewer.'],
+    ['accountPassword', 'refuse', 'reasons', 'Reasons must be 1000 characters or fewer.'],
+    ['accountPassword', 'complete', 'note', 'Note (never the password) must be 1000 characters or fewer.'],
+  ] as const)('%s, %s: %s → %j', (type, step, field, message) => {
+    expect(readStepFields(PERMISSION_WORKFLOWS[type], step, () => tooLong)).toEqual({ ok: false, errors: { [field]: message } });
   });
 });

@@ -151,3 +151,100 @@ describe('what counts as a password typed in', () => {
     expect(looksLikeAPassword(typed)).toBe(expected);
   });
 });
+
+describe('each field named in its own message, word for word', () => {
+  const long = 'x'.repeat(201);
+
+  it('s.7 pupils on the school WiFi: nothing filled in', () => {
+    expect(read('pupilWifi', {})).toEqual({
+      ok: false,
+      errors: {
+        className: 'Choose a class, or describe the group (for example "Year 6 digital leaders").',
+        platform: 'Platform or site is required.',
+        purpose: 'Curriculum activity is required.',
+        startDate: 'Start date is required.',
+        endDate: 'End date is required.',
+        supervisorId: 'Supervising member of staff is required.',
+      },
+    });
+  });
+
+  it('s.7 pupils on the school WiFi: a class and a group too long to show', () => {
+    expect(read('pupilWifi', { ...PUPILS_OK, className: long, group: long })).toEqual({
+      ok: false,
+      errors: { className: 'Class must be 200 characters or fewer.', group: 'Group must be 200 characters or fewer.' },
+    });
+  });
+
+  it('s.7 pupils on the school WiFi: dates of spaces only are missing, and a date that is not a day is named', () => {
+    expect(read('pupilWifi', { ...PUPILS_OK, startDate: '   ', endDate: '31/02/2027' })).toEqual({
+      ok: false,
+      errors: { startDate: 'Start date is required.', endDate: 'End date must be a real date, for example 07/12/2026.' },
+    });
+  });
+
+  it('s.7 pupils on the school WiFi: dates typed as DD/MM/YYYY, with spaces round them, are kept as school dates', () => {
+    expect(read('pupilWifi', { ...PUPILS_OK, startDate: ' 30/11/2026 ', endDate: '18/12/2026' })).toEqual({
+      ok: true,
+      value: { ...PUPILS_OK, startDate: '2026-11-30', endDate: '2026-12-18' },
+    });
+  });
+
+  it('s.5 personal account at school: nothing filled in', () => {
+    expect(read('staffPersonalAccount', {})).toEqual({
+      ok: false,
+      errors: {
+        where: 'Choose where.',
+        platform: 'Platform or site is required.',
+        purpose: 'How it helps what is taught is required.',
+        lasts: 'Choose how long.',
+        device: 'Say which school device (its name or asset tag).',
+      },
+    });
+  });
+
+  it('s.5 personal account at school: a device name too long to show', () => {
+    expect(read('staffPersonalAccount', { ...STAFF_OK, device: long })).toEqual({
+      ok: false,
+      errors: { device: 'Which school device must be 200 characters or fewer.' },
+    });
+  });
+});
+
+describe('s.5 personal account at school: dates left empty on the form', () => {
+  it('standing: empty dates are accepted and not kept', () => {
+    expect(read('staffPersonalAccount', { ...STAFF_OK, startDate: '', endDate: '' })).toEqual({ ok: true, value: STAFF_OK });
+  });
+
+  it('for a period: empty dates are asked for by name', () => {
+    expect(read('staffPersonalAccount', { ...STAFF_OK, lasts: 'period', startDate: '', endDate: '' })).toEqual({
+      ok: false,
+      errors: { startDate: 'A permission for a period needs a start date.', endDate: 'A permission for a period needs an end date.' },
+    });
+  });
+
+  // Each said only "Invalid input": the optional date's own words were lost inside a union.
+  it.each([
+    ['a day February does not have', { startDate: '31/02/2027' }, { startDate: 'Start date must be a real date, for example 07/12/2026.' }],
+    ['a word', { endDate: 'Easter' }, { endDate: 'End date must be a real date, for example 07/12/2026.' }],
+    ['a number', { startDate: 20261130 }, { startDate: 'Start date is required.' }],
+  ])('for a period: %s in place of a date is named in the message', (_case, dates, errors) => {
+    expect(
+      read('staffPersonalAccount', { ...STAFF_OK, lasts: 'period', startDate: '30/11/2026', endDate: '12/02/2027', ...dates }),
+    ).toEqual({
+      ok: false,
+      errors,
+    });
+  });
+
+  it('spaces only are read as a date left empty', () => {
+    expect(read('staffPersonalAccount', { ...STAFF_OK, startDate: '  ', endDate: ' ' })).toEqual({ ok: true, value: STAFF_OK });
+  });
+
+  it('for a period: dates typed as DD/MM/YYYY are kept as school dates', () => {
+    expect(read('staffPersonalAccount', { ...STAFF_OK, lasts: 'period', startDate: '30/11/2026', endDate: '12/02/2027' })).toEqual({
+      ok: true,
+      value: { ...STAFF_OK, lasts: 'period', startDate: '2026-11-30', endDate: '2027-02-12' },
+    });
+  });
+});
