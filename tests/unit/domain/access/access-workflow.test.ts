@@ -14,6 +14,7 @@ import {
 import { ACCESS_WORKFLOW } from '../../../../bot/src/domain/access/access-workflow';
 import type { Person } from '../../../../bot/src/domain/people/person';
 import { applyStep } from '../../../../bot/src/domain/workflow/workflow-rules';
+import { outline } from '../../../fixtures/workflow-steps';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
 const LATER = new Date('2026-11-25T09:00:00Z');
@@ -105,17 +106,6 @@ describe("a new request's audit line (what happened, never what the request says
   it('names the kind of request only, not the site asked for', () => {
     expect(ACCESS_WORKFLOW.submission.audit(request('withOnlineSafetyLead'))).toBe('Blocked-content access request submitted');
   });
-});
-
-type Step = (typeof ACCESS_WORKFLOW.steps)[keyof typeof ACCESS_WORKFLOW.steps];
-const shape = (step: Step) => ({
-  action: step.action,
-  from: step.from,
-  label: step.label,
-  fields: Object.keys(step.fields ?? {}),
-  ...(step.requires ? { requires: step.requires } : {}),
-  ...(step.awaited === false ? { awaited: false } : {}),
-  ...(step.takesForm ? { takesForm: true } : {}),
 });
 
 describe('a request to open a site: what it is called (s.9, Appendix A)', () => {
@@ -240,7 +230,7 @@ describe('a request to open a site: each step, as "Only … can <label>" names i
       { action: 'accessRequest.resubmit', from: ['returnedToRequester'], label: 'resubmit this request', fields: [], takesForm: true },
     ],
   ])('%s', (step, definition) => {
-    expect(shape(ACCESS_WORKFLOW.steps[step as AccessAction['type']] as Step)).toEqual(definition);
+    expect(outline(ACCESS_WORKFLOW.steps[step as AccessAction['type']])).toEqual(definition);
   });
 });
 

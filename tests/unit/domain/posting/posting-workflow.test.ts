@@ -4,17 +4,7 @@
  */
 import { POSTING_STATES, postingReference } from '../../../../bot/src/domain/posting/posting-request';
 import { POSTING_WORKFLOW } from '../../../../bot/src/domain/posting/posting-workflow';
-
-type Step = (typeof POSTING_WORKFLOW.steps)[keyof typeof POSTING_WORKFLOW.steps];
-const shape = (step: Step) => ({
-  action: step.action,
-  from: step.from,
-  label: step.label,
-  fields: Object.keys(step.fields ?? {}),
-  ...(step.requires ? { requires: step.requires } : {}),
-  ...(step.awaited === false ? { awaited: false } : {}),
-  ...(step.takesForm ? { takesForm: true } : {}),
-});
+import { outline } from '../../../fixtures/workflow-steps';
 
 describe('permission to post: what it is called (s.5)', () => {
   it('is "Permission to post", audited as posting-request, seen whole by postingRequest.viewAll', () => {
@@ -104,7 +94,7 @@ describe('permission to post: each step, as "Only … can <label>" names it (s.4
     ],
     ['confirmPosted', { action: 'postingRequest.confirmPosted', from: ['approved'], label: 'confirm this post', fields: ['link'] }],
   ])('%s', (step, definition) => {
-    expect(shape(POSTING_WORKFLOW.steps[step as keyof typeof POSTING_WORKFLOW.steps] as Step)).toEqual(definition);
+    expect(outline(POSTING_WORKFLOW.steps[step as keyof typeof POSTING_WORKFLOW.steps])).toEqual(definition);
   });
 });
 
