@@ -62,3 +62,10 @@ it('writes what staff read (the examples in the code)', () => {
     'Mon 7 Sept, 09:05',
   ]);
 });
+
+// Intl throws on these ("Invalid time value"); the tab shows a dash where the date would be, not "NaN undefined NaN".
+describe.each(FORMATS)('%s of a value that is not a date', (_name, ours) => {
+  it.each(['', 'not a date', '2026-13-45', 'NaN'])('writes %p as a dash', (value) => {
+    expect(ours(value)).toBe('—');
+  });
+});
