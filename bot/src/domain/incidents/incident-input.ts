@@ -52,7 +52,7 @@ export function validateIncidentReport(
   const { sourceAuthor, sourceLink, pupilIds, ...report } = parsed.data;
   return {
     ok: true,
-    value: { ...report, ...(sourceLink ? { sourceMessage: { author: sourceAuthor ?? '', link: sourceLink } } : {}) },
+    value: { ...report, ...(sourceLink ? { sourceMessage: { author: sourceAuthor, link: sourceLink } } : {}) },
     pupilIds,
   };
 }

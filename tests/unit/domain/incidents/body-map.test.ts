@@ -64,6 +64,18 @@ describe('naming the place a mark is on', () => {
     }
   });
 
+  it('draws every named point: a mark the DSL can name is on the silhouette (head, neck, body, two arms, two legs)', () => {
+    expect(BODY_OUTLINE).toHaveLength(7);
+    const offTheDrawing: string[] = [];
+    for (const view of ['front', 'back'] as const)
+      for (let x = 0; x <= 100; x += 1)
+        for (let y = 0; y <= 200; y += 1) {
+          const drawn = BODY_OUTLINE.some(({ box: [x0, y0, x1, y1] }) => x >= x0 && x <= x1 && y >= y0 && y <= y1);
+          if (regionAt(view, x, y) && !drawn) offTheDrawing.push(`${view} (${x}, ${y})`);
+        }
+    expect(offTheDrawing).toEqual([]);
+  });
+
   it('labels a mark with its region and view, as the list and the report show it', () => {
     expect(markLabel({ view: 'front', x: 73, y: 80 })).toBe('left forearm, front');
     expect(markLabel({ view: 'back', x: 2, y: 2 })).toBe('off the outline, back');

@@ -59,6 +59,22 @@ describe("another pupil's name in Amelia Khan's file", () => {
     expect(odd('Spoke to Jo (Jo-Anne) O.Brien; J.o and Jxo')).toBe('Spoke to another pupil; another pupil and Jxo');
   });
 
+  it.each([
+    // A comma after a one-word name stays where it was written.
+    ['Ask Ali, then Maya', 'Ask another pupil, then another pupil'],
+    // A name of three words, surname first, whole.
+    ['Khan, Mia Rose said so', 'another pupil said so'],
+    // Her own name typed with two spaces is still her own.
+    ['Amelia  Khan told Zain', 'Amelia  Khan told another pupil'],
+  ])('%j becomes %j (how a name is written)', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it('reads a roster with empty names in it, and the other names still go', () => {
+    const withBlanks = fileRedactor({ pupil: 'Amelia Khan', otherPupils: ['', '   ', 'Zain Ahmed'], outsiders: [] });
+    expect(withBlanks('Zain Ahmed and Amelia')).toBe('another pupil and Amelia');
+  });
+
   it('keeps her own name whole when another pupil has a part of it as a first name', () => {
     const redactMia = fileRedactor({ pupil: 'Mia Rose Khan', otherPupils: ['Rose Patel', 'Khan Ali'], outsiders: [] });
     expect(redactMia('Mia Rose Khan and Rose; Khan Ali')).toBe('Mia Rose Khan and another pupil; another pupil');
@@ -134,6 +150,28 @@ describe('first names that are also words, one by one (s.2)', () => {
     const name = word[0]!.toUpperCase() + word.slice(1);
     const redact = fileRedactor({ pupil: 'Amelia Khan', otherPupils: [`${name} Zed`], outsiders: [] });
     expect(redact(`we saw ${word} there; then ${name} left`)).toBe(`we saw ${word} there; then another pupil left`);
+  });
+
+  it.each<[string, string[], string, string]>([
+    // Two pupils called Grace: still a name only with a capital.
+    ['two pupils with that first name', ['Grace Okoye', 'Grace Adams'], 'with grace; Grace said', 'with grace; another pupil said'],
+    // A pupil known by "Grace" alone is named by it in any case, whichever comes first on the roster.
+    [
+      'a pupil with that one name, after another',
+      ['Grace Okoye', 'Grace'],
+      'with grace; Grace said',
+      'with another pupil; another pupil said',
+    ],
+    [
+      'a pupil with that one name, before another',
+      ['Grace', 'Grace Okoye'],
+      'with grace; Grace said',
+      'with another pupil; another pupil said',
+    ],
+    ['a pupil with that one name alone', ['Will'], 'it will stop', 'it another pupil stop'],
+  ])('%s: the stricter reading wins', (_case, otherPupils, text, expected) => {
+    const redact = fileRedactor({ pupil: 'Amelia Khan', otherPupils, outsiders: [] });
+    expect(redact(text)).toBe(expected);
   });
 
   it('holds exactly those 36 words', () => {

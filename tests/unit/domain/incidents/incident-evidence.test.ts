@@ -101,6 +101,8 @@ describe('which Office document a zip is', () => {
     ['docx', 'docx'],
     ['xlsx', 'xlsx'],
     ['pptx', 'pptx'],
+    // An Office package of another kind (a Visio drawing) is none of the three.
+    ['visio', undefined],
     ['plain zip', undefined],
   ])('%s → %s', (kind, expected) => {
     expect(officeFormat(officeDocument(kind))).toBe(expected);

@@ -136,7 +136,8 @@ describe('routing a concern', () => {
 describe('who records the decision on the police', () => {
   const pupilIllegal = { category: 'illegalActivity' as const, involved: 'pupil' as const };
   const staffIllegal = { category: 'illegalActivity' as const, involved: 'staff' as const };
-  it.each<[string, typeof pupilIllegal | typeof staffIllegal, Role[], Role | undefined | 'refused']>([
+  const pupilBullying = { category: 'cyberbullying' as const, involved: 'pupil' as const };
+  it.each<[string, typeof pupilIllegal | typeof staffIllegal | typeof pupilBullying, Role[], Role | undefined | 'refused']>([
     ['a pupil, the DSL', pupilIllegal, ['staff', 'dsl'], 'dsl'],
     ['a pupil, a deputy acting for the DSL', pupilIllegal, ['deputyDsl'], 'deputyDsl'],
     ['a pupil, the headteacher', pupilIllegal, ['headteacher'], 'refused'],
@@ -144,6 +145,8 @@ describe('who records the decision on the police', () => {
     ['staff, the headteacher', staffIllegal, ['headteacher'], 'headteacher'],
     ['staff, the DSL', staffIllegal, ['dsl'], 'dsl'],
     ['staff, the online safety lead it is assigned to', staffIllegal, ['onlineSafetyLead'], undefined],
+    // Not possibly illegal: whoever deals with a pupil's cyberbullying records it, in their role.
+    ['a pupil who is not said to have acted illegally, the headteacher', pupilBullying, ['headteacher'], 'headteacher'],
   ])('%s', (_, incident, roles, expected) => {
     const decision = policeDecision(incident, { roles });
     if (expected === 'refused') expect(decision).toEqual({ may: false, why: expect.stringMatching(/DSL decides.*s\.8/) });

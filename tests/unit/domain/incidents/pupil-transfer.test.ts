@@ -18,6 +18,7 @@ describe('who needs a file sent on', () => {
     ['on roll', {}, [linked], false],
     ['left, linked to nothing', { onRollTo: '2026-07-22' }, [], false],
     ['left, their only link unlinked', { onRollTo: '2026-07-22' }, [{ kind: 'pupil' as const, linked: false }], false],
+    ['left, their only link not as a pupil', { onRollTo: '2026-07-22' }, [{ kind: 'staff' as const, linked: true }], false],
     ['left, a stored time after the date', { onRollTo: '2026-11-23T23:00:00.000Z' }, [linked], true],
   ])('%s: %s', (_, pupil, links, expected) => {
     expect(needsTransfer(pupil, links, '2026-11-24')).toBe(expected);
