@@ -109,19 +109,11 @@ function nameFinder(text: string): { contains(fullName: string): boolean } {
     .split(/\s+/)
     .map((token) => normaliseName(token).replace(/ /g, ''))
     .join(' ')} `;
-  const listed = ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N},]+/gu, ' ')
-    .replace(/ ?, ?/g, ', ')} `;
   return {
     contains: (fullName) =>
       nameForms(fullName).some(
         (form) =>
-          words.includes(form.words) ||
-          squashed.includes(form.squashed) ||
-          form.surnameFirst.some((written) => listed.includes(written) || words.includes(written.replace(',', ''))),
+          words.includes(form.words) || squashed.includes(form.squashed) || form.surnameFirst.some((written) => words.includes(written)),
       ),
   };
 }
@@ -131,7 +123,10 @@ interface NameForms {
   words: string;
   /** "ameliakhan", found inside a handle or hashtag */
   squashed: string;
-  /** " khan, amelia ", and for a longer name each way of splitting it (" al hassan, mohammed ", " hassan, mohammed al ") */
+  /**
+   * " khan amelia " (a comma is a space in the normalised text), and for a longer name each way of
+   * splitting it (" al hassan mohammed ", " hassan mohammed al ")
+   */
   surnameFirst: string[];
 }
 
@@ -150,7 +145,7 @@ function nameForms(fullName: string): NameForms[] {
     forms = spellings.map((parts) => ({
       words: ` ${parts.join(' ')} `,
       squashed: parts.join(''),
-      surnameFirst: parts.slice(1).map((_, i) => ` ${parts.slice(i + 1).join(' ')}, ${parts.slice(0, i + 1).join(' ')} `),
+      surnameFirst: parts.slice(1).map((_, i) => ` ${parts.slice(i + 1).join(' ')} ${parts.slice(0, i + 1).join(' ')} `),
     }));
     if (formsByName.size >= 50_000) formsByName.clear();
     formsByName.set(fullName, forms);
@@ -200,11 +195,7 @@ const DETAILS: { kind: string; pattern: RegExp; accept?: (match: RegExpMatchArra
   { kind: 'an email address', pattern: /[\w.+-]+@[\w-]+(\.[\w-]+)+/g },
   // +44 or 0044, an optional (0), then 9–10 digits; or a 0 and 9–10 more digits. Spaces, dashes,
   // dots and brackets may sit between the digits; slashes and colons (dates, times) may not.
-  {
-    kind: 'a phone number',
-    pattern: /(?:(?:\+|\b00)\s?44[\s.-]*(?:\(0\)[\s.-]*)?|\(?\b0)(?:\d[\s.()-]{0,2}){8,9}\d(?!\d)/g,
-    accept: (match) => digits(match[0]) >= 10,
-  },
+  { kind: 'a phone number', pattern: /(?:(?:\+|\b00)\s?44[\s.-]*(?:\(0\)[\s.-]*)?|\(?\b0)(?:\d[\s.()-]{0,2}){8,9}\d(?!\d)/g },
   { kind: 'a postcode', pattern: new RegExp(`\\b(?:${POSTCODE_AREAS.split(' ').join('|')})\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b`, 'gi') },
   {
     kind: 'a street address',
@@ -216,10 +207,6 @@ const DETAILS: { kind: string; pattern: RegExp; accept?: (match: RegExpMatchArra
         .some((word) => NOT_A_STREET.has(word.toLowerCase())),
   },
 ];
-
-function digits(text: string): number {
-  return text.replace(/\D/g, '').length;
-}
 
 export function personalDetails(text: string): { kind: string; text: string }[] {
   return DETAILS.flatMap(({ kind, pattern, accept }) =>

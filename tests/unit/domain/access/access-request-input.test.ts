@@ -118,6 +118,11 @@ describe('the period and who the site is opened for (every unblock ends)', () =>
     ],
     ['staff, a class given by mistake', { scope: 'staff', scopeClass: '3B' }, { period: { from: TODAY }, scope: { kind: 'staff' } }],
     [
+      'the whole school, a year group given by mistake',
+      { scope: 'wholeSchool', scopeYearGroup: 'Year 3' },
+      { period: { from: TODAY }, scope: { kind: 'wholeSchool' } },
+    ],
+    [
       'exactly a year',
       { scope: 'staff', periodFrom: '2026-12-01', periodTo: '2027-12-01' },
       { period: { from: '2026-12-01', to: '2027-12-01' }, scope: { kind: 'staff' } },

@@ -215,8 +215,23 @@ describe('full names written another way (s.4: never alongside images or videos)
     ["Daniel O'Connor", 'Daniel OConnor won'],
     ['Lily-Mae Brown', 'LilyMae Brown ran'],
     ['Lily‐Mae Brown', 'LilyMae Brown ran'],
+    // In a handle with an underscore or a dot, also run into more letters or digits.
+    ['Amelia Khan', 'Well done @amelia_khan'],
+    ['Amelia Khan', 'Well done @amelia.khan!'],
+    ['Amelia Khan', 'Well done @amelia_khan2026'],
+    // A surname of two words, or a first name of two, written surname first.
+    ['Mohammed Al Hassan', 'Register: Al Hassan, Mohammed (Y4)'],
+    ['Mohammed Al Hassan', 'Register: Hassan, Mohammed Al (Y4)'],
   ])('"%s" is found in "%s"', (name, text) => {
     expect(containsName(text, name)).toBe(true);
+  });
+
+  it.each([
+    // Two of three names, either way round, are not the full name.
+    ['Mohammed Al Hassan', 'Hassan Mohammed came'],
+    ['Mohammed Al Hassan', 'Mohammed Hassan came'],
+  ])('"%s" is not found in "%s"', (name, text) => {
+    expect(containsName(text, name)).toBe(false);
   });
 
   it('reads a name as letters only, without accents or case', () => {
@@ -232,6 +247,7 @@ describe('personal details (s.4: "the school will not post pupils\' personal det
     ['a number in international form, no spaces', PHONE, 'Ring +447700900123', '+447700900123'],
     ['a number in international form with (0)', PHONE, 'Ring +44 (0)7700 900123', '+44 (0)7700 900123'],
     ['a number in international form with (0) and spaces', PHONE, 'Ring +44 (0) 7700 900123', '+44 (0) 7700 900123'],
+    ['a number in international form with a space after the plus', PHONE, 'Ring + 44 7700 900123', '+ 44 7700 900123'],
     ['a number with hyphens', PHONE, 'Office: 01632-960-123', '01632-960-123'],
     ['a freephone number with ten digits', PHONE, 'Freephone 0800 123 456', '0800 123 456'],
     ['a London number', PHONE, 'Ring 020 7946 0018, today', '020 7946 0018'],

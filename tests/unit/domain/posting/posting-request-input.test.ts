@@ -146,6 +146,10 @@ describe('the form: the exact message at the edge of each field (s.4, s.5)', () 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['a device id of 40 characters', { deviceId: 'd'.repeat(40) }, { deviceId: 'd'.repeat(40) }],
     ['no device picked', { deviceId: '' }, {}],
+    // An empty choice may come as null in JSON.
+    ['no device picked (null)', { deviceId: null }, {}],
+    ['no device name typed', { deviceName: '' }, {}],
+    ['no device name typed (null)', { deviceName: null }, {}],
     ['a device name of 40 characters', { deviceName: 'x'.repeat(40) }, { deviceName: 'x'.repeat(40) }],
     ['text of 2000 characters', { text: 'x'.repeat(2000) }, { text: 'x'.repeat(2000) }],
     ['a group label of 100 characters', { groupLabel: 'x'.repeat(100) }, { groupLabel: 'x'.repeat(100) }],
