@@ -215,21 +215,23 @@ describe('full names written another way (s.4: never alongside images or videos)
     ["Daniel O'Connor", 'Daniel OConnor won'],
     ['Lily-Mae Brown', 'LilyMae Brown ran'],
     ['Lily‐Mae Brown', 'LilyMae Brown ran'],
+    // Each name below is used once in this file: the forms of a name are remembered once worked out
+    // (nameForms), and Stryker counts only the test that first works them out as reaching that code.
     // In a handle with an underscore or a dot, also run into more letters or digits.
     ['Amelia Khan', 'Well done @amelia_khan'],
     ['Amelia Khan', 'Well done @amelia.khan!'],
-    ['Amelia Khan', 'Well done @amelia_khan2026'],
+    ['Aisha Begum', 'Well done @aisha_begum2026'],
     // A surname of two words, or a first name of two, written surname first.
     ['Mohammed Al Hassan', 'Register: Al Hassan, Mohammed (Y4)'],
-    ['Mohammed Al Hassan', 'Register: Hassan, Mohammed Al (Y4)'],
+    ['Yusuf Al Rashid', 'Register: Rashid, Yusuf Al (Y4)'],
   ])('"%s" is found in "%s"', (name, text) => {
     expect(containsName(text, name)).toBe(true);
   });
 
   it.each([
     // Two of three names, either way round, are not the full name.
-    ['Mohammed Al Hassan', 'Hassan Mohammed came'],
-    ['Mohammed Al Hassan', 'Mohammed Hassan came'],
+    ['Omar Bin Salem', 'Salem Omar came'],
+    ['Idris Ben Ali', 'Idris Ali came'],
   ])('"%s" is not found in "%s"', (name, text) => {
     expect(containsName(text, name)).toBe(false);
   });
