@@ -5,15 +5,21 @@ import { startTeams } from './teams';
 import { openedFrom } from './views';
 
 // This first script is small, so that four things start together instead of one after another:
-// the page the link names (inside Teams, the static tab's `?view=`), the shell (React, Fluent UI,
-// the navigation), inside Teams only teams-js, and (once the person's credentials are known) the
-// person's `/api/me` and the page's first data (early.ts, early-data.ts).
+// inside Teams only teams-js, the person's `/api/me` and the page's first data (once the person's
+// credentials are known: early.ts, early-data.ts), the page the link names (inside Teams, the static
+// tab's `?view=`) and the shell (React, Fluent UI, the navigation; index.html preloads it).
 const opened = openedFrom(window.location.search);
-preloadPage(opened.view);
 const host = startTeams();
 askEarly(
   opened.view,
   host.then((started) => credentialsFor(started, sessionStorage.getItem('persona') ?? undefined)),
   host.then((started) => !opened.id && !started.subPageId),
 );
-void import('./shell').then(async ({ showTab }) => showTab(await host));
+// The code is asked for in a task of its own, after the steps above: in a browser tab `/api/me` is
+// then asked for first (its credentials are known at once), instead of waiting for one of the
+// browser's six connections to the server behind a dozen scripts. Inside Teams the credentials come
+// later (teams-js, then the SSO token) and the code starts loading meanwhile.
+setTimeout(() => {
+  preloadPage(opened.view);
+  void import('./shell').then(async ({ showTab }) => showTab(await host));
+});

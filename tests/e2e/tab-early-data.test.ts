@@ -96,6 +96,24 @@ describeInBrowser("the first page's data, asked for as the tab starts", () => {
     await page.close();
   });
 
+  it('asks for the person before any page code, so /api/me does not wait for a connection behind a dozen scripts', async () => {
+    const page = await tab.pageAs('dsl');
+    const order: string[] = [];
+    page.on('request', (request) => order.push(new URL(request.url()).pathname));
+    await page.goto(`${tab.app.url}/tab/?view=incidents`);
+    await page.getByTestId('incident-row').first().waitFor();
+    const scripts = order.filter((path) => path.endsWith('.js'));
+    // Only the first script and the shell (preloaded by the HTML, which every page needs) come before it.
+    const before = order.slice(0, order.indexOf('/api/me')).filter((path) => path.endsWith('.js'));
+    expect(before.map((path) => path.replace(/^\/tab\/assets\/|-[\w-]{8}\.js$/g, '')).sort()).toEqual([
+      'main',
+      'rolldown-runtime',
+      'shell',
+    ]);
+    expect(scripts.some((path) => /\/IncidentsPage-/.test(path))).toBe(true);
+    await page.close();
+  });
+
   it('asks for the photo consent register of the first class as soon as the classes are known, before the page’s code', () => {
     expect(Object.keys(EARLY_NEXT)).toEqual(['consent']);
     expect(EARLY_NEXT.consent!.path({ classes: ['Year 3 & 4', 'Year 5'] })).toBe('/api/consent?className=Year%203%20%26%204');
