@@ -52,11 +52,15 @@ export interface SaveTogether {
 
 /**
  * The record was saved, but its audit entry or some of its notices could not be stored after
- * every retry (SharePoint only: SQLite writes all or nothing). The step stands.
+ * every retry (SharePoint only: SQLite writes all or nothing). The step stands. Every part was
+ * tried; `finish` tries again those that are not stored, under the keys they were first sent
+ * with (looked up first, so nothing is stored twice), and throws another `PartlySavedError` for
+ * any still left.
  */
 export class PartlySavedError extends Error {
   constructor(
     readonly record: Versioned<{ id: string }>,
+    readonly finish: () => Promise<void>,
     options?: { cause?: unknown },
   ) {
     super(`Record ${record.id} was saved; its audit entry or notices could not all be stored.`, options);

@@ -10,12 +10,14 @@ import { createSharePointStores } from '../../../bot/src/adapters/graph/sharepoi
 import { LISTS } from '../../../bot/src/adapters/graph/sharepoint/lists';
 import { newAccessRequest, type AccessRequest } from '../../../bot/src/domain/access/access-request';
 import { StaleRecordError, type Versioned } from '../../../bot/src/ports/collection.port';
-import type { GoesWith } from '../../../bot/src/ports/save-together.port';
+import { PartlySavedError, type GoesWith } from '../../../bot/src/ports/save-together.port';
 import type { Stores } from '../../../bot/src/ports/stores.port';
 import type { GraphStandIn, RecordedRequest } from '../../fixtures/graph-stand-in';
 import { provisionedSite, RECORDS_SITE_ID, SITES } from '../../fixtures/sharepoint-site';
 
 const NOW = '2026-11-24T10:00:00.000Z';
+/** More failures than the first notice meets in its batch and its own tries (the site's pipeline makes 4). */
+const FAILURES_PAST_THE_RETRIES = 5;
 let keys = 0;
 
 /** Two notices (the headteacher asked, the requester told) and the audit entry of a forward. */
@@ -217,5 +219,29 @@ describe('saving a request together on SharePoint', () => {
     ]);
     expect(keyLookups(trips)).toBe(3);
     expect(posts(trips)).toHaveLength(2);
+  });
+
+  it('still stores the audit entry when a notice before it cannot be stored, and stores that notice once when tried again', async () => {
+    const request = await waitingRequest();
+    const outbox = standIn.lists(RECORDS_SITE_ID).find((list) => list.displayName === LISTS.outbox.displayName)!;
+    // Every POST to the outbox fails (503, before it is written) until the failures run out: the
+    // first notice inside the batch (the rest answered 424), then the first notice sent again, each try.
+    const outboxPost = new RegExp(`^POST .*/lists/${outbox.id}/items$`);
+    standIn.failNext(FAILURES_PAST_THE_RETRIES, { status: 503, matching: outboxPost });
+    const unfinished = await forwardOf(request).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(unfinished).toBeInstanceOf(PartlySavedError);
+    const partly = unfinished as PartlySavedError;
+    expect(partly.record).toMatchObject({ id: request.id, version: 2, state: 'withHeadteacher' });
+    // The decision stands, and its audit entry and the second notice (after the failed one) are stored.
+    expect(storedFor(request)).toEqual({ audit: 1, notices: [expectedNotices(request)[1]] });
+    standIn.stopFailing();
+    await partly.finish();
+    expect(storedFor(request)).toEqual({ audit: 1, notices: expectedNotices(request) });
+    // Tried again once more: found by its key, nothing stored twice.
+    await partly.finish();
+    expect(storedFor(request)).toEqual({ audit: 1, notices: expectedNotices(request) });
   });
 });

@@ -33,6 +33,12 @@ describe('submitting requests while SharePoint fails one request in five', () =>
   });
   afterAll(() => t.stop());
 
+  /** The next `count` writes to the audit log fail (503, before anything is written). */
+  function failAuditWrites(count: number): void {
+    const auditList = t.graph!.lists(RECORDS_SITE_ID).find((list) => list.displayName === LISTS.audit.displayName)!;
+    t.graph!.failNext(count, { status: 503, matching: new RegExp(`^POST .*/lists/${auditList.id}/items$`) });
+  }
+
   it('stores each request exactly once, or tells the person it was not saved', async () => {
     t.graph!.failRandomly(0.2, { seed: 20261124 });
     const told = new Map<string, Told>();
@@ -131,5 +137,57 @@ describe('submitting requests while SharePoint fails one request in five', () =>
     expect(
       t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).filter((item) => item.fields.submissionKey === 'retry-1'),
     ).toHaveLength(1);
+  });
+
+  it('a new request saved while its audit entry could not be stored is told saved, and its audit entry is stored once after the answer', async () => {
+    const form = {
+      submissionKey: 'audit-later-0',
+      url: 'https://example.org/audit-later-0',
+      siteContent: 'Videos',
+      reasons: 'Lessons',
+      risksAndControls: 'Teacher screen only',
+      scope: 'staff',
+    };
+    await t.app.background.idle();
+    failAuditWrites(5);
+    const response = await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-audit-later-0', 'submitAccessRequest', form));
+    expect(whatThePersonWasTold(response.body)).toBe('saved');
+    await t.app.background.idle();
+    t.graph!.stopFailing();
+    const request = t
+      .graph!.items(SITE_ID, LISTS.accessRequests.displayName)
+      .find((item) => item.fields.submissionKey === 'audit-later-0')!;
+    const audit = t.graph!.items(RECORDS_SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
+    expect(audit.filter((entry) => entry.recordId === request.id && entry.action === 'access-request.submitted')).toHaveLength(1);
+  });
+
+  it('a decision saved while its audit entry could not be stored is told saved, and its audit entry is stored once after the answer', async () => {
+    const form = {
+      submissionKey: 'audit-later-1',
+      url: 'https://example.org/audit-later',
+      siteContent: 'Videos',
+      reasons: 'Lessons',
+      risksAndControls: 'Teacher screen only',
+      scope: 'staff',
+    };
+    await t.post(cardActionInvoke(alex, t.serviceUrl, 'form-audit-later', 'submitAccessRequest', form));
+    await t.app.background.idle();
+    const request = t
+      .graph!.items(SITE_ID, LISTS.accessRequests.displayName)
+      .find((item) => item.fields.submissionKey === 'audit-later-1')!;
+    // Every write to the audit log fails: inside the decision's batch, then each of its own tries.
+    failAuditWrites(5);
+    const response = await t.post(
+      cardActionInvoke(megan, t.serviceUrl, `review-${request.id}`, 'forwardAccessRequest', { requestId: request.id }),
+    );
+    expect(whatThePersonWasTold(response.body)).toBe('saved');
+    await t.app.background.idle();
+    t.graph!.stopFailing();
+    const forwarded = t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).find((item) => item.id === request.id)!;
+    expect(forwarded.fields.state).toBe('withHeadteacher');
+    const audit = t.graph!.items(RECORDS_SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
+    expect(audit.filter((entry) => entry.recordId === request.id && entry.action === 'access-request.forward')).toHaveLength(1);
+    expect(t.logs.some((line) => line.level === 'error' && /could not all be stored/.test(line.message))).toBe(true);
+    expect(t.logs.some((line) => /Still not stored/.test(line.message))).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { holdersFor } from '../role-holders';
 import { defaultStep, REQUEST_KINDS, type RequestOf, type StepDeps } from './request-kinds';
 import { withReferences } from './form-references';
 import { announceStep, sendStepNotices, stepAudience, stepNotices, type StepNotices } from './step-notices';
+import { storeWhatIsLeft } from './store-what-is-left';
 
 export type ActResult<R> =
   | { status: 'ok'; request: Versioned<R> }
@@ -60,6 +61,8 @@ export async function actOnRequest<T extends RequestType>(
   const store = kind.store(deps.stores);
   // The notices stored with the step, to send after the answer.
   let notices: StepNotices | undefined;
+  // The step saved without all that goes with it: the rest is stored after the answer.
+  let unfinished: PartlySavedError | undefined;
   const result = await retryStep(deps, `${type} ${requestId}`, async (): Promise<ActResult<RequestRecord>> => {
     const request = await store.get(requestId);
     if (!request) return { status: 'not-found' };
@@ -112,8 +115,9 @@ export async function actOnRequest<T extends RequestType>(
       notices = { entries: together.notices, missingRoles: audience.missingRoles };
     } catch (error) {
       if (!(error instanceof PartlySavedError)) throw error;
-      // The step is saved; its notices are stored again under the same keys below.
+      // The step is saved; its notices are stored again under the same keys below, then the rest.
       saved = error.record as Versioned<RequestRecord>;
+      unfinished = error;
       deps.log.error(`The audit entry or notices of a step on ${type} ${saved.id} could not all be stored`, error.cause);
     }
     await kind.afterSave?.(deps, saved, input);
@@ -124,5 +128,6 @@ export async function actOnRequest<T extends RequestType>(
   else if (result.status === 'ok' || (result.status === 'not-now' && result.request.history.at(-1)?.personId === actor.id)) {
     await announceStep(deps, type, result.request, actor, asked.clickedActivityId);
   }
+  if (unfinished) storeWhatIsLeft(deps, type, unfinished);
   return result as ActResult<RequestOf<T>>;
 }

@@ -11,6 +11,7 @@ import { auditEntry, recordAudit } from '../record-audit';
 import { REQUEST_KINDS, type RequestOf } from './request-kinds';
 import { withReferences } from './form-references';
 import { announceStep, sendStepNotices, stepAudience, stepNotices } from './step-notices';
+import { storeWhatIsLeft } from './store-what-is-left';
 
 export type SubmitResult<R> =
   | { status: 'ok'; request: Versioned<R>; alreadySaved: boolean }
@@ -77,6 +78,7 @@ export async function submitRequest<T extends RequestType>(
         const request = error.record as Versioned<RequestOf<T>>;
         deps.log.error(`The audit entry or notices of a new ${type} ${request.id} could not all be stored`, error.cause);
         await announceStep(deps, type, request, requester, clicked.activityId);
+        storeWhatIsLeft(deps, type, error);
         return { status: 'ok', request, alreadySaved: false };
       }
       if (!(error instanceof DuplicateRecordError)) throw error;

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../ports/audit-log.port';
-import { StaleRecordError, StoreUnavailableError, type Versioned } from '../../../ports/collection.port';
+import { DuplicateRecordError, StaleRecordError, StoreUnavailableError, type Versioned } from '../../../ports/collection.port';
 import type { CardMessageRecord } from '../../../ports/conversation.port';
 import type { OutboxEntry } from '../../../ports/outbox.port';
 import {
@@ -113,7 +113,8 @@ export class SharePointSaveTogether implements SaveTogether {
   /**
    * Everything that goes with a saved record, stored: what was answered 201 is; the rest goes one
    * at a time through the pipeline's own retries, under its key and write id, looked up first
-   * when its fate is unknown (not when it was answered 424 or never sent).
+   * when its fate is unknown (not when it was answered 424 or never sent). A part that cannot be
+   * stored does not stop the parts after it (the audit entry comes after the notices).
    */
   private async settle(
     saved: Versioned<{ id: string }>,
@@ -121,19 +122,43 @@ export class SharePointSaveTogether implements SaveTogether {
     answers: (BatchResponse | undefined)[],
   ): Promise<Versioned<OutboxEntry>[]> {
     const notices: Versioned<OutboxEntry>[] = [];
-    try {
-      for (const [index, { item, list, notice }] of parts.entries()) {
-        const answer = answers[index];
+    const left: Part[] = [];
+    let cause: unknown;
+    for (const [index, part] of parts.entries()) {
+      const answer = answers[index];
+      try {
         const stored =
           answer?.status === 201
-            ? list.recordOf(answer.body as ListItem)
-            : await list.insertPlaced(item, answer?.status !== 424 && answer !== NOT_SENT);
-        if (notice) notices.push(stored as Versioned<OutboxEntry>);
+            ? part.list.recordOf(answer.body as ListItem)
+            : await part.list.insertPlaced(part.item, answer?.status !== 424 && answer !== NOT_SENT);
+        if (part.notice) notices.push(stored as Versioned<OutboxEntry>);
+      } catch (error) {
+        left.push(part);
+        cause ??= error;
       }
-    } catch (error) {
-      throw new PartlySavedError(saved, { cause: error });
     }
+    if (left.length > 0) throw new PartlySavedError(saved, () => this.storeLeft(saved, left), { cause });
     return notices;
+  }
+
+  /**
+   * The parts a saved record's first try left, tried again: each looked up by its key first (its
+   * first try's fate is unknown). Found under another write id, it was stored since by another
+   * way in (the step's notices are planned again under the same keys): stored all the same.
+   */
+  private async storeLeft(saved: Versioned<{ id: string }>, parts: Part[]): Promise<void> {
+    const left: Part[] = [];
+    let cause: unknown;
+    for (const part of parts) {
+      try {
+        await part.list.insertPlaced(part.item, true);
+      } catch (error) {
+        if (error instanceof DuplicateRecordError) continue;
+        left.push(part);
+        cause ??= error;
+      }
+    }
+    if (left.length > 0) throw new PartlySavedError(saved, () => this.storeLeft(saved, left), { cause });
   }
 }
 

@@ -1,0 +1,29 @@
+import type { RequestType } from '../../domain/records/record-type';
+import { PartlySavedError } from '../../ports/save-together.port';
+import type { AppDeps } from '../app-deps';
+
+/** How many more times what a saved step left unstored is tried, each through the store's own retries. */
+export const TRIES_AFTER_THE_ANSWER = 3;
+
+/**
+ * A step was saved but not all that goes with it (its audit entry, a notice, the clicked card):
+ * after the person has had their answer, the parts left are tried again, a few times, under the
+ * keys they were first sent with (stored once, never twice). What still cannot be stored is logged
+ * for the administrator, by the request's type and id only.
+ */
+export function storeWhatIsLeft(deps: Pick<AppDeps, 'background' | 'log'>, type: RequestType, unfinished: PartlySavedError): void {
+  const what = `the audit entry or notices of ${type} ${unfinished.record.id}`;
+  deps.background.run(`storing ${what} again`, async () => {
+    let left = unfinished;
+    for (let tries = 0; tries < TRIES_AFTER_THE_ANSWER; tries++) {
+      try {
+        await left.finish();
+        return;
+      } catch (error) {
+        if (!(error instanceof PartlySavedError)) throw error;
+        left = error;
+      }
+    }
+    deps.log.error(`Still not stored after ${TRIES_AFTER_THE_ANSWER} more tries: ${what}`, left.cause);
+  });
+}
