@@ -55,9 +55,13 @@ function gzippedCopies(): Plugin {
  * https://html.spec.whatwg.org/multipage/links.html#link-type-modulepreload
  */
 function preloadShell(): Plugin {
+  let base = '/';
   return {
     name: 'preload-shell',
     apply: 'build',
+    configResolved: (config) => {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle, filename }) {
@@ -68,7 +72,7 @@ function preloadShell(): Plugin {
         const files = [...shell.imports, shell.fileName].filter((file) => !html.includes(file));
         return files.map((file) => ({
           tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/tab/${file}` },
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
           injectTo: 'head',
         }));
       },

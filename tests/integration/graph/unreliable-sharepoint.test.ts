@@ -33,10 +33,25 @@ describe('submitting requests while SharePoint fails one request in five', () =>
   });
   afterAll(() => t.stop());
 
-  /** The next `count` writes to the audit log fail (503, before anything is written). */
-  function failAuditWrites(count: number): void {
-    const auditList = t.graph!.lists(RECORDS_SITE_ID).find((list) => list.displayName === LISTS.audit.displayName)!;
-    t.graph!.failNext(count, { status: 503, matching: new RegExp(`^POST .*/lists/${auditList.id}/items$`) });
+  /** The next `count` new items in a list of the records site fail (503, before anything is written). */
+  function failWritesTo(list: { displayName: string }, count: number): void {
+    const found = t.graph!.lists(RECORDS_SITE_ID).find((candidate) => candidate.displayName === list.displayName)!;
+    t.graph!.failNext(count, { status: 503, matching: new RegExp(`^POST .*/lists/${found.id}/items$`) });
+  }
+  const failAuditWrites = (count: number) => failWritesTo(LISTS.audit, count);
+
+  /** A new request from Alex, with the online safety lead, stored with everything that goes with it. */
+  async function requestWithTheLead(submissionKey: string): Promise<string> {
+    const form = { submissionKey, url: `https://example.org/${submissionKey}`, siteContent: 'Videos', reasons: 'Lessons' };
+    await t.post(
+      cardActionInvoke(alex, t.serviceUrl, `form-${submissionKey}`, 'submitAccessRequest', {
+        ...form,
+        risksAndControls: 'Teacher screen only',
+        scope: 'staff',
+      }),
+    );
+    await t.app.background.idle();
+    return t.graph!.items(SITE_ID, LISTS.accessRequests.displayName).find((item) => item.fields.submissionKey === submissionKey)!.id;
   }
 
   it('stores each request exactly once, or tells the person it was not saved', async () => {
@@ -159,6 +174,31 @@ describe('submitting requests while SharePoint fails one request in five', () =>
       .find((item) => item.fields.submissionKey === 'audit-later-0')!;
     const audit = t.graph!.items(RECORDS_SITE_ID, LISTS.audit.displayName).map((item) => item.fields);
     expect(audit.filter((entry) => entry.recordId === request.id && entry.action === 'access-request.submitted')).toHaveLength(1);
+    // It was left unstored in the click, and stored only after the answer.
+    expect(
+      t.logs.some((line) => line.level === 'error' && new RegExp(`new accessRequest ${request.id} could not all`).test(line.message)),
+    ).toBe(true);
+  });
+
+  it('a decision whose first notice could not be stored in the click: planned again, stored once, sent, and not reported missing', async () => {
+    const id = await requestWithTheLead('notice-later-1');
+    // The first notice fails inside the decision's batch and at each of its own tries.
+    failWritesTo(LISTS.outbox, 5);
+    const response = await t.post(cardActionInvoke(megan, t.serviceUrl, `review-${id}`, 'forwardAccessRequest', { requestId: id }));
+    expect(whatThePersonWasTold(response.body)).toBe('saved');
+    await t.app.background.idle();
+    t.graph!.stopFailing();
+    expect(
+      t.logs.some((line) => line.level === 'error' && new RegExp(`step on accessRequest ${id} could not all`).test(line.message)),
+    ).toBe(true);
+    expect(t.logs.some((line) => /Still not stored/.test(line.message))).toBe(false);
+    const notices = t
+      .graph!.items(RECORDS_SITE_ID, LISTS.outbox.displayName)
+      .filter((item) => String(item.fields.run) === `step accessRequest ${id} v2`);
+    const keys = notices.map((item) => String(item.fields.key));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(notices.map((item) => item.fields.status).filter((status) => status === 'pending')).toEqual([]);
   });
 
   it('a decision saved while its audit entry could not be stored is told saved, and its audit entry is stored once after the answer', async () => {

@@ -26,21 +26,30 @@ function deps() {
 }
 
 describe('what a saved step left unstored, stored after the answer', () => {
-  it.each([1, 2, TRIES_AFTER_THE_ANSWER])('stored at try %i: tried no more, nothing logged', async (storedAt) => {
+  it.each([1, 2, TRIES_AFTER_THE_ANSWER])('stored at try %i: tried no more, the notices sent once, nothing logged', async (storedAt) => {
     const tries: number[] = [];
     const d = deps();
-    storeWhatIsLeft(d, 'accessRequest', partlySaved(storedAt, tries));
+    const sent: number[] = [];
+    storeWhatIsLeft(d, 'accessRequest', partlySaved(storedAt, tries), async () => {
+      sent.push(tries.length);
+    });
     await d.background.idle();
     expect(tries).toHaveLength(storedAt);
+    // The notices go once everything is stored (some may have been stored only now).
+    expect(sent).toEqual([storedAt]);
     expect(d.errors).toEqual([]);
   });
 
   it(`after ${TRIES_AFTER_THE_ANSWER} more tries, says so in the log by the request's type and id`, async () => {
     const tries: number[] = [];
     const d = deps();
-    storeWhatIsLeft(d, 'postingRequest', partlySaved(0, tries));
+    const sent: number[] = [];
+    storeWhatIsLeft(d, 'postingRequest', partlySaved(0, tries), async () => {
+      sent.push(tries.length);
+    });
     await d.background.idle();
     expect(tries).toHaveLength(TRIES_AFTER_THE_ANSWER);
+    expect(sent).toEqual([]);
     expect(d.errors).toEqual([`Still not stored after 3 more tries: the audit entry or notices of postingRequest 12`]);
   });
 
@@ -52,6 +61,7 @@ describe('what a saved step left unstored, stored after the answer', () => {
       new PartlySavedError(RECORD, async () => {
         throw new TypeError('boom');
       }),
+      async () => undefined,
     );
     await d.background.idle();
     expect(d.errors).toEqual(['Background task failed: storing the audit entry or notices of accessRequest 12 again']);

@@ -128,6 +128,9 @@ export async function actOnRequest<T extends RequestType>(
   else if (result.status === 'ok' || (result.status === 'not-now' && result.request.history.at(-1)?.personId === actor.id)) {
     await announceStep(deps, type, result.request, actor, asked.clickedActivityId);
   }
-  if (unfinished) storeWhatIsLeft(deps, type, unfinished);
+  if (unfinished && result.status === 'ok') {
+    const saved = result.request;
+    storeWhatIsLeft(deps, type, unfinished, () => announceStep(deps, type, saved, actor, asked.clickedActivityId));
+  }
   return result as ActResult<RequestOf<T>>;
 }

@@ -78,7 +78,7 @@ export async function submitRequest<T extends RequestType>(
         const request = error.record as Versioned<RequestOf<T>>;
         deps.log.error(`The audit entry or notices of a new ${type} ${request.id} could not all be stored`, error.cause);
         await announceStep(deps, type, request, requester, clicked.activityId);
-        storeWhatIsLeft(deps, type, error);
+        storeWhatIsLeft(deps, type, error, () => announceStep(deps, type, request, requester, clicked.activityId));
         return { status: 'ok', request, alreadySaved: false };
       }
       if (!(error instanceof DuplicateRecordError)) throw error;

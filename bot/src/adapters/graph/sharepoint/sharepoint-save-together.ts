@@ -142,9 +142,11 @@ export class SharePointSaveTogether implements SaveTogether {
   }
 
   /**
-   * The parts a saved record's first try left, tried again: each looked up by its key first (its
-   * first try's fate is unknown). Found under another write id, it was stored since by another
-   * way in (the step's notices are planned again under the same keys): stored all the same.
+   * The parts a saved record's first try left, tried again: each looked up by its record key first
+   * (its first try's fate is unknown). A `DuplicateRecordError` means the same entry is already
+   * stored another way: a notice the step's notices planned again since (under a record key of
+   * their own, refused on the outbox's unique notice key, 409). Audit entries and cards have no
+   * unique column but the record key, so theirs can only be this very write. Stored all the same.
    */
   private async storeLeft(saved: Versioned<{ id: string }>, parts: Part[]): Promise<void> {
     const left: Part[] = [];
