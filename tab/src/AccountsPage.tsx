@@ -6,6 +6,7 @@ import { DataTable, type Column } from './ui/DataTable';
 import { EMPTY, toDraft, type Editing, type Errors, type SocialAccount } from './social-accounts';
 import { GrowingBadge } from './ui/GrowingBadge';
 import { lazyComponent } from './ui/lazy';
+import { useFirstAnswer } from './ui/first-answer';
 
 // The form opens on a click: it is not loaded with the list.
 const AccountForm = lazyComponent(() => import('./AccountForm'), 'AccountForm');
@@ -27,8 +28,12 @@ export function AccountsPage({
   signInAgain?: Host['signInAgain'];
 }) {
   const styles = useStyles();
-  const [accounts, setAccounts] = useState<SocialAccount[]>();
-  const [owners, setOwners] = useState<{ id: string; displayName: string }[]>([]);
+  const [first, alreadyRead] = useFirstAnswer<{ accounts: SocialAccount[]; owners: { id: string; displayName: string }[] }>(
+    '/api/social-accounts',
+    credentials,
+  );
+  const [accounts, setAccounts] = useState(first?.accounts);
+  const [owners, setOwners] = useState(first?.owners ?? []);
   const [editing, setEditing] = useState<Editing>();
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
@@ -64,7 +69,7 @@ export function AccountsPage({
     );
   };
   useEffect(() => {
-    void load();
+    if (!alreadyRead()) void load();
   }, [credentials]);
 
   /** `freshToken`: the token from signing in again, used for this one save. */

@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { getJson, type Me } from './api';
 import type { Host } from './teams';
 import { useCredentials } from './ui/credentials';
+import { useFirstAnswer } from './ui/first-answer';
 import { IncidentsDenied } from './ui/IncidentsDenied';
 import { lazyComponent } from './ui/lazy';
 import { PageTab, PageTabs } from './ui/PageTabs';
@@ -55,7 +56,8 @@ const BACK_LABELS: Partial<Record<View, string>> = {
 /** The tab: one navigation over every page the person may see, and the page a link opened it on. */
 export function App({ host }: { host: Host }) {
   const { credentials, pickPersona } = useCredentials(host);
-  const [me, setMe] = useState<Me>();
+  const [first, alreadyRead] = useFirstAnswer<Me>('/api/me', credentials);
+  const [me, setMe] = useState(first);
   const [error, setError] = useState<string>();
   // The page chosen, the record it shows, and the page it was opened from (a request's "Back" goes there; a link opens it under the
   // requests).
@@ -70,6 +72,7 @@ export function App({ host }: { host: Host }) {
   const back = { backLabel: BACK_LABELS[from] ?? 'Back', onBack: () => open(from) };
 
   useEffect(() => {
+    if (alreadyRead()) return;
     setError(undefined);
     getJson<Me>('/api/me', credentials).then(setMe, (failure: Error) => setError(failure.message));
   }, [credentials]);

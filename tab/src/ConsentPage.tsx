@@ -7,6 +7,7 @@ import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
 import { Labelled } from './ui/Labelled';
 import { lazyComponent } from './ui/lazy';
+import { useFirstAnswer } from './ui/first-answer';
 
 // A pupil's history and the pupil import open on a click: they are not loaded with the register.
 const PupilConsentPanel = lazyComponent(() => import('./PupilConsentPanel'), 'PupilConsentPanel');
@@ -40,9 +41,14 @@ export function ConsentPage({
   canExport?: boolean;
 }) {
   const styles = useStyles();
-  const [classes, setClasses] = useState<string[]>();
-  const [className, setClassName] = useState<string>();
-  const [register, setRegister] = useState<ClassConsent>();
+  const [firstClasses, classesRead] = useFirstAnswer<{ classes: string[] }>('/api/classes', credentials);
+  const [classes, setClasses] = useState(firstClasses?.classes);
+  const [className, setClassName] = useState(firstClasses?.classes[0]);
+  const [firstRegister, registerRead] = useFirstAnswer<ClassConsent>(
+    className === undefined ? '' : consentRegisterPath(className),
+    credentials,
+  );
+  const [register, setRegister] = useState(firstRegister);
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [openPupil, setOpenPupil] = useState<string>();
   const [error, setError] = useState<string>();
@@ -53,6 +59,7 @@ export function ConsentPage({
   const chooseFile = useRef<HTMLButtonElement | null>(null);
 
   useEffect(() => {
+    if (classesRead()) return;
     getJson<{ classes: string[] }>('/api/classes', credentials)
       .then(({ classes: found }) => {
         setClasses(found);
@@ -66,6 +73,7 @@ export function ConsentPage({
   const load = (name: string) =>
     getJson<ClassConsent>(consentRegisterPath(name), credentials).then(setRegister, (failure: Error) => setError(failure.message));
   useEffect(() => {
+    if (registerRead()) return;
     setRegister(undefined);
     setOpenPupil(undefined);
     if (className) void load(className);

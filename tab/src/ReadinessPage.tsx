@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { getJson, type Credentials } from './api';
 import { shortDateTime } from './ui/dates';
+import { useFirstAnswer } from './ui/first-answer';
 
 type Level = 'green' | 'amber' | 'red';
 
@@ -66,7 +67,8 @@ const useStyles = makeStyles({
  */
 export function ReadinessPage({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
-  const [readiness, setReadiness] = useState<Readiness>();
+  const [first, alreadyRead] = useFirstAnswer<Readiness>('/api/readiness', credentials);
+  const [readiness, setReadiness] = useState(first);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string>();
   const reads = useRef(0);
@@ -89,7 +91,7 @@ export function ReadinessPage({ credentials }: { credentials: Credentials }) {
     );
   };
   useEffect(() => {
-    void check();
+    if (!alreadyRead()) void check();
   }, [credentials]);
 
   const toFix = readiness?.items.filter((item) => item.level !== 'green').length ?? 0;

@@ -2,6 +2,7 @@ import { Body1, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles
 import { useEffect, useState } from 'react';
 import { getJson, type AccessRequestSummary, type Credentials } from './api';
 import { DataTable, type Column } from './ui/DataTable';
+import { useFirstAnswer } from './ui/first-answer';
 import { GrowingBadge } from './ui/GrowingBadge';
 import type { PostingSummary } from './posting/posting-api';
 import { shortDate } from './ui/dates';
@@ -58,10 +59,12 @@ export function RequestsPage({
   onOpenAccess(id: string): void;
 }) {
   const styles = useStyles();
-  const [requests, setRequests] = useState<AccessRequestSummary[]>();
+  const [first, alreadyRead] = useFirstAnswer<{ items: AccessRequestSummary[] }>('/api/access-requests', credentials);
+  const [requests, setRequests] = useState(first?.items);
   const [error, setError] = useState<string>();
 
   useEffect(() => {
+    if (alreadyRead()) return;
     setRequests(undefined);
     setError(undefined);
     getJson<{ items: AccessRequestSummary[] }>('/api/access-requests', credentials).then(
@@ -99,8 +102,10 @@ export function RequestsPage({
 /** Requests to post, each opening on its own page with its photos and videos. */
 function PostingRequests({ credentials, onOpen }: { credentials: Credentials; onOpen(id: string): void }) {
   const styles = useStyles();
-  const [requests, setRequests] = useState<PostingSummary[]>();
+  const [first, alreadyRead] = useFirstAnswer<{ items: PostingSummary[] }>('/api/posting-requests', credentials);
+  const [requests, setRequests] = useState(first?.items);
   useEffect(() => {
+    if (alreadyRead()) return;
     getJson<{ items: PostingSummary[] }>('/api/posting-requests', credentials).then(
       (list) => setRequests(list.items),
       () => setRequests([]),

@@ -8,6 +8,7 @@ import { DataTable, type Column } from './ui/DataTable';
 import { GrowingBadge } from './ui/GrowingBadge';
 import { lazyComponent } from './ui/lazy';
 import { OpenOnClick } from './ui/OpenOnClick';
+import { useFirstAnswer } from './ui/first-answer';
 
 // The forms are loaded when they are used: the lead opens the page to see who is due.
 const AttendanceForm = lazyComponent(() => import('./AttendanceForm'), 'AttendanceForm');
@@ -30,11 +31,12 @@ const STATUS: Record<DueStatus, { label: string; color: 'success' | 'warning' | 
 /** Online safety training (s.11) and policy reviews (s.12): compliance at a glance, who is overdue, a person's history. */
 export function TrainingPage({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
-  const [overview, setOverview] = useState<TrainingOverview>();
+  const [first, alreadyRead] = useFirstAnswer<TrainingOverview>('/api/training', credentials);
+  const [overview, setOverview] = useState(first);
   const [history, setHistory] = useState<{ name: string; records: TrainingRecord[] }>();
   const [loadError, setLoadError] = useState<string>();
   const [error, setError] = useState<string>();
-  const [reviewedOn, setReviewedOn] = useState('');
+  const [reviewedOn, setReviewedOn] = useState(first?.today ?? '');
   const [notice, setNotice] = useState<string>();
   const historyHeading = useRef<HTMLHeadingElement>(null);
 
@@ -47,7 +49,9 @@ export function TrainingPage({ credentials }: { credentials: Credentials }) {
       (failure: Error) => setLoadError(failure.message),
     );
   }, [credentials]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (!alreadyRead()) load();
+  }, [load]);
   // The history opens at the end of the page: the focus goes there with it.
   useEffect(() => historyHeading.current?.focus(), [history]);
 

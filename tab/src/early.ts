@@ -14,6 +14,8 @@ interface Early {
   /** Nothing when the person may not see the page: it was never asked for. */
   answer: Promise<Response | undefined>;
   askedAt: number;
+  /** A successful answer's body once it has come, with the credentials it was asked with (takeEarlyJson). */
+  read?: { credentials: Credentials; body: unknown };
 }
 
 /**
@@ -34,33 +36,47 @@ let forgotten = 0;
  * see the page, for the page's first data: nobody is refused (and audited as refused) for a page the
  * tab would not have opened for them. `opensList` is false when a link opens one record (`&id=`, or
  * in Teams a sub-page): the page shows the record, not the list, so the list is not asked for.
+ * Settles once every answer asked for has come and been read, or failed (a page's first render then
+ * shows them: takeEarlyJson).
  */
-export function askEarly(view: View, credentials: Promise<Credentials>, opensList: Promise<boolean>): void {
+export function askEarly(view: View, credentials: Promise<Credentials>, opensList: Promise<boolean>): Promise<void> {
   const ask = (path: string) => credentials.then(async (given) => fetch(path, { headers: await headersFor(given) }));
-  const keep = (path: string, answer: Promise<Response | undefined>) => {
+  /** Keeps the answer for its page, and reads its body as it comes: resolves to it, or nothing for a refusal or failure. */
+  const keep = (path: string, answer: Promise<Response | undefined>): Promise<unknown> => {
     answer.catch(() => undefined); // a failure is the page's to show, when it takes the answer
-    waiting.set(path, { credentials, answer, askedAt: performance.now() });
-  };
-  const me = ask('/api/me');
-  keep('/api/me', me);
-  const mayOpen = me
-    .then(async (answer) => answer.ok && VIEWS[view](((await answer.clone().json()) as Me).can) && (await opensList))
-    .catch(() => false);
-  for (const path of EARLY_DATA[view] ?? [])
-    keep(
-      path,
-      mayOpen.then((may) => (may ? ask(path) : undefined)),
-    );
-  const next = EARLY_NEXT[view];
-  const first = next && waiting.get(next.after);
-  const before = forgotten;
-  if (next && first)
-    following = first.answer
-      .then(async (answer) => {
-        const path = answer?.ok ? next.path(await answer.clone().json()) : undefined;
-        if (path && forgotten === before) keep(path, ask(path));
+    const early: Early = { credentials, answer, askedAt: performance.now() };
+    waiting.set(path, early);
+    return answer
+      .then(async (response) => {
+        if (!response?.ok) return undefined;
+        early.read = { credentials: await credentials, body: await response.clone().json() };
+        return early.read.body;
       })
       .catch(() => undefined);
+  };
+  const me = keep('/api/me', ask('/api/me'));
+  const mayOpen = me.then(async (read) => read !== undefined && VIEWS[view]((read as Me).can) && (await opensList)).catch(() => false);
+  const paths = EARLY_DATA[view] ?? [];
+  const answers = mayOpen.then((may) => paths.map((path) => (may ? ask(path) : Promise.resolve(undefined))));
+  const reads = paths.map((path, i) =>
+    keep(
+      path,
+      answers.then((all) => all[i]),
+    ),
+  );
+  const next = EARLY_NEXT[view];
+  const before = forgotten;
+  const nextAsked =
+    next && paths.includes(next.after)
+      ? reads[paths.indexOf(next.after)]!.then((first) => {
+          const path = first === undefined ? undefined : next.path(first);
+          // Wrapped, so that "asked" does not wait for the answer as well.
+          return path && forgotten === before ? { read: keep(path, ask(path)) } : undefined;
+        })
+      : Promise.resolve(undefined);
+  following = nextAsked;
+  const nextRead = nextAsked.then((asked) => asked?.read);
+  return Promise.all([me, ...reads, nextRead]).then(() => undefined);
 }
 
 /** The answer asked for early to this GET, once, if it was asked with the same credentials. */
@@ -71,8 +87,22 @@ export async function takeEarly(path: string, credentials: Credentials): Promise
   if (!early) return undefined;
   waiting.delete(path);
   if (performance.now() - early.askedAt > EARLY_LIFETIME_MS) return undefined;
-  const asked = await early.credentials;
-  return asked.token === credentials.token && asked.personaId === credentials.personaId ? early.answer : undefined;
+  return sameCredentials(await early.credentials, credentials) ? early.answer : undefined;
+}
+
+const sameCredentials = (asked: Credentials, taking: Credentials) => asked.token === taking.token && asked.personaId === taking.personaId;
+
+/**
+ * The body of the answer asked for early to this GET, if it has already come (a success only) and was
+ * asked with the same credentials, once: a page's first render shows it instead of a spinner. Nothing
+ * otherwise, and the page reads it as usual.
+ */
+export function takeEarlyJson<T>(path: string, credentials: Credentials): T | undefined {
+  const early = waiting.get(path);
+  if (!early?.read || performance.now() - early.askedAt > EARLY_LIFETIME_MS) return undefined;
+  if (!sameCredentials(early.read.credentials, credentials)) return undefined;
+  waiting.delete(path);
+  return early.read.body as T;
 }
 
 /** Forgets what was asked for early: once the person moves on, a page reads its data afresh. */

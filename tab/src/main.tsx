@@ -8,9 +8,11 @@ import { openedFrom } from './views';
 // inside Teams only teams-js; the person's `/api/me` and the page's first data (once the person's
 // credentials are known: early.ts, early-data.ts); then the page the link names (inside Teams, the
 // static tab's `?view=`) and the shell (React, Fluent UI, the navigation; index.html preloads it).
+const FIRST_RENDER_WAIT_MS = 500;
+
 const opened = openedFrom(window.location.search);
 const host = startTeams();
-askEarly(
+const early = askEarly(
   opened.view,
   host.then((started) => credentialsFor(started, sessionStorage.getItem('persona') ?? undefined)),
   host.then((started) => !opened.id && !started.subPageId),
@@ -21,9 +23,14 @@ askEarly(
 // later (teams-js, then the SSO token) and the code starts loading meanwhile. A message to itself,
 // not setTimeout, which browsers slow to a second in a tab loading out of sight.
 const afterThisTask = new MessageChannel();
-afterThisTask.port1.onmessage = () => {
+afterThisTask.port1.onmessage = async () => {
   afterThisTask.port1.close();
-  preloadPage(opened.view);
-  void import('./shell').then(async ({ showTab }) => showTab(await host));
+  const page = preloadPage(opened.view);
+  const [{ showTab }, started] = await Promise.all([import('./shell'), host]);
+  // The page's code and first answers usually come while the shell's code is still loading and
+  // running: waiting for them (half a second at most: a slower server gets the spinner) shows the
+  // page in one render, instead of the shell, then the page's spinner, then its rows.
+  await Promise.race([Promise.all([page, early]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+  showTab(started);
 };
 afterThisTask.port2.postMessage(undefined);

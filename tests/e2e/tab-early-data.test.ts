@@ -96,6 +96,28 @@ describeInBrowser("the first page's data, asked for as the tab starts", () => {
     await page.close();
   });
 
+  it.each(FIRST_PAGES)('%s as %s: opens on its data in one render, never on a spinner first', async (view, role, shown) => {
+    const page = await tab.pageAs(role);
+    // Anything that showed a spinner (Fluent's Spinner, the Suspense fallbacks and the pages' "Loading…") is noted.
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.fui-Spinner')) document.documentElement.dataset.spinnerShown = 'yes';
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // The shell's code is held back until the page's first answers have come, as on a quick
+    // connection: the tab then shows the page with them in its first render.
+    const paths = ['/api/me', ...EARLY_DATA[view]!];
+    const answered = Promise.all(paths.map((path) => page.waitForResponse((response) => pathOf(response.url()) === path)));
+    await page.route(/\/tab\/assets\/shell-[^/]+\.js$/, async (route) => {
+      await answered;
+      await route.continue();
+    });
+    await page.goto(`${tab.app.url}/tab/?view=${view}`);
+    await shown(page).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.spinnerShown ?? 'no')).toBe('no');
+    await page.close();
+  });
+
   it('asks for the person before any page code, so /api/me does not wait for a connection behind a dozen scripts', async () => {
     const page = await tab.pageAs('dsl');
     const order: string[] = [];

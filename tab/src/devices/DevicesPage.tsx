@@ -5,6 +5,7 @@ import { DataTable, type Column } from '../ui/DataTable';
 import { GrowingBadge } from '../ui/GrowingBadge';
 import { schoolToday } from '../school-today';
 import { shortDate } from '../ui/dates';
+import { useFirstAnswer } from '../ui/first-answer';
 
 interface Device {
   id: string;
@@ -37,7 +38,8 @@ const useStyles = makeStyles({
 /** The approved school devices (policy s.4): staff read it; the online safety lead approves and retires devices. */
 export function DevicesPage({ credentials, canManage }: { credentials: Credentials; canManage: boolean }) {
   const styles = useStyles();
-  const [devices, setDevices] = useState<Device[]>();
+  const [first, alreadyRead] = useFirstAnswer<{ devices: Device[] }>('/api/devices', credentials);
+  const [devices, setDevices] = useState(first?.devices);
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState({ name: '', type: 'tablet', approvedOn: schoolToday() });
@@ -51,7 +53,7 @@ export function DevicesPage({ credentials, canManage }: { credentials: Credentia
       (failure: Error) => setMessage({ intent: 'error', text: failure.message }),
     );
   useEffect(() => {
-    void load();
+    if (!alreadyRead()) void load();
   }, [credentials]);
   useEffect(() => {
     if (adding) nameField.current?.focus();

@@ -18,6 +18,7 @@ import { DataTable } from '../ui/DataTable';
 import { ReviewRecordForm } from './ReviewRecordForm';
 import { longDate } from '../ui/dates';
 import { GovernanceSection as Part, shown, trainingColumns, unblockedColumns } from './governance-parts';
+import { useFirstAnswer } from '../ui/first-answer';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '24px' },
@@ -42,12 +43,14 @@ const useStyles = makeStyles({
 export function FilteringReviewPage({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
   const [year, setYear] = useState<string>();
-  const [pack, setPack] = useState<FilteringReviewPackView>();
+  const [first, alreadyRead] = useFirstAnswer<FilteringReviewPackView>('/api/filtering-review', credentials);
+  const [pack, setPack] = useState(first);
   const [error, setError] = useState<string>();
   const [recorded, setRecorded] = useState<string>();
   const [downloadProblem, setDownloadProblem] = useState<string>();
   const [reload, setReload] = useState(0);
   useEffect(() => {
+    if (alreadyRead()) return;
     setError(undefined);
     getJson<FilteringReviewPackView>(`/api/filtering-review${year ? `?year=${encodeURIComponent(year)}` : ''}`, credentials).then(
       setPack,

@@ -5,6 +5,7 @@ import { getJson, type Credentials } from '../api';
 import { DataTable } from '../ui/DataTable';
 import { GovernanceSection as Part, shown, trainingColumns, unblockedColumns } from './governance-parts';
 import { longDate, monthAndYear } from '../ui/dates';
+import { useFirstAnswer } from '../ui/first-answer';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '24px' },
@@ -28,9 +29,11 @@ const TRAINING_STATUS = { upToDate: 'Up to date', dueSoon: 'Due soon', overdue: 
  */
 export function GovernancePage({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
-  const [view, setView] = useState<GovernanceView>();
+  const [first, alreadyRead] = useFirstAnswer<GovernanceView>('/api/governance', credentials);
+  const [view, setView] = useState(first);
   const [error, setError] = useState<string>();
   useEffect(() => {
+    if (alreadyRead()) return;
     setError(undefined);
     getJson<GovernanceView>('/api/governance', credentials).then(setView, (failure: Error) => setError(failure.message));
   }, [credentials]);

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Credentials } from '../api';
 import { DataTable, type Column } from '../ui/DataTable';
 import { GrowingBadge } from '../ui/GrowingBadge';
-import { ApiError, api, formatDate, NO_FILTERS, type Filters, type IncidentRow, type Status } from './incidents-api';
+import { useFirstAnswer } from '../ui/first-answer';
+import { ApiError, api, formatDate, NO_FILTERS, queryString, type Filters, type IncidentRow, type Status } from './incidents-api';
 import { IncidentFilters } from './IncidentFilters';
 
 const useStyles = makeStyles({
@@ -57,7 +58,8 @@ export function IncidentList({
     ...JSON.parse(sessionStorage.getItem('incident-filters') ?? '{}'),
   }));
   const [typed, setTyped] = useState(filters.q);
-  const [page, setPage] = useState<Page>();
+  const [first, alreadyRead] = useFirstAnswer<Omit<Page, 'offset'>>(`/api/incidents?${queryString(filters)}`, credentials);
+  const [page, setPage] = useState<Page | undefined>(first && { ...first, offset: 0 });
   const [error, setError] = useState<string>();
   const search = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLParagraphElement>(null);
@@ -72,6 +74,7 @@ export function IncidentList({
 
   useEffect(() => {
     sessionStorage.setItem('incident-filters', JSON.stringify(filters));
+    if (alreadyRead()) return;
     setPage(undefined);
     setError(undefined);
     let current = true;

@@ -6,6 +6,7 @@ import { longDate, MUST_READ_LABELS, signedAt, type LibraryEntryView, type Polic
 import { PublishVersionForm } from './PublishVersionForm';
 import { ReadersPanel } from './ReadersPanel';
 import { TellingPanel } from './TellingPanel';
+import { useFirstAnswer } from '../ui/first-answer';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -18,7 +19,8 @@ type Message = { intent: 'success' | 'error'; text: string };
 /** The school's policies in force, each with its versions (s.2, s.12): open, sign as read, publish, see who has read it. */
 export function PoliciesPage({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
-  const [library, setLibrary] = useState<PolicyLibrary>();
+  const [first, alreadyRead] = useFirstAnswer<PolicyLibrary>('/api/policy-library', credentials);
+  const [library, setLibrary] = useState(first);
   const [message, setMessage] = useState<Message>();
   const [publishing, setPublishing] = useState(false);
   const load = () =>
@@ -26,7 +28,7 @@ export function PoliciesPage({ credentials }: { credentials: Credentials }) {
       setMessage({ intent: 'error', text: failure.message }),
     );
   useEffect(() => {
-    void load();
+    if (!alreadyRead()) void load();
   }, [credentials]);
   if (!library)
     return message ? (

@@ -6,6 +6,7 @@ import { RequirementsSection } from './RequirementsSection';
 import { SchoolDetailsSection } from './SchoolDetailsSection';
 import type { SettingsData } from './settings-api';
 import { TermDatesSection } from './TermDatesSection';
+import { useFirstAnswer } from '../ui/first-answer';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '20px' },
@@ -19,7 +20,8 @@ const useStyles = makeStyles({
  */
 export function SettingsPage({ credentials }: { credentials: Credentials }) {
   const styles = useStyles();
-  const [data, setData] = useState<SettingsData>();
+  const [first, alreadyRead] = useFirstAnswer<SettingsData>('/api/settings', credentials);
+  const [data, setData] = useState(first);
   const [error, setError] = useState<string>();
   // Only the latest read is shown: an earlier one that answers late must not bring back old values.
   const reads = useRef(0);
@@ -30,7 +32,9 @@ export function SettingsPage({ credentials }: { credentials: Credentials }) {
       (failure: Error) => setError(failure.message),
     );
   }, [credentials]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (!alreadyRead()) load();
+  }, [load]);
 
   if (error)
     return (

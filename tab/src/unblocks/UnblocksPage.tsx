@@ -5,6 +5,7 @@ import type { UnblockRegister, UnblockRow } from '../../../bot/src/contracts/acc
 import { DataTable, type Column } from '../ui/DataTable';
 import { GrowingBadge } from '../ui/GrowingBadge';
 import { shortDate } from '../ui/dates';
+import { useFirstAnswer } from '../ui/first-answer';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -59,12 +60,14 @@ const columns = (onOpen: (id: string) => void): Column<UnblockRow>[] => [
  */
 export function UnblocksPage({ credentials, onOpen }: { credentials: Credentials; onOpen(id: string): void }) {
   const styles = useStyles();
-  const [rows, setRows] = useState<UnblockRow[]>();
+  const [first, alreadyRead] = useFirstAnswer<UnblockRegister>('/api/unblocks', credentials);
+  const [rows, setRows] = useState(first?.rows);
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
   const { announce } = useAnnounce();
 
   useEffect(() => {
+    if (alreadyRead()) return;
     setRows(undefined);
     setError(undefined);
     getJson<UnblockRegister>('/api/unblocks', credentials).then(

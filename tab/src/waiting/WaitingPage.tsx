@@ -2,6 +2,7 @@ import { Body1, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { getJson, type Credentials } from '../api';
 import { DataTable, type Column } from '../ui/DataTable';
+import { useFirstAnswer } from '../ui/first-answer';
 import { FactList } from '../ui/FactList';
 import { lazyComponent } from '../ui/lazy';
 import { PERMISSION_STEPS } from './permission-kinds';
@@ -54,7 +55,8 @@ export function WaitingPage({
   onOpen(recordType: 'accessRequest' | 'postingRequest', id: string): void;
 }) {
   const styles = useStyles();
-  const [waiting, setWaiting] = useState<Waiting>();
+  const [first, alreadyRead] = useFirstAnswer<Waiting>('/api/waiting', credentials);
+  const [waiting, setWaiting] = useState(first);
   const [error, setError] = useState<string>();
   const [opened, setOpened] = useState<string>();
   const [outcome, setOutcome] = useState<{ intent: 'success' | 'warning'; text: string }>();
@@ -64,6 +66,7 @@ export function WaitingPage({
     getJson<Waiting>('/api/waiting', credentials).then(setWaiting, (failure: Error) => setError(failure.message));
   }, [credentials]);
   useEffect(() => {
+    if (alreadyRead()) return;
     setWaiting(undefined);
     setError(undefined);
     load();
