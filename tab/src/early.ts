@@ -74,8 +74,10 @@ export function askEarly(view: View, credentials: Promise<Credentials>, opensLis
           return path && forgotten === before ? { read: keep(path, ask(path)) } : undefined;
         })
       : Promise.resolve(undefined);
-  following = nextAsked;
-  const nextRead = nextAsked.then((asked) => asked?.read);
+  // A first answer not as expected asks for nothing more: the page reads it, and says what went wrong.
+  const nextSettled = nextAsked.catch(() => undefined);
+  following = nextSettled;
+  const nextRead = nextSettled.then((asked) => asked?.read);
   return Promise.all([me, ...reads, nextRead]).then(() => undefined);
 }
 

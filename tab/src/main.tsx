@@ -27,10 +27,14 @@ afterThisTask.port1.onmessage = async () => {
   afterThisTask.port1.close();
   const page = preloadPage(opened.view);
   const [{ showTab }, started] = await Promise.all([import('./shell'), host]);
-  // The page's code and first answers usually come while the shell's code is still loading and
-  // running: waiting for them (half a second at most: a slower server gets the spinner) shows the
-  // page in one render, instead of the shell, then the page's spinner, then its rows.
-  await Promise.race([Promise.all([page, early]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+  // The page's code, and in a browser tab its first answers, usually come while the shell's code is
+  // still loading and running: waiting for them (half a second at most, a second in a tab loading
+  // out of sight; a slower server gets the spinner) shows the page in one render, instead of the
+  // shell, then the page's spinner, then its rows. Inside Teams the answers are asked for only once
+  // teams-js has started and the SSO token has come, after the code: waiting for them would leave
+  // the frame blank, so the shell shows at once and a page takes the answers that have come by then.
+  const ready = Promise.all([page, started.inTeams ? undefined : early]).catch(() => undefined);
+  await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
   showTab(started);
 };
 afterThisTask.port2.postMessage(undefined);

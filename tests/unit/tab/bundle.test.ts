@@ -1,7 +1,8 @@
 /**
  * A page's code, loaded on demand (tab/src/ui/bundle.ts): asked for once however often it is
  * wanted, known as loaded once it has come (a page whose code is there shows in the same render),
- * and asked for again after a failure (a dropped connection must not leave the page unopenable).
+ * and asked for again after a failure (the page's code started as the tab opens, lost to a dropped
+ * connection, is asked for again when the page is shown).
  */
 import { bundle } from '../../../tab/src/ui/bundle';
 

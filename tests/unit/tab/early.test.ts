@@ -14,19 +14,21 @@ let asked: string[] = [];
 let now = 1_000;
 let seesIncidents = true;
 let refused: string[] = [];
+let classesAnswer: object = { classes: ['Year 3 & 4', 'Year 5'] };
 let unreachable: string[] = [];
 
 beforeEach(() => {
   asked = [];
   refused = [];
   unreachable = [];
+  classesAnswer = { classes: ['Year 3 & 4', 'Year 5'] };
   now = 1_000;
   seesIncidents = true;
   jest.spyOn(performance, 'now').mockImplementation(() => now);
   global.fetch = jest.fn(async (path: string | URL | Request) => {
     asked.push(String(path));
     if (path === '/api/me') return Response.json({ can: { seeIncidents: seesIncidents, seeConsent: true } });
-    if (path === '/api/classes') return Response.json({ classes: ['Year 3 & 4', 'Year 5'] });
+    if (path === '/api/classes') return Response.json(classesAnswer);
     if (refused.includes(String(path))) return Response.json({ error: 'Only the DSL can see this.' }, { status: 403 });
     if (unreachable.includes(String(path))) throw new TypeError('Failed to fetch');
     return Response.json({ path });
@@ -135,6 +137,12 @@ describe("a page's first render", () => {
     await expect(start('incidents')).resolves.toBeUndefined();
     expect(takeEarlyJson(LOG, DSL)).toBeUndefined();
     await expect(takeEarly(LOG, DSL)).rejects.toThrow('Failed to fetch');
+  });
+
+  it('still comes when Photo consent’s classes are not as expected, having asked for nothing more', async () => {
+    classesAnswer = { error: 'not a list of classes' };
+    await expect(start('consent')).resolves.toBeUndefined();
+    expect(asked).toEqual(['/api/me', '/api/classes']);
   });
 
   it('waits for Photo consent’s first register too, and shows it', async () => {
