@@ -13,7 +13,6 @@ import { elapsedMs, median, ms, note, row, summarise, tempDir } from './support'
 const INCIDENTS = 20_000;
 const SAMPLES = 200;
 const TARGET_LIST_P95_MS = 30;
-const TARGET_BUNDLE_KB = 250;
 const PAGE_LOADS = 5;
 const ROOT = resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -113,17 +112,19 @@ function seedIncidents(dir: string): number {
   return took;
 }
 
+/**
+ * Every view's code added up, reported without a target. The target of 250 KB was set when the tab
+ * was one bundle, which every person loaded whole on opening it; since the tab is split per page
+ * (issue 20), nobody loads all of it: what a person's first page loads is held to 120 KB by the tab's
+ * first-page bench (bench/tab-load-bench.ts), and the other views load only when opened.
+ */
 function bundleSize(): void {
   const assets = join(ROOT, 'dist', 'tab', 'assets');
   const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
   const gzipped = scripts.map((name) => gzipSync(readFileSync(join(assets, name))).length);
   const totalKb = gzipped.reduce((sum, size) => sum + size, 0) / 1024;
-  row("the tab's JavaScript, gzipped", `${totalKb.toFixed(1)} KB`.padStart(9), {
-    value: TARGET_BUNDLE_KB,
-    measured: totalKb,
-    text: `target < ${TARGET_BUNDLE_KB} KB`,
-  });
-  note(`${scripts.length} file(s); every tab view is in this bundle (teams-js loads separately, inside Teams only)`);
+  row("the tab's JavaScript, every view, gzipped", `${totalKb.toFixed(1)} KB`.padStart(9));
+  note(`${scripts.length} file(s), teams-js included; each view loads only its own part (the first page: below, ≤ 120 KB)`);
 }
 
 /** From navigation to the first row of the log on screen, in headless Chromium, as the DSL. */
