@@ -57,11 +57,10 @@ export function askEarly(view: View, credentials: Promise<Credentials>, opensLis
   const me = keep('/api/me', ask('/api/me'));
   const mayOpen = me.then(async (read) => read !== undefined && VIEWS[view]((read as Me).can) && (await opensList)).catch(() => false);
   const paths = EARLY_DATA[view] ?? [];
-  const answers = mayOpen.then((may) => paths.map((path) => (may ? ask(path) : Promise.resolve(undefined))));
-  const reads = paths.map((path, i) =>
+  const reads = paths.map((path) =>
     keep(
       path,
-      answers.then((all) => all[i]),
+      mayOpen.then((may) => (may ? ask(path) : undefined)),
     ),
   );
   const next = EARLY_NEXT[view];
