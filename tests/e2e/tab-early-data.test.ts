@@ -5,31 +5,12 @@
  * its code has arrived (the test holds the code back until then), each answer is read once, a page
  * opened again later reads its data afresh, and nothing is asked for a page the person may not see.
  */
-import type { Locator, Page } from 'playwright-core';
-import type { Role } from '../../bot/src/domain/people/role';
+import type { Page } from 'playwright-core';
 import { EARLY_DATA, EARLY_NEXT } from '../../tab/src/early-data';
 import type { View } from '../../tab/src/views';
 import { describeInBrowser } from '../fixtures/browser';
+import { FIRST_PAGES } from '../fixtures/first-pages';
 import { openTabApp, type TabApp } from '../fixtures/tab-app';
-
-const byTestId = (id: string) => (page: Page) => page.getByTestId(id).first();
-
-/** Each page that reads data first, opened as someone who may see it, and what shows it has its data. */
-const FIRST_PAGES: [View, Role, (page: Page) => Locator][] = [
-  ['waiting', 'headteacher', byTestId('waiting-counts')],
-  ['requests', 'staff', byTestId('access-request-row')],
-  ['unblocks', 'onlineSafetyLead', byTestId('unblock-row')],
-  ['incidents', 'dsl', byTestId('incident-row')],
-  ['consent', 'admin', byTestId('consent-row')],
-  ['accounts', 'dsl', byTestId('account-row')],
-  ['training', 'onlineSafetyLead', (page) => page.getByRole('heading', { name: /^Overdue/ })],
-  ['policies', 'staff', (page) => page.getByTestId('library-entry').or(page.getByTestId('library-empty')).first()],
-  ['devices', 'onlineSafetyLead', byTestId('device-row')],
-  ['settings', 'headteacher', byTestId('policy-row')],
-  ['readiness', 'headteacher', byTestId('readiness-overall')],
-  ['governance', 'governor', byTestId('governance-incident-total')],
-  ['filteringReview', 'chairOfGovernors', byTestId('review-decision')],
-];
 
 /** What each of those pages shows from its first answers (Blocked website requests: both lists). */
 const FIRST_SCREEN: Record<string, RegExp[]> = {

@@ -6,6 +6,7 @@ import { EvidenceFiles } from './EvidenceFiles';
 import { formatDate, formatDateTime, type IncidentDetail, type Step } from './incidents-api';
 import { FollowUps } from './IncidentStepForms';
 import { PeopleInvolved } from './PeopleInvolved';
+import { schoolToday } from '../school-today';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '6px 16px', margin: 0 },
@@ -47,7 +48,7 @@ export function IncidentRecord({
 }) {
   const styles = useStyles();
   const { incident, chronology, routing } = detail;
-  const today = new Date().toLocaleDateString('en-CA');
+  const today = schoolToday();
   return (
     <>
       <Card>

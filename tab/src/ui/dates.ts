@@ -63,3 +63,7 @@ export const shortDateTime = (value: string | number | Date) => written(value, (
 /** "Mon 7 Sept, 09:05" */
 export const weekdayDateTime = (value: string | number | Date) =>
   written(value, (uk) => `${WEEKDAYS[uk.getUTCDay()]} ${uk.getUTCDate()} ${SHORT_MONTHS[uk.getUTCMonth()]}, ${clockTime(uk)}`);
+
+/** "2026-09-07": the date on the UK's clock, as a date field holds it. */
+export const isoDate = (value: string | number | Date) =>
+  written(value, (uk) => `${uk.getUTCFullYear()}-${twoDigits(uk.getUTCMonth() + 1)}-${twoDigits(uk.getUTCDate())}`);

@@ -3,7 +3,9 @@
  * exactly what Intl's en-GB would show on the school's clock (UK time), so each format is compared
  * with Intl's across a year: every month, both clock changes to the minute, midnights either side.
  */
-import { longDate, longDateTime, monthAndYear, shortDate, shortDateTime, weekdayDateTime } from '../../../tab/src/ui/dates';
+import { localDate } from '../../../bot/src/domain/calendar/zoned-time';
+import { schoolToday } from '../../../tab/src/school-today';
+import { isoDate, longDate, longDateTime, monthAndYear, shortDate, shortDateTime, weekdayDateTime } from '../../../tab/src/ui/dates';
 
 const intl = (options: Intl.DateTimeFormatOptions) => {
   const format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'Europe/London' });
@@ -17,6 +19,8 @@ const FORMATS: [string, (value: string) => string, (value: string) => string][] 
   ['monthAndYear', monthAndYear, intl({ month: 'long', year: 'numeric' })],
   ['shortDateTime', shortDateTime, intl({ dateStyle: 'medium', timeStyle: 'short' })],
   ['weekdayDateTime', weekdayDateTime, intl({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })],
+  // A date field's value: the school's date as the server's calendar reads it (Intl, Europe/London).
+  ['isoDate', isoDate, (value) => localDate(new Date(value))],
 ];
 
 const INSTANTS = [
@@ -67,5 +71,19 @@ it('writes what staff read (the examples in the code)', () => {
 describe.each(FORMATS)('%s of a value that is not a date', (_name, ours) => {
   it.each(['', 'not a date', '2026-13-45', 'NaN'])('writes %p as a dash', (value) => {
     expect(ours(value)).toBe('—');
+  });
+});
+
+describe("today's date at the school, a date field's default", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it.each([
+    // 00:30 on 1 July in the UK is still 30 June in UTC: the form must say 1 July.
+    ['2026-06-30T23:30:00Z', '2026-07-01'],
+    ['2026-12-31T23:30:00Z', '2026-12-31'],
+    ['2027-01-01T00:30:00Z', '2027-01-01'],
+  ])('at %s it is %s', (now, expected) => {
+    jest.useFakeTimers({ now: new Date(now) });
+    expect(schoolToday()).toBe(expected);
   });
 });

@@ -1,0 +1,97 @@
+/**
+ * Work a first page leaves out, in real Chromium, so that it comes on the screen sooner
+ * (docs/benchmarks.md, the tab's first page):
+ * - Fluent's styles come with the page as one style sheet, built with the tab
+ *   (tab/build/griffel-stylesheet.ts): Griffel inserts no CSS rule while the page draws, and the
+ *   page looks as before (a primary button in Teams' brand colour, darker under the pointer: the
+ *   hover rule must come after the plain one in the sheet).
+ * - No page makes an Intl formatter before its content is drawn: Chromium's first one costs a page
+ *   15-35 ms, as it loads its locale data (tab/src/ui/dates.ts writes dates out instead).
+ */
+import { teamsLightTheme } from '@fluentui/react-theme';
+import { describeInBrowser } from '../fixtures/browser';
+import { FIRST_PAGES } from '../fixtures/first-pages';
+import { openTabApp, type TabApp } from '../fixtures/tab-app';
+
+/** Counts, in the page, each Intl formatter made and each method that makes one for itself. */
+const COUNT_INTL = `{
+  window.intlUsed = [];
+  const used = (name) => window.intlUsed.push(name);
+  for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter']) {
+    const made = Intl[name];
+    Intl[name] = new Proxy(made, {
+      construct: (target, args) => (used(name), new target(...args)),
+      apply: (target, self, args) => (used(name), target.apply(self, args)),
+    });
+  }
+  for (const [owner, method] of [
+    [Date.prototype, 'toLocaleDateString'], [Date.prototype, 'toLocaleTimeString'], [Date.prototype, 'toLocaleString'],
+    [Number.prototype, 'toLocaleString'], [String.prototype, 'localeCompare'], [Array.prototype, 'toLocaleString'],
+  ]) {
+    const original = owner[method];
+    owner[method] = function (...args) { used(method); return original.apply(this, args); };
+  }
+}`;
+
+/** Rules Griffel put into the page while it ran (its style elements carry the bucket's name). */
+const GRIFFEL_RULES_INSERTED = `[...document.querySelectorAll('style[data-make-styles-bucket]')]
+  .reduce((count, element) => count + (element.sheet ? element.sheet.cssRules.length : 0), 0)`;
+
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+
+describeInBrowser('what a first page leaves out of drawing itself', () => {
+  let tab: TabApp;
+
+  beforeAll(async () => {
+    tab = await openTabApp();
+  });
+  afterAll(() => tab?.close());
+
+  it.each(FIRST_PAGES)(
+    '%s as %s: styled from the built style sheet, with no CSS rule inserted while it draws',
+    async (view, role, shown) => {
+      const page = await tab.pageAs(role);
+      await page.goto(`${tab.app.url}/tab/?view=${view}`);
+      await shown(page).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate<number>(GRIFFEL_RULES_INSERTED)).toBe(0);
+      // The navigation's open page is drawn from the sheet: darker text, and the brand-coloured line under it.
+      const open = page.getByRole('tab', { selected: true }).first();
+      const style = (pseudo?: string) =>
+        open.evaluate((element, pseudo) => {
+          const { color, backgroundColor } = element.ownerDocument.defaultView.getComputedStyle(element, pseudo);
+          return { color, backgroundColor };
+        }, pseudo);
+      expect((await style()).color).toBe(rgb(teamsLightTheme.colorNeutralForeground1));
+      expect((await style('::after')).backgroundColor).toBe(rgb(teamsLightTheme.colorCompoundBrandStroke));
+      await page.close();
+    },
+  );
+
+  it.each(FIRST_PAGES)('%s as %s: no Intl formatter is made before the page is on the screen', async (view, role, shown) => {
+    const page = await tab.pageAs(role);
+    await page.addInitScript(COUNT_INTL);
+    await page.goto(`${tab.app.url}/tab/?view=${view}`);
+    await shown(page).waitFor();
+    expect(await page.evaluate<string[]>('window.intlUsed')).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a primary button in Teams' brand colour, darker under the pointer", async () => {
+    const page = await tab.pageAs('headteacher');
+    await page.goto(`${tab.app.url}/tab/?view=readiness`);
+    const button = page.getByRole('button', { name: 'Check again' });
+    await button.waitFor();
+    const background = () => button.evaluate((element) => element.ownerDocument.defaultView.getComputedStyle(element).backgroundColor);
+    expect(await background()).toBe(rgb(teamsLightTheme.colorBrandBackground));
+    await button.hover();
+    const hovered = rgb(teamsLightTheme.colorBrandBackgroundHover);
+    for (let tries = 0; tries < 50 && (await background()) !== hovered; tries++) await page.waitForTimeout(20);
+    expect(await background()).toBe(hovered);
+    await page.close();
+  });
+
+  it('raised no errors in the pages', () => {
+    expect(tab.problems).toEqual([]);
+  });
+});
