@@ -7,6 +7,7 @@
  *   hover rule must come after the plain one in the sheet).
  * - No page makes an Intl formatter before its content is drawn: Chromium's first one costs a page
  *   15-35 ms, as it loads its locale data (tab/src/ui/dates.ts writes dates out instead).
+ * - Every script asks V8 to compile it whole as it arrives, off the main thread (tab/vite.config.mts).
  */
 import { teamsLightTheme } from '@fluentui/react-theme';
 import { describeInBrowser } from '../fixtures/browser';
@@ -88,6 +89,22 @@ describeInBrowser('what a first page leaves out of drawing itself', () => {
     const hovered = rgb(teamsLightTheme.colorBrandBackgroundHover);
     for (let tries = 0; tries < 50 && (await background()) !== hovered; tries++) await page.waitForTimeout(20);
     expect(await background()).toBe(hovered);
+    await page.close();
+  });
+
+  it('sends every script of a first page with the hint to compile it whole as it arrives, on its first line', async () => {
+    const page = await tab.pageAs('dsl');
+    const scripts: Promise<[string, string]>[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js'))
+        scripts.push(response.text().then((text) => [new URL(response.url()).pathname, text.split('\n')[0]!]));
+    });
+    await page.goto(`${tab.app.url}/tab/?view=incidents`);
+    await page.getByTestId('incident-row').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const firstLines = await Promise.all(scripts);
+    expect(firstLines.length).toBeGreaterThan(5);
+    for (const [path, firstLine] of firstLines) expect([path, firstLine]).toEqual([path, '//# allFunctionsCalledOnLoad']);
     await page.close();
   });
 

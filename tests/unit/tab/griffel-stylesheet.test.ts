@@ -4,8 +4,13 @@
  * weight, so a button's hover colour must come after its plain colour, and a narrow screen's rule
  * after the rest. (That every page draws from it, as before, is in tests/e2e/tab-first-page-work.test.ts.)
  */
-import type { CSSRulesByBucket } from '@griffel/core';
-import { stylesheet } from '../../../tab/build/griffel-stylesheet';
+
+/** Griffel's rules of one `__styles` call, by bucket: a rule, or a rule and what it is for (media query, priority). */
+type CSSRulesByBucket = Record<string, (string | [string, Record<string, unknown>])[]>;
+
+// Loaded through Jest, not imported: the build's code is checked with the tab's settings (tab/tsconfig.json),
+// under which Griffel is an ES module, which this project's own settings would refuse to import.
+const { stylesheet } = jest.requireActual<{ stylesheet(sets: CSSRulesByBucket[]): string }>('../../../tab/build/griffel-stylesheet');
 
 const CASES: [string, CSSRulesByBucket[], string[]][] = [
   [
