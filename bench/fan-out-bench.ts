@@ -15,16 +15,23 @@ export async function fanOutBench(): Promise<void> {
   console.log(`\nReminder fan-out: ${PEOPLE} people, global limit ${RATE}/s, 7/s per conversation (stand-in enforces both)`);
   const rig = await new FanOutRig(RATE).start(PEOPLE);
   try {
+    // The rig paces, retries and counts Teams' limits on one test clock: waiting out the limit moves
+    // that clock on instead of taking real time. The rate kept is read on that clock, as the
+    // stand-in counts it; measured in real time it would come out many times the limit.
     const started = process.hrtime.bigint();
+    const startedOnClock = rig.clock.ms;
     const report = await rig.run();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const paced = (rig.clock.ms - startedOnClock) / 1000;
     const received = rig.received();
     const duplicates = [...received.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     const lost = PEOPLE - received.size;
-    const perSecond = report.sent / seconds;
+    const perSecond = report.sent / paced;
     const share = perSecond / RATE;
-    row('achieved rate', `${perSecond.toFixed(1)} msg/s of ${RATE}/s (${(share * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s`);
-    note(`target: at least ${TARGET_SHARE * 100}% of the configured limit — ${share >= TARGET_SHARE ? 'OK' : 'UNDER TARGET'}`);
+    const verdict = share < TARGET_SHARE ? 'UNDER TARGET' : share > 1 ? 'OVER THE LIMIT' : 'OK';
+    row('achieved rate', `${perSecond.toFixed(1)} msg/s of ${RATE}/s (${(share * 100).toFixed(1)}%) over ${paced.toFixed(1)} s`);
+    note(`target: at least ${TARGET_SHARE * 100}% of the configured limit, and never over it — ${verdict}`);
+    note(`the ${paced.toFixed(1)} s are on the rig's clock, which the waits move on; the run took ${seconds.toFixed(1)} s of real time`);
     row('duplicates', `${duplicates}`, { value: 1, measured: duplicates, text: 'target 0' });
     row('lost', `${lost}`, { value: 1, measured: lost, text: 'target 0' });
     row('requests over a Teams limit (429s)', `${rig.connector.limitExceeded}`, {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import { griffelStylesheet } from './build/griffel-stylesheet';
+import { griffelStylesheet } from './build/griffel-stylesheet.mts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -109,7 +109,7 @@ export default defineConfig(({ command }) => ({
   // Griffel's styles (makeStyles) are turned into CSS rules when the tab is built, as Fluent's own
   // components ship them: the tab then loads no CSS parser, no token table and no RTL converter
   // (about 10 KB gzipped on every page). https://griffel.js.org/react/guides/aot-compilation
-  // Then all of them, Fluent's and the tab's, go into one style sheet (build/griffel-stylesheet.ts).
+  // Then all of them, Fluent's and the tab's, go into one style sheet (build/griffel-stylesheet.mts).
   plugins: [
     react(),
     teamsLightThemeSheet(),

@@ -55,8 +55,6 @@ const TYPES_SHARED_WITH_THE_TAB = readSources(join(ROOT, 'bot', 'src', 'contract
 const RULES_SHARED_WITH_THE_TAB: Record<string, string> = {
   'bot/src/domain/incidents/body-map.ts':
     "the body map's outline and named regions: the tab draws them and names a mark's place as it moves; the server checks marks against the same",
-  'bot/src/domain/calendar/zoned-time.ts':
-    "the school's date and time in Europe/London: a date field in the tab starts at the same today as the server's rules",
 };
 
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };

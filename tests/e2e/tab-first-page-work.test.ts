@@ -2,13 +2,15 @@
  * Work a first page leaves out, in real Chromium, so that it comes on the screen sooner
  * (docs/benchmarks.md, the tab's first page):
  * - Fluent's styles come with the page as one style sheet, built with the tab
- *   (tab/build/griffel-stylesheet.ts): Griffel inserts no CSS rule while the page draws, and the
+ *   (tab/build/griffel-stylesheet.mts): Griffel inserts no CSS rule while the page draws, and the
  *   page looks as before (a primary button in Teams' brand colour, darker under the pointer: the
  *   hover rule must come after the plain one in the sheet).
  * - No page makes an Intl formatter before its content is drawn: Chromium's first one costs a page
  *   15-35 ms, as it loads its locale data (tab/src/ui/dates.ts writes dates out instead).
  * - Every script asks V8 to compile it whole as it arrives, off the main thread (tab/vite.config.mts).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { teamsLightTheme } from '@fluentui/react-theme';
 import { describeInBrowser } from '../fixtures/browser';
 import { FIRST_PAGES } from '../fixtures/first-pages';
@@ -37,6 +39,51 @@ const COUNT_INTL = `{
 /** Rules Griffel put into the page while it ran (its style elements carry the bucket's name). */
 const GRIFFEL_RULES_INSERTED = `[...document.querySelectorAll('style[data-make-styles-bucket]')]
   .reduce((count, element) => count + (element.sheet ? element.sheet.cssRules.length : 0), 0)`;
+
+/** Fluent's style sheet as the build wrote it (`npm test` builds the tab first), rule by rule. */
+function fluentSheet(): string[] {
+  const assets = join(__dirname, '..', '..', 'dist', 'tab', 'assets');
+  const [name] = readdirSync(assets).filter((file) => /^fluent-[\w-]+\.css$/.test(file));
+  const rules: string[] = [];
+  let depth = 0;
+  let rule = '';
+  for (const character of readFileSync(join(assets, name!), 'utf8')) {
+    if (depth === 0 && rule === '' && /\s/.test(character)) continue;
+    rule += character;
+    if (character === '{') depth += 1;
+    if (character === '}' && --depth === 0) {
+      rules.push(rule);
+      rule = '';
+    }
+  }
+  return rules;
+}
+
+describe("Fluent's style sheet, as the build wrote it", () => {
+  // A later rule wins over an earlier one of the same weight: Griffel's renderer keeps its rules in
+  // buckets (plain, then :focus-within, :focus, :focus-visible, :hover, :active, then at-rules).
+  const rules = fluentSheet();
+  const lastOf = (pattern: RegExp) => rules.length - 1 - [...rules].reverse().findIndex((rule) => pattern.test(rule));
+  const firstOf = (pattern: RegExp) => rules.findIndex((rule) => pattern.test(rule));
+  // One atomic class (Griffel's names them f + hash) and what it styles.
+  const plain = /^\.f\w+\{/;
+  const hover = /^\.f\w+:hover\{/;
+  const active = /^\.f\w+:active\{/;
+
+  it('holds every style, each once', () => {
+    expect(rules.length).toBeGreaterThan(1000);
+    expect(new Set(rules).size).toBe(rules.length);
+  });
+
+  it('puts every hover rule after every plain one, and every pressed one after both', () => {
+    expect(lastOf(plain)).toBeLessThan(firstOf(hover));
+    expect(lastOf(hover)).toBeLessThan(firstOf(active));
+  });
+
+  it('puts the media queries (narrow screens, high contrast, reduced motion) after every rule they override', () => {
+    expect(lastOf(/^\.[\w-]+[:[{]/)).toBeLessThan(firstOf(/^@media/));
+  });
+});
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
 
