@@ -28,10 +28,11 @@ export async function fanOutBench(): Promise<void> {
     const lost = PEOPLE - received.size;
     const perSecond = report.sent / paced;
     const share = perSecond / RATE;
-    const verdict = share < TARGET_SHARE ? 'UNDER TARGET' : share > 1 ? 'OVER THE LIMIT' : 'OK';
     row('achieved rate', `${perSecond.toFixed(1)} msg/s of ${RATE}/s (${(share * 100).toFixed(1)}%) over ${paced.toFixed(1)} s`);
-    note(`target: at least ${TARGET_SHARE * 100}% of the configured limit, and never over it — ${verdict}`);
-    note(`the ${paced.toFixed(1)} s are on the rig's clock, which the waits move on; the run took ${seconds.toFixed(1)} s of real time`);
+    note(`target: at least ${TARGET_SHARE * 100}% of the configured limit — ${share >= TARGET_SHARE ? 'OK' : 'UNDER TARGET'}`);
+    note(
+      `the ${paced.toFixed(1)} s are on the rig's clock, which the waits move on (the run took ${seconds.toFixed(1)} s of real time); the limit itself is checked by the stand-in: the 429s below`,
+    );
     row('duplicates', `${duplicates}`, { value: 1, measured: duplicates, text: 'target 0' });
     row('lost', `${lost}`, { value: 1, measured: lost, text: 'target 0' });
     row('requests over a Teams limit (429s)', `${rig.connector.limitExceeded}`, {

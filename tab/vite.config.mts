@@ -53,9 +53,10 @@ function gzippedCopies(): Plugin {
  * Every script asks V8 to compile all of it as it arrives (the magic comment on its first line must
  * come first): otherwise V8 compiles each function on the main thread the first time it is called,
  * and a first page calls most of React, Fluent and its own code at once. Compiled while the script
- * downloads, on another thread, the first page spent about a tenth less of its main thread and came
- * 10-55 ms sooner on the heavier pages (docs/benchmarks.md). Chromium 136 and later; other browsers
- * read a comment. https://v8.dev/blog/explicit-compile-hints
+ * downloads, on another thread, the incident log spent about a tenth less of its main thread, and the
+ * heavier first pages came 35-55 ms sooner side by side (docs/benchmarks.md, "Less work on the main
+ * thread"). Chromium 136 and later; other browsers read a comment.
+ * https://v8.dev/blog/explicit-compile-hints
  */
 function compileWhole(): Plugin {
   return {

@@ -9,14 +9,16 @@ import type { Plugin } from 'vite';
  * Fluent's components ship their styles compiled ahead of time (`__styles(classes, cssRules)`, and
  * `__resetStyles(ltr, rtl, cssRules)`), and so do the tab's own since the Griffel Vite plugin; at run
  * time each hook still inserts its rules into the page, with `insertRule`, the first time it is used:
- * 20-30 ms of every first page's main thread on this machine (docs/benchmarks.md). Here each call is
+ * 500-680 rules on each first page, about 22 ms of the incident log's main thread on this machine
+ * (docs/benchmarks.md, "Less work on the main thread"). Here each call is
  * turned into the form that only maps classes (`__css`, `__resetCSS`: Griffel's own, as its webpack
  * extraction plugin does) and its rules are gathered into one sheet, in the order Griffel's renderer
  * keeps them (by bucket — reset, plain, link, visited, focus-within, focus, focus-visible, hover,
  * active... — then media query, then priority), which the tab's HTML links to.
  * https://griffel.js.org/react/guides/aot-compilation, https://griffel.js.org/react/guides/css-extraction
  *
- * A call whose rules are not plain literals is left as it was, to insert its rules at run time.
+ * A call whose rules are not plain literals fails the build: left to insert its rules at run time, it
+ * would put them after the sheet.
  * Tested on the built tab: tests/e2e/tab-first-page-work.test.ts (the sheet's order, no rule inserted
  * while a page draws, a button's colours and hover).
  */
@@ -96,10 +98,10 @@ function* walk(node: unknown): Generator<Node> {
 }
 
 /**
- * A module's Griffel calls turned into class maps alone, and the rules they carried; undefined when
- * it has none to turn. `program` is the module parsed (ESTree).
+ * A module's Griffel calls turned into class maps alone, the rules they carried, and how many calls
+ * could not be turned (`left`); undefined when it imports none. `program` is the module parsed (ESTree).
  */
-function extractStyles(code: string, program: Node): { code: string; rules: CSSRulesByBucket[] } | undefined {
+function extractStyles(code: string, program: Node): { code: string; rules: CSSRulesByBucket[]; left: number } | undefined {
   const calls = new Map<string, { call: Call; source: string }>();
   for (const node of (program as Node & { body: Node[] }).body) {
     if (node.type !== 'ImportDeclaration') continue;
@@ -116,15 +118,18 @@ function extractStyles(code: string, program: Node): { code: string; rules: CSSR
   const edits: { start: number; end: number; text: string }[] = [];
   const rules: CSSRulesByBucket[] = [];
   const imports = new Map<string, string>(); // local name → `name as local` from a source
+  let left = 0;
   for (const node of walk(program)) {
     if (node.type !== 'CallExpression') continue;
     const { callee, arguments: args } = node as CallExpression;
     const found = callee.type === 'Identifier' && callee.name ? calls.get(callee.name) : undefined;
     if (!found) continue;
     const { becomes, rulesAt } = CALLS[found.call];
-    if (args.length !== rulesAt + 1) continue;
-    const value = literalValue(args[rulesAt]!);
-    if (value === NOT_LITERAL || !value || typeof value !== 'object') continue;
+    const value = args.length === rulesAt + 1 ? literalValue(args[rulesAt]!) : NOT_LITERAL;
+    if (value === NOT_LITERAL || !value || typeof value !== 'object') {
+      left += 1;
+      continue;
+    }
     // Reset styles carry a plain array of rules, which Griffel's renderer puts in the reset bucket.
     rules.push((Array.isArray(value) ? { r: value } : value) as CSSRulesByBucket);
     const local = `${becomes}$griffelSheet`;
@@ -132,11 +137,9 @@ function extractStyles(code: string, program: Node): { code: string; rules: CSSR
     edits.push({ start: callee.start, end: callee.end, text: local });
     edits.push({ start: args[rulesAt - 1]!.end, end: args[rulesAt]!.end, text: '' });
   }
-  if (edits.length === 0) return undefined;
-
   let changed = code;
   for (const edit of edits.sort((a, b) => b.start - a.start)) changed = changed.slice(0, edit.start) + edit.text + changed.slice(edit.end);
-  return { code: [...imports.values()].join('') + changed, rules };
+  return { code: [...imports.values()].join('') + changed, rules, left };
 }
 
 const BUCKET_ORDER = new Map(styleBucketOrdering.map((bucket, index) => [bucket, index]));
@@ -152,7 +155,8 @@ function stylesheet(sets: CSSRulesByBucket[]): string {
       for (const entry of entries) {
         const [rule, meta] = normalizeCSSBucketEntry(entry);
         if (unique.has(rule)) continue;
-        const query = bucket === 'm' ? meta?.['m'] : bucket === 'c' ? meta?.['c'] : undefined;
+        // Griffel's renderer orders "@media" rules by their query, and "@container" ones (bucket x) by their condition.
+        const query = bucket === 'm' ? meta?.['m'] : bucket === 'x' ? meta?.['x'] : undefined;
         unique.set(rule, {
           bucket: BUCKET_ORDER.get(bucket) ?? styleBucketOrdering.length,
           query: String(query ?? ''),
@@ -182,6 +186,9 @@ export function griffelStylesheet(): Plugin {
       if (!code.includes('__styles') && !code.includes('__resetStyles')) return undefined;
       const extracted = extractStyles(code, this.parse(code) as unknown as Node);
       if (!extracted) return undefined;
+      // One left to insert its rules at run time would put them after the sheet, where a plain rule
+      // inserted again would win over the sheet's hover, focus and media rules for the same class.
+      if (extracted.left > 0) this.error(`${id}: a Griffel style whose rules are not plain literals cannot go into the style sheet.`);
       rulesByModule.set(id, extracted.rules);
       return { code: extracted.code, map: null };
     },
@@ -192,8 +199,7 @@ export function griffelStylesheet(): Plugin {
         const kept = Object.values(bundle)
           .flatMap((output) => (output.type === 'chunk' ? Object.entries(output.modules) : []))
           .filter(([id, module]) => module.renderedLength > 0 && rulesByModule.has(id))
-          .map(([id]) => id)
-          .sort();
+          .map(([id]) => id);
         const css = stylesheet(kept.flatMap((id) => rulesByModule.get(id)!));
         const fileName = this.getFileName(this.emitFile({ type: 'asset', name: 'fluent.css', source: css }));
         const html = bundle['index.html'];

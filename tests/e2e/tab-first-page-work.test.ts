@@ -20,7 +20,7 @@ import { openTabApp, type TabApp } from '../fixtures/tab-app';
 const COUNT_INTL = `{
   window.intlUsed = [];
   const used = (name) => window.intlUsed.push(name);
-  for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter']) {
+  for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter', 'DisplayNames']) {
     const made = Intl[name];
     Intl[name] = new Proxy(made, {
       construct: (target, args) => (used(name), new target(...args)),
@@ -30,6 +30,7 @@ const COUNT_INTL = `{
   for (const [owner, method] of [
     [Date.prototype, 'toLocaleDateString'], [Date.prototype, 'toLocaleTimeString'], [Date.prototype, 'toLocaleString'],
     [Number.prototype, 'toLocaleString'], [String.prototype, 'localeCompare'], [Array.prototype, 'toLocaleString'],
+    [String.prototype, 'toLocaleUpperCase'], [String.prototype, 'toLocaleLowerCase'],
   ]) {
     const original = owner[method];
     owner[method] = function (...args) { used(method); return original.apply(this, args); };
@@ -80,8 +81,25 @@ describe("Fluent's style sheet, as the build wrote it", () => {
     expect(lastOf(hover)).toBeLessThan(firstOf(active));
   });
 
-  it('puts the media queries (narrow screens, high contrast, reduced motion) after every rule they override', () => {
+  it('puts a shorthand before its longhands, so that "padding-left" wins over "padding"', () => {
+    const plainOf = (property: string) => new RegExp(`^\\.f\\w+\\{${property}:`);
+    const pairs: [string, string][] = [
+      ['border', 'border-(top|right|bottom|left)'],
+      ['border-(top|right|bottom|left)', 'border-(top|right|bottom|left)-color'],
+      ['padding', 'padding-(top|right|bottom|left)'],
+      ['margin', 'margin-(top|right|bottom|left)'],
+    ];
+    for (const [shorthand, longhand] of pairs) {
+      expect([shorthand, firstOf(plainOf(shorthand))]).not.toEqual([shorthand, -1]);
+      expect([shorthand, lastOf(plainOf(shorthand)) < firstOf(plainOf(longhand))]).toEqual([shorthand, true]);
+    }
+  });
+
+  it('puts the media queries (narrow screens, high contrast, reduced motion) after every rule they override, in order', () => {
     expect(lastOf(/^\.[\w-]+[:[{]/)).toBeLessThan(firstOf(/^@media/));
+    const queries = rules.map((rule) => /^@media ([^{]+)\{\.f/.exec(rule)?.[1]).filter((query) => query !== undefined);
+    expect(new Set(queries).size).toBeGreaterThan(3);
+    expect(queries).toEqual([...queries].sort());
   });
 });
 
@@ -122,6 +140,16 @@ describeInBrowser('what a first page leaves out of drawing itself', () => {
     await page.goto(`${tab.app.url}/tab/?view=${view}`);
     await shown(page).waitFor();
     expect(await page.evaluate<string[]>('window.intlUsed')).toEqual([]);
+    await page.close();
+  });
+
+  it('counts what it looks for: a formatter made in the page is seen', async () => {
+    const page = await tab.pageAs('headteacher');
+    await page.addInitScript(COUNT_INTL);
+    await page.goto(`${tab.app.url}/tab/?view=waiting`);
+    await page.getByTestId('waiting-counts').waitFor();
+    await page.evaluate("new Intl.DateTimeFormat('en-GB').format(0); (5).toLocaleString('en-GB')");
+    expect(await page.evaluate<string[]>('window.intlUsed')).toEqual(['DateTimeFormat', 'toLocaleString']);
     await page.close();
   });
 
