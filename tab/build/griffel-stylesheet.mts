@@ -183,6 +183,8 @@ export function griffelStylesheet(): Plugin {
       base = config.base;
     },
     transform(code, id) {
+      // Griffel's own modules define these calls (and pass them on): they are not styles.
+      if (/[\\/]node_modules[\\/]@griffel[\\/]/.test(id)) return undefined;
       if (!code.includes('__styles') && !code.includes('__resetStyles')) return undefined;
       const extracted = extractStyles(code, this.parse(code) as unknown as Node);
       if (!extracted) return undefined;
