@@ -6,7 +6,7 @@
  *   page looks as before (a primary button in Teams' brand colour, darker under the pointer: the
  *   hover rule must come after the plain one in the sheet).
  * - No page makes an Intl formatter before its content is drawn: Chromium's first one costs a page
- *   15-35 ms, as it loads its locale data (tab/src/ui/dates.ts writes dates out instead).
+ *   20-55 ms on this machine, as it loads its locale data (tab/src/ui/dates.ts writes dates out instead).
  * - Every script asks V8 to compile it whole as it arrives, off the main thread (tab/vite.config.mts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
