@@ -191,6 +191,7 @@ export function griffelStylesheet(): Plugin {
       // One left to insert its rules at run time would put them after the sheet, where a plain rule
       // inserted again would win over the sheet's hover, focus and media rules for the same class.
       if (extracted.left > 0) this.error(`${id}: a Griffel style whose rules are not plain literals cannot go into the style sheet.`);
+      if (extracted.rules.length === 0) return undefined; // it imports them, but calls none: nothing to change
       rulesByModule.set(id, extracted.rules);
       return { code: extracted.code, map: null };
     },
