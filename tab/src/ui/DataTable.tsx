@@ -1,15 +1,4 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  type TableProps,
-} from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Fragment, type HTMLAttributes, type ReactNode } from 'react';
 
 export interface Column<Row> {
@@ -25,17 +14,62 @@ export interface Column<Row> {
 /** Below this width (a phone, or a laptop at 200 % zoom) each row becomes a block of "label: value" lines. */
 const NARROW = '@media (max-width: 640px)';
 
+// Fluent's table look (its Table, TableRow, TableHeaderCell and TableCell at sizes small and medium) on plain
+// table elements: Fluent's components each run hooks per row and cell (focus tracking, context, slots), which on a
+// 50-row log was a large part of a first page's work, for rows nobody focuses.
 const useStyles = makeStyles({
   // Fluent's fixed layout shares the width equally: narrow columns then overlap. Let content size them.
-  table: { tableLayout: 'auto' },
-  cell: { overflowWrap: 'break-word', paddingBlock: tokens.spacingVerticalXS },
+  table: {
+    width: '100%',
+    verticalAlign: 'middle',
+    tableLayout: 'auto',
+    borderCollapse: 'collapse',
+    backgroundColor: tokens.colorSubtleBackground,
+  },
+  head: { display: 'table-row-group' },
+  row: {
+    color: tokens.colorNeutralForeground1,
+    boxSizing: 'border-box',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  bodyRow: {
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1Hover },
+    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed, color: tokens.colorNeutralForeground1Pressed },
+  },
+  headerCell: {
+    verticalAlign: 'middle',
+    position: 'relative',
+    padding: `0px ${tokens.spacingHorizontalS}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  heading: {
+    position: 'relative',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    boxSizing: 'content-box',
+    width: '100%',
+    height: '100%',
+    minHeight: '32px',
+    lineHeight: 'normal',
+    textAlign: 'unset',
+  },
+  cell: {
+    verticalAlign: 'middle',
+    position: 'relative',
+    padding: `0px ${tokens.spacingHorizontalS}`,
+    height: '34px',
+    overflowWrap: 'break-word',
+    paddingBlock: tokens.spacingVerticalXS,
+  },
+  medium: { height: '44px' },
   anywhere: { overflowWrap: 'anywhere' },
   label: { display: 'none' },
   stackedHeader: {
     [NARROW]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   },
   stackedRow: { [NARROW]: { display: 'block', paddingBlock: tokens.spacingVerticalS } },
-  // Fluent gives a cell a fixed height, which a table row stretches but a stacked line would not: two-line values would overlap the next.
+  // A cell has a fixed height, which a table row stretches but a stacked line would not: two-line values would overlap the next.
   stackedCell: {
     [NARROW]: {
       display: 'grid',
@@ -61,57 +95,65 @@ export interface DataTableProps<Row> {
   after?(row: Row): ReactNode;
   /** False for a table whose few columns fit a phone as they are. */
   stack?: boolean;
-  size?: TableProps['size'];
+  /** Fluent's row heights: 34 px (small) or 44 px (medium). */
+  size?: 'small' | 'medium';
 }
 
 /**
- * A Fluent table that reflows: columns size to their content on wide screens, and on a narrow one
+ * A table in Fluent's look that reflows: columns size to their content on wide screens, and on a narrow one
  * each row is stacked with the column's name beside each value (WCAG 1.4.10). The explicit roles
  * keep it a table for screen readers whose browser drops table semantics once `display` changes.
  */
 export function DataTable<Row>({ label, columns, rows, rowKey, rowProps, after, stack = true, size = 'small' }: DataTableProps<Row>) {
   const styles = useStyles();
-  const rowClass = mergeClasses(stack && styles.stackedRow);
-  const cellClass = mergeClasses(styles.cell, stack && styles.stackedCell);
+  const headRowClass = mergeClasses(styles.row, stack && styles.stackedRow);
+  const rowClass = mergeClasses(styles.row, styles.bodyRow, stack && styles.stackedRow);
+  const cellClass = mergeClasses(styles.cell, size === 'medium' && styles.medium, stack && styles.stackedCell);
+  const anywhereClass = mergeClasses(cellClass, styles.anywhere);
   return (
-    <Table aria-label={label} size={size} className={styles.table} role="table">
-      <TableHeader className={mergeClasses(stack && styles.stackedHeader)} role="rowgroup">
-        <TableRow role="row">
+    <table aria-label={label} className={styles.table} role="table">
+      <thead className={mergeClasses(styles.head, stack && styles.stackedHeader)} role="rowgroup">
+        <tr role="row" className={headRowClass}>
           {columns.map((column) => (
-            <TableHeaderCell key={column.header} role="columnheader" style={column.width ? { width: column.width } : undefined}>
-              {column.header}
-            </TableHeaderCell>
+            <th
+              key={column.header}
+              role="columnheader"
+              className={styles.headerCell}
+              style={column.width ? { width: column.width } : undefined}
+            >
+              <div className={styles.heading}>{column.header}</div>
+            </th>
           ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody role="rowgroup">
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
         {rows.map((row) => {
           const extra = after?.(row);
           return (
             <Fragment key={rowKey(row)}>
-              <TableRow role="row" className={rowClass} {...rowProps?.(row)}>
+              <tr role="row" className={rowClass} {...rowProps?.(row)}>
                 {columns.map((column) => (
-                  <TableCell key={column.header} role="cell" className={mergeClasses(cellClass, column.breakAnywhere && styles.anywhere)}>
+                  <td key={column.header} role="cell" className={column.breakAnywhere ? anywhereClass : cellClass}>
                     {stack && (
                       <span aria-hidden="true" className={mergeClasses(styles.label, styles.stackedLabel)}>
                         {column.header}
                       </span>
                     )}
                     <div>{column.cell(row)}</div>
-                  </TableCell>
+                  </td>
                 ))}
-              </TableRow>
+              </tr>
               {extra && (
-                <TableRow role="row" className={rowClass}>
-                  <TableCell role="cell" colSpan={columns.length} className={styles.cell}>
+                <tr role="row" className={rowClass}>
+                  <td role="cell" colSpan={columns.length} className={mergeClasses(styles.cell, size === 'medium' && styles.medium)}>
                     {extra}
-                  </TableCell>
-                </TableRow>
+                  </td>
+                </tr>
               )}
             </Fragment>
           );
         })}
-      </TableBody>
-    </Table>
+      </tbody>
+    </table>
   );
 }
