@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { loadConfig, roleGroupVariable } from '../../bot/src/config';
 import { ROLES } from '../../bot/src/domain/people/role';
 import { placeholdersIn, resolvePlaceholders } from '../../scripts/app-package/placeholders';
+import { SERVER_NODE_OPTIONS } from '../../bench/startup-bench';
 import { block, bodyWithoutDeclarations, objectEntries, parameters } from './bicep-reader';
 import { bicepOutputs, ROOT, text } from './toolkit-files';
 
@@ -110,6 +111,16 @@ describe('App Service', () => {
     expect(site).toMatch(/httpsOnly: true/);
     expect(site).toMatch(/healthCheckPath: '\/healthz'/);
     expect(main).toMatch(/resource insights 'Microsoft\.Insights\/components@/);
+  });
+
+  it('starts the server with the Node options the bench measures it with, as npm start does', () => {
+    const server = `node ${SERVER_NODE_OPTIONS.join(' ')} dist/bot/src/main.js`;
+    expect(block(main, /resource webApp /)).toContain(`appCommandLine: '${server}'`);
+    const scripts = (JSON.parse(text('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.start).toBe(`npm run build && ${server}`);
+    expect(scripts['start:local']).toBe(`npm run build && ${server.replace(' dist/', ' --env-file=.localConfigs dist/')}`);
+    // What the options do: V8's young generation capped at 4 MiB a semi-space.
+    expect(SERVER_NODE_OPTIONS).toEqual(['--max-semi-space-size=4']);
   });
 
   it('deploys the Node version package.json allows, which also allows the Node 20 the tests run on here', () => {
