@@ -17,6 +17,7 @@ import {
   postActivity,
 } from './support';
 import { messageActivity, teamsUser } from '../tests/fixtures/teams-activities';
+import { SERVER_NODE_OPTIONS } from '../scripts/server-node-options';
 
 const ROUNDS = 3;
 const MESSAGES = 200;
@@ -26,15 +27,6 @@ const POLL_EVERY_MS = 20;
 const START_DEADLINE_MS = 20_000;
 
 const ROOT = resolve(__dirname, '..', '..');
-
-/**
- * Node's options for the server, as App Service (infra/azure.bicep) and `npm start` run it, which a
- * test holds to this list: measured as it runs. V8's young generation is capped at 4 MiB a
- * semi-space (Node's default is up to 16 MiB on 64-bit): the server's resident memory then stays about
- * 15 MB lower once it has handled some traffic, for scavenges a little more often
- * (https://nodejs.org/api/cli.html, "--max-semi-space-size").
- */
-export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=4'];
 /** Servers still running, so a failing or interrupted bench never leaves one behind. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));

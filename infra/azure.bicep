@@ -101,7 +101,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       // V8's young generation capped at 4 MiB a semi-space (Node's default is up to 16): the server stays
-      // under its 150 MB target (docs/benchmarks.md). npm start and the bench run the same command.
+      // under its 150 MB target (docs/benchmarks.md). scripts/server-node-options.ts: npm start and the bench run the same.
       appCommandLine: 'node --max-semi-space-size=4 dist/bot/src/main.js'
       healthCheckPath: '/healthz'
       alwaysOn: true

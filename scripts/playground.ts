@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chattingAs, parsePlaygroundConfig, playgroundConfigText } from './playground-config';
 import { projectRoot } from './project-root';
+import { SERVER_NODE_OPTIONS } from './server-node-options';
 
 /**
  * `npm run playground [-- --as megan]`: the app in local mode (the demo school, no tenant) and the
@@ -48,7 +49,11 @@ async function main(): Promise<void> {
   const configPath = configFor(asIndex >= 0 ? (process.argv[asIndex + 1] ?? '') : undefined);
   // Local mode whatever this shell holds: the Playground does not sign its requests.
   const appEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOT_ID: '', AAD_APP_CLIENT_ID: '' };
-  const app = spawn(process.execPath, [join(root, 'dist', 'bot', 'src', 'main.js')], { cwd: root, env: appEnv, stdio: 'inherit' });
+  const app = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(root, 'dist', 'bot', 'src', 'main.js')], {
+    cwd: root,
+    env: appEnv,
+    stdio: 'inherit',
+  });
   children.push(app);
   app.on('exit', (code) => stopAll(code ?? 1));
   process.once('SIGINT', () => stopAll(0));

@@ -172,7 +172,8 @@ describeInBrowser('what a first page leaves out of drawing itself', () => {
   // The first script, the bundler's runtime, the shell, the parts most pages use, the page's own code and
   // at most two of its own: each script more is one more request queued behind the browser's six
   // connections (the incident log asked for 13 before its small parts went into one file). The settings
-  // and the policy library open on forms, whose Fluent parts (switch, radio, text area) come on their own.
+  // and the policy library open on forms and cards, whose Fluent parts (switch, radio, text area, card)
+  // and the library's chart come on their own.
   const MOST_SCRIPTS: Partial<Record<View, number>> = { settings: 12, policies: 11 };
   it.each(FIRST_PAGES)('%s as %s: its code comes in few scripts (at most seven for most pages)', async (view, role, shown) => {
     const page = await tab.pageAs(role);
@@ -192,15 +193,15 @@ describeInBrowser('what a first page leaves out of drawing itself', () => {
     await page.close();
   });
 
-  it("draws a table in Fluent's look: a thin line under each row, headings in regular weight, a subtle background under the pointer", async () => {
+  it("draws a table in Fluent's look: a thin line under each row, headings in regular weight, a subtle background under the pointer (the highlight colour in high contrast)", async () => {
     const page = await tab.pageAs('dsl');
     await page.goto(`${tab.app.url}/tab/?view=incidents`);
     const row = page.getByTestId('incident-row').first();
     await row.waitFor();
     const styleOf = (element: Locator) =>
       element.evaluate((found) => {
-        const { borderBottom, fontWeight, backgroundColor } = found.ownerDocument.defaultView.getComputedStyle(found);
-        return { borderBottom, fontWeight, backgroundColor };
+        const { borderBottom, fontWeight, backgroundColor, color } = found.ownerDocument.defaultView.getComputedStyle(found);
+        return { borderBottom, fontWeight, backgroundColor, color };
       });
     expect((await styleOf(row)).borderBottom).toBe(`1px solid ${rgb(teamsLightTheme.colorNeutralStroke2)}`);
     const heading = page.getByRole('columnheader', { name: 'Category' });
@@ -209,6 +210,16 @@ describeInBrowser('what a first page leaves out of drawing itself', () => {
     const hovered = rgb(teamsLightTheme.colorSubtleBackgroundHover);
     for (let tries = 0; tries < 50 && (await styleOf(row)).backgroundColor !== hovered; tries++) await page.waitForTimeout(20);
     expect((await styleOf(row)).backgroundColor).toBe(hovered);
+    // In Windows' high contrast themes, the row under the pointer takes the system's highlight colour, as Fluent's rows do.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const highlight = await page.evaluate<string>(
+      "(() => { const probe = document.createElement('span'); probe.style.color = 'Highlight'; document.body.append(probe); const { color } = getComputedStyle(probe); probe.remove(); return color; })()",
+    );
+    await row.getByRole('cell').nth(2).hover();
+    for (let tries = 0; tries < 50 && (await styleOf(row)).color !== highlight; tries++) await page.waitForTimeout(20);
+    expect((await styleOf(row)).color).toBe(highlight);
+    await page.mouse.move(0, 0);
+    expect((await styleOf(row)).color).not.toBe(highlight);
     await page.close();
   });
 

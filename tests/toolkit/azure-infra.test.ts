@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { loadConfig, roleGroupVariable } from '../../bot/src/config';
 import { ROLES } from '../../bot/src/domain/people/role';
 import { placeholdersIn, resolvePlaceholders } from '../../scripts/app-package/placeholders';
-import { SERVER_NODE_OPTIONS } from '../../bench/startup-bench';
+import { SERVER_NODE_OPTIONS } from '../../scripts/server-node-options';
 import { block, bodyWithoutDeclarations, objectEntries, parameters } from './bicep-reader';
 import { bicepOutputs, ROOT, text } from './toolkit-files';
 

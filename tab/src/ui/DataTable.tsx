@@ -35,6 +35,16 @@ const useStyles = makeStyles({
   bodyRow: {
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1Hover },
     ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed, color: tokens.colorNeutralForeground1Pressed },
+    // Windows' high contrast themes: the row under the pointer in the system's highlight colour, as Fluent's.
+    '@media (forced-colors: active)': {
+      ':hover': {
+        color: 'Highlight',
+        borderTopColor: 'Highlight',
+        borderRightColor: 'Highlight',
+        borderBottomColor: 'Highlight',
+        borderLeftColor: 'Highlight',
+      },
+    },
   },
   headerCell: {
     verticalAlign: 'middle',
@@ -106,14 +116,13 @@ export interface DataTableProps<Row> {
  */
 export function DataTable<Row>({ label, columns, rows, rowKey, rowProps, after, stack = true, size = 'small' }: DataTableProps<Row>) {
   const styles = useStyles();
-  const headRowClass = mergeClasses(styles.row, stack && styles.stackedRow);
   const rowClass = mergeClasses(styles.row, styles.bodyRow, stack && styles.stackedRow);
   const cellClass = mergeClasses(styles.cell, size === 'medium' && styles.medium, stack && styles.stackedCell);
   const anywhereClass = mergeClasses(cellClass, styles.anywhere);
   return (
     <table aria-label={label} className={styles.table} role="table">
       <thead className={mergeClasses(styles.head, stack && styles.stackedHeader)} role="rowgroup">
-        <tr role="row" className={headRowClass}>
+        <tr role="row" className={styles.row}>
           {columns.map((column) => (
             <th
               key={column.header}
