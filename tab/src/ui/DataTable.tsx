@@ -119,6 +119,8 @@ export function DataTable<Row>({ label, columns, rows, rowKey, rowProps, after, 
   const rowClass = mergeClasses(styles.row, styles.bodyRow, stack && styles.stackedRow);
   const cellClass = mergeClasses(styles.cell, size === 'medium' && styles.medium, stack && styles.stackedCell);
   const anywhereClass = mergeClasses(cellClass, styles.anywhere);
+  const labelClass = mergeClasses(styles.label, styles.stackedLabel);
+  const extraCellClass = mergeClasses(styles.cell, size === 'medium' && styles.medium);
   return (
     <table aria-label={label} className={styles.table} role="table">
       <thead className={mergeClasses(styles.head, stack && styles.stackedHeader)} role="rowgroup">
@@ -144,7 +146,7 @@ export function DataTable<Row>({ label, columns, rows, rowKey, rowProps, after, 
                 {columns.map((column) => (
                   <td key={column.header} role="cell" className={column.breakAnywhere ? anywhereClass : cellClass}>
                     {stack && (
-                      <span aria-hidden="true" className={mergeClasses(styles.label, styles.stackedLabel)}>
+                      <span aria-hidden="true" className={labelClass}>
                         {column.header}
                       </span>
                     )}
@@ -154,7 +156,7 @@ export function DataTable<Row>({ label, columns, rows, rowKey, rowProps, after, 
               </tr>
               {extra && (
                 <tr role="row" className={rowClass}>
-                  <td role="cell" colSpan={columns.length} className={mergeClasses(styles.cell, size === 'medium' && styles.medium)}>
+                  <td role="cell" colSpan={columns.length} className={extraCellClass}>
                     {extra}
                   </td>
                 </tr>
